@@ -1,0 +1,23 @@
+import { Link, Outlet } from 'react-router';
+import { useI18n } from '../i18n/index.js';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
+
+export function AppLayout() {
+  const { t } = useI18n();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="app-header__brand">
+          {t('app.name')}
+        </Link>
+        <LanguageSwitch />
+      </header>
+      <main id="main" tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+    </>
+  );
+}

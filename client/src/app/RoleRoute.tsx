@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import { useLocation, useParams } from 'react-router';
+import { SessionContext, useSession } from '../socket/index.js';
+import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
+import { readRoleToken } from './readRoleToken.js';
+
+function LiveSession({ sessionId, token, children }: { sessionId: string; token: string; children: ReactNode }) {
+  const session = useSession({ sessionId, token });
+  return <SessionContext value={session}>{children}</SessionContext>;
+}
+
+/** A role page behind its link: connects with the link's session id and token. */
+export function RoleRoute({ children }: { children: ReactNode }) {
+  const { sessionId } = useParams();
+  const { hash } = useLocation();
+  const token = readRoleToken(hash);
+  if (!sessionId || !token) {
+    return <SessionStatusNotice status="error" errorCode="client/missing_token" wrongRole={false} />;
+  }
+  return (
+    <LiveSession sessionId={sessionId} token={token}>
+      {children}
+    </LiveSession>
+  );
+}

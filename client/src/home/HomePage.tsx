@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import type { SessionLinks } from '@ecoute/protocol';
+import { useI18n } from '../i18n/index.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { useDocumentTitle } from '../ui/useDocumentTitle.js';
+import { httpHomeApi, type HomeApi } from './homeApi.js';
+import { ScenarioPicker } from './ScenarioPicker.js';
+import { SessionLinksPanel } from './SessionLinksPanel.js';
+import { useScenarios } from './useScenarios.js';
+
+/** Pick a scenario, create a session, share its role links. */
+export function HomePage({ api = httpHomeApi, origin = window.location.origin }: { api?: HomeApi; origin?: string }) {
+  const { t } = useI18n();
+  const scenarios = useScenarios(api);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [createError, setCreateError] = useState<string | null>(null);
+  const [session, setSession] = useState<SessionLinks | null>(null);
+  useDocumentTitle(t('app.name'));
+
+  const chosen =
+    selected ?? (scenarios.status === 'loaded' ? (scenarios.scenarios[0]?.id ?? null) : null);
+
+  async function create(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (!chosen || creating) return;
+    setCreating(true);
+    setCreateError(null);
+    const result = await api.createSession({ scenarioId: chosen });
+    setCreating(false);
+    if (result.ok) setSession(result.data);
+    else setCreateError(result.code);
+  }
+
+  return (
+    <div className="home">
+      <h1>{t('app.name')}</h1>
+      <p className="pitch">{t('app.pitch')}</p>
+
+      <section className="panel" aria-labelledby="new-session-heading">
+        <h2 id="new-session-heading">{t('home.scenarios.heading')}</h2>
+        {scenarios.status === 'loading' ? <p role="status">{t('home.scenarios.loading')}</p> : null}
+        <ErrorAlert code={scenarios.status === 'failed' ? scenarios.code : createError} />
+        {scenarios.status === 'loaded' && scenarios.scenarios.length === 0 ? (
+          <p>{t('home.scenarios.empty')}</p>
+        ) : null}
+        {scenarios.status === 'loaded' && scenarios.scenarios.length > 0 ? (
+          <form onSubmit={(event) => void create(event)}>
+            <ScenarioPicker scenarios={scenarios.scenarios} selected={chosen} onSelect={setSelected} />
+            <button type="submit" className="button--big" disabled={!chosen} aria-disabled={creating}>
+              {creating ? t('home.creating') : t('home.create')}
+            </button>
+          </form>
+        ) : null}
+      </section>
+
+      {session ? <SessionLinksPanel session={session} origin={origin} /> : null}
+    </div>
+  );
+}

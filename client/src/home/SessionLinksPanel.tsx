@@ -1,0 +1,40 @@
+import { useEffect, useRef } from 'react';
+import type { Role } from '@ecoute/engine';
+import type { SessionLinks } from '@ecoute/protocol';
+import { useI18n, type MessageKey } from '../i18n/index.js';
+import { CopyLink } from '../ui/CopyLink.js';
+
+// In the order people are handed their links; a Record so that every role is listed.
+const ROLE_KEYS: Record<Role, MessageKey> = {
+  listener: 'role.listener',
+  trainer: 'role.trainer',
+  observer: 'role.observer',
+};
+
+/** The new session's three role links, as full addresses on this origin. */
+export function SessionLinksPanel({ session, origin }: { session: SessionLinks; origin: string }) {
+  const { t } = useI18n();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // The links appear after a button press: bring the reader to them.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [session.sessionId]);
+
+  return (
+    <section className="panel session-links" aria-labelledby="links-heading">
+      <h2 id="links-heading" ref={headingRef} tabIndex={-1}>
+        {t('home.links.heading')}
+      </h2>
+      <p>{t('home.links.intro')}</p>
+      <p className="muted">{t('home.links.session', { sessionId: session.sessionId })}</p>
+      <ul className="session-links__list">
+        {(Object.keys(ROLE_KEYS) as Role[]).map((role) => (
+          <li key={role}>
+            <CopyLink roleLabel={t(ROLE_KEYS[role])} url={`${origin}${session.links[role]}`} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Input, RoleView, TimelineEntry } from '@ecoute/engine';
+import type { SendResult } from './sessionConnection.js';
+import type { SessionStatus } from './sessionState.js';
+
+/** What a role page reads of its session, from the real socket or from a test's fake. */
+export interface Session {
+  status: SessionStatus;
+  errorCode?: string;
+  entries: TimelineEntry[];
+  view: RoleView | null;
+  send: (input: Input) => Promise<SendResult>;
+}

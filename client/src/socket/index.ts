@@ -1,0 +1,11 @@
+export type { Session } from './Session.js';
+export type { SendResult, SessionConnection } from './sessionConnection.js';
+export type { SessionState, SessionStatus } from './sessionState.js';
+export type { SessionTransport } from './sessionTransport.js';
+export type { ClientErrorCode, ClientFailure } from './clientFailure.js';
+export { createSessionConnection } from './sessionConnection.js';
+export { createSocketTransport } from './socketTransport.js';
+export { sessionReducer, initialSessionState, mergeEntries } from './sessionState.js';
+export { SessionContext } from './SessionContext.js';
+export { useSessionContext } from './useSessionContext.js';
+export { useSession, type SessionLink } from './useSession.js';

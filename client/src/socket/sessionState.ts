@@ -1,0 +1,88 @@
+// The pure state of one role's connection to a session: what has been seen (up to `seq`) and
+// how updates, gaps and syncs change it. The socket code only dispatches actions into this.
+import type { RoleView, TimelineEntry } from '@ecoute/engine';
+import type { RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
+
+export type SessionStatus = 'connecting' | 'connected' | 'error';
+
+export interface SessionState {
+  status: SessionStatus;
+  /** Why the session is in error, or why (re)connecting is taking long. */
+  errorCode?: string;
+  /** The last timeline seq this client has caught up with (entries it may not see included). */
+  seq: number;
+  /** The visible entries, in seq order, without duplicates. */
+  entries: TimelineEntry[];
+  view: RoleView | null;
+  /** An update skipped past `seq`: entries are missing until a sync fills them in. */
+  needsResync: boolean;
+}
+
+export type SessionAction =
+  | { type: 'connecting'; errorCode?: string }
+  | { type: 'synced'; snapshot: RoleSnapshot }
+  | { type: 'update'; update: RoleUpdate }
+  | { type: 'failed'; errorCode: string };
+
+export const initialSessionState: SessionState = {
+  status: 'connecting',
+  seq: 0,
+  entries: [],
+  view: null,
+  needsResync: false,
+};
+
+/** `entries` plus those of `incoming` it does not hold yet, kept in seq order. */
+export function mergeEntries(entries: TimelineEntry[], incoming: TimelineEntry[]): TimelineEntry[] {
+  if (incoming.length === 0) return entries;
+  const known = new Set(entries.map((entry) => entry.seq));
+  const fresh = incoming.filter((entry) => !known.has(entry.seq));
+  if (fresh.length === 0) return entries;
+  const merged = [...entries, ...fresh];
+  const last = entries[entries.length - 1];
+  const inOrder = fresh.every((entry, i) =>
+    i === 0 ? last === undefined || entry.seq > last.seq : entry.seq > (fresh[i - 1]?.seq ?? -1),
+  );
+  return inOrder ? merged : merged.sort((a, b) => a.seq - b.seq);
+}
+
+export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
+  switch (action.type) {
+    case 'connecting':
+      if (state.status === 'error') return state;
+      return { ...state, status: 'connecting', errorCode: action.errorCode };
+
+    case 'failed':
+      return { ...state, status: 'error', errorCode: action.errorCode };
+
+    case 'synced': {
+      const { snapshot } = action;
+      // An update may have overtaken the sync's answer: the newest view wins.
+      const newer = snapshot.seq >= state.seq;
+      const seq = Math.max(state.seq, snapshot.seq);
+      return {
+        ...state,
+        status: 'connected',
+        errorCode: undefined,
+        seq,
+        entries: mergeEntries(state.entries, snapshot.entries),
+        view: newer ? snapshot.view : (state.view ?? snapshot.view),
+        needsResync: false,
+      };
+    }
+
+    case 'update': {
+      const { update } = action;
+      // Already seen (e.g. covered by a sync that crossed it): nothing new.
+      if (update.to <= state.seq) return state;
+      // Something between our seq and the update's start was missed: a sync must fill it.
+      if (update.from > state.seq) return { ...state, needsResync: true };
+      return {
+        ...state,
+        seq: update.to,
+        entries: mergeEntries(state.entries, update.entries),
+        view: update.view,
+      };
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import type { Input } from '@ecoute/engine';
+import type { InputAck, RoleUpdate, SyncAck, SyncRequest } from '@ecoute/protocol';
+import type { ClientFailure } from './clientFailure.js';
+
+/**
+ * The little a session connection needs from the network. The socket.io implementation is
+ * `createSocketTransport`; tests drive `FakeTransport` (src/test/) by hand.
+ */
+export interface SessionTransport {
+  onConnect(listener: () => void): void;
+  /** `willRetry`: the transport reconnects by itself (false when the server closed it). */
+  onDisconnect(listener: (willRetry: boolean) => void): void;
+  /** `code`: the server's refusal (e.g. 'auth/invalid_token') or a network error text. */
+  onConnectError(listener: (code: string, willRetry: boolean) => void): void;
+  onUpdate(listener: (update: RoleUpdate) => void): void;
+  isConnected(): boolean;
+  sync(request: SyncRequest): Promise<SyncAck | ClientFailure>;
+  input(input: Input): Promise<InputAck | ClientFailure>;
+  open(): void;
+  close(): void;
+}

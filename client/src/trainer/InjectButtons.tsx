@@ -1,0 +1,46 @@
+import { useId } from 'react';
+import type { InjectOption } from '@ecoute/engine';
+import { useI18n } from '../i18n/index.js';
+
+/** One button per scenario inject; those the current state ignores are disabled, and say so. */
+export function InjectButtons({
+  injects,
+  disabled,
+  onInject,
+}: {
+  injects: InjectOption[];
+  disabled: boolean;
+  onInject: (injectId: string) => void;
+}) {
+  const { t } = useI18n();
+  const idPrefix = useId();
+  const unavailable = t('trainer.injects.unavailable');
+  return (
+    <section className="panel injects" aria-labelledby={`${idPrefix}-heading`}>
+      <h2 id={`${idPrefix}-heading`}>{t('trainer.injects.heading')}</h2>
+      {injects.length === 0 ? <p className="muted">{t('trainer.injects.none')}</p> : null}
+      <ul className="injects__list">
+        {injects.map((inject) => {
+          const helpId = `${idPrefix}-${inject.id}-help`;
+          return (
+            <li key={inject.id}>
+              <button
+                type="button"
+                disabled={disabled || !inject.available}
+                title={inject.available ? undefined : unavailable}
+                aria-describedby={helpId}
+                onClick={() => onInject(inject.id)}
+              >
+                {inject.label}
+              </button>
+              <span id={helpId} className="inject__help">
+                {inject.help}
+                {inject.available ? null : <span className="inject__unavailable"> — {unavailable}</span>}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import type { EndingView, EndReason } from '@ecoute/engine';
+import { useI18n, type MessageKey } from '../i18n/index.js';
+import { outcomeText } from './describeEntry.js';
+
+const REASON_KEYS: Record<EndReason, MessageKey> = {
+  scenario: 'endReason.scenario',
+  hangup: 'endReason.hangup',
+  trainer: 'endReason.trainer',
+};
+
+/** How the call ended: the outcome (très bien, bien, partiel, échec), its message, and why. */
+export function OutcomePanel({ ending }: { ending: EndingView }) {
+  const { t } = useI18n();
+  return (
+    <section className={`panel outcome outcome--${ending.outcome ?? 'none'}`} aria-labelledby="outcome-heading">
+      <h2 id="outcome-heading">{t('outcome.heading')}</h2>
+      <dl>
+        <dt>{t('outcome.label')}</dt>
+        <dd className="outcome__value">{outcomeText(t, ending.outcome)}</dd>
+      </dl>
+      {ending.message ? <p className="outcome__message">{ending.message}</p> : null}
+      <p className="muted">{t(REASON_KEYS[ending.reason])}</p>
+    </section>
+  );
+}

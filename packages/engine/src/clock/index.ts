@@ -1,0 +1,3 @@
+export { systemScheduler, type Scheduler } from './scheduler.js';
+export { ManualScheduler } from './manual-scheduler.js';
+export { SessionClock } from './session-clock.js';

@@ -1,0 +1,123 @@
+// The session's pausable clock, and the XState clock of its actor. Session time starts at 0 (or a
+// given start) and stands still while the session is paused; pausing freezes every pending timer
+// with its remaining time, resuming re-arms them in their original order.
+//
+// While a timer's callback runs, `now()` reads the timer's due time (not the slightly later moment
+// a real event loop got to it), so what it causes is stamped exactly as a replay would stamp it.
+import type { Scheduler } from './scheduler.js';
+
+interface SessionTimer {
+  id: number;
+  /** Session time at which it fires. */
+  due: number;
+  fn: () => void;
+  /** The scheduler's handle while armed (not paused). */
+  handle: unknown;
+}
+
+export class SessionClock {
+  private readonly scheduler: Scheduler;
+  /** Session time at the last resume (or creation). */
+  private base: number;
+  /** Scheduler time at the last resume (or creation). */
+  private anchor: number;
+  private isPaused = false;
+  private firingAt: number | undefined;
+  private nextId = 1;
+  private readonly timers = new Map<number, SessionTimer>();
+
+  constructor(scheduler: Scheduler, options: { start?: number } = {}) {
+    this.scheduler = scheduler;
+    this.base = options.start ?? 0;
+    this.anchor = scheduler.now();
+  }
+
+  /** Session time in ms. */
+  now(): number {
+    if (this.firingAt !== undefined) return this.firingAt;
+    return this.isPaused ? this.base : this.base + (this.scheduler.now() - this.anchor);
+  }
+
+  get paused(): boolean {
+    return this.isPaused;
+  }
+
+  setTimeout(fn: (...args: unknown[]) => void, ms: number): number {
+    const id = this.nextId++;
+    const timer: SessionTimer = { id, due: this.now() + Math.max(0, Number.isFinite(ms) ? ms : 0), fn, handle: undefined };
+    this.timers.set(id, timer);
+    if (!this.isPaused) this.arm(timer);
+    return id;
+  }
+
+  clearTimeout(id: unknown): void {
+    if (typeof id !== 'number') return;
+    const timer = this.timers.get(id);
+    if (!timer) return;
+    this.timers.delete(id);
+    if (timer.handle !== undefined) this.scheduler.clearTimeout(timer.handle);
+  }
+
+  /** Freezes session time and every pending timer. Idempotent. */
+  pause(): void {
+    if (this.isPaused) return;
+    this.base = this.now();
+    this.isPaused = true;
+    for (const timer of this.timers.values()) {
+      if (timer.handle !== undefined) this.scheduler.clearTimeout(timer.handle);
+      timer.handle = undefined;
+    }
+  }
+
+  /** Starts session time again; frozen timers fire after their remaining time. Idempotent. */
+  resume(): void {
+    if (!this.isPaused) return;
+    this.anchor = this.scheduler.now();
+    this.isPaused = false;
+    for (const timer of this.ordered()) this.arm(timer);
+  }
+
+  /** Due time of the earliest pending timer, or `undefined`. */
+  nextDueTime(): number | undefined {
+    return this.ordered()[0]?.due;
+  }
+
+  get pending(): number {
+    return this.timers.size;
+  }
+
+  /**
+   * Fires, one by one in order, the timers already due that the scheduler has not fired yet (a
+   * busy event loop is late). The run calls it before each input, so an input never overtakes a
+   * timer that was due before it: live and replay see the same order.
+   */
+  runDue(): void {
+    if (this.isPaused) return;
+    for (let timer = this.ordered()[0]; timer && timer.due <= this.now(); timer = this.ordered()[0]) {
+      this.fire(timer);
+    }
+  }
+
+  private arm(timer: SessionTimer): void {
+    const delay = Math.max(0, timer.due - this.now());
+    timer.handle = this.scheduler.setTimeout(() => this.fire(timer), delay);
+  }
+
+  private fire(timer: SessionTimer): void {
+    if (this.timers.get(timer.id) !== timer) return;
+    this.timers.delete(timer.id);
+    if (timer.handle !== undefined) this.scheduler.clearTimeout(timer.handle);
+    timer.handle = undefined;
+    const outer = this.firingAt;
+    this.firingAt = timer.due;
+    try {
+      timer.fn();
+    } finally {
+      this.firingAt = outer;
+    }
+  }
+
+  private ordered(): SessionTimer[] {
+    return [...this.timers.values()].sort((a, b) => a.due - b.due || a.id - b.id);
+  }
+}

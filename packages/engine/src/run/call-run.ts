@@ -1,0 +1,347 @@
+// One simulated call: the scenario's actor on the session's clock, driven by inputs. Each input
+// (or timer) is one step; a step returns the observations it caused, in this order:
+//   1. what the machine's actions observed, in execution order (lines, cues, variables, notes);
+//   2. a `state` observation, if the set of active leaf states changed;
+//   3. the `ending` observation, if the call ended (anything the machine observed after its
+//      `end` action, in the same step, is dropped: the call is over).
+// Given the scenario, the seed and the inputs with their session times, the observations are
+// the same every time (replay.ts relies on it).
+import { createActor, type Actor, type AnyStateMachine } from 'xstate';
+import type { SessionClock } from '../clock/session-clock.js';
+import { bindObservationSink, type CallMachineInput, type CompiledScenario } from '../scenario/compile.js';
+import type { CallContext } from '../scenario/guards.js';
+import type { EndReason, Input, Observation, Role, TimedObservation } from '../timeline.js';
+import type { CallPhase, EndingView, InjectOption, ListenerView, MoveOption, RoleView, TrainerView } from '../views/types.js';
+
+export const RunErrorCode = {
+  InputNotAvailable: 'input/not_available',
+  SessionPaused: 'session/paused',
+  SessionEnded: 'session/ended',
+} as const;
+export type RunErrorCode = (typeof RunErrorCode)[keyof typeof RunErrorCode];
+
+export type ApplyResult = { ok: true; observations: Observation[] } | { ok: false; code: RunErrorCode; message: string };
+
+export interface CallRunOptions {
+  clock: SessionClock;
+  seed: number;
+  /** Receives what a delayed (`after`) transition caused, stamped with the session time it fired at. */
+  onTimer: (observations: TimedObservation[]) => void;
+}
+
+const MESSAGES = {
+  ended: "L'appel est terminé.",
+  paused: 'La séance est suspendue par le formateur ou la formatrice.',
+  notRinging: "Le téléphone ne sonne pas : il n'y a pas d'appel à décrocher.",
+  notConnected: "L'appel n'est pas en cours.",
+  unknownMove: (id: string) => `Action inconnue dans ce scénario : « ${id} ».`,
+  moveNotNow: (id: string) => `L'action « ${id} » n'est pas disponible à ce moment de l'appel.`,
+  unknownInject: (id: string) => `Événement inconnu dans ce scénario : « ${id} ».`,
+  injectNotNow: (id: string) => `L'événement « ${id} » n'a pas d'effet à ce moment de l'appel.`,
+  trainerEnd: "Appel terminé par le formateur ou la formatrice.",
+  runtimeError: (detail: string) => `Le scénario a rencontré une erreur et l'appel a été interrompu (${detail}).`,
+  machineDone: "L'appel s'est terminé.",
+} as const;
+
+type CallActor = Actor<AnyStateMachine>;
+
+/** The step being collected: what the machine observes goes here until the step is over. */
+interface Step {
+  observations: Observation[];
+  /** Why an `end` action in this step ends the call (a hang-up step ends it as a hang-up). */
+  reason: EndReason;
+  ending: EndingView | undefined;
+}
+
+export class CallRun {
+  readonly compiled: CompiledScenario;
+  readonly clock: SessionClock;
+  readonly seed: number;
+  private readonly onTimer: (observations: TimedObservation[]) => void;
+  private currentPhase: CallPhase = 'ringing';
+  private actor: CallActor | undefined;
+  private step: Step | undefined;
+  private endingView: EndingView | null = null;
+  private lastStates: string[] = [];
+  private runtimeError: unknown;
+  private readonly timerHandles = new Set<number>();
+
+  constructor(compiled: CompiledScenario, options: CallRunOptions) {
+    this.compiled = compiled;
+    this.clock = options.clock;
+    this.seed = options.seed;
+    this.onTimer = options.onTimer;
+  }
+
+  get phase(): CallPhase {
+    return this.currentPhase;
+  }
+
+  get paused(): boolean {
+    return this.clock.paused;
+  }
+
+  get ending(): EndingView | null {
+    return this.endingView;
+  }
+
+  /** Active leaf states as dotted paths, in document order (empty unless connected). */
+  get states(): string[] {
+    return [...this.lastStates];
+  }
+
+  /** Current values of the hidden variables (initial values before pickup). */
+  get variables(): Record<string, number> {
+    const context = this.context();
+    if (context) return { ...context.vars };
+    return Object.fromEntries(Object.entries(this.compiled.scenario.variables).map(([id, v]) => [id, v.initial]));
+  }
+
+  apply(input: Input): ApplyResult {
+    if (this.currentPhase === 'ended') return refuse(RunErrorCode.SessionEnded, MESSAGES.ended);
+    // A timer due before this input fires first, as it would in a replay.
+    this.clock.runDue();
+    if ((this.currentPhase as CallPhase) === 'ended') return refuse(RunErrorCode.SessionEnded, MESSAGES.ended);
+
+    switch (input.kind) {
+      case 'pause':
+        this.clock.pause();
+        return { ok: true, observations: [] };
+      case 'resume':
+        this.clock.resume();
+        return { ok: true, observations: [] };
+      case 'end':
+        return { ok: true, observations: this.runStep('trainer', () => this.finish(null, 'trainer', MESSAGES.trainerEnd)) };
+      default:
+        break;
+    }
+    if (this.clock.paused) return refuse(RunErrorCode.SessionPaused, MESSAGES.paused);
+
+    switch (input.kind) {
+      case 'pickup':
+        if (this.currentPhase !== 'ringing') return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notRinging);
+        return { ok: true, observations: this.runStep('scenario', () => this.pickUp()) };
+      case 'move': {
+        if (!this.compiled.moveIds.includes(input.move)) return refuse(RunErrorCode.InputNotAvailable, MESSAGES.unknownMove(input.move));
+        if (!this.can(input.move)) return refuse(RunErrorCode.InputNotAvailable, MESSAGES.moveNotNow(input.move));
+        const moveCount = (this.context()?.moveCounts[input.move] ?? 0) + 1;
+        return { ok: true, observations: this.runStep('scenario', () => this.send({ type: input.move, moveCount })) };
+      }
+      case 'inject': {
+        if (!this.compiled.injectIds.includes(input.inject)) {
+          return refuse(RunErrorCode.InputNotAvailable, MESSAGES.unknownInject(input.inject));
+        }
+        if (!this.can(input.inject)) return refuse(RunErrorCode.InputNotAvailable, MESSAGES.injectNotNow(input.inject));
+        return { ok: true, observations: this.runStep('scenario', () => this.send({ type: input.inject })) };
+      }
+      case 'say':
+        if (this.currentPhase !== 'connected') return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
+        return { ok: true, observations: this.runStep('scenario', () => this.send({ type: 'say', text: input.text })) };
+      case 'hangup':
+        return {
+          ok: true,
+          observations: this.runStep('hangup', () => {
+            if (this.currentPhase === 'connected') this.send({ type: 'hangup' });
+            if (!this.step?.ending) this.endWith(this.compiled.scenario.hangupEnding, 'hangup');
+          }),
+        };
+    }
+  }
+
+  /** Moves the listener could make right now (none unless the call is connected). */
+  availableMoves(): MoveOption[] {
+    return this.compiled.moveIds.filter((id) => this.can(id)).map((id) => {
+      const move = this.compiled.scenario.moves[id]!;
+      return { id, label: move.label, category: move.category, help: move.help };
+    });
+  }
+
+  injectOptions(): InjectOption[] {
+    return this.compiled.injectIds.map((id) => {
+      const inject = this.compiled.scenario.injects[id]!;
+      return { id, label: inject.label, help: inject.help, available: this.can(id) };
+    });
+  }
+
+  viewFor(role: 'trainer'): TrainerView;
+  viewFor(role: 'listener' | 'observer'): ListenerView;
+  viewFor(role: Role): RoleView;
+  viewFor(role: Role): RoleView {
+    const { scenario } = this.compiled;
+    const common = {
+      voice: { ...scenario.persona.voice },
+      phase: this.currentPhase,
+      paused: this.clock.paused,
+      t: this.clock.now(),
+      moves: this.availableMoves(),
+      ending: this.endingView ? { ...this.endingView } : null,
+    };
+    if (role !== 'trainer') {
+      return { role, scenario: { id: scenario.id, version: scenario.version, title: scenario.title }, ...common };
+    }
+    const vars = this.variables;
+    return {
+      role: 'trainer',
+      scenario: { id: scenario.id, version: scenario.version, title: scenario.title, summary: scenario.summary },
+      persona: {
+        name: scenario.persona.name,
+        age: scenario.persona.age,
+        place: scenario.persona.place,
+        background: scenario.persona.background,
+      },
+      ...common,
+      states: this.states,
+      variables: Object.entries(scenario.variables).map(([id, v]) => ({
+        id,
+        label: v.label,
+        value: vars[id] ?? v.initial,
+        min: v.min,
+        max: v.max,
+      })),
+      injects: this.injectOptions(),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private context(): CallContext | undefined {
+    return this.actor?.getSnapshot().context as CallContext | undefined;
+  }
+
+  private can(eventType: string): boolean {
+    if (this.currentPhase !== 'connected' || !this.actor) return false;
+    const snapshot = this.actor.getSnapshot();
+    if (snapshot.status !== 'active') return false;
+    try {
+      return snapshot.can({ type: eventType });
+    } catch {
+      return false;
+    }
+  }
+
+  private pickUp(): void {
+    const run = this;
+    // The actor's timers go through the session clock; each firing is a step of its own.
+    const actorClock = {
+      setTimeout(fn: (...args: unknown[]) => void, ms: number): number {
+        const handle = run.clock.setTimeout(() => {
+          run.timerHandles.delete(handle);
+          run.onClockTimer(fn);
+        }, ms);
+        run.timerHandles.add(handle);
+        return handle;
+      },
+      clearTimeout(handle: unknown): void {
+        if (typeof handle === 'number') run.timerHandles.delete(handle);
+        run.clock.clearTimeout(handle);
+      },
+    };
+    const input: CallMachineInput = { seed: this.seed };
+    const actor = createActor(this.compiled.machine, { clock: actorClock, input }) as CallActor;
+    bindObservationSink(actor, {
+      observe: (observation) => {
+        if (this.step && !this.step.ending) this.step.observations.push(observation);
+      },
+      end: (ending) => {
+        if (this.step && !this.step.ending) this.endWith(ending, this.step.reason);
+      },
+    });
+    // Without an error listener XState rethrows on a global timer; we turn errors into an ending.
+    actor.subscribe({ error: (err) => (this.runtimeError ??= err) });
+    this.actor = actor;
+    this.currentPhase = 'connected';
+    actor.start();
+  }
+
+  private send(event: { type: string; moveCount?: number; text?: string }): void {
+    this.actor?.send(event);
+  }
+
+  private onClockTimer(fn: (...args: unknown[]) => void): void {
+    if (this.currentPhase !== 'connected') return;
+    const observations = this.runStep('scenario', () => fn());
+    if (observations.length > 0) {
+      const t = this.clock.now();
+      this.onTimer(observations.map((observation) => ({ t, observation })));
+    }
+  }
+
+  /** Runs one step and returns its observations in the documented order. */
+  private runStep(reason: EndReason, body: () => void): Observation[] {
+    const outer = this.step;
+    const step: Step = { observations: [], reason, ending: undefined };
+    this.step = step;
+    try {
+      body();
+      if (!step.ending && this.currentPhase === 'connected' && this.actor) {
+        const snapshot = this.actor.getSnapshot();
+        if (snapshot.status === 'error' || this.runtimeError !== undefined) {
+          const err = this.runtimeError ?? (snapshot as { error?: unknown }).error;
+          this.finish(null, 'scenario', MESSAGES.runtimeError(err instanceof Error ? err.message.split('\n')[0]! : String(err)));
+        } else if (snapshot.status === 'done') {
+          // A final top-level state reached without an `end` action: the caller hung up.
+          this.endWith(this.compiled.scenario.hangupEnding, 'scenario');
+        }
+      }
+    } finally {
+      this.step = outer;
+    }
+    const observations = step.observations;
+    if (this.actor && (this.currentPhase === 'connected' || step.ending)) {
+      // After a stop, the snapshot keeps the value it stopped in; after an error, the last good one.
+      const states = this.actor.getSnapshot().status === 'error' ? this.lastStates : activeLeaves(this.actor);
+      if (!sameList(states, this.lastStates)) {
+        observations.push({ kind: 'state', states });
+        this.lastStates = states;
+      }
+    }
+    if (step.ending) {
+      observations.push({ kind: 'ending', ...step.ending });
+    }
+    return observations;
+  }
+
+  private endWith(endingId: string, reason: EndReason): void {
+    const ending = this.compiled.scenario.endings[endingId];
+    this.finish(endingId, reason, ending?.message ?? MESSAGES.machineDone, ending?.outcome ?? null);
+  }
+
+  /** Ends the call: records the ending in the current step, stops the actor and its timers. */
+  private finish(ending: string | null, reason: EndReason, message: string, outcome: EndingView['outcome'] = null): void {
+    if (this.currentPhase === 'ended') return;
+    const view: EndingView = { ending, outcome, message, reason };
+    if (this.step) this.step.ending = view;
+    this.endingView = view;
+    this.currentPhase = 'ended';
+    // Stopped after the current macrostep: XState queues the stop behind the event being processed.
+    this.actor?.stop();
+    for (const handle of this.timerHandles) this.clock.clearTimeout(handle);
+    this.timerHandles.clear();
+  }
+}
+
+function refuse(code: RunErrorCode, message: string): ApplyResult {
+  return { ok: false, code, message };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Leaf state ids of the actor's current state value, as dotted paths in document order. */
+function activeLeaves(actor: CallActor): string[] {
+  const snapshot = actor.getSnapshot();
+  if (snapshot.status === 'error') return [];
+  const out: string[] = [];
+  const walk = (value: unknown, prefix: string): void => {
+    if (typeof value === 'string') {
+      out.push(prefix ? `${prefix}.${value}` : value);
+    } else if (value && typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>);
+      if (entries.length === 0 && prefix) out.push(prefix);
+      for (const [key, child] of entries) walk(child, prefix ? `${prefix}.${key}` : key);
+    }
+  };
+  walk(snapshot.value, '');
+  return out;
+}

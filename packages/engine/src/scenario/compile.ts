@@ -1,0 +1,198 @@
+// Scenario → XState machine. The machine is built once per scenario version with `setup()`: the
+// scenario's actions and guards are the engine's named implementations below. Actions do no IO:
+// they hand observations to the sink bound to the running actor (one per CallRun), so the same
+// compiled machine serves every session, and a machine run without a sink simply observes nothing.
+import { assign, enqueueActions, setup, type AnyActorRef, type AnyStateMachine } from 'xstate';
+import type { Observation } from '../timeline.js';
+import { effectiveMoveCounts, evaluateGuard, type CallContext, type MoveEvent } from './guards.js';
+import { ScenarioError, ScenarioErrorCode, formatPath, type ScenarioIssue } from './issues.js';
+import { checkReferences, transitionList, toArray } from './references.js';
+import {
+  scenarioSchema,
+  type ActionConfig,
+  type ComparisonOp,
+  type GuardConfig,
+  type Scenario,
+  type StateNodeConfig,
+  type TransitionConfig,
+} from './schema.js';
+
+/** Microsteps allowed in one macrostep before XState reports an infinite loop. */
+export const MAX_MICROSTEPS = 1000;
+
+/** Where the actions of one running actor put what they observe. */
+export interface ObservationSink {
+  observe(observation: Observation): void;
+  /** The scenario's `end` action: the run turns the ending id into an ending observation. */
+  end(ending: string): void;
+}
+
+const sinks = new WeakMap<AnyActorRef, ObservationSink>();
+
+/** Binds `sink` to `actor`, before it starts: the actions of that actor report to it. */
+export function bindObservationSink(actor: AnyActorRef, sink: ObservationSink): void {
+  sinks.set(actor, sink);
+}
+
+export interface CallMachineInput {
+  seed: number;
+}
+
+export interface CompiledScenario {
+  scenario: Scenario;
+  machine: AnyStateMachine;
+  moveIds: string[];
+  injectIds: string[];
+}
+
+/** Compiles a checked scenario; throws `ScenarioError` (coded issues with paths) if it is not sound. */
+export function compileScenario(scenario: Scenario): CompiledScenario {
+  const structural = scenarioSchema.safeParse(scenario);
+  if (!structural.success) {
+    throw new ScenarioError(
+      structural.error.issues.map(
+        (issue): ScenarioIssue => ({
+          code: ScenarioErrorCode.Schema,
+          message: issue.message,
+          path: formatPath(issue.path.filter((p): p is string | number => typeof p !== 'symbol')),
+        }),
+      ),
+    );
+  }
+  const checked = structural.data;
+  const references = checkReferences(checked);
+  if (references.length > 0) {
+    throw new ScenarioError(references.map((r) => ({ code: r.code, message: r.message, path: formatPath(r.path) })));
+  }
+
+  const moveIds = Object.keys(checked.moves);
+  const injectIds = Object.keys(checked.injects);
+  const moveSet = new Set(moveIds);
+  const observe = (self: AnyActorRef, observation: Observation): void => sinks.get(self)?.observe(observation);
+  const clampTo = (variable: string, value: number): number => {
+    const bounds = checked.variables[variable];
+    return bounds ? Math.min(bounds.max, Math.max(bounds.min, value)) : value;
+  };
+
+  const changeVariable = (
+    context: CallContext,
+    variable: string,
+    next: number,
+    enqueue: { assign: (a: Partial<CallContext>) => void; (action: (args: { self: AnyActorRef }) => void): void },
+  ): void => {
+    const previous = context.vars[variable] ?? 0;
+    const value = clampTo(variable, next);
+    if (value === previous) return;
+    enqueue.assign({ vars: { ...context.vars, [variable]: value } });
+    enqueue(({ self }) => observe(self, { kind: 'variable', variable, value, previous }));
+  };
+
+  const machineSetup = setup({
+    types: {
+      context: {} as CallContext,
+      events: {} as MoveEvent & { text?: string },
+      input: {} as CallMachineInput,
+    },
+    actions: {
+      say: ({ self }, params: { line: string }) => {
+        const line = checked.lines[params.line];
+        if (!line) return;
+        observe(self, {
+          kind: 'line',
+          line: params.line,
+          text: line.text,
+          ...(line.cue ? { cue: line.cue } : {}),
+          ...(line.voice ? { voice: line.voice } : {}),
+        });
+      },
+      cue: ({ self }, params: { cue: Extract<Observation, { kind: 'cue' }>['cue'] }) => observe(self, { kind: 'cue', cue: params.cue }),
+      note: ({ self }, params: { text: string }) => observe(self, { kind: 'note', text: params.text }),
+      end: ({ self }, params: { ending: string }) => sinks.get(self)?.end(params.ending),
+      adjust: enqueueActions(({ context, enqueue }, params: { variable: string; by: number }) => {
+        changeVariable(context, params.variable, (context.vars[params.variable] ?? 0) + params.by, enqueue as never);
+      }),
+      set: enqueueActions(({ context, enqueue }, params: { variable: string; value: number }) => {
+        changeVariable(context, params.variable, params.value, enqueue as never);
+      }),
+      flag: assign(({ context }, params: { name: string; value?: boolean | undefined }) => ({
+        flags: { ...context.flags, [params.name]: params.value ?? true },
+      })),
+      // Internal: not allowed in scenarios (the schema only knows the actions above).
+      __visit: assign(({ context }, params: { state: string }) =>
+        context.visited.includes(params.state) ? {} : { visited: [...context.visited, params.state] },
+      ),
+      __countMove: assign(({ context, event }) => {
+        const counts = effectiveMoveCounts(context, event);
+        return counts === context.moveCounts ? {} : { moveCounts: counts };
+      }),
+    },
+    guards: {
+      compare: ({ context, event }, params: { variable: string; op: ComparisonOp; value: number }) =>
+        evaluateGuard({ type: 'compare', params }, context, event),
+      flag: ({ context, event }, params: { name: string }) => evaluateGuard({ type: 'flag', params }, context, event),
+      visited: ({ context, event }, params: { state: string }) => evaluateGuard({ type: 'visited', params }, context, event),
+      moveCount: ({ context, event }, params: { move?: string | undefined; op: ComparisonOp; value: number }) =>
+        evaluateGuard({ type: 'moveCount', params }, context, event),
+      all: ({ context, event }, params: { of: GuardConfig[] }) => evaluateGuard({ type: 'all', params }, context, event),
+      any: ({ context, event }, params: { of: GuardConfig[] }) => evaluateGuard({ type: 'any', params }, context, event),
+      not: ({ context, event }, params: { guard: GuardConfig }) => evaluateGuard({ type: 'not', params }, context, event),
+    },
+  });
+
+  const initialVars = Object.fromEntries(Object.entries(checked.variables).map(([id, v]) => [id, v.initial]));
+  const config = {
+    ...toXStateNode(checked.machine, [], moveSet),
+    id: checked.machine.id,
+    context: ({ input }: { input: CallMachineInput }): CallContext => ({
+      vars: { ...initialVars },
+      flags: {},
+      visited: [],
+      moveCounts: {},
+      seed: input.seed,
+    }),
+    options: { maxIterations: MAX_MICROSTEPS },
+  };
+  // The config is data checked above; XState's config types cannot follow a dynamic document.
+  const machine = machineSetup.createMachine(config as never) as unknown as AnyStateMachine;
+  return { scenario: checked, machine, moveIds, injectIds };
+}
+
+type XTransition = { target?: string | string[]; guard?: GuardConfig; actions: ActionLike[]; reenter?: boolean; description?: string };
+type ActionLike = ActionConfig | { type: '__visit'; params: { state: string } } | { type: '__countMove' };
+
+/** The scenario's state node as an XState config: transitions as arrays, visits and move counts recorded. */
+function toXStateNode(node: StateNodeConfig, path: string[], moves: ReadonlySet<string>): Record<string, unknown> {
+  const transitions = (config: TransitionConfig | undefined, countMove: boolean): XTransition[] =>
+    transitionList(config, []).map(({ transition }) => {
+      const out: XTransition = {
+        actions: [...(countMove ? [{ type: '__countMove' as const }] : []), ...toArray(transition.actions)],
+      };
+      if (transition.target !== undefined) out.target = transition.target;
+      if (transition.guard !== undefined) out.guard = transition.guard;
+      if (transition.reenter !== undefined) out.reenter = transition.reenter;
+      if (transition.description !== undefined) out.description = transition.description;
+      return out;
+    });
+  const mapTransitions = (record: Record<string, TransitionConfig> | undefined, isMoves: boolean) =>
+    record === undefined
+      ? undefined
+      : Object.fromEntries(Object.entries(record).map(([key, t]) => [key, transitions(t, isMoves && moves.has(key))]));
+
+  const out: Record<string, unknown> = {};
+  if (node.type) out.type = node.type;
+  if (node.description) out.description = node.description;
+  if (node.initial) out.initial = node.initial;
+  if (node.tags) out.tags = node.tags;
+  const entry: ActionLike[] = toArray(node.entry);
+  out.entry = path.length > 0 ? [{ type: '__visit', params: { state: path.join('.') } }, ...entry] : entry;
+  if (node.exit) out.exit = toArray(node.exit);
+  if (node.on) out.on = mapTransitions(node.on, true);
+  if (node.after) out.after = mapTransitions(node.after, false);
+  if (node.always) out.always = transitions(node.always, false);
+  if (node.states) {
+    out.states = Object.fromEntries(
+      Object.entries(node.states).map(([key, child]) => [key, toXStateNode(child, [...path, key], moves)]),
+    );
+  }
+  return out;
+}

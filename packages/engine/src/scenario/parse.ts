@@ -1,0 +1,226 @@
+// YAML text → a checked Scenario, or coded issues located in the text. Scenario text comes from
+// authors through the editor and the API, so it is treated as hostile: size, alias expansion and
+// nesting are capped before anything else looks at it, and nothing here throws.
+import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { scenarioSchema, type Scenario } from './schema.js';
+import { checkReferences } from './references.js';
+import { formatPath, ScenarioErrorCode, type IssuePath, type ScenarioIssue } from './issues.js';
+
+export const SCENARIO_LIMITS = {
+  /** Largest scenario text, in UTF-8 bytes. */
+  maxBytes: 1_000_000,
+  /** Most alias expansions yaml may perform (stops "billion laughs"). */
+  maxAliasCount: 100,
+  /** Deepest nesting of maps and lists. */
+  maxDepth: 64,
+  /** Most issues reported at once. */
+  maxIssues: 50,
+} as const;
+
+export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioIssue[] };
+
+const frenchErrors = z.locales.fr().localeError;
+
+export function parseScenario(text: string, source?: string): ParseScenarioResult {
+  try {
+    const result = parseUnchecked(text);
+    if (!result.ok && source !== undefined) {
+      for (const issue of result.errors) issue.message = `${source} : ${issue.message}`;
+    }
+    return result;
+  } catch (err) {
+    // Last resort: the checks above should have refused anything that makes a library throw.
+    const deep = err instanceof RangeError;
+    return fail({
+      code: deep ? ScenarioErrorCode.TooDeep : ScenarioErrorCode.Yaml,
+      message: `${source ? `${source} : ` : ''}${deep ? 'document trop profondément imbriqué' : `lecture impossible (${String(err)})`}`,
+    });
+  }
+}
+
+function fail(...errors: ScenarioIssue[]): { ok: false; errors: ScenarioIssue[] } {
+  return { ok: false, errors: errors.slice(0, SCENARIO_LIMITS.maxIssues) };
+}
+
+function parseUnchecked(text: string): ParseScenarioResult {
+  if (text.length > SCENARIO_LIMITS.maxBytes || utf8Length(text) > SCENARIO_LIMITS.maxBytes) {
+    return fail({
+      code: ScenarioErrorCode.TooLarge,
+      message: `scénario trop volumineux (maximum ${SCENARIO_LIMITS.maxBytes} octets)`,
+    });
+  }
+  const flowDepth = maxFlowDepth(text);
+  if (flowDepth > SCENARIO_LIMITS.maxDepth) return tooDeep();
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, version: '1.2' });
+  if (doc.errors.length > 0) {
+    return fail(
+      ...doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return {
+          code: ScenarioErrorCode.Yaml,
+          message: `YAML invalide : ${e.message.split('\n')[0] ?? e.code}`,
+          ...(pos ? { line: pos.line, column: pos.col } : {}),
+        };
+      }),
+    );
+  }
+  if (nodeDepth(doc.contents) > SCENARIO_LIMITS.maxDepth) return tooDeep();
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: SCENARIO_LIMITS.maxAliasCount });
+  } catch (err) {
+    if (err instanceof ReferenceError) {
+      return fail({
+        code: ScenarioErrorCode.Aliases,
+        message: `trop d'alias YAML (maximum ${SCENARIO_LIMITS.maxAliasCount} expansions) : document refusé`,
+      });
+    }
+    throw err;
+  }
+  if (valueDepth(value) > SCENARIO_LIMITS.maxDepth) return tooDeep();
+
+  const parsed = scenarioSchema.safeParse(value, { error: frenchErrors });
+  if (!parsed.success) {
+    return fail(
+      ...parsed.error.issues.map((issue) => {
+        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+        const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+        return located(doc, lineCounter, {
+          code: ScenarioErrorCode.Schema,
+          message: describeSchemaIssue(issue, value, path),
+          path,
+        }, key);
+      }),
+    );
+  }
+  const references = checkReferences(parsed.data);
+  if (references.length > 0) return fail(...references.map((issue) => located(doc, lineCounter, issue)));
+  return { ok: true, scenario: parsed.data };
+}
+
+function tooDeep(): { ok: false; errors: ScenarioIssue[] } {
+  return fail({
+    code: ScenarioErrorCode.TooDeep,
+    message: `document trop profondément imbriqué (maximum ${SCENARIO_LIMITS.maxDepth} niveaux)`,
+  });
+}
+
+/** A clearer message than zod's for the mistake authors make most: an unknown action or guard name. */
+function describeSchemaIssue(issue: z.core.$ZodIssue, value: unknown, path: IssuePath): string {
+  if (issue.code === 'invalid_union' || (issue.code === 'invalid_value' && path[path.length - 1] === 'type')) {
+    const objectPath = path[path.length - 1] === 'type' ? path.slice(0, -1) : path;
+    const target = getAt(value, objectPath);
+    if (target && typeof target === 'object' && 'type' in target) {
+      const inGuard = objectPath.includes('guard') || objectPath.includes('of');
+      const kind = inGuard ? 'garde' : 'action';
+      return `${kind} inconnue ou mal formée « ${String((target as { type: unknown }).type)} » : ${issue.message}`;
+    }
+  }
+  return issue.message;
+}
+
+function getAt(value: unknown, path: IssuePath): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+/** Adds the formatted path and, when the YAML node can be found, its line and column. */
+function located(
+  doc: Document.Parsed,
+  lineCounter: LineCounter,
+  issue: { code: ScenarioIssue['code']; message: string; path: IssuePath },
+  key?: string,
+): ScenarioIssue {
+  const out: ScenarioIssue = { code: issue.code, message: issue.message, path: formatPath(key ? [...issue.path, key] : issue.path) };
+  // The deepest existing node on the path: a missing field is reported at its parent.
+  for (let n = issue.path.length; n >= 0; n--) {
+    const node: unknown = doc.getIn(issue.path.slice(0, n), true);
+    if (!isNode(node)) continue;
+    let offset = node.range?.[0];
+    if (key !== undefined && n === issue.path.length && isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+      if (pair && isScalar(pair.key)) offset = pair.key.range?.[0] ?? offset;
+    }
+    if (offset === undefined) continue;
+    const pos = lineCounter.linePos(offset);
+    out.line = pos.line;
+    out.column = pos.col;
+    break;
+  }
+  return out;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * An upper bound of flow-collection nesting (`[[[…` / `{{{…`), computed before yaml's recursive
+ * composer sees the text. Brackets inside quotes or comments may over-count; the bound only
+ * refuses documents already far beyond any real scenario.
+ */
+function maxFlowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  // Unbalanced brackets in prose (quotes, comments) are fine: only sustained nesting counts.
+  return max > SCENARIO_LIMITS.maxDepth * 4 ? max : 0;
+}
+
+/** Nesting depth of the YAML node tree, iteratively (no recursion on hostile input). */
+function nodeDepth(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > SCENARIO_LIMITS.maxDepth) return max;
+    if (isMap(node)) {
+      for (const pair of node.items) stack.push([pair.value, depth + 1]);
+    } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown }).items)) {
+      for (const item of (node as { items: unknown[] }).items) stack.push([item, depth + 1]);
+    }
+  }
+  return max;
+}
+
+/** Nesting depth of the JS value, iteratively; aliases are already expanded (and capped). */
+function valueDepth(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  let visited = 0;
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (++visited > 1_000_000) return Infinity;
+    if (depth > max) max = depth;
+    if (max > SCENARIO_LIMITS.maxDepth) return max;
+    if (value && typeof value === 'object') {
+      for (const child of Object.values(value)) stack.push([child, depth + 1]);
+    }
+  }
+  return max;
+}

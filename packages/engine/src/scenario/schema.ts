@@ -1,0 +1,202 @@
+// The scenario document: plain data (YAML on disk), validated structurally here. Cross references
+// (a `say` naming an unknown line, a target naming an unknown state…) are checked in
+// references.ts, because zod sees one value at a time. The machine part is an XState config whose
+// actions and guards may only be the engine's named ones, each written `{ type, params }`, so a
+// scenario stays data: storable, diffable, drawable.
+import { z } from 'zod';
+import { CUES, OUTCOMES, type Cue } from '../timeline.js';
+import { MOVE_CATEGORIES } from '../views/types.js';
+
+/** Ids of table entries (lines, moves, variables…) and state names: no dot, so paths stay unambiguous. */
+export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
+export const SCENARIO_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Events the machine receives besides moves and injects. */
+export const RESERVED_EVENTS = ['say', 'hangup'] as const;
+export const COMPARISON_OPS = ['<', '<=', '>', '>=', '==', '!='] as const;
+export type ComparisonOp = (typeof COMPARISON_OPS)[number];
+/** Longest `after` delay accepted: a call is not a day long. */
+export const MAX_DELAY_MS = 6 * 60 * 60 * 1000;
+
+const tableId = z.string().regex(ID_PATTERN, 'identifiant attendu : minuscules, chiffres et _, commençant par une lettre').max(64);
+const text = (max: number) => z.string().min(1).max(max);
+
+// ---------------------------------------------------------------------------------------------
+// Actions and guards: explicit types (the schema is recursive, so zod needs them spelled out).
+
+export type ActionConfig =
+  | { type: 'say'; params: { line: string } }
+  | { type: 'adjust'; params: { variable: string; by: number } }
+  | { type: 'set'; params: { variable: string; value: number } }
+  | { type: 'flag'; params: { name: string; value?: boolean | undefined } }
+  | { type: 'cue'; params: { cue: Cue } }
+  | { type: 'note'; params: { text: string } }
+  | { type: 'end'; params: { ending: string } };
+export type ActionType = ActionConfig['type'];
+export const ACTION_TYPES = ['say', 'adjust', 'set', 'flag', 'cue', 'note', 'end'] as const satisfies readonly ActionType[];
+
+export type GuardConfig =
+  | { type: 'compare'; params: { variable: string; op: ComparisonOp; value: number } }
+  | { type: 'flag'; params: { name: string } }
+  | { type: 'visited'; params: { state: string } }
+  | { type: 'moveCount'; params: { move?: string | undefined; op: ComparisonOp; value: number } }
+  | { type: 'all'; params: { of: GuardConfig[] } }
+  | { type: 'any'; params: { of: GuardConfig[] } }
+  | { type: 'not'; params: { guard: GuardConfig } };
+export type GuardType = GuardConfig['type'];
+export const GUARD_TYPES = ['compare', 'flag', 'visited', 'moveCount', 'all', 'any', 'not'] as const satisfies readonly GuardType[];
+
+const op = z.enum(COMPARISON_OPS);
+
+export const actionSchema: z.ZodType<ActionConfig> = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('say'), params: z.strictObject({ line: tableId }) }),
+  z.strictObject({ type: z.literal('adjust'), params: z.strictObject({ variable: tableId, by: z.number().finite() }) }),
+  z.strictObject({ type: z.literal('set'), params: z.strictObject({ variable: tableId, value: z.number().finite() }) }),
+  z.strictObject({ type: z.literal('flag'), params: z.strictObject({ name: tableId, value: z.boolean().optional() }) }),
+  z.strictObject({ type: z.literal('cue'), params: z.strictObject({ cue: z.enum(CUES) }) }),
+  z.strictObject({ type: z.literal('note'), params: z.strictObject({ text: text(2000) }) }),
+  z.strictObject({ type: z.literal('end'), params: z.strictObject({ ending: tableId }) }),
+]);
+
+export const guardSchema: z.ZodType<GuardConfig> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('compare'),
+      params: z.strictObject({ variable: tableId, op, value: z.number().finite() }),
+    }),
+    z.strictObject({ type: z.literal('flag'), params: z.strictObject({ name: tableId }) }),
+    z.strictObject({ type: z.literal('visited'), params: z.strictObject({ state: z.string().min(1).max(500) }) }),
+    z.strictObject({
+      type: z.literal('moveCount'),
+      params: z.strictObject({ move: tableId.optional(), op, value: z.number().int().min(0) }),
+    }),
+    z.strictObject({ type: z.literal('all'), params: z.strictObject({ of: z.array(guardSchema).min(1).max(32) }) }),
+    z.strictObject({ type: z.literal('any'), params: z.strictObject({ of: z.array(guardSchema).min(1).max(32) }) }),
+    z.strictObject({ type: z.literal('not'), params: z.strictObject({ guard: guardSchema }) }),
+  ]),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Transitions and state nodes.
+
+export interface TransitionObject {
+  target?: string | string[] | undefined;
+  guard?: GuardConfig | undefined;
+  actions?: ActionConfig | ActionConfig[] | undefined;
+  reenter?: boolean | undefined;
+  description?: string | undefined;
+}
+/** A target string, one transition, or candidate transitions tried in order. */
+export type TransitionConfig = string | TransitionObject | (string | TransitionObject)[];
+
+const targetString = z.string().min(1).max(500);
+export const transitionObjectSchema: z.ZodType<TransitionObject> = z.strictObject({
+  target: z.union([targetString, z.array(targetString).min(1).max(16)]).optional(),
+  guard: guardSchema.optional(),
+  actions: z.union([actionSchema, z.array(actionSchema).max(64)]).optional(),
+  reenter: z.boolean().optional(),
+  description: text(2000).optional(),
+});
+export const transitionSchema: z.ZodType<TransitionConfig> = z.union([
+  targetString,
+  transitionObjectSchema,
+  z.array(z.union([targetString, transitionObjectSchema])).min(1).max(32),
+]);
+
+export interface StateNodeConfig {
+  type?: 'parallel' | 'final' | undefined;
+  description?: string | undefined;
+  initial?: string | undefined;
+  states?: Record<string, StateNodeConfig> | undefined;
+  on?: Record<string, TransitionConfig> | undefined;
+  /** Delayed transitions, keyed by a delay in ms on the session clock. */
+  after?: Record<string, TransitionConfig> | undefined;
+  always?: TransitionConfig | undefined;
+  entry?: ActionConfig | ActionConfig[] | undefined;
+  exit?: ActionConfig | ActionConfig[] | undefined;
+  tags?: string[] | undefined;
+}
+
+const actionList = z.union([actionSchema, z.array(actionSchema).max(64)]);
+const delayKey = z.string().regex(/^[0-9]{1,8}$/, 'délai attendu en millisecondes (nombre entier)');
+
+export const stateNodeSchema: z.ZodType<StateNodeConfig> = z.lazy(() =>
+  z.strictObject({
+    type: z.enum(['parallel', 'final']).optional(),
+    description: text(2000).optional(),
+    initial: tableId.optional(),
+    states: z.record(tableId, stateNodeSchema).optional(),
+    on: z.record(z.string().max(64), transitionSchema).optional(),
+    after: z.record(delayKey, transitionSchema).optional(),
+    always: transitionSchema.optional(),
+    entry: actionList.optional(),
+    exit: actionList.optional(),
+    tags: z.array(tableId).max(16).optional(),
+  }),
+);
+
+export interface MachineConfig extends StateNodeConfig {
+  id: string;
+}
+export const machineSchema: z.ZodType<MachineConfig> = z.strictObject({
+  id: tableId,
+  type: z.enum(['parallel']).optional(),
+  description: text(2000).optional(),
+  initial: tableId.optional(),
+  states: z.record(tableId, stateNodeSchema),
+  on: z.record(z.string().max(64), transitionSchema).optional(),
+  after: z.record(delayKey, transitionSchema).optional(),
+  always: transitionSchema.optional(),
+  entry: actionList.optional(),
+  exit: actionList.optional(),
+  tags: z.array(tableId).max(16).optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The document.
+
+export const voiceSchema = z.strictObject({
+  lang: z.string().min(2).max(35),
+  rate: z.number().min(0.1).max(10),
+  pitch: z.number().min(0).max(2),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    id: z.string().regex(SCENARIO_ID_PATTERN, 'identifiant attendu en kebab-case (ex. appel-entrainement)').max(100),
+    version: z.number().int().min(1),
+    title: text(200),
+    summary: text(2000),
+    locale: z.string().min(2).max(35).default('fr-FR'),
+    difficulty: z.enum(['easy', 'medium', 'hard']),
+    durationMinutes: z.number().int().min(1).max(240),
+    persona: z.strictObject({
+      name: text(100),
+      age: z.number().int().min(0).max(130),
+      place: text(200),
+      voice: voiceSchema,
+      /** Trainer-only: the caller's story, secrets, what they expect. */
+      background: text(10_000),
+    }),
+    variables: z.record(
+      tableId,
+      z
+        .strictObject({ label: text(100), min: z.number().finite(), max: z.number().finite(), initial: z.number().finite() })
+        .refine((v) => v.min < v.max && v.initial >= v.min && v.initial <= v.max, {
+          message: 'bornes incohérentes : il faut min < max et min ≤ initial ≤ max',
+        }),
+    ),
+    lines: z.record(
+      tableId,
+      z.strictObject({ text: text(2000), cue: z.enum(CUES).optional(), voice: voiceSchema.partial().optional() }),
+    ),
+    moves: z.record(tableId, z.strictObject({ label: text(100), category: z.enum(MOVE_CATEGORIES), help: text(1000) })),
+    injects: z.record(tableId, z.strictObject({ label: text(100), help: text(1000) })).default({}),
+    endings: z.record(tableId, z.strictObject({ outcome: z.enum(OUTCOMES), message: text(4000) })),
+    /** The ending used when the listener hangs up and the machine does not end the call itself. */
+    hangupEnding: tableId,
+    machine: machineSchema,
+  });
+
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written (defaults not applied yet). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -1,0 +1,51 @@
+// Error codes of the wire contract: namespaced, stable, `as const` with a same-named type.
+// Every failed ack and every refused handshake carries one, plus a French message for people.
+
+export const ErrorCode = {
+  InputInvalid: 'input/invalid',
+  InputNotAvailable: 'input/not_available',
+  InputTooLarge: 'input/too_large',
+  InputRateLimited: 'input/rate_limited',
+  AuthForbiddenRole: 'auth/forbidden_role',
+  AuthInvalidToken: 'auth/invalid_token',
+  SessionNotFound: 'session/not_found',
+  SessionEnded: 'session/ended',
+  SessionPaused: 'session/paused',
+  SessionUnavailable: 'session/unavailable',
+  ScenarioNotFound: 'scenario/not_found',
+  ProtocolVersionMismatch: 'protocol/version_mismatch',
+  ServerStorageFailed: 'server/storage_failed',
+  ServerInternal: 'server/internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** French messages for people; the client translates by code through its own catalogue. */
+export const errorMessages: Record<ErrorCode, string> = {
+  'input/invalid': 'Message invalide : il ne respecte pas le format attendu.',
+  'input/not_available': "Cette action n'est pas disponible à ce moment de l'appel.",
+  'input/too_large': 'Message trop long.',
+  'input/rate_limited': 'Trop de messages en peu de temps : ralentissez.',
+  'auth/forbidden_role': "Votre rôle ne permet pas cette action.",
+  'auth/invalid_token': 'Lien de séance invalide ou expiré.',
+  'session/not_found': 'Séance introuvable.',
+  'session/ended': "L'appel est terminé.",
+  'session/paused': 'La séance est suspendue par le formateur ou la formatrice.',
+  'session/unavailable': "Cette séance n'est plus active sur le serveur (redémarrage) : créez-en une nouvelle.",
+  'scenario/not_found': 'Scénario introuvable.',
+  'protocol/version_mismatch': "Version de l'application périmée : rechargez la page.",
+  'server/storage_failed': "L'enregistrement a échoué : l'action n'a pas été prise en compte.",
+  'server/internal': 'Erreur interne du serveur.',
+};
+
+export interface Failure {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+}
+
+export function failure(code: ErrorCode, message: string = errorMessages[code]): Failure {
+  return { ok: false, code, message };
+}
+
+/** What every acknowledged message answers: success with its data, or a coded failure. */
+export type Ack<T extends object = object> = ({ ok: true } & T) | Failure;

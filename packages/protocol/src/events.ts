@@ -1,0 +1,44 @@
+// Socket.IO event names and typed event maps, shared by the server gateway and the client.
+import type { RoleView, TimelineEntry, Role } from '@ecoute/engine';
+import type { Ack } from './errors.js';
+
+export const ClientEvent = {
+  Input: 'session:input',
+  Sync: 'session:sync',
+} as const;
+
+export const ServerEvent = {
+  Update: 'session:update',
+} as const;
+
+/**
+ * What a role receives after each durable change: the entries it may see in (from, to], and
+ * its current view. A client whose last seq is not `from` has missed something and syncs.
+ */
+export interface RoleUpdate {
+  from: number;
+  to: number;
+  entries: TimelineEntry[];
+  view: RoleView;
+}
+
+/** A whole role state: every visible entry after the requested seq, and the current view. */
+export interface RoleSnapshot {
+  sessionId: string;
+  role: Role;
+  seq: number;
+  entries: TimelineEntry[];
+  view: RoleView;
+}
+
+export type InputAck = Ack<{ seq: number }>;
+export type SyncAck = Ack<{ snapshot: RoleSnapshot }>;
+
+export interface ClientToServerEvents {
+  'session:input': (input: unknown, ack: (result: InputAck) => void) => void;
+  'session:sync': (request: unknown, ack: (result: SyncAck) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  'session:update': (update: RoleUpdate) => void;
+}

@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './messages.js';
+export * from './events.js';
+export * from './rest.js';

@@ -1,0 +1,68 @@
+// zod schemas of every inbound message. The server parses each message with these before
+// anything else; a failure is answered `input/invalid` and changes nothing.
+import { z } from 'zod';
+import type { Input, InputKind, Role } from '@ecoute/engine';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Longest free text a listener may type in one message ("Ce que je dis"). */
+export const MAX_TEXT_LENGTH = 2000;
+/** Largest Socket.IO message the server accepts, in bytes. */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+
+const id = z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9_.-]*$/);
+
+export const roleSchema = z.enum(['listener', 'trainer', 'observer']);
+
+/** The Socket.IO handshake's `auth` object: binds the socket to one session and one role. */
+export const handshakeAuthSchema = z.object({
+  sessionId: z.string().min(1).max(64),
+  token: z.string().min(1).max(128),
+  protocolVersion: z.number().int(),
+});
+export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
+
+export const inputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('pickup') }).strict(),
+  z.object({ kind: z.literal('move'), move: id }).strict(),
+  z.object({ kind: z.literal('say'), text: z.string().trim().min(1).max(MAX_TEXT_LENGTH) }).strict(),
+  z.object({ kind: z.literal('hangup') }).strict(),
+  z.object({ kind: z.literal('inject'), inject: id }).strict(),
+  z.object({ kind: z.literal('pause') }).strict(),
+  z.object({ kind: z.literal('resume') }).strict(),
+  z.object({ kind: z.literal('end') }).strict(),
+]);
+// The schema and the engine's Input type must describe the same messages.
+type SchemaInput = z.infer<typeof inputSchema>;
+type _SameInput = [SchemaInput] extends [Input] ? ([Input] extends [SchemaInput] ? true : never) : never;
+export const _sameInput: _SameInput = true;
+
+/** Which roles may send each kind of input. Everything else is `auth/forbidden_role`. */
+export const inputRoles: Record<InputKind, readonly Role[]> = {
+  pickup: ['listener'],
+  move: ['listener'],
+  say: ['listener'],
+  hangup: ['listener'],
+  inject: ['trainer'],
+  pause: ['trainer'],
+  resume: ['trainer'],
+  end: ['trainer'],
+};
+
+export function mayRoleSend(role: Role, kind: InputKind): boolean {
+  return inputRoles[kind].includes(role);
+}
+
+/** `session:sync` asks for everything visible after `after` (0: from the start). */
+export const syncRequestSchema = z.object({ after: z.number().int().min(0) }).strict();
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+/** REST: create a session from a scenario (latest version when `version` is absent). */
+export const createSessionSchema = z
+  .object({
+    scenarioId: id,
+    version: z.number().int().positive().optional(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  })
+  .strict();
+export type CreateSessionRequest = z.infer<typeof createSessionSchema>;

@@ -1,0 +1,22 @@
+// REST DTOs: scenarios list and session creation (the home page).
+import type { Role } from '@ecoute/engine';
+
+export interface ScenarioSummary {
+  id: string;
+  version: number;
+  title: string;
+  summary: string;
+  difficulty: string;
+  durationMinutes: number;
+}
+
+export interface SessionLinks {
+  sessionId: string;
+  /** Paths (to append to the server's origin) carrying each role's secret token. */
+  links: Record<Role, string>;
+}
+
+/** The path of a role link: the token sits in the fragment, so it never reaches server logs. */
+export function roleLinkPath(role: Role, sessionId: string, token: string): string {
+  return `/${role}/${encodeURIComponent(sessionId)}#k=${encodeURIComponent(token)}`;
+}

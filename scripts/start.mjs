@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `npm start`: install + build when needed, then run the compiled server from the repository root
+// (so `data/` resolves there), passing the environment through; PORT defaults to 3000. Signals are
+// forwarded and the server's exit code becomes ours.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { root } from './pnpm.mjs';
+import { SetupError, setup } from './setup.mjs';
+
+const entry = path.join(root, 'server/dist/src/main.js');
+
+try {
+  setup();
+} catch (error) {
+  console.error(`[start] ${error instanceof SetupError ? error.message : error}`);
+  process.exit(1);
+}
+if (!existsSync(entry)) {
+  console.error(`[start] ${path.relative(root, entry)} is missing after the build`);
+  process.exit(1);
+}
+mkdirSync(path.join(root, 'data'), { recursive: true });
+
+const env = { ...process.env, PORT: process.env.PORT || '3000' };
+console.log(`[start] node server/dist/src/main.js (PORT=${env.PORT})`);
+const server = spawn(process.execPath, [entry], { cwd: root, env, stdio: 'inherit' });
+
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const forward = (signal) => {
+  if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+};
+for (const signal of signals) process.on(signal, forward);
+
+server.on('error', (error) => {
+  console.error(`[start] ${error.message}`);
+  process.exit(1);
+});
+server.on('exit', (code, signal) => {
+  for (const s of signals) process.off(s, forward);
+  if (signal) process.kill(process.pid, signal);
+  else process.exit(code ?? 1);
+});

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { systemScheduler } from '@ecoute/engine';
+import type { Scheduler } from '@ecoute/engine';
+import { APP_CONFIG } from './config/env.js';
+import type { AppConfig } from './config/env.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthController } from './health/health.controller.js';
+import { SessionsModule } from './sessions/sessions.module.js';
+import { scaledScheduler } from './sessions/scaled-scheduler.js';
+import { SESSION_SCHEDULER } from './sessions/sessions.service.js';
+
+export interface AppOptions {
+  /** What session clocks run on: real timers unless a test drives time by hand. */
+  scheduler?: Scheduler;
+}
+
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    const configModule: DynamicModule = {
+      module: class ConfigModule {},
+      global: true,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        {
+          provide: SESSION_SCHEDULER,
+          useValue: options.scheduler ?? scaledScheduler(systemScheduler, config.clockRate),
+        },
+      ],
+      exports: [APP_CONFIG, SESSION_SCHEDULER],
+    };
+    return {
+      module: AppModule,
+      imports: [configModule, DatabaseModule, SessionsModule],
+      controllers: [HealthController],
+    };
+  }
+}

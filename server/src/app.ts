@@ -1,0 +1,43 @@
+// Builds the Nest application: REST under /api, Socket.IO, and the built client with a
+// single-page fallback. Used by main.ts and by the integration tests (port 0).
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { LogLevel } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule } from './app.module.js';
+import type { AppOptions } from './app.module.js';
+import type { AppConfig } from './config/env.js';
+
+const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[] | false> = {
+  silent: false,
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, options), {
+    logger: LOG_LEVELS[config.logLevel],
+    bodyParser: true,
+  });
+  app.useBodyParser('json', { limit: '64kb' });
+  app.enableShutdownHooks();
+  serveClient(app, config.clientDir);
+  return app;
+}
+
+/** The built client, and index.html for every non-API path so that role links open the app. */
+function serveClient(app: NestExpressApplication, clientDir: string): void {
+  const index = path.join(clientDir, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(clientDir, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path.startsWith('/socket.io/')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,68 @@
+// The server's environment, parsed once at boot into a typed object. A bad variable stops the
+// boot with the list of every bad variable, rather than failing later in some corner.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The workspace root: the nearest folder above this file holding pnpm-workspace.yaml. */
+export function findWorkspaceRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no pnpm-workspace.yaml above ${from}`);
+    dir = parent;
+  }
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  ECOUTE_DATA_DIR: z.string().min(1).optional(),
+  ECOUTE_DATABASE_FILE: z.string().min(1).optional(),
+  ECOUTE_SCENARIOS_DIR: z.string().min(1).optional(),
+  ECOUTE_CLIENT_DIR: z.string().min(1).optional(),
+  /** Session clocks run this many times faster than real time (demos, end-to-end tests). */
+  ECOUTE_CLOCK_RATE: z.coerce.number().positive().max(1000).default(1),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'silent']).default('log'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** SQLite file of the embedded store; ':memory:' is refused (a timeline must be durable). */
+  databaseFile: string;
+  scenariosDir: string;
+  clientDir: string;
+  clockRate: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function parseEnv(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const root = findWorkspaceRoot();
+  const dataDir = path.resolve(e.ECOUTE_DATA_DIR ?? path.join(root, 'data'));
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseFile: path.resolve(e.ECOUTE_DATABASE_FILE ?? path.join(dataDir, 'ecoute.sqlite')),
+    scenariosDir: path.resolve(e.ECOUTE_SCENARIOS_DIR ?? path.join(root, 'scenarios')),
+    clientDir: path.resolve(e.ECOUTE_CLIENT_DIR ?? path.join(root, 'client', 'dist')),
+    clockRate: e.ECOUTE_CLOCK_RATE,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Nest injection token of the parsed configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,102 @@
+// The Socket.IO gateway, kept thin: bind the socket at the handshake, then for each message
+// parse with the protocol schema, check the role, hand to the runtime, answer an ack.
+// Nothing is thrown through a socket: every failure is an ack with a code.
+import { Inject, Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { OnGatewayConnection, OnGatewayInit } from '@nestjs/websockets';
+import type { Socket } from 'socket.io';
+import {
+  ClientEvent,
+  ErrorCode,
+  MAX_MESSAGE_BYTES,
+  PROTOCOL_VERSION,
+  errorMessages,
+  failure,
+  handshakeAuthSchema,
+  inputSchema,
+  mayRoleSend,
+  syncRequestSchema,
+} from '@ecoute/protocol';
+import type { ClientToServerEvents, ErrorCode as Code, InputAck, ServerToClientEvents, SyncAck } from '@ecoute/protocol';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { SocketRooms, roleRoom } from './socket-rooms.js';
+import type { EcouteServer, SocketData } from './socket-rooms.js';
+
+type EcouteSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** A refused handshake: the client's `connect_error` has the code as message and in `data`. */
+function handshakeError(code: Code): Error & { data: { code: Code; message: string } } {
+  return Object.assign(new Error(code), { data: { code, message: errorMessages[code] } });
+}
+
+@WebSocketGateway({ maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false })
+export class SessionGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger('SessionGateway');
+
+  constructor(
+    @Inject(SessionsService) private readonly sessions: SessionsService,
+    @Inject(SocketRooms) private readonly rooms: SocketRooms,
+  ) {}
+
+  afterInit(server: EcouteServer): void {
+    this.rooms.attach(server);
+    server.use((socket, next) => {
+      const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
+      if (!auth.success) return next(handshakeError(ErrorCode.InputInvalid));
+      if (auth.data.protocolVersion !== PROTOCOL_VERSION) return next(handshakeError(ErrorCode.ProtocolVersionMismatch));
+      this.sessions.authenticate(auth.data.sessionId, auth.data.token).then(
+        (result) => {
+          if ('ok' in result) {
+            this.logger.warn(`${result.code} handshake session=${auth.data.sessionId}`);
+            return next(handshakeError(result.code));
+          }
+          socket.data = { sessionId: auth.data.sessionId, role: result.role };
+          next();
+        },
+        (error: unknown) => {
+          this.logger.error(`server/internal handshake ${String(error)}`);
+          next(handshakeError(ErrorCode.ServerInternal));
+        },
+      );
+    });
+  }
+
+  async handleConnection(socket: EcouteSocket): Promise<void> {
+    const { sessionId, role } = socket.data;
+    await socket.join(roleRoom(sessionId, role));
+  }
+
+  @SubscribeMessage(ClientEvent.Input)
+  async onInput(@ConnectedSocket() socket: EcouteSocket, @MessageBody() body: unknown): Promise<InputAck> {
+    const { sessionId, role } = socket.data;
+    try {
+      const input = inputSchema.safeParse(body);
+      if (!input.success) return failure(ErrorCode.InputInvalid);
+      if (!mayRoleSend(role, input.data.kind)) {
+        this.logger.warn(`auth/forbidden_role session=${sessionId} role=${role} kind=${input.data.kind}`);
+        return failure(ErrorCode.AuthForbiddenRole);
+      }
+      const runtime = await this.sessions.runtimeFor(sessionId);
+      if ('ok' in runtime) return runtime;
+      return await runtime.apply(role, input.data);
+    } catch (error) {
+      this.logger.error(`server/internal session=${sessionId} ${String(error)}`);
+      return failure(ErrorCode.ServerInternal);
+    }
+  }
+
+  @SubscribeMessage(ClientEvent.Sync)
+  async onSync(@ConnectedSocket() socket: EcouteSocket, @MessageBody() body: unknown): Promise<SyncAck> {
+    const { sessionId, role } = socket.data;
+    try {
+      const request = syncRequestSchema.safeParse(body);
+      if (!request.success) return failure(ErrorCode.InputInvalid);
+      const runtime = await this.sessions.runtimeFor(sessionId);
+      if ('ok' in runtime) return runtime;
+      return { ok: true, snapshot: await runtime.snapshot(role, request.data.after) };
+    } catch (error) {
+      this.logger.error(`server/internal session=${sessionId} ${String(error)}`);
+      return failure(ErrorCode.ServerInternal);
+    }
+  }
+}

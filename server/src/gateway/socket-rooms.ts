@@ -1,0 +1,32 @@
+// The only place that touches the Socket.IO server for broadcasts: one room per session and
+// role. Runtimes publish through the `RoleBroadcaster` interface and never see socket.io.
+import { Injectable } from '@nestjs/common';
+import type { Server } from 'socket.io';
+import type { Role } from '@ecoute/engine';
+import { ServerEvent } from '@ecoute/protocol';
+import type { ClientToServerEvents, RoleUpdate, ServerToClientEvents } from '@ecoute/protocol';
+import type { RoleBroadcaster } from '../sessions/session-runtime.js';
+
+export interface SocketData {
+  sessionId: string;
+  role: Role;
+}
+
+export type EcouteServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function roleRoom(sessionId: string, role: Role): string {
+  return `s:${sessionId}:${role}`;
+}
+
+@Injectable()
+export class SocketRooms implements RoleBroadcaster {
+  private server: EcouteServer | undefined;
+
+  attach(server: EcouteServer): void {
+    this.server = server;
+  }
+
+  toRole(sessionId: string, role: Role, update: RoleUpdate): void {
+    this.server?.to(roleRoom(sessionId, role)).emit(ServerEvent.Update, update);
+  }
+}

@@ -1,0 +1,27 @@
+// Écoute's server entry: parse the environment once, build the app, listen.
+import { ConfigError, parseEnv } from './config/env.js';
+import { createApp } from './app.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  // The test harness reads this line to find the port when PORT=0.
+  console.log(`Écoute écoute sur http://localhost:${port} (base : ${config.databaseFile})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

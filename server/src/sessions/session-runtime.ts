@@ -1,0 +1,171 @@
+// One live session: owns the call run (actor + pausable clock) and the order of its timeline.
+// The loop of DESIGN.md: input → run → entries → one durable append → ack → role views pushed.
+// Inputs are applied to the run synchronously, in arrival order, and get their seq at once;
+// appends then run one after another, so the timeline order is the order the run saw.
+import { ROLES, SessionClock, CallRun, isVisibleTo } from '@ecoute/engine';
+import type {
+  CompiledScenario,
+  Input,
+  Observation,
+  Role,
+  RoleView,
+  Scheduler,
+  Source,
+  TimelineEntry,
+} from '@ecoute/engine';
+import { ErrorCode, failure } from '@ecoute/protocol';
+import type { InputAck, RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
+import type { TimelineStore } from '../timeline/timeline-store.js';
+
+/** Where role updates go (the Socket.IO rooms, in production). */
+export interface RoleBroadcaster {
+  toRole(sessionId: string, role: Role, update: RoleUpdate): void;
+}
+
+export interface SessionRuntimeDeps {
+  store: TimelineStore;
+  broadcaster: RoleBroadcaster;
+  scheduler: Scheduler;
+  /** Wall clock for the `at` of entries. */
+  wallClock: () => Date;
+  /** Called once, after the ending has been durably appended. */
+  onEnded?: (ending: Extract<Observation, { kind: 'ending' }>) => void;
+  onStorageError?: (error: unknown) => void;
+}
+
+interface Batch {
+  entries: TimelineEntry[];
+  views: Record<Role, RoleView>;
+}
+
+export class SessionRuntime {
+  private readonly clock: SessionClock;
+  private readonly run: CallRun;
+  /** Last seq handed out (applied to the run, maybe not yet durable). */
+  private seq: number;
+  /** Last seq durably appended and published. */
+  private committedSeq: number;
+  private committedViews: Record<Role, RoleView>;
+  private tail: Promise<unknown> = Promise.resolve();
+  private failed = false;
+
+  constructor(
+    readonly sessionId: string,
+    compiled: CompiledScenario,
+    seed: number,
+    lastSeq: number,
+    private readonly deps: SessionRuntimeDeps,
+  ) {
+    this.seq = lastSeq;
+    this.committedSeq = lastSeq;
+    this.clock = new SessionClock(deps.scheduler);
+    this.run = new CallRun(compiled, {
+      clock: this.clock,
+      seed,
+      onTimer: (observations) => {
+        if (observations.length === 0) return;
+        void this.commit([], observations.map((o) => o.observation)).catch(() => undefined);
+      },
+    });
+    this.committedViews = this.views();
+  }
+
+  get ended(): boolean {
+    return this.run.ended;
+  }
+
+  /** Applies an input from `role`; resolves once it is durable (or refused). Never rejects. */
+  apply(role: Role, input: Input): Promise<InputAck> {
+    if (this.failed) return Promise.resolve(failure(ErrorCode.ServerStorageFailed));
+    const result = this.run.apply(input);
+    if (!result.ok) return Promise.resolve(failure(result.code, result.message));
+    return this.commit([{ source: role, input }], result.observations).then(
+      (seq) => ({ ok: true as const, seq }),
+      () => failure(ErrorCode.ServerStorageFailed),
+    );
+  }
+
+  /** Everything `role` may see after `after`, up to the last durable seq, with its view. */
+  snapshot(role: Role, after: number): Promise<RoleSnapshot> {
+    const read = this.tail.then(async () => {
+      const upTo = this.committedSeq;
+      const view = this.committedViews[role];
+      const entries = await this.deps.store.read(this.sessionId, after, upTo);
+      return {
+        sessionId: this.sessionId,
+        role,
+        seq: upTo,
+        entries: entries.filter((e) => isVisibleTo(role, e)),
+        view,
+      };
+    });
+    this.tail = read.catch(() => undefined);
+    return read;
+  }
+
+  dispose(): void {
+    this.run.dispose();
+  }
+
+  private views(): Record<Role, RoleView> {
+    return Object.fromEntries(ROLES.map((role) => [role, this.run.viewFor(role)])) as Record<Role, RoleView>;
+  }
+
+  /**
+   * Gives the input and its observations their seq now, then appends them in one transaction
+   * after every earlier batch. Resolves with the input's seq (or the first observation's).
+   */
+  private commit(inputs: { source: Source; input: Input }[], observations: Observation[]): Promise<number> {
+    const t = Math.round(this.clock.now());
+    const at = this.deps.wallClock().toISOString();
+    const entries: TimelineEntry[] = [
+      ...inputs.map(({ source, input }): TimelineEntry => ({ seq: ++this.seq, t, at, source, kind: 'input', input })),
+      ...observations.map(
+        (observation): TimelineEntry => ({
+          seq: ++this.seq,
+          t,
+          at,
+          source: observation.kind === 'line' || observation.kind === 'cue' ? 'caller' : 'system',
+          kind: 'observation',
+          observation,
+        }),
+      ),
+    ];
+    const batch: Batch = { entries, views: this.views() };
+    const first = entries[0]?.seq ?? this.seq;
+    const durable = this.tail.then(() => this.deps.store.append(this.sessionId, entries));
+    this.tail = durable.then(
+      () => this.publish(batch),
+      (error: unknown) => this.fail(error),
+    );
+    return durable.then(() => first);
+  }
+
+  private publish(batch: Batch): void {
+    const from = this.committedSeq;
+    const to = batch.entries.at(-1)?.seq ?? from;
+    this.committedSeq = to;
+    this.committedViews = batch.views;
+    for (const role of ROLES) {
+      this.deps.broadcaster.toRole(this.sessionId, role, {
+        from,
+        to,
+        entries: batch.entries.filter((e) => isVisibleTo(role, e)),
+        view: batch.views[role],
+      });
+    }
+    for (const entry of batch.entries) {
+      if (entry.kind === 'observation' && entry.observation.kind === 'ending') this.deps.onEnded?.(entry.observation);
+    }
+  }
+
+  /**
+   * A failed append leaves the run ahead of its timeline: refuse every later input rather than
+   * record a timeline that would not replay to the same call.
+   */
+  private fail(error: unknown): void {
+    this.failed = true;
+    this.run.dispose();
+    this.deps.onStorageError?.(error);
+  }
+}

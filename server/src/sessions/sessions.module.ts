@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import { DATABASE } from '../database/database.module.js';
+import type { Database } from '../database/schema.js';
+import { SessionGateway } from '../gateway/session.gateway.js';
+import { SocketRooms } from '../gateway/socket-rooms.js';
+import { ScenariosModule } from '../scenarios/scenarios.module.js';
+import { TimelineModule } from '../timeline/timeline.module.js';
+import { SessionStore } from './session-store.js';
+import { SessionsController } from './sessions.controller.js';
+import { ROLE_BROADCASTER, SessionsService } from './sessions.service.js';
+
+@Module({
+  imports: [ScenariosModule, TimelineModule],
+  controllers: [SessionsController],
+  providers: [
+    { provide: SessionStore, inject: [DATABASE], useFactory: (db: Kysely<Database>) => new SessionStore(db) },
+    SocketRooms,
+    { provide: ROLE_BROADCASTER, useExisting: SocketRooms },
+    SessionsService,
+    SessionGateway,
+  ],
+})
+export class SessionsModule {}

@@ -1,0 +1,142 @@
+// Shared test harness for the server's integration tier: the real app on port 0 with a real
+// SQLite file in a temporary folder, and real socket.io clients. One place, reused by tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { Input, Role, RoleView, Scheduler, TimelineEntry } from '@ecoute/engine';
+import { ClientEvent, PROTOCOL_VERSION, ServerEvent } from '@ecoute/protocol';
+import type {
+  ClientToServerEvents,
+  InputAck,
+  RoleUpdate,
+  ServerToClientEvents,
+  SessionLinks,
+  SyncAck,
+} from '@ecoute/protocol';
+import { createApp } from '../src/app.js';
+import { findWorkspaceRoot, parseEnv } from '../src/config/env.js';
+import type { AppConfig } from '../src/config/env.js';
+
+export interface TestServer {
+  app: NestExpressApplication;
+  url: string;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: { scheduler?: Scheduler; scenariosDir?: string } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-test-'));
+  const config = parseEnv({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ECOUTE_DATABASE_FILE: path.join(dir, 'ecoute.sqlite'),
+    ECOUTE_SCENARIOS_DIR: options.scenariosDir ?? path.join(findWorkspaceRoot(), 'scenarios'),
+    LOG_LEVEL: 'silent',
+  });
+  const app = await createApp(config, { scheduler: options.scheduler });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    url: `http://127.0.0.1:${address.port}`,
+    config,
+    async close() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function createSession(url: string, scenarioId: string): Promise<SessionLinks & { tokens: Record<Role, string> }> {
+  const response = await fetch(`${url}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenarioId, seed: 42 }),
+  });
+  if (response.status !== 201) throw new Error(`POST /api/sessions: ${response.status} ${await response.text()}`);
+  const links = (await response.json()) as SessionLinks;
+  const tokens = Object.fromEntries(
+    Object.entries(links.links).map(([role, link]) => [role, decodeURIComponent(link.split('#k=')[1] ?? '')]),
+  ) as Record<Role, string>;
+  return { ...links, tokens };
+}
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A real socket.io client playing one role, keeping every update it receives. */
+export class RoleClient {
+  readonly updates: RoleUpdate[] = [];
+  private waiters: (() => void)[] = [];
+
+  private constructor(readonly socket: ClientSocket) {
+    socket.on(ServerEvent.Update, (update) => {
+      this.updates.push(update);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+  }
+
+  static connect(
+    url: string,
+    auth: { sessionId: string; token: string; protocolVersion?: number },
+  ): Promise<RoleClient> {
+    const socket: ClientSocket = io(url, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { protocolVersion: PROTOCOL_VERSION, ...auth },
+    });
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(new RoleClient(socket)));
+      socket.once('connect_error', (error) => {
+        socket.close();
+        reject(error);
+      });
+    });
+  }
+
+  get entries(): TimelineEntry[] {
+    return this.updates.flatMap((u) => u.entries);
+  }
+
+  get view(): RoleView | undefined {
+    return this.updates.at(-1)?.view;
+  }
+
+  send(input: Input | Record<string, unknown>): Promise<InputAck> {
+    return this.socket.timeout(5000).emitWithAck(ClientEvent.Input, input);
+  }
+
+  sync(after = 0): Promise<SyncAck> {
+    return this.socket.timeout(5000).emitWithAck(ClientEvent.Sync, { after });
+  }
+
+  /** Resolves when `predicate` holds on what was received, or rejects after `ms`. */
+  async waitFor(predicate: (client: RoleClient) => boolean, what: string, ms = 5000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!predicate(this)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/** The caller lines a client has received, as text. */
+export function linesHeard(client: RoleClient): string[] {
+  return client.entries.flatMap((e) =>
+    e.kind === 'observation' && e.observation.kind === 'line' ? [e.observation.line] : [],
+  );
+}
