@@ -5,8 +5,15 @@ export default {
   projects: [
     project('engine', 'packages/engine'),
     project('protocol', 'packages/protocol'),
+    project('scenarios', 'scenarios'),
     project('server', 'server', {
       testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+    }),
+    project('client', 'client', {
+      testEnvironment: 'jsdom',
+      // Packages resolve to their ESM builds (Jest runs native ESM), not their browser bundles.
+      testEnvironmentOptions: { customExportConditions: [''] },
+      setupFiles: ['<rootDir>/jest.setup.mjs'],
     }),
   ],
 };

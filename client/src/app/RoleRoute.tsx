@@ -4,7 +4,15 @@ import { SessionContext, useSession } from '../socket/index.js';
 import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
 import { readRoleToken } from './readRoleToken.js';
 
-function LiveSession({ sessionId, token, children }: { sessionId: string; token: string; children: ReactNode }) {
+function LiveSession({
+  sessionId,
+  token,
+  children,
+}: {
+  sessionId: string;
+  token: string;
+  children: ReactNode;
+}) {
   const session = useSession({ sessionId, token });
   return <SessionContext value={session}>{children}</SessionContext>;
 }
@@ -17,8 +25,9 @@ export function RoleRoute({ children }: { children: ReactNode }) {
   if (!sessionId || !token) {
     return <SessionStatusNotice status="error" errorCode="client/missing_token" wrongRole={false} />;
   }
+  // Keyed by the link, so that following another link starts a fresh page state.
   return (
-    <LiveSession sessionId={sessionId} token={token}>
+    <LiveSession key={`${sessionId}#${token}`} sessionId={sessionId} token={token}>
       {children}
     </LiveSession>
   );

@@ -9,7 +9,13 @@ import { SessionLinksPanel } from './SessionLinksPanel.js';
 import { useScenarios } from './useScenarios.js';
 
 /** Pick a scenario, create a session, share its role links. */
-export function HomePage({ api = httpHomeApi, origin = window.location.origin }: { api?: HomeApi; origin?: string }) {
+export function HomePage({
+  api = httpHomeApi,
+  origin = window.location.origin,
+}: {
+  api?: HomeApi;
+  origin?: string;
+}) {
   const { t } = useI18n();
   const scenarios = useScenarios(api);
   const [selected, setSelected] = useState<string | null>(null);
@@ -18,8 +24,7 @@ export function HomePage({ api = httpHomeApi, origin = window.location.origin }:
   const [session, setSession] = useState<SessionLinks | null>(null);
   useDocumentTitle(t('app.name'));
 
-  const chosen =
-    selected ?? (scenarios.status === 'loaded' ? (scenarios.scenarios[0]?.id ?? null) : null);
+  const chosen = selected ?? (scenarios.status === 'loaded' ? (scenarios.scenarios[0]?.id ?? null) : null);
 
   async function create(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();

@@ -13,7 +13,9 @@ export function useScenarios(api: HomeApi): ScenariosState {
     let current = true;
     void api.listScenarios().then((result) => {
       if (!current) return;
-      setState(result.ok ? { status: 'loaded', scenarios: result.data } : { status: 'failed', code: result.code });
+      setState(
+        result.ok ? { status: 'loaded', scenarios: result.data } : { status: 'failed', code: result.code },
+      );
     });
     return () => {
       current = false;

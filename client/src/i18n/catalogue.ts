@@ -1,4 +1,5 @@
 // The catalogues by language and the one lookup every text of the UI goes through.
+import type { AnyErrorCode } from '../socket/clientFailure.js';
 import { en } from './en.js';
 import { fr, type Catalogue, type MessageKey } from './fr.js';
 
@@ -14,9 +15,7 @@ export type MessageParams = Record<string, string | number>;
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const text = catalogues[lang][key];
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function isLang(value: unknown): value is Lang {
@@ -33,3 +32,7 @@ export function errorMessageKey(code: string | undefined): MessageKey {
 export function placeholdersOf(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
 }
+
+// Every error code of the protocol and of the client has its text: a new code fails to compile.
+type UnexplainedErrors = Exclude<`error.${AnyErrorCode}`, MessageKey>;
+export const _everyErrorExplained: [UnexplainedErrors] extends [never] ? true : UnexplainedErrors = true;

@@ -18,8 +18,7 @@ export const fr = {
   'home.create': 'Créer la séance',
   'home.creating': 'Création de la séance…',
   'home.links.heading': 'Liens de la séance',
-  'home.links.intro':
-    'Chaque lien donne accès à un rôle : partagez-le seulement avec la personne concernée.',
+  'home.links.intro': 'Chaque lien donne accès à un rôle : partagez-le seulement avec la personne concernée.',
   'home.links.session': 'Séance {sessionId}',
 
   'role.listener': 'Écoutant·e',
@@ -146,13 +145,15 @@ export const fr = {
   'error.session/not_found': 'Séance introuvable.',
   'error.session/ended': "L'appel est terminé.",
   'error.session/paused': 'La séance est suspendue par le formateur ou la formatrice.',
+  'error.session/unavailable':
+    "Cette séance n'est plus active sur le serveur (redémarrage) : créez-en une nouvelle.",
   'error.scenario/not_found': 'Scénario introuvable.',
   'error.protocol/version_mismatch': "Version de l'application périmée : rechargez la page.",
-  'error.server/storage_failed':
-    "L'enregistrement a échoué : l'action n'a pas été prise en compte.",
+  'error.server/storage_failed': "L'enregistrement a échoué : l'action n'a pas été prise en compte.",
   'error.server/internal': 'Erreur interne du serveur.',
   'error.client/network': 'Serveur injoignable : vérifiez la connexion puis réessayez.',
-  'error.client/timeout': "Le serveur n'a pas répondu à temps : l'action n'est peut-être pas prise en compte.",
+  'error.client/timeout':
+    "Le serveur n'a pas répondu à temps : l'action n'est peut-être pas prise en compte.",
   'error.client/offline': 'Hors connexion : action non envoyée.',
   'error.client/disconnected': 'Le serveur a fermé la connexion à la séance : rechargez la page.',
   'error.client/missing_token': 'Lien incomplet : il manque la clé de la séance (#k=…).',

@@ -26,7 +26,7 @@ export function ListenerPage() {
   const voice = useCallerVoice({
     entries: session.entries,
     voice: view?.voice,
-    enabled: voiceOn,
+    enabled: voiceOn && !view?.paused,
     ready: view !== null,
   });
 

@@ -22,7 +22,7 @@ export function ObserverPage() {
   const voice = useCallerVoice({
     entries: session.entries,
     voice: view?.voice,
-    enabled: voiceOn,
+    enabled: voiceOn && !view?.paused,
     ready: view !== null,
   });
 

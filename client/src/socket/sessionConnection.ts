@@ -71,13 +71,15 @@ export function createSessionConnection(
 
   transport.onConnect(requestSync);
   transport.onDisconnect((willRetry) => {
-    dispatch(willRetry ? { type: 'connecting' } : { type: 'failed', errorCode: 'client/disconnected' });
-  });
-  transport.onConnectError((code, willRetry) => {
     dispatch(
       willRetry
         ? { type: 'connecting', errorCode: 'client/network' }
-        : { type: 'failed', errorCode: code },
+        : { type: 'failed', errorCode: 'client/disconnected' },
+    );
+  });
+  transport.onConnectError((code, willRetry) => {
+    dispatch(
+      willRetry ? { type: 'connecting', errorCode: 'client/network' } : { type: 'failed', errorCode: code },
     );
   });
   transport.onUpdate((update) => {

@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Input } from '@ecoute/engine';
 import { clientFailure } from './clientFailure.js';
-import {
-  createSessionConnection,
-  type SendResult,
-  type SessionConnection,
-} from './sessionConnection.js';
+import { createSessionConnection, type SendResult, type SessionConnection } from './sessionConnection.js';
 import { initialSessionState, type SessionState } from './sessionState.js';
 import type { Session } from './Session.js';
 import { createSocketTransport } from './socketTransport.js';

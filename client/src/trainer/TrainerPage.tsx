@@ -32,6 +32,7 @@ export function TrainerPage() {
   return (
     <div className="role-page role-page--trainer">
       <h1>{title}</h1>
+      {view ? <p className="muted">{view.scenario.summary}</p> : null}
       <SessionStatusNotice
         status={session.status}
         errorCode={session.errorCode}

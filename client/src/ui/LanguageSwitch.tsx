@@ -8,12 +8,7 @@ export function LanguageSwitch() {
       <ul>
         {LANGS.map((code) => (
           <li key={code}>
-            <button
-              type="button"
-              lang={code}
-              aria-pressed={lang === code}
-              onClick={() => setLang(code)}
-            >
+            <button type="button" lang={code} aria-pressed={lang === code} onClick={() => setLang(code)}>
               {t(code === 'fr' ? 'lang.fr' : 'lang.en')}
             </button>
           </li>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, type FocusEvent } from 'react';
 import type { MoveCategory, MoveOption } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 
@@ -21,13 +21,34 @@ export function MoveButtons({
 }) {
   const { t } = useI18n();
   const idPrefix = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusInside = useRef(false);
+
+  // A new state offers other moves: if the focused button went away with the old ones, keep
+  // keyboard focus here rather than let it fall back to the top of the page.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (focusInside.current && (active === null || active === document.body)) headingRef.current?.focus();
+  }, [moves]);
+
+  function onBlur(event: FocusEvent<HTMLElement>): void {
+    const next = event.relatedTarget;
+    if (next instanceof Node && !event.currentTarget.contains(next)) focusInside.current = false;
+  }
   const categories = (Object.keys(CATEGORIES) as MoveCategory[])
     .map((category) => ({ category, moves: moves.filter((move) => move.category === category) }))
     .filter((group) => group.moves.length > 0);
 
   return (
-    <section className="panel moves" aria-labelledby={`${idPrefix}-heading`}>
-      <h2 id={`${idPrefix}-heading`}>{t('moves.heading')}</h2>
+    <section
+      className="panel moves"
+      aria-labelledby={`${idPrefix}-heading`}
+      onFocus={() => (focusInside.current = true)}
+      onBlur={onBlur}
+    >
+      <h2 id={`${idPrefix}-heading`} ref={headingRef} tabIndex={-1}>
+        {t('moves.heading')}
+      </h2>
       {categories.length === 0 ? <p className="muted">{t('moves.none')}</p> : null}
       {categories.map((group) => (
         <fieldset key={group.category} className={`moves__group moves__group--${group.category}`}>

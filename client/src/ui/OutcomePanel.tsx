@@ -12,7 +12,10 @@ const REASON_KEYS: Record<EndReason, MessageKey> = {
 export function OutcomePanel({ ending }: { ending: EndingView }) {
   const { t } = useI18n();
   return (
-    <section className={`panel outcome outcome--${ending.outcome ?? 'none'}`} aria-labelledby="outcome-heading">
+    <section
+      className={`panel outcome outcome--${ending.outcome ?? 'none'}`}
+      aria-labelledby="outcome-heading"
+    >
       <h2 id="outcome-heading">{t('outcome.heading')}</h2>
       <dl>
         <dt>{t('outcome.label')}</dt>

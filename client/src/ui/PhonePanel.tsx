@@ -28,9 +28,12 @@ export function PhonePanel({
 }) {
   const { t } = useI18n();
   const statusRef = useRef<HTMLParagraphElement>(null);
+  const shownPhase = useRef(view.phase);
 
   // Picking up or hanging up removes the focused button: keep keyboard focus in the panel.
   useEffect(() => {
+    if (shownPhase.current === view.phase) return;
+    shownPhase.current = view.phase;
     const active = document.activeElement;
     if (controls && (active === null || active === document.body)) statusRef.current?.focus();
   }, [view.phase, controls]);

@@ -13,7 +13,8 @@ export function SessionStatusNotice({
   wrongRole: boolean;
 }) {
   const { t } = useI18n();
-  const failure = status === 'error' ? (errorCode ?? 'client/unknown') : wrongRole ? 'client/wrong_role' : null;
+  const failure =
+    status === 'error' ? (errorCode ?? 'client/unknown') : wrongRole ? 'client/wrong_role' : null;
   const progress =
     status !== 'connecting'
       ? null

@@ -1,19 +1,49 @@
+import { useEffect, useId, useRef } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { describeEntry } from './describeEntry.js';
 import { formatDuration } from './formatDuration.js';
 import type { KnownLabels } from './useKnownLabels.js';
 
+/** How close to the bottom (px) the reader must be for new entries to scroll into view. */
+const FOLLOW_MARGIN = 48;
+
 /**
- * The call as text, in order. A polite live region: screen readers announce each new line of
- * the caller (and each new entry) without interrupting.
+ * The call as text, in order. A log (polite live region): screen readers announce each new
+ * entry, the caller's lines first of all, without interrupting.
  */
 export function Transcript({ entries, labels }: { entries: TimelineEntry[]; labels: KnownLabels }) {
   const { t } = useI18n();
+  const headingId = useId();
+  const scroller = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
+
+  // Follow the newest entry, unless the reader has scrolled up to read an earlier one.
+  useEffect(() => {
+    const element = scroller.current;
+    if (element && following.current) element.scrollTop = element.scrollHeight;
+  }, [entries.length]);
+
+  function onScroll(): void {
+    const element = scroller.current;
+    if (!element) return;
+    following.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_MARGIN;
+  }
+
   return (
-    <section className="panel transcript" aria-labelledby="transcript-heading">
-      <h2 id="transcript-heading">{t('transcript.heading')}</h2>
-      <div aria-live="polite" aria-relevant="additions text" className="transcript__scroll">
+    <section className="panel transcript" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('transcript.heading')}</h2>
+      {/* Focusable so that keyboard users can scroll it. */}
+      <div
+        ref={scroller}
+        role="log"
+        aria-live="polite"
+        aria-relevant="additions"
+        aria-labelledby={headingId}
+        tabIndex={0}
+        className="transcript__scroll"
+        onScroll={onScroll}
+      >
         {entries.length === 0 ? <p className="muted">{t('transcript.empty')}</p> : null}
         <ol className="transcript__list">
           {entries.map((entry) => {
@@ -23,16 +53,21 @@ export function Transcript({ entries, labels }: { entries: TimelineEntry[]; labe
                 key={entry.seq}
                 className={`entry entry--${line.voice}${line.trainerOnly ? ' entry--trainer-only' : ''}`}
               >
-                <span className="entry__speaker">{line.speaker}</span>{' '}
-                {line.cue ? <span className="entry__cue">{line.cue}</span> : null}
-                {line.cue && line.text ? ' ' : null}
-                {line.text ? <span className="entry__text">{line.text}</span> : null}{' '}
-                {line.trainerOnly ? (
-                  <span className="visually-hidden">({t('entry.trainerOnly')})</span>
-                ) : null}
-                <time className="entry__time" aria-label={t('transcript.time', { time: formatDuration(entry.t) })}>
-                  {formatDuration(entry.t)}
-                </time>
+                <p className="entry__body">
+                  <span className="entry__speaker">{line.speaker}</span>{' '}
+                  {line.cue ? <span className="entry__cue">{line.cue}</span> : null}
+                  {line.cue && line.text ? ' ' : null}
+                  {line.text ? <span className="entry__text">{line.text}</span> : null}
+                  {line.trainerOnly ? (
+                    <span className="visually-hidden"> ({t('entry.trainerOnly')})</span>
+                  ) : null}
+                </p>{' '}
+                <span className="entry__time">
+                  <span aria-hidden="true">{formatDuration(entry.t)}</span>
+                  <span className="visually-hidden">
+                    {t('transcript.time', { time: formatDuration(entry.t) })}
+                  </span>
+                </span>
               </li>
             );
           })}

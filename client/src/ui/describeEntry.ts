@@ -55,8 +55,7 @@ export function outcomeText(t: Translate, outcome: Outcome | null): string {
 
 export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Translate): EntryLine {
   const speaker = t(SPEAKER_KEYS[entry.source]);
-  const voice =
-    entry.source === 'observer' ? 'system' : entry.source === 'caller' ? 'caller' : entry.source;
+  const voice = entry.source === 'observer' ? 'system' : entry.source === 'caller' ? 'caller' : entry.source;
   const base = { speaker, voice, trainerOnly: false } as const;
 
   if (entry.kind === 'input') {
@@ -106,7 +105,11 @@ export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Tran
         }),
       };
     case 'state':
-      return { ...base, trainerOnly: true, text: t('entry.state', { states: observation.states.join(', ') }) };
+      return {
+        ...base,
+        trainerOnly: true,
+        text: t('entry.state', { states: observation.states.join(', ') }),
+      };
     case 'note':
       return { ...base, trainerOnly: true, text: t('entry.note', { text: observation.text }) };
     case 'ending':

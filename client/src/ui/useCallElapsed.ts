@@ -8,8 +8,7 @@ export function pickupTime(entries: TimelineEntry[]): number | undefined {
 
 /** Session time of the ending, if the call has ended. */
 export function endingTime(entries: TimelineEntry[]): number | undefined {
-  return entries.find((entry) => entry.kind === 'observation' && entry.observation.kind === 'ending')
-    ?.t;
+  return entries.find((entry) => entry.kind === 'observation' && entry.observation.kind === 'ending')?.t;
 }
 
 /**

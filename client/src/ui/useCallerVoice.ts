@@ -21,7 +21,13 @@ function browserSynth(): SpeechSynthesis | undefined {
  * Speaks each new line of the caller with the browser's speech synthesis (never a remote
  * service), when a French voice exists. Returns whether one does.
  */
-export function useCallerVoice({ entries, voice, enabled, ready, synth = browserSynth() }: CallerVoiceOptions): {
+export function useCallerVoice({
+  entries,
+  voice,
+  enabled,
+  ready,
+  synth = browserSynth(),
+}: CallerVoiceOptions): {
   available: boolean;
 } {
   const [voices, setVoices] = useState<SpeechSynthesisVoice[]>(() => synth?.getVoices() ?? []);

@@ -45,7 +45,8 @@ export class ManualScheduler implements Scheduler {
 
   /** Moves time to `target`, firing each timer due by then at its own due time, one by one. */
   advanceTo(target: number): void {
-    if (target < this.time) throw new RangeError(`ManualScheduler: cannot go back in time (${target} < ${this.time})`);
+    if (target < this.time)
+      throw new RangeError(`ManualScheduler: cannot go back in time (${target} < ${this.time})`);
     for (let timer = this.next(); timer && timer.due <= target; timer = this.next()) {
       this.timers.delete(timer.id);
       this.time = timer.due;

@@ -2,8 +2,10 @@
 // given start) and stands still while the session is paused; pausing freezes every pending timer
 // with its remaining time, resuming re-arms them in their original order.
 //
-// While a timer's callback runs, `now()` reads the timer's due time (not the slightly later moment
-// a real event loop got to it), so what it causes is stamped exactly as a replay would stamp it.
+// Session time is in whole milliseconds, so the timeline's `t` is exact and a replay from those
+// `t`s sees inputs and timers in the same order as the live run. While a timer's callback runs,
+// `now()` reads the timer's due time (not the slightly later moment a real event loop got to
+// it), so what it causes is stamped exactly as a replay would stamp it.
 import type { Scheduler } from './scheduler.js';
 
 interface SessionTimer {
@@ -28,14 +30,14 @@ export class SessionClock {
 
   constructor(scheduler: Scheduler, options: { start?: number } = {}) {
     this.scheduler = scheduler;
-    this.base = options.start ?? 0;
+    this.base = Math.floor(options.start ?? 0);
     this.anchor = scheduler.now();
   }
 
   /** Session time in ms. */
   now(): number {
     if (this.firingAt !== undefined) return this.firingAt;
-    return this.isPaused ? this.base : this.base + (this.scheduler.now() - this.anchor);
+    return this.isPaused ? this.base : this.base + Math.floor(this.scheduler.now() - this.anchor);
   }
 
   get paused(): boolean {
@@ -44,7 +46,12 @@ export class SessionClock {
 
   setTimeout(fn: (...args: unknown[]) => void, ms: number): number {
     const id = this.nextId++;
-    const timer: SessionTimer = { id, due: this.now() + Math.max(0, Number.isFinite(ms) ? ms : 0), fn, handle: undefined };
+    const timer: SessionTimer = {
+      id,
+      due: this.now() + Math.max(0, Number.isFinite(ms) ? Math.ceil(ms) : 0),
+      fn,
+      handle: undefined,
+    };
     this.timers.set(id, timer);
     if (!this.isPaused) this.arm(timer);
     return id;

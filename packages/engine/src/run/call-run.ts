@@ -11,7 +11,15 @@ import type { SessionClock } from '../clock/session-clock.js';
 import { bindObservationSink, type CallMachineInput, type CompiledScenario } from '../scenario/compile.js';
 import type { CallContext } from '../scenario/guards.js';
 import type { EndReason, Input, Observation, Role, TimedObservation } from '../timeline.js';
-import type { CallPhase, EndingView, InjectOption, ListenerView, MoveOption, RoleView, TrainerView } from '../views/types.js';
+import type {
+  CallPhase,
+  EndingView,
+  InjectOption,
+  ListenerView,
+  MoveOption,
+  RoleView,
+  TrainerView,
+} from '../views/types.js';
 
 export const RunErrorCode = {
   InputNotAvailable: 'input/not_available',
@@ -20,7 +28,8 @@ export const RunErrorCode = {
 } as const;
 export type RunErrorCode = (typeof RunErrorCode)[keyof typeof RunErrorCode];
 
-export type ApplyResult = { ok: true; observations: Observation[] } | { ok: false; code: RunErrorCode; message: string };
+export type ApplyResult =
+  { ok: true; observations: Observation[] } | { ok: false; code: RunErrorCode; message: string };
 
 export interface CallRunOptions {
   clock: SessionClock;
@@ -38,8 +47,9 @@ const MESSAGES = {
   moveNotNow: (id: string) => `L'action « ${id} » n'est pas disponible à ce moment de l'appel.`,
   unknownInject: (id: string) => `Événement inconnu dans ce scénario : « ${id} ».`,
   injectNotNow: (id: string) => `L'événement « ${id} » n'a pas d'effet à ce moment de l'appel.`,
-  trainerEnd: "Appel terminé par le formateur ou la formatrice.",
-  runtimeError: (detail: string) => `Le scénario a rencontré une erreur et l'appel a été interrompu (${detail}).`,
+  trainerEnd: 'Appel terminé par le formateur ou la formatrice.',
+  runtimeError: (detail: string) =>
+    `Le scénario a rencontré une erreur et l'appel a été interrompu (${detail}).`,
   machineDone: "L'appel s'est terminé.",
 } as const;
 
@@ -81,6 +91,20 @@ export class CallRun {
     return this.clock.paused;
   }
 
+  get ended(): boolean {
+    return this.currentPhase === 'ended';
+  }
+
+  /**
+   * Releases the actor and its timers without ending the call (the session is unloaded, e.g. at
+   * shutdown; it can be rebuilt by replay). Nothing is observed; the run must not be used after.
+   */
+  dispose(): void {
+    this.actor?.stop();
+    for (const handle of this.timerHandles) this.clock.clearTimeout(handle);
+    this.timerHandles.clear();
+  }
+
   get ending(): EndingView | null {
     return this.endingView;
   }
@@ -94,49 +118,63 @@ export class CallRun {
   get variables(): Record<string, number> {
     const context = this.context();
     if (context) return { ...context.vars };
-    return Object.fromEntries(Object.entries(this.compiled.scenario.variables).map(([id, v]) => [id, v.initial]));
+    return Object.fromEntries(
+      Object.entries(this.compiled.scenario.variables).map(([id, v]) => [id, v.initial]),
+    );
   }
 
   apply(input: Input): ApplyResult {
     if (this.currentPhase === 'ended') return refuse(RunErrorCode.SessionEnded, MESSAGES.ended);
     // A timer due before this input fires first, as it would in a replay.
     this.clock.runDue();
-    if ((this.currentPhase as CallPhase) === 'ended') return refuse(RunErrorCode.SessionEnded, MESSAGES.ended);
+    if ((this.currentPhase as CallPhase) === 'ended')
+      return refuse(RunErrorCode.SessionEnded, MESSAGES.ended);
 
-    switch (input.kind) {
-      case 'pause':
-        this.clock.pause();
-        return { ok: true, observations: [] };
-      case 'resume':
-        this.clock.resume();
-        return { ok: true, observations: [] };
-      case 'end':
-        return { ok: true, observations: this.runStep('trainer', () => this.finish(null, 'trainer', MESSAGES.trainerEnd)) };
-      default:
-        break;
+    // Session controls work while paused; everything else waits for the resume.
+    if (input.kind === 'pause') {
+      this.clock.pause();
+      return { ok: true, observations: [] };
+    }
+    if (input.kind === 'resume') {
+      this.clock.resume();
+      return { ok: true, observations: [] };
+    }
+    if (input.kind === 'end') {
+      return {
+        ok: true,
+        observations: this.runStep('trainer', () => this.finish(null, 'trainer', MESSAGES.trainerEnd)),
+      };
     }
     if (this.clock.paused) return refuse(RunErrorCode.SessionPaused, MESSAGES.paused);
 
     switch (input.kind) {
       case 'pickup':
-        if (this.currentPhase !== 'ringing') return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notRinging);
+        if (this.currentPhase !== 'ringing')
+          return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notRinging);
         return { ok: true, observations: this.runStep('scenario', () => this.pickUp()) };
       case 'move': {
-        if (!this.compiled.moveIds.includes(input.move)) return refuse(RunErrorCode.InputNotAvailable, MESSAGES.unknownMove(input.move));
-        if (!this.can(input.move)) return refuse(RunErrorCode.InputNotAvailable, MESSAGES.moveNotNow(input.move));
-        const moveCount = (this.context()?.moveCounts[input.move] ?? 0) + 1;
-        return { ok: true, observations: this.runStep('scenario', () => this.send({ type: input.move, moveCount })) };
+        if (!this.compiled.moveIds.includes(input.move))
+          return refuse(RunErrorCode.InputNotAvailable, MESSAGES.unknownMove(input.move));
+        if (!this.can(input.move))
+          return refuse(RunErrorCode.InputNotAvailable, MESSAGES.moveNotNow(input.move));
+        const event = this.eventFor(input.move);
+        return { ok: true, observations: this.runStep('scenario', () => this.send(event)) };
       }
       case 'inject': {
         if (!this.compiled.injectIds.includes(input.inject)) {
           return refuse(RunErrorCode.InputNotAvailable, MESSAGES.unknownInject(input.inject));
         }
-        if (!this.can(input.inject)) return refuse(RunErrorCode.InputNotAvailable, MESSAGES.injectNotNow(input.inject));
+        if (!this.can(input.inject))
+          return refuse(RunErrorCode.InputNotAvailable, MESSAGES.injectNotNow(input.inject));
         return { ok: true, observations: this.runStep('scenario', () => this.send({ type: input.inject })) };
       }
       case 'say':
-        if (this.currentPhase !== 'connected') return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
-        return { ok: true, observations: this.runStep('scenario', () => this.send({ type: 'say', text: input.text })) };
+        if (this.currentPhase !== 'connected')
+          return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
+        return {
+          ok: true,
+          observations: this.runStep('scenario', () => this.send({ type: 'say', text: input.text })),
+        };
       case 'hangup':
         return {
           ok: true,
@@ -150,10 +188,12 @@ export class CallRun {
 
   /** Moves the listener could make right now (none unless the call is connected). */
   availableMoves(): MoveOption[] {
-    return this.compiled.moveIds.filter((id) => this.can(id)).map((id) => {
-      const move = this.compiled.scenario.moves[id]!;
-      return { id, label: move.label, category: move.category, help: move.help };
-    });
+    return this.compiled.moveIds
+      .filter((id) => this.can(id))
+      .map((id) => {
+        const move = this.compiled.scenario.moves[id]!;
+        return { id, label: move.label, category: move.category, help: move.help };
+      });
   }
 
   injectOptions(): InjectOption[] {
@@ -177,12 +217,21 @@ export class CallRun {
       ending: this.endingView ? { ...this.endingView } : null,
     };
     if (role !== 'trainer') {
-      return { role, scenario: { id: scenario.id, version: scenario.version, title: scenario.title }, ...common };
+      return {
+        role,
+        scenario: { id: scenario.id, version: scenario.version, title: scenario.title },
+        ...common,
+      };
     }
     const vars = this.variables;
     return {
       role: 'trainer',
-      scenario: { id: scenario.id, version: scenario.version, title: scenario.title, summary: scenario.summary },
+      scenario: {
+        id: scenario.id,
+        version: scenario.version,
+        title: scenario.title,
+        summary: scenario.summary,
+      },
       persona: {
         name: scenario.persona.name,
         age: scenario.persona.age,
@@ -213,27 +262,32 @@ export class CallRun {
     const snapshot = this.actor.getSnapshot();
     if (snapshot.status !== 'active') return false;
     try {
-      return snapshot.can({ type: eventType });
+      return snapshot.can(this.eventFor(eventType));
     } catch {
       return false;
     }
   }
 
+  /** The event a move or inject id becomes; a move carries the count it brings its move to. */
+  private eventFor(id: string): { type: string; moveCount?: number } {
+    if (!this.compiled.moveIds.includes(id)) return { type: id };
+    return { type: id, moveCount: (this.context()?.moveCounts[id] ?? 0) + 1 };
+  }
+
   private pickUp(): void {
-    const run = this;
     // The actor's timers go through the session clock; each firing is a step of its own.
     const actorClock = {
-      setTimeout(fn: (...args: unknown[]) => void, ms: number): number {
-        const handle = run.clock.setTimeout(() => {
-          run.timerHandles.delete(handle);
-          run.onClockTimer(fn);
+      setTimeout: (fn: (...args: unknown[]) => void, ms: number): number => {
+        const handle = this.clock.setTimeout(() => {
+          this.timerHandles.delete(handle);
+          this.onClockTimer(fn);
         }, ms);
-        run.timerHandles.add(handle);
+        this.timerHandles.add(handle);
         return handle;
       },
-      clearTimeout(handle: unknown): void {
-        if (typeof handle === 'number') run.timerHandles.delete(handle);
-        run.clock.clearTimeout(handle);
+      clearTimeout: (handle: unknown): void => {
+        if (typeof handle === 'number') this.timerHandles.delete(handle);
+        this.clock.clearTimeout(handle);
       },
     };
     const input: CallMachineInput = { seed: this.seed };
@@ -277,7 +331,11 @@ export class CallRun {
         const snapshot = this.actor.getSnapshot();
         if (snapshot.status === 'error' || this.runtimeError !== undefined) {
           const err = this.runtimeError ?? (snapshot as { error?: unknown }).error;
-          this.finish(null, 'scenario', MESSAGES.runtimeError(err instanceof Error ? err.message.split('\n')[0]! : String(err)));
+          this.finish(
+            null,
+            'scenario',
+            MESSAGES.runtimeError(err instanceof Error ? err.message.split('\n')[0]! : String(err)),
+          );
         } else if (snapshot.status === 'done') {
           // A final top-level state reached without an `end` action: the caller hung up.
           this.endWith(this.compiled.scenario.hangupEnding, 'scenario');
@@ -307,7 +365,12 @@ export class CallRun {
   }
 
   /** Ends the call: records the ending in the current step, stops the actor and its timers. */
-  private finish(ending: string | null, reason: EndReason, message: string, outcome: EndingView['outcome'] = null): void {
+  private finish(
+    ending: string | null,
+    reason: EndReason,
+    message: string,
+    outcome: EndingView['outcome'] = null,
+  ): void {
     if (this.currentPhase === 'ended') return;
     const view: EndingView = { ending, outcome, message, reason };
     if (this.step) this.step.ending = view;

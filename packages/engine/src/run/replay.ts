@@ -14,7 +14,11 @@ export interface TimedInput {
   input: Input;
 }
 
-export function replay(compiled: CompiledScenario, seed: number, inputs: readonly TimedInput[]): TimedObservation[] {
+export function replay(
+  compiled: CompiledScenario,
+  seed: number,
+  inputs: readonly TimedInput[],
+): TimedObservation[] {
   const scheduler = new ManualScheduler(0);
   const clock = new SessionClock(scheduler);
   const out: TimedObservation[] = [];

@@ -50,25 +50,26 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   const structural = scenarioSchema.safeParse(scenario);
   if (!structural.success) {
     throw new ScenarioError(
-      structural.error.issues.map(
-        (issue): ScenarioIssue => ({
-          code: ScenarioErrorCode.Schema,
-          message: issue.message,
-          path: formatPath(issue.path.filter((p): p is string | number => typeof p !== 'symbol')),
-        }),
-      ),
+      structural.error.issues.map((issue): ScenarioIssue => ({
+        code: ScenarioErrorCode.Schema,
+        message: issue.message,
+        path: formatPath(issue.path.filter((p): p is string | number => typeof p !== 'symbol')),
+      })),
     );
   }
   const checked = structural.data;
   const references = checkReferences(checked);
   if (references.length > 0) {
-    throw new ScenarioError(references.map((r) => ({ code: r.code, message: r.message, path: formatPath(r.path) })));
+    throw new ScenarioError(
+      references.map((r) => ({ code: r.code, message: r.message, path: formatPath(r.path) })),
+    );
   }
 
   const moveIds = Object.keys(checked.moves);
   const injectIds = Object.keys(checked.injects);
   const moveSet = new Set(moveIds);
-  const observe = (self: AnyActorRef, observation: Observation): void => sinks.get(self)?.observe(observation);
+  const observe = (self: AnyActorRef, observation: Observation): void =>
+    sinks.get(self)?.observe(observation);
   const clampTo = (variable: string, value: number): number => {
     const bounds = checked.variables[variable];
     return bounds ? Math.min(bounds.max, Math.max(bounds.min, value)) : value;
@@ -78,7 +79,10 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     context: CallContext,
     variable: string,
     next: number,
-    enqueue: { assign: (a: Partial<CallContext>) => void; (action: (args: { self: AnyActorRef }) => void): void },
+    enqueue: {
+      assign: (a: Partial<CallContext>) => void;
+      (action: (args: { self: AnyActorRef }) => void): void;
+    },
   ): void => {
     const previous = context.vars[variable] ?? 0;
     const value = clampTo(variable, next);
@@ -105,11 +109,17 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
           ...(line.voice ? { voice: line.voice } : {}),
         });
       },
-      cue: ({ self }, params: { cue: Extract<Observation, { kind: 'cue' }>['cue'] }) => observe(self, { kind: 'cue', cue: params.cue }),
+      cue: ({ self }, params: { cue: Extract<Observation, { kind: 'cue' }>['cue'] }) =>
+        observe(self, { kind: 'cue', cue: params.cue }),
       note: ({ self }, params: { text: string }) => observe(self, { kind: 'note', text: params.text }),
       end: ({ self }, params: { ending: string }) => sinks.get(self)?.end(params.ending),
       adjust: enqueueActions(({ context, enqueue }, params: { variable: string; by: number }) => {
-        changeVariable(context, params.variable, (context.vars[params.variable] ?? 0) + params.by, enqueue as never);
+        changeVariable(
+          context,
+          params.variable,
+          (context.vars[params.variable] ?? 0) + params.by,
+          enqueue as never,
+        );
       }),
       set: enqueueActions(({ context, enqueue }, params: { variable: string; value: number }) => {
         changeVariable(context, params.variable, params.value, enqueue as never);
@@ -129,13 +139,20 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     guards: {
       compare: ({ context, event }, params: { variable: string; op: ComparisonOp; value: number }) =>
         evaluateGuard({ type: 'compare', params }, context, event),
-      flag: ({ context, event }, params: { name: string }) => evaluateGuard({ type: 'flag', params }, context, event),
-      visited: ({ context, event }, params: { state: string }) => evaluateGuard({ type: 'visited', params }, context, event),
-      moveCount: ({ context, event }, params: { move?: string | undefined; op: ComparisonOp; value: number }) =>
-        evaluateGuard({ type: 'moveCount', params }, context, event),
-      all: ({ context, event }, params: { of: GuardConfig[] }) => evaluateGuard({ type: 'all', params }, context, event),
-      any: ({ context, event }, params: { of: GuardConfig[] }) => evaluateGuard({ type: 'any', params }, context, event),
-      not: ({ context, event }, params: { guard: GuardConfig }) => evaluateGuard({ type: 'not', params }, context, event),
+      flag: ({ context, event }, params: { name: string }) =>
+        evaluateGuard({ type: 'flag', params }, context, event),
+      visited: ({ context, event }, params: { state: string }) =>
+        evaluateGuard({ type: 'visited', params }, context, event),
+      moveCount: (
+        { context, event },
+        params: { move?: string | undefined; op: ComparisonOp; value: number },
+      ) => evaluateGuard({ type: 'moveCount', params }, context, event),
+      all: ({ context, event }, params: { of: GuardConfig[] }) =>
+        evaluateGuard({ type: 'all', params }, context, event),
+      any: ({ context, event }, params: { of: GuardConfig[] }) =>
+        evaluateGuard({ type: 'any', params }, context, event),
+      not: ({ context, event }, params: { guard: GuardConfig }) =>
+        evaluateGuard({ type: 'not', params }, context, event),
     },
   });
 
@@ -157,11 +174,21 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   return { scenario: checked, machine, moveIds, injectIds };
 }
 
-type XTransition = { target?: string | string[]; guard?: GuardConfig; actions: ActionLike[]; reenter?: boolean; description?: string };
+type XTransition = {
+  target?: string | string[];
+  guard?: GuardConfig;
+  actions: ActionLike[];
+  reenter?: boolean;
+  description?: string;
+};
 type ActionLike = ActionConfig | { type: '__visit'; params: { state: string } } | { type: '__countMove' };
 
 /** The scenario's state node as an XState config: transitions as arrays, visits and move counts recorded. */
-function toXStateNode(node: StateNodeConfig, path: string[], moves: ReadonlySet<string>): Record<string, unknown> {
+function toXStateNode(
+  node: StateNodeConfig,
+  path: string[],
+  moves: ReadonlySet<string>,
+): Record<string, unknown> {
   const transitions = (config: TransitionConfig | undefined, countMove: boolean): XTransition[] =>
     transitionList(config, []).map(({ transition }) => {
       const out: XTransition = {
@@ -176,7 +203,9 @@ function toXStateNode(node: StateNodeConfig, path: string[], moves: ReadonlySet<
   const mapTransitions = (record: Record<string, TransitionConfig> | undefined, isMoves: boolean) =>
     record === undefined
       ? undefined
-      : Object.fromEntries(Object.entries(record).map(([key, t]) => [key, transitions(t, isMoves && moves.has(key))]));
+      : Object.fromEntries(
+          Object.entries(record).map(([key, t]) => [key, transitions(t, isMoves && moves.has(key))]),
+        );
 
   const out: Record<string, unknown> = {};
   if (node.type) out.type = node.type;

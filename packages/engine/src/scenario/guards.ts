@@ -40,7 +40,9 @@ export function compare(left: number, op: ComparisonOp, right: number): boolean 
 export function effectiveMoveCounts(context: CallContext, event: MoveEvent): Record<string, number> {
   if (event.moveCount === undefined) return context.moveCounts;
   const current = context.moveCounts[event.type] ?? 0;
-  return current >= event.moveCount ? context.moveCounts : { ...context.moveCounts, [event.type]: event.moveCount };
+  return current >= event.moveCount
+    ? context.moveCounts
+    : { ...context.moveCounts, [event.type]: event.moveCount };
 }
 
 export function evaluateGuard(guard: GuardConfig, context: CallContext, event: MoveEvent): boolean {

@@ -1,10 +1,40 @@
 // The JSON Schema of scenario files, for editors (yaml-language-server) and the web editor.
 // scenarios/scenario.schema.json is this function's output; a test keeps them equal.
 import { z } from 'zod';
-import { scenarioSchema } from './schema.js';
+import {
+  actionSchema,
+  guardSchema,
+  machineSchema,
+  scenarioSchema,
+  stateNodeSchema,
+  transitionObjectSchema,
+  transitionSchema,
+  voiceSchema,
+} from './schema.js';
 
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' });
+  // Named definitions instead of generated ones, so the file reads well and diffs stay small.
+  const registry = z.registry<{ id: string; description?: string }>();
+  registry.add(actionSchema, { id: 'Action', description: 'Une action du moteur : { type, params }.' });
+  registry.add(guardSchema, {
+    id: 'Guard',
+    description: 'Une garde du moteur : { type, params }, combinable avec all / any / not.',
+  });
+  registry.add(transitionObjectSchema, { id: 'TransitionObject' });
+  registry.add(transitionSchema, {
+    id: 'Transition',
+    description: 'Une cible, une transition, ou des transitions essayées dans l’ordre.',
+  });
+  registry.add(stateNodeSchema, { id: 'StateNode' });
+  registry.add(machineSchema, { id: 'Machine', description: 'La machine XState du scénario.' });
+  registry.add(voiceSchema, { id: 'Voice' });
+  const schema = z.toJSONSchema(scenarioSchema, {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    reused: 'ref',
+    metadata: registry,
+  });
   return {
     ...schema,
     $id: 'https://ecoute.invalid/scenario.schema.json',

@@ -86,15 +86,17 @@ function parseUnchecked(text: string): ParseScenarioResult {
   const parsed = scenarioSchema.safeParse(value, { error: frenchErrors });
   if (!parsed.success) {
     return fail(
-      ...parsed.error.issues.map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-        return located(doc, lineCounter, {
-          code: ScenarioErrorCode.Schema,
-          message: describeSchemaIssue(issue, value, path),
-          path,
-        }, key);
-      }),
+      ...parsed.error.issues
+        .flatMap((issue) => flattenIssue(issue, []))
+        .map(({ issue, path }) => {
+          const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+          return located(
+            doc,
+            lineCounter,
+            { code: ScenarioErrorCode.Schema, message: describeSchemaIssue(issue, value, path), path },
+            key,
+          );
+        }),
     );
   }
   const references = checkReferences(parsed.data);
@@ -109,16 +111,37 @@ function tooDeep(): { ok: false; errors: ScenarioIssue[] } {
   });
 }
 
+/**
+ * A union's issue says only "invalid input"; the branch that got furthest into the value says
+ * what is actually wrong (an unknown action name inside a list of actions, say). Report that.
+ */
+function flattenIssue(
+  issue: z.core.$ZodIssue,
+  prefix: IssuePath,
+): { issue: z.core.$ZodIssue; path: IssuePath }[] {
+  const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    let best: z.core.$ZodIssue[] | undefined;
+    let bestDepth = 0;
+    for (const branch of issue.errors) {
+      const depth = Math.max(0, ...branch.map((i) => i.path.length + (i.code === 'invalid_union' ? 1 : 0)));
+      if (depth > bestDepth) {
+        best = branch;
+        bestDepth = depth;
+      }
+    }
+    if (best) return best.flatMap((i) => flattenIssue(i, path));
+  }
+  return [{ issue, path }];
+}
+
 /** A clearer message than zod's for the mistake authors make most: an unknown action or guard name. */
 function describeSchemaIssue(issue: z.core.$ZodIssue, value: unknown, path: IssuePath): string {
-  if (issue.code === 'invalid_union' || (issue.code === 'invalid_value' && path[path.length - 1] === 'type')) {
-    const objectPath = path[path.length - 1] === 'type' ? path.slice(0, -1) : path;
-    const target = getAt(value, objectPath);
-    if (target && typeof target === 'object' && 'type' in target) {
-      const inGuard = objectPath.includes('guard') || objectPath.includes('of');
-      const kind = inGuard ? 'garde' : 'action';
-      return `${kind} inconnue ou mal formée « ${String((target as { type: unknown }).type)} » : ${issue.message}`;
-    }
+  if (issue.code === 'invalid_union' && (issue as { note?: string }).note === 'No matching discriminator') {
+    const options = (issue as { options?: unknown[] }).options ?? [];
+    const kind = options.includes('compare') ? 'garde' : 'action';
+    const written = getAt(value, path);
+    return `${kind} inconnue « ${typeof written === 'string' ? written : (JSON.stringify(written) ?? '(absente)')} » : ${kind === 'garde' ? 'gardes' : 'actions'} permises : ${options.join(', ')}`;
   }
   return issue.message;
 }
@@ -139,7 +162,11 @@ function located(
   issue: { code: ScenarioIssue['code']; message: string; path: IssuePath },
   key?: string,
 ): ScenarioIssue {
-  const out: ScenarioIssue = { code: issue.code, message: issue.message, path: formatPath(key ? [...issue.path, key] : issue.path) };
+  const out: ScenarioIssue = {
+    code: issue.code,
+    message: issue.message,
+    path: formatPath(key ? [...issue.path, key] : issue.path),
+  };
   // The deepest existing node on the path: a missing field is reported at its parent.
   for (let n = issue.path.length; n >= 0; n--) {
     const node: unknown = doc.getIn(issue.path.slice(0, n), true);
@@ -201,7 +228,12 @@ function nodeDepth(root: unknown): number {
     if (max > SCENARIO_LIMITS.maxDepth) return max;
     if (isMap(node)) {
       for (const pair of node.items) stack.push([pair.value, depth + 1]);
-    } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown }).items)) {
+    } else if (
+      node &&
+      typeof node === 'object' &&
+      'items' in node &&
+      Array.isArray((node as { items: unknown }).items)
+    ) {
       for (const item of (node as { items: unknown[] }).items) stack.push([item, depth + 1]);
     }
   }

@@ -53,7 +53,9 @@ export function transitionList(
 ): { transition: TransitionObject; docPath: IssuePath; shorthand: boolean }[] {
   if (config === undefined) return [];
   const one = (t: string | TransitionObject, path: IssuePath) =>
-    typeof t === 'string' ? { transition: { target: t }, docPath: path, shorthand: true } : { transition: t, docPath: path, shorthand: false };
+    typeof t === 'string'
+      ? { transition: { target: t }, docPath: path, shorthand: true }
+      : { transition: t, docPath: path, shorthand: false };
   if (Array.isArray(config)) return config.map((t, i) => one(t, [...docPath, i]));
   return [one(config, docPath)];
 }
@@ -79,7 +81,9 @@ export function resolveTarget(
     path = [...source, ...target.slice(1).split('.')];
   } else {
     if (source.length === 0) {
-      return { error: `cible « ${target} » depuis la racine : écrivez « .${target} » ou « #${machineId}.${target} »` };
+      return {
+        error: `cible « ${target} » depuis la racine : écrivez « .${target} » ou « #${machineId}.${target} »`,
+      };
     }
     path = [...source.slice(0, -1), ...target.split('.')];
   }
@@ -99,11 +103,17 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
   const reserved = new Set<string>(RESERVED_EVENTS);
 
   for (const id of moveIds) {
-    if (reserved.has(id)) ref(`l'action « ${id} » porte un nom réservé (${RESERVED_EVENTS.join(', ')})`, ['moves', id]);
-    if (injectIds.has(id)) ref(`« ${id} » est à la fois une action de l'écoutant et un événement injecté`, ['injects', id]);
+    if (reserved.has(id))
+      ref(`l'action « ${id} » porte un nom réservé (${RESERVED_EVENTS.join(', ')})`, ['moves', id]);
+    if (injectIds.has(id))
+      ref(`« ${id} » est à la fois une action de l'écoutant et un événement injecté`, ['injects', id]);
   }
   for (const id of injectIds) {
-    if (reserved.has(id)) ref(`l'événement injecté « ${id} » porte un nom réservé (${RESERVED_EVENTS.join(', ')})`, ['injects', id]);
+    if (reserved.has(id))
+      ref(`l'événement injecté « ${id} » porte un nom réservé (${RESERVED_EVENTS.join(', ')})`, [
+        'injects',
+        id,
+      ]);
   }
   if (!(scenario.hangupEnding in scenario.endings)) {
     ref(`hangupEnding : fin « ${scenario.hangupEnding} » introuvable dans endings`, ['hangupEnding']);
@@ -117,7 +127,8 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
     const p = [...path, 'params'];
     switch (action.type) {
       case 'say':
-        if (!(action.params.line in scenario.lines)) ref(`réplique « ${action.params.line} » introuvable dans lines`, [...p, 'line']);
+        if (!(action.params.line in scenario.lines))
+          ref(`réplique « ${action.params.line} » introuvable dans lines`, [...p, 'line']);
         break;
       case 'adjust':
       case 'set':
@@ -129,7 +140,8 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
         flagsSet.add(action.params.name);
         break;
       case 'end':
-        if (!(action.params.ending in scenario.endings)) ref(`fin « ${action.params.ending} » introuvable dans endings`, [...p, 'ending']);
+        if (!(action.params.ending in scenario.endings))
+          ref(`fin « ${action.params.ending} » introuvable dans endings`, [...p, 'ending']);
         break;
       case 'cue':
       case 'note':
@@ -153,7 +165,10 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
         break;
       case 'visited':
         if (!states.has(guard.params.state) || guard.params.state === '') {
-          ref(`état « ${guard.params.state} » introuvable (chemin attendu depuis la racine, ex. detresse.forte)`, [...p, 'state']);
+          ref(
+            `état « ${guard.params.state} » introuvable (chemin attendu depuis la racine, ex. detresse.forte)`,
+            [...p, 'state'],
+          );
         }
         break;
       case 'moveCount':
@@ -170,12 +185,23 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
         break;
     }
   };
-  const checkTransitions = (source: string[], config: TransitionConfig | undefined, path: IssuePath): void => {
+  const checkTransitions = (
+    source: string[],
+    config: TransitionConfig | undefined,
+    path: IssuePath,
+  ): void => {
     for (const { transition, docPath, shorthand } of transitionList(config, path)) {
       toArray(transition.target).forEach((target, i) => {
         const resolved = resolveTarget(machine.id, states, source, target);
         if ('error' in resolved) {
-          ref(resolved.error, shorthand ? docPath : Array.isArray(transition.target) ? [...docPath, 'target', i] : [...docPath, 'target']);
+          ref(
+            resolved.error,
+            shorthand
+              ? docPath
+              : Array.isArray(transition.target)
+                ? [...docPath, 'target', i]
+                : [...docPath, 'target'],
+          );
         }
       });
       if (transition.guard) checkGuard(transition.guard, [...docPath, 'guard']);
@@ -186,29 +212,40 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
   for (const { path, node, docPath } of states.values()) {
     const name = path.join('.') || '(racine)';
     const children = Object.keys(node.states ?? {});
-    if (node.states && children.length === 0) ref(`état « ${name} » : states est vide`, [...docPath, 'states']);
+    if (node.states && children.length === 0)
+      ref(`état « ${name} » : states est vide`, [...docPath, 'states']);
     if (node.type === 'final') {
       for (const key of ['states', 'on', 'after', 'always'] as const) {
-        if (node[key] !== undefined) ref(`état final « ${name} » : « ${key} » n'est pas permis`, [...docPath, key]);
+        if (node[key] !== undefined)
+          ref(`état final « ${name} » : « ${key} » n'est pas permis`, [...docPath, key]);
       }
     }
     if (node.type === 'parallel') {
-      if (node.initial !== undefined) ref(`état parallèle « ${name} » : pas de initial`, [...docPath, 'initial']);
+      if (node.initial !== undefined)
+        ref(`état parallèle « ${name} » : pas de initial`, [...docPath, 'initial']);
       if (children.length === 0) ref(`état parallèle « ${name} » : il faut des régions (states)`, docPath);
     } else if (children.length > 0) {
       if (node.initial === undefined) ref(`état « ${name} » : initial manquant`, docPath);
-      else if (!children.includes(node.initial)) ref(`état « ${name} » : initial « ${node.initial} » n'est pas un de ses états`, [...docPath, 'initial']);
+      else if (!children.includes(node.initial))
+        ref(`état « ${name} » : initial « ${node.initial} » n'est pas un de ses états`, [
+          ...docPath,
+          'initial',
+        ]);
     } else if (node.initial !== undefined) {
       ref(`état « ${name} » : initial sans sous-états`, [...docPath, 'initial']);
     }
     for (const [event, config] of Object.entries(node.on ?? {})) {
       if (!reserved.has(event) && !moveIds.has(event) && !injectIds.has(event)) {
-        ref(`événement « ${event} » inconnu : ni action de l'écoutant (moves), ni événement injecté (injects), ni ${RESERVED_EVENTS.join('/')}`, [...docPath, 'on', event]);
+        ref(
+          `événement « ${event} » inconnu : ni action de l'écoutant (moves), ni événement injecté (injects), ni ${RESERVED_EVENTS.join('/')}`,
+          [...docPath, 'on', event],
+        );
       }
       checkTransitions(path, config, [...docPath, 'on', event]);
     }
     for (const [delay, config] of Object.entries(node.after ?? {})) {
-      if (Number(delay) > MAX_DELAY_MS) ref(`délai ${delay} ms trop long (maximum ${MAX_DELAY_MS} ms)`, [...docPath, 'after', delay]);
+      if (Number(delay) > MAX_DELAY_MS)
+        ref(`délai ${delay} ms trop long (maximum ${MAX_DELAY_MS} ms)`, [...docPath, 'after', delay]);
       checkTransitions(path, config, [...docPath, 'after', delay]);
     }
     checkTransitions(path, node.always, [...docPath, 'always']);
@@ -231,7 +268,9 @@ function checkAlwaysCycles(machine: MachineConfig, states: Map<string, StateInfo
   const issues: LocatedIssue[] = [];
   const firstUnguarded = new Map<string, { targets: string[]; docPath: IssuePath }>();
   for (const [key, { path, node, docPath }] of states) {
-    const unguarded = transitionList(node.always, [...docPath, 'always']).find(({ transition }) => transition.guard === undefined);
+    const unguarded = transitionList(node.always, [...docPath, 'always']).find(
+      ({ transition }) => transition.guard === undefined,
+    );
     if (!unguarded) continue;
     const targets = toArray(unguarded.transition.target).map((t) => {
       const r = resolveTarget(machine.id, states, path, t);
@@ -249,7 +288,8 @@ function checkAlwaysCycles(machine: MachineConfig, states: Map<string, StateInfo
   }
   if (issues.length > 0) return issues;
 
-  const isWithin = (inner: string, outer: string): boolean => outer === '' || inner === outer || inner.startsWith(`${outer}.`);
+  const isWithin = (inner: string, outer: string): boolean =>
+    outer === '' || inner === outer || inner.startsWith(`${outer}.`);
   // What entering `target` activates: its ancestors, itself, and its initial (or parallel) descendants.
   const activated = (target: string): string[] => {
     const out: string[] = [];
@@ -258,7 +298,8 @@ function checkAlwaysCycles(machine: MachineConfig, states: Map<string, StateInfo
     const down = (key: string): void => {
       const node = states.get(key)?.node;
       if (!node?.states) return;
-      const children = node.type === 'parallel' ? Object.keys(node.states) : node.initial ? [node.initial] : [];
+      const children =
+        node.type === 'parallel' ? Object.keys(node.states) : node.initial ? [node.initial] : [];
       for (const child of children) {
         const childKey = key ? `${key}.${child}` : child;
         out.push(childKey);

@@ -17,7 +17,10 @@ export type ComparisonOp = (typeof COMPARISON_OPS)[number];
 /** Longest `after` delay accepted: a call is not a day long. */
 export const MAX_DELAY_MS = 6 * 60 * 60 * 1000;
 
-const tableId = z.string().regex(ID_PATTERN, 'identifiant attendu : minuscules, chiffres et _, commençant par une lettre').max(64);
+const tableId = z
+  .string()
+  .regex(ID_PATTERN, 'identifiant attendu : minuscules, chiffres et _, commençant par une lettre')
+  .max(64);
 const text = (max: number) => z.string().min(1).max(max);
 
 // ---------------------------------------------------------------------------------------------
@@ -32,7 +35,15 @@ export type ActionConfig =
   | { type: 'note'; params: { text: string } }
   | { type: 'end'; params: { ending: string } };
 export type ActionType = ActionConfig['type'];
-export const ACTION_TYPES = ['say', 'adjust', 'set', 'flag', 'cue', 'note', 'end'] as const satisfies readonly ActionType[];
+export const ACTION_TYPES = [
+  'say',
+  'adjust',
+  'set',
+  'flag',
+  'cue',
+  'note',
+  'end',
+] as const satisfies readonly ActionType[];
 
 export type GuardConfig =
   | { type: 'compare'; params: { variable: string; op: ComparisonOp; value: number } }
@@ -43,34 +54,60 @@ export type GuardConfig =
   | { type: 'any'; params: { of: GuardConfig[] } }
   | { type: 'not'; params: { guard: GuardConfig } };
 export type GuardType = GuardConfig['type'];
-export const GUARD_TYPES = ['compare', 'flag', 'visited', 'moveCount', 'all', 'any', 'not'] as const satisfies readonly GuardType[];
+export const GUARD_TYPES = [
+  'compare',
+  'flag',
+  'visited',
+  'moveCount',
+  'all',
+  'any',
+  'not',
+] as const satisfies readonly GuardType[];
 
 const op = z.enum(COMPARISON_OPS);
 
-export const actionSchema: z.ZodType<ActionConfig> = z.discriminatedUnion('type', [
+export const actionSchema: z.ZodType<ActionConfig, ActionConfig> = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('say'), params: z.strictObject({ line: tableId }) }),
-  z.strictObject({ type: z.literal('adjust'), params: z.strictObject({ variable: tableId, by: z.number().finite() }) }),
-  z.strictObject({ type: z.literal('set'), params: z.strictObject({ variable: tableId, value: z.number().finite() }) }),
-  z.strictObject({ type: z.literal('flag'), params: z.strictObject({ name: tableId, value: z.boolean().optional() }) }),
+  z.strictObject({
+    type: z.literal('adjust'),
+    params: z.strictObject({ variable: tableId, by: z.number().finite() }),
+  }),
+  z.strictObject({
+    type: z.literal('set'),
+    params: z.strictObject({ variable: tableId, value: z.number().finite() }),
+  }),
+  z.strictObject({
+    type: z.literal('flag'),
+    params: z.strictObject({ name: tableId, value: z.boolean().optional() }),
+  }),
   z.strictObject({ type: z.literal('cue'), params: z.strictObject({ cue: z.enum(CUES) }) }),
   z.strictObject({ type: z.literal('note'), params: z.strictObject({ text: text(2000) }) }),
   z.strictObject({ type: z.literal('end'), params: z.strictObject({ ending: tableId }) }),
 ]);
 
-export const guardSchema: z.ZodType<GuardConfig> = z.lazy(() =>
+export const guardSchema: z.ZodType<GuardConfig, GuardConfig> = z.lazy(() =>
   z.discriminatedUnion('type', [
     z.strictObject({
       type: z.literal('compare'),
       params: z.strictObject({ variable: tableId, op, value: z.number().finite() }),
     }),
     z.strictObject({ type: z.literal('flag'), params: z.strictObject({ name: tableId }) }),
-    z.strictObject({ type: z.literal('visited'), params: z.strictObject({ state: z.string().min(1).max(500) }) }),
+    z.strictObject({
+      type: z.literal('visited'),
+      params: z.strictObject({ state: z.string().min(1).max(500) }),
+    }),
     z.strictObject({
       type: z.literal('moveCount'),
       params: z.strictObject({ move: tableId.optional(), op, value: z.number().int().min(0) }),
     }),
-    z.strictObject({ type: z.literal('all'), params: z.strictObject({ of: z.array(guardSchema).min(1).max(32) }) }),
-    z.strictObject({ type: z.literal('any'), params: z.strictObject({ of: z.array(guardSchema).min(1).max(32) }) }),
+    z.strictObject({
+      type: z.literal('all'),
+      params: z.strictObject({ of: z.array(guardSchema).min(1).max(32) }),
+    }),
+    z.strictObject({
+      type: z.literal('any'),
+      params: z.strictObject({ of: z.array(guardSchema).min(1).max(32) }),
+    }),
     z.strictObject({ type: z.literal('not'), params: z.strictObject({ guard: guardSchema }) }),
   ]),
 );
@@ -89,17 +126,20 @@ export interface TransitionObject {
 export type TransitionConfig = string | TransitionObject | (string | TransitionObject)[];
 
 const targetString = z.string().min(1).max(500);
-export const transitionObjectSchema: z.ZodType<TransitionObject> = z.strictObject({
+export const transitionObjectSchema: z.ZodType<TransitionObject, TransitionObject> = z.strictObject({
   target: z.union([targetString, z.array(targetString).min(1).max(16)]).optional(),
   guard: guardSchema.optional(),
   actions: z.union([actionSchema, z.array(actionSchema).max(64)]).optional(),
   reenter: z.boolean().optional(),
   description: text(2000).optional(),
 });
-export const transitionSchema: z.ZodType<TransitionConfig> = z.union([
+export const transitionSchema: z.ZodType<TransitionConfig, TransitionConfig> = z.union([
   targetString,
   transitionObjectSchema,
-  z.array(z.union([targetString, transitionObjectSchema])).min(1).max(32),
+  z
+    .array(z.union([targetString, transitionObjectSchema]))
+    .min(1)
+    .max(32),
 ]);
 
 export interface StateNodeConfig {
@@ -119,7 +159,7 @@ export interface StateNodeConfig {
 const actionList = z.union([actionSchema, z.array(actionSchema).max(64)]);
 const delayKey = z.string().regex(/^[0-9]{1,8}$/, 'délai attendu en millisecondes (nombre entier)');
 
-export const stateNodeSchema: z.ZodType<StateNodeConfig> = z.lazy(() =>
+export const stateNodeSchema: z.ZodType<StateNodeConfig, StateNodeConfig> = z.lazy(() =>
   z.strictObject({
     type: z.enum(['parallel', 'final']).optional(),
     description: text(2000).optional(),
@@ -134,10 +174,12 @@ export const stateNodeSchema: z.ZodType<StateNodeConfig> = z.lazy(() =>
   }),
 );
 
-export interface MachineConfig extends StateNodeConfig {
+export interface MachineConfig extends Omit<StateNodeConfig, 'type' | 'states'> {
   id: string;
+  type?: 'parallel' | undefined;
+  states: Record<string, StateNodeConfig>;
 }
-export const machineSchema: z.ZodType<MachineConfig> = z.strictObject({
+export const machineSchema: z.ZodType<MachineConfig, MachineConfig> = z.strictObject({
   id: tableId,
   type: z.enum(['parallel']).optional(),
   description: text(2000).optional(),
@@ -160,42 +202,56 @@ export const voiceSchema = z.strictObject({
   pitch: z.number().min(0).max(2),
 });
 
-export const scenarioSchema = z
-  .strictObject({
-    id: z.string().regex(SCENARIO_ID_PATTERN, 'identifiant attendu en kebab-case (ex. appel-entrainement)').max(100),
-    version: z.number().int().min(1),
-    title: text(200),
-    summary: text(2000),
-    locale: z.string().min(2).max(35).default('fr-FR'),
-    difficulty: z.enum(['easy', 'medium', 'hard']),
-    durationMinutes: z.number().int().min(1).max(240),
-    persona: z.strictObject({
-      name: text(100),
-      age: z.number().int().min(0).max(130),
-      place: text(200),
-      voice: voiceSchema,
-      /** Trainer-only: the caller's story, secrets, what they expect. */
-      background: text(10_000),
+export const scenarioSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(SCENARIO_ID_PATTERN, 'identifiant attendu en kebab-case (ex. appel-entrainement)')
+    .max(100),
+  version: z.number().int().min(1),
+  title: text(200),
+  summary: text(2000),
+  locale: z.string().min(2).max(35).default('fr-FR'),
+  difficulty: z.enum(['easy', 'medium', 'hard']),
+  durationMinutes: z.number().int().min(1).max(240),
+  persona: z.strictObject({
+    name: text(100),
+    age: z.number().int().min(0).max(130),
+    place: text(200),
+    voice: voiceSchema,
+    /** Trainer-only: the caller's story, secrets, what they expect. */
+    background: text(10_000),
+  }),
+  variables: z.record(
+    tableId,
+    z
+      .strictObject({
+        label: text(100),
+        min: z.number().finite(),
+        max: z.number().finite(),
+        initial: z.number().finite(),
+      })
+      .refine((v) => v.min < v.max && v.initial >= v.min && v.initial <= v.max, {
+        message: 'bornes incohérentes : il faut min < max et min ≤ initial ≤ max',
+      }),
+  ),
+  lines: z.record(
+    tableId,
+    z.strictObject({
+      text: text(2000),
+      cue: z.enum(CUES).optional(),
+      voice: voiceSchema.partial().optional(),
     }),
-    variables: z.record(
-      tableId,
-      z
-        .strictObject({ label: text(100), min: z.number().finite(), max: z.number().finite(), initial: z.number().finite() })
-        .refine((v) => v.min < v.max && v.initial >= v.min && v.initial <= v.max, {
-          message: 'bornes incohérentes : il faut min < max et min ≤ initial ≤ max',
-        }),
-    ),
-    lines: z.record(
-      tableId,
-      z.strictObject({ text: text(2000), cue: z.enum(CUES).optional(), voice: voiceSchema.partial().optional() }),
-    ),
-    moves: z.record(tableId, z.strictObject({ label: text(100), category: z.enum(MOVE_CATEGORIES), help: text(1000) })),
-    injects: z.record(tableId, z.strictObject({ label: text(100), help: text(1000) })).default({}),
-    endings: z.record(tableId, z.strictObject({ outcome: z.enum(OUTCOMES), message: text(4000) })),
-    /** The ending used when the listener hangs up and the machine does not end the call itself. */
-    hangupEnding: tableId,
-    machine: machineSchema,
-  });
+  ),
+  moves: z.record(
+    tableId,
+    z.strictObject({ label: text(100), category: z.enum(MOVE_CATEGORIES), help: text(1000) }),
+  ),
+  injects: z.record(tableId, z.strictObject({ label: text(100), help: text(1000) })).default({}),
+  endings: z.record(tableId, z.strictObject({ outcome: z.enum(OUTCOMES), message: text(4000) })),
+  /** The ending used when the listener hangs up and the machine does not end the call itself. */
+  hangupEnding: tableId,
+  machine: machineSchema,
+});
 
 export type Scenario = z.output<typeof scenarioSchema>;
 /** A scenario as written (defaults not applied yet). */

@@ -1,0 +1,98 @@
+import { describe, expect, it } from '@jest/globals';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import type { ScenarioSummary, SessionLinks } from '@ecoute/protocol';
+import { renderWithSession } from '../test/renderWithSession.js';
+import type { ApiResult, HomeApi } from './homeApi.js';
+import { HomePage } from './HomePage.js';
+
+const scenarios: ScenarioSummary[] = [
+  {
+    id: 'nuit-blanche',
+    version: 2,
+    title: 'Nuit blanche',
+    summary: 'Insomnie et solitude.',
+    difficulty: 'facile',
+    durationMinutes: 10,
+  },
+  {
+    id: 'crise',
+    version: 1,
+    title: 'Crise suicidaire',
+    summary: 'Idées noires.',
+    difficulty: 'difficile',
+    durationMinutes: 20,
+  },
+];
+
+const links: SessionLinks = {
+  sessionId: 'abc',
+  links: { listener: '/listener/abc#k=l1', trainer: '/trainer/abc#k=t1', observer: '/observer/abc#k=o1' },
+};
+
+function fakeApi(created: ApiResult<SessionLinks> = { ok: true, data: links }) {
+  const requests: unknown[] = [];
+  const api: HomeApi = {
+    listScenarios: () => Promise.resolve({ ok: true, data: scenarios }),
+    createSession: (request) => {
+      requests.push(request);
+      return Promise.resolve(created);
+    },
+  };
+  return { api, requests };
+}
+
+describe('HomePage', () => {
+  it('lists the scenarios and creates a session from the chosen one', async () => {
+    const { api, requests } = fakeApi();
+    renderWithSession(<HomePage api={api} origin="https://ecoute.test" />);
+    const crisis = await screen.findByRole('radio', { name: 'Crise suicidaire' });
+    fireEvent.click(crisis);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer la séance' }));
+    });
+    expect(requests).toEqual([{ scenarioId: 'crise' }]);
+
+    const panel = within(screen.getByRole('region', { name: 'Liens de la séance' }));
+    expect(panel.getByText('https://ecoute.test/listener/abc#k=l1')).not.toBeNull();
+    const open = panel.getByRole('link', { name: 'Ouvrir le lien Formateur·rice' });
+    expect(open.getAttribute('href')).toBe('https://ecoute.test/trainer/abc#k=t1');
+  });
+
+  it('copies a link and confirms it in a live region', async () => {
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: (text: string) => (copied.push(text), Promise.resolve()) },
+    });
+    renderWithSession(<HomePage api={fakeApi().api} origin="https://ecoute.test" />);
+    await screen.findByRole('radio', { name: 'Nuit blanche' });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer la séance' }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Copier le lien Observateur·rice' }));
+    });
+    expect(copied).toEqual(['https://ecoute.test/observer/abc#k=o1']);
+    expect(screen.getAllByRole('status').map((status) => status.textContent)).toContain('Lien copié');
+  });
+
+  it('shows a refused creation by its code', async () => {
+    const { api } = fakeApi({ ok: false, code: 'scenario/not_found' });
+    renderWithSession(<HomePage api={api} origin="https://ecoute.test" />);
+    await screen.findByRole('radio', { name: 'Nuit blanche' });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer la séance' }));
+    });
+    expect(screen.getByRole('alert').textContent).toBe('Scénario introuvable.');
+  });
+
+  it('shows an unreachable server', async () => {
+    const api: HomeApi = {
+      listScenarios: () => Promise.resolve({ ok: false, code: 'client/network' }),
+      createSession: () => Promise.reject(new Error('not called')),
+    };
+    renderWithSession(<HomePage api={api} origin="https://ecoute.test" />);
+    const message = await screen.findByText('Serveur injoignable : vérifiez la connexion puis réessayez.');
+    expect(message.getAttribute('role')).toBe('alert');
+  });
+});

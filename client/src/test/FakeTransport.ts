@@ -1,0 +1,82 @@
+// A hand-driven SessionTransport: tests decide when the socket connects, what the server pushes
+// and when (and how) each sync or input is answered. Nothing happens on its own.
+import type { Input } from '@ecoute/engine';
+import type { InputAck, RoleUpdate, SyncAck, SyncRequest } from '@ecoute/protocol';
+import type { ClientFailure } from '../socket/clientFailure.js';
+import type { SessionTransport } from '../socket/sessionTransport.js';
+
+interface Pending<Request, Answer> {
+  request: Request;
+  answer: (result: Answer) => void;
+}
+
+export class FakeTransport implements SessionTransport {
+  connected = false;
+  opened = false;
+  closed = false;
+  readonly syncs: Pending<SyncRequest, SyncAck | ClientFailure>[] = [];
+  readonly inputs: Pending<Input, InputAck | ClientFailure>[] = [];
+  private connectListeners: (() => void)[] = [];
+  private disconnectListeners: ((willRetry: boolean) => void)[] = [];
+  private errorListeners: ((code: string, willRetry: boolean) => void)[] = [];
+  private updateListeners: ((update: RoleUpdate) => void)[] = [];
+
+  onConnect(listener: () => void): void {
+    this.connectListeners.push(listener);
+  }
+  onDisconnect(listener: (willRetry: boolean) => void): void {
+    this.disconnectListeners.push(listener);
+  }
+  onConnectError(listener: (code: string, willRetry: boolean) => void): void {
+    this.errorListeners.push(listener);
+  }
+  onUpdate(listener: (update: RoleUpdate) => void): void {
+    this.updateListeners.push(listener);
+  }
+  isConnected(): boolean {
+    return this.connected;
+  }
+  sync(request: SyncRequest): Promise<SyncAck | ClientFailure> {
+    return new Promise((answer) => this.syncs.push({ request, answer }));
+  }
+  input(input: Input): Promise<InputAck | ClientFailure> {
+    return new Promise((answer) => this.inputs.push({ request: input, answer }));
+  }
+  open(): void {
+    this.opened = true;
+  }
+  close(): void {
+    this.closed = true;
+    this.connected = false;
+  }
+
+  // ---- what the test does as the network and the server ----
+
+  connect(): void {
+    this.connected = true;
+    for (const listener of this.connectListeners) listener();
+  }
+  disconnect(willRetry = true): void {
+    this.connected = false;
+    for (const listener of this.disconnectListeners) listener(willRetry);
+  }
+  refuse(code: string, willRetry = false): void {
+    for (const listener of this.errorListeners) listener(code, willRetry);
+  }
+  push(update: RoleUpdate): void {
+    for (const listener of this.updateListeners) listener(update);
+  }
+  /** Answers the oldest unanswered sync, and lets the connection's promise callbacks run. */
+  async answerSync(result: SyncAck | ClientFailure): Promise<SyncRequest> {
+    const pending = this.syncs.shift();
+    if (!pending) throw new Error('no sync is waiting for an answer');
+    pending.answer(result);
+    await flush();
+    return pending.request;
+  }
+}
+
+/** Lets pending promise callbacks run. */
+export async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}

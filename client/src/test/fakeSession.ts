@@ -1,0 +1,33 @@
+// The one fake of a role's session for page tests: no socket, inputs recorded, acks chosen.
+import type { Input, RoleView, TimelineEntry } from '@ecoute/engine';
+import type { Session, SendResult, SessionStatus } from '../socket/index.js';
+
+export interface FakeSession extends Session {
+  /** Every input the page sent, in order. */
+  sent: Input[];
+}
+
+export function fakeSession(
+  options: {
+    status?: SessionStatus;
+    errorCode?: string;
+    view?: RoleView | null;
+    entries?: TimelineEntry[];
+    /** The ack for each input; accepted by default. */
+    ack?: (input: Input) => SendResult;
+  } = {},
+): FakeSession {
+  const sent: Input[] = [];
+  const ack = options.ack ?? (() => ({ ok: true, seq: sent.length }));
+  return {
+    status: options.status ?? 'connected',
+    errorCode: options.errorCode,
+    view: options.view ?? null,
+    entries: options.entries ?? [],
+    sent,
+    send: (input) => {
+      sent.push(input);
+      return Promise.resolve(ack(input));
+    },
+  };
+}

@@ -1,0 +1,100 @@
+// Builders of views and timeline entries for tests: one place, realistic defaults.
+import type {
+  Input,
+  ListenerView,
+  Observation,
+  RoleView,
+  Source,
+  TimelineEntry,
+  TrainerView,
+} from '@ecoute/engine';
+import type { RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
+
+export function listenerView(overrides: Partial<ListenerView> = {}): ListenerView {
+  return {
+    role: 'listener',
+    scenario: { id: 'nuit-blanche', version: 1, title: 'Nuit blanche' },
+    voice: { lang: 'fr-FR', rate: 1, pitch: 1 },
+    phase: 'connected',
+    paused: false,
+    t: 60_000,
+    moves: [
+      { id: 'reformuler', label: 'Reformuler', category: 'listening', help: 'Redire avec ses mots' },
+      { id: 'question-ouverte', label: 'Question ouverte', category: 'listening', help: '' },
+      { id: 'demander-lieu', label: 'Demander le lieu', category: 'information', help: 'Où êtes-vous ?' },
+      { id: 'transferer-15', label: 'Transférer au 15', category: 'action', help: 'SAMU' },
+    ],
+    ending: null,
+    ...overrides,
+  };
+}
+
+export function trainerView(overrides: Partial<TrainerView> = {}): TrainerView {
+  const { role: _role, scenario, ...listener } = listenerView();
+  return {
+    ...listener,
+    role: 'trainer',
+    scenario: { ...scenario, summary: 'Une femme appelle en pleine nuit.' },
+    persona: { name: 'Martine', age: 58, place: 'Lyon', background: 'Vit seule depuis un an.' },
+    states: ['detresse.forte', 'detresse'],
+    variables: [
+      { id: 'distress', label: 'Détresse', value: 70, min: 0, max: 100 },
+      { id: 'trust', label: 'Confiance', value: 20, min: 0, max: 100 },
+    ],
+    injects: [
+      {
+        id: 'sonnette',
+        label: 'On sonne à la porte',
+        help: "Quelqu'un sonne chez l'appelante",
+        available: true,
+      },
+      { id: 'coupure', label: 'Coupure de ligne', help: 'La ligne coupe', available: false },
+    ],
+    ...overrides,
+  };
+}
+
+const AT = '2026-01-01T20:00:00.000Z';
+
+export function inputEntry(
+  seq: number,
+  input: Input,
+  source: Source = 'listener',
+  t = seq * 1000,
+): TimelineEntry {
+  return { seq, t, at: AT, source, kind: 'input', input };
+}
+
+export function observationEntry(
+  seq: number,
+  observation: Observation,
+  source: Source = 'caller',
+  t = seq * 1000,
+): TimelineEntry {
+  return { seq, t, at: AT, source, kind: 'observation', observation };
+}
+
+export function lineEntry(
+  seq: number,
+  text: string,
+  extra: Partial<Observation & { kind: 'line' }> = {},
+): TimelineEntry {
+  return observationEntry(seq, { kind: 'line', line: `l${seq}`, text, ...extra });
+}
+
+export function snapshot(
+  seq: number,
+  entries: TimelineEntry[],
+  view: RoleView = listenerView(),
+): RoleSnapshot {
+  return { sessionId: 's1', role: view.role, seq, entries, view };
+}
+
+export function update(
+  from: number,
+  to: number,
+  entries: TimelineEntry[],
+  view: RoleView = listenerView(),
+): RoleUpdate {
+  return { from, to, entries, view };
+}

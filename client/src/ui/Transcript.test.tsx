@@ -1,0 +1,94 @@
+import { describe, expect, it } from '@jest/globals';
+import { screen, within } from '@testing-library/react';
+import { inputEntry, lineEntry, observationEntry } from '../test/fixtures.js';
+import { renderWithSession } from '../test/renderWithSession.js';
+import { Transcript } from './Transcript.js';
+import type { KnownLabels } from './useKnownLabels.js';
+
+const labels: KnownLabels = {
+  moves: new Map([['reformuler', 'Reformuler']]),
+  injects: new Map([['sonnette', 'On sonne à la porte']]),
+  variables: new Map([['distress', 'Détresse']]),
+};
+
+function items(): string[] {
+  return within(screen.getByRole('list'))
+    .getAllByRole('listitem')
+    .map((item) => item.textContent ?? '');
+}
+
+describe('Transcript', () => {
+  it('lists the caller lines with their cue, inside a polite live region', () => {
+    renderWithSession(
+      <Transcript
+        entries={[
+          lineEntry(1, 'Je ne sais plus quoi faire.', { cue: 'sigh' }),
+          lineEntry(2, 'Vous êtes là ?'),
+        ]}
+        labels={labels}
+      />,
+    );
+    const list = screen.getByRole('list');
+    expect(list.closest('[aria-live="polite"]')).not.toBeNull();
+    expect(items()[0]).toContain('Appelant·e');
+    expect(items()[0]).toContain('(soupir)');
+    expect(items()[0]).toContain('Je ne sais plus quoi faire.');
+    expect(items()[1]).not.toContain('(');
+  });
+
+  it('shows the listener moves by their label and the free words as said', () => {
+    renderWithSession(
+      <Transcript
+        entries={[
+          inputEntry(1, { kind: 'pickup' }),
+          inputEntry(2, { kind: 'move', move: 'reformuler' }),
+          inputEntry(3, { kind: 'say', text: 'Je vous écoute.' }),
+          inputEntry(4, { kind: 'move', move: 'inconnu' }),
+        ]}
+        labels={labels}
+      />,
+    );
+    expect(items()).toEqual([
+      expect.stringContaining('Décroche.'),
+      expect.stringContaining('Technique : Reformuler'),
+      expect.stringContaining('Je vous écoute.'),
+      expect.stringContaining('Technique : inconnu'),
+    ]);
+  });
+
+  it('marks trainer-only entries', () => {
+    renderWithSession(
+      <Transcript
+        entries={[
+          inputEntry(1, { kind: 'inject', inject: 'sonnette' }, 'trainer'),
+          observationEntry(2, { kind: 'variable', variable: 'distress', value: 60, previous: 40 }, 'system'),
+          observationEntry(3, { kind: 'state', states: ['calme'] }, 'system'),
+          observationEntry(4, { kind: 'note', text: 'Bien repéré' }, 'system'),
+        ]}
+        labels={labels}
+      />,
+    );
+    const all = within(screen.getByRole('list')).getAllByRole('listitem');
+    expect(all.every((item) => item.classList.contains('entry--trainer-only'))).toBe(true);
+    expect(items()[0]).toContain('Événement injecté : On sonne à la porte');
+    expect(items()[1]).toContain('Détresse : 40 → 60');
+    expect(items()[2]).toContain('État : calme');
+    expect(items()[3]).toContain('Note : Bien repéré');
+  });
+
+  it('renders scenario text as text, never as HTML', () => {
+    renderWithSession(
+      <Transcript entries={[lineEntry(1, '<img src=x onerror=alert(1)>')]} labels={labels} />,
+    );
+    expect(items()[0]).toContain('<img src=x onerror=alert(1)>');
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('speaks English when the language is English', () => {
+    renderWithSession(<Transcript entries={[lineEntry(1, 'Allô', { cue: 'crying' })]} labels={labels} />, {
+      lang: 'en',
+    });
+    expect(screen.getByRole('heading', { name: 'Transcript' })).not.toBeNull();
+    expect(items()[0]).toContain('(crying)');
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, it, expect } from '@jest/globals';
+import { ManualScheduler } from './manual-scheduler.js';
+import { SessionClock } from './session-clock.js';
+
+describe('SessionClock', () => {
+  it('starts at 0 (or the given start) and follows the scheduler', () => {
+    const s = new ManualScheduler(5000);
+    const clock = new SessionClock(s);
+    expect(clock.now()).toBe(0);
+    s.advanceBy(250);
+    expect(clock.now()).toBe(250);
+    expect(new SessionClock(s, { start: 1000 }).now()).toBe(1000);
+  });
+
+  it('pause freezes time and every timer; resume fires them after their remaining time, in order', () => {
+    const s = new ManualScheduler();
+    const clock = new SessionClock(s);
+    const fired: [string, number, number][] = [];
+    clock.setTimeout(() => fired.push(['a', clock.now(), s.now()]), 1000);
+    clock.setTimeout(() => fired.push(['b', clock.now(), s.now()]), 1500);
+    clock.setTimeout(() => fired.push(['c', clock.now(), s.now()]), 1500);
+    s.advanceBy(400);
+    clock.pause();
+    expect(clock.paused).toBe(true);
+    clock.pause(); // idempotent
+    s.advanceBy(10_000);
+    expect(fired).toEqual([]);
+    expect(clock.now()).toBe(400);
+    clock.resume();
+    clock.resume(); // idempotent
+    expect(clock.paused).toBe(false);
+    s.advanceBy(599);
+    expect(fired).toEqual([]);
+    s.advanceBy(1);
+    expect(fired).toEqual([['a', 1000, 11_000]]);
+    s.advanceBy(500);
+    expect(fired).toEqual([
+      ['a', 1000, 11_000],
+      ['b', 1500, 11_500],
+      ['c', 1500, 11_500],
+    ]);
+  });
+
+  it('cancels timers, including frozen ones', () => {
+    const s = new ManualScheduler();
+    const clock = new SessionClock(s);
+    let fired = 0;
+    const a = clock.setTimeout(() => fired++, 100);
+    clock.setTimeout(() => fired++, 200);
+    clock.pause();
+    clock.clearTimeout(a);
+    clock.resume();
+    s.advanceBy(1000);
+    expect(fired).toBe(1);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('a timer set while paused starts counting at resume', () => {
+    const s = new ManualScheduler();
+    const clock = new SessionClock(s);
+    clock.pause();
+    const at: number[] = [];
+    clock.setTimeout(() => at.push(clock.now()), 300);
+    s.advanceBy(1000);
+    expect(at).toEqual([]);
+    clock.resume();
+    s.advanceBy(300);
+    expect(at).toEqual([300]);
+  });
+
+  it('reads the due time inside a late callback, and runDue fires overdue timers first', () => {
+    // A scheduler that never fires on its own: like an event loop too busy to get to the timer.
+    let t = 0;
+    const lazy = { now: () => t, setTimeout: () => 0, clearTimeout: () => {} };
+    const clock = new SessionClock(lazy);
+    const seen: number[] = [];
+    clock.setTimeout(() => {
+      seen.push(clock.now());
+      clock.setTimeout(() => seen.push(clock.now()), 10);
+    }, 100);
+    t = 250;
+    clock.runDue();
+    expect(seen).toEqual([100, 110]);
+    expect(clock.now()).toBe(250);
+  });
+});
+
+describe('SessionClock time', () => {
+  it('counts whole milliseconds, so a timeline t replays exactly', () => {
+    const s = new ManualScheduler(0.25);
+    const clock = new SessionClock(s);
+    s.advanceTo(3100.9);
+    expect(clock.now()).toBe(3100);
+    const at: number[] = [];
+    clock.setTimeout(() => at.push(clock.now()), 20_000);
+    expect(clock.nextDueTime()).toBe(23_100);
+    s.advanceTo(23_101);
+    expect(at).toEqual([23_100]);
+  });
+});

@@ -1,0 +1,151 @@
+import { describe, it, expect } from '@jest/globals';
+import { startTestRun, testScenario } from '../testing/fixtures.js';
+import { compileScenario } from './compile.js';
+import { evaluateGuard, type CallContext } from './guards.js';
+import { ScenarioError } from './issues.js';
+import type { Scenario } from './schema.js';
+
+describe('compileScenario', () => {
+  it('builds the machine and lists move and inject ids', () => {
+    const compiled = compileScenario(testScenario());
+    expect(compiled.moveIds).toEqual(['ecouter', 'informer', 'agir', 'jamais']);
+    expect(compiled.injectIds).toEqual(['bruit', 'sonnette']);
+    expect(compiled.machine.id).toBe('call');
+  });
+
+  it('refuses a hand-made scenario with dangling references, naming each path', () => {
+    const scenario = testScenario((s) => {
+      s.machine.states['debut']!.entry = [
+        { type: 'say', params: { line: 'nope' } },
+        { type: 'adjust', params: { variable: 'colere', by: 1 } },
+      ];
+    });
+    let error: unknown;
+    try {
+      compileScenario(scenario);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ScenarioError);
+    expect((error as ScenarioError).issues.map((i) => [i.code, i.path])).toEqual([
+      ['scenario/reference', 'machine.states.debut.entry.0.params.line'],
+      ['scenario/reference', 'machine.states.debut.entry.1.params.variable'],
+    ]);
+  });
+
+  it('refuses an unknown action type smuggled past the types', () => {
+    const scenario = testScenario();
+    (scenario.machine.states['debut']!.entry as unknown[]).push({ type: 'assign', params: {} });
+    expect(() => compileScenario(scenario as Scenario)).toThrow(/scenario\/schema/);
+  });
+
+  it('refuses an unguarded always self-cycle', () => {
+    const scenario = testScenario();
+    scenario.machine.states['debut']!.always = 'debut';
+    expect(() => compileScenario(scenario)).toThrow(/scenario\/cycle/);
+  });
+
+  it('clamps variables to their bounds and observes only real changes', () => {
+    const compiled = compileScenario(
+      testScenario((s) => {
+        s.machine.states['debut']!.on = {
+          ecouter: {
+            actions: [
+              { type: 'adjust', params: { variable: 'detresse', by: -100 } },
+              { type: 'adjust', params: { variable: 'detresse', by: -1 } },
+              { type: 'set', params: { variable: 'confiance', value: 5 } },
+              { type: 'set', params: { variable: 'confiance', value: 10.5 } },
+            ],
+          },
+        };
+      }),
+    );
+    const { run } = startTestRun(compiled);
+    run.apply({ kind: 'pickup' });
+    expect(run.apply({ kind: 'move', move: 'ecouter' })).toEqual({
+      ok: true,
+      observations: [
+        { kind: 'variable', variable: 'detresse', value: 0, previous: 5 },
+        { kind: 'variable', variable: 'confiance', value: 10, previous: 5 },
+      ],
+    });
+  });
+
+  it('keeps the seed in the machine context', () => {
+    const { run } = startTestRun(undefined, 987);
+    run.apply({ kind: 'pickup' });
+    const snapshot = (
+      run as unknown as { actor: { getSnapshot(): { context: CallContext } } }
+    ).actor.getSnapshot();
+    expect(snapshot.context).toEqual({
+      vars: { detresse: 5, confiance: 5 },
+      flags: {},
+      visited: ['debut'],
+      moveCounts: {},
+      seed: 987,
+    });
+  });
+});
+
+describe('evaluateGuard', () => {
+  const context: CallContext = {
+    vars: { detresse: 4 },
+    flags: { alerte: true },
+    visited: ['accueil', 'detresse.forte'],
+    moveCounts: { reformuler: 2, question_ouverte: 1 },
+    seed: 0,
+  };
+  const none = { type: 'x' };
+
+  it.each([
+    ['<', 5, true],
+    ['<=', 4, true],
+    ['>', 4, false],
+    ['>=', 4, true],
+    ['==', 4, true],
+    ['!=', 4, false],
+  ] as const)('compare %s %d → %s', (op, value, expected) => {
+    expect(
+      evaluateGuard({ type: 'compare', params: { variable: 'detresse', op, value } }, context, none),
+    ).toBe(expected);
+  });
+
+  it('reads flags, visits and move counts, the current move included', () => {
+    expect(evaluateGuard({ type: 'flag', params: { name: 'alerte' } }, context, none)).toBe(true);
+    expect(evaluateGuard({ type: 'flag', params: { name: 'autre' } }, context, none)).toBe(false);
+    expect(evaluateGuard({ type: 'visited', params: { state: 'detresse.forte' } }, context, none)).toBe(true);
+    expect(evaluateGuard({ type: 'visited', params: { state: 'detresse' } }, context, none)).toBe(false);
+    const reformuler3 = {
+      type: 'moveCount' as const,
+      params: { move: 'reformuler', op: '==' as const, value: 3 },
+    };
+    expect(evaluateGuard(reformuler3, context, none)).toBe(false);
+    expect(evaluateGuard(reformuler3, context, { type: 'reformuler', moveCount: 3 })).toBe(true);
+    expect(evaluateGuard({ type: 'moveCount', params: { op: '==', value: 3 } }, context, none)).toBe(true);
+    expect(
+      evaluateGuard({ type: 'moveCount', params: { op: '==', value: 4 } }, context, {
+        type: 'question_ouverte',
+        moveCount: 2,
+      }),
+    ).toBe(true);
+  });
+
+  it('combines with all, any and not, recursively', () => {
+    const yes = { type: 'flag' as const, params: { name: 'alerte' } };
+    const no = { type: 'flag' as const, params: { name: 'autre' } };
+    expect(evaluateGuard({ type: 'all', params: { of: [yes, yes] } }, context, none)).toBe(true);
+    expect(evaluateGuard({ type: 'all', params: { of: [yes, no] } }, context, none)).toBe(false);
+    expect(evaluateGuard({ type: 'any', params: { of: [no, yes] } }, context, none)).toBe(true);
+    expect(evaluateGuard({ type: 'any', params: { of: [no, no] } }, context, none)).toBe(false);
+    expect(
+      evaluateGuard(
+        {
+          type: 'not',
+          params: { guard: { type: 'any', params: { of: [no, { type: 'not', params: { guard: yes } }] } } },
+        },
+        context,
+        none,
+      ),
+    ).toBe(true);
+  });
+});

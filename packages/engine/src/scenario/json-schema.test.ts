@@ -1,0 +1,40 @@
+import { describe, it, expect } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { scenarioJsonSchema } from './json-schema.js';
+
+// Regenerate with: UPDATE_SCENARIO_SCHEMA=1 node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects engine json-schema
+const committed = new URL('../../../../scenarios/scenario.schema.json', import.meta.url);
+
+describe('scenarioJsonSchema', () => {
+  const generated = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+
+  it('is the committed scenarios/scenario.schema.json', () => {
+    if (process.env.UPDATE_SCENARIO_SCHEMA === '1') writeFileSync(committed, generated);
+    expect(readFileSync(committed, 'utf8')).toBe(generated);
+  });
+
+  it('describes the engine actions and refuses unknown fields', () => {
+    const schema = scenarioJsonSchema();
+    const text = JSON.stringify(schema);
+    for (const action of ['say', 'adjust', 'set', 'flag', 'cue', 'note', 'end'])
+      expect(text).toContain(`"const":"${action}"`);
+    expect(text).toContain('"additionalProperties":false');
+    expect((schema.required as string[]).sort()).toEqual(
+      [
+        'id',
+        'version',
+        'title',
+        'summary',
+        'difficulty',
+        'durationMinutes',
+        'persona',
+        'variables',
+        'lines',
+        'moves',
+        'endings',
+        'hangupEnding',
+        'machine',
+      ].sort(),
+    );
+  });
+});
