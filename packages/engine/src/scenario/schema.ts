@@ -194,6 +194,45 @@ export const machineSchema: z.ZodType<MachineConfig, MachineConfig> = z.strictOb
 });
 
 // ---------------------------------------------------------------------------------------------
+// The rubric: competencies and their criteria, each judged by the trainer or measured from the
+// timeline (see run/score.ts).
+
+/** A state path as in `state` observations: `ecoute.en_ligne`, or a parent such as `ecoute`. */
+const statePath = z.string().min(1).max(500);
+const msAfterPickup = z.number().int().min(0).max(MAX_DELAY_MS);
+
+export const autoCriterionSchema = z.union([
+  z.strictObject({
+    move: tableId,
+    within: msAfterPickup.optional(),
+    atLeast: z.number().int().min(1).max(1000).optional(),
+  }),
+  z.strictObject({ notMove: tableId }),
+  z.strictObject({ state: statePath, within: msAfterPickup.optional() }),
+  z.strictObject({ notState: statePath }),
+  z.strictObject({ variable: tableId, min: z.number().finite().optional(), max: z.number().finite().optional() }),
+  z.strictObject({ flag: tableId }),
+  z.strictObject({ ending: z.array(z.enum(OUTCOMES)).min(1).max(OUTCOMES.length) }),
+]);
+export type AutoCriterion = z.output<typeof autoCriterionSchema>;
+
+const criterionBase = { id: tableId, label: text(200), help: text(2000).optional() };
+export const criterionSchema = z.union([
+  z.strictObject({ ...criterionBase, auto: autoCriterionSchema }),
+  z.strictObject({ ...criterionBase, judged: z.literal(true) }),
+]);
+export type RubricCriterion = z.output<typeof criterionSchema>;
+
+export const competencySchema = z.strictObject({
+  id: tableId,
+  label: text(200),
+  criteria: z.array(criterionSchema).min(1).max(64),
+});
+export type Competency = z.output<typeof competencySchema>;
+
+export const rubricSchema = z.array(competencySchema).min(1).max(32);
+
+// ---------------------------------------------------------------------------------------------
 // The document.
 
 export const voiceSchema = z.strictObject({
@@ -250,6 +289,8 @@ export const scenarioSchema = z.strictObject({
   endings: z.record(tableId, z.strictObject({ outcome: z.enum(OUTCOMES), message: text(4000) })),
   /** The ending used when the listener hangs up and the machine does not end the call itself. */
   hangupEnding: tableId,
+  /** Competencies and criteria; required of library scenarios by lint, optional here. */
+  rubric: rubricSchema.optional(),
   machine: machineSchema,
 });
 
