@@ -15,5 +15,7 @@ export default {
       testEnvironmentOptions: { customExportConditions: [''] },
       setupFiles: ['<rootDir>/jest.setup.mjs'],
     }),
+    // End to end: the built server as a process and Debian's Chromium (npm test builds first).
+    project('e2e', 'test', { testMatch: ['<rootDir>/e2e/**/*.test.ts']}),
   ],
 };

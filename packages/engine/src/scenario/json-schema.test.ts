@@ -1,9 +1,10 @@
 import { describe, it, expect } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { scenarioJsonSchema } from './json-schema.js';
+import { playThroughsJsonSchema, scenarioJsonSchema } from './json-schema.js';
 
 // Regenerate with: UPDATE_SCENARIO_SCHEMA=1 node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects engine json-schema
 const committed = new URL('../../../../scenarios/scenario.schema.json', import.meta.url);
+const committedTests = new URL('../../../../scenarios/tests.schema.json', import.meta.url);
 
 describe('scenarioJsonSchema', () => {
   const generated = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
@@ -36,5 +37,21 @@ describe('scenarioJsonSchema', () => {
         'machine',
       ].sort(),
     );
+  });
+});
+
+describe('playThroughsJsonSchema', () => {
+  const generated = `${JSON.stringify(playThroughsJsonSchema(), null, 2)}\n`;
+
+  it('is the committed scenarios/tests.schema.json', () => {
+    if (process.env.UPDATE_SCENARIO_SCHEMA === '1') writeFileSync(committedTests, generated);
+    expect(readFileSync(committedTests, 'utf8')).toBe(generated);
+  });
+
+  it('offers every step action and requires the end of the call', () => {
+    const text = JSON.stringify(playThroughsJsonSchema());
+    for (const key of ['pickup', 'move', 'inject', 'say', 'hangup', 'pause', 'resume', 'end', 'wait'])
+      expect(text).toContain(`"${key}"`);
+    expect(text).toContain('"input/not_available"');
   });
 });

@@ -44,10 +44,26 @@ function fail(...errors: ScenarioIssue[]): { ok: false; errors: ScenarioIssue[] 
 }
 
 function parseUnchecked(text: string): ParseScenarioResult {
+  const result = parseYamlWith(text, scenarioSchema, checkReferences);
+  return result.ok ? { ok: true, scenario: result.value } : result;
+}
+
+/** A YAML document read within the limits, with what is needed to locate a path in its text. */
+export interface LoadedYaml {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  value: unknown;
+}
+
+/**
+ * Reads YAML text within `SCENARIO_LIMITS` (size, flow nesting, node nesting, alias expansions),
+ * without schema. Never throws on text the limits admit… but callers wrap it anyway.
+ */
+export function loadYaml(text: string): { ok: true; loaded: LoadedYaml } | { ok: false; errors: ScenarioIssue[] } {
   if (text.length > SCENARIO_LIMITS.maxBytes || utf8Length(text) > SCENARIO_LIMITS.maxBytes) {
     return fail({
       code: ScenarioErrorCode.TooLarge,
-      message: `scénario trop volumineux (maximum ${SCENARIO_LIMITS.maxBytes} octets)`,
+      message: `document trop volumineux (maximum ${SCENARIO_LIMITS.maxBytes} octets)`,
     });
   }
   const flowDepth = maxFlowDepth(text);
@@ -82,8 +98,19 @@ function parseUnchecked(text: string): ParseScenarioResult {
     throw err;
   }
   if (valueDepth(value) > SCENARIO_LIMITS.maxDepth) return tooDeep();
+  return { ok: true, loaded: { doc, lineCounter, value } };
+}
 
-  const parsed = scenarioSchema.safeParse(value, { error: frenchErrors });
+/** YAML text → a value checked by `schema` and then by `check`, or coded issues located in the text. */
+export function parseYamlWith<T>(
+  text: string,
+  schema: z.ZodType<T>,
+  check?: (value: T) => { code: ScenarioIssue['code']; message: string; path: IssuePath }[],
+): { ok: true; value: T; loaded: LoadedYaml } | { ok: false; errors: ScenarioIssue[] } {
+  const read = loadYaml(text);
+  if (!read.ok) return read;
+  const { doc, lineCounter, value } = read.loaded;
+  const parsed = schema.safeParse(value, { error: frenchErrors });
   if (!parsed.success) {
     return fail(
       ...parsed.error.issues
@@ -99,9 +126,24 @@ function parseUnchecked(text: string): ParseScenarioResult {
         }),
     );
   }
-  const references = checkReferences(parsed.data);
-  if (references.length > 0) return fail(...references.map((issue) => located(doc, lineCounter, issue)));
-  return { ok: true, scenario: parsed.data };
+  const issues = check ? check(parsed.data) : [];
+  if (issues.length > 0) return fail(...issues.map((issue) => located(doc, lineCounter, issue)));
+  return { ok: true, value: parsed.data, loaded: read.loaded };
+}
+
+/** Line and column (1-based) of the deepest node of `path` that exists in the document. */
+export function locatePath(
+  loaded: Pick<LoadedYaml, 'doc' | 'lineCounter'>,
+  path: IssuePath,
+): { line: number; column: number } | undefined {
+  const issue = located(loaded.doc, loaded.lineCounter, {
+    code: ScenarioErrorCode.Reference,
+    message: '',
+    path,
+  });
+  return issue.line !== undefined && issue.column !== undefined
+    ? { line: issue.line, column: issue.column }
+    : undefined;
 }
 
 function tooDeep(): { ok: false; errors: ScenarioIssue[] } {

@@ -252,6 +252,7 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
     checkActions(node.entry, [...docPath, 'entry']);
     checkActions(node.exit, [...docPath, 'exit']);
   }
+  checkRubric(scenario, states, flagsRead, ref);
   for (const { name, path } of flagsRead) {
     if (!flagsSet.has(name)) ref(`drapeau « ${name} » lu mais jamais posé par une action flag`, path);
   }
@@ -347,4 +348,52 @@ function checkAlwaysCycles(machine: MachineConfig, states: Map<string, StateInfo
   };
   for (const node of edges.keys()) if (!colour.has(node)) dfs(node, [node]);
   return issues;
+}
+
+/** The rubric's ids are unique (criteria are named by id alone) and name what exists. */
+function checkRubric(
+  scenario: Scenario,
+  states: Map<string, StateInfo>,
+  flagsRead: { name: string; path: IssuePath }[],
+  ref: (message: string, path: IssuePath) => void,
+): void {
+  const competencies = new Set<string>();
+  const criteria = new Set<string>();
+  (scenario.rubric ?? []).forEach((competency, i) => {
+    const cPath: IssuePath = ['rubric', i];
+    if (competencies.has(competency.id))
+      ref(`grille : compétence « ${competency.id} » en double`, [...cPath, 'id']);
+    competencies.add(competency.id);
+    competency.criteria.forEach((criterion, j) => {
+      const path: IssuePath = [...cPath, 'criteria', j];
+      if (criteria.has(criterion.id)) ref(`grille : critère « ${criterion.id} » en double`, [...path, 'id']);
+      criteria.add(criterion.id);
+      if (!('auto' in criterion) || !criterion.auto) return;
+      const auto = criterion.auto;
+      const at = [...path, 'auto'];
+      if ('move' in auto && !(auto.move in scenario.moves))
+        ref(`grille : action de l'écoutant « ${auto.move} » introuvable dans moves`, [...at, 'move']);
+      if ('notMove' in auto && !(auto.notMove in scenario.moves))
+        ref(`grille : action de l'écoutant « ${auto.notMove} » introuvable dans moves`, [...at, 'notMove']);
+      for (const key of ['state', 'notState'] as const) {
+        if (key in auto) {
+          const state = (auto as Record<string, string>)[key]!;
+          if (!states.has(state) || state === '')
+            ref(`grille : état « ${state} » introuvable (chemin attendu depuis la racine, ex. ecoute.en_ligne)`, [
+              ...at,
+              key,
+            ]);
+        }
+      }
+      if ('variable' in auto) {
+        if (!(auto.variable in scenario.variables))
+          ref(`grille : variable « ${auto.variable} » introuvable dans variables`, [...at, 'variable']);
+        if (auto.min === undefined && auto.max === undefined)
+          ref(`grille : critère « ${criterion.id} » : il faut min, max ou les deux`, at);
+        if (auto.min !== undefined && auto.max !== undefined && auto.min > auto.max)
+          ref(`grille : critère « ${criterion.id} » : min > max`, at);
+      }
+      if ('flag' in auto) flagsRead.push({ name: auto.flag, path: [...at, 'flag'] });
+    });
+  });
 }

@@ -1,0 +1,113 @@
+// One call through the three pages in a real Chromium: the home page creates the session,
+// the listener picks up and plays the tutorial call to its best ending, the trainer injects and
+// pauses, the observer follows. Session time runs 5× faster so the silence timer fires in 4 s.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { startServerProcess, workspaceRoot } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
+
+const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
+
+describe('the tutorial call in the browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startServerProcess({ ECOUTE_CLOCK_RATE: '5' });
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(url);
+    return page;
+  }
+
+  it('creates a session on the home page and plays the call to its best ending', async () => {
+    const home = await open(server.url);
+    expect(await home.locator('html').getAttribute('lang')).toBe('fr');
+    await home.getByRole('radio', { name: /Appel d'entraînement/ }).check();
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    const linkOf = async (role: string): Promise<string> => {
+      const href = await home.getByRole('link', { name: `Ouvrir le lien ${role}` }).getAttribute('href');
+      if (!href) throw new Error(`no link for ${role}`);
+      return new URL(href, server.url).toString();
+    };
+    const [listenerUrl, trainerUrl, observerUrl] = [
+      await linkOf('Écoutant·e'),
+      await linkOf('Formateur·rice'),
+      await linkOf('Observateur·rice'),
+    ];
+    expect(listenerUrl).toMatch(/\/listener\/[\w-]+#k=[\w-]{43}$/);
+    await home.screenshot({ path: path.join(artifacts, 'home.png'), fullPage: true });
+
+    const listener = await open(listenerUrl);
+    const trainer = await open(trainerUrl);
+    const observer = await open(observerUrl);
+    const transcript = (page: Page) => page.getByRole('log');
+
+    await listener.getByText('Le téléphone sonne…').waitFor();
+    await listener.getByRole('button', { name: 'Décrocher' }).click();
+    await transcript(listener).getByText(/C'est bien le service d'aide pour Internet/).waitFor();
+    await transcript(observer).getByText(/C'est bien le service d'aide pour Internet/).waitFor();
+
+    // Nobody speaks for 20 s of session time: the caller worries (4 s at 5×).
+    await transcript(listener).getByText(/Vous êtes toujours là/).waitFor({ timeout: 15_000 });
+
+    // The trainer sees what the listener cannot, and injects.
+    await trainer.getByRole('heading', { name: 'Variables cachées' }).waitFor();
+    await expect(trainer.getByRole('meter', { name: /Détresse/ }).count()).resolves.toBe(1);
+    await expect(listener.getByRole('meter').count()).resolves.toBe(0);
+    const injectedAt = Date.now();
+    await trainer.getByRole('button', { name: 'On sonne à la porte' }).click();
+    await transcript(listener).getByText(/on sonne à la porte/).waitFor({ timeout: 1_000 });
+    const injectLatency = Date.now() - injectedAt;
+    expect(injectLatency).toBeLessThan(1_000);
+
+    // Pause freezes the call for the listener; resume gives it back.
+    await trainer.getByRole('button', { name: 'Suspendre la séance' }).click();
+    await listener.getByText('Séance suspendue par le formateur').waitFor();
+    await expect(listener.getByRole('button', { name: 'Se présenter' }).isDisabled()).resolves.toBe(true);
+    await trainer.getByRole('button', { name: 'Reprendre la séance' }).click();
+    await listener.getByText('Séance suspendue par le formateur').waitFor({ state: 'detached' });
+
+    const move = async (label: string, heard: RegExp): Promise<void> => {
+      await listener.getByRole('button', { name: label }).click();
+      await transcript(listener).getByText(heard).last().waitFor();
+    };
+    await move('Se présenter', /Je vous explique : c'est pour mon compte Ameli/);
+    await listener.getByRole('textbox', { name: 'Ce que je dis' }).fill('Je vous écoute, prenez votre temps.');
+    await listener.getByRole('textbox', { name: 'Ce que je dis' }).press('Enter');
+    await transcript(trainer).getByText('Je vous écoute, prenez votre temps.').waitFor();
+    await move('Reformuler', /c'est exactement ça/);
+    await move('Guider pas à pas', /Qu'est-ce que je fais/);
+    await move('Guider pas à pas', /Ensuite/);
+    await listener.screenshot({ path: path.join(artifacts, 'listener.png'), fullPage: true });
+    await trainer.screenshot({ path: path.join(artifacts, 'trainer.png'), fullPage: true });
+    await move('Guider pas à pas', /je suis dedans/);
+
+    for (const page of [listener, trainer, observer]) {
+      await page.getByRole('heading', { name: "Issue de l'appel" }).waitFor();
+      await page.getByText('très bien').first().waitFor();
+    }
+    await observer.screenshot({ path: path.join(artifacts, 'observer.png'), fullPage: true });
+    // The observer heard exactly what the listener heard.
+    const callerLines = (page: Page) => transcript(page).locator('li').allInnerTexts();
+    const heardByListener = (await callerLines(listener)).filter((l) => l.includes('Appelant'));
+    const heardByObserver = (await callerLines(observer)).filter((l) => l.includes('Appelant'));
+    expect(heardByObserver).toEqual(heardByListener);
+    expect(heardByListener.length).toBeGreaterThanOrEqual(8);
+  }, 120_000);
+});
