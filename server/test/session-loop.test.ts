@@ -34,6 +34,11 @@ describe('a call played through the server', () => {
 
     const first = await listener.sync(0);
     expect(first.ok && first.snapshot.view.phase).toBe('ringing');
+    // Move names for every role; inject and variable names only for the trainer.
+    expect(first.ok && first.snapshot.labels.moves['se_presenter']).toBe('Se présenter');
+    expect(first.ok && first.snapshot.labels.injects).toEqual({});
+    const trainerFirst = await trainer.sync(0);
+    expect(trainerFirst.ok && trainerFirst.snapshot.labels.injects).toEqual({ sonnette: 'On sonne à la porte' });
 
     expect(await listener.send({ kind: 'pickup' })).toEqual({ ok: true, seq: 1 });
     await listener.waitFor((c) => linesHeard(c).includes('allo'), 'the first line');

@@ -20,7 +20,7 @@ export function ListenerPage() {
   const { t } = useI18n();
   const session = useSessionContext();
   const view = session.view?.role === 'listener' ? session.view : null;
-  const labels = useKnownLabels(view);
+  const labels = useKnownLabels(view, session.labels);
   const { submit, errorCode } = useSendInput(session.send);
   const [voiceOn, setVoiceOn] = useState(true);
   const voice = useCallerVoice({

@@ -16,7 +16,7 @@ export function ObserverPage() {
   const { t } = useI18n();
   const session = useSessionContext();
   const view = session.view?.role === 'observer' ? session.view : null;
-  const labels = useKnownLabels(view);
+  const labels = useKnownLabels(view, session.labels);
   // Off by default: in a training room the listener's own device already speaks the caller.
   const [voiceOn, setVoiceOn] = useState(false);
   const voice = useCallerVoice({

@@ -1,4 +1,4 @@
-import type { Input, RoleView, TimelineEntry } from '@ecoute/engine';
+import type { Input, RoleView, ScenarioLabels, TimelineEntry } from '@ecoute/engine';
 import type { SendResult } from './sessionConnection.js';
 import type { SessionStatus } from './sessionState.js';
 
@@ -8,5 +8,7 @@ export interface Session {
   errorCode?: string;
   entries: TimelineEntry[];
   view: RoleView | null;
+  /** Names of the scenario's ids this role may know (from the last sync). */
+  labels: ScenarioLabels | null;
   send: (input: Input) => Promise<SendResult>;
 }

@@ -88,3 +88,10 @@ describe('mergeEntries', () => {
     expect(merged.map((entry) => entry.seq)).toEqual([1, 3, 5]);
   });
 });
+
+describe('labels', () => {
+  it('come with a sync, so a late joiner can name moves made before it joined', () => {
+    const synced = sessionReducer(initialSessionState, { type: 'synced', snapshot: snapshot(3, []) });
+    expect(synced.labels?.moves).toEqual({ reformuler: 'Reformuler' });
+  });
+});

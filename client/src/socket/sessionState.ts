@@ -1,6 +1,6 @@
 // The pure state of one role's connection to a session: what has been seen (up to `seq`) and
 // how updates, gaps and syncs change it. The socket code only dispatches actions into this.
-import type { RoleView, TimelineEntry } from '@ecoute/engine';
+import type { RoleView, ScenarioLabels, TimelineEntry } from '@ecoute/engine';
 import type { RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
 
 export type SessionStatus = 'connecting' | 'connected' | 'error';
@@ -14,6 +14,7 @@ export interface SessionState {
   /** The visible entries, in seq order, without duplicates. */
   entries: TimelineEntry[];
   view: RoleView | null;
+  labels: ScenarioLabels | null;
   /** An update skipped past `seq`: entries are missing until a sync fills them in. */
   needsResync: boolean;
 }
@@ -29,6 +30,7 @@ export const initialSessionState: SessionState = {
   seq: 0,
   entries: [],
   view: null,
+  labels: null,
   needsResync: false,
 };
 
@@ -67,6 +69,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         seq,
         entries: mergeEntries(state.entries, snapshot.entries),
         view: newer ? snapshot.view : (state.view ?? snapshot.view),
+        labels: snapshot.labels,
         needsResync: false,
       };
     }

@@ -49,6 +49,7 @@ export function useSession(
       errorCode: state.errorCode,
       entries: state.entries,
       view: state.view,
+      labels: state.labels,
       send,
     }),
     [state, send],

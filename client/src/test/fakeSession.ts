@@ -1,5 +1,5 @@
 // The one fake of a role's session for page tests: no socket, inputs recorded, acks chosen.
-import type { Input, RoleView, TimelineEntry } from '@ecoute/engine';
+import type { Input, RoleView, ScenarioLabels, TimelineEntry } from '@ecoute/engine';
 import type { Session, SendResult, SessionStatus } from '../socket/index.js';
 
 export interface FakeSession extends Session {
@@ -13,6 +13,7 @@ export function fakeSession(
     errorCode?: string;
     view?: RoleView | null;
     entries?: TimelineEntry[];
+    labels?: ScenarioLabels | null;
     /** The ack for each input; accepted by default. */
     ack?: (input: Input) => SendResult;
   } = {},
@@ -24,6 +25,7 @@ export function fakeSession(
     errorCode: options.errorCode,
     view: options.view ?? null,
     entries: options.entries ?? [],
+    labels: options.labels ?? null,
     sent,
     send: (input) => {
       sent.push(input);

@@ -87,7 +87,14 @@ export function snapshot(
   entries: TimelineEntry[],
   view: RoleView = listenerView(),
 ): RoleSnapshot {
-  return { sessionId: 's1', role: view.role, seq, entries, view };
+  return {
+    sessionId: 's1',
+    role: view.role,
+    seq,
+    entries,
+    view,
+    labels: { moves: { reformuler: 'Reformuler' }, injects: {}, variables: {} },
+  };
 }
 
 export function update(

@@ -20,7 +20,7 @@ export function TrainerPage() {
   const { t } = useI18n();
   const session = useSessionContext();
   const view = session.view?.role === 'trainer' ? session.view : null;
-  const labels = useKnownLabels(view);
+  const labels = useKnownLabels(view, session.labels);
   const { submit, errorCode } = useSendInput(session.send);
 
   const role = t('role.trainer');

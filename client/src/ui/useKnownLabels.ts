@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { RoleView } from '@ecoute/engine';
+import type { RoleView, ScenarioLabels } from '@ecoute/engine';
 
 /** Labels of moves, injects and variables by id, for showing past entries by their name. */
 export interface KnownLabels {
@@ -9,10 +9,10 @@ export interface KnownLabels {
 }
 
 /**
- * Views only list what the current state offers, while the transcript shows moves made in
- * earlier states: so remember every label seen in this session's views.
+ * The scenario's labels this role may know come with every sync (`labels`), so a late joiner
+ * names past moves too; labels seen in views are kept as well, in case a sync has not answered.
  */
-export function useKnownLabels(view: RoleView | null): KnownLabels {
+export function useKnownLabels(view: RoleView | null, known: ScenarioLabels | null = null): KnownLabels {
   const memory = useRef({
     moves: new Map<string, string>(),
     injects: new Map<string, string>(),
@@ -20,11 +20,14 @@ export function useKnownLabels(view: RoleView | null): KnownLabels {
   });
   return useMemo(() => {
     const { moves, injects, variables } = memory.current;
+    for (const [id, label] of Object.entries(known?.moves ?? {})) moves.set(id, label);
+    for (const [id, label] of Object.entries(known?.injects ?? {})) injects.set(id, label);
+    for (const [id, label] of Object.entries(known?.variables ?? {})) variables.set(id, label);
     for (const move of view?.moves ?? []) moves.set(move.id, move.label);
     if (view?.role === 'trainer') {
       for (const inject of view.injects) injects.set(inject.id, inject.label);
       for (const variable of view.variables) variables.set(variable.id, variable.label);
     }
     return { moves: new Map(moves), injects: new Map(injects), variables: new Map(variables) };
-  }, [view]);
+  }, [view, known]);
 }

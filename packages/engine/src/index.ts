@@ -1,6 +1,7 @@
 // @ecoute/engine: the public API. See CONTEXT.md.
 export * from './timeline.js';
 export * from './views/types.js';
+export { labelsFor, type ScenarioLabels } from './views/labels.js';
 export {
   scenarioSchema,
   actionSchema,

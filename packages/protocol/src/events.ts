@@ -1,5 +1,5 @@
 // Socket.IO event names and typed event maps, shared by the server gateway and the client.
-import type { RoleView, TimelineEntry, Role } from '@ecoute/engine';
+import type { RoleView, TimelineEntry, Role, ScenarioLabels } from '@ecoute/engine';
 import type { Ack } from './errors.js';
 
 export const ClientEvent = {
@@ -29,6 +29,8 @@ export interface RoleSnapshot {
   seq: number;
   entries: TimelineEntry[];
   view: RoleView;
+  /** Names of the scenario's ids this role may know, to show any past entry by its label. */
+  labels: ScenarioLabels;
 }
 
 export type InputAck = Ack<{ seq: number }>;

@@ -2,7 +2,7 @@
 // The loop of DESIGN.md: input → run → entries → one durable append → ack → role views pushed.
 // Inputs are applied to the run synchronously, in arrival order, and get their seq at once;
 // appends then run one after another, so the timeline order is the order the run saw.
-import { ROLES, SessionClock, CallRun, isVisibleTo } from '@ecoute/engine';
+import { ROLES, SessionClock, CallRun, isVisibleTo, labelsFor } from '@ecoute/engine';
 import type {
   CompiledScenario,
   Input,
@@ -41,6 +41,7 @@ interface Batch {
 export class SessionRuntime {
   private readonly clock: SessionClock;
   private readonly run: CallRun;
+  private readonly compiled: CompiledScenario;
   /** Last seq handed out (applied to the run, maybe not yet durable). */
   private seq: number;
   /** Last seq durably appended and published. */
@@ -56,6 +57,7 @@ export class SessionRuntime {
     lastSeq: number,
     private readonly deps: SessionRuntimeDeps,
   ) {
+    this.compiled = compiled;
     this.seq = lastSeq;
     this.committedSeq = lastSeq;
     this.clock = new SessionClock(deps.scheduler);
@@ -97,6 +99,7 @@ export class SessionRuntime {
         seq: upTo,
         entries: entries.filter((e) => isVisibleTo(role, e)),
         view,
+        labels: labelsFor(this.compiled.scenario, role),
       };
     });
     this.tail = read.catch(() => undefined);

@@ -1,0 +1,22 @@
+// The names of a scenario's ids, filtered by role, so a client can show any past entry by its
+// label (a move made in an earlier state, an inject for the trainer) even when it joins late.
+import type { Scenario } from '../scenario/schema.js';
+import type { Role } from '../timeline.js';
+
+export interface ScenarioLabels {
+  moves: Record<string, string>;
+  /** Trainer only: the listener must feel an inject, not read its name. */
+  injects: Record<string, string>;
+  /** Trainer only: hidden variables. */
+  variables: Record<string, string>;
+}
+
+export function labelsFor(scenario: Scenario, role: Role): ScenarioLabels {
+  const labels = <T extends { label: string }>(table: Record<string, T>): Record<string, string> =>
+    Object.fromEntries(Object.entries(table).map(([id, entry]) => [id, entry.label]));
+  return {
+    moves: labels(scenario.moves),
+    injects: role === 'trainer' ? labels(scenario.injects) : {},
+    variables: role === 'trainer' ? labels(scenario.variables) : {},
+  };
+}
