@@ -10,6 +10,8 @@ import { createActor, type Actor, type AnyStateMachine } from 'xstate';
 import type { SessionClock } from '../clock/session-clock.js';
 import { bindObservationSink, type CallMachineInput, type CompiledScenario } from '../scenario/compile.js';
 import type { CallContext } from '../scenario/guards.js';
+import { AVAILABILITY_REASONS, unavailableReason, type Availability } from '../scenario/availability.js';
+import { collectStates, type StateInfo } from '../scenario/references.js';
 import type { EndReason, Input, Observation, Role, TimedObservation } from '../timeline.js';
 import type {
   CallPhase,
@@ -75,6 +77,7 @@ export class CallRun {
   private lastStates: string[] = [];
   private runtimeError: unknown;
   private readonly timerHandles = new Set<number>();
+  private stateInfo: Map<string, StateInfo> | undefined;
 
   constructor(compiled: CompiledScenario, options: CallRunOptions) {
     this.compiled = compiled;
@@ -121,6 +124,48 @@ export class CallRun {
     return Object.fromEntries(
       Object.entries(this.compiled.scenario.variables).map(([id, v]) => [id, v.initial]),
     );
+  }
+
+  /** Flags set so far (none before pickup). */
+  get flags(): Record<string, boolean> {
+    return { ...(this.context()?.flags ?? {}) };
+  }
+
+  /** The full context of the machine (undefined before pickup): variables, flags, visits, counts. */
+  get machineContext(): CallContext | undefined {
+    const context = this.context();
+    return context ? structuredClone(context) : undefined;
+  }
+
+  /**
+   * Every move and inject of the scenario: whether it would be accepted now, and if not, why
+   * (French): the call not picked up, the session paused, the call over, nothing planned for it
+   * in the current state, or a condition not met (the guard, described).
+   */
+  availability(): { moves: Record<string, Availability>; injects: Record<string, Availability> } {
+    const of = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, this.availabilityOf(id)]));
+    return { moves: of(this.compiled.moveIds), injects: of(this.compiled.injectIds) };
+  }
+
+  /** Whether the move or inject `id` would be accepted now, and if not, why. */
+  availabilityOf(id: string): Availability {
+    if (this.currentPhase === 'ringing') return { available: false, reason: AVAILABILITY_REASONS.ringing };
+    if (this.currentPhase === 'ended') return { available: false, reason: AVAILABILITY_REASONS.ended };
+    if (this.clock.paused) return { available: false, reason: AVAILABILITY_REASONS.paused };
+    if (this.can(id)) return { available: true };
+    if (this.actor?.getSnapshot().status !== 'active')
+      return { available: false, reason: AVAILABILITY_REASONS.ended };
+    this.stateInfo ??= collectStates(this.compiled.scenario.machine);
+    return {
+      available: false,
+      reason: unavailableReason(
+        this.compiled.scenario,
+        this.stateInfo,
+        activeLeaves(this.actor),
+        this.context(),
+        this.eventFor(id),
+      ),
+    };
   }
 
   apply(input: Input): ApplyResult {
@@ -199,7 +244,10 @@ export class CallRun {
   injectOptions(): InjectOption[] {
     return this.compiled.injectIds.map((id) => {
       const inject = this.compiled.scenario.injects[id]!;
-      return { id, label: inject.label, help: inject.help, available: this.can(id) };
+      const available = this.can(id);
+      if (available) return { id, label: inject.label, help: inject.help, available };
+      const { reason } = this.availabilityOf(id);
+      return { id, label: inject.label, help: inject.help, available, ...(reason ? { reason } : {}) };
     });
   }
 

@@ -57,6 +57,8 @@ export interface InjectOption {
   help: string;
   /** Whether the current state reacts to this inject. */
   available: boolean;
+  /** Why not, in French, when not available (e.g. « Condition non remplie : Détresse ≥ 9 »). */
+  reason?: string;
 }
 
 export interface PersonaView {

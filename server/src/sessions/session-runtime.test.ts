@@ -1,0 +1,144 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Kysely } from 'kysely';
+import { ManualScheduler, compileScenario, parseScenario } from '@ecoute/engine';
+import type { CompiledScenario, Role, TimelineEntry } from '@ecoute/engine';
+import type { RoleUpdate } from '@ecoute/protocol';
+import { findWorkspaceRoot } from '../config/env.js';
+import type { Database } from '../database/schema.js';
+import { openSqliteDatabase } from '../database/sqlite.js';
+import { KyselyTimelineStore } from '../timeline/kysely-timeline-store.js';
+import type { TimelineStore } from '../timeline/timeline-store.js';
+import { SessionStore } from './session-store.js';
+import { SessionRuntime } from './session-runtime.js';
+
+function tutorial(): CompiledScenario {
+  const file = path.join(findWorkspaceRoot(), 'scenarios', 'appel-entrainement.yaml');
+  const parsed = parseScenario(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return compileScenario(parsed.scenario);
+}
+
+/** The real store, with appends that can be held back or made to fail (fault injection). */
+class ControlledStore implements TimelineStore {
+  failNext = false;
+  private held: (() => void)[] = [];
+  hold = false;
+  constructor(private readonly inner: TimelineStore) {}
+  async append(sessionId: string, entries: readonly TimelineEntry[]): Promise<void> {
+    if (this.hold) await new Promise<void>((resolve) => this.held.push(resolve));
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('disk full');
+    }
+    return this.inner.append(sessionId, entries);
+  }
+  release(): void {
+    this.hold = false;
+    for (const go of this.held.splice(0)) go();
+  }
+  read(sessionId: string, after?: number, upTo?: number): Promise<TimelineEntry[]> {
+    return this.inner.read(sessionId, after, upTo);
+  }
+  lastSeq(sessionId: string): Promise<number> {
+    return this.inner.lastSeq(sessionId);
+  }
+}
+
+describe('SessionRuntime', () => {
+  let dir: string;
+  let db: Kysely<Database>;
+  let store: ControlledStore;
+  let published: { role: Role; update: RoleUpdate }[];
+  let scheduler: ManualScheduler;
+  let runtime: SessionRuntime;
+  let storageErrors: unknown[];
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ecoute-runtime-'));
+    db = await openSqliteDatabase(path.join(dir, 'runtime.sqlite'));
+    await new SessionStore(db).create(
+      { id: 's1', scenarioId: 'appel-entrainement', scenarioVersion: 1, seed: 1, createdAt: new Date(0).toISOString(), status: 'live' },
+      { listener: 'a', trainer: 'b', observer: 'c' },
+    );
+    store = new ControlledStore(new KyselyTimelineStore(db));
+    published = [];
+    storageErrors = [];
+    scheduler = new ManualScheduler();
+    runtime = new SessionRuntime('s1', tutorial(), 1, 0, {
+      store,
+      broadcaster: { toRole: (_id, role, update) => published.push({ role, update }) },
+      scheduler,
+      wallClock: () => new Date(1_700_000_000_000),
+      onStorageError: (error) => storageErrors.push(error),
+    });
+  });
+
+  afterEach(async () => {
+    runtime.dispose();
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('acks an input only once it is durable, then pushes each role its visible entries', async () => {
+    store.hold = true;
+    let acked = false;
+    const ack = runtime.apply('listener', { kind: 'pickup' }).then((result) => {
+      acked = true;
+      return result;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(acked).toBe(false);
+    expect(published).toEqual([]);
+    expect(await store.lastSeq('s1')).toBe(0);
+    store.release();
+    expect(await ack).toEqual({ ok: true, seq: 1 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(published.map((p) => p.role)).toEqual(['listener', 'trainer', 'observer']);
+    const listener = published.find((p) => p.role === 'listener')!.update;
+    const trainer = published.find((p) => p.role === 'trainer')!.update;
+    expect(listener.from).toBe(0);
+    expect(listener.to).toBe(trainer.to);
+    expect(trainer.entries.length).toBeGreaterThan(listener.entries.length);
+    expect(listener.entries.every((e) => e.kind === 'input' || ['line', 'cue', 'ending'].includes(e.observation.kind))).toBe(true);
+    expect((await store.read('s1')).map((e) => e.seq)).toEqual(trainer.entries.map((e) => e.seq));
+  });
+
+  it('keeps arrival order across concurrent inputs and timer batches, with no gap', async () => {
+    await runtime.apply('listener', { kind: 'pickup' });
+    const acks = [
+      runtime.apply('listener', { kind: 'move', move: 'se_presenter' }),
+      runtime.apply('listener', { kind: 'say', text: 'Je vous écoute.' }),
+      runtime.apply('trainer', { kind: 'inject', inject: 'sonnette' }),
+    ];
+    scheduler.advanceBy(20_000);
+    const results = await Promise.all(acks);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const seqs = results.map((r) => (r.ok ? r.seq : -1));
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    await runtime.snapshot('trainer', 0);
+    const rows = await store.read('s1');
+    expect(rows.map((e) => e.seq)).toEqual(rows.map((_, i) => i + 1));
+    const updates = published.filter((p) => p.role === 'trainer').map((p) => p.update);
+    updates.forEach((u, i) => expect(u.from).toBe(i === 0 ? 0 : updates[i - 1]!.to));
+    expect(rows.some((e) => e.kind === 'observation' && e.observation.kind === 'line' && e.observation.line === 'toujours_la' && e.t === 20_000)).toBe(true);
+  });
+
+  it('refuses what the run refuses without recording anything', async () => {
+    expect(await runtime.apply('listener', { kind: 'move', move: 'reformuler' })).toMatchObject({ ok: false, code: 'input/not_available' });
+    expect(await store.lastSeq('s1')).toBe(0);
+    expect(published).toEqual([]);
+  });
+
+  it('after a failed append, answers storage_failed and refuses later inputs; what was acked stays', async () => {
+    await runtime.apply('listener', { kind: 'pickup' });
+    const kept = await store.read('s1');
+    store.failNext = true;
+    expect(await runtime.apply('listener', { kind: 'move', move: 'se_presenter' })).toMatchObject({ ok: false, code: 'server/storage_failed' });
+    expect(await runtime.apply('listener', { kind: 'say', text: 'Allô ?' })).toMatchObject({ ok: false, code: 'server/storage_failed' });
+    expect(storageErrors).toHaveLength(1);
+    expect(await store.read('s1')).toEqual(kept);
+  });
+});
