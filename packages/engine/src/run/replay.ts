@@ -1,12 +1,13 @@
 // Replays a session from its inputs: same scenario version, same seed, same inputs at the same
 // session times → the same observations, entry for entry. Time moves on a manual scheduler from
 // one due time to the next (each timer fires at its own due time, as in the live run), then to
-// each input's time. Timers due after the last input are not fired.
+// each input's time. Timers due after the last input fire only up to `until` (a session's end,
+// or "now" for a live session): without it, they are not fired.
 import { ManualScheduler } from '../clock/manual-scheduler.js';
 import { SessionClock } from '../clock/session-clock.js';
 import type { CompiledScenario } from '../scenario/compile.js';
-import type { Input, TimedObservation } from '../timeline.js';
-import { CallRun } from './call-run.js';
+import type { Input, Observation, TimedObservation } from '../timeline.js';
+import { CallRun, type ApplyResult } from './call-run.js';
 
 export interface TimedInput {
   /** Session time (ms) at which the input was applied. */
@@ -14,23 +15,63 @@ export interface TimedInput {
   input: Input;
 }
 
+export interface ReplayOptions {
+  /** Session time up to which timers due after the last input still fire. */
+  until?: number;
+}
+
+/** What a replay step was: an input (with its index and result) or a timer firing. */
+export type ReplayStep =
+  | { kind: 'input'; index: number; t: number; result: ApplyResult }
+  | { kind: 'timer'; t: number; observations: Observation[] };
+
 export function replay(
   compiled: CompiledScenario,
   seed: number,
   inputs: readonly TimedInput[],
+  options: ReplayOptions = {},
 ): TimedObservation[] {
+  return replayWith(compiled, seed, inputs, options).observations;
+}
+
+/** `replay`, with a look at the run after every step (scoring reads flags this way). */
+export function replayWith(
+  compiled: CompiledScenario,
+  seed: number,
+  inputs: readonly TimedInput[],
+  options: ReplayOptions & { onStep?: (step: ReplayStep, run: CallRun) => void } = {},
+): { observations: TimedObservation[]; run: CallRun } {
   const scheduler = new ManualScheduler(0);
   const clock = new SessionClock(scheduler);
   const out: TimedObservation[] = [];
-  const run = new CallRun(compiled, { clock, seed, onTimer: (observations) => out.push(...observations) });
-  for (const { t, input } of inputs) {
-    // While paused, session time stands still: the inputs of a pause share its time.
+  const run: CallRun = new CallRun(compiled, {
+    clock,
+    seed,
+    onTimer: (observations) => {
+      out.push(...observations);
+      options.onStep?.(
+        { kind: 'timer', t: observations[0]?.t ?? clock.now(), observations: observations.map((o) => o.observation) },
+        run,
+      );
+    },
+  });
+  // While paused, session time stands still: the inputs of a pause share its time.
+  const advanceTo = (t: number): void => {
     if (!clock.paused && t > clock.now()) scheduler.advanceBy(t - clock.now());
+  };
+  inputs.forEach(({ t, input }, index) => {
+    advanceTo(t);
     const result = run.apply(input);
     if (result.ok) {
       const now = clock.now();
       out.push(...result.observations.map((observation) => ({ t: now, observation })));
     }
+    options.onStep?.({ kind: 'input', index, t: clock.now(), result }, run);
+  });
+  if (options.until !== undefined && !run.ended) {
+    // A timer due exactly at `until` fires, as it would have in a live run that got that far.
+    advanceTo(options.until);
+    clock.runDue();
   }
-  return out;
+  return { observations: out, run };
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from '@jest/globals';
+import { ErrorCode, errorMessages, failure } from './errors.js';
+import { createSessionSchema, handshakeAuthSchema, inputSchema, mayRoleSend, MAX_TEXT_LENGTH } from './messages.js';
+import { roleLinkPath } from './rest.js';
+
+describe('inputSchema', () => {
+  it('accepts every input kind in its exact shape', () => {
+    for (const input of [
+      { kind: 'pickup' },
+      { kind: 'move', move: 'se_presenter' },
+      { kind: 'say', text: 'Bonjour, je vous écoute.' },
+      { kind: 'hangup' },
+      { kind: 'inject', inject: 'sonnette' },
+      { kind: 'pause' },
+      { kind: 'resume' },
+      { kind: 'end' },
+    ]) {
+      expect(inputSchema.parse(input)).toEqual(input);
+    }
+  });
+
+  it('refuses unknown kinds, extra fields, bad ids and oversized or empty text', () => {
+    for (const bad of [
+      null,
+      'pickup',
+      { kind: 'fly' },
+      { kind: 'pickup', role: 'trainer' },
+      { kind: 'move', move: 'Se Présenter' },
+      { kind: 'move', move: '' },
+      { kind: 'say', text: '   ' },
+      { kind: 'say', text: 'x'.repeat(MAX_TEXT_LENGTH + 1) },
+      { kind: 'inject' },
+    ]) {
+      expect(inputSchema.safeParse(bad).success).toBe(false);
+    }
+  });
+});
+
+describe('roles', () => {
+  it('lets the listener act on the call and the trainer steer it; observers only watch', () => {
+    expect(mayRoleSend('listener', 'move')).toBe(true);
+    expect(mayRoleSend('listener', 'inject')).toBe(false);
+    expect(mayRoleSend('trainer', 'inject')).toBe(true);
+    expect(mayRoleSend('trainer', 'move')).toBe(false);
+    for (const kind of ['pickup', 'move', 'say', 'hangup', 'inject', 'pause', 'resume', 'end'] as const) {
+      expect(mayRoleSend('observer', kind)).toBe(false);
+    }
+  });
+});
+
+describe('handshake and REST', () => {
+  it('requires session, token and protocol version', () => {
+    expect(handshakeAuthSchema.safeParse({ sessionId: 'a', token: 'b', protocolVersion: 1 }).success).toBe(true);
+    expect(handshakeAuthSchema.safeParse({ sessionId: 'a', token: 'b' }).success).toBe(false);
+    expect(createSessionSchema.safeParse({ scenarioId: 'appel-entrainement' }).success).toBe(true);
+    expect(createSessionSchema.safeParse({ scenarioId: 'appel-entrainement', admin: true }).success).toBe(false);
+  });
+
+  it('puts the token in the fragment of the role link', () => {
+    expect(roleLinkPath('listener', 'abc', 'T0k-en_')).toBe('/listener/abc#k=T0k-en_');
+  });
+});
+
+describe('errors', () => {
+  it('has a French message for every code', () => {
+    for (const code of Object.values(ErrorCode)) expect(errorMessages[code].length).toBeGreaterThan(5);
+    expect(failure(ErrorCode.SessionNotFound)).toEqual({ ok: false, code: 'session/not_found', message: 'Séance introuvable.' });
+  });
+});
