@@ -16,6 +16,6 @@ export default {
       setupFiles: ['<rootDir>/jest.setup.mjs'],
     }),
     // End to end: the built server as a process and Debian's Chromium (npm test builds first).
-    project('e2e', 'test', { testMatch: ['<rootDir>/e2e/**/*.test.ts']}),
+    project('e2e', 'test', { testMatch: ['<rootDir>/e2e/**/*.test.ts'] }),
   ],
 };

@@ -18,12 +18,5 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    rolldownOptions: {
-      treeshake: {
-        // The protocol module defines its zod schemas at top level; the client only needs its
-        // constants and types, so unused schema definitions (`z.…` calls) may be dropped.
-        manualPureFunctions: ['z'],
-      },
-    },
   },
 });

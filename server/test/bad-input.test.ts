@@ -14,8 +14,14 @@ describe('bad input', () => {
   beforeAll(async () => {
     server = await startServer({ scheduler: new ManualScheduler() });
     session = await createSession(server.url, 'appel-entrainement');
-    listener = await RoleClient.connect(server.url, { sessionId: session.sessionId, token: session.tokens.listener });
-    trainer = await RoleClient.connect(server.url, { sessionId: session.sessionId, token: session.tokens.trainer });
+    listener = await RoleClient.connect(server.url, {
+      sessionId: session.sessionId,
+      token: session.tokens.listener,
+    });
+    trainer = await RoleClient.connect(server.url, {
+      sessionId: session.sessionId,
+      token: session.tokens.trainer,
+    });
     expect(await listener.send({ kind: 'pickup' })).toEqual({ ok: true, seq: 1 });
   });
   afterAll(async () => {
@@ -40,7 +46,11 @@ describe('bad input', () => {
       { kind: 'say', text: 'x'.repeat(5000) },
       { kind: 'pickup', extra: true },
     ]) {
-      expect(await listener.send(bad)).toMatchObject({ ok: false, code: 'input/invalid', message: expect.any(String) });
+      expect(await listener.send(bad)).toMatchObject({
+        ok: false,
+        code: 'input/invalid',
+        message: expect.any(String),
+      });
     }
     expect(await listener.sync(-1 as number)).toMatchObject({ ok: false, code: 'input/invalid' });
     expect(await recordedSeq()).toBe(before);
@@ -48,35 +58,54 @@ describe('bad input', () => {
 
   it('a listener sending a trainer-only input gets auth/forbidden_role, and the reverse too', async () => {
     const before = await recordedSeq();
-    expect(await listener.send({ kind: 'inject', inject: 'sonnette' })).toMatchObject({ ok: false, code: 'auth/forbidden_role' });
+    expect(await listener.send({ kind: 'inject', inject: 'sonnette' })).toMatchObject({
+      ok: false,
+      code: 'auth/forbidden_role',
+    });
     expect(await listener.send({ kind: 'pause' })).toMatchObject({ ok: false, code: 'auth/forbidden_role' });
-    expect(await trainer.send({ kind: 'move', move: 'se_presenter' })).toMatchObject({ ok: false, code: 'auth/forbidden_role' });
+    expect(await trainer.send({ kind: 'move', move: 'se_presenter' })).toMatchObject({
+      ok: false,
+      code: 'auth/forbidden_role',
+    });
     expect(await recordedSeq()).toBe(before);
   });
 
   it('a move the current state does not offer gets input/not_available', async () => {
     const before = await recordedSeq();
-    expect(await listener.send({ kind: 'move', move: 'demander_ecran' })).toMatchObject({ ok: false, code: 'input/not_available' });
-    expect(await listener.send({ kind: 'move', move: 'inconnu' })).toMatchObject({ ok: false, code: 'input/not_available' });
+    expect(await listener.send({ kind: 'move', move: 'demander_ecran' })).toMatchObject({
+      ok: false,
+      code: 'input/not_available',
+    });
+    expect(await listener.send({ kind: 'move', move: 'inconnu' })).toMatchObject({
+      ok: false,
+      code: 'input/not_available',
+    });
     expect(await recordedSeq()).toBe(before);
   });
 
   it('while paused, listener inputs get session/paused', async () => {
     expect((await trainer.send({ kind: 'pause' })).ok).toBe(true);
-    expect(await listener.send({ kind: 'move', move: 'se_presenter' })).toMatchObject({ ok: false, code: 'session/paused' });
+    expect(await listener.send({ kind: 'move', move: 'se_presenter' })).toMatchObject({
+      ok: false,
+      code: 'session/paused',
+    });
     expect((await trainer.send({ kind: 'resume' })).ok).toBe(true);
     expect((await listener.send({ kind: 'move', move: 'se_presenter' })).ok).toBe(true);
   });
 
   it('an unknown session is refused at connect with session/not_found', async () => {
-    await expect(RoleClient.connect(server.url, { sessionId: 'nope', token: session.tokens.listener })).rejects.toMatchObject({
+    await expect(
+      RoleClient.connect(server.url, { sessionId: 'nope', token: session.tokens.listener }),
+    ).rejects.toMatchObject({
       message: 'session/not_found',
       data: { code: 'session/not_found' },
     });
   });
 
   it('a bad token is refused at connect with auth/invalid_token', async () => {
-    await expect(RoleClient.connect(server.url, { sessionId: session.sessionId, token: 'forged' })).rejects.toMatchObject({
+    await expect(
+      RoleClient.connect(server.url, { sessionId: session.sessionId, token: 'forged' }),
+    ).rejects.toMatchObject({
       message: 'auth/invalid_token',
     });
     // Another session's token does not open this one.
@@ -88,24 +117,41 @@ describe('bad input', () => {
 
   it('an old client is refused with protocol/version_mismatch, a malformed handshake with input/invalid', async () => {
     await expect(
-      RoleClient.connect(server.url, { sessionId: session.sessionId, token: session.tokens.listener, protocolVersion: PROTOCOL_VERSION + 1 }),
+      RoleClient.connect(server.url, {
+        sessionId: session.sessionId,
+        token: session.tokens.listener,
+        protocolVersion: PROTOCOL_VERSION + 1,
+      }),
     ).rejects.toMatchObject({ message: 'protocol/version_mismatch' });
-    await expect(RoleClient.connect(server.url, { sessionId: '', token: '' })).rejects.toMatchObject({ message: 'input/invalid' });
+    await expect(RoleClient.connect(server.url, { sessionId: '', token: '' })).rejects.toMatchObject({
+      message: 'input/invalid',
+    });
   });
 
   it('an oversized message is dropped by the transport and the session goes on', async () => {
     const before = await recordedSeq();
-    listener.socket.emit('session:input', { kind: 'say', text: 'x'.repeat(MAX_MESSAGE_BYTES * 2) }, () => undefined);
+    listener.socket.emit(
+      'session:input',
+      { kind: 'say', text: 'x'.repeat(MAX_MESSAGE_BYTES * 2) },
+      () => undefined,
+    );
     // The server closes that socket; a fresh connection with the same link still works.
     await new Promise((resolve) => listener.socket.once('disconnect', resolve));
-    listener = await RoleClient.connect(server.url, { sessionId: session.sessionId, token: session.tokens.listener });
+    listener = await RoleClient.connect(server.url, {
+      sessionId: session.sessionId,
+      token: session.tokens.listener,
+    });
     expect(await recordedSeq()).toBe(before);
     expect((await listener.send({ kind: 'say', text: 'Je vous écoute.' })).ok).toBe(true);
   });
 
   it('REST: an unknown scenario is 404 scenario/not_found, a malformed body 400 input/invalid', async () => {
     const post = (body: unknown): Promise<Response> =>
-      fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${server.url}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const missing = await post({ scenarioId: 'inexistant' });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ ok: false, code: 'scenario/not_found' });

@@ -28,9 +28,18 @@ describe('a call played through the server', () => {
     expect(scenarios.map((s) => s.id)).toContain(SCENARIO);
 
     const session = await createSession(server.url, SCENARIO);
-    const listener = await RoleClient.connect(server.url, { sessionId: session.sessionId, token: session.tokens.listener });
-    const trainer = await RoleClient.connect(server.url, { sessionId: session.sessionId, token: session.tokens.trainer });
-    const observer = await RoleClient.connect(server.url, { sessionId: session.sessionId, token: session.tokens.observer });
+    const listener = await RoleClient.connect(server.url, {
+      sessionId: session.sessionId,
+      token: session.tokens.listener,
+    });
+    const trainer = await RoleClient.connect(server.url, {
+      sessionId: session.sessionId,
+      token: session.tokens.trainer,
+    });
+    const observer = await RoleClient.connect(server.url, {
+      sessionId: session.sessionId,
+      token: session.tokens.observer,
+    });
 
     const first = await listener.sync(0);
     expect(first.ok && first.snapshot.view.phase).toBe('ringing');
@@ -38,7 +47,9 @@ describe('a call played through the server', () => {
     expect(first.ok && first.snapshot.labels.moves['se_presenter']).toBe('Se présenter');
     expect(first.ok && first.snapshot.labels.injects).toEqual({});
     const trainerFirst = await trainer.sync(0);
-    expect(trainerFirst.ok && trainerFirst.snapshot.labels.injects).toEqual({ sonnette: 'On sonne à la porte' });
+    expect(trainerFirst.ok && trainerFirst.snapshot.labels.injects).toEqual({
+      sonnette: 'On sonne à la porte',
+    });
 
     expect(await listener.send({ kind: 'pickup' })).toEqual({ ok: true, seq: 1 });
     await listener.waitFor((c) => linesHeard(c).includes('allo'), 'the first line');
@@ -52,7 +63,13 @@ describe('a call played through the server', () => {
     await listener.waitFor((c) => linesHeard(c).includes('sonnette'), 'the doorbell line');
 
     scheduler.advanceBy(1_000);
-    for (const move of ['se_presenter', 'reformuler', 'guider_pas_a_pas', 'guider_pas_a_pas', 'guider_pas_a_pas']) {
+    for (const move of [
+      'se_presenter',
+      'reformuler',
+      'guider_pas_a_pas',
+      'guider_pas_a_pas',
+      'guider_pas_a_pas',
+    ]) {
       const ack = await listener.send({ kind: 'move', move });
       expect(ack).toEqual({ ok: true, seq: expect.any(Number) });
       scheduler.advanceBy(2_000);
@@ -61,7 +78,17 @@ describe('a call played through the server', () => {
     await observer.waitFor((c) => c.view?.phase === 'ended', 'the ending, for the observer');
 
     expect(trainer.view?.ending).toMatchObject({ ending: 'connectee', outcome: 'best', reason: 'scenario' });
-    expect(linesHeard(listener)).toEqual(['allo', 'toujours_la', 'sonnette', 'soulagee', 'explique', 'oui_cest_ca', 'on_y_va', 'etape_suivante', 'connectee']);
+    expect(linesHeard(listener)).toEqual([
+      'allo',
+      'toujours_la',
+      'sonnette',
+      'soulagee',
+      'explique',
+      'oui_cest_ca',
+      'on_y_va',
+      'etape_suivante',
+      'connectee',
+    ]);
     expect(linesHeard(observer)).toEqual(linesHeard(listener));
 
     // The listener never saw the inject itself, nor a hidden variable; the trainer saw both.
@@ -72,21 +99,34 @@ describe('a call played through the server', () => {
     expect(kinds(trainer.entries)).toContain('in:inject');
     expect(kinds(trainer.entries)).toContain('variable');
     expect(Object.keys(listener.view ?? {})).not.toEqual(expect.arrayContaining(['variables']));
-    for (const key of ['variables', 'states', 'injects', 'persona']) expect(listener.view).not.toHaveProperty(key);
+    for (const key of ['variables', 'states', 'injects', 'persona'])
+      expect(listener.view).not.toHaveProperty(key);
 
     // A late sync gives the same entries as the live updates.
     const resync = await listener.sync(0);
     expect(resync.ok && resync.snapshot.entries).toEqual(listener.entries);
     // After the end, every input is refused and nothing more is recorded.
-    expect(await listener.send({ kind: 'move', move: 'reformuler' })).toMatchObject({ ok: false, code: 'session/ended' });
+    expect(await listener.send({ kind: 'move', move: 'reformuler' })).toMatchObject({
+      ok: false,
+      code: 'session/ended',
+    });
 
     for (const c of [listener, trainer, observer]) c.close();
 
     // The timeline, read back from the SQLite file by another connection.
     const db = new Database(server.config.databaseFile, { readonly: true });
     const rows = db
-      .prepare('SELECT seq, t, source, category, kind, payload FROM timeline WHERE session_id = ? ORDER BY seq')
-      .all(session.sessionId) as { seq: number; t: number; source: string; category: string; kind: string; payload: string }[];
+      .prepare(
+        'SELECT seq, t, source, category, kind, payload FROM timeline WHERE session_id = ? ORDER BY seq',
+      )
+      .all(session.sessionId) as {
+      seq: number;
+      t: number;
+      source: string;
+      category: string;
+      kind: string;
+      payload: string;
+    }[];
     const ended = db.prepare('SELECT status, outcome FROM sessions WHERE id = ?').get(session.sessionId);
     db.close();
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
@@ -107,7 +147,9 @@ describe('a call played through the server', () => {
     expect(ended).toEqual({ status: 'ended', outcome: 'best' });
 
     // Replaying the recorded inputs through the engine gives the recorded observations.
-    const parsed = parseScenario(readFileSync(path.join(server.config.scenariosDir, `${SCENARIO}.yaml`), 'utf8'));
+    const parsed = parseScenario(
+      readFileSync(path.join(server.config.scenariosDir, `${SCENARIO}.yaml`), 'utf8'),
+    );
     if (!parsed.ok) throw new Error('scenario does not parse');
     const replayed = replay(
       compileScenario(parsed.scenario),
@@ -115,7 +157,9 @@ describe('a call played through the server', () => {
       rows.filter((r) => r.category === 'input').map((r) => ({ t: r.t, input: JSON.parse(r.payload) })),
     );
     expect(replayed.map((o) => ({ t: o.t, observation: o.observation }))).toEqual(
-      rows.filter((r) => r.category === 'observation').map((r) => ({ t: r.t, observation: JSON.parse(r.payload) })),
+      rows
+        .filter((r) => r.category === 'observation')
+        .map((r) => ({ t: r.t, observation: JSON.parse(r.payload) })),
     );
   });
 });

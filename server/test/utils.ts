@@ -27,7 +27,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(options: { scheduler?: Scheduler; scenariosDir?: string } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { scheduler?: Scheduler; scenariosDir?: string } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-test-'));
   const config = parseEnv({
     PORT: '0',
@@ -50,13 +52,17 @@ export async function startServer(options: { scheduler?: Scheduler; scenariosDir
   };
 }
 
-export async function createSession(url: string, scenarioId: string): Promise<SessionLinks & { tokens: Record<Role, string> }> {
+export async function createSession(
+  url: string,
+  scenarioId: string,
+): Promise<SessionLinks & { tokens: Record<Role, string> }> {
   const response = await fetch(`${url}/api/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ scenarioId, seed: 42 }),
   });
-  if (response.status !== 201) throw new Error(`POST /api/sessions: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`POST /api/sessions: ${response.status} ${await response.text()}`);
   const links = (await response.json()) as SessionLinks;
   const tokens = Object.fromEntries(
     Object.entries(links.links).map(([role, link]) => [role, decodeURIComponent(link.split('#k=')[1] ?? '')]),

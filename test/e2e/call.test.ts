@@ -60,11 +60,17 @@ describe('the tutorial call in the browser', () => {
 
     await listener.getByText('Le téléphone sonne…').waitFor();
     await listener.getByRole('button', { name: 'Décrocher' }).click();
-    await transcript(listener).getByText(/C'est bien le service d'aide pour Internet/).waitFor();
-    await transcript(observer).getByText(/C'est bien le service d'aide pour Internet/).waitFor();
+    await transcript(listener)
+      .getByText(/C'est bien le service d'aide pour Internet/)
+      .waitFor();
+    await transcript(observer)
+      .getByText(/C'est bien le service d'aide pour Internet/)
+      .waitFor();
 
     // Nobody speaks for 20 s of session time: the caller worries (4 s at 5×).
-    await transcript(listener).getByText(/Vous êtes toujours là/).waitFor({ timeout: 15_000 });
+    await transcript(listener)
+      .getByText(/Vous êtes toujours là/)
+      .waitFor({ timeout: 15_000 });
 
     // The trainer sees what the listener cannot, and injects.
     await trainer.getByRole('heading', { name: 'Variables cachées' }).waitFor();
@@ -72,7 +78,9 @@ describe('the tutorial call in the browser', () => {
     await expect(listener.getByRole('meter').count()).resolves.toBe(0);
     const injectedAt = Date.now();
     await trainer.getByRole('button', { name: 'On sonne à la porte' }).click();
-    await transcript(listener).getByText(/on sonne à la porte/).waitFor({ timeout: 1_000 });
+    await transcript(listener)
+      .getByText(/on sonne à la porte/)
+      .waitFor({ timeout: 1_000 });
     const injectLatency = Date.now() - injectedAt;
     expect(injectLatency).toBeLessThan(1_000);
 
@@ -88,7 +96,9 @@ describe('the tutorial call in the browser', () => {
       await transcript(listener).getByText(heard).last().waitFor();
     };
     await move('Se présenter', /Je vous explique : c'est pour mon compte Ameli/);
-    await listener.getByRole('textbox', { name: 'Ce que je dis' }).fill('Je vous écoute, prenez votre temps.');
+    await listener
+      .getByRole('textbox', { name: 'Ce que je dis' })
+      .fill('Je vous écoute, prenez votre temps.');
     await listener.getByRole('textbox', { name: 'Ce que je dis' }).press('Enter');
     await transcript(trainer).getByText('Je vous écoute, prenez votre temps.').waitFor();
     await move('Reformuler', /c'est exactement ça/);

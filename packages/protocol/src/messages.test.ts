@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ErrorCode, errorMessages, failure } from './errors.js';
-import { createSessionSchema, handshakeAuthSchema, inputSchema, mayRoleSend, MAX_TEXT_LENGTH } from './messages.js';
+import { MAX_TEXT_LENGTH } from './constants.js';
+import { createSessionSchema, handshakeAuthSchema, inputSchema, mayRoleSend } from './messages.js';
 import { roleLinkPath } from './rest.js';
 
 describe('inputSchema', () => {
@@ -50,10 +51,14 @@ describe('roles', () => {
 
 describe('handshake and REST', () => {
   it('requires session, token and protocol version', () => {
-    expect(handshakeAuthSchema.safeParse({ sessionId: 'a', token: 'b', protocolVersion: 1 }).success).toBe(true);
+    expect(handshakeAuthSchema.safeParse({ sessionId: 'a', token: 'b', protocolVersion: 1 }).success).toBe(
+      true,
+    );
     expect(handshakeAuthSchema.safeParse({ sessionId: 'a', token: 'b' }).success).toBe(false);
     expect(createSessionSchema.safeParse({ scenarioId: 'appel-entrainement' }).success).toBe(true);
-    expect(createSessionSchema.safeParse({ scenarioId: 'appel-entrainement', admin: true }).success).toBe(false);
+    expect(createSessionSchema.safeParse({ scenarioId: 'appel-entrainement', admin: true }).success).toBe(
+      false,
+    );
   });
 
   it('puts the token in the fragment of the role link', () => {
@@ -64,6 +69,10 @@ describe('handshake and REST', () => {
 describe('errors', () => {
   it('has a French message for every code', () => {
     for (const code of Object.values(ErrorCode)) expect(errorMessages[code].length).toBeGreaterThan(5);
-    expect(failure(ErrorCode.SessionNotFound)).toEqual({ ok: false, code: 'session/not_found', message: 'Séance introuvable.' });
+    expect(failure(ErrorCode.SessionNotFound)).toEqual({
+      ok: false,
+      code: 'session/not_found',
+      message: 'Séance introuvable.',
+    });
   });
 });

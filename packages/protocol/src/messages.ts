@@ -3,14 +3,13 @@
 import { z } from 'zod';
 import type { Input, InputKind, Role } from '@ecoute/engine';
 
-export const PROTOCOL_VERSION = 1;
+import { MAX_TEXT_LENGTH } from './constants.js';
 
-/** Longest free text a listener may type in one message ("Ce que je dis"). */
-export const MAX_TEXT_LENGTH = 2000;
-/** Largest Socket.IO message the server accepts, in bytes. */
-export const MAX_MESSAGE_BYTES = 16 * 1024;
-
-const id = z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9_.-]*$/);
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/);
 
 export const roleSchema = z.enum(['listener', 'trainer', 'observer']);
 
@@ -62,7 +61,12 @@ export const createSessionSchema = z
   .object({
     scenarioId: id,
     version: z.number().int().positive().optional(),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
   })
   .strict();
 export type CreateSessionRequest = z.infer<typeof createSessionSchema>;

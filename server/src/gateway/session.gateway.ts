@@ -17,7 +17,13 @@ import {
   mayRoleSend,
   syncRequestSchema,
 } from '@ecoute/protocol';
-import type { ClientToServerEvents, ErrorCode as Code, InputAck, ServerToClientEvents, SyncAck } from '@ecoute/protocol';
+import type {
+  ClientToServerEvents,
+  ErrorCode as Code,
+  InputAck,
+  ServerToClientEvents,
+  SyncAck,
+} from '@ecoute/protocol';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { SocketRooms, roleRoom } from './socket-rooms.js';
 import type { EcouteServer, SocketData } from './socket-rooms.js';
@@ -43,7 +49,8 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection {
     server.use((socket, next) => {
       const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
       if (!auth.success) return next(handshakeError(ErrorCode.InputInvalid));
-      if (auth.data.protocolVersion !== PROTOCOL_VERSION) return next(handshakeError(ErrorCode.ProtocolVersionMismatch));
+      if (auth.data.protocolVersion !== PROTOCOL_VERSION)
+        return next(handshakeError(ErrorCode.ProtocolVersionMismatch));
       this.sessions.authenticate(auth.data.sessionId, auth.data.token).then(
         (result) => {
           if ('ok' in result) {

@@ -12,7 +12,12 @@ export interface SocketData {
   role: Role;
 }
 
-export type EcouteServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type EcouteServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 export function roleRoom(sessionId: string, role: Role): string {
   return `s:${sessionId}:${role}`;

@@ -60,7 +60,14 @@ describe('SessionRuntime', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ecoute-runtime-'));
     db = await openSqliteDatabase(path.join(dir, 'runtime.sqlite'));
     await new SessionStore(db).create(
-      { id: 's1', scenarioId: 'appel-entrainement', scenarioVersion: 1, seed: 1, createdAt: new Date(0).toISOString(), status: 'live' },
+      {
+        id: 's1',
+        scenarioId: 'appel-entrainement',
+        scenarioVersion: 1,
+        seed: 1,
+        createdAt: new Date(0).toISOString(),
+        status: 'live',
+      },
       { listener: 'a', trainer: 'b', observer: 'c' },
     );
     store = new ControlledStore(new KyselyTimelineStore(db));
@@ -102,7 +109,11 @@ describe('SessionRuntime', () => {
     expect(listener.from).toBe(0);
     expect(listener.to).toBe(trainer.to);
     expect(trainer.entries.length).toBeGreaterThan(listener.entries.length);
-    expect(listener.entries.every((e) => e.kind === 'input' || ['line', 'cue', 'ending'].includes(e.observation.kind))).toBe(true);
+    expect(
+      listener.entries.every(
+        (e) => e.kind === 'input' || ['line', 'cue', 'ending'].includes(e.observation.kind),
+      ),
+    ).toBe(true);
     expect((await store.read('s1')).map((e) => e.seq)).toEqual(trainer.entries.map((e) => e.seq));
   });
 
@@ -123,11 +134,22 @@ describe('SessionRuntime', () => {
     expect(rows.map((e) => e.seq)).toEqual(rows.map((_, i) => i + 1));
     const updates = published.filter((p) => p.role === 'trainer').map((p) => p.update);
     updates.forEach((u, i) => expect(u.from).toBe(i === 0 ? 0 : updates[i - 1]!.to));
-    expect(rows.some((e) => e.kind === 'observation' && e.observation.kind === 'line' && e.observation.line === 'toujours_la' && e.t === 20_000)).toBe(true);
+    expect(
+      rows.some(
+        (e) =>
+          e.kind === 'observation' &&
+          e.observation.kind === 'line' &&
+          e.observation.line === 'toujours_la' &&
+          e.t === 20_000,
+      ),
+    ).toBe(true);
   });
 
   it('refuses what the run refuses without recording anything', async () => {
-    expect(await runtime.apply('listener', { kind: 'move', move: 'reformuler' })).toMatchObject({ ok: false, code: 'input/not_available' });
+    expect(await runtime.apply('listener', { kind: 'move', move: 'reformuler' })).toMatchObject({
+      ok: false,
+      code: 'input/not_available',
+    });
     expect(await store.lastSeq('s1')).toBe(0);
     expect(published).toEqual([]);
   });
@@ -136,8 +158,14 @@ describe('SessionRuntime', () => {
     await runtime.apply('listener', { kind: 'pickup' });
     const kept = await store.read('s1');
     store.failNext = true;
-    expect(await runtime.apply('listener', { kind: 'move', move: 'se_presenter' })).toMatchObject({ ok: false, code: 'server/storage_failed' });
-    expect(await runtime.apply('listener', { kind: 'say', text: 'Allô ?' })).toMatchObject({ ok: false, code: 'server/storage_failed' });
+    expect(await runtime.apply('listener', { kind: 'move', move: 'se_presenter' })).toMatchObject({
+      ok: false,
+      code: 'server/storage_failed',
+    });
+    expect(await runtime.apply('listener', { kind: 'say', text: 'Allô ?' })).toMatchObject({
+      ok: false,
+      code: 'server/storage_failed',
+    });
     expect(storageErrors).toHaveLength(1);
     expect(await store.read('s1')).toEqual(kept);
   });

@@ -66,7 +66,10 @@ export class SessionRuntime {
       seed,
       onTimer: (observations) => {
         if (observations.length === 0) return;
-        void this.commit([], observations.map((o) => o.observation)).catch(() => undefined);
+        void this.commit(
+          [],
+          observations.map((o) => o.observation),
+        ).catch(() => undefined);
       },
     });
     this.committedViews = this.views();
@@ -122,17 +125,22 @@ export class SessionRuntime {
     const t = Math.round(this.clock.now());
     const at = this.deps.wallClock().toISOString();
     const entries: TimelineEntry[] = [
-      ...inputs.map(({ source, input }): TimelineEntry => ({ seq: ++this.seq, t, at, source, kind: 'input', input })),
-      ...observations.map(
-        (observation): TimelineEntry => ({
-          seq: ++this.seq,
-          t,
-          at,
-          source: observation.kind === 'line' || observation.kind === 'cue' ? 'caller' : 'system',
-          kind: 'observation',
-          observation,
-        }),
-      ),
+      ...inputs.map(({ source, input }): TimelineEntry => ({
+        seq: ++this.seq,
+        t,
+        at,
+        source,
+        kind: 'input',
+        input,
+      })),
+      ...observations.map((observation): TimelineEntry => ({
+        seq: ++this.seq,
+        t,
+        at,
+        source: observation.kind === 'line' || observation.kind === 'cue' ? 'caller' : 'system',
+        kind: 'observation',
+        observation,
+      })),
     ];
     const batch: Batch = { entries, views: this.views() };
     const first = entries[0]?.seq ?? this.seq;
@@ -158,7 +166,8 @@ export class SessionRuntime {
       });
     }
     for (const entry of batch.entries) {
-      if (entry.kind === 'observation' && entry.observation.kind === 'ending') this.deps.onEnded?.(entry.observation);
+      if (entry.kind === 'observation' && entry.observation.kind === 'ending')
+        this.deps.onEnded?.(entry.observation);
     }
   }
 

@@ -33,7 +33,11 @@ export class SessionStore {
       await trx
         .insertInto('role_tokens')
         .values(
-          Object.entries(tokenHashes).map(([role, hash]) => ({ token_hash: hash, session_id: session.id, role })),
+          Object.entries(tokenHashes).map(([role, hash]) => ({
+            token_hash: hash,
+            session_id: session.id,
+            role,
+          })),
         )
         .execute();
     });

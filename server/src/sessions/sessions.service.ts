@@ -37,7 +37,10 @@ export class SessionsService implements OnApplicationShutdown {
     if (!compiled) return failure(ErrorCode.ScenarioNotFound);
     const id = newSessionId();
     const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>;
-    const hashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>;
+    const hashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<
+      Role,
+      string
+    >;
     const seed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
     await this.sessions.create(
       {

@@ -33,7 +33,14 @@ describe('KyselyTimelineStore on a real SQLite file', () => {
     const sessions = new SessionStore(db);
     for (const id of ['s1', 's2']) {
       await sessions.create(
-        { id, scenarioId: 'x', scenarioVersion: 1, seed: 1, createdAt: new Date(0).toISOString(), status: 'live' },
+        {
+          id,
+          scenarioId: 'x',
+          scenarioVersion: 1,
+          seed: 1,
+          createdAt: new Date(0).toISOString(),
+          status: 'live',
+        },
         { listener: `${id}l`, trainer: `${id}t`, observer: `${id}o` },
       );
     }

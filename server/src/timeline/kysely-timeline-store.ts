@@ -66,7 +66,12 @@ function toRow(sessionId: string, entry: TimelineEntry): TimelineTable {
 }
 
 function fromRow(row: TimelineTable): TimelineEntry {
-  const base = { seq: Number(row.seq), t: Number(row.t), at: row.at, source: row.source as TimelineEntry['source'] };
+  const base = {
+    seq: Number(row.seq),
+    t: Number(row.t),
+    at: row.at,
+    source: row.source as TimelineEntry['source'],
+  };
   return row.category === 'input'
     ? { ...base, kind: 'input', input: JSON.parse(row.payload) as never }
     : { ...base, kind: 'observation', observation: JSON.parse(row.payload) as never };

@@ -117,7 +117,7 @@ function flagsSet(compiled: CompiledScenario, sorted: readonly Entry[], seed: nu
   const found = new Map<string, Entry>();
   const last = sorted.at(-1);
   let lastInputSeq = -Infinity;
-  replayWith(compiled, seed, inputs, {
+  const { run } = replayWith(compiled, seed, inputs, {
     ...(last ? { until: last.t } : {}),
     onStep: (step, run) => {
       if (step.kind === 'input') lastInputSeq = inputEntries[step.index]?.seq ?? lastInputSeq;
@@ -132,5 +132,7 @@ function flagsSet(compiled: CompiledScenario, sorted: readonly Entry[], seed: nu
       if (evidence) for (const [name] of flags) found.set(name, evidence);
     },
   });
+  // A timer that set a flag and said nothing left no entry of its own: the last one stands in.
+  for (const [name, on] of Object.entries(run.flags)) if (on && !found.has(name) && last) found.set(name, last);
   return found;
 }

@@ -1,0 +1,133 @@
+import { describe, it, expect } from '@jest/globals';
+import { compileScenario, type CompiledScenario } from '../scenario/compile.js';
+import type { ScenarioInput } from '../scenario/schema.js';
+import { startTestRun, testScenario } from '../testing/fixtures.js';
+import type { Input, TimelineEntry } from '../timeline.js';
+import { scoreRubric } from './score.js';
+
+const rubric: ScenarioInput['rubric'] = [
+  {
+    id: 'accueil',
+    label: 'Accueil',
+    criteria: [
+      { id: 'ecoute_vite', label: 'Écouter dans les 2 s', auto: { move: 'ecouter', within: 2000 } },
+      { id: 'ecoute_tard', label: 'Écouter dans la 1re demi-seconde', auto: { move: 'ecouter', within: 500 } },
+      { id: 'agir_deux', label: 'Agir deux fois', auto: { move: 'agir', atLeast: 2 } },
+      { id: 'agir_trois', label: 'Agir trois fois', auto: { move: 'agir', atLeast: 3 } },
+      { id: 'jamais', label: 'Ne jamais', auto: { notMove: 'jamais' } },
+      { id: 'pas_informer', label: 'Ne pas informer', auto: { notMove: 'informer' } },
+      { id: 'ton', label: 'Ton', judged: true },
+    ],
+  },
+  {
+    id: 'suivi',
+    label: 'Suivi',
+    criteria: [
+      { id: 'tache_faite', label: 'Tâche faite', auto: { state: 'milieu.tache.fait', within: 10_000 } },
+      { id: 'milieu_vite', label: 'Milieu en 1 s', auto: { state: 'milieu', within: 1000 } },
+      { id: 'jamais_agitee', label: 'Jamais agitée', auto: { notState: 'milieu.humeur.agitee' } },
+      { id: 'pas_fin', label: 'Jamais la fin', auto: { notState: 'fin_ok' } },
+      { id: 'detresse_basse', label: 'Détresse ≤ 6', auto: { variable: 'detresse', max: 6 } },
+      { id: 'confiance', label: 'Confiance ≥ 5', auto: { variable: 'confiance', min: 5 } },
+      { id: 'informe', label: 'Informé', auto: { flag: 'informe' } },
+      { id: 'bonne_fin', label: 'Bonne fin', auto: { ending: ['best', 'good'] } },
+      { id: 'mauvaise_fin', label: 'Échec', auto: { ending: ['failure'] } },
+    ],
+  },
+];
+
+/** A session's timeline as the server records it: accepted inputs, then their observations. */
+function session(compiled: CompiledScenario, steps: { at: number; input: Input }[]): TimelineEntry[] {
+  const { run, scheduler, clock, timed } = startTestRun(compiled, 3);
+  const entries: TimelineEntry[] = [];
+  let seq = 0;
+  const push = (t: number, entry: Omit<TimelineEntry, 'seq' | 't' | 'at'>) =>
+    entries.push({ seq: ++seq, t, at: '2026-01-01T00:00:00.000Z', ...entry } as TimelineEntry);
+  const flushTimers = () => {
+    for (const { t, observation } of timed.splice(0)) push(t, { source: 'system', kind: 'observation', observation });
+  };
+  for (const { at, input } of steps) {
+    scheduler.advanceTo(at);
+    flushTimers();
+    const result = run.apply(input);
+    flushTimers();
+    if (!result.ok) continue;
+    const t = clock.now();
+    push(t, { source: 'listener', kind: 'input', input });
+    for (const observation of result.observations) push(t, { source: 'system', kind: 'observation', observation });
+  }
+  return entries;
+}
+
+const byId = (results: ReturnType<typeof scoreRubric>) => Object.fromEntries(results.map((r) => [r.criterion, r]));
+
+describe('scoreRubric', () => {
+  const compiled = compileScenario(testScenario((s) => (s.rubric = rubric)));
+
+  it('measures every kind of automatic criterion, with the entry that proves or breaks it', () => {
+    const entries = session(compiled, [
+      { at: 100, input: { kind: 'pickup' } },
+      { at: 1500, input: { kind: 'move', move: 'ecouter' } }, // 1400 ms after pickup; detresse 6 at 1100
+      { at: 3000, input: { kind: 'move', move: 'informer' } },
+      { at: 3500, input: { kind: 'move', move: 'agir' } },
+      { at: 4000, input: { kind: 'move', move: 'agir' } },
+    ]);
+    const seqOf = (pred: (e: TimelineEntry) => boolean) => entries.find(pred)!.seq;
+    const results = byId(scoreRubric(compiled, entries));
+    const ecouter = seqOf((e) => e.kind === 'input' && e.input.kind === 'move' && e.input.move === 'ecouter');
+    const informer = seqOf((e) => e.kind === 'input' && e.input.kind === 'move' && e.input.move === 'informer');
+    const agir = entries.filter((e) => e.kind === 'input' && e.input.kind === 'move' && e.input.move === 'agir');
+    const ending = entries.find((e) => e.kind === 'observation' && e.observation.kind === 'ending')!;
+
+    expect(results['ecoute_vite']).toEqual({
+      competency: 'accueil',
+      criterion: 'ecoute_vite',
+      label: 'Écouter dans les 2 s',
+      kind: 'auto',
+      met: true,
+      evidenceSeq: ecouter,
+      evidenceT: 1500,
+    });
+    expect(results['ecoute_tard']).toMatchObject({ met: false, evidenceSeq: ecouter });
+    expect(results['agir_deux']).toMatchObject({ met: true, evidenceSeq: agir[1]!.seq, evidenceT: 4000 });
+    expect(results['agir_trois']).toMatchObject({ met: false, evidenceSeq: agir[1]!.seq });
+    expect(results['jamais']).toEqual(expect.objectContaining({ met: true }));
+    expect(results['jamais']).not.toHaveProperty('evidenceSeq');
+    expect(results['pas_informer']).toMatchObject({ met: false, evidenceSeq: informer });
+    expect(results['ton']).toEqual({ competency: 'accueil', criterion: 'ton', label: 'Ton', kind: 'judged' });
+
+    expect(results['tache_faite']).toMatchObject({ met: true, evidenceT: 3000 });
+    expect(results['milieu_vite']).toMatchObject({ met: false, evidenceT: 1500 });
+    expect(results['jamais_agitee']).toMatchObject({ met: true });
+    expect(results['pas_fin']).toMatchObject({ met: false, evidenceT: 4000 });
+    // The silence timer (1000 ms after pickup, once) takes detresse from 5 to 6: within bounds.
+    expect(results['detresse_basse']).toMatchObject({ met: true });
+    expect(results['confiance']).toMatchObject({ met: true });
+    expect(results['informe']).toMatchObject({ met: true, evidenceSeq: informer, evidenceT: 3000 });
+    expect(results['bonne_fin']).toMatchObject({ met: true, evidenceSeq: ending.seq });
+    expect(results['mauvaise_fin']).toMatchObject({ met: false, evidenceSeq: ending.seq });
+  });
+
+  it('breaks a variable criterion at the first value out of bounds, and needs the call to end', () => {
+    const entries = session(compiled, [
+      { at: 0, input: { kind: 'pickup' } },
+      { at: 2500, input: { kind: 'move', move: 'ecouter' } },
+      { at: 2600, input: { kind: 'inject', inject: 'bruit' } },
+    ]);
+    const results = byId(scoreRubric(compiled, entries));
+    // The inject makes her agitated: detresse set to 99, clamped to 10.
+    const ten = entries.find(
+      (e) => e.kind === 'observation' && e.observation.kind === 'variable' && e.observation.value === 10,
+    )!;
+    expect(results['detresse_basse']).toMatchObject({ met: false, evidenceSeq: ten.seq, evidenceT: 2600 });
+    expect(results['jamais_agitee']).toMatchObject({ met: false, evidenceT: 2600 });
+    expect(results['informe']).toMatchObject({ met: false });
+    expect(results['bonne_fin']).toEqual(expect.objectContaining({ met: false }));
+    expect(results['bonne_fin']).not.toHaveProperty('evidenceSeq');
+  });
+
+  it('never met for a within criterion when the call was never picked up; empty without a rubric', () => {
+    expect(byId(scoreRubric(compiled, []))['milieu_vite']).toMatchObject({ met: false });
+    expect(scoreRubric(compileScenario(testScenario()), [])).toEqual([]);
+  });
+});
