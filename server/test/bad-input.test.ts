@@ -145,6 +145,16 @@ describe('bad input', () => {
     expect((await listener.send({ kind: 'say', text: 'Je vous écoute.' })).ok).toBe(true);
   });
 
+  it('a flood from one socket gets input/rate_limited; other sockets are not affected', async () => {
+    const flooder = await RoleClient.connect(server.url, { sessionId: session.sessionId, token: session.tokens.observer });
+    const acks = await Promise.all(Array.from({ length: 60 }, () => flooder.sync(0)));
+    const limited = acks.filter((a) => !a.ok && a.code === 'input/rate_limited').length;
+    expect(limited).toBeGreaterThanOrEqual(10);
+    expect(acks.filter((a) => a.ok).length).toBeGreaterThanOrEqual(40);
+    expect((await trainer.sync(0)).ok).toBe(true);
+    flooder.close();
+  });
+
   it('REST: an unknown scenario is 404 scenario/not_found, a malformed body 400 input/invalid', async () => {
     const post = (body: unknown): Promise<Response> =>
       fetch(`${server.url}/api/sessions`, {

@@ -25,8 +25,21 @@ import type {
   SyncAck,
 } from '@ecoute/protocol';
 import { SessionsService } from '../sessions/sessions.service.js';
+import { RATE_LIMIT, TokenBucket } from './rate-limit.js';
 import { SocketRooms, roleRoom } from './socket-rooms.js';
 import type { EcouteServer, SocketData } from './socket-rooms.js';
+
+const buckets = new WeakMap<object, TokenBucket>();
+
+/** Whether this socket may send one more message now. */
+function withinRate(socket: object): boolean {
+  let bucket = buckets.get(socket);
+  if (!bucket) {
+    bucket = new TokenBucket(RATE_LIMIT.capacity, RATE_LIMIT.perSecond, () => performance.now());
+    buckets.set(socket, bucket);
+  }
+  return bucket.take();
+}
 
 type EcouteSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -76,6 +89,7 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage(ClientEvent.Input)
   async onInput(@ConnectedSocket() socket: EcouteSocket, @MessageBody() body: unknown): Promise<InputAck> {
     const { sessionId, role } = socket.data;
+    if (!withinRate(socket)) return failure(ErrorCode.InputRateLimited);
     try {
       const input = inputSchema.safeParse(body);
       if (!input.success) return failure(ErrorCode.InputInvalid);
@@ -95,6 +109,7 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage(ClientEvent.Sync)
   async onSync(@ConnectedSocket() socket: EcouteSocket, @MessageBody() body: unknown): Promise<SyncAck> {
     const { sessionId, role } = socket.data;
+    if (!withinRate(socket)) return failure(ErrorCode.InputRateLimited);
     try {
       const request = syncRequestSchema.safeParse(body);
       if (!request.success) return failure(ErrorCode.InputInvalid);
