@@ -21,6 +21,10 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   ECOUTE_DATA_DIR: z.string().min(1).optional(),
   ECOUTE_DATABASE_FILE: z.string().min(1).optional(),
+  /** PostgreSQL instead of the embedded SQLite file, e.g. postgres://user@host:5432/ecoute. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'URL postgres:// attendue').optional(),
+  /** SQLite durability: FULL (default; an acked input survives a power cut) or NORMAL. */
+  ECOUTE_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   ECOUTE_SCENARIOS_DIR: z.string().min(1).optional(),
   ECOUTE_CLIENT_DIR: z.string().min(1).optional(),
   /** Session clocks run this many times faster than real time (demos, end-to-end tests). */
@@ -33,6 +37,8 @@ export interface AppConfig {
   host: string;
   /** SQLite file of the embedded store; ':memory:' is refused (a timeline must be durable). */
   databaseFile: string;
+  databaseUrl: string | undefined;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
   scenariosDir: string;
   clientDir: string;
   clockRate: number;
@@ -57,6 +63,8 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseFile: path.resolve(e.ECOUTE_DATABASE_FILE ?? path.join(dataDir, 'ecoute.sqlite')),
+    databaseUrl: e.DATABASE_URL,
+    sqliteSynchronous: e.ECOUTE_SQLITE_SYNCHRONOUS,
     scenariosDir: path.resolve(e.ECOUTE_SCENARIOS_DIR ?? path.join(root, 'scenarios')),
     clientDir: path.resolve(e.ECOUTE_CLIENT_DIR ?? path.join(root, 'client', 'dist')),
     clockRate: e.ECOUTE_CLOCK_RATE,

@@ -1,24 +1,44 @@
+// The storage of the process: SQLite (embedded default) or PostgreSQL when DATABASE_URL is
+// set. Both give the same Kysely schema; each gives its own timeline store behind one interface.
 import { Global, Inject, Module } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
+import { KyselyTimelineStore } from '../timeline/kysely-timeline-store.js';
+import { SqliteTimelineStore } from '../timeline/sqlite-timeline-store.js';
+import { TIMELINE_STORE } from '../timeline/timeline-store.js';
+import type { TimelineStore } from '../timeline/timeline-store.js';
+import { openPostgresDatabase } from './postgres.js';
 import type { Database } from './schema.js';
-import { openSqliteDatabase } from './sqlite.js';
+import { openSqlite } from './sqlite.js';
 
 /** Injection token of the Kysely instance. */
 export const DATABASE = Symbol('DATABASE');
+const STORAGE = Symbol('STORAGE');
+
+interface Storage {
+  db: Kysely<Database>;
+  timeline: TimelineStore;
+}
+
+export async function openStorage(config: AppConfig): Promise<Storage> {
+  if (config.databaseUrl) {
+    const db = await openPostgresDatabase(config.databaseUrl);
+    return { db, timeline: new KyselyTimelineStore(db) };
+  }
+  const { db, sqlite } = await openSqlite(config.databaseFile, config.sqliteSynchronous);
+  return { db, timeline: new SqliteTimelineStore(db, sqlite) };
+}
 
 @Global()
 @Module({
   providers: [
-    {
-      provide: DATABASE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openSqliteDatabase(config.databaseFile),
-    },
+    { provide: STORAGE, inject: [APP_CONFIG], useFactory: openStorage },
+    { provide: DATABASE, inject: [STORAGE], useFactory: (storage: Storage) => storage.db },
+    { provide: TIMELINE_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.timeline },
   ],
-  exports: [DATABASE],
+  exports: [DATABASE, TIMELINE_STORE],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DATABASE) private readonly db: Kysely<Database>) {}

@@ -8,8 +8,8 @@ import type { CompiledScenario, Role, TimelineEntry } from '@ecoute/engine';
 import type { RoleUpdate } from '@ecoute/protocol';
 import { findWorkspaceRoot } from '../config/env.js';
 import type { Database } from '../database/schema.js';
-import { openSqliteDatabase } from '../database/sqlite.js';
-import { KyselyTimelineStore } from '../timeline/kysely-timeline-store.js';
+import { openSqlite } from '../database/sqlite.js';
+import { SqliteTimelineStore } from '../timeline/sqlite-timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
 import { SessionStore } from './session-store.js';
 import { SessionRuntime } from './session-runtime.js';
@@ -58,7 +58,8 @@ describe('SessionRuntime', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ecoute-runtime-'));
-    db = await openSqliteDatabase(path.join(dir, 'runtime.sqlite'));
+    const handle = await openSqlite(path.join(dir, 'runtime.sqlite'));
+    db = handle.db;
     await new SessionStore(db).create(
       {
         id: 's1',
@@ -70,7 +71,7 @@ describe('SessionRuntime', () => {
       },
       { listener: 'a', trainer: 'b', observer: 'c' },
     );
-    store = new ControlledStore(new KyselyTimelineStore(db));
+    store = new ControlledStore(new SqliteTimelineStore(db, handle.sqlite));
     published = [];
     storageErrors = [];
     scheduler = new ManualScheduler();

@@ -1,7 +1,9 @@
-// The timeline store over Kysely (SQLite now, PostgreSQL through the same queries later).
+// The timeline store over Kysely: PostgreSQL's (each append its own transaction; the server's
+// own commit batching does the grouping under concurrency).
 import type { Kysely } from 'kysely';
 import type { TimelineEntry } from '@ecoute/engine';
-import type { Database, TimelineTable } from '../database/schema.js';
+import type { Database } from '../database/schema.js';
+import { entryFromRow, entryToRow } from './rows.js';
 import { TimelineGapError } from './timeline-store.js';
 import type { TimelineStore } from './timeline-store.js';
 
@@ -24,21 +26,21 @@ export class KyselyTimelineStore implements TimelineStore {
       if (first.seq !== expected) throw new TimelineGapError(sessionId, expected, first.seq);
       await trx
         .insertInto('timeline')
-        .values(entries.map((entry) => toRow(sessionId, entry)))
+        .values(entries.map((entry) => entryToRow(sessionId, entry)))
         .execute();
     });
   }
 
-  async read(sessionId: string, after = 0, upTo = Number.MAX_SAFE_INTEGER): Promise<TimelineEntry[]> {
+  async read(sessionId: string, after = 0, upTo?: number): Promise<TimelineEntry[]> {
     const rows = await this.db
       .selectFrom('timeline')
       .selectAll()
       .where('session_id', '=', sessionId)
       .where('seq', '>', after)
-      .where('seq', '<=', upTo)
+      .$if(upTo !== undefined, (q) => q.where('seq', '<=', upTo!))
       .orderBy('seq')
       .execute();
-    return rows.map(fromRow);
+    return rows.map(entryFromRow);
   }
 
   async lastSeq(sessionId: string): Promise<number> {
@@ -49,30 +51,4 @@ export class KyselyTimelineStore implements TimelineStore {
       .executeTakeFirst();
     return Number(last?.seq ?? 0);
   }
-}
-
-function toRow(sessionId: string, entry: TimelineEntry): TimelineTable {
-  const body = entry.kind === 'input' ? entry.input : entry.observation;
-  return {
-    session_id: sessionId,
-    seq: entry.seq,
-    t: Math.round(entry.t),
-    at: entry.at,
-    source: entry.source,
-    category: entry.kind,
-    kind: body.kind,
-    payload: JSON.stringify(body),
-  };
-}
-
-function fromRow(row: TimelineTable): TimelineEntry {
-  const base = {
-    seq: Number(row.seq),
-    t: Number(row.t),
-    at: row.at,
-    source: row.source as TimelineEntry['source'],
-  };
-  return row.category === 'input'
-    ? { ...base, kind: 'input', input: JSON.parse(row.payload) as never }
-    : { ...base, kind: 'observation', observation: JSON.parse(row.payload) as never };
 }

@@ -105,6 +105,11 @@ export class SessionClock {
     }
   }
 
+  /** Session due times of the pending timers, earliest first. */
+  dueTimes(): number[] {
+    return this.ordered().map((timer) => timer.due);
+  }
+
   private arm(timer: SessionTimer): void {
     const delay = Math.max(0, timer.due - this.now());
     timer.handle = this.scheduler.setTimeout(() => this.fire(timer), delay);

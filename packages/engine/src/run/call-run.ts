@@ -6,7 +6,7 @@
 //      `end` action, in the same step, is dropped: the call is over).
 // Given the scenario, the seed and the inputs with their session times, the observations are
 // the same every time (replay.ts relies on it).
-import { createActor, type Actor, type AnyStateMachine } from 'xstate';
+import { createActor, type Actor, type AnyStateMachine, type InspectionEvent } from 'xstate';
 import type { SessionClock } from '../clock/session-clock.js';
 import { bindObservationSink, type CallMachineInput, type CompiledScenario } from '../scenario/compile.js';
 import type { CallContext } from '../scenario/guards.js';
@@ -38,6 +38,8 @@ export interface CallRunOptions {
   seed: number;
   /** Receives what a delayed (`after`) transition caused, stamped with the session time it fired at. */
   onTimer: (observations: TimedObservation[]) => void;
+  /** Called with the ids of the transitions each microstep takes (see `transitionId`): coverage. */
+  onTransitions?: (ids: string[]) => void;
 }
 
 const MESSAGES = {
@@ -70,6 +72,7 @@ export class CallRun {
   readonly clock: SessionClock;
   readonly seed: number;
   private readonly onTimer: (observations: TimedObservation[]) => void;
+  private readonly onTransitions: ((ids: string[]) => void) | undefined;
   private currentPhase: CallPhase = 'ringing';
   private actor: CallActor | undefined;
   private step: Step | undefined;
@@ -84,6 +87,7 @@ export class CallRun {
     this.clock = options.clock;
     this.seed = options.seed;
     this.onTimer = options.onTimer;
+    this.onTransitions = options.onTransitions;
   }
 
   get phase(): CallPhase {
@@ -339,7 +343,21 @@ export class CallRun {
       },
     };
     const input: CallMachineInput = { seed: this.seed };
-    const actor = createActor(this.compiled.machine, { clock: actorClock, input }) as CallActor;
+    const onTransitions = this.onTransitions;
+    const inspect = onTransitions
+      ? (event: InspectionEvent): void => {
+          if (event.type !== '@xstate.microstep') return;
+          const ids = (event as { _transitions?: { meta?: { transition?: string } }[] })._transitions
+            ?.map((t) => t.meta?.transition)
+            .filter((id): id is string => id !== undefined);
+          if (ids && ids.length > 0) onTransitions(ids);
+        }
+      : undefined;
+    const actor = createActor(this.compiled.machine, {
+      clock: actorClock,
+      input,
+      ...(inspect ? { inspect } : {}),
+    }) as CallActor;
     bindObservationSink(actor, {
       observe: (observation) => {
         if (this.step && !this.step.ending) this.step.observations.push(observation);

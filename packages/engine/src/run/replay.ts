@@ -40,7 +40,7 @@ export function replayWith(
   seed: number,
   inputs: readonly TimedInput[],
   options: ReplayOptions & { onStep?: (step: ReplayStep, run: CallRun) => void } = {},
-): { observations: TimedObservation[]; run: CallRun } {
+): { observations: TimedObservation[]; run: CallRun; scheduler: ManualScheduler } {
   const scheduler = new ManualScheduler(0);
   const clock = new SessionClock(scheduler);
   const out: TimedObservation[] = [];
@@ -73,5 +73,5 @@ export function replayWith(
     advanceTo(options.until);
     clock.runDue();
   }
-  return { observations: out, run };
+  return { observations: out, run, scheduler };
 }

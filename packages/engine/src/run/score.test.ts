@@ -41,7 +41,7 @@ function session(compiled: CompiledScenario, steps: { at: number; input: Input }
   const { run, scheduler, clock, timed } = startTestRun(compiled, 3);
   const entries: TimelineEntry[] = [];
   let seq = 0;
-  const push = (t: number, entry: Omit<TimelineEntry, 'seq' | 't' | 'at'>) =>
+  const push = (t: number, entry: Record<string, unknown>) =>
     entries.push({ seq: ++seq, t, at: '2026-01-01T00:00:00.000Z', ...entry } as TimelineEntry);
   const flushTimers = () => {
     for (const { t, observation } of timed.splice(0)) push(t, { source: 'system', kind: 'observation', observation });

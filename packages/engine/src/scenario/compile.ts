@@ -45,6 +45,14 @@ export interface CompiledScenario {
   injectIds: string[];
 }
 
+/**
+ * A transition's stable id: its source state path ('' for the root), what triggers it (an event
+ * name, `after <ms>` or `always`) and its rank among the candidates, e.g. `ecoute|reformuler|0`.
+ */
+export function transitionId(source: string, trigger: string, index: number): string {
+  return `${source}|${trigger}|${index}`;
+}
+
 /** Compiles a checked scenario; throws `ScenarioError` (coded issues with paths) if it is not sound. */
 export function compileScenario(scenario: Scenario): CompiledScenario {
   const structural = scenarioSchema.safeParse(scenario);
@@ -175,6 +183,8 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 }
 
 type XTransition = {
+  /** `meta.transition` is the transition's id (see `transitionId`): coverage reads it back. */
+  meta: { transition: string };
   target?: string | string[];
   guard?: GuardConfig;
   actions: ActionLike[];
@@ -189,9 +199,10 @@ function toXStateNode(
   path: string[],
   moves: ReadonlySet<string>,
 ): Record<string, unknown> {
-  const transitions = (config: TransitionConfig | undefined, countMove: boolean): XTransition[] =>
-    transitionList(config, []).map(({ transition }) => {
+  const transitions = (config: TransitionConfig | undefined, countMove: boolean, trigger: string): XTransition[] =>
+    transitionList(config, []).map(({ transition }, index) => {
       const out: XTransition = {
+        meta: { transition: transitionId(path.join('.'), trigger, index) },
         actions: [...(countMove ? [{ type: '__countMove' as const }] : []), ...toArray(transition.actions)],
       };
       if (transition.target !== undefined) out.target = transition.target;
@@ -200,11 +211,14 @@ function toXStateNode(
       if (transition.description !== undefined) out.description = transition.description;
       return out;
     });
-  const mapTransitions = (record: Record<string, TransitionConfig> | undefined, isMoves: boolean) =>
+  const mapTransitions = (record: Record<string, TransitionConfig> | undefined, isOn: boolean) =>
     record === undefined
       ? undefined
       : Object.fromEntries(
-          Object.entries(record).map(([key, t]) => [key, transitions(t, isMoves && moves.has(key))]),
+          Object.entries(record).map(([key, t]) => [
+            key,
+            transitions(t, isOn && moves.has(key), isOn ? key : `after ${key}`),
+          ]),
         );
 
   const out: Record<string, unknown> = {};
@@ -217,7 +231,7 @@ function toXStateNode(
   if (node.exit) out.exit = toArray(node.exit);
   if (node.on) out.on = mapTransitions(node.on, true);
   if (node.after) out.after = mapTransitions(node.after, false);
-  if (node.always) out.always = transitions(node.always, false);
+  if (node.always) out.always = transitions(node.always, false, 'always');
   if (node.states) {
     out.states = Object.fromEntries(
       Object.entries(node.states).map(([key, child]) => [key, toXStateNode(child, [...path, key], moves)]),
