@@ -14,6 +14,7 @@ export function project(name, dir, overrides = {}) {
     moduleNameMapper: {
       '^@ecoute/engine$': path.join(root, 'packages/engine/src/index.ts'),
       '^@ecoute/protocol$': path.join(root, 'packages/protocol/src/index.ts'),
+      '^@ecoute/test/support/(.*)\\.js$': path.join(root, 'test/support/$1.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
     transform: {

@@ -228,7 +228,17 @@ export function pathsToEndings(compiled: CompiledScenario, options: ExploreOptio
       toState: (snapshot) => snapshot.context.phase === 'ended',
       limit: options.limit ?? 1500,
     });
-    for (const path of paths) keep(path.state.context);
+    // A path's snapshots are the last ones seen under each key, not necessarily those of this
+    // path: rebuild the shortest path of each ending from its events.
+    const shortest = new Map<string, ExploreEvent[]>();
+    const weights = new Map<string, number>();
+    for (const path of paths) {
+      const ending = path.state.context.ending;
+      if (ending === null || (weights.get(ending) ?? Infinity) <= path.weight) continue;
+      weights.set(ending, path.weight);
+      shortest.set(ending, path.steps.slice(1).map((s) => s.event));
+    }
+    for (const events of shortest.values()) keep(events.reduce((node, event) => explorer.step(node, event), explorer.initial()));
     return result('xstate-graph', visits, true);
   } catch (err) {
     if (!(err instanceof Error) || !err.message.includes('limit')) throw err;
