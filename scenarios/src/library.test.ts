@@ -1,184 +1,153 @@
-// Every scenario file of the library parses, compiles, and is played to each of its endings
-// through a CallRun on a manual clock. A new scenario needs its play-throughs below.
+// Every scenario file of the library: lint-clean, named after its id, its play-through tests
+// (`<id>.tests.yaml`, one Jest test each) pass, the generated path to each ending plays to that
+// ending, and the four library calls reach 100 % of their states through their written tests.
+// Files are picked up as they appear: a new scenario needs no change here.
 import { describe, it, expect } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import {
   CallRun,
   compileScenario,
+  formatLintIssue,
+  generatedPlayThrough,
+  lintFiles,
   ManualScheduler,
+  parsePlayThroughs,
   parseScenario,
+  pathsToEndings,
+  runPlayThrough,
+  runScenarioTests,
   SessionClock,
   type CompiledScenario,
-  type Input,
+  type LintFile,
   type Observation,
-  type Outcome,
+  type PlayThroughFile,
 } from '@ecoute/engine';
 
 const dir = new URL('../', import.meta.url);
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.yaml'))
-  .sort();
+const LIBRARY = [
+  'renouvellement-mutuelle',
+  'detresse-suicidaire',
+  'etudiante-crous',
+  'hameconnage-carte-vitale',
+];
+/** Search bounds for the generated paths in this suite (the CLI searches further). */
+const SEARCH = { limit: 600, budget: 600 };
 
-interface Step {
-  /** Let this much session time pass first (timers fire). */
-  wait?: number;
-  input?: Input;
-}
-interface PlayThrough {
-  name: string;
-  steps: Step[];
-  /** Every caller line said, in order (timer lines included). */
-  lines: string[];
-  /** Leaf states after the last step. */
-  states: string[];
-  ending: string | null;
-  outcome: Outcome | null;
-}
+const all = readdirSync(dir).sort();
+const scenarioFiles = all.filter((f) => f.endsWith('.yaml') && !f.endsWith('.tests.yaml'));
+const testFiles = all.filter((f) => f.endsWith('.tests.yaml'));
+const read = (file: string): LintFile => ({
+  path: `scenarios/${file}`,
+  text: readFileSync(new URL(file, dir), 'utf8'),
+});
 
-const move = (id: string): Step => ({ input: { kind: 'move', move: id } });
-const pickup: Step = { input: { kind: 'pickup' } };
-
-const playThroughs: Record<string, PlayThrough[]> = {
-  'appel-entrainement': [
-    {
-      name: 'se présenter, reformuler, guider pas à pas (très bien), après un silence',
-      steps: [
-        pickup,
-        { wait: 20_000 },
-        move('se_presenter'),
-        move('reformuler'),
-        move('guider_pas_a_pas'),
-        move('demander_ecran'),
-        move('guider_pas_a_pas'),
-        move('guider_pas_a_pas'),
-      ],
-      lines: [
-        'allo',
-        'toujours_la',
-        'soulagee',
-        'explique',
-        'oui_cest_ca',
-        'on_y_va',
-        'ecran',
-        'etape_suivante',
-        'connectee',
-      ],
-      states: ['connectee'],
-      ending: 'connectee',
-      outcome: 'best',
-    },
-    {
-      name: 'proposer un rappel (bien), la sonnette retentit',
-      steps: [
-        pickup,
-        move('se_presenter'),
-        { input: { kind: 'inject', inject: 'sonnette' } },
-        move('valider_emotion'),
-        move('proposer_rappel'),
-      ],
-      lines: ['allo', 'soulagee', 'explique', 'sonnette', 'ca_menerve', 'rappel'],
-      states: ['rappel'],
-      ending: 'rappel',
-      outcome: 'good',
-    },
-    {
-      name: 'guider trop vite et laisser des silences (échec)',
-      steps: [
-        pickup,
-        move('se_presenter'),
-        move('guider_pas_a_pas'),
-        { wait: 20_000 },
-        move('guider_pas_a_pas'),
-        move('guider_pas_a_pas'),
-      ],
-      lines: [
-        'allo',
-        'soulagee',
-        'explique',
-        'pas_si_vite',
-        'toujours_la',
-        'pas_si_vite',
-        'pas_si_vite',
-        'je_raccroche',
-      ],
-      states: ['perdue'],
-      ending: 'raccroche',
-      outcome: 'failure',
-    },
-    {
-      name: "raccrocher au nez de l'appelante (échec, raison hangup)",
-      steps: [pickup, move('se_presenter'), { input: { kind: 'hangup' } }],
-      lines: ['allo', 'soulagee', 'explique'],
-      states: ['ecoute.en_ligne'],
-      ending: 'raccroche',
-      outcome: 'failure',
-    },
-  ],
-};
-
-function load(file: string): CompiledScenario {
-  const parsed = parseScenario(readFileSync(new URL(file, dir), 'utf8'), file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors, null, 2));
-  return compileScenario(parsed.scenario);
+interface Loaded {
+  compiled?: CompiledScenario;
+  tests?: PlayThroughFile;
+  problem?: string;
 }
 
-function play(compiled: CompiledScenario, steps: Step[]) {
-  const scheduler = new ManualScheduler();
-  const clock = new SessionClock(scheduler);
-  const observations: Observation[] = [];
-  const run = new CallRun(compiled, {
-    clock,
-    seed: 1,
-    onTimer: (timed) => observations.push(...timed.map((e) => e.observation)),
-  });
-  for (const step of steps) {
-    if (step.wait) scheduler.advanceBy(step.wait);
-    if (step.input) {
-      const result = run.apply(step.input);
-      if (!result.ok)
-        throw new Error(`${JSON.stringify(step.input)} refusé : ${result.code} ${result.message}`);
-      observations.push(...result.observations);
-    }
+function load(file: string): Loaded {
+  const parsed = parseScenario(read(file).text, file);
+  if (!parsed.ok) return { problem: parsed.errors.map((e) => `${e.code} ${e.message}`).join('\n') };
+  let compiled: CompiledScenario;
+  try {
+    compiled = compileScenario(parsed.scenario);
+  } catch (err) {
+    return { problem: String(err) };
   }
-  return { run, observations };
+  const testsName = file.replace(/\.yaml$/, '.tests.yaml');
+  if (!existsSync(new URL(testsName, dir))) return { compiled };
+  const tests = parsePlayThroughs(read(testsName).text, testsName);
+  if (!tests.ok) return { compiled, problem: tests.errors.map((e) => `${e.code} ${e.message}`).join('\n') };
+  return { compiled, tests: tests.file };
 }
 
 describe('scenario library', () => {
-  it('has scenario files', () => {
-    expect(files).toContain('appel-entrainement.yaml');
+  it('has the tutorial call and its tests', () => {
+    expect(scenarioFiles).toContain('appel-entrainement.yaml');
+    expect(testFiles).toContain('appel-entrainement.tests.yaml');
   });
 
-  describe.each(files)('%s', (file) => {
-    const compiled = load(file);
-    const { scenario } = compiled;
-    const paths = playThroughs[scenario.id] ?? [];
+  it('README: the commented example is the tutorial call, comments aside', () => {
+    const readme = readFileSync(new URL('README.md', dir), 'utf8');
+    const example = /## Exemple complet commenté[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    const fromReadme = parseScenario(example ?? '');
+    const fromFile = parseScenario(read('appel-entrainement.yaml').text);
+    expect(fromReadme.ok && fromFile.ok && fromReadme.scenario).toEqual(fromFile.ok && fromFile.scenario);
+  });
 
-    it('is named after its id, starts with the schema comment, and has play-throughs for every ending', () => {
-      expect(file).toBe(`${scenario.id}.yaml`);
-      expect(readFileSync(new URL(file, dir), 'utf8').split('\n')[0]).toBe(
-        '# yaml-language-server: $schema=./scenario.schema.json',
-      );
-      expect([...new Set(paths.map((p) => p.ending))].sort()).toEqual(Object.keys(scenario.endings).sort());
-      expect(paths.some((p) => p.lines.includes('toujours_la') || p.steps.some((s) => s.wait))).toBe(true);
+  it.each(testFiles)('%s belongs to a scenario file', (file) => {
+    expect(scenarioFiles).toContain(file.replace(/\.tests\.yaml$/, '.yaml'));
+  });
+
+  describe.each(scenarioFiles)('%s', (file) => {
+    const loaded = load(file);
+    const { compiled, tests } = loaded;
+    const id = compiled?.scenario.id ?? file.replace(/\.yaml$/, '');
+
+    it('lints without errors (its tests file included)', () => {
+      const testsName = file.replace(/\.yaml$/, '.tests.yaml');
+      const files = [read(file), ...(existsSync(new URL(testsName, dir)) ? [read(testsName)] : [])];
+      const errors = lintFiles(files).filter((i) => i.severity === 'error');
+      expect(errors.map(formatLintIssue)).toEqual([]);
     });
 
-    it.each(paths.map((p) => [p.name, p] as const))('%s', (_name, path) => {
-      const { run, observations } = play(compiled, path.steps);
-      expect(observations.flatMap((o) => (o.kind === 'line' ? [o.line] : []))).toEqual(path.lines);
-      expect(run.phase).toBe('ended');
-      expect(run.states).toEqual(path.states);
-      const ending = observations.at(-1);
-      expect(ending).toMatchObject({ kind: 'ending', ending: path.ending, outcome: path.outcome });
-      expect(run.viewFor('listener').ending?.outcome).toBe(path.outcome);
+    it('is named after its id and starts with the schema comment; so does its tests file', () => {
+      expect(loaded.problem).toBeUndefined();
+      expect(file).toBe(`${id}.yaml`);
+      expect(read(file).text.split('\n')[0]).toBe('# yaml-language-server: $schema=./scenario.schema.json');
+      if (tests) {
+        expect(tests.scenario).toBe(id);
+        expect(read(`${id}.tests.yaml`).text.split('\n')[0]).toBe(
+          '# yaml-language-server: $schema=./tests.schema.json',
+        );
+      }
     });
+
+    if (LIBRARY.includes(id) || id === 'appel-entrainement') {
+      it('has play-through tests and a rubric', () => {
+        expect(tests?.tests.length ?? 0).toBeGreaterThan(0);
+        expect(compiled?.scenario.rubric?.length ?? 0).toBeGreaterThan(0);
+      });
+    }
+
+    const playThroughs = compiled && tests ? tests.tests.map((t) => [t.name, t] as const) : [];
+    if (playThroughs.length > 0) {
+      it.each(playThroughs)('parcours : %s', (_name, test) => {
+        const result = runPlayThrough(compiled!, test);
+        expect(result.failures).toEqual([]);
+      });
+    }
+
+    if (compiled) {
+      const explored = pathsToEndings(compiled, SEARCH);
+      const generated = explored.paths.map((p) => [`${p.ending} (${p.length} étapes)`, p] as const);
+      if (generated.length > 0) {
+        it.each(generated)('chemin généré vers la fin %s', (_name, path) => {
+          const result = runPlayThrough(compiled, generatedPlayThrough(path));
+          expect(result.failures).toEqual([]);
+        });
+      }
+      it('the generated paths reach at least the hang-up ending', () => {
+        expect(explored.paths.map((p) => p.ending)).toContain(compiled.scenario.hangupEnding);
+      });
+    }
+
+    if (LIBRARY.includes(id) || id === 'appel-entrainement') {
+      it('its written tests enter every state (100 % state coverage)', () => {
+        const report = runScenarioTests(compiled!, tests, { skipGenerated: true });
+        expect(report.coverage.states.missing).toEqual([]);
+      });
+    }
   });
 
   it('appel-entrainement: the silence timer fires after 20 s of silence, not before, and speaking resets it', () => {
-    const compiled = load('appel-entrainement.yaml');
+    const { compiled } = load('appel-entrainement.yaml');
     const scheduler = new ManualScheduler();
     const clock = new SessionClock(scheduler);
     const timed: { t: number; observation: Observation }[] = [];
-    const run = new CallRun(compiled, { clock, seed: 1, onTimer: (o) => timed.push(...o) });
+    const run = new CallRun(compiled!, { clock, seed: 1, onTimer: (o) => timed.push(...o) });
     run.apply({ kind: 'pickup' });
     run.apply({ kind: 'move', move: 'se_presenter' });
     scheduler.advanceBy(15_000);

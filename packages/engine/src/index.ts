@@ -23,12 +23,87 @@ export {
   type StateNodeConfig,
   type MachineConfig,
   type ComparisonOp,
+  rubricSchema,
+  competencySchema,
+  criterionSchema,
+  autoCriterionSchema,
+  type Competency,
+  type RubricCriterion,
+  type AutoCriterion,
 } from './scenario/schema.js';
 export { ScenarioError, ScenarioErrorCode, type ScenarioIssue } from './scenario/issues.js';
-export { parseScenario, SCENARIO_LIMITS, type ParseScenarioResult } from './scenario/parse.js';
-export { compileScenario, MAX_MICROSTEPS, type CompiledScenario } from './scenario/compile.js';
+export {
+  parseScenario,
+  SCENARIO_LIMITS,
+  loadYaml,
+  locatePath,
+  type ParseScenarioResult,
+  type LoadedYaml,
+} from './scenario/parse.js';
+export { compileScenario, transitionId, MAX_MICROSTEPS, type CompiledScenario } from './scenario/compile.js';
+export {
+  availableByState,
+  describeGuard,
+  AVAILABILITY_REASONS,
+  type Availability,
+  type HandledEvents,
+} from './scenario/availability.js';
+export { listTransitions, reachableStates, type TransitionInfo } from './scenario/transitions.js';
 export type { CallContext } from './scenario/guards.js';
-export { scenarioJsonSchema } from './scenario/json-schema.js';
+export { scenarioJsonSchema, playThroughsJsonSchema } from './scenario/json-schema.js';
 export { systemScheduler, ManualScheduler, SessionClock, type Scheduler } from './clock/index.js';
 export { CallRun, RunErrorCode, type ApplyResult, type CallRunOptions } from './run/call-run.js';
-export { replay, type TimedInput } from './run/replay.js';
+export { replay, replayWith, type TimedInput, type ReplayOptions, type ReplayStep } from './run/replay.js';
+export { scoreRubric, type CriterionResult, type ScoreOptions } from './run/score.js';
+// Author tools (the `scenario` CLI's logic; the bin does the IO).
+export {
+  parsePlayThroughs,
+  playThroughFileSchema,
+  playThroughSchema,
+  playThroughStepSchema,
+  type PlayThrough,
+  type PlayThroughFile,
+  type PlayThroughStep,
+  type ParsePlayThroughsResult,
+} from './tools/play-throughs.js';
+export {
+  lintFiles,
+  lintScenario,
+  lintPlayThroughs,
+  formatLintIssue,
+  isPlayThroughFile,
+  LintCode,
+  type LintIssue,
+  type LintFile,
+  type LintSeverity,
+} from './tools/lint.js';
+export { scenarioGraph, transitionLabel, type GraphFormat, type GraphOptions } from './tools/graph.js';
+export {
+  TerminalPlay,
+  PLAY_HELP,
+  CUE_LABELS,
+  OUTCOME_LABELS,
+  formatTime,
+  type PlayOutput,
+} from './tools/play.js';
+export {
+  pathsToEndings,
+  createExplorer,
+  type ExploreEvent,
+  type ExploreNode,
+  type ExploreOptions,
+  type ExploreResult,
+  type GeneratedPath,
+} from './tools/explore.js';
+export {
+  runPlayThrough,
+  runScenarioTests,
+  generatedPlayThrough,
+  formatTestReport,
+  stepInput,
+  inputStep,
+  type PlayThroughResult,
+  type ScenarioTestReport,
+  type Coverage,
+  type RunScenarioTestsOptions,
+} from './tools/test-runner.js';

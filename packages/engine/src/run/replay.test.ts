@@ -84,3 +84,24 @@ describe('replay', () => {
     expect(replay(compiled, 1, inputs)).toEqual(first);
   });
 });
+
+describe('replay until', () => {
+  it('fires the timers due after the last input up to `until`, and no further', () => {
+    const compiled = compileScenario(testScenario());
+    const inputs: TimedInput[] = [{ t: 0, input: { kind: 'pickup' } }];
+    const kinds = (until?: number) =>
+      replay(compiled, 1, inputs, until === undefined ? {} : { until }).map((e) => [e.t, e.observation.kind]);
+    expect(kinds()).toEqual([
+      [0, 'line'],
+      [0, 'state'],
+    ]);
+    expect(kinds(999)).toEqual(kinds());
+    // The silence timer (1000 ms) fires at its due time when `until` reaches it.
+    expect(kinds(1000)).toEqual([
+      [0, 'line'],
+      [0, 'state'],
+      [1000, 'line'],
+      [1000, 'variable'],
+    ]);
+  });
+});

@@ -50,7 +50,11 @@ export function replayWith(
     onTimer: (observations) => {
       out.push(...observations);
       options.onStep?.(
-        { kind: 'timer', t: observations[0]?.t ?? clock.now(), observations: observations.map((o) => o.observation) },
+        {
+          kind: 'timer',
+          t: observations[0]?.t ?? clock.now(),
+          observations: observations.map((o) => o.observation),
+        },
         run,
       );
     },

@@ -11,7 +11,11 @@ const rubric: ScenarioInput['rubric'] = [
     label: 'Accueil',
     criteria: [
       { id: 'ecoute_vite', label: 'Écouter dans les 2 s', auto: { move: 'ecouter', within: 2000 } },
-      { id: 'ecoute_tard', label: 'Écouter dans la 1re demi-seconde', auto: { move: 'ecouter', within: 500 } },
+      {
+        id: 'ecoute_tard',
+        label: 'Écouter dans la 1re demi-seconde',
+        auto: { move: 'ecouter', within: 500 },
+      },
       { id: 'agir_deux', label: 'Agir deux fois', auto: { move: 'agir', atLeast: 2 } },
       { id: 'agir_trois', label: 'Agir trois fois', auto: { move: 'agir', atLeast: 3 } },
       { id: 'jamais', label: 'Ne jamais', auto: { notMove: 'jamais' } },
@@ -44,7 +48,8 @@ function session(compiled: CompiledScenario, steps: { at: number; input: Input }
   const push = (t: number, entry: Record<string, unknown>) =>
     entries.push({ seq: ++seq, t, at: '2026-01-01T00:00:00.000Z', ...entry } as TimelineEntry);
   const flushTimers = () => {
-    for (const { t, observation } of timed.splice(0)) push(t, { source: 'system', kind: 'observation', observation });
+    for (const { t, observation } of timed.splice(0))
+      push(t, { source: 'system', kind: 'observation', observation });
   };
   for (const { at, input } of steps) {
     scheduler.advanceTo(at);
@@ -54,12 +59,14 @@ function session(compiled: CompiledScenario, steps: { at: number; input: Input }
     if (!result.ok) continue;
     const t = clock.now();
     push(t, { source: 'listener', kind: 'input', input });
-    for (const observation of result.observations) push(t, { source: 'system', kind: 'observation', observation });
+    for (const observation of result.observations)
+      push(t, { source: 'system', kind: 'observation', observation });
   }
   return entries;
 }
 
-const byId = (results: ReturnType<typeof scoreRubric>) => Object.fromEntries(results.map((r) => [r.criterion, r]));
+const byId = (results: ReturnType<typeof scoreRubric>) =>
+  Object.fromEntries(results.map((r) => [r.criterion, r]));
 
 describe('scoreRubric', () => {
   const compiled = compileScenario(testScenario((s) => (s.rubric = rubric)));
@@ -75,8 +82,12 @@ describe('scoreRubric', () => {
     const seqOf = (pred: (e: TimelineEntry) => boolean) => entries.find(pred)!.seq;
     const results = byId(scoreRubric(compiled, entries));
     const ecouter = seqOf((e) => e.kind === 'input' && e.input.kind === 'move' && e.input.move === 'ecouter');
-    const informer = seqOf((e) => e.kind === 'input' && e.input.kind === 'move' && e.input.move === 'informer');
-    const agir = entries.filter((e) => e.kind === 'input' && e.input.kind === 'move' && e.input.move === 'agir');
+    const informer = seqOf(
+      (e) => e.kind === 'input' && e.input.kind === 'move' && e.input.move === 'informer',
+    );
+    const agir = entries.filter(
+      (e) => e.kind === 'input' && e.input.kind === 'move' && e.input.move === 'agir',
+    );
     const ending = entries.find((e) => e.kind === 'observation' && e.observation.kind === 'ending')!;
 
     expect(results['ecoute_vite']).toEqual({

@@ -46,7 +46,9 @@ export function scoreRubric(
 
   const evaluate = (auto: AutoCriterion): { met: boolean; evidence?: Entry | undefined } => {
     if ('move' in auto) {
-      const made = sorted.filter((e) => e.kind === 'input' && e.input.kind === 'move' && e.input.move === auto.move);
+      const made = sorted.filter(
+        (e) => e.kind === 'input' && e.input.kind === 'move' && e.input.move === auto.move,
+      );
       const atLeast = auto.atLeast ?? 1;
       const first = made[0];
       if (first && !withinDelay(first, auto.within)) return { met: false, evidence: first };
@@ -69,7 +71,8 @@ export function scoreRubric(
       return { met: withinDelay(entered, auto.within), evidence: entered };
     }
     if ('variable' in auto) {
-      const inBounds = (v: number) => (auto.min === undefined || v >= auto.min) && (auto.max === undefined || v <= auto.max);
+      const inBounds = (v: number) =>
+        (auto.min === undefined || v >= auto.min) && (auto.max === undefined || v <= auto.max);
       const initial = scenario.variables[auto.variable]?.initial ?? 0;
       if (!inBounds(initial)) return { met: false, evidence: pickup };
       const broken = observations('variable').find(
@@ -133,6 +136,7 @@ function flagsSet(compiled: CompiledScenario, sorted: readonly Entry[], seed: nu
     },
   });
   // A timer that set a flag and said nothing left no entry of its own: the last one stands in.
-  for (const [name, on] of Object.entries(run.flags)) if (on && !found.has(name) && last) found.set(name, last);
+  for (const [name, on] of Object.entries(run.flags))
+    if (on && !found.has(name) && last) found.set(name, last);
   return found;
 }

@@ -75,7 +75,15 @@ describe('describeGuard', () => {
         params: {
           of: [
             { type: 'flag', params: { name: 'a' } },
-            { type: 'all', params: { of: [{ type: 'visited', params: { state: 'x' } }, { type: 'flag', params: { name: 'b' } }] } },
+            {
+              type: 'all',
+              params: {
+                of: [
+                  { type: 'visited', params: { state: 'x' } },
+                  { type: 'flag', params: { name: 'b' } },
+                ],
+              },
+            },
           ],
         },
       },

@@ -41,7 +41,9 @@ export function describeGuard(
   switch (guard.type) {
     case 'compare': {
       const variable = scenario.variables[guard.params.variable];
-      const now = context ? ` (actuellement ${context.vars[guard.params.variable] ?? variable?.initial ?? 0})` : '';
+      const now = context
+        ? ` (actuellement ${context.vars[guard.params.variable] ?? variable?.initial ?? 0})`
+        : '';
       return `${variable?.label ?? guard.params.variable} ${OPS[guard.params.op]} ${guard.params.value}${now}`;
     }
     case 'flag':
@@ -88,7 +90,9 @@ export function ancestry(path: string): string[] {
  * For each state path (every node but the root), the moves and injects handled there: by the
  * node or an ancestor. A final state directly under the root handles nothing (the call is over).
  */
-export function availableByState(compiled: Pick<CompiledScenario, 'scenario'>): Record<string, HandledEvents> {
+export function availableByState(
+  compiled: Pick<CompiledScenario, 'scenario'>,
+): Record<string, HandledEvents> {
   const { scenario } = compiled;
   const states = collectStates(scenario.machine);
   const out: Record<string, HandledEvents> = {};
@@ -142,8 +146,6 @@ export function unavailableReason(
   if (candidates.length === 0 || candidates.some((t) => t.guard === undefined)) {
     return AVAILABILITY_REASONS.notHere([...activeLeaves]);
   }
-  const described = [
-    ...new Set(candidates.map((t) => describeGuard(t.guard!, scenario, context, event))),
-  ];
+  const described = [...new Set(candidates.map((t) => describeGuard(t.guard!, scenario, context, event)))];
   return AVAILABILITY_REASONS.guard(described.join(' ; ou '));
 }

@@ -199,7 +199,11 @@ function toXStateNode(
   path: string[],
   moves: ReadonlySet<string>,
 ): Record<string, unknown> {
-  const transitions = (config: TransitionConfig | undefined, countMove: boolean, trigger: string): XTransition[] =>
+  const transitions = (
+    config: TransitionConfig | undefined,
+    countMove: boolean,
+    trigger: string,
+  ): XTransition[] =>
     transitionList(config, []).map(({ transition }, index) => {
       const out: XTransition = {
         meta: { transition: transitionId(path.join('.'), trigger, index) },

@@ -32,7 +32,10 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   registry.add(stateNodeSchema, { id: 'StateNode' });
   registry.add(machineSchema, { id: 'Machine', description: 'La machine XState du scénario.' });
   registry.add(voiceSchema, { id: 'Voice' });
-  registry.add(competencySchema, { id: 'Competency', description: "Une compétence de la grille d'évaluation." });
+  registry.add(competencySchema, {
+    id: 'Competency',
+    description: "Une compétence de la grille d'évaluation.",
+  });
   registry.add(criterionSchema, {
     id: 'Criterion',
     description: 'Un critère : jugé par le formateur ou la formatrice (judged: true) ou automatique (auto).',

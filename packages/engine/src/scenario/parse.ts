@@ -23,6 +23,15 @@ export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false
 const frenchErrors = z.locales.fr().localeError;
 
 export function parseScenario(text: string, source?: string): ParseScenarioResult {
+  const result = parseScenarioWithSource(text, source);
+  return result.ok ? { ok: true, scenario: result.scenario } : result;
+}
+
+/** `parseScenario`, also returning the YAML document (to locate more issues in the text). */
+export function parseScenarioWithSource(
+  text: string,
+  source?: string,
+): { ok: true; scenario: Scenario; loaded: LoadedYaml } | { ok: false; errors: ScenarioIssue[] } {
   try {
     const result = parseUnchecked(text);
     if (!result.ok && source !== undefined) {
@@ -43,9 +52,9 @@ function fail(...errors: ScenarioIssue[]): { ok: false; errors: ScenarioIssue[] 
   return { ok: false, errors: errors.slice(0, SCENARIO_LIMITS.maxIssues) };
 }
 
-function parseUnchecked(text: string): ParseScenarioResult {
+function parseUnchecked(text: string) {
   const result = parseYamlWith(text, scenarioSchema, checkReferences);
-  return result.ok ? { ok: true, scenario: result.value } : result;
+  return result.ok ? { ok: true as const, scenario: result.value, loaded: result.loaded } : result;
 }
 
 /** A YAML document read within the limits, with what is needed to locate a path in its text. */
@@ -59,7 +68,9 @@ export interface LoadedYaml {
  * Reads YAML text within `SCENARIO_LIMITS` (size, flow nesting, node nesting, alias expansions),
  * without schema. Never throws on text the limits admit… but callers wrap it anyway.
  */
-export function loadYaml(text: string): { ok: true; loaded: LoadedYaml } | { ok: false; errors: ScenarioIssue[] } {
+export function loadYaml(
+  text: string,
+): { ok: true; loaded: LoadedYaml } | { ok: false; errors: ScenarioIssue[] } {
   if (text.length > SCENARIO_LIMITS.maxBytes || utf8Length(text) > SCENARIO_LIMITS.maxBytes) {
     return fail({
       code: ScenarioErrorCode.TooLarge,
@@ -71,6 +82,8 @@ export function loadYaml(text: string): { ok: true; loaded: LoadedYaml } | { ok:
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, version: '1.2' });
+  // yaml turns its own stack overflow on deep block nesting into a document error.
+  if (doc.errors.some((e) => /call stack/i.test(e.message))) return tooDeep();
   if (doc.errors.length > 0) {
     return fail(
       ...doc.errors.map((e) => {
@@ -136,6 +149,19 @@ export function locatePath(
   loaded: Pick<LoadedYaml, 'doc' | 'lineCounter'>,
   path: IssuePath,
 ): { line: number; column: number } | undefined {
+  // A map entry is best shown at its key (`perdue:`), not at its value's first line.
+  const last = path.at(-1);
+  if (typeof last === 'string') {
+    const parent: unknown = loaded.doc.getIn(path.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === last);
+      const offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+      if (offset !== undefined) {
+        const pos = loaded.lineCounter.linePos(offset);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+  }
   const issue = located(loaded.doc, loaded.lineCounter, {
     code: ScenarioErrorCode.Reference,
     message: '',

@@ -379,10 +379,10 @@ function checkRubric(
         if (key in auto) {
           const state = (auto as Record<string, string>)[key]!;
           if (!states.has(state) || state === '')
-            ref(`grille : état « ${state} » introuvable (chemin attendu depuis la racine, ex. ecoute.en_ligne)`, [
-              ...at,
-              key,
-            ]);
+            ref(
+              `grille : état « ${state} » introuvable (chemin attendu depuis la racine, ex. ecoute.en_ligne)`,
+              [...at, key],
+            );
         }
       }
       if ('variable' in auto) {

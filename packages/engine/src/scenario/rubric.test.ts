@@ -46,7 +46,8 @@ describe('rubric', () => {
       s.rubric = rubric([criterion]);
     });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]).toMatchObject({ code: 'scenario/schema', line: expect.any(Number) });
+    if (!result.ok)
+      expect(result.errors[0]).toMatchObject({ code: 'scenario/schema', line: expect.any(Number) });
   });
 
   it.each([

@@ -210,7 +210,11 @@ export const autoCriterionSchema = z.union([
   z.strictObject({ notMove: tableId }),
   z.strictObject({ state: statePath, within: msAfterPickup.optional() }),
   z.strictObject({ notState: statePath }),
-  z.strictObject({ variable: tableId, min: z.number().finite().optional(), max: z.number().finite().optional() }),
+  z.strictObject({
+    variable: tableId,
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+  }),
   z.strictObject({ flag: tableId }),
   z.strictObject({ ending: z.array(z.enum(OUTCOMES)).min(1).max(OUTCOMES.length) }),
 ]);

@@ -24,7 +24,10 @@ export interface TransitionInfo {
   docPath: IssuePath;
 }
 
-export function listTransitions(scenario: Scenario, states = collectStates(scenario.machine)): TransitionInfo[] {
+export function listTransitions(
+  scenario: Scenario,
+  states = collectStates(scenario.machine),
+): TransitionInfo[] {
   const out: TransitionInfo[] = [];
   for (const [key, { path, node, docPath }] of states) {
     const add = (

@@ -15,12 +15,14 @@ const tutorial = () => {
 
 describe('pathsToEndings', () => {
   it('finds the shortest path to every ending of the tutorial call, timers included', () => {
-    const started = performance.now();
     const result = pathsToEndings(tutorial());
-    const took = performance.now() - started;
     expect(result.unreached).toEqual([]);
     const byEnding = Object.fromEntries(result.paths.map((p) => [p.ending, p]));
-    expect(byEnding['connectee']!.inputs.map((i) => (i.input.kind === 'move' ? i.input.move : i.input.kind))).toEqual([
+    expect(
+      byEnding['connectee']!.inputs.map((i: { input: { kind: string; move?: string } }) =>
+        i.input.kind === 'move' ? i.input.move : i.input.kind,
+      ),
+    ).toEqual([
       'pickup',
       'se_presenter',
       'reformuler',
@@ -30,7 +32,7 @@ describe('pathsToEndings', () => {
     ]);
     expect(byEnding['rappel']!.length).toBe(3);
     expect(byEnding['raccroche']!.length).toBe(2);
-    console.log(result.method, result.explored, result.complete, Math.round(took), 'ms');
+    expect(result).toMatchObject({ method: 'xstate-graph', complete: true });
   });
 
   it('falls back to an early-stopping search when the space exceeds the limit', () => {

@@ -23,7 +23,11 @@ export const stepExpectSchema = z.strictObject({
 });
 export type StepExpect = z.output<typeof stepExpectSchema>;
 
-const at = z.number().int().min(0).max(24 * 60 * 60 * 1000);
+const at = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60 * 60 * 1000);
 const base = { at, expect: stepExpectSchema.optional() };
 const yes = z.literal(true);
 
@@ -42,7 +46,12 @@ export type PlayThroughStep = z.output<typeof playThroughStepSchema>;
 
 export const playThroughSchema = z.strictObject({
   name: z.string().min(1).max(300),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
   steps: z.array(playThroughStepSchema).min(1).max(1000),
   /** How the call must end (`ending: null` for a call ended by the trainer). */
   end: z.strictObject({
@@ -62,8 +71,7 @@ export const playThroughFileSchema = z.strictObject({
 export type PlayThroughFile = z.output<typeof playThroughFileSchema>;
 
 export type ParsePlayThroughsResult =
-  | { ok: true; file: PlayThroughFile; loaded: LoadedYaml }
-  | { ok: false; errors: ScenarioIssue[] };
+  { ok: true; file: PlayThroughFile; loaded: LoadedYaml } | { ok: false; errors: ScenarioIssue[] };
 
 /** `.tests.yaml` text → its tests, or located issues. Never throws. */
 export function parsePlayThroughs(text: string, source?: string): ParsePlayThroughsResult {
@@ -85,14 +93,20 @@ export function parsePlayThroughs(text: string, source?: string): ParsePlayThrou
       ),
     );
     if (!result.ok) {
-      if (source !== undefined) for (const issue of result.errors) issue.message = `${source} : ${issue.message}`;
+      if (source !== undefined)
+        for (const issue of result.errors) issue.message = `${source} : ${issue.message}`;
       return result;
     }
     return { ok: true, file: result.value, loaded: result.loaded };
   } catch (err) {
     return {
       ok: false,
-      errors: [{ code: 'scenario/yaml', message: `${source ? `${source} : ` : ''}lecture impossible (${String(err)})` }],
+      errors: [
+        {
+          code: 'scenario/yaml',
+          message: `${source ? `${source} : ` : ''}lecture impossible (${String(err)})`,
+        },
+      ],
     };
   }
 }

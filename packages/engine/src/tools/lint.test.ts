@@ -1,0 +1,142 @@
+import { describe, it, expect } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { stringify } from 'yaml';
+import { testScenarioInput } from '../testing/fixtures.js';
+import type { ScenarioInput } from '../scenario/schema.js';
+import { formatLintIssue, lintFiles, lintScenario } from './lint.js';
+
+const tutorialText = readFileSync(
+  new URL('../../../../scenarios/appel-entrainement.yaml', import.meta.url),
+  'utf8',
+);
+const tutorialTests = readFileSync(
+  new URL('../../../../scenarios/appel-entrainement.tests.yaml', import.meta.url),
+  'utf8',
+);
+
+const lintOf = (edit: (s: ScenarioInput) => void = () => {}) => {
+  const input = testScenarioInput();
+  edit(input);
+  return lintScenario('appel-test.yaml', stringify(input)).issues;
+};
+const codesOf = (issues: { code: string; severity: string }[]) =>
+  issues.map((i) => `${i.severity} ${i.code}`);
+
+describe('lint', () => {
+  it('finds nothing to say about the tutorial call and its tests', () => {
+    expect(
+      lintFiles([
+        { path: 'scenarios/appel-entrainement.yaml', text: tutorialText },
+        { path: 'scenarios/appel-entrainement.tests.yaml', text: tutorialTests },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reports schema errors as file:line:col  error  code  message', () => {
+    const issues = lintScenario('x.yaml', tutorialText.replace('version: 1', 'version: zéro'));
+    expect(issues.issues).toHaveLength(1);
+    expect(formatLintIssue(issues.issues[0]!)).toMatch(/^x\.yaml:7:10 {2}error {2}scenario\/schema {2}/);
+  });
+
+  it('reports unknown ids (a line, a move, a variable) as reference errors, located', () => {
+    const issues = lintOf((s) => {
+      (s.machine.states['debut']!.entry as { params: { line: string } }[])[0]!.params.line = 'inconnue';
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'scenario/reference',
+        line: expect.any(Number),
+        column: expect.any(Number),
+      }),
+    ]);
+  });
+
+  it('warns about what is never used, never reached, and the missing rubric', () => {
+    const issues = lintOf((s) => {
+      s.variables['fatigue'] = { label: 'Fatigue', min: 0, max: 10, initial: 0 };
+      s.lines['jamais_dite'] = { text: 'Personne ne me dit.' };
+      s.moves['danser'] = { label: 'Danser', category: 'action', help: 'Jamais proposée.' };
+      s.injects = { ...s.injects, orage: { label: 'Orage', help: 'Sans effet.' } };
+      s.endings['inatteignable'] = { outcome: 'partial', message: 'Jamais.' };
+      s.machine.states['isole'] = {
+        entry: [{ type: 'end', params: { ending: 'inatteignable' } }],
+        type: 'final',
+      };
+    });
+    expect(codesOf(issues).sort()).toEqual(
+      [
+        'warning lint/unused_variable', // fatigue
+        'warning lint/unused_variable', // detresse is never compared
+        'warning lint/line_never_said',
+        'warning lint/move_never_offered', // danser
+        'warning lint/move_never_offered', // jamais
+        'warning lint/inject_never_offered', // orage
+        'warning lint/inject_never_offered', // sonnette
+        'warning lint/unreachable_ending',
+        'warning lint/unreachable_state',
+        'warning lint/missing_rubric',
+      ].sort(),
+    );
+    expect(issues.find((i) => i.code === 'lint/unreachable_state')?.message).toContain('isole');
+  });
+
+  it('reports a state with no way out that is not an ending as an error, and blank or placeholder texts', () => {
+    const issues = lintOf((s) => {
+      s.machine.states['debut']!.on!['informer'] = 'coince';
+      s.machine.states['coince'] = { entry: { type: 'say', params: { line: 'aie' } } };
+      s.lines['merci']!.text = '   ';
+      s.moves['agir']!.help = 'TODO expliquer';
+    });
+    expect(codesOf(issues)).toEqual(
+      expect.arrayContaining([
+        'error lint/dead_end',
+        'error lint/missing_text',
+        'warning lint/placeholder_text',
+      ]),
+    );
+    expect(issues.find((i) => i.code === 'lint/dead_end')?.message).toContain('coince');
+  });
+
+  it('a parallel region that cannot leave is not a dead end when the whole parallel state can', () => {
+    // milieu.tache.fait has no transition of its own, but milieu's `agir` leaves the parallel state.
+    expect(codesOf(lintOf())).not.toContain('error lint/dead_end');
+  });
+
+  it('checks play-through files against their scenario', () => {
+    const broken = tutorialTests
+      .replace('move: question_ouverte', 'move: question_fermee')
+      .replace('states: [guidage] } }', 'states: [nulle_part] } }')
+      .replace(
+        'end: { ending: connectee, outcome: best, reason: scenario }',
+        'end: { ending: connectee, outcome: good }',
+      )
+      .replace('se_presente: true\n', 'se_presente: true\n      ton_pose: true\n');
+    const issues = lintFiles([{ path: 'scenarios/appel-entrainement.tests.yaml', text: broken }], (id) =>
+      id === 'appel-entrainement'
+        ? { path: 'scenarios/appel-entrainement.yaml', text: tutorialText }
+        : undefined,
+    );
+    expect(issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining([
+        'action « question_fermee » introuvable dans moves',
+        'état « nulle_part » introuvable',
+        "la fin « connectee » a l'issue best, pas good",
+        'critère « ton_pose » jugé par le formateur : pas de résultat automatique',
+      ]),
+    );
+    expect(issues.every((i) => i.severity === 'error' && i.line !== undefined)).toBe(true);
+  });
+
+  it('reports a play-through file whose scenario is missing', () => {
+    const issues = lintFiles([
+      {
+        path: 'x.tests.yaml',
+        text: 'scenario: x\ntests:\n  - name: a\n    steps: [{ at: 0, pickup: true }]\n    end: { ending: a, outcome: best }\n',
+      },
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'lint/test_reference', line: 1 }),
+    ]);
+  });
+});

@@ -1,0 +1,402 @@
+// `scenario lint`: everything that can be said about a scenario file (or a play-through file)
+// without playing it. Errors make the command fail; warnings are what an author should look at.
+// Pure: the caller reads the files and prints the issues.
+import { availableByState } from '../scenario/availability.js';
+import { compileScenario } from '../scenario/compile.js';
+import { ScenarioError, type IssuePath, type ScenarioIssue } from '../scenario/issues.js';
+import { locatePath, parseScenario, parseScenarioWithSource } from '../scenario/parse.js';
+import { collectStates, toArray } from '../scenario/references.js';
+import type { ActionConfig, GuardConfig, Scenario } from '../scenario/schema.js';
+import { isWithin, listTransitions, reachableStates, type TransitionInfo } from '../scenario/transitions.js';
+import { parsePlayThroughs, type ParsePlayThroughsResult } from './play-throughs.js';
+
+export type LintSeverity = 'error' | 'warning';
+
+export const LintCode = {
+  UnreachableState: 'lint/unreachable_state',
+  DeadEnd: 'lint/dead_end',
+  UnreachableEnding: 'lint/unreachable_ending',
+  UnusedVariable: 'lint/unused_variable',
+  MoveNeverOffered: 'lint/move_never_offered',
+  InjectNeverOffered: 'lint/inject_never_offered',
+  LineNeverSaid: 'lint/line_never_said',
+  MissingText: 'lint/missing_text',
+  PlaceholderText: 'lint/placeholder_text',
+  MissingRubric: 'lint/missing_rubric',
+  TestReference: 'lint/test_reference',
+  FileName: 'lint/file_name',
+} as const;
+
+export interface LintIssue {
+  file: string;
+  line?: number;
+  column?: number;
+  severity: LintSeverity;
+  /** A parse code (`scenario/schema`, `scenario/reference`…) or a lint code (`lint/…`). */
+  code: string;
+  message: string;
+}
+
+export interface LintFile {
+  path: string;
+  text: string;
+}
+
+/** `file:line:col  error|warning  code  message`. */
+export function formatLintIssue(issue: LintIssue): string {
+  return `${issue.file}:${issue.line ?? 1}:${issue.column ?? 1}  ${issue.severity}  ${issue.code}  ${issue.message}`;
+}
+
+export const isPlayThroughFile = (path: string): boolean => /\.tests\.ya?ml$/.test(path);
+
+const fromParse = (file: string, issues: ScenarioIssue[]): LintIssue[] =>
+  issues.map((i) => ({
+    file,
+    ...(i.line !== undefined ? { line: i.line } : {}),
+    ...(i.column !== undefined ? { column: i.column } : {}),
+    severity: 'error',
+    code: i.code,
+    message: i.message,
+  }));
+
+/** Lints scenario text. Returns the issues and, when it parsed, the scenario. */
+export function lintScenario(file: string, text: string): { issues: LintIssue[]; scenario?: Scenario } {
+  const parsed = parseScenarioWithSource(text);
+  if (!parsed.ok) return { issues: fromParse(file, parsed.errors) };
+  const { scenario, loaded } = parsed;
+  const issues: LintIssue[] = [];
+  const at = (severity: LintSeverity, code: string, message: string, path: IssuePath): void => {
+    const pos = locatePath(loaded, path);
+    issues.push({ file, ...(pos ?? {}), severity, code, message });
+  };
+  try {
+    compileScenario(scenario);
+  } catch (err) {
+    if (err instanceof ScenarioError) return { issues: fromParse(file, err.issues), scenario };
+    throw err;
+  }
+  checkScenario(scenario, at);
+  return { issues: sortIssues(issues), scenario };
+}
+
+function checkScenario(
+  scenario: Scenario,
+  at: (severity: LintSeverity, code: string, message: string, path: IssuePath) => void,
+): void {
+  const states = collectStates(scenario.machine);
+  const transitions = listTransitions(scenario, states);
+  const reachable = reachableStates(scenario, states, transitions);
+
+  // States nobody can enter, and states nobody can leave.
+  for (const [key, { node, docPath }] of states) {
+    if (key === '') continue;
+    if (!reachable.has(key)) {
+      at(
+        'warning',
+        LintCode.UnreachableState,
+        `état « ${key} » inatteignable : aucune transition n'y mène`,
+        docPath,
+      );
+      continue;
+    }
+    const atomic = Object.keys(node.states ?? {}).length === 0;
+    if (atomic && node.type !== 'final' && !hasWayOut(key, states, transitions)) {
+      at(
+        'error',
+        LintCode.DeadEnd,
+        `état « ${key} » sans issue : aucune transition n'en sort, aucune action end, et ce n'est pas une fin (type: final)`,
+        docPath,
+      );
+    }
+  }
+
+  // Endings: said by an `end` action somewhere reachable, or the hang-up ending.
+  const ended = new Set<string>([scenario.hangupEnding]);
+  const ends = (actions: ActionConfig | ActionConfig[] | undefined) =>
+    toArray(actions).forEach((a) => a.type === 'end' && ended.add(a.params.ending));
+  for (const [key, { node }] of states) {
+    if (!reachable.has(key)) continue;
+    ends(node.entry);
+    ends(node.exit);
+  }
+  for (const t of transitions) if (reachable.has(t.source)) ends(t.actions);
+  for (const id of Object.keys(scenario.endings)) {
+    if (!ended.has(id))
+      at(
+        'warning',
+        LintCode.UnreachableEnding,
+        `fin « ${id} » inatteignable : aucune action end atteignable ne la donne`,
+        ['endings', id],
+      );
+  }
+
+  // Tables: what is never used.
+  const guardVars = new Set<string>();
+  const walk = (guard: GuardConfig): void => {
+    if (guard.type === 'compare') guardVars.add(guard.params.variable);
+    if (guard.type === 'all' || guard.type === 'any') guard.params.of.forEach(walk);
+    if (guard.type === 'not') walk(guard.params.guard);
+  };
+  transitions.forEach((t) => t.guard && walk(t.guard));
+  for (const competency of scenario.rubric ?? [])
+    for (const criterion of competency.criteria)
+      if ('auto' in criterion && 'variable' in criterion.auto) guardVars.add(criterion.auto.variable);
+  for (const id of Object.keys(scenario.variables)) {
+    if (!guardVars.has(id))
+      at(
+        'warning',
+        LintCode.UnusedVariable,
+        `variable « ${id} » jamais lue (ni par une garde compare, ni par la grille)`,
+        ['variables', id],
+      );
+  }
+
+  const offered = new Set<string>();
+  for (const [key, handled] of Object.entries(availableByState({ scenario }))) {
+    if (!reachable.has(key)) continue;
+    handled.moves.forEach((m) => offered.add(m));
+    handled.injects.forEach((i) => offered.add(i));
+  }
+  for (const id of Object.keys(scenario.moves))
+    if (!offered.has(id))
+      at(
+        'warning',
+        LintCode.MoveNeverOffered,
+        `action « ${id} » jamais proposée : aucun état atteignable n'y réagit`,
+        ['moves', id],
+      );
+  for (const id of Object.keys(scenario.injects))
+    if (!offered.has(id))
+      at(
+        'warning',
+        LintCode.InjectNeverOffered,
+        `événement « ${id} » sans effet : aucun état atteignable n'y réagit`,
+        ['injects', id],
+      );
+
+  const said = new Set<string>();
+  const says = (actions: ActionConfig | ActionConfig[] | undefined) =>
+    toArray(actions).forEach((a) => a.type === 'say' && said.add(a.params.line));
+  for (const { node } of states.values()) {
+    says(node.entry);
+    says(node.exit);
+  }
+  transitions.forEach((t) => says(t.actions));
+  for (const id of Object.keys(scenario.lines))
+    if (!said.has(id))
+      at('warning', LintCode.LineNeverSaid, `réplique « ${id} » jamais dite (aucune action say)`, [
+        'lines',
+        id,
+      ]);
+
+  // Texts: blank, or left as a placeholder.
+  const texts: [IssuePath, string][] = [
+    [['title'], scenario.title],
+    [['summary'], scenario.summary],
+    [['persona', 'name'], scenario.persona.name],
+    [['persona', 'place'], scenario.persona.place],
+    [['persona', 'background'], scenario.persona.background],
+    ...Object.entries(scenario.lines).map(([id, l]): [IssuePath, string] => [['lines', id, 'text'], l.text]),
+    ...Object.entries(scenario.moves).flatMap(([id, m]): [IssuePath, string][] => [
+      [['moves', id, 'label'], m.label],
+      [['moves', id, 'help'], m.help],
+    ]),
+    ...Object.entries(scenario.injects).flatMap(([id, m]): [IssuePath, string][] => [
+      [['injects', id, 'label'], m.label],
+      [['injects', id, 'help'], m.help],
+    ]),
+    ...Object.entries(scenario.endings).map(([id, e]): [IssuePath, string] => [
+      ['endings', id, 'message'],
+      e.message,
+    ]),
+    ...Object.entries(scenario.variables).map(([id, v]): [IssuePath, string] => [
+      ['variables', id, 'label'],
+      v.label,
+    ]),
+  ];
+  for (const [path, value] of texts) {
+    if (value.trim() === '') at('error', LintCode.MissingText, `texte manquant (${path.join('.')})`, path);
+    else if (/\b(TODO|FIXME|XXX|TBD)\b|lorem ipsum/i.test(value))
+      at('warning', LintCode.PlaceholderText, `texte provisoire à remplacer (${path.join('.')})`, path);
+  }
+
+  if (!scenario.rubric)
+    at(
+      'warning',
+      LintCode.MissingRubric,
+      "pas de grille d'évaluation (rubric) : requise pour les scénarios de la bibliothèque",
+      [],
+    );
+}
+
+/**
+ * Whether the call can get out of the atomic state `leaf`: some transition of it, of an ancestor
+ * or of a sibling region ends the call or enters a state outside it (not merely another region).
+ */
+function hasWayOut(
+  leaf: string,
+  states: ReturnType<typeof collectStates>,
+  transitions: TransitionInfo[],
+): boolean {
+  const parallelAncestors = [...states.entries()]
+    .filter(([key, { node }]) => node.type === 'parallel' && isWithin(leaf, key) && key !== leaf)
+    .map(([key]) => key);
+  const lca = (a: string, b: string): string => {
+    const x = a.split('.');
+    const y = b.split('.');
+    let i = 0;
+    while (i < x.length && i < y.length && x[i] === y[i]) i++;
+    return x.slice(0, i).join('.');
+  };
+  return transitions.some((t) => {
+    const applies = isWithin(leaf, t.source) || parallelAncestors.some((p) => isWithin(t.source, p));
+    if (!applies) return false;
+    if (t.actions.some((a) => a.type === 'end')) return true;
+    return t.targets.some((target) => {
+      if (isWithin(target, leaf)) return false;
+      const common = lca(leaf, target);
+      return states.get(common)?.node.type !== 'parallel';
+    });
+  });
+}
+
+/** Lints a play-through file against its scenario (when known). */
+export function lintPlayThroughs(
+  file: string,
+  text: string,
+  scenario: Scenario | undefined,
+  parsed: ParsePlayThroughsResult = parsePlayThroughs(text),
+): LintIssue[] {
+  if (!parsed.ok) return fromParse(file, parsed.errors);
+  const issues: LintIssue[] = [];
+  const at = (severity: LintSeverity, code: string, message: string, path: IssuePath): void => {
+    const pos = locatePath(parsed.loaded, path);
+    issues.push({ file, ...(pos ?? {}), severity, code, message });
+  };
+  const { file: tests } = parsed;
+  const base = file.split('/').pop() ?? file;
+  if (!new RegExp(`^${tests.scenario}\\.tests\\.ya?ml$`).test(base))
+    at('warning', LintCode.FileName, `le fichier devrait s'appeler ${tests.scenario}.tests.yaml`, [
+      'scenario',
+    ]);
+  if (!scenario) {
+    at('error', LintCode.TestReference, `scénario « ${tests.scenario} » introuvable`, ['scenario']);
+    return issues;
+  }
+  const states = collectStates(scenario.machine);
+  const criteria = new Map(
+    (scenario.rubric ?? []).flatMap((c) => c.criteria.map((cr) => [cr.id, 'auto' in cr] as const)),
+  );
+  tests.tests.forEach((test, i) => {
+    const tPath: IssuePath = ['tests', i];
+    test.steps.forEach((step, j) => {
+      const sPath: IssuePath = [...tPath, 'steps', j];
+      if ('move' in step && !(step.move in scenario.moves) && !step.expect?.error)
+        at('error', LintCode.TestReference, `action « ${step.move} » introuvable dans moves`, [
+          ...sPath,
+          'move',
+        ]);
+      if ('inject' in step && !(step.inject in scenario.injects) && !step.expect?.error)
+        at('error', LintCode.TestReference, `événement « ${step.inject} » introuvable dans injects`, [
+          ...sPath,
+          'inject',
+        ]);
+      for (const [k, state] of (step.expect?.states ?? []).entries()) {
+        if (!states.has(state))
+          at('error', LintCode.TestReference, `état « ${state} » introuvable`, [
+            ...sPath,
+            'expect',
+            'states',
+            k,
+          ]);
+      }
+      for (const line of step.expect?.lines ?? [])
+        if (!(line in scenario.lines))
+          at('error', LintCode.TestReference, `réplique « ${line} » introuvable dans lines`, [
+            ...sPath,
+            'expect',
+            'lines',
+          ]);
+      for (const id of Object.keys(step.expect?.variables ?? {}))
+        if (!(id in scenario.variables))
+          at('error', LintCode.TestReference, `variable « ${id} » introuvable`, [
+            ...sPath,
+            'expect',
+            'variables',
+            id,
+          ]);
+    });
+    const { ending, outcome } = test.end;
+    if (ending !== null) {
+      const declared = scenario.endings[ending];
+      if (!declared)
+        at('error', LintCode.TestReference, `fin « ${ending} » introuvable dans endings`, [
+          ...tPath,
+          'end',
+          'ending',
+        ]);
+      else if (declared.outcome !== outcome)
+        at(
+          'error',
+          LintCode.TestReference,
+          `la fin « ${ending} » a l'issue ${declared.outcome}, pas ${outcome}`,
+          [...tPath, 'end', 'outcome'],
+        );
+    }
+    for (const id of Object.keys(test.rubric ?? {})) {
+      const auto = criteria.get(id);
+      if (auto === undefined)
+        at('error', LintCode.TestReference, `critère « ${id} » introuvable dans la grille`, [
+          ...tPath,
+          'rubric',
+          id,
+        ]);
+      else if (!auto)
+        at(
+          'error',
+          LintCode.TestReference,
+          `critère « ${id} » jugé par le formateur : pas de résultat automatique`,
+          [...tPath, 'rubric', id],
+        );
+    }
+  });
+  return sortIssues(issues);
+}
+
+/**
+ * Lints scenario and play-through files together: a play-through file is checked against the
+ * scenario of its id, taken from `files` or asked of `resolveScenario` (the caller reads it).
+ */
+export function lintFiles(
+  files: readonly LintFile[],
+  resolveScenario?: (id: string, testsFile: string) => LintFile | undefined,
+): LintIssue[] {
+  const scenarios = new Map<string, Scenario>();
+  const issues: LintIssue[] = [];
+  for (const f of files.filter((f) => !isPlayThroughFile(f.path))) {
+    const result = lintScenario(f.path, f.text);
+    issues.push(...result.issues);
+    if (result.scenario) scenarios.set(result.scenario.id, result.scenario);
+  }
+  for (const f of files.filter((f) => isPlayThroughFile(f.path))) {
+    const parsed = parsePlayThroughs(f.text);
+    let scenario: Scenario | undefined;
+    if (parsed.ok) {
+      const id = parsed.file.scenario;
+      scenario = scenarios.get(id);
+      if (!scenario && resolveScenario) {
+        const other = resolveScenario(id, f.path);
+        if (other) {
+          const result = parseScenario(other.text);
+          if (result.ok) scenario = result.scenario;
+        }
+      }
+    }
+    issues.push(...lintPlayThroughs(f.path, f.text, scenario, parsed));
+  }
+  return issues;
+}
+
+function sortIssues(issues: LintIssue[]): LintIssue[] {
+  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
