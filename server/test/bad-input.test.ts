@@ -146,7 +146,10 @@ describe('bad input', () => {
   });
 
   it('a flood from one socket gets input/rate_limited; other sockets are not affected', async () => {
-    const flooder = await RoleClient.connect(server.url, { sessionId: session.sessionId, token: session.tokens.observer });
+    const flooder = await RoleClient.connect(server.url, {
+      sessionId: session.sessionId,
+      token: session.tokens.observer,
+    });
     const acks = await Promise.all(Array.from({ length: 60 }, () => flooder.sync(0)));
     const limited = acks.filter((a) => !a.ok && a.code === 'input/rate_limited').length;
     expect(limited).toBeGreaterThanOrEqual(10);

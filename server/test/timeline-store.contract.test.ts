@@ -38,7 +38,14 @@ let sessionCounter = 0;
 async function newSession(db: Kysely<Database>): Promise<string> {
   const id = `s${++sessionCounter}-${Math.random().toString(36).slice(2, 8)}`;
   await new SessionStore(db).create(
-    { id, scenarioId: 'x', scenarioVersion: 1, seed: 1, createdAt: new Date(0).toISOString(), status: 'live' },
+    {
+      id,
+      scenarioId: 'x',
+      scenarioVersion: 1,
+      seed: 1,
+      createdAt: new Date(0).toISOString(),
+      status: 'live',
+    },
     { listener: `${id}l`, trainer: `${id}t`, observer: `${id}o` },
   );
   return id;
@@ -140,7 +147,8 @@ describe.each([sqliteDriver, postgresDriver])('TimelineStore contract', (makeDri
         for (let seq = 1; seq <= 10; seq += 2) await store.append(id, [entry(seq), entry(seq + 1)]);
       }),
     );
-    for (const id of sessions) expect((await store.read(id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const id of sessions)
+      expect((await store.read(id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
   it(`${driver.name}: a refused batch does not sink the batches committed with it`, async () => {

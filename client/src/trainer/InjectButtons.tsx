@@ -22,12 +22,14 @@ export function InjectButtons({
       <ul className="injects__list">
         {injects.map((inject) => {
           const helpId = `${idPrefix}-${inject.id}-help`;
+          // The engine says why (in the scenario's language); the catalogue's sentence otherwise.
+          const why = inject.reason ?? unavailable;
           return (
             <li key={inject.id}>
               <button
                 type="button"
                 disabled={disabled || !inject.available}
-                title={inject.available ? undefined : unavailable}
+                title={inject.available ? undefined : why}
                 aria-describedby={helpId}
                 onClick={() => onInject(inject.id)}
               >
@@ -35,7 +37,7 @@ export function InjectButtons({
               </button>
               <span id={helpId} className="inject__help">
                 {inject.help}
-                {inject.available ? null : <span className="inject__unavailable"> — {unavailable}</span>}
+                {inject.available ? null : <span className="inject__unavailable"> — {why}</span>}
               </span>
             </li>
           );
