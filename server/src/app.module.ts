@@ -5,7 +5,11 @@ import type { Scheduler } from '@ecoute/engine';
 import { APP_CONFIG } from './config/env.js';
 import type { AppConfig } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DebriefModule } from './debrief/debrief.module.js';
 import { HealthController } from './health/health.controller.js';
+import { MetricsController } from './health/metrics.controller.js';
+import { ExportsModule } from './exports/exports.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { scaledScheduler } from './sessions/scaled-scheduler.js';
 import { SESSION_SCHEDULER } from './sessions/sessions.service.js';
@@ -32,8 +36,8 @@ export class AppModule {
     };
     return {
       module: AppModule,
-      imports: [configModule, DatabaseModule, SessionsModule],
-      controllers: [HealthController],
+      imports: [configModule, DatabaseModule, SessionsModule, DebriefModule, RetentionModule, ExportsModule],
+      controllers: [HealthController, MetricsController],
     };
   }
 }

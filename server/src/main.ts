@@ -17,8 +17,12 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // The admin token opens the sessions list; a drawn one is shown here, a configured one is not.
+  const admin = config.adminTokenGenerated
+    ? ` · liste des séances : http://localhost:${port}/sessions#k=${config.adminToken} (jeton d'administration tiré au démarrage ; fixez-le avec ECOUTE_ADMIN_TOKEN)`
+    : " · jeton d'administration : ECOUTE_ADMIN_TOKEN";
   // The test harness reads this line to find the port when PORT=0.
-  console.log(`Écoute écoute sur http://localhost:${port} (base : ${config.databaseFile})`);
+  console.log(`Écoute écoute sur http://localhost:${port} (base : ${config.databaseFile})${admin}`);
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { TimelineEntry } from '@ecoute/engine';
 import { startPostgres } from '@ecoute/test/support/postgres.js';
@@ -11,6 +12,8 @@ import type { PostgresServer } from '@ecoute/test/support/postgres.js';
 import { openPostgresDatabase } from '../src/database/postgres.js';
 import type { Database } from '../src/database/schema.js';
 import { openSqlite } from '../src/database/sqlite.js';
+import { DebriefStore } from '../src/debrief/debrief-store.js';
+import { purgeExpired } from '../src/retention/retention.service.js';
 import { SessionStore } from '../src/sessions/session-store.js';
 import { KyselyTimelineStore } from '../src/timeline/kysely-timeline-store.js';
 import { SqliteTimelineStore } from '../src/timeline/sqlite-timeline-store.js';
@@ -164,6 +167,158 @@ describe.each([sqliteDriver, postgresDriver])('TimelineStore contract', (makeDri
     expect((await store.read(c)).map((e) => e.seq)).toEqual([1, 2]);
   });
 
+  /** A session with the given scenario, creation time, participants and ending. */
+  async function storedSession(options: {
+    scenarioId: string;
+    createdAt: string;
+    names?: [role: 'listener' | 'trainer' | 'observer', name: string][];
+    ended?: { at: string; outcome: 'best' | 'good' | 'partial' | 'failure' | null };
+  }): Promise<string> {
+    const id = `l${++sessionCounter}-${Math.random().toString(36).slice(2, 8)}`;
+    const sessions = new SessionStore(db);
+    await sessions.create(
+      {
+        id,
+        scenarioId: options.scenarioId,
+        scenarioVersion: 1,
+        seed: 1,
+        createdAt: options.createdAt,
+        status: 'live',
+      },
+      { listener: `${id}l`, trainer: `${id}t`, observer: `${id}o` },
+    );
+    const entries: TimelineEntry[] = (options.names ?? []).map(([role, name], i) => ({
+      seq: i + 1,
+      t: 0,
+      at: options.createdAt,
+      source: role,
+      kind: 'input',
+      input: { kind: 'join', name },
+    }));
+    // The same person reconnecting joins again: listed once.
+    const first = entries[0];
+    if (first?.kind === 'input') entries.push({ ...first, seq: entries.length + 1 });
+    if (entries.length > 0) await store.append(id, entries);
+    if (options.ended) await sessions.markEnded(id, options.ended.at, options.ended.outcome);
+    return id;
+  }
+
+  it(`${driver.name}: lists sessions by scenario, learner, date and outcome, newest first`, async () => {
+    const scenario = `liste-${driver.name.slice(0, 3).toLowerCase()}`;
+    const a = await storedSession({
+      scenarioId: scenario,
+      createdAt: '2026-01-10T09:00:00.000Z',
+      names: [
+        ['listener', 'Hélène Martin'],
+        ['trainer', 'Dominique'],
+      ],
+      ended: { at: '2026-01-10T09:20:00.000Z', outcome: 'best' },
+    });
+    const b = await storedSession({
+      scenarioId: scenario,
+      createdAt: '2026-02-01T14:00:00.000Z',
+      names: [['listener', 'Karim']],
+      ended: { at: '2026-02-01T14:10:00.000Z', outcome: 'failure' },
+    });
+    const c = await storedSession({ scenarioId: scenario, createdAt: '2026-03-05T08:00:00.000Z' });
+    await storedSession({
+      scenarioId: `${scenario}-autre`,
+      createdAt: '2026-03-05T08:00:00.000Z',
+      names: [['listener', 'Hélène']],
+    });
+    const sessions = new SessionStore(db);
+    const ids = async (filter: Parameters<SessionStore['list']>[0]) =>
+      (await sessions.list({ scenarioId: scenario, ...filter })).map((item) => item.id);
+
+    const all = await sessions.list({ scenarioId: scenario });
+    expect(all.map((item) => item.id)).toEqual([c, b, a]);
+    expect(all[2]).toMatchObject({
+      id: a,
+      scenarioId: scenario,
+      status: 'ended',
+      endedAt: '2026-01-10T09:20:00.000Z',
+      outcome: 'best',
+      participants: [
+        { role: 'listener', name: 'Hélène Martin' },
+        { role: 'trainer', name: 'Dominique' },
+      ],
+    });
+    expect(all[0]).toMatchObject({ id: c, status: 'live', outcome: null, participants: [] });
+    // A learner's name, part of it, whatever the case and accents.
+    expect(await ids({ learner: 'helene' })).toEqual([a]);
+    expect(await ids({ learner: 'KARIM' })).toEqual([b]);
+    expect(await ids({ learner: 'personne' })).toEqual([]);
+    expect(await ids({ from: '2026-02-01T00:00:00.000Z' })).toEqual([c, b]);
+    expect(await ids({ to: '2026-02-01T14:00:00.000Z' })).toEqual([a]);
+    expect(await ids({ from: '2026-01-15T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' })).toEqual([b]);
+    expect(await ids({ outcome: 'failure' })).toEqual([b]);
+    expect(await ids({ outcome: 'none' })).toEqual([c]);
+    expect(await ids({ status: 'live' })).toEqual([c]);
+    expect(await ids({ outcome: 'best', learner: 'Karim' })).toEqual([]);
+  });
+
+  it(`${driver.name}: deleting a session deletes every row of it, and nothing of the others`, async () => {
+    const keep = await storedSession({
+      scenarioId: 'x',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      names: [['listener', 'A']],
+    });
+    const gone = await storedSession({
+      scenarioId: 'x',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      names: [['listener', 'B']],
+    });
+    await store.append(gone, [entry(3), entry(4)]);
+    const debrief = new DebriefStore(db);
+    for (const id of [keep, gone]) {
+      await debrief.addAnnotation(id, {
+        id: DebriefStore.newAnnotationId(),
+        bookmarkSeq: null,
+        t: 10,
+        comment: 'À revoir.',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
+    }
+    const sessions = new SessionStore(db);
+    const heard: string[] = [];
+    sessions.onDelete((id) => heard.push(id));
+    const before = await rowsOf(db, keep);
+
+    expect(await sessions.delete(gone)).toBe(true);
+    expect(heard).toEqual([gone]);
+    expect(await sessions.find(gone)).toBeUndefined();
+    expect(await rowsOf(db, gone)).toEqual({});
+    expect(await store.read(gone)).toEqual([]);
+    expect(await rowsOf(db, keep)).toEqual(before);
+    expect(Object.keys(before)).toEqual(
+      expect.arrayContaining(['timeline', 'role_tokens', 'debrief_annotations']),
+    );
+    expect(await sessions.delete(gone)).toBe(false);
+  });
+
+  it(`${driver.name}: retention purges the sessions ended before the period, and only those`, async () => {
+    const now = new Date('2021-06-01T00:00:00.000Z');
+    const old = await storedSession({
+      scenarioId: 'retention',
+      createdAt: '2020-01-01T00:00:00.000Z',
+      names: [['listener', 'Ancien']],
+      ended: { at: '2020-01-01T00:30:00.000Z', outcome: 'good' },
+    });
+    const recent = await storedSession({
+      scenarioId: 'retention',
+      createdAt: '2021-03-01T00:00:00.000Z',
+      ended: { at: '2021-03-01T00:30:00.000Z', outcome: 'good' },
+    });
+    // A live session is never purged, however old.
+    const live = await storedSession({ scenarioId: 'retention', createdAt: '2019-01-01T00:00:00.000Z' });
+    const sessions = new SessionStore(db);
+    expect(await purgeExpired(sessions, 0, now)).toEqual([]);
+    expect(await purgeExpired(sessions, 365, now)).toEqual([old]);
+    expect((await sessions.list({ scenarioId: 'retention' })).map((item) => item.id)).toEqual([recent, live]);
+    expect(await rowsOf(db, old)).toEqual({});
+  });
+
   it(`${driver.name}: what was acked is still there after reopening`, async () => {
     const a = await newSession(db);
     await store.append(a, [entry(1), entry(2)]);
@@ -186,3 +341,30 @@ describe('SQLite group commit', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+/** Row counts of a session in every table that has a `session_id` column (or is `sessions`). */
+async function rowsOf(db: Kysely<Database>, sessionId: string): Promise<Record<string, number>> {
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const tables = isPostgres
+    ? (
+        await sql<{ name: string }>`select table_name as name from information_schema.columns
+          where column_name = 'session_id' and table_schema = current_schema()`.execute(db)
+      ).rows.map((r) => r.name)
+    : (
+        await sql<{ name: string }>`select m.name as name from sqlite_master m, pragma_table_info(m.name) p
+          where m.type = 'table' and p.name = 'session_id'`.execute(db)
+      ).rows.map((r) => r.name);
+  const counts: Record<string, number> = {};
+  for (const table of [...new Set(tables)].sort()) {
+    const { rows } = await sql<{
+      n: number | string;
+    }>`select count(*) as n from ${sql.table(table)} where session_id = ${sessionId}`.execute(db);
+    const n = Number(rows[0]?.n ?? 0);
+    if (n > 0) counts[table] = n;
+  }
+  const { rows } = await sql<{
+    n: number | string;
+  }>`select count(*) as n from sessions where id = ${sessionId}`.execute(db);
+  if (Number(rows[0]?.n ?? 0) > 0) counts['sessions'] = Number(rows[0]?.n);
+  return counts;
+}

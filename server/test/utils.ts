@@ -13,6 +13,7 @@ import type {
   InputAck,
   RoleUpdate,
   ServerToClientEvents,
+  Presence,
   SessionLinks,
   SyncAck,
 } from '@ecoute/protocol';
@@ -28,7 +29,7 @@ export interface TestServer {
 }
 
 export async function startServer(
-  options: { scheduler?: Scheduler; scenariosDir?: string } = {},
+  options: { scheduler?: Scheduler; scenariosDir?: string; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-test-'));
   const config = parseEnv({
@@ -37,6 +38,7 @@ export async function startServer(
     ECOUTE_DATABASE_FILE: path.join(dir, 'ecoute.sqlite'),
     ECOUTE_SCENARIOS_DIR: options.scenariosDir ?? path.join(findWorkspaceRoot(), 'scenarios'),
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
   const app = await createApp(config, { scheduler: options.scheduler });
   await app.listen(0, '127.0.0.1');
@@ -55,11 +57,16 @@ export async function startServer(
 export async function createSession(
   url: string,
   scenarioId: string,
+  options: { seed?: number; callerActor?: boolean } = {},
 ): Promise<SessionLinks & { tokens: Record<Role, string> }> {
   const response = await fetch(`${url}/api/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ scenarioId, seed: 42 }),
+    body: JSON.stringify({
+      scenarioId,
+      seed: options.seed ?? 42,
+      ...(options.callerActor ? { callerActor: true } : {}),
+    }),
   });
   if (response.status !== 201)
     throw new Error(`POST /api/sessions: ${response.status} ${await response.text()}`);
@@ -75,32 +82,57 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** A real socket.io client playing one role, keeping every update it receives. */
 export class RoleClient {
   readonly updates: RoleUpdate[] = [];
+  readonly presences: Presence[] = [];
+  /** Every payload the server sent this client: events (`onAny`) and sync answers (`sync`). */
+  readonly received: { event: string; payload: unknown }[] = [];
   private waiters: (() => void)[] = [];
 
   private constructor(readonly socket: ClientSocket) {
+    socket.onAny((event: string, ...args: unknown[]) => {
+      this.received.push({ event, payload: args[0] });
+    });
     socket.on(ServerEvent.Update, (update) => {
       this.updates.push(update);
-      for (const wake of this.waiters.splice(0)) wake();
+      this.wake();
+    });
+    socket.on(ServerEvent.Presence, (presence) => {
+      this.presences.push(presence);
+      this.wake();
     });
   }
 
   static connect(
     url: string,
     auth: { sessionId: string; token: string; protocolVersion?: number },
+    options: { reconnection?: boolean; reconnectionDelay?: number } = {},
   ): Promise<RoleClient> {
     const socket: ClientSocket = io(url, {
       transports: ['websocket'],
-      reconnection: false,
+      reconnection: options.reconnection ?? false,
+      ...(options.reconnectionDelay !== undefined
+        ? { reconnectionDelay: options.reconnectionDelay, reconnectionDelayMax: options.reconnectionDelay }
+        : {}),
       forceNew: true,
       auth: { protocolVersion: PROTOCOL_VERSION, ...auth },
     });
+    // Listening before the first packet arrives: nothing the server sends is missed.
+    const client = new RoleClient(socket);
     return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(new RoleClient(socket)));
+      socket.once('connect', () => resolve(client));
       socket.once('connect_error', (error) => {
         socket.close();
         reject(error);
       });
     });
+  }
+
+  private wake(): void {
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** The last presence received. */
+  get presence(): Presence | undefined {
+    return this.presences.at(-1);
   }
 
   get entries(): TimelineEntry[] {
@@ -115,8 +147,10 @@ export class RoleClient {
     return this.socket.timeout(5000).emitWithAck(ClientEvent.Input, input);
   }
 
-  sync(after = 0): Promise<SyncAck> {
-    return this.socket.timeout(5000).emitWithAck(ClientEvent.Sync, { after });
+  async sync(after = 0): Promise<SyncAck> {
+    const ack = await this.socket.timeout(5000).emitWithAck(ClientEvent.Sync, { after });
+    this.received.push({ event: 'sync (ack)', payload: ack });
+    return ack;
   }
 
   /** Resolves when `predicate` holds on what was received, or rejects after `ms`. */

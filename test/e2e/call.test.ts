@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
+import { joinSession } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
 
@@ -56,6 +57,9 @@ describe('the tutorial call in the browser', () => {
     const listener = await open(listenerUrl);
     const trainer = await open(trainerUrl);
     const observer = await open(observerUrl);
+    await joinSession(listener, 'Camille');
+    await joinSession(trainer, 'Dominique');
+    await joinSession(observer, 'Groupe A');
     const transcript = (page: Page) => page.getByRole('log');
 
     await listener.getByText('Le téléphone sonne…').waitFor();

@@ -7,19 +7,43 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The workspace root: the nearest folder above holding pnpm-workspace.yaml (works from dist/ too). */
+export const workspaceRoot = ((): string => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'pnpm-workspace.yaml'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('pnpm-workspace.yaml not found');
+    dir = parent;
+  }
+  return dir;
+})();
 
 export interface ServerProcess {
   url: string;
   databaseFile: string;
   output: () => string;
   stop(): Promise<void>;
+  /** Sends `signal` (SIGKILL by default: a crash) and resolves once the process is gone; keeps the data. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** The process id (to kill it from outside, or pin it to a core). */
+  pid: number | undefined;
 }
 
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+export interface ServerProcessOptions {
+  /**
+   * Data folder to use (and keep on stop) instead of a fresh temporary one: a restart on the
+   * same database file after a crash.
+   */
+  dataDir?: string;
+}
+
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  options: ServerProcessOptions = {},
+): Promise<ServerProcess> {
   const entry = path.join(workspaceRoot, 'server', 'dist', 'src', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm run build)`);
-  const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-e2e-'));
+  const dir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ecoute-e2e-'));
   const databaseFile = path.join(dir, 'ecoute.sqlite');
   const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd: workspaceRoot,
@@ -51,17 +75,22 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+  const terminate = async (signal: NodeJS.Signals): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill(signal);
+      await exited;
+    }
+  };
   return {
     url,
     databaseFile,
+    pid: child.pid,
     output: () => output,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
+      await terminate('SIGTERM');
+      if (!options.dataDir) rmSync(dir, { recursive: true, force: true });
     },
+    kill: (signal = 'SIGKILL') => terminate(signal),
   };
 }

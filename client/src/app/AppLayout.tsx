@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useI18n } from '../i18n/index.js';
 import { LanguageSwitch } from '../ui/LanguageSwitch.js';
@@ -16,7 +17,10 @@ export function AppLayout() {
         <LanguageSwitch />
       </header>
       <main id="main" tabIndex={-1} className="app-main">
-        <Outlet />
+        {/* Role pages load in chunks of their own: a quiet line while one arrives. */}
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useLocation, useParams } from 'react-router';
+import type { Role } from '@ecoute/engine';
+import { JoinGate } from '../join/JoinGate.js';
 import { SessionContext, useSession } from '../socket/index.js';
 import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
 import { readRoleToken } from './readRoleToken.js';
@@ -17,8 +19,11 @@ function LiveSession({
   return <SessionContext value={session}>{children}</SessionContext>;
 }
 
-/** A role page behind its link: connects with the link's session id and token. */
-export function RoleRoute({ children }: { children: ReactNode }) {
+/**
+ * A role page behind its link: connects with the link's session id and token. With `role`, the
+ * page first asks a display name and joins the session under it (`JoinGate`).
+ */
+export function RoleRoute({ role, children }: { role?: Role; children: ReactNode }) {
   const { sessionId } = useParams();
   const { hash } = useLocation();
   const token = readRoleToken(hash);
@@ -28,7 +33,13 @@ export function RoleRoute({ children }: { children: ReactNode }) {
   // Keyed by the link, so that following another link starts a fresh page state.
   return (
     <LiveSession key={`${sessionId}#${token}`} sessionId={sessionId} token={token}>
-      {children}
+      {role ? (
+        <JoinGate role={role} sessionId={sessionId}>
+          {children}
+        </JoinGate>
+      ) : (
+        children
+      )}
     </LiveSession>
   );
 }

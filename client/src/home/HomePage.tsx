@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import type { SessionLinks } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
+import { ToggleSwitch } from '../ui/ToggleSwitch.js';
 import { httpHomeApi, type HomeApi } from './homeApi.js';
+import { saveSessionLinks } from './savedLinks.js';
 import { ScenarioPicker } from './ScenarioPicker.js';
 import { SessionLinksPanel } from './SessionLinksPanel.js';
 import { useScenarios } from './useScenarios.js';
@@ -22,6 +25,7 @@ export function HomePage({
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   const [session, setSession] = useState<SessionLinks | null>(null);
+  const [callerActor, setCallerActor] = useState(false);
   useDocumentTitle(t('app.name'));
 
   const chosen = selected ?? (scenarios.status === 'loaded' ? (scenarios.scenarios[0]?.id ?? null) : null);
@@ -31,10 +35,13 @@ export function HomePage({
     if (!chosen || creating) return;
     setCreating(true);
     setCreateError(null);
-    const result = await api.createSession({ scenarioId: chosen });
+    const result = await api.createSession(callerActor ? { scenarioId: chosen, callerActor: true } : { scenarioId: chosen });
     setCreating(false);
-    if (result.ok) setSession(result.data);
-    else setCreateError(result.code);
+    if (result.ok) {
+      // The trainer's console shows these links (and their QR codes) from this browser.
+      saveSessionLinks(result.data);
+      setSession(result.data);
+    } else setCreateError(result.code);
   }
 
   return (
@@ -52,6 +59,13 @@ export function HomePage({
         {scenarios.status === 'loaded' && scenarios.scenarios.length > 0 ? (
           <form onSubmit={(event) => void create(event)}>
             <ScenarioPicker scenarios={scenarios.scenarios} selected={chosen} onSelect={setSelected} />
+            <ToggleSwitch
+              className="home__caller-actor"
+              label={t('home.callerActor')}
+              note={t('home.callerActorHint')}
+              checked={callerActor}
+              onChange={setCallerActor}
+            />
             <button type="submit" className="button--big" disabled={!chosen} aria-disabled={creating}>
               {creating ? t('home.creating') : t('home.create')}
             </button>
@@ -60,6 +74,10 @@ export function HomePage({
       </section>
 
       {session ? <SessionLinksPanel session={session} origin={origin} /> : null}
+
+      <p className="home__sessions">
+        <Link to="/sessions">{t('home.sessions.link')}</Link>
+      </p>
     </div>
   );
 }

@@ -1,17 +1,14 @@
 import { useEffect, useRef } from 'react';
 import type { Role } from '@ecoute/engine';
 import type { SessionLinks } from '@ecoute/protocol';
-import { useI18n, type MessageKey } from '../i18n/index.js';
+import { useI18n } from '../i18n/index.js';
 import { CopyLink } from '../ui/CopyLink.js';
+import { ROLE_KEYS } from '../ui/roleKeys.js';
 
-// In the order people are handed their links; a Record so that every role is listed.
-const ROLE_KEYS: Record<Role, MessageKey> = {
-  listener: 'role.listener',
-  trainer: 'role.trainer',
-  observer: 'role.observer',
-};
+// In the order people are handed their links; the caller actor's only when the session has one.
+const ORDER: Role[] = ['listener', 'callerActor', 'trainer', 'observer'];
 
-/** The new session's three role links, as full addresses on this origin. */
+/** The new session's role links, as full addresses on this origin. */
 export function SessionLinksPanel({ session, origin }: { session: SessionLinks; origin: string }) {
   const { t } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -29,11 +26,16 @@ export function SessionLinksPanel({ session, origin }: { session: SessionLinks; 
       <p>{t('home.links.intro')}</p>
       <p className="muted">{t('home.links.session', { sessionId: session.sessionId })}</p>
       <ul className="session-links__list">
-        {(Object.keys(ROLE_KEYS) as Role[]).map((role) => (
-          <li key={role}>
-            <CopyLink roleLabel={t(ROLE_KEYS[role])} url={`${origin}${session.links[role]}`} />
-          </li>
-        ))}
+        {ORDER.flatMap((role) => {
+          const path = session.links[role];
+          return path
+            ? [
+                <li key={role}>
+                  <CopyLink roleLabel={t(ROLE_KEYS[role])} url={`${origin}${path}`} />
+                </li>,
+              ]
+            : [];
+        })}
       </ul>
     </section>
   );

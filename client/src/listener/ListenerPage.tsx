@@ -1,45 +1,105 @@
-import { useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
+import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
+import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
+import { CallStatusBar } from '../ui/CallStatusBar.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
-import { MoveButtons } from '../ui/MoveButtons.js';
+import { CATEGORY_ORDER, MoveButtons } from '../ui/MoveButtons.js';
+import { layoutMoves, PHONE_KEYS } from '../ui/moveShortcuts.js';
+import { DebriefLink } from '../debrief/DebriefLink.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
 import { SayForm } from '../ui/SayForm.js';
 import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
+import { ToggleSwitch } from '../ui/ToggleSwitch.js';
 import { Transcript } from '../ui/Transcript.js';
 import { useCallerVoice } from '../ui/useCallerVoice.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { useSendInput } from '../ui/useSendInput.js';
+import { useShortcuts, type KeyBinding } from '../ui/useShortcuts.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
+import { NotesPad } from './NotesPad.js';
+import { ShortcutsHelp } from './ShortcutsHelp.js';
+import { usePhoneSounds, type PhoneSoundOptions } from './usePhoneSounds.js';
+import { WhisperPanel } from './WhisperPanel.js';
 
-/** The learner's page: the phone, the caller's voice and transcript, moves and own words. */
-export function ListenerPage() {
+/** The call as the listener reads it: their notes live in the notes pad, arrivals in the trainer's list. */
+export function shownToListener(entry: TimelineEntry): boolean {
+  return !(entry.kind === 'input' && (entry.input.kind === 'note' || entry.input.kind === 'join'));
+}
+
+/**
+ * The learner's console: a phone (ring, pick up, hold, hang up, call time, cues), the caller's
+ * voice and transcript, the trainer's whispers, the moves the call offers and the actions
+ * always at hand (each with its key), « Ce que je dis », and a private notes pad.
+ */
+export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOptions['create'] } = {}) {
   const { t } = useI18n();
   const session = useSessionContext();
   const view = session.view?.role === 'listener' ? session.view : null;
   const labels = useKnownLabels(view, session.labels);
   const { submit, errorCode } = useSendInput(session.send);
   const [voiceOn, setVoiceOn] = useState(true);
+  const [soundsOn, setSoundsOn] = useState(true);
+  const sayRef = useRef<HTMLTextAreaElement>(null);
+  const notesRef = useRef<HTMLTextAreaElement>(null);
+  const movesHeadingId = useId();
+
+  const connected = session.status === 'connected';
+  const live = connected && view !== null && !view.paused;
+  const inCall = live && view.phase === 'connected';
   const voice = useCallerVoice({
     entries: session.entries,
     voice: view?.voice,
     enabled: voiceOn && !view?.paused,
     ready: view !== null,
   });
+  const sounds = usePhoneSounds({
+    ringing: live && view.phase === 'ringing',
+    onHold: inCall && view.onHold,
+    muted: !soundsOn,
+    entries: session.entries,
+    ready: view !== null,
+    ...(createSounds ? { create: createSounds } : {}),
+  });
 
   const role = t('role.listener');
   const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
   useDocumentTitle(`${title} · ${t('app.name')}`);
 
-  const live = session.status === 'connected' && view !== null && !view.paused;
-  const inCall = live && view.phase === 'connected';
+  const pickup = () => void submit({ kind: 'pickup' });
+  const hangup = () => void submit({ kind: 'hangup' });
+  const hold = () => void submit({ kind: 'hold' });
+  const unhold = () => void submit({ kind: 'unhold' });
+  const move = (id: string) => void submit({ kind: 'move', move: id });
+  const layout = layoutMoves(view?.moves ?? [], CATEGORY_ORDER);
+
+  const bindings: KeyBinding[] = view
+    ? [
+        { shortcut: PHONE_KEYS.pickup, enabled: live && view.phase === 'ringing', run: pickup },
+        { shortcut: PHONE_KEYS.hold, enabled: inCall, run: view.onHold ? unhold : hold },
+        { shortcut: PHONE_KEYS.hangup, enabled: inCall, run: hangup },
+        { shortcut: PHONE_KEYS.voice, enabled: voice.available, run: () => setVoiceOn((on) => !on) },
+        { shortcut: PHONE_KEYS.sounds, enabled: true, run: () => setSoundsOn((on) => !on) },
+        { shortcut: PHONE_KEYS.say, enabled: inCall, run: () => sayRef.current?.focus() },
+        { shortcut: PHONE_KEYS.notes, enabled: connected, run: () => notesRef.current?.focus() },
+        ...[...layout.shortcuts].map(([id, shortcut]) => ({ shortcut, enabled: inCall, run: () => move(id) })),
+      ]
+    : [];
+  const escapeTo = useCallback(
+    () => document.getElementById(movesHeadingId) ?? document.getElementById('phone-heading'),
+    [movesHeadingId],
+  );
+  useShortcuts(bindings, { active: view !== null, escapeTo });
 
   return (
     <div className="role-page role-page--listener">
       <h1>{title}</h1>
+      <JoinedAs />
+      <CallStatusBar view={view} entries={session.entries} status={session.status} errorCode={session.errorCode} />
       <SessionStatusNotice
         status={session.status}
         errorCode={session.errorCode}
@@ -49,32 +109,62 @@ export function ListenerPage() {
         <>
           <PausedBanner paused={view.paused} />
           <ErrorAlert code={errorCode} />
-          <div className="role-layout">
+          <div className="role-layout role-layout--listener">
             <div className="role-layout__side">
               <PhonePanel
                 view={view}
                 entries={session.entries}
-                controls={{
-                  enabled: live,
-                  onPickup: () => void submit({ kind: 'pickup' }),
-                  onHangup: () => void submit({ kind: 'hangup' }),
-                }}
+                controls={{ enabled: live, onPickup: pickup, onHangup: hangup, onHold: hold, onUnhold: unhold }}
               />
-              <VoiceSwitch checked={voiceOn} onChange={setVoiceOn} available={voice.available} />
+              <div className="panel sound-switches">
+                <VoiceSwitch
+                  checked={voiceOn}
+                  onChange={setVoiceOn}
+                  available={voice.available}
+                  shortcut={PHONE_KEYS.voice}
+                />
+                <ToggleSwitch
+                  label={t('sounds.label')}
+                  checked={soundsOn}
+                  onChange={setSoundsOn}
+                  shortcut={PHONE_KEYS.sounds}
+                  note={soundsOn && sounds.blocked ? t('sounds.blocked') : null}
+                />
+              </div>
               {view.ending ? <OutcomePanel ending={view.ending} /> : null}
+              {view.ending ? (
+                <p className="debrief-link">
+                  <DebriefLink className="button" />
+                </p>
+              ) : null}
+              <NotesPad
+                entries={session.entries}
+                enabled={connected}
+                fieldRef={notesRef}
+                onNote={(text, shared) => submit({ kind: 'note', text, shared })}
+              />
             </div>
             <div className="role-layout__main">
-              <Transcript entries={session.entries} labels={labels} />
+              <Transcript entries={session.entries} labels={labels} show={shownToListener} />
+              <WhisperPanel entries={session.entries} />
               {view.phase === 'connected' ? (
                 <>
+                  <SayForm
+                    disabled={!inCall}
+                    onSay={(text) => submit({ kind: 'say', text })}
+                    fieldRef={sayRef}
+                    shortcut={PHONE_KEYS.say}
+                  />
                   <MoveButtons
                     moves={view.moves}
                     disabled={!inCall}
-                    onMove={(move) => void submit({ kind: 'move', move })}
+                    onMove={move}
+                    shortcuts={layout.shortcuts}
+                    headingId={movesHeadingId}
                   />
-                  <SayForm disabled={!inCall} onSay={(text) => submit({ kind: 'say', text })} />
                 </>
               ) : null}
+              <ShortcutsHelp />
             </div>
           </div>
         </>

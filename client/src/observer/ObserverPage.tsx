@@ -1,6 +1,15 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { CurvesPanel } from '../charts/CurvesPanel.js';
+import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
+import { JoinedAs } from '../join/JoinedAs.js';
+import { shownToListener } from '../listener/ListenerPage.js';
+import { WhisperPanel } from '../listener/WhisperPanel.js';
 import { useSessionContext } from '../socket/index.js';
+import { ScenarioStates } from '../trainer/ScenarioStates.js';
+import { VariableGauges } from '../trainer/VariableGauges.js';
+import { CallStatusBar } from '../ui/CallStatusBar.js';
+import { MoveButtons } from '../ui/MoveButtons.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
@@ -10,8 +19,12 @@ import { useCallerVoice } from '../ui/useCallerVoice.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
+import { useProjectorHistory } from './useProjectorHistory.js';
 
-/** What the listener sees, read-only: for the group and the projector. */
+/**
+ * What the listener sees, read-only: for the group and the projector. When the trainer switches
+ * projector mode on, the hidden variables and the state graph too.
+ */
 export function ObserverPage() {
   const { t } = useI18n();
   const session = useSessionContext();
@@ -29,11 +42,19 @@ export function ObserverPage() {
   const role = t('role.observer');
   const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
   useDocumentTitle(`${title} · ${t('app.name')}`);
+  const projector = view?.projector ?? null;
+  const seen = useProjectorHistory(projector, view?.t ?? 0);
+  const projected = useMemo(
+    () => [...session.entries, ...seen].sort((a, b) => a.t - b.t),
+    [session.entries, seen],
+  );
 
   return (
     <div className="role-page role-page--observer">
       <h1>{title}</h1>
+      <JoinedAs />
       <p className="muted">{t('observer.readonly')}</p>
+      <CallStatusBar view={view} entries={session.entries} status={session.status} errorCode={session.errorCode} />
       <SessionStatusNotice
         status={session.status}
         errorCode={session.errorCode}
@@ -42,16 +63,31 @@ export function ObserverPage() {
       {view ? (
         <>
           <PausedBanner paused={view.paused} />
-          <div className="role-layout">
+          {projector ? <p className="notice notice--projector">{t('observer.projectorOn')}</p> : null}
+          <div className={`role-layout${projector ? ' role-layout--trainer' : ''}`}>
             <div className="role-layout__side">
               <PhonePanel view={view} entries={session.entries} />
-              <VoiceSwitch checked={voiceOn} onChange={setVoiceOn} available={voice.available} />
+              <div className="panel sound-switches">
+                <VoiceSwitch checked={voiceOn} onChange={setVoiceOn} available={voice.available} />
+              </div>
               {view.ending ? <OutcomePanel ending={view.ending} /> : null}
             </div>
             <div className="role-layout__main">
-              <Transcript entries={session.entries} labels={labels} />
+              <Transcript entries={session.entries} labels={labels} show={shownToListener} />
+              <WhisperPanel entries={session.entries} />
+              {view.phase === 'connected' ? (
+                <MoveButtons moves={view.moves} disabled onMove={() => undefined} readOnly />
+              ) : null}
             </div>
+            {projector ? (
+              <div className="role-layout__side">
+                <VariableGauges variables={projector.variables} />
+                <CurvesPanel variables={projector.variables} entries={projected} now={view.t} />
+                <ScenarioStates states={projector.states} entries={projected} graph={session.graph} />
+              </div>
+            ) : null}
           </div>
+          {projector ? <GraphPanel graph={session.graph} states={projector.states} entries={projected} /> : null}
         </>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
-import type { Input, RoleView, ScenarioLabels, TimelineEntry } from '@ecoute/engine';
+import type { Input, RoleView, ScenarioGraph, ScenarioLabels, TimelineEntry } from '@ecoute/engine';
+import type { Presence } from '@ecoute/protocol';
 import type { SendResult } from './sessionConnection.js';
 import type { SessionStatus } from './sessionState.js';
 
@@ -10,5 +11,9 @@ export interface Session {
   view: RoleView | null;
   /** Names of the scenario's ids this role may know (from the last sync). */
   labels: ScenarioLabels | null;
+  /** The scenario's state graph (trainer; observers in projector mode), once known. */
+  graph: ScenarioGraph | null;
+  /** Who is connected, per role. */
+  presence: Presence | null;
   send: (input: Input) => Promise<SendResult>;
 }

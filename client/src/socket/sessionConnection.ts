@@ -86,6 +86,7 @@ export function createSessionConnection(
     dispatch({ type: 'update', update });
     if (state.needsResync) requestSync();
   });
+  transport.onPresence((presence) => dispatch({ type: 'presence', presence }));
   transport.open();
 
   return {

@@ -1,7 +1,7 @@
 // The pure state of one role's connection to a session: what has been seen (up to `seq`) and
 // how updates, gaps and syncs change it. The socket code only dispatches actions into this.
-import type { RoleView, ScenarioLabels, TimelineEntry } from '@ecoute/engine';
-import type { RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
+import type { RoleView, ScenarioGraph, ScenarioLabels, TimelineEntry } from '@ecoute/engine';
+import type { Presence, RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
 
 export type SessionStatus = 'connecting' | 'connected' | 'error';
 
@@ -15,6 +15,10 @@ export interface SessionState {
   entries: TimelineEntry[];
   view: RoleView | null;
   labels: ScenarioLabels | null;
+  /** The state graph, once a sync brought it (trainer; observers in projector mode). */
+  graph: ScenarioGraph | null;
+  /** Who is connected, per role, as the server last said. */
+  presence: Presence | null;
   /** An update skipped past `seq`: entries are missing until a sync fills them in. */
   needsResync: boolean;
 }
@@ -23,7 +27,8 @@ export type SessionAction =
   | { type: 'connecting'; errorCode?: string }
   | { type: 'synced'; snapshot: RoleSnapshot }
   | { type: 'update'; update: RoleUpdate }
-  | { type: 'failed'; errorCode: string };
+  | { type: 'failed'; errorCode: string }
+  | { type: 'presence'; presence: Presence };
 
 export const initialSessionState: SessionState = {
   status: 'connecting',
@@ -31,6 +36,8 @@ export const initialSessionState: SessionState = {
   entries: [],
   view: null,
   labels: null,
+  graph: null,
+  presence: null,
   needsResync: false,
 };
 
@@ -70,9 +77,14 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         entries: mergeEntries(state.entries, snapshot.entries),
         view: newer ? snapshot.view : (state.view ?? snapshot.view),
         labels: snapshot.labels,
+        // The graph does not change during a session: keep the one known if a sync has none.
+        graph: snapshot.graph ?? state.graph,
         needsResync: false,
       };
     }
+
+    case 'presence':
+      return { ...state, presence: action.presence };
 
     case 'update': {
       const { update } = action;
@@ -85,6 +97,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         seq: update.to,
         entries: mergeEntries(state.entries, update.entries),
         view: update.view,
+        // Present only when this role's graph changed (projector mode switched for observers).
+        ...(update.graph ? { graph: update.graph } : {}),
       };
     }
   }

@@ -1,5 +1,5 @@
 import type { Input } from '@ecoute/engine';
-import type { InputAck, RoleUpdate, SyncAck, SyncRequest } from '@ecoute/protocol';
+import type { InputAck, Presence, RoleUpdate, SyncAck, SyncRequest } from '@ecoute/protocol';
 import type { ClientFailure } from './clientFailure.js';
 
 /**
@@ -13,6 +13,8 @@ export interface SessionTransport {
   /** `code`: the server's refusal (e.g. 'auth/invalid_token') or a network error text. */
   onConnectError(listener: (code: string, willRetry: boolean) => void): void;
   onUpdate(listener: (update: RoleUpdate) => void): void;
+  /** Who is connected, per role: sent by the server whenever someone comes, goes or names themself. */
+  onPresence(listener: (presence: Presence) => void): void;
   isConnected(): boolean;
   sync(request: SyncRequest): Promise<SyncAck | ClientFailure>;
   input(input: Input): Promise<InputAck | ClientFailure>;

@@ -41,6 +41,7 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
     onConnectError: (listener) =>
       void socket.on('connect_error', (error) => listener(error.message, socket.active)),
     onUpdate: (listener) => void socket.on(ServerEvent.Update, listener),
+    onPresence: (listener) => void socket.on(ServerEvent.Presence, listener),
     isConnected: () => socket.connected,
     sync: (request) =>
       new Promise((resolve) => {

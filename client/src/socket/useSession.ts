@@ -50,6 +50,8 @@ export function useSession(
       entries: state.entries,
       view: state.view,
       labels: state.labels,
+      graph: state.graph,
+      presence: state.presence,
       send,
     }),
     [state, send],

@@ -1,7 +1,7 @@
 // A hand-driven SessionTransport: tests decide when the socket connects, what the server pushes
 // and when (and how) each sync or input is answered. Nothing happens on its own.
 import type { Input } from '@ecoute/engine';
-import type { InputAck, RoleUpdate, SyncAck, SyncRequest } from '@ecoute/protocol';
+import type { InputAck, Presence, RoleUpdate, SyncAck, SyncRequest } from '@ecoute/protocol';
 import type { ClientFailure } from '../socket/clientFailure.js';
 import type { SessionTransport } from '../socket/sessionTransport.js';
 
@@ -20,6 +20,7 @@ export class FakeTransport implements SessionTransport {
   private disconnectListeners: ((willRetry: boolean) => void)[] = [];
   private errorListeners: ((code: string, willRetry: boolean) => void)[] = [];
   private updateListeners: ((update: RoleUpdate) => void)[] = [];
+  private presenceListeners: ((presence: Presence) => void)[] = [];
 
   onConnect(listener: () => void): void {
     this.connectListeners.push(listener);
@@ -32,6 +33,9 @@ export class FakeTransport implements SessionTransport {
   }
   onUpdate(listener: (update: RoleUpdate) => void): void {
     this.updateListeners.push(listener);
+  }
+  onPresence(listener: (presence: Presence) => void): void {
+    this.presenceListeners.push(listener);
   }
   isConnected(): boolean {
     return this.connected;
@@ -65,6 +69,9 @@ export class FakeTransport implements SessionTransport {
   }
   push(update: RoleUpdate): void {
     for (const listener of this.updateListeners) listener(update);
+  }
+  pushPresence(presence: Presence): void {
+    for (const listener of this.presenceListeners) listener(presence);
   }
   /** Answers the oldest unanswered sync, and lets the connection's promise callbacks run. */
   async answerSync(result: SyncAck | ClientFailure): Promise<SyncRequest> {

@@ -1,5 +1,6 @@
 // The one fake of a role's session for page tests: no socket, inputs recorded, acks chosen.
-import type { Input, RoleView, ScenarioLabels, TimelineEntry } from '@ecoute/engine';
+import type { Input, RoleView, ScenarioGraph, ScenarioLabels, TimelineEntry } from '@ecoute/engine';
+import type { Presence } from '@ecoute/protocol';
 import type { Session, SendResult, SessionStatus } from '../socket/index.js';
 
 export interface FakeSession extends Session {
@@ -14,6 +15,8 @@ export function fakeSession(
     view?: RoleView | null;
     entries?: TimelineEntry[];
     labels?: ScenarioLabels | null;
+    graph?: ScenarioGraph | null;
+    presence?: Presence | null;
     /** The ack for each input; accepted by default. */
     ack?: (input: Input) => SendResult;
   } = {},
@@ -26,6 +29,8 @@ export function fakeSession(
     view: options.view ?? null,
     entries: options.entries ?? [],
     labels: options.labels ?? null,
+    graph: options.graph ?? null,
+    presence: options.presence ?? null,
     sent,
     send: (input) => {
       sent.push(input);

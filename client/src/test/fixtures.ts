@@ -25,12 +25,14 @@ export function listenerView(overrides: Partial<ListenerView> = {}): ListenerVie
       { id: 'transferer-15', label: 'Transférer au 15', category: 'action', help: 'SAMU' },
     ],
     ending: null,
+    onHold: false,
+    projector: null,
     ...overrides,
   };
 }
 
 export function trainerView(overrides: Partial<TrainerView> = {}): TrainerView {
-  const { role: _role, scenario, ...listener } = listenerView();
+  const { role: _role, scenario, projector: _projector, ...listener } = listenerView();
   return {
     ...listener,
     role: 'trainer',
@@ -50,6 +52,8 @@ export function trainerView(overrides: Partial<TrainerView> = {}): TrainerView {
       },
       { id: 'coupure', label: 'Coupure de ligne', help: 'La ligne coupe', available: false },
     ],
+    projector: false,
+    callerActor: false,
     ...overrides,
   };
 }
@@ -94,6 +98,7 @@ export function snapshot(
     entries,
     view,
     labels: { moves: { reformuler: 'Reformuler' }, injects: {}, variables: {} },
+    graph: null,
   };
 }
 

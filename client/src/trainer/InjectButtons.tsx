@@ -7,18 +7,23 @@ export function InjectButtons({
   injects,
   disabled,
   onInject,
+  heading,
+  empty,
 }: {
   injects: InjectOption[];
   disabled: boolean;
   onInject: (injectId: string) => void;
+  /** The panel's title and its text when there is nothing (the trainer's by default). */
+  heading?: string;
+  empty?: string;
 }) {
   const { t } = useI18n();
   const idPrefix = useId();
   const unavailable = t('trainer.injects.unavailable');
   return (
     <section className="panel injects" aria-labelledby={`${idPrefix}-heading`}>
-      <h2 id={`${idPrefix}-heading`}>{t('trainer.injects.heading')}</h2>
-      {injects.length === 0 ? <p className="muted">{t('trainer.injects.none')}</p> : null}
+      <h2 id={`${idPrefix}-heading`}>{heading ?? t('trainer.injects.heading')}</h2>
+      {injects.length === 0 ? <p className="muted">{empty ?? t('trainer.injects.none')}</p> : null}
       <ul className="injects__list">
         {injects.map((inject) => {
           const helpId = `${idPrefix}-${inject.id}-help`;

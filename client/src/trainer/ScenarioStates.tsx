@@ -1,22 +1,72 @@
+import { useId } from 'react';
+import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
+import { formatDuration } from '../ui/formatDuration.js';
 
-/** The active states of the scenario machine, leaf first. */
-export function ScenarioStates({ states }: { states: string[] }) {
+/** How many of the latest state changes the path lists. */
+const PATH_SHOWN = 15;
+
+/** Each change of the active states: when, and which states it entered. */
+export function statePath(entries: readonly TimelineEntry[]): { seq: number; t: number; entered: string[] }[] {
+  const path: { seq: number; t: number; entered: string[] }[] = [];
+  let before: readonly string[] = [];
+  for (const entry of entries) {
+    if (entry.kind !== 'observation' || entry.observation.kind !== 'state') continue;
+    const states = entry.observation.states;
+    const entered = states.filter((state) => !before.includes(state));
+    if (entered.length > 0) path.push({ seq: entry.seq, t: entry.t, entered });
+    before = states;
+  }
+  return path;
+}
+
+/**
+ * The active states of the scenario machine, with what the author says each expects, and the
+ * path taken so far: the text form of the graph.
+ */
+export function ScenarioStates({
+  states,
+  entries = [],
+  graph = null,
+}: {
+  states: readonly string[];
+  entries?: readonly TimelineEntry[];
+  graph?: ScenarioGraph | null;
+}) {
   const { t } = useI18n();
+  const headingId = useId();
+  const descriptions = new Map(graph?.nodes.map((node) => [node.id, node.description]) ?? []);
+  const path = statePath(entries).slice(-PATH_SHOWN);
   return (
-    <section className="panel states" aria-labelledby="states-heading">
-      <h2 id="states-heading">{t('trainer.states.heading')}</h2>
+    <section className="panel states" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('trainer.states.heading')}</h2>
       {states.length === 0 ? (
         <p className="muted">{t('trainer.states.none')}</p>
       ) : (
         <ul className="states__list">
-          {states.map((state) => (
-            <li key={state}>
-              <code>{state}</code>
-            </li>
-          ))}
+          {states.map((state) => {
+            const description = descriptions.get(state);
+            return (
+              <li key={state}>
+                <code>{state}</code>
+                {description ? <span className="states__description"> — {description}</span> : null}
+              </li>
+            );
+          })}
         </ul>
       )}
+      {path.length > 0 ? (
+        <>
+          <h3>{t('trainer.states.path')}</h3>
+          <ol className="states__path">
+            {path.map((step) => (
+              <li key={step.seq}>
+                <span className="states__time">{formatDuration(step.t)}</span> <code>{step.entered.join(', ')}</code>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CallPhase } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 
@@ -10,6 +10,7 @@ export function SessionControls({
   onPause,
   onResume,
   onEnd,
+  children,
 }: {
   paused: boolean;
   phase: CallPhase;
@@ -17,6 +18,8 @@ export function SessionControls({
   onPause: () => void;
   onResume: () => void;
   onEnd: () => void;
+  /** More controls under the buttons (the projector switch). */
+  children?: ReactNode;
 }) {
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
@@ -58,6 +61,7 @@ export function SessionControls({
           </button>
         )}
       </div>
+      {children}
       {confirming && !ended ? (
         <div className="confirm" role="group" aria-labelledby="end-confirm-text">
           <p id="end-confirm-text">{t('trainer.end.confirm')}</p>

@@ -1,23 +1,42 @@
+import { useParams } from 'react-router';
+import { CurvesPanel } from '../charts/CurvesPanel.js';
+import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
+import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
+import { CallStatusBar } from '../ui/CallStatusBar.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { DebriefLink } from '../debrief/DebriefLink.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
 import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
+import { TextSendForm } from '../ui/TextSendForm.js';
+import { ToggleSwitch } from '../ui/ToggleSwitch.js';
 import { Transcript } from '../ui/Transcript.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { useSendInput } from '../ui/useSendInput.js';
+import { BookmarkControl } from './BookmarkControl.js';
+import { EffectButtons } from './EffectButtons.js';
 import { InjectButtons } from './InjectButtons.js';
+import { ListenerWordsPanel } from './ListenerWordsPanel.js';
 import { PersonaPanel } from './PersonaPanel.js';
+import { PresencePanel } from './PresencePanel.js';
+import { RoleLinksPanel } from './RoleLinksPanel.js';
 import { ScenarioStates } from './ScenarioStates.js';
 import { SessionControls } from './SessionControls.js';
 import { VariableGauges } from './VariableGauges.js';
 
-/** The trainer's page: the live call plus everything hidden from the listener, and the controls. */
+/**
+ * The trainer's console: the live call plus everything hidden from the listener (variables as
+ * gauges and curves, the state graph and the path taken), and the controls: injects, generic
+ * events, an ad-lib caller line, a whisper, pause and resume, end, bookmarks, projector mode;
+ * the role links with their QR codes, and who is connected.
+ */
 export function TrainerPage() {
   const { t } = useI18n();
+  const { sessionId = '' } = useParams();
   const session = useSessionContext();
   const view = session.view?.role === 'trainer' ? session.view : null;
   const labels = useKnownLabels(view, session.labels);
@@ -28,11 +47,16 @@ export function TrainerPage() {
   useDocumentTitle(`${title} · ${t('app.name')}`);
 
   const online = session.status === 'connected';
+  const playing = online && view !== null && !view.paused && view.phase !== 'ended';
+  const inCall = playing && view.phase === 'connected';
 
   return (
     <div className="role-page role-page--trainer">
       <h1>{title}</h1>
+      <JoinedAs />
       {view ? <p className="muted">{view.scenario.summary}</p> : null}
+      {view?.callerActor ? <p className="notice">{t('trainer.callerActorOn')}</p> : null}
+      <CallStatusBar view={view} entries={session.entries} status={session.status} errorCode={session.errorCode} />
       <SessionStatusNotice
         status={session.status}
         errorCode={session.errorCode}
@@ -52,23 +76,62 @@ export function TrainerPage() {
                 onPause={() => void submit({ kind: 'pause' })}
                 onResume={() => void submit({ kind: 'resume' })}
                 onEnd={() => void submit({ kind: 'end' })}
+              >
+                <ToggleSwitch
+                  className="projector-switch"
+                  label={t('trainer.projector')}
+                  note={t('trainer.projectorHint')}
+                  checked={view.projector}
+                  disabled={!online}
+                  onChange={(on) => void submit({ kind: 'projector', on })}
+                />
+              </SessionControls>
+              <BookmarkControl
+                entries={session.entries}
+                enabled={online}
+                onBookmark={(comment) => submit({ kind: 'bookmark', comment })}
               />
               {view.ending ? <OutcomePanel ending={view.ending} /> : null}
+              <p className="debrief-link">
+                <DebriefLink />
+              </p>
               <InjectButtons
                 injects={view.injects}
-                disabled={!online || view.paused || view.phase === 'ended'}
+                disabled={!playing}
                 onInject={(inject) => void submit({ kind: 'inject', inject })}
               />
+              <EffectButtons disabled={!inCall} onEffect={(effect) => void submit({ kind: 'effect', effect })} />
             </div>
             <div className="role-layout__main">
               <Transcript entries={session.entries} labels={labels} />
-            </div>
-            <div className="role-layout__side">
-              <VariableGauges variables={view.variables} />
-              <ScenarioStates states={view.states} />
+              <TextSendForm
+                className="adlib-form"
+                label={t('trainer.adlib.label')}
+                hint={t('trainer.adlib.hint')}
+                submitLabel={t('trainer.adlib.submit')}
+                disabled={!inCall}
+                onSend={(text) => submit({ kind: 'adlib', text })}
+              />
+              <TextSendForm
+                className="whisper-form"
+                label={t('trainer.whisper.label')}
+                hint={t('trainer.whisper.hint')}
+                submitLabel={t('trainer.whisper.submit')}
+                disabled={!online || view.phase === 'ended'}
+                onSend={(text) => submit({ kind: 'whisper', text })}
+              />
+              <ListenerWordsPanel entries={session.entries} />
               <PersonaPanel persona={view.persona} />
             </div>
+            <div className="role-layout__side">
+              <PresencePanel presence={session.presence} callerActor={view.callerActor} />
+              <VariableGauges variables={view.variables} />
+              <CurvesPanel variables={view.variables} entries={session.entries} now={view.t} />
+              <ScenarioStates states={view.states} entries={session.entries} graph={session.graph} />
+              <RoleLinksPanel sessionId={sessionId} />
+            </div>
           </div>
+          <GraphPanel graph={session.graph} states={view.states} entries={session.entries} />
         </>
       ) : null}
     </div>

@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, type FocusEvent } from 'react';
 import type { MoveCategory, MoveOption } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { Kbd } from './Kbd.js';
+import { layoutMoves } from './moveShortcuts.js';
+import type { Shortcut } from './shortcuts.js';
 
 // The order the categories are shown in, and their names: a new category fails to compile here.
 const CATEGORIES: Record<MoveCategory, MessageKey> = {
@@ -8,19 +11,32 @@ const CATEGORIES: Record<MoveCategory, MessageKey> = {
   information: 'moves.category.information',
   action: 'moves.category.action',
 };
+export const CATEGORY_ORDER = Object.keys(CATEGORIES) as MoveCategory[];
 
-/** The moves the current state offers, one fieldset per category, each help text as description. */
+/**
+ * The moves the current state offers, one fieldset per category, each help text as
+ * description; the scenarios' standard actions (alert a colleague, transfers, call-back) in a
+ * group of their own, « Toujours disponibles ». With `shortcuts`, each button shows its key.
+ * `readOnly` lists them without buttons (observers see what the listener is offered).
+ */
 export function MoveButtons({
   moves,
   disabled,
   onMove,
+  shortcuts,
+  readOnly = false,
+  headingId,
 }: {
   moves: MoveOption[];
   disabled: boolean;
   onMove: (moveId: string) => void;
+  shortcuts?: ReadonlyMap<string, Shortcut>;
+  readOnly?: boolean;
+  headingId?: string;
 }) {
   const { t } = useI18n();
   const idPrefix = useId();
+  const ownHeadingId = headingId ?? `${idPrefix}-heading`;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusInside = useRef(false);
 
@@ -35,47 +51,62 @@ export function MoveButtons({
     const next = event.relatedTarget;
     if (next instanceof Node && !event.currentTarget.contains(next)) focusInside.current = false;
   }
-  const categories = (Object.keys(CATEGORIES) as MoveCategory[])
-    .map((category) => ({ category, moves: moves.filter((move) => move.category === category) }))
-    .filter((group) => group.moves.length > 0);
+  const { stateMoves, alwaysMoves } = layoutMoves(moves, CATEGORY_ORDER);
+  const groups = [
+    ...CATEGORY_ORDER.map((category) => ({
+      key: category as string,
+      legend: t(CATEGORIES[category]),
+      moves: stateMoves.filter((move) => move.category === category),
+    })),
+    { key: 'always', legend: t('moves.always'), moves: alwaysMoves },
+  ].filter((group) => group.moves.length > 0);
+
+  function renderMove(move: MoveOption) {
+    const helpId = `${idPrefix}-${move.id}-help`;
+    const shortcut = shortcuts?.get(move.id);
+    return (
+      <li key={move.id}>
+        {readOnly ? (
+          <span className="move move--readonly" aria-describedby={move.help ? helpId : undefined}>
+            {move.label}
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="move"
+            disabled={disabled}
+            aria-describedby={move.help ? helpId : undefined}
+            aria-keyshortcuts={shortcut?.aria}
+            onClick={() => onMove(move.id)}
+          >
+            <span className="move__label">{move.label}</span>
+            {shortcut ? <Kbd shortcut={shortcut} /> : null}
+          </button>
+        )}
+        {move.help ? (
+          <span id={helpId} className="move__help">
+            {move.help}
+          </span>
+        ) : null}
+      </li>
+    );
+  }
 
   return (
     <section
       className="panel moves"
-      aria-labelledby={`${idPrefix}-heading`}
+      aria-labelledby={ownHeadingId}
       onFocus={() => (focusInside.current = true)}
       onBlur={onBlur}
     >
-      <h2 id={`${idPrefix}-heading`} ref={headingRef} tabIndex={-1}>
-        {t('moves.heading')}
+      <h2 id={ownHeadingId} ref={headingRef} tabIndex={-1}>
+        {t(readOnly ? 'moves.headingReadOnly' : 'moves.heading')}
       </h2>
-      {categories.length === 0 ? <p className="muted">{t('moves.none')}</p> : null}
-      {categories.map((group) => (
-        <fieldset key={group.category} className={`moves__group moves__group--${group.category}`}>
-          <legend>{t(CATEGORIES[group.category])}</legend>
-          <ul className="moves__list">
-            {group.moves.map((move) => {
-              const helpId = `${idPrefix}-${move.id}-help`;
-              return (
-                <li key={move.id}>
-                  <button
-                    type="button"
-                    className="move"
-                    disabled={disabled}
-                    aria-describedby={move.help ? helpId : undefined}
-                    onClick={() => onMove(move.id)}
-                  >
-                    {move.label}
-                  </button>
-                  {move.help ? (
-                    <span id={helpId} className="move__help">
-                      {move.help}
-                    </span>
-                  ) : null}
-                </li>
-              );
-            })}
-          </ul>
+      {groups.length === 0 ? <p className="muted">{t('moves.none')}</p> : null}
+      {groups.map((group) => (
+        <fieldset key={group.key} className={`moves__group moves__group--${group.key}`}>
+          <legend>{group.legend}</legend>
+          <ul className="moves__list">{group.moves.map(renderMove)}</ul>
         </fieldset>
       ))}
     </section>

@@ -6,6 +6,8 @@ const REASON_KEYS: Record<EndReason, MessageKey> = {
   scenario: 'endReason.scenario',
   hangup: 'endReason.hangup',
   trainer: 'endReason.trainer',
+  caller_hangup: 'endReason.caller_hangup',
+  call_drop: 'endReason.call_drop',
 };
 
 /** How the call ended: the outcome (très bien, bien, partiel, échec), its message, and why. */

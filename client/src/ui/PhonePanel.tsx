@@ -1,22 +1,25 @@
 import { useEffect, useRef } from 'react';
 import type { RoleView, TimelineEntry } from '@ecoute/engine';
-import { useI18n, type MessageKey } from '../i18n/index.js';
-import { CallTimer } from './CallTimer.js';
+import { useI18n } from '../i18n/index.js';
+import { callStatusKey } from './CallStatusBar.js';
+import { CueIndicator } from './CueIndicator.js';
+import { Kbd } from './Kbd.js';
+import { PHONE_KEYS } from './moveShortcuts.js';
 
 export interface PhoneControls {
   /** Whether the phone may be used now (connected to the session, not paused). */
   enabled: boolean;
   onPickup: () => void;
   onHangup: () => void;
+  onHold?: () => void;
+  onUnhold?: () => void;
 }
 
-const PHASE_TEXT: Record<RoleView['phase'], MessageKey> = {
-  ringing: 'phone.ringing',
-  connected: 'phone.connected',
-  ended: 'phone.ended',
-};
-
-/** The phone: rings, then shows the call time; with `controls`, « Décrocher » and « Raccrocher ». */
+/**
+ * The phone: it rings, then is in call (or on hold), then ended; the last non-verbal cue. With
+ * `controls`: « Décrocher », « Mettre en attente » / « Reprendre l'appel », « Raccrocher », each
+ * with its shortcut.
+ */
 export function PhonePanel({
   view,
   entries,
@@ -28,42 +31,68 @@ export function PhonePanel({
 }) {
   const { t } = useI18n();
   const statusRef = useRef<HTMLParagraphElement>(null);
-  const shownPhase = useRef(view.phase);
+  const shownPhase = useRef(`${view.phase}${view.onHold}`);
 
-  // Picking up or hanging up removes the focused button: keep keyboard focus in the panel.
+  // Picking up, holding or hanging up removes the focused button: keep keyboard focus here.
   useEffect(() => {
-    if (shownPhase.current === view.phase) return;
-    shownPhase.current = view.phase;
+    const shown = `${view.phase}${view.onHold}`;
+    if (shownPhase.current === shown) return;
+    shownPhase.current = shown;
     const active = document.activeElement;
     if (controls && (active === null || active === document.body)) statusRef.current?.focus();
-  }, [view.phase, controls]);
+  }, [view.phase, view.onHold, controls]);
 
+  const ringing = view.phase === 'ringing';
   return (
-    <section className={`panel phone phone--${view.phase}`} aria-labelledby="phone-heading">
+    <section
+      className={`panel phone phone--${view.phase}${view.onHold ? ' phone--hold' : ''}${view.paused ? ' phone--paused' : ''}`}
+      aria-labelledby="phone-heading"
+    >
       <h2 id="phone-heading">{t('phone.heading')}</h2>
+      <div className="phone__visual" aria-hidden="true">
+        <span className="phone__icon">{view.onHold ? '♪' : '☎'}</span>
+      </div>
       <p ref={statusRef} tabIndex={-1} className="phone__status">
-        {t(PHASE_TEXT[view.phase])}
+        {t(callStatusKey(view))}
       </p>
-      <CallTimer entries={entries} view={view} />
-      {controls && view.phase === 'ringing' ? (
-        <button
-          type="button"
-          className="button--big button--pickup"
-          disabled={!controls.enabled}
-          onClick={controls.onPickup}
-        >
-          {t('phone.pickup')}
-        </button>
-      ) : null}
-      {controls && view.phase === 'connected' ? (
-        <button
-          type="button"
-          className="button--big button--hangup"
-          disabled={!controls.enabled}
-          onClick={controls.onHangup}
-        >
-          {t('phone.hangup')}
-        </button>
+      {view.onHold ? <p className="phone__hold-note">{t('phone.holdNote')}</p> : null}
+      <CueIndicator entries={entries} />
+      {controls ? (
+        <div className="phone__buttons">
+          {ringing ? (
+            <button
+              type="button"
+              className="button--big button--pickup"
+              disabled={!controls.enabled}
+              aria-keyshortcuts={PHONE_KEYS.pickup.aria}
+              onClick={controls.onPickup}
+            >
+              <span>{t('phone.pickup')}</span> <Kbd shortcut={PHONE_KEYS.pickup} />
+            </button>
+          ) : null}
+          {view.phase === 'connected' && controls.onHold && controls.onUnhold ? (
+            <button
+              type="button"
+              className="button--big button--hold button--secondary"
+              disabled={!controls.enabled}
+              aria-keyshortcuts={PHONE_KEYS.hold.aria}
+              onClick={view.onHold ? controls.onUnhold : controls.onHold}
+            >
+              <span>{t(view.onHold ? 'phone.unhold' : 'phone.hold')}</span> <Kbd shortcut={PHONE_KEYS.hold} />
+            </button>
+          ) : null}
+          {view.phase === 'connected' ? (
+            <button
+              type="button"
+              className="button--big button--hangup"
+              disabled={!controls.enabled}
+              aria-keyshortcuts={PHONE_KEYS.hangup.aria}
+              onClick={controls.onHangup}
+            >
+              <span>{t('phone.hangup')}</span> <Kbd shortcut={PHONE_KEYS.hangup} />
+            </button>
+          ) : null}
+        </div>
       ) : null}
     </section>
   );

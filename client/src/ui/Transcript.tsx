@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { describeEntry } from './describeEntry.js';
@@ -12,8 +12,18 @@ const FOLLOW_MARGIN = 48;
  * The call as text, in order. A log (polite live region): screen readers announce each new
  * entry, the caller's lines first of all, without interrupting.
  */
-export function Transcript({ entries, labels }: { entries: TimelineEntry[]; labels: KnownLabels }) {
+export function Transcript({
+  entries: allEntries,
+  labels,
+  show,
+}: {
+  entries: TimelineEntry[];
+  labels: KnownLabels;
+  /** Which entries this page lists (e.g. the listener's notes live in their own pad). */
+  show?: (entry: TimelineEntry) => boolean;
+}) {
   const { t } = useI18n();
+  const entries = useMemo(() => (show ? allEntries.filter(show) : allEntries), [allEntries, show]);
   const headingId = useId();
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
@@ -51,11 +61,15 @@ export function Transcript({ entries, labels }: { entries: TimelineEntry[]; labe
             return (
               <li
                 key={entry.seq}
-                className={`entry entry--${line.voice}${line.trainerOnly ? ' entry--trainer-only' : ''}`}
+                className={`entry entry--${line.voice}${line.trainerOnly ? ' entry--trainer-only' : ''}${line.whisper ? ' entry--whisper' : ''}`}
               >
                 <p className="entry__body">
                   <span className="entry__speaker">{line.speaker}</span>{' '}
-                  {line.cue ? <span className="entry__cue">{line.cue}</span> : null}
+                  {line.whisper ? <span className="entry__whisper-tag">{t('whisper.tag')}</span> : null}
+                  {line.whisper ? ' ' : null}
+                  {line.cue ? (
+                    <span className={`entry__cue${line.cueId ? ` cue--${line.cueId}` : ''}`}>{line.cue}</span>
+                  ) : null}
                   {line.cue && line.text ? ' ' : null}
                   {line.text ? <span className="entry__text">{line.text}</span> : null}
                   {line.trainerOnly ? (

@@ -1,36 +1,29 @@
-import { useId } from 'react';
 import { useI18n } from '../i18n/index.js';
+import type { Shortcut } from './shortcuts.js';
+import { ToggleSwitch } from './ToggleSwitch.js';
 
 /** Turns the caller's spoken voice on or off (a labelled switch). */
 export function VoiceSwitch({
   checked,
   onChange,
   available,
+  shortcut,
 }: {
   checked: boolean;
   onChange: (checked: boolean) => void;
   available: boolean;
+  shortcut?: Shortcut;
 }) {
   const { t } = useI18n();
-  const id = useId();
-  const noteId = useId();
   return (
-    <div className="voice-switch">
-      <input
-        id={id}
-        type="checkbox"
-        role="switch"
-        checked={checked && available}
-        disabled={!available}
-        aria-describedby={available ? undefined : noteId}
-        onChange={(event) => onChange(event.target.checked)}
-      />
-      <label htmlFor={id}>{t('voice.label')}</label>
-      {available ? null : (
-        <p id={noteId} className="hint">
-          {t('voice.unavailable')}
-        </p>
-      )}
-    </div>
+    <ToggleSwitch
+      className="voice-switch"
+      label={t('voice.label')}
+      checked={checked && available}
+      disabled={!available}
+      note={available ? null : t('voice.unavailable')}
+      onChange={onChange}
+      {...(shortcut ? { shortcut } : {})}
+    />
   );
 }

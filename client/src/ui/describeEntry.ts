@@ -1,4 +1,4 @@
-import type { Cue, Outcome, Source, TimelineEntry } from '@ecoute/engine';
+import { isVisibleTo, type Cue, type GenericEffect, type Outcome, type Source, type TimelineEntry } from '@ecoute/engine';
 import type { MessageKey } from '../i18n/index.js';
 import type { MessageParams } from '../i18n/catalogue.js';
 import type { KnownLabels } from './useKnownLabels.js';
@@ -13,7 +13,12 @@ export interface EntryLine {
   text: string;
   /** Who is speaking, for styling: the caller, the listener, or the session itself. */
   voice: 'caller' | 'listener' | 'trainer' | 'system';
+  /** Not shown to the listener (injects, hidden variables, states, notes of the scenario…). */
   trainerOnly: boolean;
+  /** A trainer's whisper: read by the listener and observers, never heard by the caller. */
+  whisper?: boolean;
+  /** The cue's id, for its visual treatment. */
+  cueId?: Cue;
 }
 
 const SPEAKER_KEYS: Record<Source, MessageKey> = {
@@ -21,6 +26,7 @@ const SPEAKER_KEYS: Record<Source, MessageKey> = {
   listener: 'speaker.listener',
   trainer: 'speaker.trainer',
   observer: 'speaker.observer',
+  callerActor: 'speaker.callerActor',
   system: 'speaker.system',
 };
 
@@ -45,6 +51,22 @@ const OUTCOME_KEYS: Record<Outcome, MessageKey> = {
   failure: 'outcome.failure',
 };
 
+const EFFECT_KEYS: Record<GenericEffect, MessageKey> = {
+  crackle: 'effect.crackle',
+  silence: 'effect.silence',
+  background_noise: 'effect.background_noise',
+  caller_hangup: 'effect.caller_hangup',
+  call_drop: 'effect.call_drop',
+};
+
+export function effectText(t: Translate, effect: GenericEffect): string {
+  return t(EFFECT_KEYS[effect]);
+}
+
+export function cueLabel(t: Translate, cue: Cue): string {
+  return t(CUE_KEYS[cue]);
+}
+
 export function cueText(t: Translate, cue: Cue): string {
   return t('cue.format', { cue: t(CUE_KEYS[cue]) });
 }
@@ -55,8 +77,10 @@ export function outcomeText(t: Translate, outcome: Outcome | null): string {
 
 export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Translate): EntryLine {
   const speaker = t(SPEAKER_KEYS[entry.source]);
-  const voice = entry.source === 'observer' ? 'system' : entry.source === 'caller' ? 'caller' : entry.source;
-  const base = { speaker, voice, trainerOnly: false } as const;
+  // A caller actor speaks as the caller; an observer only ever joins.
+  const voice =
+    entry.source === 'observer' ? 'system' : entry.source === 'caller' || entry.source === 'callerActor' ? 'caller' : entry.source;
+  const base = { speaker, voice, trainerOnly: !isVisibleTo('listener', entry) } as const;
 
   if (entry.kind === 'input') {
     const { input } = entry;
@@ -70,17 +94,39 @@ export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Tran
       case 'move':
         return { ...base, text: t('entry.move', { label: labels.moves.get(input.move) ?? input.move }) };
       case 'inject':
-        return {
-          ...base,
-          trainerOnly: true,
-          text: t('entry.inject', { label: labels.injects.get(input.inject) ?? input.inject }),
-        };
+        return { ...base, text: t('entry.inject', { label: labels.injects.get(input.inject) ?? input.inject }) };
       case 'pause':
         return { ...base, text: t('entry.pause') };
       case 'resume':
         return { ...base, text: t('entry.resume') };
       case 'end':
         return { ...base, text: t('entry.end') };
+      case 'join':
+        return { ...base, voice: 'system', text: t('entry.join', { name: input.name }) };
+      case 'hold':
+        return { ...base, text: t('entry.hold') };
+      case 'unhold':
+        return { ...base, text: t('entry.unhold') };
+      case 'note':
+        return {
+          ...base,
+          text: t(input.shared ? 'entry.noteShared' : 'entry.notePrivate', { text: input.text }),
+        };
+      case 'whisper':
+        return { ...base, whisper: true, text: input.text };
+      case 'adlib':
+        return { ...base, text: t('entry.adlib', { text: input.text }) };
+      case 'effect':
+        return { ...base, text: t('entry.effect', { effect: effectText(t, input.effect) }) };
+      case 'bookmark':
+        return {
+          ...base,
+          text: input.comment ? t('entry.bookmark', { comment: input.comment }) : t('entry.bookmarkEmpty'),
+        };
+      case 'projector':
+        return { ...base, text: t(input.on ? 'entry.projectorOn' : 'entry.projectorOff') };
+      case 'speak':
+        return { ...base, text: t('entry.speak', { text: input.text }) };
     }
   }
 
@@ -90,14 +136,15 @@ export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Tran
       return {
         ...base,
         text: observation.text,
-        ...(observation.cue ? { cue: cueText(t, observation.cue) } : {}),
+        ...(observation.cue ? { cue: cueText(t, observation.cue), cueId: observation.cue } : {}),
       };
+    case 'suggestion':
+      return { ...base, text: t('entry.suggestion', { text: observation.text }) };
     case 'cue':
-      return { ...base, text: '', cue: cueText(t, observation.cue) };
+      return { ...base, text: '', cue: cueText(t, observation.cue), cueId: observation.cue };
     case 'variable':
       return {
         ...base,
-        trainerOnly: true,
         text: t('entry.variable', {
           label: labels.variables.get(observation.variable) ?? observation.variable,
           previous: observation.previous,
@@ -105,13 +152,9 @@ export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Tran
         }),
       };
     case 'state':
-      return {
-        ...base,
-        trainerOnly: true,
-        text: t('entry.state', { states: observation.states.join(', ') }),
-      };
+      return { ...base, text: t('entry.state', { states: observation.states.join(', ') }) };
     case 'note':
-      return { ...base, trainerOnly: true, text: t('entry.note', { text: observation.text }) };
+      return { ...base, text: t('entry.note', { text: observation.text }) };
     case 'ending':
       return {
         ...base,

@@ -23,7 +23,8 @@ export function useKnownLabels(view: RoleView | null, known: ScenarioLabels | nu
     for (const [id, label] of Object.entries(known?.moves ?? {})) moves.set(id, label);
     for (const [id, label] of Object.entries(known?.injects ?? {})) injects.set(id, label);
     for (const [id, label] of Object.entries(known?.variables ?? {})) variables.set(id, label);
-    for (const move of view?.moves ?? []) moves.set(move.id, move.label);
+    if (view && 'moves' in view) for (const move of view.moves) moves.set(move.id, move.label);
+    if (view?.role === 'callerActor') for (const inject of view.choices) injects.set(inject.id, inject.label);
     if (view?.role === 'trainer') {
       for (const inject of view.injects) injects.set(inject.id, inject.label);
       for (const variable of view.variables) variables.set(variable.id, variable.label);

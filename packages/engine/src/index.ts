@@ -2,6 +2,7 @@
 export * from './timeline.js';
 export * from './views/types.js';
 export { labelsFor, type ScenarioLabels } from './views/labels.js';
+export { scenarioGraphModel } from './views/graph-model.js';
 export {
   scenarioSchema,
   actionSchema,
@@ -51,9 +52,30 @@ export {
 export { listTransitions, reachableStates, type TransitionInfo } from './scenario/transitions.js';
 export type { CallContext } from './scenario/guards.js';
 export { scenarioJsonSchema, playThroughsJsonSchema } from './scenario/json-schema.js';
-export { systemScheduler, ManualScheduler, SessionClock, type Scheduler } from './clock/index.js';
-export { CallRun, RunErrorCode, type ApplyResult, type CallRunOptions } from './run/call-run.js';
+export {
+  systemScheduler,
+  ManualScheduler,
+  SessionClock,
+  HandoverScheduler,
+  type Scheduler,
+} from './clock/index.js';
+export {
+  CallRun,
+  RunErrorCode,
+  HOLD_MOVES,
+  ADLIB_LINE,
+  ACTOR_LINE,
+  type ApplyResult,
+  type CallRunOptions,
+} from './run/call-run.js';
 export { replay, replayWith, type TimedInput, type ReplayOptions, type ReplayStep } from './run/replay.js';
+export {
+  rebuildRun,
+  sameObservation,
+  type RebuildOptions,
+  type RebuildResult,
+  type RebuildMismatch,
+} from './run/rebuild.js';
 export { scoreRubric, type CriterionResult, type ScoreOptions } from './run/score.js';
 // Author tools (the `scenario` CLI's logic; the bin does the IO).
 export {

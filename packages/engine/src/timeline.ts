@@ -1,7 +1,11 @@
 // The vocabulary of a session's timeline: who acts, what they send (inputs), and what the
 // simulated call does in return (observations). Pure data: it is stored, replayed and sent.
 
-export const ROLES = ['listener', 'trainer', 'observer'] as const;
+/**
+ * `callerActor`: a learner who plays the caller from cue cards (optional per session); the
+ * machine still runs, suggests the lines and keeps state, variables and timeline complete.
+ */
+export const ROLES = ['listener', 'trainer', 'observer', 'callerActor'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who an entry comes from: a person's role, the simulated caller, or the system (timers). */
@@ -33,8 +37,32 @@ export type Input =
   | { kind: 'inject'; inject: string }
   | { kind: 'pause' }
   | { kind: 'resume' }
-  | { kind: 'end' };
+  | { kind: 'end' }
+  // --- live role-play (issue 4) ---
+  /** Anyone opening a role link: the display name the timeline and the debrief keep. */
+  | { kind: 'join'; name: string }
+  /** Listener: phone hold (hold music) and back; the machine sees `hold` / `unhold`. */
+  | { kind: 'hold' }
+  | { kind: 'unhold' }
+  /** Listener: a private note; `shared` as the listener's sharing switch was when written. */
+  | { kind: 'note'; text: string; shared: boolean }
+  /** Trainer: a hint only the listener (and observers) read; the caller does not hear it. */
+  | { kind: 'whisper'; text: string }
+  /** Trainer: an ad-lib caller line, spoken to the listener like a scripted one. */
+  | { kind: 'adlib'; text: string }
+  /** Trainer: a generic event any call can have. */
+  | { kind: 'effect'; effect: GenericEffect }
+  /** Trainer: marks this moment, with a comment, for the debrief. */
+  | { kind: 'bookmark'; comment: string }
+  /** Trainer: shows observers the hidden variables and the graph (projector mode), or not. */
+  | { kind: 'projector'; on: boolean }
+  /** Caller actor: says a line (typed, or a suggested line id with its text). */
+  | { kind: 'speak'; text: string; line?: string };
 export type InputKind = Input['kind'];
+
+export const GENERIC_EFFECTS = ['crackle', 'silence', 'background_noise', 'caller_hangup', 'call_drop'] as const;
+/** Generic injects: line noise, a silence, background noise; the caller hangs up; the call drops. */
+export type GenericEffect = (typeof GENERIC_EFFECTS)[number];
 
 export interface VoiceSettings {
   lang: string;
@@ -43,11 +71,13 @@ export interface VoiceSettings {
 }
 
 /** Why a call ended. */
-export type EndReason = 'scenario' | 'hangup' | 'trainer';
+export type EndReason = 'scenario' | 'hangup' | 'trainer' | 'caller_hangup' | 'call_drop';
 
 /** What the simulated call does in answer to an input or a timer. */
 export type Observation =
   | { kind: 'line'; line: string; text: string; cue?: Cue; voice?: Partial<VoiceSettings> }
+  /** With a caller actor: the line the machine would say, offered to the actor (not heard). */
+  | { kind: 'suggestion'; line: string; text: string }
   | { kind: 'cue'; cue: Cue }
   | { kind: 'variable'; variable: string; value: number; previous: number }
   | { kind: 'state'; states: string[] }
@@ -71,14 +101,56 @@ export type TimelineEntry = {
   source: Source;
 } & ({ kind: 'input'; input: Input } | { kind: 'observation'; observation: Observation });
 
-/** Observations only the trainer may see. */
-const TRAINER_ONLY_OBSERVATIONS: ReadonlySet<ObservationKind> = new Set(['variable', 'state', 'note']);
-/** Inputs only the trainer may see (the listener must feel an inject, not read it). */
-const TRAINER_ONLY_INPUTS: ReadonlySet<InputKind> = new Set(['inject']);
+type Audience = readonly Role[];
+const ALL: Audience = ROLES;
+const CALL: Audience = ['trainer', 'listener', 'observer', 'callerActor'];
+const ROOM: Audience = ['trainer', 'listener', 'observer'];
+const TRAINER: Audience = ['trainer'];
+
+/**
+ * Who sees each kind of input. The listener must feel an inject, not read it; a caller actor
+ * must know it (a neighbour rings at *their* door). Whispers reach the listener's room, never
+ * the caller. Private notes stay with their writer unless shared with the trainer.
+ */
+const INPUT_AUDIENCE: Record<InputKind, Audience> = {
+  pickup: ALL,
+  move: ALL,
+  say: ALL,
+  hangup: ALL,
+  inject: ['trainer', 'callerActor'],
+  pause: ALL,
+  resume: ALL,
+  end: ALL,
+  join: ALL,
+  hold: ALL,
+  unhold: ALL,
+  note: ['listener'],
+  whisper: ROOM,
+  adlib: TRAINER,
+  effect: ['trainer', 'callerActor'],
+  bookmark: TRAINER,
+  projector: ['trainer', 'observer'],
+  speak: ['trainer', 'callerActor'],
+};
+
+/** Who sees each kind of observation (hidden variables and states are the trainer's). */
+const OBSERVATION_AUDIENCE: Record<ObservationKind, Audience> = {
+  line: CALL,
+  suggestion: ['trainer', 'callerActor'],
+  cue: CALL,
+  variable: TRAINER,
+  state: ['trainer', 'callerActor'],
+  note: TRAINER,
+  ending: CALL,
+};
 
 /** Whether `role` may see `entry`. The single rule every role view is filtered by. */
 export function isVisibleTo(role: Role, entry: TimelineEntry): boolean {
-  if (role === 'trainer') return true;
-  if (entry.kind === 'input') return !TRAINER_ONLY_INPUTS.has(entry.input.kind);
-  return !TRAINER_ONLY_OBSERVATIONS.has(entry.observation.kind);
+  if (role === 'trainer') {
+    // A listener's note reaches the trainer only when written with sharing on.
+    return entry.kind === 'input' && entry.input.kind === 'note' ? entry.input.shared : true;
+  }
+  return entry.kind === 'input'
+    ? INPUT_AUDIENCE[entry.input.kind].includes(role)
+    : OBSERVATION_AUDIENCE[entry.observation.kind].includes(role);
 }

@@ -7,3 +7,5 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_TEXT_LENGTH = 2000;
 /** Largest Socket.IO message the server accepts, in bytes. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
+/** Longest display name (a first name or a pseudonym) given when joining a session. */
+export const MAX_NAME_LENGTH = 40;

@@ -1,5 +1,5 @@
 // Socket.IO event names and typed event maps, shared by the server gateway and the client.
-import type { RoleView, TimelineEntry, Role, ScenarioLabels } from '@ecoute/engine';
+import type { RoleView, TimelineEntry, Role, ScenarioGraph, ScenarioLabels } from '@ecoute/engine';
 import type { Ack } from './errors.js';
 
 export const ClientEvent = {
@@ -9,7 +9,19 @@ export const ClientEvent = {
 
 export const ServerEvent = {
   Update: 'session:update',
+  Presence: 'session:presence',
 } as const;
+
+/** Who is in the session now, per role, with the names they gave (sent to every role). */
+export interface Participant {
+  role: Role;
+  name: string | null;
+  /** Open connections with this role (two tabs of one link count two). */
+  connections: number;
+}
+export interface Presence {
+  participants: Participant[];
+}
 
 /**
  * What a role receives after each durable change: the entries it may see in (from, to], and
@@ -20,6 +32,11 @@ export interface RoleUpdate {
   to: number;
   entries: TimelineEntry[];
   view: RoleView;
+  /**
+   * Present only when this role's graph changes: observers get the graph when projector mode
+   * is switched on and `null` when it is switched off (absent: unchanged since the snapshot).
+   */
+  graph?: ScenarioGraph | null;
 }
 
 /** A whole role state: every visible entry after the requested seq, and the current view. */
@@ -31,6 +48,8 @@ export interface RoleSnapshot {
   view: RoleView;
   /** Names of the scenario's ids this role may know, to show any past entry by its label. */
   labels: ScenarioLabels;
+  /** The state graph, for the trainer (and observers in projector mode); null otherwise. */
+  graph: ScenarioGraph | null;
 }
 
 export type InputAck = Ack<{ seq: number }>;
@@ -43,4 +62,5 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   'session:update': (update: RoleUpdate) => void;
+  'session:presence': (presence: Presence) => void;
 }

@@ -47,6 +47,23 @@ describe('roles', () => {
       expect(mayRoleSend('observer', kind)).toBe(false);
     }
   });
+
+  it('gives the live inputs to their roles; the caller actor speaks and triggers injects', () => {
+    expect(mayRoleSend('callerActor', 'speak')).toBe(true);
+    expect(mayRoleSend('callerActor', 'inject')).toBe(true);
+    expect(mayRoleSend('callerActor', 'move')).toBe(false);
+    for (const kind of ['hold', 'unhold', 'note'] as const) expect(mayRoleSend('listener', kind)).toBe(true);
+    for (const kind of ['whisper', 'adlib', 'effect', 'bookmark', 'projector'] as const) {
+      expect(mayRoleSend('trainer', kind)).toBe(true);
+      expect(mayRoleSend('listener', kind)).toBe(false);
+    }
+    for (const role of ['listener', 'trainer', 'observer', 'callerActor'] as const)
+      expect(mayRoleSend(role, 'join')).toBe(true);
+    expect(createSessionSchema.parse({ scenarioId: 'a', callerActor: true })).toEqual({
+      scenarioId: 'a',
+      callerActor: true,
+    });
+  });
 });
 
 describe('handshake and REST', () => {

@@ -1,9 +1,10 @@
 // zod schemas of every inbound message. The server parses each message with these before
 // anything else; a failure is answered `input/invalid` and changes nothing.
 import { z } from 'zod';
+import { GENERIC_EFFECTS } from '@ecoute/engine';
 import type { Input, InputKind, Role } from '@ecoute/engine';
 
-import { MAX_TEXT_LENGTH } from './constants.js';
+import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from './constants.js';
 
 const id = z
   .string()
@@ -11,7 +12,9 @@ const id = z
   .max(100)
   .regex(/^[a-z0-9][a-z0-9_.-]*$/);
 
-export const roleSchema = z.enum(['listener', 'trainer', 'observer']);
+export const roleSchema = z.enum(['listener', 'trainer', 'observer', 'callerActor']);
+
+const text = z.string().trim().min(1).max(MAX_TEXT_LENGTH);
 
 /** The Socket.IO handshake's `auth` object: binds the socket to one session and one role. */
 export const handshakeAuthSchema = z.object({
@@ -30,6 +33,16 @@ export const inputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pause') }).strict(),
   z.object({ kind: z.literal('resume') }).strict(),
   z.object({ kind: z.literal('end') }).strict(),
+  z.object({ kind: z.literal('join'), name: z.string().trim().min(1).max(MAX_NAME_LENGTH) }).strict(),
+  z.object({ kind: z.literal('hold') }).strict(),
+  z.object({ kind: z.literal('unhold') }).strict(),
+  z.object({ kind: z.literal('note'), text, shared: z.boolean() }).strict(),
+  z.object({ kind: z.literal('whisper'), text }).strict(),
+  z.object({ kind: z.literal('adlib'), text }).strict(),
+  z.object({ kind: z.literal('effect'), effect: z.enum(GENERIC_EFFECTS) }).strict(),
+  z.object({ kind: z.literal('bookmark'), comment: z.string().trim().max(MAX_TEXT_LENGTH) }).strict(),
+  z.object({ kind: z.literal('projector'), on: z.boolean() }).strict(),
+  z.object({ kind: z.literal('speak'), text, line: id.optional() }).strict(),
 ]);
 // The schema and the engine's Input type must describe the same messages.
 type SchemaInput = z.infer<typeof inputSchema>;
@@ -42,10 +55,22 @@ export const inputRoles: Record<InputKind, readonly Role[]> = {
   move: ['listener'],
   say: ['listener'],
   hangup: ['listener'],
-  inject: ['trainer'],
+  // The caller actor triggers the scenario's injects as their own reactions (only sessions
+  // created with a caller actor have that role's link).
+  inject: ['trainer', 'callerActor'],
   pause: ['trainer'],
   resume: ['trainer'],
   end: ['trainer'],
+  join: ['listener', 'trainer', 'observer', 'callerActor'],
+  hold: ['listener'],
+  unhold: ['listener'],
+  note: ['listener'],
+  whisper: ['trainer'],
+  adlib: ['trainer'],
+  effect: ['trainer'],
+  bookmark: ['trainer'],
+  projector: ['trainer'],
+  speak: ['callerActor'],
 };
 
 export function mayRoleSend(role: Role, kind: InputKind): boolean {
@@ -67,6 +92,8 @@ export const createSessionSchema = z
       .min(0)
       .max(2 ** 31 - 1)
       .optional(),
+    /** A learner plays the caller (a fourth link, `callerActor`); the machine suggests the lines. */
+    callerActor: z.boolean().optional(),
   })
   .strict();
 export type CreateSessionRequest = z.infer<typeof createSessionSchema>;

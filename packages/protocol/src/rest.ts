@@ -12,8 +12,9 @@ export interface ScenarioSummary {
 
 export interface SessionLinks {
   sessionId: string;
-  /** Paths (to append to the server's origin) carrying each role's secret token. */
-  links: Record<Role, string>;
+  /** Paths (to append to the server's origin) carrying each role's secret token; the caller
+   * actor's only when the session was created with one. */
+  links: Partial<Record<Role, string>> & Record<'listener' | 'trainer' | 'observer', string>;
 }
 
 /** The path of a role link: the token sits in the fragment, so it never reaches server logs. */

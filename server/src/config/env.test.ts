@@ -29,3 +29,23 @@ describe('parseEnv', () => {
     expect(problems.join(' ')).toContain('LOG_LEVEL');
   });
 });
+
+describe('parseEnv: retention and the LRS', () => {
+  it('keeps ended sessions a year by default; 0 keeps them forever', () => {
+    expect(parseEnv({}).retentionDays).toBe(365);
+    expect(parseEnv({ ECOUTE_RETENTION_DAYS: '0' }).retentionDays).toBe(0);
+    expect(() => parseEnv({ ECOUTE_RETENTION_DAYS: '-1' })).toThrow(ConfigError);
+  });
+
+  it('takes an LRS only with its key and secret', () => {
+    expect(parseEnv({}).lrs).toBeUndefined();
+    expect(
+      parseEnv({ ECOUTE_LRS_URL: 'http://127.0.0.1:9/xapi', ECOUTE_LRS_KEY: 'k', ECOUTE_LRS_SECRET: 's' })
+        .lrs,
+    ).toEqual({ url: 'http://127.0.0.1:9/xapi', key: 'k', secret: 's' });
+    expect(() => parseEnv({ ECOUTE_LRS_URL: 'http://127.0.0.1:9/xapi' })).toThrow(ConfigError);
+    expect(() =>
+      parseEnv({ ECOUTE_LRS_URL: 'ftp://x', ECOUTE_LRS_KEY: 'k', ECOUTE_LRS_SECRET: 's' }),
+    ).toThrow(ConfigError);
+  });
+});

@@ -1,5 +1,6 @@
 // The server's environment, parsed once at boot into a typed object. A bad variable stops the
 // boot with the list of every bad variable, rather than failing later in some corner.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,14 +23,29 @@ const envSchema = z.object({
   ECOUTE_DATA_DIR: z.string().min(1).optional(),
   ECOUTE_DATABASE_FILE: z.string().min(1).optional(),
   /** PostgreSQL instead of the embedded SQLite file, e.g. postgres://user@host:5432/ecoute. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'URL postgres:// attendue').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'URL postgres:// attendue')
+    .optional(),
   /** SQLite durability: FULL (default; an acked input survives a power cut) or NORMAL. */
   ECOUTE_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   ECOUTE_SCENARIOS_DIR: z.string().min(1).optional(),
   ECOUTE_CLIENT_DIR: z.string().min(1).optional(),
   /** Session clocks run this many times faster than real time (demos, end-to-end tests). */
   ECOUTE_CLOCK_RATE: z.coerce.number().positive().max(1000).default(1),
+  /** 1: expose /api/metrics (event-loop delay, CPU, memory) for benchmarks. */
+  ECOUTE_METRICS: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'silent']).default('log'),
+  /** Ended sessions older than this many days are deleted (at boot, then daily); 0 keeps them. */
+  ECOUTE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
+  /** The server's public origin (xAPI account homePage); by default the request's own origin. */
+  ECOUTE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** An xAPI Learning Record Store to send statements to (its statements endpoint's base). */
+  ECOUTE_LRS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ECOUTE_LRS_KEY: z.string().min(1).optional(),
+  ECOUTE_LRS_SECRET: z.string().min(1).optional(),
+  /** Opens the sessions list (and any debrief as trainer) until trainers have accounts. */
+  ECOUTE_ADMIN_TOKEN: z.string().min(16, '16 caractères au moins').max(200).optional(),
 });
 
 export interface AppConfig {
@@ -42,7 +58,16 @@ export interface AppConfig {
   scenariosDir: string;
   clientDir: string;
   clockRate: number;
+  metrics: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** The admin token: ECOUTE_ADMIN_TOKEN, or one drawn at boot (printed in the boot line). */
+  adminToken: string;
+  adminTokenGenerated: boolean;
+  /** Days an ended session is kept; 0 = forever. */
+  retentionDays: number;
+  publicUrl: string | undefined;
+  /** The LRS statements are sent to, when configured (Basic auth with key and secret). */
+  lrs: { url: string; key: string; secret: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +82,9 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.ECOUTE_LRS_URL && (!e.ECOUTE_LRS_KEY || !e.ECOUTE_LRS_SECRET)) {
+    throw new ConfigError(['ECOUTE_LRS_URL: ECOUTE_LRS_KEY et ECOUTE_LRS_SECRET sont requis avec lui']);
+  }
   const root = findWorkspaceRoot();
   const dataDir = path.resolve(e.ECOUTE_DATA_DIR ?? path.join(root, 'data'));
   return {
@@ -68,7 +96,15 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     scenariosDir: path.resolve(e.ECOUTE_SCENARIOS_DIR ?? path.join(root, 'scenarios')),
     clientDir: path.resolve(e.ECOUTE_CLIENT_DIR ?? path.join(root, 'client', 'dist')),
     clockRate: e.ECOUTE_CLOCK_RATE,
+    metrics: e.ECOUTE_METRICS === '1',
     logLevel: e.LOG_LEVEL,
+    adminToken: e.ECOUTE_ADMIN_TOKEN ?? randomBytes(24).toString('base64url'),
+    adminTokenGenerated: e.ECOUTE_ADMIN_TOKEN === undefined,
+    retentionDays: e.ECOUTE_RETENTION_DAYS,
+    publicUrl: e.ECOUTE_PUBLIC_URL?.replace(/\/+$/, ''),
+    lrs: e.ECOUTE_LRS_URL
+      ? { url: e.ECOUTE_LRS_URL, key: e.ECOUTE_LRS_KEY ?? '', secret: e.ECOUTE_LRS_SECRET ?? '' }
+      : undefined,
   };
 }
 

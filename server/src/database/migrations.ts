@@ -36,6 +36,68 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The debrief's own records (server/src/debrief): never the timeline, which stays as recorded.
+  '0002_debrief': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('debrief_annotations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+        // The bookmark entry whose comment this edits; null for an annotation of its own.
+        .addColumn('bookmark_seq', 'integer')
+        .addColumn('t', 'integer', (c) => c.notNull())
+        .addColumn('comment', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('debrief_annotations_session')
+        .on('debrief_annotations')
+        .columns(['session_id', 'bookmark_seq'])
+        .execute();
+      await db.schema
+        .createTable('debrief_judgments')
+        .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+        .addColumn('criterion', 'text', (c) => c.notNull())
+        .addColumn('rating', 'text', (c) => c.notNull())
+        .addColumn('comment', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('debrief_judgments_pk', ['session_id', 'criterion'])
+        .execute();
+      await db.schema
+        .createTable('debrief_self_assessments')
+        .addColumn('session_id', 'text', (c) => c.primaryKey().references('sessions.id').onDelete('cascade'))
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('submitted_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  // Live role-play: a session may have a caller actor (a fourth role link; the run suggests lines).
+  '0003_sessions_caller_actor': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('sessions')
+        .addColumn('caller_actor', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
+  // Exports: each session's xAPI registration (a UUID drawn at its first export, then kept);
+  // the sessions list (newest first) and retention (ended before a date) find rows by index.
+  '0004_exports_and_retention': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('session_registrations')
+        .addColumn('session_id', 'text', (c) => c.primaryKey().references('sessions.id').onDelete('cascade'))
+        .addColumn('registration', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_created_at').on('sessions').column('created_at').execute();
+      await db.schema
+        .createIndex('sessions_status_ended_at')
+        .on('sessions')
+        .columns(['status', 'ended_at'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

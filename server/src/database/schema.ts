@@ -11,6 +11,8 @@ export interface SessionsTable {
   status: 'live' | 'ended';
   ended_at: string | null;
   outcome: string | null;
+  /** 1 when a learner plays the caller (migration 0003; 0 by default). */
+  caller_actor: Generated<number>;
 }
 
 export interface RoleTokensTable {
@@ -34,8 +36,15 @@ export interface MigrationsMarker {
   id: Generated<number>;
 }
 
+/** Migration 0004: the xAPI registration of each exported session. */
+export interface SessionRegistrationsTable {
+  session_id: string;
+  registration: string;
+}
+
 export interface Database {
   sessions: SessionsTable;
   role_tokens: RoleTokensTable;
   timeline: TimelineTable;
+  session_registrations: SessionRegistrationsTable;
 }

@@ -3,7 +3,7 @@
 // Nothing is thrown through a socket: every failure is an ack with a code.
 import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import type { OnGatewayConnection, OnGatewayInit } from '@nestjs/websockets';
+import type { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import {
   ClientEvent,
@@ -25,6 +25,7 @@ import type {
   SyncAck,
 } from '@ecoute/protocol';
 import { SessionsService } from '../sessions/sessions.service.js';
+import { PresenceTracker } from './presence.js';
 import { RATE_LIMIT, TokenBucket } from './rate-limit.js';
 import { SocketRooms, roleRoom } from './socket-rooms.js';
 import type { EcouteServer, SocketData } from './socket-rooms.js';
@@ -48,13 +49,25 @@ function handshakeError(code: Code): Error & { data: { code: Code; message: stri
   return Object.assign(new Error(code), { data: { code, message: errorMessages[code] } });
 }
 
-@WebSocketGateway({ maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false })
-export class SessionGateway implements OnGatewayInit, OnGatewayConnection {
+/** How long a dropped socket's rooms and missed broadcasts are kept for it to recover. */
+export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
+
+@WebSocketGateway({
+  maxHttpBufferSize: MAX_MESSAGE_BYTES,
+  serveClient: false,
+  // A dropped connection that comes back within the window gets its rooms and the broadcasts it
+  // missed. The handshake middleware still runs on recovery (`skipMiddlewares: false`): the
+  // token binds the session and role again. The seq-based `session:sync` stays the source of
+  // truth (a client whose `from` does not match its last seq syncs).
+  connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+})
+export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger('SessionGateway');
 
   constructor(
     @Inject(SessionsService) private readonly sessions: SessionsService,
     @Inject(SocketRooms) private readonly rooms: SocketRooms,
+    @Inject(PresenceTracker) private readonly presence: PresenceTracker,
   ) {}
 
   afterInit(server: EcouteServer): void {
@@ -83,7 +96,24 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection {
 
   async handleConnection(socket: EcouteSocket): Promise<void> {
     const { sessionId, role } = socket.data;
-    await socket.join(roleRoom(sessionId, role));
+    const room = roleRoom(sessionId, role);
+    // A recovered socket gets its old rooms back: keep only the one its token opens now.
+    for (const joined of [...socket.rooms])
+      if (joined !== socket.id && joined !== room) await socket.leave(joined);
+    await socket.join(room);
+    this.publishPresence(sessionId);
+  }
+
+  handleDisconnect(socket: EcouteSocket): void {
+    // A socket refused at the handshake has no data.
+    const sessionId = (socket.data as Partial<SocketData> | undefined)?.sessionId;
+    if (sessionId) this.publishPresence(sessionId);
+  }
+
+  private publishPresence(sessionId: string): void {
+    this.presence.publish(sessionId).catch((error: unknown) => {
+      this.logger.error(`server/internal presence session=${sessionId} ${String(error)}`);
+    });
   }
 
   @SubscribeMessage(ClientEvent.Input)
@@ -99,7 +129,13 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection {
       }
       const runtime = await this.sessions.runtimeFor(sessionId);
       if ('ok' in runtime) return runtime;
-      return await runtime.apply(role, input.data);
+      const ack = await runtime.apply(role, input.data);
+      if (ack.ok && input.data.kind === 'join') {
+        this.presence.joined(sessionId, role, input.data.name).catch((error: unknown) => {
+          this.logger.error(`server/internal presence session=${sessionId} ${String(error)}`);
+        });
+      }
+      return ack;
     } catch (error) {
       this.logger.error(`server/internal session=${sessionId} ${String(error)}`);
       return failure(ErrorCode.ServerInternal);

@@ -2,9 +2,10 @@
 // role. Runtimes publish through the `RoleBroadcaster` interface and never see socket.io.
 import { Injectable } from '@nestjs/common';
 import type { Server } from 'socket.io';
+import { ROLES } from '@ecoute/engine';
 import type { Role } from '@ecoute/engine';
 import { ServerEvent } from '@ecoute/protocol';
-import type { ClientToServerEvents, RoleUpdate, ServerToClientEvents } from '@ecoute/protocol';
+import type { ClientToServerEvents, Presence, RoleUpdate, ServerToClientEvents } from '@ecoute/protocol';
 import type { RoleBroadcaster } from '../sessions/session-runtime.js';
 
 export interface SocketData {
@@ -33,5 +34,18 @@ export class SocketRooms implements RoleBroadcaster {
 
   toRole(sessionId: string, role: Role, update: RoleUpdate): void {
     this.server?.to(roleRoom(sessionId, role)).emit(ServerEvent.Update, update);
+  }
+
+  /** Sends the presence to every role room of the session. */
+  presence(sessionId: string, presence: Presence): void {
+    this.server?.to(ROLES.map((role) => roleRoom(sessionId, role))).emit(ServerEvent.Presence, presence);
+  }
+
+  /** Open connections per role of a session: the sockets in each role room. */
+  connections(sessionId: string): Record<Role, number> {
+    const rooms = this.server?.sockets.adapter.rooms;
+    return Object.fromEntries(
+      ROLES.map((role) => [role, rooms?.get(roleRoom(sessionId, role))?.size ?? 0]),
+    ) as Record<Role, number>;
   }
 }

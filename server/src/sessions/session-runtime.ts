@@ -2,15 +2,17 @@
 // The loop of DESIGN.md: input → run → entries → one durable append → ack → role views pushed.
 // Inputs are applied to the run synchronously, in arrival order, and get their seq at once;
 // appends then run one after another, so the timeline order is the order the run saw.
-import { ROLES, SessionClock, CallRun, isVisibleTo, labelsFor } from '@ecoute/engine';
+import { ROLES, SessionClock, CallRun, isVisibleTo, labelsFor, scenarioGraphModel } from '@ecoute/engine';
 import type {
   CompiledScenario,
   Input,
   Observation,
   Role,
   RoleView,
+  ScenarioGraph,
   Scheduler,
   Source,
+  TimedObservation,
   TimelineEntry,
 } from '@ecoute/engine';
 import { ErrorCode, failure } from '@ecoute/protocol';
@@ -31,6 +33,20 @@ export interface SessionRuntimeDeps {
   /** Called once, after the ending has been durably appended. */
   onEnded?: (ending: Extract<Observation, { kind: 'ending' }>) => void;
   onStorageError?: (error: unknown) => void;
+  /**
+   * Crash recovery: builds the run (rebuilt from the timeline by `rebuildRun`) instead of a new
+   * one; `onTimer` is where its timers must report. Its clock must run on `scheduler`.
+   */
+  makeRun?: (onTimer: (observations: TimedObservation[]) => void) => CallRun;
+  /** A learner plays the caller: the new run is built in caller-actor mode. */
+  callerActor?: boolean;
+}
+
+/** Whether `role` may see the state graph, given the views of one moment (projector mode). */
+function seesGraph(role: Role, views: Record<Role, RoleView>): boolean {
+  if (role === 'trainer') return true;
+  const trainer = views.trainer;
+  return role === 'observer' && trainer.role === 'trainer' && trainer.projector;
 }
 
 interface Batch {
@@ -60,18 +76,22 @@ export class SessionRuntime {
     this.compiled = compiled;
     this.seq = lastSeq;
     this.committedSeq = lastSeq;
-    this.clock = new SessionClock(deps.scheduler);
-    this.run = new CallRun(compiled, {
-      clock: this.clock,
-      seed,
-      onTimer: (observations) => {
-        if (observations.length === 0) return;
-        void this.commit(
-          [],
-          observations.map((o) => o.observation),
-        ).catch(() => undefined);
-      },
-    });
+    const onTimer = (observations: TimedObservation[]): void => {
+      if (observations.length === 0) return;
+      void this.commit(
+        [],
+        observations.map((o) => o.observation),
+      ).catch(() => undefined);
+    };
+    this.run =
+      deps.makeRun?.(onTimer) ??
+      new CallRun(compiled, {
+        clock: new SessionClock(deps.scheduler),
+        seed,
+        onTimer,
+        ...(deps.callerActor ? { callerActor: true } : {}),
+      });
+    this.clock = this.run.clock;
     this.committedViews = this.views();
   }
 
@@ -82,12 +102,23 @@ export class SessionRuntime {
   /** Applies an input from `role`; resolves once it is durable (or refused). Never rejects. */
   apply(role: Role, input: Input): Promise<InputAck> {
     if (this.failed) return Promise.resolve(failure(ErrorCode.ServerStorageFailed));
-    const result = this.run.apply(input);
-    if (!result.ok) return Promise.resolve(failure(result.code, result.message));
-    return this.commit([{ source: role, input }], result.observations).then(
-      (seq) => ({ ok: true as const, seq }),
-      () => failure(ErrorCode.ServerStorageFailed),
-    );
+    // One moment for the step and its `t`, as in a replay (see SessionClock.hold).
+    return this.clock.hold(() => {
+      const result = this.run.apply(input);
+      if (!result.ok) return Promise.resolve(failure(result.code, result.message));
+      return this.commit([{ source: role, input }], result.observations).then(
+        (seq) => ({ ok: true as const, seq }),
+        () => failure(ErrorCode.ServerStorageFailed),
+      );
+    });
+  }
+
+  /**
+   * Records an input the system already applied to the run (recovery's pause), like an
+   * accepted input from source `system`; resolves with its seq once durable.
+   */
+  recordSystemInput(input: Input): Promise<number> {
+    return this.commit([{ source: 'system', input }], []);
   }
 
   /** Everything `role` may see after `after`, up to the last durable seq, with its view. */
@@ -103,6 +134,7 @@ export class SessionRuntime {
         entries: entries.filter((e) => isVisibleTo(role, e)),
         view,
         labels: labelsFor(this.compiled.scenario, role),
+        graph: seesGraph(role, this.committedViews) ? this.graph() : null,
       };
     });
     this.tail = read.catch(() => undefined);
@@ -111,6 +143,14 @@ export class SessionRuntime {
 
   dispose(): void {
     this.run.dispose();
+  }
+
+  private graphModel: ScenarioGraph | undefined;
+
+  /** The scenario's state graph (built once): the trainer's always, observers' in projector mode. */
+  private graph(): ScenarioGraph {
+    this.graphModel ??= scenarioGraphModel(this.compiled.scenario);
+    return this.graphModel;
   }
 
   private views(): Record<Role, RoleView> {
@@ -155,14 +195,20 @@ export class SessionRuntime {
   private publish(batch: Batch): void {
     const from = this.committedSeq;
     const to = batch.entries.at(-1)?.seq ?? from;
+    const before = this.committedViews;
     this.committedSeq = to;
     this.committedViews = batch.views;
     for (const role of ROLES) {
+      // No caller actor in this session: nobody holds that role's link.
+      if (role === 'callerActor' && !this.run.callerActor) continue;
+      // The graph travels only when it changes for the role (projector mode switched).
+      const sees = seesGraph(role, batch.views);
       this.deps.broadcaster.toRole(this.sessionId, role, {
         from,
         to,
         entries: batch.entries.filter((e) => isVisibleTo(role, e)),
         view: batch.views[role],
+        ...(sees !== seesGraph(role, before) ? { graph: sees ? this.graph() : null } : {}),
       });
     }
     for (const entry of batch.entries) {

@@ -1,5 +1,5 @@
 // Sessions and their role tokens in the database.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Outcome, Role } from '@ecoute/engine';
 import type { Database, SessionsTable } from '../database/schema.js';
 
@@ -10,12 +10,42 @@ export interface SessionRecord {
   seed: number;
   createdAt: string;
   status: 'live' | 'ended';
+  /** A learner plays the caller (the session has a `callerActor` link). */
+  callerActor?: boolean;
+}
+
+/** What the sessions list can be narrowed to (every field optional; all given must hold). */
+export interface SessionFilter {
+  scenarioId?: string;
+  /** A participant's display name (from their `join` inputs): case- and accent-insensitive, part of it. */
+  learner?: string;
+  /** Created at or after this ISO instant. */
+  from?: string;
+  /** Created before this ISO instant. */
+  to?: string;
+  /** The ending's outcome; `none` for a session not ended, or ended without an outcome. */
+  outcome?: Outcome | 'none';
+  status?: 'live' | 'ended';
+}
+
+/** A participant as the timeline knows them: the role they joined as and the name they gave. */
+export interface Participant {
+  role: Role;
+  name: string;
+}
+
+/** One row of the sessions list. */
+export interface SessionListItem extends SessionRecord {
+  endedAt: string | null;
+  outcome: Outcome | null;
+  participants: Participant[];
 }
 
 export class SessionStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(session: SessionRecord, tokenHashes: Record<Role, string>): Promise<void> {
+  /** Stores the session and a token hash per role it has (no caller actor: no such token). */
+  async create(session: SessionRecord, tokenHashes: Partial<Record<Role, string>>): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('sessions')
@@ -28,6 +58,7 @@ export class SessionStore {
           status: session.status,
           ended_at: null,
           outcome: null,
+          caller_actor: session.callerActor ? 1 : 0,
         })
         .execute();
       await trx
@@ -59,6 +90,106 @@ export class SessionStore {
     return row?.role as Role | undefined;
   }
 
+  private readonly deleteListeners: ((id: string) => void)[] = [];
+
+  /** `listener` hears of each session about to be deleted (the service unloads its runtime). */
+  onDelete(listener: (id: string) => void): void {
+    this.deleteListeners.push(listener);
+  }
+
+  /** Sessions matching `filter`, newest first, each with its participants. */
+  async list(filter: SessionFilter = {}): Promise<SessionListItem[]> {
+    let query = this.db.selectFrom('sessions').selectAll();
+    if (filter.scenarioId !== undefined) query = query.where('scenario_id', '=', filter.scenarioId);
+    if (filter.from !== undefined) query = query.where('created_at', '>=', filter.from);
+    if (filter.to !== undefined) query = query.where('created_at', '<', filter.to);
+    if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+    if (filter.outcome === 'none') query = query.where('outcome', 'is', null);
+    else if (filter.outcome !== undefined) query = query.where('outcome', '=', filter.outcome);
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id').execute();
+    if (rows.length === 0) return [];
+    const participants = await this.participantsOf(rows.map((row) => row.id));
+    const items = rows.map((row): SessionListItem => ({
+      ...fromRow(row),
+      endedAt: row.ended_at,
+      outcome: (row.outcome as Outcome | null) ?? null,
+      participants: participants.get(row.id) ?? [],
+    }));
+    if (filter.learner === undefined || filter.learner.trim() === '') return items;
+    const wanted = fold(filter.learner.trim());
+    return items.filter((item) => item.participants.some((p) => fold(p.name).includes(wanted)));
+  }
+
+  /** One session as the list shows it (with its ending and participants), if it exists. */
+  async item(id: string): Promise<SessionListItem | undefined> {
+    const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const participants = await this.participantsOf([id]);
+    return {
+      ...fromRow(row),
+      endedAt: row.ended_at,
+      outcome: (row.outcome as Outcome | null) ?? null,
+      participants: participants.get(id) ?? [],
+    };
+  }
+
+  /**
+   * Deletes a session and every row that belongs to it (timeline, role tokens; tables added
+   * later reference `sessions.id` with ON DELETE CASCADE). Resolves whether it existed.
+   */
+  async delete(id: string): Promise<boolean> {
+    for (const listener of this.deleteListeners) listener(id);
+    return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('timeline').where('session_id', '=', id).execute();
+      await trx.deleteFrom('role_tokens').where('session_id', '=', id).execute();
+      const result = await trx.deleteFrom('sessions').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    });
+  }
+
+  /** Ids of the sessions that ended before `cutoff` (ISO instant): what retention purges. */
+  async endedBefore(cutoff: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('status', '=', 'ended')
+      .where('ended_at', '<', cutoff)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  /** Ids of the live sessions (recovery rebuilds them at boot). */
+  async liveIds(): Promise<string[]> {
+    const rows = await this.db.selectFrom('sessions').select('id').where('status', '=', 'live').execute();
+    return rows.map((row) => row.id);
+  }
+
+  /** Display names given by `join` inputs, per session, in the order they joined (no repeats). */
+  private async participantsOf(ids: readonly string[]): Promise<Map<string, Participant[]>> {
+    const out = new Map<string, Participant[]>();
+    // In slices, to stay far below the databases' limits on bound parameters.
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('timeline')
+        .select(['session_id', 'source', 'payload'])
+        .where('session_id', 'in', ids.slice(i, i + 500))
+        .where('category', '=', 'input')
+        .where('kind', '=', 'join')
+        .orderBy('session_id')
+        .orderBy('seq')
+        .execute();
+      for (const row of rows) {
+        const name = (JSON.parse(row.payload) as { name?: unknown }).name;
+        if (typeof name !== 'string') continue;
+        const list = out.get(row.session_id) ?? [];
+        if (!list.some((p) => p.role === row.source && p.name === name))
+          list.push({ role: row.source as Role, name });
+        out.set(row.session_id, list);
+      }
+    }
+    return out;
+  }
+
   async markEnded(id: string, endedAt: string, outcome: Outcome | null): Promise<void> {
     await this.db
       .updateTable('sessions')
@@ -68,7 +199,7 @@ export class SessionStore {
   }
 }
 
-function fromRow(row: SessionsTable): SessionRecord {
+function fromRow(row: Selectable<SessionsTable>): SessionRecord {
   return {
     id: row.id,
     scenarioId: row.scenario_id,
@@ -76,5 +207,14 @@ function fromRow(row: SessionsTable): SessionRecord {
     seed: Number(row.seed),
     createdAt: row.created_at,
     status: row.status,
+    callerActor: Number(row.caller_actor) === 1,
   };
+}
+
+/** Lower case without accents, for matching names as people type them. */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('fr');
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/schema.js';
 import { SessionGateway } from '../gateway/session.gateway.js';
+import { PresenceTracker } from '../gateway/presence.js';
 import { SocketRooms } from '../gateway/socket-rooms.js';
 import { ScenariosModule } from '../scenarios/scenarios.module.js';
 import { SessionStore } from './session-store.js';
@@ -17,7 +18,10 @@ import { ROLE_BROADCASTER, SessionsService } from './sessions.service.js';
     SocketRooms,
     { provide: ROLE_BROADCASTER, useExisting: SocketRooms },
     SessionsService,
+    PresenceTracker,
     SessionGateway,
   ],
+  // The debrief reads sessions and authenticates role tokens as the gateway does.
+  exports: [SessionStore, SessionsService],
 })
 export class SessionsModule {}

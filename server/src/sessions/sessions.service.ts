@@ -1,12 +1,13 @@
 // Creating sessions and finding their live runtime. One runtime per live session, in memory;
 // the timeline in the database is the record.
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationShutdown } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ROLES } from '@ecoute/engine';
-import type { Role, Scheduler } from '@ecoute/engine';
+import type { CallRun, Role, Scheduler, TimedObservation } from '@ecoute/engine';
 import { ErrorCode, failure, roleLinkPath } from '@ecoute/protocol';
 import type { CreateSessionRequest, Failure, SessionLinks } from '@ecoute/protocol';
 import { hashToken, newSessionId, newToken } from '../auth/tokens.js';
+import { rebuildSession } from '../recovery/rebuild-session.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { TIMELINE_STORE } from '../timeline/timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
@@ -20,9 +21,11 @@ export const ROLE_BROADCASTER = Symbol('ROLE_BROADCASTER');
 export const SESSION_SCHEDULER = Symbol('SESSION_SCHEDULER');
 
 @Injectable()
-export class SessionsService implements OnApplicationShutdown {
+export class SessionsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Sessions');
   private readonly runtimes = new Map<string, SessionRuntime>();
+  /** Runtimes being loaded (rebuilt by replay), so that concurrent callers share one. */
+  private readonly loading = new Map<string, Promise<SessionRuntime | Failure>>();
 
   constructor(
     @Inject(SessionStore) private readonly sessions: SessionStore,
@@ -30,14 +33,19 @@ export class SessionsService implements OnApplicationShutdown {
     @Inject(TIMELINE_STORE) private readonly timeline: TimelineStore,
     @Inject(ROLE_BROADCASTER) private readonly broadcaster: RoleBroadcaster,
     @Inject(SESSION_SCHEDULER) private readonly scheduler: Scheduler,
-  ) {}
+  ) {
+    sessions.onDelete((id) => this.unload(id));
+  }
 
   async create(request: CreateSessionRequest): Promise<SessionLinks | Failure> {
     const compiled = this.catalog.get(request.scenarioId, request.version);
     if (!compiled) return failure(ErrorCode.ScenarioNotFound);
     const id = newSessionId();
-    const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>;
-    const hashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<
+    // The caller actor's link exists only in a session created with one.
+    const callerActor = request.callerActor === true;
+    const roles = ROLES.filter((role) => role !== 'callerActor' || callerActor);
+    const tokens = Object.fromEntries(roles.map((role) => [role, newToken()])) as Record<Role, string>;
+    const hashes = Object.fromEntries(roles.map((role) => [role, hashToken(tokens[role])])) as Record<
       Role,
       string
     >;
@@ -50,14 +58,15 @@ export class SessionsService implements OnApplicationShutdown {
         seed,
         createdAt: new Date().toISOString(),
         status: 'live',
+        callerActor,
       },
       hashes,
     );
-    this.startRuntime(id, seed, 0, compiled);
+    this.startRuntime(id, seed, 0, compiled, undefined, callerActor);
     this.logger.log(`session created ${id} scenario=${compiled.scenario.id}@${compiled.scenario.version}`);
     return {
       sessionId: id,
-      links: Object.fromEntries(ROLES.map((role) => [role, roleLinkPath(role, id, tokens[role])])) as Record<
+      links: Object.fromEntries(roles.map((role) => [role, roleLinkPath(role, id, tokens[role])])) as Record<
         Role,
         string
       >,
@@ -74,20 +83,67 @@ export class SessionsService implements OnApplicationShutdown {
   }
 
   /**
-   * The live runtime of a session. A session never played (no timeline yet) is started on
-   * demand, e.g. after a restart; one with a timeline needs a rebuild by replay, which is the
-   * recovery issue's work: until then it is refused as unavailable.
+   * Crash recovery at boot, before the server listens: every live session with a timeline is
+   * rebuilt by replay and waits, paused at its last moment, for its trainer to resume it.
    */
-  async runtimeFor(sessionId: string): Promise<SessionRuntime | Failure> {
+  async onApplicationBootstrap(): Promise<void> {
+    for (const id of await this.sessions.liveIds()) {
+      if ((await this.timeline.lastSeq(id)) === 0) continue;
+      const runtime = await this.runtimeFor(id).catch((error: unknown) =>
+        failure(ErrorCode.ServerInternal, String(error)),
+      );
+      if ('ok' in runtime)
+        this.logger.error(`recovery/failed session=${id} ${runtime.code} ${runtime.message}`);
+    }
+  }
+
+  /**
+   * The runtime of a session, loaded on demand: a session never played (no timeline yet) is
+   * started; one with a timeline (after a restart) is rebuilt by replay, paused at its last
+   * moment (`recovery/`).
+   */
+  runtimeFor(sessionId: string): Promise<SessionRuntime | Failure> {
     const live = this.runtimes.get(sessionId);
-    if (live) return live;
+    if (live) return Promise.resolve(live);
+    let loading = this.loading.get(sessionId);
+    if (!loading) {
+      loading = this.load(sessionId).finally(() => this.loading.delete(sessionId));
+      this.loading.set(sessionId, loading);
+    }
+    return loading;
+  }
+
+  /** A deleted session's runtime is unloaded first (`SessionStore.delete` tells us). */
+  private unload(sessionId: string): void {
+    const drop = (): void => {
+      this.runtimes.get(sessionId)?.dispose();
+      this.runtimes.delete(sessionId);
+    };
+    drop();
+    void this.loading.get(sessionId)?.then(drop, () => undefined);
+    this.logger.log(`session deleted ${sessionId}`);
+  }
+
+  private async load(sessionId: string): Promise<SessionRuntime | Failure> {
     const session = await this.sessions.find(sessionId);
     if (!session) return failure(ErrorCode.SessionNotFound);
     const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
     if (!compiled) return failure(ErrorCode.ScenarioNotFound);
-    const lastSeq = await this.timeline.lastSeq(sessionId);
-    if (lastSeq > 0) return failure(ErrorCode.SessionUnavailable);
-    return this.runtimes.get(sessionId) ?? this.startRuntime(sessionId, session.seed, 0, compiled);
+    const entries = await this.timeline.read(sessionId);
+    if (entries.length === 0)
+      return this.startRuntime(sessionId, session.seed, 0, compiled, undefined, session.callerActor);
+    const { runtime } = await rebuildSession({
+      sessionId,
+      compiled,
+      seed: session.seed,
+      callerActor: session.callerActor ?? false,
+      entries,
+      scheduler: this.scheduler,
+      start: (lastSeq, makeRun) => this.startRuntime(sessionId, session.seed, lastSeq, compiled, makeRun),
+      markEnded: (ending, at) => this.sessions.markEnded(sessionId, at, ending.outcome),
+      logger: this.logger,
+    });
+    return runtime;
   }
 
   onApplicationShutdown(): void {
@@ -100,6 +156,8 @@ export class SessionsService implements OnApplicationShutdown {
     seed: number,
     lastSeq: number,
     compiled: NonNullable<ReturnType<ScenarioCatalog['get']>>,
+    makeRun?: (onTimer: (observations: TimedObservation[]) => void) => CallRun,
+    callerActor = false,
   ): SessionRuntime {
     const runtime = new SessionRuntime(id, compiled, seed, lastSeq, {
       store: this.timeline,
@@ -114,6 +172,8 @@ export class SessionsService implements OnApplicationShutdown {
       onStorageError: (error) => {
         this.logger.error(`server/storage_failed session=${id} ${String(error)}`);
       },
+      ...(makeRun ? { makeRun } : {}),
+      ...(callerActor ? { callerActor } : {}),
     });
     this.runtimes.set(id, runtime);
     return runtime;

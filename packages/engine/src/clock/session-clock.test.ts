@@ -98,3 +98,26 @@ describe('SessionClock time', () => {
     expect(at).toEqual([23_100]);
   });
 });
+
+describe('SessionClock.hold', () => {
+  it('holds session time for the length of a step; timers fired inside read their due time', () => {
+    let t = 1000;
+    const moving = { now: () => t, setTimeout: () => 0, clearTimeout: () => {} };
+    const clock = new SessionClock(moving);
+    const seen: number[] = [];
+    clock.setTimeout(() => seen.push(clock.now()), 500);
+    t = 1700;
+    const result = clock.hold(() => {
+      const start = clock.now();
+      t = 1705; // time moves while the step runs
+      clock.runDue();
+      const due = clock.setTimeout(() => undefined, 100);
+      clock.pause();
+      return { start, end: clock.now(), due, next: clock.nextDueTime() };
+    });
+    expect(seen).toEqual([500]);
+    expect(result).toMatchObject({ start: 700, end: 700, next: 800 });
+    t = 5000;
+    expect(clock.now()).toBe(700);
+  });
+});

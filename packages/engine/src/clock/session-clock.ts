@@ -34,6 +34,23 @@ export class SessionClock {
     this.anchor = scheduler.now();
   }
 
+  /**
+   * Runs `fn` with session time held at the current moment: every `now()` inside reads the
+   * same value (timers it fires still read their own due time). A server applies each input
+   * this way, so the input, the timers its step sets and its `t` in the timeline share one
+   * moment, as they do in a replay; without it, time moving while a step runs (a slow step,
+   * or a clock running faster than real time) would shift them by a millisecond or more.
+   */
+  hold<T>(fn: () => T): T {
+    const outer = this.firingAt;
+    this.firingAt = this.now();
+    try {
+      return fn();
+    } finally {
+      this.firingAt = outer;
+    }
+  }
+
   /** Session time in ms. */
   now(): number {
     if (this.firingAt !== undefined) return this.firingAt;

@@ -210,8 +210,10 @@ describe('CallRun', () => {
       expect(Object.keys(view).sort()).toEqual([
         'ending',
         'moves',
+        'onHold',
         'paused',
         'phase',
+        'projector',
         'role',
         'scenario',
         't',

@@ -12,15 +12,26 @@ import { bindObservationSink, type CallMachineInput, type CompiledScenario } fro
 import type { CallContext } from '../scenario/guards.js';
 import { AVAILABILITY_REASONS, unavailableReason, type Availability } from '../scenario/availability.js';
 import { collectStates, type StateInfo } from '../scenario/references.js';
-import type { EndReason, Input, Observation, Role, TimedObservation } from '../timeline.js';
 import type {
+  Cue,
+  EndReason,
+  GenericEffect,
+  Input,
+  Observation,
+  Role,
+  TimedObservation,
+} from '../timeline.js';
+import type {
+  CallerActorView,
   CallPhase,
   EndingView,
   InjectOption,
   ListenerView,
   MoveOption,
+  ProjectorView,
   RoleView,
   TrainerView,
+  VariableGauge,
 } from '../views/types.js';
 
 export const RunErrorCode = {
@@ -40,7 +51,30 @@ export interface CallRunOptions {
   onTimer: (observations: TimedObservation[]) => void;
   /** Called with the ids of the transitions each microstep takes (see `transitionId`): coverage. */
   onTransitions?: (ids: string[]) => void;
+  /**
+   * A caller actor plays the caller: the machine's `say` actions become `suggestion`
+   * observations (offered to the actor, not heard); the listener hears what the actor `speak`s.
+   */
+  callerActor?: boolean;
 }
+
+/** The standard moves a phone hold is forwarded as, when the current state can take them. */
+export const HOLD_MOVES = { hold: 'mettre_en_attente', unhold: 'reprendre_appel' } as const;
+
+/** Line id of a trainer's ad-lib line, and of a caller actor's own words. */
+export const ADLIB_LINE = 'adlib';
+export const ACTOR_LINE = 'actor';
+
+/** The cue each generic noise effect gives. */
+const EFFECT_CUES: Record<Exclude<GenericEffect, 'caller_hangup' | 'call_drop'>, Cue> = {
+  crackle: 'crackle',
+  silence: 'silence',
+  background_noise: 'noise',
+};
+
+/** Inputs that only record something: accepted while paused; `RECORD_AFTER_END` also once ended. */
+const RECORD_ONLY: ReadonlySet<Input['kind']> = new Set(['join', 'note', 'bookmark', 'projector', 'whisper']);
+const RECORD_AFTER_END: ReadonlySet<Input['kind']> = new Set(['join', 'note', 'bookmark', 'projector']);
 
 const MESSAGES = {
   ended: "L'appel est terminé.",
@@ -52,6 +86,9 @@ const MESSAGES = {
   unknownInject: (id: string) => `Événement inconnu dans ce scénario : « ${id} ».`,
   injectNotNow: (id: string) => `L'événement « ${id} » n'a pas d'effet à ce moment de l'appel.`,
   trainerEnd: 'Appel terminé par le formateur ou la formatrice.',
+  alreadyOnHold: "L'appel est déjà en attente.",
+  notOnHold: "L'appel n'est pas en attente.",
+  noCallerActor: "Cette séance n'a pas d'appelant·e joué·e par une personne.",
   runtimeError: (detail: string) =>
     `Le scénario a rencontré une erreur et l'appel a été interrompu (${detail}).`,
   machineDone: "L'appel s'est terminé.",
@@ -81,6 +118,11 @@ export class CallRun {
   private runtimeError: unknown;
   private readonly timerHandles = new Set<number>();
   private stateInfo: Map<string, StateInfo> | undefined;
+  readonly callerActor: boolean;
+  private held = false;
+  private projectorOn = false;
+  /** With a caller actor: the machine's lines not yet spoken, from its last step that said any. */
+  private pendingSuggestions: { line: string; text: string }[] = [];
 
   constructor(compiled: CompiledScenario, options: CallRunOptions) {
     this.compiled = compiled;
@@ -88,6 +130,17 @@ export class CallRun {
     this.seed = options.seed;
     this.onTimer = options.onTimer;
     this.onTransitions = options.onTransitions;
+    this.callerActor = options.callerActor ?? false;
+  }
+
+  /** The listener has put the caller on hold. */
+  get onHold(): boolean {
+    return this.held;
+  }
+
+  /** Whether observers see the hidden variables and the graph (projector mode). */
+  get projector(): boolean {
+    return this.projectorOn;
   }
 
   get phase(): CallPhase {
@@ -173,6 +226,7 @@ export class CallRun {
   }
 
   apply(input: Input): ApplyResult {
+    if (RECORD_AFTER_END.has(input.kind) && this.currentPhase === 'ended') return this.record(input);
     if (this.currentPhase === 'ended') return refuse(RunErrorCode.SessionEnded, MESSAGES.ended);
     // A timer due before this input fires first, as it would in a replay.
     this.clock.runDue();
@@ -194,6 +248,7 @@ export class CallRun {
         observations: this.runStep('trainer', () => this.finish(null, 'trainer', MESSAGES.trainerEnd)),
       };
     }
+    if (RECORD_ONLY.has(input.kind)) return this.record(input);
     if (this.clock.paused) return refuse(RunErrorCode.SessionPaused, MESSAGES.paused);
 
     switch (input.kind) {
@@ -232,7 +287,95 @@ export class CallRun {
             if (!this.step?.ending) this.endWith(this.compiled.scenario.hangupEnding, 'hangup');
           }),
         };
+      case 'hold':
+      case 'unhold':
+        return this.holdOrResume(input.kind);
+      case 'adlib':
+        if (this.currentPhase !== 'connected')
+          return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
+        return { ok: true, observations: [{ kind: 'line', line: ADLIB_LINE, text: input.text }] };
+      case 'speak':
+        return this.speak(input);
+      case 'effect':
+        return this.effect(input.effect);
+      // Record-only inputs were answered above; listed for the exhaustive switch.
+      case 'join':
+      case 'note':
+      case 'whisper':
+      case 'bookmark':
+      case 'projector':
+        return this.record(input);
     }
+  }
+
+  /** A record-only input: nothing happens in the call (projector mode switches). */
+  private record(input: Input): ApplyResult {
+    if (input.kind === 'projector') this.projectorOn = input.on;
+    return { ok: true, observations: [] };
+  }
+
+  /**
+   * Phone hold: hold music for the caller; the machine sees the standard move
+   * (`mettre_en_attente` / `reprendre_appel`) when the current state takes it, else the event
+   * `hold` / `unhold` if some state handles it, else nothing.
+   */
+  private holdOrResume(kind: 'hold' | 'unhold'): ApplyResult {
+    if (this.currentPhase !== 'connected')
+      return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
+    if (kind === 'hold' && this.held) return refuse(RunErrorCode.InputNotAvailable, MESSAGES.alreadyOnHold);
+    if (kind === 'unhold' && !this.held) return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notOnHold);
+    this.held = kind === 'hold';
+    const move = HOLD_MOVES[kind];
+    const observations = this.runStep('scenario', () => {
+      if (kind === 'hold') this.step?.observations.push({ kind: 'cue', cue: 'hold_music' });
+      if (this.compiled.moveIds.includes(move) && this.can(move)) this.send(this.eventFor(move));
+      else if (this.canEvent({ type: kind })) this.send({ type: kind });
+    });
+    return { ok: true, observations };
+  }
+
+  /** The caller actor's words: heard by the listener as a caller line. */
+  private speak(input: Extract<Input, { kind: 'speak' }>): ApplyResult {
+    if (!this.callerActor) return refuse(RunErrorCode.InputNotAvailable, MESSAGES.noCallerActor);
+    if (this.currentPhase !== 'connected')
+      return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
+    const scripted = input.line !== undefined ? this.compiled.scenario.lines[input.line] : undefined;
+    if (input.line !== undefined) {
+      const index = this.pendingSuggestions.findIndex((s) => s.line === input.line);
+      if (index >= 0) this.pendingSuggestions.splice(index, 1);
+    }
+    return {
+      ok: true,
+      observations: [
+        {
+          kind: 'line',
+          line: input.line ?? ACTOR_LINE,
+          text: input.text,
+          ...(scripted?.cue ? { cue: scripted.cue } : {}),
+          ...(scripted?.voice ? { voice: scripted.voice } : {}),
+        },
+      ],
+    };
+  }
+
+  /**
+   * A generic effect: line noise, a silence, background noise give a cue; the caller hanging up
+   * or the line dropping ends the call with the scenario's hang-up ending (reason
+   * `caller_hangup` / `call_drop`), even while it rings.
+   */
+  private effect(effect: GenericEffect): ApplyResult {
+    if (effect === 'caller_hangup' || effect === 'call_drop') {
+      return {
+        ok: true,
+        observations: this.runStep(effect, () => {
+          if (effect === 'caller_hangup') this.step?.observations.push({ kind: 'cue', cue: 'hangup' });
+          this.endWith(this.compiled.scenario.hangupEnding, effect);
+        }),
+      };
+    }
+    if (this.currentPhase !== 'connected')
+      return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
+    return { ok: true, observations: [{ kind: 'cue', cue: EFFECT_CUES[effect] }] };
   }
 
   /** Moves the listener could make right now (none unless the call is connected). */
@@ -255,27 +398,81 @@ export class CallRun {
     });
   }
 
+  /** The hidden variables as gauges, in the scenario's order. */
+  gauges(): VariableGauge[] {
+    const { scenario } = this.compiled;
+    const vars = this.variables;
+    return Object.entries(scenario.variables).map(([id, v]) => ({
+      id,
+      label: v.label,
+      value: vars[id] ?? v.initial,
+      min: v.min,
+      max: v.max,
+    }));
+  }
+
+  /** With a caller actor: the machine's lines of its last step that said any, not yet spoken. */
+  get suggestions(): { line: string; text: string }[] {
+    return this.pendingSuggestions.map((s) => ({ ...s }));
+  }
+
   viewFor(role: 'trainer'): TrainerView;
   viewFor(role: 'listener' | 'observer'): ListenerView;
+  viewFor(role: 'callerActor'): CallerActorView;
   viewFor(role: Role): RoleView;
   viewFor(role: Role): RoleView {
     const { scenario } = this.compiled;
+    const ending = this.endingView ? { ...this.endingView } : null;
+    const voice = { ...scenario.persona.voice };
+    const persona = {
+      name: scenario.persona.name,
+      age: scenario.persona.age,
+      place: scenario.persona.place,
+      background: scenario.persona.background,
+    };
+    const summary = {
+      id: scenario.id,
+      version: scenario.version,
+      title: scenario.title,
+      summary: scenario.summary,
+    };
+    if (role === 'callerActor') {
+      this.stateInfo ??= collectStates(scenario.machine);
+      const info = this.stateInfo;
+      return {
+        role,
+        scenario: summary,
+        persona,
+        voice,
+        phase: this.currentPhase,
+        paused: this.clock.paused,
+        onHold: this.held,
+        t: this.clock.now(),
+        states: this.states.map((id) => ({ id, description: info.get(id)?.node.description ?? null })),
+        suggestions: this.suggestions,
+        choices: this.injectOptions(),
+        ending,
+      };
+    }
     const common = {
-      voice: { ...scenario.persona.voice },
+      voice,
       phase: this.currentPhase,
       paused: this.clock.paused,
       t: this.clock.now(),
       moves: this.availableMoves(),
-      ending: this.endingView ? { ...this.endingView } : null,
+      ending,
+      onHold: this.held,
     };
     if (role !== 'trainer') {
+      const projector: ProjectorView | null =
+        role === 'observer' && this.projectorOn ? { variables: this.gauges(), states: this.states } : null;
       return {
         role,
         scenario: { id: scenario.id, version: scenario.version, title: scenario.title },
         ...common,
+        projector,
       };
     }
-    const vars = this.variables;
     return {
       role: 'trainer',
       scenario: {
@@ -292,14 +489,10 @@ export class CallRun {
       },
       ...common,
       states: this.states,
-      variables: Object.entries(scenario.variables).map(([id, v]) => ({
-        id,
-        label: v.label,
-        value: vars[id] ?? v.initial,
-        min: v.min,
-        max: v.max,
-      })),
+      variables: this.gauges(),
       injects: this.injectOptions(),
+      projector: this.projectorOn,
+      callerActor: this.callerActor,
     };
   }
 
@@ -310,11 +503,15 @@ export class CallRun {
   }
 
   private can(eventType: string): boolean {
+    return this.canEvent(this.eventFor(eventType));
+  }
+
+  private canEvent(event: { type: string; moveCount?: number }): boolean {
     if (this.currentPhase !== 'connected' || !this.actor) return false;
     const snapshot = this.actor.getSnapshot();
     if (snapshot.status !== 'active') return false;
     try {
-      return snapshot.can(this.eventFor(eventType));
+      return snapshot.can(event);
     } catch {
       return false;
     }
@@ -360,7 +557,13 @@ export class CallRun {
     }) as CallActor;
     bindObservationSink(actor, {
       observe: (observation) => {
-        if (this.step && !this.step.ending) this.step.observations.push(observation);
+        if (!this.step || this.step.ending) return;
+        if (this.callerActor && observation.kind === 'line') {
+          // The actor reads it and speaks (or not): nothing is heard until they do.
+          this.step.observations.push({ kind: 'suggestion', line: observation.line, text: observation.text });
+        } else {
+          this.step.observations.push(observation);
+        }
       },
       end: (ending) => {
         if (this.step && !this.step.ending) this.endWith(ending, this.step.reason);
@@ -422,6 +625,10 @@ export class CallRun {
     if (step.ending) {
       observations.push({ kind: 'ending', ...step.ending });
     }
+    const suggested = observations.flatMap((o) =>
+      o.kind === 'suggestion' ? [{ line: o.line, text: o.text }] : [],
+    );
+    if (suggested.length > 0) this.pendingSuggestions = suggested;
     return observations;
   }
 
@@ -442,6 +649,7 @@ export class CallRun {
     if (this.step) this.step.ending = view;
     this.endingView = view;
     this.currentPhase = 'ended';
+    this.held = false;
     // Stopped after the current macrostep: XState queues the stop behind the event being processed.
     this.actor?.stop();
     for (const handle of this.timerHandles) this.clock.clearTimeout(handle);

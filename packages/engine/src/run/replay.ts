@@ -18,6 +18,8 @@ export interface TimedInput {
 export interface ReplayOptions {
   /** Session time up to which timers due after the last input still fire. */
   until?: number;
+  /** The session had a caller actor (the machine's lines were suggestions): see `CallRunOptions`. */
+  callerActor?: boolean;
 }
 
 /** What a replay step was: an input (with its index and result) or a timer firing. */
@@ -47,6 +49,7 @@ export function replayWith(
   const run: CallRun = new CallRun(compiled, {
     clock,
     seed,
+    ...(options.callerActor ? { callerActor: true } : {}),
     onTimer: (observations) => {
       out.push(...observations);
       options.onStep?.(

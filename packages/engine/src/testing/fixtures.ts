@@ -2,7 +2,7 @@
 // clock. Used by the engine's tests only (not exported from index.ts).
 import { ManualScheduler } from '../clock/manual-scheduler.js';
 import { SessionClock } from '../clock/session-clock.js';
-import { CallRun } from '../run/call-run.js';
+import { CallRun, type CallRunOptions } from '../run/call-run.js';
 import { compileScenario, type CompiledScenario } from '../scenario/compile.js';
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../scenario/schema.js';
 import type { TimedObservation } from '../timeline.js';
@@ -162,10 +162,16 @@ export interface TestRun {
 export function startTestRun(
   compiled: CompiledScenario = compileScenario(testScenario()),
   seed = 7,
+  options: Pick<CallRunOptions, 'callerActor'> = {},
 ): TestRun {
   const scheduler = new ManualScheduler();
   const clock = new SessionClock(scheduler);
   const timed: TimedObservation[] = [];
-  const run = new CallRun(compiled, { clock, seed, onTimer: (observations) => timed.push(...observations) });
+  const run = new CallRun(compiled, {
+    clock,
+    seed,
+    onTimer: (observations) => timed.push(...observations),
+    ...options,
+  });
   return { run, scheduler, clock, timed, compiled };
 }

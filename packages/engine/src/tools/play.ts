@@ -211,6 +211,9 @@ export class TerminalPlay {
         case 'cue':
           lines.push(`${time} (${CUE_LABELS[o.cue]})`);
           break;
+        case 'suggestion':
+          lines.push(`${time} (réplique suggérée) ${caller} : « ${o.text} »`);
+          break;
         case 'note':
           lines.push(`${time} ✎ note pour le formateur : ${o.text}`);
           break;

@@ -81,6 +81,19 @@ export function inputStep(at: number, input: Input): PlayThroughStep {
       return { at, resume: true };
     case 'end':
       return { at, end: true };
+    // Live role-play inputs have no play-through step; generated paths never contain them.
+    // A wait keeps the step's time.
+    case 'join':
+    case 'hold':
+    case 'unhold':
+    case 'note':
+    case 'whisper':
+    case 'adlib':
+    case 'effect':
+    case 'bookmark':
+    case 'projector':
+    case 'speak':
+      return { at, wait: true };
   }
 }
 

@@ -14,5 +14,7 @@ describe('labelsFor', () => {
     expect(listener.injects).toEqual({});
     expect(listener.variables).toEqual({});
     expect(labelsFor(scenario, 'observer')).toEqual(listener);
+    // The caller actor triggers injects (their own reactions): their names, not the variables.
+    expect(labelsFor(scenario, 'callerActor')).toEqual({ ...listener, injects: trainer.injects });
   });
 });

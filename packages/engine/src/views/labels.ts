@@ -5,7 +5,7 @@ import type { Role } from '../timeline.js';
 
 export interface ScenarioLabels {
   moves: Record<string, string>;
-  /** Trainer only: the listener must feel an inject, not read its name. */
+  /** Trainer and caller actor only: the listener must feel an inject, not read its name. */
   injects: Record<string, string>;
   /** Trainer only: hidden variables. */
   variables: Record<string, string>;
@@ -16,7 +16,7 @@ export function labelsFor(scenario: Scenario, role: Role): ScenarioLabels {
     Object.fromEntries(Object.entries(table).map(([id, entry]) => [id, entry.label]));
   return {
     moves: labels(scenario.moves),
-    injects: role === 'trainer' ? labels(scenario.injects) : {},
+    injects: role === 'trainer' || role === 'callerActor' ? labels(scenario.injects) : {},
     variables: role === 'trainer' ? labels(scenario.variables) : {},
   };
 }

@@ -41,6 +41,16 @@ export interface ListenerView {
   /** The moves the current state offers. */
   moves: MoveOption[];
   ending: EndingView | null;
+  /** The listener has put the caller on hold (hold music). */
+  onHold: boolean;
+  /** Observers only, when the trainer switches projector mode on: what the trainer sees. */
+  projector: ProjectorView | null;
+}
+
+/** Projector mode: the hidden variables and the active states, shown to the whole group. */
+export interface ProjectorView {
+  variables: VariableGauge[];
+  states: string[];
 }
 
 export interface VariableGauge {
@@ -83,6 +93,54 @@ export interface TrainerView {
   states: string[];
   variables: VariableGauge[];
   injects: InjectOption[];
+  onHold: boolean;
+  /** Whether observers currently see the projector view. */
+  projector: boolean;
+  /** Whether a caller actor plays the caller (the machine's lines become suggestions). */
+  callerActor: boolean;
 }
 
-export type RoleView = ListenerView | TrainerView;
+/** What the caller actor's cue cards show: who they are, what the call expects now. */
+export interface CallerActorView {
+  role: 'callerActor';
+  scenario: ScenarioHeader & { summary: string };
+  /** Everything about the persona, secrets (background) included. */
+  persona: PersonaView;
+  voice: VoiceSettings;
+  phase: CallPhase;
+  paused: boolean;
+  onHold: boolean;
+  t: number;
+  /** Active states with the author's description of each: what the current state expects. */
+  states: { id: string; description: string | null }[];
+  /** The lines the machine would say now, to read or adapt. */
+  suggestions: { line: string; text: string }[];
+  /** Injects the actor may trigger themselves (their own reactions), with availability. */
+  choices: InjectOption[];
+  ending: EndingView | null;
+}
+
+export type RoleView = ListenerView | TrainerView | CallerActorView;
+
+/** The state graph as data, for drawing (the trainer's console, the projector, the debrief). */
+export interface ScenarioGraph {
+  nodes: {
+    /** Dot path, e.g. `ecoute.en_ligne`; '' is never a node (the machine root). */
+    id: string;
+    label: string;
+    parent: string | null;
+    type: 'atomic' | 'compound' | 'parallel' | 'final';
+    description: string | null;
+  }[];
+  edges: {
+    /** The transition's id (`transitionId`), `#<n>` appended per target when it has several. */
+    id: string;
+    /** A node id, or '' for a transition of the machine root (a reaction in any state). */
+    source: string;
+    /** Null for a reaction that stays in its state. */
+    target: string | null;
+    /** What triggers it, in French: a move or inject label, a delay, « automatique »… */
+    label: string;
+    kind: 'move' | 'inject' | 'say' | 'hangup' | 'after' | 'always' | 'other';
+  }[];
+}

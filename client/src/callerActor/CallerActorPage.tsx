@@ -1,0 +1,224 @@
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { CallerActorView } from '@ecoute/engine';
+import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
+import { useI18n } from '../i18n/index.js';
+import { JoinedAs } from '../join/JoinedAs.js';
+import { useSessionContext } from '../socket/index.js';
+import { InjectButtons } from '../trainer/InjectButtons.js';
+import { CallStatusBar } from '../ui/CallStatusBar.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { OutcomePanel } from '../ui/OutcomePanel.js';
+import { PausedBanner } from '../ui/PausedBanner.js';
+import { PhonePanel } from '../ui/PhonePanel.js';
+import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
+import { Transcript } from '../ui/Transcript.js';
+import { useDocumentTitle } from '../ui/useDocumentTitle.js';
+import { useKnownLabels } from '../ui/useKnownLabels.js';
+import { useSendInput } from '../ui/useSendInput.js';
+
+/**
+ * A learner plays the caller: cue cards (who they are, their secrets, what the call expects
+ * now, the lines the machine suggests), a box to say their own lines (spoken to the listener),
+ * and the reactions they may trigger. The machine still runs: state, variables and timeline
+ * stay complete.
+ */
+export function CallerActorPage() {
+  const { t } = useI18n();
+  const session = useSessionContext();
+  const view = session.view?.role === 'callerActor' ? session.view : null;
+  const labels = useKnownLabels(view, session.labels);
+  const { submit, errorCode } = useSendInput(session.send);
+
+  const role = t('role.callerActor');
+  const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
+  useDocumentTitle(`${title} · ${t('app.name')}`);
+
+  const online = session.status === 'connected';
+  const inCall = online && view !== null && !view.paused && view.phase === 'connected';
+
+  return (
+    <div className="role-page role-page--caller-actor">
+      <h1>{title}</h1>
+      <JoinedAs />
+      <CallStatusBar view={view} entries={session.entries} status={session.status} errorCode={session.errorCode} />
+      <SessionStatusNotice
+        status={session.status}
+        errorCode={session.errorCode}
+        wrongRole={session.view !== null && view === null}
+      />
+      {view ? (
+        <>
+          <PausedBanner paused={view.paused} />
+          <ErrorAlert code={errorCode} />
+          <div className="role-layout role-layout--trainer">
+            <div className="role-layout__side">
+              <PersonaCard view={view} />
+              <PhonePanel view={view} entries={session.entries} />
+              {view.ending ? <OutcomePanel ending={view.ending} /> : null}
+            </div>
+            <div className="role-layout__main">
+              <ExpectationsCard view={view} />
+              <SpeakBox
+                view={view}
+                enabled={inCall}
+                onSpeak={(text, line) => submit(line ? { kind: 'speak', text, line } : { kind: 'speak', text })}
+              />
+              <Transcript entries={session.entries} labels={labels} />
+            </div>
+            <div className="role-layout__side">
+              <InjectButtons
+                injects={view.choices}
+                disabled={!inCall}
+                onInject={(inject) => void submit({ kind: 'inject', inject })}
+                heading={t('actor.choices.heading')}
+                empty={t('actor.choices.none')}
+              />
+            </div>
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function PersonaCard({ view }: { view: CallerActorView }) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const { persona } = view;
+  return (
+    <section className="panel persona cue-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('actor.persona.heading')}</h2>
+      <p>{view.scenario.summary}</p>
+      <dl className="persona__facts">
+        <dt>{t('trainer.persona.name')}</dt>
+        <dd>{persona.name}</dd>
+        <dt>{t('trainer.persona.age')}</dt>
+        <dd>{t('trainer.persona.ageValue', { age: persona.age })}</dd>
+        <dt>{t('trainer.persona.place')}</dt>
+        <dd>{persona.place}</dd>
+        <dt>{t('actor.persona.secrets')}</dt>
+        <dd className="persona__background">{persona.background}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function ExpectationsCard({ view }: { view: CallerActorView }) {
+  const { t } = useI18n();
+  const headingId = useId();
+  return (
+    <section className="panel cue-card expectations" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('actor.expects.heading')}</h2>
+      {view.states.length === 0 ? <p className="muted">{t('actor.expects.none')}</p> : null}
+      <ul className="expectations__list">
+        {view.states.map((state) => (
+          <li key={state.id}>
+            <code>{state.id}</code>
+            {state.description ? <p className="expectations__text">{state.description}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The actor's line: typed, or one of the machine's suggestions as it is or adapted. */
+function SpeakBox({
+  view,
+  enabled,
+  onSpeak,
+}: {
+  view: CallerActorView;
+  enabled: boolean;
+  onSpeak: (text: string, line?: string) => Promise<boolean>;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const fieldId = useId();
+  const hintId = useId();
+  const [text, setText] = useState('');
+  const [fromLine, setFromLine] = useState<string | null>(null);
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+  const canSay = enabled && text.trim().length > 0;
+
+  async function say(): Promise<void> {
+    if (!canSay) return;
+    if (await onSpeak(text.trim(), fromLine ?? undefined)) {
+      setText('');
+      setFromLine(null);
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    void say();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): void {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void say();
+    }
+  }
+
+  return (
+    <section className="panel speak" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('actor.suggestions.heading')}</h2>
+      {view.suggestions.length === 0 ? <p className="muted">{t('actor.suggestions.none')}</p> : null}
+      <ul className="suggestions__list">
+        {view.suggestions.map((suggestion) => (
+          <li key={suggestion.line} className="suggestion">
+            <p className="suggestion__text">{suggestion.text}</p>
+            <div className="controls__row">
+              <button
+                type="button"
+                disabled={!enabled}
+                onClick={() => void onSpeak(suggestion.text, suggestion.line)}
+                aria-label={t('actor.suggestions.sayLabel', { text: suggestion.text })}
+              >
+                {t('actor.suggestions.say')}
+              </button>
+              <button
+                type="button"
+                className="button--secondary"
+                onClick={() => {
+                  setText(suggestion.text);
+                  setFromLine(suggestion.line);
+                  fieldRef.current?.focus();
+                }}
+                aria-label={t('actor.suggestions.adaptLabel', { text: suggestion.text })}
+              >
+                {t('actor.suggestions.adapt')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <form className="text-form" onSubmit={onSubmit}>
+        <label htmlFor={fieldId} className="text-form__label">
+          {t('actor.speak.label')}
+        </label>
+        <textarea
+          ref={fieldRef}
+          id={fieldId}
+          aria-describedby={hintId}
+          value={text}
+          maxLength={MAX_TEXT_LENGTH}
+          rows={3}
+          disabled={!enabled}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (event.target.value.trim() === '') setFromLine(null);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <p id={hintId} className="hint">
+          {t('actor.speak.hint')}
+        </p>
+        <button type="submit" disabled={!canSay}>
+          {t('actor.speak.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

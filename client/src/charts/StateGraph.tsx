@@ -1,0 +1,153 @@
+// The scenario's state graph, drawn with @xyflow/react from an ELK layout: nested and parallel
+// states as groups, the active states highlighted, the states visited and the transitions
+// taken marked. Loaded lazily (with ELK, it weighs): only the trainer and the projector need it.
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Controls,
+  Handle,
+  MarkerType,
+  Position,
+  ReactFlow,
+  ReactFlowProvider,
+  type Edge,
+  type Node,
+  type NodeProps,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
+import { useI18n } from '../i18n/index.js';
+import { highlightGraph } from './graphPath.js';
+import { layoutGraph, shortEdgeLabel, type GraphLayout } from './layoutGraph.js';
+
+type StateNodeData = {
+  label: string;
+  kind: ScenarioGraph['nodes'][number]['type'];
+  group: boolean;
+  active: boolean;
+  visited: boolean;
+};
+type StateNode = Node<StateNodeData, 'state'>;
+
+function StateNodeView({ data }: NodeProps<StateNode>) {
+  const classes = [
+    'state-node',
+    data.group ? 'state-node--group' : 'state-node--leaf',
+    `state-node--${data.kind}`,
+    data.active ? 'state-node--active' : '',
+    data.visited && !data.active ? 'state-node--visited' : '',
+  ].filter(Boolean);
+  return (
+    <div className={classes.join(' ')}>
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <span className="state-node__label">{data.label}</span>
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+}
+
+const nodeTypes = { state: StateNodeView };
+
+export default function StateGraph({
+  graph,
+  states,
+  entries,
+  label,
+}: {
+  graph: ScenarioGraph;
+  states: readonly string[];
+  entries: readonly TimelineEntry[];
+  label: string;
+}) {
+  const { t } = useI18n();
+  const [layout, setLayout] = useState<GraphLayout | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    layoutGraph(graph).then(
+      (laid) => current && setLayout(laid),
+      () => current && setFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [graph]);
+
+  const highlight = useMemo(() => highlightGraph(graph, states, entries), [graph, states, entries]);
+
+  const nodes = useMemo<StateNode[]>(
+    () =>
+      (layout?.nodes ?? []).map((node) => ({
+        id: node.id,
+        type: 'state',
+        position: { x: node.x, y: node.y },
+        ...(node.parent ? { parentId: node.parent } : {}),
+        width: node.width,
+        height: node.height,
+        style: { width: node.width, height: node.height },
+        draggable: false,
+        selectable: false,
+        focusable: false,
+        zIndex: node.parent ? 1 : 0,
+        data: {
+          label: node.label,
+          kind: node.type,
+          group: layout?.nodes.some((other) => other.parent === node.id) ?? false,
+          active: highlight.active.has(node.id),
+          visited: highlight.visited.has(node.id),
+        },
+      })),
+    [layout, highlight],
+  );
+
+  const edges = useMemo<Edge[]>(
+    () =>
+      (layout?.edges ?? []).map((edge) => {
+        const taken = highlight.taken.has(edge.key);
+        // Labels only on the ways out of the current states: what can happen next.
+        const next = highlight.active.has(edge.source);
+        return {
+          id: edge.key,
+          source: edge.source,
+          target: edge.target,
+          focusable: false,
+          selectable: false,
+          zIndex: 2,
+          className: `state-edge${taken ? ' state-edge--taken' : ''}${next ? ' state-edge--next' : ''}`,
+          markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+          ...(next ? { label: shortEdgeLabel(edge.labels) } : {}),
+        };
+      }),
+    [layout, highlight],
+  );
+
+  if (failed) return <p className="muted">{t('graph.failed')}</p>;
+  if (!layout) return <p className="muted">{t('graph.loading')}</p>;
+  return (
+    <figure className="state-graph" aria-label={label}>
+      <ReactFlowProvider>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          fitView
+          minZoom={0.1}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          nodesFocusable={false}
+          edgesFocusable={false}
+          elementsSelectable={false}
+          zoomOnDoubleClick={false}
+          ariaLabelConfig={{
+            'controls.ariaLabel': t('graph.controls'),
+            'controls.zoomIn.ariaLabel': t('graph.zoomIn'),
+            'controls.zoomOut.ariaLabel': t('graph.zoomOut'),
+            'controls.fitView.ariaLabel': t('graph.fitView'),
+          }}
+        >
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </ReactFlowProvider>
+    </figure>
+  );
+}

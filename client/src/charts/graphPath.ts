@@ -1,0 +1,69 @@
+// What the state graph highlights: the active states (and their parents), every state the call
+// has been in, and the transitions it took, from the `state` observations of the timeline.
+import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
+
+export type Parents = ReadonlyMap<string, string | null>;
+
+export function parentsOf(graph: ScenarioGraph): Parents {
+  return new Map(graph.nodes.map((node) => [node.id, node.parent]));
+}
+
+/** The states with every one of their ancestors. */
+export function withAncestors(ids: Iterable<string>, parents: Parents): Set<string> {
+  const out = new Set<string>();
+  for (const id of ids) {
+    let current: string | null | undefined = id;
+    while (current && !out.has(current)) {
+      out.add(current);
+      current = parents.get(current) ?? null;
+    }
+  }
+  return out;
+}
+
+/** The active states after each change, in timeline order. */
+export function stateHistory(entries: readonly TimelineEntry[]): string[][] {
+  return entries.flatMap((entry) =>
+    entry.kind === 'observation' && entry.observation.kind === 'state' ? [entry.observation.states] : [],
+  );
+}
+
+/** The key of a drawn edge: one per (source, target) pair, however many transitions join them. */
+export function edgeKey(source: string, target: string): string {
+  return `${source}->${target}`;
+}
+
+export interface GraphHighlight {
+  active: Set<string>;
+  visited: Set<string>;
+  /** Edge keys (`edgeKey`) the call went along. */
+  taken: Set<string>;
+}
+
+export function highlightGraph(
+  graph: ScenarioGraph,
+  current: readonly string[],
+  entries: readonly TimelineEntry[],
+): GraphHighlight {
+  const parents = parentsOf(graph);
+  const history = stateHistory(entries);
+  const active = withAncestors(current, parents);
+  const visited = new Set(active);
+  const taken = new Set<string>();
+  let before: Set<string> | null = null;
+  for (const states of history) {
+    const after = withAncestors(states, parents);
+    for (const id of after) visited.add(id);
+    if (before) {
+      const previous: Set<string> = before;
+      for (const edge of graph.edges) {
+        if (edge.target === null || edge.source === '' || edge.source === edge.target) continue;
+        // A transition taken: it leaves a state the call was in, for one it was not in.
+        if (previous.has(edge.source) && after.has(edge.target) && !previous.has(edge.target))
+          taken.add(edgeKey(edge.source, edge.target));
+      }
+    }
+    before = after;
+  }
+  return { active, visited, taken };
+}

@@ -1,0 +1,119 @@
+// Lays the state graph out with ELK (layered, nested states as groups), as absolute boxes
+// relative to their parent: what @xyflow/react draws.
+import type { ScenarioGraph } from '@ecoute/engine';
+import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import { edgeKey } from './graphPath.js';
+
+export interface LaidOutNode {
+  id: string;
+  label: string;
+  parent: string | null;
+  type: ScenarioGraph['nodes'][number]['type'];
+  description: string | null;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface LaidOutEdge {
+  key: string;
+  source: string;
+  target: string;
+  labels: string[];
+  kinds: ScenarioGraph['edges'][number]['kind'][];
+}
+
+export interface GraphLayout {
+  nodes: LaidOutNode[];
+  edges: LaidOutEdge[];
+  width: number;
+  height: number;
+}
+
+const LEAF_HEIGHT = 40;
+
+function leafWidth(label: string): number {
+  return Math.min(240, Math.max(90, Math.round(label.length * 7.5) + 28));
+}
+
+/** An edge's label as drawn: without its guard (the states list and the help say it), short. */
+export function shortEdgeLabel(labels: readonly string[]): string {
+  const unique = [...new Set(labels.map((label) => label.replace(/\s*\[.*\]\s*$/, '').trim()))];
+  const text = unique.join(' · ');
+  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
+}
+
+/** The edges worth drawing: between two known states, one per pair, labels gathered. */
+export function drawnEdges(graph: ScenarioGraph): LaidOutEdge[] {
+  const known = new Set(graph.nodes.map((node) => node.id));
+  const byKey = new Map<string, LaidOutEdge>();
+  for (const edge of graph.edges) {
+    if (edge.target === null || edge.source === edge.target) continue;
+    if (!known.has(edge.source) || !known.has(edge.target)) continue;
+    const key = edgeKey(edge.source, edge.target);
+    const drawn = byKey.get(key) ?? { key, source: edge.source, target: edge.target, labels: [], kinds: [] };
+    if (!drawn.labels.includes(edge.label)) drawn.labels.push(edge.label);
+    drawn.kinds.push(edge.kind);
+    byKey.set(key, drawn);
+  }
+  return [...byKey.values()];
+}
+
+export async function layoutGraph(graph: ScenarioGraph, elk = new ELK()): Promise<GraphLayout> {
+  const children = new Map<string | null, ScenarioGraph['nodes']>();
+  for (const node of graph.nodes) {
+    const siblings = children.get(node.parent) ?? [];
+    siblings.push(node);
+    children.set(node.parent, siblings);
+  }
+  const build = (node: ScenarioGraph['nodes'][number]): ElkNode => {
+    const inner = children.get(node.id) ?? [];
+    if (inner.length === 0) return { id: node.id, width: leafWidth(node.label), height: LEAF_HEIGHT };
+    return {
+      id: node.id,
+      layoutOptions: {
+        'elk.padding': '[top=34,left=12,bottom=12,right=12]',
+        // Parallel regions side by side; a compound state's children flow downwards.
+        'elk.direction': node.type === 'parallel' ? 'RIGHT' : 'DOWN',
+      },
+      children: inner.map(build),
+    };
+  };
+  const edges = drawnEdges(graph);
+  const root: ElkNode = {
+    id: '__root__',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'DOWN',
+      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+      'elk.spacing.nodeNode': '18',
+      'elk.spacing.componentComponent': '28',
+    },
+    children: (children.get(null) ?? []).map(build),
+    edges: edges.map((edge) => ({ id: edge.key, sources: [edge.source], targets: [edge.target] })),
+  };
+  const laid = await elk.layout(root);
+  const info = new Map(graph.nodes.map((node) => [node.id, node]));
+  const nodes: LaidOutNode[] = [];
+  const visit = (elkNode: ElkNode, parent: string | null): void => {
+    const node = info.get(elkNode.id);
+    if (node) {
+      nodes.push({
+        id: node.id,
+        label: node.label,
+        parent,
+        type: node.type,
+        description: node.description,
+        x: elkNode.x ?? 0,
+        y: elkNode.y ?? 0,
+        width: elkNode.width ?? leafWidth(node.label),
+        height: elkNode.height ?? LEAF_HEIGHT,
+      });
+    }
+    for (const child of elkNode.children ?? []) visit(child, node ? node.id : null);
+  };
+  for (const child of laid.children ?? []) visit(child, null);
+  return { nodes, edges, width: laid.width ?? 0, height: laid.height ?? 0 };
+}

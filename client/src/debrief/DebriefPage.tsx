@@ -1,0 +1,75 @@
+// `/debrief/:sessionId#k=<token>`: the debrief of a session, for its trainer (trainer's link, or
+// the admin token from the sessions list) and for its learner (the listener's link). The token
+// stays in the fragment: it only goes into the `Authorization` header of the REST calls.
+import { useEffect, useMemo, useState } from 'react';
+import { useLocation, useParams } from 'react-router';
+import type { Debrief } from '@ecoute/protocol';
+import { readRoleToken } from '../app/readRoleToken.js';
+import { useI18n } from '../i18n/index.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { useDocumentTitle } from '../ui/useDocumentTitle.js';
+import { httpDebriefApi, type DebriefApi } from './debriefApi.js';
+import { DebriefView } from './DebriefView.js';
+
+type LoadState =
+  { status: 'loading' } | { status: 'failed'; code: string } | { status: 'ready'; debrief: Debrief };
+
+export function DebriefPage({
+  apiFor = httpDebriefApi,
+}: {
+  apiFor?: (sessionId: string, token: string) => DebriefApi;
+}) {
+  const { t } = useI18n();
+  const { sessionId } = useParams();
+  const { hash } = useLocation();
+  const token = readRoleToken(hash);
+  const api = useMemo(
+    () => (sessionId && token ? apiFor(sessionId, token) : null),
+    [apiFor, sessionId, token],
+  );
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+
+  useEffect(() => {
+    if (!api) return;
+    let current = true;
+    setState({ status: 'loading' });
+    void api.load().then((result) => {
+      if (!current) return;
+      setState(
+        result.ok ? { status: 'ready', debrief: result.data } : { status: 'failed', code: result.code },
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, [api]);
+
+  const title =
+    state.status === 'ready'
+      ? t('debrief.title', { scenario: state.debrief.scenario.title })
+      : t('debrief.heading');
+  useDocumentTitle(`${title} · ${t('app.name')}`);
+
+  if (!api) {
+    return (
+      <div className="debrief">
+        <h1>{t('debrief.heading')}</h1>
+        <ErrorAlert code="client/missing_token" />
+      </div>
+    );
+  }
+  if (state.status !== 'ready') {
+    return (
+      <div className="debrief">
+        <h1>{t('debrief.heading')}</h1>
+        {state.status === 'loading' ? (
+          <p className="notice" role="status">
+            {t('debrief.loading')}
+          </p>
+        ) : null}
+        <ErrorAlert code={state.status === 'failed' ? state.code : null} />
+      </div>
+    );
+  }
+  return <DebriefView key={state.debrief.session.id} initial={state.debrief} api={api} />;
+}

@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { renderWithSession } from '../test/renderWithSession.js';
+import { formatDuration } from '../ui/formatDuration.js';
+import { FakeSpeechSynthesis, fakeVoice } from '../test/fakeSpeech.js';
+import { FakeDebriefApi, debriefFixture, longTimeline } from './debriefFixture.js';
+import { DebriefView } from './DebriefView.js';
+
+const noGraph = () => <div data-testid="graph" />;
+
+function renderView(api: FakeDebriefApi, synth?: SpeechSynthesis) {
+  return renderWithSession(
+    <DebriefView initial={api.debrief} api={api} renderGraph={noGraph} synth={synth} />,
+  );
+}
+
+const momentHeading = () => screen.getByRole('heading', { level: 2, name: /^À / });
+
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+describe('the debrief page', () => {
+  it('opens on the last moment, with the measures and the rubric', () => {
+    renderView(new FakeDebriefApi(debriefFixture()));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe("Débriefing — Appel d'entraînement");
+    expect(momentHeading().textContent).toBe('À 0:30');
+    expect(screen.getByText('Critères automatiques remplis : 1 sur 1.')).toBeTruthy();
+    const measures = screen.getByRole('region', { name: 'Mesures automatiques' });
+    expect(within(measures).getByText('0:12')).toBeTruthy();
+    expect(within(measures).getByText('échec')).toBeTruthy();
+  });
+
+  it('jumps to the moment that proves a criterion, and steps with the arrow keys', () => {
+    renderView(new FakeDebriefApi(debriefFixture()));
+    const rubric = screen.getByRole('region', { name: "Grille d'évaluation" });
+    fireEvent.click(
+      within(rubric).getByRole('button', { name: /Voir le moment.*Se présenter dans la première minute/ }),
+    );
+    expect(momentHeading().textContent).toBe('À 0:09');
+    expect(
+      screen.getByText('Technique : Se présenter', { selector: '.debrief__current *, .debrief__current' }),
+    ).toBeTruthy();
+    // The variables as they were then: confidence not yet raised at the pickup.
+    fireEvent.keyDown(window, { key: 'ArrowLeft' });
+    expect(momentHeading().textContent).toBe('À 0:05');
+    const confidence = screen.getByRole('meter', { name: 'Confiance' });
+    expect(confidence.getAttribute('value')).toBe('3');
+    fireEvent.keyDown(window, { key: 'ArrowRight' });
+    fireEvent.keyDown(window, { key: 'ArrowRight' });
+    fireEvent.keyDown(window, { key: 'ArrowRight' });
+    expect(screen.getByRole('meter', { name: 'Confiance' }).getAttribute('value')).toBe('5');
+  });
+
+  it('lets the trainer judge a criterion and annotate the moment', async () => {
+    const api = new FakeDebriefApi(debriefFixture());
+    renderView(api);
+    const form = screen.getByRole('group', { name: 'Votre jugement : Ton posé, rythme adapté' });
+    fireEvent.click(within(form).getByRole('radio', { name: 'en partie' }));
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Commentaire' }), {
+      target: { value: 'Un peu vite' },
+    });
+    await act(async () => {
+      fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer le jugement' }));
+    });
+    expect(api.calls.find((c) => c.method === 'judge')?.args).toEqual([
+      'ton_pose',
+      { rating: 'partly', comment: 'Un peu vite' },
+    ]);
+    expect(within(form).getByRole('status').textContent).toBe('Enregistré.');
+
+    fireEvent.click(screen.getAllByRole('button', { name: /Voir le moment/ })[0]!);
+    const marks = screen.getByRole('region', { name: 'Repères et annotations' });
+    const box = within(marks).getByRole('textbox', { name: /Nouvelle annotation à/ });
+    fireEvent.change(box, { target: { value: 'Ici, ralentir' } });
+    await act(async () => {
+      fireEvent.click(within(marks).getByRole('button', { name: "Ajouter l'annotation" }));
+    });
+    expect(api.calls.find((c) => c.method === 'addAnnotation')?.args[0]).toMatchObject({
+      comment: 'Ici, ralentir',
+    });
+    expect(within(marks).getByText('Ici, ralentir')).toBeTruthy();
+  });
+
+  it("asks the learner's self-assessment before showing the trainer's judgments", async () => {
+    const api = new FakeDebriefApi(debriefFixture({ viewer: 'listener', judgments: null, marks: null }));
+    renderView(api);
+    expect(
+      screen.getByText('Le jugement du formateur·rice sera visible après votre auto-évaluation.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('group', { name: /Votre jugement/ })).toBeNull();
+    const self = screen.getByRole('region', { name: 'Mon auto-évaluation' });
+    fireEvent.click(
+      within(within(self).getByRole('radiogroup', { name: 'Ton posé, rythme adapté' })).getByRole('radio', {
+        name: 'en partie',
+      }),
+    );
+    fireEvent.change(within(self).getByRole('textbox', { name: "Ce que je retiens de l'appel" }), {
+      target: { value: 'Ralentir' },
+    });
+    fireEvent.click(within(self).getByRole('button', { name: "Envoyer l'auto-évaluation" }));
+    await act(async () => {
+      fireEvent.click(within(self).getByRole('button', { name: 'Oui, envoyer' }));
+    });
+    expect(api.calls.find((c) => c.method === 'selfAssess')?.args[0]).toEqual({
+      ratings: [{ criterion: 'ton_pose', rating: 'partly', comment: '' }],
+      comment: 'Ralentir',
+    });
+    expect(screen.queryByRole('region', { name: 'Mon auto-évaluation' })).toBeNull();
+    expect(screen.getByText('Formateur·rice : rempli — Très posé')).toBeTruthy();
+    expect(screen.getByText('Auto-évaluation : en partie')).toBeTruthy();
+  });
+
+  it('draws only what is visible of 10,000 entries', () => {
+    const entries = longTimeline(10_000);
+    const { container } = renderView(new FakeDebriefApi(debriefFixture({ marks: [] }, entries)));
+    expect(container.querySelectorAll('.moment-transcript__row').length).toBeLessThan(40);
+    expect(container.querySelectorAll('.lanes__marker').length).toBeLessThan(400);
+    // Stepping back a hundred times is still the same handful of rows.
+    for (let i = 0; i < 100; i += 1) fireEvent.keyDown(window, { key: 'ArrowLeft' });
+    expect(momentHeading().textContent).toBe(`À ${formatDuration(entries[10_000 - 101]!.t)}`);
+    expect(container.querySelectorAll('.moment-transcript__row').length).toBeLessThan(40);
+  });
+
+  it('plays the call back at 4× with the caller speaking', () => {
+    jest.useFakeTimers();
+    const synth = new FakeSpeechSynthesis([fakeVoice('fr-FR')]).install();
+    const api = new FakeDebriefApi(debriefFixture());
+    renderView(api, synth);
+    fireEvent.click(screen.getByRole('radio', { name: '4×' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rejouer' }));
+    // From the last moment, playback restarts at the beginning.
+    expect(momentHeading().textContent).toBe('À 0:00');
+    act(() => {
+      jest.advanceTimersByTime(2_000);
+    });
+    // 2 s at 4× = 8 s of the call: the greeting was spoken, the pickup passed.
+    expect(momentHeading().textContent).toBe('À 0:08');
+    const spoken = (synth as unknown as FakeSpeechSynthesis).spoken.map((u) => u.text);
+    expect(spoken).toEqual(['Allô ? Bonjour…']);
+    expect((synth as unknown as FakeSpeechSynthesis).spoken[0]?.rate).toBe(4);
+    act(() => {
+      jest.advanceTimersByTime(10_000);
+    });
+    expect(momentHeading().textContent).toBe('À 0:30');
+    expect(screen.getByRole('button', { name: 'Rejouer' })).toBeTruthy();
+  });
+});

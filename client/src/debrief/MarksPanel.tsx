@@ -1,0 +1,194 @@
+// Bookmarks taken during the call and annotations added since, by time: jump to each; the
+// trainer edits any comment (a bookmark keeps its original in the timeline), adds an
+// annotation at the current moment, and deletes annotations.
+import { useId, useState } from 'react';
+import type { DebriefMark } from '@ecoute/protocol';
+import { useI18n } from '../i18n/index.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { formatDuration } from '../ui/formatDuration.js';
+
+export interface MarkActions {
+  add: (t: number, comment: string) => Promise<string | null>;
+  update: (markId: string, comment: string) => Promise<string | null>;
+  remove: (markId: string) => Promise<string | null>;
+}
+
+export function MarksPanel({
+  marks,
+  editable,
+  momentT,
+  onJump,
+  actions,
+}: {
+  marks: readonly DebriefMark[] | null;
+  editable: boolean;
+  /** The current moment, where a new annotation goes. */
+  momentT: number;
+  onJump: (t: number, seq: number | null) => void;
+  actions: MarkActions;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function add(): Promise<void> {
+    const comment = draft.trim();
+    if (!comment) return;
+    setBusy(true);
+    const code = await actions.add(Math.round(momentT), comment);
+    setBusy(false);
+    setError(code);
+    if (!code) setDraft('');
+  }
+
+  return (
+    <section className="panel marks" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('debrief.marks.heading')}</h2>
+      {marks === null ? <p className="muted">{t('debrief.marks.hidden')}</p> : null}
+      {marks && marks.length === 0 ? <p className="muted">{t('debrief.marks.none')}</p> : null}
+      {marks && marks.length > 0 ? (
+        <ul className="marks__list">
+          {marks.map((mark) => (
+            <MarkItem key={mark.id} mark={mark} editable={editable} onJump={onJump} actions={actions} />
+          ))}
+        </ul>
+      ) : null}
+      {editable ? (
+        <form
+          className="marks__add"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void add();
+          }}
+        >
+          <label>
+            {t('debrief.marks.addLabel', { time: formatDuration(momentT) })}
+            <textarea
+              rows={2}
+              maxLength={2000}
+              value={draft}
+              onChange={(event) => setDraft(event.target.value)}
+            />
+          </label>
+          <button type="submit" className="button button--small" disabled={busy || draft.trim() === ''}>
+            {t('debrief.marks.add')}
+          </button>
+        </form>
+      ) : null}
+      <ErrorAlert code={error} />
+    </section>
+  );
+}
+
+function MarkItem({
+  mark,
+  editable,
+  onJump,
+  actions,
+}: {
+  mark: DebriefMark;
+  editable: boolean;
+  onJump: (t: number, seq: number | null) => void;
+  actions: MarkActions;
+}) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const [comment, setComment] = useState(mark.comment);
+  const [error, setError] = useState<string | null>(null);
+  const kind = t(mark.kind === 'bookmark' ? 'debrief.marks.bookmark' : 'debrief.marks.annotation');
+
+  async function save(): Promise<void> {
+    const code = await actions.update(mark.id, comment.trim());
+    setError(code);
+    if (!code) setEditing(false);
+  }
+
+  return (
+    <li className={`mark mark--${mark.kind}`}>
+      <p>
+        <span className="entry__time">{formatDuration(mark.t)}</span> <strong>{kind}</strong>{' '}
+        {editing ? null : mark.comment || <span className="muted">{t('debrief.marks.noComment')}</span>}
+      </p>
+      {mark.original !== null && !editing ? (
+        <p className="hint">{t('debrief.marks.original', { comment: mark.original || '—' })}</p>
+      ) : null}
+      {editing ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <label>
+            {t('debrief.marks.editLabel', { time: formatDuration(mark.t) })}
+            <textarea
+              rows={2}
+              maxLength={2000}
+              value={comment}
+              onChange={(event) => setComment(event.target.value)}
+            />
+          </label>
+          <button type="submit" className="button button--small">
+            {t('debrief.marks.save')}
+          </button>{' '}
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => {
+              setEditing(false);
+              setComment(mark.comment);
+            }}
+          >
+            {t('debrief.cancel')}
+          </button>
+        </form>
+      ) : (
+        <div className="mark__actions">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => onJump(mark.t, mark.seq)}
+          >
+            {t('debrief.seeMoment')}
+            <span className="visually-hidden"> {t('debrief.atTime', { time: formatDuration(mark.t) })}</span>
+          </button>
+          {editable ? (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => setEditing(true)}
+              >
+                {t('debrief.marks.edit')}
+                <span className="visually-hidden">
+                  {' '}
+                  {t('debrief.atTime', { time: formatDuration(mark.t) })}
+                </span>
+              </button>
+            </>
+          ) : null}
+          {editable && mark.kind === 'annotation' ? (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="button button--danger button--small"
+                onClick={() => void actions.remove(mark.id).then(setError)}
+              >
+                {t('debrief.marks.delete')}
+                <span className="visually-hidden">
+                  {' '}
+                  {t('debrief.atTime', { time: formatDuration(mark.t) })}
+                </span>
+              </button>
+            </>
+          ) : null}
+        </div>
+      )}
+      <ErrorAlert code={error} />
+    </li>
+  );
+}

@@ -1,0 +1,202 @@
+// The rubric: automatic criteria met or not, each with « voir le moment »; trainer-judged
+// criteria (met, partly, not, comment) — a form for the trainer, the judgment for the learner
+// once they have self-assessed; and the learner's own rating beside each criterion.
+import { useId, useState } from 'react';
+import type {
+  CriterionJudgment,
+  CriterionRating,
+  DebriefCriterion,
+  DebriefViewer,
+  JudgmentRequest,
+  SelfAssessment,
+} from '@ecoute/protocol';
+import { CRITERION_RATINGS } from '@ecoute/protocol';
+import { useI18n, type MessageKey } from '../i18n/index.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { formatDuration } from '../ui/formatDuration.js';
+
+export const RATING_KEYS: Record<CriterionRating, MessageKey> = {
+  met: 'debrief.rating.met',
+  partly: 'debrief.rating.partly',
+  not: 'debrief.rating.not',
+};
+
+/** Criteria grouped by competency, in the rubric's order. */
+export function byCompetency(
+  rubric: readonly DebriefCriterion[],
+): { id: string; label: string; criteria: DebriefCriterion[] }[] {
+  const groups: { id: string; label: string; criteria: DebriefCriterion[] }[] = [];
+  for (const criterion of rubric) {
+    let group = groups.find((g) => g.id === criterion.competency);
+    if (!group) {
+      group = { id: criterion.competency, label: criterion.competencyLabel, criteria: [] };
+      groups.push(group);
+    }
+    group.criteria.push(criterion);
+  }
+  return groups;
+}
+
+export function RubricPanel({
+  rubric,
+  judgments,
+  selfAssessment,
+  viewer,
+  onJump,
+  onJudge,
+}: {
+  rubric: readonly DebriefCriterion[];
+  judgments: readonly CriterionJudgment[] | null;
+  selfAssessment: SelfAssessment | null;
+  viewer: DebriefViewer;
+  onJump: (seq: number) => void;
+  onJudge: (criterion: string, request: JudgmentRequest) => Promise<string | null>;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const metCount = rubric.filter((c) => c.kind === 'auto' && c.met).length;
+  const autoCount = rubric.filter((c) => c.kind === 'auto').length;
+  return (
+    <section className="panel rubric" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('debrief.rubric.heading')}</h2>
+      {rubric.length === 0 ? <p className="muted">{t('debrief.rubric.none')}</p> : null}
+      {autoCount > 0 ? <p>{t('debrief.rubric.summary', { met: metCount, total: autoCount })}</p> : null}
+      {byCompetency(rubric).map((group) => (
+        <section key={group.id} className="rubric__competency">
+          <h3>{group.label}</h3>
+          <ul className="rubric__list">
+            {group.criteria.map((criterion) => {
+              const own = selfAssessment?.ratings.find((r) => r.criterion === criterion.criterion);
+              const judgment = judgments?.find((j) => j.criterion === criterion.criterion);
+              return (
+                <li key={criterion.criterion} className={`criterion criterion--${criterion.kind}`}>
+                  <p className="criterion__label">
+                    {criterion.kind === 'auto' ? (
+                      <span className={`badge badge--${criterion.met ? 'met' : 'not'}`}>
+                        {t(criterion.met ? 'debrief.rubric.met' : 'debrief.rubric.notMet')}
+                      </span>
+                    ) : (
+                      <span className="badge badge--judged">{t('debrief.rubric.judged')}</span>
+                    )}{' '}
+                    {criterion.label}
+                  </p>
+                  {criterion.help ? <p className="hint">{criterion.help}</p> : null}
+                  {criterion.evidence ? (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => criterion.evidence && onJump(criterion.evidence.seq)}
+                    >
+                      {t('debrief.seeMoment')}
+                      <span className="visually-hidden">
+                        {' '}
+                        {t('debrief.atTime', { time: formatDuration(criterion.evidence.t) })} —{' '}
+                        {criterion.label}
+                      </span>
+                    </button>
+                  ) : null}
+                  {criterion.kind === 'judged' && viewer === 'trainer' ? (
+                    <JudgmentForm criterion={criterion} judgment={judgment ?? null} onJudge={onJudge} />
+                  ) : null}
+                  {criterion.kind === 'judged' && viewer === 'listener' ? (
+                    judgments === null ? (
+                      <p className="muted">{t('debrief.rubric.judgmentHidden')}</p>
+                    ) : judgment ? (
+                      <p>
+                        {t('debrief.rubric.trainerSays', { rating: t(RATING_KEYS[judgment.rating]) })}
+                        {judgment.comment ? ` — ${judgment.comment}` : ''}
+                      </p>
+                    ) : (
+                      <p className="muted">{t('debrief.rubric.notJudged')}</p>
+                    )
+                  ) : null}
+                  {own ? (
+                    <p className="criterion__self">
+                      {t('debrief.rubric.selfSays', { rating: t(RATING_KEYS[own.rating]) })}
+                      {own.comment ? ` — ${own.comment}` : ''}
+                    </p>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}
+
+function JudgmentForm({
+  criterion,
+  judgment,
+  onJudge,
+}: {
+  criterion: DebriefCriterion;
+  judgment: CriterionJudgment | null;
+  onJudge: (criterion: string, request: JudgmentRequest) => Promise<string | null>;
+}) {
+  const { t } = useI18n();
+  const [rating, setRating] = useState<CriterionRating | null>(judgment?.rating ?? null);
+  const [comment, setComment] = useState(judgment?.comment ?? '');
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const name = useId();
+
+  async function save(): Promise<void> {
+    if (!rating) return;
+    setStatus('saving');
+    const code = await onJudge(criterion.criterion, { rating, comment: comment.trim() });
+    setError(code);
+    setStatus(code ? 'idle' : 'saved');
+  }
+
+  return (
+    <form
+      className="judgment"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <fieldset>
+        <legend>{t('debrief.judgment.legend', { criterion: criterion.label })}</legend>
+        <div className="judgment__ratings">
+          {CRITERION_RATINGS.map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name={name}
+                value={value}
+                checked={rating === value}
+                onChange={() => {
+                  setRating(value);
+                  setStatus('idle');
+                }}
+              />{' '}
+              {t(RATING_KEYS[value])}
+            </label>
+          ))}
+        </div>
+        <label className="judgment__comment">
+          {t('debrief.judgment.comment')}
+          <textarea
+            rows={2}
+            value={comment}
+            maxLength={2000}
+            onChange={(event) => {
+              setComment(event.target.value);
+              setStatus('idle');
+            }}
+          />
+        </label>
+        <button type="submit" className="button button--small" disabled={!rating || status === 'saving'}>
+          {t('debrief.judgment.save')}
+        </button>{' '}
+        <span className="muted" role="status">
+          {status === 'saved' ? t('debrief.saved') : ''}
+        </span>
+        <ErrorAlert code={error} />
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+// The learner's self-assessment: their own rating of each criterion, and a word on the call.
+// Sent once, before they see the trainer's judgments (the server holds that rule).
+import { useId, useState } from 'react';
+import type { CriterionRating, DebriefCriterion, SelfAssessmentRequest } from '@ecoute/protocol';
+import { CRITERION_RATINGS } from '@ecoute/protocol';
+import { useI18n } from '../i18n/index.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { RATING_KEYS, byCompetency } from './RubricPanel.js';
+
+export function SelfAssessmentForm({
+  rubric,
+  onSubmit,
+}: {
+  rubric: readonly DebriefCriterion[];
+  onSubmit: (request: SelfAssessmentRequest) => Promise<string | null>;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const [ratings, setRatings] = useState<Record<string, CriterionRating>>({});
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const [comment, setComment] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  const request: SelfAssessmentRequest = {
+    ratings: Object.entries(ratings).map(([criterion, rating]) => ({
+      criterion,
+      rating,
+      comment: (comments[criterion] ?? '').trim(),
+    })),
+    comment: comment.trim(),
+  };
+  const empty = request.ratings.length === 0 && request.comment === '';
+
+  async function send(): Promise<void> {
+    setSending(true);
+    const code = await onSubmit(request);
+    setSending(false);
+    setConfirming(false);
+    setError(code);
+  }
+
+  return (
+    <section className="panel self-assessment" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('debrief.self.heading')}</h2>
+      <p>{t('debrief.self.intro')}</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!empty) setConfirming(true);
+        }}
+      >
+        {byCompetency(rubric).map((group) => (
+          <fieldset key={group.id} className="self-assessment__competency">
+            <legend>{group.label}</legend>
+            {group.criteria.map((criterion) => (
+              <div
+                key={criterion.criterion}
+                className="self-assessment__criterion"
+                role="radiogroup"
+                aria-label={criterion.label}
+              >
+                <p className="criterion__label">{criterion.label}</p>
+                <div className="judgment__ratings">
+                  {CRITERION_RATINGS.map((value) => (
+                    <label key={value}>
+                      <input
+                        type="radio"
+                        name={`self-${criterion.criterion}`}
+                        value={value}
+                        checked={ratings[criterion.criterion] === value}
+                        onChange={() => setRatings((all) => ({ ...all, [criterion.criterion]: value }))}
+                      />{' '}
+                      {t(RATING_KEYS[value])}
+                    </label>
+                  ))}
+                </div>
+                {ratings[criterion.criterion] ? (
+                  <label className="judgment__comment">
+                    {t('debrief.self.criterionComment', { criterion: criterion.label })}
+                    <input
+                      type="text"
+                      maxLength={2000}
+                      value={comments[criterion.criterion] ?? ''}
+                      onChange={(event) =>
+                        setComments((all) => ({ ...all, [criterion.criterion]: event.target.value }))
+                      }
+                    />
+                  </label>
+                ) : null}
+              </div>
+            ))}
+          </fieldset>
+        ))}
+        <label className="judgment__comment">
+          {t('debrief.self.comment')}
+          <textarea
+            rows={3}
+            maxLength={2000}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+          />
+        </label>
+        {confirming ? (
+          <div className="confirm" role="group" aria-label={t('debrief.self.confirm')}>
+            <p>{t('debrief.self.confirm')}</p>
+            <button type="button" className="button" onClick={() => void send()} disabled={sending}>
+              {t('debrief.self.confirmYes')}
+            </button>{' '}
+            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+              {t('debrief.cancel')}
+            </button>
+          </div>
+        ) : (
+          <button type="submit" className="button" disabled={empty || sending}>
+            {t('debrief.self.submit')}
+          </button>
+        )}
+        <ErrorAlert code={error} />
+      </form>
+    </section>
+  );
+}

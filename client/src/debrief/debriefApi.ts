@@ -1,0 +1,96 @@
+// The REST calls of the debrief and of the sessions list, each authorised by a token in
+// `Authorization: Bearer` (a role link's token, or the admin token). Every answer is the data
+// or a coded failure (the server's code, or a client code when the network failed).
+import type {
+  AnnotationCreate,
+  CriterionJudgment,
+  Debrief,
+  DebriefMark,
+  JudgmentRequest,
+  SelfAssessment,
+  SelfAssessmentRequest,
+} from '@ecoute/protocol';
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: string };
+
+/** A JSON request with the token; the answer's data or its failure code. */
+export async function requestJson<T>(
+  path: string,
+  token: string,
+  init: RequestInit = {},
+): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: {
+        Accept: 'application/json',
+        Authorization: `Bearer ${token}`,
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+      },
+    });
+  } catch {
+    return { ok: false, code: 'client/network' };
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return { ok: false, code: response.ok ? 'client/unknown' : 'server/internal' };
+  }
+  if (!response.ok) {
+    const code =
+      typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string'
+        ? body.code
+        : 'server/internal';
+    return { ok: false, code };
+  }
+  return { ok: true, data: body as T };
+}
+
+export interface DebriefApi {
+  load(): Promise<ApiResult<Debrief>>;
+  addAnnotation(request: AnnotationCreate): Promise<ApiResult<DebriefMark>>;
+  updateMark(markId: string, comment: string): Promise<ApiResult<DebriefMark>>;
+  deleteMark(markId: string): Promise<ApiResult<{ ok: true }>>;
+  judge(criterion: string, request: JudgmentRequest): Promise<ApiResult<CriterionJudgment>>;
+  selfAssess(request: SelfAssessmentRequest): Promise<ApiResult<SelfAssessment>>;
+  /** An export's file (JSON, xAPI), fetched with the token, as a Blob to save. */
+  download(path: string): Promise<ApiResult<Blob>>;
+}
+
+export function httpDebriefApi(sessionId: string, token: string): DebriefApi {
+  const base = `/api/sessions/${encodeURIComponent(sessionId)}/debrief`;
+  const json = (body: unknown) => JSON.stringify(body);
+  return {
+    load: () => requestJson<Debrief>(base, token),
+    addAnnotation: (request) =>
+      requestJson(`${base}/annotations`, token, { method: 'POST', body: json(request) }),
+    updateMark: (markId, comment) =>
+      requestJson(`${base}/annotations/${encodeURIComponent(markId)}`, token, {
+        method: 'PUT',
+        body: json({ comment }),
+      }),
+    deleteMark: (markId) =>
+      requestJson(`${base}/annotations/${encodeURIComponent(markId)}`, token, { method: 'DELETE' }),
+    judge: (criterion, request) =>
+      requestJson(`${base}/judgments/${encodeURIComponent(criterion)}`, token, {
+        method: 'PUT',
+        body: json(request),
+      }),
+    selfAssess: (request) =>
+      requestJson(`${base}/self-assessment`, token, { method: 'POST', body: json(request) }),
+    async download(path) {
+      try {
+        const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+        if (!response.ok) {
+          const body = (await response.json().catch(() => null)) as { code?: unknown } | null;
+          return { ok: false, code: typeof body?.code === 'string' ? body.code : 'server/internal' };
+        }
+        return { ok: true, data: await response.blob() };
+      } catch {
+        return { ok: false, code: 'client/network' };
+      }
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals';
+import { longTimeline, shortCall } from './debriefFixture.js';
+import { laneMarkers, laneOf, tickStep, visibleRows } from './lanes.js';
+
+describe('laneOf', () => {
+  it('puts each entry on the lane of who made it', () => {
+    expect(shortCall().map(laneOf)).toEqual([
+      'listener',
+      'listener',
+      'caller',
+      'system',
+      'listener',
+      'caller',
+      'system',
+      'system',
+      'trainer',
+      'listener',
+      'caller',
+      'listener',
+      'system',
+    ]);
+  });
+});
+
+describe('laneMarkers: the virtualised lanes', () => {
+  const entries = longTimeline(10_000);
+  const lanes = entries.map(laneOf);
+
+  it('draws at most one marker per bucket and lane, however many entries', () => {
+    const all = laneMarkers(entries, lanes, { from: 0, to: entries.at(-1)!.t, width: 1200 }, 6);
+    // 1200 px / 6 px = 200 buckets, 2 lanes used.
+    expect(all.length).toBeLessThanOrEqual(2 * 201);
+    expect(all.reduce((sum, m) => sum + m.count, 0)).toBe(entries.length);
+  });
+
+  it('walks only the entries of the window', () => {
+    const window = { from: 100_000, to: 104_000, width: 1000 };
+    const markers = laneMarkers(entries, lanes, window, 6);
+    const inWindow = entries.filter((e) => e.t >= window.from && e.t <= window.to);
+    expect(markers.reduce((sum, m) => sum + m.count, 0)).toBe(inWindow.length);
+    expect(markers[0]?.x).toBe(0);
+    expect(markers.every((m) => m.x >= 0 && m.x <= window.width)).toBe(true);
+    expect(laneMarkers(entries, lanes, { from: 5, to: 5, width: 100 })).toEqual([]);
+  });
+});
+
+describe('visibleRows: the virtualised list', () => {
+  it('returns the rows on screen with an overscan, within the list', () => {
+    expect(visibleRows(0, 440, 44, 10_000, 5)).toEqual({ start: 0, end: 15 });
+    expect(visibleRows(44 * 5_000, 440, 44, 10_000, 5)).toEqual({ start: 4_995, end: 5_015 });
+    expect(visibleRows(44 * 9_999, 440, 44, 10_000, 5)).toEqual({ start: 9_994, end: 10_000 });
+    expect(visibleRows(0, 440, 44, 0)).toEqual({ start: 0, end: 0 });
+  });
+});
+
+describe('tickStep', () => {
+  it('keeps ticks at least the asked distance apart', () => {
+    expect(tickStep(0.1, 80)).toBe(1_000);
+    expect(tickStep(0.01, 80)).toBe(10_000);
+    expect(tickStep(1 / 60_000, 80)).toBe(3_600_000);
+  });
+});

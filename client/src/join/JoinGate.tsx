@@ -1,0 +1,100 @@
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import type { Role } from '@ecoute/engine';
+import { MAX_NAME_LENGTH } from '@ecoute/protocol';
+import { useI18n } from '../i18n/index.js';
+import { useSessionContext } from '../socket/index.js';
+import { ROLE_KEYS } from '../ui/roleKeys.js';
+import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
+import { useDocumentTitle } from '../ui/useDocumentTitle.js';
+import { readDisplayName, saveDisplayName } from './displayName.js';
+import { JoinContext, type Joined } from './JoinContext.js';
+import { useJoinOnConnect } from './useJoinOnConnect.js';
+
+/**
+ * A role page asks first for a display name (a pseudonym is fine), remembered for this session
+ * and role; then shows the page and joins the session under that name on every connection.
+ */
+export function JoinGate({
+  role,
+  sessionId,
+  children,
+}: {
+  role: Role;
+  sessionId: string;
+  children: ReactNode;
+}) {
+  const session = useSessionContext();
+  const [name, setName] = useState(() => readDisplayName(sessionId, role));
+  const [editing, setEditing] = useState(false);
+  const wrongRole = session.view !== null && session.view.role !== role;
+  useJoinOnConnect(session, editing ? null : name, !wrongRole);
+
+  const joined = useMemo<Joined | null>(
+    () => (name ? { name, rename: () => setEditing(true) } : null),
+    [name],
+  );
+
+  // A refused link or a link of another role: the page itself says so, no name to ask.
+  const asking = (name === null || editing) && session.status !== 'error' && !wrongRole;
+  if (asking) {
+    return (
+      <JoinForm
+        role={role}
+        initial={name ?? ''}
+        onJoin={(chosen) => {
+          saveDisplayName(sessionId, role, chosen);
+          setName(chosen);
+          setEditing(false);
+        }}
+      />
+    );
+  }
+  return <JoinContext value={joined}>{children}</JoinContext>;
+}
+
+function JoinForm({ role, initial, onJoin }: { role: Role; initial: string; onJoin: (name: string) => void }) {
+  const { t } = useI18n();
+  const session = useSessionContext();
+  const [value, setValue] = useState(initial);
+  const fieldId = useId();
+  const hintId = useId();
+  const roleLabel = t(ROLE_KEYS[role]);
+  const title = t('join.title', { role: roleLabel });
+  useDocumentTitle(`${title} · ${t('app.name')}`);
+
+  function submit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    const name = value.trim();
+    if (name) onJoin(name);
+  }
+
+  return (
+    <div className="role-page join">
+      <h1>{title}</h1>
+      <SessionStatusNotice status={session.status} errorCode={session.errorCode} wrongRole={false} />
+      <form className="panel join__form" onSubmit={submit}>
+        <label htmlFor={fieldId} className="join__label">
+          {t('join.label')}
+        </label>
+        <input
+          id={fieldId}
+          type="text"
+          // The one thing to do on this screen.
+          autoFocus
+          required
+          autoComplete="nickname"
+          maxLength={MAX_NAME_LENGTH}
+          aria-describedby={hintId}
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+        />
+        <p id={hintId} className="hint">
+          {t('join.hint')}
+        </p>
+        <button type="submit" className="button--big" disabled={value.trim() === ''}>
+          {t('join.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { TimelineEntry } from '@ecoute/engine';
+import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
+import { useI18n } from '../i18n/index.js';
+import { formatDuration } from '../ui/formatDuration.js';
+import { Kbd } from '../ui/Kbd.js';
+import { plainLetter } from '../ui/shortcuts.js';
+import { useShortcuts } from '../ui/useShortcuts.js';
+
+export const BOOKMARK_KEY = plainLetter('B');
+
+/**
+ * Marks the moment for the debrief: « B » (or the button) opens a small comment field; Enter
+ * records the bookmark, Escape gives up. The marked moments are listed below.
+ */
+export function BookmarkControl({
+  entries,
+  enabled,
+  onBookmark,
+}: {
+  entries: readonly TimelineEntry[];
+  enabled: boolean;
+  onBookmark: (comment: string) => Promise<boolean>;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const fieldId = useId();
+  const [open, setOpen] = useState(false);
+  const [comment, setComment] = useState('');
+  const fieldRef = useRef<HTMLInputElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  useShortcuts([{ shortcut: BOOKMARK_KEY, enabled, run: () => setOpen(true) }], { active: true });
+
+  useEffect(() => {
+    if (open) fieldRef.current?.focus();
+  }, [open]);
+
+  function close(): void {
+    setOpen(false);
+    setComment('');
+    queueMicrotask(() => buttonRef.current?.focus());
+  }
+
+  async function save(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (await onBookmark(comment.trim())) close();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      close();
+    }
+  }
+
+  const bookmarks = entries.flatMap((entry) =>
+    entry.kind === 'input' && entry.input.kind === 'bookmark'
+      ? [{ seq: entry.seq, t: entry.t, comment: entry.input.comment }]
+      : [],
+  );
+
+  return (
+    <section className="panel bookmarks" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('bookmark.heading')}</h2>
+      {open ? (
+        <form className="bookmark__form" onSubmit={(event) => void save(event)}>
+          <label htmlFor={fieldId}>{t('bookmark.label')}</label>
+          <input
+            ref={fieldRef}
+            id={fieldId}
+            type="text"
+            value={comment}
+            maxLength={MAX_TEXT_LENGTH}
+            onChange={(event) => setComment(event.target.value)}
+            onKeyDown={onKeyDown}
+          />
+          <div className="controls__row">
+            <button type="submit" disabled={!enabled}>
+              {t('bookmark.save')}
+            </button>
+            <button type="button" className="button--secondary" onClick={close}>
+              {t('trainer.end.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button
+          ref={buttonRef}
+          type="button"
+          disabled={!enabled}
+          aria-keyshortcuts={BOOKMARK_KEY.aria}
+          onClick={() => setOpen(true)}
+        >
+          <span>{t('bookmark.open')}</span> <Kbd shortcut={BOOKMARK_KEY} />
+        </button>
+      )}
+      {bookmarks.length > 0 ? (
+        <ol className="bookmarks__list">
+          {bookmarks.map((bookmark) => (
+            <li key={bookmark.seq}>
+              <span className="states__time">{formatDuration(bookmark.t)}</span>{' '}
+              {bookmark.comment || t('bookmark.noComment')}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}

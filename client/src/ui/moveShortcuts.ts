@@ -1,0 +1,76 @@
+// Which moves the console shows where, and under which key: the current state's moves by
+// category with digits, the scenarios' standard "always at hand" actions with Alt + a letter.
+import type { MoveOption } from '@ecoute/engine';
+import { altLetter, digitShortcut, type Shortcut } from './shortcuts.js';
+
+/** The scenarios' standard moves that every state offers (scenarios/README.md). */
+export const ALWAYS_AVAILABLE_MOVES = [
+  'alerter_collegue',
+  'transferer_15',
+  'transferer_17',
+  'transferer_112',
+  'transferer_3114',
+  'transferer_service',
+  'mettre_en_attente',
+  'reprendre_appel',
+  'programmer_rappel',
+] as const;
+
+const ALWAYS = new Set<string>(ALWAYS_AVAILABLE_MOVES);
+
+/** Hold and resume are the phone's own button (it sends `hold` / `unhold`, which the machine sees as these moves). */
+export const PHONE_HOLD_MOVES: ReadonlySet<string> = new Set(['mettre_en_attente', 'reprendre_appel']);
+
+/** Alt + a letter, French mnemonics: coLlègue, Samu, Police, Urgences, Numéro national, auTre service, proGrammer. */
+const ALWAYS_KEYS: Record<string, string> = {
+  alerter_collegue: 'L',
+  transferer_15: 'S',
+  transferer_17: 'P',
+  transferer_112: 'U',
+  transferer_3114: 'N',
+  transferer_service: 'T',
+  programmer_rappel: 'G',
+};
+
+/** The phone's and the page's own keys (kept apart from the moves' letters above). */
+export const PHONE_KEYS = {
+  pickup: altLetter('C'),
+  hangup: altLetter('R'),
+  hold: altLetter('A'),
+  voice: altLetter('V'),
+  sounds: altLetter('M'),
+  say: altLetter('J'),
+  notes: altLetter('O'),
+} as const;
+
+export function isAlwaysAvailable(moveId: string): boolean {
+  return ALWAYS.has(moveId);
+}
+
+export interface MoveLayout {
+  /** The current state's own moves, in display order (by category). */
+  stateMoves: MoveOption[];
+  /** The standard actions offered now, in their standard order (hold excluded: the phone has it). */
+  alwaysMoves: MoveOption[];
+  shortcuts: ReadonlyMap<string, Shortcut>;
+}
+
+/** Splits the offered moves and gives each its key. `categoryOrder` orders the state's moves. */
+export function layoutMoves(moves: readonly MoveOption[], categoryOrder: readonly string[]): MoveLayout {
+  const stateMoves = categoryOrder.flatMap((category) =>
+    moves.filter((move) => move.category === category && !ALWAYS.has(move.id)),
+  );
+  const alwaysMoves = ALWAYS_AVAILABLE_MOVES.flatMap((id) =>
+    PHONE_HOLD_MOVES.has(id) ? [] : moves.filter((move) => move.id === id),
+  );
+  const shortcuts = new Map<string, Shortcut>();
+  stateMoves.forEach((move, index) => {
+    const shortcut = digitShortcut(index);
+    if (shortcut) shortcuts.set(move.id, shortcut);
+  });
+  for (const move of alwaysMoves) {
+    const letter = ALWAYS_KEYS[move.id];
+    if (letter) shortcuts.set(move.id, altLetter(letter));
+  }
+  return { stateMoves, alwaysMoves, shortcuts };
+}

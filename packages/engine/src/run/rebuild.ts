@@ -1,0 +1,151 @@
+// Crash recovery: rebuilds a live session's run from its recorded timeline, checks it against
+// what was recorded, and hands it back running on real time, paused at its last moment.
+//
+// The recorded inputs are replayed on a manual scheduler advanced due time to due time (each
+// timer fires at its own due time, as in the live run), then on to the last recorded entry's
+// `t`, so that timer-driven observations recorded after the last input are reproduced. The
+// rebuilt observations are compared with the recorded ones, entry for entry. No XState snapshot
+// is restored (restored actors lose pending `after` timers): the run is rebuilt by replay only.
+//
+// The run is then paused at the last moment, through `apply({ kind: 'pause' })` (so its state is
+// what a replay of the timeline plus that pause gives), and its session clock handed over to the
+// given scheduler: when the trainer resumes, pending timers fire after their remaining time.
+// Unless the session was already paused, the caller must record that pause (a `pause` input from
+// source `system` at `pause.t`), so that a later replay of the timeline stays exact.
+import { HandoverScheduler } from '../clock/handover-scheduler.js';
+import { ManualScheduler } from '../clock/manual-scheduler.js';
+import type { Scheduler } from '../clock/scheduler.js';
+import { SessionClock } from '../clock/session-clock.js';
+import type { CompiledScenario } from '../scenario/compile.js';
+import type { Input, Observation, TimedObservation, TimelineEntry } from '../timeline.js';
+import { CallRun, type CallRunOptions } from './call-run.js';
+
+export interface RebuildOptions {
+  /** The scheduler the rebuilt session's clock runs on afterwards (real timers on a server). */
+  scheduler: Scheduler;
+  /** Receives what the session's timers cause once it runs live again (as `CallRunOptions.onTimer`). */
+  onTimer: (observations: TimedObservation[]) => void;
+  /** Whether the session has a caller actor (passed on to the run). */
+  callerActor?: boolean;
+}
+
+/** A difference between the recorded timeline and its rebuild. */
+export type RebuildMismatch =
+  /** A recorded input the rebuilt run refused. */
+  | { kind: 'input_refused'; seq: number; t: number; input: Input; code: string }
+  /** The n-th observation differs (or exists on one side only: `recorded`/`rebuilt` undefined). */
+  | {
+      kind: 'observation';
+      index: number;
+      seq: number | undefined;
+      recorded: TimedObservation | undefined;
+      rebuilt: TimedObservation | undefined;
+    };
+
+export interface RebuildResult {
+  /** The live run, its clock on `options.scheduler`, paused unless the call is over. */
+  run: CallRun;
+  /** The observations the replay produced, with their session times. */
+  observations: TimedObservation[];
+  /** Empty when the rebuild matches the record entry for entry. */
+  mismatches: RebuildMismatch[];
+  /** The session time of the last recorded entry: where the session stands. */
+  t: number;
+  /** The pause the rebuild added (to record), or null if it was already paused or is over. */
+  pause: { t: number; input: Input } | null;
+}
+
+/** How many mismatches are reported at most (the first ones tell the story). */
+const MAX_MISMATCHES = 20;
+
+export function rebuildRun(
+  compiled: CompiledScenario,
+  seed: number,
+  entries: readonly TimelineEntry[],
+  options: RebuildOptions,
+): RebuildResult {
+  const manual = new ManualScheduler(0);
+  const handover = new HandoverScheduler(manual);
+  const clock = new SessionClock(handover);
+  const rebuilt: TimedObservation[] = [];
+  let live = false;
+  const runOptions: CallRunOptions & { callerActor?: boolean } = {
+    clock,
+    seed,
+    onTimer: (observations) => {
+      if (live) options.onTimer(observations);
+      else rebuilt.push(...observations);
+    },
+    ...(options.callerActor !== undefined ? { callerActor: options.callerActor } : {}),
+  };
+  const run = new CallRun(compiled, runOptions);
+  const mismatches: RebuildMismatch[] = [];
+
+  const sorted = [...entries].sort((a, b) => a.seq - b.seq);
+  // While paused, session time stands still: the inputs of a pause share its time.
+  const advanceTo = (t: number): void => {
+    if (!clock.paused && t > clock.now()) manual.advanceTo(manual.now() + (t - clock.now()));
+  };
+  for (const entry of sorted) {
+    if (entry.kind !== 'input') continue;
+    advanceTo(entry.t);
+    const result = run.apply(entry.input);
+    if (result.ok) {
+      const now = clock.now();
+      rebuilt.push(...result.observations.map((observation) => ({ t: now, observation })));
+    } else if (mismatches.length < MAX_MISMATCHES) {
+      mismatches.push({
+        kind: 'input_refused',
+        seq: entry.seq,
+        t: entry.t,
+        input: entry.input,
+        code: result.code,
+      });
+    }
+  }
+  const lastT = sorted.at(-1)?.t ?? 0;
+  if (!run.ended) {
+    // Timers due up to the last moment fire (one due exactly then did fire in the live run,
+    // since its observations were recorded at that `t`, or it will fire right after resume).
+    advanceTo(lastT);
+    clock.runDue();
+  }
+
+  const recorded: { seq: number; timed: TimedObservation }[] = sorted.flatMap((entry) =>
+    entry.kind === 'observation'
+      ? [{ seq: entry.seq, timed: { t: entry.t, observation: entry.observation } }]
+      : [],
+  );
+  const length = Math.max(recorded.length, rebuilt.length);
+  for (let i = 0; i < length && mismatches.length < MAX_MISMATCHES; i++) {
+    const a = recorded[i];
+    const b = rebuilt[i];
+    if (a && b && a.timed.t === b.t && sameObservation(a.timed.observation, b.observation)) continue;
+    mismatches.push({ kind: 'observation', index: i, seq: a?.seq, recorded: a?.timed, rebuilt: b });
+  }
+
+  let pause: RebuildResult['pause'] = null;
+  if (!run.ended && !clock.paused) {
+    const input: Input = { kind: 'pause' };
+    run.apply(input);
+    pause = { t: clock.now(), input };
+  }
+  // Paused, no timer is armed on the manual scheduler: real time takes over from here.
+  handover.handOver(options.scheduler);
+  live = true;
+  return { run, observations: rebuilt, mismatches, t: run.ended ? lastT : clock.now(), pause };
+}
+
+/** Structural equality of two observations as JSON data (key order and `undefined` ignored). */
+export function sameObservation(a: Observation, b: Observation): boolean {
+  // Built by the same code, stored as JSON: the key order is nearly always the same already.
+  return JSON.stringify(a) === JSON.stringify(b) || canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)))
+      : v,
+  );
+}

@@ -1,0 +1,58 @@
+// The state graph of a scenario as data (`ScenarioGraph`), for drawing: the trainer's console,
+// the projector and the debrief lay it out themselves. Same sources as `scenario graph` (the
+// CLI's Mermaid/DOT): `collectStates` and `listTransitions`, labels from `transitionLabel`.
+import { collectStates } from '../scenario/references.js';
+import type { Scenario } from '../scenario/schema.js';
+import { listTransitions, type TransitionInfo } from '../scenario/transitions.js';
+import { transitionLabel } from '../tools/graph.js';
+import type { ScenarioGraph } from './types.js';
+
+type GraphNode = ScenarioGraph['nodes'][number];
+type GraphEdge = ScenarioGraph['edges'][number];
+
+/**
+ * Every state but the root as a node (document order, parents before children), every
+ * transition as an edge per target (a targetless reaction: one edge with `target: null`).
+ * Transitions of the machine root (reactions in any state) have `source: ''`.
+ */
+export function scenarioGraphModel(scenario: Scenario): ScenarioGraph {
+  const states = collectStates(scenario.machine);
+  const nodes: GraphNode[] = [];
+  for (const [key, { path, node }] of states) {
+    if (key === '') continue;
+    const hasChildren = Object.keys(node.states ?? {}).length > 0;
+    nodes.push({
+      id: key,
+      label: path[path.length - 1]!,
+      parent: path.length > 1 ? path.slice(0, -1).join('.') : null,
+      type: node.type ?? (hasChildren ? 'compound' : 'atomic'),
+      description: node.description ?? null,
+    });
+  }
+  const edges: GraphEdge[] = [];
+  for (const t of listTransitions(scenario, states)) {
+    const label = transitionLabel(scenario, t);
+    const kind = edgeKind(scenario, t);
+    if (t.targets.length === 0) edges.push({ id: t.id, source: t.source, target: null, label, kind });
+    t.targets.forEach((target, i) =>
+      edges.push({
+        id: t.targets.length === 1 ? t.id : `${t.id}#${i}`,
+        source: t.source,
+        target,
+        label,
+        kind,
+      }),
+    );
+  }
+  return { nodes, edges };
+}
+
+function edgeKind(scenario: Scenario, t: TransitionInfo): GraphEdge['kind'] {
+  if (t.kind === 'after') return 'after';
+  if (t.kind === 'always') return 'always';
+  if (t.event === 'say') return 'say';
+  if (t.event === 'hangup') return 'hangup';
+  if (t.event !== undefined && t.event in scenario.moves) return 'move';
+  if (t.event !== undefined && t.event in scenario.injects) return 'inject';
+  return 'other';
+}

@@ -1,0 +1,268 @@
+#!/usr/bin/env node
+// Figures for the timeline store and crash recovery, printed (not a timed test). After a build:
+//
+//   npx tsc -b packages/engine packages/protocol server test && node server/bench/storage.mjs [seconds]
+//
+// 1. Replay of a one-hour session: 7,200 inputs (one every 500 ms: sentences and moves, the
+//    trainer's inject every 10 s) of the tutorial call, recorded once live-style, then
+//    replayed (`replay`) and rebuilt as crash recovery does (`rebuildRun`: replay + comparison
+//    with the record + hand-over to real time); also 36,000 inputs (five hours).
+// 2. Durable appends per second and ack latency (append called → promise resolved) with many
+//    sessions appending at once, each one batch (an input and two observations) after the
+//    other, as live sessions do: SQLite FULL with group commit, SQLite FULL one commit per
+//    append (what group commit saves), SQLite NORMAL with group commit, PostgreSQL (a local
+//    server started on loopback, fsync on, when Debian's PostgreSQL is installed).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const load = (file) => import(pathToFileURL(path.join(root, file)).href);
+const engine = await load('packages/engine/dist/index.js');
+const { openSqlite } = await load('server/dist/src/database/sqlite.js');
+const { openPostgresDatabase } = await load('server/dist/src/database/postgres.js');
+const { SqliteTimelineStore } = await load('server/dist/src/timeline/sqlite-timeline-store.js');
+const { KyselyTimelineStore } = await load('server/dist/src/timeline/kysely-timeline-store.js');
+const { SessionStore } = await load('server/dist/src/sessions/session-store.js');
+const { entryToRow } = await load('server/dist/src/timeline/rows.js');
+
+const SECONDS = Number(process.argv[2] ?? 5);
+const SESSIONS = [1, 50, 200];
+
+// ------------------------------------------------------------------------------------------
+// 1. Replay and rebuild
+
+function tutorial() {
+  const parsed = engine.parseScenario(
+    readFileSync(path.join(root, 'scenarios', 'appel-entrainement.yaml'), 'utf8'),
+  );
+  if (!parsed.ok) throw new Error('scenario');
+  return engine.compileScenario(parsed.scenario);
+}
+
+/** A session recorded live-style: `count` inputs, one every 500 ms of session time. */
+function record(compiled, count) {
+  const scheduler = new engine.ManualScheduler(0);
+  const clock = new engine.SessionClock(scheduler);
+  const entries = [];
+  const at = new Date(0).toISOString();
+  const push = (source, kind, body, t) =>
+    entries.push({
+      seq: entries.length + 1,
+      t,
+      at,
+      source,
+      kind,
+      ...(kind === 'input' ? { input: body } : { observation: body }),
+    });
+  const run = new engine.CallRun(compiled, {
+    clock,
+    seed: 42,
+    onTimer: (timed) => timed.forEach(({ t, observation }) => push('system', 'observation', observation, t)),
+  });
+  const inputAt = (i) => {
+    if (i === 0) return { kind: 'pickup' };
+    if (i === 1) return { kind: 'move', move: 'se_presenter' };
+    if (i % 20 === 0) return { kind: 'inject', inject: 'sonnette' };
+    if (i % 20 === 10) return { kind: 'move', move: 'valider_emotion' };
+    if (i % 4 === 1) return { kind: 'move', move: 'question_ouverte' };
+    return { kind: 'say', text: `Phrase ${i} : je vous écoute, prenez votre temps, je suis là.` };
+  };
+  for (let i = 0; i < count; i++) {
+    scheduler.advanceTo(i * 500);
+    const input = inputAt(i);
+    const t = clock.now();
+    const result = run.apply(input);
+    if (!result.ok) throw new Error(`input ${i} ${input.kind}: ${result.code}`);
+    push(i % 20 === 0 && i > 0 ? 'trainer' : 'listener', 'input', input, t);
+    for (const observation of result.observations)
+      push(observation.kind === 'line' ? 'caller' : 'system', 'observation', observation, t);
+  }
+  if (run.ended) throw new Error('the generated call ended early');
+  run.dispose();
+  return entries;
+}
+
+function time(fn, repeat) {
+  fn(); // warm-up
+  const samples = [];
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)], min: samples[0] };
+}
+
+const compiled = tutorial();
+console.log('\n## Replay of a recorded session (tutorial call, one input every 500 ms)\n');
+console.log('| inputs | session time | entries | replay (median) | rebuild + check (median) | mismatches |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const count of [7_200, 36_000]) {
+  const entries = record(compiled, count);
+  const inputs = entries.filter((e) => e.kind === 'input').map((e) => ({ t: e.t, input: e.input }));
+  const until = entries.at(-1).t;
+  const repeat = count > 10_000 ? 3 : 7;
+  const replayed = time(() => engine.replay(compiled, 42, inputs, { until }), repeat);
+  let mismatches = 0;
+  const rebuilt = time(() => {
+    const result = engine.rebuildRun(compiled, 42, entries, {
+      scheduler: engine.systemScheduler,
+      onTimer: () => {},
+    });
+    mismatches = result.mismatches.length;
+    result.run.dispose();
+  }, repeat);
+  console.log(
+    `| ${count.toLocaleString('en')} | ${(until / 3_600_000).toFixed(2)} h | ${entries.length.toLocaleString('en')} | ${replayed.median.toFixed(1)} ms | ${rebuilt.median.toFixed(1)} ms | ${mismatches} |`,
+  );
+}
+
+// ------------------------------------------------------------------------------------------
+// 2. Durable appends
+
+/** SQLite, one transaction (one fsync) per append: the store without group commit. */
+class SqliteOneCommitPerAppend {
+  constructor(sqlite) {
+    const insert = sqlite.prepare(
+      'INSERT INTO timeline (session_id, seq, t, at, source, category, kind, payload) VALUES (@session_id, @seq, @t, @at, @source, @category, @kind, @payload)',
+    );
+    this.write = sqlite.transaction((id, entries) => entries.forEach((e) => insert.run(entryToRow(id, e))));
+  }
+  append(id, entries) {
+    return new Promise((resolve) => setImmediate(resolve)).then(() => this.write(id, entries));
+  }
+}
+
+function batch(seq, n) {
+  const at = new Date().toISOString();
+  return [
+    {
+      seq,
+      t: n * 500,
+      at,
+      source: 'listener',
+      kind: 'input',
+      input: { kind: 'say', text: `Phrase ${n} : je vous écoute, prenez votre temps.` },
+    },
+    {
+      seq: seq + 1,
+      t: n * 500,
+      at,
+      source: 'caller',
+      kind: 'observation',
+      observation: {
+        kind: 'line',
+        line: 'oui_cest_ca',
+        text: "Oui, c'est exactement ça. Je n'arrive pas à entrer, et il me faut ce papier.",
+      },
+    },
+    {
+      seq: seq + 2,
+      t: n * 500,
+      at,
+      source: 'system',
+      kind: 'observation',
+      observation: { kind: 'variable', variable: 'confiance', value: 7, previous: 6 },
+    },
+  ];
+}
+
+async function measure(db, store, sessions, seconds) {
+  const ids = [];
+  const sessionStore = new SessionStore(db);
+  const prefix = Math.random().toString(36).slice(2, 8);
+  for (let i = 0; i < sessions; i++) {
+    const id = `b${prefix}${i}`;
+    await sessionStore.create(
+      {
+        id,
+        scenarioId: 'bench',
+        scenarioVersion: 1,
+        seed: 1,
+        createdAt: new Date().toISOString(),
+        status: 'live',
+      },
+      { listener: `${id}l`, trainer: `${id}t`, observer: `${id}o` },
+    );
+    ids.push(id);
+  }
+  const latencies = [];
+  let appends = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    ids.map(async (id) => {
+      for (let n = 0, seq = 1; performance.now() < deadline; n++, seq += 3) {
+        const start = performance.now();
+        await store.append(id, batch(seq, n));
+        latencies.push(performance.now() - start);
+        appends++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+  return { appends, perSecond: appends / elapsed, p50: q(0.5), p99: q(0.99), commits: store.stats?.commits };
+}
+
+const rows = [];
+const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-bench-'));
+try {
+  const variants = [
+    ['SQLite FULL, group commit', 'FULL', (db, sqlite) => new SqliteTimelineStore(db, sqlite)],
+    ['SQLite FULL, one commit per append', 'FULL', (_db, sqlite) => new SqliteOneCommitPerAppend(sqlite)],
+    ['SQLite NORMAL, group commit', 'NORMAL', (db, sqlite) => new SqliteTimelineStore(db, sqlite)],
+  ];
+  for (const [name, synchronous, make] of variants) {
+    for (const sessions of SESSIONS) {
+      const { db, sqlite } = await openSqlite(
+        path.join(dir, `${name.replace(/\W+/g, '-')}-${sessions}.sqlite`),
+        synchronous,
+      );
+      const store = make(db, sqlite);
+      const result = await measure(db, store, sessions, SECONDS);
+      rows.push({ name, sessions, ...result });
+      await db.destroy();
+    }
+  }
+  let postgres;
+  try {
+    const { startPostgres } = await load('test/dist/support/postgres.js');
+    postgres = await startPostgres();
+  } catch (error) {
+    console.log(`\n(PostgreSQL skipped: ${String(error).split('\n')[0]})`);
+  }
+  if (postgres) {
+    try {
+      for (const sessions of SESSIONS) {
+        const db = await openPostgresDatabase(postgres.url);
+        rows.push({
+          name: 'PostgreSQL (fsync on, pool of 10)',
+          sessions,
+          ...(await measure(db, new KyselyTimelineStore(db), sessions, SECONDS)),
+        });
+        await db.destroy();
+      }
+    } finally {
+      await postgres.stop();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(`\n## Durable appends (an input and two observations each; ${SECONDS} s per line)\n`);
+console.log('| store | concurrent sessions | appends/s | ack p50 | ack p99 | appends per commit |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  const perCommit = r.commits ? (r.appends / r.commits).toFixed(1) : '—';
+  console.log(
+    `| ${r.name} | ${r.sessions} | ${Math.round(r.perSecond).toLocaleString('en')} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.name.includes('one commit') ? '1' : perCommit} |`,
+  );
+}
+console.log(`\nNode ${process.version}, ${process.platform} ${process.arch}.`);

@@ -1,0 +1,102 @@
+// REST of the debrief. Each route: who may call it (role token in `Authorization: Bearer`),
+// the body checked by its zod schema (`input/invalid`, nothing recorded), then one call into
+// the service.
+import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import type { z } from 'zod';
+import {
+  ErrorCode,
+  annotationCreateSchema,
+  annotationUpdateSchema,
+  criterionIdSchema,
+  failure,
+  judgmentSchema,
+  markIdSchema,
+  selfAssessmentSchema,
+} from '@ecoute/protocol';
+import type { CriterionJudgment, Debrief, DebriefMark, SelfAssessment } from '@ecoute/protocol';
+import { DebriefAccess, httpFailure, orThrow } from './debrief-access.js';
+import { DebriefService } from './debrief.service.js';
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    throw httpFailure(
+      failure(ErrorCode.InputInvalid, `Requête invalide${where} : ${issue?.message ?? ''}`.trim()),
+    );
+  }
+  return parsed.data;
+}
+
+@Controller('api/sessions/:sessionId/debrief')
+export class DebriefController {
+  constructor(
+    @Inject(DebriefService) private readonly debriefs: DebriefService,
+    @Inject(DebriefAccess) private readonly access: DebriefAccess,
+  ) {}
+
+  @Get()
+  async get(
+    @Param('sessionId') sessionId: string,
+    @Headers('authorization') auth?: string,
+  ): Promise<Debrief> {
+    const viewer = await this.access.viewer(sessionId, auth, ['trainer', 'listener']);
+    return orThrow(await this.debriefs.debrief(sessionId, viewer));
+  }
+
+  @Post('annotations')
+  async addAnnotation(
+    @Param('sessionId') sessionId: string,
+    @Body() body: unknown,
+    @Headers('authorization') auth?: string,
+  ): Promise<DebriefMark> {
+    await this.access.viewer(sessionId, auth, ['trainer']);
+    return orThrow(await this.debriefs.addAnnotation(sessionId, parse(annotationCreateSchema, body)));
+  }
+
+  @Put('annotations/:markId')
+  async updateMark(
+    @Param('sessionId') sessionId: string,
+    @Param('markId') markId: string,
+    @Body() body: unknown,
+    @Headers('authorization') auth?: string,
+  ): Promise<DebriefMark> {
+    await this.access.viewer(sessionId, auth, ['trainer']);
+    const id = parse(markIdSchema, markId);
+    return orThrow(await this.debriefs.updateMark(sessionId, id, parse(annotationUpdateSchema, body)));
+  }
+
+  @Delete('annotations/:markId')
+  @HttpCode(200)
+  async deleteMark(
+    @Param('sessionId') sessionId: string,
+    @Param('markId') markId: string,
+    @Headers('authorization') auth?: string,
+  ): Promise<{ ok: true }> {
+    await this.access.viewer(sessionId, auth, ['trainer']);
+    return orThrow(await this.debriefs.deleteMark(sessionId, parse(markIdSchema, markId)));
+  }
+
+  @Put('judgments/:criterion')
+  async judge(
+    @Param('sessionId') sessionId: string,
+    @Param('criterion') criterion: string,
+    @Body() body: unknown,
+    @Headers('authorization') auth?: string,
+  ): Promise<CriterionJudgment> {
+    await this.access.viewer(sessionId, auth, ['trainer']);
+    const id = parse(criterionIdSchema, criterion);
+    return orThrow(await this.debriefs.judge(sessionId, id, parse(judgmentSchema, body)));
+  }
+
+  @Post('self-assessment')
+  async selfAssess(
+    @Param('sessionId') sessionId: string,
+    @Body() body: unknown,
+    @Headers('authorization') auth?: string,
+  ): Promise<SelfAssessment> {
+    await this.access.viewer(sessionId, auth, ['listener']);
+    return orThrow(await this.debriefs.selfAssess(sessionId, parse(selfAssessmentSchema, body)));
+  }
+}

@@ -1,0 +1,304 @@
+// The debrief of one session: who may read what, the rubric scored on the timeline, the
+// measures, and the debrief's own records (annotations, judgments, self-assessment).
+//
+// Who sees what (the rule the page and the tests hold):
+// - the trainer: the whole timeline but the listener's private notes (a note written with
+//   sharing off stays private, during the call and after it), every record of the debrief;
+// - the listener (the learner, on their own session), once the call is over: the whole
+//   timeline (hidden variables, states, injects, whispers…), all their notes, the rubric's
+//   automatic results and the measures; the trainer's judgments, bookmarks and annotations
+//   only once they have submitted their self-assessment (so it is their own view); before the
+//   call is over, nothing (`debrief/call_live`);
+// - any other role: `auth/forbidden_role`.
+import { Inject, Injectable } from '@nestjs/common';
+import { isVisibleTo, scenarioGraphModel, scoreRubric } from '@ecoute/engine';
+import type { CompiledScenario, Scenario, TimelineEntry } from '@ecoute/engine';
+import { ErrorCode, failure } from '@ecoute/protocol';
+import type {
+  AnnotationCreate,
+  AnnotationUpdate,
+  CriterionJudgment,
+  Debrief,
+  DebriefCriterion,
+  DebriefMark,
+  DebriefScenario,
+  DebriefViewer,
+  Failure,
+  JudgmentRequest,
+  ListenerNote,
+  SelfAssessment,
+  SelfAssessmentRequest,
+} from '@ecoute/protocol';
+import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
+import { SessionStore } from '../sessions/session-store.js';
+import type { SessionRecord } from '../sessions/session-store.js';
+import { TIMELINE_STORE } from '../timeline/timeline-store.js';
+import type { TimelineStore } from '../timeline/timeline-store.js';
+import { DebriefStore } from './debrief-store.js';
+import type { AnnotationRecord } from './debrief-store.js';
+import { computeMeasures } from './measures.js';
+
+interface Loaded {
+  session: SessionRecord;
+  compiled: CompiledScenario;
+  entries: TimelineEntry[];
+  callOver: boolean;
+}
+
+const BOOKMARK_PREFIX = 'bookmark-';
+
+@Injectable()
+export class DebriefService {
+  constructor(
+    @Inject(SessionStore) private readonly sessions: SessionStore,
+    @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
+    @Inject(TIMELINE_STORE) private readonly timeline: TimelineStore,
+    @Inject(DebriefStore) private readonly store: DebriefStore,
+  ) {}
+
+  async debrief(sessionId: string, viewer: DebriefViewer): Promise<Debrief | Failure> {
+    const loaded = await this.load(sessionId);
+    if ('ok' in loaded) return loaded;
+    const { session, compiled, entries, callOver } = loaded;
+    if (viewer === 'listener' && !callOver) return failure(ErrorCode.DebriefCallLive);
+    const [selfAssessment, judgments, annotations] = await Promise.all([
+      this.store.selfAssessment(sessionId),
+      this.store.judgments(sessionId),
+      this.store.annotations(sessionId),
+    ]);
+    // The learner sees the trainer's view of the call only after giving their own.
+    const trainerShown = viewer === 'trainer' || selfAssessment !== null;
+    const visible = entries.filter((entry) => {
+      if (viewer === 'trainer') return isVisibleTo('trainer', entry);
+      return !(entry.kind === 'input' && entry.input.kind === 'bookmark') || trainerShown;
+    });
+    const scenario = compiled.scenario;
+    const nameOf = (role: 'listener' | 'trainer'): string | null =>
+      entries.findLast(
+        (e): e is TimelineEntry & { kind: 'input'; input: { kind: 'join'; name: string } } =>
+          e.kind === 'input' && e.input.kind === 'join' && e.source === role,
+      )?.input.name ?? null;
+    const ended = await this.store.endedAt(sessionId);
+    return {
+      viewer,
+      callOver,
+      session: {
+        id: session.id,
+        scenarioId: session.scenarioId,
+        scenarioVersion: session.scenarioVersion,
+        createdAt: session.createdAt,
+        endedAt: ended,
+        status: session.status,
+        learner: nameOf('listener'),
+        trainer: nameOf('trainer'),
+        durationMs: entries.at(-1)?.t ?? 0,
+        seed: session.seed,
+      },
+      scenario: debriefScenario(scenario),
+      graph: scenarioGraphModel(scenario),
+      entries: visible,
+      rubric: rubricOf(compiled, entries, session.seed),
+      judgments: trainerShown ? judgments : null,
+      selfAssessment,
+      marks: trainerShown ? marksOf(entries, annotations) : null,
+      notes: notesOf(entries, viewer),
+      measures: computeMeasures(entries),
+    };
+  }
+
+  async addAnnotation(sessionId: string, request: AnnotationCreate): Promise<DebriefMark | Failure> {
+    const loaded = await this.load(sessionId);
+    if ('ok' in loaded) return loaded;
+    const last = loaded.entries.at(-1)?.t ?? 0;
+    if (request.t > last)
+      return failure(ErrorCode.InputInvalid, `Moment hors de la séance (après ${last} ms).`);
+    const at = new Date().toISOString();
+    const record: AnnotationRecord = {
+      id: DebriefStore.newAnnotationId(),
+      bookmarkSeq: null,
+      t: request.t,
+      comment: request.comment,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await this.store.addAnnotation(sessionId, record);
+    return annotationMark(record);
+  }
+
+  async updateMark(
+    sessionId: string,
+    markId: string,
+    request: AnnotationUpdate,
+  ): Promise<DebriefMark | Failure> {
+    const loaded = await this.load(sessionId);
+    if ('ok' in loaded) return loaded;
+    const at = new Date().toISOString();
+    if (markId.startsWith(BOOKMARK_PREFIX)) {
+      const seq = Number(markId.slice(BOOKMARK_PREFIX.length));
+      const bookmark = loaded.entries.find((e) => e.seq === seq);
+      if (!bookmark || bookmark.kind !== 'input' || bookmark.input.kind !== 'bookmark')
+        return failure(ErrorCode.DebriefNotFound);
+      const record = await this.store.setBookmarkComment(sessionId, seq, bookmark.t, request.comment, at);
+      return bookmarkMark(bookmark.seq, bookmark.t, bookmark.input.comment, record);
+    }
+    if (request.comment.length === 0) return failure(ErrorCode.InputInvalid, 'Une annotation a un texte.');
+    if (!(await this.store.updateAnnotation(sessionId, markId, request.comment, at)))
+      return failure(ErrorCode.DebriefNotFound);
+    const record = (await this.store.annotations(sessionId)).find((a) => a.id === markId);
+    return record ? annotationMark(record) : failure(ErrorCode.DebriefNotFound);
+  }
+
+  async deleteMark(sessionId: string, markId: string): Promise<{ ok: true } | Failure> {
+    const loaded = await this.load(sessionId);
+    if ('ok' in loaded) return loaded;
+    // A bookmark is part of the recorded call: its comment may change, it does not go away.
+    if (markId.startsWith(BOOKMARK_PREFIX))
+      return failure(ErrorCode.InputInvalid, "Un repère pris pendant l'appel ne se supprime pas.");
+    if (!(await this.store.deleteAnnotation(sessionId, markId))) return failure(ErrorCode.DebriefNotFound);
+    return { ok: true };
+  }
+
+  async judge(
+    sessionId: string,
+    criterion: string,
+    request: JudgmentRequest,
+  ): Promise<CriterionJudgment | Failure> {
+    const loaded = await this.load(sessionId);
+    if ('ok' in loaded) return loaded;
+    const judged = criteriaOf(loaded.compiled.scenario).find((c) => c.id === criterion && c.judged);
+    if (!judged) return failure(ErrorCode.DebriefNotFound);
+    const judgment: CriterionJudgment = { criterion, ...request, updatedAt: new Date().toISOString() };
+    await this.store.setJudgment(sessionId, judgment);
+    return judgment;
+  }
+
+  async selfAssess(sessionId: string, request: SelfAssessmentRequest): Promise<SelfAssessment | Failure> {
+    const loaded = await this.load(sessionId);
+    if ('ok' in loaded) return loaded;
+    if (!loaded.callOver) return failure(ErrorCode.DebriefCallLive);
+    const known = new Set(criteriaOf(loaded.compiled.scenario).map((c) => c.id));
+    const unknown = request.ratings.find((r) => !known.has(r.criterion));
+    if (unknown) return failure(ErrorCode.DebriefNotFound, `Critère inconnu : « ${unknown.criterion} ».`);
+    const assessment: SelfAssessment = { ...request, submittedAt: new Date().toISOString() };
+    if (!(await this.store.submitSelfAssessment(sessionId, assessment)))
+      return failure(ErrorCode.DebriefAlreadySubmitted);
+    return assessment;
+  }
+
+  private async load(sessionId: string): Promise<Loaded | Failure> {
+    const session = await this.sessions.find(sessionId);
+    if (!session) return failure(ErrorCode.SessionNotFound);
+    const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
+    if (!compiled) return failure(ErrorCode.ScenarioNotFound);
+    const entries = await this.timeline.read(sessionId);
+    const callOver =
+      session.status === 'ended' ||
+      entries.some((e) => e.kind === 'observation' && e.observation.kind === 'ending');
+    return { session, compiled, entries, callOver };
+  }
+}
+
+function criteriaOf(scenario: Scenario): { id: string; judged: boolean }[] {
+  return (scenario.rubric ?? []).flatMap((competency) =>
+    competency.criteria.map((criterion) => ({ id: criterion.id, judged: !('auto' in criterion) })),
+  );
+}
+
+function debriefScenario(scenario: Scenario): DebriefScenario {
+  return {
+    id: scenario.id,
+    version: scenario.version,
+    title: scenario.title,
+    summary: scenario.summary,
+    voice: scenario.persona.voice,
+    variables: Object.entries(scenario.variables).map(([id, v]) => ({
+      id,
+      label: v.label,
+      min: v.min,
+      max: v.max,
+      initial: v.initial,
+    })),
+    moves: Object.entries(scenario.moves).map(([id, m]) => ({ id, label: m.label, category: m.category })),
+    labels: {
+      moves: Object.fromEntries(Object.entries(scenario.moves).map(([id, m]) => [id, m.label])),
+      injects: Object.fromEntries(Object.entries(scenario.injects).map(([id, i]) => [id, i.label])),
+      variables: Object.fromEntries(Object.entries(scenario.variables).map(([id, v]) => [id, v.label])),
+    },
+  };
+}
+
+function rubricOf(
+  compiled: CompiledScenario,
+  entries: readonly TimelineEntry[],
+  seed: number,
+): DebriefCriterion[] {
+  const results = scoreRubric(compiled, entries, { seed });
+  const competencies = new Map((compiled.scenario.rubric ?? []).map((c) => [c.id, c]));
+  return results.map((result) => {
+    const competency = competencies.get(result.competency);
+    const criterion = competency?.criteria.find((c) => c.id === result.criterion);
+    return {
+      competency: result.competency,
+      competencyLabel: competency?.label ?? result.competency,
+      criterion: result.criterion,
+      label: result.label,
+      help: criterion?.help ?? null,
+      kind: result.kind,
+      ...(result.met !== undefined ? { met: result.met } : {}),
+      ...(result.evidenceSeq !== undefined && result.evidenceT !== undefined
+        ? { evidence: { seq: result.evidenceSeq, t: result.evidenceT } }
+        : {}),
+    };
+  });
+}
+
+function annotationMark(record: AnnotationRecord): DebriefMark {
+  return {
+    id: record.id,
+    kind: 'annotation',
+    seq: null,
+    t: record.t,
+    comment: record.comment,
+    original: null,
+    updatedAt: record.updatedAt,
+  };
+}
+
+function bookmarkMark(
+  seq: number,
+  t: number,
+  original: string,
+  edit: AnnotationRecord | undefined,
+): DebriefMark {
+  return {
+    id: `${BOOKMARK_PREFIX}${seq}`,
+    kind: 'bookmark',
+    seq,
+    t,
+    comment: edit ? edit.comment : original,
+    original: edit ? original : null,
+    updatedAt: edit?.updatedAt ?? null,
+  };
+}
+
+function marksOf(entries: readonly TimelineEntry[], annotations: readonly AnnotationRecord[]): DebriefMark[] {
+  const edits = new Map(
+    annotations.flatMap((a) => (a.bookmarkSeq === null ? [] : [[a.bookmarkSeq, a] as const])),
+  );
+  const marks: DebriefMark[] = [];
+  for (const entry of entries) {
+    if (entry.kind === 'input' && entry.input.kind === 'bookmark')
+      marks.push(bookmarkMark(entry.seq, entry.t, entry.input.comment, edits.get(entry.seq)));
+  }
+  for (const annotation of annotations)
+    if (annotation.bookmarkSeq === null) marks.push(annotationMark(annotation));
+  return marks.sort((a, b) => a.t - b.t || (a.seq ?? Infinity) - (b.seq ?? Infinity));
+}
+
+function notesOf(entries: readonly TimelineEntry[], viewer: DebriefViewer): ListenerNote[] {
+  return entries.flatMap((entry) =>
+    entry.kind === 'input' && entry.input.kind === 'note' && (viewer === 'listener' || entry.input.shared)
+      ? [{ seq: entry.seq, t: entry.t, text: entry.input.text, shared: entry.input.shared }]
+      : [],
+  );
+}

@@ -1,0 +1,89 @@
+// REST exports of a session, for its trainer (`Authorization: Bearer <trainer token>`):
+//   GET  /api/sessions/:sessionId/export/json       → SessionExport (attachment)
+//   GET  /api/sessions/:sessionId/export/xapi       → xAPI statements (attachment)
+//   POST /api/sessions/:sessionId/export/xapi/send  → { sent, ids } once the LRS stored them
+import {
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ErrorCode } from '@ecoute/protocol';
+import type { Failure, LrsSendResult, SessionExport } from '@ecoute/protocol';
+import { ExportsService } from './exports.service.js';
+import type { XapiStatement } from './xapi.js';
+
+const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
+  [ErrorCode.AuthInvalidToken]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.AuthForbiddenRole]: HttpStatus.FORBIDDEN,
+  [ErrorCode.SessionNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.ScenarioNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.ExportLrsNotConfigured]: HttpStatus.CONFLICT,
+  [ErrorCode.ExportLrsFailed]: HttpStatus.BAD_GATEWAY,
+};
+
+function orThrow<T extends object>(result: T | Failure): T {
+  if ('ok' in result && result.ok === false)
+    throw new HttpException(result, STATUS[result.code] ?? HttpStatus.INTERNAL_SERVER_ERROR);
+  return result as T;
+}
+
+function origin(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+@Controller('api/sessions/:sessionId/export')
+export class ExportsController {
+  constructor(@Inject(ExportsService) private readonly exports: ExportsService) {}
+
+  @Get('json')
+  async json(
+    @Param('sessionId') sessionId: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionExport> {
+    await this.allow(sessionId, authorization);
+    const exported = orThrow(await this.exports.json(sessionId));
+    res.setHeader('Content-Disposition', `attachment; filename="ecoute-${sessionId}.json"`);
+    return exported;
+  }
+
+  @Get('xapi')
+  async xapi(
+    @Param('sessionId') sessionId: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<XapiStatement[]> {
+    await this.allow(sessionId, authorization);
+    const statements = orThrow(await this.exports.xapi(sessionId, origin(req)));
+    res.setHeader('Content-Disposition', `attachment; filename="ecoute-${sessionId}-xapi.json"`);
+    return statements;
+  }
+
+  @Post('xapi/send')
+  @HttpCode(HttpStatus.OK)
+  async send(
+    @Param('sessionId') sessionId: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Req() req: Request,
+  ): Promise<LrsSendResult> {
+    await this.allow(sessionId, authorization);
+    return orThrow(await this.exports.sendToLrs(sessionId, origin(req)));
+  }
+
+  private async allow(sessionId: string, authorization: string | undefined): Promise<void> {
+    if (!/^[\w-]{1,64}$/.test(sessionId))
+      orThrow({ ok: false, code: ErrorCode.SessionNotFound, message: '' } as Failure);
+    const refused = await this.exports.authorize(sessionId, authorization);
+    if (refused) orThrow(refused);
+  }
+}

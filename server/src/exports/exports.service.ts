@@ -1,0 +1,129 @@
+// Exports of a session for its trainer: the JSON export and the xAPI statements (and sending
+// them to the configured LRS). Authorised by the trainer's role token, or the admin token.
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import { ErrorCode, failure } from '@ecoute/protocol';
+import type { Failure, LrsSendResult, SessionExport } from '@ecoute/protocol';
+import { hashToken } from '../auth/tokens.js';
+import { APP_CONFIG } from '../config/env.js';
+import type { AppConfig } from '../config/env.js';
+import { DATABASE } from '../database/database.module.js';
+import type { Database } from '../database/schema.js';
+import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
+import { SessionStore } from '../sessions/session-store.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { TIMELINE_STORE } from '../timeline/timeline-store.js';
+import type { TimelineStore } from '../timeline/timeline-store.js';
+import { LrsError, sendStatements } from './lrs-client.js';
+import { buildSessionExport } from './session-export.js';
+import type { Judgment } from './session-export.js';
+import { buildStatements } from './xapi.js';
+import type { XapiStatement } from './xapi.js';
+
+/** The trainer's judgments (the debrief's table, migration 0002), read only. */
+type JudgmentsTable = {
+  debrief_judgments: {
+    session_id: string;
+    criterion: string;
+    rating: string;
+    comment: string;
+    updated_at: string;
+  };
+};
+
+@Injectable()
+export class ExportsService {
+  private readonly logger = new Logger('Exports');
+
+  constructor(
+    @Inject(SessionsService) private readonly sessions: SessionsService,
+    @Inject(SessionStore) private readonly store: SessionStore,
+    @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
+    @Inject(TIMELINE_STORE) private readonly timeline: TimelineStore,
+    @Inject(DATABASE) private readonly db: Kysely<Database>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Whether `Authorization: Bearer <token>` opens this session's exports (its trainer, or the admin). */
+  async authorize(sessionId: string, authorization: string | undefined): Promise<Failure | null> {
+    const token = /^Bearer\s+([\w.~+/=-]{1,200})\s*$/i.exec(authorization ?? '')?.[1];
+    if (!token) return failure(ErrorCode.AuthInvalidToken);
+    if (this.isAdmin(token))
+      return (await this.store.find(sessionId)) ? null : failure(ErrorCode.SessionNotFound);
+    const result = await this.sessions.authenticate(sessionId, token);
+    if ('ok' in result) return result;
+    return result.role === 'trainer' ? null : failure(ErrorCode.AuthForbiddenRole);
+  }
+
+  async json(sessionId: string): Promise<SessionExport | Failure> {
+    const session = await this.store.item(sessionId);
+    if (!session) return failure(ErrorCode.SessionNotFound);
+    const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
+    if (!compiled) return failure(ErrorCode.ScenarioNotFound);
+    const [entries, judgments, registration] = await Promise.all([
+      this.timeline.read(sessionId),
+      this.judgments(sessionId),
+      this.registration(sessionId),
+    ]);
+    return buildSessionExport({ session, compiled, entries, judgments, registration, now: new Date() });
+  }
+
+  async xapi(sessionId: string, origin: string): Promise<XapiStatement[] | Failure> {
+    const exported = await this.json(sessionId);
+    if ('ok' in exported) return exported;
+    const compiled = this.catalog.get(exported.session.scenario.id, exported.session.scenario.version)!;
+    return buildStatements(exported, compiled, this.config.publicUrl ?? origin);
+  }
+
+  async sendToLrs(sessionId: string, origin: string): Promise<LrsSendResult | Failure> {
+    const lrs = this.config.lrs;
+    if (!lrs) return failure(ErrorCode.ExportLrsNotConfigured);
+    const statements = await this.xapi(sessionId, origin);
+    if ('ok' in statements) return statements;
+    try {
+      const result = await sendStatements(lrs, statements);
+      this.logger.log(`export/lrs_sent session=${sessionId} statements=${result.sent}`);
+      return result;
+    } catch (error) {
+      const message = error instanceof LrsError ? error.message : String(error);
+      this.logger.warn(`export/lrs_failed session=${sessionId} ${message}`);
+      return failure(ErrorCode.ExportLrsFailed);
+    }
+  }
+
+  /** The session's xAPI registration: drawn at its first export, then always the same. */
+  async registration(sessionId: string): Promise<string> {
+    await this.db
+      .insertInto('session_registrations')
+      .values({ session_id: sessionId, registration: randomUUID() })
+      .onConflict((oc) => oc.column('session_id').doNothing())
+      .execute();
+    const row = await this.db
+      .selectFrom('session_registrations')
+      .select('registration')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirstOrThrow();
+    return row.registration;
+  }
+
+  private async judgments(sessionId: string): Promise<Judgment[]> {
+    const rows = await this.db
+      .withTables<JudgmentsTable>()
+      .selectFrom('debrief_judgments')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .execute();
+    return rows.flatMap((row) =>
+      row.rating === 'met' || row.rating === 'partly' || row.rating === 'not'
+        ? [{ criterion: row.criterion, rating: row.rating, comment: row.comment, updatedAt: row.updated_at }]
+        : [],
+    );
+  }
+
+  private isAdmin(token: string): boolean {
+    const a = Buffer.from(hashToken(token), 'hex');
+    const b = Buffer.from(hashToken(this.config.adminToken), 'hex');
+    return timingSafeEqual(a, b);
+  }
+}

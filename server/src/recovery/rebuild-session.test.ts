@@ -1,0 +1,160 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Kysely } from 'kysely';
+import { ManualScheduler, compileScenario, parseScenario } from '@ecoute/engine';
+import type { CompiledScenario, Observation, TrainerView } from '@ecoute/engine';
+import { findWorkspaceRoot } from '../config/env.js';
+import type { Database } from '../database/schema.js';
+import { openSqlite } from '../database/sqlite.js';
+import { SessionRuntime } from '../sessions/session-runtime.js';
+import type { SessionRuntimeDeps } from '../sessions/session-runtime.js';
+import { SessionStore } from '../sessions/session-store.js';
+import { SqliteTimelineStore } from '../timeline/sqlite-timeline-store.js';
+import { rebuildSession } from './rebuild-session.js';
+
+function tutorial(): CompiledScenario {
+  const file = path.join(findWorkspaceRoot(), 'scenarios', 'appel-entrainement.yaml');
+  const parsed = parseScenario(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return compileScenario(parsed.scenario);
+}
+
+describe('rebuildSession', () => {
+  let dir: string;
+  let db: Kysely<Database>;
+  let store: SqliteTimelineStore;
+  const compiled = tutorial();
+  let logs: string[];
+  const logger = { log: (m: string) => logs.push(`log ${m}`), error: (m: string) => logs.push(`error ${m}`) };
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ecoute-recovery-'));
+    const handle = await openSqlite(path.join(dir, 'recovery.sqlite'));
+    db = handle.db;
+    store = new SqliteTimelineStore(db, handle.sqlite);
+    await new SessionStore(db).create(
+      {
+        id: 's1',
+        scenarioId: 'appel-entrainement',
+        scenarioVersion: 1,
+        seed: 3,
+        createdAt: new Date(0).toISOString(),
+        status: 'live',
+      },
+      { listener: 'a', trainer: 'b', observer: 'c' },
+    );
+    logs = [];
+  });
+
+  afterEach(async () => {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const deps = (scheduler: ManualScheduler): SessionRuntimeDeps => ({
+    store,
+    broadcaster: { toRole: () => undefined },
+    scheduler,
+    wallClock: () => new Date(1_700_000_000_000),
+  });
+
+  /** A live session played then dropped without a word (the process died). */
+  async function playAndCrash(): Promise<void> {
+    const scheduler = new ManualScheduler(10_000);
+    const live = new SessionRuntime('s1', compiled, 3, 0, deps(scheduler));
+    scheduler.advanceBy(1_500);
+    await live.apply('listener', { kind: 'pickup' });
+    scheduler.advanceBy(20_000); // the greeting's silence timer fires
+    await live.apply('listener', { kind: 'move', move: 'se_presenter' });
+    await live.apply('trainer', { kind: 'inject', inject: 'sonnette' });
+    await live.snapshot('trainer', 0); // every append done
+    live.dispose();
+  }
+
+  const rebuild = async (scheduler: ManualScheduler, ended: Observation[] = []) =>
+    rebuildSession({
+      sessionId: 's1',
+      compiled,
+      seed: 3,
+      callerActor: false,
+      entries: await store.read('s1'),
+      scheduler,
+      start: (lastSeq, makeRun) =>
+        new SessionRuntime('s1', compiled, 3, lastSeq, { ...deps(scheduler), makeRun }),
+      markEnded: (ending) => {
+        ended.push(ending);
+        return Promise.resolve();
+      },
+      logger,
+    });
+
+  it('brings the session back paused at its last moment, records the pause, and goes on when resumed', async () => {
+    await playAndCrash();
+    const recorded = await store.read('s1');
+    const last = recorded.at(-1)!;
+    const scheduler = new ManualScheduler(500_000);
+    const { runtime, result } = await rebuild(scheduler);
+    expect(result.mismatches).toEqual([]);
+    expect(logs).toEqual([
+      expect.stringMatching(/^log recovery\/rebuilt session=s1 entries=\d+ t=\d+ paused mismatches=0 in/),
+    ]);
+    const after = await store.read('s1');
+    expect(after.slice(0, -1)).toEqual(recorded);
+    expect(after.at(-1)).toMatchObject({
+      seq: last.seq + 1,
+      t: last.t,
+      source: 'system',
+      input: { kind: 'pause' },
+    });
+    const snapshot = await runtime.snapshot('trainer', 0);
+    expect(snapshot.seq).toBe(last.seq + 1);
+    expect(snapshot.view as TrainerView).toMatchObject({ paused: true, t: last.t, phase: 'connected' });
+    expect(await runtime.apply('listener', { kind: 'move', move: 'reformuler' })).toMatchObject({
+      code: 'session/paused',
+    });
+    scheduler.advanceBy(60_000);
+    expect(await runtime.apply('trainer', { kind: 'resume' })).toEqual({ ok: true, seq: last.seq + 2 });
+    scheduler.advanceBy(1_000);
+    const ack = await runtime.apply('listener', { kind: 'move', move: 'reformuler' });
+    expect(ack).toEqual({ ok: true, seq: last.seq + 3 });
+    expect((await store.read('s1')).at(-4)).toMatchObject({ t: last.t + 1_000, input: { kind: 'move' } });
+    runtime.dispose();
+  });
+
+  it('logs recovery/mismatch with the session id when the record and the rebuild differ', async () => {
+    await playAndCrash();
+    // A line the scenario would never say at that moment (the record is not what replay gives).
+    await db
+      .updateTable('timeline')
+      .set({ payload: JSON.stringify({ kind: 'line', line: 'rappel', text: 'Autre chose.' }) })
+      .where('session_id', '=', 's1')
+      .where('seq', '=', 2)
+      .execute();
+    const { runtime, result } = await rebuild(new ManualScheduler());
+    expect(result.mismatches).toHaveLength(1);
+    expect(
+      logs.filter((l) => l.startsWith('error recovery/mismatch session=s1 observation #0 seq=2')),
+    ).toHaveLength(1);
+    expect(logs.at(-1)).toMatch(/mismatches=1/);
+    runtime.dispose();
+  });
+
+  it('marks a call found over as ended, without adding a pause', async () => {
+    const scheduler = new ManualScheduler();
+    const live = new SessionRuntime('s1', compiled, 3, 0, deps(scheduler));
+    await live.apply('listener', { kind: 'pickup' });
+    await live.apply('listener', { kind: 'hangup' });
+    await live.snapshot('trainer', 0);
+    live.dispose();
+    const count = (await store.read('s1')).length;
+    const ended: Observation[] = [];
+    const { runtime, result } = await rebuild(new ManualScheduler(), ended);
+    expect(result.run.ended).toBe(true);
+    expect(result.pause).toBeNull();
+    expect(ended).toEqual([expect.objectContaining({ kind: 'ending', reason: 'hangup' })]);
+    expect(await store.read('s1')).toHaveLength(count);
+    runtime.dispose();
+  });
+});

@@ -1,0 +1,207 @@
+// `npm run bench`: how many calls one small server carries, how fast, and what each layer
+// costs over a bare Socket.IO relay. Prints a table and writes JSON under test/bench/results/.
+// `--smoke`: N = 5 for 10 s, the same harness end to end (run inside npm test).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { workspaceRoot } from '../support/server-process.js';
+import type { LoadConfig, LoadResult } from './load.js';
+import { runLoadProcess, startProduct, startRelay } from './processes.js';
+import type { RunningServer } from './processes.js';
+import { ms } from './stats.js';
+
+export interface StepResult extends LoadResult {
+  passed: boolean;
+  serverCpuMicrosPerInput: number | null;
+  eventLoopDelayP99Ms: number | null;
+  memoryPerSessionBytes: number | null;
+}
+
+export interface BenchOptions {
+  smoke: boolean;
+  /** Largest N tried when doubling (the loop also stops at the first failing N). */
+  maxSessions: number;
+  durationMs: number;
+  warmupMs: number;
+  p99LimitMs: number;
+}
+
+interface Metrics {
+  cpuMicros: { user: number; system: number };
+  heapUsedBytes: number;
+  eventLoopDelayMs?: { p99: number };
+}
+
+async function metrics(server: RunningServer, gc = false): Promise<Metrics> {
+  const response = await fetch(`${server.url}/api/metrics${gc ? '?gc=1' : ''}`);
+  return (await response.json()) as Metrics;
+}
+
+/** One N against one target: fresh server, load over the window, the server's own figures. */
+export async function runStep(mode: LoadConfig['mode'], sessions: number, options: BenchOptions): Promise<StepResult> {
+  const server = mode === 'product' ? await startProduct() : await startRelay();
+  try {
+    const baseline = await metrics(server, true);
+    let windowStart: Promise<Metrics> | undefined;
+    const config: LoadConfig = {
+      url: server.url,
+      mode,
+      sessions,
+      durationMs: options.durationMs,
+      warmupMs: options.warmupMs,
+      scenarioId: 'appel-entrainement',
+      inputEveryMs: 500,
+      injectEveryMs: 10_000,
+    };
+    let windowEnd: Promise<Metrics> | undefined;
+    const result = await runLoadProcess(config, () => {
+      // The window opens after the warm-up: read the server then, and again at its end.
+      setTimeout(() => {
+        windowStart = (async () => {
+          await fetch(`${server.url}/api/metrics/reset`, { method: 'POST' });
+          return metrics(server);
+        })();
+        setTimeout(() => (windowEnd = metrics(server, true)), options.durationMs);
+      }, options.warmupMs);
+    });
+    const start = await windowStart;
+    const end = await windowEnd;
+    const cpu = start && end ? end.cpuMicros.user + end.cpuMicros.system - start.cpuMicros.user - start.cpuMicros.system : null;
+    const inputs = result.inputsSent * (20 / 19) + (sessions * options.durationMs) / 10_000;
+    return {
+      ...result,
+      passed: result.lost === 0 && result.failedAcks === 0 && result.toLastObserver.p99 <= options.p99LimitMs,
+      serverCpuMicrosPerInput: cpu !== null && inputs > 0 ? cpu / inputs : null,
+      eventLoopDelayP99Ms: end?.eventLoopDelayMs?.p99 ?? null,
+      memoryPerSessionBytes: end ? (end.heapUsedBytes - baseline.heapUsedBytes) / sessions : null,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Doubles N from 25 until p99 passes the limit or a message is lost. */
+export async function doubling(mode: LoadConfig['mode'], options: BenchOptions, log: (line: string) => void): Promise<StepResult[]> {
+  const steps: StepResult[] = [];
+  for (let n = 25; n <= options.maxSessions; n *= 2) {
+    const step = await runStep(mode, n, options);
+    steps.push(step);
+    log(row(step));
+    if (!step.passed) break;
+  }
+  return steps;
+}
+
+const HEADER =
+  'cible    N     entrées  perdues  ack p50/p99        → formateur p50/p99/p99.9       → dernier observateur p50/p99/p99.9   CPU µs/entrée  boucle p99  mémoire/séance';
+
+export function row(s: StepResult): string {
+  const f = (v: number | null, digits = 1): string => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(digits));
+  return [
+    s.mode.padEnd(8),
+    String(s.sessions).padStart(4),
+    String(s.inputsSent).padStart(9),
+    String(s.lost).padStart(8),
+    `${ms(s.ack.p50)} / ${ms(s.ack.p99)}`.padStart(20),
+    `${ms(s.toTrainer.p50)} / ${ms(s.toTrainer.p99)} / ${ms(s.toTrainer.p999)}`.padStart(32),
+    `${ms(s.toLastObserver.p50)} / ${ms(s.toLastObserver.p99)} / ${ms(s.toLastObserver.p999)}`.padStart(36),
+    f(s.serverCpuMicrosPerInput, 0).padStart(14),
+    `${f(s.eventLoopDelayP99Ms, 2)} ms`.padStart(11),
+    s.memoryPerSessionBytes === null ? '—' : `${(s.memoryPerSessionBytes / 1024).toFixed(1)} Ko`.padStart(15),
+    s.passed ? '' : '  ✗',
+  ].join(' ');
+}
+
+export interface BenchReport {
+  commit: string;
+  machine: { cpus: number; model: string; memoryGiB: number; node: string; taskset: boolean };
+  options: BenchOptions;
+  product: StepResult[];
+  relay: StepResult[];
+  summary: {
+    largestPassing: { product: number | null; relay: number | null; ratio: number | null };
+    at100: { p50Ratio: number | null; p99Ratio: number | null; p50ExtraMs: number | null; p99ExtraMs: number | null } | null;
+  };
+}
+
+function largestPassing(steps: StepResult[]): number | null {
+  const passing = steps.filter((s) => s.passed).map((s) => s.sessions);
+  return passing.length ? Math.max(...passing) : null;
+}
+
+export async function runBench(options: BenchOptions, log: (line: string) => void = console.log): Promise<BenchReport> {
+  log(HEADER);
+  const product = options.smoke ? [await runStep('product', 5, options)] : await doubling('product', options, log);
+  const relay = options.smoke ? [await runStep('relay', 5, options)] : await doubling('relay', options, log);
+  if (options.smoke) for (const s of [...product, ...relay]) log(row(s));
+  const p = largestPassing(product);
+  const r = largestPassing(relay);
+  const at = (steps: StepResult[]) => steps.find((s) => s.sessions === 100);
+  const p100 = at(product);
+  const r100 = at(relay);
+  const report: BenchReport = {
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: workspaceRoot, encoding: 'utf8' }).trim(),
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? '?',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      taskset: (() => {
+        try {
+          execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+          return true;
+        } catch {
+          return false;
+        }
+      })(),
+    },
+    options,
+    product,
+    relay,
+    summary: {
+      largestPassing: { product: p, relay: r, ratio: p !== null && r ? p / r : null },
+      at100:
+        p100 && r100
+          ? {
+              p50Ratio: p100.toLastObserver.p50 / r100.toLastObserver.p50,
+              p99Ratio: p100.toLastObserver.p99 / r100.toLastObserver.p99,
+              p50ExtraMs: p100.toLastObserver.p50 - r100.toLastObserver.p50,
+              p99ExtraMs: p100.toLastObserver.p99 - r100.toLastObserver.p99,
+            }
+          : null,
+    },
+  };
+  log('');
+  log(`Plus grand N réussi : produit ${p ?? '—'}, relais ${r ?? '—'}, rapport ${report.summary.largestPassing.ratio?.toFixed(2) ?? '—'}`);
+  if (report.summary.at100) {
+    const a = report.summary.at100;
+    log(
+      `À 100 séances (→ dernier observateur) : p50 ×${a.p50Ratio?.toFixed(2)} (+${a.p50ExtraMs?.toFixed(2)} ms), p99 ×${a.p99Ratio?.toFixed(2)} (+${a.p99ExtraMs?.toFixed(2)} ms)`,
+    );
+  }
+  const dir = path.join(workspaceRoot, 'test/bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${options.smoke ? 'smoke-' : ''}${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  log(`Résultats : ${path.relative(workspaceRoot, file)}`);
+  return report;
+}
+
+if (process.argv[1]?.endsWith('bench.js')) {
+  const smoke = process.argv.includes('--smoke');
+  const max = process.argv.find((a) => a.startsWith('--max='));
+  runBench({
+    smoke,
+    maxSessions: max ? Number(max.slice(6)) : 1600,
+    durationMs: smoke ? 10_000 : 20_000,
+    warmupMs: smoke ? 1_000 : 3_000,
+    p99LimitMs: 50,
+  }).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

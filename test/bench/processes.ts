@@ -1,0 +1,117 @@
+// The processes of a benchmark run: the server (the product, or the bare relay) pinned to one
+// core and the load generator pinned to the other, when `taskset` exists.
+import { execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { workspaceRoot } from '../support/server-process.js';
+import type { LoadConfig, LoadResult } from './load.js';
+
+const hasTaskset = ((): boolean => {
+  try {
+    execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+export function pinned(cpu: number, command: string, args: string[]): [string, string[]] {
+  return hasTaskset ? ['taskset', ['-c', String(cpu), command, ...args]] : [command, args];
+}
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+function waitForUrl(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = pattern.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function stopper(child: ChildProcess, cleanup: () => void): () => Promise<void> {
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    cleanup();
+  };
+}
+
+/** The production server on core 0, with its own SQLite file, metrics on and GC exposed. */
+export async function startProduct(env: Record<string, string> = {}): Promise<RunningServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-bench-'));
+  const [command, args] = pinned(0, process.execPath, ['--expose-gc', path.join(workspaceRoot, 'server/dist/src/main.js')]);
+  const child = spawn(command, args, {
+    cwd: workspaceRoot,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ECOUTE_METRICS: '1',
+      ECOUTE_DATABASE_FILE: path.join(dir, 'bench.sqlite'),
+      LOG_LEVEL: 'error',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await waitForUrl(child, /http:\/\/localhost:(\d+)/, 'server');
+  return { url, pid: child.pid ?? 0, stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })) };
+}
+
+/** The bare Socket.IO relay on core 0. */
+export async function startRelay(): Promise<RunningServer> {
+  const [command, args] = pinned(0, process.execPath, ['--expose-gc', path.join(workspaceRoot, 'test/dist/bench/relay.js')]);
+  const child = spawn(command, args, { cwd: workspaceRoot, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await waitForUrl(child, /RELAY http:\/\/127\.0\.0\.1:(\d+)/, 'relay');
+  return { url, pid: child.pid ?? 0, stop: stopper(child, () => undefined) };
+}
+
+/**
+ * Runs the load generator on core 1. `onWindow` is called when its measured window opens
+ * (after setup and warm-up), so the caller can read the server's figures over the same window.
+ */
+export function runLoadProcess(config: LoadConfig, onWindow: () => void): Promise<LoadResult> {
+  const [command, args] = pinned(1, process.execPath, [path.join(workspaceRoot, 'test/dist/bench/load.js'), JSON.stringify(config)]);
+  const child = spawn(command, args, { cwd: workspaceRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let buffer = '';
+  let errors = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        const message = JSON.parse(line) as { event: string; result?: LoadResult };
+        if (message.event === 'window') onWindow();
+        if (message.event === 'result' && message.result) resolve(message.result);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load generator exited with ${code}: ${errors}`));
+    });
+  });
+}

@@ -1,0 +1,224 @@
+// The debrief in a real Chromium, on the built server: a short tutorial call is played by
+// socket.io clients (session time 5× faster), then the trainer opens the debrief, jumps to the
+// moment that proves a criterion, picks a moment on the lanes, steps back, plays back at 4×,
+// annotates, judges a criterion and exports the JSON; the learner self-assesses and only then
+// sees the trainer's judgment; the sessions list shows the session.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { ClientEvent, PROTOCOL_VERSION } from '@ecoute/protocol';
+import type { Debrief, InputAck, SessionExport } from '@ecoute/protocol';
+import { launchChromium } from '../support/browser.js';
+import { startServerProcess, workspaceRoot } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
+
+const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+
+function clock(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+function connect(url: string, sessionId: string, token: string): Promise<Socket> {
+  const socket = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: { sessionId, token, protocolVersion: PROTOCOL_VERSION },
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+async function send(socket: Socket, input: Record<string, unknown>): Promise<void> {
+  const ack = (await socket.timeout(5000).emitWithAck(ClientEvent.Input, input)) as InputAck;
+  if (!ack.ok) throw new Error(`${JSON.stringify(input)} refused: ${ack.code}`);
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the debrief in the browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let sessionId: string;
+  let tokens: Record<string, string>;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startServerProcess({ ECOUTE_CLOCK_RATE: '5', ECOUTE_ADMIN_TOKEN: ADMIN_TOKEN });
+    browser = await launchChromium();
+    const response = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenarioId: 'appel-entrainement', seed: 42 }),
+    });
+    const created = (await response.json()) as { sessionId: string; links: Record<string, string> };
+    sessionId = created.sessionId;
+    tokens = Object.fromEntries(
+      Object.entries(created.links).map(([role, link]) => [
+        role,
+        decodeURIComponent(link.split('#k=')[1] ?? ''),
+      ]),
+    );
+    // The call: about 20 s of session time, 4 s of real time.
+    const listener = await connect(server.url, sessionId, tokens.listener!);
+    const trainer = await connect(server.url, sessionId, tokens.trainer!);
+    await send(listener, { kind: 'join', name: 'Camille' });
+    await send(trainer, { kind: 'join', name: 'Dominique' });
+    await pause(400);
+    await send(listener, { kind: 'pickup' });
+    await pause(600);
+    await send(listener, { kind: 'move', move: 'se_presenter' });
+    await pause(400);
+    await send(trainer, { kind: 'bookmark', comment: 'Bonne présentation' });
+    await send(listener, { kind: 'say', text: 'Je vous écoute, dites-moi ce qui se passe.' });
+    await pause(600);
+    await send(listener, { kind: 'move', move: 'reformuler' });
+    for (const _ of [1, 2, 3]) {
+      await pause(300);
+      await send(listener, { kind: 'move', move: 'guider_pas_a_pas' });
+    }
+    await pause(300);
+    listener.close();
+    trainer.close();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(url);
+    return page;
+  }
+
+  async function api(token: string): Promise<Debrief> {
+    const response = await fetch(`${server.url}/api/sessions/${sessionId}/debrief`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return (await response.json()) as Debrief;
+  }
+
+  const momentHeading = (page: Page) => page.getByRole('heading', { level: 2, name: /^À \d+:\d\d$/ });
+
+  it('lets the trainer review the call: jump, pick, step, play back, annotate, judge, export', async () => {
+    const recorded = await api(tokens.trainer!);
+    expect(recorded.callOver).toBe(true);
+    const page = await open(`${server.url}/debrief/${sessionId}#k=${tokens.trainer}`);
+    await page.getByRole('heading', { level: 1, name: "Débriefing — Appel d'entraînement" }).waitFor();
+    await expect(momentHeading(page).textContent()).resolves.toBe(`À ${clock(recorded.session.durationMs)}`);
+
+    // « Voir le moment » of a criterion: the moment that proves it.
+    const presented = recorded.rubric.find((c) => c.criterion === 'se_presente');
+    expect(presented?.met).toBe(true);
+    await page.getByRole('button', { name: /Voir le moment.*Se présenter dans la première minute/ }).click();
+    await expect(momentHeading(page).textContent()).resolves.toBe(`À ${clock(presented!.evidence!.t)}`);
+    await expect(page.locator('.debrief__current').textContent()).resolves.toContain('Se présenter');
+
+    // A moment picked on the lanes, then one step back with the keyboard.
+    const lanes = page.getByTestId('lanes-view');
+    const box = await lanes.boundingBox();
+    await lanes.click({ position: { x: (box?.width ?? 800) * 0.85, y: 200 } });
+    const picked = await momentHeading(page).textContent();
+    expect(picked).not.toBe(`À ${clock(presented!.evidence!.t)}`);
+    const current = page.locator('.moment-transcript__row--current');
+    const before = await current.textContent();
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    expect(await current.textContent()).not.toBe(before);
+
+    // Play back at 4×: from the start to the end.
+    await page.getByRole('radio', { name: '4×' }).check();
+    await page.getByRole('button', { name: 'Moment suivant →' }).click();
+    await page.getByRole('button', { name: 'Rejouer' }).click();
+    await page.getByRole('button', { name: 'Arrêter' }).waitFor();
+    await page.getByRole('button', { name: 'Rejouer' }).waitFor({ timeout: 20_000 });
+    await expect(momentHeading(page).textContent()).resolves.toBe(`À ${clock(recorded.session.durationMs)}`);
+
+    // Annotate the moment of the bookmark; edit the bookmark's comment.
+    const marks = page.getByRole('region', { name: 'Repères et annotations' });
+    await marks
+      .getByRole('button', { name: /^Voir le moment/ })
+      .first()
+      .click();
+    await marks.getByRole('textbox', { name: /Nouvelle annotation à/ }).fill('Ici, laisser un silence');
+    await marks.getByRole('button', { name: "Ajouter l'annotation" }).click();
+    await marks.getByText('Ici, laisser un silence').waitFor();
+    await marks
+      .getByRole('button', { name: /^Modifier/ })
+      .first()
+      .click();
+    await marks.getByRole('textbox', { name: /Commentaire du repère/ }).fill('Présentation claire');
+    await marks.getByRole('button', { name: 'Enregistrer' }).click();
+    await marks.getByText("Pendant l'appel : « Bonne présentation »").waitFor();
+
+    // Score a judged criterion.
+    const judgment = page.getByRole('group', { name: 'Votre jugement : Ton posé, rythme adapté' });
+    await judgment.getByRole('radio', { name: 'en partie' }).check();
+    await judgment.getByRole('textbox', { name: 'Commentaire' }).fill('Un peu rapide au début');
+    await judgment.getByRole('button', { name: 'Enregistrer le jugement' }).click();
+    await judgment.getByText('Enregistré.').waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'debrief-trainer.png'), fullPage: true });
+
+    const saved = await api(tokens.trainer!);
+    expect(saved.judgments).toEqual([expect.objectContaining({ criterion: 'ton_pose', rating: 'partly' })]);
+    expect(saved.marks?.map((m) => m.comment).sort()).toEqual([
+      'Ici, laisser un silence',
+      'Présentation claire',
+    ]);
+
+    // Export the JSON: the file holds the timeline and the judgment.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporter en JSON' }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as SessionExport & Record<string, unknown>;
+    expect(JSON.stringify(exported)).toContain('ton_pose');
+    expect(JSON.stringify(exported)).toContain('se_presenter');
+    await page.context().close();
+  }, 90_000);
+
+  it("asks the learner's self-assessment before showing the trainer's judgment", async () => {
+    const page = await open(`${server.url}/debrief/${sessionId}#k=${tokens.listener}`);
+    await page
+      .getByText('Le jugement du formateur·rice sera visible après votre auto-évaluation.')
+      .first()
+      .waitFor();
+    await expect(page.getByText('Un peu rapide au début').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Exporter en JSON' }).count()).resolves.toBe(0);
+    const self = page.getByRole('region', { name: 'Mon auto-évaluation' });
+    await self
+      .getByRole('radiogroup', { name: 'Ton posé, rythme adapté' })
+      .getByRole('radio', { name: 'rempli', exact: true })
+      .check();
+    await self.getByRole('textbox', { name: "Ce que je retiens de l'appel" }).fill('Reformuler plus tôt.');
+    await self.getByRole('button', { name: "Envoyer l'auto-évaluation" }).click();
+    await self.getByRole('button', { name: 'Oui, envoyer' }).click();
+    await page.getByText('Formateur·rice : en partie — Un peu rapide au début').waitFor();
+    await page.getByText('Auto-évaluation : rempli').first().waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'debrief-learner.png'), fullPage: true });
+    await page.context().close();
+  }, 60_000);
+
+  it('lists the session for the trainer (admin token) and opens its debrief', async () => {
+    const page = await open(`${server.url}/sessions#k=${ADMIN_TOKEN}`);
+    const row = page.getByRole('row', { name: /Camille/ });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain("Appel d'entraînement");
+    await row.getByRole('link', { name: /Débriefing/ }).click();
+    await page.getByRole('heading', { level: 1, name: "Débriefing — Appel d'entraînement" }).waitFor();
+    await page.context().close();
+  }, 60_000);
+});

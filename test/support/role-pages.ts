@@ -1,0 +1,37 @@
+// Helpers for browser tests of the role pages: join under a display name, and run axe-core in
+// the page (its source injected from node_modules, nothing fetched).
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+/** The join form every role page opens with: a name (a pseudonym is fine), then « Rejoindre ». */
+export async function joinSession(page: Page, name: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill(name);
+  await page.getByRole('button', { name: 'Rejoindre la séance' }).click();
+  await page.getByText(`Vous : ${name}.`).waitFor();
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** The serious and critical accessibility violations axe-core finds in the page as it is now. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
+    }));
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
