@@ -206,7 +206,7 @@ describe.each([
         const entries = await timeline.read(call.sessionId);
         expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
         // Every acked input is there, at its seq, from its role.
-        expect(call.acked.length).toBeGreaterThan(20);
+        expect(call.acked.length).toBeGreaterThan(10);
         for (const { seq, input, role } of call.acked) {
           expect(entries[seq - 1]).toMatchObject({ seq, kind: 'input', source: role, input });
         }

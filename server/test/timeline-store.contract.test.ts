@@ -167,6 +167,29 @@ describe.each([sqliteDriver, postgresDriver])('TimelineStore contract', (makeDri
     expect((await store.read(c)).map((e) => e.seq)).toEqual([1, 2]);
   });
 
+  it(`${driver.name}: a batch the database refuses (no such session) fails alone`, async () => {
+    const [a, b] = [await newSession(db), await newSession(db)];
+    const results = await Promise.allSettled([
+      store.append(a, [entry(1)]),
+      store.append('aucune-seance', [entry(1)]),
+      store.append(b, [entry(1), entry(2)]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await store.lastSeq(a)).toBe(1);
+    expect(await store.lastSeq(b)).toBe(2);
+    expect(await store.read('aucune-seance')).toEqual([]);
+  });
+
+  it(`${driver.name}: groups the appends that arrive together into few commits`, async () => {
+    const sessions = await Promise.all(Array.from({ length: 30 }, () => newSession(db)));
+    const stats = (store as { stats?: { commits: number; batches: number } }).stats!;
+    const before = { ...stats };
+    await Promise.all(sessions.map((id) => store.append(id, [entry(1), entry(2)])));
+    expect(stats.batches - before.batches).toBe(30);
+    expect(stats.commits - before.commits).toBeLessThanOrEqual(2);
+    for (const id of sessions) expect(await store.lastSeq(id)).toBe(2);
+  });
+
   /** A session with the given scenario, creation time, participants and ending. */
   async function storedSession(options: {
     scenarioId: string;

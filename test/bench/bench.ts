@@ -1,7 +1,7 @@
 // `npm run bench`: how many calls one small server carries, how fast, and what each layer
 // costs over a bare Socket.IO relay. Prints a table and writes JSON under test/bench/results/.
 // `--smoke`: N = 5 for 10 s, the same harness end to end (run inside npm test).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,6 +119,8 @@ export interface BenchReport {
   options: BenchOptions;
   product: StepResult[];
   relay: StepResult[];
+  /** The timeline store alone (server/bench/storage.mjs, run as its own process): its table. */
+  storage: string | null;
   summary: {
     largestPassing: { product: number | null; relay: number | null; ratio: number | null };
     at100: { p50Ratio: number | null; p99Ratio: number | null; p50ExtraMs: number | null; p99ExtraMs: number | null } | null;
@@ -135,6 +137,17 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const product = options.smoke ? [await runStep('product', 5, options)] : await doubling('product', options, log);
   const relay = options.smoke ? [await runStep('relay', 5, options)] : await doubling('relay', options, log);
   if (options.smoke) for (const s of [...product, ...relay]) log(row(s));
+  // The store alone: the server's own storage benchmark, as a process (nothing imports server).
+  let storage: string | null = null;
+  if (!options.smoke) {
+    log('');
+    const run = spawnSync(process.execPath, [path.join(workspaceRoot, 'server/bench/storage.mjs'), '5'], {
+      cwd: workspaceRoot,
+      encoding: 'utf8',
+    });
+    storage = run.status === 0 ? run.stdout : `storage benchmark failed: ${run.stderr}`;
+    log(storage);
+  }
   const p = largestPassing(product);
   const r = largestPassing(relay);
   const at = (steps: StepResult[]) => steps.find((s) => s.sessions === 100);
@@ -159,6 +172,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     options,
     product,
     relay,
+    storage,
     summary: {
       largestPassing: { product: p, relay: r, ratio: p !== null && r ? p / r : null },
       at100:

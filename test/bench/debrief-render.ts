@@ -167,6 +167,7 @@ async function main(): Promise<void> {
     const firstRender: number[] = [];
     const restShare: number[] = [];
     const step: number[] = [];
+    const clientShare: number[] = [];
     for (let run = 0; run < runs + 1; run += 1) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' });
       const page = await context.newPage();
@@ -191,7 +192,9 @@ async function main(): Promise<void> {
       const rest = await page.evaluate(() => {
         const timing = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/debrief')) as
           PerformanceResourceTiming | undefined;
-        return timing ? timing.responseEnd - timing.startTime : NaN;
+        return timing
+          ? { total: timing.responseEnd - timing.startTime, end: timing.responseEnd }
+          : { total: NaN, end: NaN };
       });
       const entriesShown = await page.locator('.lanes__marker').count();
       const stepMs = await page.evaluate(
@@ -205,7 +208,8 @@ async function main(): Promise<void> {
       // The first run warms the server's caches and Chromium's: not counted.
       if (run > 0) {
         firstRender.push(painted);
-        restShare.push(rest);
+        restShare.push(rest.total);
+        clientShare.push(painted - rest.end);
         step.push(stepMs);
       } else {
         console.log(`markers drawn for ${entries} entries: ${entriesShown}`);
@@ -218,6 +222,7 @@ async function main(): Promise<void> {
       `debrief first render, ${entries} entries, ${runs} runs (navigation → lanes painted): ${fmt(firstRender)}`,
     );
     console.log(`  of which GET /debrief (request → last byte): ${fmt(restShare)}`);
+    console.log(`  then, from its last byte to the lanes painted: ${fmt(clientShare)}`);
     console.log(`  one step (←) once loaded, to the next paint: ${fmt(step)}`);
   } finally {
     await browser.close();

@@ -1,12 +1,12 @@
 // Measures, in a real Chromium, the latency from a trainer's inject click to the listener's screen
 // update: p50 and p99 over N injects (200 by default). Not a test: it prints the figures.
 //
-//   npx tsc -b test && node test/dist/bench/inject-latency.js [--count=200] [--inject=<id>]
+//   npx tsc -b test && node test/dist/bench/inject-latency.js [--count=200] [--inject=<label>]
 //
 // The built server runs as its own process (session time slowed 10×, so that no caller timer
 // ends the call during the run); the listener has picked up. The trainer page clicks the generic
-// « Grésillements sur la ligne » event (or a scenario inject that stays available, with
-// --inject=<id>) and notes the time; a MutationObserver in the listener page notes when the
+// « Grésillements sur la ligne » event (or a scenario inject that stays available, by its label,
+// with --inject=<label>) and notes the time; a MutationObserver in the listener page notes when the
 // transcript shows the new entry. Both pages run in the same browser on the same machine, and
 // both times are `performance.timeOrigin + performance.now()`: one clock.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -64,26 +64,32 @@ async function main(): Promise<void> {
     await trainer.getByRole('button', { name: button, exact: true }).waitFor();
     // What the listener's screen shows for each click: a new transcript entry (the crackle's cue,
     // or for a scenario inject whatever entry it causes).
-    await listener.evaluate((expected) => {
-      const marks: number[] = [];
-      (window as unknown as { __marks: number[] }).__marks = marks;
-      const log = document.querySelector('[role="log"] ol');
-      if (!log) throw new Error('no transcript');
-      new MutationObserver((mutations) => {
-        const now = performance.timeOrigin + performance.now();
-        for (const mutation of mutations)
-          for (const node of mutation.addedNodes)
-            if (node instanceof HTMLElement && (expected === null || node.textContent?.includes(expected))) {
-              marks.push(now);
-              return;
-            }
-      }).observe(log, { childList: true });
-    }, options.inject ? null : CRACKLE_TEXT);
+    await listener.evaluate(
+      (expected) => {
+        const marks: number[] = [];
+        (window as unknown as { __marks: number[] }).__marks = marks;
+        const log = document.querySelector('[role="log"] ol');
+        if (!log) throw new Error('no transcript');
+        new MutationObserver((mutations) => {
+          const now = performance.timeOrigin + performance.now();
+          for (const mutation of mutations)
+            for (const node of Array.from(mutation.addedNodes))
+              if (
+                node instanceof HTMLElement &&
+                (expected === null || node.textContent?.includes(expected))
+              ) {
+                marks.push(now);
+                return;
+              }
+        }).observe(log, { childList: true });
+      },
+      options.inject ? null : CRACKLE_TEXT,
+    );
 
     const latencies: number[] = [];
     for (let i = 0; i < options.count; i++) {
       const clickedAt = await trainer.evaluate((name) => {
-        const target = [...document.querySelectorAll('button')].find(
+        const target = Array.from(document.querySelectorAll('button')).find(
           (candidate) => candidate.textContent?.trim() === name,
         );
         if (!target || target.disabled) throw new Error(`button « ${name} » unavailable`);
@@ -96,7 +102,10 @@ async function main(): Promise<void> {
         i + 1,
         { timeout: 10_000, polling: 'raf' },
       );
-      const shownAt = await listener.evaluate((n) => (window as unknown as { __marks: number[] }).__marks[n]!, i);
+      const shownAt = await listener.evaluate(
+        (n) => (window as unknown as { __marks: number[] }).__marks[n]!,
+        i,
+      );
       latencies.push(shownAt - clickedAt);
       // Under the server's rate limit (20 inputs/s per socket), with room to spare.
       await trainer.waitForTimeout(60);
@@ -104,8 +113,12 @@ async function main(): Promise<void> {
 
     const figures = distribution(latencies);
     const mean = latencies.reduce((sum, value) => sum + value, 0) / latencies.length;
-    console.log(`Inject → listener screen, ${figures.count} injects (${button}), Chromium ${browser.version()}`);
-    console.log(`  p50 ${ms(figures.p50)}   p99 ${ms(figures.p99)}   mean ${ms(mean)}   max ${ms(figures.max)}`);
+    console.log(
+      `Inject → listener screen, ${figures.count} injects (${button}), Chromium ${browser.version()}`,
+    );
+    console.log(
+      `  p50 ${ms(figures.p50)}   p99 ${ms(figures.p99)}   mean ${ms(mean)}   max ${ms(figures.max)}`,
+    );
     const dir = path.join(workspaceRoot, 'test', 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `inject-latency-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

@@ -191,7 +191,12 @@ describe('the debrief in the browser', () => {
   }, 90_000);
 
   it("asks the learner's self-assessment before showing the trainer's judgment", async () => {
-    const page = await open(`${server.url}/debrief/${sessionId}#k=${tokens.listener}`);
+    // From the listener's page: the ending panel links to the debrief.
+    const page = await open(`${server.url}/listener/${sessionId}#k=${tokens.listener}`);
+    await page.getByLabel('Votre prénom ou un pseudonyme').fill('Camille');
+    await page.getByRole('button', { name: 'Rejoindre la séance' }).click();
+    await page.getByRole('link', { name: 'Ouvrir le débriefing' }).click();
+    await page.getByRole('heading', { level: 1, name: "Débriefing — Appel d'entraînement" }).waitFor();
     await page
       .getByText('Le jugement du formateur·rice sera visible après votre auto-évaluation.')
       .first()

@@ -8,13 +8,17 @@ import { RoleRoute } from './RoleRoute.js';
 
 // The other roles' pages in chunks of their own: the listener's console loads only its own code.
 const TrainerPage = lazy(() => import('../trainer/TrainerPage.js').then((m) => ({ default: m.TrainerPage })));
-const ObserverPage = lazy(() => import('../observer/ObserverPage.js').then((m) => ({ default: m.ObserverPage })));
+const ObserverPage = lazy(() =>
+  import('../observer/ObserverPage.js').then((m) => ({ default: m.ObserverPage })),
+);
 const CallerActorPage = lazy(() =>
   import('../callerActor/CallerActorPage.js').then((m) => ({ default: m.CallerActorPage })),
 );
 // After the call: the debrief and the trainers' sessions list, in chunks of their own too.
 const DebriefPage = lazy(() => import('../debrief/DebriefPage.js').then((m) => ({ default: m.DebriefPage })));
-const SessionsPage = lazy(() => import('../sessions/SessionsPage.js').then((m) => ({ default: m.SessionsPage })));
+const SessionsPage = lazy(() =>
+  import('../sessions/SessionsPage.js').then((m) => ({ default: m.SessionsPage })),
+);
 
 /** Role paths match the server's role links: `/<role>/<sessionId>#k=<token>`. */
 export function AppRoutes() {

@@ -27,7 +27,7 @@ export function CallerActorPage() {
   const session = useSessionContext();
   const view = session.view?.role === 'callerActor' ? session.view : null;
   const labels = useKnownLabels(view, session.labels);
-  const { submit, errorCode } = useSendInput(session.send);
+  const { submit, errorCode } = useSendInput(session.send, session.entries);
 
   const role = t('role.callerActor');
   const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
@@ -40,7 +40,12 @@ export function CallerActorPage() {
     <div className="role-page role-page--caller-actor">
       <h1>{title}</h1>
       <JoinedAs />
-      <CallStatusBar view={view} entries={session.entries} status={session.status} errorCode={session.errorCode} />
+      <CallStatusBar
+        view={view}
+        entries={session.entries}
+        status={session.status}
+        errorCode={session.errorCode}
+      />
       <SessionStatusNotice
         status={session.status}
         errorCode={session.errorCode}
@@ -61,7 +66,9 @@ export function CallerActorPage() {
               <SpeakBox
                 view={view}
                 enabled={inCall}
-                onSpeak={(text, line) => submit(line ? { kind: 'speak', text, line } : { kind: 'speak', text })}
+                onSpeak={(text, line) =>
+                  submit(line ? { kind: 'speak', text, line } : { kind: 'speak', text })
+                }
               />
               <Transcript entries={session.entries} labels={labels} />
             </div>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { ChunkBoundary } from '../ui/ChunkBoundary.js';
+import { useHeavyViews } from '../ui/HeavyViews.js';
 import { LazyStateGraph } from './lazy.js';
 
 /** The state graph panel: the drawing (lazy) and its legend; the states list is its text form. */
@@ -16,10 +17,11 @@ export function GraphPanel({
 }) {
   const { t } = useI18n();
   const headingId = useId();
+  const heavy = useHeavyViews();
   return (
     <section className="panel graph-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('graph.heading')}</h2>
-      {graph ? (
+      {graph && heavy ? (
         <ChunkBoundary
           loading={<p className="muted">{t('graph.loading')}</p>}
           failed={<p className="muted">{t('graph.failed')}</p>}

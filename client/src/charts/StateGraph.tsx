@@ -3,6 +3,7 @@
 // taken marked. Loaded lazily (with ELK, it weighs): only the trainer and the projector need it.
 import { useEffect, useMemo, useState } from 'react';
 import {
+  BaseEdge,
   Controls,
   Handle,
   MarkerType,
@@ -10,6 +11,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   type Edge,
+  type EdgeProps,
   type Node,
   type NodeProps,
 } from '@xyflow/react';
@@ -45,7 +47,41 @@ function StateNodeView({ data }: NodeProps<StateNode>) {
   );
 }
 
+type RoutedEdge = Edge<{ points: { x: number; y: number }[] }, 'routed'>;
+
+/** An edge along ELK's orthogonal route (xyflow's own curve when there is none). */
+function RoutedEdgeView({
+  data,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  markerEnd,
+  style,
+  label,
+}: EdgeProps<RoutedEdge>) {
+  const points = data?.points.length
+    ? data.points
+    : [
+        { x: sourceX, y: sourceY },
+        { x: targetX, y: targetY },
+      ];
+  const path = points.map((point, i) => `${i === 0 ? 'M' : 'L'}${point.x} ${point.y}`).join(' ');
+  const middle = points[Math.floor(points.length / 2)] ?? points[0]!;
+  return (
+    <BaseEdge
+      path={path}
+      {...(markerEnd ? { markerEnd } : {})}
+      {...(style ? { style } : {})}
+      {...(label
+        ? { label, labelX: middle.x, labelY: middle.y, labelBgPadding: [3, 2] as [number, number] }
+        : {})}
+    />
+  );
+}
+
 const nodeTypes = { state: StateNodeView };
+const edgeTypes = { routed: RoutedEdgeView };
 
 export default function StateGraph({
   graph,
@@ -100,16 +136,18 @@ export default function StateGraph({
     [layout, highlight],
   );
 
-  const edges = useMemo<Edge[]>(
+  const edges = useMemo<RoutedEdge[]>(
     () =>
-      (layout?.edges ?? []).map((edge) => {
+      (layout?.edges ?? []).map((edge): RoutedEdge => {
         const taken = highlight.taken.has(edge.key);
         // Labels only on the ways out of the current states: what can happen next.
         const next = highlight.active.has(edge.source);
         return {
           id: edge.key,
+          type: 'routed',
           source: edge.source,
           target: edge.target,
+          data: { points: edge.points },
           focusable: false,
           selectable: false,
           zIndex: 2,
@@ -130,6 +168,7 @@ export default function StateGraph({
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           fitView
           minZoom={0.1}
           nodesDraggable={false}

@@ -47,10 +47,7 @@ export default function VariableCurves({
       legend: { show: false },
       cursor: { show: false },
       scales: { x: { time: false }, y: { range: [min, max] } },
-      axes: [
-        { values: (_u, ticks) => ticks.map((tick) => formatDuration(tick * 1000)) },
-        {},
-      ],
+      axes: [{ values: (_u, ticks) => ticks.map((tick) => formatDuration(tick * 1000)) }, {}],
       series: [
         {},
         ...data.series.map((series, i) => ({
@@ -66,7 +63,9 @@ export default function VariableCurves({
     const observer =
       typeof ResizeObserver === 'undefined'
         ? null
-        : new ResizeObserver(() => made.setSize({ width: Math.max(200, element.clientWidth), height: HEIGHT }));
+        : new ResizeObserver(() =>
+            made.setSize({ width: Math.max(200, element.clientWidth), height: HEIGHT }),
+          );
     observer?.observe(element);
     return () => {
       observer?.disconnect();

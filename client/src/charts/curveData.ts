@@ -16,10 +16,21 @@ export interface CurveData {
   series: CurveSeries[];
 }
 
-export function curveData(variables: readonly VariableGauge[], entries: readonly TimelineEntry[], now: number): CurveData {
+export function curveData(
+  variables: readonly VariableGauge[],
+  entries: readonly TimelineEntry[],
+  now: number,
+): CurveData {
   const changes = entries.flatMap((entry) =>
     entry.kind === 'observation' && entry.observation.kind === 'variable'
-      ? [{ t: entry.t, variable: entry.observation.variable, value: entry.observation.value, previous: entry.observation.previous }]
+      ? [
+          {
+            t: entry.t,
+            variable: entry.observation.variable,
+            value: entry.observation.value,
+            previous: entry.observation.previous,
+          },
+        ]
       : [],
   );
   const current = new Map<string, number>();

@@ -1,7 +1,7 @@
 // Lays the state graph out with ELK (layered, nested states as groups), as absolute boxes
 // relative to their parent: what @xyflow/react draws.
 import type { ScenarioGraph } from '@ecoute/engine';
-import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import ELK, { type ElkEdgeSection, type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { edgeKey } from './graphPath.js';
 
 export interface LaidOutNode {
@@ -22,6 +22,8 @@ export interface LaidOutEdge {
   target: string;
   labels: string[];
   kinds: ScenarioGraph['edges'][number]['kind'][];
+  /** ELK's route (start, bends, end) in the drawing's coordinates; empty before layout. */
+  points: { x: number; y: number }[];
 }
 
 export interface GraphLayout {
@@ -52,7 +54,14 @@ export function drawnEdges(graph: ScenarioGraph): LaidOutEdge[] {
     if (edge.target === null || edge.source === edge.target) continue;
     if (!known.has(edge.source) || !known.has(edge.target)) continue;
     const key = edgeKey(edge.source, edge.target);
-    const drawn = byKey.get(key) ?? { key, source: edge.source, target: edge.target, labels: [], kinds: [] };
+    const drawn = byKey.get(key) ?? {
+      key,
+      source: edge.source,
+      target: edge.target,
+      labels: [],
+      kinds: [],
+      points: [],
+    };
     if (!drawn.labels.includes(edge.label)) drawn.labels.push(edge.label);
     drawn.kinds.push(edge.kind);
     byKey.set(key, drawn);
@@ -90,6 +99,9 @@ export async function layoutGraph(graph: ScenarioGraph, elk = new ELK()): Promis
       'elk.layered.spacing.nodeNodeBetweenLayers': '36',
       'elk.spacing.nodeNode': '18',
       'elk.spacing.componentComponent': '28',
+      'elk.edgeRouting': 'ORTHOGONAL',
+      // Routes in the root's coordinates: what the drawing uses.
+      'elk.json.edgeCoords': 'ROOT',
     },
     children: (children.get(null) ?? []).map(build),
     edges: edges.map((edge) => ({ id: edge.key, sources: [edge.source], targets: [edge.target] })),
@@ -115,5 +127,17 @@ export async function layoutGraph(graph: ScenarioGraph, elk = new ELK()): Promis
     for (const child of elkNode.children ?? []) visit(child, node ? node.id : null);
   };
   for (const child of laid.children ?? []) visit(child, null);
-  return { nodes, edges, width: laid.width ?? 0, height: laid.height ?? 0 };
+  const routes = new Map(
+    (laid.edges ?? []).map((edge) => {
+      const section = (edge as { sections?: ElkEdgeSection[] }).sections?.[0];
+      const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
+      return [edge.id, points.map(({ x, y }) => ({ x, y }))] as const;
+    }),
+  );
+  return {
+    nodes,
+    edges: edges.map((edge) => ({ ...edge, points: routes.get(edge.key) ?? [] })),
+    width: laid.width ?? 0,
+    height: laid.height ?? 0,
+  };
 }

@@ -1,7 +1,7 @@
 // The debrief of one session, loaded: the lanes and curves on one time axis, the moment picked
 // (state graph, variables, transcript as they were then), playback, and the panels (measures,
 // rubric, self-assessment, marks, notes). Pure of any network: the API comes in as a prop.
-import { Suspense, lazy, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { CallPhase, ScenarioGraph, TimelineEntry, VariableGauge } from '@ecoute/engine';
 import type { Debrief, JudgmentRequest, SelfAssessmentRequest } from '@ecoute/protocol';
@@ -31,7 +31,8 @@ const PHASE_KEYS: Record<CallPhase, MessageKey> = {
   ended: 'phase.ended',
 };
 
-const StateGraph = lazy(() => import('../charts/StateGraph.js'));
+// Memoised: stepping through moments re-renders it only when the states change.
+const StateGraph = lazy(() => import('../charts/StateGraph.js').then((m) => ({ default: memo(m.default) })));
 
 export interface GraphProps {
   graph: ScenarioGraph;
@@ -46,6 +47,18 @@ function defaultGraph(props: GraphProps): ReactNode {
       <StateGraph {...props} />
     </Suspense>
   );
+}
+
+/** How many of the ascending `indices` are at most `index`. */
+function countAtMost(indices: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = indices.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((indices[mid] ?? Infinity) <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Keys that step through the moments, unless typing or choosing in a form control. */
@@ -98,7 +111,32 @@ export function DebriefView({
     () => momentAt(entries, cursor.index, scenario.variables),
     [entries, cursor.index, scenario.variables],
   );
-  const upToMoment = useMemo(() => entries.slice(0, cursor.index + 1), [entries, cursor.index]);
+  // The graph and the state path read only `state` observations: they change when one is crossed.
+  const stateIndices = useMemo(
+    () => entries.flatMap((e, i) => (e.kind === 'observation' && e.observation.kind === 'state' ? [i] : [])),
+    [entries],
+  );
+  const statesCrossed = countAtMost(stateIndices, cursor.index);
+  const stateEntries = useMemo(
+    () => stateIndices.slice(0, statesCrossed).map((i) => entries[i]!),
+    [stateIndices, statesCrossed, entries],
+  );
+  const activeStates = useMemo(() => {
+    const last = stateEntries.at(-1);
+    return last?.kind === 'observation' && last.observation.kind === 'state' ? last.observation.states : [];
+  }, [stateEntries]);
+  // The graph (a heavy chunk and a layout) comes after the first paint of the lanes.
+  const [graphShown, setGraphShown] = useState(false);
+  useEffect(() => {
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => setGraphShown(true));
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, []);
   const duration = entries.at(-1)?.t ?? 0;
 
   const playback = usePlayback({
@@ -295,7 +333,10 @@ export function DebriefView({
             {moment.onHold ? ` · ${t('debrief.moment.onHold')}` : ''}
           </p>
           {currentLine ? (
-            <p className={`debrief__current entry--${currentLine.voice}`} aria-live="polite">
+            <p
+              className={`debrief__current entry--${currentLine.voice}`}
+              aria-live={playback.playing ? 'off' : 'polite'}
+            >
               <span className="entry__speaker">{currentLine.speaker}</span>{' '}
               {currentLine.cue ? <span className="entry__cue">{currentLine.cue} </span> : null}
               {currentLine.text}
@@ -305,13 +346,13 @@ export function DebriefView({
           )}
           <div className="debrief__moment-grid">
             {gauges.length > 0 ? <VariableGauges variables={gauges} /> : null}
-            <ScenarioStates states={moment.states} entries={upToMoment} graph={debrief.graph} />
+            <ScenarioStates states={activeStates} entries={stateEntries} graph={debrief.graph} />
           </div>
-          {debrief.graph
+          {debrief.graph && graphShown
             ? renderGraph({
                 graph: debrief.graph,
-                states: moment.states,
-                entries: upToMoment,
+                states: activeStates,
+                entries: stateEntries,
                 label: t('debrief.graph.label'),
               })
             : null}

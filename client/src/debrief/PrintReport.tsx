@@ -44,7 +44,7 @@ export function PrintReport({
   if (!printing) return null;
   return (
     <section className="print-report" aria-hidden="true">
-      <h2>{t('debrief.transcript.heading')}</h2>
+      <h2>{t('transcript.heading')}</h2>
       <ol className="print-report__list">
         {debrief.entries.map((entry) => {
           const line = describe(entry);

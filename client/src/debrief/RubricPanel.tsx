@@ -96,7 +96,15 @@ export function RubricPanel({
                     </button>
                   ) : null}
                   {criterion.kind === 'judged' && viewer === 'trainer' ? (
-                    <JudgmentForm criterion={criterion} judgment={judgment ?? null} onJudge={onJudge} />
+                    <>
+                      <JudgmentForm criterion={criterion} judgment={judgment ?? null} onJudge={onJudge} />
+                      {judgment ? (
+                        <p className="print-only">
+                          {t('debrief.rubric.trainerSays', { rating: t(RATING_KEYS[judgment.rating]) })}
+                          {judgment.comment ? ` — ${judgment.comment}` : ''}
+                        </p>
+                      ) : null}
+                    </>
                   ) : null}
                   {criterion.kind === 'judged' && viewer === 'listener' ? (
                     judgments === null ? (

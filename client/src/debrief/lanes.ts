@@ -13,17 +13,8 @@ export function laneOf(entry: TimelineEntry): Lane {
   if (entry.kind === 'observation') {
     return entry.observation.kind === 'line' || entry.observation.kind === 'cue' ? 'caller' : 'system';
   }
-  switch (entry.source) {
-    case 'listener':
-      return 'listener';
-    case 'trainer':
-      return 'trainer';
-    case 'callerActor':
-    case 'caller':
-      return 'caller';
-    default:
-      return 'system';
-  }
+  if (entry.source === 'listener' || entry.source === 'trainer') return entry.source;
+  return entry.source === 'callerActor' || entry.source === 'caller' ? 'caller' : 'system';
 }
 
 /** One drawn marker: the first entry of its bucket, and how many entries it stands for. */

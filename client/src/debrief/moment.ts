@@ -39,25 +39,10 @@ export function momentAt(
     const entry = entries[i];
     if (!entry) continue;
     if (entry.kind === 'input') {
-      switch (entry.input.kind) {
-        case 'pickup':
-          moment.phase = 'connected';
-          break;
-        case 'pause':
-          moment.paused = true;
-          break;
-        case 'resume':
-          moment.paused = false;
-          break;
-        case 'hold':
-          moment.onHold = true;
-          break;
-        case 'unhold':
-          moment.onHold = false;
-          break;
-        default:
-          break;
-      }
+      const { kind } = entry.input;
+      if (kind === 'pickup') moment.phase = 'connected';
+      else if (kind === 'pause' || kind === 'resume') moment.paused = kind === 'pause';
+      else if (kind === 'hold' || kind === 'unhold') moment.onHold = kind === 'hold';
       continue;
     }
     const { observation } = entry;

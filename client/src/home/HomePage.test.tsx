@@ -4,6 +4,7 @@ import type { ScenarioSummary, SessionLinks } from '@ecoute/protocol';
 import { renderWithSession } from '../test/renderWithSession.js';
 import type { ApiResult, HomeApi } from './homeApi.js';
 import { HomePage } from './HomePage.js';
+import { readSessionLinks } from './savedLinks.js';
 
 const scenarios: ScenarioSummary[] = [
   {
@@ -94,5 +95,25 @@ describe('HomePage', () => {
     renderWithSession(<HomePage api={api} origin="https://ecoute.test" />);
     const message = await screen.findByText('Serveur injoignable : vérifiez la connexion puis réessayez.');
     expect(message.getAttribute('role')).toBe('alert');
+  });
+
+  it('offers a learner to play the caller: a fourth link; the links stay in this browser for the console', async () => {
+    const withActor: SessionLinks = {
+      sessionId: 'abc',
+      links: { ...links.links, callerActor: '/callerActor/abc#k=c1' },
+    };
+    const { api, requests } = fakeApi({ ok: true, data: withActor });
+    renderWithSession(<HomePage api={api} origin="https://ecoute.test" />);
+    await screen.findByRole('radio', { name: 'Nuit blanche' });
+    fireEvent.click(screen.getByRole('switch', { name: "Un·e apprenant·e joue l'appelant·e" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer la séance' }));
+    });
+    expect(requests).toEqual([{ scenarioId: 'nuit-blanche', callerActor: true }]);
+    const panel = within(screen.getByRole('region', { name: 'Liens de la séance' }));
+    expect(panel.getByText('https://ecoute.test/callerActor/abc#k=c1')).not.toBeNull();
+    expect(readSessionLinks('abc')).toEqual(withActor);
+    localStorage.clear();
+    sessionStorage.clear();
   });
 });

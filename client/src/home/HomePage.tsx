@@ -35,7 +35,9 @@ export function HomePage({
     if (!chosen || creating) return;
     setCreating(true);
     setCreateError(null);
-    const result = await api.createSession(callerActor ? { scenarioId: chosen, callerActor: true } : { scenarioId: chosen });
+    const result = await api.createSession(
+      callerActor ? { scenarioId: chosen, callerActor: true } : { scenarioId: chosen },
+    );
     setCreating(false);
     if (result.ok) {
       // The trainer's console shows these links (and their QR codes) from this browser.

@@ -161,7 +161,8 @@ export const en: Catalogue = {
   'phone.unhold': 'Resume the call',
   'phone.holdNote': 'The caller hears the hold music.',
   'sounds.label': 'Phone sounds (ring, hold)',
-  'sounds.blocked': 'The browser waits for a first gesture before playing sounds: press a key or click in the page.',
+  'sounds.blocked':
+    'The browser waits for a first gesture before playing sounds: press a key or click in the page.',
   'cue.indicator': 'Non-verbal cue: {cue}',
 
   'moves.always': 'Always available',
@@ -273,7 +274,8 @@ export const en: Catalogue = {
   'curves.none': 'This scenario has no hidden variable.',
 
   'links.heading': 'Role links',
-  'links.unknown': 'The other links are on the home page where the session was created (or in this browser, if it created it).',
+  'links.unknown':
+    'The other links are on the home page where the session was created (or in this browser, if it created it).',
   'links.qr': 'QR code — {role}',
   'links.qrLabel': 'QR code of the {role} link',
   'links.qrFailed': 'QR code unavailable: copy the link.',
@@ -301,7 +303,8 @@ export const en: Catalogue = {
   'actor.suggestions.adapt': 'Adapt',
   'actor.suggestions.adaptLabel': 'Adapt: {text}',
   'actor.speak.label': 'My line',
-  'actor.speak.hint': 'Said to the listener by the synthetic voice. Enter to say it, Shift + Enter for a new line.',
+  'actor.speak.hint':
+    'Said to the listener by the synthetic voice. Enter to say it, Shift + Enter for a new line.',
   'actor.speak.submit': 'Say',
   'actor.choices.heading': 'Your possible reactions',
   'actor.choices.none': 'No reaction planned by the scenario.',
@@ -392,7 +395,8 @@ export const en: Catalogue = {
   'debrief.marks.addLabel': 'New annotation at {time}',
   'debrief.marks.add': 'Add the annotation',
   'debrief.notes.heading': "The listener's notes",
-  'debrief.notes.trainerRule': 'Only the notes the listener shared show here; their private notes stay private.',
+  'debrief.notes.trainerRule':
+    'Only the notes the listener shared show here; their private notes stay private.',
   'debrief.notes.listenerRule': 'All your notes; the trainer sees only those you shared.',
   'debrief.notes.none': 'No note.',
   'debrief.notes.private': 'private',

@@ -140,8 +140,7 @@ export const fr = {
 
   'join.title': 'Rejoindre la séance — {role}',
   'join.label': 'Votre prénom ou un pseudonyme',
-  'join.hint':
-    'Ce nom apparaît dans la chronologie et au débriefing de la séance. Un pseudonyme convient.',
+  'join.hint': 'Ce nom apparaît dans la chronologie et au débriefing de la séance. Un pseudonyme convient.',
   'join.submit': 'Rejoindre la séance',
   'join.as': 'Vous : {name}.',
   'join.rename': 'Changer de nom',
@@ -230,7 +229,7 @@ export const fr = {
   'effects.background_noiseHelp': "Du bruit chez l'appelant·e (télé, rue…).",
   'effects.caller_hangupHelp': "L'appelant·e raccroche : l'appel se termine.",
   'effects.call_dropHelp': "La communication coupe : l'appel se termine.",
-  'effects.confirm': '« {effect} » termine l\'appel pour tout le monde. Confirmer ?',
+  'effects.confirm': "« {effect} » termine l'appel pour tout le monde. Confirmer ?",
   'effects.confirmYes': 'Oui, maintenant',
   'endReason.caller_hangup': "L'appelant·e a raccroché.",
   'endReason.call_drop': "L'appel a coupé.",
@@ -258,7 +257,7 @@ export const fr = {
   'bookmark.noComment': 'sans commentaire',
 
   'graph.heading': 'Graphe des états',
-  'graph.label': "Graphe des états du scénario : états actifs, états déjà traversés et transitions prises",
+  'graph.label': 'Graphe des états du scénario : états actifs, états déjà traversés et transitions prises',
   'graph.loading': 'Chargement du graphe…',
   'graph.failed': 'Le graphe ne peut pas être affiché ; la liste des états reste à jour.',
   'graph.none': 'Graphe non disponible.',
@@ -290,11 +289,12 @@ export const fr = {
   'presence.unnamed': 'sans nom',
   'presence.tabs': '({count} onglets)',
 
-  'observer.projectorOn': 'Vue projection : le formateur·rice vous montre les variables cachées et le graphe.',
+  'observer.projectorOn':
+    'Vue projection : le formateur·rice vous montre les variables cachées et le graphe.',
 
   'home.callerActor': "Un·e apprenant·e joue l'appelant·e",
   'home.callerActorHint':
-    "Un quatrième lien : cette personne lit des fiches (personnage, secrets, répliques suggérées) et dit les répliques.",
+    'Un quatrième lien : cette personne lit des fiches (personnage, secrets, répliques suggérées) et dit les répliques.',
 
   'actor.persona.heading': 'Votre personnage',
   'actor.persona.secrets': 'Ce que vous savez (secret)',
@@ -307,10 +307,11 @@ export const fr = {
   'actor.suggestions.adapt': 'Adapter',
   'actor.suggestions.adaptLabel': 'Adapter : {text}',
   'actor.speak.label': 'Ma réplique',
-  'actor.speak.hint': "Dite à l'écoutant·e par la voix de synthèse. Entrée pour la dire, Maj + Entrée pour aller à la ligne.",
+  'actor.speak.hint':
+    "Dite à l'écoutant·e par la voix de synthèse. Entrée pour la dire, Maj + Entrée pour aller à la ligne.",
   'actor.speak.submit': 'Dire',
   'actor.choices.heading': 'Vos réactions possibles',
-  'actor.choices.none': "Pas de réaction prévue par le scénario.",
+  'actor.choices.none': 'Pas de réaction prévue par le scénario.',
 
   // --- the debrief (client/src/debrief) and the sessions list (client/src/sessions) ---
   'debrief.heading': 'Débriefing',
@@ -399,8 +400,10 @@ export const fr = {
   'debrief.marks.addLabel': 'Nouvelle annotation à {time}',
   'debrief.marks.add': "Ajouter l'annotation",
   'debrief.notes.heading': "Notes de l'écoutant·e",
-  'debrief.notes.trainerRule': "Seules les notes partagées par l'écoutant·e apparaissent ici ; ses notes privées le restent.",
-  'debrief.notes.listenerRule': 'Toutes vos notes ; le formateur·rice ne voit que celles que vous avez partagées.',
+  'debrief.notes.trainerRule':
+    "Seules les notes partagées par l'écoutant·e apparaissent ici ; ses notes privées le restent.",
+  'debrief.notes.listenerRule':
+    'Toutes vos notes ; le formateur·rice ne voit que celles que vous avez partagées.',
   'debrief.notes.none': 'Aucune note.',
   'debrief.notes.private': 'privée',
   'debrief.measures.heading': 'Mesures automatiques',

@@ -52,7 +52,15 @@ export function JoinGate({
   return <JoinContext value={joined}>{children}</JoinContext>;
 }
 
-function JoinForm({ role, initial, onJoin }: { role: Role; initial: string; onJoin: (name: string) => void }) {
+function JoinForm({
+  role,
+  initial,
+  onJoin,
+}: {
+  role: Role;
+  initial: string;
+  onJoin: (name: string) => void;
+}) {
   const { t } = useI18n();
   const session = useSessionContext();
   const [value, setValue] = useState(initial);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { fakeSession } from '../test/fakeSession.js';
-import { inputEntry, lineEntry, listenerView, trainerView } from '../test/fixtures.js';
+import { inputEntry, lineEntry, listenerView, observationEntry, trainerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { ListenerPage } from './ListenerPage.js';
 
@@ -119,5 +119,163 @@ describe('ListenerPage', () => {
   it('shows « connexion » while connecting, and switches language', () => {
     renderWithSession(<ListenerPage />, { session: fakeSession({ status: 'connecting' }), lang: 'en' });
     expect(screen.getByRole('status').textContent).toBe('Connecting to the session…');
+  });
+});
+
+describe('ListenerPage — the live console', () => {
+  const fakeSounds = () => {
+    const calls: string[] = [];
+    const create = () => ({
+      setRinging: (on: boolean) => void calls.push(`ring ${on}`),
+      setHoldMusic: (on: boolean) => void calls.push(`hold ${on}`),
+      playCue: (cue: string) => void calls.push(`cue ${cue}`),
+      setMuted: (muted: boolean) => void calls.push(`muted ${muted}`),
+      isBlocked: () => false,
+      onBlockedChange: () => () => undefined,
+      dispose: () => void calls.push('dispose'),
+    });
+    return { calls, create };
+  };
+  const always = [
+    { id: 'alerter_collegue', label: 'Alerter un·e collègue', category: 'action' as const, help: '' },
+    { id: 'transferer_3114', label: 'Transférer au 3114', category: 'action' as const, help: '' },
+    { id: 'mettre_en_attente', label: 'Mettre en attente (scénario)', category: 'action' as const, help: '' },
+  ];
+
+  it('rings while the phone rings, and plays hold music on hold', () => {
+    const sounds = fakeSounds();
+    const { unmount } = renderWithSession(<ListenerPage createSounds={sounds.create} />, {
+      session: fakeSession({ view: listenerView({ phase: 'ringing', moves: [] }) }),
+    });
+    expect(sounds.calls).toContain('ring true');
+    unmount();
+    const held = fakeSounds();
+    renderWithSession(<ListenerPage createSounds={held.create} />, {
+      session: fakeSession({ view: listenerView({ onHold: true }), entries: inCall }),
+    });
+    expect(held.calls).toContain('hold true');
+    expect(held.calls).toContain('ring false');
+  });
+
+  it('puts on hold and resumes with the phone button', async () => {
+    const session = fakeSession({ view: listenerView(), entries: inCall });
+    const { unmount } = renderWithSession(<ListenerPage />, { session });
+    await click(button('Mettre en attente'));
+    expect(session.sent).toEqual([{ kind: 'hold' }]);
+    unmount();
+    const held = fakeSession({ view: listenerView({ onHold: true }), entries: inCall });
+    renderWithSession(<ListenerPage />, { session: held });
+    expect(screen.getByText("L'appelant·e entend la musique d'attente.")).not.toBeNull();
+    await click(button("Reprendre l'appel"));
+    expect(held.sent).toEqual([{ kind: 'unhold' }]);
+  });
+
+  it('shows the standard actions apart, « Toujours disponibles », hold left to the phone', () => {
+    const session = fakeSession({
+      view: listenerView({ moves: [...listenerView().moves, ...always] }),
+      entries: inCall,
+    });
+    renderWithSession(<ListenerPage />, { session });
+    const group = within(screen.getByRole('group', { name: 'Toujours disponibles' }));
+    expect(group.getAllByRole('button').map((b) => b.getAttribute('aria-keyshortcuts'))).toEqual([
+      'Alt+L',
+      'Alt+N',
+    ]);
+    expect(screen.queryByRole('button', { name: 'Mettre en attente (scénario)' })).toBeNull();
+  });
+
+  it('plays moves and phone actions by their keys, never while typing', async () => {
+    const session = fakeSession({
+      view: listenerView({ moves: [...listenerView().moves, ...always] }),
+      entries: inCall,
+    });
+    renderWithSession(<ListenerPage />, { session });
+    expect(button('Reformuler').getAttribute('aria-keyshortcuts')).toBe('1');
+    for (const key of [
+      { code: 'Digit2', key: 'é' },
+      { code: 'KeyL', key: 'l', altKey: true },
+      { code: 'KeyA', key: 'a', altKey: true },
+    ])
+      await act(async () => {
+        fireEvent.keyDown(document.body, key);
+      });
+    const field = screen.getByRole('textbox', { name: 'Ce que je dis' });
+    field.focus();
+    await act(async () => {
+      fireEvent.keyDown(field, { code: 'Digit1', key: '1' });
+    });
+    expect(session.sent).toEqual([
+      { kind: 'move', move: 'question-ouverte' },
+      { kind: 'move', move: 'alerter_collegue' },
+      { kind: 'hold' },
+    ]);
+    // The keys are on screen too.
+    expect(screen.getByRole('region', { name: 'Raccourcis clavier' }).textContent).toContain('Alt+C');
+  });
+
+  it('picks up with Alt+C while it rings', async () => {
+    const session = fakeSession({ view: listenerView({ phase: 'ringing', moves: [] }) });
+    renderWithSession(<ListenerPage />, { session });
+    expect(button('Décrocher').getAttribute('aria-keyshortcuts')).toBe('Alt+C');
+    await act(async () => {
+      fireEvent.keyDown(document.body, { code: 'KeyC', key: 'c', altKey: true });
+    });
+    expect(session.sent).toEqual([{ kind: 'pickup' }]);
+  });
+
+  it('records private notes, shared or not, and lists them apart from the transcript', async () => {
+    const notes = [
+      ...inCall,
+      inputEntry(3, { kind: 'note', text: 'Il a une fille, Léa', shared: false }),
+      inputEntry(4, { kind: 'note', text: 'Demander le lieu', shared: true }),
+    ];
+    const session = fakeSession({ view: listenerView(), entries: notes });
+    renderWithSession(<ListenerPage />, { session });
+    const pad = within(screen.getByRole('region', { name: 'Mes notes' }));
+    expect(pad.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      expect.stringContaining('privée'),
+      expect.stringContaining('partagée'),
+    ]);
+    expect(within(screen.getByRole('log')).queryByText(/Léa/)).toBeNull();
+    fireEvent.change(pad.getByRole('textbox', { name: 'Nouvelle note' }), {
+      target: { value: 'Voix fatiguée' },
+    });
+    await click(pad.getByRole('button', { name: 'Enregistrer la note' }));
+    fireEvent.click(pad.getByRole('switch', { name: 'Partager avec le formateur·rice' }));
+    fireEvent.change(pad.getByRole('textbox', { name: 'Nouvelle note' }), {
+      target: { value: 'Pense au 3114' },
+    });
+    await click(pad.getByRole('button', { name: 'Enregistrer la note' }));
+    expect(session.sent).toEqual([
+      { kind: 'note', text: 'Voix fatiguée', shared: false },
+      { kind: 'note', text: 'Pense au 3114', shared: true },
+    ]);
+  });
+
+  it('shows a whisper apart, marked as not heard by the caller', () => {
+    const entries = [...inCall, inputEntry(3, { kind: 'whisper', text: 'Valide sa colère.' }, 'trainer')];
+    renderWithSession(<ListenerPage />, { session: fakeSession({ view: listenerView(), entries }) });
+    const panel = within(screen.getByRole('region', { name: 'Message chuchoté du formateur·rice' }));
+    expect(panel.getByText('Valide sa colère.')).not.toBeNull();
+    expect(panel.getByText("Non entendu par l'appelant·e")).not.toBeNull();
+    const entry = within(screen.getByRole('log')).getByText('Valide sa colère.').closest('li');
+    expect(entry?.classList.contains('entry--whisper')).toBe(true);
+  });
+
+  it('names the last non-verbal cue on the phone', () => {
+    const entries = [...inCall, observationEntry(3, { kind: 'cue', cue: 'crackle' })];
+    renderWithSession(<ListenerPage />, { session: fakeSession({ view: listenerView(), entries }) });
+    const phone = within(screen.getByRole('region', { name: 'Téléphone' }));
+    expect(phone.getByText('Signal non verbal : grésillements')).not.toBeNull();
+  });
+
+  it('keeps the call status and the connection in sight', () => {
+    renderWithSession(<ListenerPage />, {
+      session: fakeSession({ view: listenerView({ onHold: true }), entries: inCall }),
+    });
+    const bar = within(screen.getByRole('group', { name: "État de l'appel" }));
+    expect(bar.getByText('Appel en attente')).not.toBeNull();
+    expect(bar.getByText('Connecté·e')).not.toBeNull();
+    expect(bar.getByRole('timer')).not.toBeNull();
   });
 });

@@ -41,7 +41,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   const session = useSessionContext();
   const view = session.view?.role === 'listener' ? session.view : null;
   const labels = useKnownLabels(view, session.labels);
-  const { submit, errorCode } = useSendInput(session.send);
+  const { submit, errorCode } = useSendInput(session.send, session.entries);
   const [voiceOn, setVoiceOn] = useState(true);
   const [soundsOn, setSoundsOn] = useState(true);
   const sayRef = useRef<HTMLTextAreaElement>(null);
@@ -86,7 +86,11 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
         { shortcut: PHONE_KEYS.sounds, enabled: true, run: () => setSoundsOn((on) => !on) },
         { shortcut: PHONE_KEYS.say, enabled: inCall, run: () => sayRef.current?.focus() },
         { shortcut: PHONE_KEYS.notes, enabled: connected, run: () => notesRef.current?.focus() },
-        ...[...layout.shortcuts].map(([id, shortcut]) => ({ shortcut, enabled: inCall, run: () => move(id) })),
+        ...[...layout.shortcuts].map(([id, shortcut]) => ({
+          shortcut,
+          enabled: inCall,
+          run: () => move(id),
+        })),
       ]
     : [];
   const escapeTo = useCallback(
@@ -99,7 +103,12 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
     <div className="role-page role-page--listener">
       <h1>{title}</h1>
       <JoinedAs />
-      <CallStatusBar view={view} entries={session.entries} status={session.status} errorCode={session.errorCode} />
+      <CallStatusBar
+        view={view}
+        entries={session.entries}
+        status={session.status}
+        errorCode={session.errorCode}
+      />
       <SessionStatusNotice
         status={session.status}
         errorCode={session.errorCode}
@@ -114,7 +123,13 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
               <PhonePanel
                 view={view}
                 entries={session.entries}
-                controls={{ enabled: live, onPickup: pickup, onHangup: hangup, onHold: hold, onUnhold: unhold }}
+                controls={{
+                  enabled: live,
+                  onPickup: pickup,
+                  onHangup: hangup,
+                  onHold: hold,
+                  onUnhold: unhold,
+                }}
               />
               <div className="panel sound-switches">
                 <VoiceSwitch
@@ -144,9 +159,11 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
                 onNote={(text, shared) => submit({ kind: 'note', text, shared })}
               />
             </div>
-            <div className="role-layout__main">
+            <div className="role-layout__transcript">
               <Transcript entries={session.entries} labels={labels} show={shownToListener} />
               <WhisperPanel entries={session.entries} />
+            </div>
+            <div className="role-layout__main">
               {view.phase === 'connected' ? (
                 <>
                   <SayForm

@@ -7,7 +7,9 @@ import { TextSendForm } from '../ui/TextSendForm.js';
 import { ToggleSwitch } from '../ui/ToggleSwitch.js';
 
 /** The listener's own notes in the timeline, oldest first. */
-export function listenerNotes(entries: TimelineEntry[]): { seq: number; t: number; text: string; shared: boolean }[] {
+export function listenerNotes(
+  entries: TimelineEntry[],
+): { seq: number; t: number; text: string; shared: boolean }[] {
   return entries.flatMap((entry) =>
     entry.kind === 'input' && entry.input.kind === 'note'
       ? [{ seq: entry.seq, t: entry.t, text: entry.input.text, shared: entry.input.shared }]

@@ -80,7 +80,8 @@ export function createPhoneSounds(options: PhoneSoundsOptions = {}): PhoneSounds
     if (disposed) return;
     const ctx = audio();
     if (ctx && ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
-    refresh();
+    // The loops ran silently until now: start them again, so that the ring is heard at once.
+    restart();
   }
 
   function waitForGesture(): void {
@@ -130,7 +131,14 @@ export function createPhoneSounds(options: PhoneSoundsOptions = {}): PhoneSounds
     node.stop(stopAt);
   }
 
-  function tone(ctx: AudioContext, frequencies: number[], start: number, duration: number, level: number, type: OscillatorType = 'sine'): void {
+  function tone(
+    ctx: AudioContext,
+    frequencies: number[],
+    start: number,
+    duration: number,
+    level: number,
+    type: OscillatorType = 'sine',
+  ): void {
     if (!master) return;
     const gain = ctx.createGain();
     gain.gain.setValueAtTime(0, start);
@@ -183,7 +191,9 @@ export function createPhoneSounds(options: PhoneSoundsOptions = {}): PhoneSounds
     const ctx = audio();
     if (!ctx || muted) return;
     const now = ctx.currentTime + 0.01;
-    HOLD_NOTES.forEach((frequency, i) => tone(ctx, [frequency], now + i * HOLD_NOTE_S, HOLD_NOTE_S * 0.9, 0.05, 'triangle'));
+    HOLD_NOTES.forEach((frequency, i) =>
+      tone(ctx, [frequency], now + i * HOLD_NOTE_S, HOLD_NOTE_S * 0.9, 0.05, 'triangle'),
+    );
   }
 
   function stopAll(): void {
@@ -219,6 +229,14 @@ export function createPhoneSounds(options: PhoneSoundsOptions = {}): PhoneSounds
       holdBar();
       holdTimer = every(holdBar, HOLD_PERIOD_MS);
     }
+  }
+
+  function restart(): void {
+    if (ringTimer !== undefined) stopEvery(ringTimer);
+    if (holdTimer !== undefined) stopEvery(holdTimer);
+    ringTimer = undefined;
+    holdTimer = undefined;
+    refresh();
   }
 
   return {
@@ -257,8 +275,12 @@ export function createPhoneSounds(options: PhoneSoundsOptions = {}): PhoneSounds
           // The French busy tone: 440 Hz, 0.5 s on, 0.5 s off.
           for (let i = 0; i < 3; i++) tone(ctx, [440], now + i, 0.5, 0.1);
           break;
-        default:
-          // Sighs, tears, silence: the voice and the screen carry them; the ring and hold
+        case 'sigh':
+        case 'crying':
+        case 'silence':
+        case 'ring':
+        case 'hold_music':
+          // Sighs, tears, silence: the voice and the screen carry them; the ring and the hold
           // music have their own loops.
           break;
       }

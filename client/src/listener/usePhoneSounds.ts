@@ -14,7 +14,14 @@ export interface PhoneSoundOptions {
 }
 
 /** Rings while the phone rings, plays hold music on hold, and a short sound for new cues. */
-export function usePhoneSounds({ ringing, onHold, muted, entries, ready, create = createPhoneSounds }: PhoneSoundOptions): {
+export function usePhoneSounds({
+  ringing,
+  onHold,
+  muted,
+  entries,
+  ready,
+  create = createPhoneSounds,
+}: PhoneSoundOptions): {
   blocked: boolean;
 } {
   // Made in an effect (not during render) so that StrictMode's remount gets a fresh one.

@@ -1,9 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { screen } from '@testing-library/react';
+import { renderHook, screen } from '@testing-library/react';
+import type { ProjectorView } from '@ecoute/engine';
 import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, listenerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { ObserverPage } from './ObserverPage.js';
+import { useProjectorHistory } from './useProjectorHistory.js';
 
 describe('ObserverPage', () => {
   it('follows the call read-only: transcript and phone, no control', () => {
@@ -17,5 +19,60 @@ describe('ObserverPage', () => {
     expect(screen.getByText('(pleurs)')).not.toBeNull();
     expect(screen.queryAllByRole('button')).toHaveLength(0);
     expect(screen.queryByLabelText('Ce que je dis')).toBeNull();
+  });
+});
+
+describe('ObserverPage — projector mode', () => {
+  const projector = {
+    variables: [{ id: 'distress', label: 'Détresse', value: 70, min: 0, max: 100 }],
+    states: ['detresse.forte'],
+  };
+
+  it('sees what the listener sees, and the hidden variables only when the trainer shows them', () => {
+    const entries = [
+      inputEntry(1, { kind: 'pickup' }),
+      lineEntry(2, 'Allô ?'),
+      inputEntry(3, { kind: 'whisper', text: 'Reformule.' }, 'trainer'),
+    ];
+    const { unmount } = renderWithSession(<ObserverPage />, {
+      session: fakeSession({ view: listenerView({ role: 'observer' }), entries }),
+    });
+    expect(screen.queryByRole('meter')).toBeNull();
+    expect(screen.getByRole('region', { name: 'Message chuchoté du formateur·rice' })).not.toBeNull();
+    expect(screen.getByRole('region', { name: "Actions proposées à l'écoutant·e" }).textContent).toContain(
+      'Reformuler',
+    );
+    unmount();
+    renderWithSession(<ObserverPage />, {
+      session: fakeSession({ view: listenerView({ role: 'observer', projector }), entries }),
+    });
+    expect(screen.getByRole('meter', { name: 'Détresse' }).getAttribute('value')).toBe('70');
+    expect(screen.getByRole('region', { name: 'Graphe des états' })).not.toBeNull();
+    expect(
+      screen.getByText('Vue projection : le formateur·rice vous montre les variables cachées et le graphe.'),
+    ).not.toBeNull();
+  });
+
+  it('keeps the changes it has seen, for the curves and the path', () => {
+    const { result, rerender } = renderHook(
+      (props: { projector: ProjectorView; t: number }) => useProjectorHistory(props.projector, props.t),
+      { initialProps: { projector, t: 10_000 } },
+    );
+    // The states as first seen start the path.
+    expect(result.current).toHaveLength(1);
+    rerender({
+      projector: { variables: [{ ...projector.variables[0]!, value: 80 }], states: ['detresse.forte'] },
+      t: 20_000,
+    });
+    rerender({
+      projector: { variables: [{ ...projector.variables[0]!, value: 80 }], states: ['calme'] },
+      t: 30_000,
+    });
+    expect(result.current.map((entry) => entry.kind === 'observation' && entry.observation)).toEqual([
+      { kind: 'state', states: ['detresse.forte'] },
+      { kind: 'variable', variable: 'distress', value: 80, previous: 70 },
+      { kind: 'state', states: ['calme'] },
+    ]);
+    expect(result.current.every((entry) => entry.seq < 0)).toBe(true);
   });
 });

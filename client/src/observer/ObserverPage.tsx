@@ -54,7 +54,12 @@ export function ObserverPage() {
       <h1>{title}</h1>
       <JoinedAs />
       <p className="muted">{t('observer.readonly')}</p>
-      <CallStatusBar view={view} entries={session.entries} status={session.status} errorCode={session.errorCode} />
+      <CallStatusBar
+        view={view}
+        entries={session.entries}
+        status={session.status}
+        errorCode={session.errorCode}
+      />
       <SessionStatusNotice
         status={session.status}
         errorCode={session.errorCode}
@@ -87,7 +92,9 @@ export function ObserverPage() {
               </div>
             ) : null}
           </div>
-          {projector ? <GraphPanel graph={session.graph} states={projector.states} entries={projected} /> : null}
+          {projector ? (
+            <GraphPanel graph={session.graph} states={projector.states} entries={projected} />
+          ) : null}
         </>
       ) : null}
     </div>

@@ -8,7 +8,10 @@ import type { ProjectorView, TimelineEntry } from '@ecoute/engine';
  * for the group grow while projector mode is on. Seqs are negative: never mistaken for real ones.
  */
 export function useProjectorHistory(projector: ProjectorView | null, t: number): TimelineEntry[] {
-  const memory = useRef<{ last: ProjectorView | null; entries: TimelineEntry[] }>({ last: null, entries: [] });
+  const memory = useRef<{ last: ProjectorView | null; entries: TimelineEntry[] }>({
+    last: null,
+    entries: [],
+  });
   const state = memory.current;
   if (projector && projector !== state.last) {
     const at = new Date().toISOString();
@@ -23,12 +26,24 @@ export function useProjectorHistory(projector: ProjectorView | null, t: number):
           at,
           source: 'system',
           kind: 'observation',
-          observation: { kind: 'variable', variable: variable.id, value: variable.value, previous: before.value },
+          observation: {
+            kind: 'variable',
+            variable: variable.id,
+            value: variable.value,
+            previous: before.value,
+          },
         });
     }
     const statesBefore = state.last?.states.join('|');
     if (statesBefore !== projector.states.join('|'))
-      fresh.push({ seq: seq(), t, at, source: 'system', kind: 'observation', observation: { kind: 'state', states: projector.states } });
+      fresh.push({
+        seq: seq(),
+        t,
+        at,
+        source: 'system',
+        kind: 'observation',
+        observation: { kind: 'state', states: projector.states },
+      });
     state.entries = fresh.length > 0 ? [...state.entries, ...fresh] : state.entries;
     state.last = projector;
   }

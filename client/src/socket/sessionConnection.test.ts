@@ -120,3 +120,17 @@ describe('createSessionConnection', () => {
     expect(transport.closed).toBe(true);
   });
 });
+
+describe('presence', () => {
+  it('follows the presence the server pushes', async () => {
+    const transport = new FakeTransport();
+    const made = createSessionConnection(transport, { syncRetryMs: 1 });
+    transport.connect();
+    await transport.answerSync({ ok: true, snapshot: snapshot(1, []) });
+    transport.pushPresence({ participants: [{ role: 'trainer', name: 'Dominique', connections: 1 }] });
+    expect(made.getState().presence?.participants).toEqual([
+      { role: 'trainer', name: 'Dominique', connections: 1 },
+    ]);
+    made.close();
+  });
+});

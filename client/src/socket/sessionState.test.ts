@@ -95,3 +95,29 @@ describe('labels', () => {
     expect(synced.labels?.moves).toEqual({ reformuler: 'Reformuler' });
   });
 });
+
+describe('presence and graph', () => {
+  const graph = {
+    nodes: [{ id: 'a', label: 'a', parent: null, type: 'atomic' as const, description: null }],
+    edges: [],
+  };
+
+  it('keeps who is connected as the server last said', () => {
+    const state = sessionReducer(initialSessionState, {
+      type: 'presence',
+      presence: { participants: [{ role: 'listener', name: 'Camille', connections: 1 }] },
+    });
+    expect(state.presence?.participants[0]?.name).toBe('Camille');
+  });
+
+  it('takes the graph from a sync, or from an update that brings it (projector switched on)', () => {
+    const synced = sessionReducer(initialSessionState, { type: 'synced', snapshot: snapshot(2, []) });
+    expect(synced.graph).toBeNull();
+    const withGraph = sessionReducer(synced, { type: 'update', update: { ...update(2, 3, []), graph } });
+    expect(withGraph.graph).toBe(graph);
+    // A later update without it, or a sync that has none, keeps it.
+    const later = sessionReducer(withGraph, { type: 'update', update: update(3, 4, []) });
+    expect(later.graph).toBe(graph);
+    expect(sessionReducer(later, { type: 'synced', snapshot: snapshot(4, []) }).graph).toBe(graph);
+  });
+});

@@ -1,5 +1,6 @@
 // Builders of views and timeline entries for tests: one place, realistic defaults.
 import type {
+  CallerActorView,
   Input,
   ListenerView,
   Observation,
@@ -54,6 +55,25 @@ export function trainerView(overrides: Partial<TrainerView> = {}): TrainerView {
     ],
     projector: false,
     callerActor: false,
+    ...overrides,
+  };
+}
+
+export function callerActorView(overrides: Partial<CallerActorView> = {}): CallerActorView {
+  const trainer = trainerView();
+  return {
+    role: 'callerActor',
+    scenario: trainer.scenario,
+    persona: trainer.persona,
+    voice: trainer.voice,
+    phase: 'connected',
+    paused: false,
+    onHold: false,
+    t: 60_000,
+    states: [{ id: 'detresse.forte', description: 'Elle pleure ; elle attend qu’on valide sa peine.' }],
+    suggestions: [{ line: 'seule', text: 'Je suis toute seule, vous savez.' }],
+    choices: trainer.injects,
+    ending: null,
     ...overrides,
   };
 }

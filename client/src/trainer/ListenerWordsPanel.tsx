@@ -13,8 +13,10 @@ export function ListenerWordsPanel({ entries }: { entries: readonly TimelineEntr
   const items = entries
     .flatMap((entry) => {
       if (entry.kind !== 'input' || entry.source !== 'listener') return [];
-      if (entry.input.kind === 'say') return [{ seq: entry.seq, t: entry.t, note: false, text: entry.input.text }];
-      if (entry.input.kind === 'note') return [{ seq: entry.seq, t: entry.t, note: true, text: entry.input.text }];
+      if (entry.input.kind === 'say')
+        return [{ seq: entry.seq, t: entry.t, note: false, text: entry.input.text }];
+      if (entry.input.kind === 'note')
+        return [{ seq: entry.seq, t: entry.t, note: true, text: entry.input.text }];
       return [];
     })
     .slice(-SHOWN);
@@ -25,9 +27,10 @@ export function ListenerWordsPanel({ entries }: { entries: readonly TimelineEntr
       <ol className="listener-words__list">
         {items.map((item) => (
           <li key={item.seq} className={item.note ? 'listener-words__note' : 'listener-words__say'}>
-            <span className="listener-words__tag">{t(item.note ? 'trainer.words.note' : 'trainer.words.say')}</span>{' '}
-            <span>{item.text}</span>{' '}
-            <span className="muted">{formatDuration(item.t)}</span>
+            <span className="listener-words__tag">
+              {t(item.note ? 'trainer.words.note' : 'trainer.words.say')}
+            </span>{' '}
+            <span>{item.text}</span> <span className="muted">{formatDuration(item.t)}</span>
           </li>
         ))}
       </ol>

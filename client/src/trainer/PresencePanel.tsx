@@ -5,10 +5,18 @@ import { useI18n } from '../i18n/index.js';
 import { ROLE_KEYS } from '../ui/roleKeys.js';
 
 /** Who is connected now, role by role, under the names they gave. */
-export function PresencePanel({ presence, callerActor }: { presence: Presence | null; callerActor: boolean }) {
+export function PresencePanel({
+  presence,
+  callerActor,
+}: {
+  presence: Presence | null;
+  callerActor: boolean;
+}) {
   const { t } = useI18n();
   const headingId = useId();
-  const roles: Role[] = callerActor ? ['listener', 'callerActor', 'trainer', 'observer'] : ['listener', 'trainer', 'observer'];
+  const roles: Role[] = callerActor
+    ? ['listener', 'callerActor', 'trainer', 'observer']
+    : ['listener', 'trainer', 'observer'];
   return (
     <section className="panel presence" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('presence.heading')}</h2>

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/index.js';
 import { ROLE_KEYS } from '../ui/roleKeys.js';
 import { ChunkBoundary } from '../ui/ChunkBoundary.js';
 import { CopyLink } from '../ui/CopyLink.js';
+import { useHeavyViews } from '../ui/HeavyViews.js';
 
 const QrCode = lazy(() => import('./QrCode.js'));
 
@@ -25,6 +26,7 @@ export function RoleLinksPanel({
 }) {
   const { t } = useI18n();
   const headingId = useId();
+  const heavy = useHeavyViews();
   const saved = useMemo(() => readSessionLinks(sessionId), [sessionId]);
   const links: Partial<Record<Role, string>> = saved?.links ?? { trainer: ownLink };
   return (
@@ -40,12 +42,17 @@ export function RoleLinksPanel({
           return [
             <li key={role}>
               <CopyLink roleLabel={roleLabel} url={url} />
-              <details className="role-links__qr">
-                <summary>{t('links.qr', { role: roleLabel })}</summary>
-                <ChunkBoundary loading={<p className="muted">…</p>} failed={<p className="muted">{t('links.qrFailed')}</p>}>
-                  <QrCode text={url} label={t('links.qrLabel', { role: roleLabel })} />
-                </ChunkBoundary>
-              </details>
+              {heavy ? (
+                <details className="role-links__qr">
+                  <summary>{t('links.qr', { role: roleLabel })}</summary>
+                  <ChunkBoundary
+                    loading={<p className="muted">…</p>}
+                    failed={<p className="muted">{t('links.qrFailed')}</p>}
+                  >
+                    <QrCode text={url} label={t('links.qrLabel', { role: roleLabel })} />
+                  </ChunkBoundary>
+                </details>
+              ) : null}
             </li>,
           ];
         })}

@@ -7,7 +7,9 @@ import { formatDuration } from '../ui/formatDuration.js';
 const PATH_SHOWN = 15;
 
 /** Each change of the active states: when, and which states it entered. */
-export function statePath(entries: readonly TimelineEntry[]): { seq: number; t: number; entered: string[] }[] {
+export function statePath(
+  entries: readonly TimelineEntry[],
+): { seq: number; t: number; entered: string[] }[] {
   const path: { seq: number; t: number; entered: string[] }[] = [];
   let before: readonly string[] = [];
   for (const entry of entries) {
@@ -61,7 +63,8 @@ export function ScenarioStates({
           <ol className="states__path">
             {path.map((step) => (
               <li key={step.seq}>
-                <span className="states__time">{formatDuration(step.t)}</span> <code>{step.entered.join(', ')}</code>
+                <span className="states__time">{formatDuration(step.t)}</span>{' '}
+                <code>{step.entered.join(', ')}</code>
               </li>
             ))}
           </ol>

@@ -3,6 +3,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, observationEntry, trainerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
+import { RoleLinksPanel } from './RoleLinksPanel.js';
 import { TrainerPage } from './TrainerPage.js';
 
 async function click(name: string): Promise<void> {
@@ -87,5 +88,141 @@ describe('TrainerPage', () => {
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'On sonne à la porte' }).disabled).toBe(
       true,
     );
+  });
+});
+
+describe('TrainerPage — live controls', () => {
+  it('sends generic line events; a hang-up or a drop only after confirmation', async () => {
+    const session = fakeSession({ view: trainerView(), entries });
+    renderWithSession(<TrainerPage />, { session });
+    await click('Grésillements sur la ligne');
+    await click("L'appelant·e raccroche");
+    expect(session.sent).toEqual([{ kind: 'effect', effect: 'crackle' }]);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Oui, maintenant' }));
+    await click('Oui, maintenant');
+    expect(session.sent).toEqual([
+      { kind: 'effect', effect: 'crackle' },
+      { kind: 'effect', effect: 'caller_hangup' },
+    ]);
+  });
+
+  it('has the caller say an ad-lib line, and whispers to the listener', async () => {
+    const session = fakeSession({ view: trainerView(), entries });
+    renderWithSession(<TrainerPage />, { session });
+    const adlib = screen.getByRole('textbox', { name: "Réplique improvisée de l'appelant·e" });
+    fireEvent.change(adlib, { target: { value: "J'ai peur." } });
+    await act(async () => {
+      fireEvent.keyDown(adlib, { key: 'Enter' });
+    });
+    const whisper = screen.getByRole('textbox', { name: "Message chuchoté à l'écoutant·e" });
+    fireEvent.change(whisper, { target: { value: 'Reformule.' } });
+    await click('Chuchoter');
+    expect(session.sent).toEqual([
+      { kind: 'adlib', text: "J'ai peur." },
+      { kind: 'whisper', text: 'Reformule.' },
+    ]);
+  });
+
+  it('bookmarks the moment with « B » and a comment; Escape gives up', async () => {
+    const session = fakeSession({
+      view: trainerView(),
+      entries: [...entries, inputEntry(5, { kind: 'bookmark', comment: 'Belle reformulation' }, 'trainer')],
+    });
+    renderWithSession(<TrainerPage />, { session });
+    const bookmarks = within(screen.getByRole('region', { name: 'Repères' }));
+    expect(bookmarks.getByText('Belle reformulation')).not.toBeNull();
+    await act(async () => {
+      fireEvent.keyDown(document.body, { code: 'KeyB', key: 'b' });
+    });
+    let field = bookmarks.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' });
+    expect(document.activeElement).toBe(field);
+    // Typing « b » in the comment is a letter, not another bookmark.
+    fireEvent.keyDown(field, { code: 'KeyB', key: 'b' });
+    fireEvent.keyDown(field, { key: 'Escape' });
+    expect(bookmarks.queryByRole('textbox')).toBeNull();
+    expect(session.sent).toEqual([]);
+    await click('Marquer ce moment');
+    field = bookmarks.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' });
+    fireEvent.change(field, { target: { value: 'Silence bien tenu' } });
+    await click('Enregistrer le repère');
+    expect(session.sent).toEqual([{ kind: 'bookmark', comment: 'Silence bien tenu' }]);
+  });
+
+  it('switches projector mode for the observers', async () => {
+    const session = fakeSession({ view: trainerView(), entries });
+    const { unmount } = renderWithSession(<TrainerPage />, { session });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('switch', { name: 'Vue projection pour les observateur·rices' }));
+    });
+    expect(session.sent).toEqual([{ kind: 'projector', on: true }]);
+    unmount();
+    renderWithSession(<TrainerPage />, {
+      session: fakeSession({ view: trainerView({ projector: true }), entries }),
+    });
+    expect(
+      screen.getByRole<HTMLInputElement>('switch', { name: 'Vue projection pour les observateur·rices' })
+        .checked,
+    ).toBe(true);
+  });
+
+  it('shows who is connected in each role, under their names', () => {
+    const session = fakeSession({
+      view: trainerView(),
+      entries,
+      presence: {
+        participants: [
+          { role: 'listener', name: 'Camille', connections: 2 },
+          { role: 'trainer', name: 'Dominique', connections: 1 },
+          { role: 'observer', name: 'Groupe A', connections: 0 },
+        ],
+      },
+    });
+    renderWithSession(<TrainerPage />, { session });
+    const presence = within(screen.getByRole('region', { name: 'Qui est connecté' }));
+    expect(presence.getByText('Camille')).not.toBeNull();
+    expect(presence.getByText('(2 onglets)')).not.toBeNull();
+    expect(presence.queryByText('Groupe A')).toBeNull();
+    expect(presence.getByText('personne')).not.toBeNull();
+  });
+
+  it('lists the role links this browser created, with a copy button each', () => {
+    localStorage.setItem(
+      'ecoute.links.s1',
+      JSON.stringify({
+        sessionId: 's1',
+        links: { listener: '/listener/s1#k=l', trainer: '/trainer/s1#k=t', observer: '/observer/s1#k=o' },
+      }),
+    );
+    renderWithSession(
+      <RoleLinksPanel sessionId="s1" origin="https://ecoute.test" ownLink="/trainer/s1#k=t" />,
+    );
+    expect(screen.getByText('https://ecoute.test/listener/s1#k=l')).not.toBeNull();
+    expect(screen.getByRole('button', { name: 'Copier le lien Observateur·rice' })).not.toBeNull();
+    localStorage.clear();
+  });
+
+  it('shows only its own link when the session was created elsewhere', () => {
+    renderWithSession(
+      <RoleLinksPanel sessionId="s2" origin="https://ecoute.test" ownLink="/trainer/s2#k=t" />,
+    );
+    expect(screen.getByText('https://ecoute.test/trainer/s2#k=t')).not.toBeNull();
+    expect(screen.queryByText(/listener/)).toBeNull();
+  });
+
+  it('shows the listener’s words and the notes they share', () => {
+    const session = fakeSession({
+      view: trainerView(),
+      entries: [
+        ...entries,
+        inputEntry(5, { kind: 'say', text: 'Je suis là.' }),
+        inputEntry(6, { kind: 'note', text: 'Penser au 3114', shared: true }),
+      ],
+    });
+    renderWithSession(<TrainerPage />, { session });
+    const words = within(screen.getByRole('region', { name: "Paroles et notes de l'écoutant·e" }));
+    expect(words.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      expect.stringContaining('Je suis là.'),
+      expect.stringContaining('Penser au 3114'),
+    ]);
   });
 });

@@ -40,7 +40,7 @@ export function TrainerPage() {
   const session = useSessionContext();
   const view = session.view?.role === 'trainer' ? session.view : null;
   const labels = useKnownLabels(view, session.labels);
-  const { submit, errorCode } = useSendInput(session.send);
+  const { submit, errorCode } = useSendInput(session.send, session.entries);
 
   const role = t('role.trainer');
   const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
@@ -56,7 +56,12 @@ export function TrainerPage() {
       <JoinedAs />
       {view ? <p className="muted">{view.scenario.summary}</p> : null}
       {view?.callerActor ? <p className="notice">{t('trainer.callerActorOn')}</p> : null}
-      <CallStatusBar view={view} entries={session.entries} status={session.status} errorCode={session.errorCode} />
+      <CallStatusBar
+        view={view}
+        entries={session.entries}
+        status={session.status}
+        errorCode={session.errorCode}
+      />
       <SessionStatusNotice
         status={session.status}
         errorCode={session.errorCode}
@@ -100,7 +105,10 @@ export function TrainerPage() {
                 disabled={!playing}
                 onInject={(inject) => void submit({ kind: 'inject', inject })}
               />
-              <EffectButtons disabled={!inCall} onEffect={(effect) => void submit({ kind: 'effect', effect })} />
+              <EffectButtons
+                disabled={!inCall}
+                onEffect={(effect) => void submit({ kind: 'effect', effect })}
+              />
             </div>
             <div className="role-layout__main">
               <Transcript entries={session.entries} labels={labels} />

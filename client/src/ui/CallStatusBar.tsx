@@ -50,7 +50,9 @@ export function CallStatusBar({
   return (
     <div className="call-status-bar" role="group" aria-label={t('status.label')}>
       {view ? (
-        <span className={`call-status__phase call-status__phase--${view.phase}${view.onHold ? ' call-status__phase--hold' : ''}`}>
+        <span
+          className={`call-status__phase call-status__phase--${view.phase}${view.onHold ? ' call-status__phase--hold' : ''}`}
+        >
           {t(barStatusKey(view))}
         </span>
       ) : null}

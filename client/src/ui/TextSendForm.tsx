@@ -60,7 +60,10 @@ export function TextSendForm({
   }
 
   return (
-    <form className={`${framed ? 'panel ' : ''}text-form${className ? ` ${className}` : ''}`} onSubmit={onSubmit}>
+    <form
+      className={`${framed ? 'panel ' : ''}text-form${className ? ` ${className}` : ''}`}
+      onSubmit={onSubmit}
+    >
       <p className="text-form__head">
         <label htmlFor={fieldId} className="text-form__label">
           {label}

@@ -1,4 +1,11 @@
-import { isVisibleTo, type Cue, type GenericEffect, type Outcome, type Source, type TimelineEntry } from '@ecoute/engine';
+import {
+  isVisibleTo,
+  type Cue,
+  type GenericEffect,
+  type Outcome,
+  type Source,
+  type TimelineEntry,
+} from '@ecoute/engine';
 import type { MessageKey } from '../i18n/index.js';
 import type { MessageParams } from '../i18n/catalogue.js';
 import type { KnownLabels } from './useKnownLabels.js';
@@ -79,7 +86,11 @@ export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Tran
   const speaker = t(SPEAKER_KEYS[entry.source]);
   // A caller actor speaks as the caller; an observer only ever joins.
   const voice =
-    entry.source === 'observer' ? 'system' : entry.source === 'caller' || entry.source === 'callerActor' ? 'caller' : entry.source;
+    entry.source === 'observer'
+      ? 'system'
+      : entry.source === 'caller' || entry.source === 'callerActor'
+        ? 'caller'
+        : entry.source;
   const base = { speaker, voice, trainerOnly: !isVisibleTo('listener', entry) } as const;
 
   if (entry.kind === 'input') {
@@ -94,7 +105,10 @@ export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Tran
       case 'move':
         return { ...base, text: t('entry.move', { label: labels.moves.get(input.move) ?? input.move }) };
       case 'inject':
-        return { ...base, text: t('entry.inject', { label: labels.injects.get(input.inject) ?? input.inject }) };
+        return {
+          ...base,
+          text: t('entry.inject', { label: labels.injects.get(input.inject) ?? input.inject }),
+        };
       case 'pause':
         return { ...base, text: t('entry.pause') };
       case 'resume':

@@ -45,7 +45,11 @@ export function matches(shortcut: Shortcut, event: KeyboardEvent): boolean {
 /** A field where keys type text: shortcuts never take keys from it. */
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+  if (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
     return true;
   if (!(target instanceof HTMLInputElement)) return false;
   return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes(

@@ -37,7 +37,7 @@ export interface DebriefSessionHeader {
   /** Display names given on joining (`join` inputs), null when nobody gave one. */
   learner: string | null;
   trainer: string | null;
-  /** Session time of the last entry (ms). */
+  /** Session time of the ending (ms), or of the last entry while the call goes on. */
   durationMs: number;
   /** The session's seed (the replay needs it). */
   seed: number;

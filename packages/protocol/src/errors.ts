@@ -41,8 +41,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   'debrief/already_submitted': "L'auto-évaluation est déjà envoyée : elle ne se modifie plus.",
   'debrief/call_live': "L'appel n'est pas terminé : le débriefing complet vient après.",
   'debrief/not_found': 'Repère ou critère introuvable dans cette séance.',
-  'export/lrs_not_configured':
-    "Aucun entrepôt xAPI (LRS) n'est configuré sur ce serveur (ECOUTE_LRS_URL).",
+  'export/lrs_not_configured': "Aucun entrepôt xAPI (LRS) n'est configuré sur ce serveur (ECOUTE_LRS_URL).",
   'export/lrs_failed': "L'entrepôt xAPI (LRS) a refusé les déclarations ou n'a pas répondu.",
   'protocol/version_mismatch': "Version de l'application périmée : rechargez la page.",
   'server/storage_failed': "L'enregistrement a échoué : l'action n'a pas été prise en compte.",

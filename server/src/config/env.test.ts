@@ -49,3 +49,17 @@ describe('parseEnv: retention and the LRS', () => {
     ).toThrow(ConfigError);
   });
 });
+
+describe('parseEnv: the admin token', () => {
+  it('takes ECOUTE_ADMIN_TOKEN, or draws a fresh one at each boot', () => {
+    expect(parseEnv({ ECOUTE_ADMIN_TOKEN: 'a-long-enough-admin-token' })).toMatchObject({
+      adminToken: 'a-long-enough-admin-token',
+      adminTokenGenerated: false,
+    });
+    const drawn = parseEnv({});
+    expect(drawn.adminTokenGenerated).toBe(true);
+    expect(drawn.adminToken).toMatch(/^[\w-]{32}$/);
+    expect(parseEnv({}).adminToken).not.toBe(drawn.adminToken);
+    expect(() => parseEnv({ ECOUTE_ADMIN_TOKEN: 'short' })).toThrow(ConfigError);
+  });
+});

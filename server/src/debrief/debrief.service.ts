@@ -91,7 +91,11 @@ export class DebriefService {
         status: session.status,
         learner: nameOf('listener'),
         trainer: nameOf('trainer'),
-        durationMs: entries.at(-1)?.t ?? 0,
+        // The call's length: to its ending (a late join after it does not lengthen the call).
+        durationMs:
+          entries.find((e) => e.kind === 'observation' && e.observation.kind === 'ending')?.t ??
+          entries.at(-1)?.t ??
+          0,
         seed: session.seed,
       },
       scenario: debriefScenario(scenario),

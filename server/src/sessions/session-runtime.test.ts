@@ -52,6 +52,7 @@ describe('SessionRuntime', () => {
   let db: Kysely<Database>;
   let store: ControlledStore;
   let published: { role: Role; update: RoleUpdate }[];
+  let events: string[];
   let scheduler: ManualScheduler;
   let runtime: SessionRuntime;
   let storageErrors: unknown[];
@@ -73,11 +74,17 @@ describe('SessionRuntime', () => {
     );
     store = new ControlledStore(new SqliteTimelineStore(db, handle.sqlite));
     published = [];
+    events = [];
     storageErrors = [];
     scheduler = new ManualScheduler();
     runtime = new SessionRuntime('s1', tutorial(), 1, 0, {
       store,
-      broadcaster: { toRole: (_id, role, update) => published.push({ role, update }) },
+      broadcaster: {
+        toRole: (_id, role, update) => {
+          published.push({ role, update });
+          events.push('push');
+        },
+      },
       scheduler,
       wallClock: () => new Date(1_700_000_000_000),
       onStorageError: (error) => storageErrors.push(error),
@@ -101,8 +108,13 @@ describe('SessionRuntime', () => {
     expect(acked).toBe(false);
     expect(published).toEqual([]);
     expect(await store.lastSeq('s1')).toBe(0);
+    void ack.then(() => events.push('ack'));
     store.release();
     expect(await ack).toEqual({ ok: true, seq: 1 });
+    // DESIGN's order: durable, then the ack, then the pushes.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events[0]).toBe('ack');
+    expect(events.slice(1)).toEqual(['push', 'push', 'push']);
     await new Promise((resolve) => setImmediate(resolve));
     expect(published.map((p) => p.role)).toEqual(['listener', 'trainer', 'observer']);
     const listener = published.find((p) => p.role === 'listener')!.update;

@@ -185,36 +185,52 @@ export class SessionRuntime {
     const batch: Batch = { entries, views: this.views() };
     const first = entries[0]?.seq ?? this.seq;
     const durable = this.tail.then(() => this.deps.store.append(this.sessionId, entries));
+    // Ack first, then push (DESIGN's loop): the sender's ack is written when the promise below
+    // resolves; the updates go out on the next turn of the event loop, in durability order.
     this.tail = durable.then(
-      () => this.publish(batch),
+      () => {
+        const send = this.publish(batch);
+        setImmediate(send);
+      },
       (error: unknown) => this.fail(error),
     );
     return durable.then(() => first);
   }
 
-  private publish(batch: Batch): void {
+  /**
+   * Marks the batch durable (what a sync now returns) and gives back the sending of its
+   * updates, which the caller defers until the sender's ack has gone out.
+   */
+  private publish(batch: Batch): () => void {
     const from = this.committedSeq;
     const to = batch.entries.at(-1)?.seq ?? from;
     const before = this.committedViews;
     this.committedSeq = to;
     this.committedViews = batch.views;
+    const updates: [Role, RoleUpdate][] = [];
     for (const role of ROLES) {
       // No caller actor in this session: nobody holds that role's link.
       if (role === 'callerActor' && !this.run.callerActor) continue;
       // The graph travels only when it changes for the role (projector mode switched).
       const sees = seesGraph(role, batch.views);
-      this.deps.broadcaster.toRole(this.sessionId, role, {
-        from,
-        to,
-        entries: batch.entries.filter((e) => isVisibleTo(role, e)),
-        view: batch.views[role],
-        ...(sees !== seesGraph(role, before) ? { graph: sees ? this.graph() : null } : {}),
-      });
+      updates.push([
+        role,
+        {
+          from,
+          to,
+          entries: batch.entries.filter((e) => isVisibleTo(role, e)),
+          view: batch.views[role],
+          ...(sees !== seesGraph(role, before) ? { graph: sees ? this.graph() : null } : {}),
+        },
+      ]);
     }
-    for (const entry of batch.entries) {
-      if (entry.kind === 'observation' && entry.observation.kind === 'ending')
-        this.deps.onEnded?.(entry.observation);
-    }
+    return () => {
+      for (const [role, update] of updates) this.deps.broadcaster.toRole(this.sessionId, role, update);
+      for (const entry of batch.entries) {
+        if (entry.kind === 'observation' && entry.observation.kind === 'ending')
+          this.deps.onEnded?.(entry.observation);
+      }
+    };
   }
 
   /**

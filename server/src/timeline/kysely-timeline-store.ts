@@ -1,33 +1,46 @@
-// The timeline store over Kysely: PostgreSQL's (each append its own transaction; the server's
-// own commit batching does the grouping under concurrency).
-import type { Kysely } from 'kysely';
+// The timeline store over Kysely: PostgreSQL's. Group commit, as the SQLite store: the appends
+// that arrive while a commit is in flight (or in the same turn of the event loop) are written
+// by the next one, in ONE transaction: one query reads the sessions' last seqs, one multi-row
+// insert writes every accepted batch, one commit (one WAL flush) makes them all durable. A
+// batch that does not continue its session's seq is refused alone; if the group's transaction
+// fails, each of its batches is retried in a transaction of its own, so that one bad batch
+// never sinks the others.
+import type { Kysely, Transaction } from 'kysely';
 import type { TimelineEntry } from '@ecoute/engine';
-import type { Database } from '../database/schema.js';
+import type { Database, TimelineTable } from '../database/schema.js';
 import { entryFromRow, entryToRow } from './rows.js';
 import { TimelineGapError } from './timeline-store.js';
 import type { TimelineStore } from './timeline-store.js';
+import type { GroupCommitStats } from './sqlite-timeline-store.js';
+
+interface PendingBatch {
+  sessionId: string;
+  entries: readonly TimelineEntry[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Rows per INSERT statement (PostgreSQL binds at most 65,535 parameters; 8 per row). */
+const ROWS_PER_INSERT = 1000;
 
 export class KyselyTimelineStore implements TimelineStore {
+  private pending: PendingBatch[] = [];
+  private scheduled = false;
+  private flushing = false;
+  readonly stats: GroupCommitStats = { commits: 0, batches: 0 };
+
   constructor(private readonly db: Kysely<Database>) {}
 
-  async append(sessionId: string, entries: readonly TimelineEntry[]): Promise<void> {
+  append(sessionId: string, entries: readonly TimelineEntry[]): Promise<void> {
     const first = entries[0];
-    if (!first) return;
-    entries.forEach((entry, i) => {
-      if (entry.seq !== first.seq + i) throw new TimelineGapError(sessionId, first.seq + i, entry.seq);
-    });
-    await this.db.transaction().execute(async (trx) => {
-      const last = await trx
-        .selectFrom('timeline')
-        .select((eb) => eb.fn.max('seq').as('seq'))
-        .where('session_id', '=', sessionId)
-        .executeTakeFirst();
-      const expected = Number(last?.seq ?? 0) + 1;
-      if (first.seq !== expected) throw new TimelineGapError(sessionId, expected, first.seq);
-      await trx
-        .insertInto('timeline')
-        .values(entries.map((entry) => entryToRow(sessionId, entry)))
-        .execute();
+    if (!first) return Promise.resolve();
+    for (let i = 1; i < entries.length; i++) {
+      if (entries[i]!.seq !== first.seq + i)
+        return Promise.reject(new TimelineGapError(sessionId, first.seq + i, entries[i]!.seq));
+    }
+    return new Promise((resolve, reject) => {
+      this.pending.push({ sessionId, entries, resolve, reject });
+      this.schedule();
     });
   }
 
@@ -50,5 +63,74 @@ export class KyselyTimelineStore implements TimelineStore {
       .where('session_id', '=', sessionId)
       .executeTakeFirst();
     return Number(last?.seq ?? 0);
+  }
+
+  /** One commit in flight at a time: what arrives meanwhile waits for the next, together. */
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    this.flushing = true;
+    const batches = this.pending;
+    this.pending = [];
+    try {
+      let outcomes: unknown[];
+      try {
+        outcomes = await this.db.transaction().execute((trx) => this.writeAll(trx, batches));
+        this.stats.commits += 1;
+      } catch {
+        outcomes = [];
+        for (const batch of batches) {
+          try {
+            await this.db.transaction().execute(async (trx) => {
+              const [outcome] = await this.writeAll(trx, [batch]);
+              if (outcome !== undefined) throw outcome;
+            });
+            this.stats.commits += 1;
+            outcomes.push(undefined);
+          } catch (error) {
+            outcomes.push(error);
+          }
+        }
+      }
+      this.stats.batches += batches.length;
+      batches.forEach((batch, i) =>
+        outcomes[i] === undefined ? batch.resolve() : batch.reject(outcomes[i]),
+      );
+    } finally {
+      this.flushing = false;
+      if (this.pending.length > 0) this.schedule();
+    }
+  }
+
+  /** Writes the batches that continue their session's seq; the outcome of each (undefined: written). */
+  private async writeAll(trx: Transaction<Database>, batches: readonly PendingBatch[]): Promise<unknown[]> {
+    const ids = [...new Set(batches.map((b) => b.sessionId))];
+    const lastRows = await trx
+      .selectFrom('timeline')
+      .select(['session_id', (eb) => eb.fn.max('seq').as('seq')])
+      .where('session_id', 'in', ids)
+      .groupBy('session_id')
+      .execute();
+    const last = new Map(lastRows.map((row) => [row.session_id, Number(row.seq ?? 0)]));
+    const rows: TimelineTable[] = [];
+    const outcomes = batches.map((batch) => {
+      const expected = (last.get(batch.sessionId) ?? 0) + 1;
+      const first = batch.entries[0]!;
+      if (first.seq !== expected) return new TimelineGapError(batch.sessionId, expected, first.seq);
+      for (const entry of batch.entries) rows.push(entryToRow(batch.sessionId, entry));
+      last.set(batch.sessionId, batch.entries.at(-1)!.seq);
+      return undefined;
+    });
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+      await trx
+        .insertInto('timeline')
+        .values(rows.slice(i, i + ROWS_PER_INSERT))
+        .execute();
+    return outcomes;
   }
 }

@@ -17,7 +17,12 @@ export function entryToRow(sessionId: string, entry: TimelineEntry): TimelineTab
 }
 
 export function entryFromRow(row: TimelineTable): TimelineEntry {
-  const base = { seq: Number(row.seq), t: Number(row.t), at: row.at, source: row.source as TimelineEntry['source'] };
+  const base = {
+    seq: Number(row.seq),
+    t: Number(row.t),
+    at: row.at,
+    source: row.source as TimelineEntry['source'],
+  };
   return row.category === 'input'
     ? { ...base, kind: 'input', input: JSON.parse(row.payload) as never }
     : { ...base, kind: 'observation', observation: JSON.parse(row.payload) as never };

@@ -92,7 +92,8 @@ export class SqliteTimelineStore implements TimelineStore {
   private writeAll(batches: PendingBatch[], outcomes: unknown[]): void {
     const lastSeqs = new Map<string, number>();
     const writeBatch = this.sqlite.transaction((batch: PendingBatch) => {
-      const expected = (lastSeqs.get(batch.sessionId) ?? Number(this.last.get(batch.sessionId)?.seq ?? 0)) + 1;
+      const expected =
+        (lastSeqs.get(batch.sessionId) ?? Number(this.last.get(batch.sessionId)?.seq ?? 0)) + 1;
       const first = batch.entries[0]!;
       if (first.seq !== expected) throw new TimelineGapError(batch.sessionId, expected, first.seq);
       for (const entry of batch.entries) this.insert.run(entryToRow(batch.sessionId, entry));

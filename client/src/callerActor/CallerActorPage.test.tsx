@@ -1,0 +1,70 @@
+import { describe, expect, it } from '@jest/globals';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { fakeSession } from '../test/fakeSession.js';
+import { callerActorView, inputEntry, lineEntry } from '../test/fixtures.js';
+import { renderWithSession } from '../test/renderWithSession.js';
+import { CallerActorPage } from './CallerActorPage.js';
+
+const entries = [inputEntry(1, { kind: 'pickup' }), lineEntry(2, 'Allô ?')];
+
+async function click(element: HTMLElement): Promise<void> {
+  await act(async () => {
+    fireEvent.click(element);
+  });
+}
+
+describe('CallerActorPage', () => {
+  it('shows the cue cards: the persona and her secrets, what the call expects now', () => {
+    renderWithSession(<CallerActorPage />, { session: fakeSession({ view: callerActorView(), entries }) });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      "Joueur·se de l'appelant·e — Nuit blanche",
+    );
+    const persona = within(screen.getByRole('region', { name: 'Votre personnage' }));
+    expect(persona.getByText('Vit seule depuis un an.')).not.toBeNull();
+    const expects = within(screen.getByRole('region', { name: "Ce que l'appel attend maintenant" }));
+    expect(expects.getByText('Elle pleure ; elle attend qu’on valide sa peine.')).not.toBeNull();
+  });
+
+  it('says a suggested line as it is, or adapted, or its own words', async () => {
+    const session = fakeSession({ view: callerActorView(), entries });
+    renderWithSession(<CallerActorPage />, { session });
+    await click(screen.getByRole('button', { name: 'Dire : Je suis toute seule, vous savez.' }));
+    await click(screen.getByRole('button', { name: 'Adapter : Je suis toute seule, vous savez.' }));
+    const field = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Ma réplique' });
+    expect(field.value).toBe('Je suis toute seule, vous savez.');
+    expect(document.activeElement).toBe(field);
+    fireEvent.change(field, { target: { value: 'Je suis seule, voilà.' } });
+    await act(async () => {
+      fireEvent.keyDown(field, { key: 'Enter' });
+    });
+    fireEvent.change(field, { target: { value: 'Attendez…' } });
+    fireEvent.change(field, { target: { value: '' } });
+    fireEvent.change(field, { target: { value: 'Vous êtes là ?' } });
+    await click(screen.getByRole('button', { name: 'Dire' }));
+    expect(session.sent).toEqual([
+      { kind: 'speak', text: 'Je suis toute seule, vous savez.', line: 'seule' },
+      { kind: 'speak', text: 'Je suis seule, voilà.', line: 'seule' },
+      { kind: 'speak', text: 'Vous êtes là ?' },
+    ]);
+  });
+
+  it('triggers its own reactions; those unavailable now say why', async () => {
+    const session = fakeSession({ view: callerActorView(), entries });
+    renderWithSession(<CallerActorPage />, { session });
+    const choices = within(screen.getByRole('region', { name: 'Vos réactions possibles' }));
+    expect(choices.getByRole<HTMLButtonElement>('button', { name: 'Coupure de ligne' }).disabled).toBe(true);
+    await click(choices.getByRole('button', { name: 'On sonne à la porte' }));
+    expect(session.sent).toEqual([{ kind: 'inject', inject: 'sonnette' }]);
+  });
+
+  it('waits for the pickup before anything can be said', () => {
+    renderWithSession(<CallerActorPage />, {
+      session: fakeSession({ view: callerActorView({ phase: 'ringing' }) }),
+    });
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Ma réplique' }).disabled).toBe(true);
+    expect(
+      screen.getByRole<HTMLButtonElement>('button', { name: 'Dire : Je suis toute seule, vous savez.' })
+        .disabled,
+    ).toBe(true);
+  });
+});

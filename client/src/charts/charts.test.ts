@@ -1,0 +1,152 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ScenarioGraph } from '@ecoute/engine';
+import { observationEntry } from '../test/fixtures.js';
+import { curveData } from './curveData.js';
+import { edgeKey, highlightGraph, withAncestors, parentsOf } from './graphPath.js';
+import { drawnEdges, layoutGraph, shortEdgeLabel } from './layoutGraph.js';
+
+const graph: ScenarioGraph = {
+  nodes: [
+    { id: 'conversation', label: 'conversation', parent: null, type: 'compound', description: null },
+    {
+      id: 'conversation.accueil',
+      label: 'accueil',
+      parent: 'conversation',
+      type: 'atomic',
+      description: 'Il appelle.',
+    },
+    { id: 'conversation.crise', label: 'crise', parent: 'conversation', type: 'atomic', description: null },
+    { id: 'conversation.fin', label: 'fin', parent: 'conversation', type: 'final', description: null },
+    { id: 'alerte', label: 'alerte', parent: null, type: 'compound', description: null },
+    { id: 'alerte.aucune', label: 'aucune', parent: 'alerte', type: 'atomic', description: null },
+    { id: 'alerte.donnee', label: 'donnee', parent: 'alerte', type: 'atomic', description: null },
+  ],
+  edges: [
+    {
+      id: 'e1',
+      source: 'conversation.accueil',
+      target: 'conversation.crise',
+      label: 'Se présenter',
+      kind: 'move',
+    },
+    {
+      id: 'e2',
+      source: 'conversation.accueil',
+      target: 'conversation.crise',
+      label: 'après 20 s',
+      kind: 'after',
+    },
+    {
+      id: 'e3',
+      source: 'conversation.crise',
+      target: 'conversation.fin',
+      label: 'Clôturer [drapeau « x » posé]',
+      kind: 'move',
+    },
+    {
+      id: 'e4',
+      source: 'alerte.aucune',
+      target: 'alerte.donnee',
+      label: 'Alerter un·e collègue',
+      kind: 'move',
+    },
+    { id: 'e5', source: 'conversation.crise', target: null, label: 'Reformuler', kind: 'move' },
+    { id: 'e6', source: '', target: 'conversation.fin', label: 'Raccrocher', kind: 'hangup' },
+  ],
+};
+
+const state = (seq: number, states: string[]) => observationEntry(seq, { kind: 'state', states }, 'system');
+
+describe('the state graph', () => {
+  it('highlights the active states with their parents, the visited ones and the transitions taken', () => {
+    const entries = [
+      state(1, ['conversation.accueil', 'alerte.aucune']),
+      state(3, ['conversation.crise', 'alerte.aucune']),
+      state(5, ['conversation.crise', 'alerte.donnee']),
+    ];
+    const highlight = highlightGraph(graph, ['conversation.crise', 'alerte.donnee'], entries);
+    expect([...highlight.active].sort()).toEqual([
+      'alerte',
+      'alerte.donnee',
+      'conversation',
+      'conversation.crise',
+    ]);
+    expect(highlight.visited.has('conversation.accueil')).toBe(true);
+    expect(highlight.visited.has('conversation.fin')).toBe(false);
+    expect([...highlight.taken].sort()).toEqual([
+      edgeKey('alerte.aucune', 'alerte.donnee'),
+      edgeKey('conversation.accueil', 'conversation.crise'),
+    ]);
+  });
+
+  it('knows every ancestor of a state', () => {
+    expect([...withAncestors(['conversation.fin'], parentsOf(graph))]).toEqual([
+      'conversation.fin',
+      'conversation',
+    ]);
+  });
+
+  it('draws one edge per pair of states, none for a reaction in place or from the root', () => {
+    const edges = drawnEdges(graph);
+    expect(edges.map((edge) => edge.key)).toEqual([
+      'conversation.accueil->conversation.crise',
+      'conversation.crise->conversation.fin',
+      'alerte.aucune->alerte.donnee',
+    ]);
+    expect(edges[0]?.labels).toEqual(['Se présenter', 'après 20 s']);
+    expect(shortEdgeLabel(['Clôturer [drapeau « x » posé]'])).toBe('Clôturer');
+    expect(shortEdgeLabel(['x'.repeat(60)])).toHaveLength(48);
+  });
+
+  it('is laid out by ELK with nested states inside their parent', async () => {
+    const layout = await layoutGraph(graph);
+    const byId = new Map(layout.nodes.map((node) => [node.id, node]));
+    const parent = byId.get('conversation')!;
+    const child = byId.get('conversation.crise')!;
+    expect(child.parent).toBe('conversation');
+    // Relative to the parent, inside it (below its title).
+    expect(child.x).toBeGreaterThanOrEqual(0);
+    expect(child.y).toBeGreaterThan(20);
+    expect(child.x + child.width).toBeLessThanOrEqual(parent.width);
+    expect(child.y + child.height).toBeLessThanOrEqual(parent.height);
+    // Each drawn edge has ELK's route, from the source's box to the target's.
+    const route = layout.edges.find((edge) => edge.key === 'alerte.aucune->alerte.donnee')!.points;
+    expect(route.length).toBeGreaterThanOrEqual(2);
+    expect(layout.nodes.map((node) => node.id).indexOf('conversation')).toBeLessThan(
+      layout.nodes.map((node) => node.id).indexOf('conversation.crise'),
+    );
+  }, 20_000);
+});
+
+describe('curveData', () => {
+  const variables = [
+    { id: 'detresse', label: 'Détresse', value: 6, min: 0, max: 10 },
+    { id: 'confiance', label: 'Confiance', value: 4, min: 0, max: 10 },
+  ];
+  const change = (seq: number, t: number, variable: string, previous: number, value: number) =>
+    observationEntry(seq, { kind: 'variable', variable, value, previous }, 'system', t);
+
+  it('follows each variable over call time, from its first value to now', () => {
+    const data = curveData(
+      variables,
+      [
+        change(1, 10_000, 'detresse', 8, 7),
+        change(2, 10_000, 'confiance', 2, 3),
+        change(3, 30_000, 'detresse', 7, 6),
+        change(4, 40_000, 'confiance', 3, 4),
+      ],
+      65_000,
+    );
+    expect(data.times).toEqual([0, 10, 30, 40, 65]);
+    expect(data.series.map((series) => series.values)).toEqual([
+      [8, 7, 6, 6, 6],
+      [2, 3, 3, 4, 4],
+    ]);
+  });
+
+  it('draws a flat line for a variable that never changed', () => {
+    const data = curveData(variables, [], 5_000);
+    expect(data.times).toEqual([0, 5]);
+    expect(data.series[1]?.values).toEqual([4, 4]);
+  });
+});

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { I18nProvider } from '../i18n/index.js';
+import { SessionContext, type Session } from '../socket/index.js';
+import { fakeSession } from '../test/fakeSession.js';
+import { listenerView, trainerView } from '../test/fixtures.js';
+import { renderWithSession } from '../test/renderWithSession.js';
+import { HeavyViewsContext } from '../ui/HeavyViews.js';
+import { readDisplayName } from './displayName.js';
+import { JoinedAs } from './JoinedAs.js';
+import { JoinGate } from './JoinGate.js';
+
+afterEach(() => localStorage.clear());
+
+function Page() {
+  return (
+    <div>
+      <h1>La page</h1>
+      <JoinedAs />
+    </div>
+  );
+}
+
+function gate() {
+  return (
+    <JoinGate role="listener" sessionId="s1">
+      <Page />
+    </JoinGate>
+  );
+}
+
+describe('JoinGate', () => {
+  it('asks a name first, remembers it for this session and role, and joins under it', async () => {
+    const session = fakeSession({ view: listenerView() });
+    renderWithSession(gate(), { session });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Rejoindre la séance — Écoutant·e');
+    const field = screen.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' });
+    expect(document.activeElement).toBe(field);
+    expect(session.sent).toEqual([]);
+    fireEvent.change(field, { target: { value: '  Camille ' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Rejoindre la séance' }));
+    });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('La page');
+    expect(screen.getByText('Vous : Camille.')).not.toBeNull();
+    expect(session.sent).toEqual([{ kind: 'join', name: 'Camille' }]);
+    expect(readDisplayName('s1', 'listener')).toBe('Camille');
+    expect(readDisplayName('s1', 'trainer')).toBeNull();
+  });
+
+  it('joins again without asking after a reload, and again after each reconnection', async () => {
+    localStorage.setItem('ecoute.name.s1.listener', 'Camille');
+    const connected = fakeSession({ view: listenerView() });
+    const { rerender } = renderWithSession(gate(), { session: connected });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('La page');
+    expect(connected.sent).toEqual([{ kind: 'join', name: 'Camille' }]);
+
+    // The socket drops and comes back: a new connection joins again.
+    const sent = connected.sent;
+    const reconnecting: Session = { ...connected, status: 'connecting' };
+    const back: Session = { ...connected, status: 'connected', view: listenerView({ t: 90_000 }) };
+    await act(async () => rerender(wrap({ ...connected, view: listenerView({ t: 70_000 }) })));
+    expect(sent).toHaveLength(1);
+    await act(async () => rerender(wrap(reconnecting)));
+    await act(async () => rerender(wrap(back)));
+    expect(sent).toEqual([
+      { kind: 'join', name: 'Camille' },
+      { kind: 'join', name: 'Camille' },
+    ]);
+  });
+
+  it('asks nothing when the link is refused or opens another role: the page says why', () => {
+    const refused = fakeSession({ status: 'error', errorCode: 'auth/invalid_token' });
+    const { unmount } = renderWithSession(gate(), { session: refused });
+    expect(screen.queryByRole('textbox')).toBeNull();
+    unmount();
+    const other = fakeSession({ view: trainerView() });
+    renderWithSession(gate(), { session: other });
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(other.sent).toEqual([]);
+  });
+
+  it('lets the person change their name', async () => {
+    localStorage.setItem('ecoute.name.s1.listener', 'Camille');
+    const session = fakeSession({ view: listenerView() });
+    renderWithSession(gate(), { session });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Changer de nom' }));
+    });
+    const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Votre prénom ou un pseudonyme' });
+    expect(field.value).toBe('Camille');
+    fireEvent.change(field, { target: { value: 'Cam' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Rejoindre la séance' }));
+    });
+    expect(session.sent).toEqual([
+      { kind: 'join', name: 'Camille' },
+      { kind: 'join', name: 'Cam' },
+    ]);
+  });
+});
+
+// The same tree as `renderWithSession` builds, for rerendering with another session.
+function wrap(session: Session) {
+  return (
+    <I18nProvider initialLang="fr">
+      <MemoryRouter>
+        <HeavyViewsContext value={false}>
+          <SessionContext value={session}>{gate()}</SessionContext>
+        </HeavyViewsContext>
+      </MemoryRouter>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,398 @@
+// The live role-play in a real Chromium, through the built server: three pages (listener,
+// trainer, observer) play the distress call (`detresse-suicidaire`) to its best ending along its
+// best play-through (scenarios/detresse-suicidaire.tests.yaml), with injects, a generic line
+// event, pause and resume, a whisper, an ad-lib line, projector mode, a bookmark and a reload of
+// the listener in the middle; axe-core checks each page; screenshots go to test/artifacts/.
+// Then the tutorial call, played on the listener's console by keyboard alone.
+// Session time runs 10× faster: the caller's 45 s silence timer is 4.5 s here.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { parseScenario, type Scenario } from '@ecoute/engine';
+import { launchChromium } from '../support/browser.js';
+import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
+import { startServerProcess, workspaceRoot } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
+
+const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
+const CLOCK_RATE = 10;
+
+function loadScenario(id: string): Scenario {
+  const text = readFileSync(path.join(workspaceRoot, 'scenarios', `${id}.yaml`), 'utf8');
+  const parsed = parseScenario(text, id);
+  if (!parsed.ok) throw new Error(`${id}: ${parsed.errors.map((error) => error.message).join('; ')}`);
+  return parsed.scenario;
+}
+
+/** A recognisable piece of a line's text (the transcript shows it whole). */
+function snippet(text: string): string {
+  return text.slice(0, 40);
+}
+
+describe('a live call in the browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startServerProcess({ ECOUTE_CLOCK_RATE: String(CLOCK_RATE) });
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newContext(): Promise<BrowserContext> {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 900 } });
+    contexts.push(context);
+    return context;
+  }
+
+  async function open(context: BrowserContext, url: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(url);
+    return page;
+  }
+
+  it('plays the distress call to its best ending: injects, pause, whisper, ad-lib, reload, projector', async () => {
+    const scenario = loadScenario('detresse-suicidaire');
+    const moveLabel = (id: string) => scenario.moves[id]?.label ?? id;
+    const injectLabel = (id: string) => scenario.injects[id]?.label ?? id;
+    const lineText = (id: string) => scenario.lines[id]?.text ?? id;
+
+    // The trainer creates the session on the home page; their console (same browser) then
+    // knows every role link.
+    const trainerContext = await newContext();
+    const home = await open(trainerContext, server.url);
+    await home.getByRole('radio', { name: scenario.title }).check();
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    const linkOf = async (role: string): Promise<string> => {
+      const href = await home.getByRole('link', { name: `Ouvrir le lien ${role}` }).getAttribute('href');
+      if (!href) throw new Error(`no link for ${role}`);
+      return new URL(href, server.url).toString();
+    };
+    const listenerUrl = await linkOf('Écoutant·e');
+    const trainerUrl = await linkOf('Formateur·rice');
+    const observerUrl = await linkOf('Observateur·rice');
+    expect(await seriousAxeViolations(home)).toEqual([]);
+
+    const trainer = await open(trainerContext, trainerUrl);
+    const listener = await open(await newContext(), listenerUrl);
+    const observer = await open(await newContext(), observerUrl);
+    // Each page first asks a name.
+    expect(await seriousAxeViolations(listener)).toEqual([]);
+    await joinSession(trainer, 'Dominique');
+    await joinSession(listener, 'Camille');
+    await joinSession(observer, 'Groupe A');
+
+    const transcript = (page: Page): Locator => page.getByRole('log');
+    const heard = async (page: Page, lineId: string, timeout = 10_000): Promise<void> => {
+      await transcript(page)
+        .getByText(snippet(lineText(lineId)), { exact: false })
+        .last()
+        .waitFor({ timeout });
+    };
+    const button = (page: Page, name: string): Locator => page.getByRole('button', { name, exact: true });
+    const enabled = async (locator: Locator, timeout = 15_000): Promise<void> => {
+      await locator.and(locator.page().locator(':enabled')).waitFor({ timeout });
+    };
+    const move = async (id: string, answer?: string): Promise<void> => {
+      const target = button(listener, moveLabel(id));
+      await enabled(target);
+      await target.click();
+      if (answer) await heard(listener, answer);
+    };
+    const say = async (text: string): Promise<void> => {
+      const field = listener.getByRole('textbox', { name: 'Ce que je dis' });
+      await field.fill(text);
+      await field.press('Enter');
+      await transcript(listener).getByText(text).last().waitFor();
+    };
+    const inject = async (id: string, answer?: string): Promise<void> => {
+      const target = button(trainer, injectLabel(id));
+      await enabled(target);
+      await target.click();
+      if (answer) await heard(listener, answer);
+    };
+    /**
+     * The caller must not be left in silence: a word every 1.5 s (15 s of session time) until
+     * `done`, which is checked every 100 ms (some answers are only open for a few seconds).
+     */
+    const keepTalkingUntil = async (done: () => Promise<boolean>, limitMs = 90_000): Promise<void> => {
+      const until = Date.now() + limitMs;
+      let spokeAt = 0;
+      while (!(await done())) {
+        if (Date.now() > until) throw new Error('waited too long');
+        if (Date.now() - spokeAt > 1_500) {
+          await say('Je suis toujours avec vous.');
+          spokeAt = Date.now();
+        }
+        await listener.waitForTimeout(100);
+      }
+    };
+    const isVisible = (locator: Locator) => async () => (await locator.count()) > 0;
+
+    // The phone rings; the listener picks up.
+    await listener.getByText('Le téléphone sonne…').waitFor();
+    await button(listener, 'Décrocher').click();
+    await heard(listener, 'allo');
+    await heard(observer, 'allo');
+
+    // The best play-through, as fast as the pages answer.
+    await move('se_presenter', 'explose');
+    await move('valider_emotion', 'menace_suicide');
+    await move('demander_idees_suicidaires', 'idees_oui');
+    await move('alerter_collegue');
+    await move('demander_plan', 'plan');
+    await move('demander_moyens', 'moyens');
+    await say('Je vous écoute, Franck. Je suis là.');
+
+    // The trainer whispers; the listener reads it apart, marked as not heard by the caller.
+    const whisper = 'Pense à demander où il est.';
+    await trainer.getByRole('textbox', { name: "Message chuchoté à l'écoutant·e" }).fill(whisper);
+    await button(trainer, 'Chuchoter').click();
+    const whisperPanel = listener.getByRole('region', { name: 'Message chuchoté du formateur·rice' });
+    await whisperPanel.getByText(whisper).waitFor();
+    await whisperPanel.getByText("Non entendu par l'appelant·e").waitFor();
+    await observer
+      .getByRole('region', { name: 'Message chuchoté du formateur·rice' })
+      .getByText(whisper)
+      .waitFor();
+
+    await move('demander_quand', 'quand');
+    await move('demander_prenom', 'prenom');
+    await move('demander_lieu', 'lieu');
+
+    // The colleague's call goes through (a timer): « secours en route » becomes available.
+    const enRoute = button(trainer, injectLabel('secours_en_route'));
+    await keepTalkingUntil(async () => enRoute.isEnabled());
+    await inject('secours_en_route');
+    await move('demander_numero', 'numero');
+    await move('expliquer_role', 'role_crise');
+
+    // Pause freezes the call for everyone; resume gives it back.
+    await button(trainer, 'Suspendre la séance').click();
+    await listener.getByText('Séance suspendue par le formateur').waitFor();
+    await listener.locator('.moves button').first().waitFor();
+    expect(await listener.locator('.moves button:enabled').count()).toBe(0);
+    await observer.getByText('Séance suspendue par le formateur').waitFor();
+    await button(trainer, 'Reprendre la séance').click();
+    await listener.getByText('Séance suspendue par le formateur').waitFor({ state: 'detached' });
+
+    await move('eloigner_moyens', 'moyens_eloignes');
+    await move('annoncer_secours', 'annonce_ok');
+
+    // The listener reloads the page mid-call: back where it was, under the same name.
+    const before = await transcript(listener).locator('li').count();
+    await listener.reload();
+    await listener.getByText('Vous : Camille.').waitFor();
+    await heard(listener, 'annonce_ok');
+    expect(await transcript(listener).locator('li').count()).toBeGreaterThanOrEqual(before);
+    await say('Je suis toujours là, Franck.');
+
+    // A second tab with the same link joins under the same name and follows the same call; the
+    // trainer sees two tabs for the listener; closing it breaks nothing.
+    const secondTab = await open(listener.context(), listenerUrl);
+    await secondTab.getByText('Vous : Camille.').waitFor();
+    await heard(secondTab, 'annonce_ok');
+    await trainer.getByRole('region', { name: 'Qui est connecté' }).getByText('(2 onglets)').waitFor();
+    await secondTab.close();
+    await trainer
+      .getByRole('region', { name: 'Qui est connecté' })
+      .getByText('(2 onglets)')
+      .waitFor({ state: 'detached' });
+
+    await move('valider_emotion', 'souffrance_validee');
+    await inject('tele', 'tele');
+
+    // A generic line event: the listener gets the cue, named.
+    await button(trainer, 'Grésillements sur la ligne').click();
+    await transcript(listener).getByText('(grésillements)').last().waitFor();
+
+    // An ad-lib line typed by the trainer reaches the listener like a scripted one, announced by
+    // the transcript's live region.
+    const adlib = "Vous savez, j'ai jamais dit tout ça à personne.";
+    await trainer.getByRole('textbox', { name: "Réplique improvisée de l'appelant·e" }).fill(adlib);
+    await button(trainer, 'Faire dire').click();
+    const live = listener.locator('[aria-live="polite"]').filter({ hasText: adlib });
+    await live.waitFor();
+    expect(await live.getAttribute('role')).toBe('log');
+
+    await move('question_ouverte', 'raconte');
+    await inject('quelqu_un_entre', 'nadia_entre');
+    await move('impliquer_proche', 'nadia_reste');
+
+    // Projector mode: the observers see the hidden variables and the graph.
+    await trainer.getByRole('switch', { name: 'Vue projection pour les observateur·rices' }).click();
+    await observer.getByRole('heading', { name: 'Variables cachées' }).waitFor();
+    await observer.locator('.state-graph .react-flow__node').first().waitFor();
+    await expect(listener.getByRole('heading', { name: 'Variables cachées' }).count()).resolves.toBe(0);
+
+    await move('reformuler', 'reformule_ok');
+
+    // The trainer bookmarks the moment with « B ».
+    await trainer.getByRole('heading', { name: 'Repères' }).click();
+    await trainer.keyboard.press('b');
+    const comment = trainer.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' });
+    await comment.fill('Nadia entre : bon relais');
+    await comment.press('Enter');
+    await trainer.getByRole('region', { name: 'Repères' }).getByText('Nadia entre : bon relais').waitFor();
+
+    await move('rester_present', 'presence');
+    await move('question_ouverte', 'raconte_nuits');
+
+    // Every console, mid-call, as people see it; and no serious accessibility violation.
+    await trainer.locator('.state-graph .react-flow__node').first().waitFor();
+    await trainer.locator('.variable-curves canvas').first().waitFor();
+    await trainer.getByRole('region', { name: 'Qui est connecté' }).getByText('Camille').waitFor();
+    await trainer.getByRole('region', { name: 'Qui est connecté' }).getByText('Groupe A').waitFor();
+    await listener.screenshot({ path: path.join(artifacts, 'live-listener.png'), fullPage: true });
+    await trainer.screenshot({ path: path.join(artifacts, 'live-trainer.png'), fullPage: true });
+    await observer.screenshot({ path: path.join(artifacts, 'live-observer.png'), fullPage: true });
+    for (const page of [listener, trainer, observer]) expect(await seriousAxeViolations(page)).toEqual([]);
+    await say('Ils ne vont plus tarder.');
+
+    // The emergency services ring at his door while he is still on the line.
+    await keepTalkingUntil(
+      isVisible(transcript(listener).getByText(snippet(lineText('ils_sont_la_prevenu')), { exact: false })),
+    );
+    // He thanks the listener for staying (or, on a slow machine, the firefighter has already
+    // taken the phone: 15 s of session time is 1.5 s here).
+    await move('rester_present');
+    const line = (id: string) => transcript(listener).getByText(snippet(lineText(id)), { exact: false });
+    await line('merci_reste').or(line('pompier')).last().waitFor();
+    await heard(listener, 'pompier', 20_000);
+    await move('cloturer_appel', 'pompier_au_revoir');
+
+    for (const page of [listener, trainer, observer]) {
+      await page.getByRole('heading', { name: "Issue de l'appel" }).waitFor();
+      await page.getByRole('region', { name: "Issue de l'appel" }).getByText('très bien').waitFor();
+    }
+    // The observer heard exactly what the listener heard.
+    const callerLines = (page: Page) => transcript(page).locator('li.entry--caller').allInnerTexts();
+    expect(await callerLines(observer)).toEqual(await callerLines(listener));
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
+
+  it('plays the tutorial call on the listener console by keyboard alone', async () => {
+    const scenario = loadScenario('appel-entrainement');
+    const lineText = (id: string) => scenario.lines[id]?.text ?? id;
+    const created = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scenarioId: 'appel-entrainement' }),
+    });
+    const { links } = (await created.json()) as { links: Record<string, string> };
+    const listener = await open(await newContext(), `${server.url}${links.listener}`);
+    const keyboard = listener.keyboard;
+    const heard = (lineId: string) =>
+      listener
+        .getByRole('log')
+        .getByText(snippet(lineText(lineId)), { exact: false })
+        .last()
+        .waitFor();
+    const focusedName = () =>
+      listener.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    /** Tab through the page until the focused element's text starts with `name`, then Enter. */
+    const tabTo = async (name: string): Promise<void> => {
+      for (let i = 0; i < 80; i++) {
+        await keyboard.press('Tab');
+        if ((await focusedName()).startsWith(name)) return;
+      }
+      throw new Error(`Tab never reached « ${name} »`);
+    };
+    /** The shortcut a move button shows (read from the page, then typed). */
+    const shortcutOf = async (label: string): Promise<string> => {
+      const keys = await listener
+        .getByRole('button', { name: label, exact: true })
+        .getAttribute('aria-keyshortcuts');
+      if (!keys) throw new Error(`no shortcut for ${label}`);
+      return keys;
+    };
+
+    // The name field has the focus: type, Enter.
+    await listener.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).waitFor();
+    await keyboard.type('Alex');
+    await keyboard.press('Enter');
+    await listener.getByText('Vous : Alex.').waitFor();
+    await listener.getByText('Le téléphone sonne…').waitFor();
+
+    // Pick up with Tab and Enter.
+    await tabTo('Décrocher');
+    await keyboard.press('Enter');
+    await heard('allo');
+
+    // Moves by their shortcuts; the words by Alt+J, typed, Enter, then Escape.
+    await keyboard.press(await shortcutOf('Se présenter'));
+    await heard('explique');
+    await keyboard.press('Alt+J');
+    await keyboard.type('Je vous écoute, prenez votre temps.');
+    await keyboard.press('Enter');
+    await listener.getByRole('log').getByText('Je vous écoute, prenez votre temps.').waitFor();
+    // Digits typed in the field are text, never shortcuts.
+    await keyboard.type('1');
+    expect(await listener.getByRole('textbox', { name: 'Ce que je dis' }).inputValue()).toBe('1');
+    await keyboard.press('Backspace');
+    await keyboard.press('Escape');
+    await keyboard.press(await shortcutOf('Reformuler'));
+    await heard('oui_cest_ca');
+    await keyboard.press(await shortcutOf('Guider pas à pas'));
+    await heard('on_y_va');
+    await keyboard.press(await shortcutOf('Guider pas à pas'));
+    await heard('etape_suivante');
+    // The last one with Tab and Enter, from the moves' heading.
+    await tabTo('Guider pas à pas');
+    await keyboard.press('Enter');
+    await heard('connectee');
+    await listener.getByRole('region', { name: "Issue de l'appel" }).getByText('très bien').waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('lets a learner play the caller from cue cards: their lines reach the listener', async () => {
+    const scenario = loadScenario('appel-entrainement');
+    const created = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scenarioId: 'appel-entrainement', callerActor: true }),
+    });
+    const { links } = (await created.json()) as { links: Record<string, string> };
+    expect(links.callerActor).toMatch(/^\/callerActor\//);
+    const actor = await open(await newContext(), `${server.url}${links.callerActor}`);
+    const listener = await open(await newContext(), `${server.url}${links.listener}`);
+    const trainer = await open(await newContext(), `${server.url}${links.trainer}`);
+    await joinSession(actor, 'Sam');
+    await joinSession(listener, 'Alex');
+    await joinSession(trainer, 'Dominique');
+    await trainer.getByRole('region', { name: 'Qui est connecté' }).getByText('Sam').waitFor();
+
+    // The cue cards: who they play, with the secrets the listener does not know.
+    const persona = actor.getByRole('region', { name: 'Votre personnage' });
+    await persona.getByText(scenario.persona.name).waitFor();
+    expect(await seriousAxeViolations(actor)).toEqual([]);
+
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    // The machine suggests its line; the actor says it, and the listener hears it.
+    const allo = snippet(scenario.lines.allo?.text ?? '');
+    const suggestions = actor.getByRole('region', { name: 'Répliques suggérées' });
+    await suggestions.getByText(allo, { exact: false }).waitFor();
+    await suggestions
+      .getByRole('button', { name: /^Dire : / })
+      .first()
+      .click();
+    await listener.getByRole('log').getByText(allo, { exact: false }).waitFor();
+    // Their own words too.
+    const own = 'Je suis un peu perdue avec cet ordinateur.';
+    await actor.getByRole('textbox', { name: 'Ma réplique' }).fill(own);
+    await actor.getByRole('textbox', { name: 'Ma réplique' }).press('Enter');
+    await listener.locator('[aria-live="polite"]').getByText(own).waitFor();
+    await trainer.getByRole('log').getByText(own).first().waitFor();
+    await actor.screenshot({ path: path.join(artifacts, 'live-caller-actor.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
