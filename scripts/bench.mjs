@@ -12,8 +12,12 @@ try {
   console.error(`[bench] ${error instanceof SetupError ? error.message : error}`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, [path.join(root, 'test/dist/bench/bench.js'), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, 'test/dist/bench/bench.js'), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);

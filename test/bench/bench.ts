@@ -39,7 +39,11 @@ async function metrics(server: RunningServer, gc = false): Promise<Metrics> {
 }
 
 /** One N against one target: fresh server, load over the window, the server's own figures. */
-export async function runStep(mode: LoadConfig['mode'], sessions: number, options: BenchOptions): Promise<StepResult> {
+export async function runStep(
+  mode: LoadConfig['mode'],
+  sessions: number,
+  options: BenchOptions,
+): Promise<StepResult> {
   const server = mode === 'product' ? await startProduct() : await startRelay();
   try {
     const baseline = await metrics(server, true);
@@ -67,7 +71,10 @@ export async function runStep(mode: LoadConfig['mode'], sessions: number, option
     });
     const start = await windowStart;
     const end = await windowEnd;
-    const cpu = start && end ? end.cpuMicros.user + end.cpuMicros.system - start.cpuMicros.user - start.cpuMicros.system : null;
+    const cpu =
+      start && end
+        ? end.cpuMicros.user + end.cpuMicros.system - start.cpuMicros.user - start.cpuMicros.system
+        : null;
     const inputs = result.inputsSent * (20 / 19) + (sessions * options.durationMs) / 10_000;
     return {
       ...result,
@@ -82,7 +89,11 @@ export async function runStep(mode: LoadConfig['mode'], sessions: number, option
 }
 
 /** Doubles N from 25 until p99 passes the limit or a message is lost. */
-export async function doubling(mode: LoadConfig['mode'], options: BenchOptions, log: (line: string) => void): Promise<StepResult[]> {
+export async function doubling(
+  mode: LoadConfig['mode'],
+  options: BenchOptions,
+  log: (line: string) => void,
+): Promise<StepResult[]> {
   const steps: StepResult[] = [];
   for (let n = 25; n <= options.maxSessions; n *= 2) {
     const step = await runStep(mode, n, options);
@@ -97,7 +108,8 @@ const HEADER =
   'cible    N     entrées  perdues  ack p50/p99        → formateur p50/p99/p99.9       → dernier observateur p50/p99/p99.9   CPU µs/entrée  boucle p99  mémoire/séance';
 
 export function row(s: StepResult): string {
-  const f = (v: number | null, digits = 1): string => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(digits));
+  const f = (v: number | null, digits = 1): string =>
+    v === null || !Number.isFinite(v) ? '—' : v.toFixed(digits);
   return [
     s.mode.padEnd(8),
     String(s.sessions).padStart(4),
@@ -123,7 +135,12 @@ export interface BenchReport {
   storage: string | null;
   summary: {
     largestPassing: { product: number | null; relay: number | null; ratio: number | null };
-    at100: { p50Ratio: number | null; p99Ratio: number | null; p50ExtraMs: number | null; p99ExtraMs: number | null } | null;
+    at100: {
+      p50Ratio: number | null;
+      p99Ratio: number | null;
+      p50ExtraMs: number | null;
+      p99ExtraMs: number | null;
+    } | null;
   };
 }
 
@@ -132,9 +149,14 @@ function largestPassing(steps: StepResult[]): number | null {
   return passing.length ? Math.max(...passing) : null;
 }
 
-export async function runBench(options: BenchOptions, log: (line: string) => void = console.log): Promise<BenchReport> {
+export async function runBench(
+  options: BenchOptions,
+  log: (line: string) => void = console.log,
+): Promise<BenchReport> {
   log(HEADER);
-  const product = options.smoke ? [await runStep('product', 5, options)] : await doubling('product', options, log);
+  const product = options.smoke
+    ? [await runStep('product', 5, options)]
+    : await doubling('product', options, log);
   const relay = options.smoke ? [await runStep('relay', 5, options)] : await doubling('relay', options, log);
   if (options.smoke) for (const s of [...product, ...relay]) log(row(s));
   // The store alone: the server's own storage benchmark, as a process (nothing imports server).
@@ -154,7 +176,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const p100 = at(product);
   const r100 = at(relay);
   const report: BenchReport = {
-    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: workspaceRoot, encoding: 'utf8' }).trim(),
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: workspaceRoot,
+      encoding: 'utf8',
+    }).trim(),
     machine: {
       cpus: os.cpus().length,
       model: os.cpus()[0]?.model ?? '?',
@@ -187,7 +212,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     },
   };
   log('');
-  log(`Plus grand N réussi : produit ${p ?? '—'}, relais ${r ?? '—'}, rapport ${report.summary.largestPassing.ratio?.toFixed(2) ?? '—'}`);
+  log(
+    `Plus grand N réussi : produit ${p ?? '—'}, relais ${r ?? '—'}, rapport ${report.summary.largestPassing.ratio?.toFixed(2) ?? '—'}`,
+  );
   if (report.summary.at100) {
     const a = report.summary.at100;
     log(
@@ -196,7 +223,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   }
   const dir = path.join(workspaceRoot, 'test/bench/results');
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `bench-${options.smoke ? 'smoke-' : ''}${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const file = path.join(
+    dir,
+    `bench-${options.smoke ? 'smoke-' : ''}${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  );
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   log(`Résultats : ${path.relative(workspaceRoot, file)}`);
   return report;

@@ -53,7 +53,10 @@ function connect(url: string, auth: Record<string, unknown>): Promise<Client> {
   });
 }
 
-async function createProductSession(url: string, scenarioId: string): Promise<{ id: string; tokens: Record<string, string> }> {
+async function createProductSession(
+  url: string,
+  scenarioId: string,
+): Promise<{ id: string; tokens: Record<string, string> }> {
   const response = await fetch(`${url}/api/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -80,17 +83,19 @@ class SessionLoad {
     private readonly observers: Client[],
     private readonly config: LoadConfig,
   ) {
-    const onUpdate = (who: 'trainer' | 'observer') => (update: { entries: { kind: string; input?: { kind: string; text?: string } }[] }) => {
-      const now = performance.now();
-      for (const entry of update.entries) {
-        const text = entry.kind === 'input' && entry.input?.kind === 'say' ? entry.input.text : undefined;
-        const nonce = text?.slice(0, text.indexOf('|'));
-        const sample = nonce ? this.samples.get(nonce) : undefined;
-        if (!sample) continue;
-        if (who === 'trainer') sample.trainer ??= now;
-        else sample.observers.push(now);
-      }
-    };
+    const onUpdate =
+      (who: 'trainer' | 'observer') =>
+      (update: { entries: { kind: string; input?: { kind: string; text?: string } }[] }) => {
+        const now = performance.now();
+        for (const entry of update.entries) {
+          const text = entry.kind === 'input' && entry.input?.kind === 'say' ? entry.input.text : undefined;
+          const nonce = text?.slice(0, text.indexOf('|'));
+          const sample = nonce ? this.samples.get(nonce) : undefined;
+          if (!sample) continue;
+          if (who === 'trainer') sample.trainer ??= now;
+          else sample.observers.push(now);
+        }
+      };
     trainer.on('session:update', onUpdate('trainer'));
     for (const observer of observers) observer.on('session:update', onUpdate('observer'));
   }
@@ -98,7 +103,10 @@ class SessionLoad {
   async prepare(): Promise<void> {
     if (this.config.mode === 'relay') return;
     for (const input of [{ kind: 'pickup' }, { kind: 'move', move: 'se_presenter' }]) {
-      const ack = (await this.listener.timeout(10_000).emitWithAck('session:input', input)) as { ok: boolean; code?: string };
+      const ack = (await this.listener.timeout(10_000).emitWithAck('session:input', input)) as {
+        ok: boolean;
+        code?: string;
+      };
       if (!ack.ok) throw new Error(`prepare ${input.kind}: ${ack.code}`);
     }
   }
@@ -106,11 +114,16 @@ class SessionLoad {
   start(measureFrom: number, measureUntil: number): void {
     const offset = (this.index * 37) % this.config.inputEveryMs;
     const first = setTimeout(() => {
-      this.timers.push(setInterval(() => this.sendInput(measureFrom, measureUntil), this.config.inputEveryMs));
+      this.timers.push(
+        setInterval(() => this.sendInput(measureFrom, measureUntil), this.config.inputEveryMs),
+      );
     }, offset);
-    const inject = setTimeout(() => {
-      this.timers.push(setInterval(() => this.sendInject(), this.config.injectEveryMs));
-    }, offset + this.config.injectEveryMs / 2);
+    const inject = setTimeout(
+      () => {
+        this.timers.push(setInterval(() => this.sendInject(), this.config.injectEveryMs));
+      },
+      offset + this.config.injectEveryMs / 2,
+    );
     this.timers.push(first, inject);
   }
 
@@ -161,7 +174,11 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
         let auth: (role: string) => Record<string, unknown>;
         if (config.mode === 'product') {
           const session = await createProductSession(config.url, config.scenarioId);
-          auth = (role) => ({ sessionId: session.id, token: session.tokens[role], protocolVersion: PROTOCOL_VERSION });
+          auth = (role) => ({
+            sessionId: session.id,
+            token: session.tokens[role],
+            protocolVersion: PROTOCOL_VERSION,
+          });
         } else {
           auth = (role) => ({ sessionId: `relay-${index}`, role, protocolVersion: PROTOCOL_VERSION });
         }
@@ -182,7 +199,9 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   const measureFrom = startAt + config.warmupMs;
   const measureUntil = measureFrom + config.durationMs;
   for (const load of loads) load.start(measureFrom, measureUntil);
-  process.stdout.write(`${JSON.stringify({ event: 'window', from: config.warmupMs, until: config.warmupMs + config.durationMs })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ event: 'window', from: config.warmupMs, until: config.warmupMs + config.durationMs })}\n`,
+  );
   await new Promise((resolve) => setTimeout(resolve, config.warmupMs + config.durationMs));
   for (const load of loads) load.stop();
   // Let what is in flight land before counting what was lost.

@@ -62,7 +62,10 @@ function stopper(child: ChildProcess, cleanup: () => void): () => Promise<void> 
 /** The production server on core 0, with its own SQLite file, metrics on and GC exposed. */
 export async function startProduct(env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-bench-'));
-  const [command, args] = pinned(0, process.execPath, ['--expose-gc', path.join(workspaceRoot, 'server/dist/src/main.js')]);
+  const [command, args] = pinned(0, process.execPath, [
+    '--expose-gc',
+    path.join(workspaceRoot, 'server/dist/src/main.js'),
+  ]);
   const child = spawn(command, args, {
     cwd: workspaceRoot,
     env: {
@@ -77,13 +80,24 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child, /http:\/\/localhost:(\d+)/, 'server');
-  return { url, pid: child.pid ?? 0, stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })) };
+  return {
+    url,
+    pid: child.pid ?? 0,
+    stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
 /** The bare Socket.IO relay on core 0. */
 export async function startRelay(): Promise<RunningServer> {
-  const [command, args] = pinned(0, process.execPath, ['--expose-gc', path.join(workspaceRoot, 'test/dist/bench/relay.js')]);
-  const child = spawn(command, args, { cwd: workspaceRoot, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, args] = pinned(0, process.execPath, [
+    '--expose-gc',
+    path.join(workspaceRoot, 'test/dist/bench/relay.js'),
+  ]);
+  const child = spawn(command, args, {
+    cwd: workspaceRoot,
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await waitForUrl(child, /RELAY http:\/\/127\.0\.0\.1:(\d+)/, 'relay');
   return { url, pid: child.pid ?? 0, stop: stopper(child, () => undefined) };
 }
@@ -93,7 +107,10 @@ export async function startRelay(): Promise<RunningServer> {
  * (after setup and warm-up), so the caller can read the server's figures over the same window.
  */
 export function runLoadProcess(config: LoadConfig, onWindow: () => void): Promise<LoadResult> {
-  const [command, args] = pinned(1, process.execPath, [path.join(workspaceRoot, 'test/dist/bench/load.js'), JSON.stringify(config)]);
+  const [command, args] = pinned(1, process.execPath, [
+    path.join(workspaceRoot, 'test/dist/bench/load.js'),
+    JSON.stringify(config),
+  ]);
   const child = spawn(command, args, { cwd: workspaceRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let buffer = '';
   let errors = '';

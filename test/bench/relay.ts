@@ -49,10 +49,22 @@ io.on('connection', (socket) => {
   socket.on('session:input', (input: unknown, ack: (result: unknown) => void) => {
     const seq = (seqs.get(sessionId) ?? 0) + 1;
     seqs.set(sessionId, seq);
-    const entry = { seq, t: performance.now() - started, at: new Date().toISOString(), source: role, kind: 'input', input };
+    const entry = {
+      seq,
+      t: performance.now() - started,
+      at: new Date().toISOString(),
+      source: role,
+      kind: 'input',
+      input,
+    };
     if (typeof ack === 'function') ack({ ok: true, seq });
     for (const room of rooms) {
-      io.to(`s:${sessionId}:${room}`).emit('session:update', { from: seq - 1, to: seq, entries: [entry], view: { phase: 'connected' } });
+      io.to(`s:${sessionId}:${room}`).emit('session:update', {
+        from: seq - 1,
+        to: seq,
+        entries: [entry],
+        view: { phase: 'connected' },
+      });
     }
   });
 });

@@ -22,7 +22,10 @@ export function postgresBinDir(): string {
     // fall through to the error below
   }
   const version = versions[0];
-  if (!version) throw new Error('PostgreSQL is missing: run `apt-get install -y postgresql` (npm test does it when root)');
+  if (!version)
+    throw new Error(
+      'PostgreSQL is missing: run `apt-get install -y postgresql` (npm test does it when root)',
+    );
   return path.join(root, version, 'bin');
 }
 

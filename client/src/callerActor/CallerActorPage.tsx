@@ -5,12 +5,11 @@ import { useI18n } from '../i18n/index.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
 import { InjectButtons } from '../trainer/InjectButtons.js';
-import { CallStatusBar } from '../ui/CallStatusBar.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
-import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
+import { SessionNotices } from '../ui/SessionNotices.js';
 import { Transcript } from '../ui/Transcript.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
@@ -40,17 +39,7 @@ export function CallerActorPage() {
     <div className="role-page role-page--caller-actor">
       <h1>{title}</h1>
       <JoinedAs />
-      <CallStatusBar
-        view={view}
-        entries={session.entries}
-        status={session.status}
-        errorCode={session.errorCode}
-      />
-      <SessionStatusNotice
-        status={session.status}
-        errorCode={session.errorCode}
-        wrongRole={session.view !== null && view === null}
-      />
+      <SessionNotices session={session} view={view} />
       {view ? (
         <>
           <PausedBanner paused={view.paused} />

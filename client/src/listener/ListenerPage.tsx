@@ -3,7 +3,6 @@ import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
-import { CallStatusBar } from '../ui/CallStatusBar.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { CATEGORY_ORDER, MoveButtons } from '../ui/MoveButtons.js';
 import { layoutMoves, PHONE_KEYS } from '../ui/moveShortcuts.js';
@@ -12,7 +11,7 @@ import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
 import { SayForm } from '../ui/SayForm.js';
-import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
+import { SessionNotices } from '../ui/SessionNotices.js';
 import { ToggleSwitch } from '../ui/ToggleSwitch.js';
 import { Transcript } from '../ui/Transcript.js';
 import { useCallerVoice } from '../ui/useCallerVoice.js';
@@ -103,17 +102,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
     <div className="role-page role-page--listener">
       <h1>{title}</h1>
       <JoinedAs />
-      <CallStatusBar
-        view={view}
-        entries={session.entries}
-        status={session.status}
-        errorCode={session.errorCode}
-      />
-      <SessionStatusNotice
-        status={session.status}
-        errorCode={session.errorCode}
-        wrongRole={session.view !== null && view === null}
-      />
+      <SessionNotices session={session} view={view} />
       {view ? (
         <>
           <PausedBanner paused={view.paused} />

@@ -8,12 +8,11 @@ import { WhisperPanel } from '../listener/WhisperPanel.js';
 import { useSessionContext } from '../socket/index.js';
 import { ScenarioStates } from '../trainer/ScenarioStates.js';
 import { VariableGauges } from '../trainer/VariableGauges.js';
-import { CallStatusBar } from '../ui/CallStatusBar.js';
 import { MoveButtons } from '../ui/MoveButtons.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
-import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
+import { SessionNotices } from '../ui/SessionNotices.js';
 import { Transcript } from '../ui/Transcript.js';
 import { useCallerVoice } from '../ui/useCallerVoice.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
@@ -54,17 +53,7 @@ export function ObserverPage() {
       <h1>{title}</h1>
       <JoinedAs />
       <p className="muted">{t('observer.readonly')}</p>
-      <CallStatusBar
-        view={view}
-        entries={session.entries}
-        status={session.status}
-        errorCode={session.errorCode}
-      />
-      <SessionStatusNotice
-        status={session.status}
-        errorCode={session.errorCode}
-        wrongRole={session.view !== null && view === null}
-      />
+      <SessionNotices session={session} view={view} />
       {view ? (
         <>
           <PausedBanner paused={view.paused} />

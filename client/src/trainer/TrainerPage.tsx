@@ -4,13 +4,12 @@ import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
-import { CallStatusBar } from '../ui/CallStatusBar.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { DebriefLink } from '../debrief/DebriefLink.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
-import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
+import { SessionNotices } from '../ui/SessionNotices.js';
 import { TextSendForm } from '../ui/TextSendForm.js';
 import { ToggleSwitch } from '../ui/ToggleSwitch.js';
 import { Transcript } from '../ui/Transcript.js';
@@ -56,17 +55,7 @@ export function TrainerPage() {
       <JoinedAs />
       {view ? <p className="muted">{view.scenario.summary}</p> : null}
       {view?.callerActor ? <p className="notice">{t('trainer.callerActorOn')}</p> : null}
-      <CallStatusBar
-        view={view}
-        entries={session.entries}
-        status={session.status}
-        errorCode={session.errorCode}
-      />
-      <SessionStatusNotice
-        status={session.status}
-        errorCode={session.errorCode}
-        wrongRole={session.view !== null && view === null}
-      />
+      <SessionNotices session={session} view={view} />
       {view ? (
         <>
           <PausedBanner paused={view.paused} />

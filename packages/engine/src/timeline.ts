@@ -60,7 +60,13 @@ export type Input =
   | { kind: 'speak'; text: string; line?: string };
 export type InputKind = Input['kind'];
 
-export const GENERIC_EFFECTS = ['crackle', 'silence', 'background_noise', 'caller_hangup', 'call_drop'] as const;
+export const GENERIC_EFFECTS = [
+  'crackle',
+  'silence',
+  'background_noise',
+  'caller_hangup',
+  'call_drop',
+] as const;
 /** Generic injects: line noise, a silence, background noise; the caller hangs up; the call drops. */
 export type GenericEffect = (typeof GENERIC_EFFECTS)[number];
 

@@ -14,7 +14,10 @@ export interface SqliteHandle {
   sqlite: SQLite.Database;
 }
 
-export async function openSqlite(file: string, synchronous: SqliteSynchronous = 'FULL'): Promise<SqliteHandle> {
+export async function openSqlite(
+  file: string,
+  synchronous: SqliteSynchronous = 'FULL',
+): Promise<SqliteHandle> {
   mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
