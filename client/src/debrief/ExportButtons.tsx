@@ -36,6 +36,7 @@ export function ExportButtons({
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<number | null>(null);
   const paths = exportPaths(sessionId);
 
   async function download(path: string, name: string): Promise<void> {
@@ -48,6 +49,14 @@ export function ExportButtons({
     }
     setError(null);
     save(result.data, name);
+  }
+
+  async function sendToLrs(): Promise<void> {
+    setBusy(true);
+    const result = await api.sendToLrs();
+    setBusy(false);
+    setError(result.ok ? null : result.code);
+    setSent(result.ok ? result.data.sent : null);
   }
 
   return (
@@ -70,11 +79,22 @@ export function ExportButtons({
           >
             {t('debrief.exports.xapi')}
           </button>{' '}
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() => void sendToLrs()}
+          >
+            {t('debrief.exports.lrs')}
+          </button>{' '}
         </>
       ) : null}
       <button type="button" className="button button--secondary" onClick={printReport}>
         {t('debrief.exports.print')}
       </button>
+      <p role="status" className="muted">
+        {sent === null ? null : t('debrief.exports.lrsSent', { count: sent })}
+      </p>
       <ErrorAlert code={error} />
     </div>
   );

@@ -57,6 +57,8 @@ export interface DebriefApi {
   selfAssess(request: SelfAssessmentRequest): Promise<ApiResult<SelfAssessment>>;
   /** An export's file (JSON, xAPI), fetched with the token, as a Blob to save. */
   download(path: string): Promise<ApiResult<Blob>>;
+  /** Sends the session's xAPI statements to the LRS the server is configured with. */
+  sendToLrs(): Promise<ApiResult<{ sent: number }>>;
 }
 
 export function httpDebriefApi(sessionId: string, token: string): DebriefApi {
@@ -80,6 +82,10 @@ export function httpDebriefApi(sessionId: string, token: string): DebriefApi {
       }),
     selfAssess: (request) =>
       requestJson(`${base}/self-assessment`, token, { method: 'POST', body: json(request) }),
+    sendToLrs: () =>
+      requestJson(`/api/sessions/${encodeURIComponent(sessionId)}/export/xapi/send`, token, {
+        method: 'POST',
+      }),
     async download(path) {
       try {
         const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });

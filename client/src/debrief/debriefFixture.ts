@@ -208,6 +208,10 @@ export class FakeDebriefApi implements DebriefApi {
       return assessment;
     });
   }
+  sendToLrs() {
+    return this.answer('sendToLrs', [], () => ({ sent: 12 }));
+  }
+
   download(path: string) {
     return this.answer('download', [path], () => new Blob(['{}']));
   }

@@ -321,6 +321,8 @@ export const en: Catalogue = {
   'debrief.exports.label': 'Exports',
   'debrief.exports.json': 'Export as JSON',
   'debrief.exports.xapi': 'Export as xAPI',
+  'debrief.exports.lrs': 'Send to the learning record store (LRS)',
+  'debrief.exports.lrsSent': '{count} statements sent to the LRS.',
   'debrief.exports.print': 'Print the report (PDF)',
   'debrief.timeline.heading': 'Timeline',
   'debrief.playback.label': 'Playback',

@@ -325,6 +325,8 @@ export const fr = {
   'debrief.exports.label': 'Exports',
   'debrief.exports.json': 'Exporter en JSON',
   'debrief.exports.xapi': 'Exporter en xAPI',
+  'debrief.exports.lrs': "Envoyer à l'entrepôt xAPI (LRS)",
+  'debrief.exports.lrsSent': '{count} déclarations envoyées au LRS.',
   'debrief.exports.print': 'Imprimer le rapport (PDF)',
   'debrief.timeline.heading': 'Chronologie',
   'debrief.playback.label': 'Relecture',

@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { renderWithSession } from '../test/renderWithSession.js';
+import { FakeDebriefApi, debriefFixture } from './debriefFixture.js';
+import { ExportButtons } from './ExportButtons.js';
+
+describe('ExportButtons', () => {
+  it('sends the statements to the LRS and says how many went', async () => {
+    const api = new FakeDebriefApi(debriefFixture());
+    renderWithSession(<ExportButtons sessionId="s1" api={api} trainer />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: "Envoyer à l'entrepôt xAPI (LRS)" }));
+    });
+    expect(api.calls.map((c) => c.method)).toEqual(['sendToLrs']);
+    expect(screen.getByRole('status').textContent).toBe('12 déclarations envoyées au LRS.');
+  });
+
+  it('shows the code’s message when no LRS is configured', async () => {
+    const api = new FakeDebriefApi(debriefFixture(), 'export/lrs_not_configured');
+    renderWithSession(<ExportButtons sessionId="s1" api={api} trainer />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: "Envoyer à l'entrepôt xAPI (LRS)" }));
+    });
+    expect(screen.getByRole('alert').textContent).toContain('LRS');
+  });
+
+  it('offers only printing to the learner', () => {
+    renderWithSession(
+      <ExportButtons sessionId="s1" api={new FakeDebriefApi(debriefFixture())} trainer={false} />,
+    );
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toHaveLength(1);
+  });
+});
