@@ -23,7 +23,10 @@ export class ScenarioCatalog {
 
   static loadFromDirectory(dir: string, logger = new Logger('ScenarioCatalog')): ScenarioCatalog {
     const compiled: CompiledScenario[] = [];
-    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'));
+    // Play-through tests (`<id>.tests.yaml`) sit next to their scenario: not scenarios themselves.
+    const files = readdirSync(dir).filter(
+      (f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && !/\.tests\.ya?ml$/.test(f),
+    );
     for (const file of files.sort()) {
       const full = path.join(dir, file);
       const parsed = parseScenario(readFileSync(full, 'utf8'), file);
