@@ -16,7 +16,7 @@ afterEach(() => localStorage.clear());
 function Page() {
   return (
     <div>
-      <h1>La page</h1>
+      <h1>{'La page'}</h1>
       <JoinedAs />
     </div>
   );
