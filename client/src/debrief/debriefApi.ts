@@ -10,43 +10,9 @@ import type {
   SelfAssessment,
   SelfAssessmentRequest,
 } from '@ecoute/protocol';
+import { requestJson, type ApiResult } from '../ui/requestJson.js';
 
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: string };
-
-/** A JSON request with the token; the answer's data or its failure code. */
-export async function requestJson<T>(
-  path: string,
-  token: string,
-  init: RequestInit = {},
-): Promise<ApiResult<T>> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      ...init,
-      headers: {
-        Accept: 'application/json',
-        Authorization: `Bearer ${token}`,
-        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-      },
-    });
-  } catch {
-    return { ok: false, code: 'client/network' };
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    return { ok: false, code: response.ok ? 'client/unknown' : 'server/internal' };
-  }
-  if (!response.ok) {
-    const code =
-      typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string'
-        ? body.code
-        : 'server/internal';
-    return { ok: false, code };
-  }
-  return { ok: true, data: body as T };
-}
+export type { ApiResult };
 
 export interface DebriefApi {
   load(): Promise<ApiResult<Debrief>>;

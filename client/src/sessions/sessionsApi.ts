@@ -1,6 +1,6 @@
 // The sessions list's REST calls, authorised by the admin token (no trainer accounts yet).
 import type { SessionListItem, SessionListQuery } from '@ecoute/protocol';
-import { requestJson, type ApiResult } from '../debrief/debriefApi.js';
+import { requestJson, type ApiResult } from '../ui/requestJson.js';
 
 export interface SessionsApi {
   list(query: SessionListQuery): Promise<ApiResult<SessionListItem[]>>;
