@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CallerActorView } from '@ecoute/engine';
 import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
+import { PersonaPanel } from '../trainer/PersonaPanel.js';
 import { useI18n } from '../i18n/index.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
@@ -46,7 +47,13 @@ export function CallerActorPage() {
           <ErrorAlert code={errorCode} />
           <div className="role-layout role-layout--trainer">
             <div className="role-layout__side">
-              <PersonaCard view={view} />
+              <PersonaPanel
+                persona={view.persona}
+                heading="actor.persona.heading"
+                backgroundLabel="actor.persona.secrets"
+                summary={view.scenario.summary}
+                className="panel persona cue-card"
+              />
               <PhonePanel view={view} entries={session.entries} />
               {view.ending ? <OutcomePanel ending={view.ending} /> : null}
             </div>
@@ -74,28 +81,6 @@ export function CallerActorPage() {
         </>
       ) : null}
     </div>
-  );
-}
-
-function PersonaCard({ view }: { view: CallerActorView }) {
-  const { t } = useI18n();
-  const headingId = useId();
-  const { persona } = view;
-  return (
-    <section className="panel persona cue-card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('actor.persona.heading')}</h2>
-      <p>{view.scenario.summary}</p>
-      <dl className="persona__facts">
-        <dt>{t('trainer.persona.name')}</dt>
-        <dd>{persona.name}</dd>
-        <dt>{t('trainer.persona.age')}</dt>
-        <dd>{t('trainer.persona.ageValue', { age: persona.age })}</dd>
-        <dt>{t('trainer.persona.place')}</dt>
-        <dd>{persona.place}</dd>
-        <dt>{t('actor.persona.secrets')}</dt>
-        <dd className="persona__background">{persona.background}</dd>
-      </dl>
-    </section>
   );
 }
 

@@ -1,12 +1,31 @@
+import { useId } from 'react';
 import type { PersonaView } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/index.js';
 
-/** Who the caller is, including the background the listener does not know. */
-export function PersonaPanel({ persona }: { persona: PersonaView }) {
+/**
+ * Who the caller is, including the background the listener does not know: the trainer's panel,
+ * and (with its own heading, the summary and « secrets ») the caller actor's cue card.
+ */
+export function PersonaPanel({
+  persona,
+  heading = 'trainer.persona.heading',
+  backgroundLabel = 'trainer.persona.background',
+  summary,
+  className = 'panel persona',
+}: {
+  persona: PersonaView;
+  heading?: MessageKey;
+  backgroundLabel?: MessageKey;
+  summary?: string;
+  className?: string;
+}) {
   const { t } = useI18n();
+  const headingId = useId();
   return (
-    <section className="panel persona" aria-labelledby="persona-heading">
-      <h2 id="persona-heading">{t('trainer.persona.heading')}</h2>
+    <section className={className} aria-labelledby={headingId}>
+      <h2 id={headingId}>{t(heading)}</h2>
+      {summary ? <p>{summary}</p> : null}
       <dl className="persona__facts">
         <dt>{t('trainer.persona.name')}</dt>
         <dd>{persona.name}</dd>
@@ -14,7 +33,7 @@ export function PersonaPanel({ persona }: { persona: PersonaView }) {
         <dd>{t('trainer.persona.ageValue', { age: persona.age })}</dd>
         <dt>{t('trainer.persona.place')}</dt>
         <dd>{persona.place}</dd>
-        <dt>{t('trainer.persona.background')}</dt>
+        <dt>{t(backgroundLabel)}</dt>
         <dd className="persona__background">{persona.background}</dd>
       </dl>
     </section>

@@ -1,42 +1,16 @@
 // Who is asking: a role token (`Authorization: Bearer <token>`, the token of a role link) or the
 // admin token (the sessions list; it opens any debrief as the trainer, until trainers have
-// accounts). Failures carry their code; `httpFailure` gives each its HTTP status.
-import { timingSafeEqual } from 'node:crypto';
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+// accounts). Failures carry their code; `httpFailure` (auth/http-failure.ts) gives their status.
+import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, failure } from '@ecoute/protocol';
-import type { DebriefViewer, Failure } from '@ecoute/protocol';
+import type { DebriefViewer } from '@ecoute/protocol';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
 import { SessionStore } from '../sessions/session-store.js';
 import { SessionsService } from '../sessions/sessions.service.js';
-import { hashToken } from '../auth/tokens.js';
+import { bearerToken, httpFailure, isAdminToken, orThrow } from '../auth/http-failure.js';
 
-const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
-  [ErrorCode.InputInvalid]: HttpStatus.BAD_REQUEST,
-  [ErrorCode.AuthInvalidToken]: HttpStatus.UNAUTHORIZED,
-  [ErrorCode.AuthForbiddenRole]: HttpStatus.FORBIDDEN,
-  [ErrorCode.SessionNotFound]: HttpStatus.NOT_FOUND,
-  [ErrorCode.ScenarioNotFound]: HttpStatus.NOT_FOUND,
-  [ErrorCode.DebriefNotFound]: HttpStatus.NOT_FOUND,
-  [ErrorCode.DebriefAlreadySubmitted]: HttpStatus.CONFLICT,
-  [ErrorCode.DebriefCallLive]: HttpStatus.CONFLICT,
-};
-
-/** The HTTP answer of a coded failure: `{ ok: false, code, message }` with its status. */
-export function httpFailure(result: Failure): HttpException {
-  return new HttpException(result, STATUS[result.code] ?? HttpStatus.INTERNAL_SERVER_ERROR);
-}
-
-/** Throws the failure as its HTTP answer, or returns the value. */
-export function orThrow<T extends object>(result: T | Failure): T {
-  if ('ok' in result && result.ok === false) throw httpFailure(result);
-  return result as T;
-}
-
-export function bearerToken(header: string | undefined): string | null {
-  const match = /^Bearer\s+([\w.~+/=-]{1,200})\s*$/i.exec(header ?? '');
-  return match?.[1] ?? null;
-}
+export { bearerToken, httpFailure, orThrow };
 
 @Injectable()
 export class DebriefAccess {
@@ -49,10 +23,7 @@ export class DebriefAccess {
   isAdmin(header: string | undefined): boolean {
     const token = bearerToken(header);
     if (!token) return false;
-    // Compare hashes: equal lengths, constant time.
-    const a = Buffer.from(hashToken(token), 'hex');
-    const b = Buffer.from(hashToken(this.config.adminToken), 'hex');
-    return timingSafeEqual(a, b);
+    return isAdminToken(token, this.config.adminToken);
   }
 
   /** The admin token, or `auth/invalid_token`. */

@@ -7,7 +7,6 @@ import {
   Get,
   Headers,
   HttpCode,
-  HttpException,
   HttpStatus,
   Inject,
   Param,
@@ -18,23 +17,9 @@ import {
 import type { Request, Response } from 'express';
 import { ErrorCode } from '@ecoute/protocol';
 import type { Failure, LrsSendResult, SessionExport } from '@ecoute/protocol';
+import { orThrow } from '../auth/http-failure.js';
 import { ExportsService } from './exports.service.js';
 import type { XapiStatement } from './xapi.js';
-
-const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
-  [ErrorCode.AuthInvalidToken]: HttpStatus.UNAUTHORIZED,
-  [ErrorCode.AuthForbiddenRole]: HttpStatus.FORBIDDEN,
-  [ErrorCode.SessionNotFound]: HttpStatus.NOT_FOUND,
-  [ErrorCode.ScenarioNotFound]: HttpStatus.NOT_FOUND,
-  [ErrorCode.ExportLrsNotConfigured]: HttpStatus.CONFLICT,
-  [ErrorCode.ExportLrsFailed]: HttpStatus.BAD_GATEWAY,
-};
-
-function orThrow<T extends object>(result: T | Failure): T {
-  if ('ok' in result && result.ok === false)
-    throw new HttpException(result, STATUS[result.code] ?? HttpStatus.INTERNAL_SERVER_ERROR);
-  return result as T;
-}
 
 function origin(req: Request): string {
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;

@@ -1,11 +1,11 @@
 // Exports of a session for its trainer: the JSON export and the xAPI statements (and sending
 // them to the configured LRS). Authorised by the trainer's role token, or the admin token.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { ErrorCode, failure } from '@ecoute/protocol';
 import type { Failure, LrsSendResult, SessionExport } from '@ecoute/protocol';
-import { hashToken } from '../auth/tokens.js';
+import { bearerToken, isAdminToken } from '../auth/http-failure.js';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
 import { DATABASE } from '../database/database.module.js';
@@ -47,7 +47,7 @@ export class ExportsService {
 
   /** Whether `Authorization: Bearer <token>` opens this session's exports (its trainer, or the admin). */
   async authorize(sessionId: string, authorization: string | undefined): Promise<Failure | null> {
-    const token = /^Bearer\s+([\w.~+/=-]{1,200})\s*$/i.exec(authorization ?? '')?.[1];
+    const token = bearerToken(authorization);
     if (!token) return failure(ErrorCode.AuthInvalidToken);
     if (this.isAdmin(token))
       return (await this.store.find(sessionId)) ? null : failure(ErrorCode.SessionNotFound);
@@ -122,8 +122,6 @@ export class ExportsService {
   }
 
   private isAdmin(token: string): boolean {
-    const a = Buffer.from(hashToken(token), 'hex');
-    const b = Buffer.from(hashToken(this.config.adminToken), 'hex');
-    return timingSafeEqual(a, b);
+    return isAdminToken(token, this.config.adminToken);
   }
 }

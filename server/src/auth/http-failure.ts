@@ -1,0 +1,41 @@
+// Coded failures as HTTP answers, and the token of an `Authorization: Bearer` header: shared by
+// every REST controller that a role token or the admin token opens (debrief, sessions, exports).
+import { timingSafeEqual } from 'node:crypto';
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { ErrorCode } from '@ecoute/protocol';
+import type { Failure } from '@ecoute/protocol';
+import { hashToken } from './tokens.js';
+
+const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
+  [ErrorCode.InputInvalid]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.AuthInvalidToken]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.AuthForbiddenRole]: HttpStatus.FORBIDDEN,
+  [ErrorCode.SessionNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.ScenarioNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.DebriefNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.DebriefAlreadySubmitted]: HttpStatus.CONFLICT,
+  [ErrorCode.DebriefCallLive]: HttpStatus.CONFLICT,
+  [ErrorCode.ExportLrsNotConfigured]: HttpStatus.CONFLICT,
+  [ErrorCode.ExportLrsFailed]: HttpStatus.BAD_GATEWAY,
+};
+
+/** The HTTP answer of a coded failure: `{ ok: false, code, message }` with its status. */
+export function httpFailure(result: Failure): HttpException {
+  return new HttpException(result, STATUS[result.code] ?? HttpStatus.INTERNAL_SERVER_ERROR);
+}
+
+/** Throws the failure as its HTTP answer, or returns the value. */
+export function orThrow<T extends object>(result: T | Failure): T {
+  if ('ok' in result && result.ok === false) throw httpFailure(result);
+  return result as T;
+}
+
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+([\w.~+/=-]{1,200})\s*$/i.exec(header ?? '');
+  return match?.[1] ?? null;
+}
+
+/** Whether `token` is the admin token: hashes compared, equal lengths, constant time. */
+export function isAdminToken(token: string, adminToken: string): boolean {
+  return timingSafeEqual(Buffer.from(hashToken(token), 'hex'), Buffer.from(hashToken(adminToken), 'hex'));
+}
