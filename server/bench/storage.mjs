@@ -206,6 +206,7 @@ async function measure(db, store, sessions, seconds) {
   let appends = 0;
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
+  const loopBefore = performance.eventLoopUtilization();
   await Promise.all(
     ids.map(async (id) => {
       for (let n = 0, seq = seqs.get(id); performance.now() < deadline; n++, seq += 3) {
@@ -217,6 +218,7 @@ async function measure(db, store, sessions, seconds) {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const loop = performance.eventLoopUtilization(loopBefore);
   latencies.sort((a, b) => a - b);
   const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   return {
@@ -225,6 +227,7 @@ async function measure(db, store, sessions, seconds) {
     p50: q(0.5),
     p99: q(0.99),
     commits: store.stats ? store.stats.commits - commitsBefore : undefined,
+    loopBusy: loop.utilization,
   };
 }
 
@@ -232,20 +235,21 @@ const rows = [];
 const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-bench-'));
 try {
   const variants = [
-    ['SQLite FULL, group commit', 'FULL', (db, sqlite) => new SqliteTimelineStore(db, sqlite)],
-    ['SQLite FULL, one commit per append', 'FULL', (_db, sqlite) => new SqliteOneCommitPerAppend(sqlite)],
-    ['SQLite NORMAL, group commit', 'NORMAL', (db, sqlite) => new SqliteTimelineStore(db, sqlite)],
+    ['SQLite FULL (WAL fsync off the event loop), group commit', 'FULL', (h) => new SqliteTimelineStore(h)],
+    ['SQLite FULL_IN_COMMIT (fsync in the commit), group commit', 'FULL_IN_COMMIT', (h) => new SqliteTimelineStore(h)],
+    ['SQLite FULL_IN_COMMIT, one commit per append', 'FULL_IN_COMMIT', (h) => new SqliteOneCommitPerAppend(h.sqlite)],
+    ['SQLite NORMAL (no fsync before the ack), group commit', 'NORMAL', (h) => new SqliteTimelineStore(h)],
   ];
   for (const [name, synchronous, make] of variants) {
     for (const sessions of SESSIONS) {
-      const { db, sqlite } = await openSqlite(
+      const handle = await openSqlite(
         path.join(dir, `${name.replace(/\W+/g, '-')}-${sessions}.sqlite`),
         synchronous,
       );
-      const store = make(db, sqlite);
-      const result = await measure(db, store, sessions, SECONDS);
+      const store = make(handle);
+      const result = await measure(handle.db, store, sessions, SECONDS);
       rows.push({ name, sessions, ...result });
-      await db.destroy();
+      await handle.db.destroy();
     }
   }
   let postgres;
@@ -275,12 +279,14 @@ try {
 }
 
 console.log(`\n## Durable appends (an input and two observations each; ${SECONDS} s per line)\n`);
-console.log('| store | concurrent sessions | appends/s | ack p50 | ack p99 | appends per commit |');
-console.log('|---|---:|---:|---:|---:|---:|');
+console.log(
+  '| store | concurrent sessions | appends/s | ack p50 | ack p99 | appends per commit | event loop busy |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const perCommit = r.commits ? (r.appends / r.commits).toFixed(1) : '—';
   console.log(
-    `| ${r.name} | ${r.sessions} | ${Math.round(r.perSecond).toLocaleString('en')} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.name.includes('one commit') ? '1' : perCommit} |`,
+    `| ${r.name} | ${r.sessions} | ${Math.round(r.perSecond).toLocaleString('en')} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.name.includes('one commit') ? '1' : perCommit} | ${(r.loopBusy * 100).toFixed(0)} % |`,
   );
 }
 console.log(`\nNode ${process.version}, ${process.platform} ${process.arch}.`);

@@ -14,6 +14,18 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
+  // SIGTERM / SIGINT: close the app (sockets, timers, database) and exit, rather than die mid-write.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -50,8 +50,8 @@ function sqliteBackend(dataDir: string): Backend {
     name: 'SQLite',
     env: () => ({}),
     async open() {
-      const { db, sqlite } = await openSqlite(path.join(dataDir, 'ecoute.sqlite'));
-      return { db, timeline: new SqliteTimelineStore(db, sqlite) };
+      const handle = await openSqlite(path.join(dataDir, 'ecoute.sqlite'));
+      return { db: handle.db, timeline: new SqliteTimelineStore(handle) };
     },
     close: () => Promise.resolve(),
   };

@@ -11,7 +11,8 @@ import { startPostgres } from '@ecoute/test/support/postgres.js';
 import type { PostgresServer } from '@ecoute/test/support/postgres.js';
 import { openPostgresDatabase } from '../src/database/postgres.js';
 import type { Database } from '../src/database/schema.js';
-import { openSqlite } from '../src/database/sqlite.js';
+import { openSqlite, walFileSync } from '../src/database/sqlite.js';
+import type { SqliteHandle } from '../src/database/sqlite.js';
 import { DebriefStore } from '../src/debrief/debrief-store.js';
 import { purgeExpired } from '../src/retention/retention.service.js';
 import { SessionStore } from '../src/sessions/session-store.js';
@@ -61,16 +62,17 @@ const sqliteDriver = (): Driver => {
   return {
     name: 'SQLite (FULL, group commit)',
     async open() {
-      const { db, sqlite } = await openSqlite(file);
+      const handle = await openSqlite(file);
+      const { db } = handle;
       handles.push(db);
       return {
         db,
-        store: new SqliteTimelineStore(db, sqlite),
+        store: new SqliteTimelineStore(handle),
         async reopen() {
           await db.destroy();
           const again = await openSqlite(file);
           handles.push(again.db);
-          return new SqliteTimelineStore(again.db, again.sqlite);
+          return new SqliteTimelineStore(again);
         },
       };
     },
@@ -353,15 +355,89 @@ describe.each([sqliteDriver, postgresDriver])('TimelineStore contract', (makeDri
 describe('SQLite group commit', () => {
   it('writes appends that arrive together in fewer commits than batches', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-group-'));
-    const { db, sqlite } = await openSqlite(path.join(dir, 'g.sqlite'));
-    const store = new SqliteTimelineStore(db, sqlite);
+    const handle = await openSqlite(path.join(dir, 'g.sqlite'));
+    const { db } = handle;
+    const store = new SqliteTimelineStore(handle);
     const sessions = await Promise.all(Array.from({ length: 50 }, () => newSession(db)));
     await Promise.all(sessions.map((id) => store.append(id, [entry(1), entry(2)])));
     expect(store.stats.batches).toBe(50);
     expect(store.stats.commits).toBeLessThanOrEqual(2);
+    // FULL: the WAL was fsynced (by the real walFileSync) before the acks.
+    expect(store.stats.syncs).toBeGreaterThanOrEqual(1);
+    expect(store.stats.syncs).toBeLessThanOrEqual(store.stats.commits);
     for (const id of sessions.slice(0, 5)) expect(await store.lastSeq(id)).toBe(2);
     await db.destroy();
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('SQLite durability settings', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ecoute-durability-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const turns = async (n: number): Promise<void> => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it('FULL acks an append only after a WAL sync that started after its commit; one sync at a time', async () => {
+    const handle = await openSqlite(path.join(dir, 'held.sqlite'));
+    // The sync is held by the test: nothing may be acked before it returns.
+    const held: ((error: Error | null) => void)[] = [];
+    const store = new SqliteTimelineStore({ ...handle, walSync: (done) => held.push(done) });
+    const [a, b, c] = [await newSession(handle.db), await newSession(handle.db), await newSession(handle.db)];
+    const acked: string[] = [];
+    const first = store.append(a, [entry(1), entry(2)]).then(() => acked.push('a'));
+    await turns(3);
+    // Committed (readable on the connection), one sync asked for, not acked.
+    expect((await store.read(a)).map((e) => e.seq)).toEqual([1, 2]);
+    expect(held).toHaveLength(1);
+    expect(acked).toEqual([]);
+    // Committed while that sync runs: they wait for the next sync, which starts only after it.
+    const later = [
+      store.append(b, [entry(1)]).then(() => acked.push('b')),
+      store.append(c, [entry(1)]).then(() => acked.push('c')),
+    ];
+    await turns(3);
+    expect(await store.lastSeq(b)).toBe(1);
+    expect(held).toHaveLength(1);
+    held[0]!(null);
+    await first;
+    await turns(2);
+    expect(acked).toEqual(['a']);
+    expect(held).toHaveLength(2);
+    held[1]!(null);
+    await Promise.all(later);
+    expect(acked.sort()).toEqual(['a', 'b', 'c']);
+    expect(store.stats).toMatchObject({ batches: 3, syncs: 2 });
+    await handle.db.destroy();
+  });
+
+  it('FULL refuses the ack of every append of a failed sync', async () => {
+    const handle = await openSqlite(path.join(dir, 'failing.sqlite'));
+    const failure = Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+    const store = new SqliteTimelineStore({ ...handle, walSync: (done) => setImmediate(() => done(failure)) });
+    const a = await newSession(handle.db);
+    await expect(store.append(a, [entry(1)])).rejects.toBe(failure);
+    await handle.db.destroy();
+  });
+
+  it('opens FULL as NORMAL plus a WAL sync, FULL_IN_COMMIT as SQLite FULL, NORMAL without a sync', async () => {
+    const level = (h: SqliteHandle): unknown => h.sqlite.pragma('synchronous', { simple: true });
+    const full = await openSqlite(path.join(dir, 'full.sqlite'));
+    const inCommit = await openSqlite(path.join(dir, 'in-commit.sqlite'), 'FULL_IN_COMMIT');
+    const normal = await openSqlite(path.join(dir, 'normal.sqlite'), 'NORMAL');
+    expect([level(full), level(inCommit), level(normal)]).toEqual([1, 2, 1]);
+    expect(typeof full.walSync).toBe('function');
+    expect([inCommit.walSync, normal.walSync]).toEqual([undefined, undefined]);
+    for (const h of [full, inCommit, normal]) await h.db.destroy();
+  });
+
+  it('walFileSync reports a WAL that cannot be opened', async () => {
+    const error = await new Promise<Error | null>((resolve) => walFileSync(path.join(dir, 'absent.sqlite'))(resolve));
+    expect(error).toMatchObject({ code: 'ENOENT' });
   });
 });
 

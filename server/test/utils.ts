@@ -153,6 +153,18 @@ export class RoleClient {
     return ack;
   }
 
+  /**
+   * What the client does on every (re)connect: asks for everything after the last seq it has and
+   * keeps the answer as one more update (from its last seq to the snapshot's).
+   */
+  async resync(): Promise<void> {
+    const after = this.updates.at(-1)?.to ?? 0;
+    const ack = await this.sync(after);
+    if (!ack.ok) throw new Error(`resync: ${ack.code}`);
+    this.updates.push({ from: after, to: ack.snapshot.seq, entries: ack.snapshot.entries, view: ack.snapshot.view });
+    this.wake();
+  }
+
   /** Resolves when `predicate` holds on what was received, or rejects after `ms`. */
   async waitFor(predicate: (client: RoleClient) => boolean, what: string, ms = 5000): Promise<void> {
     const deadline = Date.now() + ms;

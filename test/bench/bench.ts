@@ -22,6 +22,10 @@ export interface BenchOptions {
   smoke: boolean;
   /** Largest N tried when doubling (the loop also stops at the first failing N). */
   maxSessions: number;
+  /** `--n=100,200`: these N only, no doubling, no store benchmark (to compare one change). */
+  only?: number[];
+  /** `--target=product|relay`: one target only. */
+  target?: LoadConfig['mode'];
   durationMs: number;
   warmupMs: number;
   p99LimitMs: number;
@@ -105,7 +109,7 @@ export async function doubling(
 }
 
 const HEADER =
-  'cible    N     entrées  perdues  ack p50/p99        → formateur p50/p99/p99.9       → dernier observateur p50/p99/p99.9   CPU µs/entrée  boucle p99  mémoire/séance';
+  'cible    N     entrées  perdues  ack p50/p99        → formateur p50/p99/p99.9       → dernier observateur p50/p99/p99.9   CPU µs/entrée  boucle p99  mémoire/séance  générateur occupé';
 
 export function row(s: StepResult): string {
   const f = (v: number | null, digits = 1): string =>
@@ -121,6 +125,7 @@ export function row(s: StepResult): string {
     f(s.serverCpuMicrosPerInput, 0).padStart(14),
     `${f(s.eventLoopDelayP99Ms, 2)} ms`.padStart(11),
     s.memoryPerSessionBytes === null ? '—' : `${(s.memoryPerSessionBytes / 1024).toFixed(1)} Ko`.padStart(15),
+    `${(s.generatorBusy * 100).toFixed(0)} %`.padStart(18),
     s.passed ? '' : '  ✗',
   ].join(' ');
 }
@@ -154,14 +159,23 @@ export async function runBench(
   log: (line: string) => void = console.log,
 ): Promise<BenchReport> {
   log(HEADER);
-  const product = options.smoke
-    ? [await runStep('product', 5, options)]
-    : await doubling('product', options, log);
-  const relay = options.smoke ? [await runStep('relay', 5, options)] : await doubling('relay', options, log);
+  const steps = async (mode: LoadConfig['mode']): Promise<StepResult[]> => {
+    if (options.target && options.target !== mode) return [];
+    if (options.smoke) return [await runStep(mode, 5, options)];
+    if (!options.only) return doubling(mode, options, log);
+    const results: StepResult[] = [];
+    for (const n of options.only) {
+      results.push(await runStep(mode, n, options));
+      log(row(results.at(-1) as StepResult));
+    }
+    return results;
+  };
+  const product = await steps('product');
+  const relay = await steps('relay');
   if (options.smoke) for (const s of [...product, ...relay]) log(row(s));
   // The store alone: the server's own storage benchmark, as a process (nothing imports server).
   let storage: string | null = null;
-  if (!options.smoke) {
+  if (!options.smoke && !options.only) {
     log('');
     const run = spawnSync(process.execPath, [path.join(workspaceRoot, 'server/bench/storage.mjs'), '5'], {
       cwd: workspaceRoot,
@@ -234,10 +248,20 @@ export async function runBench(
 
 if (process.argv[1]?.endsWith('bench.js')) {
   const smoke = process.argv.includes('--smoke');
-  const max = process.argv.find((a) => a.startsWith('--max='));
+  const flag = (name: string): string | undefined =>
+    process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const max = flag('max');
+  const only = flag('n');
+  const target = flag('target');
+  if (target !== undefined && target !== 'product' && target !== 'relay') {
+    console.error(`--target=${target}: product or relay`);
+    process.exit(2);
+  }
   runBench({
     smoke,
-    maxSessions: max ? Number(max.slice(6)) : 1600,
+    maxSessions: max ? Number(max) : 1600,
+    ...(only ? { only: only.split(',').map(Number) } : {}),
+    ...(target ? { target } : {}),
     durationMs: smoke ? 10_000 : 20_000,
     warmupMs: smoke ? 1_000 : 3_000,
     p99LimitMs: 50,

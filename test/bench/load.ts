@@ -2,6 +2,7 @@
 // each with 1 listener, 1 trainer and 2 observers as real socket.io clients. The listener says
 // ~512 bytes every 500 ms (a move every 20th time), the trainer injects every 10 s. Every
 // timestamp is taken here, on one clock. Prints one JSON line of results on stdout.
+import { performance as perfHooks } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { distribution } from './stats.js';
@@ -30,6 +31,8 @@ export interface LoadResult {
   toTrainer: Distribution;
   toLastObserver: Distribution;
   windowMs: number;
+  /** The load generator's own event-loop utilisation over the window (near 1: it is the limit). */
+  generatorBusy: number;
 }
 
 const PROTOCOL_VERSION = 1;
@@ -202,7 +205,10 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   process.stdout.write(
     `${JSON.stringify({ event: 'window', from: config.warmupMs, until: config.warmupMs + config.durationMs })}\n`,
   );
-  await new Promise((resolve) => setTimeout(resolve, config.warmupMs + config.durationMs));
+  await new Promise((resolve) => setTimeout(resolve, config.warmupMs));
+  const busyFrom = perfHooks.eventLoopUtilization();
+  await new Promise((resolve) => setTimeout(resolve, config.durationMs));
+  const generatorBusy = perfHooks.eventLoopUtilization(busyFrom).utilization;
   for (const load of loads) load.stop();
   // Let what is in flight land before counting what was lost.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -241,6 +247,7 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
     toTrainer: distribution(toTrainer),
     toLastObserver: distribution(toLastObserver),
     windowMs: config.durationMs,
+    generatorBusy,
   };
 }
 

@@ -62,8 +62,12 @@ function stopper(child: ChildProcess, cleanup: () => void): () => Promise<void> 
 /** The production server on core 0, with its own SQLite file, metrics on and GC exposed. */
 export async function startProduct(env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-bench-'));
+  // ECOUTE_BENCH_NODE_ARGS: more flags for the server's node, to look inside a run, e.g.
+  // "--cpu-prof --cpu-prof-dir=/tmp/prof" (written when the server stops), "--heap-prof", "--trace-gc".
+  const extra = process.env.ECOUTE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const [command, args] = pinned(0, process.execPath, [
     '--expose-gc',
+    ...extra,
     path.join(workspaceRoot, 'server/dist/src/main.js'),
   ]);
   const child = spawn(command, args, {

@@ -27,8 +27,12 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'URL postgres:// attendue')
     .optional(),
-  /** SQLite durability: FULL (default; an acked input survives a power cut) or NORMAL. */
-  ECOUTE_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /**
+   * SQLite durability (database/sqlite.ts): FULL (default; an acked input survives a power cut,
+   * the WAL fsync off the event loop), FULL_IN_COMMIT (the same, SQLite's fsync in the commit)
+   * or NORMAL (no fsync before the ack).
+   */
+  ECOUTE_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'FULL_IN_COMMIT', 'NORMAL']).default('FULL'),
   ECOUTE_SCENARIOS_DIR: z.string().min(1).optional(),
   ECOUTE_CLIENT_DIR: z.string().min(1).optional(),
   /** Session clocks run this many times faster than real time (demos, end-to-end tests). */
@@ -54,7 +58,7 @@ export interface AppConfig {
   /** SQLite file of the embedded store; ':memory:' is refused (a timeline must be durable). */
   databaseFile: string;
   databaseUrl: string | undefined;
-  sqliteSynchronous: 'FULL' | 'NORMAL';
+  sqliteSynchronous: 'FULL' | 'FULL_IN_COMMIT' | 'NORMAL';
   scenariosDir: string;
   clientDir: string;
   clockRate: number;

@@ -27,8 +27,8 @@ export async function openStorage(config: AppConfig): Promise<Storage> {
     const db = await openPostgresDatabase(config.databaseUrl);
     return { db, timeline: new KyselyTimelineStore(db) };
   }
-  const { db, sqlite } = await openSqlite(config.databaseFile, config.sqliteSynchronous);
-  return { db, timeline: new SqliteTimelineStore(db, sqlite) };
+  const handle = await openSqlite(config.databaseFile, config.sqliteSynchronous);
+  return { db: handle.db, timeline: new SqliteTimelineStore(handle) };
 }
 
 @Global()

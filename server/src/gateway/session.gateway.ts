@@ -2,7 +2,7 @@
 // parse with the protocol schema, check the role, hand to the runtime, answer an ack.
 // Nothing is thrown through a socket: every failure is an ack with a code.
 import { Inject, Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { WebSocketGateway } from '@nestjs/websockets';
 import type { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import {
@@ -42,6 +42,13 @@ function withinRate(socket: object): boolean {
   return bucket.take();
 }
 
+/** Sends the answer as the ack when the client asked for one (an emit without ack gets none). */
+function answer<T>(ack: unknown, result: Promise<T>): void {
+  void result.then((value) => {
+    if (typeof ack === 'function') (ack as (value: T) => void)(value);
+  });
+}
+
 type EcouteSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** A refused handshake: the client's `connect_error` has the code as message and in `data`. */
@@ -49,17 +56,13 @@ function handshakeError(code: Code): Error & { data: { code: Code; message: stri
   return Object.assign(new Error(code), { data: { code, message: errorMessages[code] } });
 }
 
-/** How long a dropped socket's rooms and missed broadcasts are kept for it to recover. */
-export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
-
 @WebSocketGateway({
   maxHttpBufferSize: MAX_MESSAGE_BYTES,
   serveClient: false,
-  // A dropped connection that comes back within the window gets its rooms and the broadcasts it
-  // missed. The handshake middleware still runs on recovery (`skipMiddlewares: false`): the
-  // token binds the session and role again. The seq-based `session:sync` stays the source of
-  // truth (a client whose `from` does not match its last seq syncs).
-  connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+  // No Socket.IO connection state recovery: it keeps every broadcast in memory for its window
+  // (≈ 220 KB a session at 100 sessions in the load benchmark) to replay what the durable
+  // timeline already holds. A client that comes back is a new socket, authenticated again by
+  // its token, and asks `session:sync { after: its last seq }` (DESIGN: resync by seq).
 })
 export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger('SessionGateway');
@@ -95,12 +98,13 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   async handleConnection(socket: EcouteSocket): Promise<void> {
+    // The two messages are handled straight on the socket rather than through @SubscribeMessage:
+    // Nest's per-socket rxjs streams cost ≈ 8 KB a socket and an observable pipeline per message
+    // (load benchmark, issue 6). Registered before any await: no message can come first.
+    socket.on(ClientEvent.Input, (body, ack) => answer(ack, this.onInput(socket, body)));
+    socket.on(ClientEvent.Sync, (body, ack) => answer(ack, this.onSync(socket, body)));
     const { sessionId, role } = socket.data;
-    const room = roleRoom(sessionId, role);
-    // A recovered socket gets its old rooms back: keep only the one its token opens now.
-    for (const joined of [...socket.rooms])
-      if (joined !== socket.id && joined !== room) await socket.leave(joined);
-    await socket.join(room);
+    await socket.join(roleRoom(sessionId, role));
     this.publishPresence(sessionId);
   }
 
@@ -116,8 +120,7 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     });
   }
 
-  @SubscribeMessage(ClientEvent.Input)
-  async onInput(@ConnectedSocket() socket: EcouteSocket, @MessageBody() body: unknown): Promise<InputAck> {
+  async onInput(socket: EcouteSocket, body: unknown): Promise<InputAck> {
     const { sessionId, role } = socket.data;
     if (!withinRate(socket)) return failure(ErrorCode.InputRateLimited);
     try {
@@ -142,8 +145,7 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     }
   }
 
-  @SubscribeMessage(ClientEvent.Sync)
-  async onSync(@ConnectedSocket() socket: EcouteSocket, @MessageBody() body: unknown): Promise<SyncAck> {
+  async onSync(socket: EcouteSocket, body: unknown): Promise<SyncAck> {
     const { sessionId, role } = socket.data;
     if (!withinRate(socket)) return failure(ErrorCode.InputRateLimited);
     try {

@@ -33,7 +33,7 @@ describe('rebuildSession', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ecoute-recovery-'));
     const handle = await openSqlite(path.join(dir, 'recovery.sqlite'));
     db = handle.db;
-    store = new SqliteTimelineStore(db, handle.sqlite);
+    store = new SqliteTimelineStore(handle);
     await new SessionStore(db).create(
       {
         id: 's1',

@@ -72,7 +72,7 @@ describe('SessionRuntime', () => {
       },
       { listener: 'a', trainer: 'b', observer: 'c' },
     );
-    store = new ControlledStore(new SqliteTimelineStore(db, handle.sqlite));
+    store = new ControlledStore(new SqliteTimelineStore(handle));
     published = [];
     events = [];
     storageErrors = [];

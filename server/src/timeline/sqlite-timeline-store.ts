@@ -1,12 +1,17 @@
 // The embedded timeline store with group commit: appends that arrive in the same turn of the
-// event loop (under load, all those that queued up while the previous commit was syncing to
-// disk) are written in ONE transaction, so one fsync (`synchronous=FULL`) makes them all
-// durable. Each batch keeps its own savepoint: a refused batch (a seq gap) does not sink the
-// others. At low load a batch is committed on the next turn, adding no waiting time.
+// event loop are written in ONE transaction. Each batch keeps its own savepoint: a refused batch
+// (a seq gap) does not sink the others. At low load a batch is committed on the next turn,
+// adding no waiting time.
+// Durability (see database/sqlite.ts): with a `walSync` (the default, `FULL`), a committed batch
+// is acked only after a WAL fsync that started after its commit; the fsync runs on a libuv
+// thread, one at a time, and every batch committed meanwhile waits for the next one (group
+// fsync), so the event loop never blocks on the disk. Without it, the commit itself is as
+// durable as the connection's `synchronous` makes it.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { TimelineEntry } from '@ecoute/engine';
 import type { Database, TimelineTable } from '../database/schema.js';
+import type { SqliteHandle, WalSync } from '../database/sqlite.js';
 import { TimelineGapError } from './timeline-store.js';
 import type { TimelineStore } from './timeline-store.js';
 import { entryFromRow, entryToRow } from './rows.js';
@@ -26,15 +31,22 @@ export interface GroupCommitStats {
 export class SqliteTimelineStore implements TimelineStore {
   private pending: PendingBatch[] = [];
   private scheduled = false;
+  /** Committed batches waiting for a WAL fsync that starts after their commit. */
+  private unsynced: PendingBatch[] = [];
+  private syncing = false;
   private readonly insert: BetterSqlite3.Statement;
   private readonly last: BetterSqlite3.Statement<[string], { seq: number | null }>;
   private readonly range: BetterSqlite3.Statement<[string, number, number], TimelineTable>;
-  readonly stats: GroupCommitStats = { commits: 0, batches: 0 };
+  /** `syncs`: WAL fsyncs done by `walSync` (0 without one). */
+  readonly stats: GroupCommitStats & { syncs: number } = { commits: 0, batches: 0, syncs: 0 };
 
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly sqlite: BetterSqlite3.Database,
-  ) {
+  private readonly db: Kysely<Database>;
+  private readonly sqlite: BetterSqlite3.Database;
+  private readonly walSync: WalSync | undefined;
+
+  constructor(handle: SqliteHandle) {
+    ({ db: this.db, sqlite: this.sqlite, walSync: this.walSync } = handle);
+    const { sqlite } = handle;
     this.insert = sqlite.prepare(
       'INSERT INTO timeline (session_id, seq, t, at, source, category, kind, payload) VALUES (@session_id, @seq, @t, @at, @source, @category, @kind, @payload)',
     );
@@ -86,7 +98,30 @@ export class SqliteTimelineStore implements TimelineStore {
     }
     this.stats.commits += 1;
     this.stats.batches += batches.length;
-    batches.forEach((batch, i) => (outcomes[i] === undefined ? batch.resolve() : batch.reject(outcomes[i])));
+    batches.forEach((batch, i) => {
+      if (outcomes[i] !== undefined) batch.reject(outcomes[i]);
+      else if (this.walSync) this.unsynced.push(batch);
+      else batch.resolve();
+    });
+    this.syncNext();
+  }
+
+  /** Starts a WAL fsync for every batch committed so far, unless one is running. */
+  private syncNext(): void {
+    const walSync = this.walSync;
+    if (!walSync || this.syncing || this.unsynced.length === 0) return;
+    this.syncing = true;
+    const group = this.unsynced;
+    this.unsynced = [];
+    walSync((error) => {
+      this.syncing = false;
+      this.stats.syncs += 1;
+      for (const batch of group) {
+        if (error) batch.reject(error);
+        else batch.resolve();
+      }
+      this.syncNext();
+    });
   }
 
   private writeAll(batches: PendingBatch[], outcomes: unknown[]): void {
