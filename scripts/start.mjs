@@ -3,12 +3,14 @@
 // (so `data/` resolves there), passing the environment through; PORT defaults to 3000. Signals are
 // forwarded and the server's exit code becomes ours.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { root } from './pnpm.mjs';
 import { SetupError, setup } from './setup.mjs';
 
 const entry = path.join(root, 'server/dist/src/main.js');
+// The server's node flags (server/node-flags.json, see server/CONTEXT.md), the same in the benchmark.
+const { flags } = JSON.parse(readFileSync(path.join(root, 'server/node-flags.json'), 'utf8'));
 
 try {
   setup();
@@ -23,8 +25,8 @@ if (!existsSync(entry)) {
 mkdirSync(path.join(root, 'data'), { recursive: true });
 
 const env = { ...process.env, PORT: process.env.PORT || '3000' };
-console.log(`[start] node server/dist/src/main.js (PORT=${env.PORT})`);
-const server = spawn(process.execPath, [entry], { cwd: root, env, stdio: 'inherit' });
+console.log(`[start] node ${flags.join(' ')} server/dist/src/main.js (PORT=${env.PORT})`);
+const server = spawn(process.execPath, [...flags, entry], { cwd: root, env, stdio: 'inherit' });
 
 const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const forward = (signal) => {

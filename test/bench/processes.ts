@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { workspaceRoot } from '../support/server-process.js';
+import { serverNodeFlags, workspaceRoot } from '../support/server-process.js';
 import type { LoadConfig, LoadResult } from './load.js';
 
 const hasTaskset = ((): boolean => {
@@ -67,6 +67,7 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
   const extra = process.env.ECOUTE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const [command, args] = pinned(0, process.execPath, [
     '--expose-gc',
+    ...serverNodeFlags(),
     ...extra,
     path.join(workspaceRoot, 'server/dist/src/main.js'),
   ]);
@@ -95,6 +96,8 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
 export async function startRelay(): Promise<RunningServer> {
   const [command, args] = pinned(0, process.execPath, [
     '--expose-gc',
+    // The same runtime flags as the product: the comparison is of layers, not of V8 settings.
+    ...serverNodeFlags(),
     path.join(workspaceRoot, 'test/dist/bench/relay.js'),
   ]);
   const child = spawn(command, args, {

@@ -2,7 +2,7 @@
 // temporary SQLite file; the tests reach it only over HTTP and Socket.IO.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,12 @@ export interface ServerProcessOptions {
   dataDir?: string;
 }
 
+/** The node flags the server runs with (`server/node-flags.json`): as `npm start` passes them. */
+export function serverNodeFlags(): string[] {
+  const file = path.join(workspaceRoot, 'server', 'node-flags.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { flags: string[] }).flags;
+}
+
 export async function startServerProcess(
   env: Record<string, string> = {},
   options: ServerProcessOptions = {},
@@ -45,7 +51,7 @@ export async function startServerProcess(
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm run build)`);
   const dir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ecoute-e2e-'));
   const databaseFile = path.join(dir, 'ecoute.sqlite');
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags(), entry], {
     cwd: workspaceRoot,
     env: {
       ...process.env,
