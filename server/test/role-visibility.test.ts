@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ManualScheduler, SessionClock, parsePlayThroughs, stepInput } from '@ecoute/engine';
-import type { Input, InputKind, ObservationKind, Role } from '@ecoute/engine';
+import type { Input, InputKind, ObservationKind, Role, RoleView } from '@ecoute/engine';
 import type { RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
 import { findWorkspaceRoot } from '../src/config/env.js';
 import { RoleClient, createSession, startServer } from './utils.js';
@@ -222,8 +222,12 @@ async function playCall(
 function checkGraphAndProjector(role: Role, client: RoleClient): void {
   let on = false;
   let sawOn = false;
+  // An update without a view keeps the last one (it changed only by its time).
+  let view: RoleView | undefined;
   for (const { what, update, snapshot } of roleStates(client)) {
+    if (snapshot) view = snapshot.view;
     if (update) {
+      view = update.view ?? view;
       for (const e of update.entries) if (e.kind === 'input' && e.input.kind === 'projector') on = e.input.on;
       const graph = update.graph;
       if (role === 'trainer') {
@@ -231,12 +235,13 @@ function checkGraphAndProjector(role: Role, client: RoleClient): void {
         continue;
       }
       if (role === 'observer') {
-        const projector = update.view.role === 'observer' ? update.view.projector : undefined;
+        if (!view) continue;
+        const projector = view.role === 'observer' ? view.projector : undefined;
         expect({ what, projector: projector !== null }).toEqual({ what, projector: on });
         if (graph !== undefined) expect({ what, graph: graph !== null }).toEqual({ what, graph: on });
       } else {
         expect(graph ?? null).toBeNull();
-        if (update.view.role === 'listener') expect(update.view.projector).toBeNull();
+        if (view?.role === 'listener') expect(view.projector).toBeNull();
       }
     }
     if (snapshot) {

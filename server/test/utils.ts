@@ -139,8 +139,11 @@ export class RoleClient {
     return this.updates.flatMap((u) => u.entries);
   }
 
+  /** The role's view as the page holds it: the last one received, with the last update's time. */
   get view(): RoleView | undefined {
-    return this.updates.at(-1)?.view;
+    const last = this.updates.at(-1);
+    const view = this.updates.findLast((u) => u.view !== undefined)?.view;
+    return view && last ? { ...view, t: last.t } : view;
   }
 
   send(input: Input | Record<string, unknown>): Promise<InputAck> {
@@ -161,7 +164,13 @@ export class RoleClient {
     const after = this.updates.at(-1)?.to ?? 0;
     const ack = await this.sync(after);
     if (!ack.ok) throw new Error(`resync: ${ack.code}`);
-    this.updates.push({ from: after, to: ack.snapshot.seq, entries: ack.snapshot.entries, view: ack.snapshot.view });
+    this.updates.push({
+      from: after,
+      to: ack.snapshot.seq,
+      entries: ack.snapshot.entries,
+      t: ack.snapshot.view.t,
+      view: ack.snapshot.view,
+    });
     this.wake();
   }
 

@@ -92,18 +92,36 @@ export async function runStep(
   }
 }
 
-/** Doubles N from 25 until p99 passes the limit or a message is lost. */
+/**
+ * Doubles N from 25 until p99 passes the limit or a message is lost; then narrows the largest
+ * passing N by halving the interval between the last N that passed and the first that failed,
+ * down to steps of 50 sessions (doubling alone only tells 400 from 800).
+ */
 export async function doubling(
   mode: LoadConfig['mode'],
   options: BenchOptions,
   log: (line: string) => void,
 ): Promise<StepResult[]> {
   const steps: StepResult[] = [];
+  const step = async (n: number): Promise<StepResult> => {
+    const result = await runStep(mode, n, options);
+    steps.push(result);
+    log(row(result));
+    return result;
+  };
+  let passed = 0;
+  let failed = 0;
   for (let n = 25; n <= options.maxSessions; n *= 2) {
-    const step = await runStep(mode, n, options);
-    steps.push(step);
-    log(row(step));
-    if (!step.passed) break;
+    if (!(await step(n)).passed) {
+      failed = n;
+      break;
+    }
+    passed = n;
+  }
+  while (passed > 0 && failed > 0 && failed - passed > 50) {
+    const n = Math.round((passed + failed) / 2 / 25) * 25;
+    if ((await step(n)).passed) passed = n;
+    else failed = n;
   }
   return steps;
 }

@@ -27,6 +27,15 @@ describe('sessionReducer', () => {
     expect(state.needsResync).toBe(false);
   });
 
+  it('keeps the view of an update that leaves it out, at the time of the update', () => {
+    const before = synced(3);
+    const { view: _unchanged, ...withoutView } = update(3, 4, [lineEntry(4, 'Oui')], listenerView({ t: 95_000 }));
+    const state = sessionReducer(before, { type: 'update', update: withoutView });
+    expect(state.seq).toBe(4);
+    expect(state.view).toEqual({ ...before.view, t: 95_000 });
+    expect(state.view).not.toBe(before.view);
+  });
+
   it('flags a gap instead of applying an update that starts past its seq', () => {
     const before = synced(3);
     const state = sessionReducer(before, { type: 'update', update: update(4, 6, [lineEntry(6, 'Trou')]) });

@@ -96,7 +96,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         ...state,
         seq: update.to,
         entries: mergeEntries(state.entries, update.entries),
-        view: update.view,
+        // Absent: the view did not change but for its time.
+        view: update.view ?? (state.view ? { ...state.view, t: update.t } : null),
         // Present only when this role's graph changed (projector mode switched for observers).
         ...(update.graph ? { graph: update.graph } : {}),
       };

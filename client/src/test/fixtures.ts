@@ -128,5 +128,5 @@ export function update(
   entries: TimelineEntry[],
   view: RoleView = listenerView(),
 ): RoleUpdate {
-  return { from, to, entries, view };
+  return { from, to, entries, t: view.t, view };
 }

@@ -31,7 +31,14 @@ export interface RoleUpdate {
   from: number;
   to: number;
   entries: TimelineEntry[];
-  view: RoleView;
+  /** The session time of this update (the view's `t`). */
+  t: number;
+  /**
+   * The role's view, present only when it changed since the role's previous update (or since
+   * the runtime started) other than by its time `t`: absent, it is the last view with `t` above.
+   * Most inputs (a sentence said) change no view: the update then carries the entries alone.
+   */
+  view?: RoleView;
   /**
    * Present only when this role's graph changes: observers get the graph when projector mode
    * is switched on and `null` when it is switched off (absent: unchanged since the snapshot).

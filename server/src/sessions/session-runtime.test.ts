@@ -158,6 +158,36 @@ describe('SessionRuntime', () => {
     ).toBe(true);
   });
 
+  it('leaves out a view that changed only by its time; the page rebuilds it from the update', async () => {
+    await runtime.apply('listener', { kind: 'pickup' });
+    await runtime.apply('listener', { kind: 'move', move: 'se_presenter' });
+    scheduler.advanceBy(3_000);
+    await runtime.apply('listener', { kind: 'say', text: 'Je vous écoute.' });
+    const atSay = {
+      listener: await runtime.snapshot('listener', 0),
+      trainer: await runtime.snapshot('trainer', 0),
+      observer: await runtime.snapshot('observer', 0),
+    };
+    await runtime.apply('trainer', { kind: 'pause' });
+    await runtime.snapshot('trainer', 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    const of = (role: string) => published.filter((p) => p.role === role).map((p) => p.update);
+    for (const role of ['listener', 'trainer', 'observer'] as const) {
+      const [pickup, move, say, pause] = of(role);
+      // The call starts and the caller's state changes: the view travels.
+      expect(pickup?.view?.phase).toBe('connected');
+      expect(move?.view).toBeDefined();
+      // A sentence said changes nothing of the view but its time: entries and t only.
+      expect(say).not.toHaveProperty('view');
+      expect(say?.t).toBe(3_000);
+      // Paused: the view travels again.
+      expect(pause?.view?.paused).toBe(true);
+      // The last view plus the update's time is exactly what a sync gave at that seq.
+      expect({ ...move!.view!, t: say!.t }).toEqual(atSay[role].view);
+      expect((await runtime.snapshot(role, 0)).view).toEqual(pause!.view);
+    }
+  });
+
   it('refuses what the run refuses without recording anything', async () => {
     expect(await runtime.apply('listener', { kind: 'move', move: 'reformuler' })).toMatchObject({
       ok: false,

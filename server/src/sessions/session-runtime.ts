@@ -18,6 +18,7 @@ import type {
 import { ErrorCode, failure } from '@ecoute/protocol';
 import type { InputAck, RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
 import type { TimelineStore } from '../timeline/timeline-store.js';
+import { sameViewButTime } from './same-view.js';
 
 /** Where role updates go (the Socket.IO rooms, in production). */
 export interface RoleBroadcaster {
@@ -63,6 +64,8 @@ export class SessionRuntime {
   /** Last seq durably appended and published. */
   private committedSeq: number;
   private committedViews: Record<Role, RoleView>;
+  /** The last view each role's updates carried (an update leaves out a view unchanged but for t). */
+  private sentViews: Record<Role, RoleView>;
   private tail: Promise<unknown> = Promise.resolve();
   private failed = false;
 
@@ -93,6 +96,7 @@ export class SessionRuntime {
       });
     this.clock = this.run.clock;
     this.committedViews = this.views();
+    this.sentViews = this.committedViews;
   }
 
   get ended(): boolean {
@@ -211,7 +215,11 @@ export class SessionRuntime {
     for (const role of ROLES) {
       // No caller actor in this session: nobody holds that role's link.
       if (role === 'callerActor' && !this.run.callerActor) continue;
-      // The graph travels only when it changes for the role (projector mode switched).
+      // The view travels only when it changed other than by its time; the graph only when it
+      // changes for the role (projector mode switched).
+      const view = batch.views[role];
+      const changed = !sameViewButTime(view, this.sentViews[role]);
+      if (changed) this.sentViews[role] = view;
       const sees = seesGraph(role, batch.views);
       updates.push([
         role,
@@ -219,7 +227,8 @@ export class SessionRuntime {
           from,
           to,
           entries: batch.entries.filter((e) => isVisibleTo(role, e)),
-          view: batch.views[role],
+          t: view.t,
+          ...(changed ? { view } : {}),
           ...(sees !== seesGraph(role, before) ? { graph: sees ? this.graph() : null } : {}),
         },
       ]);
