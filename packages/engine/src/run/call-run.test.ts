@@ -36,6 +36,26 @@ describe('CallRun', () => {
     expect(again.ok ? '' : again.message).toMatch(/décrocher/);
   });
 
+  it('derives moves, injects and gauges once per moment for every role, anew after an input or a timer', () => {
+    const { run, scheduler } = startTestRun();
+    run.apply({ kind: 'pickup' });
+    const moves = run.availableMoves();
+    const gauges = run.gauges();
+    expect(run.viewFor('listener').moves).toBe(moves);
+    expect(run.viewFor('trainer').moves).toBe(moves);
+    expect(run.viewFor('trainer').variables).toBe(gauges);
+    // A timer is a moment: the silence raises the distress, the gauges say so.
+    scheduler.advanceBy(1000);
+    expect(run.gauges()).not.toBe(gauges);
+    expect(run.gauges().find((g) => g.id === 'detresse')?.value).toBe(6);
+    // An input is a moment: the moves offered are those of the new state.
+    const injects = run.injectOptions();
+    run.apply({ kind: 'move', move: 'ecouter' });
+    expect(run.availableMoves()).not.toBe(moves);
+    expect(run.availableMoves().map((m) => m.id)).not.toContain('ecouter');
+    expect(run.injectOptions()).not.toBe(injects);
+  });
+
   it('plays a full call: moves, parallel states, inject, clamping, guards, timer, ending', () => {
     const { run, scheduler, clock, timed } = startTestRun();
     run.apply({ kind: 'pickup' });

@@ -115,6 +115,18 @@ export class CallRun {
   private step: Step | undefined;
   private endingView: EndingView | null = null;
   private lastStates: string[] = [];
+  /**
+   * Counts the moments the run may change at (each input, each timer, a dispose): what the views
+   * derive from the machine (moves offered, injects with their reasons, gauges) is computed once
+   * per moment, however many roles ask. Read-only for callers: these lists are shared.
+   */
+  private moment = 0;
+  private derived: {
+    moment: number;
+    moves?: MoveOption[];
+    injects?: InjectOption[];
+    gauges?: VariableGauge[];
+  } = { moment: -1 };
   private runtimeError: unknown;
   private readonly timerHandles = new Set<number>();
   private stateInfo: Map<string, StateInfo> | undefined;
@@ -160,6 +172,7 @@ export class CallRun {
    * shutdown; it can be rebuilt by replay). Nothing is observed; the run must not be used after.
    */
   dispose(): void {
+    this.moment += 1;
     this.actor?.stop();
     for (const handle of this.timerHandles) this.clock.clearTimeout(handle);
     this.timerHandles.clear();
@@ -226,6 +239,7 @@ export class CallRun {
   }
 
   apply(input: Input): ApplyResult {
+    this.moment += 1;
     if (RECORD_AFTER_END.has(input.kind) && this.currentPhase === 'ended') return this.record(input);
     if (this.currentPhase === 'ended') return refuse(RunErrorCode.SessionEnded, MESSAGES.ended);
     // A timer due before this input fires first, as it would in a replay.
@@ -378,37 +392,48 @@ export class CallRun {
     return { ok: true, observations: [{ kind: 'cue', cue: EFFECT_CUES[effect] }] };
   }
 
-  /** Moves the listener could make right now (none unless the call is connected). */
+  /** What the views derive from the machine at this moment (see `moment`). */
+  private derivedNow(): typeof this.derived {
+    if (this.derived.moment !== this.moment) this.derived = { moment: this.moment };
+    return this.derived;
+  }
+
+  /** Moves the listener could make right now (none unless the call is connected). Shared: do not modify. */
   availableMoves(): MoveOption[] {
-    return this.compiled.moveIds
+    const derived = this.derivedNow();
+    return (derived.moves ??= this.compiled.moveIds
       .filter((id) => this.can(id))
       .map((id) => {
         const move = this.compiled.scenario.moves[id]!;
         return { id, label: move.label, category: move.category, help: move.help };
-      });
+      }));
   }
 
+  /** Every inject, available now or not and why. Shared: do not modify. */
   injectOptions(): InjectOption[] {
-    return this.compiled.injectIds.map((id) => {
+    const derived = this.derivedNow();
+    return (derived.injects ??= this.compiled.injectIds.map((id) => {
       const inject = this.compiled.scenario.injects[id]!;
       const available = this.can(id);
       if (available) return { id, label: inject.label, help: inject.help, available };
       const { reason } = this.availabilityOf(id);
       return { id, label: inject.label, help: inject.help, available, ...(reason ? { reason } : {}) };
-    });
+    }));
   }
 
-  /** The hidden variables as gauges, in the scenario's order. */
+  /** The hidden variables as gauges, in the scenario's order. Shared: do not modify. */
   gauges(): VariableGauge[] {
+    const derived = this.derivedNow();
+    if (derived.gauges) return derived.gauges;
     const { scenario } = this.compiled;
     const vars = this.variables;
-    return Object.entries(scenario.variables).map(([id, v]) => ({
+    return (derived.gauges = Object.entries(scenario.variables).map(([id, v]) => ({
       id,
       label: v.label,
       value: vars[id] ?? v.initial,
       min: v.min,
       max: v.max,
-    }));
+    })));
   }
 
   /** With a caller actor: the machine's lines of its last step that said any, not yet spoken. */
@@ -582,6 +607,7 @@ export class CallRun {
 
   private onClockTimer(fn: (...args: unknown[]) => void): void {
     if (this.currentPhase !== 'connected') return;
+    this.moment += 1;
     const observations = this.runStep('scenario', () => fn());
     if (observations.length > 0) {
       const t = this.clock.now();
