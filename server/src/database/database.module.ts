@@ -20,15 +20,16 @@ const STORAGE = Symbol('STORAGE');
 interface Storage {
   db: Kysely<Database>;
   timeline: TimelineStore;
+  close(): Promise<void>;
 }
 
 export async function openStorage(config: AppConfig): Promise<Storage> {
   if (config.databaseUrl) {
     const db = await openPostgresDatabase(config.databaseUrl);
-    return { db, timeline: new KyselyTimelineStore(db) };
+    return { db, timeline: new KyselyTimelineStore(db), close: () => db.destroy() };
   }
   const handle = await openSqlite(config.databaseFile, config.sqliteSynchronous);
-  return { db: handle.db, timeline: new SqliteTimelineStore(handle) };
+  return { db: handle.db, timeline: new SqliteTimelineStore(handle), close: () => handle.close() };
 }
 
 @Global()
@@ -41,9 +42,9 @@ export async function openStorage(config: AppConfig): Promise<Storage> {
   exports: [DATABASE, TIMELINE_STORE],
 })
 export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(DATABASE) private readonly db: Kysely<Database>) {}
+  constructor(@Inject(STORAGE) private readonly storage: Storage) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.db.destroy();
+    await this.storage.close();
   }
 }

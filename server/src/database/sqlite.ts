@@ -25,37 +25,42 @@ export interface SqliteHandle {
   sqlite: SQLite.Database;
   /** Set in `FULL`: the store calls it after its commits and acks once it has returned. */
   walSync: WalSync | undefined;
+  /** Closes the database (Kysely and the connection) and the WAL's descriptor. */
+  close(): Promise<void>;
 }
 
 /**
- * fdatasync of `<file>-wal` on the libuv thread pool. The WAL is opened for each sync (a few
- * microseconds), so no descriptor outlives the database and a re-created WAL is the one synced.
- * The first call also fsyncs the folder, once, so that the WAL's directory entry is durable too.
+ * fdatasync of `<file>-wal` on the libuv thread pool, through one descriptor opened at the first
+ * sync (the WAL keeps its inode while the connection is open: SQLite rewinds it after a
+ * checkpoint and deletes it only when the last connection closes). The first sync also fsyncs
+ * the folder, so that the WAL's directory entry is durable too. `close` releases the descriptor.
  */
-export function walFileSync(file: string): WalSync {
-  let folderSynced = false;
-  return (done) => {
-    let fd: number;
-    try {
-      fd = openSync(`${file}-wal`, 'r');
-      if (!folderSynced) {
+export function walFileSync(file: string): WalSync & { close(): void } {
+  let fd: number | undefined;
+  const sync = (done: (error: Error | null) => void): void => {
+    if (fd === undefined) {
+      try {
+        const wal = openSync(`${file}-wal`, 'r');
         const dir = openSync(path.dirname(file), 'r');
         try {
           fsyncSync(dir);
         } finally {
           closeSync(dir);
         }
-        folderSynced = true;
+        fd = wal;
+      } catch (error) {
+        done(error as Error);
+        return;
       }
-    } catch (error) {
-      done(error as Error);
-      return;
     }
-    fdatasync(fd, (error) => {
-      closeSync(fd);
-      done(error);
-    });
+    fdatasync(fd, (error) => done(error));
   };
+  return Object.assign(sync, {
+    close(): void {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    },
+  });
 }
 
 export async function openSqlite(
@@ -70,7 +75,16 @@ export async function openSqlite(
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db);
-  return { db, sqlite, walSync: synchronous === 'FULL' ? walFileSync(file) : undefined };
+  const walSync = synchronous === 'FULL' ? walFileSync(file) : undefined;
+  return {
+    db,
+    sqlite,
+    walSync,
+    async close() {
+      await db.destroy();
+      walSync?.close();
+    },
+  };
 }
 
 /** Kysely alone, for code that needs no direct handle (tests, tools). */

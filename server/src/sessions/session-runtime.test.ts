@@ -73,16 +73,17 @@ describe('SessionRuntime', () => {
       { listener: 'a', trainer: 'b', observer: 'c' },
     );
     store = new ControlledStore(new SqliteTimelineStore(handle));
-    published = [];
-    events = [];
+    // This test's runtime pushes into this test's arrays (a late push of the previous one cannot).
+    const pushed: typeof published = (published = []);
+    const seen: string[] = (events = []);
     storageErrors = [];
     scheduler = new ManualScheduler();
     runtime = new SessionRuntime('s1', tutorial(), 1, 0, {
       store,
       broadcaster: {
         toRole: (_id, role, update) => {
-          published.push({ role, update });
-          events.push('push');
+          pushed.push({ role, update });
+          seen.push('push');
         },
       },
       scheduler,
