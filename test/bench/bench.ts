@@ -16,6 +16,11 @@ export interface StepResult extends LoadResult {
   serverCpuMicrosPerInput: number | null;
   eventLoopDelayP99Ms: number | null;
   memoryPerSessionBytes: number | null;
+  /** GC pauses over the window: the longest, and their share of the window. */
+  gcMaxPauseMs: number | null;
+  gcShare: number | null;
+  /** Inputs (with their observations) made durable per WAL sync, or per commit without syncs. */
+  appendsPerSync: number | null;
 }
 
 export interface BenchOptions {
@@ -35,6 +40,8 @@ interface Metrics {
   cpuMicros: { user: number; system: number };
   heapUsedBytes: number;
   eventLoopDelayMs?: { p99: number };
+  gcPauses?: { count: number; totalMs: number; maxMs: number };
+  store?: { commits: number; batches: number; syncs?: number } | null;
 }
 
 async function metrics(server: RunningServer, gc = false): Promise<Metrics> {
@@ -86,10 +93,20 @@ export async function runStep(
       serverCpuMicrosPerInput: cpu !== null && inputs > 0 ? cpu / inputs : null,
       eventLoopDelayP99Ms: end?.eventLoopDelayMs?.p99 ?? null,
       memoryPerSessionBytes: end ? (end.heapUsedBytes - baseline.heapUsedBytes) / sessions : null,
+      gcMaxPauseMs: end?.gcPauses?.maxMs ?? null,
+      gcShare: end?.gcPauses ? end.gcPauses.totalMs / options.durationMs : null,
+      appendsPerSync: appendsPer(start, end),
     };
   } finally {
     await server.stop();
   }
+}
+
+function appendsPer(start: Metrics | undefined, end: Metrics | undefined): number | null {
+  const [a, b] = [start?.store, end?.store];
+  if (!a || !b) return null;
+  const writes = b.syncs !== undefined && a.syncs !== undefined ? b.syncs - a.syncs : b.commits - a.commits;
+  return writes > 0 ? (b.batches - a.batches) / writes : null;
 }
 
 /**
@@ -127,7 +144,7 @@ export async function doubling(
 }
 
 const HEADER =
-  'cible    N     entrées  perdues  ack p50/p99        → formateur p50/p99/p99.9       → dernier observateur p50/p99/p99.9   CPU µs/entrée  boucle p99  mémoire/séance  générateur occupé';
+  'cible    N     entrées  perdues  ack p50/p99        → formateur p50/p99/p99.9       → dernier observateur p50/p99/p99.9   CPU µs/entrée  boucle p99  mémoire/séance  GC max / part  lots/sync  générateur occupé';
 
 export function row(s: StepResult): string {
   const f = (v: number | null, digits = 1): string =>
@@ -143,6 +160,11 @@ export function row(s: StepResult): string {
     f(s.serverCpuMicrosPerInput, 0).padStart(14),
     `${f(s.eventLoopDelayP99Ms, 2)} ms`.padStart(11),
     s.memoryPerSessionBytes === null ? '—' : `${(s.memoryPerSessionBytes / 1024).toFixed(1)} Ko`.padStart(15),
+    (s.gcMaxPauseMs === null || s.gcShare === null
+      ? '—'
+      : `${f(s.gcMaxPauseMs)} ms / ${(s.gcShare * 100).toFixed(1)} %`
+    ).padStart(15),
+    f(s.appendsPerSync).padStart(10),
     `${(s.generatorBusy * 100).toFixed(0)} %`.padStart(18),
     s.passed ? '' : '  ✗',
   ].join(' ');

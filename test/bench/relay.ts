@@ -2,7 +2,7 @@
 // shapes as the product (`session:input` acked, `session:update` to the session's role rooms)
 // but no Nest, no XState, no database, no validation. Run as its own process.
 import { createServer } from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 
 const rooms = ['listener', 'trainer', 'observer'] as const;
@@ -10,10 +10,19 @@ const seqs = new Map<string, number>();
 const started = performance.now();
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
+let gcPauses = { count: 0, totalMs: 0, maxMs: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcPauses.count += 1;
+    gcPauses.totalMs += entry.duration;
+    gcPauses.maxMs = Math.max(gcPauses.maxMs, entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
 
 const http = createServer((req, res) => {
   if (req.url === '/api/metrics/reset') {
     loop.reset();
+    gcPauses = { count: 0, totalMs: 0, maxMs: 0 };
     res.end('{"ok":true}');
     return;
   }
@@ -32,6 +41,7 @@ const http = createServer((req, res) => {
         rssBytes: memory.rss,
         cpuMicros: cpu,
         eventLoopDelayMs: { p99: loop.percentile(99) / 1e6 },
+        gcPauses,
       }),
     );
     return;

@@ -1,10 +1,12 @@
 // Process figures for benchmarks (`npm run bench`): event-loop delay, CPU, memory after a forced
 // GC. Off unless ECOUTE_METRICS=1: a production server does not expose its internals.
 import { Controller, Get, Inject, NotFoundException, Post, Query } from '@nestjs/common';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import type { IntervalHistogram } from 'node:perf_hooks';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
+import { TIMELINE_STORE } from '../timeline/timeline-store.js';
+import type { TimelineStore } from '../timeline/timeline-store.js';
 
 export interface ProcessMetrics {
   eventLoopDelayMs: { p50: number; p99: number; max: number };
@@ -12,16 +14,31 @@ export interface ProcessMetrics {
   heapUsedBytes: number;
   rssBytes: number;
   gc: boolean;
+  /** Garbage-collection pauses since the last reset. */
+  gcPauses: { count: number; totalMs: number; maxMs: number };
+  /** The timeline store's group commit counters (since boot), when it keeps them. */
+  store: { commits: number; batches: number; syncs?: number } | null;
 }
 
 @Controller('api/metrics')
 export class MetricsController {
   private readonly histogram: IntervalHistogram | undefined;
+  private gcPauses = { count: 0, totalMs: 0, maxMs: 0 };
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TIMELINE_STORE) private readonly store: TimelineStore,
+  ) {
     if (config.metrics) {
       this.histogram = monitorEventLoopDelay({ resolution: 5 });
       this.histogram.enable();
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          this.gcPauses.count += 1;
+          this.gcPauses.totalMs += entry.duration;
+          this.gcPauses.maxMs = Math.max(this.gcPauses.maxMs, entry.duration);
+        }
+      }).observe({ entryTypes: ['gc'] });
     }
   }
 
@@ -45,6 +62,8 @@ export class MetricsController {
       heapUsedBytes: memory.heapUsed,
       rssBytes: memory.rss,
       gc: gc === '1' && collect !== undefined,
+      gcPauses: { ...this.gcPauses },
+      store: 'stats' in this.store ? { ...(this.store.stats as NonNullable<ProcessMetrics['store']>) } : null,
     };
   }
 
@@ -52,6 +71,7 @@ export class MetricsController {
   reset(): { ok: true } {
     if (!this.histogram) throw new NotFoundException();
     this.histogram.reset();
+    this.gcPauses = { count: 0, totalMs: 0, maxMs: 0 };
     return { ok: true };
   }
 }
