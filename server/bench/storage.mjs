@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Figures for the timeline store and crash recovery, printed (not a timed test). After a build:
 //
-//   npx tsc -b packages/engine packages/protocol server test && node server/bench/storage.mjs [seconds]
+//   npx tsc -b packages/engine packages/protocol server test && node --max-semi-space-size=64 server/bench/storage.mjs [seconds]
+//
+// (with the server's node flags, `server/node-flags.json`, as `npm run bench` runs it: replay and
+// appends are the server's code, measured in the runtime the server has)
 //
 // 1. Replay of a one-hour session: 7,200 inputs (one every 500 ms: sentences and moves, the
 //    trainer's inject every 10 s) of the tutorial call, recorded once live-style, then
@@ -9,9 +12,10 @@
 //    with the record + hand-over to real time); also 36,000 inputs (five hours).
 // 2. Durable appends per second and ack latency (append called → promise resolved) with many
 //    sessions appending at once, each one batch (an input and two observations) after the
-//    other, as live sessions do: SQLite FULL with group commit, SQLite FULL one commit per
-//    append (what group commit saves), SQLite NORMAL with group commit, PostgreSQL (a local
-//    server started on loopback, fsync on, when Debian's PostgreSQL is installed).
+//    other, as live sessions do: SQLite FULL (WAL fsync off the event loop) and FULL_IN_COMMIT
+//    with group commit, FULL_IN_COMMIT one commit per append (what group commit saves), SQLite
+//    NORMAL with group commit, PostgreSQL (a local server started on loopback, fsync on, when
+//    Debian's PostgreSQL is installed); with the share of the time the event loop was busy.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

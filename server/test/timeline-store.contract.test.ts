@@ -371,6 +371,26 @@ describe('SQLite group commit', () => {
   });
 });
 
+describe('SQLite last-seq hint', () => {
+  it('asks the table when a batch does not follow what this store committed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-hint-'));
+    const file = path.join(dir, 'h.sqlite');
+    const [one, two] = [await openSqlite(file), await openSqlite(file)];
+    const [a, b] = [new SqliteTimelineStore(one), new SqliteTimelineStore(two)];
+    const id = await newSession(one.db);
+    await a.append(id, [entry(1)]);
+    // Another store writes on: `a`'s hint (1) is stale.
+    await b.append(id, [entry(2), entry(3)]);
+    await a.append(id, [entry(4)]);
+    expect((await a.read(id)).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    // And a real gap is still refused.
+    await expect(a.append(id, [entry(6)])).rejects.toBeInstanceOf(TimelineGapError);
+    await one.close();
+    await two.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('SQLite durability settings', () => {
   let dir: string;
   beforeAll(() => {

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { workspaceRoot } from '../support/server-process.js';
+import { serverNodeFlags, workspaceRoot } from '../support/server-process.js';
 import type { LoadConfig, LoadResult } from './load.js';
 import { runLoadProcess, startProduct, startRelay } from './processes.js';
 import type { RunningServer } from './processes.js';
@@ -217,7 +217,9 @@ export async function runBench(
   let storage: string | null = null;
   if (!options.smoke && !options.only) {
     log('');
-    const run = spawnSync(process.execPath, [path.join(workspaceRoot, 'server/bench/storage.mjs'), '5'], {
+    // With the server's node flags: replay and appends are the server's code, run as it runs.
+    const script = path.join(workspaceRoot, 'server/bench/storage.mjs');
+    const run = spawnSync(process.execPath, [...serverNodeFlags(), script, '5'], {
       cwd: workspaceRoot,
       encoding: 'utf8',
     });

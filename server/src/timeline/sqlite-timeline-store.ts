@@ -94,6 +94,7 @@ export class SqliteTimelineStore implements TimelineStore {
       });
     } catch (error) {
       for (const batch of batches) batch.reject(error);
+      this.syncNext();
       return;
     }
     this.stats.commits += 1;
@@ -120,16 +121,31 @@ export class SqliteTimelineStore implements TimelineStore {
         if (error) batch.reject(error);
         else batch.resolve();
       }
-      this.syncNext();
+      // A flush is due this turn: let it commit first, its batches then share the next sync.
+      if (!this.scheduled) this.syncNext();
     });
+  }
+
+  /**
+   * The last seq this store committed per session: spares a `max(seq)` query per batch. A hint
+   * only: when a batch does not follow it, the table is asked before a gap is declared.
+   */
+  private readonly committedLast = new Map<string, number>();
+
+  private lastInTable(sessionId: string): number {
+    return Number(this.last.get(sessionId)?.seq ?? 0);
   }
 
   private writeAll(batches: PendingBatch[], outcomes: unknown[]): void {
     const lastSeqs = new Map<string, number>();
     const writeBatch = this.sqlite.transaction((batch: PendingBatch) => {
-      const expected =
-        (lastSeqs.get(batch.sessionId) ?? Number(this.last.get(batch.sessionId)?.seq ?? 0)) + 1;
       const first = batch.entries[0]!;
+      let expected =
+        (lastSeqs.get(batch.sessionId) ??
+          this.committedLast.get(batch.sessionId) ??
+          this.lastInTable(batch.sessionId)) + 1;
+      if (first.seq !== expected && !lastSeqs.has(batch.sessionId))
+        expected = this.lastInTable(batch.sessionId) + 1;
       if (first.seq !== expected) throw new TimelineGapError(batch.sessionId, expected, first.seq);
       for (const entry of batch.entries) this.insert.run(entryToRow(batch.sessionId, entry));
       lastSeqs.set(batch.sessionId, batch.entries.at(-1)!.seq);
@@ -145,5 +161,8 @@ export class SqliteTimelineStore implements TimelineStore {
         }
       }
     })();
+    // Committed: the hints move on (a long-running server forgets them now and then).
+    if (this.committedLast.size > 50_000) this.committedLast.clear();
+    for (const [sessionId, seq] of lastSeqs) this.committedLast.set(sessionId, seq);
   }
 }
