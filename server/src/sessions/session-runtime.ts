@@ -50,6 +50,21 @@ function seesGraph(role: Role, views: Record<Role, RoleView>): boolean {
   return role === 'observer' && trainer.role === 'trainer' && trainer.projector;
 }
 
+/**
+ * One state graph per compiled scenario, shared by all its sessions (it derives from the scenario
+ * alone: 35–40 KB of JSON for the larger library calls, once rather than per session).
+ */
+const graphs = new WeakMap<CompiledScenario, ScenarioGraph>();
+
+function graphOf(compiled: CompiledScenario): ScenarioGraph {
+  let graph = graphs.get(compiled);
+  if (!graph) {
+    graph = scenarioGraphModel(compiled.scenario);
+    graphs.set(compiled, graph);
+  }
+  return graph;
+}
+
 interface Batch {
   entries: TimelineEntry[];
   views: Record<Role, RoleView>;
@@ -149,12 +164,9 @@ export class SessionRuntime {
     this.run.dispose();
   }
 
-  private graphModel: ScenarioGraph | undefined;
-
-  /** The scenario's state graph (built once): the trainer's always, observers' in projector mode. */
+  /** The scenario's state graph: the trainer's always, observers' in projector mode. */
   private graph(): ScenarioGraph {
-    this.graphModel ??= scenarioGraphModel(this.compiled.scenario);
-    return this.graphModel;
+    return graphOf(this.compiled);
   }
 
   private views(): Record<Role, RoleView> {
