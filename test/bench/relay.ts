@@ -73,7 +73,8 @@ io.on('connection', (socket) => {
         from: seq - 1,
         to: seq,
         entries: [entry],
-        view: { phase: 'connected' },
+        // Like the product's update of a sentence: its time, no view (unchanged).
+        t: entry.t,
       });
     }
   });
