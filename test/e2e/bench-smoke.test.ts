@@ -26,6 +26,13 @@ describe('npm run bench -- --smoke', () => {
     }
     expect(report.product[0]?.serverCpuMicrosPerInput).toBeGreaterThan(0);
     expect(report.product[0]?.eventLoopDelayP99Ms).toBeGreaterThan(0);
+    // FULL durability: the server's WAL syncs were counted, each covering one input or more.
+    expect(report.product[0]?.appendsPerSync).toBeGreaterThanOrEqual(1);
+    for (const step of [...report.product, ...report.relay]) {
+      expect(step.gcShare).not.toBeNull();
+      expect(step.generatorBusy).toBeGreaterThan(0);
+      expect(step.generatorBusy).toBeLessThan(1);
+    }
     expect(lines.some((l) => l.startsWith('product'))).toBe(true);
   }, 120_000);
 });

@@ -27,6 +27,8 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** The process id (to kill it from outside, or pin it to a core). */
   pid: number | undefined;
+  /** How the process ended (null while it runs). */
+  exit(): { code: number | null; signal: NodeJS.Signals | null } | null;
 }
 
 export interface ServerProcessOptions {
@@ -93,6 +95,10 @@ export async function startServerProcess(
     databaseFile,
     pid: child.pid,
     output: () => output,
+    exit: () =>
+      child.exitCode === null && child.signalCode === null
+        ? null
+        : { code: child.exitCode, signal: child.signalCode },
     async stop() {
       await terminate('SIGTERM');
       if (!options.dataDir) rmSync(dir, { recursive: true, force: true });

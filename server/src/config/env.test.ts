@@ -31,6 +31,13 @@ describe('parseEnv', () => {
 });
 
 describe('parseEnv: retention and the LRS', () => {
+  it('is durable by default (FULL); takes FULL_IN_COMMIT and NORMAL; refuses anything else', () => {
+    expect(parseEnv({}).sqliteSynchronous).toBe('FULL');
+    expect(parseEnv({ ECOUTE_SQLITE_SYNCHRONOUS: 'FULL_IN_COMMIT' }).sqliteSynchronous).toBe('FULL_IN_COMMIT');
+    expect(parseEnv({ ECOUTE_SQLITE_SYNCHRONOUS: 'NORMAL' }).sqliteSynchronous).toBe('NORMAL');
+    expect(() => parseEnv({ ECOUTE_SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(/ECOUTE_SQLITE_SYNCHRONOUS/);
+  });
+
   it('keeps ended sessions a year by default; 0 keeps them forever', () => {
     expect(parseEnv({}).retentionDays).toBe(365);
     expect(parseEnv({ ECOUTE_RETENTION_DAYS: '0' }).retentionDays).toBe(0);

@@ -17,6 +17,10 @@ export function findWorkspaceRoot(from: string = path.dirname(fileURLToPath(impo
   }
 }
 
+/** SQLite durability settings (database/sqlite.ts says what each does). */
+export const SQLITE_SYNCHRONOUS = ['FULL', 'FULL_IN_COMMIT', 'NORMAL'] as const;
+export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS)[number];
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -32,7 +36,7 @@ const envSchema = z.object({
    * the WAL fsync off the event loop), FULL_IN_COMMIT (the same, SQLite's fsync in the commit)
    * or NORMAL (no fsync before the ack).
    */
-  ECOUTE_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'FULL_IN_COMMIT', 'NORMAL']).default('FULL'),
+  ECOUTE_SQLITE_SYNCHRONOUS: z.enum(SQLITE_SYNCHRONOUS).default('FULL'),
   ECOUTE_SCENARIOS_DIR: z.string().min(1).optional(),
   ECOUTE_CLIENT_DIR: z.string().min(1).optional(),
   /** Session clocks run this many times faster than real time (demos, end-to-end tests). */
@@ -58,7 +62,7 @@ export interface AppConfig {
   /** SQLite file of the embedded store; ':memory:' is refused (a timeline must be durable). */
   databaseFile: string;
   databaseUrl: string | undefined;
-  sqliteSynchronous: 'FULL' | 'FULL_IN_COMMIT' | 'NORMAL';
+  sqliteSynchronous: SqliteSynchronous;
   scenariosDir: string;
   clientDir: string;
   clockRate: number;

@@ -12,10 +12,10 @@ import { closeSync, fdatasync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import type { SqliteSynchronous } from '../config/env.js';
 import type { Database } from './schema.js';
 import { migrate } from './migrate.js';
 
-export type SqliteSynchronous = 'FULL' | 'FULL_IN_COMMIT' | 'NORMAL';
 
 /** Makes every commit made so far durable, then calls `done` (off the event loop). */
 export type WalSync = (done: (error: Error | null) => void) => void;
