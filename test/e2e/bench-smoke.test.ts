@@ -26,8 +26,9 @@ describe('npm run bench -- --smoke', () => {
     }
     expect(report.product[0]?.serverCpuMicrosPerInput).toBeGreaterThan(0);
     expect(report.product[0]?.eventLoopDelayP99Ms).toBeGreaterThan(0);
-    // FULL durability: the server's WAL syncs were counted, each covering one input or more.
-    expect(report.product[0]?.appendsPerSync).toBeGreaterThanOrEqual(1);
+    // FULL durability: the server's WAL syncs were counted (null without any). About one input a
+    // sync at this load; the window's edges can cut a sync from its batches, hence not ≥ 1.
+    expect(report.product[0]?.appendsPerSync).toBeGreaterThan(0.5);
     for (const step of [...report.product, ...report.relay]) {
       expect(step.gcShare).not.toBeNull();
       expect(step.generatorBusy).toBeGreaterThan(0);
