@@ -5,6 +5,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { root } from './pnpm.mjs';
 import { SetupError, setup } from './setup.mjs';
+import { useNode24 } from './runtime.mjs';
+
+await useNode24();
 
 try {
   setup({ typecheck: true });

@@ -3,21 +3,20 @@
 // is 12.x, else `npx -y pnpm@12.4.2` (corepack is not usable here). Usable as a module or a CLI:
 //   node scripts/pnpm.mjs install --frozen-lockfile
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { runtimeEnv } from './runtime.mjs';
 
 export const PNPM_VERSION = '12.4.2';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Environment for anything that may compile native modules (better-sqlite3 via node-gyp): pnpm does
- * not pass npm's `nodedir` setting through, and without it node-gyp downloads headers (no internet).
+ * Environment for anything that may compile native modules (better-sqlite3 via node-gyp): the
+ * running node first on PATH and its own headers as `nodedir` (pnpm does not pass npm's setting
+ * through, and without it node-gyp downloads headers: no internet). See runtime.mjs.
  */
 export function buildEnv(env = process.env) {
-  const out = { ...env };
-  if (!out.npm_config_nodedir && existsSync('/usr/include/node/common.gypi')) out.npm_config_nodedir = '/usr';
-  return out;
+  return runtimeEnv(process.execPath, env);
 }
 
 let cached;
@@ -49,5 +48,7 @@ export function runPnpm(args, options = {}) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const { useNode24 } = await import('./runtime.mjs');
+  await useNode24();
   process.exit(runPnpm(process.argv.slice(2)));
 }

@@ -4,6 +4,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { root } from './pnpm.mjs';
 import { SetupError, buildClient, ensureInstalled, setup, tscBuild, typecheckProjects } from './setup.mjs';
+import { useNode24 } from './runtime.mjs';
+
+await useNode24();
 
 const [task, ...extra] = process.argv.slice(2);
 

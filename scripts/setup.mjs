@@ -62,9 +62,11 @@ export function installIsStale() {
   const inputs = ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json', '.npmrc'].map(abs);
   for (const dir of workspaceDirs) inputs.push(abs(`${dir}/package.json`));
   if (inputs.some((file) => mtime(file) > installed)) return true;
-  // The native SQLite binding: a killed first install can leave it unbuilt.
+  // The native SQLite binding (Node-API, so one build serves every node ≥ 22): shipped prebuilt for
+  // the common platforms, else compiled at install; a killed first install can leave it missing.
   const sqlite = abs('server/node_modules/better-sqlite3');
-  return existsSync(sqlite) && !existsSync(path.join(sqlite, 'build/Release/better_sqlite3.node'));
+  const binding = ['build/Release/better_sqlite3.node', `prebuilds/${process.platform}-${process.arch}.node`];
+  return existsSync(sqlite) && !binding.some((file) => existsSync(path.join(sqlite, file)));
 }
 
 export function ensureInstalled() {
@@ -139,6 +141,8 @@ export function setup({ typecheck = false } = {}) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const { useNode24 } = await import('./runtime.mjs');
+  await useNode24();
   try {
     setup({ typecheck: process.argv.includes('--typecheck') });
   } catch (error) {

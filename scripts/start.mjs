@@ -7,6 +7,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { root } from './pnpm.mjs';
 import { SetupError, setup } from './setup.mjs';
+import { useNode24 } from './runtime.mjs';
+
+await useNode24();
 
 const entry = path.join(root, 'server/dist/src/main.js');
 // The server's node flags (server/node-flags.json, see server/CONTEXT.md), the same in the benchmark.

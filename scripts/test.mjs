@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { root } from './pnpm.mjs';
 import { SetupError, setup } from './setup.mjs';
 import { ensureSystemPackages } from './system.mjs';
+import { useNode24 } from './runtime.mjs';
 
 function finish(passed, failed, status) {
   console.log(`${passed} passed, ${failed} failed`);
@@ -75,4 +76,7 @@ function main() {
   finish(passed, failed, ok && jest.status === 0 ? 0 : 1);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await useNode24();
+  main();
+}

@@ -29,10 +29,18 @@ function fail(message, code = 2) {
   process.exit(code);
 }
 
+// Node 24 (fetched from the npm registry when the machine's node is older), then the engine's
+// build when it is missing (installs the dependencies first on a fresh clone).
+const { useNode24 } = await import('../../scripts/runtime.mjs');
+await useNode24();
 if (!existsSync(engineDist)) {
-  fail(
-    "Le moteur n'est pas construit : lancez d'abord « npm run build » (ou « npx tsc -b packages/engine »).",
-  );
+  const { SetupError, ensureInstalled, tscBuild } = await import('../../scripts/setup.mjs');
+  try {
+    ensureInstalled();
+    tscBuild(['packages/engine']);
+  } catch (error) {
+    fail(`Le moteur n'a pas pu être construit : ${error instanceof SetupError ? error.message : error}`);
+  }
 }
 const engine = await import(engineDist);
 

@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import type { Kysely } from 'kysely';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';

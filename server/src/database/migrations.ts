@@ -1,5 +1,6 @@
 // The one migration set, in code so it ships with the build and runs at boot.
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
 
 const migrations: Record<string, Migration> = {
   '0001_sessions_and_timeline': {

@@ -2,7 +2,6 @@
 // GC. Off unless ECOUTE_METRICS=1: a production server does not expose its internals.
 import { Controller, Get, Inject, NotFoundException, Post, Query } from '@nestjs/common';
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
-import type { IntervalHistogram } from 'node:perf_hooks';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
 import { TIMELINE_STORE } from '../timeline/timeline-store.js';
@@ -22,7 +21,7 @@ export interface ProcessMetrics {
 
 @Controller('api/metrics')
 export class MetricsController {
-  private readonly histogram: IntervalHistogram | undefined;
+  private readonly histogram: ReturnType<typeof monitorEventLoopDelay> | undefined;
   private gcPauses = { count: 0, totalMs: 0, maxMs: 0 };
 
   constructor(
