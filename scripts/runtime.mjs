@@ -54,7 +54,9 @@ export function fetchNode24(env = process.env) {
   mkdirSync(cacheDir(env), { recursive: true });
   const work = mkdtempSync(path.join(cacheDir(env), '.fetch-'));
   try {
-    log(`node ${process.versions.node} is older than ${NODE_MAJOR}: fetching ${spec} from the npm registry (~50 MB, once)`);
+    log(
+      `node ${process.versions.node} is older than ${NODE_MAJOR}: fetching ${spec} from the npm registry (~50 MB, once)`,
+    );
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const pack = spawnSync(npm, ['pack', spec, '--silent', '--pack-destination', work], {
       encoding: 'utf8',

@@ -58,7 +58,9 @@ export function ensureSystemPackages(required = systemPackages) {
   }
   console.log(`[system] installing ${missing.join(', ')} from Debian (apt-get)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
+  // Another apt/dpkg run (unattended upgrades, a parallel job) holds the lock: wait for it (10 min).
+  const apt = (args) =>
+    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], { stdio: 'inherit', env }).status === 0;
   if (!apt(['update']) || !apt(['install', '-y', ...missing])) {
     console.error(`[system] apt-get failed; run: apt-get update && apt-get install -y ${missing.join(' ')}`);
     return false;

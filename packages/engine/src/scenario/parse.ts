@@ -79,6 +79,9 @@ export function loadYaml(
   }
   const flowDepth = maxFlowDepth(text);
   if (flowDepth > SCENARIO_LIMITS.maxDepth) return tooDeep();
+  // Block nesting too, before yaml's recursive parser: how deep it overflows its stack depends on
+  // the node version and on the caller's stack (Node 24 under Jest gave dozens of syntax errors).
+  if (maxBlockDepth(text) > SCENARIO_LIMITS.maxDepth * 2) return tooDeep();
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, version: '1.2' });
@@ -284,6 +287,39 @@ function maxFlowDepth(text: string): number {
   }
   // Unbalanced brackets in prose (quotes, comments) are fine: only sustained nesting counts.
   return max > SCENARIO_LIMITS.maxDepth * 4 ? max : 0;
+}
+
+/**
+ * An estimate of block nesting: per line, the open indentation levels plus the compact sequence
+ * markers (`- - - x`) that start it. Each block collection needs one or the other, so the estimate
+ * follows the real depth; the caller refuses only far beyond any real scenario (twice the limit).
+ */
+function maxBlockDepth(text: string): number {
+  const indents: number[] = [];
+  let max = 0;
+  let i = 0;
+  while (i < text.length) {
+    let indent = 0;
+    while (text.charCodeAt(i + indent) === 0x20) indent++;
+    let j = i + indent;
+    let markers = 0;
+    while ((text.charCodeAt(j) === 0x2d || text.charCodeAt(j) === 0x3f) && text.charCodeAt(j + 1) === 0x20) {
+      markers++;
+      j += 2;
+      while (text.charCodeAt(j) === 0x20) j++;
+    }
+    const end = text.indexOf('\n', i);
+    const c = text.charCodeAt(j);
+    const blank = j >= text.length || c === 0x0a || c === 0x0d || c === 0x23;
+    if (!blank) {
+      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      if (indents.length + markers > max) max = indents.length + markers;
+    }
+    if (end === -1) break;
+    i = end + 1;
+  }
+  return max;
 }
 
 /** Nesting depth of the YAML node tree, iteratively (no recursion on hostile input). */
