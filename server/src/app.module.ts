@@ -6,7 +6,7 @@ import { APP_CONFIG } from './config/env.js';
 import type { AppConfig } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DebriefModule } from './debrief/debrief.module.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { RetentionModule } from './retention/retention.module.js';
@@ -36,8 +36,16 @@ export class AppModule {
     };
     return {
       module: AppModule,
-      imports: [configModule, DatabaseModule, SessionsModule, DebriefModule, RetentionModule, ExportsModule],
-      controllers: [HealthController, MetricsController],
+      imports: [
+        configModule,
+        DatabaseModule,
+        SessionsModule,
+        DebriefModule,
+        RetentionModule,
+        ExportsModule,
+        HealthModule,
+      ],
+      controllers: [MetricsController],
     };
   }
 }

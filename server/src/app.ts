@@ -33,6 +33,9 @@ export async function createApp(
   return app;
 }
 
+/** The operator's endpoints (health, metrics), served by Nest rather than the single-page app. */
+const OPERATOR_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
 /** The built client, and index.html for every non-API path so that role links open the app. */
 function serveClient(app: NestExpressApplication, clientDir: string): void {
   const index = path.join(clientDir, 'index.html');
@@ -41,6 +44,7 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path.startsWith('/socket.io/'))
       return next();
+    if (OPERATOR_PATHS.has(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
