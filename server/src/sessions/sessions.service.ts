@@ -149,6 +149,11 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     return runtime;
   }
 
+  /** Session runtimes in memory (metrics). */
+  get liveCount(): number {
+    return this.runtimes.size;
+  }
+
   onApplicationShutdown(): void {
     for (const runtime of this.runtimes.values()) runtime.dispose();
     this.runtimes.clear();
