@@ -24,5 +24,8 @@ try {
 }
 const entry = path.join(root, 'server/dist/src/database/backup-main.js');
 // The file is named from where the command was typed; the database from the repository root.
-const child = spawn(process.execPath, [entry, path.resolve(file)], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, [entry, path.resolve(process.env.INIT_CWD ?? process.cwd(), file)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 child.on('exit', (code) => process.exit(code ?? 1));

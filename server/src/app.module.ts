@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module.js';
 import { loggingModule } from './logging/logging.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { DocsModule } from './openapi/docs.module.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { scaledScheduler } from './sessions/scaled-scheduler.js';
@@ -50,6 +51,7 @@ export class AppModule {
         ExportsModule,
         HealthModule,
         MetricsModule,
+        DocsModule,
       ],
     };
   }
