@@ -2,13 +2,16 @@ import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { systemScheduler } from '@ecoute/engine';
 import type { Scheduler } from '@ecoute/engine';
+import type { DestinationStream } from 'pino';
 import { APP_CONFIG } from './config/env.js';
 import type { AppConfig } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DebriefModule } from './debrief/debrief.module.js';
-import { HealthController } from './health/health.controller.js';
-import { MetricsController } from './health/metrics.controller.js';
+import { HealthModule } from './health/health.module.js';
+import { loggingModule } from './logging/logging.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { DocsModule } from './openapi/docs.module.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { scaledScheduler } from './sessions/scaled-scheduler.js';
@@ -17,6 +20,8 @@ import { SESSION_SCHEDULER } from './sessions/sessions.service.js';
 export interface AppOptions {
   /** What session clocks run on: real timers unless a test drives time by hand. */
   scheduler?: Scheduler;
+  /** Where the JSON log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
 }
 
 @Module({})
@@ -36,8 +41,18 @@ export class AppModule {
     };
     return {
       module: AppModule,
-      imports: [configModule, DatabaseModule, SessionsModule, DebriefModule, RetentionModule, ExportsModule],
-      controllers: [HealthController, MetricsController],
+      imports: [
+        loggingModule(config, options.logDestination),
+        configModule,
+        DatabaseModule,
+        SessionsModule,
+        DebriefModule,
+        RetentionModule,
+        ExportsModule,
+        HealthModule,
+        MetricsModule,
+        DocsModule,
+      ],
     };
   }
 }

@@ -5,33 +5,30 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { LogLevel } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppOptions } from './app.module.js';
 import type { AppConfig } from './config/env.js';
-
-const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[] | false> = {
-  silent: false,
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
 
 export async function createApp(
   config: AppConfig,
   options: AppOptions = {},
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, options), {
-    logger: LOG_LEVELS[config.logLevel],
+    // Held until pino takes over (logging/), so that boot lines are JSON too.
+    bufferLogs: true,
     bodyParser: true,
   });
+  app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '64kb' });
   app.enableShutdownHooks();
   serveClient(app, config.clientDir);
   return app;
 }
+
+/** The operator's endpoints (health, metrics), served by Nest rather than the single-page app. */
+const OPERATOR_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** The built client, and index.html for every non-API path so that role links open the app. */
 function serveClient(app: NestExpressApplication, clientDir: string): void {
@@ -41,6 +38,7 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path.startsWith('/socket.io/'))
       return next();
+    if (OPERATOR_PATHS.has(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

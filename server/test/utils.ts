@@ -18,6 +18,7 @@ import type {
   SyncAck,
 } from '@ecoute/protocol';
 import { createApp } from '../src/app.js';
+import type { AppOptions } from '../src/app.module.js';
 import { findWorkspaceRoot, parseEnv } from '../src/config/env.js';
 import type { AppConfig } from '../src/config/env.js';
 
@@ -29,7 +30,13 @@ export interface TestServer {
 }
 
 export async function startServer(
-  options: { scheduler?: Scheduler; scenariosDir?: string; env?: Record<string, string> } = {},
+  options: {
+    scheduler?: Scheduler;
+    scenariosDir?: string;
+    env?: Record<string, string>;
+    /** Where the server's JSON log lines go (LOG_LEVEL in `env`; silent by default). */
+    logDestination?: AppOptions['logDestination'];
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-test-'));
   const config = parseEnv({
@@ -40,7 +47,10 @@ export async function startServer(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const app = await createApp(config, { scheduler: options.scheduler });
+  const app = await createApp(config, {
+    scheduler: options.scheduler,
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Scrape } from '../support/prometheus.js';
 import { serverNodeFlags, workspaceRoot } from '../support/server-process.js';
 import type { LoadConfig, LoadResult } from './load.js';
 import { runLoadProcess, startProduct, startRelay } from './processes.js';
@@ -16,7 +17,7 @@ export interface StepResult extends LoadResult {
   serverCpuMicrosPerInput: number | null;
   eventLoopDelayP99Ms: number | null;
   memoryPerSessionBytes: number | null;
-  /** GC pauses over the window: the longest, and their share of the window. */
+  /** GC pauses over the window: the longest (its histogram bucket's upper bound), their share of the window. */
   gcMaxPauseMs: number | null;
   gcShare: number | null;
   /** Inputs (with their observations) made durable per WAL sync, or per commit without syncs. */
@@ -36,17 +37,71 @@ export interface BenchOptions {
   p99LimitMs: number;
 }
 
+/** The figures of one scrape of the target's Prometheus `/metrics` (both targets use prom-client). */
 interface Metrics {
   cpuMicros: { user: number; system: number };
   heapUsedBytes: number;
-  eventLoopDelayMs?: { p99: number };
-  gcPauses?: { count: number; totalMs: number; maxMs: number };
-  store?: { commits: number; batches: number; syncs?: number } | null;
+  /** Over the time since the previous scrape (prom-client resets its event-loop histogram). */
+  eventLoopDelayMs: { p99: number } | null;
+  /** Since boot: GC pauses, and their histogram (cumulative count per upper bound, ms). */
+  gcPauses: { count: number; totalMs: number; buckets: Map<number, number> } | null;
+  /** The timeline store's group-commit counters since boot (the product only). */
+  store: { commits: number; batches: number; syncs?: number } | null;
 }
 
+/** `?gc=1`: the target forces a garbage collection first (it runs with --expose-gc). */
 async function metrics(server: RunningServer, gc = false): Promise<Metrics> {
-  const response = await fetch(`${server.url}/api/metrics${gc ? '?gc=1' : ''}`);
-  return (await response.json()) as Metrics;
+  const response = await fetch(`${server.url}/metrics${gc ? '?gc=1' : ''}`);
+  if (!response.ok) throw new Error(`GET /metrics: ${response.status}`);
+  const scrape = Scrape.parse(await response.text());
+  const p99 = scrape.value('nodejs_eventloop_lag_p99_seconds');
+  const commits = scrape.value('ecoute_timeline_commits_total');
+  const syncs = scrape.value('ecoute_wal_syncs_total');
+  const gcCount = scrape.value('nodejs_gc_duration_seconds_count');
+  return {
+    cpuMicros: {
+      user: scrape.sum('process_cpu_user_seconds_total') * 1e6,
+      system: scrape.sum('process_cpu_system_seconds_total') * 1e6,
+    },
+    heapUsedBytes: scrape.sum('nodejs_heap_size_used_bytes'),
+    eventLoopDelayMs: p99 === undefined ? null : { p99: p99 * 1000 },
+    gcPauses:
+      gcCount === undefined && !scrape.samples.some((s) => s.name.startsWith('nodejs_gc_duration'))
+        ? null
+        : {
+            count: scrape.sum('nodejs_gc_duration_seconds_count'),
+            totalMs: scrape.sum('nodejs_gc_duration_seconds_sum') * 1000,
+            buckets: new Map(
+              [...scrape.buckets('nodejs_gc_duration_seconds')].map(([le, n]) => [le * 1000, n]),
+            ),
+          },
+    store:
+      commits === undefined
+        ? null
+        : {
+            commits,
+            batches: scrape.value('ecoute_timeline_appends_total') ?? 0,
+            ...(syncs !== undefined ? { syncs } : {}),
+          },
+  };
+}
+
+/**
+ * The longest GC pause between two scrapes, as the upper bound of the highest histogram bucket
+ * that gained a pause (a histogram keeps no maximum).
+ */
+function gcMaxBetween(start: Metrics['gcPauses'], end: Metrics['gcPauses']): number | null {
+  if (!end) return null;
+  let previous = 0;
+  let previousStart = 0;
+  let max = 0;
+  for (const [le, cumulative] of end.buckets) {
+    const before = start?.buckets.get(le) ?? 0;
+    if (cumulative - previous - (before - previousStart) > 0) max = le;
+    previous = cumulative;
+    previousStart = before;
+  }
+  return max;
 }
 
 /** One N against one target: fresh server, load over the window, the server's own figures. */
@@ -72,11 +127,9 @@ export async function runStep(
     let windowEnd: Promise<Metrics> | undefined;
     const result = await runLoadProcess(config, () => {
       // The window opens after the warm-up: read the server then, and again at its end.
+      // The scrape at the window's start also restarts the event-loop percentiles.
       setTimeout(() => {
-        windowStart = (async () => {
-          await fetch(`${server.url}/api/metrics/reset`, { method: 'POST' });
-          return metrics(server);
-        })();
+        windowStart = metrics(server);
         setTimeout(() => (windowEnd = metrics(server, true)), options.durationMs);
       }, options.warmupMs);
     });
@@ -93,8 +146,11 @@ export async function runStep(
       serverCpuMicrosPerInput: cpu !== null && inputs > 0 ? cpu / inputs : null,
       eventLoopDelayP99Ms: end?.eventLoopDelayMs?.p99 ?? null,
       memoryPerSessionBytes: end ? (end.heapUsedBytes - baseline.heapUsedBytes) / sessions : null,
-      gcMaxPauseMs: end?.gcPauses?.maxMs ?? null,
-      gcShare: end?.gcPauses ? end.gcPauses.totalMs / options.durationMs : null,
+      gcMaxPauseMs: gcMaxBetween(start?.gcPauses ?? null, end?.gcPauses ?? null),
+      gcShare:
+        start?.gcPauses && end?.gcPauses
+          ? (end.gcPauses.totalMs - start.gcPauses.totalMs) / options.durationMs
+          : null,
       appendsPerSync: appendsPer(start, end),
     };
   } finally {

@@ -2,48 +2,32 @@
 // shapes as the product (`session:input` acked, `session:update` to the session's role rooms)
 // but no Nest, no XState, no database, no validation. Run as its own process.
 import { createServer } from 'node:http';
-import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
+import { Registry, collectDefaultMetrics } from 'prom-client';
 import { Server } from 'socket.io';
 
 const rooms = ['listener', 'trainer', 'observer'] as const;
 const seqs = new Map<string, number>();
 const started = performance.now();
-const loop = monitorEventLoopDelay({ resolution: 5 });
-loop.enable();
-let gcPauses = { count: 0, totalMs: 0, maxMs: 0 };
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) {
-    gcPauses.count += 1;
-    gcPauses.totalMs += entry.duration;
-    gcPauses.maxMs = Math.max(gcPauses.maxMs, entry.duration);
-  }
-}).observe({ entryTypes: ['gc'] });
+// The process figures as the product reports them: prom-client's default metrics with the same
+// settings as the server's `ServerMetrics` (event loop sampled every 5 ms, the same GC buckets).
+const registry = new Registry();
+collectDefaultMetrics({
+  register: registry,
+  eventLoopMonitoringPrecision: 5,
+  gcDurationBuckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5],
+});
 
 const http = createServer((req, res) => {
-  if (req.url === '/api/metrics/reset') {
-    loop.reset();
-    gcPauses = { count: 0, totalMs: 0, maxMs: 0 };
-    res.end('{"ok":true}');
-    return;
-  }
-  if (req.url?.startsWith('/api/metrics')) {
+  if (req.url?.split('?')[0] === '/metrics') {
     const collect = (globalThis as { gc?: () => void }).gc;
     if (req.url.includes('gc=1') && collect) {
       collect();
       collect();
     }
-    const memory = process.memoryUsage();
-    const cpu = process.cpuUsage();
-    res.setHeader('content-type', 'application/json');
-    res.end(
-      JSON.stringify({
-        heapUsedBytes: memory.heapUsed,
-        rssBytes: memory.rss,
-        cpuMicros: cpu,
-        eventLoopDelayMs: { p99: loop.percentile(99) / 1e6 },
-        gcPauses,
-      }),
-    );
+    void registry.metrics().then((text) => {
+      res.setHeader('content-type', registry.contentType);
+      res.end(text);
+    });
     return;
   }
   res.statusCode = 404;

@@ -41,8 +41,10 @@ const envSchema = z.object({
   ECOUTE_CLIENT_DIR: z.string().min(1).optional(),
   /** Session clocks run this many times faster than real time (demos, end-to-end tests). */
   ECOUTE_CLOCK_RATE: z.coerce.number().positive().max(1000).default(1),
-  /** 1: expose /api/metrics (event-loop delay, CPU, memory) for benchmarks. */
+  /** 1: serve Prometheus metrics at /metrics (off by default). */
   ECOUTE_METRICS: z.enum(['0', '1']).default('0'),
+  /** A bearer token /metrics then requires (setting it also turns metrics on). */
+  ECOUTE_METRICS_TOKEN: z.string().min(16, '16 caractères au moins').max(200).optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'silent']).default('log'),
   /** Ended sessions older than this many days are deleted (at boot, then daily); 0 keeps them. */
   ECOUTE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
@@ -66,7 +68,10 @@ export interface AppConfig {
   scenariosDir: string;
   clientDir: string;
   clockRate: number;
+  /** /metrics is served (ECOUTE_METRICS=1 or a metrics token). */
   metrics: boolean;
+  /** The bearer token /metrics requires, when set. */
+  metricsToken: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** The admin token: ECOUTE_ADMIN_TOKEN, or one drawn at boot (printed in the boot line). */
   adminToken: string;
@@ -104,7 +109,8 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     scenariosDir: path.resolve(e.ECOUTE_SCENARIOS_DIR ?? path.join(root, 'scenarios')),
     clientDir: path.resolve(e.ECOUTE_CLIENT_DIR ?? path.join(root, 'client', 'dist')),
     clockRate: e.ECOUTE_CLOCK_RATE,
-    metrics: e.ECOUTE_METRICS === '1',
+    metrics: e.ECOUTE_METRICS === '1' || e.ECOUTE_METRICS_TOKEN !== undefined,
+    metricsToken: e.ECOUTE_METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
     adminToken: e.ECOUTE_ADMIN_TOKEN ?? randomBytes(24).toString('base64url'),
     adminTokenGenerated: e.ECOUTE_ADMIN_TOKEN === undefined,

@@ -5,6 +5,7 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
+import { ServerMetrics } from '../metrics/server-metrics.js';
 import { KyselyTimelineStore } from '../timeline/kysely-timeline-store.js';
 import { SqliteTimelineStore } from '../timeline/sqlite-timeline-store.js';
 import { TIMELINE_STORE } from '../timeline/timeline-store.js';
@@ -37,7 +38,12 @@ export async function openStorage(config: AppConfig): Promise<Storage> {
   providers: [
     { provide: STORAGE, inject: [APP_CONFIG], useFactory: openStorage },
     { provide: DATABASE, inject: [STORAGE], useFactory: (storage: Storage) => storage.db },
-    { provide: TIMELINE_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.timeline },
+    // With metrics on, each append is timed (ServerMetrics.timedStore); otherwise the store itself.
+    {
+      provide: TIMELINE_STORE,
+      inject: [STORAGE, ServerMetrics],
+      useFactory: (storage: Storage, metrics: ServerMetrics) => metrics.timedStore(storage.timeline),
+    },
   ],
   exports: [DATABASE, TIMELINE_STORE],
 })

@@ -24,9 +24,12 @@ import type {
   ServerToClientEvents,
   SyncAck,
 } from '@ecoute/protocol';
+import { clientText } from '../logging/client-text.js';
+import { ServerMetrics } from '../metrics/server-metrics.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { PresenceTracker } from './presence.js';
 import { RATE_LIMIT, TokenBucket } from './rate-limit.js';
+import { Refusals } from './refusals.js';
 import { SocketRooms, roleRoom } from './socket-rooms.js';
 import type { EcouteServer, SocketData } from './socket-rooms.js';
 
@@ -71,26 +74,42 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     @Inject(SessionsService) private readonly sessions: SessionsService,
     @Inject(SocketRooms) private readonly rooms: SocketRooms,
     @Inject(PresenceTracker) private readonly presence: PresenceTracker,
+    @Inject(ServerMetrics) private readonly metrics: ServerMetrics,
+    @Inject(Refusals) private readonly refusals: Refusals,
   ) {}
 
   afterInit(server: EcouteServer): void {
     this.rooms.attach(server);
+    this.metrics.watch({
+      liveSessions: () => this.sessions.liveCount,
+      socketsPerRole: () => this.rooms.socketsPerRole(),
+    });
     server.use((socket, next) => {
+      // The session id is the client's word until authenticated: escaped before it is logged.
+      const refuse = (code: Code): void => {
+        const sessionId = (socket.handshake.auth as { sessionId?: unknown } | undefined)?.sessionId;
+        this.refusals.refused({
+          code,
+          at: 'handshake',
+          socket: socket.id,
+          ...(sessionId !== undefined ? { session: clientText(sessionId) } : {}),
+        });
+        next(handshakeError(code));
+      };
       const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
-      if (!auth.success) return next(handshakeError(ErrorCode.InputInvalid));
-      if (auth.data.protocolVersion !== PROTOCOL_VERSION)
-        return next(handshakeError(ErrorCode.ProtocolVersionMismatch));
+      if (!auth.success) return refuse(ErrorCode.InputInvalid);
+      if (auth.data.protocolVersion !== PROTOCOL_VERSION) return refuse(ErrorCode.ProtocolVersionMismatch);
       this.sessions.authenticate(auth.data.sessionId, auth.data.token).then(
         (result) => {
-          if ('ok' in result) {
-            this.logger.warn(`${result.code} handshake session=${auth.data.sessionId}`);
-            return next(handshakeError(result.code));
-          }
+          if ('ok' in result) return refuse(result.code);
           socket.data = { sessionId: auth.data.sessionId, role: result.role };
           next();
         },
         (error: unknown) => {
-          this.logger.error(`server/internal handshake ${String(error)}`);
+          this.logger.error(
+            { code: ErrorCode.ServerInternal, at: 'handshake', socket: socket.id },
+            String(error),
+          );
           next(handshakeError(ErrorCode.ServerInternal));
         },
       );
@@ -101,8 +120,18 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     // The two messages are handled straight on the socket rather than through @SubscribeMessage:
     // Nest's per-socket rxjs streams cost ≈ 8 KB a socket and an observable pipeline per message
     // (load benchmark, issue 6). Registered before any await: no message can come first.
-    socket.on(ClientEvent.Input, (body, ack) => answer(ack, this.onInput(socket, body)));
-    socket.on(ClientEvent.Sync, (body, ack) => answer(ack, this.onSync(socket, body)));
+    socket.on(ClientEvent.Input, (body, ack) =>
+      answer(
+        ack,
+        this.onInput(socket, body).then((result) => this.counted(socket, 'input', result)),
+      ),
+    );
+    socket.on(ClientEvent.Sync, (body, ack) =>
+      answer(
+        ack,
+        this.onSync(socket, body).then((result) => this.counted(socket, 'sync', result)),
+      ),
+    );
     const { sessionId, role } = socket.data;
     await socket.join(roleRoom(sessionId, role));
     this.publishPresence(sessionId);
@@ -114,33 +143,50 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     if (sessionId) this.publishPresence(sessionId);
   }
 
+  /** A refusal is counted and logged (at a bounded rate) with the socket it came from. */
+  private counted<T extends InputAck | SyncAck>(socket: EcouteSocket, at: string, result: T): T {
+    if (!result.ok) {
+      const { sessionId, role } = socket.data;
+      this.refusals.refused({ code: result.code, at, socket: socket.id, session: sessionId, role });
+    }
+    return result;
+  }
+
   private publishPresence(sessionId: string): void {
     this.presence.publish(sessionId).catch((error: unknown) => {
-      this.logger.error(`server/internal presence session=${sessionId} ${String(error)}`);
+      this.logger.error(
+        { code: ErrorCode.ServerInternal, at: 'presence', session: sessionId },
+        String(error),
+      );
     });
   }
 
   async onInput(socket: EcouteSocket, body: unknown): Promise<InputAck> {
+    const received = performance.now();
     const { sessionId, role } = socket.data;
     if (!withinRate(socket)) return failure(ErrorCode.InputRateLimited);
     try {
       const input = inputSchema.safeParse(body);
       if (!input.success) return failure(ErrorCode.InputInvalid);
-      if (!mayRoleSend(role, input.data.kind)) {
-        this.logger.warn(`auth/forbidden_role session=${sessionId} role=${role} kind=${input.data.kind}`);
-        return failure(ErrorCode.AuthForbiddenRole);
-      }
+      if (!mayRoleSend(role, input.data.kind)) return failure(ErrorCode.AuthForbiddenRole);
       const runtime = await this.sessions.runtimeFor(sessionId);
       if ('ok' in runtime) return runtime;
       const ack = await runtime.apply(role, input.data);
+      if (ack.ok) this.metrics.inputAccepted(input.data.kind, role, performance.now() - received);
       if (ack.ok && input.data.kind === 'join') {
         this.presence.joined(sessionId, role, input.data.name).catch((error: unknown) => {
-          this.logger.error(`server/internal presence session=${sessionId} ${String(error)}`);
+          this.logger.error(
+            { code: ErrorCode.ServerInternal, at: 'presence', session: sessionId },
+            String(error),
+          );
         });
       }
       return ack;
     } catch (error) {
-      this.logger.error(`server/internal session=${sessionId} ${String(error)}`);
+      this.logger.error(
+        { code: ErrorCode.ServerInternal, socket: socket.id, session: sessionId },
+        String(error),
+      );
       return failure(ErrorCode.ServerInternal);
     }
   }
@@ -155,7 +201,10 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       if ('ok' in runtime) return runtime;
       return { ok: true, snapshot: await runtime.snapshot(role, request.data.after) };
     } catch (error) {
-      this.logger.error(`server/internal session=${sessionId} ${String(error)}`);
+      this.logger.error(
+        { code: ErrorCode.ServerInternal, socket: socket.id, session: sessionId },
+        String(error),
+      );
       return failure(ErrorCode.ServerInternal);
     }
   }

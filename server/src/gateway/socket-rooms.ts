@@ -48,4 +48,14 @@ export class SocketRooms implements RoleBroadcaster {
       ROLES.map((role) => [role, rooms?.get(roleRoom(sessionId, role))?.size ?? 0]),
     ) as Record<Role, number>;
   }
+
+  /** Open sockets per role, over every session (metrics). */
+  socketsPerRole(): Record<Role, number> {
+    const counts = Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>;
+    for (const socket of this.server?.sockets.sockets.values() ?? []) {
+      const role = (socket.data as Partial<SocketData> | undefined)?.role;
+      if (role) counts[role] += 1;
+    }
+    return counts;
+  }
 }

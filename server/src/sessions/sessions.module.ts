@@ -4,14 +4,16 @@ import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/schema.js';
 import { SessionGateway } from '../gateway/session.gateway.js';
 import { PresenceTracker } from '../gateway/presence.js';
+import { Refusals } from '../gateway/refusals.js';
 import { SocketRooms } from '../gateway/socket-rooms.js';
+import { RecoveryModule } from '../recovery/recovery.module.js';
 import { ScenariosModule } from '../scenarios/scenarios.module.js';
 import { SessionStore } from './session-store.js';
 import { SessionsController } from './sessions.controller.js';
 import { ROLE_BROADCASTER, SessionsService } from './sessions.service.js';
 
 @Module({
-  imports: [ScenariosModule],
+  imports: [ScenariosModule, RecoveryModule],
   controllers: [SessionsController],
   providers: [
     { provide: SessionStore, inject: [DATABASE], useFactory: (db: Kysely<Database>) => new SessionStore(db) },
@@ -19,6 +21,7 @@ import { ROLE_BROADCASTER, SessionsService } from './sessions.service.js';
     { provide: ROLE_BROADCASTER, useExisting: SocketRooms },
     SessionsService,
     PresenceTracker,
+    Refusals,
     SessionGateway,
   ],
   // The debrief reads sessions and authenticates role tokens as the gateway does.

@@ -8,6 +8,7 @@ import { ErrorCode, failure, roleLinkPath } from '@ecoute/protocol';
 import type { CreateSessionRequest, Failure, SessionLinks } from '@ecoute/protocol';
 import { hashToken, newSessionId, newToken } from '../auth/tokens.js';
 import { rebuildSession } from '../recovery/rebuild-session.js';
+import { RecoveryProgress } from '../recovery/recovery-progress.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { TIMELINE_STORE } from '../timeline/timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
@@ -33,6 +34,7 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(TIMELINE_STORE) private readonly timeline: TimelineStore,
     @Inject(ROLE_BROADCASTER) private readonly broadcaster: RoleBroadcaster,
     @Inject(SESSION_SCHEDULER) private readonly scheduler: Scheduler,
+    @Inject(RecoveryProgress) private readonly progress: RecoveryProgress,
   ) {
     sessions.onDelete((id) => this.unload(id));
   }
@@ -95,6 +97,7 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
       if ('ok' in runtime)
         this.logger.error(`recovery/failed session=${id} ${runtime.code} ${runtime.message}`);
     }
+    this.progress.start(0); // rebuilt before listening: nothing left to wait for (`/readyz`)
   }
 
   /**
@@ -144,6 +147,11 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
       logger: this.logger,
     });
     return runtime;
+  }
+
+  /** Session runtimes in memory (metrics). */
+  get liveCount(): number {
+    return this.runtimes.size;
   }
 
   onApplicationShutdown(): void {

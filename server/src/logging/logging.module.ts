@@ -1,0 +1,70 @@
+// Structured JSON logs (pino through nestjs-pino, as Nest's logger): one JSON object a line, each
+// HTTP request with its id (`X-Request-Id` when the client sent a sane one, else a new UUID,
+// echoed back), each gateway line with its socket id. Never logged: tokens (Authorization and
+// cookies redacted, secret-looking query values hidden), request bodies (a learner's words and
+// notes). Client-given strings go through `clientText`.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream, LevelWithSilent } from 'pino';
+import type { Options } from 'pino-http';
+import type { AppConfig } from '../config/env.js';
+import { safeUrl } from './client-text.js';
+
+const PINO_LEVELS: Record<AppConfig['logLevel'], LevelWithSilent> = {
+  silent: 'silent',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+};
+
+/** Probed often by supervisors and scrapers: their requests are not logged one by one. */
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+export function httpLogOptions(config: AppConfig): Options {
+  return {
+    level: PINO_LEVELS[config.logLevel],
+    genReqId: requestId,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        'token',
+        '*.token',
+        'password',
+        '*.password',
+      ],
+      censor: '[redacted]',
+    },
+    serializers: {
+      // Only these: no headers, no body, the URL without secret values.
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: safeUrl(req.url),
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customLogLevel: (_req, res, error) =>
+      error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? '') },
+  };
+}
+
+/** The logger module; `destination` replaces stdout (tests read the lines). */
+export function loggingModule(config: AppConfig, destination?: DestinationStream): DynamicModule {
+  const options = httpLogOptions(config);
+  return LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options });
+}
