@@ -9,6 +9,8 @@ import { DebriefModule } from './debrief/debrief.module.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { RECOVERY_PACE } from './recovery/live-recovery.js';
+import type { RecoveryPace } from './recovery/live-recovery.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { scaledScheduler } from './sessions/scaled-scheduler.js';
@@ -17,6 +19,8 @@ import { SESSION_SCHEDULER } from './sessions/sessions.service.js';
 export interface AppOptions {
   /** What session clocks run on: real timers unless a test drives time by hand. */
   scheduler?: Scheduler;
+  /** Awaited before each session of the background recovery at boot (a test holds it). */
+  recoveryPace?: RecoveryPace;
 }
 
 @Module({})
@@ -31,8 +35,9 @@ export class AppModule {
           provide: SESSION_SCHEDULER,
           useValue: options.scheduler ?? scaledScheduler(systemScheduler, config.clockRate),
         },
+        ...(options.recoveryPace ? [{ provide: RECOVERY_PACE, useValue: options.recoveryPace }] : []),
       ],
-      exports: [APP_CONFIG, SESSION_SCHEDULER],
+      exports: [APP_CONFIG, SESSION_SCHEDULER, ...(options.recoveryPace ? [RECOVERY_PACE] : [])],
     };
     return {
       module: AppModule,

@@ -232,7 +232,10 @@ describe.each([
       await db.destroy();
     }
     restarted = await start('log');
+    // The server listens first and rebuilds the live sessions in the background.
+    for (let i = 0; i < 400 && !restarted.output().includes('recovery/done'); i++) await sleep(25);
     const log = restarted.output();
+    expect(log).toMatch(/recovery\/done sessions=3 in \d+ ms/);
     expect(log).not.toContain('recovery/mismatch');
     for (const call of calls) {
       const recorded = before.get(call.sessionId)!;

@@ -5,13 +5,15 @@ import type { Database } from '../database/schema.js';
 import { SessionGateway } from '../gateway/session.gateway.js';
 import { PresenceTracker } from '../gateway/presence.js';
 import { SocketRooms } from '../gateway/socket-rooms.js';
+import { LiveRecovery } from '../recovery/live-recovery.js';
+import { RecoveryModule } from '../recovery/recovery.module.js';
 import { ScenariosModule } from '../scenarios/scenarios.module.js';
 import { SessionStore } from './session-store.js';
 import { SessionsController } from './sessions.controller.js';
 import { ROLE_BROADCASTER, SessionsService } from './sessions.service.js';
 
 @Module({
-  imports: [ScenariosModule],
+  imports: [ScenariosModule, RecoveryModule],
   controllers: [SessionsController],
   providers: [
     { provide: SessionStore, inject: [DATABASE], useFactory: (db: Kysely<Database>) => new SessionStore(db) },
@@ -20,6 +22,7 @@ import { ROLE_BROADCASTER, SessionsService } from './sessions.service.js';
     SessionsService,
     PresenceTracker,
     SessionGateway,
+    LiveRecovery,
   ],
   // The debrief reads sessions and authenticates role tokens as the gateway does.
   exports: [SessionStore, SessionsService],
