@@ -1,6 +1,6 @@
 // The background recovery of live sessions at boot. The server listens first; then every live
-// session with a timeline is rebuilt (`SessionsService.runtimeFor` → `rebuildSession`), one after
-// another, yielding to the event loop between sessions so that requests and sockets are served
+// session with a timeline is rebuilt (`SessionsService.runtimeFor` → `rebuildSession`), a few at
+// a time, yielding to the event loop between sessions so that requests and sockets are served
 // meanwhile. A client that connects to a session not yet rebuilt does not wait for this queue:
 // its handshake asks `runtimeFor` itself, which rebuilds that one session at once (concurrent
 // loads share one promise, so the queue then finds it already there).
@@ -18,6 +18,12 @@ import { RecoveryProgress } from './recovery-progress.js';
  */
 export const RECOVERY_PACE = Symbol('RECOVERY_PACE');
 export type RecoveryPace = (sessionId: string) => Promise<void>;
+
+/**
+ * Sessions rebuilt at once: each rebuild waits for the durable append of its pause, and the
+ * appends of several share one commit and one fsync (group commit).
+ */
+const RECOVERY_WORKERS = 8;
 
 const nextTurn: RecoveryPace = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -55,12 +61,17 @@ export class LiveRecovery implements OnApplicationBootstrap, BeforeApplicationSh
     const ids = await this.store.liveIds();
     const started = performance.now();
     this.progress.start(ids.length);
-    for (const id of ids) {
-      await this.pace(id);
-      if (this.stopped) return;
-      await this.recover(id);
-      this.progress.sessionDone();
-    }
+    const queue = ids.values();
+    const worker = async (): Promise<void> => {
+      for (let next = queue.next(); !next.done; next = queue.next()) {
+        await this.pace(next.value);
+        if (this.stopped) return;
+        await this.recover(next.value);
+        this.progress.sessionDone();
+      }
+    };
+    await Promise.all(Array.from({ length: RECOVERY_WORKERS }, worker));
+    if (this.stopped) return;
     this.logger.log(`recovery/done sessions=${ids.length} in ${Math.round(performance.now() - started)} ms`);
   }
 
