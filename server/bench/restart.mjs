@@ -120,7 +120,10 @@ async function restart(file) {
   };
   const rebuilt = () => output.match(/recovery\/rebuilt /g)?.length ?? 0;
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no recovery within 180 s:\n${output.slice(-2000)}`)), 180_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no recovery within 180 s:\n${output.slice(-2000)}`)),
+      180_000,
+    );
     const onData = (chunk) => {
       output += chunk.toString();
       if (marks.listening === undefined) {
@@ -133,7 +136,8 @@ async function restart(file) {
           if (rebuilt() >= SESSIONS && !/recovery\/done/.test(output)) marks.recovered ??= marks.listening;
         }
       }
-      if (marks.recovered === undefined && /recovery\/done/.test(output)) marks.recovered = performance.now() - t0;
+      if (marks.recovered === undefined && /recovery\/done/.test(output))
+        marks.recovered = performance.now() - t0;
       if (marks.listening !== undefined && marks.recovered !== undefined && rebuilt() >= SESSIONS) {
         clearTimeout(timer);
         resolve();

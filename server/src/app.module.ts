@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { systemScheduler } from '@ecoute/engine';
+import { ManualScheduler, systemScheduler } from '@ecoute/engine';
 import type { Scheduler } from '@ecoute/engine';
 import { APP_CONFIG } from './config/env.js';
 import type { AppConfig } from './config/env.js';
@@ -15,6 +15,7 @@ import { RetentionModule } from './retention/retention.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { scaledScheduler } from './sessions/scaled-scheduler.js';
 import { SESSION_SCHEDULER } from './sessions/sessions.service.js';
+import { TestClockController } from './test-clock/test-clock.controller.js';
 
 export interface AppOptions {
   /** What session clocks run on: real timers unless a test drives time by hand. */
@@ -33,7 +34,11 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         {
           provide: SESSION_SCHEDULER,
-          useValue: options.scheduler ?? scaledScheduler(systemScheduler, config.clockRate),
+          useValue:
+            options.scheduler ??
+            (config.testClock === 'manual'
+              ? new ManualScheduler(0)
+              : scaledScheduler(systemScheduler, config.clockRate)),
         },
         ...(options.recoveryPace ? [{ provide: RECOVERY_PACE, useValue: options.recoveryPace }] : []),
       ],
@@ -42,7 +47,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [configModule, DatabaseModule, SessionsModule, DebriefModule, RetentionModule, ExportsModule],
-      controllers: [HealthController, MetricsController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        ...(config.testClock === 'manual' && !options.scheduler ? [TestClockController] : []),
+      ],
     };
   }
 }

@@ -41,6 +41,8 @@ const envSchema = z.object({
   ECOUTE_CLIENT_DIR: z.string().min(1).optional(),
   /** Session clocks run this many times faster than real time (demos, end-to-end tests). */
   ECOUTE_CLOCK_RATE: z.coerce.number().positive().max(1000).default(1),
+  /** Tests only: `manual` stops session time until `POST /api/test/clock/advance` moves it. */
+  ECOUTE_TEST_CLOCK: z.enum(['manual']).optional(),
   /** 1: expose /api/metrics (event-loop delay, CPU, memory) for benchmarks. */
   ECOUTE_METRICS: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'silent']).default('log'),
@@ -66,6 +68,8 @@ export interface AppConfig {
   scenariosDir: string;
   clientDir: string;
   clockRate: number;
+  /** Tests only: session time moves only when a test advances it (`test-clock/`). */
+  testClock: 'manual' | undefined;
   metrics: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** The admin token: ECOUTE_ADMIN_TOKEN, or one drawn at boot (printed in the boot line). */
@@ -104,6 +108,7 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     scenariosDir: path.resolve(e.ECOUTE_SCENARIOS_DIR ?? path.join(root, 'scenarios')),
     clientDir: path.resolve(e.ECOUTE_CLIENT_DIR ?? path.join(root, 'client', 'dist')),
     clockRate: e.ECOUTE_CLOCK_RATE,
+    testClock: e.ECOUTE_TEST_CLOCK,
     metrics: e.ECOUTE_METRICS === '1',
     logLevel: e.LOG_LEVEL,
     adminToken: e.ECOUTE_ADMIN_TOKEN ?? randomBytes(24).toString('base64url'),

@@ -80,7 +80,8 @@ export class LiveRecovery implements OnApplicationBootstrap, BeforeApplicationSh
     try {
       if ((await this.timeline.lastSeq(id)) === 0) return;
       const runtime = await this.sessions.runtimeFor(id);
-      if ('ok' in runtime) this.logger.error(`recovery/failed session=${id} ${runtime.code} ${runtime.message}`);
+      if ('ok' in runtime)
+        this.logger.error(`recovery/failed session=${id} ${runtime.code} ${runtime.message}`);
     } catch (error) {
       this.logger.error(`recovery/failed session=${id} ${String(error)}`);
     }
