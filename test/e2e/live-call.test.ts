@@ -263,7 +263,8 @@ describe('a live call in the browser', () => {
     await keepTalkingUntil(
       isVisible(transcript(listener).getByText(snippet(lineText('ils_sont_la_prevenu')), { exact: false })),
     );
-    // He thanks the listener for staying; 15 s later a firefighter takes the phone.
+    // He thanks the listener for staying (the steps of 15 s stopped before the firefighter's 15 s
+    // ran out); 15 s later a firefighter takes the phone.
     await move('rester_present', 'merci_reste');
     await advanceClock(server.url, 15_000);
     await heard(listener, 'pompier');
@@ -277,7 +278,7 @@ describe('a live call in the browser', () => {
     const callerLines = (page: Page) => transcript(page).locator('li.entry--caller').allInnerTexts();
     expect(await callerLines(observer)).toEqual(await callerLines(listener));
     expect(pageErrors).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 
   it('plays the tutorial call on the listener console by keyboard alone', async () => {
     const scenario = loadScenario('appel-entrainement');
