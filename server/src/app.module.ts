@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { systemScheduler } from '@ecoute/engine';
+import { ManualScheduler, systemScheduler } from '@ecoute/engine';
 import type { Scheduler } from '@ecoute/engine';
 import type { DestinationStream } from 'pino';
 import { APP_CONFIG } from './config/env.js';
@@ -12,16 +12,21 @@ import { loggingModule } from './logging/logging.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { DocsModule } from './openapi/docs.module.js';
+import { RECOVERY_PACE } from './recovery/live-recovery.js';
+import type { RecoveryPace } from './recovery/live-recovery.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { scaledScheduler } from './sessions/scaled-scheduler.js';
 import { SESSION_SCHEDULER } from './sessions/sessions.service.js';
+import { TestClockController } from './test-clock/test-clock.controller.js';
 
 export interface AppOptions {
   /** What session clocks run on: real timers unless a test drives time by hand. */
   scheduler?: Scheduler;
   /** Where the JSON log lines go instead of stdout (tests read them). */
   logDestination?: DestinationStream;
+  /** Awaited before each session of the background recovery at boot (a test holds it). */
+  recoveryPace?: RecoveryPace;
 }
 
 @Module({})
@@ -34,10 +39,15 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         {
           provide: SESSION_SCHEDULER,
-          useValue: options.scheduler ?? scaledScheduler(systemScheduler, config.clockRate),
+          useValue:
+            options.scheduler ??
+            (config.testClock === 'manual'
+              ? new ManualScheduler(0)
+              : scaledScheduler(systemScheduler, config.clockRate)),
         },
+        ...(options.recoveryPace ? [{ provide: RECOVERY_PACE, useValue: options.recoveryPace }] : []),
       ],
-      exports: [APP_CONFIG, SESSION_SCHEDULER],
+      exports: [APP_CONFIG, SESSION_SCHEDULER, ...(options.recoveryPace ? [RECOVERY_PACE] : [])],
     };
     return {
       module: AppModule,
@@ -53,6 +63,7 @@ export class AppModule {
         MetricsModule,
         DocsModule,
       ],
+      controllers: [...(config.testClock === 'manual' && !options.scheduler ? [TestClockController] : [])],
     };
   }
 }

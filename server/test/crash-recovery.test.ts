@@ -3,7 +3,8 @@
 // same database. Every acked input must be in the timeline; replaying the recorded inputs must
 // give the recorded observations (in the test, with the engine, and in the server's rebuild);
 // each session comes back paused at its last moment, the trainer resumes, the call ends.
-// Session clocks run 20× faster, so a 20 s silence timer fires within a second.
+// Session time is the test's (`ECOUTE_TEST_CLOCK=manual`): it moves when the test says, so the
+// timers fire where the test wants them, however busy the machine.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { freePort, startPostgres } from '@ecoute/test/support/postgres.js';
 import type { PostgresServer } from '@ecoute/test/support/postgres.js';
 import { startServerProcess } from '@ecoute/test/support/server-process.js';
 import type { ServerProcess } from '@ecoute/test/support/server-process.js';
+import { MANUAL_CLOCK, advanceClock } from '@ecoute/test/support/test-clock.js';
 import { findWorkspaceRoot } from '../src/config/env.js';
 import { openPostgresDatabase } from '../src/database/postgres.js';
 import type { Database } from '../src/database/schema.js';
@@ -26,7 +28,6 @@ import type { TimelineStore } from '../src/timeline/timeline-store.js';
 import { RoleClient, createSession } from './utils.js';
 
 const SCENARIO = 'appel-entrainement';
-const RATE = 20;
 
 function tutorial(): CompiledScenario {
   const file = path.join(findWorkspaceRoot(), 'scenarios', `${SCENARIO}.yaml`);
@@ -118,7 +119,7 @@ describe.each([
 
   const start = (logLevel: string): Promise<ServerProcess> =>
     startServerProcess(
-      { PORT: String(port), ECOUTE_CLOCK_RATE: String(RATE), LOG_LEVEL: logLevel, ...backend.env() },
+      { PORT: String(port), ...MANUAL_CLOCK, LOG_LEVEL: logLevel, ...backend.env() },
       { dataDir },
     );
 
@@ -158,7 +159,12 @@ describe.each([
         expect(await send(call, 'listener', { kind: 'join', name: `Camille ${i + 1}` })).toBe(true);
         expect(await send(call, 'trainer', { kind: 'join', name: 'Dominique' })).toBe(true);
         expect(await send(call, 'listener', { kind: 'pickup' })).toBe(true);
-        // The greeting's 20 s silence timer fires (1 s of real time).
+      }),
+    );
+    // The greeting's 20 s silence timer fires in each call.
+    await advanceClock(server.url, 20_000);
+    await Promise.all(
+      calls.map(async (call) => {
         await call.trainer.waitFor(
           (c) =>
             c.entries.some(
@@ -175,8 +181,15 @@ describe.each([
       }),
     );
 
-    // Traffic on the three calls at once, several inputs in flight, until the process is killed.
+    // Traffic on the three calls at once, several inputs in flight, session time moving on 1 s
+    // now and then (timers may fire among the inputs in flight), until the process is killed.
     let running = true;
+    const clock = (async () => {
+      while (running) {
+        await sleep(150);
+        await advanceClock(server!.url, 1_000).catch(() => undefined);
+      }
+    })();
     const inFlight: Promise<boolean>[] = [];
     const traffic = calls.map(async (call) => {
       for (let n = 0; running; n++) {
@@ -193,6 +206,7 @@ describe.each([
     await server.kill('SIGKILL');
     running = false;
     await Promise.all(traffic);
+    await clock;
     await Promise.all(inFlight);
     for (const call of calls) {
       call.listener.close();
@@ -232,7 +246,10 @@ describe.each([
       await db.destroy();
     }
     restarted = await start('log');
+    // The server listens first and rebuilds the live sessions in the background.
+    for (let i = 0; i < 400 && !restarted.output().includes('recovery/done'); i++) await sleep(25);
     const log = restarted.output();
+    expect(log).toMatch(/recovery\/done sessions=3 in \d+ ms/);
     expect(log).not.toContain('recovery/mismatch');
     for (const call of calls) {
       const recorded = before.get(call.sessionId)!;
@@ -290,12 +307,17 @@ describe.each([
   }, 90_000);
 
   it('the trainer resumes; timers go on where they stood and each call reaches an ending', async () => {
+    const resumedSeqs = new Map<Call, number>();
+    for (const call of calls) {
+      const resumed = await call.trainer.send({ kind: 'resume' });
+      expect(resumed).toMatchObject({ ok: true });
+      resumedSeqs.set(call, resumed.ok ? resumed.seq : 0);
+    }
+    // The silence timer pending at the crash fires after its remaining time (at most 20 s).
+    await advanceClock(restarted!.url, 20_000);
     await Promise.all(
       calls.map(async (call) => {
-        const resumed = await call.trainer.send({ kind: 'resume' });
-        expect(resumed).toMatchObject({ ok: true });
-        const resumedSeq = resumed.ok ? resumed.seq : 0;
-        // The silence timer pending at the crash fires after its remaining time.
+        const resumedSeq = resumedSeqs.get(call)!;
         await call.listener.waitFor(
           (c) =>
             c.entries.some(

@@ -36,20 +36,24 @@ export async function startServer(
     env?: Record<string, string>;
     /** Where the server's JSON log lines go (LOG_LEVEL in `env`; silent by default). */
     logDestination?: AppOptions['logDestination'];
+    /** A database file to use and keep (a restart on the same database), not a temporary one. */
+    databaseFile?: string;
+    recoveryPace?: AppOptions['recoveryPace'];
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-test-'));
   const config = parseEnv({
     PORT: '0',
     HOST: '127.0.0.1',
-    ECOUTE_DATABASE_FILE: path.join(dir, 'ecoute.sqlite'),
+    ECOUTE_DATABASE_FILE: options.databaseFile ?? path.join(dir, 'ecoute.sqlite'),
     ECOUTE_SCENARIOS_DIR: options.scenariosDir ?? path.join(findWorkspaceRoot(), 'scenarios'),
     LOG_LEVEL: 'silent',
     ...options.env,
   });
   const app = await createApp(config, {
-    scheduler: options.scheduler,
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+    ...(options.recoveryPace ? { recoveryPace: options.recoveryPace } : {}),
   });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -88,6 +92,12 @@ export async function createSession(
 }
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * How long an ack or an awaited update may take before the test fails: only a guard against a
+ * hang, generous so that a busy machine passes the same (tests drive scenario time themselves).
+ */
+const ANSWER_MS = 20_000;
 
 /** A real socket.io client playing one role, keeping every update it receives. */
 export class RoleClient {
@@ -157,11 +167,11 @@ export class RoleClient {
   }
 
   send(input: Input | Record<string, unknown>): Promise<InputAck> {
-    return this.socket.timeout(5000).emitWithAck(ClientEvent.Input, input);
+    return this.socket.timeout(ANSWER_MS).emitWithAck(ClientEvent.Input, input);
   }
 
   async sync(after = 0): Promise<SyncAck> {
-    const ack = await this.socket.timeout(5000).emitWithAck(ClientEvent.Sync, { after });
+    const ack = await this.socket.timeout(ANSWER_MS).emitWithAck(ClientEvent.Sync, { after });
     this.received.push({ event: 'sync (ack)', payload: ack });
     return ack;
   }
@@ -185,7 +195,7 @@ export class RoleClient {
   }
 
   /** Resolves when `predicate` holds on what was received, or rejects after `ms`. */
-  async waitFor(predicate: (client: RoleClient) => boolean, what: string, ms = 5000): Promise<void> {
+  async waitFor(predicate: (client: RoleClient) => boolean, what: string, ms = ANSWER_MS): Promise<void> {
     const deadline = Date.now() + ms;
     while (!predicate(this)) {
       const left = deadline - Date.now();

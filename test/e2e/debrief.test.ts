@@ -1,5 +1,5 @@
 // The debrief in a real Chromium, on the built server: a short tutorial call is played by
-// socket.io clients (session time 5× faster), then the trainer opens the debrief, jumps to the
+// socket.io clients (session time moved by the test: `ECOUTE_TEST_CLOCK=manual`), then the trainer opens the debrief, jumps to the
 // moment that proves a criterion, picks a moment on the lanes, steps back, plays back at 4×,
 // annotates, judges a criterion and exports the JSON; the learner self-assesses and only then
 // sees the trainer's judgment; the sessions list shows the session.
@@ -14,6 +14,7 @@ import type { Debrief, InputAck, SessionExport } from '@ecoute/protocol';
 import { launchChromium } from '../support/browser.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
+import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
@@ -37,11 +38,9 @@ function connect(url: string, sessionId: string, token: string): Promise<Socket>
 }
 
 async function send(socket: Socket, input: Record<string, unknown>): Promise<void> {
-  const ack = (await socket.timeout(5000).emitWithAck(ClientEvent.Input, input)) as InputAck;
+  const ack = (await socket.timeout(20_000).emitWithAck(ClientEvent.Input, input)) as InputAck;
   if (!ack.ok) throw new Error(`${JSON.stringify(input)} refused: ${ack.code}`);
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the debrief in the browser', () => {
   let server: ServerProcess;
@@ -51,7 +50,7 @@ describe('the debrief in the browser', () => {
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    server = await startServerProcess({ ECOUTE_CLOCK_RATE: '5', ECOUTE_ADMIN_TOKEN: ADMIN_TOKEN });
+    server = await startServerProcess({ ...MANUAL_CLOCK, ECOUTE_ADMIN_TOKEN: ADMIN_TOKEN });
     browser = await launchChromium();
     const response = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',
@@ -66,25 +65,26 @@ describe('the debrief in the browser', () => {
         decodeURIComponent(link.split('#k=')[1] ?? ''),
       ]),
     );
-    // The call: about 20 s of session time, 4 s of real time.
+    // The call: about 16 s of session time, each pause moved on by the test.
+    const pause = (ms: number) => advanceClock(server.url, ms);
     const listener = await connect(server.url, sessionId, tokens.listener!);
     const trainer = await connect(server.url, sessionId, tokens.trainer!);
     await send(listener, { kind: 'join', name: 'Camille' });
     await send(trainer, { kind: 'join', name: 'Dominique' });
-    await pause(400);
+    await pause(2_000);
     await send(listener, { kind: 'pickup' });
-    await pause(600);
+    await pause(3_000);
     await send(listener, { kind: 'move', move: 'se_presenter' });
-    await pause(400);
+    await pause(2_000);
     await send(trainer, { kind: 'bookmark', comment: 'Bonne présentation' });
     await send(listener, { kind: 'say', text: 'Je vous écoute, dites-moi ce qui se passe.' });
-    await pause(600);
+    await pause(3_000);
     await send(listener, { kind: 'move', move: 'reformuler' });
     for (const _ of [1, 2, 3]) {
-      await pause(300);
+      await pause(1_500);
       await send(listener, { kind: 'move', move: 'guider_pas_a_pas' });
     }
-    await pause(300);
+    await pause(1_500);
     listener.close();
     trainer.close();
   }, 60_000);

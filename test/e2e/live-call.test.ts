@@ -4,7 +4,8 @@
 // event, pause and resume, a whisper, an ad-lib line, projector mode, a bookmark and a reload of
 // the listener in the middle; axe-core checks each page; screenshots go to test/artifacts/.
 // Then the tutorial call, played on the listener's console by keyboard alone.
-// Session time runs 10× faster: the caller's 45 s silence timer is 4.5 s here.
+// Session time is the test's (`ECOUTE_TEST_CLOCK=manual`): it stands still while the pages work,
+// and the test moves it where the call waits for a timer, so a busy machine changes nothing.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -14,9 +15,9 @@ import { launchChromium } from '../support/browser.js';
 import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
+import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
-const CLOCK_RATE = 10;
 
 function loadScenario(id: string): Scenario {
   const text = readFileSync(path.join(workspaceRoot, 'scenarios', `${id}.yaml`), 'utf8');
@@ -38,7 +39,7 @@ describe('a live call in the browser', () => {
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    server = await startServerProcess({ ECOUTE_CLOCK_RATE: String(CLOCK_RATE) });
+    server = await startServerProcess(MANUAL_CLOCK);
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
@@ -92,14 +93,14 @@ describe('a live call in the browser', () => {
     await joinSession(observer, 'Groupe A');
 
     const transcript = (page: Page): Locator => page.getByRole('log');
-    const heard = async (page: Page, lineId: string, timeout = 10_000): Promise<void> => {
+    const heard = async (page: Page, lineId: string, timeout = 30_000): Promise<void> => {
       await transcript(page)
         .getByText(snippet(lineText(lineId)), { exact: false })
         .last()
         .waitFor({ timeout });
     };
     const button = (page: Page, name: string): Locator => page.getByRole('button', { name, exact: true });
-    const enabled = async (locator: Locator, timeout = 15_000): Promise<void> => {
+    const enabled = async (locator: Locator, timeout = 30_000): Promise<void> => {
       await locator.and(locator.page().locator(':enabled')).waitFor({ timeout });
     };
     const move = async (id: string, answer?: string): Promise<void> => {
@@ -108,11 +109,15 @@ describe('a live call in the browser', () => {
       await target.click();
       if (answer) await heard(listener, answer);
     };
+    /** The listener says `text`; resolves once the listener's and the trainer's pages show it. */
     const say = async (text: string): Promise<void> => {
+      const shown = (page: Page) => transcript(page).getByText(text);
+      const [before, beforeTrainer] = [await shown(listener).count(), await shown(trainer).count()];
       const field = listener.getByRole('textbox', { name: 'Ce que je dis' });
       await field.fill(text);
       await field.press('Enter');
-      await transcript(listener).getByText(text).last().waitFor();
+      await shown(listener).nth(before).waitFor();
+      await shown(trainer).nth(beforeTrainer).waitFor();
     };
     const inject = async (id: string, answer?: string): Promise<void> => {
       const target = button(trainer, injectLabel(id));
@@ -121,19 +126,15 @@ describe('a live call in the browser', () => {
       if (answer) await heard(listener, answer);
     };
     /**
-     * The caller must not be left in silence: a word every 1.5 s (15 s of session time) until
-     * `done`, which is checked every 100 ms (some answers are only open for a few seconds).
+     * The caller must not be left in silence: session time moves on 15 s at a time, with a word
+     * after each step, until `done`. The word is on both pages only after what the step's timers
+     * caused (the server records in order), so `done` is checked on an up-to-date page.
      */
-    const keepTalkingUntil = async (done: () => Promise<boolean>, limitMs = 90_000): Promise<void> => {
-      const until = Date.now() + limitMs;
-      let spokeAt = 0;
-      while (!(await done())) {
-        if (Date.now() > until) throw new Error('waited too long');
-        if (Date.now() - spokeAt > 1_500) {
-          await say('Je suis toujours avec vous.');
-          spokeAt = Date.now();
-        }
-        await listener.waitForTimeout(100);
+    const keepTalkingUntil = async (done: () => Promise<boolean>, maxSteps = 40): Promise<void> => {
+      for (let step = 0; !(await done()); step++) {
+        if (step >= maxSteps) throw new Error(`not done after ${maxSteps} steps of 15 s`);
+        await advanceClock(server.url, 15_000);
+        await say('Je suis toujours avec vous.');
       }
     };
     const isVisible = (locator: Locator) => async () => (await locator.count()) > 0;
@@ -262,12 +263,11 @@ describe('a live call in the browser', () => {
     await keepTalkingUntil(
       isVisible(transcript(listener).getByText(snippet(lineText('ils_sont_la_prevenu')), { exact: false })),
     );
-    // He thanks the listener for staying (or, on a slow machine, the firefighter has already
-    // taken the phone: 15 s of session time is 1.5 s here).
-    await move('rester_present');
-    const line = (id: string) => transcript(listener).getByText(snippet(lineText(id)), { exact: false });
-    await line('merci_reste').or(line('pompier')).last().waitFor();
-    await heard(listener, 'pompier', 20_000);
+    // He thanks the listener for staying (the steps of 15 s stopped before the firefighter's 15 s
+    // ran out); 15 s later a firefighter takes the phone.
+    await move('rester_present', 'merci_reste');
+    await advanceClock(server.url, 15_000);
+    await heard(listener, 'pompier');
     await move('cloturer_appel', 'pompier_au_revoir');
 
     for (const page of [listener, trainer, observer]) {
@@ -278,7 +278,7 @@ describe('a live call in the browser', () => {
     const callerLines = (page: Page) => transcript(page).locator('li.entry--caller').allInnerTexts();
     expect(await callerLines(observer)).toEqual(await callerLines(listener));
     expect(pageErrors).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 
   it('plays the tutorial call on the listener console by keyboard alone', async () => {
     const scenario = loadScenario('appel-entrainement');

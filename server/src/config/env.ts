@@ -41,6 +41,8 @@ const envSchema = z.object({
   ECOUTE_CLIENT_DIR: z.string().min(1).optional(),
   /** Session clocks run this many times faster than real time (demos, end-to-end tests). */
   ECOUTE_CLOCK_RATE: z.coerce.number().positive().max(1000).default(1),
+  /** Tests only: `manual` stops session time until `POST /api/test/clock/advance` moves it. */
+  ECOUTE_TEST_CLOCK: z.enum(['manual']).optional(),
   /** 1: serve Prometheus metrics at /metrics (off by default). */
   ECOUTE_METRICS: z.enum(['0', '1']).default('0'),
   /** A bearer token /metrics then requires (setting it also turns metrics on). */
@@ -68,6 +70,8 @@ export interface AppConfig {
   scenariosDir: string;
   clientDir: string;
   clockRate: number;
+  /** Tests only: session time moves only when a test advances it (`test-clock/`). */
+  testClock: 'manual' | undefined;
   /** /metrics is served (ECOUTE_METRICS=1 or a metrics token). */
   metrics: boolean;
   /** The bearer token /metrics requires, when set. */
@@ -109,6 +113,7 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     scenariosDir: path.resolve(e.ECOUTE_SCENARIOS_DIR ?? path.join(root, 'scenarios')),
     clientDir: path.resolve(e.ECOUTE_CLIENT_DIR ?? path.join(root, 'client', 'dist')),
     clockRate: e.ECOUTE_CLOCK_RATE,
+    testClock: e.ECOUTE_TEST_CLOCK,
     metrics: e.ECOUTE_METRICS === '1' || e.ECOUTE_METRICS_TOKEN !== undefined,
     metricsToken: e.ECOUTE_METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,

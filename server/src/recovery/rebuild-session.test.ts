@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Kysely } from 'kysely';
 import { ManualScheduler, compileScenario, parseScenario } from '@ecoute/engine';
-import type { CompiledScenario, Observation, TrainerView } from '@ecoute/engine';
+import type { CompiledScenario, TrainerView } from '@ecoute/engine';
 import { findWorkspaceRoot } from '../config/env.js';
 import type { Database } from '../database/schema.js';
 import { openSqlite } from '../database/sqlite.js';
@@ -73,20 +73,13 @@ describe('rebuildSession', () => {
     live.dispose();
   }
 
-  const rebuild = async (scheduler: ManualScheduler, ended: Observation[] = []) =>
+  const rebuild = async (scheduler: ManualScheduler) =>
     rebuildSession({
-      sessionId: 's1',
+      session: { id: 's1', seed: 3, callerActor: false },
       compiled,
-      seed: 3,
-      callerActor: false,
       entries: await store.read('s1'),
-      scheduler,
-      start: (lastSeq, makeRun) =>
-        new SessionRuntime('s1', compiled, 3, lastSeq, { ...deps(scheduler), makeRun }),
-      markEnded: (ending) => {
-        ended.push(ending);
-        return Promise.resolve();
-      },
+      runtime: deps(scheduler),
+      sessions: new SessionStore(db),
       logger,
     });
 
@@ -149,11 +142,15 @@ describe('rebuildSession', () => {
     await live.snapshot('trainer', 0);
     live.dispose();
     const count = (await store.read('s1')).length;
-    const ended: Observation[] = [];
-    const { runtime, result } = await rebuild(new ManualScheduler(), ended);
+    expect(await new SessionStore(db).item('s1')).toMatchObject({ status: 'live', outcome: null });
+    const { runtime, result } = await rebuild(new ManualScheduler());
     expect(result.run.ended).toBe(true);
     expect(result.pause).toBeNull();
-    expect(ended).toEqual([expect.objectContaining({ kind: 'ending', reason: 'hangup' })]);
+    const ending = (await store.read('s1')).find(
+      (e) => e.kind === 'observation' && e.observation.kind === 'ending',
+    );
+    expect(ending).toMatchObject({ observation: { kind: 'ending', reason: 'hangup' } });
+    expect(await new SessionStore(db).item('s1')).toMatchObject({ status: 'ended', endedAt: ending?.at });
     expect(await store.read('s1')).toHaveLength(count);
     runtime.dispose();
   });

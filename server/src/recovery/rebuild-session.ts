@@ -1,19 +1,14 @@
-// Crash recovery of one session: rebuild its run from the timeline by replay (engine's
-// `rebuildRun`), on the server's scheduler, paused at its last moment; what the rebuild adds
-// (the pause) is recorded, a call found over is marked ended, and every difference between the
-// rebuild and the record is logged with the code `recovery/mismatch`.
+// Crash recovery of one session, in a straight line: rebuild its run from the timeline by replay
+// (engine's `rebuildRun`: on a manual clock, compared with the record, paused at its last moment,
+// its clock handed over to the server's scheduler), then build the session's runtime around that
+// run, then record what the rebuild added (the pause) and mark a call found over as ended. Every
+// difference between the rebuild and the record is logged with the code `recovery/mismatch`.
 import { rebuildRun } from '@ecoute/engine';
-import type {
-  CallRun,
-  CompiledScenario,
-  Observation,
-  RebuildMismatch,
-  RebuildResult,
-  Scheduler,
-  TimedObservation,
-  TimelineEntry,
-} from '@ecoute/engine';
-import type { SessionRuntime } from '../sessions/session-runtime.js';
+import type { CompiledScenario, RebuildMismatch, RebuildResult, TimelineEntry } from '@ecoute/engine';
+import { SessionRuntime } from '../sessions/session-runtime.js';
+import type { SessionRuntimeDeps } from '../sessions/session-runtime.js';
+import type { SessionRecord, SessionStore } from '../sessions/session-store.js';
+import { TimerRelay } from '../sessions/timer-relay.js';
 
 export const RECOVERY_MISMATCH = 'recovery/mismatch';
 
@@ -23,20 +18,14 @@ export interface RecoveryLogger {
 }
 
 export interface RebuildSessionArgs {
-  sessionId: string;
+  session: Pick<SessionRecord, 'id' | 'seed' | 'callerActor'>;
   compiled: CompiledScenario;
-  seed: number;
-  callerActor: boolean;
-  /** The whole recorded timeline, in seq order. */
+  /** The whole recorded timeline, in seq order (not empty). */
   entries: readonly TimelineEntry[];
-  scheduler: Scheduler;
-  /** Starts the session's runtime with the given run factory (the service's `startRuntime`). */
-  start: (
-    lastSeq: number,
-    makeRun: (onTimer: (observations: TimedObservation[]) => void) => CallRun,
-  ) => SessionRuntime;
-  /** The call was found over though the session was still live: record it as ended. */
-  markEnded: (ending: Extract<Observation, { kind: 'ending' }>, at: string) => Promise<void>;
+  /** What the runtime runs on (its clock's scheduler, the store, the broadcaster…). */
+  runtime: Omit<SessionRuntimeDeps, 'rebuilt' | 'callerActor'>;
+  /** Where a call found over is marked ended. */
+  sessions: Pick<SessionStore, 'markEnded'>;
   logger: RecoveryLogger;
 }
 
@@ -46,37 +35,52 @@ export interface RebuiltSession {
 }
 
 export async function rebuildSession(args: RebuildSessionArgs): Promise<RebuiltSession> {
-  const { sessionId, entries, logger } = args;
+  const { session, compiled, entries, logger } = args;
   const started = performance.now();
-  let rebuilt: RebuildResult | undefined;
-  const runtime = args.start(entries.at(-1)?.seq ?? 0, (onTimer) => {
-    rebuilt = rebuildRun(args.compiled, args.seed, entries, {
-      scheduler: args.scheduler,
-      onTimer,
-      callerActor: args.callerActor,
-    });
-    return rebuilt.run;
+
+  // 1. The run, rebuilt by replay. Paused (or over), no timer of it is armed until a resume, by
+  //    which time the runtime built next listens to the relay.
+  const timers = new TimerRelay();
+  const result = rebuildRun(compiled, session.seed, entries, {
+    scheduler: args.runtime.scheduler,
+    onTimer: timers.report,
+    callerActor: session.callerActor ?? false,
   });
-  const result = rebuilt!;
   const ms = performance.now() - started;
-  for (const mismatch of result.mismatches) {
-    logger.error(`${RECOVERY_MISMATCH} session=${sessionId} ${describeMismatch(mismatch)}`);
-  }
+  for (const mismatch of result.mismatches)
+    logger.error(`${RECOVERY_MISMATCH} session=${session.id} ${describeMismatch(mismatch)}`);
+
+  // 2. The runtime around it, its seq continuing the record's.
+  const lastSeq = entries.at(-1)?.seq ?? 0;
+  const runtime = new SessionRuntime(session.id, compiled, session.seed, lastSeq, {
+    ...args.runtime,
+    rebuilt: { run: result.run, timers },
+  });
+
+  // 3. What the rebuild added is recorded, so that a later replay of the timeline stays exact.
   if (result.pause) await runtime.recordSystemInput(result.pause.input);
   const state = result.run.ended ? 'ended' : 'paused';
   logger.log(
-    `recovery/rebuilt session=${sessionId} entries=${entries.length} t=${result.t} ${state} mismatches=${result.mismatches.length} in ${ms.toFixed(1)} ms`,
+    `recovery/rebuilt session=${session.id} entries=${entries.length} t=${result.t} ${state} mismatches=${result.mismatches.length} in ${ms.toFixed(1)} ms`,
   );
+
+  // 4. A call found over though the session was still live is recorded as ended.
   if (result.run.ended) {
-    const ending = [...entries]
-      .reverse()
-      .find(
-        (e): e is TimelineEntry & { kind: 'observation' } =>
-          e.kind === 'observation' && e.observation.kind === 'ending',
-      );
-    if (ending && ending.observation.kind === 'ending') await args.markEnded(ending.observation, ending.at);
+    const ending = lastEnding(entries);
+    if (ending) await args.sessions.markEnded(session.id, ending.at, ending.outcome);
   }
   return { runtime, result };
+}
+
+function lastEnding(
+  entries: readonly TimelineEntry[],
+): { at: string; outcome: Parameters<SessionStore['markEnded']>[2] } | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i]!;
+    if (entry.kind === 'observation' && entry.observation.kind === 'ending')
+      return { at: entry.at, outcome: entry.observation.outcome };
+  }
+  return undefined;
 }
 
 export function describeMismatch(mismatch: RebuildMismatch): string {

@@ -19,6 +19,7 @@ import { ErrorCode, failure } from '@ecoute/protocol';
 import type { InputAck, RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
 import type { TimelineStore } from '../timeline/timeline-store.js';
 import { sameViewButTime } from './same-view.js';
+import type { TimerRelay } from './timer-relay.js';
 
 /** Where role updates go (the Socket.IO rooms, in production). */
 export interface RoleBroadcaster {
@@ -35,10 +36,10 @@ export interface SessionRuntimeDeps {
   onEnded?: (ending: Extract<Observation, { kind: 'ending' }>) => void;
   onStorageError?: (error: unknown) => void;
   /**
-   * Crash recovery: builds the run (rebuilt from the timeline by `rebuildRun`) instead of a new
-   * one; `onTimer` is where its timers must report. Its clock must run on `scheduler`.
+   * Crash recovery: the run already rebuilt from the timeline (by `rebuildRun`), instead of a new
+   * one; its timers report to `timers`, which the runtime listens to. Its clock runs on `scheduler`.
    */
-  makeRun?: (onTimer: (observations: TimedObservation[]) => void) => CallRun;
+  rebuilt?: { run: CallRun; timers: TimerRelay };
   /** A learner plays the caller: the new run is built in caller-actor mode. */
   callerActor?: boolean;
 }
@@ -101,8 +102,9 @@ export class SessionRuntime {
         observations.map((o) => o.observation),
       ).catch(() => undefined);
     };
+    deps.rebuilt?.timers.listen(onTimer);
     this.run =
-      deps.makeRun?.(onTimer) ??
+      deps.rebuilt?.run ??
       new CallRun(compiled, {
         clock: new SessionClock(deps.scheduler),
         seed,

@@ -6,6 +6,7 @@ import { SessionGateway } from '../gateway/session.gateway.js';
 import { PresenceTracker } from '../gateway/presence.js';
 import { Refusals } from '../gateway/refusals.js';
 import { SocketRooms } from '../gateway/socket-rooms.js';
+import { LiveRecovery } from '../recovery/live-recovery.js';
 import { RecoveryModule } from '../recovery/recovery.module.js';
 import { ScenariosModule } from '../scenarios/scenarios.module.js';
 import { SessionStore } from './session-store.js';
@@ -23,6 +24,7 @@ import { ROLE_BROADCASTER, SessionsService } from './sessions.service.js';
     PresenceTracker,
     Refusals,
     SessionGateway,
+    LiveRecovery,
   ],
   // The debrief reads sessions and authenticates role tokens as the gateway does.
   exports: [SessionStore, SessionsService],

@@ -1,19 +1,18 @@
 // Creating sessions and finding their live runtime. One runtime per live session, in memory;
 // the timeline in the database is the record.
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import { ROLES } from '@ecoute/engine';
-import type { CallRun, Role, Scheduler, TimedObservation } from '@ecoute/engine';
+import type { Role, Scheduler } from '@ecoute/engine';
 import { ErrorCode, failure, roleLinkPath } from '@ecoute/protocol';
 import type { CreateSessionRequest, Failure, SessionLinks } from '@ecoute/protocol';
 import { hashToken, newSessionId, newToken } from '../auth/tokens.js';
 import { rebuildSession } from '../recovery/rebuild-session.js';
-import { RecoveryProgress } from '../recovery/recovery-progress.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { TIMELINE_STORE } from '../timeline/timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
 import { SessionRuntime } from './session-runtime.js';
-import type { RoleBroadcaster } from './session-runtime.js';
+import type { RoleBroadcaster, SessionRuntimeDeps } from './session-runtime.js';
 import { SessionStore } from './session-store.js';
 
 /** Injection token of the broadcaster the runtimes publish to (the gateway's rooms). */
@@ -22,7 +21,7 @@ export const ROLE_BROADCASTER = Symbol('ROLE_BROADCASTER');
 export const SESSION_SCHEDULER = Symbol('SESSION_SCHEDULER');
 
 @Injectable()
-export class SessionsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SessionsService implements OnApplicationShutdown {
   private readonly logger = new Logger('Sessions');
   private readonly runtimes = new Map<string, SessionRuntime>();
   /** Runtimes being loaded (rebuilt by replay), so that concurrent callers share one. */
@@ -34,7 +33,6 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(TIMELINE_STORE) private readonly timeline: TimelineStore,
     @Inject(ROLE_BROADCASTER) private readonly broadcaster: RoleBroadcaster,
     @Inject(SESSION_SCHEDULER) private readonly scheduler: Scheduler,
-    @Inject(RecoveryProgress) private readonly progress: RecoveryProgress,
   ) {
     sessions.onDelete((id) => this.unload(id));
   }
@@ -64,7 +62,13 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
       },
       hashes,
     );
-    this.startRuntime(id, seed, 0, compiled, undefined, callerActor);
+    this.runtimes.set(
+      id,
+      new SessionRuntime(id, compiled, seed, 0, {
+        ...this.runtimeDeps(id),
+        ...(callerActor ? { callerActor } : {}),
+      }),
+    );
     this.logger.log(`session created ${id} scenario=${compiled.scenario.id}@${compiled.scenario.version}`);
     return {
       sessionId: id,
@@ -85,25 +89,10 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * Crash recovery at boot, before the server listens: every live session with a timeline is
-   * rebuilt by replay and waits, paused at its last moment, for its trainer to resume it.
-   */
-  async onApplicationBootstrap(): Promise<void> {
-    for (const id of await this.sessions.liveIds()) {
-      if ((await this.timeline.lastSeq(id)) === 0) continue;
-      const runtime = await this.runtimeFor(id).catch((error: unknown) =>
-        failure(ErrorCode.ServerInternal, String(error)),
-      );
-      if ('ok' in runtime)
-        this.logger.error(`recovery/failed session=${id} ${runtime.code} ${runtime.message}`);
-    }
-    this.progress.start(0); // rebuilt before listening: nothing left to wait for (`/readyz`)
-  }
-
-  /**
    * The runtime of a session, loaded on demand: a session never played (no timeline yet) is
    * started; one with a timeline (after a restart) is rebuilt by replay, paused at its last
-   * moment (`recovery/`).
+   * moment (`recovery/`). The background recovery at boot (`LiveRecovery`) goes through here
+   * too, so a client that connects first gets its session rebuilt at once, ahead of the queue.
    */
   runtimeFor(sessionId: string): Promise<SessionRuntime | Failure> {
     const live = this.runtimes.get(sessionId);
@@ -133,19 +122,23 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
     if (!compiled) return failure(ErrorCode.ScenarioNotFound);
     const entries = await this.timeline.read(sessionId);
-    if (entries.length === 0)
-      return this.startRuntime(sessionId, session.seed, 0, compiled, undefined, session.callerActor);
-    const { runtime } = await rebuildSession({
-      sessionId,
-      compiled,
-      seed: session.seed,
-      callerActor: session.callerActor ?? false,
-      entries,
-      scheduler: this.scheduler,
-      start: (lastSeq, makeRun) => this.startRuntime(sessionId, session.seed, lastSeq, compiled, makeRun),
-      markEnded: (ending, at) => this.sessions.markEnded(sessionId, at, ending.outcome),
-      logger: this.logger,
-    });
+    const runtime =
+      entries.length === 0
+        ? new SessionRuntime(sessionId, compiled, session.seed, 0, {
+            ...this.runtimeDeps(sessionId),
+            ...(session.callerActor ? { callerActor: true } : {}),
+          })
+        : (
+            await rebuildSession({
+              session,
+              compiled,
+              entries,
+              runtime: this.runtimeDeps(sessionId),
+              sessions: this.sessions,
+              logger: this.logger,
+            })
+          ).runtime;
+    this.runtimes.set(sessionId, runtime);
     return runtime;
   }
 
@@ -159,15 +152,9 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     this.runtimes.clear();
   }
 
-  private startRuntime(
-    id: string,
-    seed: number,
-    lastSeq: number,
-    compiled: NonNullable<ReturnType<ScenarioCatalog['get']>>,
-    makeRun?: (onTimer: (observations: TimedObservation[]) => void) => CallRun,
-    callerActor = false,
-  ): SessionRuntime {
-    const runtime = new SessionRuntime(id, compiled, seed, lastSeq, {
+  /** What every runtime of this server runs on and reports to. */
+  private runtimeDeps(id: string): SessionRuntimeDeps {
+    return {
       store: this.timeline,
       broadcaster: this.broadcaster,
       scheduler: this.scheduler,
@@ -180,10 +167,6 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
       onStorageError: (error) => {
         this.logger.error(`server/storage_failed session=${id} ${String(error)}`);
       },
-      ...(makeRun ? { makeRun } : {}),
-      ...(callerActor ? { callerActor } : {}),
-    });
-    this.runtimes.set(id, runtime);
-    return runtime;
+    };
   }
 }
