@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { pino } from 'pino';
 import type { DestinationStream, LevelWithSilent } from 'pino';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../config/env.js';
@@ -63,8 +64,13 @@ export function httpLogOptions(config: AppConfig): Options {
   };
 }
 
-/** The logger module; `destination` replaces stdout (tests read the lines). */
+/**
+ * The logger module; `destination` replaces stdout (tests read the lines). Stdout is written
+ * synchronously: a line logged before a crash (kill -9) or before the start line is out, in order.
+ */
 export function loggingModule(config: AppConfig, destination?: DestinationStream): DynamicModule {
   const options = httpLogOptions(config);
-  return LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options });
+  return LoggerModule.forRoot({
+    pinoHttp: [options, destination ?? pino.destination({ dest: 1, sync: true })],
+  });
 }
