@@ -126,4 +126,16 @@ describe('JSON logs', () => {
       observer.close();
     }
   });
+
+  it('bounds the lines of refused HTTP requests too (a scanner’s 404s)', async () => {
+    const notFound = (): Line[] =>
+      lines().filter((l) => (l.res as { statusCode?: number } | undefined)?.statusCode === 404);
+    const before = notFound().length;
+    for (let i = 0; i < 25; i++) {
+      expect((await fetch(`${server.url}/api/nope-${i}`)).status).toBe(404);
+    }
+    const logged = notFound().length - before;
+    expect(logged).toBeLessThanOrEqual(10);
+    expect(logged).toBeGreaterThan(0);
+  });
 });

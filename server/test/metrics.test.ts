@@ -44,6 +44,7 @@ describe('/metrics', () => {
       const none = await fetch(`${server.url}/metrics`);
       expect(none.status).toBe(401);
       expect(none.headers.get('www-authenticate')).toBe('Bearer');
+      expect(await none.json()).toMatchObject({ ok: false, code: 'auth/invalid_token' });
       const wrong = await fetch(`${server.url}/metrics`, {
         headers: { authorization: 'Bearer not-the-token' },
       });
@@ -98,7 +99,9 @@ describe('/metrics', () => {
       expect(after.value('ecoute_input_ack_seconds_sum')).toBeGreaterThan(0);
       const appends = after.value('ecoute_timeline_appends_total') ?? 0;
       expect(appends - (before.value('ecoute_timeline_appends_total') ?? 0)).toBeGreaterThanOrEqual(4);
-      expect(after.value('ecoute_timeline_append_seconds_count')).toBe(appends);
+      // Every acked input's append was timed (a batch committed but not yet synced is not, yet).
+      expect(after.value('ecoute_timeline_append_seconds_count')).toBeGreaterThanOrEqual(4);
+      expect(after.value('ecoute_timeline_append_seconds_count')).toBeLessThanOrEqual(appends);
       expect(after.value('ecoute_timeline_commits_total')).toBeGreaterThan(0);
       // FULL durability: each ack waited for a WAL sync.
       expect(after.value('ecoute_wal_syncs_total')).toBeGreaterThan(0);
@@ -114,10 +117,12 @@ describe('/metrics', () => {
 
     it('has the process metrics of prom-client', async () => {
       // The app runs in this process: garbage made here is collected there, and the pause observed.
+      // A few hundred MB of short-lived objects: several young-generation collections, whatever
+      // the heap's sizes.
       let keep = 0;
-      for (let i = 0; i < 200_000; i++) keep += [i, { i }].length;
-      expect(keep).toBe(400_000);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let i = 0; i < 3_000_000; i++) keep += [i, { i }, `${i}`].length;
+      expect(keep).toBe(9_000_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
       const scrapeNow = await scrape();
       expect(scrapeNow.value('nodejs_eventloop_lag_p99_seconds')).toBeGreaterThan(0);
       expect(scrapeNow.value('process_cpu_user_seconds_total')).toBeGreaterThan(0);

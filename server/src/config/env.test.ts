@@ -70,3 +70,15 @@ describe('parseEnv: the admin token', () => {
     expect(() => parseEnv({ ECOUTE_ADMIN_TOKEN: 'short' })).toThrow(ConfigError);
   });
 });
+
+describe('parseEnv: metrics', () => {
+  it('keeps /metrics off unless ECOUTE_METRICS=1 or a token turns it on', () => {
+    expect(parseEnv({})).toMatchObject({ metrics: false, metricsToken: undefined });
+    expect(parseEnv({ ECOUTE_METRICS: '1' })).toMatchObject({ metrics: true, metricsToken: undefined });
+    expect(parseEnv({ ECOUTE_METRICS_TOKEN: 'a-long-enough-metrics-token' })).toMatchObject({
+      metrics: true,
+      metricsToken: 'a-long-enough-metrics-token',
+    });
+    expect(() => parseEnv({ ECOUTE_METRICS_TOKEN: 'short' })).toThrow(ConfigError);
+  });
+});

@@ -5,12 +5,15 @@
 // notes). Client-given strings go through `clientText`.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DynamicModule } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module } from '@nestjs/common';
+import type { DynamicModule, OnModuleDestroy } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { pino } from 'pino';
 import type { DestinationStream, LevelWithSilent } from 'pino';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../config/env.js';
 import { safeUrl } from './client-text.js';
+import { RefusalLog } from './refusal-log.js';
 
 const PINO_LEVELS: Record<AppConfig['logLevel'], LevelWithSilent> = {
   silent: 'silent',
@@ -32,7 +35,11 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
-export function httpLogOptions(config: AppConfig): Options {
+/**
+ * `refusals` bounds the lines of 4xx answers (keyed `http/<status>`): a scanner's flood of 404s
+ * or a client retrying a bad request logs a few lines and a summary.
+ */
+export function httpLogOptions(config: AppConfig, refusals: RefusalLog): Options {
   return {
     level: PINO_LEVELS[config.logLevel],
     genReqId: requestId,
@@ -57,14 +64,51 @@ export function httpLogOptions(config: AppConfig): Options {
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, error) =>
-      error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    customLogLevel: (_req, res, error) => {
+      if (error !== undefined || res.statusCode >= 500) return 'error';
+      if (res.statusCode >= 400) return refusals.admit(`http/${res.statusCode}`) ? 'warn' : 'silent';
+      return 'info';
+    },
     autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? '') },
   };
 }
 
-/** The logger module; `destination` replaces stdout (tests read the lines). */
+/** Closes the refusal windows every window, so that a flood's summary is written even if it stops. */
+@Injectable()
+class RefusalSummaries implements OnModuleDestroy {
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(@Inject(RefusalLog) private readonly refusals: RefusalLog) {
+    this.timer = setInterval(() => refusals.flush(), refusals.windowMs).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+    this.refusals.flush();
+  }
+}
+
+@Module({})
+class LoggingModule {}
+
+/**
+ * The logger module (global: it provides the app's `RefusalLog`); `destination` replaces stdout
+ * (tests read the lines). Stdout is written synchronously: a line logged before a crash (kill -9)
+ * or before the start line is out, in order.
+ */
 export function loggingModule(config: AppConfig, destination?: DestinationStream): DynamicModule {
-  const options = httpLogOptions(config);
-  return LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options });
+  const summaries = new Logger('Refusals');
+  const refusals = new RefusalLog((fields, message) => summaries.warn(fields, message));
+  const options = httpLogOptions(config, refusals);
+  return {
+    module: LoggingModule,
+    global: true,
+    imports: [
+      LoggerModule.forRoot({
+        pinoHttp: [options, destination ?? pino.destination({ dest: 1, sync: true })],
+      }),
+    ],
+    providers: [{ provide: RefusalLog, useValue: refusals }, RefusalSummaries],
+    exports: [RefusalLog],
+  };
 }

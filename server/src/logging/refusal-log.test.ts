@@ -48,4 +48,16 @@ describe('RefusalLog', () => {
       { code: 'input/rate_limited' },
     ]);
   });
+
+  it('admits the first refusals of a code for a caller that logs them itself', () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = new RefusalLog(
+      (fields) => lines.push(fields),
+      () => 0,
+      2,
+      1_000,
+    );
+    expect([1, 2, 3, 4].map(() => log.admit('http/404'))).toEqual([true, true, false, false]);
+    expect(lines).toEqual([]);
+  });
 });

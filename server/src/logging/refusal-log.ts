@@ -1,6 +1,7 @@
-// Refusals logged at a bounded rate: a flood of bad messages (one client, or many) must not flood
-// the log nor slow the server with it. The first `perWindow` refusals of each code in a window are
-// logged; the rest are only counted, and one summary line per code says how many were left out.
+// Refusals logged at a bounded rate: a flood of bad messages or requests (one client, or many)
+// must not flood the log nor slow the server with it. The first `perWindow` refusals of each code
+// in a window are logged; the rest are only counted, and one summary line per code says how many
+// were left out. One per app (logging.module.ts): the gateway's refusals and HTTP 4xx answers.
 export interface RefusalFields {
   code: string;
   [field: string]: unknown;
@@ -25,22 +26,30 @@ export class RefusalLog {
   ) {}
 
   record(fields: RefusalFields): void {
+    if (this.admit(fields.code)) this.sink(fields, 'refused');
+  }
+
+  /**
+   * Whether one more refusal of `code` may be logged now (the caller logs it); when not, it is
+   * counted for the summary.
+   */
+  admit(code: string): boolean {
     const now = this.now();
-    let window = this.windows.get(fields.code);
+    let window = this.windows.get(code);
     if (window && now - window.startedAt >= this.windowMs) {
-      this.summarise(fields.code, window);
+      this.summarise(code, window);
       window = undefined;
     }
     if (!window) {
       window = { startedAt: now, logged: 0, skipped: 0 };
-      this.windows.set(fields.code, window);
+      this.windows.set(code, window);
     }
     if (window.logged < this.perWindow) {
       window.logged += 1;
-      this.sink(fields, 'refused');
-    } else {
-      window.skipped += 1;
+      return true;
     }
+    window.skipped += 1;
+    return false;
   }
 
   /** Closes the windows that are over, with their summaries (run every window by a timer). */

@@ -2,17 +2,10 @@
 // ECOUTE_METRICS_TOKEN, 401 unless `Authorization: Bearer <token>`. `?gc=1` forces a garbage
 // collection first when the process runs with --expose-gc (the benchmark reads the heap after it).
 import { createHash, timingSafeEqual } from 'node:crypto';
-import {
-  Controller,
-  Get,
-  Headers,
-  Inject,
-  NotFoundException,
-  Query,
-  Res,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Controller, Get, Headers, Inject, NotFoundException, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { ErrorCode, failure } from '@ecoute/protocol';
+import { httpFailure } from '../auth/http-failure.js';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
 import { ServerMetrics } from './server-metrics.js';
@@ -41,10 +34,7 @@ export class MetricsController {
       const given = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
       if (given === undefined || !sameSecret(given, token)) {
         response.setHeader('WWW-Authenticate', 'Bearer');
-        throw new UnauthorizedException({
-          code: 'auth/invalid_token',
-          message: 'Jeton de métriques requis.',
-        });
+        throw httpFailure(failure(ErrorCode.AuthInvalidToken, 'Jeton de métriques requis.'));
       }
     }
     const collect = (globalThis as { gc?: () => void }).gc;

@@ -43,7 +43,8 @@ const START = `window.ui = SwaggerUIBundle({
 
 @Controller('api/docs')
 export class DocsController {
-  private readonly document = buildOpenApiDocument();
+  /** Built on the first request, not at boot (≈ 50 ms of schema conversion). */
+  private document: Record<string, unknown> | undefined;
 
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -53,6 +54,7 @@ export class DocsController {
 
   @Get('openapi.json')
   openapi(): Record<string, unknown> {
+    this.document ??= buildOpenApiDocument();
     return this.document;
   }
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RecoveryProgress } from './recovery-progress.js';
 
-/** How far the recovery of live sessions has got: written by the sessions, read by `/readyz`. */
+/** How far the background recovery of live sessions has got, for whoever reports it (`/readyz`). */
 @Module({
   providers: [RecoveryProgress],
   exports: [RecoveryProgress],
