@@ -2,6 +2,9 @@ import { project } from './jest.preset.mjs';
 
 export default {
   cacheDirectory: '.jest-cache',
+  // A guard against a hang, not a speed limit: tests drive scenario time, so a busy machine only
+  // makes them slower (hooks and tests that need more say so themselves).
+  testTimeout: 30_000,
   projects: [
     project('engine', 'packages/engine'),
     project('protocol', 'packages/protocol'),
