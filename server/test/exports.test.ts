@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
 import type { Kysely } from 'kysely';
+import { ManualScheduler } from '@ecoute/engine';
 import type { Input } from '@ecoute/engine';
 import { sessionExportSchema } from '@ecoute/protocol';
 import type { SessionExport } from '@ecoute/protocol';
@@ -86,7 +87,9 @@ describe('exports', () => {
 
   beforeAll(async () => {
     lrs = await startLrs();
+    // Session time stands still (no timer fires on a slow machine): the record is the same each run.
     server = await startServer({
+      scheduler: new ManualScheduler(),
       env: { ECOUTE_LRS_URL: lrs.url, ECOUTE_LRS_KEY: 'cle-ecoute', ECOUTE_LRS_SECRET: 'secret-ecoute' },
     });
     const created = await createSession(server.url, 'appel-entrainement');
@@ -132,7 +135,7 @@ describe('exports', () => {
       expect(response.status).toBe(200);
       const body = (await response.json()) as SessionExport;
       // The session is marked ended just after the ending is durable.
-      if (body.session.status === 'ended' || i > 50) return body;
+      if (body.session.status === 'ended' || i > 500) return body;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

@@ -1,6 +1,7 @@
 // Group commit through the whole loop: inputs from many sessions arriving together (within the
 // same few milliseconds) are made durable by shared commits, each acked only after its commit.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ManualScheduler } from '@ecoute/engine';
 import { SqliteTimelineStore } from '../src/timeline/sqlite-timeline-store.js';
 import { TIMELINE_STORE } from '../src/timeline/timeline-store.js';
 import type { TimelineStore } from '../src/timeline/timeline-store.js';
@@ -12,7 +13,8 @@ describe('SQLite group commit under concurrent inputs', () => {
   const listeners: { sessionId: string; client: RoleClient }[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
+    // Session time stands still: no timer adds entries, whatever the machine's speed.
+    server = await startServer({ scheduler: new ManualScheduler() });
     for (let i = 0; i < 24; i++) {
       const created = await createSession(server.url, 'appel-entrainement');
       listeners.push({

@@ -74,7 +74,9 @@ describe('live role-play through the gateway', () => {
     expect(await listener.send({ kind: 'pickup' })).toMatchObject({ ok: true });
     await caughtUp(trainer, listener);
 
-    // The transport drops (not a manual disconnect): socket.io reconnects by itself.
+    // The transport drops (not a manual disconnect). The client comes back only once the test has
+    // sent what it must miss (not a race with its reconnection delay on a busy machine).
+    listener.socket.io.reconnection(false);
     const dropped = new Promise<string>((resolve) => listener.socket.once('disconnect', resolve));
     listener.socket.io.engine.close();
     expect(await dropped).not.toBe('io client disconnect');
@@ -90,7 +92,11 @@ describe('live role-play through the gateway', () => {
     ] satisfies Input[])
       expect(await trainer.send(input)).toMatchObject({ ok: true });
     scheduler.advanceBy(20_000);
+    // What the silence timer caused is published (the trainer has it) before the listener is back.
+    await caughtUp(trainer, trainer);
 
+    listener.socket.io.reconnection(true);
+    listener.socket.connect();
     await back;
     // A new socket (no connection state recovery): it missed those updates and resyncs by seq,
     // as the page does on every connect.

@@ -1,5 +1,6 @@
 // A scheduler whose time runs `rate` times faster than the wall clock: `ECOUTE_CLOCK_RATE=10`
-// plays a 20-minute call in 2 (demonstrations, end-to-end tests). Rate 1 is the real clock.
+// plays a 20-minute call in 2 (demonstrations). Rate 1 is the real clock; tests drive time with
+// the manual test clock instead (`test-clock/`).
 import type { Scheduler } from '@ecoute/engine';
 
 export function scaledScheduler(base: Scheduler, rate: number): Scheduler {
