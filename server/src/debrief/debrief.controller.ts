@@ -1,7 +1,19 @@
 // REST of the debrief. Each route: who may call it (role token in `Authorization: Bearer`),
 // the body checked by its zod schema (`input/invalid`, nothing recorded), then one call into
 // the service.
-import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Put,
+} from '@nestjs/common';
 import type { z } from 'zod';
 import {
   ErrorCode,
@@ -13,7 +25,7 @@ import {
   markIdSchema,
   selfAssessmentSchema,
 } from '@ecoute/protocol';
-import type { CriterionJudgment, Debrief, DebriefMark, SelfAssessment } from '@ecoute/protocol';
+import type { CriterionJudgment, DebriefMark, SelfAssessment } from '@ecoute/protocol';
 import { DebriefAccess, httpFailure, orThrow } from './debrief-access.js';
 import { DebriefService } from './debrief.service.js';
 
@@ -36,13 +48,14 @@ export class DebriefController {
     @Inject(DebriefAccess) private readonly access: DebriefAccess,
   ) {}
 
+  /** The `Debrief` as JSON text, built by the service (compressed by the module's middleware). */
   @Get()
-  async get(
-    @Param('sessionId') sessionId: string,
-    @Headers('authorization') auth?: string,
-  ): Promise<Debrief> {
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async get(@Param('sessionId') sessionId: string, @Headers('authorization') auth?: string): Promise<string> {
     const viewer = await this.access.viewer(sessionId, auth, ['trainer', 'listener']);
-    return orThrow(await this.debriefs.debrief(sessionId, viewer));
+    const answer = await this.debriefs.debriefJson(sessionId, viewer);
+    if (typeof answer !== 'string') throw httpFailure(answer);
+    return answer;
   }
 
   @Post('annotations')
