@@ -21,7 +21,7 @@ import {
   LANE_HEIGHT,
   MARKS_HEIGHT,
   RULER_HEIGHT,
-  lanesPalette,
+  LANES_PALETTE,
   paintLanes,
   type LanesContext,
 } from './lanesPaint.js';
@@ -59,6 +59,41 @@ function markerAt(markers: readonly LaneMarker[], x: number, y: number): LaneMar
       best = m;
   return best;
 }
+
+/** The marks in the window, as buttons on their lane; drawn again only when the window changes. */
+const MarksLayer = memo(function MarksLayer({
+  marks,
+  from,
+  to,
+  pxPerMs,
+  entries,
+  onPick,
+}: {
+  marks: readonly DebriefMark[] | null;
+  from: number;
+  to: number;
+  pxPerMs: number;
+  entries: readonly TimelineEntry[];
+  onPick: (cursor: Cursor) => void;
+}) {
+  const { t } = useI18n();
+  return (marks ?? [])
+    .filter((mark) => mark.t >= from && mark.t <= to)
+    .map((mark) => (
+      <button
+        key={mark.id}
+        type="button"
+        className={`lanes__mark lanes__mark--${mark.kind}`}
+        style={{ left: (mark.t - from) * pxPerMs, top: CURVES_HEIGHT + RULER_HEIGHT }}
+        title={mark.comment}
+        aria-label={t('debrief.marks.jump', { time: formatDuration(mark.t), comment: mark.comment })}
+        onClick={(event) => {
+          event.stopPropagation();
+          onPick({ index: indexAtTime(entries, mark.t), t: mark.t });
+        }}
+      />
+    ));
+});
 
 export const TimelineLanes = memo(function TimelineLanes({
   entries,
@@ -106,7 +141,8 @@ export const TimelineLanes = memo(function TimelineLanes({
 
   const total = Math.max(duration, 1_000);
   const pxPerMs = ZOOMS[zoom] === 0 ? width / total : (ZOOMS[zoom] ?? 1) / 1000;
-  const contentWidth = Math.max(width, Math.ceil(total * pxPerMs));
+  // The whole call fitted in the width has no scroll (not even a pixel of rounding).
+  const contentWidth = ZOOMS[zoom] === 0 ? width : Math.max(width, Math.ceil(total * pxPerMs));
   const from = scrollLeft / pxPerMs;
   const to = (scrollLeft + width) / pxPerMs;
   const markers = useMemo(
@@ -126,14 +162,12 @@ export const TimelineLanes = memo(function TimelineLanes({
     const ctx = element ? canvas2d(element) : null;
     if (!element || !ctx) return;
     const ratio = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
-    element.width = Math.round(width * ratio);
-    element.height = Math.round(LANES_HEIGHT * ratio);
-    paintLanes(
-      ctx,
-      { width, from, pxPerMs, series, ticks, markers },
-      lanesPalette(getComputedStyle(element)),
-      ratio,
-    );
+    // Resized only when the size changed: resizing clears the canvas and its memory.
+    const w = Math.round(width * ratio);
+    const h = Math.round(LANES_HEIGHT * ratio);
+    if (element.width !== w) element.width = w;
+    if (element.height !== h) element.height = h;
+    paintLanes(ctx, { width, from, pxPerMs, series, ticks, markers }, LANES_PALETTE, ratio);
     view.current?.setAttribute('data-lanes-painted', 'true');
   }, [canvas2d, width, from, pxPerMs, series, ticks, markers]);
 
@@ -257,25 +291,14 @@ export const TimelineLanes = memo(function TimelineLanes({
                 style={{ width, height: LANES_HEIGHT }}
                 aria-hidden="true"
               />
-              {(marks ?? [])
-                .filter((mark) => mark.t >= from && mark.t <= to)
-                .map((mark) => (
-                  <button
-                    key={mark.id}
-                    type="button"
-                    className={`lanes__mark lanes__mark--${mark.kind}`}
-                    style={{ left: xOf(mark.t), top: CURVES_HEIGHT + RULER_HEIGHT }}
-                    title={mark.comment}
-                    aria-label={t('debrief.marks.jump', {
-                      time: formatDuration(mark.t),
-                      comment: mark.comment,
-                    })}
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      onPick({ index: indexAtTime(entries, mark.t), t: mark.t });
-                    }}
-                  />
-                ))}
+              <MarksLayer
+                marks={marks}
+                from={from}
+                to={to}
+                pxPerMs={pxPerMs}
+                entries={entries}
+                onPick={onPick}
+              />
               {cursorX >= 0 && cursorX <= width ? (
                 <div
                   className="lanes__cursor"

@@ -32,7 +32,8 @@ export type LanesContext = Pick<
   | 'font'
 >;
 
-/** The colours, from the page's stylesheet (its custom properties), with fallbacks. */
+/** The colours: ui/styles.css's custom properties (read once, not at each paint: reading the
+ * computed style makes the browser work out the whole page's style first). */
 export interface LanesPalette {
   ink: string;
   muted: string;
@@ -41,27 +42,13 @@ export interface LanesPalette {
   marker: Record<Lane, string>;
 }
 
-export function lanesPalette(style: { getPropertyValue(name: string): string }): LanesPalette {
-  const css = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  const muted = css('--muted', '#5c5c5c');
-  return {
-    ink: css('--ink', '#1b1b1b'),
-    muted,
-    line: css('--line', '#d6d6d6'),
-    lane: {
-      caller: css('--caller', '#eef3fb'),
-      listener: null,
-      trainer: css('--trainer-only', '#fff6e0'),
-      system: null,
-    },
-    marker: {
-      caller: '#1f5fbf',
-      listener: css('--ok', '#1d7a3a'),
-      trainer: css('--warn', '#8a5a00'),
-      system: muted,
-    },
-  };
-}
+export const LANES_PALETTE: LanesPalette = {
+  ink: '#1c2430',
+  muted: '#5a6472',
+  line: '#d5dae1',
+  lane: { caller: '#eef3fb', listener: null, trainer: '#fff6e0', system: null },
+  marker: { caller: '#1f5fbf', listener: '#1d7a3a', trainer: '#8a5a00', system: '#5a6472' },
+};
 
 export interface LanesPicture {
   width: number;
@@ -74,7 +61,12 @@ export interface LanesPicture {
 }
 
 /** Paints the window; `ratio` is the device pixel ratio the canvas was sized with. */
-export function paintLanes(ctx: LanesContext, picture: LanesPicture, palette: LanesPalette, ratio = 1): void {
+export function paintLanes(
+  ctx: LanesContext,
+  picture: LanesPicture,
+  palette: LanesPalette = LANES_PALETTE,
+  ratio = 1,
+): void {
   const { width, from, pxPerMs } = picture;
   const xOf = (time: number) => (time - from) * pxPerMs;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
