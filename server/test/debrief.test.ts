@@ -222,6 +222,30 @@ describe('the debrief over REST', () => {
       expect(debrief.body.entries).toEqual(exported.body.timeline);
     });
 
+    it('follows a timeline that grows: each new entry is in the next answer', async () => {
+      const trainer = await RoleClient.connect(server.url, {
+        sessionId: live.sessionId,
+        token: live.tokens.trainer,
+      });
+      try {
+        const seqs = async () =>
+          (await call<Debrief>('GET', debriefPath(live.sessionId), live.tokens.trainer)).body.entries.map(
+            (e) => e.seq,
+          );
+        expect((await trainer.send({ kind: 'join', name: 'Dominique' })).ok).toBe(true);
+        const before = await seqs();
+        expect(await seqs()).toEqual(before);
+        expect((await trainer.send({ kind: 'bookmark', comment: 'Plus tard' })).ok).toBe(true);
+        const after = await call<Debrief>('GET', debriefPath(live.sessionId), live.tokens.trainer);
+        expect(after.body.entries.length).toBeGreaterThan(before.length);
+        expect(after.body.entries.map((e) => e.seq).slice(0, before.length)).toEqual(before);
+        expect(after.body.marks?.map((m) => m.comment)).toEqual(['Plus tard']);
+        expect(after.body.entries.some((e) => e.kind === 'input' && e.input.kind === 'bookmark')).toBe(true);
+      } finally {
+        trainer.close();
+      }
+    });
+
     it('is compressed for a client that accepts it', async () => {
       for (const encoding of ['br', 'gzip']) {
         const response = await fetch(`${server.url}${debriefPath(session.sessionId)}`, {

@@ -101,11 +101,12 @@ export class DebriefStore {
    * The session's timeline as stored, read only: the debrief's answer carries each payload's
    * JSON text as it is, without parsing it and writing it again.
    */
-  async timelineRows(sessionId: string): Promise<TimelineRow[]> {
+  async timelineRows(sessionId: string, kinds?: readonly string[]): Promise<TimelineRow[]> {
     const rows = await this.db
       .selectFrom('timeline')
       .select(['seq', 't', 'at', 'source', 'category', 'kind', 'payload'])
       .where('session_id', '=', sessionId)
+      .$if(kinds !== undefined, (q) => q.where('kind', 'in', kinds!))
       .orderBy('seq')
       .execute();
     // PostgreSQL gives bigints as strings.
@@ -114,6 +115,18 @@ export class DebriefStore {
       row.t = Number(row.t);
     }
     return rows;
+  }
+
+  /** The session's last timeline entry (its seq and t), if any. */
+  async timelineLast(sessionId: string): Promise<{ seq: number; t: number } | undefined> {
+    const row = await this.db
+      .selectFrom('timeline')
+      .select(['seq', 't'])
+      .where('session_id', '=', sessionId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && { seq: Number(row.seq), t: Number(row.t) };
   }
 
   async results(sessionId: string): Promise<ResultsRecord | null> {

@@ -36,6 +36,7 @@ import type { TimelineStore } from '../timeline/timeline-store.js';
 import { entryFromRow } from '../timeline/rows.js';
 import { computeResults, rubricKey } from './debrief-results.js';
 import { DebriefStore } from './debrief-store.js';
+import { EntriesCache } from './entries-cache.js';
 import type { AnnotationRecord, ResultsRecord, TimelineRow } from './debrief-store.js';
 
 interface Loaded {
@@ -46,10 +47,13 @@ interface Loaded {
 }
 
 const BOOKMARK_PREFIX = 'bookmark-';
+/** The kinds of entries the answer reads (names, marks, notes, the call's end). */
+const READ_KINDS: readonly string[] = ['join', 'bookmark', 'note', 'ending'];
 
 @Injectable()
 export class DebriefService {
   private readonly logger = new Logger('DebriefService');
+  private readonly entries = new EntriesCache();
 
   constructor(
     @Inject(SessionStore) private readonly sessions: SessionStore,
@@ -59,45 +63,44 @@ export class DebriefService {
   ) {
     // After the turn that marked it ended: the scores are computed off the call's last step.
     sessions.onEnded((id) => void setImmediate(() => void this.keepResults(id)));
+    sessions.onDelete((id) => this.entries.forget(id));
   }
 
   /**
    * The debrief as the viewer may read it, as JSON text (the `Debrief` of @ecoute/protocol).
    * Built from the timeline's rows: each entry's payload goes out as the JSON text it is stored
-   * as (only the few entries the answer reads are parsed), and the scores come kept.
+   * as, only the few entries the answer reads are parsed (joins, bookmarks, notes, the ending),
+   * the scores come kept (`debrief_results`) and the entries' JSON is kept in memory per last
+   * seq (`EntriesCache`): a debrief opened again reads no more than a few rows.
    */
   async debriefJson(sessionId: string, viewer: DebriefViewer): Promise<string | Failure> {
     const session = await this.sessions.find(sessionId);
     if (!session) return failure(ErrorCode.SessionNotFound);
     const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
     if (!compiled) return failure(ErrorCode.ScenarioNotFound);
-    const rows = await this.store.timelineRows(sessionId);
-    const ending = rows.find((row) => row.category === 'observation' && row.kind === 'ending');
+    const [last, few] = await Promise.all([
+      this.store.timelineLast(sessionId),
+      this.store.timelineRows(sessionId, READ_KINDS),
+    ]);
+    const lastSeq = last?.seq ?? 0;
+    const ending = few.find((row) => row.category === 'observation' && row.kind === 'ending');
     const callOver = session.status === 'ended' || ending !== undefined;
     if (viewer === 'listener' && !callOver) return failure(ErrorCode.DebriefCallLive);
+    // Every row, read at most once and only when something kept is missing.
+    let all: Promise<TimelineRow[]> | undefined;
+    const allRows = () => (all ??= this.store.timelineRows(sessionId));
     const [selfAssessment, judgments, annotations, ended, results] = await Promise.all([
       this.store.selfAssessment(sessionId),
       this.store.judgments(sessionId),
       this.store.annotations(sessionId),
       this.store.endedAt(sessionId),
-      this.resultsOf(session, compiled, rows),
+      this.resultsOf(session, compiled, lastSeq, allRows),
     ]);
     // The learner sees the trainer's view of the call only after giving their own.
     const trainerShown = viewer === 'trainer' || selfAssessment !== null;
-    // Only the entries the answer reads are parsed: joins (names), bookmarks (marks), notes.
-    const parsed = rows.flatMap((row) =>
-      row.category === 'input' && (row.kind === 'join' || row.kind === 'bookmark' || row.kind === 'note')
-        ? [entryFromRow({ session_id: sessionId, ...row })]
-        : [],
+    const parsed = few.flatMap((row) =>
+      row.category === 'input' ? [entryFromRow({ session_id: sessionId, ...row })] : [],
     );
-    const hidden = new Set<number>();
-    for (const entry of parsed) {
-      const shown =
-        viewer === 'trainer'
-          ? isVisibleTo('trainer', entry)
-          : !(entry.kind === 'input' && entry.input.kind === 'bookmark') || trainerShown;
-      if (!shown) hidden.add(entry.seq);
-    }
     const nameOf = (role: 'listener' | 'trainer'): string | null =>
       parsed.findLast(
         (e): e is TimelineEntry & { kind: 'input'; input: { kind: 'join'; name: string } } =>
@@ -117,7 +120,7 @@ export class DebriefService {
         learner: nameOf('listener'),
         trainer: nameOf('trainer'),
         // The call's length: to its ending (a late join after it does not lengthen the call).
-        durationMs: ending?.t ?? rows.at(-1)?.t ?? 0,
+        durationMs: ending?.t ?? last?.t ?? 0,
         seed: session.seed,
       },
       scenario: debriefScenario(scenario),
@@ -129,22 +132,40 @@ export class DebriefService {
       notes: notesOf(parsed, viewer),
       measures: results.measures,
     };
+    const variant = `${viewer}:${trainerShown}`;
+    let entries = this.entries.get(sessionId, variant, lastSeq);
+    if (entries === undefined) {
+      entries = entriesJson(await allRows(), hiddenSeqs(parsed, viewer, trainerShown));
+      this.entries.set(sessionId, variant, lastSeq, entries);
+    }
     const head = JSON.stringify(rest);
-    const parts: string[] = [];
-    for (const row of rows) if (!hidden.has(row.seq)) parts.push(entryJson(row));
-    return `${head.slice(0, -1)},"entries":[${parts.join(',')}]}`;
+    return `${head.slice(0, -1)},"entries":${entries}}`;
   }
 
   /**
-   * Computes and keeps the results of a call that has just ended, so that its debrief opens
-   * at once. Never fails: a result not kept now is computed at the first debrief.
+   * Computes and keeps the results of a call that has just ended, and the entries of the
+   * trainer's debrief, so that it opens at once. Never fails: what is not kept now is built at
+   * the first debrief.
    */
   async keepResults(sessionId: string): Promise<void> {
     try {
       const session = await this.sessions.find(sessionId);
       const compiled = session && this.catalog.get(session.scenarioId, session.scenarioVersion);
       if (!session || !compiled) return;
-      await this.resultsOf(session, compiled, await this.store.timelineRows(sessionId));
+      const rows = await this.store.timelineRows(sessionId);
+      const lastSeq = rows.at(-1)?.seq ?? 0;
+      await this.resultsOf(session, compiled, lastSeq, () => Promise.resolve(rows));
+      const parsed = rows.flatMap((row) =>
+        row.category === 'input' && READ_KINDS.includes(row.kind)
+          ? [entryFromRow({ session_id: sessionId, ...row })]
+          : [],
+      );
+      this.entries.set(
+        sessionId,
+        'trainer:true',
+        lastSeq,
+        entriesJson(rows, hiddenSeqs(parsed, 'trainer', true)),
+      );
     } catch (error) {
       this.logger.warn(`debrief/results_not_kept session=${sessionId} ${String(error)}`);
     }
@@ -154,12 +175,12 @@ export class DebriefService {
   private async resultsOf(
     session: SessionRecord,
     compiled: CompiledScenario,
-    rows: readonly TimelineRow[],
+    lastSeq: number,
+    allRows: () => Promise<TimelineRow[]>,
   ): Promise<ResultsRecord> {
-    const lastSeq = rows.at(-1)?.seq ?? 0;
     const kept = await this.store.results(session.id);
     if (kept && kept.lastSeq === lastSeq && kept.rubricKey === rubricKey(compiled)) return kept;
-    const entries = rows.map((row) => entryFromRow({ session_id: session.id, ...row }));
+    const entries = (await allRows()).map((row) => entryFromRow({ session_id: session.id, ...row }));
     const results = computeResults(compiled, entries, session.seed);
     await this.store.saveResults(session.id, results, new Date().toISOString());
     return results;
@@ -296,6 +317,30 @@ function graphOf(compiled: CompiledScenario): ScenarioGraph {
     graphs.set(compiled, graph);
   }
   return graph;
+}
+
+/** The seqs the viewer may not read: private notes (trainer), bookmarks before self-assessing. */
+function hiddenSeqs(
+  parsed: readonly TimelineEntry[],
+  viewer: DebriefViewer,
+  trainerShown: boolean,
+): Set<number> {
+  const hidden = new Set<number>();
+  for (const entry of parsed) {
+    const shown =
+      viewer === 'trainer'
+        ? isVisibleTo('trainer', entry)
+        : !(entry.kind === 'input' && entry.input.kind === 'bookmark') || trainerShown;
+    if (!shown) hidden.add(entry.seq);
+  }
+  return hidden;
+}
+
+/** The entries' JSON array, without the hidden ones. */
+function entriesJson(rows: readonly TimelineRow[], hidden: ReadonlySet<number>): string {
+  const parts: string[] = [];
+  for (const row of rows) if (!hidden.has(row.seq)) parts.push(entryJson(row));
+  return `[${parts.join(',')}]`;
 }
 
 /** One entry as JSON, its payload written as stored (it was written by `JSON.stringify`). */
