@@ -6,14 +6,15 @@ import {
   Controller,
   Delete,
   Get,
-  Header,
   Headers,
   HttpCode,
   Inject,
   Param,
   Post,
   Put,
+  Res,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import type { z } from 'zod';
 import {
   ErrorCode,
@@ -48,14 +49,20 @@ export class DebriefController {
     @Inject(DebriefAccess) private readonly access: DebriefAccess,
   ) {}
 
-  /** The `Debrief` as JSON text, built by the service (compressed by the module's middleware). */
+  /**
+   * The `Debrief` as the service built it (JSON in UTF-8), compressed by the module's middleware.
+   * Sent as is: no ETag, which Express would hash the whole answer for at each request.
+   */
   @Get()
-  @Header('Content-Type', 'application/json; charset=utf-8')
-  async get(@Param('sessionId') sessionId: string, @Headers('authorization') auth?: string): Promise<string> {
+  async get(
+    @Param('sessionId') sessionId: string,
+    @Res() response: Response,
+    @Headers('authorization') auth?: string,
+  ): Promise<void> {
     const viewer = await this.access.viewer(sessionId, auth, ['trainer', 'listener']);
     const answer = await this.debriefs.debriefJson(sessionId, viewer);
-    if (typeof answer !== 'string') throw httpFailure(answer);
-    return answer;
+    if (!Buffer.isBuffer(answer)) throw httpFailure(answer);
+    response.status(200).type('application/json; charset=utf-8').end(answer);
   }
 
   @Post('annotations')

@@ -67,13 +67,13 @@ export class DebriefService {
   }
 
   /**
-   * The debrief as the viewer may read it, as JSON text (the `Debrief` of @ecoute/protocol).
+   * The debrief as the viewer may read it, as JSON in UTF-8 (the `Debrief` of @ecoute/protocol).
    * Built from the timeline's rows: each entry's payload goes out as the JSON text it is stored
    * as, only the few entries the answer reads are parsed (joins, bookmarks, notes, the ending),
    * the scores come kept (`debrief_results`) and the entries' JSON is kept in memory per last
    * seq (`EntriesCache`): a debrief opened again reads no more than a few rows.
    */
-  async debriefJson(sessionId: string, viewer: DebriefViewer): Promise<string | Failure> {
+  async debriefJson(sessionId: string, viewer: DebriefViewer): Promise<Buffer | Failure> {
     const session = await this.sessions.find(sessionId);
     if (!session) return failure(ErrorCode.SessionNotFound);
     const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
@@ -139,7 +139,7 @@ export class DebriefService {
       this.entries.set(sessionId, variant, lastSeq, entries);
     }
     const head = JSON.stringify(rest);
-    return `${head.slice(0, -1)},"entries":${entries}}`;
+    return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"entries":`), entries, CLOSE]);
   }
 
   /**
@@ -336,11 +336,13 @@ function hiddenSeqs(
   return hidden;
 }
 
-/** The entries' JSON array, without the hidden ones. */
-function entriesJson(rows: readonly TimelineRow[], hidden: ReadonlySet<number>): string {
+const CLOSE = Buffer.from('}');
+
+/** The entries' JSON array, without the hidden ones, in UTF-8. */
+function entriesJson(rows: readonly TimelineRow[], hidden: ReadonlySet<number>): Buffer {
   const parts: string[] = [];
   for (const row of rows) if (!hidden.has(row.seq)) parts.push(entryJson(row));
-  return `[${parts.join(',')}]`;
+  return Buffer.from(`[${parts.join(',')}]`);
 }
 
 /** One entry as JSON, its payload written as stored (it was written by `JSON.stringify`). */

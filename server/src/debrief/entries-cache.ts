@@ -4,16 +4,16 @@
 // Bounded by size (least recently used first out); a timeline that grew is built again. A
 // restart starts empty: the first debrief of each call after it builds it again.
 
-/** Kept at most, in UTF-16 code units (the strings' length). */
+/** Kept at most, in bytes (UTF-8, as sent). */
 const MAX_KEPT = 64 * 1024 * 1024;
 
 export class EntriesCache {
-  private readonly kept = new Map<string, { lastSeq: number; json: string }>();
+  private readonly kept = new Map<string, { lastSeq: number; json: Buffer }>();
   private size = 0;
 
   constructor(private readonly max = MAX_KEPT) {}
 
-  get(sessionId: string, variant: string, lastSeq: number): string | undefined {
+  get(sessionId: string, variant: string, lastSeq: number): Buffer | undefined {
     const key = `${sessionId}|${variant}`;
     const found = this.kept.get(key);
     if (!found || found.lastSeq !== lastSeq) return undefined;
@@ -23,7 +23,7 @@ export class EntriesCache {
     return found.json;
   }
 
-  set(sessionId: string, variant: string, lastSeq: number, json: string): void {
+  set(sessionId: string, variant: string, lastSeq: number, json: Buffer): void {
     const key = `${sessionId}|${variant}`;
     this.remove(key);
     if (json.length > this.max) return;
