@@ -190,6 +190,121 @@ describe('the debrief over REST', () => {
     });
   });
 
+  describe('the answer on the wire and the scores kept', () => {
+    const resultsRow = (): { last_seq: number; rubric_key: string; rubric: string } | undefined => {
+      const db = new Database(server.config.databaseFile, { readonly: true });
+      try {
+        return db
+          .prepare('SELECT last_seq, rubric_key, rubric FROM debrief_results WHERE session_id = ?')
+          .get(session.sessionId) as { last_seq: number; rubric_key: string; rubric: string } | undefined;
+      } finally {
+        db.close();
+      }
+    };
+    const writeResults = (sql: string, ...params: unknown[]): void => {
+      const db = new Database(server.config.databaseFile);
+      try {
+        db.prepare(sql).run(...params);
+      } finally {
+        db.close();
+      }
+    };
+
+    it('carries each entry exactly as recorded: the same timeline as the JSON export', async () => {
+      const debrief = await call<Debrief>('GET', debriefPath(session.sessionId), session.tokens.trainer);
+      const exported = await call<{ timeline: unknown[] }>(
+        'GET',
+        `/api/sessions/${session.sessionId}/export/json`,
+        session.tokens.trainer,
+      );
+      expect(exported.status).toBe(200);
+      expect(debrief.body.entries.length).toBeGreaterThan(10);
+      expect(debrief.body.entries).toEqual(exported.body.timeline);
+    });
+
+    it('follows a timeline that grows: each new entry is in the next answer', async () => {
+      const trainer = await RoleClient.connect(server.url, {
+        sessionId: live.sessionId,
+        token: live.tokens.trainer,
+      });
+      try {
+        const seqs = async () =>
+          (await call<Debrief>('GET', debriefPath(live.sessionId), live.tokens.trainer)).body.entries.map(
+            (e) => e.seq,
+          );
+        expect((await trainer.send({ kind: 'join', name: 'Dominique' })).ok).toBe(true);
+        const before = await seqs();
+        expect(await seqs()).toEqual(before);
+        expect((await trainer.send({ kind: 'bookmark', comment: 'Plus tard' })).ok).toBe(true);
+        const after = await call<Debrief>('GET', debriefPath(live.sessionId), live.tokens.trainer);
+        expect(after.body.entries.length).toBeGreaterThan(before.length);
+        expect(after.body.entries.map((e) => e.seq).slice(0, before.length)).toEqual(before);
+        expect(after.body.marks?.map((m) => m.comment)).toEqual(['Plus tard']);
+        expect(after.body.entries.some((e) => e.kind === 'input' && e.input.kind === 'bookmark')).toBe(true);
+      } finally {
+        trainer.close();
+      }
+    });
+
+    it('is compressed for a client that accepts it', async () => {
+      for (const encoding of ['br', 'gzip']) {
+        const response = await fetch(`${server.url}${debriefPath(session.sessionId)}`, {
+          headers: { authorization: `Bearer ${session.tokens.trainer}`, 'accept-encoding': encoding },
+        });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-encoding')).toBe(encoding);
+        expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(((await response.json()) as Debrief).session.id).toBe(session.sessionId);
+      }
+    });
+
+    it('keeps the scores computed when the call ended, and serves them from the table', async () => {
+      const kept = resultsRow();
+      const lastSeq = (
+        await call<Debrief>('GET', debriefPath(session.sessionId), session.tokens.trainer)
+      ).body.entries.at(-1)?.seq;
+      expect(kept).toMatchObject({
+        last_seq: lastSeq,
+        rubric_key: expect.stringMatching(/^appel-entrainement@/),
+      });
+      // A kept result is what the debrief shows: it is not scored again.
+      const rubric = JSON.parse(kept!.rubric) as { criterion: string; label: string }[];
+      const marked = rubric.map((c) => (c.criterion === 'solution' ? { ...c, label: 'gardé' } : c));
+      writeResults(
+        'UPDATE debrief_results SET rubric = ? WHERE session_id = ?',
+        JSON.stringify(marked),
+        session.sessionId,
+      );
+      const served = await call<Debrief>('GET', debriefPath(session.sessionId), session.tokens.trainer);
+      expect(served.body.rubric.find((c) => c.criterion === 'solution')?.label).toBe('gardé');
+    });
+
+    it('scores again when the timeline grew or the rubric changed since', async () => {
+      const kept = resultsRow()!;
+      // As if computed before the last entry: scored again, and kept anew.
+      writeResults(
+        'UPDATE debrief_results SET last_seq = last_seq - 1 WHERE session_id = ?',
+        session.sessionId,
+      );
+      const again = await call<Debrief>('GET', debriefPath(session.sessionId), session.tokens.trainer);
+      expect(again.body.rubric.find((c) => c.criterion === 'solution')?.label).not.toBe('gardé');
+      expect(resultsRow()).toMatchObject({ last_seq: kept.last_seq, rubric_key: kept.rubric_key });
+      // As if computed with another rubric: scored again.
+      const marked = (JSON.parse(resultsRow()!.rubric) as { criterion: string; label: string }[]).map((c) =>
+        c.criterion === 'solution' ? { ...c, label: 'gardé' } : c,
+      );
+      writeResults(
+        "UPDATE debrief_results SET rubric = ?, rubric_key = 'appel-entrainement@0:autre' WHERE session_id = ?",
+        JSON.stringify(marked),
+        session.sessionId,
+      );
+      const rescored = await call<Debrief>('GET', debriefPath(session.sessionId), session.tokens.trainer);
+      expect(rescored.body.rubric.find((c) => c.criterion === 'solution')).toMatchObject({ met: true });
+      expect(rescored.body.rubric.find((c) => c.criterion === 'solution')?.label).not.toBe('gardé');
+      expect(resultsRow()?.rubric_key).toBe(kept.rubric_key);
+    });
+  });
+
   describe('annotations', () => {
     const path = () => `${debriefPath(session.sessionId)}/annotations`;
 

@@ -1,10 +1,15 @@
-// The debrief page's first render with a long timeline, measured in Chromium on the built
-// server: a session is seeded with N timeline entries (10,000 by default) written straight into
-// the SQLite file, then the page is opened R times (a fresh browser context each) and the time
-// from navigation to the lanes painted is printed (median, min, max), with the REST answer's
-// share and the time one step (→) takes once loaded.
+// The debrief page with a long timeline, measured in Chromium on the built server: a session is
+// seeded with N timeline entries (10,000 by default) written straight into the SQLite file, then
+// the page is opened R times (a fresh browser context each; one more first, to warm caches, not
+// counted) and every figure of issue 17's targets is printed (median, min, max over the runs):
+// navigation → lanes painted, `GET /debrief` (in the browser, and from Node with its size on the
+// wire), one step ← and → to the next paint, and the frames dropped while playing back at 4×.
 //
 //   npx tsc -b test && node test/dist/bench/debrief-render.js [--entries=10000] [--runs=5]
+//     [--profile=<dir>]  the server's CPU profile (node --cpu-prof), a Chromium performance
+//                        trace and the page's JavaScript profile of the last run, with a summary
+//                        of where the time went
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Input, Observation, Source } from '@ecoute/engine';
@@ -19,6 +24,10 @@ interface SqliteDatabase {
   transaction(fn: () => void): () => void;
   pragma(sql: string): unknown;
   close(): void;
+}
+
+function textOption(name: string): string | undefined {
+  return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
 function option(name: string, fallback: number): number {
@@ -118,11 +127,118 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
+interface CpuProfile {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    hitCount?: number;
+  }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The functions with the most self time in a `.cpuprofile`, one line each. */
+function topSelfTime(profile: CpuProfile, count = 12): string[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const node = byNode.get(id);
+    if (!node) return;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return [...self.entries()]
+    .filter(([key]) => !key.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(
+      ([key, msSelf]) =>
+        `    ${msSelf.toFixed(1).padStart(8)} ms  ${((100 * msSelf) / total).toFixed(1).padStart(5)} %  ${key}`,
+    );
+}
+
+const PAINT_PROBE = () => {
+  const w = window as unknown as { __lanesPainted: Promise<number> };
+  w.__lanesPainted = new Promise((resolve) => {
+    // The lanes are painted once their view says so (`data-painted`, set after it drew).
+    const check = () => {
+      if (document.querySelector('[data-lanes-painted="true"], .lanes__marker')) {
+        observer.disconnect();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true, attributes: true });
+  });
+};
+
+/** Keys pressed one at a time, each timed from the keydown to the paint that follows. */
+function stepTimes({ key, count }: { key: 'ArrowLeft' | 'ArrowRight'; count: number }): Promise<number[]> {
+  return new Promise((resolve) => {
+    const times: number[] = [];
+    const one = () => {
+      const start = performance.now();
+      window.dispatchEvent(new KeyboardEvent('keydown', { key }));
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          times.push(performance.now() - start);
+          if (times.length < count) setTimeout(one, 20);
+          else resolve(times);
+        }),
+      );
+    };
+    one();
+  });
+}
+
+/** Frames seen while the playback runs for `ms`: a frame is dropped when its interval is over 1.5 vsync. */
+function playbackFrames(ms: number): Promise<{ frames: number; dropped: number; longest: number }> {
+  return new Promise((resolve) => {
+    const stamps: number[] = [];
+    const end = performance.now() + ms;
+    const tick = (now: number) => {
+      stamps.push(now);
+      if (now < end) requestAnimationFrame(tick);
+      else {
+        const intervals = stamps.slice(1).map((s, i) => s - stamps[i]!);
+        const vsync = 1000 / 60;
+        resolve({
+          frames: intervals.length,
+          dropped: intervals.reduce((n, d) => n + Math.max(0, Math.round(d / vsync) - 1), 0),
+          longest: Math.max(0, ...intervals),
+        });
+      }
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
 async function main(): Promise<void> {
   const entries = option('entries', 10_000);
   const runs = option('runs', 5);
-  const server = await startServerProcess({ LOG_LEVEL: 'error' });
+  const profileDir = textOption('profile');
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const server = await startServerProcess({
+    LOG_LEVEL: 'error',
+    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` } : {}),
+  });
   const browser = await launchChromium();
+  const figures = {
+    firstPaint: [] as number[],
+    restBrowser: [] as number[],
+    afterRest: [] as number[],
+    stepBack: [] as number[],
+    stepForward: [] as number[],
+    stepWorst: [] as number[],
+    dropped: [] as number[],
+    frames: [] as number[],
+    longestFrame: [] as number[],
+    restNode: [] as number[],
+  };
+  let wire = { encoded: 0, decoded: 0, encoding: '' };
+  let firstGet = NaN;
   try {
     const created = (await (
       await fetch(`${server.url}/api/sessions`, {
@@ -164,69 +280,114 @@ async function main(): Promise<void> {
     db.close();
 
     const url = `${server.url}/debrief/${sessionId}#k=${encodeURIComponent(token)}`;
-    const firstRender: number[] = [];
-    const restShare: number[] = [];
-    const step: number[] = [];
-    const clientShare: number[] = [];
     for (let run = 0; run < runs + 1; run += 1) {
+      // From Node: request → last byte, as a browser asks it (compression accepted).
+      const started = performance.now();
+      const answer = await fetch(`${server.url}/api/sessions/${sessionId}/debrief`, {
+        headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br' },
+      });
+      await answer.arrayBuffer();
+      const restNode = performance.now() - started;
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' });
       const page = await context.newPage();
-      // Resolves with the time (ms since navigation start) the lanes' markers were painted.
-      await page.addInitScript(() => {
-        const w = window as unknown as { __lanesPainted: Promise<number> };
-        w.__lanesPainted = new Promise((resolve) => {
-          const check = () => {
-            if (document.querySelector('.lanes__marker')) {
-              observer.disconnect();
-              requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
-            }
-          };
-          const observer = new MutationObserver(check);
-          observer.observe(document, { childList: true, subtree: true });
+      const last = run === runs && profileDir !== undefined;
+      const cdp = last ? await context.newCDPSession(page) : undefined;
+      if (last && profileDir) {
+        await browser.startTracing(page, {
+          path: path.join(profileDir, 'chromium-trace.json'),
+          screenshots: false,
         });
-      });
+        await cdp!.send('Profiler.enable');
+        await cdp!.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp!.send('Profiler.start');
+      }
+      await page.addInitScript(PAINT_PROBE);
       await page.goto(url);
       const painted = await page.evaluate(
         () => (window as unknown as { __lanesPainted: Promise<number> }).__lanesPainted,
       );
       const rest = await page.evaluate(() => {
-        const timing = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/debrief')) as
+        const timing = performance
+          .getEntriesByType('resource')
+          .find((e) => new URL(e.name).pathname.endsWith('/debrief')) as
           PerformanceResourceTiming | undefined;
         return timing
-          ? { total: timing.responseEnd - timing.startTime, end: timing.responseEnd }
-          : { total: NaN, end: NaN };
+          ? {
+              total: timing.responseEnd - timing.startTime,
+              end: timing.responseEnd,
+              encoded: timing.encodedBodySize,
+              decoded: timing.decodedBodySize,
+            }
+          : { total: NaN, end: NaN, encoded: NaN, decoded: NaN };
       });
-      const entriesShown = await page.locator('.lanes__marker').count();
-      const stepMs = await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const start = performance.now();
-            window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft' }));
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
-          }),
-      );
-      // The first run warms the server's caches and Chromium's: not counted.
+      const back = await page.evaluate(stepTimes, { key: 'ArrowLeft', count: 10 } as const);
+      const forward = await page.evaluate(stepTimes, { key: 'ArrowRight', count: 10 } as const);
+      // Playback at 4× from the start (the moment is the last one: play starts over).
+      await page.getByRole('radio', { name: '4×' }).check();
+      const frames = page.evaluate(playbackFrames, 3_000);
+      await page.getByRole('button', { name: 'Rejouer' }).click();
+      const seen = await frames;
+      await page.getByRole('button', { name: 'Arrêter' }).click();
+      if (last && profileDir) {
+        const { profile } = (await cdp!.send('Profiler.stop')) as { profile: CpuProfile };
+        writeFileSync(path.join(profileDir, 'page.cpuprofile'), JSON.stringify(profile));
+        await browser.stopTracing();
+        console.log('  the page (Chromium, JavaScript self time, the whole last run):');
+        console.log(topSelfTime(profile).join('\n'));
+      }
+      // The first run warms the server's caches and Chromium's: not counted, but its GET (the
+      // first of this call since the server started: nothing kept yet) is printed on its own.
+      if (run === 0) firstGet = restNode;
       if (run > 0) {
-        firstRender.push(painted);
-        restShare.push(rest.total);
-        clientShare.push(painted - rest.end);
-        step.push(stepMs);
-      } else {
-        console.log(`markers drawn for ${entries} entries: ${entriesShown}`);
+        figures.firstPaint.push(painted);
+        figures.restBrowser.push(rest.total);
+        figures.afterRest.push(painted - rest.end);
+        figures.stepBack.push(median(back));
+        figures.stepForward.push(median(forward));
+        figures.stepWorst.push(Math.max(...back, ...forward));
+        figures.dropped.push(seen.dropped);
+        figures.frames.push(seen.frames);
+        figures.longestFrame.push(seen.longest);
+        figures.restNode.push(restNode);
+        wire = {
+          encoded: rest.encoded,
+          decoded: rest.decoded,
+          encoding: answer.headers.get('content-encoding') ?? 'identity',
+        };
       }
       await context.close();
     }
-    const fmt = (values: number[]) =>
-      `median ${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})`;
+    const fmt = (values: number[], unit = 'ms') =>
+      `median ${median(values).toFixed(0)} ${unit} (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})`;
+    console.log(`debrief, ${entries} entries, ${runs} runs (each figure: median over the runs, min, max)`);
+    console.log(`  navigation → lanes painted:                 ${fmt(figures.firstPaint)}`);
+    console.log(`  GET /debrief in the page (request → last byte): ${fmt(figures.restBrowser)}`);
+    console.log(`    then, from its last byte to the lanes painted: ${fmt(figures.afterRest)}`);
+    console.log(`  GET /debrief from Node (request → last byte):   ${fmt(figures.restNode)}`);
+    console.log(`    the first GET of the call since the server started: ${firstGet.toFixed(0)} ms`);
     console.log(
-      `debrief first render, ${entries} entries, ${runs} runs (navigation → lanes painted): ${fmt(firstRender)}`,
+      `    on the wire: ${(wire.encoded / 1024).toFixed(0)} KiB (${wire.encoding}), ${(wire.decoded / 1024).toFixed(0)} KiB decoded`,
     );
-    console.log(`  of which GET /debrief (request → last byte): ${fmt(restShare)}`);
-    console.log(`  then, from its last byte to the lanes painted: ${fmt(clientShare)}`);
-    console.log(`  one step (←) once loaded, to the next paint: ${fmt(step)}`);
+    console.log(`  one step ← to the next paint (median of 10): ${fmt(figures.stepBack)}`);
+    console.log(`  one step → to the next paint (median of 10): ${fmt(figures.stepForward)}`);
+    console.log(`    the slowest of the 20 steps:               ${fmt(figures.stepWorst)}`);
+    console.log(
+      `  playback at 4×, 3 s: frames dropped ${fmt(figures.dropped, '')} of ${median(figures.frames)}; longest frame ${fmt(figures.longestFrame)}`,
+    );
   } finally {
     await browser.close();
     await server.stop();
+  }
+  if (profileDir) {
+    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile') && f !== 'page.cpuprofile');
+    if (file) {
+      const profile = JSON.parse(readFileSync(path.join(profileDir, file), 'utf8')) as CpuProfile;
+      console.log(`  the server (node --cpu-prof, self time, every request of the runs): ${file}`);
+      console.log(topSelfTime(profile).join('\n'));
+    }
+    console.log(
+      `  Chromium trace: ${path.join(profileDir, 'chromium-trace.json')} (open in DevTools › Performance)`,
+    );
   }
 }
 

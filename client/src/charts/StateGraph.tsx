@@ -18,6 +18,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
+import { elkEngine } from './elkEngine.js';
 import { highlightGraph } from './graphPath.js';
 import { layoutGraph, shortEdgeLabel, type GraphLayout } from './layoutGraph.js';
 
@@ -100,7 +101,7 @@ export default function StateGraph({
 
   useEffect(() => {
     let current = true;
-    layoutGraph(graph).then(
+    layoutGraph(graph, elkEngine()).then(
       (laid) => current && setLayout(laid),
       () => current && setFailed(true),
     );

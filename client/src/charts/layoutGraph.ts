@@ -1,7 +1,7 @@
 // Lays the state graph out with ELK (layered, nested states as groups), as absolute boxes
 // relative to their parent: what @xyflow/react draws.
 import type { ScenarioGraph } from '@ecoute/engine';
-import ELK, { type ElkEdgeSection, type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { ELK, ElkEdgeSection, ElkNode } from 'elkjs/lib/elk-api.js';
 import { edgeKey } from './graphPath.js';
 
 export interface LaidOutNode {
@@ -69,7 +69,15 @@ export function drawnEdges(graph: ScenarioGraph): LaidOutEdge[] {
   return [...byKey.values()];
 }
 
-export async function layoutGraph(graph: ScenarioGraph, elk = new ELK()): Promise<GraphLayout> {
+/** ELK on the main thread, loaded only when asked for (its code weighs 1.6 MB, and starts heavy). */
+async function mainThreadElk(): Promise<ELK> {
+  const { default: Bundled } = await import('elkjs/lib/elk.bundled.js');
+  return new Bundled();
+}
+
+/** Lays the graph out with `elk` (a worker's, `elkEngine`), or with ELK on the main thread. */
+export async function layoutGraph(graph: ScenarioGraph, engine?: ELK): Promise<GraphLayout> {
+  const elk = engine ?? (await mainThreadElk());
   const children = new Map<string | null, ScenarioGraph['nodes']>();
   for (const node of graph.nodes) {
     const siblings = children.get(node.parent) ?? [];

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { httpDebriefApi, type DebriefApi } from './debriefApi.js';
 import { DebriefView } from './DebriefView.js';
+import './debrief.css';
 
 type LoadState =
   { status: 'loading' } | { status: 'failed'; code: string } | { status: 'ready'; debrief: Debrief };

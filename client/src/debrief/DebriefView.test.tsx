@@ -3,14 +3,20 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { formatDuration } from '../ui/formatDuration.js';
 import { FakeSpeechSynthesis, fakeVoice } from '../test/fakeSpeech.js';
-import { FakeDebriefApi, debriefFixture, longTimeline } from './debriefFixture.js';
+import { FakeDebriefApi, RecordingCanvas, debriefFixture, longTimeline } from './debriefFixture.js';
 import { DebriefView } from './DebriefView.js';
 
 const noGraph = () => <div data-testid="graph" />;
 
-function renderView(api: FakeDebriefApi, synth?: SpeechSynthesis) {
+function renderView(api: FakeDebriefApi, synth?: SpeechSynthesis, canvas = new RecordingCanvas()) {
   return renderWithSession(
-    <DebriefView initial={api.debrief} api={api} renderGraph={noGraph} synth={synth} />,
+    <DebriefView
+      initial={api.debrief}
+      api={api}
+      renderGraph={noGraph}
+      synth={synth}
+      canvas2d={canvas.canvas2d}
+    />,
   );
 }
 
@@ -113,13 +119,44 @@ describe('the debrief page', () => {
 
   it('draws only what is visible of 10,000 entries', () => {
     const entries = longTimeline(10_000);
-    const { container } = renderView(new FakeDebriefApi(debriefFixture({ marks: [] }, entries)));
+    const canvas = new RecordingCanvas();
+    const { container } = renderView(
+      new FakeDebriefApi(debriefFixture({ marks: [] }, entries)),
+      undefined,
+      canvas,
+    );
     expect(container.querySelectorAll('.moment-transcript__row').length).toBeLessThan(40);
-    expect(container.querySelectorAll('.lanes__marker').length).toBeLessThan(400);
-    // Stepping back a hundred times is still the same handful of rows.
+    // The lanes: one canvas, a marker per few pixels and lane standing for every entry.
+    const view = screen.getByTestId('lanes-view');
+    expect(view.getAttribute('data-lanes-painted')).toBe('true');
+    expect(container.querySelectorAll('.lanes__view *').length).toBeLessThan(10);
+    const drawn = canvas.markers().length;
+    // The whole call fits the width: 800 px / 6 px ≈ 134 buckets on 2 lanes.
+    expect(drawn).toBeGreaterThan(200);
+    expect(drawn).toBeLessThanOrEqual(2 * 134);
+    expect(Number(view.getAttribute('data-markers'))).toBe(drawn);
+    expect(Number(view.getAttribute('data-entries-shown'))).toBe(entries.length);
+    expect(canvas.texts).toEqual(['0:00', '10:00', '20:00', '30:00', '40:00', '50:00', '1:00:00']);
+    // Stepping back a hundred times is still the same handful of rows, and no new painting.
+    const paints = canvas.paints;
     for (let i = 0; i < 100; i += 1) fireEvent.keyDown(window, { key: 'ArrowLeft' });
     expect(momentHeading().textContent).toBe(`À ${formatDuration(entries[10_000 - 101]!.t)}`);
     expect(container.querySelectorAll('.moment-transcript__row').length).toBeLessThan(40);
+    expect(canvas.paints).toBe(paints);
+    expect(container.querySelector<HTMLElement>('.lanes__cursor')?.style.transform).toMatch(
+      /^translateX\(\d/,
+    );
+  });
+
+  it('keeps the lanes reachable by keyboard, with a marker picked by a click', () => {
+    const api = new FakeDebriefApi(debriefFixture());
+    renderView(api);
+    const lanes = screen.getByRole('group', { name: 'Pistes de la chronologie' });
+    expect(lanes.tabIndex).toBe(0);
+    expect(lanes.getAttribute('aria-describedby')).toBe('lanes-help');
+    // The bookmark is a button on its lane.
+    fireEvent.click(screen.getByRole('button', { name: 'Repère à 0:15 : Bonne présentation' }));
+    expect(momentHeading().textContent).toBe('À 0:15');
   });
 
   it('plays the call back at 4× with the caller speaking', () => {

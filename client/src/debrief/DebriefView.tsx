@@ -1,10 +1,12 @@
 // The debrief of one session, loaded: the lanes and curves on one time axis, the moment picked
 // (state graph, variables, transcript as they were then), playback, and the panels (measures,
 // rubric, self-assessment, marks, notes). Pure of any network: the API comes in as a prop.
+// Its state lives in hooks: the records (`useDebriefRecords`), the cursor (`useMomentCursor`),
+// what the moment shows (`useMomentState`) and the playback (`usePlayback`).
 import { Suspense, lazy, memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { CallPhase, ScenarioGraph, TimelineEntry, VariableGauge } from '@ecoute/engine';
-import type { Debrief, JudgmentRequest, SelfAssessmentRequest } from '@ecoute/protocol';
+import type { Debrief } from '@ecoute/protocol';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { ScenarioStates } from '../trainer/ScenarioStates.js';
 import { VariableGauges } from '../trainer/VariableGauges.js';
@@ -14,15 +16,16 @@ import type { KnownLabels } from '../ui/useKnownLabels.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
 import type { DebriefApi } from './debriefApi.js';
 import { ExportButtons } from './ExportButtons.js';
-import { laneOf } from './lanes.js';
-import { MarksPanel, type MarkActions } from './MarksPanel.js';
+import { MarksPanel } from './MarksPanel.js';
 import { MeasuresPanel, NotesPanel } from './MeasuresPanel.js';
-import { indexAtTime, indexOfSeq, momentAt, variableSeries } from './moment.js';
 import { MomentTranscript } from './MomentTranscript.js';
 import { PrintReport } from './PrintReport.js';
 import { RubricPanel } from './RubricPanel.js';
 import { SelfAssessmentForm } from './SelfAssessmentForm.js';
-import { TimelineLanes, type Cursor } from './TimelineLanes.js';
+import { TimelineLanes, type LanesCanvas } from './TimelineLanes.js';
+import { useDebriefRecords } from './useDebriefRecords.js';
+import { useMomentCursor } from './useMomentCursor.js';
+import { useMomentState } from './useMomentState.js';
 import { SPEEDS, usePlayback } from './usePlayback.js';
 
 const PHASE_KEYS: Record<CallPhase, MessageKey> = {
@@ -49,42 +52,31 @@ function defaultGraph(props: GraphProps): ReactNode {
   );
 }
 
-/** How many of the ascending `indices` are at most `index`. */
-function countAtMost(indices: readonly number[], index: number): number {
-  let lo = 0;
-  let hi = indices.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((indices[mid] ?? Infinity) <= index) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Keys that step through the moments, unless typing or choosing in a form control. */
-function isStepKeyTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return true;
-  return !target.closest('input, textarea, select, [contenteditable="true"]');
-}
+// Memoised: a step or a playback tick re-renders only what shows the moment.
+const MemoMeasuresPanel = memo(MeasuresPanel);
+const MemoRubricPanel = memo(RubricPanel);
+const MemoNotesPanel = memo(NotesPanel);
+const MemoPrintReport = memo(PrintReport);
+const MemoScenarioStates = memo(ScenarioStates);
 
 export function DebriefView({
   initial,
   api,
   synth,
   renderGraph = defaultGraph,
+  canvas2d,
 }: {
   initial: Debrief;
   api: DebriefApi;
   synth?: SpeechSynthesis | undefined;
   renderGraph?: (props: GraphProps) => ReactNode;
+  /** The lanes' canvas context (tests pass a recording one). */
+  canvas2d?: LanesCanvas | undefined;
 }) {
   const { t } = useI18n();
-  const [debrief, setDebrief] = useState(initial);
+  const { debrief, markActions, judge, selfAssess } = useDebriefRecords(initial, api);
   const { entries, scenario } = debrief;
-  const [cursor, setCursor] = useState<Cursor>(() => ({
-    index: entries.length - 1,
-    t: entries.at(-1)?.t ?? 0,
-  }));
+  const { cursor, setCursor, pickIndex, jumpToSeq, jumpToTime } = useMomentCursor(entries);
   const [voiceOn, setVoiceOn] = useState(true);
   const momentHeading = useId();
   const transcriptHeading = useId();
@@ -105,26 +97,11 @@ export function DebriefView({
     },
     [describe],
   );
-  const lanes = useMemo(() => entries.map(laneOf), [entries]);
-  const series = useMemo(() => variableSeries(entries, scenario.variables), [entries, scenario.variables]);
-  const moment = useMemo(
-    () => momentAt(entries, cursor.index, scenario.variables),
-    [entries, cursor.index, scenario.variables],
+  const { lanes, series, moment, stateEntries, activeStates } = useMomentState(
+    entries,
+    scenario.variables,
+    cursor.index,
   );
-  // The graph and the state path read only `state` observations: they change when one is crossed.
-  const stateIndices = useMemo(
-    () => entries.flatMap((e, i) => (e.kind === 'observation' && e.observation.kind === 'state' ? [i] : [])),
-    [entries],
-  );
-  const statesCrossed = countAtMost(stateIndices, cursor.index);
-  const stateEntries = useMemo(
-    () => stateIndices.slice(0, statesCrossed).map((i) => entries[i]!),
-    [stateIndices, statesCrossed, entries],
-  );
-  const activeStates = useMemo(() => {
-    const last = stateEntries.at(-1);
-    return last?.kind === 'observation' && last.observation.kind === 'state' ? last.observation.states : [];
-  }, [stateEntries]);
   // The graph (a heavy chunk and a layout) comes after the first paint of the lanes.
   const [graphShown, setGraphShown] = useState(false);
   useEffect(() => {
@@ -148,40 +125,6 @@ export function DebriefView({
     synth,
   });
 
-  const pickIndex = useCallback(
-    (index: number) => {
-      const bounded = Math.max(-1, Math.min(entries.length - 1, index));
-      setCursor({ index: bounded, t: bounded >= 0 ? (entries[bounded]?.t ?? 0) : 0 });
-    },
-    [entries],
-  );
-  const jumpToSeq = useCallback((seq: number) => pickIndex(indexOfSeq(entries, seq)), [entries, pickIndex]);
-  const jumpToTime = useCallback(
-    (time: number, seq: number | null) =>
-      seq !== null
-        ? pickIndex(indexOfSeq(entries, seq))
-        : setCursor({ index: indexAtTime(entries, time), t: time }),
-    [entries, pickIndex],
-  );
-
-  // ← → step through the moments, one entry at a time.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || !isStepKeyTarget(event.target)) return;
-      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-      event.preventDefault();
-      setCursor((current) => {
-        const index = Math.max(
-          -1,
-          Math.min(entries.length - 1, current.index + (event.key === 'ArrowRight' ? 1 : -1)),
-        );
-        return { index, t: index >= 0 ? (entries[index]?.t ?? 0) : 0 };
-      });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [entries]);
-
   const gauges: VariableGauge[] = scenario.variables.map((v) => ({
     id: v.id,
     label: v.label,
@@ -191,46 +134,6 @@ export function DebriefView({
   }));
   const current = moment.index >= 0 ? entries[moment.index] : undefined;
   const currentLine = current ? describe(current) : null;
-
-  const markActions: MarkActions = {
-    add: async (time, comment) => {
-      const result = await api.addAnnotation({ t: time, comment });
-      if (!result.ok) return result.code;
-      setDebrief((d) => ({ ...d, marks: [...(d.marks ?? []), result.data].sort((a, b) => a.t - b.t) }));
-      return null;
-    },
-    update: async (markId, comment) => {
-      const result = await api.updateMark(markId, comment);
-      if (!result.ok) return result.code;
-      setDebrief((d) => ({ ...d, marks: (d.marks ?? []).map((m) => (m.id === markId ? result.data : m)) }));
-      return null;
-    },
-    remove: async (markId) => {
-      const result = await api.deleteMark(markId);
-      if (!result.ok) return result.code;
-      setDebrief((d) => ({ ...d, marks: (d.marks ?? []).filter((m) => m.id !== markId) }));
-      return null;
-    },
-  };
-
-  async function judge(criterion: string, request: JudgmentRequest): Promise<string | null> {
-    const result = await api.judge(criterion, request);
-    if (!result.ok) return result.code;
-    setDebrief((d) => ({
-      ...d,
-      judgments: [...(d.judgments ?? []).filter((j) => j.criterion !== criterion), result.data],
-    }));
-    return null;
-  }
-
-  async function selfAssess(request: SelfAssessmentRequest): Promise<string | null> {
-    const result = await api.selfAssess(request);
-    if (!result.ok) return result.code;
-    // Now the trainer's judgments and marks may be read: fetch them.
-    const fresh = await api.load();
-    setDebrief(fresh.ok ? fresh.data : (d) => ({ ...d, selfAssessment: result.data }));
-    return null;
-  }
 
   const trainer = debrief.viewer === 'trainer';
   const session = debrief.session;
@@ -321,6 +224,7 @@ export function DebriefView({
           duration={duration}
           onPick={setCursor}
           describe={describeText}
+          canvas2d={canvas2d}
         />
       </section>
 
@@ -346,7 +250,7 @@ export function DebriefView({
           )}
           <div className="debrief__moment-grid">
             {gauges.length > 0 ? <VariableGauges variables={gauges} /> : null}
-            <ScenarioStates states={activeStates} entries={stateEntries} graph={debrief.graph} />
+            <MemoScenarioStates states={activeStates} entries={stateEntries} graph={debrief.graph} />
           </div>
           {debrief.graph && graphShown
             ? renderGraph({
@@ -367,11 +271,11 @@ export function DebriefView({
         </section>
 
         <div className="debrief__side">
-          <MeasuresPanel measures={debrief.measures} onJump={jumpToSeq} />
+          <MemoMeasuresPanel measures={debrief.measures} onJump={jumpToSeq} />
           {debrief.viewer === 'listener' && debrief.selfAssessment === null && debrief.callOver ? (
             <SelfAssessmentForm rubric={debrief.rubric} onSubmit={selfAssess} />
           ) : null}
-          <RubricPanel
+          <MemoRubricPanel
             rubric={debrief.rubric}
             judgments={debrief.judgments}
             selfAssessment={debrief.selfAssessment}
@@ -392,10 +296,10 @@ export function DebriefView({
             onJump={jumpToTime}
             actions={markActions}
           />
-          <NotesPanel notes={debrief.notes} viewer={debrief.viewer} onJump={jumpToSeq} />
+          <MemoNotesPanel notes={debrief.notes} viewer={debrief.viewer} onJump={jumpToSeq} />
         </div>
       </div>
-      <PrintReport debrief={debrief} describe={describe} />
+      <MemoPrintReport debrief={debrief} describe={describe} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Bookmarks taken during the call and annotations added since, by time: jump to each; the
 // trainer edits any comment (a bookmark keeps its original in the timeline), adds an
 // annotation at the current moment, and deletes annotations.
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { DebriefMark } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -82,7 +82,8 @@ export function MarksPanel({
   );
 }
 
-function MarkItem({
+// Memoised: the panel follows the moment (its « add » form says when), its items do not.
+const MarkItem = memo(function MarkItem({
   mark,
   editable,
   onJump,
@@ -191,4 +192,4 @@ function MarkItem({
       <ErrorAlert code={error} />
     </li>
   );
-}
+});

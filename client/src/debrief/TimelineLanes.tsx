@@ -1,23 +1,36 @@
 // The call on one time axis: the variables' curves above, then one lane per source (caller,
 // listener, trainer, system) and the marks. Virtualised: a wide spacer gives the native
-// horizontal scroll; a sticky view the width of the screen draws only the visible window, with
-// at most one marker per few pixels and lane. Click a moment to pick it.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// horizontal scroll; a sticky view the width of the screen draws only the visible window, on a
+// canvas (`lanesPaint.ts`), with at most one marker per few pixels and lane. The canvas is
+// painted again only when the window changes (scroll, zoom, width); the moment's cursor is an
+// element of its own, so a step or a playback tick moves one element. Click a moment to pick it.
+// For the keyboard and screen readers the lanes are a labelled, focusable group (← → step
+// through the moments, each announced by the moment's live region) and the marks are buttons.
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import type { DebriefMark } from '@ecoute/protocol';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { formatDuration } from '../ui/formatDuration.js';
-import { LANES, laneMarkers, tickStep, type Lane } from './lanes.js';
+import { LANES, laneMarkers, tickStep, type Lane, type LaneMarker } from './lanes.js';
+import {
+  CURVES_HEIGHT,
+  CURVE_COLOURS,
+  LANES_HEIGHT,
+  LANES_TOP,
+  LANE_HEIGHT,
+  MARKS_HEIGHT,
+  RULER_HEIGHT,
+  LANES_PALETTE,
+  paintLanes,
+  type LanesContext,
+} from './lanesPaint.js';
 import { indexAtTime, type VariableSeries } from './moment.js';
 
-const CURVES_HEIGHT = 96;
-const RULER_HEIGHT = 22;
-const MARKS_HEIGHT = 22;
-const LANE_HEIGHT = 30;
+export { CURVE_COLOURS };
+
 /** Pixels per second of each zoom level; 0 fits the whole call in the width. */
 const ZOOMS = [0, 1, 2, 5, 10, 25, 50] as const;
-export const CURVE_COLOURS = ['#b3261e', '#1f5fbf', '#1d7a3a', '#8a5a00', '#6b3fa0', '#00707a'];
 
 const LANE_KEYS: Record<Lane, MessageKey> = {
   caller: 'debrief.lane.caller',
@@ -31,7 +44,58 @@ export interface Cursor {
   t: number;
 }
 
-export function TimelineLanes({
+/** The 2D context of the lanes' canvas (a test passes a recording one: jsdom has none). */
+export type LanesCanvas = (canvas: HTMLCanvasElement) => LanesContext | null;
+
+const browserCanvas: LanesCanvas = (canvas) => canvas.getContext('2d');
+
+/** The nearest marker of the lane under (x, y) within a few pixels. */
+function markerAt(markers: readonly LaneMarker[], x: number, y: number): LaneMarker | undefined {
+  const lane = LANES[Math.floor((y - LANES_TOP) / LANE_HEIGHT)];
+  if (!lane) return undefined;
+  let best: LaneMarker | undefined;
+  for (const m of markers)
+    if (m.lane === lane && Math.abs(m.x - x) <= 8 && (!best || Math.abs(m.x - x) < Math.abs(best.x - x)))
+      best = m;
+  return best;
+}
+
+/** The marks in the window, as buttons on their lane; drawn again only when the window changes. */
+const MarksLayer = memo(function MarksLayer({
+  marks,
+  from,
+  to,
+  pxPerMs,
+  entries,
+  onPick,
+}: {
+  marks: readonly DebriefMark[] | null;
+  from: number;
+  to: number;
+  pxPerMs: number;
+  entries: readonly TimelineEntry[];
+  onPick: (cursor: Cursor) => void;
+}) {
+  const { t } = useI18n();
+  return (marks ?? [])
+    .filter((mark) => mark.t >= from && mark.t <= to)
+    .map((mark) => (
+      <button
+        key={mark.id}
+        type="button"
+        className={`lanes__mark lanes__mark--${mark.kind}`}
+        style={{ left: (mark.t - from) * pxPerMs, top: CURVES_HEIGHT + RULER_HEIGHT }}
+        title={mark.comment}
+        aria-label={t('debrief.marks.jump', { time: formatDuration(mark.t), comment: mark.comment })}
+        onClick={(event) => {
+          event.stopPropagation();
+          onPick({ index: indexAtTime(entries, mark.t), t: mark.t });
+        }}
+      />
+    ));
+});
+
+export const TimelineLanes = memo(function TimelineLanes({
   entries,
   lanes,
   series,
@@ -40,6 +104,7 @@ export function TimelineLanes({
   duration,
   onPick,
   describe,
+  canvas2d = browserCanvas,
 }: {
   entries: readonly TimelineEntry[];
   /** The lane of each entry, by index. */
@@ -51,9 +116,12 @@ export function TimelineLanes({
   onPick: (cursor: Cursor) => void;
   /** A short text of an entry, for the markers' tooltips. */
   describe: (entry: TimelineEntry) => string;
+  canvas2d?: LanesCanvas | undefined;
 }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
+  const view = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(800);
   const [scrollLeft, setScrollLeft] = useState(0);
   const [zoom, setZoom] = useState(0);
@@ -73,13 +141,35 @@ export function TimelineLanes({
 
   const total = Math.max(duration, 1_000);
   const pxPerMs = ZOOMS[zoom] === 0 ? width / total : (ZOOMS[zoom] ?? 1) / 1000;
-  const contentWidth = Math.max(width, Math.ceil(total * pxPerMs));
+  // The whole call fitted in the width has no scroll (not even a pixel of rounding).
+  const contentWidth = ZOOMS[zoom] === 0 ? width : Math.max(width, Math.ceil(total * pxPerMs));
   const from = scrollLeft / pxPerMs;
   const to = (scrollLeft + width) / pxPerMs;
   const markers = useMemo(
     () => laneMarkers(entries, lanes, { from, to, width }),
     [entries, lanes, from, to, width],
   );
+  const ticks = useMemo(() => {
+    const step = tickStep(pxPerMs);
+    const list: number[] = [];
+    for (let tick = Math.ceil(from / step) * step; tick <= to; tick += step) list.push(tick);
+    return list;
+  }, [pxPerMs, from, to]);
+
+  // Painted before the browser paints, only when the window or what it shows changed.
+  useLayoutEffect(() => {
+    const element = canvas.current;
+    const ctx = element ? canvas2d(element) : null;
+    if (!element || !ctx) return;
+    const ratio = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
+    // Resized only when the size changed: resizing clears the canvas and its memory.
+    const w = Math.round(width * ratio);
+    const h = Math.round(LANES_HEIGHT * ratio);
+    if (element.width !== w) element.width = w;
+    if (element.height !== h) element.height = h;
+    paintLanes(ctx, { width, from, pxPerMs, series, ticks, markers }, LANES_PALETTE, ratio);
+    view.current?.setAttribute('data-lanes-painted', 'true');
+  }, [canvas2d, width, from, pxPerMs, series, ticks, markers]);
 
   // Keep the moment in sight (stepping, playback, a jump from the rubric).
   useEffect(() => {
@@ -87,10 +177,12 @@ export function TimelineLanes({
     if (!element) return;
     const x = cursor.t * pxPerMs;
     if (x < element.scrollLeft || x > element.scrollLeft + width - 8) {
-      element.scrollLeft = Math.max(0, x - width * 0.3);
+      // Within the scroll's range (as a browser bounds it): the last moment of a call fitted
+      // in the width is already in sight.
+      element.scrollLeft = Math.max(0, Math.min(contentWidth - width, x - width * 0.3));
       setScrollLeft(element.scrollLeft);
     }
-  }, [cursor.t, pxPerMs, width]);
+  }, [cursor.t, pxPerMs, width, contentWidth]);
 
   function onScroll(): void {
     const element = scroller.current;
@@ -100,16 +192,9 @@ export function TimelineLanes({
   function pick(event: MouseEvent<HTMLDivElement>): void {
     const box = event.currentTarget.getBoundingClientRect();
     const x = event.clientX - box.left;
-    const y = event.clientY - box.top;
     const time = Math.max(0, Math.min(total, from + x / pxPerMs));
-    const laneIndex = Math.floor((y - CURVES_HEIGHT - RULER_HEIGHT - MARKS_HEIGHT) / LANE_HEIGHT);
-    const lane = LANES[laneIndex];
     // On a lane, the nearest marker within a few pixels is what was meant.
-    const near = lane
-      ? markers
-          .filter((m) => m.lane === lane && Math.abs(m.x - x) <= 8)
-          .sort((a, b) => Math.abs(a.x - x) - Math.abs(b.x - x))[0]
-      : undefined;
+    const near = markerAt(markers, x, event.clientY - box.top);
     if (near) {
       onPick({ index: near.index, t: entries[near.index]?.t ?? time });
       return;
@@ -117,13 +202,20 @@ export function TimelineLanes({
     onPick({ index: indexAtTime(entries, time), t: time });
   }
 
-  const step = tickStep(pxPerMs);
-  const ticks: number[] = [];
-  for (let tick = Math.ceil(from / step) * step; tick <= to; tick += step) ticks.push(tick);
+  // The marker under the pointer says what it stands for, as its own element's title did.
+  function hover(event: MouseEvent<HTMLDivElement>): void {
+    const box = event.currentTarget.getBoundingClientRect();
+    const marker = markerAt(markers, event.clientX - box.left, event.clientY - box.top);
+    const entry = marker ? entries[marker.index] : undefined;
+    const title =
+      marker && entry
+        ? `${formatDuration(entry.t)} · ${describe(entry)}${marker.count > 1 ? ` (+${marker.count - 1})` : ''}`
+        : '';
+    if (event.currentTarget.title !== title) event.currentTarget.title = title;
+  }
+
   const xOf = (time: number) => (time - from) * pxPerMs;
   const cursorX = xOf(cursor.t);
-  const lanesTop = CURVES_HEIGHT + RULER_HEIGHT + MARKS_HEIGHT;
-  const height = lanesTop + LANES.length * LANE_HEIGHT;
 
   return (
     <div className="lanes">
@@ -163,7 +255,7 @@ export function TimelineLanes({
         </ul>
       </div>
       <div className="lanes__body">
-        <div className="lanes__labels" aria-hidden="true" style={{ height }}>
+        <div className="lanes__labels" aria-hidden="true" style={{ height: LANES_HEIGHT }}>
           <div style={{ height: CURVES_HEIGHT }}>{t('debrief.curves')}</div>
           <div style={{ height: RULER_HEIGHT }} />
           <div style={{ height: MARKS_HEIGHT }}>{t('debrief.lane.marks')}</div>
@@ -182,84 +274,37 @@ export function TimelineLanes({
           aria-label={t('debrief.lanes.label')}
           aria-describedby="lanes-help"
         >
-          <div className="lanes__spacer" style={{ width: contentWidth, height }}>
-            <div className="lanes__view" style={{ width, height }} onClick={pick} data-testid="lanes-view">
-              <svg
-                width={width}
-                height={CURVES_HEIGHT + RULER_HEIGHT}
-                className="lanes__curves"
+          <div className="lanes__spacer" style={{ width: contentWidth, height: LANES_HEIGHT }}>
+            <div
+              ref={view}
+              className="lanes__view"
+              style={{ width, height: LANES_HEIGHT }}
+              onClick={pick}
+              onMouseMove={hover}
+              data-testid="lanes-view"
+              data-markers={markers.length}
+              data-entries-shown={markers.reduce((sum, m) => sum + m.count, 0)}
+            >
+              <canvas
+                ref={canvas}
+                className="lanes__canvas"
+                style={{ width, height: LANES_HEIGHT }}
                 aria-hidden="true"
-              >
-                {series.map((s, i) => (
-                  <path
-                    key={s.id}
-                    d={curvePath(s, from, to, pxPerMs, CURVES_HEIGHT)}
-                    fill="none"
-                    stroke={CURVE_COLOURS[i % CURVE_COLOURS.length]}
-                    strokeWidth={2}
-                  />
-                ))}
-                {ticks.map((tick) => (
-                  <g key={tick}>
-                    <line
-                      x1={xOf(tick)}
-                      x2={xOf(tick)}
-                      y1={CURVES_HEIGHT}
-                      y2={CURVES_HEIGHT + 6}
-                      stroke="currentColor"
-                    />
-                    <text x={xOf(tick) + 3} y={CURVES_HEIGHT + 17} fontSize="11" fill="currentColor">
-                      {formatDuration(tick)}
-                    </text>
-                  </g>
-                ))}
-              </svg>
-              {(marks ?? [])
-                .filter((mark) => mark.t >= from && mark.t <= to)
-                .map((mark) => (
-                  <button
-                    key={mark.id}
-                    type="button"
-                    className={`lanes__mark lanes__mark--${mark.kind}`}
-                    style={{ left: xOf(mark.t), top: CURVES_HEIGHT + RULER_HEIGHT }}
-                    title={mark.comment}
-                    aria-label={t('debrief.marks.jump', {
-                      time: formatDuration(mark.t),
-                      comment: mark.comment,
-                    })}
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      onPick({ index: indexAtTime(entries, mark.t), t: mark.t });
-                    }}
-                  />
-                ))}
-              {LANES.map((lane, i) => (
-                <div
-                  key={lane}
-                  className={`lanes__lane lanes__lane--${lane}`}
-                  style={{ top: lanesTop + i * LANE_HEIGHT, height: LANE_HEIGHT }}
-                />
-              ))}
-              {markers.map((marker) => {
-                const entry = entries[marker.index];
-                return (
-                  <span
-                    key={`${marker.lane}-${marker.index}`}
-                    className={`lanes__marker lanes__marker--${marker.lane}${marker.count > 1 ? ' lanes__marker--many' : ''}`}
-                    style={{
-                      left: marker.x,
-                      top: lanesTop + LANES.indexOf(marker.lane) * LANE_HEIGHT + 6,
-                    }}
-                    title={
-                      entry
-                        ? `${formatDuration(entry.t)} · ${describe(entry)}${marker.count > 1 ? ` (+${marker.count - 1})` : ''}`
-                        : ''
-                    }
-                  />
-                );
-              })}
+              />
+              <MarksLayer
+                marks={marks}
+                from={from}
+                to={to}
+                pxPerMs={pxPerMs}
+                entries={entries}
+                onPick={onPick}
+              />
               {cursorX >= 0 && cursorX <= width ? (
-                <div className="lanes__cursor" style={{ left: cursorX, height }} aria-hidden="true" />
+                <div
+                  className="lanes__cursor"
+                  style={{ left: 0, transform: `translateX(${cursorX}px)`, height: LANES_HEIGHT }}
+                  aria-hidden="true"
+                />
               ) : null}
             </div>
           </div>
@@ -270,26 +315,4 @@ export function TimelineLanes({
       </p>
     </div>
   );
-}
-
-/** A variable's steps inside the window, as an SVG path. */
-export function curvePath(
-  series: VariableSeries,
-  from: number,
-  to: number,
-  pxPerMs: number,
-  height: number,
-): string {
-  const span = series.max - series.min || 1;
-  const y = (value: number) => (height - 6 - ((value - series.min) / span) * (height - 12)).toFixed(1);
-  const x = (time: number) => ((time - from) * pxPerMs).toFixed(1);
-  let i = 0;
-  while (i + 1 < series.times.length && (series.times[i + 1] ?? Infinity) <= from) i += 1;
-  let d = `M${x(Math.max(from, 0))} ${y(series.values[i] ?? series.min)}`;
-  for (let j = i + 1; j < series.times.length; j += 1) {
-    const time = series.times[j] ?? 0;
-    if (time > to) break;
-    d += ` H${x(time)} V${y(series.values[j] ?? series.min)}`;
-  }
-  return `${d} H${x(to)}`;
-}
+});

@@ -11,6 +11,7 @@ import type {
   SelfAssessmentRequest,
 } from '@ecoute/protocol';
 import { requestJson, type ApiResult } from '../ui/requestJson.js';
+import { debriefPath, takePrefetched } from './prefetchDebrief.js';
 
 export type { ApiResult };
 
@@ -28,10 +29,11 @@ export interface DebriefApi {
 }
 
 export function httpDebriefApi(sessionId: string, token: string): DebriefApi {
-  const base = `/api/sessions/${encodeURIComponent(sessionId)}/debrief`;
+  const base = debriefPath(sessionId);
   const json = (body: unknown) => JSON.stringify(body);
   return {
-    load: () => requestJson<Debrief>(base, token),
+    // The first load may have started with the app (`prefetchDebrief`).
+    load: () => takePrefetched<Debrief>(base, token) ?? requestJson<Debrief>(base, token),
     addAnnotation: (request) =>
       requestJson(`${base}/annotations`, token, { method: 'POST', body: json(request) }),
     updateMark: (markId, comment) =>

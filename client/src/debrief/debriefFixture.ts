@@ -216,3 +216,37 @@ export class FakeDebriefApi implements DebriefApi {
     return this.answer('download', [path], () => new Blob(['{}']));
   }
 }
+
+/** A 2D context that records what the lanes draw (jsdom has no canvas). */
+export class RecordingCanvas {
+  /** Every filled rectangle, in order: the lanes' backgrounds and lines, then one per marker. */
+  readonly rects: { x: number; y: number; w: number; h: number; fill: string }[] = [];
+  readonly texts: string[] = [];
+  paints = 0;
+  fillStyle = '';
+  strokeStyle = '';
+  lineWidth = 1;
+  font = '';
+  setTransform(): void {}
+  clearRect(): void {
+    this.paints += 1;
+    this.rects.length = 0;
+    this.texts.length = 0;
+  }
+  fillRect(x: number, y: number, w: number, h: number): void {
+    this.rects.push({ x, y, w, h, fill: this.fillStyle });
+  }
+  strokeRect(): void {}
+  beginPath(): void {}
+  moveTo(): void {}
+  lineTo(): void {}
+  stroke(): void {}
+  fillText(text: string): void {
+    this.texts.push(text);
+  }
+  /** The markers of the last paint: the rectangles 18 px high. */
+  markers() {
+    return this.rects.filter((r) => r.h === 18);
+  }
+  readonly canvas2d = () => this as unknown as CanvasRenderingContext2D;
+}

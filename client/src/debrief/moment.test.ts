@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { debriefFixture, shortCall } from './debriefFixture.js';
-import { indexAtTime, indexOfSeq, momentAt, variableSeries } from './moment.js';
+import type { TimelineEntry } from '@ecoute/engine';
+import type { DebriefVariable } from '@ecoute/protocol';
+import { debriefFixture, shortCall, timeline } from './debriefFixture.js';
+import { MomentIndex, indexAtTime, indexOfSeq, momentAt, variableSeries, type Moment } from './moment.js';
 
 const { scenario } = debriefFixture();
 
@@ -64,5 +66,83 @@ describe('variableSeries', () => {
     const series = variableSeries(shortCall(), scenario.variables);
     expect(series.find((s) => s.id === 'confiance')).toMatchObject({ times: [0, 9_000], values: [3, 5] });
     expect(series.find((s) => s.id === 'detresse')).toMatchObject({ times: [0], values: [4] });
+  });
+});
+
+/** The reference: the call replayed entry by entry up to the moment. */
+function replayed(
+  entries: readonly TimelineEntry[],
+  index: number,
+  variables: readonly DebriefVariable[],
+): Moment {
+  const last = Math.min(index, entries.length - 1);
+  const moment: Moment = {
+    index: last,
+    t: last >= 0 ? (entries[last]?.t ?? 0) : 0,
+    phase: 'ringing',
+    paused: false,
+    onHold: false,
+    states: [],
+    variables: Object.fromEntries(variables.map((v) => [v.id, v.initial])),
+    ending: null,
+  };
+  for (const entry of entries.slice(0, last + 1)) {
+    if (entry.kind === 'input') {
+      const { kind } = entry.input;
+      if (kind === 'pickup') moment.phase = 'connected';
+      else if (kind === 'pause' || kind === 'resume') moment.paused = kind === 'pause';
+      else if (kind === 'hold' || kind === 'unhold') moment.onHold = kind === 'hold';
+      continue;
+    }
+    const { observation } = entry;
+    if (observation.kind === 'variable') moment.variables[observation.variable] = observation.value;
+    else if (observation.kind === 'state') moment.states = observation.states;
+    else if (observation.kind === 'ending') {
+      const { ending, outcome, message, reason } = observation;
+      moment.phase = 'ended';
+      moment.onHold = false;
+      moment.ending = { ending, outcome, message, reason };
+    }
+  }
+  return moment;
+}
+
+describe('MomentIndex: each moment by binary search over prepared indexes', () => {
+  it('finds at every entry the moment a replay of the entries before it gives', () => {
+    const entries = timeline([
+      [1_000, 'listener', { kind: 'join', name: 'Camille' }],
+      [2_000, 'listener', { kind: 'pickup' }],
+      [2_000, 'system', { kind: 'state', states: ['accueil'] }],
+      [3_000, 'system', { kind: 'variable', variable: 'detresse', value: 6, previous: 4 }],
+      [3_000, 'system', { kind: 'variable', variable: 'detresse', value: 7, previous: 6 }],
+      [4_000, 'trainer', { kind: 'pause' }],
+      [4_000, 'trainer', { kind: 'resume' }],
+      [5_000, 'listener', { kind: 'hold' }],
+      [6_000, 'system', { kind: 'variable', variable: 'confiance', value: 1, previous: 3 }],
+      [7_000, 'listener', { kind: 'unhold' }],
+      [7_000, 'system', { kind: 'state', states: ['ecoute.en_ligne', 'risque.faible'] }],
+      [8_000, 'trainer', { kind: 'pause' }],
+      [9_000, 'listener', { kind: 'hold' }],
+      [
+        9_000,
+        'system',
+        { kind: 'ending', ending: 'coupe', outcome: null, message: 'Coupé.', reason: 'call_drop' },
+      ],
+      [9_500, 'trainer', { kind: 'join', name: 'Dominique' }],
+    ]);
+    const index = new MomentIndex(entries, scenario.variables);
+    for (let i = -1; i <= entries.length + 1; i += 1)
+      expect(index.at(i)).toEqual(replayed(entries, i, scenario.variables));
+    for (const call of [shortCall()]) {
+      const prepared = new MomentIndex(call, scenario.variables);
+      for (let i = -1; i < call.length; i += 1)
+        expect(prepared.at(i)).toEqual(replayed(call, i, scenario.variables));
+    }
+  });
+
+  it('counts the state observations crossed at an entry', () => {
+    const index = new MomentIndex(shortCall(), scenario.variables);
+    expect(index.stateIndices).toEqual([3, 7]);
+    expect([-1, 2, 3, 6, 7, 12].map((i) => index.statesCrossed(i))).toEqual([0, 0, 1, 1, 2, 2]);
   });
 });

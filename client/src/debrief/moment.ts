@@ -1,5 +1,6 @@
 // The call as it was at one moment of its timeline, derived from the entries up to it (pure):
-// what the debrief shows when a moment is picked, stepped to, or reached in playback.
+// what the debrief shows when a moment is picked, stepped to, or reached in playback. The
+// timeline is prepared once (`MomentIndex`); each moment is then found by binary search.
 import type { CallPhase, EndingView, TimelineEntry } from '@ecoute/engine';
 import type { DebriefVariable } from '@ecoute/protocol';
 
@@ -24,42 +25,113 @@ export function momentAt(
   index: number,
   variables: readonly DebriefVariable[],
 ): Moment {
-  const last = Math.min(index, entries.length - 1);
-  const moment: Moment = {
-    index: last,
-    t: last >= 0 ? (entries[last]?.t ?? 0) : 0,
-    phase: 'ringing',
-    paused: false,
-    onHold: false,
-    states: [],
-    variables: Object.fromEntries(variables.map((v) => [v.id, v.initial])),
-    ending: null,
-  };
-  for (let i = 0; i <= last; i += 1) {
-    const entry = entries[i];
-    if (!entry) continue;
-    if (entry.kind === 'input') {
-      const { kind } = entry.input;
-      if (kind === 'pickup') moment.phase = 'connected';
-      else if (kind === 'pause' || kind === 'resume') moment.paused = kind === 'pause';
-      else if (kind === 'hold' || kind === 'unhold') moment.onHold = kind === 'hold';
-      continue;
-    }
-    const { observation } = entry;
-    if (observation.kind === 'variable') moment.variables[observation.variable] = observation.value;
-    else if (observation.kind === 'state') moment.states = observation.states;
-    else if (observation.kind === 'ending') {
-      moment.phase = 'ended';
-      moment.onHold = false;
-      moment.ending = {
-        ending: observation.ending,
-        outcome: observation.outcome,
-        message: observation.message,
-        reason: observation.reason,
-      };
-    }
+  return new MomentIndex(entries, variables).at(index);
+}
+
+/** The last of the ascending `indices` at most `index`, as a position in `indices` (-1: none). */
+function lastAtMost(indices: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = indices.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((indices[mid] ?? Infinity) <= index) lo = mid + 1;
+    else hi = mid;
   }
-  return moment;
+  return lo - 1;
+}
+
+/** Where something changed (entry indices, ascending) and what it became there. */
+interface Changes<T> {
+  at: number[];
+  value: T[];
+}
+
+function valueAt<T>(changes: Changes<T>, index: number, initial: T): T {
+  const found = lastAtMost(changes.at, index);
+  return found < 0 ? initial : (changes.value[found] as T);
+}
+
+/**
+ * The moments of a timeline, prepared once: for each thing a moment shows (phase, pause, hold,
+ * states, each variable, the ending), the entries where it changed. The call at any entry is
+ * then a binary search in each, never a replay of the entries before it: a step or a playback
+ * tick costs the same at the 10th entry and at the 50,000th.
+ */
+export class MomentIndex {
+  private readonly phase: Changes<CallPhase> = { at: [], value: [] };
+  private readonly paused: Changes<boolean> = { at: [], value: [] };
+  private readonly onHold: Changes<boolean> = { at: [], value: [] };
+  private readonly variables = new Map<string, Changes<number>>();
+  private readonly initial: Record<string, number>;
+  private readonly ending: Changes<EndingView> = { at: [], value: [] };
+  /** Indices of the `state` observations, in order. */
+  readonly stateIndices: number[] = [];
+
+  constructor(
+    private readonly entries: readonly TimelineEntry[],
+    variables: readonly DebriefVariable[],
+  ) {
+    this.initial = Object.fromEntries(variables.map((v) => [v.id, v.initial]));
+    const push = <T>(changes: Changes<T>, at: number, value: T) => {
+      changes.at.push(at);
+      changes.value.push(value);
+    };
+    entries.forEach((entry, i) => {
+      if (entry.kind === 'input') {
+        const { kind } = entry.input;
+        if (kind === 'pickup') push(this.phase, i, 'connected');
+        else if (kind === 'pause' || kind === 'resume') push(this.paused, i, kind === 'pause');
+        else if (kind === 'hold' || kind === 'unhold') push(this.onHold, i, kind === 'hold');
+        return;
+      }
+      const { observation } = entry;
+      if (observation.kind === 'variable') {
+        let changes = this.variables.get(observation.variable);
+        if (!changes) this.variables.set(observation.variable, (changes = { at: [], value: [] }));
+        push(changes, i, observation.value);
+      } else if (observation.kind === 'state') this.stateIndices.push(i);
+      else if (observation.kind === 'ending') {
+        push(this.phase, i, 'ended');
+        push(this.onHold, i, false);
+        push(this.ending, i, {
+          ending: observation.ending,
+          outcome: observation.outcome,
+          message: observation.message,
+          reason: observation.reason,
+        });
+      }
+    });
+  }
+
+  /** How many `state` observations are at or before the entry `index`. */
+  statesCrossed(index: number): number {
+    return lastAtMost(this.stateIndices, index) + 1;
+  }
+
+  /** The state of the call after entries[0..index] (index -1: before anything happened). */
+  at(index: number): Moment {
+    const last = Math.min(index, this.entries.length - 1);
+    const variables = { ...this.initial };
+    for (const [id, changes] of this.variables) {
+      const value = valueAt<number | undefined>(changes, last, undefined);
+      if (value !== undefined) variables[id] = value;
+    }
+    const state = this.stateIndices[this.statesCrossed(last) - 1];
+    const stateEntry = state === undefined ? undefined : this.entries[state];
+    return {
+      index: last,
+      t: last >= 0 ? (this.entries[last]?.t ?? 0) : 0,
+      phase: valueAt(this.phase, last, 'ringing'),
+      paused: valueAt(this.paused, last, false),
+      onHold: valueAt(this.onHold, last, false),
+      states:
+        stateEntry?.kind === 'observation' && stateEntry.observation.kind === 'state'
+          ? stateEntry.observation.states
+          : [],
+      variables,
+      ending: valueAt<EndingView | null>(this.ending, last, null),
+    };
+  }
 }
 
 /** Index of the last entry with `t <= time` (entries in seq order, t never decreasing); -1 if none. */

@@ -99,6 +99,22 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The debrief's scores kept: the rubric's automatic results and the measures, computed once
+  // when the call ends (or at the first debrief), valid while the timeline's last seq and the
+  // rubric's key (scenario version and rubric) are the ones they were computed from.
+  '0005_debrief_results': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('debrief_results')
+        .addColumn('session_id', 'text', (c) => c.primaryKey().references('sessions.id').onDelete('cascade'))
+        .addColumn('last_seq', 'integer', (c) => c.notNull())
+        .addColumn('rubric_key', 'text', (c) => c.notNull())
+        .addColumn('rubric', 'text', (c) => c.notNull())
+        .addColumn('measures', 'text', (c) => c.notNull())
+        .addColumn('computed_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

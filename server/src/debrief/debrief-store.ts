@@ -1,10 +1,18 @@
 // The debrief's own records: annotations (and edited bookmark comments), the trainer's
 // judgments, the learner's self-assessment. The timeline is never touched: a bookmark edited
 // here keeps its original in the timeline. Rows go with their session (ON DELETE CASCADE).
+// The scores kept (migration `0005_debrief_results`) are computed from the timeline, never
+// written to it.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { CriterionJudgment, CriterionRating, SelfAssessment } from '@ecoute/protocol';
-import type { Database } from '../database/schema.js';
+import type {
+  CriterionJudgment,
+  CriterionRating,
+  DebriefCriterion,
+  DebriefMeasures,
+  SelfAssessment,
+} from '@ecoute/protocol';
+import type { Database, TimelineTable } from '../database/schema.js';
 
 type DebriefAnnotationsTable = {
   id: string;
@@ -30,12 +38,34 @@ type DebriefSelfAssessmentsTable = {
   submitted_at: string;
 };
 
-/** The tables of migration `0002_debrief`. */
+type DebriefResultsTable = {
+  session_id: string;
+  last_seq: number;
+  rubric_key: string;
+  rubric: string;
+  measures: string;
+  computed_at: string;
+};
+
+/** The tables of migrations `0002_debrief` and `0005_debrief_results`. */
 export type DebriefTables = {
   debrief_annotations: DebriefAnnotationsTable;
   debrief_judgments: DebriefJudgmentsTable;
   debrief_self_assessments: DebriefSelfAssessmentsTable;
+  debrief_results: DebriefResultsTable;
 };
+
+/** The rubric's automatic results and the measures, as computed from the timeline up to `lastSeq`. */
+export interface ResultsRecord {
+  lastSeq: number;
+  /** The scenario version and rubric they were computed with (`rubricKey`). */
+  rubricKey: string;
+  rubric: DebriefCriterion[];
+  measures: DebriefMeasures;
+}
+
+/** A timeline row as stored (the payload still JSON text), with the seq and t as numbers. */
+export type TimelineRow = Omit<TimelineTable, 'session_id'>;
 
 export interface AnnotationRecord {
   id: string;
@@ -65,6 +95,68 @@ export class DebriefStore {
       .where('id', '=', sessionId)
       .executeTakeFirst();
     return row?.ended_at ?? null;
+  }
+
+  /**
+   * The session's timeline as stored, read only: the debrief's answer carries each payload's
+   * JSON text as it is, without parsing it and writing it again.
+   */
+  async timelineRows(sessionId: string, kinds?: readonly string[]): Promise<TimelineRow[]> {
+    const rows = await this.db
+      .selectFrom('timeline')
+      .select(['seq', 't', 'at', 'source', 'category', 'kind', 'payload'])
+      .where('session_id', '=', sessionId)
+      .$if(kinds !== undefined, (q) => q.where('kind', 'in', kinds!))
+      .orderBy('seq')
+      .execute();
+    // PostgreSQL gives bigints as strings.
+    for (const row of rows) {
+      row.seq = Number(row.seq);
+      row.t = Number(row.t);
+    }
+    return rows;
+  }
+
+  /** The session's last timeline entry (its seq and t), if any. */
+  async timelineLast(sessionId: string): Promise<{ seq: number; t: number } | undefined> {
+    const row = await this.db
+      .selectFrom('timeline')
+      .select(['seq', 't'])
+      .where('session_id', '=', sessionId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && { seq: Number(row.seq), t: Number(row.t) };
+  }
+
+  async results(sessionId: string): Promise<ResultsRecord | null> {
+    const row = await this.db
+      .selectFrom('debrief_results')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      lastSeq: Number(row.last_seq),
+      rubricKey: row.rubric_key,
+      rubric: JSON.parse(row.rubric) as DebriefCriterion[],
+      measures: JSON.parse(row.measures) as DebriefMeasures,
+    };
+  }
+
+  async saveResults(sessionId: string, record: ResultsRecord, at: string): Promise<void> {
+    const values = {
+      last_seq: record.lastSeq,
+      rubric_key: record.rubricKey,
+      rubric: JSON.stringify(record.rubric),
+      measures: JSON.stringify(record.measures),
+      computed_at: at,
+    };
+    await this.db
+      .insertInto('debrief_results')
+      .values({ session_id: sessionId, ...values })
+      .onConflict((oc) => oc.column('session_id').doUpdateSet(values))
+      .execute();
   }
 
   async annotations(sessionId: string): Promise<AnnotationRecord[]> {

@@ -1,7 +1,20 @@
 // REST of the debrief. Each route: who may call it (role token in `Authorization: Bearer`),
 // the body checked by its zod schema (`input/invalid`, nothing recorded), then one call into
 // the service.
-import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Put,
+  Res,
+} from '@nestjs/common';
+import type { Response } from 'express';
 import type { z } from 'zod';
 import {
   ErrorCode,
@@ -13,7 +26,7 @@ import {
   markIdSchema,
   selfAssessmentSchema,
 } from '@ecoute/protocol';
-import type { CriterionJudgment, Debrief, DebriefMark, SelfAssessment } from '@ecoute/protocol';
+import type { CriterionJudgment, DebriefMark, SelfAssessment } from '@ecoute/protocol';
 import { DebriefAccess, httpFailure, orThrow } from './debrief-access.js';
 import { DebriefService } from './debrief.service.js';
 
@@ -36,13 +49,20 @@ export class DebriefController {
     @Inject(DebriefAccess) private readonly access: DebriefAccess,
   ) {}
 
+  /**
+   * The `Debrief` as the service built it (JSON in UTF-8), compressed by the module's middleware.
+   * Sent as is: no ETag, which Express would hash the whole answer for at each request.
+   */
   @Get()
   async get(
     @Param('sessionId') sessionId: string,
+    @Res() response: Response,
     @Headers('authorization') auth?: string,
-  ): Promise<Debrief> {
+  ): Promise<void> {
     const viewer = await this.access.viewer(sessionId, auth, ['trainer', 'listener']);
-    return orThrow(await this.debriefs.debrief(sessionId, viewer));
+    const answer = await this.debriefs.debriefJson(sessionId, viewer);
+    if (!Buffer.isBuffer(answer)) throw httpFailure(answer);
+    response.status(200).type('application/json; charset=utf-8').end(answer);
   }
 
   @Post('annotations')

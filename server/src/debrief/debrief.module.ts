@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
+import compression from 'compression';
 import type { Kysely } from 'kysely';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/schema.js';
@@ -20,4 +22,10 @@ import { SessionsListController } from './sessions-list.controller.js';
     DebriefService,
   ],
 })
-export class DebriefModule {}
+export class DebriefModule implements NestModule {
+  // The debrief of a long call is megabytes of repetitive JSON: compressed, it is a tenth of it.
+  // Brotli (at the library's fast default quality, 4) when the browser takes it, else gzip.
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(compression()).forRoutes(DebriefController);
+  }
+}

@@ -10,16 +10,15 @@
 //   only once they have submitted their self-assessment (so it is their own view); before the
 //   call is over, nothing (`debrief/call_live`);
 // - any other role: `auth/forbidden_role`.
-import { Inject, Injectable } from '@nestjs/common';
-import { isVisibleTo, scenarioGraphModel, scoreRubric } from '@ecoute/engine';
-import type { CompiledScenario, Scenario, TimelineEntry } from '@ecoute/engine';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { isVisibleTo, scenarioGraphModel } from '@ecoute/engine';
+import type { CompiledScenario, Scenario, ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { ErrorCode, failure } from '@ecoute/protocol';
 import type {
   AnnotationCreate,
   AnnotationUpdate,
   CriterionJudgment,
   Debrief,
-  DebriefCriterion,
   DebriefMark,
   DebriefScenario,
   DebriefViewer,
@@ -34,9 +33,11 @@ import { SessionStore } from '../sessions/session-store.js';
 import type { SessionRecord } from '../sessions/session-store.js';
 import { TIMELINE_STORE } from '../timeline/timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
+import { entryFromRow } from '../timeline/rows.js';
+import { computeResults, rubricKey } from './debrief-results.js';
 import { DebriefStore } from './debrief-store.js';
-import type { AnnotationRecord } from './debrief-store.js';
-import { computeMeasures } from './measures.js';
+import { EntriesCache } from './entries-cache.js';
+import type { AnnotationRecord, ResultsRecord, TimelineRow } from './debrief-store.js';
 
 interface Loaded {
   session: SessionRecord;
@@ -46,40 +47,67 @@ interface Loaded {
 }
 
 const BOOKMARK_PREFIX = 'bookmark-';
+/** The kinds of entries the answer reads (names, marks, notes, the call's end). */
+const READ_KINDS: readonly string[] = ['join', 'bookmark', 'note', 'ending'];
 
 @Injectable()
 export class DebriefService {
+  private readonly logger = new Logger('DebriefService');
+  private readonly entries = new EntriesCache();
+
   constructor(
     @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
     @Inject(TIMELINE_STORE) private readonly timeline: TimelineStore,
     @Inject(DebriefStore) private readonly store: DebriefStore,
-  ) {}
+  ) {
+    // After the turn that marked it ended: the scores are computed off the call's last step.
+    sessions.onEnded((id) => void setImmediate(() => void this.keepResults(id)));
+    sessions.onDelete((id) => this.entries.forget(id));
+  }
 
-  async debrief(sessionId: string, viewer: DebriefViewer): Promise<Debrief | Failure> {
-    const loaded = await this.load(sessionId);
-    if ('ok' in loaded) return loaded;
-    const { session, compiled, entries, callOver } = loaded;
+  /**
+   * The debrief as the viewer may read it, as JSON in UTF-8 (the `Debrief` of @ecoute/protocol).
+   * Built from the timeline's rows: each entry's payload goes out as the JSON text it is stored
+   * as, only the few entries the answer reads are parsed (joins, bookmarks, notes, the ending),
+   * the scores come kept (`debrief_results`) and the entries' JSON is kept in memory per last
+   * seq (`EntriesCache`): a debrief opened again reads no more than a few rows.
+   */
+  async debriefJson(sessionId: string, viewer: DebriefViewer): Promise<Buffer | Failure> {
+    const session = await this.sessions.find(sessionId);
+    if (!session) return failure(ErrorCode.SessionNotFound);
+    const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
+    if (!compiled) return failure(ErrorCode.ScenarioNotFound);
+    const [last, few] = await Promise.all([
+      this.store.timelineLast(sessionId),
+      this.store.timelineRows(sessionId, READ_KINDS),
+    ]);
+    const lastSeq = last?.seq ?? 0;
+    const ending = few.find((row) => row.category === 'observation' && row.kind === 'ending');
+    const callOver = session.status === 'ended' || ending !== undefined;
     if (viewer === 'listener' && !callOver) return failure(ErrorCode.DebriefCallLive);
-    const [selfAssessment, judgments, annotations] = await Promise.all([
+    // Every row, read at most once and only when something kept is missing.
+    let all: Promise<TimelineRow[]> | undefined;
+    const allRows = () => (all ??= this.store.timelineRows(sessionId));
+    const [selfAssessment, judgments, annotations, ended, results] = await Promise.all([
       this.store.selfAssessment(sessionId),
       this.store.judgments(sessionId),
       this.store.annotations(sessionId),
+      this.store.endedAt(sessionId),
+      this.resultsOf(session, compiled, lastSeq, allRows),
     ]);
     // The learner sees the trainer's view of the call only after giving their own.
     const trainerShown = viewer === 'trainer' || selfAssessment !== null;
-    const visible = entries.filter((entry) => {
-      if (viewer === 'trainer') return isVisibleTo('trainer', entry);
-      return !(entry.kind === 'input' && entry.input.kind === 'bookmark') || trainerShown;
-    });
-    const scenario = compiled.scenario;
+    const parsed = few.flatMap((row) =>
+      row.category === 'input' ? [entryFromRow({ session_id: sessionId, ...row })] : [],
+    );
     const nameOf = (role: 'listener' | 'trainer'): string | null =>
-      entries.findLast(
+      parsed.findLast(
         (e): e is TimelineEntry & { kind: 'input'; input: { kind: 'join'; name: string } } =>
           e.kind === 'input' && e.input.kind === 'join' && e.source === role,
       )?.input.name ?? null;
-    const ended = await this.store.endedAt(sessionId);
-    return {
+    const scenario = compiled.scenario;
+    const rest: Omit<Debrief, 'entries'> = {
       viewer,
       callOver,
       session: {
@@ -92,22 +120,70 @@ export class DebriefService {
         learner: nameOf('listener'),
         trainer: nameOf('trainer'),
         // The call's length: to its ending (a late join after it does not lengthen the call).
-        durationMs:
-          entries.find((e) => e.kind === 'observation' && e.observation.kind === 'ending')?.t ??
-          entries.at(-1)?.t ??
-          0,
+        durationMs: ending?.t ?? last?.t ?? 0,
         seed: session.seed,
       },
       scenario: debriefScenario(scenario),
-      graph: scenarioGraphModel(scenario),
-      entries: visible,
-      rubric: rubricOf(compiled, entries, session.seed),
+      graph: graphOf(compiled),
+      rubric: results.rubric,
       judgments: trainerShown ? judgments : null,
       selfAssessment,
-      marks: trainerShown ? marksOf(entries, annotations) : null,
-      notes: notesOf(entries, viewer),
-      measures: computeMeasures(entries),
+      marks: trainerShown ? marksOf(parsed, annotations) : null,
+      notes: notesOf(parsed, viewer),
+      measures: results.measures,
     };
+    const variant = `${viewer}:${trainerShown}`;
+    let entries = this.entries.get(sessionId, variant, lastSeq);
+    if (entries === undefined) {
+      entries = entriesJson(await allRows(), hiddenSeqs(parsed, viewer, trainerShown));
+      this.entries.set(sessionId, variant, lastSeq, entries);
+    }
+    const head = JSON.stringify(rest);
+    return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"entries":`), entries, CLOSE]);
+  }
+
+  /**
+   * Computes and keeps the results of a call that has just ended, and the entries of the
+   * trainer's debrief, so that it opens at once. Never fails: what is not kept now is built at
+   * the first debrief.
+   */
+  async keepResults(sessionId: string): Promise<void> {
+    try {
+      const session = await this.sessions.find(sessionId);
+      const compiled = session && this.catalog.get(session.scenarioId, session.scenarioVersion);
+      if (!session || !compiled) return;
+      const rows = await this.store.timelineRows(sessionId);
+      const lastSeq = rows.at(-1)?.seq ?? 0;
+      await this.resultsOf(session, compiled, lastSeq, () => Promise.resolve(rows));
+      const parsed = rows.flatMap((row) =>
+        row.category === 'input' && READ_KINDS.includes(row.kind)
+          ? [entryFromRow({ session_id: sessionId, ...row })]
+          : [],
+      );
+      this.entries.set(
+        sessionId,
+        'trainer:true',
+        lastSeq,
+        entriesJson(rows, hiddenSeqs(parsed, 'trainer', true)),
+      );
+    } catch (error) {
+      this.logger.warn(`debrief/results_not_kept session=${sessionId} ${String(error)}`);
+    }
+  }
+
+  /** The kept results when they are still those of this timeline, else computed and kept. */
+  private async resultsOf(
+    session: SessionRecord,
+    compiled: CompiledScenario,
+    lastSeq: number,
+    allRows: () => Promise<TimelineRow[]>,
+  ): Promise<ResultsRecord> {
+    const kept = await this.store.results(session.id);
+    if (kept && kept.lastSeq === lastSeq && kept.rubricKey === rubricKey(compiled)) return kept;
+    const entries = (await allRows()).map((row) => entryFromRow({ session_id: session.id, ...row }));
+    const results = computeResults(compiled, entries, session.seed);
+    await this.store.saveResults(session.id, results, new Date().toISOString());
+    return results;
   }
 
   async addAnnotation(sessionId: string, request: AnnotationCreate): Promise<DebriefMark | Failure> {
@@ -231,29 +307,47 @@ function debriefScenario(scenario: Scenario): DebriefScenario {
   };
 }
 
-function rubricOf(
-  compiled: CompiledScenario,
-  entries: readonly TimelineEntry[],
-  seed: number,
-): DebriefCriterion[] {
-  const results = scoreRubric(compiled, entries, { seed });
-  const competencies = new Map((compiled.scenario.rubric ?? []).map((c) => [c.id, c]));
-  return results.map((result) => {
-    const competency = competencies.get(result.competency);
-    const criterion = competency?.criteria.find((c) => c.id === result.criterion);
-    return {
-      competency: result.competency,
-      competencyLabel: competency?.label ?? result.competency,
-      criterion: result.criterion,
-      label: result.label,
-      help: criterion?.help ?? null,
-      kind: result.kind,
-      ...(result.met !== undefined ? { met: result.met } : {}),
-      ...(result.evidenceSeq !== undefined && result.evidenceT !== undefined
-        ? { evidence: { seq: result.evidenceSeq, t: result.evidenceT } }
-        : {}),
-    };
-  });
+const graphs = new WeakMap<CompiledScenario, ScenarioGraph>();
+
+/** The scenario's graph, drawn once per compiled scenario. */
+function graphOf(compiled: CompiledScenario): ScenarioGraph {
+  let graph = graphs.get(compiled);
+  if (!graph) {
+    graph = scenarioGraphModel(compiled.scenario);
+    graphs.set(compiled, graph);
+  }
+  return graph;
+}
+
+/** The seqs the viewer may not read: private notes (trainer), bookmarks before self-assessing. */
+function hiddenSeqs(
+  parsed: readonly TimelineEntry[],
+  viewer: DebriefViewer,
+  trainerShown: boolean,
+): Set<number> {
+  const hidden = new Set<number>();
+  for (const entry of parsed) {
+    const shown =
+      viewer === 'trainer'
+        ? isVisibleTo('trainer', entry)
+        : !(entry.kind === 'input' && entry.input.kind === 'bookmark') || trainerShown;
+    if (!shown) hidden.add(entry.seq);
+  }
+  return hidden;
+}
+
+const CLOSE = Buffer.from('}');
+
+/** The entries' JSON array, without the hidden ones, in UTF-8. */
+function entriesJson(rows: readonly TimelineRow[], hidden: ReadonlySet<number>): Buffer {
+  const parts: string[] = [];
+  for (const row of rows) if (!hidden.has(row.seq)) parts.push(entryJson(row));
+  return Buffer.from(`[${parts.join(',')}]`);
+}
+
+/** One entry as JSON, its payload written as stored (it was written by `JSON.stringify`). */
+function entryJson(row: TimelineRow): string {
+  return `{"seq":${row.seq},"t":${row.t},"at":${JSON.stringify(row.at)},"source":${JSON.stringify(row.source)},"kind":"${row.category}","${row.category}":${row.payload}}`;
 }
 
 function annotationMark(record: AnnotationRecord): DebriefMark {

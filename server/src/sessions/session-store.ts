@@ -97,6 +97,13 @@ export class SessionStore {
     this.deleteListeners.push(listener);
   }
 
+  private readonly endListeners: ((id: string) => void)[] = [];
+
+  /** `listener` hears of each session once it is marked ended (the debrief keeps its scores). */
+  onEnded(listener: (id: string) => void): void {
+    this.endListeners.push(listener);
+  }
+
   /** Sessions matching `filter`, newest first, each with its participants. */
   async list(filter: SessionFilter = {}): Promise<SessionListItem[]> {
     let query = this.db.selectFrom('sessions').selectAll();
@@ -196,6 +203,7 @@ export class SessionStore {
       .set({ status: 'ended', ended_at: endedAt, outcome })
       .where('id', '=', id)
       .execute();
+    for (const listener of this.endListeners) listener(id);
   }
 }
 

@@ -1,0 +1,132 @@
+// The lanes' drawing (pure of React): the variables' curves, the time ruler, the lanes and their
+// markers, painted on one canvas for the visible window. One canvas instead of an element per
+// marker: a long call costs the same few draw calls per marker bucket, and stepping through the
+// moments never repaints it (the cursor is an element of its own above it).
+import { formatDuration } from '../ui/formatDuration.js';
+import { LANES, type Lane, type LaneMarker } from './lanes.js';
+import type { VariableSeries } from './moment.js';
+
+export const CURVES_HEIGHT = 96;
+export const RULER_HEIGHT = 22;
+export const MARKS_HEIGHT = 22;
+export const LANE_HEIGHT = 30;
+export const LANES_TOP = CURVES_HEIGHT + RULER_HEIGHT + MARKS_HEIGHT;
+export const LANES_HEIGHT = LANES_TOP + LANES.length * LANE_HEIGHT;
+export const CURVE_COLOURS = ['#b3261e', '#1f5fbf', '#1d7a3a', '#8a5a00', '#6b3fa0', '#00707a'];
+
+/** The few methods of a 2D context the lanes use (a test records them). */
+export type LanesContext = Pick<
+  CanvasRenderingContext2D,
+  | 'setTransform'
+  | 'clearRect'
+  | 'fillRect'
+  | 'strokeRect'
+  | 'beginPath'
+  | 'moveTo'
+  | 'lineTo'
+  | 'stroke'
+  | 'fillText'
+  | 'fillStyle'
+  | 'strokeStyle'
+  | 'lineWidth'
+  | 'font'
+>;
+
+/** The colours: ui/styles.css's custom properties (read once, not at each paint: reading the
+ * computed style makes the browser work out the whole page's style first). */
+export interface LanesPalette {
+  ink: string;
+  muted: string;
+  line: string;
+  lane: Record<Lane, string | null>;
+  marker: Record<Lane, string>;
+}
+
+export const LANES_PALETTE: LanesPalette = {
+  ink: '#1c2430',
+  muted: '#5a6472',
+  line: '#d5dae1',
+  lane: { caller: '#eef3fb', listener: null, trainer: '#fff6e0', system: null },
+  marker: { caller: '#1f5fbf', listener: '#1d7a3a', trainer: '#8a5a00', system: '#5a6472' },
+};
+
+export interface LanesPicture {
+  width: number;
+  /** Session time at the left edge, and px per ms. */
+  from: number;
+  pxPerMs: number;
+  series: readonly VariableSeries[];
+  ticks: readonly number[];
+  markers: readonly LaneMarker[];
+}
+
+/** Paints the window; `ratio` is the device pixel ratio the canvas was sized with. */
+export function paintLanes(
+  ctx: LanesContext,
+  picture: LanesPicture,
+  palette: LanesPalette = LANES_PALETTE,
+  ratio = 1,
+): void {
+  const { width, from, pxPerMs } = picture;
+  const xOf = (time: number) => (time - from) * pxPerMs;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, LANES_HEIGHT);
+
+  LANES.forEach((lane, i) => {
+    const top = LANES_TOP + i * LANE_HEIGHT;
+    const background = palette.lane[lane];
+    if (background) {
+      ctx.fillStyle = background;
+      ctx.fillRect(0, top, width, LANE_HEIGHT);
+    }
+    ctx.fillStyle = palette.line;
+    ctx.fillRect(0, top, width, 1);
+  });
+
+  picture.series.forEach((series, i) => {
+    const span = series.max - series.min || 1;
+    const yOf = (value: number) => CURVES_HEIGHT - 6 - ((value - series.min) / span) * (CURVES_HEIGHT - 12);
+    const to = from + width / pxPerMs;
+    let j = 0;
+    while (j + 1 < series.times.length && (series.times[j + 1] ?? Infinity) <= from) j += 1;
+    ctx.strokeStyle = CURVE_COLOURS[i % CURVE_COLOURS.length]!;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    let y = yOf(series.values[j] ?? series.min);
+    ctx.moveTo(Math.max(0, xOf(0)), y);
+    for (j += 1; j < series.times.length; j += 1) {
+      const time = series.times[j] ?? 0;
+      if (time > to) break;
+      ctx.lineTo(xOf(time), y);
+      y = yOf(series.values[j] ?? series.min);
+      ctx.lineTo(xOf(time), y);
+    }
+    ctx.lineTo(width, y);
+    ctx.stroke();
+  });
+
+  ctx.fillStyle = palette.muted;
+  ctx.strokeStyle = palette.muted;
+  ctx.lineWidth = 1;
+  ctx.font = '11px system-ui, sans-serif';
+  for (const tick of picture.ticks) {
+    const x = Math.round(xOf(tick)) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(x, CURVES_HEIGHT);
+    ctx.lineTo(x, CURVES_HEIGHT + 6);
+    ctx.stroke();
+    ctx.fillText(formatDuration(tick), x + 3, CURVES_HEIGHT + 17);
+  }
+
+  for (const marker of picture.markers) {
+    const top = LANES_TOP + LANES.indexOf(marker.lane) * LANE_HEIGHT + 6;
+    const many = marker.count > 1;
+    const w = many ? 6 : 4;
+    ctx.fillStyle = palette.marker[marker.lane];
+    ctx.fillRect(marker.x - w / 2, top, w, 18);
+    if (many) {
+      ctx.strokeStyle = palette.ink;
+      ctx.strokeRect(marker.x - w / 2 - 0.5, top - 0.5, w + 1, 19);
+    }
+  }
+}

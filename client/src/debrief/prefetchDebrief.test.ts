@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { httpDebriefApi } from './debriefApi.js';
+import { prefetchDebrief, takePrefetched } from './prefetchDebrief.js';
+
+/** What `fetch` resolves to, as far as `requestJson` reads it (jsdom has no Response). */
+const answer = (body: unknown) =>
+  Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve(body) });
+
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
+describe('prefetchDebrief: the answer asked as the app starts', () => {
+  it('asks once, with the token, and the page takes that answer', async () => {
+    const fetch = jest.fn((_url: string, _init?: RequestInit) => answer({ viewer: 'trainer', n: 1 }));
+    globalThis.fetch = fetch as unknown as typeof globalThis.fetch;
+    prefetchDebrief({ pathname: '/debrief/s%201', hash: '#k=tok' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls[0]?.[0]).toBe('/api/sessions/s%201/debrief');
+    expect((fetch.mock.calls[0]?.[1]?.headers as Record<string, string>).Authorization).toBe('Bearer tok');
+    const api = httpDebriefApi('s 1', 'tok');
+    await expect(api.load()).resolves.toEqual({ ok: true, data: { viewer: 'trainer', n: 1 } });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    // Taken once: a later load (after a self-assessment) asks again.
+    await api.load();
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks nothing elsewhere, or without a token; another session or token is not served it', () => {
+    const fetch = jest.fn(() => answer({}));
+    globalThis.fetch = fetch as unknown as typeof globalThis.fetch;
+    prefetchDebrief({ pathname: '/trainer/s1', hash: '#k=tok' });
+    prefetchDebrief({ pathname: '/debrief/s1', hash: '' });
+    expect(fetch).not.toHaveBeenCalled();
+    prefetchDebrief({ pathname: '/debrief/s1', hash: '#k=tok' });
+    expect(takePrefetched('/api/sessions/s2/debrief', 'tok')).toBeNull();
+    expect(takePrefetched('/api/sessions/s1/debrief', 'other')).toBeNull();
+    expect(takePrefetched('/api/sessions/s1/debrief', 'tok')).not.toBeNull();
+  });
+});

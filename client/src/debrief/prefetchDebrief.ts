@@ -1,0 +1,30 @@
+// The debrief's answer asked as soon as the app starts on a debrief link, while the page's own
+// code (a lazy chunk) is still on its way: the request and the chunk travel together instead of
+// one after the other. Small and free of React: the app's entry imports it.
+import { readRoleToken } from '../app/readRoleToken.js';
+import { requestJson, type ApiResult } from '../ui/requestJson.js';
+
+const DEBRIEF_PATH = /^\/debrief\/([^/]+)\/?$/;
+
+let pending: { path: string; token: string; answer: Promise<ApiResult<unknown>> } | null = null;
+
+export function debriefPath(sessionId: string): string {
+  return `/api/sessions/${encodeURIComponent(sessionId)}/debrief`;
+}
+
+/** Starts loading the debrief when the location is a debrief link with its token. */
+export function prefetchDebrief(location: { pathname: string; hash: string }): void {
+  const match = DEBRIEF_PATH.exec(location.pathname);
+  const token = readRoleToken(location.hash);
+  if (!match?.[1] || !token) return;
+  const path = debriefPath(decodeURIComponent(match[1]));
+  pending = { path, token, answer: requestJson(path, token) };
+}
+
+/** The answer started by `prefetchDebrief` for this path and token, once; null otherwise. */
+export function takePrefetched<T>(path: string, token: string): Promise<ApiResult<T>> | null {
+  const found = pending;
+  if (!found || found.path !== path || found.token !== token) return null;
+  pending = null;
+  return found.answer as Promise<ApiResult<T>>;
+}
