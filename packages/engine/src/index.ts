@@ -129,3 +129,5 @@ export {
   type Coverage,
   type RunScenarioTestsOptions,
 } from './tools/test-runner.js';
+// Free speech (« parole libre »).
+export * from './speech/index.js';
