@@ -47,7 +47,14 @@ export function offeredIn(compiled: Pick<CompiledScenario, 'scenario'>, states: 
 export function evaluateSpeech(compiled: CompiledScenario, labels: SpeechLabels): SpeechEvaluation {
   const matcher = speechMatcherFor(compiled.scenario.moves);
   const byState = availableByState(compiled);
-  const result: SpeechEvaluation = { total: 0, correct: 0, accuracy: 0, confusion: {}, misses: [], errors: [] };
+  const result: SpeechEvaluation = {
+    total: 0,
+    correct: 0,
+    accuracy: 0,
+    confusion: {},
+    misses: [],
+    errors: [],
+  };
   for (const group of labels.groups) {
     const unknown = group.states.filter((s) => !(s in byState));
     if (unknown.length > 0) {

@@ -18,3 +18,4 @@ export {
   type SpeechEvaluation,
   type SpeechMiss,
 } from './evaluate.js';
+export { PARDON_LINE, PARDON_TEXTS, pardonText } from './pardon.js';

@@ -70,7 +70,8 @@ export class SpeechMatcher {
     for (const [id, move] of Object.entries(moves)) {
       for (const text of [move.label, ...(move.examples ?? [])]) {
         const tokens = tokenize(text);
-        for (const token of tokens) if (!this.words.has(token.word)) this.words.set(token.word, token.feature);
+        for (const token of tokens)
+          if (!this.words.has(token.word)) this.words.set(token.word, token.feature);
         documents.push({ move: id, features: features(tokens) });
       }
     }
