@@ -6,6 +6,7 @@ import { rebuildRun } from '@ecoute/engine';
 import type {
   CallRun,
   CompiledScenario,
+  HintMode,
   Observation,
   RebuildMismatch,
   RebuildResult,
@@ -27,6 +28,8 @@ export interface RebuildSessionArgs {
   compiled: CompiledScenario;
   seed: number;
   callerActor: boolean;
+  /** The session's hint mode (the rebuilt run's views). */
+  hintMode?: HintMode;
   /** The whole recorded timeline, in seq order. */
   entries: readonly TimelineEntry[];
   scheduler: Scheduler;
@@ -54,6 +57,7 @@ export async function rebuildSession(args: RebuildSessionArgs): Promise<RebuiltS
       scheduler: args.scheduler,
       onTimer,
       callerActor: args.callerActor,
+      ...(args.hintMode ? { hintMode: args.hintMode } : {}),
     });
     return rebuilt.run;
   });

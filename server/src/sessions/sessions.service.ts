@@ -11,6 +11,7 @@ import { rebuildSession } from '../recovery/rebuild-session.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { TIMELINE_STORE } from '../timeline/timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
+import type { SpeechSettings } from './free-speech.js';
 import { SessionRuntime } from './session-runtime.js';
 import type { RoleBroadcaster } from './session-runtime.js';
 import { SessionStore } from './session-store.js';
@@ -50,6 +51,10 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
       string
     >;
     const seed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
+    const speech: SpeechSettings = {
+      mode: request.hintMode ?? 'guided',
+      askTrainer: request.askTrainer === true,
+    };
     await this.sessions.create(
       {
         id,
@@ -59,10 +64,12 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
         createdAt: new Date().toISOString(),
         status: 'live',
         callerActor,
+        hintMode: speech.mode,
+        askTrainer: speech.askTrainer,
       },
       hashes,
     );
-    this.startRuntime(id, seed, 0, compiled, undefined, callerActor);
+    this.startRuntime(id, seed, 0, compiled, undefined, callerActor, speech);
     this.logger.log(`session created ${id} scenario=${compiled.scenario.id}@${compiled.scenario.version}`);
     return {
       sessionId: id,
@@ -130,16 +137,22 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
     if (!compiled) return failure(ErrorCode.ScenarioNotFound);
     const entries = await this.timeline.read(sessionId);
+    const speech: SpeechSettings = {
+      mode: session.hintMode ?? 'guided',
+      askTrainer: session.askTrainer ?? false,
+    };
     if (entries.length === 0)
-      return this.startRuntime(sessionId, session.seed, 0, compiled, undefined, session.callerActor);
+      return this.startRuntime(sessionId, session.seed, 0, compiled, undefined, session.callerActor, speech);
     const { runtime } = await rebuildSession({
       sessionId,
       compiled,
       seed: session.seed,
       callerActor: session.callerActor ?? false,
+      hintMode: speech.mode,
       entries,
       scheduler: this.scheduler,
-      start: (lastSeq, makeRun) => this.startRuntime(sessionId, session.seed, lastSeq, compiled, makeRun),
+      start: (lastSeq, makeRun) =>
+        this.startRuntime(sessionId, session.seed, lastSeq, compiled, makeRun, false, speech),
       markEnded: (ending, at) => this.sessions.markEnded(sessionId, at, ending.outcome),
       logger: this.logger,
     });
@@ -158,6 +171,7 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     compiled: NonNullable<ReturnType<ScenarioCatalog['get']>>,
     makeRun?: (onTimer: (observations: TimedObservation[]) => void) => CallRun,
     callerActor = false,
+    speech?: SpeechSettings,
   ): SessionRuntime {
     const runtime = new SessionRuntime(id, compiled, seed, lastSeq, {
       store: this.timeline,
@@ -174,6 +188,7 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
       },
       ...(makeRun ? { makeRun } : {}),
       ...(callerActor ? { callerActor } : {}),
+      ...(speech ? { speech } : {}),
     });
     this.runtimes.set(id, runtime);
     return runtime;

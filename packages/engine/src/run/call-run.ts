@@ -391,6 +391,11 @@ export class CallRun {
     return { ok: true, observations: [this.pardon()] };
   }
 
+  /** How many sentences have been interpreted (the next interpretation's `n`). */
+  get interpretationCount(): number {
+    return this.interpretations.length;
+  }
+
   /**
    * Whether a trainer's correction of interpretation `n` to `move` would apply the move now:
    * the call is connected, the state offers `move`, and `n` did not already apply it. What the
