@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import type { MoveOption, TimelineEntry } from '@ecoute/engine';
+import type { Input, MoveOption, TimelineEntry } from '@ecoute/engine';
 import { renderWithSession } from '../test/renderWithSession.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
 import { InterpretationsPanel } from './InterpretationsPanel.js';
@@ -20,7 +20,7 @@ const labels: KnownLabels = {
 };
 const entry = (
   seq: number,
-  input: TimelineEntry & { kind: 'input' }['input'],
+  input: Input,
   source = 'listener',
 ): TimelineEntry => ({ seq, t: seq * 1000, at: '', source, kind: 'input', input }) as TimelineEntry;
 

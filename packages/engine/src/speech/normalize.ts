@@ -63,10 +63,9 @@ export function tokenize(text: string): Token[] {
   let folded = ` ${fold(text.replace(/où/giu, ' ou_q '))} `;
   for (const [pattern, replacement] of PHRASES) folded = folded.replace(pattern, replacement);
   const out: Token[] = [];
-  let negated = false;
   // Clauses: punctuation ends a negation's scope.
   for (const clause of folded.split(/[.,;:!?()«»"\n]+/)) {
-    negated = false;
+    let negated = false;
     for (const raw of clause.split(/[^a-z0-9_]+/)) {
       if (raw === '') continue;
       if (CLAUSE_BREAKS.has(raw)) {
