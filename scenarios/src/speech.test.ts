@@ -19,7 +19,7 @@ const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const labelFiles = readdirSync(path.join(dir, 'speech')).filter((f) => f.endsWith('.labels.yaml'));
 
 /** The accuracy reached when the labelled set was written; a change that lowers it fails here. */
-const FLOOR = 0.85;
+const FLOOR = 0.86;
 
 function evaluate(file: string): SpeechEvaluation {
   const loaded = loadYaml(readFileSync(path.join(dir, 'speech', file), 'utf8'));
