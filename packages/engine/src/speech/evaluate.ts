@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { availableByState } from '../scenario/availability.js';
 import type { CompiledScenario } from '../scenario/compile.js';
-import { speechMatcherFor } from './matcher.js';
+import { UNDERSTOOD_THRESHOLD, speechMatcherFor } from './matcher.js';
 
 export const speechLabelsSchema = z.strictObject({
   scenario: z.string(),
@@ -29,6 +29,9 @@ export interface SpeechEvaluation {
   total: number;
   correct: number;
   accuracy: number;
+  /** Sentences scored at or above the threshold (understood), and how many of them were right. */
+  understood: number;
+  understoodRight: number;
   /** expected move → chosen move (or `—` when nothing scored) → count. */
   confusion: Record<string, Record<string, number>>;
   misses: SpeechMiss[];
@@ -51,6 +54,8 @@ export function evaluateSpeech(compiled: CompiledScenario, labels: SpeechLabels)
     total: 0,
     correct: 0,
     accuracy: 0,
+    understood: 0,
+    understoodRight: 0,
     confusion: {},
     misses: [],
     errors: [],
@@ -73,7 +78,10 @@ export function evaluateSpeech(compiled: CompiledScenario, labels: SpeechLabels)
       const row = (result.confusion[move] ??= {});
       row[got] = (row[got] ?? 0) + 1;
       if (reading.move === move) result.correct += 1;
-      else result.misses.push({ say, expected: move, got: reading.move, score: reading.score });
+      if (reading.score >= UNDERSTOOD_THRESHOLD) {
+        result.understood += 1;
+        if (reading.move === move) result.understoodRight += 1;
+      } else result.misses.push({ say, expected: move, got: reading.move, score: reading.score });
     }
   }
   result.accuracy = result.total === 0 ? 0 : result.correct / result.total;
@@ -82,10 +90,21 @@ export function evaluateSpeech(compiled: CompiledScenario, labels: SpeechLabels)
 
 /** Sums several scenarios' evaluations (the library's figure). */
 export function mergeEvaluations(parts: readonly SpeechEvaluation[]): SpeechEvaluation {
-  const out: SpeechEvaluation = { total: 0, correct: 0, accuracy: 0, confusion: {}, misses: [], errors: [] };
+  const out: SpeechEvaluation = {
+    total: 0,
+    correct: 0,
+    accuracy: 0,
+    understood: 0,
+    understoodRight: 0,
+    confusion: {},
+    misses: [],
+    errors: [],
+  };
   for (const part of parts) {
     out.total += part.total;
     out.correct += part.correct;
+    out.understood += part.understood;
+    out.understoodRight += part.understoodRight;
     out.misses.push(...part.misses);
     out.errors.push(...part.errors);
     for (const [expected, row] of Object.entries(part.confusion)) {
@@ -104,6 +123,7 @@ export function mergeEvaluations(parts: readonly SpeechEvaluation[]): SpeechEval
 export function formatSpeechReport(title: string, evaluation: SpeechEvaluation): string {
   const lines = [
     `${title} : ${evaluation.correct}/${evaluation.total} phrases, précision top-1 ${(evaluation.accuracy * 100).toFixed(1)} %`,
+    `Au-dessus du seuil ${UNDERSTOOD_THRESHOLD} (comprises) : ${evaluation.understood}/${evaluation.total}, dont ${evaluation.understoodRight} justes ; les autres : « Pardon ? » (ou le choix du formateur)`,
     'Matrice de confusion (attendu → choisi : nombre) :',
   ];
   for (const expected of Object.keys(evaluation.confusion).sort()) {

@@ -23,8 +23,12 @@ export interface Interpretation {
   runnerUp: MoveScore | null;
 }
 
-/** Below this score a sentence is not understood (« Pardon ? », or the trainer picks). */
-export const UNDERSTOOD_THRESHOLD = 0.3;
+/**
+ * Below this score a sentence is not understood (« Pardon ? », or the trainer picks). On the
+ * labelled library sentences, 0.2 keeps 91 % of them understood, 90 % of those read right
+ * (0.3 would turn away one right reading in six); `scenario speech-eval` prints the figures.
+ */
+export const UNDERSTOOD_THRESHOLD = 0.2;
 
 type Vector = Map<string, number>;
 
