@@ -17,6 +17,8 @@ const USAGE = `Utilisation : pnpm scenario <commande> …
   graph <fichier> [--format mermaid|dot]  le graphe des états (Mermaid par défaut)
   play <fichier> [--seed n]               jouer l'appel dans le terminal, comme écoutant·e
   test [fichiers…] [--no-generated]       lancer les tests de parcours (par défaut : scenarios/*.tests.yaml)
+  speech-eval [fichiers…] [--misses]      mesurer l'interprétation en parole libre sur les phrases étiquetées
+                                          (par défaut : scenarios/speech/*.labels.yaml) : précision, confusions
 
 Exemples :
   pnpm scenario lint scenarios/*.yaml
@@ -191,10 +193,43 @@ function test(args) {
   return failed > 0 ? 1 : 0;
 }
 
+function speechEval(args) {
+  const misses = args.includes('--misses');
+  const files = args.filter((a) => a !== '--misses');
+  const dir = path.join(scenariosDir, 'speech');
+  const targets = files.length
+    ? files
+    : readdirSync(dir)
+        .filter((f) => f.endsWith('.labels.yaml'))
+        .sort()
+        .map((f) => path.join(dir, f));
+  if (targets.length === 0) fail('speech-eval : aucun fichier de phrases étiquetées trouvé.');
+  const parts = [];
+  for (const file of targets) {
+    const { text, error } = read(file);
+    if (error) fail(error, 1);
+    const loaded = engine.loadYaml(text);
+    if (!loaded.ok) fail(`${file} : YAML illisible`, 1);
+    const labels = engine.speechLabelsSchema.safeParse(loaded.loaded.value);
+    if (!labels.success) fail(`${file} : ${labels.error.message}`, 1);
+    const compiled = loadScenario(path.join(scenariosDir, `${labels.data.scenario}.yaml`));
+    const started = performance.now();
+    const evaluation = engine.evaluateSpeech(compiled, labels.data);
+    const ms = performance.now() - started;
+    const shown = misses ? evaluation : { ...evaluation, misses: [] };
+    console.log(engine.formatSpeechReport(path.basename(file), shown));
+    console.log(`  (${evaluation.total} phrases en ${ms.toFixed(0)} ms)\n`);
+    parts.push(evaluation);
+  }
+  const all = engine.mergeEvaluations(parts);
+  console.log(engine.formatSpeechReport('Ensemble', misses ? all : { ...all, misses: [] }));
+  return all.errors.length > 0 ? 1 : 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const [command, ...args] = process.argv.slice(2);
-const commands = { lint, graph, play, test };
+const commands = { lint, graph, play, test, 'speech-eval': speechEval };
 if (!command || command === 'aide' || command === '--help' || command === '-h') {
   console.log(USAGE);
   process.exit(command ? 0 : 2);

@@ -71,7 +71,12 @@ export async function startServer(
 export async function createSession(
   url: string,
   scenarioId: string,
-  options: { seed?: number; callerActor?: boolean } = {},
+  options: {
+    seed?: number;
+    callerActor?: boolean;
+    hintMode?: 'guided' | 'no_hints' | 'free_speech';
+    askTrainer?: boolean;
+  } = {},
 ): Promise<SessionLinks & { tokens: Record<Role, string> }> {
   const response = await fetch(`${url}/api/sessions`, {
     method: 'POST',
@@ -80,6 +85,8 @@ export async function createSession(
       scenarioId,
       seed: options.seed ?? 42,
       ...(options.callerActor ? { callerActor: true } : {}),
+      ...(options.hintMode ? { hintMode: options.hintMode } : {}),
+      ...(options.askTrainer ? { askTrainer: true } : {}),
     }),
   });
   if (response.status !== 201)

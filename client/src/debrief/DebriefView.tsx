@@ -244,6 +244,7 @@ export function DebriefView({
               <span className="entry__speaker">{currentLine.speaker}</span>{' '}
               {currentLine.cue ? <span className="entry__cue">{currentLine.cue} </span> : null}
               {currentLine.text}
+              {currentLine.interpretation ? ` ${currentLine.interpretation}` : null}
             </p>
           ) : (
             <p className="muted">{t('debrief.moment.start')}</p>

@@ -78,6 +78,9 @@ export function MomentTranscript({
                 <span className="entry__speaker">{line.speaker}</span>{' '}
                 {line.cue ? <span className="entry__cue">{line.cue} </span> : null}
                 <span className="moment-transcript__text">{line.text}</span>
+                {line.interpretation ? (
+                  <span className="moment-transcript__interpretation"> {line.interpretation}</span>
+                ) : null}
               </button>
             </li>
           );

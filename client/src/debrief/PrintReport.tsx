@@ -53,6 +53,7 @@ export function PrintReport({
               <span className="entry__time">{formatDuration(entry.t)}</span> <strong>{line.speaker}</strong>{' '}
               {line.cue ? `${line.cue} ` : ''}
               {line.text}
+              {line.interpretation ? ` ${line.interpretation}` : null}
             </li>
           );
         })}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import type { HintMode } from '@ecoute/engine';
 import type { SessionLinks } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -7,6 +8,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { ToggleSwitch } from '../ui/ToggleSwitch.js';
 import { httpHomeApi, type HomeApi } from './homeApi.js';
 import { saveSessionLinks } from './savedLinks.js';
+import { HintModePicker } from './HintModePicker.js';
 import { ScenarioPicker } from './ScenarioPicker.js';
 import { SessionLinksPanel } from './SessionLinksPanel.js';
 import { useScenarios } from './useScenarios.js';
@@ -26,6 +28,8 @@ export function HomePage({
   const [createError, setCreateError] = useState<string | null>(null);
   const [session, setSession] = useState<SessionLinks | null>(null);
   const [callerActor, setCallerActor] = useState(false);
+  const [hintMode, setHintMode] = useState<HintMode>('guided');
+  const [askTrainer, setAskTrainer] = useState(false);
   useDocumentTitle(t('app.name'));
 
   const chosen = selected ?? (scenarios.status === 'loaded' ? (scenarios.scenarios[0]?.id ?? null) : null);
@@ -35,9 +39,12 @@ export function HomePage({
     if (!chosen || creating) return;
     setCreating(true);
     setCreateError(null);
-    const result = await api.createSession(
-      callerActor ? { scenarioId: chosen, callerActor: true } : { scenarioId: chosen },
-    );
+    const result = await api.createSession({
+      scenarioId: chosen,
+      ...(callerActor ? { callerActor: true } : {}),
+      ...(hintMode !== 'guided' ? { hintMode } : {}),
+      ...(hintMode === 'free_speech' && askTrainer ? { askTrainer: true } : {}),
+    });
     setCreating(false);
     if (result.ok) {
       // The trainer's console shows these links (and their QR codes) from this browser.
@@ -67,6 +74,12 @@ export function HomePage({
               note={t('home.callerActorHint')}
               checked={callerActor}
               onChange={setCallerActor}
+            />
+            <HintModePicker
+              mode={hintMode}
+              onMode={setHintMode}
+              askTrainer={askTrainer}
+              onAskTrainer={setAskTrainer}
             />
             <button type="submit" className="button--big" disabled={!chosen} aria-disabled={creating}>
               {creating ? t('home.creating') : t('home.create')}

@@ -485,6 +485,48 @@ export const fr = {
   'error.client/missing_token': 'Lien incomplet : il manque la clé de la séance (#k=…).',
   'error.client/wrong_role': "Ce lien n'ouvre pas ce rôle : utilisez le lien reçu pour votre rôle.",
   'error.client/unknown': 'Erreur inattendue.',
+  // --- Parole libre (issue 12, « Speak, don't click ») ---
+  'speech.mode.guided': 'Guidé',
+  'speech.mode.no_hints': 'Sans indices',
+  'speech.mode.free_speech': 'Parole libre',
+  'speech.home.legend': "Mode d'aide de l'écoutant·e",
+  'speech.home.guided': 'les actions proposées, avec leur aide',
+  'speech.home.no_hints': 'les actions proposées, sans leur aide',
+  'speech.home.free_speech':
+    "pas de liste d'actions : l'écoutant·e répond avec ses mots, interprétés par le serveur",
+  'speech.home.askTrainer': "Me demander de choisir quand une phrase n'est pas comprise",
+  'speech.home.askTrainerHint':
+    "Sinon, ou sans réponse de votre part dans les 20 secondes, l'appelant·e dit « Pardon ? ».",
+  'speech.say.hint':
+    'Parole libre : répondez avec vos propres mots, comme au téléphone. Entrée pour dire, Maj + Entrée pour aller à la ligne.',
+  'speech.talk.start': 'Parler',
+  'speech.talk.stop': "Arrêter d'écouter",
+  'speech.talk.hint':
+    'Maintenez la touche (ou appuyez sur le bouton) et parlez : votre phrase est dite à la fin. Le clavier marche toujours.',
+  'speech.talk.listening': "J'écoute… {heard}",
+  'speech.talk.unavailable': 'Ce navigateur ne reconnaît pas la parole : tapez vos phrases.',
+  'speech.talk.error': "La reconnaissance vocale s'est interrompue : réessayez ou tapez votre phrase.",
+  'speech.talk.errorNotAllowed':
+    "Le micro n'est pas autorisé pour cette page : tapez votre phrase, ou autorisez le micro.",
+  'speech.talk.errorNoSpeech': "Je n'ai rien entendu : réessayez.",
+  'speech.none': 'aucune action',
+  'speech.trainer.heading': 'Interprétations',
+  'speech.trainer.mode': "Mode d'aide : {mode}",
+  'speech.trainer.none': "Aucune phrase pour l'instant.",
+  'speech.trainer.pick':
+    "Phrase non comprise : « {text} ». Choisissez l'action ({seconds} s avant « Pardon ? »).",
+  'speech.trainer.pickSubmit': 'Appliquer cette action',
+  'speech.trainer.readAs': 'Lue comme : {move} ({score})',
+  'speech.trainer.notUnderstood': 'Non comprise (meilleure piste : {move}, {score})',
+  'speech.trainer.runnerUp': '· ensuite : {move} ({score})',
+  'speech.trainer.correctedApplied': 'Corrigée en : {move} (appliquée)',
+  'speech.trainer.correctedNoted': 'Corrigée en : {move} (notée, plus proposée à ce moment)',
+  'speech.trainer.correctLabel': 'Corriger en',
+  'speech.trainer.correct': 'Corriger',
+  'speech.entry.readAs': '→ {move} ({score})',
+  'speech.entry.notUnderstood': '→ non comprise ({move}, {score})',
+  'speech.entry.correctedApplied': 'Correction du ou de la formateur·rice : {move} (appliquée)',
+  'speech.entry.correctedNoted': 'Correction du ou de la formateur·rice : {move} (notée)',
 };
 
 export type MessageKey = keyof typeof fr;

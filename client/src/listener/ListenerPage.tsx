@@ -21,6 +21,7 @@ import { useSendInput } from '../ui/useSendInput.js';
 import { useShortcuts, type KeyBinding } from '../ui/useShortcuts.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
 import { NotesPad } from './NotesPad.js';
+import { PushToTalk } from './PushToTalk.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { usePhoneSounds, type PhoneSoundOptions } from './usePhoneSounds.js';
 import { WhisperPanel } from './WhisperPanel.js';
@@ -149,7 +150,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
               />
             </div>
             <div className="role-layout__transcript">
-              <Transcript entries={session.entries} labels={labels} show={shownToListener} />
+              <Transcript entries={session.entries} labels={labels} show={shownToListener} readings={false} />
               <WhisperPanel entries={session.entries} />
             </div>
             <div className="role-layout__main">
@@ -160,14 +161,19 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
                     onSay={(text) => submit({ kind: 'say', text })}
                     fieldRef={sayRef}
                     shortcut={PHONE_KEYS.say}
+                    freeSpeech={view.mode === 'free_speech'}
                   />
-                  <MoveButtons
-                    moves={view.moves}
-                    disabled={!inCall}
-                    onMove={move}
-                    shortcuts={layout.shortcuts}
-                    headingId={movesHeadingId}
-                  />
+                  {view.mode === 'free_speech' ? (
+                    <PushToTalk disabled={!inCall} onSay={(text) => void submit({ kind: 'say', text })} />
+                  ) : (
+                    <MoveButtons
+                      moves={view.moves}
+                      disabled={!inCall}
+                      onMove={move}
+                      shortcuts={layout.shortcuts}
+                      headingId={movesHeadingId}
+                    />
+                  )}
                 </>
               ) : null}
               <ShortcutsHelp />

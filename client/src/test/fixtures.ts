@@ -28,12 +28,13 @@ export function listenerView(overrides: Partial<ListenerView> = {}): ListenerVie
     ending: null,
     onHold: false,
     projector: null,
+    mode: 'guided',
     ...overrides,
   };
 }
 
 export function trainerView(overrides: Partial<TrainerView> = {}): TrainerView {
-  const { role: _role, scenario, projector: _projector, ...listener } = listenerView();
+  const { role: _role, scenario, projector: _projector, mode: _mode, ...listener } = listenerView();
   return {
     ...listener,
     role: 'trainer',
@@ -55,6 +56,7 @@ export function trainerView(overrides: Partial<TrainerView> = {}): TrainerView {
     ],
     projector: false,
     callerActor: false,
+    speech: { mode: 'guided', pending: null },
     ...overrides,
   };
 }

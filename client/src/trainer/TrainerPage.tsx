@@ -19,6 +19,7 @@ import { useSendInput } from '../ui/useSendInput.js';
 import { BookmarkControl } from './BookmarkControl.js';
 import { EffectButtons } from './EffectButtons.js';
 import { InjectButtons } from './InjectButtons.js';
+import { InterpretationsPanel } from './InterpretationsPanel.js';
 import { ListenerWordsPanel } from './ListenerWordsPanel.js';
 import { PersonaPanel } from './PersonaPanel.js';
 import { PresencePanel } from './PresencePanel.js';
@@ -55,6 +56,9 @@ export function TrainerPage() {
       <JoinedAs />
       {view ? <p className="muted">{view.scenario.summary}</p> : null}
       {view?.callerActor ? <p className="notice">{t('trainer.callerActorOn')}</p> : null}
+      {view ? (
+        <p className="notice">{t('speech.trainer.mode', { mode: t(`speech.mode.${view.speech.mode}`) })}</p>
+      ) : null}
       <SessionNotices session={session} view={view} />
       {view ? (
         <>
@@ -117,6 +121,17 @@ export function TrainerPage() {
                 disabled={!online || view.phase === 'ended'}
                 onSend={(text) => submit({ kind: 'whisper', text })}
               />
+              {view.speech.mode === 'free_speech' ? (
+                <InterpretationsPanel
+                  speech={view.speech}
+                  entries={session.entries}
+                  moves={view.moves}
+                  labels={labels}
+                  now={view.t}
+                  enabled={inCall}
+                  onCorrect={(n, move) => submit({ kind: 'correct', n, move, applied: false })}
+                />
+              ) : null}
               <ListenerWordsPanel entries={session.entries} />
               <PersonaPanel persona={view.persona} />
             </div>

@@ -9,8 +9,11 @@ export function SayForm({
   onSay,
   fieldRef,
   shortcut,
+  freeSpeech = false,
 }: {
   disabled: boolean;
+  /** « Parole libre »: the words are the answer (read as a move by the server). */
+  freeSpeech?: boolean;
   /** Resolves true when the words were accepted: the field is then cleared. */
   onSay: (text: string) => Promise<boolean>;
   fieldRef?: Ref<HTMLTextAreaElement>;
@@ -21,7 +24,7 @@ export function SayForm({
     <TextSendForm
       className="say-form"
       label={t('say.label')}
-      hint={t('say.hint')}
+      hint={t(freeSpeech ? 'speech.say.hint' : 'say.hint')}
       submitLabel={t('say.submit')}
       disabled={disabled}
       onSend={onSay}

@@ -16,8 +16,11 @@ export function Transcript({
   entries: allEntries,
   labels,
   show,
+  readings = true,
 }: {
   entries: TimelineEntry[];
+  /** Free speech: whether each sentence shows how it was read (not on the listener's page). */
+  readings?: boolean;
   labels: KnownLabels;
   /** Which entries this page lists (e.g. the listener's notes live in their own pad). */
   show?: (entry: TimelineEntry) => boolean;
@@ -72,6 +75,9 @@ export function Transcript({
                   ) : null}
                   {line.cue && line.text ? ' ' : null}
                   {line.text ? <span className="entry__text">{line.text}</span> : null}
+                  {readings && line.interpretation ? (
+                    <span className="entry__interpretation"> {line.interpretation}</span>
+                  ) : null}
                   {line.trainerOnly ? (
                     <span className="visually-hidden"> ({t('entry.trainerOnly')})</span>
                   ) : null}

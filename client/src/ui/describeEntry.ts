@@ -26,6 +26,8 @@ export interface EntryLine {
   whisper?: boolean;
   /** The cue's id, for its visual treatment. */
   cueId?: Cue;
+  /** Free speech: how the sentence was read (or corrected), for the trainer and the debrief. */
+  interpretation?: string;
 }
 
 const SPEAKER_KEYS: Record<Source, MessageKey> = {
@@ -141,6 +143,25 @@ export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Tran
         return { ...base, text: t(input.on ? 'entry.projectorOn' : 'entry.projectorOff') };
       case 'speak':
         return { ...base, text: t('entry.speak', { text: input.text }) };
+      case 'interpret': {
+        const move = input.move === null ? t('speech.none') : (labels.moves.get(input.move) ?? input.move);
+        const score = `${Math.round(input.score * 100)} %`;
+        return {
+          ...base,
+          text: input.text,
+          interpretation: t(input.understood ? 'speech.entry.readAs' : 'speech.entry.notUnderstood', {
+            move,
+            score,
+          }),
+        };
+      }
+      case 'correct':
+        return {
+          ...base,
+          text: t(input.applied ? 'speech.entry.correctedApplied' : 'speech.entry.correctedNoted', {
+            move: labels.moves.get(input.move) ?? input.move,
+          }),
+        };
     }
   }
 

@@ -3,6 +3,7 @@ export * from './timeline.js';
 export * from './views/types.js';
 export { labelsFor, type ScenarioLabels } from './views/labels.js';
 export { scenarioGraphModel } from './views/graph-model.js';
+export { movesForMode } from './views/hint-mode.js';
 export {
   scenarioSchema,
   actionSchema,
@@ -129,3 +130,5 @@ export {
   type Coverage,
   type RunScenarioTestsOptions,
 } from './tools/test-runner.js';
+// Free speech (« parole libre »).
+export * from './speech/index.js';

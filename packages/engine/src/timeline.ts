@@ -57,8 +57,40 @@ export type Input =
   /** Trainer: shows observers the hidden variables and the graph (projector mode), or not. */
   | { kind: 'projector'; on: boolean }
   /** Caller actor: says a line (typed, or a suggested line id with its text). */
-  | { kind: 'speak'; text: string; line?: string };
+  | { kind: 'speak'; text: string; line?: string }
+  // --- free speech (issue 12) ---
+  /**
+   * Recorded by the server in « parole libre »: the listener's sentence read as one of the moves
+   * the state offered (`n`: its rank among the session's interpretations, from 0). `understood`
+   * (score at or above the threshold then) applies `move`; otherwise the caller does not follow
+   * (« Pardon ? »), or, with `askMs`, the trainer has that long (session time) to pick the move.
+   * Replay applies what is recorded: it never runs the matcher again.
+   */
+  | {
+      kind: 'interpret';
+      n: number;
+      text: string;
+      move: string | null;
+      score: number;
+      runnerUp: { move: string; score: number } | null;
+      understood: boolean;
+      askMs?: number;
+    }
+  /**
+   * Trainer: interpretation `n` should have been `move` (or the pick it waits for). `applied`
+   * is set by the server when it records it (see `CallRun.correctionApplies`): the move is
+   * applied now when the state offers it and it is not what `n` already applied.
+   */
+  | { kind: 'correct'; n: number; move: string; applied: boolean };
 export type InputKind = Input['kind'];
+
+/** The move an input made, if any: a move, an understood interpretation, an applied correction. */
+export function moveMadeBy(input: Input): string | null {
+  if (input.kind === 'move') return input.move;
+  if (input.kind === 'interpret') return input.understood ? input.move : null;
+  if (input.kind === 'correct') return input.applied ? input.move : null;
+  return null;
+}
 
 export const GENERIC_EFFECTS = [
   'crackle',
@@ -137,6 +169,9 @@ const INPUT_AUDIENCE: Record<InputKind, Audience> = {
   bookmark: TRAINER,
   projector: ['trainer', 'observer'],
   speak: ['trainer', 'callerActor'],
+  // The listener reads their own sentence (the page shows the text only); corrections are the trainer's.
+  interpret: ROOM,
+  correct: TRAINER,
 };
 
 /** Who sees each kind of observation (hidden variables and states are the trainer's). */

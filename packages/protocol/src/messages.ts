@@ -1,7 +1,7 @@
 // zod schemas of every inbound message. The server parses each message with these before
 // anything else; a failure is answered `input/invalid` and changes nothing.
 import { z } from 'zod';
-import { GENERIC_EFFECTS } from '@ecoute/engine';
+import { GENERIC_EFFECTS, HINT_MODES } from '@ecoute/engine';
 import type { Input, InputKind, Role } from '@ecoute/engine';
 
 import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from './constants.js';
@@ -43,6 +43,31 @@ export const inputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bookmark'), comment: z.string().trim().max(MAX_TEXT_LENGTH) }).strict(),
   z.object({ kind: z.literal('projector'), on: z.boolean() }).strict(),
   z.object({ kind: z.literal('speak'), text, line: id.optional() }).strict(),
+  // Free speech: `interpret` is recorded by the server (no role may send it); the trainer's
+  // `correct` gets its `applied` from the server too (whatever the client sent).
+  z
+    .object({
+      kind: z.literal('interpret'),
+      n: z.number().int().min(0),
+      text,
+      move: id.nullable(),
+      score: z.number().min(0).max(1),
+      runnerUp: z
+        .object({ move: id, score: z.number().min(0).max(1) })
+        .strict()
+        .nullable(),
+      understood: z.boolean(),
+      askMs: z.number().int().positive().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('correct'),
+      n: z.number().int().min(0),
+      move: id,
+      applied: z.boolean(),
+    })
+    .strict(),
 ]);
 // The schema and the engine's Input type must describe the same messages.
 type SchemaInput = z.infer<typeof inputSchema>;
@@ -71,6 +96,8 @@ export const inputRoles: Record<InputKind, readonly Role[]> = {
   bookmark: ['trainer'],
   projector: ['trainer'],
   speak: ['callerActor'],
+  interpret: [],
+  correct: ['trainer'],
 };
 
 export function mayRoleSend(role: Role, kind: InputKind): boolean {
@@ -94,6 +121,10 @@ export const createSessionSchema = z
       .optional(),
     /** A learner plays the caller (a fourth link, `callerActor`); the machine suggests the lines. */
     callerActor: z.boolean().optional(),
+    /** How much the listener's console suggests: `guided` (default), `no_hints`, `free_speech`. */
+    hintMode: z.enum(HINT_MODES).optional(),
+    /** Free speech: a sentence not understood goes to the trainer to pick its move (with a timeout). */
+    askTrainer: z.boolean().optional(),
   })
   .strict();
 export type CreateSessionRequest = z.infer<typeof createSessionSchema>;

@@ -115,6 +115,20 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Free speech (issue 12): the session's hint mode and whether the trainer picks the move of a
+  // sentence not understood.
+  '0006_sessions_hint_mode': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('sessions')
+        .addColumn('hint_mode', 'text', (c) => c.notNull().defaultTo('guided'))
+        .execute();
+      await db.schema
+        .alterTable('sessions')
+        .addColumn('ask_trainer', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,6 +13,10 @@ export interface SessionsTable {
   outcome: string | null;
   /** 1 when a learner plays the caller (migration 0003; 0 by default). */
   caller_actor: Generated<number>;
+  /** `guided`, `no_hints` or `free_speech` (migration 0005; `guided` by default). */
+  hint_mode: Generated<string>;
+  /** 1 when the trainer picks the move of a sentence not understood (migration 0005). */
+  ask_trainer: Generated<number>;
 }
 
 export interface RoleTokensTable {

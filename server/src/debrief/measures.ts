@@ -12,7 +12,7 @@
 // - reformulations: moves whose id starts with `reformul` (`reformuler`, `reformuler_colere`…);
 // - time to alert a colleague: from pickup to the first `alerter_collegue` move;
 // - outcome: the first `ending` observation.
-import { HOLD_MOVES } from '@ecoute/engine';
+import { HOLD_MOVES, moveMadeBy } from '@ecoute/engine';
 import type { Input, TimelineEntry } from '@ecoute/engine';
 import type { DebriefMeasures, MeasuredSpan, MomentRef } from '@ecoute/protocol';
 
@@ -21,7 +21,7 @@ type InputEntry = TimelineEntry & { kind: 'input' };
 const ref = (entry: TimelineEntry): MomentRef => ({ seq: entry.seq, t: entry.t });
 const isInput = (entry: TimelineEntry): entry is InputEntry => entry.kind === 'input';
 const moveOf = (entry: TimelineEntry): string | null =>
-  entry.kind === 'input' && entry.input.kind === 'move' ? entry.input.move : null;
+  entry.kind === 'input' ? moveMadeBy(entry.input) : null;
 
 export const OPEN_QUESTION_MARK = 'question_ouverte';
 export const REFORMULATION_PREFIX = 'reformul';
@@ -110,7 +110,7 @@ function longestSilence(
       start = null;
     } else if (isUnhold(input)) {
       start = entry;
-    } else if (input.kind === 'move' || input.kind === 'say') {
+    } else if (input.kind === 'move' || input.kind === 'say' || input.kind === 'interpret') {
       close(entry);
       start = entry;
     } else if (input.kind === 'hangup') {

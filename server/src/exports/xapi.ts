@@ -14,6 +14,7 @@
 //   `<origin>/xapi/extensions/`): `session-id`, `seq`, `session-time` (ms), `role`.
 // - id: a name-based UUID of (registration, seq), so sending twice sends the same statements.
 import { createHash } from 'node:crypto';
+import { moveMadeBy } from '@ecoute/engine';
 import type { CompiledScenario, Input, InputKind, Role } from '@ecoute/engine';
 import type { SessionExport } from '@ecoute/protocol';
 
@@ -101,6 +102,8 @@ export const VERB_OF: Record<InputKind, keyof typeof VERBS> = {
   pause: 'suspended',
   resume: 'resumed',
   end: 'terminated',
+  interpret: 'responded',
+  correct: 'commented',
 };
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -159,6 +162,13 @@ export function buildStatements(
           `moves/${encodeURIComponent(input.move)}`,
           scenario.moves[input.move]?.label ?? input.move,
         );
+      case 'interpret':
+      case 'correct': {
+        const move = moveMadeBy(input);
+        return move === null
+          ? scenarioActivity
+          : part(`moves/${encodeURIComponent(move)}`, scenario.moves[move]?.label ?? move);
+      }
       case 'inject':
         return part(
           `injects/${encodeURIComponent(input.inject)}`,
@@ -196,7 +206,10 @@ export function buildStatements(
       case 'whisper':
       case 'adlib':
       case 'speak':
+      case 'interpret':
         return input.text;
+      case 'correct':
+        return input.move;
       case 'bookmark':
         return input.comment;
       case 'projector':

@@ -4,7 +4,13 @@
 // run, then record what the rebuild added (the pause) and mark a call found over as ended. Every
 // difference between the rebuild and the record is logged with the code `recovery/mismatch`.
 import { rebuildRun } from '@ecoute/engine';
-import type { CompiledScenario, RebuildMismatch, RebuildResult, TimelineEntry } from '@ecoute/engine';
+import type {
+  CompiledScenario,
+  HintMode,
+  RebuildMismatch,
+  RebuildResult,
+  TimelineEntry,
+} from '@ecoute/engine';
 import { SessionRuntime } from '../sessions/session-runtime.js';
 import type { SessionRuntimeDeps } from '../sessions/session-runtime.js';
 import type { SessionRecord, SessionStore } from '../sessions/session-store.js';
@@ -20,6 +26,8 @@ export interface RecoveryLogger {
 export interface RebuildSessionArgs {
   session: Pick<SessionRecord, 'id' | 'seed' | 'callerActor'>;
   compiled: CompiledScenario;
+  /** The session's hint mode (the rebuilt run's views). */
+  hintMode?: HintMode;
   /** The whole recorded timeline, in seq order (not empty). */
   entries: readonly TimelineEntry[];
   /** What the runtime runs on (its clock's scheduler, the store, the broadcaster…). */
@@ -45,6 +53,7 @@ export async function rebuildSession(args: RebuildSessionArgs): Promise<RebuiltS
     scheduler: args.runtime.scheduler,
     onTimer: timers.report,
     callerActor: session.callerActor ?? false,
+    ...(args.hintMode ? { hintMode: args.hintMode } : {}),
   });
   const ms = performance.now() - started;
   for (const mismatch of result.mismatches)

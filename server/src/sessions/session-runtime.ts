@@ -18,6 +18,7 @@ import type {
 import { ErrorCode, failure } from '@ecoute/protocol';
 import type { InputAck, RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
 import type { TimelineStore } from '../timeline/timeline-store.js';
+import { speechInput, type SpeechSettings } from './free-speech.js';
 import { sameViewButTime } from './same-view.js';
 import type { TimerRelay } from './timer-relay.js';
 
@@ -42,6 +43,8 @@ export interface SessionRuntimeDeps {
   rebuilt?: { run: CallRun; timers: TimerRelay };
   /** A learner plays the caller: the new run is built in caller-actor mode. */
   callerActor?: boolean;
+  /** The hint mode (and, in free speech, who picks a sentence not understood). Default: guided. */
+  speech?: SpeechSettings;
 }
 
 /** Whether `role` may see the state graph, given the views of one moment (projector mode). */
@@ -65,6 +68,8 @@ function graphOf(compiled: CompiledScenario): ScenarioGraph {
   }
   return graph;
 }
+
+const FREE_SPEECH_MOVE = 'En parole libre, répondez avec vos propres mots : la liste des actions est fermée.';
 
 interface Batch {
   entries: TimelineEntry[];
@@ -110,6 +115,7 @@ export class SessionRuntime {
         seed,
         onTimer,
         ...(deps.callerActor ? { callerActor: true } : {}),
+        ...(deps.speech ? { hintMode: deps.speech.mode } : {}),
       });
     this.clock = this.run.clock;
     this.committedViews = this.views();
@@ -124,10 +130,16 @@ export class SessionRuntime {
   apply(role: Role, input: Input): Promise<InputAck> {
     if (this.failed) return Promise.resolve(failure(ErrorCode.ServerStorageFailed));
     // One moment for the step and its `t`, as in a replay (see SessionClock.hold).
+    const speech = this.deps.speech ?? { mode: 'guided', askTrainer: false };
+    if (speech.mode === 'free_speech' && role === 'listener' && input.kind === 'move')
+      return Promise.resolve(failure(ErrorCode.InputNotAvailable, FREE_SPEECH_MOVE));
     return this.clock.hold(() => {
-      const result = this.run.apply(input);
+      // Timers due now fire first, so the sentence is read against the moves it meets.
+      this.clock.runDue();
+      const recorded = speechInput(this.run, speech, input);
+      const result = this.run.apply(recorded);
       if (!result.ok) return Promise.resolve(failure(result.code, result.message));
-      return this.commit([{ source: role, input }], result.observations).then(
+      return this.commit([{ source: role, input: recorded }], result.observations).then(
         (seq) => ({ ok: true as const, seq }),
         () => failure(ErrorCode.ServerStorageFailed),
       );

@@ -1,6 +1,7 @@
 // Sessions and their role tokens in the database.
 import type { Kysely, Selectable } from 'kysely';
-import type { Outcome, Role } from '@ecoute/engine';
+import { HINT_MODES } from '@ecoute/engine';
+import type { HintMode, Outcome, Role } from '@ecoute/engine';
 import type { Database, SessionsTable } from '../database/schema.js';
 
 export interface SessionRecord {
@@ -12,6 +13,10 @@ export interface SessionRecord {
   status: 'live' | 'ended';
   /** A learner plays the caller (the session has a `callerActor` link). */
   callerActor?: boolean;
+  /** How much the listener's console suggests (default `guided`). */
+  hintMode?: HintMode;
+  /** Free speech: the trainer picks the move of a sentence not understood. */
+  askTrainer?: boolean;
 }
 
 /** What the sessions list can be narrowed to (every field optional; all given must hold). */
@@ -59,6 +64,8 @@ export class SessionStore {
           ended_at: null,
           outcome: null,
           caller_actor: session.callerActor ? 1 : 0,
+          hint_mode: session.hintMode ?? 'guided',
+          ask_trainer: session.askTrainer ? 1 : 0,
         })
         .execute();
       await trx
@@ -216,6 +223,10 @@ function fromRow(row: Selectable<SessionsTable>): SessionRecord {
     createdAt: row.created_at,
     status: row.status,
     callerActor: Number(row.caller_actor) === 1,
+    hintMode: (HINT_MODES as readonly string[]).includes(row.hint_mode)
+      ? (row.hint_mode as HintMode)
+      : 'guided',
+    askTrainer: Number(row.ask_trainer) === 1,
   };
 }
 

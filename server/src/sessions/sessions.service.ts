@@ -11,6 +11,7 @@ import { rebuildSession } from '../recovery/rebuild-session.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { TIMELINE_STORE } from '../timeline/timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
+import type { SpeechSettings } from './free-speech.js';
 import { SessionRuntime } from './session-runtime.js';
 import type { RoleBroadcaster, SessionRuntimeDeps } from './session-runtime.js';
 import { SessionStore } from './session-store.js';
@@ -50,6 +51,10 @@ export class SessionsService implements OnApplicationShutdown {
       string
     >;
     const seed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
+    const speech: SpeechSettings = {
+      mode: request.hintMode ?? 'guided',
+      askTrainer: request.askTrainer === true,
+    };
     await this.sessions.create(
       {
         id,
@@ -59,6 +64,8 @@ export class SessionsService implements OnApplicationShutdown {
         createdAt: new Date().toISOString(),
         status: 'live',
         callerActor,
+        hintMode: speech.mode,
+        askTrainer: speech.askTrainer,
       },
       hashes,
     );
@@ -67,6 +74,7 @@ export class SessionsService implements OnApplicationShutdown {
       new SessionRuntime(id, compiled, seed, 0, {
         ...this.runtimeDeps(id),
         ...(callerActor ? { callerActor } : {}),
+        speech,
       }),
     );
     this.logger.log(`session created ${id} scenario=${compiled.scenario.id}@${compiled.scenario.version}`);
@@ -122,18 +130,24 @@ export class SessionsService implements OnApplicationShutdown {
     const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
     if (!compiled) return failure(ErrorCode.ScenarioNotFound);
     const entries = await this.timeline.read(sessionId);
+    const speech: SpeechSettings = {
+      mode: session.hintMode ?? 'guided',
+      askTrainer: session.askTrainer ?? false,
+    };
     const runtime =
       entries.length === 0
         ? new SessionRuntime(sessionId, compiled, session.seed, 0, {
             ...this.runtimeDeps(sessionId),
             ...(session.callerActor ? { callerActor: true } : {}),
+            speech,
           })
         : (
             await rebuildSession({
               session,
               compiled,
               entries,
-              runtime: this.runtimeDeps(sessionId),
+              hintMode: speech.mode,
+              runtime: { ...this.runtimeDeps(sessionId), speech },
               sessions: this.sessions,
               logger: this.logger,
             })

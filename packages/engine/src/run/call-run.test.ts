@@ -229,6 +229,7 @@ describe('CallRun', () => {
       expect(view.role).toBe(role);
       expect(Object.keys(view).sort()).toEqual([
         'ending',
+        'mode',
         'moves',
         'onHold',
         'paused',

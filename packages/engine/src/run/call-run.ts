@@ -21,9 +21,12 @@ import type {
   Role,
   TimedObservation,
 } from '../timeline.js';
+import { PARDON_LINE, pardonText } from '../speech/pardon.js';
+import { movesForMode } from '../views/hint-mode.js';
 import type {
   CallerActorView,
   CallPhase,
+  HintMode,
   EndingView,
   InjectOption,
   ListenerView,
@@ -56,6 +59,8 @@ export interface CallRunOptions {
    * observations (offered to the actor, not heard); the listener hears what the actor `speak`s.
    */
   callerActor?: boolean;
+  /** The session's hint mode (default `guided`): what the listener's view shows of the moves. */
+  hintMode?: HintMode;
 }
 
 /** The standard moves a phone hold is forwarded as, when the current state can take them. */
@@ -89,6 +94,9 @@ const MESSAGES = {
   alreadyOnHold: "L'appel est déjà en attente.",
   notOnHold: "L'appel n'est pas en attente.",
   noCallerActor: "Cette séance n'a pas d'appelant·e joué·e par une personne.",
+  interpretationOrder: (n: number, expected: number) =>
+    `Interprétation n° ${n} hors d'ordre (attendue : n° ${expected}).`,
+  unknownInterpretation: (n: number) => `Aucune interprétation n° ${n} dans cette séance.`,
   runtimeError: (detail: string) =>
     `Le scénario a rencontré une erreur et l'appel a été interrompu (${detail}).`,
   machineDone: "L'appel s'est terminé.",
@@ -135,6 +143,20 @@ export class CallRun {
   private projectorOn = false;
   /** With a caller actor: the machine's lines not yet spoken, from its last step that said any. */
   private pendingSuggestions: { line: string; text: string }[] = [];
+  readonly hintMode: HintMode;
+  /** Free speech: the move each interpretation (by `n`) applied, or null. */
+  private readonly interpretations: (string | null)[] = [];
+  /** Free speech: the interpretation waiting for the trainer's pick, and its timeout. */
+  private pendingPick: {
+    n: number;
+    text: string;
+    move: string | null;
+    score: number;
+    dueT: number;
+    handle: number;
+  } | null = null;
+  /** How many « Pardon ? » the caller has said (the seed picks each one's wording). */
+  private pardons = 0;
 
   constructor(compiled: CompiledScenario, options: CallRunOptions) {
     this.compiled = compiled;
@@ -143,6 +165,7 @@ export class CallRun {
     this.onTimer = options.onTimer;
     this.onTransitions = options.onTransitions;
     this.callerActor = options.callerActor ?? false;
+    this.hintMode = options.hintMode ?? 'guided';
   }
 
   /** The listener has put the caller on hold. */
@@ -312,6 +335,10 @@ export class CallRun {
         return this.speak(input);
       case 'effect':
         return this.effect(input.effect);
+      case 'interpret':
+        return this.interpret(input);
+      case 'correct':
+        return this.correct(input);
       // Record-only inputs were answered above; listed for the exhaustive switch.
       case 'join':
       case 'note':
@@ -320,6 +347,101 @@ export class CallRun {
       case 'projector':
         return this.record(input);
     }
+  }
+
+  /**
+   * Free speech: an understood sentence applies its move; one not understood makes the caller
+   * say « Pardon ? », or, with `askMs`, waits that long for the trainer's pick (a correction),
+   * then says « Pardon ? ». A new sentence drops an earlier pick still waiting.
+   */
+  private interpret(input: Extract<Input, { kind: 'interpret' }>): ApplyResult {
+    if (this.currentPhase !== 'connected')
+      return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
+    if (input.n !== this.interpretations.length)
+      return refuse(
+        RunErrorCode.InputNotAvailable,
+        MESSAGES.interpretationOrder(input.n, this.interpretations.length),
+      );
+    this.dropPendingPick();
+    const move = input.understood && input.move !== null && this.can(input.move) ? input.move : null;
+    this.interpretations.push(move);
+    if (move !== null) {
+      const event = this.eventFor(move);
+      return { ok: true, observations: this.runStep('scenario', () => this.send(event)) };
+    }
+    if (input.askMs !== undefined) {
+      const handle = this.clock.setTimeout(() => {
+        this.timerHandles.delete(handle);
+        if (this.pendingPick?.handle !== handle || this.currentPhase !== 'connected') return;
+        this.pendingPick = null;
+        this.moment += 1;
+        this.onTimer([{ t: this.clock.now(), observation: this.pardon() }]);
+      }, input.askMs);
+      this.timerHandles.add(handle);
+      this.pendingPick = {
+        n: input.n,
+        text: input.text,
+        move: input.move,
+        score: input.score,
+        dueT: this.clock.now() + input.askMs,
+        handle,
+      };
+      return { ok: true, observations: [] };
+    }
+    return { ok: true, observations: [this.pardon()] };
+  }
+
+  /** How many sentences have been interpreted (the next interpretation's `n`). */
+  get interpretationCount(): number {
+    return this.interpretations.length;
+  }
+
+  /**
+   * Whether a trainer's correction of interpretation `n` to `move` would apply the move now:
+   * the call is connected, the state offers `move`, and `n` did not already apply it. What the
+   * first reading caused is never undone (the timeline only grows).
+   */
+  correctionApplies(n: number, move: string): boolean {
+    return (
+      this.currentPhase === 'connected' &&
+      !this.clock.paused &&
+      n >= 0 &&
+      n < this.interpretations.length &&
+      this.interpretations[n] !== move &&
+      this.compiled.moveIds.includes(move) &&
+      this.can(move)
+    );
+  }
+
+  /** A trainer's correction: ends a waiting pick; applies the move when `applied` (see above). */
+  private correct(input: Extract<Input, { kind: 'correct' }>): ApplyResult {
+    if (this.currentPhase !== 'connected')
+      return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
+    if (input.n < 0 || input.n >= this.interpretations.length)
+      return refuse(RunErrorCode.InputNotAvailable, MESSAGES.unknownInterpretation(input.n));
+    if (!this.compiled.moveIds.includes(input.move))
+      return refuse(RunErrorCode.InputNotAvailable, MESSAGES.unknownMove(input.move));
+    if (input.applied && !this.correctionApplies(input.n, input.move))
+      return refuse(RunErrorCode.InputNotAvailable, MESSAGES.moveNotNow(input.move));
+    if (this.pendingPick?.n === input.n) this.dropPendingPick();
+    if (!input.applied) return { ok: true, observations: [] };
+    this.interpretations[input.n] = input.move;
+    const event = this.eventFor(input.move);
+    return { ok: true, observations: this.runStep('scenario', () => this.send(event)) };
+  }
+
+  private dropPendingPick(): void {
+    if (!this.pendingPick) return;
+    this.clock.clearTimeout(this.pendingPick.handle);
+    this.timerHandles.delete(this.pendingPick.handle);
+    this.pendingPick = null;
+  }
+
+  /** The caller did not follow: one of the « Pardon ? » wordings, picked by the seed. */
+  private pardon(): Observation {
+    const text = pardonText(this.seed, this.pardons);
+    this.pardons += 1;
+    return { kind: 'line', line: PARDON_LINE, text };
   }
 
   /** A record-only input: nothing happens in the call (projector mode switches). */
@@ -495,7 +617,9 @@ export class CallRun {
         role,
         scenario: { id: scenario.id, version: scenario.version, title: scenario.title },
         ...common,
+        moves: movesForMode(common.moves, this.hintMode),
         projector,
+        mode: this.hintMode,
       };
     }
     return {
@@ -518,6 +642,18 @@ export class CallRun {
       injects: this.injectOptions(),
       projector: this.projectorOn,
       callerActor: this.callerActor,
+      speech: {
+        mode: this.hintMode,
+        pending: this.pendingPick
+          ? {
+              n: this.pendingPick.n,
+              text: this.pendingPick.text,
+              move: this.pendingPick.move,
+              score: this.pendingPick.score,
+              dueT: this.pendingPick.dueT,
+            }
+          : null,
+      },
     };
   }
 
@@ -676,6 +812,7 @@ export class CallRun {
     this.endingView = view;
     this.currentPhase = 'ended';
     this.held = false;
+    this.pendingPick = null;
     // Stopped after the current macrostep: XState queues the stop behind the event being processed.
     this.actor?.stop();
     for (const handle of this.timerHandles) this.clock.clearTimeout(handle);

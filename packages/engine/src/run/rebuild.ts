@@ -27,6 +27,8 @@ export interface RebuildOptions {
   onTimer: (observations: TimedObservation[]) => void;
   /** Whether the session has a caller actor (passed on to the run). */
   callerActor?: boolean;
+  /** The session's hint mode (passed on to the run: its views). */
+  hintMode?: CallRunOptions['hintMode'];
 }
 
 /** A difference between the recorded timeline and its rebuild. */
@@ -77,6 +79,7 @@ export function rebuildRun(
       else rebuilt.push(...observations);
     },
     ...(options.callerActor !== undefined ? { callerActor: options.callerActor } : {}),
+    ...(options.hintMode !== undefined ? { hintMode: options.hintMode } : {}),
   };
   const run = new CallRun(compiled, runOptions);
   const mismatches: RebuildMismatch[] = [];

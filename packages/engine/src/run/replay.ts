@@ -7,7 +7,7 @@ import { ManualScheduler } from '../clock/manual-scheduler.js';
 import { SessionClock } from '../clock/session-clock.js';
 import type { CompiledScenario } from '../scenario/compile.js';
 import type { Input, Observation, TimedObservation } from '../timeline.js';
-import { CallRun, type ApplyResult } from './call-run.js';
+import { CallRun, type ApplyResult, type CallRunOptions } from './call-run.js';
 
 export interface TimedInput {
   /** Session time (ms) at which the input was applied. */
@@ -20,6 +20,8 @@ export interface ReplayOptions {
   until?: number;
   /** The session had a caller actor (the machine's lines were suggestions): see `CallRunOptions`. */
   callerActor?: boolean;
+  /** The session's hint mode (views only: replayed observations do not depend on it). */
+  hintMode?: CallRunOptions['hintMode'];
 }
 
 /** What a replay step was: an input (with its index and result) or a timer firing. */
@@ -50,6 +52,7 @@ export function replayWith(
     clock,
     seed,
     ...(options.callerActor ? { callerActor: true } : {}),
+    ...(options.hintMode ? { hintMode: options.hintMode } : {}),
     onTimer: (observations) => {
       out.push(...observations);
       options.onStep?.(

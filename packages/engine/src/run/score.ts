@@ -4,7 +4,7 @@
 // not change which flags are set unless a scenario draws on it; pass the session's seed anyway).
 import type { CompiledScenario } from '../scenario/compile.js';
 import type { AutoCriterion } from '../scenario/schema.js';
-import type { Observation, TimelineEntry } from '../timeline.js';
+import { moveMadeBy, type Observation, type TimelineEntry } from '../timeline.js';
 import { replayWith, type TimedInput } from './replay.js';
 
 export interface CriterionResult {
@@ -47,7 +47,7 @@ export function scoreRubric(
   const evaluate = (auto: AutoCriterion): { met: boolean; evidence?: Entry | undefined } => {
     if ('move' in auto) {
       const made = sorted.filter(
-        (e) => e.kind === 'input' && e.input.kind === 'move' && e.input.move === auto.move,
+        (e) => e.kind === 'input' && moveMadeBy(e.input) === auto.move,
       );
       const atLeast = auto.atLeast ?? 1;
       const first = made[0];
@@ -57,7 +57,7 @@ export function scoreRubric(
     }
     if ('notMove' in auto) {
       const made = sorted.find(
-        (e) => e.kind === 'input' && e.input.kind === 'move' && e.input.move === auto.notMove,
+        (e) => e.kind === 'input' && moveMadeBy(e.input) === auto.notMove,
       );
       return { met: made === undefined, evidence: made };
     }

@@ -287,7 +287,13 @@ export const scenarioSchema = z.strictObject({
   ),
   moves: z.record(
     tableId,
-    z.strictObject({ label: text(100), category: z.enum(MOVE_CATEGORIES), help: text(1000) }),
+    z.strictObject({
+      label: text(100),
+      category: z.enum(MOVE_CATEGORIES),
+      help: text(1000),
+      /** Free speech: sentences a listener might say for this move (the matcher's examples). */
+      examples: z.array(text(300)).max(60).optional(),
+    }),
   ),
   injects: z.record(tableId, z.strictObject({ label: text(100), help: text(1000) })).default({}),
   endings: z.record(tableId, z.strictObject({ outcome: z.enum(OUTCOMES), message: text(4000) })),

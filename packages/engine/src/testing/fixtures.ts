@@ -162,7 +162,7 @@ export interface TestRun {
 export function startTestRun(
   compiled: CompiledScenario = compileScenario(testScenario()),
   seed = 7,
-  options: Pick<CallRunOptions, 'callerActor'> = {},
+  options: Pick<CallRunOptions, 'callerActor' | 'hintMode'> = {},
 ): TestRun {
   const scheduler = new ManualScheduler();
   const clock = new SessionClock(scheduler);

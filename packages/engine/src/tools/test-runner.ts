@@ -93,6 +93,8 @@ export function inputStep(at: number, input: Input): PlayThroughStep {
     case 'bookmark':
     case 'projector':
     case 'speak':
+    case 'interpret':
+    case 'correct':
       return { at, wait: true };
   }
 }

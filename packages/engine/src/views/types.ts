@@ -5,6 +5,27 @@ import type { EndReason, Outcome, VoiceSettings } from '../timeline.js';
 
 export type CallPhase = 'ringing' | 'connected' | 'ended';
 
+/**
+ * How much the listener's console suggests (chosen by the trainer per session): `guided` moves
+ * with their help, `no_hints` move labels only, `free_speech` no move list (their own words).
+ */
+export const HINT_MODES = ['guided', 'no_hints', 'free_speech'] as const;
+export type HintMode = (typeof HINT_MODES)[number];
+
+/** Free speech, for the trainer: the mode, and the interpretation waiting for their pick. */
+export interface SpeechView {
+  mode: HintMode;
+  pending: {
+    n: number;
+    text: string;
+    /** The matcher's best guess (below the threshold) and its score. */
+    move: string | null;
+    score: number;
+    /** Session time (ms) after which the caller says « Pardon ? » instead. */
+    dueT: number;
+  } | null;
+}
+
 export const MOVE_CATEGORIES = ['listening', 'information', 'action'] as const;
 export type MoveCategory = (typeof MOVE_CATEGORIES)[number];
 
@@ -45,6 +66,8 @@ export interface ListenerView {
   onHold: boolean;
   /** Observers only, when the trainer switches projector mode on: what the trainer sees. */
   projector: ProjectorView | null;
+  /** The session's hint mode: `moves` carry no help in `no_hints` and are empty in `free_speech`. */
+  mode: HintMode;
 }
 
 /** Projector mode: the hidden variables and the active states, shown to the whole group. */
@@ -98,6 +121,8 @@ export interface TrainerView {
   projector: boolean;
   /** Whether a caller actor plays the caller (the machine's lines become suggestions). */
   callerActor: boolean;
+  /** The hint mode, and in free speech the interpretation awaiting the trainer's pick. */
+  speech: SpeechView;
 }
 
 /** What the caller actor's cue cards show: who they are, what the call expects now. */

@@ -1,0 +1,99 @@
+import { describe, expect, it } from '@jest/globals';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import type { Input, MoveOption, TimelineEntry } from '@ecoute/engine';
+import { renderWithSession } from '../test/renderWithSession.js';
+import type { KnownLabels } from '../ui/useKnownLabels.js';
+import { InterpretationsPanel } from './InterpretationsPanel.js';
+
+const moves: MoveOption[] = [
+  { id: 'reformuler', label: 'Reformuler', category: 'listening', help: '' },
+  { id: 'rassurer', label: 'Rassurer sans promettre', category: 'listening', help: '' },
+];
+const labels: KnownLabels = {
+  moves: new Map([
+    ['reformuler', 'Reformuler'],
+    ['rassurer', 'Rassurer sans promettre'],
+    ['promettre', 'Lui promettre que tout s’arrangera'],
+  ]),
+  injects: new Map(),
+  variables: new Map(),
+};
+const entry = (
+  seq: number,
+  input: Input,
+  source = 'listener',
+): TimelineEntry => ({ seq, t: seq * 1000, at: '', source, kind: 'input', input }) as TimelineEntry;
+
+describe('InterpretationsPanel', () => {
+  it('lists each sentence with its reading, score and runner-up, and sends a correction', async () => {
+    const sent: [number, string][] = [];
+    renderWithSession(
+      <InterpretationsPanel
+        speech={{ mode: 'free_speech', pending: null }}
+        entries={[
+          entry(1, {
+            kind: 'interpret',
+            n: 0,
+            text: 'Je ne peux pas vous promettre, mais on cherche ensemble',
+            move: 'promettre',
+            score: 0.62,
+            runnerUp: { move: 'rassurer', score: 0.55 },
+            understood: true,
+          }),
+          entry(2, { kind: 'correct', n: 0, move: 'rassurer', applied: true }, 'trainer'),
+        ]}
+        moves={moves}
+        labels={labels}
+        now={3000}
+        enabled
+        onCorrect={(n, move) => (sent.push([n, move]), Promise.resolve(true))}
+      />,
+    );
+    const item = within(screen.getByRole('listitem'));
+    expect(item.getByText(/Lue comme : Lui promettre que tout s’arrangera \(62 %\)/)).not.toBeNull();
+    expect(item.getByText(/ensuite : Rassurer sans promettre \(55 %\)/)).not.toBeNull();
+    expect(item.getByText('Corrigée en : Rassurer sans promettre (appliquée)')).not.toBeNull();
+    fireEvent.change(item.getByRole('combobox', { name: 'Corriger en' }), {
+      target: { value: 'reformuler' },
+    });
+    await act(async () => {
+      fireEvent.click(item.getByRole('button', { name: 'Corriger' }));
+    });
+    expect(sent).toEqual([[0, 'reformuler']]);
+  });
+
+  it('asks for the pick of a sentence not understood, with the time left', async () => {
+    const sent: [number, string][] = [];
+    renderWithSession(
+      <InterpretationsPanel
+        speech={{
+          mode: 'free_speech',
+          pending: { n: 0, text: 'Hmm bon', move: 'reformuler', score: 0.1, dueT: 21_000 },
+        }}
+        entries={[
+          entry(1, {
+            kind: 'interpret',
+            n: 0,
+            text: 'Hmm bon',
+            move: 'reformuler',
+            score: 0.1,
+            runnerUp: null,
+            understood: false,
+            askMs: 20_000,
+          }),
+        ]}
+        moves={moves}
+        labels={labels}
+        now={6_000}
+        enabled
+        onCorrect={(n, move) => (sent.push([n, move]), Promise.resolve(true))}
+      />,
+    );
+    const alert = within(screen.getByRole('alert'));
+    expect(alert.getByText(/Phrase non comprise : « Hmm bon ».*15 s avant « Pardon \? »/)).not.toBeNull();
+    await act(async () => {
+      fireEvent.click(alert.getByRole('button', { name: 'Appliquer cette action' }));
+    });
+    expect(sent).toEqual([[0, 'reformuler']]);
+  });
+});

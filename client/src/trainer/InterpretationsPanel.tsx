@@ -1,0 +1,181 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Input, MoveOption, SpeechView, TimelineEntry } from '@ecoute/engine';
+import { useI18n } from '../i18n/index.js';
+import { formatDuration } from '../ui/formatDuration.js';
+import type { KnownLabels } from '../ui/useKnownLabels.js';
+
+type Interpret = Extract<Input, { kind: 'interpret' }>;
+type Correct = Extract<Input, { kind: 'correct' }>;
+
+interface Reading {
+  seq: number;
+  t: number;
+  input: Interpret;
+  corrections: Correct[];
+}
+
+/** The session's interpretations in order, each with the trainer's corrections of it. */
+export function readingsOf(entries: readonly TimelineEntry[]): Reading[] {
+  const readings: Reading[] = [];
+  for (const entry of entries) {
+    if (entry.kind !== 'input') continue;
+    if (entry.input.kind === 'interpret')
+      readings.push({ seq: entry.seq, t: entry.t, input: entry.input, corrections: [] });
+    else if (entry.input.kind === 'correct') {
+      const n = entry.input.n;
+      readings.find((r) => r.input.n === n)?.corrections.push(entry.input);
+    }
+  }
+  return readings;
+}
+
+/** A score as people read it: « 72 % ». */
+export function scoreText(score: number): string {
+  return `${Math.round(score * 100)} %`;
+}
+
+/**
+ * Free speech, for the trainer: every sentence with the move it was read as and its score (and
+ * the runner-up), live; a correction for each (the move it should have been: applied now if the
+ * state offers it); and, when a sentence was not understood, the pick asked of the trainer
+ * before the caller says « Pardon ? ».
+ */
+export function InterpretationsPanel({
+  speech,
+  entries,
+  moves,
+  labels,
+  now,
+  enabled,
+  onCorrect,
+}: {
+  speech: SpeechView;
+  entries: readonly TimelineEntry[];
+  /** The moves the state offers now (the choices of a correction). */
+  moves: readonly MoveOption[];
+  labels: KnownLabels;
+  /** Session time of the view (for the pick's countdown). */
+  now: number;
+  enabled: boolean;
+  onCorrect: (n: number, move: string) => Promise<boolean>;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const readings = readingsOf(entries);
+  const label = (move: string | null) =>
+    move === null ? t('speech.none') : (labels.moves.get(move) ?? move);
+  const pending = speech.pending;
+  return (
+    <section className="panel interpretations" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('speech.trainer.heading')}</h2>
+      <p className="muted">{t('speech.trainer.mode', { mode: t(`speech.mode.${speech.mode}`) })}</p>
+      {pending ? (
+        <div className="interpretations__pick" role="alert">
+          <p>
+            {t('speech.trainer.pick', {
+              text: pending.text,
+              seconds: Math.max(0, Math.ceil((pending.dueT - now) / 1000)),
+            })}
+          </p>
+          <CorrectionForm
+            n={pending.n}
+            moves={moves}
+            initial={pending.move}
+            enabled={enabled}
+            submitLabel={t('speech.trainer.pickSubmit')}
+            onCorrect={onCorrect}
+          />
+        </div>
+      ) : null}
+      {readings.length === 0 ? <p className="muted">{t('speech.trainer.none')}</p> : null}
+      <ol className="interpretations__list">
+        {readings
+          .slice()
+          .reverse()
+          .map((reading) => (
+            <li key={reading.seq} className="interpretations__item">
+              <p>
+                <q>{reading.input.text}</q> <span className="muted">{formatDuration(reading.t)}</span>
+              </p>
+              <p>
+                {reading.input.understood
+                  ? t('speech.trainer.readAs', {
+                      move: label(reading.input.move),
+                      score: scoreText(reading.input.score),
+                    })
+                  : t('speech.trainer.notUnderstood', {
+                      move: label(reading.input.move),
+                      score: scoreText(reading.input.score),
+                    })}
+                {reading.input.runnerUp
+                  ? ` ${t('speech.trainer.runnerUp', {
+                      move: label(reading.input.runnerUp.move),
+                      score: scoreText(reading.input.runnerUp.score),
+                    })}`
+                  : null}
+              </p>
+              {reading.corrections.map((c, i) => (
+                <p key={i} className="interpretations__correction">
+                  {t(c.applied ? 'speech.trainer.correctedApplied' : 'speech.trainer.correctedNoted', {
+                    move: label(c.move),
+                  })}
+                </p>
+              ))}
+              {pending?.n === reading.input.n ? null : (
+                <CorrectionForm
+                  n={reading.input.n}
+                  moves={moves}
+                  initial={null}
+                  enabled={enabled}
+                  submitLabel={t('speech.trainer.correct')}
+                  onCorrect={onCorrect}
+                />
+              )}
+            </li>
+          ))}
+      </ol>
+    </section>
+  );
+}
+
+function CorrectionForm({
+  n,
+  moves,
+  initial,
+  enabled,
+  submitLabel,
+  onCorrect,
+}: {
+  n: number;
+  moves: readonly MoveOption[];
+  initial: string | null;
+  enabled: boolean;
+  submitLabel: string;
+  onCorrect: (n: number, move: string) => Promise<boolean>;
+}) {
+  const { t } = useI18n();
+  const selectId = useId();
+  const offered = moves.some((m) => m.id === initial) ? initial : null;
+  const [move, setMove] = useState<string>(offered ?? moves[0]?.id ?? '');
+  const chosen = moves.some((m) => m.id === move) ? move : (moves[0]?.id ?? '');
+  function submit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    if (!chosen) return;
+    void onCorrect(n, chosen);
+  }
+  return (
+    <form className="interpretations__form" onSubmit={submit}>
+      <label htmlFor={selectId}>{t('speech.trainer.correctLabel')}</label>{' '}
+      <select id={selectId} value={chosen} disabled={!enabled} onChange={(e) => setMove(e.target.value)}>
+        {moves.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.label}
+          </option>
+        ))}
+      </select>{' '}
+      <button type="submit" disabled={!enabled || !chosen}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from '@jest/globals';
+import { compileScenario } from '../scenario/compile.js';
+import { PARDON_LINE, PARDON_TEXTS, pardonText } from '../speech/pardon.js';
+import { startTestRun, testScenario } from '../testing/fixtures.js';
+import { moveMadeBy, type Input, type TimedObservation } from '../timeline.js';
+import { replay, type TimedInput } from './replay.js';
+
+const compiled = compileScenario(testScenario());
+const understood = (n: number, move: string): Input => ({
+  kind: 'interpret',
+  n,
+  text: 'Je vous écoute',
+  move,
+  score: 0.8,
+  runnerUp: null,
+  understood: true,
+});
+const notUnderstood = (n: number, askMs?: number): Input => ({
+  kind: 'interpret',
+  n,
+  text: 'Hmm',
+  move: 'ecouter',
+  score: 0.1,
+  runnerUp: null,
+  understood: false,
+  ...(askMs !== undefined ? { askMs } : {}),
+});
+
+describe('free speech in the call run', () => {
+  it('applies an understood interpretation as its move', () => {
+    const { run } = startTestRun(compiled);
+    run.apply({ kind: 'pickup' });
+    const result = run.apply(understood(0, 'ecouter'));
+    expect(result.ok && result.observations.some((o) => o.kind === 'state')).toBe(true);
+    expect(run.states).toContain('milieu.tache.attente');
+  });
+
+  it('answers « Pardon ? » (a wording the seed picks) when not understood, without moving', () => {
+    const { run } = startTestRun(compiled, 11);
+    run.apply({ kind: 'pickup' });
+    const result = run.apply(notUnderstood(0));
+    expect(result).toEqual({
+      ok: true,
+      observations: [{ kind: 'line', line: PARDON_LINE, text: pardonText(11, 0) }],
+    });
+    expect(run.states).toEqual(['debut']);
+    const wordings = new Set(Array.from({ length: 40 }, (_, i) => pardonText(3, i)));
+    expect(wordings.size).toBeGreaterThan(1);
+    for (const w of wordings) expect(PARDON_TEXTS).toContain(w);
+  });
+
+  it('waits for the trainer’s pick, then says « Pardon ? » on the session clock', () => {
+    const { run, scheduler, timed } = startTestRun(compiled);
+    run.apply({ kind: 'pickup' });
+    expect(run.apply(notUnderstood(0, 500))).toEqual({ ok: true, observations: [] });
+    expect(run.viewFor('trainer').speech.pending).toMatchObject({ n: 0, dueT: 500 });
+    scheduler.advanceBy(499);
+    expect(timed.filter((o) => o.observation.kind === 'line' && o.observation.line === PARDON_LINE)).toEqual(
+      [],
+    );
+    scheduler.advanceBy(1);
+    expect(
+      timed.some((o) => o.t === 500 && o.observation.kind === 'line' && o.observation.line === PARDON_LINE),
+    ).toBe(true);
+    expect(run.viewFor('trainer').speech.pending).toBeNull();
+  });
+
+  it('a trainer’s pick applies the move and cancels the timeout', () => {
+    const { run, scheduler, timed } = startTestRun(compiled);
+    run.apply({ kind: 'pickup' });
+    run.apply(notUnderstood(0, 500));
+    expect(run.correctionApplies(0, 'ecouter')).toBe(true);
+    const result = run.apply({ kind: 'correct', n: 0, move: 'ecouter', applied: true });
+    expect(result.ok).toBe(true);
+    expect(run.states).toContain('milieu.tache.attente');
+    scheduler.advanceBy(1000);
+    expect(timed.some((o) => o.observation.kind === 'line' && o.observation.line === PARDON_LINE)).toBe(
+      false,
+    );
+  });
+
+  it('a correction of an applied reading applies the corrected move only if offered and different', () => {
+    const { run } = startTestRun(compiled);
+    run.apply({ kind: 'pickup' });
+    run.apply(understood(0, 'ecouter'));
+    expect(run.correctionApplies(0, 'ecouter')).toBe(false);
+    expect(run.correctionApplies(0, 'jamais')).toBe(false);
+    expect(run.correctionApplies(0, 'informer')).toBe(true);
+    expect(run.apply({ kind: 'correct', n: 0, move: 'jamais', applied: false })).toEqual({
+      ok: true,
+      observations: [],
+    });
+    expect(run.apply({ kind: 'correct', n: 0, move: 'jamais', applied: true }).ok).toBe(false);
+    expect(run.apply({ kind: 'correct', n: 5, move: 'informer', applied: false }).ok).toBe(false);
+    expect(run.apply({ kind: 'correct', n: 0, move: 'informer', applied: true }).ok).toBe(true);
+    expect(run.states).toContain('milieu.tache.fait');
+  });
+
+  it('refuses interpretations out of order', () => {
+    const { run } = startTestRun(compiled);
+    run.apply({ kind: 'pickup' });
+    expect(run.apply(understood(1, 'ecouter')).ok).toBe(false);
+  });
+
+  it('replays a free-speech session to the same observations, timeouts included', () => {
+    const { run, scheduler, clock, timed } = startTestRun(compiled, 5);
+    const inputs: TimedInput[] = [];
+    const log: TimedObservation[] = [];
+    const step = (at: number, input: Input) => {
+      const before = timed.length;
+      scheduler.advanceTo(at);
+      log.push(...timed.slice(before));
+      const t = clock.now();
+      const result = run.apply(input);
+      if (!result.ok) throw new Error(result.message);
+      inputs.push({ t, input });
+      log.push(...result.observations.map((observation) => ({ t, observation })));
+    };
+    step(0, { kind: 'pickup' });
+    step(300, notUnderstood(0));
+    step(600, notUnderstood(1, 200));
+    step(900, understood(2, 'ecouter'));
+    step(950, { kind: 'correct', n: 2, move: 'informer', applied: true });
+    expect(replay(compiled, 5, inputs)).toEqual(log);
+    expect(inputs.map((i) => moveMadeBy(i.input))).toEqual([null, null, null, 'ecouter', 'informer']);
+  });
+
+  it('shows the listener what the mode allows', () => {
+    for (const [mode, check] of [
+      ['guided', (m: { help: string }[]) => m.every((x) => x.help !== '')],
+      ['no_hints', (m: { help: string }[]) => m.length > 0 && m.every((x) => x.help === '')],
+      ['free_speech', (m: unknown[]) => m.length === 0],
+    ] as const) {
+      const { run } = startTestRun(compiled, 7, { hintMode: mode });
+      run.apply({ kind: 'pickup' });
+      const view = run.viewFor('listener');
+      expect(view.mode).toBe(mode);
+      expect(check(view.moves)).toBe(true);
+      expect(run.viewFor('trainer').moves.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,37 @@
+// Free speech (« parole libre »): the listener's sentence becomes the recorded interpretation
+// (the engine's matcher, over the moves the state offers at that moment), and a trainer's
+// correction gets from the run whether it applies. What is recorded is what replay applies.
+import { UNDERSTOOD_THRESHOLD, speechMatcherFor } from '@ecoute/engine';
+import type { CallRun, HintMode, Input } from '@ecoute/engine';
+
+export interface SpeechSettings {
+  mode: HintMode;
+  /** A sentence not understood goes to the trainer, who picks its move within `TRAINER_PICK_MS`. */
+  askTrainer: boolean;
+}
+
+/** How long (session time) the trainer has to pick a move before the caller says « Pardon ? ». */
+export const TRAINER_PICK_MS = 20_000;
+
+/**
+ * The input to record for what a listener sent: in free speech a sentence becomes its
+ * interpretation; a trainer's correction gets `applied` from the run. Call inside the step's
+ * `clock.hold`, after `runDue()`, so the offered moves are those the input meets.
+ */
+export function speechInput(run: CallRun, settings: SpeechSettings, input: Input): Input {
+  if (input.kind === 'correct') return { ...input, applied: run.correctionApplies(input.n, input.move) };
+  if (input.kind !== 'say' || settings.mode !== 'free_speech') return input;
+  const offered = run.availableMoves().map((m) => m.id);
+  const reading = speechMatcherFor(run.compiled.scenario.moves).match(input.text, offered);
+  const understood = reading.move !== null && reading.score >= UNDERSTOOD_THRESHOLD;
+  return {
+    kind: 'interpret',
+    n: run.interpretationCount,
+    text: input.text,
+    move: reading.move,
+    score: reading.score,
+    runnerUp: reading.runnerUp,
+    understood,
+    ...(!understood && settings.askTrainer ? { askMs: TRAINER_PICK_MS } : {}),
+  };
+}

@@ -1,0 +1,183 @@
+// « Parole libre » in a real Chromium, through the built server: the trainer creates a session of
+// a library call (the student locked out, `etudiante-crous`) in free-speech mode; the listener
+// plays it to its best ending by typed sentences only (no move list on the page); one sentence is
+// not understood (« Pardon ? ») and the trainer corrects its interpretation, which applies the
+// move; the debrief shows the interpretations and the correction. Real time (no scaled clock):
+// the call takes well under the caller's timers that matter (battery: 1 % per 40 s).
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PARDON_TEXTS, parseScenario, type Scenario } from '@ecoute/engine';
+import type { Debrief } from '@ecoute/protocol';
+import { launchChromium } from '../support/browser.js';
+import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
+import { startServerProcess, workspaceRoot } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
+
+const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
+const SCENARIO = 'etudiante-crous';
+
+function loadScenario(id: string): Scenario {
+  const parsed = parseScenario(readFileSync(path.join(workspaceRoot, 'scenarios', `${id}.yaml`), 'utf8'), id);
+  if (!parsed.ok) throw new Error(`${id}: ${parsed.errors.map((error) => error.message).join('; ')}`);
+  return parsed.scenario;
+}
+
+/**
+ * The listener's sentences, each with the caller's line it must bring (written for this test,
+ * apart from the scenario's examples). `null`: a sentence the matcher cannot read.
+ */
+const SENTENCES: [string, string | null][] = [
+  ["Bonsoir, ici Chloé de la ligne d'aide au numérique, je vais vous aider.", 'soulagee'],
+  ["Tapez vous-même l'adresse officielle messervices.etudiant.gouv.fr dans la barre.", 'officiel_surprise'],
+  ["Cliquez sur « Se connecter », puis dites-moi quand c'est fait.", 'refus_offre'],
+  ["Hmm, d'accord, bon.", null],
+];
+const AFTER_CORRECTION: [string, string][] = [
+  ["Maintenant, cliquez sur le bouton suivant et dites-moi quand c'est bon.", 'mail_arrive'],
+  ["Ensuite, ouvrez la rubrique logement, puis passez à l'étape suivante.", 'connectee'],
+  ['Cliquez sur continuer, étape par étape.', 'logement'],
+  ['Enfin, cliquez sur le bouton « Envoyer ma demande ».', 'valide'],
+];
+
+describe('free speech in the browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startServerProcess();
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(url);
+    return page;
+  }
+
+  it('plays a library call to its best ending by typed sentences; the trainer corrects one; the debrief shows both', async () => {
+    const scenario = loadScenario(SCENARIO);
+    const lineText = (id: string) => scenario.lines[id]?.text ?? id;
+
+    const home = await open(server.url);
+    await home.getByRole('radio', { name: scenario.title }).check();
+    await home.getByRole('radio', { name: /^Parole libre/ }).check();
+    expect(await seriousAxeViolations(home)).toEqual([]);
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    const linkOf = async (role: string): Promise<string> => {
+      const href = await home.getByRole('link', { name: `Ouvrir le lien ${role}` }).getAttribute('href');
+      if (!href) throw new Error(`no link for ${role}`);
+      return new URL(href, server.url).toString();
+    };
+    const listenerUrl = await linkOf('Écoutant·e');
+    const trainerUrl = await linkOf('Formateur·rice');
+    const trainer = await open(trainerUrl);
+    const listener = await open(listenerUrl);
+    await joinSession(trainer, 'Dominique');
+    await joinSession(listener, 'Camille');
+    await trainer.getByText("Mode d'aide : Parole libre").first().waitFor();
+
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    const transcript = listener.getByRole('log');
+    const heard = async (lineId: string): Promise<void> => {
+      await transcript
+        .getByText(lineText(lineId).slice(0, 40), { exact: false })
+        .last()
+        .waitFor({ timeout: 10_000 });
+    };
+    await heard('allo');
+    // No move list in free speech: the listener has their words (and, where the browser has
+    // speech recognition, push-to-talk).
+    expect(await listener.getByRole('button', { name: 'Reformuler' }).count()).toBe(0);
+    const field = listener.getByRole('textbox', { name: 'Ce que je dis' });
+    const say = async (text: string): Promise<void> => {
+      await field.fill(text);
+      await field.press('Enter');
+      await transcript.getByText(text).last().waitFor();
+    };
+
+    const pardons = () =>
+      transcript.getByText(
+        new RegExp(PARDON_TEXTS.map((p) => p.replace(/[?.…]/g, (c) => `\\${c}`)).join('|')),
+      );
+    for (const [text, answer] of SENTENCES) {
+      await say(text);
+      if (answer) await heard(answer);
+      else await pardons().first().waitFor({ timeout: 10_000 });
+    }
+    // The listener's page shows their sentences, not how they were read.
+    expect(await transcript.getByText(/→/).count()).toBe(0);
+
+    // The trainer sees every reading live, and corrects the one not understood.
+    const panel = trainer.getByRole('region', { name: 'Interprétations' });
+    await panel.getByText(/Lue comme : Donner l'adresse officielle/).waitFor();
+    const item = panel.getByRole('listitem').filter({ hasText: "Hmm, d'accord, bon." });
+    await item.getByText(/Non comprise/).waitFor();
+    expect(await seriousAxeViolations(trainer)).toEqual([]);
+    await trainer.screenshot({ path: path.join(artifacts, 'free-speech-trainer.png'), fullPage: true });
+    await item.getByRole('combobox', { name: 'Corriger en' }).selectOption({ label: 'Guider pas à pas' });
+    await item.getByRole('button', { name: 'Corriger' }).click();
+    await item.getByText('Corrigée en : Guider pas à pas (appliquée)').waitFor();
+    await heard('reinit_envoyee');
+
+    for (const [text, answer] of AFTER_CORRECTION) {
+      await say(text);
+      await heard(answer);
+    }
+    await listener
+      .getByText(scenario.endings['envoye']!.message.slice(0, 40), { exact: false })
+      .first()
+      .waitFor();
+    expect(await seriousAxeViolations(listener)).toEqual([]);
+    await listener.screenshot({ path: path.join(artifacts, 'free-speech-listener.png'), fullPage: true });
+
+    // The debrief: the recorded readings and the correction, in the report and its data.
+    const sessionId = new URL(trainerUrl).pathname.split('/').at(-1)!;
+    const token = decodeURIComponent(new URL(trainerUrl).hash.replace('#k=', ''));
+    const response = await fetch(`${server.url}/api/sessions/${sessionId}/debrief`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const debrief = (await response.json()) as Debrief;
+    const inputs = debrief.entries.flatMap((e) => (e.kind === 'input' ? [e.input] : []));
+    expect(inputs.filter((i) => i.kind === 'interpret')).toHaveLength(
+      SENTENCES.length + AFTER_CORRECTION.length,
+    );
+    expect(inputs.filter((i) => i.kind === 'correct')).toEqual([
+      { kind: 'correct', n: 3, move: 'guider_pas_a_pas', applied: true },
+    ]);
+    expect(debrief.measures.outcome).toMatchObject({ ending: 'envoye', outcome: 'best' });
+
+    await trainer.getByRole('link', { name: 'Ouvrir le débriefing' }).first().click();
+    await trainer.getByRole('heading', { level: 1, name: `Débriefing — ${scenario.title}` }).waitFor();
+    // On screen, the transcript up to the last moment: the last sentence with its reading.
+    await trainer
+      .locator('.moment-transcript')
+      .getByText(/→ Guider pas à pas \(\d+ %\)/)
+      .first()
+      .waitFor();
+    // The printed report (drawn when printing starts): every sentence, its reading, the correction.
+    await trainer.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const report = trainer.locator('.print-report');
+    await report.waitFor({ state: 'attached' });
+    await expect(report.textContent()).resolves.toContain("Hmm, d'accord, bon. → non comprise");
+    await expect(report.textContent()).resolves.toContain(
+      'Correction du ou de la formateur·rice : Guider pas à pas (appliquée)',
+    );
+    await expect(report.textContent()).resolves.toMatch(
+      /Enfin, cliquez sur le bouton « Envoyer ma demande ». → Guider pas à pas \(\d+ %\)/,
+    );
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
