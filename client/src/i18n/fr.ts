@@ -485,6 +485,28 @@ export const fr = {
   'error.client/missing_token': 'Lien incomplet : il manque la clé de la séance (#k=…).',
   'error.client/wrong_role': "Ce lien n'ouvre pas ce rôle : utilisez le lien reçu pour votre rôle.",
   'error.client/unknown': 'Erreur inattendue.',
+  // Why an action is not available now (codes of the engine) and its conditions.
+  'reason.ringing': 'Appel non décroché',
+  'reason.paused': 'Séance suspendue',
+  'reason.ended': 'Appel terminé',
+  'reason.notHere': 'Pas prévu à cette étape ({states})',
+  'reason.guard': 'Il faudrait : {conditions}',
+  'condition.compare': '{label} {op} {value}{now}',
+  'condition.now': ' (actuellement {value})',
+  'condition.flag': '« {label} »',
+  'condition.visited': 'être passé par « {label} »',
+  'condition.moveCount': '« {label} » fait {op} {value} fois{now}',
+  'condition.movesTotal': "actions de l'écoutant·e {op} {value}{now}",
+  'condition.and': ' et ',
+  'condition.or': ' ou ',
+  'condition.orElse': ' ; ou ',
+  'condition.not': 'pas encore : {condition}',
+  'condition.op.lt': '<',
+  'condition.op.le': '≤',
+  'condition.op.gt': '>',
+  'condition.op.ge': '≥',
+  'condition.op.eq': '=',
+  'condition.op.ne': '≠',
 };
 
 export type MessageKey = keyof typeof fr;

@@ -29,11 +29,18 @@ describe('TrainerPage', () => {
   });
 
   it('shows the states, the persona and its background, and trainer-only entries', () => {
-    renderWithSession(<TrainerPage />, { session: fakeSession({ view: trainerView(), entries }) });
+    const labels = {
+      moves: {},
+      injects: {},
+      variables: {},
+      states: { 'detresse.forte': 'Détresse forte', detresse: 'Détresse' },
+    };
+    renderWithSession(<TrainerPage />, { session: fakeSession({ view: trainerView(), entries, labels }) });
     const states = within(screen.getByRole('region', { name: 'État du scénario' }));
+    // By their labels, never their ids.
     expect(states.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'detresse.forte',
-      'detresse',
+      'Détresse forte',
+      'Détresse',
     ]);
     expect(screen.getByText('Vit seule depuis un an.')).not.toBeNull();
     expect(screen.getByText('Événement injecté : On sonne à la porte')).not.toBeNull();

@@ -124,7 +124,12 @@ export function TrainerPage() {
               <PresencePanel presence={session.presence} callerActor={view.callerActor} />
               <VariableGauges variables={view.variables} />
               <CurvesPanel variables={view.variables} entries={session.entries} now={view.t} />
-              <ScenarioStates states={view.states} entries={session.entries} graph={session.graph} />
+              <ScenarioStates
+                states={view.states}
+                entries={session.entries}
+                graph={session.graph}
+                labels={labels}
+              />
               <RoleLinksPanel sessionId={sessionId} />
             </div>
           </div>

@@ -11,7 +11,7 @@
 //   call is over, nothing (`debrief/call_live`);
 // - any other role: `auth/forbidden_role`.
 import { Inject, Injectable } from '@nestjs/common';
-import { isVisibleTo, scenarioGraphModel, scoreRubric } from '@ecoute/engine';
+import { isVisibleTo, scenarioGraphModel, scoreRubric, stateLabels } from '@ecoute/engine';
 import type { CompiledScenario, Scenario, TimelineEntry } from '@ecoute/engine';
 import { ErrorCode, failure } from '@ecoute/protocol';
 import type {
@@ -227,6 +227,7 @@ function debriefScenario(scenario: Scenario): DebriefScenario {
       moves: Object.fromEntries(Object.entries(scenario.moves).map(([id, m]) => [id, m.label])),
       injects: Object.fromEntries(Object.entries(scenario.injects).map(([id, i]) => [id, i.label])),
       variables: Object.fromEntries(Object.entries(scenario.variables).map(([id, v]) => [id, v.label])),
+      states: stateLabels(scenario),
     },
   };
 }
