@@ -284,8 +284,8 @@ export class CallRun {
         return {
           ok: true,
           observations: this.runStep('scenario', () => {
-            this.send({ type: ACTED_EVENT });
             this.send(event);
+            if (this.compiled.scenario.moves[input.move]?.heard !== false) this.sendActed();
           }),
         };
       }
@@ -303,8 +303,8 @@ export class CallRun {
         return {
           ok: true,
           observations: this.runStep('scenario', () => {
-            this.send({ type: ACTED_EVENT });
             this.send({ type: 'say', text: input.text });
+            this.sendActed();
           }),
         };
       case 'hangup':
@@ -627,6 +627,11 @@ export class CallRun {
     this.saidCount.set(line.line, occurrence + 1);
     const text = lineWording(this.compiled.scenario, this.seed, line.line, occurrence);
     return text === undefined || text === line.text ? line : { ...line, text };
+  }
+
+  /** After a move or a sentence: the listener acted (silence timers restart), unless it ended the call. */
+  private sendActed(): void {
+    if (this.currentPhase === 'connected' && !this.step?.ending) this.send({ type: ACTED_EVENT });
   }
 
   private send(event: { type: string; moveCount?: number; text?: string }): void {

@@ -12,11 +12,12 @@ export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const SCENARIO_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /**
  * Events the machine receives besides moves and injects: `say` (the listener's own words),
- * `hangup`, and `acted`, sent before every act of the listener (a move or a sentence) so that a
- * silence timer can restart on anything the listener does, not only on typed words.
+ * `hangup`, and `acted`, sent right after every act of the listener (a move the caller hears, or
+ * a sentence), in the same step, so that a silence timer can restart on anything the listener
+ * does, not only on typed words.
  */
 export const RESERVED_EVENTS = ['say', 'hangup', 'acted'] as const;
-/** The event sent before each move and each sentence of the listener. */
+/** The event sent after each move (but those with `heard: false`) and each sentence of the listener. */
 export const ACTED_EVENT = 'acted';
 export const COMPARISON_OPS = ['<', '<=', '>', '>=', '==', '!='] as const;
 export type ComparisonOp = (typeof COMPARISON_OPS)[number];
@@ -331,7 +332,16 @@ export const scenarioSchema = z.strictObject({
   ),
   moves: z.record(
     tableId,
-    z.strictObject({ label: text(100), category: z.enum(MOVE_CATEGORIES), help: text(1000) }),
+    z.strictObject({
+      label: text(100),
+      category: z.enum(MOVE_CATEGORIES),
+      help: text(1000),
+      /**
+       * `false` for a move the caller cannot perceive (a back-office alert by chat): it does not
+       * send `acted`, so it does not break a silence. Default: heard.
+       */
+      heard: z.boolean().optional(),
+    }),
   ),
   injects: z.record(tableId, z.strictObject({ label: text(100), help: text(1000) })).default({}),
   endings: z.record(tableId, z.strictObject({ outcome: z.enum(OUTCOMES), message: text(4000) })),

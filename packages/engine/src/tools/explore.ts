@@ -295,6 +295,11 @@ export function createExplorer(compiled: CompiledScenario, options: ExploreOptio
     settle(node);
   };
 
+  const acted = (node: ExploreNode): void => {
+    if (node.phase === 'connected' && handles(leavesOf(node.snapshot!.value), ACTED_EVENT))
+      send(node, { type: ACTED_EVENT });
+  };
+
   const initial = (): ExploreNode =>
     describe({
       inputs: [],
@@ -343,13 +348,14 @@ export function createExplorer(compiled: CompiledScenario, options: ExploreOptio
       const counts = (node.snapshot?.context as { moveCounts: Record<string, number> }).moveCounts;
       const moveCount = (counts[event.move] ?? 0) + 1;
       // As in the run: the listener acted, then the move itself.
-      if (handles(node.states, ACTED_EVENT)) send(node, { type: ACTED_EVENT });
-      if (node.phase === 'connected') send(node, { type: event.move, moveCount } as EventObject);
+      send(node, { type: event.move, moveCount } as EventObject);
+      // As in the run: then the listener acted (unless the move is not heard).
+      if (scenario.moves[event.move]?.heard !== false) acted(node);
     } else if (event.type === 'inject') {
       send(node, { type: event.inject });
     } else if (event.type === 'say') {
-      if (handles(node.states, ACTED_EVENT)) send(node, { type: ACTED_EVENT });
-      if (node.phase === 'connected') send(node, { type: 'say', text: sayText } as EventObject);
+      send(node, { type: 'say', text: sayText } as EventObject);
+      acted(node);
     } else {
       if (handles(node.states, 'hangup')) send(node, { type: 'hangup' });
       if (node.phase === 'connected') finish(node, scenario.hangupEnding);
