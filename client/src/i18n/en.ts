@@ -499,4 +499,13 @@ export const en: Catalogue = {
   'condition.op.ge': '≥',
   'condition.op.eq': '=',
   'condition.op.ne': '≠',
+  'trainer.variables.level.ok': 'normal',
+  'trainer.variables.level.warning': 'watch',
+  'trainer.variables.level.danger': 'danger',
+  'trainer.tabs.label': 'Trainer views',
+  'trainer.tabs.graph': 'Graph',
+  'trainer.tabs.states': 'Stages',
+  'trainer.tabs.curves': 'Curves',
+  'trainer.tabs.caller': 'Caller',
+  'trainer.tabs.people': 'Links and people',
 };

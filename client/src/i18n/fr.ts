@@ -507,6 +507,15 @@ export const fr = {
   'condition.op.ge': '≥',
   'condition.op.eq': '=',
   'condition.op.ne': '≠',
+  'trainer.variables.level.ok': 'normal',
+  'trainer.variables.level.warning': 'à surveiller',
+  'trainer.variables.level.danger': 'danger',
+  'trainer.tabs.label': 'Vues du formateur·rice',
+  'trainer.tabs.graph': 'Graphe',
+  'trainer.tabs.states': 'Étapes',
+  'trainer.tabs.curves': 'Courbes',
+  'trainer.tabs.caller': 'Appelant·e',
+  'trainer.tabs.people': 'Liens et présents',
 };
 
 export type MessageKey = keyof typeof fr;
