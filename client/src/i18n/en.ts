@@ -508,4 +508,8 @@ export const en: Catalogue = {
   'trainer.tabs.curves': 'Curves',
   'trainer.tabs.caller': 'Caller',
   'trainer.tabs.people': 'Links and people',
+  'listener.view.label': 'Part of the console shown',
+  'listener.view.call': 'Conversation',
+  'listener.view.answer': 'Answer',
+  'listener.view.notes': 'Notes',
 };

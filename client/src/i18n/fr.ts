@@ -516,6 +516,10 @@ export const fr = {
   'trainer.tabs.curves': 'Courbes',
   'trainer.tabs.caller': 'Appelant·e',
   'trainer.tabs.people': 'Liens et présents',
+  'listener.view.label': 'Partie de la console affichée',
+  'listener.view.call': 'Conversation',
+  'listener.view.answer': 'Répondre',
+  'listener.view.notes': 'Notes',
 };
 
 export type MessageKey = keyof typeof fr;
