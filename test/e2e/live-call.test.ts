@@ -202,6 +202,8 @@ describe('a live call in the browser', () => {
     const secondTab = await open(listener.context(), listenerUrl);
     await secondTab.getByText('Vous : Camille.').waitFor();
     await heard(secondTab, 'annonce_ok');
+    // The trainer's views are tabs: « Liens et présents » shows who is connected.
+    await trainer.getByRole('tab', { name: 'Liens et présents' }).click();
     await trainer.getByRole('region', { name: 'Qui est connecté' }).getByText('(2 onglets)').waitFor();
     await secondTab.close();
     await trainer
@@ -249,10 +251,13 @@ describe('a live call in the browser', () => {
     await move('question_ouverte', 'raconte_nuits');
 
     // Every console, mid-call, as people see it; and no serious accessibility violation.
-    await trainer.locator('.state-graph .react-flow__node').first().waitFor();
+    await trainer.getByRole('tab', { name: 'Courbes' }).click();
     await trainer.locator('.variable-curves canvas').first().waitFor();
+    await trainer.getByRole('tab', { name: 'Liens et présents' }).click();
     await trainer.getByRole('region', { name: 'Qui est connecté' }).getByText('Camille').waitFor();
     await trainer.getByRole('region', { name: 'Qui est connecté' }).getByText('Groupe A').waitFor();
+    await trainer.getByRole('tab', { name: 'Graphe' }).click();
+    await trainer.locator('.state-graph .react-flow__node').first().waitFor();
     await listener.screenshot({ path: path.join(artifacts, 'live-listener.png'), fullPage: true });
     await trainer.screenshot({ path: path.join(artifacts, 'live-trainer.png'), fullPage: true });
     await observer.screenshot({ path: path.join(artifacts, 'live-observer.png'), fullPage: true });
@@ -369,6 +374,7 @@ describe('a live call in the browser', () => {
     await joinSession(actor, 'Sam');
     await joinSession(listener, 'Alex');
     await joinSession(trainer, 'Dominique');
+    await trainer.getByRole('tab', { name: 'Liens et présents' }).click();
     await trainer.getByRole('region', { name: 'Qui est connecté' }).getByText('Sam').waitFor();
 
     // The cue cards: who they play, with the secrets the listener does not know.

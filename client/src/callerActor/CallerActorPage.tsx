@@ -94,7 +94,7 @@ function ExpectationsCard({ view }: { view: CallerActorView }) {
       <ul className="expectations__list">
         {view.states.map((state) => (
           <li key={state.id}>
-            <code>{state.id}</code>
+            <strong>{state.label}</strong>
             {state.description ? <p className="expectations__text">{state.description}</p> : null}
           </li>
         ))}

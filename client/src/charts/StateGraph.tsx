@@ -10,6 +10,8 @@ import {
   Position,
   ReactFlow,
   ReactFlowProvider,
+  useNodesInitialized,
+  useReactFlow,
   type Edge,
   type EdgeProps,
   type Node,
@@ -20,7 +22,23 @@ import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { elkEngine } from './elkEngine.js';
 import { highlightGraph } from './graphPath.js';
-import { layoutGraph, shortEdgeLabel, type GraphLayout } from './layoutGraph.js';
+import { foldGraph, layoutGraph, shortEdgeLabel, type GraphLayout } from './layoutGraph.js';
+
+/** The zoom the drawing is read at, at least: labels of 13 px stay ≥ 12 px on screen. */
+const READABLE_ZOOM = 0.95;
+
+/** Centres the view on the active states at a readable zoom, when they change. */
+function FitToActive({ active }: { active: readonly string[] }) {
+  const flow = useReactFlow();
+  const ready = useNodesInitialized();
+  const key = active.join('|');
+  useEffect(() => {
+    if (!ready) return;
+    const nodes = key ? key.split('|').map((id) => ({ id })) : undefined;
+    void flow.fitView({ ...(nodes ? { nodes } : {}), padding: 0.25, minZoom: READABLE_ZOOM, maxZoom: 1.2 });
+  }, [flow, ready, key]);
+  return null;
+}
 
 type StateNodeData = {
   label: string;
@@ -28,6 +46,7 @@ type StateNodeData = {
   group: boolean;
   active: boolean;
   visited: boolean;
+  folded: boolean;
 };
 type StateNode = Node<StateNodeData, 'state'>;
 
@@ -38,6 +57,7 @@ function StateNodeView({ data }: NodeProps<StateNode>) {
     `state-node--${data.kind}`,
     data.active ? 'state-node--active' : '',
     data.visited && !data.active ? 'state-node--visited' : '',
+    data.folded ? 'state-node--folded' : '',
   ].filter(Boolean);
   return (
     <div className={classes.join(' ')}>
@@ -99,16 +119,28 @@ export default function StateGraph({
   const [layout, setLayout] = useState<GraphLayout | null>(null);
   const [failed, setFailed] = useState(false);
 
+  // The regions not in play are folded; the drawing is laid out again when that changes.
+  // Only a change of the folded regions lays out again, not every step.
+  const foldIds = [...foldGraph(graph, new Set(states)).folded].sort().join('|');
+  const folded = useMemo(() => {
+    const ids = new Set(foldIds ? foldIds.split('|') : []);
+    const active = new Set(states);
+    return ids.size === 0 ? { graph, folded: ids } : foldGraph(graph, active);
+  }, [graph, foldIds]);
   useEffect(() => {
     let current = true;
-    layoutGraph(graph, elkEngine()).then(
+    layoutGraph(folded.graph, elkEngine()).then(
       (laid) => current && setLayout(laid),
       () => current && setFailed(true),
     );
     return () => {
       current = false;
     };
-  }, [graph]);
+  }, [folded]);
+  const activeShown = useMemo(
+    () => states.filter((state) => layout?.nodes.some((node) => node.id === state)),
+    [states, layout],
+  );
 
   const highlight = useMemo(() => highlightGraph(graph, states, entries), [graph, states, entries]);
 
@@ -132,9 +164,10 @@ export default function StateGraph({
           group: layout?.nodes.some((other) => other.parent === node.id) ?? false,
           active: highlight.active.has(node.id),
           visited: highlight.visited.has(node.id),
+          folded: folded.folded.has(node.id),
         },
       })),
-    [layout, highlight],
+    [layout, highlight, folded],
   );
 
   const edges = useMemo<RoutedEdge[]>(
@@ -170,7 +203,6 @@ export default function StateGraph({
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
-          fitView
           minZoom={0.1}
           nodesDraggable={false}
           nodesConnectable={false}
@@ -186,6 +218,7 @@ export default function StateGraph({
           }}
         >
           <Controls showInteractive={false} />
+          <FitToActive active={activeShown} />
         </ReactFlow>
       </ReactFlowProvider>
     </figure>

@@ -33,10 +33,43 @@ export interface GraphLayout {
   height: number;
 }
 
-const LEAF_HEIGHT = 40;
+const LEAF_HEIGHT = 44;
 
+/** Wide enough for the label at 13 px (the drawing is read at zoom 1 or more: ≥ 12 px). */
 function leafWidth(label: string): number {
-  return Math.min(240, Math.max(90, Math.round(label.length * 7.5) + 28));
+  return Math.min(260, Math.max(96, Math.round(label.length * 7.6) + 30));
+}
+
+/**
+ * The graph with the regions not in play folded: a compound state with no active state inside
+ * is drawn as one box (its inner states and transitions hidden; edges to them end at the box).
+ * `folded` lists the boxes that hide states, for their style.
+ */
+export function foldGraph(
+  graph: ScenarioGraph,
+  active: ReadonlySet<string>,
+): { graph: ScenarioGraph; folded: Set<string> } {
+  const inPlay = (id: string) => [...active].some((state) => state === id || state.startsWith(`${id}.`));
+  const parents = new Set(graph.nodes.flatMap((node) => (node.parent ? [node.parent] : [])));
+  // The outermost compound states not in play, when something is in play at all.
+  const folded = new Set(
+    active.size === 0
+      ? []
+      : graph.nodes
+          .filter((node) => parents.has(node.id) && !inPlay(node.id))
+          .filter((node) => !node.parent || inPlay(node.parent))
+          .map((node) => node.id),
+  );
+  const foldOf = (id: string): string | undefined =>
+    [...folded].find((f) => id !== f && id.startsWith(`${f}.`));
+  const nodes = graph.nodes.filter((node) => foldOf(node.id) === undefined);
+  const redirect = (id: string) => foldOf(id) ?? id;
+  const edges = graph.edges.map((edge) => ({
+    ...edge,
+    source: edge.source === '' ? '' : redirect(edge.source),
+    target: edge.target === null ? null : redirect(edge.target),
+  }));
+  return { graph: { nodes, edges }, folded };
 }
 
 /** An edge's label as drawn: without its guard (the states list and the help say it), short. */

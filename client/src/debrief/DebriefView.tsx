@@ -86,6 +86,7 @@ export function DebriefView({
       moves: new Map(Object.entries(scenario.labels.moves)),
       injects: new Map(Object.entries(scenario.labels.injects)),
       variables: new Map(Object.entries(scenario.labels.variables)),
+      states: new Map(Object.entries(scenario.labels.states)),
     }),
     [scenario],
   );

@@ -86,6 +86,7 @@ export function debriefFixture(
         moves: { se_presenter: 'Se présenter', reformuler: 'Reformuler' },
         injects: { sonnette: 'On sonne à la porte' },
         variables: { detresse: 'Détresse', confiance: 'Confiance' },
+        states: { accueil: 'Accueil', ecoute: 'Écoute', 'ecoute.en_ligne': 'En ligne' },
       },
     },
     graph: {

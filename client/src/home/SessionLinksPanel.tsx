@@ -1,9 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { lazy, useEffect, useRef } from 'react';
 import type { Role } from '@ecoute/engine';
 import type { SessionLinks } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { CopyLink } from '../ui/CopyLink.js';
 import { ROLE_KEYS } from '../ui/roleKeys.js';
+import { ChunkBoundary } from '../ui/ChunkBoundary.js';
+import { useHeavyViews } from '../ui/HeavyViews.js';
+
+const QrCode = lazy(() => import('../trainer/QrCode.js'));
 
 // In the order people are handed their links; the caller actor's only when the session has one.
 const ORDER: Role[] = ['listener', 'callerActor', 'trainer', 'observer'];
@@ -12,6 +16,7 @@ const ORDER: Role[] = ['listener', 'callerActor', 'trainer', 'observer'];
 export function SessionLinksPanel({ session, origin }: { session: SessionLinks; origin: string }) {
   const { t } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const heavy = useHeavyViews();
 
   // The links appear after a button press: bring the reader to them.
   useEffect(() => {
@@ -28,13 +33,26 @@ export function SessionLinksPanel({ session, origin }: { session: SessionLinks; 
       <ul className="session-links__list">
         {ORDER.flatMap((role) => {
           const path = session.links[role];
-          return path
-            ? [
-                <li key={role}>
-                  <CopyLink roleLabel={t(ROLE_KEYS[role])} url={`${origin}${path}`} />
-                </li>,
-              ]
-            : [];
+          if (!path) return [];
+          const roleLabel = t(ROLE_KEYS[role]);
+          const url = `${origin}${path}`;
+          // Every role's link has its QR code: a learner opens theirs on a phone.
+          return [
+            <li key={role}>
+              <CopyLink roleLabel={roleLabel} url={url} />
+              {heavy ? (
+                <details className="role-links__qr">
+                  <summary>{t('links.qr', { role: roleLabel })}</summary>
+                  <ChunkBoundary
+                    loading={<p className="muted">…</p>}
+                    failed={<p className="muted">{t('links.qrFailed')}</p>}
+                  >
+                    <QrCode text={url} label={t('links.qrLabel', { role: roleLabel })} />
+                  </ChunkBoundary>
+                </details>
+              ) : null}
+            </li>,
+          ];
         })}
       </ul>
     </section>

@@ -1,6 +1,6 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
-import { useI18n } from '../i18n/index.js';
+import { useI18n, type MessageKey } from '../i18n/index.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -10,6 +10,7 @@ import { DebriefLink } from '../debrief/DebriefLink.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
+import './listener.css';
 import { SayForm } from '../ui/SayForm.js';
 import { SessionNotices } from '../ui/SessionNotices.js';
 import { ToggleSwitch } from '../ui/ToggleSwitch.js';
@@ -25,6 +26,33 @@ import { PushToTalk } from './PushToTalk.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { usePhoneSounds, type PhoneSoundOptions } from './usePhoneSounds.js';
 import { WhisperPanel } from './WhisperPanel.js';
+
+type PhoneView = 'call' | 'answer' | 'notes';
+const PHONE_VIEWS = {
+  call: 'listener.view.call',
+  answer: 'listener.view.answer',
+  notes: 'listener.view.notes',
+} as const satisfies Record<PhoneView, MessageKey>;
+
+/** The phone's bottom bar (shown on narrow screens only): which part of the console is shown. */
+function PhoneViewSwitch({ value, onChange }: { value: PhoneView; onChange: (view: PhoneView) => void }) {
+  const { t } = useI18n();
+  return (
+    <nav className="phone-view-switch" aria-label={t('listener.view.label')}>
+      {(Object.keys(PHONE_VIEWS) as PhoneView[]).map((id) => (
+        <button
+          key={id}
+          type="button"
+          aria-pressed={value === id}
+          className="phone-view-switch__button"
+          onClick={() => onChange(id)}
+        >
+          {t(PHONE_VIEWS[id])}
+        </button>
+      ))}
+    </nav>
+  );
+}
 
 /** The call as the listener reads it: their notes live in the notes pad, arrivals in the trainer's list. */
 export function shownToListener(entry: TimelineEntry): boolean {
@@ -99,6 +127,21 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   );
   useShortcuts(bindings, { active: view !== null, escapeTo });
 
+  // On a phone, one part of the console at a time (a bottom bar switches): the conversation,
+  // the answers (with the last lines above them), the notes. When the call ends, the
+  // conversation shows, with the outcome and the debrief link in view.
+  const [phoneView, setPhoneView] = useState<PhoneView>('call');
+  const ended = view?.ending != null;
+  useEffect(() => {
+    if (!ended) return;
+    setPhoneView('call');
+    // (jsdom has no scrolling: the method may be missing there.)
+    const outcome: Partial<Pick<HTMLElement, 'scrollIntoView'>> | null = document.querySelector(
+      '.role-page--listener .outcome',
+    );
+    outcome?.scrollIntoView?.({ block: 'start' });
+  }, [ended]);
+
   return (
     <div className="role-page role-page--listener">
       <h1>{title}</h1>
@@ -108,7 +151,8 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
         <>
           <PausedBanner paused={view.paused} />
           <ErrorAlert code={errorCode} />
-          <div className="role-layout role-layout--listener">
+          <PhoneViewSwitch value={phoneView} onChange={setPhoneView} />
+          <div className="role-layout role-layout--listener" data-phone-view={phoneView}>
             <div className="role-layout__side">
               <PhonePanel
                 view={view}

@@ -72,7 +72,13 @@ export function callerActorView(overrides: Partial<CallerActorView> = {}): Calle
     paused: false,
     onHold: false,
     t: 60_000,
-    states: [{ id: 'detresse.forte', description: 'Elle pleure ; elle attend qu’on valide sa peine.' }],
+    states: [
+      {
+        id: 'detresse.forte',
+        label: 'Détresse forte',
+        description: 'Elle pleure ; elle attend qu’on valide sa peine.',
+      },
+    ],
     suggestions: [{ line: 'seule', text: 'Je suis toute seule, vous savez.' }],
     choices: trainer.injects,
     ending: null,
@@ -119,7 +125,7 @@ export function snapshot(
     seq,
     entries,
     view,
-    labels: { moves: { reformuler: 'Reformuler' }, injects: {}, variables: {} },
+    labels: { moves: { reformuler: 'Reformuler' }, injects: {}, variables: {}, states: {} },
     graph: null,
   };
 }

@@ -15,7 +15,7 @@ describe('InjectButtons', () => {
             label: 'Alarme du respirateur',
             help: 'Le respirateur bipe.',
             available: false,
-            reason: "Pas prévu dans l'état actuel (accueil)",
+            reason: { code: 'not_here', states: ['Accueil'] },
           },
         ]}
         disabled={false}
@@ -24,7 +24,7 @@ describe('InjectButtons', () => {
     );
     const alarm = screen.getByRole('button', { name: 'Alarme du respirateur' });
     expect((alarm as HTMLButtonElement).disabled).toBe(true);
-    expect(alarm.getAttribute('title')).toBe("Pas prévu dans l'état actuel (accueil)");
+    expect(alarm.getAttribute('title')).toBe('Pas prévu à cette étape (Accueil)');
     fireEvent.click(screen.getByRole('button', { name: 'On sonne à la porte' }));
     expect(sent).toEqual(['sonnette']);
   });

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { InjectOption } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
+import { describeReason } from '../ui/describeReason.js';
 
 /** One button per scenario inject; those the current state ignores are disabled, and say so. */
 export function InjectButtons({
@@ -27,8 +28,8 @@ export function InjectButtons({
       <ul className="injects__list">
         {injects.map((inject) => {
           const helpId = `${idPrefix}-${inject.id}-help`;
-          // The engine says why (in the scenario's language); the catalogue's sentence otherwise.
-          const why = inject.reason ?? unavailable;
+          // The engine says why (a code and its labels), worded by the catalogue.
+          const why = inject.reason ? describeReason(t, inject.reason) : unavailable;
           return (
             <li key={inject.id}>
               <button

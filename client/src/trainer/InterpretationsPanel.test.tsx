@@ -17,6 +17,7 @@ const labels: KnownLabels = {
   ]),
   injects: new Map(),
   variables: new Map(),
+  states: new Map(),
 };
 const entry = (
   seq: number,

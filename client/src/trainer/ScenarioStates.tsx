@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
+import { stateName } from '../ui/describeEntry.js';
 import { formatDuration } from '../ui/formatDuration.js';
+import type { KnownLabels } from '../ui/useKnownLabels.js';
 
 /** How many of the latest state changes the path lists. */
 const PATH_SHOWN = 15;
@@ -30,14 +32,23 @@ export function ScenarioStates({
   states,
   entries = [],
   graph = null,
+  labels,
 }: {
   states: readonly string[];
   entries?: readonly TimelineEntry[];
   graph?: ScenarioGraph | null;
+  /** State labels from the session (the graph's are used too). */
+  labels?: Pick<KnownLabels, 'states'>;
 }) {
   const { t } = useI18n();
   const headingId = useId();
   const descriptions = new Map(graph?.nodes.map((node) => [node.id, node.description]) ?? []);
+  const names = {
+    states: new Map([
+      ...(graph?.nodes.map((node): [string, string] => [node.id, node.label]) ?? []),
+      ...(labels?.states ?? []),
+    ]),
+  };
   const path = statePath(entries).slice(-PATH_SHOWN);
   return (
     <section className="panel states" aria-labelledby={headingId}>
@@ -50,7 +61,7 @@ export function ScenarioStates({
             const description = descriptions.get(state);
             return (
               <li key={state}>
-                <code>{state}</code>
+                <strong>{stateName(names, state)}</strong>
                 {description ? <span className="states__description"> — {description}</span> : null}
               </li>
             );
@@ -64,7 +75,7 @@ export function ScenarioStates({
             {path.map((step) => (
               <li key={step.seq}>
                 <span className="states__time">{formatDuration(step.t)}</span>{' '}
-                <code>{step.entered.join(', ')}</code>
+                <span>{step.entered.map((state) => stateName(names, state)).join(', ')}</span>
               </li>
             ))}
           </ol>

@@ -20,6 +20,18 @@ const entries = [
 ];
 
 describe('TrainerPage', () => {
+  it('shows one view at a time in tabs, moved with the arrow keys', () => {
+    renderWithSession(<TrainerPage />, { session: fakeSession({ view: trainerView(), entries }) });
+    const graphTab = screen.getByRole('tab', { name: 'Graphe' });
+    expect(graphTab.getAttribute('aria-selected')).toBe('true');
+    expect(screen.queryByRole('region', { name: 'État du scénario' })).toBeNull();
+    fireEvent.keyDown(graphTab, { key: 'ArrowRight' });
+    const statesTab = screen.getByRole('tab', { name: 'Étapes' });
+    expect(statesTab.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(statesTab);
+    expect(screen.getByRole('region', { name: 'État du scénario' })).not.toBeNull();
+  });
+
   it('shows the hidden variables as labelled gauges', () => {
     renderWithSession(<TrainerPage />, { session: fakeSession({ view: trainerView(), entries }) });
     const distress = screen.getByLabelText<HTMLMeterElement>('Détresse');
@@ -29,11 +41,20 @@ describe('TrainerPage', () => {
   });
 
   it('shows the states, the persona and its background, and trainer-only entries', () => {
-    renderWithSession(<TrainerPage />, { session: fakeSession({ view: trainerView(), entries }) });
+    const labels = {
+      moves: {},
+      injects: {},
+      variables: {},
+      states: { 'detresse.forte': 'Détresse forte', detresse: 'Détresse' },
+    };
+    renderWithSession(<TrainerPage />, { session: fakeSession({ view: trainerView(), entries, labels }) });
+    // The trainer's views are tabs (the console fits one screen): open « Étapes ».
+    fireEvent.click(screen.getByRole('tab', { name: 'Étapes' }));
     const states = within(screen.getByRole('region', { name: 'État du scénario' }));
+    // By their labels, never their ids.
     expect(states.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'detresse.forte',
-      'detresse',
+      'Détresse forte',
+      'Détresse',
     ]);
     expect(screen.getByText('Vit seule depuis un an.')).not.toBeNull();
     expect(screen.getByText('Événement injecté : On sonne à la porte')).not.toBeNull();
@@ -178,6 +199,7 @@ describe('TrainerPage — live controls', () => {
       },
     });
     renderWithSession(<TrainerPage />, { session });
+    fireEvent.click(screen.getByRole('tab', { name: 'Liens et présents' }));
     const presence = within(screen.getByRole('region', { name: 'Qui est connecté' }));
     expect(presence.getByText('Camille')).not.toBeNull();
     expect(presence.getByText('(2 onglets)')).not.toBeNull();
@@ -219,6 +241,7 @@ describe('TrainerPage — live controls', () => {
       ],
     });
     renderWithSession(<TrainerPage />, { session });
+    fireEvent.click(screen.getByRole('tab', { name: 'Appelant·e' }));
     const words = within(screen.getByRole('region', { name: "Paroles et notes de l'écoutant·e" }));
     expect(words.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       expect.stringContaining('Je suis là.'),

@@ -13,6 +13,7 @@ import { SessionNotices } from '../ui/SessionNotices.js';
 import { TextSendForm } from '../ui/TextSendForm.js';
 import { ToggleSwitch } from '../ui/ToggleSwitch.js';
 import { Transcript } from '../ui/Transcript.js';
+import { Tabs } from '../ui/Tabs.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { useSendInput } from '../ui/useSendInput.js';
@@ -27,6 +28,7 @@ import { RoleLinksPanel } from './RoleLinksPanel.js';
 import { ScenarioStates } from './ScenarioStates.js';
 import { SessionControls } from './SessionControls.js';
 import { VariableGauges } from './VariableGauges.js';
+import './trainer.css';
 
 /**
  * The trainer's console: the live call plus everything hidden from the listener (variables as
@@ -51,21 +53,23 @@ export function TrainerPage() {
   const inCall = playing && view.phase === 'connected';
 
   return (
-    <div className="role-page role-page--trainer">
-      <h1>{title}</h1>
-      <JoinedAs />
-      {view ? <p className="muted">{view.scenario.summary}</p> : null}
-      {view?.callerActor ? <p className="notice">{t('trainer.callerActorOn')}</p> : null}
-      {view ? (
-        <p className="notice">{t('speech.trainer.mode', { mode: t(`speech.mode.${view.speech.mode}`) })}</p>
-      ) : null}
+    <div className="role-page role-page--trainer trainer-console">
+      <div className="trainer-console__top">
+        <h1>{title}</h1>
+        <JoinedAs />
+        {view?.callerActor ? <p className="notice">{t('trainer.callerActorOn')}</p> : null}
+        {view ? (
+          <p className="notice">{t('speech.trainer.mode', { mode: t(`speech.mode.${view.speech.mode}`) })}</p>
+        ) : null}
+      </div>
       <SessionNotices session={session} view={view} />
       {view ? (
         <>
           <PausedBanner paused={view.paused} />
           <ErrorAlert code={errorCode} />
-          <div className="role-layout role-layout--trainer">
-            <div className="role-layout__side">
+          {/* One screen: each column scrolls inside, the page does not (1366×768 and up). */}
+          <div className="trainer-console__grid">
+            <div className="trainer-console__col trainer-console__col--controls">
               <PhonePanel view={view} entries={session.entries} />
               <SessionControls
                 paused={view.paused}
@@ -84,11 +88,6 @@ export function TrainerPage() {
                   onChange={(on) => void submit({ kind: 'projector', on })}
                 />
               </SessionControls>
-              <BookmarkControl
-                entries={session.entries}
-                enabled={online}
-                onBookmark={(comment) => submit({ kind: 'bookmark', comment })}
-              />
               {view.ending ? <OutcomePanel ending={view.ending} /> : null}
               <p className="debrief-link">
                 <DebriefLink />
@@ -102,8 +101,13 @@ export function TrainerPage() {
                 disabled={!inCall}
                 onEffect={(effect) => void submit({ kind: 'effect', effect })}
               />
+              <BookmarkControl
+                entries={session.entries}
+                enabled={online}
+                onBookmark={(comment) => submit({ kind: 'bookmark', comment })}
+              />
             </div>
-            <div className="role-layout__main">
+            <div className="trainer-console__col trainer-console__col--call">
               <Transcript entries={session.entries} labels={labels} />
               <TextSendForm
                 className="adlib-form"
@@ -132,18 +136,64 @@ export function TrainerPage() {
                   onCorrect={(n, move) => submit({ kind: 'correct', n, move, applied: false })}
                 />
               ) : null}
-              <ListenerWordsPanel entries={session.entries} />
-              <PersonaPanel persona={view.persona} />
             </div>
-            <div className="role-layout__side">
-              <PresencePanel presence={session.presence} callerActor={view.callerActor} />
+            <div className="trainer-console__col trainer-console__col--state">
               <VariableGauges variables={view.variables} />
-              <CurvesPanel variables={view.variables} entries={session.entries} now={view.t} />
-              <ScenarioStates states={view.states} entries={session.entries} graph={session.graph} />
-              <RoleLinksPanel sessionId={sessionId} />
+              <Tabs
+                className="trainer-console__tabs"
+                label={t('trainer.tabs.label')}
+                items={[
+                  {
+                    id: 'graph',
+                    label: t('trainer.tabs.graph'),
+                    content: (
+                      <GraphPanel graph={session.graph} states={view.states} entries={session.entries} />
+                    ),
+                  },
+                  {
+                    id: 'states',
+                    label: t('trainer.tabs.states'),
+                    content: (
+                      <ScenarioStates
+                        states={view.states}
+                        entries={session.entries}
+                        graph={session.graph}
+                        labels={labels}
+                      />
+                    ),
+                  },
+                  {
+                    id: 'curves',
+                    label: t('trainer.tabs.curves'),
+                    content: (
+                      <CurvesPanel variables={view.variables} entries={session.entries} now={view.t} />
+                    ),
+                  },
+                  {
+                    id: 'caller',
+                    label: t('trainer.tabs.caller'),
+                    content: (
+                      <>
+                        <p className="muted">{view.scenario.summary}</p>
+                        <PersonaPanel persona={view.persona} />
+                        <ListenerWordsPanel entries={session.entries} />
+                      </>
+                    ),
+                  },
+                  {
+                    id: 'people',
+                    label: t('trainer.tabs.people'),
+                    content: (
+                      <>
+                        <PresencePanel presence={session.presence} callerActor={view.callerActor} />
+                        <RoleLinksPanel sessionId={sessionId} />
+                      </>
+                    ),
+                  },
+                ]}
+              />
             </div>
           </div>
-          <GraphPanel graph={session.graph} states={view.states} entries={session.entries} />
         </>
       ) : null}
     </div>

@@ -1,8 +1,17 @@
 import { useId } from 'react';
-import type { VariableGauge } from '@ecoute/engine';
+import { gaugeLevel, type GaugeLevel, type VariableGauge } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 
-/** The caller's hidden variables (détresse, confiance…) as labelled gauges with their values. */
+const LEVEL_KEYS = {
+  ok: 'trainer.variables.level.ok',
+  warning: 'trainer.variables.level.warning',
+  danger: 'trainer.variables.level.danger',
+} as const satisfies Record<GaugeLevel, string>;
+
+/**
+ * The caller's hidden variables (détresse, confiance…) as labelled gauges with their values,
+ * coloured by the thresholds the scenario declares (and said in words, not by colour alone).
+ */
 export function VariableGauges({ variables }: { variables: VariableGauge[] }) {
   const { t } = useI18n();
   const idPrefix = useId();
@@ -12,9 +21,11 @@ export function VariableGauges({ variables }: { variables: VariableGauge[] }) {
       <ul className="variables__list">
         {variables.map((variable) => {
           const id = `${idPrefix}-${variable.id}`;
-          const valueText = t('trainer.variables.value', { value: variable.value, max: variable.max });
+          const level = gaugeLevel(variable);
+          const levelText = variable.thresholds ? t(LEVEL_KEYS[level]) : '';
+          const valueText = `${t('trainer.variables.value', { value: variable.value, max: variable.max })}${levelText ? ` — ${levelText}` : ''}`;
           return (
-            <li key={variable.id} className="variable">
+            <li key={variable.id} className={`variable variable--${level}`} data-level={level}>
               <label htmlFor={id} className="variable__label">
                 {variable.label}
               </label>
@@ -23,12 +34,14 @@ export function VariableGauges({ variables }: { variables: VariableGauge[] }) {
                 min={variable.min}
                 max={variable.max}
                 value={variable.value}
+                {...meterRegions(variable)}
                 aria-valuetext={valueText}
               >
                 {valueText}
               </meter>
               <span className="variable__value" aria-hidden="true">
                 {variable.value}
+                {level === 'ok' ? null : <span className="variable__level"> {levelText}</span>}
               </span>
             </li>
           );
@@ -36,4 +49,24 @@ export function VariableGauges({ variables }: { variables: VariableGauge[] }) {
       </ul>
     </section>
   );
+}
+
+/** The meter's own regions (green, yellow, red in browsers) from the scenario's thresholds. */
+function meterRegions(gauge: VariableGauge): { low?: number; high?: number; optimum?: number } {
+  const th = gauge.thresholds;
+  if (!th) return {};
+  // A value at a threshold is in that threshold's region: the meter's bounds are exclusive there.
+  const nudge = (gauge.max - gauge.min) * 1e-6;
+  if (th.direction === 'down') {
+    return {
+      optimum: gauge.max,
+      ...(th.warning !== undefined ? { high: th.warning } : {}),
+      ...(th.danger !== undefined ? { low: th.danger + nudge } : {}),
+    };
+  }
+  return {
+    optimum: gauge.min,
+    ...(th.warning !== undefined ? { low: th.warning } : {}),
+    ...(th.danger !== undefined ? { high: th.danger - nudge } : {}),
+  };
 }

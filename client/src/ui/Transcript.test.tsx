@@ -9,6 +9,7 @@ const labels: KnownLabels = {
   moves: new Map([['reformuler', 'Reformuler']]),
   injects: new Map([['sonnette', 'On sonne à la porte']]),
   variables: new Map([['distress', 'Détresse']]),
+  states: new Map([['calme', 'Elle se calme']]),
 };
 
 function items(): string[] {
@@ -72,7 +73,7 @@ describe('Transcript', () => {
     expect(all.every((item) => item.classList.contains('entry--trainer-only'))).toBe(true);
     expect(items()[0]).toContain('Événement injecté : On sonne à la porte');
     expect(items()[1]).toContain('Détresse : 40 → 60');
-    expect(items()[2]).toContain('État : calme');
+    expect(items()[2]).toContain('État : Elle se calme');
     expect(items()[3]).toContain('Note : Bien repéré');
   });
 

@@ -84,6 +84,14 @@ export function outcomeText(t: Translate, outcome: Outcome | null): string {
   return t(outcome ? OUTCOME_KEYS[outcome] : 'outcome.none');
 }
 
+/** What people read for a state path: its label, else its last name made readable (never the path). */
+export function stateName(labels: Pick<KnownLabels, 'states'>, path: string): string {
+  const label = labels.states.get(path);
+  if (label) return label;
+  const last = (path.split('.').pop() ?? path).replace(/_/g, ' ');
+  return last.charAt(0).toUpperCase() + last.slice(1);
+}
+
 export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Translate): EntryLine {
   const speaker = t(SPEAKER_KEYS[entry.source]);
   // A caller actor speaks as the caller; an observer only ever joins.
@@ -187,7 +195,10 @@ export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Tran
         }),
       };
     case 'state':
-      return { ...base, text: t('entry.state', { states: observation.states.join(', ') }) };
+      return {
+        ...base,
+        text: t('entry.state', { states: observation.states.map((s) => stateName(labels, s)).join(', ') }),
+      };
     case 'note':
       return { ...base, text: t('entry.note', { text: observation.text }) };
     case 'ending':

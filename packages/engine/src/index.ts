@@ -1,8 +1,8 @@
 // @ecoute/engine: the public API. See CONTEXT.md.
 export * from './timeline.js';
 export * from './views/types.js';
-export { labelsFor, type ScenarioLabels } from './views/labels.js';
-export { scenarioGraphModel } from './views/graph-model.js';
+export { labelsFor, stateLabels, type ScenarioLabels } from './views/labels.js';
+export { scenarioGraphModel, stateLabel, humanStateName } from './views/graph-model.js';
 export { movesForMode } from './views/hint-mode.js';
 export {
   scenarioSchema,
@@ -13,6 +13,7 @@ export {
   ACTION_TYPES,
   GUARD_TYPES,
   RESERVED_EVENTS,
+  ACTED_EVENT,
   COMPARISON_OPS,
   ID_PATTERN,
   SCENARIO_ID_PATTERN,
@@ -46,10 +47,17 @@ export { compileScenario, transitionId, MAX_MICROSTEPS, type CompiledScenario } 
 export {
   availableByState,
   describeGuard,
+  describeCondition,
+  formatCondition,
+  formatReason,
+  flagLabel,
   AVAILABILITY_REASONS,
   type Availability,
+  type Condition,
+  type UnavailableReason,
   type HandledEvents,
 } from './scenario/availability.js';
+export { lineWording, wordingOrder } from './scenario/wording.js';
 export { listTransitions, reachableStates, type TransitionInfo } from './scenario/transitions.js';
 export type { CallContext } from './scenario/guards.js';
 export { scenarioJsonSchema, playThroughsJsonSchema } from './scenario/json-schema.js';

@@ -72,6 +72,9 @@ export interface DebriefCriterion {
   label: string;
   help: string | null;
   kind: 'auto' | 'judged';
+  /** Automatic criteria: false when the call never reached the criterion (« non évalué »). */
+  assessed?: boolean;
+  /** Automatic criteria that were assessed. */
   met?: boolean;
   /** The entry that proves the result, or breaks it. */
   evidence?: MomentRef;

@@ -73,7 +73,14 @@ const criterionSchema = z.object({
   criterion: z.string(),
   label: z.string(),
   kind: z.enum(['auto', 'judged']),
-  met: z.boolean().optional().describe('Critère automatique : rempli ou non, mesuré sur la chronologie.'),
+  assessed: z
+    .boolean()
+    .optional()
+    .describe("Critère automatique : false s'il n'a pas été évalué (l'appel n'a jamais atteint sa fenêtre)."),
+  met: z
+    .boolean()
+    .optional()
+    .describe('Critère automatique évalué : rempli ou non, mesuré sur la chronologie.'),
   evidenceSeq: z.int().optional().describe("L'entrée qui le prouve (ou le met en défaut)."),
   evidenceT: z.int().optional(),
   judgment: z
@@ -85,7 +92,9 @@ const criterionSchema = z.object({
     .min(0)
     .max(1)
     .nullable()
-    .describe('1 rempli, 0,5 en partie, 0 non rempli ; null : critère jugé pas encore apprécié.'),
+    .describe(
+      '1 rempli, 0,5 en partie, 0 non rempli ; null : critère jugé pas encore apprécié, ou critère automatique non évalué (absent du score).',
+    ),
 });
 
 export const sessionExportSchema = z

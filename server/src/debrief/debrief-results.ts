@@ -64,6 +64,7 @@ function rubricOf(
       label: result.label,
       help: criterion?.help ?? null,
       kind: result.kind,
+      ...(result.assessed !== undefined ? { assessed: result.assessed } : {}),
       ...(result.met !== undefined ? { met: result.met } : {}),
       ...(result.evidenceSeq !== undefined && result.evidenceT !== undefined
         ? { evidence: { seq: result.evidenceSeq, t: result.evidenceT } }

@@ -11,7 +11,7 @@
 //   call is over, nothing (`debrief/call_live`);
 // - any other role: `auth/forbidden_role`.
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { isVisibleTo, scenarioGraphModel } from '@ecoute/engine';
+import { isVisibleTo, scenarioGraphModel, stateLabels } from '@ecoute/engine';
 import type { CompiledScenario, Scenario, ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { ErrorCode, failure } from '@ecoute/protocol';
 import type {
@@ -303,6 +303,7 @@ function debriefScenario(scenario: Scenario): DebriefScenario {
       moves: Object.fromEntries(Object.entries(scenario.moves).map(([id, m]) => [id, m.label])),
       injects: Object.fromEntries(Object.entries(scenario.injects).map(([id, i]) => [id, i.label])),
       variables: Object.fromEntries(Object.entries(scenario.variables).map(([id, v]) => [id, v.label])),
+      states: stateLabels(scenario),
     },
   };
 }

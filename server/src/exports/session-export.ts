@@ -32,13 +32,23 @@ export function buildSessionExport(input: SessionExportInput): SessionExport {
   const judgments = new Map(input.judgments.map((j) => [j.criterion, j]));
   const criteria = scoreRubric(compiled, entries, { seed: session.seed }).map((result): ExportedCriterion => {
     const judgment = result.kind === 'judged' ? judgments.get(result.criterion) : undefined;
+    // Not assessed (the call never reached it) is absent from the score, not a 0.
     const value =
-      result.kind === 'auto' ? (result.met ? 1 : 0) : judgment ? RATING_VALUE[judgment.rating] : null;
+      result.kind === 'auto'
+        ? result.met === undefined
+          ? null
+          : result.met
+            ? 1
+            : 0
+        : judgment
+          ? RATING_VALUE[judgment.rating]
+          : null;
     return {
       competency: result.competency,
       criterion: result.criterion,
       label: result.label,
       kind: result.kind,
+      ...(result.assessed !== undefined ? { assessed: result.assessed } : {}),
       ...(result.met !== undefined ? { met: result.met } : {}),
       ...(result.evidenceSeq !== undefined ? { evidenceSeq: result.evidenceSeq } : {}),
       ...(result.evidenceT !== undefined ? { evidenceT: Math.round(result.evidenceT) } : {}),

@@ -12,6 +12,9 @@ import { bindObservationSink, type CallMachineInput, type CompiledScenario } fro
 import type { CallContext } from '../scenario/guards.js';
 import { AVAILABILITY_REASONS, unavailableReason, type Availability } from '../scenario/availability.js';
 import { collectStates, type StateInfo } from '../scenario/references.js';
+import { ACTED_EVENT } from '../scenario/schema.js';
+import { lineWording } from '../scenario/wording.js';
+import { stateLabel } from '../views/graph-model.js';
 import type {
   Cue,
   EndReason,
@@ -141,6 +144,8 @@ export class CallRun {
   readonly callerActor: boolean;
   private held = false;
   private projectorOn = false;
+  /** How many times each scripted line has been said: which of its wordings comes next. */
+  private readonly saidCount = new Map<string, number>();
   /** With a caller actor: the machine's lines not yet spoken, from its last step that said any. */
   private pendingSuggestions: { line: string; text: string }[] = [];
   readonly hintMode: HintMode;
@@ -299,7 +304,13 @@ export class CallRun {
         if (!this.can(input.move))
           return refuse(RunErrorCode.InputNotAvailable, MESSAGES.moveNotNow(input.move));
         const event = this.eventFor(input.move);
-        return { ok: true, observations: this.runStep('scenario', () => this.send(event)) };
+        return {
+          ok: true,
+          observations: this.runStep('scenario', () => {
+            this.send(event);
+            if (this.compiled.scenario.moves[input.move]?.heard !== false) this.sendActed();
+          }),
+        };
       }
       case 'inject': {
         if (!this.compiled.injectIds.includes(input.inject)) {
@@ -314,7 +325,10 @@ export class CallRun {
           return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
         return {
           ok: true,
-          observations: this.runStep('scenario', () => this.send({ type: 'say', text: input.text })),
+          observations: this.runStep('scenario', () => {
+            this.send({ type: 'say', text: input.text });
+            this.sendActed();
+          }),
         };
       case 'hangup':
         return {
@@ -555,6 +569,7 @@ export class CallRun {
       value: vars[id] ?? v.initial,
       min: v.min,
       max: v.max,
+      ...(v.thresholds ? { thresholds: { ...v.thresholds } } : {}),
     })));
   }
 
@@ -595,7 +610,11 @@ export class CallRun {
         paused: this.clock.paused,
         onHold: this.held,
         t: this.clock.now(),
-        states: this.states.map((id) => ({ id, description: info.get(id)?.node.description ?? null })),
+        states: this.states.map((id) => ({
+          id,
+          label: stateLabel(info, id),
+          description: info.get(id)?.node.description ?? null,
+        })),
         suggestions: this.suggestions,
         choices: this.injectOptions(),
         ending,
@@ -717,8 +736,9 @@ export class CallRun {
       ...(inspect ? { inspect } : {}),
     }) as CallActor;
     bindObservationSink(actor, {
-      observe: (observation) => {
+      observe: (said) => {
         if (!this.step || this.step.ending) return;
+        const observation = said.kind === 'line' ? this.worded(said) : said;
         if (this.callerActor && observation.kind === 'line') {
           // The actor reads it and speaks (or not): nothing is heard until they do.
           this.step.observations.push({ kind: 'suggestion', line: observation.line, text: observation.text });
@@ -735,6 +755,19 @@ export class CallRun {
     this.actor = actor;
     this.currentPhase = 'connected';
     actor.start();
+  }
+
+  /** A scripted line in the wording due this time (see `lineWording`). */
+  private worded(line: Extract<Observation, { kind: 'line' }>): Extract<Observation, { kind: 'line' }> {
+    const occurrence = this.saidCount.get(line.line) ?? 0;
+    this.saidCount.set(line.line, occurrence + 1);
+    const text = lineWording(this.compiled.scenario, this.seed, line.line, occurrence);
+    return text === undefined || text === line.text ? line : { ...line, text };
+  }
+
+  /** After a move or a sentence: the listener acted (silence timers restart), unless it ended the call. */
+  private sendActed(): void {
+    if (this.currentPhase === 'connected' && !this.step?.ending) this.send({ type: ACTED_EVENT });
   }
 
   private send(event: { type: string; moveCount?: number; text?: string }): void {

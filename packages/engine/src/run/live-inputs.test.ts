@@ -211,7 +211,9 @@ describe('caller actor', () => {
     const view = run.viewFor('callerActor');
     expect(view.role).toBe('callerActor');
     expect(view.persona.background).toMatch(/SECRET/);
-    expect(view.states).toEqual([{ id: 'debut', description: 'Paul hésite : il attend qu’on l’écoute.' }]);
+    expect(view.states).toEqual([
+      { id: 'debut', label: 'Debut', description: 'Paul hésite : il attend qu’on l’écoute.' },
+    ]);
     expect(view.choices.map((c) => [c.id, c.available])).toEqual([
       ['bruit', false],
       ['sonnette', false],

@@ -95,6 +95,7 @@ describe('scoreRubric', () => {
       criterion: 'ecoute_vite',
       label: 'Écouter dans les 2 s',
       kind: 'auto',
+      assessed: true,
       met: true,
       evidenceSeq: ecouter,
       evidenceT: 1500,
@@ -102,7 +103,9 @@ describe('scoreRubric', () => {
     expect(results['ecoute_tard']).toMatchObject({ met: false, evidenceSeq: ecouter });
     expect(results['agir_deux']).toMatchObject({ met: true, evidenceSeq: agir[1]!.seq, evidenceT: 4000 });
     expect(results['agir_trois']).toMatchObject({ met: false, evidenceSeq: agir[1]!.seq });
-    expect(results['jamais']).toEqual(expect.objectContaining({ met: true }));
+    // « jamais » is never on offer: a trap the call never set is not assessed, not met.
+    expect(results['jamais']).toEqual(expect.objectContaining({ assessed: false }));
+    expect(results['jamais']).not.toHaveProperty('met');
     expect(results['jamais']).not.toHaveProperty('evidenceSeq');
     expect(results['pas_informer']).toMatchObject({ met: false, evidenceSeq: informer });
     expect(results['ton']).toEqual({ competency: 'accueil', criterion: 'ton', label: 'Ton', kind: 'judged' });
@@ -132,13 +135,41 @@ describe('scoreRubric', () => {
     )!;
     expect(results['detresse_basse']).toMatchObject({ met: false, evidenceSeq: ten.seq, evidenceT: 2600 });
     expect(results['jamais_agitee']).toMatchObject({ met: false, evidenceT: 2600 });
-    expect(results['informe']).toMatchObject({ met: false });
-    expect(results['bonne_fin']).toEqual(expect.objectContaining({ met: false }));
+    expect(results['informe']).toMatchObject({ assessed: true, met: false });
+    // The call is not over: its ending is not assessed yet.
+    expect(results['bonne_fin']).toEqual(expect.objectContaining({ assessed: false }));
+    expect(results['bonne_fin']).not.toHaveProperty('met');
     expect(results['bonne_fin']).not.toHaveProperty('evidenceSeq');
+    // « informer » was offered (the task was waiting) and not made: avoided, so met.
+    expect(results['pas_informer']).toMatchObject({ assessed: true, met: true });
   });
 
-  it('never met for a within criterion when the call was never picked up; empty without a rubric', () => {
-    expect(byId(scoreRubric(compiled, []))['milieu_vite']).toMatchObject({ met: false });
+  it('does not assess what the call never reached: a trap never offered, a region never entered', () => {
+    // Picked up, then the listener hangs up at once: « milieu » (and its moods) never entered.
+    const entries = session(compiled, [
+      { at: 0, input: { kind: 'pickup' } },
+      { at: 200, input: { kind: 'hangup' } },
+    ]);
+    const results = byId(scoreRubric(compiled, entries));
+    expect(results['jamais_agitee']).toMatchObject({ assessed: false });
+    expect(results['jamais_agitee']).not.toHaveProperty('met');
+    // « fin_ok » is a top-level state: its window is the whole call, so avoiding it counts.
+    expect(results['pas_fin']).toMatchObject({ assessed: true, met: true });
+    expect(results['pas_informer']).toMatchObject({ assessed: false });
+    // Goals not reached are not met, however short the call.
+    expect(results['ecoute_vite']).toMatchObject({ assessed: true, met: false });
+    expect(results['tache_faite']).toMatchObject({ assessed: true, met: false });
+    const assessed = Object.values(results).filter((r) => r.kind === 'auto' && r.assessed);
+    expect(assessed.every((r) => typeof r.met === 'boolean')).toBe(true);
+  });
+
+  it('assesses nothing when the call was never picked up; empty without a rubric', () => {
+    const results = scoreRubric(compiled, []).filter((r) => r.kind === 'auto');
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      expect(result.assessed).toBe(false);
+      expect(result).not.toHaveProperty('met');
+    }
     expect(scoreRubric(compileScenario(testScenario()), [])).toEqual([]);
   });
 });

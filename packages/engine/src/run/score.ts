@@ -1,5 +1,9 @@
 // The rubric's automatic criteria, measured on a session's timeline. Judged criteria are listed
 // without a result: the trainer gives it. Times are measured from the pickup input's `t`.
+// A criterion whose window the call never reached is not assessed (« non évalué »), never met:
+// every criterion of a call never picked up; a trap (`notMove`) the call never offered; a state
+// to avoid (`notState`) whose parent the call never entered; an `ending` of a call not ended.
+// A goal not reached (a move, a state, a flag, within its delay or not) is not met.
 // Flags are not observations, so a `flag` criterion replays the timeline's inputs (the seed does
 // not change which flags are set unless a scenario draws on it; pass the session's seed anyway).
 import type { CompiledScenario } from '../scenario/compile.js';
@@ -12,7 +16,9 @@ export interface CriterionResult {
   criterion: string;
   label: string;
   kind: 'auto' | 'judged';
-  /** Automatic criteria only. */
+  /** Automatic criteria only: false when the call never reached the criterion's window. */
+  assessed?: boolean;
+  /** Automatic criteria that were assessed only. */
   met?: boolean;
   /** The entry that proves the criterion, or the one that breaks it (when there is one). */
   evidenceSeq?: number;
@@ -42,9 +48,12 @@ export function scoreRubric(
     sorted.filter((e): e is ObservationEntry<K> => e.kind === 'observation' && e.observation.kind === kind);
   const withinDelay = (entry: Entry, within: number | undefined): boolean =>
     within === undefined || (pickup !== undefined && entry.t - pickup.t <= within);
-  let flagEvidence: Map<string, Entry> | undefined;
+  const ending = observations('ending')[0];
+  let replayed: ReplayFacts | undefined;
+  const facts = () => (replayed ??= replayFacts(compiled, sorted, options.seed ?? 1));
 
-  const evaluate = (auto: AutoCriterion): { met: boolean; evidence?: Entry | undefined } => {
+  type Evaluation = { met: boolean | null; evidence?: Entry | undefined };
+  const evaluate = (auto: AutoCriterion): Evaluation => {
     if ('move' in auto) {
       const made = sorted.filter(
         (e) => e.kind === 'input' && moveMadeBy(e.input) === auto.move,
@@ -52,21 +61,27 @@ export function scoreRubric(
       const atLeast = auto.atLeast ?? 1;
       const first = made[0];
       if (first && !withinDelay(first, auto.within)) return { met: false, evidence: first };
-      if (made.length < atLeast) return { met: false, evidence: made.at(-1) };
-      return { met: true, evidence: made[atLeast - 1] };
+      if (made.length >= atLeast) return { met: true, evidence: made[atLeast - 1] };
+      return { met: false, evidence: made.at(-1) };
     }
     if ('notMove' in auto) {
       const made = sorted.find(
         (e) => e.kind === 'input' && moveMadeBy(e.input) === auto.notMove,
       );
-      return { met: made === undefined, evidence: made };
+      if (made) return { met: false, evidence: made };
+      // A trap never set is not avoided: the move was never on offer.
+      return { met: facts().offered.has(auto.notMove) ? true : null };
     }
     if ('state' in auto || 'notState' in auto) {
       const path = 'state' in auto ? auto.state : auto.notState;
-      const entered = observations('state').find((e) =>
-        e.observation.states.some((s) => s === path || s.startsWith(`${path}.`)),
-      );
-      if ('notState' in auto) return { met: entered === undefined, evidence: entered };
+      const enteredPath = (p: string) =>
+        observations('state').find((e) => e.observation.states.some((s) => s === p || s.startsWith(`${p}.`)));
+      const entered = enteredPath(path);
+      if ('notState' in auto) {
+        if (entered) return { met: false, evidence: entered };
+        const parent = path.split('.').slice(0, -1).join('.');
+        return { met: parent === '' || enteredPath(parent) ? true : null };
+      }
       if (!entered) return { met: false };
       return { met: withinDelay(entered, auto.within), evidence: entered };
     }
@@ -81,12 +96,10 @@ export function scoreRubric(
       return { met: broken === undefined, evidence: broken };
     }
     if ('flag' in auto) {
-      flagEvidence ??= flagsSet(compiled, sorted, options.seed ?? 1);
-      const evidence = flagEvidence.get(auto.flag);
+      const evidence = facts().flags.get(auto.flag);
       return { met: evidence !== undefined, evidence };
     }
-    const ending = observations('ending')[0];
-    if (!ending) return { met: false };
+    if (!ending) return { met: null };
     return {
       met: ending.observation.outcome !== null && auto.ending.includes(ending.observation.outcome),
       evidence: ending,
@@ -101,11 +114,12 @@ export function scoreRubric(
         results.push({ ...base, kind: 'judged' });
         continue;
       }
-      const { met, evidence } = evaluate(criterion.auto);
+      const { met, evidence } = pickup ? evaluate(criterion.auto) : { met: null, evidence: undefined };
       results.push({
         ...base,
         kind: 'auto',
-        met,
+        assessed: met !== null,
+        ...(met !== null ? { met } : {}),
         ...(evidence ? { evidenceSeq: evidence.seq, evidenceT: evidence.t } : {}),
       });
     }
@@ -113,17 +127,27 @@ export function scoreRubric(
   return results;
 }
 
-/** Replays the inputs and notes, for each flag, the entry of the step that first set it. */
-function flagsSet(compiled: CompiledScenario, sorted: readonly Entry[], seed: number): Map<string, Entry> {
+/** What scoring learns by replaying the inputs (flags and offers are not observations). */
+interface ReplayFacts {
+  /** For each flag, the entry of the step that first set it. */
+  flags: Map<string, Entry>;
+  /** The moves offered to the listener at some moment of the call. */
+  offered: Set<string>;
+}
+
+/** Replays the inputs; notes the step that first set each flag and every move ever offered. */
+function replayFacts(compiled: CompiledScenario, sorted: readonly Entry[], seed: number): ReplayFacts {
   const inputEntries = sorted.filter((e): e is Entry & { kind: 'input' } => e.kind === 'input');
   const inputs: TimedInput[] = inputEntries.map((e) => ({ t: e.t, input: e.input }));
   const found = new Map<string, Entry>();
+  const offered = new Set<string>();
   const last = sorted.at(-1);
   let lastInputSeq = -Infinity;
   const { run } = replayWith(compiled, seed, inputs, {
     ...(last ? { until: last.t } : {}),
     onStep: (step, run) => {
       if (step.kind === 'input') lastInputSeq = inputEntries[step.index]?.seq ?? lastInputSeq;
+      for (const move of run.availableMoves()) offered.add(move.id);
       const flags = Object.entries(run.flags).filter(([name, on]) => on && !found.has(name));
       if (flags.length === 0) return;
       // An input step is proven by the input; a timer step by the first entry it recorded.
@@ -138,5 +162,5 @@ function flagsSet(compiled: CompiledScenario, sorted: readonly Entry[], seed: nu
   // A timer that set a flag and said nothing left no entry of its own: the last one stands in.
   for (const [name, on] of Object.entries(run.flags))
     if (on && !found.has(name) && last) found.set(name, last);
-  return found;
+  return { flags: found, offered };
 }

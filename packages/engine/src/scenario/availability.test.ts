@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { startTestRun, testScenario } from '../testing/fixtures.js';
-import { availableByState, describeGuard } from './availability.js';
+import { availableByState, describeGuard, formatReason } from './availability.js';
 import { compileScenario } from './compile.js';
 import type { GuardConfig } from './schema.js';
 
@@ -16,27 +16,29 @@ const guardedOnly = () =>
 describe('availability of moves and injects', () => {
   it('says the call is not picked up, then paused, then over', () => {
     const { run } = startTestRun();
-    expect(run.availabilityOf('ecouter')).toEqual({ available: false, reason: 'Appel non décroché' });
-    expect(run.availability().injects['bruit']).toEqual({ available: false, reason: 'Appel non décroché' });
+    expect(run.availabilityOf('ecouter')).toEqual({ available: false, reason: { code: 'ringing' } });
+    expect(run.availability().injects['bruit']).toEqual({ available: false, reason: { code: 'ringing' } });
     run.apply({ kind: 'pickup' });
     expect(run.availabilityOf('ecouter')).toEqual({ available: true });
     run.apply({ kind: 'pause' });
-    expect(run.availabilityOf('ecouter')).toEqual({ available: false, reason: 'Séance suspendue' });
+    expect(run.availabilityOf('ecouter')).toEqual({ available: false, reason: { code: 'paused' } });
     run.apply({ kind: 'resume' });
     run.apply({ kind: 'end' });
-    expect(run.availabilityOf('ecouter')).toEqual({ available: false, reason: 'Appel terminé' });
+    expect(run.availabilityOf('ecouter')).toEqual({ available: false, reason: { code: 'ended' } });
   });
 
   it('names the current state when nothing is planned for a move or an inject there', () => {
     const { run } = startTestRun();
     run.apply({ kind: 'pickup' });
     const { moves, injects } = run.availability();
-    expect(moves['informer']).toEqual({ available: false, reason: "Pas prévu dans l'état actuel (debut)" });
-    expect(injects['bruit']).toEqual({ available: false, reason: "Pas prévu dans l'état actuel (debut)" });
+    // The states by their labels (the fixture has none: the names made readable), never by path.
+    const atStart = { code: 'not_here', states: ['Debut'] };
+    expect(moves['informer']).toEqual({ available: false, reason: atStart });
+    expect(injects['bruit']).toEqual({ available: false, reason: atStart });
     run.apply({ kind: 'move', move: 'ecouter' });
     expect(run.availabilityOf('jamais')).toEqual({
       available: false,
-      reason: "Pas prévu dans l'état actuel (milieu.humeur.calme, milieu.tache.attente)",
+      reason: { code: 'not_here', states: ['Calme', 'Attente'] },
     });
     expect(run.availabilityOf('bruit')).toEqual({ available: true });
     // The trainer's inject list carries the same reason.
@@ -45,7 +47,7 @@ describe('availability of moves and injects', () => {
       label: 'Sonnette',
       help: 'On sonne.',
       available: false,
-      reason: "Pas prévu dans l'état actuel (milieu.humeur.calme, milieu.tache.attente)",
+      reason: { code: 'not_here', states: ['Calme', 'Attente'] },
     });
     expect(run.viewFor('trainer').injects.find((i) => i.id === 'bruit')).not.toHaveProperty('reason');
   });
@@ -54,12 +56,29 @@ describe('availability of moves and injects', () => {
     const { run } = startTestRun(guardedOnly());
     run.apply({ kind: 'pickup' });
     run.apply({ kind: 'move', move: 'ecouter' });
-    expect(run.availabilityOf('agir')).toEqual({
-      available: false,
-      reason:
-        'Condition non remplie : état « milieu.tache.fait » déjà atteint et drapeau « informe » posé et ' +
-        'Confiance ≥ 7 (actuellement 7) et non (« Agir » fait < 2 fois (actuellement 1))',
+    const { reason } = run.availabilityOf('agir');
+    expect(reason).toEqual({
+      code: 'guard',
+      conditions: [
+        {
+          kind: 'all',
+          of: [
+            { kind: 'visited', state: 'milieu.tache.fait', label: 'Fait' },
+            { kind: 'flag', flag: 'informe', label: 'informe' },
+            { kind: 'compare', variable: 'confiance', label: 'Confiance', op: '>=', value: 7, now: 7 },
+            {
+              kind: 'not',
+              condition: { kind: 'moveCount', move: 'agir', label: 'Agir', op: '<', value: 2, now: 1 },
+            },
+          ],
+        },
+      ],
     });
+    // Worded in French for the CLI: labels, never paths nor ids.
+    expect(formatReason(reason!)).toBe(
+      'Condition non remplie : étape « Fait » déjà atteinte et « informe » et ' +
+        'Confiance ≥ 7 (actuellement 7) et non (« Agir » fait < 2 fois (actuellement 1))',
+    );
   });
 });
 
@@ -68,7 +87,7 @@ describe('describeGuard', () => {
   it.each<[GuardConfig, string]>([
     [{ type: 'compare', params: { variable: 'detresse', op: '>=', value: 9 } }, 'Détresse ≥ 9'],
     [{ type: 'compare', params: { variable: 'detresse', op: '!=', value: 1 } }, 'Détresse ≠ 1'],
-    [{ type: 'moveCount', params: { op: '<', value: 3 } }, "nombre total d'actions de l'écoutant < 3"],
+    [{ type: 'moveCount', params: { op: '<', value: 3 } }, "nombre total d'actions de l'écoutant·e < 3"],
     [
       {
         type: 'any',
@@ -87,7 +106,7 @@ describe('describeGuard', () => {
           ],
         },
       },
-      'drapeau « a » posé ou (état « x » déjà atteint et drapeau « b » posé)',
+      '« a » ou (étape « X » déjà atteinte et « b »)',
     ],
   ])('%j → %s', (guard, text) => {
     expect(describeGuard(guard, scenario)).toBe(text);

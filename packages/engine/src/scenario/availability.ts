@@ -1,16 +1,55 @@
 // Which moves and injects a state handles, statically (for lint, the graph and trainers), and why a
 // move or inject is not available right now (for the consoles: the trainer sees why an inject
-// would do nothing). Reasons are French, for people.
+// would do nothing). Reasons are codes with parameters (labels, values): the consoles word them
+// from their catalogue; `formatReason` words them in French for the CLI.
 import type { CompiledScenario } from './compile.js';
 import { effectiveMoveCounts, type CallContext } from './guards.js';
 import { collectStates, transitionList, type StateInfo } from './references.js';
-import type { ComparisonOp, GuardConfig, Scenario, TransitionObject } from './schema.js';
+import type {
+  ComparisonOp,
+  GuardConfig,
+  MachineConfig,
+  Scenario,
+  StateNodeConfig,
+  TransitionObject,
+} from './schema.js';
 
 export interface Availability {
   available: boolean;
-  /** Why not, in French (absent when available). */
-  reason?: string;
+  /** Why not (absent when available): a code with its parameters; the words come from the UI. */
+  reason?: UnavailableReason;
 }
+
+/**
+ * A guard as data for people: each part names what it tests by its label (a variable's, a
+ * flag's, a state's, a move's) with the current value when known. The consoles word it from
+ * their catalogue; `formatCondition` words it in French for the CLI and the graph.
+ */
+export type Condition =
+  | { kind: 'compare'; variable: string; label: string; op: ComparisonOp; value: number; now?: number }
+  | { kind: 'flag'; flag: string; label: string }
+  | { kind: 'visited'; state: string; label: string }
+  | {
+      kind: 'moveCount';
+      /** Null: every move of the listener counted together. */
+      move: string | null;
+      label: string | null;
+      op: ComparisonOp;
+      value: number;
+      now?: number;
+    }
+  | { kind: 'all' | 'any'; of: Condition[] }
+  | { kind: 'not'; condition: Condition };
+
+/** Why a move or inject is not available now. */
+export type UnavailableReason =
+  | { code: 'ringing' }
+  | { code: 'paused' }
+  | { code: 'ended' }
+  /** Nothing planned for it in the active states (their labels). */
+  | { code: 'not_here'; states: string[] }
+  /** Planned, but no candidate's condition holds: one of `conditions` would have to. */
+  | { code: 'guard'; conditions: Condition[] };
 
 export interface HandledEvents {
   /** Moves a transition of this state or of one of its ancestors reacts to (guarded or not). */
@@ -19,63 +58,142 @@ export interface HandledEvents {
 }
 
 export const AVAILABILITY_REASONS = {
-  ringing: 'Appel non décroché',
-  paused: 'Séance suspendue',
-  ended: 'Appel terminé',
-  notHere: (states: string[]) => `Pas prévu dans l'état actuel (${states.join(', ') || 'aucun'})`,
-  guard: (description: string) => `Condition non remplie : ${description}`,
-} as const;
+  ringing: { code: 'ringing' },
+  paused: { code: 'paused' },
+  ended: { code: 'ended' },
+} as const satisfies Record<string, UnavailableReason>;
 
 const OPS: Record<ComparisonOp, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '==': '=', '!=': '≠' };
 
+type LabelSources = Pick<Scenario, 'variables' | 'moves'> & Partial<Pick<Scenario, 'flags' | 'machine'>>;
+
+/** A flag's label: the scenario's, else its name made readable. */
+export function flagLabel(scenario: Partial<Pick<Scenario, 'flags'>>, name: string): string {
+  return scenario.flags?.[name]?.label ?? name.replace(/_/g, ' ');
+}
+
+/** A state path's label: the node's `label`, else its last name made readable. */
+function statePathLabel(scenario: Partial<Pick<Scenario, 'machine'>>, path: string): string {
+  let node: StateNodeConfig | MachineConfig | undefined = scenario.machine;
+  for (const part of path.split('.')) node = node?.states?.[part];
+  const last = path.split('.').pop() ?? path;
+  return (node as StateNodeConfig | undefined)?.label ?? humanName(last);
+}
+
+function humanName(name: string): string {
+  const words = name.replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A guard as a `Condition`; with a context, the current values are given. */
+export function describeCondition(
+  guard: GuardConfig,
+  scenario: LabelSources,
+  context?: CallContext,
+  event?: { type: string; moveCount?: number },
+): Condition {
+  switch (guard.type) {
+    case 'compare': {
+      const variable = scenario.variables[guard.params.variable];
+      return {
+        kind: 'compare',
+        variable: guard.params.variable,
+        label: variable?.label ?? guard.params.variable,
+        op: guard.params.op,
+        value: guard.params.value,
+        ...(context ? { now: context.vars[guard.params.variable] ?? variable?.initial ?? 0 } : {}),
+      };
+    }
+    case 'flag':
+      return { kind: 'flag', flag: guard.params.name, label: flagLabel(scenario, guard.params.name) };
+    case 'visited':
+      return {
+        kind: 'visited',
+        state: guard.params.state,
+        label: statePathLabel(scenario, guard.params.state),
+      };
+    case 'moveCount': {
+      const counts = context ? effectiveMoveCounts(context, event ?? { type: '' }) : undefined;
+      const move = guard.params.move ?? null;
+      const now =
+        counts === undefined
+          ? undefined
+          : move === null
+            ? Object.values(counts).reduce((sum, n) => sum + n, 0)
+            : (counts[move] ?? 0);
+      return {
+        kind: 'moveCount',
+        move,
+        label: move === null ? null : (scenario.moves[move]?.label ?? move),
+        op: guard.params.op,
+        value: guard.params.value,
+        ...(now === undefined ? {} : { now }),
+      };
+    }
+    case 'all':
+    case 'any':
+      return {
+        kind: guard.type,
+        of: guard.params.of.map((g) => describeCondition(g, scenario, context, event)),
+      };
+    case 'not':
+      return { kind: 'not', condition: describeCondition(guard.params.guard, scenario, context, event) };
+  }
+}
+
+/** A condition in French (the CLI, the graph's edge labels; the consoles use their catalogue). */
+export function formatCondition(condition: Condition): string {
+  const now = (n: number | undefined) => (n === undefined ? '' : ` (actuellement ${n})`);
+  switch (condition.kind) {
+    case 'compare':
+      return `${condition.label} ${OPS[condition.op]} ${condition.value}${now(condition.now)}`;
+    case 'flag':
+      return `« ${condition.label} »`;
+    case 'visited':
+      return `étape « ${condition.label} » déjà atteinte`;
+    case 'moveCount':
+      return condition.label === null
+        ? `nombre total d'actions de l'écoutant·e ${OPS[condition.op]} ${condition.value}${now(condition.now)}`
+        : `« ${condition.label} » fait ${OPS[condition.op]} ${condition.value} fois${now(condition.now)}`;
+    case 'all':
+    case 'any': {
+      const joiner = condition.kind === 'all' ? ' et ' : ' ou ';
+      return condition.of
+        .map((c) => (c.kind === 'all' || c.kind === 'any' ? `(${formatCondition(c)})` : formatCondition(c)))
+        .join(joiner);
+    }
+    case 'not':
+      return `non (${formatCondition(condition.condition)})`;
+  }
+}
+
+/** A reason in French (the CLI). */
+export function formatReason(reason: UnavailableReason): string {
+  switch (reason.code) {
+    case 'ringing':
+      return 'Appel non décroché';
+    case 'paused':
+      return 'Séance suspendue';
+    case 'ended':
+      return 'Appel terminé';
+    case 'not_here':
+      return `Pas prévu à cette étape (${reason.states.join(', ') || 'aucune'})`;
+    case 'guard':
+      return `Condition non remplie : ${reason.conditions.map(formatCondition).join(' ; ou ')}`;
+  }
+}
+
 /**
- * A guard in French: « Détresse ≥ 9 (actuellement 4) », « drapeau besoin_compris posé »…
+ * A guard in French: « Détresse ≥ 9 (actuellement 4) », « « besoin compris » »…
  * With a context, current values are given so a trainer sees how far the condition is.
  */
 export function describeGuard(
   guard: GuardConfig,
-  scenario: Pick<Scenario, 'variables' | 'moves'>,
+  scenario: LabelSources,
   context?: CallContext,
   event?: { type: string; moveCount?: number },
 ): string {
-  switch (guard.type) {
-    case 'compare': {
-      const variable = scenario.variables[guard.params.variable];
-      const now = context
-        ? ` (actuellement ${context.vars[guard.params.variable] ?? variable?.initial ?? 0})`
-        : '';
-      return `${variable?.label ?? guard.params.variable} ${OPS[guard.params.op]} ${guard.params.value}${now}`;
-    }
-    case 'flag':
-      return `drapeau « ${guard.params.name} » posé`;
-    case 'visited':
-      return `état « ${guard.params.state} » déjà atteint`;
-    case 'moveCount': {
-      const counts = context ? effectiveMoveCounts(context, event ?? { type: '' }) : undefined;
-      const what =
-        guard.params.move === undefined
-          ? "nombre total d'actions de l'écoutant"
-          : `« ${scenario.moves[guard.params.move]?.label ?? guard.params.move} » fait`;
-      const count =
-        counts === undefined
-          ? undefined
-          : guard.params.move === undefined
-            ? Object.values(counts).reduce((sum, n) => sum + n, 0)
-            : (counts[guard.params.move] ?? 0);
-      const unit = guard.params.move === undefined ? '' : ' fois';
-      return `${what} ${OPS[guard.params.op]} ${guard.params.value}${unit}${count === undefined ? '' : ` (actuellement ${count})`}`;
-    }
-    case 'all':
-      return guard.params.of.map((g) => wrap(g, describeGuard(g, scenario, context, event))).join(' et ');
-    case 'any':
-      return guard.params.of.map((g) => wrap(g, describeGuard(g, scenario, context, event))).join(' ou ');
-    case 'not':
-      return `non (${describeGuard(guard.params.guard, scenario, context, event)})`;
-  }
-}
-
-function wrap(guard: GuardConfig, text: string): string {
-  return guard.type === 'all' || guard.type === 'any' ? `(${text})` : text;
+  return formatCondition(describeCondition(guard, scenario, context, event));
 }
 
 /** Dotted paths of a node and its ancestors, deepest first ('' is the root). */
@@ -141,11 +259,19 @@ export function unavailableReason(
   activeLeaves: readonly string[],
   context: CallContext | undefined,
   event: { type: string; moveCount?: number },
-): string {
+): UnavailableReason {
   const candidates = candidateTransitions(states, activeLeaves, event.type);
   if (candidates.length === 0 || candidates.some((t) => t.guard === undefined)) {
-    return AVAILABILITY_REASONS.notHere([...activeLeaves]);
+    return { code: 'not_here', states: activeLeaves.map((leaf) => statePathLabel(scenario, leaf)) };
   }
-  const described = [...new Set(candidates.map((t) => describeGuard(t.guard!, scenario, context, event)))];
-  return AVAILABILITY_REASONS.guard(described.join(' ; ou '));
+  const seen = new Set<string>();
+  const conditions: Condition[] = [];
+  for (const t of candidates) {
+    const condition = describeCondition(t.guard!, scenario, context, event);
+    const key = JSON.stringify(condition);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    conditions.push(condition);
+  }
+  return { code: 'guard', conditions };
 }

@@ -10,8 +10,15 @@ import { MOVE_CATEGORIES } from '../views/types.js';
 /** Ids of table entries (lines, moves, variables…) and state names: no dot, so paths stay unambiguous. */
 export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const SCENARIO_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Events the machine receives besides moves and injects. */
-export const RESERVED_EVENTS = ['say', 'hangup'] as const;
+/**
+ * Events the machine receives besides moves and injects: `say` (the listener's own words),
+ * `hangup`, and `acted`, sent right after every act of the listener (a move the caller hears, or
+ * a sentence), in the same step, so that a silence timer can restart on anything the listener
+ * does, not only on typed words.
+ */
+export const RESERVED_EVENTS = ['say', 'hangup', 'acted'] as const;
+/** The event sent after each move (but those with `heard: false`) and each sentence of the listener. */
+export const ACTED_EVENT = 'acted';
 export const COMPARISON_OPS = ['<', '<=', '>', '>=', '==', '!='] as const;
 export type ComparisonOp = (typeof COMPARISON_OPS)[number];
 /** Longest `after` delay accepted: a call is not a day long. */
@@ -144,6 +151,8 @@ export const transitionSchema: z.ZodType<TransitionConfig, TransitionConfig> = z
 
 export interface StateNodeConfig {
   type?: 'parallel' | 'final' | undefined;
+  /** What people read for this state (the trainer's console, the graph): a few words. */
+  label?: string | undefined;
   description?: string | undefined;
   initial?: string | undefined;
   states?: Record<string, StateNodeConfig> | undefined;
@@ -162,6 +171,7 @@ const delayKey = z.string().regex(/^[0-9]{1,8}$/, 'délai attendu en millisecond
 export const stateNodeSchema: z.ZodType<StateNodeConfig, StateNodeConfig> = z.lazy(() =>
   z.strictObject({
     type: z.enum(['parallel', 'final']).optional(),
+    label: text(100).optional(),
     description: text(2000).optional(),
     initial: tableId.optional(),
     states: z.record(tableId, stateNodeSchema).optional(),
@@ -220,6 +230,26 @@ export const autoCriterionSchema = z.union([
 ]);
 export type AutoCriterion = z.output<typeof autoCriterionSchema>;
 
+export const thresholdsSchema = z.strictObject({
+  direction: z.enum(['up', 'down']).default('up'),
+  warning: z.number().finite().optional(),
+  danger: z.number().finite().optional(),
+});
+export type VariableThresholds = z.output<typeof thresholdsSchema>;
+
+function thresholdsInOrder(v: {
+  min: number;
+  max: number;
+  thresholds?: VariableThresholds | undefined;
+}): boolean {
+  const th = v.thresholds;
+  if (!th) return true;
+  const inside = (x: number | undefined) => x === undefined || (x >= v.min && x <= v.max);
+  if (!inside(th.warning) || !inside(th.danger)) return false;
+  if (th.warning === undefined || th.danger === undefined) return true;
+  return th.direction === 'down' ? th.danger <= th.warning : th.warning <= th.danger;
+}
+
 const criterionBase = { id: tableId, label: text(200), help: text(2000).optional() };
 export const criterionSchema = z.union([
   z.strictObject({ ...criterionBase, auto: autoCriterionSchema }),
@@ -272,15 +302,30 @@ export const scenarioSchema = z.strictObject({
         min: z.number().finite(),
         max: z.number().finite(),
         initial: z.number().finite(),
+        /**
+         * Where the value starts to be worrying (`warning`) and dangerous (`danger`), for the
+         * trainer's gauges. `direction: down` when a low value is the worry (trust, battery).
+         */
+        thresholds: thresholdsSchema.optional(),
       })
       .refine((v) => v.min < v.max && v.initial >= v.min && v.initial <= v.max, {
         message: 'bornes incohérentes : il faut min < max et min ≤ initial ≤ max',
+      })
+      .refine((v) => thresholdsInOrder(v), {
+        message: 'seuils incohérents : entre min et max, et warning avant danger dans le sens indiqué',
       }),
   ),
+  /** Labels of the flags the machine sets, for people (conditions, the trainer's console). */
+  flags: z.record(tableId, z.strictObject({ label: text(200) })).default({}),
   lines: z.record(
     tableId,
     z.strictObject({
       text: text(2000),
+      /**
+       * Other wordings of the same line, for a prompt that repeats (« Allô ? Vous êtes toujours
+       * là ? »): each time the line is said, one wording in an order drawn from the seed.
+       */
+      variants: z.array(text(2000)).min(1).max(16).optional(),
       cue: z.enum(CUES).optional(),
       voice: voiceSchema.partial().optional(),
     }),
@@ -293,6 +338,11 @@ export const scenarioSchema = z.strictObject({
       help: text(1000),
       /** Free speech: sentences a listener might say for this move (the matcher's examples). */
       examples: z.array(text(300)).max(60).optional(),
+      /**
+       * `false` for a move the caller cannot perceive (a back-office alert by chat): it does not
+       * send `acted`, so it does not break a silence. Default: heard.
+       */
+      heard: z.boolean().optional(),
     }),
   ),
   injects: z.record(tableId, z.strictObject({ label: text(100), help: text(1000) })).default({}),

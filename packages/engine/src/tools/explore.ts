@@ -22,7 +22,7 @@ import {
 import type { CompiledScenario } from '../scenario/compile.js';
 import { ancestry, candidateTransitions } from '../scenario/availability.js';
 import { collectStates, toArray } from '../scenario/references.js';
-import type { ActionConfig, GuardConfig } from '../scenario/schema.js';
+import { ACTED_EVENT, type ActionConfig, type GuardConfig } from '../scenario/schema.js';
 import { activatedBy, listTransitions } from '../scenario/transitions.js';
 import { evaluateGuard } from '../scenario/guards.js';
 import type { TimedInput } from '../run/replay.js';
@@ -266,7 +266,7 @@ export function createExplorer(compiled: CompiledScenario, options: ExploreOptio
           events.push({ type: 'move', move });
       for (const inject of compiled.injectIds)
         if (handled.has(inject) && can(snapshot, { type: inject })) events.push({ type: 'inject', inject });
-      if (handled.has('say')) events.push({ type: 'say' });
+      if (handled.has('say') || handled.has(ACTED_EVENT)) events.push({ type: 'say' });
       // Hanging up is always possible: worth trying where the machine reacts to it, and once right
       // after pickup (the plain hang-up ending).
       if (handled.has('hangup') || node.depth === 1) events.push({ type: 'hangup' });
@@ -293,6 +293,11 @@ export function createExplorer(compiled: CompiledScenario, options: ExploreOptio
       return;
     }
     settle(node);
+  };
+
+  const acted = (node: ExploreNode): void => {
+    if (node.phase === 'connected' && handles(leavesOf(node.snapshot!.value), ACTED_EVENT))
+      send(node, { type: ACTED_EVENT });
   };
 
   const initial = (): ExploreNode =>
@@ -341,11 +346,16 @@ export function createExplorer(compiled: CompiledScenario, options: ExploreOptio
       settle(node);
     } else if (event.type === 'move') {
       const counts = (node.snapshot?.context as { moveCounts: Record<string, number> }).moveCounts;
-      send(node, { type: event.move, moveCount: (counts[event.move] ?? 0) + 1 } as EventObject);
+      const moveCount = (counts[event.move] ?? 0) + 1;
+      // As in the run: the listener acted, then the move itself.
+      send(node, { type: event.move, moveCount } as EventObject);
+      // As in the run: then the listener acted (unless the move is not heard).
+      if (scenario.moves[event.move]?.heard !== false) acted(node);
     } else if (event.type === 'inject') {
       send(node, { type: event.inject });
     } else if (event.type === 'say') {
       send(node, { type: 'say', text: sayText } as EventObject);
+      acted(node);
     } else {
       if (handles(node.states, 'hangup')) send(node, { type: 'hangup' });
       if (node.phase === 'connected') finish(node, scenario.hangupEnding);

@@ -22,6 +22,7 @@ export function transitionLabel(scenario: Scenario, t: TransitionInfo): string {
   if (t.kind === 'after') trigger = `après ${seconds(t.delay ?? 0)}`;
   else if (t.kind === 'always') trigger = 'automatique';
   else if (t.event === 'say') trigger = 'parole libre';
+  else if (t.event === 'acted') trigger = "l'écoutant·e agit ou parle";
   else if (t.event === 'hangup') trigger = "l'écoutant·e raccroche";
   else if (t.event && t.event in scenario.moves) trigger = scenario.moves[t.event]!.label;
   else if (t.event && t.event in scenario.injects) trigger = `⚡ ${scenario.injects[t.event]!.label}`;

@@ -59,8 +59,8 @@ export const playThroughSchema = z.strictObject({
     outcome: z.enum(OUTCOMES).nullable(),
     reason: z.enum(['scenario', 'hangup', 'trainer']).optional(),
   }),
-  /** Expected results of automatic rubric criteria, by criterion id. */
-  rubric: z.record(id, z.boolean()).optional(),
+  /** Expected results of automatic rubric criteria, by criterion id (null: not assessed). */
+  rubric: z.record(id, z.boolean().nullable()).optional(),
 });
 export type PlayThrough = z.output<typeof playThroughSchema>;
 

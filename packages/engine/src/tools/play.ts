@@ -6,6 +6,7 @@ import { SessionClock } from '../clock/session-clock.js';
 import { CallRun } from '../run/call-run.js';
 import type { CompiledScenario } from '../scenario/compile.js';
 import { collectStates } from '../scenario/references.js';
+import { formatReason } from '../scenario/availability.js';
 import type { Cue, Input, Observation, Outcome } from '../timeline.js';
 import type { MoveOption } from '../views/types.js';
 
@@ -153,7 +154,7 @@ export class TerminalPlay {
       lines.push(`✗ ${result.message}`);
       if (input.kind === 'move' || input.kind === 'inject') {
         const reason = this.run.availabilityOf(input.kind === 'move' ? input.move : input.inject).reason;
-        if (reason && this.isKnown(input)) lines.push(`  (${reason})`);
+        if (reason && this.isKnown(input)) lines.push(`  (${formatReason(reason)})`);
       }
       return this.out(lines);
     }
@@ -289,7 +290,7 @@ export class TerminalPlay {
       'Événements du formateur (inject <id>) :',
       ...options.map(
         (o) =>
-          `  ${o.available ? '•' : '×'} ${o.id} — ${o.label}${o.available ? '' : ` (${o.reason ?? 'indisponible'})`}`,
+          `  ${o.available ? '•' : '×'} ${o.id} — ${o.label}${o.available ? '' : ` (${o.reason ? formatReason(o.reason) : 'indisponible'})`}`,
       ),
     ];
   }

@@ -207,23 +207,22 @@ export function runPlayThrough(
   } else {
     if (ending.ending !== test.end.ending || ending.outcome !== test.end.outcome) {
       failures.push(
-        `fin ${test.end.ending ?? 'aucune'} (${test.end.outcome ?? 'sans issue'}) attendue, ${ending.ending ?? 'aucune'} (${ending.outcome ?? 'sans issue'}) obtenue`,
+        `fin ${test.end.ending ?? 'aucune'} (${test.end.outcome ?? 'arrêté'}) attendue, ${ending.ending ?? 'aucune'} (${ending.outcome ?? 'arrêté'}) obtenue`,
       );
     }
     if (test.end.reason && ending.reason !== test.end.reason)
       failures.push(`fin par ${test.end.reason} attendue, par ${ending.reason}`);
   }
   if (test.rubric) {
+    const word = (met: boolean | null) => (met === null ? 'non évalué' : met ? 'rempli' : 'non rempli');
     const scored = new Map(scoreRubric(compiled, entries, { seed: test.seed }).map((r) => [r.criterion, r]));
     for (const [criterion, expected] of Object.entries(test.rubric)) {
       const result = scored.get(criterion);
       if (!result) failures.push(`grille : critère « ${criterion} » introuvable`);
       else if (result.kind !== 'auto')
         failures.push(`grille : critère « ${criterion} » jugé par le formateur, pas automatique`);
-      else if (result.met !== expected)
-        failures.push(
-          `grille : « ${criterion} » ${expected ? 'rempli' : 'non rempli'} attendu, ${result.met ? 'rempli' : 'non rempli'}`,
-        );
+      else if ((result.met ?? null) !== expected)
+        failures.push(`grille : « ${criterion} » ${word(expected)} attendu, ${word(result.met ?? null)}`);
     }
   }
   const states = run.machineContext?.visited ?? [];

@@ -19,7 +19,7 @@ describe('scenarioGraphModel', () => {
       ['fin_ok', null, 'final'],
     ]);
     expect(graph.nodes.find((n) => n.id === 'milieu.humeur.calme')).toMatchObject({
-      label: 'calme',
+      label: 'Calme',
       description: null,
     });
   });

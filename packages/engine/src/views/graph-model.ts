@@ -1,7 +1,7 @@
 // The state graph of a scenario as data (`ScenarioGraph`), for drawing: the trainer's console,
 // the projector and the debrief lay it out themselves. Same sources as `scenario graph` (the
 // CLI's Mermaid/DOT): `collectStates` and `listTransitions`, labels from `transitionLabel`.
-import { collectStates } from '../scenario/references.js';
+import { collectStates, type StateInfo } from '../scenario/references.js';
 import type { Scenario } from '../scenario/schema.js';
 import { listTransitions, type TransitionInfo } from '../scenario/transitions.js';
 import { transitionLabel } from '../tools/graph.js';
@@ -23,7 +23,7 @@ export function scenarioGraphModel(scenario: Scenario): ScenarioGraph {
     const hasChildren = Object.keys(node.states ?? {}).length > 0;
     nodes.push({
       id: key,
-      label: path[path.length - 1]!,
+      label: node.label ?? humanStateName(path[path.length - 1]!),
       parent: path.length > 1 ? path.slice(0, -1).join('.') : null,
       type: node.type ?? (hasChildren ? 'compound' : 'atomic'),
       description: node.description ?? null,
@@ -50,9 +50,21 @@ export function scenarioGraphModel(scenario: Scenario): ScenarioGraph {
 function edgeKind(scenario: Scenario, t: TransitionInfo): GraphEdge['kind'] {
   if (t.kind === 'after') return 'after';
   if (t.kind === 'always') return 'always';
-  if (t.event === 'say') return 'say';
+  if (t.event === 'say' || t.event === 'acted') return 'say';
   if (t.event === 'hangup') return 'hangup';
   if (t.event !== undefined && t.event in scenario.moves) return 'move';
   if (t.event !== undefined && t.event in scenario.injects) return 'inject';
   return 'other';
+}
+
+/** A state without a `label`: its name made readable (`en_ligne` → « En ligne »). */
+export function humanStateName(name: string): string {
+  const words = name.replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** What people read for the state at `path` (dotted): its `label`, else its name made readable. */
+export function stateLabel(states: ReadonlyMap<string, StateInfo>, path: string): string {
+  const info = states.get(path);
+  return info?.node.label ?? humanStateName(path.split('.').pop() ?? path);
 }

@@ -15,6 +15,18 @@ describe('labelsFor', () => {
     expect(listener.variables).toEqual({});
     expect(labelsFor(scenario, 'observer')).toEqual(listener);
     // The caller actor triggers injects (their own reactions): their names, not the variables.
-    expect(labelsFor(scenario, 'callerActor')).toEqual({ ...listener, injects: trainer.injects });
+    expect(listener.states).toEqual({});
+    expect(labelsFor(scenario, 'callerActor')).toEqual({
+      ...listener,
+      injects: trainer.injects,
+      states: trainer.states,
+    });
+  });
+
+  it('names every state for the trainer: its label, else its name made readable', () => {
+    const states = labelsFor(testScenario(), 'trainer').states;
+    expect(Object.keys(states)).toContain('milieu.humeur.calme');
+    expect(states['milieu.humeur.calme']).toBe('Calme');
+    expect(Object.values(states).every((label) => !label.includes('.') && !label.includes('_'))).toBe(true);
   });
 });

@@ -2,6 +2,8 @@
 // label (a move made in an earlier state, an inject for the trainer) even when it joins late.
 import type { Scenario } from '../scenario/schema.js';
 import type { Role } from '../timeline.js';
+import { collectStates } from '../scenario/references.js';
+import { stateLabel } from './graph-model.js';
 
 export interface ScenarioLabels {
   moves: Record<string, string>;
@@ -9,6 +11,8 @@ export interface ScenarioLabels {
   injects: Record<string, string>;
   /** Trainer only: hidden variables. */
   variables: Record<string, string>;
+  /** Trainer and caller actor only: every state path with its label (never shown by id). */
+  states: Record<string, string>;
 }
 
 export function labelsFor(scenario: Scenario, role: Role): ScenarioLabels {
@@ -18,5 +22,14 @@ export function labelsFor(scenario: Scenario, role: Role): ScenarioLabels {
     moves: labels(scenario.moves),
     injects: role === 'trainer' || role === 'callerActor' ? labels(scenario.injects) : {},
     variables: role === 'trainer' ? labels(scenario.variables) : {},
+    states: role === 'trainer' || role === 'callerActor' ? stateLabels(scenario) : {},
   };
+}
+
+/** Every state path (not the root) with what people read for it. */
+export function stateLabels(scenario: Scenario): Record<string, string> {
+  const states = collectStates(scenario.machine);
+  const out: Record<string, string> = {};
+  for (const key of states.keys()) if (key !== '') out[key] = stateLabel(states, key);
+  return out;
 }

@@ -1,6 +1,7 @@
 // Role views: what one role may see of a live call, computed on the server. The listener's and
 // the observer's views carry no trainer-only field (hidden variables, states, injects, persona
 // background): that is a rule of the product, tested at the socket level.
+import type { UnavailableReason } from '../scenario/availability.js';
 import type { EndReason, Outcome, VoiceSettings } from '../timeline.js';
 
 export type CallPhase = 'ringing' | 'connected' | 'ended';
@@ -82,6 +83,28 @@ export interface VariableGauge {
   value: number;
   min: number;
   max: number;
+  /** The scenario's thresholds: where the value becomes worrying, then dangerous. */
+  thresholds?: GaugeThresholds;
+}
+
+export interface GaugeThresholds {
+  /** `down`: a low value is the worry (trust, battery). */
+  direction: 'up' | 'down';
+  warning?: number;
+  danger?: number;
+}
+
+/** Where a gauge stands against its thresholds. */
+export type GaugeLevel = 'ok' | 'warning' | 'danger';
+
+export function gaugeLevel(gauge: Pick<VariableGauge, 'value' | 'thresholds'>): GaugeLevel {
+  const th = gauge.thresholds;
+  if (!th) return 'ok';
+  const reached = (limit: number | undefined) =>
+    limit !== undefined && (th.direction === 'down' ? gauge.value <= limit : gauge.value >= limit);
+  if (reached(th.danger)) return 'danger';
+  if (reached(th.warning)) return 'warning';
+  return 'ok';
 }
 
 export interface InjectOption {
@@ -90,8 +113,8 @@ export interface InjectOption {
   help: string;
   /** Whether the current state reacts to this inject. */
   available: boolean;
-  /** Why not, in French, when not available (e.g. « Condition non remplie : Détresse ≥ 9 »). */
-  reason?: string;
+  /** Why not, when not available: a code and its parameters, worded by the console. */
+  reason?: UnavailableReason;
 }
 
 export interface PersonaView {
@@ -137,7 +160,7 @@ export interface CallerActorView {
   onHold: boolean;
   t: number;
   /** Active states with the author's description of each: what the current state expects. */
-  states: { id: string; description: string | null }[];
+  states: { id: string; label: string; description: string | null }[];
   /** The lines the machine would say now, to read or adapt. */
   suggestions: { line: string; text: string }[];
   /** Injects the actor may trigger themselves (their own reactions), with availability. */
