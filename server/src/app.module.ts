@@ -13,10 +13,14 @@ import { RetentionModule } from './retention/retention.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { scaledScheduler } from './sessions/scaled-scheduler.js';
 import { SESSION_SCHEDULER } from './sessions/sessions.service.js';
+import { GATEWAY_LIMITS, gatewayLimits } from './gateway/rate-limit.js';
+import type { GatewayLimits } from './gateway/rate-limit.js';
 
 export interface AppOptions {
   /** What session clocks run on: real timers unless a test drives time by hand. */
   scheduler?: Scheduler;
+  /** Some of the gateway's limits changed (tests of abuse); the others keep their defaults. */
+  limits?: Partial<GatewayLimits>;
 }
 
 @Module({})
@@ -31,8 +35,12 @@ export class AppModule {
           provide: SESSION_SCHEDULER,
           useValue: options.scheduler ?? scaledScheduler(systemScheduler, config.clockRate),
         },
+        {
+          provide: GATEWAY_LIMITS,
+          useValue: { ...gatewayLimits(config.addressMessagesPerSecond), ...options.limits },
+        },
       ],
-      exports: [APP_CONFIG, SESSION_SCHEDULER],
+      exports: [APP_CONFIG, SESSION_SCHEDULER, GATEWAY_LIMITS],
     };
     return {
       module: AppModule,

@@ -20,6 +20,7 @@ import type {
 import { createApp } from '../src/app.js';
 import { findWorkspaceRoot, parseEnv } from '../src/config/env.js';
 import type { AppConfig } from '../src/config/env.js';
+import type { GatewayLimits } from '../src/gateway/rate-limit.js';
 
 export interface TestServer {
   app: NestExpressApplication;
@@ -29,7 +30,12 @@ export interface TestServer {
 }
 
 export async function startServer(
-  options: { scheduler?: Scheduler; scenariosDir?: string; env?: Record<string, string> } = {},
+  options: {
+    scheduler?: Scheduler;
+    scenariosDir?: string;
+    env?: Record<string, string>;
+    limits?: Partial<GatewayLimits>;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-test-'));
   const config = parseEnv({
@@ -38,9 +44,16 @@ export async function startServer(
     ECOUTE_DATABASE_FILE: path.join(dir, 'ecoute.sqlite'),
     ECOUTE_SCENARIOS_DIR: options.scenariosDir ?? path.join(findWorkspaceRoot(), 'scenarios'),
     LOG_LEVEL: 'silent',
+    // Tests play many calls from one address: the per-address limits are off unless a test
+    // (abuse.test.ts) turns them on.
+    ECOUTE_CREATE_PER_MINUTE: '0',
+    ECOUTE_ADDRESS_MESSAGES_PER_SECOND: '0',
     ...options.env,
   });
-  const app = await createApp(config, { scheduler: options.scheduler });
+  const app = await createApp(config, {
+    scheduler: options.scheduler,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

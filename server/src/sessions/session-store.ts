@@ -1,4 +1,5 @@
 // Sessions and their role tokens in the database.
+import { SqliteAdapter, sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { Outcome, Role } from '@ecoute/engine';
 import type { Database, SessionsTable } from '../database/schema.js';
@@ -139,12 +140,18 @@ export class SessionStore {
    */
   async delete(id: string): Promise<boolean> {
     for (const listener of this.deleteListeners) listener(id);
-    return this.db.transaction().execute(async (trx) => {
+    const deleted = await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('timeline').where('session_id', '=', id).execute();
       await trx.deleteFrom('role_tokens').where('session_id', '=', id).execute();
       const result = await trx.deleteFrom('sessions').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     });
+    // SQLite (secure_delete on) zeroes the freed content in the pages it writes, but those pages
+    // and the deleted rows' older copies sit in the WAL until a checkpoint: write them back and
+    // truncate the WAL now. PostgreSQL's own vacuum reclaims its dead rows.
+    if (deleted && this.db.getExecutor().adapter instanceof SqliteAdapter)
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(this.db);
+    return deleted;
   }
 
   /** Ids of the sessions that ended before `cutoff` (ISO instant): what retention purges. */
