@@ -165,6 +165,32 @@ export class SessionStore {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * Ids of the live sessions created before `cutoff` (ISO instant) that nobody picked up: no
+   * listener joined or picked up the call. What the expiry of unclaimed sessions deletes.
+   */
+  async unclaimedBefore(cutoff: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('status', '=', 'live')
+      .where('created_at', '<', cutoff)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('timeline')
+              .select('seq')
+              .whereRef('timeline.session_id', '=', 'sessions.id')
+              .where('category', '=', 'input')
+              .where('source', '=', 'listener')
+              .where('kind', 'in', ['join', 'pickup']),
+          ),
+        ),
+      )
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
   /** Ids of the live sessions (recovery rebuilds them at boot). */
   async liveIds(): Promise<string[]> {
     const rows = await this.db.selectFrom('sessions').select('id').where('status', '=', 'live').execute();
