@@ -10,6 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module.js';
 import type { AppOptions } from './app.module.js';
 import type { AppConfig } from './config/env.js';
+import { applyRequestGuards } from './http/request-guards.js';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[] | false> = {
   silent: false,
@@ -27,6 +28,7 @@ export async function createApp(
     logger: LOG_LEVELS[config.logLevel],
     bodyParser: true,
   });
+  applyRequestGuards(app, config);
   app.useBodyParser('json', { limit: '64kb' });
   app.enableShutdownHooks();
   serveClient(app, config.clientDir);
