@@ -19,6 +19,8 @@ import { SessionsModule } from './sessions/sessions.module.js';
 import { scaledScheduler } from './sessions/scaled-scheduler.js';
 import { SESSION_SCHEDULER } from './sessions/sessions.service.js';
 import { TestClockController } from './test-clock/test-clock.controller.js';
+import { GATEWAY_LIMITS, gatewayLimits } from './gateway/rate-limit.js';
+import type { GatewayLimits } from './gateway/rate-limit.js';
 
 export interface AppOptions {
   /** What session clocks run on: real timers unless a test drives time by hand. */
@@ -27,6 +29,8 @@ export interface AppOptions {
   logDestination?: DestinationStream;
   /** Awaited before each session of the background recovery at boot (a test holds it). */
   recoveryPace?: RecoveryPace;
+  /** Some of the gateway's limits changed (tests of abuse); the others keep their defaults. */
+  limits?: Partial<GatewayLimits>;
 }
 
 @Module({})
@@ -46,8 +50,17 @@ export class AppModule {
               : scaledScheduler(systemScheduler, config.clockRate)),
         },
         ...(options.recoveryPace ? [{ provide: RECOVERY_PACE, useValue: options.recoveryPace }] : []),
+        {
+          provide: GATEWAY_LIMITS,
+          useValue: { ...gatewayLimits(config.addressMessagesPerSecond), ...options.limits },
+        },
       ],
-      exports: [APP_CONFIG, SESSION_SCHEDULER, ...(options.recoveryPace ? [RECOVERY_PACE] : [])],
+      exports: [
+        APP_CONFIG,
+        SESSION_SCHEDULER,
+        GATEWAY_LIMITS,
+        ...(options.recoveryPace ? [RECOVERY_PACE] : []),
+      ],
     };
     return {
       module: AppModule,

@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppOptions } from './app.module.js';
 import type { AppConfig } from './config/env.js';
+import { applyRequestGuards } from './http/request-guards.js';
 
 export async function createApp(
   config: AppConfig,
@@ -21,6 +22,7 @@ export async function createApp(
     bodyParser: true,
   });
   app.useLogger(app.get(Logger));
+  applyRequestGuards(app, config);
   app.useBodyParser('json', { limit: '64kb' });
   app.enableShutdownHooks();
   serveClient(app, config.clientDir);

@@ -93,13 +93,28 @@ describe('bad input', () => {
     expect((await listener.send({ kind: 'move', move: 'se_presenter' })).ok).toBe(true);
   });
 
-  it('an unknown session is refused at connect with session/not_found', async () => {
-    await expect(
-      RoleClient.connect(server.url, { sessionId: 'nope', token: session.tokens.listener }),
-    ).rejects.toMatchObject({
-      message: 'session/not_found',
-      data: { code: 'session/not_found' },
-    });
+  it('an unknown session is refused at connect as a wrong token is: auth/invalid_token', async () => {
+    // One answer for both, so that a wrong token does not tell whether the session exists.
+    const unknown = await RoleClient.connect(server.url, {
+      sessionId: 'nope',
+      token: session.tokens.listener,
+    }).then(
+      () => {
+        throw new Error('connected');
+      },
+      (error: unknown) => error as Error & { data: unknown },
+    );
+    const wrong = await RoleClient.connect(server.url, {
+      sessionId: session.sessionId,
+      token: 'forged',
+    }).then(
+      () => {
+        throw new Error('connected');
+      },
+      (error: unknown) => error as Error & { data: unknown },
+    );
+    expect(unknown).toMatchObject({ message: 'auth/invalid_token', data: { code: 'auth/invalid_token' } });
+    expect(unknown.data).toEqual(wrong.data);
   });
 
   it('a bad token is refused at connect with auth/invalid_token', async () => {

@@ -109,9 +109,11 @@ describe('the debrief over REST', () => {
       }
     });
 
-    it('answers session/not_found for an unknown session', async () => {
+    it('answers an unknown session as a wrong token: auth/invalid_token (existence is not told)', async () => {
       const answer = await call('GET', debriefPath('nope'), session.tokens.trainer);
-      expect(answer).toMatchObject({ status: 404, body: { code: 'session/not_found' } });
+      expect(answer).toMatchObject({ status: 401, body: { code: 'auth/invalid_token' } });
+      const wrong = await call('GET', debriefPath(session.sessionId), 'x'.repeat(43));
+      expect(wrong).toEqual(answer);
     });
 
     it('keeps the learner out while the call is live (debrief/call_live); the trainer may look', async () => {
@@ -563,7 +565,16 @@ describe('the debrief over REST', () => {
         learner: 'Camille',
         status: 'ended',
       });
-      for (const query of ['?outcome=great', '?from=yesterday', '?extra=1']) {
+      // Malformed days in either filter (issue 11, item 8: `to` answered 500 before).
+      for (const query of [
+        '?outcome=great',
+        '?from=yesterday',
+        '?extra=1',
+        '?from=2024-13-45',
+        '?to=2024-13-45',
+        '?to=2024-02-31',
+        '?from=2024-02-30',
+      ]) {
         expect(await call('GET', `/api/sessions${query}`, admin())).toMatchObject({
           status: 400,
           body: { code: 'input/invalid' },
@@ -595,7 +606,7 @@ describe('the debrief over REST', () => {
       ])
         expect(rows(table, session.sessionId)).toBe(0);
       expect(await call('GET', debriefPath(session.sessionId), session.tokens.trainer)).toMatchObject({
-        status: 404,
+        status: 401,
       });
       expect(await call('DELETE', `/api/sessions/${session.sessionId}`, admin())).toMatchObject({
         status: 404,

@@ -150,7 +150,32 @@ describe('exports', () => {
     const elsewhere = await fetch(`${server.url}/api/sessions/inconnue/export/json`, {
       headers: { authorization: `Bearer ${tokens.trainer}` },
     });
-    expect(elsewhere.status).toBe(404);
+    // Another session's id answers as a wrong token does: existence is not told.
+    expect(elsewhere.status).toBe(401);
+  });
+
+  it('takes absolute URLs from ECOUTE_PUBLIC_URL or the server itself, never from the Host header', async () => {
+    const { request } = await import('node:http');
+    const port = new URL(server.url).port;
+    const body = await new Promise<string>((resolve, reject) => {
+      request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/api/sessions/${sessionId}/export/xapi`,
+          headers: { host: 'evil.example', authorization: `Bearer ${tokens.trainer}` },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve(text));
+        },
+      )
+        .on('error', reject)
+        .end();
+    });
+    expect(body).not.toContain('evil.example');
+    expect(body).toContain(`http://localhost:${port}/xapi/`);
   });
 
   it('exports the session, its timeline as the trainer sees it and its scores, valid against the committed schema', async () => {
@@ -215,12 +240,12 @@ describe('exports', () => {
     const camille = {
       objectType: 'Agent',
       name: 'Camille',
-      account: { homePage: server.url, name: 'Camille' },
+      account: { homePage: server.url.replace('127.0.0.1', 'localhost'), name: 'Camille' },
     };
     const dominique = {
       objectType: 'Agent',
       name: 'Dominique',
-      account: { homePage: server.url, name: 'Dominique' },
+      account: { homePage: server.url.replace('127.0.0.1', 'localhost'), name: 'Dominique' },
     };
     for (const statement of statements) {
       expect(statement.context.registration).toBe(body.session.registration);
@@ -233,7 +258,7 @@ describe('exports', () => {
     const move = statements.find((s) => s.object.id.endsWith('/moves/reformuler'))!;
     expect(move).toMatchObject({ actor: camille, verb: { id: 'http://adlnet.gov/expapi/verbs/interacted' } });
     expect(move.context.contextActivities?.parent[0]?.id).toBe(
-      `${server.url}/xapi/scenarios/appel-entrainement/v1`,
+      `${server.url.replace('127.0.0.1', 'localhost')}/xapi/scenarios/appel-entrainement/v1`,
     );
     const inject = statements.find((s) => s.object.id.endsWith('/injects/sonnette'))!;
     expect(inject.actor).toEqual(dominique);
@@ -241,7 +266,7 @@ describe('exports', () => {
     expect(completion).toMatchObject({
       actor: camille,
       verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
-      object: { id: `${server.url}/xapi/scenarios/appel-entrainement/v1` },
+      object: { id: `${server.url.replace('127.0.0.1', 'localhost')}/xapi/scenarios/appel-entrainement/v1` },
       result: { score: { scaled: body.score.scaled }, success: true, completion: true },
     });
     expect(completion.result?.duration).toMatch(/^PT\d+(\.\d+)?S$/);

@@ -21,6 +21,7 @@ import { createApp } from '../src/app.js';
 import type { AppOptions } from '../src/app.module.js';
 import { findWorkspaceRoot, parseEnv } from '../src/config/env.js';
 import type { AppConfig } from '../src/config/env.js';
+import type { GatewayLimits } from '../src/gateway/rate-limit.js';
 
 export interface TestServer {
   app: NestExpressApplication;
@@ -39,6 +40,7 @@ export async function startServer(
     /** A database file to use and keep (a restart on the same database), not a temporary one. */
     databaseFile?: string;
     recoveryPace?: AppOptions['recoveryPace'];
+    limits?: Partial<GatewayLimits>;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-test-'));
@@ -48,12 +50,17 @@ export async function startServer(
     ECOUTE_DATABASE_FILE: options.databaseFile ?? path.join(dir, 'ecoute.sqlite'),
     ECOUTE_SCENARIOS_DIR: options.scenariosDir ?? path.join(findWorkspaceRoot(), 'scenarios'),
     LOG_LEVEL: 'silent',
+    // Tests play many calls from one address: the per-address limits are off unless a test
+    // (abuse.test.ts) turns them on.
+    ECOUTE_CREATE_PER_MINUTE: '0',
+    ECOUTE_ADDRESS_MESSAGES_PER_SECOND: '0',
     ...options.env,
   });
   const app = await createApp(config, {
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     ...(options.logDestination ? { logDestination: options.logDestination } : {}),
     ...(options.recoveryPace ? { recoveryPace: options.recoveryPace } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

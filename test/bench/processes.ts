@@ -80,6 +80,9 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
       ECOUTE_METRICS: '1',
       ECOUTE_DATABASE_FILE: path.join(dir, 'bench.sqlite'),
       LOG_LEVEL: 'error',
+      // Every simulated client comes from 127.0.0.1: no per-address limits in the benchmark.
+      ECOUTE_CREATE_PER_MINUTE: '0',
+      ECOUTE_ADDRESS_MESSAGES_PER_SECOND: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,11 @@
+import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { useLocation, useParams } from 'react-router';
 import type { Role } from '@ecoute/engine';
 import { JoinGate } from '../join/JoinGate.js';
 import { SessionContext, useSession } from '../socket/index.js';
 import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
-import { readRoleToken } from './readRoleToken.js';
+import { takeRoleToken } from './takeRoleToken.js';
 
 function LiveSession({
   sessionId,
@@ -25,8 +26,8 @@ function LiveSession({
  */
 export function RoleRoute({ role, children }: { role?: Role; children: ReactNode }) {
   const { sessionId } = useParams();
-  const { hash } = useLocation();
-  const token = readRoleToken(hash);
+  const { hash, pathname } = useLocation();
+  const token = useMemo(() => takeRoleToken(pathname, hash), [pathname, hash]);
   if (!sessionId || !token) {
     return <SessionStatusNotice status="error" errorCode="client/missing_token" wrongRole={false} />;
   }

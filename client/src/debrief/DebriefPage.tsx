@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import type { Debrief } from '@ecoute/protocol';
-import { readRoleToken } from '../app/readRoleToken.js';
+import { takeRoleToken } from '../app/takeRoleToken.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
@@ -22,8 +22,8 @@ export function DebriefPage({
 }) {
   const { t } = useI18n();
   const { sessionId } = useParams();
-  const { hash } = useLocation();
-  const token = readRoleToken(hash);
+  const { hash, pathname } = useLocation();
+  const token = useMemo(() => takeRoleToken(pathname, hash), [pathname, hash]);
   const api = useMemo(
     () => (sessionId && token ? apiFor(sessionId, token) : null),
     [apiFor, sessionId, token],

@@ -1,5 +1,7 @@
 // The role links of a session created on this device, kept so that the trainer's console can
-// show them (with QR codes) after the home page is gone. Only in this browser's storage.
+// show them (with QR codes) after the home page is gone. Only in this browser's storage: for the
+// tab (sessionStorage) and, for other tabs of the trainer, in localStorage for LINKS_KEPT_MS
+// only, not forever (the links hold the tokens).
 import type { SessionLinks } from '@ecoute/protocol';
 
 function storageKey(sessionId: string): string {
@@ -21,8 +23,18 @@ function stores(): Storage[] {
   return out;
 }
 
-export function saveSessionLinks(links: SessionLinks): void {
-  const text = JSON.stringify(links);
+/** How long localStorage keeps a session's links. */
+export const LINKS_KEPT_MS = 12 * 60 * 60 * 1000;
+
+interface Kept {
+  links: SessionLinks;
+  /** Epoch ms after which the entry is ignored and removed. */
+  expiresAt: number;
+}
+
+export function saveSessionLinks(links: SessionLinks, now = Date.now()): void {
+  const kept: Kept = { links, expiresAt: now + LINKS_KEPT_MS };
+  const text = JSON.stringify(kept);
   for (const store of stores()) {
     try {
       store.setItem(storageKey(links.sessionId), text);
@@ -40,13 +52,18 @@ function isLinks(value: unknown, sessionId: string): value is SessionLinks {
   return Object.values(candidate.links).every((link) => typeof link === 'string' && link.startsWith('/'));
 }
 
-export function readSessionLinks(sessionId: string): SessionLinks | null {
+export function readSessionLinks(sessionId: string, now = Date.now()): SessionLinks | null {
   for (const store of stores()) {
     try {
       const text = store.getItem(storageKey(sessionId));
       if (!text) continue;
-      const parsed: unknown = JSON.parse(text);
-      if (isLinks(parsed, sessionId)) return parsed;
+      const parsed = JSON.parse(text) as Partial<Kept> | null;
+      // Expired, or kept by an older version without expiry: gone.
+      if (typeof parsed?.expiresAt !== 'number' || parsed.expiresAt <= now) {
+        store.removeItem(storageKey(sessionId));
+        continue;
+      }
+      if (isLinks(parsed.links, sessionId)) return parsed.links;
     } catch {
       // Unreadable: try the next store.
     }

@@ -456,6 +456,7 @@ export const en: Catalogue = {
   'error.input/rate_limited': 'Too many messages in a short time: slow down.',
   'error.auth/forbidden_role': 'Your role does not allow this action.',
   'error.auth/invalid_token': 'Invalid or expired session link.',
+  'error.auth/forbidden_origin': 'Request refused: it does not come from a page of this server.',
   'error.session/not_found': 'Session not found.',
   'error.session/ended': 'The call has ended.',
   'error.session/paused': 'The session is paused by the trainer.',

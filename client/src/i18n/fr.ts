@@ -462,6 +462,7 @@ export const fr = {
   'error.input/rate_limited': 'Trop de messages en peu de temps : ralentissez.',
   'error.auth/forbidden_role': 'Votre rôle ne permet pas cette action.',
   'error.auth/invalid_token': 'Lien de séance invalide ou expiré.',
+  'error.auth/forbidden_origin': "Requête refusée : elle ne vient pas d'une page de ce serveur.",
   'error.session/not_found': 'Séance introuvable.',
   'error.session/ended': "L'appel est terminé.",
   'error.session/paused': 'La séance est suspendue par le formateur ou la formatrice.',

@@ -103,6 +103,29 @@ describe('createSessionConnection', () => {
     expect(transport.syncs.map((sync) => sync.request)).toEqual([{ after: 0 }]);
   });
 
+  it('follows a paged sync answer page after page, and waits when the server says rate_limited', async () => {
+    const { transport, connection } = start();
+    transport.connect();
+    const first = await transport.answerSync({
+      ok: true,
+      snapshot: { ...snapshot(2, [lineEntry(1, 'a'), lineEntry(2, 'b')]), more: true },
+    });
+    expect(first).toEqual({ after: 0 });
+    const second = await transport.answerSync({
+      ok: false,
+      code: 'input/rate_limited',
+      message: 'Trop de messages en peu de temps : ralentissez.',
+    });
+    expect(second).toEqual({ after: 2 });
+    expect(connection.getState().status).toBe('connected');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const third = await transport.answerSync({ ok: true, snapshot: snapshot(3, [lineEntry(3, 'c')]) });
+    expect(third).toEqual({ after: 2 });
+    expect(connection.getState().entries.map((entry) => entry.seq)).toEqual([1, 2, 3]);
+    expect(connection.getState().needsResync).toBe(false);
+    expect(transport.syncs).toHaveLength(0);
+  });
+
   it('sends inputs only while connected, and hands back the ack', async () => {
     const { transport, connection } = start();
     expect(await connection.send({ kind: 'pickup' })).toMatchObject({ ok: false, code: 'client/offline' });

@@ -58,7 +58,8 @@ export function createSessionConnection(
       if (closed) return;
       if (result.ok) {
         dispatch({ type: 'synced', snapshot: result.snapshot });
-      } else if (result.code === 'client/timeout') {
+      } else if (result.code === 'client/timeout' || result.code === 'input/rate_limited') {
+        // No answer in time, or the server's budget spent (big timelines come in pages): later.
         retryTimer = setTimeout(requestSync, syncRetryMs);
         return;
       } else {

@@ -79,7 +79,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         labels: snapshot.labels,
         // The graph does not change during a session: keep the one known if a sync has none.
         graph: snapshot.graph ?? state.graph,
-        needsResync: false,
+        // A paged answer (`more`): the rest is asked for at once, page after page.
+        needsResync: snapshot.more === true,
       };
     }
 

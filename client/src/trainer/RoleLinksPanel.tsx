@@ -1,6 +1,14 @@
 import { lazy, useId, useMemo } from 'react';
 import type { Role } from '@ecoute/engine';
 import { readSessionLinks } from '../home/savedLinks.js';
+import { storedRoleToken } from '../app/takeRoleToken.js';
+
+/** This page's own link: its path and the token this tab holds (the address bar has none). */
+function ownRoleLink(): string {
+  const { pathname, hash } = window.location;
+  const token = storedRoleToken(pathname);
+  return token ? `${pathname}#k=${encodeURIComponent(token)}` : `${pathname}${hash}`;
+}
 import { useI18n } from '../i18n/index.js';
 import { ROLE_KEYS } from '../ui/roleKeys.js';
 import { ChunkBoundary } from '../ui/ChunkBoundary.js';
@@ -18,7 +26,7 @@ const ORDER: Role[] = ['listener', 'callerActor', 'observer', 'trainer'];
 export function RoleLinksPanel({
   sessionId,
   origin = window.location.origin,
-  ownLink = `${window.location.pathname}${window.location.hash}`,
+  ownLink = ownRoleLink(),
 }: {
   sessionId: string;
   origin?: string;

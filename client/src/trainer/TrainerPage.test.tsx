@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { saveSessionLinks } from '../home/savedLinks.js';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, observationEntry, trainerView } from '../test/fixtures.js';
@@ -208,13 +209,10 @@ describe('TrainerPage — live controls', () => {
   });
 
   it('lists the role links this browser created, with a copy button each', () => {
-    localStorage.setItem(
-      'ecoute.links.s1',
-      JSON.stringify({
-        sessionId: 's1',
-        links: { listener: '/listener/s1#k=l', trainer: '/trainer/s1#k=t', observer: '/observer/s1#k=o' },
-      }),
-    );
+    saveSessionLinks({
+      sessionId: 's1',
+      links: { listener: '/listener/s1#k=l', trainer: '/trainer/s1#k=t', observer: '/observer/s1#k=o' },
+    });
     renderWithSession(
       <RoleLinksPanel sessionId="s1" origin="https://ecoute.test" ownLink="/trainer/s1#k=t" />,
     );

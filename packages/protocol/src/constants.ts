@@ -1,6 +1,7 @@
 // Plain constants of the wire contract, in a module of their own so that a client importing
 // them does not pull in the zod schemas (the package is marked side-effect free).
 
+// 2: sync answers are paged (`RoleSnapshot.more`).
 export const PROTOCOL_VERSION = 2;
 
 /** Longest free text a listener may type in one message ("Ce que je dis"). */

@@ -219,6 +219,15 @@ export const selfAssessmentSchema = z
   });
 export type SelfAssessmentRequest = z.infer<typeof selfAssessmentSchema>;
 
+/** A day of the calendar as YYYY-MM-DD (2024-02-31 or 2024-13-45 are not days: input/invalid). */
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00.000Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+  }, 'jour inexistant');
+
 /** `GET /api/sessions?…` (admin token): filters of the sessions list, all optional. */
 export const sessionListQuerySchema = z
   .object({
@@ -230,15 +239,9 @@ export const sessionListQuerySchema = z
     /** Part of the learner's display name, case-insensitive. */
     learner: z.string().trim().min(1).max(100).optional(),
     /** Created on or after this day (YYYY-MM-DD, UTC). */
-    from: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    from: calendarDay.optional(),
     /** Created on or before this day (YYYY-MM-DD, UTC). */
-    to: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    to: calendarDay.optional(),
     /** An outcome, or `none` for calls without one (not ended, or ended without an outcome). */
     outcome: z.enum([...OUTCOMES, 'none']).optional(),
   })

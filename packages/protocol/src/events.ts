@@ -46,16 +46,25 @@ export interface RoleUpdate {
   graph?: ScenarioGraph | null;
 }
 
-/** A whole role state: every visible entry after the requested seq, and the current view. */
+/**
+ * A role state: the visible entries after the requested seq up to `seq`, and the current view.
+ * Answers are paged: with `more`, `seq` is the last seq this page covers and the client asks
+ * again `{ after: seq }` for the rest (the view is the current one on every page).
+ */
 export interface RoleSnapshot {
   sessionId: string;
   role: Role;
   seq: number;
+  /** Present when entries after `seq` are left for the next page. */
+  more?: true;
   entries: TimelineEntry[];
   view: RoleView;
   /** Names of the scenario's ids this role may know, to show any past entry by its label. */
   labels: ScenarioLabels;
-  /** The state graph, for the trainer (and observers in projector mode); null otherwise. */
+  /**
+   * The state graph, for the trainer (and observers in projector mode), on the last page;
+   * null otherwise (a client keeps the one it has).
+   */
   graph: ScenarioGraph | null;
 }
 

@@ -8,6 +8,8 @@ import { hashToken } from './tokens.js';
 
 const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.InputInvalid]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.InputRateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.AuthForbiddenOrigin]: HttpStatus.FORBIDDEN,
   [ErrorCode.AuthInvalidToken]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.AuthForbiddenRole]: HttpStatus.FORBIDDEN,
   [ErrorCode.SessionNotFound]: HttpStatus.NOT_FOUND,

@@ -58,6 +58,14 @@ const envSchema = z.object({
   ECOUTE_LRS_SECRET: z.string().min(1).optional(),
   /** Opens the sessions list (and any debrief as trainer) until trainers have accounts. */
   ECOUTE_ADMIN_TOKEN: z.string().min(16, '16 caractères au moins').max(200).optional(),
+  /** A session's runtime with no socket and no timer due is unloaded after this long (0: never). */
+  ECOUTE_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(600_000),
+  /** A session nobody picked up (no listener joined) is deleted this long after creation (0: never). */
+  ECOUTE_UNCLAIMED_EXPIRY_MS: z.coerce.number().int().min(0).default(86_400_000),
+  /** Sessions one address may create per minute (`POST /api/sessions`; 0: no limit). */
+  ECOUTE_CREATE_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  /** Socket messages one address may send per second, bursts of twice that (0: no limit). */
+  ECOUTE_ADDRESS_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(200),
 });
 
 export interface AppConfig {
@@ -85,6 +93,11 @@ export interface AppConfig {
   publicUrl: string | undefined;
   /** The LRS statements are sent to, when configured (Basic auth with key and secret). */
   lrs: { url: string; key: string; secret: string } | undefined;
+  /** Holding under abuse (issue 11): idle unload, expiry of unclaimed sessions, per-address rates. */
+  idleUnloadMs: number;
+  unclaimedExpiryMs: number;
+  createPerMinute: number;
+  addressMessagesPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -124,6 +137,10 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     lrs: e.ECOUTE_LRS_URL
       ? { url: e.ECOUTE_LRS_URL, key: e.ECOUTE_LRS_KEY ?? '', secret: e.ECOUTE_LRS_SECRET ?? '' }
       : undefined,
+    idleUnloadMs: e.ECOUTE_IDLE_UNLOAD_MS,
+    unclaimedExpiryMs: e.ECOUTE_UNCLAIMED_EXPIRY_MS,
+    createPerMinute: e.ECOUTE_CREATE_PER_MINUTE,
+    addressMessagesPerSecond: e.ECOUTE_ADDRESS_MESSAGES_PER_SECOND,
   };
 }
 

@@ -71,6 +71,9 @@ export async function openSqlite(
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${synchronous === 'FULL_IN_COMMIT' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
+  // Deleted means gone: freed content is overwritten with zeros (the WAL is checkpointed and
+  // truncated after deletions: SessionStore.delete).
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db);

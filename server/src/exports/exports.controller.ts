@@ -21,8 +21,13 @@ import { orThrow } from '../auth/http-failure.js';
 import { ExportsService } from './exports.service.js';
 import type { XapiStatement } from './xapi.js';
 
+/**
+ * The server's origin for absolute URLs when ECOUTE_PUBLIC_URL is unset (the service prefers
+ * it): this server on localhost at the port the request came in on, never the `Host` header,
+ * which the client writes.
+ */
 function origin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  return `http://localhost:${req.socket.localPort ?? 80}`;
 }
 
 @Controller('api/sessions/:sessionId/export')
@@ -67,7 +72,7 @@ export class ExportsController {
 
   private async allow(sessionId: string, authorization: string | undefined): Promise<void> {
     if (!/^[\w-]{1,64}$/.test(sessionId))
-      orThrow({ ok: false, code: ErrorCode.SessionNotFound, message: '' } as Failure);
+      orThrow({ ok: false, code: ErrorCode.AuthInvalidToken, message: '' } as Failure);
     const refused = await this.exports.authorize(sessionId, authorization);
     if (refused) orThrow(refused);
   }

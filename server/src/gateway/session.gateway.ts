@@ -2,6 +2,7 @@
 // parse with the protocol schema, check the role, hand to the runtime, answer an ack.
 // Nothing is thrown through a socket: every failure is an ack with a code.
 import { Inject, Logger } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import { WebSocketGateway } from '@nestjs/websockets';
 import type { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
@@ -24,26 +25,22 @@ import type {
   ServerToClientEvents,
   SyncAck,
 } from '@ecoute/protocol';
+import { originAllowed } from '../auth/origin.js';
+import { APP_CONFIG } from '../config/env.js';
+import type { AppConfig } from '../config/env.js';
 import { clientText } from '../logging/client-text.js';
 import { ServerMetrics } from '../metrics/server-metrics.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { PresenceTracker } from './presence.js';
-import { RATE_LIMIT, TokenBucket } from './rate-limit.js';
+import { GATEWAY_LIMITS, RateLimiter } from './rate-limit.js';
+import type { GatewayLimits, Sender } from './rate-limit.js';
 import { Refusals } from './refusals.js';
 import { SocketRooms, roleRoom } from './socket-rooms.js';
 import type { EcouteServer, SocketData } from './socket-rooms.js';
+import { unsentBytes } from './unsent-bytes.js';
 
-const buckets = new WeakMap<object, TokenBucket>();
-
-/** Whether this socket may send one more message now. */
-function withinRate(socket: object): boolean {
-  let bucket = buckets.get(socket);
-  if (!bucket) {
-    bucket = new TokenBucket(RATE_LIMIT.capacity, RATE_LIMIT.perSecond, () => performance.now());
-    buckets.set(socket, bucket);
-  }
-  return bucket.take();
-}
+/** How often every socket's unsent bytes are checked (slow readers are cut off). */
+const SLOW_READER_SWEEP_MS = 1000;
 
 /** Sends the answer as the ack when the client asked for one (an emit without ack gets none). */
 function answer<T>(ack: unknown, result: Promise<T>): void {
@@ -67,8 +64,12 @@ function handshakeError(code: Code): Error & { data: { code: Code; message: stri
   // timeline already holds. A client that comes back is a new socket, authenticated again by
   // its token, and asks `session:sync { after: its last seq }` (DESIGN: resync by seq).
 })
-export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class SessionGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown
+{
   private readonly logger = new Logger('SessionGateway');
+  private readonly limiter: RateLimiter;
+  private sweep: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     @Inject(SessionsService) private readonly sessions: SessionsService,
@@ -76,7 +77,11 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     @Inject(PresenceTracker) private readonly presence: PresenceTracker,
     @Inject(ServerMetrics) private readonly metrics: ServerMetrics,
     @Inject(Refusals) private readonly refusals: Refusals,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(GATEWAY_LIMITS) limits: GatewayLimits,
+  ) {
+    this.limiter = new RateLimiter(limits);
+  }
 
   afterInit(server: EcouteServer): void {
     this.rooms.attach(server);
@@ -84,6 +89,12 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       liveSessions: () => this.sessions.liveCount,
       socketsPerRole: () => this.rooms.socketsPerRole(),
     });
+    // Slow readers: a socket that stopped reading while the server writes to it holds every
+    // byte in this process; past the cap it is disconnected (its client reconnects and syncs).
+    this.sweep = setInterval(() => {
+      for (const socket of server.sockets.sockets.values()) this.cutIfSlow(socket);
+    }, SLOW_READER_SWEEP_MS);
+    this.sweep.unref();
     server.use((socket, next) => {
       // The session id is the client's word until authenticated: escaped before it is logged.
       const refuse = (code: Code): void => {
@@ -96,6 +107,9 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
         });
         next(handshakeError(code));
       };
+      const headers = socket.handshake.headers;
+      if (!originAllowed(headers.origin, headers.host, this.config.publicUrl))
+        return refuse(ErrorCode.AuthForbiddenOrigin);
       const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
       if (!auth.success) return refuse(ErrorCode.InputInvalid);
       if (auth.data.protocolVersion !== PROTOCOL_VERSION) return refuse(ErrorCode.ProtocolVersionMismatch);
@@ -133,6 +147,7 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       ),
     );
     const { sessionId, role } = socket.data;
+    this.sessions.attached(sessionId);
     await socket.join(roleRoom(sessionId, role));
     this.publishPresence(sessionId);
   }
@@ -140,7 +155,30 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   handleDisconnect(socket: EcouteSocket): void {
     // A socket refused at the handshake has no data.
     const sessionId = (socket.data as Partial<SocketData> | undefined)?.sessionId;
-    if (sessionId) this.publishPresence(sessionId);
+    if (!sessionId) return;
+    this.sessions.detached(sessionId);
+    this.publishPresence(sessionId);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.sweep) clearInterval(this.sweep);
+  }
+
+  /** The keys this socket's messages count under. */
+  private sender(socket: EcouteSocket): Sender {
+    const { sessionId, role } = socket.data;
+    return { socket, sessionId, token: `${sessionId}:${role}`, address: socket.handshake.address };
+  }
+
+  /** Disconnects a socket holding more unsent bytes than allowed; whether it did. */
+  private cutIfSlow(socket: EcouteSocket): boolean {
+    const unsent = unsentBytes(socket.conn);
+    if (unsent <= this.limiter.limits.maxUnsentBytes) return false;
+    this.logger.warn(
+      `input/rate_limited slow reader session=${socket.data.sessionId} role=${socket.data.role} unsent=${unsent}`,
+    );
+    socket.disconnect(true);
+    return true;
   }
 
   /** A refusal is counted and logged (at a bounded rate) with the socket it came from. */
@@ -164,7 +202,8 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   async onInput(socket: EcouteSocket, body: unknown): Promise<InputAck> {
     const received = performance.now();
     const { sessionId, role } = socket.data;
-    if (!withinRate(socket)) return failure(ErrorCode.InputRateLimited);
+    if (this.cutIfSlow(socket) || !this.limiter.admit(this.sender(socket)))
+      return failure(ErrorCode.InputRateLimited);
     try {
       const input = inputSchema.safeParse(body);
       if (!input.success) return failure(ErrorCode.InputInvalid);
@@ -193,13 +232,23 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   async onSync(socket: EcouteSocket, body: unknown): Promise<SyncAck> {
     const { sessionId, role } = socket.data;
-    if (!withinRate(socket)) return failure(ErrorCode.InputRateLimited);
+    const sender = this.sender(socket);
+    // A sync costs what it sends: a message, and its bytes against the byte budgets.
+    if (this.cutIfSlow(socket) || !this.limiter.admit(sender) || !this.limiter.mayAnswer(sender))
+      return failure(ErrorCode.InputRateLimited);
     try {
       const request = syncRequestSchema.safeParse(body);
       if (!request.success) return failure(ErrorCode.InputInvalid);
       const runtime = await this.sessions.runtimeFor(sessionId);
       if ('ok' in runtime) return runtime;
-      return { ok: true, snapshot: await runtime.snapshot(role, request.data.after) };
+      const { syncPageBytes, syncPageEntries } = this.limiter.limits;
+      const snapshot = await runtime.snapshot(role, request.data.after, {
+        bytes: syncPageBytes,
+        entries: syncPageEntries,
+      });
+      const answer: SyncAck = { ok: true, snapshot };
+      this.limiter.paid(sender, JSON.stringify(answer).length);
+      return answer;
     } catch (error) {
       this.logger.error(
         { code: ErrorCode.ServerInternal, socket: socket.id, session: sessionId },

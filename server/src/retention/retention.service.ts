@@ -19,10 +19,20 @@ export async function purgeExpired(store: SessionStore, days: number, now: Date)
   return purged;
 }
 
+/** Deletes the live sessions nobody picked up within `ms` of their creation; resolves with their ids. */
+export async function purgeUnclaimed(store: SessionStore, ms: number, now: Date): Promise<string[]> {
+  if (ms <= 0) return [];
+  const expired = await store.unclaimedBefore(new Date(now.getTime() - ms).toISOString());
+  const purged: string[] = [];
+  for (const id of expired) if (await store.delete(id)) purged.push(id);
+  return purged;
+}
+
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Retention');
   private timer: ReturnType<typeof setInterval> | undefined;
+  private unclaimedTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     @Inject(SessionStore) private readonly sessions: SessionStore,
@@ -30,6 +40,16 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Sessions never picked up expire (ECOUTE_UNCLAIMED_EXPIRY_MS): checked every tenth of it,
+    // at most hourly, so that a creation flood does not leave its sessions for long.
+    const unclaimed = this.config.unclaimedExpiryMs;
+    if (unclaimed > 0) {
+      this.unclaimedTimer = setInterval(
+        () => void this.expireUnclaimed(),
+        Math.max(1000, Math.min(unclaimed / 10, 3_600_000)),
+      );
+      this.unclaimedTimer.unref();
+    }
     if (this.config.retentionDays <= 0) return;
     await this.purge();
     this.timer = setInterval(() => void this.purge(), DAY_MS);
@@ -38,6 +58,20 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.unclaimedTimer) clearInterval(this.unclaimedTimer);
+  }
+
+  /** One pass of the expiry of unclaimed sessions; never throws. */
+  async expireUnclaimed(now = new Date()): Promise<string[]> {
+    try {
+      const purged = await purgeUnclaimed(this.sessions, this.config.unclaimedExpiryMs, now);
+      if (purged.length > 0)
+        this.logger.log(`retention/unclaimed ${purged.length} session(s) never picked up`);
+      return purged;
+    } catch (error) {
+      this.logger.error(`retention/failed unclaimed ${String(error)}`);
+      return [];
+    }
   }
 
   /** One pass; never throws (a failed pass is logged and retried the next day). */

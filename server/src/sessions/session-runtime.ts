@@ -70,6 +70,8 @@ function graphOf(compiled: CompiledScenario): ScenarioGraph {
 }
 
 const FREE_SPEECH_MOVE = 'En parole libre, répondez avec vos propres mots : la liste des actions est fermée.';
+/** Entries read at a time while filling a sync page. */
+const SNAPSHOT_CHUNK = 100;
 
 interface Batch {
   entries: TimelineEntry[];
@@ -89,6 +91,8 @@ export class SessionRuntime {
   private sentViews: Record<Role, RoleView>;
   private tail: Promise<unknown> = Promise.resolve();
   private failed = false;
+  /** Appends not yet settled. */
+  private inFlight = 0;
 
   constructor(
     readonly sessionId: string,
@@ -126,6 +130,15 @@ export class SessionRuntime {
     return this.run.ended;
   }
 
+  /**
+   * Nothing will happen here until someone sends something: no timer due (none pending, the
+   * clock paused, or the call over) and no append in flight. Such a runtime may be unloaded and
+   * rebuilt by replay later (SessionsService's idle unload).
+   */
+  get quiet(): boolean {
+    return this.inFlight === 0 && (this.run.ended || this.clock.paused || this.clock.pending === 0);
+  }
+
   /** Applies an input from `role`; resolves once it is durable (or refused). Never rejects. */
   apply(role: Role, input: Input): Promise<InputAck> {
     if (this.failed) return Promise.resolve(failure(ErrorCode.ServerStorageFailed));
@@ -154,20 +167,53 @@ export class SessionRuntime {
     return this.commit([{ source: 'system', input }], []);
   }
 
-  /** Everything `role` may see after `after`, up to the last durable seq, with its view. */
-  snapshot(role: Role, after: number): Promise<RoleSnapshot> {
+  /**
+   * What `role` may see after `after`, up to the last durable seq, with its view: one page of at
+   * most `page.entries` entries and about `page.bytes` bytes of them (at least one entry), with
+   * `more` when the rest waits for the next page. The graph travels on the last page only.
+   */
+  snapshot(
+    role: Role,
+    after: number,
+    page: { entries: number; bytes: number } = { entries: Number.MAX_SAFE_INTEGER, bytes: Infinity },
+  ): Promise<RoleSnapshot> {
     const read = this.tail.then(async () => {
-      const upTo = this.committedSeq;
+      const committed = this.committedSeq;
       const view = this.committedViews[role];
-      const entries = await this.deps.store.read(this.sessionId, after, upTo);
+      // Seqs have no gap: (after, after + page.entries] holds one page of entries at most,
+      // read in chunks so that a page of big entries does not read much past its bytes.
+      const last = Math.min(committed, after + Math.max(1, page.entries));
+      const entries: TimelineEntry[] = [];
+      let upTo = after;
+      let bytes = 0;
+      let full = false;
+      while (!full && upTo < last) {
+        const rows = await this.deps.store.read(this.sessionId, upTo, Math.min(last, upTo + SNAPSHOT_CHUNK));
+        if (rows.length === 0) break;
+        for (const entry of rows) {
+          if (isVisibleTo(role, entry)) {
+            const size = JSON.stringify(entry).length;
+            if (entries.length > 0 && bytes + size > page.bytes) {
+              full = true;
+              break;
+            }
+            bytes += size;
+            entries.push(entry);
+          }
+          upTo = entry.seq;
+        }
+      }
+      if (upTo === after) upTo = committed;
+      const more = upTo < committed;
       return {
         sessionId: this.sessionId,
         role,
         seq: upTo,
-        entries: entries.filter((e) => isVisibleTo(role, e)),
+        ...(more ? { more: true as const } : {}),
+        entries,
         view,
         labels: labelsFor(this.compiled.scenario, role),
-        graph: seesGraph(role, this.committedViews) ? this.graph() : null,
+        graph: !more && seesGraph(role, this.committedViews) ? this.graph() : null,
       };
     });
     this.tail = read.catch(() => undefined);
@@ -215,6 +261,11 @@ export class SessionRuntime {
     const batch: Batch = { entries, views: this.views() };
     const first = entries[0]?.seq ?? this.seq;
     const durable = this.tail.then(() => this.deps.store.append(this.sessionId, entries));
+    this.inFlight++;
+    const settled = (): void => {
+      this.inFlight--;
+    };
+    durable.then(settled, settled);
     // Ack first, then push (DESIGN's loop): the sender's ack is written when the promise below
     // resolves; the updates go out on the next turn of the event loop, in durability order.
     this.tail = durable.then(

@@ -1,4 +1,5 @@
 // Sessions and their role tokens in the database.
+import { SqliteAdapter, sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import { HINT_MODES } from '@ecoute/engine';
 import type { HintMode, Outcome, Role } from '@ecoute/engine';
@@ -153,12 +154,18 @@ export class SessionStore {
    */
   async delete(id: string): Promise<boolean> {
     for (const listener of this.deleteListeners) listener(id);
-    return this.db.transaction().execute(async (trx) => {
+    const deleted = await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('timeline').where('session_id', '=', id).execute();
       await trx.deleteFrom('role_tokens').where('session_id', '=', id).execute();
       const result = await trx.deleteFrom('sessions').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     });
+    // SQLite (secure_delete on) zeroes the freed content in the pages it writes, but those pages
+    // and the deleted rows' older copies sit in the WAL until a checkpoint: write them back and
+    // truncate the WAL now. PostgreSQL's own vacuum reclaims its dead rows.
+    if (deleted && this.db.getExecutor().adapter instanceof SqliteAdapter)
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(this.db);
+    return deleted;
   }
 
   /** Ids of the sessions that ended before `cutoff` (ISO instant): what retention purges. */
@@ -168,6 +175,32 @@ export class SessionStore {
       .select('id')
       .where('status', '=', 'ended')
       .where('ended_at', '<', cutoff)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Ids of the live sessions created before `cutoff` (ISO instant) that nobody picked up: no
+   * listener joined or picked up the call. What the expiry of unclaimed sessions deletes.
+   */
+  async unclaimedBefore(cutoff: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('status', '=', 'live')
+      .where('created_at', '<', cutoff)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('timeline')
+              .select('seq')
+              .whereRef('timeline.session_id', '=', 'sessions.id')
+              .where('category', '=', 'input')
+              .where('source', '=', 'listener')
+              .where('kind', 'in', ['join', 'pickup']),
+          ),
+        ),
+      )
       .execute();
     return rows.map((row) => row.id);
   }

@@ -1,12 +1,14 @@
 // Creating sessions and finding their live runtime. One runtime per live session, in memory;
 // the timeline in the database is the record.
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationShutdown } from '@nestjs/common';
+import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ROLES } from '@ecoute/engine';
 import type { Role, Scheduler } from '@ecoute/engine';
 import { ErrorCode, failure, roleLinkPath } from '@ecoute/protocol';
 import type { CreateSessionRequest, Failure, SessionLinks } from '@ecoute/protocol';
 import { hashToken, newSessionId, newToken } from '../auth/tokens.js';
+import { APP_CONFIG } from '../config/env.js';
+import type { AppConfig } from '../config/env.js';
 import { rebuildSession } from '../recovery/rebuild-session.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { TIMELINE_STORE } from '../timeline/timeline-store.js';
@@ -22,11 +24,15 @@ export const ROLE_BROADCASTER = Symbol('ROLE_BROADCASTER');
 export const SESSION_SCHEDULER = Symbol('SESSION_SCHEDULER');
 
 @Injectable()
-export class SessionsService implements OnApplicationShutdown {
+export class SessionsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Sessions');
   private readonly runtimes = new Map<string, SessionRuntime>();
   /** Runtimes being loaded (rebuilt by replay), so that concurrent callers share one. */
   private readonly loading = new Map<string, Promise<SessionRuntime | Failure>>();
+  /** Open sockets per session (the gateway tells), and when each runtime was last used. */
+  private readonly sockets = new Map<string, number>();
+  private readonly lastUsed = new Map<string, number>();
+  private idleSweep: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     @Inject(SessionStore) private readonly sessions: SessionStore,
@@ -34,8 +40,55 @@ export class SessionsService implements OnApplicationShutdown {
     @Inject(TIMELINE_STORE) private readonly timeline: TimelineStore,
     @Inject(ROLE_BROADCASTER) private readonly broadcaster: RoleBroadcaster,
     @Inject(SESSION_SCHEDULER) private readonly scheduler: Scheduler,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     sessions.onDelete((id) => this.unload(id));
+  }
+
+  /** Memory stays bounded: idle runtimes are unloaded (`unloadIdle`) as time goes. */
+  onModuleInit(): void {
+    const idle = this.config.idleUnloadMs;
+    if (idle <= 0) return;
+    this.idleSweep = setInterval(() => this.unloadIdle(), Math.max(50, Math.min(idle / 2, 60_000)));
+    this.idleSweep.unref();
+  }
+
+  /** Runtimes in memory now. */
+  get loadedCount(): number {
+    return this.runtimes.size;
+  }
+
+  /** A socket of this session connected (the gateway calls it). */
+  attached(sessionId: string): void {
+    this.sockets.set(sessionId, (this.sockets.get(sessionId) ?? 0) + 1);
+    if (this.runtimes.has(sessionId)) this.lastUsed.set(sessionId, Date.now());
+  }
+
+  /** A socket of this session went away. */
+  detached(sessionId: string): void {
+    const left = (this.sockets.get(sessionId) ?? 1) - 1;
+    if (left > 0) this.sockets.set(sessionId, left);
+    else this.sockets.delete(sessionId);
+    if (this.runtimes.has(sessionId)) this.lastUsed.set(sessionId, Date.now());
+  }
+
+  /**
+   * Unloads every runtime with no socket, no timer due and nothing in flight, unused for
+   * ECOUTE_IDLE_UNLOAD_MS: the timeline holds it all, and the next connection rebuilds it by
+   * replay (`runtimeFor`, the crash-recovery path). Resolves with the ids unloaded.
+   */
+  unloadIdle(now = Date.now()): string[] {
+    const unloaded: string[] = [];
+    for (const [id, runtime] of this.runtimes) {
+      if (this.sockets.has(id) || !runtime.quiet) continue;
+      if (now - (this.lastUsed.get(id) ?? 0) < this.config.idleUnloadMs) continue;
+      runtime.dispose();
+      this.runtimes.delete(id);
+      this.lastUsed.delete(id);
+      unloaded.push(id);
+    }
+    if (unloaded.length > 0) this.logger.log(`session/unloaded ${unloaded.length} idle runtime(s)`);
+    return unloaded;
   }
 
   async create(request: CreateSessionRequest): Promise<SessionLinks | Failure> {
@@ -69,7 +122,7 @@ export class SessionsService implements OnApplicationShutdown {
       },
       hashes,
     );
-    this.runtimes.set(
+    this.keep(
       id,
       new SessionRuntime(id, compiled, seed, 0, {
         ...this.runtimeDeps(id),
@@ -89,8 +142,8 @@ export class SessionsService implements OnApplicationShutdown {
 
   /** The role a token opens, or the code to refuse the handshake with. */
   async authenticate(sessionId: string, token: string): Promise<{ role: Role } | Failure> {
-    const session = await this.sessions.find(sessionId);
-    if (!session) return failure(ErrorCode.SessionNotFound);
+    // One answer whether the session exists or not: a wrong token must not tell (one query,
+    // on the token's hash and the session id together).
     const role = await this.sessions.roleOf(sessionId, hashToken(token));
     if (!role) return failure(ErrorCode.AuthInvalidToken);
     return { role };
@@ -104,7 +157,10 @@ export class SessionsService implements OnApplicationShutdown {
    */
   runtimeFor(sessionId: string): Promise<SessionRuntime | Failure> {
     const live = this.runtimes.get(sessionId);
-    if (live) return Promise.resolve(live);
+    if (live) {
+      this.lastUsed.set(sessionId, Date.now());
+      return Promise.resolve(live);
+    }
     let loading = this.loading.get(sessionId);
     if (!loading) {
       loading = this.load(sessionId).finally(() => this.loading.delete(sessionId));
@@ -120,6 +176,7 @@ export class SessionsService implements OnApplicationShutdown {
       this.runtimes.delete(sessionId);
     };
     drop();
+    this.lastUsed.delete(sessionId);
     void this.loading.get(sessionId)?.then(drop, () => undefined);
     this.logger.log(`session deleted ${sessionId}`);
   }
@@ -152,7 +209,7 @@ export class SessionsService implements OnApplicationShutdown {
               logger: this.logger,
             })
           ).runtime;
-    this.runtimes.set(sessionId, runtime);
+    this.keep(sessionId, runtime);
     return runtime;
   }
 
@@ -162,8 +219,15 @@ export class SessionsService implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
+    if (this.idleSweep) clearInterval(this.idleSweep);
     for (const runtime of this.runtimes.values()) runtime.dispose();
     this.runtimes.clear();
+  }
+
+  /** A runtime now in memory, as just used (idle unloading counts from here). */
+  private keep(id: string, runtime: SessionRuntime): void {
+    this.runtimes.set(id, runtime);
+    this.lastUsed.set(id, Date.now());
   }
 
   /** What every runtime of this server runs on and reports to. */

@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { storedRoleToken, takeRoleToken } from './takeRoleToken.js';
+
+afterEach(() => {
+  sessionStorage.clear();
+  history.replaceState(null, '', '/');
+});
+
+describe('takeRoleToken', () => {
+  it('reads the token, removes it from the address bar and keeps it for this tab only', () => {
+    history.replaceState(null, '', '/listener/s1?x=1#k=secret-token');
+    expect(takeRoleToken('/listener/s1', '#k=secret-token')).toBe('secret-token');
+    expect(window.location.hash).toBe('');
+    expect(window.location.href).not.toContain('secret-token');
+    expect(window.location.pathname + window.location.search).toBe('/listener/s1?x=1');
+    expect(sessionStorage.getItem('ecoute.token./listener/s1')).toBe('secret-token');
+    expect(Object.values({ ...localStorage }).join()).not.toContain('secret-token');
+    // A reload of the page (no fragment any more) still has it; another page does not.
+    expect(takeRoleToken('/listener/s1', '')).toBe('secret-token');
+    expect(storedRoleToken('/trainer/s1')).toBeNull();
+  });
+
+  it('has nothing without a link token or a kept one', () => {
+    expect(takeRoleToken('/listener/s2', '')).toBeNull();
+  });
+});
