@@ -3,6 +3,7 @@
 // ~512 bytes every 500 ms (a move every 20th time), the trainer injects every 10 s. Every
 // timestamp is taken here, on one clock. Prints one JSON line of results on stdout.
 import { performance as perfHooks } from 'node:perf_hooks';
+import { PROTOCOL_VERSION } from '@ecoute/protocol';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { distribution } from './stats.js';
@@ -35,7 +36,6 @@ export interface LoadResult {
   generatorBusy: number;
 }
 
-const PROTOCOL_VERSION = 1;
 const PADDING = 'Je vous entends bien, prenez votre temps, je reste avec vous au téléphone. '.repeat(8);
 
 interface Sample {
