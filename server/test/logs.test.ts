@@ -10,6 +10,15 @@ import type { TestServer } from './utils.js';
 
 type Line = Record<string, unknown> & { msg?: string; code?: string };
 
+/**
+ * Waits until `ready` holds (at most 5 s): a request's line is written when its response has
+ * finished on the server's side, which may come just after the client has read it.
+ */
+async function until(ready: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!ready() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 describe('JSON logs', () => {
   const scheduler = new ManualScheduler();
   let server: TestServer;
@@ -68,6 +77,9 @@ describe('JSON logs', () => {
     const other = await fetch(`${server.url}/api/scenarios`, { headers: { 'x-request-id': 'bad id\n' } });
     const drawn = other.headers.get('x-request-id');
     expect(drawn).toMatch(/^[0-9a-f-]{36}$/);
+    const logged = (id: string | null) =>
+      lines().some((l) => (l.req as { id?: string } | undefined)?.id === id);
+    await until(() => logged('req-42') && logged(drawn));
     const http = lines().filter((l) => l.req !== undefined);
     const mine = http.find((l) => (l.req as { id: string }).id === 'req-42');
     expect(mine).toMatchObject({ req: { method: 'GET' }, res: { statusCode: response.status } });
@@ -134,6 +146,8 @@ describe('JSON logs', () => {
     for (let i = 0; i < 25; i++) {
       expect((await fetch(`${server.url}/api/nope-${i}`)).status).toBe(404);
     }
+    await until(() => notFound().length - before >= 10);
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const logged = notFound().length - before;
     expect(logged).toBeLessThanOrEqual(10);
     expect(logged).toBeGreaterThan(0);
