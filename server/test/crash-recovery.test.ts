@@ -107,7 +107,7 @@ describe.each([
     const { db } = await backend.open();
     await db.destroy();
     port = await freePort();
-  }, 90_000);
+  }, 240_000);
 
   afterAll(async () => {
     for (const client of clients) client.close();
@@ -235,7 +235,7 @@ describe.each([
     } finally {
       await db.destroy();
     }
-  }, 90_000);
+  }, 240_000);
 
   it('restarts on the same database: each call comes back paused at its last moment, the same for every client', async () => {
     const { db, timeline } = await backend.open();
@@ -247,7 +247,7 @@ describe.each([
     }
     restarted = await start('log');
     // The server listens first and rebuilds the live sessions in the background.
-    for (let i = 0; i < 400 && !restarted.output().includes('recovery/done'); i++) await sleep(25);
+    for (let i = 0; i < 4_000 && !restarted.output().includes('recovery/done'); i++) await sleep(25);
     const log = restarted.output();
     expect(log).toMatch(/recovery\/done sessions=3 in \d+ ms/);
     expect(log).not.toContain('recovery/mismatch');
@@ -304,7 +304,7 @@ describe.each([
         code: 'session/paused',
       });
     }
-  }, 90_000);
+  }, 240_000);
 
   it('the trainer resumes; timers go on where they stood and each call reaches an ending', async () => {
     const resumedSeqs = new Map<Call, number>();

@@ -41,5 +41,5 @@ describe('server shutdown', () => {
     } finally {
       db.close();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -30,7 +30,7 @@ export interface RunningServer {
 function waitForUrl(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${output}`)), 120_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = pattern.exec(output);

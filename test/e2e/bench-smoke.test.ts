@@ -35,5 +35,5 @@ describe('npm run bench -- --smoke', () => {
       expect(step.generatorBusy).toBeLessThan(1);
     }
     expect(lines.some((l) => l.startsWith('product'))).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });

@@ -22,7 +22,7 @@ describe('the tutorial call in the browser', () => {
     mkdirSync(artifacts, { recursive: true });
     server = await startServerProcess(MANUAL_CLOCK);
     browser = await launchChromium();
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

@@ -87,7 +87,7 @@ describe('the debrief in the browser', () => {
     await pause(1_500);
     listener.close();
     trainer.close();
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

@@ -41,7 +41,7 @@ describe('a live call in the browser', () => {
     mkdirSync(artifacts, { recursive: true });
     server = await startServerProcess(MANUAL_CLOCK);
     browser = await launchChromium();
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();

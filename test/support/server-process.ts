@@ -31,6 +31,9 @@ export interface ServerProcess {
   exit(): { code: number | null; signal: NodeJS.Signals | null } | null;
 }
 
+/** How long a server may take to print its listening line before the test gives up on it. */
+const START_MS = 120_000;
+
 export interface ServerProcessOptions {
   /**
    * Data folder to use (and keep on stop) instead of a fresh temporary one: a restart on the
@@ -69,7 +72,9 @@ export async function startServerProcess(
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    // A guard against a server that never starts, not a speed limit: on a busy machine the boot
+    // (Nest, the scenario catalogue) took more than 20 s.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), START_MS);
     const onData = (): void => {
       const match = /http:\/\/localhost:(\d+)/.exec(output);
       if (match) {
