@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { LogLevel } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { mountAuth } from './accounts/mount-auth.js';
 import { AppModule } from './app.module.js';
 import type { AppOptions } from './app.module.js';
 import type { AppConfig } from './config/env.js';
@@ -27,6 +28,8 @@ export async function createApp(
     logger: LOG_LEVELS[config.logLevel],
     bodyParser: true,
   });
+  // Accounts (better-auth) read their own bodies: mounted before the JSON parser.
+  mountAuth(app);
   app.useBodyParser('json', { limit: '64kb' });
   app.enableShutdownHooks();
   serveClient(app, config.clientDir);

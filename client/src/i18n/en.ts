@@ -477,4 +477,11 @@ export const en: Catalogue = {
   'error.client/missing_token': 'Incomplete link: the session key (#k=…) is missing.',
   'error.client/wrong_role': 'This link does not open this role: use the link you received for your role.',
   'error.client/unknown': 'Unexpected error.',
+  // Accounts and organisations (issue 11)
+  'error.auth/sign_in_required': 'Sign in to continue.',
+  'error.auth/csrf': 'Request refused: it does not come from the app.',
+  'error.auth/no_rule': 'No access rule for this route: it stays closed.',
+  'error.account/setup_invalid': 'Invalid or already used setup link.',
+  'error.account/invitation_invalid': 'Invalid, expired or already used invitation.',
+  'error.account/exists': 'An account already exists with this address.',
 };

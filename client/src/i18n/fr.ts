@@ -485,6 +485,13 @@ export const fr = {
   'error.client/missing_token': 'Lien incomplet : il manque la clé de la séance (#k=…).',
   'error.client/wrong_role': "Ce lien n'ouvre pas ce rôle : utilisez le lien reçu pour votre rôle.",
   'error.client/unknown': 'Erreur inattendue.',
+  // Accounts and organisations (issue 11)
+  'error.auth/sign_in_required': 'Connectez-vous pour continuer.',
+  'error.auth/csrf': "Requête refusée : elle ne vient pas de l'application.",
+  'error.auth/no_rule': "Aucune règle d'accès pour cette route : elle reste fermée.",
+  'error.account/setup_invalid': "Lien d'installation invalide ou déjà utilisé.",
+  'error.account/invitation_invalid': 'Invitation invalide, expirée ou déjà utilisée.',
+  'error.account/exists': 'Un compte existe déjà avec cette adresse.',
 };
 
 export type MessageKey = keyof typeof fr;

@@ -1,6 +1,5 @@
 // The server's environment, parsed once at boot into a typed object. A bad variable stops the
 // boot with the list of every bad variable, rather than failing later in some corner.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +52,7 @@ const envSchema = z.object({
   ECOUTE_LRS_KEY: z.string().min(1).optional(),
   ECOUTE_LRS_SECRET: z.string().min(1).optional(),
   /** Opens the sessions list (and any debrief as trainer) until trainers have accounts. */
-  ECOUTE_ADMIN_TOKEN: z.string().min(16, '16 caractères au moins').max(200).optional(),
+  ECOUTE_SECRET: z.string().min(32, '32 caractères au moins').max(500).optional(),
 });
 
 export interface AppConfig {
@@ -68,9 +67,11 @@ export interface AppConfig {
   clockRate: number;
   metrics: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  /** The admin token: ECOUTE_ADMIN_TOKEN, or one drawn at boot (printed in the boot line). */
-  adminToken: string;
-  adminTokenGenerated: boolean;
+  /**
+   * The server's secret (ECOUTE_SECRET): signs account cookies and seals role links. Unset: one
+   * is drawn at first boot and kept in `secret.key` beside the SQLite file (server/src/accounts).
+   */
+  secret: string | undefined;
   /** Days an ended session is kept; 0 = forever. */
   retentionDays: number;
   publicUrl: string | undefined;
@@ -106,8 +107,7 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     clockRate: e.ECOUTE_CLOCK_RATE,
     metrics: e.ECOUTE_METRICS === '1',
     logLevel: e.LOG_LEVEL,
-    adminToken: e.ECOUTE_ADMIN_TOKEN ?? randomBytes(24).toString('base64url'),
-    adminTokenGenerated: e.ECOUTE_ADMIN_TOKEN === undefined,
+    secret: e.ECOUTE_SECRET,
     retentionDays: e.ECOUTE_RETENTION_DAYS,
     publicUrl: e.ECOUTE_PUBLIC_URL?.replace(/\/+$/, ''),
     lrs: e.ECOUTE_LRS_URL

@@ -1,7 +1,7 @@
-// REST of the debrief. Each route: who may call it (role token in `Authorization: Bearer`),
-// the body checked by its zod schema (`input/invalid`, nothing recorded), then one call into
+// REST of the debrief. Each route: who may call it (auth/policy.ts: a role link in
+// `Authorization: Bearer`, or the session's trainer signed in), the body checked by its zod schema (`input/invalid`, nothing recorded), then one call into
 // the service.
-import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import type { z } from 'zod';
 import {
   ErrorCode,
@@ -13,8 +13,10 @@ import {
   markIdSchema,
   selfAssessmentSchema,
 } from '@ecoute/protocol';
-import type { CriterionJudgment, Debrief, DebriefMark, SelfAssessment } from '@ecoute/protocol';
-import { DebriefAccess, httpFailure, orThrow } from './debrief-access.js';
+import type { CriterionJudgment, Debrief, DebriefMark, DebriefViewer, SelfAssessment } from '@ecoute/protocol';
+import type { Access } from '../auth/access.service.js';
+import { httpFailure, orThrow } from '../auth/http-failure.js';
+import { CurrentAccess } from '../auth/policy.guard.js';
 import { DebriefService } from './debrief.service.js';
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -29,29 +31,30 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   return parsed.data;
 }
 
+/** Who reads: the listener's link reads as the listener; the trainer's link or account as the trainer. */
+function viewerOf(access: Access): DebriefViewer {
+  return access.credential?.kind === 'link' && access.credential.role === 'listener' ? 'listener' : 'trainer';
+}
+
 @Controller('api/sessions/:sessionId/debrief')
 export class DebriefController {
   constructor(
     @Inject(DebriefService) private readonly debriefs: DebriefService,
-    @Inject(DebriefAccess) private readonly access: DebriefAccess,
   ) {}
 
   @Get()
   async get(
     @Param('sessionId') sessionId: string,
-    @Headers('authorization') auth?: string,
+    @CurrentAccess() access: Access,
   ): Promise<Debrief> {
-    const viewer = await this.access.viewer(sessionId, auth, ['trainer', 'listener']);
-    return orThrow(await this.debriefs.debrief(sessionId, viewer));
+    return orThrow(await this.debriefs.debrief(sessionId, viewerOf(access)));
   }
 
   @Post('annotations')
   async addAnnotation(
     @Param('sessionId') sessionId: string,
     @Body() body: unknown,
-    @Headers('authorization') auth?: string,
   ): Promise<DebriefMark> {
-    await this.access.viewer(sessionId, auth, ['trainer']);
     return orThrow(await this.debriefs.addAnnotation(sessionId, parse(annotationCreateSchema, body)));
   }
 
@@ -60,9 +63,7 @@ export class DebriefController {
     @Param('sessionId') sessionId: string,
     @Param('markId') markId: string,
     @Body() body: unknown,
-    @Headers('authorization') auth?: string,
   ): Promise<DebriefMark> {
-    await this.access.viewer(sessionId, auth, ['trainer']);
     const id = parse(markIdSchema, markId);
     return orThrow(await this.debriefs.updateMark(sessionId, id, parse(annotationUpdateSchema, body)));
   }
@@ -72,9 +73,7 @@ export class DebriefController {
   async deleteMark(
     @Param('sessionId') sessionId: string,
     @Param('markId') markId: string,
-    @Headers('authorization') auth?: string,
   ): Promise<{ ok: true }> {
-    await this.access.viewer(sessionId, auth, ['trainer']);
     return orThrow(await this.debriefs.deleteMark(sessionId, parse(markIdSchema, markId)));
   }
 
@@ -83,9 +82,7 @@ export class DebriefController {
     @Param('sessionId') sessionId: string,
     @Param('criterion') criterion: string,
     @Body() body: unknown,
-    @Headers('authorization') auth?: string,
   ): Promise<CriterionJudgment> {
-    await this.access.viewer(sessionId, auth, ['trainer']);
     const id = parse(criterionIdSchema, criterion);
     return orThrow(await this.debriefs.judge(sessionId, id, parse(judgmentSchema, body)));
   }
@@ -94,9 +91,7 @@ export class DebriefController {
   async selfAssess(
     @Param('sessionId') sessionId: string,
     @Body() body: unknown,
-    @Headers('authorization') auth?: string,
   ): Promise<SelfAssessment> {
-    await this.access.viewer(sessionId, auth, ['listener']);
     return orThrow(await this.debriefs.selfAssess(sessionId, parse(selfAssessmentSchema, body)));
   }
 }

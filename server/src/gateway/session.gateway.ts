@@ -24,6 +24,8 @@ import type {
   ServerToClientEvents,
   SyncAck,
 } from '@ecoute/protocol';
+import { ROLES } from '@ecoute/engine';
+import { POLICY, SOCKET_ACTIONS, allowedBy } from '../auth/policy.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { PresenceTracker } from './presence.js';
 import { RATE_LIMIT, TokenBucket } from './rate-limit.js';
@@ -75,6 +77,10 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   afterInit(server: EcouteServer): void {
     this.rooms.attach(server);
+    // Revoked links: their sockets leave at once (a new handshake needs one of the new links).
+    this.sessions.onRevoke((sessionId) => {
+      for (const role of ROLES) server.in(roleRoom(sessionId, role)).disconnectSockets(true);
+    });
     server.use((socket, next) => {
       const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
       if (!auth.success) return next(handshakeError(ErrorCode.InputInvalid));
@@ -86,6 +92,11 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
             this.logger.warn(`${result.code} handshake session=${auth.data.sessionId}`);
             return next(handshakeError(result.code));
           }
+          // The policy table's rule of the handshake (auth/policy.ts).
+          const link = { kind: 'link', sessionId: auth.data.sessionId, role: result.role } as const;
+          const target = { kind: 'session', sessionId: link.sessionId, ownerId: null, organizationId: null } as const;
+          if (!allowedBy(POLICY[SOCKET_ACTIONS.handshake], [link], target))
+            return next(handshakeError(ErrorCode.AuthForbiddenRole));
           socket.data = { sessionId: auth.data.sessionId, role: result.role };
           next();
         },

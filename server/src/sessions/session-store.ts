@@ -12,6 +12,15 @@ export interface SessionRecord {
   status: 'live' | 'ended';
   /** A learner plays the caller (the session has a `callerActor` link). */
   callerActor?: boolean;
+  /** The account that created it and its organisation (null for sessions made before accounts). */
+  ownerId?: string | null;
+  organizationId?: string | null;
+}
+
+/** One role link's token: its hash (what authenticates) and the token sealed for its owner. */
+export interface StoredToken {
+  hash: string;
+  sealed: string | null;
 }
 
 /** What the sessions list can be narrowed to (every field optional; all given must hold). */
@@ -26,6 +35,8 @@ export interface SessionFilter {
   /** The ending's outcome; `none` for a session not ended, or ended without an outcome. */
   outcome?: Outcome | 'none';
   status?: 'live' | 'ended';
+  /** Only this organisation's sessions. */
+  organizationId?: string;
 }
 
 /** A participant as the timeline knows them: the role they joined as and the name they gave. */
@@ -45,7 +56,10 @@ export class SessionStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Stores the session and a token hash per role it has (no caller actor: no such token). */
-  async create(session: SessionRecord, tokenHashes: Partial<Record<Role, string>>): Promise<void> {
+  async create(
+    session: SessionRecord,
+    tokens: Partial<Record<Role, string | StoredToken>>,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('sessions')
@@ -59,19 +73,30 @@ export class SessionStore {
           ended_at: null,
           outcome: null,
           caller_actor: session.callerActor ? 1 : 0,
+          owner_id: session.ownerId ?? null,
+          organization_id: session.organizationId ?? null,
         })
         .execute();
-      await trx
-        .insertInto('role_tokens')
-        .values(
-          Object.entries(tokenHashes).map(([role, hash]) => ({
-            token_hash: hash,
-            session_id: session.id,
-            role,
-          })),
-        )
-        .execute();
+      await trx.insertInto('role_tokens').values(tokenRows(session.id, tokens)).execute();
     });
+  }
+
+  /** Replaces every role link of a session (revocation): the old tokens open nothing any more. */
+  async replaceTokens(sessionId: string, tokens: Partial<Record<Role, StoredToken>>): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('role_tokens').where('session_id', '=', sessionId).execute();
+      await trx.insertInto('role_tokens').values(tokenRows(sessionId, tokens)).execute();
+    });
+  }
+
+  /** The sealed tokens of a session's role links, per role (null where none was kept). */
+  async sealedTokens(sessionId: string): Promise<Partial<Record<Role, string | null>>> {
+    const rows = await this.db
+      .selectFrom('role_tokens')
+      .select(['role', 'sealed'])
+      .where('session_id', '=', sessionId)
+      .execute();
+    return Object.fromEntries(rows.map((row) => [row.role, row.sealed])) as Partial<Record<Role, string | null>>;
   }
 
   async find(id: string): Promise<SessionRecord | undefined> {
@@ -100,6 +125,7 @@ export class SessionStore {
   /** Sessions matching `filter`, newest first, each with its participants. */
   async list(filter: SessionFilter = {}): Promise<SessionListItem[]> {
     let query = this.db.selectFrom('sessions').selectAll();
+    if (filter.organizationId !== undefined) query = query.where('organization_id', '=', filter.organizationId);
     if (filter.scenarioId !== undefined) query = query.where('scenario_id', '=', filter.scenarioId);
     if (filter.from !== undefined) query = query.where('created_at', '>=', filter.from);
     if (filter.to !== undefined) query = query.where('created_at', '<', filter.to);
@@ -148,13 +174,22 @@ export class SessionStore {
   }
 
   /** Ids of the sessions that ended before `cutoff` (ISO instant): what retention purges. */
-  async endedBefore(cutoff: string): Promise<string[]> {
-    const rows = await this.db
+  async endedBefore(
+    cutoff: string,
+    scope: { organizationId?: string; exceptOrganizations?: readonly string[] } = {},
+  ): Promise<string[]> {
+    let query = this.db
       .selectFrom('sessions')
       .select('id')
       .where('status', '=', 'ended')
-      .where('ended_at', '<', cutoff)
-      .execute();
+      .where('ended_at', '<', cutoff);
+    if (scope.organizationId !== undefined) query = query.where('organization_id', '=', scope.organizationId);
+    const except = scope.exceptOrganizations ?? [];
+    if (except.length > 0)
+      query = query.where((eb) =>
+        eb.or([eb('organization_id', 'is', null), eb('organization_id', 'not in', [...except])]),
+      );
+    const rows = await query.execute();
     return rows.map((row) => row.id);
   }
 
@@ -208,7 +243,21 @@ function fromRow(row: Selectable<SessionsTable>): SessionRecord {
     createdAt: row.created_at,
     status: row.status,
     callerActor: Number(row.caller_actor) === 1,
+    ownerId: row.owner_id,
+    organizationId: row.organization_id,
   };
+}
+
+function tokenRows(
+  sessionId: string,
+  tokens: Partial<Record<Role, string | StoredToken>>,
+): { token_hash: string; session_id: string; role: string; sealed: string | null }[] {
+  return Object.entries(tokens).map(([role, token]) => ({
+    token_hash: typeof token === 'string' ? token : token.hash,
+    session_id: sessionId,
+    role,
+    sealed: typeof token === 'string' ? null : token.sealed,
+  }));
 }
 
 /** Lower case without accents, for matching names as people type them. */

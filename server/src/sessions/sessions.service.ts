@@ -6,6 +6,7 @@ import { ROLES } from '@ecoute/engine';
 import type { CallRun, Role, Scheduler, TimedObservation } from '@ecoute/engine';
 import { ErrorCode, failure, roleLinkPath } from '@ecoute/protocol';
 import type { CreateSessionRequest, Failure, SessionLinks } from '@ecoute/protocol';
+import { LinkSeal } from '../auth/link-seal.js';
 import { hashToken, newSessionId, newToken } from '../auth/tokens.js';
 import { rebuildSession } from '../recovery/rebuild-session.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
@@ -14,6 +15,13 @@ import type { TimelineStore } from '../timeline/timeline-store.js';
 import { SessionRuntime } from './session-runtime.js';
 import type { RoleBroadcaster } from './session-runtime.js';
 import { SessionStore } from './session-store.js';
+import type { StoredToken } from './session-store.js';
+
+/** Who creates a session: a signed-in account of an organisation. */
+export interface SessionOwner {
+  ownerId: string;
+  organizationId: string;
+}
 
 /** Injection token of the broadcaster the runtimes publish to (the gateway's rooms). */
 export const ROLE_BROADCASTER = Symbol('ROLE_BROADCASTER');
@@ -33,11 +41,12 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(TIMELINE_STORE) private readonly timeline: TimelineStore,
     @Inject(ROLE_BROADCASTER) private readonly broadcaster: RoleBroadcaster,
     @Inject(SESSION_SCHEDULER) private readonly scheduler: Scheduler,
+    @Inject(LinkSeal) private readonly seal: LinkSeal,
   ) {
     sessions.onDelete((id) => this.unload(id));
   }
 
-  async create(request: CreateSessionRequest): Promise<SessionLinks | Failure> {
+  async create(request: CreateSessionRequest, owner?: SessionOwner): Promise<SessionLinks | Failure> {
     const compiled = this.catalog.get(request.scenarioId, request.version);
     if (!compiled) return failure(ErrorCode.ScenarioNotFound);
     const id = newSessionId();
@@ -45,10 +54,7 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     const callerActor = request.callerActor === true;
     const roles = ROLES.filter((role) => role !== 'callerActor' || callerActor);
     const tokens = Object.fromEntries(roles.map((role) => [role, newToken()])) as Record<Role, string>;
-    const hashes = Object.fromEntries(roles.map((role) => [role, hashToken(tokens[role])])) as Record<
-      Role,
-      string
-    >;
+    const stored = this.storedTokens(tokens);
     const seed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
     await this.sessions.create(
       {
@@ -59,8 +65,10 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
         createdAt: new Date().toISOString(),
         status: 'live',
         callerActor,
+        ownerId: owner?.ownerId ?? null,
+        organizationId: owner?.organizationId ?? null,
       },
-      hashes,
+      stored,
     );
     this.startRuntime(id, seed, 0, compiled, undefined, callerActor);
     this.logger.log(`session created ${id} scenario=${compiled.scenario.id}@${compiled.scenario.version}`);
@@ -74,6 +82,50 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** The role a token opens, or the code to refuse the handshake with. */
+  /** The session's role links again (unsealed for their owner), or `session/not_found`. */
+  async links(sessionId: string): Promise<SessionLinks | Failure> {
+    const sealed = await this.sessions.sealedTokens(sessionId);
+    const roles = Object.keys(sealed) as Role[];
+    if (roles.length === 0) return failure(ErrorCode.SessionNotFound);
+    const links: Partial<Record<Role, string>> = {};
+    for (const role of roles) {
+      const token = sealed[role] ? this.seal.open(sealed[role]) : null;
+      // A session made before links were sealed: its links cannot be shown, only re-issued.
+      if (token) links[role] = roleLinkPath(role, sessionId, token);
+    }
+    return { sessionId, links: links as SessionLinks['links'] };
+  }
+
+  private readonly revokeListeners: ((sessionId: string) => void)[] = [];
+
+  /** `listener` hears of each revocation (the gateway drops the sockets of the old links). */
+  onRevoke(listener: (sessionId: string) => void): void {
+    this.revokeListeners.push(listener);
+  }
+
+  /** New role links for every role of the session; the old ones open nothing any more. */
+  async revokeLinks(sessionId: string): Promise<SessionLinks | Failure> {
+    const session = await this.sessions.find(sessionId);
+    if (!session) return failure(ErrorCode.SessionNotFound);
+    const roles = ROLES.filter((role) => role !== 'callerActor' || session.callerActor === true);
+    const tokens = Object.fromEntries(roles.map((role) => [role, newToken()])) as Record<Role, string>;
+    await this.sessions.replaceTokens(sessionId, this.storedTokens(tokens));
+    for (const listener of this.revokeListeners) listener(sessionId);
+    this.logger.log(`session links revoked ${sessionId}`);
+    return {
+      sessionId,
+      links: Object.fromEntries(
+        roles.map((role) => [role, roleLinkPath(role, sessionId, tokens[role])]),
+      ) as SessionLinks['links'],
+    };
+  }
+
+  private storedTokens(tokens: Partial<Record<Role, string>>): Partial<Record<Role, StoredToken>> {
+    return Object.fromEntries(
+      Object.entries(tokens).map(([role, token]) => [role, { hash: hashToken(token), sealed: this.seal.seal(token) }]),
+    ) as Partial<Record<Role, StoredToken>>;
+  }
+
   async authenticate(sessionId: string, token: string): Promise<{ role: Role } | Failure> {
     const session = await this.sessions.find(sessionId);
     if (!session) return failure(ErrorCode.SessionNotFound);
