@@ -88,7 +88,8 @@ function account(server: TestServer, email: string, userId: string, cookie: stri
 
 async function me(server: TestServer, cookie: string): Promise<{ userId: string }> {
   const response = await fetch(`${server.url}/api/account/me`, { headers: { cookie } });
-  if (response.status !== 200) throw new Error(`GET /api/account/me: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`GET /api/account/me: ${response.status} ${await response.text()}`);
   return (await response.json()) as { userId: string };
 }
 
@@ -170,7 +171,9 @@ export async function otherOrganization(server: TestServer, name: string): Promi
 export function trainerOf(server: TestServer): Promise<Account> {
   const entry = servers.get(server.url);
   if (!entry) throw new Error(`${server.url}: not a server of startServer`);
-  entry.trainer ??= setupAdministrator(server).then((admin) => inviteMember(server, admin, 'trainer', 'Dominique'));
+  entry.trainer ??= setupAdministrator(server).then((admin) =>
+    inviteMember(server, admin, 'trainer', 'Dominique'),
+  );
   return entry.trainer;
 }
 

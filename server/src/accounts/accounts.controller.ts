@@ -33,7 +33,9 @@ export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.inf
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-    throw httpFailure(failure(ErrorCode.InputInvalid, `Requête invalide${where} : ${issue?.message ?? ''}`.trim()));
+    throw httpFailure(
+      failure(ErrorCode.InputInvalid, `Requête invalide${where} : ${issue?.message ?? ''}`.trim()),
+    );
   }
   return parsed.data;
 }
@@ -77,7 +79,10 @@ export class AccountController {
     @Body() body: unknown,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ ok: true }> {
-    return signedIn(res, orThrow(await this.accounts.join(id.slice(0, 100), parseBody(joinRequestSchema, body))));
+    return signedIn(
+      res,
+      orThrow(await this.accounts.join(id.slice(0, 100), parseBody(joinRequestSchema, body))),
+    );
   }
 
   @Get('me')
@@ -104,7 +109,11 @@ export class OrganizationController {
   }
 
   @Post('invitations')
-  async invite(@CurrentAccess() access: Access, @Body() body: unknown, @Req() req: Request): Promise<ShareLink> {
+  async invite(
+    @CurrentAccess() access: Access,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<ShareLink> {
     const request = parseBody(inviteRequestSchema, body);
     return orThrow(await this.accounts.invite(memberOf(access), fromNodeHeaders(req.headers), request));
   }
@@ -116,7 +125,10 @@ export class OrganizationController {
 
   @Put('retention')
   setRetention(@CurrentAccess() access: Access, @Body() body: unknown): Promise<{ retentionDays: number }> {
-    return this.accounts.setRetention(memberOf(access), parseBody(retentionRequestSchema, body).retentionDays);
+    return this.accounts.setRetention(
+      memberOf(access),
+      parseBody(retentionRequestSchema, body).retentionDays,
+    );
   }
 
   @Get('audit')

@@ -114,7 +114,12 @@ export class AccountsService implements OnApplicationBootstrap {
     const organization = await this.auth.api.createOrganization({
       body: { name: request.organizationName, slug: slugOf(request.organizationName), userId },
     });
-    await this.audit.record({ organizationId: organization?.id ?? null, actor: userId, action: 'setup', target: null });
+    await this.audit.record({
+      organizationId: organization?.id ?? null,
+      actor: userId,
+      action: 'setup',
+      target: null,
+    });
     this.logger.log('account/setup first administrator and organisation created');
     return { setCookies };
   }
@@ -132,7 +137,12 @@ export class AccountsService implements OnApplicationBootstrap {
     try {
       const invitation = await this.auth.api.createInvitation({
         headers,
-        body: { email: request.email, role: request.role, organizationId: admin.organizationId, resend: true },
+        body: {
+          email: request.email,
+          role: request.role,
+          organizationId: admin.organizationId,
+          resend: true,
+        },
       });
       await this.audit.record({
         organizationId: admin.organizationId,
@@ -166,14 +176,20 @@ export class AccountsService implements OnApplicationBootstrap {
     } catch (error) {
       return this.refusal(error);
     }
-    await this.audit.record({ organizationId: invitation.organizationId, actor: userId, action: 'join', target: id });
+    await this.audit.record({
+      organizationId: invitation.organizationId,
+      actor: userId,
+      action: 'join',
+      target: id,
+    });
     return { setCookies };
   }
 
   /** A password-reset link for a member of the administrator's organisation (valid 24 h, once). */
   async resetLink(admin: Membership, userId: string): Promise<{ link: string } | Failure> {
     const member = await this.members.membershipOf(userId);
-    if (!member || member.organizationId !== admin.organizationId) return failure(ErrorCode.AuthForbiddenRole);
+    if (!member || member.organizationId !== admin.organizationId)
+      return failure(ErrorCode.AuthForbiddenRole);
     const context = await this.auth.$context;
     const token = newToken();
     // better-auth's own /reset-password route consumes it (the identifier is its format).
@@ -182,7 +198,12 @@ export class AccountsService implements OnApplicationBootstrap {
       value: userId,
       expiresAt: new Date(Date.now() + RESET_LINK_HOURS * 3600_000),
     });
-    await this.audit.record({ organizationId: admin.organizationId, actor: admin.userId, action: 'reset-link', target: userId });
+    await this.audit.record({
+      organizationId: admin.organizationId,
+      actor: admin.userId,
+      action: 'reset-link',
+      target: userId,
+    });
     return { link: `/reset-password#k=${token}` };
   }
 
@@ -197,7 +218,12 @@ export class AccountsService implements OnApplicationBootstrap {
       members: members.map(({ userId, name, email, role }) => ({ userId, name, email, role })),
       invitations: invitations
         .filter((i) => i.status === 'pending' && new Date(i.expiresAt).getTime() > Date.now())
-        .map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: new Date(i.expiresAt).toISOString() })),
+        .map((i) => ({
+          id: i.id,
+          email: i.email,
+          role: i.role,
+          expiresAt: new Date(i.expiresAt).toISOString(),
+        })),
       retentionDays,
       defaultRetentionDays: this.config.retentionDays,
     };
@@ -227,7 +253,10 @@ export class AccountsService implements OnApplicationBootstrap {
       const code = (error.body as { code?: string } | undefined)?.code ?? '';
       if (/ALREADY_EXISTS/.test(code)) return failure(ErrorCode.AccountExists);
       if (/INVITATION/.test(code)) return failure(ErrorCode.AccountInvitationInvalid);
-      return failure(ErrorCode.InputInvalid, `${failure(ErrorCode.InputInvalid).message} (${code || error.message})`);
+      return failure(
+        ErrorCode.InputInvalid,
+        `${failure(ErrorCode.InputInvalid).message} (${code || error.message})`,
+      );
     }
     throw error;
   }

@@ -32,7 +32,12 @@ export const authProvider: Provider = {
       publicUrl: config.publicUrl,
       async onSignIn(userId) {
         const member = await members.membershipOf(userId);
-        await audit.record({ organizationId: member?.organizationId ?? null, actor: userId, action: 'sign-in', target: null });
+        await audit.record({
+          organizationId: member?.organizationId ?? null,
+          actor: userId,
+          action: 'sign-in',
+          target: null,
+        });
       },
     };
     await migrateAuth(settings);

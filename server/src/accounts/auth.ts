@@ -90,6 +90,8 @@ export function authOptions(settings: AuthSettings) {
       customRules: { '/sign-in/email': { window: 60, max: 30 }, '/reset-password': { window: 60, max: 10 } },
     },
     telemetry: { enabled: false },
+    // Its warnings (no base URL without ECOUTE_PUBLIC_URL: the request's origin is used) are known.
+    logger: { level: 'error' as const },
     databaseHooks: {
       session: {
         create: {

@@ -61,8 +61,10 @@ export class MemberStore {
 
   /** An invitation still pending and not expired, with its organisation's name. */
   async pendingInvitation(id: string, now = new Date()): Promise<PendingInvitation | undefined> {
-    const row = (await sql<InvitationRow>`select id, email, role, status, "expiresAt", "organizationId"
-      from auth_invitation where id = ${id}`.execute(this.db)).rows[0];
+    const row = (
+      await sql<InvitationRow>`select id, email, role, status, "expiresAt", "organizationId"
+      from auth_invitation where id = ${id}`.execute(this.db)
+    ).rows[0];
     if (!row || row.status !== 'pending') return undefined;
     const expires = row.expiresAt instanceof Date ? row.expiresAt : new Date(row.expiresAt);
     if (!(expires.getTime() > now.getTime())) return undefined;
@@ -74,10 +76,19 @@ export class MemberStore {
       .where('id', '=', row.organizationId)
       .executeTakeFirst();
     if (!org) return undefined;
-    return { id: row.id, email: row.email, role, organizationId: row.organizationId, organizationName: org.name };
+    return {
+      id: row.id,
+      email: row.email,
+      role,
+      organizationId: row.organizationId,
+      organizationName: org.name,
+    };
   }
 
-  private async memberships(userIds: string[] | undefined, organizationId: string | undefined): Promise<Membership[]> {
+  private async memberships(
+    userIds: string[] | undefined,
+    organizationId: string | undefined,
+  ): Promise<Membership[]> {
     let query = this.db
       .selectFrom('auth_member as m')
       .innerJoin('auth_user as u', 'u.id', 'm.userId')

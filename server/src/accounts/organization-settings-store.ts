@@ -26,6 +26,9 @@ export class OrganizationSettingsStore {
   /** Every organisation with its own period. */
   async all(): Promise<{ organizationId: string; retentionDays: number }[]> {
     const rows = await this.db.selectFrom('organization_settings').selectAll().execute();
-    return rows.map((row) => ({ organizationId: row.organization_id, retentionDays: Number(row.retention_days) }));
+    return rows.map((row) => ({
+      organizationId: row.organization_id,
+      retentionDays: Number(row.retention_days),
+    }));
   }
 }

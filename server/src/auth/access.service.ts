@@ -64,17 +64,29 @@ export class AccessService {
 
     const credentials: Credential[] = [];
     if (member)
-      credentials.push({ kind: 'member', userId: member.userId, organizationId: member.organizationId, role: member.role });
+      credentials.push({
+        kind: 'member',
+        userId: member.userId,
+        organizationId: member.organizationId,
+        role: member.role,
+      });
     const token = bearerToken(req.headers.authorization);
     let badToken = false;
     if (token !== null) {
       // A wrong token is refused the same whether the session exists or not.
-      const role = sessionId && /^[\w-]{1,64}$/.test(sessionId) ? await this.sessions.roleOf(sessionId, hashToken(token)) : undefined;
+      const role =
+        sessionId && /^[\w-]{1,64}$/.test(sessionId)
+          ? await this.sessions.roleOf(sessionId, hashToken(token))
+          : undefined;
       if (role && sessionId) credentials.push({ kind: 'link', sessionId, role: role as Role });
       else badToken = true;
     }
     if (credentials.length === 0)
-      throw httpFailure(failure(badToken || rule.links.length > 0 ? ErrorCode.AuthInvalidToken : ErrorCode.AuthSignInRequired));
+      throw httpFailure(
+        failure(
+          badToken || rule.links.length > 0 ? ErrorCode.AuthInvalidToken : ErrorCode.AuthSignInRequired,
+        ),
+      );
 
     let session: SessionRecord | null = null;
     let target: Target = { kind: 'none' };
@@ -84,7 +96,12 @@ export class AccessService {
       // A session of another organisation is answered as one that does not exist.
       if (!session || (!ownLink && member && session.organizationId !== member.organizationId))
         throw httpFailure(failure(ErrorCode.SessionNotFound));
-      target = { kind: 'session', sessionId, ownerId: session.ownerId ?? null, organizationId: session.organizationId ?? null };
+      target = {
+        kind: 'session',
+        sessionId,
+        ownerId: session.ownerId ?? null,
+        organizationId: session.organizationId ?? null,
+      };
     }
     const credential = allowedBy(rule, credentials, target);
     if (!credential) throw httpFailure(failure(ErrorCode.AuthForbiddenRole));

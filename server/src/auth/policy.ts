@@ -35,7 +35,10 @@ export const POLICY = {
   'account.library': ANYONE,
   'account.setup': ANYONE,
   'account.invitation': ANYONE,
-  'account.me': { links: [], members: { admin: 'organisation', trainer: 'organisation', author: 'organisation' } },
+  'account.me': {
+    links: [],
+    members: { admin: 'organisation', trainer: 'organisation', author: 'organisation' },
+  },
   // The organisation
   'organisation.read': ADMINS,
   'organisation.invite': ADMINS,
@@ -62,7 +65,7 @@ export const POLICY = {
   'socket.join': { links: ['trainer', 'listener', 'observer', 'callerActor'], members: {} },
   'socket.input': { links: ['trainer', 'listener', 'observer', 'callerActor'], members: {} },
   'socket.sync': { links: ['trainer', 'listener', 'observer', 'callerActor'], members: {} },
-  'nothing': NOBODY,
+  nothing: NOBODY,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;
@@ -103,7 +106,11 @@ export const ROUTE_ACTIONS: Record<string, Action> = {
 };
 
 /** better-auth's handler, mounted on Express (not a Nest route): its own action. */
-export const AUTH_LIBRARY_ROUTE = { method: 'ALL', path: '/api/auth/*splat', action: 'account.library' } as const;
+export const AUTH_LIBRARY_ROUTE = {
+  method: 'ALL',
+  path: '/api/auth/*splat',
+  action: 'account.library',
+} as const;
 
 /** Every socket event (and the handshake) → its action. */
 export const SOCKET_ACTIONS = {
@@ -126,7 +133,11 @@ export type Target =
 export function allowedBy(rule: Rule, credentials: readonly Credential[], target: Target): Credential | null {
   for (const credential of credentials) {
     if (credential.kind === 'link') {
-      if (target.kind === 'session' && credential.sessionId === target.sessionId && rule.links.includes(credential.role))
+      if (
+        target.kind === 'session' &&
+        credential.sessionId === target.sessionId &&
+        rule.links.includes(credential.role)
+      )
         return credential;
       continue;
     }

@@ -33,7 +33,9 @@ describe('parseEnv', () => {
 describe('parseEnv: retention and the LRS', () => {
   it('is durable by default (FULL); takes FULL_IN_COMMIT and NORMAL; refuses anything else', () => {
     expect(parseEnv({}).sqliteSynchronous).toBe('FULL');
-    expect(parseEnv({ ECOUTE_SQLITE_SYNCHRONOUS: 'FULL_IN_COMMIT' }).sqliteSynchronous).toBe('FULL_IN_COMMIT');
+    expect(parseEnv({ ECOUTE_SQLITE_SYNCHRONOUS: 'FULL_IN_COMMIT' }).sqliteSynchronous).toBe(
+      'FULL_IN_COMMIT',
+    );
     expect(parseEnv({ ECOUTE_SQLITE_SYNCHRONOUS: 'NORMAL' }).sqliteSynchronous).toBe('NORMAL');
     expect(() => parseEnv({ ECOUTE_SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(/ECOUTE_SQLITE_SYNCHRONOUS/);
   });

@@ -13,7 +13,13 @@ import {
   markIdSchema,
   selfAssessmentSchema,
 } from '@ecoute/protocol';
-import type { CriterionJudgment, Debrief, DebriefMark, DebriefViewer, SelfAssessment } from '@ecoute/protocol';
+import type {
+  CriterionJudgment,
+  Debrief,
+  DebriefMark,
+  DebriefViewer,
+  SelfAssessment,
+} from '@ecoute/protocol';
 import type { Access } from '../auth/access.service.js';
 import { httpFailure, orThrow } from '../auth/http-failure.js';
 import { CurrentAccess } from '../auth/policy.guard.js';
@@ -38,23 +44,15 @@ function viewerOf(access: Access): DebriefViewer {
 
 @Controller('api/sessions/:sessionId/debrief')
 export class DebriefController {
-  constructor(
-    @Inject(DebriefService) private readonly debriefs: DebriefService,
-  ) {}
+  constructor(@Inject(DebriefService) private readonly debriefs: DebriefService) {}
 
   @Get()
-  async get(
-    @Param('sessionId') sessionId: string,
-    @CurrentAccess() access: Access,
-  ): Promise<Debrief> {
+  async get(@Param('sessionId') sessionId: string, @CurrentAccess() access: Access): Promise<Debrief> {
     return orThrow(await this.debriefs.debrief(sessionId, viewerOf(access)));
   }
 
   @Post('annotations')
-  async addAnnotation(
-    @Param('sessionId') sessionId: string,
-    @Body() body: unknown,
-  ): Promise<DebriefMark> {
+  async addAnnotation(@Param('sessionId') sessionId: string, @Body() body: unknown): Promise<DebriefMark> {
     return orThrow(await this.debriefs.addAnnotation(sessionId, parse(annotationCreateSchema, body)));
   }
 
@@ -88,10 +86,7 @@ export class DebriefController {
   }
 
   @Post('self-assessment')
-  async selfAssess(
-    @Param('sessionId') sessionId: string,
-    @Body() body: unknown,
-  ): Promise<SelfAssessment> {
+  async selfAssess(@Param('sessionId') sessionId: string, @Body() body: unknown): Promise<SelfAssessment> {
     return orThrow(await this.debriefs.selfAssess(sessionId, parse(selfAssessmentSchema, body)));
   }
 }

@@ -3,17 +3,7 @@
 //   GET  /api/sessions/:sessionId/export/json       → SessionExport (attachment)
 //   GET  /api/sessions/:sessionId/export/xapi       → xAPI statements (attachment)
 //   POST /api/sessions/:sessionId/export/xapi/send  → { sent, ids } once the LRS stored them
-import {
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Inject,
-  Param,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { LrsSendResult, SessionExport } from '@ecoute/protocol';
 import { AuditStore } from '../accounts/audit-store.js';

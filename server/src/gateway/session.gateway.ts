@@ -94,7 +94,12 @@ export class SessionGateway implements OnGatewayInit, OnGatewayConnection, OnGat
           }
           // The policy table's rule of the handshake (auth/policy.ts).
           const link = { kind: 'link', sessionId: auth.data.sessionId, role: result.role } as const;
-          const target = { kind: 'session', sessionId: link.sessionId, ownerId: null, organizationId: null } as const;
+          const target = {
+            kind: 'session',
+            sessionId: link.sessionId,
+            ownerId: null,
+            organizationId: null,
+          } as const;
           if (!allowedBy(POLICY[SOCKET_ACTIONS.handshake], [link], target))
             return next(handshakeError(ErrorCode.AuthForbiddenRole));
           socket.data = { sessionId: auth.data.sessionId, role: result.role };

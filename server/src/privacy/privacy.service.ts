@@ -38,10 +38,15 @@ export class PrivacyService {
   async sessionsOf(organizationId: string, name: string): Promise<SessionListItem[]> {
     const wanted = fold(name);
     const items = await this.sessions.list({ organizationId, learner: name });
-    return items.filter((item) => item.participants.some((p) => p.role === 'listener' && fold(p.name) === wanted));
+    return items.filter((item) =>
+      item.participants.some((p) => p.role === 'listener' && fold(p.name) === wanted),
+    );
   }
 
-  async exportLearner(admin: Membership, name: string): Promise<{ pseudonym: string; sessions: SessionExport[] }> {
+  async exportLearner(
+    admin: Membership,
+    name: string,
+  ): Promise<{ pseudonym: string; sessions: SessionExport[] }> {
     const items = await this.sessionsOf(admin.organizationId, name);
     const sessions: SessionExport[] = [];
     for (const item of items) {
@@ -81,7 +86,8 @@ export class PrivacyService {
       .filter((item) => item.participants.some((p) => p.role === 'listener' && names.includes(fold(p.name))))
       .map((item) => ({
         sessionId: item.id,
-        scenarioTitle: this.catalog.get(item.scenarioId, item.scenarioVersion)?.scenario.title ?? item.scenarioId,
+        scenarioTitle:
+          this.catalog.get(item.scenarioId, item.scenarioVersion)?.scenario.title ?? item.scenarioId,
         createdAt: item.createdAt,
         endedAt: item.endedAt,
         outcome: item.outcome,

@@ -25,11 +25,15 @@ export async function purgeExpired(
   const expired: string[] = [];
   if (days > 0)
     expired.push(
-      ...(await store.endedBefore(cutoff(days), { exceptOrganizations: organizations.map((o) => o.organizationId) })),
+      ...(await store.endedBefore(cutoff(days), {
+        exceptOrganizations: organizations.map((o) => o.organizationId),
+      })),
     );
   for (const org of organizations)
     if (org.retentionDays > 0)
-      expired.push(...(await store.endedBefore(cutoff(org.retentionDays), { organizationId: org.organizationId })));
+      expired.push(
+        ...(await store.endedBefore(cutoff(org.retentionDays), { organizationId: org.organizationId })),
+      );
   const purged: string[] = [];
   for (const id of expired) if (await store.delete(id)) purged.push(id);
   return purged;

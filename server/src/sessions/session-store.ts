@@ -56,10 +56,7 @@ export class SessionStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Stores the session and a token hash per role it has (no caller actor: no such token). */
-  async create(
-    session: SessionRecord,
-    tokens: Partial<Record<Role, string | StoredToken>>,
-  ): Promise<void> {
+  async create(session: SessionRecord, tokens: Partial<Record<Role, string | StoredToken>>): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('sessions')
@@ -96,7 +93,9 @@ export class SessionStore {
       .select(['role', 'sealed'])
       .where('session_id', '=', sessionId)
       .execute();
-    return Object.fromEntries(rows.map((row) => [row.role, row.sealed])) as Partial<Record<Role, string | null>>;
+    return Object.fromEntries(rows.map((row) => [row.role, row.sealed])) as Partial<
+      Record<Role, string | null>
+    >;
   }
 
   async find(id: string): Promise<SessionRecord | undefined> {
@@ -125,7 +124,8 @@ export class SessionStore {
   /** Sessions matching `filter`, newest first, each with its participants. */
   async list(filter: SessionFilter = {}): Promise<SessionListItem[]> {
     let query = this.db.selectFrom('sessions').selectAll();
-    if (filter.organizationId !== undefined) query = query.where('organization_id', '=', filter.organizationId);
+    if (filter.organizationId !== undefined)
+      query = query.where('organization_id', '=', filter.organizationId);
     if (filter.scenarioId !== undefined) query = query.where('scenario_id', '=', filter.scenarioId);
     if (filter.from !== undefined) query = query.where('created_at', '>=', filter.from);
     if (filter.to !== undefined) query = query.where('created_at', '<', filter.to);

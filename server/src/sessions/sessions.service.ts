@@ -122,7 +122,10 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
 
   private storedTokens(tokens: Partial<Record<Role, string>>): Partial<Record<Role, StoredToken>> {
     return Object.fromEntries(
-      Object.entries(tokens).map(([role, token]) => [role, { hash: hashToken(token), sealed: this.seal.seal(token) }]),
+      Object.entries(tokens).map(([role, token]) => [
+        role,
+        { hash: hashToken(token), sealed: this.seal.seal(token) },
+      ]),
     ) as Partial<Record<Role, StoredToken>>;
   }
 
