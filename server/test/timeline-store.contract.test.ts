@@ -438,7 +438,10 @@ describe('SQLite durability settings', () => {
   it('FULL refuses the ack of every append of a failed sync', async () => {
     const handle = await openSqlite(path.join(dir, 'failing.sqlite'));
     const failure = Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
-    const store = new SqliteTimelineStore({ ...handle, walSync: (done) => setImmediate(() => done(failure)) });
+    const store = new SqliteTimelineStore({
+      ...handle,
+      walSync: (done) => setImmediate(() => done(failure)),
+    });
     const a = await newSession(handle.db);
     await expect(store.append(a, [entry(1)])).rejects.toBe(failure);
     await handle.db.destroy();
@@ -456,7 +459,9 @@ describe('SQLite durability settings', () => {
   });
 
   it('walFileSync reports a WAL that cannot be opened', async () => {
-    const error = await new Promise<Error | null>((resolve) => walFileSync(path.join(dir, 'absent.sqlite'))(resolve));
+    const error = await new Promise<Error | null>((resolve) =>
+      walFileSync(path.join(dir, 'absent.sqlite'))(resolve),
+    );
     expect(error).toMatchObject({ code: 'ENOENT' });
   });
 });

@@ -181,14 +181,21 @@ export function trainerOf(server: TestServer): Promise<Account> {
 export async function createSession(
   url: string,
   scenarioId: string,
-  options: { seed?: number; callerActor?: boolean; as?: Account } = {},
+  options: {
+    seed?: number;
+    callerActor?: boolean;
+    as?: Account;
+    /** A signed-in trainer's headers, for a server run as a process (test/support/accounts.ts). */
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<SessionLinks & { tokens: Record<Role, string> }> {
   const entry = servers.get(url);
-  const trainer = options.as ?? (entry ? await trainerOf(entry.server) : null);
-  if (!trainer) throw new Error(`${url}: not a server of startServer`);
+  const headers =
+    options.headers ?? options.as?.headers ?? (entry ? (await trainerOf(entry.server)).headers : null);
+  if (!headers) throw new Error(`${url}: not a server of startServer (pass the trainer's headers)`);
   const response = await fetch(`${url}/api/sessions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...trainer.headers },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({
       scenarioId,
       seed: options.seed ?? 42,

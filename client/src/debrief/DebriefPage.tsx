@@ -1,5 +1,5 @@
 // `/debrief/:sessionId#k=<token>`: the debrief of a session, for its trainer (trainer's link, or
-// the admin token from the sessions list) and for its learner (the listener's link). The token
+// signed in: from the sessions list, without a token) and for its learner (the listener's link). The token
 // stays in the fragment: it only goes into the `Authorization` header of the REST calls.
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
@@ -23,10 +23,7 @@ export function DebriefPage({
   const { sessionId } = useParams();
   const { hash } = useLocation();
   const token = readRoleToken(hash);
-  const api = useMemo(
-    () => (sessionId && token ? apiFor(sessionId, token) : null),
-    [apiFor, sessionId, token],
-  );
+  const api = useMemo(() => (sessionId ? apiFor(sessionId, token ?? '') : null), [apiFor, sessionId, token]);
   const [state, setState] = useState<LoadState>({ status: 'loading' });
 
   useEffect(() => {
