@@ -55,7 +55,9 @@ describe('accounts in the browser', () => {
 
   it('first boot, invitation, sign-in, a session, its links shared and revoked', async () => {
     // The start line carries the one-time setup link; no account exists yet.
-    expect(server.output()).toMatch(/première installation : http:\/\/localhost:\d+\/setup#k=[\w-]+ \(lien à usage unique\)/);
+    expect(server.output()).toMatch(
+      /première installation : http:\/\/localhost:\d+\/setup#k=[\w-]+ \(lien à usage unique\)/,
+    );
     const admin = await page();
     await admin.goto(`${server.url}/setup#k=${setupToken(server)}`);
     await admin.getByRole('heading', { level: 1, name: 'Première installation' }).waitFor();
@@ -82,9 +84,12 @@ describe('accounts in the browser', () => {
     expect(again.status).toBe(403);
 
     // The administrator invites a trainer: a link to hand over.
-    await admin.getByRole('link', { name: 'Organisme' }).click();
+    await admin.getByRole('link', { name: 'Organisme', exact: true }).click();
     await admin.getByRole('heading', { level: 2, name: 'Membres' }).waitFor();
-    await admin.getByRole('region', { name: 'Inviter' }).getByLabel('Adresse e-mail').fill('camille@example.org');
+    await admin
+      .getByRole('region', { name: 'Inviter' })
+      .getByLabel('Adresse e-mail')
+      .fill('camille@example.org');
     await admin.getByLabel('Rôle').selectOption('trainer');
     await admin.getByRole('button', { name: "Créer le lien d'invitation" }).click();
     const invitation = (await admin.locator('.copy-link__url code').textContent()) ?? '';
@@ -121,7 +126,10 @@ describe('accounts in the browser', () => {
 
     // From the sessions list (any browser of the trainer), the links again with their QR codes.
     await trainer.goto(`${server.url}/sessions`);
-    await trainer.getByRole('link', { name: /Liens et QR codes/ }).first().click();
+    await trainer
+      .getByRole('link', { name: /Liens et QR codes/ })
+      .first()
+      .click();
     await trainer.getByRole('img', { name: 'QR code du lien Écoutant·e' }).waitFor();
     await check(trainer, 'share');
     const listenerLink = async (): Promise<string> =>

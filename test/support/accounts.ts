@@ -76,7 +76,9 @@ export function signedInTrainer(server: RunningServer): Promise<Record<string, s
 
 /** What a browser context needs to receive the account's cookie (playwright's BrowserContext). */
 interface CookieJar {
-  addCookies(cookies: { name: string; value: string; url: string; httpOnly?: boolean; sameSite?: 'Lax' }[]): Promise<void>;
+  addCookies(
+    cookies: { name: string; value: string; url: string; httpOnly?: boolean; sameSite?: 'Lax' }[],
+  ): Promise<void>;
 }
 
 /** Signs a browser context in as the server's trainer (their HttpOnly cookie, as after a sign-in). */
@@ -86,7 +88,15 @@ export async function signInContext(context: CookieJar, server: RunningServer): 
     (cookie ?? '').split('; ').flatMap((pair) => {
       const at = pair.indexOf('=');
       return at > 0
-        ? [{ name: pair.slice(0, at), value: pair.slice(at + 1), url: server.url, httpOnly: true, sameSite: 'Lax' as const }]
+        ? [
+            {
+              name: pair.slice(0, at),
+              value: pair.slice(at + 1),
+              url: server.url,
+              httpOnly: true,
+              sameSite: 'Lax' as const,
+            },
+          ]
         : [];
     }),
   );
