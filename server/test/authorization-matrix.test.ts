@@ -93,20 +93,14 @@ describe('the authorization matrix', () => {
   ];
 
   function accountOf(kind: Kind): Account | null {
-    switch (kind) {
-      case 'other organisation trainer':
-        return accounts.outsider;
-      case 'author':
-        return accounts.author;
-      case 'trainer (owner)':
-        return accounts.owner;
-      case 'trainer (same organisation)':
-        return accounts.colleague;
-      case 'admin':
-        return accounts.admin;
-      default:
-        return null;
-    }
+    const byKind: Partial<Record<Kind, Account>> = {
+      'other organisation trainer': accounts.outsider,
+      author: accounts.author,
+      'trainer (owner)': accounts.owner,
+      'trainer (same organisation)': accounts.colleague,
+      admin: accounts.admin,
+    };
+    return byKind[kind] ?? null;
   }
 
   /** What the policy sees of this kind of credential on `session`. */
@@ -159,7 +153,6 @@ describe('the authorization matrix', () => {
   }, 60_000);
 
   afterAll(async () => {
-    // eslint-disable-next-line no-console
     console.log(
       `authorization matrix: ${figures.routes} REST routes × ${figures.kinds} kinds of credential = ${figures.requests} requests; ${Object.keys(SOCKET_ACTIONS).length} socket events × ${figures.kinds} = ${figures.socket}`,
     );
@@ -256,12 +249,9 @@ describe('the authorization matrix', () => {
       };
       const allows = (action: keyof typeof POLICY) =>
         allowedBy(POLICY[action], credentialsOf(kind, session), target) !== null;
-      let client: RoleClient | null = null;
-      try {
-        client = await RoleClient.connect(server.url, { sessionId: session.sessionId, token });
-      } catch {
-        client = null;
-      }
+      const client = await RoleClient.connect(server.url, { sessionId: session.sessionId, token }).catch(
+        () => null,
+      );
       figures.socket += 3;
       if ((client !== null) !== allows(SOCKET_ACTIONS.handshake))
         mismatches.push(`handshake × ${kind}: ${client ? 'connected' : 'refused'}`);
