@@ -122,8 +122,8 @@ describe('accounts and organisations', () => {
     const organization = await call<OrganizationSummary>('GET', '/api/organization', admin);
     expect(organization.body.members.map((m) => [m.name, m.role])).toEqual([
       ['Alex Admin', 'admin'],
-      ['Auteur', 'author'],
       ['Dominique', 'trainer'],
+      ['Auteur', 'author'],
     ]);
   });
 

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import type { Debrief } from '@ecoute/protocol';
+import { LearnerHistory } from '../account/LearnerHistory.js';
 import { readRoleToken } from '../app/readRoleToken.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -68,5 +69,12 @@ export function DebriefPage({
       </div>
     );
   }
-  return <DebriefView key={state.debrief.session.id} initial={state.debrief} api={api} />;
+  return (
+    <>
+      <DebriefView key={state.debrief.session.id} initial={state.debrief} api={api} />
+      {state.debrief.viewer === 'listener' && token ? (
+        <LearnerHistory sessionId={state.debrief.session.id} token={token} />
+      ) : null}
+    </>
+  );
 }

@@ -575,4 +575,6 @@ export const en: Catalogue = {
   'account.privacy.rights': 'Your rights',
   'account.privacy.rightsText':
     'To see, export or erase your data, ask your training body’s administrator: they export or erase everything about a pseudonym or a session.',
+  'account.history.heading': 'My earlier sessions in this organisation',
+  'account.history.current': 'this one',
 };

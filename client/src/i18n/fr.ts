@@ -587,6 +587,8 @@ export const fr = {
   'account.privacy.rights': 'Vos droits',
   'account.privacy.rightsText':
     "Pour consulter, exporter ou effacer vos données, adressez-vous à l'administrateur·rice de votre organisme de formation : il ou elle exporte ou efface tout ce qui concerne un pseudonyme ou une séance.",
+  'account.history.heading': 'Mes séances précédentes dans cet organisme',
+  'account.history.current': 'celle-ci',
 };
 
 export type MessageKey = keyof typeof fr;
