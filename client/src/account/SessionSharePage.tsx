@@ -9,6 +9,7 @@ import { saveSessionLinks } from '../home/savedLinks.js';
 import { useI18n } from '../i18n/index.js';
 import { CopyLink } from '../ui/CopyLink.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { useHeavyViews } from '../ui/HeavyViews.js';
 import { ROLE_KEYS } from '../ui/roleKeys.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { accountApi } from './accountApi.js';
@@ -25,6 +26,7 @@ export function SessionSharePage({
 }) {
   const { t } = useI18n();
   const { sessionId = '' } = useParams();
+  const heavy = useHeavyViews();
   const [links, setLinks] = useState<SessionLinks | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -69,13 +71,15 @@ export function SessionSharePage({
               return [
                 <li key={role}>
                   <CopyLink roleLabel={t(ROLE_KEYS[role])} url={url} />
-                  <Suspense fallback={null}>
-                    <QrCode
-                      text={url}
-                      label={t('account.share.qr', { role: t(ROLE_KEYS[role]) })}
-                      size={128}
-                    />
-                  </Suspense>
+                  {heavy ? (
+                    <Suspense fallback={null}>
+                      <QrCode
+                        text={url}
+                        label={t('account.share.qr', { role: t(ROLE_KEYS[role]) })}
+                        size={128}
+                      />
+                    </Suspense>
+                  ) : null}
                 </li>,
               ];
             })}
