@@ -16,6 +16,7 @@ import type { SqliteSynchronous } from '../config/env.js';
 import type { Database } from './schema.js';
 import { migrate } from './migrate.js';
 
+
 /** Makes every commit made so far durable, then calls `done` (off the event loop). */
 export type WalSync = (done: (error: Error | null) => void) => void;
 
