@@ -3,6 +3,10 @@ import type { DynamicModule } from '@nestjs/common';
 import { ManualScheduler, systemScheduler } from '@ecoute/engine';
 import type { Scheduler } from '@ecoute/engine';
 import type { DestinationStream } from 'pino';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { SERVER_SECRET } from './accounts/auth.provider.js';
+import { loadServerSecret } from './accounts/server-secret.js';
+import { LinkSeal } from './auth/link-seal.js';
 import { APP_CONFIG } from './config/env.js';
 import type { AppConfig } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -14,6 +18,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { DocsModule } from './openapi/docs.module.js';
 import { RECOVERY_PACE } from './recovery/live-recovery.js';
 import type { RecoveryPace } from './recovery/live-recovery.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { scaledScheduler } from './sessions/scaled-scheduler.js';
@@ -36,6 +41,7 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   static forConfig(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    const secret = loadServerSecret(config);
     const configModule: DynamicModule = {
       module: class ConfigModule {},
       global: true,
@@ -54,11 +60,15 @@ export class AppModule {
           provide: GATEWAY_LIMITS,
           useValue: { ...gatewayLimits(config.addressMessagesPerSecond), ...options.limits },
         },
+        { provide: SERVER_SECRET, useValue: secret },
+        { provide: LinkSeal, useValue: new LinkSeal(secret) },
       ],
       exports: [
         APP_CONFIG,
         SESSION_SCHEDULER,
         GATEWAY_LIMITS,
+        SERVER_SECRET,
+        LinkSeal,
         ...(options.recoveryPace ? [RECOVERY_PACE] : []),
       ],
     };
@@ -75,6 +85,9 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         DocsModule,
+        // Accounts, the policy guard of every route, privacy requests (issue 11).
+        AccountsModule,
+        PrivacyModule,
       ],
       controllers: [...(config.testClock === 'manual' && !options.scheduler ? [TestClockController] : [])],
     };

@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import { mountAuth } from './accounts/mount-auth.js';
 import { AppModule } from './app.module.js';
 import type { AppOptions } from './app.module.js';
 import type { AppConfig } from './config/env.js';
@@ -22,6 +23,8 @@ export async function createApp(
     bodyParser: true,
   });
   app.useLogger(app.get(Logger));
+  // Accounts (better-auth) read their own bodies: mounted before the JSON parser.
+  mountAuth(app);
   applyRequestGuards(app, config);
   app.useBodyParser('json', { limit: '64kb' });
   app.enableShutdownHooks();

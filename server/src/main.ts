@@ -1,5 +1,6 @@
 // Écoute's server entry: parse the environment once, build the app, listen.
 import { ConfigError, parseEnv } from './config/env.js';
+import { AccountsService } from './accounts/accounts.service.js';
 import { createApp } from './app.js';
 
 async function main(): Promise<void> {
@@ -29,10 +30,11 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  // The admin token opens the sessions list; a drawn one is shown here, a configured one is not.
-  const admin = config.adminTokenGenerated
-    ? ` · liste des séances : http://localhost:${port}/sessions#k=${config.adminToken} (jeton d'administration tiré au démarrage ; fixez-le avec ECOUTE_ADMIN_TOKEN)`
-    : " · jeton d'administration : ECOUTE_ADMIN_TOKEN";
+  // First boot (no administrator yet): a one-time link to create the first administrator and
+  // organisation, shown once here and valid until used or the server stops.
+  const setupPath = app.get(AccountsService).takeSetupPath();
+  const base = config.publicUrl ?? `http://localhost:${port}`;
+  const admin = setupPath ? ` · première installation : ${base}${setupPath} (lien à usage unique)` : '';
   // The test harness reads this line to find the port when PORT=0.
   console.log(`Écoute écoute sur http://localhost:${port} (base : ${config.databaseFile})${admin}`);
 }

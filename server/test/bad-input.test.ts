@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManualScheduler } from '@ecoute/engine';
 import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '@ecoute/protocol';
-import { RoleClient, createSession, startServer } from './utils.js';
+import { RoleClient, createSession, startServer, trainerOf } from './utils.js';
 import type { TestServer } from './utils.js';
 
 describe('bad input', () => {
@@ -23,7 +23,7 @@ describe('bad input', () => {
       token: session.tokens.trainer,
     });
     expect(await listener.send({ kind: 'pickup' })).toEqual({ ok: true, seq: 1 });
-  });
+  }, 30_000);
   afterAll(async () => {
     listener.close();
     trainer.close();
@@ -174,10 +174,11 @@ describe('bad input', () => {
   });
 
   it('REST: an unknown scenario is 404 scenario/not_found, a malformed body 400 input/invalid', async () => {
+    const trainer = await trainerOf(server);
     const post = (body: unknown): Promise<Response> =>
       fetch(`${server.url}/api/sessions`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...trainer.headers },
         body: JSON.stringify(body),
       });
     const missing = await post({ scenarioId: 'inexistant' });

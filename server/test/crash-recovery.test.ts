@@ -14,6 +14,7 @@ import { compileScenario, parseScenario, replay } from '@ecoute/engine';
 import type { CompiledScenario, Input, Role, TimelineEntry, TrainerView } from '@ecoute/engine';
 import { freePort, startPostgres } from '@ecoute/test/support/postgres.js';
 import type { PostgresServer } from '@ecoute/test/support/postgres.js';
+import { signedInTrainer } from '@ecoute/test/support/accounts.js';
 import { startServerProcess } from '@ecoute/test/support/server-process.js';
 import type { ServerProcess } from '@ecoute/test/support/server-process.js';
 import { MANUAL_CLOCK, advanceClock } from '@ecoute/test/support/test-clock.js';
@@ -143,7 +144,7 @@ describe.each([
   it('records every acked input, and the recorded observations replay exactly', async () => {
     server = await start('warn');
     for (let i = 0; i < 3; i++) {
-      const created = await createSession(server.url, SCENARIO);
+      const created = await createSession(server.url, SCENARIO, { headers: await signedInTrainer(server) });
       const call: Call = {
         sessionId: created.sessionId,
         tokens: created.tokens,

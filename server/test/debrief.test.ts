@@ -1,11 +1,12 @@
 // The debrief's REST on the real app (port 0, a real SQLite file): a tutorial call played by
 // real socket.io clients on a hand-driven session clock, then every debrief endpoint with its
-// authorisation (role tokens, admin token) and its refusals (bad input records nothing).
+// authorisation (role links, the trainer's account) and its refusals (bad input records nothing).
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManualScheduler } from '@ecoute/engine';
 import type { Debrief, DebriefMark, SelfAssessment, SessionListItem } from '@ecoute/protocol';
-import { RoleClient, createSession, startServer } from './utils.js';
+import { RoleClient, createSession, startServer, trainerOf } from './utils.js';
+import type { Account } from './utils.js';
 import type { TestServer } from './utils.js';
 
 const SCENARIO = 'appel-entrainement';
@@ -24,13 +25,14 @@ describe('the debrief over REST', () => {
   async function call<T = unknown>(
     method: string,
     path: string,
-    token: string | null,
+    token: string | Account | null,
     body?: unknown,
   ): Promise<Answer<T>> {
     const response = await fetch(`${server.url}${path}`, {
       method,
       headers: {
-        ...(token !== null ? { authorization: `Bearer ${token}` } : {}),
+        ...(typeof token === 'string' ? { authorization: `Bearer ${token}` } : {}),
+        ...(token !== null && typeof token === 'object' ? token.headers : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
@@ -529,17 +531,26 @@ describe('the debrief over REST', () => {
     });
   });
 
-  describe('the sessions list (admin token)', () => {
-    const admin = () => server.config.adminToken;
+  describe("the sessions list (the organisation's, for its signed-in trainer)", () => {
+    let trainer: Account;
+    beforeAll(async () => {
+      trainer = await trainerOf(server);
+    });
+    const admin = () => trainer;
 
-    it('refuses without the admin token; a role token is not one', async () => {
+    it('refuses without an account; a role link is not one', async () => {
       expect(await call('GET', '/api/sessions', null)).toMatchObject({
         status: 401,
-        body: { code: 'auth/invalid_token' },
+        body: { code: 'auth/sign_in_required' },
       });
       expect(await call('GET', '/api/sessions', session.tokens.trainer)).toMatchObject({ status: 401 });
       expect(await call('DELETE', `/api/sessions/${live.sessionId}`, session.tokens.trainer)).toMatchObject({
         status: 401,
+      });
+      // Its own link does not delete its session either: deleting takes the trainer's account.
+      expect(await call('DELETE', `/api/sessions/${live.sessionId}`, live.tokens.trainer)).toMatchObject({
+        status: 403,
+        body: { code: 'auth/forbidden_role' },
       });
     });
 
@@ -582,7 +593,7 @@ describe('the debrief over REST', () => {
       }
     });
 
-    it('opens any debrief as the trainer', async () => {
+    it("opens its sessions' debriefs as the trainer", async () => {
       const answer = await call<Debrief>('GET', debriefPath(session.sessionId), admin());
       expect(answer.body.viewer).toBe('trainer');
       expect(
@@ -605,8 +616,10 @@ describe('the debrief over REST', () => {
         'debrief_self_assessments',
       ])
         expect(rows(table, session.sessionId)).toBe(0);
+      // Its links open nothing any more.
       expect(await call('GET', debriefPath(session.sessionId), session.tokens.trainer)).toMatchObject({
         status: 401,
+        body: { code: 'auth/invalid_token' },
       });
       expect(await call('DELETE', `/api/sessions/${session.sessionId}`, admin())).toMatchObject({
         status: 404,

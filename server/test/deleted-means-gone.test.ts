@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManualScheduler } from '@ecoute/engine';
-import { RoleClient, createSession, startServer } from './utils.js';
+import { RoleClient, createSession, startServer, trainerOf } from './utils.js';
 import type { TestServer } from './utils.js';
 
 describe('deleted means gone', () => {
@@ -67,7 +67,7 @@ describe('deleted means gone', () => {
       trainer.close();
       const deleted = await fetch(`${server.url}/api/sessions/${session.sessionId}`, {
         method: 'DELETE',
-        headers: { authorization: `Bearer ${server.config.adminToken}` },
+        headers: (await trainerOf(server)).headers,
       });
       expect(deleted.status).toBe(200);
       const left = found(all);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
+import { signedInTrainer } from '@ecoute/test/support/accounts.js';
 import { startServerProcess } from '@ecoute/test/support/server-process.js';
 import { RoleClient, createSession } from './utils.js';
 
@@ -15,7 +16,9 @@ describe('server shutdown', () => {
 
   it('on SIGTERM exits 0 with the database closed and every acked input kept', async () => {
     const server = await startServerProcess({ LOG_LEVEL: 'warn' }, { dataDir });
-    const session = await createSession(server.url, 'appel-entrainement');
+    const session = await createSession(server.url, 'appel-entrainement', {
+      headers: await signedInTrainer(server),
+    });
     const listener = await RoleClient.connect(server.url, {
       sessionId: session.sessionId,
       token: session.tokens.listener,

@@ -198,6 +198,7 @@ describe.each([sqliteDriver, postgresDriver])('TimelineStore contract', (makeDri
     createdAt: string;
     names?: [role: 'listener' | 'trainer' | 'observer', name: string][];
     ended?: { at: string; outcome: 'best' | 'good' | 'partial' | 'failure' | null };
+    organizationId?: string;
   }): Promise<string> {
     const id = `l${++sessionCounter}-${Math.random().toString(36).slice(2, 8)}`;
     const sessions = new SessionStore(db);
@@ -209,6 +210,7 @@ describe.each([sqliteDriver, postgresDriver])('TimelineStore contract', (makeDri
         seed: 1,
         createdAt: options.createdAt,
         status: 'live',
+        ...(options.organizationId ? { ownerId: 'u1', organizationId: options.organizationId } : {}),
       },
       { listener: `${id}l`, trainer: `${id}t`, observer: `${id}o` },
     );
@@ -344,6 +346,34 @@ describe.each([sqliteDriver, postgresDriver])('TimelineStore contract', (makeDri
     expect(await rowsOf(db, old)).toEqual({});
   });
 
+  it(`${driver.name}: retention per organisation: its own period, else the default`, async () => {
+    const now = new Date('2021-06-01T00:00:00.000Z');
+    const ended = (at: string, organizationId?: string) =>
+      storedSession({
+        scenarioId: 'retention-org',
+        createdAt: at,
+        ended: { at, outcome: null },
+        ...(organizationId ? { organizationId } : {}),
+      });
+    // 100 days before `now`: past a 30-day period, within the default 365.
+    const strictOld = await ended('2021-02-21T00:00:00.000Z', 'org-strict');
+    const strictRecent = await ended('2021-05-25T00:00:00.000Z', 'org-strict');
+    const keepsAll = await ended('2015-01-01T00:00:00.000Z', 'org-forever');
+    const defaultOld = await ended('2020-01-01T00:00:00.000Z', 'org-default');
+    const defaultRecent = await ended('2021-02-21T00:00:00.000Z', 'org-default');
+    const sessions = new SessionStore(db);
+    const purged = await purgeExpired(sessions, 365, now, [
+      { organizationId: 'org-strict', retentionDays: 30 },
+      { organizationId: 'org-forever', retentionDays: 0 },
+    ]);
+    expect(purged.sort()).toEqual([strictOld, defaultOld].sort());
+    const left = (await sessions.list({ scenarioId: 'retention-org' })).map((item) => item.id).sort();
+    expect(left).toEqual([strictRecent, keepsAll, defaultRecent].sort());
+    expect((await sessions.list({ organizationId: 'org-strict' })).map((item) => item.id)).toEqual([
+      strictRecent,
+    ]);
+  });
+
   it(`${driver.name}: what was acked is still there after reopening`, async () => {
     const a = await newSession(db);
     await store.append(a, [entry(1), entry(2)]);
@@ -438,7 +468,10 @@ describe('SQLite durability settings', () => {
   it('FULL refuses the ack of every append of a failed sync', async () => {
     const handle = await openSqlite(path.join(dir, 'failing.sqlite'));
     const failure = Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
-    const store = new SqliteTimelineStore({ ...handle, walSync: (done) => setImmediate(() => done(failure)) });
+    const store = new SqliteTimelineStore({
+      ...handle,
+      walSync: (done) => setImmediate(() => done(failure)),
+    });
     const a = await newSession(handle.db);
     await expect(store.append(a, [entry(1)])).rejects.toBe(failure);
     await handle.db.destroy();
@@ -456,7 +489,9 @@ describe('SQLite durability settings', () => {
   });
 
   it('walFileSync reports a WAL that cannot be opened', async () => {
-    const error = await new Promise<Error | null>((resolve) => walFileSync(path.join(dir, 'absent.sqlite'))(resolve));
+    const error = await new Promise<Error | null>((resolve) =>
+      walFileSync(path.join(dir, 'absent.sqlite'))(resolve),
+    );
     expect(error).toMatchObject({ code: 'ENOENT' });
   });
 });

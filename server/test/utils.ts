@@ -17,6 +17,9 @@ import type {
   SessionLinks,
   SyncAck,
 } from '@ecoute/protocol';
+import { AccountsService } from '../src/accounts/accounts.service.js';
+import { AUTH } from '../src/accounts/auth.provider.js';
+import type { Auth } from '../src/accounts/auth.js';
 import { createApp } from '../src/app.js';
 import type { AppOptions } from '../src/app.module.js';
 import { findWorkspaceRoot, parseEnv } from '../src/config/env.js';
@@ -64,17 +67,138 @@ export async function startServer(
   });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  return {
+  const server: TestServer = {
     app,
     url: `http://127.0.0.1:${address.port}`,
     config,
     async close() {
+      servers.delete(server.url);
       await app.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  servers.set(server.url, { server, trainer: null });
+  return server;
 }
 
+/** A signed-in account: its cookie, and the headers a browser of the app sends with it. */
+export interface Account {
+  email: string;
+  password: string;
+  userId: string;
+  cookie: string;
+  /** `Cookie` and the app's own `Origin` (what a same-origin `fetch` sends). */
+  headers: Record<string, string>;
+}
+
+/** The servers started here, each with its organisation's trainer once made (for createSession). */
+const servers = new Map<string, { server: TestServer; trainer: Promise<Account> | null }>();
+
+const PASSWORD = 'un mot de passe de test';
+
+function cookieOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+}
+
+function account(server: TestServer, email: string, userId: string, cookie: string): Account {
+  return { email, password: PASSWORD, userId, cookie, headers: { cookie, origin: server.url } };
+}
+
+async function me(server: TestServer, cookie: string): Promise<{ userId: string }> {
+  const response = await fetch(`${server.url}/api/account/me`, { headers: { cookie } });
+  if (response.status !== 200)
+    throw new Error(`GET /api/account/me: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { userId: string };
+}
+
+/** Signs in with email and password through better-auth's route; the account's cookie. */
+export async function signIn(server: TestServer, email: string, password = PASSWORD): Promise<Account> {
+  const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in: ${response.status} ${await response.text()}`);
+  const cookie = cookieOf(response);
+  return account(server, email, (await me(server, cookie)).userId, cookie);
+}
+
+/**
+ * The first boot's setup, as the product does it: the one-time link of the start line, the
+ * first administrator and organisation. Works once per server.
+ */
+export async function setupAdministrator(
+  server: TestServer,
+  organizationName = 'Organisme de test',
+): Promise<Account> {
+  const path = server.app.get(AccountsService).takeSetupPath();
+  if (!path) throw new Error('no setup link: the server already has an administrator');
+  const token = decodeURIComponent(path.split('#k=')[1] ?? '');
+  const email = 'admin@example.org';
+  const response = await fetch(`${server.url}/api/account/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ token, name: 'Alex Admin', email, password: PASSWORD, organizationName }),
+  });
+  if (response.status !== 201) throw new Error(`setup: ${response.status} ${await response.text()}`);
+  const cookie = cookieOf(response);
+  return account(server, email, (await me(server, cookie)).userId, cookie);
+}
+
+let invited = 0;
+
+/** An administrator invites a member (`trainer`, `author` or `admin`), who accepts: their account. */
+export async function inviteMember(
+  server: TestServer,
+  admin: Account,
+  role: 'trainer' | 'author' | 'admin',
+  name = `Membre ${role}`,
+): Promise<Account> {
+  const email = `${role}-${++invited}@example.org`;
+  const invitation = await fetch(`${server.url}/api/organization/invitations`, {
+    method: 'POST',
+    headers: { ...admin.headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, role }),
+  });
+  if (invitation.status !== 201) throw new Error(`invite: ${invitation.status} ${await invitation.text()}`);
+  const { link } = (await invitation.json()) as { link: string };
+  const id = link.split('#i=')[1] ?? '';
+  const accepted = await fetch(`${server.url}/api/account/invitations/${id}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ name, password: PASSWORD }),
+  });
+  if (accepted.status !== 201) throw new Error(`accept: ${accepted.status} ${await accepted.text()}`);
+  const cookie = cookieOf(accepted);
+  return account(server, email, (await me(server, cookie)).userId, cookie);
+}
+
+/**
+ * Another organisation on the same server, made through better-auth's server API (the product
+ * makes only the first one, at setup): its administrator, signed in.
+ */
+export async function otherOrganization(server: TestServer, name: string): Promise<Account> {
+  const auth = server.app.get<Auth>(AUTH);
+  const email = `admin-${++invited}@example.org`;
+  const { user } = await auth.api.signUpEmail({ body: { name: `Admin ${name}`, email, password: PASSWORD } });
+  await auth.api.createOrganization({ body: { name, slug: `org-${invited}`, userId: user.id } });
+  return signIn(server, email);
+}
+
+/** The trainer of the server's organisation (set up on first use): who creates sessions in tests. */
+export function trainerOf(server: TestServer): Promise<Account> {
+  const entry = servers.get(server.url);
+  if (!entry) throw new Error(`${server.url}: not a server of startServer`);
+  entry.trainer ??= setupAdministrator(server).then((admin) =>
+    inviteMember(server, admin, 'trainer', 'Dominique'),
+  );
+  return entry.trainer;
+}
+
+/** Creates a session as a signed-in trainer (the server's own, or `options.as`). */
 export async function createSession(
   url: string,
   scenarioId: string,
@@ -83,11 +207,18 @@ export async function createSession(
     callerActor?: boolean;
     hintMode?: 'guided' | 'no_hints' | 'free_speech';
     askTrainer?: boolean;
+    as?: Account;
+    /** A signed-in trainer's headers, for a server run as a process (test/support/accounts.ts). */
+    headers?: Record<string, string>;
   } = {},
 ): Promise<SessionLinks & { tokens: Record<Role, string> }> {
+  const entry = servers.get(url);
+  const headers =
+    options.headers ?? options.as?.headers ?? (entry ? (await trainerOf(entry.server)).headers : null);
+  if (!headers) throw new Error(`${url}: not a server of startServer (pass the trainer's headers)`);
   const response = await fetch(`${url}/api/sessions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({
       scenarioId,
       seed: options.seed ?? 42,

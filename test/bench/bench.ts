@@ -11,6 +11,7 @@ import type { LoadConfig, LoadResult } from './load.js';
 import { runLoadProcess, startProduct, startRelay } from './processes.js';
 import type { RunningServer } from './processes.js';
 import { ms } from './stats.js';
+import { signedInTrainer } from '../support/accounts.js';
 
 export interface StepResult extends LoadResult {
   passed: boolean;
@@ -114,8 +115,12 @@ export async function runStep(
   try {
     const baseline = await metrics(server, true);
     let windowStart: Promise<Metrics> | undefined;
+    const { output } = server;
     const config: LoadConfig = {
       url: server.url,
+      ...(mode === 'product' && output
+        ? { headers: await signedInTrainer({ url: server.url, output }) }
+        : {}),
       mode,
       sessions,
       durationMs: options.durationMs,

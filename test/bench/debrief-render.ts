@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Input, Observation, Source } from '@ecoute/engine';
 import { launchChromium } from '../support/browser.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
+import { signedInTrainer } from '../support/accounts.js';
 
 interface SqliteStatement {
   run(...params: unknown[]): unknown;
@@ -243,7 +244,7 @@ async function main(): Promise<void> {
     const created = (await (
       await fetch(`${server.url}/api/sessions`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(await signedInTrainer(server)) },
         body: JSON.stringify({ scenarioId: 'appel-entrainement', seed: 1 }),
       })
     ).json()) as { sessionId: string; links: Record<string, string> };

@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { joinSession } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
+import { signedInTrainer } from '../support/accounts.js';
 import { distribution, ms } from './stats.js';
 
 interface Options {
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   try {
     const created = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(await signedInTrainer(server)) },
       body: JSON.stringify({ scenarioId: options.scenario }),
     });
     if (!created.ok) throw new Error(`session not created: ${created.status} ${await created.text()}`);

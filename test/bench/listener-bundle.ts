@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../support/browser.js';
 import { joinSession } from '../support/role-pages.js';
 import { startServerProcess } from '../support/server-process.js';
+import { signedInTrainer } from '../support/accounts.js';
 
 async function main(): Promise<void> {
   const server = await startServerProcess({ LOG_LEVEL: 'error' });
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   try {
     const created = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(await signedInTrainer(server)) },
       body: JSON.stringify({ scenarioId: 'detresse-suicidaire' }),
     });
     const { links } = (await created.json()) as { links: Record<string, string> };

@@ -11,6 +11,8 @@ import type { Distribution } from './stats.js';
 
 export interface LoadConfig {
   url: string;
+  /** A signed-in trainer's headers (the product creates sessions for accounts only). */
+  headers?: Record<string, string>;
   mode: 'product' | 'relay';
   sessions: number;
   /** Measured window, after the warm-up. */
@@ -59,10 +61,11 @@ function connect(url: string, auth: Record<string, unknown>): Promise<Client> {
 async function createProductSession(
   url: string,
   scenarioId: string,
+  headers: Record<string, string> = {},
 ): Promise<{ id: string; tokens: Record<string, string> }> {
   const response = await fetch(`${url}/api/sessions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ scenarioId, seed: 7 }),
   });
   if (!response.ok) throw new Error(`POST /api/sessions ${response.status}`);
@@ -176,7 +179,7 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
         const index = i + k;
         let auth: (role: string) => Record<string, unknown>;
         if (config.mode === 'product') {
-          const session = await createProductSession(config.url, config.scenarioId);
+          const session = await createProductSession(config.url, config.scenarioId, config.headers);
           auth = (role) => ({
             sessionId: session.id,
             token: session.tokens[role],

@@ -25,6 +25,8 @@ export interface RunningServer {
   url: string;
   pid: number;
   stop(): Promise<void>;
+  /** What the process printed (the product's: its start line). */
+  output?: () => string;
 }
 
 function waitForUrl(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
@@ -87,10 +89,14 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // The start line carries the first boot's setup link (test/support/accounts.ts signs in with it).
+  let startLine = '';
+  child.stdout?.on('data', (chunk: Buffer) => (startLine += chunk.toString()));
   const url = await waitForUrl(child, /http:\/\/localhost:(\d+)/, 'server');
   return {
     url,
     pid: child.pid ?? 0,
+    output: () => startLine,
     stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })),
   };
 }

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
+import { signInContext } from '../support/accounts.js';
 import { launchChromium } from '../support/browser.js';
 import { joinSession } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
@@ -30,6 +31,8 @@ describe('the tutorial call in the browser', () => {
 
   async function open(url: string): Promise<Page> {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    // The trainer is signed in (creating a session takes an account); role links need none.
+    await signInContext(context, server);
     const page = await context.newPage();
     page.on('pageerror', (error) => {
       throw error;

@@ -13,11 +13,11 @@ import { ClientEvent, PROTOCOL_VERSION } from '@ecoute/protocol';
 import type { Debrief, InputAck, SessionExport } from '@ecoute/protocol';
 import { launchChromium } from '../support/browser.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
+import { signInContext, signedInTrainer } from '../support/accounts.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
-const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 
 function clock(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -50,11 +50,11 @@ describe('the debrief in the browser', () => {
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    server = await startServerProcess({ ...MANUAL_CLOCK, ECOUTE_ADMIN_TOKEN: ADMIN_TOKEN });
+    server = await startServerProcess({ ...MANUAL_CLOCK });
     browser = await launchChromium();
     const response = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await signedInTrainer(server)) },
       body: JSON.stringify({ scenarioId: 'appel-entrainement', seed: 42 }),
     });
     const created = (await response.json()) as { sessionId: string; links: Record<string, string> };
@@ -217,8 +217,11 @@ describe('the debrief in the browser', () => {
     await page.context().close();
   }, 60_000);
 
-  it('lists the session for the trainer (admin token) and opens its debrief', async () => {
-    const page = await open(`${server.url}/sessions#k=${ADMIN_TOKEN}`);
+  it('lists the session for the signed-in trainer and opens its debrief', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 } });
+    await signInContext(context, server);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sessions`);
     const row = page.getByRole('row', { name: /Camille/ });
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain("Appel d'entraînement");

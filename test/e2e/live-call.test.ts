@@ -14,6 +14,7 @@ import { parseScenario, type Scenario } from '@ecoute/engine';
 import { launchChromium } from '../support/browser.js';
 import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
+import { signInContext, signedInTrainer } from '../support/accounts.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 
@@ -70,6 +71,7 @@ describe('a live call in the browser', () => {
     // The trainer creates the session on the home page; their console (same browser) then
     // knows every role link.
     const trainerContext = await newContext();
+    await signInContext(trainerContext, server);
     const home = await open(trainerContext, server.url);
     await home.getByRole('radio', { name: scenario.title }).check();
     await home.getByRole('button', { name: 'Créer la séance' }).click();
@@ -290,7 +292,7 @@ describe('a live call in the browser', () => {
     const lineText = (id: string) => scenario.lines[id]?.text ?? id;
     const created = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(await signedInTrainer(server)) },
       body: JSON.stringify({ scenarioId: 'appel-entrainement' }),
     });
     const { links } = (await created.json()) as { links: Record<string, string> };
@@ -363,7 +365,7 @@ describe('a live call in the browser', () => {
     const scenario = loadScenario('appel-entrainement');
     const created = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(await signedInTrainer(server)) },
       body: JSON.stringify({ scenarioId: 'appel-entrainement', callerActor: true }),
     });
     const { links } = (await created.json()) as { links: Record<string, string> };

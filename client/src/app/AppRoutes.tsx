@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
-import { HomePage } from '../home/HomePage.js';
+import { AccountHome } from '../account/AccountHome.js';
 import { ListenerPage } from '../listener/ListenerPage.js';
 import { AppLayout } from './AppLayout.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -16,6 +16,20 @@ const CallerActorPage = lazy(() =>
 );
 // After the call: the debrief and the trainers' sessions list, in chunks of their own too.
 const DebriefPage = lazy(() => import('../debrief/DebriefPage.js').then((m) => ({ default: m.DebriefPage })));
+// Accounts (issue 11): sign-in, first boot, invitations, reset, organisation, privacy, sharing.
+const account = {
+  SignIn: lazy(() => import('../account/SignInPage.js').then((m) => ({ default: m.SignInPage }))),
+  Setup: lazy(() => import('../account/SetupPage.js').then((m) => ({ default: m.SetupPage }))),
+  Invitation: lazy(() => import('../account/InvitationPage.js').then((m) => ({ default: m.InvitationPage }))),
+  Reset: lazy(() =>
+    import('../account/ResetPasswordPage.js').then((m) => ({ default: m.ResetPasswordPage })),
+  ),
+  Organization: lazy(() =>
+    import('../account/OrganizationPage.js').then((m) => ({ default: m.OrganizationPage })),
+  ),
+  Privacy: lazy(() => import('../account/PrivacyPage.js').then((m) => ({ default: m.PrivacyPage }))),
+  Share: lazy(() => import('../account/SessionSharePage.js').then((m) => ({ default: m.SessionSharePage }))),
+};
 const SessionsPage = lazy(() =>
   import('../sessions/SessionsPage.js').then((m) => ({ default: m.SessionsPage })),
 );
@@ -25,7 +39,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<HomePage />} />
+        <Route index element={<AccountHome />} />
         <Route
           path="listener/:sessionId"
           element={
@@ -60,6 +74,13 @@ export function AppRoutes() {
         />
         <Route path="debrief/:sessionId" element={<DebriefPage />} />
         <Route path="sessions" element={<SessionsPage />} />
+        <Route path="sessions/:sessionId/liens" element={<account.Share />} />
+        <Route path="connexion" element={<account.SignIn />} />
+        <Route path="setup" element={<account.Setup />} />
+        <Route path="invitation" element={<account.Invitation />} />
+        <Route path="reset-password" element={<account.Reset />} />
+        <Route path="organisation" element={<account.Organization />} />
+        <Route path="confidentialite" element={<account.Privacy />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

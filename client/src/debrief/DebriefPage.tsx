@@ -1,9 +1,10 @@
 // `/debrief/:sessionId#k=<token>`: the debrief of a session, for its trainer (trainer's link, or
-// the admin token from the sessions list) and for its learner (the listener's link). The token
+// signed in: from the sessions list, without a token) and for its learner (the listener's link). The token
 // stays in the fragment: it only goes into the `Authorization` header of the REST calls.
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import type { Debrief } from '@ecoute/protocol';
+import { LearnerHistory } from '../account/LearnerHistory.js';
 import { takeRoleToken } from '../app/takeRoleToken.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -24,10 +25,8 @@ export function DebriefPage({
   const { sessionId } = useParams();
   const { hash, pathname } = useLocation();
   const token = useMemo(() => takeRoleToken(pathname, hash), [pathname, hash]);
-  const api = useMemo(
-    () => (sessionId && token ? apiFor(sessionId, token) : null),
-    [apiFor, sessionId, token],
-  );
+  // Signed in (from the sessions list), a trainer opens the debrief without a token.
+  const api = useMemo(() => (sessionId ? apiFor(sessionId, token ?? '') : null), [apiFor, sessionId, token]);
   const [state, setState] = useState<LoadState>({ status: 'loading' });
 
   useEffect(() => {
@@ -72,5 +71,12 @@ export function DebriefPage({
       </div>
     );
   }
-  return <DebriefView key={state.debrief.session.id} initial={state.debrief} api={api} />;
+  return (
+    <>
+      <DebriefView key={state.debrief.session.id} initial={state.debrief} api={api} />
+      {state.debrief.viewer === 'listener' && token ? (
+        <LearnerHistory sessionId={state.debrief.session.id} token={token} />
+      ) : null}
+    </>
+  );
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { SessionListItem, SessionListQuery } from '@ecoute/protocol';
 import type { HomeApi } from '../home/homeApi.js';
@@ -50,25 +50,18 @@ const homeApi: HomeApi = {
 };
 
 function fakeApi(refuse: string | null = null) {
-  const calls: { token: string; list: SessionListQuery[]; removed: string[] } = {
-    token: '',
-    list: [],
-    removed: [],
+  const calls: { list: SessionListQuery[]; removed: string[] } = { list: [], removed: [] };
+  const api: SessionsApi = {
+    list: (query) => {
+      calls.list.push(query);
+      return Promise.resolve(refuse ? { ok: false, code: refuse } : { ok: true, data: sessions });
+    },
+    remove: (id) => {
+      calls.removed.push(id);
+      return Promise.resolve({ ok: true, data: { ok: true } });
+    },
   };
-  const apiFor = (token: string): SessionsApi => {
-    calls.token = token;
-    return {
-      list: (query) => {
-        calls.list.push(query);
-        return Promise.resolve(refuse ? { ok: false, code: refuse } : { ok: true, data: sessions });
-      },
-      remove: (id) => {
-        calls.removed.push(id);
-        return Promise.resolve({ ok: true, data: { ok: true } });
-      },
-    };
-  };
-  return { calls, apiFor };
+  return { calls, api };
 }
 
 async function settle(): Promise<void> {
@@ -77,30 +70,26 @@ async function settle(): Promise<void> {
   });
 }
 
-afterEach(() => sessionStorage.clear());
-
 describe('the sessions list', () => {
-  it('asks for the admin token, then lists the sessions', async () => {
-    const { calls, apiFor } = fakeApi();
-    renderWithSession(<SessionsPage apiFor={apiFor} homeApi={homeApi} />);
-    fireEvent.change(screen.getByLabelText("Jeton d'administration"), { target: { value: 'secret-token' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Ouvrir la liste' }));
+  it("lists the organisation's sessions, each with its debrief and its links", async () => {
+    const { calls, api } = fakeApi();
+    renderWithSession(<SessionsPage api={api} homeApi={homeApi} />);
     await settle();
-    expect(calls.token).toBe('secret-token');
-    expect(sessionStorage.getItem('ecoute.adminToken')).toBe('secret-token');
+    expect(calls.list).toEqual([{}]);
     const rows = screen.getAllByRole('row');
     expect(rows).toHaveLength(3);
     expect(within(rows[1]!).getByText('Camille')).toBeTruthy();
     expect(within(rows[1]!).getByText('très bien')).toBeTruthy();
     expect(within(rows[2]!).getByText('en cours')).toBeTruthy();
     const link = within(rows[1]!).getByRole('link', { name: /Débriefing/ });
-    expect(link.getAttribute('href')).toBe('/debrief/s1#k=secret-token');
+    expect(link.getAttribute('href')).toBe('/debrief/s1');
+    const links = within(rows[1]!).getByRole('link', { name: /Liens et QR codes/ });
+    expect(links.getAttribute('href')).toBe('/sessions/s1/liens');
   });
 
   it('filters by scenario, learner, dates and outcome', async () => {
-    sessionStorage.setItem('ecoute.adminToken', 'kept');
-    const { calls, apiFor } = fakeApi();
-    renderWithSession(<SessionsPage apiFor={apiFor} homeApi={homeApi} />);
+    const { calls, api } = fakeApi();
+    renderWithSession(<SessionsPage api={api} homeApi={homeApi} />);
     await settle();
     expect(calls.list).toEqual([{}]);
     fireEvent.change(screen.getByLabelText('Scénario'), { target: { value: 'appel-entrainement' } });
@@ -118,9 +107,8 @@ describe('the sessions list', () => {
   });
 
   it('deletes a session after a confirmation', async () => {
-    sessionStorage.setItem('ecoute.adminToken', 'kept');
-    const { calls, apiFor } = fakeApi();
-    renderWithSession(<SessionsPage apiFor={apiFor} homeApi={homeApi} />);
+    const { calls, api } = fakeApi();
+    renderWithSession(<SessionsPage api={api} homeApi={homeApi} />);
     await settle();
     fireEvent.click(screen.getAllByRole('button', { name: /^Supprimer/ })[0]!);
     expect(calls.removed).toEqual([]);
@@ -132,14 +120,11 @@ describe('the sessions list', () => {
     expect(screen.getByRole('status').textContent).toMatch(/^Séance du .* supprimée\.$/);
   });
 
-  it('says when the token is refused and lets another be typed', async () => {
-    sessionStorage.setItem('ecoute.adminToken', 'wrong');
-    const { apiFor } = fakeApi('auth/invalid_token');
-    renderWithSession(<SessionsPage apiFor={apiFor} homeApi={homeApi} />);
+  it('says when nobody is signed in and offers the sign-in page', async () => {
+    const { api } = fakeApi('auth/sign_in_required');
+    renderWithSession(<SessionsPage api={api} homeApi={homeApi} />);
     await settle();
-    expect(screen.getByRole('alert').textContent).toBe('Lien de séance invalide ou expiré.');
-    fireEvent.click(screen.getByRole('button', { name: 'Saisir un autre jeton' }));
-    expect(screen.getByLabelText("Jeton d'administration")).toBeTruthy();
-    expect(sessionStorage.getItem('ecoute.adminToken')).toBeNull();
+    expect(screen.getByRole('alert').textContent).toBe('Connectez-vous pour continuer.');
+    expect(screen.getByRole('link', { name: 'Se connecter' }).getAttribute('href')).toBe('/connexion');
   });
 });

@@ -1,18 +1,17 @@
-// `/sessions`: the trainers' list of sessions — filter by scenario, learner, date and outcome,
-// open a debrief, delete a session (after a confirmation). Guarded by the admin token until
-// trainers have accounts: from the boot line's link (`#k=`), or typed here (kept for the tab).
+// `/sessions`: the organisation's list of sessions, for its signed-in trainers — filter by
+// scenario, learner, date and outcome, open a debrief, see and revoke the role links, delete a
+// session (after a confirmation).
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { OUTCOMES } from '@ecoute/engine';
 import type { SessionListItem, SessionListQuery } from '@ecoute/protocol';
-import { readRoleToken } from '../app/readRoleToken.js';
 import { httpHomeApi, type HomeApi } from '../home/homeApi.js';
 import { useScenarios } from '../home/useScenarios.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { outcomeText } from '../ui/describeEntry.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
-import { httpSessionsApi, storeAdminToken, storedAdminToken, type SessionsApi } from './sessionsApi.js';
+import { httpSessionsApi, type SessionsApi } from './sessionsApi.js';
 
 type ListState =
   | { status: 'loading' }
@@ -20,91 +19,18 @@ type ListState =
   | { status: 'loaded'; sessions: SessionListItem[] };
 
 export function SessionsPage({
-  apiFor = httpSessionsApi,
+  api = httpSessionsApi,
   homeApi = httpHomeApi,
 }: {
-  apiFor?: (token: string) => SessionsApi;
+  api?: SessionsApi;
   homeApi?: HomeApi;
 }) {
   const { t } = useI18n();
-  const { hash } = useLocation();
-  const [token, setToken] = useState<string | null>(() => readRoleToken(hash) ?? storedAdminToken());
   useDocumentTitle(`${t('sessions.heading')} · ${t('app.name')}`);
-
-  useEffect(() => {
-    const fromLink = readRoleToken(hash);
-    if (fromLink) {
-      storeAdminToken(fromLink);
-      setToken(fromLink);
-    }
-  }, [hash]);
-
-  if (!token) {
-    return (
-      <div className="sessions">
-        <h1>{t('sessions.heading')}</h1>
-        <AdminTokenForm
-          onToken={(value) => {
-            storeAdminToken(value);
-            setToken(value);
-          }}
-        />
-      </div>
-    );
-  }
-  return (
-    <SessionsList
-      api={apiFor(token)}
-      homeApi={homeApi}
-      token={token}
-      onForget={() => {
-        storeAdminToken(null);
-        setToken(null);
-      }}
-    />
-  );
+  return <SessionsList api={api} homeApi={homeApi} />;
 }
 
-function AdminTokenForm({ onToken, error }: { onToken: (token: string) => void; error?: string | null }) {
-  const { t } = useI18n();
-  const [value, setValue] = useState('');
-  const id = useId();
-  return (
-    <form
-      className="panel"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (value.trim()) onToken(value.trim());
-      }}
-    >
-      <p>{t('sessions.token.intro')}</p>
-      <label htmlFor={id}>{t('sessions.token.label')}</label>{' '}
-      <input
-        id={id}
-        type="password"
-        autoComplete="off"
-        value={value}
-        onChange={(event) => setValue(event.target.value)}
-      />{' '}
-      <button type="submit" className="button">
-        {t('sessions.token.submit')}
-      </button>
-      <ErrorAlert code={error ?? null} />
-    </form>
-  );
-}
-
-function SessionsList({
-  api,
-  homeApi,
-  token,
-  onForget,
-}: {
-  api: SessionsApi;
-  homeApi: HomeApi;
-  token: string;
-  onForget: () => void;
-}) {
+function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) {
   const { t } = useI18n();
   const scenarios = useScenarios(homeApi);
   const [filter, setFilter] = useState<SessionListQuery>({});
@@ -167,9 +93,7 @@ function SessionsList({
         {t('sessions.heading')}
       </h1>
       <p>
-        <button type="button" className="button button--secondary button--small" onClick={onForget}>
-          {t('sessions.token.forget')}
-        </button>
+        <Link to="/">{t('account.nav.home')}</Link>
       </p>
       <form className="panel sessions__filters" onSubmit={apply} aria-label={t('sessions.filters.label')}>
         <div>
@@ -234,11 +158,11 @@ function SessionsList({
       </p>
       <ErrorAlert code={state.status === 'failed' ? state.code : deleteError} />
       {state.status === 'failed' &&
-      (state.code === 'auth/invalid_token' || state.code === 'auth/forbidden_role') ? (
+      (state.code === 'auth/sign_in_required' || state.code === 'auth/forbidden_role') ? (
         <p>
-          <button type="button" className="button" onClick={onForget}>
-            {t('sessions.token.retry')}
-          </button>
+          <Link className="button" to="/connexion">
+            {t('account.signIn.heading')}
+          </Link>
         </p>
       ) : null}
       {state.status === 'loading' ? <p role="status">{t('sessions.loading')}</p> : null}
@@ -271,9 +195,16 @@ function SessionsList({
                   <td>
                     <Link
                       className="button button--secondary button--small"
-                      to={`/debrief/${encodeURIComponent(session.id)}#k=${encodeURIComponent(token)}`}
+                      to={`/debrief/${encodeURIComponent(session.id)}`}
                     >
                       {t('sessions.open')}
+                      <span className="visually-hidden"> {t('sessions.ofSession', { date })}</span>
+                    </Link>{' '}
+                    <Link
+                      className="button button--secondary button--small"
+                      to={`/sessions/${encodeURIComponent(session.id)}/liens`}
+                    >
+                      {t('account.share.link')}
                       <span className="visually-hidden"> {t('sessions.ofSession', { date })}</span>
                     </Link>{' '}
                     {confirming === session.id ? (

@@ -22,6 +22,13 @@ export const ErrorCode = {
   ProtocolVersionMismatch: 'protocol/version_mismatch',
   ServerStorageFailed: 'server/storage_failed',
   ServerInternal: 'server/internal',
+  // Accounts and the policy table (server/src/accounts, server/src/auth/policy.ts).
+  AuthSignInRequired: 'auth/sign_in_required',
+  AuthCsrf: 'auth/csrf',
+  AuthNoRule: 'auth/no_rule',
+  AccountSetupInvalid: 'account/setup_invalid',
+  AccountInvitationInvalid: 'account/invitation_invalid',
+  AccountExists: 'account/exists',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -48,6 +55,12 @@ export const errorMessages: Record<ErrorCode, string> = {
   'protocol/version_mismatch': "Version de l'application périmée : rechargez la page.",
   'server/storage_failed': "L'enregistrement a échoué : l'action n'a pas été prise en compte.",
   'server/internal': 'Erreur interne du serveur.',
+  'auth/sign_in_required': 'Connectez-vous pour continuer.',
+  'auth/csrf': "Requête refusée : elle ne vient pas de l'application.",
+  'auth/no_rule': "Aucune règle d'accès pour cette route : elle reste fermée.",
+  'account/setup_invalid': "Lien d'installation invalide ou déjà utilisé.",
+  'account/invitation_invalid': 'Invitation invalide, expirée ou déjà utilisée.',
+  'account/exists': 'Un compte existe déjà avec cette adresse.',
 };
 
 export interface Failure {

@@ -5,3 +5,4 @@ export * from './events.js';
 export * from './rest.js';
 export * from './debrief.js';
 export * from './exports.js';
+export * from './accounts.js';

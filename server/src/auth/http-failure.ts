@@ -1,10 +1,8 @@
 // Coded failures as HTTP answers, and the token of an `Authorization: Bearer` header: shared by
-// every REST controller that a role token or the admin token opens (debrief, sessions, exports).
-import { timingSafeEqual } from 'node:crypto';
+// every REST controller and the policy guard (access.service.ts).
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ErrorCode } from '@ecoute/protocol';
 import type { Failure } from '@ecoute/protocol';
-import { hashToken } from './tokens.js';
 
 const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.InputInvalid]: HttpStatus.BAD_REQUEST,
@@ -19,6 +17,12 @@ const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.DebriefCallLive]: HttpStatus.CONFLICT,
   [ErrorCode.ExportLrsNotConfigured]: HttpStatus.CONFLICT,
   [ErrorCode.ExportLrsFailed]: HttpStatus.BAD_GATEWAY,
+  [ErrorCode.AuthSignInRequired]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.AuthCsrf]: HttpStatus.FORBIDDEN,
+  [ErrorCode.AuthNoRule]: HttpStatus.FORBIDDEN,
+  [ErrorCode.AccountSetupInvalid]: HttpStatus.FORBIDDEN,
+  [ErrorCode.AccountInvitationInvalid]: HttpStatus.NOT_FOUND,
+  [ErrorCode.AccountExists]: HttpStatus.CONFLICT,
 };
 
 /** The HTTP answer of a coded failure: `{ ok: false, code, message }` with its status. */
@@ -35,9 +39,4 @@ export function orThrow<T extends object>(result: T | Failure): T {
 export function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer\s+([\w.~+/=-]{1,200})\s*$/i.exec(header ?? '');
   return match?.[1] ?? null;
-}
-
-/** Whether `token` is the admin token: hashes compared, equal lengths, constant time. */
-export function isAdminToken(token: string, adminToken: string): boolean {
-  return timingSafeEqual(Buffer.from(hashToken(token), 'hex'), Buffer.from(hashToken(adminToken), 'hex'));
 }

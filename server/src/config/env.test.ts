@@ -59,17 +59,12 @@ describe('parseEnv: retention and the LRS', () => {
   });
 });
 
-describe('parseEnv: the admin token', () => {
-  it('takes ECOUTE_ADMIN_TOKEN, or draws a fresh one at each boot', () => {
-    expect(parseEnv({ ECOUTE_ADMIN_TOKEN: 'a-long-enough-admin-token' })).toMatchObject({
-      adminToken: 'a-long-enough-admin-token',
-      adminTokenGenerated: false,
-    });
-    const drawn = parseEnv({});
-    expect(drawn.adminTokenGenerated).toBe(true);
-    expect(drawn.adminToken).toMatch(/^[\w-]{32}$/);
-    expect(parseEnv({}).adminToken).not.toBe(drawn.adminToken);
-    expect(() => parseEnv({ ECOUTE_ADMIN_TOKEN: 'short' })).toThrow(ConfigError);
+describe('parseEnv: the server secret', () => {
+  it('takes ECOUTE_SECRET (32 characters at least), or leaves it to the key file', () => {
+    const secret = 'a-secret-of-at-least-thirty-two-characters';
+    expect(parseEnv({ ECOUTE_SECRET: secret }).secret).toBe(secret);
+    expect(parseEnv({}).secret).toBeUndefined();
+    expect(() => parseEnv({ ECOUTE_SECRET: 'short' })).toThrow(ConfigError);
   });
 });
 

@@ -1,6 +1,5 @@
 // The server's environment, parsed once at boot into a typed object. A bad variable stops the
 // boot with the list of every bad variable, rather than failing later in some corner.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +56,6 @@ const envSchema = z.object({
   ECOUTE_LRS_KEY: z.string().min(1).optional(),
   ECOUTE_LRS_SECRET: z.string().min(1).optional(),
   /** Opens the sessions list (and any debrief as trainer) until trainers have accounts. */
-  ECOUTE_ADMIN_TOKEN: z.string().min(16, '16 caractères au moins').max(200).optional(),
   /** A session's runtime with no socket and no timer due is unloaded after this long (0: never). */
   ECOUTE_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(600_000),
   /** A session nobody picked up (no listener joined) is deleted this long after creation (0: never). */
@@ -66,6 +64,7 @@ const envSchema = z.object({
   ECOUTE_CREATE_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** Socket messages one address may send per second, bursts of twice that (0: no limit). */
   ECOUTE_ADDRESS_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(200),
+  ECOUTE_SECRET: z.string().min(32, '32 caractères au moins').max(500).optional(),
 });
 
 export interface AppConfig {
@@ -85,9 +84,11 @@ export interface AppConfig {
   /** The bearer token /metrics requires, when set. */
   metricsToken: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  /** The admin token: ECOUTE_ADMIN_TOKEN, or one drawn at boot (printed in the boot line). */
-  adminToken: string;
-  adminTokenGenerated: boolean;
+  /**
+   * The server's secret (ECOUTE_SECRET): signs account cookies and seals role links. Unset: one
+   * is drawn at first boot and kept in `secret.key` beside the SQLite file (server/src/accounts).
+   */
+  secret: string | undefined;
   /** Days an ended session is kept; 0 = forever. */
   retentionDays: number;
   publicUrl: string | undefined;
@@ -130,8 +131,7 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     metrics: e.ECOUTE_METRICS === '1' || e.ECOUTE_METRICS_TOKEN !== undefined,
     metricsToken: e.ECOUTE_METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
-    adminToken: e.ECOUTE_ADMIN_TOKEN ?? randomBytes(24).toString('base64url'),
-    adminTokenGenerated: e.ECOUTE_ADMIN_TOKEN === undefined,
+    secret: e.ECOUTE_SECRET,
     retentionDays: e.ECOUTE_RETENTION_DAYS,
     publicUrl: e.ECOUTE_PUBLIC_URL?.replace(/\/+$/, ''),
     lrs: e.ECOUTE_LRS_URL

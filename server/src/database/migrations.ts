@@ -129,6 +129,36 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Accounts (server/src/accounts): a session belongs to the trainer and the organisation that
+  // created it; role links kept sealed for their owner; the audit log; retention per organisation.
+  // better-auth's own tables (auth_user, auth_session, …) are made by its migration API at boot.
+  '0010_accounts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('sessions').addColumn('owner_id', 'text').execute();
+      await db.schema.alterTable('sessions').addColumn('organization_id', 'text').execute();
+      await db.schema.createIndex('sessions_organization').on('sessions').column('organization_id').execute();
+      await db.schema.alterTable('role_tokens').addColumn('sealed', 'text').execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('organization_id', 'text')
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target', 'text')
+        .execute();
+      await db.schema
+        .createIndex('audit_log_organization_at')
+        .on('audit_log')
+        .columns(['organization_id', 'at'])
+        .execute();
+      await db.schema
+        .createTable('organization_settings')
+        .addColumn('organization_id', 'text', (c) => c.primaryKey())
+        .addColumn('retention_days', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

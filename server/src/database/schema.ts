@@ -13,16 +13,21 @@ export interface SessionsTable {
   outcome: string | null;
   /** 1 when a learner plays the caller (migration 0003; 0 by default). */
   caller_actor: Generated<number>;
-  /** `guided`, `no_hints` or `free_speech` (migration 0005; `guided` by default). */
+  /** `guided`, `no_hints` or `free_speech` (migration 0006; `guided` by default). */
   hint_mode: Generated<string>;
-  /** 1 when the trainer picks the move of a sentence not understood (migration 0005). */
+  /** 1 when the trainer picks the move of a sentence not understood (migration 0006). */
   ask_trainer: Generated<number>;
+  /** The account (better-auth user id) and organisation that created it (migration 0010). */
+  owner_id: string | null;
+  organization_id: string | null;
 }
 
 export interface RoleTokensTable {
   token_hash: string;
   session_id: string;
   role: string;
+  /** The token sealed with the server key, for its owner to see the link again (0010). */
+  sealed: string | null;
 }
 
 export interface TimelineTable {
@@ -46,9 +51,49 @@ export interface SessionRegistrationsTable {
   registration: string;
 }
 
+/** Migration 0010: who did what, when (sign-ins, link revocations, deletions, exports). */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  organization_id: string | null;
+  actor: string;
+  action: string;
+  target: string | null;
+}
+
+/** Migration 0010: an organisation's settings (its retention period). */
+export interface OrganizationSettingsTable {
+  organization_id: string;
+  retention_days: number;
+}
+
+/** better-auth's tables, as read by `accounts/member-store.ts` (written only by better-auth). */
+export interface AuthUserTable {
+  id: string;
+  name: string;
+  email: string;
+}
+export interface AuthMemberTable {
+  id: string;
+  organizationId: string;
+  userId: string;
+  role: string;
+  createdAt: string;
+}
+export interface AuthOrganizationTable {
+  id: string;
+  name: string;
+  slug: string;
+}
+
 export interface Database {
   sessions: SessionsTable;
   role_tokens: RoleTokensTable;
   timeline: TimelineTable;
   session_registrations: SessionRegistrationsTable;
+  audit_log: AuditLogTable;
+  organization_settings: OrganizationSettingsTable;
+  auth_user: AuthUserTable;
+  auth_member: AuthMemberTable;
+  auth_organization: AuthOrganizationTable;
 }

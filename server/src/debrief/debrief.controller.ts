@@ -1,12 +1,11 @@
-// REST of the debrief. Each route: who may call it (role token in `Authorization: Bearer`),
-// the body checked by its zod schema (`input/invalid`, nothing recorded), then one call into
+// REST of the debrief. Each route: who may call it (auth/policy.ts: a role link in
+// `Authorization: Bearer`, or the session's trainer signed in), the body checked by its zod schema (`input/invalid`, nothing recorded), then one call into
 // the service.
 import {
   Body,
   Controller,
   Delete,
   Get,
-  Headers,
   HttpCode,
   Inject,
   Param,
@@ -26,8 +25,16 @@ import {
   markIdSchema,
   selfAssessmentSchema,
 } from '@ecoute/protocol';
-import type { CriterionJudgment, DebriefMark, SelfAssessment } from '@ecoute/protocol';
-import { DebriefAccess, httpFailure, orThrow } from './debrief-access.js';
+import type {
+  CriterionJudgment,
+  Debrief,
+  DebriefMark,
+  DebriefViewer,
+  SelfAssessment,
+} from '@ecoute/protocol';
+import type { Access } from '../auth/access.service.js';
+import { httpFailure, orThrow } from '../auth/http-failure.js';
+import { CurrentAccess } from '../auth/policy.guard.js';
 import { DebriefService } from './debrief.service.js';
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -42,12 +49,14 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   return parsed.data;
 }
 
+/** Who reads: the listener's link reads as the listener; the trainer's link or account as the trainer. */
+function viewerOf(access: Access): DebriefViewer {
+  return access.credential?.kind === 'link' && access.credential.role === 'listener' ? 'listener' : 'trainer';
+}
+
 @Controller('api/sessions/:sessionId/debrief')
 export class DebriefController {
-  constructor(
-    @Inject(DebriefService) private readonly debriefs: DebriefService,
-    @Inject(DebriefAccess) private readonly access: DebriefAccess,
-  ) {}
+  constructor(@Inject(DebriefService) private readonly debriefs: DebriefService) {}
 
   /**
    * The `Debrief` as the service built it (JSON in UTF-8), compressed by the module's middleware.
@@ -57,21 +66,15 @@ export class DebriefController {
   async get(
     @Param('sessionId') sessionId: string,
     @Res() response: Response,
-    @Headers('authorization') auth?: string,
+    @CurrentAccess() access: Access,
   ): Promise<void> {
-    const viewer = await this.access.viewer(sessionId, auth, ['trainer', 'listener']);
-    const answer = await this.debriefs.debriefJson(sessionId, viewer);
+    const answer = await this.debriefs.debriefJson(sessionId, viewerOf(access));
     if (!Buffer.isBuffer(answer)) throw httpFailure(answer);
     response.status(200).type('application/json; charset=utf-8').end(answer);
   }
 
   @Post('annotations')
-  async addAnnotation(
-    @Param('sessionId') sessionId: string,
-    @Body() body: unknown,
-    @Headers('authorization') auth?: string,
-  ): Promise<DebriefMark> {
-    await this.access.viewer(sessionId, auth, ['trainer']);
+  async addAnnotation(@Param('sessionId') sessionId: string, @Body() body: unknown): Promise<DebriefMark> {
     return orThrow(await this.debriefs.addAnnotation(sessionId, parse(annotationCreateSchema, body)));
   }
 
@@ -80,9 +83,7 @@ export class DebriefController {
     @Param('sessionId') sessionId: string,
     @Param('markId') markId: string,
     @Body() body: unknown,
-    @Headers('authorization') auth?: string,
   ): Promise<DebriefMark> {
-    await this.access.viewer(sessionId, auth, ['trainer']);
     const id = parse(markIdSchema, markId);
     return orThrow(await this.debriefs.updateMark(sessionId, id, parse(annotationUpdateSchema, body)));
   }
@@ -92,9 +93,7 @@ export class DebriefController {
   async deleteMark(
     @Param('sessionId') sessionId: string,
     @Param('markId') markId: string,
-    @Headers('authorization') auth?: string,
   ): Promise<{ ok: true }> {
-    await this.access.viewer(sessionId, auth, ['trainer']);
     return orThrow(await this.debriefs.deleteMark(sessionId, parse(markIdSchema, markId)));
   }
 
@@ -103,20 +102,13 @@ export class DebriefController {
     @Param('sessionId') sessionId: string,
     @Param('criterion') criterion: string,
     @Body() body: unknown,
-    @Headers('authorization') auth?: string,
   ): Promise<CriterionJudgment> {
-    await this.access.viewer(sessionId, auth, ['trainer']);
     const id = parse(criterionIdSchema, criterion);
     return orThrow(await this.debriefs.judge(sessionId, id, parse(judgmentSchema, body)));
   }
 
   @Post('self-assessment')
-  async selfAssess(
-    @Param('sessionId') sessionId: string,
-    @Body() body: unknown,
-    @Headers('authorization') auth?: string,
-  ): Promise<SelfAssessment> {
-    await this.access.viewer(sessionId, auth, ['listener']);
+  async selfAssess(@Param('sessionId') sessionId: string, @Body() body: unknown): Promise<SelfAssessment> {
     return orThrow(await this.debriefs.selfAssess(sessionId, parse(selfAssessmentSchema, body)));
   }
 }

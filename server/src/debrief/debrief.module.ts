@@ -6,7 +6,6 @@ import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/schema.js';
 import { ScenariosModule } from '../scenarios/scenarios.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
-import { DebriefAccess } from './debrief-access.js';
 import { DebriefController } from './debrief.controller.js';
 import { DebriefService } from './debrief.service.js';
 import { DebriefStore } from './debrief-store.js';
@@ -18,7 +17,6 @@ import { SessionsListController } from './sessions-list.controller.js';
   controllers: [DebriefController, SessionsListController],
   providers: [
     { provide: DebriefStore, inject: [DATABASE], useFactory: (db: Kysely<Database>) => new DebriefStore(db) },
-    DebriefAccess,
     DebriefService,
   ],
 })

@@ -1,14 +1,16 @@
-// The sessions list for trainers (`/sessions` page): filter, open a debrief, delete. Until
-// trainers have accounts, it is guarded by the admin token (ECOUTE_ADMIN_TOKEN, or one drawn at
-// boot and printed in the boot line).
-import { Controller, Delete, Get, Headers, HttpCode, Inject, Param, Query } from '@nestjs/common';
+// The sessions list of the signed-in trainer's organisation (`/sessions` page): filter, open a
+// debrief, delete (rules in auth/policy.ts).
+import { Controller, Delete, Get, HttpCode, Inject, Param, Query } from '@nestjs/common';
 import { ErrorCode, failure, sessionListQuerySchema } from '@ecoute/protocol';
 import type { Outcome } from '@ecoute/engine';
 import type { SessionListItem } from '@ecoute/protocol';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { SessionStore } from '../sessions/session-store.js';
 import type { SessionFilter } from '../sessions/session-store.js';
-import { DebriefAccess, httpFailure } from './debrief-access.js';
+import { AuditStore } from '../accounts/audit-store.js';
+import type { Access } from '../auth/access.service.js';
+import { httpFailure } from '../auth/http-failure.js';
+import { CurrentAccess } from '../auth/policy.guard.js';
 
 /** The day after `day` (YYYY-MM-DD), at midnight UTC: the list's `to` day is inclusive. */
 function dayAfter(day: string): string {
@@ -22,18 +24,20 @@ export class SessionsListController {
   constructor(
     @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
-    @Inject(DebriefAccess) private readonly access: DebriefAccess,
+    @Inject(AuditStore) private readonly audit: AuditStore,
   ) {}
 
   @Get()
-  async list(@Query() query: unknown, @Headers('authorization') auth?: string): Promise<SessionListItem[]> {
-    this.access.requireAdmin(auth);
+  async list(@Query() query: unknown, @CurrentAccess() access: Access): Promise<SessionListItem[]> {
+    const organizationId = access.member?.organizationId;
+    if (!organizationId) throw httpFailure(failure(ErrorCode.AuthSignInRequired));
     const parsed = sessionListQuerySchema.safeParse(query);
     if (!parsed.success) throw httpFailure(failure(ErrorCode.InputInvalid));
     const q = parsed.data;
     const from = q.from ? new Date(`${q.from}T00:00:00.000Z`) : undefined;
     if (from && Number.isNaN(from.getTime())) throw httpFailure(failure(ErrorCode.InputInvalid));
     const filter: SessionFilter = {
+      organizationId,
       ...(q.scenario ? { scenarioId: q.scenario } : {}),
       ...(q.learner ? { learner: q.learner } : {}),
       ...(from ? { from: from.toISOString() } : {}),
@@ -59,10 +63,15 @@ export class SessionsListController {
   @HttpCode(200)
   async delete(
     @Param('sessionId') sessionId: string,
-    @Headers('authorization') auth?: string,
+    @CurrentAccess() access: Access,
   ): Promise<{ ok: true }> {
-    this.access.requireAdmin(auth);
     if (!(await this.sessions.delete(sessionId))) throw httpFailure(failure(ErrorCode.SessionNotFound));
+    await this.audit.record({
+      organizationId: access.session?.organizationId ?? null,
+      actor: access.member?.userId ?? 'unknown',
+      action: 'session-deleted',
+      target: sessionId,
+    });
     return { ok: true };
   }
 }

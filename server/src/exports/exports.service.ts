@@ -5,14 +5,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { ErrorCode, failure } from '@ecoute/protocol';
 import type { Failure, LrsSendResult, SessionExport } from '@ecoute/protocol';
-import { bearerToken, isAdminToken } from '../auth/http-failure.js';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/schema.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { SessionStore } from '../sessions/session-store.js';
-import { SessionsService } from '../sessions/sessions.service.js';
 import { TIMELINE_STORE } from '../timeline/timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
 import { LrsError, sendStatements } from './lrs-client.js';
@@ -37,24 +35,12 @@ export class ExportsService {
   private readonly logger = new Logger('Exports');
 
   constructor(
-    @Inject(SessionsService) private readonly sessions: SessionsService,
     @Inject(SessionStore) private readonly store: SessionStore,
     @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
     @Inject(TIMELINE_STORE) private readonly timeline: TimelineStore,
     @Inject(DATABASE) private readonly db: Kysely<Database>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** Whether `Authorization: Bearer <token>` opens this session's exports (its trainer, or the admin). */
-  async authorize(sessionId: string, authorization: string | undefined): Promise<Failure | null> {
-    const token = bearerToken(authorization);
-    if (!token) return failure(ErrorCode.AuthInvalidToken);
-    if (this.isAdmin(token))
-      return (await this.store.find(sessionId)) ? null : failure(ErrorCode.SessionNotFound);
-    const result = await this.sessions.authenticate(sessionId, token);
-    if ('ok' in result) return result;
-    return result.role === 'trainer' ? null : failure(ErrorCode.AuthForbiddenRole);
-  }
 
   async json(sessionId: string): Promise<SessionExport | Failure> {
     const session = await this.store.item(sessionId);
@@ -119,9 +105,5 @@ export class ExportsService {
         ? [{ criterion: row.criterion, rating: row.rating, comment: row.comment, updatedAt: row.updated_at }]
         : [],
     );
-  }
-
-  private isAdmin(token: string): boolean {
-    return isAdminToken(token, this.config.adminToken);
   }
 }

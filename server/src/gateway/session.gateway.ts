@@ -30,6 +30,8 @@ import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
 import { clientText } from '../logging/client-text.js';
 import { ServerMetrics } from '../metrics/server-metrics.js';
+import { ROLES } from '@ecoute/engine';
+import { POLICY, SOCKET_ACTIONS, allowedBy } from '../auth/policy.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { PresenceTracker } from './presence.js';
 import { GATEWAY_LIMITS, RateLimiter } from './rate-limit.js';
@@ -95,6 +97,10 @@ export class SessionGateway
       for (const socket of server.sockets.sockets.values()) this.cutIfSlow(socket);
     }, SLOW_READER_SWEEP_MS);
     this.sweep.unref();
+    // Revoked links: their sockets leave at once (a new handshake needs one of the new links).
+    this.sessions.onRevoke((sessionId) => {
+      for (const role of ROLES) server.in(roleRoom(sessionId, role)).disconnectSockets(true);
+    });
     server.use((socket, next) => {
       // The session id is the client's word until authenticated: escaped before it is logged.
       const refuse = (code: Code): void => {
@@ -116,6 +122,16 @@ export class SessionGateway
       this.sessions.authenticate(auth.data.sessionId, auth.data.token).then(
         (result) => {
           if ('ok' in result) return refuse(result.code);
+          // The policy table's rule of the handshake (auth/policy.ts).
+          const link = { kind: 'link', sessionId: auth.data.sessionId, role: result.role } as const;
+          const target = {
+            kind: 'session',
+            sessionId: link.sessionId,
+            ownerId: null,
+            organizationId: null,
+          } as const;
+          if (!allowedBy(POLICY[SOCKET_ACTIONS.handshake], [link], target))
+            return refuse(ErrorCode.AuthForbiddenRole);
           socket.data = { sessionId: auth.data.sessionId, role: result.role };
           next();
         },

@@ -18,6 +18,15 @@ export interface SessionRecord {
   hintMode?: HintMode;
   /** Free speech: the trainer picks the move of a sentence not understood. */
   askTrainer?: boolean;
+  /** The account that created it and its organisation (null for sessions made before accounts). */
+  ownerId?: string | null;
+  organizationId?: string | null;
+}
+
+/** One role link's token: its hash (what authenticates) and the token sealed for its owner. */
+export interface StoredToken {
+  hash: string;
+  sealed: string | null;
 }
 
 /** What the sessions list can be narrowed to (every field optional; all given must hold). */
@@ -32,6 +41,8 @@ export interface SessionFilter {
   /** The ending's outcome; `none` for a session not ended, or ended without an outcome. */
   outcome?: Outcome | 'none';
   status?: 'live' | 'ended';
+  /** Only this organisation's sessions. */
+  organizationId?: string;
 }
 
 /** A participant as the timeline knows them: the role they joined as and the name they gave. */
@@ -51,7 +62,7 @@ export class SessionStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Stores the session and a token hash per role it has (no caller actor: no such token). */
-  async create(session: SessionRecord, tokenHashes: Partial<Record<Role, string>>): Promise<void> {
+  async create(session: SessionRecord, tokens: Partial<Record<Role, string | StoredToken>>): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('sessions')
@@ -67,19 +78,32 @@ export class SessionStore {
           caller_actor: session.callerActor ? 1 : 0,
           hint_mode: session.hintMode ?? 'guided',
           ask_trainer: session.askTrainer ? 1 : 0,
+          owner_id: session.ownerId ?? null,
+          organization_id: session.organizationId ?? null,
         })
         .execute();
-      await trx
-        .insertInto('role_tokens')
-        .values(
-          Object.entries(tokenHashes).map(([role, hash]) => ({
-            token_hash: hash,
-            session_id: session.id,
-            role,
-          })),
-        )
-        .execute();
+      await trx.insertInto('role_tokens').values(tokenRows(session.id, tokens)).execute();
     });
+  }
+
+  /** Replaces every role link of a session (revocation): the old tokens open nothing any more. */
+  async replaceTokens(sessionId: string, tokens: Partial<Record<Role, StoredToken>>): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('role_tokens').where('session_id', '=', sessionId).execute();
+      await trx.insertInto('role_tokens').values(tokenRows(sessionId, tokens)).execute();
+    });
+  }
+
+  /** The sealed tokens of a session's role links, per role (null where none was kept). */
+  async sealedTokens(sessionId: string): Promise<Partial<Record<Role, string | null>>> {
+    const rows = await this.db
+      .selectFrom('role_tokens')
+      .select(['role', 'sealed'])
+      .where('session_id', '=', sessionId)
+      .execute();
+    return Object.fromEntries(rows.map((row) => [row.role, row.sealed])) as Partial<
+      Record<Role, string | null>
+    >;
   }
 
   async find(id: string): Promise<SessionRecord | undefined> {
@@ -115,6 +139,8 @@ export class SessionStore {
   /** Sessions matching `filter`, newest first, each with its participants. */
   async list(filter: SessionFilter = {}): Promise<SessionListItem[]> {
     let query = this.db.selectFrom('sessions').selectAll();
+    if (filter.organizationId !== undefined)
+      query = query.where('organization_id', '=', filter.organizationId);
     if (filter.scenarioId !== undefined) query = query.where('scenario_id', '=', filter.scenarioId);
     if (filter.from !== undefined) query = query.where('created_at', '>=', filter.from);
     if (filter.to !== undefined) query = query.where('created_at', '<', filter.to);
@@ -169,13 +195,22 @@ export class SessionStore {
   }
 
   /** Ids of the sessions that ended before `cutoff` (ISO instant): what retention purges. */
-  async endedBefore(cutoff: string): Promise<string[]> {
-    const rows = await this.db
+  async endedBefore(
+    cutoff: string,
+    scope: { organizationId?: string; exceptOrganizations?: readonly string[] } = {},
+  ): Promise<string[]> {
+    let query = this.db
       .selectFrom('sessions')
       .select('id')
       .where('status', '=', 'ended')
-      .where('ended_at', '<', cutoff)
-      .execute();
+      .where('ended_at', '<', cutoff);
+    if (scope.organizationId !== undefined) query = query.where('organization_id', '=', scope.organizationId);
+    const except = scope.exceptOrganizations ?? [];
+    if (except.length > 0)
+      query = query.where((eb) =>
+        eb.or([eb('organization_id', 'is', null), eb('organization_id', 'not in', [...except])]),
+      );
+    const rows = await query.execute();
     return rows.map((row) => row.id);
   }
 
@@ -260,7 +295,21 @@ function fromRow(row: Selectable<SessionsTable>): SessionRecord {
       ? (row.hint_mode as HintMode)
       : 'guided',
     askTrainer: Number(row.ask_trainer) === 1,
+    ownerId: row.owner_id,
+    organizationId: row.organization_id,
   };
+}
+
+function tokenRows(
+  sessionId: string,
+  tokens: Partial<Record<Role, string | StoredToken>>,
+): { token_hash: string; session_id: string; role: string; sealed: string | null }[] {
+  return Object.entries(tokens).map(([role, token]) => ({
+    token_hash: typeof token === 'string' ? token : token.hash,
+    session_id: sessionId,
+    role,
+    sealed: typeof token === 'string' ? null : token.sealed,
+  }));
 }
 
 /** Lower case without accents, for matching names as people type them. */

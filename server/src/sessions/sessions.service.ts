@@ -6,6 +6,7 @@ import { ROLES } from '@ecoute/engine';
 import type { Role, Scheduler } from '@ecoute/engine';
 import { ErrorCode, failure, roleLinkPath } from '@ecoute/protocol';
 import type { CreateSessionRequest, Failure, SessionLinks } from '@ecoute/protocol';
+import { LinkSeal } from '../auth/link-seal.js';
 import { hashToken, newSessionId, newToken } from '../auth/tokens.js';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
@@ -17,6 +18,13 @@ import type { SpeechSettings } from './free-speech.js';
 import { SessionRuntime } from './session-runtime.js';
 import type { RoleBroadcaster, SessionRuntimeDeps } from './session-runtime.js';
 import { SessionStore } from './session-store.js';
+import type { StoredToken } from './session-store.js';
+
+/** Who creates a session: a signed-in account of an organisation. */
+export interface SessionOwner {
+  ownerId: string;
+  organizationId: string;
+}
 
 /** Injection token of the broadcaster the runtimes publish to (the gateway's rooms). */
 export const ROLE_BROADCASTER = Symbol('ROLE_BROADCASTER');
@@ -41,6 +49,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     @Inject(ROLE_BROADCASTER) private readonly broadcaster: RoleBroadcaster,
     @Inject(SESSION_SCHEDULER) private readonly scheduler: Scheduler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LinkSeal) private readonly seal: LinkSeal,
   ) {
     sessions.onDelete((id) => this.unload(id));
   }
@@ -91,7 +100,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     return unloaded;
   }
 
-  async create(request: CreateSessionRequest): Promise<SessionLinks | Failure> {
+  async create(request: CreateSessionRequest, owner?: SessionOwner): Promise<SessionLinks | Failure> {
     const compiled = this.catalog.get(request.scenarioId, request.version);
     if (!compiled) return failure(ErrorCode.ScenarioNotFound);
     const id = newSessionId();
@@ -99,10 +108,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     const callerActor = request.callerActor === true;
     const roles = ROLES.filter((role) => role !== 'callerActor' || callerActor);
     const tokens = Object.fromEntries(roles.map((role) => [role, newToken()])) as Record<Role, string>;
-    const hashes = Object.fromEntries(roles.map((role) => [role, hashToken(tokens[role])])) as Record<
-      Role,
-      string
-    >;
+    const stored = this.storedTokens(tokens);
     const seed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
     const speech: SpeechSettings = {
       mode: request.hintMode ?? 'guided',
@@ -119,8 +125,10 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
         callerActor,
         hintMode: speech.mode,
         askTrainer: speech.askTrainer,
+        ownerId: owner?.ownerId ?? null,
+        organizationId: owner?.organizationId ?? null,
       },
-      hashes,
+      stored,
     );
     this.keep(
       id,
@@ -141,6 +149,53 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** The role a token opens, or the code to refuse the handshake with. */
+  /** The session's role links again (unsealed for their owner), or `session/not_found`. */
+  async links(sessionId: string): Promise<SessionLinks | Failure> {
+    const sealed = await this.sessions.sealedTokens(sessionId);
+    const roles = Object.keys(sealed) as Role[];
+    if (roles.length === 0) return failure(ErrorCode.SessionNotFound);
+    const links: Partial<Record<Role, string>> = {};
+    for (const role of roles) {
+      const token = sealed[role] ? this.seal.open(sealed[role]) : null;
+      // A session made before links were sealed: its links cannot be shown, only re-issued.
+      if (token) links[role] = roleLinkPath(role, sessionId, token);
+    }
+    return { sessionId, links: links as SessionLinks['links'] };
+  }
+
+  private readonly revokeListeners: ((sessionId: string) => void)[] = [];
+
+  /** `listener` hears of each revocation (the gateway drops the sockets of the old links). */
+  onRevoke(listener: (sessionId: string) => void): void {
+    this.revokeListeners.push(listener);
+  }
+
+  /** New role links for every role of the session; the old ones open nothing any more. */
+  async revokeLinks(sessionId: string): Promise<SessionLinks | Failure> {
+    const session = await this.sessions.find(sessionId);
+    if (!session) return failure(ErrorCode.SessionNotFound);
+    const roles = ROLES.filter((role) => role !== 'callerActor' || session.callerActor === true);
+    const tokens = Object.fromEntries(roles.map((role) => [role, newToken()])) as Record<Role, string>;
+    await this.sessions.replaceTokens(sessionId, this.storedTokens(tokens));
+    for (const listener of this.revokeListeners) listener(sessionId);
+    this.logger.log(`session links revoked ${sessionId}`);
+    return {
+      sessionId,
+      links: Object.fromEntries(
+        roles.map((role) => [role, roleLinkPath(role, sessionId, tokens[role])]),
+      ) as SessionLinks['links'],
+    };
+  }
+
+  private storedTokens(tokens: Partial<Record<Role, string>>): Partial<Record<Role, StoredToken>> {
+    return Object.fromEntries(
+      Object.entries(tokens).map(([role, token]) => [
+        role,
+        { hash: hashToken(token), sealed: this.seal.seal(token) },
+      ]),
+    ) as Partial<Record<Role, StoredToken>>;
+  }
+
   async authenticate(sessionId: string, token: string): Promise<{ role: Role } | Failure> {
     // One answer whether the session exists or not: a wrong token must not tell (one query,
     // on the token's hash and the session id together).

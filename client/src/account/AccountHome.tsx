@@ -1,0 +1,42 @@
+// `/`: the trainer's home, « Mes séances ». Signed out: the way to sign in (learners never come
+// here: they open their role link). Signed in: who and which organisation, the pages of their
+// role, and the session creation of HomePage.
+import { Link } from 'react-router';
+import { HomePage } from '../home/HomePage.js';
+import { useI18n } from '../i18n/index.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { accountApi } from './accountApi.js';
+import { AccountNav } from './AccountNav.js';
+import { useAccount } from './useAccount.js';
+
+export function AccountHome({ api = accountApi }: { api?: typeof accountApi }) {
+  const { t } = useI18n();
+  const account = useAccount(api);
+  if (account.status === 'loading') return <p role="status">{t('account.loading')}</p>;
+  if (account.status === 'failed') return <ErrorAlert code={account.code} />;
+  if (account.status === 'signed-out')
+    return (
+      <div className="home">
+        <h1>{t('app.name')}</h1>
+        <p className="pitch">{t('app.pitch')}</p>
+        <section className="panel" aria-labelledby="sign-in-heading">
+          <h2 id="sign-in-heading">{t('account.home.signedOut')}</h2>
+          <p>
+            <Link to="/connexion" className="button button--big">
+              {t('account.signIn.heading')}
+            </Link>
+          </p>
+          <p className="muted">{t('account.home.learners')}</p>
+        </section>
+        <p>
+          <Link to="/confidentialite">{t('account.privacy.heading')}</Link>
+        </p>
+      </div>
+    );
+  return (
+    <>
+      <AccountNav me={account.me} api={api} />
+      <HomePage />
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from '@jest/globals';
+import { act, fireEvent, screen } from '@testing-library/react';
+import type { SessionLinks } from '@ecoute/protocol';
+import { renderWithSession } from '../test/renderWithSession.js';
+import { accountApi } from './accountApi.js';
+import { SessionSharePage } from './SessionSharePage.js';
+import { SignInPage } from './SignInPage.js';
+
+const first: SessionLinks = {
+  sessionId: 's1',
+  links: { listener: '/listener/s1#k=old', trainer: '/trainer/s1#k=t-old', observer: '/observer/s1#k=o-old' },
+};
+const renewed: SessionLinks = {
+  sessionId: 's1',
+  links: { listener: '/listener/s1#k=new', trainer: '/trainer/s1#k=t-new', observer: '/observer/s1#k=o-new' },
+};
+
+async function settle(): Promise<void> {
+  await act(async () => {
+    await Promise.resolve();
+  });
+}
+
+describe('SessionSharePage', () => {
+  it('shows the links again and revokes them after a confirmation', async () => {
+    let revoked = 0;
+    const api = {
+      ...accountApi,
+      links: () => Promise.resolve({ ok: true as const, data: first }),
+      revokeLinks: () => {
+        revoked += 1;
+        return Promise.resolve({ ok: true as const, data: renewed });
+      },
+    };
+    renderWithSession(<SessionSharePage api={api} origin="https://ecoute.test" />);
+    await settle();
+    expect(screen.getByText('https://ecoute.test/listener/s1#k=old')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Révoquer les liens' }));
+    expect(revoked).toBe(0);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Révoquer et créer de nouveaux liens' }));
+    });
+    expect(revoked).toBe(1);
+    expect(screen.queryByText('https://ecoute.test/listener/s1#k=old')).toBeNull();
+    expect(screen.getByText('https://ecoute.test/listener/s1#k=new')).toBeTruthy();
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      'Liens révoqués : voici les nouveaux.',
+    );
+  });
+});
+
+describe('SignInPage', () => {
+  it('says a wrong password in words, through the alert region', async () => {
+    const sent: [string, string][] = [];
+    const api = {
+      ...accountApi,
+      signIn: (email: string, password: string) => {
+        sent.push([email, password]);
+        return Promise.resolve({ ok: false as const, code: 'client/bad_credentials' });
+      },
+    };
+    renderWithSession(<SignInPage api={api} />);
+    fireEvent.change(screen.getByLabelText('Adresse e-mail'), { target: { value: 'a@example.org' } });
+    fireEvent.change(screen.getByLabelText('Mot de passe'), { target: { value: 'mauvais mot de passe' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    });
+    expect(sent).toEqual([['a@example.org', 'mauvais mot de passe']]);
+    expect(screen.getByRole('alert').textContent).toBe('Adresse ou mot de passe incorrect.');
+  });
+});

@@ -1,0 +1,106 @@
+// `/sessions/:sessionId/liens`: a session's role links again, from any browser of its trainer
+// (the server keeps them sealed for the owner), each with its QR code; « Révoquer les liens »
+// makes new ones and the old ones open nothing any more.
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { Role } from '@ecoute/engine';
+import type { SessionLinks } from '@ecoute/protocol';
+import { saveSessionLinks } from '../home/savedLinks.js';
+import { useI18n } from '../i18n/index.js';
+import { CopyLink } from '../ui/CopyLink.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { useHeavyViews } from '../ui/HeavyViews.js';
+import { ROLE_KEYS } from '../ui/roleKeys.js';
+import { useDocumentTitle } from '../ui/useDocumentTitle.js';
+import { accountApi } from './accountApi.js';
+
+const QrCode = lazy(() => import('../trainer/QrCode.js'));
+const ORDER: Role[] = ['listener', 'callerActor', 'observer', 'trainer'];
+
+export function SessionSharePage({
+  api = accountApi,
+  origin = window.location.origin,
+}: {
+  api?: typeof accountApi;
+  origin?: string;
+}) {
+  const { t } = useI18n();
+  const { sessionId = '' } = useParams();
+  const heavy = useHeavyViews();
+  const [links, setLinks] = useState<SessionLinks | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [status, setStatus] = useState('');
+  useDocumentTitle(`${t('account.share.heading')} · ${t('app.name')}`);
+
+  useEffect(() => {
+    void api.links(sessionId).then((result) => {
+      if (result.ok) setLinks(result.data);
+      else setError(result.code);
+    });
+  }, [api, sessionId]);
+
+  async function revoke(): Promise<void> {
+    setConfirming(false);
+    const result = await api.revokeLinks(sessionId);
+    if (!result.ok) {
+      setError(result.code);
+      return;
+    }
+    saveSessionLinks(result.data);
+    setLinks(result.data);
+    setStatus(t('account.share.revoked'));
+  }
+
+  return (
+    <div className="account">
+      <h1>{t('account.share.heading')}</h1>
+      <p>
+        <Link to="/sessions">{t('account.nav.sessions')}</Link>
+      </p>
+      <ErrorAlert code={error} />
+      <p role="status">{status}</p>
+      {links ? (
+        <section className="panel session-links" aria-label={t('account.share.heading')}>
+          <p>{t('home.links.intro')}</p>
+          <ul className="session-links__list">
+            {ORDER.flatMap((role) => {
+              const path = links.links[role];
+              if (!path) return [];
+              const url = `${origin}${path}`;
+              return [
+                <li key={role}>
+                  <CopyLink roleLabel={t(ROLE_KEYS[role])} url={url} />
+                  {heavy ? (
+                    <Suspense fallback={null}>
+                      <QrCode
+                        text={url}
+                        label={t('account.share.qr', { role: t(ROLE_KEYS[role]) })}
+                        size={128}
+                      />
+                    </Suspense>
+                  ) : null}
+                </li>,
+              ];
+            })}
+          </ul>
+          {confirming ? (
+            <div role="group" aria-label={t('account.share.revoke')}>
+              <p>{t('account.share.confirm')}</p>
+              <button type="button" className="button--danger" onClick={() => void revoke()}>
+                {t('account.share.revokeConfirm')}
+              </button>{' '}
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('account.cancel')}
+              </button>
+            </div>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)}>
+              {t('account.share.revoke')}
+            </button>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

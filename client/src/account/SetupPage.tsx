@@ -1,0 +1,70 @@
+// `/setup#k=<token>`: the first boot. The one-time link printed by the server creates the first
+// administrator and their organisation, then opens « Mes séances ».
+import { useState, type FormEvent } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { readRoleToken } from '../app/readRoleToken.js';
+import { useI18n } from '../i18n/index.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { useDocumentTitle } from '../ui/useDocumentTitle.js';
+import { accountApi } from './accountApi.js';
+import { Field } from './Field.js';
+
+export function SetupPage({ api = accountApi }: { api?: typeof accountApi }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { hash } = useLocation();
+  const [token] = useState(() => readRoleToken(hash));
+  const [organizationName, setOrganizationName] = useState('');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(token ? null : 'account/setup_invalid');
+  useDocumentTitle(`${t('account.setup.heading')} · ${t('app.name')}`);
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (!token) return;
+    setError(null);
+    const result = await api.setup({ token, organizationName, name, email, password });
+    if (result.ok) void navigate('/');
+    else setError(result.code);
+  }
+
+  return (
+    <div className="account">
+      <h1>{t('account.setup.heading')}</h1>
+      <p>{t('account.setup.intro')}</p>
+      <form className="panel account-form" onSubmit={(event) => void submit(event)}>
+        <Field
+          label={t('account.organizationName')}
+          name="organization"
+          value={organizationName}
+          onChange={setOrganizationName}
+        />
+        <Field label={t('account.name')} name="name" autoComplete="name" value={name} onChange={setName} />
+        <Field
+          label={t('account.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+        />
+        <Field
+          label={t('account.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint={t('account.passwordHint')}
+          minLength={10}
+          value={password}
+          onChange={setPassword}
+        />
+        <ErrorAlert code={error} />
+        <button type="submit" className="button--big" disabled={!token}>
+          {t('account.setup.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

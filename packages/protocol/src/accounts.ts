@@ -1,0 +1,86 @@
+// The REST contract of accounts and organisations (server/src/accounts) and of privacy requests.
+import { z } from 'zod';
+
+export const MEMBER_ROLES = ['admin', 'trainer', 'author'] as const;
+export type MemberRoleName = (typeof MEMBER_ROLES)[number];
+
+const name = z.string().trim().min(1).max(100);
+const email = z.email().max(200);
+/** better-auth's bounds (server/src/accounts/auth.ts): 10 to 200 characters. */
+export const passwordSchema = z.string().min(10).max(200);
+
+export const setupRequestSchema = z.object({
+  token: z.string().min(1).max(200),
+  name,
+  email,
+  password: passwordSchema,
+  organizationName: name,
+});
+export type SetupRequestBody = z.infer<typeof setupRequestSchema>;
+
+export const joinRequestSchema = z.object({ name, password: passwordSchema });
+export type JoinRequestBody = z.infer<typeof joinRequestSchema>;
+
+export const inviteRequestSchema = z.object({ email, role: z.enum(MEMBER_ROLES) });
+export type InviteRequestBody = z.infer<typeof inviteRequestSchema>;
+
+/** Retention in days, 0 = kept until deleted by hand; at most ten years. */
+export const retentionRequestSchema = z.object({ retentionDays: z.number().int().min(0).max(3650) });
+
+/** A learner is known only by the pseudonym they typed. */
+export const learnerRequestSchema = z.object({ name: z.string().trim().min(1).max(100) });
+
+export interface SetupStatus {
+  needed: boolean;
+}
+
+export interface InvitationSummary {
+  email: string;
+  role: MemberRoleName;
+  organizationName: string;
+}
+
+export interface AccountMe {
+  userId: string;
+  name: string;
+  email: string;
+  role: MemberRoleName;
+  organizationName: string;
+  retentionDays: number;
+}
+
+export interface OrganizationSummary {
+  name: string;
+  members: { userId: string; name: string; email: string; role: MemberRoleName }[];
+  invitations: { id: string; email: string; role: string; expiresAt: string }[];
+  retentionDays: number;
+  defaultRetentionDays: number;
+}
+
+export interface ShareLink {
+  /** A path to append to the server's origin. */
+  link: string;
+}
+
+export interface AuditLogEntry {
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+}
+
+/** A learner's past sessions in the organisation, as their debrief link lists them. */
+export interface LearnerHistoryItem {
+  sessionId: string;
+  scenarioTitle: string;
+  createdAt: string;
+  endedAt: string | null;
+  outcome: string | null;
+  /** The session of the link that asks. */
+  current: boolean;
+}
+
+/** What an administrator erased or exported for one pseudonym. */
+export interface LearnerErasure {
+  sessions: string[];
+}

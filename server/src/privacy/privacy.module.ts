@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ExportsModule } from '../exports/exports.module.js';
+import { ScenariosModule } from '../scenarios/scenarios.module.js';
+import { SessionsModule } from '../sessions/sessions.module.js';
+import { PrivacyController } from './privacy.controller.js';
+import { PrivacyService } from './privacy.service.js';
+
+/** RGPD requests about learners (export, erasure) and a learner's own history. */
+@Module({
+  imports: [SessionsModule, ExportsModule, ScenariosModule],
+  controllers: [PrivacyController],
+  providers: [PrivacyService],
+})
+export class PrivacyModule {}
