@@ -123,6 +123,19 @@ function syntheticRows(
   return rows;
 }
 
+/** The CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks (USER_HZ, 100 on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
@@ -237,6 +250,9 @@ async function main(): Promise<void> {
     frames: [] as number[],
     longestFrame: [] as number[],
     restNode: [] as number[],
+    busyToPaint: [] as number[],
+    busyPerStep: [] as number[],
+    busyPlayback: [] as number[],
   };
   let wire = { encoded: 0, decoded: 0, encoding: '' };
   let firstGet = NaN;
@@ -293,6 +309,16 @@ async function main(): Promise<void> {
       const page = await context.newPage();
       const last = run === runs && profileDir !== undefined;
       const cdp = last ? await context.newCDPSession(page) : undefined;
+      // The main thread's busy time (CDP Performance metrics): what the page itself costs,
+      // which a busy machine lengthens less than the wall-clock figures.
+      const metrics = await context.newCDPSession(page);
+      await metrics.send('Performance.enable');
+      const busy = async () => {
+        const { metrics: list } = (await metrics.send('Performance.getMetrics')) as {
+          metrics: { name: string; value: number }[];
+        };
+        return (list.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+      };
       if (last && profileDir) {
         await browser.startTracing(page, {
           path: path.join(profileDir, 'chromium-trace.json'),
@@ -321,13 +347,20 @@ async function main(): Promise<void> {
             }
           : { total: NaN, end: NaN, encoded: NaN, decoded: NaN };
       });
+      const busyPainted = await busy();
+      // Steps once the page is settled (the graph laid out): what a step costs, not what it waits for.
+      await page.waitForTimeout(1_500);
+      const busyBeforeSteps = await busy();
       const back = await page.evaluate(stepTimes, { key: 'ArrowLeft', count: 10 } as const);
       const forward = await page.evaluate(stepTimes, { key: 'ArrowRight', count: 10 } as const);
+      const busySteps = (await busy()) - busyBeforeSteps;
       // Playback at 4× from the start (the moment is the last one: play starts over).
       await page.getByRole('radio', { name: '4×' }).check();
       const frames = page.evaluate(playbackFrames, 3_000);
       await page.getByRole('button', { name: 'Rejouer' }).click();
+      const busyBeforePlay = await busy();
       const seen = await frames;
+      const busyPlay = (await busy()) - busyBeforePlay;
       await page.getByRole('button', { name: 'Arrêter' }).click();
       if (last && profileDir) {
         const { profile } = (await cdp!.send('Profiler.stop')) as { profile: CpuProfile };
@@ -350,6 +383,9 @@ async function main(): Promise<void> {
         figures.frames.push(seen.frames);
         figures.longestFrame.push(seen.longest);
         figures.restNode.push(restNode);
+        figures.busyToPaint.push(busyPainted);
+        figures.busyPerStep.push(busySteps / 20);
+        figures.busyPlayback.push((100 * busyPlay) / 3_000);
         wire = {
           encoded: rest.encoded,
           decoded: rest.decoded,
@@ -358,6 +394,16 @@ async function main(): Promise<void> {
       }
       await context.close();
     }
+    // The server's own CPU per answer, which the machine's load does not lengthen (as it does
+    // the wall-clock figures on a busy machine): 20 GETs in a row.
+    const cpuBefore = cpuMs(server.pid);
+    for (let i = 0; i < 20; i += 1) {
+      const answer = await fetch(`${server.url}/api/sessions/${sessionId}/debrief`, {
+        headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br' },
+      });
+      await answer.arrayBuffer();
+    }
+    const cpuPerGet = (cpuMs(server.pid) - cpuBefore) / 20;
     const fmt = (values: number[], unit = 'ms') =>
       `median ${median(values).toFixed(0)} ${unit} (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})`;
     console.log(`debrief, ${entries} entries, ${runs} runs (each figure: median over the runs, min, max)`);
@@ -366,12 +412,16 @@ async function main(): Promise<void> {
     console.log(`    then, from its last byte to the lanes painted: ${fmt(figures.afterRest)}`);
     console.log(`  GET /debrief from Node (request → last byte):   ${fmt(figures.restNode)}`);
     console.log(`    the first GET of the call since the server started: ${firstGet.toFixed(0)} ms`);
+    console.log(`    the server's CPU time per GET (20 in a row, from /proc): ${cpuPerGet.toFixed(1)} ms`);
     console.log(
       `    on the wire: ${(wire.encoded / 1024).toFixed(0)} KiB (${wire.encoding}), ${(wire.decoded / 1024).toFixed(0)} KiB decoded`,
     );
     console.log(`  one step ← to the next paint (median of 10): ${fmt(figures.stepBack)}`);
     console.log(`  one step → to the next paint (median of 10): ${fmt(figures.stepForward)}`);
     console.log(`    the slowest of the 20 steps:               ${fmt(figures.stepWorst)}`);
+    console.log(`  main thread busy (CDP TaskDuration), navigation → painted: ${fmt(figures.busyToPaint)}`);
+    console.log(`    per step (20 steps, after the page settled 1.5 s):    ${fmt(figures.busyPerStep)}`);
+    console.log(`    while playing at 4× (share of the 3 s):              ${fmt(figures.busyPlayback, '%')}`);
     console.log(
       `  playback at 4×, 3 s: frames dropped ${fmt(figures.dropped, '')} of ${median(figures.frames)}; longest frame ${fmt(figures.longestFrame)}`,
     );

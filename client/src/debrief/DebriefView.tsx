@@ -10,12 +10,12 @@ import type { Debrief } from '@ecoute/protocol';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { ScenarioStates } from '../trainer/ScenarioStates.js';
 import { VariableGauges } from '../trainer/VariableGauges.js';
-import { describeEntry, outcomeText } from '../ui/describeEntry.js';
+import { describeEntry } from '../ui/describeEntry.js';
 import { formatDuration } from '../ui/formatDuration.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
 import type { DebriefApi } from './debriefApi.js';
-import { ExportButtons } from './ExportButtons.js';
+import { DebriefHeader } from './DebriefHeader.js';
 import { MarksPanel } from './MarksPanel.js';
 import { MeasuresPanel, NotesPanel } from './MeasuresPanel.js';
 import { MomentTranscript } from './MomentTranscript.js';
@@ -58,6 +58,7 @@ const MemoRubricPanel = memo(RubricPanel);
 const MemoNotesPanel = memo(NotesPanel);
 const MemoPrintReport = memo(PrintReport);
 const MemoScenarioStates = memo(ScenarioStates);
+const MemoDebriefHeader = memo(DebriefHeader);
 
 export function DebriefView({
   initial,
@@ -137,37 +138,10 @@ export function DebriefView({
   const currentLine = current ? describe(current) : null;
 
   const trainer = debrief.viewer === 'trainer';
-  const session = debrief.session;
 
   return (
     <div className="debrief">
-      <header className="debrief__header">
-        <h1>{t('debrief.title', { scenario: scenario.title })}</h1>
-        <dl className="debrief__facts">
-          <div>
-            <dt>{t('debrief.facts.date')}</dt>
-            <dd>{new Date(session.createdAt).toLocaleString()}</dd>
-          </div>
-          <div>
-            <dt>{t('role.listener')}</dt>
-            <dd>{session.learner ?? t('debrief.facts.unnamed')}</dd>
-          </div>
-          <div>
-            <dt>{t('role.trainer')}</dt>
-            <dd>{session.trainer ?? t('debrief.facts.unnamed')}</dd>
-          </div>
-          <div>
-            <dt>{t('debrief.facts.duration')}</dt>
-            <dd>{formatDuration(session.durationMs)}</dd>
-          </div>
-          <div>
-            <dt>{t('outcome.label')}</dt>
-            <dd>{outcomeText(t, debrief.measures.outcome?.outcome ?? null)}</dd>
-          </div>
-        </dl>
-        {!debrief.callOver ? <p className="notice">{t('debrief.callLive')}</p> : null}
-        <ExportButtons sessionId={session.id} api={api} trainer={debrief.viewer === 'trainer'} />
-      </header>
+      <MemoDebriefHeader debrief={debrief} api={api} />
 
       <section className="panel debrief__timeline" aria-labelledby="debrief-timeline-heading">
         <h2 id="debrief-timeline-heading">{t('debrief.timeline.heading')}</h2>

@@ -1,0 +1,42 @@
+// The debrief's header: the scenario, who took part, when, how long, how it ended, and the
+// exports. It does not follow the moment.
+import type { Debrief } from '@ecoute/protocol';
+import { useI18n } from '../i18n/index.js';
+import { outcomeText } from '../ui/describeEntry.js';
+import { formatDuration } from '../ui/formatDuration.js';
+import type { DebriefApi } from './debriefApi.js';
+import { ExportButtons } from './ExportButtons.js';
+
+export function DebriefHeader({ debrief, api }: { debrief: Debrief; api: DebriefApi }) {
+  const { t } = useI18n();
+  const { session, scenario } = debrief;
+  return (
+    <header className="debrief__header">
+      <h1>{t('debrief.title', { scenario: scenario.title })}</h1>
+      <dl className="debrief__facts">
+        <div>
+          <dt>{t('debrief.facts.date')}</dt>
+          <dd>{new Date(session.createdAt).toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>{t('role.listener')}</dt>
+          <dd>{session.learner ?? t('debrief.facts.unnamed')}</dd>
+        </div>
+        <div>
+          <dt>{t('role.trainer')}</dt>
+          <dd>{session.trainer ?? t('debrief.facts.unnamed')}</dd>
+        </div>
+        <div>
+          <dt>{t('debrief.facts.duration')}</dt>
+          <dd>{formatDuration(session.durationMs)}</dd>
+        </div>
+        <div>
+          <dt>{t('outcome.label')}</dt>
+          <dd>{outcomeText(t, debrief.measures.outcome?.outcome ?? null)}</dd>
+        </div>
+      </dl>
+      {!debrief.callOver ? <p className="notice">{t('debrief.callLive')}</p> : null}
+      <ExportButtons sessionId={session.id} api={api} trainer={debrief.viewer === 'trainer'} />
+    </header>
+  );
+}
