@@ -35,7 +35,8 @@ export interface LoadResult {
   generatorBusy: number;
 }
 
-const PROTOCOL_VERSION = 1;
+// @ecoute/protocol's PROTOCOL_VERSION (2: paged sync answers).
+const PROTOCOL_VERSION = 2;
 const PADDING = 'Je vous entends bien, prenez votre temps, je reste avec vous au téléphone. '.repeat(8);
 
 interface Sample {
