@@ -4,7 +4,7 @@ export default {
   cacheDirectory: '.jest-cache',
   // A guard against a hang, not a speed limit: tests drive scenario time, so a busy machine only
   // makes them slower (hooks and tests that need more say so themselves).
-  testTimeout: 30_000,
+  testTimeout: 120_000,
   projects: [
     project('engine', 'packages/engine'),
     project('protocol', 'packages/protocol'),

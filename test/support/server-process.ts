@@ -74,7 +74,11 @@ export async function startServerProcess(
   const url = await new Promise<string>((resolve, reject) => {
     // A guard against a server that never starts, not a speed limit: on a busy machine the boot
     // (Nest, the scenario catalogue) took more than 20 s.
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), START_MS);
+    const timer = setTimeout(() => {
+      // Not left behind: a server that starts after the test gave up would keep Jest from exiting.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, START_MS);
     const onData = (): void => {
       const match = /http:\/\/localhost:(\d+)/.exec(output);
       if (match) {
