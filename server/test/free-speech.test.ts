@@ -29,7 +29,7 @@ describe('free speech through the server', () => {
 
   beforeAll(async () => {
     server = await startServer({ scheduler });
-  });
+  }, 30_000);
   afterAll(async () => {
     await server.close();
   });
@@ -195,5 +195,5 @@ describe('free speech through the server', () => {
     expect(pardons(listener)).toHaveLength(1);
     listener.close();
     trainer.close();
-  });
+  }, 30_000);
 });

@@ -169,8 +169,9 @@ const INPUT_AUDIENCE: Record<InputKind, Audience> = {
   bookmark: TRAINER,
   projector: ['trainer', 'observer'],
   speak: ['trainer', 'callerActor'],
-  // The listener reads their own sentence (the page shows the text only); corrections are the trainer's.
-  interpret: ROOM,
+  // A sentence is heard like `say` (a caller actor answers it; the listener's page shows the
+  // text only); corrections are the trainer's.
+  interpret: ALL,
   correct: TRAINER,
 };
 
