@@ -11,6 +11,7 @@ import { mountAuth } from './accounts/mount-auth.js';
 import { AppModule } from './app.module.js';
 import type { AppOptions } from './app.module.js';
 import type { AppConfig } from './config/env.js';
+import { DEBRIEF_PATH, debriefCompression } from './debrief/debrief.module.js';
 import { applyRequestGuards } from './http/request-guards.js';
 
 export async function createApp(
@@ -27,6 +28,7 @@ export async function createApp(
   mountAuth(app);
   applyRequestGuards(app, config);
   app.useBodyParser('json', { limit: '64kb' });
+  app.use(DEBRIEF_PATH, debriefCompression());
   app.enableShutdownHooks();
   serveClient(app, config.clientDir);
   return app;

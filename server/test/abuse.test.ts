@@ -11,7 +11,7 @@ import { ClientEvent } from '@ecoute/protocol';
 import type { SyncAck } from '@ecoute/protocol';
 import { SocketRooms } from '../src/gateway/socket-rooms.js';
 import { SessionsService } from '../src/sessions/sessions.service.js';
-import { RoleClient, createSession, startServer } from './utils.js';
+import { RoleClient, createSession, startServer, trainerOf } from './utils.js';
 import type { TestServer } from './utils.js';
 
 setFlagsFromString('--expose-gc');
@@ -111,6 +111,16 @@ describe('abuse on loopback', () => {
       env: { ...PRODUCTION_LIMITS, ECOUTE_SQLITE_SYNCHRONOUS: 'NORMAL', ECOUTE_IDLE_UNLOAD_MS: '300' },
     });
     const url = server.url;
+    // Creation needs an account: an anonymous request is refused before any work.
+    const anonymous = await fetch(`${url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenarioId: 'appel-entrainement' }),
+    });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ ok: false, code: 'auth/sign_in_required' });
+    // The flood comes from a signed-in trainer: still limited per address.
+    const trainer = await trainerOf(server);
     const before = heapMB();
     const health = sampleHealth(url);
     const statuses: number[] = [];
@@ -120,7 +130,7 @@ describe('abuse on loopback', () => {
         Array.from({ length: 8 }, () =>
           fetch(`${url}/api/sessions`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...trainer.headers },
             body: JSON.stringify({ scenarioId: 'appel-entrainement' }),
           }).then(
             async (r) => {

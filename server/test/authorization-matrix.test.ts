@@ -35,12 +35,22 @@ function routesOf(app: NestExpressApplication): string[] {
     router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
   };
   return express.router.stack.flatMap((layer) => {
-    if (!layer.route) return [];
+    // Nest's own not-found handler (every method on `{/*splat}`) is not a route of the API.
+    if (!layer.route || layer.route.path === '{/*splat}') return [];
     const { path, methods } = layer.route;
     // `app.all` (better-auth's mount) registers every HTTP method.
     if (Object.keys(methods).length > 20 || methods['_all']) return [`ALL ${path}`];
     return Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`);
   });
+}
+
+/**
+ * The table's routes this server mounts: all of them, but the test clock's, mounted only with
+ * ECOUTE_TEST_CLOCK=manual (browser tests; `startServer` drives time through its own scheduler).
+ */
+const CONDITIONAL_ROUTES = new Set(['POST /api/test/clock/advance']);
+function mountedRuleRoutes(registered: readonly string[]): string[] {
+  return Object.keys(ROUTE_ACTIONS).filter((r) => !CONDITIONAL_ROUTES.has(r) || registered.includes(r));
 }
 
 type Kind =
@@ -163,12 +173,12 @@ describe('the authorization matrix', () => {
     const routes = routesOf(server.app);
     const auth = `${AUTH_LIBRARY_ROUTE.method} ${AUTH_LIBRARY_ROUTE.path}`;
     expect(routes).toContain(auth);
-    expect(routes.filter((route) => route !== auth).sort()).toEqual(Object.keys(ROUTE_ACTIONS).sort());
+    expect(routes.filter((route) => route !== auth).sort()).toEqual(mountedRuleRoutes(routes).sort());
     for (const action of Object.values(ROUTE_ACTIONS)) expect(POLICY[action]).toBeDefined();
   });
 
   it('answers every REST route × every kind of credential as the policy says', async () => {
-    const routes = Object.keys(ROUTE_ACTIONS);
+    const routes = mountedRuleRoutes(routesOf(server.app));
     figures = { ...figures, routes: routes.length + 1, kinds: KINDS.length };
     const mismatches: string[] = [];
     for (const route of routes) {
@@ -298,15 +308,28 @@ describe('the authorization matrix', () => {
     const post = (headers: Record<string, string>, body = JSON.stringify({ scenarioId: SCENARIO })) =>
       fetch(`${server.url}/api/sessions`, { method: 'POST', headers, body });
     const cookie = accounts.owner.cookie;
-    for (const headers of <Record<string, string>[]>[
-      { cookie, 'content-type': 'application/json' },
-      { cookie, 'content-type': 'application/json', origin: 'https://evil.example' },
-      { cookie, 'content-type': 'text/plain', origin: server.url },
-      { cookie, 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+    // Refused by the first guard that sees it: another origin and a body that is not JSON by the
+    // request guards of every write (http/request-guards.ts), a cookie without the app's Origin by
+    // the policy guard's CSRF check.
+    for (const [headers, status, code] of <[Record<string, string>, number, string][]>[
+      [{ cookie, 'content-type': 'application/json' }, 403, 'auth/csrf'],
+      [
+        { cookie, 'content-type': 'application/json', origin: 'https://evil.example' },
+        403,
+        'auth/forbidden_origin',
+      ],
+      [{ cookie, 'content-type': 'text/plain', origin: server.url }, 415, 'input/invalid'],
+      [
+        { cookie, 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+        415,
+        'input/invalid',
+      ],
     ]) {
       const answer = await post(headers);
-      expect(answer.status).toBe(403);
-      expect(await answer.json()).toMatchObject({ code: 'auth/csrf' });
+      expect({ status: answer.status, code: ((await answer.json()) as { code?: string }).code }).toEqual({
+        status,
+        code,
+      });
     }
     expect((await post({ cookie, 'content-type': 'application/json', origin: server.url })).status).toBe(201);
   });

@@ -55,10 +55,10 @@ describe('JSON logs', () => {
     const forged = 'abc\n{"level":50,"msg":"forged"}\u001b[2J';
     await expect(
       RoleClient.connect(server.url, { sessionId: forged, token: 'x'.repeat(40) }),
-    ).rejects.toThrow('session/not_found');
+    ).rejects.toThrow('auth/invalid_token');
     expect(() => lines()).not.toThrow();
     expect(lines().some((l) => l.msg === 'forged')).toBe(false);
-    const refusal = lines().find((l) => l.code === 'session/not_found' && l.at === 'handshake');
+    const refusal = lines().find((l) => l.code === 'auth/invalid_token' && l.at === 'handshake');
     expect(refusal).toBeDefined();
     expect(refusal?.session).toBe('abc\\u000a{"level":50,"msg":"forged"}\\u001b[2J');
     expect(typeof refusal?.socket).toBe('string');

@@ -11,6 +11,7 @@ import { launchChromium } from '../support/browser.js';
 import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
+import { signedInTrainer } from '../support/accounts.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
 const LIBRARY = [
@@ -61,9 +62,11 @@ describe('the consoles at a glance', () => {
   async function createSession(scenarioId: string): Promise<Record<string, string>> {
     const created = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      // Creation needs a signed-in trainer (their cookie and the app's origin).
+      headers: { 'Content-Type': 'application/json', ...(await signedInTrainer(server)) },
       body: JSON.stringify({ scenarioId }),
     });
+    expect(created.status).toBe(201);
     const { links } = (await created.json()) as { links: Record<string, string> };
     return links;
   }

@@ -14,6 +14,7 @@ import { launchChromium } from '../support/browser.js';
 import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
+import { signInContext } from '../support/accounts.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
 const SCENARIO = 'etudiante-crous';
@@ -61,6 +62,8 @@ describe('free speech in the browser', () => {
   async function open(url: string): Promise<Page> {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 900 } });
     contexts.push(context);
+    // The home page creates sessions for a signed-in trainer.
+    await signInContext(context, server);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(url);

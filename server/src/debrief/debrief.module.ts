@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
 import compression from 'compression';
+import type { RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/schema.js';
@@ -20,10 +20,13 @@ import { SessionsListController } from './sessions-list.controller.js';
     DebriefService,
   ],
 })
-export class DebriefModule implements NestModule {
-  // The debrief of a long call is megabytes of repetitive JSON: compressed, it is a tenth of it.
-  // Brotli (at the library's fast default quality, 4) when the browser takes it, else gzip.
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(compression()).forRoutes(DebriefController);
-  }
-}
+export class DebriefModule {}
+
+/**
+ * The debrief of a long call is megabytes of repetitive JSON: compressed, it is a tenth of it.
+ * Brotli (at the library's fast default quality, 4) when the browser takes it, else gzip. Mounted
+ * by `app.ts` as plain Express middleware on the debrief's path (Nest's `forRoutes` would add a
+ * route layer per route, which the route list of the policy table and OpenAPI would count twice).
+ */
+export const DEBRIEF_PATH = '/api/sessions/:sessionId/debrief';
+export const debriefCompression = (): RequestHandler => compression();
