@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { io } from 'socket.io-client';
 import { ManualScheduler } from '@ecoute/engine';
 import { PROTOCOL_VERSION } from '@ecoute/protocol';
-import { createSession, startServer } from './utils.js';
+import { createSession, startServer, trainerOf } from './utils.js';
 import type { TestServer } from './utils.js';
 
 function post(url: string, headers: Record<string, string>, body: string): Promise<Response> {
@@ -82,7 +82,8 @@ describe('headers and origins, without ECOUTE_PUBLIC_URL', () => {
     expect(form.status).toBe(415);
     expect(await form.json()).toMatchObject({ ok: false, code: 'input/invalid' });
     expect((await post(server.url, { 'content-type': 'text/plain' }, body)).status).toBe(415);
-    expect((await post(server.url, json, body)).status).toBe(201);
+    const { cookie } = await trainerOf(server);
+    expect((await post(server.url, { ...json, cookie, origin: server.url }, body)).status).toBe(201);
   });
 
   it("refuses a state-changing request from another site's page (403 auth/forbidden_origin)", async () => {
@@ -90,9 +91,14 @@ describe('headers and origins, without ECOUTE_PUBLIC_URL', () => {
     expect(evil.status).toBe(403);
     expect(await evil.json()).toMatchObject({ ok: false, code: 'auth/forbidden_origin' });
     expect((await post(server.url, { ...json, origin: 'null' }, body)).status).toBe(403);
-    // The page's own origin, and localhost (npm start), are fine.
-    expect((await post(server.url, { ...json, origin: server.url }, body)).status).toBe(201);
-    expect((await post(server.url, { ...json, origin: 'http://localhost:3000' }, body)).status).toBe(201);
+    // The page's own origin is fine. Another localhost page passes the request guard (npm start
+    // serves http://localhost:3000) but a write under the trainer's cookie must come from the
+    // page the browser is on (the Host it asked): refused by the CSRF check.
+    const { cookie } = await trainerOf(server);
+    expect((await post(server.url, { ...json, cookie, origin: server.url }, body)).status).toBe(201);
+    const other = await post(server.url, { ...json, cookie, origin: 'http://localhost:3000' }, body);
+    expect(other.status).toBe(403);
+    expect(await other.json()).toMatchObject({ code: 'auth/csrf' });
   });
 
   it("refuses a socket from another site's page at the handshake", async () => {
@@ -116,9 +122,10 @@ describe('headers and origins, with ECOUTE_PUBLIC_URL', () => {
   });
 
   it('accepts that origin only, on REST and on sockets', async () => {
-    expect((await post(server.url, { ...json, origin: 'https://ecoute.example.org' }, body)).status).toBe(
-      201,
-    );
+    const { cookie } = await trainerOf(server);
+    expect(
+      (await post(server.url, { ...json, cookie, origin: 'https://ecoute.example.org' }, body)).status,
+    ).toBe(201);
     expect((await post(server.url, { ...json, origin: 'http://localhost:3000' }, body)).status).toBe(403);
     const session = await createSession(server.url, 'appel-entrainement');
     const auth = { sessionId: session.sessionId, token: session.tokens.listener };

@@ -104,7 +104,7 @@ function cookieOf(response: Response): string {
 }
 
 function account(server: TestServer, email: string, userId: string, cookie: string): Account {
-  return { email, password: PASSWORD, userId, cookie, headers: { cookie, origin: server.url } };
+  return { email, password: PASSWORD, userId, cookie, headers: { cookie, origin: appOrigin(server) } };
 }
 
 async function me(server: TestServer, cookie: string): Promise<{ userId: string }> {
@@ -115,10 +115,15 @@ async function me(server: TestServer, cookie: string): Promise<{ userId: string 
 }
 
 /** Signs in with email and password through better-auth's route; the account's cookie. */
+/** The origin the app's pages are served from: ECOUTE_PUBLIC_URL when set, else the server's own. */
+export function appOrigin(server: TestServer): string {
+  return server.config.publicUrl ?? server.url;
+}
+
 export async function signIn(server: TestServer, email: string, password = PASSWORD): Promise<Account> {
   const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
+    headers: { 'content-type': 'application/json', origin: appOrigin(server) },
     body: JSON.stringify({ email, password }),
   });
   if (response.status !== 200) throw new Error(`sign-in: ${response.status} ${await response.text()}`);
@@ -140,7 +145,7 @@ export async function setupAdministrator(
   const email = 'admin@example.org';
   const response = await fetch(`${server.url}/api/account/setup`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
+    headers: { 'content-type': 'application/json', origin: appOrigin(server) },
     body: JSON.stringify({ token, name: 'Alex Admin', email, password: PASSWORD, organizationName }),
   });
   if (response.status !== 201) throw new Error(`setup: ${response.status} ${await response.text()}`);
@@ -168,7 +173,7 @@ export async function inviteMember(
   const id = link.split('#i=')[1] ?? '';
   const accepted = await fetch(`${server.url}/api/account/invitations/${id}/accept`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
+    headers: { 'content-type': 'application/json', origin: appOrigin(server) },
     body: JSON.stringify({ name, password: PASSWORD }),
   });
   if (accepted.status !== 201) throw new Error(`accept: ${accepted.status} ${await accepted.text()}`);

@@ -27,17 +27,20 @@ export function openApiPath(expressPath: string): string {
 
 const SECURITY: Record<Access, Record<string, string[]>[] | undefined> = {
   public: undefined,
-  role: [{ roleToken: [] }, { adminToken: [] }],
-  trainer: [{ roleToken: [] }, { adminToken: [] }],
-  admin: [{ adminToken: [] }],
+  role: [{ roleToken: [] }, { account: [] }],
+  trainer: [{ roleToken: [] }, { account: [] }],
+  admin: [{ account: [] }],
+  member: [{ account: [] }],
   metrics: [{ metricsToken: [] }, {}],
 };
 
 const ACCESS_WORDS: Record<Access, string> = {
   public: '',
-  role: 'Jeton de rôle de la séance (ou jeton d’administration).',
-  trainer: 'Jeton du formateur ou de la formatrice (ou jeton d’administration).',
-  admin: 'Jeton d’administration (ECOUTE_ADMIN_TOKEN).',
+  role: 'Jeton de rôle de la séance, ou le compte de son ou sa formateur·rice (cookie).',
+  trainer:
+    'Jeton du formateur ou de la formatrice, ou son compte (cookie), ou un·e administrateur·rice de l’organisme.',
+  admin: 'Compte d’administrateur·rice de l’organisme (cookie).',
+  member: 'Compte d’un membre de l’organisme (cookie).',
   metrics: 'Jeton de métriques quand ECOUTE_METRICS_TOKEN est défini.',
 };
 
@@ -117,7 +120,13 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES): 
       schemas: { Failure: jsonSchema(failureSchema, 'output') },
       securitySchemes: {
         roleToken: { type: 'http', scheme: 'bearer', description: 'Le jeton d’un lien de rôle (#k=…).' },
-        adminToken: { type: 'http', scheme: 'bearer', description: 'ECOUTE_ADMIN_TOKEN.' },
+        account: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'ecoute.session_token',
+          description:
+            'La session du compte (better-auth), posée à la connexion ; écritures : en-tête Origin de l’application.',
+        },
         metricsToken: { type: 'http', scheme: 'bearer', description: 'ECOUTE_METRICS_TOKEN.' },
       },
     },
