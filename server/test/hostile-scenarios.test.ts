@@ -36,8 +36,9 @@ describe('hostile scenario files', () => {
     );
     const started = Date.now();
     server = await startServer({ scheduler: new ManualScheduler(), scenariosDir: dir });
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // A guard against an expanded bomb (minutes), not a speed limit: under load the boot took 10.3 s.
+    expect(Date.now() - started).toBeLessThan(60_000);
     const list = (await (await fetch(`${server.url}/api/scenarios`)).json()) as { id: string }[];
     expect(list.map((s) => s.id)).toEqual(['appel-entrainement']);
-  }, 30_000);
+  }, 120_000);
 });
