@@ -96,10 +96,10 @@ describe('the tutorial call in the browser', () => {
 
     // Pause freezes the call for the listener; resume gives it back.
     await trainer.getByRole('button', { name: 'Suspendre la séance' }).click();
-    await listener.getByText('Séance suspendue par le formateur').waitFor();
+    await listener.getByText('Séance suspendue par le ou la formateur·rice').waitFor();
     await expect(listener.getByRole('button', { name: 'Se présenter' }).isDisabled()).resolves.toBe(true);
     await trainer.getByRole('button', { name: 'Reprendre la séance' }).click();
-    await listener.getByText('Séance suspendue par le formateur').waitFor({ state: 'detached' });
+    await listener.getByText('Séance suspendue par le ou la formateur·rice').waitFor({ state: 'detached' });
 
     const move = async (label: string, heard: RegExp): Promise<void> => {
       await listener.getByRole('button', { name: label }).click();

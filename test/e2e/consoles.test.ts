@@ -98,7 +98,7 @@ describe('the consoles at a glance', () => {
       const first = listener.locator('.moves button:enabled').first();
       await first.waitFor();
       await first.click();
-      await trainer.getByRole('log').getByText('État :').first().waitFor();
+      await trainer.getByRole('log').getByText('État :').first().waitFor();
       await trainer.getByRole('tab', { name: 'Graphe' }).click();
       await trainer.locator('.state-graph .react-flow__node').first().waitFor();
 
@@ -168,7 +168,8 @@ describe('the consoles at a glance', () => {
     await listener.getByRole('button', { name: 'Raccrocher', exact: true }).click();
     const outcome = listener.getByRole('region', { name: "Issue de l'appel" });
     await outcome.waitFor();
-    await listener.waitForTimeout(300);
+    await listener.waitForTimeout(500);
+    await listener.screenshot({ path: path.join(artifacts, 'console-listener-390x844-end.png') });
     expect(await outcome.isVisible()).toBe(true);
     const inView = async (selector: string) =>
       listener
@@ -180,7 +181,6 @@ describe('the consoles at a glance', () => {
         });
     expect(await inView('.role-page--listener .outcome')).toBe(true);
     expect(await inView('.role-page--listener .debrief-link a')).toBe(true);
-    await listener.screenshot({ path: path.join(artifacts, 'console-listener-390x844-end.png') });
     expect(await seriousAxeViolations(listener)).toEqual([]);
   }, 120_000);
 });

@@ -198,7 +198,7 @@ describe('the debrief in the browser', () => {
     await page.getByRole('link', { name: 'Ouvrir le débriefing' }).click();
     await page.getByRole('heading', { level: 1, name: "Débriefing — Appel d'entraînement" }).waitFor();
     await page
-      .getByText('Le jugement du formateur·rice sera visible après votre auto-évaluation.')
+      .getByText('Le jugement du ou de la formateur·rice sera visible après votre auto-évaluation.')
       .first()
       .waitFor();
     await expect(page.getByText('Un peu rapide au début').count()).resolves.toBe(0);

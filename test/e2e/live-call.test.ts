@@ -160,11 +160,13 @@ describe('a live call in the browser', () => {
     const whisper = 'Pense à demander où il est.';
     await trainer.getByRole('textbox', { name: "Message chuchoté à l'écoutant·e" }).fill(whisper);
     await button(trainer, 'Chuchoter').click();
-    const whisperPanel = listener.getByRole('region', { name: 'Message chuchoté du formateur·rice' });
+    const whisperPanel = listener.getByRole('region', {
+      name: 'Message chuchoté du ou de la formateur·rice',
+    });
     await whisperPanel.getByText(whisper).waitFor();
     await whisperPanel.getByText("Non entendu par l'appelant·e").waitFor();
     await observer
-      .getByRole('region', { name: 'Message chuchoté du formateur·rice' })
+      .getByRole('region', { name: 'Message chuchoté du ou de la formateur·rice' })
       .getByText(whisper)
       .waitFor();
 
@@ -181,12 +183,12 @@ describe('a live call in the browser', () => {
 
     // Pause freezes the call for everyone; resume gives it back.
     await button(trainer, 'Suspendre la séance').click();
-    await listener.getByText('Séance suspendue par le formateur').waitFor();
+    await listener.getByText('Séance suspendue par le ou la formateur·rice').waitFor();
     await listener.locator('.moves button').first().waitFor();
     expect(await listener.locator('.moves button:enabled').count()).toBe(0);
-    await observer.getByText('Séance suspendue par le formateur').waitFor();
+    await observer.getByText('Séance suspendue par le ou la formateur·rice').waitFor();
     await button(trainer, 'Reprendre la séance').click();
-    await listener.getByText('Séance suspendue par le formateur').waitFor({ state: 'detached' });
+    await listener.getByText('Séance suspendue par le ou la formateur·rice').waitFor({ state: 'detached' });
 
     await move('eloigner_moyens', 'moyens_eloignes');
     await move('annoncer_secours', 'annonce_ok');

@@ -18,7 +18,7 @@ describe('AppRoutes', () => {
   it('refuses a role link without its key, before any connection', () => {
     renderAt('/listener/abc');
     expect(screen.getByRole('alert').textContent).toBe(
-      'Lien incomplet : il manque la clé de la séance (#k=…).',
+      'Lien incomplet : il manque la clé de la séance (#k=…).',
     );
   });
 

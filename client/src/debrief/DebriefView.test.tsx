@@ -31,7 +31,7 @@ describe('the debrief page', () => {
     renderView(new FakeDebriefApi(debriefFixture()));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe("Débriefing — Appel d'entraînement");
     expect(momentHeading().textContent).toBe('À 0:30');
-    expect(screen.getByText('Critères automatiques remplis : 1 sur 1.')).toBeTruthy();
+    expect(screen.getByText('Critères automatiques remplis : 1 sur 1 évalués.')).toBeTruthy();
     const measures = screen.getByRole('region', { name: 'Mesures automatiques' });
     expect(within(measures).getByText('0:12')).toBeTruthy();
     expect(within(measures).getByText('échec')).toBeTruthy();
@@ -61,7 +61,7 @@ describe('the debrief page', () => {
   it('lets the trainer judge a criterion and annotate the moment', async () => {
     const api = new FakeDebriefApi(debriefFixture());
     renderView(api);
-    const form = screen.getByRole('group', { name: 'Votre jugement : Ton posé, rythme adapté' });
+    const form = screen.getByRole('group', { name: 'Votre jugement : Ton posé, rythme adapté' });
     fireEvent.click(within(form).getByRole('radio', { name: 'en partie' }));
     fireEvent.change(within(form).getByRole('textbox', { name: 'Commentaire' }), {
       target: { value: 'Un peu vite' },
@@ -92,9 +92,15 @@ describe('the debrief page', () => {
     const api = new FakeDebriefApi(debriefFixture({ viewer: 'listener', judgments: null, marks: null }));
     renderView(api);
     expect(
-      screen.getByText('Le jugement du formateur·rice sera visible après votre auto-évaluation.'),
+      screen.getByText('Le jugement du ou de la formateur·rice sera visible après votre auto-évaluation.'),
     ).toBeTruthy();
     expect(screen.queryByRole('group', { name: /Votre jugement/ })).toBeNull();
+    // No result before the self-assessment, not even the automatic ones.
+    expect(
+      screen.getByText('Les résultats, automatiques compris, s’affichent après votre auto-évaluation.'),
+    ).toBeTruthy();
+    expect(screen.queryByText('Rempli')).toBeNull();
+    expect(screen.queryByText(/Critères automatiques remplis/)).toBeNull();
     const self = screen.getByRole('region', { name: 'Mon auto-évaluation' });
     fireEvent.click(
       within(within(self).getByRole('radiogroup', { name: 'Ton posé, rythme adapté' })).getByRole('radio', {
@@ -115,6 +121,20 @@ describe('the debrief page', () => {
     expect(screen.queryByRole('region', { name: 'Mon auto-évaluation' })).toBeNull();
     expect(screen.getByText('Formateur·rice : rempli — Très posé')).toBeTruthy();
     expect(screen.getByText('Auto-évaluation : en partie')).toBeTruthy();
+    expect(screen.getAllByText('Rempli').length).toBeGreaterThan(0);
+  });
+
+  it('shows a criterion the call never reached as « Non évalué », not as met', () => {
+    const fixture = debriefFixture();
+    const auto = fixture.rubric.find((c) => c.kind === 'auto')!;
+    const unreached = { ...auto, criterion: 'jamais_tendu', label: 'Piège jamais tendu', assessed: false };
+    delete (unreached as { met?: boolean }).met;
+    delete (unreached as { evidence?: unknown }).evidence;
+    renderView(new FakeDebriefApi({ ...fixture, rubric: [...fixture.rubric, unreached] }));
+    const item = screen.getByText('Piège jamais tendu').closest('li')!;
+    expect(within(item).getByText('Non évalué')).toBeTruthy();
+    expect(within(item).queryByText('Rempli')).toBeNull();
+    expect(screen.getByText(/Critères automatiques remplis : 1 sur 1 évalués\. 1 non évalué/)).toBeTruthy();
   });
 
   it('draws only what is visible of 10,000 entries', () => {

@@ -14,12 +14,26 @@ import { CRITERION_RATINGS } from '@ecoute/protocol';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { formatDuration } from '../ui/formatDuration.js';
+import './rubric.css';
 
 export const RATING_KEYS: Record<CriterionRating, MessageKey> = {
   met: 'debrief.rating.met',
   partly: 'debrief.rating.partly',
   not: 'debrief.rating.not',
 };
+
+type AutoBadge = 'met' | 'not' | 'unassessed';
+const AUTO_KEYS: Record<AutoBadge, MessageKey> = {
+  met: 'debrief.rubric.met',
+  not: 'debrief.rubric.notMet',
+  unassessed: 'debrief.rubric.notAssessed',
+};
+
+/** An automatic criterion's result: met, not met, or not assessed (never « met » by default). */
+export function autoBadge(criterion: Pick<DebriefCriterion, 'assessed' | 'met'>): AutoBadge {
+  if (criterion.assessed === false || criterion.met === undefined) return 'unassessed';
+  return criterion.met ? 'met' : 'not';
+}
 
 /** Criteria grouped by competency, in the rubric's order. */
 export function byCompetency(
@@ -54,13 +68,23 @@ export function RubricPanel({
 }) {
   const { t } = useI18n();
   const headingId = useId();
-  const metCount = rubric.filter((c) => c.kind === 'auto' && c.met).length;
+  const metCount = rubric.filter((c) => c.kind === 'auto' && c.met === true).length;
   const autoCount = rubric.filter((c) => c.kind === 'auto').length;
+  // « Non évalué »: the call never reached the criterion's window; never counted as met.
+  const notAssessed = rubric.filter((c) => c.kind === 'auto' && c.assessed === false).length;
+  // The learner rates themselves before seeing any result, the automatic ones included.
+  const resultsHidden = viewer === 'listener' && selfAssessment === null;
   return (
     <section className="panel rubric" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('debrief.rubric.heading')}</h2>
       {rubric.length === 0 ? <p className="muted">{t('debrief.rubric.none')}</p> : null}
-      {autoCount > 0 ? <p>{t('debrief.rubric.summary', { met: metCount, total: autoCount })}</p> : null}
+      {resultsHidden ? <p className="muted">{t('debrief.rubric.resultsHidden')}</p> : null}
+      {autoCount > 0 && !resultsHidden ? (
+        <p>
+          {t('debrief.rubric.summary', { met: metCount, total: autoCount - notAssessed })}
+          {notAssessed > 0 ? ` ${t('debrief.rubric.notAssessedCount', { count: notAssessed })}` : ''}
+        </p>
+      ) : null}
       {byCompetency(rubric).map((group) => (
         <section key={group.id} className="rubric__competency">
           <h3>{group.label}</h3>
@@ -72,16 +96,20 @@ export function RubricPanel({
                 <li key={criterion.criterion} className={`criterion criterion--${criterion.kind}`}>
                   <p className="criterion__label">
                     {criterion.kind === 'auto' ? (
-                      <span className={`badge badge--${criterion.met ? 'met' : 'not'}`}>
-                        {t(criterion.met ? 'debrief.rubric.met' : 'debrief.rubric.notMet')}
-                      </span>
+                      resultsHidden ? (
+                        <span className="badge badge--judged">{t('debrief.rubric.auto')}</span>
+                      ) : (
+                        <span className={`badge badge--${autoBadge(criterion)}`}>
+                          {t(AUTO_KEYS[autoBadge(criterion)])}
+                        </span>
+                      )
                     ) : (
                       <span className="badge badge--judged">{t('debrief.rubric.judged')}</span>
                     )}{' '}
                     {criterion.label}
                   </p>
                   {criterion.help ? <p className="hint">{criterion.help}</p> : null}
-                  {criterion.evidence ? (
+                  {criterion.evidence && !(resultsHidden && criterion.kind === 'auto') ? (
                     <button
                       type="button"
                       className="button button--secondary button--small"

@@ -1,6 +1,12 @@
 import { useId } from 'react';
 import type { ScenarioSummary } from '@ecoute/protocol';
-import { useI18n } from '../i18n/index.js';
+import { useI18n, type MessageKey } from '../i18n/index.js';
+
+const DIFFICULTY_KEYS: Record<string, MessageKey> = {
+  easy: 'difficulty.easy',
+  medium: 'difficulty.medium',
+  hard: 'difficulty.hard',
+};
 
 /** A radio group of scenarios, each with its summary, difficulty and duration as description. */
 export function ScenarioPicker({
@@ -13,6 +19,11 @@ export function ScenarioPicker({
   onSelect: (scenarioId: string) => void;
 }) {
   const { t } = useI18n();
+  // The difficulty in words (« facile », « moyen », « difficile »), never its code.
+  const difficultyText = (difficulty: string): string => {
+    const key = DIFFICULTY_KEYS[difficulty];
+    return key ? t(key) : difficulty;
+  };
   const idPrefix = useId();
   return (
     <fieldset className="scenario-picker">
@@ -39,7 +50,7 @@ export function ScenarioPicker({
                 <p className="muted">
                   {t('home.scenarios.meta', {
                     version: scenario.version,
-                    difficulty: scenario.difficulty,
+                    difficulty: difficultyText(scenario.difficulty),
                     minutes: scenario.durationMinutes,
                   })}
                 </p>

@@ -41,3 +41,35 @@ describe('translate', () => {
     expect(errorMessageKey(undefined)).toBe('error.client/unknown');
   });
 });
+
+describe('French typography', () => {
+  // A non-breaking space (U+00A0, or the narrow U+202F) before « : ; ? ! » and inside « »,
+  // so that no line ever starts with a colon or a lone guillemet.
+  const NON_BREAKING = '[\u00a0\u202f]';
+  const problems = (text: string): string[] => {
+    const found: string[] = [];
+    if (/ [:;?!»]/.test(text)) found.push('espace ordinaire avant : ; ? ! »');
+    if (/« /.test(text)) found.push('espace ordinaire après «');
+    if (/[A-Za-zÀ-ÿ)][;?!]/.test(text)) found.push('; ? ! collé au mot');
+    if (/[A-Za-zÀ-ÿ]»/.test(text) || /«[A-Za-zÀ-ÿ]/.test(text)) found.push('« » sans espace');
+    if (new RegExp(`«(?!${NON_BREAKING})`).test(text)) found.push('« sans espace insécable');
+    return found;
+  };
+
+  it('puts a non-breaking space before : ; ? ! and inside « » in every French text', () => {
+    const bad = Object.entries(fr).flatMap(([key, text]) =>
+      problems(text).map((problem) => `${key}: ${problem}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('catches a missing one', () => {
+    expect(problems('Durée : 3 min')).toEqual(['espace ordinaire avant : ; ? ! »']);
+    expect(problems('« Allô »')).toContain('espace ordinaire après «');
+    expect(problems('Vraiment?')).toEqual(['; ? ! collé au mot']);
+    expect(problems('Durée\u00a0: 3 min ; «\u00a0oui\u00a0»\u202f!')).toEqual([
+      'espace ordinaire avant : ; ? ! »',
+    ]);
+    expect(problems('Durée\u00a0: 3 min\u202f; «\u00a0oui\u00a0»\u202f!')).toEqual([]);
+  });
+});

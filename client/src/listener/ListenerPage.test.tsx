@@ -66,13 +66,13 @@ describe('ListenerPage', () => {
     await click(button('Dire'));
     expect(field.value).toBe('Bonjour');
     const alerts = screen.getAllByRole('alert').map((alert) => alert.textContent);
-    expect(alerts).toContain('Trop de messages en peu de temps : ralentissez.');
+    expect(alerts).toContain('Trop de messages en peu de temps : ralentissez.');
   });
 
   it('suspends the controls while the trainer pauses the session', () => {
     const session = fakeSession({ view: listenerView({ paused: true }), entries: inCall });
     renderWithSession(<ListenerPage />, { session });
-    expect(screen.getByText('Séance suspendue par le formateur')).not.toBeNull();
+    expect(screen.getByText('Séance suspendue par le ou la formateur·rice')).not.toBeNull();
     expect(button('Raccrocher').disabled).toBe(true);
     expect(button('Reformuler').disabled).toBe(true);
     expect(screen.getByLabelText<HTMLTextAreaElement>('Ce que je dis').disabled).toBe(true);
@@ -111,7 +111,7 @@ describe('ListenerPage', () => {
   it('says so when the link opens another role', () => {
     renderWithSession(<ListenerPage />, { session: fakeSession({ view: trainerView() }) });
     expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toContain(
-      "Ce lien n'ouvre pas ce rôle : utilisez le lien reçu pour votre rôle.",
+      "Ce lien n'ouvre pas ce rôle : utilisez le lien reçu pour votre rôle.",
     );
     expect(screen.queryByRole('button', { name: 'Reformuler' })).toBeNull();
   });
@@ -241,7 +241,7 @@ describe('ListenerPage — the live console', () => {
       target: { value: 'Voix fatiguée' },
     });
     await click(pad.getByRole('button', { name: 'Enregistrer la note' }));
-    fireEvent.click(pad.getByRole('switch', { name: 'Partager avec le formateur·rice' }));
+    fireEvent.click(pad.getByRole('switch', { name: 'Partager avec le ou la formateur·rice' }));
     fireEvent.change(pad.getByRole('textbox', { name: 'Nouvelle note' }), {
       target: { value: 'Pense au 3114' },
     });
@@ -255,7 +255,7 @@ describe('ListenerPage — the live console', () => {
   it('shows a whisper apart, marked as not heard by the caller', () => {
     const entries = [...inCall, inputEntry(3, { kind: 'whisper', text: 'Valide sa colère.' }, 'trainer')];
     renderWithSession(<ListenerPage />, { session: fakeSession({ view: listenerView(), entries }) });
-    const panel = within(screen.getByRole('region', { name: 'Message chuchoté du formateur·rice' }));
+    const panel = within(screen.getByRole('region', { name: 'Message chuchoté du ou de la formateur·rice' }));
     expect(panel.getByText('Valide sa colère.')).not.toBeNull();
     expect(panel.getByText("Non entendu par l'appelant·e")).not.toBeNull();
     const entry = within(screen.getByRole('log')).getByText('Valide sa colère.').closest('li');

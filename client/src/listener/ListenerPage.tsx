@@ -135,11 +135,15 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   useEffect(() => {
     if (!ended) return;
     setPhoneView('call');
-    // (jsdom has no scrolling: the method may be missing there.)
-    const outcome: Partial<Pick<HTMLElement, 'scrollIntoView'>> | null = document.querySelector(
-      '.role-page--listener .outcome',
-    );
-    outcome?.scrollIntoView?.({ block: 'start' });
+    // After the transcript has followed the last lines (it scrolls too), bring the outcome up.
+    const timer = window.setTimeout(() => {
+      // (jsdom has no scrolling: the method may be missing there.)
+      const outcome: Partial<Pick<HTMLElement, 'scrollIntoView'>> | null = document.querySelector(
+        '.role-page--listener .outcome',
+      );
+      outcome?.scrollIntoView?.({ block: 'start' });
+    }, 150);
+    return () => window.clearTimeout(timer);
   }, [ended]);
 
   return (

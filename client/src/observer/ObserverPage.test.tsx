@@ -38,7 +38,9 @@ describe('ObserverPage — projector mode', () => {
       session: fakeSession({ view: listenerView({ role: 'observer' }), entries }),
     });
     expect(screen.queryByRole('meter')).toBeNull();
-    expect(screen.getByRole('region', { name: 'Message chuchoté du formateur·rice' })).not.toBeNull();
+    expect(
+      screen.getByRole('region', { name: 'Message chuchoté du ou de la formateur·rice' }),
+    ).not.toBeNull();
     expect(screen.getByRole('region', { name: "Actions proposées à l'écoutant·e" }).textContent).toContain(
       'Reformuler',
     );
@@ -49,7 +51,9 @@ describe('ObserverPage — projector mode', () => {
     expect(screen.getByRole('meter', { name: 'Détresse' }).getAttribute('value')).toBe('70');
     expect(screen.getByRole('region', { name: 'Graphe des états' })).not.toBeNull();
     expect(
-      screen.getByText('Vue projection : le formateur·rice vous montre les variables cachées et le graphe.'),
+      screen.getByText(
+        'Vue projection : le ou la formateur·rice vous montre les variables cachées et le graphe.',
+      ),
     ).not.toBeNull();
   });
 

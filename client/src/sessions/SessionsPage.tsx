@@ -103,7 +103,7 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
             value={draft.scenario ?? ''}
             onChange={(e) => set('scenario')(e.target.value)}
           >
-            <option value="">{t('sessions.filters.all')}</option>
+            <option value="">{t('sessions.filters.allScenarios')}</option>
             {scenarioOptions.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title}

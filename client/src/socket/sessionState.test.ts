@@ -29,7 +29,12 @@ describe('sessionReducer', () => {
 
   it('keeps the view of an update that leaves it out, at the time of the update', () => {
     const before = synced(3);
-    const { view: _unchanged, ...withoutView } = update(3, 4, [lineEntry(4, 'Oui')], listenerView({ t: 95_000 }));
+    const { view: _unchanged, ...withoutView } = update(
+      3,
+      4,
+      [lineEntry(4, 'Oui')],
+      listenerView({ t: 95_000 }),
+    );
     const state = sessionReducer(before, { type: 'update', update: withoutView });
     expect(state.seq).toBe(4);
     expect(state.view).toEqual({ ...before.view, t: 95_000 });

@@ -81,7 +81,7 @@ describe('TrainerPage', () => {
 
     const paused = fakeSession({ view: trainerView({ paused: true }), entries });
     renderWithSession(<TrainerPage />, { session: paused });
-    expect(screen.getByText('Séance suspendue par le formateur')).not.toBeNull();
+    expect(screen.getByText('Séance suspendue par le ou la formateur·rice')).not.toBeNull();
     await click('Reprendre la séance');
     expect(paused.sent).toEqual([{ kind: 'resume' }]);
   });

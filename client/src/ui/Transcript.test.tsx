@@ -51,9 +51,9 @@ describe('Transcript', () => {
     );
     expect(items()).toEqual([
       expect.stringContaining('Décroche.'),
-      expect.stringContaining('Technique : Reformuler'),
+      expect.stringContaining('Technique : Reformuler'),
       expect.stringContaining('Je vous écoute.'),
-      expect.stringContaining('Technique : inconnu'),
+      expect.stringContaining('Technique : inconnu'),
     ]);
   });
 
@@ -71,10 +71,10 @@ describe('Transcript', () => {
     );
     const all = within(screen.getByRole('list')).getAllByRole('listitem');
     expect(all.every((item) => item.classList.contains('entry--trainer-only'))).toBe(true);
-    expect(items()[0]).toContain('Événement injecté : On sonne à la porte');
-    expect(items()[1]).toContain('Détresse : 40 → 60');
-    expect(items()[2]).toContain('État : Elle se calme');
-    expect(items()[3]).toContain('Note : Bien repéré');
+    expect(items()[0]).toContain('Événement injecté : On sonne à la porte');
+    expect(items()[1]).toContain('Détresse : 40 → 60');
+    expect(items()[2]).toContain('État : Elle se calme');
+    expect(items()[3]).toContain('Note : Bien repéré');
   });
 
   it('renders scenario text as text, never as HTML', () => {

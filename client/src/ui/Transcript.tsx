@@ -3,6 +3,7 @@ import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { describeEntry } from './describeEntry.js';
 import { formatDuration } from './formatDuration.js';
+import { pickupTime } from './useCallElapsed.js';
 import type { KnownLabels } from './useKnownLabels.js';
 
 /** How close to the bottom (px) the reader must be for new entries to scroll into view. */
@@ -42,6 +43,10 @@ export function Transcript({
     if (!element) return;
     following.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_MARGIN;
   }
+
+  // One clock: call time counts from pickup, as the status bar's « Durée de l'appel » does.
+  const origin = pickupTime(allEntries) ?? 0;
+  const callTime = (t: number) => formatDuration(Math.max(0, t - origin));
 
   return (
     <section className="panel transcript" aria-labelledby={headingId}>
@@ -83,10 +88,8 @@ export function Transcript({
                   ) : null}
                 </p>{' '}
                 <span className="entry__time">
-                  <span aria-hidden="true">{formatDuration(entry.t)}</span>
-                  <span className="visually-hidden">
-                    {t('transcript.time', { time: formatDuration(entry.t) })}
-                  </span>
+                  <span aria-hidden="true">{callTime(entry.t)}</span>
+                  <span className="visually-hidden">{t('transcript.time', { time: callTime(entry.t) })}</span>
                 </span>
               </li>
             );
