@@ -214,6 +214,10 @@ async function playCall(
     ending: test.end.ending,
     outcome: test.end.outcome,
   });
+  // Presence is coalesced (one broadcast per session per 250 ms): a short call may be over
+  // before the first one reaches everyone; it comes all the same.
+  for (const client of Object.values(clients))
+    await client.waitFor((c) => c.presences.length > 0, 'a presence');
   for (const client of Object.values(clients)) client.close();
   return { clients, projectorSteps, spoken };
 }

@@ -144,7 +144,7 @@ describe('accounts in the browser', () => {
     // Revokes them: new links; the old one is refused, the new one opens.
     await trainer.getByRole('button', { name: 'Révoquer les liens' }).click();
     await trainer.getByRole('button', { name: 'Révoquer et créer de nouveaux liens' }).click();
-    await trainer.getByRole('status').getByText('Liens révoqués : voici les nouveaux.').waitFor();
+    await trainer.getByRole('status').getByText('Liens révoqués\u00a0: voici les nouveaux.').waitFor();
     const after = await listenerLink();
     expect(after).not.toBe(before);
     const learner = await page();

@@ -90,7 +90,7 @@ describe('free speech in the browser', () => {
     const listener = await open(listenerUrl);
     await joinSession(trainer, 'Dominique');
     await joinSession(listener, 'Camille');
-    await trainer.getByText("Mode d'aide : Parole libre").first().waitFor();
+    await trainer.getByText("Mode d'aide\u00a0: Parole libre").first().waitFor();
 
     await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
     const transcript = listener.getByRole('log');
@@ -125,14 +125,14 @@ describe('free speech in the browser', () => {
 
     // The trainer sees every reading live, and corrects the one not understood.
     const panel = trainer.getByRole('region', { name: 'Interprétations' });
-    await panel.getByText(/Lue comme : Donner l'adresse officielle/).waitFor();
+    await panel.getByText(/Lue comme\u00a0: Donner l'adresse officielle/).waitFor();
     const item = panel.getByRole('listitem').filter({ hasText: "Hmm, d'accord, bon." });
     await item.getByText(/Non comprise/).waitFor();
     expect(await seriousAxeViolations(trainer)).toEqual([]);
     await trainer.screenshot({ path: path.join(artifacts, 'free-speech-trainer.png'), fullPage: true });
     await item.getByRole('combobox', { name: 'Corriger en' }).selectOption({ label: 'Guider pas à pas' });
     await item.getByRole('button', { name: 'Corriger' }).click();
-    await item.getByText('Corrigée en : Guider pas à pas (appliquée)').waitFor();
+    await item.getByText('Corrigée en\u00a0: Guider pas à pas (appliquée)').waitFor();
     await heard('reinit_envoyee');
 
     for (const [text, answer] of AFTER_CORRECTION) {
@@ -176,7 +176,7 @@ describe('free speech in the browser', () => {
     await report.waitFor({ state: 'attached' });
     await expect(report.textContent()).resolves.toContain("Hmm, d'accord, bon. → non comprise");
     await expect(report.textContent()).resolves.toContain(
-      'Correction du ou de la formateur·rice : Guider pas à pas (appliquée)',
+      'Correction du ou de la formateur·rice\u00a0: Guider pas à pas (appliquée)',
     );
     await expect(report.textContent()).resolves.toMatch(
       /Enfin, cliquez sur le bouton « Envoyer ma demande ». → Guider pas à pas \(\d+ %\)/,

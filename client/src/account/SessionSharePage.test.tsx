@@ -44,7 +44,7 @@ describe('SessionSharePage', () => {
     expect(screen.queryByText('https://ecoute.test/listener/s1#k=old')).toBeNull();
     expect(screen.getByText('https://ecoute.test/listener/s1#k=new')).toBeTruthy();
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
-      'Liens révoqués : voici les nouveaux.',
+      'Liens révoqués\u00a0: voici les nouveaux.',
     );
   });
 });

@@ -175,7 +175,7 @@ describe('the debrief page', () => {
     expect(lanes.tabIndex).toBe(0);
     expect(lanes.getAttribute('aria-describedby')).toBe('lanes-help');
     // The bookmark is a button on its lane.
-    fireEvent.click(screen.getByRole('button', { name: 'Repère à 0:15 : Bonne présentation' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Repère à 0:15\u00a0: Bonne présentation' }));
     expect(momentHeading().textContent).toBe('À 0:15');
   });
 

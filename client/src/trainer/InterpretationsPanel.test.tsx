@@ -19,11 +19,8 @@ const labels: KnownLabels = {
   variables: new Map(),
   states: new Map(),
 };
-const entry = (
-  seq: number,
-  input: Input,
-  source = 'listener',
-): TimelineEntry => ({ seq, t: seq * 1000, at: '', source, kind: 'input', input }) as TimelineEntry;
+const entry = (seq: number, input: Input, source = 'listener'): TimelineEntry =>
+  ({ seq, t: seq * 1000, at: '', source, kind: 'input', input }) as TimelineEntry;
 
 describe('InterpretationsPanel', () => {
   it('lists each sentence with its reading, score and runner-up, and sends a correction', async () => {
@@ -91,7 +88,9 @@ describe('InterpretationsPanel', () => {
       />,
     );
     const alert = within(screen.getByRole('alert'));
-    expect(alert.getByText(/Phrase non comprise : « Hmm bon ».*15 s avant « Pardon \? »/)).not.toBeNull();
+    expect(
+      alert.getByText(/Phrase non comprise\s: «\sHmm bon\s».*15 s avant «\sPardon\s\?\s»/),
+    ).not.toBeNull();
     await act(async () => {
       fireEvent.click(alert.getByRole('button', { name: 'Appliquer cette action' }));
     });
