@@ -240,8 +240,16 @@ const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-bench-'));
 try {
   const variants = [
     ['SQLite FULL (WAL fsync off the event loop), group commit', 'FULL', (h) => new SqliteTimelineStore(h)],
-    ['SQLite FULL_IN_COMMIT (fsync in the commit), group commit', 'FULL_IN_COMMIT', (h) => new SqliteTimelineStore(h)],
-    ['SQLite FULL_IN_COMMIT, one commit per append', 'FULL_IN_COMMIT', (h) => new SqliteOneCommitPerAppend(h.sqlite)],
+    [
+      'SQLite FULL_IN_COMMIT (fsync in the commit), group commit',
+      'FULL_IN_COMMIT',
+      (h) => new SqliteTimelineStore(h),
+    ],
+    [
+      'SQLite FULL_IN_COMMIT, one commit per append',
+      'FULL_IN_COMMIT',
+      (h) => new SqliteOneCommitPerAppend(h.sqlite),
+    ],
     ['SQLite NORMAL (no fsync before the ack), group commit', 'NORMAL', (h) => new SqliteTimelineStore(h)],
   ];
   for (const [name, synchronous, make] of variants) {

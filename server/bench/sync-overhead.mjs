@@ -27,7 +27,14 @@ try {
       const handle = await openSqlite(path.join(dir, `${mode}-${round}.sqlite`), mode);
       const store = new SqliteTimelineStore(handle);
       await new SessionStore(handle.db).create(
-        { id: 's', scenarioId: 'x', scenarioVersion: 1, seed: 1, createdAt: new Date().toISOString(), status: 'live' },
+        {
+          id: 's',
+          scenarioId: 'x',
+          scenarioVersion: 1,
+          seed: 1,
+          createdAt: new Date().toISOString(),
+          status: 'live',
+        },
         { listener: 'a', trainer: 'b', observer: 'c' },
       );
       let seq = 0;

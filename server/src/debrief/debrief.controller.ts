@@ -1,18 +1,7 @@
 // REST of the debrief. Each route: who may call it (auth/policy.ts: a role link in
 // `Authorization: Bearer`, or the session's trainer signed in), the body checked by its zod schema (`input/invalid`, nothing recorded), then one call into
 // the service.
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Put,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import {
@@ -25,13 +14,7 @@ import {
   markIdSchema,
   selfAssessmentSchema,
 } from '@ecoute/protocol';
-import type {
-  CriterionJudgment,
-  Debrief,
-  DebriefMark,
-  DebriefViewer,
-  SelfAssessment,
-} from '@ecoute/protocol';
+import type { CriterionJudgment, DebriefMark, DebriefViewer, SelfAssessment } from '@ecoute/protocol';
 import type { Access } from '../auth/access.service.js';
 import { httpFailure, orThrow } from '../auth/http-failure.js';
 import { CurrentAccess } from '../auth/policy.guard.js';

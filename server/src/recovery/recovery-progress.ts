@@ -34,6 +34,8 @@ export class RecoveryProgress {
 
   /** How long recovery took, once done (ms). */
   get durationMs(): number | undefined {
-    return this.startedAt !== undefined && this.endedAt !== undefined ? this.endedAt - this.startedAt : undefined;
+    return this.startedAt !== undefined && this.endedAt !== undefined
+      ? this.endedAt - this.startedAt
+      : undefined;
   }
 }

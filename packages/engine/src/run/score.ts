@@ -55,9 +55,7 @@ export function scoreRubric(
   type Evaluation = { met: boolean | null; evidence?: Entry | undefined };
   const evaluate = (auto: AutoCriterion): Evaluation => {
     if ('move' in auto) {
-      const made = sorted.filter(
-        (e) => e.kind === 'input' && moveMadeBy(e.input) === auto.move,
-      );
+      const made = sorted.filter((e) => e.kind === 'input' && moveMadeBy(e.input) === auto.move);
       const atLeast = auto.atLeast ?? 1;
       const first = made[0];
       if (first && !withinDelay(first, auto.within)) return { met: false, evidence: first };
@@ -65,9 +63,7 @@ export function scoreRubric(
       return { met: false, evidence: made.at(-1) };
     }
     if ('notMove' in auto) {
-      const made = sorted.find(
-        (e) => e.kind === 'input' && moveMadeBy(e.input) === auto.notMove,
-      );
+      const made = sorted.find((e) => e.kind === 'input' && moveMadeBy(e.input) === auto.notMove);
       if (made) return { met: false, evidence: made };
       // A trap never set is not avoided: the move was never on offer.
       return { met: facts().offered.has(auto.notMove) ? true : null };
