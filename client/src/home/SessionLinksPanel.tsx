@@ -1,13 +1,8 @@
-import { lazy, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Role } from '@ecoute/engine';
 import type { SessionLinks } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
-import { CopyLink } from '../ui/CopyLink.js';
-import { ROLE_KEYS } from '../ui/roleKeys.js';
-import { ChunkBoundary } from '../ui/ChunkBoundary.js';
-import { useHeavyViews } from '../ui/HeavyViews.js';
-
-const QrCode = lazy(() => import('../trainer/QrCode.js'));
+import { RoleLinkList } from '../trainer/RoleLinkList.js';
 
 // In the order people are handed their links; the caller actor's only when the session has one.
 const ORDER: Role[] = ['listener', 'callerActor', 'trainer', 'observer'];
@@ -16,7 +11,6 @@ const ORDER: Role[] = ['listener', 'callerActor', 'trainer', 'observer'];
 export function SessionLinksPanel({ session, origin }: { session: SessionLinks; origin: string }) {
   const { t } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const heavy = useHeavyViews();
 
   // The links appear after a button press: bring the reader to them.
   useEffect(() => {
@@ -29,32 +23,7 @@ export function SessionLinksPanel({ session, origin }: { session: SessionLinks; 
         {t('home.links.heading')}
       </h2>
       <p>{t('home.links.intro')}</p>
-      <p className="muted">{t('home.links.session', { sessionId: session.sessionId })}</p>
-      <ul className="session-links__list">
-        {ORDER.flatMap((role) => {
-          const path = session.links[role];
-          if (!path) return [];
-          const roleLabel = t(ROLE_KEYS[role]);
-          const url = `${origin}${path}`;
-          // Every role's link has its QR code: a learner opens theirs on a phone.
-          return [
-            <li key={role}>
-              <CopyLink roleLabel={roleLabel} url={url} />
-              {heavy ? (
-                <details className="role-links__qr">
-                  <summary>{t('links.qr', { role: roleLabel })}</summary>
-                  <ChunkBoundary
-                    loading={<p className="muted">…</p>}
-                    failed={<p className="muted">{t('links.qrFailed')}</p>}
-                  >
-                    <QrCode text={url} label={t('links.qrLabel', { role: roleLabel })} />
-                  </ChunkBoundary>
-                </details>
-              ) : null}
-            </li>,
-          ];
-        })}
-      </ul>
+      <RoleLinkList links={session.links} origin={origin} order={ORDER} className="session-links__list" />
     </section>
   );
 }

@@ -21,7 +21,6 @@ export const en: Catalogue = {
   'home.creating': 'Creating the session…',
   'home.links.heading': 'Session links',
   'home.links.intro': 'Each link opens one role: share it only with the person concerned.',
-  'home.links.session': 'Session {sessionId}',
 
   'role.listener': 'Listener',
   'role.trainer': 'Trainer',

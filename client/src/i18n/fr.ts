@@ -20,7 +20,6 @@ export const fr = {
   'home.creating': 'Création de la séance…',
   'home.links.heading': 'Liens de la séance',
   'home.links.intro': 'Chaque lien donne accès à un rôle : partagez-le seulement avec la personne concernée.',
-  'home.links.session': 'Séance {sessionId}',
 
   'role.listener': 'Écoutant·e',
   'role.trainer': 'Formateur·rice',

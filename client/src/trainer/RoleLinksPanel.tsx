@@ -1,4 +1,4 @@
-import { lazy, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { Role } from '@ecoute/engine';
 import { readSessionLinks } from '../home/savedLinks.js';
 import { storedRoleToken } from '../app/takeRoleToken.js';
@@ -10,12 +10,7 @@ function ownRoleLink(): string {
   return token ? `${pathname}#k=${encodeURIComponent(token)}` : `${pathname}${hash}`;
 }
 import { useI18n } from '../i18n/index.js';
-import { ROLE_KEYS } from '../ui/roleKeys.js';
-import { ChunkBoundary } from '../ui/ChunkBoundary.js';
-import { CopyLink } from '../ui/CopyLink.js';
-import { useHeavyViews } from '../ui/HeavyViews.js';
-
-const QrCode = lazy(() => import('./QrCode.js'));
+import { RoleLinkList } from './RoleLinkList.js';
 
 const ORDER: Role[] = ['listener', 'callerActor', 'observer', 'trainer'];
 
@@ -34,37 +29,13 @@ export function RoleLinksPanel({
 }) {
   const { t } = useI18n();
   const headingId = useId();
-  const heavy = useHeavyViews();
   const saved = useMemo(() => readSessionLinks(sessionId), [sessionId]);
   const links: Partial<Record<Role, string>> = saved?.links ?? { trainer: ownLink };
   return (
     <section className="panel role-links" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('links.heading')}</h2>
       {saved ? null : <p className="hint">{t('links.unknown')}</p>}
-      <ul className="role-links__list">
-        {ORDER.flatMap((role) => {
-          const path = links[role];
-          if (!path) return [];
-          const roleLabel = t(ROLE_KEYS[role]);
-          const url = `${origin}${path}`;
-          return [
-            <li key={role}>
-              <CopyLink roleLabel={roleLabel} url={url} />
-              {heavy ? (
-                <details className="role-links__qr">
-                  <summary>{t('links.qr', { role: roleLabel })}</summary>
-                  <ChunkBoundary
-                    loading={<p className="muted">…</p>}
-                    failed={<p className="muted">{t('links.qrFailed')}</p>}
-                  >
-                    <QrCode text={url} label={t('links.qrLabel', { role: roleLabel })} />
-                  </ChunkBoundary>
-                </details>
-              ) : null}
-            </li>,
-          ];
-        })}
-      </ul>
+      <RoleLinkList links={links} origin={origin} order={ORDER} className="role-links__list" />
     </section>
   );
 }
