@@ -88,7 +88,7 @@ export class SessionGateway
   afterInit(server: EcouteServer): void {
     this.rooms.attach(server);
     this.metrics.watch({
-      liveSessions: () => this.sessions.liveCount,
+      liveSessions: () => this.sessions.loadedCount,
       socketsPerRole: () => this.rooms.socketsPerRole(),
     });
     // Slow readers: a socket that stopped reading while the server writes to it holds every

@@ -62,7 +62,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     this.idleSweep.unref();
   }
 
-  /** Runtimes in memory now. */
+  /** Runtimes in memory now (idle unloading, the live-sessions metric). */
   get loadedCount(): number {
     return this.runtimes.size;
   }
@@ -268,10 +268,6 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     return runtime;
   }
 
-  /** Session runtimes in memory (metrics). */
-  get liveCount(): number {
-    return this.runtimes.size;
-  }
 
   onApplicationShutdown(): void {
     if (this.idleSweep) clearInterval(this.idleSweep);
