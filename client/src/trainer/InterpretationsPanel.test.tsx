@@ -23,6 +23,33 @@ const entry = (seq: number, input: Input, source = 'listener'): TimelineEntry =>
   ({ seq, t: seq * 1000, at: '', source, kind: 'input', input }) as TimelineEntry;
 
 describe('InterpretationsPanel', () => {
+  it('times each sentence on the call clock, from pickup (as the transcript does)', () => {
+    renderWithSession(
+      <InterpretationsPanel
+        speech={{ mode: 'free_speech', pending: null }}
+        entries={[
+          entry(4, { kind: 'pickup' }),
+          entry(9, {
+            kind: 'interpret',
+            n: 0,
+            text: 'Je vous écoute',
+            move: 'reformuler',
+            score: 0.5,
+            runnerUp: null,
+            understood: true,
+          }),
+        ]}
+        moves={moves}
+        labels={labels}
+        now={9000}
+        enabled
+        onCorrect={() => Promise.resolve(true)}
+      />,
+    );
+    // Said 5 s after the pickup (session time 9 s).
+    expect(within(screen.getByRole('listitem')).getByText('0:05')).not.toBeNull();
+  });
+
   it('lists each sentence with its reading, score and runner-up, and sends a correction', async () => {
     const sent: [number, string][] = [];
     renderWithSession(

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Input, MoveOption, SpeechView, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { formatDuration } from '../ui/formatDuration.js';
+import { pickupTime } from '../ui/useCallElapsed.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
 
 type Interpret = Extract<Input, { kind: 'interpret' }>;
@@ -62,6 +63,8 @@ export function InterpretationsPanel({
   const { t } = useI18n();
   const headingId = useId();
   const readings = readingsOf(entries);
+  // One clock: call time from pickup, as in the transcript and the status bar.
+  const origin = pickupTime(entries) ?? 0;
   const label = (move: string | null) =>
     move === null ? t('speech.none') : (labels.moves.get(move) ?? move);
   const pending = speech.pending;
@@ -95,7 +98,8 @@ export function InterpretationsPanel({
           .map((reading) => (
             <li key={reading.seq} className="interpretations__item">
               <p>
-                <q>{reading.input.text}</q> <span className="muted">{formatDuration(reading.t)}</span>
+                <q>{reading.input.text}</q>{' '}
+                <span className="muted">{formatDuration(Math.max(0, reading.t - origin))}</span>
               </p>
               <p>
                 {reading.input.understood

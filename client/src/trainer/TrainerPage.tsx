@@ -109,6 +109,18 @@ export function TrainerPage() {
             </div>
             <div className="trainer-console__col trainer-console__col--call">
               <Transcript entries={session.entries} labels={labels} />
+              {/* In free speech the readings come right under what was said, before the forms. */}
+              {view.speech.mode === 'free_speech' ? (
+                <InterpretationsPanel
+                  speech={view.speech}
+                  entries={session.entries}
+                  moves={view.moves}
+                  labels={labels}
+                  now={view.t}
+                  enabled={inCall}
+                  onCorrect={(n, move) => submit({ kind: 'correct', n, move, applied: false })}
+                />
+              ) : null}
               <TextSendForm
                 className="adlib-form"
                 label={t('trainer.adlib.label')}
@@ -125,17 +137,6 @@ export function TrainerPage() {
                 disabled={!online || view.phase === 'ended'}
                 onSend={(text) => submit({ kind: 'whisper', text })}
               />
-              {view.speech.mode === 'free_speech' ? (
-                <InterpretationsPanel
-                  speech={view.speech}
-                  entries={session.entries}
-                  moves={view.moves}
-                  labels={labels}
-                  now={view.t}
-                  enabled={inCall}
-                  onCorrect={(n, move) => submit({ kind: 'correct', n, move, applied: false })}
-                />
-              ) : null}
             </div>
             <div className="trainer-console__col trainer-console__col--state">
               <VariableGauges variables={view.variables} />

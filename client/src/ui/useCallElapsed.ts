@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RoleView, TimelineEntry } from '@ecoute/engine';
 
 /** Session time of the pickup, or undefined while the phone still rings. */
-export function pickupTime(entries: TimelineEntry[]): number | undefined {
+export function pickupTime(entries: readonly TimelineEntry[]): number | undefined {
   return entries.find((entry) => entry.kind === 'input' && entry.input.kind === 'pickup')?.t;
 }
 
