@@ -4,6 +4,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { compileTrust } from '../http/client-address.js';
+
+function validTrust(setting: string): boolean {
+  try {
+    compileTrust(setting);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The workspace root: the nearest folder above this file holding pnpm-workspace.yaml. */
 export function findWorkspaceRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
@@ -65,6 +75,12 @@ const envSchema = z.object({
   /** Socket messages one address may send per second, bursts of twice that (0: no limit). */
   ECOUTE_ADDRESS_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(200),
   ECOUTE_SECRET: z.string().min(32, '32 caractères au moins').max(500).optional(),
+  /** Proxies whose X-Forwarded-For is believed: a hop count, or addresses/subnets (`loopback`). */
+  ECOUTE_TRUST_PROXY: z
+    .string()
+    .min(1)
+    .refine(validTrust, 'un nombre de relais, ou des adresses et sous-réseaux séparés par des virgules')
+    .optional(),
 });
 
 export interface AppConfig {
@@ -99,6 +115,8 @@ export interface AppConfig {
   unclaimedExpiryMs: number;
   createPerMinute: number;
   addressMessagesPerSecond: number;
+  /** ECOUTE_TRUST_PROXY: which proxies' X-Forwarded-For to believe (http/client-address.ts). */
+  trustProxy: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +159,7 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     unclaimedExpiryMs: e.ECOUTE_UNCLAIMED_EXPIRY_MS,
     createPerMinute: e.ECOUTE_CREATE_PER_MINUTE,
     addressMessagesPerSecond: e.ECOUTE_ADDRESS_MESSAGES_PER_SECOND,
+    trustProxy: e.ECOUTE_TRUST_PROXY,
   };
 }
 

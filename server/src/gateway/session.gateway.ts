@@ -40,6 +40,8 @@ import { Refusals } from './refusals.js';
 import { SocketRooms, roleRoom } from './socket-rooms.js';
 import type { EcouteServer, SocketData } from './socket-rooms.js';
 import { unsentBytes } from './unsent-bytes.js';
+import { clientAddressOf } from '../http/client-address.js';
+import type { AddressOf } from '../http/client-address.js';
 
 /** How often every socket's unsent bytes are checked (slow readers are cut off). */
 const SLOW_READER_SWEEP_MS = 1000;
@@ -71,6 +73,7 @@ export class SessionGateway
 {
   private readonly logger = new Logger('SessionGateway');
   private readonly limiter: RateLimiter;
+  private readonly addressOf: AddressOf;
   private sweep: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -83,6 +86,7 @@ export class SessionGateway
     @Inject(GATEWAY_LIMITS) limits: GatewayLimits,
   ) {
     this.limiter = new RateLimiter(limits);
+    this.addressOf = clientAddressOf(config.trustProxy);
   }
 
   afterInit(server: EcouteServer): void {
@@ -183,7 +187,7 @@ export class SessionGateway
   /** The keys this socket's messages count under. */
   private sender(socket: EcouteSocket): Sender {
     const { sessionId, role } = socket.data;
-    return { socket, sessionId, token: `${sessionId}:${role}`, address: socket.handshake.address };
+    return { socket, sessionId, token: `${sessionId}:${role}`, address: this.addressOf(socket.request) };
   }
 
   /** Disconnects a socket holding more unsent bytes than allowed; whether it did. */
