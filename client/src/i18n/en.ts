@@ -660,4 +660,12 @@ export const en: Catalogue = {
   'difficulty.medium': 'medium',
   'difficulty.hard': 'hard',
   'sessions.filters.allScenarios': 'All',
+  'error.seat/not_holder': 'Another page has control of this link: take control to act from here.',
+  'seat.occupied.heading': 'This listener link is already open elsewhere',
+  'seat.occupied.text':
+    'Another page (another tab or device) holds the listener’s seat. Take control to answer from here (the other page becomes read-only), or follow the call read-only.',
+  'seat.take': 'Take control',
+  'seat.follow': 'Follow read-only',
+  'seat.reader': 'Read-only: the listener is answering from another page.',
+  'seat.takenOver': 'Another page took control of this link: this one is read-only.',
 };

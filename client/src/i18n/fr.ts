@@ -677,6 +677,14 @@ export const fr = {
   'difficulty.medium': 'moyen',
   'difficulty.hard': 'difficile',
   'sessions.filters.allScenarios': 'Tous',
+  'error.seat/not_holder': 'Une autre page a la main sur ce lien : prenez la main pour agir d’ici.',
+  'seat.occupied.heading': 'Ce lien d’écoutant·e est déjà ouvert ailleurs',
+  'seat.occupied.text':
+    'Une autre page (un autre onglet ou un autre appareil) tient la place de l’écoutant·e. Prenez la main pour répondre d’ici (l’autre page passe en lecture seule), ou suivez l’appel en lecture seule.',
+  'seat.take': 'Prendre la main',
+  'seat.follow': 'Suivre en lecture seule',
+  'seat.reader': 'Lecture seule : l’écoutant·e répond depuis une autre page.',
+  'seat.takenOver': 'Une autre page a pris la main sur ce lien : celle-ci est en lecture seule.',
 };
 
 export type MessageKey = keyof typeof fr;

@@ -23,6 +23,7 @@ import { useShortcuts, type KeyBinding } from '../ui/useShortcuts.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
 import { NotesPad } from './NotesPad.js';
 import { PushToTalk } from './PushToTalk.js';
+import { SeatNotice } from './SeatNotice.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { usePhoneSounds, type PhoneSoundOptions } from './usePhoneSounds.js';
 import { WhisperPanel } from './WhisperPanel.js';
@@ -77,12 +78,15 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   const movesHeadingId = useId();
 
   const connected = session.status === 'connected';
-  const live = connected && view !== null && !view.paused;
+  // The link open on another page that has the seat: this one reads (or has not chosen yet).
+  const seatStatus = session.seat?.status ?? 'holder';
+  const readOnly = seatStatus !== 'holder';
+  const live = connected && view !== null && !view.paused && !readOnly;
   const inCall = live && view.phase === 'connected';
   const voice = useCallerVoice({
     entries: session.entries,
     voice: view?.voice,
-    enabled: voiceOn && !view?.paused,
+    enabled: voiceOn && !view?.paused && seatStatus !== 'occupied',
     ready: view !== null,
   });
   const sounds = usePhoneSounds({
@@ -113,7 +117,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
         { shortcut: PHONE_KEYS.voice, enabled: voice.available, run: () => setVoiceOn((on) => !on) },
         { shortcut: PHONE_KEYS.sounds, enabled: true, run: () => setSoundsOn((on) => !on) },
         { shortcut: PHONE_KEYS.say, enabled: inCall, run: () => sayRef.current?.focus() },
-        { shortcut: PHONE_KEYS.notes, enabled: connected, run: () => notesRef.current?.focus() },
+        { shortcut: PHONE_KEYS.notes, enabled: connected && !readOnly, run: () => notesRef.current?.focus() },
         ...[...layout.shortcuts].map(([id, shortcut]) => ({
           shortcut,
           enabled: inCall,
@@ -151,7 +155,8 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
       <h1>{title}</h1>
       <JoinedAs />
       <SessionNotices session={session} view={view} />
-      {view ? (
+      {view ? <SeatNotice seat={session.seat} onChoose={(action) => void session.setSeat(action)} /> : null}
+      {view && seatStatus !== 'occupied' ? (
         <>
           <PausedBanner paused={view.paused} />
           <ErrorAlert code={errorCode} />
@@ -192,7 +197,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
               ) : null}
               <NotesPad
                 entries={session.entries}
-                enabled={connected}
+                enabled={connected && !readOnly}
                 fieldRef={notesRef}
                 onNote={(text, shared) => submit({ kind: 'note', text, shared })}
               />
