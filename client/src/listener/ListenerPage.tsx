@@ -19,6 +19,7 @@ import { useCallerVoice } from '../ui/useCallerVoice.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { useSendInput } from '../ui/useSendInput.js';
+import { useFocusRescue } from '../ui/useFocusRescue.js';
 import { useShortcuts, type KeyBinding } from '../ui/useShortcuts.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
 import { NotesPad } from './NotesPad.js';
@@ -76,6 +77,9 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   const sayRef = useRef<HTMLTextAreaElement>(null);
   const notesRef = useRef<HTMLTextAreaElement>(null);
   const movesHeadingId = useId();
+  const pageRef = useRef<HTMLDivElement>(null);
+  const answerRef = useRef<HTMLDivElement>(null);
+  useFocusRescue(pageRef);
 
   const connected = session.status === 'connected';
   // The link open on another page that has the seat: this one reads (or has not chosen yet).
@@ -129,7 +133,8 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
     () => document.getElementById(movesHeadingId) ?? document.getElementById('phone-heading'),
     [movesHeadingId],
   );
-  useShortcuts(bindings, { active: view !== null, escapeTo });
+  // Single keys (1…0) act only in the answer area (WCAG 2.1.4); Alt ones page-wide.
+  useShortcuts(bindings, { active: view !== null, escapeTo, area: () => answerRef.current });
 
   // On a phone, one part of the console at a time (a bottom bar switches): the conversation,
   // the answers (with the last lines above them), the notes. When the call ends, the
@@ -151,7 +156,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   }, [ended]);
 
   return (
-    <div className="role-page role-page--listener">
+    <div className="role-page role-page--listener" ref={pageRef}>
       <h1>{title}</h1>
       <JoinedAs />
       <SessionNotices session={session} view={view} />
@@ -208,7 +213,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
             </div>
             <div className="role-layout__main">
               {view.phase === 'connected' ? (
-                <>
+                <div className="answer-area" ref={answerRef}>
                   <SayForm
                     disabled={!inCall}
                     onSay={(text) => submit({ kind: 'say', text })}
@@ -227,7 +232,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
                       headingId={movesHeadingId}
                     />
                   )}
-                </>
+                </div>
               ) : null}
               <ShortcutsHelp />
             </div>
