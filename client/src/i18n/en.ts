@@ -171,7 +171,8 @@ export const en: Catalogue = {
   'kbd.shift': 'Shift',
   'kbd.escape': 'Esc',
   'shortcuts.heading': 'Keyboard shortcuts',
-  'shortcuts.intro': 'Outside text fields only: keys typed into a field never trigger an action.',
+  'shortcuts.intro':
+    'Keys without Alt (1…0, Shift+1…0) act only in the answer area (moves and “What I say”); keys typed into a field never trigger an action.',
   'shortcuts.pickup': 'Pick up',
   'shortcuts.hold': 'Put on hold, resume the call',
   'shortcuts.hangup': 'Hang up',
@@ -298,9 +299,7 @@ export const en: Catalogue = {
   'actor.suggestions.heading': 'Suggested lines',
   'actor.suggestions.none': 'No suggested line for now: improvise or wait.',
   'actor.suggestions.say': 'Say this line',
-  'actor.suggestions.sayLabel': 'Say: {text}',
   'actor.suggestions.adapt': 'Adapt',
-  'actor.suggestions.adaptLabel': 'Adapt: {text}',
   'actor.speak.label': 'My line',
   'actor.speak.hint':
     'Said to the listener by the synthetic voice. Enter to say it, Shift + Enter for a new line.',
@@ -688,4 +687,16 @@ export const en: Catalogue = {
   'difficulty.medium': 'medium',
   'difficulty.hard': 'hard',
   'sessions.filters.allScenarios': 'All',
+  'error.seat/not_holder': 'Another page has control of this link: take control to act from here.',
+  'seat.occupied.heading': 'This listener link is already open elsewhere',
+  'seat.occupied.text':
+    'Another page (another tab or device) holds the listener’s seat. Take control to answer from here (the other page becomes read-only), or follow the call read-only.',
+  'seat.take': 'Take control',
+  'seat.follow': 'Follow read-only',
+  'seat.reader': 'Read-only: the listener is answering from another page.',
+  'seat.takenOver': 'Another page took control of this link: this one is read-only.',
+  'shortcuts.mode.legend': 'Single-key shortcuts (1…0, B)',
+  'shortcuts.mode.area': 'Only in the answer area',
+  'shortcuts.mode.off': 'Off (all shortcuts)',
+  'trainer.announceDetails': 'Also announce variables, states and readings',
 };

@@ -172,7 +172,7 @@ export const fr = {
   'kbd.escape': 'Échap',
   'shortcuts.heading': 'Raccourcis clavier',
   'shortcuts.intro':
-    "Hors des champs de saisie seulement : les touches tapées dans un champ ne déclenchent jamais d'action.",
+    "Les touches sans Alt (1…0, Maj+1…0) n'agissent que dans la zone de réponse (actions et « Ce que je dis ») ; les touches tapées dans un champ ne déclenchent jamais d'action.",
   'shortcuts.pickup': 'Décrocher',
   'shortcuts.hold': "Mettre en attente, reprendre l'appel",
   'shortcuts.hangup': 'Raccrocher',
@@ -302,9 +302,7 @@ export const fr = {
   'actor.suggestions.heading': 'Répliques suggérées',
   'actor.suggestions.none': 'Pas de réplique suggérée pour le moment : improvisez ou attendez.',
   'actor.suggestions.say': 'Dire cette réplique',
-  'actor.suggestions.sayLabel': 'Dire : {text}',
   'actor.suggestions.adapt': 'Adapter',
-  'actor.suggestions.adaptLabel': 'Adapter : {text}',
   'actor.speak.label': 'Ma réplique',
   'actor.speak.hint':
     "Dite à l'écoutant·e par la voix de synthèse. Entrée pour la dire, Maj + Entrée pour aller à la ligne.",
@@ -705,6 +703,18 @@ export const fr = {
   'difficulty.medium': 'moyen',
   'difficulty.hard': 'difficile',
   'sessions.filters.allScenarios': 'Tous',
+  'error.seat/not_holder': 'Une autre page a la main sur ce lien : prenez la main pour agir d’ici.',
+  'seat.occupied.heading': 'Ce lien d’écoutant·e est déjà ouvert ailleurs',
+  'seat.occupied.text':
+    'Une autre page (un autre onglet ou un autre appareil) tient la place de l’écoutant·e. Prenez la main pour répondre d’ici (l’autre page passe en lecture seule), ou suivez l’appel en lecture seule.',
+  'seat.take': 'Prendre la main',
+  'seat.follow': 'Suivre en lecture seule',
+  'seat.reader': 'Lecture seule : l’écoutant·e répond depuis une autre page.',
+  'seat.takenOver': 'Une autre page a pris la main sur ce lien : celle-ci est en lecture seule.',
+  'shortcuts.mode.legend': 'Raccourcis à une touche (1…0, B)',
+  'shortcuts.mode.area': 'Seulement dans la zone de réponse',
+  'shortcuts.mode.off': 'Désactivés (tous les raccourcis)',
+  'trainer.announceDetails': 'Annoncer aussi les variables, les états et les interprétations',
 };
 
 export type MessageKey = keyof typeof fr;

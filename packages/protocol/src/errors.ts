@@ -29,6 +29,8 @@ export const ErrorCode = {
   AccountSetupInvalid: 'account/setup_invalid',
   AccountInvitationInvalid: 'account/invitation_invalid',
   AccountExists: 'account/exists',
+  // A role link opened twice: only the page holding its seat acts (seats.ts).
+  SeatNotHolder: 'seat/not_holder',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -61,6 +63,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   'account/setup_invalid': "Lien d'installation invalide ou déjà utilisé.",
   'account/invitation_invalid': 'Invitation invalide, expirée ou déjà utilisée.',
   'account/exists': 'Un compte existe déjà avec cette adresse.',
+  'seat/not_holder': "Ce lien est ouvert sur une autre page qui a la main : prenez la main pour agir d'ici.",
 };
 
 export interface Failure {

@@ -16,12 +16,15 @@ import {
   handshakeAuthSchema,
   inputSchema,
   mayRoleSend,
+  seatRequestSchema,
+  ServerEvent,
   syncRequestSchema,
 } from '@ecoute/protocol';
 import type {
   ClientToServerEvents,
   ErrorCode as Code,
   InputAck,
+  SeatAck,
   ServerToClientEvents,
   SyncAck,
 } from '@ecoute/protocol';
@@ -37,6 +40,7 @@ import { PresenceTracker } from './presence.js';
 import { GATEWAY_LIMITS, RateLimiter } from './rate-limit.js';
 import type { GatewayLimits, Sender } from './rate-limit.js';
 import { Refusals } from './refusals.js';
+import { RoleSeats } from './seats.js';
 import { SocketRooms, roleRoom } from './socket-rooms.js';
 import type { EcouteServer, SocketData } from './socket-rooms.js';
 import { unsentBytes } from './unsent-bytes.js';
@@ -74,6 +78,8 @@ export class SessionGateway
   private readonly logger = new Logger('SessionGateway');
   private readonly limiter: RateLimiter;
   private readonly addressOf: AddressOf;
+  /** One seat per listener link: a second page of the link reads until it takes the seat. */
+  private readonly seats = new RoleSeats();
   private sweep: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -166,7 +172,11 @@ export class SessionGateway
         this.onSync(socket, body).then((result) => this.counted(socket, 'sync', result)),
       ),
     );
+    socket.on(ClientEvent.Seat, (body, ack) =>
+      answer(ack, Promise.resolve(this.counted(socket, 'seat', this.onSeat(socket, body)))),
+    );
     const { sessionId, role } = socket.data;
+    this.seats.arrive(sessionId, role, socket.id);
     this.sessions.attached(sessionId);
     await socket.join(roleRoom(sessionId, role));
     this.publishPresence(sessionId);
@@ -176,6 +186,7 @@ export class SessionGateway
     // A socket refused at the handshake has no data.
     const sessionId = (socket.data as Partial<SocketData> | undefined)?.sessionId;
     if (!sessionId) return;
+    this.seats.leave(sessionId, socket.data.role, socket.id);
     this.sessions.detached(sessionId);
     this.publishPresence(sessionId);
   }
@@ -202,7 +213,7 @@ export class SessionGateway
   }
 
   /** A refusal is counted and logged (at a bounded rate) with the socket it came from. */
-  private counted<T extends InputAck | SyncAck>(socket: EcouteSocket, at: string, result: T): T {
+  private counted<T extends InputAck | SyncAck | SeatAck>(socket: EcouteSocket, at: string, result: T): T {
     if (!result.ok) {
       const { sessionId, role } = socket.data;
       this.refusals.refused({ code: result.code, at, socket: socket.id, session: sessionId, role });
@@ -224,6 +235,9 @@ export class SessionGateway
     const { sessionId, role } = socket.data;
     if (this.cutIfSlow(socket) || !this.limiter.admit(this.sender(socket)))
       return failure(ErrorCode.InputRateLimited);
+    // A second page of the link reads until it takes the seat (checked after the rate limit:
+    // a flood from it still spends the link's budget).
+    if (!this.seats.mayAct(sessionId, role, socket.id)) return failure(ErrorCode.SeatNotHolder);
     try {
       const input = inputSchema.safeParse(body);
       if (!input.success) return failure(ErrorCode.InputInvalid);
@@ -247,6 +261,27 @@ export class SessionGateway
         String(error),
       );
       return failure(ErrorCode.ServerInternal);
+    }
+  }
+
+  /** A page's seat on its link: claim (on connect), take (« Prendre la main »), follow. */
+  onSeat(socket: EcouteSocket, body: unknown): SeatAck {
+    const { sessionId, role } = socket.data;
+    if (this.cutIfSlow(socket) || !this.limiter.admit(this.sender(socket)))
+      return failure(ErrorCode.InputRateLimited);
+    const request = seatRequestSchema.safeParse(body);
+    if (!request.success) return failure(ErrorCode.InputInvalid);
+    const { action, page } = request.data;
+    switch (action) {
+      case 'claim':
+        return { ok: true, seat: this.seats.claim(sessionId, role, socket.id, page) };
+      case 'follow':
+        return { ok: true, seat: this.seats.follow(sessionId, role, socket.id) };
+      case 'take': {
+        const { seat, displaced } = this.seats.take(sessionId, role, socket.id, page);
+        if (displaced) socket.nsp.to(displaced).emit(ServerEvent.Seat, { status: 'reader', takenOver: true });
+        return { ok: true, seat };
+      }
     }
   }
 
