@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import type { EntryLine } from '../ui/describeEntry.js';
-import { formatDuration } from '../ui/formatDuration.js';
+import { useCallClock } from './callClock.js';
 import { visibleRows } from './lanes.js';
 
 export const ROW_HEIGHT = 44;
@@ -26,6 +26,7 @@ export function MomentTranscript({
   headingId: string;
 }) {
   const { t } = useI18n();
+  const clock = useCallClock();
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(VIEWPORT_HEIGHT);
@@ -74,7 +75,7 @@ export function MomentTranscript({
                 onClick={() => onPick(i)}
                 title={line.text}
               >
-                <span className="entry__time">{formatDuration(entry.t)}</span>{' '}
+                <span className="entry__time">{clock.format(entry.t)}</span>{' '}
                 <span className="entry__speaker">{line.speaker}</span>{' '}
                 {line.cue ? <span className="entry__cue">{line.cue} </span> : null}
                 <span className="moment-transcript__text">{line.text}</span>

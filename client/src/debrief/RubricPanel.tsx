@@ -13,7 +13,7 @@ import type {
 import { CRITERION_RATINGS } from '@ecoute/protocol';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
-import { formatDuration } from '../ui/formatDuration.js';
+import { useCallClock } from './callClock.js';
 import './rubric.css';
 
 export const RATING_KEYS: Record<CriterionRating, MessageKey> = {
@@ -67,6 +67,7 @@ export function RubricPanel({
   onJudge: (criterion: string, request: JudgmentRequest) => Promise<string | null>;
 }) {
   const { t } = useI18n();
+  const clock = useCallClock();
   const headingId = useId();
   const metCount = rubric.filter((c) => c.kind === 'auto' && c.met === true).length;
   const autoCount = rubric.filter((c) => c.kind === 'auto').length;
@@ -118,7 +119,7 @@ export function RubricPanel({
                       {t('debrief.seeMoment')}
                       <span className="visually-hidden">
                         {' '}
-                        {t('debrief.atTime', { time: formatDuration(criterion.evidence.t) })} —{' '}
+                        {t('debrief.atTime', { time: clock.format(criterion.evidence.t) })} —{' '}
                         {criterion.label}
                       </span>
                     </button>

@@ -660,4 +660,7 @@ export const en: Catalogue = {
   'difficulty.medium': 'medium',
   'difficulty.hard': 'hard',
   'sessions.filters.allScenarios': 'All',
+  'curves.table': "The variables as a table",
+  'curves.tableCaption': "Each variable at each change, in call time",
+  'curves.tableTime': "Call time",
 };

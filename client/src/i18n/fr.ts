@@ -677,6 +677,9 @@ export const fr = {
   'difficulty.medium': 'moyen',
   'difficulty.hard': 'difficile',
   'sessions.filters.allScenarios': 'Tous',
+  'curves.table': "Les variables en tableau",
+  'curves.tableCaption': "Valeur de chaque variable à chaque changement, en temps d'appel",
+  'curves.tableTime': "Temps d'appel",
 };
 
 export type MessageKey = keyof typeof fr;
