@@ -194,6 +194,10 @@ describe('the debrief in the browser', () => {
     await judgment.getByRole('textbox', { name: 'Commentaire' }).fill('Un peu rapide au début');
     await judgment.getByRole('button', { name: 'Enregistrer le jugement' }).click();
     await judgment.getByText('Enregistré.').waitFor();
+    // The focus stays on the button (it does not disable itself while saving).
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Enregistrer le jugement',
+    );
     await page.screenshot({ path: path.join(artifacts, 'debrief-trainer.png'), fullPage: true });
 
     const saved = await api(tokens.trainer!);

@@ -277,4 +277,18 @@ describe('the debrief page', () => {
       .map((row) => row.textContent);
     expect(rows).toEqual(["Temps d'appelDétresseConfiance", '0:004 sur 103 sur 10', '0:044 sur 105 sur 10']);
   });
+
+  it('keeps the focus on the transcript when ← removes the focused row; the transcript is no nameless tab stop', () => {
+    const { container } = renderView(new FakeDebriefApi(debriefFixture()));
+    const transcript = container.querySelector<HTMLElement>('.moment-transcript')!;
+    expect(transcript.hasAttribute('tabindex')).toBe(false);
+    expect(transcript.getAttribute('role')).toBe('group');
+    const last = container.querySelector<HTMLButtonElement>('.moment-transcript__row--current button')!;
+    last.focus();
+    fireEvent.keyDown(last, { key: 'ArrowLeft' });
+    expect(document.activeElement).not.toBe(document.body);
+    expect(document.activeElement?.closest('.moment-transcript__row--current')).toBeTruthy();
+    // The rows wrap their whole text: no tooltip holds what the row cuts off.
+    expect(container.querySelector('.moment-transcript__pick[title]')).toBeNull();
+  });
 });

@@ -180,7 +180,7 @@ function JudgmentForm({
   const name = useId();
 
   async function save(): Promise<void> {
-    if (!rating) return;
+    if (!rating || status === 'saving') return;
     setStatus('saving');
     const code = await onJudge(criterion.criterion, { rating, comment: comment.trim() });
     setError(code);
@@ -226,7 +226,13 @@ function JudgmentForm({
             }}
           />
         </label>
-        <button type="submit" className="button button--small" disabled={!rating || status === 'saving'}>
+        {/* Not disabled while saving: a focused button that disables itself drops the focus. */}
+        <button
+          type="submit"
+          className="button button--small"
+          disabled={!rating}
+          aria-disabled={status === 'saving' || undefined}
+        >
           {t('debrief.judgment.save')}
         </button>{' '}
         <span className="muted" role="status">
