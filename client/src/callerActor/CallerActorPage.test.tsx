@@ -28,7 +28,7 @@ describe('CallerActorPage', () => {
   it('says a suggested line as it is, or adapted, or its own words', async () => {
     const session = fakeSession({ view: callerActorView(), entries });
     renderWithSession(<CallerActorPage />, { session });
-    await click(screen.getByRole('button', { name: 'Dire : Je suis toute seule, vous savez.' }));
+    await click(screen.getByRole('button', { name: 'Dire cette réplique : Je suis toute seule, vous savez.' }));
     await click(screen.getByRole('button', { name: 'Adapter : Je suis toute seule, vous savez.' }));
     const field = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Ma réplique' });
     expect(field.value).toBe('Je suis toute seule, vous savez.');
@@ -63,7 +63,7 @@ describe('CallerActorPage', () => {
     });
     expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Ma réplique' }).disabled).toBe(true);
     expect(
-      screen.getByRole<HTMLButtonElement>('button', { name: 'Dire : Je suis toute seule, vous savez.' })
+      screen.getByRole<HTMLButtonElement>('button', { name: 'Dire cette réplique : Je suis toute seule, vous savez.' })
         .disabled,
     ).toBe(true);
   });

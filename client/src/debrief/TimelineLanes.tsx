@@ -11,6 +11,7 @@ import type { MouseEvent } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import type { DebriefMark } from '@ecoute/protocol';
 import { CurvesTable, alignSeries } from '../charts/CurvesTable.js';
+import { SeriesKey } from '../charts/SeriesKey.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { useCallClock } from './callClock.js';
 import { LANES, laneMarkers, tickStep, type Lane, type LaneMarker } from './lanes.js';
@@ -62,30 +63,6 @@ function paletteFor(element: HTMLElement): LanesPalette {
   return forced ? forcedPalette(getComputedStyle(element).color || 'CanvasText') : LANES_PALETTE;
 }
 
-/** A series' legend key: its dash, drawn with the text's colour under forced colours. */
-export function SeriesKey({ index }: { index: number }) {
-  const style = curveStyle(index);
-  return (
-    <svg
-      className="series-key"
-      width="28"
-      height="8"
-      viewBox="0 0 28 8"
-      aria-hidden="true"
-      style={{ color: style.colour }}
-    >
-      <line
-        x1="0"
-        y1="4"
-        x2="28"
-        y2="4"
-        stroke="currentColor"
-        strokeWidth="3"
-        strokeDasharray={style.dash.length ? style.dash.join(' ') : undefined}
-      />
-    </svg>
-  );
-}
 /** The nearest marker of the lane under (x, y) within a few pixels. */
 function markerAt(markers: readonly LaneMarker[], x: number, y: number): LaneMarker | undefined {
   const lane = LANES[Math.floor((y - LANES_TOP) / LANE_HEIGHT)];

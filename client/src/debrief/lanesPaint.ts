@@ -2,6 +2,7 @@
 // markers, painted on one canvas for the visible window. One canvas instead of an element per
 // marker: a long call costs the same few draw calls per marker bucket, and stepping through the
 // moments never repaints it (the cursor is an element of its own above it).
+import { curveStyle } from '../charts/curveStyle.js';
 import { formatDuration } from '../ui/formatDuration.js';
 import { LANES, type Lane, type LaneMarker } from './lanes.js';
 import type { VariableSeries } from './moment.js';
@@ -12,23 +13,7 @@ export const MARKS_HEIGHT = 22;
 export const LANE_HEIGHT = 30;
 export const LANES_TOP = CURVES_HEIGHT + RULER_HEIGHT + MARKS_HEIGHT;
 export const LANES_HEIGHT = LANES_TOP + LANES.length * LANE_HEIGHT;
-export const CURVE_COLOURS = ['#b3261e', '#1f5fbf', '#1d7a3a', '#8a5a00', '#6b3fa0', '#00707a'];
-/** Each series its own dash (not told apart by colour alone); the legend draws the same. */
-export const CURVE_DASHES: readonly (readonly number[])[] = [
-  [],
-  [8, 4],
-  [2, 3],
-  [10, 3, 2, 3],
-  [4, 4],
-  [1, 6],
-];
-
-export function curveStyle(i: number): { colour: string; dash: readonly number[] } {
-  return {
-    colour: CURVE_COLOURS[i % CURVE_COLOURS.length] ?? '#1c2430',
-    dash: CURVE_DASHES[i % CURVE_DASHES.length] ?? [],
-  };
-}
+export { CURVE_COLOURS, CURVE_DASHES, curveStyle } from '../charts/curveStyle.js';
 
 /** The one value range the curves share (so the value axis beside them reads every curve). */
 export function valueRange(series: readonly { min: number; max: number }[]): { min: number; max: number } {

@@ -262,8 +262,8 @@ export const en: Catalogue = {
   'graph.legendVisited': 'state passed through',
   'graph.legendTaken': 'transition taken',
   'graph.controls': 'Graph zoom',
-  'graph.zoomIn': 'Zoom in',
-  'graph.zoomOut': 'Zoom out',
+  'graph.zoomIn': '+ Zoom in',
+  'graph.zoomOut': '− Zoom out',
   'graph.fitView': 'Show all',
 
   'curves.heading': 'Variable curves',
@@ -298,7 +298,7 @@ export const en: Catalogue = {
   'actor.suggestions.heading': 'Suggested lines',
   'actor.suggestions.none': 'No suggested line for now: improvise or wait.',
   'actor.suggestions.say': 'Say this line',
-  'actor.suggestions.sayLabel': 'Say: {text}',
+  'actor.suggestions.sayLabel': 'Say this line: {text}',
   'actor.suggestions.adapt': 'Adapt',
   'actor.suggestions.adaptLabel': 'Adapt: {text}',
   'actor.speak.label': 'My line',
@@ -701,4 +701,13 @@ export const en: Catalogue = {
   'a11y.recourse.delegate': "contact the Défenseur des droits' delegate in your region",
   'a11y.recourse.mail':
     'send a letter by post (free, no stamp needed): Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+  'graph.text.summary': 'The graph as text: states and transitions taken',
+  'graph.text.active': 'active state',
+  'graph.text.visited': 'already visited',
+  'graph.text.unvisited': 'not reached yet',
+  'graph.text.taken': 'Transitions taken:',
+  'graph.text.edgeTaken': 'taken',
+  'graph.edge': 'Transition from "{from}" to "{to}"',
+  'graph.a11y.node': 'A state of the scenario.',
+  'graph.a11y.edge': 'A transition of the scenario.',
 };

@@ -265,8 +265,8 @@ export const fr = {
   'graph.legendVisited': 'état déjà traversé',
   'graph.legendTaken': 'transition prise',
   'graph.controls': 'Zoom du graphe',
-  'graph.zoomIn': 'Agrandir',
-  'graph.zoomOut': 'Réduire',
+  'graph.zoomIn': '+ Agrandir',
+  'graph.zoomOut': '− Réduire',
   'graph.fitView': 'Tout afficher',
 
   'curves.heading': 'Courbes des variables',
@@ -302,7 +302,7 @@ export const fr = {
   'actor.suggestions.heading': 'Répliques suggérées',
   'actor.suggestions.none': 'Pas de réplique suggérée pour le moment : improvisez ou attendez.',
   'actor.suggestions.say': 'Dire cette réplique',
-  'actor.suggestions.sayLabel': 'Dire : {text}',
+  'actor.suggestions.sayLabel': 'Dire cette réplique : {text}',
   'actor.suggestions.adapt': 'Adapter',
   'actor.suggestions.adaptLabel': 'Adapter : {text}',
   'actor.speak.label': 'Ma réplique',
@@ -718,6 +718,15 @@ export const fr = {
   'a11y.recourse.delegate': 'contacter le ou la délégué·e du Défenseur des droits dans votre région',
   'a11y.recourse.mail':
     'envoyer un courrier par la poste (gratuit, sans timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+  'graph.text.summary': 'Le graphe en texte : états et transitions prises',
+  'graph.text.active': 'état actif',
+  'graph.text.visited': 'déjà traversé',
+  'graph.text.unvisited': 'pas encore atteint',
+  'graph.text.taken': 'Transitions prises :',
+  'graph.text.edgeTaken': 'prise',
+  'graph.edge': 'Transition de « {from} » vers « {to} »',
+  'graph.a11y.node': 'Un état du scénario.',
+  'graph.a11y.edge': 'Une transition du scénario.',
 };
 
 export type MessageKey = keyof typeof fr;
