@@ -240,6 +240,60 @@ describe('accessibility of every page and state', () => {
     expect(failures).toEqual([]);
   }, 240_000);
 
+  it('the debrief by hand: graph in words, gauges framed with their maximum, the moment beside the rubric', async () => {
+    const page = roles.debrief!;
+    // The state graph: French names by the states' labels, the status in words; no « Edge from ».
+    await expect(page.locator('[aria-label^="Edge from"]').count()).resolves.toBe(0);
+    await expect(
+      page.locator('.react-flow__edge[aria-label^="Transition de"]').count(),
+    ).resolves.toBeGreaterThan(0);
+    await expect(
+      page.locator('.react-flow__node[aria-label$="état actif"]').count(),
+    ).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.graph-text li').count()).resolves.toBeGreaterThan(1);
+    // Gauges: « n sur 10 » visibly, the track's frame ≥ 3:1 against the page.
+    const gauges = await page.locator('.variable').evaluateAll((items) => {
+      const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = ([r, g, b]: number[]) => {
+        const channel = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+      };
+      const contrast = (a: string, b: string) => {
+        const [x, y] = [luminance(rgb(a)), luminance(rgb(b))].sort((m, n) => n - m);
+        return (x! + 0.05) / (y! + 0.05);
+      };
+      return items.map((item) => {
+        const track = item.querySelector('.variable__track')!;
+        let behind: Element | null = track.parentElement;
+        while (behind && getComputedStyle(behind).backgroundColor === 'rgba(0, 0, 0, 0)')
+          behind = behind.parentElement;
+        return {
+          text: item.querySelector('.variable__value')!.textContent ?? '',
+          contrast: contrast(
+            getComputedStyle(track).borderTopColor,
+            getComputedStyle(behind ?? document.body).backgroundColor,
+          ),
+        };
+      });
+    });
+    expect(gauges.length).toBeGreaterThan(0);
+    for (const gauge of gauges) {
+      expect(gauge.text).toMatch(/^\d+ sur \d+/);
+      expect(gauge.contrast).toBeGreaterThanOrEqual(3);
+    }
+    // Side by side at 1366×768: at the end of the rubric the moment is still in view beside it.
+    await page.setViewportSize(SIZES[0]);
+    await page
+      .locator('.debrief__side')
+      .evaluate((side) => side.lastElementChild?.scrollIntoView({ block: 'end' }));
+    await settle(page);
+    const beside = await page.locator('.debrief__moment').evaluate((moment) => {
+      const box = moment.getBoundingClientRect();
+      return box.bottom > innerHeight / 2 && box.top < innerHeight / 2;
+    });
+    expect(beside).toBe(true);
+  }, 60_000);
+
   it('forced colours: the debrief keeps its legend keys, its marks and its cursor drawn', async () => {
     const page = roles.debrief!;
     await page.emulateMedia({ forcedColors: 'active' });

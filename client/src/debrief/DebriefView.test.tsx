@@ -86,6 +86,10 @@ describe('the debrief page', () => {
     // The variables as they were then: confidence not yet raised at the pickup.
     fireEvent.keyDown(window, { key: 'ArrowLeft' });
     expect(momentHeading().textContent).toBe('À 0:00');
+    // The path of states reads call time too (entered « En ligne » 0:04 after the pickup).
+    const path = screen.getByRole('region', { name: 'État du scénario' }).textContent;
+    expect(path).toContain('0:00');
+    expect(path).not.toContain('0:05');
     const confidence = screen.getByRole('meter', { name: 'Confiance' });
     expect(confidence.getAttribute('value')).toBe('3');
     fireEvent.keyDown(window, { key: 'ArrowRight' });

@@ -261,7 +261,12 @@ export function DebriefView({
             )}
             <div className="debrief__moment-grid">
               {gauges.length > 0 ? <VariableGauges variables={gauges} /> : null}
-              <MemoScenarioStates states={activeStates} entries={stateEntries} graph={debrief.graph} />
+              <MemoScenarioStates
+                states={activeStates}
+                entries={stateEntries}
+                graph={debrief.graph}
+                formatTime={clock.format}
+              />
             </div>
             {debrief.graph && graphShown
               ? renderGraph({

@@ -18,7 +18,6 @@ import { LANES, laneMarkers, tickStep, type Lane, type LaneMarker } from './lane
 import {
   CURVES_HEIGHT,
   CURVE_COLOURS,
-  curveStyle,
   curveY,
   forcedPalette,
   valueRange,
