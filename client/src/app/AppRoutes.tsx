@@ -28,6 +28,11 @@ const account = {
     import('../account/OrganizationPage.js').then((m) => ({ default: m.OrganizationPage })),
   ),
   Privacy: lazy(() => import('../account/PrivacyPage.js').then((m) => ({ default: m.PrivacyPage }))),
+  Accessibility: lazy(() =>
+    import('../accessibility/AccessibilityStatementPage.js').then((m) => ({
+      default: m.AccessibilityStatementPage,
+    })),
+  ),
   Share: lazy(() => import('../account/SessionSharePage.js').then((m) => ({ default: m.SessionSharePage }))),
 };
 const SessionsPage = lazy(() =>
@@ -81,6 +86,7 @@ export function AppRoutes() {
         <Route path="reset-password" element={<account.Reset />} />
         <Route path="organisation" element={<account.Organization />} />
         <Route path="confidentialite" element={<account.Privacy />} />
+        <Route path="accessibilite" element={<account.Accessibility />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -263,8 +263,8 @@ export const en: Catalogue = {
   'graph.legendVisited': 'state passed through',
   'graph.legendTaken': 'transition taken',
   'graph.controls': 'Graph zoom',
-  'graph.zoomIn': 'Zoom in',
-  'graph.zoomOut': 'Zoom out',
+  'graph.zoomIn': '+ Zoom in',
+  'graph.zoomOut': '− Zoom out',
   'graph.fitView': 'Show all',
 
   'curves.heading': 'Variable curves',
@@ -699,4 +699,54 @@ export const en: Catalogue = {
   'shortcuts.mode.area': 'Only in the answer area',
   'shortcuts.mode.off': 'Off (all shortcuts)',
   'trainer.announceDetails': 'Also announce variables, states and readings',
+  'curves.table': 'The variables as a table',
+  'curves.tableCaption': 'Each variable at each change, in call time',
+  'curves.tableTime': 'Call time',
+  'a11y.heading': 'Accessibility statement',
+  'a11y.footer': 'Accessibility: partially compliant',
+  'a11y.footerNav': 'Footer',
+  'a11y.intro':
+    'The training body that provides Écoute is committed to making its digital services accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005. This statement applies to the Écoute application: home, call consoles (listener, trainer, observer, caller actor), debrief, sessions list and account pages.',
+  'a11y.status.heading': 'Compliance status',
+  'a11y.status.level': 'Écoute is partially compliant with RGAA 4.1.',
+  'a11y.status.text':
+    'The French accessibility framework (RGAA), version 4.1, takes up the A and AA criteria of WCAG 2.1. Automated checks find no error on the pages tested, but not every criterion has been verified by a full audit yet: hence "partially compliant".',
+  'a11y.gaps.heading': 'Non-accessible content',
+  'a11y.gaps.drawings':
+    "The drawing of the state graph and the debrief's lanes and curves are images: their text equivalent is the list of states (active and visited) and the table of variables.",
+  'a11y.gaps.consoles':
+    "Points found by hand on the call consoles are being fixed: single-key shortcuts, live-region announcements, the call's status bar at high zoom.",
+  'a11y.gaps.audit':
+    'No full audit of the 106 RGAA criteria has been carried out yet, so no compliance rate is computed.',
+  'a11y.method.heading': 'Preparation of this statement',
+  'a11y.method.date': 'This statement was prepared on 5 December 2026.',
+  'a11y.method.technologies':
+    'Technologies used: HTML, CSS, JavaScript (React), WAI-ARIA. Checks made in Chromium:',
+  'a11y.method.axe':
+    'axe-core (WCAG 2.1 A and AA rules and best practices) on every page and every state of a call (ringing, ongoing, paused, ended, projector view, caller actor, debrief, sessions, accounts), at 1366 × 768 and 390 × 844;',
+  'a11y.method.keyboard': 'keyboard only, the focus never lost after an action;',
+  'a11y.method.reflow': '320 px wide without horizontal scrolling, and 400 % zoom;',
+  'a11y.method.spacing': 'increased text spacing (WCAG 1.4.12) without overlap or clipped text;',
+  'a11y.method.forced':
+    'forced colours (high contrast) and simulated colour blindness (deuteranopia): curves, lanes and legends stay distinct;',
+  'a11y.method.tree': "the browser's accessibility tree: names, roles and states of the controls.",
+  'a11y.contact.heading': 'Feedback and contact',
+  'a11y.contact.text':
+    'If you cannot access some content or a service, contact the administrator of your training body (or the team that runs this server): you will be directed to an accessible alternative or given the content in another form.',
+  'a11y.recourse.heading': 'Recourse',
+  'a11y.recourse.text':
+    'If you reported an accessibility issue that prevents you from accessing content or a service and did not get a satisfactory answer, you may:',
+  'a11y.recourse.form': 'write to the Défenseur des droits (online form)',
+  'a11y.recourse.delegate': "contact the Défenseur des droits' delegate in your region",
+  'a11y.recourse.mail':
+    'send a letter by post (free, no stamp needed): Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+  'graph.text.summary': 'The graph as text: states and transitions taken',
+  'graph.text.active': 'active state',
+  'graph.text.visited': 'already visited',
+  'graph.text.unvisited': 'not reached yet',
+  'graph.text.taken': 'Transitions taken:',
+  'graph.text.edgeTaken': 'taken',
+  'graph.edge': 'Transition from "{from}" to "{to}"',
+  'graph.a11y.node': 'A state of the scenario.',
+  'graph.a11y.edge': 'A transition of the scenario.',
 };

@@ -265,8 +265,8 @@ export const fr = {
   'graph.legendVisited': 'état déjà traversé',
   'graph.legendTaken': 'transition prise',
   'graph.controls': 'Zoom du graphe',
-  'graph.zoomIn': 'Agrandir',
-  'graph.zoomOut': 'Réduire',
+  'graph.zoomIn': '+ Agrandir',
+  'graph.zoomOut': '− Réduire',
   'graph.fitView': 'Tout afficher',
 
   'curves.heading': 'Courbes des variables',
@@ -715,6 +715,56 @@ export const fr = {
   'shortcuts.mode.area': 'Seulement dans la zone de réponse',
   'shortcuts.mode.off': 'Désactivés (tous les raccourcis)',
   'trainer.announceDetails': 'Annoncer aussi les variables, les états et les interprétations',
+  'curves.table': 'Les variables en tableau',
+  'curves.tableCaption': "Valeur de chaque variable à chaque changement, en temps d'appel",
+  'curves.tableTime': "Temps d'appel",
+  'a11y.heading': "Déclaration d'accessibilité",
+  'a11y.footer': 'Accessibilité : partiellement conforme',
+  'a11y.footerNav': 'Pied de page',
+  'a11y.intro':
+    "L'organisme de formation qui met Écoute à disposition s'engage à rendre ses services numériques accessibles, conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration s'applique à l'application Écoute : accueil, consoles d'appel (écoutant·e, formateur·rice, observateur·rice, joueur·se de l'appelant·e), débriefing, liste des séances et pages de compte.",
+  'a11y.status.heading': 'État de conformité',
+  'a11y.status.level': 'Écoute est partiellement conforme au RGAA 4.1.',
+  'a11y.status.text':
+    "Le référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1, reprend les critères A et AA des WCAG 2.1. Les contrôles automatiques ne relèvent plus d'erreur sur les pages testées, mais tous les critères n'ont pas encore été vérifiés par un audit complet : d'où « partiellement conforme ».",
+  'a11y.gaps.heading': 'Contenus non accessibles',
+  'a11y.gaps.drawings':
+    'Le dessin du graphe des états, les pistes et les courbes du débriefing sont des images : leur équivalent textuel est la liste des états (actifs et traversés) et le tableau des variables.',
+  'a11y.gaps.consoles':
+    "Des points relevés à la main sur les consoles d'appel sont en cours de correction : raccourcis d'une seule touche, annonces des zones dynamiques, barre d'état de l'appel à fort zoom.",
+  'a11y.gaps.audit':
+    "Aucun audit complet des 106 critères du RGAA n'a encore été réalisé ; le taux de conformité n'est donc pas calculé.",
+  'a11y.method.heading': 'Établissement de cette déclaration',
+  'a11y.method.date': 'Cette déclaration a été établie le 5 décembre 2026.',
+  'a11y.method.technologies':
+    'Technologies utilisées : HTML, CSS, JavaScript (React), WAI-ARIA. Vérifications faites dans Chromium :',
+  'a11y.method.axe':
+    "axe-core (règles WCAG 2.1 A et AA et bonnes pratiques) sur chaque page et chaque état d'un appel (sonnerie, en cours, en pause, terminé, vue projection, joueur·se de l'appelant·e, débriefing, séances, comptes), à 1366 × 768 et 390 × 844 ;",
+  'a11y.method.keyboard': 'navigation au clavier seul, sans perte du focus après une action ;',
+  'a11y.method.reflow': 'affichage à 320 px de large sans défilement horizontal, et zoom à 400 % ;',
+  'a11y.method.spacing': 'espacement du texte augmenté (WCAG 1.4.12) sans chevauchement ni texte coupé ;',
+  'a11y.method.forced':
+    'couleurs forcées (contraste élevé) et simulation de daltonisme (deutéranopie) : courbes, pistes et légendes restent distinctes ;',
+  'a11y.method.tree': "arbre d'accessibilité du navigateur : noms, rôles et états des contrôles.",
+  'a11y.contact.heading': "Retour d'information et contact",
+  'a11y.contact.text':
+    "Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez l'administrateur·rice de votre organisme de formation (ou l'équipe qui exploite ce serveur) : vous serez orienté·e vers une alternative accessible ou recevrez le contenu sous une autre forme.",
+  'a11y.recourse.heading': 'Voies de recours',
+  'a11y.recourse.text':
+    "Si vous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à un contenu ou à un service et que vous n'avez pas obtenu de réponse satisfaisante, vous pouvez :",
+  'a11y.recourse.form': 'écrire un message au Défenseur des droits (formulaire en ligne)',
+  'a11y.recourse.delegate': 'contacter le ou la délégué·e du Défenseur des droits dans votre région',
+  'a11y.recourse.mail':
+    'envoyer un courrier par la poste (gratuit, sans timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+  'graph.text.summary': 'Le graphe en texte : états et transitions prises',
+  'graph.text.active': 'état actif',
+  'graph.text.visited': 'déjà traversé',
+  'graph.text.unvisited': 'pas encore atteint',
+  'graph.text.taken': 'Transitions prises :',
+  'graph.text.edgeTaken': 'prise',
+  'graph.edge': 'Transition de « {from} » vers « {to} »',
+  'graph.a11y.node': 'Un état du scénario.',
+  'graph.a11y.edge': 'Une transition du scénario.',
 };
 
 export type MessageKey = keyof typeof fr;
