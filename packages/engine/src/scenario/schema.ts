@@ -266,6 +266,17 @@ export type Competency = z.output<typeof competencySchema>;
 
 export const rubricSchema = z.array(competencySchema).min(1).max(32);
 
+/**
+ * The substance of the call: the stages (state paths, or parents) from which the listener has
+ * really dealt with the caller. A criterion that only says what did not happen (`notMove`,
+ * `notState`, `variable`) counts only once the call reached one of them, or ended `good` or
+ * `best`: nothing earns points by doing nothing (see run/score.ts).
+ */
+export const substanceSchema = z.strictObject({
+  reached: z.array(statePath).min(1).max(32),
+});
+export type Substance = z.output<typeof substanceSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // The document.
 
@@ -327,6 +338,11 @@ export const scenarioSchema = z.strictObject({
        */
       variants: z.array(text(2000)).min(1).max(16).optional(),
       cue: z.enum(CUES).optional(),
+      /**
+       * A stage direction (« il lit lentement sur son carnet »): shown in italics in the
+       * transcripts, never spoken by the speech synthesis.
+       */
+      direction: text(300).optional(),
       voice: voiceSchema.partial().optional(),
     }),
   ),
@@ -351,6 +367,8 @@ export const scenarioSchema = z.strictObject({
   hangupEnding: tableId,
   /** Competencies and criteria; required of library scenarios by lint, optional here. */
   rubric: rubricSchema.optional(),
+  /** Where the call reaches its substance, for the rubric's « did not » criteria. */
+  substance: substanceSchema.optional(),
   machine: machineSchema,
 });
 
