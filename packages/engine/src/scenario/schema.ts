@@ -260,6 +260,11 @@ export type RubricCriterion = z.output<typeof criterionSchema>;
 export const competencySchema = z.strictObject({
   id: tableId,
   label: text(200),
+  /**
+   * The framework the competency comes from, for trainers (« Titre professionnel Médiateur
+   * numérique (arrêté du 20 mai 2025) : … ; Pix 4.2 … »).
+   */
+  reference: text(500).optional(),
   criteria: z.array(criterionSchema).min(1).max(64),
 });
 export type Competency = z.output<typeof competencySchema>;
