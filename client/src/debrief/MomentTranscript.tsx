@@ -82,6 +82,7 @@ export function MomentTranscript({
                 <span className="entry__time">{clock.format(entry.t)}</span>{' '}
                 <span className="entry__speaker">{line.speaker}</span>{' '}
                 {line.cue ? <span className="entry__cue">{line.cue} </span> : null}
+                {line.direction ? <i className="entry__cue entry__direction">{line.direction} </i> : null}
                 <span className="moment-transcript__text">{line.text}</span>
                 {line.interpretation ? (
                   <span className="moment-transcript__interpretation"> {line.interpretation}</span>

@@ -215,6 +215,7 @@ export const en: Catalogue = {
   'entry.projectorOff': 'Projector view off.',
   'entry.speak': 'Line played: {text}',
   'entry.suggestion': 'Suggested line: {text}',
+  'entry.direction': '({direction})',
 
   'effect.crackle': 'Crackling line',
   'effect.silence': 'Silence',

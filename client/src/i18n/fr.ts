@@ -216,6 +216,7 @@ export const fr = {
   'entry.projectorOff': 'Vue projection désactivée.',
   'entry.speak': 'Réplique jouée : {text}',
   'entry.suggestion': 'Réplique suggérée : {text}',
+  'entry.direction': '({direction})',
 
   'effect.crackle': 'Grésillements sur la ligne',
   'effect.silence': 'Silence',

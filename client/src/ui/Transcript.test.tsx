@@ -39,6 +39,19 @@ describe('Transcript', () => {
     expect(items()[1]).not.toContain('(');
   });
 
+  it('shows a stage direction in italics, apart from the spoken words', () => {
+    renderWithSession(
+      <Transcript
+        entries={[lineEntry(1, 'Voilà.', { direction: 'il lit sur son carnet' })]}
+        labels={labels}
+      />,
+    );
+    const direction = within(screen.getByRole('list')).getByText('(il lit sur son carnet)');
+    expect(direction.tagName).toBe('I');
+    expect(items()[0]).toContain('Voilà.');
+    expect(screen.getByText('Voilà.').textContent).not.toContain('carnet');
+  });
+
   it('shows the listener moves by their label and the free words as said', () => {
     renderWithSession(
       <Transcript

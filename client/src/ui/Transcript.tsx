@@ -111,6 +111,7 @@ export function Transcript({
                     <span className={`entry__cue${line.cueId ? ` cue--${line.cueId}` : ''}`}>{line.cue}</span>
                   ) : null}
                   {line.cue && line.text ? ' ' : null}
+                  {line.direction ? <i className="entry__cue entry__direction">{line.direction} </i> : null}
                   {line.text ? <span className="entry__text">{line.text}</span> : null}
                   {readings && line.interpretation ? (
                     <span className="entry__interpretation"> {line.interpretation}</span>

@@ -504,6 +504,7 @@ export class CallRun {
           line: input.line ?? ACTOR_LINE,
           text: input.text,
           ...(scripted?.cue ? { cue: scripted.cue } : {}),
+          ...(scripted?.direction ? { direction: scripted.direction } : {}),
           ...(scripted?.voice ? { voice: scripted.voice } : {}),
         },
       ],

@@ -8,6 +8,7 @@ import { locatePath, parseScenario, parseScenarioWithSource } from '../scenario/
 import { collectStates, toArray } from '../scenario/references.js';
 import type { ActionConfig, GuardConfig, Scenario } from '../scenario/schema.js';
 import { isWithin, listTransitions, reachableStates, type TransitionInfo } from '../scenario/transitions.js';
+import { checkFidelity } from './lint-fidelity.js';
 import { parsePlayThroughs, type ParsePlayThroughsResult } from './play-throughs.js';
 
 export type LintSeverity = 'error' | 'warning';
@@ -76,6 +77,7 @@ export function lintScenario(file: string, text: string): { issues: LintIssue[];
     throw err;
   }
   checkScenario(scenario, at);
+  checkFidelity(scenario, at);
   return { issues: sortIssues(issues), scenario };
 }
 
