@@ -29,6 +29,7 @@ const LIBRARY = [
   'detresse-suicidaire',
   'etudiante-crous',
   'hameconnage-carte-vitale',
+  'violence-conjugale-numerique',
 ];
 /** Search bounds for the generated paths in this suite (the CLI searches further). */
 const SEARCH = { limit: 600, budget: 600 };

@@ -28,6 +28,7 @@ describe('ScenarioCatalog', () => {
       'etudiante-crous',
       'hameconnage-carte-vitale',
       'renouvellement-mutuelle',
+      'violence-conjugale-numerique',
     ]);
   });
 });
