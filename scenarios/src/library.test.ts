@@ -30,6 +30,7 @@ const LIBRARY = [
   'etudiante-crous',
   'hameconnage-carte-vitale',
   'violence-conjugale-numerique',
+  'proche-aidant-mere',
 ];
 /** Search bounds for the generated paths in this suite (the CLI searches further). */
 const SEARCH = { limit: 600, budget: 600 };

@@ -27,6 +27,7 @@ describe('ScenarioCatalog', () => {
       'detresse-suicidaire',
       'etudiante-crous',
       'hameconnage-carte-vitale',
+      'proche-aidant-mere',
       'renouvellement-mutuelle',
       'violence-conjugale-numerique',
     ]);
