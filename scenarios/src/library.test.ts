@@ -31,6 +31,7 @@ const LIBRARY = [
   'hameconnage-carte-vitale',
   'violence-conjugale-numerique',
   'proche-aidant-mere',
+  'titre-sejour-portail',
 ];
 /** Search bounds for the generated paths in this suite (the CLI searches further). */
 const SEARCH = { limit: 600, budget: 600 };

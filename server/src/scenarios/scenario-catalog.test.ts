@@ -29,6 +29,7 @@ describe('ScenarioCatalog', () => {
       'hameconnage-carte-vitale',
       'proche-aidant-mere',
       'renouvellement-mutuelle',
+      'titre-sejour-portail',
       'violence-conjugale-numerique',
     ]);
   });
