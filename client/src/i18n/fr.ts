@@ -677,6 +677,12 @@ export const fr = {
   'difficulty.medium': 'moyen',
   'difficulty.hard': 'difficile',
   'sessions.filters.allScenarios': 'Tous',
+  'error.library/not_found': 'Appel ou version introuvable dans la bibliothèque.',
+  'error.library/read_only':
+    'Cet appel fait partie de la bibliothèque intégrée : dupliquez-le pour le modifier.',
+  'error.library/id_taken': 'Un appel porte déjà cet identifiant.',
+  'error.library/no_draft': "Cet appel n'a pas de brouillon à publier.",
+  'error.library/lint_errors': 'Publication refusée : le brouillon contient des erreurs à corriger.',
 };
 
 export type MessageKey = keyof typeof fr;
