@@ -21,6 +21,7 @@ import type { RecoveryPace } from './recovery/live-recovery.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
+import { StudioModule } from './studio/studio.module.js';
 import { scaledScheduler } from './sessions/scaled-scheduler.js';
 import { SESSION_SCHEDULER } from './sessions/sessions.service.js';
 import { TestClockController } from './test-clock/test-clock.controller.js';
@@ -88,6 +89,8 @@ export class AppModule {
         // Accounts, the policy guard of every route, privacy requests (issue 11).
         AccountsModule,
         PrivacyModule,
+        // The call library and its versions (issue 13).
+        StudioModule,
       ],
       controllers: [...(config.testClock === 'manual' && !options.scheduler ? [TestClockController] : [])],
     };

@@ -13,6 +13,7 @@ import type { AppOptions } from './app.module.js';
 import type { AppConfig } from './config/env.js';
 import { DEBRIEF_PATH, debriefCompression } from './debrief/debrief.module.js';
 import { applyRequestGuards } from './http/request-guards.js';
+import { LIBRARY_PATH, libraryBodyParser } from './studio/library.controller.js';
 
 export async function createApp(
   config: AppConfig,
@@ -27,6 +28,7 @@ export async function createApp(
   // Accounts (better-auth) read their own bodies: mounted before the JSON parser.
   mountAuth(app);
   applyRequestGuards(app, config);
+  app.use(LIBRARY_PATH, libraryBodyParser());
   app.useBodyParser('json', { limit: '64kb' });
   app.use(DEBRIEF_PATH, debriefCompression());
   app.enableShutdownHooks();

@@ -193,7 +193,9 @@ describe('the authorization matrix', () => {
           .replace(':markId', 'a-0123456789abcdef0123')
           .replace(':criterion', 'ton_pose')
           .replace(':invitationId', 'nope')
-          .replace(':userId', accounts.colleague.userId);
+          .replace(':userId', accounts.colleague.userId)
+          .replace(':callId', SCENARIO)
+          .replace(':version', '1');
         const target: Target = onSession
           ? {
               kind: 'session',

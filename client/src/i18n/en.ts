@@ -750,4 +750,9 @@ export const en: Catalogue = {
   'graph.edge': 'Transition from "{from}" to "{to}"',
   'graph.a11y.node': 'A state of the scenario.',
   'graph.a11y.edge': 'A transition of the scenario.',
+  'error.library/not_found': 'Call or version not found in the library.',
+  'error.library/read_only': 'This call is part of the built-in library: duplicate it to change it.',
+  'error.library/id_taken': 'A call already has this identifier.',
+  'error.library/no_draft': 'This call has no draft to publish.',
+  'error.library/lint_errors': 'Publishing refused: the draft has errors to fix.',
 };

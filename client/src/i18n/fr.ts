@@ -766,6 +766,12 @@ export const fr = {
   'graph.edge': 'Transition de « {from} » vers « {to} »',
   'graph.a11y.node': 'Un état du scénario.',
   'graph.a11y.edge': 'Une transition du scénario.',
+  'error.library/not_found': 'Appel ou version introuvable dans la bibliothèque.',
+  'error.library/read_only':
+    'Cet appel fait partie de la bibliothèque intégrée : dupliquez-le pour le modifier.',
+  'error.library/id_taken': 'Un appel porte déjà cet identifiant.',
+  'error.library/no_draft': "Cet appel n'a pas de brouillon à publier.",
+  'error.library/lint_errors': 'Publication refusée : le brouillon contient des erreurs à corriger.',
 };
 
 export type MessageKey = keyof typeof fr;

@@ -143,3 +143,4 @@ export {
 } from './tools/test-runner.js';
 // Free speech (« parole libre »).
 export * from './speech/index.js';
+export { declaredIdentity, withScenarioIdentity } from './tools/identity.js';

@@ -31,6 +31,12 @@ export const ErrorCode = {
   AccountExists: 'account/exists',
   // A role link opened twice: only the page holding its seat acts (seats.ts).
   SeatNotHolder: 'seat/not_holder',
+  // The call library and the studio (server/src/studio).
+  LibraryNotFound: 'library/not_found',
+  LibraryReadOnly: 'library/read_only',
+  LibraryIdTaken: 'library/id_taken',
+  LibraryNoDraft: 'library/no_draft',
+  LibraryLintErrors: 'library/lint_errors',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -64,6 +70,11 @@ export const errorMessages: Record<ErrorCode, string> = {
   'account/invitation_invalid': 'Invitation invalide, expirée ou déjà utilisée.',
   'account/exists': 'Un compte existe déjà avec cette adresse.',
   'seat/not_holder': "Ce lien est ouvert sur une autre page qui a la main : prenez la main pour agir d'ici.",
+  'library/not_found': 'Appel ou version introuvable dans la bibliothèque.',
+  'library/read_only': 'Cet appel fait partie de la bibliothèque intégrée : dupliquez-le pour le modifier.',
+  'library/id_taken': 'Un appel porte déjà cet identifiant.',
+  'library/no_draft': "Cet appel n'a pas de brouillon à publier.",
+  'library/lint_errors': 'Publication refusée : le brouillon contient des erreurs à corriger.',
 };
 
 export interface Failure {

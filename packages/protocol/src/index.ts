@@ -7,3 +7,4 @@ export * from './debrief.js';
 export * from './exports.js';
 export * from './accounts.js';
 export * from './seats.js';
+export * from './library.js';

@@ -23,6 +23,11 @@ const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.AccountSetupInvalid]: HttpStatus.FORBIDDEN,
   [ErrorCode.AccountInvitationInvalid]: HttpStatus.NOT_FOUND,
   [ErrorCode.AccountExists]: HttpStatus.CONFLICT,
+  [ErrorCode.LibraryNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.LibraryReadOnly]: HttpStatus.FORBIDDEN,
+  [ErrorCode.LibraryIdTaken]: HttpStatus.CONFLICT,
+  [ErrorCode.LibraryNoDraft]: HttpStatus.CONFLICT,
+  [ErrorCode.LibraryLintErrors]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** The HTTP answer of a coded failure: `{ ok: false, code, message }` with its status. */

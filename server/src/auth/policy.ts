@@ -69,6 +69,13 @@ export const POLICY = {
   'socket.join': { links: ['trainer', 'listener', 'observer', 'callerActor'], members: {} },
   'socket.input': { links: ['trainer', 'listener', 'observer', 'callerActor'], members: {} },
   'socket.sync': { links: ['trainer', 'listener', 'observer', 'callerActor'], members: {} },
+  // The call library and the studio (server/src/studio): every member reads, authors and
+  // administrators write; the call's organisation is checked by the library itself.
+  'library.read': {
+    links: [],
+    members: { admin: 'organisation', trainer: 'organisation', author: 'organisation' },
+  },
+  'library.write': { links: [], members: { admin: 'organisation', author: 'organisation' } },
   nothing: NOBODY,
 } as const satisfies Record<string, Rule>;
 
@@ -112,6 +119,14 @@ export const ROUTE_ACTIONS: Record<string, Action> = {
   'DELETE /api/sessions/:sessionId/debrief/annotations/:markId': 'debrief.annotate',
   'PUT /api/sessions/:sessionId/debrief/judgments/:criterion': 'debrief.judge',
   'POST /api/sessions/:sessionId/debrief/self-assessment': 'debrief.self-assess',
+  'GET /api/library': 'library.read',
+  'POST /api/library/calls': 'library.write',
+  'GET /api/library/calls/:callId': 'library.read',
+  'GET /api/library/calls/:callId/versions/:version': 'library.read',
+  'GET /api/library/calls/:callId/versions/:version/export': 'library.read',
+  'PUT /api/library/calls/:callId/draft': 'library.write',
+  'POST /api/library/calls/:callId/publish': 'library.write',
+  'POST /api/library/calls/:callId/versions/:version/retire': 'library.write',
 };
 
 /** better-auth's handler, mounted on Express (not a Nest route): its own action. */

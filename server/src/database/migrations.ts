@@ -159,6 +159,51 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The call library (server/src/studio): an organisation's calls, each version's YAML text and
+  // status (draft, published, retired), and who changed what, when. A published version's text is
+  // never updated (the store only inserts it, then changes its status to retired).
+  '0013_library': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('library_calls')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organization_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('library_calls_organization')
+        .on('library_calls')
+        .column('organization_id')
+        .execute();
+      await db.schema
+        .createTable('library_versions')
+        .addColumn('call_id', 'text', (c) => c.notNull().references('library_calls.id').onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('yaml', 'text', (c) => c.notNull())
+        .addColumn('changed_by', 'text', (c) => c.notNull())
+        .addColumn('changed_at', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text')
+        .addPrimaryKeyConstraint('library_versions_pk', ['call_id', 'version'])
+        .execute();
+      await db.schema
+        .createTable('library_changes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('call_id', 'text', (c) => c.notNull().references('library_calls.id').onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('change', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('library_changes_call_at')
+        .on('library_changes')
+        .columns(['call_id', 'at'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

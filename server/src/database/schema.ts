@@ -86,6 +86,32 @@ export interface AuthOrganizationTable {
   slug: string;
 }
 
+/** Migration 0013: the call library (server/src/studio). */
+export interface LibraryCallsTable {
+  id: string;
+  organization_id: string;
+  title: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface LibraryVersionsTable {
+  call_id: string;
+  version: number;
+  status: string;
+  yaml: string;
+  changed_by: string;
+  changed_at: string;
+  published_at: string | null;
+}
+export interface LibraryChangesTable {
+  id: string;
+  call_id: string;
+  version: number;
+  at: string;
+  actor: string;
+  change: string;
+}
+
 export interface Database {
   sessions: SessionsTable;
   role_tokens: RoleTokensTable;
@@ -96,4 +122,7 @@ export interface Database {
   auth_user: AuthUserTable;
   auth_member: AuthMemberTable;
   auth_organization: AuthOrganizationTable;
+  library_calls: LibraryCallsTable;
+  library_versions: LibraryVersionsTable;
+  library_changes: LibraryChangesTable;
 }

@@ -102,7 +102,8 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
 
   async create(request: CreateSessionRequest, owner?: SessionOwner): Promise<SessionLinks | Failure> {
     const compiled = this.catalog.get(request.scenarioId, request.version);
-    if (!compiled) return failure(ErrorCode.ScenarioNotFound);
+    if (!compiled || !this.catalog.startableBy(request.scenarioId, owner?.organizationId))
+      return failure(ErrorCode.ScenarioNotFound);
     const id = newSessionId();
     // The caller actor's link exists only in a session created with one.
     const callerActor = request.callerActor === true;

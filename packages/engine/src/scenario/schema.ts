@@ -26,7 +26,7 @@ export const MAX_DELAY_MS = 6 * 60 * 60 * 1000;
 
 const tableId = z
   .string()
-  .regex(ID_PATTERN, 'identifiant attendu : minuscules, chiffres et _, commençant par une lettre')
+  .regex(ID_PATTERN, 'identifiant attendu : lettres minuscules sans accent, chiffres et _, commençant par une lettre')
   .max(64);
 const text = (max: number) => z.string().min(1).max(max);
 
