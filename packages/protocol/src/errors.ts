@@ -29,6 +29,12 @@ export const ErrorCode = {
   AccountSetupInvalid: 'account/setup_invalid',
   AccountInvitationInvalid: 'account/invitation_invalid',
   AccountExists: 'account/exists',
+  // Open Badges and LTI 1.3 (server/src/badges, server/src/lti).
+  BadgeNotFound: 'badge/not_found',
+  LtiInvalidLaunch: 'lti/invalid_launch',
+  LtiUnknownPlatform: 'lti/unknown_platform',
+  LtiInvalidState: 'lti/invalid_state',
+  LtiRegistrationFailed: 'lti/registration_failed',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -61,6 +67,11 @@ export const errorMessages: Record<ErrorCode, string> = {
   'account/setup_invalid': "Lien d'installation invalide ou déjà utilisé.",
   'account/invitation_invalid': 'Invitation invalide, expirée ou déjà utilisée.',
   'account/exists': 'Un compte existe déjà avec cette adresse.',
+  'badge/not_found': 'Badge introuvable.',
+  'lti/invalid_launch': 'Lancement LTI refusé : le message de la plateforme est invalide.',
+  'lti/unknown_platform': "Plateforme LTI inconnue : elle n'est pas enregistrée sur ce serveur.",
+  'lti/invalid_state': 'Lancement LTI refusé : état ou nonce invalide, expiré ou déjà utilisé.',
+  'lti/registration_failed': "L'enregistrement dynamique LTI a échoué.",
 };
 
 export interface Failure {
