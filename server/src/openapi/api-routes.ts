@@ -20,6 +20,7 @@ import {
   sessionListQuerySchema,
 } from '@ecoute/protocol';
 import type { ErrorCode } from '@ecoute/protocol';
+import { BADGE_API_ROUTES } from '../badges/badge-api-routes.js';
 
 type Code = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -398,4 +399,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
     ok: { status: 200, description: 'Les nouveaux liens.' },
     errors: ['auth/sign_in_required', 'auth/forbidden_role', 'session/not_found'],
   },
+  // Open Badges (server/src/badges).
+  ...BADGE_API_ROUTES,
 ];
