@@ -256,7 +256,7 @@ async function startServer(dir) {
   const setup = /#k=([^\s]+)/.exec(line)?.[1];
   if (!port || !setup) throw new Error(`unexpected start line: ${line}`);
   const url = `http://127.0.0.1:${port}`;
-  const origin = `http://localhost:${port}`;
+  const origin = url;
   const response = await fetch(`${url}/api/account/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin },

@@ -4,6 +4,7 @@ import { ManualScheduler, systemScheduler } from '@ecoute/engine';
 import type { Scheduler } from '@ecoute/engine';
 import type { DestinationStream } from 'pino';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { BadgesModule } from './badges/badges.module.js';
 import { SERVER_SECRET } from './accounts/auth.provider.js';
 import { loadServerSecret } from './accounts/server-secret.js';
 import { LinkSeal } from './auth/link-seal.js';
@@ -91,6 +92,8 @@ export class AppModule {
         PrivacyModule,
         // The call library and its versions (issue 13).
         StudioModule,
+        // Open Badges (issue 16).
+        BadgesModule,
       ],
       controllers: [...(config.testClock === 'manual' && !options.scheduler ? [TestClockController] : [])],
     };

@@ -135,6 +135,9 @@ describe('the authorization matrix', () => {
     'PUT /api/organization/retention': { retentionDays: 400 },
     'POST /api/privacy/learners/export': { name: 'Personne' },
     'POST /api/privacy/learners/erase': { name: 'Personne' },
+    'POST /api/badges': { name: 'Badge', description: 'Un badge', criteria: [], minCalls: 1 },
+    'PUT /api/badges/:badgeId': { name: 'Badge', description: 'Un badge', criteria: [], minCalls: 1 },
+    'POST /api/badges/awards/:awardId/revoke': { reason: 'Une raison' },
   };
 
   beforeAll(async () => {
@@ -195,7 +198,11 @@ describe('the authorization matrix', () => {
           .replace(':invitationId', 'nope')
           .replace(':userId', accounts.colleague.userId)
           .replace(':callId', SCENARIO)
-          .replace(':version', '1');
+          .replace(':version', '1')
+          .replace(':badgeId', 'b-nope')
+          .replace(':awardId', 'nope')
+          .replace(':organizationId', 'nope')
+          .replace(':keyId', 'k-nope');
         const target: Target = onSession
           ? {
               kind: 'session',

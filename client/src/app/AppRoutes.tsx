@@ -35,6 +35,11 @@ const account = {
   ),
   Share: lazy(() => import('../account/SessionSharePage.js').then((m) => ({ default: m.SessionSharePage }))),
 };
+// Open Badges (issue 16): the organisation's badges, the public verification of one badge.
+const BadgesPage = lazy(() => import('../badges/BadgesPage.js').then((m) => ({ default: m.BadgesPage })));
+const BadgeVerifyPage = lazy(() =>
+  import('../badges/BadgeVerifyPage.js').then((m) => ({ default: m.BadgeVerifyPage })),
+);
 const SessionsPage = lazy(() =>
   import('../sessions/SessionsPage.js').then((m) => ({ default: m.SessionsPage })),
 );
@@ -87,6 +92,8 @@ export function AppRoutes() {
         <Route path="organisation" element={<account.Organization />} />
         <Route path="confidentialite" element={<account.Privacy />} />
         <Route path="accessibilite" element={<account.Accessibility />} />
+        <Route path="badges" element={<BadgesPage />} />
+        <Route path="badge/:awardId" element={<BadgeVerifyPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import type { Debrief } from '@ecoute/protocol';
 import { LearnerHistory } from '../account/LearnerHistory.js';
+import { LearnerBadges } from '../badges/LearnerBadges.js';
 import { takeRoleToken } from '../app/takeRoleToken.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -76,6 +77,9 @@ export function DebriefPage({
       <DebriefView key={state.debrief.session.id} initial={state.debrief} api={api} />
       {state.debrief.viewer === 'listener' && token ? (
         <LearnerHistory sessionId={state.debrief.session.id} token={token} />
+      ) : null}
+      {state.debrief.viewer === 'listener' && token ? (
+        <LearnerBadges sessionId={state.debrief.session.id} token={token} />
       ) : null}
     </>
   );

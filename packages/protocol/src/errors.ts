@@ -37,6 +37,12 @@ export const ErrorCode = {
   LibraryIdTaken: 'library/id_taken',
   LibraryNoDraft: 'library/no_draft',
   LibraryLintErrors: 'library/lint_errors',
+  // Open Badges and LTI 1.3 (server/src/badges, server/src/lti).
+  BadgeNotFound: 'badge/not_found',
+  LtiInvalidLaunch: 'lti/invalid_launch',
+  LtiUnknownPlatform: 'lti/unknown_platform',
+  LtiInvalidState: 'lti/invalid_state',
+  LtiRegistrationFailed: 'lti/registration_failed',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -75,6 +81,11 @@ export const errorMessages: Record<ErrorCode, string> = {
   'library/id_taken': 'Un appel porte déjà cet identifiant.',
   'library/no_draft': "Cet appel n'a pas de brouillon à publier.",
   'library/lint_errors': 'Publication refusée : le brouillon contient des erreurs à corriger.',
+  'badge/not_found': 'Badge introuvable.',
+  'lti/invalid_launch': 'Lancement LTI refusé : le message de la plateforme est invalide.',
+  'lti/unknown_platform': "Plateforme LTI inconnue : elle n'est pas enregistrée sur ce serveur.",
+  'lti/invalid_state': 'Lancement LTI refusé : état ou nonce invalide, expiré ou déjà utilisé.',
+  'lti/registration_failed': "L'enregistrement dynamique LTI a échoué.",
 };
 
 export interface Failure {

@@ -8,3 +8,4 @@ export * from './exports.js';
 export * from './accounts.js';
 export * from './seats.js';
 export * from './library.js';
+export * from './badges.js';

@@ -28,6 +28,11 @@ const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.LibraryIdTaken]: HttpStatus.CONFLICT,
   [ErrorCode.LibraryNoDraft]: HttpStatus.CONFLICT,
   [ErrorCode.LibraryLintErrors]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.BadgeNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.LtiInvalidLaunch]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.LtiUnknownPlatform]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.LtiInvalidState]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.LtiRegistrationFailed]: HttpStatus.BAD_GATEWAY,
 };
 
 /** The HTTP answer of a coded failure: `{ ok: false, code, message }` with its status. */

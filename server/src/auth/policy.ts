@@ -64,6 +64,12 @@ export const POLICY = {
   'debrief.annotate': { links: ['trainer'], members: { trainer: 'own', admin: 'organisation' } },
   'debrief.judge': { links: ['trainer'], members: { trainer: 'own', admin: 'organisation' } },
   'debrief.self-assess': { links: ['listener'], members: {} },
+  // Open Badges (server/src/badges): the organisation's definitions and awards; a learner's own
+  // badges through their debrief link; the documents a verifier fetches, public.
+  'badge.read': { links: [], members: { trainer: 'organisation', admin: 'organisation' } },
+  'badge.write': ADMINS,
+  'badge.learner': { links: ['listener', 'trainer'], members: { trainer: 'own', admin: 'organisation' } },
+  'badge.public': ANYONE,
   // The live call over Socket.IO: role links only (each input is then checked against the role
   // by the engine's rules, `mayRoleSend`).
   'socket.join': { links: ['trainer', 'listener', 'observer', 'callerActor'], members: {} },
@@ -127,6 +133,26 @@ export const ROUTE_ACTIONS: Record<string, Action> = {
   'PUT /api/library/calls/:callId/draft': 'library.write',
   'POST /api/library/calls/:callId/publish': 'library.write',
   'POST /api/library/calls/:callId/versions/:version/retire': 'library.write',
+  'GET /api/badges': 'badge.read',
+  'GET /api/badges/criteria': 'badge.read',
+  'POST /api/badges': 'badge.write',
+  'PUT /api/badges/:badgeId': 'badge.write',
+  'GET /api/badges/awards': 'badge.read',
+  'POST /api/badges/awards/:awardId/revoke': 'badge.write',
+  'GET /api/sessions/:sessionId/badges': 'badge.learner',
+  'GET /api/badges/issuers/:organizationId': 'badge.public',
+  'GET /api/badges/issuers/:organizationId/ob2': 'badge.public',
+  'GET /api/badges/issuers/:organizationId/jwks': 'badge.public',
+  'GET /api/badges/issuers/:organizationId/keys/:keyId': 'badge.public',
+  'GET /api/badges/issuers/:organizationId/status-list': 'badge.public',
+  'GET /api/badges/achievements/:badgeId': 'badge.public',
+  'GET /api/badges/achievements/:badgeId/image.png': 'badge.public',
+  'GET /api/badges/credentials/:awardId': 'badge.public',
+  'GET /api/badges/credentials/:awardId/credential.jwt': 'badge.public',
+  'GET /api/badges/credentials/:awardId/badge.png': 'badge.public',
+  'GET /api/badges/credentials/:awardId/badge.svg': 'badge.public',
+  'GET /api/badges/credentials/:awardId/badge-ob2.png': 'badge.public',
+  'GET /api/badges/credentials/:awardId/verification': 'badge.public',
 };
 
 /** better-auth's handler, mounted on Express (not a Nest route): its own action. */

@@ -204,6 +204,60 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Open Badges (server/src/badges): an organisation's signing keys (the private half sealed with
+  // the server key), its badge definitions, the badges awarded (each with its index in the
+  // organisation's revocation status list).
+  '0020_badges': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('badge_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organization_id', 'text', (c) => c.notNull())
+        .addColumn('public_jwk', 'text', (c) => c.notNull())
+        .addColumn('sealed_private_jwk', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('badge_keys_organization')
+        .on('badge_keys')
+        .column('organization_id')
+        .execute();
+      await db.schema
+        .createTable('badge_definitions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organization_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('criteria', 'text', (c) => c.notNull())
+        .addColumn('min_calls', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('badge_definitions_organization')
+        .on('badge_definitions')
+        .column('organization_id')
+        .execute();
+      await db.schema
+        .createTable('badge_awards')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organization_id', 'text', (c) => c.notNull())
+        .addColumn('badge_id', 'text', (c) =>
+          c.notNull().references('badge_definitions.id').onDelete('cascade'),
+        )
+        .addColumn('learner', 'text', (c) => c.notNull())
+        .addColumn('learner_key', 'text', (c) => c.notNull())
+        .addColumn('sessions', 'text', (c) => c.notNull())
+        .addColumn('issued_at', 'text', (c) => c.notNull())
+        .addColumn('status_index', 'integer', (c) => c.notNull())
+        .addColumn('credential_jwt', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addColumn('revocation_reason', 'text')
+        .addUniqueConstraint('badge_awards_once', ['badge_id', 'learner_key'])
+        .addUniqueConstraint('badge_awards_status_index', ['organization_id', 'status_index'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -56,6 +56,7 @@ const READ_KINDS: readonly string[] = ['join', 'bookmark', 'note', 'ending'];
 export class DebriefService {
   private readonly logger = new Logger('DebriefService');
   private readonly entries = new EntriesCache();
+  private readonly resultsKept: ((sessionId: string) => void)[] = [];
 
   constructor(
     @Inject(SessionStore) private readonly sessions: SessionStore,
@@ -146,6 +147,11 @@ export class DebriefService {
     return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"entries":`), entries, CLOSE]);
   }
 
+  /** Called once the results of a call that has just ended are kept (badges, LTI grades). */
+  onResultsKept(listener: (sessionId: string) => void): void {
+    this.resultsKept.push(listener);
+  }
+
   /**
    * Computes and keeps the results of a call that has just ended, and the entries of the
    * trainer's debrief, so that it opens at once. Never fails: what is not kept now is built at
@@ -170,6 +176,7 @@ export class DebriefService {
         lastSeq,
         entriesJson(rows, hiddenSeqs(parsed, 'trainer', true)),
       );
+      for (const listener of this.resultsKept) listener(sessionId);
     } catch (error) {
       this.logger.warn(`debrief/results_not_kept session=${sessionId} ${String(error)}`);
     }

@@ -21,6 +21,7 @@ import {
 } from '@ecoute/protocol';
 import type { ErrorCode } from '@ecoute/protocol';
 import { LIBRARY_API_ROUTES } from '../studio/library-routes.js';
+import { BADGE_API_ROUTES } from '../badges/badge-api-routes.js';
 
 type Code = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -401,4 +402,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   // The call library (server/src/studio).
   ...LIBRARY_API_ROUTES,
+  // Open Badges (server/src/badges).
+  ...BADGE_API_ROUTES,
 ];
