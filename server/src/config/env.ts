@@ -65,6 +65,13 @@ const envSchema = z.object({
   /** Socket messages one address may send per second, bursts of twice that (0: no limit). */
   ECOUTE_ADDRESS_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(200),
   ECOUTE_SECRET: z.string().min(32, '32 caractères au moins').max(500).optional(),
+  /** Several processes (cluster/): Redis carries broadcasts and forwarded inputs; needs DATABASE_URL. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'URL redis:// attendue')
+    .optional(),
+  /** How long a process's session leases last without a heartbeat (cluster/; takeover after it). */
+  ECOUTE_LEASE_MS: z.coerce.number().int().min(200).max(600_000).default(5_000),
 });
 
 export interface AppConfig {
@@ -99,6 +106,9 @@ export interface AppConfig {
   unclaimedExpiryMs: number;
   createPerMinute: number;
   addressMessagesPerSecond: number;
+  /** Several server processes (cluster/): set with DATABASE_URL. */
+  redisUrl: string | undefined;
+  leaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +125,9 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
   const e = parsed.data;
   if (e.ECOUTE_LRS_URL && (!e.ECOUTE_LRS_KEY || !e.ECOUTE_LRS_SECRET)) {
     throw new ConfigError(['ECOUTE_LRS_URL: ECOUTE_LRS_KEY et ECOUTE_LRS_SECRET sont requis avec lui']);
+  }
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new ConfigError(['REDIS_URL: DATABASE_URL (PostgreSQL) est requis avec lui']);
   }
   const root = findWorkspaceRoot();
   const dataDir = path.resolve(e.ECOUTE_DATA_DIR ?? path.join(root, 'data'));
@@ -141,6 +154,8 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     unclaimedExpiryMs: e.ECOUTE_UNCLAIMED_EXPIRY_MS,
     createPerMinute: e.ECOUTE_CREATE_PER_MINUTE,
     addressMessagesPerSecond: e.ECOUTE_ADDRESS_MESSAGES_PER_SECOND,
+    redisUrl: e.REDIS_URL,
+    leaseMs: e.ECOUTE_LEASE_MS,
   };
 }
 
