@@ -11,6 +11,7 @@ import { LinkSeal } from './auth/link-seal.js';
 import { APP_CONFIG } from './config/env.js';
 import type { AppConfig } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ClusterModule } from './cluster/cluster.module.js';
 import { DebriefModule } from './debrief/debrief.module.js';
 import { HealthModule } from './health/health.module.js';
 import { loggingModule } from './logging/logging.module.js';
@@ -80,6 +81,7 @@ export class AppModule {
         loggingModule(config, options.logDestination),
         configModule,
         DatabaseModule,
+        ClusterModule,
         SessionsModule,
         DebriefModule,
         RetentionModule,

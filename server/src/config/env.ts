@@ -81,6 +81,13 @@ const envSchema = z.object({
     .min(1)
     .refine(validTrust, 'un nombre de relais, ou des adresses et sous-réseaux séparés par des virgules')
     .optional(),
+  /** Several processes (cluster/): Redis carries broadcasts and forwarded inputs; needs DATABASE_URL. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'URL redis:// attendue')
+    .optional(),
+  /** How long a process's session leases last without a heartbeat (cluster/; takeover after it). */
+  ECOUTE_LEASE_MS: z.coerce.number().int().min(200).max(600_000).default(5_000),
 });
 
 export interface AppConfig {
@@ -117,6 +124,9 @@ export interface AppConfig {
   addressMessagesPerSecond: number;
   /** ECOUTE_TRUST_PROXY: which proxies' X-Forwarded-For to believe (http/client-address.ts). */
   trustProxy: string | undefined;
+  /** Several server processes (cluster/): set with DATABASE_URL. */
+  redisUrl: string | undefined;
+  leaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +143,9 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
   const e = parsed.data;
   if (e.ECOUTE_LRS_URL && (!e.ECOUTE_LRS_KEY || !e.ECOUTE_LRS_SECRET)) {
     throw new ConfigError(['ECOUTE_LRS_URL: ECOUTE_LRS_KEY et ECOUTE_LRS_SECRET sont requis avec lui']);
+  }
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new ConfigError(['REDIS_URL: DATABASE_URL (PostgreSQL) est requis avec lui']);
   }
   const root = findWorkspaceRoot();
   const dataDir = path.resolve(e.ECOUTE_DATA_DIR ?? path.join(root, 'data'));
@@ -160,6 +173,8 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     createPerMinute: e.ECOUTE_CREATE_PER_MINUTE,
     addressMessagesPerSecond: e.ECOUTE_ADDRESS_MESSAGES_PER_SECOND,
     trustProxy: e.ECOUTE_TRUST_PROXY,
+    redisUrl: e.REDIS_URL,
+    leaseMs: e.ECOUTE_LEASE_MS,
   };
 }
 

@@ -258,6 +258,25 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Several processes (server/src/cluster): each live process's heartbeat, and per session the
+  // process that owns it with a fencing epoch (bumped at each change of owner; every timeline
+  // append of a clustered process carries it and is refused when stale).
+  '0040_session_leases': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('cluster_nodes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('session_leases')
+        .addColumn('session_id', 'text', (c) => c.primaryKey().references('sessions.id').onDelete('cascade'))
+        .addColumn('owner', 'text')
+        .addColumn('epoch', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('session_leases_owner').on('session_leases').column('owner').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -112,10 +112,24 @@ export interface LibraryChangesTable {
   change: string;
 }
 
+export interface ClusterNodesTable {
+  id: string;
+  /** Milliseconds since 1970 on the database's clock. */
+  expires_at: number;
+}
+
+export interface SessionLeasesTable {
+  session_id: string;
+  owner: string | null;
+  epoch: number;
+}
+
 export interface Database {
   sessions: SessionsTable;
   role_tokens: RoleTokensTable;
   timeline: TimelineTable;
+  cluster_nodes: ClusterNodesTable;
+  session_leases: SessionLeasesTable;
   session_registrations: SessionRegistrationsTable;
   audit_log: AuditLogTable;
   organization_settings: OrganizationSettingsTable;

@@ -36,6 +36,7 @@ import { ServerMetrics } from '../metrics/server-metrics.js';
 import { ROLES } from '@ecoute/engine';
 import { POLICY, SOCKET_ACTIONS, allowedBy } from '../auth/policy.js';
 import { SessionsService } from '../sessions/sessions.service.js';
+import { SessionPlacement } from '../cluster/session-placement.js';
 import { PresenceTracker } from './presence.js';
 import { GATEWAY_LIMITS, RateLimiter } from './rate-limit.js';
 import type { GatewayLimits, Sender } from './rate-limit.js';
@@ -90,6 +91,7 @@ export class SessionGateway
     @Inject(Refusals) private readonly refusals: Refusals,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(GATEWAY_LIMITS) limits: GatewayLimits,
+    @Inject(SessionPlacement) private readonly placement: SessionPlacement,
   ) {
     this.limiter = new RateLimiter(limits);
     this.addressOf = clientAddressOf(config.trustProxy);
@@ -242,9 +244,8 @@ export class SessionGateway
       const input = inputSchema.safeParse(body);
       if (!input.success) return failure(ErrorCode.InputInvalid);
       if (!mayRoleSend(role, input.data.kind)) return failure(ErrorCode.AuthForbiddenRole);
-      const runtime = await this.sessions.runtimeFor(sessionId);
-      if ('ok' in runtime) return runtime;
-      const ack = await runtime.apply(role, input.data);
+      // Applied here, or by the process that owns the session (several processes, cluster/).
+      const ack = await this.placement.input(sessionId, role, input.data);
       if (ack.ok) this.metrics.inputAccepted(input.data.kind, role, performance.now() - received);
       if (ack.ok && input.data.kind === 'join') {
         this.presence.joined(sessionId, role, input.data.name).catch((error: unknown) => {
@@ -294,14 +295,12 @@ export class SessionGateway
     try {
       const request = syncRequestSchema.safeParse(body);
       if (!request.success) return failure(ErrorCode.InputInvalid);
-      const runtime = await this.sessions.runtimeFor(sessionId);
-      if ('ok' in runtime) return runtime;
       const { syncPageBytes, syncPageEntries } = this.limiter.limits;
-      const snapshot = await runtime.snapshot(role, request.data.after, {
+      const answer = await this.placement.sync(sessionId, role, request.data.after, {
         bytes: syncPageBytes,
         entries: syncPageEntries,
       });
-      const answer: SyncAck = { ok: true, snapshot };
+      if (!answer.ok) return answer;
       this.limiter.paid(sender, JSON.stringify(answer).length);
       return answer;
     } catch (error) {

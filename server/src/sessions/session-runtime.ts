@@ -160,6 +160,31 @@ export class SessionRuntime {
   }
 
   /**
+   * Applies an input of the system itself (the resume after a handover between processes),
+   * recorded with source `system`; resolves once durable (or refused).
+   */
+  applySystem(input: Input): Promise<InputAck> {
+    if (this.failed) return Promise.resolve(failure(ErrorCode.ServerStorageFailed));
+    return this.clock.hold(() => {
+      this.clock.runDue();
+      const result = this.run.apply(input);
+      if (!result.ok) return Promise.resolve(failure(result.code, result.message));
+      return this.commit([{ source: 'system', input }], result.observations).then(
+        (seq) => ({ ok: true as const, seq }),
+        () => failure(ErrorCode.ServerStorageFailed),
+      );
+    });
+  }
+
+  /** Resolves once every append begun so far has settled (a handover waits for it). */
+  settled(): Promise<void> {
+    return this.tail.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /**
    * Records an input the system already applied to the run (recovery's pause), like an
    * accepted input from source `system`; resolves with its seq once durable.
    */
