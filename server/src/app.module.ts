@@ -4,6 +4,7 @@ import { ManualScheduler, systemScheduler } from '@ecoute/engine';
 import type { Scheduler } from '@ecoute/engine';
 import type { DestinationStream } from 'pino';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { ClassroomModule } from './classroom/classroom.module.js';
 import { SERVER_SECRET } from './accounts/auth.provider.js';
 import { loadServerSecret } from './accounts/server-secret.js';
 import { LinkSeal } from './auth/link-seal.js';
@@ -88,6 +89,8 @@ export class AppModule {
         // Accounts, the policy guard of every route, privacy requests (issue 11).
         AccountsModule,
         PrivacyModule,
+        // The classroom: classes, the floor, the group debrief (issue 14).
+        ClassroomModule,
       ],
       controllers: [...(config.testClock === 'manual' && !options.scheduler ? [TestClockController] : [])],
     };

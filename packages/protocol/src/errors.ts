@@ -29,6 +29,11 @@ export const ErrorCode = {
   AccountSetupInvalid: 'account/setup_invalid',
   AccountInvitationInvalid: 'account/invitation_invalid',
   AccountExists: 'account/exists',
+  // The classroom (server/src/classroom).
+  ClassNotFound: 'class/not_found',
+  ClassJoinInvalid: 'class/join_invalid',
+  ClassGroupsInvalid: 'class/groups_invalid',
+  ClassFull: 'class/full',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -61,6 +66,11 @@ export const errorMessages: Record<ErrorCode, string> = {
   'account/setup_invalid': "Lien d'installation invalide ou déjà utilisé.",
   'account/invitation_invalid': 'Invitation invalide, expirée ou déjà utilisée.',
   'account/exists': 'Un compte existe déjà avec cette adresse.',
+  'class/not_found': 'Séance de groupe introuvable.',
+  'class/join_invalid': 'Code de séance de groupe inconnu ou lien de participation expiré.',
+  'class/groups_invalid':
+    'Groupes invalides : chaque apprenant·e de la séance de groupe ne joue qu\'un rôle par tour.',
+  'class/full': 'La séance de groupe est complète.',
 };
 
 export interface Failure {

@@ -6,3 +6,4 @@ export * from './rest.js';
 export * from './debrief.js';
 export * from './exports.js';
 export * from './accounts.js';
+export * from './classroom.js';

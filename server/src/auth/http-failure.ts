@@ -23,6 +23,10 @@ const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.AccountSetupInvalid]: HttpStatus.FORBIDDEN,
   [ErrorCode.AccountInvitationInvalid]: HttpStatus.NOT_FOUND,
   [ErrorCode.AccountExists]: HttpStatus.CONFLICT,
+  [ErrorCode.ClassNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.ClassJoinInvalid]: HttpStatus.NOT_FOUND,
+  [ErrorCode.ClassGroupsInvalid]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.ClassFull]: HttpStatus.CONFLICT,
 };
 
 /** The HTTP answer of a coded failure: `{ ok: false, code, message }` with its status. */
