@@ -14,7 +14,6 @@ import type { ServerProcess } from '../support/server-process.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 
 const NAMES = ['Ana', 'Bilal', 'Chloé', 'Dan', 'Élise', 'Farid'];
-const TITLE = 'Appel d’entraînement';
 
 describe('the classroom in a browser', () => {
   let server: ServerProcess;
