@@ -3,7 +3,7 @@
 // rubric, self-assessment, marks, notes). Pure of any network: the API comes in as a prop.
 // Its state lives in hooks: the records (`useDebriefRecords`), the cursor (`useMomentCursor`),
 // what the moment shows (`useMomentState`) and the playback (`usePlayback`).
-import { Suspense, lazy, memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { CallPhase, ScenarioGraph, TimelineEntry, VariableGauge } from '@ecoute/engine';
 import type { Debrief } from '@ecoute/protocol';
@@ -66,8 +66,11 @@ export function DebriefView({
   synth,
   renderGraph = defaultGraph,
   canvas2d,
+  initialSeq,
 }: {
   initial: Debrief;
+  /** Opens at this entry (the group debrief's cells: `?seq=`) instead of the end. */
+  initialSeq?: number | undefined;
   api: DebriefApi;
   synth?: SpeechSynthesis | undefined;
   renderGraph?: (props: GraphProps) => ReactNode;
@@ -78,6 +81,12 @@ export function DebriefView({
   const { debrief, markActions, judge, selfAssess } = useDebriefRecords(initial, api);
   const { entries, scenario } = debrief;
   const { cursor, setCursor, pickIndex, jumpToSeq, jumpToTime } = useMomentCursor(entries);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (initialSeq === undefined || opened.current) return;
+    opened.current = true;
+    jumpToSeq(initialSeq);
+  }, [initialSeq, jumpToSeq]);
   const [voiceOn, setVoiceOn] = useState(true);
   const momentHeading = useId();
   const transcriptHeading = useId();
