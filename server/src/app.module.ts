@@ -5,6 +5,7 @@ import type { Scheduler } from '@ecoute/engine';
 import type { DestinationStream } from 'pino';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { BadgesModule } from './badges/badges.module.js';
+import { ClassroomModule } from './classroom/classroom.module.js';
 import { SERVER_SECRET } from './accounts/auth.provider.js';
 import { loadServerSecret } from './accounts/server-secret.js';
 import { LinkSeal } from './auth/link-seal.js';
@@ -96,6 +97,8 @@ export class AppModule {
         StudioModule,
         // Open Badges (issue 16).
         BadgesModule,
+        // The classroom: classes, the floor, the group debrief (issue 14).
+        ClassroomModule,
       ],
       controllers: [...(config.testClock === 'manual' && !options.scheduler ? [TestClockController] : [])],
     };

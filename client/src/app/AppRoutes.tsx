@@ -44,6 +44,13 @@ const SessionsPage = lazy(() =>
   import('../sessions/SessionsPage.js').then((m) => ({ default: m.SessionsPage })),
 );
 
+// The classroom (issue 14): the trainer's classes and floor, a learner's join page.
+const classroom = {
+  Classes: lazy(() => import('../classroom/ClassesPage.js').then((m) => ({ default: m.ClassesPage }))),
+  Class: lazy(() => import('../classroom/ClassPage.js').then((m) => ({ default: m.ClassPage }))),
+  Join: lazy(() => import('../classroom/JoinClassPage.js').then((m) => ({ default: m.JoinClassPage }))),
+};
+
 /** Role paths match the server's role links: `/<role>/<sessionId>#k=<token>`. */
 export function AppRoutes() {
   return (
@@ -84,6 +91,9 @@ export function AppRoutes() {
         />
         <Route path="debrief/:sessionId" element={<DebriefPage />} />
         <Route path="sessions" element={<SessionsPage />} />
+        <Route path="classes" element={<classroom.Classes />} />
+        <Route path="classes/:classId" element={<classroom.Class />} />
+        <Route path="classe" element={<classroom.Join />} />
         <Route path="sessions/:sessionId/liens" element={<account.Share />} />
         <Route path="connexion" element={<account.SignIn />} />
         <Route path="setup" element={<account.Setup />} />

@@ -66,8 +66,11 @@ export function DebriefView({
   synth,
   renderGraph = defaultGraph,
   canvas2d,
+  initialSeq,
 }: {
   initial: Debrief;
+  /** Opens at this entry (the group debrief's cells: `?seq=`) instead of the end. */
+  initialSeq?: number | undefined;
   api: DebriefApi;
   synth?: SpeechSynthesis | undefined;
   renderGraph?: (props: GraphProps) => ReactNode;
@@ -102,6 +105,12 @@ export function DebriefView({
     },
     [jumpToTime],
   );
+  const opened = useRef(false);
+  useEffect(() => {
+    if (initialSeq === undefined || opened.current) return;
+    opened.current = true;
+    jumpToSeq(initialSeq);
+  }, [initialSeq, jumpToSeq]);
   const [voiceOn, setVoiceOn] = useState(true);
   const momentHeading = useId();
   const transcriptHeading = useId();

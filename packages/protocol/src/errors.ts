@@ -43,6 +43,11 @@ export const ErrorCode = {
   LtiUnknownPlatform: 'lti/unknown_platform',
   LtiInvalidState: 'lti/invalid_state',
   LtiRegistrationFailed: 'lti/registration_failed',
+  // The classroom (server/src/classroom).
+  ClassNotFound: 'class/not_found',
+  ClassJoinInvalid: 'class/join_invalid',
+  ClassGroupsInvalid: 'class/groups_invalid',
+  ClassFull: 'class/full',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -86,6 +91,11 @@ export const errorMessages: Record<ErrorCode, string> = {
   'lti/unknown_platform': "Plateforme LTI inconnue : elle n'est pas enregistrée sur ce serveur.",
   'lti/invalid_state': 'Lancement LTI refusé : état ou nonce invalide, expiré ou déjà utilisé.',
   'lti/registration_failed': "L'enregistrement dynamique LTI a échoué.",
+  'class/not_found': 'Séance de groupe introuvable.',
+  'class/join_invalid': 'Code de séance de groupe inconnu ou lien de participation expiré.',
+  'class/groups_invalid':
+    "Groupes invalides : chaque apprenant·e de la séance de groupe ne joue qu'un rôle par tour.",
+  'class/full': 'La séance de groupe est complète.',
 };
 
 export interface Failure {

@@ -9,3 +9,4 @@ export * from './accounts.js';
 export * from './seats.js';
 export * from './library.js';
 export * from './badges.js';
+export * from './classroom.js';

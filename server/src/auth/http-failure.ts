@@ -33,6 +33,10 @@ const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.LtiUnknownPlatform]: HttpStatus.BAD_REQUEST,
   [ErrorCode.LtiInvalidState]: HttpStatus.BAD_REQUEST,
   [ErrorCode.LtiRegistrationFailed]: HttpStatus.BAD_GATEWAY,
+  [ErrorCode.ClassNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.ClassJoinInvalid]: HttpStatus.NOT_FOUND,
+  [ErrorCode.ClassGroupsInvalid]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.ClassFull]: HttpStatus.CONFLICT,
 };
 
 /** The HTTP answer of a coded failure: `{ ok: false, code, message }` with its status. */

@@ -82,6 +82,14 @@ export const POLICY = {
     members: { admin: 'organisation', trainer: 'organisation', author: 'organisation' },
   },
   'library.write': { links: [], members: { admin: 'organisation', author: 'organisation' } },
+  // The classroom (server/src/classroom): the class is the target of `own` (its trainer).
+  'class.create': { links: [], members: { trainer: 'organisation', admin: 'organisation' } },
+  'class.list': { links: [], members: { trainer: 'own', admin: 'organisation' } },
+  'class.manage': { links: [], members: { trainer: 'own', admin: 'organisation' } },
+  'class.floor': { links: [], members: { trainer: 'own', admin: 'organisation' } },
+  // A learner joins with the class's code (checked by the handler) and gets a learner token.
+  'class.join': ANYONE,
+  'class.learner': ANYONE,
   nothing: NOBODY,
 } as const satisfies Record<string, Rule>;
 
@@ -153,6 +161,14 @@ export const ROUTE_ACTIONS: Record<string, Action> = {
   'GET /api/badges/credentials/:awardId/badge.svg': 'badge.public',
   'GET /api/badges/credentials/:awardId/badge-ob2.png': 'badge.public',
   'GET /api/badges/credentials/:awardId/verification': 'badge.public',
+  'POST /api/classes': 'class.create',
+  'GET /api/classes': 'class.list',
+  'GET /api/classes/:classId': 'class.manage',
+  'POST /api/classes/:classId/rounds': 'class.manage',
+  'GET /api/classes/:classId/debrief': 'class.manage',
+  'GET /api/classes/:classId/export/json': 'class.manage',
+  'GET /api/classes/:classId/export/csv': 'class.manage',
+  'POST /api/class-join': 'class.join',
 };
 
 /** better-auth's handler, mounted on Express (not a Nest route): its own action. */
@@ -167,6 +183,10 @@ export const SOCKET_ACTIONS = {
   handshake: 'socket.join',
   'session:input': 'socket.input',
   'session:sync': 'socket.sync',
+  // The `/classroom` namespace: the floor's handshake (cookie) and commands, a learner's page.
+  'classroom:floor': 'class.floor',
+  'floor:command': 'class.floor',
+  'classroom:learner': 'class.learner',
 } as const satisfies Record<string, Action>;
 
 /** Who is asking. A request may carry a cookie account and a role link at once. */

@@ -277,6 +277,40 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('session_leases_owner').on('session_leases').column('owner').execute();
     },
   },
+  // The classroom (issue 14, server/src/classroom): a trainer's group session, its learners
+  // (a pseudonym and a hashed token, no account) and its calls (one session per group and round).
+  '0030_classes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('classes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organization_id', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('join_code', 'text', (c) => c.notNull().unique())
+        .addColumn('scenario_ids', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('class_learners')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('class_id', 'text', (c) => c.notNull().references('classes.id').onDelete('cascade'))
+        .addColumn('pseudonym', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('joined_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('class_learners_class').on('class_learners').column('class_id').execute();
+      await db.schema
+        .createTable('class_calls')
+        .addColumn('session_id', 'text', (c) => c.primaryKey().references('sessions.id').onDelete('cascade'))
+        .addColumn('class_id', 'text', (c) => c.notNull().references('classes.id').onDelete('cascade'))
+        .addColumn('round', 'integer', (c) => c.notNull())
+        .addColumn('group_index', 'integer', (c) => c.notNull())
+        .addColumn('members', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('class_calls_class').on('class_calls').column('class_id').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

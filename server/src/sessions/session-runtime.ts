@@ -130,6 +130,15 @@ export class SessionRuntime {
     return this.run.ended;
   }
 
+  /** The call's session time now (the classroom's floor reads it for silences). */
+  get now(): number {
+    return this.clock.now();
+  }
+
+  get paused(): boolean {
+    return this.clock.paused;
+  }
+
   /**
    * Nothing will happen here until someone sends something: no timer due (none pending, the
    * clock paused, or the call over) and no append in flight. Such a runtime may be unloaded and

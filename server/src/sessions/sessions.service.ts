@@ -74,6 +74,11 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     return this.runtimes.size;
   }
 
+  /** The runtime if it is in memory now, without loading it (the classroom's floor). */
+  loaded(sessionId: string): SessionRuntime | undefined {
+    return this.runtimes.get(sessionId);
+  }
+
   /** A socket of this session connected (the gateway calls it). */
   attached(sessionId: string): void {
     this.sockets.set(sessionId, (this.sockets.get(sessionId) ?? 0) + 1);
