@@ -295,4 +295,19 @@ describe('the debrief page', () => {
     // The rows wrap their whole text: no tooltip holds what the row cuts off.
     expect(container.querySelector('.moment-transcript__pick[title]')).toBeNull();
   });
+
+  it('paints the lanes in the text colour under forced colours (markers and curves stay drawn)', () => {
+    const original = window.matchMedia;
+    window.matchMedia = ((query: string) => ({ matches: query === '(forced-colors: active)' })) as never;
+    try {
+      const canvas = new RecordingCanvas();
+      renderView(new FakeDebriefApi(debriefFixture()), undefined, canvas);
+      const fills = new Set(canvas.markers().map((marker) => marker.fill));
+      expect(canvas.markers().length).toBeGreaterThan(0);
+      expect(fills.size).toBe(1);
+      expect([...fills][0]).not.toMatch(/^#/);
+    } finally {
+      window.matchMedia = original;
+    }
+  });
 });
