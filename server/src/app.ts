@@ -13,6 +13,10 @@ import type { AppOptions } from './app.module.js';
 import type { AppConfig } from './config/env.js';
 import { DEBRIEF_PATH, debriefCompression } from './debrief/debrief.module.js';
 import { applyRequestGuards } from './http/request-guards.js';
+import { LIBRARY_PATH, libraryBodyParser } from './studio/library.controller.js';
+import { CLUSTER } from './cluster/cluster.js';
+import type { Cluster } from './cluster/cluster.js';
+import { RedisIoAdapter } from './cluster/redis-io-adapter.js';
 
 export async function createApp(
   config: AppConfig,
@@ -24,9 +28,13 @@ export async function createApp(
     bodyParser: true,
   });
   app.useLogger(app.get(Logger));
+  // Several processes: room broadcasts travel between them through Redis (cluster/).
+  const cluster = app.get<Cluster | null>(CLUSTER);
+  if (cluster) app.useWebSocketAdapter(new RedisIoAdapter(app, cluster));
   // Accounts (better-auth) read their own bodies: mounted before the JSON parser.
   mountAuth(app);
   applyRequestGuards(app, config);
+  app.use(LIBRARY_PATH, libraryBodyParser());
   app.useBodyParser('json', { limit: '64kb' });
   app.use(DEBRIEF_PATH, debriefCompression());
   app.enableShutdownHooks();

@@ -1,6 +1,6 @@
 // `/organisation`, for administrators: the members (and a password-reset link for each), the
 // invitations (a link to hand over; no mail server), the retention period, and the RGPD
-// requests about one learner pseudonym (export, erasure).
+// requests about one learner pseudonym (export, erasure), and the organisation's activity log.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { MEMBER_ROLES } from '@ecoute/protocol';
@@ -10,6 +10,7 @@ import { CopyLink } from '../ui/CopyLink.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { accountApi } from './accountApi.js';
+import { AuditLog } from './AuditLog.js';
 import { Field } from './Field.js';
 import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
 
@@ -195,6 +196,7 @@ export function OrganizationPage({
               {t('account.organization.learnerErase')}
             </button>
           </section>
+          <AuditLog api={api} />
         </>
       ) : null}
     </div>

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import type { Debrief } from '@ecoute/protocol';
 import { LearnerHistory } from '../account/LearnerHistory.js';
+import { LearnerBadges } from '../badges/LearnerBadges.js';
 import { takeRoleToken } from '../app/takeRoleToken.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -16,6 +17,12 @@ import './debrief.css';
 type LoadState =
   { status: 'loading' } | { status: 'failed'; code: string } | { status: 'ready'; debrief: Debrief };
 
+/** `?seq=<n>`: the moment to open at (a cell of the group debrief), if any. */
+function seqParam(search: string): number | undefined {
+  const seq = Number(new URLSearchParams(search).get('seq') ?? NaN);
+  return Number.isInteger(seq) && seq >= 0 ? seq : undefined;
+}
+
 export function DebriefPage({
   apiFor = httpDebriefApi,
 }: {
@@ -23,7 +30,7 @@ export function DebriefPage({
 }) {
   const { t } = useI18n();
   const { sessionId } = useParams();
-  const { hash, pathname } = useLocation();
+  const { hash, pathname, search } = useLocation();
   const token = useMemo(() => takeRoleToken(pathname, hash), [pathname, hash]);
   // Signed in (from the sessions list), a trainer opens the debrief without a token.
   const api = useMemo(() => (sessionId ? apiFor(sessionId, token ?? '') : null), [apiFor, sessionId, token]);
@@ -73,9 +80,17 @@ export function DebriefPage({
   }
   return (
     <>
-      <DebriefView key={state.debrief.session.id} initial={state.debrief} api={api} />
+      <DebriefView
+        key={state.debrief.session.id}
+        initial={state.debrief}
+        api={api}
+        initialSeq={seqParam(search)}
+      />
       {state.debrief.viewer === 'listener' && token ? (
         <LearnerHistory sessionId={state.debrief.session.id} token={token} />
+      ) : null}
+      {state.debrief.viewer === 'listener' && token ? (
+        <LearnerBadges sessionId={state.debrief.session.id} token={token} />
       ) : null}
     </>
   );

@@ -16,6 +16,9 @@ export const AUDIT_ACTIONS = [
   'learner-exported',
   'learner-erased',
   'retention-changed',
+  'badge-created',
+  'badge-updated',
+  'badge-revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -48,6 +48,16 @@ export class MemberStore {
     return rows.sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name, 'fr'));
   }
 
+  /** An organisation's name (the issuer of its badges), if it exists. */
+  async organizationName(organizationId: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('auth_organization')
+      .select('name')
+      .where('id', '=', organizationId)
+      .executeTakeFirst();
+    return row?.name;
+  }
+
   /** Whether any organisation has an administrator (else the first boot's setup link is shown). */
   async hasAdministrator(): Promise<boolean> {
     const row = await this.db

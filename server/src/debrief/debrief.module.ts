@@ -19,6 +19,7 @@ import { SessionsListController } from './sessions-list.controller.js';
     { provide: DebriefStore, inject: [DATABASE], useFactory: (db: Kysely<Database>) => new DebriefStore(db) },
     DebriefService,
   ],
+  exports: [DebriefStore, DebriefService],
 })
 export class DebriefModule {}
 

@@ -28,6 +28,8 @@ import type {
   SelfAssessment,
   SelfAssessmentRequest,
 } from '@ecoute/protocol';
+import { APP_CONFIG } from '../config/env.js';
+import type { AppConfig } from '../config/env.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { SessionStore } from '../sessions/session-store.js';
 import type { SessionRecord } from '../sessions/session-store.js';
@@ -54,12 +56,14 @@ const READ_KINDS: readonly string[] = ['join', 'bookmark', 'note', 'ending'];
 export class DebriefService {
   private readonly logger = new Logger('DebriefService');
   private readonly entries = new EntriesCache();
+  private readonly resultsKept: ((sessionId: string) => void)[] = [];
 
   constructor(
     @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
     @Inject(TIMELINE_STORE) private readonly timeline: TimelineStore,
     @Inject(DebriefStore) private readonly store: DebriefStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // After the turn that marked it ended: the scores are computed off the call's last step.
     sessions.onEnded((id) => void setImmediate(() => void this.keepResults(id)));
@@ -110,6 +114,7 @@ export class DebriefService {
     const rest: Omit<Debrief, 'entries'> = {
       viewer,
       callOver,
+      lrsConfigured: this.config.lrs !== undefined,
       session: {
         id: session.id,
         scenarioId: session.scenarioId,
@@ -142,6 +147,11 @@ export class DebriefService {
     return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"entries":`), entries, CLOSE]);
   }
 
+  /** Called once the results of a call that has just ended are kept (badges, LTI grades). */
+  onResultsKept(listener: (sessionId: string) => void): void {
+    this.resultsKept.push(listener);
+  }
+
   /**
    * Computes and keeps the results of a call that has just ended, and the entries of the
    * trainer's debrief, so that it opens at once. Never fails: what is not kept now is built at
@@ -166,6 +176,7 @@ export class DebriefService {
         lastSeq,
         entriesJson(rows, hiddenSeqs(parsed, 'trainer', true)),
       );
+      for (const listener of this.resultsKept) listener(sessionId);
     } catch (error) {
       this.logger.warn(`debrief/results_not_kept session=${sessionId} ${String(error)}`);
     }

@@ -1,0 +1,138 @@
+import { describe, expect, it } from '@jest/globals';
+import { act, fireEvent, screen } from '@testing-library/react';
+import type { AccountMe, AwardedBadge, BadgeDefinition, BadgeDefinitionRequest } from '@ecoute/protocol';
+import { renderWithSession } from '../test/renderWithSession.js';
+import { BadgesPage } from './BadgesPage.js';
+import { LearnerBadges } from './LearnerBadges.js';
+import { badgesApi } from './badgesApi.js';
+
+const award: AwardedBadge = {
+  id: 'a1',
+  badgeId: 'b1',
+  badgeName: 'Accueillir un appel',
+  learner: 'Camille',
+  issuedAt: '2026-01-02T10:00:00Z',
+  revoked: false,
+  revocationReason: null,
+  verifyUrl: 'http://localhost:1/badge/a1',
+  downloads: {
+    png: 'http://localhost:1/api/badges/credentials/a1/badge.png',
+    svg: 'http://localhost:1/api/badges/credentials/a1/badge.svg',
+    jwt: 'http://localhost:1/api/badges/credentials/a1/credential.jwt',
+    ob2Png: 'http://localhost:1/api/badges/credentials/a1/badge-ob2.png',
+    ob2Assertion: 'http://localhost:1/api/badges/credentials/a1',
+  },
+};
+const me = (role: AccountMe['role']) => ({
+  me: () =>
+    Promise.resolve({
+      ok: true as const,
+      data: { userId: 'u', name: 'Alex', email: 'a@x', role, organizationName: 'Org', retentionDays: 365 },
+    }),
+});
+
+async function settle(): Promise<void> {
+  await act(async () => {
+    await Promise.resolve();
+    await Promise.resolve();
+  });
+}
+
+function fakeApi(created: BadgeDefinitionRequest[]) {
+  const badges: BadgeDefinition[] = [];
+  return {
+    ...badgesApi,
+    definitions: () => Promise.resolve({ ok: true as const, data: { badges: [...badges] } }),
+    awards: () => Promise.resolve({ ok: true as const, data: { awards: [award] } }),
+    criteria: () =>
+      Promise.resolve({
+        ok: true as const,
+        data: {
+          criteria: [
+            {
+              competency: 'accueil',
+              competencyLabel: 'Accueil',
+              criterion: 'se_presente',
+              label: 'Se présenter',
+              scenarios: [],
+            },
+            {
+              competency: 'ecoute',
+              competencyLabel: 'Écoute active',
+              criterion: 'reformule',
+              label: 'Reformuler',
+              scenarios: [],
+            },
+          ],
+        },
+      }),
+    create: (body: BadgeDefinitionRequest) => {
+      created.push(body);
+      const badge = { ...body, id: 'b2', createdAt: '2026-01-01T00:00:00Z', url: 'http://x/b2' };
+      badges.push(badge);
+      return Promise.resolve({ ok: true as const, data: badge });
+    },
+  };
+}
+
+describe('BadgesPage', () => {
+  it('lets an administrator define a badge from rubric criteria, and lists who earned what', async () => {
+    const created: BadgeDefinitionRequest[] = [];
+    renderWithSession(<BadgesPage api={fakeApi(created)} account={me('admin')} />);
+    await settle();
+    expect(screen.getByRole('cell', { name: 'Camille' })).toBeTruthy();
+    // Downloads point at this page's origin, not the server's base.
+    const png = screen.getByRole('link', { name: /Image PNG \(Open Badges 3\.0\) — Accueillir un appel/ });
+    expect(png.getAttribute('href')).toBe('/api/badges/credentials/a1/badge.png');
+    fireEvent.change(screen.getByLabelText('Nom du badge'), { target: { value: 'Premier accueil' } });
+    fireEvent.change(screen.getByLabelText('Ce que le badge reconnaît'), {
+      target: { value: 'Se présenter.' },
+    });
+    fireEvent.click(screen.getByLabelText('Se présenter'));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer le badge' }));
+    });
+    await settle();
+    expect(created).toEqual([
+      {
+        name: 'Premier accueil',
+        description: 'Se présenter.',
+        criteria: [{ competency: 'accueil', criterion: 'se_presente' }],
+        minCalls: 2,
+      },
+    ]);
+    expect(screen.getByRole('heading', { name: 'Premier accueil' })).toBeTruthy();
+  });
+
+  it('shows a trainer the badges and awards without the form', async () => {
+    renderWithSession(<BadgesPage api={fakeApi([])} account={me('trainer')} />);
+    await settle();
+    expect(screen.getByRole('cell', { name: 'Camille' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Créer le badge' })).toBeNull();
+  });
+});
+
+describe('LearnerBadges', () => {
+  it("lists the learner's badges with their files, nothing when there is none", async () => {
+    const { unmount } = renderWithSession(
+      <LearnerBadges
+        sessionId="s1"
+        token="t"
+        api={{ learnerBadges: () => Promise.resolve({ ok: true, data: { awards: [award] } }) }}
+      />,
+    );
+    await settle();
+    expect(screen.getByRole('heading', { name: 'Mes badges' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Page de vérification' }).getAttribute('href')).toBe('/badge/a1');
+    unmount();
+    renderWithSession(
+      <LearnerBadges
+        sessionId="s1"
+        token="t"
+        api={{ learnerBadges: () => Promise.resolve({ ok: true, data: { awards: [] } }) }}
+      />,
+    );
+    await settle();
+    expect(screen.queryByRole('heading', { name: 'Mes badges' })).toBeNull();
+  });
+});

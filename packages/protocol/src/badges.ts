@@ -1,0 +1,64 @@
+// The REST contract of Open Badges (server/src/badges): an organisation's badge definitions,
+// each mapped to rubric criteria and a rule, and the badges its learners earned.
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .trim()
+  .regex(/^[\w-]{1,64}$/);
+
+/** One rubric criterion of a scenario's rubric (`competency` and `criterion` ids). */
+export const badgeCriterionSchema = z.object({ competency: id, criterion: id });
+export type BadgeCriterion = z.infer<typeof badgeCriterionSchema>;
+
+/**
+ * A badge definition: earned when every listed criterion is met (automatically or by the
+ * trainer's judgment « atteint ») in at least `minCalls` calls of the same learner.
+ */
+export const badgeDefinitionSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  description: z.string().trim().min(1).max(1000),
+  criteria: z.array(badgeCriterionSchema).min(1).max(20),
+  minCalls: z.number().int().min(1).max(50),
+});
+export type BadgeDefinitionRequest = z.infer<typeof badgeDefinitionSchema>;
+
+export const badgeRevokeSchema = z.object({ reason: z.string().trim().min(1).max(300) });
+export type BadgeRevokeRequest = z.infer<typeof badgeRevokeSchema>;
+
+export interface BadgeDefinition extends BadgeDefinitionRequest {
+  id: string;
+  createdAt: string;
+  /** The OB 2.0 BadgeClass / OB 3.0 Achievement URL. */
+  url: string;
+}
+
+/** One badge earned by one learner (the trainer's list, the learner's debrief). */
+export interface AwardedBadge {
+  id: string;
+  badgeId: string;
+  badgeName: string;
+  learner: string;
+  issuedAt: string;
+  revoked: boolean;
+  revocationReason: string | null;
+  /** The public verification page. */
+  verifyUrl: string;
+  /** Downloads: the baked PNG (OB 3.0), the baked SVG (OB 3.0), the VC-JWT, the OB 2.0 PNG. */
+  downloads: { png: string; svg: string; jwt: string; ob2Png: string; ob2Assertion: string };
+}
+
+/** What the public verification page reads (`GET /api/badges/credentials/:id/verification`). */
+export interface BadgeVerification {
+  id: string;
+  badgeName: string;
+  description: string;
+  issuerName: string;
+  learner: string;
+  issuedAt: string;
+  revoked: boolean;
+  revocationReason: string | null;
+  /** Whether the server checked the signature of its own credential against the published key. */
+  signatureValid: boolean;
+  criteria: string;
+}
