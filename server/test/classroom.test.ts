@@ -386,4 +386,33 @@ describe('the classroom', () => {
       classId,
     ]);
   }, 60_000);
+
+  it('limits the joins per address (ECOUTE_CREATE_PER_MINUTE): a burst of a class passes, the next is refused', async () => {
+    const limited = await startServer({ env: { ECOUTE_CREATE_PER_MINUTE: '1' } });
+    try {
+      const admin = await setupAdministrator(limited);
+      const owner = await inviteMember(limited, admin, 'trainer');
+      const response = await fetch(`${limited.url}/api/classes`, {
+        method: 'POST',
+        headers: { ...owner.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Grand groupe', scenarioIds: [SCENARIO] }),
+      });
+      const { code } = (await response.json()) as ClassSummary;
+      const join = (n: number) =>
+        fetch(`${limited.url}/api/class-join`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: appOrigin(limited) },
+          body: JSON.stringify({ code, pseudonym: `Personne ${n}` }),
+        });
+      // A burst of 60 (a class joining from one address) passes; the next is refused.
+      for (let n = 0; n < 60; n++) expect((await join(n)).status).toBe(201);
+      const refused = await join(60);
+      expect([refused.status, ((await refused.json()) as { code: string }).code]).toEqual([
+        429,
+        'input/rate_limited',
+      ]);
+    } finally {
+      await limited.close();
+    }
+  }, 60_000);
 });
