@@ -118,6 +118,7 @@ describe('the classroom', () => {
   let server: TestServer;
   let trainer: Account;
   let colleague: Account;
+  let admin: Account;
   const open: { close(): void }[] = [];
 
   async function api<T>(
@@ -142,7 +143,7 @@ describe('the classroom', () => {
 
   beforeAll(async () => {
     server = await startServer({ scheduler });
-    const admin = await setupAdministrator(server);
+    admin = await setupAdministrator(server);
     trainer = await inviteMember(server, admin, 'trainer', 'Dominique');
     colleague = await inviteMember(server, admin, 'trainer', 'Camille');
   }, 60_000);
@@ -385,6 +386,18 @@ describe('the classroom', () => {
     expect((await api<ClassSummary[]>('/api/classes', trainer)).body.map((c) => c.classId)).toEqual([
       classId,
     ]);
+
+    // Erasing the pseudonym « Dan » (privacy): his learner token opens nothing any more and his
+    // name leaves the class's calls; the calls themselves stay (he only observed).
+    const erased = await api<{ sessions: string[] }>('/api/privacy/learners/erase', admin, { name: 'dan' });
+    expect(erased.status).toBe(200);
+    await expect(
+      ClassClient.connect(server, { classId, learnerToken: learners[3]!.joined.token }),
+    ).rejects.toThrow('class/join_invalid');
+    const after = await api<ClassDetail>(`/api/classes/${classId}`, trainer);
+    expect(after.body.learners.map((l) => l.pseudonym)).toEqual(['Ana', 'Bilal', 'Chloé']);
+    expect(after.body.calls[1]!.members.map((m) => m.pseudonym)).toEqual(['Chloé', '']);
+    expect(JSON.stringify(after.body)).not.toContain('Dan');
   }, 60_000);
 
   it('limits the joins per address (ECOUTE_CREATE_PER_MINUTE): a burst of a class passes, the next is refused', async () => {
