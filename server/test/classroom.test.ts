@@ -10,6 +10,7 @@ import { ManualScheduler } from '@ecoute/engine';
 import type { Role } from '@ecoute/engine';
 import { CLASSROOM_NAMESPACE, ClassEvent, PROTOCOL_VERSION } from '@ecoute/protocol';
 import type {
+  AuditLogEntry,
   ClassDetail,
   ClassJoined,
   ClassLearner,
@@ -377,6 +378,12 @@ describe('the classroom', () => {
     expect(lines[0]).toMatch(/^round,group,scenario,listener/);
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain('Chloé');
+    // Each export of the class is in the organisation's audit log.
+    const audit = await api<AuditLogEntry[]>('/api/organization/audit', admin);
+    expect(audit.body.filter((e) => e.action === 'class-exported').map((e) => e.target)).toEqual([
+      `class:${classId}`,
+      `class:${classId}`,
+    ]);
 
     // Another trainer of the organisation sees neither the class nor its debrief.
     expect((await api<{ code: string }>(`/api/classes/${classId}`, colleague)).body.code).toBe(

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'learner-exported',
   'learner-erased',
   'retention-changed',
+  'class-exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

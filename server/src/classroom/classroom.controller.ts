@@ -18,6 +18,7 @@ import type {
   GroupDebrief,
   RoundLaunched,
 } from '@ecoute/protocol';
+import { AuditStore } from '../accounts/audit-store.js';
 import type { Access } from '../auth/access.service.js';
 import { httpFailure, orThrow } from '../auth/http-failure.js';
 import { CurrentAccess } from '../auth/policy.guard.js';
@@ -40,6 +41,7 @@ export class ClassroomController {
   constructor(
     @Inject(ClassroomService) private readonly classroom: ClassroomService,
     @Inject(ClassReports) private readonly reports: ClassReports,
+    @Inject(AuditStore) private readonly audit: AuditStore,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const perMinute = config.createPerMinute;
@@ -97,6 +99,7 @@ export class ClassroomController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const record = await this.managed(classId, access);
+    await this.recordExport(record, access);
     res.setHeader('content-disposition', `attachment; filename="classe-${record.code}.json"`);
     return this.reports.export(await this.classroom.detail(record));
   }
@@ -108,6 +111,7 @@ export class ClassroomController {
     @Res() res: Response,
   ): Promise<void> {
     const record = await this.managed(classId, access);
+    await this.recordExport(record, access);
     const csv = classCsv(await this.reports.export(await this.classroom.detail(record)));
     res
       .status(200)
@@ -124,6 +128,16 @@ export class ClassroomController {
     const request = classJoinSchema.safeParse(body);
     if (!request.success) throw httpFailure(failure(ErrorCode.InputInvalid));
     return orThrow(await this.classroom.join(request.data));
+  }
+
+  /** A class's export holds learners' data: each one in the audit log. */
+  private async recordExport(record: ClassRecord, access: Access): Promise<void> {
+    await this.audit.record({
+      organizationId: record.organizationId,
+      actor: access.member?.userId ?? 'unknown',
+      action: 'class-exported',
+      target: `class:${record.id}`,
+    });
   }
 
   private async managed(classId: string, access: Access): Promise<ClassRecord> {
