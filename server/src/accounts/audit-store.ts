@@ -13,10 +13,10 @@ export const AUDIT_ACTIONS = [
   'links-revoked',
   'session-deleted',
   'session-exported',
+  'class-exported',
   'learner-exported',
   'learner-erased',
   'retention-changed',
-  'class-exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
