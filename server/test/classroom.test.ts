@@ -10,6 +10,7 @@ import { ManualScheduler } from '@ecoute/engine';
 import type { Role } from '@ecoute/engine';
 import { CLASSROOM_NAMESPACE, ClassEvent, PROTOCOL_VERSION } from '@ecoute/protocol';
 import type {
+  AuditLogEntry,
   ClassDetail,
   ClassJoined,
   ClassLearner,
@@ -118,6 +119,7 @@ describe('the classroom', () => {
   let server: TestServer;
   let trainer: Account;
   let colleague: Account;
+  let admin: Account;
   const open: { close(): void }[] = [];
 
   async function api<T>(
@@ -142,7 +144,7 @@ describe('the classroom', () => {
 
   beforeAll(async () => {
     server = await startServer({ scheduler });
-    const admin = await setupAdministrator(server);
+    admin = await setupAdministrator(server);
     trainer = await inviteMember(server, admin, 'trainer', 'Dominique');
     colleague = await inviteMember(server, admin, 'trainer', 'Camille');
   }, 60_000);
@@ -376,6 +378,12 @@ describe('the classroom', () => {
     expect(lines[0]).toMatch(/^round,group,scenario,listener/);
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain('Chloé');
+    // Each export of the class is in the organisation's audit log.
+    const audit = await api<AuditLogEntry[]>('/api/organization/audit', admin);
+    expect(audit.body.filter((e) => e.action === 'class-exported').map((e) => e.target)).toEqual([
+      `class:${classId}`,
+      `class:${classId}`,
+    ]);
 
     // Another trainer of the organisation sees neither the class nor its debrief.
     expect((await api<{ code: string }>(`/api/classes/${classId}`, colleague)).body.code).toBe(
@@ -385,5 +393,46 @@ describe('the classroom', () => {
     expect((await api<ClassSummary[]>('/api/classes', trainer)).body.map((c) => c.classId)).toEqual([
       classId,
     ]);
+
+    // Erasing the pseudonym « Dan » (privacy): his learner token opens nothing any more and his
+    // name leaves the class's calls; the calls themselves stay (he only observed).
+    const erased = await api<{ sessions: string[] }>('/api/privacy/learners/erase', admin, { name: 'dan' });
+    expect(erased.status).toBe(200);
+    await expect(
+      ClassClient.connect(server, { classId, learnerToken: learners[3]!.joined.token }),
+    ).rejects.toThrow('class/join_invalid');
+    const after = await api<ClassDetail>(`/api/classes/${classId}`, trainer);
+    expect(after.body.learners.map((l) => l.pseudonym)).toEqual(['Ana', 'Bilal', 'Chloé']);
+    expect(after.body.calls[1]!.members.map((m) => m.pseudonym)).toEqual(['Chloé', '']);
+    expect(JSON.stringify(after.body)).not.toContain('Dan');
+  }, 60_000);
+
+  it('limits the joins per address (ECOUTE_CREATE_PER_MINUTE): a burst of a class passes, the next is refused', async () => {
+    const limited = await startServer({ env: { ECOUTE_CREATE_PER_MINUTE: '1' } });
+    try {
+      const admin = await setupAdministrator(limited);
+      const owner = await inviteMember(limited, admin, 'trainer');
+      const response = await fetch(`${limited.url}/api/classes`, {
+        method: 'POST',
+        headers: { ...owner.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Grand groupe', scenarioIds: [SCENARIO] }),
+      });
+      const { code } = (await response.json()) as ClassSummary;
+      const join = (n: number) =>
+        fetch(`${limited.url}/api/class-join`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: appOrigin(limited) },
+          body: JSON.stringify({ code, pseudonym: `Personne ${n}` }),
+        });
+      // A burst of 60 (a class joining from one address) passes; the next is refused.
+      for (let n = 0; n < 60; n++) expect((await join(n)).status).toBe(201);
+      const refused = await join(60);
+      expect([refused.status, ((await refused.json()) as { code: string }).code]).toEqual([
+        429,
+        'input/rate_limited',
+      ]);
+    } finally {
+      await limited.close();
+    }
   }, 60_000);
 });

@@ -62,6 +62,9 @@ describe('the classroom in a browser', () => {
       await page.getByRole('textbox', { name: 'Votre pseudonyme' }).fill(name);
       await page.getByRole('button', { name: 'Rejoindre' }).click();
       await page.getByText(`sous le nom ${name}`).waitFor();
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(
+        true,
+      );
       learners.set(name, page);
     }
     await floor.getByRole('heading', { name: 'Apprenant·es (6)' }).waitFor();
@@ -129,6 +132,12 @@ describe('the classroom in a browser', () => {
         .count(),
     ).toBe(0);
     expect(await seriousAxeViolations(floor)).toEqual([]);
+    // On a phone (390×844) the floor reads in one column, nothing wider than the screen.
+    const noSideScroll = (p: Page) =>
+      p.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth);
+    await floor.setViewportSize({ width: 390, height: 844 });
+    expect(await noSideScroll(floor)).toBe(true);
+    await floor.setViewportSize({ width: 1366, height: 768 });
     expect(await seriousAxeViolations(callPages.get(first)!)).toEqual([]);
 
     // Resume and hang up: every call ends.

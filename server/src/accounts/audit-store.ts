@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'links-revoked',
   'session-deleted',
   'session-exported',
+  'class-exported',
   'learner-exported',
   'learner-erased',
   'retention-changed',

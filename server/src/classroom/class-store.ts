@@ -225,4 +225,40 @@ export class ClassStore {
       .executeTakeFirst();
     return Number(row?.round ?? 0);
   }
+
+  /**
+   * Erasure of a learner pseudonym (privacy): their learner rows in the organisation's classes
+   * are deleted (their tokens open nothing any more) and their name is blanked in the members of
+   * the class's calls. Resolves with the learner rows deleted.
+   */
+  async eraseLearner(organizationId: string, matches: (pseudonym: string) => boolean): Promise<number> {
+    const classIds = (await this.list(organizationId)).map((c) => c.id);
+    if (classIds.length === 0) return 0;
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('class_learners')
+        .select(['id', 'pseudonym'])
+        .where('class_id', 'in', classIds)
+        .execute();
+      const ids = rows.filter((row) => matches(row.pseudonym)).map((row) => row.id);
+      if (ids.length === 0) return 0;
+      await trx.deleteFrom('class_learners').where('id', 'in', ids).execute();
+      const calls = await trx
+        .selectFrom('class_calls')
+        .select(['session_id', 'members'])
+        .where('class_id', 'in', classIds)
+        .execute();
+      for (const call of calls) {
+        const members = JSON.parse(call.members) as ClassCallMember[];
+        if (!members.some((m) => ids.includes(m.learnerId))) continue;
+        const blanked = members.map((m) => (ids.includes(m.learnerId) ? { ...m, pseudonym: '' } : m));
+        await trx
+          .updateTable('class_calls')
+          .set({ members: JSON.stringify(blanked) })
+          .where('session_id', '=', call.session_id)
+          .execute();
+      }
+      return ids.length;
+    });
+  }
 }

@@ -1,7 +1,7 @@
 // The classroom's REST (rules in auth/policy.ts; the class itself checked by `managed`):
 // classes for their trainer, a learner's join by code, rounds, the group debrief and exports.
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   ErrorCode,
   classCreateSchema,
@@ -18,9 +18,13 @@ import type {
   GroupDebrief,
   RoundLaunched,
 } from '@ecoute/protocol';
+import { AuditStore } from '../accounts/audit-store.js';
 import type { Access } from '../auth/access.service.js';
 import { httpFailure, orThrow } from '../auth/http-failure.js';
 import { CurrentAccess } from '../auth/policy.guard.js';
+import { APP_CONFIG } from '../config/env.js';
+import type { AppConfig } from '../config/env.js';
+import { KeyedBuckets } from '../gateway/rate-limit.js';
 import { ClassroomService } from './classroom.service.js';
 import { ClassReports } from './class-reports.js';
 import { classCsv } from './group-debrief.js';
@@ -28,10 +32,24 @@ import type { ClassRecord } from './class-store.js';
 
 @Controller('api')
 export class ClassroomController {
+  /**
+   * Joins per address: ECOUTE_CREATE_PER_MINUTE a minute (0: no limit), so that codes cannot be
+   * tried by the thousand (a class of 20 behind one address joins in one burst).
+   */
+  private readonly joins: KeyedBuckets | null;
+
   constructor(
     @Inject(ClassroomService) private readonly classroom: ClassroomService,
     @Inject(ClassReports) private readonly reports: ClassReports,
-  ) {}
+    @Inject(AuditStore) private readonly audit: AuditStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const perMinute = config.createPerMinute;
+    this.joins =
+      perMinute > 0
+        ? new KeyedBuckets({ capacity: Math.max(perMinute, 60), perSecond: perMinute / 60 })
+        : null;
+  }
 
   @Post('classes')
   async create(@Body() body: unknown, @CurrentAccess() access: Access): Promise<ClassSummary> {
@@ -81,6 +99,7 @@ export class ClassroomController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const record = await this.managed(classId, access);
+    await this.recordExport(record, access);
     res.setHeader('content-disposition', `attachment; filename="classe-${record.code}.json"`);
     return this.reports.export(await this.classroom.detail(record));
   }
@@ -92,6 +111,7 @@ export class ClassroomController {
     @Res() res: Response,
   ): Promise<void> {
     const record = await this.managed(classId, access);
+    await this.recordExport(record, access);
     const csv = classCsv(await this.reports.export(await this.classroom.detail(record)));
     res
       .status(200)
@@ -102,10 +122,22 @@ export class ClassroomController {
 
   @Post('class-join')
   @HttpCode(201)
-  async join(@Body() body: unknown): Promise<ClassJoined> {
+  async join(@Body() body: unknown, @Req() req: Request): Promise<ClassJoined> {
+    if (this.joins && !this.joins.get(req.socket.remoteAddress ?? '').take())
+      throw httpFailure(failure(ErrorCode.InputRateLimited));
     const request = classJoinSchema.safeParse(body);
     if (!request.success) throw httpFailure(failure(ErrorCode.InputInvalid));
     return orThrow(await this.classroom.join(request.data));
+  }
+
+  /** A class's export holds learners' data: each one in the audit log. */
+  private async recordExport(record: ClassRecord, access: Access): Promise<void> {
+    await this.audit.record({
+      organizationId: record.organizationId,
+      actor: access.member?.userId ?? 'unknown',
+      action: 'class-exported',
+      target: `class:${record.id}`,
+    });
   }
 
   private async managed(classId: string, access: Access): Promise<ClassRecord> {

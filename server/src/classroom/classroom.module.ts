@@ -26,6 +26,6 @@ import { FLOOR_SINK, FloorService } from './floor.service.js';
     ClassReports,
     ClassroomGateway,
   ],
-  exports: [FloorService],
+  exports: [FloorService, ClassStore],
 })
 export class ClassroomModule {}

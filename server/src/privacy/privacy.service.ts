@@ -7,6 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { LearnerHistoryItem, SessionExport } from '@ecoute/protocol';
 import { AuditStore } from '../accounts/audit-store.js';
 import type { Membership } from '../accounts/member-store.js';
+import { ClassStore } from '../classroom/class-store.js';
 import { ExportsService } from '../exports/exports.service.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { SessionStore } from '../sessions/session-store.js';
@@ -32,6 +33,7 @@ export class PrivacyService {
     @Inject(ExportsService) private readonly exports: ExportsService,
     @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
     @Inject(AuditStore) private readonly audit: AuditStore,
+    @Inject(ClassStore) private readonly classes: ClassStore,
   ) {}
 
   /** The organisation's sessions where `name` joined as the listener (same letters, any case or accent). */
@@ -66,11 +68,14 @@ export class PrivacyService {
     const items = await this.sessionsOf(admin.organizationId, name);
     const erased: string[] = [];
     for (const item of items) if (await this.sessions.delete(item.id)) erased.push(item.id);
+    // Group sessions (classroom): their learner rows and their name in the calls' members.
+    const wanted = fold(name);
+    const learners = await this.classes.eraseLearner(admin.organizationId, (p) => fold(p) === wanted);
     await this.audit.record({
       organizationId: admin.organizationId,
       actor: admin.userId,
       action: 'learner-erased',
-      target: `${pseudonymHash(name)} sessions=${erased.length}`,
+      target: `${pseudonymHash(name)} sessions=${erased.length}${learners > 0 ? ` class-learners=${learners}` : ''}`,
     });
     return { sessions: erased };
   }
