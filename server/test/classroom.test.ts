@@ -384,6 +384,11 @@ describe('the classroom', () => {
       `class:${classId}`,
       `class:${classId}`,
     ]);
+    // Read by the class's name on the organisation page, not its id.
+    expect(audit.body.find((e) => e.action === 'class-exported')?.subject).toEqual({
+      kind: 'class',
+      name: 'Groupe du mardi',
+    });
 
     // Another trainer of the organisation sees neither the class nor its debrief.
     expect((await api<{ code: string }>(`/api/classes/${classId}`, colleague)).body.code).toBe(

@@ -37,6 +37,14 @@ const entries: AuditLogEntry[] = [
     who: { kind: 'member', name: 'Dominique' },
     subject: { kind: 'days', count: 30 },
   },
+  {
+    at: '2026-12-05T05:00:00.000Z',
+    actor: 'user-7f3a',
+    action: 'class-exported',
+    target: 'class:c-42',
+    who: { kind: 'member', name: 'Dominique' },
+    subject: { kind: 'class', name: 'Groupe du mardi' },
+  },
 ];
 
 describe('AuditLog', () => {
@@ -49,7 +57,7 @@ describe('AuditLog', () => {
     });
     const table = screen.getByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(5);
     expect(rows[0]?.textContent).toContain('Dominique');
     expect(rows[0]?.textContent).toContain('Liens de séance révoqués');
     expect(rows[0]?.textContent).toContain('Renouvellement de mutuelle');
@@ -57,7 +65,9 @@ describe('AuditLog', () => {
     expect(rows[1]?.textContent).toContain('Séance supprimée depuis');
     expect(rows[2]?.textContent).toContain('Lien Formateur·rice');
     expect(rows[3]?.textContent).toContain('30 jours');
-    for (const id of ['user-7f3a', 'user-1b2c', 'session-91c2', 'session-0000', 'link:trainer'])
+    expect(rows[4]?.textContent).toContain('Séance de groupe exportée');
+    expect(rows[4]?.textContent).toContain('Groupe du mardi');
+    for (const id of ['user-7f3a', 'user-1b2c', 'session-91c2', 'session-0000', 'link:trainer', 'c-42'])
       expect(container.textContent).not.toContain(id);
     // The scrolling box of a wide table is reachable by keyboard and named.
     expect(

@@ -19,6 +19,10 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'learner-exported': 'account.audit.action.learnerExported',
   'learner-erased': 'account.audit.action.learnerErased',
   'retention-changed': 'account.audit.action.retentionChanged',
+  'class-exported': 'account.audit.action.classExported',
+  'badge-created': 'account.audit.action.badgeCreated',
+  'badge-updated': 'account.audit.action.badgeUpdated',
+  'badge-revoked': 'account.audit.action.badgeRevoked',
 };
 
 const ROLE_KEYS: Record<string, MessageKey> = {
@@ -62,6 +66,9 @@ export function AuditLog({ api = accountApi }: { api?: Pick<typeof accountApi, '
           : t('account.audit.days', { count: about.count });
       case 'sessions':
         return t('account.audit.sessions', { count: about.count });
+      case 'class':
+      case 'badge':
+        return about.name ?? t('account.audit.gone');
     }
   }
 

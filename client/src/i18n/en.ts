@@ -662,6 +662,11 @@ export const en: Catalogue = {
   'account.audit.action.learnerExported': "A learner's data exported",
   'account.audit.action.learnerErased': "A learner's sessions erased",
   'account.audit.action.retentionChanged': 'Retention period changed',
+  'account.audit.action.classExported': 'Group session exported',
+  'account.audit.action.badgeCreated': 'Badge created',
+  'account.audit.action.badgeUpdated': 'Badge changed',
+  'account.audit.action.badgeRevoked': 'Badge revoked',
+  'account.audit.gone': 'Deleted since',
   'account.audit.action.other': 'Other action',
   'account.privacy.heading': 'Data and privacy',
   'account.privacy.intro':

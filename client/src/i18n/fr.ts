@@ -676,6 +676,11 @@ export const fr = {
   'account.audit.action.learnerExported': "Données d'un·e écoutant·e exportées",
   'account.audit.action.learnerErased': "Séances d'un·e écoutant·e effacées",
   'account.audit.action.retentionChanged': 'Durée de conservation modifiée',
+  'account.audit.action.classExported': 'Séance de groupe exportée',
+  'account.audit.action.badgeCreated': 'Badge créé',
+  'account.audit.action.badgeUpdated': 'Badge modifié',
+  'account.audit.action.badgeRevoked': 'Badge retiré',
+  'account.audit.gone': 'Supprimé depuis',
   'account.audit.action.other': 'Autre action',
   'account.privacy.heading': 'Données et confidentialité',
   'account.privacy.intro':

@@ -82,7 +82,9 @@ export type AuditSubject =
   | { kind: 'session-gone' }
   | { kind: 'person'; name: string | null }
   | { kind: 'days'; count: number }
-  | { kind: 'sessions'; count: number };
+  | { kind: 'sessions'; count: number }
+  | { kind: 'class'; name: string | null }
+  | { kind: 'badge'; name: string | null };
 
 /** A learner's past sessions in the organisation, as their debrief link lists them. */
 export interface LearnerHistoryItem {

@@ -11,6 +11,7 @@ import type { AuditEntry } from './audit-store.js';
 
 const SESSION_ACTIONS = new Set(['links-revoked', 'session-deleted', 'session-exported']);
 const PERSON_ACTIONS = new Set(['join', 'reset-link']);
+const BADGE_ACTIONS = new Set(['badge-created', 'badge-updated']);
 
 export async function describeAudit(
   entries: readonly AuditEntry[],
@@ -20,12 +21,18 @@ export async function describeAudit(
   const userIds = new Set<string>();
   const sessionIds = new Set<string>();
   const invitationIds = new Set<string>();
+  const classIds = new Set<string>();
+  const badgeIds = new Set<string>();
+  const awardIds = new Set<string>();
   for (const entry of entries) {
     if (!entry.actor.startsWith('link:')) userIds.add(entry.actor);
     if (!entry.target) continue;
     if (PERSON_ACTIONS.has(entry.action)) userIds.add(entry.target);
     else if (SESSION_ACTIONS.has(entry.action)) sessionIds.add(entry.target);
     else if (entry.action === 'invitation') invitationIds.add(entry.target);
+    else if (entry.action === 'class-exported') classIds.add(entry.target.replace(/^class:/, ''));
+    else if (BADGE_ACTIONS.has(entry.action)) badgeIds.add(entry.target);
+    else if (entry.action === 'badge-revoked') awardIds.add(entry.target);
   }
   const names = new Map<string, string>();
   if (userIds.size > 0) {
@@ -56,6 +63,15 @@ export async function describeAudit(
     ).rows;
     for (const row of rows) emails.set(row.id, row.email);
   }
+  const classes = await namesOf(db, sql`select id, name from classes where id in`, classIds);
+  const badges = await namesOf(db, sql`select id, name from badge_definitions where id in`, badgeIds);
+  const awards = await namesOf(
+    db,
+    sql`select a.id as id, d.name as name from badge_awards a
+      join badge_definitions d on d.id = a.badge_id where a.id in`,
+    awardIds,
+  );
+  const named = { classes, badges, awards };
   return entries.map((entry) => {
     const link = /^link:(\w+)$/.exec(entry.actor);
     return {
@@ -66,7 +82,7 @@ export async function describeAudit(
       who: link
         ? { kind: 'link', role: link[1] ?? '' }
         : { kind: 'member', name: names.get(entry.actor) ?? null },
-      subject: subjectOf(entry, names, sessions, emails),
+      subject: subjectOf(entry, names, sessions, emails, named),
     };
   });
 }
@@ -76,6 +92,7 @@ function subjectOf(
   names: ReadonlyMap<string, string>,
   sessions: ReadonlyMap<string, { title: string; createdAt: string }>,
   emails: ReadonlyMap<string, string>,
+  named: Record<'classes' | 'badges' | 'awards', ReadonlyMap<string, string>>,
 ): AuditSubject | null {
   const target = entry.target;
   if (target === null) return null;
@@ -85,10 +102,25 @@ function subjectOf(
   }
   if (PERSON_ACTIONS.has(entry.action)) return { kind: 'person', name: names.get(target) ?? null };
   if (entry.action === 'invitation') return { kind: 'person', name: emails.get(target) ?? null };
+  if (entry.action === 'class-exported')
+    return { kind: 'class', name: named.classes.get(target.replace(/^class:/, '')) ?? null };
+  if (BADGE_ACTIONS.has(entry.action)) return { kind: 'badge', name: named.badges.get(target) ?? null };
+  if (entry.action === 'badge-revoked') return { kind: 'badge', name: named.awards.get(target) ?? null };
   if (entry.action === 'retention-changed') return { kind: 'days', count: Number(target) };
   if (entry.action === 'learner-erased') {
     const count = /sessions=(\d+)/.exec(target)?.[1];
     return count === undefined ? null : { kind: 'sessions', count: Number(count) };
   }
   return null;
+}
+
+/** `id → name` of the rows `query … in (ids)` finds (tables of other rooms, read by their ids). */
+async function namesOf(
+  db: Kysely<Database>,
+  query: ReturnType<typeof sql>,
+  ids: ReadonlySet<string>,
+): Promise<Map<string, string>> {
+  if (ids.size === 0) return new Map();
+  const rows = (await sql<{ id: string; name: string }>`${query} (${sql.join([...ids])})`.execute(db)).rows;
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
