@@ -21,6 +21,9 @@ export function AccountNav({ me, api = accountApi }: { me: AccountMe; api?: type
         <li>
           <Link to="/sessions">{t('account.nav.sessions')}</Link>
         </li>
+        <li>
+          <Link to="/bibliotheque">{t('library.heading')}</Link>
+        </li>
         {me.role === 'admin' ? (
           <li>
             <Link to="/organisation">{t('account.organization.heading')}</Link>

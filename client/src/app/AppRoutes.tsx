@@ -34,6 +34,12 @@ const SessionsPage = lazy(() =>
   import('../sessions/SessionsPage.js').then((m) => ({ default: m.SessionsPage })),
 );
 
+// The authoring studio (issue 13): the library and the editor (CodeMirror, the lint worker).
+const studio = {
+  Library: lazy(() => import('../library/LibraryPage.js').then((m) => ({ default: m.LibraryPage }))),
+  Editor: lazy(() => import('../editor/EditorPage.js').then((m) => ({ default: m.EditorPage }))),
+};
+
 /** Role paths match the server's role links: `/<role>/<sessionId>#k=<token>`. */
 export function AppRoutes() {
   return (
@@ -81,6 +87,8 @@ export function AppRoutes() {
         <Route path="reset-password" element={<account.Reset />} />
         <Route path="organisation" element={<account.Organization />} />
         <Route path="confidentialite" element={<account.Privacy />} />
+        <Route path="bibliotheque" element={<studio.Library />} />
+        <Route path="bibliotheque/:callId" element={<studio.Editor />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
