@@ -103,6 +103,9 @@ export function ScenarioEditor({
         ],
       }),
     });
+    // Its scroll area is reachable from the keyboard too (axe: scrollable-region-focusable).
+    view.scrollDOM.tabIndex = 0;
+    view.scrollDOM.setAttribute('aria-label', label);
     onView(view);
     return () => {
       onView(null);
