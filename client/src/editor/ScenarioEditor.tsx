@@ -1,14 +1,16 @@
-// The YAML text, the source of truth: CodeMirror 6 with YAML, JSON-Schema completion, hover help
-// and validation (codemirror-json-schema, over the engine's own schema), and the engine's lint
-// from the worker, shown at its line and column while typing.
+// The YAML text, the source of truth: CodeMirror 6 with YAML, JSON-Schema completion and hover
+// help (codemirror-json-schema, over the engine's own schema), and the engine's lint from the
+// worker — the schema's validation included — shown at its line and column while typing.
 import { useEffect, useRef } from 'react';
 import { autocompletion, closeBrackets } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
-import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
-import { yamlSchema } from 'codemirror-json-schema/yaml';
+import { EditorView, highlightActiveLine, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
+import { stateExtensions } from 'codemirror-json-schema';
+import { yamlCompletion, yamlSchemaHover } from 'codemirror-json-schema/yaml';
+import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
 import { scenarioJsonSchema, stateAt } from '@ecoute/engine';
 import type { LintAnswer } from './lintProtocol.js';
 import type { LintClient } from './useLintWorker.js';
@@ -88,7 +90,13 @@ export function ScenarioEditor({
           autocompletion(),
           syntaxHighlighting(defaultHighlightStyle),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-          yamlSchema(scenarioJsonSchema() as Parameters<typeof yamlSchema>[0]),
+          // JSON-Schema completion and hover help on the main thread; validation against the same
+          // schema is the engine's lint in the worker (one pass, its clearer messages), not a
+          // second YAML parse per keystroke here.
+          yaml(),
+          yamlLanguage.data.of({ autocomplete: yamlCompletion() }),
+          hoverTooltip(yamlSchemaHover()),
+          stateExtensions(scenarioJsonSchema() as Parameters<typeof stateExtensions>[0]),
           engineLint,
           lintGutter(),
           EditorView.contentAttributes.of({ 'aria-label': label }),

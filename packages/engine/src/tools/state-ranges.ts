@@ -1,7 +1,7 @@
 // Where each state of a scenario sits in its text: the editor selects a state's YAML when its node
 // is clicked, and highlights the node of the state the cursor is in. Read from yaml's document
 // (no schema needed: a half-written scenario still has its ranges).
-import { isMap, isPair, isScalar, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { loadYaml } from '../scenario/parse.js';
 
 export interface StateRange {
@@ -14,7 +14,11 @@ export interface StateRange {
 
 export function stateRanges(text: string): StateRange[] {
   if (!loadYaml(text).ok) return [];
-  const doc = parseDocument(text, { uniqueKeys: false, version: '1.2' });
+  return stateRangesOf(parseDocument(text, { uniqueKeys: false, version: '1.2' }));
+}
+
+/** The same from a document already read (lint's: no second parse while typing). */
+export function stateRangesOf(doc: Document): StateRange[] {
   const machine = doc.get('machine', true);
   const out: StateRange[] = [];
   const visit = (node: unknown, prefix: string): void => {
