@@ -146,14 +146,17 @@ describe('the authoring studio in the browser', () => {
         `keystroke → diagnostics (ms, total/worker): ${timings.map((s) => `${s.total.toFixed(0)}/${s.worker.toFixed(0)}`).join(' ')}`,
     );
 
-    // A trainer starts a session of the published version; the listener hears its first line.
-    const created = await fetch(`${server.url}/api/sessions`, {
-      method: 'POST',
-      headers: { ...trainer, 'content-type': 'application/json' },
-      body: JSON.stringify({ scenarioId: 'appel-camille', seed: 1 }),
+    // A trainer opens the call in the library and starts a session of the published version.
+    const trainerPage = await pageAs(trainer);
+    await trainerPage.page.goto(`${server.url}/bibliotheque/appel-camille`);
+    await trainerPage.page.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
+    await trainerPage.page.waitForURL(/\/sessions\/[^/]+\/liens$/);
+    const sessionId = decodeURIComponent(trainerPage.page.url().split('/sessions/')[1]!.split('/')[0]!);
+    const shared = await fetch(`${server.url}/api/sessions/${encodeURIComponent(sessionId)}/links`, {
+      headers: trainer,
     });
-    expect(created.status).toBe(201);
-    const { links } = (await created.json()) as { links: Record<string, string> };
+    expect(shared.status).toBe(200);
+    const { links } = (await shared.json()) as { links: Record<string, string> };
     const listener = await pageAs(null);
     await listener.page.goto(`${server.url}${links['listener']}`);
     await joinSession(listener.page, 'Léa');

@@ -3,7 +3,9 @@
 // list, the keyboard path) selects its YAML; the cursor in a state highlights its node. Drafts
 // are saved whatever lint says; publishing is the server's call and shows its refusals.
 import { Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useAccount } from '../account/useAccount.js';
+import { httpHomeApi } from '../home/homeApi.js';
 import type { EditorView } from '@codemirror/view';
 import type { ScenarioGraph } from '@ecoute/engine';
 import type { LibraryCallDetail, LibraryChangeKind, LibraryIssue } from '@ecoute/protocol';
@@ -30,6 +32,8 @@ export function EditorPage() {
   const { t } = useI18n();
   const { callId = '' } = useParams();
   const lint = useLintWorker();
+  const account = useAccount();
+  const navigate = useNavigate();
   const [detail, setDetail] = useState<LibraryCallDetail | null>(null);
   const [loaded, setLoaded] = useState<{ version: number; yaml: string } | null>(null);
   const [text, setText] = useState('');
@@ -93,6 +97,15 @@ export function EditorPage() {
     await reload();
   };
 
+  // Trainers and administrators start a session of the newest published version from here.
+  const startSession = async () => {
+    const created = await httpHomeApi.createSession({ scenarioId: callId });
+    if (!created.ok) return setError(created.code);
+    void navigate(`/sessions/${encodeURIComponent(created.data.sessionId)}/liens`);
+  };
+  const mayStart =
+    account.status === 'signed-in' && account.me.role !== 'author' && detail?.published !== undefined;
+
   const errors = useMemo(() => answer?.issues.filter((i) => i.severity === 'error') ?? [], [answer]);
   const warnings = (answer?.issues.length ?? 0) - errors.length;
   const stateNodes = graph?.nodes ?? [];
@@ -124,6 +137,11 @@ export function EditorPage() {
             </button>
           </>
         )}
+        {mayStart ? (
+          <button type="button" onClick={() => void startSession()}>
+            {t('editor.startSession', { version: detail.published ?? 1 })}
+          </button>
+        ) : null}
         <a href={libraryApi.exportUrl(callId, loaded.version)} download>
           {t('editor.export')}
         </a>

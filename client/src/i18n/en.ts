@@ -708,4 +708,5 @@ export const en: Catalogue = {
   'editor.change.edit': 'Edited',
   'editor.change.publish': 'Published',
   'editor.change.retire': 'Retired',
+  'editor.startSession': 'Start a session (version {version})',
 };

@@ -726,6 +726,7 @@ export const fr = {
   'editor.change.edit': 'Modification',
   'editor.change.publish': 'Publication',
   'editor.change.retire': 'Retrait',
+  'editor.startSession': 'Lancer une séance (version {version})',
 };
 
 export type MessageKey = keyof typeof fr;
