@@ -31,6 +31,9 @@ export function AccountNav({ me, api = accountApi }: { me: AccountMe; api?: type
             </li>
           </>
         ) : null}
+        <li>
+          <Link to="/bibliotheque">{t('library.heading')}</Link>
+        </li>
         {me.role === 'admin' ? (
           <li>
             <Link to="/organisation">{t('account.organization.heading')}</Link>

@@ -51,6 +51,12 @@ const classroom = {
   Join: lazy(() => import('../classroom/JoinClassPage.js').then((m) => ({ default: m.JoinClassPage }))),
 };
 
+// The authoring studio (issue 13): the library and the editor (CodeMirror, the lint worker).
+const studio = {
+  Library: lazy(() => import('../library/LibraryPage.js').then((m) => ({ default: m.LibraryPage }))),
+  Editor: lazy(() => import('../editor/EditorPage.js').then((m) => ({ default: m.EditorPage }))),
+};
+
 /** Role paths match the server's role links: `/<role>/<sessionId>#k=<token>`. */
 export function AppRoutes() {
   return (
@@ -104,6 +110,8 @@ export function AppRoutes() {
         <Route path="accessibilite" element={<account.Accessibility />} />
         <Route path="badges" element={<BadgesPage />} />
         <Route path="badge/:awardId" element={<BadgeVerifyPage />} />
+        <Route path="bibliotheque" element={<studio.Library />} />
+        <Route path="bibliotheque/:callId" element={<studio.Editor />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

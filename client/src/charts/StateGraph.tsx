@@ -115,11 +115,14 @@ export default function StateGraph({
   states,
   entries,
   label,
+  onStateClick,
 }: {
   graph: ScenarioGraph;
   states: readonly string[];
   entries: readonly TimelineEntry[];
   label: string;
+  /** The studio: a click on a state shows its YAML (its keyboard path is the states list). */
+  onStateClick?: (state: string) => void;
 }) {
   const { t } = useI18n();
   const [layout, setLayout] = useState<GraphLayout | null>(null);
@@ -235,6 +238,7 @@ export default function StateGraph({
           edgesFocusable={false}
           elementsSelectable={false}
           zoomOnDoubleClick={false}
+          {...(onStateClick ? { onNodeClick: (_event, node) => onStateClick(node.id) } : {})}
           ariaLabelConfig={{
             'controls.ariaLabel': t('graph.controls'),
             'controls.zoomIn.ariaLabel': t('graph.zoomIn'),

@@ -144,3 +144,4 @@ export {
 // Free speech (« parole libre »).
 export * from './speech/index.js';
 export { declaredIdentity, withScenarioIdentity } from './tools/identity.js';
+export { stateAt, stateRanges, stateRangesOf, type StateRange } from './tools/state-ranges.js';

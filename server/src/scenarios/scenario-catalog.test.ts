@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { Logger } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { compileScenario, parseScenario, withScenarioIdentity } from '@ecoute/engine';
 import { findWorkspaceRoot } from '../config/env.js';
 import { ScenarioCatalog } from './scenario-catalog.js';
 
@@ -32,5 +34,29 @@ describe('ScenarioCatalog', () => {
       'titre-sejour-portail',
       'violence-conjugale-numerique',
     ]);
+  });
+
+  it("merges an organisation's published versions: startable by it only, not public, retired falls back", () => {
+    const dir = path.join(findWorkspaceRoot(), 'scenarios');
+    const catalog = ScenarioCatalog.loadFromDirectory(dir, new RecordingLogger('test'));
+    const text = readFileSync(path.join(dir, 'appel-entrainement.yaml'), 'utf8');
+    const version = (n: number) => {
+      const parsed = parseScenario(withScenarioIdentity(text, 'appel-maison', n)!);
+      if (!parsed.ok) throw new Error('unparsable');
+      return compileScenario(parsed.scenario);
+    };
+    catalog.addPublished(version(1), 'org-a');
+    catalog.addPublished(version(2), 'org-a');
+    expect(catalog.get('appel-maison')!.scenario.version).toBe(2);
+    expect(catalog.startableBy('appel-maison', 'org-a')).toBe(true);
+    expect(catalog.startableBy('appel-maison', 'org-b')).toBe(false);
+    expect(catalog.startableBy('appel-entrainement', 'org-b')).toBe(true);
+    expect(catalog.list().some((s) => s.id === 'appel-maison')).toBe(false);
+    expect(catalog.isBuiltIn('appel-maison')).toBe(false);
+    expect(catalog.builtInText('appel-entrainement')).toBe(text);
+    catalog.retire('appel-maison', 2);
+    expect(catalog.get('appel-maison')!.scenario.version).toBe(1);
+    // A session that played version 2 still finds it.
+    expect(catalog.get('appel-maison', 2)!.scenario.version).toBe(2);
   });
 });

@@ -4,7 +4,13 @@
 import { availableByState } from '../scenario/availability.js';
 import { compileScenario } from '../scenario/compile.js';
 import { ScenarioError, type IssuePath, type ScenarioIssue } from '../scenario/issues.js';
-import { loadYaml, locatePath, parseScenario, parseScenarioWithSource } from '../scenario/parse.js';
+import {
+  loadYaml,
+  locatePath,
+  parseScenario,
+  parseScenarioWithSource,
+  type LoadedYaml,
+} from '../scenario/parse.js';
 import { collectStates, toArray } from '../scenario/references.js';
 import type { ActionConfig, GuardConfig, Scenario } from '../scenario/schema.js';
 import { isWithin, listTransitions, reachableStates, type TransitionInfo } from '../scenario/transitions.js';
@@ -61,7 +67,10 @@ const fromParse = (file: string, issues: ScenarioIssue[]): LintIssue[] =>
   }));
 
 /** Lints scenario text. Returns the issues and, when it parsed, the scenario. */
-export function lintScenario(file: string, text: string): { issues: LintIssue[]; scenario?: Scenario } {
+export function lintScenario(
+  file: string,
+  text: string,
+): { issues: LintIssue[]; scenario?: Scenario; loaded?: LoadedYaml } {
   const parsed = parseScenarioWithSource(text);
   if (!parsed.ok) return { issues: fromParse(file, parsed.errors) };
   const { scenario, loaded } = parsed;
@@ -73,12 +82,12 @@ export function lintScenario(file: string, text: string): { issues: LintIssue[];
   try {
     compileScenario(scenario);
   } catch (err) {
-    if (err instanceof ScenarioError) return { issues: fromParse(file, err.issues), scenario };
+    if (err instanceof ScenarioError) return { issues: fromParse(file, err.issues), scenario, loaded };
     throw err;
   }
   checkScenario(scenario, at);
   checkFidelity(scenario, at);
-  return { issues: sortIssues(issues), scenario };
+  return { issues: sortIssues(issues), scenario, loaded };
 }
 
 function checkScenario(

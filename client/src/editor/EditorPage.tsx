@@ -1,0 +1,235 @@
+// `/bibliotheque/:callId`: the studio's editor, a lazy chunk (the listener's console loads none of
+// it). The YAML text beside the live state graph: a click on a state (in the drawing or in its
+// list, the keyboard path) selects its YAML; the cursor in a state highlights its node. Drafts
+// are saved whatever lint says; publishing is the server's call and shows its refusals.
+import { Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useAccount } from '../account/useAccount.js';
+import { httpHomeApi } from '../home/homeApi.js';
+import type { EditorView } from '@codemirror/view';
+import type { ScenarioGraph } from '@ecoute/engine';
+import type { LibraryCallDetail, LibraryChangeKind, LibraryIssue } from '@ecoute/protocol';
+import { LazyStateGraph } from '../charts/lazy.js';
+import { useI18n, type MessageKey } from '../i18n/index.js';
+import { libraryApi } from '../library/libraryApi.js';
+import { ChunkBoundary } from '../ui/ChunkBoundary.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import type { LintAnswer } from './lintProtocol.js';
+import { ScenarioEditor } from './ScenarioEditor.js';
+import { useLintWorker } from './useLintWorker.js';
+import './editor.css';
+
+const CHANGE_KEYS: Record<LibraryChangeKind, MessageKey> = {
+  create: 'editor.change.create',
+  import: 'editor.change.import',
+  duplicate: 'editor.change.duplicate',
+  edit: 'editor.change.edit',
+  publish: 'editor.change.publish',
+  retire: 'editor.change.retire',
+};
+
+export function EditorPage() {
+  const { t } = useI18n();
+  const { callId = '' } = useParams();
+  const lint = useLintWorker();
+  const account = useAccount();
+  const navigate = useNavigate();
+  const [detail, setDetail] = useState<LibraryCallDetail | null>(null);
+  const [loaded, setLoaded] = useState<{ version: number; yaml: string } | null>(null);
+  const [text, setText] = useState('');
+  const [answer, setAnswer] = useState<LintAnswer | null>(null);
+  const [graph, setGraph] = useState<ScenarioGraph | null>(null);
+  const [cursorState, setCursorState] = useState<string | undefined>(undefined);
+  const [view, setView] = useState<EditorView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [refusal, setRefusal] = useState<LibraryIssue[]>([]);
+  const statesId = useId();
+  const issuesId = useId();
+
+  const reload = useCallback(async () => {
+    const found = await libraryApi.detail(callId);
+    if (!found.ok) return setError(found.code);
+    setDetail(found.data);
+    const version = found.data.draft ?? found.data.published ?? found.data.versions[0]?.version ?? 1;
+    const read = await libraryApi.text(callId, version);
+    if (!read.ok) return setError(read.code);
+    setLoaded({ version, yaml: read.data.yaml });
+    setText(read.data.yaml);
+  }, [callId]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const onLint = useCallback((next: LintAnswer) => {
+    setAnswer(next);
+    if (next.graph) setGraph(next.graph);
+  }, []);
+
+  const show = (state: string) => {
+    const range = answer?.ranges.find((r) => r.id === state);
+    if (!view || !range) return;
+    view.dispatch({ selection: { anchor: range.from, head: range.to }, scrollIntoView: true });
+    view.focus();
+  };
+
+  const save = async () => {
+    setRefusal([]);
+    const saved = await libraryApi.saveDraft(callId, text);
+    if (!saved.ok) return setError(saved.code);
+    setError(null);
+    setStatus(t('editor.saved', { version: saved.data.version }));
+    const found = await libraryApi.detail(callId);
+    if (found.ok) setDetail(found.data);
+  };
+  const publish = async () => {
+    const saved = await libraryApi.saveDraft(callId, text);
+    if (!saved.ok) return setError(saved.code);
+    const published = await libraryApi.publish(callId);
+    if (!published.ok) {
+      setError(published.code);
+      setRefusal('issues' in published ? published.issues : []);
+      return;
+    }
+    setError(null);
+    setRefusal([]);
+    setStatus(t('editor.published', { version: published.data.version }));
+    await reload();
+  };
+
+  // Trainers and administrators start a session of the newest published version from here.
+  const startSession = async () => {
+    const created = await httpHomeApi.createSession({ scenarioId: callId });
+    if (!created.ok) return setError(created.code);
+    void navigate(`/sessions/${encodeURIComponent(created.data.sessionId)}/liens`);
+  };
+  const mayStart =
+    account.status === 'signed-in' && account.me.role !== 'author' && detail?.published !== undefined;
+
+  const errors = useMemo(() => answer?.issues.filter((i) => i.severity === 'error') ?? [], [answer]);
+  const warnings = (answer?.issues.length ?? 0) - errors.length;
+  const stateNodes = graph?.nodes ?? [];
+  const readOnly = detail?.builtIn ?? false;
+
+  if (error && !detail) return <ErrorAlert code={error} />;
+  if (!detail || !loaded) return <p role="status">{t('editor.loading')}</p>;
+  return (
+    <div className="studio">
+      <p>
+        <Link to="/bibliotheque">{t('library.back')}</Link>
+      </p>
+      <h1>{t('editor.heading', { title: detail.title })}</h1>
+      <p className="muted">
+        {readOnly ? t('editor.readOnly') : t('editor.editing', { version: loaded.version })}
+      </p>
+      <ErrorAlert code={error} />
+      <p role="status" className="studio__status">
+        {status}
+      </p>
+      <div className="studio__actions">
+        {readOnly ? null : (
+          <>
+            <button type="button" onClick={() => void save()}>
+              {t('editor.save')}
+            </button>
+            <button type="button" onClick={() => void publish()}>
+              {t('editor.publish')}
+            </button>
+          </>
+        )}
+        {mayStart ? (
+          <button type="button" onClick={() => void startSession()}>
+            {t('editor.startSession', { version: detail.published ?? 1 })}
+          </button>
+        ) : null}
+        <a href={libraryApi.exportUrl(callId, loaded.version)} download>
+          {t('editor.export')}
+        </a>
+      </div>
+      {refusal.length > 0 ? (
+        <ul className="studio__refusal" aria-label={t('editor.refusal')}>
+          {refusal.map((issue, i) => (
+            <li key={i}>
+              {t('editor.issueAt', {
+                line: issue.line ?? 1,
+                column: issue.column ?? 1,
+                message: issue.message,
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="studio__panes">
+        <section className="studio__text" aria-labelledby={issuesId}>
+          <h2 id={issuesId}>
+            {t('editor.text')}{' '}
+            <span className="muted" aria-live="polite">
+              {answer ? t('editor.issues', { errors: errors.length, warnings }) : t('editor.checking')}
+            </span>
+          </h2>
+          <ScenarioEditor
+            initialText={loaded.yaml}
+            lint={lint}
+            label={t('editor.textLabel')}
+            onText={setText}
+            onLint={onLint}
+            onCursorState={setCursorState}
+            onView={setView}
+          />
+        </section>
+        <section className="studio__graph" aria-labelledby={statesId}>
+          <h2 id={statesId}>{t('editor.states')}</h2>
+          {graph ? (
+            <ChunkBoundary
+              loading={<p className="muted">{t('graph.loading')}</p>}
+              failed={<p className="muted">{t('graph.failed')}</p>}
+            >
+              <Suspense fallback={<p className="muted">{t('graph.loading')}</p>}>
+                <LazyStateGraph
+                  graph={graph}
+                  states={cursorState ? [cursorState] : []}
+                  entries={[]}
+                  label={t('graph.label')}
+                  onStateClick={show}
+                />
+              </Suspense>
+            </ChunkBoundary>
+          ) : (
+            <p className="muted">{t('graph.none')}</p>
+          )}
+          <ul className="studio__states">
+            {stateNodes.map((node) => (
+              <li key={node.id}>
+                <button
+                  type="button"
+                  className="button--link"
+                  aria-current={node.id === cursorState ? 'true' : undefined}
+                  onClick={() => show(node.id)}
+                >
+                  {node.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      {detail.builtIn ? null : (
+        <section aria-label={t('editor.history')}>
+          <h2>{t('editor.history')}</h2>
+          <ul>
+            {detail.history.map((h, i) => (
+              <li key={i}>
+                {t('editor.change', {
+                  change: t(CHANGE_KEYS[h.change]),
+                  version: h.version,
+                  by: h.by,
+                  at: new Date(h.at).toLocaleString(),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

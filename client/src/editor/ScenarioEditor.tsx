@@ -1,0 +1,126 @@
+// The YAML text, the source of truth: CodeMirror 6 with YAML, JSON-Schema completion and hover
+// help (codemirror-json-schema, over the engine's own schema), and the engine's lint from the
+// worker — the schema's validation included — shown at its line and column while typing.
+import { useEffect, useRef } from 'react';
+import { autocompletion, closeBrackets } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import { EditorView, highlightActiveLine, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
+import { stateExtensions } from 'codemirror-json-schema';
+import { yamlCompletion, yamlSchemaHover } from 'codemirror-json-schema/yaml';
+import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
+import { scenarioJsonSchema, stateAt } from '@ecoute/engine';
+import type { LintAnswer } from './lintProtocol.js';
+import type { LintClient } from './useLintWorker.js';
+
+/** How long the editor waits after a keystroke before asking the worker (ms). */
+export const LINT_DELAY_MS = 40;
+
+export interface EditorTimings {
+  /** Keystroke → diagnostics shown, and the worker's share, per lint (ms). */
+  samples: { total: number; worker: number }[];
+}
+
+declare global {
+  interface Window {
+    /** Read by the keystroke benchmark (test/bench/studio-keystroke.ts). */
+    __ecouteLintTimings?: EditorTimings;
+  }
+}
+
+export function ScenarioEditor({
+  initialText,
+  lint,
+  label,
+  onText,
+  onLint,
+  onCursorState,
+  onView,
+}: {
+  initialText: string;
+  lint: LintClient;
+  label: string;
+  onText(text: string): void;
+  onLint(answer: LintAnswer): void;
+  onCursorState(state: string | undefined): void;
+  onView(view: EditorView | null): void;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const callbacks = useRef({ onText, onLint, onCursorState });
+  callbacks.current = { onText, onLint, onCursorState };
+
+  useEffect(() => {
+    if (!host.current) return;
+    let ranges: LintAnswer['ranges'] = [];
+    let typedAt = performance.now();
+    const timings: EditorTimings = (window.__ecouteLintTimings ??= { samples: [] });
+    const engineLint = linter(
+      async (view): Promise<Diagnostic[]> => {
+        const answer = await lint.lint(view.state.doc.toString());
+        ranges = answer.ranges;
+        callbacks.current.onLint(answer);
+        const doc = view.state.doc;
+        const diagnostics = answer.issues.map((issue): Diagnostic => {
+          const line = doc.line(Math.min(Math.max(issue.line ?? 1, 1), doc.lines));
+          const from = Math.min(line.from + Math.max((issue.column ?? 1) - 1, 0), line.to);
+          return {
+            from,
+            to: Math.max(from, line.to),
+            severity: issue.severity,
+            source: issue.code,
+            message: issue.message,
+          };
+        });
+        timings.samples.push({ total: performance.now() - typedAt, worker: answer.ms });
+        return diagnostics;
+      },
+      { delay: LINT_DELAY_MS },
+    );
+    const view = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: initialText,
+        extensions: [
+          lineNumbers(),
+          highlightActiveLine(),
+          history(),
+          closeBrackets(),
+          autocompletion(),
+          syntaxHighlighting(defaultHighlightStyle),
+          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+          // JSON-Schema completion and hover help on the main thread; validation against the same
+          // schema is the engine's lint in the worker (one pass, its clearer messages), not a
+          // second YAML parse per keystroke here.
+          yaml(),
+          yamlLanguage.data.of({ autocomplete: yamlCompletion() }),
+          hoverTooltip(yamlSchemaHover()),
+          stateExtensions(scenarioJsonSchema() as Parameters<typeof stateExtensions>[0]),
+          engineLint,
+          lintGutter(),
+          EditorView.contentAttributes.of({ 'aria-label': label }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) {
+              typedAt = performance.now();
+              callbacks.current.onText(update.state.doc.toString());
+            }
+            if (update.selectionSet || update.docChanged)
+              callbacks.current.onCursorState(stateAt(ranges, update.state.selection.main.head));
+          }),
+        ],
+      }),
+    });
+    // Its scroll area is reachable from the keyboard too (axe: scrollable-region-focusable).
+    view.scrollDOM.tabIndex = 0;
+    view.scrollDOM.setAttribute('aria-label', label);
+    onView(view);
+    return () => {
+      onView(null);
+      view.destroy();
+    };
+    // The editor is made once per text loaded; later texts come from the editor itself.
+  }, [initialText, lint, label, onView]);
+
+  return <div ref={host} className="scenario-editor" />;
+}

@@ -1,0 +1,32 @@
+// One lint worker per editor page: `lint(text)` resolves with the answer to that text (an older
+// answer arriving late is dropped by its sequence number).
+import { useEffect, useMemo } from 'react';
+import type { LintAnswer } from './lintProtocol.js';
+
+export interface LintClient {
+  lint(text: string): Promise<LintAnswer>;
+}
+
+export function useLintWorker(): LintClient {
+  const client = useMemo(() => {
+    const worker = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module' });
+    let seq = 0;
+    const waiting = new Map<number, (answer: LintAnswer) => void>();
+    worker.onmessage = (event: MessageEvent<LintAnswer>) => {
+      const resolve = waiting.get(event.data.seq);
+      waiting.delete(event.data.seq);
+      resolve?.(event.data);
+    };
+    return {
+      worker,
+      lint: (text: string) =>
+        new Promise<LintAnswer>((resolve) => {
+          seq += 1;
+          waiting.set(seq, resolve);
+          worker.postMessage({ seq, text });
+        }),
+    };
+  }, []);
+  useEffect(() => () => client.worker.terminate(), [client]);
+  return client;
+}

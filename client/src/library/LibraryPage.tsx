@@ -1,0 +1,142 @@
+// `/bibliotheque`: « Bibliothèque d'appels » — the organisation's calls (draft, published) and the
+// built-in ones (read-only, can be duplicated); authors and administrators create a call from the
+// blank template, import a YAML file, or duplicate one; every call opens in the editor.
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { LibraryCallSummary } from '@ecoute/protocol';
+import { useAccount } from '../account/useAccount.js';
+import { useI18n } from '../i18n/index.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { libraryApi } from './libraryApi.js';
+import './library.css';
+
+export function LibraryPage({ api = libraryApi }: { api?: typeof libraryApi }) {
+  const { t } = useI18n();
+  const account = useAccount();
+  const navigate = useNavigate();
+  const [calls, setCalls] = useState<LibraryCallSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [id, setId] = useState('');
+  const [title, setTitle] = useState('');
+  const headingId = useId();
+  const createId = useId();
+  const importId = useId();
+
+  const load = useCallback(() => {
+    void api.list().then((result) => (result.ok ? setCalls(result.data) : setError(result.code)));
+  }, [api]);
+  useEffect(load, [load]);
+
+  const open = (callId: string) => void navigate(`/bibliotheque/${encodeURIComponent(callId)}`);
+  const created = (result: Awaited<ReturnType<typeof api.create>>) => {
+    if (result.ok) open(result.data.id);
+    else setError(result.code);
+  };
+  const onCreate = (event: FormEvent) => {
+    event.preventDefault();
+    void api.create({ blank: true, id: id.trim(), title: title.trim() }).then(created);
+  };
+  const onImport = (file: File | undefined) => {
+    if (!file) return;
+    void file.text().then((yaml) => api.create({ yaml }).then(created));
+  };
+
+  if (account.status === 'loading') return <p role="status">{t('account.loading')}</p>;
+  if (account.status !== 'signed-in')
+    return (
+      <p>
+        <Link to="/connexion">{t('account.signIn.heading')}</Link>
+      </p>
+    );
+  const writer = account.me.role !== 'trainer';
+  return (
+    <div className="library">
+      <h1 id={headingId}>{t('library.heading')}</h1>
+      <ErrorAlert code={error} />
+      {calls === null ? (
+        <p role="status">{t('library.loading')}</p>
+      ) : (
+        <table className="library__table" aria-labelledby={headingId}>
+          <thead>
+            <tr>
+              <th scope="col">{t('library.col.title')}</th>
+              <th scope="col">{t('library.col.status')}</th>
+              <th scope="col">{t('library.col.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {calls.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.title}</th>
+                <td>
+                  {c.builtIn
+                    ? t('library.status.builtIn', { version: c.published ?? 1 })
+                    : [
+                        c.published !== undefined
+                          ? t('library.status.published', { version: c.published })
+                          : '',
+                        c.draft !== undefined ? t('library.status.draft', { version: c.draft }) : '',
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                </td>
+                <td>
+                  <Link to={`/bibliotheque/${encodeURIComponent(c.id)}`}>
+                    {writer && !c.builtIn ? t('library.edit') : t('library.open')}
+                  </Link>
+                  {writer ? (
+                    <button
+                      type="button"
+                      className="button--link"
+                      onClick={() => void api.create({ duplicate: c.id, id: `${c.id}-copie` }).then(created)}
+                    >
+                      {t('library.duplicate')}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {writer ? (
+        <div className="library__new">
+          <form className="panel" aria-labelledby={createId} onSubmit={onCreate}>
+            <h2 id={createId}>{t('library.new.heading')}</h2>
+            <label>
+              {t('library.new.title')}
+              <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
+            </label>
+            <label>
+              {t('library.new.id')}
+              <input
+                value={id}
+                onChange={(e) => setId(e.target.value)}
+                required
+                pattern="[a-z0-9]+(-[a-z0-9]+)*"
+                maxLength={64}
+                aria-describedby={`${createId}-hint`}
+              />
+            </label>
+            <p id={`${createId}-hint`} className="muted">
+              {t('library.new.idHint')}
+            </p>
+            <button type="submit">{t('library.new.create')}</button>
+          </form>
+          <section className="panel" aria-labelledby={importId}>
+            <h2 id={importId}>{t('library.import.heading')}</h2>
+            <label>
+              {t('library.import.file')}
+              <input
+                type="file"
+                accept=".yaml,.yml,application/yaml"
+                onChange={(e) => onImport(e.target.files?.[0])}
+              />
+            </label>
+          </section>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// Keystroke → diagnostics in the studio's editor, for a library-size call: the largest built-in
+// call (detresse-suicidaire, ~140 kB of YAML) duplicated into the organisation's library, opened
+// in Chromium, then characters typed one at a time; the page records, for each lint, the time
+// from the last keystroke to the diagnostics shown and the worker's share. Not a test: figures.
+//
+//   node scripts/run.mjs build && npx tsc -b test && node test/dist/bench/studio-keystroke.js [--keys=20]
+import { launchChromium } from '../support/browser.js';
+import { setupAdministrator } from '../support/accounts.js';
+import { startServerProcess } from '../support/server-process.js';
+
+const keys = Number(/--keys=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 20);
+
+function cookieOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+}
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+async function main(): Promise<void> {
+  const server = await startServerProcess({ LOG_LEVEL: 'error' });
+  const browser = await launchChromium();
+  try {
+    const admin = await setupAdministrator(server);
+    const invitation = await fetch(`${server.url}/api/organization/invitations`, {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'autrice@example.org', role: 'author' }),
+    });
+    const { link } = (await invitation.json()) as { link: string };
+    const accepted = await fetch(
+      `${server.url}/api/account/invitations/${link.split('#i=')[1] ?? ''}/accept`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ name: 'Ada', password: 'un mot de passe de mesure' }),
+      },
+    );
+    const cookie = cookieOf(accepted);
+    const copy = await fetch(`${server.url}/api/library/calls`, {
+      method: 'POST',
+      headers: { cookie, origin: server.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ duplicate: 'detresse-suicidaire', id: 'mesure' }),
+    });
+    if (copy.status !== 201) throw new Error(`duplicate: ${copy.status}`);
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 768 } });
+    await context.addCookies(
+      cookie.split('; ').map((pair) => {
+        const at = pair.indexOf('=');
+        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: server.url };
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${server.url}/bibliotheque/mesure`);
+    await page.getByText(/\d+ erreur\(s\)/).waitFor({ timeout: 120_000 });
+    const text = await fetch(`${server.url}/api/library/calls/mesure/versions/1`, { headers: { cookie } });
+    const bytes = Buffer.byteLength(((await text.json()) as { yaml: string }).yaml);
+    // Type at the end of the first line (a comment): each key is its own lint.
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    const before = await page.evaluate(
+      () =>
+        (window as unknown as { __ecouteLintTimings: { samples: unknown[] } }).__ecouteLintTimings.samples
+          .length,
+    );
+    for (let i = 0; i < keys; i++) {
+      await page.keyboard.type('x');
+      const target = before + i + 1;
+      await page.waitForFunction(
+        (n) =>
+          (window as unknown as { __ecouteLintTimings: { samples: unknown[] } }).__ecouteLintTimings.samples
+            .length >= n,
+        target,
+        { timeout: 60_000 },
+      );
+    }
+    const samples = await page.evaluate(
+      () =>
+        (window as unknown as { __ecouteLintTimings: { samples: { total: number; worker: number }[] } })
+          .__ecouteLintTimings.samples,
+    );
+    const typed = samples.slice(before);
+    const total = typed.map((s) => s.total);
+    const worker = typed.map((s) => s.worker);
+    console.log(
+      `Studio editor, ${(bytes / 1024).toFixed(0)} kB of YAML, ${typed.length} keystrokes (lint delay included):`,
+    );
+    console.log(
+      `  keystroke → diagnostics: p50 ${percentile(total, 50).toFixed(0)} ms, p90 ${percentile(total, 90).toFixed(0)} ms, max ${Math.max(...total).toFixed(0)} ms`,
+    );
+    console.log(
+      `  of which the worker (lint + graph + state ranges): p50 ${percentile(worker, 50).toFixed(0)} ms, p90 ${percentile(worker, 90).toFixed(0)} ms`,
+    );
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,169 @@
+// The authoring studio in a real Chromium, through the built server: the listener's console
+// loads none of the studio's code (CodeMirror, the lint worker); an author creates a call from
+// the blank template in « Bibliothèque d'appels », sees the engine's lint inline while typing
+// (an error at its line, then gone), publishes it; a trainer starts a session of that version and
+// the listener hears its first line. axe on the library and the editor. Prints the studio's
+// scripts (gzipped) and the keystroke-to-diagnostics samples of the page.
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { setupAdministrator } from '../support/accounts.js';
+import { launchChromium } from '../support/browser.js';
+import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
+import { startServerProcess } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
+
+const PASSWORD = 'un mot de passe de test';
+
+function cookieOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+}
+
+/** A member invited by the administrator, who accepts: their `Cookie` + `Origin`. */
+async function member(server: ServerProcess, admin: Record<string, string>, role: string, email: string) {
+  const invitation = await fetch(`${server.url}/api/organization/invitations`, {
+    method: 'POST',
+    headers: { ...admin, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, role }),
+  });
+  const { link } = (await invitation.json()) as { link: string };
+  const accepted = await fetch(`${server.url}/api/account/invitations/${link.split('#i=')[1] ?? ''}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ name: role === 'author' ? 'Ada Autrice' : 'Théo Formateur', password: PASSWORD }),
+  });
+  expect(accepted.status).toBe(201);
+  return { cookie: cookieOf(accepted), origin: server.url };
+}
+
+describe('the authoring studio in the browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let author: Record<string, string>;
+  let trainer: Record<string, string>;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    browser = await launchChromium();
+    const admin = await setupAdministrator(server);
+    author = await member(server, admin, 'author', 'autrice@example.org');
+    trainer = await member(server, admin, 'trainer', 'formateur@example.org');
+  }, 120_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function pageAs(
+    headers: Record<string, string> | null,
+  ): Promise<{ page: Page; scripts: Map<string, Promise<Buffer>> }> {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 768 } });
+    contexts.push(context);
+    if (headers?.['cookie'])
+      await context.addCookies(
+        headers['cookie'].split('; ').map((pair) => {
+          const at = pair.indexOf('=');
+          return {
+            name: pair.slice(0, at),
+            value: pair.slice(at + 1),
+            url: server.url,
+            httpOnly: true,
+            sameSite: 'Lax' as const,
+          };
+        }),
+      );
+    const page = await context.newPage();
+    const scripts = new Map<string, Promise<Buffer>>();
+    page.on('response', (response) => {
+      const url = response.url();
+      if (url.endsWith('.js') && !scripts.has(url)) scripts.set(url, response.body());
+    });
+    return { page, scripts };
+  }
+
+  const contains = async (scripts: Map<string, Promise<Buffer>>, needle: string) => {
+    for (const body of scripts.values()) if ((await body).includes(needle)) return true;
+    return false;
+  };
+
+  it('an author writes and publishes a call; a trainer plays it; the listener loads none of the studio', async () => {
+    const started = performance.now();
+    const { page, scripts } = await pageAs(author);
+    await page.goto(`${server.url}/bibliotheque`);
+    await page.getByRole('heading', { level: 1, name: "Bibliothèque d'appels" }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel("Titre de l'appel").fill('Appel de Camille');
+    await page.getByLabel('Identifiant').fill('appel-camille');
+    await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Studio : Appel de Camille' }).waitFor();
+    await page.getByText('0 erreur(s)').waitFor();
+
+    // The state list is the keyboard path to a state's YAML: its text is selected in the editor.
+    await page.getByRole('button', { name: 'Accueil', exact: true }).click();
+    const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+    expect(selected).toContain('accueil:');
+    // The cursor in that state highlights it (the list marks it as current).
+    await page.keyboard.press('ArrowLeft');
+    expect(
+      await page.getByRole('button', { name: 'Accueil', exact: true }).getAttribute('aria-current'),
+    ).toBe('true');
+
+    // The engine's lint, inline while typing: a state renamed with an accent is an error at its line.
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('é');
+    await page.getByText('1 erreur(s)').waitFor();
+    await page.locator('.cm-lint-marker-error').first().waitFor();
+    await page.keyboard.press('Backspace');
+    await page.getByText('0 erreur(s)').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await page.getByText('Version 1 publiée.').waitFor();
+    const authorMs = performance.now() - started;
+    expect(await contains(scripts, 'cm-editor')).toBe(true);
+
+    const timings = await page.evaluate(
+      () =>
+        (window as unknown as { __ecouteLintTimings?: { samples: { total: number; worker: number }[] } })
+          .__ecouteLintTimings?.samples ?? [],
+    );
+    let studioRaw = 0;
+    let studioGzip = 0;
+    for (const [url, body] of scripts) {
+      if (!/EditorPage|LibraryPage/.test(url)) continue;
+      const bytes = await body;
+      studioRaw += bytes.length;
+      studioGzip += gzipSync(bytes, { level: 9 }).length;
+    }
+    console.log(
+      `studio: author path ${(authorMs / 1000).toFixed(1)} s; studio chunks ${(studioRaw / 1024).toFixed(0)} kB, gzip ${(studioGzip / 1024).toFixed(0)} kB; ` +
+        `keystroke → diagnostics (ms, total/worker): ${timings.map((s) => `${s.total.toFixed(0)}/${s.worker.toFixed(0)}`).join(' ')}`,
+    );
+
+    // A trainer opens the call in the library and starts a session of the published version.
+    const trainerPage = await pageAs(trainer);
+    await trainerPage.page.goto(`${server.url}/bibliotheque/appel-camille`);
+    await trainerPage.page.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
+    await trainerPage.page.waitForURL(/\/sessions\/[^/]+\/liens$/);
+    const sessionId = decodeURIComponent(trainerPage.page.url().split('/sessions/')[1]!.split('/')[0]!);
+    const shared = await fetch(`${server.url}/api/sessions/${encodeURIComponent(sessionId)}/links`, {
+      headers: trainer,
+    });
+    expect(shared.status).toBe(200);
+    const { links } = (await shared.json()) as { links: Record<string, string> };
+    const listener = await pageAs(null);
+    await listener.page.goto(`${server.url}${links['listener']}`);
+    await joinSession(listener.page, 'Léa');
+    await listener.page.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    await listener.page.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
+    await listener.page.waitForLoadState('networkidle');
+    expect(await contains(listener.scripts, 'cm-editor')).toBe(false);
+    expect(await contains(listener.scripts, 'lint.worker')).toBe(false);
+  }, 180_000);
+});
