@@ -5,6 +5,7 @@ import type { Scheduler } from '@ecoute/engine';
 import type { DestinationStream } from 'pino';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { BadgesModule } from './badges/badges.module.js';
+import { LtiModule } from './lti/lti.module.js';
 import { SERVER_SECRET } from './accounts/auth.provider.js';
 import { loadServerSecret } from './accounts/server-secret.js';
 import { LinkSeal } from './auth/link-seal.js';
@@ -91,6 +92,8 @@ export class AppModule {
         PrivacyModule,
         // Open Badges (issue 16).
         BadgesModule,
+        // LTI 1.3 tool (issue 16).
+        LtiModule,
       ],
       controllers: [...(config.testClock === 'manual' && !options.scheduler ? [TestClockController] : [])],
     };

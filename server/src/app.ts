@@ -43,7 +43,12 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
   if (!existsSync(index)) return;
   app.useStaticAssets(clientDir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path.startsWith('/socket.io/'))
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/api/') ||
+      req.path.startsWith('/socket.io/') ||
+      req.path.startsWith('/lti/')
+    )
       return next();
     if (OPERATOR_PATHS.has(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');

@@ -21,6 +21,7 @@ import {
 } from '@ecoute/protocol';
 import type { ErrorCode } from '@ecoute/protocol';
 import { BADGE_API_ROUTES } from '../badges/badge-api-routes.js';
+import { LTI_API_ROUTES } from '../lti/lti-api-routes.js';
 
 type Code = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -401,4 +402,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   // Open Badges (server/src/badges).
   ...BADGE_API_ROUTES,
+  // LTI 1.3 (server/src/lti).
+  ...LTI_API_ROUTES,
 ];
