@@ -13,6 +13,7 @@ import type { AppOptions } from './app.module.js';
 import type { AppConfig } from './config/env.js';
 import { DEBRIEF_PATH, debriefCompression } from './debrief/debrief.module.js';
 import { applyRequestGuards } from './http/request-guards.js';
+import { LtiFrameAncestors } from './lti/frame-ancestors.js';
 
 export async function createApp(
   config: AppConfig,
@@ -26,7 +27,8 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   // Accounts (better-auth) read their own bodies: mounted before the JSON parser.
   mountAuth(app);
-  applyRequestGuards(app, config);
+  const ancestors = app.get(LtiFrameAncestors);
+  applyRequestGuards(app, config, () => ancestors.directive());
   app.useBodyParser('json', { limit: '64kb' });
   app.use(DEBRIEF_PATH, debriefCompression());
   app.enableShutdownHooks();

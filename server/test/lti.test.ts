@@ -87,6 +87,10 @@ describe('LTI 1.3 tool', () => {
       openid_configuration: `${platform.url}/.well-known/openid-configuration`,
       registration_token: 'registration-token',
     });
+    // Before any registration nobody may frame the app.
+    expect((await fetch(`${server.url}/api/scenarios`)).headers.get('content-security-policy')).toContain(
+      "frame-ancestors 'none'",
+    );
     // A link not made by an administrator is refused.
     const forged = await fetch(`${server.url}/lti/register/forged?${query}`);
     expect(forged.status).toBe(502);
@@ -107,6 +111,9 @@ describe('LTI 1.3 tool', () => {
     ).json()) as {
       platforms: { issuer: string; deploymentIds: string[] }[];
     };
+    // The registered platform may now frame the app (its course shows the tool in an iframe).
+    const home = await fetch(`${server.url}/api/scenarios`);
+    expect(home.headers.get('content-security-policy')).toContain(`frame-ancestors ${platform.url}`);
     expect(platforms.platforms).toEqual([
       expect.objectContaining({ issuer: platform.url, deploymentIds: ['deployment-1'] }),
     ]);

@@ -64,6 +64,10 @@ export class LtiStore {
     return rows.map(platformFromRow);
   }
 
+  async allPlatforms(): Promise<PlatformRecord[]> {
+    return (await this.db.selectFrom('lti_platforms').selectAll().execute()).map(platformFromRow);
+  }
+
   async platform(id: string): Promise<PlatformRecord | undefined> {
     const row = await this.db.selectFrom('lti_platforms').selectAll().where('id', '=', id).executeTakeFirst();
     return row && platformFromRow(row);

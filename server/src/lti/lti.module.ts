@@ -7,6 +7,7 @@ import { DebriefModule } from '../debrief/debrief.module.js';
 import { DebriefService } from '../debrief/debrief.service.js';
 import { ScenariosModule } from '../scenarios/scenarios.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
+import { LtiFrameAncestors } from './frame-ancestors.js';
 import { LtiController } from './lti.controller.js';
 import { LtiService } from './lti.service.js';
 import { LtiStore } from './lti-store.js';
@@ -18,7 +19,9 @@ import { LtiStore } from './lti-store.js';
   providers: [
     { provide: LtiStore, inject: [DATABASE], useFactory: (db: Kysely<Database>) => new LtiStore(db) },
     LtiService,
+    LtiFrameAncestors,
   ],
+  exports: [LtiFrameAncestors],
 })
 export class LtiModule implements OnModuleInit {
   constructor(
@@ -26,7 +29,8 @@ export class LtiModule implements OnModuleInit {
     @Inject(LtiService) private readonly lti: LtiService,
   ) {}
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
+    await this.lti.loadFrameAncestors();
     // The score goes back when the call's results are kept (the debrief is ready).
     this.debrief.onResultsKept((sessionId) => void this.lti.sendScore(sessionId));
   }

@@ -35,6 +35,7 @@ import { SessionStore } from '../sessions/session-store.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { AGS_SCORE_SCOPE, CLAIM, checkLaunchClaims } from './lti-claims.js';
 import type { LaunchReason } from './lti-claims.js';
+import { LtiFrameAncestors } from './frame-ancestors.js';
 import { LtiStore } from './lti-store.js';
 import type { PlatformRecord } from './lti-store.js';
 
@@ -106,7 +107,13 @@ export class LtiService {
     @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    @Inject(LtiFrameAncestors) private readonly frameAncestors: LtiFrameAncestors,
   ) {}
+
+  /** Every registered platform may frame the app (CSP frame-ancestors). */
+  async loadFrameAncestors(): Promise<void> {
+    for (const platform of await this.store.allPlatforms()) this.frameAncestors.add(platform.authLoginUrl);
+  }
 
   base(): string {
     if (this.config.publicUrl) return this.config.publicUrl;
@@ -493,6 +500,7 @@ export class LtiService {
         createdAt: new Date().toISOString(),
       };
       await this.store.savePlatform(record);
+      this.frameAncestors.add(record.authLoginUrl);
       this.logger.log(`lti/registered platform=${record.id} issuer=${issuer}`);
       return record;
     } catch (error) {
