@@ -2,7 +2,6 @@
 // the platform (Moodle 4: « URL de l'outil »), and the platforms already registered.
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
-import { CopyLink } from '../ui/CopyLink.js';
 import { requestJson } from '../ui/requestJson.js';
 
 export interface LtiRegistration {
@@ -27,7 +26,10 @@ export function LtiRegistrationPanel({ api = ltiApi }: { api?: typeof ltiApi }) 
     <section className="panel" aria-labelledby="lti-heading">
       <h2 id="lti-heading">{t('lti.heading')}</h2>
       <p>{t('lti.hint')}</p>
-      <CopyLink roleLabel={t('lti.registrationUrl')} url={registration.url} />
+      <p>
+        <label htmlFor="lti-registration-url">{t('lti.registrationUrl')}</label>{' '}
+        <input id="lti-registration-url" type="text" readOnly value={registration.url} size={60} />
+      </p>
       <h3>{t('lti.platforms')}</h3>
       {registration.platforms.length === 0 ? <p>{t('lti.none')}</p> : null}
       <ul>
