@@ -302,6 +302,11 @@ export class BadgesService {
     });
   }
 
+  /** Erases the badges of a learner pseudonym in the organisation (with their other data). */
+  eraseLearner(organizationId: string, name: string): Promise<number> {
+    return this.store.deleteLearner(organizationId, learnerKey(name));
+  }
+
   async revoke(admin: Membership, awardId: string, reason: string): Promise<AwardedBadge | Failure> {
     const award = await this.store.award(awardId);
     if (!award || award.organizationId !== admin.organizationId) return failure(ErrorCode.BadgeNotFound);

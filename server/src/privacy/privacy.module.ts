@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BadgesModule } from '../badges/badges.module.js';
 import { ExportsModule } from '../exports/exports.module.js';
 import { ScenariosModule } from '../scenarios/scenarios.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
@@ -7,7 +8,7 @@ import { PrivacyService } from './privacy.service.js';
 
 /** RGPD requests about learners (export, erasure) and a learner's own history. */
 @Module({
-  imports: [SessionsModule, ExportsModule, ScenariosModule],
+  imports: [SessionsModule, ExportsModule, ScenariosModule, BadgesModule],
   controllers: [PrivacyController],
   providers: [PrivacyService],
 })

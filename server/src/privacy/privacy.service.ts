@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { LearnerHistoryItem, SessionExport } from '@ecoute/protocol';
 import { AuditStore } from '../accounts/audit-store.js';
+import { BadgesService } from '../badges/badges.service.js';
 import type { Membership } from '../accounts/member-store.js';
 import { ExportsService } from '../exports/exports.service.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
@@ -32,6 +33,7 @@ export class PrivacyService {
     @Inject(ExportsService) private readonly exports: ExportsService,
     @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
     @Inject(AuditStore) private readonly audit: AuditStore,
+    @Inject(BadgesService) private readonly badges: BadgesService,
   ) {}
 
   /** The organisation's sessions where `name` joined as the listener (same letters, any case or accent). */
@@ -66,6 +68,7 @@ export class PrivacyService {
     const items = await this.sessionsOf(admin.organizationId, name);
     const erased: string[] = [];
     for (const item of items) if (await this.sessions.delete(item.id)) erased.push(item.id);
+    await this.badges.eraseLearner(admin.organizationId, name);
     await this.audit.record({
       organizationId: admin.organizationId,
       actor: admin.userId,
