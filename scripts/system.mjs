@@ -1,4 +1,4 @@
-// Debian packages the test suites need (browser end-to-end, PostgreSQL and Redis suites), each with
+// Debian packages the test suites need (browser end-to-end, PostgreSQL, Redis and HAProxy suites), each with
 // the binary that proves it is present. Installed with apt-get when running as root; otherwise the
 // caller is told the one command to run.
 import { spawnSync } from 'node:child_process';
@@ -39,6 +39,12 @@ export const systemPackages = [
     name: 'redis-server',
     proof: 'redis-server',
     present: () => onPath('redis-server') || existsSync('/usr/bin/redis-server'),
+  },
+  // The load balancer of the several-process tests and `npm run cluster` (issue 15).
+  {
+    name: 'haproxy',
+    proof: 'haproxy',
+    present: () => onPath('haproxy') || existsSync('/usr/sbin/haproxy'),
   },
 ];
 

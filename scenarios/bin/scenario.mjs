@@ -19,6 +19,7 @@ const USAGE = `Utilisation : pnpm scenario <commande> …
   test [fichiers…] [--no-generated]       lancer les tests de parcours (par défaut : scenarios/*.tests.yaml)
   speech-eval [fichiers…] [--misses]      mesurer l'interprétation en parole libre sur les phrases étiquetées
                                           (par défaut : scenarios/speech/*.labels.yaml) : précision, confusions
+  bench-lint [--runs n]                   mesurer lint sur de grands scénarios générés (jusqu'à 1 Mo)
 
 Exemples :
   pnpm scenario lint scenarios/*.yaml
@@ -226,10 +227,17 @@ function speechEval(args) {
   return all.errors.length > 0 ? 1 : 0;
 }
 
+async function benchLint(args) {
+  const runs = Number(option(args, '--runs') ?? 3);
+  const { benchLint: run } = await import('../../packages/engine/bench/lint.mjs');
+  await run({ runs });
+  return 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const [command, ...args] = process.argv.slice(2);
-const commands = { lint, graph, play, test, 'speech-eval': speechEval };
+const commands = { lint, graph, play, test, 'speech-eval': speechEval, 'bench-lint': benchLint };
 if (!command || command === 'aide' || command === '--help' || command === '-h') {
   console.log(USAGE);
   process.exit(command ? 0 : 2);

@@ -1,6 +1,6 @@
 // Every scenario file of the library: lint-clean, named after its id, its play-through tests
 // (`<id>.tests.yaml`, one Jest test each) pass, the generated path to each ending plays to that
-// ending, and the four library calls reach 100 % of their states through their written tests.
+// ending, and the library calls reach 100 % of their states through their written tests.
 // Files are picked up as they appear: a new scenario needs no change here.
 import { describe, it, expect } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -16,11 +16,13 @@ import {
   pathsToEndings,
   runPlayThrough,
   runScenarioTests,
+  scoreRubric,
   SessionClock,
   type CompiledScenario,
   type LintFile,
   type Observation,
   type PlayThroughFile,
+  type TimelineEntry,
 } from '@ecoute/engine';
 
 const dir = new URL('../', import.meta.url);
@@ -29,6 +31,9 @@ const LIBRARY = [
   'detresse-suicidaire',
   'etudiante-crous',
   'hameconnage-carte-vitale',
+  'violence-conjugale-numerique',
+  'proche-aidant-mere',
+  'titre-sejour-portail',
 ];
 /** Search bounds for the generated paths in this suite (the CLI searches further). */
 const SEARCH = { limit: 600, budget: 600 };
@@ -61,6 +66,34 @@ function load(file: string): Loaded {
   const tests = parsePlayThroughs(read(testsName).text, testsName);
   if (!tests.ok) return { compiled, problem: tests.errors.map((e) => `${e.code} ${e.message}`).join('\n') };
   return { compiled, tests: tests.file };
+}
+
+/** The timeline of a call picked up at 0 and hung up by the listener at `hangUpAt`. */
+function pickUpAndHangUp(compiled: CompiledScenario, hangUpAt: number): TimelineEntry[] {
+  const scheduler = new ManualScheduler();
+  const clock = new SessionClock(scheduler);
+  const entries: TimelineEntry[] = [];
+  const push = (t: number, entry: Record<string, unknown>) =>
+    entries.push({ seq: entries.length + 1, t, at: '2026-01-01T00:00:00.000Z', ...entry } as TimelineEntry);
+  const run = new CallRun(compiled, {
+    clock,
+    seed: 1,
+    onTimer: (timed) =>
+      timed.forEach((o) => push(o.t, { source: 'system', kind: 'observation', observation: o.observation })),
+  });
+  for (const [at, input] of [
+    [0, { kind: 'pickup' }],
+    [hangUpAt, { kind: 'hangup' }],
+  ] as const) {
+    scheduler.advanceTo(at);
+    const result = run.apply(input);
+    push(at, { source: 'listener', kind: 'input', input });
+    if (result.ok)
+      for (const observation of result.observations)
+        push(at, { source: 'system', kind: 'observation', observation });
+  }
+  run.dispose();
+  return entries;
 }
 
 describe('scenario library', () => {
@@ -131,6 +164,16 @@ describe('scenario library', () => {
       }
       it('the generated paths reach at least the hang-up ending', () => {
         expect(explored.paths.map((p) => p.ending)).toContain(compiled.scenario.hangupEnding);
+      });
+    }
+
+    if (compiled?.scenario.rubric) {
+      it('nothing earns points by doing nothing: picked up, hung up after 3 s, no criterion met', () => {
+        const results = scoreRubric(compiled, pickUpAndHangUp(compiled, 3000)).filter(
+          (r) => r.kind === 'auto',
+        );
+        expect(results.length).toBeGreaterThan(0);
+        expect(results.filter((r) => r.met === true).map((r) => r.criterion)).toEqual([]);
       });
     }
 

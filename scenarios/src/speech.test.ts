@@ -34,8 +34,8 @@ describe('free-speech matcher on the labelled library sentences', () => {
   const results = labelFiles.map((file) => ({ file, evaluation: evaluate(file) }));
   const all = mergeEvaluations(results.map((r) => r.evaluation));
 
-  it('has at least 300 labelled sentences over the four library calls, all measurable', () => {
-    expect(labelFiles).toHaveLength(4);
+  it('has at least 300 labelled sentences over the library calls (one file per call), all measurable', () => {
+    expect(labelFiles.length).toBeGreaterThanOrEqual(7);
     expect(all.errors).toEqual([]);
     expect(all.total).toBeGreaterThanOrEqual(300);
   });

@@ -6,12 +6,14 @@ import type { DestinationStream } from 'pino';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { BadgesModule } from './badges/badges.module.js';
 import { LtiModule } from './lti/lti.module.js';
+import { ClassroomModule } from './classroom/classroom.module.js';
 import { SERVER_SECRET } from './accounts/auth.provider.js';
 import { loadServerSecret } from './accounts/server-secret.js';
 import { LinkSeal } from './auth/link-seal.js';
 import { APP_CONFIG } from './config/env.js';
 import type { AppConfig } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ClusterModule } from './cluster/cluster.module.js';
 import { DebriefModule } from './debrief/debrief.module.js';
 import { HealthModule } from './health/health.module.js';
 import { loggingModule } from './logging/logging.module.js';
@@ -23,6 +25,7 @@ import type { RecoveryPace } from './recovery/live-recovery.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
+import { StudioModule } from './studio/studio.module.js';
 import { scaledScheduler } from './sessions/scaled-scheduler.js';
 import { SESSION_SCHEDULER } from './sessions/sessions.service.js';
 import { TestClockController } from './test-clock/test-clock.controller.js';
@@ -80,6 +83,7 @@ export class AppModule {
         loggingModule(config, options.logDestination),
         configModule,
         DatabaseModule,
+        ClusterModule,
         SessionsModule,
         DebriefModule,
         RetentionModule,
@@ -90,10 +94,14 @@ export class AppModule {
         // Accounts, the policy guard of every route, privacy requests (issue 11).
         AccountsModule,
         PrivacyModule,
+        // The call library and its versions (issue 13).
+        StudioModule,
         // Open Badges (issue 16).
         BadgesModule,
         // LTI 1.3 tool (issue 16).
         LtiModule,
+        // The classroom: classes, the floor, the group debrief (issue 14).
+        ClassroomModule,
       ],
       controllers: [...(config.testClock === 'manual' && !options.scheduler ? [TestClockController] : [])],
     };

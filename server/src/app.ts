@@ -14,6 +14,10 @@ import type { AppConfig } from './config/env.js';
 import { DEBRIEF_PATH, debriefCompression } from './debrief/debrief.module.js';
 import { applyRequestGuards } from './http/request-guards.js';
 import { LtiFrameAncestors } from './lti/frame-ancestors.js';
+import { LIBRARY_PATH, libraryBodyParser } from './studio/library.controller.js';
+import { CLUSTER } from './cluster/cluster.js';
+import type { Cluster } from './cluster/cluster.js';
+import { RedisIoAdapter } from './cluster/redis-io-adapter.js';
 
 export async function createApp(
   config: AppConfig,
@@ -25,10 +29,14 @@ export async function createApp(
     bodyParser: true,
   });
   app.useLogger(app.get(Logger));
+  // Several processes: room broadcasts travel between them through Redis (cluster/).
+  const cluster = app.get<Cluster | null>(CLUSTER);
+  if (cluster) app.useWebSocketAdapter(new RedisIoAdapter(app, cluster));
   // Accounts (better-auth) read their own bodies: mounted before the JSON parser.
   mountAuth(app);
   const ancestors = app.get(LtiFrameAncestors);
   applyRequestGuards(app, config, () => ancestors.directive());
+  app.use(LIBRARY_PATH, libraryBodyParser());
   app.useBodyParser('json', { limit: '64kb' });
   app.use(DEBRIEF_PATH, debriefCompression());
   app.enableShutdownHooks();

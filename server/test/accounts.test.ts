@@ -197,6 +197,21 @@ describe('accounts and organisations', () => {
     expect(log.body.filter((entry) => entry.action === 'sign-in').map((entry) => entry.actor)).toContain(
       trainer.userId,
     );
+    // As a person reads it: names and calls, never the ids.
+    const signIns = log.body.filter((entry) => entry.action === 'sign-in');
+    expect(signIns.map((entry) => entry.who)).toContainEqual({ kind: 'member', name: 'Dominique' });
+    const revoked = log.body.find(
+      (entry) => entry.target === created.sessionId && entry.action === 'links-revoked',
+    );
+    // The session was deleted since: it reads as gone rather than as an id.
+    expect(revoked?.subject).toEqual({ kind: 'session-gone' });
+    const kept = await createSession(server.url, SCENARIO, { as: trainer });
+    await call('POST', `/api/sessions/${kept.sessionId}/links/revoke`, trainer);
+    const again = await call<AuditLogEntry[]>('GET', '/api/organization/audit', admin);
+    expect(again.body.find((entry) => entry.target === kept.sessionId)?.subject).toMatchObject({
+      kind: 'session',
+      title: expect.stringMatching(/\S/),
+    });
     // A trainer does not read it.
     expect((await call('GET', '/api/organization/audit', trainer)).status).toBe(403);
   });

@@ -27,6 +27,8 @@ const REFUSALS = new Set([
   'auth/sign_in_required',
   'auth/forbidden_role',
   'session/not_found',
+  // A class of another trainer, or of another organisation, answers as one that does not exist.
+  'class/not_found',
 ]);
 
 /** `METHOD path` of every route Express knows, better-auth's mount included. */
@@ -74,6 +76,8 @@ describe('the authorization matrix', () => {
   let accounts: Record<'admin' | 'owner' | 'colleague' | 'author' | 'outsider', Account>;
   const memberships = new Map<string, Credential>();
   let shared: Session;
+  /** A class of the owner (the classroom's routes on `:classId`). */
+  let classId: string;
   let figures = { routes: 0, kinds: 0, requests: 0, socket: 0 };
 
   async function newSession(): Promise<Session> {
@@ -163,6 +167,13 @@ describe('the authorization matrix', () => {
       });
     }
     shared = await newSession();
+    const created = await fetch(`${server.url}/api/classes`, {
+      method: 'POST',
+      headers: { ...accounts.owner.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Groupe', scenarioIds: [SCENARIO] }),
+    });
+    expect(created.status).toBe(201);
+    classId = ((await created.json()) as { classId: string }).classId;
   }, 60_000);
 
   afterAll(async () => {
@@ -187,16 +198,19 @@ describe('the authorization matrix', () => {
     for (const route of routes) {
       const [method, pattern] = route.split(' ') as [string, string];
       const action = ROUTE_ACTIONS[route]!;
-      const onSession = pattern.includes(':sessionId');
+      const onSession = pattern.includes(':sessionId') || pattern.includes(':classId');
       for (const kind of KINDS) {
         // A write may change or delete its session: each on a session of its own.
         const session = onSession && method !== 'GET' ? await newSession() : shared;
         const path = pattern
           .replace(':sessionId', session.sessionId)
+          .replace(':classId', classId)
           .replace(':markId', 'a-0123456789abcdef0123')
           .replace(':criterion', 'ton_pose')
           .replace(':invitationId', 'nope')
           .replace(':userId', accounts.colleague.userId)
+          .replace(':callId', SCENARIO)
+          .replace(':version', '1')
           .replace(':badgeId', 'b-nope')
           .replace(':awardId', 'nope')
           .replace(':organizationId', 'nope')
@@ -204,7 +218,7 @@ describe('the authorization matrix', () => {
         const target: Target = onSession
           ? {
               kind: 'session',
-              sessionId: session.sessionId,
+              sessionId: pattern.includes(':classId') ? classId : session.sessionId,
               ownerId: accounts.owner.userId,
               organizationId: (memberships.get(accounts.owner.userId) as { organizationId: string })
                 .organizationId,

@@ -140,6 +140,8 @@ describe('the debrief over REST', () => {
     it('has the headers, the graph and the whole timeline but private notes', () => {
       expect(debrief.viewer).toBe('trainer');
       expect(debrief.callOver).toBe(true);
+      // No ECOUTE_LRS_URL here: the page hides the LRS button.
+      expect(debrief.lrsConfigured).toBe(false);
       expect(debrief.session).toMatchObject({
         id: session.sessionId,
         scenarioId: SCENARIO,

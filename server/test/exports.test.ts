@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { ManualScheduler } from '@ecoute/engine';
 import type { Input } from '@ecoute/engine';
 import { sessionExportSchema } from '@ecoute/protocol';
-import type { SessionExport } from '@ecoute/protocol';
+import type { Debrief, SessionExport } from '@ecoute/protocol';
 import { findWorkspaceRoot } from '../src/config/env.js';
 import { DATABASE } from '../src/database/database.module.js';
 import type { Database } from '../src/database/schema.js';
@@ -139,6 +139,13 @@ describe('exports', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
+
+  it('tells the debrief that an LRS is configured (its button shows)', async () => {
+    const response = await fetch(`${server.url}/api/sessions/${sessionId}/debrief`, {
+      headers: { authorization: `Bearer ${tokens.trainer}` },
+    });
+    expect(((await response.json()) as Debrief).lrsConfigured).toBe(true);
+  });
 
   it('is for the trainer only', async () => {
     expect((await get('json')).status).toBe(401);

@@ -14,6 +14,7 @@ import type {
   RoleUpdate,
   ServerToClientEvents,
   Presence,
+  SeatAck,
   SessionLinks,
   SyncAck,
 } from '@ecoute/protocol';
@@ -318,6 +319,11 @@ export class RoleClient {
 
   send(input: Input | Record<string, unknown>): Promise<InputAck> {
     return this.socket.timeout(ANSWER_MS).emitWithAck(ClientEvent.Input, input);
+  }
+
+  /** The page's seat on its link (`claim`, `take`, `follow`; `page`: the page's id). */
+  seat(action: 'claim' | 'take' | 'follow', page: string): Promise<SeatAck> {
+    return this.socket.timeout(ANSWER_MS).emitWithAck(ClientEvent.Seat, { action, page });
   }
 
   async sync(after = 0): Promise<SyncAck> {

@@ -115,15 +115,36 @@ describe('the debrief in the browser', () => {
   it('lets the trainer review the call: jump, pick, step, play back, annotate, judge, export', async () => {
     const recorded = await api(tokens.trainer!);
     expect(recorded.callOver).toBe(true);
+    // One clock: the debrief counts from the pickup, as the transcript and the status bar do.
+    const pickupAt = recorded.entries.find((e) => e.kind === 'input' && e.input.kind === 'pickup')!.t;
+    expect(pickupAt).toBeGreaterThan(0);
+    const callClock = (t: number) => clock(t - pickupAt);
     const page = await open(`${server.url}/debrief/${sessionId}#k=${tokens.trainer}`);
     await page.getByRole('heading', { level: 1, name: "Débriefing — Appel d'entraînement" }).waitFor();
-    await expect(momentHeading(page).textContent()).resolves.toBe(`À ${clock(recorded.session.durationMs)}`);
+    await expect(momentHeading(page).textContent()).resolves.toBe(
+      `À ${callClock(recorded.session.durationMs)}`,
+    );
+    await expect(page.locator('.debrief__facts').textContent()).resolves.toContain(
+      `Durée${callClock(recorded.session.durationMs)}`,
+    );
 
     // « Voir le moment » of a criterion: the moment that proves it.
     const presented = recorded.rubric.find((c) => c.criterion === 'se_presente');
     expect(presented?.met).toBe(true);
     await page.getByRole('button', { name: /Voir le moment.*Se présenter dans la première minute/ }).click();
-    await expect(momentHeading(page).textContent()).resolves.toBe(`À ${clock(presented!.evidence!.t)}`);
+    await expect(momentHeading(page).textContent()).resolves.toBe(`À ${callClock(presented!.evidence!.t)}`);
+    // Scrolled to and focused: the moment's heading has the focus and is on screen.
+    await expect(
+      page.evaluate(() => {
+        const focused = document.activeElement as HTMLElement;
+        const box = focused.getBoundingClientRect();
+        return {
+          tag: focused.tagName,
+          text: focused.textContent,
+          inView: box.top >= 0 && box.bottom <= innerHeight,
+        };
+      }),
+    ).resolves.toEqual({ tag: 'H2', text: `À ${callClock(presented!.evidence!.t)}`, inView: true });
     await expect(page.locator('.debrief__current').textContent()).resolves.toContain('Se présenter');
 
     // A moment picked on the lanes, then one step back with the keyboard.
@@ -131,7 +152,7 @@ describe('the debrief in the browser', () => {
     const box = await lanes.boundingBox();
     await lanes.click({ position: { x: (box?.width ?? 800) * 0.85, y: 200 } });
     const picked = await momentHeading(page).textContent();
-    expect(picked).not.toBe(`À ${clock(presented!.evidence!.t)}`);
+    expect(picked).not.toBe(`À ${callClock(presented!.evidence!.t)}`);
     const current = page.locator('.moment-transcript__row--current');
     const before = await current.textContent();
     await page.getByRole('heading', { level: 1 }).click();
@@ -146,7 +167,9 @@ describe('the debrief in the browser', () => {
     await page.getByRole('button', { name: 'Rejouer' }).click();
     await page.getByRole('button', { name: 'Arrêter' }).waitFor();
     await page.getByRole('button', { name: 'Rejouer' }).waitFor({ timeout: 20_000 });
-    await expect(momentHeading(page).textContent()).resolves.toBe(`À ${clock(recorded.session.durationMs)}`);
+    await expect(momentHeading(page).textContent()).resolves.toBe(
+      `À ${callClock(recorded.session.durationMs)}`,
+    );
 
     // Annotate the moment of the bookmark; edit the bookmark's comment.
     const marks = page.getByRole('region', { name: 'Repères et annotations' });
@@ -171,6 +194,10 @@ describe('the debrief in the browser', () => {
     await judgment.getByRole('textbox', { name: 'Commentaire' }).fill('Un peu rapide au début');
     await judgment.getByRole('button', { name: 'Enregistrer le jugement' }).click();
     await judgment.getByText('Enregistré.').waitFor();
+    // The focus stays on the button (it does not disable itself while saving).
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Enregistrer le jugement',
+    );
     await page.screenshot({ path: path.join(artifacts, 'debrief-trainer.png'), fullPage: true });
 
     const saved = await api(tokens.trainer!);

@@ -392,7 +392,7 @@ describe('a live call in the browser', () => {
     const suggestions = actor.getByRole('region', { name: 'Répliques suggérées' });
     await suggestions.getByText(allo, { exact: false }).waitFor();
     await suggestions
-      .getByRole('button', { name: /^Dire : / })
+      .getByRole('button', { name: 'Dire cette réplique', exact: true })
       .first()
       .click();
     await listener.getByRole('log').getByText(allo, { exact: false }).waitFor();

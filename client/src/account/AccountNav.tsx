@@ -22,9 +22,14 @@ export function AccountNav({ me, api = accountApi }: { me: AccountMe; api?: type
           <Link to="/sessions">{t('account.nav.sessions')}</Link>
         </li>
         {me.role !== 'author' ? (
-          <li>
-            <Link to="/badges">{t('badges.nav')}</Link>
-          </li>
+          <>
+            <li>
+              <Link to="/classes">{t('classroom.nav')}</Link>
+            </li>
+            <li>
+              <Link to="/badges">{t('badges.nav')}</Link>
+            </li>
+          </>
         ) : null}
         {me.role === 'admin' ? (
           <li>

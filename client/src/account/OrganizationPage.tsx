@@ -1,6 +1,6 @@
 // `/organisation`, for administrators: the members (and a password-reset link for each), the
 // invitations (a link to hand over; no mail server), the retention period, and the RGPD
-// requests about one learner pseudonym (export, erasure).
+// requests about one learner pseudonym (export, erasure), and the organisation's activity log.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { MEMBER_ROLES } from '@ecoute/protocol';
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { accountApi } from './accountApi.js';
 import { LtiRegistrationPanel } from '../lti/LtiRegistrationPanel.js';
+import { AuditLog } from './AuditLog.js';
 import { Field } from './Field.js';
 import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
 
@@ -197,6 +198,7 @@ export function OrganizationPage({
             </button>
           </section>
           <LtiRegistrationPanel />
+          <AuditLog api={api} />
         </>
       ) : null}
     </div>

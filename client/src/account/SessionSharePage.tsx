@@ -61,7 +61,8 @@ export function SessionSharePage({
       <ErrorAlert code={error} />
       <p role="status">{status}</p>
       {links ? (
-        <section className="panel session-links" aria-label={t('account.share.heading')}>
+        <section className="panel session-links" aria-labelledby="session-links-heading">
+          <h2 id="session-links-heading">{t('home.links.heading')}</h2>
           <p>{t('home.links.intro')}</p>
           <ul className="session-links__list">
             {ORDER.flatMap((role) => {

@@ -22,6 +22,11 @@ export function AppLayout() {
           <Outlet />
         </Suspense>
       </main>
+      <footer className="app-footer">
+        <nav aria-label={t('a11y.footerNav')}>
+          <Link to="/accessibilite">{t('a11y.footer')}</Link>
+        </nav>
+      </footer>
     </>
   );
 }

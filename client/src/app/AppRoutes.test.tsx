@@ -35,4 +35,16 @@ describe('AppRoutes', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Page not found');
     expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
   });
+
+  it('links the accessibility statement from every page, in French and in English', async () => {
+    renderAt('/nulle-part');
+    const link = screen.getByRole('link', { name: 'Accessibilité\u00a0: partiellement conforme' });
+    fireEvent.click(link);
+    await screen.findByRole('heading', { level: 1, name: "Déclaration d'accessibilité" });
+    expect(screen.getByText('Écoute est partiellement conforme au RGAA 4.1.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: /Défenseur des droits \(formulaire en ligne\)/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Accessibility statement');
+    expect(screen.getByRole('link', { name: 'Accessibility: partially compliant' })).toBeTruthy();
+  });
 });

@@ -28,6 +28,11 @@ const account = {
     import('../account/OrganizationPage.js').then((m) => ({ default: m.OrganizationPage })),
   ),
   Privacy: lazy(() => import('../account/PrivacyPage.js').then((m) => ({ default: m.PrivacyPage }))),
+  Accessibility: lazy(() =>
+    import('../accessibility/AccessibilityStatementPage.js').then((m) => ({
+      default: m.AccessibilityStatementPage,
+    })),
+  ),
   Share: lazy(() => import('../account/SessionSharePage.js').then((m) => ({ default: m.SessionSharePage }))),
 };
 // Open Badges (issue 16): the organisation's badges, the public verification of one badge.
@@ -38,6 +43,13 @@ const BadgeVerifyPage = lazy(() =>
 const SessionsPage = lazy(() =>
   import('../sessions/SessionsPage.js').then((m) => ({ default: m.SessionsPage })),
 );
+
+// The classroom (issue 14): the trainer's classes and floor, a learner's join page.
+const classroom = {
+  Classes: lazy(() => import('../classroom/ClassesPage.js').then((m) => ({ default: m.ClassesPage }))),
+  Class: lazy(() => import('../classroom/ClassPage.js').then((m) => ({ default: m.ClassPage }))),
+  Join: lazy(() => import('../classroom/JoinClassPage.js').then((m) => ({ default: m.JoinClassPage }))),
+};
 
 /** Role paths match the server's role links: `/<role>/<sessionId>#k=<token>`. */
 export function AppRoutes() {
@@ -79,6 +91,9 @@ export function AppRoutes() {
         />
         <Route path="debrief/:sessionId" element={<DebriefPage />} />
         <Route path="sessions" element={<SessionsPage />} />
+        <Route path="classes" element={<classroom.Classes />} />
+        <Route path="classes/:classId" element={<classroom.Class />} />
+        <Route path="classe" element={<classroom.Join />} />
         <Route path="sessions/:sessionId/liens" element={<account.Share />} />
         <Route path="connexion" element={<account.SignIn />} />
         <Route path="setup" element={<account.Setup />} />
@@ -86,6 +101,7 @@ export function AppRoutes() {
         <Route path="reset-password" element={<account.Reset />} />
         <Route path="organisation" element={<account.Organization />} />
         <Route path="confidentialite" element={<account.Privacy />} />
+        <Route path="accessibilite" element={<account.Accessibility />} />
         <Route path="badges" element={<BadgesPage />} />
         <Route path="badge/:awardId" element={<BadgeVerifyPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -28,8 +28,15 @@ describe('CallerActorPage', () => {
   it('says a suggested line as it is, or adapted, or its own words', async () => {
     const session = fakeSession({ view: callerActorView(), entries });
     renderWithSession(<CallerActorPage />, { session });
-    await click(screen.getByRole('button', { name: 'Dire : Je suis toute seule, vous savez.' }));
-    await click(screen.getByRole('button', { name: 'Adapter : Je suis toute seule, vous savez.' }));
+    await click(
+      screen.getByRole('button', {
+        name: 'Dire cette réplique',
+        description: 'Je suis toute seule, vous savez.',
+      }),
+    );
+    await click(
+      screen.getByRole('button', { name: 'Adapter', description: 'Je suis toute seule, vous savez.' }),
+    );
     const field = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Ma réplique' });
     expect(field.value).toBe('Je suis toute seule, vous savez.');
     expect(document.activeElement).toBe(field);
@@ -63,8 +70,10 @@ describe('CallerActorPage', () => {
     });
     expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Ma réplique' }).disabled).toBe(true);
     expect(
-      screen.getByRole<HTMLButtonElement>('button', { name: 'Dire : Je suis toute seule, vous savez.' })
-        .disabled,
+      screen.getByRole<HTMLButtonElement>('button', {
+        name: 'Dire cette réplique',
+        description: 'Je suis toute seule, vous savez.',
+      }).disabled,
     ).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import { Transcript } from '../ui/Transcript.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { useSendInput } from '../ui/useSendInput.js';
+import { useFocusRescue } from '../ui/useFocusRescue.js';
 
 /**
  * A learner plays the caller: cue cards (who they are, their secrets, what the call expects
@@ -33,11 +34,14 @@ export function CallerActorPage() {
   const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
   useDocumentTitle(`${title} · ${t('app.name')}`);
 
+  const pageRef = useRef<HTMLDivElement>(null);
+  useFocusRescue(pageRef);
+
   const online = session.status === 'connected';
   const inCall = online && view !== null && !view.paused && view.phase === 'connected';
 
   return (
-    <div className="role-page role-page--caller-actor">
+    <div className="role-page role-page--caller-actor" ref={pageRef}>
       <h1>{title}</h1>
       <JoinedAs />
       <SessionNotices session={session} view={view} />
@@ -149,13 +153,15 @@ function SpeakBox({
       <ul className="suggestions__list">
         {view.suggestions.map((suggestion) => (
           <li key={suggestion.line} className="suggestion">
-            <p className="suggestion__text">{suggestion.text}</p>
+            <p className="suggestion__text" id={`${headingId}-${suggestion.line}`}>
+              {suggestion.text}
+            </p>
             <div className="controls__row">
               <button
                 type="button"
                 disabled={!enabled}
                 onClick={() => void onSpeak(suggestion.text, suggestion.line)}
-                aria-label={t('actor.suggestions.sayLabel', { text: suggestion.text })}
+                aria-describedby={`${headingId}-${suggestion.line}`}
               >
                 {t('actor.suggestions.say')}
               </button>
@@ -167,7 +173,7 @@ function SpeakBox({
                   setFromLine(suggestion.line);
                   fieldRef.current?.focus();
                 }}
-                aria-label={t('actor.suggestions.adaptLabel', { text: suggestion.text })}
+                aria-describedby={`${headingId}-${suggestion.line}`}
               >
                 {t('actor.suggestions.adapt')}
               </button>

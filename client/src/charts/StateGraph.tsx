@@ -22,6 +22,7 @@ import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { elkEngine } from './elkEngine.js';
 import { highlightGraph } from './graphPath.js';
+import { GraphText, stateStatus } from './GraphText.js';
 import { foldGraph, layoutGraph, shortEdgeLabel, type GraphLayout } from './layoutGraph.js';
 
 /** The zoom the drawing is read at, at least: labels of 13 px stay ≥ 12 px on screen. */
@@ -51,6 +52,8 @@ type StateNodeData = {
 type StateNode = Node<StateNodeData, 'state'>;
 
 function StateNodeView({ data }: NodeProps<StateNode>) {
+  // A visited state is marked by a sign and a border too, not by its fill alone.
+  const visitedLeaf = data.visited && !data.active && !data.group;
   const classes = [
     'state-node',
     data.group ? 'state-node--group' : 'state-node--leaf',
@@ -62,7 +65,10 @@ function StateNodeView({ data }: NodeProps<StateNode>) {
   return (
     <div className={classes.join(' ')}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      <span className="state-node__label">{data.label}</span>
+      <span className="state-node__label">
+        {visitedLeaf ? <span aria-hidden="true">✓ </span> : null}
+        {data.label}
+      </span>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
@@ -143,6 +149,12 @@ export default function StateGraph({
   );
 
   const highlight = useMemo(() => highlightGraph(graph, states, entries), [graph, states, entries]);
+  const statusWords = {
+    active: t('graph.text.active'),
+    visited: t('graph.text.visited'),
+    unvisited: t('graph.text.unvisited'),
+  };
+  const labelOf = new Map(graph.nodes.map((node) => [node.id, node.label]));
 
   const nodes = useMemo<StateNode[]>(
     () =>
@@ -157,6 +169,9 @@ export default function StateGraph({
         draggable: false,
         selectable: false,
         focusable: false,
+        // Named by its label and where the call is, in words (an image with its text).
+        ariaRole: 'img',
+        ariaLabel: `${node.label} — ${statusWords[stateStatus(highlight, node.id)]}`,
         zIndex: node.parent ? 1 : 0,
         data: {
           label: node.label,
@@ -167,7 +182,7 @@ export default function StateGraph({
           folded: folded.folded.has(node.id),
         },
       })),
-    [layout, highlight, folded],
+    [layout, highlight, folded, t],
   );
 
   const edges = useMemo<RoutedEdge[]>(
@@ -184,13 +199,23 @@ export default function StateGraph({
           data: { points: edge.points },
           focusable: false,
           selectable: false,
+          // In French, by the states' labels (xyflow says « Edge from <id> to <id> »).
+          ariaLabel: `${t('graph.edge', {
+            from: labelOf.get(edge.source) ?? '',
+            to: labelOf.get(edge.target) ?? '',
+          })}${taken ? ` — ${t('graph.text.edgeTaken')}` : ''}`,
           zIndex: 2,
           className: `state-edge${taken ? ' state-edge--taken' : ''}${next ? ' state-edge--next' : ''}`,
-          markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+          markerEnd: {
+            type: MarkerType.ArrowClosed,
+            width: 16,
+            height: 16,
+            color: taken ? '#1f5fbf' : '#5a6472',
+          },
           ...(next ? { label: shortEdgeLabel(edge.labels) } : {}),
         };
       }),
-    [layout, highlight],
+    [layout, highlight, t],
   );
 
   if (failed) return <p className="muted">{t('graph.failed')}</p>;
@@ -215,12 +240,18 @@ export default function StateGraph({
             'controls.zoomIn.ariaLabel': t('graph.zoomIn'),
             'controls.zoomOut.ariaLabel': t('graph.zoomOut'),
             'controls.fitView.ariaLabel': t('graph.fitView'),
+            'node.a11yDescription.default': t('graph.a11y.node'),
+            'node.a11yDescription.keyboardDisabled': t('graph.a11y.node'),
+            'edge.a11yDescription.default': t('graph.a11y.edge'),
           }}
         >
           <Controls showInteractive={false} />
           <FitToActive active={activeShown} />
         </ReactFlow>
       </ReactFlowProvider>
+      <figcaption>
+        <GraphText graph={graph} highlight={highlight} />
+      </figcaption>
     </figure>
   );
 }

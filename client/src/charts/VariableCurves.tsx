@@ -6,10 +6,10 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TimelineEntry, VariableGauge } from '@ecoute/engine';
 import { formatDuration } from '../ui/formatDuration.js';
+import { CurvesTable } from './CurvesTable.js';
+import { curveStyle } from './curveStyle.js';
+import { SeriesKey } from './SeriesKey.js';
 import { curveData } from './curveData.js';
-
-/** Distinct on white, and still apart for the common colour blindnesses. */
-export const CURVE_COLOURS = ['#b3261e', '#1f5fbf', '#1d7a3a', '#8a5a00', '#6a3d9a', '#00707a'];
 
 const HEIGHT = 200;
 
@@ -42,7 +42,7 @@ export default function VariableCurves({
     const min = Math.min(0, ...data.series.map((series) => series.min));
     const max = Math.max(1, ...data.series.map((series) => series.max));
     const options: uPlot.Options = {
-      width: Math.max(200, element.clientWidth),
+      width: Math.max(120, element.clientWidth),
       height: HEIGHT,
       legend: { show: false },
       cursor: { show: false },
@@ -52,7 +52,9 @@ export default function VariableCurves({
         {},
         ...data.series.map((series, i) => ({
           label: series.label,
-          stroke: CURVE_COLOURS[i % CURVE_COLOURS.length] ?? '#1c2430',
+          // Its own colour and dash, as in the legend and the debrief (not colour alone).
+          stroke: curveStyle(i).colour,
+          dash: [...curveStyle(i).dash],
           width: 2,
           paths: uPlot.paths.stepped?.({ align: 1 }),
         })),
@@ -64,7 +66,7 @@ export default function VariableCurves({
       typeof ResizeObserver === 'undefined'
         ? null
         : new ResizeObserver(() =>
-            made.setSize({ width: Math.max(200, element.clientWidth), height: HEIGHT }),
+            made.setSize({ width: Math.max(120, element.clientWidth), height: HEIGHT }),
           );
     observer?.observe(element);
     return () => {
@@ -86,16 +88,16 @@ export default function VariableCurves({
         <ul>
           {data.series.map((series, i) => (
             <li key={series.id}>
-              <span
-                className="variable-curves__swatch"
-                aria-hidden="true"
-                style={{ background: CURVE_COLOURS[i % CURVE_COLOURS.length] }}
-              />
-              {series.label}
+              <SeriesKey index={i} /> {series.label}
             </li>
           ))}
         </ul>
       </figcaption>
+      <CurvesTable
+        times={data.times}
+        series={data.series}
+        formatTime={(seconds) => formatDuration(seconds * 1000)}
+      />
     </figure>
   );
 }

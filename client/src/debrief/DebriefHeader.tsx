@@ -3,12 +3,13 @@
 import type { Debrief } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { outcomeText } from '../ui/describeEntry.js';
-import { formatDuration } from '../ui/formatDuration.js';
+import { useCallClock } from './callClock.js';
 import type { DebriefApi } from './debriefApi.js';
 import { ExportButtons } from './ExportButtons.js';
 
 export function DebriefHeader({ debrief, api }: { debrief: Debrief; api: DebriefApi }) {
   const { t } = useI18n();
+  const clock = useCallClock();
   const { session, scenario } = debrief;
   return (
     <header className="debrief__header">
@@ -28,7 +29,7 @@ export function DebriefHeader({ debrief, api }: { debrief: Debrief; api: Debrief
         </div>
         <div>
           <dt>{t('debrief.facts.duration')}</dt>
-          <dd>{formatDuration(session.durationMs)}</dd>
+          <dd>{clock.format(session.durationMs)}</dd>
         </div>
         <div>
           <dt>{t('outcome.label')}</dt>
@@ -36,7 +37,12 @@ export function DebriefHeader({ debrief, api }: { debrief: Debrief; api: Debrief
         </div>
       </dl>
       {!debrief.callOver ? <p className="notice">{t('debrief.callLive')}</p> : null}
-      <ExportButtons sessionId={session.id} api={api} trainer={debrief.viewer === 'trainer'} />
+      <ExportButtons
+        sessionId={session.id}
+        api={api}
+        trainer={debrief.viewer === 'trainer'}
+        lrs={debrief.lrsConfigured}
+      />
     </header>
   );
 }

@@ -17,6 +17,12 @@ import './debrief.css';
 type LoadState =
   { status: 'loading' } | { status: 'failed'; code: string } | { status: 'ready'; debrief: Debrief };
 
+/** `?seq=<n>`: the moment to open at (a cell of the group debrief), if any. */
+function seqParam(search: string): number | undefined {
+  const seq = Number(new URLSearchParams(search).get('seq') ?? NaN);
+  return Number.isInteger(seq) && seq >= 0 ? seq : undefined;
+}
+
 export function DebriefPage({
   apiFor = httpDebriefApi,
 }: {
@@ -24,7 +30,7 @@ export function DebriefPage({
 }) {
   const { t } = useI18n();
   const { sessionId } = useParams();
-  const { hash, pathname } = useLocation();
+  const { hash, pathname, search } = useLocation();
   const token = useMemo(() => takeRoleToken(pathname, hash), [pathname, hash]);
   // Signed in (from the sessions list), a trainer opens the debrief without a token.
   const api = useMemo(() => (sessionId ? apiFor(sessionId, token ?? '') : null), [apiFor, sessionId, token]);
@@ -74,7 +80,12 @@ export function DebriefPage({
   }
   return (
     <>
-      <DebriefView key={state.debrief.session.id} initial={state.debrief} api={api} />
+      <DebriefView
+        key={state.debrief.session.id}
+        initial={state.debrief}
+        api={api}
+        initialSeq={seqParam(search)}
+      />
       {state.debrief.viewer === 'listener' && token ? (
         <LearnerHistory sessionId={state.debrief.session.id} token={token} />
       ) : null}

@@ -1,9 +1,16 @@
-import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { formatDuration } from '../ui/formatDuration.js';
 import { FakeSpeechSynthesis, fakeVoice } from '../test/fakeSpeech.js';
-import { FakeDebriefApi, RecordingCanvas, debriefFixture, longTimeline } from './debriefFixture.js';
+import type { TimelineEntry } from '@ecoute/engine';
+import {
+  FakeDebriefApi,
+  RecordingCanvas,
+  debriefFixture,
+  longTimeline,
+  shortCall,
+} from './debriefFixture.js';
 import { DebriefView } from './DebriefView.js';
 
 const noGraph = () => <div data-testid="graph" />;
@@ -22,15 +29,41 @@ function renderView(api: FakeDebriefApi, synth?: SpeechSynthesis, canvas = new R
 
 const momentHeading = () => screen.getByRole('heading', { level: 2, name: /^À / });
 
+// jsdom does not scroll: what was asked to scroll into view is recorded.
+const scrolled: Element[] = [];
+beforeEach(() => {
+  scrolled.length = 0;
+  Element.prototype.scrollIntoView = function (this: Element) {
+    scrolled.push(this);
+  };
+});
+
 afterEach(() => {
   jest.useRealTimers();
 });
 
 describe('the debrief page', () => {
-  it('opens on the last moment, with the measures and the rubric', () => {
-    renderView(new FakeDebriefApi(debriefFixture()));
+  it('opens on the ending, on the call clock (from the pickup), with the measures and the rubric', () => {
+    // A late join after the ending: the debrief still opens on the ending.
+    const entries = shortCall();
+    entries.push({
+      ...entries.at(-1)!,
+      seq: entries.length + 1,
+      t: 95_000,
+      kind: 'input',
+      source: 'observer',
+      input: { kind: 'join', name: 'Sam' },
+    } as TimelineEntry);
+    const fixture = debriefFixture({}, entries);
+    // As the server answers: the call's length is to its ending.
+    fixture.session.durationMs = 30_000;
+    renderView(new FakeDebriefApi(fixture));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe("Débriefing — Appel d'entraînement");
-    expect(momentHeading().textContent).toBe('À 0:30');
+    // Picked up at 0:05 of the session, ended at 0:30: a call of 0:25, as the transcript counts it.
+    expect(momentHeading().textContent).toBe('À 0:25');
+    const facts = screen.getByText('Durée').closest('div')!;
+    expect(within(facts).getByText('0:25')).toBeTruthy();
+    expect(screen.getByText('Moment : 0:25 sur 0:25')).toBeTruthy();
     expect(screen.getByText('Critères automatiques remplis : 1 sur 1 évalués.')).toBeTruthy();
     const measures = screen.getByRole('region', { name: 'Mesures automatiques' });
     expect(within(measures).getByText('0:12')).toBeTruthy();
@@ -43,13 +76,20 @@ describe('the debrief page', () => {
     fireEvent.click(
       within(rubric).getByRole('button', { name: /Voir le moment.*Se présenter dans la première minute/ }),
     );
-    expect(momentHeading().textContent).toBe('À 0:09');
+    expect(momentHeading().textContent).toBe('À 0:04');
+    // The moment is brought into view and focused, so the keyboard and a screen reader are there.
+    expect(document.activeElement).toBe(momentHeading());
+    expect(scrolled).toContain(momentHeading());
     expect(
       screen.getByText('Technique : Se présenter', { selector: '.debrief__current *, .debrief__current' }),
     ).toBeTruthy();
     // The variables as they were then: confidence not yet raised at the pickup.
     fireEvent.keyDown(window, { key: 'ArrowLeft' });
-    expect(momentHeading().textContent).toBe('À 0:05');
+    expect(momentHeading().textContent).toBe('À 0:00');
+    // The path of states reads call time too (entered « En ligne » 0:04 after the pickup).
+    const path = screen.getByRole('region', { name: 'État du scénario' }).textContent;
+    expect(path).toContain('0:00');
+    expect(path).not.toContain('0:05');
     const confidence = screen.getByRole('meter', { name: 'Confiance' });
     expect(confidence.getAttribute('value')).toBe('3');
     fireEvent.keyDown(window, { key: 'ArrowRight' });
@@ -156,7 +196,17 @@ describe('the debrief page', () => {
     expect(drawn).toBeLessThanOrEqual(2 * 134);
     expect(Number(view.getAttribute('data-markers'))).toBe(drawn);
     expect(Number(view.getAttribute('data-entries-shown'))).toBe(entries.length);
-    expect(canvas.texts).toEqual(['0:00', '10:00', '20:00', '30:00', '40:00', '50:00', '1:00:00']);
+    expect(canvas.texts).toEqual([
+      'Détresse',
+      'Confiance',
+      '0:00',
+      '10:00',
+      '20:00',
+      '30:00',
+      '40:00',
+      '50:00',
+      '1:00:00',
+    ]);
     // Stepping back a hundred times is still the same handful of rows, and no new painting.
     const paints = canvas.paints;
     for (let i = 0; i < 100; i += 1) fireEvent.keyDown(window, { key: 'ArrowLeft' });
@@ -175,8 +225,8 @@ describe('the debrief page', () => {
     expect(lanes.tabIndex).toBe(0);
     expect(lanes.getAttribute('aria-describedby')).toBe('lanes-help');
     // The bookmark is a button on its lane.
-    fireEvent.click(screen.getByRole('button', { name: 'Repère à 0:15\u00a0: Bonne présentation' }));
-    expect(momentHeading().textContent).toBe('À 0:15');
+    fireEvent.click(screen.getByRole('button', { name: 'Repère à 0:10\u00a0: Bonne présentation' }));
+    expect(momentHeading().textContent).toBe('À 0:10');
   });
 
   it('plays the call back at 4× with the caller speaking', () => {
@@ -191,15 +241,73 @@ describe('the debrief page', () => {
     act(() => {
       jest.advanceTimersByTime(2_000);
     });
-    // 2 s at 4× = 8 s of the call: the greeting was spoken, the pickup passed.
-    expect(momentHeading().textContent).toBe('À 0:08');
+    // 2 s at 4× = 8 s of the session: the greeting was spoken, 3 s after the pickup.
+    expect(momentHeading().textContent).toBe('À 0:03');
     const spoken = (synth as unknown as FakeSpeechSynthesis).spoken.map((u) => u.text);
     expect(spoken).toEqual(['Allô ? Bonjour…']);
     expect((synth as unknown as FakeSpeechSynthesis).spoken[0]?.rate).toBe(4);
     act(() => {
       jest.advanceTimersByTime(10_000);
     });
-    expect(momentHeading().textContent).toBe('À 0:30');
+    expect(momentHeading().textContent).toBe('À 0:25');
     expect(screen.getByRole('button', { name: 'Rejouer' })).toBeTruthy();
+  });
+
+  it('draws the curves with a value axis, a dash and a name each, and gives them as a table', () => {
+    const canvas = new RecordingCanvas();
+    const { container } = renderView(new FakeDebriefApi(debriefFixture()), undefined, canvas);
+    // The value axis: the range the curves share, with its lines across the band.
+    const axis = screen.getByTestId('value-axis');
+    expect([...axis.querySelectorAll('.lanes__axis-tick')].map((e) => e.textContent)).toEqual([
+      '10',
+      '5',
+      '0',
+    ]);
+    // Each series its own dash (not colour alone), its name at the end of its line.
+    expect(canvas.dashes.slice(0, 2)).toEqual(['', '8,4']);
+    expect(canvas.texts.slice(0, 2)).toEqual(['Détresse', 'Confiance']);
+    const legend = screen.getByRole('list', { name: 'Variables' });
+    const keys = [...legend.querySelectorAll('line')].map((line) => line.getAttribute('stroke-dasharray'));
+    expect(keys).toEqual([null, '8 4']);
+    // The table: one row per change, in call time.
+    const details = container.querySelector('details.curves-table') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    const table = screen.getByRole('table', {
+      name: "Valeur de chaque variable à chaque changement, en temps d'appel",
+    });
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((row) => row.textContent);
+    expect(rows).toEqual(["Temps d'appelDétresseConfiance", '0:004 sur 103 sur 10', '0:044 sur 105 sur 10']);
+  });
+
+  it('keeps the focus on the transcript when ← removes the focused row; the transcript is no nameless tab stop', () => {
+    const { container } = renderView(new FakeDebriefApi(debriefFixture()));
+    const transcript = container.querySelector<HTMLElement>('.moment-transcript')!;
+    expect(transcript.hasAttribute('tabindex')).toBe(false);
+    expect(transcript.getAttribute('role')).toBe('group');
+    const last = container.querySelector<HTMLButtonElement>('.moment-transcript__row--current button')!;
+    last.focus();
+    fireEvent.keyDown(last, { key: 'ArrowLeft' });
+    expect(document.activeElement).not.toBe(document.body);
+    expect(document.activeElement?.closest('.moment-transcript__row--current')).toBeTruthy();
+    // The rows wrap their whole text: no tooltip holds what the row cuts off.
+    expect(container.querySelector('.moment-transcript__pick[title]')).toBeNull();
+  });
+
+  it('paints the lanes in the text colour under forced colours (markers and curves stay drawn)', () => {
+    const original = window.matchMedia;
+    window.matchMedia = ((query: string) => ({ matches: query === '(forced-colors: active)' })) as never;
+    try {
+      const canvas = new RecordingCanvas();
+      renderView(new FakeDebriefApi(debriefFixture()), undefined, canvas);
+      const fills = new Set(canvas.markers().map((marker) => marker.fill));
+      expect(canvas.markers().length).toBeGreaterThan(0);
+      expect(fills.size).toBe(1);
+      expect([...fills][0]).not.toMatch(/^#/);
+    } finally {
+      window.matchMedia = original;
+    }
   });
 });

@@ -3,7 +3,7 @@
 // rubric, self-assessment, marks, notes). Pure of any network: the API comes in as a prop.
 // Its state lives in hooks: the records (`useDebriefRecords`), the cursor (`useMomentCursor`),
 // what the moment shows (`useMomentState`) and the playback (`usePlayback`).
-import { Suspense, lazy, memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { CallPhase, ScenarioGraph, TimelineEntry, VariableGauge } from '@ecoute/engine';
 import type { Debrief } from '@ecoute/protocol';
@@ -11,9 +11,9 @@ import { useI18n, type MessageKey } from '../i18n/index.js';
 import { ScenarioStates } from '../trainer/ScenarioStates.js';
 import { VariableGauges } from '../trainer/VariableGauges.js';
 import { describeEntry } from '../ui/describeEntry.js';
-import { formatDuration } from '../ui/formatDuration.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
+import { CallClockContext, callClock, openingIndex } from './callClock.js';
 import type { DebriefApi } from './debriefApi.js';
 import { DebriefHeader } from './DebriefHeader.js';
 import { MarksPanel } from './MarksPanel.js';
@@ -66,8 +66,11 @@ export function DebriefView({
   synth,
   renderGraph = defaultGraph,
   canvas2d,
+  initialSeq,
 }: {
   initial: Debrief;
+  /** Opens at this entry (the group debrief's cells: `?seq=`) instead of the end. */
+  initialSeq?: number | undefined;
   api: DebriefApi;
   synth?: SpeechSynthesis | undefined;
   renderGraph?: (props: GraphProps) => ReactNode;
@@ -77,7 +80,37 @@ export function DebriefView({
   const { t } = useI18n();
   const { debrief, markActions, judge, selfAssess } = useDebriefRecords(initial, api);
   const { entries, scenario } = debrief;
-  const { cursor, setCursor, pickIndex, jumpToSeq, jumpToTime } = useMomentCursor(entries);
+  const clock = useMemo(() => callClock(entries), [entries]);
+  const { cursor, setCursor, pickIndex, jumpToSeq, jumpToTime } = useMomentCursor(entries, openingIndex);
+  // « Voir le moment » (rubric, measures, notes, marks): the moment is scrolled to and focused.
+  const momentTitle = useRef<HTMLHeadingElement>(null);
+  const [revealed, setRevealed] = useState(0);
+  useEffect(() => {
+    const heading = momentTitle.current;
+    if (revealed === 0 || !heading) return;
+    heading.scrollIntoView?.({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  }, [revealed]);
+  const showSeq = useCallback(
+    (seq: number) => {
+      jumpToSeq(seq);
+      setRevealed((n) => n + 1);
+    },
+    [jumpToSeq],
+  );
+  const showTime = useCallback(
+    (time: number, seq: number | null) => {
+      jumpToTime(time, seq);
+      setRevealed((n) => n + 1);
+    },
+    [jumpToTime],
+  );
+  const opened = useRef(false);
+  useEffect(() => {
+    if (initialSeq === undefined || opened.current) return;
+    opened.current = true;
+    jumpToSeq(initialSeq);
+  }, [initialSeq, jumpToSeq]);
   const [voiceOn, setVoiceOn] = useState(true);
   const momentHeading = useId();
   const transcriptHeading = useId();
@@ -140,142 +173,159 @@ export function DebriefView({
   const trainer = debrief.viewer === 'trainer';
 
   return (
-    <div className="debrief">
-      <MemoDebriefHeader debrief={debrief} api={api} />
+    <CallClockContext.Provider value={clock}>
+      <div className="debrief">
+        <MemoDebriefHeader debrief={debrief} api={api} />
 
-      <section className="panel debrief__timeline" aria-labelledby="debrief-timeline-heading">
-        <h2 id="debrief-timeline-heading">{t('debrief.timeline.heading')}</h2>
-        <div className="playback" role="group" aria-label={t('debrief.playback.label')}>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => pickIndex(cursor.index - 1)}
-            aria-keyshortcuts="ArrowLeft"
-          >
-            {t('debrief.playback.back')}
-          </button>{' '}
-          {playback.playing ? (
-            <button type="button" className="button" onClick={playback.pause}>
-              {t('debrief.playback.pause')}
-            </button>
-          ) : (
-            <button type="button" className="button" onClick={playback.play} disabled={entries.length === 0}>
-              {t('debrief.playback.play')}
-            </button>
-          )}{' '}
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => pickIndex(cursor.index + 1)}
-            aria-keyshortcuts="ArrowRight"
-          >
-            {t('debrief.playback.forward')}
-          </button>
-          <fieldset className="playback__speed">
-            <legend>{t('debrief.playback.speed')}</legend>
-            {SPEEDS.map((speed) => (
-              <label key={speed}>
-                <input
-                  type="radio"
-                  name="playback-speed"
-                  checked={playback.speed === speed}
-                  onChange={() => playback.setSpeed(speed)}
-                />{' '}
-                {t('debrief.playback.times', { speed })}
-              </label>
-            ))}
-          </fieldset>
-          <VoiceSwitch checked={voiceOn} onChange={setVoiceOn} available={playback.voiceAvailable} />
-          <p className="playback__time" aria-live={playback.playing ? 'off' : 'polite'}>
-            {t('debrief.playback.time', { time: formatDuration(cursor.t), total: formatDuration(duration) })}
-          </p>
-        </div>
-        <TimelineLanes
-          entries={entries}
-          lanes={lanes}
-          series={series}
-          marks={debrief.marks}
-          cursor={cursor}
-          duration={duration}
-          onPick={setCursor}
-          describe={describeText}
-          canvas2d={canvas2d}
-        />
-      </section>
-
-      <div className="debrief__columns">
-        <section className="panel debrief__moment" aria-labelledby={momentHeading}>
-          <h2 id={momentHeading}>{t('debrief.moment.heading', { time: formatDuration(cursor.t) })}</h2>
-          <p className="muted">
-            {t(PHASE_KEYS[moment.phase])}
-            {moment.paused ? ` · ${t('debrief.moment.paused')}` : ''}
-            {moment.onHold ? ` · ${t('debrief.moment.onHold')}` : ''}
-          </p>
-          {currentLine ? (
-            <p
-              className={`debrief__current entry--${currentLine.voice}`}
-              aria-live={playback.playing ? 'off' : 'polite'}
+        <section className="panel debrief__timeline" aria-labelledby="debrief-timeline-heading">
+          <h2 id="debrief-timeline-heading">{t('debrief.timeline.heading')}</h2>
+          <div className="playback" role="group" aria-label={t('debrief.playback.label')}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => pickIndex(cursor.index - 1)}
+              aria-keyshortcuts="ArrowLeft"
             >
-              <span className="entry__speaker">{currentLine.speaker}</span>{' '}
-              {currentLine.cue ? <span className="entry__cue">{currentLine.cue} </span> : null}
-              {currentLine.text}
-              {currentLine.interpretation ? ` ${currentLine.interpretation}` : null}
+              {t('debrief.playback.back')}
+            </button>{' '}
+            {playback.playing ? (
+              <button type="button" className="button" onClick={playback.pause}>
+                {t('debrief.playback.pause')}
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button"
+                onClick={playback.play}
+                disabled={entries.length === 0}
+              >
+                {t('debrief.playback.play')}
+              </button>
+            )}{' '}
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => pickIndex(cursor.index + 1)}
+              aria-keyshortcuts="ArrowRight"
+            >
+              {t('debrief.playback.forward')}
+            </button>
+            <fieldset className="playback__speed">
+              <legend>{t('debrief.playback.speed')}</legend>
+              {SPEEDS.map((speed) => (
+                <label key={speed}>
+                  <input
+                    type="radio"
+                    name="playback-speed"
+                    checked={playback.speed === speed}
+                    onChange={() => playback.setSpeed(speed)}
+                  />{' '}
+                  {t('debrief.playback.times', { speed })}
+                </label>
+              ))}
+            </fieldset>
+            <VoiceSwitch checked={voiceOn} onChange={setVoiceOn} available={playback.voiceAvailable} />
+            <p className="playback__time" aria-live={playback.playing ? 'off' : 'polite'}>
+              {t('debrief.playback.time', {
+                time: clock.format(cursor.t),
+                total: clock.format(debrief.session.durationMs),
+              })}
             </p>
-          ) : (
-            <p className="muted">{t('debrief.moment.start')}</p>
-          )}
-          <div className="debrief__moment-grid">
-            {gauges.length > 0 ? <VariableGauges variables={gauges} /> : null}
-            <MemoScenarioStates states={activeStates} entries={stateEntries} graph={debrief.graph} />
           </div>
-          {debrief.graph && graphShown
-            ? renderGraph({
-                graph: debrief.graph,
-                states: activeStates,
-                entries: stateEntries,
-                label: t('debrief.graph.label'),
-              })
-            : null}
-          <h3 id={transcriptHeading}>{t('debrief.transcript.heading')}</h3>
-          <MomentTranscript
+          <TimelineLanes
             entries={entries}
-            index={cursor.index}
-            describe={describe}
-            onPick={pickIndex}
-            headingId={transcriptHeading}
+            lanes={lanes}
+            series={series}
+            marks={debrief.marks}
+            cursor={cursor}
+            duration={duration}
+            onPick={setCursor}
+            describe={describeText}
+            canvas2d={canvas2d}
           />
         </section>
 
-        <div className="debrief__side">
-          <MemoMeasuresPanel measures={debrief.measures} onJump={jumpToSeq} />
-          {debrief.viewer === 'listener' && debrief.selfAssessment === null && debrief.callOver ? (
-            <SelfAssessmentForm rubric={debrief.rubric} onSubmit={selfAssess} />
-          ) : null}
-          <MemoRubricPanel
-            rubric={debrief.rubric}
-            judgments={debrief.judgments}
-            selfAssessment={debrief.selfAssessment}
-            viewer={debrief.viewer}
-            onJump={jumpToSeq}
-            onJudge={judge}
-          />
-          {debrief.selfAssessment?.comment ? (
-            <section className="panel" aria-labelledby="self-comment-heading">
-              <h2 id="self-comment-heading">{t('debrief.self.commentHeading')}</h2>
-              <p>{debrief.selfAssessment.comment}</p>
-            </section>
-          ) : null}
-          <MarksPanel
-            marks={debrief.marks}
-            editable={trainer}
-            momentT={cursor.t}
-            onJump={jumpToTime}
-            actions={markActions}
-          />
-          <MemoNotesPanel notes={debrief.notes} viewer={debrief.viewer} onJump={jumpToSeq} />
+        <div className="debrief__columns">
+          <section className="panel debrief__moment" aria-labelledby={momentHeading}>
+            <h2 id={momentHeading} ref={momentTitle} tabIndex={-1}>
+              {t('debrief.moment.heading', { time: clock.format(cursor.t) })}
+            </h2>
+            <p className="muted">
+              {t(PHASE_KEYS[moment.phase])}
+              {moment.paused ? ` · ${t('debrief.moment.paused')}` : ''}
+              {moment.onHold ? ` · ${t('debrief.moment.onHold')}` : ''}
+            </p>
+            {currentLine ? (
+              <p
+                className={`debrief__current entry--${currentLine.voice}`}
+                aria-live={playback.playing ? 'off' : 'polite'}
+              >
+                <span className="entry__speaker">{currentLine.speaker}</span>{' '}
+                {currentLine.cue ? <span className="entry__cue">{currentLine.cue} </span> : null}
+                {currentLine.text}
+                {currentLine.interpretation ? ` ${currentLine.interpretation}` : null}
+              </p>
+            ) : (
+              <p className="muted">{t('debrief.moment.start')}</p>
+            )}
+            <div className="debrief__moment-grid">
+              {gauges.length > 0 ? <VariableGauges variables={gauges} /> : null}
+              <MemoScenarioStates
+                states={activeStates}
+                entries={stateEntries}
+                graph={debrief.graph}
+                formatTime={clock.format}
+              />
+            </div>
+            {debrief.graph && graphShown
+              ? renderGraph({
+                  graph: debrief.graph,
+                  states: activeStates,
+                  entries: stateEntries,
+                  label: t('debrief.graph.label'),
+                })
+              : null}
+            <h3 id={transcriptHeading}>{t('debrief.transcript.heading')}</h3>
+            <MomentTranscript
+              entries={entries}
+              index={cursor.index}
+              describe={describe}
+              onPick={pickIndex}
+              headingId={transcriptHeading}
+            />
+          </section>
+
+          <div className="debrief__side">
+            <MemoMeasuresPanel measures={debrief.measures} onJump={showSeq} />
+            {debrief.viewer === 'listener' && debrief.selfAssessment === null && debrief.callOver ? (
+              <SelfAssessmentForm rubric={debrief.rubric} onSubmit={selfAssess} />
+            ) : null}
+            <MemoRubricPanel
+              rubric={debrief.rubric}
+              judgments={debrief.judgments}
+              selfAssessment={debrief.selfAssessment}
+              viewer={debrief.viewer}
+              onJump={showSeq}
+              onJudge={judge}
+            />
+            {debrief.selfAssessment?.comment ? (
+              <section className="panel" aria-labelledby="self-comment-heading">
+                <h2 id="self-comment-heading">{t('debrief.self.commentHeading')}</h2>
+                <p>{debrief.selfAssessment.comment}</p>
+              </section>
+            ) : null}
+            <MarksPanel
+              marks={debrief.marks}
+              editable={trainer}
+              momentT={cursor.t}
+              onJump={showTime}
+              actions={markActions}
+            />
+            <MemoNotesPanel notes={debrief.notes} viewer={debrief.viewer} onJump={showSeq} />
+          </div>
         </div>
+        <MemoPrintReport debrief={debrief} describe={describe} />
       </div>
-      <MemoPrintReport debrief={debrief} describe={describe} />
-    </div>
+    </CallClockContext.Provider>
   );
 }

@@ -7,7 +7,7 @@ import { ExportButtons } from './ExportButtons.js';
 describe('ExportButtons', () => {
   it('sends the statements to the LRS and says how many went', async () => {
     const api = new FakeDebriefApi(debriefFixture());
-    renderWithSession(<ExportButtons sessionId="s1" api={api} trainer />);
+    renderWithSession(<ExportButtons sessionId="s1" api={api} trainer lrs />);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: "Envoyer à l'entrepôt xAPI (LRS)" }));
     });
@@ -17,16 +17,24 @@ describe('ExportButtons', () => {
 
   it('shows the code’s message when no LRS is configured', async () => {
     const api = new FakeDebriefApi(debriefFixture(), 'export/lrs_not_configured');
-    renderWithSession(<ExportButtons sessionId="s1" api={api} trainer />);
+    renderWithSession(<ExportButtons sessionId="s1" api={api} trainer lrs />);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: "Envoyer à l'entrepôt xAPI (LRS)" }));
     });
     expect(screen.getByRole('alert').textContent).toContain('LRS');
   });
 
+  it('offers no LRS button when the server has no LRS configured', () => {
+    renderWithSession(
+      <ExportButtons sessionId="s1" api={new FakeDebriefApi(debriefFixture())} trainer lrs={false} />,
+    );
+    expect(screen.queryByRole('button', { name: /LRS/ })).toBeNull();
+    expect(screen.getByRole('button', { name: /JSON/ })).toBeTruthy();
+  });
+
   it('offers only printing to the learner', () => {
     renderWithSession(
-      <ExportButtons sessionId="s1" api={new FakeDebriefApi(debriefFixture())} trainer={false} />,
+      <ExportButtons sessionId="s1" api={new FakeDebriefApi(debriefFixture())} trainer={false} lrs />,
     );
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toHaveLength(1);
   });

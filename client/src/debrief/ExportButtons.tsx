@@ -23,15 +23,19 @@ function save(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The trainer exports the session (JSON, xAPI); anyone who reads the debrief may print it. */
+/** The trainer exports the session (JSON, xAPI; to the LRS when the server has one); anyone who
+ * reads the debrief may print it. */
 export function ExportButtons({
   sessionId,
   api,
   trainer,
+  lrs,
 }: {
   sessionId: string;
   api: DebriefApi;
   trainer: boolean;
+  /** The server is configured with an LRS (`Debrief.lrsConfigured`). */
+  lrs: boolean;
 }) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
@@ -79,14 +83,18 @@ export function ExportButtons({
           >
             {t('debrief.exports.xapi')}
           </button>{' '}
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={busy}
-            onClick={() => void sendToLrs()}
-          >
-            {t('debrief.exports.lrs')}
-          </button>{' '}
+          {lrs ? (
+            <>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                onClick={() => void sendToLrs()}
+              >
+                {t('debrief.exports.lrs')}
+              </button>{' '}
+            </>
+          ) : null}
         </>
       ) : null}
       <button type="button" className="button button--secondary" onClick={printReport}>

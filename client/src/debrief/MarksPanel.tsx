@@ -5,7 +5,7 @@ import { memo, useId, useState } from 'react';
 import type { DebriefMark } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
-import { formatDuration } from '../ui/formatDuration.js';
+import { useCallClock } from './callClock.js';
 
 export interface MarkActions {
   add: (t: number, comment: string) => Promise<string | null>;
@@ -28,6 +28,7 @@ export function MarksPanel({
   actions: MarkActions;
 }) {
   const { t } = useI18n();
+  const clock = useCallClock();
   const headingId = useId();
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +65,7 @@ export function MarksPanel({
           }}
         >
           <label>
-            {t('debrief.marks.addLabel', { time: formatDuration(momentT) })}
+            {t('debrief.marks.addLabel', { time: clock.format(momentT) })}
             <textarea
               rows={2}
               maxLength={2000}
@@ -95,6 +96,7 @@ const MarkItem = memo(function MarkItem({
   actions: MarkActions;
 }) {
   const { t } = useI18n();
+  const clock = useCallClock();
   const [editing, setEditing] = useState(false);
   const [comment, setComment] = useState(mark.comment);
   const [error, setError] = useState<string | null>(null);
@@ -109,7 +111,7 @@ const MarkItem = memo(function MarkItem({
   return (
     <li className={`mark mark--${mark.kind}`}>
       <p>
-        <span className="entry__time">{formatDuration(mark.t)}</span> <strong>{kind}</strong>{' '}
+        <span className="entry__time">{clock.format(mark.t)}</span> <strong>{kind}</strong>{' '}
         {editing ? null : mark.comment || <span className="muted">{t('debrief.marks.noComment')}</span>}
       </p>
       {mark.original !== null && !editing ? (
@@ -123,7 +125,7 @@ const MarkItem = memo(function MarkItem({
           }}
         >
           <label>
-            {t('debrief.marks.editLabel', { time: formatDuration(mark.t) })}
+            {t('debrief.marks.editLabel', { time: clock.format(mark.t) })}
             <textarea
               rows={2}
               maxLength={2000}
@@ -153,7 +155,7 @@ const MarkItem = memo(function MarkItem({
             onClick={() => onJump(mark.t, mark.seq)}
           >
             {t('debrief.seeMoment')}
-            <span className="visually-hidden"> {t('debrief.atTime', { time: formatDuration(mark.t) })}</span>
+            <span className="visually-hidden"> {t('debrief.atTime', { time: clock.format(mark.t) })}</span>
           </button>
           {editable ? (
             <>
@@ -166,7 +168,7 @@ const MarkItem = memo(function MarkItem({
                 {t('debrief.marks.edit')}
                 <span className="visually-hidden">
                   {' '}
-                  {t('debrief.atTime', { time: formatDuration(mark.t) })}
+                  {t('debrief.atTime', { time: clock.format(mark.t) })}
                 </span>
               </button>
             </>
@@ -182,7 +184,7 @@ const MarkItem = memo(function MarkItem({
                 {t('debrief.marks.delete')}
                 <span className="visually-hidden">
                   {' '}
-                  {t('debrief.atTime', { time: formatDuration(mark.t) })}
+                  {t('debrief.atTime', { time: clock.format(mark.t) })}
                 </span>
               </button>
             </>

@@ -4,15 +4,17 @@ import type { DebriefMeasures, ListenerNote, MeasuredSpan, MomentRef } from '@ec
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { outcomeText } from '../ui/describeEntry.js';
 import { formatDuration } from '../ui/formatDuration.js';
+import { useCallClock } from './callClock.js';
 
 function JumpButton({ at, label, onJump }: { at: MomentRef; label: string; onJump: (seq: number) => void }) {
   const { t } = useI18n();
+  const clock = useCallClock();
   return (
     <button type="button" className="button button--secondary button--small" onClick={() => onJump(at.seq)}>
       {t('debrief.seeMoment')}
       <span className="visually-hidden">
         {' '}
-        {t('debrief.atTime', { time: formatDuration(at.t) })} — {label}
+        {t('debrief.atTime', { time: clock.format(at.t) })} — {label}
       </span>
     </button>
   );
@@ -97,6 +99,7 @@ export function NotesPanel({
   onJump: (seq: number) => void;
 }) {
   const { t } = useI18n();
+  const clock = useCallClock();
   const headingId = useId();
   return (
     <section className="panel notes" aria-labelledby={headingId}>
@@ -111,7 +114,7 @@ export function NotesPanel({
           {notes.map((note) => (
             <li key={note.seq}>
               <p>
-                <span className="entry__time">{formatDuration(note.t)}</span>{' '}
+                <span className="entry__time">{clock.format(note.t)}</span>{' '}
                 {note.shared ? null : <span className="badge">{t('debrief.notes.private')}</span>} {note.text}
               </p>
               <JumpButton at={note} label={note.text} onJump={onJump} />

@@ -7,7 +7,7 @@ import type { TimelineEntry } from '@ecoute/engine';
 import type { Debrief } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import type { EntryLine } from '../ui/describeEntry.js';
-import { formatDuration } from '../ui/formatDuration.js';
+import { useCallClock } from './callClock.js';
 
 const PRINT_EVENT = 'ecoute:print';
 
@@ -25,6 +25,7 @@ export function PrintReport({
   describe: (entry: TimelineEntry) => EntryLine;
 }) {
   const { t } = useI18n();
+  const clock = useCallClock();
   const [printing, setPrinting] = useState(false);
 
   useEffect(() => {
@@ -50,7 +51,7 @@ export function PrintReport({
           const line = describe(entry);
           return (
             <li key={entry.seq} className={`entry--${line.voice}`}>
-              <span className="entry__time">{formatDuration(entry.t)}</span> <strong>{line.speaker}</strong>{' '}
+              <span className="entry__time">{clock.format(entry.t)}</span> <strong>{line.speaker}</strong>{' '}
               {line.cue ? `${line.cue} ` : ''}
               {line.text}
               {line.interpretation ? ` ${line.interpretation}` : null}

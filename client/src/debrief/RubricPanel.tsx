@@ -13,7 +13,7 @@ import type {
 import { CRITERION_RATINGS } from '@ecoute/protocol';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
-import { formatDuration } from '../ui/formatDuration.js';
+import { useCallClock } from './callClock.js';
 import './rubric.css';
 
 export const RATING_KEYS: Record<CriterionRating, MessageKey> = {
@@ -67,6 +67,7 @@ export function RubricPanel({
   onJudge: (criterion: string, request: JudgmentRequest) => Promise<string | null>;
 }) {
   const { t } = useI18n();
+  const clock = useCallClock();
   const headingId = useId();
   const metCount = rubric.filter((c) => c.kind === 'auto' && c.met === true).length;
   const autoCount = rubric.filter((c) => c.kind === 'auto').length;
@@ -118,7 +119,7 @@ export function RubricPanel({
                       {t('debrief.seeMoment')}
                       <span className="visually-hidden">
                         {' '}
-                        {t('debrief.atTime', { time: formatDuration(criterion.evidence.t) })} —{' '}
+                        {t('debrief.atTime', { time: clock.format(criterion.evidence.t) })} —{' '}
                         {criterion.label}
                       </span>
                     </button>
@@ -179,7 +180,7 @@ function JudgmentForm({
   const name = useId();
 
   async function save(): Promise<void> {
-    if (!rating) return;
+    if (!rating || status === 'saving') return;
     setStatus('saving');
     const code = await onJudge(criterion.criterion, { rating, comment: comment.trim() });
     setError(code);
@@ -225,7 +226,13 @@ function JudgmentForm({
             }}
           />
         </label>
-        <button type="submit" className="button button--small" disabled={!rating || status === 'saving'}>
+        {/* Not disabled while saving: a focused button that disables itself drops the focus. */}
+        <button
+          type="submit"
+          className="button button--small"
+          disabled={!rating}
+          aria-disabled={status === 'saving' || undefined}
+        >
           {t('debrief.judgment.save')}
         </button>{' '}
         <span className="muted" role="status">

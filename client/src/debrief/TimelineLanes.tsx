@@ -10,12 +10,17 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'rea
 import type { MouseEvent } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import type { DebriefMark } from '@ecoute/protocol';
+import { CurvesTable, alignSeries } from '../charts/CurvesTable.js';
+import { SeriesKey } from '../charts/SeriesKey.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
-import { formatDuration } from '../ui/formatDuration.js';
+import { useCallClock } from './callClock.js';
 import { LANES, laneMarkers, tickStep, type Lane, type LaneMarker } from './lanes.js';
 import {
   CURVES_HEIGHT,
   CURVE_COLOURS,
+  curveY,
+  forcedPalette,
+  valueRange,
   LANES_HEIGHT,
   LANES_TOP,
   LANE_HEIGHT,
@@ -24,6 +29,7 @@ import {
   LANES_PALETTE,
   paintLanes,
   type LanesContext,
+  type LanesPalette,
 } from './lanesPaint.js';
 import { indexAtTime, type VariableSeries } from './moment.js';
 
@@ -48,6 +54,13 @@ export interface Cursor {
 export type LanesCanvas = (canvas: HTMLCanvasElement) => LanesContext | null;
 
 const browserCanvas: LanesCanvas = (canvas) => canvas.getContext('2d');
+
+/** The palette for the page's colours now: under forced colours, the one colour of the text. */
+function paletteFor(element: HTMLElement): LanesPalette {
+  const forced =
+    typeof window.matchMedia === 'function' && window.matchMedia('(forced-colors: active)').matches;
+  return forced ? forcedPalette(getComputedStyle(element).color || 'CanvasText') : LANES_PALETTE;
+}
 
 /** The nearest marker of the lane under (x, y) within a few pixels. */
 function markerAt(markers: readonly LaneMarker[], x: number, y: number): LaneMarker | undefined {
@@ -77,6 +90,7 @@ const MarksLayer = memo(function MarksLayer({
   onPick: (cursor: Cursor) => void;
 }) {
   const { t } = useI18n();
+  const clock = useCallClock();
   return (marks ?? [])
     .filter((mark) => mark.t >= from && mark.t <= to)
     .map((mark) => (
@@ -86,7 +100,7 @@ const MarksLayer = memo(function MarksLayer({
         className={`lanes__mark lanes__mark--${mark.kind}`}
         style={{ left: (mark.t - from) * pxPerMs, top: CURVES_HEIGHT + RULER_HEIGHT }}
         title={mark.comment}
-        aria-label={t('debrief.marks.jump', { time: formatDuration(mark.t), comment: mark.comment })}
+        aria-label={t('debrief.marks.jump', { time: clock.format(mark.t), comment: mark.comment })}
         onClick={(event) => {
           event.stopPropagation();
           onPick({ index: indexAtTime(entries, mark.t), t: mark.t });
@@ -119,6 +133,7 @@ export const TimelineLanes = memo(function TimelineLanes({
   canvas2d?: LanesCanvas | undefined;
 }) {
   const { t } = useI18n();
+  const clock = useCallClock();
   const scroller = useRef<HTMLDivElement>(null);
   const view = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -149,12 +164,17 @@ export const TimelineLanes = memo(function TimelineLanes({
     () => laneMarkers(entries, lanes, { from, to, width }),
     [entries, lanes, from, to, width],
   );
+  // The ruler reads call time: its ticks fall on whole call times, from the pickup on.
+  const origin = clock.origin;
   const ticks = useMemo(() => {
     const step = tickStep(pxPerMs);
     const list: number[] = [];
-    for (let tick = Math.ceil(from / step) * step; tick <= to; tick += step) list.push(tick);
+    const first = origin + Math.max(0, Math.ceil((from - origin) / step)) * step;
+    for (let tick = first; tick <= to; tick += step) list.push(tick);
     return list;
-  }, [pxPerMs, from, to]);
+  }, [pxPerMs, from, to, origin]);
+  const range = valueRange(series);
+  const table = useMemo(() => alignSeries(series), [series]);
 
   // Painted before the browser paints, only when the window or what it shows changed.
   useLayoutEffect(() => {
@@ -167,9 +187,9 @@ export const TimelineLanes = memo(function TimelineLanes({
     const h = Math.round(LANES_HEIGHT * ratio);
     if (element.width !== w) element.width = w;
     if (element.height !== h) element.height = h;
-    paintLanes(ctx, { width, from, pxPerMs, series, ticks, markers }, LANES_PALETTE, ratio);
+    paintLanes(ctx, { width, from, origin, pxPerMs, series, ticks, markers }, paletteFor(element), ratio);
     view.current?.setAttribute('data-lanes-painted', 'true');
-  }, [canvas2d, width, from, pxPerMs, series, ticks, markers]);
+  }, [canvas2d, width, from, origin, pxPerMs, series, ticks, markers]);
 
   // Keep the moment in sight (stepping, playback, a jump from the rubric).
   useEffect(() => {
@@ -209,7 +229,7 @@ export const TimelineLanes = memo(function TimelineLanes({
     const entry = marker ? entries[marker.index] : undefined;
     const title =
       marker && entry
-        ? `${formatDuration(entry.t)} · ${describe(entry)}${marker.count > 1 ? ` (+${marker.count - 1})` : ''}`
+        ? `${clock.format(entry.t)} · ${describe(entry)}${marker.count > 1 ? ` (+${marker.count - 1})` : ''}`
         : '';
     if (event.currentTarget.title !== title) event.currentTarget.title = title;
   }
@@ -226,18 +246,16 @@ export const TimelineLanes = memo(function TimelineLanes({
           className="button button--secondary"
           onClick={() => setZoom((z) => Math.max(0, z - 1))}
           disabled={zoom === 0}
-          aria-label={t('debrief.zoomOut')}
         >
-          −
+          <span aria-hidden="true">−</span> {t('debrief.zoomOut')}
         </button>{' '}
         <button
           type="button"
           className="button button--secondary"
           onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))}
           disabled={zoom === ZOOMS.length - 1}
-          aria-label={t('debrief.zoomIn')}
         >
-          +
+          <span aria-hidden="true">+</span> {t('debrief.zoomIn')}
         </button>{' '}
         <span className="muted" aria-live="polite">
           {zoom === 0 ? t('debrief.zoomFit') : t('debrief.zoomLevel', { px: ZOOMS[zoom] ?? 0 })}
@@ -245,18 +263,21 @@ export const TimelineLanes = memo(function TimelineLanes({
         <ul className="lanes__legend" aria-label={t('debrief.curves')}>
           {series.map((s, i) => (
             <li key={s.id}>
-              <span
-                className="lanes__swatch"
-                style={{ background: CURVE_COLOURS[i % CURVE_COLOURS.length] }}
-              />
-              {s.label}
+              <SeriesKey index={i} /> {s.label}
             </li>
           ))}
         </ul>
       </div>
       <div className="lanes__body">
         <div className="lanes__labels" aria-hidden="true" style={{ height: LANES_HEIGHT }}>
-          <div style={{ height: CURVES_HEIGHT }}>{t('debrief.curves')}</div>
+          <div className="lanes__axis" style={{ height: CURVES_HEIGHT }} data-testid="value-axis">
+            <span className="lanes__axis-title">{t('debrief.curves')}</span>
+            {[range.max, (range.min + range.max) / 2, range.min].map((value) => (
+              <span key={value} className="lanes__axis-tick" style={{ top: curveY(value, range) }}>
+                {Number.isInteger(value) ? value : value.toFixed(1)}
+              </span>
+            ))}
+          </div>
           <div style={{ height: RULER_HEIGHT }} />
           <div style={{ height: MARKS_HEIGHT }}>{t('debrief.lane.marks')}</div>
           {LANES.map((lane) => (
@@ -313,6 +334,9 @@ export const TimelineLanes = memo(function TimelineLanes({
       <p id="lanes-help" className="hint">
         {t('debrief.lanes.help')}
       </p>
+      {series.length > 0 ? (
+        <CurvesTable times={table.times} series={table.series} formatTime={clock.format} />
+      ) : null}
     </div>
   );
 });

@@ -56,6 +56,7 @@ export function debriefFixture(
   return {
     viewer: 'trainer',
     callOver: true,
+    lrsConfigured: true,
     session: {
       id: 's1',
       scenarioId: 'appel-entrainement',
@@ -228,11 +229,19 @@ export class RecordingCanvas {
   strokeStyle = '';
   lineWidth = 1;
   font = '';
+  textAlign = 'left';
+  /** The dash of each stroke, in order. */
+  readonly dashes: string[] = [];
+  private dash: number[] = [];
   setTransform(): void {}
+  setLineDash(dash: number[]): void {
+    this.dash = dash;
+  }
   clearRect(): void {
     this.paints += 1;
     this.rects.length = 0;
     this.texts.length = 0;
+    this.dashes.length = 0;
   }
   fillRect(x: number, y: number, w: number, h: number): void {
     this.rects.push({ x, y, w, h, fill: this.fillStyle });
@@ -241,7 +250,9 @@ export class RecordingCanvas {
   beginPath(): void {}
   moveTo(): void {}
   lineTo(): void {}
-  stroke(): void {}
+  stroke(): void {
+    this.dashes.push(this.dash.join(','));
+  }
   fillText(text: string): void {
     this.texts.push(text);
   }

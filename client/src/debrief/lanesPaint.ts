@@ -2,6 +2,7 @@
 // markers, painted on one canvas for the visible window. One canvas instead of an element per
 // marker: a long call costs the same few draw calls per marker bucket, and stepping through the
 // moments never repaints it (the cursor is an element of its own above it).
+import { curveStyle } from '../charts/curveStyle.js';
 import { formatDuration } from '../ui/formatDuration.js';
 import { LANES, type Lane, type LaneMarker } from './lanes.js';
 import type { VariableSeries } from './moment.js';
@@ -12,7 +13,19 @@ export const MARKS_HEIGHT = 22;
 export const LANE_HEIGHT = 30;
 export const LANES_TOP = CURVES_HEIGHT + RULER_HEIGHT + MARKS_HEIGHT;
 export const LANES_HEIGHT = LANES_TOP + LANES.length * LANE_HEIGHT;
-export const CURVE_COLOURS = ['#b3261e', '#1f5fbf', '#1d7a3a', '#8a5a00', '#6b3fa0', '#00707a'];
+export { CURVE_COLOURS, CURVE_DASHES, curveStyle } from '../charts/curveStyle.js';
+
+/** The one value range the curves share (so the value axis beside them reads every curve). */
+export function valueRange(series: readonly { min: number; max: number }[]): { min: number; max: number } {
+  if (series.length === 0) return { min: 0, max: 10 };
+  return { min: Math.min(...series.map((s) => s.min)), max: Math.max(...series.map((s) => s.max)) };
+}
+
+/** The y of a value in the curves' band (the value axis uses it too). */
+export function curveY(value: number, range: { min: number; max: number }): number {
+  const span = range.max - range.min || 1;
+  return CURVES_HEIGHT - 6 - ((value - range.min) / span) * (CURVES_HEIGHT - 12);
+}
 
 /** The few methods of a 2D context the lanes use (a test records them). */
 export type LanesContext = Pick<
@@ -30,6 +43,8 @@ export type LanesContext = Pick<
   | 'strokeStyle'
   | 'lineWidth'
   | 'font'
+  | 'setLineDash'
+  | 'textAlign'
 >;
 
 /** The colours: ui/styles.css's custom properties (read once, not at each paint: reading the
@@ -40,6 +55,8 @@ export interface LanesPalette {
   line: string;
   lane: Record<Lane, string | null>;
   marker: Record<Lane, string>;
+  /** One colour for every curve (forced colours), else each series its own. */
+  curve?: string;
 }
 
 export const LANES_PALETTE: LanesPalette = {
@@ -50,8 +67,23 @@ export const LANES_PALETTE: LanesPalette = {
   marker: { caller: '#1f5fbf', listener: '#1d7a3a', trainer: '#8a5a00', system: '#5a6472' },
 };
 
+/** Under forced colours (Windows high contrast), everything in the one colour of the text:
+ * lanes, markers and curves stay apart by position, shape and dash. */
+export function forcedPalette(ink: string): LanesPalette {
+  return {
+    ink,
+    muted: ink,
+    line: ink,
+    lane: { caller: null, listener: null, trainer: null, system: null },
+    marker: { caller: ink, listener: ink, trainer: ink, system: ink },
+    curve: ink,
+  };
+}
+
 export interface LanesPicture {
   width: number;
+  /** Session time of the pickup: the ruler reads call time from it. */
+  origin?: number;
   /** Session time at the left edge, and px per ms. */
   from: number;
   pxPerMs: number;
@@ -83,13 +115,21 @@ export function paintLanes(
     ctx.fillRect(0, top, width, 1);
   });
 
+  const range = valueRange(picture.series);
+  // The value axis's lines (its numbers are beside the canvas).
+  ctx.fillStyle = palette.line;
+  for (const value of [range.min, (range.min + range.max) / 2, range.max])
+    ctx.fillRect(0, Math.round(curveY(value, range)), width, 1);
+  const to = from + width / pxPerMs;
+  const labelled: number[] = [];
+  ctx.font = '11px system-ui, sans-serif';
   picture.series.forEach((series, i) => {
-    const span = series.max - series.min || 1;
-    const yOf = (value: number) => CURVES_HEIGHT - 6 - ((value - series.min) / span) * (CURVES_HEIGHT - 12);
-    const to = from + width / pxPerMs;
+    const yOf = (value: number) => curveY(value, range);
     let j = 0;
     while (j + 1 < series.times.length && (series.times[j + 1] ?? Infinity) <= from) j += 1;
-    ctx.strokeStyle = CURVE_COLOURS[i % CURVE_COLOURS.length]!;
+    const style = curveStyle(i);
+    ctx.strokeStyle = palette.curve ?? style.colour;
+    ctx.setLineDash([...style.dash]);
     ctx.lineWidth = 2;
     ctx.beginPath();
     let y = yOf(series.values[j] ?? series.min);
@@ -103,6 +143,16 @@ export function paintLanes(
     }
     ctx.lineTo(width, y);
     ctx.stroke();
+    ctx.setLineDash([]);
+    // Its name at the right end of its line (moved down when another name sits there).
+    let labelY = Math.min(CURVES_HEIGHT - 2, Math.max(10, y - 3));
+    while (labelled.some((other) => Math.abs(other - labelY) < 11))
+      labelY = Math.min(CURVES_HEIGHT - 2, labelY + 11);
+    labelled.push(labelY);
+    ctx.fillStyle = palette.curve ?? style.colour;
+    ctx.textAlign = 'right';
+    ctx.fillText(series.label, width - 4, labelY);
+    ctx.textAlign = 'left';
   });
 
   ctx.fillStyle = palette.muted;
@@ -115,7 +165,7 @@ export function paintLanes(
     ctx.moveTo(x, CURVES_HEIGHT);
     ctx.lineTo(x, CURVES_HEIGHT + 6);
     ctx.stroke();
-    ctx.fillText(formatDuration(tick), x + 3, CURVES_HEIGHT + 17);
+    ctx.fillText(formatDuration(Math.max(0, tick - (picture.origin ?? 0))), x + 3, CURVES_HEIGHT + 17);
   }
 
   for (const marker of picture.markers) {

@@ -11,11 +11,15 @@ function isStepKeyTarget(target: EventTarget | null): boolean {
   return !target.closest('input, textarea, select, [contenteditable="true"]');
 }
 
-export function useMomentCursor(entries: readonly TimelineEntry[]) {
-  const [cursor, setCursor] = useState<Cursor>(() => ({
-    index: entries.length - 1,
-    t: entries.at(-1)?.t ?? 0,
-  }));
+export function useMomentCursor(
+  entries: readonly TimelineEntry[],
+  /** The moment it opens on (the last entry unless told). */
+  opening: (entries: readonly TimelineEntry[]) => number = (all) => all.length - 1,
+) {
+  const [cursor, setCursor] = useState<Cursor>(() => {
+    const index = opening(entries);
+    return { index, t: entries[index]?.t ?? 0 };
+  });
 
   const pickIndex = useCallback(
     (index: number) => {

@@ -1,10 +1,11 @@
-import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Role } from '@ecoute/engine';
 import { MAX_NAME_LENGTH } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { useSessionContext } from '../socket/index.js';
 import { ROLE_KEYS } from '../ui/roleKeys.js';
 import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
+import { focusQuietly } from '../ui/useFocusRescue.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { readDisplayName, saveDisplayName } from './displayName.js';
 import { JoinContext, type Joined } from './JoinContext.js';
@@ -36,12 +37,30 @@ export function JoinGate({
 
   // A refused link or a link of another role: the page itself says so, no name to ask.
   const asking = (name === null || editing) && session.status !== 'error' && !wrongRole;
+
+  // The form is gone once joined: focus goes to the page's title, never to the page itself.
+  const justJoined = useRef(false);
+  useEffect(() => {
+    if (asking || !justJoined.current) return;
+    let frames = 0;
+    let handle = 0;
+    const focusTitle = (): void => {
+      const title = document.querySelector<HTMLElement>('.role-page h1');
+      if (title) {
+        justJoined.current = false;
+        focusQuietly(title);
+      } else if (frames++ < 60) handle = requestAnimationFrame(focusTitle);
+    };
+    focusTitle();
+    return () => cancelAnimationFrame(handle);
+  }, [asking, session.view]);
   if (asking) {
     return (
       <JoinForm
         role={role}
         initial={name ?? ''}
         onJoin={(chosen) => {
+          justJoined.current = true;
           saveDisplayName(sessionId, role, chosen);
           setName(chosen);
           setEditing(false);

@@ -9,13 +9,15 @@ import type { Session } from '../socket/index.js';
 export function useJoinOnConnect(session: Session, name: string | null, roleMatches: boolean): void {
   const joinedAs = useRef<string | null>(null);
   const { status, send } = session;
+  // A second page of a link joins only once it holds the seat (« Prendre la main »).
+  const seated = session.seat === null || session.seat.status === 'holder';
   useEffect(() => {
-    if (status !== 'connected') {
+    if (status !== 'connected' || !seated) {
       joinedAs.current = null;
       return;
     }
     if (!name || !roleMatches || joinedAs.current === name) return;
     joinedAs.current = name;
     void send({ kind: 'join', name });
-  }, [status, name, roleMatches, send]);
+  }, [status, seated, name, roleMatches, send]);
 }

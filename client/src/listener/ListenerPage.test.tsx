@@ -36,7 +36,7 @@ describe('ListenerPage', () => {
     renderWithSession(<ListenerPage />, { session });
     expect(screen.getByRole('timer').textContent).toBe('1:03');
     const transcript = screen.getByRole('region', { name: 'Transcription' });
-    expect(transcript.querySelector('[aria-live="polite"]')?.textContent).toContain('(soupir)');
+    expect(transcript.querySelector('[role="log"]')?.textContent).toContain('(soupir)');
     await click(button('Reformuler'));
     await click(button('Raccrocher'));
     expect(session.sent).toEqual([{ kind: 'move', move: 'reformuler' }, { kind: 'hangup' }]);
@@ -191,13 +191,16 @@ describe('ListenerPage — the live console', () => {
     });
     renderWithSession(<ListenerPage />, { session });
     expect(button('Reformuler').getAttribute('aria-keyshortcuts')).toBe('1');
+    // A digit acts in the answer area only (focus on a move); Alt keys page-wide.
+    const inArea = button('Reformuler');
+    inArea.focus();
     for (const key of [
       { code: 'Digit2', key: 'é' },
       { code: 'KeyL', key: 'l', altKey: true },
       { code: 'KeyA', key: 'a', altKey: true },
     ])
       await act(async () => {
-        fireEvent.keyDown(document.body, key);
+        fireEvent.keyDown(key.altKey ? document.body : inArea, key);
       });
     const field = screen.getByRole('textbox', { name: 'Ce que je dis' });
     field.focus();
@@ -277,5 +280,33 @@ describe('ListenerPage — the live console', () => {
     expect(bar.getByText('Appel en attente')).not.toBeNull();
     expect(bar.getByText('Connecté·e')).not.toBeNull();
     expect(bar.getByRole('timer')).not.toBeNull();
+  });
+
+  it('records nothing when 1 is pressed with focus on « Mettre en attente » (WCAG 2.1.4), and honours « Désactivés »', async () => {
+    const session = fakeSession({ view: listenerView(), entries: inCall });
+    renderWithSession(<ListenerPage />, { session });
+    const hold = button('Mettre en attente');
+    hold.focus();
+    await act(async () => {
+      fireEvent.keyDown(hold, { code: 'Digit1', key: '&' });
+    });
+    expect(session.sent).toEqual([]);
+    // The setting is on the console: off, even the answer area takes no key.
+    await act(async () => {
+      fireEvent.click(screen.getByRole('radio', { name: 'Désactivés (tous les raccourcis)' }));
+    });
+    const move = button('Reformuler');
+    move.focus();
+    await act(async () => {
+      fireEvent.keyDown(move, { code: 'Digit1', key: '&' });
+    });
+    expect(session.sent).toEqual([]);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('radio', { name: 'Seulement dans la zone de réponse' }));
+    });
+    await act(async () => {
+      fireEvent.keyDown(move, { code: 'Digit1', key: '&' });
+    });
+    expect(session.sent).toEqual([{ kind: 'move', move: 'reformuler' }]);
   });
 });

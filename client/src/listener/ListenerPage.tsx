@@ -19,10 +19,12 @@ import { useCallerVoice } from '../ui/useCallerVoice.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { useSendInput } from '../ui/useSendInput.js';
+import { useFocusRescue } from '../ui/useFocusRescue.js';
 import { useShortcuts, type KeyBinding } from '../ui/useShortcuts.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
 import { NotesPad } from './NotesPad.js';
 import { PushToTalk } from './PushToTalk.js';
+import { SeatNotice } from './SeatNotice.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { usePhoneSounds, type PhoneSoundOptions } from './usePhoneSounds.js';
 import { WhisperPanel } from './WhisperPanel.js';
@@ -75,14 +77,20 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   const sayRef = useRef<HTMLTextAreaElement>(null);
   const notesRef = useRef<HTMLTextAreaElement>(null);
   const movesHeadingId = useId();
+  const pageRef = useRef<HTMLDivElement>(null);
+  const answerRef = useRef<HTMLDivElement>(null);
+  useFocusRescue(pageRef);
 
   const connected = session.status === 'connected';
-  const live = connected && view !== null && !view.paused;
+  // The link open on another page that has the seat: this one reads (or has not chosen yet).
+  const seatStatus = session.seat?.status ?? 'holder';
+  const readOnly = seatStatus !== 'holder';
+  const live = connected && view !== null && !view.paused && !readOnly;
   const inCall = live && view.phase === 'connected';
   const voice = useCallerVoice({
     entries: session.entries,
     voice: view?.voice,
-    enabled: voiceOn && !view?.paused,
+    enabled: voiceOn && !view?.paused && seatStatus !== 'occupied',
     ready: view !== null,
   });
   const sounds = usePhoneSounds({
@@ -113,7 +121,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
         { shortcut: PHONE_KEYS.voice, enabled: voice.available, run: () => setVoiceOn((on) => !on) },
         { shortcut: PHONE_KEYS.sounds, enabled: true, run: () => setSoundsOn((on) => !on) },
         { shortcut: PHONE_KEYS.say, enabled: inCall, run: () => sayRef.current?.focus() },
-        { shortcut: PHONE_KEYS.notes, enabled: connected, run: () => notesRef.current?.focus() },
+        { shortcut: PHONE_KEYS.notes, enabled: connected && !readOnly, run: () => notesRef.current?.focus() },
         ...[...layout.shortcuts].map(([id, shortcut]) => ({
           shortcut,
           enabled: inCall,
@@ -125,7 +133,8 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
     () => document.getElementById(movesHeadingId) ?? document.getElementById('phone-heading'),
     [movesHeadingId],
   );
-  useShortcuts(bindings, { active: view !== null, escapeTo });
+  // Single keys (1…0) act only in the answer area (WCAG 2.1.4); Alt ones page-wide.
+  useShortcuts(bindings, { active: view !== null, escapeTo, area: () => answerRef.current });
 
   // On a phone, one part of the console at a time (a bottom bar switches): the conversation,
   // the answers (with the last lines above them), the notes. When the call ends, the
@@ -147,11 +156,12 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   }, [ended]);
 
   return (
-    <div className="role-page role-page--listener">
+    <div className="role-page role-page--listener" ref={pageRef}>
       <h1>{title}</h1>
       <JoinedAs />
       <SessionNotices session={session} view={view} />
-      {view ? (
+      {view ? <SeatNotice seat={session.seat} onChoose={(action) => void session.setSeat(action)} /> : null}
+      {view && seatStatus !== 'occupied' ? (
         <>
           <PausedBanner paused={view.paused} />
           <ErrorAlert code={errorCode} />
@@ -192,7 +202,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
               ) : null}
               <NotesPad
                 entries={session.entries}
-                enabled={connected}
+                enabled={connected && !readOnly}
                 fieldRef={notesRef}
                 onNote={(text, shared) => submit({ kind: 'note', text, shared })}
               />
@@ -203,7 +213,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
             </div>
             <div className="role-layout__main">
               {view.phase === 'connected' ? (
-                <>
+                <div className="answer-area" ref={answerRef}>
                   <SayForm
                     disabled={!inCall}
                     onSay={(text) => submit({ kind: 'say', text })}
@@ -222,7 +232,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
                       headingId={movesHeadingId}
                     />
                   )}
-                </>
+                </div>
               ) : null}
               <ShortcutsHelp />
             </div>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { ShortcutSettings } from '../ui/ShortcutSettings.js';
 import { Kbd } from '../ui/Kbd.js';
 import { altLetter, digitShortcut, type Shortcut } from '../ui/shortcuts.js';
 import { PHONE_KEYS } from '../ui/moveShortcuts.js';
@@ -29,6 +30,7 @@ export function ShortcutsHelp() {
     <section className="panel shortcuts" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('shortcuts.heading')}</h2>
       <p className="hint">{t('shortcuts.intro')}</p>
+      <ShortcutSettings />
       <dl className="shortcuts__list">
         {ROWS.map((row) => (
           <div key={row.text} className="shortcuts__row">

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useFocusRescue } from '../ui/useFocusRescue.js';
 import { CurvesPanel } from '../charts/CurvesPanel.js';
 import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
@@ -38,6 +39,9 @@ export function ObserverPage() {
     ready: view !== null,
   });
 
+  const pageRef = useRef<HTMLDivElement>(null);
+  useFocusRescue(pageRef);
+
   const role = t('role.observer');
   const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
   useDocumentTitle(`${title} · ${t('app.name')}`);
@@ -49,7 +53,7 @@ export function ObserverPage() {
   );
 
   return (
-    <div className="role-page role-page--observer">
+    <div className="role-page role-page--observer" ref={pageRef}>
       <h1>{title}</h1>
       <JoinedAs />
       <p className="muted">{t('observer.readonly')}</p>

@@ -110,6 +110,11 @@ describe('the sessions list', () => {
     const { calls, api } = fakeApi();
     renderWithSession(<SessionsPage api={api} homeApi={homeApi} />);
     await settle();
+    // The focus follows: « Supprimer » → « Oui, supprimer », « Annuler » → back to « Supprimer ».
+    fireEvent.click(screen.getAllByRole('button', { name: /^Supprimer/ })[0]!);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Oui, supprimer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    expect(document.activeElement).toBe(screen.getAllByRole('button', { name: /^Supprimer/ })[0]);
     fireEvent.click(screen.getAllByRole('button', { name: /^Supprimer/ })[0]!);
     expect(calls.removed).toEqual([]);
     await act(async () => {
@@ -117,6 +122,8 @@ describe('the sessions list', () => {
     });
     expect(calls.removed).toEqual(['s1']);
     expect(screen.queryByText('Camille')).toBeNull();
+    // The deleted row's buttons are gone: the focus is on the page's heading, not on <body>.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
     expect(screen.getByRole('status').textContent).toMatch(/^Séance du .* supprimée\.$/);
   });
 

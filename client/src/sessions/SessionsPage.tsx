@@ -12,6 +12,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { outcomeText } from '../ui/describeEntry.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { httpSessionsApi, type SessionsApi } from './sessionsApi.js';
+import './sessions.css';
 
 type ListState =
   | { status: 'loading' }
@@ -40,6 +41,18 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // The focus never drops to the page: « Supprimer » hands it to « Oui, supprimer », « Annuler »
+  // back to « Supprimer » of the same row.
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const deleteButtons = useRef(new Map<string, HTMLButtonElement>());
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  const tableCaption = useId();
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  useEffect(() => {
+    if (returnTo) deleteButtons.current.get(returnTo)?.focus();
+  }, [returnTo]);
   const ids = { scenario: useId(), learner: useId(), from: useId(), to: useId(), outcome: useId() };
 
   useEffect(() => {
@@ -75,6 +88,7 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
     setConfirming(null);
     if (!result.ok) {
       setDeleteError(result.code);
+      setReturnTo(session.id);
       return;
     }
     setDeleteError(null);
@@ -168,83 +182,98 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
       {state.status === 'loading' ? <p role="status">{t('sessions.loading')}</p> : null}
       {state.status === 'loaded' && state.sessions.length === 0 ? <p>{t('sessions.empty')}</p> : null}
       {state.status === 'loaded' && state.sessions.length > 0 ? (
-        <table className="sessions__table">
-          <caption className="visually-hidden">
-            {t('sessions.caption', { count: state.sessions.length })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('sessions.col.date')}</th>
-              <th scope="col">{t('sessions.col.scenario')}</th>
-              <th scope="col">{t('sessions.col.learner')}</th>
-              <th scope="col">{t('sessions.col.outcome')}</th>
-              <th scope="col">{t('sessions.col.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.sessions.map((session) => {
-              const date = new Date(session.createdAt).toLocaleString();
-              return (
-                <tr key={session.id}>
-                  <td>{date}</td>
-                  <td>
-                    {session.scenarioTitle} <span className="muted">v{session.scenarioVersion}</span>
-                  </td>
-                  <td>{session.learner ?? <span className="muted">{t('debrief.facts.unnamed')}</span>}</td>
-                  <td>{session.status === 'live' ? t('sessions.live') : outcomeText(t, session.outcome)}</td>
-                  <td>
-                    <Link
-                      className="button button--secondary button--small"
-                      to={`/debrief/${encodeURIComponent(session.id)}`}
-                    >
-                      {t('sessions.open')}
-                      <span className="visually-hidden"> {t('sessions.ofSession', { date })}</span>
-                    </Link>{' '}
-                    <Link
-                      className="button button--secondary button--small"
-                      to={`/sessions/${encodeURIComponent(session.id)}/liens`}
-                    >
-                      {t('account.share.link')}
-                      <span className="visually-hidden"> {t('sessions.ofSession', { date })}</span>
-                    </Link>{' '}
-                    {confirming === session.id ? (
-                      <span
-                        className="confirm"
-                        role="group"
-                        aria-label={t('sessions.delete.confirm', { date })}
+        <div className="sessions__scroll" role="region" aria-labelledby={tableCaption} tabIndex={0}>
+          <table className="sessions__table">
+            <caption id={tableCaption} className="visually-hidden">
+              {t('sessions.caption', { count: state.sessions.length })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('sessions.col.date')}</th>
+                <th scope="col">{t('sessions.col.scenario')}</th>
+                <th scope="col">{t('sessions.col.learner')}</th>
+                <th scope="col">{t('sessions.col.outcome')}</th>
+                <th scope="col">{t('sessions.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.sessions.map((session) => {
+                const date = new Date(session.createdAt).toLocaleString();
+                return (
+                  <tr key={session.id}>
+                    <td>{date}</td>
+                    <td>
+                      {session.scenarioTitle} <span className="muted">v{session.scenarioVersion}</span>
+                    </td>
+                    <td>{session.learner ?? <span className="muted">{t('debrief.facts.unnamed')}</span>}</td>
+                    <td>
+                      {session.status === 'live' ? t('sessions.live') : outcomeText(t, session.outcome)}
+                    </td>
+                    <td>
+                      <Link
+                        className="button button--secondary button--small"
+                        to={`/debrief/${encodeURIComponent(session.id)}`}
                       >
-                        <span>{t('sessions.delete.confirm', { date })}</span>{' '}
+                        {t('sessions.open')}
+                        <span className="visually-hidden"> {t('sessions.ofSession', { date })}</span>
+                      </Link>{' '}
+                      <Link
+                        className="button button--secondary button--small"
+                        to={`/sessions/${encodeURIComponent(session.id)}/liens`}
+                      >
+                        {t('account.share.link')}
+                        <span className="visually-hidden"> {t('sessions.ofSession', { date })}</span>
+                      </Link>{' '}
+                      {confirming === session.id ? (
+                        <span
+                          className="confirm"
+                          role="group"
+                          aria-label={t('sessions.delete.confirm', { date })}
+                        >
+                          <span>{t('sessions.delete.confirm', { date })}</span>{' '}
+                          <button
+                            ref={confirmRef}
+                            type="button"
+                            className="button button--danger button--small"
+                            onClick={() => void remove(session)}
+                          >
+                            {t('sessions.delete.yes')}
+                          </button>{' '}
+                          <button
+                            type="button"
+                            className="button button--secondary button--small"
+                            onClick={() => {
+                              setConfirming(null);
+                              setReturnTo(session.id);
+                            }}
+                          >
+                            {t('debrief.cancel')}
+                          </button>
+                        </span>
+                      ) : (
                         <button
+                          ref={(element) => {
+                            if (element) deleteButtons.current.set(session.id, element);
+                            else deleteButtons.current.delete(session.id);
+                          }}
                           type="button"
                           className="button button--danger button--small"
-                          onClick={() => void remove(session)}
+                          onClick={() => {
+                            setReturnTo(null);
+                            setConfirming(session.id);
+                          }}
                         >
-                          {t('sessions.delete.yes')}
-                        </button>{' '}
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          onClick={() => setConfirming(null)}
-                        >
-                          {t('debrief.cancel')}
+                          {t('sessions.delete')}
+                          <span className="visually-hidden"> {t('sessions.ofSession', { date })}</span>
                         </button>
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button--danger button--small"
-                        onClick={() => setConfirming(session.id)}
-                      >
-                        {t('sessions.delete')}
-                        <span className="visually-hidden"> {t('sessions.ofSession', { date })}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </div>
   );

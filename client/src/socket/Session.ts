@@ -1,5 +1,6 @@
 import type { Input, RoleView, ScenarioGraph, ScenarioLabels, TimelineEntry } from '@ecoute/engine';
-import type { Presence } from '@ecoute/protocol';
+import type { Presence, SeatState } from '@ecoute/protocol';
+import type { ClientFailure } from './clientFailure.js';
 import type { SendResult } from './sessionConnection.js';
 import type { SessionStatus } from './sessionState.js';
 
@@ -16,4 +17,8 @@ export interface Session {
   /** Who is connected, per role. */
   presence: Presence | null;
   send: (input: Input) => Promise<SendResult>;
+  /** This page's seat on its link (null: not known yet, or a role without seats). */
+  seat: SeatState | null;
+  /** « Prendre la main » or « Suivre en lecture seule ». */
+  setSeat: (action: 'take' | 'follow') => Promise<{ ok: true } | { ok: false; code: string } | ClientFailure>;
 }

@@ -1,7 +1,7 @@
 // One role's live link to a session: syncs on every (re)connect, applies pushed updates, and
 // resyncs from its last seq when an update shows a gap. Framework-free; `useSession` wraps it.
 import type { Input } from '@ecoute/engine';
-import type { InputAck } from '@ecoute/protocol';
+import type { InputAck, SeatAck } from '@ecoute/protocol';
 import { clientFailure, type ClientFailure } from './clientFailure.js';
 import {
   initialSessionState,
@@ -17,12 +17,16 @@ export interface SessionConnection {
   getState(): SessionState;
   subscribe(listener: (state: SessionState) => void): () => void;
   send(input: Input): Promise<SendResult>;
+  /** « Prendre la main » (`take`) or « Suivre en lecture seule » (`follow`) on a link opened twice. */
+  seat(action: 'take' | 'follow'): Promise<SeatAck | ClientFailure>;
   close(): void;
 }
 
 export interface SessionConnectionOptions {
   /** Delay before asking again when a sync got no answer in time. */
   syncRetryMs?: number;
+  /** This page's id for its seat (drawn once per page load by default). */
+  page?: string;
 }
 
 export function createSessionConnection(
@@ -37,6 +41,20 @@ export function createSessionConnection(
   /** A gap or a reconnect happened while a sync was in flight: ask again once it answers. */
   let syncAgain = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const page = options.page ?? drawPageId();
+  /** The reader chose « Suivre en lecture seule »: after a reconnect it follows again. */
+  let following = false;
+
+  function askSeat(action: 'claim' | 'take' | 'follow'): Promise<SeatAck | ClientFailure> {
+    if (closed || !transport.isConnected()) return Promise.resolve(clientFailure('client/offline'));
+    return transport.seat({ action, page }).then((result) => {
+      if (closed || !result.ok) return result;
+      following = action === 'follow' || (following && action === 'claim');
+      if (action === 'claim' && following && result.seat.status === 'occupied') return askSeat('follow');
+      dispatch({ type: 'seat', seat: result.seat });
+      return result;
+    });
+  }
 
   function dispatch(action: SessionAction): void {
     const next = sessionReducer(state, action);
@@ -70,7 +88,11 @@ export function createSessionConnection(
     });
   }
 
-  transport.onConnect(requestSync);
+  transport.onConnect(() => {
+    // The seat first: the server reads this page's inputs only once it holds it.
+    void askSeat('claim');
+    requestSync();
+  });
   transport.onDisconnect((willRetry) => {
     dispatch(
       willRetry
@@ -88,6 +110,10 @@ export function createSessionConnection(
     if (state.needsResync) requestSync();
   });
   transport.onPresence((presence) => dispatch({ type: 'presence', presence }));
+  transport.onSeat((seat) => {
+    following = false;
+    dispatch({ type: 'seat', seat });
+  });
   transport.open();
 
   return {
@@ -100,6 +126,10 @@ export function createSessionConnection(
       if (closed || !transport.isConnected()) return Promise.resolve(clientFailure('client/offline'));
       return transport.input(input);
     },
+    seat(action) {
+      if (action === 'take') following = false;
+      return askSeat(action);
+    },
     close() {
       closed = true;
       clearTimeout(retryTimer);
@@ -107,4 +137,10 @@ export function createSessionConnection(
       transport.close();
     },
   };
+}
+
+/** A page's id for its seat: random, drawn at load (a reload is a new page; a reconnect is not). */
+function drawPageId(): string {
+  const random = globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`.replace('.', '');
+  return `p-${random}`;
 }

@@ -1,7 +1,7 @@
 // The pure state of one role's connection to a session: what has been seen (up to `seq`) and
 // how updates, gaps and syncs change it. The socket code only dispatches actions into this.
 import type { RoleView, ScenarioGraph, ScenarioLabels, TimelineEntry } from '@ecoute/engine';
-import type { Presence, RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
+import type { Presence, RoleSnapshot, RoleUpdate, SeatState } from '@ecoute/protocol';
 
 export type SessionStatus = 'connecting' | 'connected' | 'error';
 
@@ -19,6 +19,11 @@ export interface SessionState {
   graph: ScenarioGraph | null;
   /** Who is connected, per role, as the server last said. */
   presence: Presence | null;
+  /**
+   * This page's seat on its link (a link opened twice: one page acts, the others read); null
+   * until the server answered the claim.
+   */
+  seat: SeatState | null;
   /** An update skipped past `seq`: entries are missing until a sync fills them in. */
   needsResync: boolean;
 }
@@ -28,7 +33,8 @@ export type SessionAction =
   | { type: 'synced'; snapshot: RoleSnapshot }
   | { type: 'update'; update: RoleUpdate }
   | { type: 'failed'; errorCode: string }
-  | { type: 'presence'; presence: Presence };
+  | { type: 'presence'; presence: Presence }
+  | { type: 'seat'; seat: SeatState };
 
 export const initialSessionState: SessionState = {
   status: 'connecting',
@@ -38,6 +44,7 @@ export const initialSessionState: SessionState = {
   labels: null,
   graph: null,
   presence: null,
+  seat: null,
   needsResync: false,
 };
 
@@ -86,6 +93,9 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
 
     case 'presence':
       return { ...state, presence: action.presence };
+
+    case 'seat':
+      return { ...state, seat: action.seat };
 
     case 'update': {
       const { update } = action;

@@ -1,5 +1,14 @@
 import type { Input } from '@ecoute/engine';
-import type { InputAck, Presence, RoleUpdate, SyncAck, SyncRequest } from '@ecoute/protocol';
+import type {
+  InputAck,
+  Presence,
+  RoleUpdate,
+  SeatAck,
+  SeatRequest,
+  SeatState,
+  SyncAck,
+  SyncRequest,
+} from '@ecoute/protocol';
 import type { ClientFailure } from './clientFailure.js';
 
 /**
@@ -15,9 +24,12 @@ export interface SessionTransport {
   onUpdate(listener: (update: RoleUpdate) => void): void;
   /** Who is connected, per role: sent by the server whenever someone comes, goes or names themself. */
   onPresence(listener: (presence: Presence) => void): void;
+  /** The page's seat changed because of another page of the same link (taken over). */
+  onSeat(listener: (seat: SeatState) => void): void;
   isConnected(): boolean;
   sync(request: SyncRequest): Promise<SyncAck | ClientFailure>;
   input(input: Input): Promise<InputAck | ClientFailure>;
+  seat(request: SeatRequest): Promise<SeatAck | ClientFailure>;
   open(): void;
   close(): void;
 }

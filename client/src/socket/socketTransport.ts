@@ -42,6 +42,7 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
       void socket.on('connect_error', (error) => listener(error.message, socket.active)),
     onUpdate: (listener) => void socket.on(ServerEvent.Update, listener),
     onPresence: (listener) => void socket.on(ServerEvent.Presence, listener),
+    onSeat: (listener) => void socket.on(ServerEvent.Seat, listener),
     isConnected: () => socket.connected,
     sync: (request) =>
       new Promise((resolve) => {
@@ -52,6 +53,12 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
     input: (input) =>
       new Promise((resolve) => {
         socket.timeout(timeoutMs).emit(ClientEvent.Input, input, (error, ack) => {
+          resolve(error ? clientFailure('client/timeout') : ack);
+        });
+      }),
+    seat: (request) =>
+      new Promise((resolve) => {
+        socket.timeout(timeoutMs).emit(ClientEvent.Seat, request, (error, ack) => {
           resolve(error ? clientFailure('client/timeout') : ack);
         });
       }),

@@ -43,6 +43,12 @@ export function useSession(
     [],
   );
 
+  const setSeat = useCallback(
+    (action: 'take' | 'follow') =>
+      connection.current?.seat(action) ?? Promise.resolve(clientFailure('client/offline')),
+    [],
+  );
+
   return useMemo(
     () => ({
       status: state.status,
@@ -52,8 +58,10 @@ export function useSession(
       labels: state.labels,
       graph: state.graph,
       presence: state.presence,
+      seat: state.seat,
       send,
+      setSeat,
     }),
-    [state, send],
+    [state, send, setSeat],
   );
 }

@@ -1,7 +1,16 @@
 // A hand-driven SessionTransport: tests decide when the socket connects, what the server pushes
 // and when (and how) each sync or input is answered. Nothing happens on its own.
 import type { Input } from '@ecoute/engine';
-import type { InputAck, Presence, RoleUpdate, SyncAck, SyncRequest } from '@ecoute/protocol';
+import type {
+  InputAck,
+  Presence,
+  RoleUpdate,
+  SeatAck,
+  SeatRequest,
+  SeatState,
+  SyncAck,
+  SyncRequest,
+} from '@ecoute/protocol';
 import type { ClientFailure } from '../socket/clientFailure.js';
 import type { SessionTransport } from '../socket/sessionTransport.js';
 
@@ -16,6 +25,8 @@ export class FakeTransport implements SessionTransport {
   closed = false;
   readonly syncs: Pending<SyncRequest, SyncAck | ClientFailure>[] = [];
   readonly inputs: Pending<Input, InputAck | ClientFailure>[] = [];
+  readonly seats: Pending<SeatRequest, SeatAck | ClientFailure>[] = [];
+  private seatListeners: ((seat: SeatState) => void)[] = [];
   private connectListeners: (() => void)[] = [];
   private disconnectListeners: ((willRetry: boolean) => void)[] = [];
   private errorListeners: ((code: string, willRetry: boolean) => void)[] = [];
@@ -36,6 +47,12 @@ export class FakeTransport implements SessionTransport {
   }
   onPresence(listener: (presence: Presence) => void): void {
     this.presenceListeners.push(listener);
+  }
+  onSeat(listener: (seat: SeatState) => void): void {
+    this.seatListeners.push(listener);
+  }
+  seat(request: SeatRequest): Promise<SeatAck | ClientFailure> {
+    return new Promise((answer) => this.seats.push({ request, answer }));
   }
   isConnected(): boolean {
     return this.connected;
@@ -69,6 +86,17 @@ export class FakeTransport implements SessionTransport {
   }
   push(update: RoleUpdate): void {
     for (const listener of this.updateListeners) listener(update);
+  }
+  pushSeat(seat: SeatState): void {
+    for (const listener of this.seatListeners) listener(seat);
+  }
+  /** Answers the oldest unanswered seat request, and lets the connection's callbacks run. */
+  async answerSeat(result: SeatAck | ClientFailure): Promise<SeatRequest> {
+    const pending = this.seats.shift();
+    if (!pending) throw new Error('no seat request is waiting for an answer');
+    pending.answer(result);
+    await flush();
+    return pending.request;
   }
   pushPresence(presence: Presence): void {
     for (const listener of this.presenceListeners) listener(presence);

@@ -1,11 +1,13 @@
 // The one fake of a role's session for page tests: no socket, inputs recorded, acks chosen.
 import type { Input, RoleView, ScenarioGraph, ScenarioLabels, TimelineEntry } from '@ecoute/engine';
-import type { Presence } from '@ecoute/protocol';
+import type { Presence, SeatState } from '@ecoute/protocol';
 import type { Session, SendResult, SessionStatus } from '../socket/index.js';
 
 export interface FakeSession extends Session {
   /** Every input the page sent, in order. */
   sent: Input[];
+  /** Every seat action the page asked, in order. */
+  seatActions: ('take' | 'follow')[];
 }
 
 export function fakeSession(
@@ -17,11 +19,13 @@ export function fakeSession(
     labels?: ScenarioLabels | null;
     graph?: ScenarioGraph | null;
     presence?: Presence | null;
+    seat?: SeatState | null;
     /** The ack for each input; accepted by default. */
     ack?: (input: Input) => SendResult;
   } = {},
 ): FakeSession {
   const sent: Input[] = [];
+  const seatActions: ('take' | 'follow')[] = [];
   const ack = options.ack ?? (() => ({ ok: true, seq: sent.length }));
   return {
     status: options.status ?? 'connected',
@@ -32,6 +36,12 @@ export function fakeSession(
     graph: options.graph ?? null,
     presence: options.presence ?? null,
     sent,
+    seat: options.seat ?? null,
+    seatActions,
+    setSeat: (action) => {
+      seatActions.push(action);
+      return Promise.resolve({ ok: true as const });
+    },
     send: (input) => {
       sent.push(input);
       return Promise.resolve(ack(input));

@@ -17,9 +17,12 @@ export function BookmarkControl({
   entries,
   enabled,
   onBookmark,
+  area,
 }: {
   entries: readonly TimelineEntry[];
   enabled: boolean;
+  /** Where « B » acts (the trainer's controls): a single key acts only with focus there. */
+  area?: () => HTMLElement | null;
   onBookmark: (comment: string) => Promise<boolean>;
 }) {
   const { t } = useI18n();
@@ -29,17 +32,36 @@ export function BookmarkControl({
   const [comment, setComment] = useState('');
   const fieldRef = useRef<HTMLInputElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  /** Where focus was when the field opened: it goes back there once the bookmark is saved. */
+  const returnTo = useRef<HTMLElement | null>(null);
+  const wasOpen = useRef(false);
 
-  useShortcuts([{ shortcut: BOOKMARK_KEY, enabled, run: () => setOpen(true) }], { active: true });
+  function openField(): void {
+    const active = document.activeElement;
+    returnTo.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    setOpen(true);
+  }
+
+  useShortcuts([{ shortcut: BOOKMARK_KEY, enabled, run: openField }], {
+    active: true,
+    ...(area ? { area } : {}),
+  });
 
   useEffect(() => {
     if (open) fieldRef.current?.focus();
+    else if (wasOpen.current) {
+      // The field is gone: focus goes back where it was (or to « Marquer ce moment »), never to the page.
+      const back = returnTo.current;
+      returnTo.current = null;
+      if (back?.isConnected && !(back as HTMLButtonElement).disabled) back.focus();
+      else buttonRef.current?.focus();
+    }
+    wasOpen.current = open;
   }, [open]);
 
   function close(): void {
     setOpen(false);
     setComment('');
-    queueMicrotask(() => buttonRef.current?.focus());
   }
 
   async function save(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -91,7 +113,7 @@ export function BookmarkControl({
           type="button"
           disabled={!enabled}
           aria-keyshortcuts={BOOKMARK_KEY.aria}
-          onClick={() => setOpen(true)}
+          onClick={openField}
         >
           <span>{t('bookmark.open')}</span> <Kbd shortcut={BOOKMARK_KEY} />
         </button>

@@ -33,7 +33,10 @@ export function ScenarioStates({
   entries = [],
   graph = null,
   labels,
+  formatTime = formatDuration,
 }: {
+  /** How a time of the path reads (the debrief passes its call clock). */
+  formatTime?: (t: number) => string;
   states: readonly string[];
   entries?: readonly TimelineEntry[];
   graph?: ScenarioGraph | null;
@@ -74,7 +77,7 @@ export function ScenarioStates({
           <ol className="states__path">
             {path.map((step) => (
               <li key={step.seq}>
-                <span className="states__time">{formatDuration(step.t)}</span>{' '}
+                <span className="states__time">{formatTime(step.t)}</span>{' '}
                 <span>{step.entered.map((state) => stateName(names, state)).join(', ')}</span>
               </li>
             ))}

@@ -41,12 +41,7 @@ export function SessionControls({
     <section className="panel controls" aria-labelledby="controls-heading">
       <h2 id="controls-heading">{t('trainer.controls.heading')}</h2>
       <div className="controls__row">
-        <button
-          type="button"
-          disabled={!enabled || ended}
-          aria-pressed={paused}
-          onClick={paused ? onResume : onPause}
-        >
+        <button type="button" disabled={!enabled || ended} onClick={paused ? onResume : onPause}>
           {paused ? t('trainer.resume') : t('trainer.pause')}
         </button>
         {confirming ? null : (

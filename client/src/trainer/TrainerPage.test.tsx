@@ -153,8 +153,15 @@ describe('TrainerPage — live controls', () => {
     renderWithSession(<TrainerPage />, { session });
     const bookmarks = within(screen.getByRole('region', { name: 'Repères' }));
     expect(bookmarks.getByText('Belle reformulation')).not.toBeNull();
+    // « B » is a single key: it acts with focus among the trainer's controls only.
     await act(async () => {
       fireEvent.keyDown(document.body, { code: 'KeyB', key: 'b' });
+    });
+    expect(bookmarks.queryByRole('textbox')).toBeNull();
+    const pause = screen.getByRole('button', { name: 'Suspendre la séance' });
+    pause.focus();
+    await act(async () => {
+      fireEvent.keyDown(pause, { code: 'KeyB', key: 'b' });
     });
     let field = bookmarks.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' });
     expect(document.activeElement).toBe(field);
@@ -163,11 +170,15 @@ describe('TrainerPage — live controls', () => {
     fireEvent.keyDown(field, { key: 'Escape' });
     expect(bookmarks.queryByRole('textbox')).toBeNull();
     expect(session.sent).toEqual([]);
+    // A click focuses the button (as a browser does), then opens the field.
+    screen.getByRole('button', { name: /Marquer ce moment/ }).focus();
     await click('Marquer ce moment');
     field = bookmarks.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' });
     fireEvent.change(field, { target: { value: 'Silence bien tenu' } });
     await click('Enregistrer le repère');
     expect(session.sent).toEqual([{ kind: 'bookmark', comment: 'Silence bien tenu' }]);
+    // Saved: focus goes back to the button that opened the field, never to the page.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /Marquer ce moment/ }));
   });
 
   it('switches projector mode for the observers', async () => {

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useParams } from 'react-router';
 import { CurvesPanel } from '../charts/CurvesPanel.js';
 import { GraphPanel } from '../charts/GraphPanel.js';
@@ -17,6 +18,9 @@ import { Tabs } from '../ui/Tabs.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { useSendInput } from '../ui/useSendInput.js';
+import { useFocusRescue } from '../ui/useFocusRescue.js';
+import { ShortcutSettings } from '../ui/ShortcutSettings.js';
+import { useAnnounceDetails } from './useAnnounceDetails.js';
 import { BookmarkControl } from './BookmarkControl.js';
 import { EffectButtons } from './EffectButtons.js';
 import { InjectButtons } from './InjectButtons.js';
@@ -48,12 +52,17 @@ export function TrainerPage() {
   const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
   useDocumentTitle(`${title} · ${t('app.name')}`);
 
+  const pageRef = useRef<HTMLDivElement>(null);
+  const controlsRef = useRef<HTMLDivElement>(null);
+  useFocusRescue(pageRef);
+  const [details, setDetails] = useAnnounceDetails();
+
   const online = session.status === 'connected';
   const playing = online && view !== null && !view.paused && view.phase !== 'ended';
   const inCall = playing && view.phase === 'connected';
 
   return (
-    <div className="role-page role-page--trainer trainer-console">
+    <div className="role-page role-page--trainer trainer-console" ref={pageRef}>
       <div className="trainer-console__top">
         <h1>{title}</h1>
         <JoinedAs />
@@ -69,7 +78,7 @@ export function TrainerPage() {
           <ErrorAlert code={errorCode} />
           {/* One screen: each column scrolls inside, the page does not (1366×768 and up). */}
           <div className="trainer-console__grid">
-            <div className="trainer-console__col trainer-console__col--controls">
+            <div className="trainer-console__col trainer-console__col--controls" ref={controlsRef}>
               <PhonePanel view={view} entries={session.entries} />
               <SessionControls
                 paused={view.paused}
@@ -105,10 +114,18 @@ export function TrainerPage() {
                 entries={session.entries}
                 enabled={online}
                 onBookmark={(comment) => submit({ kind: 'bookmark', comment })}
+                area={() => controlsRef.current}
               />
+              <ShortcutSettings />
             </div>
             <div className="trainer-console__col trainer-console__col--call">
-              <Transcript entries={session.entries} labels={labels} />
+              <Transcript entries={session.entries} labels={labels} details={details} />
+              <ToggleSwitch
+                className="announce-switch"
+                label={t('trainer.announceDetails')}
+                checked={details}
+                onChange={setDetails}
+              />
               {/* In free speech the readings come right under what was said, before the forms. */}
               {view.speech.mode === 'free_speech' ? (
                 <InterpretationsPanel

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { gaugeLevel, type GaugeLevel, type VariableGauge } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
+import './variableGauges.css';
 
 const LEVEL_KEYS = {
   ok: 'trainer.variables.level.ok',
@@ -29,18 +30,22 @@ export function VariableGauges({ variables }: { variables: VariableGauge[] }) {
               <label htmlFor={id} className="variable__label">
                 {variable.label}
               </label>
-              <meter
-                id={id}
-                min={variable.min}
-                max={variable.max}
-                value={variable.value}
-                {...meterRegions(variable)}
-                aria-valuetext={valueText}
-              >
-                {valueText}
-              </meter>
+              {/* The track's frame keeps the gauge's extent visible (≥ 3:1 against the page). */}
+              <span className="variable__track">
+                <meter
+                  id={id}
+                  min={variable.min}
+                  max={variable.max}
+                  value={variable.value}
+                  {...meterRegions(variable)}
+                  aria-valuetext={valueText}
+                >
+                  {valueText}
+                </meter>
+              </span>
+              {/* The maximum stated, as the meter says it: « 4 sur 10 ». */}
               <span className="variable__value" aria-hidden="true">
-                {variable.value}
+                {t('trainer.variables.value', { value: variable.value, max: variable.max })}
                 {level === 'ok' ? null : <span className="variable__level"> {levelText}</span>}
               </span>
             </li>

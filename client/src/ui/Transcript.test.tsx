@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import type { TimelineEntry } from '@ecoute/engine';
+import { act, screen, within } from '@testing-library/react';
 import { inputEntry, lineEntry, observationEntry } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { Transcript } from './Transcript.js';
@@ -19,7 +21,7 @@ function items(): string[] {
 }
 
 describe('Transcript', () => {
-  it('lists the caller lines with their cue, inside a polite live region', () => {
+  it('lists the caller lines with their cue in a log that is not itself live (the announcer speaks)', () => {
     renderWithSession(
       <Transcript
         entries={[
@@ -30,11 +32,24 @@ describe('Transcript', () => {
       />,
     );
     const list = screen.getByRole('list');
-    expect(list.closest('[aria-live="polite"]')).not.toBeNull();
+    expect(list.closest('[role="log"]')?.getAttribute('aria-live')).toBe('off');
     expect(items()[0]).toContain('Appelant·e');
     expect(items()[0]).toContain('(soupir)');
     expect(items()[0]).toContain('Je ne sais plus quoi faire.');
     expect(items()[1]).not.toContain('(');
+  });
+
+  it('shows a stage direction in italics, apart from the spoken words', () => {
+    renderWithSession(
+      <Transcript
+        entries={[lineEntry(1, 'Voilà.', { direction: 'il lit sur son carnet' })]}
+        labels={labels}
+      />,
+    );
+    const direction = within(screen.getByRole('list')).getByText('(il lit sur son carnet)');
+    expect(direction.tagName).toBe('I');
+    expect(items()[0]).toContain('Voilà.');
+    expect(screen.getByText('Voilà.').textContent).not.toContain('carnet');
   });
 
   it('shows the listener moves by their label and the free words as said', () => {
@@ -91,5 +106,54 @@ describe('Transcript', () => {
     });
     expect(screen.getByRole('heading', { name: 'Transcript' })).not.toBeNull();
     expect(items()[0]).toContain('(crying)');
+  });
+});
+
+describe('Transcript announcements (WCAG 4.1.3: what matters, once)', () => {
+  const announcer = () => document.querySelector('.transcript__announcer')!;
+  const history = [inputEntry(1, { kind: 'pickup' }), lineEntry(2, 'Allô ?')];
+
+  /** Renders the transcript; the returned function gives it new entries. */
+  function renderTranscript(initial: TimelineEntry[], details = false): (next: TimelineEntry[]) => void {
+    let setEntries: (next: TimelineEntry[]) => void = () => undefined;
+    function Harness() {
+      const [entries, set] = useState(initial);
+      setEntries = set;
+      return <Transcript entries={entries} labels={labels} details={details} />;
+    }
+    renderWithSession(<Harness />);
+    return (next) => act(() => setEntries(next));
+  }
+
+  it('has its polite region from the start, and says nothing of the history', () => {
+    renderTranscript(history);
+    expect(announcer().getAttribute('aria-live')).toBe('polite');
+    expect(announcer().children).toHaveLength(0);
+  });
+
+  it('announces a move and the caller’s answer once each, not the variables, states or pause', () => {
+    const update = renderTranscript(history);
+    const after = [
+      ...history,
+      inputEntry(3, { kind: 'move', move: 'reformuler' }),
+      lineEntry(4, 'Oui, c’est ça.'),
+      observationEntry(5, { kind: 'variable', variable: 'detresse', value: 4, previous: 5 }),
+      observationEntry(6, { kind: 'state', states: ['ecoute.en_ligne'] }),
+      inputEntry(7, { kind: 'pause' }, 'trainer'),
+    ];
+    update(after);
+    update([...after]);
+    const said = Array.from(announcer().children).map((p) => p.textContent);
+    expect(said).toHaveLength(2);
+    expect(said[1]).toContain('Oui, c’est ça.');
+  });
+
+  it('announces the variables and states too when the trainer asks for them', () => {
+    const update = renderTranscript(history, true);
+    update([
+      ...history,
+      observationEntry(3, { kind: 'variable', variable: 'detresse', value: 4, previous: 5 }),
+    ]);
+    expect(announcer().children).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
+import { announceEntry } from './announceEntry.js';
 import { describeEntry } from './describeEntry.js';
 import { formatDuration } from './formatDuration.js';
 import { pickupTime } from './useCallElapsed.js';
@@ -9,16 +10,26 @@ import type { KnownLabels } from './useKnownLabels.js';
 /** How close to the bottom (px) the reader must be for new entries to scroll into view. */
 const FOLLOW_MARGIN = 48;
 
+/** At most this many new entries in one render are announced; more is history (a resync). */
+const ANNOUNCE_AT_ONCE = 8;
+/** The announcer keeps this many lines (older ones leave it; it is read by additions only). */
+const ANNOUNCER_KEEP = 6;
+
 /**
- * The call as text, in order. A log (polite live region): screen readers announce each new
- * entry, the caller's lines first of all, without interrupting.
+ * The call as text, in order: a log that screen readers may browse. What is announced goes
+ * through one polite region beside it, each new entry once and only what matters
+ * (`announceEntry`: lines, words, moves, injects; hidden variables and states with `details`);
+ * the log itself is not live, so nothing is said twice.
  */
 export function Transcript({
   entries: allEntries,
   labels,
   show,
   readings = true,
+  details = false,
 }: {
+  /** The trainer's choice: announce hidden variables, states and readings too. */
+  details?: boolean;
   entries: TimelineEntry[];
   /** Free speech: whether each sentence shows how it was read (not on the listener's page). */
   readings?: boolean;
@@ -44,6 +55,28 @@ export function Transcript({
     following.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_MARGIN;
   }
 
+  // The entries there at the first render are history: only later ones are announced.
+  const seen = useRef<number | null>(null);
+  const [announced, setAnnounced] = useState<{ seq: number; text: string }[]>([]);
+  useEffect(() => {
+    const last = entries.at(-1)?.seq ?? 0;
+    if (seen.current === null) {
+      seen.current = last;
+      return;
+    }
+    const since = seen.current;
+    seen.current = Math.max(since, last);
+    const fresh = entries.filter((entry) => entry.seq > since);
+    if (fresh.length === 0 || fresh.length > ANNOUNCE_AT_ONCE) return;
+    const said = fresh
+      .filter((entry) => announceEntry(entry, { details }))
+      .map((entry) => {
+        const line = describeEntry(entry, labels, t);
+        return { seq: entry.seq, text: [line.speaker, line.cue, line.text].filter(Boolean).join(' ') };
+      });
+    if (said.length > 0) setAnnounced((before) => [...before, ...said].slice(-ANNOUNCER_KEEP));
+  }, [entries, details, labels, t]);
+
   // One clock: call time counts from pickup, as the status bar's « Durée de l'appel » does.
   const origin = pickupTime(allEntries) ?? 0;
   const callTime = (t: number) => formatDuration(Math.max(0, t - origin));
@@ -55,8 +88,7 @@ export function Transcript({
       <div
         ref={scroller}
         role="log"
-        aria-live="polite"
-        aria-relevant="additions"
+        aria-live="off"
         aria-labelledby={headingId}
         tabIndex={0}
         className="transcript__scroll"
@@ -79,6 +111,7 @@ export function Transcript({
                     <span className={`entry__cue${line.cueId ? ` cue--${line.cueId}` : ''}`}>{line.cue}</span>
                   ) : null}
                   {line.cue && line.text ? ' ' : null}
+                  {line.direction ? <i className="entry__cue entry__direction">{line.direction} </i> : null}
                   {line.text ? <span className="entry__text">{line.text}</span> : null}
                   {readings && line.interpretation ? (
                     <span className="entry__interpretation"> {line.interpretation}</span>
@@ -95,6 +128,11 @@ export function Transcript({
             );
           })}
         </ol>
+      </div>
+      <div className="visually-hidden transcript__announcer" aria-live="polite" aria-relevant="additions">
+        {announced.map((item) => (
+          <p key={item.seq}>{item.text}</p>
+        ))}
       </div>
     </section>
   );

@@ -24,6 +24,8 @@ export interface EntryLine {
   trainerOnly: boolean;
   /** A trainer's whisper: read by the listener and observers, never heard by the caller. */
   whisper?: boolean;
+  /** A stage direction of the scenario (« il lit sur son carnet »): shown in italics, never spoken. */
+  direction?: string;
   /** The cue's id, for its visual treatment. */
   cueId?: Cue;
   /** Free speech: how the sentence was read (or corrected), for the trainer and the debrief. */
@@ -180,6 +182,9 @@ export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Tran
         ...base,
         text: observation.text,
         ...(observation.cue ? { cue: cueText(t, observation.cue), cueId: observation.cue } : {}),
+        ...(observation.direction
+          ? { direction: t('entry.direction', { direction: observation.direction }) }
+          : {}),
       };
     case 'suggestion':
       return { ...base, text: t('entry.suggestion', { text: observation.text }) };

@@ -34,6 +34,13 @@ describe('useCallerVoice', () => {
     expect(fake.spoken[0]?.pitch).toBe(1);
   });
 
+  it("never speaks a line's stage direction", () => {
+    const { fake, rerender } = setup();
+    rerender([]);
+    rerender([lineEntry(1, 'Voilà.', { direction: 'il lit lentement sur son carnet' })]);
+    expect(fake.spoken.map((utterance) => utterance.text)).toEqual(['Voilà.']);
+  });
+
   it('stays silent when muted', () => {
     const { fake, rerender } = setup();
     rerender([]);

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useShortcutMode } from './shortcutMode.js';
 import { isTextEntry, matches, type Shortcut } from './shortcuts.js';
 
 export interface KeyBinding {
@@ -9,22 +10,32 @@ export interface KeyBinding {
 }
 
 /**
- * Page-wide shortcuts. Keys typed into a text field are never taken; Escape there leaves the
+ * The page's shortcuts. Keys typed into a text field are never taken; Escape there leaves the
  * field (to `escapeTo`), so that the shortcuts work again. Ctrl and Meta combinations are the
- * browser's and the system's.
+ * browser's and the system's. A key without Alt (1…0, Maj+1…0, « B ») acts only when focus is
+ * in `area` (the console's answer area: WCAG 2.1.4), and no key acts when the person turned
+ * shortcuts off (`ShortcutSettings`).
  */
 export function useShortcuts(
   bindings: readonly KeyBinding[],
-  options: { active: boolean; escapeTo?: () => HTMLElement | null },
+  options: { active: boolean; escapeTo?: () => HTMLElement | null; area?: () => HTMLElement | null },
 ): void {
   // The listener is installed once; it reads the latest bindings.
-  const latest = useRef({ bindings, options });
-  latest.current = { bindings, options };
+  const [mode] = useShortcutMode();
+  const latest = useRef({ bindings, options, mode });
+  latest.current = { bindings, options, mode };
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
-      const { bindings, options } = latest.current;
-      if (!options.active || event.defaultPrevented || event.ctrlKey || event.metaKey || event.isComposing)
+      const { bindings, options, mode } = latest.current;
+      if (
+        mode === 'off' ||
+        !options.active ||
+        event.defaultPrevented ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.isComposing
+      )
         return;
       if (isTextEntry(event.target)) {
         if (event.key === 'Escape' && options.escapeTo && !event.altKey && !event.shiftKey) {
@@ -39,6 +50,10 @@ export function useShortcuts(
       if (event.repeat) return;
       const binding = bindings.find((candidate) => matches(candidate.shortcut, event));
       if (!binding) return;
+      if (!binding.shortcut.alt) {
+        const area = options.area?.();
+        if (!area || !(event.target instanceof Node) || !area.contains(event.target)) return;
+      }
       event.preventDefault();
       if (binding.enabled) binding.run();
     }

@@ -33,6 +33,8 @@ export {
   type Competency,
   type RubricCriterion,
   type AutoCriterion,
+  substanceSchema,
+  type Substance,
 } from './scenario/schema.js';
 export { ScenarioError, ScenarioErrorCode, type ScenarioIssue } from './scenario/issues.js';
 export {
@@ -108,6 +110,7 @@ export {
   type LintFile,
   type LintSeverity,
 } from './tools/lint.js';
+export { FidelityLintCode } from './tools/lint-fidelity.js';
 export { scenarioGraph, transitionLabel, type GraphFormat, type GraphOptions } from './tools/graph.js';
 export {
   TerminalPlay,
@@ -140,3 +143,4 @@ export {
 } from './tools/test-runner.js';
 // Free speech (« parole libre »).
 export * from './speech/index.js';
+export { declaredIdentity, withScenarioIdentity } from './tools/identity.js';

@@ -113,7 +113,15 @@ export type EndReason = 'scenario' | 'hangup' | 'trainer' | 'caller_hangup' | 'c
 
 /** What the simulated call does in answer to an input or a timer. */
 export type Observation =
-  | { kind: 'line'; line: string; text: string; cue?: Cue; voice?: Partial<VoiceSettings> }
+  | {
+      kind: 'line';
+      line: string;
+      text: string;
+      cue?: Cue;
+      /** A stage direction: shown in italics, never spoken. */
+      direction?: string;
+      voice?: Partial<VoiceSettings>;
+    }
   /** With a caller actor: the line the machine would say, offered to the actor (not heard). */
   | { kind: 'suggestion'; line: string; text: string }
   | { kind: 'cue'; cue: Cue }

@@ -64,10 +64,25 @@ export interface ShareLink {
 
 export interface AuditLogEntry {
   at: string;
+  /** Internal: an account id, or `link:<role>`. */
   actor: string;
   action: string;
+  /** Internal: a session, account or invitation id, a number… */
   target: string | null;
+  /** Who, as a person reads it. */
+  who: AuditActor;
+  /** On what, as a person reads it (null: nothing to name). */
+  subject: AuditSubject | null;
 }
+
+export type AuditActor = { kind: 'member'; name: string | null } | { kind: 'link'; role: string };
+
+export type AuditSubject =
+  | { kind: 'session'; title: string; createdAt: string }
+  | { kind: 'session-gone' }
+  | { kind: 'person'; name: string | null }
+  | { kind: 'days'; count: number }
+  | { kind: 'sessions'; count: number };
 
 /** A learner's past sessions in the organisation, as their debrief link lists them. */
 export interface LearnerHistoryItem {

@@ -160,6 +160,8 @@ export interface Debrief {
   viewer: DebriefViewer;
   /** The call has ended (an `ending` in the timeline, or the session marked ended). */
   callOver: boolean;
+  /** The server sends xAPI statements to an LRS (`ECOUTE_LRS_URL` set): the button shows only then. */
+  lrsConfigured: boolean;
   session: DebriefSessionHeader;
   scenario: DebriefScenario;
   graph: ScenarioGraph | null;

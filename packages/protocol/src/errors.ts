@@ -29,12 +29,25 @@ export const ErrorCode = {
   AccountSetupInvalid: 'account/setup_invalid',
   AccountInvitationInvalid: 'account/invitation_invalid',
   AccountExists: 'account/exists',
+  // A role link opened twice: only the page holding its seat acts (seats.ts).
+  SeatNotHolder: 'seat/not_holder',
+  // The call library and the studio (server/src/studio).
+  LibraryNotFound: 'library/not_found',
+  LibraryReadOnly: 'library/read_only',
+  LibraryIdTaken: 'library/id_taken',
+  LibraryNoDraft: 'library/no_draft',
+  LibraryLintErrors: 'library/lint_errors',
   // Open Badges and LTI 1.3 (server/src/badges, server/src/lti).
   BadgeNotFound: 'badge/not_found',
   LtiInvalidLaunch: 'lti/invalid_launch',
   LtiUnknownPlatform: 'lti/unknown_platform',
   LtiInvalidState: 'lti/invalid_state',
   LtiRegistrationFailed: 'lti/registration_failed',
+  // The classroom (server/src/classroom).
+  ClassNotFound: 'class/not_found',
+  ClassJoinInvalid: 'class/join_invalid',
+  ClassGroupsInvalid: 'class/groups_invalid',
+  ClassFull: 'class/full',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -67,11 +80,22 @@ export const errorMessages: Record<ErrorCode, string> = {
   'account/setup_invalid': "Lien d'installation invalide ou déjà utilisé.",
   'account/invitation_invalid': 'Invitation invalide, expirée ou déjà utilisée.',
   'account/exists': 'Un compte existe déjà avec cette adresse.',
+  'seat/not_holder': "Ce lien est ouvert sur une autre page qui a la main : prenez la main pour agir d'ici.",
+  'library/not_found': 'Appel ou version introuvable dans la bibliothèque.',
+  'library/read_only': 'Cet appel fait partie de la bibliothèque intégrée : dupliquez-le pour le modifier.',
+  'library/id_taken': 'Un appel porte déjà cet identifiant.',
+  'library/no_draft': "Cet appel n'a pas de brouillon à publier.",
+  'library/lint_errors': 'Publication refusée : le brouillon contient des erreurs à corriger.',
   'badge/not_found': 'Badge introuvable.',
   'lti/invalid_launch': 'Lancement LTI refusé : le message de la plateforme est invalide.',
   'lti/unknown_platform': "Plateforme LTI inconnue : elle n'est pas enregistrée sur ce serveur.",
   'lti/invalid_state': 'Lancement LTI refusé : état ou nonce invalide, expiré ou déjà utilisé.',
   'lti/registration_failed': "L'enregistrement dynamique LTI a échoué.",
+  'class/not_found': 'Séance de groupe introuvable.',
+  'class/join_invalid': 'Code de séance de groupe inconnu ou lien de participation expiré.',
+  'class/groups_invalid':
+    "Groupes invalides : chaque apprenant·e de la séance de groupe ne joue qu'un rôle par tour.",
+  'class/full': 'La séance de groupe est complète.',
 };
 
 export interface Failure {

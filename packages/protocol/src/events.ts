@@ -1,15 +1,20 @@
 // Socket.IO event names and typed event maps, shared by the server gateway and the client.
 import type { RoleView, TimelineEntry, Role, ScenarioGraph, ScenarioLabels } from '@ecoute/engine';
 import type { Ack } from './errors.js';
+import type { SeatAck, SeatState } from './seats.js';
 
 export const ClientEvent = {
   Input: 'session:input',
   Sync: 'session:sync',
+  /** The seat of a role link opened twice (`seats.ts`). */
+  Seat: 'session:seat',
 } as const;
 
 export const ServerEvent = {
   Update: 'session:update',
   Presence: 'session:presence',
+  /** A page's seat changed because of another page (taken over). */
+  Seat: 'session:seat',
 } as const;
 
 /** Who is in the session now, per role, with the names they gave (sent to every role). */
@@ -74,9 +79,11 @@ export type SyncAck = Ack<{ snapshot: RoleSnapshot }>;
 export interface ClientToServerEvents {
   'session:input': (input: unknown, ack: (result: InputAck) => void) => void;
   'session:sync': (request: unknown, ack: (result: SyncAck) => void) => void;
+  'session:seat': (request: unknown, ack: (result: SeatAck) => void) => void;
 }
 
 export interface ServerToClientEvents {
   'session:update': (update: RoleUpdate) => void;
   'session:presence': (presence: Presence) => void;
+  'session:seat': (seat: SeatState) => void;
 }

@@ -28,6 +28,7 @@ export const observationSchema = z.discriminatedUnion('kind', [
         .describe("Id de la réplique dans le scénario (`adlib`, `actor` : des mots d'une personne)."),
       text: z.string(),
       cue: z.enum(CUES).optional(),
+      direction: z.string().optional().describe('Indication de jeu : affichée en italique, jamais dite.'),
       voice: z.object({ lang: z.string(), rate: z.number(), pitch: z.number() }).partial().optional(),
     })
     .describe("Une réplique de l'appelant·e."),

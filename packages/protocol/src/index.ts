@@ -6,4 +6,7 @@ export * from './rest.js';
 export * from './debrief.js';
 export * from './exports.js';
 export * from './accounts.js';
+export * from './seats.js';
+export * from './library.js';
 export * from './badges.js';
+export * from './classroom.js';

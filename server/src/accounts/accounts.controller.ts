@@ -133,7 +133,6 @@ export class OrganizationController {
 
   @Get('audit')
   async audit(@CurrentAccess() access: Access): Promise<AuditLogEntry[]> {
-    const entries = await this.accounts.auditLog(memberOf(access));
-    return entries.map(({ at, actor, action, target }) => ({ at, actor, action, target }));
+    return this.accounts.auditLog(memberOf(access));
   }
 }

@@ -5,6 +5,7 @@ import { AccessService } from '../auth/access.service.js';
 import { PolicyGuard } from '../auth/policy.guard.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/schema.js';
+import { ScenariosModule } from '../scenarios/scenarios.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { AccountController, OrganizationController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
@@ -16,7 +17,7 @@ import { OrganizationSettingsStore } from './organization-settings-store.js';
 /** Accounts, organisations, the audit log, and the policy guard of every REST route. */
 @Global()
 @Module({
-  imports: [SessionsModule],
+  imports: [SessionsModule, ScenariosModule],
   controllers: [AccountController, OrganizationController],
   providers: [
     { provide: MemberStore, inject: [DATABASE], useFactory: (db: Kysely<Database>) => new MemberStore(db) },

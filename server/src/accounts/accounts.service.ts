@@ -5,12 +5,16 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { APIError } from 'better-auth/api';
 import { ErrorCode, failure } from '@ecoute/protocol';
-import type { Failure } from '@ecoute/protocol';
+import type { AuditLogEntry, Failure } from '@ecoute/protocol';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
 import { hashToken, newToken, sameHash } from '../auth/tokens.js';
 import { AuditStore } from './audit-store.js';
-import type { AuditEntry } from './audit-store.js';
+import { describeAudit } from './audit-view.js';
+import { DATABASE } from '../database/database.module.js';
+import type { Database } from '../database/schema.js';
+import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
+import type { Kysely } from 'kysely';
 import type { Auth, MemberRole } from './auth.js';
 import { AUTH } from './auth.provider.js';
 import { MemberStore } from './member-store.js';
@@ -71,6 +75,8 @@ export class AccountsService implements OnApplicationBootstrap {
     @Inject(AuditStore) private readonly audit: AuditStore,
     @Inject(OrganizationSettingsStore) private readonly settings: OrganizationSettingsStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE) private readonly db: Kysely<Database>,
+    @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -244,8 +250,8 @@ export class AccountsService implements OnApplicationBootstrap {
     return { retentionDays: days };
   }
 
-  auditLog(admin: Membership): Promise<AuditEntry[]> {
-    return this.audit.list(admin.organizationId);
+  async auditLog(admin: Membership): Promise<AuditLogEntry[]> {
+    return describeAudit(await this.audit.list(admin.organizationId), this.db, this.catalog);
   }
 
   private refusal(error: unknown): Failure {

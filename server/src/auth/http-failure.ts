@@ -23,11 +23,20 @@ const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.AccountSetupInvalid]: HttpStatus.FORBIDDEN,
   [ErrorCode.AccountInvitationInvalid]: HttpStatus.NOT_FOUND,
   [ErrorCode.AccountExists]: HttpStatus.CONFLICT,
+  [ErrorCode.LibraryNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.LibraryReadOnly]: HttpStatus.FORBIDDEN,
+  [ErrorCode.LibraryIdTaken]: HttpStatus.CONFLICT,
+  [ErrorCode.LibraryNoDraft]: HttpStatus.CONFLICT,
+  [ErrorCode.LibraryLintErrors]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.BadgeNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.LtiInvalidLaunch]: HttpStatus.BAD_REQUEST,
   [ErrorCode.LtiUnknownPlatform]: HttpStatus.BAD_REQUEST,
   [ErrorCode.LtiInvalidState]: HttpStatus.BAD_REQUEST,
   [ErrorCode.LtiRegistrationFailed]: HttpStatus.BAD_GATEWAY,
+  [ErrorCode.ClassNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.ClassJoinInvalid]: HttpStatus.NOT_FOUND,
+  [ErrorCode.ClassGroupsInvalid]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.ClassFull]: HttpStatus.CONFLICT,
 };
 
 /** The HTTP answer of a coded failure: `{ ok: false, code, message }` with its status. */

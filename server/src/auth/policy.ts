@@ -79,6 +79,21 @@ export const POLICY = {
   'socket.join': { links: ['trainer', 'listener', 'observer', 'callerActor'], members: {} },
   'socket.input': { links: ['trainer', 'listener', 'observer', 'callerActor'], members: {} },
   'socket.sync': { links: ['trainer', 'listener', 'observer', 'callerActor'], members: {} },
+  // The call library and the studio (server/src/studio): every member reads, authors and
+  // administrators write; the call's organisation is checked by the library itself.
+  'library.read': {
+    links: [],
+    members: { admin: 'organisation', trainer: 'organisation', author: 'organisation' },
+  },
+  'library.write': { links: [], members: { admin: 'organisation', author: 'organisation' } },
+  // The classroom (server/src/classroom): the class is the target of `own` (its trainer).
+  'class.create': { links: [], members: { trainer: 'organisation', admin: 'organisation' } },
+  'class.list': { links: [], members: { trainer: 'own', admin: 'organisation' } },
+  'class.manage': { links: [], members: { trainer: 'own', admin: 'organisation' } },
+  'class.floor': { links: [], members: { trainer: 'own', admin: 'organisation' } },
+  // A learner joins with the class's code (checked by the handler) and gets a learner token.
+  'class.join': ANYONE,
+  'class.learner': ANYONE,
   nothing: NOBODY,
 } as const satisfies Record<string, Rule>;
 
@@ -122,6 +137,14 @@ export const ROUTE_ACTIONS: Record<string, Action> = {
   'DELETE /api/sessions/:sessionId/debrief/annotations/:markId': 'debrief.annotate',
   'PUT /api/sessions/:sessionId/debrief/judgments/:criterion': 'debrief.judge',
   'POST /api/sessions/:sessionId/debrief/self-assessment': 'debrief.self-assess',
+  'GET /api/library': 'library.read',
+  'POST /api/library/calls': 'library.write',
+  'GET /api/library/calls/:callId': 'library.read',
+  'GET /api/library/calls/:callId/versions/:version': 'library.read',
+  'GET /api/library/calls/:callId/versions/:version/export': 'library.read',
+  'PUT /api/library/calls/:callId/draft': 'library.write',
+  'POST /api/library/calls/:callId/publish': 'library.write',
+  'POST /api/library/calls/:callId/versions/:version/retire': 'library.write',
   'GET /api/badges': 'badge.read',
   'GET /api/badges/criteria': 'badge.read',
   'POST /api/badges': 'badge.write',
@@ -150,6 +173,14 @@ export const ROUTE_ACTIONS: Record<string, Action> = {
   'GET /lti/close.js': 'lti.protocol',
   'GET /lti/register/:key': 'lti.protocol',
   'GET /api/lti/registration': 'lti.registration',
+  'POST /api/classes': 'class.create',
+  'GET /api/classes': 'class.list',
+  'GET /api/classes/:classId': 'class.manage',
+  'POST /api/classes/:classId/rounds': 'class.manage',
+  'GET /api/classes/:classId/debrief': 'class.manage',
+  'GET /api/classes/:classId/export/json': 'class.manage',
+  'GET /api/classes/:classId/export/csv': 'class.manage',
+  'POST /api/class-join': 'class.join',
 };
 
 /** better-auth's handler, mounted on Express (not a Nest route): its own action. */
@@ -164,6 +195,10 @@ export const SOCKET_ACTIONS = {
   handshake: 'socket.join',
   'session:input': 'socket.input',
   'session:sync': 'socket.sync',
+  // The `/classroom` namespace: the floor's handshake (cookie) and commands, a learner's page.
+  'classroom:floor': 'class.floor',
+  'floor:command': 'class.floor',
+  'classroom:learner': 'class.learner',
 } as const satisfies Record<string, Action>;
 
 /** Who is asking. A request may carry a cookie account and a role link at once. */

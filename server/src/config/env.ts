@@ -4,6 +4,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { compileTrust } from '../http/client-address.js';
+
+function validTrust(setting: string): boolean {
+  try {
+    compileTrust(setting);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The workspace root: the nearest folder above this file holding pnpm-workspace.yaml. */
 export function findWorkspaceRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
@@ -65,6 +75,19 @@ const envSchema = z.object({
   /** Socket messages one address may send per second, bursts of twice that (0: no limit). */
   ECOUTE_ADDRESS_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(200),
   ECOUTE_SECRET: z.string().min(32, '32 caractères au moins').max(500).optional(),
+  /** Proxies whose X-Forwarded-For is believed: a hop count, or addresses/subnets (`loopback`). */
+  ECOUTE_TRUST_PROXY: z
+    .string()
+    .min(1)
+    .refine(validTrust, 'un nombre de relais, ou des adresses et sous-réseaux séparés par des virgules')
+    .optional(),
+  /** Several processes (cluster/): Redis carries broadcasts and forwarded inputs; needs DATABASE_URL. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'URL redis:// attendue')
+    .optional(),
+  /** How long a process's session leases last without a heartbeat (cluster/; takeover after it). */
+  ECOUTE_LEASE_MS: z.coerce.number().int().min(200).max(600_000).default(5_000),
 });
 
 export interface AppConfig {
@@ -99,6 +122,11 @@ export interface AppConfig {
   unclaimedExpiryMs: number;
   createPerMinute: number;
   addressMessagesPerSecond: number;
+  /** ECOUTE_TRUST_PROXY: which proxies' X-Forwarded-For to believe (http/client-address.ts). */
+  trustProxy: string | undefined;
+  /** Several server processes (cluster/): set with DATABASE_URL. */
+  redisUrl: string | undefined;
+  leaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +143,9 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
   const e = parsed.data;
   if (e.ECOUTE_LRS_URL && (!e.ECOUTE_LRS_KEY || !e.ECOUTE_LRS_SECRET)) {
     throw new ConfigError(['ECOUTE_LRS_URL: ECOUTE_LRS_KEY et ECOUTE_LRS_SECRET sont requis avec lui']);
+  }
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new ConfigError(['REDIS_URL: DATABASE_URL (PostgreSQL) est requis avec lui']);
   }
   const root = findWorkspaceRoot();
   const dataDir = path.resolve(e.ECOUTE_DATA_DIR ?? path.join(root, 'data'));
@@ -141,6 +172,9 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     unclaimedExpiryMs: e.ECOUTE_UNCLAIMED_EXPIRY_MS,
     createPerMinute: e.ECOUTE_CREATE_PER_MINUTE,
     addressMessagesPerSecond: e.ECOUTE_ADDRESS_MESSAGES_PER_SECOND,
+    trustProxy: e.ECOUTE_TRUST_PROXY,
+    redisUrl: e.REDIS_URL,
+    leaseMs: e.ECOUTE_LEASE_MS,
   };
 }
 

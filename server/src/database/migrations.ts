@@ -159,6 +159,51 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The call library (server/src/studio): an organisation's calls, each version's YAML text and
+  // status (draft, published, retired), and who changed what, when. A published version's text is
+  // never updated (the store only inserts it, then changes its status to retired).
+  '0013_library': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('library_calls')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organization_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('library_calls_organization')
+        .on('library_calls')
+        .column('organization_id')
+        .execute();
+      await db.schema
+        .createTable('library_versions')
+        .addColumn('call_id', 'text', (c) => c.notNull().references('library_calls.id').onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('yaml', 'text', (c) => c.notNull())
+        .addColumn('changed_by', 'text', (c) => c.notNull())
+        .addColumn('changed_at', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text')
+        .addPrimaryKeyConstraint('library_versions_pk', ['call_id', 'version'])
+        .execute();
+      await db.schema
+        .createTable('library_changes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('call_id', 'text', (c) => c.notNull().references('library_calls.id').onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('change', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('library_changes_call_at')
+        .on('library_changes')
+        .columns(['call_id', 'at'])
+        .execute();
+    },
+  },
   // Open Badges (server/src/badges): an organisation's signing keys (the private half sealed with
   // the server key), its badge definitions, the badges awarded (each with its index in the
   // organisation's revocation status list).
@@ -252,6 +297,59 @@ const migrations: Record<string, Migration> = {
         .on('lti_sessions')
         .columns(['platform_id', 'resource_link'])
         .execute();
+    },
+  },
+  // Several processes (server/src/cluster): each live process's heartbeat, and per session the
+  // process that owns it with a fencing epoch (bumped at each change of owner; every timeline
+  // append of a clustered process carries it and is refused when stale).
+  '0040_session_leases': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('cluster_nodes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('session_leases')
+        .addColumn('session_id', 'text', (c) => c.primaryKey().references('sessions.id').onDelete('cascade'))
+        .addColumn('owner', 'text')
+        .addColumn('epoch', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('session_leases_owner').on('session_leases').column('owner').execute();
+    },
+  },
+  // The classroom (issue 14, server/src/classroom): a trainer's group session, its learners
+  // (a pseudonym and a hashed token, no account) and its calls (one session per group and round).
+  '0030_classes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('classes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organization_id', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('join_code', 'text', (c) => c.notNull().unique())
+        .addColumn('scenario_ids', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('class_learners')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('class_id', 'text', (c) => c.notNull().references('classes.id').onDelete('cascade'))
+        .addColumn('pseudonym', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('joined_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('class_learners_class').on('class_learners').column('class_id').execute();
+      await db.schema
+        .createTable('class_calls')
+        .addColumn('session_id', 'text', (c) => c.primaryKey().references('sessions.id').onDelete('cascade'))
+        .addColumn('class_id', 'text', (c) => c.notNull().references('classes.id').onDelete('cascade'))
+        .addColumn('round', 'integer', (c) => c.notNull())
+        .addColumn('group_index', 'integer', (c) => c.notNull())
+        .addColumn('members', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('class_calls_class').on('class_calls').column('class_id').execute();
     },
   },
 };

@@ -86,14 +86,57 @@ export interface AuthOrganizationTable {
   slug: string;
 }
 
+/** Migration 0013: the call library (server/src/studio). */
+export interface LibraryCallsTable {
+  id: string;
+  organization_id: string;
+  title: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface LibraryVersionsTable {
+  call_id: string;
+  version: number;
+  status: string;
+  yaml: string;
+  changed_by: string;
+  changed_at: string;
+  published_at: string | null;
+}
+export interface LibraryChangesTable {
+  id: string;
+  call_id: string;
+  version: number;
+  at: string;
+  actor: string;
+  change: string;
+}
+
+export interface ClusterNodesTable {
+  id: string;
+  /** Milliseconds since 1970 on the database's clock. */
+  expires_at: number;
+}
+
+export interface SessionLeasesTable {
+  session_id: string;
+  owner: string | null;
+  epoch: number;
+}
+
 export interface Database {
   sessions: SessionsTable;
   role_tokens: RoleTokensTable;
   timeline: TimelineTable;
+  cluster_nodes: ClusterNodesTable;
+  session_leases: SessionLeasesTable;
   session_registrations: SessionRegistrationsTable;
   audit_log: AuditLogTable;
   organization_settings: OrganizationSettingsTable;
   auth_user: AuthUserTable;
   auth_member: AuthMemberTable;
   auth_organization: AuthOrganizationTable;
+  library_calls: LibraryCallsTable;
+  library_versions: LibraryVersionsTable;
+  library_changes: LibraryChangesTable;
 }

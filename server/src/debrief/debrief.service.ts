@@ -28,6 +28,8 @@ import type {
   SelfAssessment,
   SelfAssessmentRequest,
 } from '@ecoute/protocol';
+import { APP_CONFIG } from '../config/env.js';
+import type { AppConfig } from '../config/env.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { SessionStore } from '../sessions/session-store.js';
 import type { SessionRecord } from '../sessions/session-store.js';
@@ -61,6 +63,7 @@ export class DebriefService {
     @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
     @Inject(TIMELINE_STORE) private readonly timeline: TimelineStore,
     @Inject(DebriefStore) private readonly store: DebriefStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // After the turn that marked it ended: the scores are computed off the call's last step.
     sessions.onEnded((id) => void setImmediate(() => void this.keepResults(id)));
@@ -111,6 +114,7 @@ export class DebriefService {
     const rest: Omit<Debrief, 'entries'> = {
       viewer,
       callOver,
+      lrsConfigured: this.config.lrs !== undefined,
       session: {
         id: session.id,
         scenarioId: session.scenarioId,

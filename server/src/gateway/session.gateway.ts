@@ -16,12 +16,15 @@ import {
   handshakeAuthSchema,
   inputSchema,
   mayRoleSend,
+  seatRequestSchema,
+  ServerEvent,
   syncRequestSchema,
 } from '@ecoute/protocol';
 import type {
   ClientToServerEvents,
   ErrorCode as Code,
   InputAck,
+  SeatAck,
   ServerToClientEvents,
   SyncAck,
 } from '@ecoute/protocol';
@@ -33,13 +36,17 @@ import { ServerMetrics } from '../metrics/server-metrics.js';
 import { ROLES } from '@ecoute/engine';
 import { POLICY, SOCKET_ACTIONS, allowedBy } from '../auth/policy.js';
 import { SessionsService } from '../sessions/sessions.service.js';
+import { SessionPlacement } from '../cluster/session-placement.js';
 import { PresenceTracker } from './presence.js';
 import { GATEWAY_LIMITS, RateLimiter } from './rate-limit.js';
 import type { GatewayLimits, Sender } from './rate-limit.js';
 import { Refusals } from './refusals.js';
+import { RoleSeats } from './seats.js';
 import { SocketRooms, roleRoom } from './socket-rooms.js';
 import type { EcouteServer, SocketData } from './socket-rooms.js';
 import { unsentBytes } from './unsent-bytes.js';
+import { clientAddressOf } from '../http/client-address.js';
+import type { AddressOf } from '../http/client-address.js';
 
 /** How often every socket's unsent bytes are checked (slow readers are cut off). */
 const SLOW_READER_SWEEP_MS = 1000;
@@ -71,6 +78,9 @@ export class SessionGateway
 {
   private readonly logger = new Logger('SessionGateway');
   private readonly limiter: RateLimiter;
+  private readonly addressOf: AddressOf;
+  /** One seat per listener link: a second page of the link reads until it takes the seat. */
+  private readonly seats = new RoleSeats();
   private sweep: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -81,8 +91,10 @@ export class SessionGateway
     @Inject(Refusals) private readonly refusals: Refusals,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(GATEWAY_LIMITS) limits: GatewayLimits,
+    @Inject(SessionPlacement) private readonly placement: SessionPlacement,
   ) {
     this.limiter = new RateLimiter(limits);
+    this.addressOf = clientAddressOf(config.trustProxy);
   }
 
   afterInit(server: EcouteServer): void {
@@ -162,7 +174,11 @@ export class SessionGateway
         this.onSync(socket, body).then((result) => this.counted(socket, 'sync', result)),
       ),
     );
+    socket.on(ClientEvent.Seat, (body, ack) =>
+      answer(ack, Promise.resolve(this.counted(socket, 'seat', this.onSeat(socket, body)))),
+    );
     const { sessionId, role } = socket.data;
+    this.seats.arrive(sessionId, role, socket.id);
     this.sessions.attached(sessionId);
     await socket.join(roleRoom(sessionId, role));
     this.publishPresence(sessionId);
@@ -172,6 +188,7 @@ export class SessionGateway
     // A socket refused at the handshake has no data.
     const sessionId = (socket.data as Partial<SocketData> | undefined)?.sessionId;
     if (!sessionId) return;
+    this.seats.leave(sessionId, socket.data.role, socket.id);
     this.sessions.detached(sessionId);
     this.publishPresence(sessionId);
   }
@@ -183,7 +200,7 @@ export class SessionGateway
   /** The keys this socket's messages count under. */
   private sender(socket: EcouteSocket): Sender {
     const { sessionId, role } = socket.data;
-    return { socket, sessionId, token: `${sessionId}:${role}`, address: socket.handshake.address };
+    return { socket, sessionId, token: `${sessionId}:${role}`, address: this.addressOf(socket.request) };
   }
 
   /** Disconnects a socket holding more unsent bytes than allowed; whether it did. */
@@ -198,7 +215,7 @@ export class SessionGateway
   }
 
   /** A refusal is counted and logged (at a bounded rate) with the socket it came from. */
-  private counted<T extends InputAck | SyncAck>(socket: EcouteSocket, at: string, result: T): T {
+  private counted<T extends InputAck | SyncAck | SeatAck>(socket: EcouteSocket, at: string, result: T): T {
     if (!result.ok) {
       const { sessionId, role } = socket.data;
       this.refusals.refused({ code: result.code, at, socket: socket.id, session: sessionId, role });
@@ -220,13 +237,15 @@ export class SessionGateway
     const { sessionId, role } = socket.data;
     if (this.cutIfSlow(socket) || !this.limiter.admit(this.sender(socket)))
       return failure(ErrorCode.InputRateLimited);
+    // A second page of the link reads until it takes the seat (checked after the rate limit:
+    // a flood from it still spends the link's budget).
+    if (!this.seats.mayAct(sessionId, role, socket.id)) return failure(ErrorCode.SeatNotHolder);
     try {
       const input = inputSchema.safeParse(body);
       if (!input.success) return failure(ErrorCode.InputInvalid);
       if (!mayRoleSend(role, input.data.kind)) return failure(ErrorCode.AuthForbiddenRole);
-      const runtime = await this.sessions.runtimeFor(sessionId);
-      if ('ok' in runtime) return runtime;
-      const ack = await runtime.apply(role, input.data);
+      // Applied here, or by the process that owns the session (several processes, cluster/).
+      const ack = await this.placement.input(sessionId, role, input.data);
       if (ack.ok) this.metrics.inputAccepted(input.data.kind, role, performance.now() - received);
       if (ack.ok && input.data.kind === 'join') {
         this.presence.joined(sessionId, role, input.data.name).catch((error: unknown) => {
@@ -246,6 +265,27 @@ export class SessionGateway
     }
   }
 
+  /** A page's seat on its link: claim (on connect), take (« Prendre la main »), follow. */
+  onSeat(socket: EcouteSocket, body: unknown): SeatAck {
+    const { sessionId, role } = socket.data;
+    if (this.cutIfSlow(socket) || !this.limiter.admit(this.sender(socket)))
+      return failure(ErrorCode.InputRateLimited);
+    const request = seatRequestSchema.safeParse(body);
+    if (!request.success) return failure(ErrorCode.InputInvalid);
+    const { action, page } = request.data;
+    switch (action) {
+      case 'claim':
+        return { ok: true, seat: this.seats.claim(sessionId, role, socket.id, page) };
+      case 'follow':
+        return { ok: true, seat: this.seats.follow(sessionId, role, socket.id) };
+      case 'take': {
+        const { seat, displaced } = this.seats.take(sessionId, role, socket.id, page);
+        if (displaced) socket.nsp.to(displaced).emit(ServerEvent.Seat, { status: 'reader', takenOver: true });
+        return { ok: true, seat };
+      }
+    }
+  }
+
   async onSync(socket: EcouteSocket, body: unknown): Promise<SyncAck> {
     const { sessionId, role } = socket.data;
     const sender = this.sender(socket);
@@ -255,14 +295,12 @@ export class SessionGateway
     try {
       const request = syncRequestSchema.safeParse(body);
       if (!request.success) return failure(ErrorCode.InputInvalid);
-      const runtime = await this.sessions.runtimeFor(sessionId);
-      if ('ok' in runtime) return runtime;
       const { syncPageBytes, syncPageEntries } = this.limiter.limits;
-      const snapshot = await runtime.snapshot(role, request.data.after, {
+      const answer = await this.placement.sync(sessionId, role, request.data.after, {
         bytes: syncPageBytes,
         entries: syncPageEntries,
       });
-      const answer: SyncAck = { ok: true, snapshot };
+      if (!answer.ok) return answer;
       this.limiter.paid(sender, JSON.stringify(answer).length);
       return answer;
     } catch (error) {

@@ -209,9 +209,9 @@ class TimedTimelineStore implements TimelineStore {
     private readonly observe: (ms: number) => void,
   ) {}
 
-  append(sessionId: string, entries: readonly TimelineEntry[]): Promise<void> {
+  append(sessionId: string, entries: readonly TimelineEntry[], epoch?: number): Promise<void> {
     const started = performance.now();
-    return this.store.append(sessionId, entries).then(() => this.observe(performance.now() - started));
+    return this.store.append(sessionId, entries, epoch).then(() => this.observe(performance.now() - started));
   }
 
   read(sessionId: string, after?: number, upTo?: number): Promise<TimelineEntry[]> {

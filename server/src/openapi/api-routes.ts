@@ -6,6 +6,10 @@ import { z } from 'zod';
 import {
   annotationCreateSchema,
   annotationUpdateSchema,
+  classCreateSchema,
+  classJoinSchema,
+  groupDebriefQuerySchema,
+  launchRoundSchema,
   createSessionSchema,
   criterionIdSchema,
   inviteRequestSchema,
@@ -20,6 +24,7 @@ import {
   sessionListQuerySchema,
 } from '@ecoute/protocol';
 import type { ErrorCode } from '@ecoute/protocol';
+import { LIBRARY_API_ROUTES } from '../studio/library-routes.js';
 import { BADGE_API_ROUTES } from '../badges/badge-api-routes.js';
 import { LTI_API_ROUTES } from '../lti/lti-api-routes.js';
 
@@ -48,6 +53,7 @@ export interface ApiRoute {
 }
 
 const sessionId = z.string().min(1).max(64).describe('Identifiant de la séance.');
+const classId = z.string().min(1).max(64).describe('Identifiant de la séance de groupe.');
 
 export const API_ROUTES: readonly ApiRoute[] = [
   {
@@ -400,8 +406,92 @@ export const API_ROUTES: readonly ApiRoute[] = [
     ok: { status: 200, description: 'Les nouveaux liens.' },
     errors: ['auth/sign_in_required', 'auth/forbidden_role', 'session/not_found'],
   },
+  // The call library (server/src/studio).
+  ...LIBRARY_API_ROUTES,
   // Open Badges (server/src/badges).
   ...BADGE_API_ROUTES,
   // LTI 1.3 (server/src/lti).
   ...LTI_API_ROUTES,
+  // The classroom (issue 14, server/src/classroom).
+  {
+    method: 'post',
+    path: '/api/classes',
+    tag: 'séances de groupe',
+    summary: 'Crée une séance de groupe : ses scénarios, son code pour rejoindre.',
+    access: 'trainer',
+    body: classCreateSchema,
+    ok: { status: 201, description: 'La séance de groupe et son code.' },
+    errors: ['input/invalid', 'scenario/not_found'],
+  },
+  {
+    method: 'get',
+    path: '/api/classes',
+    tag: 'séances de groupe',
+    summary:
+      'Les séances de groupe du ou de la formateur·rice (toutes celles de l’organisme pour un·e administrateur·rice).',
+    access: 'trainer',
+    ok: { status: 200, description: 'Les séances de groupe, les plus récentes d’abord.' },
+  },
+  {
+    method: 'get',
+    path: '/api/classes/:classId',
+    tag: 'séances de groupe',
+    summary: 'Une séance de groupe : apprenant·es, tours et appels, liens des consoles.',
+    access: 'trainer',
+    params: { classId },
+    ok: { status: 200, description: 'La séance de groupe.' },
+    errors: ['class/not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/classes/:classId/rounds',
+    tag: 'séances de groupe',
+    summary: 'Lance un tour : un appel par groupe, tous en même temps ; chaque apprenant·e reçoit son lien.',
+    access: 'trainer',
+    params: { classId },
+    body: launchRoundSchema,
+    ok: { status: 201, description: 'Le tour et ses appels.' },
+    errors: ['class/not_found', 'class/groups_invalid', 'scenario/not_found', 'input/invalid'],
+  },
+  {
+    method: 'get',
+    path: '/api/classes/:classId/debrief',
+    tag: 'séances de groupe',
+    summary: 'Le débriefing de groupe d’un scénario : chemins, transitions, mesures et grille par appel.',
+    access: 'trainer',
+    params: { classId },
+    query: groupDebriefQuerySchema,
+    ok: { status: 200, description: 'Les appels du scénario côte à côte.' },
+    errors: ['class/not_found', 'scenario/not_found', 'input/invalid'],
+  },
+  {
+    method: 'get',
+    path: '/api/classes/:classId/export/json',
+    tag: 'séances de groupe',
+    summary: 'Export de la séance de groupe (JSON) : apprenant·es, appels, mesures, grille.',
+    access: 'trainer',
+    params: { classId },
+    ok: { status: 200, description: 'L’export JSON.' },
+    errors: ['class/not_found'],
+  },
+  {
+    method: 'get',
+    path: '/api/classes/:classId/export/csv',
+    tag: 'séances de groupe',
+    summary: 'Export de la séance de groupe (CSV) : une ligne par appel.',
+    access: 'trainer',
+    params: { classId },
+    ok: { status: 200, description: 'L’export CSV.', contentType: 'text/csv' },
+    errors: ['class/not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/class-join',
+    tag: 'séances de groupe',
+    summary: 'Un·e apprenant·e rejoint une séance de groupe avec son code et un pseudonyme (sans compte).',
+    access: 'public',
+    body: classJoinSchema,
+    ok: { status: 201, description: 'Le jeton de l’apprenant·e pour cette séance de groupe.' },
+    errors: ['input/invalid', 'class/join_invalid', 'class/full'],
+  },
 ];

@@ -79,7 +79,8 @@ export class LiveRecovery implements OnApplicationBootstrap, BeforeApplicationSh
   private async recover(id: string): Promise<void> {
     try {
       if ((await this.timeline.lastSeq(id)) === 0) return;
-      const runtime = await this.sessions.runtimeFor(id);
+      // Several processes: a session another live process holds stays there (`placeFor`).
+      const runtime = await this.sessions.placeFor(id);
       if ('ok' in runtime)
         this.logger.error(`recovery/failed session=${id} ${runtime.code} ${runtime.message}`);
     } catch (error) {

@@ -27,7 +27,10 @@ describe('ScenarioCatalog', () => {
       'detresse-suicidaire',
       'etudiante-crous',
       'hameconnage-carte-vitale',
+      'proche-aidant-mere',
       'renouvellement-mutuelle',
+      'titre-sejour-portail',
+      'violence-conjugale-numerique',
     ]);
   });
 });

@@ -1,6 +1,9 @@
 // The scenarios a session can be created from: every `*.yaml` of the scenarios folder, parsed
-// and compiled once at boot. A file that fails is logged with its code and left out; the
-// others still serve.
+// and compiled once at boot (a file that fails is logged with its code and left out; the
+// others still serve), merged with the organisations' published versions from the library
+// (server/src/studio adds them at boot and on each publication). Built-ins are public; an
+// organisation's calls are startable by that organisation only. A retired version stays
+// readable by the sessions that played it, but is no longer the one a new session gets.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -11,25 +14,72 @@ import type { ScenarioSummary } from '@ecoute/protocol';
 export class ScenarioCatalog {
   private readonly byKey = new Map<string, CompiledScenario>();
   private readonly latest = new Map<string, CompiledScenario>();
+  /** The built-in files' text, by id (the studio shows it read-only and duplicates it). */
+  private readonly builtInTexts = new Map<string, string>();
+  /** The organisation of each library call (built-ins have none). */
+  private readonly owners = new Map<string, string>();
+  private readonly retired = new Set<string>();
 
-  constructor(compiled: Iterable<CompiledScenario>) {
-    for (const c of compiled) {
-      const { id, version } = c.scenario;
-      this.byKey.set(`${id}@${version}`, c);
-      const current = this.latest.get(id);
-      if (!current || current.scenario.version < version) this.latest.set(id, c);
-    }
+  constructor(compiled: Iterable<CompiledScenario>, texts: ReadonlyMap<string, string> = new Map()) {
+    for (const c of compiled) this.put(c);
+    for (const [id, text] of texts) this.builtInTexts.set(id, text);
+  }
+
+  private put(c: CompiledScenario): void {
+    const { id, version } = c.scenario;
+    this.byKey.set(`${id}@${version}`, c);
+    const current = this.latest.get(id);
+    if (!current || current.scenario.version < version) this.latest.set(id, c);
+  }
+
+  /** A published version of an organisation's call (the library calls this at boot and on publish). */
+  addPublished(compiled: CompiledScenario, organizationId: string): void {
+    this.owners.set(compiled.scenario.id, organizationId);
+    this.put(compiled);
+  }
+
+  /** A retired version: kept for the sessions that played it; the newest other one becomes current. */
+  retire(id: string, version: number): void {
+    this.retired.add(`${id}@${version}`);
+    if (this.latest.get(id)?.scenario.version !== version) return;
+    this.latest.delete(id);
+    for (const [key, c] of this.byKey)
+      if (c.scenario.id === id && !this.retired.has(key)) {
+        const current = this.latest.get(id);
+        if (!current || current.scenario.version < c.scenario.version) this.latest.set(id, c);
+      }
+  }
+
+  isBuiltIn(id: string): boolean {
+    return this.builtInTexts.has(id) || (this.latest.has(id) && !this.owners.has(id));
+  }
+
+  builtInText(id: string): string | undefined {
+    return this.builtInTexts.get(id);
+  }
+
+  /** The organisation that owns a library call; undefined for a built-in. */
+  organizationOf(id: string): string | undefined {
+    return this.owners.get(id);
+  }
+
+  /** Whether a member of `organizationId` (none: a test or script) may start a session of `id`. */
+  startableBy(id: string, organizationId: string | undefined): boolean {
+    const owner = this.owners.get(id);
+    return owner === undefined || owner === organizationId;
   }
 
   static loadFromDirectory(dir: string, logger = new Logger('ScenarioCatalog')): ScenarioCatalog {
     const compiled: CompiledScenario[] = [];
+    const texts = new Map<string, string>();
     // Play-through tests (`<id>.tests.yaml`) sit next to their scenario: not scenarios themselves.
     const files = readdirSync(dir).filter(
       (f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && !/\.tests\.ya?ml$/.test(f),
     );
     for (const file of files.sort()) {
       const full = path.join(dir, file);
-      const parsed = parseScenario(readFileSync(full, 'utf8'), file);
+      const text = readFileSync(full, 'utf8');
+      const parsed = parseScenario(text, file);
       if (!parsed.ok) {
         for (const e of parsed.errors) {
           logger.error(`${e.code} ${file}${e.line ? `:${e.line}:${e.column ?? 0}` : ''} ${e.message}`);
@@ -38,20 +88,23 @@ export class ScenarioCatalog {
       }
       try {
         compiled.push(compileScenario(parsed.scenario));
+        texts.set(parsed.scenario.id, text);
       } catch (error) {
         logger.error(`scenario/compile ${file} ${(error as Error).message}`);
       }
     }
     logger.log(`${compiled.length} scénario(s) chargé(s) depuis ${dir}`);
-    return new ScenarioCatalog(compiled);
+    return new ScenarioCatalog(compiled, texts);
   }
 
   get(id: string, version?: number): CompiledScenario | undefined {
     return version === undefined ? this.latest.get(id) : this.byKey.get(`${id}@${version}`);
   }
 
+  /** The built-in calls (public). An organisation's own are listed by the library. */
   list(): ScenarioSummary[] {
     return [...this.latest.values()]
+      .filter(({ scenario }) => !this.owners.has(scenario.id))
       .map(({ scenario: s }) => ({
         id: s.id,
         version: s.version,

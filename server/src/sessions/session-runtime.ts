@@ -130,6 +130,15 @@ export class SessionRuntime {
     return this.run.ended;
   }
 
+  /** The call's session time now (the classroom's floor reads it for silences). */
+  get now(): number {
+    return this.clock.now();
+  }
+
+  get paused(): boolean {
+    return this.clock.paused;
+  }
+
   /**
    * Nothing will happen here until someone sends something: no timer due (none pending, the
    * clock paused, or the call over) and no append in flight. Such a runtime may be unloaded and
@@ -157,6 +166,31 @@ export class SessionRuntime {
         () => failure(ErrorCode.ServerStorageFailed),
       );
     });
+  }
+
+  /**
+   * Applies an input of the system itself (the resume after a handover between processes),
+   * recorded with source `system`; resolves once durable (or refused).
+   */
+  applySystem(input: Input): Promise<InputAck> {
+    if (this.failed) return Promise.resolve(failure(ErrorCode.ServerStorageFailed));
+    return this.clock.hold(() => {
+      this.clock.runDue();
+      const result = this.run.apply(input);
+      if (!result.ok) return Promise.resolve(failure(result.code, result.message));
+      return this.commit([{ source: 'system', input }], result.observations).then(
+        (seq) => ({ ok: true as const, seq }),
+        () => failure(ErrorCode.ServerStorageFailed),
+      );
+    });
+  }
+
+  /** Resolves once every append begun so far has settled (a handover waits for it). */
+  settled(): Promise<void> {
+    return this.tail.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /**

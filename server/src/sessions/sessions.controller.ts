@@ -24,12 +24,15 @@ import { CurrentAccess } from '../auth/policy.guard.js';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
 import { KeyedBuckets } from '../gateway/rate-limit.js';
+import { clientAddressOf } from '../http/client-address.js';
+import type { AddressOf } from '../http/client-address.js';
 import { SessionsService } from './sessions.service.js';
 
 @Controller('api/sessions')
 export class SessionsController {
   /** Sessions created per address: ECOUTE_CREATE_PER_MINUTE, in bursts of as many (0: no limit). */
   private readonly creations: KeyedBuckets | null;
+  private readonly addressOf: AddressOf;
 
   constructor(
     @Inject(SessionsService) private readonly sessions: SessionsService,
@@ -37,6 +40,7 @@ export class SessionsController {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const perMinute = config.createPerMinute;
+    this.addressOf = clientAddressOf(config.trustProxy);
     this.creations =
       perMinute > 0 ? new KeyedBuckets({ capacity: perMinute, perSecond: perMinute / 60 }) : null;
   }
@@ -47,7 +51,7 @@ export class SessionsController {
     @Req() req: Request,
     @CurrentAccess() access: Access,
   ): Promise<SessionLinks> {
-    if (this.creations && !this.creations.get(req.socket.remoteAddress ?? '').take())
+    if (this.creations && !this.creations.get(this.addressOf(req)).take())
       throw httpFailure(failure(ErrorCode.InputRateLimited));
     const request = createSessionSchema.safeParse(body);
     if (!request.success) throw new HttpException(failure(ErrorCode.InputInvalid), HttpStatus.BAD_REQUEST);

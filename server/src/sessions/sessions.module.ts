@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/schema.js';
 import { SessionGateway } from '../gateway/session.gateway.js';
+import { ClusterNode } from '../cluster/cluster-node.js';
+import { SessionPlacement } from '../cluster/session-placement.js';
 import { PresenceTracker } from '../gateway/presence.js';
 import { Refusals } from '../gateway/refusals.js';
 import { SocketRooms } from '../gateway/socket-rooms.js';
@@ -25,6 +27,9 @@ import { ROLE_BROADCASTER, SessionsService } from './sessions.service.js';
     Refusals,
     SessionGateway,
     LiveRecovery,
+    // Several processes (cluster/): where inputs are served; heartbeat, takeover, drain.
+    SessionPlacement,
+    ClusterNode,
   ],
   // The debrief reads sessions and authenticates role tokens as the gateway does.
   exports: [SessionStore, SessionsService],

@@ -1,6 +1,6 @@
 // Creating sessions and finding their live runtime. One runtime per live session, in memory;
 // the timeline in the database is the record.
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ROLES } from '@ecoute/engine';
 import type { Role, Scheduler } from '@ecoute/engine';
@@ -12,9 +12,11 @@ import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
 import { rebuildSession } from '../recovery/rebuild-session.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
-import { TIMELINE_STORE } from '../timeline/timeline-store.js';
+import { TIMELINE_STORE, fencedStore } from '../timeline/timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
 import type { SpeechSettings } from './free-speech.js';
+import { SESSION_OWNERSHIP, soleOwnership } from './session-ownership.js';
+import type { Elsewhere, SessionOwnership } from './session-ownership.js';
 import { SessionRuntime } from './session-runtime.js';
 import type { RoleBroadcaster, SessionRuntimeDeps } from './session-runtime.js';
 import { SessionStore } from './session-store.js';
@@ -36,11 +38,14 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Sessions');
   private readonly runtimes = new Map<string, SessionRuntime>();
   /** Runtimes being loaded (rebuilt by replay), so that concurrent callers share one. */
-  private readonly loading = new Map<string, Promise<SessionRuntime | Failure>>();
+  private readonly loading = new Map<string, Promise<SessionRuntime | Failure | Elsewhere>>();
   /** Open sockets per session (the gateway tells), and when each runtime was last used. */
   private readonly sockets = new Map<string, number>();
   private readonly lastUsed = new Map<string, number>();
   private idleSweep: ReturnType<typeof setInterval> | undefined;
+  /** The lease epoch of each runtime in memory (0 with one process). */
+  private readonly epochs = new Map<string, number>();
+  private readonly ownership: SessionOwnership;
 
   constructor(
     @Inject(SessionStore) private readonly sessions: SessionStore,
@@ -50,7 +55,9 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     @Inject(SESSION_SCHEDULER) private readonly scheduler: Scheduler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LinkSeal) private readonly seal: LinkSeal,
+    @Optional() @Inject(SESSION_OWNERSHIP) ownership?: SessionOwnership,
   ) {
+    this.ownership = ownership ?? soleOwnership;
     sessions.onDelete((id) => this.unload(id));
   }
 
@@ -65,6 +72,11 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
   /** Runtimes in memory now (idle unloading, the live-sessions metric). */
   get loadedCount(): number {
     return this.runtimes.size;
+  }
+
+  /** The runtime if it is in memory now, without loading it (the classroom's floor). */
+  loaded(sessionId: string): SessionRuntime | undefined {
+    return this.runtimes.get(sessionId);
   }
 
   /** A socket of this session connected (the gateway calls it). */
@@ -94,6 +106,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
       runtime.dispose();
       this.runtimes.delete(id);
       this.lastUsed.delete(id);
+      this.releaseLease(id, false);
       unloaded.push(id);
     }
     if (unloaded.length > 0) this.logger.log(`session/unloaded ${unloaded.length} idle runtime(s)`);
@@ -102,7 +115,8 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
 
   async create(request: CreateSessionRequest, owner?: SessionOwner): Promise<SessionLinks | Failure> {
     const compiled = this.catalog.get(request.scenarioId, request.version);
-    if (!compiled) return failure(ErrorCode.ScenarioNotFound);
+    if (!compiled || !this.catalog.startableBy(request.scenarioId, owner?.organizationId))
+      return failure(ErrorCode.ScenarioNotFound);
     const id = newSessionId();
     // The caller actor's link exists only in a session created with one.
     const callerActor = request.callerActor === true;
@@ -130,13 +144,16 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
       },
       stored,
     );
+    const lease = await this.ownership.acquire(id);
+    const epoch = 'epoch' in lease ? lease.epoch : 0;
     this.keep(
       id,
       new SessionRuntime(id, compiled, seed, 0, {
-        ...this.runtimeDeps(id),
+        ...this.runtimeDeps(id, epoch),
         ...(callerActor ? { callerActor } : {}),
         speech,
       }),
+      epoch,
     );
     this.logger.log(`session created ${id} scenario=${compiled.scenario.id}@${compiled.scenario.version}`);
     return {
@@ -210,7 +227,19 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
    * moment (`recovery/`). The background recovery at boot (`LiveRecovery`) goes through here
    * too, so a client that connects first gets its session rebuilt at once, ahead of the queue.
    */
-  runtimeFor(sessionId: string): Promise<SessionRuntime | Failure> {
+  async runtimeFor(sessionId: string): Promise<SessionRuntime | Failure> {
+    const placed = await this.placeFor(sessionId);
+    return 'elsewhere' in placed ? failure(ErrorCode.SessionUnavailable) : placed;
+  }
+
+  /**
+   * As `runtimeFor`, but with several processes the session may be another's: then who holds it
+   * (`cluster/session-placement.ts` forwards there). `handover`: taken over from a draining process.
+   */
+  placeFor(
+    sessionId: string,
+    options: { handover?: boolean } = {},
+  ): Promise<SessionRuntime | Failure | Elsewhere> {
     const live = this.runtimes.get(sessionId);
     if (live) {
       this.lastUsed.set(sessionId, Date.now());
@@ -218,7 +247,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     }
     let loading = this.loading.get(sessionId);
     if (!loading) {
-      loading = this.load(sessionId).finally(() => this.loading.delete(sessionId));
+      loading = this.load(sessionId, options.handover === true).finally(() => this.loading.delete(sessionId));
       this.loading.set(sessionId, loading);
     }
     return loading;
@@ -229,6 +258,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     const drop = (): void => {
       this.runtimes.get(sessionId)?.dispose();
       this.runtimes.delete(sessionId);
+      this.epochs.delete(sessionId);
     };
     drop();
     this.lastUsed.delete(sessionId);
@@ -236,11 +266,15 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     this.logger.log(`session deleted ${sessionId}`);
   }
 
-  private async load(sessionId: string): Promise<SessionRuntime | Failure> {
+  private async load(sessionId: string, handover: boolean): Promise<SessionRuntime | Failure | Elsewhere> {
     const session = await this.sessions.find(sessionId);
     if (!session) return failure(ErrorCode.SessionNotFound);
     const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
     if (!compiled) return failure(ErrorCode.ScenarioNotFound);
+    // Several processes: only the lease's holder runs the session; the timeline is read after
+    // the lease is taken, so it holds every append of the previous owner (cluster/).
+    const lease = await this.ownership.acquire(sessionId);
+    if ('elsewhere' in lease) return lease;
     const entries = await this.timeline.read(sessionId);
     const speech: SpeechSettings = {
       mode: session.hintMode ?? 'guided',
@@ -249,25 +283,78 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     const runtime =
       entries.length === 0
         ? new SessionRuntime(sessionId, compiled, session.seed, 0, {
-            ...this.runtimeDeps(sessionId),
+            ...this.runtimeDeps(sessionId, lease.epoch),
             ...(session.callerActor ? { callerActor: true } : {}),
             speech,
           })
-        : (
-            await rebuildSession({
-              session,
-              compiled,
-              entries,
-              hintMode: speech.mode,
-              runtime: { ...this.runtimeDeps(sessionId), speech },
-              sessions: this.sessions,
-              logger: this.logger,
-            })
-          ).runtime;
-    this.keep(sessionId, runtime);
+        : await this.rebuild({
+            session,
+            compiled,
+            entries,
+            hintMode: speech.mode,
+            runtime: { ...this.runtimeDeps(sessionId, lease.epoch), speech },
+            sessions: this.sessions,
+            logger: this.logger,
+            handover,
+          });
+    this.keep(sessionId, runtime, lease.epoch);
     return runtime;
   }
 
+  /**
+   * Crash recovery's rebuild; after a handover between processes (a drain), the call goes on at
+   * once: the pause the rebuild recorded is followed by a resume (unless the trainer had paused).
+   */
+  private async rebuild(
+    args: Parameters<typeof rebuildSession>[0] & { handover: boolean },
+  ): Promise<SessionRuntime> {
+    const { runtime, result } = await rebuildSession(args);
+    if (args.handover && result.pause) await runtime.applySystem({ kind: 'resume' });
+    return runtime;
+  }
+
+  /**
+   * Hands the session over (drain): no timer of it fires here any more, its appends settle, then
+   * its lease is released for another process to take. Inputs meanwhile wait (cluster/).
+   */
+  async handOver(sessionId: string): Promise<void> {
+    const runtime = this.runtimes.get(sessionId);
+    const epoch = this.epochs.get(sessionId);
+    if (!runtime || epoch === undefined) return;
+    this.forget(sessionId);
+    runtime.dispose();
+    await runtime.settled();
+    await this.ownership.release(sessionId, epoch, true);
+  }
+
+  /** The session's lease was lost (another process took it): its runtime goes, unrecorded. */
+  dropLost(sessionId: string): void {
+    const runtime = this.runtimes.get(sessionId);
+    if (!runtime) return;
+    this.forget(sessionId);
+    runtime.dispose();
+    this.logger.warn(`session/lease_lost session=${sessionId}`);
+  }
+
+  /** The sessions this process runs, with their lease epochs. */
+  ownedEpochs(): ReadonlyMap<string, number> {
+    return this.epochs;
+  }
+
+  private forget(sessionId: string): void {
+    this.runtimes.delete(sessionId);
+    this.lastUsed.delete(sessionId);
+    this.epochs.delete(sessionId);
+  }
+
+  private releaseLease(sessionId: string, handover: boolean): void {
+    const epoch = this.epochs.get(sessionId);
+    this.epochs.delete(sessionId);
+    if (epoch === undefined || epoch === 0) return;
+    this.ownership.release(sessionId, epoch, handover).catch((error: unknown) => {
+      this.logger.error(`server/storage_failed session=${sessionId} releasing its lease: ${String(error)}`);
+    });
+  }
 
   onApplicationShutdown(): void {
     if (this.idleSweep) clearInterval(this.idleSweep);
@@ -276,15 +363,16 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** A runtime now in memory, as just used (idle unloading counts from here). */
-  private keep(id: string, runtime: SessionRuntime): void {
+  private keep(id: string, runtime: SessionRuntime, epoch = 0): void {
     this.runtimes.set(id, runtime);
+    this.epochs.set(id, epoch);
     this.lastUsed.set(id, Date.now());
   }
 
   /** What every runtime of this server runs on and reports to. */
-  private runtimeDeps(id: string): SessionRuntimeDeps {
+  private runtimeDeps(id: string, epoch: number): SessionRuntimeDeps {
     return {
-      store: this.timeline,
+      store: epoch > 0 ? fencedStore(this.timeline, epoch) : this.timeline,
       broadcaster: this.broadcaster,
       scheduler: this.scheduler,
       wallClock: () => new Date(),
@@ -294,6 +382,12 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
         });
       },
       onStorageError: (error) => {
+        // Fenced: another process owns the session now; what comes next goes there.
+        if ((error as { code?: unknown } | null)?.code === 'timeline/fenced') {
+          this.logger.warn(`timeline/fenced session=${id} ${String(error)}`);
+          if (this.epochs.get(id) === epoch) this.dropLost(id);
+          return;
+        }
         this.logger.error(`server/storage_failed session=${id} ${String(error)}`);
       },
     };

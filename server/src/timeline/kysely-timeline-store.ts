@@ -5,17 +5,23 @@
 // batch that does not continue its session's seq is refused alone; if the group's transaction
 // fails, each of its batches is retried in a transaction of its own, so that one bad batch
 // never sinks the others.
+// Fencing (several processes, cluster/): a batch appended with its owner's lease epoch is written
+// only if the session's lease row still holds that epoch, read `FOR SHARE` in the same
+// transaction: a takeover (which bumps the epoch) waits for this commit, or this commit sees the
+// new epoch and refuses the batch (`TimelineFencedError`).
+import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { TimelineEntry } from '@ecoute/engine';
 import type { Database, TimelineTable } from '../database/schema.js';
 import { entryFromRow, entryToRow } from './rows.js';
-import { TimelineGapError } from './timeline-store.js';
+import { TimelineFencedError, TimelineGapError } from './timeline-store.js';
 import type { TimelineStore } from './timeline-store.js';
 import type { GroupCommitStats } from './sqlite-timeline-store.js';
 
 interface PendingBatch {
   sessionId: string;
   entries: readonly TimelineEntry[];
+  epoch: number | undefined;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -31,7 +37,7 @@ export class KyselyTimelineStore implements TimelineStore {
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  append(sessionId: string, entries: readonly TimelineEntry[]): Promise<void> {
+  append(sessionId: string, entries: readonly TimelineEntry[], epoch?: number): Promise<void> {
     const first = entries[0];
     if (!first) return Promise.resolve();
     for (let i = 1; i < entries.length; i++) {
@@ -39,7 +45,7 @@ export class KyselyTimelineStore implements TimelineStore {
         return Promise.reject(new TimelineGapError(sessionId, first.seq + i, entries[i]!.seq));
     }
     return new Promise((resolve, reject) => {
-      this.pending.push({ sessionId, entries, resolve, reject });
+      this.pending.push({ sessionId, entries, epoch, resolve, reject });
       this.schedule();
     });
   }
@@ -117,8 +123,11 @@ export class KyselyTimelineStore implements TimelineStore {
       .groupBy('session_id')
       .execute();
     const last = new Map(lastRows.map((row) => [row.session_id, Number(row.seq ?? 0)]));
+    const epochs = await this.leaseEpochs(trx, batches);
     const rows: TimelineTable[] = [];
     const outcomes = batches.map((batch) => {
+      if (batch.epoch !== undefined && epochs.get(batch.sessionId) !== batch.epoch)
+        return new TimelineFencedError(batch.sessionId, batch.epoch, epochs.get(batch.sessionId) ?? null);
       const expected = (last.get(batch.sessionId) ?? 0) + 1;
       const first = batch.entries[0]!;
       if (first.seq !== expected) return new TimelineGapError(batch.sessionId, expected, first.seq);
@@ -132,5 +141,18 @@ export class KyselyTimelineStore implements TimelineStore {
         .values(rows.slice(i, i + ROWS_PER_INSERT))
         .execute();
     return outcomes;
+  }
+
+  /** The lease epochs of the fenced batches' sessions, locked until this transaction ends. */
+  private async leaseEpochs(
+    trx: Transaction<Database>,
+    batches: readonly PendingBatch[],
+  ): Promise<Map<string, number>> {
+    const fenced = [...new Set(batches.filter((b) => b.epoch !== undefined).map((b) => b.sessionId))].sort();
+    if (fenced.length === 0) return new Map();
+    const { rows } = await sql<{ session_id: string; epoch: string | number }>`
+      SELECT session_id, epoch FROM session_leases WHERE session_id IN (${sql.join(fenced)})
+      ORDER BY session_id FOR SHARE`.execute(trx);
+    return new Map(rows.map((row) => [row.session_id, Number(row.epoch)]));
   }
 }

@@ -14,7 +14,6 @@ import { AVAILABILITY_REASONS, unavailableReason, type Availability } from '../s
 import { collectStates, type StateInfo } from '../scenario/references.js';
 import { ACTED_EVENT } from '../scenario/schema.js';
 import { lineWording } from '../scenario/wording.js';
-import { stateLabel } from '../views/graph-model.js';
 import type {
   Cue,
   EndReason,
@@ -25,7 +24,11 @@ import type {
   TimedObservation,
 } from '../timeline.js';
 import { PARDON_LINE, pardonText } from '../speech/pardon.js';
-import { movesForMode } from '../views/hint-mode.js';
+import { callerActorView } from '../views/caller-actor-view.js';
+import { listenerView } from '../views/listener-view.js';
+import { observerView } from '../views/observer-view.js';
+import type { RunState } from '../views/run-state.js';
+import { trainerView } from '../views/trainer-view.js';
 import type {
   CallerActorView,
   CallPhase,
@@ -34,7 +37,6 @@ import type {
   InjectOption,
   ListenerView,
   MoveOption,
-  ProjectorView,
   RoleView,
   TrainerView,
   VariableGauge,
@@ -502,6 +504,7 @@ export class CallRun {
           line: input.line ?? ACTOR_LINE,
           text: input.text,
           ...(scripted?.cue ? { cue: scripted.cue } : {}),
+          ...(scripted?.direction ? { direction: scripted.direction } : {}),
           ...(scripted?.voice ? { voice: scripted.voice } : {}),
         },
       ],
@@ -583,96 +586,42 @@ export class CallRun {
   viewFor(role: 'callerActor'): CallerActorView;
   viewFor(role: Role): RoleView;
   viewFor(role: Role): RoleView {
-    const { scenario } = this.compiled;
-    const ending = this.endingView ? { ...this.endingView } : null;
-    const voice = { ...scenario.persona.voice };
-    const persona = {
-      name: scenario.persona.name,
-      age: scenario.persona.age,
-      place: scenario.persona.place,
-      background: scenario.persona.background,
-    };
-    const summary = {
-      id: scenario.id,
-      version: scenario.version,
-      title: scenario.title,
-      summary: scenario.summary,
-    };
-    if (role === 'callerActor') {
-      this.stateInfo ??= collectStates(scenario.machine);
-      const info = this.stateInfo;
-      return {
-        role,
-        scenario: summary,
-        persona,
-        voice,
-        phase: this.currentPhase,
-        paused: this.clock.paused,
-        onHold: this.held,
-        t: this.clock.now(),
-        states: this.states.map((id) => ({
-          id,
-          label: stateLabel(info, id),
-          description: info.get(id)?.node.description ?? null,
-        })),
-        suggestions: this.suggestions,
-        choices: this.injectOptions(),
-        ending,
-      };
+    const state = this.viewState();
+    switch (role) {
+      case 'listener':
+        return listenerView(state);
+      case 'observer':
+        return observerView(state);
+      case 'trainer':
+        return trainerView(state);
+      case 'callerActor':
+        return callerActorView(state);
     }
-    const common = {
-      voice,
+  }
+
+  /** What the role views read of this moment (`views/run-state.ts`). */
+  viewState(): RunState {
+    this.stateInfo ??= collectStates(this.compiled.scenario.machine);
+    const pick = this.pendingPick;
+    return {
+      scenario: this.compiled.scenario,
       phase: this.currentPhase,
       paused: this.clock.paused,
-      t: this.clock.now(),
-      moves: this.availableMoves(),
-      ending,
       onHold: this.held,
-    };
-    if (role !== 'trainer') {
-      const projector: ProjectorView | null =
-        role === 'observer' && this.projectorOn ? { variables: this.gauges(), states: this.states } : null;
-      return {
-        role,
-        scenario: { id: scenario.id, version: scenario.version, title: scenario.title },
-        ...common,
-        moves: movesForMode(common.moves, this.hintMode),
-        projector,
-        mode: this.hintMode,
-      };
-    }
-    return {
-      role: 'trainer',
-      scenario: {
-        id: scenario.id,
-        version: scenario.version,
-        title: scenario.title,
-        summary: scenario.summary,
-      },
-      persona: {
-        name: scenario.persona.name,
-        age: scenario.persona.age,
-        place: scenario.persona.place,
-        background: scenario.persona.background,
-      },
-      ...common,
-      states: this.states,
-      variables: this.gauges(),
+      t: this.clock.now(),
+      states: this.lastStates,
+      stateInfo: this.stateInfo,
+      moves: this.availableMoves(),
       injects: this.injectOptions(),
+      gauges: this.gauges(),
+      suggestions: this.pendingSuggestions,
+      ending: this.endingView,
       projector: this.projectorOn,
       callerActor: this.callerActor,
-      speech: {
-        mode: this.hintMode,
-        pending: this.pendingPick
-          ? {
-              n: this.pendingPick.n,
-              text: this.pendingPick.text,
-              move: this.pendingPick.move,
-              score: this.pendingPick.score,
-              dueT: this.pendingPick.dueT,
-            }
-          : null,
-      },
+      hintMode: this.hintMode,
+      pendingPick: pick
+        ? { n: pick.n, text: pick.text, move: pick.move, score: pick.score, dueT: pick.dueT }
+        : null,
     };
   }
 

@@ -69,7 +69,12 @@ const byId = (results: ReturnType<typeof scoreRubric>) =>
   Object.fromEntries(results.map((r) => [r.criterion, r]));
 
 describe('scoreRubric', () => {
-  const compiled = compileScenario(testScenario((s) => (s.rubric = rubric)));
+  const compiled = compileScenario(
+    testScenario((s) => {
+      s.rubric = rubric;
+      s.substance = { reached: ['milieu'] };
+    }),
+  );
 
   it('measures every kind of automatic criterion, with the entry that proves or breaks it', () => {
     const entries = session(compiled, [
@@ -153,14 +158,44 @@ describe('scoreRubric', () => {
     const results = byId(scoreRubric(compiled, entries));
     expect(results['jamais_agitee']).toMatchObject({ assessed: false });
     expect(results['jamais_agitee']).not.toHaveProperty('met');
-    // « fin_ok » is a top-level state: its window is the whole call, so avoiding it counts.
-    expect(results['pas_fin']).toMatchObject({ assessed: true, met: true });
+    // « fin_ok » is a top-level state, but the call never reached its substance (« milieu »):
+    // avoiding it by hanging up earns nothing, nor do limits kept by doing nothing.
+    expect(results['pas_fin']).toMatchObject({ assessed: false });
+    expect(results['detresse_basse']).toMatchObject({ assessed: false });
+    expect(results['confiance']).toMatchObject({ assessed: false });
     expect(results['pas_informer']).toMatchObject({ assessed: false });
     // Goals not reached are not met, however short the call.
     expect(results['ecoute_vite']).toMatchObject({ assessed: true, met: false });
     expect(results['tache_faite']).toMatchObject({ assessed: true, met: false });
     const assessed = Object.values(results).filter((r) => r.kind === 'auto' && r.assessed);
     expect(assessed.every((r) => typeof r.met === 'boolean')).toBe(true);
+  });
+
+  it('nothing earns points by doing nothing: « did not » criteria wait for the substance', () => {
+    // No `substance` declared: only an ending `good` or `best` opens them.
+    const bare = compileScenario(testScenario((s) => (s.rubric = rubric)));
+    const hungUp = session(bare, [
+      { at: 0, input: { kind: 'pickup' } },
+      { at: 3000, input: { kind: 'hangup' } },
+    ]);
+    const early = scoreRubric(bare, hungUp);
+    expect(early.filter((r) => r.met === true)).toEqual([]);
+    // Reached « milieu » but not ended: with no stage named, still not assessed…
+    const midway = [
+      { at: 0, input: { kind: 'pickup' } },
+      { at: 1500, input: { kind: 'move', move: 'ecouter' } },
+    ] as const;
+    expect(byId(scoreRubric(bare, session(bare, [...midway])))['pas_fin']).toMatchObject({ assessed: false });
+    // …and assessed (met) once the scenario names « milieu » as its substance.
+    expect(byId(scoreRubric(compiled, session(compiled, [...midway])))['pas_fin']).toMatchObject({
+      assessed: true,
+      met: true,
+    });
+    // A limit broken before the substance is not met: failing is measured, avoiding is not.
+    const broken = session(bare, [...midway, { at: 2600, input: { kind: 'inject', inject: 'bruit' } }]);
+    const results = byId(scoreRubric(bare, broken));
+    expect(results['detresse_basse']).toMatchObject({ assessed: true, met: false });
+    expect(results['jamais_agitee']).toMatchObject({ assessed: true, met: false });
   });
 
   it('assesses nothing when the call was never picked up; empty without a rubric', () => {

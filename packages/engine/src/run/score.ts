@@ -4,6 +4,10 @@
 // every criterion of a call never picked up; a trap (`notMove`) the call never offered; a state
 // to avoid (`notState`) whose parent the call never entered; an `ending` of a call not ended.
 // A goal not reached (a move, a state, a flag, within its delay or not) is not met.
+// Nothing earns points by doing nothing: a criterion that only says what did not happen
+// (`notMove`, `notState`, `variable` within limits) is met only once the call reached its
+// substance (an ending `good` or `best`, or a state the scenario's `substance.reached` names);
+// before that it is not assessed. Broken, it is not met whatever the call reached.
 // Flags are not observations, so a `flag` criterion replays the timeline's inputs (the seed does
 // not change which flags are set unless a scenario draws on it; pass the session's seed anyway).
 import type { CompiledScenario } from '../scenario/compile.js';
@@ -52,7 +56,21 @@ export function scoreRubric(
   let replayed: ReplayFacts | undefined;
   const facts = () => (replayed ??= replayFacts(compiled, sorted, options.seed ?? 1));
 
+  const substanceReached = (): boolean => {
+    const outcome = ending?.observation.outcome;
+    if (outcome === 'best' || outcome === 'good') return true;
+    const stages = scenario.substance?.reached ?? [];
+    return observations('state').some((e) =>
+      e.observation.states.some((s) => stages.some((p) => s === p || s.startsWith(`${p}.`))),
+    );
+  };
+  let substance: boolean | undefined;
+  const reachedSubstance = () => (substance ??= substanceReached());
+
   type Evaluation = { met: boolean | null; evidence?: Entry | undefined };
+  /** A « did not » criterion met: only counted once the call reached its substance. */
+  const avoided = (evaluation: Evaluation): Evaluation =>
+    evaluation.met === true && !reachedSubstance() ? { met: null } : evaluation;
   const evaluate = (auto: AutoCriterion): Evaluation => {
     if ('move' in auto) {
       const made = sorted.filter((e) => e.kind === 'input' && moveMadeBy(e.input) === auto.move);
@@ -110,7 +128,13 @@ export function scoreRubric(
         results.push({ ...base, kind: 'judged' });
         continue;
       }
-      const { met, evidence } = pickup ? evaluate(criterion.auto) : { met: null, evidence: undefined };
+      const auto = criterion.auto;
+      const negative = 'notMove' in auto || 'notState' in auto || 'variable' in auto;
+      const { met, evidence } = !pickup
+        ? { met: null, evidence: undefined }
+        : negative
+          ? avoided(evaluate(auto))
+          : evaluate(auto);
       results.push({
         ...base,
         kind: 'auto',

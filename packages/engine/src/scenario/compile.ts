@@ -114,6 +114,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
           line: params.line,
           text: line.text,
           ...(line.cue ? { cue: line.cue } : {}),
+          ...(line.direction ? { direction: line.direction } : {}),
           ...(line.voice ? { voice: line.voice } : {}),
         });
       },

@@ -1,7 +1,7 @@
 // YAML text → a checked Scenario, or coded issues located in the text. Scenario text comes from
 // authors through the editor and the API, so it is treated as hostile: size, alias expansion and
 // nesting are capped before anything else looks at it, and nothing here throws.
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { checkReferences } from './references.js';
@@ -84,7 +84,9 @@ export function loadYaml(
   if (maxBlockDepth(text) > SCENARIO_LIMITS.maxDepth * 2) return tooDeep();
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, version: '1.2' });
+  // yaml's own duplicate-key check compares each key with every earlier one (quadratic: 10,000
+  // sibling states took seconds); `duplicateKeys` below does it with one set per map.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false, version: '1.2' });
   // yaml turns its own stack overflow on deep block nesting into a document error.
   if (doc.errors.some((e) => /call stack/i.test(e.message))) return tooDeep();
   if (doc.errors.length > 0) {
@@ -100,6 +102,20 @@ export function loadYaml(
     );
   }
   if (nodeDepth(doc.contents) > SCENARIO_LIMITS.maxDepth) return tooDeep();
+  const duplicates = duplicateKeys(doc.contents);
+  if (duplicates.length > 0) {
+    return fail(
+      ...duplicates.map(({ key, offset }) => {
+        const pos = lineCounter.linePos(offset);
+        return {
+          code: ScenarioErrorCode.Yaml,
+          message: `YAML invalide : clé « ${key} » en double (chaque clé une seule fois par bloc)`,
+          line: pos.line,
+          column: pos.col,
+        };
+      }),
+    );
+  }
 
   let value: unknown;
   try {
@@ -132,13 +148,12 @@ export function parseYamlWith<T>(
       ...parsed.error.issues
         .flatMap((issue) => flattenIssue(issue, []))
         .map(({ issue, path }) => {
-          const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-          return located(
-            doc,
-            lineCounter,
-            { code: ScenarioErrorCode.Schema, message: describeSchemaIssue(issue, value, path), path },
-            key,
-          );
+          const message = describeSchemaIssue(issue, value, path);
+          // A bad record key is shown at the key itself, like an unknown key.
+          const badKey = issue.code === 'invalid_key' ? path.at(-1) : undefined;
+          const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : badKey?.toString();
+          const at = badKey === undefined ? path : path.slice(0, -1);
+          return located(doc, lineCounter, { code: ScenarioErrorCode.Schema, message, path: at }, key);
         }),
     );
   }
@@ -213,6 +228,12 @@ function describeSchemaIssue(issue: z.core.$ZodIssue, value: unknown, path: Issu
     const kind = options.includes('compare') ? 'garde' : 'action';
     const written = getAt(value, path);
     return `${kind} inconnue « ${typeof written === 'string' ? written : (JSON.stringify(written) ?? '(absente)')} » : ${kind === 'garde' ? 'gardes' : 'actions'} permises : ${options.join(', ')}`;
+  }
+  if (issue.code === 'invalid_key') {
+    // zod says only « Clé invalide dans record »: name the key and the rule it breaks.
+    const key = path.at(-1);
+    const rule = issue.issues[0]?.message ?? issue.message;
+    return `clé « ${String(key)} » invalide${path.length > 1 ? ` dans ${formatPath(path.slice(0, -1))}` : ''} : ${rule}`;
   }
   return issue.message;
 }
@@ -320,6 +341,27 @@ function maxBlockDepth(text: string): number {
     i = end + 1;
   }
   return max;
+}
+
+/** Keys written twice in one map (scalar keys, compared by value), iteratively. */
+function duplicateKeys(root: unknown): { key: string; offset: number }[] {
+  const out: { key: string; offset: number }[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0 && out.length < SCENARIO_LIMITS.maxIssues) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const value: unknown = pair.key.value;
+          if (seen.has(value)) out.push({ key: String(value), offset: pair.key.range?.[0] ?? 0 });
+          seen.add(value);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) stack.push(...node.items);
+  }
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 /** Nesting depth of the YAML node tree, iteratively (no recursion on hostile input). */

@@ -26,7 +26,7 @@ export const MAX_DELAY_MS = 6 * 60 * 60 * 1000;
 
 const tableId = z
   .string()
-  .regex(ID_PATTERN, 'identifiant attendu : minuscules, chiffres et _, commençant par une lettre')
+  .regex(ID_PATTERN, 'identifiant attendu : lettres minuscules sans accent, chiffres et _, commençant par une lettre')
   .max(64);
 const text = (max: number) => z.string().min(1).max(max);
 
@@ -260,11 +260,27 @@ export type RubricCriterion = z.output<typeof criterionSchema>;
 export const competencySchema = z.strictObject({
   id: tableId,
   label: text(200),
+  /**
+   * The framework the competency comes from, for trainers (« Titre professionnel Médiateur
+   * numérique (arrêté du 20 mai 2025) : … ; Pix 4.2 … »).
+   */
+  reference: text(500).optional(),
   criteria: z.array(criterionSchema).min(1).max(64),
 });
 export type Competency = z.output<typeof competencySchema>;
 
 export const rubricSchema = z.array(competencySchema).min(1).max(32);
+
+/**
+ * The substance of the call: the stages (state paths, or parents) from which the listener has
+ * really dealt with the caller. A criterion that only says what did not happen (`notMove`,
+ * `notState`, `variable`) counts only once the call reached one of them, or ended `good` or
+ * `best`: nothing earns points by doing nothing (see run/score.ts).
+ */
+export const substanceSchema = z.strictObject({
+  reached: z.array(statePath).min(1).max(32),
+});
+export type Substance = z.output<typeof substanceSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // The document.
@@ -327,6 +343,11 @@ export const scenarioSchema = z.strictObject({
        */
       variants: z.array(text(2000)).min(1).max(16).optional(),
       cue: z.enum(CUES).optional(),
+      /**
+       * A stage direction (« il lit lentement sur son carnet »): shown in italics in the
+       * transcripts, never spoken by the speech synthesis.
+       */
+      direction: text(300).optional(),
       voice: voiceSchema.partial().optional(),
     }),
   ),
@@ -351,6 +372,8 @@ export const scenarioSchema = z.strictObject({
   hangupEnding: tableId,
   /** Competencies and criteria; required of library scenarios by lint, optional here. */
   rubric: rubricSchema.optional(),
+  /** Where the call reaches its substance, for the rubric's « did not » criteria. */
+  substance: substanceSchema.optional(),
   machine: machineSchema,
 });
 

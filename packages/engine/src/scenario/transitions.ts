@@ -94,21 +94,26 @@ export function reachableStates(
   states = collectStates(scenario.machine),
   transitions = listTransitions(scenario, states),
 ): Set<string> {
-  const reached = new Set(activatedBy(states, ''));
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const t of transitions) {
-      if (!reached.has(t.source)) continue;
-      for (const target of t.targets) {
-        for (const s of activatedBy(states, target)) {
-          if (!reached.has(s)) {
-            reached.add(s);
-            grew = true;
-          }
-        }
-      }
+  // A work list over states, each visited once: a fixed point over every transition would be
+  // quadratic on a chain of states written in reverse order.
+  const bySource = new Map<string, TransitionInfo[]>();
+  for (const t of transitions) {
+    const list = bySource.get(t.source);
+    if (list) list.push(t);
+    else bySource.set(t.source, [t]);
+  }
+  const reached = new Set<string>();
+  const queue: string[] = [];
+  const enter = (target: string): void => {
+    for (const s of activatedBy(states, target)) {
+      if (reached.has(s)) continue;
+      reached.add(s);
+      queue.push(s);
     }
+  };
+  enter('');
+  for (let i = 0; i < queue.length; i++) {
+    for (const t of bySource.get(queue[i] as string) ?? []) t.targets.forEach(enter);
   }
   return reached;
 }

@@ -128,6 +128,55 @@ describe('lint', () => {
     expect(issues.every((i) => i.severity === 'error' && i.line !== undefined)).toBe(true);
   });
 
+  it('reports a play-through file whose scenario does not parse as invalid, not missing', () => {
+    const broken = tutorialText.replace(/^(\s+)accueil:/m, '$1grésille:');
+    const together = lintFiles([
+      { path: 'scenarios/appel-entrainement.yaml', text: broken },
+      { path: 'scenarios/appel-entrainement.tests.yaml', text: tutorialTests },
+    ]);
+    const beside = lintFiles(
+      [{ path: 'scenarios/appel-entrainement.tests.yaml', text: tutorialTests }],
+      () => ({
+        path: 'scenarios/appel-entrainement.yaml',
+        text: broken,
+      }),
+    );
+    for (const issues of [together, beside]) {
+      const reference = issues.find((i) => i.code === 'lint/test_reference');
+      expect(reference?.message).toContain('invalide (scenarios/appel-entrainement.yaml)');
+      expect(reference?.message).not.toContain('introuvable');
+    }
+    expect(together.find((i) => i.code === 'scenario/schema')?.message).toContain(
+      'clé « grésille » invalide dans machine.states : identifiant attendu : lettres minuscules sans accent',
+    );
+  });
+
+  it('finds dead ends in wide and parallel machines (each leaf on its own)', () => {
+    const n = 300;
+    const states: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) states[`s${i}`] = i === n - 1 ? {} : { on: { informer: `s${i + 1}` } };
+    const issues = lintOf((s) => {
+      s.machine.states['debut']!.on!['informer'] = 'large';
+      s.machine.states['large'] = {
+        type: 'parallel',
+        states: {
+          a: { initial: 's0', states: states as never },
+          b: { initial: 'x', states: { x: { on: { agir: '#call.fin_ok' } } } },
+        },
+      } as never;
+    });
+    // Region b can leave the parallel state: no leaf of region a is a dead end.
+    expect(codesOf(issues)).not.toContain('error lint/dead_end');
+    const stuck = lintOf((s) => {
+      s.machine.states['debut']!.on!['informer'] = 's0';
+      Object.assign(s.machine.states, states);
+    });
+    // Side by side at the top: the last of the chain is stuck, the others are not.
+    const dead = stuck.filter((i) => i.code === 'lint/dead_end').map((i) => i.message);
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toContain(`« s${n - 1} »`);
+  });
+
   it('reports a play-through file whose scenario is missing', () => {
     const issues = lintFiles([
       {

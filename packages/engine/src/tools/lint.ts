@@ -4,10 +4,11 @@
 import { availableByState } from '../scenario/availability.js';
 import { compileScenario } from '../scenario/compile.js';
 import { ScenarioError, type IssuePath, type ScenarioIssue } from '../scenario/issues.js';
-import { locatePath, parseScenario, parseScenarioWithSource } from '../scenario/parse.js';
+import { loadYaml, locatePath, parseScenario, parseScenarioWithSource } from '../scenario/parse.js';
 import { collectStates, toArray } from '../scenario/references.js';
 import type { ActionConfig, GuardConfig, Scenario } from '../scenario/schema.js';
 import { isWithin, listTransitions, reachableStates, type TransitionInfo } from '../scenario/transitions.js';
+import { checkFidelity } from './lint-fidelity.js';
 import { parsePlayThroughs, type ParsePlayThroughsResult } from './play-throughs.js';
 
 export type LintSeverity = 'error' | 'warning';
@@ -76,6 +77,7 @@ export function lintScenario(file: string, text: string): { issues: LintIssue[];
     throw err;
   }
   checkScenario(scenario, at);
+  checkFidelity(scenario, at);
   return { issues: sortIssues(issues), scenario };
 }
 
@@ -88,6 +90,7 @@ function checkScenario(
   const reachable = reachableStates(scenario, states, transitions);
 
   // States nobody can enter, and states nobody can leave.
+  const hasWayOut = wayOutChecker(states, transitions);
   for (const [key, { node, docPath }] of states) {
     if (key === '') continue;
     if (!reachable.has(key)) {
@@ -100,7 +103,7 @@ function checkScenario(
       continue;
     }
     const atomic = Object.keys(node.states ?? {}).length === 0;
-    if (atomic && node.type !== 'final' && !hasWayOut(key, states, transitions)) {
+    if (atomic && node.type !== 'final' && !hasWayOut(key)) {
       at(
         'error',
         LintCode.DeadEnd,
@@ -230,17 +233,23 @@ function checkScenario(
 }
 
 /**
- * Whether the call can get out of the atomic state `leaf`: some transition of it, of an ancestor
- * or of a sibling region ends the call or enters a state outside it (not merely another region).
+ * Whether the call can get out of an atomic state: some transition of it, of an ancestor or of a
+ * sibling region ends the call or enters a state outside it (not merely another region).
+ * Built once per scenario so that each leaf costs its depth, not the number of transitions
+ * (wide scenarios made the naive check quadratic).
  */
-function hasWayOut(
-  leaf: string,
+function wayOutChecker(
   states: ReturnType<typeof collectStates>,
   transitions: TransitionInfo[],
-): boolean {
-  const parallelAncestors = [...states.entries()]
-    .filter(([key, { node }]) => node.type === 'parallel' && isWithin(leaf, key) && key !== leaf)
-    .map(([key]) => key);
+): (leaf: string) => boolean {
+  const parentOf = (key: string): string => (key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '');
+  const ancestors = (key: string): string[] => {
+    const out: string[] = [];
+    for (let k = key; k !== ''; k = parentOf(k)) out.push(k);
+    out.push('');
+    return out;
+  };
+  const isParallel = (key: string): boolean => states.get(key)?.node.type === 'parallel';
   const lca = (a: string, b: string): string => {
     const x = a.split('.');
     const y = b.split('.');
@@ -248,16 +257,57 @@ function hasWayOut(
     while (i < x.length && i < y.length && x[i] === y[i]) i++;
     return x.slice(0, i).join('.');
   };
-  return transitions.some((t) => {
-    const applies = isWithin(leaf, t.source) || parallelAncestors.some((p) => isWithin(t.source, p));
-    if (!applies) return false;
-    if (t.actions.some((a) => a.type === 'end')) return true;
-    return t.targets.some((target) => {
-      if (isWithin(target, leaf)) return false;
-      const common = lca(leaf, target);
-      return states.get(common)?.node.type !== 'parallel';
-    });
-  });
+  const bySource = new Map<string, TransitionInfo[]>();
+  for (const t of transitions) {
+    const list = bySource.get(t.source);
+    if (list) list.push(t);
+    else bySource.set(t.source, [t]);
+  }
+  // Per parallel state: whether a transition inside it leaves it (or ends the call), and how many
+  // of the targets inside it fall under each of its descendants.
+  const escapes = new Set<string>();
+  const inside = new Map<string, Map<string, number>>();
+  for (const t of transitions) {
+    for (const p of ancestors(t.source)) {
+      if (!isParallel(p)) continue;
+      if (t.actions.some((a) => a.type === 'end')) escapes.add(p);
+      for (const target of t.targets) {
+        if (!isWithin(target, p)) {
+          if (!isParallel(lca(p, target))) escapes.add(p);
+          continue;
+        }
+        const counts = inside.get(p) ?? new Map<string, number>();
+        inside.set(p, counts);
+        for (let k = target; k !== p; k = parentOf(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+    }
+  }
+  return (leaf) => {
+    const chain = ancestors(leaf);
+    for (const a of chain) {
+      for (const t of bySource.get(a) ?? []) {
+        if (t.actions.some((x) => x.type === 'end')) return true;
+        if (t.targets.some((target) => !isWithin(target, leaf) && !isParallel(lca(leaf, target))))
+          return true;
+      }
+    }
+    for (let i = 1; i < chain.length; i++) {
+      const p = chain[i] as string;
+      if (!isParallel(p)) continue;
+      if (escapes.has(p)) return true;
+      const counts = inside.get(p);
+      if (!counts) continue;
+      // A target under a non-parallel ancestor `a` of the leaf (inside p) but not under the leaf's
+      // branch of `a`: entering it leaves the leaf, and their common ancestor is `a`.
+      for (let j = 1; j < i; j++) {
+        const a = chain[j] as string;
+        const child = chain[j - 1] as string;
+        if (isParallel(a)) continue;
+        if ((counts.get(a) ?? 0) - (counts.get(child) ?? 0) > 0) return true;
+      }
+    }
+    return false;
+  };
 }
 
 /** Lints a play-through file against its scenario (when known). */
@@ -266,6 +316,8 @@ export function lintPlayThroughs(
   text: string,
   scenario: Scenario | undefined,
   parsed: ParsePlayThroughsResult = parsePlayThroughs(text),
+  /** The scenario's file, when it exists but does not parse (reported as invalid, not missing). */
+  invalidScenario?: string,
 ): LintIssue[] {
   if (!parsed.ok) return fromParse(file, parsed.errors);
   const issues: LintIssue[] = [];
@@ -280,7 +332,10 @@ export function lintPlayThroughs(
       'scenario',
     ]);
   if (!scenario) {
-    at('error', LintCode.TestReference, `scénario « ${tests.scenario} » introuvable`, ['scenario']);
+    const message = invalidScenario
+      ? `scénario « ${tests.scenario} » invalide (${invalidScenario}) : corrigez d'abord ses erreurs`
+      : `scénario « ${tests.scenario} » introuvable`;
+    at('error', LintCode.TestReference, message, ['scenario']);
     return issues;
   }
   const states = collectStates(scenario.machine);
@@ -372,29 +427,44 @@ export function lintFiles(
   resolveScenario?: (id: string, testsFile: string) => LintFile | undefined,
 ): LintIssue[] {
   const scenarios = new Map<string, Scenario>();
+  // Scenario files that did not parse, by the id they declare and by their file name.
+  const invalid = new Map<string, string>();
   const issues: LintIssue[] = [];
   for (const f of files.filter((f) => !isPlayThroughFile(f.path))) {
     const result = lintScenario(f.path, f.text);
     issues.push(...result.issues);
     if (result.scenario) scenarios.set(result.scenario.id, result.scenario);
+    else for (const id of declaredIds(f)) invalid.set(id, f.path);
   }
   for (const f of files.filter((f) => isPlayThroughFile(f.path))) {
     const parsed = parsePlayThroughs(f.text);
     let scenario: Scenario | undefined;
+    let invalidFile: string | undefined;
     if (parsed.ok) {
       const id = parsed.file.scenario;
       scenario = scenarios.get(id);
-      if (!scenario && resolveScenario) {
+      invalidFile = scenario ? undefined : invalid.get(id);
+      if (!scenario && !invalidFile && resolveScenario) {
         const other = resolveScenario(id, f.path);
         if (other) {
           const result = parseScenario(other.text);
           if (result.ok) scenario = result.scenario;
+          else invalidFile = other.path;
         }
       }
     }
-    issues.push(...lintPlayThroughs(f.path, f.text, scenario, parsed));
+    issues.push(...lintPlayThroughs(f.path, f.text, scenario, parsed, invalidFile));
   }
   return issues;
+}
+
+/** The ids a scenario file that did not parse may stand for: its `id:` if readable, its name. */
+function declaredIds(file: LintFile): string[] {
+  const ids = [(file.path.split('/').pop() ?? file.path).replace(/\.ya?ml$/, '')];
+  const loaded = loadYaml(file.text);
+  const value = loaded.ok ? loaded.loaded.value : undefined;
+  if (value && typeof value === 'object' && 'id' in value && typeof value.id === 'string') ids.push(value.id);
+  return ids;
 }
 
 function sortIssues(issues: LintIssue[]): LintIssue[] {

@@ -107,7 +107,7 @@ describe('runScenarioTests', () => {
     expect(report.coverage.transitions.total).toBe(20);
     expect(report.coverage.transitions.missing).toEqual(['guidage|always|0']);
     const text = formatTestReport(report);
-    expect(text).toContain('appel-entrainement : 6/6 tests réussis');
+    expect(text).toContain('appel-entrainement : 7/7 tests réussis');
     expect(text).toContain('couverture des états : 7/7 (100 %)');
     expect(text).toContain('couverture des transitions : 19/20 (95 %) — non prises : guidage|always|0');
   });

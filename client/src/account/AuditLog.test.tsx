@@ -1,0 +1,86 @@
+import { describe, expect, it } from '@jest/globals';
+import { act, screen, within } from '@testing-library/react';
+import type { AuditLogEntry } from '@ecoute/protocol';
+import { renderWithSession } from '../test/renderWithSession.js';
+import { AuditLog } from './AuditLog.js';
+
+const entries: AuditLogEntry[] = [
+  {
+    at: '2026-12-05T09:00:00.000Z',
+    actor: 'user-7f3a',
+    action: 'links-revoked',
+    target: 'session-91c2',
+    who: { kind: 'member', name: 'Dominique' },
+    subject: { kind: 'session', title: 'Renouvellement de mutuelle', createdAt: '2026-12-04T14:00:00.000Z' },
+  },
+  {
+    at: '2026-12-05T08:00:00.000Z',
+    actor: 'user-1b2c',
+    action: 'session-deleted',
+    target: 'session-0000',
+    who: { kind: 'member', name: null },
+    subject: { kind: 'session-gone' },
+  },
+  {
+    at: '2026-12-05T07:00:00.000Z',
+    actor: 'link:trainer',
+    action: 'session-exported',
+    target: 'session-91c2',
+    who: { kind: 'link', role: 'trainer' },
+    subject: null,
+  },
+  {
+    at: '2026-12-05T06:00:00.000Z',
+    actor: 'user-7f3a',
+    action: 'retention-changed',
+    target: '30',
+    who: { kind: 'member', name: 'Dominique' },
+    subject: { kind: 'days', count: 30 },
+  },
+];
+
+describe('AuditLog', () => {
+  it('reads who did what on what by names, calls and dates, never by internal ids', async () => {
+    const { container } = renderWithSession(
+      <AuditLog api={{ audit: () => Promise.resolve({ ok: true as const, data: entries }) }} />,
+    );
+    await act(async () => {
+      await Promise.resolve();
+    });
+    const table = screen.getByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(4);
+    expect(rows[0]?.textContent).toContain('Dominique');
+    expect(rows[0]?.textContent).toContain('Liens de séance révoqués');
+    expect(rows[0]?.textContent).toContain('Renouvellement de mutuelle');
+    expect(rows[1]?.textContent).toContain('Compte supprimé');
+    expect(rows[1]?.textContent).toContain('Séance supprimée depuis');
+    expect(rows[2]?.textContent).toContain('Lien Formateur·rice');
+    expect(rows[3]?.textContent).toContain('30 jours');
+    for (const id of ['user-7f3a', 'user-1b2c', 'session-91c2', 'session-0000', 'link:trainer'])
+      expect(container.textContent).not.toContain(id);
+    // The scrolling box of a wide table is reachable by keyboard and named.
+    expect(
+      screen.getAllByRole('region', { name: "Journal d'activité" }).some((region) => region.tabIndex === 0),
+    ).toBe(true);
+  });
+
+  it('says when nothing is recorded', async () => {
+    renderWithSession(<AuditLog api={{ audit: () => Promise.resolve({ ok: true as const, data: [] }) }} />);
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(screen.getByText('Aucune action enregistrée pour le moment.')).toBeTruthy();
+  });
+
+  it('shows a refusal as an alert', async () => {
+    renderWithSession(
+      <AuditLog api={{ audit: () => Promise.resolve({ ok: false as const, code: 'auth/forbidden' }) }} />,
+    );
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(screen.getByRole('alert').textContent).not.toBe('');
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+});

@@ -1,0 +1,104 @@
+// The organisation's audit log for its administrators: when, who, what, on what — read as a
+// person says it (names, calls and dates), never the internal ids the server keeps.
+import { useEffect, useState } from 'react';
+import type { AuditLogEntry, AuditSubject } from '@ecoute/protocol';
+import type { MessageKey } from '../i18n/fr.js';
+import { useI18n } from '../i18n/index.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { accountApi } from './accountApi.js';
+
+const ACTION_KEYS: Record<string, MessageKey> = {
+  'sign-in': 'account.audit.action.signIn',
+  setup: 'account.audit.action.setup',
+  invitation: 'account.audit.action.invitation',
+  join: 'account.audit.action.join',
+  'reset-link': 'account.audit.action.resetLink',
+  'links-revoked': 'account.audit.action.linksRevoked',
+  'session-deleted': 'account.audit.action.sessionDeleted',
+  'session-exported': 'account.audit.action.sessionExported',
+  'learner-exported': 'account.audit.action.learnerExported',
+  'learner-erased': 'account.audit.action.learnerErased',
+  'retention-changed': 'account.audit.action.retentionChanged',
+};
+
+const ROLE_KEYS: Record<string, MessageKey> = {
+  listener: 'role.listener',
+  trainer: 'role.trainer',
+  observer: 'role.observer',
+  callerActor: 'role.callerActor',
+};
+
+export function AuditLog({ api = accountApi }: { api?: Pick<typeof accountApi, 'audit'> }) {
+  const { t } = useI18n();
+  const [entries, setEntries] = useState<AuditLogEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void api.audit().then((result) => (result.ok ? setEntries(result.data) : setError(result.code)));
+  }, [api]);
+
+  function who(entry: AuditLogEntry): string {
+    if (entry.who.kind === 'link') {
+      const role = ROLE_KEYS[entry.who.role];
+      return t('account.audit.viaLink', { role: role ? t(role) : t('account.audit.someone') });
+    }
+    return entry.who.name ?? t('account.audit.formerMember');
+  }
+
+  function subject(about: AuditSubject | null): string {
+    if (about === null) return '';
+    switch (about.kind) {
+      case 'session':
+        return t('account.audit.session', {
+          title: about.title,
+          date: new Date(about.createdAt).toLocaleString(),
+        });
+      case 'session-gone':
+        return t('account.audit.sessionGone');
+      case 'person':
+        return about.name ?? t('account.audit.formerMember');
+      case 'days':
+        return about.count === 0
+          ? t('account.audit.forever')
+          : t('account.audit.days', { count: about.count });
+      case 'sessions':
+        return t('account.audit.sessions', { count: about.count });
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="audit-heading">
+      <h2 id="audit-heading">{t('account.audit.heading')}</h2>
+      <p>{t('account.audit.intro')}</p>
+      <ErrorAlert code={error} />
+      {entries === null ? null : entries.length === 0 ? (
+        <p>{t('account.audit.empty')}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="audit-heading" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('account.audit.when')}</th>
+                <th scope="col">{t('account.audit.who')}</th>
+                <th scope="col">{t('account.audit.what')}</th>
+                <th scope="col">{t('account.audit.onWhat')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry, index) => {
+                const action = ACTION_KEYS[entry.action];
+                return (
+                  <tr key={`${entry.at}-${index}`}>
+                    <td>{new Date(entry.at).toLocaleString()}</td>
+                    <td>{who(entry)}</td>
+                    <td>{action ? t(action) : t('account.audit.action.other')}</td>
+                    <td>{subject(entry.subject)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+// `/classes/:classId`: one group session for its trainer — the code and QR code to join, the
+// learners as they join, the groups and the launch of a round, the floor, the group debrief.
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import type {
+  ClassDetail,
+  ClassLearner,
+  FloorCommand,
+  FloorTile,
+  GroupDebrief,
+  ScenarioSummary,
+} from '@ecoute/protocol';
+import { useI18n } from '../i18n/index.js';
+import { connectClassroom, type ClassroomConnection } from '../socket/classroomSocket.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { useHeavyViews } from '../ui/HeavyViews.js';
+import { requestJson } from '../ui/requestJson.js';
+import { Tabs } from '../ui/Tabs.js';
+import { useDocumentTitle } from '../ui/useDocumentTitle.js';
+import { classroomApi } from './classroomApi.js';
+import { FloorView } from './FloorView.js';
+import { GroupBuilder } from './GroupBuilder.js';
+import { GroupDebriefView } from './GroupDebriefView.js';
+import { groupsOf, type GroupRow } from './groups.js';
+import './classroom.css';
+
+const QrCode = lazy(() => import('../trainer/QrCode.js'));
+
+/** The tiles as the floor holds them: merged by call, most urgent first. */
+function mergeTiles(held: Map<string, FloorTile>, incoming: readonly FloorTile[], full: boolean) {
+  const next = full ? new Map<string, FloorTile>() : new Map(held);
+  for (const tile of incoming) next.set(tile.sessionId, tile);
+  return next;
+}
+
+export function ClassPage() {
+  const { t } = useI18n();
+  const heavy = useHeavyViews();
+  const { classId = '' } = useParams();
+  const [detail, setDetail] = useState<ClassDetail | null>(null);
+  const [learners, setLearners] = useState<ClassLearner[]>([]);
+  const [tiles, setTiles] = useState<Map<string, FloorTile>>(new Map());
+  const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
+  const [debrief, setDebrief] = useState<GroupDebrief | null>(null);
+  const [debriefScenario, setDebriefScenario] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const connection = useRef<ClassroomConnection | null>(null);
+  useDocumentTitle(detail ? `${detail.name} — ${t('classroom.title')}` : t('classroom.title'));
+
+  const reload = useCallback(async () => {
+    const result = await classroomApi.detail(classId);
+    if (!result.ok) return setError(result.code);
+    setDetail(result.data);
+    setLearners(result.data.learners);
+  }, [classId]);
+
+  useEffect(() => {
+    void reload();
+    void requestJson<ScenarioSummary[]>('/api/scenarios').then((r) => r.ok && setScenarios(r.data));
+    const open = connectClassroom(
+      { classId },
+      {
+        tiles: (message) => setTiles((held) => mergeTiles(held, message.tiles, message.full)),
+        roster: setLearners,
+        status: (s) => typeof s === 'object' && setError(s.failed),
+      },
+    );
+    connection.current = open;
+    return () => open.close();
+  }, [classId, reload]);
+
+  const classScenarios = useMemo(
+    () => scenarios.filter((s) => detail?.scenarioIds.includes(s.id)),
+    [scenarios, detail],
+  );
+  const sorted = useMemo(
+    () => [...tiles.values()].sort((a, b) => b.urgency - a.urgency || a.round - b.round || a.group - b.group),
+    [tiles],
+  );
+
+  const launch = async (scenarioId: string, rows: GroupRow[]) => {
+    const groups = groupsOf(rows);
+    if (!groups) return;
+    const result = await classroomApi.launch(classId, { scenarioId, groups });
+    if (!result.ok) return setError(result.code);
+    setError(null);
+    setNotice(t('classroom.launch.done', { round: result.data.round, count: result.data.calls.length }));
+    await reload();
+  };
+  const send = async (command: FloorCommand) => {
+    const ack = await (connection.current?.command(command) ?? Promise.resolve(null));
+    if (!ack) return { ok: false };
+    if (!ack.ok) setError(ack.code);
+    return ack.ok ? { ok: true, applied: ack.applied } : { ok: false };
+  };
+  const loadDebrief = async () => {
+    const scenarioId = debriefScenario || detail?.scenarioIds[0] || '';
+    const result = await classroomApi.debrief(classId, scenarioId);
+    if (!result.ok) return setError(result.code);
+    setDebrief(result.data);
+  };
+
+  if (!detail) return <main id="main">{error ? <ErrorAlert code={error} /> : null}</main>;
+  const joinUrl = `${location.origin}${detail.joinPath}`;
+  return (
+    <main id="main" className="classroom">
+      <h1>{detail.name}</h1>
+      {error && <ErrorAlert code={error} />}
+      <p role="status">{notice}</p>
+      <section className="classroom-code" aria-labelledby="class-code">
+        <h2 id="class-code">{t('classroom.code', { code: detail.code })}</h2>
+        <p>
+          {t('classroom.joinLink')}
+          {'\u00a0'}: <a href={detail.joinPath}>{joinUrl}</a>
+        </p>
+        {heavy && (
+          <Suspense fallback={null}>
+            <QrCode text={joinUrl} label={t('classroom.qrLabel')} />
+          </Suspense>
+        )}
+      </section>
+      <Tabs
+        label={t('classroom.tabs')}
+        items={[
+          {
+            id: 'groups',
+            label: t('classroom.tab.groups'),
+            content: (
+              <>
+                <h2>{t('classroom.roster', { count: learners.length })}</h2>
+                <ul aria-live="polite" className="classroom-roster">
+                  {learners.map((l) => (
+                    <li key={l.learnerId}>{l.pseudonym}</li>
+                  ))}
+                </ul>
+                {classScenarios.length > 0 && (
+                  <GroupBuilder
+                    learners={learners}
+                    calls={detail.calls}
+                    scenarios={classScenarios}
+                    launch={launch}
+                  />
+                )}
+              </>
+            ),
+          },
+          {
+            id: 'floor',
+            label: t('classroom.tab.floor'),
+            content: <FloorView tiles={sorted} calls={detail.calls} send={send} />,
+          },
+          {
+            id: 'debrief',
+            label: t('classroom.tab.debrief'),
+            content: (
+              <>
+                <div className="group-debrief__pick">
+                  <label>
+                    {t('classroom.debrief.scenario')}
+                    <select value={debriefScenario} onChange={(e) => setDebriefScenario(e.target.value)}>
+                      {classScenarios.map((s) => (
+                        <option key={s.id} value={s.id}>
+                          {s.title}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <button type="button" onClick={() => void loadDebrief()}>
+                    {t('classroom.debrief.load')}
+                  </button>
+                  <a href={classroomApi.exportPath(classId, 'json')} download>
+                    {t('classroom.export.json')}
+                  </a>
+                  <a href={classroomApi.exportPath(classId, 'csv')} download>
+                    {t('classroom.export.csv')}
+                  </a>
+                </div>
+                {debrief && <GroupDebriefView debrief={debrief} />}
+              </>
+            ),
+          },
+        ]}
+      />
+    </main>
+  );
+}

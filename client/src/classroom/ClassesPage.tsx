@@ -1,0 +1,85 @@
+// `/classes`: the trainer's group sessions, and a form to create one (its name, its scenarios).
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { ClassSummary, ScenarioSummary } from '@ecoute/protocol';
+import { useI18n } from '../i18n/index.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { requestJson } from '../ui/requestJson.js';
+import { useDocumentTitle } from '../ui/useDocumentTitle.js';
+import { classroomApi } from './classroomApi.js';
+import './classroom.css';
+
+export function ClassesPage() {
+  const { t } = useI18n();
+  useDocumentTitle(t('classroom.title'));
+  const navigate = useNavigate();
+  const [classes, setClasses] = useState<ClassSummary[]>([]);
+  const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
+  const [name, setName] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void classroomApi.list().then((r) => (r.ok ? setClasses(r.data) : setError(r.code)));
+    void requestJson<ScenarioSummary[]>('/api/scenarios').then((r) => r.ok && setScenarios(r.data));
+  }, []);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    const created = await classroomApi.create({ name, scenarioIds: chosen });
+    if (!created.ok) return setError(created.code);
+    void navigate(`/classes/${encodeURIComponent(created.data.classId)}`);
+  };
+
+  return (
+    <main id="main" className="classroom">
+      <h1>{t('classroom.title')}</h1>
+      {error && <ErrorAlert code={error} />}
+      <form className="classroom-create" onSubmit={(e) => void create(e)}>
+        <fieldset>
+          <legend>{t('classroom.create.legend')}</legend>
+          <label>
+            {t('classroom.create.name')}
+            <input required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <fieldset>
+            <legend>{t('classroom.create.scenarios')}</legend>
+            {scenarios.map((s) => (
+              <label key={s.id} className="classroom-check">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(s.id)}
+                  onChange={(e) =>
+                    setChosen((c) => (e.target.checked ? [...c, s.id] : c.filter((id) => id !== s.id)))
+                  }
+                />
+                {s.title}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" disabled={chosen.length === 0 || name.trim() === ''}>
+            {t('classroom.create.submit')}
+          </button>
+        </fieldset>
+      </form>
+      {classes.length === 0 ? (
+        <p>{t('classroom.list.empty')}</p>
+      ) : (
+        <ul className="classroom-list">
+          {classes.map((c) => (
+            <li key={c.classId}>
+              <Link to={`/classes/${encodeURIComponent(c.classId)}`}>
+                {t('classroom.list.item', {
+                  name: c.name,
+                  code: c.code,
+                  learners: c.learnerCount,
+                  rounds: c.rounds,
+                })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,121 @@
+// One call on the floor: who, which scenario, call time, state, variables with sparklines,
+// alerts; and what the trainer can do from here (console, listen, whisper, speak, pause).
+import { useState, type FormEvent } from 'react';
+import type { FloorAlert, FloorCommand, FloorTile } from '@ecoute/protocol';
+import { useI18n } from '../i18n/index.js';
+import { formatDuration } from '../ui/formatDuration.js';
+import { Sparkline } from './Sparkline.js';
+
+export function FloorTileCard({
+  tile,
+  trainerLink,
+  observerLink,
+  send,
+}: {
+  tile: FloorTile;
+  trainerLink: string | null;
+  observerLink: string | null;
+  send: (command: FloorCommand) => Promise<boolean>;
+}) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const headingId = `tile-${tile.sessionId}`;
+  const alertText = (alert: FloorAlert): string => {
+    switch (alert.kind) {
+      case 'silence':
+        return t('classroom.alert.silence', { time: formatDuration(alert.ms) });
+      case 'danger':
+        return t('classroom.alert.danger', { variable: alert.variable });
+      case 'protocol_missed':
+        return t('classroom.alert.protocol', { criterion: alert.criterion });
+      case 'ended':
+        return alert.outcome
+          ? `${t('classroom.alert.ended')} (${t(`outcome.${alert.outcome}`)})`
+          : t('classroom.alert.ended');
+    }
+  };
+  const submit = (kind: 'whisper' | 'adlib') => async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (text.trim() === '') return;
+    if (await send({ kind, sessionId: tile.sessionId, text })) setText('');
+  };
+  const live = tile.phase !== 'ended';
+  return (
+    <article
+      className={`floor-tile${tile.urgency > 0 ? ' floor-tile--alert' : ''}${tile.paused ? ' floor-tile--paused' : ''}`}
+      aria-labelledby={headingId}
+    >
+      <h3 id={headingId}>
+        {t('classroom.floor.tile', { group: tile.group, round: tile.round })} — {tile.scenarioTitle}
+      </h3>
+      <p className="floor-tile__who">
+        {t('classroom.floor.listener', { name: tile.listener ?? '—' })}
+        {' · '}
+        {tile.callerActor
+          ? t('classroom.floor.caller', { name: tile.callerActor })
+          : t('classroom.floor.machine')}
+        {tile.observers.length > 0 &&
+          ` · ${t('classroom.floor.observers', { names: tile.observers.join(', ') })}`}
+      </p>
+      <p>
+        {t(`classroom.floor.phase.${tile.phase}`)}
+        {tile.paused && ` · ${t('classroom.floor.paused')}`}
+        {' · '}
+        {t('classroom.floor.time', { time: formatDuration(tile.t) })}
+        {tile.stateLabel && ` · ${t('classroom.floor.state', { state: tile.stateLabel })}`}
+      </p>
+      {tile.alerts.length > 0 && (
+        <ul className="floor-tile__alerts">
+          {tile.alerts.map((alert) => (
+            <li key={alert.kind + alertText(alert)} className={`floor-alert floor-alert--${alert.kind}`}>
+              {alertText(alert)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ul className="floor-tile__variables">
+        {tile.variables.map((v) => (
+          <li key={v.id} className={`floor-variable floor-variable--${v.level}`}>
+            <span>
+              {v.label}
+              {'\u00a0'}: {v.value}/{v.max}
+            </span>
+            <Sparkline values={v.history} min={v.min} max={v.max} />
+          </li>
+        ))}
+      </ul>
+      <div className="floor-tile__actions">
+        {trainerLink && (
+          <a href={trainerLink} target="_blank" rel="noopener">
+            {t('classroom.floor.openConsole')}
+          </a>
+        )}
+        {observerLink && (
+          <a href={observerLink} target="_blank" rel="noopener">
+            {t('classroom.floor.listen')}
+          </a>
+        )}
+        {live && (
+          <button
+            type="button"
+            onClick={() => void send({ kind: tile.paused ? 'resume' : 'pause', sessionId: tile.sessionId })}
+          >
+            {tile.paused ? t('classroom.floor.resume') : t('classroom.floor.pause')}
+          </button>
+        )}
+      </div>
+      {live && (
+        <form className="floor-tile__say" onSubmit={(e) => void submit('whisper')(e)}>
+          <label>
+            <span className="visually-hidden">{t('classroom.floor.whisper')}</span>
+            <input value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} />
+          </label>
+          <button type="submit">{t('classroom.floor.whisper')}</button>
+          <button type="button" onClick={() => void submit('adlib')()}>
+            {t('classroom.floor.adlib')}
+          </button>
+        </form>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,131 @@
+// Forming a round's groups: at random (pairs or threes, the machine or a learner as the caller),
+// by hand (a group and a role per learner), or by rotating the roles of the last round; then
+// every call launched at once.
+import { useState, type FormEvent } from 'react';
+import type { ClassCall, ClassLearner, ClassRole, ScenarioSummary } from '@ecoute/protocol';
+import { useI18n } from '../i18n/index.js';
+import { groupsOf, randomGroups, rotateRoles, type GroupRow } from './groups.js';
+
+const ROLES: ClassRole[] = ['listener', 'callerActor', 'observer'];
+
+/** The last round's groups, as rows. */
+function lastRound(calls: readonly ClassCall[]): GroupRow[] {
+  const round = calls.reduce((max, c) => Math.max(max, c.round), 0);
+  return calls
+    .filter((c) => c.round === round)
+    .flatMap((c) => c.members.map((m) => ({ learnerId: m.learnerId, group: c.group, role: m.role })));
+}
+
+export function GroupBuilder({
+  learners,
+  calls,
+  scenarios,
+  launch,
+}: {
+  learners: readonly ClassLearner[];
+  calls: readonly ClassCall[];
+  scenarios: readonly ScenarioSummary[];
+  launch: (scenarioId: string, rows: GroupRow[]) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [size, setSize] = useState<2 | 3>(2);
+  const [machine, setMachine] = useState(false);
+  const [rows, setRows] = useState<GroupRow[]>([]);
+  const [scenarioId, setScenarioId] = useState(scenarios[0]?.id ?? '');
+  const ids = learners.map((l) => l.learnerId);
+  // Learners who joined after the groups were made are listed too (as observers of group 1).
+  const shown: GroupRow[] = [
+    ...rows.filter((r) => ids.includes(r.learnerId)),
+    ...ids
+      .filter((id) => !rows.some((r) => r.learnerId === id))
+      .map((learnerId) => ({ learnerId, group: 1, role: 'observer' as const })),
+  ];
+  const valid = groupsOf(shown) !== null;
+  const groupCount = Math.max(1, Math.ceil(learners.length / 2));
+  const nameOf = (id: string) => learners.find((l) => l.learnerId === id)?.pseudonym ?? '';
+  const change = (learnerId: string, patch: Partial<GroupRow>) =>
+    setRows(shown.map((r) => (r.learnerId === learnerId ? { ...r, ...patch } : r)));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (valid && (scenarioId || scenarios[0])) await launch(scenarioId || scenarios[0]!.id, shown);
+  };
+  return (
+    <form className="group-builder" onSubmit={(e) => void submit(e)}>
+      <fieldset>
+        <legend>{t('classroom.groups.legend')}</legend>
+        <label>
+          {t('classroom.groups.size')}
+          <select value={size} onChange={(e) => setSize(Number(e.target.value) === 3 ? 3 : 2)}>
+            <option value={2}>{t('classroom.groups.pairs')}</option>
+            <option value={3}>{t('classroom.groups.threes')}</option>
+          </select>
+        </label>
+        <label className="classroom-check">
+          <input type="checkbox" checked={machine} onChange={(e) => setMachine(e.target.checked)} />
+          {t('classroom.groups.machine')}
+        </label>
+        <button type="button" onClick={() => setRows(randomGroups(ids, size, machine))}>
+          {t('classroom.groups.random')}
+        </button>
+        <button
+          type="button"
+          disabled={calls.length === 0}
+          onClick={() => setRows(rotateRoles(lastRound(calls)))}
+        >
+          {t('classroom.groups.rotate')}
+        </button>
+      </fieldset>
+      <table className="group-table">
+        <tbody>
+          {[...shown]
+            .sort((a, b) => a.group - b.group || ROLES.indexOf(a.role) - ROLES.indexOf(b.role))
+            .map((row) => (
+              <tr key={row.learnerId}>
+                <th scope="row">{nameOf(row.learnerId)}</th>
+                <td>
+                  <select
+                    aria-label={t('classroom.groups.groupOf', { name: nameOf(row.learnerId) })}
+                    value={row.group}
+                    onChange={(e) => change(row.learnerId, { group: Number(e.target.value) })}
+                  >
+                    {Array.from({ length: groupCount }, (_, i) => (
+                      <option key={i + 1} value={i + 1}>
+                        {i + 1}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <select
+                    aria-label={t('classroom.groups.roleOf', { name: nameOf(row.learnerId) })}
+                    value={row.role}
+                    onChange={(e) => change(row.learnerId, { role: e.target.value as ClassRole })}
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {t(`classroom.role.${role}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {!valid && learners.length > 0 && <p role="alert">{t('classroom.groups.invalid')}</p>}
+      <label>
+        {t('classroom.launch.scenario')}
+        <select value={scenarioId} onChange={(e) => setScenarioId(e.target.value)}>
+          {scenarios.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={!valid}>
+        {t('classroom.launch.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,135 @@
+// `/classe?code=…`: a learner joins a group session with its code and a pseudonym (no account),
+// then waits on this page: their role and link arrive with each round, and the trainer's
+// messages in a live region. The learner token is kept in this browser for the class.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import type { ClassJoined, ClassMessage, LearnerAssignment } from '@ecoute/protocol';
+import { useI18n } from '../i18n/index.js';
+import { connectClassroom } from '../socket/classroomSocket.js';
+import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { useDocumentTitle } from '../ui/useDocumentTitle.js';
+import { classroomApi } from './classroomApi.js';
+import './classroom.css';
+
+const STORE_KEY = 'ecoute.class';
+
+function saved(): ClassJoined | null {
+  try {
+    return JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null') as ClassJoined | null;
+  } catch {
+    return null;
+  }
+}
+
+export function JoinClassPage() {
+  const { t } = useI18n();
+  useDocumentTitle(t('classroom.join.title'));
+  const [params] = useSearchParams();
+  const [code, setCode] = useState(params.get('code') ?? '');
+  const [pseudonym, setPseudonym] = useState('');
+  const [joined, setJoined] = useState<ClassJoined | null>(() => saved());
+  const [assignment, setAssignment] = useState<LearnerAssignment | null>(null);
+  const [messages, setMessages] = useState<ClassMessage[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!joined) return;
+    const connection = connectClassroom(
+      { classId: joined.classId, learnerToken: joined.token },
+      {
+        assignment: (a) => {
+          setAssignment(a);
+          // The role page asks a display name: it is the pseudonym already given.
+          if (a) {
+            const [, role, sessionId] = a.link.split('#')[0]!.split('/');
+            if (role && sessionId) localStorage.setItem(`ecoute.name.${sessionId}.${role}`, joined.pseudonym);
+          }
+        },
+        message: (m) => setMessages((all) => [...all, m]),
+        status: (s) => {
+          if (typeof s === 'object') {
+            setError(s.failed);
+            if (s.failed === 'class/join_invalid') {
+              localStorage.removeItem(STORE_KEY);
+              setJoined(null);
+            }
+          } else if (s === 'connected') setError(null);
+        },
+      },
+    );
+    return () => connection.close();
+  }, [joined]);
+
+  const join = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await classroomApi.join(code, pseudonym);
+    if (!result.ok) return setError(result.code);
+    localStorage.setItem(STORE_KEY, JSON.stringify(result.data));
+    setJoined(result.data);
+  };
+
+  return (
+    <main id="main" className="classroom classroom-join">
+      <h1>{t('classroom.join.title')}</h1>
+      {error && <ErrorAlert code={error} />}
+      {!joined ? (
+        <form onSubmit={(e) => void join(e)}>
+          <label>
+            {t('classroom.join.code')}
+            <input
+              required
+              autoCapitalize="characters"
+              autoComplete="off"
+              maxLength={6}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('classroom.join.pseudonym')}
+            <input required maxLength={40} value={pseudonym} onChange={(e) => setPseudonym(e.target.value)} />
+          </label>
+          <button type="submit">{t('classroom.join.submit')}</button>
+        </form>
+      ) : (
+        <section aria-live="polite" className="classroom-assignment">
+          {assignment ? (
+            <>
+              <p>
+                {t('classroom.join.assignment', {
+                  round: assignment.round,
+                  scenario: assignment.scenarioTitle,
+                  role: t(`classroom.role.${assignment.role}`),
+                })}
+              </p>
+              {assignment.mates.length > 0 && (
+                <p>
+                  {t('classroom.join.mates', {
+                    mates: assignment.mates
+                      .map((m) => `${m.pseudonym} (${t(`classroom.role.${m.role}`)})`)
+                      .join(', '),
+                  })}
+                </p>
+              )}
+              <a className="button" href={assignment.link}>
+                {t('classroom.join.open')}
+              </a>
+            </>
+          ) : (
+            <p>{t('classroom.join.waiting', { name: joined.pseudonym })}</p>
+          )}
+        </section>
+      )}
+      {messages.length > 0 && (
+        <section aria-labelledby="class-messages">
+          <h2 id="class-messages">{t('classroom.join.messages')}</h2>
+          <ul role="log" aria-live="polite" className="classroom-messages">
+            {messages.map((m) => (
+              <li key={m.at + m.text}>{m.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}

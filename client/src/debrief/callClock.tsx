@@ -1,0 +1,38 @@
+// One clock for the whole debrief: call time counts from the pickup, as the transcript and the
+// status bar of the consoles count it (a moment before the pickup reads 0:00). Session time
+// stays what the records hold (the cursor, the marks, the API); only what is read is shifted.
+import { createContext, useContext } from 'react';
+import type { TimelineEntry } from '@ecoute/engine';
+import { formatDuration } from '../ui/formatDuration.js';
+import { pickupTime } from '../ui/useCallElapsed.js';
+
+export interface CallClock {
+  /** Session time of the pickup (0 when the phone was never picked up). */
+  origin: number;
+  /** A session time as call time, in ms. */
+  callMs: (t: number) => number;
+  /** A session time as call time, « m:ss ». */
+  format: (t: number) => string;
+}
+
+export function callClock(entries: readonly TimelineEntry[]): CallClock {
+  const origin = pickupTime(entries) ?? 0;
+  const callMs = (t: number) => Math.max(0, t - origin);
+  return { origin, callMs, format: (t) => formatDuration(callMs(t)) };
+}
+
+/** The index the debrief opens on: the call's ending (entries after it came later), else the last. */
+export function openingIndex(entries: readonly TimelineEntry[]): number {
+  const ending = entries.findIndex(
+    (entry) => entry.kind === 'observation' && entry.observation.kind === 'ending',
+  );
+  return ending >= 0 ? ending : entries.length - 1;
+}
+
+const SESSION_CLOCK: CallClock = { origin: 0, callMs: (t) => t, format: formatDuration };
+
+export const CallClockContext = createContext<CallClock>(SESSION_CLOCK);
+
+export function useCallClock(): CallClock {
+  return useContext(CallClockContext);
+}

@@ -1,0 +1,59 @@
+// The `/classroom` namespace's connection (the floor, or a learner's waiting page): the socket.io
+// client stays in this folder. Events are handed to callbacks; the floor's commands are acked.
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { CLASSROOM_NAMESPACE, ClassEvent, PROTOCOL_VERSION } from '@ecoute/protocol';
+import type {
+  ClassClientToServerEvents,
+  ClassLearner,
+  ClassMessage,
+  ClassServerToClientEvents,
+  FloorCommand,
+  FloorCommandAck,
+  FloorTiles,
+  LearnerAssignment,
+} from '@ecoute/protocol';
+
+export interface ClassroomHandlers {
+  tiles?: (tiles: FloorTiles) => void;
+  roster?: (learners: ClassLearner[]) => void;
+  assignment?: (assignment: LearnerAssignment | null) => void;
+  message?: (message: ClassMessage) => void;
+  status?: (status: 'connected' | 'disconnected' | { failed: string }) => void;
+}
+
+export interface ClassroomConnection {
+  command(command: FloorCommand): Promise<FloorCommandAck>;
+  close(): void;
+}
+
+const ACK_MS = 10_000;
+
+export function connectClassroom(
+  auth: { classId: string; learnerToken?: string },
+  handlers: ClassroomHandlers,
+): ClassroomConnection {
+  const socket: Socket<ClassServerToClientEvents, ClassClientToServerEvents> = io(CLASSROOM_NAMESPACE, {
+    transports: ['websocket'],
+    auth: { protocolVersion: PROTOCOL_VERSION, ...auth },
+  });
+  socket.on('connect', () => handlers.status?.('connected'));
+  socket.on('disconnect', () => handlers.status?.('disconnected'));
+  socket.on('connect_error', (error) => handlers.status?.({ failed: error.message }));
+  socket.on(ClassEvent.FloorTiles, (tiles) => handlers.tiles?.(tiles));
+  socket.on(ClassEvent.Roster, (learners) => handlers.roster?.(learners));
+  socket.on(ClassEvent.Assignment, (assignment) => handlers.assignment?.(assignment));
+  socket.on(ClassEvent.Message, (message) => handlers.message?.(message));
+  return {
+    async command(command) {
+      try {
+        return (await socket
+          .timeout(ACK_MS)
+          .emitWithAck(ClassEvent.FloorCommand, command)) as FloorCommandAck;
+      } catch {
+        return { ok: false, code: 'server/internal', message: '' } as FloorCommandAck;
+      }
+    },
+    close: () => socket.close(),
+  };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import { act, screen } from '@testing-library/react';
+import { useRef, useState } from 'react';
+import type { InjectOption } from '@ecoute/engine';
+import { InjectButtons } from '../trainer/InjectButtons.js';
+import { renderWithSession } from '../test/renderWithSession.js';
+import { useFocusRescue } from './useFocusRescue.js';
+
+const inject = (id: string, label: string, available: boolean): InjectOption => ({
+  id,
+  label,
+  help: '',
+  available,
+});
+
+/** A console with its injects; the returned function changes them (as a view update does). */
+function renderConsole(initial: InjectOption[], disabled = false) {
+  let update: (next: { injects: InjectOption[]; disabled: boolean }) => void = () => undefined;
+  function Console() {
+    const page = useRef<HTMLDivElement>(null);
+    const [state, setState] = useState({ injects: initial, disabled });
+    update = setState;
+    useFocusRescue(page);
+    return (
+      <div ref={page}>
+        <h1>Formateur·rice</h1>
+        <InjectButtons injects={state.injects} disabled={state.disabled} onInject={() => undefined} />
+      </div>
+    );
+  }
+  renderWithSession(<Console />);
+  return (next: { injects: InjectOption[]; disabled: boolean }) => act(() => update(next));
+}
+
+describe('useFocusRescue: focus never drops to the page (WCAG 2.4.3)', () => {
+  it('moves focus to the next inject when the focused one disables itself', () => {
+    const update = renderConsole([
+      inject('sonnette', 'On sonne', true),
+      inject('lunettes', 'Lunettes', true),
+    ]);
+    screen.getByRole('button', { name: 'On sonne' }).focus();
+    update({
+      injects: [inject('sonnette', 'On sonne', false), inject('lunettes', 'Lunettes', true)],
+      disabled: false,
+    });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Lunettes' }));
+  });
+
+  it('moves focus to the panel’s heading when a pause disables every inject, and back after the resume', () => {
+    const injects = [inject('sonnette', 'On sonne', true)];
+    const update = renderConsole(injects);
+    const button = screen.getByRole('button', { name: 'On sonne' });
+    button.focus();
+    update({ injects, disabled: true });
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Événements à injecter' }));
+    expect(document.activeElement).not.toBe(document.body);
+    update({ injects, disabled: false });
+    expect(document.activeElement).toBe(button);
+  });
+});

@@ -1,0 +1,33 @@
+// The caller actor's view: cue cards — the persona with its secrets, what the current states
+// expect (their labels and descriptions), the lines the machine suggests, the injects they may
+// choose. No hidden variable values.
+import { stateLabel } from './graph-model.js';
+import { personaOf, type RunState } from './run-state.js';
+import type { CallerActorView } from './types.js';
+
+export function callerActorView(run: RunState): CallerActorView {
+  const { scenario, stateInfo } = run;
+  return {
+    role: 'callerActor',
+    scenario: {
+      id: scenario.id,
+      version: scenario.version,
+      title: scenario.title,
+      summary: scenario.summary,
+    },
+    persona: personaOf(scenario),
+    voice: { ...scenario.persona.voice },
+    phase: run.phase,
+    paused: run.paused,
+    onHold: run.onHold,
+    t: run.t,
+    states: run.states.map((id) => ({
+      id,
+      label: stateLabel(stateInfo, id),
+      description: stateInfo.get(id)?.node.description ?? null,
+    })),
+    suggestions: run.suggestions.map((s) => ({ ...s })),
+    choices: run.injects,
+    ending: run.ending ? { ...run.ending } : null,
+  };
+}

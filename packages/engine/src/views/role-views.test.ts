@@ -1,0 +1,78 @@
+import { describe, expect, it } from '@jest/globals';
+import { collectStates } from '../scenario/references.js';
+import { testScenario } from '../testing/fixtures.js';
+import { callerActorView } from './caller-actor-view.js';
+import { listenerView } from './listener-view.js';
+import { observerView } from './observer-view.js';
+import type { RunState } from './run-state.js';
+import { trainerView } from './trainer-view.js';
+
+function runState(overrides: Partial<RunState> = {}): RunState {
+  const scenario = testScenario();
+  const moveId = Object.keys(scenario.moves)[0]!;
+  const move = scenario.moves[moveId]!;
+  return {
+    scenario,
+    phase: 'connected',
+    paused: false,
+    onHold: false,
+    t: 4200,
+    states: ['accueil'],
+    stateInfo: collectStates(scenario.machine),
+    moves: [{ id: moveId, label: move.label, category: move.category, help: 'aide' }],
+    injects: [],
+    gauges: [{ id: 'detresse', label: 'Détresse', value: 6, min: 0, max: 10 }],
+    suggestions: [{ line: 'bonjour', text: 'Bonjour ?' }],
+    ending: null,
+    projector: false,
+    callerActor: false,
+    hintMode: 'guided',
+    pendingPick: null,
+    ...overrides,
+  };
+}
+
+describe('role views are pure functions of the run state', () => {
+  it('gives the listener no trainer-only field, and the moves as the hint mode allows', () => {
+    const view = listenerView(runState());
+    expect(Object.keys(view).sort()).toEqual(
+      [
+        'ending',
+        'mode',
+        'moves',
+        'onHold',
+        'paused',
+        'phase',
+        'projector',
+        'role',
+        'scenario',
+        't',
+        'voice',
+      ].sort(),
+    );
+    expect(view.moves[0]?.help).toBe('aide');
+    expect(listenerView(runState({ hintMode: 'no_hints' })).moves[0]?.help).toBe('');
+    expect(listenerView(runState({ hintMode: 'free_speech' })).moves).toEqual([]);
+  });
+
+  it('shows observers the variables and states only in projector mode', () => {
+    expect(observerView(runState()).projector).toBeNull();
+    const on = observerView(runState({ projector: true }));
+    expect(on.role).toBe('observer');
+    expect(on.projector).toEqual({ variables: runState().gauges, states: ['accueil'] });
+  });
+
+  it('gives the trainer everything, and the caller actor states by label with the suggestions', () => {
+    const trainer = trainerView(
+      runState({ pendingPick: { n: 1, text: 'euh', move: null, score: 0.1, dueT: 9000 } }),
+    );
+    expect(trainer.persona.background).toBe(testScenario().persona.background);
+    expect(trainer.variables[0]?.value).toBe(6);
+    expect(trainer.speech.pending?.n).toBe(1);
+    const actor = callerActorView(runState());
+    expect(actor.states[0]?.id).toBe('accueil');
+    expect(actor.states[0]?.label).not.toContain('.');
+    expect(actor.suggestions).toEqual([{ line: 'bonjour', text: 'Bonjour ?' }]);
+    expect('variables' in actor).toBe(false);
+  });
+});

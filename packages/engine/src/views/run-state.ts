@@ -1,0 +1,49 @@
+// What the role views read of a call run at one moment: plain data, no actor, no clock. The run
+// (`run/call-run.ts`) builds it; each role's view is a pure function of it (`listener-view.ts`,
+// `observer-view.ts`, `trainer-view.ts`, `caller-actor-view.ts`), so what a role may see is
+// decided in one small file per role, away from the run's input rules.
+import type { Scenario } from '../scenario/schema.js';
+import type { StateInfo } from '../scenario/references.js';
+import type {
+  CallPhase,
+  EndingView,
+  HintMode,
+  InjectOption,
+  MoveOption,
+  PersonaView,
+  SpeechView,
+  VariableGauge,
+} from './types.js';
+
+export interface RunState {
+  scenario: Scenario;
+  phase: CallPhase;
+  paused: boolean;
+  onHold: boolean;
+  /** Session time (ms). */
+  t: number;
+  /** Active leaf states, dotted paths in document order. */
+  states: string[];
+  /** Every state of the machine by path (labels, descriptions). */
+  stateInfo: ReadonlyMap<string, StateInfo>;
+  /** The moves offered now (shared between roles: read-only). */
+  moves: MoveOption[];
+  /** Every inject, available or not and why (shared: read-only). */
+  injects: InjectOption[];
+  /** The hidden variables as gauges (shared: read-only). */
+  gauges: VariableGauge[];
+  /** With a caller actor: the machine's lines not yet spoken. */
+  suggestions: { line: string; text: string }[];
+  ending: EndingView | null;
+  projector: boolean;
+  callerActor: boolean;
+  hintMode: HintMode;
+  /** Free speech: the interpretation waiting for the trainer's pick. */
+  pendingPick: SpeechView['pending'];
+}
+
+/** The caller's persona as every role that sees it is given it (a copy). */
+export function personaOf(scenario: Scenario): PersonaView {
+  const { name, age, place, background } = scenario.persona;
+  return { name, age, place, background };
+}

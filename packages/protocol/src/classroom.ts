@@ -1,0 +1,274 @@
+// The classroom (issue 14): a trainer's group session. A class has a join code; learners join
+// with a pseudonym (no account) and get a learner token; each round launches one session per
+// group; the floor (« plateau ») shows every live call of the class as a tile; the group debrief
+// compares the calls of one scenario. REST DTOs, request schemas and the `/classroom` Socket.IO
+// namespace's events live here.
+import { z } from 'zod';
+import { HINT_MODES } from '@ecoute/engine';
+import type { GaugeLevel, Outcome, ScenarioGraph } from '@ecoute/engine';
+import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from './constants.js';
+import type { MeasuredSpan, MomentRef } from './debrief.js';
+import type { Ack } from './errors.js';
+
+/** The Socket.IO namespace of the floor and of the learners' waiting pages. */
+export const CLASSROOM_NAMESPACE = '/classroom';
+/** Join codes: six characters, no 0/O or 1/I to misread. */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const JOIN_CODE_LENGTH = 6;
+/** Tiles are sent at most this often to a floor (the server coalesces in between). */
+export const FLOOR_INTERVAL_MS = 1000;
+/** A silence (no listener move or words while connected, not on hold) longer than this alerts. */
+export const FLOOR_SILENCE_MS = 30_000;
+/** Points kept per variable for a tile's sparkline. */
+export const SPARKLINE_POINTS = 30;
+/** Learners of one class at most. */
+export const MAX_CLASS_LEARNERS = 60;
+
+const scenarioId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/);
+const entityId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/);
+const text = z.string().trim().min(1).max(MAX_TEXT_LENGTH);
+
+export const classCreateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    scenarioIds: z.array(scenarioId).min(1).max(12),
+  })
+  .strict();
+export type ClassCreateRequest = z.infer<typeof classCreateSchema>;
+
+export const classJoinSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`)),
+    pseudonym: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+  })
+  .strict();
+export type ClassJoinRequest = z.infer<typeof classJoinSchema>;
+
+/** One group of a round: a listener, a learner playing the caller or the machine (null), observers. */
+export const classGroupSchema = z
+  .object({
+    listener: entityId,
+    callerActor: entityId.nullable(),
+    observers: z.array(entityId).max(8),
+  })
+  .strict();
+export type ClassGroup = z.infer<typeof classGroupSchema>;
+
+export const launchRoundSchema = z
+  .object({
+    scenarioId,
+    hintMode: z.enum(HINT_MODES).optional(),
+    groups: z.array(classGroupSchema).min(1).max(40),
+  })
+  .strict();
+export type LaunchRoundRequest = z.infer<typeof launchRoundSchema>;
+
+export type ClassRole = 'listener' | 'callerActor' | 'observer';
+
+export interface ClassSummary {
+  classId: string;
+  name: string;
+  code: string;
+  scenarioIds: string[];
+  createdAt: string;
+  learnerCount: number;
+  rounds: number;
+}
+
+export interface ClassLearner {
+  learnerId: string;
+  pseudonym: string;
+  joinedAt: string;
+}
+
+export interface ClassCallMember {
+  learnerId: string;
+  pseudonym: string;
+  role: ClassRole;
+}
+
+/** One call of a class: its round, its group, who plays what; the trainer's and observer's links. */
+export interface ClassCall {
+  sessionId: string;
+  round: number;
+  group: number;
+  scenarioId: string;
+  scenarioTitle: string;
+  members: ClassCallMember[];
+  status: 'live' | 'ended';
+  outcome: Outcome | null;
+  /** Role link paths (`/trainer/<id>#k=…`, `/observer/<id>#k=…`) for the class's trainer. */
+  trainerLink: string | null;
+  observerLink: string | null;
+}
+
+export interface ClassDetail extends ClassSummary {
+  learners: ClassLearner[];
+  calls: ClassCall[];
+  /** The page learners open (`/classe?code=…`), for the QR code. */
+  joinPath: string;
+}
+
+/** `POST /api/class-join`: the learner's token, kept by their browser for this class. */
+export interface ClassJoined {
+  classId: string;
+  learnerId: string;
+  pseudonym: string;
+  token: string;
+}
+
+/** `POST /api/classes/:classId/rounds`: the calls launched. */
+export interface RoundLaunched {
+  round: number;
+  calls: ClassCall[];
+}
+
+/** What a learner's page shows: their role in the current round and the link to open. */
+export interface LearnerAssignment {
+  round: number;
+  scenarioTitle: string;
+  role: ClassRole;
+  link: string;
+  mates: { pseudonym: string; role: ClassRole }[];
+}
+
+// --- The floor ---
+
+export type FloorAlert =
+  | { kind: 'silence'; ms: number }
+  | { kind: 'danger'; variable: string }
+  | { kind: 'protocol_missed'; criterion: string }
+  | { kind: 'ended'; outcome: Outcome | null };
+
+export interface FloorVariable {
+  id: string;
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  level: GaugeLevel;
+  /** The last values (one per change), oldest first: the sparkline. */
+  history: number[];
+}
+
+export interface FloorTile {
+  sessionId: string;
+  round: number;
+  group: number;
+  scenarioTitle: string;
+  listener: string | null;
+  callerActor: string | null;
+  observers: string[];
+  /** Session time (ms) when the tile was made, and whether the call clock runs. */
+  t: number;
+  paused: boolean;
+  phase: 'ringing' | 'connected' | 'ended';
+  /** The current state's label (the leaf-most active state). */
+  stateLabel: string;
+  variables: FloorVariable[];
+  alerts: FloorAlert[];
+  /** Higher first on the floor: 0 nothing to see, then ended, silence, protocol, danger. */
+  urgency: number;
+}
+
+/** `floor:tiles`: the tiles that changed since the last message, and the calls gone. */
+export interface FloorTiles {
+  tiles: FloorTile[];
+  removed: string[];
+  /** Every tile of the class now (the first message after a connection is full). */
+  full: boolean;
+}
+
+export const floorCommandSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('whisper'), sessionId: entityId, text }).strict(),
+  z.object({ kind: z.literal('adlib'), sessionId: entityId, text }).strict(),
+  z.object({ kind: z.literal('pause'), sessionId: entityId }).strict(),
+  z.object({ kind: z.literal('resume'), sessionId: entityId }).strict(),
+  z.object({ kind: z.literal('pause_all') }).strict(),
+  z.object({ kind: z.literal('resume_all') }).strict(),
+  z.object({ kind: z.literal('message'), text }).strict(),
+]);
+export type FloorCommand = z.infer<typeof floorCommandSchema>;
+/** How many calls (or learner pages, for a message) the command reached. */
+export type FloorCommandAck = Ack<{ applied: number }>;
+
+/** The `/classroom` handshake: the floor (the trainer's cookie) or a learner (their token). */
+export const classHandshakeSchema = z
+  .object({
+    classId: entityId,
+    learnerToken: z.string().min(1).max(128).optional(),
+    protocolVersion: z.number().int(),
+  })
+  .strict();
+export type ClassHandshake = z.infer<typeof classHandshakeSchema>;
+
+export interface ClassMessage {
+  text: string;
+  at: string;
+}
+
+export const ClassEvent = {
+  FloorTiles: 'floor:tiles',
+  FloorCommand: 'floor:command',
+  Roster: 'class:roster',
+  Assignment: 'class:assignment',
+  Message: 'class:message',
+} as const;
+
+export interface ClassServerToClientEvents {
+  [ClassEvent.FloorTiles]: (tiles: FloorTiles) => void;
+  [ClassEvent.Roster]: (learners: ClassLearner[]) => void;
+  [ClassEvent.Assignment]: (assignment: LearnerAssignment | null) => void;
+  [ClassEvent.Message]: (message: ClassMessage) => void;
+}
+
+export interface ClassClientToServerEvents {
+  [ClassEvent.FloorCommand]: (command: unknown, ack: (answer: FloorCommandAck) => void) => void;
+}
+
+// --- The group debrief ---
+
+export interface GroupDebriefCall {
+  sessionId: string;
+  round: number;
+  group: number;
+  listener: string | null;
+  /** The leaf-most state entered at each state change, in order. */
+  path: { state: string; at: MomentRef }[];
+  measures: {
+    timeToPickup: MeasuredSpan | null;
+    timeToFirstOpenQuestion: MeasuredSpan | null;
+    timeToAlertColleague: MeasuredSpan | null;
+    outcome: { outcome: Outcome | null; message: string; at: MomentRef } | null;
+  };
+  rubric: {
+    criterion: string;
+    label: string;
+    assessed: boolean;
+    met: boolean | null;
+    evidence?: MomentRef;
+  }[];
+}
+
+export interface GroupDebrief {
+  classId: string;
+  scenario: { id: string; title: string };
+  graph: ScenarioGraph;
+  /** State changes taken, with how many calls took each (a call counts once per change). */
+  transitions: { from: string; to: string; calls: number }[];
+  calls: GroupDebriefCall[];
+}
+
+export const groupDebriefQuerySchema = z.object({ scenarioId }).strict();

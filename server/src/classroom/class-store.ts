@@ -1,0 +1,228 @@
+// The classroom's tables (migration 0030_classes): classes, their learners (a pseudonym and the
+// hash of their token) and their calls (a session per group and round). Sessions themselves
+// stay in the sessions store; a deleted session takes its class_calls row with it (cascade).
+import type { Kysely } from 'kysely';
+import type { Outcome } from '@ecoute/engine';
+import type { ClassCallMember, ClassLearner } from '@ecoute/protocol';
+import type { Database } from '../database/schema.js';
+
+type ClassesTable = {
+  id: string;
+  organization_id: string;
+  owner_id: string;
+  name: string;
+  join_code: string;
+  scenario_ids: string;
+  created_at: string;
+};
+
+type ClassLearnersTable = {
+  id: string;
+  class_id: string;
+  pseudonym: string;
+  token_hash: string;
+  joined_at: string;
+};
+
+type ClassCallsTable = {
+  session_id: string;
+  class_id: string;
+  round: number;
+  group_index: number;
+  members: string;
+};
+
+export type ClassroomTables = {
+  classes: ClassesTable;
+  class_learners: ClassLearnersTable;
+  class_calls: ClassCallsTable;
+};
+
+export interface ClassRecord {
+  id: string;
+  organizationId: string;
+  ownerId: string;
+  name: string;
+  code: string;
+  scenarioIds: string[];
+  createdAt: string;
+}
+
+export interface ClassCallRecord {
+  sessionId: string;
+  classId: string;
+  round: number;
+  group: number;
+  members: ClassCallMember[];
+}
+
+/** A call with what its session says of it now. */
+export interface ClassCallState extends ClassCallRecord {
+  scenarioId: string;
+  scenarioVersion: number;
+  seed: number;
+  status: 'live' | 'ended';
+  outcome: Outcome | null;
+}
+
+const classOf = (row: ClassesTable): ClassRecord => ({
+  id: row.id,
+  organizationId: row.organization_id,
+  ownerId: row.owner_id,
+  name: row.name,
+  code: row.join_code,
+  scenarioIds: JSON.parse(row.scenario_ids) as string[],
+  createdAt: row.created_at,
+});
+
+const callOf = (row: ClassCallsTable): ClassCallRecord => ({
+  sessionId: row.session_id,
+  classId: row.class_id,
+  round: row.round,
+  group: row.group_index,
+  members: JSON.parse(row.members) as ClassCallMember[],
+});
+
+export class ClassStore {
+  private readonly db: Kysely<Database & ClassroomTables>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = db.withTables<ClassroomTables>();
+  }
+
+  async create(record: ClassRecord): Promise<void> {
+    await this.db
+      .insertInto('classes')
+      .values({
+        id: record.id,
+        organization_id: record.organizationId,
+        owner_id: record.ownerId,
+        name: record.name,
+        join_code: record.code,
+        scenario_ids: JSON.stringify(record.scenarioIds),
+        created_at: record.createdAt,
+      })
+      .execute();
+  }
+
+  async find(id: string): Promise<ClassRecord | undefined> {
+    const row = await this.db.selectFrom('classes').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? classOf(row) : undefined;
+  }
+
+  async byCode(code: string): Promise<ClassRecord | undefined> {
+    const row = await this.db
+      .selectFrom('classes')
+      .selectAll()
+      .where('join_code', '=', code)
+      .executeTakeFirst();
+    return row ? classOf(row) : undefined;
+  }
+
+  /** The classes of an organisation, newest first; only `ownerId`'s when given. */
+  async list(organizationId: string, ownerId?: string): Promise<ClassRecord[]> {
+    let query = this.db.selectFrom('classes').selectAll().where('organization_id', '=', organizationId);
+    if (ownerId !== undefined) query = query.where('owner_id', '=', ownerId);
+    return (await query.orderBy('created_at', 'desc').execute()).map(classOf);
+  }
+
+  async addLearner(classId: string, learner: ClassLearner, tokenHash: string): Promise<void> {
+    await this.db
+      .insertInto('class_learners')
+      .values({
+        id: learner.learnerId,
+        class_id: classId,
+        pseudonym: learner.pseudonym,
+        token_hash: tokenHash,
+        joined_at: learner.joinedAt,
+      })
+      .execute();
+  }
+
+  async learners(classId: string): Promise<ClassLearner[]> {
+    const rows = await this.db
+      .selectFrom('class_learners')
+      .select(['id', 'pseudonym', 'joined_at'])
+      .where('class_id', '=', classId)
+      .orderBy('joined_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ learnerId: row.id, pseudonym: row.pseudonym, joinedAt: row.joined_at }));
+  }
+
+  async learnerCount(classId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('class_learners')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('class_id', '=', classId)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** The learner a token opens in a class, if any. */
+  async learnerOf(classId: string, tokenHash: string): Promise<ClassLearner | undefined> {
+    const row = await this.db
+      .selectFrom('class_learners')
+      .select(['id', 'pseudonym', 'joined_at'])
+      .where('class_id', '=', classId)
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row ? { learnerId: row.id, pseudonym: row.pseudonym, joinedAt: row.joined_at } : undefined;
+  }
+
+  async addCalls(calls: ClassCallRecord[]): Promise<void> {
+    if (calls.length === 0) return;
+    await this.db
+      .insertInto('class_calls')
+      .values(
+        calls.map((call) => ({
+          session_id: call.sessionId,
+          class_id: call.classId,
+          round: call.round,
+          group_index: call.group,
+          members: JSON.stringify(call.members),
+        })),
+      )
+      .execute();
+  }
+
+  /** The class's calls in round and group order, with their session's status and outcome. */
+  async calls(classId: string): Promise<ClassCallState[]> {
+    const rows = await this.db
+      .selectFrom('class_calls')
+      .innerJoin('sessions', 'sessions.id', 'class_calls.session_id')
+      .select([
+        'class_calls.session_id',
+        'class_calls.class_id',
+        'class_calls.round',
+        'class_calls.group_index',
+        'class_calls.members',
+        'sessions.scenario_id',
+        'sessions.scenario_version',
+        'sessions.seed',
+        'sessions.status',
+        'sessions.outcome',
+      ])
+      .where('class_calls.class_id', '=', classId)
+      .orderBy('class_calls.round')
+      .orderBy('class_calls.group_index')
+      .execute();
+    return rows.map((row) => ({
+      ...callOf(row),
+      scenarioId: row.scenario_id,
+      scenarioVersion: row.scenario_version,
+      seed: row.seed,
+      status: row.status,
+      outcome: (row.outcome as Outcome | null) ?? null,
+    }));
+  }
+
+  async lastRound(classId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('class_calls')
+      .select((eb) => eb.fn.max('round').as('round'))
+      .where('class_id', '=', classId)
+      .executeTakeFirst();
+    return Number(row?.round ?? 0);
+  }
+}

@@ -1,0 +1,189 @@
+// The `/classroom` Socket.IO namespace, thin like the session gateway: the handshake binds a
+// socket to one class, as its floor (the trainer's account cookie, the policy's `class.floor`
+// rule on the class) or as a learner's page (their learner token). Learners get their
+// assignment (role and link) at once and at each round, and the trainer's messages; the floor
+// gets the roster and the tiles, and sends commands (each parsed, answered with an ack).
+import { Inject, Logger } from '@nestjs/common';
+import { WebSocketGateway } from '@nestjs/websockets';
+import type { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit } from '@nestjs/websockets';
+import type { Request } from 'express';
+import type { Namespace, Socket } from 'socket.io';
+import {
+  CLASSROOM_NAMESPACE,
+  ClassEvent,
+  ErrorCode,
+  MAX_MESSAGE_BYTES,
+  PROTOCOL_VERSION,
+  classHandshakeSchema,
+  errorMessages,
+  failure,
+  floorCommandSchema,
+} from '@ecoute/protocol';
+import type {
+  ClassClientToServerEvents,
+  ClassLearner,
+  ClassMessage,
+  ClassServerToClientEvents,
+  ErrorCode as Code,
+  FloorCommandAck,
+  FloorTiles,
+  LearnerAssignment,
+} from '@ecoute/protocol';
+import { AccessService } from '../auth/access.service.js';
+import { originAllowed } from '../auth/origin.js';
+import { SOCKET_ACTIONS } from '../auth/policy.js';
+import { APP_CONFIG } from '../config/env.js';
+import type { AppConfig } from '../config/env.js';
+import { ClassroomService } from './classroom.service.js';
+import type { ClassBroadcaster } from './classroom.service.js';
+import { FloorService } from './floor.service.js';
+import type { FloorSink } from './floor.service.js';
+
+interface ClassSocketData {
+  classId: string;
+  /** The floor (the trainer), or one learner's page. */
+  learnerId: string | null;
+}
+
+type ClassSocket = Socket<
+  ClassClientToServerEvents,
+  ClassServerToClientEvents,
+  Record<string, never>,
+  ClassSocketData
+>;
+type ClassNamespace = Namespace<
+  ClassClientToServerEvents,
+  ClassServerToClientEvents,
+  Record<string, never>,
+  ClassSocketData
+>;
+
+const floorRoom = (classId: string) => `c:${classId}:floor`;
+const learnersRoom = (classId: string) => `c:${classId}:learners`;
+const learnerRoom = (classId: string, learnerId: string) => `c:${classId}:l:${learnerId}`;
+
+function handshakeError(code: Code): Error & { data: { code: Code; message: string } } {
+  return Object.assign(new Error(code), { data: { code, message: errorMessages[code] } });
+}
+
+/** The rooms of the namespace: the only broadcaster of the classroom. */
+export class ClassRooms implements ClassBroadcaster, FloorSink {
+  private namespace: ClassNamespace | undefined;
+  /** Told of each launched round (the floor lists its calls again). */
+  onCallsChanged: (classId: string) => void = () => undefined;
+
+  attach(namespace: ClassNamespace): void {
+    this.namespace = namespace;
+  }
+
+  assignment(classId: string, learnerId: string, assignment: LearnerAssignment | null): void {
+    this.namespace?.to(learnerRoom(classId, learnerId)).emit(ClassEvent.Assignment, assignment);
+  }
+
+  roster(classId: string, learners: ClassLearner[]): void {
+    this.namespace?.to(floorRoom(classId)).emit(ClassEvent.Roster, learners);
+  }
+
+  message(classId: string, message: ClassMessage): number {
+    const reached = this.namespace?.adapter.rooms.get(learnersRoom(classId))?.size ?? 0;
+    this.namespace?.to(learnersRoom(classId)).emit(ClassEvent.Message, message);
+    return reached;
+  }
+
+  callsChanged(classId: string): void {
+    this.onCallsChanged(classId);
+  }
+
+  tiles(classId: string, tiles: FloorTiles): void {
+    this.namespace?.to(floorRoom(classId)).emit(ClassEvent.FloorTiles, tiles);
+  }
+}
+
+@WebSocketGateway({
+  namespace: CLASSROOM_NAMESPACE,
+  maxHttpBufferSize: MAX_MESSAGE_BYTES,
+  serveClient: false,
+})
+export class ClassroomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger('ClassroomGateway');
+
+  constructor(
+    @Inject(ClassroomService) private readonly classroom: ClassroomService,
+    @Inject(FloorService) private readonly floor: FloorService,
+    @Inject(ClassRooms) private readonly rooms: ClassRooms,
+    @Inject(AccessService) private readonly access: AccessService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  afterInit(namespace: ClassNamespace): void {
+    this.rooms.attach(namespace);
+    this.rooms.onCallsChanged = (classId) => this.floor.callsChanged(classId);
+    namespace.use((socket, next) => {
+      const refuse = (code: Code) => next(handshakeError(code));
+      const headers = socket.handshake.headers;
+      if (!originAllowed(headers.origin, headers.host, this.config.publicUrl))
+        return refuse(ErrorCode.AuthForbiddenOrigin);
+      const auth = classHandshakeSchema.safeParse(socket.handshake.auth);
+      if (!auth.success) return refuse(ErrorCode.InputInvalid);
+      if (auth.data.protocolVersion !== PROTOCOL_VERSION) return refuse(ErrorCode.ProtocolVersionMismatch);
+      const { classId, learnerToken } = auth.data;
+      const bind = async (): Promise<Code | null> => {
+        if (learnerToken !== undefined) {
+          const learner = await this.classroom.learner(classId, learnerToken);
+          if ('ok' in learner) return learner.code;
+          socket.data = { classId, learnerId: learner.learnerId };
+          return null;
+        }
+        const member = await this.access.member({ headers } as Request);
+        if (!member) return ErrorCode.AuthSignInRequired;
+        const record = await this.classroom.managed(classId, {
+          action: SOCKET_ACTIONS['classroom:floor'],
+          member,
+        });
+        if ('ok' in record) return record.code;
+        socket.data = { classId, learnerId: null };
+        return null;
+      };
+      bind().then(
+        (code) => (code ? refuse(code) : next()),
+        (error: unknown) => {
+          this.logger.error({ code: ErrorCode.ServerInternal, at: 'classroom handshake' }, String(error));
+          refuse(ErrorCode.ServerInternal);
+        },
+      );
+    });
+  }
+
+  async handleConnection(socket: ClassSocket): Promise<void> {
+    const { classId, learnerId } = socket.data;
+    if (learnerId !== null) {
+      await socket.join([learnersRoom(classId), learnerRoom(classId, learnerId)]);
+      socket.emit(ClassEvent.Assignment, await this.classroom.assignmentOf(classId, learnerId));
+      return;
+    }
+    socket.on(ClassEvent.FloorCommand, (body, ack) => {
+      void this.onCommand(classId, body).then((answer) => {
+        if (typeof ack === 'function') ack(answer);
+      });
+    });
+    await socket.join(floorRoom(classId));
+    socket.emit(ClassEvent.Roster, await this.classroom.learners(classId));
+    socket.emit(ClassEvent.FloorTiles, await this.floor.attach(classId));
+  }
+
+  handleDisconnect(socket: ClassSocket): void {
+    const data = socket.data as Partial<ClassSocketData> | undefined;
+    if (data?.classId && data.learnerId === null) this.floor.detach(data.classId);
+  }
+
+  private async onCommand(classId: string, body: unknown): Promise<FloorCommandAck> {
+    const command = floorCommandSchema.safeParse(body);
+    if (!command.success) return failure(ErrorCode.InputInvalid);
+    try {
+      return await this.classroom.command(classId, command.data);
+    } catch (error) {
+      this.logger.error({ code: ErrorCode.ServerInternal, class: classId }, String(error));
+      return failure(ErrorCode.ServerInternal);
+    }
+  }
+}

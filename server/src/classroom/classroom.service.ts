@@ -1,0 +1,349 @@
+// The classroom: a trainer's classes, learners joining by code with a pseudonym, rounds of
+// calls launched at once (one session per group, created like any session: the class's trainer
+// owns them), each learner's role link delivered to their page, and the floor's commands to one
+// call or all. Who may manage a class is the policy table's rule applied with the class as its
+// target (the class's trainer, or an administrator of its organisation).
+import { randomBytes, randomInt } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Input, Role } from '@ecoute/engine';
+import {
+  ErrorCode,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  MAX_CLASS_LEARNERS,
+  failure,
+} from '@ecoute/protocol';
+import type {
+  ClassCall,
+  ClassCreateRequest,
+  ClassDetail,
+  ClassJoinRequest,
+  ClassJoined,
+  ClassLearner,
+  ClassMessage,
+  ClassRole,
+  ClassSummary,
+  Failure,
+  FloorCommand,
+  FloorCommandAck,
+  LaunchRoundRequest,
+  LearnerAssignment,
+  RoundLaunched,
+} from '@ecoute/protocol';
+import type { Access } from '../auth/access.service.js';
+import { POLICY, allowedBy } from '../auth/policy.js';
+import type { Action, Rule } from '../auth/policy.js';
+import { hashToken, newSessionId, newToken } from '../auth/tokens.js';
+import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { ClassStore } from './class-store.js';
+import type { ClassCallState, ClassRecord } from './class-store.js';
+
+/** Where the classroom's pushes go (the `/classroom` namespace's rooms, in production). */
+export interface ClassBroadcaster {
+  assignment(classId: string, learnerId: string, assignment: LearnerAssignment | null): void;
+  roster(classId: string, learners: ClassLearner[]): void;
+  /** Sends to every learner page of the class; how many sockets it reached. */
+  message(classId: string, message: ClassMessage): number;
+  /** A round was launched: the floor's list of calls changed. */
+  callsChanged(classId: string): void;
+}
+export const CLASS_BROADCASTER = Symbol('CLASS_BROADCASTER');
+
+/** Who manages the class: the credential the policy's rule let through for the route. */
+export type ClassManager = Pick<Access, 'action' | 'member'>;
+
+function newJoinCode(): string {
+  let code = '';
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+}
+
+@Injectable()
+export class ClassroomService {
+  private readonly logger = new Logger('Classroom');
+
+  constructor(
+    @Inject(ClassStore) private readonly store: ClassStore,
+    @Inject(SessionsService) private readonly sessions: SessionsService,
+    @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
+    @Inject(CLASS_BROADCASTER) private readonly broadcaster: ClassBroadcaster,
+  ) {}
+
+  /**
+   * The class if `manager` may act on it under `action`'s rule (the class as the target, like a
+   * session: `own` = its trainer, `organisation` = any member of its organisation with that
+   * scope); a class of another organisation, or not theirs, is answered `class/not_found`.
+   */
+  async managed(
+    classId: string,
+    manager: ClassManager,
+    action: Action = manager.action,
+  ): Promise<ClassRecord | Failure> {
+    const record = await this.store.find(classId);
+    const member = manager.member;
+    if (!record || !member) return failure(ErrorCode.ClassNotFound);
+    const allowed = allowedBy(
+      POLICY[action],
+      [{ kind: 'member', userId: member.userId, organizationId: member.organizationId, role: member.role }],
+      { kind: 'session', sessionId: classId, ownerId: record.ownerId, organizationId: record.organizationId },
+    );
+    return allowed ? record : failure(ErrorCode.ClassNotFound);
+  }
+
+  async create(request: ClassCreateRequest, manager: ClassManager): Promise<ClassSummary | Failure> {
+    const member = manager.member;
+    if (!member) return failure(ErrorCode.AuthSignInRequired);
+    for (const id of request.scenarioIds)
+      if (!this.catalog.get(id)) return failure(ErrorCode.ScenarioNotFound, `Scénario introuvable : ${id}.`);
+    const scenarioIds = [...new Set(request.scenarioIds)];
+    // A clash of codes is rare (32⁶ codes): a few draws at most.
+    for (let attempt = 0; ; attempt++) {
+      const record: ClassRecord = {
+        id: newSessionId(),
+        organizationId: member.organizationId,
+        ownerId: member.userId,
+        name: request.name,
+        code: newJoinCode(),
+        scenarioIds,
+        createdAt: new Date().toISOString(),
+      };
+      try {
+        await this.store.create(record);
+        this.logger.log(`class created ${record.id} scenarios=${scenarioIds.join(',')}`);
+        return this.summary(record, 0, 0);
+      } catch (error) {
+        if (attempt >= 4 || (await this.store.byCode(record.code)) === undefined) throw error;
+      }
+    }
+  }
+
+  async list(manager: ClassManager): Promise<ClassSummary[]> {
+    const member = manager.member;
+    if (!member) return [];
+    const rule = (POLICY[manager.action] as Rule).members[member.role];
+    const records = await this.store.list(member.organizationId, rule === 'own' ? member.userId : undefined);
+    return Promise.all(
+      records.map(async (record) =>
+        this.summary(record, await this.store.learnerCount(record.id), await this.store.lastRound(record.id)),
+      ),
+    );
+  }
+
+  async detail(record: ClassRecord): Promise<ClassDetail> {
+    const [learners, calls] = await Promise.all([
+      this.store.learners(record.id),
+      this.store.calls(record.id),
+    ]);
+    const rounds = calls.reduce((max, call) => Math.max(max, call.round), 0);
+    return {
+      ...this.summary(record, learners.length, rounds),
+      learners,
+      calls: await Promise.all(calls.map((call) => this.classCall(call))),
+      joinPath: `/classe?code=${record.code}`,
+    };
+  }
+
+  /** A learner joins with the class's code and a pseudonym: their token for this class. */
+  async join(request: ClassJoinRequest): Promise<ClassJoined | Failure> {
+    const record = await this.store.byCode(request.code);
+    if (!record) return failure(ErrorCode.ClassJoinInvalid);
+    if ((await this.store.learnerCount(record.id)) >= MAX_CLASS_LEARNERS) return failure(ErrorCode.ClassFull);
+    const token = newToken();
+    const learner: ClassLearner = {
+      learnerId: randomBytes(9).toString('base64url'),
+      pseudonym: request.pseudonym,
+      joinedAt: new Date().toISOString(),
+    };
+    await this.store.addLearner(record.id, learner, hashToken(token));
+    this.broadcaster.roster(record.id, await this.store.learners(record.id));
+    return { classId: record.id, learnerId: learner.learnerId, pseudonym: learner.pseudonym, token };
+  }
+
+  /** The learner a token opens in the class, or `class/join_invalid` (the same whether the class exists). */
+  async learner(classId: string, token: string): Promise<ClassLearner | Failure> {
+    const learner = await this.store.learnerOf(classId, hashToken(token));
+    return learner ?? failure(ErrorCode.ClassJoinInvalid);
+  }
+
+  /**
+   * Launches one call per group, all at once: a session each (owned by the class's trainer),
+   * recorded as the class's next round; each learner's page gets their role link.
+   */
+  async launch(
+    record: ClassRecord,
+    request: LaunchRoundRequest,
+    manager: ClassManager,
+  ): Promise<RoundLaunched | Failure> {
+    if (!record.scenarioIds.includes(request.scenarioId)) return failure(ErrorCode.ScenarioNotFound);
+    const compiled = this.catalog.get(request.scenarioId);
+    if (!compiled) return failure(ErrorCode.ScenarioNotFound);
+    const learners = new Map((await this.store.learners(record.id)).map((l) => [l.learnerId, l]));
+    const seen = new Set<string>();
+    for (const group of request.groups)
+      for (const id of [
+        group.listener,
+        ...(group.callerActor ? [group.callerActor] : []),
+        ...group.observers,
+      ]) {
+        if (!learners.has(id) || seen.has(id)) return failure(ErrorCode.ClassGroupsInvalid);
+        seen.add(id);
+      }
+    const round = (await this.store.lastRound(record.id)) + 1;
+    const owner = { ownerId: record.ownerId, organizationId: record.organizationId };
+    const made = await Promise.all(
+      request.groups.map(async (group, index) => {
+        const created = await this.sessions.create(
+          {
+            scenarioId: request.scenarioId,
+            ...(group.callerActor ? { callerActor: true } : {}),
+            ...(request.hintMode ? { hintMode: request.hintMode } : {}),
+          },
+          owner,
+        );
+        if ('ok' in created) throw new Error(created.code);
+        const member = (learnerId: string, role: ClassRole) => ({
+          learnerId,
+          pseudonym: learners.get(learnerId)?.pseudonym ?? '',
+          role,
+        });
+        return {
+          links: created.links,
+          record: {
+            sessionId: created.sessionId,
+            classId: record.id,
+            round,
+            group: index + 1,
+            members: [
+              member(group.listener, 'listener'),
+              ...(group.callerActor ? [member(group.callerActor, 'callerActor')] : []),
+              ...group.observers.map((id) => member(id, 'observer')),
+            ],
+          },
+        };
+      }),
+    );
+    await this.store.addCalls(made.map((m) => m.record));
+    const title = compiled.scenario.title;
+    for (const { links, record: call } of made)
+      for (const m of call.members)
+        this.broadcaster.assignment(record.id, m.learnerId, {
+          round,
+          scenarioTitle: title,
+          role: m.role,
+          link: links[m.role as Role] ?? '',
+          mates: call.members
+            .filter((o) => o.learnerId !== m.learnerId)
+            .map((o) => ({ pseudonym: o.pseudonym, role: o.role })),
+        });
+    this.broadcaster.callsChanged(record.id);
+    this.logger.log(
+      `class round launched ${record.id} round=${round} calls=${made.length} by=${manager.member?.userId ?? '?'}`,
+    );
+    const calls = await this.store.calls(record.id);
+    return {
+      round,
+      calls: await Promise.all(calls.filter((c) => c.round === round).map((c) => this.classCall(c))),
+    };
+  }
+
+  /** The learner's role in the class's latest round they play in, with its link; null before any. */
+  async assignmentOf(classId: string, learnerId: string): Promise<LearnerAssignment | null> {
+    const calls = await this.store.calls(classId);
+    const last = calls.reduce((max, call) => Math.max(max, call.round), 0);
+    const call = calls.find((c) => c.round === last && c.members.some((m) => m.learnerId === learnerId));
+    const me = call?.members.find((m) => m.learnerId === learnerId);
+    if (!call || !me) return null;
+    const links = await this.sessions.links(call.sessionId);
+    if ('ok' in links) return null;
+    return {
+      round: call.round,
+      scenarioTitle:
+        this.catalog.get(call.scenarioId, call.scenarioVersion)?.scenario.title ?? call.scenarioId,
+      role: me.role,
+      link: links.links[me.role as Role] ?? '',
+      mates: call.members
+        .filter((o) => o.learnerId !== learnerId)
+        .map((o) => ({ pseudonym: o.pseudonym, role: o.role })),
+    };
+  }
+
+  learners(classId: string): Promise<ClassLearner[]> {
+    return this.store.learners(classId);
+  }
+
+  calls(classId: string): Promise<ClassCallState[]> {
+    return this.store.calls(classId);
+  }
+
+  /** A floor command: to one call of the class, to every live call, or a message to every learner. */
+  async command(classId: string, command: FloorCommand): Promise<FloorCommandAck> {
+    if (command.kind === 'message') {
+      const applied = this.broadcaster.message(classId, { text: command.text, at: new Date().toISOString() });
+      return { ok: true, applied };
+    }
+    const calls = await this.store.calls(classId);
+    const toInput = (): Input => {
+      switch (command.kind) {
+        case 'whisper':
+          return { kind: 'whisper', text: command.text };
+        case 'adlib':
+          return { kind: 'adlib', text: command.text };
+        case 'pause':
+        case 'pause_all':
+          return { kind: 'pause' };
+        case 'resume':
+        case 'resume_all':
+          return { kind: 'resume' };
+      }
+    };
+    const targets =
+      command.kind === 'pause_all' || command.kind === 'resume_all'
+        ? calls.filter((c) => c.status === 'live')
+        : calls.filter((c) => c.sessionId === command.sessionId);
+    if (targets.length === 0 && command.kind !== 'pause_all' && command.kind !== 'resume_all')
+      return failure(ErrorCode.SessionNotFound);
+    const all = command.kind === 'pause_all' || command.kind === 'resume_all';
+    const acks = await Promise.all(
+      targets.map(async (call) => {
+        const runtime = await this.sessions.runtimeFor(call.sessionId);
+        if ('ok' in runtime) return runtime;
+        if (all && (runtime.ended || runtime.paused === (command.kind === 'pause_all'))) return null;
+        return runtime.apply('trainer', toInput());
+      }),
+    );
+    const failed = acks.find((ack) => ack !== null && !ack.ok);
+    if (!all && failed && !failed.ok) return failed;
+    return { ok: true, applied: acks.filter((ack) => ack?.ok === true).length };
+  }
+
+  private summary(record: ClassRecord, learnerCount: number, rounds: number): ClassSummary {
+    return {
+      classId: record.id,
+      name: record.name,
+      code: record.code,
+      scenarioIds: record.scenarioIds,
+      createdAt: record.createdAt,
+      learnerCount,
+      rounds,
+    };
+  }
+
+  private async classCall(call: ClassCallState): Promise<ClassCall> {
+    const links = await this.sessions.links(call.sessionId);
+    const paths: Partial<Record<Role, string>> = 'ok' in links ? {} : links.links;
+    return {
+      sessionId: call.sessionId,
+      round: call.round,
+      group: call.group,
+      scenarioId: call.scenarioId,
+      scenarioTitle:
+        this.catalog.get(call.scenarioId, call.scenarioVersion)?.scenario.title ?? call.scenarioId,
+      members: call.members,
+      status: call.status,
+      outcome: call.outcome,
+      trainerLink: paths.trainer ?? null,
+      observerLink: paths.observer ?? null,
+    };
+  }
+}

@@ -1,0 +1,118 @@
+// This process's part in the cluster: the heartbeat that keeps its leases (every third of
+// ECOUTE_LEASE_MS), the check that drops the runtimes of sessions another process took (their
+// appends would be refused anyway, fenced), the takeover of orphaned live sessions (their owner
+// died: rebuilt by replay here, as after a crash), the sessions others hand over, and the drain
+// on shutdown: every session handed over before the process exits.
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import type {
+  BeforeApplicationShutdown,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { CLUSTER } from './cluster.js';
+import type { Cluster } from './cluster.js';
+
+/** Sessions taken over at once (each rebuild waits for its durable pause; they share commits). */
+const TAKEOVER_WORKERS = 8;
+/** Orphans looked for per heartbeat. */
+const ORPHANS_PER_BEAT = 100;
+/** How long a drain waits for others to take the sessions it released. */
+const DRAIN_WAIT_MS = 3_000;
+
+@Injectable()
+export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Cluster');
+  private beat: ReturnType<typeof setInterval> | undefined;
+  private beating = false;
+
+  constructor(
+    @Inject(SessionsService) private readonly sessions: SessionsService,
+    @Optional() @Inject(CLUSTER) private readonly cluster: Cluster | null = null,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const cluster = this.cluster;
+    if (!cluster) return;
+    cluster.link.onHandover((ids, from) => {
+      this.logger.log(`cluster/handover from=${from} sessions=${ids.length}`);
+      void this.takeOver(ids, true);
+    });
+    this.beat = setInterval(
+      () => void this.heartbeat(cluster),
+      Math.max(50, Math.floor(cluster.leaseMs / 3)),
+    );
+    this.beat.unref();
+    this.logger.log(`cluster/joined node=${cluster.node} lease=${cluster.leaseMs}ms`);
+  }
+
+  /** Drain: hand every session over, tell the others, wait (bounded) until they took them. */
+  async beforeApplicationShutdown(): Promise<void> {
+    const cluster = this.cluster;
+    if (!cluster) return;
+    cluster.draining = true;
+    if (this.beat) clearInterval(this.beat);
+    const started = performance.now();
+    const ids = [...this.sessions.ownedEpochs().keys()];
+    await Promise.all(ids.map((id) => this.sessions.handOver(id)));
+    await cluster.link.announceHandover(ids).catch(() => undefined);
+    const deadline = Date.now() + DRAIN_WAIT_MS;
+    let left = ids.length;
+    while (left > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      left = (await cluster.leases.orphans(ORPHANS_PER_BEAT).catch(() => [])).filter((id) =>
+        ids.includes(id),
+      ).length;
+    }
+    this.logger.log(
+      `cluster/drained sessions=${ids.length} untaken=${left} in ${Math.round(performance.now() - started)} ms`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.beat) clearInterval(this.beat);
+    await this.cluster?.close();
+  }
+
+  private async heartbeat(cluster: Cluster): Promise<void> {
+    if (this.beating || cluster.draining) return;
+    this.beating = true;
+    try {
+      await cluster.leases.heartbeat(cluster.node, cluster.leaseMs);
+      // Sessions another process took while this one was stalled: their runtimes go.
+      const held = await cluster.leases.owned(cluster.node);
+      for (const [id, epoch] of this.sessions.ownedEpochs())
+        if (epoch > 0 && held.get(id) !== epoch) this.sessions.dropLost(id);
+      const orphans = await cluster.leases.orphans(ORPHANS_PER_BEAT);
+      if (orphans.length > 0) await this.takeOver(orphans, false);
+    } catch (error) {
+      this.logger.error(`cluster/heartbeat_failed node=${cluster.node} ${String(error)}`);
+    } finally {
+      this.beating = false;
+    }
+  }
+
+  /** Takes these sessions if still free (another process may be quicker: then it is theirs). */
+  private async takeOver(ids: string[], handover: boolean): Promise<void> {
+    const started = performance.now();
+    // Shuffled: processes taking one list at once split it rather than race down the same order.
+    const queue = [...ids].sort(() => Math.random() - 0.5).values();
+    let taken = 0;
+    const worker = async (): Promise<void> => {
+      for (let next = queue.next(); !next.done; next = queue.next()) {
+        if (this.cluster?.draining) return;
+        try {
+          const placed = await this.sessions.placeFor(next.value, { handover });
+          if (!('elsewhere' in placed) && !('ok' in placed)) taken++;
+        } catch (error) {
+          this.logger.error(`cluster/takeover_failed session=${next.value} ${String(error)}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: TAKEOVER_WORKERS }, worker));
+    if (taken > 0)
+      this.logger.log(
+        `cluster/took sessions=${taken} of=${ids.length} ${handover ? 'handover' : 'orphans'} in ${Math.round(performance.now() - started)} ms`,
+      );
+  }
+}

@@ -1,0 +1,94 @@
+// Leases and fencing on a real PostgreSQL: a session taken by one process, taken over by another
+// once the first one's heartbeat expired; the first one's late append is refused in the store's
+// own transaction, the new owner's goes through.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Kysely } from 'kysely';
+import type { TimelineEntry } from '@ecoute/engine';
+import { startPostgres } from '@ecoute/test/support/postgres.js';
+import type { PostgresServer } from '@ecoute/test/support/postgres.js';
+import { openPostgresDatabase } from '../database/postgres.js';
+import type { Database } from '../database/schema.js';
+import { SessionStore } from '../sessions/session-store.js';
+import { KyselyTimelineStore } from '../timeline/kysely-timeline-store.js';
+import { LeaseStore } from './lease-store.js';
+
+const entry = (seq: number, text: string): TimelineEntry => ({
+  seq,
+  t: seq * 100,
+  at: new Date(0).toISOString(),
+  source: 'listener',
+  kind: 'input',
+  input: { kind: 'say', text },
+});
+
+describe('session leases (PostgreSQL)', () => {
+  let postgres: PostgresServer;
+  let db: Kysely<Database>;
+  let leases: LeaseStore;
+  let timeline: KyselyTimelineStore;
+
+  beforeAll(async () => {
+    postgres = await startPostgres();
+    db = await openPostgresDatabase(postgres.url);
+    leases = new LeaseStore(db);
+    timeline = new KyselyTimelineStore(db);
+    await new SessionStore(db).create(
+      {
+        id: 's1',
+        scenarioId: 'x',
+        scenarioVersion: 1,
+        seed: 1,
+        createdAt: new Date(0).toISOString(),
+        status: 'live',
+      },
+      { listener: 'l', trainer: 't', observer: 'o' },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.destroy();
+    await postgres?.stop();
+  });
+
+  it('takes a free session, refuses it to another while the owner lives, hands it over when it dies', async () => {
+    await leases.heartbeat('a', 60_000);
+    await leases.heartbeat('b', 60_000);
+    expect(await leases.acquire('s1', 'a')).toEqual({ epoch: 1 });
+    const held = await leases.acquire('s1', 'b');
+    expect(held).toMatchObject({ owner: 'a' });
+    expect((held as { expiresInMs: number }).expiresInMs).toBeGreaterThan(50_000);
+    await timeline.append('s1', [entry(1, 'un')], 1);
+
+    // a stalls: its heartbeat runs out; b takes the session, the epoch moves on.
+    await leases.heartbeat('a', -1);
+    expect(await leases.acquire('s1', 'b')).toEqual({ epoch: 2 });
+    expect(await leases.orphans(10)).toEqual([]);
+
+    // a wakes up and writes with its old epoch: refused, nothing written.
+    await expect(timeline.append('s1', [entry(2, 'tard')], 1)).rejects.toMatchObject({
+      code: 'timeline/fenced',
+    });
+    await timeline.append('s1', [entry(2, 'deux')], 2);
+    expect(
+      (await timeline.read('s1')).map((e) =>
+        e.kind === 'input' && e.input.kind === 'say' ? e.input.text : '',
+      ),
+    ).toEqual(['un', 'deux']);
+    expect(await leases.owned('a')).toEqual(new Map());
+    expect(await leases.owned('b')).toEqual(new Map([['s1', 2]]));
+  });
+
+  it('a handover leaves the session ownerless for the next process; an idle release removes it', async () => {
+    await leases.release('s1', 'a', 2, true); // not a's: nothing happens
+    expect(await leases.orphans(10)).toEqual([]);
+    await leases.release('s1', 'b', 2, true);
+    expect(await leases.orphans(10)).toEqual(['s1']);
+    expect(await leases.acquire('s1', 'a')).toEqual({ epoch: 3 });
+    await expect(timeline.append('s1', [entry(3, 'vieux')], 2)).rejects.toMatchObject({
+      code: 'timeline/fenced',
+    });
+    await leases.release('s1', 'a', 3, false);
+    expect(await leases.orphans(10)).toEqual([]);
+    expect(await leases.acquire('s1', 'b')).toEqual({ epoch: 1 });
+  });
+});

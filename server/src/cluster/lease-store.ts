@@ -1,0 +1,104 @@
+// Leases in PostgreSQL (several processes). Each process keeps a heartbeat row (`cluster_nodes`,
+// renewed every third of ECOUTE_LEASE_MS); each live session has a lease row (`session_leases`)
+// naming its owner and a fencing epoch. A session's lease holds while its owner's heartbeat
+// does: one row renewed per process rather than one per session. Taking a session bumps its
+// epoch in one statement, only if it has no owner or its owner's heartbeat has expired; every
+// append of the owner carries the epoch and is refused once it is stale
+// (`KyselyTimelineStore`, `TimelineFencedError`). Times are the database's clock.
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/schema.js';
+
+const NOW_MS = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+
+/** An acquire waits at most this long for a lease row locked by an append in flight. */
+const LOCK_TIMEOUT = '500ms';
+
+export type LeaseAnswer = { epoch: number } | { owner: string | null; expiresInMs: number };
+
+export class LeaseStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** This process is alive for `leaseMs` more. */
+  async heartbeat(node: string, leaseMs: number): Promise<void> {
+    await sql`
+      INSERT INTO cluster_nodes (id, expires_at) VALUES (${node}, ${NOW_MS} + ${leaseMs})
+      ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at`.execute(this.db);
+  }
+
+  /** This process leaves: its remaining leases (if any) expire at once. */
+  async leave(node: string): Promise<void> {
+    await sql`DELETE FROM cluster_nodes WHERE id = ${node}`.execute(this.db);
+  }
+
+  /**
+   * Takes the session for `node` if nobody holds it (no row, no owner, an owner whose heartbeat
+   * expired, or `node` itself), bumping the epoch; else who holds it and for how long.
+   */
+  async acquire(sessionId: string, node: string): Promise<LeaseAnswer> {
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        await sql`SET LOCAL lock_timeout = '${sql.raw(LOCK_TIMEOUT)}'`.execute(trx);
+        const taken = await sql<{ epoch: string | number }>`
+          INSERT INTO session_leases AS l (session_id, owner, epoch) VALUES (${sessionId}, ${node}, 1)
+          ON CONFLICT (session_id) DO UPDATE SET owner = EXCLUDED.owner, epoch = l.epoch + 1
+          WHERE l.owner IS NULL OR l.owner = EXCLUDED.owner OR NOT EXISTS (
+            SELECT 1 FROM cluster_nodes n WHERE n.id = l.owner AND n.expires_at > ${NOW_MS})
+          RETURNING epoch`.execute(trx);
+        const row = taken.rows[0];
+        if (row) return { epoch: Number(row.epoch) };
+        const held = await sql<{ owner: string | null; remaining: string | number | null }>`
+          SELECT l.owner, n.expires_at - ${NOW_MS} AS remaining
+          FROM session_leases l LEFT JOIN cluster_nodes n ON n.id = l.owner
+          WHERE l.session_id = ${sessionId}`.execute(trx);
+        const holder = held.rows[0];
+        return { owner: holder?.owner ?? null, expiresInMs: Number(holder?.remaining ?? 0) };
+      });
+    } catch (error) {
+      // An append of the owner holds the row (lock_timeout): someone holds it; ask again soon.
+      if ((error as { code?: unknown }).code === '55P03') return { owner: null, expiresInMs: 50 };
+      throw error;
+    }
+  }
+
+  /** Who holds the session now, without taking it (a draining process). */
+  async holder(sessionId: string): Promise<{ owner: string | null; expiresInMs: number }> {
+    const held = await sql<{ owner: string | null; remaining: string | number | null }>`
+      SELECT l.owner, n.expires_at - ${NOW_MS} AS remaining
+      FROM session_leases l LEFT JOIN cluster_nodes n ON n.id = l.owner
+      WHERE l.session_id = ${sessionId}`.execute(this.db);
+    const holder = held.rows[0];
+    return { owner: holder?.owner ?? null, expiresInMs: Number(holder?.remaining ?? 0) };
+  }
+
+  /**
+   * Gives the session up if `node` still holds it at `epoch`: `handover` leaves the row without
+   * an owner (another process takes it now); otherwise the row goes (nobody needs it until
+   * someone connects).
+   */
+  async release(sessionId: string, node: string, epoch: number, handover: boolean): Promise<void> {
+    if (handover)
+      await sql`UPDATE session_leases SET owner = NULL
+        WHERE session_id = ${sessionId} AND owner = ${node} AND epoch = ${epoch}`.execute(this.db);
+    else
+      await sql`DELETE FROM session_leases
+        WHERE session_id = ${sessionId} AND owner = ${node} AND epoch = ${epoch}`.execute(this.db);
+  }
+
+  /** The sessions `node` holds, with their epochs. */
+  async owned(node: string): Promise<Map<string, number>> {
+    const { rows } = await sql<{ session_id: string; epoch: string | number }>`
+      SELECT session_id, epoch FROM session_leases WHERE owner = ${node}`.execute(this.db);
+    return new Map(rows.map((row) => [row.session_id, Number(row.epoch)]));
+  }
+
+  /** Live sessions whose lease nobody holds (released by a drain, or their owner died). */
+  async orphans(limit: number): Promise<string[]> {
+    const { rows } = await sql<{ session_id: string }>`
+      SELECT l.session_id FROM session_leases l JOIN sessions s ON s.id = l.session_id
+      WHERE s.status = 'live' AND (l.owner IS NULL OR NOT EXISTS (
+        SELECT 1 FROM cluster_nodes n WHERE n.id = l.owner AND n.expires_at > ${NOW_MS}))
+      LIMIT ${limit}`.execute(this.db);
+    return rows.map((row) => row.session_id);
+  }
+}

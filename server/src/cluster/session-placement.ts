@@ -1,0 +1,78 @@
+// Where an input or a sync of a session is served. One process: here, always. Several processes:
+// by the session's owner — here if this process holds (or can take) the lease, else forwarded to
+// the owner over Redis and answered from there (`OwnerLink`). When the owner is gone (nobody on
+// its channel) the request waits for its lease to expire, takes the session over (rebuilt by
+// replay, as after a crash) and is served here. An input whose forward got no reply is answered
+// `server/storage_failed` rather than tried again: the owner may have recorded it before dying,
+// and applying it twice would be worse than asking the person to send it again.
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { OnModuleInit } from '@nestjs/common';
+import type { Input, Role } from '@ecoute/engine';
+import { ErrorCode, failure } from '@ecoute/protocol';
+import type { InputAck, SyncAck } from '@ecoute/protocol';
+import type { SessionRuntime } from '../sessions/session-runtime.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { CLUSTER } from './cluster.js';
+import type { Cluster } from './cluster.js';
+import type { ForwardedReply, ForwardedRequest } from './owner-link.js';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+@Injectable()
+export class SessionPlacement implements OnModuleInit {
+  constructor(
+    @Inject(SessionsService) private readonly sessions: SessionsService,
+    @Optional() @Inject(CLUSTER) private readonly cluster: Cluster | null = null,
+  ) {}
+
+  onModuleInit(): void {
+    this.cluster?.link.onRequest((request) => this.serveForwarded(request));
+  }
+
+  input(sessionId: string, role: Role, input: Input): Promise<InputAck> {
+    return this.place({ kind: 'input', sessionId, role, input }) as Promise<InputAck>;
+  }
+
+  sync(
+    sessionId: string,
+    role: Role,
+    after: number,
+    page: { entries: number; bytes: number },
+  ): Promise<SyncAck> {
+    return this.place({ kind: 'sync', sessionId, role, after, page }) as Promise<SyncAck>;
+  }
+
+  private async local(runtime: SessionRuntime, request: ForwardedRequest): Promise<InputAck | SyncAck> {
+    if (request.kind === 'input') return runtime.apply(request.role, request.input);
+    const snapshot = await runtime.snapshot(request.role, request.after, request.page);
+    return { ok: true, snapshot };
+  }
+
+  private async place(request: ForwardedRequest): Promise<InputAck | SyncAck> {
+    const cluster = this.cluster;
+    // Long enough for a dead owner's lease to expire and the session to be rebuilt here.
+    const deadline = Date.now() + (cluster ? cluster.leaseMs * 3 + 5_000 : 0);
+    for (;;) {
+      const placed = await this.sessions.placeFor(request.sessionId);
+      if (!('elsewhere' in placed)) return 'ok' in placed ? placed : this.local(placed, request);
+      if (!cluster) return failure(ErrorCode.SessionUnavailable);
+      const { owner, expiresInMs } = placed.elsewhere;
+      if (owner && owner !== cluster.node) {
+        const outcome = await cluster.link.call(owner, request, cluster.leaseMs);
+        if (outcome.kind === 'answer' && outcome.reply.placed) return outcome.reply.answer;
+        // Maybe recorded by an owner that then stalled or died: not applied a second time.
+        if (outcome.kind === 'timeout' && request.kind === 'input')
+          return failure(ErrorCode.ServerStorageFailed);
+      }
+      if (Date.now() > deadline) return failure(ErrorCode.SessionUnavailable);
+      await sleep(Math.min(250, Math.max(25, expiresInMs)));
+    }
+  }
+
+  /** A request forwarded by another process: served if this one holds (or takes) the session. */
+  private async serveForwarded(request: ForwardedRequest): Promise<ForwardedReply> {
+    const placed = await this.sessions.placeFor(request.sessionId);
+    if ('elsewhere' in placed) return { placed: false };
+    return { placed: true, answer: 'ok' in placed ? placed : await this.local(placed, request) };
+  }
+}

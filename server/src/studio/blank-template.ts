@@ -1,0 +1,55 @@
+// The blank template of a new call: the smallest call that lints without errors and can be
+// test-played to an ending (a greeting, one move, one ending), with comments that say where to
+// go on. The studio's forms and graph grow it from there.
+export function blankScenarioYaml(id: string, title: string): string {
+  return `# yaml-language-server: $schema=./scenario.schema.json
+# Nouvel appel : complétez la personne, les répliques, les actions et la machine.
+id: ${id}
+version: 1
+title: ${JSON.stringify(title)}
+summary: "À décrire : la situation de la personne qui appelle."
+difficulty: easy
+durationMinutes: 10
+persona:
+  name: Camille
+  age: 40
+  place: Lyon
+  voice: { lang: fr-FR, rate: 1, pitch: 1 }
+  background: "À décrire : ce que la personne vit, ce que l'écoutant·e ne sait pas encore."
+variables:
+  confiance: { label: Confiance, min: 0, max: 10, initial: 5 }
+lines:
+  bonjour: { text: "Allô ? Bonjour, j'ai besoin d'aide." }
+  merci: { text: "Merci, au revoir." }
+moves:
+  se_presenter:
+    label: Se présenter
+    category: listening
+    help: Dire son prénom et la ligne d'assistance.
+endings:
+  aidee: { outcome: best, message: La personne a été écoutée et aidée. }
+  raccroche: { outcome: failure, message: La personne a raccroché. }
+hangupEnding: raccroche
+rubric:
+  - id: accueil
+    label: Accueil
+    criteria:
+      - { id: se_presente, label: Se présente, auto: { move: se_presenter } }
+      - { id: confiance_finale, label: La confiance est restée, auto: { variable: confiance, min: 5 } }
+machine:
+  id: appel
+  initial: accueil
+  states:
+    accueil:
+      label: Accueil
+      entry: { type: say, params: { line: bonjour } }
+      on:
+        se_presenter: fin
+    fin:
+      label: Fin de l'appel
+      type: final
+      entry:
+        - { type: say, params: { line: merci } }
+        - { type: end, params: { ending: aidee } }
+`;
+}

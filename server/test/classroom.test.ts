@@ -1,0 +1,389 @@
+// The classroom over the network (issue 14): a trainer's class, learners joining by code with a
+// pseudonym on their own sockets, a round launched at once with each learner's role link
+// delivered, the floor's tiles (coalesced, with alerts) and commands, the group debrief and the
+// exports; a class is its trainer's only. Real Socket.IO clients on port 0, time driven by a
+// ManualScheduler (the floor's once-a-second reading is awaited as an event, never raced).
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { ManualScheduler } from '@ecoute/engine';
+import type { Role } from '@ecoute/engine';
+import { CLASSROOM_NAMESPACE, ClassEvent, PROTOCOL_VERSION } from '@ecoute/protocol';
+import type {
+  ClassDetail,
+  ClassJoined,
+  ClassLearner,
+  ClassMessage,
+  ClassSummary,
+  FloorCommandAck,
+  FloorTile,
+  FloorTiles,
+  GroupDebrief,
+  LearnerAssignment,
+  RoundLaunched,
+} from '@ecoute/protocol';
+import { RoleClient, appOrigin, inviteMember, setupAdministrator, startServer } from './utils.js';
+import type { Account, TestServer } from './utils.js';
+
+const SCENARIO = 'appel-entrainement';
+const WAIT_MS = 8000;
+
+/** A `/classroom` socket that keeps what it receives and can wait for it. */
+class ClassClient {
+  readonly tiles = new Map<string, FloorTile>();
+  readonly tileMessages: FloorTiles[] = [];
+  readonly assignments: (LearnerAssignment | null)[] = [];
+  readonly messages: ClassMessage[] = [];
+  rosters: ClassLearner[][] = [];
+  private wakers: (() => void)[] = [];
+
+  private constructor(readonly socket: Socket) {
+    socket.on(ClassEvent.FloorTiles, (m: FloorTiles) => {
+      this.tileMessages.push(m);
+      if (m.full) this.tiles.clear();
+      for (const tile of m.tiles) this.tiles.set(tile.sessionId, tile);
+      this.wake();
+    });
+    socket.on(ClassEvent.Assignment, (a: LearnerAssignment | null) => {
+      this.assignments.push(a);
+      this.wake();
+    });
+    socket.on(ClassEvent.Message, (m: ClassMessage) => {
+      this.messages.push(m);
+      this.wake();
+    });
+    socket.on(ClassEvent.Roster, (r: ClassLearner[]) => {
+      this.rosters.push(r);
+      this.wake();
+    });
+  }
+
+  static connect(
+    server: TestServer,
+    auth: { classId: string; learnerToken?: string },
+    headers: Record<string, string> = {},
+  ): Promise<ClassClient> {
+    const socket = io(`${server.url}${CLASSROOM_NAMESPACE}`, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { origin: appOrigin(server), ...headers },
+      auth: { protocolVersion: PROTOCOL_VERSION, ...auth },
+    });
+    const client = new ClassClient(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(client));
+      socket.once('connect_error', (error) => {
+        socket.close();
+        reject(error);
+      });
+    });
+  }
+
+  private wake(): void {
+    for (const wake of this.wakers.splice(0)) wake();
+  }
+
+  async waitFor(predicate: () => boolean, what: string): Promise<void> {
+    const deadline = Date.now() + WAIT_MS;
+    while (!predicate()) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.wakers.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  command(command: unknown): Promise<FloorCommandAck> {
+    return this.socket
+      .timeout(WAIT_MS)
+      .emitWithAck(ClassEvent.FloorCommand, command) as Promise<FloorCommandAck>;
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+const tokenOf = (link: string) => decodeURIComponent(link.split('#k=')[1] ?? '');
+const sessionOf = (link: string) => link.split('/')[2]?.split('#')[0] ?? '';
+
+describe('the classroom', () => {
+  const scheduler = new ManualScheduler();
+  let server: TestServer;
+  let trainer: Account;
+  let colleague: Account;
+  const open: { close(): void }[] = [];
+
+  async function api<T>(
+    path: string,
+    as: Account | null,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${server.url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        ...(as?.headers ?? { origin: appOrigin(server) }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: (text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text) as T,
+    };
+  }
+
+  beforeAll(async () => {
+    server = await startServer({ scheduler });
+    const admin = await setupAdministrator(server);
+    trainer = await inviteMember(server, admin, 'trainer', 'Dominique');
+    colleague = await inviteMember(server, admin, 'trainer', 'Camille');
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const client of open) client.close();
+    await server.close();
+  });
+
+  it('plays a class: join by code, a round launched at once, the floor, its commands, the group debrief', async () => {
+    const created = await api<ClassSummary>('/api/classes', trainer, {
+      name: 'Groupe du mardi',
+      scenarioIds: [SCENARIO],
+    });
+    expect(created.status).toBe(201);
+    const { classId, code } = created.body;
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+
+    // The floor opens before anyone joined: it sees the roster grow.
+    const floor = await ClassClient.connect(server, { classId }, { cookie: trainer.cookie });
+    open.push(floor);
+    await floor.waitFor(() => floor.tileMessages.length > 0, 'the first full tiles');
+    expect(floor.tileMessages[0]).toEqual({ tiles: [], removed: [], full: true });
+
+    const names = ['Ana', 'Bilal', 'Chloé', 'Dan'];
+    const learners: { joined: ClassJoined; page: ClassClient }[] = [];
+    for (const pseudonym of names) {
+      // The code typed in lower case with spaces still opens the class.
+      const joined = await api<ClassJoined>('/api/class-join', null, {
+        code: ` ${code.toLowerCase()} `,
+        pseudonym,
+      });
+      expect(joined.status).toBe(201);
+      const page = await ClassClient.connect(server, { classId, learnerToken: joined.body.token });
+      open.push(page);
+      await page.waitFor(() => page.assignments.length === 1, 'no assignment yet');
+      expect(page.assignments[0]).toBeNull();
+      learners.push({ joined: joined.body, page });
+    }
+    await floor.waitFor(() => floor.rosters.at(-1)?.length === 4, 'the roster of four');
+    expect(floor.rosters.at(-1)?.map((l) => l.pseudonym)).toEqual(names);
+
+    // Wrong code, wrong token: refused with their codes.
+    expect(
+      (await api<{ code: string }>('/api/class-join', null, { code: 'ZZZZZZ', pseudonym: 'X' })).body.code,
+    ).toBe('class/join_invalid');
+    await expect(ClassClient.connect(server, { classId, learnerToken: 'nope' })).rejects.toThrow(
+      'class/join_invalid',
+    );
+    await expect(ClassClient.connect(server, { classId }, { cookie: colleague.cookie })).rejects.toThrow(
+      'class/not_found',
+    );
+    await expect(ClassClient.connect(server, { classId })).rejects.toThrow('auth/sign_in_required');
+
+    // Two groups: Ana listens with Bilal as the caller; Chloé listens to the machine, Dan observes.
+    const [ana, bilal, chloe, dan] = learners.map((l) => l.joined.learnerId) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    const twice = await api<{ code: string }>(`/api/classes/${classId}/rounds`, trainer, {
+      scenarioId: SCENARIO,
+      groups: [
+        { listener: ana, callerActor: null, observers: [] },
+        { listener: ana, callerActor: null, observers: [] },
+      ],
+    });
+    expect([twice.status, twice.body.code]).toEqual([400, 'class/groups_invalid']);
+    const launched = await api<RoundLaunched>(`/api/classes/${classId}/rounds`, trainer, {
+      scenarioId: SCENARIO,
+      groups: [
+        { listener: ana, callerActor: bilal, observers: [] },
+        { listener: chloe, callerActor: null, observers: [dan] },
+      ],
+    });
+    expect(launched.status).toBe(201);
+    expect(launched.body.round).toBe(1);
+    expect(launched.body.calls).toHaveLength(2);
+
+    for (const { page } of learners)
+      await page.waitFor(() => page.assignments.at(-1) != null, 'an assignment');
+    const roles = learners.map(({ page }) => page.assignments.at(-1)?.role);
+    expect(roles).toEqual(['listener', 'callerActor', 'listener', 'observer']);
+    const linkOf = (i: number) => learners[i]!.page.assignments.at(-1)!.link;
+    expect(sessionOf(linkOf(0))).toBe(sessionOf(linkOf(1)));
+    expect(sessionOf(linkOf(2))).toBe(sessionOf(linkOf(3)));
+    expect(sessionOf(linkOf(0))).not.toBe(sessionOf(linkOf(2)));
+    expect(learners[3]!.page.assignments.at(-1)?.mates).toEqual([{ pseudonym: 'Chloé', role: 'listener' }]);
+
+    // Each learner opens their link: the role links open their sessions with their roles.
+    const clients: RoleClient[] = [];
+    for (let i = 0; i < 4; i++) {
+      const client = await RoleClient.connect(server.url, {
+        sessionId: sessionOf(linkOf(i)),
+        token: tokenOf(linkOf(i)),
+      });
+      open.push(client);
+      clients.push(client);
+      const sync = await client.sync(0);
+      expect(sync.ok && sync.snapshot.role).toBe(
+        ['listener', 'callerActor', 'listener', 'observer'][i] as Role,
+      );
+    }
+    const [anaCall, , chloeCall, danCall] = clients as [RoleClient, RoleClient, RoleClient, RoleClient];
+    expect((await anaCall.send({ kind: 'join', name: 'Ana' })).ok).toBe(true);
+    expect((await anaCall.send({ kind: 'pickup' })).ok).toBe(true);
+    expect((await chloeCall.send({ kind: 'pickup' })).ok).toBe(true);
+
+    const [first, second] = launched.body.calls.map((c) => c.sessionId) as [string, string];
+    await floor.waitFor(
+      () => floor.tiles.get(first)?.phase === 'connected' && floor.tiles.get(second)?.phase === 'connected',
+      'both calls connected on the floor',
+    );
+    const tile = floor.tiles.get(second)!;
+    expect(tile).toMatchObject({
+      listener: 'Chloé',
+      callerActor: null,
+      observers: ['Dan'],
+      round: 1,
+      group: 2,
+    });
+    expect(tile.stateLabel).not.toBe('');
+    expect(tile.variables.length).toBeGreaterThan(0);
+    expect(tile.alerts).toEqual([]);
+
+    // 31 s of call time with nobody speaking: the silence alert; its calls first on the floor.
+    const messagesBefore = floor.tileMessages.length;
+    scheduler.advanceBy(31_000);
+    await floor.waitFor(
+      () => floor.tiles.get(second)?.alerts.some((a) => a.kind === 'silence') === true,
+      'a silence alert',
+    );
+    expect(floor.tiles.get(second)!.urgency).toBeGreaterThan(0);
+    // Coalesced: one message carries every changed tile, at most once per interval.
+    const sent = floor.tileMessages.slice(messagesBefore);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const message of sent) expect(message.full).toBe(false);
+
+    // A whisper to Chloé only: her call's listener and observer read it, Ana's call does not.
+    const whisper = await floor.command({
+      kind: 'whisper',
+      sessionId: second,
+      text: 'Posez une question ouverte.',
+    });
+    expect(whisper).toEqual({ ok: true, applied: 1 });
+    await chloeCall.waitFor(
+      (c) => c.entries.some((e) => e.kind === 'input' && e.input.kind === 'whisper'),
+      'the whisper',
+    );
+    await danCall.waitFor(
+      (c) => c.entries.some((e) => e.kind === 'input' && e.input.kind === 'whisper'),
+      'the whisper (observer)',
+    );
+    expect(anaCall.entries.some((e) => e.kind === 'input' && e.input.kind === 'whisper')).toBe(false);
+
+    // Speak as the caller into Ana's call; then pause every call at once, then resume them.
+    expect(await floor.command({ kind: 'adlib', sessionId: first, text: 'Vous êtes toujours là ?' })).toEqual(
+      {
+        ok: true,
+        applied: 1,
+      },
+    );
+    await anaCall.waitFor(
+      (c) => c.entries.some((e) => JSON.stringify(e).includes('Vous êtes toujours là ?')),
+      'the ad-lib line',
+    );
+    expect(await floor.command({ kind: 'pause_all' })).toEqual({ ok: true, applied: 2 });
+    await floor.waitFor(
+      () => floor.tiles.get(first)?.paused === true && floor.tiles.get(second)?.paused === true,
+      'both calls paused on the floor',
+    );
+    expect(await floor.command({ kind: 'pause_all' })).toEqual({ ok: true, applied: 0 });
+    expect(await floor.command({ kind: 'resume', sessionId: first })).toEqual({ ok: true, applied: 1 });
+    expect(await floor.command({ kind: 'whisper', sessionId: 'not-of-this-class', text: 'x' })).toMatchObject(
+      {
+        ok: false,
+        code: 'session/not_found',
+      },
+    );
+    expect(await floor.command({ kind: 'whisper', sessionId: first })).toMatchObject({
+      ok: false,
+      code: 'input/invalid',
+    });
+
+    // A message to every learner page.
+    expect(await floor.command({ kind: 'message', text: 'Fin du tour dans 2 minutes.' })).toEqual({
+      ok: true,
+      applied: 4,
+    });
+    for (const { page } of learners) await page.waitFor(() => page.messages.length === 1, 'the message');
+
+    // Chloé ends her call; the floor shows it ended.
+    expect((await chloeCall.send({ kind: 'resume' })).ok).toBe(false);
+    expect(await floor.command({ kind: 'resume', sessionId: second })).toMatchObject({ ok: true });
+    expect((await chloeCall.send({ kind: 'move', move: 'se_presenter' })).ok).toBe(true);
+    expect((await chloeCall.send({ kind: 'hangup' })).ok).toBe(true);
+    await floor.waitFor(
+      () => floor.tiles.get(second)?.alerts.some((a) => a.kind === 'ended') === true,
+      'the ended alert',
+    );
+
+    // The class's detail, the group debrief of the scenario, the exports.
+    const detail = await api<ClassDetail>(`/api/classes/${classId}`, trainer);
+    expect(detail.body.calls.map((c) => [c.round, c.group, c.members.map((m) => m.pseudonym)])).toEqual([
+      [1, 1, ['Ana', 'Bilal']],
+      [1, 2, ['Chloé', 'Dan']],
+    ]);
+    expect(detail.body.calls[0]!.trainerLink).toMatch(/^\/trainer\//);
+    const debrief = await api<GroupDebrief>(
+      `/api/classes/${classId}/debrief?scenarioId=${SCENARIO}`,
+      trainer,
+    );
+    expect(debrief.status).toBe(200);
+    expect(debrief.body.calls.map((c) => c.listener)).toEqual(['Ana', 'Chloé']);
+    expect(debrief.body.calls.every((c) => c.measures.timeToPickup !== null)).toBe(true);
+    expect(debrief.body.calls[1]!.measures.outcome).not.toBeNull();
+    expect(debrief.body.graph.nodes.length).toBeGreaterThan(0);
+    const taken = debrief.body.transitions.reduce((sum, t) => sum + t.calls, 0);
+    const steps = debrief.body.calls.reduce((sum, c) => sum + Math.max(0, c.path.length - 1), 0);
+    expect(taken).toBeGreaterThan(0);
+    expect(taken).toBeLessThanOrEqual(steps);
+    const json = await api<{ calls: { debrief: unknown; trainerLink: unknown }[] }>(
+      `/api/classes/${classId}/export/json`,
+      trainer,
+    );
+    expect(json.body.calls).toHaveLength(2);
+    expect(json.body.calls.every((c) => c.debrief !== null && c.trainerLink === null)).toBe(true);
+    const csv = await api<string>(`/api/classes/${classId}/export/csv`, trainer);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^round,group,scenario,listener/);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain('Chloé');
+
+    // Another trainer of the organisation sees neither the class nor its debrief.
+    expect((await api<{ code: string }>(`/api/classes/${classId}`, colleague)).body.code).toBe(
+      'class/not_found',
+    );
+    expect((await api<ClassSummary[]>('/api/classes', colleague)).body).toEqual([]);
+    expect((await api<ClassSummary[]>('/api/classes', trainer)).body.map((c) => c.classId)).toEqual([
+      classId,
+    ]);
+  }, 60_000);
+});

@@ -1,0 +1,232 @@
+// The call library and its versions, against a real SQLite file: an author creates a call from
+// the blank template, saves drafts (kept even with lint errors), publishing is refused with the
+// lint errors and then accepted; a published version never changes and a session keeps the
+// version it played; built-ins are read-only and can be duplicated; import and export of YAML;
+// another organisation sees nothing of it; a restart on the same database serves it again.
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type {
+  LibraryCallDetail,
+  LibraryCallSummary,
+  LibraryDraftSaved,
+  LibraryVersionText,
+} from '@ecoute/protocol';
+import { DATABASE } from '../src/database/database.module.js';
+import type { Database } from '../src/database/schema.js';
+import { ScenarioCatalog } from '../src/scenarios/scenario-catalog.js';
+import {
+  createSession,
+  inviteMember,
+  otherOrganization,
+  setupAdministrator,
+  signIn,
+  startServer,
+} from './utils.js';
+import type { Account, TestServer } from './utils.js';
+
+describe('the call library', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-library-'));
+  const databaseFile = path.join(dir, 'library.sqlite');
+  let server: TestServer;
+  let author: Account;
+  let trainer: Account;
+  let outsider: Account;
+  let outsiderTrainer: Account;
+
+  const call = async (who: Account, method: string, route: string, body?: unknown) => {
+    const response = await fetch(`${server.url}/api/library${route}`, {
+      method,
+      headers: { ...who.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let json: unknown = text;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // YAML export
+    }
+    return { status: response.status, json: json as Record<string, unknown>, headers: response.headers };
+  };
+
+  beforeAll(async () => {
+    server = await startServer({ databaseFile });
+    const admin = await setupAdministrator(server);
+    author = await inviteMember(server, admin, 'author', 'Ada Autrice');
+    trainer = await inviteMember(server, admin, 'trainer', 'Théo Formateur');
+    const otherAdmin = await otherOrganization(server, 'Autre organisme');
+    outsider = await inviteMember(server, otherAdmin, 'author');
+    outsiderTrainer = await inviteMember(server, otherAdmin, 'trainer');
+  }, 60_000);
+
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates a call from the blank template, keeps a draft with errors, refuses to publish it with the errors, then publishes', async () => {
+    const created = await call(author, 'POST', '/calls', {
+      blank: true,
+      id: 'appel-neuf',
+      title: 'Appel neuf',
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ id: 'appel-neuf', title: 'Appel neuf', builtIn: false, draft: 1 });
+
+    const blank = (await call(author, 'GET', '/calls/appel-neuf/versions/1'))
+      .json as unknown as LibraryVersionText;
+    expect(blank.issues.filter((i) => i.severity === 'error')).toEqual([]);
+
+    // A state name with an accent: stored as typed, and named by the lint.
+    const broken = blank.yaml.replace('    accueil:', '    grésille:');
+    const saved = await call(author, 'PUT', '/calls/appel-neuf/draft', { yaml: broken });
+    expect(saved.status).toBe(200);
+    const { version, issues } = saved.json as unknown as LibraryDraftSaved;
+    expect(version).toBe(1);
+    expect(issues.find((i) => i.message.includes('clé « grésille » invalide'))).toMatchObject({
+      severity: 'error',
+      code: 'scenario/schema',
+      line: broken.split('\n').indexOf('    grésille:') + 1,
+      column: 5,
+    });
+    const stored = (await call(author, 'GET', '/calls/appel-neuf/versions/1'))
+      .json as unknown as LibraryVersionText;
+    expect(stored.yaml).toBe(broken);
+
+    const refused = await call(author, 'POST', '/calls/appel-neuf/publish');
+    expect(refused.status).toBe(422);
+    expect(refused.json).toMatchObject({ ok: false, code: 'library/lint_errors' });
+    expect((refused.json['issues'] as { message: string }[])[0]!.message).toContain('grésille');
+
+    expect((await call(author, 'PUT', '/calls/appel-neuf/draft', { yaml: blank.yaml })).status).toBe(200);
+    const published = await call(author, 'POST', '/calls/appel-neuf/publish');
+    expect(published.status).toBe(201);
+    expect(published.json).toMatchObject({ version: 1, status: 'published', changedBy: 'Ada Autrice' });
+
+    const detail = (await call(author, 'GET', '/calls/appel-neuf')).json as unknown as LibraryCallDetail;
+    expect(detail.published).toBe(1);
+    expect(detail.draft).toBeUndefined();
+    expect(detail.history.map((h) => h.change).sort()).toEqual(['create', 'edit', 'edit', 'publish']);
+    expect(detail.history.every((h) => h.by === 'Ada Autrice')).toBe(true);
+
+    // Trainers read the library and see their organisation's call with the built-ins.
+    const list = (await call(trainer, 'GET', '')).json as unknown as LibraryCallSummary[];
+    expect(list.find((c) => c.id === 'appel-neuf')).toMatchObject({ builtIn: false, published: 1 });
+    expect(list.find((c) => c.id === 'appel-entrainement')).toMatchObject({ builtIn: true });
+    // …but do not write it.
+    expect((await call(trainer, 'PUT', '/calls/appel-neuf/draft', { yaml: blank.yaml })).json).toMatchObject({
+      code: 'auth/forbidden_role',
+    });
+  });
+
+  it('keeps a published version as it was: the session plays it, the next version is a new draft', async () => {
+    const session = await createSession(server.url, 'appel-neuf', { as: trainer });
+    const db = server.app.get<Kysely<Database>>(DATABASE);
+    const row = await db
+      .selectFrom('sessions')
+      .select(['scenario_version'])
+      .where('id', '=', session.sessionId)
+      .executeTakeFirstOrThrow();
+    expect(row.scenario_version).toBe(1);
+
+    const v1 = (await call(author, 'GET', '/calls/appel-neuf/versions/1'))
+      .json as unknown as LibraryVersionText;
+    const changed = v1.yaml.replace(
+      "Allô ? Bonjour, j'ai besoin d'aide.",
+      'Bonjour, vous êtes bien la ligne ?',
+    );
+    const saved = (await call(author, 'PUT', '/calls/appel-neuf/draft', { yaml: changed }))
+      .json as unknown as LibraryDraftSaved;
+    expect(saved.version).toBe(2);
+    expect((await call(author, 'POST', '/calls/appel-neuf/publish')).status).toBe(201);
+
+    const again = (await call(author, 'GET', '/calls/appel-neuf/versions/1'))
+      .json as unknown as LibraryVersionText;
+    expect(again.yaml).toBe(v1.yaml);
+    const v2 = (await call(author, 'GET', '/calls/appel-neuf/versions/2'))
+      .json as unknown as LibraryVersionText;
+    expect(v2.yaml).toContain('version: 2');
+    const catalog = server.app.get(ScenarioCatalog);
+    expect(catalog.get('appel-neuf', 1)!.scenario.lines['bonjour']!.text).toBe(
+      "Allô ? Bonjour, j'ai besoin d'aide.",
+    );
+    expect(catalog.get('appel-neuf')!.scenario.version).toBe(2);
+
+    // Retiring version 2 makes version 1 the one new sessions get again.
+    expect((await call(author, 'POST', '/calls/appel-neuf/versions/2/retire')).json).toMatchObject({
+      status: 'retired',
+    });
+    expect(catalog.get('appel-neuf')!.scenario.version).toBe(1);
+  });
+
+  it('keeps built-ins read-only, duplicates them, imports and exports YAML', async () => {
+    expect(await call(author, 'PUT', '/calls/appel-entrainement/draft', { yaml: 'id: x' })).toMatchObject({
+      status: 403,
+      json: { code: 'library/read_only' },
+    });
+    const copy = await call(author, 'POST', '/calls', { duplicate: 'appel-entrainement', id: 'ma-copie' });
+    expect(copy.status).toBe(201);
+    const copied = (await call(author, 'GET', '/calls/ma-copie/versions/1'))
+      .json as unknown as LibraryVersionText;
+    expect(copied.yaml).toMatch(/^id: ma-copie$/m);
+    // The author's comments stay (yaml's Document API).
+    expect(copied.yaml).toContain('# yaml-language-server');
+    expect(copied.issues.filter((i) => i.severity === 'error')).toEqual([]);
+
+    const exported = await call(author, 'GET', '/calls/ma-copie/versions/1/export');
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-disposition')).toContain('ma-copie-v1.yaml');
+    const text = String(exported.json);
+    const imported = await call(author, 'POST', '/calls', {
+      yaml: text.replace('id: ma-copie', 'id: importe'),
+    });
+    expect(imported.status).toBe(201);
+    expect(imported.json).toMatchObject({ id: 'importe', draft: 1 });
+    expect((await call(author, 'POST', '/calls', { yaml: text })).json).toMatchObject({
+      code: 'library/id_taken',
+    });
+  });
+
+  it('shows nothing of a call to another organisation, which cannot start it either', async () => {
+    expect(await call(outsider, 'GET', '/calls/appel-neuf')).toMatchObject({
+      status: 404,
+      json: { code: 'library/not_found' },
+    });
+    const list = (await call(outsider, 'GET', '')).json as unknown as LibraryCallSummary[];
+    expect(list.some((c) => c.id === 'appel-neuf')).toBe(false);
+    const started = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { ...outsiderTrainer.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ scenarioId: 'appel-neuf' }),
+    });
+    expect(started.status).toBe(404);
+    expect(await started.json()).toMatchObject({ code: 'scenario/not_found' });
+    const publicList = (await (await fetch(`${server.url}/api/scenarios`)).json()) as { id: string }[];
+    expect(publicList.some((s) => s.id === 'appel-neuf')).toBe(false);
+  });
+
+  it('serves the published versions again after a restart on the same database', async () => {
+    await server.app.close();
+    const again = await startServer({ databaseFile });
+    try {
+      const catalog = again.app.get(ScenarioCatalog);
+      expect(catalog.get('appel-neuf')!.scenario.version).toBe(1);
+      expect(catalog.get('appel-neuf', 2)!.scenario.lines['bonjour']!.text).toBe(
+        'Bonjour, vous êtes bien la ligne ?',
+      );
+      const relogged = await signIn(again, author.email);
+      const response = await fetch(`${again.url}/api/library/calls/appel-neuf`, {
+        headers: relogged.headers,
+      });
+      expect(((await response.json()) as LibraryCallDetail).versions.map((v) => v.status)).toEqual([
+        'retired',
+        'published',
+      ]);
+    } finally {
+      await again.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,390 @@
+// Accessibility across the app, in a real Chromium on the built server (issue 19): axe-core with
+// the WCAG 2.1 A/AA and best-practice tags on every page and state of a call — ringing, mid-call,
+// paused, ended, the projector view, the caller actor, the debrief on a moment, the sessions list,
+// the account pages — at 1366×768 and 390×844: no violation of any impact; and at 320 px no page
+// scrolls sideways. Then checks by hand made automatic: forced colours keep the debrief's legend,
+// markers and cursor drawn; the WCAG text-spacing rules leave nothing overlapping or cut.
+// Session time stands still (`ECOUTE_TEST_CLOCK=manual`): no scenario timer races the test.
+// The table of results goes to test/artifacts/accessibility-axe.md.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { signInContext, signedInTrainer } from '../support/accounts.js';
+import { TEXT_SPACING_CSS, axeViolations, joinSession } from '../support/role-pages.js';
+import { startServerProcess, workspaceRoot } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
+import { MANUAL_CLOCK } from '../support/test-clock.js';
+
+const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 390, height: 844 },
+] as const;
+
+interface Row {
+  page: string;
+  size: string;
+  violations: string[];
+}
+
+describe('accessibility of every page and state', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let links: Record<string, string>;
+  let sessionId: string;
+  const contexts: BrowserContext[] = [];
+  const rows: Row[] = [];
+  const roles: Record<string, Page> = {};
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startServerProcess({ ...MANUAL_CLOCK });
+    browser = await launchChromium();
+    const created = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await signedInTrainer(server)) },
+      body: JSON.stringify({ scenarioId: 'appel-entrainement', seed: 7, callerActor: true }),
+    });
+    expect(created.status).toBe(201);
+    ({ sessionId, links } = (await created.json()) as { sessionId: string; links: Record<string, string> });
+  }, 180_000);
+
+  afterAll(async () => {
+    const table = [
+      '| page | size | violations |',
+      '|---|---|---|',
+      ...rows.map((row) => `| ${row.page} | ${row.size} | ${row.violations.join('<br>') || '0'} |`),
+    ].join('\n');
+    writeFileSync(path.join(artifacts, 'accessibility-axe.md'), `${table}\n`);
+    console.log(table);
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(url: string, signedIn = false): Promise<Page> {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: SIZES[0] });
+    contexts.push(context);
+    if (signedIn) await signInContext(context, server);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(url);
+    return page;
+  }
+
+  /** Lets the page lay out again after a resize (observers, a frame or two). */
+  const settle = (page: Page) =>
+    page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(null)))),
+    );
+
+  /**
+   * axe at each size, then the width at 320 px; back to 1366×768. Returns what failed, as
+   * « page @ size: rule (impact) target ».
+   */
+  async function audit(name: string, page: Page): Promise<string[]> {
+    const failures: string[] = [];
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await settle(page);
+      const found = await axeViolations(page);
+      const violations = found.map((v) => `${v.id} (${v.impact}) ${v.targets.slice(0, 3).join(', ')}`);
+      rows.push({ page: name, size: `${size.width}×${size.height}`, violations });
+      failures.push(...violations.map((v) => `${name} @ ${size.width}: ${v}`));
+    }
+    await page.setViewportSize({ width: 320, height: 800 });
+    await settle(page);
+    const widths = await page.evaluate(() => {
+      const root = document.scrollingElement!;
+      // The culprits: elements that overflow the page while their parent does not.
+      const widest = Array.from(document.querySelectorAll('body *'))
+        .filter(
+          (element) =>
+            element.getBoundingClientRect().right > root.clientWidth + 1 &&
+            (element.parentElement?.getBoundingClientRect().right ?? 0) <= root.clientWidth + 1,
+        )
+        .slice(0, 3)
+        .map((element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')}`);
+      return { scroll: root.scrollWidth, client: root.clientWidth, widest };
+    });
+    const reflows = widths.scroll <= widths.client;
+    rows.push({
+      page: name,
+      size: '320 (reflow)',
+      violations: reflows
+        ? []
+        : [`scrollWidth ${widths.scroll} > ${widths.client}: ${widths.widest.join(', ')}`],
+    });
+    if (!reflows)
+      failures.push(
+        `${name} @ 320: scrollWidth ${widths.scroll} > ${widths.client} (${widths.widest.join(', ')})`,
+      );
+    await page.setViewportSize(SIZES[0]);
+    await settle(page);
+    return failures;
+  }
+
+  async function auditAll(pages: Record<string, Page>): Promise<string[]> {
+    const failures: string[] = [];
+    for (const [name, page] of Object.entries(pages)) failures.push(...(await audit(name, page)));
+    return failures;
+  }
+
+  it('ringing: the four role pages', async () => {
+    roles.trainer = await open(`${server.url}${links.trainer}`);
+    roles.listener = await open(`${server.url}${links.listener}`);
+    roles.observer = await open(`${server.url}${links.observer}`);
+    roles.callerActor = await open(`${server.url}${links.callerActor}`);
+    await joinSession(roles.trainer, 'Dominique');
+    await joinSession(roles.listener, 'Camille');
+    await joinSession(roles.observer, 'Sam');
+    await joinSession(roles.callerActor, 'Alex');
+    await roles.listener.getByRole('button', { name: 'Décrocher', exact: true }).waitFor();
+    const failures = await auditAll({
+      'écoutant·e (sonnerie)': roles.listener,
+      'formateur·rice (sonnerie)': roles.trainer,
+      'observateur·rice (sonnerie)': roles.observer,
+      "joueur·se de l'appelant·e (sonnerie)": roles.callerActor,
+    });
+    expect(failures).toEqual([]);
+  }, 240_000);
+
+  it('mid-call: the four role pages after a pickup and a move', async () => {
+    const listener = roles.listener!;
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    const move = listener.locator('.moves button:enabled').first();
+    await move.waitFor();
+    await move.click();
+    await roles.trainer!.getByRole('log').getByText('Technique').first().waitFor();
+    const failures = await auditAll({
+      'écoutant·e (en cours)': listener,
+      'formateur·rice (en cours)': roles.trainer!,
+      'observateur·rice (en cours)': roles.observer!,
+      "joueur·se de l'appelant·e (en cours)": roles.callerActor!,
+    });
+    expect(failures).toEqual([]);
+  }, 240_000);
+
+  it('paused, then the projector view', async () => {
+    const trainer = roles.trainer!;
+    await trainer.getByRole('button', { name: 'Suspendre la séance' }).click();
+    await roles.listener!.getByText('Séance suspendue').first().waitFor();
+    const paused = await auditAll({
+      'écoutant·e (en pause)': roles.listener!,
+      'formateur·rice (en pause)': trainer,
+    });
+    await trainer.getByRole('button', { name: 'Reprendre la séance' }).click();
+    await trainer.getByRole('button', { name: 'Suspendre la séance' }).waitFor();
+    await trainer.getByRole('switch', { name: /Vue projection/ }).click();
+    await roles.observer!.locator('.variable-curves, .state-graph').first().waitFor();
+    const projector = await auditAll({ 'observateur·rice (vue projection)': roles.observer! });
+    expect([...paused, ...projector]).toEqual([]);
+  }, 240_000);
+
+  it('ended: the role pages at the end of the call', async () => {
+    const listener = roles.listener!;
+    await listener.getByRole('button', { name: 'Raccrocher', exact: true }).click();
+    await listener.getByRole('region', { name: "Issue de l'appel" }).waitFor();
+    const failures = await auditAll({
+      'écoutant·e (terminé)': listener,
+      'formateur·rice (terminé)': roles.trainer!,
+      'observateur·rice (terminé)': roles.observer!,
+      "joueur·se de l'appelant·e (terminé)": roles.callerActor!,
+    });
+    expect(failures).toEqual([]);
+  }, 240_000);
+
+  it('the debrief on a moment, for the trainer and the learner', async () => {
+    const token = links.trainer!.split('#k=')[1];
+    const trainer = await open(`${server.url}/debrief/${sessionId}#k=${token}`);
+    roles.debrief = trainer;
+    await trainer.getByRole('heading', { level: 1, name: /^Débriefing/ }).waitFor();
+    await trainer
+      .getByRole('button', { name: /^Voir le moment/ })
+      .first()
+      .click();
+    await trainer.locator('.state-graph .react-flow__node').first().waitFor();
+    const learner = await open(`${server.url}/debrief/${sessionId}#k=${links.listener!.split('#k=')[1]}`);
+    await learner.getByRole('heading', { level: 1, name: /^Débriefing/ }).waitFor();
+    const failures = await auditAll({
+      'débriefing (formateur·rice, un moment)': trainer,
+      'débriefing (apprenant·e)': learner,
+    });
+    expect(failures).toEqual([]);
+  }, 240_000);
+
+  it('the sessions list and the account pages', async () => {
+    const sessions = await open(`${server.url}/sessions`, true);
+    await sessions.getByRole('row', { name: /Camille/ }).waitFor();
+    const home = await open(`${server.url}/`, true);
+    await home.getByRole('heading', { level: 1 }).waitFor();
+    const share = await open(`${server.url}/sessions/${sessionId}/liens`, true);
+    await share.getByRole('heading', { level: 1 }).waitFor();
+    const signIn = await open(`${server.url}/connexion`);
+    await signIn.getByRole('heading', { level: 1 }).waitFor();
+    const privacy = await open(`${server.url}/confidentialite`);
+    await privacy.getByRole('heading', { level: 1 }).waitFor();
+    const statement = await open(`${server.url}/accessibilite`);
+    await statement.getByRole('heading', { level: 1, name: "Déclaration d'accessibilité" }).waitFor();
+    const failures = await auditAll({
+      séances: sessions,
+      'accueil (connecté·e)': home,
+      'liens de la séance': share,
+      connexion: signIn,
+      confidentialité: privacy,
+      "déclaration d'accessibilité": statement,
+    });
+    expect(failures).toEqual([]);
+  }, 240_000);
+
+  it('the debrief by hand: graph in words, gauges framed with their maximum, the moment beside the rubric', async () => {
+    const page = roles.debrief!;
+    // The state graph: French names by the states' labels, the status in words; no « Edge from ».
+    await expect(page.locator('[aria-label^="Edge from"]').count()).resolves.toBe(0);
+    await expect(
+      page.locator('.react-flow__edge[aria-label^="Transition de"]').count(),
+    ).resolves.toBeGreaterThan(0);
+    // A few moments on (the first « Voir le moment » may be the pickup, before any state).
+    for (const _ of [1, 2, 3]) await page.getByRole('button', { name: 'Moment suivant →' }).click();
+    await page.locator('.react-flow__node[aria-label$="état actif"]').first().waitFor({ timeout: 15_000 });
+    await expect(page.locator('.graph-text li').count()).resolves.toBeGreaterThan(1);
+    // Gauges: « n sur 10 » visibly, the track's frame ≥ 3:1 against the page.
+    const gauges = await page.locator('.variable').evaluateAll((items) => {
+      const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = ([r, g, b]: number[]) => {
+        const channel = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+      };
+      const contrast = (a: string, b: string) => {
+        const [x, y] = [luminance(rgb(a)), luminance(rgb(b))].sort((m, n) => n - m);
+        return (x! + 0.05) / (y! + 0.05);
+      };
+      return items.map((item) => {
+        const track = item.querySelector('.variable__track')!;
+        let behind: Element | null = track.parentElement;
+        while (behind && getComputedStyle(behind).backgroundColor === 'rgba(0, 0, 0, 0)')
+          behind = behind.parentElement;
+        return {
+          text: item.querySelector('.variable__value')!.textContent ?? '',
+          contrast: contrast(
+            getComputedStyle(track).borderTopColor,
+            getComputedStyle(behind ?? document.body).backgroundColor,
+          ),
+        };
+      });
+    });
+    expect(gauges.length).toBeGreaterThan(0);
+    for (const gauge of gauges) {
+      expect(gauge.text).toMatch(/^\d+ sur \d+/);
+      expect(gauge.contrast).toBeGreaterThanOrEqual(3);
+    }
+    // Side by side at 1366×768: at the end of the rubric the moment is still in view beside it.
+    await page.setViewportSize(SIZES[0]);
+    await page
+      .locator('.debrief__side')
+      .evaluate((side) => side.lastElementChild?.scrollIntoView({ block: 'end' }));
+    await settle(page);
+    const beside = await page.locator('.debrief__moment').evaluate((moment) => {
+      const box = moment.getBoundingClientRect();
+      return box.bottom > innerHeight / 2 && box.top < innerHeight / 2;
+    });
+    expect(beside).toBe(true);
+  }, 60_000);
+
+  it('forced colours: the debrief keeps its legend keys, its marks and its cursor drawn', async () => {
+    const page = roles.debrief!;
+    await page.emulateMedia({ forcedColors: 'active' });
+    const drawn = await page.evaluate(() => {
+      const transparent = (colour: string) => colour === 'transparent' || /rgba\(.*, 0\)$/.test(colour);
+      const keys = Array.from(document.querySelectorAll('.lanes__legend .series-key line')).map((line) => {
+        const style = getComputedStyle(line);
+        return style.stroke !== 'none' && !transparent(style.stroke) && parseFloat(style.strokeWidth) > 0;
+      });
+      const cursor = document.querySelector('.lanes__cursor');
+      const cursorStyle = cursor ? getComputedStyle(cursor) : null;
+      const marks = Array.from(document.querySelectorAll('.lanes__mark')).map((mark) => {
+        const style = getComputedStyle(mark);
+        return parseFloat(style.borderTopWidth) > 0 && !transparent(style.borderTopColor);
+      });
+      return {
+        keys,
+        cursor:
+          !!cursorStyle &&
+          parseFloat(cursorStyle.borderLeftWidth) > 0 &&
+          !transparent(cursorStyle.borderLeftColor),
+        marks,
+      };
+    });
+    expect(drawn.keys.length).toBeGreaterThan(1);
+    expect(drawn).toEqual({
+      keys: drawn.keys.map(() => true),
+      cursor: true,
+      marks: drawn.marks.map(() => true),
+    });
+    // Each series keeps its own dash: apart without colour.
+    const dashes = await page
+      .locator('.lanes__legend .series-key line')
+      .evaluateAll((lines) => lines.map((line) => line.getAttribute('stroke-dasharray') ?? 'solid'));
+    expect(new Set(dashes).size).toBe(dashes.length);
+    await page.emulateMedia({ forcedColors: 'none' });
+  }, 60_000);
+
+  it('text spacing: the debrief rows wrap, nothing overlaps in « Qui est connecté », no title cut at 320 px', async () => {
+    const debrief = roles.debrief!;
+    await debrief.addStyleTag({ content: TEXT_SPACING_CSS });
+    await debrief.setViewportSize({ width: 320, height: 800 });
+    await settle(debrief);
+    const clipped = await debrief
+      .locator('.moment-transcript__pick')
+      .evaluateAll(
+        (buttons) =>
+          buttons.filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1)
+            .length,
+      );
+    expect(clipped).toBe(0);
+    const header = await debrief
+      .locator('.app-header, .debrief__header h1')
+      .evaluateAll((elements) =>
+        elements.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.className || e.tagName),
+      );
+    expect(header).toEqual([]);
+    await debrief.setViewportSize(SIZES[0]);
+
+    const trainer = roles.trainer!;
+    await trainer.addStyleTag({ content: TEXT_SPACING_CSS });
+    const tab = trainer.getByRole('tab', { name: 'Liens et présents' });
+    if (await tab.count()) await tab.click();
+    const presence = trainer.getByRole('region', { name: /Qui est connecté/ });
+    await presence.waitFor();
+    const overlaps = await presence.evaluate((region) => {
+      const items = Array.from(region.querySelectorAll('li, dt, dd, p, h2, h3')).map((e) =>
+        e.getBoundingClientRect(),
+      );
+      let count = 0;
+      for (let i = 0; i < items.length; i += 1)
+        for (let j = i + 1; j < items.length; j += 1) {
+          const a = items[i]!;
+          const b = items[j]!;
+          const inside = (a.top <= b.top && a.bottom >= b.bottom) || (b.top <= a.top && b.bottom >= a.bottom);
+          if (!inside && a.left < b.right && b.left < a.right && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+            count += 1;
+        }
+      return count;
+    });
+    expect(overlaps).toBe(0);
+    const observer = roles.observer!;
+    await observer.addStyleTag({ content: TEXT_SPACING_CSS });
+    await observer.setViewportSize({ width: 320, height: 800 });
+    await settle(observer);
+    const cut = await observer
+      .locator('h1, .app-header')
+      .evaluateAll((elements) =>
+        elements.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.className || e.tagName),
+      );
+    expect(cut).toEqual([]);
+  }, 60_000);
+});

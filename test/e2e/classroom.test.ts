@@ -1,0 +1,156 @@
+// The classroom in a real Chromium through the built server (manual test clock): a trainer
+// creates a class, six learners join on their own pages (390×844) with a pseudonym, the trainer
+// forms pairs at random (the machine plays the caller: a listener and an observer each) and
+// launches three calls at once; each learner opens the link their page received; on the floor
+// (1366×768) the trainer whispers to one listener and pauses one call; the calls end and the
+// group debrief compares the three. axe on the floor and on a learner's page.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { signInContext } from '../support/accounts.js';
+import { launchChromium } from '../support/browser.js';
+import { seriousAxeViolations } from '../support/role-pages.js';
+import { startServerProcess } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
+import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
+
+const NAMES = ['Ana', 'Bilal', 'Chloé', 'Dan', 'Élise', 'Farid'];
+
+describe('the classroom in a browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServerProcess(MANUAL_CLOCK);
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(
+    url: string,
+    viewport: { width: number; height: number },
+    signedIn = false,
+  ): Promise<Page> {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport });
+    contexts.push(context);
+    if (signedIn) await signInContext(context, server);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(url);
+    return page;
+  }
+
+  it('plays three calls at once from six learner pages, a whisper and a pause from the floor, and compares them', async () => {
+    const floor = await open(`${server.url}/classes`, { width: 1366, height: 768 }, true);
+    await floor.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du mardi');
+    await floor.getByRole('checkbox', { name: /entraînement/ }).check();
+    await floor.getByRole('button', { name: 'Créer la séance de groupe' }).click();
+    const heading = floor.getByRole('heading', { name: /Code pour rejoindre/ });
+    await heading.waitFor();
+    const code = /([A-Z2-9]{6})/.exec(await heading.innerText())?.[1] ?? '';
+    expect(code).toHaveLength(6);
+
+    // Six learners join on their phones with the code (the QR code's link carries it).
+    const learners = new Map<string, Page>();
+    for (const name of NAMES) {
+      const page = await open(`${server.url}/classe?code=${code}`, { width: 390, height: 844 });
+      await page.getByRole('textbox', { name: 'Votre pseudonyme' }).fill(name);
+      await page.getByRole('button', { name: 'Rejoindre' }).click();
+      await page.getByText(`sous le nom ${name}`).waitFor();
+      learners.set(name, page);
+    }
+    await floor.getByRole('heading', { name: 'Apprenant·es (6)' }).waitFor();
+
+    // Pairs at random, the machine as the caller: three calls, launched at once.
+    await floor.getByRole('checkbox', { name: 'La machine joue l’appelant·e' }).check();
+    await floor.getByRole('button', { name: 'Former au hasard' }).click();
+    await floor.getByRole('button', { name: 'Lancer tous les appels' }).click();
+    await floor.getByText(/Tour 1 lancé\s:\s3 appel/).waitFor();
+
+    // Each page received its role and link; each learner opens their call.
+    const listeners: string[] = [];
+    const callPages = new Map<string, Page>();
+    for (const [name, page] of learners) {
+      const assignment = page.getByText(/Votre rôle/);
+      await assignment.waitFor();
+      if ((await assignment.innerText()).includes('écoutant·e')) listeners.push(name);
+      await page.getByRole('link', { name: 'Ouvrir mon appel' }).click();
+      await page.waitForURL(/\/(listener|observer)\//);
+      callPages.set(name, page);
+    }
+    expect(listeners).toHaveLength(3);
+    for (const name of listeners) {
+      const page = callPages.get(name)!;
+      const pickup = page.getByRole('button', { name: /^Décrocher/ });
+      await pickup.and(page.locator(':enabled')).waitFor();
+      await pickup.click();
+    }
+
+    // The floor: three tiles, connected.
+    await floor.getByRole('tab', { name: 'Plateau' }).click();
+    const tiles = floor.getByRole('article');
+    await tiles.nth(2).waitFor();
+    await floor
+      .getByText(/^En ligne/)
+      .nth(2)
+      .waitFor();
+    expect(await tiles.count()).toBe(3);
+
+    // A whisper to the first listener only, from their tile.
+    const [first, second, third] = listeners as [string, string, string];
+    const tileOf = (name: string) =>
+      floor.getByRole('article').filter({ hasText: new RegExp(`Écoutant·e\\s:\\s${name}`) });
+    await tileOf(first).getByRole('textbox', { name: 'Chuchoter à l’écoutant·e' }).fill('Présentez-vous.');
+    await tileOf(first).getByRole('button', { name: 'Chuchoter à l’écoutant·e' }).click();
+    await callPages.get(first)!.getByRole('blockquote').getByText('Présentez-vous.').waitFor();
+    expect(await callPages.get(second)!.getByText('Présentez-vous.').count()).toBe(0);
+
+    // A pause of the second call, from its tile: its listener's page says so, not the others'.
+    await tileOf(second).getByRole('button', { name: 'Suspendre' }).click();
+    await callPages.get(second)!.getByText('Séance suspendue par le ou la formateur·rice').waitFor();
+    await tileOf(second).getByText('Suspendu').waitFor();
+    expect(
+      await callPages.get(third)!.getByText('Séance suspendue par le ou la formateur·rice').count(),
+    ).toBe(0);
+
+    // 31 s of call time pass: the running calls' tiles show the silence, the paused one not.
+    await advanceClock(server.url, 31_000);
+    await tileOf(third)
+      .getByText(/Silence depuis/)
+      .waitFor();
+    expect(
+      await tileOf(second)
+        .getByText(/Silence depuis/)
+        .count(),
+    ).toBe(0);
+    expect(await seriousAxeViolations(floor)).toEqual([]);
+    expect(await seriousAxeViolations(callPages.get(first)!)).toEqual([]);
+
+    // Resume and hang up: every call ends.
+    await tileOf(second).getByRole('button', { name: 'Reprendre' }).click();
+    await callPages
+      .get(second)!
+      .getByText('Séance suspendue par le ou la formateur·rice')
+      .waitFor({ state: 'hidden' });
+    for (const name of listeners) {
+      const page = callPages.get(name)!;
+      await page.getByRole('button', { name: /^Raccrocher/ }).click();
+    }
+    for (const name of listeners) await tileOf(name).getByText('Appel terminé', { exact: false }).waitFor();
+
+    // The group debrief compares the three calls.
+    await floor.getByRole('tab', { name: 'Débriefing de groupe' }).click();
+    await floor.getByRole('button', { name: 'Comparer les appels' }).click();
+    const measures = floor.getByRole('table').first();
+    await measures.waitFor();
+    expect(await measures.getByRole('row').count()).toBe(4);
+    for (const name of listeners) await measures.getByRole('rowheader', { name: new RegExp(name) }).waitFor();
+    expect(await floor.getByRole('heading', { name: 'Chemins pris (nombre d’appels)' }).count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+});
