@@ -5,6 +5,7 @@ import type { Scheduler } from '@ecoute/engine';
 import type { DestinationStream } from 'pino';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { BadgesModule } from './badges/badges.module.js';
+import { LtiModule } from './lti/lti.module.js';
 import { ClassroomModule } from './classroom/classroom.module.js';
 import { SERVER_SECRET } from './accounts/auth.provider.js';
 import { loadServerSecret } from './accounts/server-secret.js';
@@ -97,6 +98,8 @@ export class AppModule {
         StudioModule,
         // Open Badges (issue 16).
         BadgesModule,
+        // LTI 1.3 tool (issue 16).
+        LtiModule,
         // The classroom: classes, the floor, the group debrief (issue 14).
         ClassroomModule,
       ],

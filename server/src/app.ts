@@ -13,6 +13,7 @@ import type { AppOptions } from './app.module.js';
 import type { AppConfig } from './config/env.js';
 import { DEBRIEF_PATH, debriefCompression } from './debrief/debrief.module.js';
 import { applyRequestGuards } from './http/request-guards.js';
+import { LtiFrameAncestors } from './lti/frame-ancestors.js';
 import { LIBRARY_PATH, libraryBodyParser } from './studio/library.controller.js';
 import { CLUSTER } from './cluster/cluster.js';
 import type { Cluster } from './cluster/cluster.js';
@@ -33,7 +34,8 @@ export async function createApp(
   if (cluster) app.useWebSocketAdapter(new RedisIoAdapter(app, cluster));
   // Accounts (better-auth) read their own bodies: mounted before the JSON parser.
   mountAuth(app);
-  applyRequestGuards(app, config);
+  const ancestors = app.get(LtiFrameAncestors);
+  applyRequestGuards(app, config, () => ancestors.directive());
   app.use(LIBRARY_PATH, libraryBodyParser());
   app.useBodyParser('json', { limit: '64kb' });
   app.use(DEBRIEF_PATH, debriefCompression());
@@ -51,7 +53,12 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
   if (!existsSync(index)) return;
   app.useStaticAssets(clientDir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path.startsWith('/socket.io/'))
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/api/') ||
+      req.path.startsWith('/socket.io/') ||
+      req.path.startsWith('/lti/')
+    )
       return next();
     if (OPERATOR_PATHS.has(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');

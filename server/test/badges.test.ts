@@ -248,4 +248,15 @@ describe('Open Badges', () => {
     );
     expect(summary.body).toMatchObject({ revoked: true, revocationReason: 'Attribué par erreur' });
   });
+
+  it("erases a learner's badges with their pseudonym (RGPD erasure)", async () => {
+    const erased = await api('POST', '/api/privacy/learners/erase', admin, { name: 'CAMILLE' });
+    expect(erased.status).toBe(200);
+    expect((await api<{ awards: AwardedBadge[] }>('GET', '/api/badges/awards', trainer)).body.awards).toEqual(
+      [],
+    );
+    expect(await api('GET', `/api/badges/credentials/${award.id}/verification`, null)).toMatchObject({
+      status: 404,
+    });
+  });
 });

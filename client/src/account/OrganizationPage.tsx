@@ -10,6 +10,7 @@ import { CopyLink } from '../ui/CopyLink.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { accountApi } from './accountApi.js';
+import { LtiRegistrationPanel } from '../lti/LtiRegistrationPanel.js';
 import { AuditLog } from './AuditLog.js';
 import { Field } from './Field.js';
 import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
@@ -196,6 +197,7 @@ export function OrganizationPage({
               {t('account.organization.learnerErase')}
             </button>
           </section>
+          <LtiRegistrationPanel />
           <AuditLog api={api} />
         </>
       ) : null}

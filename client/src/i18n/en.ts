@@ -807,6 +807,13 @@ export const en: Catalogue = {
   'badges.verify.description': 'Description',
   'badges.verify.criteria': 'Criteria',
   'badges.nav': 'Badges',
+  'lti.heading': 'Learning platforms (LTI 1.3)',
+  'lti.hint':
+    'Paste this address in the platform (Moodle: Site administration › Plugins › External tools › Manage tools › Tool URL). It registers Écoute for your organisation.',
+  'lti.registrationUrl': 'LTI registration address',
+  'lti.platforms': 'Registered platforms',
+  'lti.none': 'No platform registered.',
+  'lti.platform': '{issuer}, registered on {date}',
   // The classroom (issue 14).
   'classroom.nav': 'Group sessions',
   'classroom.title': 'Group sessions',

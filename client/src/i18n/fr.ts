@@ -824,6 +824,13 @@ export const fr = {
   'badges.verify.description': 'Description',
   'badges.verify.criteria': 'Critères',
   'badges.nav': 'Badges',
+  'lti.heading': 'Plateformes de formation (LTI 1.3)',
+  'lti.hint':
+    "Collez cette adresse dans la plateforme (Moodle : Administration du site › Plugins › Outils externes › Gérer les outils › URL de l'outil). Elle enregistre Écoute pour votre organisme.",
+  'lti.registrationUrl': "Adresse d'enregistrement LTI",
+  'lti.platforms': 'Plateformes enregistrées',
+  'lti.none': 'Aucune plateforme enregistrée.',
+  'lti.platform': '{issuer}, enregistrée le {date}',
   // The classroom (issue 14).
   'classroom.nav': 'Séances de groupe',
   'classroom.title': 'Séances de groupe',

@@ -70,6 +70,10 @@ export const POLICY = {
   'badge.write': ADMINS,
   'badge.learner': { links: ['listener', 'trainer'], members: { trainer: 'own', admin: 'organisation' } },
   'badge.public': ANYONE,
+  // LTI 1.3 (server/src/lti): the platform's browser posts and the tool's keys, checked by the
+  // handlers themselves (state, nonce, signed id_token, sealed registration link).
+  'lti.protocol': ANYONE,
+  'lti.registration': ADMINS,
   // The live call over Socket.IO: role links only (each input is then checked against the role
   // by the engine's rules, `mayRoleSend`).
   'socket.join': { links: ['trainer', 'listener', 'observer', 'callerActor'], members: {} },
@@ -161,6 +165,14 @@ export const ROUTE_ACTIONS: Record<string, Action> = {
   'GET /api/badges/credentials/:awardId/badge.svg': 'badge.public',
   'GET /api/badges/credentials/:awardId/badge-ob2.png': 'badge.public',
   'GET /api/badges/credentials/:awardId/verification': 'badge.public',
+  'GET /lti/login': 'lti.protocol',
+  'POST /lti/login': 'lti.protocol',
+  'POST /lti/launch': 'lti.protocol',
+  'POST /lti/deep-link': 'lti.protocol',
+  'GET /lti/jwks': 'lti.protocol',
+  'GET /lti/close.js': 'lti.protocol',
+  'GET /lti/register/:key': 'lti.protocol',
+  'GET /api/lti/registration': 'lti.registration',
   'POST /api/classes': 'class.create',
   'GET /api/classes': 'class.list',
   'GET /api/classes/:classId': 'class.manage',

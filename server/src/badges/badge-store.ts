@@ -235,6 +235,16 @@ export class BadgeStore {
       .execute();
   }
 
+  /** Erasure of a learner pseudonym (RGPD): their awards go; their status list bits stay unused. */
+  async deleteLearner(organizationId: string, learnerKey: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('badge_awards')
+      .where('organization_id', '=', organizationId)
+      .where('learner_key', '=', learnerKey)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async revoke(id: string, reason: string, at: string): Promise<void> {
     await this.db
       .updateTable('badge_awards')

@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { SignJWT, jwtVerify, importJWK } from 'jose';
+import { SignJWT, decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import type { JWK } from 'jose';
 import { ErrorCode, failure } from '@ecoute/protocol';
 import type {
@@ -302,6 +302,11 @@ export class BadgesService {
     });
   }
 
+  /** Erases the badges of a learner pseudonym in the organisation (with their other data). */
+  eraseLearner(organizationId: string, name: string): Promise<number> {
+    return this.store.deleteLearner(organizationId, learnerKey(name));
+  }
+
   async revoke(admin: Membership, awardId: string, reason: string): Promise<AwardedBadge | Failure> {
     const award = await this.store.award(awardId);
     if (!award || award.organizationId !== admin.organizationId) return failure(ErrorCode.BadgeNotFound);
@@ -400,14 +405,21 @@ export class BadgesService {
     const badge = award && (await this.store.definition(award.badgeId));
     if (!award || !badge) return failure(ErrorCode.BadgeNotFound);
     const issuer = await this.issuerOf(award.organizationId);
-    const signatureValid = await this.keys
-      .signingKey(award.organizationId)
-      .then((key) => importJWK(key.publicJwk, BADGE_ALG))
-      .then((key) => jwtVerify(award.credentialJwt, key, { algorithms: [BADGE_ALG] }))
-      .then(
-        () => true,
-        () => false,
-      );
+    // Checked with the key the credential names (its `kid` URL ends with the key id).
+    const keyId =
+      String(decodeProtectedHeader(award.credentialJwt).kid ?? '')
+        .split('/')
+        .pop() ?? '';
+    const key = await this.store.key(keyId);
+    const signatureValid =
+      key !== undefined &&
+      key.organizationId === award.organizationId &&
+      (await importJWK(JSON.parse(key.publicJwk) as JWK, BADGE_ALG)
+        .then((publicKey) => jwtVerify(award.credentialJwt, publicKey, { algorithms: [BADGE_ALG] }))
+        .then(
+          () => true,
+          () => false,
+        ));
     return {
       id: award.id,
       badgeName: badge.name,

@@ -258,6 +258,47 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // LTI 1.3 (server/src/lti): the platforms registered (dynamic registration, per organisation),
+  // the tool's own signing key (sealed), and the sessions a launch opened (whose grade goes back).
+  '0021_lti': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('lti_platforms')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organization_id', 'text', (c) => c.notNull())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('deployment_ids', 'text', (c) => c.notNull())
+        .addColumn('auth_login_url', 'text', (c) => c.notNull())
+        .addColumn('token_url', 'text', (c) => c.notNull())
+        .addColumn('jwks_url', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('lti_platforms_issuer_client', ['issuer', 'client_id'])
+        .execute();
+      await db.schema
+        .createTable('lti_tool_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('public_jwk', 'text', (c) => c.notNull())
+        .addColumn('sealed_private_jwk', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('lti_sessions')
+        .addColumn('session_id', 'text', (c) => c.primaryKey().references('sessions.id').onDelete('cascade'))
+        .addColumn('platform_id', 'text', (c) => c.notNull())
+        .addColumn('resource_link', 'text', (c) => c.notNull())
+        .addColumn('learner_sub', 'text')
+        .addColumn('lineitem', 'text')
+        .addColumn('score_sent_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('lti_sessions_resource_link')
+        .on('lti_sessions')
+        .columns(['platform_id', 'resource_link'])
+        .execute();
+    },
+  },
   // Several processes (server/src/cluster): each live process's heartbeat, and per session the
   // process that owns it with a fencing epoch (bumped at each change of owner; every timeline
   // append of a clustered process carries it and is refused when stale).

@@ -10,7 +10,12 @@ import type { AppConfig } from '../config/env.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function applyRequestGuards(app: NestExpressApplication, config: AppConfig): void {
+export function applyRequestGuards(
+  app: NestExpressApplication,
+  config: AppConfig,
+  /** The LTI platforms that may frame the app (`'none'` while there is none). */
+  frameAncestors: () => string = () => "'none'",
+): void {
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -22,7 +27,7 @@ export function applyRequestGuards(app: NestExpressApplication, config: AppConfi
           // React sets `style` properties through the DOM, which CSP does not block; libraries'
           // inserted style elements are allowed, no remote stylesheet is.
           'style-src': ["'self'", "'unsafe-inline'"],
-          'frame-ancestors': ["'none'"],
+          'frame-ancestors': [() => frameAncestors()],
           // Served over plain http on localhost by `npm start`: no upgrade of its requests.
           'upgrade-insecure-requests': null,
         },

@@ -26,6 +26,7 @@ import {
 import type { ErrorCode } from '@ecoute/protocol';
 import { LIBRARY_API_ROUTES } from '../studio/library-routes.js';
 import { BADGE_API_ROUTES } from '../badges/badge-api-routes.js';
+import { LTI_API_ROUTES } from '../lti/lti-api-routes.js';
 
 type Code = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -409,6 +410,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...LIBRARY_API_ROUTES,
   // Open Badges (server/src/badges).
   ...BADGE_API_ROUTES,
+  // LTI 1.3 (server/src/lti).
+  ...LTI_API_ROUTES,
   // The classroom (issue 14, server/src/classroom).
   {
     method: 'post',

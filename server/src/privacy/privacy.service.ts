@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { LearnerHistoryItem, SessionExport } from '@ecoute/protocol';
 import { AuditStore } from '../accounts/audit-store.js';
+import { BadgesService } from '../badges/badges.service.js';
 import type { Membership } from '../accounts/member-store.js';
 import { ClassStore } from '../classroom/class-store.js';
 import { ExportsService } from '../exports/exports.service.js';
@@ -34,6 +35,7 @@ export class PrivacyService {
     @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
     @Inject(AuditStore) private readonly audit: AuditStore,
     @Inject(ClassStore) private readonly classes: ClassStore,
+    @Inject(BadgesService) private readonly badges: BadgesService,
   ) {}
 
   /** The organisation's sessions where `name` joined as the listener (same letters, any case or accent). */
@@ -71,6 +73,7 @@ export class PrivacyService {
     // Group sessions (classroom): their learner rows and their name in the calls' members.
     const wanted = fold(name);
     const learners = await this.classes.eraseLearner(admin.organizationId, (p) => fold(p) === wanted);
+    await this.badges.eraseLearner(admin.organizationId, name);
     await this.audit.record({
       organizationId: admin.organizationId,
       actor: admin.userId,

@@ -1,0 +1,44 @@
+// On the organisation page (administrators): the LTI 1.3 dynamic registration URL to paste in
+// the platform (Moodle 4: « URL de l'outil »), and the platforms already registered.
+import { useEffect, useState } from 'react';
+import { useI18n } from '../i18n/index.js';
+import { requestJson } from '../ui/requestJson.js';
+
+export interface LtiRegistration {
+  url: string;
+  platforms: { issuer: string; clientId: string; deploymentIds: string[]; createdAt: string }[];
+}
+
+export const ltiApi = {
+  registration: () => requestJson<LtiRegistration>('/api/lti/registration'),
+};
+
+export function LtiRegistrationPanel({ api = ltiApi }: { api?: typeof ltiApi }) {
+  const { t } = useI18n();
+  const [registration, setRegistration] = useState<LtiRegistration | null>(null);
+  useEffect(() => {
+    void api.registration().then((result) => {
+      if (result.ok) setRegistration(result.data);
+    });
+  }, [api]);
+  if (!registration) return null;
+  return (
+    <section className="panel" aria-labelledby="lti-heading">
+      <h2 id="lti-heading">{t('lti.heading')}</h2>
+      <p>{t('lti.hint')}</p>
+      <p>
+        <label htmlFor="lti-registration-url">{t('lti.registrationUrl')}</label>{' '}
+        <input id="lti-registration-url" type="text" readOnly value={registration.url} size={60} />
+      </p>
+      <h3>{t('lti.platforms')}</h3>
+      {registration.platforms.length === 0 ? <p>{t('lti.none')}</p> : null}
+      <ul>
+        {registration.platforms.map((p) => (
+          <li key={`${p.issuer} ${p.clientId}`}>
+            {t('lti.platform', { issuer: p.issuer, date: new Date(p.createdAt).toLocaleDateString() })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

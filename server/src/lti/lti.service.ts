@@ -1,0 +1,535 @@
+// Écoute as an LTI 1.3 tool (1EdTech LTI Core 1.3, LTI Advantage):
+// - OIDC third-party login initiation (`login`): the platform named by `iss` (and `client_id`)
+//   must be registered; a state and a nonce are drawn, kept server-side (single use, 10 min) and
+//   the state also in a cookie `SameSite=None; Secure` (set inside the platform's iframe);
+// - the launch (`launch`): the id_token verified against the platform's JWKS (`jose`: kid,
+//   signature RS256, iss, aud, exp), then nonce, state, azp, iat, version, message type,
+//   deployment, roles, subject, resource link (`lti-claims.ts`), each refusal coded;
+// - a resource link lands in a session of its scenario: the learner as the listener, the
+//   instructor in the trainer's console; Deep Linking lets the instructor pick the scenario;
+// - Assignment and Grade Services: when the learner's call has its results kept, the score goes
+//   to the line item (client credentials with a JWT assertion signed by the tool's key);
+// - dynamic registration as Moodle 4 offers it (LTI Dynamic Registration 1.0).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import {
+  SignJWT,
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+} from 'jose';
+import type { CryptoKey, JWK, JWTVerifyGetKey } from 'jose';
+import { ErrorCode, failure } from '@ecoute/protocol';
+import type { Failure } from '@ecoute/protocol';
+import { LinkSeal } from '../auth/link-seal.js';
+import { APP_CONFIG } from '../config/env.js';
+import type { AppConfig } from '../config/env.js';
+import { DebriefStore } from '../debrief/debrief-store.js';
+import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
+import { SessionStore } from '../sessions/session-store.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { AGS_SCORE_SCOPE, CLAIM, checkLaunchClaims } from './lti-claims.js';
+import type { LaunchReason } from './lti-claims.js';
+import { LtiFrameAncestors } from './frame-ancestors.js';
+import { LtiStore } from './lti-store.js';
+import type { PlatformRecord } from './lti-store.js';
+
+const STATE_TTL_MS = 10 * 60_000;
+const ALG = 'RS256';
+export const STATE_COOKIE = 'ecoute_lti_state';
+
+export interface LoginParams {
+  iss?: string;
+  login_hint?: string;
+  target_link_uri?: string;
+  lti_message_hint?: string;
+  client_id?: string;
+  lti_deployment_id?: string;
+}
+
+export type LaunchResult =
+  | { kind: 'redirect'; location: string }
+  | { kind: 'deep-linking'; token: string; scenarios: { id: string; title: string; summary: string }[] };
+
+const REASON_MESSAGES: Record<LaunchReason, string> = {
+  no_kid: "le jeton de la plateforme n'indique pas sa clé (kid)",
+  unknown_kid: "la clé (kid) du jeton n'est pas dans le JWKS de la plateforme",
+  bad_signature: 'la signature du jeton est invalide',
+  wrong_issuer: "l'émetteur (iss) n'est pas la plateforme enregistrée",
+  wrong_audience: "le jeton n'est pas destiné à cet outil (aud)",
+  wrong_azp: "la partie autorisée (azp) n'est pas cet outil",
+  expired: 'le jeton est expiré (exp)',
+  issued_in_future: 'le jeton est daté du futur (iat ou nbf)',
+  bad_nonce: 'nonce absent, inconnu ou déjà utilisé',
+  wrong_version: 'version LTI différente de 1.3.0',
+  no_message_type: 'type de message absent',
+  unsupported_message_type: 'type de message non pris en charge',
+  no_deployment_id: 'identifiant de déploiement absent',
+  unknown_deployment: 'déploiement inconnu de cet outil',
+  no_roles: 'rôles absents',
+  no_resource_link_id: 'lien de ressource (resource_link.id) absent',
+  no_subject: 'utilisateur (sub) absent',
+  no_deep_link_return_url: 'adresse de retour du Deep Linking absente',
+  bad_token: 'jeton illisible ou invalide',
+};
+
+function refused(reason: LaunchReason): Failure {
+  return {
+    ...failure(ErrorCode.LtiInvalidLaunch, `Lancement LTI refusé : ${REASON_MESSAGES[reason]}.`),
+    reason,
+  } as Failure;
+}
+
+@Injectable()
+export class LtiService {
+  private readonly logger = new Logger('LtiService');
+  private readonly states = new Map<string, { nonce: string; platformId: string; expires: number }>();
+  private readonly usedNonces = new Map<string, number>();
+  private readonly jwks = new Map<string, JWTVerifyGetKey>();
+  private toolKey: Promise<{ id: string; privateKey: CryptoKey }> | undefined;
+  /** Deep Linking choices in progress: token → what the response needs. */
+  private readonly deepLinks = new Map<
+    string,
+    { platformId: string; deploymentId: string; returnUrl: string; data: string | null; expires: number }
+  >();
+
+  constructor(
+    @Inject(LtiStore) private readonly store: LtiStore,
+    @Inject(LinkSeal) private readonly seal: LinkSeal,
+    @Inject(SessionsService) private readonly sessionsService: SessionsService,
+    @Inject(SessionStore) private readonly sessions: SessionStore,
+    @Inject(DebriefStore) private readonly debrief: DebriefStore,
+    @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    @Inject(LtiFrameAncestors) private readonly frameAncestors: LtiFrameAncestors,
+  ) {}
+
+  /** Every registered platform may frame the app (CSP frame-ancestors). */
+  async loadFrameAncestors(): Promise<void> {
+    for (const platform of await this.store.allPlatforms()) this.frameAncestors.add(platform.authLoginUrl);
+  }
+
+  base(): string {
+    if (this.config.publicUrl) return this.config.publicUrl;
+    const address = (
+      this.adapterHost.httpAdapter?.getHttpServer() as
+        { address(): { port: number } | string | null } | undefined
+    )?.address();
+    return `http://localhost:${address && typeof address === 'object' ? address.port : this.config.port}`;
+  }
+
+  // ── Keys ───────────────────────────────────────────────────────────────────
+
+  private signingKey(): Promise<{ id: string; privateKey: CryptoKey }> {
+    this.toolKey ??= (async () => {
+      let row = await this.store.toolKey();
+      if (!row) {
+        const pair = await generateKeyPair(ALG, { modulusLength: 2048, extractable: true });
+        const id = `lti-${randomBytes(8).toString('hex')}`;
+        row = {
+          id,
+          public_jwk: JSON.stringify({ ...(await exportJWK(pair.publicKey)), kid: id, alg: ALG, use: 'sig' }),
+          sealed_private_jwk: this.seal.seal(JSON.stringify(await exportJWK(pair.privateKey))),
+          created_at: new Date().toISOString(),
+        };
+        await this.store.addToolKey(row);
+      }
+      const opened = this.seal.open(row.sealed_private_jwk);
+      if (opened === null) throw new Error('lti/key_unsealable');
+      return { id: row.id, privateKey: (await importJWK(JSON.parse(opened) as JWK, ALG)) as CryptoKey };
+    })();
+    this.toolKey.catch(() => (this.toolKey = undefined));
+    return this.toolKey;
+  }
+
+  async toolJwks(): Promise<{ keys: JWK[] }> {
+    await this.signingKey();
+    return { keys: (await this.store.toolKeys()).map((k) => JSON.parse(k.public_jwk) as JWK) };
+  }
+
+  private async sign(
+    payload: Record<string, unknown>,
+    audience: string,
+    issuer: string,
+    lifetime = '5m',
+  ): Promise<string> {
+    const key = await this.signingKey();
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: ALG, kid: key.id, typ: 'JWT' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime(lifetime)
+      .setJti(randomUUID())
+      .sign(key.privateKey);
+  }
+
+  // ── Login and launch ───────────────────────────────────────────────────────
+
+  /** OIDC login initiation: where to send the browser, and the state for its cookie. */
+  async login(params: LoginParams, now = Date.now()): Promise<{ location: string; state: string } | Failure> {
+    if (!params.iss || !params.login_hint || !params.target_link_uri)
+      return failure(
+        ErrorCode.LtiInvalidLaunch,
+        'Initiation de connexion LTI incomplète : iss, login_hint et target_link_uri sont requis.',
+      );
+    const platforms = (await this.store.platforms(params.iss)).filter(
+      (p) => params.client_id === undefined || p.clientId === params.client_id,
+    );
+    const platform = platforms[0];
+    if (!platform) return failure(ErrorCode.LtiUnknownPlatform);
+    this.sweep(now);
+    const state = randomBytes(24).toString('base64url');
+    const nonce = randomBytes(24).toString('base64url');
+    this.states.set(state, { nonce, platformId: platform.id, expires: now + STATE_TTL_MS });
+    const url = new URL(platform.authLoginUrl);
+    const query: Record<string, string> = {
+      scope: 'openid',
+      response_type: 'id_token',
+      response_mode: 'form_post',
+      prompt: 'none',
+      client_id: platform.clientId,
+      redirect_uri: `${this.base()}/lti/launch`,
+      login_hint: params.login_hint,
+      state,
+      nonce,
+      ...(params.lti_message_hint ? { lti_message_hint: params.lti_message_hint } : {}),
+    };
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    return { location: url.toString(), state };
+  }
+
+  private sweep(now: number): void {
+    for (const [state, entry] of this.states) if (entry.expires < now) this.states.delete(state);
+    for (const [nonce, expires] of this.usedNonces) if (expires < now) this.usedNonces.delete(nonce);
+    for (const [token, entry] of this.deepLinks) if (entry.expires < now) this.deepLinks.delete(token);
+  }
+
+  private jwksOf(platform: PlatformRecord): JWTVerifyGetKey {
+    let set = this.jwks.get(platform.id);
+    if (!set) {
+      set = createRemoteJWKSet(new URL(platform.jwksUrl), { cooldownDuration: 0 });
+      this.jwks.set(platform.id, set);
+    }
+    return set;
+  }
+
+  async launch(
+    idToken: unknown,
+    state: unknown,
+    cookieState: string | undefined,
+    now = Date.now(),
+  ): Promise<LaunchResult | Failure> {
+    if (typeof state !== 'string' || typeof idToken !== 'string')
+      return failure(ErrorCode.LtiInvalidState, 'Lancement LTI refusé : id_token ou state absent.');
+    const entry = this.states.get(state);
+    if (!entry || entry.expires < now) return failure(ErrorCode.LtiInvalidState);
+    if (cookieState !== undefined && cookieState !== state)
+      return failure(
+        ErrorCode.LtiInvalidState,
+        "Lancement LTI refusé : l'état ne correspond pas à celui de ce navigateur.",
+      );
+    this.states.delete(state);
+    const platform = await this.store.platform(entry.platformId);
+    if (!platform) return failure(ErrorCode.LtiUnknownPlatform);
+    let header: { kid?: unknown };
+    try {
+      header = decodeProtectedHeader(idToken);
+    } catch {
+      return refused('bad_token');
+    }
+    if (typeof header.kid !== 'string' || header.kid === '') return refused('no_kid');
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(idToken, this.jwksOf(platform), {
+        issuer: platform.issuer,
+        audience: platform.clientId,
+        algorithms: [ALG],
+        clockTolerance: 60,
+        currentDate: new Date(now),
+        requiredClaims: ['exp', 'iat', 'nonce'],
+      }));
+    } catch (error) {
+      return refused(reasonOf(error));
+    }
+    if (payload['nonce'] !== entry.nonce || this.usedNonces.has(entry.nonce)) return refused('bad_nonce');
+    this.usedNonces.set(entry.nonce, now + STATE_TTL_MS);
+    const launch = checkLaunchClaims(payload, platform.deploymentIds, platform.clientId, now);
+    if ('reason' in launch) return refused(launch.reason);
+    if (launch.kind === 'deep-linking') {
+      const token = randomBytes(24).toString('base64url');
+      this.deepLinks.set(token, {
+        platformId: platform.id,
+        deploymentId: launch.deploymentId,
+        returnUrl: launch.returnUrl,
+        data: launch.data,
+        expires: now + STATE_TTL_MS,
+      });
+      return {
+        kind: 'deep-linking',
+        token,
+        scenarios: this.catalog.list().map((s) => ({ id: s.id, title: s.title, summary: s.summary })),
+      };
+    }
+    const scenarioId = launch.scenarioId ?? this.catalog.list()[0]?.id;
+    if (!scenarioId || !this.catalog.get(scenarioId)) return failure(ErrorCode.ScenarioNotFound);
+    const resourceLink = `${launch.deploymentId} ${launch.resourceLinkId}`;
+    // The instructor opens the resource link's latest live session; a learner comes back to
+    // their own live session, else takes the latest one nobody has claimed, else gets a new one.
+    const isLive = async (record: { sessionId: string } | undefined) =>
+      record !== undefined && (await this.sessions.find(record.sessionId))?.status === 'live';
+    const current = await this.store.currentSession(platform.id, resourceLink);
+    let sessionId: string;
+    if (launch.instructor) {
+      sessionId = (await isLive(current))
+        ? current!.sessionId
+        : await this.newSession(platform, resourceLink, scenarioId, now);
+    } else {
+      const own = await this.store.learnerSession(platform.id, resourceLink, launch.sub);
+      if (await isLive(own)) sessionId = own!.sessionId;
+      else if ((await isLive(current)) && current!.learnerSub === null) sessionId = current!.sessionId;
+      else sessionId = await this.newSession(platform, resourceLink, scenarioId, now);
+    }
+    if (!launch.instructor) await this.store.claimLearner(sessionId, launch.sub, launch.lineitem);
+    const links = await this.sessionsService.links(sessionId);
+    if ('ok' in links) return links;
+    const path = launch.instructor ? links.links.trainer : links.links.listener;
+    this.logger.log(
+      `lti/launch platform=${platform.id} session=${sessionId} role=${launch.instructor ? 'trainer' : 'listener'}`,
+    );
+    return { kind: 'redirect', location: path };
+  }
+
+  private async newSession(
+    platform: PlatformRecord,
+    resourceLink: string,
+    scenarioId: string,
+    now: number,
+  ): Promise<string> {
+    const created = await this.sessionsService.create(
+      { scenarioId },
+      { ownerId: `lti:${platform.id}`, organizationId: platform.organizationId },
+    );
+    if ('ok' in created) throw new Error(created.code);
+    await this.store.addSession({
+      sessionId: created.sessionId,
+      platformId: platform.id,
+      resourceLink,
+      learnerSub: null,
+      lineitem: null,
+      scoreSentAt: null,
+      createdAt: new Date(now).toISOString(),
+    });
+    return created.sessionId;
+  }
+
+  // ── Deep Linking ───────────────────────────────────────────────────────────
+
+  /** The Deep Linking response (a JWT signed by the tool) for the chosen scenario. */
+  async deepLinkResponse(
+    token: unknown,
+    scenarioId: unknown,
+  ): Promise<{ returnUrl: string; jwt: string } | Failure> {
+    const entry = typeof token === 'string' ? this.deepLinks.get(token) : undefined;
+    if (!entry || entry.expires < Date.now()) return failure(ErrorCode.LtiInvalidState);
+    const scenario = typeof scenarioId === 'string' ? this.catalog.get(scenarioId)?.scenario : undefined;
+    if (!scenario) return failure(ErrorCode.ScenarioNotFound);
+    this.deepLinks.delete(token as string);
+    const platform = await this.store.platform(entry.platformId);
+    if (!platform) return failure(ErrorCode.LtiUnknownPlatform);
+    const jwt = await this.sign(
+      {
+        nonce: randomBytes(16).toString('base64url'),
+        [CLAIM.messageType]: 'LtiDeepLinkingResponse',
+        [CLAIM.version]: '1.3.0',
+        [CLAIM.deploymentId]: entry.deploymentId,
+        ...(entry.data !== null ? { [CLAIM.data]: entry.data } : {}),
+        [CLAIM.contentItems]: [
+          {
+            type: 'ltiResourceLink',
+            title: scenario.title,
+            text: scenario.summary,
+            url: `${this.base()}/lti/launch`,
+            custom: { scenario: scenario.id },
+            lineItem: { scoreMaximum: 100, label: scenario.title },
+          },
+        ],
+      },
+      platform.issuer,
+      platform.clientId,
+    );
+    return { returnUrl: entry.returnUrl, jwt };
+  }
+
+  // ── Assignment and Grade Services ──────────────────────────────────────────
+
+  /** Sends the learner's score of a call opened by a launch, once its results are kept. */
+  async sendScore(sessionId: string): Promise<boolean> {
+    const record = await this.store.session(sessionId);
+    if (!record?.lineitem || !record.learnerSub || record.scoreSentAt) return false;
+    const platform = await this.store.platform(record.platformId);
+    const results = await this.debrief.results(sessionId);
+    if (!platform || !results) return false;
+    const judgments = await this.debrief.judgments(sessionId);
+    const assessed = results.rubric.filter((c) => c.assessed !== false);
+    const points = assessed.map((c): number => {
+      const judged = judgments.find((j) => j.criterion === c.criterion)?.rating;
+      if (c.met === true || judged === 'met') return 1;
+      return judged === 'partly' ? 0.5 : 0;
+    });
+    const scoreGiven =
+      points.length === 0 ? 0 : Math.round((100 * points.reduce((a, b) => a + b, 0)) / points.length);
+    try {
+      // RFC 7523 client assertion: iss = sub = the client id, aud = the token endpoint.
+      const assertion = await this.sign({ sub: platform.clientId }, platform.tokenUrl, platform.clientId);
+      const tokenResponse = await fetch(platform.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+          client_assertion: assertion,
+          scope: AGS_SCORE_SCOPE,
+        }),
+      });
+      if (!tokenResponse.ok) throw new Error(`token ${tokenResponse.status}`);
+      const { access_token: accessToken } = (await tokenResponse.json()) as { access_token: string };
+      const lineitem = new URL(record.lineitem);
+      lineitem.pathname = `${lineitem.pathname.replace(/\/$/, '')}/scores`;
+      const scored = await fetch(lineitem, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          'content-type': 'application/vnd.ims.lis.v1.score+json',
+        },
+        body: JSON.stringify({
+          userId: record.learnerSub,
+          scoreGiven,
+          scoreMaximum: 100,
+          activityProgress: 'Completed',
+          gradingProgress: 'FullyGraded',
+          timestamp: new Date().toISOString(),
+        }),
+      });
+      if (!scored.ok) throw new Error(`score ${scored.status}`);
+      await this.store.scoreSent(sessionId, new Date().toISOString());
+      this.logger.log(`lti/score_sent session=${sessionId} score=${scoreGiven}`);
+      return true;
+    } catch (error) {
+      this.logger.warn(`lti/score_failed session=${sessionId} ${String(error)}`);
+      return false;
+    }
+  }
+
+  // ── Dynamic registration ───────────────────────────────────────────────────
+
+  /** The registration URL an administrator gives the platform (it names the organisation, sealed). */
+  registrationUrl(organizationId: string): string {
+    return `${this.base()}/lti/register/${this.seal.seal(`lti-register:${organizationId}`)}`;
+  }
+
+  async register(
+    key: string,
+    openidConfiguration: unknown,
+    registrationToken: unknown,
+  ): Promise<PlatformRecord | Failure> {
+    const opened = this.seal.open(key);
+    if (!opened?.startsWith('lti-register:'))
+      return failure(ErrorCode.LtiRegistrationFailed, "Lien d'enregistrement LTI invalide.");
+    const organizationId = opened.slice('lti-register:'.length);
+    if (typeof openidConfiguration !== 'string' || !/^https?:\/\//.test(openidConfiguration))
+      return failure(ErrorCode.LtiRegistrationFailed, 'openid_configuration absent ou invalide.');
+    try {
+      const config = (await (await fetch(openidConfiguration)).json()) as Record<string, unknown>;
+      const issuer = String(config['issuer'] ?? '');
+      if (!issuer || !new URL(openidConfiguration).href.startsWith(issuer))
+        throw new Error('issuer does not match the configuration URL');
+      const base = this.base();
+      const response = await fetch(String(config['registration_endpoint']), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(typeof registrationToken === 'string' && registrationToken
+            ? { authorization: `Bearer ${registrationToken}` }
+            : {}),
+        },
+        body: JSON.stringify({
+          application_type: 'web',
+          response_types: ['id_token'],
+          grant_types: ['implicit', 'client_credentials'],
+          initiate_login_uri: `${base}/lti/login`,
+          redirect_uris: [`${base}/lti/launch`],
+          client_name: 'Écoute',
+          jwks_uri: `${base}/lti/jwks`,
+          token_endpoint_auth_method: 'private_key_jwt',
+          scope: AGS_SCORE_SCOPE,
+          'https://purl.imsglobal.org/spec/lti-tool-configuration': {
+            domain: new URL(base).host,
+            target_link_uri: `${base}/lti/launch`,
+            claims: ['iss', 'sub', 'name', 'given_name'],
+            messages: [
+              {
+                type: 'LtiDeepLinkingRequest',
+                target_link_uri: `${base}/lti/launch`,
+                label: 'Écoute : choisir un scénario',
+              },
+            ],
+          },
+        }),
+      });
+      if (!response.ok) throw new Error(`registration ${response.status}`);
+      const answer = (await response.json()) as Record<string, unknown>;
+      const tool = answer['https://purl.imsglobal.org/spec/lti-tool-configuration'] as
+        Record<string, unknown> | undefined;
+      const deploymentId = tool?.['deployment_id'];
+      const record: PlatformRecord = {
+        id: `p-${randomUUID()}`,
+        organizationId,
+        issuer,
+        clientId: String(answer['client_id']),
+        deploymentIds: typeof deploymentId === 'string' ? [deploymentId] : [],
+        authLoginUrl: String(config['authorization_endpoint']),
+        tokenUrl: String(config['token_endpoint']),
+        jwksUrl: String(config['jwks_uri']),
+        createdAt: new Date().toISOString(),
+      };
+      await this.store.savePlatform(record);
+      this.frameAncestors.add(record.authLoginUrl);
+      this.logger.log(`lti/registered platform=${record.id} issuer=${issuer}`);
+      return record;
+    } catch (error) {
+      return failure(
+        ErrorCode.LtiRegistrationFailed,
+        `L'enregistrement dynamique LTI a échoué : ${String((error as Error).message)}`,
+      );
+    }
+  }
+
+  async platformsOf(organizationId: string) {
+    return (await this.store.platformsOf(organizationId)).map((p) => ({
+      issuer: p.issuer,
+      clientId: p.clientId,
+      deploymentIds: p.deploymentIds,
+      createdAt: p.createdAt,
+    }));
+  }
+}
+
+function reasonOf(error: unknown): LaunchReason {
+  if (error instanceof errors.JWKSNoMatchingKey) return 'unknown_kid';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad_signature';
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') return 'wrong_issuer';
+    if (error.claim === 'aud') return 'wrong_audience';
+    if (error.claim === 'nbf' || error.claim === 'iat') return 'issued_in_future';
+    if (error.claim === 'nonce') return 'bad_nonce';
+  }
+  return 'bad_token';
+}

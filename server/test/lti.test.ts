@@ -1,0 +1,335 @@
+// LTI 1.3 against a simulated platform (lti-platform.ts, real HTTP on port 0, signing with
+// jose): dynamic registration as Moodle 4 does it, OIDC login initiation, good launches
+// (learner → the listener's console of a session of the chosen scenario; instructor → the
+// trainer's console of the same session), the negative launches of the LTI Advantage
+// certification each refused with a coded reason, Deep Linking, and the score sent back (AGS)
+// when the learner's call has its results kept.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ManualScheduler } from '@ecoute/engine';
+import { createRemoteJWKSet, generateKeyPair, jwtVerify } from 'jose';
+import type { JWTPayload } from 'jose';
+import { SessionStore } from '../src/sessions/session-store.js';
+import { LTI, SimulatedPlatform } from './lti-platform.js';
+import { RoleClient, setupAdministrator, startServer } from './utils.js';
+import type { Account, TestServer } from './utils.js';
+
+describe('LTI 1.3 tool', () => {
+  const scheduler = new ManualScheduler();
+  let server: TestServer;
+  let platform: SimulatedPlatform;
+  let admin: Account;
+
+  /** OIDC login initiation as the platform's browser does it: the redirect and the state cookie. */
+  async function login(overrides: Record<string, string> = {}) {
+    const query = new URLSearchParams({
+      iss: platform.url,
+      login_hint: 'user-hint',
+      target_link_uri: `${server.url}/lti/launch`,
+      lti_message_hint: 'message-hint',
+      client_id: platform.clientId,
+      lti_deployment_id: platform.deploymentId,
+      ...overrides,
+    });
+    const response = await fetch(`${server.url}/lti/login?${query}`, { redirect: 'manual' });
+    return response;
+  }
+
+  async function startLaunch() {
+    const response = await login();
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get('location')!);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('ecoute_lti_state='))!;
+    return {
+      location,
+      cookie,
+      state: location.searchParams.get('state')!,
+      nonce: location.searchParams.get('nonce')!,
+    };
+  }
+
+  async function post(idToken: string, state: string, cookie: string | null) {
+    const response = await fetch(`${server.url}/lti/launch`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: platform.url,
+        ...(cookie ? { cookie: cookie.split(';')[0]! } : {}),
+      },
+      body: new URLSearchParams({ id_token: idToken, state }),
+    });
+    return response;
+  }
+
+  async function launch(
+    claims: (nonce: string) => JWTPayload,
+    options: Parameters<SimulatedPlatform['idToken']>[1] = {},
+  ) {
+    const { state, nonce, cookie } = await startLaunch();
+    return post(await platform.idToken(claims(nonce), options), state, cookie);
+  }
+
+  beforeAll(async () => {
+    platform = await SimulatedPlatform.start();
+    server = await startServer({ scheduler });
+    admin = await setupAdministrator(server);
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+    await platform.close();
+  });
+
+  it('registers dynamically as Moodle 4 offers it (openid_configuration + registration_token)', async () => {
+    const link = await fetch(`${server.url}/api/lti/registration`, { headers: admin.headers });
+    expect(link.status).toBe(200);
+    const { url } = (await link.json()) as { url: string };
+    const query = new URLSearchParams({
+      openid_configuration: `${platform.url}/.well-known/openid-configuration`,
+      registration_token: 'registration-token',
+    });
+    // Before any registration nobody may frame the app.
+    expect((await fetch(`${server.url}/api/scenarios`)).headers.get('content-security-policy')).toContain(
+      "frame-ancestors 'none'",
+    );
+    // A link not made by an administrator is refused.
+    const forged = await fetch(`${server.url}/lti/register/forged?${query}`);
+    expect(forged.status).toBe(502);
+    const page = await fetch(`${url.replace(/^http:\/\/localhost:\d+/, server.url)}?${query}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/lti/close.js');
+    expect(platform.registrations).toHaveLength(1);
+    expect(platform.registrations[0]).toMatchObject({
+      response_types: ['id_token'],
+      token_endpoint_auth_method: 'private_key_jwt',
+      initiate_login_uri: expect.stringMatching(/\/lti\/login$/),
+      redirect_uris: [expect.stringMatching(/\/lti\/launch$/)],
+      jwks_uri: expect.stringMatching(/\/lti\/jwks$/),
+      scope: 'https://purl.imsglobal.org/spec/lti-ags/scope/score',
+    });
+    const platforms = (await (
+      await fetch(`${server.url}/api/lti/registration`, { headers: admin.headers })
+    ).json()) as {
+      platforms: { issuer: string; deploymentIds: string[] }[];
+    };
+    // The registered platform may now frame the app (its course shows the tool in an iframe).
+    const home = await fetch(`${server.url}/api/scenarios`);
+    expect(home.headers.get('content-security-policy')).toContain(`frame-ancestors ${platform.url}`);
+    expect(platforms.platforms).toEqual([
+      expect.objectContaining({ issuer: platform.url, deploymentIds: ['deployment-1'] }),
+    ]);
+  });
+
+  it('initiates the OIDC login: redirect to the platform with state and nonce, state cookie for an iframe', async () => {
+    const { location, cookie } = await startLaunch();
+    expect(location.origin + location.pathname).toBe(`${platform.url}/auth`);
+    expect(Object.fromEntries(location.searchParams)).toMatchObject({
+      scope: 'openid',
+      response_type: 'id_token',
+      response_mode: 'form_post',
+      prompt: 'none',
+      client_id: platform.clientId,
+      login_hint: 'user-hint',
+      lti_message_hint: 'message-hint',
+      redirect_uri: expect.stringMatching(/\/lti\/launch$/),
+    });
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=None/i);
+    expect(cookie).toMatch(/Secure/i);
+    const unknown = await login({ iss: 'https://unknown.example' });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ code: 'lti/unknown_platform' });
+  });
+
+  let sessionId = '';
+  it('lands a learner in the listener console of a session of the chosen scenario, the instructor in its trainer console', async () => {
+    const learner = await launch((nonce) =>
+      platform.claims(nonce, 'learner', 'learner-42', 'appel-entrainement'),
+    );
+    expect(learner.status).toBe(303);
+    const listenerPath = learner.headers.get('location')!;
+    expect(listenerPath).toMatch(/^\/listener\/[\w-]+#k=/);
+    sessionId = listenerPath.split('/')[2]!.split('#')[0]!;
+    expect((await server.app.get(SessionStore).find(sessionId))?.scenarioId).toBe('appel-entrainement');
+    const instructor = await launch((nonce) => platform.claims(nonce, 'instructor', 'teacher-1'));
+    expect(instructor.status).toBe(303);
+    expect(instructor.headers.get('location')).toMatch(new RegExp(`^/trainer/${sessionId}#k=`));
+  });
+
+  describe('refuses the negative launches of the certification, each with its reason', () => {
+    const good = (nonce: string) => platform.claims(nonce, 'learner', 'learner-99');
+    const without = (claim: string) => (nonce: string) => {
+      const claims = good(nonce);
+      delete claims[claim];
+      return claims;
+    };
+    const cases: [
+      string,
+      (nonce: string) => JWTPayload,
+      Parameters<SimulatedPlatform['idToken']>[1],
+      string,
+    ][] = [
+      ['no kid in the header', good, { header: { kid: undefined } }, 'no_kid'],
+      ['an unknown kid', good, { header: { kid: 'not-a-platform-key' } }, 'unknown_kid'],
+      ['a wrong LTI version', (n) => ({ ...good(n), [`${LTI}version`]: '1.2.0' }), {}, 'wrong_version'],
+      ['no LTI version', without(`${LTI}version`), {}, 'wrong_version'],
+      [
+        'an expired token',
+        good,
+        { iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 },
+        'expired',
+      ],
+      [
+        'a token issued in the future',
+        good,
+        { iat: Math.floor(Date.now() / 1000) + 3600, exp: Math.floor(Date.now() / 1000) + 7200 },
+        'issued_in_future',
+      ],
+      ['no message type', without(`${LTI}message_type`), {}, 'no_message_type'],
+      [
+        'an unknown message type',
+        (n) => ({ ...good(n), [`${LTI}message_type`]: 'LtiSomethingElse' }),
+        {},
+        'unsupported_message_type',
+      ],
+      ['no roles', without(`${LTI}roles`), {}, 'no_roles'],
+      ['no deployment id', without(`${LTI}deployment_id`), {}, 'no_deployment_id'],
+      [
+        'an unknown deployment id',
+        (n) => ({ ...good(n), [`${LTI}deployment_id`]: 'other' }),
+        {},
+        'unknown_deployment',
+      ],
+      [
+        'no resource link id',
+        (n) => ({ ...good(n), [`${LTI}resource_link`]: { title: 'x' } }),
+        {},
+        'no_resource_link_id',
+      ],
+      ['no subject', without('sub'), {}, 'no_subject'],
+      ['another audience', good, { aud: 'someone-else' }, 'wrong_audience'],
+      ['another issuer', good, { iss: 'https://evil.example' }, 'wrong_issuer'],
+      [
+        'several audiences without azp',
+        good,
+        { aud: [platform?.clientId ?? 'client-ecoute', 'other'] },
+        'wrong_azp',
+      ],
+      ['a wrong nonce', (n) => ({ ...good(n), nonce: `${n}x` }), {}, 'bad_nonce'],
+    ];
+    it.each(cases)('refuses %s', async (_name, claims, options, reason) => {
+      const response = await launch(claims, options);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        ok: false,
+        code: 'lti/invalid_launch',
+        reason,
+        message: expect.stringContaining('refusé'),
+      });
+    });
+
+    it('refuses a token signed by another key under the platform kid (bad signature)', async () => {
+      const { privateKey } = await generateKeyPair('RS256');
+      const response = await launch(good, { key: privateKey });
+      expect(await response.json()).toMatchObject({ code: 'lti/invalid_launch', reason: 'bad_signature' });
+    });
+
+    it('refuses a replayed state, an unknown state and a state cookie of another login', async () => {
+      const { state, nonce, cookie } = await startLaunch();
+      const token = await platform.idToken(good(nonce));
+      expect((await post(token, state, cookie)).status).toBe(303);
+      expect(await (await post(token, state, cookie)).json()).toMatchObject({ code: 'lti/invalid_state' });
+      expect(await (await post(token, 'made-up', null)).json()).toMatchObject({ code: 'lti/invalid_state' });
+      const other = await startLaunch();
+      const mine = await startLaunch();
+      const answer = await post(await platform.idToken(good(mine.nonce)), mine.state, other.cookie);
+      expect(await answer.json()).toMatchObject({ code: 'lti/invalid_state' });
+    });
+  });
+
+  it('lets the instructor choose the scenario by Deep Linking: a signed LtiDeepLinkingResponse', async () => {
+    const response = await launch((nonce) => ({
+      ...platform.claims(nonce, 'instructor', 'teacher-1'),
+      [`${LTI}message_type`]: 'LtiDeepLinkingRequest',
+      [`${LTI}resource_link`]: undefined,
+      'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings': {
+        deep_link_return_url: `${platform.url}/deep-link-return`,
+        accept_types: ['ltiResourceLink'],
+        accept_presentation_document_targets: ['iframe', 'window'],
+        data: 'opaque-data',
+      },
+    }));
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('detresse-suicidaire');
+    const token = /name="token" value="([^"]+)"/.exec(page)![1]!;
+    const chosen = await fetch(`${server.url}/lti/deep-link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+      body: new URLSearchParams({ token, scenario: 'detresse-suicidaire' }),
+    });
+    const html = await chosen.text();
+    expect(html).toContain(`action="${platform.url}/deep-link-return"`);
+    const jwt = /name="JWT" value="([^"]+)"/.exec(html)![1]!;
+    const { payload } = await jwtVerify(jwt, createRemoteJWKSet(new URL(`${server.url}/lti/jwks`)), {
+      issuer: platform.clientId,
+      audience: platform.url,
+    });
+    expect(payload).toMatchObject({
+      [`${LTI}message_type`]: 'LtiDeepLinkingResponse',
+      [`${LTI}version`]: '1.3.0',
+      [`${LTI}deployment_id`]: platform.deploymentId,
+      'https://purl.imsglobal.org/spec/lti-dl/claim/data': 'opaque-data',
+      'https://purl.imsglobal.org/spec/lti-dl/claim/content_items': [
+        expect.objectContaining({ type: 'ltiResourceLink', custom: { scenario: 'detresse-suicidaire' } }),
+      ],
+    });
+    // The same token cannot answer twice.
+    const again = await fetch(`${server.url}/lti/deep-link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token, scenario: 'detresse-suicidaire' }),
+    });
+    expect(await again.json()).toMatchObject({ code: 'lti/invalid_state' });
+  });
+
+  it("sends the learner's score to the line item (AGS) when the call's results are kept", async () => {
+    const learner = await launch((nonce) => platform.claims(nonce, 'learner', 'learner-42'));
+    const path = learner.headers.get('location')!;
+    expect(path.split('/')[2]!.split('#')[0]).toBe(sessionId);
+    const token = decodeURIComponent(path.split('#k=')[1]!);
+    const client = await RoleClient.connect(server.url, { sessionId, token });
+    const ok = async (input: Record<string, unknown>) => {
+      const ack = await client.send(input);
+      if (!ack.ok) throw new Error(`${JSON.stringify(input)}: ${ack.code}`);
+    };
+    await ok({ kind: 'join', name: 'Camille' });
+    scheduler.advanceBy(3_000);
+    await ok({ kind: 'pickup' });
+    scheduler.advanceBy(5_000);
+    await ok({ kind: 'move', move: 'se_presenter' });
+    scheduler.advanceBy(2_000);
+    await ok({ kind: 'move', move: 'reformuler' });
+    for (const _ of [1, 2, 3]) {
+      scheduler.advanceBy(2_000);
+      await ok({ kind: 'move', move: 'guider_pas_a_pas' });
+    }
+    await client.waitFor((c) => c.view?.phase === 'ended', 'the ending');
+    client.close();
+    const deadline = Date.now() + 15_000;
+    while (platform.scores.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(platform.tokenRequests).toEqual([
+      { assertionValid: true, scope: 'https://purl.imsglobal.org/spec/lti-ags/scope/score' },
+    ]);
+    expect(platform.scores).toHaveLength(1);
+    const score = platform.scores[0]!;
+    expect(score.authorization).toBe('Bearer platform-access-token');
+    expect(score.body).toMatchObject({
+      userId: 'learner-42',
+      scoreMaximum: 100,
+      activityProgress: 'Completed',
+      gradingProgress: 'FullyGraded',
+    });
+    expect(score.body['scoreGiven']).toEqual(expect.any(Number));
+    expect(score.body['scoreGiven'] as number).toBeGreaterThan(0);
+  }, 60_000);
+});
