@@ -207,7 +207,9 @@ export class TerminalPlay {
     for (const o of observations) {
       switch (o.kind) {
         case 'line':
-          lines.push(`${time} ${caller} : « ${o.text} »${o.cue ? ` (${CUE_LABELS[o.cue]})` : ''}`);
+          lines.push(
+            `${time} ${caller} : ${o.direction ? `(${o.direction}) ` : ''}« ${o.text} »${o.cue ? ` (${CUE_LABELS[o.cue]})` : ''}`,
+          );
           break;
         case 'cue':
           lines.push(`${time} (${CUE_LABELS[o.cue]})`);
