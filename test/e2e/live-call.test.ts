@@ -201,10 +201,11 @@ describe('a live call in the browser', () => {
     expect(await transcript(listener).locator('li').count()).toBeGreaterThanOrEqual(before);
     await say('Je suis toujours là, Franck.');
 
-    // A second tab with the same link joins under the same name and follows the same call; the
-    // trainer sees two tabs for the listener; closing it breaks nothing.
+    // A second tab with the same link is told the seat is held (issue 12) and follows the same
+    // call read-only; the trainer sees two tabs for the listener; closing it breaks nothing.
     const secondTab = await open(listener.context(), listenerUrl);
     await secondTab.getByText('Vous : Camille.').waitFor();
+    await secondTab.getByRole('button', { name: 'Suivre en lecture seule', exact: true }).click();
     await heard(secondTab, 'annonce_ok');
     // The trainer's views are tabs: « Liens et présents » shows who is connected.
     await trainer.getByRole('tab', { name: 'Liens et présents' }).click();
