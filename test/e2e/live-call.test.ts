@@ -228,9 +228,10 @@ describe('a live call in the browser', () => {
     const adlib = "Vous savez, j'ai jamais dit tout ça à personne.";
     await trainer.getByRole('textbox', { name: "Réplique improvisée de l'appelant·e" }).fill(adlib);
     await button(trainer, 'Faire dire').click();
-    const live = listener.locator('[aria-live="polite"]').filter({ hasText: adlib });
-    await live.waitFor();
-    expect(await live.getAttribute('role')).toBe('log');
+    // (The log itself is quiet: one polite region beside it says each new line once.)
+    const live = listener.locator('.transcript__announcer').filter({ hasText: adlib });
+    await live.waitFor({ state: 'attached' });
+    expect(await live.getAttribute('aria-live')).toBe('polite');
 
     await move('question_ouverte', 'raconte');
     await inject('quelqu_un_entre', 'nadia_entre');
@@ -244,8 +245,8 @@ describe('a live call in the browser', () => {
 
     await move('reformuler', 'reformule_ok');
 
-    // The trainer bookmarks the moment with « B ».
-    await trainer.getByRole('heading', { name: 'Repères' }).click();
+    // The trainer bookmarks the moment with « B » (a single key: with focus among the controls).
+    await trainer.getByRole('button', { name: /Marquer ce moment/ }).focus();
     await trainer.keyboard.press('b');
     const comment = trainer.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' });
     await comment.fill('Nadia entre : bon relais');
@@ -338,7 +339,10 @@ describe('a live call in the browser', () => {
     await keyboard.press('Enter');
     await heard('allo');
 
-    // Moves by their shortcuts; the words by Alt+J, typed, Enter, then Escape.
+    // Moves by their shortcuts, which act in the answer area only (WCAG 2.1.4): Alt+J goes to
+    // « Ce que je dis », Escape to the moves' heading; then the words by Alt+J, typed, Enter, Escape.
+    await keyboard.press('Alt+J');
+    await keyboard.press('Escape');
     await keyboard.press(await shortcutOf('Se présenter'));
     await heard('explique');
     await keyboard.press('Alt+J');
@@ -392,16 +396,13 @@ describe('a live call in the browser', () => {
     const allo = snippet(scenario.lines.allo?.text ?? '');
     const suggestions = actor.getByRole('region', { name: 'Répliques suggérées' });
     await suggestions.getByText(allo, { exact: false }).waitFor();
-    await suggestions
-      .getByRole('button', { name: /^Dire : / })
-      .first()
-      .click();
+    await suggestions.getByRole('button', { name: 'Dire cette réplique', exact: true }).first().click();
     await listener.getByRole('log').getByText(allo, { exact: false }).waitFor();
     // Their own words too.
     const own = 'Je suis un peu perdue avec cet ordinateur.';
     await actor.getByRole('textbox', { name: 'Ma réplique' }).fill(own);
     await actor.getByRole('textbox', { name: 'Ma réplique' }).press('Enter');
-    await listener.locator('[aria-live="polite"]').getByText(own).waitFor();
+    await listener.locator('.transcript__announcer').getByText(own).waitFor({ state: 'attached' });
     await trainer.getByRole('log').getByText(own).first().waitFor();
     await actor.screenshot({ path: path.join(artifacts, 'live-caller-actor.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
