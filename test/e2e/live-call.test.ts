@@ -396,7 +396,10 @@ describe('a live call in the browser', () => {
     const allo = snippet(scenario.lines.allo?.text ?? '');
     const suggestions = actor.getByRole('region', { name: 'Répliques suggérées' });
     await suggestions.getByText(allo, { exact: false }).waitFor();
-    await suggestions.getByRole('button', { name: 'Dire cette réplique', exact: true }).first().click();
+    await suggestions
+      .getByRole('button', { name: 'Dire cette réplique', exact: true })
+      .first()
+      .click();
     await listener.getByRole('log').getByText(allo, { exact: false }).waitFor();
     // Their own words too.
     const own = 'Je suis un peu perdue avec cet ordinateur.';
