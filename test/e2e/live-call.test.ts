@@ -201,10 +201,11 @@ describe('a live call in the browser', () => {
     expect(await transcript(listener).locator('li').count()).toBeGreaterThanOrEqual(before);
     await say('Je suis toujours là, Franck.');
 
-    // A second tab with the same link joins under the same name and follows the same call; the
-    // trainer sees two tabs for the listener; closing it breaks nothing.
+    // A second tab with the same link is told the seat is held (issue 12) and follows the same
+    // call read-only; the trainer sees two tabs for the listener; closing it breaks nothing.
     const secondTab = await open(listener.context(), listenerUrl);
     await secondTab.getByText('Vous : Camille.').waitFor();
+    await secondTab.getByRole('button', { name: 'Suivre en lecture seule', exact: true }).click();
     await heard(secondTab, 'annonce_ok');
     // The trainer's views are tabs: « Liens et présents » shows who is connected.
     await trainer.getByRole('tab', { name: 'Liens et présents' }).click();
@@ -227,9 +228,10 @@ describe('a live call in the browser', () => {
     const adlib = "Vous savez, j'ai jamais dit tout ça à personne.";
     await trainer.getByRole('textbox', { name: "Réplique improvisée de l'appelant·e" }).fill(adlib);
     await button(trainer, 'Faire dire').click();
-    const live = listener.locator('[aria-live="polite"]').filter({ hasText: adlib });
-    await live.waitFor();
-    expect(await live.getAttribute('role')).toBe('log');
+    // (The log itself is quiet: one polite region beside it says each new line once.)
+    const live = listener.locator('.transcript__announcer').filter({ hasText: adlib });
+    await live.waitFor({ state: 'attached' });
+    expect(await live.getAttribute('aria-live')).toBe('polite');
 
     await move('question_ouverte', 'raconte');
     await inject('quelqu_un_entre', 'nadia_entre');
@@ -243,8 +245,8 @@ describe('a live call in the browser', () => {
 
     await move('reformuler', 'reformule_ok');
 
-    // The trainer bookmarks the moment with « B ».
-    await trainer.getByRole('heading', { name: 'Repères' }).click();
+    // The trainer bookmarks the moment with « B » (a single key: with focus among the controls).
+    await trainer.getByRole('button', { name: /Marquer ce moment/ }).focus();
     await trainer.keyboard.press('b');
     const comment = trainer.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' });
     await comment.fill('Nadia entre : bon relais');
@@ -337,7 +339,10 @@ describe('a live call in the browser', () => {
     await keyboard.press('Enter');
     await heard('allo');
 
-    // Moves by their shortcuts; the words by Alt+J, typed, Enter, then Escape.
+    // Moves by their shortcuts, which act in the answer area only (WCAG 2.1.4): Alt+J goes to
+    // « Ce que je dis », Escape to the moves' heading; then the words by Alt+J, typed, Enter, Escape.
+    await keyboard.press('Alt+J');
+    await keyboard.press('Escape');
     await keyboard.press(await shortcutOf('Se présenter'));
     await heard('explique');
     await keyboard.press('Alt+J');
@@ -400,7 +405,7 @@ describe('a live call in the browser', () => {
     const own = 'Je suis un peu perdue avec cet ordinateur.';
     await actor.getByRole('textbox', { name: 'Ma réplique' }).fill(own);
     await actor.getByRole('textbox', { name: 'Ma réplique' }).press('Enter');
-    await listener.locator('[aria-live="polite"]').getByText(own).waitFor();
+    await listener.locator('.transcript__announcer').getByText(own).waitFor({ state: 'attached' });
     await trainer.getByRole('log').getByText(own).first().waitFor();
     await actor.screenshot({ path: path.join(artifacts, 'live-caller-actor.png'), fullPage: true });
     expect(pageErrors).toEqual([]);

@@ -15,7 +15,7 @@ afterEach(() => localStorage.clear());
 
 function Page() {
   return (
-    <div>
+    <div className="role-page">
       <h1>{'La page'}</h1>
       <JoinedAs />
     </div>
@@ -43,6 +43,8 @@ describe('JoinGate', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Rejoindre la séance' }));
     });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('La page');
+    // The form is gone: focus is on the page's title, not dropped to <body> (WCAG 2.4.3).
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
     expect(screen.getByText('Vous : Camille.')).not.toBeNull();
     expect(session.sent).toEqual([{ kind: 'join', name: 'Camille' }]);
     expect(readDisplayName('s1', 'listener')).toBe('Camille');

@@ -26,7 +26,9 @@ export function useSession(
   const factory = useRef(makeTransport);
 
   useEffect(() => {
-    const current = createSessionConnection(factory.current({ sessionId, token }));
+    const current = createSessionConnection(factory.current({ sessionId, token }), {
+      page: seatPageId(sessionId),
+    });
     connection.current = current;
     setState(current.getState());
     const unsubscribe = current.subscribe(setState);
@@ -64,4 +66,22 @@ export function useSession(
     }),
     [state, send, setSeat],
   );
+}
+
+/**
+ * This tab's id for the seat of its link, kept for the tab (sessionStorage): a reload keeps the
+ * seat; another tab or device draws its own (a duplicated tab inherits it and takes the seat over,
+ * the first tab being told so).
+ */
+function seatPageId(sessionId: string): string | undefined {
+  const key = `ecoute.page.${sessionId}`;
+  try {
+    const known = window.sessionStorage.getItem(key);
+    if (known) return known;
+    const drawn = `p-${globalThis.crypto?.randomUUID?.() ?? String(Math.random()).slice(2)}`;
+    window.sessionStorage.setItem(key, drawn);
+    return drawn;
+  } catch {
+    return undefined;
+  }
 }

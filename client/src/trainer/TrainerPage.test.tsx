@@ -82,6 +82,10 @@ describe('TrainerPage', () => {
     const paused = fakeSession({ view: trainerView({ paused: true }), entries });
     renderWithSession(<TrainerPage />, { session: paused });
     expect(screen.getByText('Séance suspendue par le ou la formateur·rice')).not.toBeNull();
+    // A label swap, not a toggle as well (RGAA 7.1): no aria-pressed beside the changing label.
+    expect(screen.getByRole('button', { name: 'Reprendre la séance' }).hasAttribute('aria-pressed')).toBe(
+      false,
+    );
     await click('Reprendre la séance');
     expect(paused.sent).toEqual([{ kind: 'resume' }]);
   });

@@ -1,7 +1,9 @@
 import type { RoleView, TimelineEntry } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import type { SessionStatus } from '../socket/index.js';
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { CallTimer } from './CallTimer.js';
+import './callStatusBar.css';
 
 /** The call's state in a few words, as the phone shows it. */
 export function callStatusKey(view: Pick<RoleView, 'phase' | 'onHold'>): MessageKey {
@@ -33,6 +35,8 @@ export function CallStatusBar({
   errorCode?: string | undefined;
 }) {
   const { t } = useI18n();
+  const barRef = useRef<HTMLDivElement>(null);
+  useBarHeight(barRef);
   const connection =
     status === 'connected'
       ? 'connected'
@@ -48,7 +52,7 @@ export function CallStatusBar({
     error: 'connection.error',
   };
   return (
-    <div className="call-status-bar" role="group" aria-label={t('status.label')}>
+    <div className="call-status-bar" role="group" aria-label={t('status.label')} ref={barRef}>
       {view ? (
         <span
           className={`call-status__phase call-status__phase--${view.phase}${view.onHold ? ' call-status__phase--hold' : ''}`}
@@ -60,8 +64,34 @@ export function CallStatusBar({
       {view?.paused ? <span className="call-status__paused">{t('status.paused')}</span> : null}
       <span className={`call-status__connection call-status__connection--${connection}`}>
         <span className="call-status__dot" aria-hidden="true" />
-        {t(connectionKey[connection])}
+        <span className="call-status__connection-text">{t(connectionKey[connection])}</span>
       </span>
     </div>
   );
+}
+
+/**
+ * Publishes the bar's height as `--call-status-height` on the page, which keeps that much room
+ * above a focused control (`scroll-padding-top`, callStatusBar.css): focus is never under the bar.
+ */
+function useBarHeight(bar: RefObject<HTMLDivElement | null>): void {
+  useLayoutEffect(() => {
+    const element = bar.current;
+    const root = document.documentElement;
+    if (!element) return;
+    const publish = (): void => {
+      const sticky = getComputedStyle(element).position === 'sticky';
+      root.style.setProperty('--call-status-height', sticky ? `${element.offsetHeight}px` : '0px');
+    };
+    publish();
+    if (typeof ResizeObserver === 'undefined') return () => root.style.removeProperty('--call-status-height');
+    const observer = new ResizeObserver(publish);
+    observer.observe(element);
+    window.addEventListener('resize', publish);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', publish);
+      root.style.removeProperty('--call-status-height');
+    };
+  }, [bar]);
 }

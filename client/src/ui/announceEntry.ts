@@ -28,8 +28,10 @@ export function announceEntry(entry: TimelineEntry, options: { details?: boolean
       case 'whisper':
       case 'adlib':
       case 'effect':
-      case 'speak':
         return true;
+      case 'speak':
+        // The caller actor's words are heard as the `line` they give: said once, there.
+        return false;
     }
   }
   switch (entry.observation.kind) {

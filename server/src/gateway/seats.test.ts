@@ -5,9 +5,9 @@ describe('RoleSeats', () => {
   it('gives the seat to the first page; a second page of the link is told it is occupied', () => {
     const seats = new RoleSeats();
     seats.arrive('s1', 'listener', 'a');
-    expect(seats.claim('s1', 'listener', 'a', 'page-aaaa')).toEqual({ status: 'holder' });
+    expect(seats.claim('s1', 'listener', 'a', 'page-aaaa').seat).toEqual({ status: 'holder' });
     seats.arrive('s1', 'listener', 'b');
-    expect(seats.claim('s1', 'listener', 'b', 'page-bbbb')).toEqual({ status: 'occupied' });
+    expect(seats.claim('s1', 'listener', 'b', 'page-bbbb').seat).toEqual({ status: 'occupied' });
     expect(seats.mayAct('s1', 'listener', 'a')).toBe(true);
     expect(seats.mayAct('s1', 'listener', 'b')).toBe(false);
   });
@@ -31,7 +31,10 @@ describe('RoleSeats', () => {
     seats.arrive('s1', 'listener', 'a');
     seats.claim('s1', 'listener', 'a', 'page-aaaa');
     seats.arrive('s1', 'listener', 'a2');
-    expect(seats.claim('s1', 'listener', 'a2', 'page-aaaa')).toEqual({ status: 'holder' });
+    expect(seats.claim('s1', 'listener', 'a2', 'page-aaaa')).toEqual({
+      seat: { status: 'holder' },
+      displaced: 'a',
+    });
     expect(seats.mayAct('s1', 'listener', 'a')).toBe(false);
   });
 
@@ -41,7 +44,7 @@ describe('RoleSeats', () => {
     seats.arrive('s1', 'listener', 'b');
     seats.leave('s1', 'listener', 'a');
     expect(seats.size).toBe(0);
-    expect(seats.claim('s1', 'listener', 'b', 'page-bbbb')).toEqual({ status: 'holder' });
+    expect(seats.claim('s1', 'listener', 'b', 'page-bbbb').seat).toEqual({ status: 'holder' });
     expect(seats.follow('s1', 'listener', 'b')).toEqual({ status: 'reader' });
     expect(seats.mayAct('s1', 'listener', 'b')).toBe(false);
     seats.arrive('s1', 'trainer', 't1');

@@ -39,17 +39,24 @@ export class RoleSeats {
 
   /**
    * Sent by a page on every connection: the seat if this socket holds it, if it is free, or if
-   * its holder is this same page's previous socket (a reconnect the server has not noticed yet).
+   * its holder is this same page's previous socket (a reconnect or a reload the server has not
+   * noticed yet; `displaced` names that socket, told in case it is still there — a duplicated tab).
    */
-  claim(sessionId: string, role: Role, socket: string, page: string): SeatState {
-    if (!RoleSeats.seated(role)) return HOLDER;
+  claim(
+    sessionId: string,
+    role: Role,
+    socket: string,
+    page: string,
+  ): { seat: SeatState; displaced: string | null } {
+    if (!RoleSeats.seated(role)) return { seat: HOLDER, displaced: null };
     const seat = this.seatOf(sessionId, role);
     if (seat.holder === null || seat.holder === socket || seat.holderPage === page) {
+      const displaced = seat.holder !== null && seat.holder !== socket ? seat.holder : null;
       seat.holder = socket;
       seat.holderPage = page;
-      return HOLDER;
+      return { seat: HOLDER, displaced };
     }
-    return OCCUPIED;
+    return { seat: OCCUPIED, displaced: null };
   }
 
   /** « Prendre la main »: this socket holds the seat; the one it displaced (to tell it) if any. */

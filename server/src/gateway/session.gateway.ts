@@ -274,12 +274,14 @@ export class SessionGateway
     if (!request.success) return failure(ErrorCode.InputInvalid);
     const { action, page } = request.data;
     switch (action) {
-      case 'claim':
-        return { ok: true, seat: this.seats.claim(sessionId, role, socket.id, page) };
       case 'follow':
         return { ok: true, seat: this.seats.follow(sessionId, role, socket.id) };
+      case 'claim':
       case 'take': {
-        const { seat, displaced } = this.seats.take(sessionId, role, socket.id, page);
+        const { seat, displaced } =
+          action === 'take'
+            ? this.seats.take(sessionId, role, socket.id, page)
+            : this.seats.claim(sessionId, role, socket.id, page);
         if (displaced) socket.nsp.to(displaced).emit(ServerEvent.Seat, { status: 'reader', takenOver: true });
         return { ok: true, seat };
       }

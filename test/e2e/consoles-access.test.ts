@@ -1,0 +1,312 @@
+// The live consoles (listener, trainer, caller actor, observer) checked by hand-like means in a
+// real Chromium through the built server (issue 19): reflow at 320 CSS px, the sticky status bar
+// at 400 % zoom and never over the focused control, focus never on <body> after the actions that
+// disable or remove the focused control, single keys only in the answer area, accessible names
+// that contain the visible label, live regions that say what matters once, and the smaller
+// points (a pause button that is a label swap, aria-label only on elements with a role).
+// Session time is the test's (`ECOUTE_TEST_CLOCK=manual`): nothing races the scenario's timers.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
+import { startServerProcess } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
+import { signedInTrainer } from '../support/accounts.js';
+import { MANUAL_CLOCK } from '../support/test-clock.js';
+
+type Viewport = { width: number; height: number };
+const LAPTOP: Viewport = { width: 1366, height: 768 };
+
+/** Counts what the page's live regions would say: nodes with text added, text changed. */
+function countAnnouncements(): void {
+  const said: string[] = [];
+  const live = (node: Node | null): boolean => {
+    const element = node instanceof Element ? node : node?.parentElement;
+    const region = element?.closest('[aria-live], [role="log"], [role="status"], [role="alert"]');
+    if (!region) return false;
+    const mode = region.getAttribute('aria-live');
+    return mode !== 'off';
+  };
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        if (live(record.target) && record.target.textContent?.trim())
+          said.push(record.target.textContent.trim());
+        continue;
+      }
+      for (const node of Array.from(record.addedNodes)) {
+        const text = node.textContent?.trim();
+        if (text && live(node)) said.push(text);
+      }
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+  (window as unknown as { said: string[] }).said = said;
+}
+
+const announcements = (page: Page): Promise<string[]> =>
+  page.evaluate(() => [...(window as unknown as { said: string[] }).said]);
+
+describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startServerProcess(MANUAL_CLOCK);
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function createSession(options: { callerActor?: boolean } = {}): Promise<Record<string, string>> {
+    const created = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(await signedInTrainer(server)) },
+      body: JSON.stringify({ scenarioId: 'appel-entrainement', ...options }),
+    });
+    expect(created.status).toBe(201);
+    return ((await created.json()) as { links: Record<string, string> }).links;
+  }
+
+  async function open(link: string, viewport: Viewport, name: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.addInitScript(countAnnouncements);
+    await page.goto(`${server.url}${link}`);
+    await joinSession(page, name);
+    return page;
+  }
+
+  /** A call under way: picked up, the listener introduced themself (the caller answered). */
+  async function inCall(listener: Page): Promise<void> {
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    await listener.getByRole('log').getByText('Allô').first().waitFor();
+  }
+
+  const horizontalOverflow = (page: Page) =>
+    page.evaluate(() => {
+      const root = document.documentElement;
+      const wide = Array.from(document.querySelectorAll<HTMLElement>('body *'))
+        .filter((element) => element.getBoundingClientRect().right > root.clientWidth + 1)
+        .slice(0, 5)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''}`);
+      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+    });
+
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) return 'body';
+      return `${active.tagName.toLowerCase()}: ${(active.textContent ?? '').trim().slice(0, 40)}`;
+    });
+
+  it('1. reflows at 320 CSS px: no horizontal scrolling on any console, mid-call', async () => {
+    const links = await createSession({ callerActor: true });
+    const narrow = { width: 320, height: 640 };
+    const listener = await open(links.listener!, narrow, 'Camille');
+    const trainer = await open(links.trainer!, narrow, 'Dominique');
+    const actor = await open(links.callerActor!, narrow, 'Sacha');
+    const observer = await open(links.observer!, narrow, 'Lou');
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    await actor.getByRole('button', { name: 'Dire cette réplique', exact: true }).first().waitFor();
+    await actor.getByRole('button', { name: 'Dire cette réplique', exact: true }).first().click();
+    await listener.getByRole('log').getByText('Allô').first().waitFor();
+    for (const [role, page] of [
+      ['listener', listener],
+      ['trainer', trainer],
+      ['callerActor', actor],
+      ['observer', observer],
+    ] as const) {
+      const { scrollWidth, clientWidth, wide } = await horizontalOverflow(page);
+      // What sticks out, named when the page scrolls sideways (clipped inside a panel is fine).
+      const overflowing = scrollWidth > clientWidth ? wide : [];
+      expect({ role, scrollWidth, overflowing }).toEqual({ role, scrollWidth: clientWidth, overflowing: [] });
+    }
+  }, 180_000);
+
+  it('2. the status bar shrinks at 400 % zoom (320×256) and never hides the focused control going backwards', async () => {
+    const links = await createSession();
+    const small = await open(links.listener!, { width: 320, height: 256 }, 'Camille');
+    await inCall(small);
+    const bar = await small.locator('.call-status-bar').evaluate((element) => ({
+      height: element.getBoundingClientRect().height,
+      sticky: getComputedStyle(element).position === 'sticky',
+    }));
+    // Sticky, it takes at most a fifth of the height (it took 118 px of 256).
+    expect(bar.sticky ? bar.height / 256 : 0).toBeLessThanOrEqual(0.2);
+
+    // The same listener link on a laptop now: the small page leaves first (one seat per link).
+    await small.context().close();
+    const trainer = await open(links.trainer!, LAPTOP, 'Dominique');
+    const listener = await open(links.listener!, LAPTOP, 'Camille');
+    await listener.getByRole('log').getByText('Allô').first().waitFor();
+    for (const page of [listener, trainer]) {
+      // From the end of the page, Shift+Tab back to the top: the bar never covers the focus.
+      await page.locator('body').evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      const hidden: string[] = [];
+      let steps = 0;
+      await page.keyboard.press('Shift+Tab');
+      while (steps++ < 200) {
+        const state = await page.evaluate(() => {
+          const active = document.activeElement as HTMLElement | null;
+          const statusBar = document.querySelector('.call-status-bar');
+          if (!active || active === document.body || !statusBar) return { done: true, covered: null };
+          if (statusBar.contains(active) || active.closest('header')) return { done: false, covered: null };
+          const box = active.getBoundingClientRect();
+          const barBox = statusBar.getBoundingClientRect();
+          const covered = box.top < barBox.bottom - 1 && box.bottom > barBox.top;
+          const name = `${active.tagName.toLowerCase()} « ${(active.textContent ?? '').trim().slice(0, 30)} »`;
+          return { done: false, covered: covered ? name : null };
+        });
+        if (state.covered) hidden.push(state.covered);
+        if (state.done) break;
+        const before = await focused(page);
+        await page.keyboard.press('Shift+Tab');
+        if ((await focused(page)) === before) break;
+      }
+      expect(hidden).toEqual([]);
+    }
+  }, 180_000);
+
+  it('3. focus never drops to <body>: after the join form, a pause disabling the focused move, the resume, « B »', async () => {
+    const links = await createSession();
+    const trainer = await open(links.trainer!, LAPTOP, 'Dominique');
+    // After « Rejoindre la séance » the page's title has focus.
+    expect(await focused(trainer)).toMatch(/^h1/);
+    const listener = await open(links.listener!, LAPTOP, 'Camille');
+    expect(await focused(listener)).toMatch(/^h1/);
+    await inCall(listener);
+
+    // The listener's focus is on a move when the trainer pauses: it must not fall to the page.
+    const move = listener.locator('.moves button:enabled').first();
+    await move.focus();
+    await trainer.getByRole('button', { name: 'Suspendre la séance', exact: true }).click();
+    await listener.locator('.moves button:disabled').first().waitFor();
+    const rescued = await focused(listener);
+    expect(rescued).not.toBe('body');
+    await trainer.getByRole('button', { name: 'Reprendre la séance', exact: true }).click();
+    await listener.locator('.moves button:enabled').first().waitFor();
+    await listener.waitForTimeout(100);
+    // Resumed: focus is back on the move (it had not moved meanwhile), and Tab goes on from there.
+    expect({ rescued, resumed: await focused(listener) }).toMatchObject({
+      resumed: expect.stringMatching(/^button/),
+    });
+    await listener.keyboard.press('Tab');
+    expect(await focused(listener)).not.toBe('body');
+
+    // « B » from the trainer's controls, a comment, Enter: focus back where it was.
+    await trainer.getByRole('button', { name: 'Suspendre la séance', exact: true }).focus();
+    await trainer.keyboard.press('b');
+    await trainer.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' }).fill('Belle écoute');
+    await trainer.keyboard.press('Enter');
+    await trainer.getByRole('region', { name: 'Repères' }).getByText('Belle écoute').waitFor();
+    expect(await focused(trainer)).toMatch(/^button: Suspendre la séance/);
+    await trainer.keyboard.press('Tab');
+    expect(await focused(trainer)).not.toBe('body');
+  }, 180_000);
+
+  it('4. a single key acts only in the answer area: focus on « Mettre en attente », 1 records nothing', async () => {
+    const links = await createSession();
+    const listener = await open(links.listener!, LAPTOP, 'Camille');
+    await inCall(listener);
+    const moves = () => listener.getByRole('log').locator('.entry--listener').count();
+    const before = await moves();
+    await listener.getByRole('button', { name: /Mettre en attente/ }).focus();
+    await listener.keyboard.press('1');
+    await listener.waitForTimeout(500);
+    expect(await moves()).toBe(before);
+    // In the answer area the same key plays the first move.
+    await listener.locator('.moves button:enabled').first().focus();
+    await listener.keyboard.press('1');
+    await listener.waitForFunction(
+      (n) => document.querySelectorAll('[role="log"] .entry--listener').length > n,
+      before,
+    );
+  }, 120_000);
+
+  it('5. 6. the caller actor’s buttons carry their visible label; each line is announced once', async () => {
+    const links = await createSession({ callerActor: true });
+    const listener = await open(links.listener!, LAPTOP, 'Camille');
+    const actor = await open(links.callerActor!, LAPTOP, 'Sacha');
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    const say = actor.getByRole('button', { name: 'Dire cette réplique', exact: true }).first();
+    await say.waitFor();
+    const line = (await actor.locator('.suggestion__text').first().textContent())!.trim();
+    expect((await seriousAxeViolations(actor)).filter((v) => v.id === 'label-content-name-mismatch')).toEqual(
+      [],
+    );
+    await say.click();
+    await listener.getByRole('log').getByText(line.slice(0, 20)).first().waitFor();
+    await actor.waitForTimeout(300);
+    const onActor = (await announcements(actor)).filter((text) => text.includes(line.slice(0, 20)));
+    expect(onActor).toHaveLength(1);
+  }, 120_000);
+
+  it('6. the trainer’s log announces a move and its line, not the variables; pause is said once; regions exist before content', async () => {
+    const links = await createSession();
+    const trainer = await open(links.trainer!, LAPTOP, 'Dominique');
+    const listener = await open(links.listener!, LAPTOP, 'Camille');
+    // Status and alert regions are in the accessibility tree before they say anything.
+    for (const page of [trainer, listener]) {
+      const hiddenRegions = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('[role="status"], [role="alert"]'))
+          .filter((element) => getComputedStyle(element).display === 'none')
+          .map((element) => element.outerHTML.slice(0, 80)),
+      );
+      expect(hiddenRegions).toEqual([]);
+    }
+    await inCall(listener);
+    await trainer.getByRole('log').getByText('Allô').first().waitFor();
+    await trainer.waitForTimeout(300);
+    const before = (await announcements(trainer)).length;
+    await listener.getByRole('button', { name: /Se présenter/ }).click();
+    await trainer
+      .getByRole('log')
+      .getByText(/soulag|merci|ouf/i)
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
+    await trainer.waitForTimeout(500);
+    const oneMove = (await announcements(trainer)).slice(before);
+    // The move and the caller's lines (her answer, then what she explains on entering the next
+    // state): no variable and no state (a move gave 6 announcements before).
+    expect(oneMove.length).toBeGreaterThanOrEqual(2);
+    expect(oneMove.length).toBeLessThanOrEqual(3);
+    expect(oneMove.filter((text) => /Détresse|Confiance|État/.test(text))).toEqual([]);
+
+    const listenerBefore = (await announcements(listener)).length;
+    await trainer.getByRole('button', { name: 'Suspendre la séance', exact: true }).click();
+    await listener.getByText('Séance suspendue par le ou la formateur·rice').waitFor();
+    await listener.waitForTimeout(300);
+    const pause = (await announcements(listener))
+      .slice(listenerBefore)
+      .filter((text) => /suspendu/i.test(text));
+    expect(pause).toHaveLength(1);
+  }, 120_000);
+
+  it('11. the pause button is a label swap (no aria-pressed); aria-label only on elements with a role', async () => {
+    const links = await createSession({ callerActor: true });
+    const pages = [
+      await open(links.trainer!, LAPTOP, 'Dominique'),
+      await open(links.listener!, LAPTOP, 'Camille'),
+      await open(links.callerActor!, LAPTOP, 'Sacha'),
+      await open(links.observer!, LAPTOP, 'Lou'),
+    ];
+    const pause = pages[0]!.getByRole('button', { name: 'Suspendre la séance', exact: true });
+    expect(await pause.getAttribute('aria-pressed')).toBeNull();
+    for (const page of pages) {
+      const roleless = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('[aria-label], [aria-labelledby]'))
+          .filter((element) => element.matches('div:not([role]), span:not([role]), p:not([role])'))
+          // The state graph (its xyflow controls) is checked with the graph, by its owner.
+          .filter((element) => !element.closest('.state-graph'))
+          .map((element) => element.outerHTML.slice(0, 80)),
+      );
+      expect(roleless).toEqual([]);
+    }
+  }, 120_000);
+});
