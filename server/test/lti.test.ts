@@ -227,6 +227,19 @@ describe('LTI 1.3 tool', () => {
       });
     });
 
+    it('refuses an unreadable token (not a JWT, a header that is not JSON) before anything else', async () => {
+      for (const idToken of [
+        'not-a-jwt',
+        'e30.e30',
+        `${Buffer.from('{oops').toString('base64url')}.e30.sig`,
+      ]) {
+        const { state, cookie } = await startLaunch();
+        const response = await post(idToken, state, cookie);
+        expect(response.status).toBe(400);
+        expect(await response.json()).toMatchObject({ code: 'lti/invalid_launch', reason: 'bad_token' });
+      }
+    });
+
     it('refuses a token signed by another key under the platform kid (bad signature)', async () => {
       const { privateKey } = await generateKeyPair('RS256');
       const response = await launch(good, { key: privateKey });
