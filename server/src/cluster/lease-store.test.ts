@@ -61,6 +61,7 @@ describe('session leases (PostgreSQL)', () => {
 
     // a stalls: its heartbeat runs out; b takes the session, the epoch moves on.
     await leases.heartbeat('a', -1);
+    expect(await leases.orphans(10)).toEqual([{ sessionId: 's1', handover: false }]);
     expect(await leases.acquire('s1', 'b')).toEqual({ epoch: 2 });
     expect(await leases.orphans(10)).toEqual([]);
 
@@ -82,7 +83,7 @@ describe('session leases (PostgreSQL)', () => {
     await leases.release('s1', 'a', 2, true); // not a's: nothing happens
     expect(await leases.orphans(10)).toEqual([]);
     await leases.release('s1', 'b', 2, true);
-    expect(await leases.orphans(10)).toEqual(['s1']);
+    expect(await leases.orphans(10)).toEqual([{ sessionId: 's1', handover: true }]);
     expect(await leases.acquire('s1', 'a')).toEqual({ epoch: 3 });
     await expect(timeline.append('s1', [entry(3, 'vieux')], 2)).rejects.toMatchObject({
       code: 'timeline/fenced',

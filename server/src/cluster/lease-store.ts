@@ -92,13 +92,17 @@ export class LeaseStore {
     return new Map(rows.map((row) => [row.session_id, Number(row.epoch)]));
   }
 
-  /** Live sessions whose lease nobody holds (released by a drain, or their owner died). */
-  async orphans(limit: number): Promise<string[]> {
-    const { rows } = await sql<{ session_id: string }>`
-      SELECT l.session_id FROM session_leases l JOIN sessions s ON s.id = l.session_id
+  /**
+   * Live sessions whose lease nobody holds: `handover` when a draining process released it (no
+   * owner), else its owner died (heartbeat expired).
+   */
+  async orphans(limit: number): Promise<{ sessionId: string; handover: boolean }[]> {
+    const { rows } = await sql<{ session_id: string; handover: boolean }>`
+      SELECT l.session_id, l.owner IS NULL AS handover
+      FROM session_leases l JOIN sessions s ON s.id = l.session_id
       WHERE s.status = 'live' AND (l.owner IS NULL OR NOT EXISTS (
         SELECT 1 FROM cluster_nodes n WHERE n.id = l.owner AND n.expires_at > ${NOW_MS}))
       LIMIT ${limit}`.execute(this.db);
-    return rows.map((row) => row.session_id);
+    return rows.map((row) => ({ sessionId: row.session_id, handover: row.handover }));
   }
 }
