@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Figures for the timeline store and crash recovery, printed (not a timed test). After a build:
 //
-//   npx tsc -b packages/engine packages/protocol server test && node --max-semi-space-size=64 server/bench/storage.mjs [seconds]
+//   npx tsc -b packages/engine packages/protocol server test && node --max-semi-space-size=64 server/bench/storage.mjs [seconds] [--postgres]
 //
 // (with the server's node flags, `server/node-flags.json`, as `npm run bench` runs it: replay and
 // appends are the server's code, measured in the runtime the server has)
@@ -32,7 +32,9 @@ const { KyselyTimelineStore } = await load('server/dist/src/timeline/kysely-time
 const { SessionStore } = await load('server/dist/src/sessions/session-store.js');
 const { entryToRow } = await load('server/dist/src/timeline/rows.js');
 
-const SECONDS = Number(process.argv[2] ?? 5);
+// `--postgres`: the PostgreSQL lines only (no replay, no SQLite).
+const POSTGRES_ONLY = process.argv.includes('--postgres');
+const SECONDS = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 5);
 const SESSIONS = [1, 50, 200];
 
 // ------------------------------------------------------------------------------------------
@@ -102,10 +104,11 @@ function time(fn, repeat) {
 }
 
 const compiled = tutorial();
-console.log('\n## Replay of a recorded session (tutorial call, one input every 500 ms)\n');
+if (!POSTGRES_ONLY)
+  console.log('\n## Replay of a recorded session (tutorial call, one input every 500 ms)\n');
 console.log('| inputs | session time | entries | replay (median) | rebuild + check (median) | mismatches |');
 console.log('|---:|---:|---:|---:|---:|---:|');
-for (const count of [7_200, 36_000]) {
+for (const count of POSTGRES_ONLY ? [] : [7_200, 36_000]) {
   const entries = record(compiled, count);
   const inputs = entries.filter((e) => e.kind === 'input').map((e) => ({ t: e.t, input: e.input }));
   const until = entries.at(-1).t;
@@ -175,7 +178,11 @@ function batch(seq, n) {
   ];
 }
 
-async function measure(db, store, sessions, seconds) {
+async function measure(db, inner, sessions, seconds, fenced = false) {
+  // Fenced: each session's lease row at epoch 1, every append carrying it.
+  const store = fenced
+    ? { append: (id, entries) => inner.append(id, entries, 1), stats: inner.stats }
+    : inner;
   const ids = [];
   const sessionStore = new SessionStore(db);
   const prefix = Math.random().toString(36).slice(2, 8);
@@ -193,6 +200,8 @@ async function measure(db, store, sessions, seconds) {
       { listener: `${id}l`, trainer: `${id}t`, observer: `${id}o` },
     );
     ids.push(id);
+    if (fenced)
+      await db.insertInto('session_leases').values({ session_id: id, owner: 'bench', epoch: 1 }).execute();
   }
   // Warm-up (JIT, file growth), not counted.
   const seqs = new Map(ids.map((id) => [id, 1]));
@@ -252,7 +261,7 @@ try {
     ],
     ['SQLite NORMAL (no fsync before the ack), group commit', 'NORMAL', (h) => new SqliteTimelineStore(h)],
   ];
-  for (const [name, synchronous, make] of variants) {
+  for (const [name, synchronous, make] of POSTGRES_ONLY ? [] : variants) {
     for (const sessions of SESSIONS) {
       const handle = await openSqlite(
         path.join(dir, `${name.replace(/\W+/g, '-')}-${sessions}.sqlite`),
@@ -273,14 +282,21 @@ try {
   }
   if (postgres) {
     try {
-      for (const sessions of SESSIONS) {
-        const db = await openPostgresDatabase(postgres.url);
-        rows.push({
-          name: 'PostgreSQL (fsync on, pool of 10)',
-          sessions,
-          ...(await measure(db, new KyselyTimelineStore(db), sessions, SECONDS)),
-        });
-        await db.destroy();
+      // Group commit with one commit in flight (as before issue 15), then with three: while one
+      // waits for its WAL flush the next is written; and the same with every append fenced by a
+      // lease epoch (several processes: the lease rows read FOR SHARE in each commit).
+      const pgVariants = [
+        ['PostgreSQL (fsync on, pool of 10), a single commit in flight', { commitsInFlight: 1 }, false],
+        ['PostgreSQL, three commits in flight', { commitsInFlight: 3 }, false],
+        ['PostgreSQL, three commits in flight, fenced (lease epoch)', { commitsInFlight: 3 }, true],
+      ];
+      for (const [name, options, fenced] of pgVariants) {
+        for (const sessions of SESSIONS) {
+          const db = await openPostgresDatabase(postgres.url);
+          const store = new KyselyTimelineStore(db, options);
+          rows.push({ name, sessions, ...(await measure(db, store, sessions, SECONDS, fenced)) });
+          await db.destroy();
+        }
       }
     } finally {
       await postgres.stop();

@@ -43,10 +43,10 @@ export function haproxyConfig(port: number, servers: string[]): string {
   ].join('\n');
 }
 
-export async function startBalancer(servers: string[]): Promise<Balancer> {
+export async function startBalancer(servers: string[], options: { port?: number } = {}): Promise<Balancer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-haproxy-'));
   const config = path.join(dir, 'haproxy.cfg');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const start = (previous?: ChildProcess): ChildProcess => {
     // -sf: the new process takes the port, the old one finishes its connections and exits.
     const args = ['-f', config, '-db', ...(previous?.pid ? ['-sf', String(previous.pid)] : [])];

@@ -25,6 +25,7 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger('Cluster');
   private beat: ReturnType<typeof setInterval> | undefined;
   private beating = false;
+  private sweeping = false;
 
   constructor(
     @Inject(SessionsService) private readonly sessions: SessionsService,
@@ -60,9 +61,8 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     let left = ids.length;
     while (left > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      left = (await cluster.leases.orphans(ORPHANS_PER_BEAT).catch(() => [])).filter((id) =>
-        ids.includes(id),
-      ).length;
+      const orphans = await cluster.leases.orphans(ids.length + ORPHANS_PER_BEAT).catch(() => []);
+      left = orphans.filter((o) => ids.includes(o.sessionId)).length;
     }
     this.logger.log(
       `cluster/drained sessions=${ids.length} untaken=${left} in ${Math.round(performance.now() - started)} ms`,
@@ -83,12 +83,31 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
       const held = await cluster.leases.owned(cluster.node);
       for (const [id, epoch] of this.sessions.ownedEpochs())
         if (epoch > 0 && held.get(id) !== epoch) this.sessions.dropLost(id);
-      const orphans = await cluster.leases.orphans(ORPHANS_PER_BEAT);
-      if (orphans.length > 0) await this.takeOver(orphans, false);
+      // Not awaited: rebuilds never hold the next heartbeat back (a late heartbeat loses leases).
+      if (!this.sweeping) {
+        this.sweeping = true;
+        void this.sweep(cluster).finally(() => (this.sweeping = false));
+      }
     } catch (error) {
       this.logger.error(`cluster/heartbeat_failed node=${cluster.node} ${String(error)}`);
     } finally {
       this.beating = false;
+    }
+  }
+
+  /**
+   * Released by a drain (its announcement may not have come yet): the call goes on here; left by
+   * a dead process: rebuilt paused, as after a crash.
+   */
+  private async sweep(cluster: Cluster): Promise<void> {
+    try {
+      const orphans = await cluster.leases.orphans(ORPHANS_PER_BEAT);
+      const handedOver = orphans.filter((o) => o.handover).map((o) => o.sessionId);
+      const abandoned = orphans.filter((o) => !o.handover).map((o) => o.sessionId);
+      if (handedOver.length > 0) await this.takeOver(handedOver, true);
+      if (abandoned.length > 0) await this.takeOver(abandoned, false);
+    } catch (error) {
+      this.logger.error(`cluster/takeover_failed node=${cluster.node} ${String(error)}`);
     }
   }
 

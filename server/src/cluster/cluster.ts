@@ -50,7 +50,9 @@ export class Cluster implements SessionOwnership {
   acquire(sessionId: string): Promise<Lease | Elsewhere> {
     const answer = this.draining ? this.leases.holder(sessionId) : this.leases.acquire(sessionId, this.node);
     return answer.then((a) =>
-      'epoch' in a ? { epoch: a.epoch } : { elsewhere: { owner: a.owner ?? '', expiresInMs: a.expiresInMs } },
+      'epoch' in a
+        ? { epoch: a.epoch, handedOver: a.handedOver }
+        : { elsewhere: { owner: a.owner ?? '', expiresInMs: a.expiresInMs } },
     );
   }
 

@@ -53,7 +53,7 @@ describe('session leases (PostgreSQL)', () => {
   it('takes a free session, refuses it to another while the owner lives, hands it over when it dies', async () => {
     await leases.heartbeat('a', 60_000);
     await leases.heartbeat('b', 60_000);
-    expect(await leases.acquire('s1', 'a')).toEqual({ epoch: 1 });
+    expect(await leases.acquire('s1', 'a')).toMatchObject({ epoch: 1 });
     const held = await leases.acquire('s1', 'b');
     expect(held).toMatchObject({ owner: 'a' });
     expect((held as { expiresInMs: number }).expiresInMs).toBeGreaterThan(50_000);
@@ -61,7 +61,8 @@ describe('session leases (PostgreSQL)', () => {
 
     // a stalls: its heartbeat runs out; b takes the session, the epoch moves on.
     await leases.heartbeat('a', -1);
-    expect(await leases.acquire('s1', 'b')).toEqual({ epoch: 2 });
+    expect(await leases.orphans(10)).toEqual([{ sessionId: 's1', handover: false }]);
+    expect(await leases.acquire('s1', 'b')).toMatchObject({ epoch: 2, handedOver: false });
     expect(await leases.orphans(10)).toEqual([]);
 
     // a wakes up and writes with its old epoch: refused, nothing written.
@@ -82,13 +83,13 @@ describe('session leases (PostgreSQL)', () => {
     await leases.release('s1', 'a', 2, true); // not a's: nothing happens
     expect(await leases.orphans(10)).toEqual([]);
     await leases.release('s1', 'b', 2, true);
-    expect(await leases.orphans(10)).toEqual(['s1']);
-    expect(await leases.acquire('s1', 'a')).toEqual({ epoch: 3 });
+    expect(await leases.orphans(10)).toEqual([{ sessionId: 's1', handover: true }]);
+    expect(await leases.acquire('s1', 'a')).toEqual({ epoch: 3, handedOver: true });
     await expect(timeline.append('s1', [entry(3, 'vieux')], 2)).rejects.toMatchObject({
       code: 'timeline/fenced',
     });
     await leases.release('s1', 'a', 3, false);
     expect(await leases.orphans(10)).toEqual([]);
-    expect(await leases.acquire('s1', 'b')).toEqual({ epoch: 1 });
+    expect(await leases.acquire('s1', 'b')).toMatchObject({ epoch: 1 });
   });
 });

@@ -14,7 +14,9 @@ const NOW_MS = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigin
 /** An acquire waits at most this long for a lease row locked by an append in flight. */
 const LOCK_TIMEOUT = '500ms';
 
-export type LeaseAnswer = { epoch: number } | { owner: string | null; expiresInMs: number };
+/** `handedOver`: taken from a draining process (the row had no owner), not from a dead one. */
+export type LeaseAnswer =
+  { epoch: number; handedOver: boolean } | { owner: string | null; expiresInMs: number };
 
 export class LeaseStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -39,6 +41,9 @@ export class LeaseStore {
     try {
       return await this.db.transaction().execute(async (trx) => {
         await sql`SET LOCAL lock_timeout = '${sql.raw(LOCK_TIMEOUT)}'`.execute(trx);
+        const before = await sql<{ owner: string | null }>`
+          SELECT owner FROM session_leases WHERE session_id = ${sessionId} FOR UPDATE`.execute(trx);
+        const handedOver = before.rows.length > 0 && before.rows[0]!.owner === null;
         const taken = await sql<{ epoch: string | number }>`
           INSERT INTO session_leases AS l (session_id, owner, epoch) VALUES (${sessionId}, ${node}, 1)
           ON CONFLICT (session_id) DO UPDATE SET owner = EXCLUDED.owner, epoch = l.epoch + 1
@@ -46,7 +51,7 @@ export class LeaseStore {
             SELECT 1 FROM cluster_nodes n WHERE n.id = l.owner AND n.expires_at > ${NOW_MS})
           RETURNING epoch`.execute(trx);
         const row = taken.rows[0];
-        if (row) return { epoch: Number(row.epoch) };
+        if (row) return { epoch: Number(row.epoch), handedOver };
         const held = await sql<{ owner: string | null; remaining: string | number | null }>`
           SELECT l.owner, n.expires_at - ${NOW_MS} AS remaining
           FROM session_leases l LEFT JOIN cluster_nodes n ON n.id = l.owner
@@ -92,13 +97,17 @@ export class LeaseStore {
     return new Map(rows.map((row) => [row.session_id, Number(row.epoch)]));
   }
 
-  /** Live sessions whose lease nobody holds (released by a drain, or their owner died). */
-  async orphans(limit: number): Promise<string[]> {
-    const { rows } = await sql<{ session_id: string }>`
-      SELECT l.session_id FROM session_leases l JOIN sessions s ON s.id = l.session_id
+  /**
+   * Live sessions whose lease nobody holds: `handover` when a draining process released it (no
+   * owner), else its owner died (heartbeat expired).
+   */
+  async orphans(limit: number): Promise<{ sessionId: string; handover: boolean }[]> {
+    const { rows } = await sql<{ session_id: string; handover: boolean }>`
+      SELECT l.session_id, l.owner IS NULL AS handover
+      FROM session_leases l JOIN sessions s ON s.id = l.session_id
       WHERE s.status = 'live' AND (l.owner IS NULL OR NOT EXISTS (
         SELECT 1 FROM cluster_nodes n WHERE n.id = l.owner AND n.expires_at > ${NOW_MS}))
       LIMIT ${limit}`.execute(this.db);
-    return rows.map((row) => row.session_id);
+    return rows.map((row) => ({ sessionId: row.session_id, handover: row.handover }));
   }
 }

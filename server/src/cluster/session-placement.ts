@@ -2,7 +2,7 @@
 // by the session's owner — here if this process holds (or can take) the lease, else forwarded to
 // the owner over Redis and answered from there (`OwnerLink`). When the owner is gone (nobody on
 // its channel) the request waits for its lease to expire, takes the session over (rebuilt by
-// replay, as after a crash) and is served here. An input whose forward got no reply is answered
+// replay, as after a crash) and is served here. An input whose forward got no reply in time is answered
 // `server/storage_failed` rather than tried again: the owner may have recorded it before dying,
 // and applying it twice would be worse than asking the person to send it again.
 import { Inject, Injectable, Optional } from '@nestjs/common';
@@ -58,7 +58,8 @@ export class SessionPlacement implements OnModuleInit {
       if (!cluster) return failure(ErrorCode.SessionUnavailable);
       const { owner, expiresInMs } = placed.elsewhere;
       if (owner && owner !== cluster.node) {
-        const outcome = await cluster.link.call(owner, request, cluster.leaseMs);
+        // A busy owner may be slow: the wait is longer than a lease (a stalled one has lost it by then).
+        const outcome = await cluster.link.call(owner, request, Math.max(2 * cluster.leaseMs, 5_000));
         if (outcome.kind === 'answer' && outcome.reply.placed) return outcome.reply.answer;
         // Maybe recorded by an owner that then stalled or died: not applied a second time.
         if (outcome.kind === 'timeout' && request.kind === 'input')

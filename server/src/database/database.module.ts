@@ -26,7 +26,10 @@ interface Storage {
 
 export async function openStorage(config: AppConfig): Promise<Storage> {
   if (config.databaseUrl) {
-    const db = await openPostgresDatabase(config.databaseUrl);
+    const db = await openPostgresDatabase(
+      config.databaseUrl,
+      config.redisUrl ? { idleInTransactionMs: config.leaseMs } : {},
+    );
     return { db, timeline: new KyselyTimelineStore(db), close: () => db.destroy() };
   }
   const handle = await openSqlite(config.databaseFile, config.sqliteSynchronous);

@@ -4,8 +4,21 @@ import pg from 'pg';
 import type { Database } from './schema.js';
 import { migrate } from './migrate.js';
 
-export async function openPostgresDatabase(url: string): Promise<Kysely<Database>> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/**
+ * `idleInTransactionMs` (several processes): PostgreSQL ends a transaction left idle that long, so
+ * that a stalled process never holds lease rows (cluster/) past its lease.
+ */
+export async function openPostgresDatabase(
+  url: string,
+  options: { idleInTransactionMs?: number } = {},
+): Promise<Kysely<Database>> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(options.idleInTransactionMs
+      ? { idle_in_transaction_session_timeout: options.idleInTransactionMs }
+      : {}),
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db);
   return db;

@@ -6,6 +6,8 @@
 /** This process holds the session: its appends carry `epoch` (0: no fencing, one process). */
 export interface Lease {
   epoch: number;
+  /** Taken from a process that handed it over (a drain): the call goes on at once. */
+  handedOver?: boolean;
 }
 
 /** Another process holds the session: inputs go there (`cluster/session-placement.ts`). */

@@ -295,7 +295,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
             runtime: { ...this.runtimeDeps(sessionId, lease.epoch), speech },
             sessions: this.sessions,
             logger: this.logger,
-            handover,
+            handover: handover || lease.handedOver === true,
           });
     this.keep(sessionId, runtime, lease.epoch);
     return runtime;

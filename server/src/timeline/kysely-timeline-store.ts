@@ -29,13 +29,30 @@ interface PendingBatch {
 /** Rows per INSERT statement (PostgreSQL binds at most 65,535 parameters; 8 per row). */
 const ROWS_PER_INSERT = 1000;
 
+/**
+ * Group commits in flight at once: while one waits for its WAL flush the next is already written
+ * (a session's batches never share two commits in flight: its next one waits for the next flush).
+ */
+const COMMITS_IN_FLIGHT = 3;
+
 export class KyselyTimelineStore implements TimelineStore {
   private pending: PendingBatch[] = [];
   private scheduled = false;
-  private flushing = false;
+  private flushing = 0;
+  /** Sessions with a batch in a commit in flight. */
+  private readonly busy = new Set<string>();
+  /**
+   * The last seq this store committed per session: spares the `max(seq)` query of a batch that
+   * follows it. A hint only: if another process wrote since, the insert collides with the primary
+   * key and the batches are retried one by one, asking the table.
+   */
+  private readonly committedLast = new Map<string, number>();
   readonly stats: GroupCommitStats = { commits: 0, batches: 0 };
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: { commitsInFlight?: number } = {},
+  ) {}
 
   append(sessionId: string, entries: readonly TimelineEntry[], epoch?: number): Promise<void> {
     const first = entries[0];
@@ -71,29 +88,34 @@ export class KyselyTimelineStore implements TimelineStore {
     return Number(last?.seq ?? 0);
   }
 
-  /** One commit in flight at a time: what arrives meanwhile waits for the next, together. */
+  /** A few commits in flight at most: what arrives meanwhile waits for the next, together. */
   private schedule(): void {
-    if (this.scheduled || this.flushing) return;
+    if (this.scheduled || this.flushing >= (this.options.commitsInFlight ?? COMMITS_IN_FLIGHT)) return;
     this.scheduled = true;
     setImmediate(() => void this.flush());
   }
 
   private async flush(): Promise<void> {
     this.scheduled = false;
-    this.flushing = true;
-    const batches = this.pending;
-    this.pending = [];
+    const batches: PendingBatch[] = [];
+    const waiting: PendingBatch[] = [];
+    for (const batch of this.pending) (this.busy.has(batch.sessionId) ? waiting : batches).push(batch);
+    this.pending = waiting;
+    if (batches.length === 0) return;
+    const sessions = new Set(batches.map((b) => b.sessionId));
+    for (const id of sessions) this.busy.add(id);
+    this.flushing++;
     try {
       let outcomes: unknown[];
       try {
-        outcomes = await this.db.transaction().execute((trx) => this.writeAll(trx, batches));
+        outcomes = await this.db.transaction().execute((trx) => this.writeAll(trx, batches, true));
         this.stats.commits += 1;
       } catch {
         outcomes = [];
         for (const batch of batches) {
           try {
             await this.db.transaction().execute(async (trx) => {
-              const [outcome] = await this.writeAll(trx, [batch]);
+              const [outcome] = await this.writeAll(trx, [batch], false);
               if (outcome !== undefined) throw outcome;
             });
             this.stats.commits += 1;
@@ -104,25 +126,44 @@ export class KyselyTimelineStore implements TimelineStore {
         }
       }
       this.stats.batches += batches.length;
+      if (this.committedLast.size > 50_000) this.committedLast.clear();
+      batches.forEach((batch, i) => {
+        if (outcomes[i] === undefined) this.committedLast.set(batch.sessionId, batch.entries.at(-1)!.seq);
+        else this.committedLast.delete(batch.sessionId);
+      });
       batches.forEach((batch, i) =>
         outcomes[i] === undefined ? batch.resolve() : batch.reject(outcomes[i]),
       );
     } finally {
-      this.flushing = false;
+      this.flushing--;
+      for (const id of sessions) this.busy.delete(id);
       if (this.pending.length > 0) this.schedule();
     }
   }
 
   /** Writes the batches that continue their session's seq; the outcome of each (undefined: written). */
-  private async writeAll(trx: Transaction<Database>, batches: readonly PendingBatch[]): Promise<unknown[]> {
-    const ids = [...new Set(batches.map((b) => b.sessionId))];
-    const lastRows = await trx
-      .selectFrom('timeline')
-      .select(['session_id', (eb) => eb.fn.max('seq').as('seq')])
-      .where('session_id', 'in', ids)
-      .groupBy('session_id')
-      .execute();
-    const last = new Map(lastRows.map((row) => [row.session_id, Number(row.seq ?? 0)]));
+  private async writeAll(
+    trx: Transaction<Database>,
+    batches: readonly PendingBatch[],
+    trustHints: boolean,
+  ): Promise<unknown[]> {
+    const last = new Map<string, number>();
+    const ask = new Set<string>();
+    for (const batch of batches) {
+      if (last.has(batch.sessionId) || ask.has(batch.sessionId)) continue;
+      const hint = trustHints ? this.committedLast.get(batch.sessionId) : undefined;
+      if (hint !== undefined && batch.entries[0]!.seq === hint + 1) last.set(batch.sessionId, hint);
+      else ask.add(batch.sessionId);
+    }
+    if (ask.size > 0) {
+      const lastRows = await trx
+        .selectFrom('timeline')
+        .select(['session_id', (eb) => eb.fn.max('seq').as('seq')])
+        .where('session_id', 'in', [...ask])
+        .groupBy('session_id')
+        .execute();
+      for (const row of lastRows) last.set(row.session_id, Number(row.seq ?? 0));
+    }
     const epochs = await this.leaseEpochs(trx, batches);
     const rows: TimelineTable[] = [];
     const outcomes = batches.map((batch) => {
