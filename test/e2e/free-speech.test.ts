@@ -15,6 +15,7 @@ import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { signInContext } from '../support/accounts.js';
+import { anyWording } from '../support/line-wording.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
 const SCENARIO = 'etudiante-crous';
@@ -72,7 +73,6 @@ describe('free speech in the browser', () => {
 
   it('plays a library call to its best ending by typed sentences; the trainer corrects one; the debrief shows both', async () => {
     const scenario = loadScenario(SCENARIO);
-    const lineText = (id: string) => scenario.lines[id]?.text ?? id;
 
     const home = await open(server.url);
     await home.getByRole('radio', { name: scenario.title }).check();
@@ -96,7 +96,7 @@ describe('free speech in the browser', () => {
     const transcript = listener.getByRole('log');
     const heard = async (lineId: string): Promise<void> => {
       await transcript
-        .getByText(lineText(lineId).slice(0, 40), { exact: false })
+        .getByText(anyWording(scenario.lines[lineId], lineId))
         .last()
         .waitFor({ timeout: 10_000 });
     };

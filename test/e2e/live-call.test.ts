@@ -17,6 +17,7 @@ import { startServerProcess, workspaceRoot } from '../support/server-process.js'
 import { signInContext, signedInTrainer } from '../support/accounts.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
+import { anyWording, snippet } from '../support/line-wording.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
 
@@ -28,10 +29,6 @@ function loadScenario(id: string): Scenario {
 }
 
 /** A recognisable piece of a line's text (the transcript shows it whole). */
-function snippet(text: string): string {
-  return text.slice(0, 40);
-}
-
 describe('a live call in the browser', () => {
   let server: ServerProcess;
   let browser: Browser;
@@ -66,7 +63,6 @@ describe('a live call in the browser', () => {
     const scenario = loadScenario('detresse-suicidaire');
     const moveLabel = (id: string) => scenario.moves[id]?.label ?? id;
     const injectLabel = (id: string) => scenario.injects[id]?.label ?? id;
-    const lineText = (id: string) => scenario.lines[id]?.text ?? id;
 
     // The trainer creates the session on the home page; their console (same browser) then
     // knows every role link.
@@ -97,7 +93,7 @@ describe('a live call in the browser', () => {
     const transcript = (page: Page): Locator => page.getByRole('log');
     const heard = async (page: Page, lineId: string, timeout = 30_000): Promise<void> => {
       await transcript(page)
-        .getByText(snippet(lineText(lineId)), { exact: false })
+        .getByText(anyWording(scenario.lines[lineId], lineId))
         .last()
         .waitFor({ timeout });
     };
@@ -272,7 +268,9 @@ describe('a live call in the browser', () => {
 
     // The emergency services ring at his door while he is still on the line.
     await keepTalkingUntil(
-      isVisible(transcript(listener).getByText(snippet(lineText('ils_sont_la_prevenu')), { exact: false })),
+      isVisible(
+        transcript(listener).getByText(anyWording(scenario.lines.ils_sont_la_prevenu, 'ils_sont_la_prevenu')),
+      ),
     );
     // He thanks the listener for staying (the steps of 15 s stopped before the firefighter's 15 s
     // ran out); 15 s later a firefighter takes the phone.
@@ -293,7 +291,6 @@ describe('a live call in the browser', () => {
 
   it('plays the tutorial call on the listener console by keyboard alone', async () => {
     const scenario = loadScenario('appel-entrainement');
-    const lineText = (id: string) => scenario.lines[id]?.text ?? id;
     const created = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(await signedInTrainer(server)) },
@@ -303,11 +300,7 @@ describe('a live call in the browser', () => {
     const listener = await open(await newContext(), `${server.url}${links.listener}`);
     const keyboard = listener.keyboard;
     const heard = (lineId: string) =>
-      listener
-        .getByRole('log')
-        .getByText(snippet(lineText(lineId)), { exact: false })
-        .last()
-        .waitFor();
+      listener.getByRole('log').getByText(anyWording(scenario.lines[lineId], lineId)).last().waitFor();
     const focusedName = () =>
       listener.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
     /** Tab through the page until the focused element's text starts with `name`, then Enter. */
@@ -396,10 +389,7 @@ describe('a live call in the browser', () => {
     const allo = snippet(scenario.lines.allo?.text ?? '');
     const suggestions = actor.getByRole('region', { name: 'Répliques suggérées' });
     await suggestions.getByText(allo, { exact: false }).waitFor();
-    await suggestions
-      .getByRole('button', { name: 'Dire cette réplique', exact: true })
-      .first()
-      .click();
+    await suggestions.getByRole('button', { name: 'Dire cette réplique', exact: true }).first().click();
     await listener.getByRole('log').getByText(allo, { exact: false }).waitFor();
     // Their own words too.
     const own = 'Je suis un peu perdue avec cet ordinateur.';
