@@ -749,7 +749,7 @@ export const fr = {
   'a11y.gaps.drawings':
     'Le dessin du graphe des états, les pistes et les courbes du débriefing sont des images : leur équivalent textuel est la liste des états (actifs et traversés) et le tableau des variables.',
   'a11y.gaps.consoles':
-    "Des points relevés à la main sur les consoles d'appel sont en cours de correction : raccourcis d'une seule touche, annonces des zones dynamiques, barre d'état de l'appel à fort zoom.",
+    "Les points relevés à la main sur les consoles d'appel sont corrigés et vérifiés par des tests automatiques : les raccourcis d'une seule touche n'agissent que dans la zone de réponse, se désactivent ou passent sur Alt (Alt+1…0, Alt+B) ; chaque nouvelle entrée de la transcription est annoncée une seule fois ; la barre d'état de l'appel rétrécit à fort zoom et ne cache plus le contrôle qui a le focus. Les consoles n'ont pas encore été essayées avec un lecteur d'écran (NVDA, JAWS, VoiceOver).",
   'a11y.gaps.audit':
     "Aucun audit complet des 106 critères du RGAA n'a encore été réalisé ; le taux de conformité n'est donc pas calculé.",
   'a11y.method.heading': 'Établissement de cette déclaration',
