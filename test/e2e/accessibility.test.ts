@@ -3,7 +3,9 @@
 // paused, ended, the projector view, the caller actor, the debrief on a moment, the sessions list,
 // the account pages — at 1366×768 and 390×844: no violation of any impact; and at 320 px no page
 // scrolls sideways. Then checks by hand made automatic: forced colours keep the debrief's legend,
-// markers and cursor drawn; the WCAG text-spacing rules leave nothing overlapping or cut.
+// markers and cursor drawn; under simulated deuteranopia (Chromium's emulation, screenshots in
+// test/artifacts) the debrief's series keys still differ in shape (their dashes) and by their
+// labels; the WCAG text-spacing rules leave nothing overlapping or cut.
 // Session time stands still (`ECOUTE_TEST_CLOCK=manual`): no scenario timer races the test.
 // The table of results goes to test/artifacts/accessibility-axe.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -331,6 +333,92 @@ describe('accessibility of every page and state', () => {
       .evaluateAll((lines) => lines.map((line) => line.getAttribute('stroke-dasharray') ?? 'solid'));
     expect(new Set(dashes).size).toBe(dashes.length);
     await page.emulateMedia({ forcedColors: 'none' });
+  }, 60_000);
+
+  it("simulated deuteranopia: the debrief's series keep apart by their dashes and their labels", async () => {
+    const page = roles.debrief!;
+    await page.setViewportSize(SIZES[0]);
+    const keys = page.locator('.lanes__legend .series-key');
+    const count = await keys.count();
+    expect(count).toBeGreaterThan(1);
+    const shoot = async () => {
+      const shots: string[] = [];
+      for (let i = 0; i < count; i += 1) shots.push((await keys.nth(i).screenshot()).toString('base64'));
+      return shots;
+    };
+    const normal = await shoot();
+    // Chromium's own simulation, as DevTools' « Emulate vision deficiencies » (drawn, not styled).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'deuteranopia' });
+    try {
+      await settle(page);
+      const simulated = await shoot();
+      await page
+        .locator('.lanes')
+        .screenshot({ path: path.join(artifacts, 'debrief-deuteranopia-lanes.png') });
+      await page.screenshot({ path: path.join(artifacts, 'debrief-deuteranopia.png') });
+      // The pixels, read on a blank page: each key's ink (what differs from its background).
+      const scratch = await page.context().newPage();
+      const read = await scratch.evaluate(
+        async ({ normal, simulated }) => {
+          const pixels = async (png: string) => {
+            const image = new Image();
+            image.src = `data:image/png;base64,${png}`;
+            await image.decode();
+            const canvas = document.createElement('canvas');
+            canvas.width = image.width;
+            canvas.height = image.height;
+            const ctx = canvas.getContext('2d')!;
+            ctx.drawImage(image, 0, 0);
+            return ctx.getImageData(0, 0, image.width, image.height);
+          };
+          const analyse = async (png: string) => {
+            const { data, width, height } = await pixels(png);
+            const background = [data[0]!, data[1]!, data[2]!];
+            const ink: boolean[] = [];
+            const sum = [0, 0, 0];
+            let inked = 0;
+            for (let p = 0; p < width * height; p += 1) {
+              const rgb = [data[p * 4]!, data[p * 4 + 1]!, data[p * 4 + 2]!];
+              const on = rgb.some((v, c) => Math.abs(v - background[c]!) > 60);
+              ink.push(on);
+              if (on) {
+                inked += 1;
+                rgb.forEach((v, c) => (sum[c]! += v));
+              }
+            }
+            return { ink, colour: sum.map((v) => v / Math.max(inked, 1)), inked };
+          };
+          return {
+            normal: await Promise.all(normal.map(analyse)),
+            simulated: await Promise.all(simulated.map(analyse)),
+          };
+        },
+        { normal, simulated },
+      );
+      await scratch.close();
+      // The simulation is on: the first key's colour (a red) is not drawn as it was.
+      const [before, after] = [read.normal[0]!.colour, read.simulated[0]!.colour];
+      expect(Math.max(...before.map((v, c) => Math.abs(v - after[c]!)))).toBeGreaterThan(20);
+      // Under it, every key still draws (ink), and no two keys draw the same shape: the dash
+      // alone tells them apart, whatever their colours became.
+      for (const key of read.simulated) expect(key.inked).toBeGreaterThan(10);
+      for (let i = 0; i < count; i += 1)
+        for (let j = i + 1; j < count; j += 1) {
+          const [a, b] = [read.simulated[i]!.ink, read.simulated[j]!.ink];
+          const differ = a.filter((on, p) => on !== b[p]).length;
+          expect({ keys: [i, j], differ: differ >= 4 }).toEqual({ keys: [i, j], differ: true });
+        }
+      // And each key is labelled in words beside it, each label its own.
+      const labels = await page
+        .locator('.lanes__legend li')
+        .evaluateAll((items) => items.map((item) => item.textContent?.trim() ?? ''));
+      expect(labels.every((label) => label.length > 0)).toBe(true);
+      expect(new Set(labels).size).toBe(labels.length);
+    } finally {
+      await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'none' });
+      await cdp.detach();
+    }
   }, 60_000);
 
   it('text spacing: the debrief rows wrap, nothing overlaps in « Qui est connecté », no title cut at 320 px', async () => {

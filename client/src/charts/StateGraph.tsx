@@ -4,14 +4,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
   BaseEdge,
-  Controls,
+  ControlButton,
   Handle,
   MarkerType,
+  Panel,
   Position,
   ReactFlow,
   ReactFlowProvider,
   useNodesInitialized,
   useReactFlow,
+  useStore,
   type Edge,
   type EdgeProps,
   type Node,
@@ -240,16 +242,12 @@ export default function StateGraph({
           zoomOnDoubleClick={false}
           {...(onStateClick ? { onNodeClick: (_event, node) => onStateClick(node.id) } : {})}
           ariaLabelConfig={{
-            'controls.ariaLabel': t('graph.controls'),
-            'controls.zoomIn.ariaLabel': t('graph.zoomIn'),
-            'controls.zoomOut.ariaLabel': t('graph.zoomOut'),
-            'controls.fitView.ariaLabel': t('graph.fitView'),
             'node.a11yDescription.default': t('graph.a11y.node'),
             'node.a11yDescription.keyboardDisabled': t('graph.a11y.node'),
             'edge.a11yDescription.default': t('graph.a11y.edge'),
           }}
         >
-          <Controls showInteractive={false} />
+          <ZoomControls />
           <FitToActive active={activeShown} />
         </ReactFlow>
       </ReactFlowProvider>
@@ -257,5 +255,57 @@ export default function StateGraph({
         <GraphText graph={graph} highlight={highlight} />
       </figcaption>
     </figure>
+  );
+}
+
+/**
+ * Zoom in, zoom out, show all: xyflow's `Controls` puts its `aria-label` on a plain div (no
+ * role), so the panel is ours, a named group (`role="group"`), with xyflow's own buttons and look.
+ */
+function ZoomControls() {
+  const { t } = useI18n();
+  const { zoomIn, zoomOut, fitView } = useReactFlow();
+  const minZoomReached = useStore((s) => s.transform[2] <= s.minZoom);
+  const maxZoomReached = useStore((s) => s.transform[2] >= s.maxZoom);
+  return (
+    <Panel
+      position="bottom-left"
+      className="react-flow__controls vertical"
+      role="group"
+      aria-label={t('graph.controls')}
+    >
+      <ControlButton
+        className="react-flow__controls-zoomin"
+        title={t('graph.zoomIn')}
+        aria-label={t('graph.zoomIn')}
+        disabled={maxZoomReached}
+        onClick={() => void zoomIn()}
+      >
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+          <path d="M32 18.133H18.133V32h-4.266V18.133H0v-4.266h13.867V0h4.266v13.867H32z" />
+        </svg>
+      </ControlButton>
+      <ControlButton
+        className="react-flow__controls-zoomout"
+        title={t('graph.zoomOut')}
+        aria-label={t('graph.zoomOut')}
+        disabled={minZoomReached}
+        onClick={() => void zoomOut()}
+      >
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 5" aria-hidden="true" focusable="false">
+          <path d="M0 0h32v4.2H0z" />
+        </svg>
+      </ControlButton>
+      <ControlButton
+        className="react-flow__controls-fitview"
+        title={t('graph.fitView')}
+        aria-label={t('graph.fitView')}
+        onClick={() => void fitView()}
+      >
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true" focusable="false">
+          <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+        </svg>
+      </ControlButton>
+    </Panel>
   );
 }

@@ -713,6 +713,9 @@ export const en: Catalogue = {
   'shortcuts.mode.legend': 'Single-key shortcuts (1…0, B)',
   'shortcuts.mode.area': 'Only in the answer area',
   'shortcuts.mode.off': 'Off (all shortcuts)',
+  'shortcuts.keys.legend': 'Keys for moves and bookmarks',
+  'shortcuts.keys.plain': 'A single key: 1…0, Shift+1…0, B',
+  'shortcuts.keys.alt': 'With Alt: Alt+1…0, Alt+Shift+1…0, Alt+B (anywhere on the page)',
   'trainer.announceDetails': 'Also announce variables, states and readings',
   'curves.table': 'The variables as a table',
   'curves.tableCaption': 'Each variable at each change, in call time',
@@ -730,7 +733,7 @@ export const en: Catalogue = {
   'a11y.gaps.drawings':
     "The drawing of the state graph and the debrief's lanes and curves are images: their text equivalent is the list of states (active and visited) and the table of variables.",
   'a11y.gaps.consoles':
-    "Points found by hand on the call consoles are being fixed: single-key shortcuts, live-region announcements, the call's status bar at high zoom.",
+    "The points found by hand on the call consoles are fixed and checked by automated tests: single-key shortcuts act only in the answer area, can be turned off or moved to Alt (Alt+1…0, Alt+B); each new transcript entry is announced once; the call's status bar shrinks at high zoom and no longer hides the focused control. The consoles have not yet been tried with a screen reader (NVDA, JAWS, VoiceOver).",
   'a11y.gaps.audit':
     'No full audit of the 106 RGAA criteria has been carried out yet, so no compliance rate is computed.',
   'a11y.method.heading': 'Preparation of this statement',

@@ -729,6 +729,9 @@ export const fr = {
   'shortcuts.mode.legend': 'Raccourcis à une touche (1…0, B)',
   'shortcuts.mode.area': 'Seulement dans la zone de réponse',
   'shortcuts.mode.off': 'Désactivés (tous les raccourcis)',
+  'shortcuts.keys.legend': 'Touches des actions et des repères',
+  'shortcuts.keys.plain': 'Une touche seule : 1…0, Maj+1…0, B',
+  'shortcuts.keys.alt': 'Avec Alt : Alt+1…0, Alt+Maj+1…0, Alt+B (partout dans la page)',
   'trainer.announceDetails': 'Annoncer aussi les variables, les états et les interprétations',
   'curves.table': 'Les variables en tableau',
   'curves.tableCaption': "Valeur de chaque variable à chaque changement, en temps d'appel",
@@ -746,7 +749,7 @@ export const fr = {
   'a11y.gaps.drawings':
     'Le dessin du graphe des états, les pistes et les courbes du débriefing sont des images : leur équivalent textuel est la liste des états (actifs et traversés) et le tableau des variables.',
   'a11y.gaps.consoles':
-    "Des points relevés à la main sur les consoles d'appel sont en cours de correction : raccourcis d'une seule touche, annonces des zones dynamiques, barre d'état de l'appel à fort zoom.",
+    "Les points relevés à la main sur les consoles d'appel sont corrigés et vérifiés par des tests automatiques : les raccourcis d'une seule touche n'agissent que dans la zone de réponse, se désactivent ou passent sur Alt (Alt+1…0, Alt+B) ; chaque nouvelle entrée de la transcription est annoncée une seule fois ; la barre d'état de l'appel rétrécit à fort zoom et ne cache plus le contrôle qui a le focus. Les consoles n'ont pas encore été essayées avec un lecteur d'écran (NVDA, JAWS, VoiceOver).",
   'a11y.gaps.audit':
     "Aucun audit complet des 106 critères du RGAA n'a encore été réalisé ; le taux de conformité n'est donc pas calculé.",
   'a11y.method.heading': 'Établissement de cette déclaration',

@@ -309,4 +309,36 @@ describe('ListenerPage — the live console', () => {
     });
     expect(session.sent).toEqual([{ kind: 'move', move: 'reformuler' }]);
   });
+
+  it('remaps the moves to Alt+1…0: the remapped key records a move, the single key no longer does', async () => {
+    const session = fakeSession({ view: listenerView(), entries: inCall });
+    renderWithSession(<ListenerPage />, { session });
+    expect(button('Reformuler').getAttribute('aria-keyshortcuts')).toBe('1');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('radio', { name: /^Avec Alt/ }));
+    });
+    expect(window.localStorage.getItem('ecoute.shortcuts.keys')).toBe('alt');
+    const move = button('Reformuler');
+    expect(move.getAttribute('aria-keyshortcuts')).toBe('Alt+1');
+    // The old key, even in the answer area, records nothing.
+    move.focus();
+    await act(async () => {
+      fireEvent.keyDown(move, { code: 'Digit1', key: '&' });
+    });
+    expect(session.sent).toEqual([]);
+    // With Alt, the move acts wherever focus is (here on « Mettre en attente »).
+    const hold = button('Mettre en attente');
+    hold.focus();
+    await act(async () => {
+      fireEvent.keyDown(hold, { code: 'Digit1', key: '&', altKey: true });
+    });
+    expect(session.sent).toEqual([{ kind: 'move', move: 'reformuler' }]);
+    expect(screen.getByRole('region', { name: 'Raccourcis clavier' }).textContent).toContain('Alt+1');
+    // Back to single keys.
+    await act(async () => {
+      fireEvent.click(screen.getByRole('radio', { name: /^Une touche seule/ }));
+    });
+    expect(button('Reformuler').getAttribute('aria-keyshortcuts')).toBe('1');
+    expect(window.localStorage.getItem('ecoute.shortcuts.keys')).toBe('plain');
+  });
 });

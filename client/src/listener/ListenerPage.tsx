@@ -6,6 +6,7 @@ import { useSessionContext } from '../socket/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { CATEGORY_ORDER, MoveButtons } from '../ui/MoveButtons.js';
 import { layoutMoves, PHONE_KEYS } from '../ui/moveShortcuts.js';
+import { useShortcutKeySet } from '../ui/shortcutMode.js';
 import { DebriefLink } from '../debrief/DebriefLink.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
@@ -111,7 +112,8 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   const hold = () => void submit({ kind: 'hold' });
   const unhold = () => void submit({ kind: 'unhold' });
   const move = (id: string) => void submit({ kind: 'move', move: id });
-  const layout = layoutMoves(view?.moves ?? [], CATEGORY_ORDER);
+  const [keySet] = useShortcutKeySet();
+  const layout = layoutMoves(view?.moves ?? [], CATEGORY_ORDER, keySet);
 
   const bindings: KeyBinding[] = view
     ? [

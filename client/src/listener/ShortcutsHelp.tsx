@@ -4,6 +4,7 @@ import { ShortcutSettings } from '../ui/ShortcutSettings.js';
 import { Kbd } from '../ui/Kbd.js';
 import { altLetter, digitShortcut, type Shortcut } from '../ui/shortcuts.js';
 import { PHONE_KEYS } from '../ui/moveShortcuts.js';
+import { inKeySet, useShortcutKeySet } from '../ui/shortcutMode.js';
 
 const ROWS: { shortcuts: Shortcut[]; text: MessageKey }[] = [
   { shortcuts: [PHONE_KEYS.pickup], text: 'shortcuts.pickup' },
@@ -26,6 +27,7 @@ const ROWS: { shortcuts: Shortcut[]; text: MessageKey }[] = [
 export function ShortcutsHelp() {
   const { t } = useI18n();
   const headingId = useId();
+  const [keySet] = useShortcutKeySet();
   return (
     <section className="panel shortcuts" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('shortcuts.heading')}</h2>
@@ -38,7 +40,7 @@ export function ShortcutsHelp() {
               {row.shortcuts.map((shortcut, i) => (
                 <span key={shortcut.aria}>
                   {i > 0 ? (row.text.startsWith('shortcuts.moves') ? ' … ' : ' ') : null}
-                  <Kbd shortcut={shortcut} decorative={false} />
+                  <Kbd shortcut={inKeySet(shortcut, keySet)} decorative={false} />
                 </span>
               ))}
             </dt>

@@ -4,6 +4,7 @@ import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { formatDuration } from '../ui/formatDuration.js';
 import { Kbd } from '../ui/Kbd.js';
+import { inKeySet, useShortcutKeySet } from '../ui/shortcutMode.js';
 import { plainLetter } from '../ui/shortcuts.js';
 import { useShortcuts } from '../ui/useShortcuts.js';
 
@@ -27,6 +28,9 @@ export function BookmarkControl({
 }) {
   const { t } = useI18n();
   const headingId = useId();
+  const [keySet] = useShortcutKeySet();
+  /** « B », or Alt+B when the person chose the Alt key set. */
+  const bookmarkKey = inKeySet(BOOKMARK_KEY, keySet);
   const fieldId = useId();
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState('');
@@ -42,7 +46,7 @@ export function BookmarkControl({
     setOpen(true);
   }
 
-  useShortcuts([{ shortcut: BOOKMARK_KEY, enabled, run: openField }], {
+  useShortcuts([{ shortcut: bookmarkKey, enabled, run: openField }], {
     active: true,
     ...(area ? { area } : {}),
   });
@@ -112,10 +116,10 @@ export function BookmarkControl({
           ref={buttonRef}
           type="button"
           disabled={!enabled}
-          aria-keyshortcuts={BOOKMARK_KEY.aria}
+          aria-keyshortcuts={bookmarkKey.aria}
           onClick={openField}
         >
-          <span>{t('bookmark.open')}</span> <Kbd shortcut={BOOKMARK_KEY} />
+          <span>{t('bookmark.open')}</span> <Kbd shortcut={bookmarkKey} />
         </button>
       )}
       {bookmarks.length > 0 ? (

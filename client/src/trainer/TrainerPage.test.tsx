@@ -185,6 +185,32 @@ describe('TrainerPage — live controls', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: /Marquer ce moment/ }));
   });
 
+  it('remaps « B » to Alt+B: Alt+B opens the bookmark anywhere, « B » alone no longer does', async () => {
+    const session = fakeSession({ view: trainerView(), entries });
+    renderWithSession(<TrainerPage />, { session });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('radio', { name: /^Avec Alt/ }));
+    });
+    const bookmarks = within(screen.getByRole('region', { name: 'Repères' }));
+    const open = screen.getByRole('button', { name: /Marquer ce moment/ });
+    expect(open.getAttribute('aria-keyshortcuts')).toBe('Alt+B');
+    const pause = screen.getByRole('button', { name: 'Suspendre la séance' });
+    pause.focus();
+    await act(async () => {
+      fireEvent.keyDown(pause, { code: 'KeyB', key: 'b' });
+    });
+    expect(bookmarks.queryByRole('textbox')).toBeNull();
+    await act(async () => {
+      fireEvent.keyDown(document.body, { code: 'KeyB', key: 'b', altKey: true });
+    });
+    expect(document.activeElement).toBe(
+      bookmarks.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' }),
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('radio', { name: /^Une touche seule/ }));
+    });
+  });
+
   it('switches projector mode for the observers', async () => {
     const session = fakeSession({ view: trainerView(), entries });
     const { unmount } = renderWithSession(<TrainerPage />, { session });

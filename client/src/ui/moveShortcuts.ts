@@ -1,6 +1,7 @@
 // Which moves the console shows where, and under which key: the current state's moves by
 // category with digits, the scenarios' standard "always at hand" actions with Alt + a letter.
 import type { MoveOption } from '@ecoute/engine';
+import { inKeySet, type ShortcutKeySet } from './shortcutMode.js';
 import { altLetter, digitShortcut, type Shortcut } from './shortcuts.js';
 
 /** The scenarios' standard moves that every state offers (scenarios/README.md). */
@@ -55,8 +56,15 @@ export interface MoveLayout {
   shortcuts: ReadonlyMap<string, Shortcut>;
 }
 
-/** Splits the offered moves and gives each its key. `categoryOrder` orders the state's moves. */
-export function layoutMoves(moves: readonly MoveOption[], categoryOrder: readonly string[]): MoveLayout {
+/**
+ * Splits the offered moves and gives each its key. `categoryOrder` orders the state's moves;
+ * `keys` is the person's key set for the digits (`ShortcutSettings`: alone, or with Alt).
+ */
+export function layoutMoves(
+  moves: readonly MoveOption[],
+  categoryOrder: readonly string[],
+  keys: ShortcutKeySet = 'plain',
+): MoveLayout {
   const stateMoves = categoryOrder.flatMap((category) =>
     moves.filter((move) => move.category === category && !ALWAYS.has(move.id)),
   );
@@ -66,7 +74,7 @@ export function layoutMoves(moves: readonly MoveOption[], categoryOrder: readonl
   const shortcuts = new Map<string, Shortcut>();
   stateMoves.forEach((move, index) => {
     const shortcut = digitShortcut(index);
-    if (shortcut) shortcuts.set(move.id, shortcut);
+    if (shortcut) shortcuts.set(move.id, inKeySet(shortcut, keys));
   });
   for (const move of alwaysMoves) {
     const letter = ALWAYS_KEYS[move.id];
