@@ -249,6 +249,26 @@ describe('Open Badges', () => {
     expect(summary.body).toMatchObject({ revoked: true, revocationReason: 'Attribué par erreur' });
   });
 
+  it("exports a learner's badges with their pseudonym (RGPD export): name, date, revoked, verification", async () => {
+    type Exported = {
+      badges: { badgeName: string; issuedAt: string; revoked: boolean; verifyUrl: string }[];
+    };
+    const exported = await api<Exported>('POST', '/api/privacy/learners/export', admin, { name: 'Camille' });
+    expect(exported.status).toBe(200);
+    expect(exported.body.badges).toEqual([
+      expect.objectContaining({
+        badgeName: 'Accueillir un appel',
+        issuedAt: award.issuedAt,
+        revoked: true,
+        revocationReason: 'Attribué par erreur',
+        verifyUrl: award.verifyUrl,
+        credentialUrl: award.downloads.jwt,
+      }),
+    ]);
+    const other = await api<Exported>('POST', '/api/privacy/learners/export', admin, { name: 'Sacha' });
+    expect(other.body.badges).toEqual([]);
+  });
+
   it("erases a learner's badges with their pseudonym (RGPD erasure)", async () => {
     const erased = await api('POST', '/api/privacy/learners/erase', admin, { name: 'CAMILLE' });
     expect(erased.status).toBe(200);
@@ -258,5 +278,9 @@ describe('Open Badges', () => {
     expect(await api('GET', `/api/badges/credentials/${award.id}/verification`, null)).toMatchObject({
       status: 404,
     });
+    const exported = await api<{ badges: unknown[] }>('POST', '/api/privacy/learners/export', admin, {
+      name: 'Camille',
+    });
+    expect(exported.body.badges).toEqual([]);
   });
 });

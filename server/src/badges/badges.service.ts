@@ -302,6 +302,22 @@ export class BadgesService {
     });
   }
 
+  /** A learner pseudonym's badges in the organisation, for their RGPD export. */
+  async learnerAwards(organizationId: string, name: string): Promise<LearnerBadgeExport[]> {
+    const [awards, definitions] = await Promise.all([
+      this.store.awardsOfLearners(organizationId, [learnerKey(name)]),
+      this.store.definitions(organizationId),
+    ]);
+    return this.awardedOf(awards, definitions).map((a) => ({
+      badgeName: a.badgeName,
+      issuedAt: a.issuedAt,
+      revoked: a.revoked,
+      revocationReason: a.revocationReason,
+      verifyUrl: a.verifyUrl,
+      credentialUrl: a.downloads.jwt,
+    }));
+  }
+
   /** Erases the badges of a learner pseudonym in the organisation (with their other data). */
   eraseLearner(organizationId: string, name: string): Promise<number> {
     return this.store.deleteLearner(organizationId, learnerKey(name));
@@ -433,6 +449,16 @@ export class BadgesService {
       criteria: this.narrative(badge),
     };
   }
+}
+
+/** One badge in a learner's RGPD export. */
+export interface LearnerBadgeExport {
+  badgeName: string;
+  issuedAt: string;
+  revoked: boolean;
+  revocationReason: string | null;
+  verifyUrl: string;
+  credentialUrl: string;
 }
 
 function definitionOf(urls: BadgeUrls, d: DefinitionRecord): BadgeDefinition {
