@@ -86,11 +86,16 @@ export class BadgesService {
 
   // ── Definitions ────────────────────────────────────────────────────────────
 
-  criteriaChoices(): RubricCriterionChoice[] {
+  /** The criteria of the built-in rubrics and of the organisation's published library calls. */
+  criteriaChoices(organizationId: string): RubricCriterionChoice[] {
     const choices = new Map<string, RubricCriterionChoice>();
-    for (const summary of this.catalog.list()) {
-      const scenario = this.catalog.get(summary.id)?.scenario;
-      for (const competency of scenario?.rubric ?? [])
+    const scenarios = [
+      ...this.catalog.list().map((summary) => this.catalog.get(summary.id)?.scenario),
+      ...this.catalog.publishedBy(organizationId).map((c) => c.scenario),
+    ];
+    for (const scenario of scenarios) {
+      if (!scenario) continue;
+      for (const competency of scenario.rubric ?? [])
         for (const criterion of competency.criteria) {
           const key = `${competency.id}/${criterion.id}`;
           const choice = choices.get(key) ?? {
@@ -100,7 +105,7 @@ export class BadgesService {
             label: criterion.label,
             scenarios: [],
           };
-          choice.scenarios.push(summary.title);
+          choice.scenarios.push(scenario.title);
           choices.set(key, choice);
         }
     }
@@ -117,7 +122,9 @@ export class BadgesService {
     request: BadgeDefinitionRequest,
     badgeId?: string,
   ): Promise<BadgeDefinition | Failure> {
-    const known = new Set(this.criteriaChoices().map((c) => `${c.competency}/${c.criterion}`));
+    const known = new Set(
+      this.criteriaChoices(admin.organizationId).map((c) => `${c.competency}/${c.criterion}`),
+    );
     const unknown = request.criteria.filter((c) => !known.has(`${c.competency}/${c.criterion}`));
     if (unknown.length > 0)
       return failure(
@@ -245,7 +252,9 @@ export class BadgesService {
 
   /** The criteria in words, for the Achievement's `criteria.narrative`. */
   narrative(badge: DefinitionRecord): string {
-    const labels = new Map(this.criteriaChoices().map((c) => [`${c.competency}/${c.criterion}`, c]));
+    const labels = new Map(
+      this.criteriaChoices(badge.organizationId).map((c) => [`${c.competency}/${c.criterion}`, c]),
+    );
     const items = badge.criteria.map((c) => {
       const choice = labels.get(`${c.competency}/${c.criterion}`);
       return choice ? `${choice.competencyLabel} — ${choice.label}` : `${c.competency} — ${c.criterion}`;
