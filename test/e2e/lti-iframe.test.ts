@@ -49,10 +49,10 @@ describe('LTI launch inside the platform iframe', () => {
 
   it("lands the learner in the listener console inside the course's iframe, the state cookie sent back", async () => {
     const page = await context.newPage();
-    const launches: { cookie: string | undefined }[] = [];
+    const launches: Promise<Record<string, string>>[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && request.url() === `${tool}/lti/launch`)
-        void request.allHeaders().then((headers) => launches.push({ cookie: headers['cookie'] }));
+        launches.push(request.allHeaders());
     });
     await page.goto(`${platform.url}/course?${new URLSearchParams({ tool, role: 'learner' })}`);
     const frame = page.frameLocator('iframe[title="Écoute"]');
@@ -63,7 +63,7 @@ describe('LTI launch inside the platform iframe', () => {
     expect(platform.authorizations[0]!.redirect).toBe(`${tool}/lti/launch`);
     const state = platform.authorizations[0]!.state;
     expect(launches).toHaveLength(1);
-    expect(launches[0]!.cookie).toContain(`ecoute_lti_state=${state}`);
+    expect((await launches[0]!)['cookie']).toContain(`ecoute_lti_state=${state}`);
     // The listener's console, inside the frame: join and see oneself named.
     const inner = page.frames().find((f) => f.url().startsWith(`${tool}/listener/`));
     expect(inner).toBeDefined();
