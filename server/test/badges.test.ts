@@ -9,7 +9,14 @@ import { ManualScheduler } from '@ecoute/engine';
 import type { AwardedBadge, BadgeDefinition } from '@ecoute/protocol';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { identifiesRecipient, pngTexts, svgCredential, verifyOb2Hosted, verifyOb3 } from './ob-verifier.js';
-import { RoleClient, createSession, inviteMember, setupAdministrator, startServer } from './utils.js';
+import {
+  RoleClient,
+  createSession,
+  inviteMember,
+  otherOrganization,
+  setupAdministrator,
+  startServer,
+} from './utils.js';
 import type { Account, TestServer } from './utils.js';
 
 const SCENARIO = 'appel-entrainement';
@@ -249,6 +256,26 @@ describe('Open Badges', () => {
     expect(summary.body).toMatchObject({ revoked: true, revocationReason: 'Attribué par erreur' });
   });
 
+  it("exports a learner's badges with their pseudonym (RGPD export): name, date, revoked, verification", async () => {
+    type Exported = {
+      badges: { badgeName: string; issuedAt: string; revoked: boolean; verifyUrl: string }[];
+    };
+    const exported = await api<Exported>('POST', '/api/privacy/learners/export', admin, { name: 'Camille' });
+    expect(exported.status).toBe(200);
+    expect(exported.body.badges).toEqual([
+      expect.objectContaining({
+        badgeName: 'Accueillir un appel',
+        issuedAt: award.issuedAt,
+        revoked: true,
+        revocationReason: 'Attribué par erreur',
+        verifyUrl: award.verifyUrl,
+        credentialUrl: award.downloads.jwt,
+      }),
+    ]);
+    const other = await api<Exported>('POST', '/api/privacy/learners/export', admin, { name: 'Sacha' });
+    expect(other.body.badges).toEqual([]);
+  });
+
   it("erases a learner's badges with their pseudonym (RGPD erasure)", async () => {
     const erased = await api('POST', '/api/privacy/learners/erase', admin, { name: 'CAMILLE' });
     expect(erased.status).toBe(200);
@@ -257,6 +284,60 @@ describe('Open Badges', () => {
     );
     expect(await api('GET', `/api/badges/credentials/${award.id}/verification`, null)).toMatchObject({
       status: 404,
+    });
+    const exported = await api<{ badges: unknown[] }>('POST', '/api/privacy/learners/export', admin, {
+      name: 'Camille',
+    });
+    expect(exported.body.badges).toEqual([]);
+  });
+
+  it("offers the criteria of the organisation's published library calls, to that organisation only", async () => {
+    const mine = { competency: 'accueil_maison', criterion: 'se_presente' };
+    const definition = {
+      name: 'Accueil maison',
+      description: 'Notre grille.',
+      criteria: [mine],
+      minCalls: 1,
+    };
+    const choices = async (who: Account) =>
+      (
+        await api<{ criteria: { competency: string; criterion: string; scenarios: string[] }[] }>(
+          'GET',
+          '/api/badges/criteria',
+          who,
+        )
+      ).body.criteria;
+    expect(await choices(admin)).not.toContainEqual(expect.objectContaining(mine));
+    expect(await api('POST', '/api/badges', admin, definition)).toMatchObject({ status: 400 });
+    // A copy of the tutorial call with its own competency, published in the library.
+    const library = (method: string, route: string, body?: unknown) =>
+      api<{ yaml: string }>(method, `/api/library${route}`, admin, body);
+    expect((await library('POST', '/calls', { duplicate: SCENARIO, id: 'appel-maison' })).status).toBe(201);
+    const text = (await library('GET', '/calls/appel-maison/versions/1')).body.yaml;
+    const yaml = text
+      .replace(
+        /^ {2}- id: accueil\n {4}label: Accueil$/m,
+        '  - id: accueil_maison\n    label: Accueil maison',
+      )
+      .replace(/^title: .*$/m, 'title: Appel maison');
+    expect(yaml).toContain('id: accueil_maison');
+    expect((await library('PUT', '/calls/appel-maison/draft', { yaml })).status).toBe(200);
+    expect((await library('POST', '/calls/appel-maison/publish')).status).toBe(201);
+
+    expect(await choices(admin)).toContainEqual(
+      expect.objectContaining({ ...mine, competencyLabel: 'Accueil maison', scenarios: ['Appel maison'] }),
+    );
+    const created = await api<BadgeDefinition>('POST', '/api/badges', admin, definition);
+    expect(created.status).toBe(201);
+    // Its narrative names the library call's labels.
+    const achievement = (await (await fetch(created.body.url)).json()) as { criteria: { narrative: string } };
+    expect(achievement.criteria.narrative).toContain('Accueil maison — Se présenter');
+    // Another organisation sees none of it and cannot pick it.
+    const outsider = await otherOrganization(server, 'Autre organisme');
+    expect(await choices(outsider)).not.toContainEqual(expect.objectContaining(mine));
+    expect(await api('POST', '/api/badges', outsider, definition)).toMatchObject({
+      status: 400,
+      body: { code: 'input/invalid' },
     });
   });
 });

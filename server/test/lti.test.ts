@@ -135,6 +135,7 @@ describe('LTI 1.3 tool', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=None/i);
     expect(cookie).toMatch(/Secure/i);
+    expect(cookie).toMatch(/Partitioned/i);
     const unknown = await login({ iss: 'https://unknown.example' });
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toMatchObject({ code: 'lti/unknown_platform' });

@@ -50,8 +50,8 @@ export class BadgesController {
   }
 
   @Get('badges/criteria')
-  criteria(): { criteria: RubricCriterionChoice[] } {
-    return { criteria: this.badges.criteriaChoices() };
+  criteria(@CurrentAccess() access: Access): { criteria: RubricCriterionChoice[] } {
+    return { criteria: this.badges.criteriaChoices(memberOf(access).organizationId) };
   }
 
   @Post('badges')

@@ -86,11 +86,16 @@ export class BadgesService {
 
   // ── Definitions ────────────────────────────────────────────────────────────
 
-  criteriaChoices(): RubricCriterionChoice[] {
+  /** The criteria of the built-in rubrics and of the organisation's published library calls. */
+  criteriaChoices(organizationId: string): RubricCriterionChoice[] {
     const choices = new Map<string, RubricCriterionChoice>();
-    for (const summary of this.catalog.list()) {
-      const scenario = this.catalog.get(summary.id)?.scenario;
-      for (const competency of scenario?.rubric ?? [])
+    const scenarios = [
+      ...this.catalog.list().map((summary) => this.catalog.get(summary.id)?.scenario),
+      ...this.catalog.publishedBy(organizationId).map((c) => c.scenario),
+    ];
+    for (const scenario of scenarios) {
+      if (!scenario) continue;
+      for (const competency of scenario.rubric ?? [])
         for (const criterion of competency.criteria) {
           const key = `${competency.id}/${criterion.id}`;
           const choice = choices.get(key) ?? {
@@ -100,7 +105,7 @@ export class BadgesService {
             label: criterion.label,
             scenarios: [],
           };
-          choice.scenarios.push(summary.title);
+          choice.scenarios.push(scenario.title);
           choices.set(key, choice);
         }
     }
@@ -117,7 +122,9 @@ export class BadgesService {
     request: BadgeDefinitionRequest,
     badgeId?: string,
   ): Promise<BadgeDefinition | Failure> {
-    const known = new Set(this.criteriaChoices().map((c) => `${c.competency}/${c.criterion}`));
+    const known = new Set(
+      this.criteriaChoices(admin.organizationId).map((c) => `${c.competency}/${c.criterion}`),
+    );
     const unknown = request.criteria.filter((c) => !known.has(`${c.competency}/${c.criterion}`));
     if (unknown.length > 0)
       return failure(
@@ -245,7 +252,9 @@ export class BadgesService {
 
   /** The criteria in words, for the Achievement's `criteria.narrative`. */
   narrative(badge: DefinitionRecord): string {
-    const labels = new Map(this.criteriaChoices().map((c) => [`${c.competency}/${c.criterion}`, c]));
+    const labels = new Map(
+      this.criteriaChoices(badge.organizationId).map((c) => [`${c.competency}/${c.criterion}`, c]),
+    );
     const items = badge.criteria.map((c) => {
       const choice = labels.get(`${c.competency}/${c.criterion}`);
       return choice ? `${choice.competencyLabel} — ${choice.label}` : `${c.competency} — ${c.criterion}`;
@@ -300,6 +309,22 @@ export class BadgesService {
         },
       };
     });
+  }
+
+  /** A learner pseudonym's badges in the organisation, for their RGPD export. */
+  async learnerAwards(organizationId: string, name: string): Promise<LearnerBadgeExport[]> {
+    const [awards, definitions] = await Promise.all([
+      this.store.awardsOfLearners(organizationId, [learnerKey(name)]),
+      this.store.definitions(organizationId),
+    ]);
+    return this.awardedOf(awards, definitions).map((a) => ({
+      badgeName: a.badgeName,
+      issuedAt: a.issuedAt,
+      revoked: a.revoked,
+      revocationReason: a.revocationReason,
+      verifyUrl: a.verifyUrl,
+      credentialUrl: a.downloads.jwt,
+    }));
   }
 
   /** Erases the badges of a learner pseudonym in the organisation (with their other data). */
@@ -433,6 +458,16 @@ export class BadgesService {
       criteria: this.narrative(badge),
     };
   }
+}
+
+/** One badge in a learner's RGPD export. */
+export interface LearnerBadgeExport {
+  badgeName: string;
+  issuedAt: string;
+  revoked: boolean;
+  revocationReason: string | null;
+  verifyUrl: string;
+  credentialUrl: string;
 }
 
 function definitionOf(urls: BadgeUrls, d: DefinitionRecord): BadgeDefinition {

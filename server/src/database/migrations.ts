@@ -352,6 +352,20 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('class_calls_class').on('class_calls').column('class_id').execute();
     },
   },
+  // LTI 1.3 (server/src/lti): what a login initiation or a Deep Linking choice leaves for the
+  // next request — which may reach another process — single use, with an expiry (ms since epoch).
+  '0022_lti_pending': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('lti_pending')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('lti_pending_expires').on('lti_pending').column('expires_at').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -23,10 +23,14 @@ type LtiSessionsTable = {
   score_sent_at: string | null;
   created_at: string;
 };
+/** Migration 0022: a login's state and nonce, a Deep Linking choice in progress (single use). */
+type LtiPendingTable = { id: string; kind: PendingKind; payload: string; expires_at: number };
+export type PendingKind = 'login' | 'deep-link';
 export type LtiTables = {
   lti_platforms: LtiPlatformsTable;
   lti_tool_keys: LtiToolKeysTable;
   lti_sessions: LtiSessionsTable;
+  lti_pending: LtiPendingTable;
 };
 
 export interface PlatformRecord {
@@ -175,6 +179,43 @@ export class LtiStore {
       .set({ learner_sub: sub, lineitem })
       .where('session_id', '=', sessionId)
       .execute();
+  }
+
+  // ── Pending states (any process may read what another wrote) ─────────────────
+
+  async putPending(kind: PendingKind, id: string, payload: object, expiresAt: number): Promise<void> {
+    await this.db
+      .insertInto('lti_pending')
+      .values({ id, kind, payload: JSON.stringify(payload), expires_at: expiresAt })
+      .execute();
+  }
+
+  /** What is pending under this id, unexpired, without consuming it. */
+  async peekPending<T>(kind: PendingKind, id: string, now: number): Promise<T | undefined> {
+    const row = await this.db
+      .selectFrom('lti_pending')
+      .select('payload')
+      .where('id', '=', id)
+      .where('kind', '=', kind)
+      .where('expires_at', '>=', now)
+      .executeTakeFirst();
+    return row && (JSON.parse(row.payload) as T);
+  }
+
+  /** Consumes it: one DELETE … RETURNING, so of two processes only one gets it. */
+  async takePending<T>(kind: PendingKind, id: string, now: number): Promise<T | undefined> {
+    const row = await this.db
+      .deleteFrom('lti_pending')
+      .where('id', '=', id)
+      .where('kind', '=', kind)
+      .where('expires_at', '>=', now)
+      .returning('payload')
+      .executeTakeFirst();
+    return row && (JSON.parse(row.payload) as T);
+  }
+
+  async sweepPending(now: number): Promise<void> {
+    await this.db.deleteFrom('lti_pending').where('expires_at', '<', now).execute();
   }
 
   async scoreSent(sessionId: string, at: string): Promise<void> {

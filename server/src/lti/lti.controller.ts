@@ -19,6 +19,14 @@ function cookieOf(req: Request, name: string): string | undefined {
   return undefined;
 }
 
+const STATE_COOKIE_OPTIONS = {
+  httpOnly: true,
+  sameSite: 'none',
+  secure: true,
+  partitioned: true,
+  path: '/lti',
+} as const;
+
 const asRecord = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
 
@@ -39,14 +47,10 @@ export class LtiController {
   private async login(params: LoginParams, res: Response): Promise<void> {
     const answer = orThrow(await this.lti.login(params));
     // Inside the platform's iframe the cookie is third-party: SameSite=None, which browsers
-    // accept only with Secure (http://localhost counts as secure in Chromium and Firefox).
-    res.cookie(STATE_COOKIE, answer.state, {
-      httpOnly: true,
-      sameSite: 'none',
-      secure: true,
-      path: '/lti',
-      maxAge: 600_000,
-    });
+    // accept only with Secure (http://localhost counts as secure in Chromium and Firefox), and
+    // Partitioned (CHIPS): kept under the platform's site, so a browser that blocks third-party
+    // cookies (Chromium does) still sends it back with the launch posted in the same frame.
+    res.cookie(STATE_COOKIE, answer.state, { ...STATE_COOKIE_OPTIONS, maxAge: 600_000 });
     res.redirect(302, answer.location);
   }
 
@@ -56,7 +60,7 @@ export class LtiController {
     const result = orThrow(
       await this.lti.launch(form['id_token'], form['state'], cookieOf(req, STATE_COOKIE)),
     );
-    res.clearCookie(STATE_COOKIE, { httpOnly: true, sameSite: 'none', secure: true, path: '/lti' });
+    res.clearCookie(STATE_COOKIE, STATE_COOKIE_OPTIONS);
     if (result.kind === 'redirect') return res.redirect(303, result.location);
     res.status(200).type('html').send(deepLinkPicker(result.token, result.scenarios));
   }

@@ -1,6 +1,7 @@
 // Écoute as an LTI 1.3 tool (1EdTech LTI Core 1.3, LTI Advantage):
 // - OIDC third-party login initiation (`login`): the platform named by `iss` (and `client_id`)
-//   must be registered; a state and a nonce are drawn, kept server-side (single use, 10 min) and
+//   must be registered; a state and a nonce are drawn, kept in the database (`lti_pending`,
+//   single use, 10 min: the launch may reach another process) and
 //   the state also in a cookie `SameSite=None; Secure` (set inside the platform's iframe);
 // - the launch (`launch`): the id_token verified against the platform's JWKS (`jose`: kid,
 //   signature RS256, iss, aud, exp), then nonce, state, azp, iat, version, message type,
@@ -52,6 +53,19 @@ export interface LoginParams {
   lti_deployment_id?: string;
 }
 
+/** What a login initiation leaves for its launch (table `lti_pending`, kind `login`). */
+interface PendingLogin {
+  nonce: string;
+  platformId: string;
+}
+/** A Deep Linking choice in progress (kind `deep-link`): what the response needs. */
+interface PendingDeepLink {
+  platformId: string;
+  deploymentId: string;
+  returnUrl: string;
+  data: string | null;
+}
+
 export type LaunchResult =
   | { kind: 'redirect'; location: string }
   | { kind: 'deep-linking'; token: string; scenarios: { id: string; title: string; summary: string }[] };
@@ -88,15 +102,8 @@ function refused(reason: LaunchReason): Failure {
 @Injectable()
 export class LtiService {
   private readonly logger = new Logger('LtiService');
-  private readonly states = new Map<string, { nonce: string; platformId: string; expires: number }>();
-  private readonly usedNonces = new Map<string, number>();
   private readonly jwks = new Map<string, JWTVerifyGetKey>();
   private toolKey: Promise<{ id: string; privateKey: CryptoKey }> | undefined;
-  /** Deep Linking choices in progress: token → what the response needs. */
-  private readonly deepLinks = new Map<
-    string,
-    { platformId: string; deploymentId: string; returnUrl: string; data: string | null; expires: number }
-  >();
 
   constructor(
     @Inject(LtiStore) private readonly store: LtiStore,
@@ -184,10 +191,11 @@ export class LtiService {
     );
     const platform = platforms[0];
     if (!platform) return failure(ErrorCode.LtiUnknownPlatform);
-    this.sweep(now);
+    await this.store.sweepPending(now);
     const state = randomBytes(24).toString('base64url');
     const nonce = randomBytes(24).toString('base64url');
-    this.states.set(state, { nonce, platformId: platform.id, expires: now + STATE_TTL_MS });
+    const pending: PendingLogin = { nonce, platformId: platform.id };
+    await this.store.putPending('login', state, pending, now + STATE_TTL_MS);
     const url = new URL(platform.authLoginUrl);
     const query: Record<string, string> = {
       scope: 'openid',
@@ -203,12 +211,6 @@ export class LtiService {
     };
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     return { location: url.toString(), state };
-  }
-
-  private sweep(now: number): void {
-    for (const [state, entry] of this.states) if (entry.expires < now) this.states.delete(state);
-    for (const [nonce, expires] of this.usedNonces) if (expires < now) this.usedNonces.delete(nonce);
-    for (const [token, entry] of this.deepLinks) if (entry.expires < now) this.deepLinks.delete(token);
   }
 
   private jwksOf(platform: PlatformRecord): JWTVerifyGetKey {
@@ -228,14 +230,17 @@ export class LtiService {
   ): Promise<LaunchResult | Failure> {
     if (typeof state !== 'string' || typeof idToken !== 'string')
       return failure(ErrorCode.LtiInvalidState, 'Lancement LTI refusé : id_token ou state absent.');
-    const entry = this.states.get(state);
-    if (!entry || entry.expires < now) return failure(ErrorCode.LtiInvalidState);
+    // The state (and its nonce) is in the database: the login may have reached another process.
+    // A cookie of another login does not consume it; the first launch that takes it is the only one.
+    if (!(await this.store.peekPending<PendingLogin>('login', state, now)))
+      return failure(ErrorCode.LtiInvalidState);
     if (cookieState !== undefined && cookieState !== state)
       return failure(
         ErrorCode.LtiInvalidState,
         "Lancement LTI refusé : l'état ne correspond pas à celui de ce navigateur.",
       );
-    this.states.delete(state);
+    const entry = await this.store.takePending<PendingLogin>('login', state, now);
+    if (!entry) return failure(ErrorCode.LtiInvalidState);
     const platform = await this.store.platform(entry.platformId);
     if (!platform) return failure(ErrorCode.LtiUnknownPlatform);
     let header: { kid?: unknown };
@@ -258,19 +263,19 @@ export class LtiService {
     } catch (error) {
       return refused(reasonOf(error));
     }
-    if (payload['nonce'] !== entry.nonce || this.usedNonces.has(entry.nonce)) return refused('bad_nonce');
-    this.usedNonces.set(entry.nonce, now + STATE_TTL_MS);
+    // The nonce was drawn with the state and consumed with it: it cannot be used twice.
+    if (payload['nonce'] !== entry.nonce) return refused('bad_nonce');
     const launch = checkLaunchClaims(payload, platform.deploymentIds, platform.clientId, now);
     if ('reason' in launch) return refused(launch.reason);
     if (launch.kind === 'deep-linking') {
       const token = randomBytes(24).toString('base64url');
-      this.deepLinks.set(token, {
+      const pending: PendingDeepLink = {
         platformId: platform.id,
         deploymentId: launch.deploymentId,
         returnUrl: launch.returnUrl,
         data: launch.data,
-        expires: now + STATE_TTL_MS,
-      });
+      };
+      await this.store.putPending('deep-link', token, pending, now + STATE_TTL_MS);
       return {
         kind: 'deep-linking',
         token,
@@ -336,11 +341,13 @@ export class LtiService {
     token: unknown,
     scenarioId: unknown,
   ): Promise<{ returnUrl: string; jwt: string } | Failure> {
-    const entry = typeof token === 'string' ? this.deepLinks.get(token) : undefined;
-    if (!entry || entry.expires < Date.now()) return failure(ErrorCode.LtiInvalidState);
+    const now = Date.now();
+    if (typeof token !== 'string' || !(await this.store.peekPending('deep-link', token, now)))
+      return failure(ErrorCode.LtiInvalidState);
     const scenario = typeof scenarioId === 'string' ? this.catalog.get(scenarioId)?.scenario : undefined;
     if (!scenario) return failure(ErrorCode.ScenarioNotFound);
-    this.deepLinks.delete(token as string);
+    const entry = await this.store.takePending<PendingDeepLink>('deep-link', token, now);
+    if (!entry) return failure(ErrorCode.LtiInvalidState);
     const platform = await this.store.platform(entry.platformId);
     if (!platform) return failure(ErrorCode.LtiUnknownPlatform);
     const jwt = await this.sign(

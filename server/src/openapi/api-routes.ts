@@ -363,7 +363,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'Exporte tout ce qui concerne un pseudonyme d’apprenant·e dans l’organisme (RGPD).',
     access: 'admin',
     body: learnerRequestSchema,
-    ok: { status: 200, description: 'Les séances et entrées de ce pseudonyme.' },
+    ok: { status: 200, description: 'Les séances et entrées de ce pseudonyme, et ses badges.' },
     errors: ['auth/sign_in_required', 'auth/forbidden_role', 'input/invalid'],
   },
   {

@@ -7,6 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { LearnerHistoryItem, SessionExport } from '@ecoute/protocol';
 import { AuditStore } from '../accounts/audit-store.js';
 import { BadgesService } from '../badges/badges.service.js';
+import type { LearnerBadgeExport } from '../badges/badges.service.js';
 import type { Membership } from '../accounts/member-store.js';
 import { ClassStore } from '../classroom/class-store.js';
 import { ExportsService } from '../exports/exports.service.js';
@@ -50,20 +51,22 @@ export class PrivacyService {
   async exportLearner(
     admin: Membership,
     name: string,
-  ): Promise<{ pseudonym: string; sessions: SessionExport[] }> {
+  ): Promise<{ pseudonym: string; sessions: SessionExport[]; badges: LearnerBadgeExport[] }> {
     const items = await this.sessionsOf(admin.organizationId, name);
     const sessions: SessionExport[] = [];
     for (const item of items) {
       const exported = await this.exports.json(item.id);
       if (!('ok' in exported)) sessions.push(exported);
     }
+    // Their badges too: name, date, revoked or not, where each is verified.
+    const badges = await this.badges.learnerAwards(admin.organizationId, name);
     await this.audit.record({
       organizationId: admin.organizationId,
       actor: admin.userId,
       action: 'learner-exported',
       target: pseudonymHash(name),
     });
-    return { pseudonym: name, sessions };
+    return { pseudonym: name, sessions, badges };
   }
 
   async eraseLearner(admin: Membership, name: string): Promise<{ sessions: string[] }> {

@@ -69,6 +69,11 @@ export class ScenarioCatalog {
     return owner === undefined || owner === organizationId;
   }
 
+  /** The current published versions of an organisation's library calls. */
+  publishedBy(organizationId: string): CompiledScenario[] {
+    return [...this.latest.values()].filter((c) => this.owners.get(c.scenario.id) === organizationId);
+  }
+
   static loadFromDirectory(dir: string, logger = new Logger('ScenarioCatalog')): ScenarioCatalog {
     const compiled: CompiledScenario[] = [];
     const texts = new Map<string, string>();

@@ -1,0 +1,95 @@
+// An LTI 1.3 launch as a learner's browser makes it, in a real Chromium: the simulated platform's
+// course page (test/support/lti-platform.ts) shows the tool's login initiation URL in an iframe;
+// the tool redirects the frame to the platform's authorisation endpoint, which posts the id_token
+// back (form_post); the launch lands in the listener's console inside the frame. The state cookie
+// is third-party there (`SameSite=None; Secure; Partitioned`, accepted on http://localhost; this
+// Chromium blocks unpartitioned third-party cookies) and goes back with the launch. Only the registered platform may frame the app (CSP frame-ancestors).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { setupAdministrator } from '../support/accounts.js';
+import { launchChromium } from '../support/browser.js';
+import { SimulatedPlatform } from '../support/lti-platform.js';
+import { startServerProcess } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
+
+describe('LTI launch inside the platform iframe', () => {
+  let server: ServerProcess;
+  let platform: SimulatedPlatform;
+  let browser: Browser;
+  let context: BrowserContext;
+  /** The tool as the frame reaches it: localhost (a secure context on http), not 127.0.0.1. */
+  let tool = '';
+
+  beforeAll(async () => {
+    platform = await SimulatedPlatform.start();
+    server = await startServerProcess();
+    tool = server.url.replace('127.0.0.1', 'localhost');
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    // Dynamic registration, as an administrator does it from Moodle.
+    const admin = await setupAdministrator(server);
+    const { url } = (await (
+      await fetch(`${server.url}/api/lti/registration`, { headers: admin })
+    ).json()) as {
+      url: string;
+    };
+    const query = new URLSearchParams({
+      openid_configuration: `${platform.url}/.well-known/openid-configuration`,
+      registration_token: 'registration-token',
+    });
+    const registered = await fetch(`${url.replace(/^http:\/\/localhost:\d+/, server.url)}?${query}`);
+    expect(registered.status).toBe(200);
+  }, 180_000);
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+    await platform?.close();
+  });
+
+  it("lands the learner in the listener console inside the course's iframe, the state cookie sent back", async () => {
+    const page = await context.newPage();
+    const launches: Promise<Record<string, string>>[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url() === `${tool}/lti/launch`)
+        launches.push(request.allHeaders());
+    });
+    await page.goto(`${platform.url}/course?${new URLSearchParams({ tool, role: 'learner' })}`);
+    const frame = page.frameLocator('iframe[title="Écoute"]');
+    const name = frame.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' });
+    await name.waitFor({ timeout: 60_000 });
+    // The frame went through the platform's authorisation endpoint and posted the launch.
+    expect(platform.authorizations).toHaveLength(1);
+    expect(platform.authorizations[0]!.redirect).toBe(`${tool}/lti/launch`);
+    const state = platform.authorizations[0]!.state;
+    expect(launches).toHaveLength(1);
+    expect((await launches[0]!)['cookie']).toContain(`ecoute_lti_state=${state}`);
+    // The listener's console, inside the frame: join and see oneself named.
+    const inner = page.frames().find((f) => f.url().startsWith(`${tool}/listener/`));
+    expect(inner).toBeDefined();
+    await name.fill('Camille');
+    await frame.getByRole('button', { name: 'Rejoindre la séance' }).click();
+    await frame.getByText('Vous : Camille.').waitFor();
+    await page.close();
+  }, 120_000);
+
+  it('refuses to be framed by a page that is not the registered platform (frame-ancestors)', async () => {
+    const page = await context.newPage();
+    // The same course page from another origin (localhost instead of the registered 127.0.0.1).
+    const elsewhere = platform.url.replace('127.0.0.1', 'localhost');
+    const refused = new Promise<string>((resolve) =>
+      page.on('console', (message) => {
+        if (message.text().includes('frame-ancestors')) resolve(message.text());
+      }),
+    );
+    await page.goto(`${elsewhere}/course?${new URLSearchParams({ tool, role: 'learner' })}`);
+    expect(await refused).toContain('frame-ancestors');
+    expect(
+      await page
+        .frameLocator('iframe[title="Écoute"]')
+        .getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' })
+        .count(),
+    ).toBe(0);
+    await page.close();
+  }, 120_000);
+});
