@@ -965,6 +965,23 @@ export const fr = {
   'editor.change.publish': 'Publication',
   'editor.change.retire': 'Retrait',
   'editor.startSession': 'Lancer une séance (version {version})',
+  'studio.play.open': "Tester l'appel",
+  'studio.play.heading': "Test de l'appel",
+  'studio.play.notice':
+    "Vous jouez l'écoutant·e, le brouillon tel qu'il est écrit. Rien n'est enregistré : ce test n'est pas une séance. Le temps ne passe que sur « Avancer de 10 s ».",
+  'studio.play.invalid': "Le brouillon ne peut pas être joué : corrigez d'abord ses erreurs.",
+  'studio.play.restart': 'Recommencer avec le texte actuel',
+  'studio.play.close': 'Fermer le test',
+  'studio.play.time': "Temps de l'appel : {time}",
+  'studio.play.ringing': 'Le téléphone sonne.',
+  'studio.play.connected': 'En ligne.',
+  'studio.play.ended': 'Appel terminé : {message}',
+  'studio.play.pickup': 'Décrocher',
+  'studio.play.hangup': 'Raccrocher',
+  'studio.play.advance': 'Avancer de 10 s',
+  'studio.play.trainer': 'Côté formateur·rice',
+  'studio.play.states': 'États actifs : {states}',
+  'studio.play.injects': 'Événements du scénario',
 };
 
 export type MessageKey = keyof typeof fr;
