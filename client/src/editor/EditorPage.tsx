@@ -18,6 +18,7 @@ import type { LintAnswer } from './lintProtocol.js';
 import { ScenarioEditor } from './ScenarioEditor.js';
 import { useLintWorker } from './useLintWorker.js';
 import type { TestPlayProgress } from './testPlay/TestPlayPanel.js';
+import { CoveragePanel, type Reached } from './coverage/CoveragePanel.js';
 import './editor.css';
 
 // The test-play is a lazy part of the editor's chunk: loaded on « Tester l'appel » only.
@@ -50,6 +51,7 @@ export function EditorPage() {
   const [refusal, setRefusal] = useState<LibraryIssue[]>([]);
   const [playing, setPlaying] = useState(false);
   const [play, setPlay] = useState<TestPlayProgress | null>(null);
+  const [reached, setReached] = useState<Reached | null>(null);
   const statesId = useId();
   const issuesId = useId();
 
@@ -203,6 +205,7 @@ export function EditorPage() {
                   graph={graph}
                   states={play ? play.states : cursorState ? [cursorState] : []}
                   entries={play?.entries ?? []}
+                  reached={play ? null : reached}
                   label={t('graph.label')}
                   onStateClick={show}
                 />
@@ -227,6 +230,7 @@ export function EditorPage() {
               </li>
             ))}
           </ul>
+          <CoveragePanel text={text} graph={graph} onReached={setReached} />
         </section>
       </div>
       {detail.builtIn ? null : (

@@ -964,4 +964,16 @@ export const en: Catalogue = {
   'studio.play.trainer': "Trainer's side",
   'studio.play.states': 'Active states: {states}',
   'studio.play.injects': "The scenario's events",
+  'studio.coverage.heading': 'Coverage',
+  'studio.coverage.run': 'Run the play-through tests',
+  'studio.coverage.running': 'Play-through tests running…',
+  'studio.coverage.summary':
+    '{paths} play-throughs played to an ending; states reached: {states} of {statesTotal}; transitions taken: {transitions} of {transitionsTotal}.',
+  'studio.coverage.failed': 'Failed play-throughs',
+  'studio.coverage.missingStates': 'States never reached',
+  'studio.coverage.missingTransitions': 'Transitions never taken',
+  'studio.coverage.unreached': 'Endings never reached',
+  'studio.coverage.none': 'None.',
+  'studio.coverage.transition': 'From “{from}” to “{to}”: {label}',
+  'studio.coverage.anywhere': 'any state',
 };

@@ -982,6 +982,18 @@ export const fr = {
   'studio.play.trainer': 'Côté formateur·rice',
   'studio.play.states': 'États actifs : {states}',
   'studio.play.injects': 'Événements du scénario',
+  'studio.coverage.heading': 'Couverture',
+  'studio.coverage.run': 'Lancer les tests de parcours',
+  'studio.coverage.running': 'Tests de parcours en cours…',
+  'studio.coverage.summary':
+    "{paths} parcours joués jusqu'à une fin ; états atteints : {states} sur {statesTotal} ; transitions prises : {transitions} sur {transitionsTotal}.",
+  'studio.coverage.failed': 'Parcours en échec',
+  'studio.coverage.missingStates': 'États jamais atteints',
+  'studio.coverage.missingTransitions': 'Transitions jamais prises',
+  'studio.coverage.unreached': 'Fins jamais atteintes',
+  'studio.coverage.none': 'Aucun.',
+  'studio.coverage.transition': 'De « {from} » vers « {to} » : {label}',
+  'studio.coverage.anywhere': "n'importe quel état",
 };
 
 export type MessageKey = keyof typeof fr;
