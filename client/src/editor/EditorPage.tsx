@@ -19,6 +19,7 @@ import { ScenarioEditor } from './ScenarioEditor.js';
 import { useLintWorker } from './useLintWorker.js';
 import type { TestPlayProgress } from './testPlay/TestPlayPanel.js';
 import { CoveragePanel, type Reached } from './coverage/CoveragePanel.js';
+import { VersionDiff } from './diff/VersionDiff.js';
 import './editor.css';
 
 // The test-play is a lazy part of the editor's chunk: loaded on « Tester l'appel » only.
@@ -233,6 +234,15 @@ export function EditorPage() {
           <CoveragePanel text={text} graph={graph} onReached={setReached} />
         </section>
       </div>
+      {detail.builtIn ? null : (
+        <VersionDiff
+          versions={detail.versions}
+          loadText={async (version) => {
+            const read = await libraryApi.text(callId, version);
+            return read.ok ? read.data.yaml : null;
+          }}
+        />
+      )}
       {detail.builtIn ? null : (
         <section aria-label={t('editor.history')}>
           <h2>{t('editor.history')}</h2>
