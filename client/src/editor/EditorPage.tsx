@@ -18,7 +18,7 @@ import type { LintAnswer } from './lintProtocol.js';
 import { ScenarioEditor } from './ScenarioEditor.js';
 import { useLintWorker } from './useLintWorker.js';
 import type { TestPlayProgress } from './testPlay/TestPlayPanel.js';
-import { CoveragePanel, type Reached } from './coverage/CoveragePanel.js';
+import { CoveragePanel, type Reached } from './pathCoverage/CoveragePanel.js';
 import { VersionDiff } from './diff/VersionDiff.js';
 import './editor.css';
 
