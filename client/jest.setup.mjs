@@ -4,3 +4,8 @@ import { TextDecoder, TextEncoder } from 'node:util';
 
 globalThis.TextEncoder ??= TextEncoder;
 globalThis.TextDecoder ??= TextDecoder;
+
+// The engine's run clones its context with structuredClone (the studio runs it in the page).
+import { deserialize, serialize } from 'node:v8';
+
+globalThis.structuredClone ??= (value) => deserialize(serialize(value));

@@ -121,6 +121,17 @@ describe('the authoring studio in the browser', () => {
     await page.locator('.cm-lint-marker-error').first().waitFor();
     await page.keyboard.press('Backspace');
     await page.getByText('0 erreur(s)').waitFor();
+
+    // Test-play the draft in the page (no session): pick up, introduce oneself, the call ends.
+    await page.getByRole('button', { name: "Tester l'appel" }).click();
+    const play = page.getByRole('region', { name: "Test de l'appel" });
+    await play.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    await play.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
+    await play.getByRole('button', { name: /Se présenter/ }).click();
+    await play.getByText(/Appel terminé\s*:\s*La personne a été écoutée et aidée\./).waitFor();
+    // Coverage: the generated play-throughs reach both states of the blank template.
+    await page.getByRole('button', { name: 'Lancer les tests de parcours' }).click();
+    await page.getByText(/états atteints\s*:\s*2 sur 2/).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Publier', exact: true }).click();
@@ -136,7 +147,7 @@ describe('the authoring studio in the browser', () => {
     let studioRaw = 0;
     let studioGzip = 0;
     for (const [url, body] of scripts) {
-      if (!/EditorPage|LibraryPage/.test(url)) continue;
+      if (!/EditorPage|LibraryPage|TestPlayPanel|coverage\.worker/.test(url)) continue;
       const bytes = await body;
       studioRaw += bytes.length;
       studioGzip += gzipSync(bytes, { level: 9 }).length;

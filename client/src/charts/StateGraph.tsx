@@ -23,7 +23,7 @@ import '@xyflow/react/dist/style.css';
 import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { elkEngine } from './elkEngine.js';
-import { highlightGraph } from './graphPath.js';
+import { highlightGraph, reachedHighlight, type GraphReached } from './graphPath.js';
 import { GraphText, stateStatus } from './GraphText.js';
 import { foldGraph, layoutGraph, shortEdgeLabel, type GraphLayout } from './layoutGraph.js';
 
@@ -118,11 +118,14 @@ export default function StateGraph({
   entries,
   label,
   onStateClick,
+  reached,
 }: {
   graph: ScenarioGraph;
   states: readonly string[];
   entries: readonly TimelineEntry[];
   label: string;
+  /** The studio's coverage: drawn as visited and taken instead of the entries' path. */
+  reached?: GraphReached | null;
   /** The studio: a click on a state shows its YAML (its keyboard path is the states list). */
   onStateClick?: (state: string) => void;
 }) {
@@ -153,7 +156,10 @@ export default function StateGraph({
     [states, layout],
   );
 
-  const highlight = useMemo(() => highlightGraph(graph, states, entries), [graph, states, entries]);
+  const highlight = useMemo(
+    () => (reached ? reachedHighlight(graph, states, reached) : highlightGraph(graph, states, entries)),
+    [graph, states, entries, reached],
+  );
   const statusWords = {
     active: t('graph.text.active'),
     visited: t('graph.text.visited'),

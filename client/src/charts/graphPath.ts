@@ -67,3 +67,31 @@ export function highlightGraph(
   }
   return { active, visited, taken };
 }
+
+/** What a coverage run reached: states (dot paths) and transition ids (`transitionId`). */
+export interface GraphReached {
+  states: readonly string[];
+  transitions: readonly string[];
+}
+
+/**
+ * The studio's coverage on the graph: the states and transitions some play-through reached are
+ * drawn as visited and taken, so the others stand out as never reached.
+ */
+export function reachedHighlight(
+  graph: ScenarioGraph,
+  current: readonly string[],
+  reached: GraphReached,
+): GraphHighlight {
+  const parents = parentsOf(graph);
+  const transitions = new Set(reached.transitions);
+  const taken = new Set<string>();
+  for (const edge of graph.edges)
+    if (edge.source && edge.target && transitions.has(edge.id.replace(/#\d+$/, '')))
+      taken.add(edgeKey(edge.source, edge.target));
+  return {
+    active: withAncestors(current, parents),
+    visited: withAncestors(reached.states, parents),
+    taken,
+  };
+}

@@ -2,7 +2,7 @@
 // it). The YAML text beside the live state graph: a click on a state (in the drawing or in its
 // list, the keyboard path) selects its YAML; the cursor in a state highlights its node. Drafts
 // are saved whatever lint says; publishing is the server's call and shows its refusals.
-import { Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAccount } from '../account/useAccount.js';
 import { httpHomeApi } from '../home/homeApi.js';
@@ -17,7 +17,13 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import type { LintAnswer } from './lintProtocol.js';
 import { ScenarioEditor } from './ScenarioEditor.js';
 import { useLintWorker } from './useLintWorker.js';
+import type { TestPlayProgress } from './testPlay/TestPlayPanel.js';
+import { CoveragePanel, type Reached } from './pathCoverage/CoveragePanel.js';
+import { VersionDiff } from './diff/VersionDiff.js';
 import './editor.css';
+
+// The test-play is a lazy part of the editor's chunk: loaded on « Tester l'appel » only.
+const LazyTestPlay = lazy(() => import('./testPlay/TestPlayPanel.js'));
 
 const CHANGE_KEYS: Record<LibraryChangeKind, MessageKey> = {
   create: 'editor.change.create',
@@ -44,6 +50,9 @@ export function EditorPage() {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [refusal, setRefusal] = useState<LibraryIssue[]>([]);
+  const [playing, setPlaying] = useState(false);
+  const [play, setPlay] = useState<TestPlayProgress | null>(null);
+  const [reached, setReached] = useState<Reached | null>(null);
   const statesId = useId();
   const issuesId = useId();
 
@@ -142,6 +151,9 @@ export function EditorPage() {
             {t('editor.startSession', { version: detail.published ?? 1 })}
           </button>
         ) : null}
+        <button type="button" aria-expanded={playing} onClick={() => setPlaying(true)}>
+          {t('studio.play.open')}
+        </button>
         <a href={libraryApi.exportUrl(callId, loaded.version)} download>
           {t('editor.export')}
         </a>
@@ -158,6 +170,11 @@ export function EditorPage() {
             </li>
           ))}
         </ul>
+      ) : null}
+      {playing ? (
+        <Suspense fallback={<p className="muted">{t('editor.loading')}</p>}>
+          <LazyTestPlay text={text} onProgress={setPlay} onClose={() => setPlaying(false)} />
+        </Suspense>
       ) : null}
       <div className="studio__panes">
         <section className="studio__text" aria-labelledby={issuesId}>
@@ -187,8 +204,9 @@ export function EditorPage() {
               <Suspense fallback={<p className="muted">{t('graph.loading')}</p>}>
                 <LazyStateGraph
                   graph={graph}
-                  states={cursorState ? [cursorState] : []}
-                  entries={[]}
+                  states={play ? play.states : cursorState ? [cursorState] : []}
+                  entries={play?.entries ?? []}
+                  reached={play ? null : reached}
                   label={t('graph.label')}
                   onStateClick={show}
                 />
@@ -203,7 +221,9 @@ export function EditorPage() {
                 <button
                   type="button"
                   className="button--link"
-                  aria-current={node.id === cursorState ? 'true' : undefined}
+                  aria-current={
+                    (play ? play.states.includes(node.id) : node.id === cursorState) ? 'true' : undefined
+                  }
                   onClick={() => show(node.id)}
                 >
                   {node.label}
@@ -211,8 +231,18 @@ export function EditorPage() {
               </li>
             ))}
           </ul>
+          <CoveragePanel text={text} graph={graph} onReached={setReached} />
         </section>
       </div>
+      {detail.builtIn ? null : (
+        <VersionDiff
+          versions={detail.versions}
+          loadText={async (version) => {
+            const read = await libraryApi.text(callId, version);
+            return read.ok ? read.data.yaml : null;
+          }}
+        />
+      )}
       {detail.builtIn ? null : (
         <section aria-label={t('editor.history')}>
           <h2>{t('editor.history')}</h2>

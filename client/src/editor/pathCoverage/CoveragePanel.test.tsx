@@ -1,0 +1,91 @@
+import { describe, expect, it } from '@jest/globals';
+import { useState } from 'react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { parseScenario, scenarioGraphModel } from '@ecoute/engine';
+import { reachedHighlight } from '../../charts/graphPath.js';
+import { renderWithSession } from '../../test/renderWithSession.js';
+import { CoveragePanel, type Reached } from './CoveragePanel.js';
+
+// Two endings reachable from the greeting; « Oubliée » has no way in, so neither it nor its
+// transition is ever reached.
+const CALL = `
+id: couverture
+version: 1
+title: Couverture
+summary: Un appel d'essai.
+difficulty: easy
+durationMinutes: 5
+persona: { name: Camille, age: 40, place: Lyon, voice: { lang: fr-FR, rate: 1, pitch: 1 }, background: Seule. }
+variables:
+  confiance: { label: Confiance, min: 0, max: 10, initial: 5 }
+lines:
+  bonjour: { text: "Allô ?" }
+moves:
+  se_presenter: { label: Se présenter, category: listening, help: Dire son prénom. }
+  rassurer: { label: Rassurer, category: listening, help: Dire que tout va bien. }
+endings:
+  aidee: { outcome: best, message: La personne a été aidée. }
+  raccroche: { outcome: failure, message: La personne a raccroché. }
+hangupEnding: raccroche
+machine:
+  id: appel
+  initial: accueil
+  states:
+    accueil:
+      label: Accueil
+      entry: { type: say, params: { line: bonjour } }
+      on:
+        se_presenter: fin
+    oubliee:
+      label: Oubliée
+      on:
+        rassurer: fin
+    fin:
+      label: Fin
+      type: final
+      entry: { type: end, params: { ending: aidee } }
+`;
+
+describe('CoveragePanel', () => {
+  it('runs the play-throughs and names the states and transitions never reached', async () => {
+    const parsed = parseScenario(CALL);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const graph = scenarioGraphModel(parsed.scenario);
+    const reached: (Reached | null)[] = [];
+    const onReached = (r: Reached | null) => reached.push(r);
+    // The editor's text as state: a button stands for a keystroke.
+    function Editor() {
+      const [text, setText] = useState(CALL);
+      return (
+        <>
+          <button type="button" onClick={() => setText(`${CALL}\n`)}>
+            type
+          </button>
+          <CoveragePanel text={text} graph={graph} onReached={onReached} />
+        </>
+      );
+    }
+    renderWithSession(<Editor />);
+    fireEvent.click(screen.getByRole('button', { name: 'Lancer les tests de parcours' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/parcours joués/));
+    const summary = screen.getByRole('status').textContent ?? '';
+    expect(summary).toMatch(/états atteints\s*:\s*2 sur 3/);
+    expect(summary).toMatch(/transitions prises\s*:\s*1 sur 2/);
+    const missing = screen.getAllByRole('list').map((l) => l.textContent ?? '');
+    expect(missing).toContain('Oubliée');
+    expect(missing.join(' ')).toMatch(/De\s«\s?Oubliée\s?»\svers\s«\s?Fin\s?»\s?:\sRassurer/);
+
+    // On the graph: reached states drawn as visited, « Oubliée » left unvisited.
+    const last = reached.at(-1);
+    expect(last?.states.sort()).toEqual(['accueil', 'fin']);
+    const highlight = reachedHighlight(graph, [], last ?? { states: [], transitions: [] });
+    expect(highlight.visited.has('oubliee')).toBe(false);
+    expect(highlight.visited.has('fin')).toBe(true);
+    expect([...highlight.taken]).toEqual(['accueil->fin']);
+
+    // Once the text changes, the result is dropped (and the graph's marks with it).
+    fireEvent.click(screen.getByRole('button', { name: 'type' }));
+    expect(reached.at(-1)).toBeNull();
+    expect(screen.queryByText('Oubliée')).toBeNull();
+  });
+});

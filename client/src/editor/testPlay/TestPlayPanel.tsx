@@ -1,0 +1,164 @@
+// « Tester l'appel »: the draft played in the page as the listener, with the trainer's sidebar
+// (variables, active states, the scenario's injects) on a simulated clock that moves only on
+// « Avancer de 10 s ». A lazy part of the editor's chunk; no server call, no session recorded.
+// The active states go up to the editor, whose graph beside the text highlights them.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { formatTime, type Input, type TimelineEntry } from '@ecoute/engine';
+import { useI18n } from '../../i18n/index.js';
+import { InjectButtons } from '../../trainer/InjectButtons.js';
+import { VariableGauges } from '../../trainer/VariableGauges.js';
+import { MoveButtons } from '../../ui/MoveButtons.js';
+import { Transcript } from '../../ui/Transcript.js';
+import { startTestPlay, type TestPlaySnapshot, type TestPlayStart } from './testPlaySession.js';
+
+export interface TestPlayProgress {
+  states: string[];
+  entries: TimelineEntry[];
+  transitions: string[];
+}
+
+export default function TestPlayPanel({
+  text,
+  onProgress,
+  onClose,
+}: {
+  /** The draft's text: read when the test starts, and again on « Recommencer ». */
+  text: string;
+  onProgress?: (progress: TestPlayProgress | null) => void;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const sideId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [start, setStart] = useState<TestPlayStart>(() => startTestPlay(text));
+  const [snapshot, setSnapshot] = useState<TestPlaySnapshot | null>(() =>
+    start.ok ? start.session.snapshot() : null,
+  );
+  const [refused, setRefused] = useState('');
+  const progress = useRef(onProgress);
+  progress.current = onProgress;
+
+  const publish = useCallback((next: TestPlayStart) => {
+    const shot = next.ok ? next.session.snapshot() : null;
+    setSnapshot(shot);
+    progress.current?.(
+      next.ok && shot
+        ? { states: shot.view.states, entries: shot.entries, transitions: [...next.session.transitions] }
+        : null,
+    );
+  }, []);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  useEffect(() => {
+    publish(start);
+    return () => {
+      if (start.ok) start.session.dispose();
+    };
+  }, [start, publish]);
+  useEffect(() => () => progress.current?.(null), []);
+
+  const apply = (input: Input) => {
+    if (!start.ok) return;
+    const result = start.session.apply(input);
+    setRefused(result.ok ? '' : result.message);
+    publish(start);
+  };
+  const advance = () => {
+    if (!start.ok) return;
+    start.session.advance();
+    setRefused('');
+    publish(start);
+  };
+  const restart = () => {
+    setRefused('');
+    setStart(startTestPlay(text));
+  };
+
+  const view = snapshot?.view;
+  return (
+    <section className="test-play" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
+        {t('studio.play.heading')}
+      </h2>
+      <p className="muted">{t('studio.play.notice')}</p>
+      <div className="studio__actions">
+        <button type="button" onClick={restart}>
+          {t('studio.play.restart')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('studio.play.close')}
+        </button>
+      </div>
+      {!start.ok || !view || !snapshot ? (
+        <div role="alert">
+          <p>{t('studio.play.invalid')}</p>
+          <ul>
+            {(start.ok ? [] : start.issues).map((issue, i) => (
+              <li key={i}>{issue.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <div className="test-play__panes">
+          <div className="test-play__call">
+            <p className="test-play__status" role="status">
+              {t('studio.play.time', { time: formatTime(view.t) })}
+              {' — '}
+              {view.ending
+                ? t('studio.play.ended', { message: view.ending.message })
+                : view.phase === 'ringing'
+                  ? t('studio.play.ringing')
+                  : t('studio.play.connected')}
+            </p>
+            <div className="studio__actions">
+              <button
+                type="button"
+                disabled={view.phase !== 'ringing'}
+                onClick={() => apply({ kind: 'pickup' })}
+              >
+                {t('studio.play.pickup')}
+              </button>
+              <button
+                type="button"
+                disabled={view.phase !== 'connected'}
+                onClick={() => apply({ kind: 'hangup' })}
+              >
+                {t('studio.play.hangup')}
+              </button>
+              <button type="button" disabled={view.phase === 'ended'} onClick={advance}>
+                {t('studio.play.advance')}
+              </button>
+            </div>
+            <p role="alert" className="test-play__refused">
+              {refused}
+            </p>
+            <Transcript entries={snapshot.entries} labels={start.session.labels} />
+            <MoveButtons
+              moves={view.phase === 'connected' ? view.moves : []}
+              disabled={view.phase !== 'connected'}
+              onMove={(move) => apply({ kind: 'move', move })}
+            />
+          </div>
+          <aside className="test-play__trainer" aria-labelledby={sideId}>
+            <h3 id={sideId}>{t('studio.play.trainer')}</h3>
+            <p>
+              {t('studio.play.states', {
+                states: view.states.map((s) => start.session.labels.states.get(s) ?? s).join(', ') || '—',
+              })}
+            </p>
+            <VariableGauges variables={view.variables} />
+            <InjectButtons
+              injects={view.injects}
+              disabled={view.phase === 'ended'}
+              onInject={(inject) => apply({ kind: 'inject', inject })}
+              heading={t('studio.play.injects')}
+            />
+          </aside>
+        </div>
+      )}
+    </section>
+  );
+}
