@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
-import { signInContext, signedInTrainer } from '../support/accounts.js';
+import { PASSWORD, signInContext, signedInTrainer } from '../support/accounts.js';
 import { TEXT_SPACING_CSS, axeViolations, joinSession } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
@@ -239,6 +239,36 @@ describe('accessibility of every page and state', () => {
       connexion: signIn,
       confidentialité: privacy,
       "déclaration d'accessibilité": statement,
+    });
+    expect(failures).toEqual([]);
+  }, 240_000);
+
+  it("the trainer's and the administrator's other pages: classes, badges, library, organisation", async () => {
+    const classes = await open(`${server.url}/classes`, true);
+    await classes.getByRole('heading', { level: 1 }).waitFor();
+    const badges = await open(`${server.url}/badges`, true);
+    await badges.getByRole('heading', { level: 1 }).waitFor();
+    const library = await open(`${server.url}/bibliotheque`, true);
+    await library.getByRole('heading', { level: 1 }).waitFor();
+    const join = await open(`${server.url}/classe`);
+    await join.getByRole('heading', { level: 1 }).waitFor();
+    // The administrator (made with the trainer) signs in as a person would.
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: SIZES[0] });
+    contexts.push(context);
+    const admin = await context.newPage();
+    await admin.goto(`${server.url}/connexion`);
+    await admin.getByLabel('Adresse e-mail', { exact: true }).fill('admin@example.org');
+    await admin.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await admin.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await admin.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+    await admin.goto(`${server.url}/organisation`);
+    await admin.getByRole('heading', { name: "Journal d'activité" }).waitFor();
+    const failures = await auditAll({
+      'séances de groupe': classes,
+      badges,
+      "bibliothèque d'appels": library,
+      'rejoindre une séance de groupe': join,
+      organisme: admin,
     });
     expect(failures).toEqual([]);
   }, 240_000);

@@ -1,7 +1,8 @@
 // A signed-in trainer for tests that run the built server as a process: the first boot's
 // one-time setup link read from the start line (first administrator and organisation), then an
 // invitation accepted by a trainer, as the product does it. One trainer per server, memoised.
-const PASSWORD = 'un mot de passe de test';
+/** The password of every account these helpers make. */
+export const PASSWORD = 'un mot de passe de test';
 const trainers = new Map<string, Promise<Record<string, string>>>();
 
 /** What these helpers need of a running server (a ServerProcess, or any with its start line). */

@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n/fr.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { accountApi } from './accountApi.js';
+import { ScrollTable } from '../ui/ScrollTable.js';
 
 const ACTION_KEYS: Record<string, MessageKey> = {
   'sign-in': 'account.audit.action.signIn',
@@ -80,7 +81,7 @@ export function AuditLog({ api = accountApi }: { api?: Pick<typeof accountApi, '
       {entries === null ? null : entries.length === 0 ? (
         <p>{t('account.audit.empty')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="audit-heading" tabIndex={0}>
+        <ScrollTable name={t('account.audit.heading')}>
           <table>
             <thead>
               <tr>
@@ -104,7 +105,7 @@ export function AuditLog({ api = accountApi }: { api?: Pick<typeof accountApi, '
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </section>
   );

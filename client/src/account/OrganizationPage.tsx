@@ -14,6 +14,7 @@ import { LtiRegistrationPanel } from '../lti/LtiRegistrationPanel.js';
 import { AuditLog } from './AuditLog.js';
 import { Field } from './Field.js';
 import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
+import { ScrollTable } from '../ui/ScrollTable.js';
 
 export function OrganizationPage({
   api = accountApi,
@@ -109,30 +110,32 @@ export function OrganizationPage({
           <p className="pitch">{organization.name}</p>
           <section className="panel" aria-labelledby="members-heading">
             <h2 id="members-heading">{t('account.organization.members')}</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('account.name')}</th>
-                  <th scope="col">{t('account.email')}</th>
-                  <th scope="col">{t('account.role')}</th>
-                  <th scope="col">{t('account.organization.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {organization.members.map((member) => (
-                  <tr key={member.userId}>
-                    <td>{member.name}</td>
-                    <td>{member.email}</td>
-                    <td>{t(MEMBER_ROLE_KEYS[member.role])}</td>
-                    <td>
-                      <button type="button" onClick={() => void resetLink(member.userId, member.name)}>
-                        {t('account.organization.resetLink', { name: member.name })}
-                      </button>
-                    </td>
+            <ScrollTable name={t('account.organization.members')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('account.name')}</th>
+                    <th scope="col">{t('account.email')}</th>
+                    <th scope="col">{t('account.role')}</th>
+                    <th scope="col">{t('account.organization.actions')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {organization.members.map((member) => (
+                    <tr key={member.userId}>
+                      <td>{member.name}</td>
+                      <td>{member.email}</td>
+                      <td>{t(MEMBER_ROLE_KEYS[member.role])}</td>
+                      <td>
+                        <button type="button" onClick={() => void resetLink(member.userId, member.name)}>
+                          {t('account.organization.resetLink', { name: member.name })}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
           </section>
           <section className="panel" aria-labelledby="invite-heading">
             <h2 id="invite-heading">{t('account.organization.invite')}</h2>

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { BadgeDownloads } from './BadgeDownloads.js';
 import { badgesApi, type CriterionChoice } from './badgesApi.js';
+import { ScrollTable } from '../ui/ScrollTable.js';
 
 const key = (c: { competency: string; criterion: string }) => `${c.competency}/${c.criterion}`;
 
@@ -153,36 +154,38 @@ export function BadgesPage({
       <section className="panel" aria-labelledby="badge-awards-heading">
         <h2 id="badge-awards-heading">{t('badges.awards')}</h2>
         {awards.length === 0 ? <p>{t('badges.noAwards')}</p> : null}
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('badges.learner')}</th>
-              <th scope="col">{t('badges.badge')}</th>
-              <th scope="col">{t('badges.date')}</th>
-              <th scope="col">{t('badges.files')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {awards.map((award) => (
-              <tr key={award.id}>
-                <td>{award.learner}</td>
-                <td>
-                  {award.badgeName}
-                  {award.revoked ? ` — ${t('badges.revoked')}` : ''}
-                </td>
-                <td>{new Date(award.issuedAt).toLocaleDateString()}</td>
-                <td>
-                  <BadgeDownloads award={award} />
-                  {isAdmin && !award.revoked ? (
-                    <button type="button" onClick={() => void revoke(award)}>
-                      {t('badges.revoke', { name: award.badgeName, learner: award.learner })}
-                    </button>
-                  ) : null}
-                </td>
+        <ScrollTable name={t('badges.awards')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('badges.learner')}</th>
+                <th scope="col">{t('badges.badge')}</th>
+                <th scope="col">{t('badges.date')}</th>
+                <th scope="col">{t('badges.files')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {awards.map((award) => (
+                <tr key={award.id}>
+                  <td>{award.learner}</td>
+                  <td>
+                    {award.badgeName}
+                    {award.revoked ? ` — ${t('badges.revoked')}` : ''}
+                  </td>
+                  <td>{new Date(award.issuedAt).toLocaleDateString()}</td>
+                  <td>
+                    <BadgeDownloads award={award} />
+                    {isAdmin && !award.revoked ? (
+                      <button type="button" onClick={() => void revoke(award)}>
+                        {t('badges.revoke', { name: award.badgeName, learner: award.learner })}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       </section>
     </div>
   );

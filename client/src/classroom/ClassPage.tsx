@@ -101,10 +101,10 @@ export function ClassPage() {
     setDebrief(result.data);
   };
 
-  if (!detail) return <main id="main">{error ? <ErrorAlert code={error} /> : null}</main>;
+  if (!detail) return <div>{error ? <ErrorAlert code={error} /> : null}</div>;
   const joinUrl = `${location.origin}${detail.joinPath}`;
   return (
-    <main id="main" className="classroom">
+    <div className="classroom">
       <h1>{detail.name}</h1>
       {error && <ErrorAlert code={error} />}
       <p role="status">{notice}</p>
@@ -182,6 +182,6 @@ export function ClassPage() {
           },
         ]}
       />
-    </main>
+    </div>
   );
 }

@@ -32,7 +32,7 @@ export function ClassesPage() {
   };
 
   return (
-    <main id="main" className="classroom">
+    <div className="classroom">
       <h1>{t('classroom.title')}</h1>
       {error && <ErrorAlert code={error} />}
       <form className="classroom-create" onSubmit={(e) => void create(e)}>
@@ -80,6 +80,6 @@ export function ClassesPage() {
           ))}
         </ul>
       )}
-    </main>
+    </div>
   );
 }

@@ -69,7 +69,7 @@ export function JoinClassPage() {
   };
 
   return (
-    <main id="main" className="classroom classroom-join">
+    <div className="classroom classroom-join">
       <h1>{t('classroom.join.title')}</h1>
       {error && <ErrorAlert code={error} />}
       {!joined ? (
@@ -130,6 +130,6 @@ export function JoinClassPage() {
           </ul>
         </section>
       )}
-    </main>
+    </div>
   );
 }

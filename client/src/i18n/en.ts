@@ -635,6 +635,7 @@ export const en: Catalogue = {
   'account.organization.learnerErase': 'Erase their sessions',
   'account.organization.exported': 'Export downloaded.',
   'account.organization.erased': '{count} session(s) erased.',
+  'ui.table': 'Table: {name}',
   'account.audit.heading': 'Activity log',
   'account.audit.intro':
     "The organisation's last 200 actions: sign-ins, invitations, revoked links, exports, deletions and requests about a learner's data.",

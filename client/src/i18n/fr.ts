@@ -649,6 +649,7 @@ export const fr = {
   'account.organization.learnerErase': 'Effacer ses séances',
   'account.organization.exported': 'Export téléchargé.',
   'account.organization.erased': '{count} séance(s) effacée(s).',
+  'ui.table': 'Tableau : {name}',
   'account.audit.heading': "Journal d'activité",
   'account.audit.intro':
     "Les 200 dernières actions dans l'organisme : connexions, invitations, liens révoqués, exports, suppressions et demandes sur les données d'un·e écoutant·e.",

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { libraryApi } from './libraryApi.js';
 import './library.css';
+import { ScrollTable } from '../ui/ScrollTable.js';
 
 export function LibraryPage({ api = libraryApi }: { api?: typeof libraryApi }) {
   const { t } = useI18n();
@@ -57,48 +58,52 @@ export function LibraryPage({ api = libraryApi }: { api?: typeof libraryApi }) {
       {calls === null ? (
         <p role="status">{t('library.loading')}</p>
       ) : (
-        <table className="library__table" aria-labelledby={headingId}>
-          <thead>
-            <tr>
-              <th scope="col">{t('library.col.title')}</th>
-              <th scope="col">{t('library.col.status')}</th>
-              <th scope="col">{t('library.col.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {calls.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.title}</th>
-                <td>
-                  {c.builtIn
-                    ? t('library.status.builtIn', { version: c.published ?? 1 })
-                    : [
-                        c.published !== undefined
-                          ? t('library.status.published', { version: c.published })
-                          : '',
-                        c.draft !== undefined ? t('library.status.draft', { version: c.draft }) : '',
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                </td>
-                <td>
-                  <Link to={`/bibliotheque/${encodeURIComponent(c.id)}`}>
-                    {writer && !c.builtIn ? t('library.edit') : t('library.open')}
-                  </Link>
-                  {writer ? (
-                    <button
-                      type="button"
-                      className="button--link"
-                      onClick={() => void api.create({ duplicate: c.id, id: `${c.id}-copie` }).then(created)}
-                    >
-                      {t('library.duplicate')}
-                    </button>
-                  ) : null}
-                </td>
+        <ScrollTable name={t('library.heading')}>
+          <table className="library__table" aria-labelledby={headingId}>
+            <thead>
+              <tr>
+                <th scope="col">{t('library.col.title')}</th>
+                <th scope="col">{t('library.col.status')}</th>
+                <th scope="col">{t('library.col.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {calls.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.title}</th>
+                  <td>
+                    {c.builtIn
+                      ? t('library.status.builtIn', { version: c.published ?? 1 })
+                      : [
+                          c.published !== undefined
+                            ? t('library.status.published', { version: c.published })
+                            : '',
+                          c.draft !== undefined ? t('library.status.draft', { version: c.draft }) : '',
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                  </td>
+                  <td>
+                    <Link to={`/bibliotheque/${encodeURIComponent(c.id)}`}>
+                      {writer && !c.builtIn ? t('library.edit') : t('library.open')}
+                    </Link>
+                    {writer ? (
+                      <button
+                        type="button"
+                        className="button--link"
+                        onClick={() =>
+                          void api.create({ duplicate: c.id, id: `${c.id}-copie` }).then(created)
+                        }
+                      >
+                        {t('library.duplicate')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       )}
       {writer ? (
         <div className="library__new">
