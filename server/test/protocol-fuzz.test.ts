@@ -87,6 +87,8 @@ const message = fc.record({
 interface FakeSocket {
   data: { sessionId: string; role: Role };
   handshake: { address: string; headers: Record<string, string> };
+  /** The handshake's HTTP request: the per-address limits read the client's address from it. */
+  request: { socket: { remoteAddress: string }; headers: Record<string, string> };
   conn: object;
   disconnect(): void;
 }
@@ -129,6 +131,7 @@ describe('protocol fuzz', () => {
           {
             data: { sessionId: session.sessionId, role },
             handshake: { address: '127.0.0.1', headers: {} },
+            request: { socket: { remoteAddress: '127.0.0.1' }, headers: {} },
             conn: {},
             disconnect: () => undefined,
           },

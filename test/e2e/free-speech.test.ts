@@ -34,6 +34,11 @@ const SENTENCES: [string, string | null][] = [
   ["Bonsoir, ici Chloé de la ligne d'aide au numérique, je vais vous aider.", 'soulagee'],
   ["Tapez vous-même l'adresse officielle messervices.etudiant.gouv.fr dans la barre.", 'officiel_surprise'],
   ["Cliquez sur « Se connecter », puis dites-moi quand c'est fait.", 'refus_offre'],
+  // She offers her passwords: they are refused, and why, before any guiding goes on.
+  [
+    "Je ne prendrai pas vos mots de passe : je vous guide, et c'est vous qui faites la démarche.",
+    'role_compris',
+  ],
   ["Hmm, d'accord, bon.", null],
 ];
 const AFTER_CORRECTION: [string, string][] = [
@@ -158,7 +163,7 @@ describe('free speech in the browser', () => {
       SENTENCES.length + AFTER_CORRECTION.length,
     );
     expect(inputs.filter((i) => i.kind === 'correct')).toEqual([
-      { kind: 'correct', n: 3, move: 'guider_pas_a_pas', applied: true },
+      { kind: 'correct', n: 4, move: 'guider_pas_a_pas', applied: true },
     ]);
     expect(debrief.measures.outcome).toMatchObject({ ending: 'envoye', outcome: 'best' });
 
