@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { longTimeline, shortCall } from './debriefFixture.js';
 import { laneMarkers, laneOf, tickStep, visibleRows } from './lanes.js';
+import { freeLabelY } from './lanesPaint.js';
 
 describe('laneOf', () => {
   it('puts each entry on the lane of who made it', () => {
@@ -58,5 +59,21 @@ describe('tickStep', () => {
     expect(tickStep(0.1, 80)).toBe(1_000);
     expect(tickStep(0.01, 80)).toBe(10_000);
     expect(tickStep(1 / 60_000, 80)).toBe(3_600_000);
+  });
+});
+
+describe("the curves' series names", () => {
+  it('go where the line ends, else the nearest free place below, then above', () => {
+    expect(freeLabelY([], 40, 10, 94)).toBe(40);
+    expect(freeLabelY([40], 42, 10, 94)).toBe(53);
+    // At the bottom of the band: the free place is above.
+    expect(freeLabelY([94], 94, 10, 94)).toBe(83);
+  });
+
+  it('end even when more series than the band holds sit at the top (the debrief once hung there)', () => {
+    const taken: number[] = [];
+    for (let i = 0; i < 12; i += 1) taken.push(freeLabelY(taken, 200, 10, 94));
+    expect(taken).toHaveLength(12);
+    expect(new Set(taken.slice(0, 8)).size).toBe(8);
   });
 });

@@ -145,9 +145,7 @@ export function paintLanes(
     ctx.stroke();
     ctx.setLineDash([]);
     // Its name at the right end of its line (moved down when another name sits there).
-    let labelY = Math.min(CURVES_HEIGHT - 2, Math.max(10, y - 3));
-    while (labelled.some((other) => Math.abs(other - labelY) < 11))
-      labelY = Math.min(CURVES_HEIGHT - 2, labelY + 11);
+    const labelY = freeLabelY(labelled, y - 3, 10, CURVES_HEIGHT - 2);
     labelled.push(labelY);
     ctx.fillStyle = palette.curve ?? style.colour;
     ctx.textAlign = 'right';
@@ -179,4 +177,20 @@ export function paintLanes(
       ctx.strokeRect(marker.x - w / 2 - 0.5, top - 0.5, w + 1, 19);
     }
   }
+}
+
+/** Height of a series' name on the curves (px): two names closer than this overlap. */
+const LABEL_GAP = 11;
+
+/**
+ * Where a series' name goes: at `wanted` (kept within `top`–`bottom`) unless another name sits
+ * there, else the nearest free place below, then above; when the band is full (more names than it
+ * holds), at `wanted` anyway. Always ends: it tries each slot of the band once.
+ */
+export function freeLabelY(taken: readonly number[], wanted: number, top: number, bottom: number): number {
+  const start = Math.min(bottom, Math.max(top, wanted));
+  const free = (y: number) => !taken.some((other) => Math.abs(other - y) < LABEL_GAP);
+  for (let y = start; y <= bottom; y += LABEL_GAP) if (free(y)) return y;
+  for (let y = start - LABEL_GAP; y >= top; y -= LABEL_GAP) if (free(y)) return y;
+  return start;
 }
