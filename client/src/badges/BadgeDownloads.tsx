@@ -1,6 +1,7 @@
 import type { AwardedBadge } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { pathOf } from './badgesApi.js';
+import { joinParts } from '../i18n/joinParts.js';
 
 /** The files of one badge: baked images (OB 3.0 PNG and SVG, OB 2.0 PNG), the credential, the verification page. */
 export function BadgeDownloads({ award }: { award: AwardedBadge }) {
@@ -15,7 +16,11 @@ export function BadgeDownloads({ award }: { award: AwardedBadge }) {
     <ul className="badge-downloads">
       {files.map((f) => (
         <li key={f.file}>
-          <a href={pathOf(f.href)} download={f.file} aria-label={`${f.label} — ${award.badgeName}`}>
+          <a
+            href={pathOf(f.href)}
+            download={f.file}
+            aria-label={joinParts(t, [f.label, award.badgeName], 'dash')}
+          >
             {f.label}
           </a>
         </li>

@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { BadgeDownloads } from './BadgeDownloads.js';
 import { badgesApi, type CriterionChoice } from './badgesApi.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
+import { joinParts } from '../i18n/joinParts.js';
 
 const key = (c: { competency: string; criterion: string }) => `${c.competency}/${c.criterion}`;
 
@@ -49,7 +50,9 @@ export function BadgesPage({
 
   const labelOf = (c: { competency: string; criterion: string }) => {
     const choice = choices.find((x) => key(x) === key(c));
-    return choice ? `${choice.competencyLabel} — ${choice.label}` : t('badges.unknownCriterion');
+    return choice
+      ? joinParts(t, [choice.competencyLabel, choice.label], 'dash')
+      : t('badges.unknownCriterion');
   };
 
   async function create(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -168,10 +171,7 @@ export function BadgesPage({
               {awards.map((award) => (
                 <tr key={award.id}>
                   <td>{award.learner}</td>
-                  <td>
-                    {award.badgeName}
-                    {award.revoked ? ` — ${t('badges.revoked')}` : ''}
-                  </td>
+                  <td>{joinParts(t, [award.badgeName, award.revoked && t('badges.revoked')], 'dash')}</td>
                   <td>{new Date(award.issuedAt).toLocaleDateString()}</td>
                   <td>
                     <BadgeDownloads award={award} />

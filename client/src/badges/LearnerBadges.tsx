@@ -5,6 +5,7 @@ import type { AwardedBadge } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { BadgeDownloads } from './BadgeDownloads.js';
 import { badgesApi } from './badgesApi.js';
+import { joinParts } from '../i18n/joinParts.js';
 
 export function LearnerBadges({
   sessionId,
@@ -31,8 +32,14 @@ export function LearnerBadges({
           <li key={award.id}>
             <h3>{award.badgeName}</h3>
             <p>
-              {t('badges.issuedOn', { date: new Date(award.issuedAt).toLocaleDateString() })}
-              {award.revoked ? ` — ${t('badges.revoked')}` : ''}
+              {joinParts(
+                t,
+                [
+                  t('badges.issuedOn', { date: new Date(award.issuedAt).toLocaleDateString() }),
+                  award.revoked && t('badges.revoked'),
+                ],
+                'dash',
+              )}
             </p>
             {award.revoked ? null : <BadgeDownloads award={award} />}
           </li>

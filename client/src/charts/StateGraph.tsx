@@ -26,6 +26,7 @@ import { elkEngine } from './elkEngine.js';
 import { highlightGraph, reachedHighlight, type GraphReached } from './graphPath.js';
 import { GraphText, stateStatus } from './GraphText.js';
 import { foldGraph, layoutGraph, shortEdgeLabel, type GraphLayout } from './layoutGraph.js';
+import { joinParts } from '../i18n/joinParts.js';
 
 /** The zoom the drawing is read at, at least: labels of 13 px stay ≥ 12 px on screen. */
 const READABLE_ZOOM = 0.95;
@@ -182,7 +183,7 @@ export default function StateGraph({
         focusable: false,
         // Named by its label and where the call is, in words (an image with its text).
         ariaRole: 'img',
-        ariaLabel: `${node.label} — ${statusWords[stateStatus(highlight, node.id)]}`,
+        ariaLabel: joinParts(t, [node.label, statusWords[stateStatus(highlight, node.id)]], 'dash'),
         zIndex: node.parent ? 1 : 0,
         data: {
           label: node.label,
@@ -211,10 +212,14 @@ export default function StateGraph({
           focusable: false,
           selectable: false,
           // In French, by the states' labels (xyflow says « Edge from <id> to <id> »).
-          ariaLabel: `${t('graph.edge', {
-            from: labelOf.get(edge.source) ?? '',
-            to: labelOf.get(edge.target) ?? '',
-          })}${taken ? ` — ${t('graph.text.edgeTaken')}` : ''}`,
+          ariaLabel: joinParts(
+            t,
+            [
+              t('graph.edge', { from: labelOf.get(edge.source) ?? '', to: labelOf.get(edge.target) ?? '' }),
+              taken && t('graph.text.edgeTaken'),
+            ],
+            'dash',
+          ),
           zIndex: 2,
           className: `state-edge${taken ? ' state-edge--taken' : ''}${next ? ' state-edge--next' : ''}`,
           markerEnd: {

@@ -5,6 +5,7 @@ import type { FloorAlert, FloorCommand, FloorTile } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { formatDuration } from '../ui/formatDuration.js';
 import { Sparkline } from './Sparkline.js';
+import { joinParts } from '../i18n/joinParts.js';
 
 export function FloorTileCard({
   tile,
@@ -51,18 +52,29 @@ export function FloorTileCard({
       <p className="floor-tile__who">
         {t('classroom.floor.listener', { name: tile.listener ?? '—' })}
         {' · '}
-        {tile.callerActor
-          ? t('classroom.floor.caller', { name: tile.callerActor })
-          : t('classroom.floor.machine')}
-        {tile.observers.length > 0 &&
-          ` · ${t('classroom.floor.observers', { names: tile.observers.join(', ') })}`}
+        {joinParts(
+          t,
+          [
+            tile.callerActor
+              ? t('classroom.floor.caller', { name: tile.callerActor })
+              : t('classroom.floor.machine'),
+            tile.observers.length > 0 &&
+              t('classroom.floor.observers', { names: tile.observers.join(t('ui.listSeparator')) }),
+          ],
+          'dot',
+        )}
       </p>
       <p>
-        {t(`classroom.floor.phase.${tile.phase}`)}
-        {tile.paused && ` · ${t('classroom.floor.paused')}`}
-        {' · '}
-        {t('classroom.floor.time', { time: formatDuration(tile.t) })}
-        {tile.stateLabel && ` · ${t('classroom.floor.state', { state: tile.stateLabel })}`}
+        {joinParts(
+          t,
+          [
+            t(`classroom.floor.phase.${tile.phase}`),
+            tile.paused && t('classroom.floor.paused'),
+            t('classroom.floor.time', { time: formatDuration(tile.t) }),
+            tile.stateLabel && t('classroom.floor.state', { state: tile.stateLabel }),
+          ],
+          'dot',
+        )}
       </p>
       {tile.alerts.length > 0 && (
         <ul className="floor-tile__alerts">

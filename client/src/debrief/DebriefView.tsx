@@ -27,6 +27,7 @@ import { useDebriefRecords } from './useDebriefRecords.js';
 import { useMomentCursor } from './useMomentCursor.js';
 import { useMomentState } from './useMomentState.js';
 import { SPEEDS, usePlayback } from './usePlayback.js';
+import { joinParts } from '../i18n/joinParts.js';
 
 const PHASE_KEYS: Record<CallPhase, MessageKey> = {
   ringing: 'phase.ringing',
@@ -251,9 +252,15 @@ export function DebriefView({
               {t('debrief.moment.heading', { time: clock.format(cursor.t) })}
             </h2>
             <p className="muted">
-              {t(PHASE_KEYS[moment.phase])}
-              {moment.paused ? ` · ${t('debrief.moment.paused')}` : ''}
-              {moment.onHold ? ` · ${t('debrief.moment.onHold')}` : ''}
+              {joinParts(
+                t,
+                [
+                  t(PHASE_KEYS[moment.phase]),
+                  moment.paused && t('debrief.moment.paused'),
+                  moment.onHold && t('debrief.moment.onHold'),
+                ],
+                'dot',
+              )}
             </p>
             {currentLine ? (
               <p

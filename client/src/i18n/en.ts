@@ -635,6 +635,9 @@ export const en: Catalogue = {
   'account.organization.learnerErase': 'Erase their sessions',
   'account.organization.exported': 'Export downloaded.',
   'account.organization.erased': '{count} session(s) erased.',
+  'ui.separator.dash': ' — ',
+  'ui.separator.dot': ' · ',
+  'ui.listSeparator': ', ',
   'ui.table': 'Table: {name}',
   'account.audit.heading': 'Activity log',
   'account.audit.intro':

@@ -649,6 +649,9 @@ export const fr = {
   'account.organization.learnerErase': 'Effacer ses séances',
   'account.organization.exported': 'Export téléchargé.',
   'account.organization.erased': '{count} séance(s) effacée(s).',
+  'ui.separator.dash': ' — ',
+  'ui.separator.dot': ' · ',
+  'ui.listSeparator': ', ',
   'ui.table': 'Tableau : {name}',
   'account.audit.heading': "Journal d'activité",
   'account.audit.intro':

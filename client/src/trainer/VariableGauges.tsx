@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { gaugeLevel, type GaugeLevel, type VariableGauge } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import './variableGauges.css';
+import { joinParts } from '../i18n/joinParts.js';
 
 const LEVEL_KEYS = {
   ok: 'trainer.variables.level.ok',
@@ -24,7 +25,11 @@ export function VariableGauges({ variables }: { variables: VariableGauge[] }) {
           const id = `${idPrefix}-${variable.id}`;
           const level = gaugeLevel(variable);
           const levelText = variable.thresholds ? t(LEVEL_KEYS[level]) : '';
-          const valueText = `${t('trainer.variables.value', { value: variable.value, max: variable.max })}${levelText ? ` — ${levelText}` : ''}`;
+          const valueText = joinParts(
+            t,
+            [t('trainer.variables.value', { value: variable.value, max: variable.max }), levelText],
+            'dash',
+          );
           return (
             <li key={variable.id} className={`variable variable--${level}`} data-level={level}>
               <label htmlFor={id} className="variable__label">
