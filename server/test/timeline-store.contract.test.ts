@@ -14,7 +14,8 @@ import type { Database } from '../src/database/schema.js';
 import { openSqlite, walFileSync } from '../src/database/sqlite.js';
 import type { SqliteHandle } from '../src/database/sqlite.js';
 import { DebriefStore } from '../src/debrief/debrief-store.js';
-import { purgeExpired } from '../src/retention/retention.service.js';
+import { ClassStore } from '../src/classroom/class-store.js';
+import { purgeExpired, purgeExpiredClasses } from '../src/retention/retention.service.js';
 import { SessionStore } from '../src/sessions/session-store.js';
 import { KyselyTimelineStore } from '../src/timeline/kysely-timeline-store.js';
 import { SqliteTimelineStore } from '../src/timeline/sqlite-timeline-store.js';
@@ -372,6 +373,64 @@ describe.each([sqliteDriver, postgresDriver])('TimelineStore contract', (makeDri
     expect((await sessions.list({ organizationId: 'org-strict' })).map((item) => item.id)).toEqual([
       strictRecent,
     ]);
+  });
+
+  it(`${driver.name}: retention deletes the classes past the period once no call is left, with their pseudonyms`, async () => {
+    const now = new Date('2021-06-01T00:00:00.000Z');
+    const classes = new ClassStore(db);
+    const sessions = new SessionStore(db);
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const aClass = async (name: string, createdAt: string, organizationId: string) => {
+      const id = `c-${name}-${suffix}`;
+      await classes.create({
+        id,
+        organizationId,
+        ownerId: 'u1',
+        name,
+        code: `${name}-${suffix}`.toUpperCase(),
+        scenarioIds: ['x'],
+        createdAt,
+      });
+      await classes.addLearner(
+        id,
+        { learnerId: `${id}-a`, pseudonym: `Camille ${name}`, joinedAt: createdAt },
+        `${id}-hash`,
+      );
+      return id;
+    };
+    const call = async (classId: string, at: string, organizationId: string) => {
+      const sessionId = await storedSession({
+        scenarioId: 'retention-class',
+        createdAt: at,
+        ended: { at, outcome: 'good' },
+        organizationId,
+      });
+      await classes.addCalls([{ sessionId, classId, round: 1, group: 0, members: [] }]);
+      return sessionId;
+    };
+    // Old, its call ended long ago: the call goes, then the class with its learner.
+    const old = await aClass('ancienne', '2020-01-01T00:00:00.000Z', 'org-c');
+    await call(old, '2020-01-02T00:00:00.000Z', 'org-c');
+    // Old, never launched: goes too.
+    const empty = await aClass('vide', '2020-01-01T00:00:00.000Z', 'org-c');
+    // Old, but a call of it ended within the period: the class stays while that call is kept.
+    const kept = await aClass('suivie', '2020-01-01T00:00:00.000Z', 'org-c');
+    await call(kept, '2021-05-01T00:00:00.000Z', 'org-c');
+    // Recent, no call: stays.
+    const recent = await aClass('recente', '2021-05-01T00:00:00.000Z', 'org-c');
+    // An organisation that keeps everything: stays.
+    const forever = await aClass('gardee', '2015-01-01T00:00:00.000Z', 'org-c-forever');
+    const organizations = [{ organizationId: 'org-c-forever', retentionDays: 0 }];
+
+    await purgeExpired(sessions, 365, now, organizations);
+    const purged = await purgeExpiredClasses(classes, 365, now, organizations);
+    expect(purged.sort()).toEqual([old, empty].sort());
+    expect(await classes.find(old)).toBeUndefined();
+    expect(await classes.find(empty)).toBeUndefined();
+    expect(await classes.learners(old)).toEqual([]);
+    for (const id of [kept, recent, forever]) expect((await classes.find(id))?.id).toBe(id);
+    expect((await classes.learners(kept)).map((l) => l.pseudonym)).toEqual(['Camille suivie']);
+    expect(await purgeExpiredClasses(classes, 0, now)).toEqual([]);
   });
 
   it(`${driver.name}: what was acked is still there after reopening`, async () => {

@@ -689,10 +689,11 @@ export const en: Catalogue = {
   'account.privacy.audit.why':
     'Sign-ins, link revocations, deletions and exports: who, what, when, to account for the use of data. An erased pseudonym appears there only as a fingerprint.',
   'account.privacy.howLong': 'How long',
-  'account.privacy.retention': 'Ended sessions are erased {days} days after they end.',
+  'account.privacy.retention':
+    'Ended sessions are erased {days} days after they end; a group session of that age is erased too, with its participants’ pseudonyms, once none of its calls is left.',
   'account.privacy.retentionForever': 'Sessions are kept until a trainer deletes them.',
   'account.privacy.retentionDefault':
-    'Ended sessions are erased after the period set by the organisation (365 days by default).',
+    'Ended sessions are erased after the period set by the organisation (365 days by default); a group session of that age is erased too, with its participants’ pseudonyms, once none of its calls is left.',
   'account.privacy.rights': 'Your rights',
   'account.privacy.rightsText':
     'To see, export or erase your data, ask your training body’s administrator: they export or erase everything about a pseudonym or a session.',

@@ -703,11 +703,12 @@ export const fr = {
   'account.privacy.audit.why':
     "Connexions, révocations de liens, suppressions et exports : qui, quoi, quand, pour rendre compte de l'usage des données. Un pseudonyme effacé n'y figure que sous forme d'empreinte.",
   'account.privacy.howLong': 'Combien de temps',
-  'account.privacy.retention': 'Les séances terminées sont effacées {days} jours après leur fin.',
+  'account.privacy.retention':
+    "Les séances terminées sont effacées {days} jours après leur fin ; une séance de groupe de cet âge l'est aussi, avec les pseudonymes de ses participant·es, dès qu'il ne lui reste plus aucun appel.",
   'account.privacy.retentionForever':
     "Les séances sont gardées jusqu'à leur suppression par un·e formateur·rice.",
   'account.privacy.retentionDefault':
-    "Les séances terminées sont effacées après la durée fixée par l'organisme (365 jours par défaut).",
+    "Les séances terminées sont effacées après la durée fixée par l'organisme (365 jours par défaut) ; une séance de groupe de cet âge l'est aussi, avec les pseudonymes de ses participant·es, dès qu'il ne lui reste plus aucun appel.",
   'account.privacy.rights': 'Vos droits',
   'account.privacy.rightsText':
     "Pour consulter, exporter ou effacer vos données, adressez-vous à l'administrateur·rice de votre organisme de formation : il ou elle exporte ou efface tout ce qui concerne un pseudonyme ou une séance.",

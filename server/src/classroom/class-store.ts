@@ -126,6 +126,42 @@ export class ClassStore {
     return (await query.orderBy('created_at', 'desc').execute()).map(classOf);
   }
 
+  /**
+   * Retention: deletes the classes created before `cutoff` (ISO instant) that have no call left —
+   * their sessions were purged, or none was ever launched — with their learners' pseudonyms.
+   * A class with a call still kept (live, or ended within the period) stays. Resolves with the
+   * deleted classes' ids.
+   */
+  async deleteExpired(
+    cutoff: string,
+    scope: { organizationId?: string; exceptOrganizations?: readonly string[] } = {},
+  ): Promise<string[]> {
+    let query = this.db
+      .selectFrom('classes')
+      .select('id')
+      .where('created_at', '<', cutoff)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('class_calls')
+              .select('session_id')
+              .whereRef('class_calls.class_id', '=', 'classes.id'),
+          ),
+        ),
+      );
+    if (scope.organizationId !== undefined) query = query.where('organization_id', '=', scope.organizationId);
+    const except = scope.exceptOrganizations ?? [];
+    if (except.length > 0) query = query.where('organization_id', 'not in', [...except]);
+    const ids = (await query.execute()).map((row) => row.id);
+    if (ids.length === 0) return [];
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('class_learners').where('class_id', 'in', ids).execute();
+      await trx.deleteFrom('classes').where('id', 'in', ids).execute();
+    });
+    return ids;
+  }
+
   async addLearner(classId: string, learner: ClassLearner, tokenHash: string): Promise<void> {
     await this.db
       .insertInto('class_learners')

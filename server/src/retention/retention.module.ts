@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ClassroomModule } from '../classroom/classroom.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { RetentionService } from './retention.service.js';
 
 @Module({
-  imports: [SessionsModule],
+  imports: [SessionsModule, ClassroomModule],
   providers: [RetentionService],
   exports: [RetentionService],
 })
