@@ -23,6 +23,10 @@ import type {
   LearnerAssignment,
   RoundLaunched,
 } from '@ecoute/protocol';
+import { FloorService } from '../src/classroom/floor.service.js';
+import { SessionsService } from '../src/sessions/sessions.service.js';
+import { TIMELINE_STORE } from '../src/timeline/timeline-store.js';
+import type { TimelineStore } from '../src/timeline/timeline-store.js';
 import { RoleClient, appOrigin, inviteMember, setupAdministrator, startServer } from './utils.js';
 import type { Account, TestServer } from './utils.js';
 
@@ -410,6 +414,81 @@ describe('the classroom', () => {
     expect(after.body.learners.map((l) => l.pseudonym)).toEqual(['Ana', 'Bilal', 'Chloé']);
     expect(after.body.calls[1]!.members.map((m) => m.pseudonym)).toEqual(['Chloé', '']);
     expect(JSON.stringify(after.body)).not.toContain('Dan');
+  }, 60_000);
+
+  it('watches a call without waking it: a call not in memory is read from its record, never rebuilt', async () => {
+    const created = await api<ClassSummary>('/api/classes', trainer, {
+      name: 'Groupe du jeudi',
+      scenarioIds: [SCENARIO],
+    });
+    const { classId, code } = created.body;
+    const joined = await api<ClassJoined>('/api/class-join', null, { code, pseudonym: 'Eva' });
+    const launched = await api<RoundLaunched>(`/api/classes/${classId}/rounds`, trainer, {
+      scenarioId: SCENARIO,
+      groups: [{ listener: joined.body.learnerId, callerActor: null, observers: [] }],
+    });
+    const sessionId = launched.body.calls[0]!.sessionId;
+    const page = await ClassClient.connect(server, { classId, learnerToken: joined.body.token });
+    open.push(page);
+    await page.waitFor(() => page.assignments.at(-1) != null, 'the assignment');
+    const link = page.assignments.at(-1)!.link;
+    const sessions = server.app.get(SessionsService);
+    const timeline = server.app.get<TimelineStore>(TIMELINE_STORE);
+    const { stats } = server.app.get(FloorService);
+
+    // Launched, never opened: the floor shows it ringing.
+    const floor = await ClassClient.connect(server, { classId }, { cookie: trainer.cookie });
+    open.push(floor);
+    await floor.waitFor(() => floor.tiles.has(sessionId), 'the tile of the call');
+    expect(floor.tiles.get(sessionId)).toMatchObject({ phase: 'ringing', t: 0, listener: 'Eva' });
+
+    // Eva picks up and speaks; the trainer pauses the call from the floor; Eva leaves.
+    const eva = await RoleClient.connect(server.url, { sessionId, token: tokenOf(link) });
+    expect((await eva.sync(0)).ok).toBe(true);
+    expect((await eva.send({ kind: 'pickup' })).ok).toBe(true);
+    expect((await eva.send({ kind: 'move', move: 'se_presenter' })).ok).toBe(true);
+    expect(await floor.command({ kind: 'pause', sessionId })).toEqual({ ok: true, applied: 1 });
+    await floor.waitFor(() => floor.tiles.get(sessionId)?.paused === true, 'the call paused');
+    const watched = floor.tiles.get(sessionId)!;
+    expect(watched.phase).toBe('connected');
+    eva.close();
+    // Once her socket is gone the idle call is unloaded (its record holds it all).
+    for (let i = 0; i < 100 && sessions.loaded(sessionId); i++) {
+      sessions.unloadIdle(Date.now() + 3_600_000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(sessions.loaded(sessionId)).toBeUndefined();
+    const recorded = (await timeline.read(sessionId)).length;
+
+    // The floor closed and opened again (what it knew is gone) reads the call from its record:
+    // the same tile, paused as recorded …
+    floor.close();
+    const floors = server.app.get(FloorService);
+    for (let i = 0; i < 200 && floors.floorsOf(classId) > 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(floors.floorsOf(classId)).toBe(0);
+    const cold = stats.coldReadings;
+    const late = await ClassClient.connect(server, { classId }, { cookie: trainer.cookie });
+    open.push(late);
+    await late.waitFor(() => late.tiles.has(sessionId), 'the tile read from the record');
+    expect(late.tiles.get(sessionId)).toMatchObject({
+      phase: 'connected',
+      paused: true,
+      t: watched.t,
+      stateLabel: watched.stateLabel,
+      variables: watched.variables.map((v) => expect.objectContaining({ id: v.id, value: v.value })),
+    });
+    expect(stats.coldReadings).toBe(cold + 1);
+    // … and the readings that follow neither bring it back nor write to it.
+    const readings = stats.readings;
+    for (let i = 0; i < 100 && stats.readings < readings + 3; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stats.readings).toBeGreaterThanOrEqual(readings + 3);
+    expect(sessions.loaded(sessionId)).toBeUndefined();
+    expect(stats.coldReadings).toBe(cold + 1);
+    expect((await timeline.read(sessionId)).length).toBe(recorded);
+    late.close();
+    page.close();
   }, 60_000);
 
   it('limits the joins per address (ECOUTE_CREATE_PER_MINUTE): a burst of a class passes, the next is refused', async () => {

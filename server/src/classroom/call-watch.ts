@@ -73,7 +73,7 @@ export class CallWatch {
 
   constructor(
     readonly cast: CallCast,
-    private readonly compiled: CompiledScenario,
+    readonly compiled: CompiledScenario,
   ) {}
 
   /** Takes the entries after `lastSeq` (in order) and the trainer's view of that moment. */
