@@ -318,7 +318,10 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     await advanceClock(server.url, 20_000);
     await inCall(listener);
     await advanceClock(server.url, 25_000);
-    await trainer.locator('.variable__value', { hasText: /^5 sur 10/ }).first().waitFor();
+    await trainer
+      .locator('.variable__value', { hasText: /^5 sur 10/ })
+      .first()
+      .waitFor();
     await trainer.getByRole('tab', { name: 'Courbes', exact: true }).click();
     const names = trainer.locator('.variable-curves__label');
     await names.nth(1).waitFor();
