@@ -505,4 +505,68 @@ describe('accessibility of every page and state', () => {
       );
     expect(cut).toEqual([]);
   }, 60_000);
+
+  it('form layout: account and class forms put each label above its field at 320, 390 and 1366 px, the error tied to the fields', async () => {
+    const pages = {
+      connexion: await open(`${server.url}/connexion`),
+      installation: await open(`${server.url}/setup#k=inconnu`),
+      'nouveau mot de passe': await open(`${server.url}/reset-password#k=inconnu`),
+      'rejoindre une séance de groupe': await open(`${server.url}/classe`),
+      'séances de groupe': await open(`${server.url}/classes`, true),
+    };
+    const misplaced: string[] = [];
+    for (const [name, page] of Object.entries(pages)) {
+      await page.locator('.form-field').first().waitFor();
+      for (const width of [320, 390, 1366]) {
+        await page.setViewportSize({ width, height: 800 });
+        await settle(page);
+        const found = await page.locator('.form-field').evaluateAll((fields) =>
+          fields.flatMap((field) => {
+            const label = field.querySelector('label')!.getBoundingClientRect();
+            const input = field.querySelector('input, select')!.getBoundingClientRect();
+            const box = field.getBoundingClientRect();
+            const wrong: string[] = [];
+            if (label.bottom > input.top + 1) wrong.push('label not above');
+            if (Math.abs(label.left - input.left) > 2) wrong.push('label not aligned');
+            if (input.width < box.width - 2) wrong.push('field narrower than its row');
+            if (box.right > document.documentElement.clientWidth + 1) wrong.push('wider than the page');
+            return wrong.map((what) => `${field.textContent?.trim().slice(0, 30)}: ${what}`);
+          }),
+        );
+        misplaced.push(...found.map((what) => `${name} @ ${width}: ${what}`));
+      }
+      await page.setViewportSize(SIZES[0]);
+    }
+    expect(misplaced).toEqual([]);
+
+    // A refused sign-in: the message is in the alert region, and each field is described by it.
+    const signIn = pages.connexion;
+    await signIn.getByLabel('Adresse e-mail', { exact: true }).fill('admin@example.org');
+    await signIn.getByLabel('Mot de passe', { exact: true }).fill('pas le bon mot de passe');
+    await signIn.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    const alert = signIn.getByRole('alert').filter({ hasText: 'incorrect' });
+    await alert.waitFor();
+    const alertId = await alert.getAttribute('id');
+    expect(alertId).toBeTruthy();
+    for (const label of ['Adresse e-mail', 'Mot de passe']) {
+      const field = signIn.getByLabel(label, { exact: true });
+      expect((await field.getAttribute('aria-describedby'))?.split(' ')).toContain(alertId);
+      await expect(field.evaluate((input) => input.getAttribute('aria-invalid'))).resolves.toBe('true');
+    }
+    // A wrong class code: the same on the join form.
+    const join = pages['rejoindre une séance de groupe'];
+    await join.getByRole('textbox', { name: 'Code de la séance de groupe' }).fill('ZZZZZZ');
+    await join.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Camille');
+    await join.getByRole('button', { name: 'Rejoindre' }).click();
+    const joinAlert = join.locator('[role="alert"]:not(:empty)');
+    await joinAlert.waitFor();
+    const joinAlertId = await joinAlert.getAttribute('id');
+    expect(
+      await join
+        .getByRole('textbox', { name: 'Code de la séance de groupe' })
+        .getAttribute('aria-describedby'),
+    ).toBe(joinAlertId);
+    expect(await axeViolations(join)).toEqual([]);
+    expect(await axeViolations(signIn)).toEqual([]);
+  }, 120_000);
 });

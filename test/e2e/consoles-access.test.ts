@@ -12,7 +12,7 @@ import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { signedInTrainer } from '../support/accounts.js';
-import { MANUAL_CLOCK } from '../support/test-clock.js';
+import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 
 type Viewport = { width: number; height: number };
 const LAPTOP: Viewport = { width: 1366, height: 768 };
@@ -309,4 +309,147 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
       expect(roleless).toEqual([]);
     }
   }, 120_000);
+
+  it('8. the live curves: a direct label at the end of each line, the table in call time; forced colours and deuteranopia keep them apart', async () => {
+    const links = await createSession();
+    const trainer = await open(links.trainer!, LAPTOP, 'Dominique');
+    const listener = await open(links.listener!, LAPTOP, 'Camille');
+    // The phone rings 20 s; 25 s after the pickup her silence timer (20 s) raised the distress.
+    await advanceClock(server.url, 20_000);
+    await inCall(listener);
+    await advanceClock(server.url, 25_000);
+    await trainer
+      .locator('.variable__value', { hasText: /^5 sur 10/ })
+      .first()
+      .waitFor();
+    await trainer.getByRole('tab', { name: 'Courbes', exact: true }).click();
+    const names = trainer.locator('.variable-curves__label');
+    await names.nth(1).waitFor();
+
+    const read = () =>
+      trainer.evaluate(() => {
+        const over = document.querySelector('.variable-curves .u-over')!.getBoundingClientRect();
+        const figure = document.querySelector('.variable-curves')!.getBoundingClientRect();
+        const labels = Array.from(document.querySelectorAll<HTMLElement>('.variable-curves__label')).map(
+          (label) => {
+            const box = label.getBoundingClientRect();
+            return {
+              text: label.textContent ?? '',
+              colour: getComputedStyle(label).color,
+              left: box.left,
+              right: box.right,
+              top: box.top,
+              bottom: box.bottom,
+            };
+          },
+        );
+        const legend = Array.from(document.querySelectorAll('.variable-curves__legend li')).map((item) => ({
+          text: item.textContent?.trim() ?? '',
+          colour: getComputedStyle(item.querySelector('.series-key')!).color,
+        }));
+        // The canvas's pixels: how many are coloured (a channel spread over 60), how many inked.
+        const canvas = document.querySelector<HTMLCanvasElement>('.variable-curves canvas')!;
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let coloured = 0;
+        let inked = 0;
+        for (let p = 0; p < data.length; p += 4) {
+          if (data[p + 3]! < 200) continue;
+          inked += 1;
+          const rgb = [data[p]!, data[p + 1]!, data[p + 2]!];
+          if (Math.max(...rgb) - Math.min(...rgb) > 60) coloured += 1;
+        }
+        return {
+          overRight: over.right,
+          figureRight: figure.right,
+          labels,
+          legend,
+          coloured,
+          inked,
+          text: getComputedStyle(document.body).color,
+        };
+      });
+
+    const normal = await read();
+    // One name per series, the legend's own words, in its series' colour.
+    expect(normal.labels.map((label) => label.text)).toEqual(normal.legend.map((item) => item.text));
+    expect(normal.labels.map((label) => label.colour)).toEqual(normal.legend.map((item) => item.colour));
+    for (const label of normal.labels) {
+      // At the end of the lines (past the plot's right edge), inside the figure.
+      expect(label.left).toBeGreaterThanOrEqual(normal.overRight);
+      expect(label.right).toBeLessThanOrEqual(normal.figureRight + 1);
+    }
+    // Two lines ending at one height: their names do not overlap.
+    for (let i = 0; i < normal.labels.length; i += 1)
+      for (let j = i + 1; j < normal.labels.length; j += 1) {
+        const [a, b] = [normal.labels[i]!, normal.labels[j]!];
+        expect(a.bottom <= b.top + 1 || b.bottom <= a.top + 1).toBe(true);
+      }
+    expect(normal.coloured).toBeGreaterThan(0);
+
+    // The data table reads call time: the distress rose 20 s after the pickup (session time 0:40).
+    await trainer.getByText('Les variables en tableau').click();
+    const times = await trainer
+      .locator('.curves-table tbody th')
+      .evaluateAll((cells) => cells.map((cell) => cell.textContent));
+    expect(times).toContain('0:20');
+    expect(times).not.toContain('0:40');
+
+    // Forced colours: the canvas is drawn again in the text's one colour, names in it too.
+    await trainer.emulateMedia({ forcedColors: 'active' });
+    await trainer.waitForFunction(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.variable-curves canvas');
+      if (!canvas) return false;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      for (let p = 0; p < data.length; p += 4)
+        if (
+          data[p + 3]! >= 200 &&
+          Math.max(data[p]!, data[p + 1]!, data[p + 2]!) - Math.min(data[p]!, data[p + 1]!, data[p + 2]!) > 60
+        )
+          return false;
+      return true;
+    });
+    const forced = await read();
+    expect(forced.coloured).toBe(0);
+    expect(forced.inked).toBeGreaterThan(100);
+    expect(forced.labels.map((label) => label.text)).toEqual(normal.labels.map((label) => label.text));
+    expect(new Set(forced.labels.map((label) => label.colour))).toEqual(new Set([forced.text]));
+    await trainer.emulateMedia({ forcedColors: 'none' });
+
+    // Simulated deuteranopia: the legend's keys still differ in shape (their dashes), pixel by pixel.
+    const keys = trainer.locator('.variable-curves__legend .series-key');
+    const cdp = await trainer.context().newCDPSession(trainer);
+    await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'deuteranopia' });
+    try {
+      const shots: string[] = [];
+      for (let i = 0; i < (await keys.count()); i += 1)
+        shots.push((await keys.nth(i).screenshot()).toString('base64'));
+      const inks = await trainer.evaluate(async (pngs) => {
+        const inkOf = async (png: string) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${png}`;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.width;
+          canvas.height = image.height;
+          const ctx = canvas.getContext('2d')!;
+          ctx.drawImage(image, 0, 0);
+          const { data } = ctx.getImageData(0, 0, image.width, image.height);
+          const ink: boolean[] = [];
+          for (let p = 0; p < data.length; p += 4)
+            ink.push([0, 1, 2].some((c) => Math.abs(data[p + c]! - data[c]!) > 60));
+          return ink;
+        };
+        return Promise.all(pngs.map(inkOf));
+      }, shots);
+      expect(inks.length).toBeGreaterThan(1);
+      for (let i = 0; i < inks.length; i += 1)
+        for (let j = i + 1; j < inks.length; j += 1) {
+          const differ = inks[i]!.filter((on, p) => on !== inks[j]![p]).length;
+          expect({ keys: [i, j], differ: differ >= 4 }).toEqual({ keys: [i, j], differ: true });
+        }
+    } finally {
+      await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'none' });
+      await cdp.detach();
+    }
+  }, 180_000);
 });

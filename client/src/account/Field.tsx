@@ -1,12 +1,17 @@
 import { useId } from 'react';
 
-/** A labelled input of the account forms (the label is always visible, the hint tied to it). */
+/**
+ * A labelled input of the account forms: the label above its field, the hint under it; both the
+ * hint and the form's error message (`errorId`, while there is one) describe the field, so a
+ * screen reader says why a submission failed on the field itself.
+ */
 export function Field({
   label,
   name,
   type = 'text',
   autoComplete,
   hint,
+  errorId,
   value,
   onChange,
   required = true,
@@ -17,14 +22,17 @@ export function Field({
   type?: 'text' | 'email' | 'password' | 'number';
   autoComplete?: string;
   hint?: string;
+  /** The id of the form's error region, given while it holds a message. */
+  errorId?: string | undefined;
   value: string;
   onChange: (value: string) => void;
   required?: boolean;
   minLength?: number;
 }) {
   const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, errorId ?? null].filter(Boolean).join(' ');
   return (
-    <p className="account-field">
+    <div className="account-field form-field">
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -34,14 +42,15 @@ export function Field({
         required={required}
         minLength={minLength}
         value={value}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={errorId ? true : undefined}
         onChange={(event) => onChange(event.target.value)}
       />
       {hint ? (
-        <span id={`${id}-hint`} className="muted">
+        <span id={`${id}-hint`} className="form-field__hint muted">
           {hint}
         </span>
       ) : null}
-    </p>
+    </div>
   );
 }

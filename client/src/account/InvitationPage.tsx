@@ -1,6 +1,6 @@
 // `/invitation#i=<id>`: someone invited by an administrator makes their account (name and
 // password; the address is the invitation's) and joins the organisation.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { InvitationSummary } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
@@ -19,6 +19,7 @@ export function InvitationPage({ api = accountApi }: { api?: typeof accountApi }
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(id ? null : 'account/invitation_invalid');
+  const errorId = useId();
   useDocumentTitle(`${t('account.invitation.heading')} · ${t('app.name')}`);
 
   useEffect(() => {
@@ -52,6 +53,7 @@ export function InvitationPage({ api = accountApi }: { api?: typeof accountApi }
           </p>
           <form className="panel account-form" onSubmit={(event) => void submit(event)}>
             <Field
+              errorId={error ? errorId : undefined}
               label={t('account.name')}
               name="name"
               autoComplete="name"
@@ -59,6 +61,7 @@ export function InvitationPage({ api = accountApi }: { api?: typeof accountApi }
               onChange={setName}
             />
             <Field
+              errorId={error ? errorId : undefined}
               label={t('account.password')}
               name="password"
               type="password"
@@ -68,14 +71,14 @@ export function InvitationPage({ api = accountApi }: { api?: typeof accountApi }
               value={password}
               onChange={setPassword}
             />
-            <ErrorAlert code={error} />
+            <ErrorAlert code={error} id={errorId} />
             <button type="submit" className="button--big">
               {t('account.invitation.submit')}
             </button>
           </form>
         </>
       ) : (
-        <ErrorAlert code={error} />
+        <ErrorAlert code={error} id={errorId} />
       )}
     </div>
   );

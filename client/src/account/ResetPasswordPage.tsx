@@ -1,5 +1,5 @@
 // `/reset-password#k=<token>`: a password-reset link made by an administrator (valid 24 h, once).
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { readRoleToken } from '../app/readRoleToken.js';
 import { useI18n } from '../i18n/index.js';
@@ -14,6 +14,7 @@ export function ResetPasswordPage({ api = accountApi }: { api?: typeof accountAp
   const [token] = useState(() => readRoleToken(hash));
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(token ? null : 'client/missing_token');
+  const errorId = useId();
   const [done, setDone] = useState(false);
   useDocumentTitle(`${t('account.reset.heading')} · ${t('app.name')}`);
 
@@ -36,6 +37,7 @@ export function ResetPasswordPage({ api = accountApi }: { api?: typeof accountAp
       ) : (
         <form className="panel account-form" onSubmit={(event) => void submit(event)}>
           <Field
+            errorId={error ? errorId : undefined}
             label={t('account.newPassword')}
             name="password"
             type="password"
@@ -45,7 +47,7 @@ export function ResetPasswordPage({ api = accountApi }: { api?: typeof accountAp
             value={password}
             onChange={setPassword}
           />
-          <ErrorAlert code={error} />
+          <ErrorAlert code={error} id={errorId} />
           <button type="submit" className="button--big" disabled={!token}>
             {t('account.reset.submit')}
           </button>

@@ -1,6 +1,6 @@
 // `/setup#k=<token>`: the first boot. The one-time link printed by the server creates the first
 // administrator and their organisation, then opens « Mes séances ».
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { readRoleToken } from '../app/readRoleToken.js';
 import { useI18n } from '../i18n/index.js';
@@ -19,6 +19,7 @@ export function SetupPage({ api = accountApi }: { api?: typeof accountApi }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(token ? null : 'account/setup_invalid');
+  const errorId = useId();
   useDocumentTitle(`${t('account.setup.heading')} · ${t('app.name')}`);
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -36,13 +37,22 @@ export function SetupPage({ api = accountApi }: { api?: typeof accountApi }) {
       <p>{t('account.setup.intro')}</p>
       <form className="panel account-form" onSubmit={(event) => void submit(event)}>
         <Field
+          errorId={error ? errorId : undefined}
           label={t('account.organizationName')}
           name="organization"
           value={organizationName}
           onChange={setOrganizationName}
         />
-        <Field label={t('account.name')} name="name" autoComplete="name" value={name} onChange={setName} />
         <Field
+          errorId={error ? errorId : undefined}
+          label={t('account.name')}
+          name="name"
+          autoComplete="name"
+          value={name}
+          onChange={setName}
+        />
+        <Field
+          errorId={error ? errorId : undefined}
           label={t('account.email')}
           name="email"
           type="email"
@@ -51,6 +61,7 @@ export function SetupPage({ api = accountApi }: { api?: typeof accountApi }) {
           onChange={setEmail}
         />
         <Field
+          errorId={error ? errorId : undefined}
           label={t('account.password')}
           name="password"
           type="password"
@@ -60,7 +71,7 @@ export function SetupPage({ api = accountApi }: { api?: typeof accountApi }) {
           value={password}
           onChange={setPassword}
         />
-        <ErrorAlert code={error} />
+        <ErrorAlert code={error} id={errorId} />
         <button type="submit" className="button--big" disabled={!token}>
           {t('account.setup.submit')}
         </button>

@@ -1,6 +1,6 @@
 // `/connexion`: a trainer, author or administrator signs in (better-auth's route sets the
 // HttpOnly cookie); then « Mes séances ».
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -14,6 +14,7 @@ export function SignInPage({ api = accountApi }: { api?: typeof accountApi }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
   const [busy, setBusy] = useState(false);
   useDocumentTitle(`${t('account.signIn.heading')} · ${t('app.name')}`);
 
@@ -32,6 +33,7 @@ export function SignInPage({ api = accountApi }: { api?: typeof accountApi }) {
       <h1>{t('account.signIn.heading')}</h1>
       <form className="panel account-form" onSubmit={(event) => void submit(event)}>
         <Field
+          errorId={error ? errorId : undefined}
           label={t('account.email')}
           name="email"
           type="email"
@@ -40,6 +42,7 @@ export function SignInPage({ api = accountApi }: { api?: typeof accountApi }) {
           onChange={setEmail}
         />
         <Field
+          errorId={error ? errorId : undefined}
           label={t('account.password')}
           name="password"
           type="password"
@@ -47,7 +50,7 @@ export function SignInPage({ api = accountApi }: { api?: typeof accountApi }) {
           value={password}
           onChange={setPassword}
         />
-        <ErrorAlert code={error} />
+        <ErrorAlert code={error} id={errorId} />
         <button type="submit" className="button--big" aria-disabled={busy}>
           {t('account.signIn.submit')}
         </button>

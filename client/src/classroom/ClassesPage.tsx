@@ -1,5 +1,5 @@
 // `/classes`: the trainer's group sessions, and a form to create one (its name, its scenarios).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ClassSummary, ScenarioSummary } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
@@ -18,6 +18,8 @@ export function ClassesPage() {
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
+  const nameId = useId();
 
   useEffect(() => {
     void classroomApi.list().then((r) => (r.ok ? setClasses(r.data) : setError(r.code)));
@@ -34,14 +36,21 @@ export function ClassesPage() {
   return (
     <div className="classroom">
       <h1>{t('classroom.title')}</h1>
-      {error && <ErrorAlert code={error} />}
+      <ErrorAlert code={error} id={errorId} />
       <form className="classroom-create" onSubmit={(e) => void create(e)}>
-        <fieldset>
+        <fieldset className="form-stack">
           <legend>{t('classroom.create.legend')}</legend>
-          <label>
-            {t('classroom.create.name')}
-            <input required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />
-          </label>
+          <div className="form-field">
+            <label htmlFor={nameId}>{t('classroom.create.name')}</label>
+            <input
+              id={nameId}
+              required
+              maxLength={120}
+              value={name}
+              aria-describedby={error ? errorId : undefined}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </div>
           <fieldset>
             <legend>{t('classroom.create.scenarios')}</legend>
             {scenarios.map((s) => (

@@ -1,7 +1,7 @@
 // `/classe?code=…`: a learner joins a group session with its code and a pseudonym (no account),
 // then waits on this page: their role and link arrive with each round, and the trainer's
 // messages in a live region. The learner token is kept in this browser for the class.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ClassJoined, ClassMessage, LearnerAssignment } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
@@ -31,6 +31,9 @@ export function JoinClassPage() {
   const [assignment, setAssignment] = useState<LearnerAssignment | null>(null);
   const [messages, setMessages] = useState<ClassMessage[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
+  const codeId = useId();
+  const pseudonymId = useId();
 
   useEffect(() => {
     if (!joined) return;
@@ -71,24 +74,33 @@ export function JoinClassPage() {
   return (
     <div className="classroom classroom-join">
       <h1>{t('classroom.join.title')}</h1>
-      {error && <ErrorAlert code={error} />}
+      <ErrorAlert code={error} id={errorId} />
       {!joined ? (
-        <form onSubmit={(e) => void join(e)}>
-          <label>
-            {t('classroom.join.code')}
+        <form className="form-stack" onSubmit={(e) => void join(e)}>
+          <div className="form-field">
+            <label htmlFor={codeId}>{t('classroom.join.code')}</label>
             <input
+              id={codeId}
               required
               autoCapitalize="characters"
               autoComplete="off"
               maxLength={6}
               value={code}
+              aria-describedby={error ? errorId : undefined}
               onChange={(e) => setCode(e.target.value)}
             />
-          </label>
-          <label>
-            {t('classroom.join.pseudonym')}
-            <input required maxLength={40} value={pseudonym} onChange={(e) => setPseudonym(e.target.value)} />
-          </label>
+          </div>
+          <div className="form-field">
+            <label htmlFor={pseudonymId}>{t('classroom.join.pseudonym')}</label>
+            <input
+              id={pseudonymId}
+              required
+              maxLength={40}
+              value={pseudonym}
+              aria-describedby={error ? errorId : undefined}
+              onChange={(e) => setPseudonym(e.target.value)}
+            />
+          </div>
           <button type="submit">{t('classroom.join.submit')}</button>
         </form>
       ) : (

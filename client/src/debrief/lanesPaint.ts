@@ -3,6 +3,7 @@
 // marker: a long call costs the same few draw calls per marker bucket, and stepping through the
 // moments never repaints it (the cursor is an element of its own above it).
 import { curveStyle } from '../charts/curveStyle.js';
+import { freeLabelY } from '../charts/directLabels.js';
 import { formatDuration } from '../ui/formatDuration.js';
 import { LANES, type Lane, type LaneMarker } from './lanes.js';
 import type { VariableSeries } from './moment.js';
@@ -14,6 +15,7 @@ export const LANE_HEIGHT = 30;
 export const LANES_TOP = CURVES_HEIGHT + RULER_HEIGHT + MARKS_HEIGHT;
 export const LANES_HEIGHT = LANES_TOP + LANES.length * LANE_HEIGHT;
 export { CURVE_COLOURS, CURVE_DASHES, curveStyle } from '../charts/curveStyle.js';
+export { freeLabelY } from '../charts/directLabels.js';
 
 /** The one value range the curves share (so the value axis beside them reads every curve). */
 export function valueRange(series: readonly { min: number; max: number }[]): { min: number; max: number } {
@@ -177,20 +179,4 @@ export function paintLanes(
       ctx.strokeRect(marker.x - w / 2 - 0.5, top - 0.5, w + 1, 19);
     }
   }
-}
-
-/** Height of a series' name on the curves (px): two names closer than this overlap. */
-const LABEL_GAP = 11;
-
-/**
- * Where a series' name goes: at `wanted` (kept within `top`–`bottom`) unless another name sits
- * there, else the nearest free place below, then above; when the band is full (more names than it
- * holds), at `wanted` anyway. Always ends: it tries each slot of the band once.
- */
-export function freeLabelY(taken: readonly number[], wanted: number, top: number, bottom: number): number {
-  const start = Math.min(bottom, Math.max(top, wanted));
-  const free = (y: number) => !taken.some((other) => Math.abs(other - y) < LABEL_GAP);
-  for (let y = start; y <= bottom; y += LABEL_GAP) if (free(y)) return y;
-  for (let y = start - LABEL_GAP; y >= top; y -= LABEL_GAP) if (free(y)) return y;
-  return start;
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import type { TimelineEntry } from '@ecoute/engine';
 import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
-import { formatDuration } from '../ui/formatDuration.js';
+import { callTimeOf } from '../ui/callTime.js';
 import { Kbd } from '../ui/Kbd.js';
 import { inKeySet, useShortcutKeySet } from '../ui/shortcutMode.js';
 import { plainLetter } from '../ui/shortcuts.js';
@@ -87,6 +87,8 @@ export function BookmarkControl({
       : [],
   );
 
+  const callTime = callTimeOf(entries);
+
   return (
     <section className="panel bookmarks" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('bookmark.heading')}</h2>
@@ -126,7 +128,7 @@ export function BookmarkControl({
         <ol className="bookmarks__list">
           {bookmarks.map((bookmark) => (
             <li key={bookmark.seq}>
-              <span className="states__time">{formatDuration(bookmark.t)}</span>{' '}
+              <span className="states__time">{callTime(bookmark.t)}</span>{' '}
               {bookmark.comment || t('bookmark.noComment')}
             </li>
           ))}

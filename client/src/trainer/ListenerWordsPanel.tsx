@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
-import { formatDuration } from '../ui/formatDuration.js';
+import { callTimeOf } from '../ui/callTime.js';
 
 /** How many of the latest words and notes are listed. */
 const SHOWN = 12;
@@ -10,6 +10,7 @@ const SHOWN = 12;
 export function ListenerWordsPanel({ entries }: { entries: readonly TimelineEntry[] }) {
   const { t } = useI18n();
   const headingId = useId();
+  const callTime = callTimeOf(entries);
   const items = entries
     .flatMap((entry) => {
       if (entry.kind !== 'input' || entry.source !== 'listener') return [];
@@ -30,7 +31,7 @@ export function ListenerWordsPanel({ entries }: { entries: readonly TimelineEntr
             <span className="listener-words__tag">
               {t(item.note ? 'trainer.words.note' : 'trainer.words.say')}
             </span>{' '}
-            <span>{item.text}</span> <span className="muted">{formatDuration(item.t)}</span>
+            <span>{item.text}</span> <span className="muted">{callTime(item.t)}</span>
           </li>
         ))}
       </ol>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { stateName } from '../ui/describeEntry.js';
-import { formatDuration } from '../ui/formatDuration.js';
+import { callTimeOf } from '../ui/callTime.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
 
 /** How many of the latest state changes the path lists. */
@@ -33,9 +33,10 @@ export function ScenarioStates({
   entries = [],
   graph = null,
   labels,
-  formatTime = formatDuration,
+  formatTime,
 }: {
-  /** How a time of the path reads (the debrief passes its call clock). */
+  /** How a time of the path reads: call time from the pickup in `entries` unless given (the
+   * debrief passes its call clock, the observer the clock of its own timeline). */
   formatTime?: (t: number) => string;
   states: readonly string[];
   entries?: readonly TimelineEntry[];
@@ -53,6 +54,7 @@ export function ScenarioStates({
     ]),
   };
   const path = statePath(entries).slice(-PATH_SHOWN);
+  const timeOf = formatTime ?? callTimeOf(entries);
   return (
     <section className="panel states" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('trainer.states.heading')}</h2>
@@ -77,7 +79,7 @@ export function ScenarioStates({
           <ol className="states__path">
             {path.map((step) => (
               <li key={step.seq}>
-                <span className="states__time">{formatTime(step.t)}</span>{' '}
+                <span className="states__time">{timeOf(step.t)}</span>{' '}
                 <span>{step.entered.map((state) => stateName(names, state)).join(', ')}</span>
               </li>
             ))}
