@@ -163,6 +163,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ['capture', 'screenshot', 'photo', 'photographier'],
   ['tutoriel', 'tuto', 'video'],
   ['voisine', 'voisin', 'voisins'],
+  ['mere', 'maman'],
+  ['pere', 'papa'],
   [
     'proche',
     'famille',
