@@ -143,7 +143,8 @@ export const en: Catalogue = {
   'join.submit': 'Join the session',
   'join.as': 'You: {name}.',
   'join.rename': 'Change name',
-  'join.assigned': 'This pseudonym was given to you: the platform did not share your name. You may change it.',
+  'join.assigned':
+    'This pseudonym was given to you: the platform did not share your name. You may change it.',
 
   'status.label': 'Call status',
   'status.ringing': 'Ringing',

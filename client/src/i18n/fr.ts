@@ -143,7 +143,8 @@ export const fr = {
   'join.submit': 'Rejoindre la séance',
   'join.as': 'Vous : {name}.',
   'join.rename': 'Changer de nom',
-  'join.assigned': "Ce pseudonyme vous a été attribué : la plateforme n'a pas transmis votre nom. Vous pouvez le changer.",
+  'join.assigned':
+    "Ce pseudonyme vous a été attribué : la plateforme n'a pas transmis votre nom. Vous pouvez le changer.",
 
   'status.label': "État de l'appel",
   'status.ringing': 'Ça sonne',
@@ -847,7 +848,8 @@ export const fr = {
   'lti.platform': '{issuer}, enregistrée le {date}',
   'lti.members.heading': 'Participant·es du cours',
   'lti.members.headingOf': 'Participant·es du cours « {course} »',
-  'lti.members.caption': "Chaque participant·e du cours de la plateforme, ce qu'il ou elle a fait de cette activité",
+  'lti.members.caption':
+    "Chaque participant·e du cours de la plateforme, ce qu'il ou elle a fait de cette activité",
   'lti.members.none': "La plateforme n'a transmis aucun·e participant·e.",
   'lti.members.name': 'Nom',
   'lti.members.role': 'Rôle',
