@@ -3,14 +3,17 @@
 // (learner → the listener's console of a session of the chosen scenario; instructor → the
 // trainer's console of the same session), the negative launches of the LTI Advantage
 // certification each refused with a coded reason, Deep Linking, and the score sent back (AGS)
-// when the learner's call has its results kept.
+// when the learner's call has its results kept. A launch names the page (the platform's given
+// name, else a stable pseudonym: an anonymous launch plays, is debriefed and graded like any
+// other); the instructor lists the course's members (NRPS 2.0) with who played and earned.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManualScheduler } from '@ecoute/engine';
 import { createRemoteJWKSet, generateKeyPair, jwtVerify } from 'jose';
 import type { JWTPayload } from 'jose';
+import type { CourseMembers } from '@ecoute/protocol';
 import { SessionStore } from '../src/sessions/session-store.js';
-import { LTI, SimulatedPlatform } from './lti-platform.js';
-import { RoleClient, setupAdministrator, startServer } from './utils.js';
+import { LTI, NRPS_SCOPE, SimulatedPlatform } from './lti-platform.js';
+import { RoleClient, createSession, setupAdministrator, startServer } from './utils.js';
 import type { Account, TestServer } from './utils.js';
 
 describe('LTI 1.3 tool', () => {
@@ -69,10 +72,69 @@ describe('LTI 1.3 tool', () => {
     return post(await platform.idToken(claims(nonce), options), state, cookie);
   }
 
+  /** The page a launch redirects to: session, role token, and the name the fragment gives. */
+  function landing(response: Response) {
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location')!;
+    const [path, fragment] = location.split('#') as [string, string];
+    const params = new URLSearchParams(fragment);
+    return {
+      path,
+      sessionId: path.split('/')[2]!,
+      token: params.get('k')!,
+      name: params.get('n'),
+      pseudonym: params.get('p') === '1',
+    };
+  }
+
+  /** A tutorial call played to its end by the listener (se présenter in time, reformuler). */
+  async function playToEnd(session: string, token: string, name: string) {
+    const client = await RoleClient.connect(server.url, { sessionId: session, token });
+    const ok = async (input: Record<string, unknown>) => {
+      const ack = await client.send(input);
+      if (!ack.ok) throw new Error(`${JSON.stringify(input)}: ${ack.code}`);
+    };
+    await ok({ kind: 'join', name });
+    scheduler.advanceBy(3_000);
+    await ok({ kind: 'pickup' });
+    scheduler.advanceBy(5_000);
+    await ok({ kind: 'move', move: 'se_presenter' });
+    scheduler.advanceBy(2_000);
+    await ok({ kind: 'move', move: 'reformuler' });
+    for (const _ of [1, 2, 3]) {
+      scheduler.advanceBy(2_000);
+      await ok({ kind: 'move', move: 'guider_pas_a_pas' });
+    }
+    await client.waitFor((c) => c.view?.phase === 'ended', 'the ending');
+    client.close();
+  }
+
+  async function scoresFor(count: number) {
+    const deadline = Date.now() + 15_000;
+    while (platform.scores.length < count && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    return platform.scores;
+  }
+
   beforeAll(async () => {
     platform = await SimulatedPlatform.start();
     server = await startServer({ scheduler });
     admin = await setupAdministrator(server);
+    // A badge earned in one call, to see it in the course's members list.
+    const badge = await fetch(`${server.url}/api/badges`, {
+      method: 'POST',
+      headers: { ...admin.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Accueillir un appel',
+        description: "Se présenter et reformuler le besoin de l'appelant·e.",
+        criteria: [
+          { competency: 'accueil', criterion: 'se_presente' },
+          { competency: 'ecoute', criterion: 'reformule' },
+        ],
+        minCalls: 1,
+      }),
+    });
+    expect(badge.status).toBe(201);
   }, 60_000);
   afterAll(async () => {
     await server.close();
@@ -104,7 +166,7 @@ describe('LTI 1.3 tool', () => {
       initiate_login_uri: expect.stringMatching(/\/lti\/login$/),
       redirect_uris: [expect.stringMatching(/\/lti\/launch$/)],
       jwks_uri: expect.stringMatching(/\/lti\/jwks$/),
-      scope: 'https://purl.imsglobal.org/spec/lti-ags/scope/score',
+      scope: `https://purl.imsglobal.org/spec/lti-ags/scope/score ${NRPS_SCOPE}`,
     });
     const platforms = (await (
       await fetch(`${server.url}/api/lti/registration`, { headers: admin.headers })
@@ -151,9 +213,19 @@ describe('LTI 1.3 tool', () => {
     expect(listenerPath).toMatch(/^\/listener\/[\w-]+#k=/);
     sessionId = listenerPath.split('/')[2]!.split('#')[0]!;
     expect((await server.app.get(SessionStore).find(sessionId))?.scenarioId).toBe('appel-entrainement');
+    // Named by the platform (given_name): the page joins under it, nobody types it.
+    expect(landing(learner)).toMatchObject({ name: 'Camille', pseudonym: false });
     const instructor = await launch((nonce) => platform.claims(nonce, 'instructor', 'teacher-1'));
     expect(instructor.status).toBe(303);
     expect(instructor.headers.get('location')).toMatch(new RegExp(`^/trainer/${sessionId}#k=`));
+    expect(landing(instructor)).toMatchObject({ name: 'Dominique', pseudonym: false });
+    // Only `name` (no given_name): that one.
+    const named = await launch((nonce) => {
+      const claims = platform.claims(nonce, 'instructor', 'teacher-2');
+      delete claims['given_name'];
+      return claims;
+    });
+    expect(landing(named)).toMatchObject({ name: 'Dominique Prof', pseudonym: false });
   });
 
   describe('refuses the negative launches of the certification, each with its reason', () => {
@@ -310,27 +382,8 @@ describe('LTI 1.3 tool', () => {
     const learner = await launch((nonce) => platform.claims(nonce, 'learner', 'learner-42'));
     const path = learner.headers.get('location')!;
     expect(path.split('/')[2]!.split('#')[0]).toBe(sessionId);
-    const token = decodeURIComponent(path.split('#k=')[1]!);
-    const client = await RoleClient.connect(server.url, { sessionId, token });
-    const ok = async (input: Record<string, unknown>) => {
-      const ack = await client.send(input);
-      if (!ack.ok) throw new Error(`${JSON.stringify(input)}: ${ack.code}`);
-    };
-    await ok({ kind: 'join', name: 'Camille' });
-    scheduler.advanceBy(3_000);
-    await ok({ kind: 'pickup' });
-    scheduler.advanceBy(5_000);
-    await ok({ kind: 'move', move: 'se_presenter' });
-    scheduler.advanceBy(2_000);
-    await ok({ kind: 'move', move: 'reformuler' });
-    for (const _ of [1, 2, 3]) {
-      scheduler.advanceBy(2_000);
-      await ok({ kind: 'move', move: 'guider_pas_a_pas' });
-    }
-    await client.waitFor((c) => c.view?.phase === 'ended', 'the ending');
-    client.close();
-    const deadline = Date.now() + 15_000;
-    while (platform.scores.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await playToEnd(sessionId, landing(learner).token, 'Camille');
+    await scoresFor(1);
     expect(platform.tokenRequests).toEqual([
       { assertionValid: true, scope: 'https://purl.imsglobal.org/spec/lti-ags/scope/score' },
     ]);
@@ -345,5 +398,134 @@ describe('LTI 1.3 tool', () => {
     });
     expect(score.body['scoreGiven']).toEqual(expect.any(Number));
     expect(score.body['scoreGiven'] as number).toBeGreaterThan(0);
+  }, 60_000);
+
+  let anonymous: ReturnType<typeof landing>;
+  it('lets a learner launched without name or email (only sub) play under a pseudonym they may change; debrief, badge and grade work', async () => {
+    const anonymousClaims = (sub: string) => (nonce: string) => {
+      const claims = platform.claims(nonce, 'learner', sub);
+      for (const claim of ['name', 'given_name', 'family_name', 'email']) delete claims[claim];
+      return claims;
+    };
+    anonymous = landing(await launch(anonymousClaims('learner-anonymous')));
+    expect(anonymous.path).toMatch(/^\/listener\//);
+    expect(anonymous.pseudonym).toBe(true);
+    expect(anonymous.name).toMatch(/^[\p{L}-]+ \d{2}$/u);
+    expect(anonymous.name).not.toContain('learner');
+    // The same person gets the same pseudonym at the next launch (same session), another one not
+    // necessarily the same: it comes from the subject.
+    const again = landing(await launch(anonymousClaims('learner-anonymous')));
+    expect(again).toMatchObject({ sessionId: anonymous.sessionId, name: anonymous.name, pseudonym: true });
+    const names = new Set<string | null>();
+    for (const sub of ['anon-a', 'anon-b', 'anon-c', 'anon-d'])
+      names.add(landing(await launch(anonymousClaims(sub))).name);
+    expect(names.size).toBeGreaterThan(1);
+    // They play under the pseudonym, then change it on their page (a second join, another name).
+    await playToEnd(anonymous.sessionId, anonymous.token, anonymous.name!);
+    const scores = await scoresFor(2);
+    expect(scores[1]!.body).toMatchObject({ userId: 'learner-anonymous', scoreMaximum: 100 });
+    expect(scores[1]!.body['scoreGiven'] as number).toBeGreaterThan(0);
+    const debrief = await fetch(`${server.url}/api/sessions/${anonymous.sessionId}/debrief`, {
+      headers: { authorization: `Bearer ${anonymous.token}` },
+    });
+    expect(debrief.status).toBe(200);
+    expect(((await debrief.json()) as { session: { learner: string | null } }).session.learner).toBe(
+      anonymous.name,
+    );
+    const badges = await fetch(`${server.url}/api/sessions/${anonymous.sessionId}/badges`, {
+      headers: { authorization: `Bearer ${anonymous.token}` },
+    });
+    expect(((await badges.json()) as { awards: { learner: string; badgeName: string }[] }).awards).toEqual([
+      expect.objectContaining({ learner: anonymous.name, badgeName: 'Accueillir un appel' }),
+    ]);
+  }, 60_000);
+
+  it("lists the course's members for the instructor (NRPS 2.0, every page): who played, whose grade went back, who earned what", async () => {
+    // The instructor's console of the activity (its latest session); the list covers every
+    // session launched on the activity's resource link.
+    const instructor = landing(await launch((nonce) => platform.claims(nonce, 'instructor', 'teacher-1')));
+    expect(instructor.path).toMatch(/^\/trainer\//);
+    // Badges are awarded when the results are kept; asking for them settles the evaluation.
+    await fetch(`${server.url}/api/sessions/${sessionId}/badges`, { headers: admin.headers });
+    const tokensBefore = platform.tokenRequests.length;
+    const membersOf = (id: string, token: string) =>
+      fetch(`${server.url}/api/sessions/${id}/lti/members`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const answer = await membersOf(instructor.sessionId, instructor.token);
+    expect(answer.status).toBe(200);
+    const { course, members } = (await answer.json()) as CourseMembers;
+    expect(course).toBe('Médiation numérique');
+    expect(members).toEqual(
+      [
+        {
+          name: 'Camille',
+          pseudonym: false,
+          role: 'learner',
+          active: true,
+          calls: 1,
+          ended: 1,
+          scoreSent: true,
+          badges: ['Accueillir un appel'],
+        },
+        {
+          name: 'Dominique',
+          pseudonym: false,
+          role: 'instructor',
+          active: true,
+          calls: 0,
+          ended: 0,
+          scoreSent: false,
+          badges: [],
+        },
+        {
+          name: anonymous.name,
+          pseudonym: true,
+          role: 'learner',
+          active: true,
+          calls: 1,
+          ended: 1,
+          scoreSent: true,
+          badges: ['Accueillir un appel'],
+        },
+        {
+          name: 'Sacha',
+          pseudonym: false,
+          role: 'learner',
+          active: false,
+          calls: 0,
+          ended: 0,
+          scoreSent: false,
+          badges: [],
+        },
+      ].sort((a, b) => a.name!.localeCompare(b.name!, 'fr')),
+    );
+    // Client credentials for the NRPS scope (the signed assertion checked), then both pages.
+    expect(platform.tokenRequests.slice(tokensBefore)).toEqual([{ assertionValid: true, scope: NRPS_SCOPE }]);
+    expect(platform.membershipRequests.slice(-2)).toEqual([
+      {
+        authorization: 'Bearer nrps-access-token',
+        accept: 'application/vnd.ims.lti-nrps.v2.membershipcontainer+json',
+        page: 0,
+      },
+      {
+        authorization: 'Bearer nrps-access-token',
+        accept: 'application/vnd.ims.lti-nrps.v2.membershipcontainer+json',
+        page: 1,
+      },
+    ]);
+    // The listener's link may not; a session no platform launched has no members to list.
+    const asListener = await membersOf(anonymous.sessionId, anonymous.token);
+    expect(asListener.status).toBe(403);
+    const plain = await createSession(server.url, 'appel-entrainement', { as: admin });
+    const none = await membersOf(plain.sessionId, plain.tokens.trainer);
+    expect(none.status).toBe(404);
+    expect(await none.json()).toMatchObject({ code: 'lti/no_membership_service' });
+    // The platform failing is said, with its code.
+    platform.membershipsFail = true;
+    const failed = await membersOf(instructor.sessionId, instructor.token);
+    platform.membershipsFail = false;
+    expect(failed.status).toBe(502);
+    expect(await failed.json()).toMatchObject({ code: 'lti/membership_failed', message: expect.any(String) });
   }, 60_000);
 });

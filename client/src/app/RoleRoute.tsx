@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useLocation, useParams } from 'react-router';
 import type { Role } from '@ecoute/engine';
 import { JoinGate } from '../join/JoinGate.js';
+import { readLinkName } from '../join/linkName.js';
 import { SessionContext, useSession } from '../socket/index.js';
 import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
 import { takeRoleToken } from './takeRoleToken.js';
@@ -22,11 +23,14 @@ function LiveSession({
 
 /**
  * A role page behind its link: connects with the link's session id and token. With `role`, the
- * page first asks a display name and joins the session under it (`JoinGate`).
+ * page first asks a display name and joins the session under it (`JoinGate`), unless the link
+ * gives one (`#…&n=`, an LTI launch).
  */
 export function RoleRoute({ role, children }: { role?: Role; children: ReactNode }) {
   const { sessionId } = useParams();
   const { hash, pathname } = useLocation();
+  // The link's name (an LTI launch's) is read from the same fragment as the token.
+  const given = useMemo(() => readLinkName(hash), [hash]);
   const token = useMemo(() => takeRoleToken(pathname, hash), [pathname, hash]);
   if (!sessionId || !token) {
     return <SessionStatusNotice status="error" errorCode="client/missing_token" wrongRole={false} />;
@@ -35,7 +39,7 @@ export function RoleRoute({ role, children }: { role?: Role; children: ReactNode
   return (
     <LiveSession key={`${sessionId}#${token}`} sessionId={sessionId} token={token}>
       {role ? (
-        <JoinGate role={role} sessionId={sessionId}>
+        <JoinGate role={role} sessionId={sessionId} given={given}>
           {children}
         </JoinGate>
       ) : (

@@ -2,6 +2,8 @@ import { createContext, useContext } from 'react';
 
 export interface Joined {
   name: string;
+  /** The server gave this name as a pseudonym (a launch without a name): they may change it. */
+  assigned: boolean;
   /** Opens the name form again. */
   rename: () => void;
 }

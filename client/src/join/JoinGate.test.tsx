@@ -10,6 +10,7 @@ import { HeavyViewsContext } from '../ui/HeavyViews.js';
 import { readDisplayName } from './displayName.js';
 import { JoinedAs } from './JoinedAs.js';
 import { JoinGate } from './JoinGate.js';
+import { readLinkName, type LinkName } from './linkName.js';
 
 afterEach(() => localStorage.clear());
 
@@ -22,9 +23,9 @@ function Page() {
   );
 }
 
-function gate() {
+function gate(given: LinkName | null = null) {
   return (
-    <JoinGate role="listener" sessionId="s1">
+    <JoinGate role="listener" sessionId="s1" given={given}>
       <Page />
     </JoinGate>
   );
@@ -100,6 +101,56 @@ describe('JoinGate', () => {
       { kind: 'join', name: 'Camille' },
       { kind: 'join', name: 'Cam' },
     ]);
+  });
+});
+
+describe('JoinGate with a name the link gives (an LTI launch)', () => {
+  it('does not ask: the page joins under the platform’s name and keeps it', () => {
+    const session = fakeSession({ view: listenerView() });
+    renderWithSession(gate({ name: 'Camille', pseudonym: false }), { session });
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('La page');
+    expect(screen.getByText('Vous : Camille.')).not.toBeNull();
+    expect(screen.queryByText(/pseudonyme vous a été attribué/)).toBeNull();
+    expect(session.sent).toEqual([{ kind: 'join', name: 'Camille' }]);
+    expect(readDisplayName('s1', 'listener')).toBe('Camille');
+  });
+
+  it('says a pseudonym was given and lets the learner change it', async () => {
+    const session = fakeSession({ view: listenerView() });
+    renderWithSession(gate({ name: 'Mésange 42', pseudonym: true }), { session });
+    expect(screen.getByText('Vous : Mésange 42.')).not.toBeNull();
+    expect(screen.getByText(/Ce pseudonyme vous a été attribué/)).not.toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Changer de nom' }));
+    });
+    const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Votre prénom ou un pseudonyme' });
+    expect(field.value).toBe('Mésange 42');
+    fireEvent.change(field, { target: { value: 'Sam' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Rejoindre la séance' }));
+    });
+    expect(screen.queryByText(/Ce pseudonyme vous a été attribué/)).toBeNull();
+    expect(session.sent).toEqual([
+      { kind: 'join', name: 'Mésange 42' },
+      { kind: 'join', name: 'Sam' },
+    ]);
+    expect(readDisplayName('s1', 'listener')).toBe('Sam');
+  });
+
+  it('keeps the name the person chose earlier on this page over the given one', () => {
+    localStorage.setItem('ecoute.name.s1.listener', 'Sam');
+    const session = fakeSession({ view: listenerView() });
+    renderWithSession(gate({ name: 'Mésange 42', pseudonym: true }), { session });
+    expect(session.sent).toEqual([{ kind: 'join', name: 'Sam' }]);
+  });
+
+  it('reads the name from the fragment, cut to the names’ limit; none without `n`', () => {
+    expect(readLinkName('#k=abc&n=Camille')).toEqual({ name: 'Camille', pseudonym: false });
+    expect(readLinkName('#k=abc&n=M%C3%A9sange%2042&p=1')).toEqual({ name: 'Mésange 42', pseudonym: true });
+    expect(readLinkName(`#k=abc&n=${'x'.repeat(80)}`)?.name).toHaveLength(40);
+    expect(readLinkName('#k=abc')).toBeNull();
+    expect(readLinkName('#k=abc&n=%20%20')).toBeNull();
   });
 });
 

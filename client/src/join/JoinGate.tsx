@@ -9,30 +9,41 @@ import { focusQuietly } from '../ui/useFocusRescue.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { readDisplayName, saveDisplayName } from './displayName.js';
 import { JoinContext, type Joined } from './JoinContext.js';
+import type { LinkName } from './linkName.js';
 import { useJoinOnConnect } from './useJoinOnConnect.js';
 
 /**
  * A role page asks first for a display name (a pseudonym is fine), remembered for this session
  * and role; then shows the page and joins the session under that name on every connection.
+ * A link that gives the name (`given`: an LTI launch) is not asked: the name the person chose
+ * earlier on this page wins, else the given one is kept as theirs.
  */
 export function JoinGate({
   role,
   sessionId,
+  given = null,
   children,
 }: {
   role: Role;
   sessionId: string;
+  given?: LinkName | null;
   children: ReactNode;
 }) {
   const session = useSessionContext();
-  const [name, setName] = useState(() => readDisplayName(sessionId, role));
+  const [name, setName] = useState(() => readDisplayName(sessionId, role) ?? given?.name ?? null);
+  useEffect(() => {
+    if (given && readDisplayName(sessionId, role) === null) saveDisplayName(sessionId, role, given.name);
+  }, [given, sessionId, role]);
   const [editing, setEditing] = useState(false);
   const wrongRole = session.view !== null && session.view.role !== role;
   useJoinOnConnect(session, editing ? null : name, !wrongRole);
 
   const joined = useMemo<Joined | null>(
-    () => (name ? { name, rename: () => setEditing(true) } : null),
-    [name],
+    () =>
+      name
+        ? { name, assigned: given?.pseudonym === true && given.name === name, rename: () => setEditing(true) }
+        : null,
+    [name, given],
   );
 
   // A refused link or a link of another role: the page itself says so, no name to ask.

@@ -1,7 +1,10 @@
 import { useI18n } from '../i18n/index.js';
 import { useJoined } from './JoinContext.js';
 
-/** « Vous : Camille — Changer de nom », under a role page's title. */
+/**
+ * « Vous : Camille — Changer de nom », under a role page's title; with a pseudonym the server
+ * gave (an LTI launch without a name), a word that it may be changed.
+ */
 export function JoinedAs() {
   const { t } = useI18n();
   const joined = useJoined();
@@ -12,6 +15,12 @@ export function JoinedAs() {
       <button type="button" className="button--link" onClick={joined.rename}>
         {t('join.rename')}
       </button>
+      {joined.assigned ? (
+        <>
+          {' '}
+          <span className="hint">{t('join.assigned')}</span>
+        </>
+      ) : null}
     </p>
   );
 }

@@ -29,6 +29,7 @@ import { ListenerWordsPanel } from './ListenerWordsPanel.js';
 import { PersonaPanel } from './PersonaPanel.js';
 import { PresencePanel } from './PresencePanel.js';
 import { RoleLinksPanel } from './RoleLinksPanel.js';
+import { CourseMembersPanel } from '../lti/CourseMembersPanel.js';
 import { ScenarioStates } from './ScenarioStates.js';
 import { SessionControls } from './SessionControls.js';
 import { VariableGauges } from './VariableGauges.js';
@@ -205,6 +206,7 @@ export function TrainerPage() {
                       <>
                         <PresencePanel presence={session.presence} callerActor={view.callerActor} />
                         <RoleLinksPanel sessionId={sessionId} />
+                        <CourseMembersPanel sessionId={sessionId} />
                       </>
                     ),
                   },

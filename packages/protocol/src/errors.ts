@@ -43,6 +43,11 @@ export const ErrorCode = {
   LtiUnknownPlatform: 'lti/unknown_platform',
   LtiInvalidState: 'lti/invalid_state',
   LtiRegistrationFailed: 'lti/registration_failed',
+  LtiNoMembershipService: 'lti/no_membership_service',
+  LtiMembershipFailed: 'lti/membership_failed',
+  BadgeImageType: 'badge/image_type',
+  BadgeImageTooLarge: 'badge/image_too_large',
+  BadgeImageInvalid: 'badge/image_invalid',
   // The classroom (server/src/classroom).
   ClassNotFound: 'class/not_found',
   ClassJoinInvalid: 'class/join_invalid',
@@ -91,6 +96,12 @@ export const errorMessages: Record<ErrorCode, string> = {
   'lti/unknown_platform': "Plateforme LTI inconnue : elle n'est pas enregistrée sur ce serveur.",
   'lti/invalid_state': 'Lancement LTI refusé : état ou nonce invalide, expiré ou déjà utilisé.',
   'lti/registration_failed': "L'enregistrement dynamique LTI a échoué.",
+  'lti/no_membership_service':
+    "La plateforme n'a pas transmis la liste des participant·es du cours pour cette activité.",
+  'lti/membership_failed': "La plateforme n'a pas répondu à la demande de la liste des participant·es.",
+  'badge/image_type': "L'image du badge doit être un fichier PNG ou SVG.",
+  'badge/image_too_large': "L'image du badge est trop lourde (256 Ko au plus).",
+  'badge/image_invalid': "L'image du badge est illisible ou ne convient pas.",
   'class/not_found': 'Séance de groupe introuvable.',
   'class/join_invalid': 'Code de séance de groupe inconnu ou lien de participation expiré.',
   'class/groups_invalid':

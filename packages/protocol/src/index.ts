@@ -10,3 +10,4 @@ export * from './seats.js';
 export * from './library.js';
 export * from './badges.js';
 export * from './classroom.js';
+export * from './lti.js';

@@ -74,6 +74,8 @@ export const POLICY = {
   // handlers themselves (state, nonce, signed id_token, sealed registration link).
   'lti.protocol': ANYONE,
   'lti.registration': ADMINS,
+  // NRPS: the course's members of a launched session, for its trainer (link) and administrators.
+  'lti.members': { links: ['trainer'], members: { trainer: 'own', admin: 'organisation' } },
   // The live call over Socket.IO: role links only (each input is then checked against the role
   // by the engine's rules, `mayRoleSend`).
   'socket.join': { links: ['trainer', 'listener', 'observer', 'callerActor'], members: {} },
@@ -173,6 +175,7 @@ export const ROUTE_ACTIONS: Record<string, Action> = {
   'GET /lti/close.js': 'lti.protocol',
   'GET /lti/register/:key': 'lti.protocol',
   'GET /api/lti/registration': 'lti.registration',
+  'GET /api/sessions/:sessionId/lti/members': 'lti.members',
   'POST /api/classes': 'class.create',
   'GET /api/classes': 'class.list',
   'GET /api/classes/:classId': 'class.manage',

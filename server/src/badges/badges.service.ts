@@ -311,6 +311,25 @@ export class BadgesService {
     });
   }
 
+  /** Per session of the organisation, the names of the (unrevoked) badges that counted it. */
+  async badgeNamesBySession(organizationId: string): Promise<Map<string, string[]>> {
+    const [awards, definitions] = await Promise.all([
+      this.store.awards(organizationId),
+      this.store.definitions(organizationId),
+    ]);
+    const names = new Map(definitions.map((d) => [d.id, d.name]));
+    const bySession = new Map<string, string[]>();
+    for (const award of awards) {
+      if (award.revokedAt !== null) continue;
+      for (const sessionId of award.sessions)
+        bySession.set(sessionId, [
+          ...(bySession.get(sessionId) ?? []),
+          names.get(award.badgeId) ?? award.badgeId,
+        ]);
+    }
+    return bySession;
+  }
+
   /** A learner pseudonym's badges in the organisation, for their RGPD export. */
   async learnerAwards(organizationId: string, name: string): Promise<LearnerBadgeExport[]> {
     const [awards, definitions] = await Promise.all([

@@ -366,6 +366,22 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('lti_pending_expires').on('lti_pending').column('expires_at').execute();
     },
   },
+  // LTI Names and Roles Provisioning Service (server/src/lti): the course's membership URL a
+  // launch carried, so that the instructor's console can list the course's members.
+  '0023_lti_memberships': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('lti_sessions').addColumn('memberships_url', 'text').execute();
+    },
+  },
+  // Open Badges (server/src/badges): an organisation's own picture for a badge (PNG or SVG, in
+  // base64, and its type), and a deleted badge that was already issued, kept for verification.
+  '0024_badge_images': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('badge_definitions').addColumn('image_type', 'text').execute();
+      await db.schema.alterTable('badge_definitions').addColumn('image_base64', 'text').execute();
+      await db.schema.alterTable('badge_definitions').addColumn('deleted_at', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -79,4 +79,21 @@ export const LTI_API_ROUTES: readonly ApiRoute[] = [
     ok: { status: 200, description: 'url, plateformes.' },
     errors: ['auth/sign_in_required', 'auth/forbidden_role'],
   },
+  {
+    method: 'get',
+    path: '/api/sessions/:sessionId/lti/members',
+    tag: TAG,
+    summary: 'Les participant·es du cours (NRPS 2.0) : qui a joué l’activité, note renvoyée, badges obtenus.',
+    description:
+      'Lien formateur·rice de la séance, ou administrateur·rice ; séance ouverte par un lancement LTI.',
+    access: 'trainer',
+    params: { sessionId: z.string().min(1).max(64) },
+    ok: { status: 200, description: 'course, members.' },
+    errors: [
+      'auth/invalid_token',
+      'auth/forbidden_role',
+      'lti/no_membership_service',
+      'lti/membership_failed',
+    ],
+  },
 ];

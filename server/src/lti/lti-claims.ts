@@ -14,10 +14,12 @@ export const CLAIM = {
   deepLinkingSettings: 'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings',
   contentItems: 'https://purl.imsglobal.org/spec/lti-dl/claim/content_items',
   data: 'https://purl.imsglobal.org/spec/lti-dl/claim/data',
+  namesRoles: 'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice',
 } as const;
 
 export const AGS_SCORE_SCOPE = 'https://purl.imsglobal.org/spec/lti-ags/scope/score';
-const INSTRUCTOR_ROLES = [
+export const NRPS_SCOPE = 'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly';
+export const INSTRUCTOR_ROLES = [
   'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor',
   'http://purl.imsglobal.org/vocab/lis/v2/membership#ContentDeveloper',
   'http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant',
@@ -56,6 +58,8 @@ export interface ResourceLinkLaunch {
   instructor: boolean;
   scenarioId: string | null;
   lineitem: string | null;
+  /** NRPS 2.0: the course's membership URL, when the platform offers it. */
+  membershipsUrl: string | null;
 }
 
 export interface DeepLinkingLaunch {
@@ -97,7 +101,8 @@ export function checkLaunchClaims(
   if (type === 'LtiDeepLinkingRequest') {
     const settings = payload[CLAIM.deepLinkingSettings] as Record<string, unknown> | undefined;
     const returnUrl = text(settings?.['deep_link_return_url']);
-    if (!returnUrl) return { reason: 'no_deep_link_return_url' };
+    if (!returnUrl || !/^https?:\/\/[^/]/.test(returnUrl) || !URL.canParse(returnUrl))
+      return { reason: 'no_deep_link_return_url' };
     return { kind: 'deep-linking', sub, deploymentId, returnUrl, data: text(settings?.['data']) };
   }
   const link = payload[CLAIM.resourceLink] as Record<string, unknown> | undefined;
@@ -109,11 +114,29 @@ export function checkLaunchClaims(
   return {
     kind: 'resource-link',
     sub,
-    name: text(payload['name']) ?? text(payload['given_name']),
+    name: personName(payload),
     deploymentId,
     resourceLinkId,
     instructor: roles.some((r) => typeof r === 'string' && INSTRUCTOR_ROLES.includes(r)),
     scenarioId: text(custom?.['scenario']),
     lineitem: scopes.includes(AGS_SCORE_SCOPE) ? text(ags?.['lineitem']) : null,
+    membershipsUrl: membershipsUrlOf(payload[CLAIM.namesRoles]),
   };
+}
+
+/**
+ * The name the listener's page shows: OIDC's `given_name` (the page asks for « prénom ou
+ * pseudonyme »: no need to copy the family name into every timeline), else `name`; null when the
+ * platform sends neither (an anonymous launch: the tool gives a pseudonym).
+ */
+function personName(payload: Record<string, unknown>): string | null {
+  return text(payload['given_name'])?.trim() || text(payload['name'])?.trim() || null;
+}
+
+/** LTI NRPS 2.0 §3.6.1: the claim's `context_memberships_url`, if it speaks version 2.0. */
+function membershipsUrlOf(claim: unknown): string | null {
+  if (!claim || typeof claim !== 'object') return null;
+  const { context_memberships_url: url, service_versions: versions } = claim as Record<string, unknown>;
+  if (Array.isArray(versions) && !versions.includes('2.0')) return null;
+  return typeof url === 'string' && /^https?:\/\//.test(url) ? url : null;
 }

@@ -22,6 +22,8 @@ type LtiSessionsTable = {
   lineitem: string | null;
   score_sent_at: string | null;
   created_at: string;
+  /** Migration 0023: NRPS, the course's membership URL the latest launch carried. */
+  memberships_url: string | null;
 };
 /** Migration 0022: a login's state and nonce, a Deep Linking choice in progress (single use). */
 type LtiPendingTable = { id: string; kind: PendingKind; payload: string; expires_at: number };
@@ -169,8 +171,39 @@ export class LtiStore {
         lineitem: r.lineitem,
         score_sent_at: r.scoreSentAt,
         created_at: r.createdAt,
+        memberships_url: null,
       })
       .execute();
+  }
+
+  async setMembershipsUrl(sessionId: string, url: string): Promise<void> {
+    await this.db
+      .updateTable('lti_sessions')
+      .set({ memberships_url: url })
+      .where('session_id', '=', sessionId)
+      .execute();
+  }
+
+  /** The membership URL a launch into this session carried, if any. */
+  async membershipsUrl(sessionId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('lti_sessions')
+      .select('memberships_url')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    return row?.memberships_url ?? null;
+  }
+
+  /** Every session a launch opened on this resource link, oldest first. */
+  async sessionsOfResourceLink(platformId: string, resourceLink: string): Promise<LtiSessionRecord[]> {
+    const rows = await this.db
+      .selectFrom('lti_sessions')
+      .selectAll()
+      .where('platform_id', '=', platformId)
+      .where('resource_link', '=', resourceLink)
+      .orderBy('created_at')
+      .execute();
+    return rows.map(sessionFromRow);
   }
 
   async claimLearner(sessionId: string, sub: string, lineitem: string | null): Promise<void> {

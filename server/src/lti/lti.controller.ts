@@ -7,6 +7,7 @@ import type { Access } from '../auth/access.service.js';
 import { httpFailure, orThrow } from '../auth/http-failure.js';
 import { CurrentAccess } from '../auth/policy.guard.js';
 import { ErrorCode, failure } from '@ecoute/protocol';
+import type { CourseMembers } from '@ecoute/protocol';
 import { CLOSE_SCRIPT, deepLinkPicker, deepLinkReturn, registrationDone } from './lti-pages.js';
 import { LtiService, STATE_COOKIE } from './lti.service.js';
 import type { LoginParams } from './lti.service.js';
@@ -69,6 +70,14 @@ export class LtiController {
   async deepLink(@Body() body: unknown, @Res() res: Response): Promise<void> {
     const form = asRecord(body);
     const answer = orThrow(await this.lti.deepLinkResponse(form['token'], form['scenario']));
+    // The page posts its form to the platform: the CSP's `form-action 'self'` (helmet's default)
+    // would stop the browser there, so this one answer also allows the return URL's origin.
+    const csp = res.getHeader('content-security-policy');
+    if (typeof csp === 'string')
+      res.setHeader(
+        'content-security-policy',
+        csp.replace(/form-action [^;]*/, (directive) => `${directive} ${new URL(answer.returnUrl).origin}`),
+      );
     res.status(200).type('html').send(deepLinkReturn(answer.returnUrl, answer.jwt));
   }
 
@@ -98,6 +107,12 @@ export class LtiController {
       .status(200)
       .type('html')
       .send(registrationDone(true, `Plateforme ${result.issuer} (client ${result.clientId}).`));
+  }
+
+  /** NRPS: the course's members, for the session's trainer (its link) or an administrator. */
+  @Get('api/sessions/:sessionId/lti/members')
+  async members(@Param('sessionId') sessionId: string): Promise<CourseMembers> {
+    return orThrow(await this.lti.members(sessionId));
   }
 
   @Get('api/lti/registration')

@@ -1,6 +1,7 @@
 import { Inject, Module } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import type { Kysely } from 'kysely';
+import { BadgesModule } from '../badges/badges.module.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/schema.js';
 import { DebriefModule } from '../debrief/debrief.module.js';
@@ -12,9 +13,9 @@ import { LtiController } from './lti.controller.js';
 import { LtiService } from './lti.service.js';
 import { LtiStore } from './lti-store.js';
 
-/** Écoute as an LTI 1.3 tool: login, launch, Deep Linking, grades back (AGS), dynamic registration. */
+/** Écoute as an LTI 1.3 tool: login, launch, Deep Linking, grades back (AGS), course members (NRPS), dynamic registration. */
 @Module({
-  imports: [ScenariosModule, SessionsModule, DebriefModule],
+  imports: [ScenariosModule, SessionsModule, DebriefModule, BadgesModule],
   controllers: [LtiController],
   providers: [
     { provide: LtiStore, inject: [DATABASE], useFactory: (db: Kysely<Database>) => new LtiStore(db) },

@@ -10,7 +10,10 @@
 //   instructor in the trainer's console; Deep Linking lets the instructor pick the scenario;
 // - Assignment and Grade Services: when the learner's call has its results kept, the score goes
 //   to the line item (client credentials with a JWT assertion signed by the tool's key);
+// - Names and Roles Provisioning Service 2.0: the course's members for the instructor's console,
+//   with who has played this activity, whose grade went back and which badges they earned;
 // - dynamic registration as Moodle 4 offers it (LTI Dynamic Registration 1.0).
+// A launch names the page: the platform's given name, else a pseudonym (`pseudonym.ts`).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -26,7 +29,7 @@ import {
 } from 'jose';
 import type { CryptoKey, JWK, JWTVerifyGetKey } from 'jose';
 import { ErrorCode, failure } from '@ecoute/protocol';
-import type { Failure } from '@ecoute/protocol';
+import type { CourseMember, CourseMembers, Failure } from '@ecoute/protocol';
 import { LinkSeal } from '../auth/link-seal.js';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
@@ -34,13 +37,18 @@ import { DebriefStore } from '../debrief/debrief-store.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { SessionStore } from '../sessions/session-store.js';
 import { SessionsService } from '../sessions/sessions.service.js';
-import { AGS_SCORE_SCOPE, CLAIM, checkLaunchClaims } from './lti-claims.js';
+import { BadgesService } from '../badges/badges.service.js';
+import { AGS_SCORE_SCOPE, CLAIM, INSTRUCTOR_ROLES, NRPS_SCOPE, checkLaunchClaims } from './lti-claims.js';
 import type { LaunchReason } from './lti-claims.js';
 import { LtiFrameAncestors } from './frame-ancestors.js';
 import { LtiStore } from './lti-store.js';
 import type { PlatformRecord } from './lti-store.js';
+import { launchDisplayName } from './pseudonym.js';
 
 const STATE_TTL_MS = 10 * 60_000;
+const NRPS_MEDIA_TYPE = 'application/vnd.ims.lti-nrps.v2.membershipcontainer+json';
+/** NRPS pages followed (`Link: rel="next"`) before the list is cut: a course of a few thousand. */
+const NRPS_MAX_PAGES = 20;
 const ALG = 'RS256';
 export const STATE_COOKIE = 'ecoute_lti_state';
 
@@ -115,6 +123,7 @@ export class LtiService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
     @Inject(LtiFrameAncestors) private readonly frameAncestors: LtiFrameAncestors,
+    @Inject(BadgesService) private readonly badges: BadgesService,
   ) {}
 
   /** Every registered platform may frame the app (CSP frame-ancestors). */
@@ -302,13 +311,18 @@ export class LtiService {
       else sessionId = await this.newSession(platform, resourceLink, scenarioId, now);
     }
     if (!launch.instructor) await this.store.claimLearner(sessionId, launch.sub, launch.lineitem);
+    if (launch.membershipsUrl) await this.store.setMembershipsUrl(sessionId, launch.membershipsUrl);
     const links = await this.sessionsService.links(sessionId);
     if ('ok' in links) return links;
     const path = launch.instructor ? links.links.trainer : links.links.listener;
+    // The page joins under this name at once (`n`, read by the client's RoleRoute and removed
+    // from the address bar with the token); `p` says the tool chose it, the person may change it.
+    const named = launchDisplayName(launch.name, platform.id, launch.sub);
+    const fragment = new URLSearchParams({ n: named.name, ...(named.pseudonym ? { p: '1' } : {}) });
     this.logger.log(
-      `lti/launch platform=${platform.id} session=${sessionId} role=${launch.instructor ? 'trainer' : 'listener'}`,
+      `lti/launch platform=${platform.id} session=${sessionId} role=${launch.instructor ? 'trainer' : 'listener'} named=${named.pseudonym ? 'pseudonym' : 'platform'}`,
     );
-    return { kind: 'redirect', location: path };
+    return { kind: 'redirect', location: `${path}&${fragment.toString()}` };
   }
 
   private async newSession(
@@ -393,20 +407,7 @@ export class LtiService {
     const scoreGiven =
       points.length === 0 ? 0 : Math.round((100 * points.reduce((a, b) => a + b, 0)) / points.length);
     try {
-      // RFC 7523 client assertion: iss = sub = the client id, aud = the token endpoint.
-      const assertion = await this.sign({ sub: platform.clientId }, platform.tokenUrl, platform.clientId);
-      const tokenResponse = await fetch(platform.tokenUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-          client_assertion: assertion,
-          scope: AGS_SCORE_SCOPE,
-        }),
-      });
-      if (!tokenResponse.ok) throw new Error(`token ${tokenResponse.status}`);
-      const { access_token: accessToken } = (await tokenResponse.json()) as { access_token: string };
+      const accessToken = await this.accessToken(platform, AGS_SCORE_SCOPE);
       const lineitem = new URL(record.lineitem);
       lineitem.pathname = `${lineitem.pathname.replace(/\/$/, '')}/scores`;
       const scored = await fetch(lineitem, {
@@ -432,6 +433,100 @@ export class LtiService {
       this.logger.warn(`lti/score_failed session=${sessionId} ${String(error)}`);
       return false;
     }
+  }
+
+  /** OAuth 2 client credentials with an RFC 7523 assertion (iss = sub = the client id, aud = the token endpoint). */
+  private async accessToken(platform: PlatformRecord, scope: string): Promise<string> {
+    const assertion = await this.sign({ sub: platform.clientId }, platform.tokenUrl, platform.clientId);
+    const tokenResponse = await fetch(platform.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: assertion,
+        scope,
+      }),
+    });
+    if (!tokenResponse.ok) throw new Error(`token ${tokenResponse.status}`);
+    const { access_token: accessToken } = (await tokenResponse.json()) as { access_token?: unknown };
+    if (typeof accessToken !== 'string' || accessToken === '') throw new Error('token without access_token');
+    return accessToken;
+  }
+
+  // ── Names and Roles Provisioning Service ───────────────────────────────────
+
+  /**
+   * The course's members (NRPS 2.0, every page), each with the calls of this activity they were
+   * launched into, whether their grade went back, and the badges those calls earned them.
+   */
+  async members(sessionId: string): Promise<CourseMembers | Failure> {
+    const record = await this.store.session(sessionId);
+    const url = record && (await this.store.membershipsUrl(sessionId));
+    const platform = record && (await this.store.platform(record.platformId));
+    if (!record || !url || !platform) return failure(ErrorCode.LtiNoMembershipService);
+    let container: { course: string | null; members: Record<string, unknown>[] };
+    try {
+      container = await this.membershipContainer(platform, url);
+    } catch (error) {
+      this.logger.warn(`lti/membership_failed session=${sessionId} ${String(error)}`);
+      return failure(ErrorCode.LtiMembershipFailed);
+    }
+    const sessions = await this.store.sessionsOfResourceLink(platform.id, record.resourceLink);
+    const badgesBySession = await this.badges.badgeNamesBySession(platform.organizationId);
+    const members: CourseMember[] = [];
+    for (const member of container.members) {
+      const sub = member['user_id'];
+      if (typeof sub !== 'string' || sub === '') continue;
+      const roles = Array.isArray(member['roles']) ? (member['roles'] as unknown[]) : [];
+      const given = typeof member['given_name'] === 'string' ? member['given_name'] : null;
+      const full = typeof member['name'] === 'string' ? member['name'] : null;
+      const named = launchDisplayName(given?.trim() || full?.trim() || null, platform.id, sub);
+      const own = sessions.filter((s) => s.learnerSub === sub);
+      let ended = 0;
+      for (const s of own) if ((await this.sessions.find(s.sessionId))?.status === 'ended') ended++;
+      members.push({
+        name: named.name,
+        pseudonym: named.pseudonym,
+        role: roles.some((r) => typeof r === 'string' && INSTRUCTOR_ROLES.includes(roleUri(r)))
+          ? 'instructor'
+          : roles.some((r) => typeof r === 'string' && /(^|[#/])Learner$/.test(r))
+            ? 'learner'
+            : 'other',
+        active: member['status'] !== 'Inactive' && member['status'] !== 'Deleted',
+        calls: own.length,
+        ended,
+        scoreSent: own.some((s) => s.scoreSentAt !== null),
+        badges: [...new Set(own.flatMap((s) => badgesBySession.get(s.sessionId) ?? []))],
+      });
+    }
+    members.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+    return { course: container.course, members };
+  }
+
+  private async membershipContainer(
+    platform: PlatformRecord,
+    url: string,
+  ): Promise<{ course: string | null; members: Record<string, unknown>[] }> {
+    const accessToken = await this.accessToken(platform, NRPS_SCOPE);
+    const members: Record<string, unknown>[] = [];
+    let course: string | null = null;
+    let next: string | null = url;
+    for (let page = 0; next && page < NRPS_MAX_PAGES; page++) {
+      // Only pages of the platform's own origin: the Link header must not send the token elsewhere.
+      if (new URL(next).origin !== new URL(url).origin) throw new Error('next page on another origin');
+      const response: Response = await fetch(next, {
+        headers: { authorization: `Bearer ${accessToken}`, accept: NRPS_MEDIA_TYPE },
+      });
+      if (!response.ok) throw new Error(`memberships ${response.status}`);
+      const body = (await response.json()) as { context?: { title?: unknown }; members?: unknown };
+      if (!Array.isArray(body.members)) throw new Error('memberships without members');
+      if (typeof body.context?.title === 'string') course ??= body.context.title;
+      for (const m of body.members)
+        if (m && typeof m === 'object') members.push(m as Record<string, unknown>);
+      next = nextLink(response.headers.get('link'), next);
+    }
+    return { course, members };
   }
 
   // ── Dynamic registration ───────────────────────────────────────────────────
@@ -475,7 +570,7 @@ export class LtiService {
           client_name: 'Écoute',
           jwks_uri: `${base}/lti/jwks`,
           token_endpoint_auth_method: 'private_key_jwt',
-          scope: AGS_SCORE_SCOPE,
+          scope: `${AGS_SCORE_SCOPE} ${NRPS_SCOPE}`,
           'https://purl.imsglobal.org/spec/lti-tool-configuration': {
             domain: new URL(base).host,
             target_link_uri: `${base}/lti/launch`,
@@ -526,6 +621,20 @@ export class LtiService {
       createdAt: p.createdAt,
     }));
   }
+}
+
+/** NRPS roles may be short (`Instructor`) or full URIs: the short ones are context roles. */
+function roleUri(role: string): string {
+  return role.includes('://') ? role : `http://purl.imsglobal.org/vocab/lis/v2/membership#${role}`;
+}
+
+/** The `rel="next"` target of an RFC 8288 Link header, resolved against the current page. */
+function nextLink(header: string | null, current: string): string | null {
+  for (const part of (header ?? '').split(',')) {
+    const match = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(part);
+    if (match?.[1]) return new URL(match[1], current).toString();
+  }
+  return null;
 }
 
 function reasonOf(error: unknown): LaunchReason {
