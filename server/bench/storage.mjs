@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Figures for the timeline store and crash recovery, printed (not a timed test). After a build:
 //
-//   npx tsc -b packages/engine packages/protocol server test && node --max-semi-space-size=64 server/bench/storage.mjs [seconds] [--postgres]
+//   npx tsc -b packages/engine packages/protocol server test && node --max-semi-space-size=64 server/bench/storage.mjs [seconds] [--postgres] [--sessions=1,50,200]
 //
 // (with the server's node flags, `server/node-flags.json`, as `npm run bench` runs it: replay and
 // appends are the server's code, measured in the runtime the server has)
@@ -16,7 +16,7 @@
 //    with group commit, FULL_IN_COMMIT one commit per append (what group commit saves), SQLite
 //    NORMAL with group commit, PostgreSQL (a local server started on loopback, fsync on, when
 //    Debian's PostgreSQL is installed); with the share of the time the event loop was busy.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,7 +35,10 @@ const { entryToRow } = await load('server/dist/src/timeline/rows.js');
 // `--postgres`: the PostgreSQL lines only (no replay, no SQLite).
 const POSTGRES_ONLY = process.argv.includes('--postgres');
 const SECONDS = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 5);
-const SESSIONS = [1, 50, 200];
+// `--sessions=50,200`: those numbers of concurrent sessions only.
+const SESSIONS = (process.argv.find((a) => a.startsWith('--sessions='))?.slice(11) ?? '1,50,200')
+  .split(',')
+  .map(Number);
 
 // ------------------------------------------------------------------------------------------
 // 1. Replay and rebuild
@@ -178,7 +181,41 @@ function batch(seq, n) {
   ];
 }
 
-async function measure(db, inner, sessions, seconds, fenced = false) {
+/**
+ * CPU seconds used so far by the PostgreSQL server listening on `port` (its postmaster and
+ * children, read from /proc): with this process's own, the CPU an append costs, a figure that a
+ * busy machine disturbs less than the rate.
+ */
+function postgresCpu(port) {
+  if (!port) return 0;
+  const tick = 100; // USER_HZ on Linux
+  const stat = (pid) => {
+    try {
+      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick };
+    } catch {
+      return undefined;
+    }
+  };
+  const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  const master = pids.find((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`-p\0${port}\0`);
+    } catch {
+      return false;
+    }
+  });
+  if (!master) return 0;
+  let total = stat(master)?.cpu ?? 0;
+  for (const pid of pids) {
+    const s = stat(pid);
+    if (s?.ppid === Number(master)) total += s.cpu;
+  }
+  return total;
+}
+
+async function measure(db, inner, sessions, seconds, fenced = false, postgresPort = 0) {
   // Fenced: each session's lease row at epoch 1, every append carrying it.
   const store = fenced
     ? { append: (id, entries) => inner.append(id, entries, 1), stats: inner.stats }
@@ -220,6 +257,8 @@ async function measure(db, inner, sessions, seconds, fenced = false) {
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   const loopBefore = performance.eventLoopUtilization();
+  const cpuBefore = process.cpuUsage();
+  const postgresBefore = postgresCpu(postgresPort);
   await Promise.all(
     ids.map(async (id) => {
       for (let n = 0, seq = seqs.get(id); performance.now() < deadline; n++, seq += 3) {
@@ -232,6 +271,9 @@ async function measure(db, inner, sessions, seconds, fenced = false) {
   );
   const elapsed = (performance.now() - started) / 1000;
   const loop = performance.eventLoopUtilization(loopBefore);
+  const cpu = process.cpuUsage(cpuBefore);
+  const nodeCpu = (cpu.user + cpu.system) / 1e6;
+  const serverCpu = postgresCpu(postgresPort) - postgresBefore;
   latencies.sort((a, b) => a - b);
   const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   return {
@@ -241,6 +283,8 @@ async function measure(db, inner, sessions, seconds, fenced = false) {
     p99: q(0.99),
     commits: store.stats ? store.stats.commits - commitsBefore : undefined,
     loopBusy: loop.utilization,
+    nodeCpuPerThousand: (nodeCpu / appends) * 1e6,
+    serverCpuPerThousand: (serverCpu / appends) * 1e6,
   };
 }
 
@@ -294,7 +338,11 @@ try {
         for (const sessions of SESSIONS) {
           const db = await openPostgresDatabase(postgres.url);
           const store = new KyselyTimelineStore(db, options);
-          rows.push({ name, sessions, ...(await measure(db, store, sessions, SECONDS, fenced)) });
+          rows.push({
+            name,
+            sessions,
+            ...(await measure(db, store, sessions, SECONDS, fenced, postgres.port)),
+          });
           await db.destroy();
         }
       }
@@ -308,13 +356,13 @@ try {
 
 console.log(`\n## Durable appends (an input and two observations each; ${SECONDS} s per line)\n`);
 console.log(
-  '| store | concurrent sessions | appends/s | ack p50 | ack p99 | appends per commit | event loop busy |',
+  '| store | concurrent sessions | appends/s | ack p50 | ack p99 | appends per commit | event loop busy | CPU ms per 1,000 appends (this process + PostgreSQL) |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const perCommit = r.commits ? (r.appends / r.commits).toFixed(1) : '—';
   console.log(
-    `| ${r.name} | ${r.sessions} | ${Math.round(r.perSecond).toLocaleString('en')} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.name.includes('one commit') ? '1' : perCommit} | ${(r.loopBusy * 100).toFixed(0)} % |`,
+    `| ${r.name} | ${r.sessions} | ${Math.round(r.perSecond).toLocaleString('en')} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.name.includes('one commit') ? '1' : perCommit} | ${(r.loopBusy * 100).toFixed(0)} % | ${Math.round(r.nodeCpuPerThousand)} + ${Math.round(r.serverCpuPerThousand)} |`,
   );
 }
 console.log(`\nNode ${process.version}, ${process.platform} ${process.arch}.`);

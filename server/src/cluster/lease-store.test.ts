@@ -92,4 +92,51 @@ describe('session leases (PostgreSQL)', () => {
     expect(await leases.orphans(10)).toEqual([]);
     expect(await leases.acquire('s1', 'b')).toMatchObject({ epoch: 1 });
   });
+
+  it('one group commit writes the sessions whose epoch holds and nothing of a stale one', async () => {
+    const create = (id: string) =>
+      new SessionStore(db).create(
+        {
+          id,
+          scenarioId: 'x',
+          scenarioVersion: 1,
+          seed: 1,
+          createdAt: new Date(0).toISOString(),
+          status: 'live',
+        },
+        { listener: `${id}l`, trainer: `${id}t`, observer: `${id}o` },
+      );
+    await Promise.all(['g1', 'g2', 'g3'].map(create));
+    await leases.heartbeat('a', 60_000);
+    await leases.heartbeat('b', 60_000);
+    expect(await leases.acquire('g1', 'a')).toMatchObject({ epoch: 1 });
+    expect(await leases.acquire('g2', 'a')).toMatchObject({ epoch: 1 });
+    await leases.release('g2', 'a', 1, true);
+    expect(await leases.acquire('g2', 'b')).toMatchObject({ epoch: 2 });
+
+    // Appended in the same turn: one group. g1 (epoch holds) and g3 (not fenced) in one commit,
+    // g2's stale epoch refused with the reason, none of its rows written.
+    const before = timeline.stats.commits;
+    const outcomes = await Promise.allSettled([
+      timeline.append('g1', [entry(1, 'un'), entry(2, 'deux')], 1),
+      timeline.append('g2', [entry(1, 'périmé')], 1),
+      timeline.append('g3', [entry(1, 'libre')]),
+      timeline.append('g1', [entry(3, 'trois')], 1),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'timeline/fenced' });
+    expect(timeline.stats.commits - before).toBe(1);
+    expect((await timeline.read('g1')).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(await timeline.read('g2')).toEqual([]);
+    expect(await timeline.lastSeq('g3')).toBe(1);
+
+    // A gap in one session of the group: refused with the expected seq, the others written.
+    const gap = await Promise.allSettled([
+      timeline.append('g1', [entry(5, 'cinq')], 1),
+      timeline.append('g3', [entry(2, 'deux')]),
+    ]);
+    expect(gap[0]).toMatchObject({ status: 'rejected', reason: { code: 'timeline/gap' } });
+    expect(gap[1].status).toBe('fulfilled');
+    expect(await timeline.lastSeq('g1')).toBe(3);
+  });
 });

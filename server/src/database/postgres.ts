@@ -4,6 +4,14 @@ import pg from 'pg';
 import type { Database } from './schema.js';
 import { migrate } from './migrate.js';
 
+/** The pg pool under each database this module opened (for statements prepared by name). */
+const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+
+/** The pg pool under `db` if `openPostgresDatabase` opened it. */
+export function postgresPool(db: Kysely<Database>): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 /**
  * `idleInTransactionMs` (several processes): PostgreSQL ends a transaction left idle that long, so
  * that a stalled process never holds lease rows (cluster/) past its lease.
@@ -20,6 +28,7 @@ export async function openPostgresDatabase(
       : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   await migrate(db);
   return db;
 }
