@@ -1,0 +1,114 @@
+// Every form and graph edit of the studio goes through here: the text is read with the yaml
+// package's Document API (comments and key order kept), edited with setIn/addIn/deleteIn, and
+// written back merged into the author's layout (`keepLayout`). The text stays the source of truth.
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { keepLayout } from './keepLayout.js';
+
+export type YamlPath = readonly (string | number)[];
+
+/** How yaml writes a document: no line folding, so one long line stays one line. */
+const WRITE_OPTIONS = { lineWidth: 0 } as const;
+
+export class YamlEditError extends Error {
+  readonly code: 'yaml/unreadable' | 'yaml/not_a_call';
+  constructor(code: YamlEditError['code'], message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** The document of `text`, or a coded error when the text does not parse as one mapping. */
+export function readDocument(text: string): Document {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) throw new YamlEditError('yaml/unreadable', doc.errors[0]!.message);
+  if (!isMap(doc.contents)) throw new YamlEditError('yaml/not_a_call', 'document is not a mapping');
+  return doc;
+}
+
+/** The text after `edit` ran on its document; the lines it did not touch are kept as written. */
+export function editYaml(text: string, edit: (doc: Document) => void): string {
+  const doc = readDocument(text);
+  const base = doc.toString(WRITE_OPTIONS);
+  edit(doc);
+  return keepLayout(text, base, doc.toString(WRITE_OPTIONS));
+}
+
+/** A plain-data view of the document, for the forms to read (never written back as a whole). */
+export function plainOf(text: string): Record<string, unknown> | null {
+  try {
+    return readDocument(text).toJS() as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+/** Sets a value; `undefined` or '' removes an optional key instead. */
+export function setValue(doc: Document, path: YamlPath, value: unknown, optional = false): void {
+  if (optional && (value === undefined || value === '')) {
+    if (doc.hasIn(path)) doc.deleteIn(path);
+    return;
+  }
+  const current = doc.getIn(path, true);
+  // A scalar keeps its node (its quoting and comments): only its value changes.
+  if (current && typeof current === 'object' && 'value' in current && !isMap(current) && !isSeq(current)) {
+    (current as { value: unknown }).value = value;
+    return;
+  }
+  doc.setIn(path, value);
+}
+
+/**
+ * Adds `id: value` at the end of the mapping at `path` (made if missing), in the style of its
+ * siblings: a table written one entry a line gets a one-line entry.
+ */
+export function addEntry(doc: Document, path: YamlPath, id: string, value: unknown): void {
+  const table = doc.getIn(path, true);
+  const node = doc.createNode(value);
+  if (isMap(table)) {
+    const sibling = table.items.at(-1)?.value;
+    if ((isMap(sibling) || isSeq(sibling)) && sibling.flow && (isMap(node) || isSeq(node))) node.flow = true;
+    table.set(doc.createNode(id), node);
+    return;
+  }
+  doc.setIn(path, doc.createNode({ [id]: value }));
+}
+
+/** Appends an item to the list at `path` (made if missing). */
+export function addItem(doc: Document, path: YamlPath, value: unknown): void {
+  if (isSeq(doc.getIn(path, true))) doc.addIn(path, value);
+  else doc.setIn(path, doc.createNode([value]));
+}
+
+/**
+ * Removes a key or an item; with `dropEmpty`, a list or table left empty is removed too, and so
+ * on upwards (`substance: { reached: [x] }` goes whole).
+ */
+export function removeAt(doc: Document, path: YamlPath, dropEmpty = false): void {
+  doc.deleteIn(path);
+  let parent = path.slice(0, -1);
+  while (dropEmpty && parent.length > 0) {
+    const container = doc.getIn(parent, true);
+    if (!(isMap(container) || isSeq(container)) || container.items.length > 0) return;
+    doc.deleteIn(parent);
+    parent = parent.slice(0, -1);
+  }
+}
+
+/** An id for a new entry, made from its words: `Se présenter` → `se_presenter`, unique in `taken`. */
+export function idFrom(words: string, taken: Iterable<string>, fallback = 'element'): string {
+  const used = new Set(taken);
+  const base =
+    words
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^[^a-z]+|_+$/g, '')
+      .split('_')
+      .slice(0, 4)
+      .join('_')
+      .slice(0, 40)
+      .replace(/_+$/, '') || fallback;
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n += 1) if (!used.has(`${base}_${n}`)) return `${base}_${n}`;
+}

@@ -1,0 +1,373 @@
+// The graph's edits on the machine, through the Document API: add a state, add a transition
+// (event, guard, actions), rename a state with every reference to it (targets, `initial`,
+// guards naming a state, rubric criteria, `substance`), list the references to a state and
+// delete it with them. States are named by their dot path from the machine root (`ecoute.forte`).
+import { YAMLSeq, isMap, isSeq, type Document } from 'yaml';
+import { addEntry, removeAt, type YamlPath } from './document.js';
+
+type Plain = Record<string, unknown>;
+const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export type Trigger = { kind: 'event'; event: string } | { kind: 'after'; ms: number } | { kind: 'always' };
+
+export interface NewTransition {
+  source: string;
+  trigger: Trigger;
+  /** Dot path of the target, or null for a reaction that stays in its state. */
+  target: string | null;
+  guard?: Plain | undefined;
+  actions?: Plain[] | undefined;
+}
+
+/** Where a state sits in the document: `['machine', 'states', 'a', 'states', 'b']`. */
+export function stateDocPath(path: string): (string | number)[] {
+  const out: (string | number)[] = ['machine'];
+  for (const part of path ? path.split('.') : []) out.push('states', part);
+  return out;
+}
+
+const segments = (path: string) => (path ? path.split('.') : []);
+const within = (path: string, of: string) => path === of || path.startsWith(`${of}.`);
+
+function machineOf(doc: Document): Plain {
+  const js = doc.toJS() as Plain;
+  return isPlain(js['machine']) ? js['machine'] : {};
+}
+
+/** Every state's dot path ('' for the root) with its node, in document order. */
+export function statesOf(machine: Plain): Map<string, Plain> {
+  const out = new Map<string, Plain>();
+  const visit = (node: Plain, path: string) => {
+    out.set(path, node);
+    const children = node['states'];
+    if (isPlain(children))
+      for (const [key, child] of Object.entries(children))
+        if (isPlain(child)) visit(child, path ? `${path}.${key}` : key);
+  };
+  visit(machine, '');
+  return out;
+}
+
+/** A target string written on `source`, resolved as XState does (see the engine's `resolveTarget`). */
+export function resolveTarget(machineId: string, source: string, target: string): string {
+  const from = segments(source);
+  if (target.startsWith('#')) {
+    const id = target.slice(1);
+    return id === machineId ? '' : id.slice(machineId.length + 1);
+  }
+  if (target.startsWith('.')) return [...from, ...target.slice(1).split('.')].join('.');
+  return [...from.slice(0, -1), ...target.split('.')].join('.');
+}
+
+/** How `source` writes a target: a sibling by its name, a child with `.`, anything else absolute. */
+export function targetFrom(machineId: string, source: string, target: string): string {
+  const from = segments(source);
+  const to = segments(target);
+  if (!source) return `.${target}`;
+  const parent = from.slice(0, -1);
+  if (to.length > parent.length && parent.every((part, i) => to[i] === part))
+    return to.slice(parent.length).join('.');
+  return `#${machineId}.${target}`;
+}
+
+export type StateReference =
+  | {
+      kind: 'target';
+      /** The transition holding it: the state it leaves from and its trigger. */
+      source: string;
+      trigger: string;
+      /** The transition's place in the document (removed with the state). */
+      transitionPath: YamlPath;
+      valuePath: YamlPath;
+      value: string;
+    }
+  | { kind: 'initial'; parent: string; valuePath: YamlPath; value: string }
+  | {
+      kind: 'guard';
+      source: string;
+      trigger: string;
+      transitionPath: YamlPath;
+      valuePath: YamlPath;
+      value: string;
+    }
+  | { kind: 'criterion'; label: string; criterionPath: YamlPath; valuePath: YamlPath; value: string }
+  | { kind: 'substance'; valuePath: YamlPath; value: string };
+
+function guardStates(
+  guard: unknown,
+  path: YamlPath,
+  found: (valuePath: YamlPath, value: string) => void,
+): void {
+  if (!isPlain(guard) || !isPlain(guard['params'])) return;
+  const params = guard['params'];
+  if (typeof params['state'] === 'string') found([...path, 'params', 'state'], params['state']);
+  if (Array.isArray(params['of']))
+    params['of'].forEach((g, i) => guardStates(g, [...path, 'params', 'of', i], found));
+  if (params['guard'] !== undefined) guardStates(params['guard'], [...path, 'params', 'guard'], found);
+}
+
+/** The key as the document holds it: a delay written `20000` is a number there, `"20000"` a string. */
+export function keyIn(doc: Document, mapPath: YamlPath, key: string): string | number {
+  const map = doc.getIn(mapPath, true);
+  if (!isMap(map)) return key;
+  for (const pair of map.items) {
+    const held = (pair.key as { value?: unknown } | null)?.value ?? pair.key;
+    if (String(held) === key) return typeof held === 'number' ? held : key;
+  }
+  return key;
+}
+
+/** Every reference to a state in the document: what a rename rewrites and a deletion removes. */
+export function allStateReferences(doc: Document): StateReference[] {
+  const js = doc.toJS() as Plain;
+  const machine = isPlain(js['machine']) ? js['machine'] : {};
+  const machineId = String(machine['id'] ?? '');
+  const refs: StateReference[] = [];
+  for (const [path, node] of statesOf(machine)) {
+    const at = stateDocPath(path);
+    if (typeof node['initial'] === 'string') {
+      const child = path ? `${path}.${node['initial']}` : node['initial'];
+      refs.push({ kind: 'initial', parent: path, valuePath: [...at, 'initial'], value: child });
+    }
+    const triggers: [string, unknown, YamlPath][] = [];
+    for (const key of ['on', 'after'] as const) {
+      const table = node[key];
+      if (isPlain(table))
+        for (const [trigger, config] of Object.entries(table))
+          triggers.push([
+            key === 'after' ? `after ${trigger}` : trigger,
+            config,
+            [...at, key, keyIn(doc, [...at, key], trigger)],
+          ]);
+    }
+    if (node['always'] !== undefined) triggers.push(['always', node['always'], [...at, 'always']]);
+    for (const [trigger, config, configPath] of triggers) {
+      const items: [unknown, YamlPath][] = Array.isArray(config)
+        ? config.map((item, i) => [item, [...configPath, i]])
+        : [[config, configPath]];
+      for (const [item, itemPath] of items) {
+        const targets: [string, YamlPath][] = [];
+        if (typeof item === 'string') targets.push([item, itemPath]);
+        else if (isPlain(item)) {
+          const target = item['target'];
+          if (typeof target === 'string') targets.push([target, [...itemPath, 'target']]);
+          if (Array.isArray(target))
+            target.forEach((t, i) => typeof t === 'string' && targets.push([t, [...itemPath, 'target', i]]));
+          guardStates(item['guard'], [...itemPath, 'guard'], (valuePath, value) =>
+            refs.push({ kind: 'guard', source: path, trigger, transitionPath: itemPath, valuePath, value }),
+          );
+        }
+        for (const [target, valuePath] of targets)
+          refs.push({
+            kind: 'target',
+            source: path,
+            trigger,
+            transitionPath: itemPath,
+            valuePath,
+            value: resolveTarget(machineId, path, target),
+          });
+      }
+    }
+  }
+  const rubric = js['rubric'];
+  if (Array.isArray(rubric))
+    rubric.forEach((competency, c) => {
+      if (!isPlain(competency) || !Array.isArray(competency['criteria'])) return;
+      competency['criteria'].forEach((criterion, k) => {
+        if (!isPlain(criterion) || !isPlain(criterion['auto'])) return;
+        const criterionPath = ['rubric', c, 'criteria', k];
+        for (const key of ['state', 'notState'])
+          if (typeof criterion['auto'][key] === 'string')
+            refs.push({
+              kind: 'criterion',
+              label: String(criterion['label'] ?? ''),
+              criterionPath,
+              valuePath: [...criterionPath, 'auto', key],
+              value: criterion['auto'][key],
+            });
+      });
+    });
+  const substance = js['substance'];
+  if (isPlain(substance) && Array.isArray(substance['reached']))
+    substance['reached'].forEach((value, i) => {
+      if (typeof value === 'string')
+        refs.push({ kind: 'substance', valuePath: ['substance', 'reached', i], value });
+    });
+  return refs;
+}
+
+/**
+ * What refers to `state` (or a state inside it) from outside it: listed to the author before a
+ * deletion. A transition inside the deleted state goes with it and is not listed.
+ */
+export function stateReferences(doc: Document, state: string): StateReference[] {
+  return allStateReferences(doc).filter((ref) => {
+    if (!within(ref.value, state)) return false;
+    if (ref.kind === 'target' || ref.kind === 'guard') return !within(ref.source, state);
+    if (ref.kind === 'initial') return !within(ref.parent, state);
+    return true;
+  });
+}
+
+/** Adds a state under `parent` ('' for the root); the parent's first state becomes its `initial`. */
+export function addState(
+  doc: Document,
+  parent: string,
+  name: string,
+  options: { label?: string | undefined; final?: boolean | undefined } = {},
+): string {
+  const parentPath = stateDocPath(parent);
+  const value: Plain = {};
+  if (options.label) value['label'] = options.label;
+  if (options.final) value['type'] = 'final';
+  const hadStates = isMap(doc.getIn([...parentPath, 'states'], true));
+  addEntry(doc, [...parentPath, 'states'], name, value);
+  if (
+    !hadStates &&
+    !doc.hasIn([...parentPath, 'initial']) &&
+    doc.getIn([...parentPath, 'type']) !== 'parallel'
+  )
+    doc.setIn([...parentPath, 'initial'], name);
+  return parent ? `${parent}.${name}` : name;
+}
+
+/** Adds a transition; a second one on the same trigger becomes a candidate tried after the first. */
+export function addTransition(doc: Document, transition: NewTransition): void {
+  const machineId = String(machineOf(doc)['id'] ?? '');
+  const at = stateDocPath(transition.source);
+  const target =
+    transition.target === null ? undefined : targetFrom(machineId, transition.source, transition.target);
+  const object: Plain = {};
+  if (target !== undefined) object['target'] = target;
+  if (transition.guard) object['guard'] = transition.guard;
+  if (transition.actions?.length)
+    object['actions'] = transition.actions.length === 1 ? transition.actions[0] : transition.actions;
+  const value: unknown = Object.keys(object).length === 1 && target !== undefined ? target : object;
+  const path: YamlPath =
+    transition.trigger.kind === 'event'
+      ? [...at, 'on', transition.trigger.event]
+      : transition.trigger.kind === 'after'
+        ? [...at, 'after', String(Math.round(transition.trigger.ms))]
+        : [...at, 'always'];
+  const existing = doc.getIn(path, true);
+  if (existing === undefined) {
+    if (path.length - at.length === 2) addEntry(doc, path.slice(0, -1), String(path.at(-1)), value);
+    else doc.setIn(path, value);
+    return;
+  }
+  if (isSeq(existing)) {
+    existing.items.push(doc.createNode(value));
+    return;
+  }
+  const list = new YAMLSeq();
+  list.items.push(existing, doc.createNode(value));
+  doc.setIn(path, list);
+}
+
+/** `value` with the state `from` (a dot path) renamed `name`, when it is or is inside it. */
+function renamedPath(value: string, from: string, name: string): string {
+  if (!within(value, from)) return value;
+  return [...segments(from).slice(0, -1), name, value.slice(from.length + 1)].filter(Boolean).join('.');
+}
+
+/** Renames a state and rewrites every reference to it (or to a state inside it). */
+export function renameState(doc: Document, state: string, name: string): string {
+  const parts = segments(state);
+  const old = parts.at(-1);
+  if (old === undefined) return state;
+  const depth = parts.length - 1;
+  for (const ref of allStateReferences(doc)) {
+    if (!within(ref.value, state)) continue;
+    if (ref.kind === 'target') {
+      const written = String(doc.getIn(ref.valuePath));
+      // Which segment of the written target is the renamed state depends on how it is written.
+      const from = segments(ref.source);
+      const [prefix, body] = written.startsWith('#')
+        ? [`${written.split('.')[0]}.`, written.split('.').slice(1)]
+        : written.startsWith('.')
+          ? ['.', written.slice(1).split('.')]
+          : ['', written.split('.')];
+      const offset = written.startsWith('#') ? 0 : written.startsWith('.') ? from.length : from.length - 1;
+      const k = depth - offset;
+      if (k >= 0 && k < body.length && body[k] === old) {
+        body[k] = name;
+        setScalar(doc, ref.valuePath, prefix + body.join('.'));
+      }
+    } else if (ref.kind === 'initial') {
+      if (ref.value === state) setScalar(doc, ref.valuePath, name);
+    } else setScalar(doc, ref.valuePath, renamedPath(ref.value, state, name));
+  }
+  const parentStates = doc.getIn([...stateDocPath(parts.slice(0, -1).join('.')), 'states'], true);
+  if (isMap(parentStates)) {
+    const pair = parentStates.items.find(
+      (p) => String((p.key as { value?: unknown }).value ?? p.key) === old,
+    );
+    if (pair) {
+      const key = pair.key as { value?: unknown } | null;
+      if (key && typeof key === 'object' && 'value' in key) key.value = name;
+      else pair.key = doc.createNode(name);
+    }
+  }
+  return [...parts.slice(0, -1), name].join('.');
+}
+
+function setScalar(doc: Document, path: YamlPath, value: string): void {
+  const node = doc.getIn(path, true);
+  if (node && typeof node === 'object' && 'value' in node && !isMap(node) && !isSeq(node))
+    (node as { value: unknown }).value = value;
+  else doc.setIn(path, value);
+}
+
+const comparePaths = (a: YamlPath, b: YamlPath): number => {
+  for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
+};
+
+/**
+ * Deletes a state and what referred to it: the transitions leading to it (or whose guard names
+ * it), the rubric criteria and `substance` entries naming it; a parent whose `initial` it was
+ * starts in its next state. Returns the references removed.
+ */
+export function deleteState(doc: Document, state: string): StateReference[] {
+  const refs = stateReferences(doc, state);
+  const parts = segments(state);
+  const parent = parts.slice(0, -1).join('.');
+  const removals: YamlPath[] = [];
+  for (const ref of refs) {
+    if (ref.kind === 'target' || ref.kind === 'guard') removals.push(ref.transitionPath);
+    else if (ref.kind === 'criterion') removals.push(ref.criterionPath);
+    else if (ref.kind === 'substance') removals.push(ref.valuePath);
+  }
+  removals.push(stateDocPath(state));
+  // Later items first, so the indexes of the earlier ones still hold; one path once.
+  const unique = [...new Map(removals.map((p) => [JSON.stringify(p), p])).values()].sort((a, b) =>
+    comparePaths(b, a),
+  );
+  for (const path of unique) {
+    if (!doc.hasIn(path)) continue;
+    removeAt(doc, path, true);
+    // A trigger left with one candidate or none, a competency with no criterion, the rubric empty.
+    const container = path.slice(0, -1);
+    if (container.at(-1) === 'criteria') {
+      const criteria = doc.getIn(container, true);
+      if (!isSeq(criteria)) removeAt(doc, container.slice(0, -1), true);
+    }
+    const list = doc.getIn(container, true);
+    if (isSeq(list) && typeof path.at(-1) === 'number' && list.items.length === 0)
+      removeAt(doc, container, true);
+  }
+  const initialPath = [...stateDocPath(parent), 'initial'];
+  if (doc.getIn(initialPath) === parts.at(-1)) {
+    const siblings = doc.getIn([...stateDocPath(parent), 'states'], true);
+    const next = isMap(siblings) ? siblings.items[0] : undefined;
+    if (next) setScalar(doc, initialPath, String((next.key as { value?: unknown }).value ?? next.key));
+    else doc.deleteIn(initialPath);
+  }
+  return refs;
+}
