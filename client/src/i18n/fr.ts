@@ -1027,6 +1027,25 @@ export const fr = {
   'studio.diff.lineNumber': 'Ligne',
   'studio.diff.versionN': 'Version {version}',
   'studio.diff.skipped': '{count} ligne(s) identique(s)',
+  'shortcuts.remap.heading': 'Changer les touches des actions',
+  'shortcuts.remap.intro':
+    'Choisissez la touche de chaque action : une lettre ou un chiffre, avec ou sans Alt. Maj reste réservée aux actions 11 à 20 (Maj + la touche de l’action 1 à 10).',
+  'shortcuts.remap.action': 'Action',
+  'shortcuts.remap.key': 'Touche',
+  'shortcuts.remap.move': 'Action proposée {n}',
+  'shortcuts.remap.transfer15': 'Transférer au 15 (SAMU)',
+  'shortcuts.remap.transfer17': 'Transférer au 17 (police)',
+  'shortcuts.remap.transfer112': 'Transférer au 112',
+  'shortcuts.remap.talk': 'Parler (maintenir)',
+  'shortcuts.remap.change': 'Changer',
+  'shortcuts.remap.changeFor': 'la touche de « {action} »',
+  'shortcuts.remap.press': 'Appuyez sur la nouvelle touche (Échap : annuler)',
+  'shortcuts.remap.done': '« {action} » : touche {key}.',
+  'shortcuts.remap.taken': 'La touche {key} sert déjà à « {action} » : choisissez-en une autre.',
+  'shortcuts.remap.invalid': 'Une lettre ou un chiffre, avec ou sans Alt (ni Maj, ni Ctrl).',
+  'shortcuts.remap.cancelled': 'Touche inchangée.',
+  'shortcuts.remap.reset': 'Rétablir les touches d’origine',
+  'shortcuts.remap.resetDone': 'Touches d’origine rétablies.',
 };
 
 export type MessageKey = keyof typeof fr;
