@@ -569,4 +569,119 @@ describe('accessibility of every page and state', () => {
     expect(await axeViolations(join)).toEqual([]);
     expect(await axeViolations(signIn)).toEqual([]);
   }, 120_000);
+
+  it('the floor, the studio and a badge’s verification page', async () => {
+    const trainerHeaders = await signedInTrainer(server);
+    // The administrator signs in (better-auth's route) for the badge and the studio.
+    const signedIn = await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: 'admin@example.org', password: PASSWORD }),
+    });
+    expect(signedIn.status).toBe(200);
+    const adminCookie = signedIn.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
+    const admin = { cookie: adminCookie, origin: server.url };
+    const asAdmin = (method: string, route: string, body?: unknown) =>
+      fetch(`${server.url}${route}`, {
+        method,
+        headers: { ...admin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+
+    // A badge for introducing oneself in the first minute, earned in one call.
+    const badge = await asAdmin('POST', '/api/badges', {
+      name: 'Se présenter',
+      description: 'Se présenter dans la première minute.',
+      criteria: [{ competency: 'accueil', criterion: 'se_presente' }],
+      minCalls: 1,
+    });
+    expect(badge.status).toBe(201);
+    const created = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...trainerHeaders },
+      body: JSON.stringify({ scenarioId: 'appel-entrainement', seed: 3 }),
+    });
+    const call = (await created.json()) as { links: Record<string, string> };
+    const listener = await open(`${server.url}${call.links.listener}`);
+    await joinSession(listener, 'Noa');
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    await listener.getByRole('button', { name: /^Se présenter/ }).click();
+    await listener.getByRole('button', { name: 'Raccrocher', exact: true }).click();
+    await listener.getByRole('region', { name: "Issue de l'appel" }).waitFor();
+    let verifyUrl = '';
+    for (let tries = 0; tries < 60 && !verifyUrl; tries += 1) {
+      const answer = await fetch(`${server.url}/api/badges/awards`, { headers: trainerHeaders });
+      const { awards } = (await answer.json()) as { awards: { learner?: string; verifyUrl: string }[] };
+      verifyUrl = awards[0]?.verifyUrl ?? '';
+      if (!verifyUrl) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(verifyUrl).not.toBe('');
+    const verification = await open(`${server.url}${new URL(verifyUrl).pathname}`);
+    await verification.getByRole('heading', { level: 2, name: 'Se présenter' }).waitFor();
+
+    // The floor: a class of two learners, one call launched with the machine as the caller.
+    const floor = await open(`${server.url}/classes`, true);
+    await floor.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du jeudi');
+    await floor.getByRole('checkbox', { name: /entraînement/ }).check();
+    await floor.getByRole('button', { name: 'Créer la séance de groupe' }).click();
+    const codeHeading = floor.getByRole('heading', { name: /Code pour rejoindre/ });
+    await codeHeading.waitFor();
+    const code = /([A-Z2-9]{6})/.exec(await codeHeading.innerText())?.[1] ?? '';
+    for (const pseudonym of ['Lina', 'Yanis']) {
+      const joined = await fetch(`${server.url}/api/class-join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ code, pseudonym }),
+      });
+      expect(joined.status).toBe(201);
+    }
+    await floor.getByRole('heading', { name: 'Apprenant·es (2)' }).waitFor();
+    await floor.getByRole('checkbox', { name: 'La machine joue l’appelant·e' }).check();
+    await floor.getByRole('button', { name: 'Former au hasard' }).click();
+    await floor.getByRole('button', { name: 'Lancer tous les appels' }).click();
+    await floor.getByText(/Tour 1 lancé/).waitFor();
+    const groups = await auditAll({ 'séance de groupe (groupes)': floor });
+    await floor.getByRole('tab', { name: 'Plateau' }).click();
+    await floor.getByRole('article').first().waitFor();
+
+    // The studio: an organisation's copy of a library call, in the editor.
+    const copied = await asAdmin('POST', '/api/library/calls', {
+      duplicate: 'appel-entrainement',
+      id: 'appel-maison',
+    });
+    expect(copied.status).toBe(201);
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: SIZES[0] });
+    contexts.push(context);
+    await context.addCookies(
+      adminCookie.split('; ').map((pair) => ({
+        name: pair.slice(0, pair.indexOf('=')),
+        value: pair.slice(pair.indexOf('=') + 1),
+        url: server.url,
+        httpOnly: true,
+        sameSite: 'Lax' as const,
+      })),
+    );
+    const studio = await context.newPage();
+    await studio.goto(`${server.url}/bibliotheque/appel-maison`);
+    await studio.locator('.cm-editor').waitFor();
+    await studio
+      .getByText(/\d+ erreur\(s\)/)
+      .first()
+      .waitFor();
+    const failures = await auditAll({
+      'plateau (séance de groupe)': floor,
+      'atelier : éditeur': studio,
+      'vérification de badge': verification,
+    });
+    // The studio's test-play and coverage panels open.
+    await studio.getByRole('button', { name: "Tester l'appel" }).click();
+    await studio.getByRole('region', { name: "Test de l'appel" }).waitFor();
+    await studio.getByRole('button', { name: 'Lancer les tests de parcours' }).click();
+    await studio.getByText(/états atteints/).waitFor({ timeout: 60_000 });
+    const panels = await auditAll({ 'atelier : test et couverture': studio });
+    expect([...groups, ...failures, ...panels]).toEqual([]);
+  }, 300_000);
 });

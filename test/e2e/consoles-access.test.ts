@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
-import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
+import { axeViolations, joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { signedInTrainer } from '../support/accounts.js';
@@ -226,6 +226,54 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
       (n) => document.querySelectorAll('[role="log"] .entry--listener').length > n,
       before,
     );
+  }, 120_000);
+
+  it('4b. the moves’ keys are remapped from the keyboard: K plays the first move, 1 no longer does', async () => {
+    const links = await createSession();
+    const listener = await open(links.listener!, LAPTOP, 'Camille');
+    await inCall(listener);
+    const summary = listener.getByText('Changer les touches des actions', { exact: true });
+    await summary.focus();
+    await listener.keyboard.press('Enter');
+    const change = listener.getByRole('button', { name: /^Changer la touche de «\s?Action proposée 1\s?»$/ });
+    await change.focus();
+    await listener.keyboard.press('Enter');
+    await listener
+      .getByRole('status')
+      .filter({ hasText: /Appuyez sur la nouvelle touche/ })
+      .waitFor();
+    await listener.keyboard.press('k');
+    await listener
+      .getByRole('status')
+      .filter({ hasText: /touche K\./ })
+      .waitFor();
+    const moves = () => listener.getByRole('log').locator('.entry--listener').count();
+    const before = await moves();
+    // The first move now says K; in the answer area K plays it, 1 does nothing.
+    const first = listener.locator('.moves button:enabled').first();
+    expect(await first.getAttribute('aria-keyshortcuts')).toBe('K');
+    await first.focus();
+    await listener.keyboard.press('1');
+    await listener.waitForTimeout(500);
+    expect(await moves()).toBe(before);
+    await first.focus();
+    await listener.keyboard.press('k');
+    await listener.waitForFunction(
+      (n) => document.querySelectorAll('[role="log"] .entry--listener').length > n,
+      before,
+    );
+    // Stored for this browser: a reload keeps K.
+    await listener.reload();
+    await listener.locator('.moves button:enabled').first().waitFor();
+    expect(await listener.locator('.moves button:enabled').first().getAttribute('aria-keyshortcuts')).toBe(
+      'K',
+    );
+    // The panel open: no axe violation, and it reflows at 320 px.
+    await listener.getByText('Changer les touches des actions', { exact: true }).click();
+    expect(await axeViolations(listener)).toEqual([]);
+    await listener.setViewportSize({ width: 320, height: 640 });
+    const { scrollWidth, clientWidth } = await horizontalOverflow(listener);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   }, 120_000);
 
   it('5. 6. the caller actor’s buttons carry their visible label; each line is announced once', async () => {

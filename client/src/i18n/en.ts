@@ -745,7 +745,7 @@ export const en: Catalogue = {
   'a11y.gaps.drawings':
     "The drawing of the state graph and the debrief's lanes and curves are images: their text equivalent is the list of states (active and visited) and the table of variables.",
   'a11y.gaps.consoles':
-    "The points found by hand on the call consoles are fixed and checked by automated tests: single-key shortcuts act only in the answer area, can be turned off or moved to Alt (Alt+1…0, Alt+B); each new transcript entry is announced once; the call's status bar shrinks at high zoom and no longer hides the focused control. The consoles have not yet been tried with a screen reader (NVDA, JAWS, VoiceOver).",
+    "The points found by hand on the call consoles are fixed and checked by automated tests: single-key shortcuts act only in the answer area, can be turned off, moved to Alt (Alt+1…0, Alt+B) or given the keys the person chooses; each new transcript entry is announced once; the call's status bar shrinks at high zoom and no longer hides the focused control. The consoles have not yet been tried with a screen reader (NVDA, JAWS, VoiceOver).",
   'a11y.gaps.audit':
     'No full audit of the 106 RGAA criteria has been carried out yet, so no compliance rate is computed.',
   'a11y.method.heading': 'Preparation of this statement',
@@ -753,12 +753,12 @@ export const en: Catalogue = {
   'a11y.method.technologies':
     'Technologies used: HTML, CSS, JavaScript (React), WAI-ARIA. Checks made in Chromium:',
   'a11y.method.axe':
-    'axe-core (WCAG 2.1 A and AA rules and best practices) on every page and every state of a call (ringing, ongoing, paused, ended, projector view, caller actor, debrief, sessions, accounts), at 1366 × 768 and 390 × 844;',
+    'axe-core (WCAG 2.1 A and AA rules and best practices) on every page and every state of a call (ringing, ongoing, paused, ended, projector view, caller actor, debrief, sessions, accounts, group sessions and floor, studio, badge verification), at 1366 × 768 and 390 × 844;',
   'a11y.method.keyboard': 'keyboard only, the focus never lost after an action;',
   'a11y.method.reflow': '320 px wide without horizontal scrolling, and 400 % zoom;',
   'a11y.method.spacing': 'increased text spacing (WCAG 1.4.12) without overlap or clipped text;',
   'a11y.method.forced':
-    'forced colours (high contrast) and simulated colour blindness (deuteranopia): curves, lanes and legends stay distinct;',
+    'forced colours (high contrast) and simulated colour blindness (deuteranopia): curves (each with its dash and its name at the end of its line), lanes and legends stay distinct;',
   'a11y.method.tree': "the browser's accessibility tree: names, roles and states of the controls.",
   'a11y.contact.heading': 'Feedback and contact',
   'a11y.contact.text':
@@ -1037,4 +1037,23 @@ export const en: Catalogue = {
   'studio.diff.lineNumber': 'Line',
   'studio.diff.versionN': 'Version {version}',
   'studio.diff.skipped': '{count} identical line(s)',
+  'shortcuts.remap.heading': 'Change the actions’ keys',
+  'shortcuts.remap.intro':
+    'Choose the key of each action: a letter or a digit, with or without Alt. Shift stays for actions 11 to 20 (Shift + the key of action 1 to 10).',
+  'shortcuts.remap.action': 'Action',
+  'shortcuts.remap.key': 'Key',
+  'shortcuts.remap.move': 'Offered action {n}',
+  'shortcuts.remap.transfer15': 'Transfer to 15 (SAMU)',
+  'shortcuts.remap.transfer17': 'Transfer to 17 (police)',
+  'shortcuts.remap.transfer112': 'Transfer to 112',
+  'shortcuts.remap.talk': 'Speak (hold)',
+  'shortcuts.remap.change': 'Change',
+  'shortcuts.remap.changeFor': 'the key of “{action}”',
+  'shortcuts.remap.press': 'Press the new key (Escape: cancel)',
+  'shortcuts.remap.done': '“{action}”: key {key}.',
+  'shortcuts.remap.taken': 'The key {key} is already used by “{action}”: choose another one.',
+  'shortcuts.remap.invalid': 'A letter or a digit, with or without Alt (no Shift, no Ctrl).',
+  'shortcuts.remap.cancelled': 'Key unchanged.',
+  'shortcuts.remap.reset': 'Restore the original keys',
+  'shortcuts.remap.resetDone': 'Original keys restored.',
 };

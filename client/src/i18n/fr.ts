@@ -762,7 +762,7 @@ export const fr = {
   'a11y.gaps.drawings':
     'Le dessin du graphe des états, les pistes et les courbes du débriefing sont des images : leur équivalent textuel est la liste des états (actifs et traversés) et le tableau des variables.',
   'a11y.gaps.consoles':
-    "Les points relevés à la main sur les consoles d'appel sont corrigés et vérifiés par des tests automatiques : les raccourcis d'une seule touche n'agissent que dans la zone de réponse, se désactivent ou passent sur Alt (Alt+1…0, Alt+B) ; chaque nouvelle entrée de la transcription est annoncée une seule fois ; la barre d'état de l'appel rétrécit à fort zoom et ne cache plus le contrôle qui a le focus. Les consoles n'ont pas encore été essayées avec un lecteur d'écran (NVDA, JAWS, VoiceOver).",
+    "Les points relevés à la main sur les consoles d'appel sont corrigés et vérifiés par des tests automatiques : les raccourcis d'une seule touche n'agissent que dans la zone de réponse, se désactivent, passent sur Alt (Alt+1…0, Alt+B) ou prennent les touches que la personne choisit ; chaque nouvelle entrée de la transcription est annoncée une seule fois ; la barre d'état de l'appel rétrécit à fort zoom et ne cache plus le contrôle qui a le focus. Les consoles n'ont pas encore été essayées avec un lecteur d'écran (NVDA, JAWS, VoiceOver).",
   'a11y.gaps.audit':
     "Aucun audit complet des 106 critères du RGAA n'a encore été réalisé ; le taux de conformité n'est donc pas calculé.",
   'a11y.method.heading': 'Établissement de cette déclaration',
@@ -770,12 +770,12 @@ export const fr = {
   'a11y.method.technologies':
     'Technologies utilisées : HTML, CSS, JavaScript (React), WAI-ARIA. Vérifications faites dans Chromium :',
   'a11y.method.axe':
-    "axe-core (règles WCAG 2.1 A et AA et bonnes pratiques) sur chaque page et chaque état d'un appel (sonnerie, en cours, en pause, terminé, vue projection, joueur·se de l'appelant·e, débriefing, séances, comptes), à 1366 × 768 et 390 × 844 ;",
+    "axe-core (règles WCAG 2.1 A et AA et bonnes pratiques) sur chaque page et chaque état d'un appel (sonnerie, en cours, en pause, terminé, vue projection, joueur·se de l'appelant·e, débriefing, séances, comptes, séances de groupe et plateau, atelier d'écriture, vérification d'un badge), à 1366 × 768 et 390 × 844 ;",
   'a11y.method.keyboard': 'navigation au clavier seul, sans perte du focus après une action ;',
   'a11y.method.reflow': 'affichage à 320 px de large sans défilement horizontal, et zoom à 400 % ;',
   'a11y.method.spacing': 'espacement du texte augmenté (WCAG 1.4.12) sans chevauchement ni texte coupé ;',
   'a11y.method.forced':
-    'couleurs forcées (contraste élevé) et simulation de daltonisme (deutéranopie) : courbes, pistes et légendes restent distinctes ;',
+    'couleurs forcées (contraste élevé) et simulation de daltonisme (deutéranopie) : courbes (chacune son tireté et son nom au bout de sa ligne), pistes et légendes restent distinctes ;',
   'a11y.method.tree': "arbre d'accessibilité du navigateur : noms, rôles et états des contrôles.",
   'a11y.contact.heading': "Retour d'information et contact",
   'a11y.contact.text':
@@ -1057,6 +1057,25 @@ export const fr = {
   'studio.diff.lineNumber': 'Ligne',
   'studio.diff.versionN': 'Version {version}',
   'studio.diff.skipped': '{count} ligne(s) identique(s)',
+  'shortcuts.remap.heading': 'Changer les touches des actions',
+  'shortcuts.remap.intro':
+    'Choisissez la touche de chaque action : une lettre ou un chiffre, avec ou sans Alt. Maj reste réservée aux actions 11 à 20 (Maj + la touche de l’action 1 à 10).',
+  'shortcuts.remap.action': 'Action',
+  'shortcuts.remap.key': 'Touche',
+  'shortcuts.remap.move': 'Action proposée {n}',
+  'shortcuts.remap.transfer15': 'Transférer au 15 (SAMU)',
+  'shortcuts.remap.transfer17': 'Transférer au 17 (police)',
+  'shortcuts.remap.transfer112': 'Transférer au 112',
+  'shortcuts.remap.talk': 'Parler (maintenir)',
+  'shortcuts.remap.change': 'Changer',
+  'shortcuts.remap.changeFor': 'la touche de « {action} »',
+  'shortcuts.remap.press': 'Appuyez sur la nouvelle touche (Échap : annuler)',
+  'shortcuts.remap.done': '« {action} » : touche {key}.',
+  'shortcuts.remap.taken': 'La touche {key} sert déjà à « {action} » : choisissez-en une autre.',
+  'shortcuts.remap.invalid': 'Une lettre ou un chiffre, avec ou sans Alt (ni Maj, ni Ctrl).',
+  'shortcuts.remap.cancelled': 'Touche inchangée.',
+  'shortcuts.remap.reset': 'Rétablir les touches d’origine',
+  'shortcuts.remap.resetDone': 'Touches d’origine rétablies.',
 };
 
 export type MessageKey = keyof typeof fr;

@@ -6,6 +6,7 @@ import { useSessionContext } from '../socket/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { CATEGORY_ORDER, MoveButtons } from '../ui/MoveButtons.js';
 import { layoutMoves, PHONE_KEYS } from '../ui/moveShortcuts.js';
+import { useKeyMap } from '../ui/shortcutKeys.js';
 import { useShortcutKeySet } from '../ui/shortcutMode.js';
 import { DebriefLink } from '../debrief/DebriefLink.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
@@ -113,7 +114,8 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   const unhold = () => void submit({ kind: 'unhold' });
   const move = (id: string) => void submit({ kind: 'move', move: id });
   const [keySet] = useShortcutKeySet();
-  const layout = layoutMoves(view?.moves ?? [], CATEGORY_ORDER, keySet);
+  const [keyMap] = useKeyMap();
+  const layout = layoutMoves(view?.moves ?? [], CATEGORY_ORDER, keySet, keyMap);
 
   const bindings: KeyBinding[] = view
     ? [

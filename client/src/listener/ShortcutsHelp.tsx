@@ -1,40 +1,63 @@
 import { useId } from 'react';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { ShortcutSettings } from '../ui/ShortcutSettings.js';
+import { ShortcutRemap, type FixedKeys } from '../ui/ShortcutRemap.js';
 import { Kbd } from '../ui/Kbd.js';
-import { altLetter, digitShortcut, type Shortcut } from '../ui/shortcuts.js';
+import type { Shortcut } from '../ui/shortcuts.js';
 import { PHONE_KEYS } from '../ui/moveShortcuts.js';
+import { moveShortcut, standardShortcut, useKeyMap, type KeyMap } from '../ui/shortcutKeys.js';
 import { inKeySet, useShortcutKeySet } from '../ui/shortcutMode.js';
+import { TALK_KEY } from './PushToTalk.js';
 
-const ROWS: { shortcuts: Shortcut[]; text: MessageKey }[] = [
-  { shortcuts: [PHONE_KEYS.pickup], text: 'shortcuts.pickup' },
-  { shortcuts: [PHONE_KEYS.hold], text: 'shortcuts.hold' },
-  { shortcuts: [PHONE_KEYS.hangup], text: 'shortcuts.hangup' },
-  { shortcuts: [digitShortcut(0)!, digitShortcut(9)!], text: 'shortcuts.moves' },
-  { shortcuts: [digitShortcut(10)!, digitShortcut(19)!], text: 'shortcuts.movesMore' },
-  { shortcuts: [altLetter('L')], text: 'shortcuts.colleague' },
-  { shortcuts: [altLetter('S'), altLetter('P'), altLetter('U')], text: 'shortcuts.emergency' },
-  { shortcuts: [altLetter('N')], text: 'shortcuts.3114' },
-  { shortcuts: [altLetter('T')], text: 'shortcuts.service' },
-  { shortcuts: [altLetter('G')], text: 'shortcuts.callback' },
-  { shortcuts: [PHONE_KEYS.say], text: 'shortcuts.say' },
-  { shortcuts: [PHONE_KEYS.notes], text: 'shortcuts.notes' },
-  { shortcuts: [PHONE_KEYS.voice], text: 'shortcuts.voice' },
-  { shortcuts: [PHONE_KEYS.sounds], text: 'shortcuts.sounds' },
-];
+/** The rows of the help, with the person's keys (`map`): the moves' keys may be remapped. */
+function rows(map: KeyMap): { shortcuts: Shortcut[]; text: MessageKey }[] {
+  const standard = (...ids: string[]) => ids.flatMap((id) => standardShortcut(id, map) ?? []);
+  return [
+    { shortcuts: [PHONE_KEYS.pickup], text: 'shortcuts.pickup' },
+    { shortcuts: [PHONE_KEYS.hold], text: 'shortcuts.hold' },
+    { shortcuts: [PHONE_KEYS.hangup], text: 'shortcuts.hangup' },
+    { shortcuts: [moveShortcut(0, map)!, moveShortcut(9, map)!], text: 'shortcuts.moves' },
+    { shortcuts: [moveShortcut(10, map)!, moveShortcut(19, map)!], text: 'shortcuts.movesMore' },
+    { shortcuts: standard('alerter_collegue'), text: 'shortcuts.colleague' },
+    { shortcuts: standard('transferer_15', 'transferer_17', 'transferer_112'), text: 'shortcuts.emergency' },
+    { shortcuts: standard('transferer_3114'), text: 'shortcuts.3114' },
+    { shortcuts: standard('transferer_service'), text: 'shortcuts.service' },
+    { shortcuts: standard('programmer_rappel'), text: 'shortcuts.callback' },
+    { shortcuts: [PHONE_KEYS.say], text: 'shortcuts.say' },
+    { shortcuts: [PHONE_KEYS.notes], text: 'shortcuts.notes' },
+    { shortcuts: [PHONE_KEYS.voice], text: 'shortcuts.voice' },
+    { shortcuts: [PHONE_KEYS.sounds], text: 'shortcuts.sounds' },
+  ];
+}
+
+const fixedKey = (shortcut: Shortcut) => ({ code: shortcut.codes[0] ?? '', alt: shortcut.alt });
+
+/** The console's own keys, which the moves' keys may not take. */
+const FIXED: FixedKeys = {
+  'shortcuts.pickup': fixedKey(PHONE_KEYS.pickup),
+  'shortcuts.hold': fixedKey(PHONE_KEYS.hold),
+  'shortcuts.hangup': fixedKey(PHONE_KEYS.hangup),
+  'shortcuts.say': fixedKey(PHONE_KEYS.say),
+  'shortcuts.notes': fixedKey(PHONE_KEYS.notes),
+  'shortcuts.voice': fixedKey(PHONE_KEYS.voice),
+  'shortcuts.sounds': fixedKey(PHONE_KEYS.sounds),
+  'shortcuts.remap.talk': fixedKey(TALK_KEY),
+};
 
 /** Every key of the listener's console, on screen (each button also shows its own). */
 export function ShortcutsHelp() {
   const { t } = useI18n();
   const headingId = useId();
   const [keySet] = useShortcutKeySet();
+  const [map] = useKeyMap();
   return (
     <section className="panel shortcuts" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('shortcuts.heading')}</h2>
       <p className="hint">{t('shortcuts.intro')}</p>
       <ShortcutSettings />
+      <ShortcutRemap fixed={FIXED} />
       <dl className="shortcuts__list">
-        {ROWS.map((row) => (
+        {rows(map).map((row) => (
           <div key={row.text} className="shortcuts__row">
             <dt>
               {row.shortcuts.map((shortcut, i) => (

@@ -1,8 +1,9 @@
 // Which moves the console shows where, and under which key: the current state's moves by
 // category with digits, the scenarios' standard "always at hand" actions with Alt + a letter.
 import type { MoveOption } from '@ecoute/engine';
+import { moveShortcut, standardShortcut, type KeyMap } from './shortcutKeys.js';
 import { inKeySet, type ShortcutKeySet } from './shortcutMode.js';
-import { altLetter, digitShortcut, type Shortcut } from './shortcuts.js';
+import { altLetter, type Shortcut } from './shortcuts.js';
 
 /** The scenarios' standard moves that every state offers (scenarios/README.md). */
 export const ALWAYS_AVAILABLE_MOVES = [
@@ -22,16 +23,8 @@ const ALWAYS = new Set<string>(ALWAYS_AVAILABLE_MOVES);
 /** Hold and resume are the phone's own button (it sends `hold` / `unhold`, which the machine sees as these moves). */
 export const PHONE_HOLD_MOVES: ReadonlySet<string> = new Set(['mettre_en_attente', 'reprendre_appel']);
 
-/** Alt + a letter, French mnemonics: coLlègue, Samu, Police, Urgences, Numéro national, auTre service, proGrammer. */
-const ALWAYS_KEYS: Record<string, string> = {
-  alerter_collegue: 'L',
-  transferer_15: 'S',
-  transferer_17: 'P',
-  transferer_112: 'U',
-  transferer_3114: 'N',
-  transferer_service: 'T',
-  programmer_rappel: 'G',
-};
+/* The standard actions' keys: Alt + a letter, French mnemonics (coLlègue, Samu, Police, Urgences,
+   Numéro national, auTre service, proGrammer), `STANDARD_SLOTS` in shortcutKeys.ts. */
 
 /** The phone's and the page's own keys (kept apart from the moves' letters above). */
 export const PHONE_KEYS = {
@@ -58,12 +51,14 @@ export interface MoveLayout {
 
 /**
  * Splits the offered moves and gives each its key. `categoryOrder` orders the state's moves;
- * `keys` is the person's key set for the digits (`ShortcutSettings`: alone, or with Alt).
+ * `keys` is the person's key set for the digits (`ShortcutSettings`: alone, or with Alt), `map`
+ * the keys they chose instead of the defaults (`ShortcutRemap`).
  */
 export function layoutMoves(
   moves: readonly MoveOption[],
   categoryOrder: readonly string[],
   keys: ShortcutKeySet = 'plain',
+  map: KeyMap = {},
 ): MoveLayout {
   const stateMoves = categoryOrder.flatMap((category) =>
     moves.filter((move) => move.category === category && !ALWAYS.has(move.id)),
@@ -73,12 +68,12 @@ export function layoutMoves(
   );
   const shortcuts = new Map<string, Shortcut>();
   stateMoves.forEach((move, index) => {
-    const shortcut = digitShortcut(index);
+    const shortcut = moveShortcut(index, map);
     if (shortcut) shortcuts.set(move.id, inKeySet(shortcut, keys));
   });
   for (const move of alwaysMoves) {
-    const letter = ALWAYS_KEYS[move.id];
-    if (letter) shortcuts.set(move.id, altLetter(letter));
+    const shortcut = standardShortcut(move.id, map);
+    if (shortcut) shortcuts.set(move.id, shortcut);
   }
   return { stateMoves, alwaysMoves, shortcuts };
 }

@@ -27,7 +27,7 @@ function readChoice<T extends string>(storageKey: string, options: readonly T[],
   }
 }
 
-function saveChoice(storageKey: string, value: string): void {
+export function saveChoice(storageKey: string, value: string): void {
   try {
     window.localStorage.setItem(storageKey, value);
   } catch {
@@ -36,7 +36,8 @@ function saveChoice(storageKey: string, value: string): void {
   window.dispatchEvent(new Event(CHANGED));
 }
 
-function useChoice<T>(read: () => T, save: (value: T) => void): [T, (value: T) => void] {
+/** A stored choice, followed as it changes in this tab (`saveChoice`) or another one. */
+export function useChoice<T>(read: () => T, save: (value: T) => void): [T, (value: T) => void] {
   const [value, setValue] = useState(read);
   useEffect(() => {
     const reread = (): void => setValue(read());
