@@ -185,6 +185,22 @@ describe('scenario library', () => {
     }
   });
 
+  it('detresse-suicidaire: the best ending says what was done and what to work on, from the rubric', () => {
+    const { compiled, tests } = load('detresse-suicidaire.yaml');
+    const late = tests!.tests.find((t) => t.name.startsWith('Alerte tardive'))!;
+    const result = runPlayThrough(compiled!, late);
+    expect(result.failures).toEqual([]);
+    const [done, toWork] = (result.endingMessage ?? '').split('À travailler :');
+    expect(done).toContain('Ce que vous avez fait :');
+    expect(done).toContain("obtient l'adresse où il se trouve");
+    expect(done).not.toContain('fait alerter sans retard');
+    expect(toWork).toContain('fait alerter sans retard');
+    // A listener who alerted in time is praised for it instead.
+    const onTime = tests!.tests.find((t) => t.end.outcome === 'best' && t !== late)!;
+    const other = runPlayThrough(compiled!, onTime);
+    expect(other.endingMessage?.split('À travailler :')[0]).toContain('fait alerter sans retard');
+  });
+
   it('appel-entrainement: the silence timer fires after 20 s of silence, not before, and speaking resets it', () => {
     const { compiled } = load('appel-entrainement.yaml');
     const scheduler = new ManualScheduler();

@@ -88,6 +88,7 @@ export {
   type RebuildMismatch,
 } from './run/rebuild.js';
 export { scoreRubric, type CriterionResult, type ScoreOptions } from './run/score.js';
+export { endingMessage } from './run/ending-feedback.js';
 // Author tools (the `scenario` CLI's logic; the bin does the IO).
 export {
   parsePlayThroughs,

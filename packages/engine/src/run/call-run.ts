@@ -22,6 +22,7 @@ import type {
   Observation,
   Role,
   TimedObservation,
+  TimelineEntry,
 } from '../timeline.js';
 import { PARDON_LINE, pardonText } from '../speech/pardon.js';
 import { callerActorView } from '../views/caller-actor-view.js';
@@ -29,6 +30,8 @@ import { listenerView } from '../views/listener-view.js';
 import { observerView } from '../views/observer-view.js';
 import type { RunState } from '../views/run-state.js';
 import { trainerView } from '../views/trainer-view.js';
+import { endingMessage } from './ending-feedback.js';
+import { scoreRubric } from './score.js';
 import type {
   CallerActorView,
   CallPhase,
@@ -66,6 +69,11 @@ export interface CallRunOptions {
   callerActor?: boolean;
   /** The session's hint mode (default `guided`): what the listener's view shows of the moves. */
   hintMode?: HintMode;
+  /**
+   * Whether an ending with `feedback` gets its message built from the rubric (default true). The
+   * rubric's own replays turn it off: a replay inside the scoring would score again.
+   */
+  endingFeedback?: boolean;
 }
 
 /** The standard moves a phone hold is forwarded as, when the current state can take them. */
@@ -164,6 +172,11 @@ export class CallRun {
   } | null = null;
   /** How many « Pardon ? » the caller has said (the seed picks each one's wording). */
   private pardons = 0;
+  private readonly endingFeedback: boolean;
+  /** What the run applied and observed so far, as timeline entries: an ending's feedback scores it. */
+  private readonly log: TimelineEntry[] = [];
+  /** The input being applied (undefined in a timer's step). */
+  private stepInput: Input | undefined;
 
   constructor(compiled: CompiledScenario, options: CallRunOptions) {
     this.compiled = compiled;
@@ -173,6 +186,7 @@ export class CallRun {
     this.onTransitions = options.onTransitions;
     this.callerActor = options.callerActor ?? false;
     this.hintMode = options.hintMode ?? 'guided';
+    this.endingFeedback = options.endingFeedback ?? true;
   }
 
   /** The listener has put the caller on hold. */
@@ -269,6 +283,28 @@ export class CallRun {
   }
 
   apply(input: Input): ApplyResult {
+    this.stepInput = input;
+    try {
+      const result = this.applyInput(input);
+      if (result.ok) {
+        this.remember({ kind: 'input', input });
+        for (const observation of result.observations) this.remember({ kind: 'observation', observation });
+      }
+      return result;
+    } finally {
+      this.stepInput = undefined;
+    }
+  }
+
+  /** Appends to the run's own log (sequence numbers of its own; the server's timeline has its). */
+  private remember(
+    entry: { kind: 'input'; input: Input } | { kind: 'observation'; observation: Observation },
+  ): void {
+    const base = { seq: this.log.length + 1, t: this.clock.now(), at: '', source: 'listener' as const };
+    this.log.push({ ...base, ...entry });
+  }
+
+  private applyInput(input: Input): ApplyResult {
     this.moment += 1;
     if (RECORD_AFTER_END.has(input.kind) && this.currentPhase === 'ended') return this.record(input);
     if (this.currentPhase === 'ended') return refuse(RunErrorCode.SessionEnded, MESSAGES.ended);
@@ -727,6 +763,7 @@ export class CallRun {
     if (this.currentPhase !== 'connected') return;
     this.moment += 1;
     const observations = this.runStep('scenario', () => fn());
+    for (const observation of observations) this.remember({ kind: 'observation', observation });
     if (observations.length > 0) {
       const t = this.clock.now();
       this.onTimer(observations.map((observation) => ({ t, observation })));
@@ -767,6 +804,7 @@ export class CallRun {
       }
     }
     if (step.ending) {
+      this.withFeedback(step.ending, observations);
       observations.push({ kind: 'ending', ...step.ending });
     }
     const suggested = observations.flatMap((o) =>
@@ -774,6 +812,26 @@ export class CallRun {
     );
     if (suggested.length > 0) this.pendingSuggestions = suggested;
     return observations;
+  }
+
+  /**
+   * An ending with `feedback`: its message gets the rubric's results, scored on what the run
+   * applied and observed, this step's input and observations and the ending itself included.
+   */
+  private withFeedback(view: EndingView, observations: readonly Observation[]): void {
+    const id = view.ending;
+    if (!this.endingFeedback || id === null || !this.compiled.scenario.endings[id]?.feedback) return;
+    const before = this.log.length;
+    try {
+      if (this.stepInput) this.remember({ kind: 'input', input: this.stepInput });
+      for (const observation of observations) this.remember({ kind: 'observation', observation });
+      this.remember({ kind: 'observation', observation: { kind: 'ending', ...view } });
+      const results = scoreRubric(this.compiled, this.log, { seed: this.seed });
+      view.message = endingMessage(this.compiled.scenario, id, results);
+    } finally {
+      // The step's own entries are logged once the step is over (by `apply` or the timer).
+      this.log.length = before;
+    }
   }
 
   private endWith(endingId: string, reason: EndReason): void {

@@ -22,6 +22,8 @@ export interface ReplayOptions {
   callerActor?: boolean;
   /** The session's hint mode (views only: replayed observations do not depend on it). */
   hintMode?: CallRunOptions['hintMode'];
+  /** See `CallRunOptions.endingFeedback` (the rubric's replays turn it off). */
+  endingFeedback?: boolean;
 }
 
 /** What a replay step was: an input (with its index and result) or a timer firing. */
@@ -53,6 +55,7 @@ export function replayWith(
     seed,
     ...(options.callerActor ? { callerActor: true } : {}),
     ...(options.hintMode ? { hintMode: options.hintMode } : {}),
+    ...(options.endingFeedback === false ? { endingFeedback: false } : {}),
     onTimer: (observations) => {
       out.push(...observations);
       options.onStep?.(

@@ -165,6 +165,8 @@ function replayFacts(compiled: CompiledScenario, sorted: readonly Entry[], seed:
   let lastInputSeq = -Infinity;
   const { run } = replayWith(compiled, seed, inputs, {
     ...(last ? { until: last.t } : {}),
+    // Scoring's replay does not build ending messages (that would score again).
+    endingFeedback: false,
     onStep: (step, run) => {
       if (step.kind === 'input') lastInputSeq = inputEntries[step.index]?.seq ?? lastInputSeq;
       for (const move of run.availableMoves()) offered.add(move.id);

@@ -26,7 +26,10 @@ export const MAX_DELAY_MS = 6 * 60 * 60 * 1000;
 
 const tableId = z
   .string()
-  .regex(ID_PATTERN, 'identifiant attendu : lettres minuscules sans accent, chiffres et _, commençant par une lettre')
+  .regex(
+    ID_PATTERN,
+    'identifiant attendu : lettres minuscules sans accent, chiffres et _, commençant par une lettre',
+  )
   .max(64);
 const text = (max: number) => z.string().min(1).max(max);
 
@@ -367,7 +370,19 @@ export const scenarioSchema = z.strictObject({
     }),
   ),
   injects: z.record(tableId, z.strictObject({ label: text(100), help: text(1000) })).default({}),
-  endings: z.record(tableId, z.strictObject({ outcome: z.enum(OUTCOMES), message: text(4000) })),
+  endings: z.record(
+    tableId,
+    z.strictObject({
+      outcome: z.enum(OUTCOMES),
+      message: text(4000),
+      /**
+       * The debrief message built from the rubric: after `message`, the automatic criteria met
+       * (after the `met` heading) and those missed (after `missed`), measured when the call ends.
+       * Criteria not assessed are left out; judged criteria are the trainer's.
+       */
+      feedback: z.strictObject({ met: text(120), missed: text(120) }).optional(),
+    }),
+  ),
   /** The ending used when the listener hangs up and the machine does not end the call itself. */
   hangupEnding: tableId,
   /** Competencies and criteria; required of library scenarios by lint, optional here. */

@@ -9,6 +9,7 @@ import { ManualScheduler } from '../clock/manual-scheduler.js';
 import { SessionClock } from '../clock/session-clock.js';
 import { CallRun } from '../run/call-run.js';
 import { scoreRubric } from '../run/score.js';
+import { endingMessage } from '../run/ending-feedback.js';
 import type { CompiledScenario } from '../scenario/compile.js';
 import { collectStates } from '../scenario/references.js';
 import { listTransitions } from '../scenario/transitions.js';
@@ -26,6 +27,8 @@ export interface PlayThroughResult {
   /** Transition ids taken. */
   transitions: string[];
   generated: boolean;
+  /** The ending's message, as the run recorded it (built from the rubric for an ending with `feedback`). */
+  endingMessage?: string;
 }
 
 export interface Coverage {
@@ -212,6 +215,16 @@ export function runPlayThrough(
     }
     if (test.end.reason && ending.reason !== test.end.reason)
       failures.push(`fin par ${test.end.reason} attendue, par ${ending.reason}`);
+    // An ending built from the rubric says what the timeline's scoring says, nothing else.
+    if (ending.ending !== null && compiled.scenario.endings[ending.ending]?.feedback) {
+      const expected = endingMessage(
+        compiled.scenario,
+        ending.ending,
+        scoreRubric(compiled, entries, { seed: test.seed }),
+      );
+      if (ending.message !== expected)
+        failures.push(`message de fin « ${ending.message} » ; la grille donne « ${expected} »`);
+    }
   }
   if (test.rubric) {
     const word = (met: boolean | null) => (met === null ? 'non évalué' : met ? 'rempli' : 'non rempli');
@@ -234,6 +247,7 @@ export function runPlayThrough(
     states,
     transitions: [...transitions],
     generated,
+    ...(ending ? { endingMessage: ending.message } : {}),
   };
 }
 
