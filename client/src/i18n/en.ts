@@ -677,6 +677,8 @@ export const en: Catalogue = {
   'account.audit.action.badgeCreated': 'Badge created',
   'account.audit.action.badgeUpdated': 'Badge changed',
   'account.audit.action.badgeRevoked': 'Badge revoked',
+  'account.audit.action.badgeDeleted': 'Badge deleted',
+  'account.audit.action.badgeImageChanged': 'Badge image changed',
   'account.audit.gone': 'Deleted since',
   'account.audit.action.other': 'Other action',
   'account.privacy.heading': 'Data and privacy',

@@ -692,6 +692,8 @@ export const fr = {
   'account.audit.action.badgeCreated': 'Badge créé',
   'account.audit.action.badgeUpdated': 'Badge modifié',
   'account.audit.action.badgeRevoked': 'Badge retiré',
+  'account.audit.action.badgeDeleted': 'Badge supprimé',
+  'account.audit.action.badgeImageChanged': 'Image du badge changée',
   'account.audit.gone': 'Supprimé depuis',
   'account.audit.action.other': 'Autre action',
   'account.privacy.heading': 'Données et confidentialité',
