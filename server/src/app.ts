@@ -14,6 +14,7 @@ import type { AppConfig } from './config/env.js';
 import { DEBRIEF_PATH, debriefCompression } from './debrief/debrief.module.js';
 import { applyRequestGuards } from './http/request-guards.js';
 import { LtiFrameAncestors } from './lti/frame-ancestors.js';
+import { BADGE_IMAGE_PATH, badgeImageBodyParser } from './badges/badges.controller.js';
 import { LIBRARY_PATH, libraryBodyParser } from './studio/library.controller.js';
 import { CLUSTER } from './cluster/cluster.js';
 import type { Cluster } from './cluster/cluster.js';
@@ -37,6 +38,7 @@ export async function createApp(
   const ancestors = app.get(LtiFrameAncestors);
   applyRequestGuards(app, config, () => ancestors.directive());
   app.use(LIBRARY_PATH, libraryBodyParser());
+  app.use(BADGE_IMAGE_PATH, badgeImageBodyParser());
   app.useBodyParser('json', { limit: '64kb' });
   app.use(DEBRIEF_PATH, debriefCompression());
   app.enableShutdownHooks();

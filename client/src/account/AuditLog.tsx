@@ -24,6 +24,8 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'badge-created': 'account.audit.action.badgeCreated',
   'badge-updated': 'account.audit.action.badgeUpdated',
   'badge-revoked': 'account.audit.action.badgeRevoked',
+  'badge-deleted': 'account.audit.action.badgeDeleted',
+  'badge-image-changed': 'account.audit.action.badgeImageChanged',
 };
 
 const ROLE_KEYS: Record<string, MessageKey> = {

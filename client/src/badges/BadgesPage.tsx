@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { BadgeDownloads } from './BadgeDownloads.js';
+import { BadgeImageControl } from './BadgeImageControl.js';
 import { badgesApi, type CriterionChoice } from './badgesApi.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import { joinParts } from '../i18n/joinParts.js';
@@ -79,6 +80,20 @@ export function BadgesPage({
     load();
   }
 
+  /** Never issued: gone; issued: withdrawn, and what was issued stays valid (the page says so). */
+  async function remove(badge: BadgeDefinition): Promise<void> {
+    if (!window.confirm(t('badges.deleteConfirm', { name: badge.name }))) return;
+    setError(null);
+    const result = await api.remove(badge.id);
+    if (!result.ok) return setError(result.code);
+    setStatus(
+      result.data.kept
+        ? t('badges.deletedKept', { name: badge.name, count: result.data.issued })
+        : t('badges.deleted', { name: badge.name }),
+    );
+    load();
+  }
+
   const competencies = [...new Set(choices.map((c) => c.competencyLabel))];
   return (
     <div className="account badges-page">
@@ -95,6 +110,17 @@ export function BadgesPage({
           {badges.map((badge) => (
             <li key={badge.id}>
               <h3>{badge.name}</h3>
+              <BadgeImageControl
+                badge={badge}
+                canEdit={isAdmin}
+                api={api}
+                onChanged={(changed, message) => {
+                  setError(null);
+                  setStatus(message);
+                  setBadges((all) => all.map((b) => (b.id === changed.id ? changed : b)));
+                }}
+                onError={setError}
+              />
               <p>{badge.description}</p>
               <p>{t('badges.rule', { count: badge.minCalls })}</p>
               <ul>
@@ -102,6 +128,11 @@ export function BadgesPage({
                   <li key={key(c)}>{labelOf(c)}</li>
                 ))}
               </ul>
+              {isAdmin ? (
+                <button type="button" onClick={() => void remove(badge)}>
+                  {t('badges.delete', { name: badge.name })}
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import type {
   AwardedBadge,
   BadgeDefinition,
   BadgeDefinitionRequest,
+  BadgeDeleted,
   BadgeVerification,
 } from '@ecoute/protocol';
 import { requestJson } from '../ui/requestJson.js';
@@ -25,6 +26,19 @@ export const badgesApi = {
   create: (body: BadgeDefinitionRequest) =>
     requestJson<BadgeDefinition>('/api/badges', undefined, send('POST', body)),
   awards: () => requestJson<{ awards: AwardedBadge[] }>('/api/badges/awards'),
+  remove: (badgeId: string) =>
+    requestJson<BadgeDeleted>(`/api/badges/${encodeURIComponent(badgeId)}`, undefined, { method: 'DELETE' }),
+  /** The picture's bytes in base64 (the server tells PNG from SVG by the bytes). */
+  setImage: (badgeId: string, data: string) =>
+    requestJson<BadgeDefinition>(
+      `/api/badges/${encodeURIComponent(badgeId)}/image`,
+      undefined,
+      send('PUT', { data }),
+    ),
+  removeImage: (badgeId: string) =>
+    requestJson<BadgeDefinition>(`/api/badges/${encodeURIComponent(badgeId)}/image`, undefined, {
+      method: 'DELETE',
+    }),
   revoke: (awardId: string, reason: string) =>
     requestJson<AwardedBadge>(
       `/api/badges/awards/${encodeURIComponent(awardId)}/revoke`,

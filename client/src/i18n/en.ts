@@ -677,6 +677,8 @@ export const en: Catalogue = {
   'account.audit.action.badgeCreated': 'Badge created',
   'account.audit.action.badgeUpdated': 'Badge changed',
   'account.audit.action.badgeRevoked': 'Badge revoked',
+  'account.audit.action.badgeDeleted': 'Badge deleted',
+  'account.audit.action.badgeImageChanged': 'Badge image changed',
   'account.audit.gone': 'Deleted since',
   'account.audit.action.other': 'Other action',
   'account.privacy.heading': 'Data and privacy',
@@ -822,6 +824,18 @@ export const en: Catalogue = {
   'badges.verify.description': 'Description',
   'badges.verify.criteria': 'Criteria',
   'badges.nav': 'Badges',
+  'badges.image.alt': 'Image of the badge {name}',
+  'badges.image.label': 'Image of the badge {name}',
+  'badges.image.hint': 'PNG or SVG, 256 KB at most, 64 to 2,048 pixels a side.',
+  'badges.image.saved': 'Image of the badge “{name}” saved.',
+  'badges.image.drawn': 'Back to the drawn medal for {name}',
+  'badges.image.drawnBack': 'The badge “{name}” has the drawn medal again.',
+  'badges.delete': 'Delete the badge {name}',
+  'badges.deleteConfirm':
+    'Delete the badge “{name}”? It will no longer be awarded. Badges already issued stay valid and verifiable: revoke them one by one if needed.',
+  'badges.deleted': 'Badge “{name}” deleted.',
+  'badges.deletedKept':
+    'Badge “{name}” deleted: it will no longer be awarded; the {count} badge(s) already issued stay valid and verifiable.',
   'lti.heading': 'Learning platforms (LTI 1.3)',
   'lti.hint':
     'Paste this address in the platform (Moodle: Site administration › Plugins › External tools › Manage tools › Tool URL). It registers Écoute for your organisation.',

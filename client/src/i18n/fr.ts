@@ -692,6 +692,8 @@ export const fr = {
   'account.audit.action.badgeCreated': 'Badge créé',
   'account.audit.action.badgeUpdated': 'Badge modifié',
   'account.audit.action.badgeRevoked': 'Badge retiré',
+  'account.audit.action.badgeDeleted': 'Badge supprimé',
+  'account.audit.action.badgeImageChanged': 'Image du badge changée',
   'account.audit.gone': 'Supprimé depuis',
   'account.audit.action.other': 'Autre action',
   'account.privacy.heading': 'Données et confidentialité',
@@ -840,6 +842,18 @@ export const fr = {
   'badges.verify.description': 'Description',
   'badges.verify.criteria': 'Critères',
   'badges.nav': 'Badges',
+  'badges.image.alt': 'Image du badge {name}',
+  'badges.image.label': 'Image du badge {name}',
+  'badges.image.hint': 'PNG ou SVG, 256 Ko au plus, de 64 à 2 048 pixels de côté.',
+  'badges.image.saved': 'Image du badge « {name} » enregistrée.',
+  'badges.image.drawn': 'Revenir à la médaille dessinée pour {name}',
+  'badges.image.drawnBack': 'Le badge « {name} » reprend la médaille dessinée.',
+  'badges.delete': 'Supprimer le badge {name}',
+  'badges.deleteConfirm':
+    'Supprimer le badge « {name} » ? Il ne sera plus attribué. Les badges déjà délivrés restent valides et vérifiables : révoquez-les un par un si besoin.',
+  'badges.deleted': 'Badge « {name} » supprimé.',
+  'badges.deletedKept':
+    'Badge « {name} » supprimé : il ne sera plus attribué ; les {count} badge(s) déjà délivré(s) restent valides et vérifiables.',
   'lti.heading': 'Plateformes de formation (LTI 1.3)',
   'lti.hint':
     "Collez cette adresse dans la plateforme (Moodle : Administration du site › Plugins › Outils externes › Gérer les outils › URL de l'outil). Elle enregistre Écoute pour votre organisme.",

@@ -31,6 +31,29 @@ export interface BadgeDefinition extends BadgeDefinitionRequest {
   createdAt: string;
   /** The OB 2.0 BadgeClass / OB 3.0 Achievement URL. */
   url: string;
+  /** The picture (PNG) verifiers show; `imageType` null while it is the drawn medal. */
+  imageUrl?: string;
+  imageType?: 'image/png' | 'image/svg+xml' | null;
+}
+
+/**
+ * The organisation's own picture for a badge: the file's bytes in base64 (PNG or SVG, told by
+ * the bytes themselves; 256 KB at most once decoded, checked by the server with its own codes).
+ */
+export const badgeImageSchema = z.object({
+  data: z
+    .string()
+    .max(1_400_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 attendu'),
+});
+export type BadgeImageRequest = z.infer<typeof badgeImageSchema>;
+
+/** A badge deleted: gone if never issued, else kept (hidden, no longer awarded, still verifiable). */
+export interface BadgeDeleted {
+  ok: true;
+  /** Badges already issued stay valid and verifiable: how many. */
+  issued: number;
+  kept: boolean;
 }
 
 /** One badge earned by one learner (the trainer's list, the learner's debrief). */

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'badge-created',
   'badge-updated',
   'badge-revoked',
+  'badge-deleted',
+  'badge-image-changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

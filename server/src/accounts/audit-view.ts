@@ -11,7 +11,7 @@ import type { AuditEntry } from './audit-store.js';
 
 const SESSION_ACTIONS = new Set(['links-revoked', 'session-deleted', 'session-exported']);
 const PERSON_ACTIONS = new Set(['join', 'reset-link']);
-const BADGE_ACTIONS = new Set(['badge-created', 'badge-updated']);
+const BADGE_ACTIONS = new Set(['badge-created', 'badge-updated', 'badge-deleted', 'badge-image-changed']);
 
 export async function describeAudit(
   entries: readonly AuditEntry[],

@@ -1,6 +1,6 @@
 // The routes of Open Badges for the OpenAPI document (openapi/api-routes.ts appends them).
 import { z } from 'zod';
-import { badgeDefinitionSchema, badgeRevokeSchema } from '@ecoute/protocol';
+import { badgeDefinitionSchema, badgeRevokeSchema, badgeImageSchema } from '@ecoute/protocol';
 import type { ApiRoute } from '../openapi/api-routes.js';
 
 const badgeId = z.string().min(1).max(80).describe('Identifiant du badge.');
@@ -66,6 +66,48 @@ export const BADGE_API_ROUTES: readonly ApiRoute[] = [
     body: badgeDefinitionSchema,
     ok: { status: 200, description: 'La définition.' },
     errors: ['input/invalid', 'badge/not_found', 'auth/sign_in_required', 'auth/forbidden_role', 'auth/csrf'],
+  },
+  {
+    method: 'delete',
+    path: '/api/badges/:badgeId',
+    tag: TAG,
+    summary: 'Supprime un badge (administrateur·rice).',
+    description:
+      'Jamais délivré : supprimé. Déjà délivré : retiré de la liste et plus attribué, mais chaque badge délivré reste valide et vérifiable (révoquez-les un par un si besoin).',
+    access: 'admin',
+    params: { badgeId },
+    ok: { status: 200, description: '{ ok, issued, kept }' },
+    errors: ['badge/not_found', 'auth/sign_in_required', 'auth/forbidden_role', 'auth/csrf'],
+  },
+  {
+    method: 'put',
+    path: '/api/badges/:badgeId/image',
+    tag: TAG,
+    summary: 'L’image du badge (PNG ou SVG en base64, 256 Ko au plus, 64 à 2 048 pixels de côté).',
+    access: 'admin',
+    params: { badgeId },
+    body: badgeImageSchema,
+    ok: { status: 200, description: 'La définition, avec son image.' },
+    errors: [
+      'input/invalid',
+      'badge/not_found',
+      'badge/image_type',
+      'badge/image_too_large',
+      'badge/image_invalid',
+      'auth/sign_in_required',
+      'auth/forbidden_role',
+      'auth/csrf',
+    ],
+  },
+  {
+    method: 'delete',
+    path: '/api/badges/:badgeId/image',
+    tag: TAG,
+    summary: 'Revient à la médaille dessinée par Écoute.',
+    access: 'admin',
+    params: { badgeId },
+    ok: { status: 200, description: 'La définition.' },
+    errors: ['badge/not_found', 'auth/sign_in_required', 'auth/forbidden_role', 'auth/csrf'],
   },
   {
     method: 'get',

@@ -1,9 +1,23 @@
-// The badge's picture, drawn here (no image upload yet): an SVG medal with the badge's name,
+// The badge's picture. Without an uploaded one, drawn here: an SVG medal with the badge's name,
 // and a PNG of the same medal (a disc and a ring, 256×256, RGBA, one IDAT through zlib) for
 // the places that take only PNG. Colours come from the badge id, so each badge looks its own.
+// With the organisation's own picture (`badge-image-upload.ts`), both formats come from it: a
+// PNG is wrapped in an SVG as is; an SVG is rendered to PNG by resvg (`@resvg/resvg-js`, which
+// loads no external resource and runs no script).
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
+import { Resvg } from '@resvg/resvg-js';
 import { pngChunk } from './baking.js';
+import type { BadgeImageType } from './badge-image-upload.js';
+
+/** An uploaded picture as stored. */
+export interface StoredBadgeImage {
+  type: BadgeImageType;
+  bytes: Buffer;
+}
+
+/** The width of the PNG rendered from an uploaded SVG. */
+const RENDERED_WIDTH = 512;
 
 const SIZE = 256;
 
@@ -58,4 +72,27 @@ export function badgePng(badgeId: string): Buffer {
     pngChunk('IDAT', deflateSync(raw)),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** The uploaded picture as a PNG: itself, or its SVG rendered. */
+export function uploadedPng(image: StoredBadgeImage): Buffer {
+  if (image.type === 'image/png') return image.bytes;
+  const rendered = new Resvg(image.bytes.toString('utf8'), {
+    fitTo: { mode: 'width', value: RENDERED_WIDTH },
+    font: { loadSystemFonts: true },
+  }).render();
+  return Buffer.from(rendered.asPng());
+}
+
+/** The uploaded picture as an SVG: itself, or its PNG as the drawing's only image. */
+export function uploadedSvg(image: StoredBadgeImage, name: string): string {
+  if (image.type === 'image/svg+xml') return image.bytes.toString('utf8');
+  // The PNG's size from its IHDR (checked at upload): signature 8, length 4, type 4, then width, height.
+  const width = image.bytes.readUInt32BE(16);
+  const height = image.bytes.readUInt32BE(20);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(name)}">` +
+    `<image width="${width}" height="${height}" href="data:image/png;base64,${image.bytes.toString('base64')}"/>` +
+    `</svg>`
+  );
 }

@@ -3,6 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { BadgeCriterion } from '@ecoute/protocol';
 import type { Database } from '../database/schema.js';
+import type { BadgeImageType } from './badge-image-upload.js';
+import type { StoredBadgeImage } from './badge-image.js';
 
 type BadgeKeysTable = {
   id: string;
@@ -20,7 +22,25 @@ type BadgeDefinitionsTable = {
   min_calls: number;
   created_at: string;
   updated_at: string;
+  /** Migration 0024: the organisation's own picture (base64) and its type, null for the drawn one. */
+  image_type: BadgeImageType | null;
+  image_base64: string | null;
+  /** Migration 0024: deleted while issued — hidden and no longer awarded, kept for verification. */
+  deleted_at: string | null;
 };
+/** Every column but the picture's bytes (read only where the picture is served). */
+const DEFINITION_COLUMNS = [
+  'id',
+  'organization_id',
+  'name',
+  'description',
+  'criteria',
+  'min_calls',
+  'created_at',
+  'updated_at',
+  'image_type',
+  'deleted_at',
+] as const;
 type BadgeAwardsTable = {
   id: string;
   organization_id: string;
@@ -56,6 +76,10 @@ export interface DefinitionRecord {
   criteria: BadgeCriterion[];
   minCalls: number;
   createdAt: string;
+  /** The uploaded picture's type, null while the badge has the drawn medal. */
+  imageType?: BadgeImageType | null;
+  /** When it was deleted while issued (hidden, no longer awarded, still verifiable). */
+  deletedAt?: string | null;
 }
 
 export interface AwardRecord {
@@ -118,23 +142,70 @@ export class BadgeStore {
       .execute();
   }
 
-  async definitions(organizationId: string): Promise<DefinitionRecord[]> {
-    const rows = await this.db
+  /** The organisation's badges; `withDeleted` also those deleted while issued (names of awards). */
+  async definitions(organizationId: string, withDeleted = false): Promise<DefinitionRecord[]> {
+    let query = this.db
       .selectFrom('badge_definitions')
-      .selectAll()
-      .where('organization_id', '=', organizationId)
-      .orderBy('created_at')
-      .execute();
-    return rows.map(definitionFromRow);
+      .select(DEFINITION_COLUMNS)
+      .where('organization_id', '=', organizationId);
+    if (!withDeleted) query = query.where('deleted_at', 'is', null);
+    return (await query.orderBy('created_at').execute()).map(definitionFromRow);
   }
 
+  /** One badge, deleted or not (its public documents outlive it while issued). */
   async definition(id: string): Promise<DefinitionRecord | undefined> {
     const row = await this.db
       .selectFrom('badge_definitions')
-      .selectAll()
+      .select(DEFINITION_COLUMNS)
       .where('id', '=', id)
       .executeTakeFirst();
     return row && definitionFromRow(row);
+  }
+
+  async image(id: string): Promise<StoredBadgeImage | undefined> {
+    const row = await this.db
+      .selectFrom('badge_definitions')
+      .select(['image_type', 'image_base64'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row?.image_type || row.image_base64 === null) return undefined;
+    return { type: row.image_type, bytes: Buffer.from(row.image_base64, 'base64') };
+  }
+
+  /** The organisation's picture for the badge, or back to the drawn medal (`null`). */
+  async setImage(id: string, image: StoredBadgeImage | null, at: string): Promise<void> {
+    await this.db
+      .updateTable('badge_definitions')
+      .set({
+        image_type: image?.type ?? null,
+        image_base64: image ? image.bytes.toString('base64') : null,
+        updated_at: at,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async awardCount(badgeId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('badge_awards')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('badge_id', '=', badgeId)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** A badge never issued: gone. */
+  async deleteDefinition(id: string): Promise<void> {
+    await this.db.deleteFrom('badge_definitions').where('id', '=', id).execute();
+  }
+
+  /** A badge already issued: hidden and no longer awarded, its documents kept for verifiers. */
+  async markDeleted(id: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('badge_definitions')
+      .set({ deleted_at: at, updated_at: at })
+      .where('id', '=', id)
+      .execute();
   }
 
   async saveDefinition(record: DefinitionRecord, at: string): Promise<void> {
@@ -265,8 +336,12 @@ function keyFromRow(row: BadgeKeysTable): KeyRecord {
   };
 }
 
-function definitionFromRow(row: BadgeDefinitionsTable): DefinitionRecord {
+function definitionFromRow(
+  row: Pick<BadgeDefinitionsTable, (typeof DEFINITION_COLUMNS)[number]>,
+): DefinitionRecord {
   return {
+    imageType: row.image_type,
+    deletedAt: row.deleted_at,
     id: row.id,
     organizationId: row.organization_id,
     name: row.name,

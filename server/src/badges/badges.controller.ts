@@ -1,11 +1,24 @@
 // REST of Open Badges. Who may call each route is the policy table's (auth/policy.ts): the
 // organisation's badges for its trainers and administrators (writes: administrators), a
 // learner's badges through their debrief link, the verification documents for anyone.
-import { Body, Controller, Get, Inject, Param, Post, Put, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Res } from '@nestjs/common';
+import { json } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { ErrorCode, badgeDefinitionSchema, badgeRevokeSchema, failure } from '@ecoute/protocol';
-import type { AwardedBadge, BadgeDefinition, BadgeVerification, Failure } from '@ecoute/protocol';
+import {
+  ErrorCode,
+  badgeDefinitionSchema,
+  badgeImageSchema,
+  badgeRevokeSchema,
+  failure,
+} from '@ecoute/protocol';
+import type {
+  AwardedBadge,
+  BadgeDefinition,
+  BadgeDeleted,
+  BadgeVerification,
+  Failure,
+} from '@ecoute/protocol';
 import type { Access } from '../auth/access.service.js';
 import { httpFailure, orThrow } from '../auth/http-failure.js';
 import { CurrentAccess } from '../auth/policy.guard.js';
@@ -22,6 +35,12 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
     );
   }
   return parsed.data;
+}
+
+/** A badge's picture travels as base64 in JSON: its route takes larger bodies than the rest. */
+export const BADGE_IMAGE_PATH = '/api/badges/:badgeId/image';
+export function badgeImageBodyParser(): RequestHandler {
+  return json({ limit: '1500kb' });
 }
 
 const ID = /^[\w-]{1,80}$/;
@@ -67,6 +86,30 @@ export class BadgesController {
   ): Promise<BadgeDefinition> {
     const request = parse(badgeDefinitionSchema, body);
     return orThrow(await this.badges.saveDefinition(memberOf(access), request, idOf(badgeId)));
+  }
+
+  /** Deleted if never issued; else hidden and no longer awarded, the issued ones still valid. */
+  @Delete('badges/:badgeId')
+  async remove(@Param('badgeId') badgeId: string, @CurrentAccess() access: Access): Promise<BadgeDeleted> {
+    return orThrow(await this.badges.deleteDefinition(memberOf(access), idOf(badgeId)));
+  }
+
+  @Put('badges/:badgeId/image')
+  async setImage(
+    @Param('badgeId') badgeId: string,
+    @Body() body: unknown,
+    @CurrentAccess() access: Access,
+  ): Promise<BadgeDefinition> {
+    const { data } = parse(badgeImageSchema, body);
+    return orThrow(await this.badges.setImage(memberOf(access), idOf(badgeId), data));
+  }
+
+  @Delete('badges/:badgeId/image')
+  async removeImage(
+    @Param('badgeId') badgeId: string,
+    @CurrentAccess() access: Access,
+  ): Promise<BadgeDefinition> {
+    return orThrow(await this.badges.removeImage(memberOf(access), idOf(badgeId)));
   }
 
   @Get('badges/awards')

@@ -1,7 +1,10 @@
 // Open Badges: an organisation's badge definitions, awarding when a call's debrief results are
 // kept (and again whenever its badges are read, so that a trainer's later judgment « atteint »
 // counts), the documents each badge is verified with (OB 3.0 VC-JWT, OB 2.0 hosted), baking,
-// revocation through the organisation's status list.
+// revocation through the organisation's status list. An organisation's own picture per badge
+// (`badge-image-upload.ts` checks it); deleting a badge: gone if never issued, else hidden and no
+// longer awarded while every badge already issued stays valid and verifiable (its documents and
+// picture still served; revoking is a separate, explicit act).
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -12,6 +15,7 @@ import type {
   AwardedBadge,
   BadgeDefinition,
   BadgeDefinitionRequest,
+  BadgeDeleted,
   BadgeVerification,
   Failure,
 } from '@ecoute/protocol';
@@ -23,7 +27,8 @@ import type { AppConfig } from '../config/env.js';
 import { DebriefStore } from '../debrief/debrief-store.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { SessionStore } from '../sessions/session-store.js';
-import { badgePng, badgeSvg } from './badge-image.js';
+import { badgePng, badgeSvg, uploadedPng, uploadedSvg } from './badge-image.js';
+import { checkBadgeImage } from './badge-image-upload.js';
 import {
   BadgeUrls,
   isoSeconds,
@@ -135,7 +140,7 @@ export class BadgesService {
     let record: DefinitionRecord;
     if (badgeId !== undefined) {
       const existing = await this.store.definition(badgeId);
-      if (!existing || existing.organizationId !== admin.organizationId)
+      if (!existing || existing.organizationId !== admin.organizationId || existing.deletedAt)
         return failure(ErrorCode.BadgeNotFound);
       record = { ...existing, ...request };
     } else {
@@ -149,6 +154,78 @@ export class BadgesService {
       target: record.id,
     });
     return definitionOf(this.urls(), record);
+  }
+
+  /** The organisation's badge, not deleted, or undefined. */
+  private async ownBadge(admin: Membership, badgeId: string): Promise<DefinitionRecord | undefined> {
+    const badge = await this.store.definition(badgeId);
+    return badge && badge.organizationId === admin.organizationId && !badge.deletedAt ? badge : undefined;
+  }
+
+  /** The organisation's own picture for the badge (base64 of a PNG or an SVG), checked. */
+  async setImage(admin: Membership, badgeId: string, base64: string): Promise<BadgeDefinition | Failure> {
+    const badge = await this.ownBadge(admin, badgeId);
+    if (!badge) return failure(ErrorCode.BadgeNotFound);
+    const image = checkBadgeImage(Buffer.from(base64, 'base64'));
+    if ('ok' in image) return image;
+    await this.store.setImage(badgeId, { type: image.type, bytes: image.bytes }, new Date().toISOString());
+    await this.audit.record({
+      organizationId: admin.organizationId,
+      actor: admin.userId,
+      action: 'badge-image-changed',
+      target: badgeId,
+    });
+    this.logger.log(`badge/image_set badge=${badgeId} type=${image.type} bytes=${image.bytes.length}`);
+    return definitionOf(this.urls(), { ...badge, imageType: image.type });
+  }
+
+  /** Back to the drawn medal. */
+  async removeImage(admin: Membership, badgeId: string): Promise<BadgeDefinition | Failure> {
+    const badge = await this.ownBadge(admin, badgeId);
+    if (!badge) return failure(ErrorCode.BadgeNotFound);
+    await this.store.setImage(badgeId, null, new Date().toISOString());
+    await this.audit.record({
+      organizationId: admin.organizationId,
+      actor: admin.userId,
+      action: 'badge-image-changed',
+      target: badgeId,
+    });
+    return definitionOf(this.urls(), { ...badge, imageType: null });
+  }
+
+  /**
+   * Deletes a badge. Never issued: gone. Issued: no longer offered nor awarded, and every badge
+   * already issued stays valid — its credential, hosted assertion, achievement and picture are
+   * still served and it still verifies; an administrator revokes one explicitly if it must not.
+   */
+  async deleteDefinition(admin: Membership, badgeId: string): Promise<BadgeDeleted | Failure> {
+    const badge = await this.ownBadge(admin, badgeId);
+    if (!badge) return failure(ErrorCode.BadgeNotFound);
+    // One organisation's evaluation at a time: an award in progress is not left without its badge.
+    return this.inQueue(admin.organizationId, async () => {
+      const issued = await this.store.awardCount(badgeId);
+      const at = new Date().toISOString();
+      if (issued === 0) await this.store.deleteDefinition(badgeId);
+      else await this.store.markDeleted(badgeId, at);
+      await this.audit.record({
+        organizationId: admin.organizationId,
+        actor: admin.userId,
+        action: 'badge-deleted',
+        target: badgeId,
+      });
+      return { ok: true as const, issued, kept: issued > 0 };
+    });
+  }
+
+  /** Runs `task` after the organisation's evaluations in progress, before the next ones. */
+  private inQueue<T>(organizationId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(organizationId) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    this.queues.set(
+      organizationId,
+      next.catch(() => undefined),
+    );
+    return next;
   }
 
   // ── Awarding ───────────────────────────────────────────────────────────────
@@ -268,7 +345,7 @@ export class BadgesService {
   async awards(organizationId: string): Promise<AwardedBadge[]> {
     const [awards, definitions] = await Promise.all([
       this.store.awards(organizationId),
-      this.store.definitions(organizationId),
+      this.store.definitions(organizationId, true),
     ]);
     return this.awardedOf(awards, definitions);
   }
@@ -281,7 +358,7 @@ export class BadgesService {
     const keys = session.participants.filter((p) => p.role === 'listener').map((p) => learnerKey(p.name));
     const [awards, definitions] = await Promise.all([
       this.store.awardsOfLearners(session.organizationId, [...new Set(keys)]),
-      this.store.definitions(session.organizationId),
+      this.store.definitions(session.organizationId, true),
     ]);
     return this.awardedOf(awards, definitions);
   }
@@ -315,7 +392,7 @@ export class BadgesService {
   async badgeNamesBySession(organizationId: string): Promise<Map<string, string[]>> {
     const [awards, definitions] = await Promise.all([
       this.store.awards(organizationId),
-      this.store.definitions(organizationId),
+      this.store.definitions(organizationId, true),
     ]);
     const names = new Map(definitions.map((d) => [d.id, d.name]));
     const bySession = new Map<string, string[]>();
@@ -334,7 +411,7 @@ export class BadgesService {
   async learnerAwards(organizationId: string, name: string): Promise<LearnerBadgeExport[]> {
     const [awards, definitions] = await Promise.all([
       this.store.awardsOfLearners(organizationId, [learnerKey(name)]),
-      this.store.definitions(organizationId),
+      this.store.definitions(organizationId, true),
     ]);
     return this.awardedOf(awards, definitions).map((a) => ({
       badgeName: a.badgeName,
@@ -363,7 +440,7 @@ export class BadgesService {
     });
     const [updated] = await this.awardedOf(
       [(await this.store.award(awardId))!],
-      await this.store.definitions(admin.organizationId),
+      await this.store.definitions(admin.organizationId, true),
     );
     return updated!;
   }
@@ -415,7 +492,20 @@ export class BadgesService {
   async image(badgeId: string, format: 'png' | 'svg'): Promise<Buffer | string | Failure> {
     const badge = await this.store.definition(badgeId);
     if (!badge) return failure(ErrorCode.BadgeNotFound);
-    return format === 'png' ? badgePng(badge.id) : badgeSvg(badge.id, badge.name);
+    return format === 'png' ? this.pngOf(badge) : this.svgOf(badge);
+  }
+
+  /** The badge's picture as a PNG: the organisation's (an SVG rendered once per change), else drawn. */
+  private async pngOf(badge: DefinitionRecord): Promise<Buffer> {
+    if (!badge.imageType) return badgePng(badge.id);
+    const image = await this.store.image(badge.id);
+    return image ? uploadedPng(image) : badgePng(badge.id);
+  }
+
+  private async svgOf(badge: DefinitionRecord): Promise<string> {
+    if (!badge.imageType) return badgeSvg(badge.id, badge.name);
+    const image = await this.store.image(badge.id);
+    return image ? uploadedSvg(image, badge.name) : badgeSvg(badge.id, badge.name);
   }
 
   /** The OB 2.0 hosted assertion (`revoked: true` once revoked). */
@@ -438,9 +528,9 @@ export class BadgesService {
     const award = await this.store.award(awardId);
     const badge = award && (await this.store.definition(award.badgeId));
     if (!award || !badge) return failure(ErrorCode.BadgeNotFound);
-    if (format === 'svg') return bakeSvg(badgeSvg(badge.id, badge.name), award.credentialJwt);
-    if (format === 'png') return bakePng(badgePng(badge.id), OB3_PNG_KEYWORD, award.credentialJwt);
-    return bakePng(badgePng(badge.id), OB2_PNG_KEYWORD, this.urls().assertion(award.id));
+    if (format === 'svg') return bakeSvg(await this.svgOf(badge), award.credentialJwt);
+    if (format === 'png') return bakePng(await this.pngOf(badge), OB3_PNG_KEYWORD, award.credentialJwt);
+    return bakePng(await this.pngOf(badge), OB2_PNG_KEYWORD, this.urls().assertion(award.id));
   }
 
   /** What the public verification page shows, the signature checked against the published key. */
@@ -498,6 +588,8 @@ function definitionOf(urls: BadgeUrls, d: DefinitionRecord): BadgeDefinition {
     minCalls: d.minCalls,
     createdAt: d.createdAt,
     url: urls.achievement(d.id),
+    imageUrl: urls.image(d.id),
+    imageType: d.imageType ?? null,
   };
 }
 

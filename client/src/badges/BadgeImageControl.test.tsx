@@ -1,0 +1,168 @@
+import { describe, expect, it } from '@jest/globals';
+import { act, fireEvent, screen } from '@testing-library/react';
+import type { AccountMe, BadgeDefinition } from '@ecoute/protocol';
+import { renderWithSession } from '../test/renderWithSession.js';
+import { BadgeImageControl } from './BadgeImageControl.js';
+import { BadgesPage } from './BadgesPage.js';
+import { badgesApi } from './badgesApi.js';
+
+const badge: BadgeDefinition = {
+  id: 'b1',
+  name: 'Accueillir un appel',
+  description: 'Se présenter.',
+  criteria: [{ competency: 'accueil', criterion: 'se_presente' }],
+  minCalls: 1,
+  createdAt: '2026-01-01T00:00:00Z',
+  url: 'http://localhost:1/api/badges/achievements/b1',
+  imageUrl: 'http://localhost:1/api/badges/achievements/b1/image.png',
+  imageType: null,
+};
+
+async function settle(): Promise<void> {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+}
+
+function file(bytes: number[], name: string, type: string, size?: number): File {
+  const f = new File([new Uint8Array(bytes)], name, { type });
+  if (size !== undefined) Object.defineProperty(f, 'size', { value: size });
+  return f;
+}
+
+describe('BadgeImageControl', () => {
+  it('sends the chosen file in base64, shows the new picture and says so', async () => {
+    const sent: [string, string][] = [];
+    const changed: string[] = [];
+    renderWithSession(
+      <BadgeImageControl
+        badge={badge}
+        canEdit
+        api={{
+          ...badgesApi,
+          setImage: (id, data) => {
+            sent.push([id, data]);
+            return Promise.resolve({
+              ok: true as const,
+              data: { ...badge, imageType: 'image/png' as const },
+            });
+          },
+        }}
+        onChanged={(_b, message) => changed.push(message)}
+        onError={() => undefined}
+      />,
+    );
+    const preview = screen.getByRole<HTMLImageElement>('img', { name: 'Image du badge Accueillir un appel' });
+    expect(preview.getAttribute('src')).toBe('/api/badges/achievements/b1/image.png?v=0');
+    const input = screen.getByLabelText('Image du badge Accueillir un appel', { selector: 'input' });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file([137, 80, 78, 71], 'medaille.png', 'image/png')] } });
+    });
+    await settle();
+    expect(sent).toEqual([['b1', Buffer.from([137, 80, 78, 71]).toString('base64')]]);
+    expect(changed.map((m) => m.replace(/\u00a0/g, ' '))).toEqual([
+      'Image du badge « Accueillir un appel » enregistrée.',
+    ]);
+    expect(preview.getAttribute('src')).toBe('/api/badges/achievements/b1/image.png?v=1');
+  });
+
+  it('refuses a file over 256 KB before sending it, and passes on the server’s refusal', async () => {
+    const errors: string[] = [];
+    let calls = 0;
+    renderWithSession(
+      <BadgeImageControl
+        badge={badge}
+        canEdit
+        api={{
+          ...badgesApi,
+          setImage: () => {
+            calls++;
+            return Promise.resolve({ ok: false as const, code: 'badge/image_invalid' });
+          },
+        }}
+        onChanged={() => undefined}
+        onError={(code) => errors.push(code)}
+      />,
+    );
+    const input = screen.getByLabelText('Image du badge Accueillir un appel', { selector: 'input' });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file([1], 'lourd.png', 'image/png', 300 * 1024)] } });
+    });
+    await settle();
+    expect(calls).toBe(0);
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file([60, 115, 118, 103], 'x.svg', 'image/svg+xml')] } });
+    });
+    await settle();
+    expect(calls).toBe(1);
+    expect(errors).toEqual(['badge/image_too_large', 'badge/image_invalid']);
+  });
+
+  it('offers no upload to a trainer (administrators only)', () => {
+    renderWithSession(
+      <BadgeImageControl
+        badge={badge}
+        canEdit={false}
+        onChanged={() => undefined}
+        onError={() => undefined}
+      />,
+    );
+    expect(screen.queryByLabelText('Image du badge Accueillir un appel', { selector: 'input' })).toBeNull();
+  });
+});
+
+describe('BadgesPage: deleting a badge', () => {
+  it('asks first, says what happens to the badges already issued, and lists it no more', async () => {
+    let badges = [badge];
+    const removed: string[] = [];
+    const api = {
+      ...badgesApi,
+      definitions: () => Promise.resolve({ ok: true as const, data: { badges: [...badges] } }),
+      awards: () => Promise.resolve({ ok: true as const, data: { awards: [] } }),
+      criteria: () => Promise.resolve({ ok: true as const, data: { criteria: [] } }),
+      remove: (id: string) => {
+        removed.push(id);
+        badges = [];
+        return Promise.resolve({ ok: true as const, data: { ok: true as const, issued: 3, kept: true } });
+      },
+    };
+    const account = {
+      me: () =>
+        Promise.resolve({
+          ok: true as const,
+          data: {
+            userId: 'u',
+            name: 'Alex',
+            email: 'a@x',
+            role: 'admin' as AccountMe['role'],
+            organizationName: 'Org',
+            retentionDays: 365,
+          },
+        }),
+    };
+    const confirms: string[] = [];
+    let answer = false;
+    window.confirm = (message?: string) => {
+      confirms.push(message ?? '');
+      return answer;
+    };
+    renderWithSession(<BadgesPage api={api} account={account} />);
+    await settle();
+    const button = screen.getByRole('button', { name: 'Supprimer le badge Accueillir un appel' });
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    expect(removed).toEqual([]);
+    expect(confirms[0]).toContain('Les badges déjà délivrés restent valides et vérifiables');
+    answer = true;
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    await settle();
+    expect(removed).toEqual(['b1']);
+    expect(screen.getByRole('status').textContent?.replace(/\u00a0/g, ' ')).toBe(
+      'Badge « Accueillir un appel » supprimé : il ne sera plus attribué ; les 3 badge(s) déjà délivré(s) restent valides et vérifiables.',
+    );
+    expect(screen.queryByRole('heading', { name: 'Accueillir un appel' })).toBeNull();
+  });
+});

@@ -1,0 +1,103 @@
+// One badge's picture on the badges page: what verifiers and learners see, and for
+// administrators the organisation's own picture to upload (PNG or SVG, 256 KB at most: checked
+// here first so that a heavy file is not sent, then by the server with its codes), or the drawn
+// medal back.
+import { useId, useState, type ChangeEvent } from 'react';
+import type { BadgeDefinition } from '@ecoute/protocol';
+import { useI18n } from '../i18n/index.js';
+import { badgesApi, pathOf } from './badgesApi.js';
+
+export const BADGE_IMAGE_MAX_BYTES = 256 * 1024;
+
+/** The file's bytes in base64 (a data: URL's tail). */
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('file unreadable'));
+    reader.readAsDataURL(file);
+  });
+}
+
+export function BadgeImageControl({
+  badge,
+  canEdit,
+  api = badgesApi,
+  onChanged,
+  onError,
+}: {
+  badge: BadgeDefinition;
+  canEdit: boolean;
+  api?: Pick<typeof badgesApi, 'setImage' | 'removeImage'>;
+  onChanged: (badge: BadgeDefinition, message: string) => void;
+  onError: (code: string) => void;
+}) {
+  const { t } = useI18n();
+  const fieldId = useId();
+  const hintId = useId();
+  // A new query after each change, so that the page shows the new picture, not the cached one.
+  const [version, setVersion] = useState(0);
+
+  async function upload(event: ChangeEvent<HTMLInputElement>): Promise<void> {
+    const input = event.target;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > BADGE_IMAGE_MAX_BYTES) return onError('badge/image_too_large');
+    let data: string;
+    try {
+      data = await readBase64(file);
+    } catch {
+      return onError('badge/image_invalid');
+    }
+    const result = await api.setImage(badge.id, data);
+    if (!result.ok) return onError(result.code);
+    setVersion((v) => v + 1);
+    onChanged(result.data, t('badges.image.saved', { name: badge.name }));
+  }
+
+  async function drawn(): Promise<void> {
+    const result = await api.removeImage(badge.id);
+    if (!result.ok) return onError(result.code);
+    setVersion((v) => v + 1);
+    onChanged(result.data, t('badges.image.drawnBack', { name: badge.name }));
+  }
+
+  return (
+    <div className="badge-image">
+      {badge.imageUrl ? (
+        <img
+          className="badge-image__preview"
+          src={`${pathOf(badge.imageUrl)}?v=${version}`}
+          alt={t('badges.image.alt', { name: badge.name })}
+          width={96}
+          height={96}
+        />
+      ) : null}
+      {canEdit ? (
+        <p>
+          <label htmlFor={fieldId}>{t('badges.image.label', { name: badge.name })}</label>{' '}
+          <input
+            id={fieldId}
+            type="file"
+            accept="image/png,image/svg+xml,.png,.svg"
+            aria-describedby={hintId}
+            onChange={(event) => void upload(event)}
+          />
+          <span id={hintId} className="hint">
+            {' '}
+            {t('badges.image.hint')}
+          </span>
+          {badge.imageType ? (
+            <>
+              {' '}
+              <button type="button" onClick={() => void drawn()}>
+                {t('badges.image.drawn', { name: badge.name })}
+              </button>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
