@@ -11,6 +11,7 @@ import type { LoadConfig, LoadResult } from './load.js';
 import { runLoadProcess, startProduct, startRelay } from './processes.js';
 import type { RunningServer } from './processes.js';
 import { ms } from './stats.js';
+import { runClusterArm } from './cluster-arm.js';
 import { signedInTrainer } from '../support/accounts.js';
 
 export interface StepResult extends LoadResult {
@@ -356,23 +357,45 @@ if (process.argv[1]?.endsWith('bench.js')) {
   const max = flag('max');
   const only = flag('n');
   const target = flag('target');
-  if (target !== undefined && target !== 'product' && target !== 'relay') {
-    console.error(`--target=${target}: product or relay`);
-    process.exit(2);
+  // `--cluster`: the several-processes arm alone (cluster-arm.ts); `--kills=5`, `--lease=2000`.
+  if (process.argv.includes('--cluster')) {
+    runClusterArm({
+      maxSessions: max ? Number(max) : 1600,
+      ...(only ? { only: only.split(',').map(Number) } : {}),
+      durationMs: 20_000,
+      warmupMs: 3_000,
+      p99LimitMs: 50,
+      takeover: {
+        sessions: 200,
+        kills: Number(flag('kills') ?? 5),
+        leaseMs: Number(flag('lease') ?? 2_000),
+      },
+    }).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  } else {
+    if (target !== undefined && target !== 'product' && target !== 'relay') {
+      console.error(`--target=${target}: product or relay`);
+      process.exit(2);
+    }
+    runBench({
+      smoke,
+      maxSessions: max ? Number(max) : 1600,
+      ...(only ? { only: only.split(',').map(Number) } : {}),
+      ...(target ? { target } : {}),
+      durationMs: smoke ? 10_000 : 20_000,
+      warmupMs: smoke ? 1_000 : 3_000,
+      p99LimitMs: 50,
+    }).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   }
-  runBench({
-    smoke,
-    maxSessions: max ? Number(max) : 1600,
-    ...(only ? { only: only.split(',').map(Number) } : {}),
-    ...(target ? { target } : {}),
-    durationMs: smoke ? 10_000 : 20_000,
-    warmupMs: smoke ? 1_000 : 3_000,
-    p99LimitMs: 50,
-  }).then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
 }

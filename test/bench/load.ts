@@ -11,6 +11,11 @@ import type { Distribution } from './stats.js';
 
 export interface LoadConfig {
   url: string;
+  /**
+   * Several processes (the cluster arm): session i is created on `servers[i % n]`, which takes its
+   * lease, and its clients connect to that same process (a balancer that routes by session).
+   */
+  servers?: string[];
   /** A signed-in trainer's headers (the product creates sessions for accounts only). */
   headers?: Record<string, string>;
   mode: 'product' | 'relay';
@@ -177,9 +182,11 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
     const group = await Promise.all(
       Array.from({ length: Math.min(10, config.sessions - i) }, async (_, k) => {
         const index = i + k;
+        const home = config.servers?.[index % config.servers.length] ?? config.url;
         let auth: (role: string) => Record<string, unknown>;
         if (config.mode === 'product') {
-          const session = await createProductSession(config.url, config.scenarioId, config.headers);
+          const headers = config.servers ? { ...config.headers, origin: home } : config.headers;
+          const session = await createProductSession(home, config.scenarioId, headers);
           auth = (role) => ({
             sessionId: session.id,
             token: session.tokens[role],
@@ -189,10 +196,10 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
           auth = (role) => ({ sessionId: `relay-${index}`, role, protocolVersion: PROTOCOL_VERSION });
         }
         const [listener, trainer, observerA, observerB] = await Promise.all([
-          connect(config.url, auth('listener')),
-          connect(config.url, auth('trainer')),
-          connect(config.url, auth('observer')),
-          connect(config.url, auth('observer')),
+          connect(home, auth('listener')),
+          connect(home, auth('trainer')),
+          connect(home, auth('observer')),
+          connect(home, auth('observer')),
         ]);
         const load = new SessionLoad(index, listener, trainer, [observerA, observerB], config);
         await load.prepare();

@@ -61,13 +61,19 @@ function stopper(child: ChildProcess, cleanup: () => void): () => Promise<void> 
   };
 }
 
-/** The production server on core 0, with its own SQLite file, metrics on and GC exposed. */
-export async function startProduct(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * The production server on core 0 (or `cpu`), with its own SQLite file (unless `env` gives
+ * DATABASE_URL), metrics on and GC exposed.
+ */
+export async function startProduct(
+  env: Record<string, string> = {},
+  placement: { cpu?: number } = {},
+): Promise<RunningServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-bench-'));
   // ECOUTE_BENCH_NODE_ARGS: more flags for the server's node, to look inside a run, e.g.
   // "--cpu-prof --cpu-prof-dir=/tmp/prof" (written when the server stops), "--heap-prof", "--trace-gc".
   const extra = process.env.ECOUTE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const [command, args] = pinned(0, process.execPath, [
+  const [command, args] = pinned(placement.cpu ?? 0, process.execPath, [
     '--expose-gc',
     ...serverNodeFlags(),
     ...extra,
@@ -119,14 +125,17 @@ export async function startRelay(): Promise<RunningServer> {
 }
 
 /**
- * Runs the load generator on core 1. `onWindow` is called when its measured window opens
- * (after setup and warm-up), so the caller can read the server's figures over the same window.
+ * Runs the load generator on core 1 (or `cpu`; null: not pinned). `onWindow` is called when its
+ * measured window opens (after setup and warm-up), so the caller can read the server's figures
+ * over the same window.
  */
-export function runLoadProcess(config: LoadConfig, onWindow: () => void): Promise<LoadResult> {
-  const [command, args] = pinned(1, process.execPath, [
-    path.join(workspaceRoot, 'test/dist/bench/load.js'),
-    JSON.stringify(config),
-  ]);
+export function runLoadProcess(
+  config: LoadConfig,
+  onWindow: () => void,
+  cpu: number | null = 1,
+): Promise<LoadResult> {
+  const script = [path.join(workspaceRoot, 'test/dist/bench/load.js'), JSON.stringify(config)];
+  const [command, args] = cpu === null ? [process.execPath, script] : pinned(cpu, process.execPath, script);
   const child = spawn(command, args, { cwd: workspaceRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let buffer = '';
   let errors = '';

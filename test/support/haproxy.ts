@@ -1,5 +1,6 @@
 // A real HAProxy in front of several server processes (Debian's `haproxy`): WebSocket first,
-// round robin across the servers, a health check on /readyz every 500 ms, and a cookie for the
+// round robin across the servers, a health check on /readyz every 500 ms (a process that drains
+// answers 503: out of the rotation before it closes its sockets), and a cookie for the
 // long-polling fallback (its requests must reach the process that holds the Engine.IO session).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -18,7 +19,7 @@ export interface Balancer {
 export function haproxyConfig(port: number, servers: string[]): string {
   const lines = servers.map((url, i) => {
     const { hostname, port: p } = new URL(url);
-    return `  server s${i} ${hostname}:${p} check inter 500 fall 2 rise 1 cookie s${i}`;
+    return `  server s${i} ${hostname}:${p} check inter 500 fall 1 rise 1 cookie s${i}`;
   });
   return [
     'global',
@@ -26,6 +27,8 @@ export function haproxyConfig(port: number, servers: string[]): string {
     'defaults',
     '  mode http',
     '  timeout connect 2s',
+    // A check slower than `inter` is not a failure (a busy machine, the database's `select 1`).
+    '  timeout check 2s',
     '  timeout client 60s',
     '  timeout server 60s',
     '  timeout tunnel 1h',
@@ -36,7 +39,9 @@ export function haproxyConfig(port: number, servers: string[]): string {
     '  default_backend servers',
     'backend servers',
     '  balance roundrobin',
-    '  option httpchk GET /healthz',
+    // /readyz: 503 while a process boots (recovery) or drains (a rolling restart), so that it gets
+    // no new connection then; one failed check takes it out (`fall 1`).
+    '  option httpchk GET /readyz',
     '  cookie ECOUTE_SERVER insert indirect nocache',
     ...lines,
     '',

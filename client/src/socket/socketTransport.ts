@@ -20,6 +20,7 @@ export interface SocketTransportOptions {
 }
 
 const DEFAULT_ACK_TIMEOUT_MS = 10_000;
+const RECONNECTION_DELAY_MS = 250;
 
 export function createSocketTransport(options: SocketTransportOptions): SessionTransport {
   const auth: HandshakeAuth = {
@@ -29,7 +30,15 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
   };
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(
     options.origin ?? window.location.origin,
-    { auth, transports: ['websocket'], autoConnect: false },
+    {
+      auth,
+      transports: ['websocket'],
+      autoConnect: false,
+      // A process that stops hands its calls over (several processes): the first try comes soon
+      // (125–375 ms, spread so that a whole floor does not knock at once), later ones back off.
+      reconnectionDelay: RECONNECTION_DELAY_MS,
+      reconnectionDelayMax: 5_000,
+    },
   );
   const timeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
 

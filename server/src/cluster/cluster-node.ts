@@ -20,6 +20,8 @@ const ORPHANS_PER_BEAT = 100;
 /** How long a drain waits for others to take the sessions it released. */
 const DRAIN_WAIT_MS = 3_000;
 
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
 @Injectable()
 export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Cluster');
@@ -47,7 +49,12 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     this.logger.log(`cluster/joined node=${cluster.node} lease=${cluster.leaseMs}ms`);
   }
 
-  /** Drain: hand every session over, tell the others, wait (bounded) until they took them. */
+  /**
+   * Drain: hand every session over, tell the others, wait (bounded) until they took them; and
+   * keep the sockets open (inputs forwarded to the new owners) until `/readyz` has answered 503
+   * for `drainGraceMs`: by then the load balancer sends no new connection here, and the clients,
+   * disconnected when the process closes, reconnect to the others at once.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     const cluster = this.cluster;
     if (!cluster) return;
@@ -60,12 +67,14 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     const deadline = Date.now() + DRAIN_WAIT_MS;
     let left = ids.length;
     while (left > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
       const orphans = await cluster.leases.orphans(ids.length + ORPHANS_PER_BEAT).catch(() => []);
       left = orphans.filter((o) => ids.includes(o.sessionId)).length;
     }
+    const handedOverMs = Math.round(performance.now() - started);
+    await sleep(cluster.drainGraceMs - (performance.now() - started));
     this.logger.log(
-      `cluster/drained sessions=${ids.length} untaken=${left} in ${Math.round(performance.now() - started)} ms`,
+      `cluster/drained sessions=${ids.length} untaken=${left} in ${handedOverMs} ms (sockets closed after ${Math.round(performance.now() - started)} ms)`,
     );
   }
 

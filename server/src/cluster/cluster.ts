@@ -29,6 +29,8 @@ export class Cluster implements SessionOwnership {
     readonly leaseMs: number,
     redisUrl: string,
     db: Kysely<Database>,
+    /** How long a drain keeps `/readyz` at 503 before the sockets close (ECOUTE_DRAIN_GRACE_MS). */
+    readonly drainGraceMs = 0,
   ) {
     // Commands wait while Redis reconnects (a restart): broadcasts resume, nothing throws.
     const options = { maxRetriesPerRequest: null, lazyConnect: true } as const;
@@ -69,5 +71,5 @@ export class Cluster implements SessionOwnership {
 export function clusterFor(config: AppConfig, db: Kysely<Database>): Cluster | null {
   if (!config.redisUrl || !config.databaseUrl) return null;
   const node = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  return new Cluster(node, config.leaseMs, config.redisUrl, db);
+  return new Cluster(node, config.leaseMs, config.redisUrl, db, config.drainGraceMs);
 }

@@ -88,6 +88,11 @@ const envSchema = z.object({
     .optional(),
   /** How long a process's session leases last without a heartbeat (cluster/; takeover after it). */
   ECOUTE_LEASE_MS: z.coerce.number().int().min(200).max(600_000).default(5_000),
+  /**
+   * Draining (cluster/): how long `/readyz` answers 503 before the process closes its sockets, so
+   * that the load balancer's health check has taken it out and reconnections go to the others.
+   */
+  ECOUTE_DRAIN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(1_200),
 });
 
 export interface AppConfig {
@@ -127,6 +132,7 @@ export interface AppConfig {
   /** Several server processes (cluster/): set with DATABASE_URL. */
   redisUrl: string | undefined;
   leaseMs: number;
+  drainGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +181,7 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     trustProxy: e.ECOUTE_TRUST_PROXY,
     redisUrl: e.REDIS_URL,
     leaseMs: e.ECOUTE_LEASE_MS,
+    drainGraceMs: e.ECOUTE_DRAIN_GRACE_MS,
   };
 }
 

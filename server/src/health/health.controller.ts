@@ -25,6 +25,7 @@ export class HealthController {
       () => this.readiness.database(),
       () => this.readiness.scenarios(),
       () => this.readiness.recovery(),
+      () => this.readiness.draining(),
     ]);
   }
 

@@ -1,10 +1,13 @@
 // What `/readyz` checks: the database answers, the scenario catalogue is loaded, the recovery of
-// live sessions is over. Each is a Terminus indicator: a failing one names itself in the 503.
-import { Inject, Injectable } from '@nestjs/common';
+// live sessions is over, the process is not draining (several processes). Each is a Terminus
+// indicator: a failing one names itself in the 503.
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { HealthIndicatorResult } from '@nestjs/terminus';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { CLUSTER } from '../cluster/cluster.js';
+import type { Cluster } from '../cluster/cluster.js';
 import { DATABASE } from '../database/database.module.js';
 import type { Database } from '../database/schema.js';
 import { RecoveryProgress } from '../recovery/recovery-progress.js';
@@ -20,6 +23,7 @@ export class ReadinessIndicators {
     @Inject(DATABASE) private readonly db: Kysely<Database>,
     @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
     @Inject(RecoveryProgress) private readonly progress: RecoveryProgress,
+    @Optional() @Inject(CLUSTER) private readonly cluster: Cluster | null = null,
   ) {}
 
   database(): PromiseLike<HealthIndicatorResult<'database'>> {
@@ -45,5 +49,16 @@ export class ReadinessIndicators {
     const check = this.indicators.check('recovery');
     if (this.progress.done) return check.up({ durationMs: this.progress.durationMs });
     return check.down({ message: 'reprise des séances en cours', pending: this.progress.pending });
+  }
+
+  /**
+   * Several processes: down while this one drains (it hands its sessions over and is about to
+   * close its sockets), so that the load balancer sends new connections to the others.
+   */
+  draining(): HealthIndicatorResult<'cluster'> {
+    const check = this.indicators.check('cluster');
+    return this.cluster?.draining
+      ? check.down({ message: 'arrêt en cours : séances confiées aux autres processus' })
+      : check.up({ processes: this.cluster ? 'several' : 'one' });
   }
 }

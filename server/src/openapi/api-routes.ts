@@ -219,7 +219,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: '/readyz',
     tag: 'exploitation',
     summary: 'Prêt à servir : base joignable, scénarios chargés, reprise des séances terminée.',
-    description: '503 avec, dans `error`, la vérification qui échoue (database, scenarios, recovery).',
+    description:
+      '503 avec, dans `error`, la vérification qui échoue (database, scenarios, recovery ; cluster pendant l’arrêt d’un processus parmi plusieurs).',
     access: 'public',
     ok: { status: 200, description: 'Terminus : status, info, error, details.' },
   },
