@@ -51,6 +51,8 @@ type StateNodeData = {
   active: boolean;
   visited: boolean;
   folded: boolean;
+  /** The studio: an edge may be drawn from this state to another. */
+  connectable: boolean;
 };
 type StateNode = Node<StateNodeData, 'state'>;
 
@@ -67,12 +69,12 @@ function StateNodeView({ data }: NodeProps<StateNode>) {
   ].filter(Boolean);
   return (
     <div className={classes.join(' ')}>
-      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <Handle type="target" position={Position.Top} isConnectable={data.connectable} />
       <span className="state-node__label">
         {visitedLeaf ? <span aria-hidden="true">✓ </span> : null}
         {data.label}
       </span>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} isConnectable={data.connectable} />
     </div>
   );
 }
@@ -119,6 +121,7 @@ export default function StateGraph({
   entries,
   label,
   onStateClick,
+  onConnect,
   reached,
 }: {
   graph: ScenarioGraph;
@@ -129,6 +132,8 @@ export default function StateGraph({
   reached?: GraphReached | null;
   /** The studio: a click on a state shows its YAML (its keyboard path is the states list). */
   onStateClick?: (state: string) => void;
+  /** The studio: an edge drawn from one state to another (its keyboard path is a form). */
+  onConnect?: (source: string, target: string) => void;
 }) {
   const { t } = useI18n();
   const [layout, setLayout] = useState<GraphLayout | null>(null);
@@ -192,9 +197,10 @@ export default function StateGraph({
           active: highlight.active.has(node.id),
           visited: highlight.visited.has(node.id),
           folded: folded.folded.has(node.id),
+          connectable: onConnect !== undefined,
         },
       })),
-    [layout, highlight, folded, t],
+    [layout, highlight, folded, t, onConnect],
   );
 
   const edges = useMemo<RoutedEdge[]>(
@@ -246,12 +252,18 @@ export default function StateGraph({
           edgeTypes={edgeTypes}
           minZoom={0.1}
           nodesDraggable={false}
-          nodesConnectable={false}
+          nodesConnectable={onConnect !== undefined}
           nodesFocusable={false}
           edgesFocusable={false}
           elementsSelectable={false}
           zoomOnDoubleClick={false}
           {...(onStateClick ? { onNodeClick: (_event, node) => onStateClick(node.id) } : {})}
+          {...(onConnect
+            ? {
+                onConnect: (connection: { source: string; target: string }) =>
+                  onConnect(connection.source, connection.target),
+              }
+            : {})}
           ariaLabelConfig={{
             'node.a11yDescription.default': t('graph.a11y.node'),
             'node.a11yDescription.keyboardDisabled': t('graph.a11y.node'),

@@ -20,7 +20,13 @@ import { useLintWorker } from './useLintWorker.js';
 import type { TestPlayProgress } from './testPlay/TestPlayPanel.js';
 import { CoveragePanel, type Reached } from './pathCoverage/CoveragePanel.js';
 import { VersionDiff } from './diff/VersionDiff.js';
+import { FormsPanel } from './forms/FormsPanel.js';
+import type { YamlEdit } from './forms/formTypes.js';
+import { GraphEditPanel } from './graphEdit/GraphEditPanel.js';
+import type { TransitionDraft } from './graphEdit/AddTransitionForm.js';
+import { changeBetween, editYaml, plainOf } from './yamlEdit/document.js';
 import './editor.css';
+import './forms/forms.css';
 
 // The test-play is a lazy part of the editor's chunk: loaded on « Tester l'appel » only.
 const LazyTestPlay = lazy(() => import('./testPlay/TestPlayPanel.js'));
@@ -53,6 +59,9 @@ export function EditorPage() {
   const [playing, setPlaying] = useState(false);
   const [play, setPlay] = useState<TestPlayProgress | null>(null);
   const [reached, setReached] = useState<Reached | null>(null);
+  const [selectedState, setSelectedState] = useState('');
+  const [drawn, setDrawn] = useState<TransitionDraft | null>(null);
+  const [formError, setFormError] = useState('');
   const statesId = useId();
   const issuesId = useId();
 
@@ -75,7 +84,33 @@ export function EditorPage() {
     if (next.graph) setGraph(next.graph);
   }, []);
 
+  // The forms' and the graph's edits: the Document API on the editor's text, written back as one
+  // change (one undoable step); the text stays the source of truth.
+  const edit = useCallback<YamlEdit>(
+    (change) => {
+      if (!view) return;
+      const before = view.state.doc.toString();
+      let after: string;
+      try {
+        after = editYaml(before, change);
+      } catch {
+        setFormError(t('studio.forms.unreadable'));
+        return;
+      }
+      setFormError('');
+      if (after === before) return;
+      view.dispatch({ changes: changeBetween(before, after), userEvent: 'input.studio' });
+    },
+    [view, t],
+  );
+  const data = useMemo(() => plainOf(text), [text]);
+  const onConnect = useCallback(
+    (source: string, target: string) => setDrawn((last) => ({ source, target, n: (last?.n ?? 0) + 1 })),
+    [],
+  );
+
   const show = (state: string) => {
+    setSelectedState(state);
     const range = answer?.ranges.find((r) => r.id === state);
     if (!view || !range) return;
     view.dispatch({ selection: { anchor: range.from, head: range.to }, scrollIntoView: true });
@@ -209,6 +244,7 @@ export function EditorPage() {
                   reached={play ? null : reached}
                   label={t('graph.label')}
                   onStateClick={show}
+                  {...(readOnly ? {} : { onConnect })}
                 />
               </Suspense>
             </ChunkBoundary>
@@ -231,9 +267,30 @@ export function EditorPage() {
               </li>
             ))}
           </ul>
+          {readOnly || !data ? null : (
+            <GraphEditPanel
+              data={data}
+              text={text}
+              edit={edit}
+              graph={graph}
+              drawn={drawn}
+              selected={selectedState}
+              onSelect={setSelectedState}
+            />
+          )}
           <CoveragePanel text={text} graph={graph} onReached={setReached} />
         </section>
       </div>
+      {readOnly ? null : (
+        <>
+          {formError ? <p role="alert">{formError}</p> : null}
+          <FormsPanel
+            data={data}
+            edit={edit}
+            states={stateNodes.map((n) => ({ id: n.id, label: n.label }))}
+          />
+        </>
+      )}
       {detail.builtIn ? null : (
         <VersionDiff
           versions={detail.versions}

@@ -112,3 +112,21 @@ export function idFrom(words: string, taken: Iterable<string>, fallback = 'eleme
   if (!used.has(base)) return base;
   for (let n = 2; ; n += 1) if (!used.has(`${base}_${n}`)) return `${base}_${n}`;
 }
+
+/** The one change that turns `before` into `after` (common start and end left out): one undoable step. */
+export function changeBetween(before: string, after: string): { from: number; to: number; insert: string } {
+  let start = 0;
+  const shortest = Math.min(before.length, after.length);
+  while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start += 1;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
+  ) {
+    endBefore -= 1;
+    endAfter -= 1;
+  }
+  return { from: start, to: endBefore, insert: after.slice(start, endAfter) };
+}

@@ -1,0 +1,227 @@
+// The call's tables as forms: variables, lines (with variants), moves (with example phrases),
+// injects, endings. Each is a `TableForm` with its fields.
+import { CUES, MOVE_CATEGORIES, OUTCOMES } from '@ecoute/engine';
+import { useI18n, type MessageKey } from '../../i18n/index.js';
+import { ListField, NumberField, SelectField, TextField } from './fields.js';
+import { shortText, type Plain, type YamlEdit } from './formTypes.js';
+import { TableForm } from './TableForm.js';
+
+interface TableProps {
+  data: Plain;
+  edit: YamlEdit;
+}
+
+export function VariablesForm({ data, edit }: TableProps) {
+  const { t } = useI18n();
+  return (
+    <TableForm
+      data={data}
+      edit={edit}
+      table="variables"
+      heading={t('studio.forms.variables')}
+      addLabel={t('studio.forms.variables.new')}
+      addButton={t('studio.forms.variables.add')}
+      newEntry={(label) => ({ label, min: 0, max: 10, initial: 5 })}
+      title={(v) => shortText(v['label'])}
+      fields={(v, path) => (
+        <>
+          <TextField
+            label={t('studio.forms.label')}
+            path={[...path, 'label']}
+            value={v['label']}
+            edit={edit}
+          />
+          <NumberField
+            label={t('studio.forms.variables.min')}
+            path={[...path, 'min']}
+            value={v['min']}
+            edit={edit}
+          />
+          <NumberField
+            label={t('studio.forms.variables.max')}
+            path={[...path, 'max']}
+            value={v['max']}
+            edit={edit}
+          />
+          <NumberField
+            label={t('studio.forms.variables.initial')}
+            path={[...path, 'initial']}
+            value={v['initial']}
+            edit={edit}
+          />
+        </>
+      )}
+    />
+  );
+}
+
+export function LinesForm({ data, edit }: TableProps) {
+  const { t } = useI18n();
+  const cues = CUES.map((cue) => ({ value: cue, label: t(`cue.${cue}` as MessageKey) }));
+  return (
+    <TableForm
+      data={data}
+      edit={edit}
+      table="lines"
+      heading={t('studio.forms.lines')}
+      addLabel={t('studio.forms.lines.new')}
+      addButton={t('studio.forms.lines.add')}
+      newEntry={(text) => ({ text })}
+      title={(line) => shortText(line['text'])}
+      fields={(line, path) => (
+        <>
+          <TextField
+            label={t('studio.forms.lines.text')}
+            path={[...path, 'text']}
+            value={line['text']}
+            edit={edit}
+            multiline
+          />
+          <ListField
+            label={t('studio.forms.lines.variants')}
+            itemLabel={(n) => t('studio.forms.lines.variant', { n })}
+            addLabel={t('studio.forms.lines.newVariant')}
+            path={[...path, 'variants']}
+            value={line['variants']}
+            edit={edit}
+          />
+          <SelectField
+            label={t('studio.forms.lines.cue')}
+            path={[...path, 'cue']}
+            value={line['cue']}
+            edit={edit}
+            options={cues}
+            optional
+          />
+          <TextField
+            label={t('studio.forms.lines.direction')}
+            path={[...path, 'direction']}
+            value={line['direction']}
+            edit={edit}
+            optional
+          />
+        </>
+      )}
+    />
+  );
+}
+
+export function MovesForm({ data, edit }: TableProps) {
+  const { t } = useI18n();
+  const categories = MOVE_CATEGORIES.map((c) => ({
+    value: c,
+    label: t(`moves.category.${c}` as MessageKey),
+  }));
+  return (
+    <TableForm
+      data={data}
+      edit={edit}
+      table="moves"
+      heading={t('studio.forms.moves')}
+      addLabel={t('studio.forms.moves.new')}
+      addButton={t('studio.forms.moves.add')}
+      newEntry={(label) => ({ label, category: 'listening', help: label })}
+      title={(move) => shortText(move['label'])}
+      fields={(move, path) => (
+        <>
+          <TextField
+            label={t('studio.forms.label')}
+            path={[...path, 'label']}
+            value={move['label']}
+            edit={edit}
+          />
+          <SelectField
+            label={t('studio.forms.moves.category')}
+            path={[...path, 'category']}
+            value={move['category']}
+            edit={edit}
+            options={categories}
+          />
+          <TextField
+            label={t('studio.forms.help')}
+            path={[...path, 'help']}
+            value={move['help']}
+            edit={edit}
+            multiline
+          />
+          <ListField
+            label={t('studio.forms.moves.examples')}
+            itemLabel={(n) => t('studio.forms.moves.example', { n })}
+            addLabel={t('studio.forms.moves.newExample')}
+            path={[...path, 'examples']}
+            value={move['examples']}
+            edit={edit}
+          />
+        </>
+      )}
+    />
+  );
+}
+
+export function InjectsForm({ data, edit }: TableProps) {
+  const { t } = useI18n();
+  return (
+    <TableForm
+      data={data}
+      edit={edit}
+      table="injects"
+      heading={t('studio.forms.injects')}
+      addLabel={t('studio.forms.injects.new')}
+      addButton={t('studio.forms.injects.add')}
+      newEntry={(label) => ({ label, help: label })}
+      title={(inject) => shortText(inject['label'])}
+      fields={(inject, path) => (
+        <>
+          <TextField
+            label={t('studio.forms.label')}
+            path={[...path, 'label']}
+            value={inject['label']}
+            edit={edit}
+          />
+          <TextField
+            label={t('studio.forms.help')}
+            path={[...path, 'help']}
+            value={inject['help']}
+            edit={edit}
+            multiline
+          />
+        </>
+      )}
+    />
+  );
+}
+
+export function EndingsForm({ data, edit }: TableProps) {
+  const { t } = useI18n();
+  const outcomes = OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}` as MessageKey) }));
+  return (
+    <TableForm
+      data={data}
+      edit={edit}
+      table="endings"
+      heading={t('studio.forms.endings')}
+      addLabel={t('studio.forms.endings.new')}
+      addButton={t('studio.forms.endings.add')}
+      newEntry={(message) => ({ outcome: 'good', message })}
+      title={(ending) => shortText(ending['message'])}
+      fields={(ending, path) => (
+        <>
+          <SelectField
+            label={t('studio.forms.endings.outcome')}
+            path={[...path, 'outcome']}
+            value={ending['outcome']}
+            edit={edit}
+            options={outcomes}
+          />
+          <TextField
+            label={t('studio.forms.endings.message')}
+            path={[...path, 'message']}
+            value={ending['message']}
+            edit={edit}
+            multiline
+          />
+        </>
+      )}
+    />
+  );
+}

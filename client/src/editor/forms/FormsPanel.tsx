@@ -1,0 +1,66 @@
+// « Formulaires »: the call for people who do not write YAML. One tab per part of the call; each
+// edit is written into the text (the source of truth) through the Document API, at once and as
+// one undoable step of the editor.
+import { useId } from 'react';
+import { useI18n } from '../../i18n/index.js';
+import { Tabs } from '../../ui/Tabs.js';
+import { EndingsForm, InjectsForm, LinesForm, MovesForm, VariablesForm } from './CallTables.js';
+import type { Plain, YamlEdit } from './formTypes.js';
+import { PersonaForm } from './PersonaForm.js';
+import { RubricForm } from './RubricForm.js';
+
+export function FormsPanel({
+  data,
+  edit,
+  states,
+}: {
+  data: Plain | null;
+  edit: YamlEdit;
+  states: { id: string; label: string }[];
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  return (
+    <section className="studio-forms" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('studio.forms.heading')}</h2>
+      <p className="muted">{t('studio.forms.intro')}</p>
+      {data ? (
+        <Tabs
+          label={t('studio.forms.tabs')}
+          className="studio-forms__tabs"
+          items={[
+            {
+              id: 'persona',
+              label: t('studio.forms.persona'),
+              content: <PersonaForm data={data} edit={edit} />,
+            },
+            {
+              id: 'variables',
+              label: t('studio.forms.variables'),
+              content: <VariablesForm data={data} edit={edit} />,
+            },
+            { id: 'lines', label: t('studio.forms.lines'), content: <LinesForm data={data} edit={edit} /> },
+            { id: 'moves', label: t('studio.forms.moves'), content: <MovesForm data={data} edit={edit} /> },
+            {
+              id: 'injects',
+              label: t('studio.forms.injects'),
+              content: <InjectsForm data={data} edit={edit} />,
+            },
+            {
+              id: 'endings',
+              label: t('studio.forms.endings'),
+              content: <EndingsForm data={data} edit={edit} />,
+            },
+            {
+              id: 'rubric',
+              label: t('studio.forms.rubric'),
+              content: <RubricForm data={data} edit={edit} states={states} />,
+            },
+          ]}
+        />
+      ) : (
+        <p role="alert">{t('studio.forms.unreadable')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+// The call's description and its persona: title, summary, difficulty, length; the caller's
+// name, age, place and story.
+import { useId } from 'react';
+import { useI18n } from '../../i18n/index.js';
+import { NumberField, SelectField, TextField } from './fields.js';
+import { isPlain, type Plain, type YamlEdit } from './formTypes.js';
+
+export function PersonaForm({ data, edit }: { data: Plain; edit: YamlEdit }) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const persona = isPlain(data['persona']) ? data['persona'] : {};
+  const difficulties = (['easy', 'medium', 'hard'] as const).map((d) => ({
+    value: d,
+    label: t(`studio.forms.difficulty.${d}`),
+  }));
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('studio.forms.persona')}</h3>
+      <fieldset className="studio-entry">
+        <legend>{t('studio.forms.call')}</legend>
+        <TextField label={t('studio.forms.call.title')} path={['title']} value={data['title']} edit={edit} />
+        <TextField
+          label={t('studio.forms.call.summary')}
+          path={['summary']}
+          value={data['summary']}
+          edit={edit}
+          multiline
+        />
+        <SelectField
+          label={t('studio.forms.call.difficulty')}
+          path={['difficulty']}
+          value={data['difficulty']}
+          edit={edit}
+          options={difficulties}
+        />
+        <NumberField
+          label={t('studio.forms.call.duration')}
+          path={['durationMinutes']}
+          value={data['durationMinutes']}
+          edit={edit}
+        />
+      </fieldset>
+      <fieldset className="studio-entry">
+        <legend>{t('studio.forms.caller')}</legend>
+        <TextField
+          label={t('studio.forms.persona.name')}
+          path={['persona', 'name']}
+          value={persona['name']}
+          edit={edit}
+        />
+        <NumberField
+          label={t('studio.forms.persona.age')}
+          path={['persona', 'age']}
+          value={persona['age']}
+          edit={edit}
+        />
+        <TextField
+          label={t('studio.forms.persona.place')}
+          path={['persona', 'place']}
+          value={persona['place']}
+          edit={edit}
+        />
+        <TextField
+          label={t('studio.forms.persona.background')}
+          hint={t('studio.forms.persona.backgroundHint')}
+          path={['persona', 'background']}
+          value={persona['background']}
+          edit={edit}
+          multiline
+        />
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,239 @@
+// The rubric as a form: competencies, each with its criteria; a criterion is judged by the
+// trainer or measured (a move made, a state reached, an ending's outcome, a variable's floor).
+import { useId, useState } from 'react';
+import { OUTCOMES } from '@ecoute/engine';
+import { useI18n, type MessageKey } from '../../i18n/index.js';
+import { addItem, idFrom, removeAt, setValue, type YamlPath } from '../yamlEdit/document.js';
+import { NumberField, SelectField, TextField } from './fields.js';
+import { isPlain, shortText, tableOf, textOf, type Plain, type YamlEdit } from './formTypes.js';
+
+type CriterionKind = 'judged' | 'move' | 'state' | 'ending' | 'variable';
+const KINDS: CriterionKind[] = ['judged', 'move', 'state', 'ending', 'variable'];
+
+function kindOf(criterion: Plain): CriterionKind {
+  const auto = criterion['auto'];
+  if (!isPlain(auto)) return 'judged';
+  if ('move' in auto) return 'move';
+  if ('state' in auto) return 'state';
+  if ('ending' in auto) return 'ending';
+  if ('variable' in auto) return 'variable';
+  return 'judged';
+}
+
+function AddForm({ label, button, onAdd }: { label: string; button: string; onAdd(words: string): void }) {
+  const [draft, setDraft] = useState('');
+  const id = useId();
+  return (
+    <form
+      className="studio-add"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!draft.trim()) return;
+        onAdd(draft.trim());
+        setDraft('');
+      }}
+    >
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="text" value={draft} onChange={(e) => setDraft(e.target.value)} />
+      <button type="submit">{button}</button>
+    </form>
+  );
+}
+
+export function RubricForm({
+  data,
+  edit,
+  states,
+}: {
+  data: Plain;
+  edit: YamlEdit;
+  states: { id: string; label: string }[];
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const rubric = Array.isArray(data['rubric']) ? data['rubric'].filter(isPlain) : [];
+  const moves = tableOf(data, 'moves').map(([id, m]) => ({ value: id, label: textOf(m['label']) || id }));
+  const variables = tableOf(data, 'variables').map(([id, v]) => ({
+    value: id,
+    label: textOf(v['label']) || id,
+  }));
+  const stateOptions = states.map((s) => ({ value: s.id, label: s.label }));
+  const allIds = rubric.flatMap((c) => [
+    textOf(c['id']),
+    ...(Array.isArray(c['criteria']) ? c['criteria'].filter(isPlain).map((k) => textOf(k['id'])) : []),
+  ]);
+
+  const setKind = (path: YamlPath, kind: CriterionKind) =>
+    edit((doc) => {
+      if (doc.hasIn([...path, 'judged'])) doc.deleteIn([...path, 'judged']);
+      if (doc.hasIn([...path, 'auto'])) doc.deleteIn([...path, 'auto']);
+      const auto =
+        kind === 'move'
+          ? { move: moves[0]?.value ?? '' }
+          : kind === 'state'
+            ? { state: stateOptions[0]?.value ?? '' }
+            : kind === 'ending'
+              ? { ending: ['best', 'good'] }
+              : kind === 'variable'
+                ? { variable: variables[0]?.value ?? '', min: 0 }
+                : null;
+      if (auto) doc.setIn([...path, 'auto'], doc.createNode(auto, { flow: true }));
+      else doc.setIn([...path, 'judged'], true);
+    });
+
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('studio.forms.rubric')}</h3>
+      {rubric.length === 0 ? <p className="muted">{t('studio.forms.emptyTable')}</p> : null}
+      {rubric.map((competency, c) => {
+        const name = shortText(competency['label']) || t('studio.forms.untitled');
+        const criteria = Array.isArray(competency['criteria']) ? competency['criteria'].filter(isPlain) : [];
+        return (
+          <fieldset key={c} className="studio-entry">
+            <legend>{name}</legend>
+            <TextField
+              label={t('studio.forms.rubric.competency')}
+              path={['rubric', c, 'label']}
+              value={competency['label']}
+              edit={edit}
+            />
+            {criteria.map((criterion, k) => {
+              const path: YamlPath = ['rubric', c, 'criteria', k];
+              const kind = kindOf(criterion);
+              const auto = isPlain(criterion['auto']) ? criterion['auto'] : {};
+              const kindId = `${headingId}-${c}-${k}`;
+              const criterionName = shortText(criterion['label']) || t('studio.forms.untitled');
+              return (
+                <fieldset key={k} className="studio-entry studio-entry--inner">
+                  <legend>{criterionName}</legend>
+                  <TextField
+                    label={t('studio.forms.rubric.criterion')}
+                    path={[...path, 'label']}
+                    value={criterion['label']}
+                    edit={edit}
+                  />
+                  <div className="studio-field">
+                    <label htmlFor={kindId}>{t('studio.forms.rubric.kind')}</label>
+                    <select
+                      id={kindId}
+                      value={kind}
+                      onChange={(e) => setKind(path, e.target.value as CriterionKind)}
+                    >
+                      {KINDS.map((k2) => (
+                        <option key={k2} value={k2}>
+                          {t(`studio.forms.rubric.kind.${k2}` as MessageKey)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  {kind === 'move' ? (
+                    <SelectField
+                      label={t('studio.forms.rubric.move')}
+                      path={[...path, 'auto', 'move']}
+                      value={auto['move']}
+                      edit={edit}
+                      options={moves}
+                    />
+                  ) : null}
+                  {kind === 'state' ? (
+                    <SelectField
+                      label={t('studio.forms.rubric.state')}
+                      path={[...path, 'auto', 'state']}
+                      value={auto['state']}
+                      edit={edit}
+                      options={stateOptions}
+                    />
+                  ) : null}
+                  {kind === 'ending' ? (
+                    <fieldset className="studio-checks">
+                      <legend>{t('studio.forms.rubric.outcomes')}</legend>
+                      {OUTCOMES.map((outcome) => {
+                        const chosen = Array.isArray(auto['ending'])
+                          ? (auto['ending'] as unknown[]).map(textOf)
+                          : [];
+                        return (
+                          <label key={outcome}>
+                            <input
+                              type="checkbox"
+                              checked={chosen.includes(outcome)}
+                              onChange={(e) => {
+                                const next = e.target.checked
+                                  ? [...chosen, outcome]
+                                  : chosen.filter((o) => o !== outcome);
+                                edit((doc) =>
+                                  setValue(
+                                    doc,
+                                    [...path, 'auto', 'ending'],
+                                    doc.createNode(
+                                      OUTCOMES.filter((o) => next.includes(o)),
+                                      { flow: true },
+                                    ),
+                                  ),
+                                );
+                              }}
+                            />{' '}
+                            {t(`outcome.${outcome}` as MessageKey)}
+                          </label>
+                        );
+                      })}
+                    </fieldset>
+                  ) : null}
+                  {kind === 'variable' ? (
+                    <>
+                      <SelectField
+                        label={t('studio.forms.rubric.variable')}
+                        path={[...path, 'auto', 'variable']}
+                        value={auto['variable']}
+                        edit={edit}
+                        options={variables}
+                      />
+                      <NumberField
+                        label={t('studio.forms.rubric.min')}
+                        path={[...path, 'auto', 'min']}
+                        value={auto['min']}
+                        edit={edit}
+                        optional
+                      />
+                    </>
+                  ) : null}
+                  <button type="button" onClick={() => edit((doc) => removeAt(doc, path, true))}>
+                    {t('studio.forms.remove', { name: criterionName })}
+                  </button>
+                </fieldset>
+              );
+            })}
+            <AddForm
+              label={t('studio.forms.rubric.newCriterion', { competency: name })}
+              button={t('studio.forms.rubric.addCriterion')}
+              onAdd={(label) =>
+                edit((doc) =>
+                  addItem(doc, ['rubric', c, 'criteria'], {
+                    id: idFrom(label, allIds, 'critere'),
+                    label,
+                    judged: true,
+                  }),
+                )
+              }
+            />
+            <button type="button" onClick={() => edit((doc) => removeAt(doc, ['rubric', c], true))}>
+              {t('studio.forms.remove', { name })}
+            </button>
+          </fieldset>
+        );
+      })}
+      <AddForm
+        label={t('studio.forms.rubric.newCompetency')}
+        button={t('studio.forms.rubric.addCompetency')}
+        onAdd={(label) =>
+          edit((doc) =>
+            addItem(doc, ['rubric'], {
+              id: idFrom(label, allIds, 'competence'),
+              label,
+              criteria: [{ id: idFrom(`${label} critere`, allIds, 'critere'), label, judged: true }],
+            }),
+          )
+        }
+      />
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+// « Ajouter un état »: its name, where it sits, whether the call ends there (and with which
+// ending), the line the caller says on entering it. The keyboard path of adding a node.
+import { useId, useState } from 'react';
+import { useI18n } from '../../i18n/index.js';
+import { idFrom } from '../yamlEdit/document.js';
+import { addState, stateDocPath } from '../yamlEdit/machineEdit.js';
+import { shortText, tableOf, type Plain, type YamlEdit } from '../forms/formTypes.js';
+import type { StateChoice } from './GraphEditPanel.js';
+
+export function AddStateForm({
+  data,
+  edit,
+  states,
+  onAdded,
+}: {
+  data: Plain;
+  edit: YamlEdit;
+  states: StateChoice[];
+  onAdded(message: string): void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [label, setLabel] = useState('');
+  const [parent, setParent] = useState('');
+  const [final, setFinal] = useState(false);
+  const [line, setLine] = useState('');
+  const [ending, setEnding] = useState('');
+  const lines = tableOf(data, 'lines');
+  const endings = tableOf(data, 'endings');
+  const parents = states.filter((s) => s.type !== 'final');
+  return (
+    <form
+      className="studio-graph-form"
+      aria-labelledby={`${id}-h`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const words = label.trim();
+        if (!words) return;
+        edit((doc) => {
+          const siblings = doc.getIn([...stateDocPath(parent), 'states']);
+          const taken =
+            siblings && typeof siblings === 'object' && 'items' in siblings
+              ? (siblings as { items: { key: unknown }[] }).items.map((p) =>
+                  String((p.key as { value?: unknown }).value ?? p.key),
+                )
+              : [];
+          const name = idFrom(words, taken, 'etat');
+          const path = addState(doc, parent, name, { label: words, final });
+          const entry = [
+            ...(line ? [{ type: 'say', params: { line } }] : []),
+            ...(final && ending ? [{ type: 'end', params: { ending } }] : []),
+          ];
+          if (entry.length > 0)
+            doc.setIn(
+              [...stateDocPath(path), 'entry'],
+              doc.createNode(entry.length === 1 ? entry[0] : entry, { flow: entry.length === 1 }),
+            );
+        });
+        onAdded(t('studio.graph.stateAdded', { state: words }));
+        setLabel('');
+      }}
+    >
+      <h4 id={`${id}-h`}>{t('studio.graph.addState')}</h4>
+      <div className="studio-field">
+        <label htmlFor={`${id}-label`}>{t('studio.graph.stateName')}</label>
+        <input id={`${id}-label`} type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
+      </div>
+      <div className="studio-field">
+        <label htmlFor={`${id}-parent`}>{t('studio.graph.parent')}</label>
+        <select id={`${id}-parent`} value={parent} onChange={(e) => setParent(e.target.value)}>
+          <option value="">{t('studio.graph.topLevel')}</option>
+          {parents.map((s) => (
+            <option key={s.id} value={s.id}>
+              {t('studio.graph.inside', { state: s.label })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="studio-field">
+        <label htmlFor={`${id}-line`}>{t('studio.graph.entryLine')}</label>
+        <select id={`${id}-line`} value={line} onChange={(e) => setLine(e.target.value)}>
+          <option value="">{t('studio.forms.none')}</option>
+          {lines.map(([key, l]) => (
+            <option key={key} value={key}>
+              {shortText(l['text'])}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="studio-check">
+        <input type="checkbox" checked={final} onChange={(e) => setFinal(e.target.checked)} />{' '}
+        {t('studio.graph.final')}
+      </label>
+      {final ? (
+        <div className="studio-field">
+          <label htmlFor={`${id}-ending`}>{t('studio.graph.ending')}</label>
+          <select id={`${id}-ending`} value={ending} onChange={(e) => setEnding(e.target.value)}>
+            <option value="">{t('studio.forms.none')}</option>
+            {endings.map(([key, en]) => (
+              <option key={key} value={key}>
+                {shortText(en['message'])}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <button type="submit">{t('studio.graph.addState')}</button>
+    </form>
+  );
+}

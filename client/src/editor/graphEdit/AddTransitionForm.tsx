@@ -1,0 +1,171 @@
+// « Ajouter une transition »: from a state, on an event (the call's moves and injects, the
+// listener's words, the hang-up, a delay, « aussitôt »), to a state or staying, with a condition
+// and actions chosen from lists. Drawing an edge on the graph opens it with both states chosen.
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ActionConfig, GuardConfig } from '@ecoute/engine';
+import { useI18n } from '../../i18n/index.js';
+import { addTransition, type Trigger } from '../yamlEdit/machineEdit.js';
+import type { Plain, YamlEdit } from '../forms/formTypes.js';
+import { ActionPicker, actionWords } from './ActionPicker.js';
+import { AFTER, ALWAYS, triggerChoices } from './choices.js';
+import { GuardPicker } from './GuardPicker.js';
+import type { StateChoice } from './GraphEditPanel.js';
+
+export interface TransitionDraft {
+  source: string;
+  target: string;
+  /** Changes on every drawing, so the same two states drawn again still open the form. */
+  n: number;
+}
+
+const STAY = ':stay';
+
+export function AddTransitionForm({
+  data,
+  edit,
+  states,
+  drawn,
+  onAdded,
+}: {
+  data: Plain;
+  edit: YamlEdit;
+  states: StateChoice[];
+  drawn: TransitionDraft | null;
+  onAdded(message: string): void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const triggerRef = useRef<HTMLSelectElement>(null);
+  const [source, setSource] = useState('');
+  const [target, setTarget] = useState('');
+  const [trigger, setTrigger] = useState('');
+  const [seconds, setSeconds] = useState('20');
+  const [guard, setGuard] = useState<GuardConfig | undefined>(undefined);
+  const [actions, setActions] = useState<ActionConfig[]>([]);
+  const groups = triggerChoices(data, t);
+  const allTriggers = groups.flatMap((g) => g.items);
+  const chosenTrigger = allTriggers.some((c) => c.value === trigger)
+    ? trigger
+    : (allTriggers[0]?.value ?? '');
+  const chosenSource = states.some((s) => s.id === source) ? source : (states[0]?.id ?? '');
+  const chosenTarget =
+    target === STAY || states.some((s) => s.id === target) ? target : (states[0]?.id ?? STAY);
+  const delay = Number(seconds.replace(',', '.'));
+
+  useEffect(() => {
+    if (!drawn) return;
+    setSource(drawn.source);
+    setTarget(drawn.target);
+    triggerRef.current?.focus();
+  }, [drawn]);
+
+  const label = (state: string) => states.find((s) => s.id === state)?.label ?? state;
+  return (
+    <form
+      className="studio-graph-form"
+      aria-labelledby={`${id}-h`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!chosenSource || !chosenTrigger) return;
+        const parsed: Trigger =
+          chosenTrigger === AFTER
+            ? { kind: 'after', ms: Math.max(0, Math.round(delay * 1000)) }
+            : chosenTrigger === ALWAYS
+              ? { kind: 'always' }
+              : { kind: 'event', event: chosenTrigger };
+        if (parsed.kind === 'after' && !Number.isFinite(delay)) return;
+        edit((doc) =>
+          addTransition(doc, {
+            source: chosenSource,
+            trigger: parsed,
+            target: chosenTarget === STAY ? null : chosenTarget,
+            guard,
+            actions,
+          }),
+        );
+        setActions([]);
+        onAdded(
+          t('studio.graph.transitionAdded', {
+            from: label(chosenSource),
+            to: chosenTarget === STAY ? label(chosenSource) : label(chosenTarget),
+          }),
+        );
+      }}
+    >
+      <h4 id={`${id}-h`}>{t('studio.graph.addTransition')}</h4>
+      <div className="studio-field">
+        <label htmlFor={`${id}-from`}>{t('studio.graph.from')}</label>
+        <select id={`${id}-from`} value={chosenSource} onChange={(e) => setSource(e.target.value)}>
+          {states.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="studio-field">
+        <label htmlFor={`${id}-trigger`}>{t('studio.graph.trigger')}</label>
+        <select
+          id={`${id}-trigger`}
+          ref={triggerRef}
+          value={chosenTrigger}
+          onChange={(e) => setTrigger(e.target.value)}
+        >
+          {groups
+            .filter((g) => g.items.length > 0)
+            .map((g) => (
+              <optgroup key={g.group} label={g.group}>
+                {g.items.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+        </select>
+      </div>
+      {chosenTrigger === AFTER ? (
+        <div className="studio-field studio-field--number">
+          <label htmlFor={`${id}-delay`}>{t('studio.graph.delay')}</label>
+          <input
+            id={`${id}-delay`}
+            type="text"
+            inputMode="decimal"
+            value={seconds}
+            onChange={(e) => setSeconds(e.target.value)}
+          />
+        </div>
+      ) : null}
+      <div className="studio-field">
+        <label htmlFor={`${id}-to`}>{t('studio.graph.to')}</label>
+        <select id={`${id}-to`} value={chosenTarget} onChange={(e) => setTarget(e.target.value)}>
+          {states.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+          <option value={STAY}>{t('studio.graph.stay')}</option>
+        </select>
+      </div>
+      <GuardPicker data={data} states={states} onChange={setGuard} />
+      <ActionPicker
+        data={data}
+        legend={t('studio.graph.transitionActions')}
+        onAdd={(a) => setActions((list) => [...list, a])}
+      />
+      {actions.length > 0 ? (
+        <ol className="studio-actions" aria-label={t('studio.graph.transitionActions')}>
+          {actions.map((a, i) => (
+            <li key={i}>
+              {actionWords(data, a, t)}{' '}
+              <button type="button" onClick={() => setActions((list) => list.filter((_, k) => k !== i))}>
+                {t('studio.forms.remove', { name: actionWords(data, a, t) })}
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <button type="submit">{t('studio.graph.addTransition')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+// The graph's edits, each with its keyboard path: « Ajouter un état », « Ajouter une transition »
+// (also opened by drawing an edge between two states on the graph), « Modifier un état »
+// (rename, delete with its references). Results are said in a polite live region.
+import { useId, useState } from 'react';
+import type { ScenarioGraph } from '@ecoute/engine';
+import { useI18n } from '../../i18n/index.js';
+import type { Plain, YamlEdit } from '../forms/formTypes.js';
+import { AddStateForm } from './AddStateForm.js';
+import { AddTransitionForm, type TransitionDraft } from './AddTransitionForm.js';
+import { StateEditForm } from './StateEditForm.js';
+
+export interface StateChoice {
+  id: string;
+  label: string;
+  type: ScenarioGraph['nodes'][number]['type'];
+}
+
+export function GraphEditPanel({
+  data,
+  text,
+  edit,
+  graph,
+  drawn,
+  selected,
+  onSelect,
+}: {
+  data: Plain;
+  text: string;
+  edit: YamlEdit;
+  graph: ScenarioGraph | null;
+  drawn: TransitionDraft | null;
+  selected: string;
+  onSelect(state: string): void;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const [said, setSaid] = useState('');
+  const states: StateChoice[] = (graph?.nodes ?? []).map((n) => ({ id: n.id, label: n.label, type: n.type }));
+  return (
+    <section className="studio-graph-edit" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('studio.graph.heading')}</h3>
+      <p role="status" className="studio__status">
+        {said}
+      </p>
+      <AddStateForm data={data} edit={edit} states={states} onAdded={setSaid} />
+      <AddTransitionForm data={data} edit={edit} states={states} drawn={drawn} onAdded={setSaid} />
+      <StateEditForm
+        data={data}
+        text={text}
+        edit={edit}
+        states={states}
+        selected={selected}
+        onSelect={onSelect}
+        onDone={setSaid}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,224 @@
+// « Modifier un état »: its name and description, what happens on entering it, « Renommer »
+// (every reference follows) and « Supprimer » (the references that used it are listed first and
+// go with it, once confirmed).
+import { useEffect, useId, useRef, useState } from 'react';
+import { isSeq } from 'yaml';
+import { useI18n } from '../../i18n/index.js';
+import { TextField } from '../forms/fields.js';
+import { isPlain, textOf, type Plain, type YamlEdit } from '../forms/formTypes.js';
+import { idFrom, readDocument, removeAt } from '../yamlEdit/document.js';
+import {
+  deleteState,
+  renameState,
+  stateDocPath,
+  stateReferences,
+  statesOf,
+  type StateReference,
+} from '../yamlEdit/machineEdit.js';
+import { ActionPicker, actionWords } from './ActionPicker.js';
+import { triggerWords } from './choices.js';
+import type { StateChoice } from './GraphEditPanel.js';
+
+export function StateEditForm({
+  data,
+  text,
+  edit,
+  states,
+  selected,
+  onSelect,
+  onDone,
+}: {
+  data: Plain;
+  text: string;
+  edit: YamlEdit;
+  states: StateChoice[];
+  selected: string;
+  onSelect(state: string): void;
+  onDone(message: string): void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [newName, setNewName] = useState('');
+  const [pending, setPending] = useState<StateReference[] | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const state = states.some((s) => s.id === selected) ? selected : (states[0]?.id ?? '');
+  const machine = isPlain(data['machine']) ? data['machine'] : {};
+  const node = statesOf(machine).get(state) ?? {};
+  const entry =
+    node['entry'] === undefined ? [] : Array.isArray(node['entry']) ? node['entry'] : [node['entry']];
+  const path = stateDocPath(state);
+  const label = (s: string) => states.find((x) => x.id === s)?.label ?? s;
+
+  useEffect(() => setPending(null), [state]);
+  useEffect(() => {
+    if (pending) confirmRef.current?.focus();
+  }, [pending]);
+
+  const referenceWords = (ref: StateReference): string => {
+    switch (ref.kind) {
+      case 'target':
+        return t('studio.graph.ref.target', {
+          trigger: triggerWords(data, ref.trigger, t),
+          from: ref.source ? label(ref.source) : t('studio.coverage.anywhere'),
+        });
+      case 'guard':
+        return t('studio.graph.ref.guard', {
+          trigger: triggerWords(data, ref.trigger, t),
+          from: ref.source ? label(ref.source) : t('studio.coverage.anywhere'),
+        });
+      case 'initial':
+        return ref.parent
+          ? t('studio.graph.ref.initial', { parent: label(ref.parent) })
+          : t('studio.graph.ref.initialCall');
+      case 'criterion':
+        return t('studio.graph.ref.criterion', { criterion: ref.label });
+      case 'substance':
+        return t('studio.graph.ref.substance');
+    }
+  };
+
+  if (!state) return null;
+  return (
+    <div className="studio-graph-form" role="group" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`}>{t('studio.graph.editState')}</h4>
+      <div className="studio-field">
+        <label htmlFor={`${id}-state`}>{t('studio.graph.state')}</label>
+        <select id={`${id}-state`} value={state} onChange={(e) => onSelect(e.target.value)}>
+          {states.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        label={t('studio.graph.stateName')}
+        path={[...path, 'label']}
+        value={node['label']}
+        edit={edit}
+        optional
+      />
+      <TextField
+        label={t('studio.graph.description')}
+        path={[...path, 'description']}
+        value={node['description']}
+        edit={edit}
+        optional
+        multiline
+      />
+      <h5>{t('studio.graph.entry')}</h5>
+      {entry.length === 0 ? <p className="muted">{t('studio.forms.emptyList')}</p> : null}
+      <ol className="studio-actions">
+        {entry.map((action, i) => (
+          <li key={i}>
+            {actionWords(data, action, t)}{' '}
+            <button
+              type="button"
+              onClick={() =>
+                edit((doc) =>
+                  removeAt(
+                    doc,
+                    Array.isArray(node['entry']) ? [...path, 'entry', i] : [...path, 'entry'],
+                    true,
+                  ),
+                )
+              }
+            >
+              {t('studio.forms.remove', { name: actionWords(data, action, t) })}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <ActionPicker
+        data={data}
+        legend={t('studio.graph.addEntry')}
+        onAdd={(action) =>
+          edit((doc) => {
+            const current = doc.getIn([...path, 'entry'], true);
+            const added = doc.createNode(action, { flow: true });
+            if (isSeq(current)) current.items.push(added);
+            else if (current === undefined)
+              doc.setIn([...path, 'entry'], doc.createNode([action], { flow: false }));
+            else doc.setIn([...path, 'entry'], doc.createNode([doc.getIn([...path, 'entry']), action]));
+          })
+        }
+      />
+      <form
+        className="studio-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const words = newName.trim();
+          if (!words) return;
+          const parent = state.split('.').slice(0, -1).join('.');
+          const siblings = [...statesOf(machine).keys()].filter(
+            (p) => p.split('.').slice(0, -1).join('.') === parent && p !== '',
+          );
+          const name = idFrom(
+            words,
+            siblings.map((p) => p.split('.').at(-1) ?? ''),
+            'etat',
+          );
+          let renamed = state;
+          edit((doc) => {
+            renamed = renameState(doc, state, name);
+            doc.setIn([...stateDocPath(renamed), 'label'], words);
+          });
+          onSelect(renamed);
+          setNewName('');
+          onDone(t('studio.graph.renamed', { from: label(state), to: words }));
+        }}
+      >
+        <label htmlFor={`${id}-rename`}>{t('studio.graph.newName')}</label>
+        <input id={`${id}-rename`} type="text" value={newName} onChange={(e) => setNewName(e.target.value)} />
+        <button type="submit">{t('studio.graph.rename')}</button>
+      </form>
+      {pending ? (
+        <div className="studio-confirm" role="alertdialog" aria-labelledby={`${id}-confirm`}>
+          <p id={`${id}-confirm`}>
+            {pending.length === 0
+              ? t('studio.graph.deleteNoRefs', { state: label(state) })
+              : t('studio.graph.deleteRefs', { state: label(state), count: pending.length })}
+          </p>
+          {pending.length > 0 ? (
+            <ul>
+              {pending.map((ref, i) => (
+                <li key={i}>{referenceWords(ref)}</li>
+              ))}
+            </ul>
+          ) : null}
+          <button
+            type="button"
+            ref={confirmRef}
+            onClick={() => {
+              const gone = label(state);
+              edit((doc) => void deleteState(doc, state));
+              setPending(null);
+              onDone(t('studio.graph.deleted', { state: gone }));
+            }}
+          >
+            {t('studio.graph.deleteConfirm')}
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setPending(null);
+              deleteRef.current?.focus();
+            }}
+          >
+            {t('studio.graph.deleteCancel')}
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          ref={deleteRef}
+          onClick={() => setPending(stateReferences(readDocument(text), state))}
+        >
+          {t('studio.graph.delete', { state: label(state) })}
+        </button>
+      )}
+      <p className="muted">{textOf(node['type']) === 'final' ? t('studio.graph.isFinal') : ''}</p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// What the graph's forms offer in their lists: the events a transition may wait for (the call's
+// moves and injects, the listener's words, the hang-up, a delay, « aussitôt »), and a state's
+// words for people.
+import type { MessageKey } from '../../i18n/index.js';
+import { tableOf, textOf, type Plain } from '../forms/formTypes.js';
+
+export type TriggerChoice = { value: string; label: string };
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export const AFTER = ':after';
+export const ALWAYS = ':always';
+
+export function triggerChoices(data: Plain, t: Translate): { group: string; items: TriggerChoice[] }[] {
+  const moves = tableOf(data, 'moves').map(([id, m]) => ({ value: id, label: textOf(m['label']) || id }));
+  const injects = tableOf(data, 'injects').map(([id, i]) => ({ value: id, label: textOf(i['label']) || id }));
+  return [
+    { group: t('studio.graph.trigger.moves'), items: moves },
+    { group: t('studio.graph.trigger.injects'), items: injects },
+    {
+      group: t('studio.graph.trigger.other'),
+      items: [
+        { value: 'say', label: t('studio.graph.trigger.say') },
+        { value: 'hangup', label: t('studio.graph.trigger.hangup') },
+        { value: 'acted', label: t('studio.graph.trigger.acted') },
+        { value: AFTER, label: t('studio.graph.trigger.after') },
+        { value: ALWAYS, label: t('studio.graph.trigger.always') },
+      ],
+    },
+  ];
+}
+
+/** A trigger as `allStateReferences` names it (`reformuler`, `after 20000`, `always`), in words. */
+export function triggerWords(data: Plain, trigger: string, t: Translate): string {
+  if (trigger === 'always') return t('studio.graph.trigger.always');
+  if (trigger.startsWith('after '))
+    return t('studio.graph.trigger.afterN', { seconds: Number(trigger.slice(6)) / 1000 });
+  for (const choice of triggerChoices(data, t).flatMap((g) => g.items))
+    if (choice.value === trigger) return choice.label;
+  return trigger;
+}

@@ -1,0 +1,396 @@
+// The studio for people who do not write YAML, in a real Chromium through the built server: an
+// author creates a call from the blank template with the forms and the graph's forms only (no
+// YAML typed): persona, lines with a variant, moves with an example phrase, an inject, an ending,
+// two states, transitions with an action, a rename that follows its references, a deletion that
+// lists its references first, an edge drawn on the graph, a rubric criterion. A form edit is one
+// undoable step of the text. The lint shows no error; the draft is test-played to its new ending
+// and published; a trainer starts a session of it and the listener plays it to that ending.
+// axe on the forms at 1366×768 and 390×844 (no violation of any impact inside the forms). Prints
+// how long the author's path took.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { setupAdministrator } from '../support/accounts.js';
+import { launchChromium } from '../support/browser.js';
+import { joinSession, seriousAxeViolations, WCAG_TAGS } from '../support/role-pages.js';
+import { startServerProcess } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
+
+const require = createRequire(import.meta.url);
+const PASSWORD = 'un mot de passe de test';
+const PROBLEM = "Je n'arrive plus à me connecter à mon compte.";
+const CALLBACK = "D'accord, je note le rappel. Merci !";
+const ENDING = 'Un rappel est convenu.';
+
+function cookieOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+}
+
+async function member(server: ServerProcess, admin: Record<string, string>, role: string, email: string) {
+  const invitation = await fetch(`${server.url}/api/organization/invitations`, {
+    method: 'POST',
+    headers: { ...admin, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, role }),
+  });
+  const { link } = (await invitation.json()) as { link: string };
+  const accepted = await fetch(`${server.url}/api/account/invitations/${link.split('#i=')[1] ?? ''}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ name: role === 'author' ? 'Ada Autrice' : 'Théo Formateur', password: PASSWORD }),
+  });
+  expect(accepted.status).toBe(201);
+  return { cookie: cookieOf(accepted), origin: server.url };
+}
+
+/** Every axe violation (WCAG 2.1 A/AA and best practices, any impact) inside the studio's forms. */
+async function formsViolations(page: Page): Promise<string[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(
+    async (tags: string[]) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: object,
+              options: object,
+            ) => Promise<{
+              violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(
+        { include: [['.studio-forms'], ['.studio-graph-edit']] },
+        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+      );
+      return result.violations.map(
+        (v) =>
+          `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.map(String).join(' ')).join(', ')}`,
+      );
+    },
+    [...WCAG_TAGS],
+  );
+}
+
+describe('the studio forms and the editable graph', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let author: Record<string, string>;
+  let trainer: Record<string, string>;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    browser = await launchChromium();
+    const admin = await setupAdministrator(server);
+    author = await member(server, admin, 'author', 'autrice@example.org');
+    trainer = await member(server, admin, 'trainer', 'formateur@example.org');
+  }, 120_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function pageAs(headers: Record<string, string> | null): Promise<Page> {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 768 } });
+    contexts.push(context);
+    if (headers?.['cookie'])
+      await context.addCookies(
+        headers['cookie'].split('; ').map((pair) => {
+          const at = pair.indexOf('=');
+          return {
+            name: pair.slice(0, at),
+            value: pair.slice(at + 1),
+            url: server.url,
+            httpOnly: true,
+            sameSite: 'Lax' as const,
+          };
+        }),
+      );
+    return context.newPage();
+  }
+
+  it('an author builds a call with forms and the graph only, test-plays and publishes it; a trainer runs it', async () => {
+    const started = performance.now();
+    const page = await pageAs(author);
+    // Keys typed anywhere but in the forms would be YAML typed: count the editor's keystrokes.
+    await page.goto(`${server.url}/bibliotheque`);
+    await page.getByLabel("Titre de l'appel").fill('Appel de Nadia');
+    await page.getByLabel('Identifiant').fill('appel-nadia');
+    await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Studio : Appel de Nadia' }).waitFor();
+    await page.getByText('0 erreur(s)').waitFor();
+    await page.evaluate(() => {
+      const counter = window as unknown as { __typedInText: number };
+      counter.__typedInText = 0;
+      document
+        .querySelector('.cm-content')
+        ?.addEventListener('beforeinput', () => (counter.__typedInText += 1));
+    });
+
+    const forms = page.getByRole('region', { name: 'Formulaires' });
+    const tab = async (name: string) => {
+      await forms.getByRole('tab', { name, exact: true }).click();
+      return forms.getByRole('tabpanel', { name });
+    };
+
+    // Persona: the field writes the text; Ctrl+Z in the text undoes it in one step, Ctrl+Maj+Z redoes it.
+    const persona = await tab('Personne');
+    const name = persona.getByLabel('Prénom et nom');
+    await name.fill('Nadia Benali');
+    await persona.getByLabel('Lieu').fill('Roubaix');
+    await page.locator('.cm-content').focus();
+    const place = persona.getByLabel('Lieu');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(
+      (input) => (input as HTMLInputElement).value === 'Lyon',
+      await place.elementHandle(),
+    );
+    await expect(name.inputValue()).resolves.toBe('Nadia Benali');
+    await page.keyboard.press('Control+y');
+    await page.waitForFunction(
+      (input) => (input as HTMLInputElement).value === 'Roubaix',
+      await place.elementHandle(),
+    );
+
+    // Lines, one with another wording; moves, one with an example phrase; an inject; an ending.
+    const lines = await tab('Répliques');
+    for (const text of [PROBLEM, CALLBACK]) {
+      await lines.getByLabel("Texte d'une nouvelle réplique").fill(text);
+      await lines.getByRole('button', { name: 'Ajouter la réplique' }).click();
+    }
+    const problem = lines.getByRole('group', { name: PROBLEM });
+    await problem.getByLabel('Nouvelle formulation').fill('Mon compte ne veut plus de moi.');
+    await problem.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await expect(problem.getByLabel('formulation 1').inputValue()).resolves.toBe(
+      'Mon compte ne veut plus de moi.',
+    );
+
+    const moves = await tab("Actions de l'écoutant");
+    for (const label of ['Reformuler', 'Proposer un rappel']) {
+      await moves.getByLabel("Nom d'une nouvelle action").fill(label);
+      await moves.getByRole('button', { name: "Ajouter l'action" }).click();
+    }
+    const reformulate = moves.getByRole('group', { name: 'Reformuler' });
+    await reformulate
+      .getByLabel('Aide', { exact: true })
+      .fill('Redire avec ses mots ce que la personne a dit.');
+    await reformulate
+      .getByLabel('Nouvelle phrase exemple')
+      .fill('Si je comprends bien, vous ne pouvez plus vous connecter');
+    await reformulate.getByRole('button', { name: 'Ajouter', exact: true }).click();
+
+    const injects = await tab('Événements injectés');
+    await injects.getByLabel("Nom d'un nouvel événement").fill('La sonnette retentit');
+    await injects.getByRole('button', { name: "Ajouter l'événement" }).click();
+
+    const endings = await tab('Fins');
+    await endings.getByLabel("Message d'une nouvelle fin").fill(ENDING);
+    await endings.getByRole('button', { name: 'Ajouter la fin' }).click();
+    await endings.getByRole('group', { name: ENDING }).getByLabel('Issue').selectOption({ label: 'bien' });
+
+    // The graph: two states, by their forms.
+    const graphEdit = page.getByRole('region', { name: 'Modifier le graphe' });
+    const status = graphEdit.getByRole('status');
+    const addState = graphEdit.getByRole('form', { name: 'Ajouter un état' });
+    await addState.getByLabel("Nom de l'état").fill('Écoute du problème');
+    await addState.getByLabel('Réplique dite en y entrant').selectOption({ label: PROBLEM });
+    await addState.getByRole('button', { name: 'Ajouter un état' }).click();
+    await status.getByText('État « Écoute du problème » ajouté.').waitFor();
+    await addState.getByLabel("Nom de l'état").fill('Rappel convenu');
+    await addState.getByLabel('Réplique dite en y entrant').selectOption({ label: CALLBACK });
+    await addState.getByLabel("L'appel se termine dans cet état").check();
+    await addState.getByLabel('Fin', { exact: true }).selectOption({ label: ENDING });
+    await addState.getByRole('button', { name: 'Ajouter un état' }).click();
+    await status.getByText('État « Rappel convenu » ajouté.').waitFor();
+
+    // Transitions, chosen from lists: the event, the target, an action.
+    const addTransition = graphEdit.getByRole('form', { name: 'Ajouter une transition' });
+    const transition = async (
+      from: string,
+      when: string,
+      to: string,
+      action?: { variable: string; by: string },
+    ) => {
+      await addTransition.getByLabel('Depuis').selectOption({ label: from });
+      await addTransition.getByLabel('Quand').selectOption({ label: when });
+      await addTransition.getByLabel('Vers').selectOption({ label: to });
+      if (action) {
+        const picker = addTransition.getByRole('group', { name: 'Actions de la transition' });
+        await picker
+          .getByLabel('Action', { exact: true })
+          .selectOption({ label: 'Faire varier une variable' });
+        await picker.getByLabel('Variable').selectOption({ label: action.variable });
+        await picker.getByLabel('De combien (négatif pour baisser)').fill(action.by);
+        await picker.getByRole('button', { name: "Ajouter l'action" }).click();
+        await addTransition.getByText(`${action.variable} : ${action.by}`).first().waitFor();
+      }
+      await addTransition.getByRole('button', { name: 'Ajouter une transition' }).click();
+      await status.getByText(`Transition de « ${from} » vers « ${to} » ajoutée.`).waitFor();
+    };
+    await transition('Accueil', 'Reformuler', 'Écoute du problème', { variable: 'Confiance', by: '1' });
+    await transition('Écoute du problème', 'Proposer un rappel', 'Rappel convenu');
+
+    // Rename: « Fin de l'appel » becomes « Au revoir », and the transition to it follows.
+    const editState = graphEdit.getByRole('group', { name: 'Modifier un état' });
+    await editState.getByLabel('État', { exact: true }).selectOption({ label: "Fin de l'appel" });
+    await editState.getByLabel('Nouveau nom').fill('Au revoir');
+    await editState.getByRole('button', { name: "Renommer l'état" }).click();
+    await status.getByText("« Fin de l'appel » renommé « Au revoir » partout où il est cité.").waitFor();
+    await page.getByRole('button', { name: 'Au revoir', exact: true }).waitFor();
+
+    // Delete: a state that a transition leads to; the transition is listed first, then goes with it.
+    await addState.getByLabel("Nom de l'état").fill('Détour');
+    await addState.getByRole('button', { name: 'Ajouter un état' }).click();
+    await status.getByText('État « Détour » ajouté.').waitFor();
+    await transition('Écoute du problème', "L'écoutant·e dit quelque chose", 'Détour');
+    await editState.getByLabel('État', { exact: true }).selectOption({ label: 'Détour' });
+    await editState.getByRole('button', { name: 'Supprimer « Détour »…' }).click();
+    const confirm = editState.getByRole('alertdialog');
+    await confirm
+      .getByText("La transition « L'écoutant·e dit quelque chose » depuis « Écoute du problème » (supprimée)")
+      .waitFor();
+    await confirm.getByRole('button', { name: 'Oui, supprimer' }).click();
+    await status.getByText('État « Détour » supprimé.').waitFor();
+    await expect(page.getByRole('button', { name: 'Détour', exact: true }).count()).resolves.toBe(0);
+
+    // An edge drawn on the graph opens « Ajouter une transition » with both states chosen.
+    const node = (label: string) => page.locator('.react-flow__node', { hasText: label }).first();
+    await node('Écoute du problème').waitFor();
+    await node('Au revoir').waitFor();
+    // The drawing is laid out again after each edit: wait until it holds still, in view.
+    await page.locator('.studio__graph .state-graph').scrollIntoViewIfNeeded();
+    // The last transition came from « Écoute du problème »: start the drawing form elsewhere.
+    await addTransition.getByLabel('Depuis').selectOption({ label: 'Accueil' });
+    await page.locator('.studio__graph .state-graph').scrollIntoViewIfNeeded();
+    const handles = async () => ({
+      from: await node('Écoute du problème').locator('.react-flow__handle.source').boundingBox(),
+      to: await node('Au revoir').locator('.react-flow__handle.target').boundingBox(),
+    });
+    let seen = JSON.stringify(await handles());
+    for (;;) {
+      await page.waitForTimeout(400);
+      const now = JSON.stringify(await handles());
+      if (now === seen) break;
+      seen = now;
+    }
+    const { from, to } = (await handles()) as {
+      from: { x: number; y: number; width: number; height: number } | null;
+      to: { x: number; y: number; width: number; height: number } | null;
+    };
+    if (!from || !to) throw new Error('the graph has no handles');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect(
+      addTransition.getByLabel('Depuis').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text),
+    ).resolves.toBe('Écoute du problème');
+    await expect(
+      addTransition.getByLabel('Vers').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text),
+    ).resolves.toBe('Au revoir');
+    await addTransition.getByLabel('Quand').selectOption({ label: 'Se présenter' });
+    await addTransition.getByRole('button', { name: 'Ajouter une transition' }).click();
+    await status.getByText('Transition de « Écoute du problème » vers « Au revoir » ajoutée.').waitFor();
+
+    // The rubric: a measured criterion, chosen from lists.
+    const rubric = await tab("Grille d'évaluation");
+    await rubric.getByLabel('Nouveau critère de « Accueil »').fill('Reformule le problème');
+    await rubric.getByRole('button', { name: 'Ajouter le critère' }).click();
+    const criterion = rubric.getByRole('group', { name: 'Reformule le problème' });
+    await criterion.getByLabel('Évalué par').selectOption({ label: 'une action faite' });
+    await criterion.getByLabel('Action', { exact: true }).selectOption({ label: 'Reformuler' });
+
+    await page.getByText(/^0 erreur\(s\)/).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __typedInText: number }).__typedInText)).toBe(0);
+
+    // axe inside the forms, at 1366×768 and 390×844; and the page's serious ones (not counted in
+    // the author's path).
+    const axeStarted = performance.now();
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      for (const name of ['Personne', 'Répliques', "Actions de l'écoutant", "Grille d'évaluation"]) {
+        await tab(name);
+        expect({ viewport, tab: name, violations: await formsViolations(page) }).toEqual({
+          viewport,
+          tab: name,
+          violations: [],
+        });
+      }
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const axeMs = performance.now() - axeStarted;
+
+    // The text kept the template's comments; what the forms wrote is there.
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByText(/Brouillon enregistré/).waitFor();
+    const saved = await page.request.get(`${server.url}/api/library/calls/appel-nadia/versions/1`);
+    const { yaml } = (await saved.json()) as { yaml: string };
+    expect(yaml).toContain('# Nouvel appel : complétez la personne');
+    expect(yaml).toContain('name: Nadia Benali');
+    expect(yaml).toContain('se_presenter: au_revoir');
+    expect(yaml).toContain('Si je comprends bien, vous ne pouvez plus vous connecter');
+    expect(yaml).not.toMatch(/detour/);
+    expect(yaml).toMatch(/auto: \{ move: reformuler \}/);
+
+    // Test-play the draft to the new ending.
+    await page.getByRole('button', { name: "Tester l'appel" }).click();
+    const play = page.getByRole('region', { name: "Test de l'appel" });
+    await play.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    await play.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
+    await play.getByRole('button', { name: /Reformuler/ }).click();
+    await play
+      .getByText(/Je n'arrive plus à me connecter|Mon compte ne veut plus de moi/)
+      .first()
+      .waitFor();
+    await play.getByRole('button', { name: /Proposer un rappel/ }).click();
+    await play.getByText(`Appel terminé : ${ENDING}`).waitFor();
+
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await page.getByText('Version 1 publiée.').waitFor();
+    const authorMs = performance.now() - started - axeMs;
+    console.log(
+      `studio forms: author path (blank template → forms and graph → lint clean → test-play → published) ${(authorMs / 1000).toFixed(1)} s, axe checks aside (${(axeMs / 1000).toFixed(1)} s)`,
+    );
+
+    // A trainer starts a session of it; the listener plays it to the new ending.
+    const trainerPage = await pageAs(trainer);
+    await trainerPage.goto(`${server.url}/bibliotheque/appel-nadia`);
+    await trainerPage.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
+    await trainerPage.waitForURL(/\/sessions\/[^/]+\/liens$/);
+    const sessionId = decodeURIComponent(trainerPage.url().split('/sessions/')[1]!.split('/')[0]!);
+    const shared = await fetch(`${server.url}/api/sessions/${encodeURIComponent(sessionId)}/links`, {
+      headers: trainer,
+    });
+    const { links } = (await shared.json()) as { links: Record<string, string> };
+    const listener = await pageAs(null);
+    await listener.goto(`${server.url}${links['listener']}`);
+    await joinSession(listener, 'Léa');
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    await listener.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
+    await listener
+      .getByRole('button', { name: /Reformuler/ })
+      .first()
+      .click();
+    await listener
+      .getByText(/Je n'arrive plus à me connecter|Mon compte ne veut plus de moi/)
+      .first()
+      .waitFor();
+    await listener
+      .getByRole('button', { name: /Proposer un rappel/ })
+      .first()
+      .click();
+    await listener.getByText(ENDING).first().waitFor();
+  }, 300_000);
+});
