@@ -529,6 +529,7 @@ export const en: Catalogue = {
   'condition.now': ' (now {value})',
   'condition.flag': '“{label}”',
   'condition.visited': 'having been through “{label}”',
+  'condition.inState': 'being at the stage “{label}”',
   'condition.moveCount': '“{label}” done {op} {value} times{now}',
   'condition.movesTotal': "listener's actions {op} {value}{now}",
   'condition.and': ' and ',

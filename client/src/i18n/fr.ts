@@ -540,6 +540,7 @@ export const fr = {
   'condition.now': ' (actuellement {value})',
   'condition.flag': '« {label} »',
   'condition.visited': 'être passé par « {label} »',
+  'condition.inState': "être à l'étape « {label} »",
   'condition.moveCount': '« {label} » fait {op} {value} fois{now}',
   'condition.movesTotal': "actions de l'écoutant·e {op} {value}{now}",
   'condition.and': ' et ',

@@ -29,6 +29,8 @@ export function describeCondition(t: Translate, condition: Condition): string {
       return t('condition.flag', { label: condition.label });
     case 'visited':
       return t('condition.visited', { label: condition.label });
+    case 'in':
+      return t('condition.inState', { label: condition.label });
     case 'moveCount':
       return condition.label === null
         ? t('condition.movesTotal', {

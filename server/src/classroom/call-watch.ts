@@ -38,6 +38,8 @@ function protocolSteps(compiled: CompiledScenario): ProtocolStep[] {
       for (const criterion of competency.criteria) {
         if (!('auto' in criterion)) continue;
         const auto = criterion.auto;
+        // A window that starts at an inject is not a step of the protocol from pickup.
+        if (('move' in auto || 'state' in auto) && auto.since !== undefined) continue;
         if ('move' in auto && auto.within !== undefined)
           found.push({ label: criterion.label, within: auto.within, move: auto.move });
         else if ('state' in auto && auto.within !== undefined)

@@ -207,4 +207,101 @@ describe('scoreRubric', () => {
     }
     expect(scoreRubric(compileScenario(testScenario()), [])).toEqual([]);
   });
+
+  describe('criteria relative to an inject (`since: { inject }`)', () => {
+    const sinceRubric: ScenarioInput['rubric'] = [
+      {
+        id: 'reaction',
+        label: 'Réaction',
+        criteria: [
+          {
+            id: 'informer_apres_bruit',
+            label: 'Informer dans les 2 s après le bruit',
+            auto: { move: 'informer', within: 2000, since: { inject: 'bruit' } },
+          },
+          {
+            id: 'fait_apres_bruit',
+            label: 'Tâche faite dans les 2 s après le bruit',
+            auto: { state: 'milieu.tache.fait', within: 2000, since: { inject: 'bruit' } },
+          },
+        ],
+      },
+    ];
+    const relative = compileScenario(testScenario((s) => (s.rubric = sinceRubric)));
+    const start = [
+      { at: 0, input: { kind: 'pickup' } },
+      { at: 500, input: { kind: 'move', move: 'ecouter' } },
+    ] as const;
+
+    it('met: the move and the state come within the window, measured from the inject', () => {
+      const entries = session(relative, [
+        ...start,
+        { at: 5000, input: { kind: 'inject', inject: 'bruit' } },
+        { at: 6500, input: { kind: 'move', move: 'informer' } },
+      ]);
+      const informer = entries.find((e) => e.kind === 'input' && e.input.kind === 'move' && e.t === 6500)!;
+      const results = byId(scoreRubric(relative, entries));
+      // 6.5 s after pickup, but 1.5 s after the inject: met (a pickup-relative 2 s would not be).
+      expect(results['informer_apres_bruit']).toMatchObject({
+        assessed: true,
+        met: true,
+        evidenceSeq: informer.seq,
+        evidenceT: 6500,
+      });
+      expect(results['fait_apres_bruit']).toMatchObject({ assessed: true, met: true, evidenceT: 6500 });
+    });
+
+    it('missed: too late after the inject, or only before it', () => {
+      const late = byId(
+        scoreRubric(
+          relative,
+          session(relative, [
+            ...start,
+            { at: 1000, input: { kind: 'inject', inject: 'bruit' } },
+            { at: 3500, input: { kind: 'move', move: 'informer' } },
+          ]),
+        ),
+      );
+      expect(late['informer_apres_bruit']).toMatchObject({ assessed: true, met: false, evidenceT: 3500 });
+      expect(late['fait_apres_bruit']).toMatchObject({ assessed: true, met: false, evidenceT: 3500 });
+      // Informed before the noise: the move does not count for the window after it, though the
+      // task is already done when the inject comes (the state criterion is met at the inject).
+      const before = session(relative, [
+        ...start,
+        { at: 800, input: { kind: 'move', move: 'informer' } },
+        { at: 1000, input: { kind: 'inject', inject: 'bruit' } },
+      ]);
+      const early = byId(scoreRubric(relative, before));
+      expect(early['informer_apres_bruit']).toMatchObject({ assessed: true, met: false });
+      expect(early['informer_apres_bruit']).not.toHaveProperty('evidenceSeq');
+      const bruit = before.find((e) => e.kind === 'input' && e.input.kind === 'inject')!;
+      expect(early['fait_apres_bruit']).toMatchObject({ assessed: true, met: true, evidenceSeq: bruit.seq });
+    });
+
+    it('not assessed (« non évalué ») when the inject was never sent', () => {
+      const results = byId(
+        scoreRubric(
+          relative,
+          session(relative, [...start, { at: 900, input: { kind: 'move', move: 'informer' } }]),
+        ),
+      );
+      for (const id of ['informer_apres_bruit', 'fait_apres_bruit']) {
+        expect(results[id]).toMatchObject({ kind: 'auto', assessed: false });
+        expect(results[id]).not.toHaveProperty('met');
+      }
+    });
+
+    it('refuses an inject the scenario does not have', () => {
+      const bad = testScenario((s) => {
+        s.rubric = [
+          {
+            id: 'c',
+            label: 'C',
+            criteria: [{ id: 'x', label: 'X', auto: { move: 'informer', since: { inject: 'orage' } } }],
+          },
+        ];
+      });
+      expect(() => compileScenario(bad)).toThrow(/événement injecté « orage » introuvable/);
+    });
+  });
 });

@@ -8,6 +8,9 @@
 // (`notMove`, `notState`, `variable` within limits) is met only once the call reached its
 // substance (an ending `good` or `best`, or a state the scenario's `substance.reached` names);
 // before that it is not assessed. Broken, it is not met whatever the call reached.
+// A `move` or `state` criterion with `since: { inject }` measures its window from the first time
+// the trainer sent that inject, and counts only what came after it; a call where the inject was
+// never sent does not assess it.
 // Flags are not observations, so a `flag` criterion replays the timeline's inputs (the seed does
 // not change which flags are set unless a scenario draws on it; pass the session's seed anyway).
 import type { CompiledScenario } from '../scenario/compile.js';
@@ -50,8 +53,15 @@ export function scoreRubric(
   const pickup = sorted.find((e) => e.kind === 'input' && e.input.kind === 'pickup');
   const observations = <K extends Observation['kind']>(kind: K): ObservationEntry<K>[] =>
     sorted.filter((e): e is ObservationEntry<K> => e.kind === 'observation' && e.observation.kind === kind);
-  const withinDelay = (entry: Entry, within: number | undefined): boolean =>
-    within === undefined || (pickup !== undefined && entry.t - pickup.t <= within);
+  const withinDelay = (entry: Entry, within: number | undefined, from: Entry | undefined = pickup): boolean =>
+    within === undefined || (from !== undefined && entry.t - from.t <= within);
+  /** Where a criterion's window starts: the pickup, or the first sending of its inject (if ever). */
+  const windowStart = (since: { inject: string } | undefined): Entry | undefined =>
+    since === undefined
+      ? pickup
+      : sorted.find(
+          (e) => e.kind === 'input' && e.input.kind === 'inject' && e.input.inject === since.inject,
+        );
   const ending = observations('ending')[0];
   let replayed: ReplayFacts | undefined;
   const facts = () => (replayed ??= replayFacts(compiled, sorted, options.seed ?? 1));
@@ -73,10 +83,14 @@ export function scoreRubric(
     evaluation.met === true && !reachedSubstance() ? { met: null } : evaluation;
   const evaluate = (auto: AutoCriterion): Evaluation => {
     if ('move' in auto) {
-      const made = sorted.filter((e) => e.kind === 'input' && moveMadeBy(e.input) === auto.move);
+      const start = windowStart(auto.since);
+      if (!start) return { met: null };
+      const made = sorted.filter(
+        (e) => e.seq > start.seq && e.kind === 'input' && moveMadeBy(e.input) === auto.move,
+      );
       const atLeast = auto.atLeast ?? 1;
       const first = made[0];
-      if (first && !withinDelay(first, auto.within)) return { met: false, evidence: first };
+      if (first && !withinDelay(first, auto.within, start)) return { met: false, evidence: first };
       if (made.length >= atLeast) return { met: true, evidence: made[atLeast - 1] };
       return { met: false, evidence: made.at(-1) };
     }
@@ -96,8 +110,22 @@ export function scoreRubric(
         const parent = path.split('.').slice(0, -1).join('.');
         return { met: parent === '' || enteredPath(parent) ? true : null };
       }
-      if (!entered) return { met: false };
-      return { met: withinDelay(entered, auto.within), evidence: entered };
+      if (auto.since === undefined) {
+        if (!entered) return { met: false };
+        return { met: withinDelay(entered, auto.within), evidence: entered };
+      }
+      const start = windowStart(auto.since);
+      if (!start) return { met: null };
+      const inPath = (e: ObservationEntry<'state'>) =>
+        e.observation.states.some((s) => s === path || s.startsWith(`${path}.`));
+      // Already there when the inject came: met at once; else the first entry after it.
+      const before = observations('state')
+        .filter((e) => e.seq < start.seq)
+        .at(-1);
+      if (before && inPath(before)) return { met: true, evidence: start };
+      const after = observations('state').find((e) => e.seq > start.seq && inPath(e));
+      if (!after) return { met: false };
+      return { met: withinDelay(after, auto.within, start), evidence: after };
     }
     if ('variable' in auto) {
       const inBounds = (v: number) =>

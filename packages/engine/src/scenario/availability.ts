@@ -29,6 +29,8 @@ export type Condition =
   | { kind: 'compare'; variable: string; label: string; op: ComparisonOp; value: number; now?: number }
   | { kind: 'flag'; flag: string; label: string }
   | { kind: 'visited'; state: string; label: string }
+  /** The state (or a state inside it) is active now. */
+  | { kind: 'in'; state: string; label: string }
   | {
       kind: 'moveCount';
       /** Null: every move of the listener counted together. */
@@ -112,6 +114,8 @@ export function describeCondition(
         state: guard.params.state,
         label: statePathLabel(scenario, guard.params.state),
       };
+    case 'in':
+      return { kind: 'in', state: guard.params.state, label: statePathLabel(scenario, guard.params.state) };
     case 'moveCount': {
       const counts = context ? effectiveMoveCounts(context, event ?? { type: '' }) : undefined;
       const move = guard.params.move ?? null;
@@ -151,6 +155,8 @@ export function formatCondition(condition: Condition): string {
       return `« ${condition.label} »`;
     case 'visited':
       return `étape « ${condition.label} » déjà atteinte`;
+    case 'in':
+      return `étape « ${condition.label} » en cours`;
     case 'moveCount':
       return condition.label === null
         ? `nombre total d'actions de l'écoutant·e ${OPS[condition.op]} ${condition.value}${now(condition.now)}`

@@ -2,9 +2,25 @@
 // scenario's actions and guards are the engine's named implementations below. Actions do no IO:
 // they hand observations to the sink bound to the running actor (one per CallRun), so the same
 // compiled machine serves every session, and a machine run without a sink simply observes nothing.
-import { assign, enqueueActions, setup, type AnyActorRef, type AnyStateMachine } from 'xstate';
+import {
+  and,
+  assign,
+  enqueueActions,
+  not,
+  or,
+  setup,
+  stateIn,
+  type AnyActorRef,
+  type AnyStateMachine,
+} from 'xstate';
 import type { Observation } from '../timeline.js';
-import { effectiveMoveCounts, evaluateGuard, type CallContext, type MoveEvent } from './guards.js';
+import {
+  effectiveMoveCounts,
+  evaluateGuard,
+  readsActiveStates,
+  type CallContext,
+  type MoveEvent,
+} from './guards.js';
 import { ScenarioError, ScenarioErrorCode, formatPath, type ScenarioIssue } from './issues.js';
 import { checkReferences, transitionList, toArray } from './references.js';
 import {
@@ -167,7 +183,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 
   const initialVars = Object.fromEntries(Object.entries(checked.variables).map(([id, v]) => [id, v.initial]));
   const config = {
-    ...toXStateNode(checked.machine, [], moveSet),
+    ...toXStateNode(checked.machine, [], moveSet, checked.machine.id),
     id: checked.machine.id,
     context: ({ input }: { input: CallMachineInput }): CallContext => ({
       vars: { ...initialVars },
@@ -187,19 +203,52 @@ type XTransition = {
   /** `meta.transition` is the transition's id (see `transitionId`): coverage reads it back. */
   meta: { transition: string };
   target?: string | string[];
-  guard?: GuardConfig;
+  guard?: unknown;
   actions: ActionLike[];
   reenter?: boolean;
   description?: string;
 };
 type ActionLike = ActionConfig | { type: '__visit'; params: { state: string } } | { type: '__countMove' };
 
+/**
+ * A guard for XState. One that reads the active states (`in`) is rebuilt with XState's own
+ * `stateIn` inside `and`/`or`/`not`, since a named guard sees the context and the event but not
+ * the configuration; the others stay data (`{ type, params }`), evaluated by `evaluateGuard`.
+ */
+function toXStateGuard(guard: GuardConfig, machineId: string): unknown {
+  if (!readsActiveStates(guard)) return guard;
+  switch (guard.type) {
+    case 'in':
+      return stateIn(`#${machineId}.${guard.params.state}`);
+    case 'all':
+      return and(guard.params.of.map((g) => toXStateGuard(g, machineId)) as never);
+    case 'any':
+      return or(guard.params.of.map((g) => toXStateGuard(g, machineId)) as never);
+    case 'not':
+      return not(toXStateGuard(guard.params.guard, machineId) as never);
+    case 'compare':
+    case 'flag':
+    case 'visited':
+    case 'moveCount':
+      return guard;
+  }
+}
+
 /** The scenario's state node as an XState config: transitions as arrays, visits and move counts recorded. */
 function toXStateNode(
   node: StateNodeConfig,
   path: string[],
   moves: ReadonlySet<string>,
+  machineId: string,
 ): Record<string, unknown> {
+  // A history pseudo-state: XState resolves `target` from the parent, as the schema documents.
+  if (node.type === 'history') {
+    return {
+      type: 'history',
+      history: node.history ?? 'shallow',
+      ...(node.target !== undefined ? { target: node.target } : {}),
+    };
+  }
   const transitions = (
     config: TransitionConfig | undefined,
     countMove: boolean,
@@ -211,7 +260,7 @@ function toXStateNode(
         actions: [...(countMove ? [{ type: '__countMove' as const }] : []), ...toArray(transition.actions)],
       };
       if (transition.target !== undefined) out.target = transition.target;
-      if (transition.guard !== undefined) out.guard = transition.guard;
+      if (transition.guard !== undefined) out.guard = toXStateGuard(transition.guard, machineId);
       if (transition.reenter !== undefined) out.reenter = transition.reenter;
       if (transition.description !== undefined) out.description = transition.description;
       return out;
@@ -239,7 +288,10 @@ function toXStateNode(
   if (node.always) out.always = transitions(node.always, false, 'always');
   if (node.states) {
     out.states = Object.fromEntries(
-      Object.entries(node.states).map(([key, child]) => [key, toXStateNode(child, [...path, key], moves)]),
+      Object.entries(node.states).map(([key, child]) => [
+        key,
+        toXStateNode(child, [...path, key], moves, machineId),
+      ]),
     );
   }
   return out;

@@ -45,7 +45,17 @@ export function effectiveMoveCounts(context: CallContext, event: MoveEvent): Rec
     : { ...context.moveCounts, [event.type]: event.moveCount };
 }
 
-export function evaluateGuard(guard: GuardConfig, context: CallContext, event: MoveEvent): boolean {
+/**
+ * Evaluates a guard on the context. `active` (the active leaves' dotted paths) answers `in`;
+ * without it `in` is false. The compiled machine does not call this for guards that read `in`:
+ * those become XState's `stateIn` inside `and`/`or`/`not` (see compile.ts).
+ */
+export function evaluateGuard(
+  guard: GuardConfig,
+  context: CallContext,
+  event: MoveEvent,
+  active?: readonly string[],
+): boolean {
   switch (guard.type) {
     case 'compare':
       return compare(context.vars[guard.params.variable] ?? 0, guard.params.op, guard.params.value);
@@ -53,6 +63,10 @@ export function evaluateGuard(guard: GuardConfig, context: CallContext, event: M
       return context.flags[guard.params.name] === true;
     case 'visited':
       return context.visited.includes(guard.params.state);
+    case 'in': {
+      const state = guard.params.state;
+      return (active ?? []).some((leaf) => leaf === state || leaf.startsWith(`${state}.`));
+    }
     case 'moveCount': {
       const counts = effectiveMoveCounts(context, event);
       const count =
@@ -62,10 +76,28 @@ export function evaluateGuard(guard: GuardConfig, context: CallContext, event: M
       return compare(count, guard.params.op, guard.params.value);
     }
     case 'all':
-      return guard.params.of.every((g) => evaluateGuard(g, context, event));
+      return guard.params.of.every((g) => evaluateGuard(g, context, event, active));
     case 'any':
-      return guard.params.of.some((g) => evaluateGuard(g, context, event));
+      return guard.params.of.some((g) => evaluateGuard(g, context, event, active));
     case 'not':
-      return !evaluateGuard(guard.params.guard, context, event);
+      return !evaluateGuard(guard.params.guard, context, event, active);
+  }
+}
+
+/** Whether a guard reads the active states (`in`, at any depth). */
+export function readsActiveStates(guard: GuardConfig): boolean {
+  switch (guard.type) {
+    case 'in':
+      return true;
+    case 'all':
+    case 'any':
+      return guard.params.of.some(readsActiveStates);
+    case 'not':
+      return readsActiveStates(guard.params.guard);
+    case 'compare':
+    case 'flag':
+    case 'visited':
+    case 'moveCount':
+      return false;
   }
 }

@@ -10,6 +10,7 @@ import {
   guardSchema,
   machineSchema,
   scenarioSchema,
+  sinceSchema,
   stateNodeSchema,
   transitionObjectSchema,
   transitionSchema,
@@ -22,14 +23,19 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   registry.add(actionSchema, { id: 'Action', description: 'Une action du moteur : { type, params }.' });
   registry.add(guardSchema, {
     id: 'Guard',
-    description: 'Une garde du moteur : { type, params }, combinable avec all / any / not.',
+    description:
+      'Une garde du moteur : { type, params } — compare, flag, visited, in (état actif), moveCount — combinable avec all / any / not.',
   });
   registry.add(transitionObjectSchema, { id: 'TransitionObject' });
   registry.add(transitionSchema, {
     id: 'Transition',
     description: 'Une cible, une transition, ou des transitions essayées dans l’ordre.',
   });
-  registry.add(stateNodeSchema, { id: 'StateNode' });
+  registry.add(stateNodeSchema, {
+    id: 'StateNode',
+    description:
+      'Un état. type: history (avec history: shallow | deep et target, chemin depuis le parent) : revenir où en était le parent.',
+  });
   registry.add(machineSchema, { id: 'Machine', description: 'La machine XState du scénario.' });
   registry.add(voiceSchema, { id: 'Voice' });
   registry.add(competencySchema, {
@@ -44,6 +50,11 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     id: 'AutoCriterion',
     description:
       'Mesuré sur la chronologie : move, notMove, state, notState, variable, flag ou ending (un seul).',
+  });
+  registry.add(sinceSchema, {
+    id: 'Since',
+    description:
+      'La fenêtre (within) part du premier envoi de cet événement injecté ; jamais envoyé : critère non évalué.',
   });
   const schema = z.toJSONSchema(scenarioSchema, {
     io: 'input',

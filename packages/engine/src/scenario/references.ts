@@ -164,11 +164,14 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
         flagsRead.push({ name: guard.params.name, path: [...p, 'name'] });
         break;
       case 'visited':
+      case 'in':
         if (!states.has(guard.params.state) || guard.params.state === '') {
           ref(
             `état « ${guard.params.state} » introuvable (chemin attendu depuis la racine, ex. detresse.forte)`,
             [...p, 'state'],
           );
+        } else if (states.get(guard.params.state)?.node.type === 'history') {
+          ref(`état « ${guard.params.state} » : un état historique n'est jamais actif`, [...p, 'state']);
         }
         break;
       case 'moveCount':
@@ -214,6 +217,17 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
     const children = Object.keys(node.states ?? {});
     if (node.states && children.length === 0)
       ref(`état « ${name} » : states est vide`, [...docPath, 'states']);
+    if (node.type === 'history') {
+      checkHistory(states, path, node, docPath, ref);
+      continue;
+    }
+    for (const key of ['history', 'target'] as const) {
+      if (node[key] !== undefined)
+        ref(`état « ${name} » : « ${key} » n'est permis que sur un état historique (type: history)`, [
+          ...docPath,
+          key,
+        ]);
+    }
     if (node.type === 'final') {
       for (const key of ['states', 'on', 'after', 'always'] as const) {
         if (node[key] !== undefined)
@@ -231,6 +245,8 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
           ...docPath,
           'initial',
         ]);
+      else if (node.states?.[node.initial]?.type === 'history')
+        ref(`état « ${name} » : initial « ${node.initial} » est un état historique`, [...docPath, 'initial']);
     } else if (node.initial !== undefined) {
       ref(`état « ${name} » : initial sans sous-états`, [...docPath, 'initial']);
     }
@@ -258,6 +274,46 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
   }
   if (issues.length === 0) issues.push(...checkAlwaysCycles(machine, states));
   return issues;
+}
+
+/**
+ * A history state: a child of a state that has other (real) children, holding nothing of its own,
+ * whose default `target` is a path below its parent (XState reads it from there) to a real state.
+ */
+function checkHistory(
+  states: Map<string, StateInfo>,
+  path: string[],
+  node: StateNodeConfig,
+  docPath: IssuePath,
+  ref: (message: string, path: IssuePath) => void,
+): void {
+  const name = path.join('.');
+  for (const key of ['states', 'on', 'after', 'always', 'entry', 'exit', 'initial', 'tags'] as const) {
+    if (node[key] !== undefined)
+      ref(`état historique « ${name} » : « ${key} » n'est pas permis`, [...docPath, key]);
+  }
+  const parentPath = path.slice(0, -1);
+  const parent = states.get(parentPath.join('.'))?.node;
+  const siblings = Object.entries(parent?.states ?? {}).filter(([, child]) => child.type !== 'history');
+  if (siblings.length === 0) {
+    ref(`état historique « ${name} » : son parent doit avoir d'autres sous-états, où revenir`, docPath);
+    return;
+  }
+  if (node.target === undefined) return;
+  const target = node.target;
+  const key = [...parentPath, ...target.split('.')].join('.');
+  const found = states.get(key);
+  if (target.startsWith('#') || target.startsWith('.') || !found) {
+    ref(
+      `état historique « ${name} » : cible par défaut « ${target} » introuvable parmi les sous-états de « ${parentPath.join('.') || '(racine)'} » (chemin depuis le parent, ex. ${siblings[0]![0]})`,
+      [...docPath, 'target'],
+    );
+  } else if (found.node.type === 'history') {
+    ref(`état historique « ${name} » : sa cible par défaut « ${target} » est un état historique`, [
+      ...docPath,
+      'target',
+    ]);
+  }
 }
 
 /**
@@ -394,6 +450,12 @@ function checkRubric(
           ref(`grille : critère « ${criterion.id} » : min > max`, at);
       }
       if ('flag' in auto) flagsRead.push({ name: auto.flag, path: [...at, 'flag'] });
+      if ('since' in auto && auto.since && !(auto.since.inject in scenario.injects))
+        ref(`grille : événement injecté « ${auto.since.inject} » introuvable dans injects`, [
+          ...at,
+          'since',
+          'inject',
+        ]);
     });
   });
 }

@@ -59,6 +59,8 @@ export type GuardConfig =
   | { type: 'compare'; params: { variable: string; op: ComparisonOp; value: number } }
   | { type: 'flag'; params: { name: string } }
   | { type: 'visited'; params: { state: string } }
+  /** The state (a dotted path from the root, a leaf or a parent) is active now. */
+  | { type: 'in'; params: { state: string } }
   | { type: 'moveCount'; params: { move?: string | undefined; op: ComparisonOp; value: number } }
   | { type: 'all'; params: { of: GuardConfig[] } }
   | { type: 'any'; params: { of: GuardConfig[] } }
@@ -68,6 +70,7 @@ export const GUARD_TYPES = [
   'compare',
   'flag',
   'visited',
+  'in',
   'moveCount',
   'all',
   'any',
@@ -104,6 +107,10 @@ export const guardSchema: z.ZodType<GuardConfig, GuardConfig> = z.lazy(() =>
     z.strictObject({ type: z.literal('flag'), params: z.strictObject({ name: tableId }) }),
     z.strictObject({
       type: z.literal('visited'),
+      params: z.strictObject({ state: z.string().min(1).max(500) }),
+    }),
+    z.strictObject({
+      type: z.literal('in'),
       params: z.strictObject({ state: z.string().min(1).max(500) }),
     }),
     z.strictObject({
@@ -153,7 +160,16 @@ export const transitionSchema: z.ZodType<TransitionConfig, TransitionConfig> = z
 ]);
 
 export interface StateNodeConfig {
-  type?: 'parallel' | 'final' | undefined;
+  /**
+   * `history`: a pseudo-state that, when entered, goes back to where its parent was when last
+   * left (`history: shallow`, its direct child; `deep`, every level), or to `target` (a path
+   * below its parent, as XState reads it) the first time. It holds nothing else.
+   */
+  type?: 'parallel' | 'final' | 'history' | undefined;
+  /** History states only: `shallow` (default) or `deep`. */
+  history?: 'shallow' | 'deep' | undefined;
+  /** History states only: where to go when the parent was never left (default: its initial). */
+  target?: string | undefined;
   /** What people read for this state (the trainer's console, the graph): a few words. */
   label?: string | undefined;
   description?: string | undefined;
@@ -173,7 +189,9 @@ const delayKey = z.string().regex(/^[0-9]{1,8}$/, 'délai attendu en millisecond
 
 export const stateNodeSchema: z.ZodType<StateNodeConfig, StateNodeConfig> = z.lazy(() =>
   z.strictObject({
-    type: z.enum(['parallel', 'final']).optional(),
+    type: z.enum(['parallel', 'final', 'history']).optional(),
+    history: z.enum(['shallow', 'deep']).optional(),
+    target: targetString.optional(),
     label: text(100).optional(),
     description: text(2000).optional(),
     initial: tableId.optional(),
@@ -187,7 +205,7 @@ export const stateNodeSchema: z.ZodType<StateNodeConfig, StateNodeConfig> = z.la
   }),
 );
 
-export interface MachineConfig extends Omit<StateNodeConfig, 'type' | 'states'> {
+export interface MachineConfig extends Omit<StateNodeConfig, 'type' | 'states' | 'history' | 'target'> {
   id: string;
   type?: 'parallel' | undefined;
   states: Record<string, StateNodeConfig>;
@@ -213,15 +231,21 @@ export const machineSchema: z.ZodType<MachineConfig, MachineConfig> = z.strictOb
 /** A state path as in `state` observations: `ecoute.en_ligne`, or a parent such as `ecoute`. */
 const statePath = z.string().min(1).max(500);
 const msAfterPickup = z.number().int().min(0).max(MAX_DELAY_MS);
+/**
+ * Where a `within` window starts when not at pickup: the first time the trainer sent an inject
+ * (« within 60 s of the alarm »). A call where it was never sent does not assess the criterion.
+ */
+export const sinceSchema = z.strictObject({ inject: tableId });
 
 export const autoCriterionSchema = z.union([
   z.strictObject({
     move: tableId,
     within: msAfterPickup.optional(),
+    since: sinceSchema.optional(),
     atLeast: z.number().int().min(1).max(1000).optional(),
   }),
   z.strictObject({ notMove: tableId }),
-  z.strictObject({ state: statePath, within: msAfterPickup.optional() }),
+  z.strictObject({ state: statePath, within: msAfterPickup.optional(), since: sinceSchema.optional() }),
   z.strictObject({ notState: statePath }),
   z.strictObject({
     variable: tableId,

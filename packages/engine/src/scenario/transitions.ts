@@ -65,8 +65,21 @@ export function listTransitions(
   return out;
 }
 
-/** What entering `target` makes active: its ancestors, itself, and its initial (or parallel) descendants. */
+/**
+ * What entering `target` makes active: its ancestors, itself, and its initial (or parallel)
+ * descendants. A history state stands for its default: its `target` (a path below its parent), else
+ * what entering the parent enters; where it may lead back to was entered before, so is counted.
+ */
 export function activatedBy(states: Map<string, StateInfo>, target: string): string[] {
+  const history = states.get(target)?.node;
+  if (history?.type === 'history') {
+    const parent = target.includes('.') ? target.slice(0, target.lastIndexOf('.')) : '';
+    const fallback =
+      history.target === undefined
+        ? parent
+        : [...(parent === '' ? [] : [parent]), ...history.target.split('.')].join('.');
+    return [target, ...(states.has(fallback) ? activatedBy(states, fallback) : [])];
+  }
   const out: string[] = [];
   const parts = target === '' ? [] : target.split('.');
   for (let i = 0; i <= parts.length; i++) out.push(parts.slice(0, i).join('.'));

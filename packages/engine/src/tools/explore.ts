@@ -115,6 +115,9 @@ function relevance(compiled: CompiledScenario) {
       case 'visited':
         visited.add(guard.params.state);
         break;
+      case 'in':
+        // The active states are part of every node's key already.
+        break;
       case 'moveCount':
         if (guard.params.move === undefined) totalCap = Math.max(totalCap, guard.params.value + 1);
         else
@@ -241,6 +244,11 @@ export function createExplorer(compiled: CompiledScenario, options: ExploreOptio
             relevant.totalCap,
           ),
       node.timers.map((timer) => `${timer.id}@${timer.due - node.t}`),
+      // Where each history state would lead back to: two nodes that differ there are not the same.
+      Object.entries(
+        (snapshot as unknown as { historyValue?: Record<string, { id: string }[]> } | undefined)
+          ?.historyValue ?? {},
+      ).map(([id, nodes]) => [id, nodes.map((n) => n.id)]),
     ]);
     return node;
   };
@@ -394,13 +402,15 @@ export function createExplorer(compiled: CompiledScenario, options: ExploreOptio
         if (a.type === 'adjust')
           stepOf.set(a.params.variable, Math.max(stepOf.get(a.params.variable) ?? 0, Math.abs(a.params.by)));
     type Context = Parameters<typeof evaluateGuard>[1];
-    const unmet = (guard: GuardConfig | undefined, context: Context): number => {
+    // `active`: the leaves a guard's `in` is read against (the leaf the search stands on, and the
+    // node's other regions): a heuristic, like the rest.
+    const unmet = (guard: GuardConfig | undefined, context: Context, active: readonly string[]): number => {
       if (!guard) return 0;
       switch (guard.type) {
         case 'all':
-          return guard.params.of.reduce((sum, g) => sum + unmet(g, context), 0);
+          return guard.params.of.reduce((sum, g) => sum + unmet(g, context, active), 0);
         case 'any':
-          return Math.min(...guard.params.of.map((g) => unmet(g, context)));
+          return Math.min(...guard.params.of.map((g) => unmet(g, context, active)));
         case 'compare': {
           if (evaluateGuard(guard, context, { type: '' })) return 0;
           const gap = Math.abs((context.vars[guard.params.variable] ?? 0) - guard.params.value);
@@ -413,8 +423,9 @@ export function createExplorer(compiled: CompiledScenario, options: ExploreOptio
         }
         case 'flag':
         case 'visited':
+        case 'in':
         case 'not':
-          return evaluateGuard(guard, context, { type: '' }) ? 0 : 1;
+          return evaluateGuard(guard, context, { type: '' }, active) ? 0 : 1;
       }
     };
     const result = new Map<string, (node: ExploreNode) => number>();
@@ -442,7 +453,7 @@ export function createExplorer(compiled: CompiledScenario, options: ExploreOptio
           if (current === undefined || d >= best) break;
           done.add(current);
           for (const t of fires.get(current) ?? []) {
-            const cost = d + 1 + unmet(t.guard, context);
+            const cost = d + 1 + unmet(t.guard, context, [current, ...node.states]);
             if (isGoal.has(t)) best = Math.min(best, cost);
             for (const next of successors.get(t)!)
               if (cost < (dist.get(next) ?? Infinity)) dist.set(next, cost);

@@ -112,7 +112,8 @@ function checkScenario(
       continue;
     }
     const atomic = Object.keys(node.states ?? {}).length === 0;
-    if (atomic && node.type !== 'final' && !hasWayOut(key)) {
+    // A history state is never active itself: it only leads back into its parent.
+    if (atomic && node.type !== 'final' && node.type !== 'history' && !hasWayOut(key)) {
       at(
         'error',
         LintCode.DeadEnd,

@@ -177,7 +177,8 @@ export interface ScenarioGraph {
     id: string;
     label: string;
     parent: string | null;
-    type: 'atomic' | 'compound' | 'parallel' | 'final';
+    /** `history`: a pseudo-state a transition can target (back to where its parent was). */
+    type: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
     description: string | null;
   }[];
   edges: {
