@@ -3,6 +3,8 @@
 //
 //   npx tsc -b packages/engine packages/protocol server test && node --max-semi-space-size=64 server/bench/storage.mjs [seconds] [--postgres] [--sessions=1,50,200]
 //
+// (`replay.mjs` prints every run of the replay alone, for the "under 50 ms in every run" target.)
+//
 // (with the server's node flags, `server/node-flags.json`, as `npm run bench` runs it: replay and
 // appends are the server's code, measured in the runtime the server has)
 //
@@ -24,7 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const load = (file) => import(pathToFileURL(path.join(root, file)).href);
-const engine = await load('packages/engine/dist/index.js');
+const { engine, record, tutorial } = await import('./recorded-call.mjs');
 const { openSqlite } = await load('server/dist/src/database/sqlite.js');
 const { openPostgresDatabase } = await load('server/dist/src/database/postgres.js');
 const { SqliteTimelineStore } = await load('server/dist/src/timeline/sqlite-timeline-store.js');
@@ -42,57 +44,6 @@ const SESSIONS = (process.argv.find((a) => a.startsWith('--sessions='))?.slice(1
 
 // ------------------------------------------------------------------------------------------
 // 1. Replay and rebuild
-
-function tutorial() {
-  const parsed = engine.parseScenario(
-    readFileSync(path.join(root, 'scenarios', 'appel-entrainement.yaml'), 'utf8'),
-  );
-  if (!parsed.ok) throw new Error('scenario');
-  return engine.compileScenario(parsed.scenario);
-}
-
-/** A session recorded live-style: `count` inputs, one every 500 ms of session time. */
-function record(compiled, count) {
-  const scheduler = new engine.ManualScheduler(0);
-  const clock = new engine.SessionClock(scheduler);
-  const entries = [];
-  const at = new Date(0).toISOString();
-  const push = (source, kind, body, t) =>
-    entries.push({
-      seq: entries.length + 1,
-      t,
-      at,
-      source,
-      kind,
-      ...(kind === 'input' ? { input: body } : { observation: body }),
-    });
-  const run = new engine.CallRun(compiled, {
-    clock,
-    seed: 42,
-    onTimer: (timed) => timed.forEach(({ t, observation }) => push('system', 'observation', observation, t)),
-  });
-  const inputAt = (i) => {
-    if (i === 0) return { kind: 'pickup' };
-    if (i === 1) return { kind: 'move', move: 'se_presenter' };
-    if (i % 20 === 0) return { kind: 'inject', inject: 'sonnette' };
-    if (i % 20 === 10) return { kind: 'move', move: 'valider_emotion' };
-    if (i % 4 === 1) return { kind: 'move', move: 'question_ouverte' };
-    return { kind: 'say', text: `Phrase ${i} : je vous écoute, prenez votre temps, je suis là.` };
-  };
-  for (let i = 0; i < count; i++) {
-    scheduler.advanceTo(i * 500);
-    const input = inputAt(i);
-    const t = clock.now();
-    const result = run.apply(input);
-    if (!result.ok) throw new Error(`input ${i} ${input.kind}: ${result.code}`);
-    push(i % 20 === 0 && i > 0 ? 'trainer' : 'listener', 'input', input, t);
-    for (const observation of result.observations)
-      push(observation.kind === 'line' ? 'caller' : 'system', 'observation', observation, t);
-  }
-  if (run.ended) throw new Error('the generated call ended early');
-  run.dispose();
-  return entries;
-}
 
 function time(fn, repeat) {
   fn(); // warm-up

@@ -47,8 +47,14 @@ export interface SessionRuntimeDeps {
   speech?: SpeechSettings;
 }
 
+/**
+ * The views of one moment, for the roles the session has (no caller actor's view without one:
+ * nobody could be sent it).
+ */
+type RoleViews = Partial<Record<Role, RoleView>> & { trainer: RoleView };
+
 /** Whether `role` may see the state graph, given the views of one moment (projector mode). */
-function seesGraph(role: Role, views: Record<Role, RoleView>): boolean {
+function seesGraph(role: Role, views: RoleViews): boolean {
   if (role === 'trainer') return true;
   const trainer = views.trainer;
   return role === 'observer' && trainer.role === 'trainer' && trainer.projector;
@@ -75,7 +81,7 @@ const SNAPSHOT_CHUNK = 100;
 
 interface Batch {
   entries: TimelineEntry[];
-  views: Record<Role, RoleView>;
+  views: RoleViews;
 }
 
 export class SessionRuntime {
@@ -86,9 +92,11 @@ export class SessionRuntime {
   private seq: number;
   /** Last seq durably appended and published. */
   private committedSeq: number;
-  private committedViews: Record<Role, RoleView>;
+  private committedViews: RoleViews;
   /** The last view each role's updates carried (an update leaves out a view unchanged but for t). */
-  private sentViews: Record<Role, RoleView>;
+  private sentViews: RoleViews;
+  /** The roles of this session (the caller actor's only in a session that has one). */
+  private readonly roles: readonly Role[];
   private tail: Promise<unknown> = Promise.resolve();
   private failed = false;
   /** Appends not yet settled. */
@@ -122,8 +130,9 @@ export class SessionRuntime {
         ...(deps.speech ? { hintMode: deps.speech.mode } : {}),
       });
     this.clock = this.run.clock;
+    this.roles = ROLES.filter((role) => role !== 'callerActor' || this.run.callerActor);
     this.committedViews = this.views();
-    this.sentViews = this.committedViews;
+    this.sentViews = { ...this.committedViews };
   }
 
   get ended(): boolean {
@@ -213,7 +222,7 @@ export class SessionRuntime {
   ): Promise<RoleSnapshot> {
     const read = this.tail.then(async () => {
       const committed = this.committedSeq;
-      const view = this.committedViews[role];
+      const view = this.committedViews[role] ?? this.run.viewFor(role);
       // Seqs have no gap: (after, after + page.entries] holds one page of entries at most,
       // read in chunks so that a page of big entries does not read much past its bytes.
       const last = Math.min(committed, after + Math.max(1, page.entries));
@@ -263,8 +272,10 @@ export class SessionRuntime {
     return graphOf(this.compiled);
   }
 
-  private views(): Record<Role, RoleView> {
-    return Object.fromEntries(ROLES.map((role) => [role, this.run.viewFor(role)])) as Record<Role, RoleView>;
+  private views(): RoleViews {
+    const views: Partial<Record<Role, RoleView>> = {};
+    for (const role of this.roles) views[role] = this.run.viewFor(role);
+    return views as RoleViews;
   }
 
   /**
@@ -323,13 +334,13 @@ export class SessionRuntime {
     this.committedSeq = to;
     this.committedViews = batch.views;
     const updates: [Role, RoleUpdate][] = [];
-    for (const role of ROLES) {
-      // No caller actor in this session: nobody holds that role's link.
-      if (role === 'callerActor' && !this.run.callerActor) continue;
+    // No caller actor in this session: nobody holds that role's link (not in `roles`).
+    for (const role of this.roles) {
       // The view travels only when it changed other than by its time; the graph only when it
       // changes for the role (projector mode switched).
-      const view = batch.views[role];
-      const changed = !sameViewButTime(view, this.sentViews[role]);
+      const view = batch.views[role] ?? this.run.viewFor(role);
+      const sent = this.sentViews[role];
+      const changed = sent === undefined || !sameViewButTime(view, sent);
       if (changed) this.sentViews[role] = view;
       const sees = seesGraph(role, batch.views);
       updates.push([

@@ -117,6 +117,24 @@ const MESSAGES = {
 
 type CallActor = Actor<AnyStateMachine>;
 
+/** Per machine: the event types some state has a transition for; null when a wildcard may take any. */
+const handledEvents = new WeakMap<AnyStateMachine, ReadonlySet<string> | null>();
+
+function eventsHandledBy(machine: AnyStateMachine): ReadonlySet<string> | null {
+  let handled = handledEvents.get(machine);
+  if (handled === undefined) {
+    const types = new Set<string>();
+    const walk = (node: AnyStateMachine['root']): void => {
+      for (const descriptor of node.transitions.keys()) types.add(descriptor);
+      for (const child of Object.values(node.states)) walk(child);
+    };
+    walk(machine.root);
+    handled = [...types].some((type) => type.includes('*')) ? null : types;
+    handledEvents.set(machine, handled);
+  }
+  return handled;
+}
+
 /** The step being collected: what the machine observes goes here until the step is over. */
 interface Step {
   observations: Observation[];
@@ -144,6 +162,8 @@ export class CallRun {
   private moment = 0;
   private derived: {
     moment: number;
+    /** What the lists below derive from (`derivationKey`): a new moment with the same key keeps them. */
+    key?: string;
     moves?: MoveOption[];
     injects?: InjectOption[];
     gauges?: VariableGauge[];
@@ -569,8 +589,25 @@ export class CallRun {
 
   /** What the views derive from the machine at this moment (see `moment`). */
   private derivedNow(): typeof this.derived {
-    if (this.derived.moment !== this.moment) this.derived = { moment: this.moment };
+    if (this.derived.moment !== this.moment) {
+      const key = this.derivationKey();
+      // Most moments (a sentence said) change none of it: the same lists, shared by the views of
+      // both moments (less to hold, and a view compared with the last one sent finds them equal
+      // at once).
+      this.derived =
+        key === this.derived.key ? { ...this.derived, moment: this.moment } : { moment: this.moment, key };
+    }
     return this.derived;
+  }
+
+  /**
+   * Everything the offered moves, the injects with their reasons and the gauges are computed from:
+   * the phase, the pause, and the machine's snapshot (status, active states, context — guards and
+   * move counts read nothing else).
+   */
+  private derivationKey(): string {
+    const snapshot = this.actor?.getSnapshot();
+    return `${this.currentPhase}|${this.clock.paused}|${snapshot?.status}|${JSON.stringify(snapshot?.value)}|${JSON.stringify(snapshot?.context)}`;
   }
 
   /** Moves the listener could make right now (none unless the call is connected). Shared: do not modify. */
@@ -756,6 +793,12 @@ export class CallRun {
   }
 
   private send(event: { type: string; moveCount?: number; text?: string }): void {
+    // An event no state has a transition for changes nothing: no transition is taken, and the
+    // eventless ones see the same context (guards read the context, and only a move's count of
+    // the event). Most scenarios take no `say` (a sentence is heard through `acted`): skipping it
+    // spares one of the two macrosteps of every sentence, live and in replay.
+    const handled = eventsHandledBy(this.compiled.machine);
+    if (handled && !handled.has(event.type)) return;
     this.actor?.send(event);
   }
 

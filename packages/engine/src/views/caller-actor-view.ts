@@ -2,21 +2,17 @@
 // expect (their labels and descriptions), the lines the machine suggests, the injects they may
 // choose. No hidden variable values.
 import { stateLabel } from './graph-model.js';
-import { personaOf, type RunState } from './run-state.js';
+import { scenarioParts, type RunState } from './run-state.js';
 import type { CallerActorView } from './types.js';
 
 export function callerActorView(run: RunState): CallerActorView {
-  const { scenario, stateInfo } = run;
+  const { stateInfo } = run;
+  const { persona, voice, summaryHeader } = scenarioParts(run.scenario);
   return {
     role: 'callerActor',
-    scenario: {
-      id: scenario.id,
-      version: scenario.version,
-      title: scenario.title,
-      summary: scenario.summary,
-    },
-    persona: personaOf(scenario),
-    voice: { ...scenario.persona.voice },
+    scenario: summaryHeader,
+    persona,
+    voice,
     phase: run.phase,
     paused: run.paused,
     onHold: run.onHold,
@@ -28,6 +24,6 @@ export function callerActorView(run: RunState): CallerActorView {
     })),
     suggestions: run.suggestions.map((s) => ({ ...s })),
     choices: run.injects,
-    ending: run.ending ? { ...run.ending } : null,
+    ending: run.ending,
   };
 }

@@ -5,6 +5,6 @@ import type { RunState } from './run-state.js';
 import type { ListenerView } from './types.js';
 
 export function observerView(run: RunState): ListenerView {
-  const projector = run.projector ? { variables: run.gauges, states: [...run.states] } : null;
+  const projector = run.projector ? { variables: run.gauges, states: run.states } : null;
   return listenerView(run, 'observer', projector);
 }

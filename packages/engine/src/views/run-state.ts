@@ -22,7 +22,7 @@ export interface RunState {
   onHold: boolean;
   /** Session time (ms). */
   t: number;
-  /** Active leaf states, dotted paths in document order. */
+  /** Active leaf states, dotted paths in document order (shared: read-only). */
   states: string[];
   /** Every state of the machine by path (labels, descriptions). */
   stateInfo: ReadonlyMap<string, StateInfo>;
@@ -34,6 +34,7 @@ export interface RunState {
   gauges: VariableGauge[];
   /** With a caller actor: the machine's lines not yet spoken. */
   suggestions: { line: string; text: string }[];
+  /** The ending, once the call is over (shared: read-only). */
   ending: EndingView | null;
   projector: boolean;
   callerActor: boolean;
@@ -42,8 +43,36 @@ export interface RunState {
   pendingPick: SpeechView['pending'];
 }
 
-/** The caller's persona as every role that sees it is given it (a copy). */
+/**
+ * What every view of a scenario repeats, built once per scenario and shared by the views of all
+ * its sessions and moments (views are read-only data: sent, compared, never modified).
+ */
+interface ScenarioParts {
+  persona: PersonaView;
+  voice: Scenario['persona']['voice'];
+  header: { id: string; version: number; title: string };
+  summaryHeader: { id: string; version: number; title: string; summary: string };
+}
+
+const parts = new WeakMap<Scenario, ScenarioParts>();
+
+export function scenarioParts(scenario: Scenario): ScenarioParts {
+  let found = parts.get(scenario);
+  if (!found) {
+    const { name, age, place, background } = scenario.persona;
+    const { id, version, title, summary } = scenario;
+    found = {
+      persona: { name, age, place, background },
+      voice: { ...scenario.persona.voice },
+      header: { id, version, title },
+      summaryHeader: { id, version, title, summary },
+    };
+    parts.set(scenario, found);
+  }
+  return found;
+}
+
+/** The caller's persona as every role that sees it is given it (shared: read-only). */
 export function personaOf(scenario: Scenario): PersonaView {
-  const { name, age, place, background } = scenario.persona;
-  return { name, age, place, background };
+  return scenarioParts(scenario).persona;
 }

@@ -1,28 +1,24 @@
 // The trainer's view: everything — persona with its background, active states, hidden variables,
 // injects with the reason they are greyed, projector and caller-actor switches, and in free
 // speech the interpretation waiting for their pick.
-import { personaOf, type RunState } from './run-state.js';
+import { scenarioParts, type RunState } from './run-state.js';
 import type { TrainerView } from './types.js';
 
+// The scenario's parts, the lists and the ending are shared, not copied (see `RunState`).
 export function trainerView(run: RunState): TrainerView {
-  const { scenario } = run;
+  const { persona, voice, summaryHeader } = scenarioParts(run.scenario);
   return {
     role: 'trainer',
-    scenario: {
-      id: scenario.id,
-      version: scenario.version,
-      title: scenario.title,
-      summary: scenario.summary,
-    },
-    persona: personaOf(scenario),
-    voice: { ...scenario.persona.voice },
+    scenario: summaryHeader,
+    persona,
+    voice,
     phase: run.phase,
     paused: run.paused,
     t: run.t,
     moves: run.moves,
-    ending: run.ending ? { ...run.ending } : null,
+    ending: run.ending,
     onHold: run.onHold,
-    states: [...run.states],
+    states: run.states,
     variables: run.gauges,
     injects: run.injects,
     projector: run.projector,

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Replay of a one-hour call (7,200 inputs), every run printed: the target is under 50 ms in
+// every run, not on average. After a build, with the server's node flags:
+//
+//   node --max-semi-space-size=64 server/bench/replay.mjs [runs=20] [inputs=7200]
+//
+// `replay`: the engine's replay (debrief, scores); `rebuild`: crash recovery's `rebuildRun`
+// (replay + comparison with the record, entry for entry + hand-over to real time). Wall time
+// and the process's CPU time of each run (on a shared machine, CPU time is what the code costs;
+// wall time includes waiting for a core). The first run (cold code) is printed apart.
+import { engine, record, tutorial } from './recorded-call.mjs';
+
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const RUNS = Number(args[0] ?? 20);
+const COUNT = Number(args[1] ?? 7_200);
+const LIMIT_MS = 50;
+
+const compiled = tutorial();
+const entries = record(compiled, COUNT);
+const inputs = entries.filter((e) => e.kind === 'input').map((e) => ({ t: e.t, input: e.input }));
+const until = entries.at(-1).t;
+
+function measure(fn) {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  fn();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
+const kinds = {
+  replay: () => engine.replay(compiled, 42, inputs, { until }),
+  rebuild: () => {
+    const result = engine.rebuildRun(compiled, 42, entries, {
+      scheduler: engine.systemScheduler,
+      onTimer: () => {},
+    });
+    if (result.mismatches.length > 0) throw new Error(`${result.mismatches.length} mismatches`);
+    result.run.dispose();
+  },
+};
+
+const stats = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1) };
+};
+const f = (x) => `${x.toFixed(1)} ms`;
+
+console.log(
+  `Replay of ${COUNT.toLocaleString('en')} inputs (${entries.length.toLocaleString('en')} entries, ${(until / 3_600_000).toFixed(2)} h of session time), ${RUNS} runs, Node ${process.version}\n`,
+);
+console.log(
+  '| what | first run (cold) wall / CPU | min wall | median wall | max wall | min CPU | median CPU | max CPU | every run < 50 ms |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+for (const [name, fn] of Object.entries(kinds)) {
+  const cold = measure(fn);
+  const runs = Array.from({ length: RUNS }, () => measure(fn));
+  const wall = stats(runs.map((r) => r.wall));
+  const cpu = stats(runs.map((r) => r.cpu));
+  console.log(
+    `| ${name} | ${f(cold.wall)} / ${f(cold.cpu)} | ${f(wall.min)} | ${f(wall.median)} | ${f(wall.max)} | ${f(cpu.min)} | ${f(cpu.median)} | ${f(cpu.max)} | ${wall.max < LIMIT_MS ? 'yes' : 'no'} (CPU: ${cpu.max < LIMIT_MS ? 'yes' : 'no'}) |`,
+  );
+  if (process.argv.includes('--each'))
+    console.log(`  ${name} each run (wall ms): ${runs.map((r) => r.wall.toFixed(1)).join(' ')}`);
+}
