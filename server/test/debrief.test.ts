@@ -262,6 +262,13 @@ describe('the debrief over REST', () => {
         expect(response.headers.get('content-type')).toMatch(/^application\/json/);
         expect(((await response.json()) as Debrief).session.id).toBe(session.sessionId);
       }
+      // Without compression: the same answer as plain JSON.
+      const plain = await fetch(`${server.url}${debriefPath(session.sessionId)}`, {
+        headers: { authorization: `Bearer ${session.tokens.trainer}`, 'accept-encoding': 'identity' },
+      });
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(((await plain.json()) as Debrief).session.id).toBe(session.sessionId);
     });
 
     it('keeps the scores computed when the call ended, and serves them from the table', async () => {

@@ -7,7 +7,7 @@
 //
 //   npx tsc -b test && node test/dist/bench/debrief-render.js [--entries=10000] [--runs=5]
 //     [--profile=<dir>]  the server's CPU profile (node --cpu-prof), a Chromium performance
-//                        trace and the page's JavaScript profile of the last run, with a summary
+//                        trace and the page's JavaScript profile of the last run (its load, steps and playback apart), with a summary
 //                        of where the time went
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -146,6 +146,7 @@ interface CpuProfile {
     id: number;
     callFrame: { functionName: string; url: string; lineNumber: number };
     hitCount?: number;
+    children?: number[];
   }[];
   samples: number[];
   timeDeltas: number[];
@@ -164,13 +165,58 @@ function topSelfTime(profile: CpuProfile, count = 12): string[] {
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   return [...self.entries()]
-    .filter(([key]) => !key.startsWith('(idle)'))
+    .filter(([key]) => !key.startsWith('(idle)') && !key.startsWith('(program)'))
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
     .map(
       ([key, msSelf]) =>
         `    ${msSelf.toFixed(1).padStart(8)} ms  ${((100 * msSelf) / total).toFixed(1).padStart(5)} %  ${key}`,
     );
+}
+
+/** The functions with the most total time (self and what they called) in a `.cpuprofile`. */
+function topTotalTime(profile: CpuProfile, count = 12): string[] {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const total = new Map<string, number>();
+  let all = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    all += ms;
+    // Each function counted once per sample, however deep it recurses.
+    const seen = new Set<string>();
+    for (let node = byNode.get(id); node; node = byNode.get(parent.get(node.id) ?? -1)) {
+      const { functionName, url, lineNumber } = node.callFrame;
+      if (!url) continue;
+      const key = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      total.set(key, (total.get(key) ?? 0) + ms);
+    }
+  });
+  return [...total.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(
+      ([key, ms]) =>
+        `    ${ms.toFixed(1).padStart(8)} ms  ${((100 * ms) / all).toFixed(1).padStart(5)} %  ${key}`,
+    );
+}
+
+/** Stops the page's profiler, saves the phase's profile and prints where its time went. */
+async function profilePhase(
+  cdp: { send(method: string, params?: object): Promise<unknown> },
+  dir: string,
+  name: string,
+  what: string,
+): Promise<void> {
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  writeFileSync(path.join(dir, `page-${name}.cpuprofile`), JSON.stringify(profile));
+  console.log(`  the page, ${what} (page-${name}.cpuprofile), self time:`);
+  console.log(topSelfTime(profile).join('\n'));
+  console.log('    total time (with what they called):');
+  console.log(topTotalTime(profile).join('\n'));
 }
 
 const PAINT_PROBE = () => {
@@ -253,6 +299,9 @@ async function main(): Promise<void> {
     busyToPaint: [] as number[],
     busyPerStep: [] as number[],
     busyPlayback: [] as number[],
+    cpuToPaint: [] as number[],
+    cpuPerStep: [] as number[],
+    cpuPlayback: [] as number[],
   };
   let wire = { encoded: 0, decoded: 0, encoding: '' };
   let firstGet = NaN;
@@ -309,15 +358,17 @@ async function main(): Promise<void> {
       const page = await context.newPage();
       const last = run === runs && profileDir !== undefined;
       const cdp = last ? await context.newCDPSession(page) : undefined;
-      // The main thread's busy time (CDP Performance metrics): what the page itself costs,
-      // which a busy machine lengthens less than the wall-clock figures.
+      // The main thread's busy time (CDP Performance metrics: TaskDuration, wall-clock time in
+      // tasks) and its CPU time (ThreadTime): what the page itself costs. A busy machine
+      // lengthens the first (a task waits for a core); the second hardly moves with the load.
       const metrics = await context.newCDPSession(page);
       await metrics.send('Performance.enable');
       const busy = async () => {
         const { metrics: list } = (await metrics.send('Performance.getMetrics')) as {
           metrics: { name: string; value: number }[];
         };
-        return (list.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+        const metric = (name: string) => (list.find((m) => m.name === name)?.value ?? NaN) * 1000;
+        return { task: metric('TaskDuration'), cpu: metric('ThreadTime') };
       };
       if (last && profileDir) {
         await browser.startTracing(page, {
@@ -333,6 +384,7 @@ async function main(): Promise<void> {
       const painted = await page.evaluate(
         () => (window as unknown as { __lanesPainted: Promise<number> }).__lanesPainted,
       );
+      if (last && profileDir) await profilePhase(cdp!, profileDir, 'load', 'navigation → lanes painted');
       const rest = await page.evaluate(() => {
         const timing = performance
           .getEntriesByType('resource')
@@ -351,23 +403,23 @@ async function main(): Promise<void> {
       // Steps once the page is settled (the graph laid out): what a step costs, not what it waits for.
       await page.waitForTimeout(1_500);
       const busyBeforeSteps = await busy();
+      if (last && profileDir) await cdp!.send('Profiler.start');
       const back = await page.evaluate(stepTimes, { key: 'ArrowLeft', count: 10 } as const);
       const forward = await page.evaluate(stepTimes, { key: 'ArrowRight', count: 10 } as const);
-      const busySteps = (await busy()) - busyBeforeSteps;
+      const busyAfterSteps = await busy();
+      if (last && profileDir) await profilePhase(cdp!, profileDir, 'steps', '20 steps ← then →');
       // Playback at 4× from the start (the moment is the last one: play starts over).
       await page.getByRole('radio', { name: '4×' }).check();
+      if (last && profileDir) await cdp!.send('Profiler.start');
       const frames = page.evaluate(playbackFrames, 3_000);
       await page.getByRole('button', { name: 'Rejouer' }).click();
       const busyBeforePlay = await busy();
       const seen = await frames;
-      const busyPlay = (await busy()) - busyBeforePlay;
+      const busyAfterPlay = await busy();
       await page.getByRole('button', { name: 'Arrêter' }).click();
       if (last && profileDir) {
-        const { profile } = (await cdp!.send('Profiler.stop')) as { profile: CpuProfile };
-        writeFileSync(path.join(profileDir, 'page.cpuprofile'), JSON.stringify(profile));
+        await profilePhase(cdp!, profileDir, 'playback', 'playing at 4× for 3 s');
         await browser.stopTracing();
-        console.log('  the page (Chromium, JavaScript self time, the whole last run):');
-        console.log(topSelfTime(profile).join('\n'));
       }
       // The first run warms the server's caches and Chromium's: not counted, but its GET (the
       // first of this call since the server started: nothing kept yet) is printed on its own.
@@ -383,9 +435,12 @@ async function main(): Promise<void> {
         figures.frames.push(seen.frames);
         figures.longestFrame.push(seen.longest);
         figures.restNode.push(restNode);
-        figures.busyToPaint.push(busyPainted);
-        figures.busyPerStep.push(busySteps / 20);
-        figures.busyPlayback.push((100 * busyPlay) / 3_000);
+        figures.busyToPaint.push(busyPainted.task);
+        figures.busyPerStep.push((busyAfterSteps.task - busyBeforeSteps.task) / 20);
+        figures.busyPlayback.push((100 * (busyAfterPlay.task - busyBeforePlay.task)) / 3_000);
+        figures.cpuToPaint.push(busyPainted.cpu);
+        figures.cpuPerStep.push((busyAfterSteps.cpu - busyBeforeSteps.cpu) / 20);
+        figures.cpuPlayback.push((100 * (busyAfterPlay.cpu - busyBeforePlay.cpu)) / 3_000);
         wire = {
           encoded: rest.encoded,
           decoded: rest.decoded,
@@ -422,6 +477,9 @@ async function main(): Promise<void> {
     console.log(`  main thread busy (CDP TaskDuration), navigation → painted: ${fmt(figures.busyToPaint)}`);
     console.log(`    per step (20 steps, after the page settled 1.5 s):    ${fmt(figures.busyPerStep)}`);
     console.log(`    while playing at 4× (share of the 3 s):              ${fmt(figures.busyPlayback, '%')}`);
+    console.log(`  main thread CPU (CDP ThreadTime), navigation → painted:   ${fmt(figures.cpuToPaint)}`);
+    console.log(`    per step (20 steps):                                  ${fmt(figures.cpuPerStep)}`);
+    console.log(`    while playing at 4× (share of the 3 s):              ${fmt(figures.cpuPlayback, '%')}`);
     console.log(
       `  playback at 4×, 3 s: frames dropped ${fmt(figures.dropped, '')} of ${median(figures.frames)}; longest frame ${fmt(figures.longestFrame)}`,
     );
@@ -430,7 +488,7 @@ async function main(): Promise<void> {
     await server.stop();
   }
   if (profileDir) {
-    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile') && f !== 'page.cpuprofile');
+    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile') && !f.startsWith('page'));
     if (file) {
       const profile = JSON.parse(readFileSync(path.join(profileDir, file), 'utf8')) as CpuProfile;
       console.log(`  the server (node --cpu-prof, self time, every request of the runs): ${file}`);

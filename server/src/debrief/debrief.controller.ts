@@ -1,8 +1,8 @@
 // REST of the debrief. Each route: who may call it (auth/policy.ts: a role link in
 // `Authorization: Bearer`, or the session's trainer signed in), the body checked by its zod schema (`input/invalid`, nothing recorded), then one call into
 // the service.
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import {
   ErrorCode,
@@ -19,6 +19,7 @@ import type { Access } from '../auth/access.service.js';
 import { httpFailure, orThrow } from '../auth/http-failure.js';
 import { CurrentAccess } from '../auth/policy.guard.js';
 import { DebriefService } from './debrief.service.js';
+import { EncodedAnswer, sendAnswer } from './encoded-answer.js';
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
@@ -42,18 +43,20 @@ export class DebriefController {
   constructor(@Inject(DebriefService) private readonly debriefs: DebriefService) {}
 
   /**
-   * The `Debrief` as the service built it (JSON in UTF-8), compressed by the module's middleware.
-   * Sent as is: no ETag, which Express would hash the whole answer for at each request.
+   * The `Debrief` as the service built it (JSON in UTF-8), sent in brotli or gzip as the request
+   * takes it, as kept bytes (`EncodedAnswer`). No ETag, which Express would hash the whole
+   * answer for at each request.
    */
   @Get()
   async get(
     @Param('sessionId') sessionId: string,
+    @Req() request: Request,
     @Res() response: Response,
     @CurrentAccess() access: Access,
   ): Promise<void> {
-    const answer = await this.debriefs.debriefJson(sessionId, viewerOf(access));
-    if (!Buffer.isBuffer(answer)) throw httpFailure(answer);
-    response.status(200).type('application/json; charset=utf-8').end(answer);
+    const answer = await this.debriefs.debriefAnswer(sessionId, viewerOf(access));
+    if (!(answer instanceof EncodedAnswer)) throw httpFailure(answer);
+    await sendAnswer(request, response, answer);
   }
 
   @Post('annotations')

@@ -24,8 +24,9 @@ import { SessionsListController } from './sessions-list.controller.js';
 export class DebriefModule {}
 
 /**
- * The debrief of a long call is megabytes of repetitive JSON: compressed, it is a tenth of it.
- * Brotli (at the library's fast default quality, 4) when the browser takes it, else gzip. Mounted
+ * The debrief's other answers compressed as the request takes them (its `GET` compresses its own
+ * answer once and keeps it: `encoded-answer.ts`; the middleware leaves an answer that has its
+ * `Content-Encoding`). Brotli (at the library's fast default quality, 4), else gzip. Mounted
  * by `app.ts` as plain Express middleware on the debrief's path (Nest's `forRoutes` would add a
  * route layer per route, which the route list of the policy table and OpenAPI would count twice).
  */

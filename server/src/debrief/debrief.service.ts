@@ -36,8 +36,10 @@ import type { SessionRecord } from '../sessions/session-store.js';
 import { TIMELINE_STORE } from '../timeline/timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
 import { entryFromRow } from '../timeline/rows.js';
+import { AnswerCache } from './answer-cache.js';
 import { computeResults, rubricKey } from './debrief-results.js';
 import { DebriefStore } from './debrief-store.js';
+import { EncodedAnswer } from './encoded-answer.js';
 import { EntriesCache } from './entries-cache.js';
 import type { AnnotationRecord, ResultsRecord, TimelineRow } from './debrief-store.js';
 
@@ -56,6 +58,7 @@ const READ_KINDS: readonly string[] = ['join', 'bookmark', 'note', 'ending'];
 export class DebriefService {
   private readonly logger = new Logger('DebriefService');
   private readonly entries = new EntriesCache();
+  private readonly answers = new AnswerCache();
   private readonly resultsKept: ((sessionId: string) => void)[] = [];
 
   constructor(
@@ -67,26 +70,35 @@ export class DebriefService {
   ) {
     // After the turn that marked it ended: the scores are computed off the call's last step.
     sessions.onEnded((id) => void setImmediate(() => void this.keepResults(id)));
-    sessions.onDelete((id) => this.entries.forget(id));
+    sessions.onDelete((id) => {
+      this.entries.forget(id);
+      this.answers.forget(id);
+    });
   }
 
   /**
-   * The debrief as the viewer may read it, as JSON in UTF-8 (the `Debrief` of @ecoute/protocol).
-   * Built from the timeline's rows: each entry's payload goes out as the JSON text it is stored
-   * as, only the few entries the answer reads are parsed (joins, bookmarks, notes, the ending),
-   * the scores come kept (`debrief_results`) and the entries' JSON is kept in memory per last
-   * seq (`EntriesCache`): a debrief opened again reads no more than a few rows.
+   * The debrief as the viewer may read it, as JSON in UTF-8 (the `Debrief` of @ecoute/protocol),
+   * with its compressed forms (`EncodedAnswer`). Built from the timeline's rows: each entry's
+   * payload goes out as the JSON text it is stored as, only the few entries the answer reads are
+   * parsed (joins, bookmarks, notes, the ending), the scores come kept (`debrief_results`) and
+   * the entries' JSON is kept in memory per last seq (`EntriesCache`); the few rows and the
+   * answer itself are kept too (`AnswerCache`): a debrief opened again reads one row of the
+   * timeline and sends bytes already compressed.
    */
-  async debriefJson(sessionId: string, viewer: DebriefViewer): Promise<Buffer | Failure> {
+  async debriefAnswer(sessionId: string, viewer: DebriefViewer): Promise<EncodedAnswer | Failure> {
     const session = await this.sessions.find(sessionId);
     if (!session) return failure(ErrorCode.SessionNotFound);
     const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
     if (!compiled) return failure(ErrorCode.ScenarioNotFound);
-    const [last, few] = await Promise.all([
-      this.store.timelineLast(sessionId),
-      this.store.timelineRows(sessionId, READ_KINDS),
-    ]);
+    const last = await this.store.timelineLast(sessionId);
     const lastSeq = last?.seq ?? 0;
+    let few = this.answers.rows(sessionId, lastSeq);
+    if (few === undefined) {
+      few = await this.store.timelineRows(sessionId, READ_KINDS);
+      // Read after the last seq: rows appended meanwhile are not those of this seq.
+      few = few.filter((row) => row.seq <= lastSeq);
+      this.answers.setRows(sessionId, lastSeq, few);
+    }
     const ending = few.find((row) => row.category === 'observation' && row.kind === 'ending');
     const callOver = session.status === 'ended' || ending !== undefined;
     if (viewer === 'listener' && !callOver) return failure(ErrorCode.DebriefCallLive);
@@ -138,13 +150,20 @@ export class DebriefService {
       measures: results.measures,
     };
     const variant = `${viewer}:${trainerShown}`;
+    const head = JSON.stringify(rest);
+    const kept = this.answers.answer(sessionId, lastSeq, variant, head);
+    if (kept) return kept;
     let entries = this.entries.get(sessionId, variant, lastSeq);
     if (entries === undefined) {
-      entries = entriesJson(await allRows(), hiddenSeqs(parsed, viewer, trainerShown));
+      const rows = (await allRows()).filter((row) => row.seq <= lastSeq);
+      entries = entriesJson(rows, hiddenSeqs(parsed, viewer, trainerShown));
       this.entries.set(sessionId, variant, lastSeq, entries);
     }
-    const head = JSON.stringify(rest);
-    return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"entries":`), entries, CLOSE]);
+    const answer = new EncodedAnswer(
+      Buffer.concat([Buffer.from(`${head.slice(0, -1)},"entries":`), entries, CLOSE]),
+    );
+    this.answers.setAnswer(sessionId, lastSeq, variant, head, answer);
+    return answer;
   }
 
   /** Called once the results of a call that has just ended are kept (badges, LTI grades). */
@@ -153,8 +172,8 @@ export class DebriefService {
   }
 
   /**
-   * Computes and keeps the results of a call that has just ended, and the entries of the
-   * trainer's debrief, so that it opens at once. Never fails: what is not kept now is built at
+   * Computes and keeps the results of a call that has just ended, and the trainer's debrief
+   * (its entries, its answer compressed), so that it opens at once. Never fails: what is not kept now is built at
    * the first debrief.
    */
   async keepResults(sessionId: string): Promise<void> {
@@ -177,6 +196,9 @@ export class DebriefService {
         entriesJson(rows, hiddenSeqs(parsed, 'trainer', true)),
       );
       for (const listener of this.resultsKept) listener(sessionId);
+      // The trainer's answer compressed as the browser takes it, ready for the debrief.
+      const answer = await this.debriefAnswer(sessionId, 'trainer');
+      if (answer instanceof EncodedAnswer) await answer.encode('br');
     } catch (error) {
       this.logger.warn(`debrief/results_not_kept session=${sessionId} ${String(error)}`);
     }
