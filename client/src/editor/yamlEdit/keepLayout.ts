@@ -52,9 +52,41 @@ function chunksOf(base: string[], other: string[], side: Chunk['side']): Chunk[]
 export function keepLayout(original: string, base: string, edited: string): string {
   if (base === edited) return original;
   if (original === base) return edited;
-  const o = linesOf(original);
   const b = linesOf(base);
   const e = linesOf(edited);
+  return oneRegion(original, b, e) ?? merged(linesOf(original), b, e);
+}
+
+/**
+ * The usual form edit changes one region: found in the original with a line of context on each
+ * side, once and only once, it is replaced there without diffing the whole text (a library call
+ * is thousands of lines). Anything less certain goes to the full merge.
+ */
+function oneRegion(original: string, b: string[], e: string[]): string | null {
+  let start = 0;
+  while (start < b.length && start < e.length && b[start] === e[start]) start += 1;
+  let endB = b.length;
+  let endE = e.length;
+  while (endB > start && endE > start && b[endB - 1] === e[endE - 1]) {
+    endB -= 1;
+    endE -= 1;
+  }
+  const from = Math.max(0, start - 1);
+  const to = Math.min(b.length, endB + 1);
+  if (to - from < 2) return null;
+  const block = b.slice(from, to).join('');
+  const at = original.indexOf(block);
+  if (at < 0 || original.indexOf(block, at + 1) >= 0) return null;
+  if (at > 0 && original[at - 1] !== '\n') return null;
+  // The context must sit at the same ends: the start of the text for the first line, its end for the last.
+  if (from === 0 && at !== 0) return null;
+  if (to === b.length && at + block.length !== original.length) return null;
+  const replacement = [...b.slice(from, start), ...e.slice(start, endE), ...b.slice(endB, to)].join('');
+  return original.slice(0, at) + replacement + original.slice(at + block.length);
+}
+
+/** The full three-way merge, line by line (exported for its test against `oneRegion`). */
+export function merged(o: string[], b: string[], e: string[]): string {
   const all = [...chunksOf(b, o, 'original'), ...chunksOf(b, e, 'edited')].sort(
     (p, q) => p.b0 - q.b0 || p.b1 - q.b1,
   );

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { diffLines } from 'diff';
 import { parseScenario } from '@ecoute/engine';
 import { addEntry, addItem, editYaml, idFrom, readDocument, removeAt, setValue } from './document.js';
-import { keepLayout } from './keepLayout.js';
+import { keepLayout, linesOf, merged } from './keepLayout.js';
 import {
   addState,
   addTransition,
@@ -65,6 +65,26 @@ describe('yaml edits keep the text as written', () => {
     expect(keepLayout(original, base, doc2.toString({ lineWidth: 0 }))).toBe(
       'a: 1\nlong: court\n# note\nb: 2\n',
     );
+  });
+
+  it('the one-region shortcut gives what the full merge gives', () => {
+    const edits: ((doc: ReturnType<typeof readDocument>) => void)[] = [
+      (doc) => setValue(doc, ['persona', 'name'], 'Josiane'),
+      (doc) => addEntry(doc, ['lines'], 'nouvelle', { text: 'Une réplique.' }),
+      (doc) => addItem(doc, ['moves', 'reformuler', 'examples'], 'Si je comprends bien'),
+      (doc) => removeAt(doc, ['lines', 'allo']),
+      (doc) => setValue(doc, ['summary'], 'Un résumé court.'),
+      (doc) => renameState(doc, 'guidage', 'pas_a_pas'),
+    ];
+    for (const edit of edits) {
+      const doc = readDocument(TRAINING);
+      const base = doc.toString({ lineWidth: 0 });
+      edit(doc);
+      const edited = doc.toString({ lineWidth: 0 });
+      expect(keepLayout(TRAINING, base, edited)).toBe(
+        merged(linesOf(TRAINING), linesOf(base), linesOf(edited)),
+      );
+    }
   });
 
   it('a new entry is added last, one line like its siblings; removing it gives the text back', () => {

@@ -1,0 +1,183 @@
+// The forms and the graph's forms against a real text: every edit goes through the Document API
+// into the YAML (the harness holds the text as the editor would), and reads back from it.
+import { describe, expect, it } from '@jest/globals';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { parseScenario, scenarioGraphModel } from '@ecoute/engine';
+import { renderWithSession } from '../../test/renderWithSession.js';
+import { GraphEditPanel } from '../graphEdit/GraphEditPanel.js';
+import { editYaml, plainOf } from '../yamlEdit/document.js';
+import { FormsPanel } from './FormsPanel.js';
+import type { YamlEdit } from './formTypes.js';
+
+const BLANK = `# Un commentaire qui doit rester.
+id: essai
+version: 1
+title: Essai
+summary: Un appel d'essai.
+difficulty: easy
+durationMinutes: 5
+persona:
+  name: Camille
+  age: 40
+  place: Lyon
+  voice: { lang: fr-FR, rate: 1, pitch: 1 }
+  background: Seule.
+variables:
+  confiance: { label: Confiance, min: 0, max: 10, initial: 5 }
+lines:
+  bonjour: { text: "Allô ? Bonjour." }
+moves:
+  se_presenter: { label: Se présenter, category: listening, help: Dire son prénom. }
+endings:
+  aidee: { outcome: best, message: Aidée. }
+hangupEnding: aidee
+rubric:
+  - id: accueil
+    label: Accueil
+    criteria:
+      - { id: se_presente, label: Se présente, auto: { move: se_presenter } }
+machine:
+  id: appel
+  initial: accueil
+  states:
+    accueil:
+      label: Accueil
+      entry: { type: say, params: { line: bonjour } }
+      on:
+        se_presenter: fin
+    fin:
+      label: Fin
+      type: final
+      entry: { type: end, params: { ending: aidee } }
+`;
+
+let current = BLANK;
+function Harness({ graphToo = false }: { graphToo?: boolean }) {
+  const [text, setText] = useState(BLANK);
+  current = text;
+  const edit: YamlEdit = (change) => setText((before) => editYaml(before, change));
+  const data = plainOf(text);
+  const parsed = parseScenario(text);
+  const graph = parsed.ok ? scenarioGraphModel(parsed.scenario) : null;
+  const [selected, setSelected] = useState('');
+  return graphToo ? (
+    <GraphEditPanel
+      data={data ?? {}}
+      text={text}
+      edit={edit}
+      graph={graph}
+      drawn={null}
+      selected={selected}
+      onSelect={setSelected}
+    />
+  ) : (
+    <FormsPanel
+      data={data}
+      edit={edit}
+      states={graph?.nodes.map((n) => ({ id: n.id, label: n.label })) ?? []}
+    />
+  );
+}
+
+describe('the studio forms', () => {
+  it('a field writes its key, keeping the comment; a new line with a variant; a move with an example', () => {
+    renderWithSession(<Harness />);
+    fireEvent.change(screen.getByLabelText('Prénom et nom'), { target: { value: 'Nadia' } });
+    expect(current).toContain('  name: Nadia\n');
+    expect(current.startsWith('# Un commentaire qui doit rester.\n')).toBe(true);
+    expect((screen.getByLabelText('Prénom et nom') as HTMLInputElement).value).toBe('Nadia');
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Répliques' }));
+    const lines = screen.getByRole('tabpanel', { name: 'Répliques' });
+    fireEvent.change(within(lines).getByLabelText("Texte d'une nouvelle réplique"), {
+      target: { value: 'Je suis perdue.' },
+    });
+    fireEvent.click(within(lines).getByRole('button', { name: 'Ajouter la réplique' }));
+    expect(current).toContain('  je_suis_perdue: { text: Je suis perdue. }\n');
+    const line = within(lines).getByRole('group', { name: 'Je suis perdue.' });
+    fireEvent.change(within(line).getByLabelText('Nouvelle formulation'), {
+      target: { value: 'Je ne sais plus.' },
+    });
+    fireEvent.click(within(line).getByRole('button', { name: 'Ajouter' }));
+    expect(plainOf(current)?.['lines']).toMatchObject({
+      je_suis_perdue: { text: 'Je suis perdue.', variants: ['Je ne sais plus.'] },
+    });
+
+    fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant" }));
+    const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant" });
+    const move = within(moves).getByRole('group', { name: 'Se présenter' });
+    fireEvent.change(within(move).getByLabelText('Nouvelle phrase exemple'), {
+      target: { value: 'Bonjour, je suis Léa' },
+    });
+    fireEvent.click(within(move).getByRole('button', { name: 'Ajouter' }));
+    expect(plainOf(current)?.['moves']).toMatchObject({
+      se_presenter: { examples: ['Bonjour, je suis Léa'] },
+    });
+    fireEvent.click(within(moves).getByRole('button', { name: 'Supprimer la phrase 1' }));
+    expect(plainOf(current)?.['moves']).toEqual({
+      se_presenter: { label: 'Se présenter', category: 'listening', help: 'Dire son prénom.' },
+    });
+  });
+
+  it('a number is written only once it reads as one; a criterion changes how it is measured', () => {
+    renderWithSession(<Harness />);
+    const age = screen.getByLabelText('Âge');
+    fireEvent.change(age, { target: { value: '-' } });
+    expect(current).toContain('  age: 40\n');
+    fireEvent.change(age, { target: { value: '71' } });
+    expect(current).toContain('  age: 71\n');
+
+    fireEvent.click(screen.getByRole('tab', { name: "Grille d'évaluation" }));
+    const criterion = screen.getByRole('group', { name: 'Se présente' });
+    fireEvent.change(within(criterion).getByLabelText('Évalué par'), { target: { value: 'judged' } });
+    expect(current).toContain('{ id: se_presente, label: Se présente, judged: true }');
+  });
+});
+
+describe('the graph as forms', () => {
+  it('adds a state, renames it with its references, lists them before deleting it', () => {
+    renderWithSession(<Harness graphToo />);
+    const add = screen.getByRole('form', { name: 'Ajouter un état' });
+    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Écoute' } });
+    fireEvent.change(within(add).getByLabelText('Réplique dite en y entrant'), {
+      target: { value: 'bonjour' },
+    });
+    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
+    expect(plainOf(current)?.['machine']).toMatchObject({
+      states: { ecoute: { label: 'Écoute', entry: { type: 'say' } } },
+    });
+
+    const transition = screen.getByRole('form', { name: 'Ajouter une transition' });
+    fireEvent.change(within(transition).getByLabelText('Depuis'), { target: { value: 'ecoute' } });
+    fireEvent.change(within(transition).getByLabelText('Quand'), { target: { value: 'se_presenter' } });
+    fireEvent.change(within(transition).getByLabelText('Vers'), { target: { value: 'fin' } });
+    fireEvent.click(within(transition).getByRole('button', { name: 'Ajouter une transition' }));
+    expect(current).toContain('      on:\n        se_presenter: fin\n    fin:');
+
+    const state = screen.getByRole('group', { name: 'Modifier un état' });
+    fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'fin' } });
+    fireEvent.change(within(state).getByLabelText('Nouveau nom'), { target: { value: 'Au revoir' } });
+    fireEvent.click(within(state).getByRole('button', { name: "Renommer l'état" }));
+    expect(current).not.toMatch(/: fin$/m);
+    expect(current.match(/se_presenter: au_revoir/g)).toHaveLength(2);
+
+    fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'au_revoir' } });
+    fireEvent.click(within(state).getByRole('button', { name: /Supprimer.*Au revoir/ }));
+    const dialog = within(state).getByRole('alertdialog');
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      expect.stringMatching(/Se présenter.*Accueil/),
+      expect.stringMatching(/Se présenter.*Écoute/),
+    ]);
+    expect(dialog.ownerDocument.activeElement).toBe(
+      within(dialog).getByRole('button', { name: 'Oui, supprimer' }),
+    );
+    act(() => within(dialog).getByRole('button', { name: 'Oui, supprimer' }).click());
+    expect(current).not.toContain('au_revoir');
+    expect(current.startsWith('# Un commentaire qui doit rester.\n')).toBe(true);
+  });
+});
