@@ -1,6 +1,15 @@
 // The engine's own lint, in a Web Worker: the same rules and messages as `scenario lint`, off the
 // page's thread, so typing never waits for it. Also the state graph and where each state sits.
-import { lintScenario, scenarioGraphModel, stateRanges, stateRangesOf } from '@ecoute/engine';
+// Per keystroke: the YAML is read incrementally (`IncrementalYaml`: only the blocks the keystroke
+// changed are parsed again), and the graph goes back only when it changed, so the page does not
+// lay it out again for a keystroke in a line's text.
+import {
+  IncrementalYaml,
+  lintScenario,
+  scenarioGraphModel,
+  stateRanges,
+  stateRangesOf,
+} from '@ecoute/engine';
 import type { LintAnswer, LintRequest } from './lintProtocol.js';
 
 const scope = self as unknown as {
@@ -8,11 +17,19 @@ const scope = self as unknown as {
   postMessage(message: LintAnswer): void;
 };
 
+const yaml = new IncrementalYaml();
+let lastGraph = '';
+
 scope.onmessage = (event) => {
   const started = performance.now();
   const { seq, text } = event.data;
-  const { issues, scenario, loaded } = lintScenario('scenario.yaml', text);
-  const graph = scenario ? scenarioGraphModel(scenario) : null;
+  const { issues, scenario, loaded } = lintScenario('scenario.yaml', text, { load: yaml.load });
+  let graph = scenario ? scenarioGraphModel(scenario) : null;
+  if (graph) {
+    const json = JSON.stringify(graph);
+    if (json === lastGraph) graph = null;
+    else lastGraph = json;
+  }
   // Lint's own reading of the text when it got that far; a text that does not parse, read again.
   const ranges = loaded ? stateRangesOf(loaded.doc) : stateRanges(text);
   scope.postMessage({ seq, issues, graph, ranges, ms: performance.now() - started });

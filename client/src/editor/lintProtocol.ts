@@ -9,7 +9,10 @@ export interface LintRequest {
 export interface LintAnswer {
   seq: number;
   issues: LintIssue[];
-  /** The graph of the text when it parses, else null (the editor keeps the last one). */
+  /**
+   * The graph of the text when it parses and differs from the last one sent, else null (the
+   * editor keeps the last one: no new layout for a keystroke that changed no state or transition).
+   */
   graph: ScenarioGraph | null;
   ranges: StateRange[];
   /** Time spent in the worker (lint, graph, ranges), ms. */

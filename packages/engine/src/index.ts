@@ -44,7 +44,10 @@ export {
   locatePath,
   type ParseScenarioResult,
   type LoadedYaml,
+  type LoadYamlResult,
+  type YamlLoader,
 } from './scenario/parse.js';
+export { IncrementalYaml } from './scenario/incremental-yaml.js';
 export { compileScenario, transitionId, MAX_MICROSTEPS, type CompiledScenario } from './scenario/compile.js';
 export {
   availableByState,

@@ -31,9 +31,10 @@ export function parseScenario(text: string, source?: string): ParseScenarioResul
 export function parseScenarioWithSource(
   text: string,
   source?: string,
+  load: YamlLoader = loadYaml,
 ): { ok: true; scenario: Scenario; loaded: LoadedYaml } | { ok: false; errors: ScenarioIssue[] } {
   try {
-    const result = parseUnchecked(text);
+    const result = parseUnchecked(text, load);
     if (!result.ok && source !== undefined) {
       for (const issue of result.errors) issue.message = `${source} : ${issue.message}`;
     }
@@ -52,8 +53,8 @@ function fail(...errors: ScenarioIssue[]): { ok: false; errors: ScenarioIssue[] 
   return { ok: false, errors: errors.slice(0, SCENARIO_LIMITS.maxIssues) };
 }
 
-function parseUnchecked(text: string) {
-  const result = parseYamlWith(text, scenarioSchema, checkReferences);
+function parseUnchecked(text: string, load: YamlLoader) {
+  const result = parseYamlWith(text, scenarioSchema, checkReferences, load);
   return result.ok ? { ok: true as const, scenario: result.value, loaded: result.loaded } : result;
 }
 
@@ -64,13 +65,12 @@ export interface LoadedYaml {
   value: unknown;
 }
 
-/**
- * Reads YAML text within `SCENARIO_LIMITS` (size, flow nesting, node nesting, alias expansions),
- * without schema. Never throws on text the limits admit… but callers wrap it anyway.
- */
-export function loadYaml(
-  text: string,
-): { ok: true; loaded: LoadedYaml } | { ok: false; errors: ScenarioIssue[] } {
+export type LoadYamlResult = { ok: true; loaded: LoadedYaml } | { ok: false; errors: ScenarioIssue[] };
+/** Reads YAML text: `loadYaml`, or a loader that reuses earlier work (`IncrementalYaml`). */
+export type YamlLoader = (text: string) => LoadYamlResult;
+
+/** The limits checked on the text itself (size, flow and block nesting), before any parse. */
+export function textBeyondLimits(text: string): { ok: false; errors: ScenarioIssue[] } | undefined {
   if (text.length > SCENARIO_LIMITS.maxBytes || utf8Length(text) > SCENARIO_LIMITS.maxBytes) {
     return fail({
       code: ScenarioErrorCode.TooLarge,
@@ -82,6 +82,16 @@ export function loadYaml(
   // Block nesting too, before yaml's recursive parser: how deep it overflows its stack depends on
   // the node version and on the caller's stack (Node 24 under Jest gave dozens of syntax errors).
   if (maxBlockDepth(text) > SCENARIO_LIMITS.maxDepth * 2) return tooDeep();
+  return undefined;
+}
+
+/**
+ * Reads YAML text within `SCENARIO_LIMITS` (size, flow nesting, node nesting, alias expansions),
+ * without schema. Never throws on text the limits admit… but callers wrap it anyway.
+ */
+export function loadYaml(text: string): LoadYamlResult {
+  const refused = textBeyondLimits(text);
+  if (refused) return refused;
 
   const lineCounter = new LineCounter();
   // yaml's own duplicate-key check compares each key with every earlier one (quadratic: 10,000
@@ -138,8 +148,9 @@ export function parseYamlWith<T>(
   text: string,
   schema: z.ZodType<T>,
   check?: (value: T) => { code: ScenarioIssue['code']; message: string; path: IssuePath }[],
+  load: YamlLoader = loadYaml,
 ): { ok: true; value: T; loaded: LoadedYaml } | { ok: false; errors: ScenarioIssue[] } {
-  const read = loadYaml(text);
+  const read = load(text);
   if (!read.ok) return read;
   const { doc, lineCounter, value } = read.loaded;
   const parsed = schema.safeParse(value, { error: frenchErrors });
@@ -365,7 +376,7 @@ function duplicateKeys(root: unknown): { key: string; offset: number }[] {
 }
 
 /** Nesting depth of the YAML node tree, iteratively (no recursion on hostile input). */
-function nodeDepth(root: unknown): number {
+export function nodeDepth(root: unknown): number {
   let max = 0;
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length > 0) {

@@ -10,6 +10,7 @@ import {
   parseScenario,
   parseScenarioWithSource,
   type LoadedYaml,
+  type YamlLoader,
 } from '../scenario/parse.js';
 import { collectStates, toArray } from '../scenario/references.js';
 import type { ActionConfig, GuardConfig, Scenario } from '../scenario/schema.js';
@@ -66,12 +67,16 @@ const fromParse = (file: string, issues: ScenarioIssue[]): LintIssue[] =>
     message: i.message,
   }));
 
-/** Lints scenario text. Returns the issues and, when it parsed, the scenario. */
+/**
+ * Lints scenario text. Returns the issues and, when it parsed, the scenario. `load` reads the
+ * YAML (the studio's worker passes an `IncrementalYaml`'s, which reuses unchanged blocks).
+ */
 export function lintScenario(
   file: string,
   text: string,
+  options: { load?: YamlLoader } = {},
 ): { issues: LintIssue[]; scenario?: Scenario; loaded?: LoadedYaml } {
-  const parsed = parseScenarioWithSource(text);
+  const parsed = parseScenarioWithSource(text, undefined, options.load);
   if (!parsed.ok) return { issues: fromParse(file, parsed.errors) };
   const { scenario, loaded } = parsed;
   const issues: LintIssue[] = [];
