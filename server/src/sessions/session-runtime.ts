@@ -76,6 +76,7 @@ function graphOf(compiled: CompiledScenario): ScenarioGraph {
 }
 
 const FREE_SPEECH_MOVE = 'En parole libre, répondez avec vos propres mots : la liste des actions est fermée.';
+const WITHOUT_CALLER_ACTOR: readonly Role[] = ROLES.filter((role) => role !== 'callerActor');
 /** Entries read at a time while filling a sync page. */
 const SNAPSHOT_CHUNK = 100;
 
@@ -130,7 +131,7 @@ export class SessionRuntime {
         ...(deps.speech ? { hintMode: deps.speech.mode } : {}),
       });
     this.clock = this.run.clock;
-    this.roles = ROLES.filter((role) => role !== 'callerActor' || this.run.callerActor);
+    this.roles = this.run.callerActor ? ROLES : WITHOUT_CALLER_ACTOR;
     this.committedViews = this.views();
     this.sentViews = { ...this.committedViews };
   }

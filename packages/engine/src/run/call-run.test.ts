@@ -44,6 +44,12 @@ describe('CallRun', () => {
     expect(run.viewFor('listener').moves).toBe(moves);
     expect(run.viewFor('trainer').moves).toBe(moves);
     expect(run.viewFor('trainer').variables).toBe(gauges);
+    // A moment that changes nothing they derive from (a note) keeps the same lists.
+    const injectsBefore = run.injectOptions();
+    run.apply({ kind: 'note', text: 'Elle hésite.', shared: false });
+    expect(run.availableMoves()).toBe(moves);
+    expect(run.injectOptions()).toBe(injectsBefore);
+    expect(run.gauges()).toBe(gauges);
     // A timer is a moment: the silence raises the distress, the gauges say so.
     scheduler.advanceBy(1000);
     expect(run.gauges()).not.toBe(gauges);

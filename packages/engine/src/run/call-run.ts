@@ -117,6 +117,53 @@ const MESSAGES = {
 
 type CallActor = Actor<AnyStateMachine>;
 
+/**
+ * The offer of each move, and of each inject while available: the same for every run of a
+ * compiled scenario, so shared (read-only) rather than built again at every moment.
+ */
+const offers = new WeakMap<
+  CompiledScenario,
+  { moves: Map<string, MoveOption>; injects: Map<string, InjectOption> }
+>();
+
+function offersOf(compiled: CompiledScenario): {
+  moves: Map<string, MoveOption>;
+  injects: Map<string, InjectOption>;
+} {
+  let found = offers.get(compiled);
+  if (!found) {
+    const { moves, injects } = compiled.scenario;
+    found = {
+      moves: new Map(
+        compiled.moveIds.map((id) => {
+          const move = moves[id]!;
+          return [id, { id, label: move.label, category: move.category, help: move.help }];
+        }),
+      ),
+      injects: new Map(
+        compiled.injectIds.map((id) => {
+          const inject = injects[id]!;
+          return [id, { id, label: inject.label, help: inject.help, available: true }];
+        }),
+      ),
+    };
+    offers.set(compiled, found);
+  }
+  return found;
+}
+
+/** Every state of a scenario with its info, once per compiled scenario (not per run: ≈ 3 KB each). */
+const stateInfos = new WeakMap<CompiledScenario, Map<string, StateInfo>>();
+
+function stateInfoOf(compiled: CompiledScenario): Map<string, StateInfo> {
+  let info = stateInfos.get(compiled);
+  if (!info) {
+    info = collectStates(compiled.scenario.machine);
+    stateInfos.set(compiled, info);
+  }
+  return info;
+}
+
 /** Per machine: the event types some state has a transition for; null when a wildcard may take any. */
 const handledEvents = new WeakMap<AnyStateMachine, ReadonlySet<string> | null>();
 
@@ -289,7 +336,7 @@ export class CallRun {
     if (this.can(id)) return { available: true };
     if (this.actor?.getSnapshot().status !== 'active')
       return { available: false, reason: AVAILABILITY_REASONS.ended };
-    this.stateInfo ??= collectStates(this.compiled.scenario.machine);
+    this.stateInfo ??= stateInfoOf(this.compiled);
     return {
       available: false,
       reason: unavailableReason(
@@ -613,21 +660,20 @@ export class CallRun {
   /** Moves the listener could make right now (none unless the call is connected). Shared: do not modify. */
   availableMoves(): MoveOption[] {
     const derived = this.derivedNow();
+    const offered = offersOf(this.compiled).moves;
     return (derived.moves ??= this.compiled.moveIds
       .filter((id) => this.can(id))
-      .map((id) => {
-        const move = this.compiled.scenario.moves[id]!;
-        return { id, label: move.label, category: move.category, help: move.help };
-      }));
+      .map((id) => offered.get(id)!));
   }
 
   /** Every inject, available now or not and why. Shared: do not modify. */
   injectOptions(): InjectOption[] {
     const derived = this.derivedNow();
+    const offered = offersOf(this.compiled).injects;
     return (derived.injects ??= this.compiled.injectIds.map((id) => {
       const inject = this.compiled.scenario.injects[id]!;
       const available = this.can(id);
-      if (available) return { id, label: inject.label, help: inject.help, available };
+      if (available) return offered.get(id)!;
       const { reason } = this.availabilityOf(id);
       return { id, label: inject.label, help: inject.help, available, ...(reason ? { reason } : {}) };
     }));
@@ -674,7 +720,7 @@ export class CallRun {
 
   /** What the role views read of this moment (`views/run-state.ts`). */
   viewState(): RunState {
-    this.stateInfo ??= collectStates(this.compiled.scenario.machine);
+    this.stateInfo ??= stateInfoOf(this.compiled);
     const pick = this.pendingPick;
     return {
       scenario: this.compiled.scenario,
