@@ -411,10 +411,11 @@ async function main(): Promise<void> {
       // Playback at 4× from the start (the moment is the last one: play starts over).
       await page.getByRole('radio', { name: '4×' }).check();
       if (last && profileDir) await cdp!.send('Profiler.start');
-      const frames = page.evaluate(playbackFrames, 3_000);
+      // Measured once it plays: on a busy machine the click alone can take seconds.
       await page.getByRole('button', { name: 'Rejouer' }).click();
+      await page.getByRole('button', { name: 'Arrêter' }).waitFor();
       const busyBeforePlay = await busy();
-      const seen = await frames;
+      const seen = await page.evaluate(playbackFrames, 3_000);
       const busyAfterPlay = await busy();
       await page.getByRole('button', { name: 'Arrêter' }).click();
       if (last && profileDir) {

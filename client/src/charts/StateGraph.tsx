@@ -23,7 +23,7 @@ import '@xyflow/react/dist/style.css';
 import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { elkEngine } from './elkEngine.js';
-import { highlightGraph, reachedHighlight, type GraphReached } from './graphPath.js';
+import { highlightGraph, reachedHighlight, type GraphHighlight, type GraphReached } from './graphPath.js';
 import { GraphText, stateStatus } from './GraphText.js';
 import { foldGraph, layoutGraph, shortEdgeLabel, type GraphLayout } from './layoutGraph.js';
 import { joinParts } from '../i18n/joinParts.js';
@@ -113,12 +113,14 @@ function RoutedEdgeView({
 }
 
 const nodeTypes = { state: StateNodeView };
+const NO_ENTRIES: readonly TimelineEntry[] = [];
 const edgeTypes = { routed: RoutedEdgeView };
 
 export default function StateGraph({
   graph,
   states,
-  entries,
+  entries = NO_ENTRIES,
+  highlight: prepared,
   label,
   onStateClick,
   onConnect,
@@ -126,7 +128,9 @@ export default function StateGraph({
 }: {
   graph: ScenarioGraph;
   states: readonly string[];
-  entries: readonly TimelineEntry[];
+  entries?: readonly TimelineEntry[];
+  /** The highlight prepared by the caller (the debrief's `GraphProgress`): `entries` is then not read. */
+  highlight?: GraphHighlight | undefined;
   label: string;
   /** The studio's coverage: drawn as visited and taken instead of the entries' path. */
   reached?: GraphReached | null;
@@ -163,8 +167,10 @@ export default function StateGraph({
   );
 
   const highlight = useMemo(
-    () => (reached ? reachedHighlight(graph, states, reached) : highlightGraph(graph, states, entries)),
-    [graph, states, entries, reached],
+    () =>
+      prepared ??
+      (reached ? reachedHighlight(graph, states, reached) : highlightGraph(graph, states, entries)),
+    [prepared, graph, states, entries, reached],
   );
   const statusWords = {
     active: t('graph.text.active'),

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { ScenarioGraph } from '@ecoute/engine';
 import { observationEntry } from '../test/fixtures.js';
 import { curveData } from './curveData.js';
-import { edgeKey, highlightGraph, withAncestors, parentsOf } from './graphPath.js';
+import { GraphProgress, edgeKey, highlightGraph, withAncestors, parentsOf } from './graphPath.js';
 import { drawnEdges, layoutGraph, shortEdgeLabel } from './layoutGraph.js';
 
 const graph: ScenarioGraph = {
@@ -58,6 +58,30 @@ const graph: ScenarioGraph = {
 const state = (seq: number, states: string[]) => observationEntry(seq, { kind: 'state', states }, 'system');
 
 describe('the state graph', () => {
+  it('prepared once (GraphProgress), gives at each point of the timeline what highlightGraph gives', () => {
+    const entries = [
+      state(1, ['conversation.accueil', 'alerte.aucune']),
+      state(3, ['conversation.crise', 'alerte.aucune']),
+      state(5, ['conversation.crise', 'alerte.donnee']),
+      state(7, ['conversation.accueil', 'alerte.donnee']),
+      state(9, ['conversation.fin', 'alerte.donnee']),
+    ];
+    const progress = new GraphProgress(graph, entries);
+    const sorted = (set: Set<string>) => [...set].sort();
+    for (let crossed = 0; crossed <= entries.length; crossed += 1) {
+      const last = entries[crossed - 1];
+      const current =
+        last?.kind === 'observation' && last.observation.kind === 'state' ? last.observation.states : [];
+      const expected = highlightGraph(graph, current, entries.slice(0, crossed));
+      const found = progress.at(crossed, current);
+      expect(sorted(found.active)).toEqual(sorted(expected.active));
+      expect(sorted(found.visited)).toEqual(sorted(expected.visited));
+      expect(sorted(found.taken)).toEqual(sorted(expected.taken));
+    }
+    expect(progress.at(5, ['conversation.fin']).visited.has('conversation.fin')).toBe(true);
+    expect(progress.at(4, ['conversation.accueil']).visited.has('conversation.fin')).toBe(false);
+  });
+
   it('highlights the active states with their parents, the visited ones and the transitions taken', () => {
     const entries = [
       state(1, ['conversation.accueil', 'alerte.aucune']),

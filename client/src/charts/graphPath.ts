@@ -95,3 +95,56 @@ export function reachedHighlight(
     taken,
   };
 }
+
+/**
+ * The graph's highlight at every point of a timeline, prepared once: when each state was first
+ * visited and each transition first taken, counted in `state` observations. The highlight after
+ * the first `crossed` of them is then read from those firsts, in the size of the graph, never by
+ * a replay of the states before it (the debrief steps through 50,000 entries).
+ */
+export class GraphProgress {
+  private readonly parents: Parents;
+  /** Per state: the number of the first `state` observation that visited it (0-based). */
+  private readonly firstVisit = new Map<string, number>();
+  /** Per edge key: the number of the first `state` observation that took it. */
+  private readonly firstTaken = new Map<string, number>();
+  private readonly cache = new Map<string, GraphHighlight>();
+
+  constructor(graph: ScenarioGraph, entries: readonly TimelineEntry[]) {
+    this.parents = parentsOf(graph);
+    let before: Set<string> | null = null;
+    stateHistory(entries).forEach((states, k) => {
+      const after = withAncestors(states, this.parents);
+      for (const id of after) if (!this.firstVisit.has(id)) this.firstVisit.set(id, k);
+      if (before) {
+        const previous: Set<string> = before;
+        for (const edge of graph.edges) {
+          if (edge.target === null || edge.source === '' || edge.source === edge.target) continue;
+          const key = edgeKey(edge.source, edge.target);
+          if (this.firstTaken.has(key)) continue;
+          if (previous.has(edge.source) && after.has(edge.target) && !previous.has(edge.target))
+            this.firstTaken.set(key, k);
+        }
+      }
+      before = after;
+    });
+  }
+
+  /** What `highlightGraph` gives for the first `crossed` state observations and these active states. */
+  at(crossed: number, current: readonly string[]): GraphHighlight {
+    const key = `${crossed}|${current.join('|')}`;
+    let found = this.cache.get(key);
+    if (!found) {
+      const active = withAncestors(current, this.parents);
+      const visited = new Set(active);
+      for (const [id, k] of this.firstVisit) if (k < crossed) visited.add(id);
+      const taken = new Set<string>();
+      for (const [edge, k] of this.firstTaken) if (k < crossed) taken.add(edge);
+      found = { active, visited, taken };
+      // The last few only: a step back and forth finds them again.
+      if (this.cache.size > 32) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(key, found);
+    }
+    return found;
+  }
+}

@@ -5,12 +5,13 @@
 // what the moment shows (`useMomentState`) and the playback (`usePlayback`).
 import { Suspense, lazy, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { GraphProgress, type GraphHighlight } from '../charts/graphPath.js';
 import type { CallPhase, ScenarioGraph, TimelineEntry, VariableGauge } from '@ecoute/engine';
 import type { Debrief } from '@ecoute/protocol';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { ScenarioStates } from '../trainer/ScenarioStates.js';
 import { VariableGauges } from '../trainer/VariableGauges.js';
-import { describeEntry } from '../ui/describeEntry.js';
+import { describeEntry, type EntryLine } from '../ui/describeEntry.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
 import { CallClockContext, callClock, openingIndex } from './callClock.js';
@@ -22,7 +23,7 @@ import { MomentTranscript } from './MomentTranscript.js';
 import { PrintReport } from './PrintReport.js';
 import { RubricPanel } from './RubricPanel.js';
 import { SelfAssessmentForm } from './SelfAssessmentForm.js';
-import { TimelineLanes, type LanesCanvas } from './TimelineLanes.js';
+import { LanesCursorContext, TimelineLanes, type LanesCanvas } from './TimelineLanes.js';
 import { useDebriefRecords } from './useDebriefRecords.js';
 import { useMomentCursor } from './useMomentCursor.js';
 import { useMomentState } from './useMomentState.js';
@@ -41,7 +42,8 @@ const StateGraph = lazy(() => import('../charts/StateGraph.js').then((m) => ({ d
 export interface GraphProps {
   graph: ScenarioGraph;
   states: readonly string[];
-  entries: readonly TimelineEntry[];
+  /** What the graph highlights at the moment (visited states, transitions taken), prepared. */
+  highlight: GraphHighlight;
   label: string;
 }
 
@@ -125,7 +127,16 @@ export function DebriefView({
     }),
     [scenario],
   );
-  const describe = useCallback((entry: TimelineEntry) => describeEntry(entry, labels, t), [labels, t]);
+  // Each entry described once (the transcript's rows, the moment, the tooltips, the printed report).
+  const described = useMemo(() => new WeakMap<TimelineEntry, EntryLine>(), [labels, t]);
+  const describe = useCallback(
+    (entry: TimelineEntry) => {
+      let line = described.get(entry);
+      if (!line) described.set(entry, (line = describeEntry(entry, labels, t)));
+      return line;
+    },
+    [described, labels, t],
+  );
   const describeText = useCallback(
     (entry: TimelineEntry) => {
       const line = describe(entry);
@@ -133,7 +144,7 @@ export function DebriefView({
     },
     [describe],
   );
-  const { lanes, series, moment, stateEntries, activeStates } = useMomentState(
+  const { lanes, series, moment, statesCrossed, activeStates, pathShown } = useMomentState(
     entries,
     scenario.variables,
     cursor.index,
@@ -151,6 +162,16 @@ export function DebriefView({
     };
   }, []);
   const duration = entries.at(-1)?.t ?? 0;
+  // Prepared once the graph is shown: each step then reads its highlight in the graph's size.
+  const graph = debrief.graph;
+  const progress = useMemo(
+    () => (graph && graphShown ? new GraphProgress(graph, entries) : null),
+    [graph, graphShown, entries],
+  );
+  const highlight = useMemo(
+    () => progress?.at(statesCrossed, activeStates) ?? null,
+    [progress, statesCrossed, activeStates],
+  );
 
   const playback = usePlayback({
     entries,
@@ -233,17 +254,18 @@ export function DebriefView({
               })}
             </p>
           </div>
-          <TimelineLanes
-            entries={entries}
-            lanes={lanes}
-            series={series}
-            marks={debrief.marks}
-            cursor={cursor}
-            duration={duration}
-            onPick={setCursor}
-            describe={describeText}
-            canvas2d={canvas2d}
-          />
+          <LanesCursorContext.Provider value={cursor}>
+            <TimelineLanes
+              entries={entries}
+              lanes={lanes}
+              series={series}
+              marks={debrief.marks}
+              duration={duration}
+              onPick={setCursor}
+              describe={describeText}
+              canvas2d={canvas2d}
+            />
+          </LanesCursorContext.Provider>
         </section>
 
         <div className="debrief__columns">
@@ -279,16 +301,16 @@ export function DebriefView({
               {gauges.length > 0 ? <VariableGauges variables={gauges} /> : null}
               <MemoScenarioStates
                 states={activeStates}
-                entries={stateEntries}
+                path={pathShown}
                 graph={debrief.graph}
                 formatTime={clock.format}
               />
             </div>
-            {debrief.graph && graphShown
+            {graph && highlight
               ? renderGraph({
-                  graph: debrief.graph,
+                  graph,
                   states: activeStates,
-                  entries: stateEntries,
+                  highlight,
                   label: t('debrief.graph.label'),
                 })
               : null}

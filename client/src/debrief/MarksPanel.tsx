@@ -13,6 +13,27 @@ export interface MarkActions {
   remove: (markId: string) => Promise<string | null>;
 }
 
+/** The marks themselves: drawn again when they change, not at each step of the moment. */
+const MarksList = memo(function MarksList({
+  marks,
+  editable,
+  onJump,
+  actions,
+}: {
+  marks: readonly DebriefMark[];
+  editable: boolean;
+  onJump: (t: number, seq: number | null) => void;
+  actions: MarkActions;
+}) {
+  return (
+    <ul className="marks__list">
+      {marks.map((mark) => (
+        <MarkItem key={mark.id} mark={mark} editable={editable} onJump={onJump} actions={actions} />
+      ))}
+    </ul>
+  );
+});
+
 export function MarksPanel({
   marks,
   editable,
@@ -50,11 +71,7 @@ export function MarksPanel({
       {marks === null ? <p className="muted">{t('debrief.marks.hidden')}</p> : null}
       {marks && marks.length === 0 ? <p className="muted">{t('debrief.marks.none')}</p> : null}
       {marks && marks.length > 0 ? (
-        <ul className="marks__list">
-          {marks.map((mark) => (
-            <MarkItem key={mark.id} mark={mark} editable={editable} onJump={onJump} actions={actions} />
-          ))}
-        </ul>
+        <MarksList marks={marks} editable={editable} onJump={onJump} actions={actions} />
       ) : null}
       {editable ? (
         <form

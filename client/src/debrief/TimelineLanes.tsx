@@ -3,11 +3,21 @@
 // horizontal scroll; a sticky view the width of the screen draws only the visible window, on a
 // canvas (`lanesPaint.ts`), with at most one marker per few pixels and lane. The canvas is
 // painted again only when the window changes (scroll, zoom, width); the moment's cursor is an
-// element of its own, so a step or a playback tick moves one element. Click a moment to pick it.
+// element of its own that reads the moment from a context (`LanesCursorContext`), so a step or a
+// playback tick renders and moves that one element, not the lanes. Click a moment to pick it.
 // For the keyboard and screen readers the lanes are a labelled, focusable group (← → step
 // through the moments, each announced by the moment's live region) and the marks are buttons.
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { MouseEvent } from 'react';
+import {
+  createContext,
+  memo,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { MouseEvent, RefObject } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import type { DebriefMark } from '@ecoute/protocol';
 import { CurvesTable, alignSeries } from '../charts/CurvesTable.js';
@@ -48,6 +58,47 @@ const LANE_KEYS: Record<Lane, MessageKey> = {
 export interface Cursor {
   index: number;
   t: number;
+}
+
+/** The moment picked, for the lanes' cursor (the debrief provides it). */
+export const LanesCursorContext = createContext<Cursor>({ index: -1, t: 0 });
+
+/** The moment's line on the lanes, kept in sight (stepping, playback, a jump from the rubric). */
+function LanesCursor({
+  from,
+  pxPerMs,
+  width,
+  contentWidth,
+  scroller,
+  onScrolled,
+}: {
+  from: number;
+  pxPerMs: number;
+  width: number;
+  contentWidth: number;
+  scroller: RefObject<HTMLDivElement | null>;
+  onScrolled: (scrollLeft: number) => void;
+}) {
+  const cursor = useContext(LanesCursorContext);
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const x = cursor.t * pxPerMs;
+    if (x < element.scrollLeft || x > element.scrollLeft + width - 8) {
+      // Within the scroll's range (as a browser bounds it): the last moment of a call fitted
+      // in the width is already in sight.
+      element.scrollLeft = Math.max(0, Math.min(contentWidth - width, x - width * 0.3));
+      onScrolled(element.scrollLeft);
+    }
+  }, [cursor.t, pxPerMs, width, contentWidth, scroller, onScrolled]);
+  const cursorX = (cursor.t - from) * pxPerMs;
+  return cursorX >= 0 && cursorX <= width ? (
+    <div
+      className="lanes__cursor"
+      style={{ left: 0, transform: `translateX(${cursorX}px)`, height: LANES_HEIGHT }}
+      aria-hidden="true"
+    />
+  ) : null;
 }
 
 /** The 2D context of the lanes' canvas (a test passes a recording one: jsdom has none). */
@@ -114,7 +165,6 @@ export const TimelineLanes = memo(function TimelineLanes({
   lanes,
   series,
   marks,
-  cursor,
   duration,
   onPick,
   describe,
@@ -125,7 +175,6 @@ export const TimelineLanes = memo(function TimelineLanes({
   lanes: readonly Lane[];
   series: readonly VariableSeries[];
   marks: readonly DebriefMark[] | null;
-  cursor: Cursor;
   duration: number;
   onPick: (cursor: Cursor) => void;
   /** A short text of an entry, for the markers' tooltips. */
@@ -191,19 +240,6 @@ export const TimelineLanes = memo(function TimelineLanes({
     view.current?.setAttribute('data-lanes-painted', 'true');
   }, [canvas2d, width, from, origin, pxPerMs, series, ticks, markers]);
 
-  // Keep the moment in sight (stepping, playback, a jump from the rubric).
-  useEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    const x = cursor.t * pxPerMs;
-    if (x < element.scrollLeft || x > element.scrollLeft + width - 8) {
-      // Within the scroll's range (as a browser bounds it): the last moment of a call fitted
-      // in the width is already in sight.
-      element.scrollLeft = Math.max(0, Math.min(contentWidth - width, x - width * 0.3));
-      setScrollLeft(element.scrollLeft);
-    }
-  }, [cursor.t, pxPerMs, width, contentWidth]);
-
   function onScroll(): void {
     const element = scroller.current;
     if (element) setScrollLeft(element.scrollLeft);
@@ -233,9 +269,6 @@ export const TimelineLanes = memo(function TimelineLanes({
         : '';
     if (event.currentTarget.title !== title) event.currentTarget.title = title;
   }
-
-  const xOf = (time: number) => (time - from) * pxPerMs;
-  const cursorX = xOf(cursor.t);
 
   return (
     <div className="lanes">
@@ -320,13 +353,14 @@ export const TimelineLanes = memo(function TimelineLanes({
                 entries={entries}
                 onPick={onPick}
               />
-              {cursorX >= 0 && cursorX <= width ? (
-                <div
-                  className="lanes__cursor"
-                  style={{ left: 0, transform: `translateX(${cursorX}px)`, height: LANES_HEIGHT }}
-                  aria-hidden="true"
-                />
-              ) : null}
+              <LanesCursor
+                from={from}
+                pxPerMs={pxPerMs}
+                width={width}
+                contentWidth={contentWidth}
+                scroller={scroller}
+                onScrolled={setScrollLeft}
+              />
             </div>
           </div>
         </div>

@@ -1,3 +1,4 @@
+import { rowsFromBottom } from './MomentTranscript.js';
 import { describe, expect, it } from '@jest/globals';
 import { longTimeline, shortCall } from './debriefFixture.js';
 import { laneMarkers, laneOf, tickStep, visibleRows } from './lanes.js';
@@ -75,5 +76,18 @@ describe("the curves' series names", () => {
     for (let i = 0; i < 12; i += 1) taken.push(freeLabelY(taken, 200, 10, 94));
     expect(taken).toHaveLength(12);
     expect(new Set(taken.slice(0, 8)).size).toBe(8);
+  });
+});
+
+describe('the transcript held at its bottom (rowsFromBottom)', () => {
+  it('draws the last rows at the bottom, and those around the scroll when scrolled up', () => {
+    // At the bottom: the last rows that fill 352 px (8 rows of 44) and 10 more above.
+    expect(rowsFromBottom(0, 352, 10_000)).toEqual({ start: 10_000 - 18, end: 10_000 });
+    // A step adds a row: the window follows the end.
+    expect(rowsFromBottom(0, 352, 10_001)).toEqual({ start: 10_001 - 18, end: 10_001 });
+    // Scrolled up 100 rows: the rows there, with 10 more on each side.
+    expect(rowsFromBottom(4_400, 352, 10_000)).toEqual({ start: 10_000 - 118, end: 10_000 - 90 });
+    expect(rowsFromBottom(0, 352, 5)).toEqual({ start: 0, end: 5 });
+    expect(rowsFromBottom(0, 352, 0)).toEqual({ start: 0, end: 0 });
   });
 });

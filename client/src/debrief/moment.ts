@@ -29,7 +29,7 @@ export function momentAt(
 }
 
 /** The last of the ascending `indices` at most `index`, as a position in `indices` (-1: none). */
-function lastAtMost(indices: readonly number[], index: number): number {
+export function lastAtMost(indices: readonly number[], index: number): number {
   let lo = 0;
   let hi = indices.length;
   while (lo < hi) {

@@ -36,12 +36,19 @@ export function usePlayback({
   onCursor,
   voice,
   voiceOn,
-  synth = browserSynth(),
+  synth: given,
   now = defaultNow,
 }: PlaybackOptions) {
+  // The browser's speech synthesis, first touched after the first paint (its first use starts
+  // the platform's speech service): until then, none.
+  const [browserVoice, setBrowserVoice] = useState<SpeechSynthesis | undefined>(undefined);
+  useEffect(() => {
+    if (given === undefined) setBrowserVoice(browserSynth());
+  }, [given]);
+  const synth = given ?? browserVoice;
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<Speed>(1);
-  const [voices, setVoices] = useState<SpeechSynthesisVoice[]>(() => synth?.getVoices() ?? []);
+  const [voices, setVoices] = useState<SpeechSynthesisVoice[]>(() => given?.getVoices() ?? []);
   const state = useRef({ cursor, voiceOn, speed, onCursor, voice, now });
   state.current = { cursor, voiceOn, speed, onCursor, voice, now };
 

@@ -8,11 +8,16 @@ import type { KnownLabels } from '../ui/useKnownLabels.js';
 /** How many of the latest state changes the path lists. */
 const PATH_SHOWN = 15;
 
+/** One change of the active states: when, and which states it entered. */
+export interface StatePathStep {
+  seq: number;
+  t: number;
+  entered: string[];
+}
+
 /** Each change of the active states: when, and which states it entered. */
-export function statePath(
-  entries: readonly TimelineEntry[],
-): { seq: number; t: number; entered: string[] }[] {
-  const path: { seq: number; t: number; entered: string[] }[] = [];
+export function statePath(entries: readonly TimelineEntry[]): StatePathStep[] {
+  const path: StatePathStep[] = [];
   let before: readonly string[] = [];
   for (const entry of entries) {
     if (entry.kind !== 'observation' || entry.observation.kind !== 'state') continue;
@@ -31,6 +36,7 @@ export function statePath(
 export function ScenarioStates({
   states,
   entries = [],
+  path: prepared,
   graph = null,
   labels,
   formatTime,
@@ -40,6 +46,8 @@ export function ScenarioStates({
   formatTime?: (t: number) => string;
   states: readonly string[];
   entries?: readonly TimelineEntry[];
+  /** The path so far, prepared by the caller (the debrief): then `entries` is not read. */
+  path?: readonly StatePathStep[] | undefined;
   graph?: ScenarioGraph | null;
   /** State labels from the session (the graph's are used too). */
   labels?: Pick<KnownLabels, 'states'>;
@@ -53,7 +61,7 @@ export function ScenarioStates({
       ...(labels?.states ?? []),
     ]),
   };
-  const path = statePath(entries).slice(-PATH_SHOWN);
+  const path = (prepared ?? statePath(entries)).slice(-PATH_SHOWN);
   const timeOf = formatTime ?? callTimeOf(entries);
   return (
     <section className="panel states" aria-labelledby={headingId}>
