@@ -228,6 +228,43 @@ describe('LTI 1.3 tool', () => {
     expect(landing(named)).toMatchObject({ name: 'Dominique Prof', pseudonym: false });
   });
 
+  // The certification's valid launches: instructor and learner, with names and email, names
+  // only, email only, no PII at all. The email is never shown: without a name, a pseudonym.
+  it.each([
+    [
+      'an instructor with names and email',
+      'instructor',
+      { given_name: 'Alix', name: 'Alix Prof', email: 'a@x.example' },
+      'Alix',
+    ],
+    ['an instructor with names only', 'instructor', { name: 'Alix Prof' }, 'Alix Prof'],
+    ['an instructor with email only', 'instructor', { email: 'a@x.example' }, null],
+    ['an instructor with no PII', 'instructor', {}, null],
+    [
+      'a learner with names and email',
+      'learner',
+      { given_name: 'Noa', family_name: 'Petit', email: 'n@x.example' },
+      'Noa',
+    ],
+    ['a learner with email only', 'learner', { email: 'n@x.example' }, null],
+    ['a learner with no PII', 'learner', {}, null],
+  ] as const)('accepts %s, named or given a pseudonym', async (_name, role, person, expected) => {
+    const sub = `cert-${role}-${Object.keys(person).join('-') || 'none'}`;
+    const response = await launch((nonce) => {
+      const claims = platform.claims(nonce, role, sub);
+      for (const claim of ['name', 'given_name', 'family_name', 'email']) delete claims[claim];
+      return { ...claims, ...person };
+    });
+    const page = landing(response);
+    expect(page.path).toMatch(role === 'instructor' ? /^\/trainer\// : /^\/listener\//);
+    if (expected !== null) expect(page).toMatchObject({ name: expected, pseudonym: false });
+    else {
+      expect(page.pseudonym).toBe(true);
+      expect(page.name).toMatch(/^[\p{L}-]+ \d{2}$/u);
+      expect(page.name).not.toContain('@');
+    }
+  });
+
   describe('refuses the negative launches of the certification, each with its reason', () => {
     const good = (nonce: string) => platform.claims(nonce, 'learner', 'learner-99');
     const without = (claim: string) => (nonce: string) => {
@@ -279,6 +316,15 @@ describe('LTI 1.3 tool', () => {
         'no_resource_link_id',
       ],
       ['no subject', without('sub'), {}, 'no_subject'],
+      [
+        'none of the LTI claims',
+        (n) =>
+          Object.fromEntries(
+            Object.entries(good(n)).filter(([claim]) => !claim.startsWith('https://purl.imsglobal.org/')),
+          ),
+        {},
+        'wrong_version',
+      ],
       ['another audience', good, { aud: 'someone-else' }, 'wrong_audience'],
       ['another issuer', good, { iss: 'https://evil.example' }, 'wrong_issuer'],
       [

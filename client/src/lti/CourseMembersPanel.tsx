@@ -5,6 +5,8 @@
 // is said (`lti/membership_failed`).
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { CourseMembers } from '@ecoute/protocol';
+import { useLocation } from 'react-router';
+import { readRoleToken } from '../app/readRoleToken.js';
 import { storedRoleToken } from '../app/takeRoleToken.js';
 import { useI18n } from '../i18n/index.js';
 import { joinParts } from '../i18n/joinParts.js';
@@ -19,7 +21,7 @@ export const courseMembersApi = {
 
 export function CourseMembersPanel({
   sessionId,
-  token = storedRoleToken(window.location.pathname) ?? undefined,
+  token: given,
   api = courseMembersApi,
 }: {
   sessionId: string;
@@ -27,6 +29,10 @@ export function CourseMembersPanel({
   api?: typeof courseMembersApi;
 }) {
   const { t } = useI18n();
+  const { hash, pathname } = useLocation();
+  // The link's token (the router still holds the fragment), else the one this tab kept: inside a
+  // platform's frame, storage may be refused (third-party storage blocked with its cookies).
+  const token = given ?? readRoleToken(hash) ?? storedRoleToken(pathname) ?? undefined;
   const headingId = useId();
   const [members, setMembers] = useState<CourseMembers | null>(null);
   const [errorCode, setErrorCode] = useState<string | null>(null);
