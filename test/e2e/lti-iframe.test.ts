@@ -81,10 +81,20 @@ describe('LTI launch inside the platform iframe', () => {
 
   it("opens the instructor's trainer console inside the frame, named, with the course's members", async () => {
     const page = await context.newPage();
+    const launches: Promise<Record<string, string>>[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url() === `${tool}/lti/launch`)
+        launches.push(request.allHeaders());
+    });
     await page.goto(`${platform.url}/course?${new URLSearchParams({ tool, role: 'instructor' })}`);
     const frame = page.frameLocator('iframe[title="Écoute"]');
     await frame.getByRole('heading', { level: 1, name: /^Formateur·rice — / }).waitFor({ timeout: 60_000 });
     await frame.getByText('Vous : Dominique.').waitFor();
+    // The state cookie went back with the instructor's launch too (third-party, partitioned).
+    expect(launches).toHaveLength(1);
+    expect((await launches[0]!)['cookie']).toContain(
+      `ecoute_lti_state=${platform.authorizations.at(-1)!.state}`,
+    );
     expect(page.frames().some((f) => f.url().startsWith(`${tool}/trainer/`))).toBe(true);
     // The course's members, from the platform (NRPS), in the « people » tab.
     await frame.getByRole('tab', { name: 'Liens et présents' }).click();

@@ -11,6 +11,7 @@ import { storedRoleToken } from '../app/takeRoleToken.js';
 import { useI18n } from '../i18n/index.js';
 import { joinParts } from '../i18n/joinParts.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { ScrollTable } from '../ui/ScrollTable.js';
 import { requestJson } from '../ui/requestJson.js';
 import type { ApiResult } from '../ui/requestJson.js';
 
@@ -61,43 +62,47 @@ export function CourseMembersPanel({
         members.members.length === 0 ? (
           <p>{t('lti.members.none')}</p>
         ) : (
-          <table className="course-members__table">
-            <caption className="visually-hidden">{t('lti.members.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('lti.members.name')}</th>
-                <th scope="col">{t('lti.members.role')}</th>
-                <th scope="col">{t('lti.members.calls')}</th>
-                <th scope="col">{t('lti.members.grade')}</th>
-                <th scope="col">{t('lti.members.badges')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.members.map((m, index) => (
-                <tr key={`${m.name} ${index}`} className={m.active ? undefined : 'muted'}>
-                  <th scope="row">
-                    {joinParts(
-                      t,
-                      [
-                        m.name,
-                        m.pseudonym && t('lti.members.pseudonym'),
-                        !m.active && t('lti.members.inactive'),
-                      ],
-                      'dot',
-                    )}
-                  </th>
-                  <td>{t(`lti.members.role.${m.role}`)}</td>
-                  <td>
-                    {m.calls === 0
-                      ? t('lti.members.notPlayed')
-                      : t('lti.members.played', { calls: m.calls, ended: m.ended })}
-                  </td>
-                  <td>{m.scoreSent ? t('lti.members.gradeSent') : t('lti.members.gradeNone')}</td>
-                  <td>{m.badges.length === 0 ? t('lti.members.noBadge') : joinParts(t, m.badges, 'dot')}</td>
+          <ScrollTable name={t('lti.members.heading')}>
+            <table className="course-members__table">
+              <caption className="visually-hidden">{t('lti.members.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('lti.members.name')}</th>
+                  <th scope="col">{t('lti.members.role')}</th>
+                  <th scope="col">{t('lti.members.calls')}</th>
+                  <th scope="col">{t('lti.members.grade')}</th>
+                  <th scope="col">{t('lti.members.badges')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {members.members.map((m, index) => (
+                  <tr key={`${m.name} ${index}`} className={m.active ? undefined : 'muted'}>
+                    <th scope="row">
+                      {joinParts(
+                        t,
+                        [
+                          m.name,
+                          m.pseudonym && t('lti.members.pseudonym'),
+                          !m.active && t('lti.members.inactive'),
+                        ],
+                        'dot',
+                      )}
+                    </th>
+                    <td>{t(`lti.members.role.${m.role}`)}</td>
+                    <td>
+                      {m.calls === 0
+                        ? t('lti.members.notPlayed')
+                        : t('lti.members.played', { calls: m.calls, ended: m.ended })}
+                    </td>
+                    <td>{m.scoreSent ? t('lti.members.gradeSent') : t('lti.members.gradeNone')}</td>
+                    <td>
+                      {m.badges.length === 0 ? t('lti.members.noBadge') : joinParts(t, m.badges, 'dot')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
         )
       ) : null}
       <button type="button" onClick={() => void load()}>
