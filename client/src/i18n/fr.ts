@@ -1265,6 +1265,9 @@ export const fr = {
   'studio.graph.ref.initialCall': "Le départ de l'appel (l’état suivant prend sa place)",
   'studio.graph.ref.criterion': 'Le critère « {criterion} » de la grille (supprimé)',
   'studio.graph.ref.substance': "L'étape où l'appel atteint l'essentiel (retirée)",
+  'studio.graph.outgoing': 'Transitions depuis cet état',
+  'studio.graph.outgoingItem': '{trigger} vers « {to} »',
+  'studio.graph.outgoingStay': '{trigger} : reste dans l’état',
 };
 
 export type MessageKey = keyof typeof fr;

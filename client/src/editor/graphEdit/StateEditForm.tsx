@@ -1,7 +1,7 @@
 // « Modifier un état »: its name and description, what happens on entering it, « Renommer »
 // (every reference follows) and « Supprimer » (the references that used it are listed first and
 // go with it, once confirmed).
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isSeq } from 'yaml';
 import { useI18n } from '../../i18n/index.js';
 import { TextField } from '../forms/fields.js';
@@ -13,6 +13,7 @@ import {
   stateDocPath,
   stateReferences,
   statesOf,
+  transitionsFrom,
   type StateReference,
 } from '../yamlEdit/machineEdit.js';
 import { ActionPicker, actionWords } from './ActionPicker.js';
@@ -49,6 +50,13 @@ export function StateEditForm({
     node['entry'] === undefined ? [] : Array.isArray(node['entry']) ? node['entry'] : [node['entry']];
   const path = stateDocPath(state);
   const label = (s: string) => states.find((x) => x.id === s)?.label ?? s;
+  const outgoing = useMemo(() => {
+    try {
+      return state ? transitionsFrom(readDocument(text), state) : [];
+    } catch {
+      return [];
+    }
+  }, [text, state]);
 
   useEffect(() => setPending(null), [state]);
   useEffect(() => {
@@ -144,6 +152,27 @@ export function StateEditForm({
           })
         }
       />
+      <h5>{t('studio.graph.outgoing')}</h5>
+      {outgoing.length === 0 ? <p className="muted">{t('studio.forms.emptyList')}</p> : null}
+      <ul className="studio-actions">
+        {outgoing.map((transition, i) => {
+          const words =
+            transition.targets.length === 0
+              ? t('studio.graph.outgoingStay', { trigger: triggerWords(data, transition.trigger, t) })
+              : t('studio.graph.outgoingItem', {
+                  trigger: triggerWords(data, transition.trigger, t),
+                  to: transition.targets.map(label).join(', '),
+                });
+          return (
+            <li key={i}>
+              {words}{' '}
+              <button type="button" onClick={() => edit((doc) => removeAt(doc, transition.path, true))}>
+                {t('studio.forms.remove', { name: words })}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
       <form
         className="studio-add"
         onSubmit={(e) => {

@@ -371,3 +371,46 @@ export function deleteState(doc: Document, state: string): StateReference[] {
   }
   return refs;
 }
+
+export interface OutgoingTransition {
+  /** As `allStateReferences` names it: `reformuler`, `after 20000`, `always`. */
+  trigger: string;
+  /** The states it leads to (dot paths); empty for a reaction that stays. */
+  targets: string[];
+  /** Its place in the document: what « Supprimer » removes. */
+  path: YamlPath;
+}
+
+/** The transitions written on a state, each candidate on its own, in document order. */
+export function transitionsFrom(doc: Document, state: string): OutgoingTransition[] {
+  const machine = machineOf(doc);
+  const machineId = String(machine['id'] ?? '');
+  const node = statesOf(machine).get(state);
+  if (!node) return [];
+  const at = stateDocPath(state);
+  const out: OutgoingTransition[] = [];
+  const add = (trigger: string, config: unknown, configPath: YamlPath) => {
+    const items: [unknown, YamlPath][] = Array.isArray(config)
+      ? config.map((item, i) => [item, [...configPath, i]])
+      : [[config, configPath]];
+    for (const [item, path] of items) {
+      const written = typeof item === 'string' ? item : isPlain(item) ? item['target'] : undefined;
+      const list = (Array.isArray(written) ? written : [written]).filter(
+        (t): t is string => typeof t === 'string',
+      );
+      out.push({ trigger, targets: list.map((t) => resolveTarget(machineId, state, t)), path });
+    }
+  };
+  for (const key of ['on', 'after'] as const) {
+    const table = node[key];
+    if (isPlain(table))
+      for (const [trigger, config] of Object.entries(table))
+        add(key === 'after' ? `after ${trigger}` : trigger, config, [
+          ...at,
+          key,
+          keyIn(doc, [...at, key], trigger),
+        ]);
+  }
+  if (node['always'] !== undefined) add('always', node['always'], [...at, 'always']);
+  return out;
+}

@@ -12,6 +12,7 @@ import {
   resolveTarget,
   stateReferences,
   targetFrom,
+  transitionsFrom,
 } from './machineEdit.js';
 
 const dir = new URL('../../../../scenarios/', import.meta.url);
@@ -261,6 +262,34 @@ describe('the machine edited as a graph', () => {
     expect(stateReferences(doc, 'ecoute').some((r) => r.kind === 'initial')).toBe(false);
     const text = editYaml(TRAINING, (d) => deleteState(d, 'accueil'));
     expect(parsed(text).machine.initial).toBe('ecoute');
+  });
+
+  it("a state's transitions are listed one candidate at a time, and one can be removed", () => {
+    const doc = readDocument(TRAINING);
+    const out = transitionsFrom(doc, 'ecoute');
+    expect(out.map((t) => [t.trigger, t.targets])).toEqual([
+      ['acted', ['ecoute.en_ligne']],
+      ['question_ouverte', []],
+      ['reformuler', []],
+      ['valider_emotion', []],
+      ['expliquer_role', []],
+      ['guider_pas_a_pas', ['guidage']],
+      ['guider_pas_a_pas', []],
+      ['proposer_rappel', ['rappel']],
+      ['always', ['perdue']],
+    ]);
+    expect(transitionsFrom(doc, 'accueil').map((t) => t.trigger)).toEqual([
+      'se_presenter',
+      'question_ouverte',
+      'after 20000',
+    ]);
+    const gone = out.find((t) => t.trigger === 'proposer_rappel')!;
+    const text = editYaml(TRAINING, (d) => removeAt(d, gone.path, true));
+    expect(parsed(text).machine.states['ecoute']!.on!['proposer_rappel']).toBeUndefined();
+    const delay = transitionsFrom(doc, 'accueil').find((t) => t.trigger === 'after 20000')!;
+    expect(
+      parsed(editYaml(TRAINING, (d) => removeAt(d, delay.path, true))).machine.states['accueil']!.after,
+    ).toBeUndefined();
   });
 
   it('the rename keeps every file of the library readable', () => {
