@@ -60,43 +60,48 @@ async function main(): Promise<void> {
     await page.getByText(/\d+ erreur\(s\)/).waitFor({ timeout: 120_000 });
     const text = await fetch(`${server.url}/api/library/calls/mesure/versions/1`, { headers: { cookie } });
     const bytes = Buffer.byteLength(((await text.json()) as { yaml: string }).yaml);
-    // Type at the end of the first line (a comment): each key is its own lint.
+    type Timings = { __ecouteLintTimings: { samples: { total: number; worker: number }[] } };
+    const sampleCount = () =>
+      page.evaluate(() => (window as unknown as Timings).__ecouteLintTimings.samples.length);
+    /** Types `keys` characters where the cursor is, one lint each, and returns their samples. */
+    const typeKeys = async (): Promise<{ total: number; worker: number }[]> => {
+      const before = await sampleCount();
+      for (let i = 0; i < keys; i++) {
+        await page.keyboard.type('x');
+        await page.waitForFunction(
+          (n) => (window as unknown as Timings).__ecouteLintTimings.samples.length >= n,
+          before + i + 1,
+          { timeout: 60_000 },
+        );
+      }
+      const samples = await page.evaluate(() => (window as unknown as Timings).__ecouteLintTimings.samples);
+      return samples.slice(before);
+    };
+    const report = (where: string, typed: { total: number; worker: number }[]) => {
+      const total = typed.map((s) => s.total);
+      const worker = typed.map((s) => s.worker);
+      console.log(`  ${where}:`);
+      console.log(
+        `    keystroke → diagnostics: p50 ${percentile(total, 50).toFixed(0)} ms, p90 ${percentile(total, 90).toFixed(0)} ms, max ${Math.max(...total).toFixed(0)} ms`,
+      );
+      console.log(
+        `    of which the worker (lint + graph + state ranges): p50 ${percentile(worker, 50).toFixed(0)} ms, p90 ${percentile(worker, 90).toFixed(0)} ms`,
+      );
+    };
+    console.log(
+      `Studio editor, ${(bytes / 1024).toFixed(0)} kB of YAML, ${keys} keystrokes per place (lint delay included):`,
+    );
+    // At the end of the first line (a comment): each key is its own lint.
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('End');
-    const before = await page.evaluate(
-      () =>
-        (window as unknown as { __ecouteLintTimings: { samples: unknown[] } }).__ecouteLintTimings.samples
-          .length,
-    );
-    for (let i = 0; i < keys; i++) {
-      await page.keyboard.type('x');
-      const target = before + i + 1;
-      await page.waitForFunction(
-        (n) =>
-          (window as unknown as { __ecouteLintTimings: { samples: unknown[] } }).__ecouteLintTimings.samples
-            .length >= n,
-        target,
-        { timeout: 60_000 },
-      );
-    }
-    const samples = await page.evaluate(
-      () =>
-        (window as unknown as { __ecouteLintTimings: { samples: { total: number; worker: number }[] } })
-          .__ecouteLintTimings.samples,
-    );
-    const typed = samples.slice(before);
-    const total = typed.map((s) => s.total);
-    const worker = typed.map((s) => s.worker);
-    console.log(
-      `Studio editor, ${(bytes / 1024).toFixed(0)} kB of YAML, ${typed.length} keystrokes (lint delay included):`,
-    );
-    console.log(
-      `  keystroke → diagnostics: p50 ${percentile(total, 50).toFixed(0)} ms, p90 ${percentile(total, 90).toFixed(0)} ms, max ${Math.max(...total).toFixed(0)} ms`,
-    );
-    console.log(
-      `  of which the worker (lint + graph + state ranges): p50 ${percentile(worker, 50).toFixed(0)} ms, p90 ${percentile(worker, 90).toFixed(0)} ms`,
-    );
+    report('in the first line (a comment)', await typeKeys());
+    // Inside the text of the last note of the machine (the deepest block of the document).
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');
+    report("inside the machine (the last note's text)", await typeKeys());
   } finally {
     await browser.close();
     await server.stop();

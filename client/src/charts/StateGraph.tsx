@@ -1,7 +1,7 @@
 // The scenario's state graph, drawn with @xyflow/react from an ELK layout: nested and parallel
 // states as groups, the active states highlighted, the states visited and the transitions
 // taken marked. Loaded lazily (with ELK, it weighs): only the trainer and the projector need it.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   BaseEdge,
   ControlButton,
@@ -116,10 +116,22 @@ const nodeTypes = { state: StateNodeView };
 const NO_ENTRIES: readonly TimelineEntry[] = [];
 const edgeTypes = { routed: RoutedEdgeView };
 
+/**
+ * The same array as last render while its items are the same: pages pass a new array at each
+ * render (the studio re-renders at each keystroke), and a new identity redrew every node.
+ */
+function useSameList<T>(list: readonly T[]): readonly T[] {
+  const kept = useRef(list);
+  const previous = kept.current;
+  if (previous !== list && (previous.length !== list.length || previous.some((item, i) => item !== list[i])))
+    kept.current = list;
+  return kept.current;
+}
+
 export default function StateGraph({
   graph,
-  states,
-  entries = NO_ENTRIES,
+  states: givenStates,
+  entries: givenEntries = NO_ENTRIES,
   highlight: prepared,
   label,
   onStateClick,
@@ -140,6 +152,8 @@ export default function StateGraph({
   onConnect?: (source: string, target: string) => void;
 }) {
   const { t } = useI18n();
+  const states = useSameList(givenStates);
+  const entries = useSameList(givenEntries);
   const [layout, setLayout] = useState<GraphLayout | null>(null);
   const [failed, setFailed] = useState(false);
 

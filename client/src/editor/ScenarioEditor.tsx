@@ -2,7 +2,7 @@
 // help (codemirror-json-schema, over the engine's own schema), and the engine's lint from the
 // worker — the schema's validation included — shown at its line and column while typing.
 import { useEffect, useRef } from 'react';
-import { autocompletion, closeBrackets } from '@codemirror/autocomplete';
+import { autocompletion, closeBrackets, type CompletionContext } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
@@ -17,6 +17,18 @@ import type { LintClient } from './useLintWorker.js';
 
 /** How long the editor waits after a keystroke before asking the worker (ms). */
 export const LINT_DELAY_MS = 40;
+
+/**
+ * Above this size, the schema's completion opens on request only (Ctrl+Espace), not while typing:
+ * codemirror-json-schema parses the whole text and walks its syntax tree on the page's thread at
+ * each query — seconds per keystroke on a library-size call, before the diagnostics could show.
+ */
+export const LIVE_COMPLETION_MAX_CHARS = 20_000;
+const schemaCompletion = yamlCompletion();
+const completeFromSchema = (context: CompletionContext) =>
+  context.explicit || context.state.doc.length <= LIVE_COMPLETION_MAX_CHARS
+    ? schemaCompletion(context)
+    : null;
 
 export interface EditorTimings {
   /** Keystroke → diagnostics shown, and the worker's share, per lint (ms). */
@@ -94,7 +106,7 @@ export function ScenarioEditor({
           // schema is the engine's lint in the worker (one pass, its clearer messages), not a
           // second YAML parse per keystroke here.
           yaml(),
-          yamlLanguage.data.of({ autocomplete: yamlCompletion() }),
+          yamlLanguage.data.of({ autocomplete: completeFromSchema }),
           hoverTooltip(yamlSchemaHover()),
           stateExtensions(scenarioJsonSchema() as Parameters<typeof stateExtensions>[0]),
           engineLint,
