@@ -70,7 +70,7 @@ export function FloorTileCard({
           [
             t(`classroom.floor.phase.${tile.phase}`),
             tile.paused && t('classroom.floor.paused'),
-            t('classroom.floor.time', { time: formatDuration(tile.t) }),
+            tile.callMs !== null && t('classroom.floor.time', { time: formatDuration(tile.callMs) }),
             tile.stateLabel && t('classroom.floor.state', { state: tile.stateLabel }),
           ],
           'dot',

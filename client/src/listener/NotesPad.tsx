@@ -1,7 +1,7 @@
 import { useId, useState, type Ref } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
-import { formatDuration } from '../ui/formatDuration.js';
+import { callTimeOf } from '../ui/callTime.js';
 import { PHONE_KEYS } from '../ui/moveShortcuts.js';
 import { TextSendForm } from '../ui/TextSendForm.js';
 import { ToggleSwitch } from '../ui/ToggleSwitch.js';
@@ -37,6 +37,7 @@ export function NotesPad({
   const headingId = useId();
   const [shared, setShared] = useState(false);
   const notes = listenerNotes(entries);
+  const callTime = callTimeOf(entries);
   return (
     <section className="panel notes" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('notes.heading')}</h2>
@@ -61,7 +62,7 @@ export function NotesPad({
               <p className="note__text">{note.text}</p>
               <p className="note__meta">
                 {t(note.shared ? 'notes.shared' : 'notes.private')} ·{' '}
-                {t('transcript.time', { time: formatDuration(note.t) })}
+                {t('transcript.time', { time: callTime(note.t) })}
               </p>
             </li>
           ))}

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
-import { formatDuration } from '../ui/formatDuration.js';
+import { callTimeOf } from '../ui/callTime.js';
 
 export function latestWhisper(entries: TimelineEntry[]): { seq: number; t: number; text: string } | null {
   for (let i = entries.length - 1; i >= 0; i--) {
@@ -26,7 +26,7 @@ export function WhisperPanel({ entries }: { entries: TimelineEntry[] }) {
       <h2 id={headingId}>{t('whisper.heading')}</h2>
       <p className="whisper__tag">{t('whisper.tag')}</p>
       <blockquote className="whisper__text">{whisper.text}</blockquote>
-      <p className="whisper__time muted">{t('transcript.time', { time: formatDuration(whisper.t) })}</p>
+      <p className="whisper__time muted">{t('transcript.time', { time: callTimeOf(entries)(whisper.t) })}</p>
     </section>
   );
 }

@@ -173,6 +173,8 @@ export interface FloorTile {
   observers: string[];
   /** Session time (ms) when the tile was made, and whether the call clock runs. */
   t: number;
+  /** Call time (ms) from the pickup, what the floor shows (as the consoles); null while it rings. */
+  callMs: number | null;
   paused: boolean;
   phase: 'ringing' | 'connected' | 'ended';
   /** The current state's label (the leaf-most active state). */

@@ -58,11 +58,19 @@ const cast = { sessionId: 's1', round: 1, group: 1, listener: 'Ana', callerActor
 describe('CallWatch', () => {
   const compiled = training();
 
+  it('shows no call time while the phone rings', () => {
+    const watch = new CallWatch(cast, compiled);
+    watch.absorb([], view({ phase: 'ringing' }));
+    expect(watch.tile(12_000, 'Appel')).toMatchObject({ t: 12_000, callMs: null });
+  });
+
   it('alerts a silence over 30 s of call time, counted from the last words, not during a hold', () => {
     const watch = new CallWatch(cast, compiled);
     watch.absorb([input(1_000, 'listener', { kind: 'pickup' })], view({}));
     expect(watch.tile(30_000, 'Appel').alerts).toEqual([]);
     expect(watch.tile(31_500, 'Appel').alerts).toEqual([{ kind: 'silence', ms: 30_500 }]);
+    // The tile's time is call time, from the pickup (as the consoles read it), not session time.
+    expect(watch.tile(31_500, 'Appel')).toMatchObject({ t: 31_500, callMs: 30_500 });
     watch.absorb([input(20_000, 'listener', { kind: 'say', text: 'Bonjour' })], view({}));
     expect(watch.tile(45_000, 'Appel').alerts).toEqual([]);
     watch.absorb([input(46_000, 'listener', { kind: 'hold' })], view({}));

@@ -152,6 +152,10 @@ export class CallWatch {
       ...this.cast,
       scenarioTitle,
       t: Math.round(phase === 'ended' ? (view?.t ?? now) : now),
+      callMs:
+        this.pickupT === null
+          ? null
+          : Math.max(0, Math.round((phase === 'ended' ? (view?.t ?? now) : now) - this.pickupT)),
       paused,
       phase,
       stateLabel: leaf ? (stateLabelsOf(this.compiled)[leaf] ?? '') : '',
