@@ -337,12 +337,21 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     });
     await sleep(500);
     const drains: string[] = [];
+    const readinessWhileDraining: number[] = [];
     for (const old of [...servers]) {
       // A boot takes seconds on a busy machine: the new process starts before the old one stops.
       const fresh = await start();
       servers.push(fresh);
       await balancer.setServers(servers.map((s) => s.url));
-      await old.stop(); // SIGTERM: its sessions handed over before it exits
+      const stopping = old.stop(); // SIGTERM: its sessions handed over before it exits
+      // Draining, it tells the balancer to send it nothing new before its sockets close.
+      let ready = 200;
+      while (ready !== 503) {
+        ready = await fetch(`${old.url}/readyz`).then((r) => r.status);
+        await sleep(50);
+      }
+      readinessWhileDraining.push(ready);
+      await stopping;
       servers.splice(servers.indexOf(old), 1);
       await balancer.setServers(servers.map((s) => s.url));
       drains.push(...(old.output().match(/cluster\/drained [^"]*/g) ?? []));
@@ -354,6 +363,7 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     console.log(
       `[cluster] rolling restart of 3 processes, 6 calls: longest pause between two acked inputs of a call ${Math.max(...pauses)} ms (median call ${[...pauses].sort((a, b) => a - b)[3]} ms); ${drains.join('; ')}`,
     );
+    expect(readinessWhileDraining).toEqual([503, 503, 503]);
     // (The drain lines are printed, not counted: a process's last log lines may not reach its
     // output before it exits.)
     for (const call of calls) {
