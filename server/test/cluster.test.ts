@@ -1,10 +1,11 @@
 // Several server processes (issue 15): three BUILT servers on one real PostgreSQL and one real
 // Redis, behind a real HAProxy, all on loopback and started here. Room broadcasts cross
 // processes; an input landing on a process that does not own the session is forwarded to the
-// owner and acked from there; `kill -9` of an owner: every acked input kept, none applied twice,
-// every client back in sync within 15 s; a stalled owner (SIGSTOP past its lease, then SIGCONT)
-// writes nothing more to the timeline. Leases are short (ECOUTE_LEASE_MS) so that takeovers come
-// quickly; session time is the test's (manual clock): no scenario timer runs on its own.
+// owner and acked from there; `kill -9` of an owner under traffic (6 calls, or
+// ECOUTE_TEST_CLUSTER_CALLS): every acked input kept, none applied twice, every client back in
+// sync within 15 s; a stalled owner (SIGSTOP past its lease, then SIGCONT) writes nothing more to
+// the timeline. Leases are short (ECOUTE_LEASE_MS) so that takeovers come quickly; session time
+// is the test's (manual clock): no scenario timer runs on its own.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Kysely } from 'kysely';
 import type { Input, TimelineEntry } from '@ecoute/engine';
@@ -27,6 +28,14 @@ import { RoleClient, createSession } from './utils.js';
 
 const SCENARIO = 'appel-entrainement';
 const LEASE_MS = 1_500;
+/**
+ * Calls under traffic when an owner is killed: `ECOUTE_TEST_CLUSTER_CALLS=200` for the issue's
+ * scale (not yet seen to pass on the shared 2-core machine: a pickup refused during the set-up at
+ * load 30), 6 by default.
+ */
+const KILL_CALLS = Number(process.env.ECOUTE_TEST_CLUSTER_CALLS ?? 6);
+/** Each call's pause between two sentences: ~500 inputs/s over the three processes at 200 calls. */
+const KILL_PACE_MS = Math.max(20, KILL_CALLS * 2);
 const SECRET = 'un secret de test partagé par les trois processus, assez long';
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -135,23 +144,32 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
   });
 
   it('kill -9 of an owner: every acked input kept, none twice, clients back in sync within 15 s', async () => {
+    // A listener and a trainer per call, through HAProxy.
     const calls: Call[] = [];
-    for (let i = 0; i < 6; i++) {
-      // Created on each process in turn: each owns two (its sockets still come through HAProxy).
-      const creator = servers[i % servers.length]!;
-      const created = await createSession(creator.url, SCENARIO, {
-        headers: { ...headers, origin: creator.url },
-      });
-      const call: Call = {
-        sessionId: created.sessionId,
-        tokens: created.tokens,
-        listener: await connect(balancer.url, created.sessionId, created.tokens.listener!, true),
-        trainer: await connect(balancer.url, created.sessionId, created.tokens.trainer!, true),
-        acked: new Map(),
-      };
-      expect(await call.listener.send({ kind: 'join', name: `Camille ${i}` })).toMatchObject({ ok: true });
-      expect(await call.listener.send({ kind: 'pickup' })).toMatchObject({ ok: true });
-      calls.push(call);
+    for (let group = 0; group < KILL_CALLS; group += 20) {
+      const created = await Promise.all(
+        Array.from({ length: Math.min(20, KILL_CALLS - group) }, async (_, k) => {
+          const i = group + k;
+          // Created on each process in turn: each owns a third (its sockets come through HAProxy).
+          const creator = servers[i % servers.length]!;
+          const session = await createSession(creator.url, SCENARIO, {
+            headers: { ...headers, origin: creator.url },
+          });
+          const call: Call = {
+            sessionId: session.sessionId,
+            tokens: session.tokens,
+            listener: await connect(balancer.url, session.sessionId, session.tokens.listener!, true),
+            trainer: await connect(balancer.url, session.sessionId, session.tokens.trainer!, true),
+            acked: new Map(),
+          };
+          expect(await call.listener.send({ kind: 'join', name: `Camille ${i}` })).toMatchObject({
+            ok: true,
+          });
+          expect(await call.listener.send({ kind: 'pickup' })).toMatchObject({ ok: true });
+          return call;
+        }),
+      );
+      calls.push(...created);
     }
     const owners = await Promise.all(calls.map((c) => ownerOf(c.sessionId)));
     const victim = servers[1]!;
@@ -168,9 +186,10 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       }
     };
     const traffic = calls.map(async (call, i) => {
+      await sleep((i * 37) % KILL_PACE_MS);
       for (let n = 0; running; n++) {
         await send(call, { kind: 'say', text: `séance ${i}, phrase ${n}` });
-        await sleep(20);
+        await sleep(KILL_PACE_MS);
       }
     });
     await sleep(1_000);
@@ -211,7 +230,9 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       expect(await call.listener.send({ kind: 'say', text: 'on continue' })).toMatchObject({ ok: true });
     }
     servers.splice(servers.indexOf(victim), 1);
-  });
+    // Their sockets are no longer needed: the next tests run on a lighter machine.
+    for (const call of calls) for (const client of [call.listener, call.trainer]) client.close();
+  }, 300_000);
 
   it('a stalled owner (SIGSTOP past its lease, then SIGCONT) writes nothing more', async () => {
     const [first, second] = servers as [ServerProcess, ServerProcess];
@@ -316,12 +337,21 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     });
     await sleep(500);
     const drains: string[] = [];
+    const readinessWhileDraining: number[] = [];
     for (const old of [...servers]) {
       // A boot takes seconds on a busy machine: the new process starts before the old one stops.
       const fresh = await start();
       servers.push(fresh);
       await balancer.setServers(servers.map((s) => s.url));
-      await old.stop(); // SIGTERM: its sessions handed over before it exits
+      const stopping = old.stop(); // SIGTERM: its sessions handed over before it exits
+      // Draining, it tells the balancer to send it nothing new before its sockets close.
+      let ready = 200;
+      while (ready !== 503) {
+        ready = await fetch(`${old.url}/readyz`).then((r) => r.status);
+        await sleep(50);
+      }
+      readinessWhileDraining.push(ready);
+      await stopping;
       servers.splice(servers.indexOf(old), 1);
       await balancer.setServers(servers.map((s) => s.url));
       drains.push(...(old.output().match(/cluster\/drained [^"]*/g) ?? []));
@@ -333,6 +363,7 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     console.log(
       `[cluster] rolling restart of 3 processes, 6 calls: longest pause between two acked inputs of a call ${Math.max(...pauses)} ms (median call ${[...pauses].sort((a, b) => a - b)[3]} ms); ${drains.join('; ')}`,
     );
+    expect(readinessWhileDraining).toEqual([503, 503, 503]);
     // (The drain lines are printed, not counted: a process's last log lines may not reach its
     // output before it exits.)
     for (const call of calls) {

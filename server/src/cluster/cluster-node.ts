@@ -62,7 +62,13 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.beat) clearInterval(this.beat);
     const started = performance.now();
     const ids = [...this.sessions.ownedEpochs().keys()];
-    await Promise.all(ids.map((id) => this.sessions.handOver(id)));
+    // One session that cannot be handed over (its lease lost meanwhile, the database slow) must
+    // not end the drain early: the others are handed over, the grace is kept.
+    const outcomes = await Promise.allSettled(ids.map((id) => this.sessions.handOver(id)));
+    outcomes.forEach((outcome, i) => {
+      if (outcome.status === 'rejected')
+        this.logger.error(`cluster/handover_failed session=${ids[i]} ${String(outcome.reason)}`);
+    });
     await cluster.link.announceHandover(ids).catch(() => undefined);
     const deadline = Date.now() + DRAIN_WAIT_MS;
     let left = ids.length;
