@@ -5,17 +5,10 @@
 //
 //   node scripts/run.mjs build && npx tsc -b test && node test/dist/bench/studio-keystroke.js [--keys=20]
 import { launchChromium } from '../support/browser.js';
-import { setupAdministrator } from '../support/accounts.js';
+import { invitedMember, setupAdministrator } from '../support/accounts.js';
 import { startServerProcess } from '../support/server-process.js';
 
 const keys = Number(/--keys=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 20);
-
-function cookieOf(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-}
 
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -27,21 +20,12 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const admin = await setupAdministrator(server);
-    const invitation = await fetch(`${server.url}/api/organization/invitations`, {
-      method: 'POST',
-      headers: { ...admin, 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'autrice@example.org', role: 'author' }),
+    const author = await invitedMember(server, admin, {
+      email: 'autrice@example.org',
+      role: 'author',
+      name: 'Ada',
     });
-    const { link } = (await invitation.json()) as { link: string };
-    const accepted = await fetch(
-      `${server.url}/api/account/invitations/${link.split('#i=')[1] ?? ''}/accept`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: server.url },
-        body: JSON.stringify({ name: 'Ada', password: 'un mot de passe de mesure' }),
-      },
-    );
-    const cookie = cookieOf(accepted);
+    const cookie = author.cookie ?? '';
     const copy = await fetch(`${server.url}/api/library/calls`, {
       method: 'POST',
       headers: { cookie, origin: server.url, 'content-type': 'application/json' },

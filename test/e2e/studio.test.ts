@@ -7,36 +7,19 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { setupAdministrator } from '../support/accounts.js';
+import { invitedMember, setupAdministrator } from '../support/accounts.js';
 import { launchChromium } from '../support/browser.js';
 import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
 
-const PASSWORD = 'un mot de passe de test';
-
-function cookieOf(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-}
-
 /** A member invited by the administrator, who accepts: their `Cookie` + `Origin`. */
-async function member(server: ServerProcess, admin: Record<string, string>, role: string, email: string) {
-  const invitation = await fetch(`${server.url}/api/organization/invitations`, {
-    method: 'POST',
-    headers: { ...admin, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, role }),
+function member(server: ServerProcess, admin: Record<string, string>, role: string, email: string) {
+  return invitedMember(server, admin, {
+    email,
+    role,
+    name: role === 'author' ? 'Ada Autrice' : 'Théo Formateur',
   });
-  const { link } = (await invitation.json()) as { link: string };
-  const accepted = await fetch(`${server.url}/api/account/invitations/${link.split('#i=')[1] ?? ''}/accept`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ name: role === 'author' ? 'Ada Autrice' : 'Théo Formateur', password: PASSWORD }),
-  });
-  expect(accepted.status).toBe(201);
-  return { cookie: cookieOf(accepted), origin: server.url };
 }
 
 describe('the authoring studio in the browser', () => {

@@ -46,30 +46,38 @@ export async function setupAdministrator(server: RunningServer): Promise<Record<
   return { cookie: cookieOf(response), origin: server.url };
 }
 
+/**
+ * A member invited by an administrator (`admin`: their headers) who accepts the invitation with
+ * `name` and PASSWORD, signed in: their `Cookie` + `Origin`.
+ */
+export async function invitedMember(
+  server: Pick<RunningServer, 'url'>,
+  admin: Record<string, string>,
+  invite: { email: string; role: string; name: string },
+): Promise<Record<string, string>> {
+  const invitation = await fetch(`${server.url}/api/organization/invitations`, {
+    method: 'POST',
+    headers: { ...admin, 'content-type': 'application/json' },
+    body: JSON.stringify({ email: invite.email, role: invite.role }),
+  });
+  await expectStatus(invitation, 201, 'invitation');
+  const { link } = (await invitation.json()) as { link: string };
+  const accepted = await fetch(`${server.url}/api/account/invitations/${link.split('#i=')[1] ?? ''}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ name: invite.name, password: PASSWORD }),
+  });
+  await expectStatus(accepted, 201, 'accept');
+  return { cookie: cookieOf(accepted), origin: server.url };
+}
+
 /** A trainer of the server's organisation, signed in: headers for its REST calls (memoised). */
 export function signedInTrainer(server: RunningServer): Promise<Record<string, string>> {
   let trainer = trainers.get(server.url);
   if (!trainer) {
-    trainer = (async () => {
-      const admin = await setupAdministrator(server);
-      const invitation = await fetch(`${server.url}/api/organization/invitations`, {
-        method: 'POST',
-        headers: { ...admin, 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'formatrice@example.org', role: 'trainer' }),
-      });
-      await expectStatus(invitation, 201, 'invitation');
-      const { link } = (await invitation.json()) as { link: string };
-      const accepted = await fetch(
-        `${server.url}/api/account/invitations/${link.split('#i=')[1] ?? ''}/accept`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', origin: server.url },
-          body: JSON.stringify({ name: 'Dominique', password: PASSWORD }),
-        },
-      );
-      await expectStatus(accepted, 201, 'accept');
-      return { cookie: cookieOf(accepted), origin: server.url };
-    })();
+    trainer = setupAdministrator(server).then((admin) =>
+      invitedMember(server, admin, { email: 'formatrice@example.org', role: 'trainer', name: 'Dominique' }),
+    );
     trainers.set(server.url, trainer);
   }
   return trainer;
