@@ -11,6 +11,7 @@ export const en: Catalogue = {
   'lang.label': 'Language',
   'lang.fr': 'Français',
   'lang.en': 'English',
+  'lang.locale': 'en-GB',
 
   'home.scenarios.heading': 'New session',
   'home.scenarios.legend': 'Call scenario',

@@ -10,6 +10,8 @@ export const fr = {
   'lang.label': 'Langue',
   'lang.fr': 'Français',
   'lang.en': 'English',
+  // The locale of dates and times (i18n/formatDate.ts): « 05/12/2026 09:30 ».
+  'lang.locale': 'fr-FR',
 
   'home.scenarios.heading': 'Nouvelle séance',
   'home.scenarios.legend': "Scénario d'appel",
