@@ -164,5 +164,22 @@ export default tseslint.config(
   // test/ and scenarios/: Node code; test/ starts the built server as a process, never imports it.
   { files: ['test/**', 'scenarios/**', 'scripts/**'], languageOptions: { globals: globals.node } },
 
+  // client: dates in the UI's language only, through i18n/formatDate.ts (never the browser's locale).
+  {
+    files: ['client/src/**'],
+    ignores: ['client/src/i18n/formatDate.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/], NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+          message:
+            "Format dates with formatDate/formatDateTime (client/src/i18n/formatDate.ts): the UI's language.",
+        },
+      ],
+    },
+  },
+
   prettier,
 );

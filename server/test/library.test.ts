@@ -116,6 +116,29 @@ describe('the call library', () => {
     const list = (await call(trainer, 'GET', '')).json as unknown as LibraryCallSummary[];
     expect(list.find((c) => c.id === 'appel-neuf')).toMatchObject({ builtIn: false, published: 1 });
     expect(list.find((c) => c.id === 'appel-entrainement')).toMatchObject({ builtIn: true });
+    // The sessions page and the class form list it (GET /api/scenarios) for the organisation's
+    // members, with its title; a class created with it works.
+    const scenariosFor = async (who?: Account) =>
+      (await (await fetch(`${server.url}/api/scenarios`, { headers: who?.headers ?? {} })).json()) as {
+        id: string;
+        version: number;
+        title: string;
+      }[];
+    const offered = (await scenariosFor(trainer)).find((s) => s.id === 'appel-neuf');
+    expect(offered).toMatchObject({ version: 1, title: detail.title });
+    expect((await scenariosFor(trainer)).some((s) => s.id === 'appel-entrainement')).toBe(true);
+    expect((await scenariosFor(outsiderTrainer)).some((s) => s.id === 'appel-neuf')).toBe(false);
+    expect((await scenariosFor()).some((s) => s.id === 'appel-neuf')).toBe(false);
+    const classOf = (who: Account) =>
+      fetch(`${server.url}/api/classes`, {
+        method: 'POST',
+        headers: { ...who.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Groupe du jeudi', scenarioIds: ['appel-neuf'] }),
+      });
+    expect((await classOf(trainer)).status).toBe(201);
+    const foreignClass = await classOf(outsiderTrainer);
+    expect(foreignClass.status).toBe(404);
+    expect(await foreignClass.json()).toMatchObject({ code: 'scenario/not_found' });
     // …but do not write it.
     expect((await call(trainer, 'PUT', '/calls/appel-neuf/draft', { yaml: blank.yaml })).json).toMatchObject({
       code: 'auth/forbidden_role',

@@ -1,7 +1,8 @@
 // The authoring studio in a real Chromium, through the built server: the listener's console
 // loads none of the studio's code (CodeMirror, the lint worker); an author creates a call from
 // the blank template in « Bibliothèque d'appels », sees the engine's lint inline while typing
-// (an error at its line, then gone), publishes it; a trainer starts a session of that version and
+// (an error at its line, then gone), publishes it; a trainer finds it in « Nouvelle séance » and the
+// class form, starts a session of that version and
 // the listener hears its first line. axe on the library and the editor. Prints the studio's
 // scripts (gzipped) and the keystroke-to-diagnostics samples of the page.
 import { gzipSync } from 'node:zlib';
@@ -140,8 +141,13 @@ describe('the authoring studio in the browser', () => {
         `keystroke → diagnostics (ms, total/worker): ${timings.map((s) => `${s.total.toFixed(0)}/${s.worker.toFixed(0)}`).join(' ')}`,
     );
 
-    // A trainer opens the call in the library and starts a session of the published version.
+    // A trainer finds the published call where sessions and classes are created…
     const trainerPage = await pageAs(trainer);
+    await trainerPage.page.goto(`${server.url}/`);
+    await trainerPage.page.getByRole('radio', { name: 'Appel de Camille' }).waitFor();
+    await trainerPage.page.goto(`${server.url}/classes`);
+    await trainerPage.page.getByRole('checkbox', { name: 'Appel de Camille' }).waitFor();
+    // …and opens it in the library to start a session of the published version.
     await trainerPage.page.goto(`${server.url}/bibliotheque/appel-camille`);
     await trainerPage.page.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
     await trainerPage.page.waitForURL(/\/sessions\/[^/]+\/liens$/);

@@ -61,6 +61,9 @@ describe('AuditLog', () => {
     expect(rows[0]?.textContent).toContain('Dominique');
     expect(rows[0]?.textContent).toContain('Liens de séance révoqués');
     expect(rows[0]?.textContent).toContain('Renouvellement de mutuelle');
+    // The date in the UI's language (day/month, 24 h), never the browser's « 12/5/2026, 9:00 AM ».
+    expect(rows[0]?.textContent).toMatch(/0[45]\/12\/2026 \d\d:\d\d/);
+    expect(rows[0]?.textContent).not.toMatch(/AM|PM/);
     expect(rows[1]?.textContent).toContain('Compte supprimé');
     expect(rows[1]?.textContent).toContain('Séance supprimée depuis');
     expect(rows[2]?.textContent).toContain('Lien Formateur·rice');

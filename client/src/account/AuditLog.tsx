@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { AuditLogEntry, AuditSubject } from '@ecoute/protocol';
 import type { MessageKey } from '../i18n/fr.js';
 import { useI18n } from '../i18n/index.js';
+import { formatDateTime } from '../i18n/formatDate.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { accountApi } from './accountApi.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
@@ -57,7 +58,7 @@ export function AuditLog({ api = accountApi }: { api?: Pick<typeof accountApi, '
       case 'session':
         return t('account.audit.session', {
           title: about.title,
-          date: new Date(about.createdAt).toLocaleString(),
+          date: formatDateTime(t, about.createdAt),
         });
       case 'session-gone':
         return t('account.audit.sessionGone');
@@ -98,7 +99,7 @@ export function AuditLog({ api = accountApi }: { api?: Pick<typeof accountApi, '
                 const action = ACTION_KEYS[entry.action];
                 return (
                   <tr key={`${entry.at}-${index}`}>
-                    <td>{new Date(entry.at).toLocaleString()}</td>
+                    <td>{formatDateTime(t, entry.at)}</td>
                     <td>{who(entry)}</td>
                     <td>{action ? t(action) : t('account.audit.action.other')}</td>
                     <td>{subject(entry.subject)}</td>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { LearnerHistoryItem } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
+import { formatDate } from '../i18n/formatDate.js';
 import { requestJson } from '../ui/requestJson.js';
 
 export function LearnerHistory({ sessionId, token }: { sessionId: string; token: string }) {
@@ -23,7 +24,7 @@ export function LearnerHistory({ sessionId, token }: { sessionId: string; token:
       <ul>
         {items.map((item) => (
           <li key={item.sessionId} aria-current={item.current ? 'true' : undefined}>
-            {new Date(item.createdAt).toLocaleDateString()} — {item.scenarioTitle}
+            {formatDate(t, item.createdAt)} — {item.scenarioTitle}
             {item.current ? ` (${t('account.history.current')})` : ''}
           </li>
         ))}

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { MEMBER_ROLES } from '@ecoute/protocol';
 import type { MemberRoleName, OrganizationSummary } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
+import { formatDate } from '../i18n/formatDate.js';
 import { CopyLink } from '../ui/CopyLink.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
@@ -163,7 +164,7 @@ export function OrganizationPage({
                 <ul>
                   {organization.invitations.map((invitation) => (
                     <li key={invitation.id}>
-                      {invitation.email} — {new Date(invitation.expiresAt).toLocaleDateString()}
+                      {invitation.email} — {formatDate(t, invitation.expiresAt)}
                     </li>
                   ))}
                 </ul>

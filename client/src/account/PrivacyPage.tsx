@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { accountApi } from './accountApi.js';
 import { useAccount } from './useAccount.js';
 
-const ITEMS = ['accounts', 'sessions', 'links', 'audit'] as const;
+const ITEMS = ['accounts', 'sessions', 'links', 'badges', 'audit'] as const;
 
 export function PrivacyPage({ api = accountApi }: { api?: typeof accountApi }) {
   const { t } = useI18n();

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import type { BadgeVerification } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
+import { formatDate } from '../i18n/formatDate.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { badgesApi } from './badgesApi.js';
@@ -42,7 +43,7 @@ export function BadgeVerifyPage({ api = badgesApi }: { api?: Pick<typeof badgesA
             <dt>{t('badges.verify.issuer')}</dt>
             <dd>{badge.issuerName}</dd>
             <dt>{t('badges.verify.issuedOn')}</dt>
-            <dd>{new Date(badge.issuedAt).toLocaleDateString()}</dd>
+            <dd>{formatDate(t, badge.issuedAt)}</dd>
             <dt>{t('badges.verify.description')}</dt>
             <dd>{badge.description}</dd>
             <dt>{t('badges.verify.criteria')}</dt>

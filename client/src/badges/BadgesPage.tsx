@@ -8,6 +8,7 @@ import { Field } from '../account/Field.js';
 import { useAccount } from '../account/useAccount.js';
 import type { accountApi } from '../account/accountApi.js';
 import { useI18n } from '../i18n/index.js';
+import { formatDate } from '../i18n/formatDate.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { BadgeDownloads } from './BadgeDownloads.js';
@@ -203,7 +204,7 @@ export function BadgesPage({
                 <tr key={award.id}>
                   <td>{award.learner}</td>
                   <td>{joinParts(t, [award.badgeName, award.revoked && t('badges.revoked')], 'dash')}</td>
-                  <td>{new Date(award.issuedAt).toLocaleDateString()}</td>
+                  <td>{formatDate(t, award.issuedAt)}</td>
                   <td>
                     <BadgeDownloads award={award} />
                     {isAdmin && !award.revoked ? (

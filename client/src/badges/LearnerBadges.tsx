@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { AwardedBadge } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
+import { formatDate } from '../i18n/formatDate.js';
 import { BadgeDownloads } from './BadgeDownloads.js';
 import { badgesApi } from './badgesApi.js';
 import { joinParts } from '../i18n/joinParts.js';
@@ -35,7 +36,7 @@ export function LearnerBadges({
               {joinParts(
                 t,
                 [
-                  t('badges.issuedOn', { date: new Date(award.issuedAt).toLocaleDateString() }),
+                  t('badges.issuedOn', { date: formatDate(t, award.issuedAt) }),
                   award.revoked && t('badges.revoked'),
                 ],
                 'dash',

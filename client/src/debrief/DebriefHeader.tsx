@@ -2,6 +2,7 @@
 // exports. It does not follow the moment.
 import type { Debrief } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
+import { formatDateTime } from '../i18n/formatDate.js';
 import { outcomeText } from '../ui/describeEntry.js';
 import { useCallClock } from './callClock.js';
 import type { DebriefApi } from './debriefApi.js';
@@ -17,7 +18,7 @@ export function DebriefHeader({ debrief, api }: { debrief: Debrief; api: Debrief
       <dl className="debrief__facts">
         <div>
           <dt>{t('debrief.facts.date')}</dt>
-          <dd>{new Date(session.createdAt).toLocaleString()}</dd>
+          <dd>{formatDateTime(t, session.createdAt)}</dd>
         </div>
         <div>
           <dt>{t('role.listener')}</dt>

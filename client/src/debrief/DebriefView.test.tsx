@@ -68,6 +68,10 @@ describe('the debrief page', () => {
     const measures = screen.getByRole('region', { name: 'Mesures automatiques' });
     expect(within(measures).getByText('0:12')).toBeTruthy();
     expect(within(measures).getByText('échec')).toBeTruthy();
+    // The pickup is where call time starts: its moment is not read « à 0:00 » after « 0:03 ».
+    const pickup = within(measures).getByRole('button', { name: /Temps pour décrocher/ });
+    expect(pickup.textContent).not.toMatch(/à \d/);
+    expect(within(measures).getByRole('button', { name: /Plus long silence/ }).textContent).toMatch(/à 0:16/);
   });
 
   it('jumps to the moment that proves a criterion, and steps with the arrow keys', () => {

@@ -2,11 +2,23 @@
 import { useId } from 'react';
 import type { DebriefMeasures, ListenerNote, MeasuredSpan, MomentRef } from '@ecoute/protocol';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { joinParts } from '../i18n/joinParts.js';
 import { outcomeText } from '../ui/describeEntry.js';
 import { formatDuration } from '../ui/formatDuration.js';
 import { useCallClock } from './callClock.js';
 
-function JumpButton({ at, label, onJump }: { at: MomentRef; label: string; onJump: (seq: number) => void }) {
+function JumpButton({
+  at,
+  label,
+  onJump,
+  timed = true,
+}: {
+  at: MomentRef;
+  label: string;
+  onJump: (seq: number) => void;
+  /** False for the pickup: call time starts there, so « à 0:00 » after « 0:14 » would contradict. */
+  timed?: boolean;
+}) {
   const { t } = useI18n();
   const clock = useCallClock();
   return (
@@ -14,7 +26,7 @@ function JumpButton({ at, label, onJump }: { at: MomentRef; label: string; onJum
       {t('debrief.seeMoment')}
       <span className="visually-hidden">
         {' '}
-        {t('debrief.atTime', { time: clock.format(at.t) })} — {label}
+        {joinParts(t, [timed && t('debrief.atTime', { time: clock.format(at.t) }), label], 'dash')}
       </span>
     </button>
   );
@@ -46,7 +58,12 @@ export function MeasuresPanel({
               {span ? (
                 <>
                   <span className="measures__value">{formatDuration(span.ms)}</span>{' '}
-                  <JumpButton at={span.to} label={t(key)} onJump={onJump} />
+                  <JumpButton
+                    at={span.to}
+                    label={t(key)}
+                    onJump={onJump}
+                    timed={key !== 'debrief.measures.pickup'}
+                  />
                 </>
               ) : (
                 <span className="muted">{t(missing)}</span>

@@ -11,6 +11,7 @@ import type { ScenarioGraph } from '@ecoute/engine';
 import type { LibraryCallDetail, LibraryChangeKind, LibraryIssue } from '@ecoute/protocol';
 import { LazyStateGraph } from '../charts/lazy.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { formatDateTime } from '../i18n/formatDate.js';
 import { libraryApi } from '../library/libraryApi.js';
 import { ChunkBoundary } from '../ui/ChunkBoundary.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -310,7 +311,7 @@ export function EditorPage() {
                   change: t(CHANGE_KEYS[h.change]),
                   version: h.version,
                   by: h.by,
-                  at: new Date(h.at).toLocaleString(),
+                  at: formatDateTime(t, h.at),
                 })}
               </li>
             ))}

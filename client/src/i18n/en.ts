@@ -11,6 +11,7 @@ export const en: Catalogue = {
   'lang.label': 'Language',
   'lang.fr': 'Français',
   'lang.en': 'English',
+  'lang.locale': 'en-GB',
 
   'home.scenarios.heading': 'New session',
   'home.scenarios.legend': 'Call scenario',
@@ -688,16 +689,19 @@ export const en: Catalogue = {
   'account.privacy.kept': 'What is kept, and why',
   'account.privacy.accounts.what': 'Accounts of trainers, authors and administrators',
   'account.privacy.accounts.why':
-    'Name, email address, hashed password (argon2id), organisation and role: to sign in and know who may do what. Kept while the account exists.',
+    'Name, email address, irreversibly encrypted password, organisation and role: to sign in and know who may do what. Kept while the account exists.',
   'account.privacy.sessions.what': 'Sessions',
   'account.privacy.sessions.why':
     'Each participant’s pseudonym, what was said and done during the call, notes, bookmarks, assessments and the self-assessment: for the debrief and the follow-up of the training.',
   'account.privacy.links.what': 'Session links',
   'account.privacy.links.why':
     'Kept hashed (to recognise them) and encrypted for the trainer who made them (to show them again). Revocable at any time.',
-  'account.privacy.audit.what': 'Audit log',
+  'account.privacy.audit.what': 'Activity log',
   'account.privacy.audit.why':
     'Sign-ins, link revocations, deletions and exports: who, what, when, to account for the use of data. An erased pseudonym appears there only as a fingerprint.',
+  'account.privacy.badges.what': 'Badges',
+  'account.privacy.badges.why':
+    'For each badge earned: the listener’s pseudonym, the badge, its date and, if so, its revocation and why; each badge has a public verification link that anyone it is shown to can open. Kept after the sessions are erased, until the badge is revoked or the pseudonym erased by the administrator.',
   'account.privacy.howLong': 'How long',
   'account.privacy.retention':
     'Ended sessions are erased {days} days after they end; a group session of that age is erased too, with its participants’ pseudonyms, once none of its calls is left.',

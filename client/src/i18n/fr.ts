@@ -10,6 +10,8 @@ export const fr = {
   'lang.label': 'Langue',
   'lang.fr': 'Français',
   'lang.en': 'English',
+  // The locale of dates and times (i18n/formatDate.ts): « 05/12/2026 09:30 ».
+  'lang.locale': 'fr-FR',
 
   'home.scenarios.heading': 'Nouvelle séance',
   'home.scenarios.legend': "Scénario d'appel",
@@ -540,7 +542,7 @@ export const fr = {
   'condition.now': ' (actuellement {value})',
   'condition.flag': '« {label} »',
   'condition.visited': 'être passé par « {label} »',
-  'condition.inState': "être à l'étape « {label} »",
+  'condition.inState': "être à l'étape « {label} »",
   'condition.moveCount': '« {label} » fait {op} {value} fois{now}',
   'condition.movesTotal': "actions de l'écoutant·e {op} {value}{now}",
   'condition.and': ' et ',
@@ -703,23 +705,26 @@ export const fr = {
   'account.privacy.kept': 'Ce qui est gardé, et pourquoi',
   'account.privacy.accounts.what': 'Comptes des formateur·rices, auteur·rices et administrateur·rices',
   'account.privacy.accounts.why':
-    'Nom, adresse e-mail, mot de passe haché (argon2id), organisme et rôle : pour se connecter et savoir qui peut faire quoi. Gardés tant que le compte existe.',
+    'Nom, adresse e-mail, mot de passe chiffré de façon irréversible, organisme et rôle : pour se connecter et savoir qui peut faire quoi. Gardés tant que le compte existe.',
   'account.privacy.sessions.what': 'Séances',
   'account.privacy.sessions.why':
     "Le pseudonyme de chaque participant·e, ce qui a été dit et fait pendant l'appel, les notes, repères, évaluations et l'auto-évaluation : pour le débriefing et le suivi de la formation.",
   'account.privacy.links.what': 'Liens de séance',
   'account.privacy.links.why':
     'Gardés hachés (pour les reconnaître) et chiffrés pour le ou la formateur·rice qui les a créés (pour les lui remontrer). Révocables à tout moment.',
-  'account.privacy.audit.what': "Journal d'audit",
+  'account.privacy.audit.what': "Journal d'activité",
   'account.privacy.audit.why':
     "Connexions, révocations de liens, suppressions et exports : qui, quoi, quand, pour rendre compte de l'usage des données. Un pseudonyme effacé n'y figure que sous forme d'empreinte.",
+  'account.privacy.badges.what': 'Badges',
+  'account.privacy.badges.why':
+    "Pour chaque badge obtenu : le pseudonyme de l'écoutant·e, le badge, sa date et, s'il y a lieu, sa révocation et son motif ; chaque badge a un lien de vérification public, que peut ouvrir toute personne à qui il est montré. Gardés après l'effacement des séances, jusqu'à la révocation du badge ou l'effacement du pseudonyme par l'administrateur·rice.",
   'account.privacy.howLong': 'Combien de temps',
   'account.privacy.retention':
-    "Les séances terminées sont effacées {days} jours après leur fin ; une séance de groupe de cet âge l'est aussi, avec les pseudonymes de ses participant·es, dès qu'il ne lui reste plus aucun appel.",
+    "Les séances terminées sont effacées {days} jours après leur fin ; une séance de groupe de cet âge l'est aussi, avec les pseudonymes de ses participant·es, dès qu'il ne lui reste plus aucun appel.",
   'account.privacy.retentionForever':
     "Les séances sont gardées jusqu'à leur suppression par un·e formateur·rice.",
   'account.privacy.retentionDefault':
-    "Les séances terminées sont effacées après la durée fixée par l'organisme (365 jours par défaut) ; une séance de groupe de cet âge l'est aussi, avec les pseudonymes de ses participant·es, dès qu'il ne lui reste plus aucun appel.",
+    "Les séances terminées sont effacées après la durée fixée par l'organisme (365 jours par défaut) ; une séance de groupe de cet âge l'est aussi, avec les pseudonymes de ses participant·es, dès qu'il ne lui reste plus aucun appel.",
   'account.privacy.rights': 'Vos droits',
   'account.privacy.rightsText':
     "Pour consulter, exporter ou effacer vos données, adressez-vous à l'administrateur·rice de votre organisme de formation : il ou elle exporte ou efface tout ce qui concerne un pseudonyme ou une séance.",

@@ -2,6 +2,7 @@
 // the platform (Moodle 4: « URL de l'outil »), and the platforms already registered.
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
+import { formatDate } from '../i18n/formatDate.js';
 import { requestJson } from '../ui/requestJson.js';
 
 export interface LtiRegistration {
@@ -35,7 +36,7 @@ export function LtiRegistrationPanel({ api = ltiApi }: { api?: typeof ltiApi }) 
       <ul>
         {registration.platforms.map((p) => (
           <li key={`${p.issuer} ${p.clientId}`}>
-            {t('lti.platform', { issuer: p.issuer, date: new Date(p.createdAt).toLocaleDateString() })}
+            {t('lti.platform', { issuer: p.issuer, date: formatDate(t, p.createdAt) })}
           </li>
         ))}
       </ul>

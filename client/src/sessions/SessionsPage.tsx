@@ -8,6 +8,7 @@ import type { SessionListItem, SessionListQuery } from '@ecoute/protocol';
 import { httpHomeApi, type HomeApi } from '../home/homeApi.js';
 import { useScenarios } from '../home/useScenarios.js';
 import { useI18n } from '../i18n/index.js';
+import { formatDateTime } from '../i18n/formatDate.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { outcomeText } from '../ui/describeEntry.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
@@ -92,7 +93,7 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
       return;
     }
     setDeleteError(null);
-    setAnnounce(t('sessions.deleted', { date: new Date(session.createdAt).toLocaleString() }));
+    setAnnounce(t('sessions.deleted', { date: formatDateTime(t, session.createdAt) }));
     setState((s) =>
       s.status === 'loaded' ? { ...s, sessions: s.sessions.filter((x) => x.id !== session.id) } : s,
     );
@@ -198,7 +199,7 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
             </thead>
             <tbody>
               {state.sessions.map((session) => {
-                const date = new Date(session.createdAt).toLocaleString();
+                const date = formatDateTime(t, session.createdAt);
                 return (
                   <tr key={session.id}>
                     <td>{date}</td>

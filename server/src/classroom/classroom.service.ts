@@ -95,7 +95,8 @@ export class ClassroomService {
     const member = manager.member;
     if (!member) return failure(ErrorCode.AuthSignInRequired);
     for (const id of request.scenarioIds)
-      if (!this.catalog.get(id)) return failure(ErrorCode.ScenarioNotFound, `Scénario introuvable : ${id}.`);
+      if (!this.catalog.get(id) || !this.catalog.startableBy(id, member.organizationId))
+        return failure(ErrorCode.ScenarioNotFound, `Scénario introuvable : ${id}.`);
     const scenarioIds = [...new Set(request.scenarioIds)];
     // A clash of codes is rare (32⁶ codes): a few draws at most.
     for (let attempt = 0; ; attempt++) {

@@ -52,11 +52,18 @@ describe('ScenarioCatalog', () => {
     expect(catalog.startableBy('appel-maison', 'org-b')).toBe(false);
     expect(catalog.startableBy('appel-entrainement', 'org-b')).toBe(true);
     expect(catalog.list().some((s) => s.id === 'appel-maison')).toBe(false);
+    expect(catalog.list('org-a').find((s) => s.id === 'appel-maison')).toMatchObject({ version: 2 });
+    expect(catalog.list('org-a').some((s) => s.id === 'appel-entrainement')).toBe(true);
+    expect(catalog.list('org-b').some((s) => s.id === 'appel-maison')).toBe(false);
     expect(catalog.isBuiltIn('appel-maison')).toBe(false);
     expect(catalog.builtInText('appel-entrainement')).toBe(text);
     catalog.retire('appel-maison', 2);
     expect(catalog.get('appel-maison')!.scenario.version).toBe(1);
     // A session that played version 2 still finds it.
     expect(catalog.get('appel-maison', 2)!.scenario.version).toBe(2);
+    expect(catalog.list('org-a').find((s) => s.id === 'appel-maison')).toMatchObject({ version: 1 });
+    // Every version retired: no longer offered.
+    catalog.retire('appel-maison', 1);
+    expect(catalog.list('org-a').some((s) => s.id === 'appel-maison')).toBe(false);
   });
 });

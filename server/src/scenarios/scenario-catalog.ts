@@ -2,7 +2,7 @@
 // and compiled once at boot (a file that fails is logged with its code and left out; the
 // others still serve), merged with the organisations' published versions from the library
 // (server/src/studio adds them at boot and on each publication). Built-ins are public; an
-// organisation's calls are startable by that organisation only. A retired version stays
+// organisation's calls are listed to and startable by that organisation only. A retired version stays
 // readable by the sessions that played it, but is no longer the one a new session gets.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +28,7 @@ export class ScenarioCatalog {
   private put(c: CompiledScenario): void {
     const { id, version } = c.scenario;
     this.byKey.set(`${id}@${version}`, c);
+    if (this.retired.has(`${id}@${version}`)) return;
     const current = this.latest.get(id);
     if (!current || current.scenario.version < version) this.latest.set(id, c);
   }
@@ -106,10 +107,14 @@ export class ScenarioCatalog {
     return version === undefined ? this.latest.get(id) : this.byKey.get(`${id}@${version}`);
   }
 
-  /** The built-in calls (public). An organisation's own are listed by the library. */
-  list(): ScenarioSummary[] {
+  /**
+   * The calls a new session may start from: the built-ins (public) and, for a member of
+   * `organizationId`, that organisation's published calls (their current version; a call whose
+   * versions are all retired is not offered). Never another organisation's.
+   */
+  list(organizationId?: string): ScenarioSummary[] {
     return [...this.latest.values()]
-      .filter(({ scenario }) => !this.owners.has(scenario.id))
+      .filter(({ scenario }) => this.startableBy(scenario.id, organizationId))
       .map(({ scenario: s }) => ({
         id: s.id,
         version: s.version,
