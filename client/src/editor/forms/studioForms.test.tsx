@@ -104,8 +104,8 @@ describe('the studio forms', () => {
       je_suis_perdue: { text: 'Je suis perdue.', variants: ['Je ne sais plus.'] },
     });
 
-    fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant" }));
-    const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant" });
+    fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
+    const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant·e" });
     const move = within(moves).getByRole('group', { name: 'Se présenter' });
     fireEvent.change(within(move).getByLabelText('Nouvelle phrase exemple'), {
       target: { value: 'Bonjour, je suis Léa' },
