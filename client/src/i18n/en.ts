@@ -1253,8 +1253,8 @@ export const en: Catalogue = {
   'studio.graph.replaceExisting': 'Replace the existing transition',
   'studio.graph.transitionReplaced': 'Transition from “{from}” to “{to}” replaced.',
   'studio.graph.removeTransition': 'Remove this transition',
-  'studio.graph.removeTransitionNamed': 'Remove the transition: {name}',
+  'studio.graph.removeTransitionNamed': 'Remove this transition: {name}',
   'studio.graph.changeTarget': 'Leads to',
-  'studio.graph.changeTargetNamed': 'Change where it leads: {name}',
+  'studio.graph.changeTargetNamed': 'Leads to, for the transition {name}',
   'studio.graph.transitionRemoved': 'Transition removed: {name}.',
 };

@@ -1276,9 +1276,9 @@ export const fr = {
   'studio.graph.replaceExisting': 'Remplacer la transition existante',
   'studio.graph.transitionReplaced': 'Transition de « {from} » vers « {to} » remplacée.',
   'studio.graph.removeTransition': 'Supprimer cette transition',
-  'studio.graph.removeTransitionNamed': 'Supprimer la transition : {name}',
+  'studio.graph.removeTransitionNamed': 'Supprimer cette transition : {name}',
   'studio.graph.changeTarget': 'Mène à',
-  'studio.graph.changeTargetNamed': 'Changer la destination : {name}',
+  'studio.graph.changeTargetNamed': 'Mène à, pour la transition {name}',
   'studio.graph.transitionRemoved': 'Transition supprimée : {name}.',
 };
 

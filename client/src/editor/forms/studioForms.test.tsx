@@ -235,4 +235,29 @@ describe('the graph as forms', () => {
       'ecoute_active',
     ]);
   });
+
+  it('« Modifier un état » lists each transition with where it leads and « Supprimer cette transition »', () => {
+    renderWithSession(<Harness graphToo />);
+    const add = screen.getByRole('form', { name: 'Ajouter un état' });
+    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Écoute active' } });
+    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
+    const state = screen.getByRole('group', { name: 'Modifier un état' });
+    fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'accueil' } });
+    fireEvent.change(
+      within(state).getByRole('combobox', { name: /^Mène à, pour la transition .*Se présenter/ }),
+      {
+        target: { value: 'ecoute_active' },
+      },
+    );
+    expect(current).toContain('        se_presenter: ecoute_active\n');
+    const remove = within(state).getByRole('button', {
+      name: /^Supprimer cette transition : .*Écoute active/,
+    });
+    expect(remove.textContent).toBe('Supprimer cette transition');
+    fireEvent.click(remove);
+    expect(current).not.toContain('se_presenter: ecoute_active');
+    expect(screen.getAllByRole('status').some((s) => /Transition supprimée/.test(s.textContent ?? ''))).toBe(
+      true,
+    );
+  });
 });

@@ -463,3 +463,11 @@ export function transitionsFrom(doc: Document, state: string): OutgoingTransitio
   if (node['always'] !== undefined) add('always', node['always'], [...at, 'always']);
   return out;
 }
+
+/** Points the transition written at `path` on `source` to `target` (a dot path), keeping the rest. */
+export function retargetTransition(doc: Document, source: string, path: YamlPath, target: string): void {
+  const written = targetFrom(String(machineOf(doc)['id'] ?? ''), source, target);
+  const node = doc.getIn(path, true);
+  if (isMap(node)) node.set('target', written);
+  else doc.setIn(path, written);
+}
