@@ -136,7 +136,6 @@ export default function StateGraph({
   label,
   onStateClick,
   onConnect,
-  onTransitionClick,
   reached,
 }: {
   graph: ScenarioGraph;
@@ -151,8 +150,6 @@ export default function StateGraph({
   onStateClick?: (state: string) => void;
   /** The studio: an edge drawn from one state to another (its keyboard path is a form). */
   onConnect?: (source: string, target: string) => void;
-  /** The studio: a click on a transition opens the state it leaves (keyboard path: « Modifier un état »). */
-  onTransitionClick?: (source: string) => void;
 }) {
   const { t } = useI18n();
   const states = useSameList(givenStates);
@@ -281,7 +278,6 @@ export default function StateGraph({
           elementsSelectable={false}
           zoomOnDoubleClick={false}
           {...(onStateClick ? { onNodeClick: (_event, node) => onStateClick(node.id) } : {})}
-          {...(onTransitionClick ? { onEdgeClick: (_event, edge) => onTransitionClick(edge.source) } : {})}
           {...(onConnect
             ? {
                 onConnect: (connection: { source: string; target: string }) =>

@@ -251,7 +251,7 @@ export function EditorPage() {
                   reached={play ? null : reached}
                   label={t('graph.label')}
                   onStateClick={show}
-                  {...(readOnly ? {} : { onConnect, onTransitionClick: setSelectedState })}
+                  {...(readOnly ? {} : { onConnect })}
                 />
               </Suspense>
             </ChunkBoundary>
