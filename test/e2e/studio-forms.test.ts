@@ -157,7 +157,7 @@ describe('the studio forms and the editable graph', () => {
       'Mon compte ne veut plus de moi.',
     );
 
-    const moves = await tab("Actions de l'écoutant");
+    const moves = await tab("Actions de l'écoutant·e");
     for (const label of ['Reformuler', 'Proposer un rappel']) {
       await moves.getByLabel("Nom d'une nouvelle action").fill(label);
       await moves.getByRole('button', { name: "Ajouter l'action" }).click();
@@ -304,7 +304,7 @@ describe('the studio forms and the editable graph', () => {
       { width: 390, height: 844 },
     ]) {
       await page.setViewportSize(viewport);
-      for (const name of ['Personne', 'Répliques', "Actions de l'écoutant", "Grille d'évaluation"]) {
+      for (const name of ['Personne', 'Répliques', "Actions de l'écoutant·e", "Grille d'évaluation"]) {
         await tab(name);
         expect({ viewport, tab: name, violations: await formsViolations(page) }).toEqual({
           viewport,

@@ -165,7 +165,14 @@ export function EditorPage() {
       </p>
       <h1>{t('editor.heading', { title: detail.title })}</h1>
       <p className="muted">
-        {readOnly ? t('editor.readOnly') : t('editor.editing', { version: loaded.version })}
+        {readOnly
+          ? t('editor.readOnly')
+          : detail.draft === undefined && detail.published === loaded.version
+            ? t('editor.publishedNext', {
+                version: loaded.version,
+                next: Math.max(0, ...detail.versions.map((v) => v.version)) + 1,
+              })
+            : t('editor.editing', { version: loaded.version })}
       </p>
       <ErrorAlert code={error} />
       <p role="status" className="studio__status">

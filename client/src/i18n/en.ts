@@ -1249,4 +1249,16 @@ export const en: Catalogue = {
   'studio.graph.outgoing': 'Transitions from this state',
   'studio.graph.outgoingItem': '{trigger} to “{to}”',
   'studio.graph.outgoingStay': '{trigger}: stays in the state',
+  'editor.publishedNext':
+    'Published as version {version}; your next changes will make the draft of version {next}.',
+  'studio.graph.stateNameRequired': 'Give the state a name before adding it.',
+  'studio.graph.shadowWarning':
+    '“{from}” already goes to “{to}” on “{trigger}”, with no condition: a transition added after it would never be taken. Replace the existing transition, or choose a condition (the new transition will then be tried first).',
+  'studio.graph.replaceExisting': 'Replace the existing transition',
+  'studio.graph.transitionReplaced': 'Transition from “{from}” to “{to}” replaced.',
+  'studio.graph.removeTransition': 'Remove this transition',
+  'studio.graph.removeTransitionNamed': 'Remove this transition: {name}',
+  'studio.graph.changeTarget': 'Leads to',
+  'studio.graph.changeTargetNamed': 'Leads to, for the transition {name}',
+  'studio.graph.transitionRemoved': 'Transition removed: {name}.',
 };

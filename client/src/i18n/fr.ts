@@ -1102,11 +1102,11 @@ export const fr = {
   'studio.forms.tabs': "Parties de l'appel",
   'studio.forms.unreadable':
     'Le texte YAML ne se lit pas : corrigez-le dans le texte pour utiliser les formulaires.',
-  'studio.forms.none': '(aucun)',
+  'studio.forms.none': '(sans)',
   'studio.forms.add': 'Ajouter',
   'studio.forms.remove': 'Supprimer « {name} »',
   'studio.forms.removeItem': 'Supprimer la {item}',
-  'studio.forms.emptyList': 'Aucun pour le moment.',
+  'studio.forms.emptyList': 'Rien pour le moment.',
   'studio.forms.emptyTable': 'Rien pour le moment.',
   'studio.forms.untitled': 'Sans titre',
   'studio.forms.label': 'Nom',
@@ -1142,7 +1142,7 @@ export const fr = {
   'studio.forms.lines.newVariant': 'Nouvelle formulation',
   'studio.forms.lines.cue': 'Signal non verbal',
   'studio.forms.lines.direction': 'Indication de jeu (jamais dite)',
-  'studio.forms.moves': "Actions de l'écoutant",
+  'studio.forms.moves': "Actions de l'écoutant·e",
   'studio.forms.moves.new': "Nom d'une nouvelle action",
   'studio.forms.moves.add': "Ajouter l'action",
   'studio.forms.moves.category': 'Catégorie',
@@ -1235,7 +1235,7 @@ export const fr = {
   'studio.graph.to': 'Vers',
   'studio.graph.stay': "Rester dans l'état (réaction)",
   'studio.graph.trigger': 'Quand',
-  'studio.graph.trigger.moves': "Actions de l'écoutant",
+  'studio.graph.trigger.moves': "Actions de l'écoutant·e",
   'studio.graph.trigger.injects': 'Événements injectés',
   'studio.graph.trigger.other': 'Autres',
   'studio.graph.trigger.say': "L'écoutant·e dit quelque chose",
@@ -1273,6 +1273,18 @@ export const fr = {
   'studio.graph.outgoing': 'Transitions depuis cet état',
   'studio.graph.outgoingItem': '{trigger} vers « {to} »',
   'studio.graph.outgoingStay': '{trigger} : reste dans l’état',
+  'editor.publishedNext':
+    'Publiée en version {version} ; vos prochaines modifications formeront le brouillon de la version {next}.',
+  'studio.graph.stateNameRequired': 'Donnez un nom à l’état avant de l’ajouter.',
+  'studio.graph.shadowWarning':
+    '« {from} » passe déjà à « {to} » sur « {trigger} », sans condition : une transition ajoutée après ne serait jamais prise. Remplacez la transition existante, ou choisissez une condition (la nouvelle transition sera essayée en premier).',
+  'studio.graph.replaceExisting': 'Remplacer la transition existante',
+  'studio.graph.transitionReplaced': 'Transition de « {from} » vers « {to} » remplacée.',
+  'studio.graph.removeTransition': 'Supprimer cette transition',
+  'studio.graph.removeTransitionNamed': 'Supprimer cette transition : {name}',
+  'studio.graph.changeTarget': 'Mène à',
+  'studio.graph.changeTargetNamed': 'Mène à, pour la transition {name}',
+  'studio.graph.transitionRemoved': 'Transition supprimée : {name}.',
 };
 
 export type MessageKey = keyof typeof fr;

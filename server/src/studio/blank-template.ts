@@ -36,6 +36,8 @@ rubric:
     criteria:
       - { id: se_presente, label: Se présente, auto: { move: se_presenter } }
       - { id: confiance_finale, label: La confiance est restée, auto: { variable: confiance, min: 5 } }
+# Où l'appel entre dans le vif du sujet : les critères « ne pas… » ne comptent qu'une fois là.
+substance: { reached: [fin] }
 machine:
   id: appel
   initial: accueil

@@ -104,8 +104,8 @@ describe('the studio forms', () => {
       je_suis_perdue: { text: 'Je suis perdue.', variants: ['Je ne sais plus.'] },
     });
 
-    fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant" }));
-    const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant" });
+    fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
+    const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant·e" });
     const move = within(moves).getByRole('group', { name: 'Se présenter' });
     fireEvent.change(within(move).getByLabelText('Nouvelle phrase exemple'), {
       target: { value: 'Bonjour, je suis Léa' },
@@ -186,5 +186,78 @@ describe('the graph as forms', () => {
     act(() => within(dialog).getByRole('button', { name: 'Oui, supprimer' }).click());
     expect(current).not.toContain('au_revoir');
     expect(current.startsWith('# Un commentaire qui doit rester.\n')).toBe(true);
+  });
+
+  it('an empty state name is an error on the field, which keeps the focus', () => {
+    renderWithSession(<Harness graphToo />);
+    const add = screen.getByRole('form', { name: 'Ajouter un état' });
+    const before = current;
+    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
+    const field = within(add).getByLabelText("Nom de l'état");
+    expect(current).toBe(before);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = field.getAttribute('aria-describedby') ?? '';
+    expect(field.ownerDocument.getElementById(describedBy)?.textContent).toBe(
+      'Donnez un nom à l’état avant de l’ajouter.',
+    );
+    expect(field.ownerDocument.activeElement).toBe(field);
+    fireEvent.change(field, { target: { value: 'Écoute' } });
+    expect(field.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('a second transition on a move already taken without a condition: replace it, or add it first with one', () => {
+    renderWithSession(<Harness graphToo />);
+    const add = screen.getByRole('form', { name: 'Ajouter un état' });
+    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Écoute active' } });
+    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
+
+    const transition = screen.getByRole('form', { name: 'Ajouter une transition' });
+    fireEvent.change(within(transition).getByLabelText('Depuis'), { target: { value: 'accueil' } });
+    fireEvent.change(within(transition).getByLabelText('Quand'), { target: { value: 'se_presenter' } });
+    fireEvent.change(within(transition).getByLabelText('Vers'), { target: { value: 'ecoute_active' } });
+    expect(within(transition).getByRole('status').textContent).toMatch(
+      /« Accueil » passe déjà à « Fin » sur « Se présenter », sans condition/,
+    );
+    expect(within(transition).queryByRole('button', { name: 'Ajouter une transition' })).toBeNull();
+    fireEvent.click(within(transition).getByRole('button', { name: 'Remplacer la transition existante' }));
+    expect(current).toContain('        se_presenter: ecoute_active\n');
+    expect(current).not.toContain('se_presenter: fin');
+
+    // With a condition, it goes before the unguarded one, so both can fire.
+    fireEvent.change(within(transition).getByLabelText('Vers'), { target: { value: 'fin' } });
+    fireEvent.change(within(transition).getByLabelText('Condition'), { target: { value: 'flag' } });
+    fireEvent.change(within(transition).getByLabelText('Nom du repère'), { target: { value: 'presse' } });
+    fireEvent.click(within(transition).getByRole('button', { name: 'Ajouter une transition' }));
+    const on = (plainOf(current)?.['machine'] as { states: { accueil: { on: Record<string, unknown> } } })
+      .states.accueil.on;
+    expect(on['se_presenter']).toEqual([
+      { target: 'fin', guard: { type: 'flag', params: { name: 'presse' } } },
+      'ecoute_active',
+    ]);
+  });
+
+  it('« Modifier un état » lists each transition with where it leads and « Supprimer cette transition »', () => {
+    renderWithSession(<Harness graphToo />);
+    const add = screen.getByRole('form', { name: 'Ajouter un état' });
+    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Écoute active' } });
+    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
+    const state = screen.getByRole('group', { name: 'Modifier un état' });
+    fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'accueil' } });
+    fireEvent.change(
+      within(state).getByRole('combobox', { name: /^Mène à, pour la transition .*Se présenter/ }),
+      {
+        target: { value: 'ecoute_active' },
+      },
+    );
+    expect(current).toContain('        se_presenter: ecoute_active\n');
+    const remove = within(state).getByRole('button', {
+      name: /^Supprimer cette transition : .*Écoute active/,
+    });
+    expect(remove.textContent).toBe('Supprimer cette transition');
+    fireEvent.click(remove);
+    expect(current).not.toContain('se_presenter: ecoute_active');
+    expect(screen.getAllByRole('status').some((s) => /Transition supprimée/.test(s.textContent ?? ''))).toBe(
+      true,
+    );
   });
 });

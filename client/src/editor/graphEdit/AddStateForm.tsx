@@ -1,6 +1,6 @@
 // « Ajouter un état »: its name, where it sits, whether the call ends there (and with which
 // ending), the line the caller says on entering it. The keyboard path of adding a node.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/index.js';
 import { idFrom } from '../yamlEdit/document.js';
 import { addState, stateDocPath } from '../yamlEdit/machineEdit.js';
@@ -21,6 +21,8 @@ export function AddStateForm({
   const { t } = useI18n();
   const id = useId();
   const [label, setLabel] = useState('');
+  const [missing, setMissing] = useState(false);
+  const labelRef = useRef<HTMLInputElement>(null);
   const [parent, setParent] = useState('');
   const [final, setFinal] = useState(false);
   const [line, setLine] = useState('');
@@ -35,7 +37,12 @@ export function AddStateForm({
       onSubmit={(e) => {
         e.preventDefault();
         const words = label.trim();
-        if (!words) return;
+        if (!words) {
+          setMissing(true);
+          labelRef.current?.focus();
+          return;
+        }
+        setMissing(false);
         edit((doc) => {
           const siblings = doc.getIn([...stateDocPath(parent), 'states']);
           const taken =
@@ -63,7 +70,23 @@ export function AddStateForm({
       <h4 id={`${id}-h`}>{t('studio.graph.addState')}</h4>
       <div className="studio-field">
         <label htmlFor={`${id}-label`}>{t('studio.graph.stateName')}</label>
-        <input id={`${id}-label`} type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
+        <input
+          id={`${id}-label`}
+          ref={labelRef}
+          type="text"
+          value={label}
+          aria-invalid={missing || undefined}
+          aria-describedby={missing ? `${id}-label-error` : undefined}
+          onChange={(e) => {
+            setLabel(e.target.value);
+            if (e.target.value.trim()) setMissing(false);
+          }}
+        />
+        {missing ? (
+          <p id={`${id}-label-error`} className="studio-field__error" role="alert">
+            {t('studio.graph.stateNameRequired')}
+          </p>
+        ) : null}
       </div>
       <div className="studio-field">
         <label htmlFor={`${id}-parent`}>{t('studio.graph.parent')}</label>

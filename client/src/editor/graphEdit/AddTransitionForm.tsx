@@ -4,8 +4,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ActionConfig, GuardConfig } from '@ecoute/engine';
 import { useI18n } from '../../i18n/index.js';
-import { addTransition, type Trigger } from '../yamlEdit/machineEdit.js';
-import type { Plain, YamlEdit } from '../forms/formTypes.js';
+import { addTransition, unguardedTransition, type Trigger } from '../yamlEdit/machineEdit.js';
+import { isPlain, type Plain, type YamlEdit } from '../forms/formTypes.js';
 import { ActionPicker, actionWords } from './ActionPicker.js';
 import { AFTER, ALWAYS, triggerChoices } from './choices.js';
 import { GuardPicker } from './GuardPicker.js';
@@ -60,36 +60,49 @@ export function AddTransitionForm({
   }, [drawn]);
 
   const label = (state: string) => states.find((s) => s.id === state)?.label ?? state;
+  const parsed: Trigger | null = !chosenTrigger
+    ? null
+    : chosenTrigger === AFTER
+      ? Number.isFinite(delay)
+        ? { kind: 'after', ms: Math.max(0, Math.round(delay * 1000)) }
+        : null
+      : chosenTrigger === ALWAYS
+        ? { kind: 'always' }
+        : { kind: 'event', event: chosenTrigger };
+  // An unguarded candidate on the same trigger always wins: a new one without a condition after
+  // it would never fire, so the form offers to replace it instead.
+  const existing =
+    parsed && chosenSource
+      ? unguardedTransition(isPlain(data['machine']) ? data['machine'] : {}, chosenSource, parsed)
+      : null;
+  const blocked = existing !== null && !guard;
+  const triggerName = allTriggers.find((c) => c.value === chosenTrigger)?.label ?? chosenTrigger;
+  const submit = (replace: boolean) => {
+    if (!chosenSource || !parsed) return;
+    edit((doc) =>
+      addTransition(doc, {
+        source: chosenSource,
+        trigger: parsed,
+        target: chosenTarget === STAY ? null : chosenTarget,
+        guard,
+        actions,
+        replace,
+      }),
+    );
+    setActions([]);
+    const words = {
+      from: label(chosenSource),
+      to: chosenTarget === STAY ? label(chosenSource) : label(chosenTarget),
+    };
+    onAdded(t(replace ? 'studio.graph.transitionReplaced' : 'studio.graph.transitionAdded', words));
+  };
   return (
     <form
       className="studio-graph-form"
       aria-labelledby={`${id}-h`}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!chosenSource || !chosenTrigger) return;
-        const parsed: Trigger =
-          chosenTrigger === AFTER
-            ? { kind: 'after', ms: Math.max(0, Math.round(delay * 1000)) }
-            : chosenTrigger === ALWAYS
-              ? { kind: 'always' }
-              : { kind: 'event', event: chosenTrigger };
-        if (parsed.kind === 'after' && !Number.isFinite(delay)) return;
-        edit((doc) =>
-          addTransition(doc, {
-            source: chosenSource,
-            trigger: parsed,
-            target: chosenTarget === STAY ? null : chosenTarget,
-            guard,
-            actions,
-          }),
-        );
-        setActions([]);
-        onAdded(
-          t('studio.graph.transitionAdded', {
-            from: label(chosenSource),
-            to: chosenTarget === STAY ? label(chosenSource) : label(chosenTarget),
-          }),
-        );
+        submit(blocked);
       }}
     >
       <h4 id={`${id}-h`}>{t('studio.graph.addTransition')}</h4>
@@ -165,7 +178,23 @@ export function AddTransitionForm({
           ))}
         </ol>
       ) : null}
-      <button type="submit">{t('studio.graph.addTransition')}</button>
+      {blocked ? (
+        <>
+          <p id={`${id}-shadow`} className="studio-warning" role="status">
+            {t('studio.graph.shadowWarning', {
+              from: label(chosenSource),
+              to:
+                existing.targets.length === 0 ? label(chosenSource) : existing.targets.map(label).join(', '),
+              trigger: triggerName,
+            })}
+          </p>
+          <button type="submit" aria-describedby={`${id}-shadow`}>
+            {t('studio.graph.replaceExisting')}
+          </button>
+        </>
+      ) : (
+        <button type="submit">{t('studio.graph.addTransition')}</button>
+      )}
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { idFrom, readDocument, removeAt } from '../yamlEdit/document.js';
 import {
   deleteState,
   renameState,
+  retargetTransition,
   stateDocPath,
   stateReferences,
   statesOf,
@@ -163,11 +164,41 @@ export function StateEditForm({
                   trigger: triggerWords(data, transition.trigger, t),
                   to: transition.targets.map(label).join(', '),
                 });
+          const named = t('studio.graph.removeTransitionNamed', { name: words });
           return (
-            <li key={i}>
+            <li key={i} className="studio-transition">
               {words}{' '}
-              <button type="button" onClick={() => edit((doc) => removeAt(doc, transition.path, true))}>
-                {t('studio.forms.remove', { name: words })}
+              {transition.targets.length <= 1 ? (
+                <label>
+                  {t('studio.graph.changeTarget')}{' '}
+                  <select
+                    aria-label={t('studio.graph.changeTargetNamed', { name: words })}
+                    value={transition.targets[0] ?? ''}
+                    onChange={(e) => {
+                      const to = e.target.value;
+                      if (to) edit((doc) => retargetTransition(doc, state, transition.path, to));
+                    }}
+                  >
+                    {transition.targets.length === 0 ? (
+                      <option value="">{t('studio.graph.stay')}</option>
+                    ) : null}
+                    {states.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null}{' '}
+              <button
+                type="button"
+                aria-label={named}
+                onClick={() => {
+                  edit((doc) => removeAt(doc, transition.path, true));
+                  onDone(t('studio.graph.transitionRemoved', { name: words }));
+                }}
+              >
+                {t('studio.graph.removeTransition')}
               </button>
             </li>
           );

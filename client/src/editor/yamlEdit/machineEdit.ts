@@ -17,6 +17,8 @@ export interface NewTransition {
   target: string | null;
   guard?: Plain | undefined;
   actions?: Plain[] | undefined;
+  /** Takes the place of the first candidate without a guard (the one that always wins). */
+  replace?: boolean | undefined;
 }
 
 /** Where a state sits in the document: `['machine', 'states', 'a', 'states', 'b']`. */
@@ -231,7 +233,45 @@ export function addState(
   return parent ? `${parent}.${name}` : name;
 }
 
-/** Adds a transition; a second one on the same trigger becomes a candidate tried after the first. */
+/**
+ * The first candidate on `trigger` of `source` written without a guard: it always wins, so a
+ * candidate written after it never fires (the engine's lint says so too).
+ */
+export function unguardedTransition(
+  machine: Plain,
+  source: string,
+  trigger: Trigger,
+): { targets: string[] } | null {
+  const node = statesOf(machine).get(source);
+  if (!node) return null;
+  const table = (key: string, name: string): unknown => {
+    const value = node[key];
+    return isPlain(value) ? value[name] : undefined;
+  };
+  const config =
+    trigger.kind === 'event'
+      ? table('on', trigger.event)
+      : trigger.kind === 'after'
+        ? table('after', String(Math.round(trigger.ms)))
+        : node['always'];
+  if (config === undefined) return null;
+  const machineId = String(machine['id'] ?? '');
+  for (const item of Array.isArray(config) ? (config as unknown[]) : [config]) {
+    if (isPlain(item) && item['guard'] !== undefined) continue;
+    const written = typeof item === 'string' ? item : isPlain(item) ? item['target'] : undefined;
+    const list = (Array.isArray(written) ? (written as unknown[]) : [written]).filter(
+      (t): t is string => typeof t === 'string',
+    );
+    return { targets: list.map((t) => resolveTarget(machineId, source, t)) };
+  }
+  return null;
+}
+
+/**
+ * Adds a transition. A second one on the same trigger becomes a candidate: tried after the
+ * others, except that one with a guard goes before the first unguarded candidate (which always
+ * wins, so nothing after it could fire); `replace` puts it in that candidate's place.
+ */
 export function addTransition(doc: Document, transition: NewTransition): void {
   const machineId = String(machineOf(doc)['id'] ?? '');
   const at = stateDocPath(transition.source);
@@ -255,12 +295,21 @@ export function addTransition(doc: Document, transition: NewTransition): void {
     else doc.setIn(path, value);
     return;
   }
+  const items: unknown[] = isSeq(existing) ? existing.items : [existing];
+  const first = items.findIndex((item) => !(isMap(item) && item.has('guard')));
+  if (transition.replace && first >= 0) {
+    if (isSeq(existing)) existing.items[first] = doc.createNode(value);
+    else doc.setIn(path, value);
+    return;
+  }
+  const place = transition.guard && first >= 0 ? first : items.length;
   if (isSeq(existing)) {
-    existing.items.push(doc.createNode(value));
+    existing.items.splice(place, 0, doc.createNode(value));
     return;
   }
   const list = new YAMLSeq();
-  list.items.push(existing, doc.createNode(value));
+  list.items.push(existing);
+  list.items.splice(place, 0, doc.createNode(value));
   doc.setIn(path, list);
 }
 
@@ -413,4 +462,12 @@ export function transitionsFrom(doc: Document, state: string): OutgoingTransitio
   }
   if (node['always'] !== undefined) add('always', node['always'], [...at, 'always']);
   return out;
+}
+
+/** Points the transition written at `path` on `source` to `target` (a dot path), keeping the rest. */
+export function retargetTransition(doc: Document, source: string, path: YamlPath, target: string): void {
+  const written = targetFrom(String(machineOf(doc)['id'] ?? ''), source, target);
+  const node = doc.getIn(path, true);
+  if (isMap(node)) node.set('target', written);
+  else doc.setIn(path, written);
 }

@@ -56,7 +56,7 @@ export function checkFidelity(scenario: Scenario, at: At): void {
     at(
       'warning',
       FidelityLintCode.MissingSubstance,
-      "grille : des critères « ne pas… » sans substance.reached ; ils ne comptent qu'après une fin good ou best",
+      "grille : des critères du type « n'a pas fait… » ou « est resté dans les limites » ne seront jamais comptés avant une bonne fin, car aucune étape ne marque le moment où l'appel entre dans le vif du sujet. Indiquez cette étape (l'état atteint quand l'écoute a vraiment commencé).",
       ['rubric'],
     );
 }

@@ -81,6 +81,27 @@ describe('lint', () => {
     expect(issues.find((i) => i.code === 'lint/unreachable_state')?.message).toContain('isole');
   });
 
+  it('warns about a transition that an earlier unguarded one on the same move always beats', () => {
+    const shadowed = lintOf((s) => {
+      s.machine.states['debut']!.label = 'Accueil';
+      s.machine.states['debut']!.on!['ecouter'] = ['milieu', { target: 'fin_ok' }];
+    }).filter((i) => i.code === 'lint/unreachable_transition');
+    expect(shadowed).toEqual([
+      expect.objectContaining({ severity: 'warning', line: expect.any(Number), column: expect.any(Number) }),
+    ]);
+    expect(shadowed[0]!.message).toContain('« Accueil »');
+    expect(shadowed[0]!.message).toContain('« Écouter »');
+    expect(shadowed[0]!.message).not.toContain('ecouter');
+    // A guard on the first one lets the second fire: nothing to say.
+    const guarded = lintOf((s) => {
+      s.machine.states['debut']!.on!['ecouter'] = [
+        { target: 'milieu', guard: { type: 'flag', params: { name: 'informe' } } },
+        { target: 'fin_ok' },
+      ];
+    });
+    expect(guarded.filter((i) => i.code === 'lint/unreachable_transition')).toEqual([]);
+  });
+
   it('reports a state with no way out that is not an ending as an error, and blank or placeholder texts', () => {
     const issues = lintOf((s) => {
       s.machine.states['debut']!.on!['informer'] = 'coince';

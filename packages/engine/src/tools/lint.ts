@@ -15,6 +15,7 @@ import {
 import { collectStates, toArray } from '../scenario/references.js';
 import type { ActionConfig, GuardConfig, Scenario } from '../scenario/schema.js';
 import { isWithin, listTransitions, reachableStates, type TransitionInfo } from '../scenario/transitions.js';
+import { stateLabel } from '../views/graph-model.js';
 import { checkFidelity } from './lint-fidelity.js';
 import { parsePlayThroughs, type ParsePlayThroughsResult } from './play-throughs.js';
 
@@ -33,6 +34,7 @@ export const LintCode = {
   MissingRubric: 'lint/missing_rubric',
   TestReference: 'lint/test_reference',
   FileName: 'lint/file_name',
+  UnreachableTransition: 'lint/unreachable_transition',
 } as const;
 
 export interface LintIssue {
@@ -127,6 +129,8 @@ function checkScenario(
       );
     }
   }
+
+  checkShadowed(scenario, states, transitions, at);
 
   // Endings: said by an `end` action somewhere reachable, or the hang-up ending.
   const ended = new Set<string>([scenario.hangupEnding]);
@@ -245,6 +249,45 @@ function checkScenario(
       "pas de grille d'évaluation (rubric) : requise pour les scénarios de la bibliothèque",
       [],
     );
+}
+
+/**
+ * A transition written after an unguarded one on the same trigger of the same state never fires:
+ * XState takes the first whose guard passes (`se_presenter: [fin, ecoute_active]` always goes to
+ * `fin`). Named by labels, since the studio shows this message to trainers.
+ */
+function checkShadowed(
+  scenario: Scenario,
+  states: ReturnType<typeof collectStates>,
+  transitions: TransitionInfo[],
+  at: (severity: LintSeverity, code: string, message: string, path: IssuePath) => void,
+): void {
+  const unguarded = new Map<string, TransitionInfo>();
+  for (const t of transitions) {
+    const trigger = `${t.source}\u0000${t.kind}\u0000${t.event ?? t.delay ?? ''}`;
+    const first = unguarded.get(trigger);
+    if (first) {
+      const state = t.source === '' ? 'la racine' : `l'état « ${stateLabel(states, t.source)} »`;
+      const event =
+        t.kind === 'always'
+          ? 'les transitions immédiates'
+          : t.kind === 'after'
+            ? `le délai de ${(t.delay ?? 0) / 1000} s`
+            : `« ${scenario.moves[t.event ?? '']?.label ?? scenario.injects[t.event ?? '']?.label ?? t.event} »`;
+      const target = (ts: TransitionInfo) =>
+        ts.targets.length > 0
+          ? ts.targets.map((k) => `« ${stateLabel(states, k)} »`).join(', ')
+          : 'sur place';
+      at(
+        'warning',
+        LintCode.UnreachableTransition,
+        `transition jamais prise : dans ${state}, sur ${event}, la transition vers ${target(first)} passe toujours avant celle vers ${target(t)} (elle n'a pas de condition). Supprimez l'une des deux ou ajoutez une condition à la première.`,
+        t.docPath,
+      );
+      continue;
+    }
+    if (!t.guard) unguarded.set(trigger, t);
+  }
 }
 
 /**
