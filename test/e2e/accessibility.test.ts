@@ -649,10 +649,20 @@ describe('accessibility of every page and state', () => {
     await floor.getByRole('checkbox', { name: 'La machine joue l’appelant·e' }).check();
     await floor.getByRole('button', { name: 'Former au hasard' }).click();
     await floor.getByRole('button', { name: 'Lancer tous les appels' }).click();
-    await floor.getByText(/Tour 1 lancé/).waitFor();
+    // The count in words, its plural from the catalogue (not « appel(s) »).
+    await floor.getByText(/Tour 1 lancé\s: 1 appel\.$/).waitFor();
     const groups = await auditAll({ 'séance de groupe (groupes)': floor });
     await floor.getByRole('tab', { name: 'Plateau' }).click();
     await floor.getByRole('article').first().waitFor();
+    // Nothing paused: « Reprendre tous les appels » says it is unavailable; the message to all and
+    // each group's field carry a visible label.
+    expect(
+      await floor.getByRole('button', { name: 'Reprendre tous les appels' }).getAttribute('aria-disabled'),
+    ).toBe('true');
+    expect(await floor.getByLabel('Message à tous les apprenant·es').isVisible()).toBe(true);
+    expect(await floor.getByText('Message à chuchoter ou réplique de l’appelant·e').first().isVisible()).toBe(
+      true,
+    );
 
     // The studio: an organisation's copy of a library call, in the editor.
     const copied = await asAdmin('POST', '/api/library/calls', {
@@ -689,6 +699,18 @@ describe('accessibility of every page and state', () => {
     await studio.getByRole('button', { name: 'Lancer les tests de parcours' }).click();
     await studio.getByText(/états atteints/).waitFor({ timeout: 60_000 });
     const panels = await auditAll({ 'atelier : test et couverture': studio });
+    // The studio opened on a phone (390×844): the graph is drawn, the page does not scroll sideways.
+    const phone = await context.newPage();
+    await phone.setViewportSize(SIZES[1]);
+    await phone.goto(`${server.url}/bibliotheque/appel-maison`);
+    await phone.locator('.studio__graph .state-graph').waitFor({ timeout: 60_000 });
+    await settle(phone);
+    const phoneWidths = await phone.evaluate(() => [
+      document.scrollingElement!.scrollWidth,
+      document.scrollingElement!.clientWidth,
+    ]);
+    expect(phoneWidths[0]).toBe(phoneWidths[1]);
+    await phone.close();
     expect([...groups, ...failures, ...panels]).toEqual([]);
   }, 300_000);
 });

@@ -128,6 +128,40 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     }
   }, 180_000);
 
+  it('1b. on a phone (390×844) the shortcuts and « Changer les touches des actions » are reachable by keyboard in « Répondre »; the bottom bar never cuts a word (390 and 320)', async () => {
+    const links = await createSession();
+    const listener = await open(links.listener!, { width: 390, height: 844 }, 'Camille');
+    const remap = listener.getByText('Changer les touches des actions', { exact: true });
+    // Each label of the bottom bar on one line: a word cut in two spans two line boxes.
+    const lines = () =>
+      listener.evaluate(() =>
+        Array.from(document.querySelectorAll('.phone-view-switch__button')).map((button) => {
+          const range = document.createRange();
+          range.selectNodeContents(button);
+          const tops = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
+          return `${button.textContent}: ${tops.size}`;
+        }),
+      );
+    expect(await lines()).toEqual(['Conversation: 1', 'Répondre: 1', 'Notes: 1']);
+    await listener.setViewportSize({ width: 320, height: 640 });
+    expect(await lines()).toEqual(['Conversation: 1', 'Répondre: 1', 'Notes: 1']);
+    await listener.setViewportSize({ width: 390, height: 844 });
+    expect(await remap.isVisible()).toBe(false);
+    // Keyboard only: « Répondre », then the disclosure, then the first « Changer ».
+    await listener.getByRole('button', { name: 'Répondre', exact: true }).focus();
+    await listener.keyboard.press('Enter');
+    await listener.getByRole('heading', { name: 'Raccourcis clavier' }).waitFor();
+    await remap.focus();
+    await listener.keyboard.press('Enter');
+    const change = listener.getByRole('button', { name: /^Changer la touche de «\s?Action proposée 1\s?»$/ });
+    await change.focus();
+    await change.scrollIntoViewIfNeeded();
+    expect(await change.isVisible()).toBe(true);
+    expect(await focused(listener)).toMatch(/^button: Changer/);
+    const { scrollWidth, clientWidth } = await horizontalOverflow(listener);
+    expect(scrollWidth).toBe(clientWidth);
+  }, 120_000);
+
   it('2. the status bar shrinks at 400 % zoom (320×256) and never hides the focused control going backwards', async () => {
     const links = await createSession();
     const small = await open(links.listener!, { width: 320, height: 256 }, 'Camille');

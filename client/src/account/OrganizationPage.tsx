@@ -112,7 +112,7 @@ export function OrganizationPage({
           <section className="panel" aria-labelledby="members-heading">
             <h2 id="members-heading">{t('account.organization.members')}</h2>
             <ScrollTable name={t('account.organization.members')}>
-              <table>
+              <table className="members-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('account.name')}</th>
@@ -124,10 +124,10 @@ export function OrganizationPage({
                 <tbody>
                   {organization.members.map((member) => (
                     <tr key={member.userId}>
-                      <td>{member.name}</td>
-                      <td>{member.email}</td>
-                      <td>{t(MEMBER_ROLE_KEYS[member.role])}</td>
-                      <td>
+                      <td data-label={t('account.name')}>{member.name}</td>
+                      <td data-label={t('account.email')}>{member.email}</td>
+                      <td data-label={t('account.role')}>{t(MEMBER_ROLE_KEYS[member.role])}</td>
+                      <td data-label={t('account.organization.actions')}>
                         <button type="button" onClick={() => void resetLink(member.userId, member.name)}>
                           {t('account.organization.resetLink', { name: member.name })}
                         </button>

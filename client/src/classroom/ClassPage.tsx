@@ -10,7 +10,7 @@ import type {
   GroupDebrief,
   ScenarioSummary,
 } from '@ecoute/protocol';
-import { useI18n } from '../i18n/index.js';
+import { pluralForm, useI18n } from '../i18n/index.js';
 import { connectClassroom, type ClassroomConnection } from '../socket/classroomSocket.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useHeavyViews } from '../ui/HeavyViews.js';
@@ -34,7 +34,7 @@ function mergeTiles(held: Map<string, FloorTile>, incoming: readonly FloorTile[]
 }
 
 export function ClassPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const heavy = useHeavyViews();
   const { classId = '' } = useParams();
   const [detail, setDetail] = useState<ClassDetail | null>(null);
@@ -85,7 +85,8 @@ export function ClassPage() {
     const result = await classroomApi.launch(classId, { scenarioId, groups });
     if (!result.ok) return setError(result.code);
     setError(null);
-    setNotice(t('classroom.launch.done', { round: result.data.round, count: result.data.calls.length }));
+    const count = result.data.calls.length;
+    setNotice(t(`classroom.launch.done.${pluralForm(lang, count)}`, { round: result.data.round, count }));
     await reload();
   };
   const send = async (command: FloorCommand) => {

@@ -118,8 +118,8 @@ export function FloorTileCard({
       </div>
       {live && (
         <form className="floor-tile__say" onSubmit={(e) => void submit('whisper')(e)}>
-          <label>
-            <span className="visually-hidden">{t('classroom.floor.whisper')}</span>
+          <label className="floor-tile__say-label">
+            {t('classroom.floor.whisperText')}
             <input value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} />
           </label>
           <button type="submit">{t('classroom.floor.whisper')}</button>

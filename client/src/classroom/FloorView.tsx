@@ -1,9 +1,26 @@
 // The floor (« plateau »): every call of the class as a tile, most urgent first, as the server
 // sends them (at most once a second); commands to all calls and a message to every learner.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ClassCall, FloorCommand, FloorTile } from '@ecoute/protocol';
-import { useI18n } from '../i18n/index.js';
+import { pluralForm, useI18n, type MessageKey } from '../i18n/index.js';
 import { FloorTileCard } from './FloorTileCard.js';
+
+/** What the floor says after a command: its own words for the class-wide ones. */
+function doneKey(command: FloorCommand, form: 'one' | 'other'): MessageKey {
+  switch (command.kind) {
+    case 'message':
+      return `classroom.floor.messageSent.${form}`;
+    case 'pause_all':
+      return `classroom.floor.pausedAll.${form}`;
+    case 'resume_all':
+      return `classroom.floor.resumedAll.${form}`;
+    case 'pause':
+    case 'resume':
+    case 'whisper':
+    case 'adlib':
+      return 'classroom.floor.sent';
+  }
+}
 
 export function FloorView({
   tiles,
@@ -14,20 +31,24 @@ export function FloorView({
   calls: readonly ClassCall[];
   send: (command: FloorCommand) => Promise<{ ok: boolean; applied?: number }>;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [message, setMessage] = useState('');
   const [status, setStatus] = useState('');
+  const messageId = useId();
   const links = new Map(calls.map((c) => [c.sessionId, c]));
   const alerting = tiles.filter((tile) => tile.alerts.some((a) => a.kind !== 'ended')).length;
   const run = async (command: FloorCommand): Promise<boolean> => {
     const ack = await send(command);
-    setStatus(ack.ok ? t('classroom.floor.sent', { count: ack.applied ?? 0 }) : '');
+    const count = ack.applied ?? 0;
+    setStatus(ack.ok ? t(doneKey(command, pluralForm(lang, count)), { count }) : '');
     return ack.ok;
   };
   const broadcast = async (event: FormEvent) => {
     event.preventDefault();
     if (message.trim() !== '' && (await run({ kind: 'message', text: message }))) setMessage('');
   };
+  // Nothing paused: « Reprendre tous les appels » says so (aria-disabled keeps the focus on it).
+  const nonePaused = !tiles.some((tile) => tile.paused);
   return (
     <section className="floor" aria-labelledby="floor-heading">
       <h2 id="floor-heading">{t('classroom.tab.floor')}</h2>
@@ -35,17 +56,28 @@ export function FloorView({
         <button type="button" onClick={() => void run({ kind: 'pause_all' })}>
           {t('classroom.floor.pauseAll')}
         </button>
-        <button type="button" onClick={() => void run({ kind: 'resume_all' })}>
+        <button
+          type="button"
+          aria-disabled={nonePaused}
+          onClick={() => {
+            if (!nonePaused) void run({ kind: 'resume_all' });
+          }}
+        >
           {t('classroom.floor.resumeAll')}
         </button>
-        <form onSubmit={(e) => void broadcast(e)}>
-          <label>
-            {t('classroom.floor.message')}
-            <input value={message} maxLength={2000} onChange={(e) => setMessage(e.target.value)} />
-          </label>
-          <button type="submit">{t('classroom.floor.send')}</button>
-        </form>
       </div>
+      <form className="floor__message" onSubmit={(e) => void broadcast(e)}>
+        <label htmlFor={messageId}>{t('classroom.floor.message')}</label>
+        <div className="floor__message-row">
+          <input
+            id={messageId}
+            value={message}
+            maxLength={2000}
+            onChange={(e) => setMessage(e.target.value)}
+          />
+          <button type="submit">{t('classroom.floor.send')}</button>
+        </div>
+      </form>
       <p role="status" className="floor__status">
         {status} {alerting > 0 ? t('classroom.floor.announce', { count: alerting }) : ''}
       </p>

@@ -76,6 +76,13 @@ export function GroupBuilder({
         </button>
       </fieldset>
       <table className="group-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('classroom.groups.col.learner')}</th>
+            <th scope="col">{t('classroom.groups.col.group')}</th>
+            <th scope="col">{t('classroom.groups.col.role')}</th>
+          </tr>
+        </thead>
         <tbody>
           {[...shown]
             .sort((a, b) => a.group - b.group || ROLES.indexOf(a.role) - ROLES.indexOf(b.role))

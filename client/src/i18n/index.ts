@@ -2,3 +2,4 @@ export { LANGS, DEFAULT_LANG, translate, errorMessageKey, isLang, type Lang } fr
 export type { MessageKey, Catalogue } from './fr.js';
 export { I18nProvider } from './I18nProvider.js';
 export { useI18n } from './useI18n.js';
+export { pluralForm } from './plural.js';
