@@ -793,8 +793,10 @@ export const en: Catalogue = {
   'badges.rule.one': 'Earned when every one of these criteria is met in at least {count} call:',
   'badges.rule.other': 'Earned when every one of these criteria is met in at least {count} calls:',
   'badges.criteriaHint': 'Rubric criteria, grouped by call: tick those the badge requires.',
-  'badges.createdAwarded.one': 'Badge “{name}” created: awarded to {count} listener whose calls already played meet the criteria.',
-  'badges.createdAwarded.other': 'Badge “{name}” created: awarded to {count} listeners whose calls already played meet the criteria.',
+  'badges.createdAwarded.one':
+    'Badge “{name}” created: awarded to {count} listener whose calls already played meet the criteria.',
+  'badges.createdAwarded.other':
+    'Badge “{name}” created: awarded to {count} listeners whose calls already played meet the criteria.',
   'badges.image.choose': 'Choose a picture for the badge {name}',
   'badges.unknownCriterion': 'Criterion no longer in the rubrics',
   'badges.new': 'Define a badge',

@@ -7,7 +7,10 @@ import { httpLogOptions } from './logging.module.js';
 import { RefusalLog } from './refusal-log.js';
 
 describe('httpLogOptions.customLogLevel', () => {
-  const options = httpLogOptions({ logLevel: 'info' } as unknown as AppConfig, new RefusalLog(() => undefined));
+  const options = httpLogOptions(
+    { logLevel: 'info' } as unknown as AppConfig,
+    new RefusalLog(() => undefined),
+  );
   const level = (url: string, statusCode: number) =>
     options.customLogLevel!({ url } as IncomingMessage, { statusCode } as ServerResponse, undefined);
 
