@@ -100,14 +100,21 @@ describe('Open Badges', () => {
       trainer,
     );
     expect(criteria.body.criteria).toEqual(
-      expect.arrayContaining([expect.objectContaining({ competency: 'accueil', criterion: 'se_presente' })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          scenario: SCENARIO,
+          scenarioTitle: expect.any(String),
+          competency: 'accueil',
+          criterion: 'se_presente',
+        }),
+      ]),
     );
     const definition = {
       name: 'Accueillir un appel',
       description: "Se présenter et reformuler le besoin de l'appelant·e.",
       criteria: [
-        { competency: 'accueil', criterion: 'se_presente' },
-        { competency: 'ecoute', criterion: 'reformule' },
+        { scenario: SCENARIO, competency: 'accueil', criterion: 'se_presente' },
+        { scenario: SCENARIO, competency: 'ecoute', criterion: 'reformule' },
       ],
       minCalls: 2,
     };
@@ -120,12 +127,20 @@ describe('Open Badges', () => {
       criteria: [{ competency: 'accueil', criterion: 'nope' }],
     });
     expect(unknown).toMatchObject({ status: 400, body: { code: 'input/invalid' } });
+    // Known ids, but of no call of the catalogue.
+    const otherCall = await api('POST', '/api/badges', admin, {
+      ...definition,
+      criteria: [{ scenario: 'appel-inconnu', competency: 'accueil', criterion: 'se_presente' }],
+    });
+    expect(otherCall).toMatchObject({ status: 400, body: { code: 'input/invalid' } });
     expect(await api('POST', '/api/badges', admin, { ...definition, minCalls: 0 })).toMatchObject({
       status: 400,
     });
     const created = await api<BadgeDefinition>('POST', '/api/badges', admin, definition);
     expect(created.status).toBe(201);
-    badge = created.body;
+    const { retroactiveAwards, ...saved } = created.body;
+    expect(retroactiveAwards).toBe(0); // no call played yet
+    badge = saved;
     expect((await api<{ badges: BadgeDefinition[] }>('GET', '/api/badges', trainer)).body.badges).toEqual([
       badge,
     ]);
@@ -340,4 +355,70 @@ describe('Open Badges', () => {
       body: { code: 'input/invalid' },
     });
   });
+
+  it('awards a badge created after the calls were played (retroactive), matching criteria by call and id', async () => {
+    await playCall('Alix', true);
+    await playCall('Alix', true);
+    // A copy of the tutorial published in the library: same competency and criterion ids.
+    const library = (method: string, route: string, body?: unknown) =>
+      api<{ yaml: string }>(method, `/api/library${route}`, admin, body);
+    expect((await library('POST', '/calls', { duplicate: SCENARIO, id: 'appel-copie' })).status).toBe(201);
+    const text = (await library('GET', '/calls/appel-copie/versions/1')).body.yaml;
+    const yaml = text.replace(/^title: .*$/m, 'title: Appel copié');
+    expect((await library('PUT', '/calls/appel-copie/draft', { yaml })).status).toBe(200);
+    expect((await library('POST', '/calls/appel-copie/publish')).status).toBe(201);
+    const choices = (
+      await api<{ criteria: { scenario: string; competency: string; criterion: string }[] }>(
+        'GET',
+        '/api/badges/criteria',
+        admin,
+      )
+    ).body.criteria.filter((c) => c.competency === 'accueil' && c.criterion === 'se_presente');
+    expect(choices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ scenario: SCENARIO }),
+        expect.objectContaining({ scenario: 'appel-copie', scenarioTitle: 'Appel copié' }),
+      ]),
+    );
+
+    const create = (name: string, criteria: object[], minCalls: number) =>
+      api<BadgeDefinition>('POST', '/api/badges', admin, {
+        name,
+        description: 'Rétroactif.',
+        criteria,
+        minCalls,
+      });
+    const winners = async (badgeId: string) =>
+      (await api<{ awards: AwardedBadge[] }>('GET', '/api/badges/awards', trainer)).body.awards
+        .filter((a) => a.badgeId === badgeId)
+        .map((a) => a.learner);
+
+    // The copy's criterion: none of the tutorial's calls counts, despite the same ids.
+    const copy = await create(
+      'Copie',
+      [{ scenario: 'appel-copie', competency: 'accueil', criterion: 'se_presente' }],
+      1,
+    );
+    expect(copy).toMatchObject({ status: 201, body: { retroactiveAwards: 0 } });
+    expect(await winners(copy.body.id)).toEqual([]);
+
+    // The tutorial's criterion in two calls: Alix's two calls played before the badge count.
+    const tutorial = await create(
+      'Se présenter à temps',
+      [{ scenario: SCENARIO, competency: 'accueil', criterion: 'se_presente' }],
+      2,
+    );
+    expect(tutorial.status).toBe(201);
+    const tutorialWinners = await winners(tutorial.body.id);
+    expect(tutorialWinners).toContain('Alix');
+    expect(tutorialWinners).not.toContain('Sacha'); // introduced themself late in both calls
+    expect(tutorial.body.retroactiveAwards).toBe(tutorialWinners.length);
+
+    // A badge defined before criteria named their call stays readable and matches in any call.
+    const legacy = await create('Ancien', [{ competency: 'accueil', criterion: 'se_presente' }], 2);
+    expect(legacy.status).toBe(201);
+    expect(await winners(legacy.body.id)).toContain('Alix');
+    const achievement = (await (await fetch(legacy.body.url)).json()) as { criteria: { narrative: string } };
+    expect(achievement.criteria.narrative).toContain('Accueil — Se présenter');
+  }, 90_000);
 });

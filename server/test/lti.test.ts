@@ -84,6 +84,8 @@ describe('LTI 1.3 tool', () => {
       token: params.get('k')!,
       name: params.get('n'),
       pseudonym: params.get('p') === '1',
+      /** `l=1`: the trainer's console knows a platform opened it (and may ask for members). */
+      launched: params.get('l') === '1',
     };
   }
 
@@ -214,11 +216,11 @@ describe('LTI 1.3 tool', () => {
     sessionId = listenerPath.split('/')[2]!.split('#')[0]!;
     expect((await server.app.get(SessionStore).find(sessionId))?.scenarioId).toBe('appel-entrainement');
     // Named by the platform (given_name): the page joins under it, nobody types it.
-    expect(landing(learner)).toMatchObject({ name: 'Camille', pseudonym: false });
+    expect(landing(learner)).toMatchObject({ name: 'Camille', pseudonym: false, launched: false });
     const instructor = await launch((nonce) => platform.claims(nonce, 'instructor', 'teacher-1'));
     expect(instructor.status).toBe(303);
     expect(instructor.headers.get('location')).toMatch(new RegExp(`^/trainer/${sessionId}#k=`));
-    expect(landing(instructor)).toMatchObject({ name: 'Dominique', pseudonym: false });
+    expect(landing(instructor)).toMatchObject({ name: 'Dominique', pseudonym: false, launched: true });
     // Only `name` (no given_name): that one.
     const named = await launch((nonce) => {
       const claims = platform.claims(nonce, 'instructor', 'teacher-2');

@@ -54,7 +54,9 @@ describe('BadgeImageControl', () => {
     );
     const preview = screen.getByRole<HTMLImageElement>('img', { name: 'Image du badge Accueillir un appel' });
     expect(preview.getAttribute('src')).toBe('/api/badges/achievements/b1/image.png?v=0');
-    const input = screen.getByLabelText('Image du badge Accueillir un appel', { selector: 'input' });
+    const input = screen.getByLabelText('Choisir une image pour le badge Accueillir un appel', {
+      selector: 'input',
+    });
     await act(async () => {
       fireEvent.change(input, { target: { files: [file([137, 80, 78, 71], 'medaille.png', 'image/png')] } });
     });
@@ -64,6 +66,14 @@ describe('BadgeImageControl', () => {
       'Image du badge « Accueillir un appel » enregistrée.',
     ]);
     expect(preview.getAttribute('src')).toBe('/api/badges/achievements/b1/image.png?v=1');
+    // Said next to the control (not at the top of a long page); the browser's own file button
+    // is hidden behind our French label.
+    const status = screen.getByRole('status');
+    expect(status.textContent?.replace(/\u00a0/g, ' ')).toBe(
+      'Image du badge « Accueillir un appel » enregistrée.',
+    );
+    expect(status.closest('.badge-image')).toBe(input.closest('.badge-image'));
+    expect(input.classList.contains('visually-hidden')).toBe(true);
   });
 
   it('refuses a file over 256 KB before sending it, and passes on the server’s refusal', async () => {
@@ -84,7 +94,9 @@ describe('BadgeImageControl', () => {
         onError={(code) => errors.push(code)}
       />,
     );
-    const input = screen.getByLabelText('Image du badge Accueillir un appel', { selector: 'input' });
+    const input = screen.getByLabelText('Choisir une image pour le badge Accueillir un appel', {
+      selector: 'input',
+    });
     await act(async () => {
       fireEvent.change(input, { target: { files: [file([1], 'lourd.png', 'image/png', 300 * 1024)] } });
     });
@@ -96,6 +108,8 @@ describe('BadgeImageControl', () => {
     await settle();
     expect(calls).toBe(1);
     expect(errors).toEqual(['badge/image_too_large', 'badge/image_invalid']);
+    // The refusal is said next to the control too.
+    expect(screen.getByRole('alert').textContent).not.toBe('');
   });
 
   it('offers no upload to a trainer (administrators only)', () => {
@@ -107,7 +121,9 @@ describe('BadgeImageControl', () => {
         onError={() => undefined}
       />,
     );
-    expect(screen.queryByLabelText('Image du badge Accueillir un appel', { selector: 'input' })).toBeNull();
+    expect(
+      screen.queryByLabelText('Choisir une image pour le badge Accueillir un appel', { selector: 'input' }),
+    ).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { AccountMe, AwardedBadge, BadgeDefinition, BadgeDefinitionRequest } from '@ecoute/protocol';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { BadgesPage } from './BadgesPage.js';
@@ -50,17 +50,31 @@ function fakeApi(created: BadgeDefinitionRequest[]) {
         data: {
           criteria: [
             {
+              scenario: 'appel-entrainement',
+              scenarioTitle: "Appel d'entraînement",
               competency: 'accueil',
               competencyLabel: 'Accueil',
               criterion: 'se_presente',
-              label: 'Se présenter',
+              label: 'Se présenter dans la première minute',
               scenarios: [],
             },
             {
+              scenario: 'appel-entrainement',
+              scenarioTitle: "Appel d'entraînement",
               competency: 'ecoute',
               competencyLabel: 'Écoute active',
               criterion: 'reformule',
               label: 'Reformuler',
+              scenarios: [],
+            },
+            // A studio-made call with the same ids: its own criterion, under its own call.
+            {
+              scenario: 'appel-maison',
+              scenarioTitle: 'Appel maison',
+              competency: 'accueil',
+              competencyLabel: 'Accueil',
+              criterion: 'se_presente',
+              label: 'Se présente',
               scenarios: [],
             },
           ],
@@ -88,7 +102,13 @@ describe('BadgesPage', () => {
     fireEvent.change(screen.getByLabelText('Ce que le badge reconnaît'), {
       target: { value: 'Se présenter.' },
     });
-    fireEvent.click(screen.getByLabelText('Se présenter'));
+    // One group per call, titled by the call; the same ids in two calls are two criteria.
+    const own = screen.getByRole('group', { name: 'Appel maison' });
+    expect(screen.getByRole('group', { name: "Appel d'entraînement" })).toBeTruthy();
+    fireEvent.click(within(own).getByLabelText('Accueil — Se présente'));
+    expect(
+      screen.getByLabelText<HTMLInputElement>('Accueil — Se présenter dans la première minute').checked,
+    ).toBe(false);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Créer le badge' }));
     });
@@ -97,11 +117,27 @@ describe('BadgesPage', () => {
       {
         name: 'Premier accueil',
         description: 'Se présenter.',
-        criteria: [{ competency: 'accueil', criterion: 'se_presente' }],
+        criteria: [{ scenario: 'appel-maison', competency: 'accueil', criterion: 'se_presente' }],
         minCalls: 2,
       },
     ]);
     expect(screen.getByRole('heading', { name: 'Premier accueil' })).toBeTruthy();
+    // The rule in the plural form, the criterion with its call.
+    expect(
+      screen.getByText(/^Obtenu quand tous ces critères sont atteints dans au moins 2 appels\s:$/),
+    ).toBeTruthy();
+    expect(screen.getByText('Appel maison — Accueil — Se présente')).toBeTruthy();
+  });
+
+  it('shows no table when nobody earned a badge yet', async () => {
+    const api = {
+      ...fakeApi([]),
+      awards: () => Promise.resolve({ ok: true as const, data: { awards: [] } }),
+    };
+    renderWithSession(<BadgesPage api={api} account={me('trainer')} />);
+    await settle();
+    expect(screen.getByText("Aucun badge obtenu pour l'instant.")).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
   });
 
   it('shows a trainer the badges and awards without the form', async () => {

@@ -17,7 +17,9 @@ import { badgesApi, type CriterionChoice } from './badgesApi.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import { joinParts } from '../i18n/joinParts.js';
 
-const key = (c: { competency: string; criterion: string }) => `${c.competency}/${c.criterion}`;
+type CriterionRef = { scenario?: string; competency: string; criterion: string };
+/** Call + competency + criterion: two calls' criteria with the same ids stay distinct. */
+const key = (c: CriterionRef) => `${c.scenario ?? '*'}/${c.competency}/${c.criterion}`;
 
 export function BadgesPage({
   api = badgesApi,
@@ -50,11 +52,18 @@ export function BadgesPage({
   }, [api]);
   useEffect(load, [load]);
 
-  const labelOf = (c: { competency: string; criterion: string }) => {
-    const choice = choices.find((x) => key(x) === key(c));
-    return choice
-      ? joinParts(t, [choice.competencyLabel, choice.label], 'dash')
-      : t('badges.unknownCriterion');
+  /** With its call's title; a badge defined before criteria named their call: any call's label. */
+  const labelOf = (c: CriterionRef) => {
+    const choice =
+      c.scenario === undefined
+        ? choices.find((x) => x.competency === c.competency && x.criterion === c.criterion)
+        : choices.find((x) => key(x) === key(c));
+    if (!choice) return t('badges.unknownCriterion');
+    return joinParts(
+      t,
+      [c.scenario !== undefined && choice.scenarioTitle, choice.competencyLabel, choice.label],
+      'dash',
+    );
   };
 
   async function create(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -62,10 +71,18 @@ export function BadgesPage({
     setError(null);
     const criteria = choices
       .filter((c) => picked.has(key(c)))
-      .map(({ competency, criterion }) => ({ competency, criterion }));
+      .map(({ scenario, competency, criterion }) => ({ scenario, competency, criterion }));
     const result = await api.create({ name, description, criteria, minCalls: Number(minCalls) });
     if (!result.ok) return setError(result.code);
-    setStatus(t('badges.created', { name: result.data.name }));
+    const retroactive = result.data.retroactiveAwards ?? 0;
+    setStatus(
+      retroactive > 0
+        ? t(retroactive === 1 ? 'badges.createdAwarded.one' : 'badges.createdAwarded.other', {
+            name: result.data.name,
+            count: retroactive,
+          })
+        : t('badges.created', { name: result.data.name }),
+    );
     setName('');
     setDescription('');
     setPicked(new Set());
@@ -95,7 +112,8 @@ export function BadgesPage({
     load();
   }
 
-  const competencies = [...new Set(choices.map((c) => c.competencyLabel))];
+  // One fieldset per call, in the catalogue's order.
+  const calls = [...new Map(choices.map((c) => [c.scenario, c.scenarioTitle])).entries()];
   return (
     <div className="account badges-page">
       <h1>{t('badges.heading')}</h1>
@@ -115,15 +133,14 @@ export function BadgesPage({
                 badge={badge}
                 canEdit={isAdmin}
                 api={api}
-                onChanged={(changed, message) => {
-                  setError(null);
-                  setStatus(message);
+                onChanged={(changed) => {
                   setBadges((all) => all.map((b) => (b.id === changed.id ? changed : b)));
                 }}
-                onError={setError}
               />
               <p>{badge.description}</p>
-              <p>{t('badges.rule', { count: badge.minCalls })}</p>
+              <p>
+                {t(badge.minCalls <= 1 ? 'badges.rule.one' : 'badges.rule.other', { count: badge.minCalls })}
+              </p>
               <ul>
                 {badge.criteria.map((c) => (
                   <li key={key(c)}>{labelOf(c)}</li>
@@ -149,11 +166,12 @@ export function BadgesPage({
               value={description}
               onChange={setDescription}
             />
-            {competencies.map((competency) => (
-              <fieldset key={competency}>
-                <legend>{competency}</legend>
+            <p className="hint">{t('badges.criteriaHint')}</p>
+            {calls.map(([scenario, title]) => (
+              <fieldset key={scenario} className="badges-page__call">
+                <legend>{title}</legend>
                 {choices
-                  .filter((c) => c.competencyLabel === competency)
+                  .filter((c) => c.scenario === scenario)
                   .map((c) => (
                     <p key={key(c)}>
                       <label>
@@ -167,7 +185,7 @@ export function BadgesPage({
                             setPicked(next);
                           }}
                         />{' '}
-                        {c.label}
+                        {joinParts(t, [c.competencyLabel, c.label], 'dash')}
                       </label>
                     </p>
                   ))}
@@ -188,36 +206,39 @@ export function BadgesPage({
       ) : null}
       <section className="panel" aria-labelledby="badge-awards-heading">
         <h2 id="badge-awards-heading">{t('badges.awards')}</h2>
-        {awards.length === 0 ? <p>{t('badges.noAwards')}</p> : null}
-        <ScrollTable name={t('badges.awards')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('badges.learner')}</th>
-                <th scope="col">{t('badges.badge')}</th>
-                <th scope="col">{t('badges.date')}</th>
-                <th scope="col">{t('badges.files')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {awards.map((award) => (
-                <tr key={award.id}>
-                  <td>{award.learner}</td>
-                  <td>{joinParts(t, [award.badgeName, award.revoked && t('badges.revoked')], 'dash')}</td>
-                  <td>{formatDate(t, award.issuedAt)}</td>
-                  <td>
-                    <BadgeDownloads award={award} />
-                    {isAdmin && !award.revoked ? (
-                      <button type="button" onClick={() => void revoke(award)}>
-                        {t('badges.revoke', { name: award.badgeName, learner: award.learner })}
-                      </button>
-                    ) : null}
-                  </td>
+        {awards.length === 0 ? (
+          <p>{t('badges.noAwards')}</p>
+        ) : (
+          <ScrollTable name={t('badges.awards')}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('badges.learner')}</th>
+                  <th scope="col">{t('badges.badge')}</th>
+                  <th scope="col">{t('badges.date')}</th>
+                  <th scope="col">{t('badges.files')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+              </thead>
+              <tbody>
+                {awards.map((award) => (
+                  <tr key={award.id}>
+                    <td>{award.learner}</td>
+                    <td>{joinParts(t, [award.badgeName, award.revoked && t('badges.revoked')], 'dash')}</td>
+                    <td>{formatDate(t, award.issuedAt)}</td>
+                    <td>
+                      <BadgeDownloads award={award} />
+                      {isAdmin && !award.revoked ? (
+                        <button type="button" onClick={() => void revoke(award)}>
+                          {t('badges.revoke', { name: award.badgeName, learner: award.learner })}
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
+        )}
       </section>
     </div>
   );

@@ -10,7 +10,10 @@ import type {
 } from '@ecoute/protocol';
 import { requestJson } from '../ui/requestJson.js';
 
+/** One criterion of one call's rubric (two calls may share ids: the call is part of the key). */
 export interface CriterionChoice {
+  scenario: string;
+  scenarioTitle: string;
   competency: string;
   competencyLabel: string;
   criterion: string;

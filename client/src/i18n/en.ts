@@ -794,7 +794,14 @@ export const en: Catalogue = {
   'badges.heading': 'Badges',
   'badges.definitions': "The organisation's badges",
   'badges.none': 'No badge defined yet.',
-  'badges.rule': 'Earned when all these criteria are met in at least {count} call(s):',
+  'badges.rule.one': 'Earned when every one of these criteria is met in at least {count} call:',
+  'badges.rule.other': 'Earned when every one of these criteria is met in at least {count} calls:',
+  'badges.criteriaHint': 'Rubric criteria, grouped by call: tick those the badge requires.',
+  'badges.createdAwarded.one':
+    'Badge “{name}” created: awarded to {count} listener whose calls already played meet the criteria.',
+  'badges.createdAwarded.other':
+    'Badge “{name}” created: awarded to {count} listeners whose calls already played meet the criteria.',
+  'badges.image.choose': 'Choose a picture for the badge {name}',
   'badges.unknownCriterion': 'Criterion no longer in the rubrics',
   'badges.new': 'Define a badge',
   'badges.name': 'Badge name',
@@ -830,7 +837,6 @@ export const en: Catalogue = {
   'badges.verify.criteria': 'Criteria',
   'badges.nav': 'Badges',
   'badges.image.alt': 'Image of the badge {name}',
-  'badges.image.label': 'Image of the badge {name}',
   'badges.image.hint': 'PNG or SVG, 256 KB at most, 64 to 2,048 pixels a side.',
   'badges.image.saved': 'Image of the badge “{name}” saved.',
   'badges.image.drawn': 'Back to the drawn medal for {name}',

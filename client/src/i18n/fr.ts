@@ -813,7 +813,15 @@ export const fr = {
   'badges.heading': 'Badges',
   'badges.definitions': "Les badges de l'organisme",
   'badges.none': 'Aucun badge défini pour le moment.',
-  'badges.rule': 'Obtenu quand tous ces critères sont atteints dans au moins {count} appel(s) :',
+  'badges.rule.one': 'Obtenu quand tous ces critères sont atteints dans au moins {count} appel :',
+  'badges.rule.other': 'Obtenu quand tous ces critères sont atteints dans au moins {count} appels :',
+  'badges.criteriaHint':
+    'Critères des grilles d’évaluation, regroupés par appel : cochez ceux que le badge demande.',
+  'badges.createdAwarded.one':
+    'Badge « {name} » créé : attribué à {count} écoutant·e dont les séances déjà jouées remplissent les critères.',
+  'badges.createdAwarded.other':
+    'Badge « {name} » créé : attribué à {count} écoutant·es dont les séances déjà jouées remplissent les critères.',
+  'badges.image.choose': 'Choisir une image pour le badge {name}',
   'badges.unknownCriterion': "Critère qui n'existe plus dans les grilles",
   'badges.new': 'Définir un badge',
   'badges.name': 'Nom du badge',
@@ -849,7 +857,6 @@ export const fr = {
   'badges.verify.criteria': 'Critères',
   'badges.nav': 'Badges',
   'badges.image.alt': 'Image du badge {name}',
-  'badges.image.label': 'Image du badge {name}',
   'badges.image.hint': 'PNG ou SVG, 256 Ko au plus, de 64 à 2 048 pixels de côté.',
   'badges.image.saved': 'Image du badge « {name} » enregistrée.',
   'badges.image.drawn': 'Revenir à la médaille dessinée pour {name}',

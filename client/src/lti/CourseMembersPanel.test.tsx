@@ -4,6 +4,7 @@ import type { CourseMembers } from '@ecoute/protocol';
 import { renderWithSession } from '../test/renderWithSession.js';
 import type { ApiResult } from '../ui/requestJson.js';
 import { CourseMembersPanel } from './CourseMembersPanel.js';
+import { launchedFromPlatform } from './launchedFromPlatform.js';
 
 async function settle(): Promise<void> {
   await act(async () => {
@@ -58,7 +59,7 @@ describe('CourseMembersPanel', () => {
       ],
     };
     renderWithSession(
-      <CourseMembersPanel sessionId="s1" token="t1" api={answering({ ok: true, data }, asked)} />,
+      <CourseMembersPanel sessionId="s1" token="t1" launched api={answering({ ok: true, data }, asked)} />,
     );
     await settle();
     expect(asked).toEqual(['t1']);
@@ -77,11 +78,28 @@ describe('CourseMembersPanel', () => {
     ]);
   });
 
-  it('shows nothing for a session no platform launched, and says when the platform did not answer', async () => {
+  it('asks nothing on the console of a session no platform opened', async () => {
+    const asked: (string | undefined)[] = [];
+    const { container } = renderWithSession(
+      <CourseMembersPanel sessionId="s1" token="t1" api={answering({ ok: false, code: 'x' }, asked)} />,
+    );
+    await settle();
+    expect(asked).toEqual([]);
+    expect(container.querySelector('.course-members')).toBeNull();
+  });
+
+  it('knows a platform opened it from the launch link (`l=1`), also after the fragment is gone', async () => {
+    expect(launchedFromPlatform('/trainer/s9', '#k=tok&n=Alex&l=1')).toBe(true);
+    expect(launchedFromPlatform('/trainer/s9', '')).toBe(true); // kept for this tab
+    expect(launchedFromPlatform('/trainer/s8', '#k=tok&n=Alex')).toBe(false);
+  });
+
+  it('shows nothing for a launched session without the service, and says when the platform did not answer', async () => {
     const { container, unmount } = renderWithSession(
       <CourseMembersPanel
         sessionId="s1"
         token="t1"
+        launched
         api={answering({ ok: false, code: 'lti/no_membership_service' })}
       />,
     );
@@ -92,6 +110,7 @@ describe('CourseMembersPanel', () => {
       <CourseMembersPanel
         sessionId="s1"
         token="t1"
+        launched
         api={answering({ ok: false, code: 'lti/membership_failed' })}
       />,
     );

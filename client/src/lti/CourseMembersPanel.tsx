@@ -1,8 +1,9 @@
 // In the trainer's console of a session opened by an LTI launch: the platform course's members
 // (Names and Roles Provisioning Service), with who has played this activity, whose grade went
-// back to the platform and the badges they earned. Nothing shows for a session the platform
-// did not open with the service (`lti/no_membership_service`); the platform's failure to answer
-// is said (`lti/membership_failed`).
+// back to the platform and the badges they earned. A console no platform opened (no `l=1` from
+// the launch, `launchedFromPlatform`) asks nothing and shows nothing; nothing shows either for a
+// session the platform opened without the service (`lti/no_membership_service`); the
+// platform's failure to answer is said (`lti/membership_failed`).
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { CourseMembers } from '@ecoute/protocol';
 import { useLocation } from 'react-router';
@@ -11,6 +12,7 @@ import { storedRoleToken } from '../app/takeRoleToken.js';
 import { useI18n } from '../i18n/index.js';
 import { joinParts } from '../i18n/joinParts.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { launchedFromPlatform } from './launchedFromPlatform.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import { requestJson } from '../ui/requestJson.js';
 import type { ApiResult } from '../ui/requestJson.js';
@@ -24,13 +26,17 @@ export function CourseMembersPanel({
   sessionId,
   token: given,
   api = courseMembersApi,
+  launched: givenLaunched,
 }: {
   sessionId: string;
   token?: string;
   api?: typeof courseMembersApi;
+  /** Whether a platform opened the session (default: what the launch's link said). */
+  launched?: boolean;
 }) {
   const { t } = useI18n();
   const { hash, pathname } = useLocation();
+  const [launched] = useState(() => givenLaunched ?? launchedFromPlatform(pathname, hash));
   // The link's token (the router still holds the fragment), else the one this tab kept: inside a
   // platform's frame, storage may be refused (third-party storage blocked with its cookies).
   const token = given ?? readRoleToken(hash) ?? storedRoleToken(pathname) ?? undefined;
@@ -48,10 +54,10 @@ export function CourseMembersPanel({
     else setHidden(true);
   }, [api, sessionId, token]);
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (launched) void load();
+  }, [load, launched]);
   // Nothing until the platform answered: most sessions are not launched from a platform.
-  if (hidden || (members === null && errorCode === null)) return null;
+  if (!launched || hidden || (members === null && errorCode === null)) return null;
   return (
     <section className="panel course-members" aria-labelledby={headingId}>
       <h2 id={headingId}>

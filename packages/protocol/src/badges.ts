@@ -7,8 +7,13 @@ const id = z
   .trim()
   .regex(/^[\w-]{1,64}$/);
 
-/** One rubric criterion of a scenario's rubric (`competency` and `criterion` ids). */
-export const badgeCriterionSchema = z.object({ competency: id, criterion: id });
+/**
+ * One rubric criterion of one call's rubric: the call (`scenario` id), `competency` and
+ * `criterion` ids. Two calls may use the same ids for different criteria, so the call is part of
+ * the key. Badges defined before criteria named their call have no `scenario`: such a criterion
+ * is matched in any call whose rubric has those ids.
+ */
+export const badgeCriterionSchema = z.object({ scenario: id.optional(), competency: id, criterion: id });
 export type BadgeCriterion = z.infer<typeof badgeCriterionSchema>;
 
 /**
@@ -28,6 +33,8 @@ export type BadgeRevokeRequest = z.infer<typeof badgeRevokeSchema>;
 
 export interface BadgeDefinition extends BadgeDefinitionRequest {
   id: string;
+  /** After a create or update: the badges awarded at once for calls already played. */
+  retroactiveAwards?: number;
   createdAt: string;
   /** The OB 2.0 BadgeClass / OB 3.0 Achievement URL. */
   url: string;

@@ -27,6 +27,7 @@ import type { AppConfig } from '../config/env.js';
 import { DebriefStore } from '../debrief/debrief-store.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { SessionStore } from '../sessions/session-store.js';
+import type { SessionListItem } from '../sessions/session-store.js';
 import { badgePng, badgeSvg, uploadedPng, uploadedSvg } from './badge-image.js';
 import { checkBadgeImage } from './badge-image-upload.js';
 import {
@@ -40,19 +41,23 @@ import {
   ob3Profile,
   statusListCredential,
 } from './badge-documents.js';
-import { callMeets, learnerKey } from './badge-rule.js';
+import { callMeets, criterionKey, learnerKey } from './badge-rule.js';
 import { BadgeStore } from './badge-store.js';
 import type { AwardRecord, DefinitionRecord } from './badge-store.js';
 import { OB2_PNG_KEYWORD, OB3_PNG_KEYWORD, bakePng, bakeSvg } from './baking.js';
 import { BADGE_ALG, IssuerKeys } from './issuer-keys.js';
 import { encodeStatusList } from './status-list.js';
 
-/** A criterion offered to badge definitions: from the rubrics of the catalogue's scenarios. */
+/** A criterion offered to badge definitions: one criterion of one call of the catalogue. */
 export interface RubricCriterionChoice {
+  /** The call (scenario id) and its title: two calls' criteria with the same ids are distinct. */
+  scenario: string;
+  scenarioTitle: string;
   competency: string;
   competencyLabel: string;
   criterion: string;
   label: string;
+  /** The call's title (kept for clients that read it as a list). */
   scenarios: string[];
 }
 
@@ -91,7 +96,11 @@ export class BadgesService {
 
   // ── Definitions ────────────────────────────────────────────────────────────
 
-  /** The criteria of the built-in rubrics and of the organisation's published library calls. */
+  /**
+   * The criteria of the built-in calls' rubrics and of the organisation's published library
+   * calls, one per call and criterion (the catalogue's merge: an organisation's call is listed
+   * once, at its latest published version).
+   */
   criteriaChoices(organizationId: string): RubricCriterionChoice[] {
     const choices = new Map<string, RubricCriterionChoice>();
     const scenarios = [
@@ -102,16 +111,16 @@ export class BadgesService {
       if (!scenario) continue;
       for (const competency of scenario.rubric ?? [])
         for (const criterion of competency.criteria) {
-          const key = `${competency.id}/${criterion.id}`;
-          const choice = choices.get(key) ?? {
+          const choice = {
+            scenario: scenario.id,
+            scenarioTitle: scenario.title,
             competency: competency.id,
             competencyLabel: competency.label,
             criterion: criterion.id,
             label: criterion.label,
-            scenarios: [],
+            scenarios: [scenario.title],
           };
-          choice.scenarios.push(scenario.title);
-          choices.set(key, choice);
+          choices.set(criterionKey(choice), choice);
         }
     }
     return [...choices.values()];
@@ -127,14 +136,18 @@ export class BadgesService {
     request: BadgeDefinitionRequest,
     badgeId?: string,
   ): Promise<BadgeDefinition | Failure> {
-    const known = new Set(
-      this.criteriaChoices(admin.organizationId).map((c) => `${c.competency}/${c.criterion}`),
-    );
-    const unknown = request.criteria.filter((c) => !known.has(`${c.competency}/${c.criterion}`));
+    const choices = this.criteriaChoices(admin.organizationId);
+    // A criterion naming its call must be one of that call's; one without (the API before calls
+    // were named) must be in some call's rubric.
+    const known = new Set([
+      ...choices.map(criterionKey),
+      ...choices.map((c) => criterionKey({ competency: c.competency, criterion: c.criterion })),
+    ]);
+    const unknown = request.criteria.filter((c) => !known.has(criterionKey(c)));
     if (unknown.length > 0)
       return failure(
         ErrorCode.InputInvalid,
-        `Critère inconnu des grilles d'évaluation : ${unknown.map((c) => `${c.competency}/${c.criterion}`).join(', ')}.`,
+        `Critère inconnu des grilles d'évaluation : ${unknown.map((c) => [c.scenario, c.competency, c.criterion].filter(Boolean).join('/')).join(', ')}.`,
       );
     const now = new Date().toISOString();
     let record: DefinitionRecord;
@@ -153,7 +166,59 @@ export class BadgesService {
       action: badgeId ? 'badge-updated' : 'badge-created',
       target: record.id,
     });
-    return definitionOf(this.urls(), record);
+    const retroactive = await this.awardPlayed(record);
+    return { ...definitionOf(this.urls(), record), retroactiveAwards: retroactive.length };
+  }
+
+  /**
+   * Retroactive award: when a badge is created or its criteria change, every learner of the
+   * organisation whose ended calls already meet it earns it now (what a trainer expects: the
+   * calls played before the badge existed count). Never throws: on failure nothing is awarded
+   * now, and each session's next evaluation (its debrief read) awards it.
+   */
+  private async awardPlayed(badge: DefinitionRecord): Promise<AwardRecord[]> {
+    const organizationId = badge.organizationId;
+    const run = async (): Promise<AwardRecord[]> => {
+      const ended = await this.sessions.list({ organizationId, status: 'ended' });
+      const learners = new Map<string, { name: string; calls: SessionListItem[] }>();
+      for (const call of ended)
+        for (const p of call.participants) {
+          if (p.role !== 'listener') continue;
+          const key = learnerKey(p.name);
+          const learner = learners.get(key) ?? { name: p.name, calls: [] };
+          if (!learner.calls.includes(call)) learner.calls.push(call);
+          learners.set(key, learner);
+        }
+      const awarded: AwardRecord[] = [];
+      for (const [key, learner] of learners) {
+        if (await this.store.awardOf(badge.id, key)) continue;
+        const meeting = await this.meetingCalls(badge, learner.calls);
+        if (meeting.length >= badge.minCalls)
+          awarded.push(await this.issue(organizationId, badge, learner.name, key, meeting));
+      }
+      return awarded;
+    };
+    const awarded = await this.inQueue(organizationId, run).catch((error: unknown) => {
+      this.logger.warn(`badge/retroactive_failed badge=${badge.id} ${String(error)}`);
+      return [] as AwardRecord[];
+    });
+    if (awarded.length > 0) this.logger.log(`badge/retroactive badge=${badge.id} awards=${awarded.length}`);
+    for (const award of awarded) for (const listener of this.awardListeners) listener(award);
+    return awarded;
+  }
+
+  /** The ids of the calls (ended, of one learner) that count towards the badge. */
+  private async meetingCalls(badge: DefinitionRecord, calls: readonly SessionListItem[]): Promise<string[]> {
+    const meeting: string[] = [];
+    for (const call of calls) {
+      const [results, judgments] = await Promise.all([
+        this.debrief.results(call.id),
+        this.debrief.judgments(call.id),
+      ]);
+      if (results && callMeets(badge.criteria, call.scenarioId, results.rubric, judgments))
+        meeting.push(call.id);
+    }
+    return meeting;
   }
 
   /** The organisation's badge, not deleted, or undefined. */
@@ -273,14 +338,7 @@ export class BadgesService {
         item.status === 'ended' &&
         item.participants.some((p) => p.role === 'listener' && learnerKey(p.name) === key),
     );
-    const meeting: string[] = [];
-    for (const call of calls) {
-      const [results, judgments] = await Promise.all([
-        this.debrief.results(call.id),
-        this.debrief.judgments(call.id),
-      ]);
-      if (results && callMeets(badge.criteria, results.rubric, judgments)) meeting.push(call.id);
-    }
+    const meeting = await this.meetingCalls(badge, calls);
     if (meeting.length < badge.minCalls) return null;
     return this.issue(organizationId, badge, name, key, meeting);
   }
@@ -329,12 +387,15 @@ export class BadgesService {
 
   /** The criteria in words, for the Achievement's `criteria.narrative`. */
   narrative(badge: DefinitionRecord): string {
-    const labels = new Map(
-      this.criteriaChoices(badge.organizationId).map((c) => [`${c.competency}/${c.criterion}`, c]),
-    );
+    const choices = this.criteriaChoices(badge.organizationId);
+    const labels = new Map(choices.map((c) => [criterionKey(c), c]));
     const items = badge.criteria.map((c) => {
-      const choice = labels.get(`${c.competency}/${c.criterion}`);
-      return choice ? `${choice.competencyLabel} — ${choice.label}` : `${c.competency} — ${c.criterion}`;
+      const choice =
+        labels.get(criterionKey(c)) ??
+        choices.find((x) => x.competency === c.competency && x.criterion === c.criterion);
+      if (!choice) return `${c.competency} — ${c.criterion}`;
+      const parts = c.scenario ? [choice.scenarioTitle] : [];
+      return [...parts, choice.competencyLabel, choice.label].join(' — ');
     });
     const calls = badge.minCalls === 1 ? 'un appel simulé' : `${badge.minCalls} appels simulés`;
     return `Critères atteints dans au moins ${calls} (Écoute) : ${items.join(' ; ')}.`;

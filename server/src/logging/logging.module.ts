@@ -64,14 +64,19 @@ export function httpLogOptions(config: AppConfig, refusals: RefusalLog): Options
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, error) => {
+    customLogLevel: (req, res, error) => {
       if (error !== undefined || res.statusCode >= 500) return 'error';
+      // A session no platform opened has no course members: an answer, not a refusal.
+      if (res.statusCode === 404 && COURSE_MEMBERS_PATH.test(safeUrl(req.url ?? ''))) return 'info';
       if (res.statusCode >= 400) return refusals.admit(`http/${res.statusCode}`) ? 'warn' : 'silent';
       return 'info';
     },
     autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? '') },
   };
 }
+
+/** `GET /api/sessions/:id/lti/members` (trainer console of a session, LTI or not). */
+const COURSE_MEMBERS_PATH = /^\/api\/sessions\/[^/?]+\/lti\/members(\?|$)/;
 
 /** Closes the refusal windows every window, so that a flood's summary is written even if it stops. */
 @Injectable()

@@ -318,7 +318,13 @@ export class LtiService {
     // The page joins under this name at once (`n`, read by the client's RoleRoute and removed
     // from the address bar with the token); `p` says the tool chose it, the person may change it.
     const named = launchDisplayName(launch.name, platform.id, launch.sub);
-    const fragment = new URLSearchParams({ n: named.name, ...(named.pseudonym ? { p: '1' } : {}) });
+    // `l` tells the trainer's console that a platform opened the session: only then does it ask
+    // for the course's members (read by the client's `launchedFromPlatform`).
+    const fragment = new URLSearchParams({
+      n: named.name,
+      ...(named.pseudonym ? { p: '1' } : {}),
+      ...(launch.instructor ? { l: '1' } : {}),
+    });
     this.logger.log(
       `lti/launch platform=${platform.id} session=${sessionId} role=${launch.instructor ? 'trainer' : 'listener'} named=${named.pseudonym ? 'pseudonym' : 'platform'}`,
     );
