@@ -1292,17 +1292,17 @@ export const fr = {
   'studio.graph.outgoingItem': '{trigger} vers « {to} »',
   'studio.graph.outgoingStay': '{trigger} : reste dans l’état',
   'editor.publishedNext':
-    'Publiée en version {version} ; vos prochaines modifications formeront le brouillon de la version {next}.',
+    'Publiée en version {version} ; vos prochaines modifications formeront le brouillon de la version {next}.',
   'studio.graph.stateNameRequired': 'Donnez un nom à l’état avant de l’ajouter.',
   'studio.graph.shadowWarning':
-    '« {from} » passe déjà à « {to} » sur « {trigger} », sans condition : une transition ajoutée après ne serait jamais prise. Remplacez la transition existante, ou choisissez une condition (la nouvelle transition sera essayée en premier).',
+    '« {from} » passe déjà à « {to} » sur « {trigger} », sans condition : une transition ajoutée après ne serait jamais prise. Remplacez la transition existante, ou choisissez une condition (la nouvelle transition sera essayée en premier).',
   'studio.graph.replaceExisting': 'Remplacer la transition existante',
-  'studio.graph.transitionReplaced': 'Transition de « {from} » vers « {to} » remplacée.',
+  'studio.graph.transitionReplaced': 'Transition de « {from} » vers « {to} » remplacée.',
   'studio.graph.removeTransition': 'Supprimer cette transition',
-  'studio.graph.removeTransitionNamed': 'Supprimer cette transition : {name}',
+  'studio.graph.removeTransitionNamed': 'Supprimer cette transition : {name}',
   'studio.graph.changeTarget': 'Mène à',
   'studio.graph.changeTargetNamed': 'Mène à, pour la transition {name}',
-  'studio.graph.transitionRemoved': 'Transition supprimée : {name}.',
+  'studio.graph.transitionRemoved': 'Transition supprimée : {name}.',
 };
 
 export type MessageKey = keyof typeof fr;
