@@ -3,12 +3,13 @@
 // forms pairs at random (the machine plays the caller: a listener and an observer each) and
 // launches three calls at once; each learner opens the link their page received; on the floor
 // (1366×768) the trainer whispers to one listener and pauses one call; the calls end and the
-// group debrief compares the three. axe on the floor and on a learner's page.
+// group debrief compares the three. axe on the floor and on a learner's page; axe of any impact
+// on the group debrief at 1366×768 and 390×844.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signInContext } from '../support/accounts.js';
 import { launchChromium } from '../support/browser.js';
-import { seriousAxeViolations } from '../support/role-pages.js';
+import { axeViolations, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
@@ -108,7 +109,9 @@ describe('the classroom in a browser', () => {
     const [first, second, third] = listeners as [string, string, string];
     const tileOf = (name: string) =>
       floor.getByRole('article').filter({ hasText: new RegExp(`Écoutant·e\\s:\\s${name}`) });
-    await tileOf(first).getByRole('textbox', { name: 'Chuchoter à l’écoutant·e' }).fill('Présentez-vous.');
+    await tileOf(first)
+      .getByRole('textbox', { name: 'Message à chuchoter ou réplique de l’appelant·e' })
+      .fill('Présentez-vous.');
     await tileOf(first).getByRole('button', { name: 'Chuchoter à l’écoutant·e' }).click();
     await callPages.get(first)!.getByRole('blockquote').getByText('Présentez-vous.').waitFor();
     expect(await callPages.get(second)!.getByText('Présentez-vous.').count()).toBe(0);
@@ -160,6 +163,11 @@ describe('the classroom in a browser', () => {
     expect(await measures.getByRole('row').count()).toBe(4);
     for (const name of listeners) await measures.getByRole('rowheader', { name: new RegExp(name) }).waitFor();
     expect(await floor.getByRole('heading', { name: 'Chemins pris (nombre d’appels)' }).count()).toBe(1);
+    // axe of any impact on the group debrief, on a laptop and on a phone (no sideways scroll there).
+    expect(await axeViolations(floor)).toEqual([]);
+    await floor.setViewportSize({ width: 390, height: 844 });
+    expect(await axeViolations(floor)).toEqual([]);
+    expect(await noSideScroll(floor)).toBe(true);
     expect(pageErrors).toEqual([]);
   }, 240_000);
 });
