@@ -243,7 +243,8 @@ describe('the studio forms and the editable graph', () => {
       .waitFor();
     await confirm.getByRole('button', { name: 'Oui, supprimer' }).click();
     await status.getByText('État « Détour » supprimé.').waitFor();
-    await expect(page.getByRole('button', { name: 'Détour', exact: true }).count()).resolves.toBe(0);
+    // The states list follows once the lint worker has read the new text.
+    await page.getByRole('button', { name: 'Détour', exact: true }).waitFor({ state: 'detached' });
 
     // An edge drawn on the graph opens « Ajouter une transition » with both states chosen.
     const node = (label: string) => page.locator('.react-flow__node', { hasText: label }).first();
