@@ -216,7 +216,7 @@ describe('the graph as forms', () => {
     fireEvent.change(within(transition).getByLabelText('Quand'), { target: { value: 'se_presenter' } });
     fireEvent.change(within(transition).getByLabelText('Vers'), { target: { value: 'ecoute_active' } });
     expect(within(transition).getByRole('status').textContent).toMatch(
-      /« Accueil » passe déjà à « Fin » sur « Se présenter », sans condition/,
+      /«\sAccueil\s»\spasse déjà à «\sFin\s»\ssur «\sSe présenter\s», sans condition/,
     );
     expect(within(transition).queryByRole('button', { name: 'Ajouter une transition' })).toBeNull();
     fireEvent.click(within(transition).getByRole('button', { name: 'Remplacer la transition existante' }));
@@ -251,7 +251,7 @@ describe('the graph as forms', () => {
     );
     expect(current).toContain('        se_presenter: ecoute_active\n');
     const remove = within(state).getByRole('button', {
-      name: /^Supprimer cette transition : .*Écoute active/,
+      name: /^Supprimer cette transition\s:\s.*Écoute active/,
     });
     expect(remove.textContent).toBe('Supprimer cette transition');
     fireEvent.click(remove);
