@@ -21,7 +21,7 @@ const RECOURSE: readonly { text: MessageKey; href?: string }[] = [
 
 export function AccessibilityStatementPage() {
   const { t } = useI18n();
-  useDocumentTitle(`${t('a11y.heading')} · ${t('app.name')}`);
+  useDocumentTitle(t('a11y.heading'));
   return (
     <div className="account accessibility-statement">
       <h1>{t('a11y.heading')}</h1>

@@ -20,7 +20,7 @@ export function InvitationPage({ api = accountApi }: { api?: typeof accountApi }
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(id ? null : 'account/invitation_invalid');
   const errorId = useId();
-  useDocumentTitle(`${t('account.invitation.heading')} · ${t('app.name')}`);
+  useDocumentTitle(t('account.invitation.heading'));
 
   useEffect(() => {
     if (!id) return;

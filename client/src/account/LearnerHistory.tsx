@@ -1,5 +1,6 @@
 // On a learner's debrief (the listener's link): their own past sessions in the organisation
 // (same pseudonym), nothing else — GET /api/sessions/:id/learner-history with their token.
+import { joinParts } from '../i18n/joinParts.js';
 import { useEffect, useState } from 'react';
 import type { LearnerHistoryItem } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
@@ -24,8 +25,8 @@ export function LearnerHistory({ sessionId, token }: { sessionId: string; token:
       <ul>
         {items.map((item) => (
           <li key={item.sessionId} aria-current={item.current ? 'true' : undefined}>
-            {formatDate(t, item.createdAt)} — {item.scenarioTitle}
-            {item.current ? ` (${t('account.history.current')})` : ''}
+            {joinParts(t, [formatDate(t, item.createdAt), item.scenarioTitle], 'dash')}
+            {item.current ? ` ${t('account.history.current')}` : ''}
           </li>
         ))}
       </ul>

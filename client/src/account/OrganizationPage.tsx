@@ -1,6 +1,7 @@
 // `/organisation`, for administrators: the members (and a password-reset link for each), the
 // invitations (a link to hand over; no mail server), the retention period, and the RGPD
 // requests about one learner pseudonym (export, erasure), and the organisation's activity log.
+import { joinParts } from '../i18n/joinParts.js';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { MEMBER_ROLES } from '@ecoute/protocol';
@@ -33,7 +34,7 @@ export function OrganizationPage({
   const [role, setRole] = useState<MemberRoleName>('trainer');
   const [days, setDays] = useState('');
   const [pseudonym, setPseudonym] = useState('');
-  useDocumentTitle(`${t('account.organization.heading')} · ${t('app.name')}`);
+  useDocumentTitle(t('account.organization.heading'));
 
   const load = useCallback(() => {
     void api.organization().then((result) => {
@@ -164,7 +165,7 @@ export function OrganizationPage({
                 <ul>
                   {organization.invitations.map((invitation) => (
                     <li key={invitation.id}>
-                      {invitation.email} — {formatDate(t, invitation.expiresAt)}
+                      {joinParts(t, [invitation.email, formatDate(t, invitation.expiresAt)], 'dash')}
                     </li>
                   ))}
                 </ul>

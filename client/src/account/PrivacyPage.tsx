@@ -11,7 +11,7 @@ const ITEMS = ['accounts', 'sessions', 'links', 'badges', 'audit'] as const;
 export function PrivacyPage({ api = accountApi }: { api?: typeof accountApi }) {
   const { t } = useI18n();
   const account = useAccount(api);
-  useDocumentTitle(`${t('account.privacy.heading')} · ${t('app.name')}`);
+  useDocumentTitle(t('account.privacy.heading'));
   const days = account.status === 'signed-in' ? account.me.retentionDays : null;
   return (
     <div className="account privacy">

@@ -16,7 +16,7 @@ export function ResetPasswordPage({ api = accountApi }: { api?: typeof accountAp
   const [error, setError] = useState<string | null>(token ? null : 'client/missing_token');
   const errorId = useId();
   const [done, setDone] = useState(false);
-  useDocumentTitle(`${t('account.reset.heading')} · ${t('app.name')}`);
+  useDocumentTitle(t('account.reset.heading'));
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();

@@ -31,7 +31,7 @@ export function SessionSharePage({
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState('');
-  useDocumentTitle(`${t('account.share.heading')} · ${t('app.name')}`);
+  useDocumentTitle(t('account.share.heading'));
 
   useEffect(() => {
     void api.links(sessionId).then((result) => {

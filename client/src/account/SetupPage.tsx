@@ -20,7 +20,7 @@ export function SetupPage({ api = accountApi }: { api?: typeof accountApi }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(token ? null : 'account/setup_invalid');
   const errorId = useId();
-  useDocumentTitle(`${t('account.setup.heading')} · ${t('app.name')}`);
+  useDocumentTitle(t('account.setup.heading'));
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();

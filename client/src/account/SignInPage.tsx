@@ -16,7 +16,7 @@ export function SignInPage({ api = accountApi }: { api?: typeof accountApi }) {
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
   const [busy, setBusy] = useState(false);
-  useDocumentTitle(`${t('account.signIn.heading')} · ${t('app.name')}`);
+  useDocumentTitle(t('account.signIn.heading'));
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();

@@ -4,7 +4,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 
 export function NotFoundPage() {
   const { t } = useI18n();
-  useDocumentTitle(`${t('notFound.title')} · ${t('app.name')}`);
+  useDocumentTitle(t('notFound.title'));
   return (
     <div>
       <h1>{t('notFound.title')}</h1>

@@ -15,7 +15,7 @@ export function BadgeVerifyPage({ api = badgesApi }: { api?: Pick<typeof badgesA
   const { awardId = '' } = useParams();
   const [badge, setBadge] = useState<BadgeVerification | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useDocumentTitle(`${t('badges.verify.heading')} · ${t('app.name')}`);
+  useDocumentTitle(t('badges.verify.heading'));
   useEffect(() => {
     void api.verification(awardId).then((result) => {
       if (result.ok) setBadge(result.data);

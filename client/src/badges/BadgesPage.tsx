@@ -40,7 +40,7 @@ export function BadgesPage({
   const [description, setDescription] = useState('');
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [minCalls, setMinCalls] = useState('2');
-  useDocumentTitle(`${t('badges.heading')} · ${t('app.name')}`);
+  useDocumentTitle(t('badges.heading'));
 
   const load = useCallback(() => {
     void Promise.all([api.definitions(), api.awards(), api.criteria()]).then(([d, a, c]) => {

@@ -32,7 +32,7 @@ export function CallerActorPage() {
 
   const role = t('role.callerActor');
   const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
-  useDocumentTitle(`${title} · ${t('app.name')}`);
+  useDocumentTitle(title);
 
   const pageRef = useRef<HTMLDivElement>(null);
   useFocusRescue(pageRef);

@@ -46,7 +46,7 @@ export function CurvesTable({
                   <th scope="row">{formatTime(time)}</th>
                   {series.map((s) => (
                     <td key={s.id}>
-                      {t('trainer.variables.value', { value: s.values[row] ?? '—', max: s.max })}
+                      {t('trainer.variables.value', { value: s.values[row] ?? t('ui.none'), max: s.max })}
                     </td>
                   ))}
                 </tr>

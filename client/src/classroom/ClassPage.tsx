@@ -46,7 +46,7 @@ export function ClassPage() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const connection = useRef<ClassroomConnection | null>(null);
-  useDocumentTitle(detail ? `${detail.name} — ${t('classroom.title')}` : t('classroom.title'));
+  useDocumentTitle(detail?.name, t('classroom.title'));
 
   const reload = useCallback(async () => {
     const result = await classroomApi.detail(classId);
@@ -113,7 +113,8 @@ export function ClassPage() {
         <h2 id="class-code">{t('classroom.code', { code: detail.code })}</h2>
         <p>
           {t('classroom.joinLink')}
-          {'\u00a0'}: <a href={detail.joinPath}>{joinUrl}</a>
+          {t('ui.separator.colon')}
+          <a href={detail.joinPath}>{joinUrl}</a>
         </p>
         {heavy && (
           <Suspense fallback={null}>

@@ -47,14 +47,17 @@ export function FloorTileCard({
       aria-labelledby={headingId}
     >
       <h3 id={headingId}>
-        {t('classroom.floor.tile', { group: tile.group, round: tile.round })} — {tile.scenarioTitle}
+        {joinParts(
+          t,
+          [t('classroom.floor.tile', { group: tile.group, round: tile.round }), tile.scenarioTitle],
+          'dash',
+        )}
       </h3>
       <p className="floor-tile__who">
-        {t('classroom.floor.listener', { name: tile.listener ?? '—' })}
-        {' · '}
         {joinParts(
           t,
           [
+            t('classroom.floor.listener', { name: tile.listener ?? t('ui.none') }),
             tile.callerActor
               ? t('classroom.floor.caller', { name: tile.callerActor })
               : t('classroom.floor.machine'),
@@ -89,8 +92,7 @@ export function FloorTileCard({
         {tile.variables.map((v) => (
           <li key={v.id} className={`floor-variable floor-variable--${v.level}`}>
             <span>
-              {v.label}
-              {'\u00a0'}: {v.value}/{v.max}
+              {joinParts(t, [v.label, t('trainer.variables.value', { value: v.value, max: v.max })], 'colon')}
             </span>
             <Sparkline values={v.history} min={v.min} max={v.max} />
           </li>

@@ -32,7 +32,11 @@ export function GroupDebriefView({ debrief }: { debrief: GroupDebrief }) {
     [debrief],
   );
   const callName = (call: GroupDebriefCall) =>
-    t('classroom.debrief.call', { group: call.group, round: call.round, name: call.listener ?? '—' });
+    t('classroom.debrief.call', {
+      group: call.group,
+      round: call.round,
+      name: call.listener ?? t('ui.none'),
+    });
   const span = (call: GroupDebriefCall, value: MeasuredSpan | null) =>
     value ? (
       <a href={momentLink(call.sessionId, value.to)}>{formatDuration(value.ms)}</a>

@@ -55,7 +55,7 @@ export function DebriefPage({
     state.status === 'ready'
       ? t('debrief.title', { scenario: state.debrief.scenario.title })
       : t('debrief.heading');
-  useDocumentTitle(`${title} · ${t('app.name')}`);
+  useDocumentTitle(title);
 
   if (!api) {
     return (

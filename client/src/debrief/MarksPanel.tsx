@@ -132,7 +132,7 @@ const MarkItem = memo(function MarkItem({
         {editing ? null : mark.comment || <span className="muted">{t('debrief.marks.noComment')}</span>}
       </p>
       {mark.original !== null && !editing ? (
-        <p className="hint">{t('debrief.marks.original', { comment: mark.original || '—' })}</p>
+        <p className="hint">{t('debrief.marks.original', { comment: mark.original || t('ui.none') })}</p>
       ) : null}
       {editing ? (
         <form

@@ -30,7 +30,7 @@ export function HomePage({
   const [callerActor, setCallerActor] = useState(false);
   const [hintMode, setHintMode] = useState<HintMode>('guided');
   const [askTrainer, setAskTrainer] = useState(false);
-  useDocumentTitle(t('app.name'));
+  useDocumentTitle();
 
   const chosen = selected ?? (scenarios.status === 'loaded' ? (scenarios.scenarios[0]?.id ?? null) : null);
 

@@ -646,6 +646,9 @@ export const en: Catalogue = {
   'account.organization.erased': '{count} session(s) erased.',
   'ui.separator.dash': ' — ',
   'ui.separator.dot': ' · ',
+  'ui.separator.colon': ': ',
+  'ui.none': '—',
+  'ui.versionShort': 'v{version}',
   'ui.listSeparator': ', ',
   'ui.table': 'Table: {name}',
   'account.audit.heading': 'Activity log',
@@ -712,7 +715,7 @@ export const en: Catalogue = {
   'account.privacy.rightsText':
     'To see, export or erase your data, ask your training body’s administrator: they export or erase everything about a pseudonym or a session.',
   'account.history.heading': 'My earlier sessions in this organisation',
-  'account.history.current': 'this one',
+  'account.history.current': '(this one)',
   'debrief.rubric.notAssessed': 'Not assessed',
   'debrief.rubric.notAssessedCount': '{count} not assessed: the call never got that far.',
   'debrief.rubric.auto': 'Automatic',

@@ -662,6 +662,9 @@ export const fr = {
   'account.organization.erased': '{count} séance(s) effacée(s).',
   'ui.separator.dash': ' — ',
   'ui.separator.dot': ' · ',
+  'ui.separator.colon': '\u00a0: ',
+  'ui.none': '—',
+  'ui.versionShort': 'v{version}',
   'ui.listSeparator': ', ',
   'ui.table': 'Tableau : {name}',
   'account.audit.heading': "Journal d'activité",
@@ -729,7 +732,7 @@ export const fr = {
   'account.privacy.rightsText':
     "Pour consulter, exporter ou effacer vos données, adressez-vous à l'administrateur·rice de votre organisme de formation : il ou elle exporte ou efface tout ce qui concerne un pseudonyme ou une séance.",
   'account.history.heading': 'Mes séances précédentes dans cet organisme',
-  'account.history.current': 'celle-ci',
+  'account.history.current': '(celle-ci)',
   'debrief.rubric.notAssessed': 'Non évalué',
   'debrief.rubric.notAssessedCount': '{count} non évalué(s) : l’appel n’est jamais arrivé jusque-là.',
   'debrief.rubric.auto': 'Automatique',

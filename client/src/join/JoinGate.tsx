@@ -98,7 +98,7 @@ function JoinForm({
   const hintId = useId();
   const roleLabel = t(ROLE_KEYS[role]);
   const title = t('join.title', { role: roleLabel });
-  useDocumentTitle(`${title} · ${t('app.name')}`);
+  useDocumentTitle(title);
 
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();

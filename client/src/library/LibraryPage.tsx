@@ -81,7 +81,7 @@ export function LibraryPage({ api = libraryApi }: { api?: typeof libraryApi }) {
                           c.draft !== undefined ? t('library.status.draft', { version: c.draft }) : '',
                         ]
                           .filter(Boolean)
-                          .join(' · ')}
+                          .join(t('ui.separator.dot'))}
                   </td>
                   <td>
                     <Link to={`/bibliotheque/${encodeURIComponent(c.id)}`}>

@@ -106,7 +106,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
 
   const role = t('role.listener');
   const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
-  useDocumentTitle(`${title} · ${t('app.name')}`);
+  useDocumentTitle(title);
 
   const pickup = () => void submit({ kind: 'pickup' });
   const hangup = () => void submit({ kind: 'hangup' });

@@ -1,4 +1,5 @@
 import { useId, useState, type Ref } from 'react';
+import { joinParts } from '../i18n/joinParts.js';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { callTimeOf } from '../ui/callTime.js';
@@ -61,8 +62,14 @@ export function NotesPad({
             <li key={note.seq} className={note.shared ? 'note note--shared' : 'note'}>
               <p className="note__text">{note.text}</p>
               <p className="note__meta">
-                {t(note.shared ? 'notes.shared' : 'notes.private')} ·{' '}
-                {t('transcript.time', { time: callTime(note.t) })}
+                {joinParts(
+                  t,
+                  [
+                    t(note.shared ? 'notes.shared' : 'notes.private'),
+                    t('transcript.time', { time: callTime(note.t) }),
+                  ],
+                  'dot',
+                )}
               </p>
             </li>
           ))}

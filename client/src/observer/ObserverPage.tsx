@@ -44,7 +44,7 @@ export function ObserverPage() {
 
   const role = t('role.observer');
   const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
-  useDocumentTitle(`${title} · ${t('app.name')}`);
+  useDocumentTitle(title);
   const projector = view?.projector ?? null;
   const seen = useProjectorHistory(projector, view?.t ?? 0);
   const projected = useMemo(

@@ -28,7 +28,7 @@ export function SessionsPage({
   homeApi?: HomeApi;
 }) {
   const { t } = useI18n();
-  useDocumentTitle(`${t('sessions.heading')} · ${t('app.name')}`);
+  useDocumentTitle(t('sessions.heading'));
   return <SessionsList api={api} homeApi={homeApi} />;
 }
 
@@ -204,7 +204,10 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
                   <tr key={session.id}>
                     <td>{date}</td>
                     <td>
-                      {session.scenarioTitle} <span className="muted">v{session.scenarioVersion}</span>
+                      {session.scenarioTitle}{' '}
+                      <span className="muted">
+                        {t('ui.versionShort', { version: session.scenarioVersion })}
+                      </span>
                     </td>
                     <td>{session.learner ?? <span className="muted">{t('debrief.facts.unnamed')}</span>}</td>
                     <td>

@@ -75,7 +75,12 @@ export function ScenarioStates({
             return (
               <li key={state}>
                 <strong>{stateName(names, state)}</strong>
-                {description ? <span className="states__description"> — {description}</span> : null}
+                {description ? (
+                  <span className="states__description">
+                    {t('ui.separator.dash')}
+                    {description}
+                  </span>
+                ) : null}
               </li>
             );
           })}

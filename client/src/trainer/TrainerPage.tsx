@@ -51,7 +51,7 @@ export function TrainerPage() {
 
   const role = t('role.trainer');
   const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
-  useDocumentTitle(`${title} · ${t('app.name')}`);
+  useDocumentTitle(title);
 
   const pageRef = useRef<HTMLDivElement>(null);
   const controlsRef = useRef<HTMLDivElement>(null);
