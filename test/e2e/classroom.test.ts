@@ -158,7 +158,7 @@ describe('the classroom in a browser', () => {
     // The group debrief compares the three calls.
     await floor.getByRole('tab', { name: 'Débriefing de groupe' }).click();
     await floor.getByRole('button', { name: 'Comparer les appels' }).click();
-    const measures = floor.getByRole('table').first();
+    const measures = floor.getByRole('region', { name: 'Mesures' }).getByRole('table');
     await measures.waitFor();
     expect(await measures.getByRole('row').count()).toBe(4);
     for (const name of listeners) await measures.getByRole('rowheader', { name: new RegExp(name) }).waitFor();
