@@ -6,7 +6,6 @@ import {
   BaseEdge,
   ControlButton,
   Handle,
-  MarkerType,
   Panel,
   Position,
   ReactFlow,
@@ -14,18 +13,18 @@ import {
   useNodesInitialized,
   useReactFlow,
   useStore,
-  type Edge,
   type EdgeProps,
   type Node,
   type NodeProps,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
-import { pluralForm, useI18n } from '../i18n/index.js';
+import { useI18n } from '../i18n/index.js';
+import { flowEdges, type RoutedEdge } from './flowEdges.js';
 import { elkEngine } from './elkEngine.js';
 import { highlightGraph, reachedHighlight, type GraphHighlight, type GraphReached } from './graphPath.js';
 import { GraphText, stateStatus } from './GraphText.js';
-import { foldGraph, layoutGraph, shortEdgeLabel, type GraphLayout } from './layoutGraph.js';
+import { foldGraph, layoutGraph, type GraphLayout } from './layoutGraph.js';
 import { joinParts } from '../i18n/joinParts.js';
 
 /** The zoom the drawing is read at, at least: labels of 13 px stay ≥ 12 px on screen. */
@@ -78,15 +77,6 @@ function StateNodeView({ data }: NodeProps<StateNode>) {
     </div>
   );
 }
-
-type RoutedEdge = Edge<
-  {
-    points: { x: number; y: number }[];
-    /** A loop (self-transition or reaction): the width of its state, which it goes round. */
-    loopWidth?: number;
-  },
-  'routed'
->;
 
 /** How far a loop stands off its state's bottom, top and right side. */
 const LOOP_OFFSET = 14;
@@ -230,7 +220,7 @@ export default function StateGraph({
     visited: t('graph.text.visited'),
     unvisited: t('graph.text.unvisited'),
   };
-  const labelOf = new Map(graph.nodes.map((node) => [node.id, node.label]));
+  const labelOf = useMemo(() => new Map(graph.nodes.map((node) => [node.id, node.label])), [graph]);
 
   const nodes = useMemo<StateNode[]>(
     () =>
@@ -262,51 +252,10 @@ export default function StateGraph({
     [layout, highlight, folded, t, onConnect],
   );
 
-  const edges = useMemo<RoutedEdge[]>(() => {
-    const widths = new Map((layout?.nodes ?? []).map((node) => [node.id, node.width]));
-    const most = Math.max(1, ...(counts?.values() ?? []));
-    return (layout?.edges ?? []).map((edge): RoutedEdge => {
-      const taken = highlight.taken.has(edge.key);
-      // Labels only on the ways out of the current states: what can happen next.
-      const next = highlight.active.has(edge.source);
-      const count = counts?.get(edge.key) ?? 0;
-      const calls = count > 0 ? t(`graph.edgeCalls.${pluralForm(lang, count)}`, { count }) : null;
-      const label = calls ?? (next ? shortEdgeLabel(edge.labels) : null);
-      return {
-        id: edge.key,
-        type: 'routed',
-        source: edge.source,
-        target: edge.target,
-        data: {
-          points: edge.points,
-          ...(edge.source === edge.target ? { loopWidth: widths.get(edge.source) ?? 0 } : {}),
-        },
-        focusable: false,
-        selectable: false,
-        // In French, by the states' labels (xyflow says « Edge from <id> to <id> »).
-        ariaLabel: joinParts(
-          t,
-          [
-            t('graph.edge', { from: labelOf.get(edge.source) ?? '', to: labelOf.get(edge.target) ?? '' }),
-            taken && t('graph.text.edgeTaken'),
-            calls,
-          ],
-          'dash',
-        ),
-        zIndex: 2,
-        className: `state-edge${taken ? ' state-edge--taken' : ''}${next ? ' state-edge--next' : ''}`,
-        markerEnd: {
-          type: MarkerType.ArrowClosed,
-          width: 16,
-          height: 16,
-          color: taken ? '#1f5fbf' : '#5a6472',
-        },
-        // Thicker as more calls took it: from 2 px (one call) to 7 px (the most).
-        ...(count > 0 ? { style: { strokeWidth: 2 + (5 * count) / most } } : {}),
-        ...(label ? { label } : {}),
-      };
-    });
-  }, [layout, highlight, t, lang, counts]);
+  const edges = useMemo(
+    () => flowEdges(layout, highlight, { t, lang }, labelOf, counts),
+    [layout, highlight, t, lang, labelOf, counts],
+  );
 
   if (failed) return <p className="muted">{t('graph.failed')}</p>;
   if (!layout) return <p className="muted">{t('graph.loading')}</p>;
