@@ -10,6 +10,7 @@ import type { GroupDebrief, GroupDebriefCall, MeasuredSpan, MomentRef } from '@e
 import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
 import { formatDuration } from '../ui/formatDuration.js';
+import { ScrollTable } from '../ui/ScrollTable.js';
 import { edgeCallCounts, groupHighlight } from './groupGraph.js';
 
 const NO_STATES: readonly string[] = [];
@@ -69,28 +70,30 @@ export function GroupDebriefView({ debrief }: { debrief: GroupDebrief }) {
       />
       <section aria-labelledby="gd-transitions" className="group-debrief__table">
         <h3 id="gd-transitions">{t('classroom.debrief.transitions')}</h3>
-        <table aria-labelledby="gd-transitions">
-          <thead>
-            <tr>
-              <th scope="col">{t('classroom.debrief.col.from')}</th>
-              <th scope="col">{t('classroom.debrief.col.when')}</th>
-              <th scope="col">{t('classroom.debrief.col.to')}</th>
-              <th scope="col">{t('classroom.debrief.col.calls')}</th>
-              {chosenCall && <th scope="col">{t('classroom.debrief.col.selected')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {debrief.transitions.map((edge) => (
-              <tr key={edge.edge}>
-                <td>{label(edge.from)}</td>
-                <td>{when(edge.edge)}</td>
-                <td>{label(edge.to)}</td>
-                <td>{edge.calls}</td>
-                {chosenCall && <td>{timesIn(chosenCall, edge.edge) || t('classroom.debrief.none')}</td>}
+        <ScrollTable name={t('classroom.debrief.transitions')}>
+          <table aria-labelledby="gd-transitions">
+            <thead>
+              <tr>
+                <th scope="col">{t('classroom.debrief.col.from')}</th>
+                <th scope="col">{t('classroom.debrief.col.when')}</th>
+                <th scope="col">{t('classroom.debrief.col.to')}</th>
+                <th scope="col">{t('classroom.debrief.col.calls')}</th>
+                {chosenCall && <th scope="col">{t('classroom.debrief.col.selected')}</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {debrief.transitions.map((edge) => (
+                <tr key={edge.edge}>
+                  <td>{label(edge.from)}</td>
+                  <td>{when(edge.edge)}</td>
+                  <td>{label(edge.to)}</td>
+                  <td>{edge.calls}</td>
+                  {chosenCall && <td>{timesIn(chosenCall, edge.edge) || t('classroom.debrief.none')}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       </section>
       <section aria-labelledby="gd-measures" className="group-debrief__table">
         <h3 id="gd-measures">{t('classroom.debrief.measures')}</h3>
