@@ -58,6 +58,7 @@ export function GraphPanel({
           <span className="graph-legend__swatch graph-legend__swatch--taken" aria-hidden="true" />
           {t('graph.legendTaken')}
         </li>
+        {counts ? <li>{t('graph.legendCalls')}</li> : null}
       </ul>
     </section>
   );

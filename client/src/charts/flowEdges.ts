@@ -67,6 +67,8 @@ export function flowEdges(
         width: 16,
         height: 16,
         color: taken ? '#1f5fbf' : '#5a6472',
+        // A thick edge keeps the arrowhead of a thin one (by default it grows with the stroke).
+        ...(count > 0 ? { markerUnits: 'userSpaceOnUse' } : {}),
       },
       // Thicker as more calls took it.
       ...(count > 0 ? { style: { strokeWidth: countStroke(count, most) } } : {}),

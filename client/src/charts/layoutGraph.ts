@@ -132,7 +132,16 @@ export async function layoutGraph(graph: ScenarioGraph, engine?: ELK, loops = fa
     return {
       id: node.id,
       layoutOptions: {
-        'elk.padding': '[top=34,left=12,bottom=12,right=12]',
+        // With loops, room for them and their labels inside the box, and for its whole title.
+        'elk.padding': loops ? '[top=64,left=16,bottom=24,right=64]' : '[top=34,left=12,bottom=12,right=12]',
+        ...(loops
+          ? {
+              'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+              'elk.nodeSize.minimum': `(${leafWidth(node.label) + 24}, 0)`,
+              'elk.spacing.nodeNode': '64',
+              'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+            }
+          : {}),
         // Parallel regions side by side; a compound state's children flow downwards.
         'elk.direction': node.type === 'parallel' ? 'RIGHT' : 'DOWN',
       },
@@ -147,8 +156,9 @@ export async function layoutGraph(graph: ScenarioGraph, engine?: ELK, loops = fa
       'elk.algorithm': 'layered',
       'elk.direction': 'DOWN',
       'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '36',
-      'elk.spacing.nodeNode': '18',
+      // With loops (and numbers on the edges): room between states for them.
+      'elk.layered.spacing.nodeNodeBetweenLayers': loops ? '56' : '36',
+      'elk.spacing.nodeNode': loops ? '64' : '18',
       'elk.spacing.componentComponent': '28',
       'elk.edgeRouting': 'ORTHOGONAL',
       // Routes in the root's coordinates: what the drawing uses.

@@ -1317,6 +1317,7 @@ export const fr = {
   'classroom.debrief.stays': 'Reste dans l’état',
   'classroom.debrief.highlight': 'Chemin mis en évidence',
   'classroom.debrief.allCalls': 'Tous les appels',
+  'graph.legendCalls': 'Sur chaque transition : le nombre d’appels qui l’ont prise, le trait plus épais quand ils sont plus nombreux',
 };
 
 export type MessageKey = keyof typeof fr;

@@ -4,8 +4,7 @@
 // it, the measures (the debrief's own `computeMeasures`) and the rubric's automatic results
 // (`computeResults`, the debrief's scores in one place) — and the class's export (JSON, CSV).
 import { scenarioGraphModel } from '@ecoute/engine';
-import type { CompiledScenario, TimelineEntry } from '@ecoute/engine';
-import type { ScenarioGraph } from '@ecoute/engine';
+import type { CompiledScenario, ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import type {
   CallTransition,
   ClassDetail,
