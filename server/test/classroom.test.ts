@@ -8,7 +8,7 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { ManualScheduler } from '@ecoute/engine';
 import type { Role } from '@ecoute/engine';
-import { CLASSROOM_NAMESPACE, ClassEvent, PROTOCOL_VERSION } from '@ecoute/protocol';
+import { CLASSROOM_NAMESPACE, ClassEvent, PROTOCOL_VERSION, groupDebriefEdgeSchema } from '@ecoute/protocol';
 import type {
   AuditLogEntry,
   ClassDetail,
@@ -367,10 +367,15 @@ describe('the classroom', () => {
     expect(debrief.body.calls.every((c) => c.measures.timeToPickup !== null)).toBe(true);
     expect(debrief.body.calls[1]!.measures.outcome).not.toBeNull();
     expect(debrief.body.graph.nodes.length).toBeGreaterThan(0);
-    const taken = debrief.body.transitions.reduce((sum, t) => sum + t.calls, 0);
-    const steps = debrief.body.calls.reduce((sum, c) => sum + Math.max(0, c.path.length - 1), 0);
-    expect(taken).toBeGreaterThan(0);
-    expect(taken).toBeLessThanOrEqual(steps);
+    // The machine's transitions each call took (its run rebuilt from the record), per edge of the
+    // graph: both calls waited 31 s at the welcome (its timer's reaction), Chloé's went on.
+    for (const edge of debrief.body.transitions) expect(groupDebriefEdgeSchema.parse(edge)).toEqual(edge);
+    expect(debrief.body.transitions).toEqual([
+      { edge: 'accueil|after 20000|0', from: 'accueil', to: null, calls: 2, times: 2 },
+      { edge: 'accueil|se_presenter|0', from: 'accueil', to: 'ecoute', calls: 1, times: 1 },
+      { edge: 'ecoute|acted|0', from: 'ecoute', to: 'ecoute.en_ligne', calls: 1, times: 1 },
+    ]);
+    expect(debrief.body.calls[0]!.transitions).toEqual([{ edge: 'accueil|after 20000|0', times: 1 }]);
     const json = await api<{ calls: { debrief: unknown; trainerLink: unknown }[] }>(
       `/api/classes/${classId}/export/json`,
       trainer,

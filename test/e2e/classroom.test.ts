@@ -93,6 +93,12 @@ describe('the classroom in a browser', () => {
       const pickup = page.getByRole('button', { name: /^Décrocher/ });
       await pickup.and(page.locator(':enabled')).waitFor();
       await pickup.click();
+      // Each listener introduces themself (the phone's « Répondre » view): the three calls take
+      // the same transition.
+      const views = page.getByRole('navigation', { name: 'Partie de la console affichée' });
+      await views.getByRole('button', { name: /^Répondre/ }).click();
+      await page.getByRole('button', { name: /^Se présenter/ }).click();
+      await views.getByRole('button', { name: /^Conversation/ }).click();
     }
 
     // The floor: three tiles, connected.
@@ -158,11 +164,26 @@ describe('the classroom in a browser', () => {
     // The group debrief compares the three calls.
     await floor.getByRole('tab', { name: 'Débriefing de groupe' }).click();
     await floor.getByRole('button', { name: 'Comparer les appels' }).click();
-    const measures = floor.getByRole('table').first();
+    const measures = floor.getByRole('region', { name: 'Mesures', exact: true }).getByRole('table');
     await measures.waitFor();
     expect(await measures.getByRole('row').count()).toBe(4);
     for (const name of listeners) await measures.getByRole('rowheader', { name: new RegExp(name) }).waitFor();
-    expect(await floor.getByRole('heading', { name: 'Chemins pris (nombre d’appels)' }).count()).toBe(1);
+    // The graph draws on its edges how many calls took them: the three introduced themselves.
+    const graph = floor.getByRole('figure', { name: /graphe/i });
+    await graph.locator('.react-flow__edge-text', { hasText: '3 appels' }).first().waitFor();
+    const transitions = floor.getByRole('region', {
+      name: 'Chemins pris (nombre d’appels)',
+      exact: true,
+    });
+    await transitions
+      .getByRole('row')
+      .filter({ hasText: /^Accueil.*Se présenter.*3$/ })
+      .waitFor();
+    // One call chosen: its path highlighted, its times in the table.
+    const firstCall = (await floor.getByRole('option', { name: new RegExp(first) }).textContent()) ?? '';
+    await floor.getByRole('combobox', { name: 'Chemin mis en évidence' }).selectOption({ label: firstCall });
+    await transitions.getByRole('columnheader', { name: 'Fois dans l’appel choisi' }).waitFor();
+    expect(await graph.locator('.react-flow__edge.state-edge--taken').count()).toBeGreaterThan(0);
     // axe of any impact on the group debrief, on a laptop and on a phone (no sideways scroll there).
     expect(await axeViolations(floor)).toEqual([]);
     await floor.setViewportSize({ width: 390, height: 844 });

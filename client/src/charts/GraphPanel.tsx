@@ -3,6 +3,7 @@ import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { ChunkBoundary } from '../ui/ChunkBoundary.js';
 import { useHeavyViews } from '../ui/HeavyViews.js';
+import type { GraphHighlight } from './graphPath.js';
 import { LazyStateGraph } from './lazy.js';
 
 /** The state graph panel: the drawing (lazy) and its legend; the states list is its text form. */
@@ -10,10 +11,16 @@ export function GraphPanel({
   graph,
   states,
   entries,
+  highlight,
+  counts,
 }: {
   graph: ScenarioGraph | null;
   states: readonly string[];
   entries: readonly TimelineEntry[];
+  /** A highlight prepared by the page (`StateGraph`'s `highlight`): `entries` is then not read. */
+  highlight?: GraphHighlight | undefined;
+  /** The group debrief's number of calls per drawn edge (`StateGraph`'s `counts`). */
+  counts?: ReadonlyMap<string, number> | undefined;
 }) {
   const { t } = useI18n();
   const headingId = useId();
@@ -26,7 +33,14 @@ export function GraphPanel({
           loading={<p className="muted">{t('graph.loading')}</p>}
           failed={<p className="muted">{t('graph.failed')}</p>}
         >
-          <LazyStateGraph graph={graph} states={states} entries={entries} label={t('graph.label')} />
+          <LazyStateGraph
+            graph={graph}
+            states={states}
+            entries={entries}
+            highlight={highlight}
+            counts={counts}
+            label={t('graph.label')}
+          />
         </ChunkBoundary>
       ) : (
         <p className="muted">{t('graph.none')}</p>
@@ -44,6 +58,7 @@ export function GraphPanel({
           <span className="graph-legend__swatch graph-legend__swatch--taken" aria-hidden="true" />
           {t('graph.legendTaken')}
         </li>
+        {counts ? <li>{t('graph.legendCalls')}</li> : null}
       </ul>
     </section>
   );

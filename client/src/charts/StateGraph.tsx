@@ -6,7 +6,6 @@ import {
   BaseEdge,
   ControlButton,
   Handle,
-  MarkerType,
   Panel,
   Position,
   ReactFlow,
@@ -14,7 +13,6 @@ import {
   useNodesInitialized,
   useReactFlow,
   useStore,
-  type Edge,
   type EdgeProps,
   type Node,
   type NodeProps,
@@ -22,10 +20,11 @@ import {
 import '@xyflow/react/dist/style.css';
 import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
+import { flowEdges, type RoutedEdge } from './flowEdges.js';
 import { elkEngine } from './elkEngine.js';
 import { highlightGraph, reachedHighlight, type GraphHighlight, type GraphReached } from './graphPath.js';
 import { GraphText, stateStatus } from './GraphText.js';
-import { foldGraph, layoutGraph, shortEdgeLabel, type GraphLayout } from './layoutGraph.js';
+import { foldGraph, layoutGraph, type GraphLayout } from './layoutGraph.js';
 import { joinParts } from '../i18n/joinParts.js';
 
 /** The zoom the drawing is read at, at least: labels of 13 px stay ≥ 12 px on screen. */
@@ -79,9 +78,26 @@ function StateNodeView({ data }: NodeProps<StateNode>) {
   );
 }
 
-type RoutedEdge = Edge<{ points: { x: number; y: number }[] }, 'routed'>;
+/** How far a loop stands off its state's bottom, top and right side. */
+const LOOP_OFFSET = 14;
 
-/** An edge along ELK's orthogonal route (xyflow's own curve when there is none). */
+/**
+ * A loop from a state's bottom round its right side to its top: from the source handle
+ * (bottom centre) to the target handle (top centre) of the same state.
+ */
+function loopPoints(sx: number, sy: number, tx: number, ty: number, width: number) {
+  const right = Math.max(sx, tx) + width / 2 + LOOP_OFFSET;
+  return [
+    { x: sx, y: sy },
+    { x: sx, y: sy + LOOP_OFFSET },
+    { x: right, y: sy + LOOP_OFFSET },
+    { x: right, y: ty - LOOP_OFFSET },
+    { x: tx, y: ty - LOOP_OFFSET },
+    { x: tx, y: ty },
+  ];
+}
+
+/** An edge along ELK's orthogonal route (xyflow's own curve when there is none); a loop round its state. */
 function RoutedEdgeView({
   data,
   sourceX,
@@ -92,14 +108,20 @@ function RoutedEdgeView({
   style,
   label,
 }: EdgeProps<RoutedEdge>) {
-  const points = data?.points.length
-    ? data.points
-    : [
-        { x: sourceX, y: sourceY },
-        { x: targetX, y: targetY },
-      ];
+  const loop = data?.loopWidth !== undefined;
+  const points = loop
+    ? loopPoints(sourceX, sourceY, targetX, targetY, data.loopWidth ?? 0)
+    : data?.points.length
+      ? data.points
+      : [
+          { x: sourceX, y: sourceY },
+          { x: targetX, y: targetY },
+        ];
   const path = points.map((point, i) => `${i === 0 ? 'M' : 'L'}${point.x} ${point.y}`).join(' ');
-  const middle = points[Math.floor(points.length / 2)] ?? points[0]!;
+  // A loop's label on its outer side, halfway up; another edge's at its middle point.
+  const middle = loop
+    ? { x: points[2]!.x, y: (points[2]!.y + points[3]!.y) / 2 }
+    : (points[Math.floor(points.length / 2)] ?? points[0]!);
   return (
     <BaseEdge
       path={path}
@@ -137,6 +159,7 @@ export default function StateGraph({
   onStateClick,
   onConnect,
   reached,
+  counts,
 }: {
   graph: ScenarioGraph;
   states: readonly string[];
@@ -150,8 +173,14 @@ export default function StateGraph({
   onStateClick?: (state: string) => void;
   /** The studio: an edge drawn from one state to another (its keyboard path is a form). */
   onConnect?: (source: string, target: string) => void;
+  /**
+   * The group debrief: per drawn edge (`edgeKey`), how many calls took it — drawn on the edge
+   * (« 3 appels ») and by its thickness; states' loops (self-transitions, reactions) drawn too.
+   */
+  counts?: ReadonlyMap<string, number> | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const loops = counts !== undefined;
   const states = useSameList(givenStates);
   const entries = useSameList(givenEntries);
   const [layout, setLayout] = useState<GraphLayout | null>(null);
@@ -167,14 +196,14 @@ export default function StateGraph({
   }, [graph, foldIds]);
   useEffect(() => {
     let current = true;
-    layoutGraph(folded.graph, elkEngine()).then(
+    layoutGraph(folded.graph, elkEngine(), loops).then(
       (laid) => current && setLayout(laid),
       () => current && setFailed(true),
     );
     return () => {
       current = false;
     };
-  }, [folded]);
+  }, [folded, loops]);
   const activeShown = useMemo(
     () => states.filter((state) => layout?.nodes.some((node) => node.id === state)),
     [states, layout],
@@ -191,7 +220,7 @@ export default function StateGraph({
     visited: t('graph.text.visited'),
     unvisited: t('graph.text.unvisited'),
   };
-  const labelOf = new Map(graph.nodes.map((node) => [node.id, node.label]));
+  const labelOf = useMemo(() => new Map(graph.nodes.map((node) => [node.id, node.label])), [graph]);
 
   const nodes = useMemo<StateNode[]>(
     () =>
@@ -223,41 +252,9 @@ export default function StateGraph({
     [layout, highlight, folded, t, onConnect],
   );
 
-  const edges = useMemo<RoutedEdge[]>(
-    () =>
-      (layout?.edges ?? []).map((edge): RoutedEdge => {
-        const taken = highlight.taken.has(edge.key);
-        // Labels only on the ways out of the current states: what can happen next.
-        const next = highlight.active.has(edge.source);
-        return {
-          id: edge.key,
-          type: 'routed',
-          source: edge.source,
-          target: edge.target,
-          data: { points: edge.points },
-          focusable: false,
-          selectable: false,
-          // In French, by the states' labels (xyflow says « Edge from <id> to <id> »).
-          ariaLabel: joinParts(
-            t,
-            [
-              t('graph.edge', { from: labelOf.get(edge.source) ?? '', to: labelOf.get(edge.target) ?? '' }),
-              taken && t('graph.text.edgeTaken'),
-            ],
-            'dash',
-          ),
-          zIndex: 2,
-          className: `state-edge${taken ? ' state-edge--taken' : ''}${next ? ' state-edge--next' : ''}`,
-          markerEnd: {
-            type: MarkerType.ArrowClosed,
-            width: 16,
-            height: 16,
-            color: taken ? '#1f5fbf' : '#5a6472',
-          },
-          ...(next ? { label: shortEdgeLabel(edge.labels) } : {}),
-        };
-      }),
-    [layout, highlight, t],
+  const edges = useMemo(
+    () => flowEdges(layout, highlight, { t, lang }, labelOf, counts),
+    [layout, highlight, t, lang, labelOf, counts],
   );
 
   if (failed) return <p className="muted">{t('graph.failed')}</p>;

@@ -79,18 +79,23 @@ export function shortEdgeLabel(labels: readonly string[]): string {
   return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 }
 
-/** The edges worth drawing: between two known states, one per pair, labels gathered. */
-export function drawnEdges(graph: ScenarioGraph): LaidOutEdge[] {
+/**
+ * The edges worth drawing: between two known states, one per pair, labels gathered. With
+ * `loops` (the group debrief), a state's self-transitions and reactions (no target: it stays)
+ * too, as one loop per state (`edgeKey(state, state)`).
+ */
+export function drawnEdges(graph: ScenarioGraph, loops = false): LaidOutEdge[] {
   const known = new Set(graph.nodes.map((node) => node.id));
   const byKey = new Map<string, LaidOutEdge>();
   for (const edge of graph.edges) {
-    if (edge.target === null || edge.source === edge.target) continue;
-    if (!known.has(edge.source) || !known.has(edge.target)) continue;
-    const key = edgeKey(edge.source, edge.target);
+    const target = edge.target ?? (loops ? edge.source : null);
+    if (target === null || (edge.source === target && !loops)) continue;
+    if (!known.has(edge.source) || !known.has(target)) continue;
+    const key = edgeKey(edge.source, target);
     const drawn = byKey.get(key) ?? {
       key,
       source: edge.source,
-      target: edge.target,
+      target,
       labels: [],
       kinds: [],
       points: [],
@@ -108,8 +113,12 @@ async function mainThreadElk(): Promise<ELK> {
   return new Bundled();
 }
 
-/** Lays the graph out with `elk` (a worker's, `elkEngine`), or with ELK on the main thread. */
-export async function layoutGraph(graph: ScenarioGraph, engine?: ELK): Promise<GraphLayout> {
+/**
+ * Lays the graph out with `elk` (a worker's, `elkEngine`), or with ELK on the main thread. With
+ * `loops`, the loops of `drawnEdges` come along, without a route: the drawing bends them round
+ * their state's side.
+ */
+export async function layoutGraph(graph: ScenarioGraph, engine?: ELK, loops = false): Promise<GraphLayout> {
   const elk = engine ?? (await mainThreadElk());
   const children = new Map<string | null, ScenarioGraph['nodes']>();
   for (const node of graph.nodes) {
@@ -123,22 +132,33 @@ export async function layoutGraph(graph: ScenarioGraph, engine?: ELK): Promise<G
     return {
       id: node.id,
       layoutOptions: {
-        'elk.padding': '[top=34,left=12,bottom=12,right=12]',
+        // With loops, room for them and their labels inside the box, and for its whole title.
+        'elk.padding': loops ? '[top=64,left=16,bottom=24,right=64]' : '[top=34,left=12,bottom=12,right=12]',
+        ...(loops
+          ? {
+              'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+              'elk.nodeSize.minimum': `(${leafWidth(node.label) + 24}, 0)`,
+              'elk.spacing.nodeNode': '64',
+              'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+            }
+          : {}),
         // Parallel regions side by side; a compound state's children flow downwards.
         'elk.direction': node.type === 'parallel' ? 'RIGHT' : 'DOWN',
       },
       children: inner.map(build),
     };
   };
-  const edges = drawnEdges(graph);
+  const all = drawnEdges(graph, loops);
+  const edges = all.filter((edge) => edge.source !== edge.target);
   const root: ElkNode = {
     id: '__root__',
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'DOWN',
       'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '36',
-      'elk.spacing.nodeNode': '18',
+      // With loops (and numbers on the edges): room between states for them.
+      'elk.layered.spacing.nodeNodeBetweenLayers': loops ? '56' : '36',
+      'elk.spacing.nodeNode': loops ? '64' : '18',
       'elk.spacing.componentComponent': '28',
       'elk.edgeRouting': 'ORTHOGONAL',
       // Routes in the root's coordinates: what the drawing uses.
@@ -177,7 +197,7 @@ export async function layoutGraph(graph: ScenarioGraph, engine?: ELK): Promise<G
   );
   return {
     nodes,
-    edges: edges.map((edge) => ({ ...edge, points: routes.get(edge.key) ?? [] })),
+    edges: all.map((edge) => ({ ...edge, points: routes.get(edge.key) ?? [] })),
     width: laid.width ?? 0,
     height: laid.height ?? 0,
   };

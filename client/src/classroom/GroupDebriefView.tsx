@@ -1,36 +1,40 @@
 // The group debrief: the calls of one scenario side by side — the paths drawn together on the
-// state graph (lazy drawing; the transitions with their number of calls are its text form), the
-// measures in one table and the rubric per call; each cell opens that call's debrief at that
-// moment (`/debrief/<id>?seq=<n>`, signed in: no token).
-import { useMemo } from 'react';
-import type { GroupDebrief, GroupDebriefCall, MeasuredSpan, MomentRef } from '@ecoute/protocol';
+// state graph (lazy drawing), each edge with the number of calls that took it (« 3 appels », and
+// thicker as more did), one call's path highlighted on demand; the transitions' table is the
+// graph's text form (from, when, to, how many calls). Then the measures in one table and the
+// rubric per call; each cell opens that call's debrief at that moment (`/debrief/<id>?seq=<n>`,
+// signed in: no token).
+import { useId, useMemo, useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
+import type { GroupDebrief, GroupDebriefCall, MeasuredSpan, MomentRef } from '@ecoute/protocol';
 import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
 import { formatDuration } from '../ui/formatDuration.js';
+import { ScrollTable } from '../ui/ScrollTable.js';
+import { edgeCallCounts, groupHighlight } from './groupGraph.js';
+
+const NO_STATES: readonly string[] = [];
+const NO_ENTRIES: readonly TimelineEntry[] = [];
 
 const momentLink = (sessionId: string, at: MomentRef | null | undefined) =>
   `/debrief/${encodeURIComponent(sessionId)}${at ? `?seq=${at.seq}` : ''}`;
 
 export function GroupDebriefView({ debrief }: { debrief: GroupDebrief }) {
   const { t } = useI18n();
-  const label = (id: string) => debrief.graph.nodes.find((n) => n.id === id)?.label ?? id;
-  // Every call's path as state entries, one call after another: the graph marks what was visited
-  // and taken by any of them.
-  const entries = useMemo<TimelineEntry[]>(
-    () =>
-      debrief.calls.flatMap((call) =>
-        call.path.map((step): TimelineEntry => ({
-          seq: step.at.seq,
-          t: step.at.t,
-          at: '',
-          source: 'system',
-          kind: 'observation',
-          observation: { kind: 'state', states: [step.state] },
-        })),
-      ),
-    [debrief],
-  );
+  const pickId = useId();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const label = (id: string | null) =>
+    id === ''
+      ? t('classroom.debrief.anyState')
+      : id === null
+        ? t('classroom.debrief.stays')
+        : (debrief.graph.nodes.find((n) => n.id === id)?.label ?? t('ui.none'));
+  const when = (edge: string) => debrief.graph.edges.find((e) => e.id === edge)?.label ?? t('ui.none');
+  const counts = useMemo(() => edgeCallCounts(debrief), [debrief]);
+  const highlight = useMemo(() => groupHighlight(debrief, chosen), [debrief, chosen]);
+  const chosenCall = debrief.calls.find((call) => call.sessionId === chosen) ?? null;
+  const timesIn = (call: GroupDebriefCall, edge: string) =>
+    call.transitions.find((taken) => taken.edge === edge)?.times ?? 0;
   const callName = (call: GroupDebriefCall) =>
     t('classroom.debrief.call', {
       group: call.group,
@@ -46,16 +50,50 @@ export function GroupDebriefView({ debrief }: { debrief: GroupDebrief }) {
   const criteria = debrief.calls[0]?.rubric ?? [];
   return (
     <div className="group-debrief">
-      <GraphPanel graph={debrief.graph} states={[]} entries={entries} />
-      <section aria-labelledby="gd-transitions">
-        <h3 id="gd-transitions">{t('classroom.debrief.transitions')}</h3>
-        <ul>
-          {debrief.transitions.map((tr) => (
-            <li key={`${tr.from}>${tr.to}`}>
-              {t('classroom.debrief.transition', { from: label(tr.from), to: label(tr.to), count: tr.calls })}
-            </li>
+      <p className="group-debrief__highlight">
+        <label htmlFor={pickId}>{t('classroom.debrief.highlight')}</label>{' '}
+        <select id={pickId} value={chosen ?? ''} onChange={(event) => setChosen(event.target.value || null)}>
+          <option value="">{t('classroom.debrief.allCalls')}</option>
+          {debrief.calls.map((call) => (
+            <option key={call.sessionId} value={call.sessionId}>
+              {callName(call)}
+            </option>
           ))}
-        </ul>
+        </select>
+      </p>
+      <GraphPanel
+        graph={debrief.graph}
+        states={NO_STATES}
+        entries={NO_ENTRIES}
+        highlight={highlight}
+        counts={counts}
+      />
+      <section aria-labelledby="gd-transitions" className="group-debrief__table">
+        <h3 id="gd-transitions">{t('classroom.debrief.transitions')}</h3>
+        <ScrollTable name={t('classroom.debrief.transitions')}>
+          <table aria-labelledby="gd-transitions">
+            <thead>
+              <tr>
+                <th scope="col">{t('classroom.debrief.col.from')}</th>
+                <th scope="col">{t('classroom.debrief.col.when')}</th>
+                <th scope="col">{t('classroom.debrief.col.to')}</th>
+                <th scope="col">{t('classroom.debrief.col.calls')}</th>
+                {chosenCall && <th scope="col">{t('classroom.debrief.col.selected')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {debrief.transitions.map((edge) => (
+                <tr key={edge.edge}>
+                  <td>{label(edge.from)}</td>
+                  <td>{when(edge.edge)}</td>
+                  <td>{label(edge.to)}</td>
+                  <td>{edge.calls}</td>
+                  {chosenCall && <td>{timesIn(chosenCall, edge.edge) || t('classroom.debrief.none')}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
       </section>
       <section aria-labelledby="gd-measures" className="group-debrief__table">
         <h3 id="gd-measures">{t('classroom.debrief.measures')}</h3>

@@ -984,7 +984,6 @@ export const fr = {
   'classroom.debrief.scenario': 'Scénario',
   'classroom.debrief.load': 'Comparer les appels',
   'classroom.debrief.transitions': 'Chemins pris (nombre d’appels)',
-  'classroom.debrief.transition': '{from} → {to} : {count} appel(s)',
   'classroom.debrief.measures': 'Mesures',
   'classroom.debrief.col.call': 'Appel',
   'classroom.debrief.col.pickup': 'Décroché',
@@ -1306,6 +1305,19 @@ export const fr = {
   'studio.graph.changeTarget': 'Mène à',
   'studio.graph.changeTargetNamed': 'Mène à, pour la transition {name}',
   'studio.graph.transitionRemoved': 'Transition supprimée : {name}.',
+  // The group debrief's graph (issue 14): calls per transition, on the edges and in a table.
+  'graph.edgeCalls.one': '{count} appel',
+  'graph.edgeCalls.other': '{count} appels',
+  'classroom.debrief.col.from': 'De',
+  'classroom.debrief.col.when': 'Quand',
+  'classroom.debrief.col.to': 'Vers',
+  'classroom.debrief.col.calls': 'Appels',
+  'classroom.debrief.col.selected': 'Fois dans l’appel choisi',
+  'classroom.debrief.anyState': 'Tout état',
+  'classroom.debrief.stays': 'Reste dans l’état',
+  'classroom.debrief.highlight': 'Chemin mis en évidence',
+  'classroom.debrief.allCalls': 'Tous les appels',
+  'graph.legendCalls': 'Sur chaque transition : le nombre d’appels qui l’ont prise, le trait plus épais quand ils sont plus nombreux',
 };
 
 export type MessageKey = keyof typeof fr;

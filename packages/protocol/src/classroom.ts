@@ -249,6 +249,8 @@ export interface GroupDebriefCall {
   listener: string | null;
   /** The leaf-most state entered at each state change, in order. */
   path: { state: string; at: MomentRef }[];
+  /** The machine's transitions this call took, by edge of the scenario's graph, in order first taken. */
+  transitions: CallTransition[];
   measures: {
     timeToPickup: MeasuredSpan | null;
     timeToFirstOpenQuestion: MeasuredSpan | null;
@@ -268,9 +270,35 @@ export interface GroupDebrief {
   classId: string;
   scenario: { id: string; title: string };
   graph: ScenarioGraph;
-  /** State changes taken, with how many calls took each (a call counts once per change). */
-  transitions: { from: string; to: string; calls: number }[];
+  /**
+   * The edges of `graph` some call took (the machine's transitions, self-transitions and
+   * reactions included), with how many calls took each (a call counts once) and how many times
+   * in all; most taken first.
+   */
+  transitions: GroupDebriefEdge[];
   calls: GroupDebriefCall[];
 }
+
+/** One edge of the scenario's graph (`ScenarioGraph` edge id) a call took, and how many times. */
+export const callTransitionSchema = z
+  .object({ edge: z.string().min(1), times: z.number().int().min(1) })
+  .strict();
+export type CallTransition = z.infer<typeof callTransitionSchema>;
+
+/**
+ * One edge of the group debrief's graph: its id, its ends as the graph has them (`from` '' for
+ * the machine's root, `to` null for a reaction that stays), the number of calls that took it and
+ * the times it was taken in all.
+ */
+export const groupDebriefEdgeSchema = z
+  .object({
+    edge: z.string().min(1),
+    from: z.string(),
+    to: z.string().nullable(),
+    calls: z.number().int().min(1),
+    times: z.number().int().min(1),
+  })
+  .strict();
+export type GroupDebriefEdge = z.infer<typeof groupDebriefEdgeSchema>;
 
 export const groupDebriefQuerySchema = z.object({ scenarioId }).strict();

@@ -31,3 +31,29 @@ export function coldView(
     result.run.dispose();
   }
 }
+
+/**
+ * The machine's transitions a call took, by id (`transitionId`) with how many times each, in the
+ * order first taken: its run rebuilt from the record on a manual clock, as `coldView`, nothing
+ * recorded. Only what the record holds: a live call's timers not yet due are not fired.
+ */
+export function transitionsTaken(
+  compiled: CompiledScenario,
+  seed: number,
+  entries: readonly TimelineEntry[],
+  callerActor: boolean,
+): Map<string, number> {
+  const taken = new Map<string, number>();
+  let replaying = true;
+  const result = rebuildRun(compiled, seed, entries, {
+    scheduler: new ManualScheduler(0),
+    onTimer: () => undefined,
+    callerActor,
+    onTransitions: (ids) => {
+      if (replaying) for (const id of ids) taken.set(id, (taken.get(id) ?? 0) + 1);
+    },
+  });
+  replaying = false;
+  result.run.dispose();
+  return taken;
+}

@@ -1,12 +1,40 @@
 // The group debrief: the calls of one scenario of a class side by side — each call's path
-// (the leaf-most state entered at each state change), the transitions with how many calls took
-// each, the measures (the debrief's own `computeMeasures`) and the rubric's automatic results
+// (the leaf-most state entered at each state change), the machine's transitions it took (its run
+// rebuilt from the record: `cold-reading.ts`), each edge of the graph with how many calls took
+// it, the measures (the debrief's own `computeMeasures`) and the rubric's automatic results
 // (`computeResults`, the debrief's scores in one place) — and the class's export (JSON, CSV).
 import { scenarioGraphModel } from '@ecoute/engine';
-import type { CompiledScenario, TimelineEntry } from '@ecoute/engine';
-import type { ClassDetail, GroupDebrief, GroupDebriefCall, MeasuredSpan } from '@ecoute/protocol';
+import type { CompiledScenario, ScenarioGraph, TimelineEntry } from '@ecoute/engine';
+import type {
+  CallTransition,
+  ClassDetail,
+  GroupDebrief,
+  GroupDebriefCall,
+  GroupDebriefEdge,
+  MeasuredSpan,
+} from '@ecoute/protocol';
 import { computeResults } from '../debrief/debrief-results.js';
 import type { ClassCallState } from './class-store.js';
+import { transitionsTaken } from './cold-reading.js';
+
+/**
+ * The graph's edges of each transition id: one, or one per target (`id#0`, `id#1`…) for a
+ * transition into several parallel regions (`scenarioGraphModel`).
+ */
+function edgesByTransition(graph: ScenarioGraph): Map<string, string[]> {
+  const edges = new Map<string, string[]>();
+  for (const edge of graph.edges) {
+    const transition = edge.id.replace(/#\d+$/, '');
+    edges.set(transition, [...(edges.get(transition) ?? []), edge.id]);
+  }
+  return edges;
+}
+
+/** A call's transitions (ids with their times) as the edges of its scenario's graph. */
+export function callTransitions(graph: ScenarioGraph, taken: ReadonlyMap<string, number>): CallTransition[] {
+  const edges = edgesByTransition(graph);
+  return [...taken].flatMap(([id, times]) => (edges.get(id) ?? []).map((edge) => ({ edge, times })));
+}
 
 /** One call's row of the group debrief, from its whole timeline. */
 export function groupDebriefCall(
@@ -23,12 +51,17 @@ export function groupDebriefCall(
     path.push({ state: leaf, at: { seq: entry.seq, t: entry.t } });
   }
   const outcome = results.measures.outcome;
+  const callerActor = call.members.some((m) => m.role === 'callerActor');
   return {
     sessionId: call.sessionId,
     round: call.round,
     group: call.group,
     listener: call.members.find((m) => m.role === 'listener')?.pseudonym ?? null,
     path,
+    transitions: callTransitions(
+      scenarioGraphModel(compiled.scenario),
+      transitionsTaken(compiled, call.seed, entries, callerActor),
+    ),
     measures: {
       timeToPickup: results.measures.timeToPickup,
       timeToFirstOpenQuestion: results.measures.timeToFirstOpenQuestion,
@@ -50,23 +83,27 @@ export function groupDebrief(
   compiled: CompiledScenario,
   calls: GroupDebriefCall[],
 ): GroupDebrief {
-  const counts = new Map<string, { from: string; to: string; calls: Set<string> }>();
+  const graph = scenarioGraphModel(compiled.scenario);
+  const ends = new Map(graph.edges.map((edge) => [edge.id, edge]));
+  const counts = new Map<string, GroupDebriefEdge>();
   for (const call of calls)
-    for (let i = 1; i < call.path.length; i++) {
-      const from = call.path[i - 1]!.state;
-      const to = call.path[i]!.state;
-      const key = `${from}\u0000${to}`;
-      const entry = counts.get(key) ?? { from, to, calls: new Set<string>() };
-      entry.calls.add(call.sessionId);
-      counts.set(key, entry);
+    for (const { edge, times } of call.transitions) {
+      // An edge of another version of the scenario, not in this graph: not drawn, not counted.
+      const known = ends.get(edge);
+      if (!known) continue;
+      const entry = counts.get(edge);
+      if (entry) {
+        entry.calls += 1;
+        entry.times += times;
+      } else counts.set(edge, { edge, from: known.source, to: known.target, calls: 1, times });
     }
   return {
     classId,
     scenario: { id: compiled.scenario.id, title: compiled.scenario.title },
-    graph: scenarioGraphModel(compiled.scenario),
-    transitions: [...counts.values()]
-      .map(({ from, to, calls: taken }) => ({ from, to, calls: taken.size }))
-      .sort((a, b) => b.calls - a.calls || a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
+    graph,
+    transitions: [...counts.values()].sort(
+      (a, b) => b.calls - a.calls || b.times - a.times || a.edge.localeCompare(b.edge),
+    ),
     calls,
   };
 }

@@ -29,6 +29,11 @@ export interface RebuildOptions {
   callerActor?: boolean;
   /** The session's hint mode (passed on to the run: its views). */
   hintMode?: CallRunOptions['hintMode'];
+  /**
+   * Receives the ids of the transitions each microstep takes (`transitionId`, as
+   * `CallRunOptions.onTransitions`), in order: during the replay, then once live.
+   */
+  onTransitions?: (ids: string[]) => void;
 }
 
 /** A difference between the recorded timeline and its rebuild. */
@@ -80,6 +85,7 @@ export function rebuildRun(
     },
     ...(options.callerActor !== undefined ? { callerActor: options.callerActor } : {}),
     ...(options.hintMode !== undefined ? { hintMode: options.hintMode } : {}),
+    ...(options.onTransitions ? { onTransitions: options.onTransitions } : {}),
   };
   const run = new CallRun(compiled, runOptions);
   const mismatches: RebuildMismatch[] = [];

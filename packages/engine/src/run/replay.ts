@@ -24,6 +24,8 @@ export interface ReplayOptions {
   hintMode?: CallRunOptions['hintMode'];
   /** See `CallRunOptions.endingFeedback` (the rubric's replays turn it off). */
   endingFeedback?: boolean;
+  /** Receives the ids of the transitions each microstep takes, in order (`CallRunOptions.onTransitions`). */
+  onTransitions?: (ids: string[]) => void;
 }
 
 /** What a replay step was: an input (with its index and result) or a timer firing. */
@@ -56,6 +58,7 @@ export function replayWith(
     ...(options.callerActor ? { callerActor: true } : {}),
     ...(options.hintMode ? { hintMode: options.hintMode } : {}),
     ...(options.endingFeedback === false ? { endingFeedback: false } : {}),
+    ...(options.onTransitions ? { onTransitions: options.onTransitions } : {}),
     onTimer: (observations) => {
       out.push(...observations);
       options.onStep?.(
