@@ -219,6 +219,8 @@ describe('accessibility of every page and state', () => {
     await trainer.locator('.state-graph .react-flow__node').first().waitFor();
     const learner = await open(`${server.url}/debrief/${sessionId}#k=${links.listener!.split('#k=')[1]}`);
     await learner.getByRole('heading', { level: 1, name: /^Débriefing/ }).waitFor();
+    // The panels come after the lanes' first paint: audited once there.
+    await learner.getByRole('region', { name: "Grille d'évaluation" }).waitFor();
     const failures = await auditAll({
       'débriefing (formateur·rice, un moment)': trainer,
       'débriefing (apprenant·e)': learner,

@@ -1,5 +1,6 @@
 // The debrief's header: the scenario, who took part, when, how long, how it ended, and the
-// exports. It does not follow the moment.
+// exports. It does not follow the moment. The facts may come after the first paint (`facts`):
+// the date's formatter is costly the first time a page makes one.
 import type { Debrief } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { formatDateTime } from '../i18n/formatDate.js';
@@ -8,35 +9,21 @@ import { useCallClock } from './callClock.js';
 import type { DebriefApi } from './debriefApi.js';
 import { ExportButtons } from './ExportButtons.js';
 
-export function DebriefHeader({ debrief, api }: { debrief: Debrief; api: DebriefApi }) {
+export function DebriefHeader({
+  debrief,
+  api,
+  facts = true,
+}: {
+  debrief: Debrief;
+  api: DebriefApi;
+  facts?: boolean;
+}) {
   const { t } = useI18n();
-  const clock = useCallClock();
   const { session, scenario } = debrief;
   return (
     <header className="debrief__header">
       <h1>{t('debrief.title', { scenario: scenario.title })}</h1>
-      <dl className="debrief__facts">
-        <div>
-          <dt>{t('debrief.facts.date')}</dt>
-          <dd>{formatDateTime(t, session.createdAt)}</dd>
-        </div>
-        <div>
-          <dt>{t('role.listener')}</dt>
-          <dd>{session.learner ?? t('debrief.facts.unnamed')}</dd>
-        </div>
-        <div>
-          <dt>{t('role.trainer')}</dt>
-          <dd>{session.trainer ?? t('debrief.facts.unnamed')}</dd>
-        </div>
-        <div>
-          <dt>{t('debrief.facts.duration')}</dt>
-          <dd>{clock.format(session.durationMs)}</dd>
-        </div>
-        <div>
-          <dt>{t('outcome.label')}</dt>
-          <dd>{outcomeText(t, debrief.measures.outcome?.outcome ?? null)}</dd>
-        </div>
-      </dl>
+      {facts ? <DebriefFacts debrief={debrief} /> : null}
       {!debrief.callOver ? <p className="notice">{t('debrief.callLive')}</p> : null}
       <ExportButtons
         sessionId={session.id}
@@ -45,5 +32,36 @@ export function DebriefHeader({ debrief, api }: { debrief: Debrief; api: Debrief
         lrs={debrief.lrsConfigured}
       />
     </header>
+  );
+}
+
+/** Who took part, when, how long, how it ended. */
+function DebriefFacts({ debrief }: { debrief: Debrief }) {
+  const { t } = useI18n();
+  const clock = useCallClock();
+  const { session } = debrief;
+  return (
+    <dl className="debrief__facts">
+      <div>
+        <dt>{t('debrief.facts.date')}</dt>
+        <dd>{formatDateTime(t, session.createdAt)}</dd>
+      </div>
+      <div>
+        <dt>{t('role.listener')}</dt>
+        <dd>{session.learner ?? t('debrief.facts.unnamed')}</dd>
+      </div>
+      <div>
+        <dt>{t('role.trainer')}</dt>
+        <dd>{session.trainer ?? t('debrief.facts.unnamed')}</dd>
+      </div>
+      <div>
+        <dt>{t('debrief.facts.duration')}</dt>
+        <dd>{clock.format(session.durationMs)}</dd>
+      </div>
+      <div>
+        <dt>{t('outcome.label')}</dt>
+        <dd>{outcomeText(t, debrief.measures.outcome?.outcome ?? null)}</dd>
+      </div>
+    </dl>
   );
 }

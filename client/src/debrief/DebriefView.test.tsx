@@ -28,6 +28,9 @@ function renderView(api: FakeDebriefApi, synth?: SpeechSynthesis, canvas = new R
 }
 
 const momentHeading = () => screen.getByRole('heading', { level: 2, name: /^À / });
+/** The panels come after the lanes' first paint: waits for them (the rubric is one of them). */
+// (A busy machine may take a while over the first render of the file: no deadline of 1 s.)
+const panelsShown = () => screen.findByRole('region', { name: "Grille d'évaluation" }, { timeout: 10_000 });
 
 // jsdom does not scroll: what was asked to scroll into view is recorded.
 const scrolled: Element[] = [];
@@ -43,7 +46,7 @@ afterEach(() => {
 });
 
 describe('the debrief page', () => {
-  it('opens on the ending, on the call clock (from the pickup), with the measures and the rubric', () => {
+  it('opens on the ending, on the call clock (from the pickup), with the measures and the rubric', async () => {
     // A late join after the ending: the debrief still opens on the ending.
     const entries = shortCall();
     entries.push({
@@ -58,6 +61,7 @@ describe('the debrief page', () => {
     // As the server answers: the call's length is to its ending.
     fixture.session.durationMs = 30_000;
     renderView(new FakeDebriefApi(fixture));
+    await panelsShown();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe("Débriefing — Appel d'entraînement");
     // Picked up at 0:05 of the session, ended at 0:30: a call of 0:25, as the transcript counts it.
     expect(momentHeading().textContent).toBe('À 0:25');
@@ -74,8 +78,9 @@ describe('the debrief page', () => {
     expect(within(measures).getByRole('button', { name: /Plus long silence/ }).textContent).toMatch(/à 0:16/);
   });
 
-  it('jumps to the moment that proves a criterion, and steps with the arrow keys', () => {
+  it('jumps to the moment that proves a criterion, and steps with the arrow keys', async () => {
     renderView(new FakeDebriefApi(debriefFixture()));
+    await panelsShown();
     const rubric = screen.getByRole('region', { name: "Grille d'évaluation" });
     fireEvent.click(
       within(rubric).getByRole('button', { name: /Voir le moment.*Se présenter dans la première minute/ }),
@@ -105,6 +110,7 @@ describe('the debrief page', () => {
   it('lets the trainer judge a criterion and annotate the moment', async () => {
     const api = new FakeDebriefApi(debriefFixture());
     renderView(api);
+    await panelsShown();
     const form = screen.getByRole('group', { name: 'Votre jugement : Ton posé, rythme adapté' });
     fireEvent.click(within(form).getByRole('radio', { name: 'en partie' }));
     fireEvent.change(within(form).getByRole('textbox', { name: 'Commentaire' }), {
@@ -135,6 +141,7 @@ describe('the debrief page', () => {
   it("asks the learner's self-assessment before showing the trainer's judgments", async () => {
     const api = new FakeDebriefApi(debriefFixture({ viewer: 'listener', judgments: null, marks: null }));
     renderView(api);
+    await panelsShown();
     expect(
       screen.getByText('Le jugement du ou de la formateur·rice sera visible après votre auto-évaluation.'),
     ).toBeTruthy();
@@ -168,20 +175,44 @@ describe('the debrief page', () => {
     expect(screen.getAllByText('Rempli').length).toBeGreaterThan(0);
   });
 
-  it('shows a criterion the call never reached as « Non évalué », not as met', () => {
+  it('shows a criterion the call never reached as « Non évalué », not as met', async () => {
     const fixture = debriefFixture();
     const auto = fixture.rubric.find((c) => c.kind === 'auto')!;
     const unreached = { ...auto, criterion: 'jamais_tendu', label: 'Piège jamais tendu', assessed: false };
     delete (unreached as { met?: boolean }).met;
     delete (unreached as { evidence?: unknown }).evidence;
     renderView(new FakeDebriefApi({ ...fixture, rubric: [...fixture.rubric, unreached] }));
+    await panelsShown();
     const item = screen.getByText('Piège jamais tendu').closest('li')!;
     expect(within(item).getByText('Non évalué')).toBeTruthy();
     expect(within(item).queryByText('Rempli')).toBeNull();
     expect(screen.getByText(/Critères automatiques remplis : 1 sur 1 évalués\. 1 non évalué/)).toBeTruthy();
   });
 
-  it('draws only what is visible of 10,000 entries', () => {
+  it('paints the lanes first, then the panels after that paint', async () => {
+    const canvas = new RecordingCanvas();
+    const { container } = renderView(new FakeDebriefApi(debriefFixture()), undefined, canvas);
+    // The first render: the lanes painted, the moment's heading, the playback; no panel yet.
+    expect(screen.getByTestId('lanes-view').getAttribute('data-lanes-painted')).toBe('true');
+    expect(canvas.markers().length).toBeGreaterThan(0);
+    expect(momentHeading().textContent).toBe('À 0:25');
+    expect(screen.getByRole('button', { name: 'Rejouer' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: "Grille d'évaluation" })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Mesures automatiques' })).toBeNull();
+    expect(container.querySelector('.moment-transcript')).toBeNull();
+    expect(screen.queryByText('Durée')).toBeNull();
+    // Then everything else, the lanes not painted again for it.
+    const paints = canvas.paints;
+    await panelsShown();
+    expect(screen.getByRole('region', { name: 'Mesures automatiques' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Repères et annotations' })).toBeTruthy();
+    expect(container.querySelectorAll('.moment-transcript__row').length).toBeGreaterThan(0);
+    expect(screen.getByText('Durée')).toBeTruthy();
+    expect(screen.getByRole('meter', { name: 'Confiance' })).toBeTruthy();
+    expect(canvas.paints).toBe(paints);
+  });
+
+  it('draws only what is visible of 10,000 entries', async () => {
     const entries = longTimeline(10_000);
     const canvas = new RecordingCanvas();
     const { container } = renderView(
@@ -189,7 +220,10 @@ describe('the debrief page', () => {
       undefined,
       canvas,
     );
-    expect(container.querySelectorAll('.moment-transcript__row').length).toBeLessThan(40);
+    await panelsShown();
+    const rows = container.querySelectorAll('.moment-transcript__row').length;
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(40);
     // The lanes: one canvas, a marker per few pixels and lane standing for every entry.
     const view = screen.getByTestId('lanes-view');
     expect(view.getAttribute('data-lanes-painted')).toBe('true');
@@ -212,11 +246,11 @@ describe('the debrief page', () => {
       '1:00:00',
     ]);
     // Stepping back a hundred times is still the same handful of rows, and no new painting.
-    const paints = canvas.paints;
+    const paintsBefore = canvas.paints;
     for (let i = 0; i < 100; i += 1) fireEvent.keyDown(window, { key: 'ArrowLeft' });
     expect(momentHeading().textContent).toBe(`À ${formatDuration(entries[10_000 - 101]!.t)}`);
     expect(container.querySelectorAll('.moment-transcript__row').length).toBeLessThan(40);
-    expect(canvas.paints).toBe(paints);
+    expect(canvas.paints).toBe(paintsBefore);
     expect(container.querySelector<HTMLElement>('.lanes__cursor')?.style.transform).toMatch(
       /^translateX\(\d/,
     );
@@ -286,8 +320,9 @@ describe('the debrief page', () => {
     expect(rows).toEqual(["Temps d'appelDétresseConfiance", '0:004 sur 103 sur 10', '0:044 sur 105 sur 10']);
   });
 
-  it('keeps the focus on the transcript when ← removes the focused row; the transcript is no nameless tab stop', () => {
+  it('keeps the focus on the transcript when ← removes the focused row; the transcript is no nameless tab stop', async () => {
     const { container } = renderView(new FakeDebriefApi(debriefFixture()));
+    await panelsShown();
     const transcript = container.querySelector<HTMLElement>('.moment-transcript')!;
     expect(transcript.hasAttribute('tabindex')).toBe(false);
     expect(transcript.getAttribute('role')).toBe('group');

@@ -3,6 +3,10 @@
 // rubric, self-assessment, marks, notes). Pure of any network: the API comes in as a prop.
 // Its state lives in hooks: the records (`useDebriefRecords`), the cursor (`useMomentCursor`),
 // what the moment shows (`useMomentState`) and the playback (`usePlayback`).
+// The lanes come first: the first paint holds the header, the playback controls, the lanes and
+// the moment's heading; the rest (the header's facts, gauges, states, graph, transcript, side
+// panels) is rendered after that paint, in a transition (`useAfterFirstPaint`), so a long call
+// shows its lanes without waiting for panels that are below them or beside them.
 import { Suspense, lazy, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { GraphProgress, type GraphHighlight } from '../charts/graphPath.js';
@@ -27,6 +31,7 @@ import { LanesCursorContext, TimelineLanes, type LanesCanvas } from './TimelineL
 import { useDebriefRecords } from './useDebriefRecords.js';
 import { useMomentCursor } from './useMomentCursor.js';
 import { useMomentState } from './useMomentState.js';
+import { useAfterFirstPaint } from './useAfterFirstPaint.js';
 import { SPEEDS, usePlayback } from './usePlayback.js';
 import { joinParts } from '../i18n/joinParts.js';
 
@@ -144,29 +149,20 @@ export function DebriefView({
     },
     [describe],
   );
+  // Everything but the lanes and the moment's heading (the graph too: a heavy chunk and a layout).
+  const detailsShown = useAfterFirstPaint();
   const { lanes, series, moment, statesCrossed, activeStates, pathShown } = useMomentState(
     entries,
     scenario.variables,
     cursor.index,
+    detailsShown,
   );
-  // The graph (a heavy chunk and a layout) comes after the first paint of the lanes.
-  const [graphShown, setGraphShown] = useState(false);
-  useEffect(() => {
-    let second = 0;
-    const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => setGraphShown(true));
-    });
-    return () => {
-      cancelAnimationFrame(first);
-      cancelAnimationFrame(second);
-    };
-  }, []);
   const duration = entries.at(-1)?.t ?? 0;
   // Prepared once the graph is shown: each step then reads its highlight in the graph's size.
   const graph = debrief.graph;
   const progress = useMemo(
-    () => (graph && graphShown ? new GraphProgress(graph, entries) : null),
-    [graph, graphShown, entries],
+    () => (graph && detailsShown ? new GraphProgress(graph, entries) : null),
+    [graph, detailsShown, entries],
   );
   const highlight = useMemo(
     () => progress?.at(statesCrossed, activeStates) ?? null,
@@ -197,7 +193,7 @@ export function DebriefView({
   return (
     <CallClockContext.Provider value={clock}>
       <div className="debrief">
-        <MemoDebriefHeader debrief={debrief} api={api} />
+        <MemoDebriefHeader debrief={debrief} api={api} facts={detailsShown} />
 
         <section className="panel debrief__timeline" aria-labelledby="debrief-timeline-heading">
           <h2 id="debrief-timeline-heading">{t('debrief.timeline.heading')}</h2>
@@ -297,61 +293,67 @@ export function DebriefView({
             ) : (
               <p className="muted">{t('debrief.moment.start')}</p>
             )}
-            <div className="debrief__moment-grid">
-              {gauges.length > 0 ? <VariableGauges variables={gauges} /> : null}
-              <MemoScenarioStates
-                states={activeStates}
-                path={pathShown}
-                graph={debrief.graph}
-                formatTime={clock.format}
-              />
-            </div>
-            {graph && highlight
-              ? renderGraph({
-                  graph,
-                  states: activeStates,
-                  highlight,
-                  label: t('debrief.graph.label'),
-                })
-              : null}
-            <h3 id={transcriptHeading}>{t('debrief.transcript.heading')}</h3>
-            <MomentTranscript
-              entries={entries}
-              index={cursor.index}
-              describe={describe}
-              onPick={pickIndex}
-              headingId={transcriptHeading}
-            />
+            {detailsShown ? (
+              <>
+                <div className="debrief__moment-grid">
+                  {gauges.length > 0 ? <VariableGauges variables={gauges} /> : null}
+                  <MemoScenarioStates
+                    states={activeStates}
+                    path={pathShown}
+                    graph={debrief.graph}
+                    formatTime={clock.format}
+                  />
+                </div>
+                {graph && highlight
+                  ? renderGraph({
+                      graph,
+                      states: activeStates,
+                      highlight,
+                      label: t('debrief.graph.label'),
+                    })
+                  : null}
+                <h3 id={transcriptHeading}>{t('debrief.transcript.heading')}</h3>
+                <MomentTranscript
+                  entries={entries}
+                  index={cursor.index}
+                  describe={describe}
+                  onPick={pickIndex}
+                  headingId={transcriptHeading}
+                />
+              </>
+            ) : null}
           </section>
 
-          <div className="debrief__side">
-            <MemoMeasuresPanel measures={debrief.measures} onJump={showSeq} />
-            {debrief.viewer === 'listener' && debrief.selfAssessment === null && debrief.callOver ? (
-              <SelfAssessmentForm rubric={debrief.rubric} onSubmit={selfAssess} />
-            ) : null}
-            <MemoRubricPanel
-              rubric={debrief.rubric}
-              judgments={debrief.judgments}
-              selfAssessment={debrief.selfAssessment}
-              viewer={debrief.viewer}
-              onJump={showSeq}
-              onJudge={judge}
-            />
-            {debrief.selfAssessment?.comment ? (
-              <section className="panel" aria-labelledby="self-comment-heading">
-                <h2 id="self-comment-heading">{t('debrief.self.commentHeading')}</h2>
-                <p>{debrief.selfAssessment.comment}</p>
-              </section>
-            ) : null}
-            <MarksPanel
-              marks={debrief.marks}
-              editable={trainer}
-              momentT={cursor.t}
-              onJump={showTime}
-              actions={markActions}
-            />
-            <MemoNotesPanel notes={debrief.notes} viewer={debrief.viewer} onJump={showSeq} />
-          </div>
+          {detailsShown ? (
+            <div className="debrief__side">
+              <MemoMeasuresPanel measures={debrief.measures} onJump={showSeq} />
+              {debrief.viewer === 'listener' && debrief.selfAssessment === null && debrief.callOver ? (
+                <SelfAssessmentForm rubric={debrief.rubric} onSubmit={selfAssess} />
+              ) : null}
+              <MemoRubricPanel
+                rubric={debrief.rubric}
+                judgments={debrief.judgments}
+                selfAssessment={debrief.selfAssessment}
+                viewer={debrief.viewer}
+                onJump={showSeq}
+                onJudge={judge}
+              />
+              {debrief.selfAssessment?.comment ? (
+                <section className="panel" aria-labelledby="self-comment-heading">
+                  <h2 id="self-comment-heading">{t('debrief.self.commentHeading')}</h2>
+                  <p>{debrief.selfAssessment.comment}</p>
+                </section>
+              ) : null}
+              <MarksPanel
+                marks={debrief.marks}
+                editable={trainer}
+                momentT={cursor.t}
+                onJump={showTime}
+                actions={markActions}
+              />
+              <MemoNotesPanel notes={debrief.notes} viewer={debrief.viewer} onJump={showSeq} />
+            </div>
+          ) : null}
         </div>
         <MemoPrintReport debrief={debrief} describe={describe} />
       </div>

@@ -136,13 +136,40 @@ export function paintLanes(
     ctx.beginPath();
     let y = yOf(series.values[j] ?? series.min);
     ctx.moveTo(Math.max(0, xOf(0)), y);
+    // Steps that fall in one device pixel's column are drawn as one: the level it came at,
+    // the lowest and highest it reached there, the level it left at (the same pixels lit as a
+    // vertex per step, for a few vertices per column however many steps a long call has).
+    let column = NaN;
+    let columnX = 0;
+    let steps = 0;
+    let low = y;
+    let high = y;
+    const closeColumn = () => {
+      if (steps > 1 && low !== high) {
+        ctx.lineTo(columnX, low);
+        ctx.lineTo(columnX, high);
+      }
+      ctx.lineTo(columnX, y);
+    };
     for (j += 1; j < series.times.length; j += 1) {
       const time = series.times[j] ?? 0;
       if (time > to) break;
-      ctx.lineTo(xOf(time), y);
+      const x = xOf(time);
+      const px = Math.round(x * ratio);
+      if (px !== column) {
+        if (steps > 0) closeColumn();
+        ctx.lineTo(x, y);
+        column = px;
+        columnX = x;
+        steps = 0;
+        low = high = y;
+      }
       y = yOf(series.values[j] ?? series.min);
-      ctx.lineTo(xOf(time), y);
+      steps += 1;
+      low = Math.min(low, y);
+      high = Math.max(high, y);
     }
+    if (steps > 0) closeColumn();
     ctx.lineTo(width, y);
     ctx.stroke();
     ctx.setLineDash([]);

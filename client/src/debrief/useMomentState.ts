@@ -18,12 +18,14 @@ export function useMomentState(
   entries: readonly TimelineEntry[],
   variables: readonly DebriefVariable[],
   index: number,
+  /** The state path is prepared only once the page shows it (after the lanes' first paint). */
+  withPath = true,
 ) {
   const moments = useMemo(() => new MomentIndex(entries, variables), [entries, variables]);
   const lanes = useMemo(() => entries.map(laneOf), [entries]);
   const series = useMemo(() => variableSeries(entries, variables), [entries, variables]);
   const moment = useMemo(() => moments.at(index), [moments, index]);
-  const path = useMemo(() => statePath(entries), [entries]);
+  const path = useMemo(() => (withPath ? statePath(entries) : []), [entries, withPath]);
   const pathSeqs = useMemo(() => path.map((step) => step.seq), [path]);
   // The graph and the state path read only `state` observations: they change when one is crossed.
   const statesCrossed = useDeferredValue(moments.statesCrossed(index));

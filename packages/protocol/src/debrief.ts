@@ -13,10 +13,9 @@ import type {
 } from '@ecoute/engine';
 import { OUTCOMES } from '@ecoute/engine';
 import { MAX_TEXT_LENGTH } from './constants.js';
+import { CRITERION_RATINGS, type CriterionRating } from './ratings.js';
 
-/** How a trainer judges a criterion, and how a learner rates their own: met, partly, not met. */
-export const CRITERION_RATINGS = ['met', 'partly', 'not'] as const;
-export type CriterionRating = (typeof CRITERION_RATINGS)[number];
+export { CRITERION_RATINGS, type CriterionRating };
 
 /** Who reads a debrief: the trainer (everything), or the learner who was the listener. */
 export type DebriefViewer = 'trainer' | 'listener';
