@@ -1292,5 +1292,6 @@ export const en: Catalogue = {
   'classroom.debrief.stays': 'Stays in the state',
   'classroom.debrief.highlight': 'Path highlighted',
   'classroom.debrief.allCalls': 'All calls',
-  'graph.legendCalls': 'On each transition: the number of calls that took it, the line thicker when they are more',
+  'graph.legendCalls':
+    'On each transition: the number of calls that took it, the line thicker when they are more',
 };

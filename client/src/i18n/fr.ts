@@ -1317,7 +1317,8 @@ export const fr = {
   'classroom.debrief.stays': 'Reste dans l’état',
   'classroom.debrief.highlight': 'Chemin mis en évidence',
   'classroom.debrief.allCalls': 'Tous les appels',
-  'graph.legendCalls': 'Sur chaque transition : le nombre d’appels qui l’ont prise, le trait plus épais quand ils sont plus nombreux',
+  'graph.legendCalls':
+    'Sur chaque transition : le nombre d’appels qui l’ont prise, le trait plus épais quand ils sont plus nombreux',
 };
 
 export type MessageKey = keyof typeof fr;
