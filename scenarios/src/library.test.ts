@@ -236,6 +236,25 @@ describe('scenario library', () => {
     expect(other.endingMessage?.split('À travailler :')[0]).toContain('fait alerter sans retard');
   });
 
+  it('detresse-suicidaire: asleep before his address, or asleep waiting for help: the endings say what to work on', () => {
+    const { compiled, tests } = load('detresse-suicidaire.yaml');
+    const play = (start: string) => {
+      const test = tests!.tests.find((t) => t.name.startsWith(start))!;
+      const result = runPlayThrough(compiled!, test);
+      expect(result.failures).toEqual([]);
+      return (result.endingMessage ?? '').split('À travailler :');
+    };
+    const awake = "quand il s'assoupit, lui parle dans les 20 secondes";
+    const [doneLost, toWorkLost] = play("Il s'assoupit, ne répond plus");
+    expect(doneLost).toContain('sans adresse, les secours ne peuvent pas partir');
+    expect(doneLost).toContain('alerte un·e collègue');
+    expect(toWorkLost).toContain(awake);
+    expect(toWorkLost).toContain("obtient l'adresse où il se trouve");
+    const [doneAsleep, toWorkAsleep] = play('Adresse connue et alerte donnée');
+    expect(doneAsleep).toContain("obtient l'adresse où il se trouve");
+    expect(toWorkAsleep).toContain(awake);
+  });
+
   it('phone numbers: each persona has its own, in the ranges reserved for fiction; public services keep theirs', () => {
     // ARCEP reserves 01 99 00 xx xx and 06 39 98 xx xx for fiction; the others are real public lines.
     const PUBLIC = new Set(['0 892 705 705', '09 69 39 00 00']);
