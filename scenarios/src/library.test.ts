@@ -68,6 +68,26 @@ function load(file: string): Loaded {
   return { compiled, tests: tests.file };
 }
 
+/** The lines said by a timer that re-enters its state: said again at each silence, they need wordings. */
+function linesOfRepeatingTimers(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) node.forEach((child) => linesOfRepeatingTimers(child, found));
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'after' && value && typeof value === 'object') {
+        for (const timer of Object.values(value).flat()) {
+          if (!timer || typeof timer !== 'object' || !('reenter' in timer) || timer.reenter !== true)
+            continue;
+          const actions = 'actions' in timer ? [timer.actions].flat() : [];
+          for (const action of actions as { type?: string; params?: { line?: string } }[])
+            if (action?.type === 'say' && action.params?.line) found.add(action.params.line);
+        }
+      }
+      linesOfRepeatingTimers(value, found);
+    }
+  }
+  return found;
+}
+
 /** The timeline of a call picked up at 0 and hung up by the listener at `hangUpAt`. */
 function pickUpAndHangUp(compiled: CompiledScenario, hangUpAt: number): TimelineEntry[] {
   const scheduler = new ManualScheduler();
@@ -178,9 +198,24 @@ describe('scenario library', () => {
     }
 
     if (LIBRARY.includes(id) || id === 'appel-entrainement') {
-      it('its written tests enter every state (100 % state coverage)', () => {
+      it('its written tests enter every state (100 % state coverage), and a library call takes every transition', () => {
         const report = runScenarioTests(compiled!, tests, { skipGenerated: true });
         expect(report.coverage.states.missing).toEqual([]);
+        if (LIBRARY.includes(id)) expect(report.coverage.transitions.missing).toEqual([]);
+      });
+    }
+
+    if (LIBRARY.includes(id) && compiled) {
+      it('varied prompts: a line a repeating timer says has other wordings', () => {
+        // The « toujours là ? » of a silence comes back whatever timer says it.
+        const repeated = [...linesOfRepeatingTimers(compiled.scenario.machine)];
+        if (compiled.scenario.lines.toujours_la && !repeated.includes('toujours_la'))
+          repeated.push('toujours_la');
+        expect(repeated.length).toBeGreaterThan(0);
+        const single = repeated.filter(
+          (line) => (compiled.scenario.lines[line]?.variants?.length ?? 0) === 0,
+        );
+        expect(single).toEqual([]);
       });
     }
   });
@@ -199,6 +234,42 @@ describe('scenario library', () => {
     const onTime = tests!.tests.find((t) => t.end.outcome === 'best' && t !== late)!;
     const other = runPlayThrough(compiled!, onTime);
     expect(other.endingMessage?.split('À travailler :')[0]).toContain('fait alerter sans retard');
+  });
+
+  it('detresse-suicidaire: asleep before his address, or asleep waiting for help: the endings say what to work on', () => {
+    const { compiled, tests } = load('detresse-suicidaire.yaml');
+    const play = (start: string) => {
+      const test = tests!.tests.find((t) => t.name.startsWith(start))!;
+      const result = runPlayThrough(compiled!, test);
+      expect(result.failures).toEqual([]);
+      return (result.endingMessage ?? '').split('À travailler :');
+    };
+    const awake = "quand il s'assoupit, lui parle dans les 20 secondes";
+    const [doneLost, toWorkLost] = play("Il s'assoupit, ne répond plus");
+    expect(doneLost).toContain('sans adresse, les secours ne peuvent pas partir');
+    expect(doneLost).toContain('alerte un·e collègue');
+    expect(toWorkLost).toContain(awake);
+    expect(toWorkLost).toContain("obtient l'adresse où il se trouve");
+    const [doneAsleep, toWorkAsleep] = play('Adresse connue et alerte donnée');
+    expect(doneAsleep).toContain("obtient l'adresse où il se trouve");
+    expect(toWorkAsleep).toContain(awake);
+  });
+
+  it('phone numbers: each persona has its own, in the ranges reserved for fiction; public services keep theirs', () => {
+    // ARCEP reserves 01 99 00 xx xx and 06 39 98 xx xx for fiction; the others are real public lines.
+    const PUBLIC = new Set(['0 892 705 705', '09 69 39 00 00']);
+    const owners = new Map<string, Set<string>>();
+    for (const id of LIBRARY) {
+      const text = read(`${id}.yaml`).text;
+      for (const [number] of text.matchAll(/\b0 ?[1-9](?:[ .]?\d{2,3}){3,4}\b/g)) {
+        if (PUBLIC.has(number)) continue;
+        expect([number, /^0(1 99 00|6 39 98)( \d{2}){2}$/.test(number)]).toEqual([number, true]);
+        owners.set(number, (owners.get(number) ?? new Set()).add(id));
+      }
+    }
+    expect(owners.size).toBeGreaterThanOrEqual(5);
+    const shared = [...owners].filter(([, ids]) => ids.size > 1).map(([n]) => n);
+    expect(shared).toEqual([]);
   });
 
   it('appel-entrainement: the silence timer fires after 20 s of silence, not before, and speaking resets it', () => {
