@@ -19,6 +19,7 @@ import { LIBRARY_PATH, libraryBodyParser } from './studio/library.controller.js'
 import { CLUSTER } from './cluster/cluster.js';
 import type { Cluster } from './cluster/cluster.js';
 import { RedisIoAdapter } from './cluster/redis-io-adapter.js';
+import { SocketAdapter } from './gateway/io-adapter.js';
 
 export async function createApp(
   config: AppConfig,
@@ -32,7 +33,7 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   // Several processes: room broadcasts travel between them through Redis (cluster/).
   const cluster = app.get<Cluster | null>(CLUSTER);
-  if (cluster) app.useWebSocketAdapter(new RedisIoAdapter(app, cluster));
+  app.useWebSocketAdapter(cluster ? new RedisIoAdapter(app, cluster) : new SocketAdapter(app));
   // Accounts (better-auth) read their own bodies: mounted before the JSON parser.
   mountAuth(app);
   const ancestors = app.get(LtiFrameAncestors);

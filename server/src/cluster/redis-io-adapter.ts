@@ -5,11 +5,12 @@
 // process read every packet of one stream; its advantage, replay after a short Redis outage for
 // connection state recovery, we do not use: clients resync by seq from the durable timeline).
 import type { INestApplicationContext } from '@nestjs/common';
-import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { IoAdapter } from '@nestjs/platform-socket.io';
 import { createShardedAdapter } from '@socket.io/redis-adapter';
 import type { Cluster } from './cluster.js';
+import { SocketAdapter } from '../gateway/io-adapter.js';
 
-export class RedisIoAdapter extends IoAdapter {
+export class RedisIoAdapter extends SocketAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly cluster: Cluster,

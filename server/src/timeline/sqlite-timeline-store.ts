@@ -1,6 +1,7 @@
 // The embedded timeline store with group commit: appends that arrive in the same turn of the
-// event loop are written in ONE transaction. Each batch keeps its own savepoint: a refused batch
-// (a seq gap) does not sink the others. At low load a batch is committed on the next turn,
+// event loop are written in ONE transaction. A refused batch does not sink the others: a seq gap
+// is found before any of its rows is written; a failed insert rolls the commit back and it is
+// written again with a savepoint per batch. At low load a batch is committed on the next turn,
 // adding no waiting time.
 // Durability (see database/sqlite.ts): with a `walSync` (the default, `FULL`), a committed batch
 // is acked only after a WAL fsync that started after its commit; the fsync runs on a libuv
@@ -137,28 +138,52 @@ export class SqliteTimelineStore implements TimelineStore {
   }
 
   private writeAll(batches: PendingBatch[], outcomes: unknown[]): void {
+    // A batch out of sequence is refused before any of its rows is written, so it needs no
+    // savepoint: the usual commit is one transaction with no SAVEPOINT/RELEASE per batch. Only if
+    // an insert fails (a row the hints did not foresee) is the whole commit rolled back and
+    // written again with a savepoint per batch, so that one batch's failure does not sink the rest.
+    try {
+      this.commitBatches(batches, outcomes, false);
+    } catch {
+      outcomes.length = 0;
+      this.commitBatches(batches, outcomes, true);
+    }
+  }
+
+  /**
+   * One transaction (one fsync) with every batch; with `savepoints`, each batch's rows in a
+   * savepoint of their own (a failed insert refuses that batch only), else a failed insert
+   * throws and rolls the whole transaction back.
+   */
+  private commitBatches(batches: PendingBatch[], outcomes: unknown[], savepoints: boolean): void {
     const lastSeqs = new Map<string, number>();
-    const writeBatch = this.sqlite.transaction((batch: PendingBatch) => {
-      const first = batch.entries[0]!;
-      let expected =
-        (lastSeqs.get(batch.sessionId) ??
-          this.committedLast.get(batch.sessionId) ??
-          this.lastInTable(batch.sessionId)) + 1;
-      if (first.seq !== expected && !lastSeqs.has(batch.sessionId))
-        expected = this.lastInTable(batch.sessionId) + 1;
-      if (first.seq !== expected) throw new TimelineGapError(batch.sessionId, expected, first.seq);
-      for (const entry of batch.entries) this.insert.run(entryToRow(batch.sessionId, entry));
-      lastSeqs.set(batch.sessionId, batch.entries.at(-1)!.seq);
-    });
-    // One outer transaction (one fsync); each batch in a savepoint of its own.
     this.sqlite.transaction(() => {
       for (const batch of batches) {
-        try {
-          writeBatch(batch);
-          outcomes.push(undefined);
-        } catch (error) {
-          outcomes.push(error);
+        const first = batch.entries[0]!;
+        let expected =
+          (lastSeqs.get(batch.sessionId) ??
+            this.committedLast.get(batch.sessionId) ??
+            this.lastInTable(batch.sessionId)) + 1;
+        if (first.seq !== expected && !lastSeqs.has(batch.sessionId))
+          expected = this.lastInTable(batch.sessionId) + 1;
+        if (first.seq !== expected) {
+          outcomes.push(new TimelineGapError(batch.sessionId, expected, first.seq));
+          continue;
         }
+        const write = (): void => {
+          for (const entry of batch.entries) this.insert.run(entryToRow(batch.sessionId, entry));
+        };
+        if (!savepoints) write();
+        else {
+          try {
+            this.sqlite.transaction(write)();
+          } catch (error) {
+            outcomes.push(error);
+            continue;
+          }
+        }
+        outcomes.push(undefined);
+        lastSeqs.set(batch.sessionId, batch.entries.at(-1)!.seq);
       }
     })();
     // Committed: the hints move on (a long-running server forgets them now and then).

@@ -165,6 +165,36 @@ function stateInfoOf(compiled: CompiledScenario): Map<string, StateInfo> {
 }
 
 /** Per machine: the event types some state has a transition for; null when a wildcard may take any. */
+/**
+ * The log is read by an ending's feedback only: a scenario with no such ending keeps none.
+ * (Checked once per compiled scenario.)
+ */
+const feedbackEndings = new WeakMap<CompiledScenario, boolean>();
+
+function hasFeedbackEnding(compiled: CompiledScenario): boolean {
+  let has = feedbackEndings.get(compiled);
+  if (has === undefined) {
+    has = Object.values(compiled.scenario.endings).some((ending) => ending.feedback !== undefined);
+    feedbackEndings.set(compiled, has);
+  }
+  return has;
+}
+
+const SAID: Input = Object.freeze({ kind: 'say', text: '' });
+
+/**
+ * An input as the run's log keeps it: without the free text a person typed. Scoring reads kinds,
+ * moves, injects and times, and its replay sends a sentence's event to a machine whose guards and
+ * actions never read the words; kept whole, the log would hold every sentence of the call.
+ */
+function scoredInput(input: Input): Input {
+  if (input.kind === 'say') return SAID;
+  if (input.kind === 'note') return { kind: 'note', text: '', shared: input.shared };
+  if (input.kind === 'whisper') return { kind: 'whisper', text: '' };
+  if (input.kind === 'bookmark') return { kind: 'bookmark', comment: '' };
+  return input;
+}
+
 const handledEvents = new WeakMap<AnyStateMachine, ReadonlySet<string> | null>();
 
 function eventsHandledBy(machine: AnyStateMachine): ReadonlySet<string> | null {
@@ -240,8 +270,11 @@ export class CallRun {
   /** How many « Pardon ? » the caller has said (the seed picks each one's wording). */
   private pardons = 0;
   private readonly endingFeedback: boolean;
-  /** What the run applied and observed so far, as timeline entries: an ending's feedback scores it. */
-  private readonly log: TimelineEntry[] = [];
+  /**
+   * What the run applied and observed so far, as timeline entries (free text left out, see
+   * `scoredInput`): an ending's feedback scores it. Null when no ending would read it.
+   */
+  private readonly log: TimelineEntry[] | null;
   /** The input being applied (undefined in a timer's step). */
   private stepInput: Input | undefined;
 
@@ -254,6 +287,7 @@ export class CallRun {
     this.callerActor = options.callerActor ?? false;
     this.hintMode = options.hintMode ?? 'guided';
     this.endingFeedback = options.endingFeedback ?? true;
+    this.log = this.endingFeedback && hasFeedbackEnding(compiled) ? [] : null;
   }
 
   /** The listener has put the caller on hold. */
@@ -367,8 +401,14 @@ export class CallRun {
   private remember(
     entry: { kind: 'input'; input: Input } | { kind: 'observation'; observation: Observation },
   ): void {
-    const base = { seq: this.log.length + 1, t: this.clock.now(), at: '', source: 'listener' as const };
-    this.log.push({ ...base, ...entry });
+    const log = this.log;
+    if (!log) return;
+    const base = { seq: log.length + 1, t: this.clock.now(), at: '', source: 'listener' as const };
+    log.push(
+      entry.kind === 'input'
+        ? { ...base, kind: 'input', input: scoredInput(entry.input) }
+        : { ...base, kind: 'observation', observation: entry.observation },
+    );
   }
 
   private applyInput(input: Input): ApplyResult {
@@ -909,17 +949,18 @@ export class CallRun {
    */
   private withFeedback(view: EndingView, observations: readonly Observation[]): void {
     const id = view.ending;
-    if (!this.endingFeedback || id === null || !this.compiled.scenario.endings[id]?.feedback) return;
-    const before = this.log.length;
+    const log = this.log;
+    if (!log || id === null || !this.compiled.scenario.endings[id]?.feedback) return;
+    const before = log.length;
     try {
       if (this.stepInput) this.remember({ kind: 'input', input: this.stepInput });
       for (const observation of observations) this.remember({ kind: 'observation', observation });
       this.remember({ kind: 'observation', observation: { kind: 'ending', ...view } });
-      const results = scoreRubric(this.compiled, this.log, { seed: this.seed });
+      const results = scoreRubric(this.compiled, log, { seed: this.seed });
       view.message = endingMessage(this.compiled.scenario, id, results);
     } finally {
       // The step's own entries are logged once the step is over (by `apply` or the timer).
-      this.log.length = before;
+      log.length = before;
     }
   }
 
