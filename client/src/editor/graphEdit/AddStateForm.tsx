@@ -33,6 +33,9 @@ export function AddStateForm({
   const lines = tableOf(data, 'lines');
   const endings = tableOf(data, 'endings');
   const parents = states.filter((s) => s.type !== 'final');
+  // A line or an ending chosen before and deleted since is no choice any more.
+  const chosenLine = lines.some(([key]) => key === line) ? line : '';
+  const chosenEnding = endings.some(([key]) => key === ending) ? ending : '';
   return (
     <form
       className="studio-graph-form"
@@ -72,8 +75,10 @@ export function AddStateForm({
             regions: chosenRegions,
           });
           const entry = [
-            ...(line ? [{ type: 'say', params: { line } }] : []),
-            ...(final && !parallel && ending ? [{ type: 'end', params: { ending } }] : []),
+            ...(chosenLine ? [{ type: 'say', params: { line: chosenLine } }] : []),
+            ...(final && !parallel && chosenEnding
+              ? [{ type: 'end', params: { ending: chosenEnding } }]
+              : []),
           ];
           if (entry.length > 0)
             doc.setIn(
@@ -83,6 +88,10 @@ export function AddStateForm({
         });
         onAdded(t('studio.graph.stateAdded', { state: words }));
         setLabel('');
+        setLine('');
+        setFinal(false);
+        setEnding('');
+        setParallel(false);
         setRegions(['', '']);
       }}
     >
@@ -120,7 +129,7 @@ export function AddStateForm({
       </div>
       <div className="studio-field">
         <label htmlFor={`${id}-line`}>{t('studio.graph.entryLine')}</label>
-        <select id={`${id}-line`} value={line} onChange={(e) => setLine(e.target.value)}>
+        <select id={`${id}-line`} value={chosenLine} onChange={(e) => setLine(e.target.value)}>
           <option value="">{t('studio.forms.none')}</option>
           {lines.map(([key, l]) => (
             <option key={key} value={key}>
@@ -164,7 +173,7 @@ export function AddStateForm({
       {final && !parallel ? (
         <div className="studio-field">
           <label htmlFor={`${id}-ending`}>{t('studio.graph.ending')}</label>
-          <select id={`${id}-ending`} value={ending} onChange={(e) => setEnding(e.target.value)}>
+          <select id={`${id}-ending`} value={chosenEnding} onChange={(e) => setEnding(e.target.value)}>
             <option value="">{t('studio.forms.none')}</option>
             {endings.map(([key, en]) => (
               <option key={key} value={key}>
