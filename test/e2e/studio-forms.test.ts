@@ -2,7 +2,9 @@
 // author creates a call from the blank template with the forms and the graph's forms only (no
 // YAML typed): persona, lines with a variant, moves with an example phrase, an inject, an ending,
 // two states, transitions with an action, a rename that follows its references, a deletion that
-// lists its references first, an edge drawn on the graph, a rubric criterion. A form edit is one
+// lists its references first, an edge drawn on the graph, a rubric criterion; a transition edited in
+// place with a combined condition, a move renamed (its transition follows), a line deleted after
+// the list of who says it, a parallel state with two regions. A form edit is one
 // undoable step of the text. The lint shows no error; the draft is test-played to its new ending
 // and published; a trainer starts a session of it and the listener plays it to that ending.
 // axe on the forms at 1366×768 and 390×844 (no violation of any impact inside the forms). Prints
@@ -21,6 +23,7 @@ const require = createRequire(import.meta.url);
 const PROBLEM = "Je n'arrive plus à me connecter à mon compte.";
 const CALLBACK = "D'accord, je note le rappel. Merci !";
 const ENDING = 'Un rappel est convenu.';
+const WAIT = 'Un instant, je regarde.';
 
 /** A member invited by the administrator, who accepts: their `Cookie` + `Origin`. */
 function member(server: ServerProcess, admin: Record<string, string>, role: string, email: string) {
@@ -146,7 +149,7 @@ describe('the studio forms and the editable graph', () => {
 
     // Lines, one with another wording; moves, one with an example phrase; an inject; an ending.
     const lines = await tab('Répliques');
-    for (const text of [PROBLEM, CALLBACK]) {
+    for (const text of [PROBLEM, CALLBACK, WAIT]) {
       await lines.getByLabel("Texte d'une nouvelle réplique").fill(text);
       await lines.getByRole('button', { name: 'Ajouter la réplique' }).click();
     }
@@ -222,8 +225,51 @@ describe('the studio forms and the editable graph', () => {
     await transition('Accueil', 'Reformuler', 'Écoute du problème', { variable: 'Confiance', by: '1' });
     await transition('Écoute du problème', 'Proposer un rappel', 'Rappel convenu');
 
-    // Rename: « Fin de l'appel » becomes « Au revoir », and the transition to it follows.
+    // « Modifier » on a transition opens the same form, pre-filled; a combined condition, saved in place.
     const editState = graphEdit.getByRole('group', { name: 'Modifier un état' });
+    await editState.getByLabel('État', { exact: true }).selectOption({ label: 'Accueil' });
+    await editState.getByRole('button', { name: /^Modifier cette transition\s:\sReformuler vers/ }).click();
+    const editTransition = graphEdit.getByRole('form', { name: 'Modifier une transition' });
+    const selected = (field: string) =>
+      editTransition
+        .getByLabel(field, { exact: true })
+        .first()
+        .evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text);
+    await expect(selected('Quand')).resolves.toBe('Reformuler');
+    await expect(selected('Vers')).resolves.toBe('Écoute du problème');
+    await editTransition
+      .getByText(/^Confiance\s:\s1/)
+      .first()
+      .waitFor();
+    await editTransition
+      .getByLabel('Condition', { exact: true })
+      .first()
+      .selectOption({ label: 'Toutes ces conditions' });
+    const part1 = editTransition.getByRole('group', { name: 'Condition 1' }).first();
+    await part1.getByLabel('Variable').selectOption({ label: 'Confiance' });
+    await part1.getByLabel('Valeur').fill('0');
+    const part2 = editTransition.getByRole('group', { name: 'Condition 2' });
+    await part2
+      .getByLabel('Condition', { exact: true })
+      .first()
+      .selectOption({ label: 'Pas (le contraire d’une condition)' });
+    const negated = part2.getByRole('group', { name: 'Condition 1' });
+    await negated.getByLabel('Condition', { exact: true }).selectOption({ label: 'Un état déjà visité' });
+    await negated.getByLabel('État').selectOption({ label: 'Rappel convenu' });
+    await editTransition
+      .getByText(
+        /^Condition lue\s:\stoutes ces conditions \(Confiance au moins 0\s; pas \(«\sRappel convenu\s» déjà atteint\)\)$/,
+      )
+      .waitFor();
+    await editTransition.getByRole('button', { name: 'Enregistrer la transition' }).click();
+    await status.getByText('Transition de « Accueil » vers « Écoute du problème » modifiée.').waitFor();
+    await editState
+      .getByRole('button', {
+        name: /^Modifier cette transition\s:\sReformuler vers .*, si toutes ces conditions/,
+      })
+      .waitFor();
+
+    // Rename: « Fin de l'appel » becomes « Au revoir », and the transition to it follows.
     await editState.getByLabel('État', { exact: true }).selectOption({ label: "Fin de l'appel" });
     await editState.getByLabel('Nouveau nom').fill('Au revoir');
     await editState.getByRole('button', { name: "Renommer l'état" }).click();
@@ -232,9 +278,20 @@ describe('the studio forms and the editable graph', () => {
 
     // Delete: a state that a transition leads to; the transition is listed first, then goes with it.
     await addState.getByLabel("Nom de l'état").fill('Détour');
+    await addState.getByLabel('Réplique dite en y entrant').selectOption({ label: WAIT });
     await addState.getByRole('button', { name: 'Ajouter un état' }).click();
     await status.getByText('État « Détour » ajouté.').waitFor();
     await transition('Écoute du problème', "L'écoutant·e dit quelque chose", 'Détour');
+
+    // Deleting a line: who says it is listed first, then it goes with it.
+    const linesAgain = await tab('Répliques');
+    await linesAgain.getByRole('button', { name: `Supprimer « ${WAIT} »` }).click();
+    const lineConfirm = linesAgain.getByRole('alertdialog');
+    await lineConfirm.getByText('Dite en entrant dans « Détour » (retirée)').waitFor();
+    await lineConfirm.getByRole('button', { name: 'Oui, supprimer' }).click();
+    await linesAgain.getByRole('status').getByText(`« ${WAIT} » supprimé.`).waitFor();
+    await linesAgain.getByRole('group', { name: WAIT }).waitFor({ state: 'detached' });
+
     await editState.getByLabel('État', { exact: true }).selectOption({ label: 'Détour' });
     await editState.getByRole('button', { name: 'Supprimer « Détour »…' }).click();
     const confirm = editState.getByRole('alertdialog');
@@ -246,10 +303,39 @@ describe('the studio forms and the editable graph', () => {
     // The states list follows once the lint worker has read the new text.
     await page.getByRole('button', { name: 'Détour', exact: true }).waitFor({ state: 'detached' });
 
+    // A move renamed in its form: the transition on it follows.
+    const movesAgain = await tab("Actions de l'écoutant·e");
+    const callback = movesAgain.getByRole('group', { name: 'Proposer un rappel' });
+    await callback.getByLabel(/^Nouveau nom de l’action/).fill("Convenir d'un rappel");
+    await callback.getByRole('button', { name: 'Renommer l’action' }).click();
+    await movesAgain
+      .getByRole('status')
+      .getByText("« Proposer un rappel » renommé « Convenir d'un rappel » partout où il est cité.")
+      .waitFor();
+    await editState.getByLabel('État', { exact: true }).selectOption({ label: 'Écoute du problème' });
+    await editState
+      .getByRole('button', {
+        name: /^Modifier cette transition\s:\sConvenir d'un rappel vers «\sRappel convenu\s»$/,
+      })
+      .waitFor();
+
+    // A parallel state with two regions, reached and left by transitions: the graph draws it.
+    await addState.getByLabel("Nom de l'état").fill('Suivi');
+    await addState.getByLabel('État en parallèle').check();
+    await addState.getByLabel('Nom de la région 1').fill('Émotion');
+    await addState.getByLabel('Nom de la région 2').fill('Alerte');
+    await addState.getByRole('button', { name: 'Ajouter un état' }).click();
+    await status.getByText('État « Suivi » ajouté.').waitFor();
+    await transition('Écoute du problème', "L'écoutant·e dit quelque chose", 'Suivi');
+    await transition('Suivi', "Convenir d'un rappel", 'Rappel convenu');
+
     // An edge drawn on the graph opens « Ajouter une transition » with both states chosen.
     const node = (label: string) => page.locator('.react-flow__node', { hasText: label }).first();
     await node('Écoute du problème').waitFor();
     await node('Au revoir').waitFor();
+    await node('Suivi').waitFor();
+    await node('Émotion').waitFor();
+    await node('Alerte').waitFor();
     // The drawing is laid out again after each edit: wait until it holds still, in view.
     await page.locator('.studio__graph .state-graph').scrollIntoViewIfNeeded();
     // The last transition came from « Écoute du problème »: start the drawing form elsewhere.
@@ -329,6 +415,11 @@ describe('the studio forms and the editable graph', () => {
     expect(yaml).toContain('Si je comprends bien, vous ne pouvez plus vous connecter');
     expect(yaml).not.toMatch(/detour/);
     expect(yaml).toMatch(/auto: \{ move: reformuler \}/);
+    expect(yaml).toMatch(/type: parallel/);
+    expect(yaml).toContain('convenir_d_un_rappel: rappel_convenu');
+    expect(yaml).not.toContain('proposer_un_rappel');
+    expect(yaml).not.toContain(WAIT);
+    expect(yaml).toMatch(/type: all/);
 
     // Test-play the draft to the new ending.
     await page.getByRole('button', { name: "Tester l'appel" }).click();
@@ -340,7 +431,7 @@ describe('the studio forms and the editable graph', () => {
       .getByText(/Je n'arrive plus à me connecter|Mon compte ne veut plus de moi/)
       .first()
       .waitFor();
-    await play.getByRole('button', { name: /Proposer un rappel/ }).click();
+    await play.getByRole('button', { name: /Convenir d'un rappel/ }).click();
     await play.getByText(`Appel terminé : ${ENDING}`).waitFor();
 
     await page.getByRole('button', { name: 'Publier', exact: true }).click();
@@ -374,7 +465,7 @@ describe('the studio forms and the editable graph', () => {
       .first()
       .waitFor();
     await listener
-      .getByRole('button', { name: /Proposer un rappel/ })
+      .getByRole('button', { name: /Convenir d'un rappel/ })
       .first()
       .click();
     await listener.getByText(ENDING).first().waitFor();

@@ -9,6 +9,8 @@ import { TableForm } from './TableForm.js';
 interface TableProps {
   data: Plain;
   edit: YamlEdit;
+  /** The states by their labels: where a line, a move or an inject is cited. */
+  states?: { id: string; label: string }[] | undefined;
 }
 
 export function VariablesForm({ data, edit }: TableProps) {
@@ -55,7 +57,7 @@ export function VariablesForm({ data, edit }: TableProps) {
   );
 }
 
-export function LinesForm({ data, edit }: TableProps) {
+export function LinesForm({ data, edit, states = [] }: TableProps) {
   const { t } = useI18n();
   const cues = CUES.map((cue) => ({ value: cue, label: t(`cue.${cue}` as MessageKey) }));
   return (
@@ -67,6 +69,12 @@ export function LinesForm({ data, edit }: TableProps) {
       addLabel={t('studio.forms.lines.new')}
       addButton={t('studio.forms.lines.add')}
       newEntry={(text) => ({ text })}
+      cited={{
+        table: 'lines',
+        states,
+        renameLabel: t('studio.forms.lines.rename'),
+        renameButton: t('studio.forms.lines.renameButton'),
+      }}
       title={(line) => shortText(line['text'])}
       fields={(line, path) => (
         <>
@@ -106,7 +114,7 @@ export function LinesForm({ data, edit }: TableProps) {
   );
 }
 
-export function MovesForm({ data, edit }: TableProps) {
+export function MovesForm({ data, edit, states = [] }: TableProps) {
   const { t } = useI18n();
   const categories = MOVE_CATEGORIES.map((c) => ({
     value: c,
@@ -121,6 +129,13 @@ export function MovesForm({ data, edit }: TableProps) {
       addLabel={t('studio.forms.moves.new')}
       addButton={t('studio.forms.moves.add')}
       newEntry={(label) => ({ label, category: 'listening', help: label })}
+      cited={{
+        table: 'moves',
+        states,
+        renameLabel: t('studio.forms.moves.rename'),
+        renameButton: t('studio.forms.moves.renameButton'),
+        labelKey: 'label',
+      }}
       title={(move) => shortText(move['label'])}
       fields={(move, path) => (
         <>
@@ -158,7 +173,7 @@ export function MovesForm({ data, edit }: TableProps) {
   );
 }
 
-export function InjectsForm({ data, edit }: TableProps) {
+export function InjectsForm({ data, edit, states = [] }: TableProps) {
   const { t } = useI18n();
   return (
     <TableForm
@@ -169,6 +184,13 @@ export function InjectsForm({ data, edit }: TableProps) {
       addLabel={t('studio.forms.injects.new')}
       addButton={t('studio.forms.injects.add')}
       newEntry={(label) => ({ label, help: label })}
+      cited={{
+        table: 'injects',
+        states,
+        renameLabel: t('studio.forms.injects.rename'),
+        renameButton: t('studio.forms.injects.renameButton'),
+        labelKey: 'label',
+      }}
       title={(inject) => shortText(inject['label'])}
       fields={(inject, path) => (
         <>

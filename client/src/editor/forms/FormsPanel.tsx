@@ -39,12 +39,20 @@ export function FormsPanel({
               label: t('studio.forms.variables'),
               content: <VariablesForm data={data} edit={edit} />,
             },
-            { id: 'lines', label: t('studio.forms.lines'), content: <LinesForm data={data} edit={edit} /> },
-            { id: 'moves', label: t('studio.forms.moves'), content: <MovesForm data={data} edit={edit} /> },
+            {
+              id: 'lines',
+              label: t('studio.forms.lines'),
+              content: <LinesForm data={data} edit={edit} states={states} />,
+            },
+            {
+              id: 'moves',
+              label: t('studio.forms.moves'),
+              content: <MovesForm data={data} edit={edit} states={states} />,
+            },
             {
               id: 'injects',
               label: t('studio.forms.injects'),
-              content: <InjectsForm data={data} edit={edit} />,
+              content: <InjectsForm data={data} edit={edit} states={states} />,
             },
             {
               id: 'endings',

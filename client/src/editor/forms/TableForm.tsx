@@ -1,10 +1,73 @@
 // One table of the call (variables, lines, moves, injects, endings) as a form: each entry a
 // group of fields named by its own words, « Supprimer », and a form to add one. A new entry's id
-// is made from its words (people never type an id).
-import { useId, useState, type ReactNode } from 'react';
+// is made from its words (people never type an id). Lines, moves and injects (`cited`) are named
+// elsewhere in the call: « Renommer » gives a new id made from words and every reference follows
+// (`renameTableEntry`); « Supprimer » first lists in words what cites the entry and goes with it.
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Document } from 'yaml';
 import { useI18n } from '../../i18n/index.js';
+import { triggerWords } from '../graphEdit/choices.js';
 import { addEntry, idFrom, removeAt } from '../yamlEdit/document.js';
+import {
+  deleteTableEntry,
+  renameTableEntry,
+  tableReferences,
+  type CitedTable,
+  type TableReference,
+} from '../yamlEdit/tableEdit.js';
 import { tableOf, type Plain, type YamlEdit } from './formTypes.js';
+
+export interface CitedEntries {
+  table: CitedTable;
+  /** The states by their labels, to say where a reference sits. */
+  states: { id: string; label: string }[];
+  renameLabel: string;
+  renameButton: string;
+  /** The key that holds the entry's words (a move's `label`): the new name is written there too. */
+  labelKey?: string | undefined;
+}
+
+function EntryRename({
+  cited,
+  data,
+  edit,
+  id,
+  name,
+  onDone,
+}: {
+  cited: CitedEntries;
+  data: Plain;
+  edit: YamlEdit;
+  id: string;
+  name: string;
+  onDone(message: string): void;
+}) {
+  const { t } = useI18n();
+  const inputId = useId();
+  const [words, setWords] = useState('');
+  return (
+    <form
+      className="studio-add"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const chosen = words.trim();
+        if (!chosen) return;
+        const taken = Object.keys((data[cited.table] as Plain | undefined) ?? {}).filter((k) => k !== id);
+        const next = idFrom(chosen, taken, cited.table.replace(/s$/, ''));
+        edit((doc) => {
+          if (next !== id) renameTableEntry(doc, cited.table, id, next);
+          if (cited.labelKey) doc.setIn([cited.table, next, cited.labelKey], chosen);
+        });
+        setWords('');
+        onDone(t('studio.forms.renamed', { from: name, to: chosen }));
+      }}
+    >
+      <label htmlFor={inputId}>{cited.renameLabel}</label>
+      <input id={inputId} type="text" value={words} onChange={(e) => setWords(e.target.value)} />
+      <button type="submit">{cited.renameButton}</button>
+    </form>
+  );
+}
 
 export function TableForm({
   data,
@@ -16,6 +79,7 @@ export function TableForm({
   newEntry,
   title,
   fields,
+  cited,
 }: {
   data: Plain;
   edit: YamlEdit;
@@ -26,29 +90,132 @@ export function TableForm({
   newEntry(words: string): Plain;
   title(entry: Plain, id: string): string;
   fields(entry: Plain, path: [string, string]): ReactNode;
+  cited?: CitedEntries | undefined;
 }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState('');
+  const [said, setSaid] = useState('');
+  const [pending, setPending] = useState<{ id: string; refs: TableReference[] } | null>(null);
+  const [refocus, setRefocus] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const removeRefs = useRef(new Map<string, HTMLButtonElement>());
   const inputId = useId();
   const headingId = useId();
   const entries = tableOf(data, table);
+
+  useEffect(() => {
+    if (pending) confirmRef.current?.focus();
+  }, [pending]);
+  // « Annuler »: back to the entry's « Supprimer », once it is drawn again.
+  useEffect(() => {
+    if (refocus === null) return;
+    removeRefs.current.get(refocus)?.focus();
+    setRefocus(null);
+  }, [refocus]);
+
+  const stateLabel = (state: string) =>
+    state ? (cited?.states.find((s) => s.id === state)?.label ?? state) : t('studio.coverage.anywhere');
+  const referenceWords = (ref: TableReference): string => {
+    switch (ref.kind) {
+      case 'say':
+        return ref.where === 'transition'
+          ? t('studio.forms.ref.sayTransition', {
+              trigger: triggerWords(data, ref.trigger ?? '', t),
+              from: stateLabel(ref.state),
+            })
+          : t(ref.where === 'entry' ? 'studio.forms.ref.sayEntry' : 'studio.forms.ref.sayExit', {
+              state: stateLabel(ref.state),
+            });
+      case 'event':
+        return t('studio.graph.ref.target', {
+          trigger: triggerWords(data, ref.trigger, t),
+          from: stateLabel(ref.state),
+        });
+      case 'guard':
+        return t('studio.graph.ref.guard', {
+          trigger: triggerWords(data, ref.trigger, t),
+          from: stateLabel(ref.state),
+        });
+      case 'criterion':
+        return t('studio.graph.ref.criterion', { criterion: ref.label });
+    }
+  };
+
   return (
     <section className="studio-table" aria-labelledby={headingId}>
       <h3 id={headingId}>{heading}</h3>
+      <p role="status" className="studio__status">
+        {said}
+      </p>
       {entries.length === 0 ? <p className="muted">{t('studio.forms.emptyTable')}</p> : null}
       {entries.map(([id, entry]) => {
         const name = title(entry, id) || t('studio.forms.untitled');
+        const confirming = pending?.id === id ? pending : null;
         return (
           <fieldset key={id} className="studio-entry">
             <legend>{name}</legend>
             {fields(entry, [table, id])}
-            <button
-              type="button"
-              className="studio-entry__remove"
-              onClick={() => edit((doc) => removeAt(doc, [table, id]))}
-            >
-              {t('studio.forms.remove', { name })}
-            </button>
+            {cited ? (
+              <EntryRename cited={cited} data={data} edit={edit} id={id} name={name} onDone={setSaid} />
+            ) : null}
+            {confirming && cited ? (
+              <div
+                className="studio-confirm"
+                role="alertdialog"
+                aria-labelledby={`${headingId}-${id}-confirm`}
+              >
+                <p id={`${headingId}-${id}-confirm`}>
+                  {confirming.refs.length === 0
+                    ? t('studio.forms.deleteNoRefs', { name })
+                    : t('studio.forms.deleteRefs', { name, count: confirming.refs.length })}
+                </p>
+                {confirming.refs.length > 0 ? (
+                  <ul>
+                    {confirming.refs.map((ref, i) => (
+                      <li key={i}>{referenceWords(ref)}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                <button
+                  type="button"
+                  ref={confirmRef}
+                  onClick={() => {
+                    edit((doc) => void deleteTableEntry(doc, cited.table, id));
+                    setPending(null);
+                    setSaid(t('studio.forms.deleted', { name }));
+                  }}
+                >
+                  {t('studio.graph.deleteConfirm')}
+                </button>{' '}
+                <button
+                  type="button"
+                  onClick={() => {
+                    setPending(null);
+                    setRefocus(id);
+                  }}
+                >
+                  {t('studio.graph.deleteCancel')}
+                </button>
+              </div>
+            ) : (
+              <button
+                type="button"
+                className="studio-entry__remove"
+                ref={(el) => {
+                  if (el) removeRefs.current.set(id, el);
+                  else removeRefs.current.delete(id);
+                }}
+                onClick={() => {
+                  if (!cited) {
+                    edit((doc) => removeAt(doc, [table, id]));
+                    return;
+                  }
+                  setPending({ id, refs: tableReferences(new Document(data), cited.table, id) });
+                }}
+              >
+                {t('studio.forms.remove', { name })}
+              </button>
+            )}
           </fieldset>
         );
       })}

@@ -261,3 +261,134 @@ describe('the graph as forms', () => {
     );
   });
 });
+
+describe('editing in place, combined conditions, parallel states, renamed table entries', () => {
+  it('« Modifier » opens the transition form pre-filled; saved, it stays in its place with its new condition', () => {
+    renderWithSession(<Harness graphToo />);
+    const state = screen.getByRole('group', { name: 'Modifier un état' });
+    fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'accueil' } });
+    fireEvent.click(
+      within(state).getByRole('button', { name: /^Modifier cette transition\s:\s.*Se présenter/ }),
+    );
+    const form = screen.getByRole('form', { name: 'Modifier une transition' });
+    expect((within(form).getByLabelText('Depuis') as HTMLSelectElement).value).toBe('accueil');
+    expect((within(form).getByLabelText('Quand') as HTMLSelectElement).value).toBe('se_presenter');
+    expect((within(form).getByLabelText('Vers') as HTMLSelectElement).value).toBe('fin');
+    expect(form.ownerDocument.activeElement).toBe(within(form).getByLabelText('Quand'));
+
+    // « toutes ces conditions »: a variable, and « pas » a flag.
+    fireEvent.change(within(form).getAllByLabelText('Condition')[0]!, { target: { value: 'all' } });
+    const first = within(form).getByRole('group', { name: 'Condition 1' });
+    fireEvent.change(within(first).getByLabelText('Valeur'), { target: { value: '3' } });
+    const second = within(form).getByRole('group', { name: 'Condition 2' });
+    fireEvent.change(within(second).getAllByLabelText('Condition')[0]!, { target: { value: 'not' } });
+    const negated = within(second).getByRole('group', { name: 'Condition 1' });
+    fireEvent.change(within(negated).getAllByLabelText('Condition')[0]!, { target: { value: 'visited' } });
+    fireEvent.change(within(negated).getByLabelText('État'), { target: { value: 'fin' } });
+    expect(within(form).getByText(/^Condition lue/).textContent).toMatch(
+      /^Condition lue\s:\stoutes ces conditions \(Confiance au moins 3\s; pas \(«\sFin\s» déjà atteint\)\)$/,
+    );
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la transition' }));
+    expect(current).toContain('      on:\n        se_presenter:\n          target: fin\n          guard:');
+    expect(current.startsWith('# Un commentaire qui doit rester.\n')).toBe(true);
+    const accueil = (
+      plainOf(current)?.['machine'] as { states: { accueil: { on: Record<string, unknown> } } }
+    ).states.accueil;
+    expect(accueil.on['se_presenter']).toEqual({
+      target: 'fin',
+      guard: {
+        type: 'all',
+        params: {
+          of: [
+            { type: 'compare', params: { variable: 'confiance', op: '>=', value: 3 } },
+            { type: 'not', params: { guard: { type: 'visited', params: { state: 'fin' } } } },
+          ],
+        },
+      },
+    });
+    expect(parseScenario(current).ok).toBe(true);
+    expect(screen.getByRole('form', { name: 'Ajouter une transition' })).toBeTruthy();
+    // Read back in words in the state's list, and opened again with its condition.
+    const listed = within(state).getByRole('button', {
+      name: /^Modifier cette transition\s:.*si toutes ces conditions/,
+    });
+    fireEvent.click(listed);
+    const again = screen.getByRole('form', { name: 'Modifier une transition' });
+    expect((within(again).getAllByLabelText('Condition')[0] as HTMLSelectElement).value).toBe('all');
+    expect(within(again).getByText(/^Condition lue/).textContent).toMatch(/pas \(«\sFin\s» déjà atteint\)/);
+    fireEvent.click(within(again).getByRole('button', { name: 'Annuler la modification' }));
+    expect(screen.getByRole('form', { name: 'Ajouter une transition' })).toBeTruthy();
+  });
+
+  it('« en parallèle » writes a parallel state with its regions', () => {
+    renderWithSession(<Harness graphToo />);
+    const add = screen.getByRole('form', { name: 'Ajouter un état' });
+    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Suivi' } });
+    fireEvent.click(within(add).getByLabelText(/^État en parallèle/));
+    fireEvent.change(within(add).getByLabelText('Nom de la région 1'), { target: { value: 'Émotion' } });
+    fireEvent.change(within(add).getByLabelText('Nom de la région 2'), { target: { value: 'Alerte' } });
+    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter une région' }));
+    fireEvent.change(within(add).getByLabelText('Nom de la région 3'), { target: { value: 'Rappel' } });
+    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
+    expect(plainOf(current)?.['machine']).toMatchObject({
+      states: {
+        suivi: {
+          label: 'Suivi',
+          type: 'parallel',
+          states: { emotion: { label: 'Émotion' }, alerte: { label: 'Alerte' }, rappel: { label: 'Rappel' } },
+        },
+      },
+    });
+    const parsedCall = parseScenario(current);
+    expect(
+      parsedCall.ok && scenarioGraphModel(parsedCall.scenario).nodes.find((n) => n.id === 'suivi')?.type,
+    ).toBe('parallel');
+    // A region is a place for new states.
+    expect(
+      within(add)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toContain('Dans «\u00a0Émotion\u00a0»');
+  });
+
+  it('renaming a move follows its transition and criterion; deleting a line lists who says it first', () => {
+    renderWithSession(<Harness />);
+    fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
+    const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant·e" });
+    const move = within(moves).getByRole('group', { name: 'Se présenter' });
+    fireEvent.change(within(move).getByLabelText(/^Nouveau nom de l’action/), {
+      target: { value: 'Dire son nom' },
+    });
+    fireEvent.click(within(move).getByRole('button', { name: 'Renommer l’action' }));
+    expect(current).toContain('        dire_son_nom: fin\n');
+    expect(current).toContain('auto: { move: dire_son_nom }');
+    expect(current).toContain('  dire_son_nom: { label: Dire son nom, category: listening');
+    expect(current).not.toContain('se_presenter');
+    expect(within(moves).getByRole('status').textContent).toMatch(/Se présenter.*renommé.*Dire son nom/);
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Répliques' }));
+    const lines = screen.getByRole('tabpanel', { name: 'Répliques' });
+    const before = current;
+    const remove = within(lines).getByRole('button', { name: /^Supprimer «\sAllô/ });
+    fireEvent.click(remove);
+    expect(current).toBe(before);
+    const dialog = within(lines).getByRole('alertdialog');
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Dite en entrant dans «\u00a0Accueil\u00a0» (retirée)']);
+    expect(dialog.ownerDocument.activeElement).toBe(
+      within(dialog).getByRole('button', { name: 'Oui, supprimer' }),
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    expect(current).toBe(before);
+    expect(lines.ownerDocument.activeElement).toBe(
+      within(lines).getByRole('button', { name: /^Supprimer «\sAllô/ }),
+    );
+    fireEvent.click(within(lines).getByRole('button', { name: /^Supprimer «\sAllô/ }));
+    act(() => within(lines).getByRole('button', { name: 'Oui, supprimer' }).click());
+    expect(current).not.toContain('bonjour');
+    expect(parseScenario(current).ok).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 // « Ajouter un état »: its name, where it sits, whether the call ends there (and with which
-// ending), the line the caller says on entering it. The keyboard path of adding a node.
+// ending), the line the caller says on entering it; or a state « en parallèle » with its regions
+// (each named in words, all active together). The keyboard path of adding a node.
 import { useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/index.js';
 import { idFrom } from '../yamlEdit/document.js';
@@ -27,9 +28,14 @@ export function AddStateForm({
   const [final, setFinal] = useState(false);
   const [line, setLine] = useState('');
   const [ending, setEnding] = useState('');
+  const [parallel, setParallel] = useState(false);
+  const [regions, setRegions] = useState<string[]>(['', '']);
   const lines = tableOf(data, 'lines');
   const endings = tableOf(data, 'endings');
   const parents = states.filter((s) => s.type !== 'final');
+  // A line or an ending chosen before and deleted since is no choice any more.
+  const chosenLine = lines.some(([key]) => key === line) ? line : '';
+  const chosenEnding = endings.some(([key]) => key === ending) ? ending : '';
   return (
     <form
       className="studio-graph-form"
@@ -52,10 +58,27 @@ export function AddStateForm({
                 )
               : [];
           const name = idFrom(words, taken, 'etat');
-          const path = addState(doc, parent, name, { label: words, final });
+          const regionNames: string[] = [];
+          const chosenRegions = parallel
+            ? regions
+                .map((r) => r.trim())
+                .filter(Boolean)
+                .map((label) => {
+                  const region = idFrom(label, regionNames, 'region');
+                  regionNames.push(region);
+                  return { name: region, label };
+                })
+            : undefined;
+          const path = addState(doc, parent, name, {
+            label: words,
+            final: final && !parallel,
+            regions: chosenRegions,
+          });
           const entry = [
-            ...(line ? [{ type: 'say', params: { line } }] : []),
-            ...(final && ending ? [{ type: 'end', params: { ending } }] : []),
+            ...(chosenLine ? [{ type: 'say', params: { line: chosenLine } }] : []),
+            ...(final && !parallel && chosenEnding
+              ? [{ type: 'end', params: { ending: chosenEnding } }]
+              : []),
           ];
           if (entry.length > 0)
             doc.setIn(
@@ -65,6 +88,11 @@ export function AddStateForm({
         });
         onAdded(t('studio.graph.stateAdded', { state: words }));
         setLabel('');
+        setLine('');
+        setFinal(false);
+        setEnding('');
+        setParallel(false);
+        setRegions(['', '']);
       }}
     >
       <h4 id={`${id}-h`}>{t('studio.graph.addState')}</h4>
@@ -101,7 +129,7 @@ export function AddStateForm({
       </div>
       <div className="studio-field">
         <label htmlFor={`${id}-line`}>{t('studio.graph.entryLine')}</label>
-        <select id={`${id}-line`} value={line} onChange={(e) => setLine(e.target.value)}>
+        <select id={`${id}-line`} value={chosenLine} onChange={(e) => setLine(e.target.value)}>
           <option value="">{t('studio.forms.none')}</option>
           {lines.map(([key, l]) => (
             <option key={key} value={key}>
@@ -111,13 +139,41 @@ export function AddStateForm({
         </select>
       </div>
       <label className="studio-check">
-        <input type="checkbox" checked={final} onChange={(e) => setFinal(e.target.checked)} />{' '}
-        {t('studio.graph.final')}
+        <input type="checkbox" checked={parallel} onChange={(e) => setParallel(e.target.checked)} />{' '}
+        {t('studio.graph.parallel')}
       </label>
-      {final ? (
+      {parallel ? (
+        <fieldset className="studio-picker">
+          <legend>{t('studio.graph.regions')}</legend>
+          <p className="muted" id={`${id}-regions-hint`}>
+            {t('studio.graph.regionsHint')}
+          </p>
+          {regions.map((region, i) => (
+            <div className="studio-field" key={i}>
+              <label htmlFor={`${id}-region-${i}`}>{t('studio.graph.regionName', { n: i + 1 })}</label>
+              <input
+                id={`${id}-region-${i}`}
+                type="text"
+                value={region}
+                aria-describedby={i === 0 ? `${id}-regions-hint` : undefined}
+                onChange={(e) => setRegions((list) => list.map((r, k) => (k === i ? e.target.value : r)))}
+              />
+            </div>
+          ))}
+          <button type="button" onClick={() => setRegions((list) => [...list, ''])}>
+            {t('studio.graph.addRegion')}
+          </button>
+        </fieldset>
+      ) : (
+        <label className="studio-check">
+          <input type="checkbox" checked={final} onChange={(e) => setFinal(e.target.checked)} />{' '}
+          {t('studio.graph.final')}
+        </label>
+      )}
+      {final && !parallel ? (
         <div className="studio-field">
           <label htmlFor={`${id}-ending`}>{t('studio.graph.ending')}</label>
-          <select id={`${id}-ending`} value={ending} onChange={(e) => setEnding(e.target.value)}>
+          <select id={`${id}-ending`} value={chosenEnding} onChange={(e) => setEnding(e.target.value)}>
             <option value="">{t('studio.forms.none')}</option>
             {endings.map(([key, en]) => (
               <option key={key} value={key}>

@@ -1,14 +1,25 @@
 // « Ajouter une transition »: from a state, on an event (the call's moves and injects, the
 // listener's words, the hang-up, a delay, « aussitôt »), to a state or staying, with a condition
 // and actions chosen from lists. Drawing an edge on the graph opens it with both states chosen.
+// « Modifier » on a transition of « Modifier un état » opens it on that transition (`editing`),
+// pre-filled; saving writes it back in its place (`updateTransition`).
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ActionConfig, GuardConfig } from '@ecoute/engine';
 import { useI18n } from '../../i18n/index.js';
-import { addTransition, unguardedTransition, type Trigger } from '../yamlEdit/machineEdit.js';
+import type { YamlPath } from '../yamlEdit/document.js';
+import {
+  addTransition,
+  removeTransitionAt,
+  unguardedTransition,
+  updateTransition,
+  type Trigger,
+  type WrittenTransition,
+} from '../yamlEdit/machineEdit.js';
 import { isPlain, type Plain, type YamlEdit } from '../forms/formTypes.js';
 import { ActionPicker, actionWords } from './ActionPicker.js';
 import { AFTER, ALWAYS, triggerChoices } from './choices.js';
 import { GuardPicker } from './GuardPicker.js';
+import { guardWords } from './guardWords.js';
 import type { StateChoice } from './GraphEditPanel.js';
 
 export interface TransitionDraft {
@@ -18,6 +29,18 @@ export interface TransitionDraft {
   n: number;
 }
 
+/** A written transition opened for editing: where it is, and what it says. */
+export interface TransitionEditing {
+  source: string;
+  path: YamlPath;
+  written: WrittenTransition;
+  /** Changes on every opening, so the same transition opened again is read again. */
+  n: number;
+}
+
+const triggerValue = (trigger: Trigger): string =>
+  trigger.kind === 'event' ? trigger.event : trigger.kind === 'after' ? AFTER : ALWAYS;
+
 const STAY = ':stay';
 
 export function AddTransitionForm({
@@ -25,12 +48,16 @@ export function AddTransitionForm({
   edit,
   states,
   drawn,
+  editing = null,
+  onEditDone,
   onAdded,
 }: {
   data: Plain;
   edit: YamlEdit;
   states: StateChoice[];
   drawn: TransitionDraft | null;
+  editing?: TransitionEditing | null;
+  onEditDone?: () => void;
   onAdded(message: string): void;
 }) {
   const { t } = useI18n();
@@ -42,6 +69,11 @@ export function AddTransitionForm({
   const [seconds, setSeconds] = useState('20');
   const [guard, setGuard] = useState<GuardConfig | undefined>(undefined);
   const [actions, setActions] = useState<ActionConfig[]>([]);
+  // The condition picker starts again (empty, or on the edited transition's guard) at each opening.
+  const [guardStart, setGuardStart] = useState<{ n: number; guard: GuardConfig | undefined }>({
+    n: 0,
+    guard: undefined,
+  });
   const groups = triggerChoices(data, t);
   const allTriggers = groups.flatMap((g) => g.items);
   const chosenTrigger = allTriggers.some((c) => c.value === trigger)
@@ -59,6 +91,26 @@ export function AddTransitionForm({
     triggerRef.current?.focus();
   }, [drawn]);
 
+  useEffect(() => {
+    if (!editing) return;
+    const { written } = editing;
+    setSource(editing.source);
+    setTrigger(triggerValue(written.trigger));
+    if (written.trigger.kind === 'after') setSeconds(String(written.trigger.ms / 1000));
+    setTarget(written.target ?? STAY);
+    setActions(written.actions as unknown as ActionConfig[]);
+    setGuard(written.guard as GuardConfig | undefined);
+    setGuardStart((g) => ({ n: g.n + 1, guard: written.guard as GuardConfig | undefined }));
+    triggerRef.current?.focus();
+  }, [editing]);
+
+  const stopEditing = () => {
+    setActions([]);
+    setGuard(undefined);
+    setGuardStart((g) => ({ n: g.n + 1, guard: undefined }));
+    onEditDone?.();
+  };
+
   const label = (state: string) => states.find((s) => s.id === state)?.label ?? state;
   const parsed: Trigger | null = !chosenTrigger
     ? null
@@ -75,27 +127,49 @@ export function AddTransitionForm({
     parsed && chosenSource
       ? unguardedTransition(isPlain(data['machine']) ? data['machine'] : {}, chosenSource, parsed)
       : null;
-  const blocked = existing !== null && !guard;
+  // Edited on its own trigger and state, the transition keeps its place: nothing to warn about.
+  const inPlace =
+    editing !== null &&
+    parsed !== null &&
+    editing.source === chosenSource &&
+    triggerValue(editing.written.trigger) === chosenTrigger &&
+    (parsed.kind !== 'after' ||
+      editing.written.trigger.kind !== 'after' ||
+      Math.round(parsed.ms) === Math.round(editing.written.trigger.ms));
+  const blocked = existing !== null && !guard && !inPlace;
   const triggerName = allTriggers.find((c) => c.value === chosenTrigger)?.label ?? chosenTrigger;
   const submit = (replace: boolean) => {
     if (!chosenSource || !parsed) return;
-    edit((doc) =>
-      addTransition(doc, {
-        source: chosenSource,
-        trigger: parsed,
-        target: chosenTarget === STAY ? null : chosenTarget,
-        guard,
-        actions,
-        replace,
-      }),
-    );
-    setActions([]);
+    const next = {
+      source: chosenSource,
+      trigger: parsed,
+      target: chosenTarget === STAY ? null : chosenTarget,
+      guard,
+      actions,
+      replace,
+    };
     const words = {
       from: label(chosenSource),
       to: chosenTarget === STAY ? label(chosenSource) : label(chosenTarget),
     };
+    if (editing) {
+      edit((doc) => {
+        if (!doc.hasIn(editing.path)) return;
+        if (editing.source === next.source) updateTransition(doc, editing.path, next);
+        else {
+          removeTransitionAt(doc, editing.path);
+          addTransition(doc, next);
+        }
+      });
+      stopEditing();
+      onAdded(t('studio.graph.transitionUpdated', words));
+      return;
+    }
+    edit((doc) => addTransition(doc, next));
+    setActions([]);
     onAdded(t(replace ? 'studio.graph.transitionReplaced' : 'studio.graph.transitionAdded', words));
   };
+  const heading = editing ? t('studio.graph.editTransition') : t('studio.graph.addTransition');
   return (
     <form
       className="studio-graph-form"
@@ -105,7 +179,7 @@ export function AddTransitionForm({
         submit(blocked);
       }}
     >
-      <h4 id={`${id}-h`}>{t('studio.graph.addTransition')}</h4>
+      <h4 id={`${id}-h`}>{heading}</h4>
       <div className="studio-field">
         <label htmlFor={`${id}-from`}>{t('studio.graph.from')}</label>
         <select id={`${id}-from`} value={chosenSource} onChange={(e) => setSource(e.target.value)}>
@@ -160,7 +234,16 @@ export function AddTransitionForm({
           <option value={STAY}>{t('studio.graph.stay')}</option>
         </select>
       </div>
-      <GuardPicker data={data} states={states} onChange={setGuard} />
+      <GuardPicker
+        key={guardStart.n}
+        data={data}
+        states={states}
+        initial={guardStart.guard}
+        onChange={setGuard}
+      />
+      <p className="studio-guard-words" id={`${id}-guard-words`}>
+        {t('studio.guard.readBack', { condition: guardWords(data, guard, t, label) })}
+      </p>
       <ActionPicker
         data={data}
         legend={t('studio.graph.transitionActions')}
@@ -193,8 +276,18 @@ export function AddTransitionForm({
           </button>
         </>
       ) : (
-        <button type="submit">{t('studio.graph.addTransition')}</button>
+        <button type="submit">
+          {editing ? t('studio.graph.saveTransition') : t('studio.graph.addTransition')}
+        </button>
       )}
+      {editing ? (
+        <>
+          {' '}
+          <button type="button" onClick={stopEditing}>
+            {t('studio.graph.cancelEdit')}
+          </button>
+        </>
+      ) : null}
     </form>
   );
 }

@@ -1,12 +1,12 @@
 // The graph's edits, each with its keyboard path: « Ajouter un état », « Ajouter une transition »
 // (also opened by drawing an edge between two states on the graph), « Modifier un état »
 // (rename, delete with its references). Results are said in a polite live region.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ScenarioGraph } from '@ecoute/engine';
 import { useI18n } from '../../i18n/index.js';
 import type { Plain, YamlEdit } from '../forms/formTypes.js';
 import { AddStateForm } from './AddStateForm.js';
-import { AddTransitionForm, type TransitionDraft } from './AddTransitionForm.js';
+import { AddTransitionForm, type TransitionDraft, type TransitionEditing } from './AddTransitionForm.js';
 import { StateEditForm } from './StateEditForm.js';
 
 export interface StateChoice {
@@ -35,6 +35,11 @@ export function GraphEditPanel({
   const { t } = useI18n();
   const headingId = useId();
   const [said, setSaid] = useState('');
+  const [editing, setEditing] = useState<TransitionEditing | null>(null);
+  // An edge drawn on the graph is a new transition: it ends an edit in progress.
+  useEffect(() => {
+    if (drawn) setEditing(null);
+  }, [drawn]);
   const states: StateChoice[] = (graph?.nodes ?? []).map((n) => ({ id: n.id, label: n.label, type: n.type }));
   return (
     <section className="studio-graph-edit" aria-labelledby={headingId}>
@@ -43,7 +48,15 @@ export function GraphEditPanel({
         {said}
       </p>
       <AddStateForm data={data} edit={edit} states={states} onAdded={setSaid} />
-      <AddTransitionForm data={data} edit={edit} states={states} drawn={drawn} onAdded={setSaid} />
+      <AddTransitionForm
+        data={data}
+        edit={edit}
+        states={states}
+        drawn={drawn}
+        editing={editing}
+        onEditDone={() => setEditing(null)}
+        onAdded={setSaid}
+      />
       <StateEditForm
         data={data}
         text={text}
@@ -52,6 +65,9 @@ export function GraphEditPanel({
         selected={selected}
         onSelect={onSelect}
         onDone={setSaid}
+        onEditTransition={(source, path, written) =>
+          setEditing((before) => ({ source, path, written, n: (before?.n ?? 0) + 1 }))
+        }
       />
     </section>
   );

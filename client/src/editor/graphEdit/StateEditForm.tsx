@@ -9,6 +9,7 @@ import { isPlain, textOf, type Plain, type YamlEdit } from '../forms/formTypes.j
 import { idFrom, readDocument, removeAt } from '../yamlEdit/document.js';
 import {
   deleteState,
+  readTransition,
   renameState,
   retargetTransition,
   stateDocPath,
@@ -19,6 +20,9 @@ import {
 } from '../yamlEdit/machineEdit.js';
 import { ActionPicker, actionWords } from './ActionPicker.js';
 import { triggerWords } from './choices.js';
+import { guardWords } from './guardWords.js';
+import type { GuardConfig } from '@ecoute/engine';
+import type { YamlPath } from '../yamlEdit/document.js';
 import type { StateChoice } from './GraphEditPanel.js';
 
 export function StateEditForm({
@@ -29,6 +33,7 @@ export function StateEditForm({
   selected,
   onSelect,
   onDone,
+  onEditTransition,
 }: {
   data: Plain;
   text: string;
@@ -37,6 +42,12 @@ export function StateEditForm({
   selected: string;
   onSelect(state: string): void;
   onDone(message: string): void;
+  /** « Modifier » on one of its transitions: opens the transition form on it. */
+  onEditTransition?: (
+    source: string,
+    path: YamlPath,
+    written: NonNullable<ReturnType<typeof readTransition>>,
+  ) => void;
 }) {
   const { t } = useI18n();
   const id = useId();
@@ -53,7 +64,12 @@ export function StateEditForm({
   const label = (s: string) => states.find((x) => x.id === s)?.label ?? s;
   const outgoing = useMemo(() => {
     try {
-      return state ? transitionsFrom(readDocument(text), state) : [];
+      if (!state) return [];
+      const doc = readDocument(text);
+      return transitionsFrom(doc, state).map((transition) => ({
+        ...transition,
+        written: readTransition(doc, state, transition.path),
+      }));
     } catch {
       return [];
     }
@@ -157,13 +173,20 @@ export function StateEditForm({
       {outgoing.length === 0 ? <p className="muted">{t('studio.forms.emptyList')}</p> : null}
       <ul className="studio-actions">
         {outgoing.map((transition, i) => {
-          const words =
+          const plainWords =
             transition.targets.length === 0
               ? t('studio.graph.outgoingStay', { trigger: triggerWords(data, transition.trigger, t) })
               : t('studio.graph.outgoingItem', {
                   trigger: triggerWords(data, transition.trigger, t),
                   to: transition.targets.map(label).join(', '),
                 });
+          const condition = transition.written?.guard as GuardConfig | undefined;
+          const words = condition
+            ? t('studio.graph.outgoingIf', {
+                transition: plainWords,
+                condition: guardWords(data, condition, t, label),
+              })
+            : plainWords;
           const named = t('studio.graph.removeTransitionNamed', { name: words });
           return (
             <li key={i} className="studio-transition">
@@ -190,6 +213,19 @@ export function StateEditForm({
                   </select>
                 </label>
               ) : null}{' '}
+              {onEditTransition && transition.written && transition.targets.length <= 1 ? (
+                <>
+                  <button
+                    type="button"
+                    aria-label={t('studio.graph.editTransitionNamed', { name: words })}
+                    onClick={() => {
+                      if (transition.written) onEditTransition(state, transition.path, transition.written);
+                    }}
+                  >
+                    {t('studio.graph.editTransitionButton')}
+                  </button>{' '}
+                </>
+              ) : null}
               <button
                 type="button"
                 aria-label={named}

@@ -2,7 +2,7 @@
 // (event, guard, actions), rename a state with every reference to it (targets, `initial`,
 // guards naming a state, rubric criteria, `substance`), list the references to a state and
 // delete it with them. States are named by their dot path from the machine root (`ecoute.forte`).
-import { YAMLSeq, isMap, isSeq, type Document } from 'yaml';
+import { YAMLSeq, isAlias, isMap, isSeq, visit, type Document } from 'yaml';
 import { addEntry, removeAt, type YamlPath } from './document.js';
 
 type Plain = Record<string, unknown>;
@@ -211,17 +211,28 @@ export function stateReferences(doc: Document, state: string): StateReference[] 
   });
 }
 
-/** Adds a state under `parent` ('' for the root); the parent's first state becomes its `initial`. */
+/**
+ * Adds a state under `parent` ('' for the root); the parent's first state becomes its `initial`.
+ * With `regions`, a parallel state (`type: parallel`): each region a state of its own, all active
+ * together; a state added inside a region later becomes that region's `initial`.
+ */
 export function addState(
   doc: Document,
   parent: string,
   name: string,
-  options: { label?: string | undefined; final?: boolean | undefined } = {},
+  options: {
+    label?: string | undefined;
+    final?: boolean | undefined;
+    regions?: { name: string; label: string }[] | undefined;
+  } = {},
 ): string {
   const parentPath = stateDocPath(parent);
   const value: Plain = {};
   if (options.label) value['label'] = options.label;
-  if (options.final) value['type'] = 'final';
+  if (options.regions?.length) {
+    value['type'] = 'parallel';
+    value['states'] = Object.fromEntries(options.regions.map((r) => [r.name, { label: r.label }]));
+  } else if (options.final) value['type'] = 'final';
   const hadStates = isMap(doc.getIn([...parentPath, 'states'], true));
   addEntry(doc, [...parentPath, 'states'], name, value);
   if (
@@ -470,4 +481,160 @@ export function retargetTransition(doc: Document, source: string, path: YamlPath
   const node = doc.getIn(path, true);
   if (isMap(node)) node.set('target', written);
   else doc.setIn(path, written);
+}
+
+export interface WrittenTransition {
+  trigger: Trigger;
+  /** Dot path of its one target, or null for a reaction that stays. */
+  target: string | null;
+  /** More than one target (a parallel state's regions): the form cannot edit it. */
+  targets: string[];
+  guard?: Plain | undefined;
+  actions: Plain[];
+}
+
+/** The trigger of the transition written at `path` on `source` (from its place in the document). */
+export function triggerAt(source: string, path: YamlPath): Trigger | null {
+  const at = stateDocPath(source).length;
+  const key = path[at];
+  if (key === 'always') return { kind: 'always' };
+  if (key === 'on' && path[at + 1] !== undefined) return { kind: 'event', event: String(path[at + 1]) };
+  if (key === 'after' && path[at + 1] !== undefined) return { kind: 'after', ms: Number(path[at + 1]) };
+  return null;
+}
+
+/** A node written with an alias (`*refus`), or holding one: the forms leave it to the text. */
+function holdsAlias(node: unknown): boolean {
+  if (isAlias(node)) return true;
+  if (!isMap(node) && !isSeq(node)) return false;
+  let found = false;
+  visit(node, {
+    Alias: () => {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The transition written at `path` on `source`, read for the form that edits it in place; null when it holds an alias. */
+export function readTransition(doc: Document, source: string, path: YamlPath): WrittenTransition | null {
+  const trigger = triggerAt(source, path);
+  const node = doc.getIn(path, true) as { toJSON?: () => unknown } | undefined;
+  if (!trigger || node === undefined || holdsAlias(node)) return null;
+  const item: unknown =
+    typeof node === 'object' && node !== null && 'toJSON' in node ? node.toJSON?.() : node;
+  const machineId = String(machineOf(doc)['id'] ?? '');
+  const written = typeof item === 'string' ? item : isPlain(item) ? item['target'] : undefined;
+  const targets = (Array.isArray(written) ? (written as unknown[]) : [written])
+    .filter((t): t is string => typeof t === 'string')
+    .map((t) => resolveTarget(machineId, source, t));
+  const actions = isPlain(item) ? item['actions'] : undefined;
+  return {
+    trigger,
+    target: targets[0] ?? null,
+    targets,
+    guard: isPlain(item) && isPlain(item['guard']) ? item['guard'] : undefined,
+    actions: (Array.isArray(actions) ? actions : actions === undefined ? [] : [actions]).filter(isPlain),
+  };
+}
+
+const sameTrigger = (a: Trigger, b: Trigger): boolean =>
+  a.kind === b.kind &&
+  (a.kind !== 'event' || a.event === (b as typeof a).event) &&
+  (a.kind !== 'after' || Math.round(a.ms) === Math.round((b as typeof a).ms));
+
+/**
+ * Writes `next` over the transition at `path` on its source. On the same trigger it stays in its
+ * place among the candidates: its own keys are set (others such as `description` or `reenter`,
+ * their order and comments kept). On another trigger it leaves its place and is added there.
+ */
+export function updateTransition(doc: Document, path: YamlPath, next: NewTransition): void {
+  const before = triggerAt(next.source, path);
+  if (!before || !sameTrigger(before, next.trigger)) {
+    removeTransitionAt(doc, path);
+    addTransition(doc, { ...next, replace: false });
+    return;
+  }
+  const machineId = String(machineOf(doc)['id'] ?? '');
+  // A target already written for the same state keeps its form (`.en_ligne` stays so).
+  const node0 = doc.getIn(path, true);
+  const heldTarget = isMap(node0) ? node0.get('target') : (node0 as { value?: unknown } | undefined)?.value;
+  const target =
+    next.target === null
+      ? undefined
+      : typeof heldTarget === 'string' && resolveTarget(machineId, next.source, heldTarget) === next.target
+        ? heldTarget
+        : targetFrom(machineId, next.source, next.target);
+  const actions = next.actions?.length
+    ? next.actions.length === 1
+      ? next.actions[0]
+      : next.actions
+    : undefined;
+  const node = doc.getIn(path, true);
+  if (isMap(node)) {
+    const held = (key: string): unknown => {
+      const value = node.get(key, true);
+      return isMap(value) || isSeq(value)
+        ? value.toJSON()
+        : (value as { value?: unknown } | undefined)?.value;
+    };
+    if (target === undefined) node.delete('target');
+    else if (held('target') !== target) setScalar(doc, [...path, 'target'], target);
+    if (!next.guard) node.delete('guard');
+    else if (JSON.stringify(held('guard')) !== JSON.stringify(next.guard))
+      node.set('guard', doc.createNode(next.guard, { flow: JSON.stringify(next.guard).length < 90 }));
+    const list = next.actions ?? [];
+    const before = held('actions');
+    if (list.length === 0) node.delete('actions');
+    else if (
+      JSON.stringify(Array.isArray(before) ? before : before === undefined ? [] : [before]) !==
+      JSON.stringify(list)
+    ) {
+      // Written as the library writes them: one action a line, each on one line.
+      const written = isSeq(node.get('actions', true)) || list.length > 1;
+      node.set('actions', written ? actionList(doc, list) : doc.createNode(list[0], { flow: true }));
+    }
+    return;
+  }
+  // A target written alone: it stays so while it is only a target.
+  if (target !== undefined && !next.guard && !actions) {
+    setScalar(doc, path, target);
+    return;
+  }
+  const object: Plain = {};
+  if (target !== undefined) object['target'] = target;
+  if (next.guard) object['guard'] = next.guard;
+  if (actions) object['actions'] = actions;
+  doc.setIn(path, doc.createNode(object));
+}
+
+/** A block list of actions, each a one-line mapping. */
+function actionList(doc: Document, actions: Plain[]): YAMLSeq {
+  const list = new YAMLSeq();
+  for (const action of actions) list.items.push(doc.createNode(action, { flow: true }));
+  return list;
+}
+
+/** Removes the transition at `path`; a trigger left with no candidate goes, then `on`/`after`. */
+export function removeTransitionAt(doc: Document, path: YamlPath): void {
+  doc.deleteIn(path);
+  // Upwards through the transition's own containers only: a state left empty stays.
+  let at = path.slice(0, -1);
+  while (at.length > 0) {
+    const container = doc.getIn(at, true);
+    const key = at.at(-1);
+    const holder = at.at(-2);
+    const own =
+      typeof path.at(-1) === 'number' ||
+      key === 'on' ||
+      key === 'after' ||
+      key === 'always' ||
+      holder === 'on' ||
+      holder === 'after';
+    if (!own || !(isMap(container) || isSeq(container)) || container.items.length > 0) return;
+    doc.deleteIn(at);
+    at = at.slice(0, -1);
+    if (key === 'on' || key === 'after' || key === 'always') return;
+  }
 }
