@@ -19,6 +19,12 @@ import type { LintClient } from './useLintWorker.js';
 export const LINT_DELAY_MS = 40;
 
 /**
+ * How long typing must pause before the page reads the new text (ms): the forms, the graph's
+ * edits and the coverage read it whole (a parse of the call), which must not run per keystroke.
+ */
+export const TEXT_IDLE_MS = 250;
+
+/**
  * Above this size, the schema's completion opens on request only (Ctrl+Espace), not while typing:
  * codemirror-json-schema parses the whole text and walks its syntax tree on the page's thread at
  * each query — seconds per keystroke on a library-size call, before the diagnostics could show.
@@ -67,6 +73,8 @@ export function ScenarioEditor({
     if (!host.current) return;
     let ranges: LintAnswer['ranges'] = [];
     let typedAt = performance.now();
+    let textTimer: ReturnType<typeof setTimeout> | undefined;
+    const publishText = () => callbacks.current.onText(view.state.doc.toString());
     const timings: EditorTimings = (window.__ecouteLintTimings ??= { samples: [] });
     const engineLint = linter(
       async (view): Promise<Diagnostic[]> => {
@@ -115,7 +123,9 @@ export function ScenarioEditor({
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               typedAt = performance.now();
-              callbacks.current.onText(update.state.doc.toString());
+              // The page reads the text once typing pauses, never per keystroke.
+              clearTimeout(textTimer);
+              textTimer = setTimeout(publishText, TEXT_IDLE_MS);
             }
             if (update.selectionSet || update.docChanged)
               callbacks.current.onCursorState(stateAt(ranges, update.state.selection.main.head));
@@ -128,6 +138,7 @@ export function ScenarioEditor({
     view.scrollDOM.setAttribute('aria-label', label);
     onView(view);
     return () => {
+      clearTimeout(textTimer);
       onView(null);
       view.destroy();
     };

@@ -6,7 +6,7 @@ import { isSeq } from 'yaml';
 import { useI18n } from '../../i18n/index.js';
 import { TextField } from '../forms/fields.js';
 import { isPlain, textOf, type Plain, type YamlEdit } from '../forms/formTypes.js';
-import { idFrom, readDocument, removeAt } from '../yamlEdit/document.js';
+import { idFrom, removeAt, viewDocument } from '../yamlEdit/document.js';
 import {
   deleteState,
   renameState,
@@ -53,7 +53,7 @@ export function StateEditForm({
   const label = (s: string) => states.find((x) => x.id === s)?.label ?? s;
   const outgoing = useMemo(() => {
     try {
-      return state ? transitionsFrom(readDocument(text), state) : [];
+      return state ? transitionsFrom(viewDocument(text), state) : [];
     } catch {
       return [];
     }
@@ -273,7 +273,7 @@ export function StateEditForm({
         <button
           type="button"
           ref={deleteRef}
-          onClick={() => setPending(stateReferences(readDocument(text), state))}
+          onClick={() => setPending(stateReferences(viewDocument(text), state))}
         >
           {t('studio.graph.delete', { state: label(state) })}
         </button>
