@@ -1,7 +1,8 @@
 // Keystroke → diagnostics in the studio's editor, for a library-size call: the largest built-in
 // call (detresse-suicidaire, ~140 kB of YAML) duplicated into the organisation's library, opened
 // in Chromium, then characters typed one at a time; the page records, for each lint, the time
-// from the last keystroke to the diagnostics shown and the worker's share. Not a test: figures.
+// from the last keystroke to the diagnostics shown and the worker's share; then characters typed in
+// a form's field (the caller's name), each one an edit of the call. Not a test: figures.
 //
 //   node scripts/run.mjs build && npx tsc -b test && node test/dist/bench/studio-keystroke.js [--keys=20]
 import { launchChromium } from '../support/browser.js';
@@ -86,6 +87,32 @@ async function main(): Promise<void> {
     await page.keyboard.press('End');
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');
     report("inside the machine (the last note's text)", await typeKeys());
+    // A form's edit: characters typed in the caller's name, each one an edit of the whole call
+    // through yaml's Document API, written back into the editor. The first one after typing in
+    // the text parses it; the next ones reuse the document the last edit made.
+    type EditTimings = { __ecouteEditTimings?: { samples: number[] } };
+    const editCount = () =>
+      page.evaluate(() => (window as unknown as EditTimings).__ecouteEditTimings?.samples.length ?? 0);
+    const name = page.getByLabel('Prénom et nom', { exact: true });
+    await name.click();
+    await page.keyboard.press('End');
+    const editsBefore = await editCount();
+    for (let i = 0; i < Math.max(2, Math.min(keys, 10)); i++) {
+      await page.keyboard.type('y');
+      await page.waitForFunction(
+        (n) => ((window as unknown as EditTimings).__ecouteEditTimings?.samples.length ?? 0) >= n,
+        editsBefore + i + 1,
+        { timeout: 120_000 },
+      );
+    }
+    const edits = (
+      await page.evaluate(() => (window as unknown as EditTimings).__ecouteEditTimings?.samples ?? [])
+    ).slice(editsBefore);
+    const [first = NaN, ...next] = edits;
+    console.log(`  a form's edit (the caller's name, ${edits.length} characters), until the next frame:`);
+    console.log(
+      `    first after typing in the text (parses it): ${first.toFixed(0)} ms; the next ones: p50 ${percentile(next, 50).toFixed(0)} ms, max ${Math.max(...next).toFixed(0)} ms`,
+    );
   } finally {
     await browser.close();
     await server.stop();

@@ -107,6 +107,7 @@ export function EditorPage() {
   const edit = useCallback<YamlEdit>(
     (change) => {
       if (!view) return;
+      const started = performance.now();
       const before = view.state.doc.toString();
       let after: string;
       try {
@@ -121,6 +122,9 @@ export function EditorPage() {
       // The forms read the edited text at once (their fields show what they wrote); the document
       // the edit made is the one `plainOf` reads, no new parse.
       setText(after);
+      // For the studio benchmark: the edit until the next frame (the forms rendered again).
+      const timings = (window.__ecouteEditTimings ??= { samples: [] });
+      requestAnimationFrame(() => timings.samples.push(performance.now() - started));
     },
     [view, t],
   );

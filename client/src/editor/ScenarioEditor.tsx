@@ -45,6 +45,8 @@ declare global {
   interface Window {
     /** Read by the keystroke benchmark (test/bench/studio-keystroke.ts). */
     __ecouteLintTimings?: EditorTimings;
+    /** A form's edit until the next frame, ms (the same benchmark). */
+    __ecouteEditTimings?: { samples: number[] };
   }
 }
 

@@ -1,7 +1,7 @@
 // Every form and graph edit of the studio goes through here: the text is read with the yaml
 // package's Document API (comments and key order kept), edited with setIn/addIn/deleteIn, and
 // written back merged into the author's layout (`keepLayout`). The text stays the source of truth.
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isPair, isSeq, parseDocument, type Document } from 'yaml';
 import { keepLayoutOf } from './keepLayout.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -55,8 +55,35 @@ export function editYaml(text: string, edit: (doc: Document) => void): string {
   edit(current.doc);
   const edited = current.doc.toString(WRITE_OPTIONS);
   const after = keepLayoutOf(text, base, edited);
-  if (after.spliced) reading = { text: after.text, doc: current.doc, base: edited };
+  if (after.spliced) {
+    asParsed(current.doc);
+    reading = { text: after.text, doc: current.doc, base: edited };
+  }
   return after.text;
+}
+
+/**
+ * yaml keeps the plain values an edit gives (`addIn(path, { id, label })`) as they are, where a
+ * parse makes nodes; the next edit's `hasIn`/`setIn` inside such a value would not reach in. They
+ * become nodes here, as a parse of the new text makes them (written the same way).
+ */
+function asParsed(doc: Document): void {
+  const node = (value: unknown): unknown =>
+    isNode(value) || isPair(value) || value === null || value === undefined ? value : doc.createNode(value);
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const at = stack.pop();
+    if (isPair(at)) {
+      at.key = node(at.key);
+      at.value = node(at.value);
+      stack.push(at.value);
+    } else if (isMap(at)) {
+      stack.push(...at.items);
+    } else if (isSeq(at)) {
+      at.items = at.items.map(node);
+      stack.push(...at.items);
+    }
+  }
 }
 
 /**

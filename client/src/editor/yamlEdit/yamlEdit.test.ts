@@ -331,6 +331,19 @@ describe('one parsed document per text version', () => {
     [(doc) => renameState(doc, 'guidage', 'pas_a_pas'), false],
     [(doc) => setValue(doc, ['lines', 'nouvelle', 'direction'], 'Elle hésite.', true), true],
     [(doc) => removeAt(doc, ['lines', 'nouvelle'], true), true],
+    // A value given plain (yaml keeps it so), then edited inside as the rubric's form does.
+    [
+      (doc) => addItem(doc, ['rubric', 0, 'criteria'], { id: 'nouveau', label: 'Nouveau', judged: true }),
+      true,
+    ],
+    [
+      (doc) => {
+        const path = ['rubric', 0, 'criteria', 2];
+        if (doc.hasIn([...path, 'judged'])) doc.deleteIn([...path, 'judged']);
+        doc.setIn([...path, 'auto'], doc.createNode({ move: 'reformuler' }, { flow: true }));
+      },
+      true,
+    ],
   ];
 
   it('a chain of edits reuses the document the last edit made, and writes what fresh parses write', () => {
