@@ -2,7 +2,18 @@
 // it). The YAML text beside the live state graph: a click on a state (in the drawing or in its
 // list, the keyboard path) selects its YAML; the cursor in a state highlights its node. Drafts
 // are saved whatever lint says; publishing is the server's call and shows its refusals.
-import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  memo,
+  startTransition,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAccount } from '../account/useAccount.js';
 import { httpHomeApi } from '../home/homeApi.js';
@@ -129,6 +140,9 @@ export function EditorPage() {
     [view, t],
   );
   const data = useMemo(() => plainOf(text), [text]);
+  // The text typed in the editor, once typing paused: its rendering (the forms, the graph's edits)
+  // is a transition, which a keystroke interrupts; a form's own edit renders at once (above).
+  const onTypedText = useCallback((next: string) => startTransition(() => setText(next)), []);
   const onConnect = useCallback(
     (source: string, target: string) => setDrawn((last) => ({ source, target, n: (last?.n ?? 0) + 1 })),
     [],
@@ -268,7 +282,7 @@ export function EditorPage() {
             initialText={loaded.yaml}
             lint={lint}
             label={t('editor.textLabel')}
-            onText={setText}
+            onText={onTypedText}
             onLint={onLint}
             onCursorState={setCursorState}
             onView={setView}
