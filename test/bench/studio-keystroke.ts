@@ -1,14 +1,43 @@
 // Keystroke → diagnostics in the studio's editor, for a library-size call: the largest built-in
 // call (detresse-suicidaire, ~140 kB of YAML) duplicated into the organisation's library, opened
 // in Chromium, then characters typed one at a time; the page records, for each lint, the time
-// from the last keystroke to the diagnostics shown and the worker's share. Not a test: figures.
+// from the last keystroke to the diagnostics shown and the worker's share; then characters typed in
+// a form's field (the caller's name), each one an edit of the call. Not a test: figures.
 //
-//   node scripts/run.mjs build && npx tsc -b test && node test/dist/bench/studio-keystroke.js [--keys=20]
+//   node scripts/run.mjs build && npx tsc -b test && node test/dist/bench/studio-keystroke.js [--keys=20] [--profile]
 import { launchChromium } from '../support/browser.js';
 import { invitedMember, setupAdministrator } from '../support/accounts.js';
 import { startServerProcess } from '../support/server-process.js';
 
 const keys = Number(/--keys=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 20);
+/** `--profile`: the page's main thread profiled (CDP) while typing inside the machine. */
+const profiling = process.argv.includes('--profile');
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The functions that took the most of the page's thread (self time), with where they come from. */
+function topSelfTime(profile: CpuProfile, count: number): string[] {
+  const byNode = new Map<number, number>();
+  profile.samples.forEach((id, i) => byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byName = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const file = node.callFrame.url.split('/').pop() ?? '';
+    const name = `${node.callFrame.functionName || '(anonyme)'} ${file}`;
+    byName.set(name, (byName.get(name) ?? 0) + (byNode.get(node.id) ?? 0));
+  }
+  const total = [...byName.values()].reduce((a, b) => a + b, 0);
+  return [...byName.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(
+      ([name, us]) =>
+        `${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(0).padStart(3)} %  ${name}`,
+    );
+}
 
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -85,7 +114,44 @@ async function main(): Promise<void> {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('End');
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');
+    const cdp = profiling ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     report("inside the machine (the last note's text)", await typeKeys());
+    if (cdp) {
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      console.log("  the page's thread while typing inside the machine (self time, CDP profile):");
+      for (const line of topSelfTime(profile, 15)) console.log(`    ${line}`);
+    }
+    // A form's edit: characters typed in the caller's name, each one an edit of the whole call
+    // through yaml's Document API, written back into the editor. The first one after typing in
+    // the text parses it; the next ones reuse the document the last edit made.
+    type EditTimings = { __ecouteEditTimings?: { samples: number[] } };
+    const editCount = () =>
+      page.evaluate(() => (window as unknown as EditTimings).__ecouteEditTimings?.samples.length ?? 0);
+    const name = page.getByLabel('Prénom et nom', { exact: true });
+    await name.click();
+    await page.keyboard.press('End');
+    const editsBefore = await editCount();
+    for (let i = 0; i < Math.max(2, Math.min(keys, 10)); i++) {
+      await page.keyboard.type('y');
+      await page.waitForFunction(
+        (n) => ((window as unknown as EditTimings).__ecouteEditTimings?.samples.length ?? 0) >= n,
+        editsBefore + i + 1,
+        { timeout: 120_000 },
+      );
+    }
+    const edits = (
+      await page.evaluate(() => (window as unknown as EditTimings).__ecouteEditTimings?.samples ?? [])
+    ).slice(editsBefore);
+    const [first = NaN, ...next] = edits;
+    console.log(`  a form's edit (the caller's name, ${edits.length} characters), until the next frame:`);
+    console.log(
+      `    first after typing in the text (parses it): ${first.toFixed(0)} ms; the next ones: p50 ${percentile(next, 50).toFixed(0)} ms, max ${Math.max(...next).toFixed(0)} ms`,
+    );
   } finally {
     await browser.close();
     await server.stop();

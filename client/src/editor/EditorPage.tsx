@@ -2,7 +2,18 @@
 // it). The YAML text beside the live state graph: a click on a state (in the drawing or in its
 // list, the keyboard path) selects its YAML; the cursor in a state highlights its node. Drafts
 // are saved whatever lint says; publishing is the server's call and shows its refusals.
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import {
+  lazy,
+  memo,
+  startTransition,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAccount } from '../account/useAccount.js';
 import { httpHomeApi } from '../home/homeApi.js';
@@ -32,6 +43,15 @@ import './forms/forms.css';
 // The test-play is a lazy part of the editor's chunk: loaded on « Tester l'appel » only.
 const LazyTestPlay = lazy(() => import('./testPlay/TestPlayPanel.js'));
 
+// The page re-renders when the lint's counts, the graph or the cursor's state change: the heavy
+// parts below are kept as they are unless their own inputs changed (the text once typing pauses).
+const MemoStateGraph = memo(LazyStateGraph);
+const MemoGraphEditPanel = memo(GraphEditPanel);
+const MemoCoveragePanel = memo(CoveragePanel);
+const MemoFormsPanel = memo(FormsPanel);
+
+const NO_ENTRIES: TestPlayProgress['entries'] = [];
+
 const CHANGE_KEYS: Record<LibraryChangeKind, MessageKey> = {
   create: 'editor.change.create',
   import: 'editor.change.import',
@@ -50,7 +70,10 @@ export function EditorPage() {
   const [detail, setDetail] = useState<LibraryCallDetail | null>(null);
   const [loaded, setLoaded] = useState<{ version: number; yaml: string } | null>(null);
   const [text, setText] = useState('');
-  const [answer, setAnswer] = useState<LintAnswer | null>(null);
+  // Of the lint's answer the page keeps the counts (a keystroke that changes none renders
+  // nothing) and the state ranges, read on a click.
+  const [counts, setCounts] = useState<{ errors: number; warnings: number } | null>(null);
+  const ranges = useRef<LintAnswer['ranges']>([]);
   const [graph, setGraph] = useState<ScenarioGraph | null>(null);
   const [cursorState, setCursorState] = useState<string | undefined>(undefined);
   const [view, setView] = useState<EditorView | null>(null);
@@ -81,7 +104,12 @@ export function EditorPage() {
   }, [reload]);
 
   const onLint = useCallback((next: LintAnswer) => {
-    setAnswer(next);
+    ranges.current = next.ranges;
+    const errors = next.issues.filter((i) => i.severity === 'error').length;
+    const warnings = next.issues.length - errors;
+    setCounts((last) =>
+      last?.errors === errors && last.warnings === warnings ? last : { errors, warnings },
+    );
     if (next.graph) setGraph(next.graph);
   }, []);
 
@@ -90,6 +118,7 @@ export function EditorPage() {
   const edit = useCallback<YamlEdit>(
     (change) => {
       if (!view) return;
+      const started = performance.now();
       const before = view.state.doc.toString();
       let after: string;
       try {
@@ -101,26 +130,40 @@ export function EditorPage() {
       setFormError('');
       if (after === before) return;
       view.dispatch({ changes: changeBetween(before, after), userEvent: 'input.studio' });
+      // The forms read the edited text at once (their fields show what they wrote); the document
+      // the edit made is the one `plainOf` reads, no new parse.
+      setText(after);
+      // For the studio benchmark: the edit until the next frame (the forms rendered again).
+      const timings = (window.__ecouteEditTimings ??= { samples: [] });
+      requestAnimationFrame(() => timings.samples.push(performance.now() - started));
     },
     [view, t],
   );
   const data = useMemo(() => plainOf(text), [text]);
+  // The text typed in the editor, once typing paused: its rendering (the forms, the graph's edits)
+  // is a transition, which a keystroke interrupts; a form's own edit renders at once (above).
+  const onTypedText = useCallback((next: string) => startTransition(() => setText(next)), []);
   const onConnect = useCallback(
     (source: string, target: string) => setDrawn((last) => ({ source, target, n: (last?.n ?? 0) + 1 })),
     [],
   );
 
-  const show = (state: string) => {
-    setSelectedState(state);
-    const range = answer?.ranges.find((r) => r.id === state);
-    if (!view || !range) return;
-    view.dispatch({ selection: { anchor: range.from, head: range.to }, scrollIntoView: true });
-    view.focus();
-  };
+  const show = useCallback(
+    (state: string) => {
+      setSelectedState(state);
+      const range = ranges.current.find((r) => r.id === state);
+      if (!view || !range) return;
+      view.dispatch({ selection: { anchor: range.from, head: range.to }, scrollIntoView: true });
+      view.focus();
+    },
+    [view],
+  );
+  /** The text as it is in the editor now (the page's `text` follows it once typing pauses). */
+  const currentText = () => view?.state.doc.toString() ?? text;
 
   const save = async () => {
     setRefusal([]);
-    const saved = await libraryApi.saveDraft(callId, text);
+    const saved = await libraryApi.saveDraft(callId, currentText());
     if (!saved.ok) return setError(saved.code);
     setError(null);
     setStatus(t('editor.saved', { version: saved.data.version }));
@@ -128,7 +171,7 @@ export function EditorPage() {
     if (found.ok) setDetail(found.data);
   };
   const publish = async () => {
-    const saved = await libraryApi.saveDraft(callId, text);
+    const saved = await libraryApi.saveDraft(callId, currentText());
     if (!saved.ok) return setError(saved.code);
     const published = await libraryApi.publish(callId);
     if (!published.ok) {
@@ -151,9 +194,9 @@ export function EditorPage() {
   const mayStart =
     account.status === 'signed-in' && account.me.role !== 'author' && detail?.published !== undefined;
 
-  const errors = useMemo(() => answer?.issues.filter((i) => i.severity === 'error') ?? [], [answer]);
-  const warnings = (answer?.issues.length ?? 0) - errors.length;
-  const stateNodes = graph?.nodes ?? [];
+  const stateNodes = useMemo(() => graph?.nodes ?? [], [graph]);
+  const stateChoices = useMemo(() => stateNodes.map((n) => ({ id: n.id, label: n.label })), [stateNodes]);
+  const cursorStates = useMemo(() => (cursorState ? [cursorState] : []), [cursorState]);
   const readOnly = detail?.builtIn ?? false;
 
   if (error && !detail) return <ErrorAlert code={error} />;
@@ -194,7 +237,15 @@ export function EditorPage() {
             {t('editor.startSession', { version: detail.published ?? 1 })}
           </button>
         ) : null}
-        <button type="button" aria-expanded={playing} onClick={() => setPlaying(true)}>
+        <button
+          type="button"
+          aria-expanded={playing}
+          onClick={() => {
+            // The test-play starts from the text as typed, even before typing paused.
+            setText(currentText());
+            setPlaying(true);
+          }}
+        >
           {t('studio.play.open')}
         </button>
         <a href={libraryApi.exportUrl(callId, loaded.version)} download>
@@ -224,14 +275,14 @@ export function EditorPage() {
           <h2 id={issuesId}>
             {t('editor.text')}{' '}
             <span className="muted" aria-live="polite">
-              {answer ? t('editor.issues', { errors: errors.length, warnings }) : t('editor.checking')}
+              {counts ? t('editor.issues', counts) : t('editor.checking')}
             </span>
           </h2>
           <ScenarioEditor
             initialText={loaded.yaml}
             lint={lint}
             label={t('editor.textLabel')}
-            onText={setText}
+            onText={onTypedText}
             onLint={onLint}
             onCursorState={setCursorState}
             onView={setView}
@@ -245,10 +296,10 @@ export function EditorPage() {
               failed={<p className="muted">{t('graph.failed')}</p>}
             >
               <Suspense fallback={<p className="muted">{t('graph.loading')}</p>}>
-                <LazyStateGraph
+                <MemoStateGraph
                   graph={graph}
-                  states={play ? play.states : cursorState ? [cursorState] : []}
-                  entries={play?.entries ?? []}
+                  states={play ? play.states : cursorStates}
+                  entries={play?.entries ?? NO_ENTRIES}
                   reached={play ? null : reached}
                   label={t('graph.label')}
                   onStateClick={show}
@@ -276,7 +327,7 @@ export function EditorPage() {
             ))}
           </ul>
           {readOnly || !data ? null : (
-            <GraphEditPanel
+            <MemoGraphEditPanel
               data={data}
               text={text}
               edit={edit}
@@ -286,17 +337,13 @@ export function EditorPage() {
               onSelect={setSelectedState}
             />
           )}
-          <CoveragePanel text={text} graph={graph} onReached={setReached} />
+          <MemoCoveragePanel text={text} graph={graph} onReached={setReached} />
         </section>
       </div>
       {readOnly ? null : (
         <>
           {formError ? <p role="alert">{formError}</p> : null}
-          <FormsPanel
-            data={data}
-            edit={edit}
-            states={stateNodes.map((n) => ({ id: n.id, label: n.label }))}
-          />
+          <MemoFormsPanel data={data} edit={edit} states={stateChoices} />
         </>
       )}
       {detail.builtIn ? null : (

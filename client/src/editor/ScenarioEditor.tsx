@@ -6,17 +6,23 @@ import { autocompletion, closeBrackets, type CompletionContext } from '@codemirr
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
-import { EditorState } from '@codemirror/state';
+import { EditorState, type ChangeSet, type Text } from '@codemirror/state';
 import { EditorView, highlightActiveLine, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
 import { stateExtensions } from 'codemirror-json-schema';
 import { yamlCompletion, yamlSchemaHover } from 'codemirror-json-schema/yaml';
 import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
 import { scenarioJsonSchema, stateAt } from '@ecoute/engine';
-import type { LintAnswer } from './lintProtocol.js';
+import { changeList, type LintAnswer, type LintInput } from './lintProtocol.js';
 import type { LintClient } from './useLintWorker.js';
 
 /** How long the editor waits after a keystroke before asking the worker (ms). */
 export const LINT_DELAY_MS = 40;
+
+/**
+ * How long typing must pause before the page reads the new text (ms): the forms, the graph's
+ * edits and the coverage read it whole (a parse of the call), which must not run per keystroke.
+ */
+export const TEXT_IDLE_MS = 250;
 
 /**
  * Above this size, the schema's completion opens on request only (Ctrl+Espace), not while typing:
@@ -39,6 +45,8 @@ declare global {
   interface Window {
     /** Read by the keystroke benchmark (test/bench/studio-keystroke.ts). */
     __ecouteLintTimings?: EditorTimings;
+    /** A form's edit until the next frame, ms (the same benchmark). */
+    __ecouteEditTimings?: { samples: number[] };
   }
 }
 
@@ -67,13 +75,22 @@ export function ScenarioEditor({
     if (!host.current) return;
     let ranges: LintAnswer['ranges'] = [];
     let typedAt = performance.now();
+    let textTimer: ReturnType<typeof setTimeout> | undefined;
+    /** The text the worker was last sent, and the changes made since. */
+    let sent: Text | null = null;
+    let unsent: ChangeSet | null = null;
+    const publishText = () => callbacks.current.onText(view.state.doc.toString());
     const timings: EditorTimings = (window.__ecouteLintTimings ??= { samples: [] });
     const engineLint = linter(
       async (view): Promise<Diagnostic[]> => {
-        const answer = await lint.lint(view.state.doc.toString());
+        // The worker has the text it was last sent: from then on, only the changes go.
+        const doc = view.state.doc;
+        const input: LintInput = sent ? { changes: changeList(unsent) } : { text: doc.toString() };
+        sent = doc;
+        unsent = null;
+        const answer = await lint.lint(input);
         ranges = answer.ranges;
         callbacks.current.onLint(answer);
-        const doc = view.state.doc;
         const diagnostics = answer.issues.map((issue): Diagnostic => {
           const line = doc.line(Math.min(Math.max(issue.line ?? 1, 1), doc.lines));
           const from = Math.min(line.from + Math.max((issue.column ?? 1) - 1, 0), line.to);
@@ -115,7 +132,10 @@ export function ScenarioEditor({
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               typedAt = performance.now();
-              callbacks.current.onText(update.state.doc.toString());
+              if (sent) unsent = unsent ? unsent.compose(update.changes) : update.changes;
+              // The page reads the text once typing pauses, never per keystroke.
+              clearTimeout(textTimer);
+              textTimer = setTimeout(publishText, TEXT_IDLE_MS);
             }
             if (update.selectionSet || update.docChanged)
               callbacks.current.onCursorState(stateAt(ranges, update.state.selection.main.head));
@@ -128,6 +148,7 @@ export function ScenarioEditor({
     view.scrollDOM.setAttribute('aria-label', label);
     onView(view);
     return () => {
+      clearTimeout(textTimer);
       onView(null);
       view.destroy();
     };

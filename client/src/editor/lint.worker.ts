@@ -1,6 +1,6 @@
 // The engine's own lint, in a Web Worker: the same rules and messages as `scenario lint`, off the
 // page's thread, so typing never waits for it. Also the state graph and where each state sits.
-// Per keystroke: the YAML is read incrementally (`IncrementalYaml`: only the blocks the keystroke
+// Per keystroke: the editor sends only its changes, the YAML is read incrementally (`IncrementalYaml`: only the blocks the keystroke
 // changed are parsed again), and the graph goes back only when it changed, so the page does not
 // lay it out again for a keystroke in a line's text.
 import {
@@ -10,7 +10,7 @@ import {
   stateRanges,
   stateRangesOf,
 } from '@ecoute/engine';
-import type { LintAnswer, LintRequest } from './lintProtocol.js';
+import { applyChanges, type LintAnswer, type LintRequest } from './lintProtocol.js';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<LintRequest>) => void) | null;
@@ -19,10 +19,15 @@ const scope = self as unknown as {
 
 const yaml = new IncrementalYaml();
 let lastGraph = '';
+/** The editor's text as of its last request: the next one may send only its changes. */
+let current = '';
 
 scope.onmessage = (event) => {
   const started = performance.now();
-  const { seq, text } = event.data;
+  const request = event.data;
+  const { seq } = request;
+  const text = 'text' in request ? request.text : applyChanges(current, request.changes);
+  current = text;
   const { issues, scenario, loaded } = lintScenario('scenario.yaml', text, { load: yaml.load });
   let graph = scenario ? scenarioGraphModel(scenario) : null;
   if (graph) {

@@ -1,10 +1,11 @@
-// One lint worker per editor page: `lint(text)` resolves with the answer to that text (an older
-// answer arriving late is dropped by its sequence number).
+// One lint worker per editor page: `lint(input)` resolves with the answer to that text (the whole
+// text, or its changes since the previous request; an older answer arriving late is dropped by
+// its sequence number).
 import { useEffect, useMemo } from 'react';
-import type { LintAnswer } from './lintProtocol.js';
+import type { LintAnswer, LintInput } from './lintProtocol.js';
 
 export interface LintClient {
-  lint(text: string): Promise<LintAnswer>;
+  lint(input: LintInput): Promise<LintAnswer>;
 }
 
 export function useLintWorker(): LintClient {
@@ -19,11 +20,11 @@ export function useLintWorker(): LintClient {
     };
     return {
       worker,
-      lint: (text: string) =>
+      lint: (input: LintInput) =>
         new Promise<LintAnswer>((resolve) => {
           seq += 1;
           waiting.set(seq, resolve);
-          worker.postMessage({ seq, text });
+          worker.postMessage({ ...input, seq });
         }),
     };
   }, []);

@@ -6,7 +6,7 @@ import { isSeq } from 'yaml';
 import { useI18n } from '../../i18n/index.js';
 import { TextField } from '../forms/fields.js';
 import { isPlain, textOf, type Plain, type YamlEdit } from '../forms/formTypes.js';
-import { idFrom, readDocument, removeAt } from '../yamlEdit/document.js';
+import { idFrom, removeAt, viewDocument } from '../yamlEdit/document.js';
 import {
   deleteState,
   readTransition,
@@ -65,7 +65,7 @@ export function StateEditForm({
   const outgoing = useMemo(() => {
     try {
       if (!state) return [];
-      const doc = readDocument(text);
+      const doc = viewDocument(text);
       return transitionsFrom(doc, state).map((transition) => ({
         ...transition,
         written: readTransition(doc, state, transition.path),
@@ -309,7 +309,7 @@ export function StateEditForm({
         <button
           type="button"
           ref={deleteRef}
-          onClick={() => setPending(stateReferences(readDocument(text), state))}
+          onClick={() => setPending(stateReferences(viewDocument(text), state))}
         >
           {t('studio.graph.delete', { state: label(state) })}
         </button>

@@ -1,8 +1,8 @@
 // Every form and graph edit of the studio goes through here: the text is read with the yaml
 // package's Document API (comments and key order kept), edited with setIn/addIn/deleteIn, and
 // written back merged into the author's layout (`keepLayout`). The text stays the source of truth.
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
-import { keepLayout } from './keepLayout.js';
+import { isMap, isNode, isPair, isSeq, parseDocument, type Document } from 'yaml';
+import { keepLayoutOf } from './keepLayout.js';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -25,18 +25,79 @@ export function readDocument(text: string): Document {
   return doc;
 }
 
+/**
+ * One parsed document per text version, shared by the forms' reading and the next edit: yaml's
+ * parse of a library-size call (3,000 lines) takes a few hundred milliseconds, so a form edit
+ * must not parse the whole text again. After an edit the edited document is kept as the new
+ * text's (with yaml's writing of it as the next edit's base) when the edit was spliced into the
+ * text at its one place, i.e. the new text reads exactly as that document; otherwise the next
+ * reading parses again.
+ */
+interface Reading {
+  text: string;
+  doc: Document;
+  /** yaml's writing of `doc`, once asked. */
+  base?: string;
+}
+let reading: Reading | undefined;
+
+function readingOf(text: string): Reading {
+  if (reading?.text !== text) reading = { text, doc: readDocument(text) };
+  return reading;
+}
+
 /** The text after `edit` ran on its document; the lines it did not touch are kept as written. */
 export function editYaml(text: string, edit: (doc: Document) => void): string {
-  const doc = readDocument(text);
-  const base = doc.toString(WRITE_OPTIONS);
-  edit(doc);
-  return keepLayout(text, base, doc.toString(WRITE_OPTIONS));
+  const current = readingOf(text);
+  // The edit changes the document in place: it is no longer `text`'s (nor anything's if it throws).
+  reading = undefined;
+  const base = current.base ?? current.doc.toString(WRITE_OPTIONS);
+  edit(current.doc);
+  const edited = current.doc.toString(WRITE_OPTIONS);
+  const after = keepLayoutOf(text, base, edited);
+  if (after.spliced) {
+    asParsed(current.doc);
+    reading = { text: after.text, doc: current.doc, base: edited };
+  }
+  return after.text;
+}
+
+/**
+ * yaml keeps the plain values an edit gives (`addIn(path, { id, label })`) as they are, where a
+ * parse makes nodes; the next edit's `hasIn`/`setIn` inside such a value would not reach in. They
+ * become nodes here, as a parse of the new text makes them (written the same way).
+ */
+function asParsed(doc: Document): void {
+  const node = (value: unknown): unknown =>
+    isNode(value) || isPair(value) || value === null || value === undefined ? value : doc.createNode(value);
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const at = stack.pop();
+    if (isPair(at)) {
+      at.key = node(at.key);
+      at.value = node(at.value);
+      stack.push(at.value);
+    } else if (isMap(at)) {
+      stack.push(...at.items);
+    } else if (isSeq(at)) {
+      at.items = at.items.map(node);
+      stack.push(...at.items);
+    }
+  }
+}
+
+/**
+ * A document of `text` to read only (never edit it: it is the cached one the next edit starts
+ * from); a coded error as `readDocument` when the text does not parse as one mapping.
+ */
+export function viewDocument(text: string): Document {
+  return readingOf(text).doc;
 }
 
 /** A plain-data view of the document, for the forms to read (never written back as a whole). */
 export function plainOf(text: string): Record<string, unknown> | null {
   try {
-    return readDocument(text).toJS() as Record<string, unknown>;
+    return viewDocument(text).toJS() as Record<string, unknown>;
   } catch {
     return null;
   }

@@ -50,11 +50,26 @@ function chunksOf(base: string[], other: string[], side: Chunk['side']): Chunk[]
  * edited lines.
  */
 export function keepLayout(original: string, base: string, edited: string): string {
-  if (base === edited) return original;
-  if (original === base) return edited;
+  return keepLayoutOf(original, base, edited).text;
+}
+
+/**
+ * `keepLayout`, saying whether the result is certain to read as `edited` does: the edit spliced
+ * into the author's text at its one place (or nothing to merge), not the full line merge.
+ */
+export function keepLayoutOf(
+  original: string,
+  base: string,
+  edited: string,
+): { text: string; spliced: boolean } {
+  if (base === edited) return { text: original, spliced: true };
+  if (original === base) return { text: edited, spliced: true };
   const b = linesOf(base);
   const e = linesOf(edited);
-  return oneRegion(original, b, e) ?? merged(linesOf(original), b, e);
+  const one = oneRegion(original, b, e);
+  return one === null
+    ? { text: merged(linesOf(original), b, e), spliced: false }
+    : { text: one, spliced: true };
 }
 
 /**

@@ -2,7 +2,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { diffLines } from 'diff';
 import { parseScenario } from '@ecoute/engine';
-import { addEntry, addItem, editYaml, idFrom, readDocument, removeAt, setValue } from './document.js';
+import {
+  addEntry,
+  addItem,
+  editYaml,
+  idFrom,
+  plainOf,
+  readDocument,
+  removeAt,
+  setValue,
+  viewDocument,
+} from './document.js';
 import { keepLayout, linesOf, merged } from './keepLayout.js';
 import {
   addState,
@@ -300,5 +310,78 @@ describe('the machine edited as a graph', () => {
       const renamed = editYaml(text, (doc) => renameState(doc, first, `${first}_bis`));
       expect(Object.keys(parsed(renamed).machine.states)).toContain(`${first}_bis`);
     }
+  });
+});
+
+describe('one parsed document per text version', () => {
+  /** The same edit as `editYaml`, from a fresh parse of the text every time. */
+  const freshEdit = (text: string, edit: (doc: ReturnType<typeof readDocument>) => void): string => {
+    const doc = readDocument(text);
+    const base = doc.toString({ lineWidth: 0 });
+    edit(doc);
+    return keepLayout(text, base, doc.toString({ lineWidth: 0 }));
+  };
+  // Each with whether its result is spliced into the text at one place (then the edited document
+  // is the new text's); a rename changes several places, merged line by line: parsed again.
+  const edits: [(doc: ReturnType<typeof readDocument>) => void, boolean][] = [
+    [(doc) => setValue(doc, ['persona', 'name'], 'Josiane'), true],
+    [(doc) => setValue(doc, ['persona', 'name'], 'Josiane B'), true],
+    [(doc) => addEntry(doc, ['lines'], 'nouvelle', { text: 'Bonjour ?' }), true],
+    [(doc) => addItem(doc, ['lines', 'nouvelle', 'variants'], 'Allô ?'), true],
+    [(doc) => renameState(doc, 'guidage', 'pas_a_pas'), false],
+    [(doc) => setValue(doc, ['lines', 'nouvelle', 'direction'], 'Elle hésite.', true), true],
+    [(doc) => removeAt(doc, ['lines', 'nouvelle'], true), true],
+    // A value given plain (yaml keeps it so), then edited inside as the rubric's form does.
+    [
+      (doc) => addItem(doc, ['rubric', 0, 'criteria'], { id: 'nouveau', label: 'Nouveau', judged: true }),
+      true,
+    ],
+    [
+      (doc) => {
+        const path = ['rubric', 0, 'criteria', 2];
+        if (doc.hasIn([...path, 'judged'])) doc.deleteIn([...path, 'judged']);
+        doc.setIn([...path, 'auto'], doc.createNode({ move: 'reformuler' }, { flow: true }));
+      },
+      true,
+    ],
+  ];
+
+  it('a chain of edits reuses the document the last edit made, and writes what fresh parses write', () => {
+    let text = TRAINING;
+    let expected = TRAINING;
+    plainOf(text);
+    for (const [edit, reused] of edits) {
+      let edited: unknown;
+      text = editYaml(text, (doc) => {
+        edited = doc;
+        edit(doc);
+      });
+      expected = freshEdit(expected, edit);
+      expect(text).toBe(expected);
+      // The next reading of the new text is the edited document itself, not a new parse…
+      if (reused) expect(viewDocument(text)).toBe(edited);
+      else expect(viewDocument(text)).not.toBe(edited);
+      // …and it reads as the text does.
+      expect(plainOf(text)).toEqual(readDocument(text).toJS());
+    }
+  });
+
+  it('a text the cache does not hold (an undo, a keystroke) is parsed again', () => {
+    const after = editYaml(TRAINING, (doc) => setValue(doc, ['persona', 'name'], 'Josiane'));
+    const before = viewDocument(TRAINING);
+    expect(before).not.toBe(viewDocument(after));
+    expect(plainOf(TRAINING)).toEqual(readDocument(TRAINING).toJS());
+    expect(editYaml(TRAINING, (doc) => setValue(doc, ['persona', 'name'], 'Josiane'))).toBe(after);
+  });
+
+  it('an edit that throws leaves no half-edited document behind', () => {
+    plainOf(TRAINING);
+    expect(() =>
+      editYaml(TRAINING, (doc) => {
+        setValue(doc, ['persona', 'name'], 'Perdue');
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
+    expect(plainOf(TRAINING)).toEqual(readDocument(TRAINING).toJS());
   });
 });

@@ -1,9 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it, expect } from '@jest/globals';
 import { startTestRun, testScenario } from '../testing/fixtures.js';
 import { compileScenario } from './compile.js';
 import { evaluateGuard, type CallContext } from './guards.js';
 import { ScenarioError } from './issues.js';
-import type { Scenario } from './schema.js';
+import { parseScenario } from './parse.js';
+import { scenarioSchema, type Scenario } from './schema.js';
 
 describe('compileScenario', () => {
   it('builds the machine and lists move and inject ids', () => {
@@ -147,5 +149,31 @@ describe('evaluateGuard', () => {
         none,
       ),
     ).toBe(true);
+  });
+});
+
+describe('compileScenario of a scenario just parsed', () => {
+  const dir = new URL('../../../../scenarios/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.tests.yaml'));
+
+  // Lint compiles with `parsed: true` (no second schema check): what the parse gave must be what
+  // the schema's check would give again, for every call of the library.
+  it.each(files)('%s: the schema gives its own result back unchanged', (file) => {
+    const parsed = parseScenario(readFileSync(new URL(file, dir), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+    expect(scenarioSchema.parse(parsed.scenario)).toEqual(parsed.scenario);
+    const checked = compileScenario(parsed.scenario);
+    const trusted = compileScenario(parsed.scenario, { parsed: true });
+    expect(trusted.moveIds).toEqual(checked.moveIds);
+    expect(trusted.injectIds).toEqual(checked.injectIds);
+    // The same machine (its functions aside: each compile makes its own).
+    expect(JSON.stringify(trusted.machine.config)).toBe(JSON.stringify(checked.machine.config));
+  });
+
+  it('without `parsed`, a scenario changed after its parse is checked again', () => {
+    const scenario = testScenario((s) => {
+      s.machine.states['debut']!.entry = [{ type: 'say', params: { line: 'nope' } }];
+    });
+    expect(() => compileScenario(scenario)).toThrow(ScenarioError);
   });
 });

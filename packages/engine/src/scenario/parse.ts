@@ -71,7 +71,12 @@ export type YamlLoader = (text: string) => LoadYamlResult;
 
 /** The limits checked on the text itself (size, flow and block nesting), before any parse. */
 export function textBeyondLimits(text: string): { ok: false; errors: ScenarioIssue[] } | undefined {
-  if (text.length > SCENARIO_LIMITS.maxBytes || utf8Length(text) > SCENARIO_LIMITS.maxBytes) {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: a text that short needs no count (the studio
+  // checks its text at each keystroke).
+  if (
+    text.length > SCENARIO_LIMITS.maxBytes ||
+    (text.length * 3 > SCENARIO_LIMITS.maxBytes && utf8Length(text) > SCENARIO_LIMITS.maxBytes)
+  ) {
     return fail({
       code: ScenarioErrorCode.TooLarge,
       message: `document trop volumineux (maximum ${SCENARIO_LIMITS.maxBytes} octets)`,

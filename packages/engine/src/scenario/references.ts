@@ -28,8 +28,23 @@ export interface StateInfo {
   docPath: IssuePath;
 }
 
+/**
+ * Lint, compile, availability and the graph each ask for the states of the same machine: one
+ * walk per machine object (a scenario is never changed once parsed; the map is read only).
+ */
+const collected = new WeakMap<MachineConfig, Map<string, StateInfo>>();
+
 /** Every state node of the machine, keyed by dotted path ('' for the root), in document order. */
 export function collectStates(machine: MachineConfig): Map<string, StateInfo> {
+  let states = collected.get(machine);
+  if (!states) {
+    states = walkStates(machine);
+    collected.set(machine, states);
+  }
+  return states;
+}
+
+function walkStates(machine: MachineConfig): Map<string, StateInfo> {
   const states = new Map<string, StateInfo>();
   const visit = (node: StateNodeConfig, path: string[], docPath: IssuePath): void => {
     states.set(path.join('.'), { path, node, docPath });

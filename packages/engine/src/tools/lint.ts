@@ -87,7 +87,7 @@ export function lintScenario(
     issues.push({ file, ...(pos ?? {}), severity, code, message });
   };
   try {
-    compileScenario(scenario);
+    compileScenario(scenario, { parsed: true });
   } catch (err) {
     if (err instanceof ScenarioError) return { issues: fromParse(file, err.issues), scenario, loaded };
     throw err;
