@@ -141,6 +141,25 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     expect((await timeline.read(created.sessionId)).map((e) => e.seq)).toEqual(
       Array.from({ length: lastSeq(trainer) }, (_, i) => i + 1),
     );
+    // « Qui est connecté » on either process: every process's sockets and the names joined on
+    // another process (each process alone counts only its own sockets).
+    const seen = (
+      c: RoleClient,
+      role: 'listener' | 'trainer',
+    ): { name: string | null; connections: number } =>
+      c.presence?.participants.find((p) => p.role === role) ?? { name: null, connections: -1 };
+    const everyone = (c: RoleClient): boolean =>
+      seen(c, 'listener').connections === 1 &&
+      seen(c, 'listener').name === 'Camille' &&
+      seen(c, 'trainer').connections === 1 &&
+      seen(c, 'trainer').name === 'Dominique';
+    await listener.waitFor(everyone, 'the trainer on another process in the presence');
+    await trainer.waitFor(everyone, 'the listener on another process in the presence');
+    trainer.close();
+    await listener.waitFor(
+      (c) => seen(c, 'trainer').connections === 0 && seen(c, 'listener').connections === 1,
+      'the trainer gone from the presence',
+    );
   });
 
   it('kill -9 of an owner: every acked input kept, none twice, clients back in sync within 15 s', async () => {
@@ -299,6 +318,7 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     servers.push(await start());
     await balancer.setServers(servers.map((s) => s.url));
     const calls: (Call & { ackedAt: number[] })[] = [];
+    const moments: { t: number; what: string }[] = [];
     for (let i = 0; i < 6; i++) {
       const creator = servers[i % servers.length]!;
       const created = await createSession(creator.url, SCENARIO, {
@@ -314,6 +334,12 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       };
       expect(await call.listener.send({ kind: 'join', name: `Camille ${i}` })).toMatchObject({ ok: true });
       expect(await call.listener.send({ kind: 'pickup' })).toMatchObject({ ok: true });
+      call.listener.socket.on('disconnect', () =>
+        moments.push({ t: Date.now(), what: `call ${i} disconnected` }),
+      );
+      call.listener.socket.io.on('reconnect', () =>
+        moments.push({ t: Date.now(), what: `call ${i} reconnected` }),
+      );
       calls.push(call);
     }
     let running = true;
@@ -343,15 +369,25 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       const fresh = await start();
       servers.push(fresh);
       await balancer.setServers(servers.map((s) => s.url));
+      if (old.exit())
+        console.log(
+          `[cluster] a process ended before its drain: ${JSON.stringify(old.exit())} ${old.output().slice(-3000)}`,
+        );
+      moments.push({ t: Date.now(), what: `drain ${old.pid}` });
       const stopping = old.stop(); // SIGTERM: its sessions handed over before it exits
-      // Draining, it tells the balancer to send it nothing new before its sockets close.
+      // Draining, it tells the balancer to send it nothing new before its sockets close (asked
+      // until it says so, or no longer answers: then 0).
       let ready = 200;
-      while (ready !== 503) {
-        ready = await fetch(`${old.url}/readyz`).then((r) => r.status);
-        await sleep(50);
+      while (ready !== 503 && ready !== 0) {
+        ready = await fetch(`${old.url}/readyz`).then(
+          (r) => r.status,
+          () => 0,
+        );
+        await sleep(20);
       }
       readinessWhileDraining.push(ready);
       await stopping;
+      moments.push({ t: Date.now(), what: `exited` });
       servers.splice(servers.indexOf(old), 1);
       await balancer.setServers(servers.map((s) => s.url));
       drains.push(...(old.output().match(/cluster\/drained [^"]*/g) ?? []));
@@ -360,6 +396,20 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     running = false;
     await Promise.all(traffic);
     const pauses = calls.map((c) => Math.max(...c.ackedAt.slice(1).map((t, i) => t - c.ackedAt[i]!)));
+    const t0 = moments[0]!.t;
+    calls.forEach((c, i) => {
+      const gaps = c.ackedAt
+        .slice(1)
+        .map((t, k) => ({ from: c.ackedAt[k]! - t0, ms: t - c.ackedAt[k]! }))
+        .filter((g) => g.ms > 300);
+      console.log(`[debug] call ${i} gaps ${JSON.stringify(gaps)}`);
+    });
+    console.log(
+      `[debug] ${moments
+        .sort((a, b) => a.t - b.t)
+        .map((m) => `${m.t - t0} ${m.what}`)
+        .join('\n')}`,
+    );
     console.log(
       `[cluster] rolling restart of 3 processes, 6 calls: longest pause between two acked inputs of a call ${Math.max(...pauses)} ms (median call ${[...pauses].sort((a, b) => a - b)[3]} ms); ${drains.join('; ')}`,
     );
