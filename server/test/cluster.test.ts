@@ -84,8 +84,21 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
 
   afterAll(async () => {
     for (const client of clients) client.close();
+    // A process that ended on its own (a crash): how, and its last lines.
+    const alive = (pid: number | undefined): boolean => {
+      try {
+        return pid !== undefined && process.kill(pid, 0);
+      } catch {
+        return false;
+      }
+    };
+    for (const server of servers)
+      if (!alive(server.pid) && server.exit()?.signal !== 'SIGKILL')
+        console.log(
+          `[cluster] a server ended ${JSON.stringify(server.exit())}: ${server.output().slice(-6000)}`,
+        );
     for (const server of servers) {
-      if (server.pid && server.exit() === null) process.kill(server.pid, 'SIGCONT');
+      if (alive(server.pid) && server.exit() === null) process.kill(server.pid!, 'SIGCONT');
       await server.kill('SIGKILL');
     }
     await balancer?.stop();
@@ -318,7 +331,7 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     servers.push(await start());
     await balancer.setServers(servers.map((s) => s.url));
     const calls: (Call & { ackedAt: number[] })[] = [];
-    const moments: { t: number; what: string }[] = [];
+    const reconnections: number[] = [];
     for (let i = 0; i < 6; i++) {
       const creator = servers[i % servers.length]!;
       const created = await createSession(creator.url, SCENARIO, {
@@ -334,12 +347,10 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       };
       expect(await call.listener.send({ kind: 'join', name: `Camille ${i}` })).toMatchObject({ ok: true });
       expect(await call.listener.send({ kind: 'pickup' })).toMatchObject({ ok: true });
-      call.listener.socket.on('disconnect', () =>
-        moments.push({ t: Date.now(), what: `call ${i} disconnected` }),
-      );
-      call.listener.socket.io.on('reconnect', () =>
-        moments.push({ t: Date.now(), what: `call ${i} reconnected` }),
-      );
+      // How long each listener stays disconnected when its process drains (printed).
+      let lost = 0;
+      call.listener.socket.on('disconnect', () => (lost = Date.now()));
+      call.listener.socket.io.on('reconnect', () => reconnections.push(Date.now() - lost));
       calls.push(call);
     }
     let running = true;
@@ -373,7 +384,6 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
         console.log(
           `[cluster] a process ended before its drain: ${JSON.stringify(old.exit())} ${old.output().slice(-3000)}`,
         );
-      moments.push({ t: Date.now(), what: `drain ${old.pid}` });
       const stopping = old.stop(); // SIGTERM: its sessions handed over before it exits
       // Draining, it tells the balancer to send it nothing new before its sockets close (asked
       // until it says so, or no longer answers: then 0).
@@ -387,7 +397,6 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       }
       readinessWhileDraining.push(ready);
       await stopping;
-      moments.push({ t: Date.now(), what: `exited` });
       servers.splice(servers.indexOf(old), 1);
       await balancer.setServers(servers.map((s) => s.url));
       drains.push(...(old.output().match(/cluster\/drained [^"]*/g) ?? []));
@@ -396,19 +405,10 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     running = false;
     await Promise.all(traffic);
     const pauses = calls.map((c) => Math.max(...c.ackedAt.slice(1).map((t, i) => t - c.ackedAt[i]!)));
-    const t0 = moments[0]!.t;
-    calls.forEach((c, i) => {
-      const gaps = c.ackedAt
-        .slice(1)
-        .map((t, k) => ({ from: c.ackedAt[k]! - t0, ms: t - c.ackedAt[k]! }))
-        .filter((g) => g.ms > 300);
-      console.log(`[debug] call ${i} gaps ${JSON.stringify(gaps)}`);
-    });
+    const sorted = (list: number[]): number[] => [...list].sort((a, b) => a - b);
+    const gaps = sorted(calls.flatMap((c) => c.ackedAt.slice(1).map((t, i) => t - c.ackedAt[i]!)));
     console.log(
-      `[debug] ${moments
-        .sort((a, b) => a.t - b.t)
-        .map((m) => `${m.t - t0} ${m.what}`)
-        .join('\n')}`,
+      `[cluster] rolling restart: a listener disconnected by a drain reconnected after ${sorted(reconnections)[reconnections.length >> 1] ?? '-'} ms (median of ${reconnections.length}; worst ${Math.max(...reconnections)} ms); two acked inputs of a call ${gaps[gaps.length >> 1]} ms apart in the median (the machine's pace, 20 ms between sends), ${gaps[Math.floor(gaps.length * 0.99)]} ms at p99`,
     );
     console.log(
       `[cluster] rolling restart of 3 processes, 6 calls: longest pause between two acked inputs of a call ${Math.max(...pauses)} ms (median call ${[...pauses].sort((a, b) => a - b)[3]} ms); ${drains.join('; ')}`,
