@@ -99,10 +99,13 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     this.beating = true;
     try {
       await cluster.leases.heartbeat(cluster.node, cluster.leaseMs);
-      // Sessions another process took while this one was stalled: their runtimes go.
+      // Sessions another process took while this one was stalled: their runtimes go. Only those
+      // held before the question was asked: one created or taken meanwhile is not in its answer
+      // (it was dropped as lost, then rebuilt paused: a refused pickup at 200 calls).
+      const before = new Map(this.sessions.ownedEpochs());
       const held = await cluster.leases.owned(cluster.node);
       for (const [id, epoch] of this.sessions.ownedEpochs())
-        if (epoch > 0 && held.get(id) !== epoch) this.sessions.dropLost(id);
+        if (epoch > 0 && before.get(id) === epoch && held.get(id) !== epoch) this.sessions.dropLost(id);
       // Not awaited: rebuilds never hold the next heartbeat back (a late heartbeat loses leases).
       if (!this.sweeping) {
         this.sweeping = true;

@@ -44,10 +44,10 @@ export class Cluster implements SessionOwnership {
     for (const client of [this.adapterPub, this.adapterSub, this.linkSub])
       client.on('error', () => undefined); // ioredis reconnects by itself; errors are retried
     // One connection, a statement at a time: a heartbeat is never queued behind the pool's work.
-    this.beatDb = databaseUrl
-      ? new Kysely<Database>({
-          dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1 }) }),
-        })
+    const beatPool = databaseUrl ? new pg.Pool({ connectionString: databaseUrl, max: 1 }) : undefined;
+    beatPool?.on('error', () => undefined); // a lost connection: the next heartbeat opens another
+    this.beatDb = beatPool
+      ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: beatPool }) })
       : undefined;
     this.leases = new LeaseStore(db, this.beatDb);
     this.link = new OwnerLink(node, this.adapterPub, this.linkSub);
