@@ -29,9 +29,11 @@ import { RoleClient, createSession } from './utils.js';
 const SCENARIO = 'appel-entrainement';
 const LEASE_MS = 1_500;
 /**
- * Calls under traffic when an owner is killed: `ECOUTE_TEST_CLUSTER_CALLS=200` for the issue's
- * scale (not yet seen to pass on the shared 2-core machine: a pickup refused during the set-up at
- * load 30), 6 by default.
+ * Calls under traffic when an owner is killed: 6 by default; `ECOUTE_TEST_CLUSTER_CALLS=200` for
+ * the issue's scale — that kill test passed on the shared 2-core machine at load 25 (67 of 200
+ * sessions taken over, every client in sync 14.96 s after the kill, 64 s for the test), but the
+ * tests after it then carry its 200 live sessions (each drain of the rolling restart hands about
+ * 200 over: 2.4 to 6 s at that load), so it stays a variable.
  */
 const KILL_CALLS = Number(process.env.ECOUTE_TEST_CLUSTER_CALLS ?? 6);
 /** Each call's pause between two sentences: ~500 inputs/s over the three processes at 200 calls. */
@@ -68,6 +70,10 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       ECOUTE_LEASE_MS: String(LEASE_MS),
       ECOUTE_SECRET: SECRET,
       LOG_LEVEL: 'log',
+      // Every client comes through one HAProxy, from one address: the per-address limits would
+      // count the whole test as one person (the in-process harness turns them off likewise).
+      ECOUTE_CREATE_PER_MINUTE: '0',
+      ECOUTE_ADDRESS_MESSAGES_PER_SECOND: '0',
       ...MANUAL_CLOCK,
     });
 
@@ -84,8 +90,21 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
 
   afterAll(async () => {
     for (const client of clients) client.close();
+    // A process that ended on its own (a crash): how, and its last lines.
+    const alive = (pid: number | undefined): boolean => {
+      try {
+        return pid !== undefined && process.kill(pid, 0);
+      } catch {
+        return false;
+      }
+    };
+    for (const server of servers)
+      if (!alive(server.pid) && server.exit()?.signal !== 'SIGKILL')
+        console.log(
+          `[cluster] a server ended ${JSON.stringify(server.exit())}: ${server.output().slice(-6000)}`,
+        );
     for (const server of servers) {
-      if (server.pid && server.exit() === null) process.kill(server.pid, 'SIGCONT');
+      if (alive(server.pid) && server.exit() === null) process.kill(server.pid!, 'SIGCONT');
       await server.kill('SIGKILL');
     }
     await balancer?.stop();
@@ -141,6 +160,25 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     expect((await timeline.read(created.sessionId)).map((e) => e.seq)).toEqual(
       Array.from({ length: lastSeq(trainer) }, (_, i) => i + 1),
     );
+    // « Qui est connecté » on either process: every process's sockets and the names joined on
+    // another process (each process alone counts only its own sockets).
+    const seen = (
+      c: RoleClient,
+      role: 'listener' | 'trainer',
+    ): { name: string | null; connections: number } =>
+      c.presence?.participants.find((p) => p.role === role) ?? { name: null, connections: -1 };
+    const everyone = (c: RoleClient): boolean =>
+      seen(c, 'listener').connections === 1 &&
+      seen(c, 'listener').name === 'Camille' &&
+      seen(c, 'trainer').connections === 1 &&
+      seen(c, 'trainer').name === 'Dominique';
+    await listener.waitFor(everyone, 'the trainer on another process in the presence');
+    await trainer.waitFor(everyone, 'the listener on another process in the presence');
+    trainer.close();
+    await listener.waitFor(
+      (c) => seen(c, 'trainer').connections === 0 && seen(c, 'listener').connections === 1,
+      'the trainer gone from the presence',
+    );
   });
 
   it('kill -9 of an owner: every acked input kept, none twice, clients back in sync within 15 s', async () => {
@@ -162,10 +200,11 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
             trainer: await connect(balancer.url, session.sessionId, session.tokens.trainer!, true),
             acked: new Map(),
           };
-          expect(await call.listener.send({ kind: 'join', name: `Camille ${i}` })).toMatchObject({
-            ok: true,
-          });
-          expect(await call.listener.send({ kind: 'pickup' })).toMatchObject({ ok: true });
+          // (The whole answer in the failure's message: its code says why.)
+          expect(await call.listener.send({ kind: 'join', name: `Camille ${i}` })).toEqual(
+            expect.objectContaining({ ok: true }),
+          );
+          expect(await call.listener.send({ kind: 'pickup' })).toEqual(expect.objectContaining({ ok: true }));
           return call;
         }),
       );
@@ -299,6 +338,7 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     servers.push(await start());
     await balancer.setServers(servers.map((s) => s.url));
     const calls: (Call & { ackedAt: number[] })[] = [];
+    const reconnections: number[] = [];
     for (let i = 0; i < 6; i++) {
       const creator = servers[i % servers.length]!;
       const created = await createSession(creator.url, SCENARIO, {
@@ -314,6 +354,10 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       };
       expect(await call.listener.send({ kind: 'join', name: `Camille ${i}` })).toMatchObject({ ok: true });
       expect(await call.listener.send({ kind: 'pickup' })).toMatchObject({ ok: true });
+      // How long each listener stays disconnected when its process drains (printed).
+      let lost = 0;
+      call.listener.socket.on('disconnect', () => (lost = Date.now()));
+      call.listener.socket.io.on('reconnect', () => reconnections.push(Date.now() - lost));
       calls.push(call);
     }
     let running = true;
@@ -343,12 +387,20 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       const fresh = await start();
       servers.push(fresh);
       await balancer.setServers(servers.map((s) => s.url));
+      if (old.exit())
+        console.log(
+          `[cluster] a process ended before its drain: ${JSON.stringify(old.exit())} ${old.output().slice(-3000)}`,
+        );
       const stopping = old.stop(); // SIGTERM: its sessions handed over before it exits
-      // Draining, it tells the balancer to send it nothing new before its sockets close.
+      // Draining, it tells the balancer to send it nothing new before its sockets close (asked
+      // until it says so, or no longer answers: then 0).
       let ready = 200;
-      while (ready !== 503) {
-        ready = await fetch(`${old.url}/readyz`).then((r) => r.status);
-        await sleep(50);
+      while (ready !== 503 && ready !== 0) {
+        ready = await fetch(`${old.url}/readyz`).then(
+          (r) => r.status,
+          () => 0,
+        );
+        await sleep(20);
       }
       readinessWhileDraining.push(ready);
       await stopping;
@@ -360,6 +412,11 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     running = false;
     await Promise.all(traffic);
     const pauses = calls.map((c) => Math.max(...c.ackedAt.slice(1).map((t, i) => t - c.ackedAt[i]!)));
+    const sorted = (list: number[]): number[] => [...list].sort((a, b) => a - b);
+    const gaps = sorted(calls.flatMap((c) => c.ackedAt.slice(1).map((t, i) => t - c.ackedAt[i]!)));
+    console.log(
+      `[cluster] rolling restart: a listener disconnected by a drain reconnected after ${sorted(reconnections)[reconnections.length >> 1] ?? '-'} ms (median of ${reconnections.length}; worst ${Math.max(...reconnections)} ms); two acked inputs of a call ${gaps[gaps.length >> 1]} ms apart in the median (the machine's pace, 20 ms between sends), ${gaps[Math.floor(gaps.length * 0.99)]} ms at p99`,
+    );
     console.log(
       `[cluster] rolling restart of 3 processes, 6 calls: longest pause between two acked inputs of a call ${Math.max(...pauses)} ms (median call ${[...pauses].sort((a, b) => a - b)[3]} ms); ${drains.join('; ')}`,
     );

@@ -1,5 +1,5 @@
 // A real HAProxy in front of several server processes (Debian's `haproxy`): WebSocket first,
-// round robin across the servers, a health check on /readyz every 500 ms (a process that drains
+// round robin across the servers, a health check on /readyz every 200 ms (a process that drains
 // answers 503: out of the rotation before it closes its sockets), and a cookie for the
 // long-polling fallback (its requests must reach the process that holds the Engine.IO session).
 import { spawn } from 'node:child_process';
@@ -19,7 +19,7 @@ export interface Balancer {
 export function haproxyConfig(port: number, servers: string[]): string {
   const lines = servers.map((url, i) => {
     const { hostname, port: p } = new URL(url);
-    return `  server s${i} ${hostname}:${p} check inter 500 fall 1 rise 1 cookie s${i}`;
+    return `  server s${i} ${hostname}:${p} check inter 200 fall 1 rise 1 cookie s${i}`;
   });
   return [
     'global',

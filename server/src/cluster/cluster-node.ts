@@ -62,14 +62,19 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.beat) clearInterval(this.beat);
     const started = performance.now();
     const ids = [...this.sessions.ownedEpochs().keys()];
-    // One session that cannot be handed over (its lease lost meanwhile, the database slow) must
-    // not end the drain early: the others are handed over, the grace is kept.
-    const outcomes = await Promise.allSettled(ids.map((id) => this.sessions.handOver(id)));
+    // Each session announced as soon as it is released, so that its call goes on elsewhere without
+    // waiting for the slowest handover. One that cannot be handed over (its lease lost meanwhile,
+    // the database slow) must not end the drain early: the others are handed over, the grace kept.
+    const outcomes = await Promise.allSettled(
+      ids.map(async (id) => {
+        await this.sessions.handOver(id);
+        await cluster.link.announceHandover([id]).catch(() => undefined);
+      }),
+    );
     outcomes.forEach((outcome, i) => {
       if (outcome.status === 'rejected')
         this.logger.error(`cluster/handover_failed session=${ids[i]} ${String(outcome.reason)}`);
     });
-    await cluster.link.announceHandover(ids).catch(() => undefined);
     const deadline = Date.now() + DRAIN_WAIT_MS;
     let left = ids.length;
     while (left > 0 && Date.now() < deadline) {
@@ -94,10 +99,13 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     this.beating = true;
     try {
       await cluster.leases.heartbeat(cluster.node, cluster.leaseMs);
-      // Sessions another process took while this one was stalled: their runtimes go.
+      // Sessions another process took while this one was stalled: their runtimes go. Only those
+      // held before the question was asked: one created or taken meanwhile is not in its answer
+      // (it was dropped as lost, then rebuilt paused: a refused pickup at 200 calls).
+      const before = new Map(this.sessions.ownedEpochs());
       const held = await cluster.leases.owned(cluster.node);
       for (const [id, epoch] of this.sessions.ownedEpochs())
-        if (epoch > 0 && held.get(id) !== epoch) this.sessions.dropLost(id);
+        if (epoch > 0 && before.get(id) === epoch && held.get(id) !== epoch) this.sessions.dropLost(id);
       // Not awaited: rebuilds never hold the next heartbeat back (a late heartbeat loses leases).
       if (!this.sweeping) {
         this.sweeping = true;

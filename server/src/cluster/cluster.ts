@@ -4,7 +4,8 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Kysely } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import type { AppConfig } from '../config/env.js';
 import type { Database } from '../database/schema.js';
 import type { Elsewhere, Lease, SessionOwnership } from '../sessions/session-ownership.js';
@@ -21,6 +22,8 @@ export class Cluster implements SessionOwnership {
   readonly adapterPub: Redis;
   readonly adapterSub: Redis;
   private readonly linkSub: Redis;
+  /** The heartbeat's own connection (see `LeaseStore`). */
+  private readonly beatDb: Kysely<Database> | undefined;
   /** Draining: this process takes no session any more. */
   draining = false;
 
@@ -31,6 +34,7 @@ export class Cluster implements SessionOwnership {
     db: Kysely<Database>,
     /** How long a drain keeps `/readyz` at 503 before the sockets close (ECOUTE_DRAIN_GRACE_MS). */
     readonly drainGraceMs = 0,
+    databaseUrl?: string,
   ) {
     // Commands wait while Redis reconnects (a restart): broadcasts resume, nothing throws.
     const options = { maxRetriesPerRequest: null, lazyConnect: true } as const;
@@ -39,7 +43,13 @@ export class Cluster implements SessionOwnership {
     this.linkSub = new Redis(redisUrl, options);
     for (const client of [this.adapterPub, this.adapterSub, this.linkSub])
       client.on('error', () => undefined); // ioredis reconnects by itself; errors are retried
-    this.leases = new LeaseStore(db);
+    // One connection, a statement at a time: a heartbeat is never queued behind the pool's work.
+    const beatPool = databaseUrl ? new pg.Pool({ connectionString: databaseUrl, max: 1 }) : undefined;
+    beatPool?.on('error', () => undefined); // a lost connection: the next heartbeat opens another
+    this.beatDb = beatPool
+      ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: beatPool }) })
+      : undefined;
+    this.leases = new LeaseStore(db, this.beatDb);
     this.link = new OwnerLink(node, this.adapterPub, this.linkSub);
   }
 
@@ -65,11 +75,12 @@ export class Cluster implements SessionOwnership {
   async close(): Promise<void> {
     await this.leases.leave(this.node).catch(() => undefined);
     for (const client of [this.linkSub, this.adapterSub, this.adapterPub]) client.disconnect();
+    await this.beatDb?.destroy().catch(() => undefined);
   }
 }
 
 export function clusterFor(config: AppConfig, db: Kysely<Database>): Cluster | null {
   if (!config.redisUrl || !config.databaseUrl) return null;
   const node = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  return new Cluster(node, config.leaseMs, config.redisUrl, db, config.drainGraceMs);
+  return new Cluster(node, config.leaseMs, config.redisUrl, db, config.drainGraceMs, config.databaseUrl);
 }

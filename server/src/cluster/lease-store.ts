@@ -19,13 +19,21 @@ export type LeaseAnswer =
   { epoch: number; handedOver: boolean } | { owner: string | null; expiresInMs: number };
 
 export class LeaseStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  /**
+   * `beatDb`: where heartbeats go — a connection of their own, so that a heartbeat never waits in
+   * the pool behind this process's appends and acquires (a busy process lost its leases to
+   * another while it was alive: its calls came back paused).
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly beatDb: Kysely<Database> = db,
+  ) {}
 
   /** This process is alive for `leaseMs` more. */
   async heartbeat(node: string, leaseMs: number): Promise<void> {
     await sql`
       INSERT INTO cluster_nodes (id, expires_at) VALUES (${node}, ${NOW_MS} + ${leaseMs})
-      ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at`.execute(this.db);
+      ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at`.execute(this.beatDb);
   }
 
   /** This process leaves: its remaining leases (if any) expire at once. */

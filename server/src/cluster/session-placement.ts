@@ -18,6 +18,9 @@ import type { ForwardedReply, ForwardedRequest } from './owner-link.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How often a request asks again for a session being handed over (each ask: one acquire). */
+const HANDOVER_POLL_MS = 50;
+
 @Injectable()
 export class SessionPlacement implements OnModuleInit {
   constructor(
@@ -57,6 +60,10 @@ export class SessionPlacement implements OnModuleInit {
       if (!('elsewhere' in placed)) return 'ok' in placed ? placed : this.local(placed, request);
       if (!cluster) return failure(ErrorCode.SessionUnavailable);
       const { owner, expiresInMs } = placed.elsewhere;
+      // Asked again soon while the session changes hands (a drain): its call is paused meanwhile.
+      let wait = Math.min(250, Math.max(25, expiresInMs));
+      // This process is handing it over (draining): free in a moment.
+      if (owner === cluster.node) wait = HANDOVER_POLL_MS;
       if (owner && owner !== cluster.node) {
         // A busy owner may be slow: the wait is longer than a lease (a stalled one has lost it by then).
         const outcome = await cluster.link.call(owner, request, Math.max(2 * cluster.leaseMs, 5_000));
@@ -64,9 +71,11 @@ export class SessionPlacement implements OnModuleInit {
         // Maybe recorded by an owner that then stalled or died: not applied a second time.
         if (outcome.kind === 'timeout' && request.kind === 'input')
           return failure(ErrorCode.ServerStorageFailed);
+        // The owner no longer serves it (it drains): released in a moment.
+        if (outcome.kind === 'answer') wait = HANDOVER_POLL_MS;
       }
       if (Date.now() > deadline) return failure(ErrorCode.SessionUnavailable);
-      await sleep(Math.min(250, Math.max(25, expiresInMs)));
+      await sleep(wait);
     }
   }
 

@@ -92,7 +92,7 @@ const envSchema = z.object({
    * Draining (cluster/): how long `/readyz` answers 503 before the process closes its sockets, so
    * that the load balancer's health check has taken it out and reconnections go to the others.
    */
-  ECOUTE_DRAIN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(1_200),
+  ECOUTE_DRAIN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(600),
 });
 
 export interface AppConfig {

@@ -27,6 +27,13 @@ export async function openPostgresDatabase(
       ? { idle_in_transaction_session_timeout: options.idleInTransactionMs }
       : {}),
   });
+  // A connection the server ends (idle in transaction past the limit, a restart) errs on its
+  // client even while checked out between two statements: logged, never an unhandled 'error'
+  // that ends the process (the statement after it fails and the connection is dropped).
+  pool.on('error', (error) => console.error(`server/storage_failed postgres: ${error.message}`));
+  pool.on('connect', (client) =>
+    client.on('error', (error) => console.error(`server/storage_failed postgres: ${error.message}`)),
+  );
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
   await migrate(db);

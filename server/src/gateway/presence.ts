@@ -4,11 +4,18 @@
 // on connect, disconnect and join, so the trainer sees who is in which role. Coalesced: at most
 // one broadcast per session per PRESENCE_INTERVAL_MS, the last state wins (500 sockets joining
 // one session no longer send each other 500² messages).
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationShutdown } from '@nestjs/common';
+// Several processes (cluster/): the sockets of one session may be on every process. A process
+// whose sockets or names change tells the others (the Redis adapter's server-side events); each
+// process with sockets in the session then counts again — its own rooms plus the counts the
+// others answer — and sends the sum to its own sockets only. A process that is gone (its Redis
+// connection closed) is not asked; a stalled one is left out after the adapter's 5 s.
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationShutdown } from '@nestjs/common';
 import { ROLES } from '@ecoute/engine';
 import type { Role } from '@ecoute/engine';
 import type { Presence } from '@ecoute/protocol';
+import { CLUSTER } from '../cluster/cluster.js';
+import type { Cluster } from '../cluster/cluster.js';
 import { SessionStore } from '../sessions/session-store.js';
 import { TIMELINE_STORE } from '../timeline/timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
@@ -32,29 +39,49 @@ interface Throttle {
 }
 
 @Injectable()
-export class PresenceTracker implements OnApplicationShutdown {
+export class PresenceTracker implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Presence');
   /** Per session with open connections; dropped when the last one closes. */
   private readonly known = new Map<string, Promise<Known>>();
   /** Sessions that broadcast less than PRESENCE_INTERVAL_MS ago. */
   private readonly throttles = new Map<string, Throttle>();
+  /** Per session, the broadcasts started and the latest started one sent (counts go out in order). */
+  private readonly turns = new Map<string, { started: number; sent: number }>();
+  /** Several processes: each process sends to its own sockets. */
+  private readonly clustered: boolean;
+  /** The others are asked and told (not once this process stops: its Redis connections go). */
+  private asking: boolean;
 
   constructor(
     @Inject(TIMELINE_STORE) private readonly timeline: TimelineStore,
     @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(SocketRooms) private readonly rooms: SocketRooms,
-  ) {}
+    @Optional() @Inject(CLUSTER) cluster: Cluster | null = null,
+  ) {
+    this.clustered = cluster !== null;
+    this.asking = this.clustered;
+    if (this.clustered)
+      rooms.onOthers({
+        count: (sessionId) => rooms.connections(sessionId),
+        changed: (sessionId, joined) => this.changedElsewhere(sessionId, joined),
+      });
+  }
 
   /** Records the name `role` joined with, then broadcasts. */
   async joined(sessionId: string, role: Role, name: string): Promise<void> {
     (await this.load(sessionId)).names.set(role, name);
-    await this.publish(sessionId);
+    if (this.asking) this.rooms.tellOthers(sessionId, { role, name });
+    await this.schedule(sessionId);
   }
 
-  /** The presence of a session now. */
+  /** The presence of a session now (with several processes, the sum of every process's sockets). */
   async presenceOf(sessionId: string): Promise<Presence> {
-    const { names, callerActor } = await this.load(sessionId);
+    const [{ names, callerActor }, others] = await Promise.all([
+      this.load(sessionId),
+      this.asking ? this.rooms.othersConnections(sessionId) : [],
+    ]);
     const connections = this.rooms.connections(sessionId);
+    for (const counts of others) for (const role of ROLES) connections[role] += counts[role] ?? 0;
     return {
       participants: ROLES.filter((role) => role !== 'callerActor' || callerActor).map((role) => ({
         role,
@@ -64,11 +91,35 @@ export class PresenceTracker implements OnApplicationShutdown {
     };
   }
 
+  /** This process's sockets of the session changed (a connection, a disconnection): broadcast. */
+  async publish(sessionId: string): Promise<void> {
+    if (this.asking) this.rooms.tellOthers(sessionId, null);
+    await this.schedule(sessionId);
+  }
+
+  /** Another process's sockets or names changed: counted again if this one has sockets there. */
+  private changedElsewhere(sessionId: string, joined: { role: Role; name: string } | null): void {
+    if (!this.hasSocketsHere(sessionId)) return;
+    this.load(sessionId)
+      .then((known) => {
+        if (joined) known.names.set(joined.role, joined.name);
+        return this.schedule(sessionId);
+      })
+      .catch((error: unknown) => {
+        this.logger.error(`server/internal presence session=${sessionId} ${String(error)}`);
+      });
+  }
+
+  private hasSocketsHere(sessionId: string): boolean {
+    const here = this.rooms.connections(sessionId);
+    return ROLES.some((role) => here[role] > 0);
+  }
+
   /**
    * Sends the presence to every role room of the session: now if the last broadcast is older
    * than PRESENCE_INTERVAL_MS, else once at the end of the interval, with the state of then.
    */
-  async publish(sessionId: string): Promise<void> {
+  private async schedule(sessionId: string): Promise<void> {
     const throttle = this.throttles.get(sessionId);
     if (throttle) {
       throttle.dirty = true;
@@ -76,6 +127,11 @@ export class PresenceTracker implements OnApplicationShutdown {
     }
     this.throttles.set(sessionId, { timer: this.intervalEnd(sessionId), dirty: false });
     await this.broadcast(sessionId);
+  }
+
+  /** Stopping: counts from here only (the others still ask this one until its adapter closes). */
+  beforeApplicationShutdown(): void {
+    this.asking = false;
   }
 
   onApplicationShutdown(): void {
@@ -101,9 +157,19 @@ export class PresenceTracker implements OnApplicationShutdown {
   }
 
   private async broadcast(sessionId: string): Promise<void> {
+    const turns = this.turns.get(sessionId) ?? { started: 0, sent: 0 };
+    this.turns.set(sessionId, turns);
+    const turn = ++turns.started;
     const presence = await this.presenceOf(sessionId);
-    this.rooms.presence(sessionId, presence);
-    if (presence.participants.every((p) => p.connections === 0)) this.known.delete(sessionId);
+    // Counted later, sent earlier (the others answered it sooner): this older count stays here.
+    if (turns.sent > turn) return;
+    turns.sent = turn;
+    // Several processes: each sends the sum to its own sockets (the others do to theirs).
+    this.rooms.presence(sessionId, presence, this.clustered);
+    if (!this.hasSocketsHere(sessionId)) {
+      this.known.delete(sessionId);
+      this.turns.delete(sessionId);
+    }
   }
 
   private load(sessionId: string): Promise<Known> {

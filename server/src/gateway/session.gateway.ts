@@ -43,7 +43,7 @@ import type { GatewayLimits, Sender } from './rate-limit.js';
 import { Refusals } from './refusals.js';
 import { RoleSeats } from './seats.js';
 import { SocketRooms, roleRoom } from './socket-rooms.js';
-import type { EcouteServer, SocketData } from './socket-rooms.js';
+import type { EcouteServer, InterServerEvents, SocketData } from './socket-rooms.js';
 import { unsentBytes } from './unsent-bytes.js';
 import { clientAddressOf } from '../http/client-address.js';
 import type { AddressOf } from '../http/client-address.js';
@@ -58,7 +58,7 @@ function answer<T>(ack: unknown, result: Promise<T>): void {
   });
 }
 
-type EcouteSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type EcouteSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** A refused handshake: the client's `connect_error` has the code as message and in `data`. */
 function handshakeError(code: Code): Error & { data: { code: Code; message: string } } {

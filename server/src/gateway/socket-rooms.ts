@@ -13,12 +13,23 @@ export interface SocketData {
   role: Role;
 }
 
-export type EcouteServer = Server<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  SocketData
->;
+/**
+ * Between the server processes of a cluster (the Redis adapter's server-side events): presence
+ * counts asked of the others, and a change of one process's sockets or names told to them.
+ */
+export interface InterServerEvents {
+  'presence:count': (sessionId: string, ack: (connections: Record<Role, number>) => void) => void;
+  'presence:changed': (sessionId: string, joined: { role: Role; name: string } | null) => void;
+}
+
+export interface PresenceHandlers {
+  /** This process's connections to the session, per role. */
+  count: (sessionId: string) => Record<Role, number>;
+  /** Another process's sockets or names of the session changed. */
+  changed: (sessionId: string, joined: { role: Role; name: string } | null) => void;
+}
+
+export type EcouteServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export function roleRoom(sessionId: string, role: Role): string {
   return `s:${sessionId}:${role}`;
@@ -27,18 +38,54 @@ export function roleRoom(sessionId: string, role: Role): string {
 @Injectable()
 export class SocketRooms implements RoleBroadcaster {
   private server: EcouteServer | undefined;
+  private others: PresenceHandlers | undefined;
 
   attach(server: EcouteServer): void {
     this.server = server;
+    if (this.others) this.listenToOthers(server, this.others);
   }
 
   toRole(sessionId: string, role: Role, update: RoleUpdate): void {
     this.server?.to(roleRoom(sessionId, role)).emit(ServerEvent.Update, update);
   }
 
-  /** Sends the presence to every role room of the session. */
-  presence(sessionId: string, presence: Presence): void {
-    this.server?.to(ROLES.map((role) => roleRoom(sessionId, role))).emit(ServerEvent.Presence, presence);
+  /**
+   * Sends the presence to every role room of the session; `local`: only to this process's sockets
+   * (with several processes each sends the sum it counted to its own).
+   */
+  presence(sessionId: string, presence: Presence, local = false): void {
+    const server = local ? this.server?.local : this.server;
+    server?.to(ROLES.map((role) => roleRoom(sessionId, role))).emit(ServerEvent.Presence, presence);
+  }
+
+  /** What this process answers and does when the others ask its counts or tell a change. */
+  onOthers(handlers: PresenceHandlers): void {
+    this.others = handlers;
+    if (this.server) this.listenToOthers(this.server, handlers);
+  }
+
+  private listenToOthers(server: EcouteServer, handlers: PresenceHandlers): void {
+    server.on('presence:count', (sessionId, ack) => ack(handlers.count(sessionId)));
+    server.on('presence:changed', (sessionId, joined) => handlers.changed(sessionId, joined));
+  }
+
+  /**
+   * The connections of the other processes to this session (one answer per process); a process
+   * that does not answer within the adapter's 5 s (stalled) is left out.
+   */
+  async othersConnections(sessionId: string): Promise<Record<Role, number>[]> {
+    const server = this.server;
+    if (!server) return [];
+    try {
+      return await server.serverSideEmitWithAck('presence:count', sessionId);
+    } catch (error) {
+      return (error as { responses?: Record<Role, number>[] }).responses ?? [];
+    }
+  }
+
+  /** Tells the other processes that this session's presence changed here. */
+  tellOthers(sessionId: string, joined: { role: Role; name: string } | null): void {
+    this.server?.serverSideEmit('presence:changed', sessionId, joined);
   }
 
   /** Open connections per role of a session: the sockets in each role room. */
