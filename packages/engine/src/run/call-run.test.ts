@@ -286,7 +286,7 @@ describe('CallRun', () => {
     expect(run.ending?.ending).toBe('ok');
   });
 
-  it('ends the call with a coded error, in bounded time, when guarded always transitions loop', () => {
+  it('ends the call with a coded error, rather than hanging, when guarded always transitions loop', () => {
     const compiled = compileScenario(
       testScenario((s) => {
         const always = (target: string) => ({
@@ -302,9 +302,8 @@ describe('CallRun', () => {
     );
     const { run } = startTestRun(compiled);
     run.apply({ kind: 'pickup' });
-    const started = Date.now();
+    // A loop that never ended would hang here until Jest's timeout: the test needs no clock.
     const result = run.apply({ kind: 'move', move: 'ecouter' });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(result.ok).toBe(true);
     const ending = result.ok ? result.observations.at(-1) : undefined;
     expect(ending).toMatchObject({ kind: 'ending', ending: null, outcome: null, reason: 'scenario' });
