@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/index.js';
 import { ChunkBoundary } from '../ui/ChunkBoundary.js';
 import { useHeavyViews } from '../ui/HeavyViews.js';
 import { LazyStateGraph } from './lazy.js';
+import './charts.css';
 
 /** The state graph panel: the drawing (lazy) and its legend; the states list is its text form. */
 export function GraphPanel({
