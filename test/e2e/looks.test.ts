@@ -62,10 +62,10 @@ describe('looks that only the stylesheets give', () => {
     const forms = page.getByRole('region', { name: 'Formulaires' });
     await forms.getByRole('tab', { name: 'Répliques', exact: true }).click();
     const lines = forms.getByRole('tabpanel', { name: 'Répliques' });
-    await lines.getByLabel("Texte d'une nouvelle réplique").fill('Allô ?');
+    await lines.getByLabel("Texte d'une nouvelle réplique").fill('Je vous appelle pour ma voisine.');
     const add = lines.getByRole('button', { name: 'Ajouter la réplique' });
     await add.click();
-    const remove = lines.getByRole('button', { name: /^Supprimer «\s?Allô/ });
+    const remove = lines.getByRole('button', { name: /^Supprimer «\s?Je vous appelle pour ma voisine/ });
     await remove.waitFor();
     const [added, removed] = [await look(add), await look(remove)];
     expect(removed.background).not.toBe(added.background);
