@@ -1,7 +1,6 @@
 import { useI18n } from '../i18n/index.js';
 import type { Shortcut } from './shortcuts.js';
 import { ToggleSwitch } from './ToggleSwitch.js';
-import './voiceSwitch.css';
 
 /** Turns the caller's spoken voice on or off (a labelled switch). */
 export function VoiceSwitch({
