@@ -16,8 +16,8 @@ export function project(name, dir, overrides = {}) {
       '^@ecoute/protocol$': path.join(root, 'packages/protocol/src/index.ts'),
       '^@ecoute/test/support/(.*)\\.js$': path.join(root, 'test/support/$1.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',
-      // A feature's own stylesheet (client): nothing to load in a test.
-      '^\\./.*\\.css$': path.join(root, 'client/src/test/styleStub.ts'),
+      // A stylesheet (client: a feature's own, or a shared component's in ui/): nothing to load in a test.
+      '^\\.\\.?/.*\\.css$': path.join(root, 'client/src/test/styleStub.ts'),
     },
     transform: {
       '^.+\\.tsx?$': [

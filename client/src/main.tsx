@@ -1,8 +1,10 @@
+// The shared stylesheet first: each feature's own stylesheet (eager or in a lazy chunk) comes
+// after it and refines it.
+import './ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { prefetchDebrief } from './debrief/prefetchDebrief.js';
-import './ui/styles.css';
 
 prefetchDebrief(window.location);
 

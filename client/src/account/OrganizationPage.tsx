@@ -17,6 +17,7 @@ import { AuditLog } from './AuditLog.js';
 import { Field } from './Field.js';
 import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
+import './members.css';
 
 export function OrganizationPage({
   api = accountApi,
@@ -97,7 +98,7 @@ export function OrganizationPage({
     <div className="account">
       <h1>{t('account.organization.heading')}</h1>
       <p>
-        <Link to="/">{t('account.nav.home')}</Link>
+        <Link to="/">{t('nav.back.home')}</Link>
       </p>
       <ErrorAlert code={error} />
       <p role="status">{status}</p>

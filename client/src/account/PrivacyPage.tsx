@@ -43,7 +43,7 @@ export function PrivacyPage({ api = accountApi }: { api?: typeof accountApi }) {
         <p>{t('account.privacy.rightsText')}</p>
       </section>
       <p>
-        <Link to="/">{t('account.nav.home')}</Link>
+        <Link to="/">{t('nav.back.home')}</Link>
       </p>
     </div>
   );

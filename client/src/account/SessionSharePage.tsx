@@ -56,7 +56,7 @@ export function SessionSharePage({
     <div className="account">
       <h1>{t('account.share.heading')}</h1>
       <p>
-        <Link to="/sessions">{t('account.nav.sessions')}</Link>
+        <Link to="/sessions">{t('nav.back.sessions')}</Link>
       </p>
       <ErrorAlert code={error} />
       <p role="status">{status}</p>

@@ -9,7 +9,7 @@ export function NotFoundPage() {
     <div>
       <h1>{t('notFound.title')}</h1>
       <p>
-        <Link to="/">{t('notFound.back')}</Link>
+        <Link to="/">{t('nav.back.home')}</Link>
       </p>
     </div>
   );

@@ -122,6 +122,15 @@ describe('BadgesPage', () => {
       },
     ]);
     expect(screen.getByRole('heading', { name: 'Premier accueil' })).toBeTruthy();
+    // The confirmation where the administrator is: under the form, in a status region, focused
+    // (so in view), not at the top of the page.
+    const newBadge = screen.getByRole('region', { name: 'Définir un badge' });
+    const confirmation = within(newBadge).getByRole('status');
+    expect(confirmation.textContent).toMatch(/^Badge «\s?Premier accueil\s?» créé/);
+    expect(document.activeElement).toBe(confirmation);
+    // « Supprimer » apart from « Créer » (the danger style); one wording for the way back.
+    expect(screen.getByRole('button', { name: /^Supprimer le badge/ }).className).toContain('button--danger');
+    expect(screen.getByRole('link', { name: '← Retour à l’accueil' }).getAttribute('href')).toBe('/');
     // The rule in the plural form, the criterion with its call.
     expect(
       screen.getByText(/^Obtenu quand tous ces critères sont atteints dans au moins 2 appels\s:$/),

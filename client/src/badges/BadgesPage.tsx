@@ -1,7 +1,7 @@
 // `/badges`, for trainers and administrators: the organisation's badges (each mapped to rubric
 // criteria and a number of calls), a form to define one (administrators), and who earned what
 // (with revocation for administrators).
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { AwardedBadge, BadgeDefinition } from '@ecoute/protocol';
 import { Field } from '../account/Field.js';
@@ -36,6 +36,13 @@ export function BadgesPage({
   const [choices, setChoices] = useState<CriterionChoice[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  // The creation's confirmation, under the form where the administrator is (not at the page's top).
+  const [created, setCreated] = useState('');
+  const createdRef = useRef<HTMLParagraphElement>(null);
+  // In view and read out where the form was sent from: the focus goes to it.
+  useEffect(() => {
+    if (created !== '') createdRef.current?.focus();
+  }, [created]);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [picked, setPicked] = useState<Set<string>>(new Set());
@@ -69,13 +76,14 @@ export function BadgesPage({
   async function create(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     setError(null);
+    setCreated('');
     const criteria = choices
       .filter((c) => picked.has(key(c)))
       .map(({ scenario, competency, criterion }) => ({ scenario, competency, criterion }));
     const result = await api.create({ name, description, criteria, minCalls: Number(minCalls) });
     if (!result.ok) return setError(result.code);
     const retroactive = result.data.retroactiveAwards ?? 0;
-    setStatus(
+    setCreated(
       retroactive > 0
         ? t(retroactive === 1 ? 'badges.createdAwarded.one' : 'badges.createdAwarded.other', {
             name: result.data.name,
@@ -118,7 +126,7 @@ export function BadgesPage({
     <div className="account badges-page">
       <h1>{t('badges.heading')}</h1>
       <p>
-        <Link to="/">{t('account.nav.home')}</Link>
+        <Link to="/">{t('nav.back.home')}</Link>
       </p>
       <ErrorAlert code={error} />
       <p role="status">{status}</p>
@@ -147,7 +155,7 @@ export function BadgesPage({
                 ))}
               </ul>
               {isAdmin ? (
-                <button type="button" onClick={() => void remove(badge)}>
+                <button type="button" className="button--danger" onClick={() => void remove(badge)}>
                   {t('badges.delete', { name: badge.name })}
                 </button>
               ) : null}
@@ -202,6 +210,9 @@ export function BadgesPage({
               {t('badges.create')}
             </button>
           </form>
+          <p role="status" className="badges-page__created" ref={createdRef} tabIndex={-1}>
+            {created}
+          </p>
         </section>
       ) : null}
       <section className="panel" aria-labelledby="badge-awards-heading">

@@ -25,6 +25,21 @@ describe('CallerActorPage', () => {
     expect(expects.getByText('Elle pleure ; elle attend qu’on valide sa peine.')).not.toBeNull();
   });
 
+  it('says why nothing is expected yet, or any more, instead of « Aucun état actif »', () => {
+    const expects = () =>
+      screen.getByRole('region', { name: "Ce que l'appel attend maintenant" }).textContent ?? '';
+    const ringing = renderWithSession(<CallerActorPage />, {
+      session: fakeSession({ view: callerActorView({ phase: 'ringing', states: [] }), entries: [] }),
+    });
+    expect(expects()).toMatch(/^Ce que l'appel attend maintenant\s*Le téléphone sonne\s: /);
+    expect(expects()).not.toMatch(/état actif/);
+    ringing.unmount();
+    renderWithSession(<CallerActorPage />, {
+      session: fakeSession({ view: callerActorView({ phase: 'ended', states: [] }), entries }),
+    });
+    expect(expects()).toMatch(/L’appel est terminé\.$/);
+  });
+
   it('says a suggested line as it is, or adapted, or its own words', async () => {
     const session = fakeSession({ view: callerActorView(), entries });
     renderWithSession(<CallerActorPage />, { session });

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import type { CallerActorView } from '@ecoute/engine';
 import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
 import { PersonaPanel } from '../trainer/PersonaPanel.js';
-import { useI18n } from '../i18n/index.js';
+import { useI18n, type MessageKey } from '../i18n/index.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
 import { InjectButtons } from '../trainer/InjectButtons.js';
@@ -16,6 +16,9 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { useSendInput } from '../ui/useSendInput.js';
 import { useFocusRescue } from '../ui/useFocusRescue.js';
+import '../ui/roleLayout.css';
+import '../ui/textSendForm.css';
+import './callerActor.css';
 
 /**
  * A learner plays the caller: cue cards (who they are, their secrets, what the call expects
@@ -88,13 +91,20 @@ export function CallerActorPage() {
   );
 }
 
+/** No active state: before the pick-up, after the end, or a moment the scenario leaves free. */
+const NO_STATE_KEYS = {
+  ringing: 'actor.expects.ringing',
+  connected: 'actor.expects.free',
+  ended: 'actor.expects.ended',
+} as const satisfies Record<CallerActorView['phase'], MessageKey>;
+
 function ExpectationsCard({ view }: { view: CallerActorView }) {
   const { t } = useI18n();
   const headingId = useId();
   return (
     <section className="panel cue-card expectations" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('actor.expects.heading')}</h2>
-      {view.states.length === 0 ? <p className="muted">{t('actor.expects.none')}</p> : null}
+      {view.states.length === 0 ? <p className="muted">{t(NO_STATE_KEYS[view.phase])}</p> : null}
       <ul className="expectations__list">
         {view.states.map((state) => (
           <li key={state.id}>

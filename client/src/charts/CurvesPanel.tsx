@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/index.js';
 import { ChunkBoundary } from '../ui/ChunkBoundary.js';
 import { useHeavyViews } from '../ui/HeavyViews.js';
 import { LazyVariableCurves } from './lazy.js';
+import './charts.css';
 
 /** The hidden variables over call time (lazy uPlot chart). */
 export function CurvesPanel({

@@ -2,6 +2,7 @@
 // column per variable). Drawn only when opened: a long call has thousands of changes.
 import { useId, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
+import './charts.css';
 
 export interface CurvesTableSeries {
   id: string;

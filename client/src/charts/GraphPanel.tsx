@@ -5,6 +5,7 @@ import { ChunkBoundary } from '../ui/ChunkBoundary.js';
 import { useHeavyViews } from '../ui/HeavyViews.js';
 import type { GraphHighlight } from './graphPath.js';
 import { LazyStateGraph } from './lazy.js';
+import './charts.css';
 
 /** The state graph panel: the drawing (lazy) and its legend; the states list is its text form. */
 export function GraphPanel({

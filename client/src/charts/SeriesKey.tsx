@@ -1,4 +1,5 @@
 import { curveStyle } from './curveStyle.js';
+import './charts.css';
 
 /** A series' legend key: its dash, drawn with the text's colour under forced colours. */
 export function SeriesKey({ index }: { index: number }) {

@@ -26,6 +26,7 @@ import { highlightGraph, reachedHighlight, type GraphHighlight, type GraphReache
 import { GraphText, stateStatus } from './GraphText.js';
 import { foldGraph, layoutGraph, type GraphLayout } from './layoutGraph.js';
 import { joinParts } from '../i18n/joinParts.js';
+import './charts.css';
 
 /** The zoom the drawing is read at, at least: labels of 13 px stay ≥ 12 px on screen. */
 const READABLE_ZOOM = 0.95;

@@ -14,6 +14,7 @@ import { curveStyle } from './curveStyle.js';
 import { placeLabels } from './directLabels.js';
 import { SeriesKey } from './SeriesKey.js';
 import { curveData } from './curveData.js';
+import './charts.css';
 
 const HEIGHT = 200;
 /** Height of a direct label (px): the names keep at least this far apart. */

@@ -1,7 +1,7 @@
 // `/classes/:classId`: one group session for its trainer — the code and QR code to join, the
 // learners as they join, the groups and the launch of a round, the floor, the group debrief.
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type {
   ClassDetail,
   ClassLearner,
@@ -107,6 +107,9 @@ export function ClassPage() {
   return (
     <div className="classroom">
       <h1>{detail.name}</h1>
+      <p>
+        <Link to="/classes">{t('nav.back.classes')}</Link>
+      </p>
       {error && <ErrorAlert code={error} />}
       <p role="status">{notice}</p>
       <section className="classroom-code" aria-labelledby="class-code">

@@ -36,6 +36,9 @@ export function ClassesPage() {
   return (
     <div className="classroom">
       <h1>{t('classroom.title')}</h1>
+      <p>
+        <Link to="/">{t('nav.back.home')}</Link>
+      </p>
       <ErrorAlert code={error} id={errorId} />
       <form className="classroom-create" onSubmit={(e) => void create(e)}>
         <fieldset className="form-stack">

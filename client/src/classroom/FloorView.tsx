@@ -14,11 +14,15 @@ function doneKey(command: FloorCommand, form: 'one' | 'other'): MessageKey {
       return `classroom.floor.pausedAll.${form}`;
     case 'resume_all':
       return `classroom.floor.resumedAll.${form}`;
+    // One call's command: what was done, and in how many calls (the server's count).
     case 'pause':
+      return `classroom.floor.pausedAll.${form}`;
     case 'resume':
+      return `classroom.floor.resumedAll.${form}`;
     case 'whisper':
+      return `classroom.floor.whisperSent.${form}`;
     case 'adlib':
-      return 'classroom.floor.sent';
+      return `classroom.floor.adlibSent.${form}`;
   }
 }
 

@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { httpDebriefApi, type DebriefApi } from './debriefApi.js';
 import { DebriefView } from './DebriefView.js';
 import './debrief.css';
+import '../ui/transcript.css';
 
 type LoadState =
   { status: 'loading' } | { status: 'failed'; code: string } | { status: 'ready'; debrief: Debrief };

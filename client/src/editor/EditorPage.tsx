@@ -39,6 +39,7 @@ import type { TransitionDraft } from './graphEdit/AddTransitionForm.js';
 import { changeBetween, editYaml, plainOf } from './yamlEdit/document.js';
 import './editor.css';
 import './forms/forms.css';
+import './forms/removeButtons.css';
 
 // The test-play is a lazy part of the editor's chunk: loaded on « Tester l'appel » only.
 const LazyTestPlay = lazy(() => import('./testPlay/TestPlayPanel.js'));

@@ -12,6 +12,7 @@ import { HintModePicker } from './HintModePicker.js';
 import { ScenarioPicker } from './ScenarioPicker.js';
 import { SessionLinksPanel } from './SessionLinksPanel.js';
 import { useScenarios } from './useScenarios.js';
+import './home.css';
 
 /** Pick a scenario, create a session, share its role links. */
 export function HomePage({

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ScenarioSummary } from '@ecoute/protocol';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import './home.css';
 
 const DIFFICULTY_KEYS: Record<string, MessageKey> = {
   easy: 'difficulty.easy',

@@ -299,7 +299,6 @@ export const en: Catalogue = {
   'actor.persona.heading': 'Your character',
   'actor.persona.secrets': 'What you know (secret)',
   'actor.expects.heading': 'What the call expects now',
-  'actor.expects.none': 'No active state.',
   'actor.suggestions.heading': 'Suggested lines',
   'actor.suggestions.none': 'No suggested line for now: improvise or wait.',
   'actor.suggestions.say': 'Say this line',
@@ -450,7 +449,6 @@ export const en: Catalogue = {
   'sessions.deleted': 'Session of {date} deleted.',
 
   'notFound.title': 'Page not found',
-  'notFound.back': 'Back to home',
 
   'error.input/invalid': 'Invalid message: it does not have the expected format.',
   'error.input/not_available': 'This action is not available at this point of the call.',
@@ -928,7 +926,6 @@ export const en: Catalogue = {
   'classroom.floor.resumeAll': 'Resume every call',
   'classroom.floor.message': 'Message to every learner',
   'classroom.floor.send': 'Send',
-  'classroom.floor.sent': 'Sent ({count}).',
   'classroom.floor.messageSent.one': 'Message sent to {count} learner.',
   'classroom.floor.messageSent.other': 'Message sent to {count} learners.',
   'classroom.floor.pausedAll.one': '{count} call paused.',
@@ -978,7 +975,7 @@ export const en: Catalogue = {
   'classroom.export.csv': 'Export the group session (CSV)',
   'library.heading': 'Call library',
   'library.loading': 'Loading the library…',
-  'library.back': 'Back to the call library',
+  'library.back': '← Back to the call library',
   'library.col.title': 'Call',
   'library.col.status': 'Versions',
   'library.col.actions': 'Actions',
@@ -1338,4 +1335,15 @@ export const en: Catalogue = {
     'Each region moves on its own: the emotion, the alert… Then add states inside each one (“Place”).',
   'studio.graph.regionName': 'Name of region {n}',
   'studio.graph.addRegion': 'Add a region',
+  'actor.expects.ringing':
+    'The phone is ringing: what the call expects will show here once the listener picks up.',
+  'actor.expects.free': 'Nothing in particular for now: play the character freely.',
+  'actor.expects.ended': 'The call has ended.',
+  'classroom.floor.whisperSent.one': 'Whisper sent in {count} call.',
+  'classroom.floor.whisperSent.other': 'Whisper sent in {count} calls.',
+  'classroom.floor.adlibSent.one': 'Caller line spoken in {count} call.',
+  'classroom.floor.adlibSent.other': 'Caller line spoken in {count} calls.',
+  'nav.back.home': '← Back to the home page',
+  'nav.back.sessions': "← Back to the organisation's sessions",
+  'nav.back.classes': '← Back to the group sessions',
 };

@@ -303,7 +303,6 @@ export const fr = {
   'actor.persona.heading': 'Votre personnage',
   'actor.persona.secrets': 'Ce que vous savez (secret)',
   'actor.expects.heading': "Ce que l'appel attend maintenant",
-  'actor.expects.none': 'Aucun état actif.',
   'actor.suggestions.heading': 'Répliques suggérées',
   'actor.suggestions.none': 'Pas de réplique suggérée pour le moment : improvisez ou attendez.',
   'actor.suggestions.say': 'Dire cette réplique',
@@ -458,7 +457,6 @@ export const fr = {
   'sessions.deleted': 'Séance du {date} supprimée.',
 
   'notFound.title': 'Page introuvable',
-  'notFound.back': "Retour à l'accueil",
 
   'error.input/invalid': 'Message invalide : il ne respecte pas le format attendu.',
   'error.input/not_available': "Cette action n'est pas disponible à ce moment de l'appel.",
@@ -950,7 +948,6 @@ export const fr = {
   'classroom.floor.resumeAll': 'Reprendre tous les appels',
   'classroom.floor.message': 'Message à tous les apprenant·es',
   'classroom.floor.send': 'Envoyer',
-  'classroom.floor.sent': 'Envoyé ({count}).',
   'classroom.floor.messageSent.one': 'Message envoyé à {count} apprenant·e.',
   'classroom.floor.messageSent.other': 'Message envoyé à {count} apprenant·es.',
   'classroom.floor.pausedAll.one': '{count} appel suspendu.',
@@ -1000,7 +997,7 @@ export const fr = {
   'classroom.export.csv': 'Exporter la séance de groupe (CSV)',
   'library.heading': "Bibliothèque d'appels",
   'library.loading': 'Chargement de la bibliothèque…',
-  'library.back': "Retour à la bibliothèque d'appels",
+  'library.back': "← Retour à la bibliothèque d'appels",
   'library.col.title': 'Appel',
   'library.col.status': 'Versions',
   'library.col.actions': 'Actions',
@@ -1364,6 +1361,17 @@ export const fr = {
     'Chaque région avance seule : l’émotion, l’alerte… Ajoutez ensuite des états dans chacune (« Place »).',
   'studio.graph.regionName': 'Nom de la région {n}',
   'studio.graph.addRegion': 'Ajouter une région',
+  'actor.expects.ringing':
+    'Le téléphone sonne : ce que l’appel attend s’affichera ici dès que l’écoutant·e décroche.',
+  'actor.expects.free': 'Rien de particulier pour l’instant : jouez le personnage librement.',
+  'actor.expects.ended': 'L’appel est terminé.',
+  'classroom.floor.whisperSent.one': 'Chuchotement envoyé dans {count} appel.',
+  'classroom.floor.whisperSent.other': 'Chuchotement envoyé dans {count} appels.',
+  'classroom.floor.adlibSent.one': 'Réplique de l’appelant·e dite dans {count} appel.',
+  'classroom.floor.adlibSent.other': 'Réplique de l’appelant·e dite dans {count} appels.',
+  'nav.back.home': '← Retour à l’accueil',
+  'nav.back.sessions': '← Retour aux séances de l’organisme',
+  'nav.back.classes': '← Retour aux séances de groupe',
 };
 
 export type MessageKey = keyof typeof fr;

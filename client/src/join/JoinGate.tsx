@@ -11,6 +11,7 @@ import { readDisplayName, saveDisplayName } from './displayName.js';
 import { JoinContext, type Joined } from './JoinContext.js';
 import type { LinkName } from './linkName.js';
 import { useJoinOnConnect } from './useJoinOnConnect.js';
+import './join.css';
 
 /**
  * A role page asks first for a display name (a pseudonym is fine), remembered for this session

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/index.js';
 import { useJoined } from './JoinContext.js';
+import './join.css';
 
 /**
  * « Vous : Camille — Changer de nom », under a role page's title; with a pseudonym the server

@@ -54,6 +54,9 @@ export function LibraryPage({ api = libraryApi }: { api?: typeof libraryApi }) {
   return (
     <div className="library">
       <h1 id={headingId}>{t('library.heading')}</h1>
+      <p>
+        <Link to="/">{t('nav.back.home')}</Link>
+      </p>
       <ErrorAlert code={error} />
       {calls === null ? (
         <p role="status">{t('library.loading')}</p>

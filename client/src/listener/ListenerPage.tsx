@@ -30,6 +30,7 @@ import { SeatNotice } from './SeatNotice.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { usePhoneSounds, type PhoneSoundOptions } from './usePhoneSounds.js';
 import { WhisperPanel } from './WhisperPanel.js';
+import '../ui/roleLayout.css';
 
 type PhoneView = 'call' | 'answer' | 'notes';
 const PHONE_VIEWS = {

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { callTimeOf } from '../ui/callTime.js';
+import './whisperPanel.css';
 
 export function latestWhisper(entries: TimelineEntry[]): { seq: number; t: number; text: string } | null {
   for (let i = entries.length - 1; i >= 0; i--) {

@@ -20,6 +20,8 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
 import { useProjectorHistory } from './useProjectorHistory.js';
+import '../ui/roleLayout.css';
+import './observer.css';
 
 /**
  * What the listener sees, read-only: for the group and the projector. When the trainer switches

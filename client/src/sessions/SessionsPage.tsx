@@ -108,7 +108,7 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
         {t('sessions.heading')}
       </h1>
       <p>
-        <Link to="/">{t('account.nav.home')}</Link>
+        <Link to="/">{t('nav.back.home')}</Link>
       </p>
       <form className="panel sessions__filters" onSubmit={apply} aria-label={t('sessions.filters.label')}>
         <div>

@@ -7,6 +7,7 @@ import { Kbd } from '../ui/Kbd.js';
 import { inKeySet, useShortcutKeySet } from '../ui/shortcutMode.js';
 import { plainLetter } from '../ui/shortcuts.js';
 import { useShortcuts } from '../ui/useShortcuts.js';
+import './scenarioStates.css';
 
 export const BOOKMARK_KEY = plainLetter('B');
 

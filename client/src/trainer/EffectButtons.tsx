@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { GENERIC_EFFECTS, type GenericEffect } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { effectText } from '../ui/describeEntry.js';
+import './injectButtons.css';
 
 const HELP: Record<GenericEffect, MessageKey> = {
   crackle: 'effects.crackleHelp',

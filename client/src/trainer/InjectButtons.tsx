@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { InjectOption } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { describeReason } from '../ui/describeReason.js';
+import './injectButtons.css';
 
 /** One button per scenario inject; those the current state ignores are disabled, and say so. */
 export function InjectButtons({

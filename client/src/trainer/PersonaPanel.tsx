@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { PersonaView } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/index.js';
+import './personaPanel.css';
 
 /**
  * Who the caller is, including the background the listener does not know: the trainer's panel,

@@ -1,6 +1,7 @@
 // A QR code drawn as SVG from uqr's matrix (no network, no canvas). Lazy: only the links panel.
 import { useMemo } from 'react';
 import { encode } from 'uqr';
+import './roleLinks.css';
 
 export default function QrCode({ text, label, size = 168 }: { text: string; label: string; size?: number }) {
   const { path, modules } = useMemo(() => {

@@ -5,6 +5,7 @@ import { ChunkBoundary } from '../ui/ChunkBoundary.js';
 import { CopyLink } from '../ui/CopyLink.js';
 import { useHeavyViews } from '../ui/HeavyViews.js';
 import { ROLE_KEYS } from '../ui/roleKeys.js';
+import './roleLinks.css';
 
 const QrCode = lazy(() => import('./QrCode.js'));
 

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/index.js';
 import { stateName } from '../ui/describeEntry.js';
 import { callTimeOf } from '../ui/callTime.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
+import './scenarioStates.css';
 
 /** How many of the latest state changes the path lists. */
 const PATH_SHOWN = 15;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
+import './copyLink.css';
 
 type CopyStatus = 'idle' | 'copied' | 'failed';
 

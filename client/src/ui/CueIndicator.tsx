@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Cue, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { cueLabel } from './describeEntry.js';
+import './cueIndicator.css';
 
 /** How long (ms) a cue stays shown after it arrived. */
 export const CUE_SHOWN_MS = 12_000;

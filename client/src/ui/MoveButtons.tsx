@@ -4,6 +4,7 @@ import { useI18n, type MessageKey } from '../i18n/index.js';
 import { Kbd } from './Kbd.js';
 import { layoutMoves } from './moveShortcuts.js';
 import type { Shortcut } from './shortcuts.js';
+import './moveButtons.css';
 
 // The order the categories are shown in, and their names: a new category fails to compile here.
 const CATEGORIES: Record<MoveCategory, MessageKey> = {

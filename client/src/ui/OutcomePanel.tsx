@@ -1,6 +1,7 @@
 import type { EndingView, EndReason } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { outcomeText } from './describeEntry.js';
+import './outcomePanel.css';
 
 const REASON_KEYS: Record<EndReason, MessageKey> = {
   scenario: 'endReason.scenario',

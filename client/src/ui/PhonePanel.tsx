@@ -5,6 +5,7 @@ import { callStatusKey } from './CallStatusBar.js';
 import { CueIndicator } from './CueIndicator.js';
 import { Kbd } from './Kbd.js';
 import { PHONE_KEYS } from './moveShortcuts.js';
+import './phonePanel.css';
 
 export interface PhoneControls {
   /** Whether the phone may be used now (connected to the session, not paused). */

@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import { useI18n } from '../i18n/index.js';
 import type { Shortcut } from './shortcuts.js';
 import { TextSendForm } from './TextSendForm.js';
+import './sayForm.css';
 
 /** « Ce que je dis »: the listener's own words. Enter says them; Shift + Enter adds a line. */
 export function SayForm({

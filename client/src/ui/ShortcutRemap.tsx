@@ -13,6 +13,7 @@ import {
   type ShortcutSlot,
 } from './shortcutKeys.js';
 import { inKeySet, useShortcutKeySet } from './shortcutMode.js';
+import './shortcutRemap.css';
 
 /** The console's keys that are not remapped, by the catalogue key of their name. */
 export type FixedKeys = Partial<Record<MessageKey, ChosenKey>>;

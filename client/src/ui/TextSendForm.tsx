@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode, ty
 import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
 import { Kbd } from './Kbd.js';
 import type { Shortcut } from './shortcuts.js';
+import './textSendForm.css';
 
 /**
  * A short text to send: Enter sends it, Shift + Enter adds a line; the field is cleared once

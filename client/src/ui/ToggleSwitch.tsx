@@ -1,6 +1,7 @@
 import { useId, type Ref } from 'react';
 import { Kbd } from './Kbd.js';
 import type { Shortcut } from './shortcuts.js';
+import './toggleSwitch.css';
 
 /** A labelled on/off switch (a checkbox with the switch role), with an optional shortcut and note. */
 export function ToggleSwitch({

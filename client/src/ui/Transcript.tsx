@@ -6,6 +6,7 @@ import { describeEntry } from './describeEntry.js';
 import { formatDuration } from './formatDuration.js';
 import { pickupTime } from './useCallElapsed.js';
 import type { KnownLabels } from './useKnownLabels.js';
+import './transcript.css';
 
 /** How close to the bottom (px) the reader must be for new entries to scroll into view. */
 const FOLLOW_MARGIN = 48;
