@@ -4,7 +4,7 @@
 // which a page turns into typed arrays without building one object per entry; the payloads go as
 // one JSON text, read only when the page needs the entries themselves (after the lanes' first
 // paint). No zod here: the debrief page's chunk imports it.
-import type { TimelineEntry } from '@ecoute/engine';
+import type { Input, Observation, Source, TimelineEntry } from '@ecoute/engine';
 import type { Debrief } from './debrief.js';
 
 export interface DebriefTimeline {
@@ -164,15 +164,12 @@ export function timelineEntries(timeline: DebriefTimeline): TimelineEntry[] {
     t += timeline.t[i] ?? 0;
     at += timeline.at[i] ?? 0;
     const kind = timeline.strings[timeline.kind[i] ?? -1] ?? '';
-    const category = kind.slice(0, kind.indexOf(':'));
-    const head = {
-      seq,
-      t,
-      at: timeline.atText[i] ?? new Date(at).toISOString(),
-      source: timeline.strings[timeline.source[i] ?? -1],
-      kind: category,
-    };
-    entries[i] = { ...head, [category]: payloads[i] } as TimelineEntry;
+    const wall = timeline.atText[i] ?? new Date(at).toISOString();
+    const source = timeline.strings[timeline.source[i] ?? -1] as Source;
+    // Written out per category (no computed key): the same object shape for every entry.
+    entries[i] = kind.startsWith('input:')
+      ? { seq, t, at: wall, source, kind: 'input', input: payloads[i] as Input }
+      : { seq, t, at: wall, source, kind: 'observation', observation: payloads[i] as Observation };
   }
   return entries;
 }
