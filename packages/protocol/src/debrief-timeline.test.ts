@@ -106,4 +106,26 @@ describe('the debrief timeline in columns', () => {
     const odd = [{ ...first!, at: '2026-12-05T10:30:00+01:00' }, ...rest];
     expect(timelineEntries(debriefTimeline(odd))).toEqual(odd);
   });
+
+  it('writes back every wall time as toISOString does (midnights, milliseconds, far years)', () => {
+    const times = [
+      0,
+      1,
+      999,
+      Date.UTC(2026, 11, 31, 23, 59, 59, 999),
+      Date.UTC(2027, 0, 1),
+      Date.UTC(2026, 1, 28, 12, 5, 7, 40),
+      Date.UTC(1969, 11, 31, 23, 59, 59, 990),
+      Date.UTC(9999, 11, 31, 23, 59, 59, 999),
+      Date.UTC(10000, 0, 1, 0, 0, 0, 5),
+      ...Array.from({ length: 500 }, (_, i) => Date.UTC(2026, 11, 5, 9) + i * 7_919_777),
+    ];
+    const odd = times.map((ms, i) => ({
+      ...entries[i % entries.length]!,
+      seq: i + 1,
+      t: i,
+      at: new Date(ms).toISOString(),
+    }));
+    expect(timelineEntries(debriefTimeline(odd)).map((e) => e.at)).toEqual(odd.map((e) => e.at));
+  });
 });
