@@ -4,7 +4,8 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManualScheduler } from '@ecoute/engine';
-import type { Debrief, DebriefMark, SelfAssessment, SessionListItem } from '@ecoute/protocol';
+import { debriefOfCompact } from '@ecoute/protocol';
+import type { Debrief, DebriefCompact, DebriefMark, SelfAssessment, SessionListItem } from '@ecoute/protocol';
 import { RoleClient, createSession, startServer, trainerOf } from './utils.js';
 import type { Account } from './utils.js';
 import type { TestServer } from './utils.js';
@@ -226,6 +227,27 @@ describe('the debrief over REST', () => {
       expect(exported.status).toBe(200);
       expect(debrief.body.entries.length).toBeGreaterThan(10);
       expect(debrief.body.entries).toEqual(exported.body.timeline);
+    });
+
+    it('gives the timeline in columns on ?timeline=columns: the same entries, the same rest', async () => {
+      for (const token of [session.tokens.trainer, session.tokens.listener]) {
+        const full = await call<Debrief>('GET', debriefPath(session.sessionId), token);
+        const compact = await call<DebriefCompact>(
+          'GET',
+          `${debriefPath(session.sessionId)}?timeline=columns`,
+          token,
+        );
+        expect(compact.status).toBe(200);
+        expect(compact.body).not.toHaveProperty('entries');
+        expect(compact.body.timeline.count).toBe(full.body.entries.length);
+        expect(debriefOfCompact(compact.body)).toEqual(full.body);
+      }
+      const bad = await call(
+        'GET',
+        `${debriefPath(session.sessionId)}?timeline=rows`,
+        session.tokens.trainer,
+      );
+      expect(bad).toMatchObject({ status: 400, body: { code: 'input/invalid' } });
     });
 
     it('follows a timeline that grows: each new entry is in the next answer', async () => {

@@ -2,7 +2,7 @@
 // seeded with N timeline entries (10,000 by default) written straight into the SQLite file, then
 // the page is opened R times (a fresh browser context each; one more first, to warm caches, not
 // counted) and every figure of issue 17's targets is printed (median, min, max over the runs):
-// navigation → lanes painted, `GET /debrief` (in the browser, and from Node with its size on the
+// navigation → lanes painted, `GET /debrief?timeline=columns`, as the page asks it (in the browser, and from Node with its size on the
 // wire), one step ← and → to the next paint, and the frames dropped while playing back at 4×.
 //
 //   npx tsc -b test && node test/dist/bench/debrief-render.js [--entries=10000] [--runs=5]
@@ -349,7 +349,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs + 1; run += 1) {
       // From Node: request → last byte, as a browser asks it (compression accepted).
       const started = performance.now();
-      const answer = await fetch(`${server.url}/api/sessions/${sessionId}/debrief`, {
+      const answer = await fetch(`${server.url}/api/sessions/${sessionId}/debrief?timeline=columns`, {
         headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br' },
       });
       await answer.arrayBuffer();
@@ -454,7 +454,7 @@ async function main(): Promise<void> {
     // the wall-clock figures on a busy machine): 20 GETs in a row.
     const cpuBefore = cpuMs(server.pid);
     for (let i = 0; i < 20; i += 1) {
-      const answer = await fetch(`${server.url}/api/sessions/${sessionId}/debrief`, {
+      const answer = await fetch(`${server.url}/api/sessions/${sessionId}/debrief?timeline=columns`, {
         headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br' },
       });
       await answer.arrayBuffer();

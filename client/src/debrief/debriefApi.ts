@@ -1,17 +1,19 @@
 // The REST calls of the debrief and of the sessions list, each authorised by a token in
 // `Authorization: Bearer` (a role link's token, or the admin token). Every answer is the data
 // or a coded failure (the server's code, or a client code when the network failed).
+import { debriefOfCompact } from '@ecoute/protocol';
 import type {
   AnnotationCreate,
   CriterionJudgment,
   Debrief,
+  DebriefCompact,
   DebriefMark,
   JudgmentRequest,
   SelfAssessment,
   SelfAssessmentRequest,
 } from '@ecoute/protocol';
 import { requestJson, type ApiResult } from '../ui/requestJson.js';
-import { debriefPath, takePrefetched } from './prefetchDebrief.js';
+import { compactDebriefPath, debriefPath, takePrefetched } from './prefetchDebrief.js';
 
 export type { ApiResult };
 
@@ -32,8 +34,14 @@ export function httpDebriefApi(sessionId: string, token: string): DebriefApi {
   const base = debriefPath(sessionId);
   const json = (body: unknown) => JSON.stringify(body);
   return {
-    // The first load may have started with the app (`prefetchDebrief`).
-    load: () => takePrefetched<Debrief>(base, token) ?? requestJson<Debrief>(base, token),
+    // The first load may have started with the app (`prefetchDebrief`). The answer's timeline
+    // comes in columns (`DebriefCompact`), read back here into the entries.
+    load: async () => {
+      const compact = compactDebriefPath(sessionId);
+      const answer = await (takePrefetched<DebriefCompact>(compact, token) ??
+        requestJson<DebriefCompact>(compact, token));
+      return answer.ok ? { ok: true, data: debriefOfCompact(answer.data) } : answer;
+    },
     addAnnotation: (request) =>
       requestJson(`${base}/annotations`, token, { method: 'POST', body: json(request) }),
     updateMark: (markId, comment) =>

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { debriefTimeline } from '@ecoute/protocol';
 import { httpDebriefApi } from './debriefApi.js';
+import { shortCall } from './debriefFixture.js';
 import { prefetchDebrief, takePrefetched } from './prefetchDebrief.js';
 
 /** What `fetch` resolves to, as far as `requestJson` reads it (jsdom has no Response). */
@@ -12,14 +14,18 @@ afterEach(() => {
 
 describe('prefetchDebrief: the answer asked as the app starts', () => {
   it('asks once, with the token, and the page takes that answer', async () => {
-    const fetch = jest.fn((_url: string, _init?: RequestInit) => answer({ viewer: 'trainer', n: 1 }));
+    // The timeline in columns, read back into the entries.
+    const entries = shortCall();
+    const fetch = jest.fn((_url: string, _init?: RequestInit) =>
+      answer(JSON.parse(JSON.stringify({ viewer: 'trainer', n: 1, timeline: debriefTimeline(entries) }))),
+    );
     globalThis.fetch = fetch as unknown as typeof globalThis.fetch;
     prefetchDebrief({ pathname: '/debrief/s%201', hash: '#k=tok' });
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(fetch.mock.calls[0]?.[0]).toBe('/api/sessions/s%201/debrief');
+    expect(fetch.mock.calls[0]?.[0]).toBe('/api/sessions/s%201/debrief?timeline=columns');
     expect((fetch.mock.calls[0]?.[1]?.headers as Record<string, string>).Authorization).toBe('Bearer tok');
     const api = httpDebriefApi('s 1', 'tok');
-    await expect(api.load()).resolves.toEqual({ ok: true, data: { viewer: 'trainer', n: 1 } });
+    await expect(api.load()).resolves.toEqual({ ok: true, data: { viewer: 'trainer', n: 1, entries } });
     expect(fetch).toHaveBeenCalledTimes(1);
     // Taken once: a later load (after a self-assessment) asks again.
     await api.load();
@@ -33,8 +39,9 @@ describe('prefetchDebrief: the answer asked as the app starts', () => {
     prefetchDebrief({ pathname: '/debrief/s1', hash: '' });
     expect(fetch).not.toHaveBeenCalled();
     prefetchDebrief({ pathname: '/debrief/s1', hash: '#k=tok' });
-    expect(takePrefetched('/api/sessions/s2/debrief', 'tok')).toBeNull();
-    expect(takePrefetched('/api/sessions/s1/debrief', 'other')).toBeNull();
-    expect(takePrefetched('/api/sessions/s1/debrief', 'tok')).not.toBeNull();
+    const path = '/api/sessions/s1/debrief?timeline=columns';
+    expect(takePrefetched('/api/sessions/s2/debrief?timeline=columns', 'tok')).toBeNull();
+    expect(takePrefetched(path, 'other')).toBeNull();
+    expect(takePrefetched(path, 'tok')).not.toBeNull();
   });
 });

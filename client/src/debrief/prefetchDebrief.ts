@@ -12,12 +12,17 @@ export function debriefPath(sessionId: string): string {
   return `/api/sessions/${encodeURIComponent(sessionId)}/debrief`;
 }
 
+/** The answer the page reads: the timeline in columns (`DebriefCompact`), not one object per entry. */
+export function compactDebriefPath(sessionId: string): string {
+  return `${debriefPath(sessionId)}?timeline=columns`;
+}
+
 /** Starts loading the debrief when the location is a debrief link with its token. */
 export function prefetchDebrief(location: { pathname: string; hash: string }): void {
   const match = DEBRIEF_PATH.exec(location.pathname);
   const token = readRoleToken(location.hash);
   if (!match?.[1] || !token) return;
-  const path = debriefPath(decodeURIComponent(match[1]));
+  const path = compactDebriefPath(decodeURIComponent(match[1]));
   pending = { path, token, answer: requestJson(path, token) };
 }
 

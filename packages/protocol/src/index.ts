@@ -11,3 +11,4 @@ export * from './library.js';
 export * from './badges.js';
 export * from './classroom.js';
 export * from './lti.js';
+export * from './debrief-timeline.js';

@@ -1,7 +1,20 @@
 // REST of the debrief. Each route: who may call it (auth/policy.ts: a role link in
 // `Authorization: Bearer`, or the session's trainer signed in), the body checked by its zod schema (`input/invalid`, nothing recorded), then one call into
 // the service.
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import {
@@ -53,8 +66,13 @@ export class DebriefController {
     @Req() request: Request,
     @Res() response: Response,
     @CurrentAccess() access: Access,
+    @Query('timeline') timeline: unknown,
   ): Promise<void> {
-    const answer = await this.debriefs.debriefAnswer(sessionId, viewerOf(access));
+    // `?timeline=columns`: the compact answer the debrief page reads (`DebriefCompact`).
+    if (timeline !== undefined && timeline !== 'columns' && timeline !== 'entries')
+      throw httpFailure(failure(ErrorCode.InputInvalid, 'Requête invalide (timeline) : columns ou entries.'));
+    const form = timeline === 'columns' ? 'columns' : 'entries';
+    const answer = await this.debriefs.debriefAnswer(sessionId, viewerOf(access), form);
     if (!(answer instanceof EncodedAnswer)) throw httpFailure(answer);
     await sendAnswer(request, response, answer);
   }

@@ -13,7 +13,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isVisibleTo, scenarioGraphModel, stateLabels } from '@ecoute/engine';
 import type { CompiledScenario, Scenario, ScenarioGraph, TimelineEntry } from '@ecoute/engine';
-import { ErrorCode, failure } from '@ecoute/protocol';
+import { DebriefTimelineWriter, ErrorCode, failure } from '@ecoute/protocol';
 import type {
   AnnotationCreate,
   AnnotationUpdate,
@@ -51,6 +51,12 @@ interface Loaded {
 }
 
 const BOOKMARK_PREFIX = 'bookmark-';
+/**
+ * How the answer carries the timeline: `entries` (one object per entry, `Debrief`) or `columns`
+ * (`DebriefCompact`: parallel arrays and the payloads as one text, what the debrief page asks).
+ */
+export type DebriefForm = 'entries' | 'columns';
+
 /** The kinds of entries the answer reads (names, marks, notes, the call's end). */
 const READ_KINDS: readonly string[] = ['join', 'bookmark', 'note', 'ending'];
 
@@ -85,7 +91,11 @@ export class DebriefService {
    * answer itself are kept too (`AnswerCache`): a debrief opened again reads one row of the
    * timeline and sends bytes already compressed.
    */
-  async debriefAnswer(sessionId: string, viewer: DebriefViewer): Promise<EncodedAnswer | Failure> {
+  async debriefAnswer(
+    sessionId: string,
+    viewer: DebriefViewer,
+    form: DebriefForm = 'entries',
+  ): Promise<EncodedAnswer | Failure> {
     const session = await this.sessions.find(sessionId);
     if (!session) return failure(ErrorCode.SessionNotFound);
     const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
@@ -149,18 +159,19 @@ export class DebriefService {
       notes: notesOf(parsed, viewer),
       measures: results.measures,
     };
-    const variant = `${viewer}:${trainerShown}`;
+    const variant = `${viewer}:${trainerShown}:${form}`;
     const head = JSON.stringify(rest);
     const kept = this.answers.answer(sessionId, lastSeq, variant, head);
     if (kept) return kept;
     let entries = this.entries.get(sessionId, variant, lastSeq);
     if (entries === undefined) {
       const rows = (await allRows()).filter((row) => row.seq <= lastSeq);
-      entries = entriesJson(rows, hiddenSeqs(parsed, viewer, trainerShown));
+      entries = timelineJson(form, rows, hiddenSeqs(parsed, viewer, trainerShown));
       this.entries.set(sessionId, variant, lastSeq, entries);
     }
+    const field = form === 'columns' ? 'timeline' : 'entries';
     const answer = new EncodedAnswer(
-      Buffer.concat([Buffer.from(`${head.slice(0, -1)},"entries":`), entries, CLOSE]),
+      Buffer.concat([Buffer.from(`${head.slice(0, -1)},"${field}":`), entries, CLOSE]),
     );
     this.answers.setAnswer(sessionId, lastSeq, variant, head, answer);
     return answer;
@@ -191,13 +202,13 @@ export class DebriefService {
       );
       this.entries.set(
         sessionId,
-        'trainer:true',
+        'trainer:true:columns',
         lastSeq,
-        entriesJson(rows, hiddenSeqs(parsed, 'trainer', true)),
+        timelineJson('columns', rows, hiddenSeqs(parsed, 'trainer', true)),
       );
       for (const listener of this.resultsKept) listener(sessionId);
-      // The trainer's answer compressed as the browser takes it, ready for the debrief.
-      const answer = await this.debriefAnswer(sessionId, 'trainer');
+      // The trainer's answer as the page asks it, compressed as the browser takes it.
+      const answer = await this.debriefAnswer(sessionId, 'trainer', 'columns');
       if (answer instanceof EncodedAnswer) await answer.encode('br');
     } catch (error) {
       this.logger.warn(`debrief/results_not_kept session=${sessionId} ${String(error)}`);
@@ -371,6 +382,28 @@ function hiddenSeqs(
 }
 
 const CLOSE = Buffer.from('}');
+
+/** The timeline in the answer's form, without the hidden entries, as JSON in UTF-8. */
+function timelineJson(form: DebriefForm, rows: readonly TimelineRow[], hidden: ReadonlySet<number>): Buffer {
+  return form === 'columns' ? columnsJson(rows, hidden) : entriesJson(rows, hidden);
+}
+
+/**
+ * The timeline in columns (`DebriefTimeline`): each payload kept as the JSON text it is stored
+ * as; only the variables' payloads are parsed, for their values.
+ */
+function columnsJson(rows: readonly TimelineRow[], hidden: ReadonlySet<number>): Buffer {
+  const writer = new DebriefTimelineWriter();
+  for (const row of rows) {
+    if (hidden.has(row.seq)) continue;
+    const variable =
+      row.category === 'observation' && row.kind === 'variable'
+        ? (JSON.parse(row.payload) as { variable: string; value: number })
+        : undefined;
+    writer.add(row, row.payload, variable);
+  }
+  return Buffer.from(JSON.stringify(writer.finish()));
+}
 
 /** The entries' JSON array, without the hidden ones, in UTF-8. */
 function entriesJson(rows: readonly TimelineRow[], hidden: ReadonlySet<number>): Buffer {
