@@ -1,6 +1,12 @@
 import { EventEmitter } from 'node:events';
+import { IncomingMessage, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from '@jest/globals';
 import { from, of } from 'rxjs';
+import type { Server, Socket } from 'socket.io';
+import { io as connect } from 'socket.io-client';
 import { SocketAdapter } from './io-adapter.js';
 
 type Bind = Parameters<SocketAdapter['bindMessageHandlers']>;
@@ -38,5 +44,48 @@ describe('SocketAdapter', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(received).toEqual([1]);
     expect(acks).toEqual(['pong']);
+  });
+
+  it('keeps no HTTP request per connection, while handshakes still read headers and address', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const http = createServer();
+    const adapter = new SocketAdapter(http);
+    const server = adapter.createIOServer(0) as unknown as Server;
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const upgrades: WeakRef<IncomingMessage>[] = [];
+    http.prependListener('upgrade', (request: IncomingMessage) => upgrades.push(new WeakRef(request)));
+    const seen: { origin: unknown; address: unknown; requestIsMessage: boolean }[] = [];
+    server.use((socket, next) => {
+      seen.push({
+        origin: socket.handshake.headers.origin,
+        address: socket.request.socket.remoteAddress,
+        requestIsMessage: socket.request instanceof IncomingMessage,
+      });
+      next();
+    });
+    const connected = new Promise<Socket>((resolve) => server.on('connection', resolve));
+    const { port } = http.address() as AddressInfo;
+    const client = connect(`http://127.0.0.1:${port}`, {
+      transports: ['websocket'],
+      extraHeaders: { origin: 'http://example.test' },
+    });
+    try {
+      const socket = await connected;
+      expect(seen).toEqual([
+        { origin: 'http://example.test', address: '127.0.0.1', requestIsMessage: false },
+      ]);
+      expect(upgrades).toHaveLength(1);
+      // The connection is open: its opening request must be collectable.
+      for (let i = 0; i < 5 && upgrades[0]?.deref(); i++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        gc();
+      }
+      expect(upgrades[0]?.deref()).toBeUndefined();
+      expect(socket.connected).toBe(true);
+    } finally {
+      client.disconnect();
+      await server.close();
+    }
   });
 });

@@ -1,11 +1,73 @@
-// Nest's Socket.IO adapter, without the per-socket streams of a gateway that has no
-// @SubscribeMessage handler. Nest's IoAdapter builds, for every socket it binds, a `disconnect`
-// observable (fromEvent → share → first) and keeps it in a WeakMap for the socket's life, even
-// when there is no handler to end: ≈ 0.7 KB a socket, 2.8 KB a session in the load benchmark
-// (heap snapshots, issue 10). Our gateways read their messages straight on the socket.
+// Nest's Socket.IO adapter, without what a socket would keep for nothing:
+// - the per-socket streams of a gateway that has no @SubscribeMessage handler. Nest's IoAdapter
+//   builds, for every socket it binds, a `disconnect` observable (fromEvent → share → first) and
+//   keeps it in a WeakMap for the socket's life, even when there is no handler to end: ≈ 0.7 KB a
+//   socket, 2.8 KB a session in the load benchmark (heap snapshots, issue 10). Our gateways read
+//   their messages straight on the socket.
+// - the HTTP request that opened the connection. Engine.IO keeps it for the connection's life
+//   (the IncomingMessage with its stream state, raw headers and parser leftovers) twice: as the
+//   raw socket's `request` (Socket.IO's memory tip: drop it once the handshake is done) and, for a
+//   WebSocket, in the `WebSocketResponse` its upgrade built, which a `close` listener on the TCP
+//   socket keeps (engine.io 6.6). Both let go of it at the engine's `connection`. A namespace's
+//   handshake (the session gateway's and the classroom's, possibly later on the same connection)
+//   still reads the headers, the URL, the query and the address: `slimRequest` keeps those only.
+import { ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 
+/** What a handshake reads of the request (Socket.IO's `buildHandshake`, `http/client-address.ts`). */
+export interface SlimRequest {
+  headers: IncomingMessage['headers'];
+  url: string | undefined;
+  _query: unknown;
+  socket: { remoteAddress: string | undefined };
+  connection: { remoteAddress: string | undefined; encrypted: boolean };
+}
+
+/** The few fields of the opening request a handshake needs, copied out of it. */
+export function slimRequest(request: IncomingMessage): SlimRequest {
+  const remoteAddress = request.socket.remoteAddress;
+  return {
+    headers: request.headers,
+    url: request.url,
+    _query: (request as IncomingMessage & { _query?: unknown })._query,
+    socket: { remoteAddress },
+    connection: { remoteAddress, encrypted: 'encrypted' in request.socket && !!request.socket.encrypted },
+  };
+}
+
+/** The part of Engine.IO's server this adapter uses. */
+interface EngineServer {
+  use(
+    middleware: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void,
+  ): unknown;
+  on(event: 'connection', listener: (raw: { request: IncomingMessage | SlimRequest }) => void): unknown;
+}
+
 export class SocketAdapter extends IoAdapter {
+  override createIOServer(
+    port: number,
+    options?: Parameters<IoAdapter['createIOServer']>[1],
+  ): ReturnType<IoAdapter['createIOServer']> {
+    const server = super.createIOServer(port, options);
+    // Typed by shape: Nest's socket.io and ours may be two patch versions of one package.
+    const { engine } = server as unknown as { engine: EngineServer };
+    // The response object of each upgrade, until its connection is open.
+    const upgrades = new WeakMap<IncomingMessage, { req: IncomingMessage | null }>();
+    engine.use((req, res, next) => {
+      if (!(res instanceof ServerResponse)) upgrades.set(req, res as unknown as { req: IncomingMessage });
+      next();
+    });
+    engine.on('connection', (raw) => {
+      const request = raw.request as IncomingMessage;
+      const upgrade = upgrades.get(request);
+      // Read only while the upgrade answers (its headers); the connection is open now.
+      if (upgrade) upgrade.req = null;
+      raw.request = slimRequest(request);
+    });
+    return server;
+  }
+
   override bindMessageHandlers(...args: Parameters<IoAdapter['bindMessageHandlers']>): void {
     const [, handlers] = args;
     if (handlers.length === 0) return;

@@ -42,7 +42,7 @@ interface Throttle {
 export class PresenceTracker implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Presence');
   /** Per session with open connections; dropped when the last one closes. */
-  private readonly known = new Map<string, Promise<Known>>();
+  private readonly known = new Map<string, Known | Promise<Known>>();
   /** Sessions that broadcast less than PRESENCE_INTERVAL_MS ago. */
   private readonly throttles = new Map<string, Throttle>();
   /** Per session, the broadcasts started and the latest started one sent (counts go out in order). */
@@ -172,21 +172,27 @@ export class PresenceTracker implements BeforeApplicationShutdown, OnApplication
     }
   }
 
-  private load(sessionId: string): Promise<Known> {
-    let known = this.known.get(sessionId);
-    if (!known) {
-      known = Promise.all([this.timeline.read(sessionId), this.sessions.find(sessionId)]).then(
-        ([entries, session]) => {
-          const names = new Map<Role, string>();
-          for (const e of entries)
-            if (e.kind === 'input' && e.input.kind === 'join' && isRole(e.source))
-              names.set(e.source, e.input.name);
-          return { names, callerActor: session?.callerActor === true };
-        },
-      );
-      this.known.set(sessionId, known);
-      known.catch(() => this.known.delete(sessionId));
-    }
-    return known;
+  /** The session's names: the promise of their first read, then the names themselves. */
+  private load(sessionId: string): Known | Promise<Known> {
+    const held = this.known.get(sessionId);
+    if (held) return held;
+    const loading = Promise.all([this.timeline.read(sessionId), this.sessions.find(sessionId)]).then(
+      ([entries, session]) => {
+        const names = new Map<Role, string>();
+        for (const e of entries)
+          if (e.kind === 'input' && e.input.kind === 'join' && isRole(e.source))
+            names.set(e.source, e.input.name);
+        const known = { names, callerActor: session?.callerActor === true };
+        // Kept as a plain value: no settled promise and its reactions held for the session's life.
+        if (this.known.get(sessionId) === loading) this.known.set(sessionId, known);
+        return known;
+      },
+      (error: unknown) => {
+        if (this.known.get(sessionId) === loading) this.known.delete(sessionId);
+        throw error;
+      },
+    );
+    this.known.set(sessionId, loading);
+    return loading;
   }
 }

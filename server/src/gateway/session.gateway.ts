@@ -131,6 +131,8 @@ export class SessionGateway
       const auth = handshakeAuthSchema.safeParse(socket.handshake.auth);
       if (!auth.success) return refuse(ErrorCode.InputInvalid);
       if (auth.data.protocolVersion !== PROTOCOL_VERSION) return refuse(ErrorCode.ProtocolVersionMismatch);
+      // Read now: the socket keeps only a slim copy of its opening request (io-adapter.ts).
+      const address = this.addressOf(socket.request);
       this.sessions.authenticate(auth.data.sessionId, auth.data.token).then(
         (result) => {
           if ('ok' in result) return refuse(result.code);
@@ -144,7 +146,7 @@ export class SessionGateway
           } as const;
           if (!allowedBy(POLICY[SOCKET_ACTIONS.handshake], [link], target))
             return refuse(ErrorCode.AuthForbiddenRole);
-          socket.data = { sessionId: auth.data.sessionId, role: result.role };
+          socket.data = { sessionId: auth.data.sessionId, role: result.role, address };
           next();
         },
         (error: unknown) => {
@@ -199,8 +201,8 @@ export class SessionGateway
 
   /** The keys this socket's messages count under. */
   private sender(socket: EcouteSocket): Sender {
-    const { sessionId, role } = socket.data;
-    return { socket, sessionId, token: `${sessionId}:${role}`, address: this.addressOf(socket.request) };
+    const { sessionId, role, address } = socket.data;
+    return { socket, sessionId, token: `${sessionId}:${role}`, address };
   }
 
   /** Disconnects a socket holding more unsent bytes than allowed; whether it did. */

@@ -11,6 +11,8 @@ import type { RoleBroadcaster } from '../sessions/session-runtime.js';
 export interface SocketData {
   sessionId: string;
   role: Role;
+  /** The client's address for the per-address limits, read once at the handshake. */
+  address: string;
 }
 
 /**
