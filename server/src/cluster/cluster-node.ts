@@ -144,7 +144,7 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
       for (let next = queue.next(); !next.done; next = queue.next()) {
         if (this.cluster?.draining) return;
         try {
-          const placed = await this.sessions.placeFor(next.value, { handover });
+          const placed = await this.sessions.placeFor(next.value);
           if (!('elsewhere' in placed) && !('ok' in placed)) taken++;
         } catch (error) {
           this.logger.error(`cluster/takeover_failed session=${next.value} ${String(error)}`);
