@@ -119,8 +119,9 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
-   * Released by a drain (its announcement may not have come yet): the call goes on here; left by
-   * a dead process: rebuilt paused, as after a crash.
+   * Released by a drain (its announcement may not have come yet): the call goes on here, no
+   * pause recorded; left by a dead process: rebuilt paused, as after a crash (the lease's answer
+   * at the acquire decides which, `recovery/rebuild-session.ts`).
    */
   private async sweep(cluster: Cluster): Promise<void> {
     try {
