@@ -431,6 +431,16 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       for (const [text, seq] of call.acked)
         expect(entries[seq - 1]).toMatchObject({ input: { kind: 'say', text } });
     }
+    // A drained handover records nothing of its own (no `system` pause+resume pair: the call did
+    // not stop); only a call taken as abandoned records the pause of a crash takeover.
+    let systemPauses = 0;
+    for (const call of calls) {
+      const system = (await timeline.read(call.sessionId)).filter(
+        (e) => e.kind === 'input' && e.source === 'system',
+      );
+      expect(system.filter((e) => e.kind === 'input' && e.input.kind !== 'pause')).toEqual([]);
+      systemPauses += system.length;
+    }
     // Handed over, a call goes on without the trainer resuming it; one taken as abandoned (its
     // process gone before its drain ended) comes back paused, as after a crash: counted, printed.
     let paused = 0;
@@ -443,6 +453,9 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       }
       expect(ack).toMatchObject({ ok: true });
     }
-    console.log(`[cluster] after the rolling restart: ${paused} of ${calls.length} calls found paused`);
+    console.log(
+      `[cluster] after the rolling restart: ${paused} of ${calls.length} calls found paused (${systemPauses} system pauses recorded by 3 drains)`,
+    );
+    expect(systemPauses).toBe(paused);
   }, 400_000);
 });

@@ -119,8 +119,9 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
-   * Released by a drain (its announcement may not have come yet): the call goes on here; left by
-   * a dead process: rebuilt paused, as after a crash.
+   * Released by a drain (its announcement may not have come yet): the call goes on here, no
+   * pause recorded; left by a dead process: rebuilt paused, as after a crash (the lease's answer
+   * at the acquire decides which, `recovery/rebuild-session.ts`).
    */
   private async sweep(cluster: Cluster): Promise<void> {
     try {
@@ -144,7 +145,7 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
       for (let next = queue.next(); !next.done; next = queue.next()) {
         if (this.cluster?.draining) return;
         try {
-          const placed = await this.sessions.placeFor(next.value, { handover });
+          const placed = await this.sessions.placeFor(next.value);
           if (!('elsewhere' in placed) && !('ok' in placed)) taken++;
         } catch (error) {
           this.logger.error(`cluster/takeover_failed session=${next.value} ${String(error)}`);

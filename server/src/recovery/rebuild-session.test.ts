@@ -73,7 +73,7 @@ describe('rebuildSession', () => {
     live.dispose();
   }
 
-  const rebuild = async (scheduler: ManualScheduler) =>
+  const rebuild = async (scheduler: ManualScheduler, handover = false) =>
     rebuildSession({
       session: { id: 's1', seed: 3, callerActor: false },
       compiled,
@@ -81,6 +81,7 @@ describe('rebuildSession', () => {
       runtime: deps(scheduler),
       sessions: new SessionStore(db),
       logger,
+      handover,
     });
 
   it('brings the session back paused at its last moment, records the pause, and goes on when resumed', async () => {
@@ -113,6 +114,71 @@ describe('rebuildSession', () => {
     const ack = await runtime.apply('listener', { kind: 'move', move: 'reformuler' });
     expect(ack).toEqual({ ok: true, seq: last.seq + 3 });
     expect((await store.read('s1')).at(-4)).toMatchObject({ t: last.t + 1_000, input: { kind: 'move' } });
+    runtime.dispose();
+  });
+
+  it('after a drain (handover) the call goes on at once: no pause nor resume recorded, its timers run, a later replay is exact', async () => {
+    await playAndCrash(); // the drain's old owner: every append settled, then its runtime gone
+    const recorded = await store.read('s1');
+    const last = recorded.at(-1)!;
+    const scheduler = new ManualScheduler(500_000);
+    const { runtime, result } = await rebuild(scheduler, true);
+    expect(result.mismatches).toEqual([]);
+    expect(logs).toEqual([
+      expect.stringMatching(/^log recovery\/rebuilt session=s1 entries=\d+ t=\d+ resumed mismatches=0 in/),
+    ]);
+    expect(await store.read('s1')).toEqual(recorded);
+    expect(runtime.paused).toBe(false);
+    const snapshot = await runtime.snapshot('trainer', 0);
+    expect(snapshot.seq).toBe(last.seq);
+    expect(snapshot.view as TrainerView).toMatchObject({ paused: false, t: last.t, phase: 'connected' });
+    // Inputs are accepted at once, session time going on from the last recorded moment.
+    scheduler.advanceBy(1_000);
+    expect(await runtime.apply('listener', { kind: 'move', move: 'reformuler' })).toEqual({
+      ok: true,
+      seq: last.seq + 1,
+    });
+    const move = (await store.read('s1')).find((e) => e.seq === last.seq + 1);
+    expect(move).toMatchObject({ t: last.t + 1_000, kind: 'input', input: { kind: 'move' } });
+    // The session's timers still run here (a long silence makes the caller speak again).
+    scheduler.advanceBy(60_000);
+    await runtime.snapshot('trainer', 0);
+    const grown = await store.read('s1');
+    expect(grown.length).toBeGreaterThan(last.seq + 1);
+    expect(grown.some((e) => e.kind === 'input' && e.source === 'system')).toBe(false);
+    runtime.dispose();
+    // Replayed again (a crash now), the timeline without a pause gives the same run, entry for entry.
+    logs = [];
+    const again = await rebuild(new ManualScheduler(900_000));
+    expect(again.result.mismatches).toEqual([]);
+    expect(again.result.pause).not.toBeNull();
+    expect((await store.read('s1')).at(-1)).toMatchObject({ source: 'system', input: { kind: 'pause' } });
+    again.runtime.dispose();
+  });
+
+  it('a crash takeover (no handover) still records its pause, the trainer resuming', async () => {
+    await playAndCrash();
+    const count = (await store.read('s1')).length;
+    const { runtime } = await rebuild(new ManualScheduler(500_000), false);
+    expect(runtime.paused).toBe(true);
+    const after = await store.read('s1');
+    expect(after).toHaveLength(count + 1);
+    expect(after.at(-1)).toMatchObject({ source: 'system', input: { kind: 'pause' } });
+    runtime.dispose();
+  });
+
+  it('a handover of a call its trainer had paused keeps it paused, nothing recorded', async () => {
+    const scheduler = new ManualScheduler(10_000);
+    const live = new SessionRuntime('s1', compiled, 3, 0, deps(scheduler));
+    await live.apply('listener', { kind: 'pickup' });
+    await live.apply('trainer', { kind: 'pause' });
+    await live.snapshot('trainer', 0);
+    live.dispose();
+    const recorded = await store.read('s1');
+    const { runtime, result } = await rebuild(new ManualScheduler(), true);
+    expect(result.pause).toBeNull();
+    expect(runtime.paused).toBe(true);
+    expect(await store.read('s1')).toEqual(recorded);
     runtime.dispose();
   });
 

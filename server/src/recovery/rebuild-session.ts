@@ -3,6 +3,11 @@
 // its clock handed over to the server's scheduler), then build the session's runtime around that
 // run, then record what the rebuild added (the pause) and mark a call found over as ended. Every
 // difference between the rebuild and the record is logged with the code `recovery/mismatch`.
+// A planned handover (a drain: the previous owner settled its appends, then released its lease) is
+// not a crash: the call did not stop, so no pause is recorded — the run's clock, paused by the
+// rebuild at the last recorded moment, is resumed at that same moment, unrecorded (a replay of the
+// timeline without that pause+resume gives the same run: pause and resume only stop and restart
+// the session clock, and session time stood still in between).
 import { rebuildRun } from '@ecoute/engine';
 import type {
   CompiledScenario,
@@ -35,6 +40,11 @@ export interface RebuildSessionArgs {
   /** Where a call found over is marked ended. */
   sessions: Pick<SessionStore, 'markEnded'>;
   logger: RecoveryLogger;
+  /**
+   * Taken from a draining process that released the lease cleanly after its last append: the
+   * call goes on at once, no pause recorded. A crash takeover (false) comes back paused.
+   */
+  handover?: boolean;
 }
 
 export interface RebuiltSession {
@@ -59,16 +69,21 @@ export async function rebuildSession(args: RebuildSessionArgs): Promise<RebuiltS
   for (const mismatch of result.mismatches)
     logger.error(`${RECOVERY_MISMATCH} session=${session.id} ${describeMismatch(mismatch)}`);
 
-  // 2. The runtime around it, its seq continuing the record's.
+  // 2. After a drain, the rebuild's pause undone at the same moment, unrecorded (its timers armed
+  //    on the server's scheduler fire later, when the runtime built next listens to the relay);
+  //    then the runtime around the run (its views read from it), its seq continuing the record's.
+  const resumed = result.pause !== null && args.handover === true;
+  if (resumed) result.run.apply({ kind: 'resume' });
   const lastSeq = entries.at(-1)?.seq ?? 0;
   const runtime = new SessionRuntime(session.id, compiled, session.seed, lastSeq, {
     ...args.runtime,
     rebuilt: { run: result.run, timers },
   });
 
-  // 3. What the rebuild added is recorded, so that a later replay of the timeline stays exact.
-  if (result.pause) await runtime.recordSystemInput(result.pause.input);
-  const state = result.run.ended ? 'ended' : 'paused';
+  // 3. What the rebuild added is recorded, so that a later replay of the timeline stays exact
+  //    (after a drain nothing was added: see the top).
+  if (result.pause && !resumed) await runtime.recordSystemInput(result.pause.input);
+  const state = result.run.ended ? 'ended' : resumed ? 'resumed' : 'paused';
   logger.log(
     `recovery/rebuilt session=${session.id} entries=${entries.length} t=${result.t} ${state} mismatches=${result.mismatches.length} in ${ms.toFixed(1)} ms`,
   );

@@ -234,12 +234,10 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * As `runtimeFor`, but with several processes the session may be another's: then who holds it
-   * (`cluster/session-placement.ts` forwards there). `handover`: taken over from a draining process.
+   * (`cluster/session-placement.ts` forwards there). Whether it was handed over by a draining
+   * process (then the call goes on, no pause) is the lease's answer, never the caller's guess.
    */
-  placeFor(
-    sessionId: string,
-    options: { handover?: boolean } = {},
-  ): Promise<SessionRuntime | Failure | Elsewhere> {
+  placeFor(sessionId: string): Promise<SessionRuntime | Failure | Elsewhere> {
     const live = this.runtimes.get(sessionId);
     if (live) {
       this.lastUsed.set(sessionId, Date.now());
@@ -247,7 +245,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     }
     let loading = this.loading.get(sessionId);
     if (!loading) {
-      loading = this.load(sessionId, options.handover === true).finally(() => this.loading.delete(sessionId));
+      loading = this.load(sessionId).finally(() => this.loading.delete(sessionId));
       this.loading.set(sessionId, loading);
     }
     return loading;
@@ -266,7 +264,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     this.logger.log(`session deleted ${sessionId}`);
   }
 
-  private async load(sessionId: string, handover: boolean): Promise<SessionRuntime | Failure | Elsewhere> {
+  private async load(sessionId: string): Promise<SessionRuntime | Failure | Elsewhere> {
     const session = await this.sessions.find(sessionId);
     if (!session) return failure(ErrorCode.SessionNotFound);
     const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
@@ -295,7 +293,8 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
             runtime: { ...this.runtimeDeps(sessionId, lease.epoch), speech },
             sessions: this.sessions,
             logger: this.logger,
-            handover: handover || lease.handedOver === true,
+            // Released cleanly by a drain (no owner left at the acquire): not a crash.
+            handover: lease.handedOver === true,
           });
     this.keep(sessionId, runtime, lease.epoch);
     return runtime;
@@ -303,14 +302,10 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Crash recovery's rebuild; after a handover between processes (a drain), the call goes on at
-   * once: the pause the rebuild recorded is followed by a resume (unless the trainer had paused).
+   * once, no pause recorded (unless the trainer had paused: it stays so) — `recovery/`.
    */
-  private async rebuild(
-    args: Parameters<typeof rebuildSession>[0] & { handover: boolean },
-  ): Promise<SessionRuntime> {
-    const { runtime, result } = await rebuildSession(args);
-    if (args.handover && result.pause) await runtime.applySystem({ kind: 'resume' });
-    return runtime;
+  private async rebuild(args: Parameters<typeof rebuildSession>[0]): Promise<SessionRuntime> {
+    return (await rebuildSession(args)).runtime;
   }
 
   /**
