@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { MEMBER_ROLES } from '@ecoute/protocol';
 import type { MemberRoleName, OrganizationSummary } from '@ecoute/protocol';
-import { useI18n } from '../i18n/index.js';
+import { pluralForm, useI18n } from '../i18n/index.js';
 import { formatDate } from '../i18n/formatDate.js';
 import { CopyLink } from '../ui/CopyLink.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -26,7 +26,7 @@ export function OrganizationPage({
   api?: typeof accountApi;
   origin?: string;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [organization, setOrganization] = useState<OrganizationSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -78,7 +78,11 @@ export function OrganizationPage({
     if (kind === 'erase') {
       const result = await api.eraseLearner(pseudonym);
       if (!result.ok) return setError(result.code);
-      setStatus(t('account.organization.erased', { count: result.data.sessions.length }));
+      setStatus(
+        t(`account.organization.erased.${pluralForm(lang, result.data.sessions.length)}`, {
+          count: result.data.sessions.length,
+        }),
+      );
       return;
     }
     const result = await api.exportLearner(pseudonym);

@@ -178,7 +178,7 @@ describe('BadgesPage: deleting a badge', () => {
     expect(removed).toEqual(['b1']);
     // The page has two live regions: the creation's confirmation (empty here) and this one.
     expect(screen.getAllByRole('status').map((s) => s.textContent?.replace(/\u00a0/g, ' '))).toEqual([
-      'Badge « Accueillir un appel » supprimé : il ne sera plus attribué ; les 3 badge(s) déjà délivré(s) restent valides et vérifiables.',
+      'Badge « Accueillir un appel » supprimé : il ne sera plus attribué ; les 3 badges déjà délivrés restent valides et vérifiables.',
       '',
     ]);
     expect(screen.queryByRole('heading', { name: 'Accueillir un appel' })).toBeNull();

@@ -7,7 +7,7 @@ import type { AwardedBadge, BadgeDefinition } from '@ecoute/protocol';
 import { Field } from '../account/Field.js';
 import { useAccount } from '../account/useAccount.js';
 import type { accountApi } from '../account/accountApi.js';
-import { useI18n } from '../i18n/index.js';
+import { pluralForm, useI18n } from '../i18n/index.js';
 import { formatDate } from '../i18n/formatDate.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
@@ -28,7 +28,7 @@ export function BadgesPage({
   api?: typeof badgesApi;
   account?: Pick<typeof accountApi, 'me'>;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const state = useAccount(account);
   const isAdmin = state.status === 'signed-in' && state.me.role === 'admin';
   const [badges, setBadges] = useState<BadgeDefinition[]>([]);
@@ -114,7 +114,10 @@ export function BadgesPage({
     if (!result.ok) return setError(result.code);
     setStatus(
       result.data.kept
-        ? t('badges.deletedKept', { name: badge.name, count: result.data.issued })
+        ? t(`badges.deletedKept.${pluralForm(lang, result.data.issued)}`, {
+            name: badge.name,
+            count: result.data.issued,
+          })
         : t('badges.deleted', { name: badge.name }),
     );
     load();

@@ -83,7 +83,8 @@ export function FloorView({
         </div>
       </form>
       <p role="status" className="floor__status">
-        {status} {alerting > 0 ? t('classroom.floor.announce', { count: alerting }) : ''}
+        {status}{' '}
+        {alerting > 0 ? t(`classroom.floor.announce.${pluralForm(lang, alerting)}`, { count: alerting }) : ''}
       </p>
       {tiles.length === 0 ? (
         <p>{t('classroom.floor.empty')}</p>

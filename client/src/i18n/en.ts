@@ -641,7 +641,8 @@ export const en: Catalogue = {
   'account.organization.learnerExport': 'Export their data',
   'account.organization.learnerErase': 'Erase their sessions',
   'account.organization.exported': 'Export downloaded.',
-  'account.organization.erased': '{count} session(s) erased.',
+  'account.organization.erased.one': '{count} session erased.',
+  'account.organization.erased.other': '{count} sessions erased.',
   'ui.separator.dash': ' — ',
   'ui.separator.dot': ' · ',
   'ui.separator.colon': ': ',
@@ -846,8 +847,10 @@ export const en: Catalogue = {
   'badges.deleteConfirm':
     'Delete the badge “{name}”? It will no longer be awarded. Badges already issued stay valid and verifiable: revoke them one by one if needed.',
   'badges.deleted': 'Badge “{name}” deleted.',
-  'badges.deletedKept':
-    'Badge “{name}” deleted: it will no longer be awarded; the {count} badge(s) already issued stay valid and verifiable.',
+  'badges.deletedKept.one':
+    'Badge “{name}” deleted: it will no longer be awarded; {count} badge already issued stays valid and verifiable.',
+  'badges.deletedKept.other':
+    'Badge “{name}” deleted: it will no longer be awarded; the {count} badges already issued stay valid and verifiable.',
   'lti.heading': 'Learning platforms (LTI 1.3)',
   'lti.hint':
     'Paste this address in the platform (Moodle: Site administration › Plugins › External tools › Manage tools › Tool URL). It registers Écoute for your organisation.',
@@ -955,7 +958,8 @@ export const en: Catalogue = {
   'classroom.floor.adlib': 'Speak as the caller',
   'classroom.floor.pause': 'Pause',
   'classroom.floor.resume': 'Resume',
-  'classroom.floor.announce': '{count} call(s) with an alert',
+  'classroom.floor.announce.one': '{count} call with an alert',
+  'classroom.floor.announce.other': '{count} calls with an alert',
   'classroom.debrief.scenario': 'Scenario',
   'classroom.debrief.load': 'Compare the calls',
   'classroom.debrief.transitions': 'Paths taken (number of calls)',
@@ -1071,7 +1075,8 @@ export const en: Catalogue = {
   'studio.diff.caption': 'YAML text, version {before} on the left, version {after} on the right',
   'studio.diff.lineNumber': 'Line',
   'studio.diff.versionN': 'Version {version}',
-  'studio.diff.skipped': '{count} identical line(s)',
+  'studio.diff.skipped.one': '{count} identical line',
+  'studio.diff.skipped.other': '{count} identical lines',
   'shortcuts.remap.heading': 'Change the actions’ keys',
   'shortcuts.remap.intro':
     'Choose the key of each action: a letter or a digit, with or without Alt. Shift stays for actions 11 to 20 (Shift + the key of action 1 to 10).',
@@ -1250,8 +1255,9 @@ export const en: Catalogue = {
   'studio.graph.renamed': '“{from}” renamed “{to}” wherever it is named.',
   'studio.graph.delete': 'Delete “{state}”…',
   'studio.graph.deleteNoRefs': 'Delete “{state}”? Nothing else names it.',
-  'studio.graph.deleteRefs':
-    'Delete “{state}”? These {count} item(s) name it and will be removed or changed:',
+  'studio.graph.deleteRefs.one': 'Delete “{state}”? {count} item names it and will be removed or changed:',
+  'studio.graph.deleteRefs.other':
+    'Delete “{state}”? These {count} items name it and will be removed or changed:',
   'studio.graph.deleteConfirm': 'Yes, delete',
   'studio.graph.deleteCancel': 'Cancel',
   'studio.graph.deleted': 'State “{state}” deleted.',
@@ -1319,7 +1325,9 @@ export const en: Catalogue = {
   'studio.forms.renamed': '“{from}” renamed “{to}” wherever it is cited.',
   'studio.forms.deleted': '“{name}” deleted.',
   'studio.forms.deleteNoRefs': 'Delete “{name}”? Nothing else cites it.',
-  'studio.forms.deleteRefs': 'Delete “{name}”? These {count} item(s) cite it and will be removed or changed:',
+  'studio.forms.deleteRefs.one': 'Delete “{name}”? {count} item cites it and will be removed or changed:',
+  'studio.forms.deleteRefs.other':
+    'Delete “{name}”? These {count} items cite it and will be removed or changed:',
   'studio.forms.ref.sayEntry': 'Said on entering “{state}” (removed)',
   'studio.forms.ref.sayExit': 'Said on leaving “{state}” (removed)',
   'studio.forms.ref.sayTransition': 'Said by the transition “{trigger}” from “{from}” (removed)',

@@ -657,7 +657,8 @@ export const fr = {
   'account.organization.learnerExport': 'Exporter ses données',
   'account.organization.learnerErase': 'Effacer ses séances',
   'account.organization.exported': 'Export téléchargé.',
-  'account.organization.erased': '{count} séance(s) effacée(s).',
+  'account.organization.erased.one': '{count} séance effacée.',
+  'account.organization.erased.other': '{count} séances effacées.',
   'ui.separator.dash': ' — ',
   'ui.separator.dot': ' · ',
   'ui.separator.colon': '\u00a0: ',
@@ -866,8 +867,10 @@ export const fr = {
   'badges.deleteConfirm':
     'Supprimer le badge « {name} » ? Il ne sera plus attribué. Les badges déjà délivrés restent valides et vérifiables : révoquez-les un par un si besoin.',
   'badges.deleted': 'Badge « {name} » supprimé.',
-  'badges.deletedKept':
-    'Badge « {name} » supprimé : il ne sera plus attribué ; les {count} badge(s) déjà délivré(s) restent valides et vérifiables.',
+  'badges.deletedKept.one':
+    'Badge « {name} » supprimé : il ne sera plus attribué ; {count} badge déjà délivré reste valide et vérifiable.',
+  'badges.deletedKept.other':
+    'Badge « {name} » supprimé : il ne sera plus attribué ; les {count} badges déjà délivrés restent valides et vérifiables.',
   'lti.heading': 'Plateformes de formation (LTI 1.3)',
   'lti.hint':
     "Collez cette adresse dans la plateforme (Moodle : Administration du site › Plugins › Outils externes › Gérer les outils › URL de l'outil). Elle enregistre Écoute pour votre organisme.",
@@ -977,7 +980,8 @@ export const fr = {
   'classroom.floor.adlib': 'Parler comme l’appelant·e',
   'classroom.floor.pause': 'Suspendre',
   'classroom.floor.resume': 'Reprendre',
-  'classroom.floor.announce': '{count} appel(s) avec une alerte',
+  'classroom.floor.announce.one': '{count} appel avec une alerte',
+  'classroom.floor.announce.other': '{count} appels avec une alerte',
   'classroom.debrief.scenario': 'Scénario',
   'classroom.debrief.load': 'Comparer les appels',
   'classroom.debrief.transitions': 'Chemins pris (nombre d’appels)',
@@ -1093,7 +1097,8 @@ export const fr = {
   'studio.diff.caption': 'Texte YAML, version {before} à gauche, version {after} à droite',
   'studio.diff.lineNumber': 'Ligne',
   'studio.diff.versionN': 'Version {version}',
-  'studio.diff.skipped': '{count} ligne(s) identique(s)',
+  'studio.diff.skipped.one': '{count} ligne identique',
+  'studio.diff.skipped.other': '{count} lignes identiques',
   'shortcuts.remap.heading': 'Changer les touches des actions',
   'shortcuts.remap.intro':
     'Choisissez la touche de chaque action : une lettre ou un chiffre, avec ou sans Alt. Maj reste réservée aux actions 11 à 20 (Maj + la touche de l’action 1 à 10).',
@@ -1274,8 +1279,10 @@ export const fr = {
   'studio.graph.renamed': '« {from} » renommé « {to} » partout où il est cité.',
   'studio.graph.delete': 'Supprimer « {state} »…',
   'studio.graph.deleteNoRefs': 'Supprimer « {state} » ? Rien d’autre ne le cite.',
-  'studio.graph.deleteRefs':
-    'Supprimer « {state} » ? Ces {count} élément(s) le citent et seront supprimés ou modifiés :',
+  'studio.graph.deleteRefs.one':
+    'Supprimer « {state} » ? {count} élément le cite et sera supprimé ou modifié :',
+  'studio.graph.deleteRefs.other':
+    'Supprimer « {state} » ? Ces {count} éléments le citent et seront supprimés ou modifiés :',
   'studio.graph.deleteConfirm': 'Oui, supprimer',
   'studio.graph.deleteCancel': 'Annuler',
   'studio.graph.deleted': 'État « {state} » supprimé.',
@@ -1344,8 +1351,10 @@ export const fr = {
   'studio.forms.renamed': '« {from} » renommé « {to} » partout où il est cité.',
   'studio.forms.deleted': '« {name} » supprimé.',
   'studio.forms.deleteNoRefs': 'Supprimer « {name} » ? Rien d’autre ne le cite.',
-  'studio.forms.deleteRefs':
-    'Supprimer « {name} » ? Ces {count} élément(s) le citent et seront supprimés ou modifiés :',
+  'studio.forms.deleteRefs.one':
+    'Supprimer « {name} » ? {count} élément le cite et sera supprimé ou modifié :',
+  'studio.forms.deleteRefs.other':
+    'Supprimer « {name} » ? Ces {count} éléments le citent et seront supprimés ou modifiés :',
   'studio.forms.ref.sayEntry': 'Dite en entrant dans « {state} » (retirée)',
   'studio.forms.ref.sayExit': 'Dite en quittant « {state} » (retirée)',
   'studio.forms.ref.sayTransition': 'Dite par la transition « {trigger} » depuis « {from} » (retirée)',

@@ -3,7 +3,7 @@
 // `<del>`, added text in `<ins>`, each with a sign, never by colour alone.
 import { useId, useState, type FormEvent } from 'react';
 import type { LibraryVersionStatus, LibraryVersionSummary } from '@ecoute/protocol';
-import { useI18n, type MessageKey } from '../../i18n/index.js';
+import { pluralForm, useI18n, type MessageKey } from '../../i18n/index.js';
 import { scenarioChanges, sideBySide, type Change, type ChangesResult, type TextRow } from './versionDiff.js';
 import './versionDiff.css';
 
@@ -94,7 +94,7 @@ export function VersionDiff({
 }
 
 function DiffResult({ compared }: { compared: Compared }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { changes, rows } = compared;
   return (
     <>
@@ -139,7 +139,9 @@ function DiffResult({ compared }: { compared: Compared }) {
             {rows.map((row, i) =>
               row.kind === 'skipped' ? (
                 <tr key={i} className="version-diff__skipped">
-                  <td colSpan={4}>{t('studio.diff.skipped', { count: row.count ?? 0 })}</td>
+                  <td colSpan={4}>
+                    {t(`studio.diff.skipped.${pluralForm(lang, row.count ?? 0)}`, { count: row.count ?? 0 })}
+                  </td>
                 </tr>
               ) : (
                 <tr key={i} className={`version-diff__${row.kind}`}>

@@ -5,7 +5,7 @@
 // (`renameTableEntry`); « Supprimer » first lists in words what cites the entry and goes with it.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Document } from 'yaml';
-import { useI18n } from '../../i18n/index.js';
+import { pluralForm, useI18n } from '../../i18n/index.js';
 import { triggerWords } from '../graphEdit/choices.js';
 import { addEntry, idFrom, removeAt } from '../yamlEdit/document.js';
 import {
@@ -92,7 +92,7 @@ export function TableForm({
   fields(entry: Plain, path: [string, string]): ReactNode;
   cited?: CitedEntries | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [draft, setDraft] = useState('');
   const [said, setSaid] = useState('');
   const [pending, setPending] = useState<{ id: string; refs: TableReference[] } | null>(null);
@@ -167,7 +167,10 @@ export function TableForm({
                 <p id={`${headingId}-${id}-confirm`}>
                   {confirming.refs.length === 0
                     ? t('studio.forms.deleteNoRefs', { name })
-                    : t('studio.forms.deleteRefs', { name, count: confirming.refs.length })}
+                    : t(`studio.forms.deleteRefs.${pluralForm(lang, confirming.refs.length)}`, {
+                        name,
+                        count: confirming.refs.length,
+                      })}
                 </p>
                 {confirming.refs.length > 0 ? (
                   <ul>

@@ -3,7 +3,7 @@
 // go with it, once confirmed).
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isSeq } from 'yaml';
-import { useI18n } from '../../i18n/index.js';
+import { pluralForm, useI18n } from '../../i18n/index.js';
 import { TextField } from '../forms/fields.js';
 import { isPlain, textOf, type Plain, type YamlEdit } from '../forms/formTypes.js';
 import { idFrom, removeAt, viewDocument } from '../yamlEdit/document.js';
@@ -49,7 +49,7 @@ export function StateEditForm({
     written: NonNullable<ReturnType<typeof readTransition>>,
   ) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const [newName, setNewName] = useState('');
   const [pending, setPending] = useState<StateReference[] | null>(null);
@@ -274,7 +274,10 @@ export function StateEditForm({
           <p id={`${id}-confirm`}>
             {pending.length === 0
               ? t('studio.graph.deleteNoRefs', { state: label(state) })
-              : t('studio.graph.deleteRefs', { state: label(state), count: pending.length })}
+              : t(`studio.graph.deleteRefs.${pluralForm(lang, pending.length)}`, {
+                  state: label(state),
+                  count: pending.length,
+                })}
           </p>
           {pending.length > 0 ? (
             <ul>
