@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Document } from 'yaml';
 import { pluralForm, useI18n } from '../../i18n/index.js';
 import { triggerWords } from '../graphEdit/choices.js';
+import { DeleteConfirmation } from '../graphEdit/DeleteConfirmation.js';
 import { addEntry, idFrom, removeAt } from '../yamlEdit/document.js';
 import {
   deleteTableEntry,
@@ -159,47 +160,28 @@ export function TableForm({
               <EntryRename cited={cited} data={data} edit={edit} id={id} name={name} onDone={setSaid} />
             ) : null}
             {confirming && cited ? (
-              <div
-                className="studio-confirm"
-                role="alertdialog"
-                aria-labelledby={`${headingId}-${id}-confirm`}
-              >
-                <p id={`${headingId}-${id}-confirm`}>
-                  {confirming.refs.length === 0
+              <DeleteConfirmation
+                labelId={`${headingId}-${id}-confirm`}
+                question={
+                  confirming.refs.length === 0
                     ? t('studio.forms.deleteNoRefs', { name })
                     : t(`studio.forms.deleteRefs.${pluralForm(lang, confirming.refs.length)}`, {
                         name,
                         count: confirming.refs.length,
-                      })}
-                </p>
-                {confirming.refs.length > 0 ? (
-                  <ul>
-                    {confirming.refs.map((ref, i) => (
-                      <li key={i}>{referenceWords(ref)}</li>
-                    ))}
-                  </ul>
-                ) : null}
-                <button
-                  type="button"
-                  ref={confirmRef}
-                  onClick={() => {
-                    edit((doc) => void deleteTableEntry(doc, cited.table, id));
-                    setPending(null);
-                    setSaid(t('studio.forms.deleted', { name }));
-                  }}
-                >
-                  {t('studio.graph.deleteConfirm')}
-                </button>{' '}
-                <button
-                  type="button"
-                  onClick={() => {
-                    setPending(null);
-                    setRefocus(id);
-                  }}
-                >
-                  {t('studio.graph.deleteCancel')}
-                </button>
-              </div>
+                      })
+                }
+                references={confirming.refs.map(referenceWords)}
+                confirmRef={confirmRef}
+                onConfirm={() => {
+                  edit((doc) => void deleteTableEntry(doc, cited.table, id));
+                  setPending(null);
+                  setSaid(t('studio.forms.deleted', { name }));
+                }}
+                onCancel={() => {
+                  setPending(null);
+                  setRefocus(id);
+                }}
+              />
             ) : (
               <button
                 type="button"

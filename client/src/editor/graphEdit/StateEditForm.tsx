@@ -19,6 +19,7 @@ import {
   type StateReference,
 } from '../yamlEdit/machineEdit.js';
 import { ActionPicker, actionWords } from './ActionPicker.js';
+import { DeleteConfirmation } from './DeleteConfirmation.js';
 import { triggerWords } from './choices.js';
 import { guardWords } from './guardWords.js';
 import type { GuardConfig } from '@ecoute/engine';
@@ -270,44 +271,29 @@ export function StateEditForm({
         <button type="submit">{t('studio.graph.rename')}</button>
       </form>
       {pending ? (
-        <div className="studio-confirm" role="alertdialog" aria-labelledby={`${id}-confirm`}>
-          <p id={`${id}-confirm`}>
-            {pending.length === 0
+        <DeleteConfirmation
+          labelId={`${id}-confirm`}
+          question={
+            pending.length === 0
               ? t('studio.graph.deleteNoRefs', { state: label(state) })
               : t(`studio.graph.deleteRefs.${pluralForm(lang, pending.length)}`, {
                   state: label(state),
                   count: pending.length,
-                })}
-          </p>
-          {pending.length > 0 ? (
-            <ul>
-              {pending.map((ref, i) => (
-                <li key={i}>{referenceWords(ref)}</li>
-              ))}
-            </ul>
-          ) : null}
-          <button
-            type="button"
-            ref={confirmRef}
-            onClick={() => {
-              const gone = label(state);
-              edit((doc) => void deleteState(doc, state));
-              setPending(null);
-              onDone(t('studio.graph.deleted', { state: gone }));
-            }}
-          >
-            {t('studio.graph.deleteConfirm')}
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() => {
-              setPending(null);
-              deleteRef.current?.focus();
-            }}
-          >
-            {t('studio.graph.deleteCancel')}
-          </button>
-        </div>
+                })
+          }
+          references={pending.map(referenceWords)}
+          confirmRef={confirmRef}
+          onConfirm={() => {
+            const gone = label(state);
+            edit((doc) => void deleteState(doc, state));
+            setPending(null);
+            onDone(t('studio.graph.deleted', { state: gone }));
+          }}
+          onCancel={() => {
+            setPending(null);
+            deleteRef.current?.focus();
+          }}
+        />
       ) : (
         <button
           type="button"

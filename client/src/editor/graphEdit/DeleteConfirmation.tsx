@@ -1,0 +1,41 @@
+// The confirmation before a delete in the studio (a state, a line, a move, an inject): the question,
+// what cites the entry in words, then « Oui, supprimer » (focused by the caller) and « Annuler ».
+import type { ReactNode, RefObject } from 'react';
+import { useI18n } from '../../i18n/index.js';
+
+export function DeleteConfirmation({
+  labelId,
+  question,
+  references,
+  confirmRef,
+  onConfirm,
+  onCancel,
+}: {
+  labelId: string;
+  question: ReactNode;
+  /** What cites the entry, each in words. */
+  references: readonly string[];
+  confirmRef: RefObject<HTMLButtonElement | null>;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="studio-confirm" role="alertdialog" aria-labelledby={labelId}>
+      <p id={labelId}>{question}</p>
+      {references.length > 0 ? (
+        <ul>
+          {references.map((words, i) => (
+            <li key={i}>{words}</li>
+          ))}
+        </ul>
+      ) : null}
+      <button type="button" ref={confirmRef} onClick={onConfirm}>
+        {t('studio.graph.deleteConfirm')}
+      </button>{' '}
+      <button type="button" onClick={onCancel}>
+        {t('studio.graph.deleteCancel')}
+      </button>
+    </div>
+  );
+}
