@@ -13,8 +13,7 @@
 // the number of stylesheet links.
 import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromiumPath } from '../dist/support/browser.js';
+import { launchChromium } from '../dist/support/browser.js';
 import { signInContext, signedInTrainer, PASSWORD } from '../dist/support/accounts.js';
 import { joinSession } from '../dist/support/role-pages.js';
 import { startServerProcess } from '../dist/support/server-process.js';
@@ -42,20 +41,10 @@ const types = {
 };
 
 const server = await startServerProcess({ ...MANUAL_CLOCK });
-const browser = await chromium.launch({
-  executablePath: chromiumPath(),
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync', // A routed document counts as public: let it reach the server on 127.0.0.1.
-    '--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessRespectPreflightResults,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights',
-  ],
-});
+// A routed document counts as public: let it reach the server on 127.0.0.1.
+const browser = await launchChromium([
+  '--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessRespectPreflightResults,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights',
+]);
 const report = [];
 try {
   const created = await fetch(`${server.url}/api/sessions`, {

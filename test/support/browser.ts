@@ -16,7 +16,8 @@ export function chromiumPath(): string {
   }
 }
 
-export function launchChromium(): Promise<Browser> {
+/** Chromium headless for the tests and benches; `extraArgs` for a caller's own switches. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -28,6 +29,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

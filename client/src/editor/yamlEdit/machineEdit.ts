@@ -378,7 +378,8 @@ function setScalar(doc: Document, path: YamlPath, value: string): void {
   else doc.setIn(path, value);
 }
 
-const comparePaths = (a: YamlPath, b: YamlPath): number => {
+/** Document order of two paths (numbers as numbers), the shorter first when one holds the other. */
+export const comparePaths = (a: YamlPath, b: YamlPath): number => {
   for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
     const x = a[i]!;
     const y = b[i]!;

@@ -5,7 +5,7 @@
 // lists them first, then removes them with the entry so that the call still reads.
 import { isMap, isSeq, type Document } from 'yaml';
 import type { YamlPath } from './document.js';
-import { keyIn, removeTransitionAt, stateDocPath, statesOf } from './machineEdit.js';
+import { comparePaths, keyIn, removeTransitionAt, stateDocPath, statesOf } from './machineEdit.js';
 
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -156,16 +156,6 @@ export function renameTableEntry(doc: Document, table: CitedTable, id: string, n
   renameKey(doc, [table], id, next);
 }
 
-const comparePaths = (a: YamlPath, b: YamlPath): number => {
-  for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x === y) continue;
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    return String(x) < String(y) ? -1 : 1;
-  }
-  return a.length - b.length;
-};
 const inside = (path: YamlPath, of: YamlPath) =>
   path.length > of.length && of.every((part, i) => path[i] === part);
 
