@@ -80,7 +80,7 @@ export class MomentIndex {
     };
     const { strings, kind: kinds, variable: ids, value: values } = timeline.columns;
     for (let i = 0; i < timeline.count; i += 1) {
-      const kind = strings[kinds[i] ?? -1];
+      const kind = strings[kinds[i] ?? -1] ?? '';
       const variable = ids[i] ?? -1;
       if (variable >= 0) {
         const id = strings[variable] ?? '';
