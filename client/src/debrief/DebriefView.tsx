@@ -6,7 +6,9 @@
 // The lanes come first: the first paint holds the header, the playback controls, the lanes and
 // the moment's heading; the rest (the header's facts, gauges, states, graph, transcript, side
 // panels) is rendered after that paint, in a transition (`useAfterFirstPaint`), so a long call
-// shows its lanes without waiting for panels that are below them or beside them.
+// shows its lanes without waiting for panels that are below them or beside them. That first
+// render reads the timeline's columns only (`timeline.ts`): no object per entry is built before
+// the lanes paint; the entries (the transcript, the moment's line, the graph) come after.
 import { Suspense, lazy, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { GraphProgress, type GraphHighlight } from '../charts/graphPath.js';
