@@ -226,13 +226,56 @@ const PAINT_PROBE = () => {
     const check = () => {
       if (document.querySelector('[data-lanes-painted="true"], .lanes__marker')) {
         observer.disconnect();
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            // Where the trace cuts: the page's own CPU up to here (`cpuUntilMark`).
+            performance.mark('lanes-painted');
+            resolve(performance.now());
+          }),
+        );
       }
     };
     const observer = new MutationObserver(check);
     observer.observe(document, { childList: true, subtree: true, attributes: true });
   });
 };
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * The CPU time (ms) of the page's main thread up to a `performance.mark`, from a Chromium trace:
+ * the thread time (`tdur`) of its top-level tasks that started before the mark. The CDP metrics
+ * are read only once the page answered Node, after the work that follows the paint: this cut is
+ * the paint itself.
+ */
+function cpuUntilMark(trace: Buffer, mark: string): number {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const at = events.find((e) => e.name === mark && e.ph !== 'M');
+  if (!at) return NaN;
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === at.pid && e.args?.name === 'CrRendererMain',
+  );
+  const tid = main?.tid ?? at.tid;
+  let micros = 0;
+  for (const e of events) {
+    if (e.pid !== at.pid || e.tid !== tid || e.ph !== 'X' || e.name !== 'RunTask' || e.ts >= at.ts) continue;
+    const thread = e.tdur ?? e.dur ?? 0;
+    // A task still running at the mark counts up to it (its share of thread time by wall time).
+    const end = e.ts + (e.dur ?? 0);
+    micros += end <= at.ts || !e.dur ? thread : (thread * (at.ts - e.ts)) / e.dur;
+  }
+  return micros / 1000;
+}
 
 /** Keys pressed one at a time, each timed from the keydown to the paint that follows. */
 function stepTimes({ key, count }: { key: 'ArrowLeft' | 'ArrowRight'; count: number }): Promise<number[]> {
@@ -300,6 +343,7 @@ async function main(): Promise<void> {
     busyPerStep: [] as number[],
     busyPlayback: [] as number[],
     cpuToPaint: [] as number[],
+    cpuAtPaint: [] as number[],
     cpuPerStep: [] as number[],
     cpuPlayback: [] as number[],
   };
@@ -379,11 +423,19 @@ async function main(): Promise<void> {
         await cdp!.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp!.send('Profiler.start');
       }
+      // Outside a profiled run, a trace of the load: the page's CPU cut at the paint itself.
+      const traced = !(last && profileDir);
+      if (traced) {
+        await browser.startTracing(page, {
+          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+        });
+      }
       await page.addInitScript(PAINT_PROBE);
       await page.goto(url);
       const painted = await page.evaluate(
         () => (window as unknown as { __lanesPainted: Promise<number> }).__lanesPainted,
       );
+      const cpuAtPaint = traced ? cpuUntilMark(await browser.stopTracing(), 'lanes-painted') : NaN;
       if (last && profileDir) await profilePhase(cdp!, profileDir, 'load', 'navigation → lanes painted');
       const rest = await page.evaluate(() => {
         const timing = performance
@@ -440,6 +492,7 @@ async function main(): Promise<void> {
         figures.busyPerStep.push((busyAfterSteps.task - busyBeforeSteps.task) / 20);
         figures.busyPlayback.push((100 * (busyAfterPlay.task - busyBeforePlay.task)) / 3_000);
         figures.cpuToPaint.push(busyPainted.cpu);
+        if (traced) figures.cpuAtPaint.push(cpuAtPaint);
         figures.cpuPerStep.push((busyAfterSteps.cpu - busyBeforeSteps.cpu) / 20);
         figures.cpuPlayback.push((100 * (busyAfterPlay.cpu - busyBeforePlay.cpu)) / 3_000);
         wire = {
@@ -479,6 +532,11 @@ async function main(): Promise<void> {
     console.log(`    per step (20 steps, after the page settled 1.5 s):    ${fmt(figures.busyPerStep)}`);
     console.log(`    while playing at 4× (share of the 3 s):              ${fmt(figures.busyPlayback, '%')}`);
     console.log(`  main thread CPU (CDP ThreadTime), navigation → painted:   ${fmt(figures.cpuToPaint)}`);
+    if (figures.cpuAtPaint.length > 0) {
+      console.log(
+        `    cut at the paint itself (trace, tasks' thread time): ${fmt(figures.cpuAtPaint)} (the line above is read once the page answered Node, after the work that follows the paint)`,
+      );
+    }
     console.log(`    per step (20 steps):                                  ${fmt(figures.cpuPerStep)}`);
     console.log(`    while playing at 4× (share of the 3 s):              ${fmt(figures.cpuPlayback, '%')}`);
     console.log(

@@ -12,6 +12,8 @@ import {
   shortCall,
 } from './debriefFixture.js';
 import { DebriefView } from './DebriefView.js';
+import { debriefOfColumns, timelineOf } from './timeline.js';
+import { debriefTimeline } from '@ecoute/protocol';
 
 const noGraph = () => <div data-testid="graph" />;
 
@@ -210,6 +212,27 @@ describe('the debrief page', () => {
     expect(screen.getByText('Durée')).toBeTruthy();
     expect(screen.getByRole('meter', { name: 'Confiance' })).toBeTruthy();
     expect(canvas.paints).toBe(paints);
+  });
+
+  it('paints the lanes of the compact answer before building one entry, the entries after that paint', async () => {
+    const entries = longTimeline(10_000);
+    const { entries: _built, ...rest } = debriefFixture({ marks: [] }, entries);
+    const debrief = debriefOfColumns({ ...rest, timeline: debriefTimeline(entries) });
+    const canvas = new RecordingCanvas();
+    renderView(new FakeDebriefApi(debrief), undefined, canvas);
+    // The first render: lanes, moment, clock and cursor from the columns alone.
+    const view = screen.getByTestId('lanes-view');
+    expect(view.getAttribute('data-lanes-painted')).toBe('true');
+    expect(Number(view.getAttribute('data-entries-shown'))).toBe(entries.length);
+    expect(canvas.markers().length).toBeGreaterThan(200);
+    expect(momentHeading().textContent).toBe(`À ${formatDuration(entries.at(-1)!.t)}`);
+    expect(timelineOf(debrief).entriesBuilt).toBe(false);
+    // After that paint, the panels read the entries (built once).
+    await panelsShown();
+    expect(timelineOf(debrief).entriesBuilt).toBe(true);
+    expect(screen.getByRole('region', { name: 'Mesures automatiques' })).toBeTruthy();
+    fireEvent.keyDown(window, { key: 'ArrowLeft' });
+    expect(momentHeading().textContent).toBe(`À ${formatDuration(entries.at(-2)!.t)}`);
   });
 
   it('draws only what is visible of 10,000 entries', async () => {

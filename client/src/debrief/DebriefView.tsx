@@ -6,7 +6,9 @@
 // The lanes come first: the first paint holds the header, the playback controls, the lanes and
 // the moment's heading; the rest (the header's facts, gauges, states, graph, transcript, side
 // panels) is rendered after that paint, in a transition (`useAfterFirstPaint`), so a long call
-// shows its lanes without waiting for panels that are below them or beside them.
+// shows its lanes without waiting for panels that are below them or beside them. That first
+// render reads the timeline's columns only (`timeline.ts`): no object per entry is built before
+// the lanes paint; the entries (the transcript, the moment's line, the graph) come after.
 import { Suspense, lazy, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { GraphProgress, type GraphHighlight } from '../charts/graphPath.js';
@@ -32,6 +34,7 @@ import { useDebriefRecords } from './useDebriefRecords.js';
 import { useMomentCursor } from './useMomentCursor.js';
 import { useMomentState } from './useMomentState.js';
 import { useAfterFirstPaint } from './useAfterFirstPaint.js';
+import { timelineOf } from './timeline.js';
 import { SPEEDS, usePlayback } from './usePlayback.js';
 import { joinParts } from '../i18n/joinParts.js';
 
@@ -87,9 +90,12 @@ export function DebriefView({
 }) {
   const { t } = useI18n();
   const { debrief, markActions, judge, selfAssess } = useDebriefRecords(initial, api);
-  const { entries, scenario } = debrief;
-  const clock = useMemo(() => callClock(entries), [entries]);
-  const { cursor, setCursor, pickIndex, jumpToSeq, jumpToTime } = useMomentCursor(entries, openingIndex);
+  const { scenario } = debrief;
+  // The first render reads the timeline's columns only; the entries themselves (one object per
+  // entry, the payloads parsed) are built after the lanes' first paint, for the panels.
+  const timeline = useMemo(() => timelineOf(debrief), [debrief]);
+  const clock = useMemo(() => callClock(timeline), [timeline]);
+  const { cursor, setCursor, pickIndex, jumpToSeq, jumpToTime } = useMomentCursor(timeline, openingIndex);
   // « Voir le moment » (rubric, measures, notes, marks): the moment is scrolled to and focused.
   const momentTitle = useRef<HTMLHeadingElement>(null);
   const [revealed, setRevealed] = useState(0);
@@ -151,18 +157,19 @@ export function DebriefView({
   );
   // Everything but the lanes and the moment's heading (the graph too: a heavy chunk and a layout).
   const detailsShown = useAfterFirstPaint();
+  const entries = useMemo(() => (detailsShown ? timeline.entries() : null), [detailsShown, timeline]);
   const { lanes, series, moment, statesCrossed, activeStates, pathShown } = useMomentState(
-    entries,
+    timeline,
     scenario.variables,
     cursor.index,
     detailsShown,
   );
-  const duration = entries.at(-1)?.t ?? 0;
+  const duration = timeline.t[timeline.count - 1] ?? 0;
   // Prepared once the graph is shown: each step then reads its highlight in the graph's size.
   const graph = debrief.graph;
   const progress = useMemo(
-    () => (graph && detailsShown ? new GraphProgress(graph, entries) : null),
-    [graph, detailsShown, entries],
+    () => (graph && entries ? new GraphProgress(graph, entries) : null),
+    [graph, entries],
   );
   const highlight = useMemo(
     () => progress?.at(statesCrossed, activeStates) ?? null,
@@ -170,7 +177,7 @@ export function DebriefView({
   );
 
   const playback = usePlayback({
-    entries,
+    timeline,
     cursor,
     onCursor: setCursor,
     voice: scenario.voice,
@@ -185,7 +192,8 @@ export function DebriefView({
     max: v.max,
     value: moment.variables[v.id] ?? v.initial,
   }));
-  const current = moment.index >= 0 ? entries[moment.index] : undefined;
+  // The moment's line, once the entries are read (after the first paint).
+  const current = entries && moment.index >= 0 ? entries[moment.index] : undefined;
   const currentLine = current ? describe(current) : null;
 
   const trainer = debrief.viewer === 'trainer';
@@ -215,7 +223,7 @@ export function DebriefView({
                 type="button"
                 className="button"
                 onClick={playback.play}
-                disabled={entries.length === 0}
+                disabled={timeline.count === 0}
               >
                 {t('debrief.playback.play')}
               </button>
@@ -252,7 +260,7 @@ export function DebriefView({
           </div>
           <LanesCursorContext.Provider value={cursor}>
             <TimelineLanes
-              entries={entries}
+              timeline={timeline}
               lanes={lanes}
               series={series}
               marks={debrief.marks}
@@ -280,7 +288,7 @@ export function DebriefView({
                 'dot',
               )}
             </p>
-            {currentLine ? (
+            {!entries ? null : currentLine ? (
               <p
                 className={`debrief__current entry--${currentLine.voice}`}
                 aria-live={playback.playing ? 'off' : 'polite'}
@@ -314,7 +322,7 @@ export function DebriefView({
                   : null}
                 <h3 id={transcriptHeading}>{t('debrief.transcript.heading')}</h3>
                 <MomentTranscript
-                  entries={entries}
+                  entries={entries ?? []}
                   index={cursor.index}
                   describe={describe}
                   onPick={pickIndex}

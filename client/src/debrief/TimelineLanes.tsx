@@ -42,6 +42,7 @@ import {
   type LanesPalette,
 } from './lanesPaint.js';
 import { indexAtTime, type VariableSeries } from './moment.js';
+import type { Timeline } from './timeline.js';
 
 export { CURVE_COLOURS };
 
@@ -130,14 +131,15 @@ const MarksLayer = memo(function MarksLayer({
   from,
   to,
   pxPerMs,
-  entries,
+  times,
   onPick,
 }: {
   marks: readonly DebriefMark[] | null;
   from: number;
   to: number;
   pxPerMs: number;
-  entries: readonly TimelineEntry[];
+  /** Each entry's session time. */
+  times: ArrayLike<number>;
   onPick: (cursor: Cursor) => void;
 }) {
   const { t } = useI18n();
@@ -154,14 +156,14 @@ const MarksLayer = memo(function MarksLayer({
         aria-label={t('debrief.marks.jump', { time: clock.format(mark.t), comment: mark.comment })}
         onClick={(event) => {
           event.stopPropagation();
-          onPick({ index: indexAtTime(entries, mark.t), t: mark.t });
+          onPick({ index: indexAtTime(times, mark.t), t: mark.t });
         }}
       />
     ));
 });
 
 export const TimelineLanes = memo(function TimelineLanes({
-  entries,
+  timeline,
   lanes,
   series,
   marks,
@@ -170,7 +172,8 @@ export const TimelineLanes = memo(function TimelineLanes({
   describe,
   canvas2d = browserCanvas,
 }: {
-  entries: readonly TimelineEntry[];
+  /** The entries' columns; an entry itself is read only for a marker's tooltip. */
+  timeline: Timeline;
   /** The lane of each entry, by index. */
   lanes: readonly Lane[];
   series: readonly VariableSeries[];
@@ -210,8 +213,8 @@ export const TimelineLanes = memo(function TimelineLanes({
   const from = scrollLeft / pxPerMs;
   const to = (scrollLeft + width) / pxPerMs;
   const markers = useMemo(
-    () => laneMarkers(entries, lanes, { from, to, width }),
-    [entries, lanes, from, to, width],
+    () => laneMarkers(timeline.t, lanes, { from, to, width }),
+    [timeline, lanes, from, to, width],
   );
   // The ruler reads call time: its ticks fall on whole call times, from the pickup on.
   const origin = clock.origin;
@@ -252,17 +255,17 @@ export const TimelineLanes = memo(function TimelineLanes({
     // On a lane, the nearest marker within a few pixels is what was meant.
     const near = markerAt(markers, x, event.clientY - box.top);
     if (near) {
-      onPick({ index: near.index, t: entries[near.index]?.t ?? time });
+      onPick({ index: near.index, t: timeline.t[near.index] ?? time });
       return;
     }
-    onPick({ index: indexAtTime(entries, time), t: time });
+    onPick({ index: indexAtTime(timeline.t, time), t: time });
   }
 
   // The marker under the pointer says what it stands for, as its own element's title did.
   function hover(event: MouseEvent<HTMLDivElement>): void {
     const box = event.currentTarget.getBoundingClientRect();
     const marker = markerAt(markers, event.clientX - box.left, event.clientY - box.top);
-    const entry = marker ? entries[marker.index] : undefined;
+    const entry = marker ? timeline.entries()[marker.index] : undefined;
     const title =
       marker && entry
         ? `${clock.format(entry.t)} · ${describe(entry)}${marker.count > 1 ? ` (+${marker.count - 1})` : ''}`
@@ -350,7 +353,7 @@ export const TimelineLanes = memo(function TimelineLanes({
                 from={from}
                 to={to}
                 pxPerMs={pxPerMs}
-                entries={entries}
+                times={timeline.t}
                 onPick={onPick}
               />
               <LanesCursor

@@ -2,9 +2,8 @@
 // status bar of the consoles count it (a moment before the pickup reads 0:00). Session time
 // stays what the records hold (the cursor, the marks, the API); only what is read is shifted.
 import { createContext, useContext } from 'react';
-import type { TimelineEntry } from '@ecoute/engine';
 import { formatDuration } from '../ui/formatDuration.js';
-import { pickupTime } from '../ui/useCallElapsed.js';
+import type { Timeline } from './timeline.js';
 
 export interface CallClock {
   /** Session time of the pickup (0 when the phone was never picked up). */
@@ -15,18 +14,17 @@ export interface CallClock {
   format: (t: number) => string;
 }
 
-export function callClock(entries: readonly TimelineEntry[]): CallClock {
-  const origin = pickupTime(entries) ?? 0;
+export function callClock(timeline: Timeline): CallClock {
+  const pickup = timeline.firstOfKind('input:pickup');
+  const origin = pickup >= 0 ? (timeline.t[pickup] ?? 0) : 0;
   const callMs = (t: number) => Math.max(0, t - origin);
   return { origin, callMs, format: (t) => formatDuration(callMs(t)) };
 }
 
 /** The index the debrief opens on: the call's ending (entries after it came later), else the last. */
-export function openingIndex(entries: readonly TimelineEntry[]): number {
-  const ending = entries.findIndex(
-    (entry) => entry.kind === 'observation' && entry.observation.kind === 'ending',
-  );
-  return ending >= 0 ? ending : entries.length - 1;
+export function openingIndex(timeline: Timeline): number {
+  const ending = timeline.firstOfKind('observation:ending');
+  return ending >= 0 ? ending : timeline.count - 1;
 }
 
 const SESSION_CLOCK: CallClock = { origin: 0, callMs: (t) => t, format: formatDuration };

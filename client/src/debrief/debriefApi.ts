@@ -1,7 +1,6 @@
 // The REST calls of the debrief and of the sessions list, each authorised by a token in
 // `Authorization: Bearer` (a role link's token, or the admin token). Every answer is the data
 // or a coded failure (the server's code, or a client code when the network failed).
-import { debriefOfCompact } from '@ecoute/protocol';
 import type {
   AnnotationCreate,
   CriterionJudgment,
@@ -14,6 +13,7 @@ import type {
 } from '@ecoute/protocol';
 import { requestJson, type ApiResult } from '../ui/requestJson.js';
 import { compactDebriefPath, debriefPath, takePrefetched } from './prefetchDebrief.js';
+import { debriefOfColumns } from './timeline.js';
 
 export type { ApiResult };
 
@@ -35,12 +35,13 @@ export function httpDebriefApi(sessionId: string, token: string): DebriefApi {
   const json = (body: unknown) => JSON.stringify(body);
   return {
     // The first load may have started with the app (`prefetchDebrief`). The answer's timeline
-    // comes in columns (`DebriefCompact`), read back here into the entries.
+    // comes in columns (`DebriefCompact`), decoded here into typed arrays; the entries themselves
+    // are built when first read (`debriefOfColumns`), after the lanes' first paint.
     load: async () => {
       const compact = compactDebriefPath(sessionId);
       const answer = await (takePrefetched<DebriefCompact>(compact, token) ??
         requestJson<DebriefCompact>(compact, token));
-      return answer.ok ? { ok: true, data: debriefOfCompact(answer.data) } : answer;
+      return answer.ok ? { ok: true, data: debriefOfColumns(answer.data) } : answer;
     },
     addAnnotation: (request) =>
       requestJson(`${base}/annotations`, token, { method: 'POST', body: json(request) }),

@@ -10,11 +10,17 @@ export type Lane = (typeof LANES)[number];
 /** The caller's lane holds what the caller says (lines, cues, an actor's words); the system's,
  * what the machine and the session did (variables, states, notes, the ending). */
 export function laneOf(entry: TimelineEntry): Lane {
-  if (entry.kind === 'observation') {
-    return entry.observation.kind === 'line' || entry.observation.kind === 'cue' ? 'caller' : 'system';
+  const payload = entry.kind === 'input' ? entry.input : entry.observation;
+  return laneOfKind(entry.source, `${entry.kind}:${payload.kind}`);
+}
+
+/** The lane of an entry from its source and its `input:<kind>` / `observation:<kind>` (columns). */
+export function laneOfKind(source: string, kind: string): Lane {
+  if (kind.startsWith('observation:')) {
+    return kind === 'observation:line' || kind === 'observation:cue' ? 'caller' : 'system';
   }
-  if (entry.source === 'listener' || entry.source === 'trainer') return entry.source;
-  return entry.source === 'callerActor' || entry.source === 'caller' ? 'caller' : 'system';
+  if (source === 'listener' || source === 'trainer') return source;
+  return source === 'callerActor' || source === 'caller' ? 'caller' : 'system';
 }
 
 /** One drawn marker: the first entry of its bucket, and how many entries it stands for. */
@@ -41,7 +47,8 @@ export interface TimeWindow {
  * lane. Walks only the entries in the window (found by binary search).
  */
 export function laneMarkers(
-  entries: readonly TimelineEntry[],
+  /** Each entry's session time (ascending). */
+  times: ArrayLike<number>,
   lanes: readonly Lane[],
   window: TimeWindow,
   bucketPx = 6,
@@ -49,14 +56,14 @@ export function laneMarkers(
   const span = window.to - window.from;
   if (span <= 0 || window.width <= 0) return [];
   const scale = window.width / span;
-  const first = Math.max(0, indexAtTime(entries, window.from - 1e-9) + 1);
+  const first = Math.max(0, indexAtTime(times, window.from - 1e-9) + 1);
   const markers: LaneMarker[] = [];
   const open = new Map<Lane, LaneMarker>();
-  for (let i = first; i < entries.length; i += 1) {
-    const entry = entries[i];
-    if (!entry || entry.t > window.to) break;
-    const lane = lanes[i] ?? laneOf(entry);
-    const x = (entry.t - window.from) * scale;
+  for (let i = first; i < times.length; i += 1) {
+    const t = times[i] ?? Infinity;
+    if (t > window.to) break;
+    const lane = lanes[i] ?? 'system';
+    const x = (t - window.from) * scale;
     const current = open.get(lane);
     if (current && x - current.x < bucketPx) {
       current.count += 1;

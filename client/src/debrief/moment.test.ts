@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { TimelineEntry } from '@ecoute/engine';
 import type { DebriefVariable } from '@ecoute/protocol';
 import { debriefFixture, shortCall, timeline } from './debriefFixture.js';
+import { timelineOfEntries } from './timeline.js';
 import { MomentIndex, indexAtTime, indexOfSeq, momentAt, variableSeries, type Moment } from './moment.js';
 
 const { scenario } = debriefFixture();
@@ -45,19 +46,30 @@ describe('momentAt: the call as it was at an entry', () => {
 
 describe('finding entries by time and by seq', () => {
   const entries = shortCall();
+  const times = entries.map((entry) => entry.t);
   it('indexAtTime is the last entry at or before the time', () => {
-    expect(indexAtTime(entries, 0)).toBe(-1);
-    expect(indexAtTime(entries, 2_000)).toBe(0);
-    expect(indexAtTime(entries, 5_000)).toBe(3);
-    expect(indexAtTime(entries, 14_999)).toBe(7);
-    expect(indexAtTime(entries, 1e9)).toBe(entries.length - 1);
+    expect(indexAtTime(times, 0)).toBe(-1);
+    expect(indexAtTime(times, 2_000)).toBe(0);
+    expect(indexAtTime(times, 5_000)).toBe(3);
+    expect(indexAtTime(times, 14_999)).toBe(7);
+    expect(indexAtTime(times, 1e9)).toBe(entries.length - 1);
     expect(indexAtTime([], 5)).toBe(-1);
   });
 
   it('indexOfSeq finds a seq, or the last entry before a hidden one', () => {
-    expect(indexOfSeq(entries, 5)).toBe(4);
+    expect(
+      indexOfSeq(
+        entries.map((e) => e.seq),
+        5,
+      ),
+    ).toBe(4);
     const withoutFive = entries.filter((e) => e.seq !== 5);
-    expect(indexOfSeq(withoutFive, 5)).toBe(3);
+    expect(
+      indexOfSeq(
+        withoutFive.map((e) => e.seq),
+        5,
+      ),
+    ).toBe(3);
   });
 });
 
@@ -130,18 +142,18 @@ describe('MomentIndex: each moment by binary search over prepared indexes', () =
       ],
       [9_500, 'trainer', { kind: 'join', name: 'Dominique' }],
     ]);
-    const index = new MomentIndex(entries, scenario.variables);
+    const index = new MomentIndex(timelineOfEntries(entries), scenario.variables);
     for (let i = -1; i <= entries.length + 1; i += 1)
       expect(index.at(i)).toEqual(replayed(entries, i, scenario.variables));
     for (const call of [shortCall()]) {
-      const prepared = new MomentIndex(call, scenario.variables);
+      const prepared = new MomentIndex(timelineOfEntries(call), scenario.variables);
       for (let i = -1; i < call.length; i += 1)
         expect(prepared.at(i)).toEqual(replayed(call, i, scenario.variables));
     }
   });
 
   it('counts the state observations crossed at an entry', () => {
-    const index = new MomentIndex(shortCall(), scenario.variables);
+    const index = new MomentIndex(timelineOfEntries(shortCall()), scenario.variables);
     expect(index.stateIndices).toEqual([3, 7]);
     expect([-1, 2, 3, 6, 7, 12].map((i) => index.statesCrossed(i))).toEqual([0, 0, 1, 1, 2, 2]);
   });

@@ -3,6 +3,7 @@
 // timeline is prepared once (`MomentIndex`); each moment is then found by binary search.
 import type { CallPhase, EndingView, TimelineEntry } from '@ecoute/engine';
 import type { DebriefVariable } from '@ecoute/protocol';
+import { timelineOfEntries, type Timeline } from './timeline.js';
 
 export interface Moment {
   /** Index in the entries of the last entry at or before the moment; -1 before the first. */
@@ -25,7 +26,7 @@ export function momentAt(
   index: number,
   variables: readonly DebriefVariable[],
 ): Moment {
-  return new MomentIndex(entries, variables).at(index);
+  return new MomentIndex(timelineOfEntries(entries), variables).at(index);
 }
 
 /** The last of the ascending `indices` at most `index`, as a position in `indices` (-1: none). */
@@ -63,12 +64,13 @@ export class MomentIndex {
   private readonly onHold: Changes<boolean> = { at: [], value: [] };
   private readonly variables = new Map<string, Changes<number>>();
   private readonly initial: Record<string, number>;
-  private readonly ending: Changes<EndingView> = { at: [], value: [] };
+  private readonly endings: number[] = [];
   /** Indices of the `state` observations, in order. */
   readonly stateIndices: number[] = [];
 
+  /** Prepared from the columns alone: the entries themselves are read only by `at` (states, ending). */
   constructor(
-    private readonly entries: readonly TimelineEntry[],
+    private readonly timeline: Timeline,
     variables: readonly DebriefVariable[],
   ) {
     this.initial = Object.fromEntries(variables.map((v) => [v.id, v.initial]));
@@ -76,31 +78,41 @@ export class MomentIndex {
       changes.at.push(at);
       changes.value.push(value);
     };
-    entries.forEach((entry, i) => {
-      if (entry.kind === 'input') {
-        const { kind } = entry.input;
-        if (kind === 'pickup') push(this.phase, i, 'connected');
-        else if (kind === 'pause' || kind === 'resume') push(this.paused, i, kind === 'pause');
-        else if (kind === 'hold' || kind === 'unhold') push(this.onHold, i, kind === 'hold');
-        return;
+    const { strings, kind: kinds, variable: ids, value: values } = timeline.columns;
+    for (let i = 0; i < timeline.count; i += 1) {
+      const kind = strings[kinds[i] ?? -1] ?? '';
+      const variable = ids[i] ?? -1;
+      if (variable >= 0) {
+        const id = strings[variable] ?? '';
+        let changes = this.variables.get(id);
+        if (!changes) this.variables.set(id, (changes = { at: [], value: [] }));
+        push(changes, i, values[i] ?? 0);
+        continue;
       }
-      const { observation } = entry;
-      if (observation.kind === 'variable') {
-        let changes = this.variables.get(observation.variable);
-        if (!changes) this.variables.set(observation.variable, (changes = { at: [], value: [] }));
-        push(changes, i, observation.value);
-      } else if (observation.kind === 'state') this.stateIndices.push(i);
-      else if (observation.kind === 'ending') {
-        push(this.phase, i, 'ended');
-        push(this.onHold, i, false);
-        push(this.ending, i, {
-          ending: observation.ending,
-          outcome: observation.outcome,
-          message: observation.message,
-          reason: observation.reason,
-        });
+      switch (kind) {
+        case 'input:pickup':
+          push(this.phase, i, 'connected');
+          break;
+        case 'input:pause':
+        case 'input:resume':
+          push(this.paused, i, kind === 'input:pause');
+          break;
+        case 'input:hold':
+        case 'input:unhold':
+          push(this.onHold, i, kind === 'input:hold');
+          break;
+        case 'observation:state':
+          this.stateIndices.push(i);
+          break;
+        case 'observation:ending':
+          push(this.phase, i, 'ended');
+          push(this.onHold, i, false);
+          this.endings.push(i);
+          break;
+        default:
+          break;
       }
-    });
+    }
   }
 
   /** How many `state` observations are at or before the entry `index`. */
@@ -108,40 +120,62 @@ export class MomentIndex {
     return lastAtMost(this.stateIndices, index) + 1;
   }
 
-  /** The state of the call after entries[0..index] (index -1: before anything happened). */
-  at(index: number): Moment {
-    const last = Math.min(index, this.entries.length - 1);
+  /**
+   * What the first paint shows of the moment (phase, pause, hold, variables), from the columns:
+   * no entry is built for it.
+   */
+  basics(index: number): Omit<Moment, 'states' | 'ending'> {
+    const last = Math.min(index, this.timeline.count - 1);
     const variables = { ...this.initial };
     for (const [id, changes] of this.variables) {
       const value = valueAt<number | undefined>(changes, last, undefined);
       if (value !== undefined) variables[id] = value;
     }
-    const state = this.stateIndices[this.statesCrossed(last) - 1];
-    const stateEntry = state === undefined ? undefined : this.entries[state];
     return {
       index: last,
-      t: last >= 0 ? (this.entries[last]?.t ?? 0) : 0,
+      t: last >= 0 ? (this.timeline.t[last] ?? 0) : 0,
       phase: valueAt(this.phase, last, 'ringing'),
       paused: valueAt(this.paused, last, false),
       onHold: valueAt(this.onHold, last, false),
+      variables,
+    };
+  }
+
+  /** The state of the call after entries[0..index] (index -1: before anything happened). */
+  at(index: number): Moment {
+    const basics = this.basics(index);
+    const last = basics.index;
+    const state = this.stateIndices[this.statesCrossed(last) - 1];
+    const entries = state === undefined && this.endings.length === 0 ? [] : this.timeline.entries();
+    const stateEntry = state === undefined ? undefined : entries[state];
+    const ending = entries[this.endings[lastAtMost(this.endings, last)] ?? -1];
+    return {
+      ...basics,
       states:
         stateEntry?.kind === 'observation' && stateEntry.observation.kind === 'state'
           ? stateEntry.observation.states
           : [],
-      variables,
-      ending: valueAt<EndingView | null>(this.ending, last, null),
+      ending:
+        ending?.kind === 'observation' && ending.observation.kind === 'ending'
+          ? {
+              ending: ending.observation.ending,
+              outcome: ending.observation.outcome,
+              message: ending.observation.message,
+              reason: ending.observation.reason,
+            }
+          : null,
     };
   }
 }
 
-/** Index of the last entry with `t <= time` (entries in seq order, t never decreasing); -1 if none. */
-export function indexAtTime(entries: readonly TimelineEntry[], time: number): number {
+/** Index of the last entry with `t <= time` (entries' times in seq order, never decreasing); -1 if none. */
+export function indexAtTime(times: ArrayLike<number>, time: number): number {
   let lo = 0;
-  let hi = entries.length - 1;
+  let hi = times.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if ((entries[mid]?.t ?? Infinity) <= time) {
+    if ((times[mid] ?? Infinity) <= time) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -149,13 +183,13 @@ export function indexAtTime(entries: readonly TimelineEntry[], time: number): nu
   return found;
 }
 
-/** Index of the entry with this seq, or -1. */
-export function indexOfSeq(entries: readonly TimelineEntry[], seq: number): number {
+/** Index of the entry with this seq (entries' seqs, ascending), or -1. */
+export function indexOfSeq(seqs: ArrayLike<number>, seq: number): number {
   let lo = 0;
-  let hi = entries.length - 1;
+  let hi = seqs.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const at = entries[mid]?.seq ?? Infinity;
+    const at = seqs[mid] ?? Infinity;
     if (at === seq) return mid;
     if (at < seq) lo = mid + 1;
     else hi = mid - 1;
@@ -178,20 +212,33 @@ export function variableSeries(
   entries: readonly TimelineEntry[],
   variables: readonly DebriefVariable[],
 ): VariableSeries[] {
+  return seriesOfTimeline(timelineOfEntries(entries), variables);
+}
+
+/** The variables' series from the columns (a variable observation's id, value and time). */
+export function seriesOfTimeline(
+  timeline: Timeline,
+  variables: readonly DebriefVariable[],
+): VariableSeries[] {
   const series = new Map(
     variables.map((v) => [
       v.id,
       { id: v.id, label: v.label, min: v.min, max: v.max, times: [0], values: [v.initial] },
     ]),
   );
-  for (const entry of entries) {
-    if (entry.kind !== 'observation' || entry.observation.kind !== 'variable') continue;
-    const s = series.get(entry.observation.variable);
+  const { strings, variable: ids, value: values } = timeline.columns;
+  const byCode = strings.map((id) => series.get(id));
+  for (let i = 0; i < timeline.count; i += 1) {
+    const code = ids[i] ?? -1;
+    if (code < 0) continue;
+    const s = byCode[code];
     if (!s) continue;
-    if (s.times.at(-1) === entry.t) s.values[s.values.length - 1] = entry.observation.value;
+    const t = timeline.t[i] ?? 0;
+    const value = values[i] ?? 0;
+    if (s.times.at(-1) === t) s.values[s.values.length - 1] = value;
     else {
-      s.times.push(entry.t);
-      s.values.push(entry.observation.value);
+      s.times.push(t);
+      s.values.push(value);
     }
   }
   return [...series.values()];

@@ -1,9 +1,9 @@
 // The moment picked in the debrief: its cursor (an entry's index and a session time), how a
 // click, a jump or a step moves it, and the ← → keys that step through the moments.
 import { useCallback, useEffect, useState } from 'react';
-import type { TimelineEntry } from '@ecoute/engine';
 import { indexAtTime, indexOfSeq } from './moment.js';
 import type { Cursor } from './TimelineLanes.js';
+import type { Timeline } from './timeline.js';
 
 /** Keys that step through the moments, unless typing or choosing in a form control. */
 function isStepKeyTarget(target: EventTarget | null): boolean {
@@ -12,29 +12,30 @@ function isStepKeyTarget(target: EventTarget | null): boolean {
 }
 
 export function useMomentCursor(
-  entries: readonly TimelineEntry[],
+  timeline: Timeline,
   /** The moment it opens on (the last entry unless told). */
-  opening: (entries: readonly TimelineEntry[]) => number = (all) => all.length - 1,
+  opening: (timeline: Timeline) => number = (all) => all.count - 1,
 ) {
+  const { count, t: times, seq: seqs } = timeline;
   const [cursor, setCursor] = useState<Cursor>(() => {
-    const index = opening(entries);
-    return { index, t: entries[index]?.t ?? 0 };
+    const index = opening(timeline);
+    return { index, t: times[index] ?? 0 };
   });
 
   const pickIndex = useCallback(
     (index: number) => {
-      const bounded = Math.max(-1, Math.min(entries.length - 1, index));
-      setCursor({ index: bounded, t: bounded >= 0 ? (entries[bounded]?.t ?? 0) : 0 });
+      const bounded = Math.max(-1, Math.min(count - 1, index));
+      setCursor({ index: bounded, t: bounded >= 0 ? (times[bounded] ?? 0) : 0 });
     },
-    [entries],
+    [count, times],
   );
-  const jumpToSeq = useCallback((seq: number) => pickIndex(indexOfSeq(entries, seq)), [entries, pickIndex]);
+  const jumpToSeq = useCallback((seq: number) => pickIndex(indexOfSeq(seqs, seq)), [seqs, pickIndex]);
   const jumpToTime = useCallback(
     (time: number, seq: number | null) =>
       seq !== null
-        ? pickIndex(indexOfSeq(entries, seq))
-        : setCursor({ index: indexAtTime(entries, time), t: time }),
-    [entries, pickIndex],
+        ? pickIndex(indexOfSeq(seqs, seq))
+        : setCursor({ index: indexAtTime(times, time), t: time }),
+    [seqs, times, pickIndex],
   );
 
   // ← → step through the moments, one entry at a time.
@@ -46,14 +47,14 @@ export function useMomentCursor(
       setCursor((current) => {
         const index = Math.max(
           -1,
-          Math.min(entries.length - 1, current.index + (event.key === 'ArrowRight' ? 1 : -1)),
+          Math.min(count - 1, current.index + (event.key === 'ArrowRight' ? 1 : -1)),
         );
-        return { index, t: index >= 0 ? (entries[index]?.t ?? 0) : 0 };
+        return { index, t: index >= 0 ? (times[index] ?? 0) : 0 };
       });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [entries]);
+  }, [count, times]);
 
   return { cursor, setCursor, pickIndex, jumpToSeq, jumpToTime };
 }

@@ -5,31 +5,33 @@
 // binary search). Those follow a step a frame later (deferred): a step paints the moment at
 // once, the graph after it.
 import { useDeferredValue, useMemo } from 'react';
-import type { TimelineEntry } from '@ecoute/engine';
 import type { DebriefVariable } from '@ecoute/protocol';
 import { statePath } from '../trainer/ScenarioStates.js';
-import { laneOf } from './lanes.js';
-import { MomentIndex, lastAtMost, variableSeries } from './moment.js';
+import { MomentIndex, lastAtMost, seriesOfTimeline } from './moment.js';
+import type { Timeline } from './timeline.js';
 
 /** How many of the latest state changes the path lists (as `ScenarioStates` shows them). */
 const PATH_SHOWN = 15;
 
 export function useMomentState(
-  entries: readonly TimelineEntry[],
+  timeline: Timeline,
   variables: readonly DebriefVariable[],
   index: number,
-  /** The state path is prepared only once the page shows it (after the lanes' first paint). */
+  /**
+   * The state path, the active states (read from the entries themselves) are prepared only once
+   * the page shows them (after the lanes' first paint): before, nothing reads an entry.
+   */
   withPath = true,
 ) {
-  const moments = useMemo(() => new MomentIndex(entries, variables), [entries, variables]);
-  const lanes = useMemo(() => entries.map(laneOf), [entries]);
-  const series = useMemo(() => variableSeries(entries, variables), [entries, variables]);
-  const moment = useMemo(() => moments.at(index), [moments, index]);
-  const path = useMemo(() => (withPath ? statePath(entries) : []), [entries, withPath]);
+  const moments = useMemo(() => new MomentIndex(timeline, variables), [timeline, variables]);
+  const series = useMemo(() => seriesOfTimeline(timeline, variables), [timeline, variables]);
+  const moment = useMemo(() => moments.basics(index), [moments, index]);
+  const entries = useMemo(() => (withPath ? timeline.entries() : null), [timeline, withPath]);
+  const path = useMemo(() => (entries ? statePath(entries) : []), [entries]);
   const pathSeqs = useMemo(() => path.map((step) => step.seq), [path]);
   // The graph and the state path read only `state` observations: they change when one is crossed.
   const statesCrossed = useDeferredValue(moments.statesCrossed(index));
-  const lastState = entries[moments.stateIndices[statesCrossed - 1] ?? -1];
+  const lastState = entries?.[moments.stateIndices[statesCrossed - 1] ?? -1];
   const activeStates = useMemo(
     () =>
       lastState?.kind === 'observation' && lastState.observation.kind === 'state'
@@ -41,5 +43,5 @@ export function useMomentState(
     const steps = lastState ? lastAtMost(pathSeqs, lastState.seq) + 1 : 0;
     return path.slice(Math.max(0, steps - PATH_SHOWN), steps);
   }, [path, pathSeqs, lastState]);
-  return { lanes, series, moment, statesCrossed, activeStates, pathShown };
+  return { lanes: timeline.lanes, series, moment, statesCrossed, activeStates, pathShown };
 }

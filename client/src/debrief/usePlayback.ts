@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TimelineEntry, VoiceSettings } from '@ecoute/engine';
 import { pickVoice } from '../ui/pickVoice.js';
 import { indexAtTime } from './moment.js';
+import type { Timeline } from './timeline.js';
 
 export const SPEEDS = [1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -13,7 +14,8 @@ export type Speed = (typeof SPEEDS)[number];
 const TICK_MS = 50;
 
 export interface PlaybackOptions {
-  entries: readonly TimelineEntry[];
+  /** The entries' times; the entries themselves are read only to speak the lines passed. */
+  timeline: Timeline;
   /** Where the moment is now. */
   cursor: { index: number; t: number };
   onCursor: (cursor: { index: number; t: number }) => void;
@@ -31,7 +33,7 @@ function browserSynth(): SpeechSynthesis | undefined {
 }
 
 export function usePlayback({
-  entries,
+  timeline,
   cursor,
   onCursor,
   voice,
@@ -80,37 +82,40 @@ export function usePlayback({
 
   useEffect(() => {
     if (!playing) return;
-    const end = entries.at(-1)?.t ?? 0;
+    const end = timeline.t[timeline.count - 1] ?? 0;
     let previous = state.current.now();
     const timer = window.setInterval(() => {
       const current = state.current.now();
       const { cursor: at, speed: rate, voiceOn: speaking } = state.current;
       const t = Math.min(end, at.t + (current - previous) * rate);
       previous = current;
-      const index = Math.max(at.index, indexAtTime(entries, t));
-      if (speaking) for (let i = at.index + 1; i <= index; i += 1) speak(entries[i]!);
+      const index = Math.max(at.index, indexAtTime(timeline.t, t));
+      if (speaking && index > at.index) {
+        const entries = timeline.entries();
+        for (let i = at.index + 1; i <= index; i += 1) speak(entries[i]!);
+      }
       const next = { index, t };
       state.current.cursor = next;
       state.current.onCursor(next);
       if (t >= end) setPlaying(false);
     }, TICK_MS);
     return () => window.clearInterval(timer);
-  }, [playing, entries, speak]);
+  }, [playing, timeline, speak]);
 
   useEffect(() => {
     if (!voiceOn || !playing) synth?.cancel();
   }, [voiceOn, playing, synth]);
 
   const play = useCallback(() => {
-    const end = entries.at(-1)?.t ?? 0;
+    const end = timeline.t[timeline.count - 1] ?? 0;
     // From the start when the moment is the last one.
-    if (state.current.cursor.t >= end && state.current.cursor.index >= entries.length - 1) {
+    if (state.current.cursor.t >= end && state.current.cursor.index >= timeline.count - 1) {
       const start = { index: -1, t: 0 };
       state.current.cursor = start;
       state.current.onCursor(start);
     }
     setPlaying(true);
-  }, [entries]);
+  }, [timeline]);
 
   const pause = useCallback(() => setPlaying(false), []);
 
