@@ -100,7 +100,7 @@ export class PresenceTracker implements BeforeApplicationShutdown, OnApplication
   /** Another process's sockets or names changed: counted again if this one has sockets there. */
   private changedElsewhere(sessionId: string, joined: { role: Role; name: string } | null): void {
     if (!this.hasSocketsHere(sessionId)) return;
-    this.load(sessionId)
+    Promise.resolve(this.load(sessionId))
       .then((known) => {
         if (joined) known.names.set(joined.role, joined.name);
         return this.schedule(sessionId);
