@@ -106,6 +106,28 @@ function gcMaxBetween(start: Metrics['gcPauses'], end: Metrics['gcPauses']): num
   return max;
 }
 
+/**
+ * ECOUTE_BENCH_HEAPSNAPSHOT=base|end (the server started with `--heapsnapshot-signal=SIGUSR2`,
+ * see processes.ts): a heap snapshot of the target right after the baseline's GC or the window's
+ * end's, one per process (a second signal to the same process stalled it here); the server
+ * writes it while the benchmark waits, so the snapshot's pause stays out of the window's figures.
+ */
+async function heapSnapshot(server: RunningServer, when: 'base' | 'end'): Promise<void> {
+  if (process.env.ECOUTE_BENCH_HEAPSNAPSHOT !== when) return;
+  process.kill(server.pid, 'SIGUSR2');
+  // The handler runs on the server's event loop; /metrics answers once the snapshot is written
+  // (a kept-alive connection that timed out meanwhile is reset: ask again).
+  for (let attempt = 0; ; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    try {
+      await metrics(server);
+      return;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+    }
+  }
+}
+
 /** One N against one target: fresh server, load over the window, the server's own figures. */
 export async function runStep(
   mode: LoadConfig['mode'],
@@ -115,6 +137,7 @@ export async function runStep(
   const server = mode === 'product' ? await startProduct() : await startRelay();
   try {
     const baseline = await metrics(server, true);
+    await heapSnapshot(server, 'base');
     let windowStart: Promise<Metrics> | undefined;
     const { output } = server;
     const config: LoadConfig = {
@@ -136,7 +159,11 @@ export async function runStep(
       // The scrape at the window's start also restarts the event-loop percentiles.
       setTimeout(() => {
         windowStart = metrics(server);
-        setTimeout(() => (windowEnd = metrics(server, true)), options.durationMs);
+        setTimeout(() => {
+          // The end's snapshot while the sessions are still connected (after the load's result
+          // they disconnect).
+          windowEnd = metrics(server, true).then(async (m) => (await heapSnapshot(server, 'end'), m));
+        }, options.durationMs);
       }, options.warmupMs);
     });
     const start = await windowStart;

@@ -71,7 +71,9 @@ export async function startProduct(
 ): Promise<RunningServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-bench-'));
   // ECOUTE_BENCH_NODE_ARGS: more flags for the server's node, to look inside a run, e.g.
-  // "--cpu-prof --cpu-prof-dir=/tmp/prof" (written when the server stops), "--heap-prof", "--trace-gc".
+  // "--cpu-prof --cpu-prof-dir=/tmp/prof" (written when the server stops), "--heap-prof", "--trace-gc",
+  // "--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=/tmp/snap" with ECOUTE_BENCH_HEAPSNAPSHOT=base or end
+  // (bench.ts signals the server after the baseline's GC and after the window's). The relay too.
   const extra = process.env.ECOUTE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const [command, args] = pinned(placement.cpu ?? 0, process.execPath, [
     '--expose-gc',
@@ -109,10 +111,12 @@ export async function startProduct(
 
 /** The bare Socket.IO relay on core 0. */
 export async function startRelay(): Promise<RunningServer> {
+  const extra = process.env.ECOUTE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const [command, args] = pinned(0, process.execPath, [
     '--expose-gc',
     // The same runtime flags as the product: the comparison is of layers, not of V8 settings.
     ...serverNodeFlags(),
+    ...extra,
     path.join(workspaceRoot, 'test/dist/bench/relay.js'),
   ]);
   const child = spawn(command, args, {

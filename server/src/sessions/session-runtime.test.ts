@@ -189,6 +189,28 @@ describe('SessionRuntime', () => {
     }
   });
 
+  it('holds each role view once, however many updates left it out (memory per session)', async () => {
+    await runtime.apply('listener', { kind: 'pickup' });
+    scheduler.advanceBy(1_000);
+    await runtime.apply('listener', { kind: 'say', text: 'Bonjour.' });
+    scheduler.advanceBy(1_000);
+    await runtime.apply('listener', { kind: 'say', text: 'Je vous écoute.' });
+    await runtime.snapshot('listener', 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    // The runtime's own fields, two levels down (its run and its dependencies aside): every role
+    // view it holds. A copy of the last view sent (equal but for t) would double them.
+    const isView = (value: unknown): boolean =>
+      typeof value === 'object' && value !== null && 'phase' in value && 't' in value;
+    const views = new Set<unknown>();
+    for (const [field, value] of Object.entries(runtime)) {
+      if (field === 'run' || field === 'deps' || typeof value !== 'object' || value === null) continue;
+      if (isView(value)) views.add(value);
+      for (const inner of Object.values(value as Record<string, unknown>))
+        if (isView(inner)) views.add(inner);
+    }
+    expect(views.size).toBe(3);
+  });
+
   it('refuses what the run refuses without recording anything', async () => {
     expect(await runtime.apply('listener', { kind: 'move', move: 'reformuler' })).toMatchObject({
       ok: false,

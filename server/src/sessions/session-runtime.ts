@@ -93,9 +93,12 @@ export class SessionRuntime {
   private seq: number;
   /** Last seq durably appended and published. */
   private committedSeq: number;
+  /**
+   * The views at `committedSeq`: what a sync returns, and what the next update's views are
+   * compared with (an update leaves out a view unchanged but for t). No copy of the last view
+   * sent is kept: it equals this one but for t, so each role's view is held once per session.
+   */
   private committedViews: RoleViews;
-  /** The last view each role's updates carried (an update leaves out a view unchanged but for t). */
-  private sentViews: RoleViews;
   /** The roles of this session (the caller actor's only in a session that has one). */
   private readonly roles: readonly Role[];
   private tail: Promise<unknown> = Promise.resolve();
@@ -133,7 +136,6 @@ export class SessionRuntime {
     this.clock = this.run.clock;
     this.roles = this.run.callerActor ? ROLES : WITHOUT_CALLER_ACTOR;
     this.committedViews = this.views();
-    this.sentViews = { ...this.committedViews };
   }
 
   get ended(): boolean {
@@ -340,9 +342,8 @@ export class SessionRuntime {
       // The view travels only when it changed other than by its time; the graph only when it
       // changes for the role (projector mode switched).
       const view = batch.views[role] ?? this.run.viewFor(role);
-      const sent = this.sentViews[role];
-      const changed = sent === undefined || !sameViewButTime(view, sent);
-      if (changed) this.sentViews[role] = view;
+      const last = before[role];
+      const changed = last === undefined || !sameViewButTime(view, last);
       const sees = seesGraph(role, batch.views);
       updates.push([
         role,
