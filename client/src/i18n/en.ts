@@ -1356,4 +1356,5 @@ export const en: Catalogue = {
   'nav.back.classes': '← Back to the group sessions',
   'classroom.join.heading.waiting': 'Group session: waiting for your role',
   'classroom.join.heading.role': 'Round {round}: your role is {role}',
+  'debrief.facts.trainerAbsent': 'did not join',
 };
