@@ -81,13 +81,17 @@ export function ClassPage() {
 
   const launch = async (scenarioId: string, rows: GroupRow[]) => {
     const groups = groupsOf(rows);
-    if (!groups) return;
+    if (!groups) return false;
     const result = await classroomApi.launch(classId, { scenarioId, groups });
-    if (!result.ok) return setError(result.code);
+    if (!result.ok) {
+      setError(result.code);
+      return false;
+    }
     setError(null);
     const count = result.data.calls.length;
     setNotice(t(`classroom.launch.done.${pluralForm(lang, count)}`, { round: result.data.round, count }));
     await reload();
+    return true;
   };
   const send = async (command: FloorCommand) => {
     const ack = await (connection.current?.command(command) ?? Promise.resolve(null));

@@ -25,12 +25,20 @@ export function GroupBuilder({
   learners: readonly ClassLearner[];
   calls: readonly ClassCall[];
   scenarios: readonly ScenarioSummary[];
-  launch: (scenarioId: string, rows: GroupRow[]) => Promise<void>;
+  /** Whether the round was launched. */
+  launch: (scenarioId: string, rows: GroupRow[]) => Promise<boolean>;
 }) {
   const { t } = useI18n();
   const [size, setSize] = useState<2 | 3>(2);
   const [machine, setMachine] = useState(false);
-  const [rows, setRows] = useState<GroupRow[]>([]);
+  const [rows, setRowsState] = useState<GroupRow[]>([]);
+  // Once a round is launched, nothing is left to correct until the groups are changed again
+  // (learners leaving or joining a call must not raise a stale « invalid groups » alert).
+  const [launched, setLaunched] = useState(false);
+  const setRows = (next: GroupRow[]) => {
+    setLaunched(false);
+    setRowsState(next);
+  };
   const [scenarioId, setScenarioId] = useState(scenarios[0]?.id ?? '');
   const ids = learners.map((l) => l.learnerId);
   // Learners who joined after the groups were made are listed too (as observers of group 1).
@@ -47,7 +55,13 @@ export function GroupBuilder({
     setRows(shown.map((r) => (r.learnerId === learnerId ? { ...r, ...patch } : r)));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (valid && (scenarioId || scenarios[0])) await launch(scenarioId || scenarios[0]!.id, shown);
+    if (valid && (scenarioId || scenarios[0])) {
+      const ok = await launch(scenarioId || scenarios[0]!.id, shown);
+      if (ok) {
+        setRowsState(shown);
+        setLaunched(true);
+      }
+    }
   };
   return (
     <form className="group-builder" onSubmit={(e) => void submit(e)}>
@@ -119,7 +133,7 @@ export function GroupBuilder({
             ))}
         </tbody>
       </table>
-      {!valid && learners.length > 0 && <p role="alert">{t('classroom.groups.invalid')}</p>}
+      {!valid && !launched && learners.length > 0 && <p role="alert">{t('classroom.groups.invalid')}</p>}
       <label>
         {t('classroom.launch.scenario')}
         <select value={scenarioId} onChange={(e) => setScenarioId(e.target.value)}>

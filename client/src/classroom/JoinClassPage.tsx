@@ -9,6 +9,7 @@ import { connectClassroom } from '../socket/classroomSocket.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { classroomApi } from './classroomApi.js';
+import { joinHeading } from './joinHeading.js';
 import './classroom.css';
 
 const STORE_KEY = 'ecoute.class';
@@ -23,7 +24,6 @@ function saved(): ClassJoined | null {
 
 export function JoinClassPage() {
   const { t } = useI18n();
-  useDocumentTitle(t('classroom.join.title'));
   const [params] = useSearchParams();
   const [code, setCode] = useState(params.get('code') ?? '');
   const [pseudonym, setPseudonym] = useState('');
@@ -31,6 +31,9 @@ export function JoinClassPage() {
   const [assignment, setAssignment] = useState<LearnerAssignment | null>(null);
   const [messages, setMessages] = useState<ClassMessage[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // The heading (and the tab's title) follow the step: joining, waiting for a role, role given.
+  const heading = joinHeading(t, joined, assignment);
+  useDocumentTitle(heading);
   const errorId = useId();
   const codeId = useId();
   const pseudonymId = useId();
@@ -73,7 +76,7 @@ export function JoinClassPage() {
 
   return (
     <div className="classroom classroom-join">
-      <h1>{t('classroom.join.title')}</h1>
+      <h1>{heading}</h1>
       <ErrorAlert code={error} id={errorId} />
       {!joined ? (
         <form className="form-stack" onSubmit={(e) => void join(e)}>

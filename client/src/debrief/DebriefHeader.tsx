@@ -52,7 +52,8 @@ function DebriefFacts({ debrief }: { debrief: Debrief }) {
       </div>
       <div>
         <dt>{t('role.trainer')}</dt>
-        <dd>{session.trainer ?? t('debrief.facts.unnamed')}</dd>
+        {/* No trainer name: the trainer never joined this call (a class call run from the floor). */}
+        <dd>{session.trainer ?? t('debrief.facts.trainerAbsent')}</dd>
       </div>
       <div>
         <dt>{t('debrief.facts.duration')}</dt>

@@ -177,6 +177,15 @@ describe('the debrief page', () => {
     expect(screen.getAllByText('Rempli').length).toBeGreaterThan(0);
   });
 
+  it('says the trainer never joined rather than « sans nom »', async () => {
+    const fixture = debriefFixture();
+    renderView(new FakeDebriefApi({ ...fixture, session: { ...fixture.session, trainer: null } }));
+    await panelsShown();
+    const fact = screen.getByText('Formateur·rice', { selector: 'dt' }).parentElement!;
+    expect(within(fact).getByText('non rejoint·e')).toBeTruthy();
+    expect(within(fact).queryByText('sans nom')).toBeNull();
+  });
+
   it('shows a criterion the call never reached as « Non évalué », not as met', async () => {
     const fixture = debriefFixture();
     const auto = fixture.rubric.find((c) => c.kind === 'auto')!;

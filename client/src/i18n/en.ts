@@ -1354,4 +1354,7 @@ export const en: Catalogue = {
   'nav.back.home': '← Back to the home page',
   'nav.back.sessions': "← Back to the organisation's sessions",
   'nav.back.classes': '← Back to the group sessions',
+  'classroom.join.heading.waiting': 'Group session: waiting for your role',
+  'classroom.join.heading.role': 'Round {round}: your role is {role}',
+  'debrief.facts.trainerAbsent': 'did not join',
 };

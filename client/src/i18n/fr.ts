@@ -1381,6 +1381,9 @@ export const fr = {
   'nav.back.home': '← Retour à l’accueil',
   'nav.back.sessions': '← Retour aux séances de l’organisme',
   'nav.back.classes': '← Retour aux séances de groupe',
+  'classroom.join.heading.waiting': 'Séance de groupe : en attente de votre rôle',
+  'classroom.join.heading.role': 'Tour {round} : vous êtes {role}',
+  'debrief.facts.trainerAbsent': 'non rejoint·e',
 };
 
 export type MessageKey = keyof typeof fr;

@@ -90,6 +90,14 @@ describe('TrainerPage', () => {
     expect(paused.sent).toEqual([{ kind: 'resume' }]);
   });
 
+  it('shows no paused banner nor status once a paused call has ended', () => {
+    const ended = fakeSession({ view: trainerView({ paused: true, phase: 'ended' }), entries });
+    renderWithSession(<TrainerPage />, { session: ended });
+    expect(screen.queryByText('Séance suspendue par le ou la formateur·rice')).toBeNull();
+    expect(screen.queryByText('Séance suspendue')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Reprendre la séance' })).toBeNull();
+  });
+
   it('ends the call only after confirmation', async () => {
     const session = fakeSession({ view: trainerView(), entries });
     renderWithSession(<TrainerPage />, { session });

@@ -61,6 +61,8 @@ export function TrainerPage() {
   const online = session.status === 'connected';
   const playing = online && view !== null && !view.paused && view.phase !== 'ended';
   const inCall = playing && view.phase === 'connected';
+  // An ended call is no longer paused (pausing then ending left both shown): the phase wins.
+  const paused = view !== null && view.paused && view.phase !== 'ended';
 
   return (
     <div className="role-page role-page--trainer trainer-console" ref={pageRef}>
@@ -75,14 +77,14 @@ export function TrainerPage() {
       <SessionNotices session={session} view={view} />
       {view ? (
         <>
-          <PausedBanner paused={view.paused} />
+          <PausedBanner paused={paused} />
           <ErrorAlert code={errorCode} />
           {/* One screen: each column scrolls inside, the page does not (1366×768 and up). */}
           <div className="trainer-console__grid">
             <div className="trainer-console__col trainer-console__col--controls" ref={controlsRef}>
               <PhonePanel view={view} entries={session.entries} />
               <SessionControls
-                paused={view.paused}
+                paused={paused}
                 phase={view.phase}
                 enabled={online}
                 onPause={() => void submit({ kind: 'pause' })}

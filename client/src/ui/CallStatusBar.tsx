@@ -61,7 +61,10 @@ export function CallStatusBar({
         </span>
       ) : null}
       {view ? <CallTimer entries={entries} view={view} /> : null}
-      {view?.paused ? <span className="call-status__paused">{t('status.paused')}</span> : null}
+      {/* An ended call is no longer paused: the phase wins. */}
+      {view?.paused && view.phase !== 'ended' ? (
+        <span className="call-status__paused">{t('status.paused')}</span>
+      ) : null}
       <span className={`call-status__connection call-status__connection--${connection}`}>
         <span className="call-status__dot" aria-hidden="true" />
         <span className="call-status__connection-text">{t(connectionKey[connection])}</span>
