@@ -1354,4 +1354,5 @@ export const en: Catalogue = {
   'nav.back.home': '← Back to the home page',
   'nav.back.sessions': "← Back to the organisation's sessions",
   'nav.back.classes': '← Back to the group sessions',
+  'studio.graph.regionDefault': 'Region {n}',
 };

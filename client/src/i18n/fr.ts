@@ -1381,6 +1381,7 @@ export const fr = {
   'nav.back.home': '← Retour à l’accueil',
   'nav.back.sessions': '← Retour aux séances de l’organisme',
   'nav.back.classes': '← Retour aux séances de groupe',
+  'studio.graph.regionDefault': 'Région {n}',
 };
 
 export type MessageKey = keyof typeof fr;

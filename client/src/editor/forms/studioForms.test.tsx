@@ -351,6 +351,24 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     ).toContain('Dans «\u00a0Émotion\u00a0»');
   });
 
+  it('« en parallèle » with its regions left unnamed still writes a parallel state, regions named by default', () => {
+    renderWithSession(<Harness graphToo />);
+    const add = screen.getByRole('form', { name: 'Ajouter un état' });
+    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Deux fils' } });
+    fireEvent.click(within(add).getByLabelText(/^État en parallèle/));
+    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
+    expect(plainOf(current)?.['machine']).toMatchObject({
+      states: {
+        deux_fils: {
+          label: 'Deux fils',
+          type: 'parallel',
+          states: { region_1: { label: 'Région 1' }, region_2: { label: 'Région 2' } },
+        },
+      },
+    });
+    expect(parseScenario(current).ok).toBe(true);
+  });
+
   it('renaming a move follows its transition and criterion; deleting a line lists who says it first', () => {
     renderWithSession(<Harness />);
     fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
