@@ -307,7 +307,7 @@ describe('the studio forms and the editable graph', () => {
     const movesAgain = await tab("Actions de l'écoutant·e");
     const callback = movesAgain.getByRole('group', { name: 'Proposer un rappel' });
     await callback.getByLabel(/^Nouveau nom de l’action/).fill("Convenir d'un rappel");
-    await callback.getByRole('button', { name: 'Renommer l’action' }).click();
+    await callback.getByRole('button', { name: "Renommer l'action" }).click();
     await movesAgain
       .getByRole('status')
       .getByText("« Proposer un rappel » renommé « Convenir d'un rappel » partout où il est cité.")

@@ -7,6 +7,7 @@ import { parseScenario, scenarioGraphModel } from '@ecoute/engine';
 import { renderWithSession } from '../../test/renderWithSession.js';
 import { GraphEditPanel } from '../graphEdit/GraphEditPanel.js';
 import { editYaml, plainOf } from '../yamlEdit/document.js';
+import { fr } from '../../i18n/fr.js';
 import { FormsPanel } from './FormsPanel.js';
 import type { YamlEdit } from './formTypes.js';
 
@@ -198,7 +199,7 @@ describe('the graph as forms', () => {
     expect(field.getAttribute('aria-invalid')).toBe('true');
     const describedBy = field.getAttribute('aria-describedby') ?? '';
     expect(field.ownerDocument.getElementById(describedBy)?.textContent).toBe(
-      'Donnez un nom à l’état avant de l’ajouter.',
+      "Donnez un nom à l'état avant de l'ajouter.",
     );
     expect(field.ownerDocument.activeElement).toBe(field);
     fireEvent.change(field, { target: { value: 'Écoute' } });
@@ -351,6 +352,24 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     ).toContain('Dans «\u00a0Émotion\u00a0»');
   });
 
+  it('wording: every « Quand » choice and every signal is capitalised; the studio keys use one apostrophe', () => {
+    renderWithSession(<Harness graphToo />);
+    const add = screen.getByRole('form', { name: 'Ajouter une transition' });
+    const when = within(add).getByLabelText('Quand') as HTMLSelectElement;
+    const labels = [...when.options].map((o) => o.textContent ?? '');
+    expect(labels).toContain('Aussitôt');
+    for (const label of labels) expect(label).toMatch(/^[^a-zà-ÿ]/);
+    fireEvent.change(within(add).getAllByLabelText('Action')[0] as HTMLSelectElement, {
+      target: { value: 'cue' },
+    });
+    const signals = [...(within(add).getByLabelText('Signal') as HTMLSelectElement).options].map(
+      (o) => o.textContent,
+    );
+    expect(signals).toContain('Silence');
+    const studio = Object.entries(fr).filter(([key]) => key.startsWith('studio.'));
+    expect(studio.filter(([, words]) => words.includes('\u2019')).map(([key]) => key)).toEqual([]);
+  });
+
   it('« en parallèle » with its regions left unnamed still writes a parallel state, regions named by default', () => {
     renderWithSession(<Harness graphToo />);
     const add = screen.getByRole('form', { name: 'Ajouter un état' });
@@ -374,10 +393,10 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
     const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant·e" });
     const move = within(moves).getByRole('group', { name: 'Se présenter' });
-    fireEvent.change(within(move).getByLabelText(/^Nouveau nom de l’action/), {
+    fireEvent.change(within(move).getByLabelText(/^Nouveau nom de l'action/), {
       target: { value: 'Dire son nom' },
     });
-    fireEvent.click(within(move).getByRole('button', { name: 'Renommer l’action' }));
+    fireEvent.click(within(move).getByRole('button', { name: "Renommer l'action" }));
     expect(current).toContain('        dire_son_nom: fin\n');
     expect(current).toContain('auto: { move: dire_son_nom }');
     expect(current).toContain('  dire_son_nom: { label: Dire son nom, category: listening');
