@@ -213,6 +213,11 @@ describe('the graph as forms', () => {
     fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
 
     const transition = screen.getByRole('form', { name: 'Ajouter une transition' });
+    // The form opens on « Accueil » and « Se présenter », already taken: its own defaults are no
+    // reason for a warning at page load.
+    expect((within(transition).getByLabelText('Depuis') as HTMLSelectElement).value).toBe('accueil');
+    expect((within(transition).getByLabelText('Quand') as HTMLSelectElement).value).toBe('se_presenter');
+    expect(within(transition).queryByRole('status')).toBeNull();
     fireEvent.change(within(transition).getByLabelText('Depuis'), { target: { value: 'accueil' } });
     fireEvent.change(within(transition).getByLabelText('Quand'), { target: { value: 'se_presenter' } });
     fireEvent.change(within(transition).getByLabelText('Vers'), { target: { value: 'ecoute_active' } });
