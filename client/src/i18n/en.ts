@@ -1355,4 +1355,8 @@ export const en: Catalogue = {
   'nav.back.sessions': "← Back to the organisation's sessions",
   'nav.back.classes': '← Back to the group sessions',
   'studio.graph.regionDefault': 'Region {n}',
+  'studio.forms.labelHint': 'The name shown (console, debriefing). Changing it here keeps the id “{id}”.',
+  'studio.forms.renameHint':
+    'Gives a new name and remakes the id (now “{id}”): everything citing it follows.',
+  'studio.forms.renamedId': '“{from}” renamed “{to}” wherever it is cited; its id is now “{id}”.',
 };

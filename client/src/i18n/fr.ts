@@ -1382,6 +1382,12 @@ export const fr = {
   'nav.back.sessions': '← Retour aux séances de l’organisme',
   'nav.back.classes': '← Retour aux séances de groupe',
   'studio.graph.regionDefault': 'Région {n}',
+  'studio.forms.labelHint':
+    "Le nom affiché (console, débriefing). Le modifier ici ne change pas l'identifiant « {id} ».",
+  'studio.forms.renameHint':
+    "Donne un nouveau nom et refait l'identifiant (aujourd'hui « {id} ») : tout ce qui le cite suit.",
+  'studio.forms.renamedId':
+    '« {from} » renommé « {to} » partout où il est cité ; son identifiant devient « {id} ».',
 };
 
 export type MessageKey = keyof typeof fr;

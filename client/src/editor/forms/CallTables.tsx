@@ -145,6 +145,7 @@ export function MovesForm({ data, edit, states = [] }: TableProps) {
             path={[...path, 'label']}
             value={move['label']}
             edit={edit}
+            hint={t('studio.forms.labelHint', { id: path[1] })}
           />
           <SelectField
             label={t('studio.forms.moves.category')}
@@ -200,6 +201,7 @@ export function InjectsForm({ data, edit, states = [] }: TableProps) {
             path={[...path, 'label']}
             value={inject['label']}
             edit={edit}
+            hint={t('studio.forms.labelHint', { id: path[1] })}
           />
           <TextField
             label={t('studio.forms.help')}

@@ -398,6 +398,12 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
     const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant·e" });
     const move = within(moves).getByRole('group', { name: 'Se présenter' });
+    // Which field is the shown name, which one remakes the id: each says it under it.
+    expect(within(move).getByRole('textbox', { name: 'Nom' }).getAttribute('aria-describedby')).toBeTruthy();
+    expect(within(move).getByText(/^Le nom affiché/).textContent).toMatch(/identifiant «\sse_presenter\s»/);
+    expect(within(move).getByText(/^Donne un nouveau nom et refait l'identifiant/).textContent).toMatch(
+      /«\sse_presenter\s»/,
+    );
     fireEvent.change(within(move).getByLabelText(/^Nouveau nom de l'action/), {
       target: { value: 'Dire son nom' },
     });
@@ -406,7 +412,9 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     expect(current).toContain('auto: { move: dire_son_nom }');
     expect(current).toContain('  dire_son_nom: { label: Dire son nom, category: listening');
     expect(current).not.toContain('se_presenter');
-    expect(within(moves).getByRole('status').textContent).toMatch(/Se présenter.*renommé.*Dire son nom/);
+    expect(within(moves).getByRole('status').textContent).toMatch(
+      /Se présenter.*renommé.*Dire son nom.*identifiant devient «\sdire_son_nom\s»/,
+    );
 
     fireEvent.click(screen.getByRole('tab', { name: 'Répliques' }));
     const lines = screen.getByRole('tabpanel', { name: 'Répliques' });
