@@ -1359,4 +1359,13 @@ export const en: Catalogue = {
   'studio.forms.renameHint':
     'Gives a new name and remakes the id (now “{id}”): everything citing it follows.',
   'studio.forms.renamedId': '“{from}” renamed “{to}” wherever it is cited; its id is now “{id}”.',
+  'editor.issues.errors.one': '{count} error',
+  'editor.issues.errors.other': '{count} errors',
+  'editor.issues.warnings.one': '{count} warning',
+  'editor.issues.warnings.other': '{count} warnings',
+  'editor.issues.list': "The text's errors and warnings",
+  'editor.issues.error': 'Error: {message}',
+  'editor.issues.warning': 'Warning: {message}',
+  'editor.issues.goLine': 'Go to line {line}',
+  'editor.issues.goState': 'Go to the place it names',
 };

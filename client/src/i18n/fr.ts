@@ -1388,6 +1388,15 @@ export const fr = {
     "Donne un nouveau nom et refait l'identifiant (aujourd'hui « {id} ») : tout ce qui le cite suit.",
   'studio.forms.renamedId':
     '« {from} » renommé « {to} » partout où il est cité ; son identifiant devient « {id} ».',
+  'editor.issues.errors.one': '{count} erreur',
+  'editor.issues.errors.other': '{count} erreurs',
+  'editor.issues.warnings.one': '{count} avertissement',
+  'editor.issues.warnings.other': '{count} avertissements',
+  'editor.issues.list': 'Erreurs et avertissements du texte',
+  'editor.issues.error': 'Erreur : {message}',
+  'editor.issues.warning': 'Avertissement : {message}',
+  'editor.issues.goLine': 'Aller à la ligne {line}',
+  'editor.issues.goState': "Aller à l'endroit cité",
 };
 
 export type MessageKey = keyof typeof fr;
