@@ -113,7 +113,7 @@ describe('the studio forms and the editable graph', () => {
     await page.getByLabel('Identifiant').fill('appel-nadia');
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
     await page.getByRole('heading', { level: 1, name: 'Studio : Appel de Nadia' }).waitFor();
-    await page.getByText('0 erreur(s)').waitFor();
+    await page.getByText('0 erreur,').waitFor();
     await page.evaluate(() => {
       const counter = window as unknown as { __typedInText: number };
       counter.__typedInText = 0;
@@ -307,7 +307,7 @@ describe('the studio forms and the editable graph', () => {
     const movesAgain = await tab("Actions de l'écoutant·e");
     const callback = movesAgain.getByRole('group', { name: 'Proposer un rappel' });
     await callback.getByLabel(/^Nouveau nom de l’action/).fill("Convenir d'un rappel");
-    await callback.getByRole('button', { name: 'Renommer l’action' }).click();
+    await callback.getByRole('button', { name: "Renommer l'action" }).click();
     await movesAgain
       .getByRole('status')
       .getByText("« Proposer un rappel » renommé « Convenir d'un rappel » partout où il est cité.")

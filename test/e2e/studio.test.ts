@@ -85,7 +85,7 @@ describe('the authoring studio in the browser', () => {
     await page.getByLabel('Identifiant').fill('appel-camille');
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
     await page.getByRole('heading', { level: 1, name: 'Studio : Appel de Camille' }).waitFor();
-    await page.getByText('0 erreur(s)').waitFor();
+    await page.getByText('0 erreur,').waitFor();
 
     // The state list is the keyboard path to a state's YAML: its text is selected in the editor.
     await page.getByRole('button', { name: 'Accueil', exact: true }).click();
@@ -101,10 +101,10 @@ describe('the authoring studio in the browser', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.type('é');
-    await page.getByText('1 erreur(s)').waitFor();
+    await page.getByText('1 erreur,').waitFor();
     await page.locator('.cm-lint-marker-error').first().waitFor();
     await page.keyboard.press('Backspace');
-    await page.getByText('0 erreur(s)').waitFor();
+    await page.getByText('0 erreur,').waitFor();
 
     // Test-play the draft in the page (no session): pick up, introduce oneself, the call ends.
     await page.getByRole('button', { name: "Tester l'appel" }).click();

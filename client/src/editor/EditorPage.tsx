@@ -18,7 +18,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useAccount } from '../account/useAccount.js';
 import { httpHomeApi } from '../home/homeApi.js';
 import type { EditorView } from '@codemirror/view';
-import type { ScenarioGraph } from '@ecoute/engine';
+import type { LintIssue, ScenarioGraph } from '@ecoute/engine';
 import type { LibraryCallDetail, LibraryChangeKind, LibraryIssue } from '@ecoute/protocol';
 import { LazyStateGraph } from '../charts/lazy.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
@@ -28,6 +28,7 @@ import { ChunkBoundary } from '../ui/ChunkBoundary.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import type { LintAnswer } from './lintProtocol.js';
 import { ScenarioEditor } from './ScenarioEditor.js';
+import { IssueList, issueOffset } from './issues/IssueList.js';
 import { useLintWorker } from './useLintWorker.js';
 import type { TestPlayProgress } from './testPlay/TestPlayPanel.js';
 import { CoveragePanel, type Reached } from './pathCoverage/CoveragePanel.js';
@@ -71,9 +72,9 @@ export function EditorPage() {
   const [detail, setDetail] = useState<LibraryCallDetail | null>(null);
   const [loaded, setLoaded] = useState<{ version: number; yaml: string } | null>(null);
   const [text, setText] = useState('');
-  // Of the lint's answer the page keeps the counts (a keystroke that changes none renders
+  // Of the lint's answer the page keeps the issues (a keystroke that changes none renders
   // nothing) and the state ranges, read on a click.
-  const [counts, setCounts] = useState<{ errors: number; warnings: number } | null>(null);
+  const [issues, setIssues] = useState<readonly LintIssue[] | null>(null);
   const ranges = useRef<LintAnswer['ranges']>([]);
   const [graph, setGraph] = useState<ScenarioGraph | null>(null);
   const [cursorState, setCursorState] = useState<string | undefined>(undefined);
@@ -106,11 +107,8 @@ export function EditorPage() {
 
   const onLint = useCallback((next: LintAnswer) => {
     ranges.current = next.ranges;
-    const errors = next.issues.filter((i) => i.severity === 'error').length;
-    const warnings = next.issues.length - errors;
-    setCounts((last) =>
-      last?.errors === errors && last.warnings === warnings ? last : { errors, warnings },
-    );
+    // Kept whole (the header's list), but the same issues as before render nothing.
+    setIssues((last) => (last && sameIssues(last, next.issues) ? last : next.issues));
     if (next.graph) setGraph(next.graph);
   }, []);
 
@@ -276,7 +274,15 @@ export function EditorPage() {
           <h2 id={issuesId}>
             {t('editor.text')}{' '}
             <span className="muted" aria-live="polite">
-              {counts ? t('editor.issues', counts) : t('editor.checking')}
+              <IssueList
+                issues={issues}
+                onGo={(issue) => {
+                  if (!view) return;
+                  const at = issueOffset(issue, view.state.doc.toString(), ranges.current);
+                  view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+                  view.focus();
+                }}
+              />
             </span>
           </h2>
           <ScenarioEditor
@@ -374,5 +380,18 @@ export function EditorPage() {
         </section>
       )}
     </div>
+  );
+}
+
+function sameIssues(a: readonly LintIssue[], b: readonly LintIssue[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (x, i) =>
+        x.message === b[i]?.message &&
+        x.line === b[i]?.line &&
+        x.column === b[i]?.column &&
+        x.severity === b[i]?.severity,
+    )
   );
 }

@@ -1264,8 +1264,8 @@ export const fr = {
   'studio.graph.trigger.hangup': "L'écoutant·e raccroche",
   'studio.graph.trigger.acted': "L'écoutant·e fait ou dit quoi que ce soit",
   'studio.graph.trigger.after': 'Après un délai',
-  'studio.graph.trigger.afterN': 'après {seconds} s',
-  'studio.graph.trigger.always': 'aussitôt',
+  'studio.graph.trigger.afterN': 'Après {seconds} s',
+  'studio.graph.trigger.always': 'Aussitôt',
   'studio.graph.delay': 'Délai (secondes)',
   'studio.graph.transitionActions': 'Actions de la transition',
   'studio.graph.transitionAdded': 'Transition de « {from} » vers « {to} » ajoutée.',
@@ -1278,7 +1278,7 @@ export const fr = {
   'studio.graph.rename': "Renommer l'état",
   'studio.graph.renamed': '« {from} » renommé « {to} » partout où il est cité.',
   'studio.graph.delete': 'Supprimer « {state} »…',
-  'studio.graph.deleteNoRefs': 'Supprimer « {state} » ? Rien d’autre ne le cite.',
+  'studio.graph.deleteNoRefs': "Supprimer « {state} » ? Rien d'autre ne le cite.",
   'studio.graph.deleteRefs.one':
     'Supprimer « {state} » ? {count} élément le cite et sera supprimé ou modifié :',
   'studio.graph.deleteRefs.other':
@@ -1290,16 +1290,16 @@ export const fr = {
   'studio.graph.ref.target': 'La transition « {trigger} » depuis « {from} » (supprimée)',
   'studio.graph.ref.guard':
     'La transition « {trigger} » depuis « {from} », dont la condition le cite (supprimée)',
-  'studio.graph.ref.initial': 'Le départ de « {parent} » (l’état suivant prend sa place)',
-  'studio.graph.ref.initialCall': "Le départ de l'appel (l’état suivant prend sa place)",
+  'studio.graph.ref.initial': "Le départ de « {parent} » (l'état suivant prend sa place)",
+  'studio.graph.ref.initialCall': "Le départ de l'appel (l'état suivant prend sa place)",
   'studio.graph.ref.criterion': 'Le critère « {criterion} » de la grille (supprimé)',
   'studio.graph.ref.substance': "L'étape où l'appel atteint l'essentiel (retirée)",
   'studio.graph.outgoing': 'Transitions depuis cet état',
   'studio.graph.outgoingItem': '{trigger} vers « {to} »',
-  'studio.graph.outgoingStay': '{trigger} : reste dans l’état',
+  'studio.graph.outgoingStay': "{trigger} : reste dans l'état",
   'editor.publishedNext':
     'Publiée en version {version} ; vos prochaines modifications formeront le brouillon de la version {next}.',
-  'studio.graph.stateNameRequired': 'Donnez un nom à l’état avant de l’ajouter.',
+  'studio.graph.stateNameRequired': "Donnez un nom à l'état avant de l'ajouter.",
   'studio.graph.shadowWarning':
     '« {from} » passe déjà à « {to} » sur « {trigger} », sans condition : une transition ajoutée après ne serait jamais prise. Remplacez la transition existante, ou choisissez une condition (la nouvelle transition sera essayée en premier).',
   'studio.graph.replaceExisting': 'Remplacer la transition existante',
@@ -1326,7 +1326,7 @@ export const fr = {
   'studio.guard.kind.in': 'Être dans un état en ce moment',
   'studio.guard.kind.all': 'Toutes ces conditions',
   'studio.guard.kind.any': 'Au moins une de ces conditions',
-  'studio.guard.kind.not': 'Pas (le contraire d’une condition)',
+  'studio.guard.kind.not': "Pas (le contraire d'une condition)",
   'studio.guard.part': 'Condition {n}',
   'studio.guard.removePart': 'Retirer la condition {n}',
   'studio.guard.addPart': 'Ajouter une condition',
@@ -1335,7 +1335,7 @@ export const fr = {
   'studio.guard.words.compare': '{variable} {op} {value}',
   'studio.guard.words.flag': 'repère « {name} » noté',
   'studio.guard.words.visited': '« {state} » déjà atteint',
-  'studio.guard.words.in': 'être à l’étape « {state} »',
+  'studio.guard.words.in': "être à l'étape « {state} »",
   'studio.guard.words.moveCount': '« {move} » faite {op} {value} fois',
   'studio.guard.words.anyMoveCount': 'actions faites {op} {value} fois',
   'studio.guard.words.all': 'toutes ces conditions ({list})',
@@ -1350,7 +1350,7 @@ export const fr = {
   'studio.graph.editTransitionButton': 'Modifier',
   'studio.forms.renamed': '« {from} » renommé « {to} » partout où il est cité.',
   'studio.forms.deleted': '« {name} » supprimé.',
-  'studio.forms.deleteNoRefs': 'Supprimer « {name} » ? Rien d’autre ne le cite.',
+  'studio.forms.deleteNoRefs': "Supprimer « {name} » ? Rien d'autre ne le cite.",
   'studio.forms.deleteRefs.one':
     'Supprimer « {name} » ? {count} élément le cite et sera supprimé ou modifié :',
   'studio.forms.deleteRefs.other':
@@ -1360,14 +1360,14 @@ export const fr = {
   'studio.forms.ref.sayTransition': 'Dite par la transition « {trigger} » depuis « {from} » (retirée)',
   'studio.forms.lines.rename': 'Nouveau nom de la réplique (les états qui la disent suivent)',
   'studio.forms.lines.renameButton': 'Renommer la réplique',
-  'studio.forms.moves.rename': 'Nouveau nom de l’action (transitions, conditions et grille suivent)',
-  'studio.forms.moves.renameButton': 'Renommer l’action',
-  'studio.forms.injects.rename': 'Nouveau nom de l’événement (transitions et grille suivent)',
-  'studio.forms.injects.renameButton': 'Renommer l’événement',
+  'studio.forms.moves.rename': "Nouveau nom de l'action (transitions, conditions et grille suivent)",
+  'studio.forms.moves.renameButton': "Renommer l'action",
+  'studio.forms.injects.rename': "Nouveau nom de l'événement (transitions et grille suivent)",
+  'studio.forms.injects.renameButton': "Renommer l'événement",
   'studio.graph.parallel': 'État en parallèle (plusieurs régions actives ensemble)',
   'studio.graph.regions': 'Régions',
   'studio.graph.regionsHint':
-    'Chaque région avance seule : l’émotion, l’alerte… Ajoutez ensuite des états dans chacune (« Place »).',
+    "Chaque région avance seule : l'émotion, l'alerte… Ajoutez ensuite des états dans chacune (« Place »).",
   'studio.graph.regionName': 'Nom de la région {n}',
   'studio.graph.addRegion': 'Ajouter une région',
   'actor.expects.ringing':
@@ -1384,6 +1384,22 @@ export const fr = {
   'classroom.join.heading.waiting': 'Séance de groupe : en attente de votre rôle',
   'classroom.join.heading.role': 'Tour {round} : vous êtes {role}',
   'debrief.facts.trainerAbsent': 'non rejoint·e',
+  'studio.graph.regionDefault': 'Région {n}',
+  'studio.forms.labelHint':
+    "Le nom affiché (console, débriefing). Le modifier ici ne change pas l'identifiant « {id} ».",
+  'studio.forms.renameHint':
+    "Donne un nouveau nom et refait l'identifiant (aujourd'hui « {id} ») : tout ce qui le cite suit.",
+  'studio.forms.renamedId':
+    '« {from} » renommé « {to} » partout où il est cité ; son identifiant devient « {id} ».',
+  'editor.issues.errors.one': '{count} erreur',
+  'editor.issues.errors.other': '{count} erreurs',
+  'editor.issues.warnings.one': '{count} avertissement',
+  'editor.issues.warnings.other': '{count} avertissements',
+  'editor.issues.list': 'Erreurs et avertissements du texte',
+  'editor.issues.error': 'Erreur : {message}',
+  'editor.issues.warning': 'Avertissement : {message}',
+  'editor.issues.goLine': 'Aller à la ligne {line}',
+  'editor.issues.goState': "Aller à l'endroit cité",
 };
 
 export type MessageKey = keyof typeof fr;

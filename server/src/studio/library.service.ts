@@ -109,6 +109,7 @@ export class LibraryService implements OnModuleInit {
     let id: string;
     let yaml: string;
     let change: 'create' | 'import' | 'duplicate';
+    let copyTitle: string | undefined;
     if ('blank' in request) {
       id = request.id;
       yaml = blankScenarioYaml(id, request.title);
@@ -126,9 +127,13 @@ export class LibraryService implements OnModuleInit {
       id = request.id;
       yaml = source;
       change = 'duplicate';
+      // Two calls listed under one title could not be told apart: the copy says it is one.
+      const from = declaredIdentity(source).title;
+      if (from !== undefined)
+        copyTitle = /^[aeiouyàâäéèêëîïôöûüh]/i.test(from) ? `Copie d'${from}` : `Copie de ${from}`;
     }
     if (this.catalog.get(id) || (await this.store.call(id))) return failure(ErrorCode.LibraryIdTaken);
-    const text = withScenarioIdentity(yaml, id, 1) ?? yaml;
+    const text = withScenarioIdentity(yaml, id, 1, copyTitle) ?? yaml;
     const title = declaredIdentity(text).title ?? id;
     await this.store.createCall(
       { id, organizationId: member.organizationId, title },

@@ -1,6 +1,7 @@
 // The call's tables as forms: variables, lines (with variants), moves (with example phrases),
 // injects, endings. Each is a `TableForm` with its fields.
-import { CUES, MOVE_CATEGORIES, OUTCOMES } from '@ecoute/engine';
+import { MOVE_CATEGORIES, OUTCOMES } from '@ecoute/engine';
+import { cueChoices } from '../graphEdit/choices.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { ListField, NumberField, SelectField, TextField } from './fields.js';
 import { shortText, type Plain, type YamlEdit } from './formTypes.js';
@@ -59,7 +60,7 @@ export function VariablesForm({ data, edit }: TableProps) {
 
 export function LinesForm({ data, edit, states = [] }: TableProps) {
   const { t } = useI18n();
-  const cues = CUES.map((cue) => ({ value: cue, label: t(`cue.${cue}` as MessageKey) }));
+  const cues = cueChoices(t);
   return (
     <TableForm
       data={data}
@@ -144,6 +145,7 @@ export function MovesForm({ data, edit, states = [] }: TableProps) {
             path={[...path, 'label']}
             value={move['label']}
             edit={edit}
+            hint={t('studio.forms.labelHint', { id: path[1] })}
           />
           <SelectField
             label={t('studio.forms.moves.category')}
@@ -199,6 +201,7 @@ export function InjectsForm({ data, edit, states = [] }: TableProps) {
             path={[...path, 'label']}
             value={inject['label']}
             edit={edit}
+            hint={t('studio.forms.labelHint', { id: path[1] })}
           />
           <TextField
             label={t('studio.forms.help')}

@@ -60,11 +60,25 @@ function EntryRename({
           if (cited.labelKey) doc.setIn([cited.table, next, cited.labelKey], chosen);
         });
         setWords('');
-        onDone(t('studio.forms.renamed', { from: name, to: chosen }));
+        // The id is what transitions and conditions cite: say it when it changed.
+        onDone(
+          next !== id
+            ? t('studio.forms.renamedId', { from: name, to: chosen, id: next })
+            : t('studio.forms.renamed', { from: name, to: chosen }),
+        );
       }}
     >
       <label htmlFor={inputId}>{cited.renameLabel}</label>
-      <input id={inputId} type="text" value={words} onChange={(e) => setWords(e.target.value)} />
+      <input
+        id={inputId}
+        type="text"
+        value={words}
+        aria-describedby={`${inputId}-hint`}
+        onChange={(e) => setWords(e.target.value)}
+      />
+      <p id={`${inputId}-hint`} className="muted">
+        {t('studio.forms.renameHint', { id })}
+      </p>
       <button type="submit">{cited.renameButton}</button>
     </form>
   );

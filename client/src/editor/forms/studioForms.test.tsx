@@ -7,6 +7,7 @@ import { parseScenario, scenarioGraphModel } from '@ecoute/engine';
 import { renderWithSession } from '../../test/renderWithSession.js';
 import { GraphEditPanel } from '../graphEdit/GraphEditPanel.js';
 import { editYaml, plainOf } from '../yamlEdit/document.js';
+import { fr } from '../../i18n/fr.js';
 import { FormsPanel } from './FormsPanel.js';
 import type { YamlEdit } from './formTypes.js';
 
@@ -198,7 +199,7 @@ describe('the graph as forms', () => {
     expect(field.getAttribute('aria-invalid')).toBe('true');
     const describedBy = field.getAttribute('aria-describedby') ?? '';
     expect(field.ownerDocument.getElementById(describedBy)?.textContent).toBe(
-      'Donnez un nom à l’état avant de l’ajouter.',
+      "Donnez un nom à l'état avant de l'ajouter.",
     );
     expect(field.ownerDocument.activeElement).toBe(field);
     fireEvent.change(field, { target: { value: 'Écoute' } });
@@ -212,6 +213,11 @@ describe('the graph as forms', () => {
     fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
 
     const transition = screen.getByRole('form', { name: 'Ajouter une transition' });
+    // The form opens on « Accueil » and « Se présenter », already taken: its own defaults are no
+    // reason for a warning at page load.
+    expect((within(transition).getByLabelText('Depuis') as HTMLSelectElement).value).toBe('accueil');
+    expect((within(transition).getByLabelText('Quand') as HTMLSelectElement).value).toBe('se_presenter');
+    expect(within(transition).queryByRole('status')).toBeNull();
     fireEvent.change(within(transition).getByLabelText('Depuis'), { target: { value: 'accueil' } });
     fireEvent.change(within(transition).getByLabelText('Quand'), { target: { value: 'se_presenter' } });
     fireEvent.change(within(transition).getByLabelText('Vers'), { target: { value: 'ecoute_active' } });
@@ -351,20 +357,64 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     ).toContain('Dans «\u00a0Émotion\u00a0»');
   });
 
+  it('wording: every « Quand » choice and every signal is capitalised; the studio keys use one apostrophe', () => {
+    renderWithSession(<Harness graphToo />);
+    const add = screen.getByRole('form', { name: 'Ajouter une transition' });
+    const when = within(add).getByLabelText('Quand') as HTMLSelectElement;
+    const labels = [...when.options].map((o) => o.textContent ?? '');
+    expect(labels).toContain('Aussitôt');
+    for (const label of labels) expect(label).toMatch(/^[^a-zà-ÿ]/);
+    fireEvent.change(within(add).getAllByLabelText('Action')[0] as HTMLSelectElement, {
+      target: { value: 'cue' },
+    });
+    const signals = [...(within(add).getByLabelText('Signal') as HTMLSelectElement).options].map(
+      (o) => o.textContent,
+    );
+    expect(signals).toContain('Silence');
+    const studio = Object.entries(fr).filter(([key]) => key.startsWith('studio.'));
+    expect(studio.filter(([, words]) => words.includes('\u2019')).map(([key]) => key)).toEqual([]);
+  });
+
+  it('« en parallèle » with its regions left unnamed still writes a parallel state, regions named by default', () => {
+    renderWithSession(<Harness graphToo />);
+    const add = screen.getByRole('form', { name: 'Ajouter un état' });
+    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Deux fils' } });
+    fireEvent.click(within(add).getByLabelText(/^État en parallèle/));
+    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
+    expect(plainOf(current)?.['machine']).toMatchObject({
+      states: {
+        deux_fils: {
+          label: 'Deux fils',
+          type: 'parallel',
+          states: { region_1: { label: 'Région 1' }, region_2: { label: 'Région 2' } },
+        },
+      },
+    });
+    expect(parseScenario(current).ok).toBe(true);
+  });
+
   it('renaming a move follows its transition and criterion; deleting a line lists who says it first', () => {
     renderWithSession(<Harness />);
     fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
     const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant·e" });
     const move = within(moves).getByRole('group', { name: 'Se présenter' });
-    fireEvent.change(within(move).getByLabelText(/^Nouveau nom de l’action/), {
+    // Which field is the shown name, which one remakes the id: each says it under it.
+    expect(within(move).getByRole('textbox', { name: 'Nom' }).getAttribute('aria-describedby')).toBeTruthy();
+    expect(within(move).getByText(/^Le nom affiché/).textContent).toMatch(/identifiant «\sse_presenter\s»/);
+    expect(within(move).getByText(/^Donne un nouveau nom et refait l'identifiant/).textContent).toMatch(
+      /«\sse_presenter\s»/,
+    );
+    fireEvent.change(within(move).getByLabelText(/^Nouveau nom de l'action/), {
       target: { value: 'Dire son nom' },
     });
-    fireEvent.click(within(move).getByRole('button', { name: 'Renommer l’action' }));
+    fireEvent.click(within(move).getByRole('button', { name: "Renommer l'action" }));
     expect(current).toContain('        dire_son_nom: fin\n');
     expect(current).toContain('auto: { move: dire_son_nom }');
     expect(current).toContain('  dire_son_nom: { label: Dire son nom, category: listening');
     expect(current).not.toContain('se_presenter');
-    expect(within(moves).getByRole('status').textContent).toMatch(/Se présenter.*renommé.*Dire son nom/);
+    expect(within(moves).getByRole('status').textContent).toMatch(
+      /Se présenter.*renommé.*Dire son nom.*identifiant devient «\sdire_son_nom\s»/,
+    );
 
     fireEvent.click(screen.getByRole('tab', { name: 'Répliques' }));
     const lines = screen.getByRole('tabpanel', { name: 'Répliques' });

@@ -1,9 +1,11 @@
 // Builds one of the engine's actions from lists: say a line, change or set a variable, raise a
 // flag, a non-verbal cue, a note for the trainer, end the call with an ending.
 import { useId, useState } from 'react';
-import { ACTION_TYPES, CUES, type ActionConfig } from '@ecoute/engine';
+import type { CUES } from '@ecoute/engine';
+import { ACTION_TYPES, type ActionConfig } from '@ecoute/engine';
 
 type ActionType = (typeof ACTION_TYPES)[number];
+import { cueChoices } from './choices.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { idFrom } from '../yamlEdit/document.js';
 import { shortText, tableOf, textOf, type Plain } from '../forms/formTypes.js';
@@ -74,7 +76,7 @@ export function ActionPicker({
     value: key,
     label: shortText(e['message']) || key,
   }));
-  const cues = CUES.map((cue) => ({ value: cue, label: t(`cue.${cue}` as MessageKey) }));
+  const cues = cueChoices(t);
   const options =
     type === 'say'
       ? lines

@@ -61,8 +61,8 @@ export function AddStateForm({
           const regionNames: string[] = [];
           const chosenRegions = parallel
             ? regions
-                .map((r) => r.trim())
-                .filter(Boolean)
+                // A region left unnamed is still a region: « Région 1 », « Région 2 »…
+                .map((r, i) => r.trim() || t('studio.graph.regionDefault', { n: i + 1 }))
                 .map((label) => {
                   const region = idFrom(label, regionNames, 'region');
                   regionNames.push(region);
@@ -155,6 +155,7 @@ export function AddStateForm({
                 id={`${id}-region-${i}`}
                 type="text"
                 value={region}
+                placeholder={t('studio.graph.regionDefault', { n: i + 1 })}
                 aria-describedby={i === 0 ? `${id}-regions-hint` : undefined}
                 onChange={(e) => setRegions((list) => list.map((r, k) => (k === i ? e.target.value : r)))}
               />

@@ -67,6 +67,9 @@ export function AddTransitionForm({
   const [target, setTarget] = useState('');
   const [trigger, setTrigger] = useState('');
   const [seconds, setSeconds] = useState('20');
+  // The form's first choices are defaults, not the author's: no warning about them until the
+  // author picks the state or the trigger (or draws, or edits, a transition).
+  const [touched, setTouched] = useState(false);
   const [guard, setGuard] = useState<GuardConfig | undefined>(undefined);
   const [actions, setActions] = useState<ActionConfig[]>([]);
   // The condition picker starts again (empty, or on the edited transition's guard) at each opening.
@@ -88,6 +91,7 @@ export function AddTransitionForm({
     if (!drawn) return;
     setSource(drawn.source);
     setTarget(drawn.target);
+    setTouched(true);
     triggerRef.current?.focus();
   }, [drawn]);
 
@@ -96,6 +100,7 @@ export function AddTransitionForm({
     const { written } = editing;
     setSource(editing.source);
     setTrigger(triggerValue(written.trigger));
+    setTouched(true);
     if (written.trigger.kind === 'after') setSeconds(String(written.trigger.ms / 1000));
     setTarget(written.target ?? STAY);
     setActions(written.actions as unknown as ActionConfig[]);
@@ -176,13 +181,25 @@ export function AddTransitionForm({
       aria-labelledby={`${id}-h`}
       onSubmit={(e) => {
         e.preventDefault();
+        // Submitted on the defaults into a shadowed trigger: show why before writing anything.
+        if (blocked && !touched) {
+          setTouched(true);
+          return;
+        }
         submit(blocked);
       }}
     >
       <h4 id={`${id}-h`}>{heading}</h4>
       <div className="studio-field">
         <label htmlFor={`${id}-from`}>{t('studio.graph.from')}</label>
-        <select id={`${id}-from`} value={chosenSource} onChange={(e) => setSource(e.target.value)}>
+        <select
+          id={`${id}-from`}
+          value={chosenSource}
+          onChange={(e) => {
+            setSource(e.target.value);
+            setTouched(true);
+          }}
+        >
           {states.map((s) => (
             <option key={s.id} value={s.id}>
               {s.label}
@@ -196,7 +213,10 @@ export function AddTransitionForm({
           id={`${id}-trigger`}
           ref={triggerRef}
           value={chosenTrigger}
-          onChange={(e) => setTrigger(e.target.value)}
+          onChange={(e) => {
+            setTrigger(e.target.value);
+            setTouched(true);
+          }}
         >
           {groups
             .filter((g) => g.items.length > 0)
@@ -261,7 +281,7 @@ export function AddTransitionForm({
           ))}
         </ol>
       ) : null}
-      {blocked ? (
+      {blocked && touched ? (
         <>
           <p id={`${id}-shadow`} className="studio-warning" role="status">
             {t('studio.graph.shadowWarning', {

@@ -1,8 +1,20 @@
 // What the graph's forms offer in their lists: the events a transition may wait for (the call's
 // moves and injects, the listener's words, the hang-up, a delay, « aussitôt »), and a state's
 // words for people.
+import { CUES } from '@ecoute/engine';
 import type { MessageKey } from '../../i18n/index.js';
 import { tableOf, textOf, type Plain } from '../forms/formTypes.js';
+
+/**
+ * The non-verbal signals as a picker's options, capitalised like every other option (the
+ * catalogue's `cue.*` are lowercase: they are also read inside a sentence).
+ */
+export function cueChoices(t: Translate): TriggerChoice[] {
+  return CUES.map((cue) => {
+    const words = t(`cue.${cue}` as MessageKey);
+    return { value: cue, label: words.charAt(0).toLocaleUpperCase() + words.slice(1) };
+  });
+}
 
 export type TriggerChoice = { value: string; label: string };
 

@@ -4,12 +4,21 @@
 import { isMap, parseDocument, type Document } from 'yaml';
 import { loadYaml } from '../scenario/parse.js';
 
-/** The text with `id` and `version` set, or undefined when it is not a YAML map within the limits. */
-export function withScenarioIdentity(text: string, id: string, version: number): string | undefined {
+/**
+ * The text with `id` and `version` set (and `title`, when given: a duplicate's « Copie de … »), or
+ * undefined when it is not a YAML map within the limits.
+ */
+export function withScenarioIdentity(
+  text: string,
+  id: string,
+  version: number,
+  title?: string,
+): string | undefined {
   const doc = documentOf(text);
   if (!doc) return undefined;
   doc.set('id', id);
   doc.set('version', version);
+  if (title !== undefined) doc.set('title', title);
   return doc.toString({ lineWidth: 0 });
 }
 

@@ -1,0 +1,48 @@
+// The header's lint count opens the list of issues; each one's « Aller à… » gives the place.
+import { describe, expect, it, jest } from '@jest/globals';
+import { fireEvent, screen, within } from '@testing-library/react';
+import type { LintIssue } from '@ecoute/engine';
+import { renderWithSession } from '../../test/renderWithSession.js';
+import { IssueList, issueOffset } from './IssueList.js';
+
+const TEXT =
+  'id: essai\nmachine:\n  states:\n    accueil:\n      label: Accueil\n    impasse:\n      label: Impasse\n';
+const dead: LintIssue = {
+  file: 'x',
+  severity: 'error',
+  code: 'lint/dead_end',
+  message: "L'état « impasse » n'a aucune sortie.",
+};
+const atLine: LintIssue = {
+  file: 'x',
+  line: 5,
+  column: 7,
+  severity: 'warning',
+  code: 'lint/x',
+  message: 'Libellé',
+};
+
+describe('the lint issues', () => {
+  it('the count is a button with plural forms; the list gives each message and where to go', () => {
+    const go = jest.fn<(issue: LintIssue) => void>();
+    renderWithSession(<IssueList issues={[dead]} onGo={go} />);
+    const toggle = screen.getByRole('button', { name: '1 erreur, 0 avertissement' });
+    fireEvent.click(toggle);
+    const list = screen.getByRole('list', { name: 'Erreurs et avertissements du texte' });
+    expect(within(list).getByRole('listitem').textContent).toContain(
+      "Erreur\u00a0: L'état « impasse » n'a aucune sortie.",
+    );
+    fireEvent.click(within(list).getByRole('button'));
+    expect(go).toHaveBeenCalledWith(dead);
+  });
+
+  it('an issue goes to its line and column, or to the state it names, or to the top', () => {
+    const ranges = [
+      { id: 'accueil', from: TEXT.indexOf('accueil:'), to: TEXT.indexOf('    impasse') },
+      { id: 'impasse', from: TEXT.indexOf('impasse:'), to: TEXT.length },
+    ];
+    expect(issueOffset(atLine, TEXT, ranges)).toBe(TEXT.indexOf('label: Accueil'));
+    expect(issueOffset(dead, TEXT, ranges)).toBe(TEXT.indexOf('impasse:'));
+    expect(issueOffset({ ...dead, message: 'Rien de précis.' }, TEXT, ranges)).toBe(0);
+  });
+});

@@ -1,0 +1,77 @@
+// The lint's count in the header is a button: it opens the list of every issue, each with its
+// message and « Aller à la ligne », which puts the cursor there. An issue without a position goes
+// to the state its message names (its range in the text), else to the top.
+import { useId, useState } from 'react';
+import type { LintIssue, StateRange } from '@ecoute/engine';
+import { pluralForm, useI18n } from '../../i18n/index.js';
+
+/** The offset in `text` an issue points at: its line and column, the state it names, or 0. */
+export function issueOffset(issue: LintIssue, text: string, ranges: readonly StateRange[]): number {
+  if (issue.line !== undefined) {
+    const lines = text.split('\n');
+    const line = Math.min(Math.max(issue.line, 1), lines.length);
+    let at = 0;
+    for (let i = 0; i < line - 1; i += 1) at += (lines[i]?.length ?? 0) + 1;
+    const column = Math.min(Math.max((issue.column ?? 1) - 1, 0), lines[line - 1]?.length ?? 0);
+    return at + column;
+  }
+  // The longest id first: « ecoute.en_ligne » before « ecoute ».
+  const named = [...ranges]
+    .sort((a, b) => b.id.length - a.id.length)
+    .find((r) => {
+      const last = r.id.split('.').pop() ?? r.id;
+      return new RegExp(`(^|[^\\w.])(${escape(r.id)}|${escape(last)})($|[^\\w])`).test(issue.message);
+    });
+  return named?.from ?? 0;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function IssueList({
+  issues,
+  onGo,
+}: {
+  issues: readonly LintIssue[] | null;
+  onGo(issue: LintIssue): void;
+}) {
+  const { t, lang } = useI18n();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  if (!issues) return <span className="muted">{t('editor.checking')}</span>;
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  const words = [
+    t(`editor.issues.errors.${pluralForm(lang, errors)}`, { count: errors }),
+    t(`editor.issues.warnings.${pluralForm(lang, warnings)}`, { count: warnings }),
+  ].join(', ');
+  return (
+    <>
+      <button
+        type="button"
+        className="studio__issues-toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        disabled={issues.length === 0}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {words}
+      </button>
+      {open && issues.length > 0 ? (
+        <ul id={listId} className="studio__issues" aria-label={t('editor.issues.list')}>
+          {issues.map((issue, i) => (
+            <li key={i}>
+              {t(issue.severity === 'error' ? 'editor.issues.error' : 'editor.issues.warning', {
+                message: issue.message,
+              })}{' '}
+              <button type="button" onClick={() => onGo(issue)}>
+                {issue.line !== undefined
+                  ? t('editor.issues.goLine', { line: issue.line })
+                  : t('editor.issues.goState')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
