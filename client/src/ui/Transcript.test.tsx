@@ -46,6 +46,13 @@ describe('Transcript', () => {
     expect(items()[0]).toContain('dedans\u202f! Vous êtes là\u202f?');
   });
 
+  it('shows each entry’s time once in the page’s text', () => {
+    renderWithSession(<Transcript entries={[lineEntry(1, 'Bonjour.')]} labels={labels} />);
+    // « 0:00 », not also « à 0:00 » for screen readers.
+    expect(items()[0]!.match(/\d+:\d\d/g)).toHaveLength(1);
+    expect(items()[0]).not.toMatch(/à \d/);
+  });
+
   it('shows a stage direction in italics, apart from the spoken words', () => {
     renderWithSession(
       <Transcript

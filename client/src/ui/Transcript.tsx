@@ -129,10 +129,8 @@ export function Transcript({
                     <span className="visually-hidden"> ({t('entry.trainerOnly')})</span>
                   ) : null}
                 </p>{' '}
-                <span className="entry__time">
-                  <span aria-hidden="true">{callTime(entry.t)}</span>
-                  <span className="visually-hidden">{t('transcript.time', { time: callTime(entry.t) })}</span>
-                </span>
+                {/* The time once, read as shown (it was there twice in the page's text). */}
+                <span className="entry__time">{callTime(entry.t)}</span>
               </li>
             );
           })}
