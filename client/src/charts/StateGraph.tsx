@@ -1,7 +1,7 @@
 // The scenario's state graph, drawn with @xyflow/react from an ELK layout: nested and parallel
 // states as groups, the active states highlighted, the states visited and the transitions
 // taken marked. Loaded lazily (with ELK, it weighs): only the trainer and the projector need it.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import {
   BaseEdge,
   ControlButton,
@@ -289,7 +289,10 @@ export default function StateGraph({
   if (!layout) return <p className="muted">{t('graph.loading')}</p>;
   return (
     <figure className="state-graph" aria-label={label}>
-      <div className="state-graph__view" style={{ height: viewHeight(layout) }}>
+      <div
+        className="state-graph__view"
+        style={{ '--graph-height': `${viewHeight(layout)}px` } as CSSProperties}
+      >
         <ReactFlowProvider>
           <ReactFlow
             nodes={nodes}
