@@ -1,6 +1,7 @@
 // `/accessibilite`: « Déclaration d'accessibilité », as French public services publish it (RGAA
 // 4.1): the level reached, what is not yet accessible, how it was assessed, whom to contact,
 // and the recourse (Défenseur des droits). Its words are in the catalogue (`a11y.*`).
+import { Link } from 'react-router';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 
@@ -25,6 +26,9 @@ export function AccessibilityStatementPage() {
   return (
     <div className="account accessibility-statement">
       <h1>{t('a11y.heading')}</h1>
+      <p>
+        <Link to="/">{t('nav.back.home')}</Link>
+      </p>
       <p>{t('a11y.intro')}</p>
       <section className="panel" aria-labelledby="a11y-status">
         <h2 id="a11y-status">{t('a11y.status.heading')}</h2>

@@ -1,12 +1,11 @@
 // The scenario's state graph, drawn with @xyflow/react from an ELK layout: nested and parallel
 // states as groups, the active states highlighted, the states visited and the transitions
 // taken marked. Loaded lazily (with ELK, it weighs): only the trainer and the projector need it.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import {
   BaseEdge,
   ControlButton,
   Handle,
-  Panel,
   Position,
   ReactFlow,
   ReactFlowProvider,
@@ -31,7 +30,19 @@ import './charts.css';
 /** The zoom the drawing is read at, at least: labels of 13 px stay ≥ 12 px on screen. */
 const READABLE_ZOOM = 0.95;
 
-/** Centres the view on the active states at a readable zoom, when they change. */
+/**
+ * Room round the states when the view is fitted: loops stand off a state's top and right side
+ * (with their « 1 appel » label on the right). The zoom controls are beside the drawing, not over it.
+ */
+const FIT_PADDING = { top: '40px', right: '80px', bottom: '40px', left: '24px' } as const;
+
+/** The drawing's height (px) at most and at least: it grows with the graph, up to a screen's worth. */
+const VIEW_HEIGHT = { min: 320, max: 720 } as const;
+
+/**
+ * Centres the view on the active states at a readable zoom, when they change; with none
+ * active (the group debrief), fits the whole graph, loops and labels included.
+ */
 function FitToActive({ active }: { active: readonly string[] }) {
   const flow = useReactFlow();
   const ready = useNodesInitialized();
@@ -39,9 +50,25 @@ function FitToActive({ active }: { active: readonly string[] }) {
   useEffect(() => {
     if (!ready) return;
     const nodes = key ? key.split('|').map((id) => ({ id })) : undefined;
-    void flow.fitView({ ...(nodes ? { nodes } : {}), padding: 0.25, minZoom: READABLE_ZOOM, maxZoom: 1.2 });
+    void flow.fitView({
+      ...(nodes ? { nodes } : {}),
+      padding: FIT_PADDING,
+      // The whole graph is shown whole, smaller if it must: the end states are not cut off.
+      minZoom: nodes ? READABLE_ZOOM : 0.5,
+      maxZoom: 1.2,
+    });
   }, [flow, ready, key]);
   return null;
+}
+
+/** The height the drawing is given: the laid-out graph's, with the room round it, within bounds. */
+function viewHeight(layout: GraphLayout): number {
+  const bottom = Math.max(
+    0,
+    ...layout.nodes.filter((node) => !node.parent).map((node) => node.y + node.height),
+  );
+  const room = parseFloat(FIT_PADDING.top) + parseFloat(FIT_PADDING.bottom);
+  return Math.round(Math.min(VIEW_HEIGHT.max, Math.max(VIEW_HEIGHT.min, bottom + room)));
 }
 
 type StateNodeData = {
@@ -262,36 +289,41 @@ export default function StateGraph({
   if (!layout) return <p className="muted">{t('graph.loading')}</p>;
   return (
     <figure className="state-graph" aria-label={label}>
-      <ReactFlowProvider>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          minZoom={0.1}
-          nodesDraggable={false}
-          nodesConnectable={onConnect !== undefined}
-          nodesFocusable={false}
-          edgesFocusable={false}
-          elementsSelectable={false}
-          zoomOnDoubleClick={false}
-          {...(onStateClick ? { onNodeClick: (_event, node) => onStateClick(node.id) } : {})}
-          {...(onConnect
-            ? {
-                onConnect: (connection: { source: string; target: string }) =>
-                  onConnect(connection.source, connection.target),
-              }
-            : {})}
-          ariaLabelConfig={{
-            'node.a11yDescription.default': t('graph.a11y.node'),
-            'node.a11yDescription.keyboardDisabled': t('graph.a11y.node'),
-            'edge.a11yDescription.default': t('graph.a11y.edge'),
-          }}
-        >
+      <div
+        className="state-graph__view"
+        style={{ '--graph-height': `${viewHeight(layout)}px` } as CSSProperties}
+      >
+        <ReactFlowProvider>
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            minZoom={0.1}
+            nodesDraggable={false}
+            nodesConnectable={onConnect !== undefined}
+            nodesFocusable={false}
+            edgesFocusable={false}
+            elementsSelectable={false}
+            zoomOnDoubleClick={false}
+            {...(onStateClick ? { onNodeClick: (_event, node) => onStateClick(node.id) } : {})}
+            {...(onConnect
+              ? {
+                  onConnect: (connection: { source: string; target: string }) =>
+                    onConnect(connection.source, connection.target),
+                }
+              : {})}
+            ariaLabelConfig={{
+              'node.a11yDescription.default': t('graph.a11y.node'),
+              'node.a11yDescription.keyboardDisabled': t('graph.a11y.node'),
+              'edge.a11yDescription.default': t('graph.a11y.edge'),
+            }}
+          >
+            <FitToActive active={activeShown} />
+          </ReactFlow>
           <ZoomControls />
-          <FitToActive active={activeShown} />
-        </ReactFlow>
-      </ReactFlowProvider>
+        </ReactFlowProvider>
+      </div>
       <figcaption>
         <GraphText graph={graph} highlight={highlight} />
       </figcaption>
@@ -302,6 +334,7 @@ export default function StateGraph({
 /**
  * Zoom in, zoom out, show all: xyflow's `Controls` puts its `aria-label` on a plain div (no
  * role), so the panel is ours, a named group (`role="group"`), with xyflow's own buttons and look.
+ * Beside the drawing (in its left gutter), not a `Panel` over it: it covered states.
  */
 function ZoomControls() {
   const { t } = useI18n();
@@ -309,9 +342,8 @@ function ZoomControls() {
   const minZoomReached = useStore((s) => s.transform[2] <= s.minZoom);
   const maxZoomReached = useStore((s) => s.transform[2] >= s.maxZoom);
   return (
-    <Panel
-      position="bottom-left"
-      className="react-flow__controls vertical"
+    <div
+      className="react-flow__controls vertical state-graph__controls"
       role="group"
       aria-label={t('graph.controls')}
     >
@@ -341,12 +373,12 @@ function ZoomControls() {
         className="react-flow__controls-fitview"
         title={t('graph.fitView')}
         aria-label={t('graph.fitView')}
-        onClick={() => void fitView()}
+        onClick={() => void fitView({ padding: FIT_PADDING, maxZoom: 1.2 })}
       >
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true" focusable="false">
           <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
         </svg>
       </ControlButton>
-    </Panel>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 // The debrief's header: the scenario, who took part, when, how long, how it ended, and the
 // exports. It does not follow the moment. The facts may come after the first paint (`facts`):
 // the date's formatter is costly the first time a page makes one.
+import { Link } from 'react-router';
 import type { Debrief } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { formatDateTime } from '../i18n/formatDate.js';
@@ -23,6 +24,14 @@ export function DebriefHeader({
   return (
     <header className="debrief__header">
       <h1>{t('debrief.title', { scenario: scenario.title })}</h1>
+      {/* The way back: a trainer's to the sessions list, a learner's (often without an account) home. */}
+      <p className="debrief__back">
+        {debrief.viewer === 'trainer' ? (
+          <Link to="/sessions">{t('nav.back.sessions')}</Link>
+        ) : (
+          <Link to="/">{t('nav.back.home')}</Link>
+        )}
+      </p>
       {facts ? <DebriefFacts debrief={debrief} /> : null}
       {!debrief.callOver ? <p className="notice">{t('debrief.callLive')}</p> : null}
       <ExportButtons
