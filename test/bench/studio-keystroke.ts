@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     );
     const page = await context.newPage();
     await page.goto(`${server.url}/bibliotheque/mesure`);
-    await page.getByText(/\d+ erreur\(s\)/).waitFor({ timeout: 120_000 });
+    await page.getByText(/\d+ erreurs?,/).waitFor({ timeout: 120_000 });
     const text = await fetch(`${server.url}/api/library/calls/mesure/versions/1`, { headers: { cookie } });
     const bytes = Buffer.byteLength(((await text.json()) as { yaml: string }).yaml);
     type Timings = { __ecouteLintTimings: { samples: { total: number; worker: number }[] } };

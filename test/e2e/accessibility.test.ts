@@ -687,7 +687,7 @@ describe('accessibility of every page and state', () => {
     await studio.goto(`${server.url}/bibliotheque/appel-maison`);
     await studio.locator('.cm-editor').waitFor();
     await studio
-      .getByText(/\d+ erreur\(s\)/)
+      .getByText(/\d+ erreurs?,/)
       .first()
       .waitFor();
     const failures = await auditAll({

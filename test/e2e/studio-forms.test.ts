@@ -380,7 +380,7 @@ describe('the studio forms and the editable graph', () => {
     await criterion.getByLabel('Évalué par').selectOption({ label: 'une action faite' });
     await criterion.getByLabel('Action', { exact: true }).selectOption({ label: 'Reformuler' });
 
-    await page.getByText(/^0 erreur\(s\)/).waitFor();
+    await page.getByText(/^0 erreur,/).waitFor();
     expect(await page.evaluate(() => (window as unknown as { __typedInText: number }).__typedInText)).toBe(0);
 
     // axe inside the forms, at 1366×768 and 390×844; and the page's serious ones (not counted in
