@@ -39,13 +39,6 @@ describe('Transcript', () => {
     expect(items()[1]).not.toContain('(');
   });
 
-  it('shows a spoken line with a narrow no-break space before « ! ? »', () => {
-    renderWithSession(
-      <Transcript entries={[lineEntry(1, 'Il y a quelqu’un dedans ! Vous êtes là?')]} labels={labels} />,
-    );
-    expect(items()[0]).toContain('dedans\u202f! Vous êtes là\u202f?');
-  });
-
   it('shows each entry’s time once in the page’s text', () => {
     renderWithSession(<Transcript entries={[lineEntry(1, 'Bonjour.')]} labels={labels} />);
     // « 0:00 », not also « à 0:00 » for screen readers.
