@@ -252,7 +252,7 @@ describe('the studio forms and the editable graph', () => {
     await part2
       .getByLabel('Condition', { exact: true })
       .first()
-      .selectOption({ label: 'Pas (le contraire d’une condition)' });
+      .selectOption({ label: "Pas (le contraire d'une condition)" });
     const negated = part2.getByRole('group', { name: 'Condition 1' });
     await negated.getByLabel('Condition', { exact: true }).selectOption({ label: 'Un état déjà visité' });
     await negated.getByLabel('État').selectOption({ label: 'Rappel convenu' });
@@ -306,11 +306,11 @@ describe('the studio forms and the editable graph', () => {
     // A move renamed in its form: the transition on it follows.
     const movesAgain = await tab("Actions de l'écoutant·e");
     const callback = movesAgain.getByRole('group', { name: 'Proposer un rappel' });
-    await callback.getByLabel(/^Nouveau nom de l’action/).fill("Convenir d'un rappel");
+    await callback.getByLabel(/^Nouveau nom de l[’']action/).fill("Convenir d'un rappel");
     await callback.getByRole('button', { name: "Renommer l'action" }).click();
     await movesAgain
       .getByRole('status')
-      .getByText("« Proposer un rappel » renommé « Convenir d'un rappel » partout où il est cité.")
+      .getByText(/«\sProposer un rappel\s»\srenommé\s«\sConvenir d'un rappel\s»\spartout où il est cité/)
       .waitFor();
     await editState.getByLabel('État', { exact: true }).selectOption({ label: 'Écoute du problème' });
     await editState
