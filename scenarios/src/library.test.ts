@@ -256,18 +256,41 @@ describe('scenario library', () => {
   });
 
   it('phone numbers: each persona has its own, in the ranges reserved for fiction; public services keep theirs', () => {
-    // ARCEP reserves 01 99 00 xx xx and 06 39 98 xx xx for fiction; the others are real public lines.
+    // Arcep reserves six blocks for fiction (never given to a subscriber; national numbering plan,
+    // decision 2018-0881): 01 99 00, 02 61 91, 03 53 01, 04 65 71, 05 36 49, 06 39 98 xx xx. The
+    // others are real public lines.
     const PUBLIC = new Set(['0 892 705 705', '09 69 39 00 00']);
+    // A number the caller spells out starts in a fiction block too (« zéro quatre, soixante-cinq… »,
+    // not the Var's real « zéro quatre, quatre-vingt-quatorze »); public lines (08, 09) are exempt.
+    const SPOKEN_BLOCKS: Record<string, string> = {
+      un: 'quatre-vingt-dix-neuf',
+      deux: 'soixante et un',
+      trois: 'cinquante-trois',
+      quatre: 'soixante-cinq',
+      cinq: 'trente-six',
+      six: 'trente-neuf',
+    };
     const owners = new Map<string, Set<string>>();
+    let spokenNumbers = 0;
     for (const id of LIBRARY) {
       const text = read(`${id}.yaml`).text;
       for (const [number] of text.matchAll(/\b0 ?[1-9](?:[ .]?\d{2,3}){3,4}\b/g)) {
         if (PUBLIC.has(number)) continue;
-        expect([number, /^0(1 99 00|6 39 98)( \d{2}){2}$/.test(number)]).toEqual([number, true]);
+        expect([
+          number,
+          /^0(1 99 00|2 61 91|3 53 01|4 65 71|5 36 49|6 39 98)( \d{2}){2}$/.test(number),
+        ]).toEqual([number, true]);
         owners.set(number, (owners.get(number) ?? new Set()).add(id));
+      }
+      for (const [spoken, zone, next] of text.matchAll(
+        /zéro (un|deux|trois|quatre|cinq|six), ([a-zé-]+(?: et [a-z]+)?)/gi,
+      )) {
+        expect([spoken, next]).toEqual([spoken, SPOKEN_BLOCKS[zone!.toLowerCase()]]);
+        spokenNumbers += 1;
       }
     }
     expect(owners.size).toBeGreaterThanOrEqual(5);
+    expect(spokenNumbers).toBeGreaterThanOrEqual(4); // the mutuelle's landline, spelled out
     const shared = [...owners].filter(([, ids]) => ids.size > 1).map(([n]) => n);
     expect(shared).toEqual([]);
   });

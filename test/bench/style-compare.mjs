@@ -270,6 +270,18 @@ try {
     await move.click();
     await roles.trainer[1].getByRole('log').getByText('Technique').first().waitFor();
     await roles.trainer[0].getByRole('log').getByText('Technique').first().waitFor();
+    // A whisper: its tag on the whisper panel (the observer's; the listener's seat is the actor's)
+    // and in the transcripts.
+    await roles.trainer[1].getByLabel("Message chuchoté à l'écoutant·e").fill('Reformulez sa demande.');
+    await roles.trainer[1].getByRole('button', { name: 'Chuchoter', exact: true }).click();
+    for (const p of roles.observer) await p.getByRole('region', { name: /Message chuchoté/ }).waitFor();
+    for (const p of roles.trainer)
+      await p.getByRole('log').getByText('Reformulez sa demande.').first().waitFor();
+    // The page that typed it as the other: no focus ring, scrolled back to the top.
+    await roles.trainer[1].evaluate(() => {
+      document.activeElement?.blur();
+      document.scrollingElement?.scrollTo(0, 0);
+    });
     for (const role of Object.keys(roles)) await compare(`${role} mid-call`, roles[role]);
     await roles.trainer[1].getByRole('switch', { name: /Vue projection/ }).click();
     await roles.observer[1].locator('.variable-curves, .state-graph').first().waitFor();

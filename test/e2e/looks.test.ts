@@ -2,12 +2,9 @@
 // newcomer leftovers): in the studio's forms « Supprimer » does not look like « Ajouter » (outlined
 // in the danger colour where « Ajouter » is filled with the accent), and the state graph carries
 // no « React Flow » attribution link over its corner (hidden: the library's MIT licence allows it).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Locator } from 'playwright-core';
-import { invitedMember, setupAdministrator } from '../support/accounts.js';
-import { launchChromium } from '../support/browser.js';
-import { startServerProcess } from '../support/server-process.js';
-import type { ServerProcess } from '../support/server-process.js';
+import { describe, expect, it } from '@jest/globals';
+import type { Locator } from 'playwright-core';
+import { studioRigForSuite } from '../support/studio-rig.js';
 
 const look = (button: Locator) =>
   button.evaluate((element) => {
@@ -16,44 +13,11 @@ const look = (button: Locator) =>
   });
 
 describe('looks that only the stylesheets give', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let author: Record<string, string>;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-    const admin = await setupAdministrator(server);
-    author = await invitedMember(server, admin, {
-      email: 'autrice@example.org',
-      role: 'author',
-      name: 'Ada Autrice',
-    });
-  }, 120_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const rig = studioRigForSuite();
 
   it('« Supprimer » apart from « Ajouter » in the studio forms; no attribution link on the graph', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 768 } });
-    contexts.push(context);
-    await context.addCookies(
-      (author['cookie'] ?? '').split('; ').map((pair) => {
-        const at = pair.indexOf('=');
-        return {
-          name: pair.slice(0, at),
-          value: pair.slice(at + 1),
-          url: server.url,
-          httpOnly: true,
-          sameSite: 'Lax' as const,
-        };
-      }),
-    );
-    const page = await context.newPage();
-    await page.goto(`${server.url}/bibliotheque`);
+    const page = await rig.pageAs(rig.author);
+    await page.goto(`${rig.server.url}/bibliotheque`);
     await page.getByLabel("Titre de l'appel").fill('Appel de Nadia');
     await page.getByLabel('Identifiant').fill('appel-nadia');
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();

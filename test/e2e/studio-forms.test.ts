@@ -11,28 +11,16 @@
 // how long the author's path took.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { invitedMember, setupAdministrator } from '../support/accounts.js';
-import { launchChromium } from '../support/browser.js';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { joinSession, seriousAxeViolations, WCAG_TAGS } from '../support/role-pages.js';
-import { startServerProcess } from '../support/server-process.js';
-import type { ServerProcess } from '../support/server-process.js';
+import { studioRigForSuite } from '../support/studio-rig.js';
 
 const require = createRequire(import.meta.url);
 const PROBLEM = "Je n'arrive plus à me connecter à mon compte.";
 const CALLBACK = "D'accord, je note le rappel. Merci !";
 const ENDING = 'Un rappel est convenu.';
 const WAIT = 'Un instant, je regarde.';
-
-/** A member invited by the administrator, who accepts: their `Cookie` + `Origin`. */
-function member(server: ServerProcess, admin: Record<string, string>, role: string, email: string) {
-  return invitedMember(server, admin, {
-    email,
-    role,
-    name: role === 'author' ? 'Ada Autrice' : 'Théo Formateur',
-  });
-}
 
 /** Every axe violation (WCAG 2.1 A/AA and best practices, any impact) inside the studio's forms. */
 async function formsViolations(page: Page): Promise<string[]> {
@@ -66,49 +54,13 @@ async function formsViolations(page: Page): Promise<string[]> {
 }
 
 describe('the studio forms and the editable graph', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let author: Record<string, string>;
-  let trainer: Record<string, string>;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-    const admin = await setupAdministrator(server);
-    author = await member(server, admin, 'author', 'autrice@example.org');
-    trainer = await member(server, admin, 'trainer', 'formateur@example.org');
-  }, 120_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function pageAs(headers: Record<string, string> | null): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 768 } });
-    contexts.push(context);
-    if (headers?.['cookie'])
-      await context.addCookies(
-        headers['cookie'].split('; ').map((pair) => {
-          const at = pair.indexOf('=');
-          return {
-            name: pair.slice(0, at),
-            value: pair.slice(at + 1),
-            url: server.url,
-            httpOnly: true,
-            sameSite: 'Lax' as const,
-          };
-        }),
-      );
-    return context.newPage();
-  }
+  const rig = studioRigForSuite();
 
   it('an author builds a call with forms and the graph only, test-plays and publishes it; a trainer runs it', async () => {
     const started = performance.now();
-    const page = await pageAs(author);
+    const page = await rig.pageAs(rig.author);
     // Keys typed anywhere but in the forms would be YAML typed: count the editor's keystrokes.
-    await page.goto(`${server.url}/bibliotheque`);
+    await page.goto(`${rig.server.url}/bibliotheque`);
     await page.getByLabel("Titre de l'appel").fill('Appel de Nadia');
     await page.getByLabel('Identifiant').fill('appel-nadia');
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
@@ -407,7 +359,7 @@ describe('the studio forms and the editable graph', () => {
     // The text kept the template's comments; what the forms wrote is there.
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await page.getByText(/Brouillon enregistré/).waitFor();
-    const saved = await page.request.get(`${server.url}/api/library/calls/appel-nadia/versions/1`);
+    const saved = await page.request.get(`${rig.server.url}/api/library/calls/appel-nadia/versions/1`);
     const { yaml } = (await saved.json()) as { yaml: string };
     expect(yaml).toContain('# Nouvel appel : complétez la personne');
     expect(yaml).toContain('name: Nadia Benali');
@@ -442,17 +394,17 @@ describe('the studio forms and the editable graph', () => {
     );
 
     // A trainer starts a session of it; the listener plays it to the new ending.
-    const trainerPage = await pageAs(trainer);
-    await trainerPage.goto(`${server.url}/bibliotheque/appel-nadia`);
+    const trainerPage = await rig.pageAs(rig.trainer);
+    await trainerPage.goto(`${rig.server.url}/bibliotheque/appel-nadia`);
     await trainerPage.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
     await trainerPage.waitForURL(/\/sessions\/[^/]+\/liens$/);
     const sessionId = decodeURIComponent(trainerPage.url().split('/sessions/')[1]!.split('/')[0]!);
-    const shared = await fetch(`${server.url}/api/sessions/${encodeURIComponent(sessionId)}/links`, {
-      headers: trainer,
+    const shared = await fetch(`${rig.server.url}/api/sessions/${encodeURIComponent(sessionId)}/links`, {
+      headers: rig.trainer,
     });
     const { links } = (await shared.json()) as { links: Record<string, string> };
-    const listener = await pageAs(null);
-    await listener.goto(`${server.url}${links['listener']}`);
+    const listener = await rig.pageAs(null);
+    await listener.goto(`${rig.server.url}${links['listener']}`);
     await joinSession(listener, 'Léa');
     await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
     await listener.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();

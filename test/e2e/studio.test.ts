@@ -6,62 +6,19 @@
 // the listener hears its first line. axe on the library and the editor. Prints the studio's
 // scripts (gzipped) and the keystroke-to-diagnostics samples of the page.
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { invitedMember, setupAdministrator } from '../support/accounts.js';
-import { launchChromium } from '../support/browser.js';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
-import { startServerProcess } from '../support/server-process.js';
-import type { ServerProcess } from '../support/server-process.js';
-
-/** A member invited by the administrator, who accepts: their `Cookie` + `Origin`. */
-function member(server: ServerProcess, admin: Record<string, string>, role: string, email: string) {
-  return invitedMember(server, admin, {
-    email,
-    role,
-    name: role === 'author' ? 'Ada Autrice' : 'Théo Formateur',
-  });
-}
+import { studioRigForSuite } from '../support/studio-rig.js';
 
 describe('the authoring studio in the browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let author: Record<string, string>;
-  let trainer: Record<string, string>;
-  const contexts: BrowserContext[] = [];
+  const rig = studioRigForSuite();
 
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-    const admin = await setupAdministrator(server);
-    author = await member(server, admin, 'author', 'autrice@example.org');
-    trainer = await member(server, admin, 'trainer', 'formateur@example.org');
-  }, 120_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
-
+  /** A page signed in as `account` (null: nobody), and the scripts it loads. */
   async function pageAs(
-    headers: Record<string, string> | null,
+    account: Record<string, string> | null,
   ): Promise<{ page: Page; scripts: Map<string, Promise<Buffer>> }> {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 768 } });
-    contexts.push(context);
-    if (headers?.['cookie'])
-      await context.addCookies(
-        headers['cookie'].split('; ').map((pair) => {
-          const at = pair.indexOf('=');
-          return {
-            name: pair.slice(0, at),
-            value: pair.slice(at + 1),
-            url: server.url,
-            httpOnly: true,
-            sameSite: 'Lax' as const,
-          };
-        }),
-      );
-    const page = await context.newPage();
+    const page = await rig.pageAs(account);
     const scripts = new Map<string, Promise<Buffer>>();
     page.on('response', (response) => {
       const url = response.url();
@@ -77,8 +34,8 @@ describe('the authoring studio in the browser', () => {
 
   it('an author writes and publishes a call; a trainer plays it; the listener loads none of the studio', async () => {
     const started = performance.now();
-    const { page, scripts } = await pageAs(author);
-    await page.goto(`${server.url}/bibliotheque`);
+    const { page, scripts } = await pageAs(rig.author);
+    await page.goto(`${rig.server.url}/bibliotheque`);
     await page.getByRole('heading', { level: 1, name: "Bibliothèque d'appels" }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByLabel("Titre de l'appel").fill('Appel de Camille');
@@ -142,23 +99,23 @@ describe('the authoring studio in the browser', () => {
     );
 
     // A trainer finds the published call where sessions and classes are created…
-    const trainerPage = await pageAs(trainer);
-    await trainerPage.page.goto(`${server.url}/`);
+    const trainerPage = await pageAs(rig.trainer);
+    await trainerPage.page.goto(`${rig.server.url}/`);
     await trainerPage.page.getByRole('radio', { name: 'Appel de Camille' }).waitFor();
-    await trainerPage.page.goto(`${server.url}/classes`);
+    await trainerPage.page.goto(`${rig.server.url}/classes`);
     await trainerPage.page.getByRole('checkbox', { name: 'Appel de Camille' }).waitFor();
     // …and opens it in the library to start a session of the published version.
-    await trainerPage.page.goto(`${server.url}/bibliotheque/appel-camille`);
+    await trainerPage.page.goto(`${rig.server.url}/bibliotheque/appel-camille`);
     await trainerPage.page.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
     await trainerPage.page.waitForURL(/\/sessions\/[^/]+\/liens$/);
     const sessionId = decodeURIComponent(trainerPage.page.url().split('/sessions/')[1]!.split('/')[0]!);
-    const shared = await fetch(`${server.url}/api/sessions/${encodeURIComponent(sessionId)}/links`, {
-      headers: trainer,
+    const shared = await fetch(`${rig.server.url}/api/sessions/${encodeURIComponent(sessionId)}/links`, {
+      headers: rig.trainer,
     });
     expect(shared.status).toBe(200);
     const { links } = (await shared.json()) as { links: Record<string, string> };
     const listener = await pageAs(null);
-    await listener.page.goto(`${server.url}${links['listener']}`);
+    await listener.page.goto(`${rig.server.url}${links['listener']}`);
     await joinSession(listener.page, 'Léa');
     await listener.page.getByRole('button', { name: 'Décrocher', exact: true }).click();
     await listener.page.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();

@@ -92,9 +92,17 @@ interface CookieJar {
 
 /** Signs a browser context in as the server's trainer (their HttpOnly cookie, as after a sign-in). */
 export async function signInContext(context: CookieJar, server: RunningServer): Promise<void> {
-  const { cookie } = await signedInTrainer(server);
+  await addAccountCookie(context, server, await signedInTrainer(server));
+}
+
+/** Gives a browser context an account's HttpOnly cookie (`account`: its `Cookie` + `Origin`). */
+export async function addAccountCookie(
+  context: CookieJar,
+  server: Pick<RunningServer, 'url'>,
+  account: Record<string, string>,
+): Promise<void> {
   await context.addCookies(
-    (cookie ?? '').split('; ').flatMap((pair) => {
+    (account['cookie'] ?? '').split('; ').flatMap((pair) => {
       const at = pair.indexOf('=');
       return at > 0
         ? [

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { callTimeOf } from '../ui/callTime.js';
+import '../ui/whisperTag.css';
 import './whisperPanel.css';
 
 export function latestWhisper(entries: TimelineEntry[]): { seq: number; t: number; text: string } | null {
@@ -25,7 +26,7 @@ export function WhisperPanel({ entries }: { entries: TimelineEntry[] }) {
   return (
     <section className="panel whisper" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('whisper.heading')}</h2>
-      <p className="whisper__tag">{t('whisper.tag')}</p>
+      <p className="whisper-tag">{t('whisper.tag')}</p>
       <blockquote className="whisper__text">{whisper.text}</blockquote>
       <p className="whisper__time muted">{t('transcript.time', { time: callTimeOf(entries)(whisper.t) })}</p>
     </section>

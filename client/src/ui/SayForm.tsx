@@ -2,7 +2,6 @@ import type { Ref } from 'react';
 import { useI18n } from '../i18n/index.js';
 import type { Shortcut } from './shortcuts.js';
 import { TextSendForm } from './TextSendForm.js';
-import './sayForm.css';
 
 /** « Ce que je dis »: the listener's own words. Enter says them; Shift + Enter adds a line. */
 export function SayForm({
@@ -23,7 +22,6 @@ export function SayForm({
   const { t } = useI18n();
   return (
     <TextSendForm
-      className="say-form"
       label={t('say.label')}
       hint={t(freeSpeech ? 'speech.say.hint' : 'say.hint')}
       submitLabel={t('say.submit')}

@@ -7,6 +7,7 @@ import { formatDuration } from './formatDuration.js';
 import { pickupTime } from './useCallElapsed.js';
 import type { KnownLabels } from './useKnownLabels.js';
 import './transcript.css';
+import './whisperTag.css';
 
 /** How close to the bottom (px) the reader must be for new entries to scroll into view. */
 const FOLLOW_MARGIN = 48;
@@ -106,7 +107,7 @@ export function Transcript({
               >
                 <p className="entry__body">
                   <span className="entry__speaker">{line.speaker}</span>{' '}
-                  {line.whisper ? <span className="entry__whisper-tag">{t('whisper.tag')}</span> : null}
+                  {line.whisper ? <span className="whisper-tag">{t('whisper.tag')}</span> : null}
                   {line.whisper ? ' ' : null}
                   {line.cue ? (
                     <span className={`entry__cue${line.cueId ? ` cue--${line.cueId}` : ''}`}>{line.cue}</span>

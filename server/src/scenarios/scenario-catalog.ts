@@ -3,8 +3,9 @@
 // others still serve), merged with the organisations' published versions from the library
 // (server/src/studio adds them at boot and on each publication). Built-ins are public; an
 // organisation's calls are listed to and startable by that organisation only. A retired version stays
-// readable by the sessions that played it, but is no longer the one a new session gets.
-import { readdirSync, readFileSync } from 'node:fs';
+// readable by the sessions that played it, but is no longer the one a new session gets; so do the
+// built-ins' earlier versions (`scenarios/versions/<id>.v<N>.yaml`).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { compileScenario, parseScenario } from '@ecoute/engine';
@@ -83,24 +84,17 @@ export class ScenarioCatalog {
       (f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && !/\.tests\.ya?ml$/.test(f),
     );
     for (const file of files.sort()) {
-      const full = path.join(dir, file);
-      const text = readFileSync(full, 'utf8');
-      const parsed = parseScenario(text, file);
-      if (!parsed.ok) {
-        for (const e of parsed.errors) {
-          logger.error(`${e.code} ${file}${e.line ? `:${e.line}:${e.column ?? 0}` : ''} ${e.message}`);
-        }
-        continue;
-      }
-      try {
-        compiled.push(compileScenario(parsed.scenario));
-        texts.set(parsed.scenario.id, text);
-      } catch (error) {
-        logger.error(`scenario/compile ${file} ${(error as Error).message}`);
-      }
+      const scenario = compileFile(dir, file, logger);
+      if (!scenario) continue;
+      compiled.push(scenario.compiled);
+      texts.set(scenario.compiled.scenario.id, scenario.text);
     }
-    logger.log(`${compiled.length} scénario(s) chargé(s) depuis ${dir}`);
-    return new ScenarioCatalog(compiled, texts);
+    const older = olderBuiltInVersions(dir, compiled, logger);
+    logger.log(
+      `${compiled.length} scénario(s) chargé(s) depuis ${dir}` +
+        (older.length > 0 ? ` (et ${older.length} version(s) antérieure(s))` : ''),
+    );
+    return new ScenarioCatalog([...older, ...compiled], texts);
   }
 
   get(id: string, version?: number): CompiledScenario | undefined {
@@ -125,4 +119,64 @@ export class ScenarioCatalog {
       }))
       .sort((a, b) => a.title.localeCompare(b.title, 'fr'));
   }
+}
+
+/** A scenario file parsed and compiled, or undefined (its errors logged with their code). */
+function compileFile(
+  dir: string,
+  file: string,
+  logger: Logger,
+): { compiled: CompiledScenario; text: string } | undefined {
+  const text = readFileSync(path.join(dir, file), 'utf8');
+  const parsed = parseScenario(text, file);
+  if (!parsed.ok) {
+    for (const e of parsed.errors) {
+      logger.error(`${e.code} ${file}${e.line ? `:${e.line}:${e.column ?? 0}` : ''} ${e.message}`);
+    }
+    return undefined;
+  }
+  try {
+    return { compiled: compileScenario(parsed.scenario), text };
+  } catch (error) {
+    logger.error(`scenario/compile ${file} ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** `versions/<id>.v<N>.yaml`: an earlier published version of a built-in call. */
+const OLDER_VERSION_FILE = /^(.+)\.v(\d+)\.ya?ml$/;
+
+/**
+ * The earlier versions of the built-in calls (`<dir>/versions/<id>.v<N>.yaml`): a published
+ * version never changes, so when a built-in file gets a new version its previous text moves
+ * there, and the sessions recorded on it still replay, score and show with the words they had.
+ * Such a file must declare the id and version its name says, below the current file's version;
+ * otherwise it is left out with `scenario/version_file`. Never listed, never the current one.
+ */
+function olderBuiltInVersions(
+  dir: string,
+  current: readonly CompiledScenario[],
+  logger: Logger,
+): CompiledScenario[] {
+  const versionsDir = path.join(dir, 'versions');
+  if (!existsSync(versionsDir)) return [];
+  const currentVersion = new Map(current.map((c) => [c.scenario.id, c.scenario.version]));
+  const older: CompiledScenario[] = [];
+  for (const file of readdirSync(versionsDir).sort()) {
+    const name = OLDER_VERSION_FILE.exec(file);
+    if (!name) continue;
+    const scenario = compileFile(versionsDir, file, logger);
+    if (!scenario) continue;
+    const { id, version } = scenario.compiled.scenario;
+    const newest = currentVersion.get(id);
+    if (id !== name[1] || version !== Number(name[2]) || newest === undefined || version >= newest) {
+      logger.error(
+        `scenario/version_file versions/${file} déclare ${id} version ${version} : ` +
+          `attendu ${name[1]} version ${name[2]}, antérieure à la version courante (${newest ?? 'aucune'})`,
+      );
+      continue;
+    }
+    older.push(scenario.compiled);
+  }
+  return older;
 }

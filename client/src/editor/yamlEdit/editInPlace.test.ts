@@ -2,9 +2,7 @@
 // states, lines and moves renamed or deleted with their references. Held against every call of
 // the library: each still reads (and lints without error where the edit leaves it whole), and the
 // comments and order of what the edit did not touch stay as written.
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { diffLines } from 'diff';
 import { lintScenario, parseScenario, scenarioGraphModel } from '@ecoute/engine';
 import { editYaml, readDocument } from './document.js';
 import {
@@ -17,10 +15,8 @@ import {
   type NewTransition,
 } from './machineEdit.js';
 import { deleteTableEntry, renameTableEntry, tableReferences, type CitedTable } from './tableEdit.js';
+import { changed, libraryFiles as files, readLibraryFile as read } from './testFixtures.js';
 
-const dir = new URL('../../../../scenarios/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.tests.yaml'));
-const read = (name: string) => readFileSync(new URL(name, dir), 'utf8');
 const TRAINING = read('appel-entrainement.yaml');
 
 const parsed = (text: string) => {
@@ -32,17 +28,6 @@ const lintErrors = (text: string) =>
   lintScenario('x.yaml', text)
     .issues.filter((i) => i.severity === 'error')
     .map((i) => `${i.code} ${i.message}`);
-
-function changed(before: string, after: string): string[] {
-  return diffLines(before, after)
-    .filter((part) => part.added || part.removed)
-    .flatMap((part) =>
-      part.value
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => `${part.added ? '+' : '-'}${line.trim()}`),
-    );
-}
 
 /** Every transition of a call with one target or none: its state, its place, what it says. */
 function everyTransition(text: string) {

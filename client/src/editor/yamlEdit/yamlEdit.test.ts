@@ -1,6 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { diffLines } from 'diff';
 import { parseScenario } from '@ecoute/engine';
 import {
   addEntry,
@@ -24,23 +22,9 @@ import {
   targetFrom,
   transitionsFrom,
 } from './machineEdit.js';
+import { changed, libraryFiles as files, readLibraryFile as read } from './testFixtures.js';
 
-const dir = new URL('../../../../scenarios/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.tests.yaml'));
-const read = (name: string) => readFileSync(new URL(name, dir), 'utf8');
 const TRAINING = read('appel-entrainement.yaml');
-
-/** The lines an edit changed: removed (-) and added (+). */
-function changed(before: string, after: string): string[] {
-  return diffLines(before, after)
-    .filter((part) => part.added || part.removed)
-    .flatMap((part) =>
-      part.value
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => `${part.added ? '+' : '-'}${line.trim()}`),
-    );
-}
 
 const parsed = (text: string) => {
   const result = parseScenario(text);

@@ -1,0 +1,115 @@
+// A published version never changes (DESIGN.md, Storage). The built-in calls edited after their
+// version was published got a new version; the text they had moved to `scenarios/versions/`.
+// Each fixture is a session recorded, through the server's runtime and its SQLite store, on that
+// earlier version (the files as they stood on main when it was published, commit c10cecf; the
+// inputs of that day's first play-through of the call: whole, an ended call the debrief replays,
+// or its first steps, a live call a restart rebuilds): the catalogue must still give that version
+// to such a session, and replaying its timeline must give back what was recorded, entry for
+// entry, the same states and the same ending.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { Logger } from '@nestjs/common';
+import { ManualScheduler, rebuildRun, withScenarioIdentity } from '@ecoute/engine';
+import type { EndingView, TimelineEntry } from '@ecoute/engine';
+import { findWorkspaceRoot } from '../config/env.js';
+import { ScenarioCatalog } from './scenario-catalog.js';
+
+class RecordingLogger extends Logger {
+  readonly errors: string[] = [];
+  override error(message: unknown): void {
+    this.errors.push(String(message));
+  }
+  override log(): void {}
+}
+
+interface RecordedSession {
+  scenarioId: string;
+  scenarioVersion: number;
+  seed: number;
+  entries: TimelineEntry[];
+  /** Where the recorded session stood: its last seq, active states and ending (null: live). */
+  at: { seq: number; states: string[]; ending: EndingView | null };
+}
+
+const fixtures = path.join(findWorkspaceRoot(), 'server', 'src', 'scenarios', 'fixtures');
+const recorded: RecordedSession[] = readdirSync(fixtures)
+  .filter((f) => f.endsWith('.session.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(path.join(fixtures, f), 'utf8')) as RecordedSession);
+
+const logger = new RecordingLogger('test');
+const catalog = ScenarioCatalog.loadFromDirectory(path.join(findWorkspaceRoot(), 'scenarios'), logger);
+
+const replay = (session: RecordedSession, version?: number) =>
+  rebuildRun(catalog.get(session.scenarioId, version)!, session.seed, session.entries, {
+    scheduler: new ManualScheduler(0),
+    onTimer: () => undefined,
+  });
+
+describe('Built-in calls: sessions recorded on an earlier version', () => {
+  it('every earlier version file loads, without an error, and none is offered to a new session', () => {
+    expect(logger.errors).toEqual([]);
+    expect(recorded.map((s) => `${s.scenarioId}@${s.scenarioVersion}`)).toEqual([
+      'detresse-suicidaire@2',
+      'etudiante-crous@2',
+      'hameconnage-carte-vitale@2',
+      'proche-aidant-mere@1',
+      'renouvellement-mutuelle@2',
+      'titre-sejour-portail@1',
+      'violence-conjugale-numerique@1',
+    ]);
+    for (const { scenarioId, scenarioVersion } of recorded) {
+      expect(catalog.get(scenarioId, scenarioVersion)?.scenario.version).toBe(scenarioVersion);
+      expect(catalog.get(scenarioId)?.scenario.version).toBe(scenarioVersion + 1);
+      expect(catalog.list().find((s) => s.id === scenarioId)?.version).toBe(scenarioVersion + 1);
+    }
+  });
+
+  it.each(recorded.map((s) => [`${s.scenarioId}@${s.scenarioVersion}`, s] as const))(
+    '%s replays to what was recorded and the same states',
+    (_name, session) => {
+      const rebuilt = replay(session, session.scenarioVersion);
+      expect(rebuilt.mismatches).toEqual([]);
+      expect(rebuilt.run.states).toEqual(session.at.states);
+      expect(rebuilt.run.ending).toEqual(session.at.ending);
+      expect(session.entries.at(-1)!.seq).toBe(session.at.seq);
+      // The current version would not: its words (or its paths) differ on this very session.
+      expect(replay(session).mismatches.length).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('ScenarioCatalog: the versions folder', () => {
+  it('leaves out, with scenario/version_file, a file whose name and content disagree or that is not older', () => {
+    const library = path.join(findWorkspaceRoot(), 'scenarios');
+    const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-versions-'));
+    try {
+      const current = readFileSync(path.join(library, 'appel-entrainement.yaml'), 'utf8');
+      const v = (n: number) => withScenarioIdentity(current, 'appel-entrainement', n)!;
+      writeFileSync(path.join(dir, 'appel-entrainement.yaml'), v(3));
+      mkdirSync(path.join(dir, 'versions'));
+      writeFileSync(path.join(dir, 'versions', 'appel-entrainement.v2.yaml'), v(2)); // kept
+      writeFileSync(path.join(dir, 'versions', 'appel-entrainement.v1.yaml'), v(2)); // name says 1
+      writeFileSync(path.join(dir, 'versions', 'appel-entrainement.v3.yaml'), v(3)); // not older
+      writeFileSync(path.join(dir, 'versions', 'appel-inconnu.v1.yaml'), v(1)); // another id
+      const log = new RecordingLogger('test');
+      const loaded = ScenarioCatalog.loadFromDirectory(dir, log);
+      expect(log.errors).toHaveLength(3);
+      for (const file of [
+        'appel-entrainement.v1.yaml',
+        'appel-entrainement.v3.yaml',
+        'appel-inconnu.v1.yaml',
+      ])
+        expect(log.errors.some((e) => e.startsWith(`scenario/version_file versions/${file} `))).toBe(true);
+      expect(loaded.get('appel-entrainement')!.scenario.version).toBe(3);
+      expect(loaded.get('appel-entrainement', 2)!.scenario.version).toBe(2);
+      expect(loaded.get('appel-entrainement', 1)).toBeUndefined();
+      expect(loaded.builtInText('appel-entrainement')).toBe(v(3));
+      expect(loaded.list().map((s) => `${s.id}@${s.version}`)).toEqual(['appel-entrainement@3']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
