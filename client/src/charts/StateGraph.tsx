@@ -41,15 +41,12 @@ const VIEW_HEIGHT = { min: 320, max: 720 } as const;
 
 /**
  * Centres the view on the active states at a readable zoom, when they change; with none
- * active (the group debrief), fits the whole graph, loops and labels included. Again when the
- * drawing's size changes (a window resized, a phone turned): the view stayed where it was.
+ * active (the group debrief), fits the whole graph, loops and labels included.
  */
 function FitToActive({ active }: { active: readonly string[] }) {
   const flow = useReactFlow();
   const ready = useNodesInitialized();
   const key = active.join('|');
-  const width = useStore((s) => s.width);
-  const height = useStore((s) => s.height);
   useEffect(() => {
     if (!ready) return;
     const nodes = key ? key.split('|').map((id) => ({ id })) : undefined;
@@ -60,7 +57,7 @@ function FitToActive({ active }: { active: readonly string[] }) {
       minZoom: nodes ? READABLE_ZOOM : 0.5,
       maxZoom: 1.2,
     });
-  }, [flow, ready, key, width, height]);
+  }, [flow, ready, key]);
   return null;
 }
 
