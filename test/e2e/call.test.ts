@@ -6,9 +6,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { signInContext } from '../support/accounts.js';
+import { TRAINER_NAME, signInContext } from '../support/accounts.js';
 import { launchChromium } from '../support/browser.js';
-import { joinSession } from '../support/role-pages.js';
+import { joinSession, joinedByAccount } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
@@ -63,7 +63,8 @@ describe('the tutorial call in the browser', () => {
     const trainer = await open(trainerUrl);
     const observer = await open(observerUrl);
     await joinSession(listener, 'Camille');
-    await joinSession(trainer, 'Dominique');
+    // The trainer is signed in: their console joins under the account's name, none asked.
+    await joinedByAccount(trainer, TRAINER_NAME);
     await joinSession(observer, 'Groupe A');
     const transcript = (page: Page) => page.getByRole('log');
 
@@ -80,7 +81,7 @@ describe('the tutorial call in the browser', () => {
     // drawn by the session's seed).
     await advanceClock(server.url, 20_000);
     await transcript(listener)
-      .getByText(/Vous êtes toujours là \?|Vous m’entendez \?|Il y a quelqu’un \?/)
+      .getByText(/Vous êtes toujours là\s\?|Vous m’entendez\s\?|Il y a quelqu’un\s\?/)
       .first()
       .waitFor();
 
@@ -105,7 +106,7 @@ describe('the tutorial call in the browser', () => {
       await listener.getByRole('button', { name: label }).click();
       await transcript(listener).getByText(heard).last().waitFor();
     };
-    await move('Se présenter', /Je vous explique : c'est pour mon compte Ameli/);
+    await move('Se présenter', /Je vous explique\s: c'est pour mon compte Ameli/);
     await listener
       .getByRole('textbox', { name: 'Ce que je dis' })
       .fill('Je vous écoute, prenez votre temps.');

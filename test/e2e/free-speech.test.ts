@@ -11,11 +11,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PARDON_TEXTS, parseScenario, type Scenario } from '@ecoute/engine';
 import type { Debrief } from '@ecoute/protocol';
 import { launchChromium } from '../support/browser.js';
-import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
+import { joinSession, joinedByAccount, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
-import { signInContext } from '../support/accounts.js';
-import { anyWording } from '../support/line-wording.js';
+import { TRAINER_NAME, signInContext } from '../support/accounts.js';
+import { anyWording, spokenPattern } from '../support/line-wording.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
 const SCENARIO = 'etudiante-crous';
@@ -93,7 +93,8 @@ describe('free speech in the browser', () => {
     const trainerUrl = await linkOf('Formateur·rice');
     const trainer = await open(trainerUrl);
     const listener = await open(listenerUrl);
-    await joinSession(trainer, 'Dominique');
+    // The signed-in trainer's console joins under the account's name, none asked.
+    await joinedByAccount(trainer, TRAINER_NAME);
     await joinSession(listener, 'Camille');
     await trainer.getByText("Mode d'aide\u00a0: Parole libre").first().waitFor();
 
@@ -116,10 +117,7 @@ describe('free speech in the browser', () => {
       await transcript.getByText(text).last().waitFor();
     };
 
-    const pardons = () =>
-      transcript.getByText(
-        new RegExp(PARDON_TEXTS.map((p) => p.replace(/[?.…]/g, (c) => `\\${c}`)).join('|')),
-      );
+    const pardons = () => transcript.getByText(new RegExp(PARDON_TEXTS.map(spokenPattern).join('|')));
     for (const [text, answer] of SENTENCES) {
       await say(text);
       if (answer) await heard(answer);

@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { parseScenario, type Scenario } from '@ecoute/engine';
 import { launchChromium } from '../support/browser.js';
-import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
+import { joinSession, joinedByAccount, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
-import { signInContext, signedInTrainer } from '../support/accounts.js';
+import { TRAINER_NAME, signInContext, signedInTrainer } from '../support/accounts.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 import { anyWording, snippet } from '../support/line-wording.js';
@@ -84,9 +84,10 @@ describe('a live call in the browser', () => {
     const trainer = await open(trainerContext, trainerUrl);
     const listener = await open(await newContext(), listenerUrl);
     const observer = await open(await newContext(), observerUrl);
-    // Each page first asks a name.
+    // The learners' pages first ask a name; the signed-in trainer's console joins under the
+    // account's name, none asked.
     expect(await seriousAxeViolations(listener)).toEqual([]);
-    await joinSession(trainer, 'Dominique');
+    await joinedByAccount(trainer, TRAINER_NAME);
     await joinSession(listener, 'Camille');
     await joinSession(observer, 'Groupe A');
 

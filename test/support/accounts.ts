@@ -3,6 +3,8 @@
 // invitation accepted by a trainer, as the product does it. One trainer per server, memoised.
 /** The password of every account these helpers make. */
 export const PASSWORD = 'un mot de passe de test';
+/** The name of the server's trainer account (`signedInTrainer`, `signInContext`). */
+export const TRAINER_NAME = 'Dominique';
 const trainers = new Map<string, Promise<Record<string, string>>>();
 
 /** What these helpers need of a running server (a ServerProcess, or any with its start line). */
@@ -76,7 +78,7 @@ export function signedInTrainer(server: RunningServer): Promise<Record<string, s
   let trainer = trainers.get(server.url);
   if (!trainer) {
     trainer = setupAdministrator(server).then((admin) =>
-      invitedMember(server, admin, { email: 'formatrice@example.org', role: 'trainer', name: 'Dominique' }),
+      invitedMember(server, admin, { email: 'formatrice@example.org', role: 'trainer', name: TRAINER_NAME }),
     );
     trainers.set(server.url, trainer);
   }

@@ -13,6 +13,16 @@ export async function joinSession(page: Page, name: string): Promise<void> {
   await page.getByText(`Vous : ${name}.`).waitFor();
 }
 
+/**
+ * A trainer's console opened in a signed-in browser: it joins under the account's name
+ * (`name`), with no name asked — the page says « Vous : <name>. » and has no name field.
+ */
+export async function joinedByAccount(page: Page, name: string): Promise<void> {
+  await page.getByText(`Vous : ${name}.`).waitFor();
+  const asked = await page.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).count();
+  if (asked !== 0) throw new Error(`${page.url()}: a signed-in trainer was asked a name`);
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

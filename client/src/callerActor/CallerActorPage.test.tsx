@@ -79,6 +79,19 @@ describe('CallerActorPage', () => {
     expect(session.sent).toEqual([{ kind: 'inject', inject: 'sonnette' }]);
   });
 
+  it('says the pause while the call is paused, and no longer once the paused call has ended', () => {
+    const paused = renderWithSession(<CallerActorPage />, {
+      session: fakeSession({ view: callerActorView({ paused: true }), entries }),
+    });
+    expect(screen.getByText('Séance suspendue par le ou la formateur·rice')).not.toBeNull();
+    paused.unmount();
+    renderWithSession(<CallerActorPage />, {
+      session: fakeSession({ view: callerActorView({ paused: true, phase: 'ended' }), entries }),
+    });
+    expect(screen.queryByText('Séance suspendue par le ou la formateur·rice')).toBeNull();
+    expect(screen.queryByText('Séance suspendue')).toBeNull();
+  });
+
   it('waits for the pickup before anything can be said', () => {
     renderWithSession(<CallerActorPage />, {
       session: fakeSession({ view: callerActorView({ phase: 'ringing' }) }),

@@ -9,6 +9,7 @@ import { InjectButtons } from '../trainer/InjectButtons.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
+import { callPaused } from '../ui/callPaused.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
 import { SessionNotices } from '../ui/SessionNotices.js';
 import { Transcript } from '../ui/Transcript.js';
@@ -50,7 +51,7 @@ export function CallerActorPage() {
       <SessionNotices session={session} view={view} />
       {view ? (
         <>
-          <PausedBanner paused={view.paused} />
+          <PausedBanner paused={callPaused(view)} />
           <ErrorAlert code={errorCode} />
           <div className="role-layout role-layout--trainer">
             <div className="role-layout__side">

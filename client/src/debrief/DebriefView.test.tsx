@@ -200,6 +200,22 @@ describe('the debrief page', () => {
     expect(screen.getByText(/Critères automatiques remplis : 1 sur 1 évalués\. 1 non évalué/)).toBeTruthy();
   });
 
+  it('starts the lanes at the pickup (« 0:00 »): what came before sits there, no empty time left of it', () => {
+    // The short call: a join at 0:02 of session time, the pickup at 0:05.
+    const canvas = new RecordingCanvas();
+    renderView(new FakeDebriefApi(debriefFixture()), undefined, canvas);
+    const ticks = canvas.textsAt.filter(({ text }) => /^\d+:\d\d$/.test(text));
+    // The ruler's first tick, « 0:00 », at the left end (its label 3 px after its line at 0.5).
+    expect(ticks[0]).toEqual({ text: '0:00', x: 3.5 });
+    // No marker left of it: the join is drawn at 0:00 with the pickup (each marker is centred
+    // on its time: 4 px wide, or 6 when it stands for several entries).
+    const centres = canvas.markers().map((r) => r.x + r.w / 2);
+    expect(Math.min(...centres)).toBe(0);
+    expect(centres.filter((x) => x === 0).length).toBeGreaterThanOrEqual(2);
+    // The last tick is within the call: 25 s of call time on 800 px, not 30 s of session time.
+    expect(ticks.at(-1)?.text).toBe('0:25');
+  });
+
   it('paints the lanes first, then the panels after that paint', async () => {
     const canvas = new RecordingCanvas();
     const { container } = renderView(new FakeDebriefApi(debriefFixture()), undefined, canvas);

@@ -66,6 +66,7 @@ export const LanesCursorContext = createContext<Cursor>({ index: -1, t: 0 });
 
 /** The moment's line on the lanes, kept in sight (stepping, playback, a jump from the rubric). */
 function LanesCursor({
+  start,
   from,
   pxPerMs,
   width,
@@ -73,6 +74,8 @@ function LanesCursor({
   scroller,
   onScrolled,
 }: {
+  /** Session time at the lanes' left end (the pickup): a moment before it sits at 0:00. */
+  start: number;
   from: number;
   pxPerMs: number;
   width: number;
@@ -84,15 +87,15 @@ function LanesCursor({
   useEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    const x = cursor.t * pxPerMs;
+    const x = Math.max(0, cursor.t - start) * pxPerMs;
     if (x < element.scrollLeft || x > element.scrollLeft + width - 8) {
       // Within the scroll's range (as a browser bounds it): the last moment of a call fitted
       // in the width is already in sight.
       element.scrollLeft = Math.max(0, Math.min(contentWidth - width, x - width * 0.3));
       onScrolled(element.scrollLeft);
     }
-  }, [cursor.t, pxPerMs, width, contentWidth, scroller, onScrolled]);
-  const cursorX = (cursor.t - from) * pxPerMs;
+  }, [cursor.t, start, pxPerMs, width, contentWidth, scroller, onScrolled]);
+  const cursorX = (Math.max(cursor.t, start) - from) * pxPerMs;
   return cursorX >= 0 && cursorX <= width ? (
     <div
       className="lanes__cursor"
@@ -128,6 +131,7 @@ function markerAt(markers: readonly LaneMarker[], x: number, y: number): LaneMar
 /** The marks in the window, as buttons on their lane; drawn again only when the window changes. */
 const MarksLayer = memo(function MarksLayer({
   marks,
+  start,
   from,
   to,
   pxPerMs,
@@ -135,6 +139,8 @@ const MarksLayer = memo(function MarksLayer({
   onPick,
 }: {
   marks: readonly DebriefMark[] | null;
+  /** Session time at the lanes' left end: a mark before it sits there. */
+  start: number;
   from: number;
   to: number;
   pxPerMs: number;
@@ -145,13 +151,13 @@ const MarksLayer = memo(function MarksLayer({
   const { t } = useI18n();
   const clock = useCallClock();
   return (marks ?? [])
-    .filter((mark) => mark.t >= from && mark.t <= to)
+    .filter((mark) => Math.max(mark.t, start) >= from && mark.t <= to)
     .map((mark) => (
       <button
         key={mark.id}
         type="button"
         className={`lanes__mark lanes__mark--${mark.kind}`}
-        style={{ left: (mark.t - from) * pxPerMs, top: CURVES_HEIGHT + RULER_HEIGHT }}
+        style={{ left: (Math.max(mark.t, start) - from) * pxPerMs, top: CURVES_HEIGHT + RULER_HEIGHT }}
         title={mark.comment}
         aria-label={t('debrief.marks.jump', { time: clock.format(mark.t), comment: mark.comment })}
         onClick={(event) => {
@@ -206,18 +212,24 @@ export const TimelineLanes = memo(function TimelineLanes({
     return () => observer.disconnect();
   }, []);
 
-  const total = Math.max(duration, 1_000);
+  // The lanes read call time: they start at the pickup (« 0:00 »), not at the session's start;
+  // what came before it (the ringing, a join) sits at 0:00, as the call clock reads it.
+  const origin = clock.origin;
+  const total = Math.max(duration - origin, 1_000);
   const pxPerMs = ZOOMS[zoom] === 0 ? width / total : (ZOOMS[zoom] ?? 1) / 1000;
   // The whole call fitted in the width has no scroll (not even a pixel of rounding).
   const contentWidth = ZOOMS[zoom] === 0 ? width : Math.max(width, Math.ceil(total * pxPerMs));
-  const from = scrollLeft / pxPerMs;
-  const to = (scrollLeft + width) / pxPerMs;
-  const markers = useMemo(
-    () => laneMarkers(timeline.t, lanes, { from, to, width }),
-    [timeline, lanes, from, to, width],
+  const from = origin + scrollLeft / pxPerMs;
+  const to = origin + (scrollLeft + width) / pxPerMs;
+  const callTimes = useMemo(
+    () => (origin > 0 ? Float64Array.from(timeline.t, (t) => Math.max(t, origin)) : timeline.t),
+    [timeline, origin],
   );
-  // The ruler reads call time: its ticks fall on whole call times, from the pickup on.
-  const origin = clock.origin;
+  const markers = useMemo(
+    () => laneMarkers(callTimes, lanes, { from, to, width }),
+    [callTimes, lanes, from, to, width],
+  );
+  // Its ticks fall on whole call times, from the pickup on.
   const ticks = useMemo(() => {
     const step = tickStep(pxPerMs);
     const list: number[] = [];
@@ -251,7 +263,7 @@ export const TimelineLanes = memo(function TimelineLanes({
   function pick(event: MouseEvent<HTMLDivElement>): void {
     const box = event.currentTarget.getBoundingClientRect();
     const x = event.clientX - box.left;
-    const time = Math.max(0, Math.min(total, from + x / pxPerMs));
+    const time = Math.max(origin, Math.min(origin + total, from + x / pxPerMs));
     // On a lane, the nearest marker within a few pixels is what was meant.
     const near = markerAt(markers, x, event.clientY - box.top);
     if (near) {
@@ -350,6 +362,7 @@ export const TimelineLanes = memo(function TimelineLanes({
               />
               <MarksLayer
                 marks={marks}
+                start={origin}
                 from={from}
                 to={to}
                 pxPerMs={pxPerMs}
@@ -357,6 +370,7 @@ export const TimelineLanes = memo(function TimelineLanes({
                 onPick={onPick}
               />
               <LanesCursor
+                start={origin}
                 from={from}
                 pxPerMs={pxPerMs}
                 width={width}

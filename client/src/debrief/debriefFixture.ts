@@ -224,6 +224,8 @@ export class RecordingCanvas {
   /** Every filled rectangle, in order: the lanes' backgrounds and lines, then one per marker. */
   readonly rects: { x: number; y: number; w: number; h: number; fill: string }[] = [];
   readonly texts: string[] = [];
+  /** Where each text was written (x of its start), in order. */
+  readonly textsAt: { text: string; x: number }[] = [];
   paints = 0;
   fillStyle = '';
   strokeStyle = '';
@@ -241,6 +243,7 @@ export class RecordingCanvas {
     this.paints += 1;
     this.rects.length = 0;
     this.texts.length = 0;
+    this.textsAt.length = 0;
     this.dashes.length = 0;
   }
   fillRect(x: number, y: number, w: number, h: number): void {
@@ -253,8 +256,9 @@ export class RecordingCanvas {
   stroke(): void {
     this.dashes.push(this.dash.join(','));
   }
-  fillText(text: string): void {
+  fillText(text: string, x: number): void {
     this.texts.push(text);
+    this.textsAt.push({ text, x });
   }
   /** The markers of the last paint: the rectangles 18 px high. */
   markers() {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
+import type { AccountMe } from '@ecoute/protocol';
 import { I18nProvider } from '../i18n/index.js';
 import { SessionContext, type Session } from '../socket/index.js';
 import { fakeSession } from '../test/fakeSession.js';
@@ -50,6 +51,42 @@ describe('JoinGate', () => {
     expect(session.sent).toEqual([{ kind: 'join', name: 'Camille' }]);
     expect(readDisplayName('s1', 'listener')).toBe('Camille');
     expect(readDisplayName('s1', 'trainer')).toBeNull();
+  });
+
+  it('joins a signed-in trainer under their account name, and asks a signed-out one', async () => {
+    const signedIn = {
+      me: () => Promise.resolve({ ok: true as const, data: { name: 'Claire' } as AccountMe }),
+    };
+    const session = fakeSession({ view: trainerView() });
+    const { unmount } = renderWithSession(
+      <JoinGate role="trainer" sessionId="s1" account={signedIn}>
+        <Page />
+      </JoinGate>,
+      { session },
+    );
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(screen.queryByRole('textbox', { name: 'Votre prénom ou un pseudonyme' })).toBeNull();
+    expect(screen.getByText('Vous : Claire.')).not.toBeNull();
+    expect(session.sent).toEqual([{ kind: 'join', name: 'Claire' }]);
+    expect(readDisplayName('s1', 'trainer')).toBe('Claire');
+    unmount();
+    localStorage.clear();
+
+    const signedOut = {
+      me: () => Promise.resolve({ ok: false as const, code: 'auth/sign_in_required' }),
+    };
+    renderWithSession(
+      <JoinGate role="trainer" sessionId="s1" account={signedOut}>
+        <Page />
+      </JoinGate>,
+      { session: fakeSession({ view: trainerView() }) },
+    );
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(screen.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' })).not.toBeNull();
   });
 
   it('joins again without asking after a reload, and again after each reconnection', async () => {

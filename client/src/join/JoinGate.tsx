@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Role } from '@ecoute/engine';
 import { MAX_NAME_LENGTH } from '@ecoute/protocol';
+import { accountApi } from '../account/accountApi.js';
 import { useI18n } from '../i18n/index.js';
 import { useSessionContext } from '../socket/index.js';
 import { ROLE_KEYS } from '../ui/roleKeys.js';
@@ -23,15 +24,36 @@ export function JoinGate({
   role,
   sessionId,
   given = null,
+  account = accountApi,
   children,
 }: {
   role: Role;
   sessionId: string;
   given?: LinkName | null;
+  /** Who is signed in: a signed-in trainer joins the console under their account's name. */
+  account?: Pick<typeof accountApi, 'me'>;
   children: ReactNode;
 }) {
   const session = useSessionContext();
   const [name, setName] = useState(() => readDisplayName(sessionId, role) ?? given?.name ?? null);
+  // A trainer with no name yet: asked only once the account is known not to give one.
+  const [accountChecked, setAccountChecked] = useState(() => role !== 'trainer' || name !== null);
+  useEffect(() => {
+    if (accountChecked) return;
+    let current = true;
+    void account.me().then((result) => {
+      if (!current) return;
+      const accountName = result.ok ? result.data.name.trim() : '';
+      if (accountName && readDisplayName(sessionId, role) === null) {
+        saveDisplayName(sessionId, role, accountName);
+        setName(accountName);
+      }
+      setAccountChecked(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, [accountChecked, account, sessionId, role]);
   useEffect(() => {
     if (given && readDisplayName(sessionId, role) === null) saveDisplayName(sessionId, role, given.name);
   }, [given, sessionId, role]);
@@ -66,6 +88,7 @@ export function JoinGate({
     focusTitle();
     return () => cancelAnimationFrame(handle);
   }, [asking, session.view]);
+  if (asking && !accountChecked) return null;
   if (asking) {
     return (
       <JoinForm

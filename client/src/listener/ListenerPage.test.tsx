@@ -78,6 +78,14 @@ describe('ListenerPage', () => {
     expect(screen.getByLabelText<HTMLTextAreaElement>('Ce que je dis').disabled).toBe(true);
   });
 
+  it('shows no paused banner once a paused call has ended', () => {
+    const session = fakeSession({ view: listenerView({ paused: true, phase: 'ended' }), entries: inCall });
+    renderWithSession(<ListenerPage />, { session });
+    // The same view still in call: the banner says the pause (the test above).
+    expect(screen.queryByText('Séance suspendue par le ou la formateur·rice')).toBeNull();
+    expect(screen.queryByText('Séance suspendue')).toBeNull();
+  });
+
   it('shows the outcome when the call has ended', () => {
     const session = fakeSession({
       view: listenerView({

@@ -11,6 +11,7 @@ import { useShortcutKeySet } from '../ui/shortcutMode.js';
 import { DebriefLink } from '../debrief/DebriefLink.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
+import { callPaused } from '../ui/callPaused.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
 import './listener.css';
 import { SayForm } from '../ui/SayForm.js';
@@ -168,7 +169,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
       {view ? <SeatNotice seat={session.seat} onChoose={(action) => void session.setSeat(action)} /> : null}
       {view && seatStatus !== 'occupied' ? (
         <>
-          <PausedBanner paused={view.paused} />
+          <PausedBanner paused={callPaused(view)} />
           <ErrorAlert code={errorCode} />
           <PhoneViewSwitch value={phoneView} onChange={setPhoneView} />
           <div className="role-layout role-layout--listener" data-phone-view={phoneView}>

@@ -20,6 +20,23 @@ describe('ObserverPage', () => {
     expect(screen.queryAllByRole('button')).toHaveLength(0);
     expect(screen.queryByLabelText('Ce que je dis')).toBeNull();
   });
+
+  it('says the pause while the call is paused, and no longer once the paused call has ended', () => {
+    const entries = [inputEntry(1, { kind: 'pickup' }), lineEntry(2, 'Allô ?')];
+    const paused = renderWithSession(<ObserverPage />, {
+      session: fakeSession({ view: listenerView({ role: 'observer', paused: true }), entries }),
+    });
+    expect(screen.getByText('Séance suspendue par le ou la formateur·rice')).not.toBeNull();
+    paused.unmount();
+    renderWithSession(<ObserverPage />, {
+      session: fakeSession({
+        view: listenerView({ role: 'observer', paused: true, phase: 'ended' }),
+        entries,
+      }),
+    });
+    expect(screen.queryByText('Séance suspendue par le ou la formateur·rice')).toBeNull();
+    expect(screen.queryByText('Séance suspendue')).toBeNull();
+  });
 });
 
 describe('ObserverPage — projector mode', () => {

@@ -12,6 +12,7 @@ import { VariableGauges } from '../trainer/VariableGauges.js';
 import { MoveButtons } from '../ui/MoveButtons.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
+import { callPaused } from '../ui/callPaused.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
 import { SessionNotices } from '../ui/SessionNotices.js';
 import { Transcript } from '../ui/Transcript.js';
@@ -62,7 +63,7 @@ export function ObserverPage() {
       <SessionNotices session={session} view={view} />
       {view ? (
         <>
-          <PausedBanner paused={view.paused} />
+          <PausedBanner paused={callPaused(view)} />
           {projector ? <p className="notice notice--projector">{t('observer.projectorOn')}</p> : null}
           <div className={`role-layout${projector ? ' role-layout--trainer' : ''}`}>
             <div className="role-layout__side">

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { DebriefLink } from '../debrief/DebriefLink.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
+import { callPaused } from '../ui/callPaused.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
 import { SessionNotices } from '../ui/SessionNotices.js';
 import { TextSendForm } from '../ui/TextSendForm.js';
@@ -62,7 +63,7 @@ export function TrainerPage() {
   const playing = online && view !== null && !view.paused && view.phase !== 'ended';
   const inCall = playing && view.phase === 'connected';
   // An ended call is no longer paused (pausing then ending left both shown): the phase wins.
-  const paused = view !== null && view.paused && view.phase !== 'ended';
+  const paused = callPaused(view);
 
   return (
     <div className="role-page role-page--trainer trainer-console" ref={pageRef}>

@@ -3,6 +3,7 @@ import { useI18n, type MessageKey } from '../i18n/index.js';
 import type { SessionStatus } from '../socket/index.js';
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { CallTimer } from './CallTimer.js';
+import { callPaused } from './callPaused.js';
 import './callStatusBar.css';
 
 /** The call's state in a few words, as the phone shows it. */
@@ -62,9 +63,7 @@ export function CallStatusBar({
       ) : null}
       {view ? <CallTimer entries={entries} view={view} /> : null}
       {/* An ended call is no longer paused: the phase wins. */}
-      {view?.paused && view.phase !== 'ended' ? (
-        <span className="call-status__paused">{t('status.paused')}</span>
-      ) : null}
+      {callPaused(view) ? <span className="call-status__paused">{t('status.paused')}</span> : null}
       <span className={`call-status__connection call-status__connection--${connection}`}>
         <span className="call-status__dot" aria-hidden="true" />
         <span className="call-status__connection-text">{t(connectionKey[connection])}</span>

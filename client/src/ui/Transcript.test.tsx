@@ -46,6 +46,13 @@ describe('Transcript', () => {
     expect(items()[0]).not.toMatch(/à \d/);
   });
 
+  it('shows a spoken line with a narrow no-break space before « ! ? »', () => {
+    renderWithSession(
+      <Transcript entries={[lineEntry(1, 'Il y a quelqu’un dedans ! Vous êtes là?')]} labels={labels} />,
+    );
+    expect(items()[0]).toContain('dedans\u202f! Vous êtes là\u202f?');
+  });
+
   it('shows a stage direction in italics, apart from the spoken words', () => {
     renderWithSession(
       <Transcript

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/index.js';
 import { announceEntry } from './announceEntry.js';
 import { describeEntry } from './describeEntry.js';
 import { formatDuration } from './formatDuration.js';
+import { frenchSpacing } from './frenchSpacing.js';
 import { pickupTime } from './useCallElapsed.js';
 import type { KnownLabels } from './useKnownLabels.js';
 import './transcript.css';
@@ -39,7 +40,7 @@ export function Transcript({
   /** Which entries this page lists (e.g. the listener's notes live in their own pad). */
   show?: (entry: TimelineEntry) => boolean;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const entries = useMemo(() => (show ? allEntries.filter(show) : allEntries), [allEntries, show]);
   const headingId = useId();
   const scroller = useRef<HTMLDivElement>(null);
@@ -114,7 +115,14 @@ export function Transcript({
                   ) : null}
                   {line.cue && line.text ? ' ' : null}
                   {line.direction ? <i className="entry__cue entry__direction">{line.direction} </i> : null}
-                  {line.text ? <span className="entry__text">{line.text}</span> : null}
+                  {line.text ? (
+                    <span className="entry__text">
+                      {/* Spoken lines keep French typography (U+202F before « ! ? ; : »). */}
+                      {lang === 'fr' && (line.voice === 'caller' || line.voice === 'listener')
+                        ? frenchSpacing(line.text)
+                        : line.text}
+                    </span>
+                  ) : null}
                   {readings && line.interpretation ? (
                     <span className="entry__interpretation"> {line.interpretation}</span>
                   ) : null}
