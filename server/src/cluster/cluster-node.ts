@@ -72,13 +72,17 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     const cluster = this.cluster;
     if (!cluster) return;
     cluster.draining = true;
-    if (this.beat) clearInterval(this.beat);
+    // The heartbeat goes on (renewing this process's row only) until every lease is passed on:
+    // while the successors prepare, the leases must not expire, or another process would take
+    // the calls as abandoned (paused, as after a crash).
     const started = performance.now();
     const ids = [...this.sessions.ownedEpochs().keys()];
     // Successors, round robin over the live processes (none: released to whoever takes it).
     const alive = await cluster.leases.alive(cluster.node).catch(() => []);
     const offset = Math.floor(Math.random() * Math.max(1, alive.length));
-    const successor = new Map(ids.map((id, i) => [id, alive[(i + offset) % alive.length]]));
+    // (An ended call has none: its lease simply goes.)
+    const calls = ids.filter((id) => this.sessions.loaded(id)?.ended !== true);
+    const successor = new Map(calls.map((id, i) => [id, alive[(i + offset) % alive.length]]));
     // Warm: each successor replays its sessions' timelines while the calls go on here.
     const groups = new Map<string, string[]>();
     for (const [id, node] of successor) if (node) groups.set(node, [...(groups.get(node) ?? []), id]);
@@ -102,6 +106,8 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
       if (outcome.status === 'rejected')
         this.logger.error(`cluster/handover_failed session=${ids[i]} ${String(outcome.reason)}`);
     });
+    // Nothing left to keep: one whose handover failed expires now, to be taken as abandoned.
+    if (this.beat) clearInterval(this.beat);
     const deadline = Date.now() + DRAIN_WAIT_MS;
     let left = ids.length;
     while (left > 0 && Date.now() < deadline) {
@@ -122,10 +128,12 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async heartbeat(cluster: Cluster): Promise<void> {
-    if (this.beating || cluster.draining) return;
+    if (this.beating) return;
     this.beating = true;
     try {
       await cluster.leases.heartbeat(cluster.node, cluster.leaseMs);
+      // Draining: this process takes nothing and drops nothing any more, it only stays alive.
+      if (cluster.draining) return;
       // Sessions another process took while this one was stalled: their runtimes go. Only those
       // held before the question was asked: one created or taken meanwhile is not in its answer
       // (it was dropped as lost, then rebuilt paused: a refused pickup at 200 calls).

@@ -51,7 +51,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
   private readonly epochs = new Map<string, number>();
   private readonly ownership: SessionOwnership;
   /** Rebuilds begun for a handover announced by a draining process (`prepareHandover`). */
-  private readonly warm = new Map<string, { rebuild: WarmRebuild; until: number }>();
+  private readonly warm = new Map<string, WarmRebuild>();
 
   constructor(
     @Inject(SessionStore) private readonly sessions: SessionStore,
@@ -280,7 +280,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     const lease = await this.ownership.acquire(sessionId);
     if ('elsewhere' in lease) return lease;
     // A warm handover: the head was replayed before the lease came; only the tail is read now.
-    const warm = this.warm.get(sessionId)?.rebuild;
+    const warm = this.warm.get(sessionId);
     this.warm.delete(sessionId);
     const entries = await this.timeline.read(sessionId, warm?.seq);
     const speech: SpeechSettings = {
@@ -345,12 +345,6 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
    * (`recovery/warm-rebuild.ts`). Kept `WARM_KEEP_MS` at most. Resolves with the seq replayed to.
    */
   async prepareHandover(sessionId: string): Promise<number> {
-    const now = Date.now();
-    for (const [id, { rebuild, until }] of this.warm)
-      if (until < now) {
-        rebuild.dispose();
-        this.warm.delete(id);
-      }
     if (this.runtimes.has(sessionId) || this.loading.has(sessionId)) return 0;
     const session = await this.sessions.find(sessionId);
     const compiled = session && this.catalog.get(session.scenarioId, session.scenarioVersion);
@@ -363,8 +357,14 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
       rebuild.dispose();
       return 0;
     }
-    this.warm.get(sessionId)?.rebuild.dispose();
-    this.warm.set(sessionId, { rebuild, until: now + WARM_KEEP_MS });
+    this.warm.get(sessionId)?.dispose();
+    this.warm.set(sessionId, rebuild);
+    // Never taken (the drain failed, another process was quicker): dropped.
+    setTimeout(() => {
+      if (this.warm.get(sessionId) !== rebuild) return;
+      this.warm.delete(sessionId);
+      rebuild.dispose();
+    }, WARM_KEEP_MS).unref();
     return rebuild.seq;
   }
 
@@ -399,7 +399,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     if (this.idleSweep) clearInterval(this.idleSweep);
-    for (const { rebuild } of this.warm.values()) rebuild.dispose();
+    for (const rebuild of this.warm.values()) rebuild.dispose();
     this.warm.clear();
     for (const runtime of this.runtimes.values()) runtime.dispose();
     this.runtimes.clear();
