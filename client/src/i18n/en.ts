@@ -468,7 +468,8 @@ export const en: Catalogue = {
   'error.export/lrs_not_configured': 'No xAPI store (LRS) is configured on this server (ECOUTE_LRS_URL).',
   'error.export/lrs_failed': 'The xAPI store (LRS) refused the statements or did not answer.',
   'error.protocol/version_mismatch': 'Outdated version of the application: reload the page.',
-  'error.server/storage_failed': 'Saving failed: the action was not taken into account.',
+  'error.server/storage_failed':
+    'Saving was not confirmed: the action may not have been taken into account. Check the transcript before doing it again.',
   'error.server/internal': 'Internal server error.',
   'error.client/network': 'Server unreachable: check the connection and try again.',
   'error.client/timeout':

@@ -478,7 +478,8 @@ export const fr = {
     "Aucun entrepôt xAPI (LRS) n'est configuré sur ce serveur (ECOUTE_LRS_URL).",
   'error.export/lrs_failed': "L'entrepôt xAPI (LRS) a refusé les déclarations ou n'a pas répondu.",
   'error.protocol/version_mismatch': "Version de l'application périmée : rechargez la page.",
-  'error.server/storage_failed': "L'enregistrement a échoué : l'action n'a pas été prise en compte.",
+  'error.server/storage_failed':
+    "L'enregistrement n'a pas été confirmé : l'action n'a peut-être pas été prise en compte. Vérifiez la transcription avant de la refaire.",
   'error.server/internal': 'Erreur interne du serveur.',
   'error.client/network': 'Serveur injoignable : vérifiez la connexion puis réessayez.',
   'error.client/timeout':

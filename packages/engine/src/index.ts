@@ -85,6 +85,7 @@ export {
 export { replay, replayWith, type TimedInput, type ReplayOptions, type ReplayStep } from './run/replay.js';
 export {
   rebuildRun,
+  RunRebuild,
   sameObservation,
   type RebuildOptions,
   type RebuildResult,

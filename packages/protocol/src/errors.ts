@@ -77,7 +77,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   'export/lrs_not_configured': "Aucun entrepôt xAPI (LRS) n'est configuré sur ce serveur (ECOUTE_LRS_URL).",
   'export/lrs_failed': "L'entrepôt xAPI (LRS) a refusé les déclarations ou n'a pas répondu.",
   'protocol/version_mismatch': "Version de l'application périmée : rechargez la page.",
-  'server/storage_failed': "L'enregistrement a échoué : l'action n'a pas été prise en compte.",
+  'server/storage_failed':
+    "L'enregistrement n'a pas été confirmé : l'action n'a peut-être pas été prise en compte. Vérifiez la transcription avant de la refaire.",
   'server/internal': 'Erreur interne du serveur.',
   'auth/sign_in_required': 'Connectez-vous pour continuer.',
   'auth/csrf': "Requête refusée : elle ne vient pas de l'application.",

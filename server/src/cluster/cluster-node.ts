@@ -2,7 +2,10 @@
 // ECOUTE_LEASE_MS), the check that drops the runtimes of sessions another process took (their
 // appends would be refused anyway, fenced), the takeover of orphaned live sessions (their owner
 // died: rebuilt by replay here, as after a crash), the sessions others hand over, and the drain
-// on shutdown: every session handed over before the process exits.
+// on shutdown: every session handed over before the process exits. A drain is a warm handover:
+// each session gets a successor among the live processes, which reads and replays its timeline
+// while this process still runs the call; then this one settles its appends and passes the lease
+// on (the next epoch), and the successor replays only the tail before serving.
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type {
   BeforeApplicationShutdown,
@@ -19,6 +22,13 @@ const TAKEOVER_WORKERS = 8;
 const ORPHANS_PER_BEAT = 100;
 /** How long a drain waits for others to take the sessions it released. */
 const DRAIN_WAIT_MS = 3_000;
+/**
+ * How long a drain waits for its successors to replay the sessions' timelines (meanwhile the calls
+ * go on here; past it, the handover goes ahead and the successor replays more of it afterwards).
+ */
+const PREPARE_WAIT_MS = 2_000;
+/** Sessions a successor replays at once while it prepares a handover. */
+const PREPARE_WORKERS = 4;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -28,6 +38,8 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
   private beat: ReturnType<typeof setInterval> | undefined;
   private beating = false;
   private sweeping = false;
+  /** Sessions whose lease this process held at the last heartbeat without running them. */
+  private unrun = new Set<string>();
 
   constructor(
     @Inject(SessionsService) private readonly sessions: SessionsService,
@@ -41,6 +53,7 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
       this.logger.log(`cluster/handover from=${from} sessions=${ids.length}`);
       void this.takeOver(ids, true);
     });
+    cluster.link.onPrepare((ids) => this.prepare(ids));
     this.beat = setInterval(
       () => void this.heartbeat(cluster),
       Math.max(50, Math.floor(cluster.leaseMs / 3)),
@@ -59,22 +72,42 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     const cluster = this.cluster;
     if (!cluster) return;
     cluster.draining = true;
-    if (this.beat) clearInterval(this.beat);
+    // The heartbeat goes on (renewing this process's row only) until every lease is passed on:
+    // while the successors prepare, the leases must not expire, or another process would take
+    // the calls as abandoned (paused, as after a crash).
     const started = performance.now();
     const ids = [...this.sessions.ownedEpochs().keys()];
-    // Each session announced as soon as it is released, so that its call goes on elsewhere without
+    // Successors, round robin over the live processes (none: released to whoever takes it).
+    const alive = await cluster.leases.alive(cluster.node).catch(() => []);
+    const offset = Math.floor(Math.random() * Math.max(1, alive.length));
+    // (An ended call has none: its lease simply goes.)
+    const calls = ids.filter((id) => this.sessions.loaded(id)?.ended !== true);
+    const successor = new Map(calls.map((id, i) => [id, alive[(i + offset) % alive.length]]));
+    // Warm: each successor replays its sessions' timelines while the calls go on here.
+    const groups = new Map<string, string[]>();
+    for (const [id, node] of successor) if (node) groups.set(node, [...(groups.get(node) ?? []), id]);
+    const prepared = await Promise.all(
+      [...groups].map(([node, group]) => cluster.link.prepareAt(node, group, PREPARE_WAIT_MS)),
+    );
+    const preparedMs = Math.round(performance.now() - started);
+    // Each session handed as soon as it is released, so that its call goes on elsewhere without
     // waiting for the slowest handover. One that cannot be handed over (its lease lost meanwhile,
     // the database slow) must not end the drain early: the others are handed over, the grace kept.
     const outcomes = await Promise.allSettled(
       ids.map(async (id) => {
-        await this.sessions.handOver(id);
-        await cluster.link.announceHandover([id]).catch(() => undefined);
+        const to = successor.get(id);
+        const passed = await this.sessions.handOver(id, to);
+        // Passed on: told directly; else (no successor, or it is gone) anyone may take it.
+        if (!(passed && to && (await cluster.link.handTo(to, [id]).catch(() => false))))
+          await cluster.link.announceHandover([id]).catch(() => undefined);
       }),
     );
     outcomes.forEach((outcome, i) => {
       if (outcome.status === 'rejected')
         this.logger.error(`cluster/handover_failed session=${ids[i]} ${String(outcome.reason)}`);
     });
+    // Nothing left to keep: one whose handover failed expires now, to be taken as abandoned.
+    if (this.beat) clearInterval(this.beat);
     const deadline = Date.now() + DRAIN_WAIT_MS;
     let left = ids.length;
     while (left > 0 && Date.now() < deadline) {
@@ -85,7 +118,7 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     const handedOverMs = Math.round(performance.now() - started);
     await sleep(cluster.drainGraceMs - (performance.now() - started));
     this.logger.log(
-      `cluster/drained sessions=${ids.length} untaken=${left} in ${handedOverMs} ms (sockets closed after ${Math.round(performance.now() - started)} ms)`,
+      `cluster/drained sessions=${ids.length} untaken=${left} in ${handedOverMs} ms (successors prepared ${prepared.map((n) => n ?? 'no answer').join('+')} in ${preparedMs} ms; sockets closed after ${Math.round(performance.now() - started)} ms)`,
     );
   }
 
@@ -95,10 +128,12 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async heartbeat(cluster: Cluster): Promise<void> {
-    if (this.beating || cluster.draining) return;
+    if (this.beating) return;
     this.beating = true;
     try {
       await cluster.leases.heartbeat(cluster.node, cluster.leaseMs);
+      // Draining: this process takes nothing and drops nothing any more, it only stays alive.
+      if (cluster.draining) return;
       // Sessions another process took while this one was stalled: their runtimes go. Only those
       // held before the question was asked: one created or taken meanwhile is not in its answer
       // (it was dropped as lost, then rebuilt paused: a refused pickup at 200 calls).
@@ -106,6 +141,12 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
       const held = await cluster.leases.owned(cluster.node);
       for (const [id, epoch] of this.sessions.ownedEpochs())
         if (epoch > 0 && before.get(id) === epoch && held.get(id) !== epoch) this.sessions.dropLost(id);
+      // Passed to this process by a draining one whose word did not arrive: taken up — once seen
+      // so at two heartbeats running (one lease released by an idle unload may still show once).
+      const unrun = [...held.keys()].filter((id) => !this.sessions.ownedEpochs().has(id));
+      const adopted = unrun.filter((id) => this.unrun.has(id));
+      this.unrun = new Set(unrun);
+      if (adopted.length > 0) void this.takeOver(adopted, true);
       // Not awaited: rebuilds never hold the next heartbeat back (a late heartbeat loses leases).
       if (!this.sweeping) {
         this.sweeping = true;
@@ -133,6 +174,28 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     } catch (error) {
       this.logger.error(`cluster/takeover_failed node=${cluster.node} ${String(error)}`);
     }
+  }
+
+  /** Named successor by a draining process: these sessions' timelines replayed ahead. */
+  private async prepare(ids: string[]): Promise<number> {
+    if (this.cluster?.draining) return 0;
+    const started = performance.now();
+    const queue = ids.values();
+    let prepared = 0;
+    const worker = async (): Promise<void> => {
+      for (let next = queue.next(); !next.done; next = queue.next()) {
+        try {
+          if ((await this.sessions.prepareHandover(next.value)) > 0) prepared++;
+        } catch (error) {
+          this.logger.error(`cluster/prepare_failed session=${next.value} ${String(error)}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: PREPARE_WORKERS }, worker));
+    this.logger.log(
+      `cluster/prepared sessions=${prepared} of=${ids.length} in ${Math.round(performance.now() - started)} ms`,
+    );
+    return prepared;
   }
 
   /** Takes these sessions if still free (another process may be quicker: then it is theirs). */

@@ -68,8 +68,8 @@ export class Cluster implements SessionOwnership {
     );
   }
 
-  release(sessionId: string, epoch: number, handover: boolean): Promise<void> {
-    return this.leases.release(sessionId, this.node, epoch, handover);
+  release(sessionId: string, epoch: number, handover: boolean, successor?: string): Promise<boolean> {
+    return this.leases.release(sessionId, this.node, epoch, handover, successor);
   }
 
   async close(): Promise<void> {

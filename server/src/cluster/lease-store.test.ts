@@ -139,4 +139,44 @@ describe('session leases (PostgreSQL)', () => {
     expect(gap[1].status).toBe('fulfilled');
     expect(await timeline.lastSeq('g1')).toBe(3);
   });
+
+  it('a drain passes the lease to a live successor (next epoch, the old owner fenced), else leaves it free', async () => {
+    await new SessionStore(db).create(
+      {
+        id: 'w1',
+        scenarioId: 'x',
+        scenarioVersion: 1,
+        seed: 1,
+        createdAt: new Date(0).toISOString(),
+        status: 'live',
+      },
+      { listener: 'w1l', trainer: 'w1t', observer: 'w1o' },
+    );
+    for (const node of ['a', 'b', 'c']) await leases.heartbeat(node, 60_000);
+    expect(await leases.alive('a')).toEqual(['b', 'c']);
+    expect(await leases.acquire('w1', 'a')).toMatchObject({ epoch: 1 });
+    await timeline.append('w1', [entry(1, 'un')], 1);
+
+    expect(await leases.release('w1', 'b', 1, true, 'c')).toBe(false); // not b's: nothing happens
+    expect(await leases.release('w1', 'a', 1, true, 'b')).toBe(true);
+    expect((await leases.owned('b')).get('w1')).toBe(2);
+    expect((await leases.orphans(10)).map((o) => o.sessionId)).not.toContain('w1');
+    // Another process is sent to the successor; the old owner can write no more.
+    expect(await leases.acquire('w1', 'c')).toMatchObject({ owner: 'b' });
+    await expect(timeline.append('w1', [entry(2, 'tard')], 1)).rejects.toMatchObject({
+      code: 'timeline/fenced',
+    });
+    // The successor takes it up as a handover (no pause to record), at the next epoch.
+    expect(await leases.acquire('w1', 'b')).toEqual({ epoch: 3, handedOver: true });
+    await timeline.append('w1', [entry(2, 'deux')], 3);
+
+    // A successor that died meanwhile: the lease is left free for whoever comes first.
+    await leases.heartbeat('c', -1);
+    expect(await leases.alive('a')).toEqual(['b']);
+    expect(await leases.release('w1', 'b', 3, true, 'c')).toBe(false);
+    expect((await leases.orphans(10)).filter((o) => o.sessionId === 'w1')).toEqual([
+      { sessionId: 'w1', handover: true },
+    ]);
+    expect(await leases.acquire('w1', 'a')).toEqual({ epoch: 5, handedOver: true });
+  });
 });

@@ -51,7 +51,10 @@ export class LeaseStore {
         await sql`SET LOCAL lock_timeout = '${sql.raw(LOCK_TIMEOUT)}'`.execute(trx);
         const before = await sql<{ owner: string | null }>`
           SELECT owner FROM session_leases WHERE session_id = ${sessionId} FOR UPDATE`.execute(trx);
-        const handedOver = before.rows.length > 0 && before.rows[0]!.owner === null;
+        // No owner: released by a drain. This process itself, with no runtime of it here (else it
+        // would not ask): a draining process passed the lease to it (`release`'s successor).
+        const owner = before.rows[0]?.owner;
+        const handedOver = before.rows.length > 0 && (owner === null || owner === node);
         const taken = await sql<{ epoch: string | number }>`
           INSERT INTO session_leases AS l (session_id, owner, epoch) VALUES (${sessionId}, ${node}, 1)
           ON CONFLICT (session_id) DO UPDATE SET owner = EXCLUDED.owner, epoch = l.epoch + 1
@@ -85,17 +88,42 @@ export class LeaseStore {
   }
 
   /**
-   * Gives the session up if `node` still holds it at `epoch`: `handover` leaves the row without
-   * an owner (another process takes it now); otherwise the row goes (nobody needs it until
-   * someone connects).
+   * Gives the session up if `node` still holds it at `epoch`: `handover` passes it to `successor`
+   * if that process is alive (the epoch bumped: `node` can write no more; resolves true), else
+   * leaves the row without an owner (another process takes it now); otherwise the row goes
+   * (nobody needs it until someone connects).
    */
-  async release(sessionId: string, node: string, epoch: number, handover: boolean): Promise<void> {
+  async release(
+    sessionId: string,
+    node: string,
+    epoch: number,
+    handover: boolean,
+    successor?: string,
+  ): Promise<boolean> {
+    if (handover && successor) {
+      const { rows } = await sql<{ owner: string | null }>`
+        UPDATE session_leases SET epoch = epoch + 1, owner = CASE WHEN EXISTS (
+          SELECT 1 FROM cluster_nodes n WHERE n.id = ${successor} AND n.expires_at > ${NOW_MS})
+          THEN ${successor} ELSE NULL END
+        WHERE session_id = ${sessionId} AND owner = ${node} AND epoch = ${epoch}
+        RETURNING owner`.execute(this.db);
+      return rows[0]?.owner === successor;
+    }
     if (handover)
       await sql`UPDATE session_leases SET owner = NULL
         WHERE session_id = ${sessionId} AND owner = ${node} AND epoch = ${epoch}`.execute(this.db);
     else
       await sql`DELETE FROM session_leases
         WHERE session_id = ${sessionId} AND owner = ${node} AND epoch = ${epoch}`.execute(this.db);
+    return false;
+  }
+
+  /** The processes alive now (heartbeat not expired), but `node`, by name. */
+  async alive(node: string): Promise<string[]> {
+    const { rows } = await sql<{ id: string }>`
+      SELECT id FROM cluster_nodes WHERE id <> ${node} AND expires_at > ${NOW_MS}
+      ORDER BY id`.execute(this.db);
+    return rows.map((row) => row.id);
   }
 
   /** The sessions `node` holds, with their epochs. */

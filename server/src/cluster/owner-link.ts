@@ -3,7 +3,9 @@
 // process announces the sessions it hands over. PUBLISH tells how many processes received a
 // message: 0 on the owner's channel means the owner is gone (its connection closed), so the
 // sender waits for its lease to expire and takes the session over, instead of waiting for a
-// reply that will never come.
+// reply that will never come. A draining process also asks a successor to prepare the sessions
+// it will pass to it (replay their timelines while it still runs them: a warm handover), then
+// tells it when each one is its own.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Role } from '@ecoute/engine';
@@ -26,15 +28,20 @@ export type CallOutcome =
 
 type Message =
   | { type: 'call'; id: string; from: string; request: ForwardedRequest }
-  | { type: 'reply'; id: string; reply: ForwardedReply };
+  | { type: 'reply'; id: string; reply: ForwardedReply }
+  | { type: 'prepare'; id: string; from: string; sessionIds: string[] }
+  | { type: 'prepared'; id: string; count: number }
+  | { type: 'yours'; from: string; sessionIds: string[] };
 
 const nodeChannel = (node: string): string => `ecoute:node:${node}`;
 const HANDOVER_CHANNEL = 'ecoute:handover';
 
 export class OwnerLink {
   private readonly waiting = new Map<string, (reply: ForwardedReply) => void>();
+  private readonly preparing = new Map<string, (count: number) => void>();
   private serve: ((request: ForwardedRequest) => Promise<ForwardedReply>) | undefined;
   private handover: ((sessionIds: string[], from: string) => void) | undefined;
+  private prepare: ((sessionIds: string[]) => Promise<number>) | undefined;
 
   constructor(
     readonly node: string,
@@ -55,6 +62,39 @@ export class OwnerLink {
   /** What this process does when another hands sessions over. */
   onHandover(handover: (sessionIds: string[], from: string) => void): void {
     this.handover = handover;
+  }
+
+  /** What this process does when a draining one names it successor (`prepareAt`). */
+  onPrepare(prepare: (sessionIds: string[]) => Promise<number>): void {
+    this.prepare = prepare;
+  }
+
+  /**
+   * Asks `node` to prepare these sessions (read and replay their timelines) and waits until it
+   * has, at most `timeoutMs`: resolves with how many it prepared (null: no answer in time).
+   */
+  prepareAt(node: string, sessionIds: string[], timeoutMs: number): Promise<number | null> {
+    const id = randomUUID();
+    const message: Message = { type: 'prepare', id, from: this.node, sessionIds };
+    return new Promise<number | null>((resolve) => {
+      const done = (count: number | null): void => {
+        clearTimeout(timer);
+        this.preparing.delete(id);
+        resolve(count);
+      };
+      const timer = setTimeout(() => done(null), timeoutMs);
+      this.preparing.set(id, done);
+      this.pub.publish(nodeChannel(node), JSON.stringify(message)).then(
+        (receivers) => receivers > 0 || done(null),
+        () => done(null),
+      );
+    });
+  }
+
+  /** Tells `node` these sessions are its own now (their leases passed to it): false if gone. */
+  async handTo(node: string, sessionIds: string[]): Promise<boolean> {
+    const message: Message = { type: 'yours', from: this.node, sessionIds };
+    return (await this.pub.publish(nodeChannel(node), JSON.stringify(message))) > 0;
   }
 
   /** Sends `request` to `owner` and waits for its reply, at most `timeoutMs`. */
@@ -103,6 +143,26 @@ export class OwnerLink {
     const m = message as Message;
     if (m.type === 'reply') {
       this.waiting.get(m.id)?.(m.reply);
+      return;
+    }
+    if (m.type === 'prepared') {
+      this.preparing.get(m.id)?.(m.count);
+      return;
+    }
+    if (m.type === 'yours') {
+      this.handover?.(m.sessionIds, m.from);
+      return;
+    }
+    if (m.type === 'prepare') {
+      const prepare = this.prepare;
+      if (!prepare) return;
+      void prepare(m.sessionIds)
+        .catch(() => 0)
+        .then((count) => {
+          const answer: Message = { type: 'prepared', id: m.id, count };
+          return this.pub.publish(nodeChannel(m.from), JSON.stringify(answer));
+        })
+        .catch(() => undefined);
       return;
     }
     const serve = this.serve;

@@ -13,6 +13,7 @@ import type { SessionRuntimeDeps } from '../sessions/session-runtime.js';
 import { SessionStore } from '../sessions/session-store.js';
 import { SqliteTimelineStore } from '../timeline/sqlite-timeline-store.js';
 import { rebuildSession } from './rebuild-session.js';
+import { WarmRebuild } from './warm-rebuild.js';
 
 function tutorial(): CompiledScenario {
   const file = path.join(findWorkspaceRoot(), 'scenarios', 'appel-entrainement.yaml');
@@ -219,5 +220,63 @@ describe('rebuildSession', () => {
     expect(await new SessionStore(db).item('s1')).toMatchObject({ status: 'ended', endedAt: ending?.at });
     expect(await store.read('s1')).toHaveLength(count);
     runtime.dispose();
+  });
+
+  it('a warm handover: the head replayed while the old owner still runs, then only the tail; the same run as a cold rebuild', async () => {
+    const scheduler = new ManualScheduler(10_000);
+    const live = new SessionRuntime('s1', compiled, 3, 0, deps(scheduler));
+    await live.apply('listener', { kind: 'pickup' });
+    scheduler.advanceBy(20_000); // the greeting's silence timer fires
+    await live.snapshot('trainer', 0);
+    // The successor reads and replays the head; the call goes on at the old owner meanwhile.
+    const warm = new WarmRebuild(
+      { id: 's1', seed: 3, callerActor: false },
+      compiled,
+      new ManualScheduler(500_000),
+    );
+    warm.feed(await store.read('s1'));
+    warm.head = warm.count;
+    const head = warm.seq;
+    expect(head).toBeGreaterThan(1);
+    await live.apply('listener', { kind: 'move', move: 'se_presenter' });
+    await live.apply('trainer', { kind: 'inject', inject: 'sonnette' });
+    scheduler.advanceBy(30_000);
+    await live.apply('listener', { kind: 'move', move: 'reformuler' });
+    live.dispose(); // drained: appends settled, lease passed on
+    await live.settled();
+    const recorded = await store.read('s1');
+    const tail = await store.read('s1', warm.seq);
+    expect(tail.length).toBeGreaterThan(2);
+    expect(tail[0]!.seq).toBe(head + 1);
+
+    const successor = new ManualScheduler(500_000);
+    const taken = await rebuildSession({
+      session: { id: 's1', seed: 3, callerActor: false },
+      compiled,
+      entries: tail,
+      warm,
+      runtime: deps(successor),
+      sessions: new SessionStore(db),
+      logger,
+      handover: true,
+    });
+    expect(taken.result.mismatches).toEqual([]);
+    expect(logs).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `entries=${recorded.length} t=\\d+ resumed mismatches=0 in .* \\(warm: ${head} replayed before, ${tail.length} after\\)`,
+        ),
+      ),
+    ]);
+    expect(await store.read('s1')).toEqual(recorded);
+    const warmView = await taken.runtime.snapshot('trainer', 0);
+    expect(warmView.seq).toBe(recorded.at(-1)!.seq);
+    taken.runtime.dispose();
+
+    // The same timeline rebuilt cold, at once: the same observations and the same view.
+    const cold = await rebuild(new ManualScheduler(500_000), true);
+    expect(cold.result.observations).toEqual(taken.result.observations);
+    expect((await cold.runtime.snapshot('trainer', 0)).view).toEqual(warmView.view);
+    cold.runtime.dispose();
   });
 });

@@ -8,7 +8,8 @@
 // rebuild at the last recorded moment, is resumed at that same moment, unrecorded (a replay of the
 // timeline without that pause+resume gives the same run: pause and resume only stop and restart
 // the session clock, and session time stood still in between).
-import { rebuildRun } from '@ecoute/engine';
+// A warm handover (`warm-rebuild.ts`) gives a rebuild whose head was replayed before the lease
+// came here: only the tail is fed here, then the replay is finished the same way.
 import type {
   CompiledScenario,
   HintMode,
@@ -19,7 +20,7 @@ import type {
 import { SessionRuntime } from '../sessions/session-runtime.js';
 import type { SessionRuntimeDeps } from '../sessions/session-runtime.js';
 import type { SessionRecord, SessionStore } from '../sessions/session-store.js';
-import { TimerRelay } from '../sessions/timer-relay.js';
+import { WarmRebuild } from './warm-rebuild.js';
 
 export const RECOVERY_MISMATCH = 'recovery/mismatch';
 
@@ -33,8 +34,13 @@ export interface RebuildSessionArgs {
   compiled: CompiledScenario;
   /** The session's hint mode (the rebuilt run's views). */
   hintMode?: HintMode;
-  /** The whole recorded timeline, in seq order (not empty). */
+  /**
+   * The whole recorded timeline, in seq order (not empty); or, with `warm`, the entries not yet
+   * fed to it (its tail, maybe empty).
+   */
   entries: readonly TimelineEntry[];
+  /** A rebuild already fed with the head of the timeline (a warm handover, `warm-rebuild.ts`). */
+  warm?: WarmRebuild;
   /** What the runtime runs on (its clock's scheduler, the store, the broadcaster…). */
   runtime: Omit<SessionRuntimeDeps, 'rebuilt' | 'callerActor'>;
   /** Where a call found over is marked ended. */
@@ -56,15 +62,13 @@ export async function rebuildSession(args: RebuildSessionArgs): Promise<RebuiltS
   const { session, compiled, entries, logger } = args;
   const started = performance.now();
 
-  // 1. The run, rebuilt by replay. Paused (or over), no timer of it is armed until a resume, by
-  //    which time the runtime built next listens to the relay.
-  const timers = new TimerRelay();
-  const result = rebuildRun(compiled, session.seed, entries, {
-    scheduler: args.runtime.scheduler,
-    onTimer: timers.report,
-    callerActor: session.callerActor ?? false,
-    ...(args.hintMode ? { hintMode: args.hintMode } : {}),
-  });
+  // 1. The run, rebuilt by replay (or its replay finished: the tail fed, see `warm-rebuild.ts`).
+  //    Paused (or over), no timer of it is armed until a resume, by which time the runtime built
+  //    next listens to the relay.
+  const warm = args.warm ?? new WarmRebuild(session, compiled, args.runtime.scheduler, args.hintMode);
+  warm.feed(entries);
+  const { timers } = warm;
+  const result = warm.rebuild.finish();
   const ms = performance.now() - started;
   for (const mismatch of result.mismatches)
     logger.error(`${RECOVERY_MISMATCH} session=${session.id} ${describeMismatch(mismatch)}`);
@@ -74,7 +78,7 @@ export async function rebuildSession(args: RebuildSessionArgs): Promise<RebuiltS
   //    then the runtime around the run (its views read from it), its seq continuing the record's.
   const resumed = result.pause !== null && args.handover === true;
   if (resumed) result.run.apply({ kind: 'resume' });
-  const lastSeq = entries.at(-1)?.seq ?? 0;
+  const lastSeq = warm.seq;
   const runtime = new SessionRuntime(session.id, compiled, session.seed, lastSeq, {
     ...args.runtime,
     rebuilt: { run: result.run, timers },
@@ -85,26 +89,15 @@ export async function rebuildSession(args: RebuildSessionArgs): Promise<RebuiltS
   if (result.pause && !resumed) await runtime.recordSystemInput(result.pause.input);
   const state = result.run.ended ? 'ended' : resumed ? 'resumed' : 'paused';
   logger.log(
-    `recovery/rebuilt session=${session.id} entries=${entries.length} t=${result.t} ${state} mismatches=${result.mismatches.length} in ${ms.toFixed(1)} ms`,
+    `recovery/rebuilt session=${session.id} entries=${warm.count} t=${result.t} ${state} mismatches=${result.mismatches.length} in ${ms.toFixed(1)} ms${args.warm ? ` (warm: ${warm.head} replayed before, ${entries.length} after)` : ''}`,
   );
 
   // 4. A call found over though the session was still live is recorded as ended.
   if (result.run.ended) {
-    const ending = lastEnding(entries);
+    const ending = warm.ending;
     if (ending) await args.sessions.markEnded(session.id, ending.at, ending.outcome);
   }
   return { runtime, result };
-}
-
-function lastEnding(
-  entries: readonly TimelineEntry[],
-): { at: string; outcome: Parameters<SessionStore['markEnded']>[2] } | undefined {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i]!;
-    if (entry.kind === 'observation' && entry.observation.kind === 'ending')
-      return { at: entry.at, outcome: entry.observation.outcome };
-  }
-  return undefined;
 }
 
 export function describeMismatch(mismatch: RebuildMismatch): string {

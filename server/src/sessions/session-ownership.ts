@@ -23,10 +23,11 @@ export interface SessionOwnership {
   /** Takes the session if no live process holds it (bumping its epoch), or says who does. */
   acquire(sessionId: string): Promise<Lease | Elsewhere>;
   /**
-   * Gives the session up: `handover` leaves it for another process to take at once (drain);
+   * Gives the session up: `handover` leaves it for another process to take at once (drain) —
+   * passed straight to `successor` if it is alive (resolves true), else to whoever takes it first;
    * otherwise (idle unload) nobody needs to take it until someone connects.
    */
-  release(sessionId: string, epoch: number, handover: boolean): Promise<void>;
+  release(sessionId: string, epoch: number, handover: boolean, successor?: string): Promise<boolean>;
 }
 
 export const SESSION_OWNERSHIP = Symbol('SESSION_OWNERSHIP');
@@ -34,5 +35,5 @@ export const SESSION_OWNERSHIP = Symbol('SESSION_OWNERSHIP');
 /** One process: every session is this one's, nothing to fence. */
 export const soleOwnership: SessionOwnership = {
   acquire: () => Promise.resolve({ epoch: 0 }),
-  release: () => Promise.resolve(),
+  release: () => Promise.resolve(false),
 };

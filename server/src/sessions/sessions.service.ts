@@ -11,6 +11,7 @@ import { hashToken, newSessionId, newToken } from '../auth/tokens.js';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
 import { rebuildSession } from '../recovery/rebuild-session.js';
+import { WarmRebuild } from '../recovery/warm-rebuild.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { TIMELINE_STORE, fencedStore } from '../timeline/timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
@@ -27,6 +28,9 @@ export interface SessionOwner {
   ownerId: string;
   organizationId: string;
 }
+
+/** How long a rebuild prepared for a handover waits for its lease (then dropped). */
+const WARM_KEEP_MS = 15_000;
 
 /** Injection token of the broadcaster the runtimes publish to (the gateway's rooms). */
 export const ROLE_BROADCASTER = Symbol('ROLE_BROADCASTER');
@@ -46,6 +50,8 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
   /** The lease epoch of each runtime in memory (0 with one process). */
   private readonly epochs = new Map<string, number>();
   private readonly ownership: SessionOwnership;
+  /** Rebuilds begun for a handover announced by a draining process (`prepareHandover`). */
+  private readonly warm = new Map<string, WarmRebuild>();
 
   constructor(
     @Inject(SessionStore) private readonly sessions: SessionStore,
@@ -273,13 +279,16 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     // the lease is taken, so it holds every append of the previous owner (cluster/).
     const lease = await this.ownership.acquire(sessionId);
     if ('elsewhere' in lease) return lease;
-    const entries = await this.timeline.read(sessionId);
+    // A warm handover: the head was replayed before the lease came; only the tail is read now.
+    const warm = this.warm.get(sessionId);
+    this.warm.delete(sessionId);
+    const entries = await this.timeline.read(sessionId, warm?.seq);
     const speech: SpeechSettings = {
       mode: session.hintMode ?? 'guided',
       askTrainer: session.askTrainer ?? false,
     };
     const runtime =
-      entries.length === 0
+      entries.length === 0 && !warm?.count
         ? new SessionRuntime(sessionId, compiled, session.seed, 0, {
             ...this.runtimeDeps(sessionId, lease.epoch),
             ...(session.callerActor ? { callerActor: true } : {}),
@@ -295,7 +304,9 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
             logger: this.logger,
             // Released cleanly by a drain (no owner left at the acquire): not a crash.
             handover: lease.handedOver === true,
+            ...(warm?.count ? { warm } : {}),
           });
+    if (warm && !warm.count) warm.dispose();
     this.keep(sessionId, runtime, lease.epoch);
     return runtime;
   }
@@ -310,16 +321,51 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Hands the session over (drain): no timer of it fires here any more, its appends settle, then
-   * its lease is released for another process to take. Inputs meanwhile wait (cluster/).
+   * its lease is passed to `successor` (if named and alive) or released for another process to
+   * take. Inputs meanwhile wait (cluster/). An ended call is not handed over: its lease goes.
+   * Resolves with whether the lease went to `successor`.
    */
-  async handOver(sessionId: string): Promise<void> {
+  async handOver(sessionId: string, successor?: string): Promise<boolean> {
     const runtime = this.runtimes.get(sessionId);
     const epoch = this.epochs.get(sessionId);
-    if (!runtime || epoch === undefined) return;
+    if (!runtime || epoch === undefined) return false;
     this.forget(sessionId);
     runtime.dispose();
     await runtime.settled();
-    await this.ownership.release(sessionId, epoch, true);
+    if (runtime.ended) {
+      await this.ownership.release(sessionId, epoch, false);
+      return false;
+    }
+    return this.ownership.release(sessionId, epoch, true, successor);
+  }
+
+  /**
+   * A draining process named this one the session's successor: its timeline read and replayed
+   * now, while the old owner still runs the call, so that taking it over replays only the tail
+   * (`recovery/warm-rebuild.ts`). Kept `WARM_KEEP_MS` at most. Resolves with the seq replayed to.
+   */
+  async prepareHandover(sessionId: string): Promise<number> {
+    if (this.runtimes.has(sessionId) || this.loading.has(sessionId)) return 0;
+    const session = await this.sessions.find(sessionId);
+    const compiled = session && this.catalog.get(session.scenarioId, session.scenarioVersion);
+    if (!session || !compiled || session.status !== 'live') return 0;
+    const rebuild = new WarmRebuild(session, compiled, this.scheduler, session.hintMode ?? 'guided');
+    rebuild.feed(await this.timeline.read(sessionId));
+    rebuild.head = rebuild.count;
+    // Taken meanwhile (an input came first): that load read the whole timeline itself.
+    if (this.runtimes.has(sessionId) || this.loading.has(sessionId)) {
+      rebuild.dispose();
+      return 0;
+    }
+    this.warm.get(sessionId)?.dispose();
+    this.warm.set(sessionId, rebuild);
+    // Never taken (the drain failed, another process was quicker): dropped.
+    setTimeout(() => {
+      if (this.warm.get(sessionId) !== rebuild) return;
+      this.warm.delete(sessionId);
+      rebuild.dispose();
+    }, WARM_KEEP_MS).unref();
+    return rebuild.seq;
   }
 
   /** The session's lease was lost (another process took it): its runtime goes, unrecorded. */
@@ -353,6 +399,8 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     if (this.idleSweep) clearInterval(this.idleSweep);
+    for (const rebuild of this.warm.values()) rebuild.dispose();
+    this.warm.clear();
     for (const runtime of this.runtimes.values()) runtime.dispose();
     this.runtimes.clear();
   }

@@ -5,7 +5,7 @@ import { compileScenario, type CompiledScenario } from '../scenario/compile.js';
 import { testScenario } from '../testing/fixtures.js';
 import type { Input, Observation, Source, TimedObservation, TimelineEntry } from '../timeline.js';
 import { CallRun } from './call-run.js';
-import { rebuildRun } from './rebuild.js';
+import { RunRebuild, rebuildRun } from './rebuild.js';
 import { replay } from './replay.js';
 
 /** A scenario whose silence timer repeats every second while nothing happens. */
@@ -191,5 +191,45 @@ describe('rebuildRun', () => {
       expect.objectContaining({ kind: 'input_refused', seq: entries.length, code: 'input/not_available' }),
       expect.objectContaining({ kind: 'observation', seq: tampered.seq }),
     ]);
+  });
+
+  it('rebuilds the same run fed in pieces (a warm handover: the head, then the tail), mismatches included', () => {
+    const compiled = repeating();
+    const live = new Recorder(compiled);
+    live.apply(50_000, { kind: 'pickup' });
+    live.apply(51_500, { kind: 'say', text: 'Allô ?' });
+    live.scheduler.advanceTo(53_200);
+    live.apply(54_100, { kind: 'move', move: 'ecouter' });
+    live.scheduler.advanceTo(56_050);
+    const entries = live.entries.map((e) => structuredClone(e));
+    // One recorded observation differs from what the machine does: both ways must say so.
+    const tampered = entries.filter((e) => e.kind === 'observation' && e.observation.kind === 'variable')[1]!;
+    (tampered as { observation: Observation }).observation = {
+      kind: 'variable',
+      variable: 'detresse',
+      value: 42,
+      previous: 6,
+    };
+    const whole = rebuildRun(compiled, 7, entries, { scheduler: new ManualScheduler(0), onTimer: () => {} });
+    expect(whole.mismatches).toEqual([expect.objectContaining({ kind: 'observation', seq: tampered.seq })]);
+
+    for (const cut of [0, 1, 3, Math.floor(entries.length / 2), entries.length - 1, entries.length]) {
+      const warm = new RunRebuild(compiled, 7, { scheduler: new ManualScheduler(0), onTimer: () => {} });
+      warm.feed(entries.slice(0, cut));
+      expect(warm.seq).toBe(cut);
+      warm.feed(entries.slice(cut));
+      const result = warm.finish();
+      expect(result.mismatches).toEqual(whole.mismatches);
+      expect(result.observations).toEqual(whole.observations);
+      expect(result.t).toBe(whole.t);
+      expect(result.pause).toEqual(whole.pause);
+      expect(result.run.viewFor('trainer')).toEqual(whole.run.viewFor('trainer'));
+      result.run.dispose();
+    }
+    // A tail that does not follow the head is refused, not replayed out of order.
+    const gap = new RunRebuild(compiled, 7, { scheduler: new ManualScheduler(0), onTimer: () => {} });
+    gap.feed(entries.slice(0, 2));
+    expect(() => gap.feed(entries.slice(3))).toThrow(/seq 4 after 2/);
+    gap.dispose();
   });
 });

@@ -71,78 +71,142 @@ export function rebuildRun(
   entries: readonly TimelineEntry[],
   options: RebuildOptions,
 ): RebuildResult {
-  const manual = new ManualScheduler(0);
-  const handover = new HandoverScheduler(manual);
-  const clock = new SessionClock(handover);
-  const rebuilt: TimedObservation[] = [];
-  let live = false;
-  const runOptions: CallRunOptions & { callerActor?: boolean } = {
-    clock,
-    seed,
-    onTimer: (observations) => {
-      if (live) options.onTimer(observations);
-      else rebuilt.push(...observations);
-    },
-    ...(options.callerActor !== undefined ? { callerActor: options.callerActor } : {}),
-    ...(options.hintMode !== undefined ? { hintMode: options.hintMode } : {}),
-    ...(options.onTransitions ? { onTransitions: options.onTransitions } : {}),
-  };
-  const run = new CallRun(compiled, runOptions);
-  const mismatches: RebuildMismatch[] = [];
+  const rebuild = new RunRebuild(compiled, seed, options);
+  rebuild.feed([...entries].sort((a, b) => a.seq - b.seq));
+  return rebuild.finish();
+}
 
-  const sorted = [...entries].sort((a, b) => a.seq - b.seq);
-  // While paused, session time stands still: the inputs of a pause share its time.
-  const advanceTo = (t: number): void => {
-    if (!clock.paused && t > clock.now()) manual.advanceTo(manual.now() + (t - clock.now()));
-  };
-  for (const entry of sorted) {
-    if (entry.kind !== 'input') continue;
-    advanceTo(entry.t);
-    const result = run.apply(entry.input);
-    if (result.ok) {
-      const now = clock.now();
-      rebuilt.push(...result.observations.map((observation) => ({ t: now, observation })));
-    } else if (mismatches.length < MAX_MISMATCHES) {
-      mismatches.push({
-        kind: 'input_refused',
-        seq: entry.seq,
-        t: entry.t,
-        input: entry.input,
-        code: result.code,
-      });
+/**
+ * `rebuildRun` in steps, for a warm handover between processes: the head of a timeline replayed
+ * (`feed`) while its owner still runs the call, then the tail appended since (`feed` again, from
+ * the next seq), then `finish`. The same replay as `rebuildRun`, entry for entry: nothing is
+ * restored, everything is replayed from what the store holds. Entries must come in seq order
+ * without gaps (a gap throws: the caller read the wrong tail).
+ */
+export class RunRebuild {
+  private readonly manual = new ManualScheduler(0);
+  private readonly handover = new HandoverScheduler(this.manual);
+  private readonly clock = new SessionClock(this.handover);
+  private readonly run: CallRun;
+  private readonly rebuilt: TimedObservation[] = [];
+  private readonly recorded: { seq: number; timed: TimedObservation }[] = [];
+  private readonly mismatches: RebuildMismatch[] = [];
+  /** Observations compared so far (recorded and rebuilt, index by index). */
+  private compared = 0;
+  private live = false;
+  private finished = false;
+  private lastT = 0;
+  /** The last seq fed (0: none). */
+  seq = 0;
+  /** Entries fed so far. */
+  count = 0;
+
+  constructor(
+    compiled: CompiledScenario,
+    seed: number,
+    private readonly options: RebuildOptions,
+  ) {
+    const runOptions: CallRunOptions & { callerActor?: boolean } = {
+      clock: this.clock,
+      seed,
+      onTimer: (observations) => {
+        if (this.live) options.onTimer(observations);
+        else this.rebuilt.push(...observations);
+      },
+      ...(options.callerActor !== undefined ? { callerActor: options.callerActor } : {}),
+      ...(options.hintMode !== undefined ? { hintMode: options.hintMode } : {}),
+      ...(options.onTransitions ? { onTransitions: options.onTransitions } : {}),
+    };
+    this.run = new CallRun(compiled, runOptions);
+  }
+
+  /** While paused, session time stands still: the inputs of a pause share its time. */
+  private advanceTo(t: number): void {
+    if (!this.clock.paused && t > this.clock.now())
+      this.manual.advanceTo(this.manual.now() + (t - this.clock.now()));
+  }
+
+  /** Replays these entries (the next ones of the timeline, in seq order). */
+  feed(entries: readonly TimelineEntry[]): void {
+    if (this.finished) throw new Error('rebuild already finished');
+    for (const entry of entries) {
+      if (entry.seq !== this.seq + 1)
+        throw new Error(`rebuild fed seq ${entry.seq} after ${this.seq}: entries must follow each other`);
+      this.seq = entry.seq;
+      this.count++;
+      this.lastT = entry.t;
+      if (entry.kind === 'observation') {
+        this.recorded.push({ seq: entry.seq, timed: { t: entry.t, observation: entry.observation } });
+        continue;
+      }
+      this.advanceTo(entry.t);
+      const result = this.run.apply(entry.input);
+      if (result.ok) {
+        const now = this.clock.now();
+        this.rebuilt.push(...result.observations.map((observation) => ({ t: now, observation })));
+      } else if (this.mismatches.length < MAX_MISMATCHES) {
+        this.mismatches.push({
+          kind: 'input_refused',
+          seq: entry.seq,
+          t: entry.t,
+          input: entry.input,
+          code: result.code,
+        });
+      }
+    }
+    // What both sides hold so far is compared now: the finish has only the rest to do.
+    this.compare(Math.min(this.recorded.length, this.rebuilt.length));
+  }
+
+  private compare(upTo: number): void {
+    for (; this.compared < upTo && this.mismatches.length < MAX_MISMATCHES; this.compared++) {
+      const i = this.compared;
+      const a = this.recorded[i];
+      const b = this.rebuilt[i];
+      if (a && b && a.timed.t === b.t && sameObservation(a.timed.observation, b.observation)) continue;
+      this.mismatches.push({ kind: 'observation', index: i, seq: a?.seq, recorded: a?.timed, rebuilt: b });
     }
   }
-  const lastT = sorted.at(-1)?.t ?? 0;
-  if (!run.ended) {
-    // Timers due up to the last moment fire (one due exactly then did fire in the live run,
-    // since its observations were recorded at that `t`, or it will fire right after resume).
-    advanceTo(lastT);
-    clock.runDue();
+
+  /**
+   * The timers due up to the last entry's moment fire, the rest of the comparison is made, the
+   * run is paused there (unless over or already paused) and handed over to real time.
+   */
+  finish(): RebuildResult {
+    if (this.finished) throw new Error('rebuild already finished');
+    this.finished = true;
+    const { run, clock } = this;
+    if (!run.ended) {
+      // Timers due up to the last moment fire (one due exactly then did fire in the live run,
+      // since its observations were recorded at that `t`, or it will fire right after resume).
+      this.advanceTo(this.lastT);
+      clock.runDue();
+    }
+    this.compare(Math.max(this.recorded.length, this.rebuilt.length));
+
+    let pause: RebuildResult['pause'] = null;
+    if (!run.ended && !clock.paused) {
+      const input: Input = { kind: 'pause' };
+      run.apply(input);
+      pause = { t: clock.now(), input };
+    }
+    // Paused, no timer is armed on the manual scheduler: real time takes over from here.
+    this.handover.handOver(this.options.scheduler);
+    this.live = true;
+    return {
+      run,
+      observations: this.rebuilt,
+      mismatches: this.mismatches,
+      t: run.ended ? this.lastT : clock.now(),
+      pause,
+    };
   }
 
-  const recorded: { seq: number; timed: TimedObservation }[] = sorted.flatMap((entry) =>
-    entry.kind === 'observation'
-      ? [{ seq: entry.seq, timed: { t: entry.t, observation: entry.observation } }]
-      : [],
-  );
-  const length = Math.max(recorded.length, rebuilt.length);
-  for (let i = 0; i < length && mismatches.length < MAX_MISMATCHES; i++) {
-    const a = recorded[i];
-    const b = rebuilt[i];
-    if (a && b && a.timed.t === b.t && sameObservation(a.timed.observation, b.observation)) continue;
-    mismatches.push({ kind: 'observation', index: i, seq: a?.seq, recorded: a?.timed, rebuilt: b });
+  /** Drops a rebuild that will not be finished (its run's actor stopped). */
+  dispose(): void {
+    this.finished = true;
+    this.run.dispose();
   }
-
-  let pause: RebuildResult['pause'] = null;
-  if (!run.ended && !clock.paused) {
-    const input: Input = { kind: 'pause' };
-    run.apply(input);
-    pause = { t: clock.now(), input };
-  }
-  // Paused, no timer is armed on the manual scheduler: real time takes over from here.
-  handover.handOver(options.scheduler);
-  live = true;
-  return { run, observations: rebuilt, mismatches, t: run.ended ? lastT : clock.now(), pause };
 }
 
 /** Structural equality of two observations as JSON data (key order and `undefined` ignored). */
