@@ -73,11 +73,11 @@ async function main(): Promise<void> {
     await page.getByText(/\d+ erreurs?,/).waitFor({ timeout: 120_000 });
     const text = await fetch(`${server.url}/api/library/calls/mesure/versions/1`, { headers: { cookie } });
     const bytes = Buffer.byteLength(((await text.json()) as { yaml: string }).yaml);
-    type Timings = { __ecouteLintTimings: { samples: { total: number; worker: number }[] } };
+    type Timings = { __ecouteLintTimings: { samples: { total: number; worker: number; asked: number }[] } };
     const sampleCount = () =>
       page.evaluate(() => (window as unknown as Timings).__ecouteLintTimings.samples.length);
     /** Types `keys` characters where the cursor is, one lint each, and returns their samples. */
-    const typeKeys = async (): Promise<{ total: number; worker: number }[]> => {
+    const typeKeys = async (): Promise<{ total: number; worker: number; asked: number }[]> => {
       const before = await sampleCount();
       for (let i = 0; i < keys; i++) {
         await page.keyboard.type('x');
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       const samples = await page.evaluate(() => (window as unknown as Timings).__ecouteLintTimings.samples);
       return samples.slice(before);
     };
-    const report = (where: string, typed: { total: number; worker: number }[]) => {
+    const report = (where: string, typed: { total: number; worker: number; asked: number }[]) => {
       const total = typed.map((s) => s.total);
       const worker = typed.map((s) => s.worker);
       console.log(`  ${where}:`);
@@ -100,6 +100,11 @@ async function main(): Promise<void> {
       console.log(
         `    of which the worker (lint + graph + state ranges): p50 ${percentile(worker, 50).toFixed(0)} ms, p90 ${percentile(worker, 90).toFixed(0)} ms`,
       );
+      // In typing order: a tail at the first keystrokes is the page's own start, not the place.
+      const order = (values: number[]) => values.map((ms) => ms.toFixed(0)).join(' ');
+      console.log(`    each keystroke in order (ms): ${order(total)}`);
+      console.log(`      worker: ${order(worker)}`);
+      console.log(`      keystroke → request to the worker: ${order(typed.map((s) => s.asked))}`);
     };
     console.log(
       `Studio editor, ${(bytes / 1024).toFixed(0)} kB of YAML, ${keys} keystrokes per place (lint delay included):`,
