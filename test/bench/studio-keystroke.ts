@@ -1,8 +1,10 @@
 // Keystroke → diagnostics in the studio's editor, for a library-size call: the largest built-in
 // call (detresse-suicidaire, ~140 kB of YAML) duplicated into the organisation's library, opened
 // in Chromium, then characters typed one at a time; the page records, for each lint, the time
-// from the last keystroke to the diagnostics shown and the worker's share; then characters typed in
-// a form's field (the caller's name), each one an edit of the call. Not a test: figures.
+// from the last keystroke to the diagnostics shown and the worker's share — in the first line right
+// after the page opened, inside the machine, in the first line again once the page settled —; then
+// characters typed in a form's field (the caller's name), each one an edit of the call. Not a test:
+// figures.
 //
 //   node scripts/run.mjs build && npx tsc -b test && node test/dist/bench/studio-keystroke.js [--keys=20] [--profile]
 import { launchChromium } from '../support/browser.js';
@@ -113,7 +115,9 @@ async function main(): Promise<void> {
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('End');
-    report('in the first line (a comment)', await typeKeys());
+    // Right after the page shows its count: the page's start (the graph's chunk, its layout in the
+    // ELK worker and its drawing, the lint worker's first reads) still runs beside the typing.
+    report('in the first line (a comment), right after the page opened', await typeKeys());
     // Inside the text of the last note of the machine (the deepest block of the document).
     await page.keyboard.press('Control+End');
     await page.keyboard.press('ArrowUp');
@@ -126,6 +130,12 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.start');
     }
     report("inside the machine (the last note's text)", await typeKeys());
+    // The first line again, the page settled (a second's pause: the text handed to the page and its
+    // forms read again once typing paused): the top of the call itself, without the page's start.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.waitForTimeout(1000);
+    report('in the first line again, once the page settled', await typeKeys());
     if (cdp) {
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
       console.log("  the page's thread while typing inside the machine (self time, CDP profile):");
