@@ -1,8 +1,10 @@
 // Keystroke → diagnostics in the studio's editor, for a library-size call: the largest built-in
 // call (detresse-suicidaire, ~140 kB of YAML) duplicated into the organisation's library, opened
 // in Chromium, then characters typed one at a time; the page records, for each lint, the time
-// from the last keystroke to the diagnostics shown and the worker's share; then characters typed in
-// a form's field (the caller's name), each one an edit of the call. Not a test: figures.
+// from the last keystroke to the diagnostics shown and the worker's share — in the first line right
+// after the page opened, inside the machine, in the first line again once the page settled —; then
+// characters typed in a form's field (the caller's name), each one an edit of the call. Not a test:
+// figures.
 //
 //   node scripts/run.mjs build && npx tsc -b test && node test/dist/bench/studio-keystroke.js [--keys=20] [--profile]
 import { launchChromium } from '../support/browser.js';
@@ -73,11 +75,11 @@ async function main(): Promise<void> {
     await page.getByText(/\d+ erreurs?,/).waitFor({ timeout: 120_000 });
     const text = await fetch(`${server.url}/api/library/calls/mesure/versions/1`, { headers: { cookie } });
     const bytes = Buffer.byteLength(((await text.json()) as { yaml: string }).yaml);
-    type Timings = { __ecouteLintTimings: { samples: { total: number; worker: number }[] } };
+    type Timings = { __ecouteLintTimings: { samples: { total: number; worker: number; asked: number }[] } };
     const sampleCount = () =>
       page.evaluate(() => (window as unknown as Timings).__ecouteLintTimings.samples.length);
     /** Types `keys` characters where the cursor is, one lint each, and returns their samples. */
-    const typeKeys = async (): Promise<{ total: number; worker: number }[]> => {
+    const typeKeys = async (): Promise<{ total: number; worker: number; asked: number }[]> => {
       const before = await sampleCount();
       for (let i = 0; i < keys; i++) {
         await page.keyboard.type('x');
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
       const samples = await page.evaluate(() => (window as unknown as Timings).__ecouteLintTimings.samples);
       return samples.slice(before);
     };
-    const report = (where: string, typed: { total: number; worker: number }[]) => {
+    const report = (where: string, typed: { total: number; worker: number; asked: number }[]) => {
       const total = typed.map((s) => s.total);
       const worker = typed.map((s) => s.worker);
       console.log(`  ${where}:`);
@@ -100,6 +102,11 @@ async function main(): Promise<void> {
       console.log(
         `    of which the worker (lint + graph + state ranges): p50 ${percentile(worker, 50).toFixed(0)} ms, p90 ${percentile(worker, 90).toFixed(0)} ms`,
       );
+      // In typing order: a tail at the first keystrokes is the page's own start, not the place.
+      const order = (values: number[]) => values.map((ms) => ms.toFixed(0)).join(' ');
+      console.log(`    each keystroke in order (ms): ${order(total)}`);
+      console.log(`      worker: ${order(worker)}`);
+      console.log(`      keystroke → request to the worker: ${order(typed.map((s) => s.asked))}`);
     };
     console.log(
       `Studio editor, ${(bytes / 1024).toFixed(0)} kB of YAML, ${keys} keystrokes per place (lint delay included):`,
@@ -108,7 +115,9 @@ async function main(): Promise<void> {
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('End');
-    report('in the first line (a comment)', await typeKeys());
+    // Right after the page shows its count: the page's start (the graph's chunk, its layout in the
+    // ELK worker and its drawing, the lint worker's first reads) still runs beside the typing.
+    report('in the first line (a comment), right after the page opened', await typeKeys());
     // Inside the text of the last note of the machine (the deepest block of the document).
     await page.keyboard.press('Control+End');
     await page.keyboard.press('ArrowUp');
@@ -121,6 +130,12 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.start');
     }
     report("inside the machine (the last note's text)", await typeKeys());
+    // The first line again, the page settled (a second's pause: the text handed to the page and its
+    // forms read again once typing paused): the top of the call itself, without the page's start.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.waitForTimeout(1000);
+    report('in the first line again, once the page settled', await typeKeys());
     if (cdp) {
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
       console.log("  the page's thread while typing inside the machine (self time, CDP profile):");

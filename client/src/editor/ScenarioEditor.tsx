@@ -37,8 +37,11 @@ const completeFromSchema = (context: CompletionContext) =>
     : null;
 
 export interface EditorTimings {
-  /** Keystroke → diagnostics shown, and the worker's share, per lint (ms). */
-  samples: { total: number; worker: number }[];
+  /**
+   * Keystroke → diagnostics shown, the worker's share, and the keystroke → request to the worker
+   * (the lint delay, plus whatever held the page's thread), per lint (ms).
+   */
+  samples: { total: number; worker: number; asked: number }[];
 }
 
 declare global {
@@ -84,6 +87,7 @@ export function ScenarioEditor({
     const engineLint = linter(
       async (view): Promise<Diagnostic[]> => {
         // The worker has the text it was last sent: from then on, only the changes go.
+        const asked = performance.now() - typedAt;
         const doc = view.state.doc;
         const input: LintInput = sent ? { changes: changeList(unsent) } : { text: doc.toString() };
         sent = doc;
@@ -102,7 +106,7 @@ export function ScenarioEditor({
             message: issue.message,
           };
         });
-        timings.samples.push({ total: performance.now() - typedAt, worker: answer.ms });
+        timings.samples.push({ total: performance.now() - typedAt, worker: answer.ms, asked });
         return diagnostics;
       },
       { delay: LINT_DELAY_MS },

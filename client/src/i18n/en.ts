@@ -1332,6 +1332,10 @@ export const en: Catalogue = {
   'studio.forms.ref.sayEntry': 'Said on entering “{state}” (removed)',
   'studio.forms.ref.sayExit': 'Said on leaving “{state}” (removed)',
   'studio.forms.ref.sayTransition': 'Said by the transition “{trigger}” from “{from}” (removed)',
+  'studio.forms.flagUnset':
+    'Warning: nothing would set the flag “{flag}” any more and the call would no longer be valid. It is still read by:',
+  'studio.forms.flagRead.guard': 'The condition of the transition “{trigger}” from “{from}”',
+  'studio.forms.flagRead.criterion': 'The rubric criterion “{criterion}”',
   'studio.forms.lines.rename': 'New name of the line (the states saying it follow)',
   'studio.forms.lines.renameButton': 'Rename the line',
   'studio.forms.moves.rename': 'New name of the move (transitions, conditions and rubric follow)',

@@ -1359,6 +1359,10 @@ export const fr = {
   'studio.forms.ref.sayEntry': 'Dite en entrant dans « {state} » (retirée)',
   'studio.forms.ref.sayExit': 'Dite en quittant « {state} » (retirée)',
   'studio.forms.ref.sayTransition': 'Dite par la transition « {trigger} » depuis « {from} » (retirée)',
+  'studio.forms.flagUnset':
+    "Attention : plus rien ne poserait le drapeau « {flag} » et l'appel ne serait plus valide. Il est encore lu par :",
+  'studio.forms.flagRead.guard': 'La condition de la transition « {trigger} » depuis « {from} »',
+  'studio.forms.flagRead.criterion': 'Le critère « {criterion} » de la grille',
   'studio.forms.lines.rename': 'Nouveau nom de la réplique (les états qui la disent suivent)',
   'studio.forms.lines.renameButton': 'Renommer la réplique',
   'studio.forms.moves.rename': "Nouveau nom de l'action (transitions, conditions et grille suivent)",

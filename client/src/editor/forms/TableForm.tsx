@@ -8,6 +8,7 @@ import { Document } from 'yaml';
 import { pluralForm, useI18n } from '../../i18n/index.js';
 import { triggerWords } from '../graphEdit/choices.js';
 import { DeleteConfirmation } from '../graphEdit/DeleteConfirmation.js';
+import { unsetFlagWords } from '../graphEdit/flagWords.js';
 import { addEntry, idFrom, removeAt } from '../yamlEdit/document.js';
 import {
   deleteTableEntry,
@@ -16,6 +17,7 @@ import {
   type CitedTable,
   type TableReference,
 } from '../yamlEdit/tableEdit.js';
+import { flagsLeftUnset, type UnsetFlag } from '../yamlEdit/flagReads.js';
 import { tableOf, type Plain, type YamlEdit } from './formTypes.js';
 
 export interface CitedEntries {
@@ -110,7 +112,9 @@ export function TableForm({
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState('');
   const [said, setSaid] = useState('');
-  const [pending, setPending] = useState<{ id: string; refs: TableReference[] } | null>(null);
+  const [pending, setPending] = useState<{ id: string; refs: TableReference[]; unset: UnsetFlag[] } | null>(
+    null,
+  );
   const [refocus, setRefocus] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const removeRefs = useRef(new Map<string, HTMLButtonElement>());
@@ -185,6 +189,7 @@ export function TableForm({
                       })
                 }
                 references={confirming.refs.map(referenceWords)}
+                unsetFlags={unsetFlagWords(data, confirming.unset, t, stateLabel)}
                 confirmRef={confirmRef}
                 onConfirm={() => {
                   edit((doc) => void deleteTableEntry(doc, cited.table, id));
@@ -209,7 +214,13 @@ export function TableForm({
                     edit((doc) => removeAt(doc, [table, id]));
                     return;
                   }
-                  setPending({ id, refs: tableReferences(new Document(data), cited.table, id) });
+                  const doc = new Document(data);
+                  setPending({
+                    id,
+                    refs: tableReferences(doc, cited.table, id),
+                    // Deleting a move or an inject takes the transitions on it and their `flag` actions.
+                    unset: flagsLeftUnset(doc, (copy) => void deleteTableEntry(copy, cited.table, id)),
+                  });
                 }}
               >
                 {t('studio.forms.remove', { name })}

@@ -54,8 +54,8 @@ machine:
 `;
 
 let current = BLANK;
-function Harness({ graphToo = false }: { graphToo?: boolean }) {
-  const [text, setText] = useState(BLANK);
+function Harness({ graphToo = false, initial = BLANK }: { graphToo?: boolean; initial?: string }) {
+  const [text, setText] = useState(initial);
   current = text;
   const edit: YamlEdit = (change) => setText((before) => editYaml(before, change));
   const data = plainOf(text);
@@ -440,5 +440,33 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     act(() => within(lines).getByRole('button', { name: 'Oui, supprimer' }).click());
     expect(current).not.toContain('bonjour');
     expect(parseScenario(current).ok).toBe(true);
+  });
+  it('deleting a move whose transition sets a flag still read elsewhere: the dialog warns first', () => {
+    const flagged = BLANK.replace(
+      '  se_presenter: { label: Se présenter, category: listening, help: Dire son prénom. }\n',
+      '  se_presenter: { label: Se présenter, category: listening, help: Dire son prénom. }\n' +
+        '  reformuler: { label: Reformuler, category: listening, help: Redire. }\nflags:\n  presente: { label: Présentée }\n',
+    ).replace(
+      '        se_presenter: fin\n',
+      '        se_presenter: { target: ecoute, actions: { type: flag, params: { name: presente } } }\n' +
+        '    ecoute:\n      label: Écoute\n      on:\n' +
+        '        reformuler: { guard: { type: flag, params: { name: presente } }, target: fin }\n',
+    );
+    expect(parseScenario(flagged).ok).toBe(true);
+    renderWithSession(<Harness initial={flagged} />);
+    fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
+    const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant·e" });
+    fireEvent.click(within(moves).getByRole('button', { name: /^Supprimer «\sSe présenter/ }));
+    const dialog = within(moves).getByRole('alertdialog');
+    expect(dialog.textContent).toMatch(/Attention\s: plus rien ne poserait le drapeau «\sPrésentée\s»/);
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toContain('La condition de la transition «\u00a0Reformuler\u00a0» depuis «\u00a0Écoute\u00a0»');
+    // A move no transition of which sets a flag: no warning.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    fireEvent.click(within(moves).getByRole('button', { name: /^Supprimer «\sReformuler/ }));
+    expect(within(moves).getByRole('alertdialog').textContent).not.toMatch(/drapeau/);
   });
 });

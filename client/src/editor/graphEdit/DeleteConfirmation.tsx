@@ -1,12 +1,15 @@
 // The confirmation before a delete in the studio (a state, a line, a move, an inject): the question,
-// what cites the entry in words, then « Oui, supprimer » (focused by the caller) and « Annuler ».
+// what cites the entry in words, the flags the deletion would leave read but never set (the call
+// would no longer be valid), then « Oui, supprimer » (focused by the caller) and « Annuler ».
 import type { ReactNode, RefObject } from 'react';
 import { useI18n } from '../../i18n/index.js';
+import type { UnsetFlagWords } from './flagWords.js';
 
 export function DeleteConfirmation({
   labelId,
   question,
   references,
+  unsetFlags = [],
   confirmRef,
   onConfirm,
   onCancel,
@@ -15,6 +18,8 @@ export function DeleteConfirmation({
   question: ReactNode;
   /** What cites the entry, each in words. */
   references: readonly string[];
+  /** Flags nothing would set any more while something still reads them, in words. */
+  unsetFlags?: readonly UnsetFlagWords[];
   confirmRef: RefObject<HTMLButtonElement | null>;
   onConfirm: () => void;
   onCancel: () => void;
@@ -30,6 +35,18 @@ export function DeleteConfirmation({
           ))}
         </ul>
       ) : null}
+      {unsetFlags.map(({ warning, reads }, i) => (
+        <div key={i} className="studio-confirm__warning">
+          <p>
+            <strong>{warning}</strong>
+          </p>
+          <ul>
+            {reads.map((words, j) => (
+              <li key={j}>{words}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
       <button type="button" ref={confirmRef} onClick={onConfirm}>
         {t('studio.graph.deleteConfirm')}
       </button>{' '}

@@ -20,6 +20,8 @@ import {
 } from '../yamlEdit/machineEdit.js';
 import { ActionPicker, actionWords } from './ActionPicker.js';
 import { DeleteConfirmation } from './DeleteConfirmation.js';
+import { unsetFlagWords } from './flagWords.js';
+import { flagsLeftUnset, type UnsetFlag } from '../yamlEdit/flagReads.js';
 import { triggerWords } from './choices.js';
 import { guardWords } from './guardWords.js';
 import type { GuardConfig } from '@ecoute/engine';
@@ -53,7 +55,7 @@ export function StateEditForm({
   const { t, lang } = useI18n();
   const id = useId();
   const [newName, setNewName] = useState('');
-  const [pending, setPending] = useState<StateReference[] | null>(null);
+  const [pending, setPending] = useState<{ refs: StateReference[]; unset: UnsetFlag[] } | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
   const state = states.some((s) => s.id === selected) ? selected : (states[0]?.id ?? '');
@@ -274,14 +276,15 @@ export function StateEditForm({
         <DeleteConfirmation
           labelId={`${id}-confirm`}
           question={
-            pending.length === 0
+            pending.refs.length === 0
               ? t('studio.graph.deleteNoRefs', { state: label(state) })
-              : t(`studio.graph.deleteRefs.${pluralForm(lang, pending.length)}`, {
+              : t(`studio.graph.deleteRefs.${pluralForm(lang, pending.refs.length)}`, {
                   state: label(state),
-                  count: pending.length,
+                  count: pending.refs.length,
                 })
           }
-          references={pending.map(referenceWords)}
+          references={pending.refs.map(referenceWords)}
+          unsetFlags={unsetFlagWords(data, pending.unset, t, label)}
           confirmRef={confirmRef}
           onConfirm={() => {
             const gone = label(state);
@@ -298,7 +301,14 @@ export function StateEditForm({
         <button
           type="button"
           ref={deleteRef}
-          onClick={() => setPending(stateReferences(viewDocument(text), state))}
+          onClick={() => {
+            const doc = viewDocument(text);
+            // The state's transitions and actions go with it, their `flag` actions too.
+            setPending({
+              refs: stateReferences(doc, state),
+              unset: flagsLeftUnset(doc, (copy) => void deleteState(copy, state)),
+            });
+          }}
         >
           {t('studio.graph.delete', { state: label(state) })}
         </button>

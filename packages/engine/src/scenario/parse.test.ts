@@ -80,6 +80,16 @@ describe('parseScenario', () => {
     expect(errors[0]?.code).toBe('scenario/too_deep');
   });
 
+  it('refuses nesting built from aliases, each node within the limit', () => {
+    // Three nodes 30 deep, each inside the next through an alias: the document's nodes stay under
+    // the limit, the value read from it is 90 deep (the value's own check runs when aliases exist).
+    const nest = (inner: string) => `${'['.repeat(30)}${inner}${']'.repeat(30)}`;
+    const text = `a: &a ${nest('1')}\nb: &b ${nest('*a')}\nmachine: ${nest('*b')}\n`;
+    expect(errorsOf(text)[0]?.code).toBe('scenario/too_deep');
+    const shallow = `a: &a ${nest('1')}\nmachine: ${nest('*a')}\n`;
+    expect(errorsOf(shallow)[0]?.code).not.toBe('scenario/too_deep');
+  });
+
   it('reports YAML syntax errors with their line and column', () => {
     const errors = errorsOf('id: appel\ntitle: "non fermé\nversion: 1\n');
     expect(errors[0]).toMatchObject({

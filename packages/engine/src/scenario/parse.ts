@@ -1,7 +1,17 @@
 // YAML text → a checked Scenario, or coded issues located in the text. Scenario text comes from
 // authors through the editor and the API, so it is treated as hostile: size, alias expansion and
 // nesting are capped before anything else looks at it, and nothing here throws.
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+} from 'yaml';
 import { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { checkReferences } from './references.js';
@@ -100,7 +110,7 @@ export function loadYaml(text: string): LoadYamlResult {
 
   const lineCounter = new LineCounter();
   // yaml's own duplicate-key check compares each key with every earlier one (quadratic: 10,000
-  // sibling states took seconds); `duplicateKeys` below does it with one set per map.
+  // sibling states took seconds); `inspectNodes` below does it with one set per map.
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false, version: '1.2' });
   // yaml turns its own stack overflow on deep block nesting into a document error.
   if (doc.errors.some((e) => /call stack/i.test(e.message))) return tooDeep();
@@ -116,8 +126,8 @@ export function loadYaml(text: string): LoadYamlResult {
       }),
     );
   }
-  if (nodeDepth(doc.contents) > SCENARIO_LIMITS.maxDepth) return tooDeep();
-  const duplicates = duplicateKeys(doc.contents);
+  const { depth, duplicates, aliases } = inspectNodes(doc.contents);
+  if (depth > SCENARIO_LIMITS.maxDepth) return tooDeep();
   if (duplicates.length > 0) {
     return fail(
       ...duplicates.map(({ key, offset }) => {
@@ -144,7 +154,8 @@ export function loadYaml(text: string): LoadYamlResult {
     }
     throw err;
   }
-  if (valueDepth(value) > SCENARIO_LIMITS.maxDepth) return tooDeep();
+  // Without an alias the value is the node tree made plain: its depth is the one checked above.
+  if (aliases && valueDepth(value) > SCENARIO_LIMITS.maxDepth) return tooDeep();
   return { ok: true, loaded: { doc, lineCounter, value } };
 }
 
@@ -359,25 +370,51 @@ function maxBlockDepth(text: string): number {
   return max;
 }
 
-/** Keys written twice in one map (scalar keys, compared by value), iteratively. */
-function duplicateKeys(root: unknown): { key: string; offset: number }[] {
-  const out: { key: string; offset: number }[] = [];
-  const stack: unknown[] = [root];
-  while (stack.length > 0 && out.length < SCENARIO_LIMITS.maxIssues) {
-    const node = stack.pop();
+/**
+ * One walk of the node tree, iteratively (no recursion on hostile input): its depth (the walk
+ * stops once beyond the limit), the scalar keys written twice in one map (one set per map: yaml's
+ * own check compared each key with every earlier one), and whether it holds an alias.
+ */
+function inspectNodes(root: unknown): {
+  depth: number;
+  duplicates: { key: string; offset: number }[];
+  aliases: boolean;
+} {
+  const duplicates: { key: string; offset: number }[] = [];
+  let aliases = false;
+  let depth = 0;
+  // Two parallel stacks rather than one of pairs: a wide call has hundreds of thousands of nodes.
+  const nodes: unknown[] = [root];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const d = depths.pop()!;
+    if (d > depth) {
+      depth = d;
+      if (depth > SCENARIO_LIMITS.maxDepth) break;
+    }
     if (isMap(node)) {
       const seen = new Set<unknown>();
       for (const pair of node.items) {
         if (isScalar(pair.key)) {
           const value: unknown = pair.key.value;
-          if (seen.has(value)) out.push({ key: String(value), offset: pair.key.range?.[0] ?? 0 });
+          if (seen.has(value) && duplicates.length < SCENARIO_LIMITS.maxIssues)
+            duplicates.push({ key: String(value), offset: pair.key.range?.[0] ?? 0 });
           seen.add(value);
-        }
-        stack.push(pair.value);
+        } else if (isAlias(pair.key)) aliases = true;
+        if (isAlias(pair.value)) aliases = true;
+        nodes.push(pair.value);
+        depths.push(d + 1);
       }
-    } else if (isSeq(node)) stack.push(...node.items);
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        if (isAlias(item)) aliases = true;
+        nodes.push(item);
+        depths.push(d + 1);
+      }
+    }
   }
-  return out.sort((a, b) => a.offset - b.offset);
+  return { depth, duplicates: duplicates.sort((a, b) => a.offset - b.offset), aliases };
 }
 
 /** Nesting depth of the YAML node tree, iteratively (no recursion on hostile input). */

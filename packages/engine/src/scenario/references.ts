@@ -86,6 +86,11 @@ export function resolveTarget(
   source: string[],
   target: string,
 ): { path: string } | { error: string } {
+  // The common case first, without arrays: a sibling named alone (`ecoute`).
+  if (source.length > 0 && !target.includes('.') && !target.startsWith('#')) {
+    const key = source.length === 1 ? target : `${source.slice(0, -1).join('.')}.${target}`;
+    return states.has(key) ? { path: key } : { error: `cible « ${target} » : état « ${key} » introuvable` };
+  }
   let path: string[];
   if (target.startsWith('#')) {
     const id = target.slice(1);

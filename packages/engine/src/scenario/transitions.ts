@@ -117,7 +117,11 @@ export function reachableStates(
   }
   const reached = new Set<string>();
   const queue: string[] = [];
+  // What entering a target activates is the same each time: each target is entered once.
+  const entered = new Set<string>();
   const enter = (target: string): void => {
+    if (entered.has(target)) return;
+    entered.add(target);
     for (const s of activatedBy(states, target)) {
       if (reached.has(s)) continue;
       reached.add(s);
