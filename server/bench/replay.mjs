@@ -8,6 +8,11 @@
 // (replay + comparison with the record, entry for entry + hand-over to real time). Wall time
 // and the process's CPU time of each run (on a shared machine, CPU time is what the code costs;
 // wall time includes waiting for a core). The first run (cold code) is printed apart.
+// Also the bytes each run allocates (from V8's GC profiler: what the collections freed during the
+// run plus what the heap grew by) and the GC pauses inside it: allocation does not depend on how
+// busy the machine is, and the garbage a run leaves is what makes some runs slow (scavenges, and
+// now and then a mark-compact).
+import { GCProfiler } from 'node:v8';
 import { engine, record, tutorial } from './recorded-call.mjs';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -21,12 +26,26 @@ const inputs = entries.filter((e) => e.kind === 'input').map((e) => ({ t: e.t, i
 const until = entries.at(-1).t;
 
 function measure(fn) {
+  const profiler = new GCProfiler();
+  profiler.start();
+  const heapBefore = process.memoryUsage().heapUsed;
   const cpu = process.cpuUsage();
   const start = performance.now();
   fn();
   const wall = performance.now() - start;
   const used = process.cpuUsage(cpu);
-  return { wall, cpu: (used.user + used.system) / 1000 };
+  const heapAfter = process.memoryUsage().heapUsed;
+  const { statistics } = profiler.stop();
+  const freed = statistics.reduce(
+    (sum, gc) => sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize,
+    0,
+  );
+  return {
+    wall,
+    cpu: (used.user + used.system) / 1000,
+    allocatedMb: (heapAfter - heapBefore + freed) / 1e6,
+    gcMs: statistics.reduce((sum, gc) => sum + gc.cost, 0) / 1000,
+  };
 }
 
 const kinds = {
@@ -51,16 +70,18 @@ console.log(
   `Replay of ${COUNT.toLocaleString('en')} inputs (${entries.length.toLocaleString('en')} entries, ${(until / 3_600_000).toFixed(2)} h of session time), ${RUNS} runs, Node ${process.version}\n`,
 );
 console.log(
-  '| what | first run (cold) wall / CPU | min wall | median wall | max wall | min CPU | median CPU | max CPU | every run < 50 ms |',
+  '| what | first run (cold) wall / CPU | min wall | median wall | max wall | min CPU | median CPU | max CPU | allocated per run (median) | GC in a run (median / max) | every run < 50 ms |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const [name, fn] of Object.entries(kinds)) {
   const cold = measure(fn);
   const runs = Array.from({ length: RUNS }, () => measure(fn));
   const wall = stats(runs.map((r) => r.wall));
   const cpu = stats(runs.map((r) => r.cpu));
+  const allocated = stats(runs.map((r) => r.allocatedMb));
+  const gc = stats(runs.map((r) => r.gcMs));
   console.log(
-    `| ${name} | ${f(cold.wall)} / ${f(cold.cpu)} | ${f(wall.min)} | ${f(wall.median)} | ${f(wall.max)} | ${f(cpu.min)} | ${f(cpu.median)} | ${f(cpu.max)} | ${wall.max < LIMIT_MS ? 'yes' : 'no'} (CPU: ${cpu.max < LIMIT_MS ? 'yes' : 'no'}) |`,
+    `| ${name} | ${f(cold.wall)} / ${f(cold.cpu)} | ${f(wall.min)} | ${f(wall.median)} | ${f(wall.max)} | ${f(cpu.min)} | ${f(cpu.median)} | ${f(cpu.max)} | ${allocated.median.toFixed(1)} MB | ${f(gc.median)} / ${f(gc.max)} | ${wall.max < LIMIT_MS ? 'yes' : 'no'} (CPU: ${cpu.max < LIMIT_MS ? 'yes' : 'no'}) |`,
   );
   if (process.argv.includes('--each'))
     console.log(`  ${name} each run (wall ms): ${runs.map((r) => r.wall.toFixed(1)).join(' ')}`);

@@ -7,7 +7,9 @@ import { describe, expect, it } from '@jest/globals';
 import { from, of } from 'rxjs';
 import type { Server, Socket } from 'socket.io';
 import { io as connect } from 'socket.io-client';
+import { Encoder, PacketType, type Packet } from 'socket.io-parser';
 import { SocketAdapter } from './io-adapter.js';
+import { TextPacketEncoder } from './packet-encoder.js';
 
 type Bind = Parameters<SocketAdapter['bindMessageHandlers']>;
 
@@ -87,5 +89,57 @@ describe('SocketAdapter', () => {
       client.disconnect();
       await server.close();
     }
+  });
+
+  it('encodes events as the stock encoder would, and a real client reads them', async () => {
+    const http = createServer();
+    const adapter = new SocketAdapter(http);
+    const server = adapter.createIOServer(0) as unknown as Server & { encoder: unknown };
+    expect(server.encoder).toBeInstanceOf(TextPacketEncoder);
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const connected = new Promise<Socket>((resolve) => server.on('connection', resolve));
+    const { port } = http.address() as AddressInfo;
+    const client = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'] });
+    try {
+      const socket = await connected;
+      const update = { from: 3, to: 5, entries: [{ seq: 4, text: 'Allô ? « Oui » \n' }], view: null };
+      const received = new Promise<unknown>((resolve) => client.on('session:update', resolve));
+      socket.emit('session:update', update);
+      expect(await received).toEqual(update);
+    } finally {
+      client.disconnect();
+      await server.close();
+    }
+  });
+});
+
+describe('TextPacketEncoder', () => {
+  const packets: Packet[] = [
+    { type: PacketType.EVENT, nsp: '/', data: ['session:update', { a: [1, { b: 'é' }], c: null }] },
+    { type: PacketType.EVENT, nsp: '/classroom', data: ['floor:tiles', []] },
+    { type: PacketType.ACK, nsp: '/', id: 12, data: [{ ok: true, seq: 7 }] },
+    { type: PacketType.CONNECT, nsp: '/', data: { sid: 'abc' } },
+    { type: PacketType.CONNECT_ERROR, nsp: '/classroom', data: { message: 'auth/invalid_token' } },
+    { type: PacketType.DISCONNECT, nsp: '/' },
+  ];
+
+  it.each(packets)('writes what the stock encoder writes (%j)', (packet) => {
+    expect(new TextPacketEncoder().encode(packet)).toEqual(new Encoder().encode(packet));
+  });
+
+  it('reads the payload once (the stock encoder reads it twice: its search for binary, then JSON)', () => {
+    const reads = (encoder: Encoder): number => {
+      let count = 0;
+      const payload = {
+        get view() {
+          count += 1;
+          return { moves: ['reformuler'] };
+        },
+      };
+      encoder.encode({ type: PacketType.EVENT, nsp: '/', data: ['session:update', payload] });
+      return count;
+    };
+    expect(reads(new Encoder())).toBe(2);
+    expect(reads(new TextPacketEncoder())).toBe(1);
   });
 });

@@ -14,6 +14,7 @@
 import { ServerResponse } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { textPacketParser } from './packet-encoder.js';
 
 /** What a handshake reads of the request (Socket.IO's `buildHandshake`, `http/client-address.ts`). */
 export interface SlimRequest {
@@ -49,7 +50,11 @@ export class SocketAdapter extends IoAdapter {
     port: number,
     options?: Parameters<IoAdapter['createIOServer']>[1],
   ): ReturnType<IoAdapter['createIOServer']> {
-    const server = super.createIOServer(port, options);
+    // Events and acks encoded as JSON text at once, without the stock encoder's search for binary.
+    const server = super.createIOServer(port, {
+      ...options,
+      parser: textPacketParser,
+    } as Parameters<IoAdapter['createIOServer']>[1]);
     // Typed by shape: Nest's socket.io and ours may be two patch versions of one package.
     const { engine } = server as unknown as { engine: EngineServer };
     // The response object of each upgrade, until its connection is open.

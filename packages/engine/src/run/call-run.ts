@@ -231,6 +231,8 @@ export class CallRun {
   private step: Step | undefined;
   private endingView: EndingView | null = null;
   private lastStates: string[] = [];
+  /** The machine's state value `lastStates` was read from: a step that leaves it as it was reads nothing. */
+  private lastValue: unknown;
   /**
    * Counts the moments the run may change at (each input, each timer, a dispose): what the views
    * derive from the machine (moves offered, injects with their reasons, gauges) is computed once
@@ -926,20 +928,26 @@ export class CallRun {
     const observations = step.observations;
     if (this.actor && (this.currentPhase === 'connected' || step.ending)) {
       // After a stop, the snapshot keeps the value it stopped in; after an error, the last good one.
-      const states = this.actor.getSnapshot().status === 'error' ? this.lastStates : activeLeaves(this.actor);
-      if (!sameList(states, this.lastStates)) {
-        observations.push({ kind: 'state', states });
-        this.lastStates = states;
+      // Most steps (a sentence, a silence timer restarted) end in the states they began in: the
+      // value is compared in place before any list of leaves is built.
+      const snapshot = this.actor.getSnapshot();
+      if (snapshot.status !== 'error' && !sameStateValue(snapshot.value, this.lastValue)) {
+        const states = activeLeaves(this.actor);
+        this.lastValue = snapshot.value;
+        if (!sameList(states, this.lastStates)) {
+          observations.push({ kind: 'state', states });
+          this.lastStates = states;
+        }
       }
     }
     if (step.ending) {
       this.withFeedback(step.ending, observations);
       observations.push({ kind: 'ending', ...step.ending });
     }
-    const suggested = observations.flatMap((o) =>
-      o.kind === 'suggestion' ? [{ line: o.line, text: o.text }] : [],
-    );
-    if (suggested.length > 0) this.pendingSuggestions = suggested;
+    let suggested: { line: string; text: string }[] | undefined;
+    for (const o of observations)
+      if (o.kind === 'suggestion') (suggested ??= []).push({ line: o.line, text: o.text });
+    if (suggested) this.pendingSuggestions = suggested;
     return observations;
   }
 
@@ -992,6 +1000,21 @@ export class CallRun {
 
 function refuse(code: RunErrorCode, message: string): ApplyResult {
   return { ok: false, code, message };
+}
+
+/** Whether two XState state values are equal (strings and nested objects of them), without allocating. */
+function sameStateValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    if (!Object.hasOwn(y, key) || !sameStateValue(x[key], y[key])) return false;
+    keys += 1;
+  }
+  for (const key in y) if (Object.hasOwn(y, key)) keys -= 1;
+  return keys === 0;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it, expect } from '@jest/globals';
+import { createActor } from 'xstate';
 import { startTestRun, testScenario } from '../testing/fixtures.js';
 import { compileScenario } from './compile.js';
 import { evaluateGuard, type CallContext } from './guards.js';
@@ -86,6 +87,30 @@ describe('compileScenario', () => {
       moveCounts: {},
       seed: 987,
     });
+  });
+});
+
+describe('visits recorded in the context', () => {
+  // The tutorial call restarts its silence timer at every act of the listener by entering
+  // `ecoute.en_ligne` again: the state was visited already, so nothing is assigned and XState keeps
+  // the context as it was (an assign of nothing would copy the context and rebuild the snapshot at
+  // every sentence: a fifth of a replay's allocations).
+  it('a state entered again keeps the same context object; a first entry records the visit', () => {
+    const text = readFileSync(
+      new URL('../../../../scenarios/appel-entrainement.yaml', import.meta.url),
+      'utf8',
+    );
+    const parsed = parseScenario(text);
+    if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+    const { machine } = compileScenario(parsed.scenario);
+    const actor = createActor(machine, { input: { seed: 1 } });
+    actor.start();
+    actor.send({ type: 'se_presenter', moveCount: 1 });
+    const entered = actor.getSnapshot().context as CallContext;
+    expect(entered.visited).toEqual(['accueil', 'ecoute', 'ecoute.en_ligne']);
+    for (let i = 0; i < 3; i++) actor.send({ type: 'acted' });
+    expect(actor.getSnapshot().context).toBe(entered);
+    actor.stop();
   });
 });
 

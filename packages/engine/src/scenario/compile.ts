@@ -148,9 +148,13 @@ export function compileScenario(scenario: Scenario, { parsed = false } = {}): Co
         flags: { ...context.flags, [params.name]: params.value ?? true },
       })),
       // Internal: not allowed in scenarios (the schema only knows the actions above).
-      __visit: assign(({ context }, params: { state: string }) =>
-        context.visited.includes(params.state) ? {} : { visited: [...context.visited, params.state] },
-      ),
+      // A state entered again (a silence timer restarted by `acted` re-enters its state at every
+      // act of the listener) was visited already: nothing is assigned, so XState does not copy the
+      // context and rebuild the snapshot (an `assign` that changes nothing still does both).
+      __visit: enqueueActions(({ context, enqueue }, params: { state: string }) => {
+        if (!context.visited.includes(params.state))
+          enqueue.assign({ visited: [...context.visited, params.state] });
+      }),
       __countMove: assign(({ context, event }) => {
         const counts = effectiveMoveCounts(context, event);
         return counts === context.moveCounts ? {} : { moveCounts: counts };
