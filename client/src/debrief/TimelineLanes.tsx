@@ -67,6 +67,7 @@ export const LanesCursorContext = createContext<Cursor>({ index: -1, t: 0 });
 /** The moment's line on the lanes, kept in sight (stepping, playback, a jump from the rubric). */
 function LanesCursor({
   from,
+  scrollLeft,
   pxPerMs,
   width,
   contentWidth,
@@ -74,6 +75,8 @@ function LanesCursor({
   onScrolled,
 }: {
   from: number;
+  /** The scroll position as the scroll events said it: read from the DOM, it would force a layout per step. */
+  scrollLeft: number;
   pxPerMs: number;
   width: number;
   contentWidth: number;
@@ -81,15 +84,21 @@ function LanesCursor({
   onScrolled: (scrollLeft: number) => void;
 }) {
   const cursor = useContext(LanesCursorContext);
+  // Read when the moment moves, not followed: a scroll by hand stays where it was put.
+  const position = useRef(scrollLeft);
+  position.current = scrollLeft;
   useEffect(() => {
     const element = scroller.current;
     if (!element) return;
     const x = cursor.t * pxPerMs;
-    if (x < element.scrollLeft || x > element.scrollLeft + width - 8) {
+    const scrollLeft = position.current;
+    if (x < scrollLeft || x > scrollLeft + width - 8) {
       // Within the scroll's range (as a browser bounds it): the last moment of a call fitted
       // in the width is already in sight.
-      element.scrollLeft = Math.max(0, Math.min(contentWidth - width, x - width * 0.3));
-      onScrolled(element.scrollLeft);
+      const target = Math.max(0, Math.min(contentWidth - width, x - width * 0.3));
+      if (target === scrollLeft) return;
+      element.scrollLeft = target;
+      onScrolled(target);
     }
   }, [cursor.t, pxPerMs, width, contentWidth, scroller, onScrolled]);
   const cursorX = (cursor.t - from) * pxPerMs;
@@ -358,6 +367,7 @@ export const TimelineLanes = memo(function TimelineLanes({
               />
               <LanesCursor
                 from={from}
+                scrollLeft={scrollLeft}
                 pxPerMs={pxPerMs}
                 width={width}
                 contentWidth={contentWidth}

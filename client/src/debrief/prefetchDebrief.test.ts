@@ -21,6 +21,8 @@ describe('prefetchDebrief: the answer asked as the app starts', () => {
     );
     globalThis.fetch = fetch as unknown as typeof globalThis.fetch;
     prefetchDebrief({ pathname: '/debrief/s%201', hash: '#k=tok' });
+    // Again (the page's first script, then the app's entry): the answer on its way is kept.
+    prefetchDebrief({ pathname: '/debrief/s%201', hash: '#k=tok' });
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(fetch.mock.calls[0]?.[0]).toBe('/api/sessions/s%201/debrief?timeline=columns');
     expect((fetch.mock.calls[0]?.[1]?.headers as Record<string, string>).Authorization).toBe('Bearer tok');

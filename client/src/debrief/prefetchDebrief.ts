@@ -1,6 +1,7 @@
 // The debrief's answer asked as soon as the app starts on a debrief link, while the page's own
 // code (a lazy chunk) is still on its way: the request and the chunk travel together instead of
-// one after the other. Small and free of React: the app's entry imports it.
+// one after the other. Small and free of React: the app's entry imports it, and so does the
+// debrief link's first script (`prefetchEntry.ts`), which starts it earlier still.
 import { readRoleToken } from '../app/readRoleToken.js';
 import { requestJson, type ApiResult } from '../ui/requestJson.js';
 
@@ -17,12 +18,17 @@ export function compactDebriefPath(sessionId: string): string {
   return `${debriefPath(sessionId)}?timeline=columns`;
 }
 
-/** Starts loading the debrief when the location is a debrief link with its token. */
+/**
+ * Starts loading the debrief when the location is a debrief link with its token. Called twice on
+ * a debrief link (its page's first script, `prefetchEntry.ts`, then the app's entry): the second
+ * call finds the answer on its way and asks nothing more.
+ */
 export function prefetchDebrief(location: { pathname: string; hash: string }): void {
   const match = DEBRIEF_PATH.exec(location.pathname);
   const token = readRoleToken(location.hash);
   if (!match?.[1] || !token) return;
   const path = compactDebriefPath(decodeURIComponent(match[1]));
+  if (pending?.path === path && pending.token === token) return;
   pending = { path, token, answer: requestJson(path, token) };
 }
 
