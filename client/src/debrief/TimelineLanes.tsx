@@ -95,7 +95,8 @@ function LanesCursor({
     if (x < scrollLeft || x > scrollLeft + width - 8) {
       // Within the scroll's range (as a browser bounds it): the last moment of a call fitted
       // in the width is already in sight.
-      const target = Math.max(0, Math.min(contentWidth - width, x - width * 0.3));
+      // Whole pixels, as the browser keeps it (the scroll event then says the same).
+      const target = Math.round(Math.max(0, Math.min(contentWidth - width, x - width * 0.3)));
       if (target === scrollLeft) return;
       element.scrollLeft = target;
       onScrolled(target);

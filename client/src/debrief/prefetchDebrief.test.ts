@@ -34,6 +34,26 @@ describe('prefetchDebrief: the answer asked as the app starts', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
+  it('gives the answer at once once it arrived (the page shows it in its first render), once', async () => {
+    const entries = shortCall();
+    const body = JSON.parse(JSON.stringify({ viewer: 'trainer', n: 2, timeline: debriefTimeline(entries) }));
+    const fetch = jest.fn(() => answer(body));
+    globalThis.fetch = fetch as unknown as typeof globalThis.fetch;
+    prefetchDebrief({ pathname: '/debrief/s3', hash: '#k=tok' });
+    // On its way: nothing yet, and the page's load takes it later.
+    expect(httpDebriefApi('s3', 'tok').arrived?.()).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(httpDebriefApi('s3', 'other').arrived?.()).toBeNull();
+    const api = httpDebriefApi('s3', 'tok');
+    const now = api.arrived?.();
+    expect(now).toEqual({ ok: true, data: { viewer: 'trainer', n: 2, entries } });
+    // The same for this page each time it asks (a second render), taken from the prefetch once.
+    expect(api.arrived?.()).toBe(now);
+    expect(httpDebriefApi('s3', 'tok').arrived?.()).toBeNull();
+    await api.load();
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
   it('asks nothing elsewhere, or without a token; another session or token is not served it', () => {
     const fetch = jest.fn(() => answer({}));
     globalThis.fetch = fetch as unknown as typeof globalThis.fetch;

@@ -7,7 +7,13 @@ import { requestJson, type ApiResult } from '../ui/requestJson.js';
 
 const DEBRIEF_PATH = /^\/debrief\/([^/]+)\/?$/;
 
-let pending: { path: string; token: string; answer: Promise<ApiResult<unknown>> } | null = null;
+let pending: {
+  path: string;
+  token: string;
+  answer: Promise<ApiResult<unknown>>;
+  /** The answer once it arrived: the page then shows it in its first render, with no wait. */
+  settled?: ApiResult<unknown>;
+} | null = null;
 
 export function debriefPath(sessionId: string): string {
   return `/api/sessions/${encodeURIComponent(sessionId)}/debrief`;
@@ -29,7 +35,11 @@ export function prefetchDebrief(location: { pathname: string; hash: string }): v
   if (!match?.[1] || !token) return;
   const path = compactDebriefPath(decodeURIComponent(match[1]));
   if (pending?.path === path && pending.token === token) return;
-  pending = { path, token, answer: requestJson(path, token) };
+  const started: NonNullable<typeof pending> = { path, token, answer: requestJson(path, token) };
+  pending = started;
+  void started.answer.then((result) => {
+    started.settled = result;
+  });
 }
 
 /** The answer started by `prefetchDebrief` for this path and token, once; null otherwise. */
@@ -38,4 +48,15 @@ export function takePrefetched<T>(path: string, token: string): Promise<ApiResul
   if (!found || found.path !== path || found.token !== token) return null;
   pending = null;
   return found.answer as Promise<ApiResult<T>>;
+}
+
+/**
+ * The answer started by `prefetchDebrief` for this path and token if it has already arrived,
+ * taken once (as `takePrefetched` would); null while it is on its way, or for another page.
+ */
+export function takeArrived<T>(path: string, token: string): ApiResult<T> | null {
+  const found = pending;
+  if (!found?.settled || found.path !== path || found.token !== token) return null;
+  pending = null;
+  return found.settled as ApiResult<T>;
 }
