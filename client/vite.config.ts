@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defaultClientConditions, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -18,5 +19,15 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // `.vite/manifest.json`: the server reads it to name, in a debrief link's HTML, the chunks
+    // that page needs (`modulepreload`) and the small script that starts its data's request.
+    manifest: true,
+    rolldownOptions: {
+      input: {
+        index: path.resolve(import.meta.dirname, 'index.html'),
+        // Not in index.html: the server adds it to a debrief link's page only.
+        debriefPrefetch: path.resolve(import.meta.dirname, 'src/debrief/prefetchEntry.ts'),
+      },
+    },
   },
 });

@@ -12,6 +12,7 @@ import { AppModule } from './app.module.js';
 import type { AppOptions } from './app.module.js';
 import type { AppConfig } from './config/env.js';
 import { DEBRIEF_PATH, debriefCompression } from './debrief/debrief.module.js';
+import { clientPages } from './http/client-pages.js';
 import { applyRequestGuards } from './http/request-guards.js';
 import { LtiFrameAncestors } from './lti/frame-ancestors.js';
 import { BADGE_IMAGE_PATH, badgeImageBodyParser } from './badges/badges.controller.js';
@@ -50,10 +51,14 @@ export async function createApp(
 /** The operator's endpoints (health, metrics), served by Nest rather than the single-page app. */
 const OPERATOR_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
-/** The built client, and index.html for every non-API path so that role links open the app. */
+/**
+ * The built client, and index.html for every non-API path so that role links open the app (a
+ * debrief link's with the hints of what its page needs first: `http/client-pages.ts`).
+ */
 function serveClient(app: NestExpressApplication, clientDir: string): void {
   const index = path.join(clientDir, 'index.html');
   if (!existsSync(index)) return;
+  const pages = clientPages(clientDir);
   app.useStaticAssets(clientDir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (
@@ -65,6 +70,8 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
       return next();
     if (OPERATOR_PATHS.has(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    const hinted = pages.htmlFor(req.path);
+    if (hinted) res.type('html').send(hinted);
+    else res.sendFile(index);
   });
 }

@@ -48,7 +48,7 @@ describe('headers and origins, without ECOUTE_PUBLIC_URL', () => {
   });
 
   it('sends a CSP without inline scripts that forbids framing, nosniff, and no X-Powered-By', async () => {
-    for (const target of ['/api/health', '/', '/listener/x']) {
+    for (const target of ['/api/health', '/', '/listener/x', '/debrief/x']) {
       const response = await fetch(`${server.url}${target}`);
       const csp = response.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("frame-ancestors 'none'");
@@ -71,6 +71,23 @@ describe('headers and origins, without ECOUTE_PUBLIC_URL', () => {
       expect(content?.trim()).toBe('');
     }
     expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it("serves a debrief link's page with its hints, as files of this origin and no inline script", async () => {
+    if (!existsSync(path.join(server.config.clientDir, '.vite', 'manifest.json'))) return; // not built
+    const html = await (await fetch(`${server.url}/debrief/x`)).text();
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    // The app's entry and, before it, the small script that starts the debrief's request.
+    expect(scripts.length).toBe(2);
+    expect(scripts[0]?.[1]).toMatch(/\basync\b.*src="\/assets\/debriefPrefetch-[\w-]+\.js"/);
+    for (const [, attributes, content] of scripts) {
+      expect(attributes).toMatch(/src="\/assets\/[\w.-]+\.js"/);
+      expect(content?.trim()).toBe('');
+    }
+    expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/DebriefPage-[\w-]+\.js">/);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    // Any other page: the plain file.
+    expect(await (await fetch(`${server.url}/trainer/x`)).text()).not.toContain('debriefPrefetch');
   });
 
   it('accepts JSON bodies only on state-changing routes: a form post is 415', async () => {

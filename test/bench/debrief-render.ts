@@ -9,6 +9,8 @@
 //     [--profile=<dir>]  the server's CPU profile (node --cpu-prof), a Chromium performance
 //                        trace and the page's JavaScript profile of the last run (its load, steps and playback apart), with a summary
 //                        of where the time went
+//     [--trace=<dir>]    each run's Chromium trace of the load (navigation → lanes painted), to
+//                        open in DevTools › Performance (`load-<run>.json`, run 0 the warm-up)
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -322,6 +324,8 @@ async function main(): Promise<void> {
   const entries = option('entries', 10_000);
   const runs = option('runs', 5);
   const profileDir = textOption('profile');
+  const traceDir = textOption('trace');
+  if (traceDir) mkdirSync(traceDir, { recursive: true });
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const server = await startServerProcess({
     LOG_LEVEL: 'error',
@@ -332,6 +336,10 @@ async function main(): Promise<void> {
     firstPaint: [] as number[],
     restBrowser: [] as number[],
     afterRest: [] as number[],
+    restAsked: [] as number[],
+    entryIn: [] as number[],
+    chunkAsked: [] as number[],
+    chunkIn: [] as number[],
     stepBack: [] as number[],
     stepForward: [] as number[],
     stepWorst: [] as number[],
@@ -435,21 +443,30 @@ async function main(): Promise<void> {
       const painted = await page.evaluate(
         () => (window as unknown as { __lanesPainted: Promise<number> }).__lanesPainted,
       );
-      const cpuAtPaint = traced ? cpuUntilMark(await browser.stopTracing(), 'lanes-painted') : NaN;
+      const loadTrace = traced ? await browser.stopTracing() : undefined;
+      const cpuAtPaint = loadTrace ? cpuUntilMark(loadTrace, 'lanes-painted') : NaN;
+      if (loadTrace && traceDir) writeFileSync(path.join(traceDir, `load-${run}.json`), loadTrace);
       if (last && profileDir) await profilePhase(cdp!, profileDir, 'load', 'navigation → lanes painted');
       const rest = await page.evaluate(() => {
-        const timing = performance
-          .getEntriesByType('resource')
-          .find((e) => new URL(e.name).pathname.endsWith('/debrief')) as
-          PerformanceResourceTiming | undefined;
-        return timing
-          ? {
-              total: timing.responseEnd - timing.startTime,
-              end: timing.responseEnd,
-              encoded: timing.encodedBodySize,
-              decoded: timing.decodedBodySize,
-            }
-          : { total: NaN, end: NaN, encoded: NaN, decoded: NaN };
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const timing = resources.find((e) => new URL(e.name).pathname.endsWith('/debrief'));
+        // When the page's critical requests were asked and in, from the navigation's start.
+        const script = (name: string) =>
+          resources.find((e) => new RegExp(`/assets/${name}-[^/]*\\.js$`).test(new URL(e.name).pathname));
+        return {
+          ...(timing
+            ? {
+                total: timing.responseEnd - timing.startTime,
+                start: timing.startTime,
+                end: timing.responseEnd,
+                encoded: timing.encodedBodySize,
+                decoded: timing.decodedBodySize,
+              }
+            : { total: NaN, start: NaN, end: NaN, encoded: NaN, decoded: NaN }),
+          entryIn: script('index')?.responseEnd ?? NaN,
+          chunkAsked: script('DebriefPage')?.startTime ?? NaN,
+          chunkIn: script('DebriefPage')?.responseEnd ?? NaN,
+        };
       });
       const busyPainted = await busy();
       // Steps once the page is settled (the graph laid out): what a step costs, not what it waits for.
@@ -481,6 +498,10 @@ async function main(): Promise<void> {
         figures.firstPaint.push(painted);
         figures.restBrowser.push(rest.total);
         figures.afterRest.push(painted - rest.end);
+        figures.restAsked.push(rest.start);
+        figures.entryIn.push(rest.entryIn);
+        figures.chunkAsked.push(rest.chunkAsked);
+        figures.chunkIn.push(rest.chunkIn);
         figures.stepBack.push(median(back));
         figures.stepForward.push(median(forward));
         figures.stepWorst.push(Math.max(...back, ...forward));
@@ -517,6 +538,9 @@ async function main(): Promise<void> {
       `median ${median(values).toFixed(0)} ${unit} (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})`;
     console.log(`debrief, ${entries} entries, ${runs} runs (each figure: median over the runs, min, max)`);
     console.log(`  navigation → lanes painted:                 ${fmt(figures.firstPaint)}`);
+    console.log(`  from the navigation's start, the app's entry script in: ${fmt(figures.entryIn)}`);
+    console.log(`    the debrief's chunk asked: ${fmt(figures.chunkAsked)}; in: ${fmt(figures.chunkIn)}`);
+    console.log(`    GET /debrief asked:        ${fmt(figures.restAsked)}`);
     console.log(`  GET /debrief in the page (request → last byte): ${fmt(figures.restBrowser)}`);
     console.log(`    then, from its last byte to the lanes painted: ${fmt(figures.afterRest)}`);
     console.log(`  GET /debrief from Node (request → last byte):   ${fmt(figures.restNode)}`);

@@ -1,7 +1,7 @@
 // `/debrief/:sessionId#k=<token>`: the debrief of a session, for its trainer (trainer's link, or
 // signed in: from the sessions list, without a token) and for its learner (the listener's link). The token
 // stays in the fragment: it only goes into the `Authorization` header of the REST calls.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import type { Debrief } from '@ecoute/protocol';
 import { LearnerHistory } from '../account/LearnerHistory.js';
@@ -35,10 +35,17 @@ export function DebriefPage({
   const token = useMemo(() => takeRoleToken(pathname, hash), [pathname, hash]);
   // Signed in (from the sessions list), a trainer opens the debrief without a token.
   const api = useMemo(() => (sessionId ? apiFor(sessionId, token ?? '') : null), [apiFor, sessionId, token]);
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  // The answer that arrived while the app started is shown at once: no « Chargement » first.
+  const arrived = useRef<DebriefApi | null>(null);
+  const [state, setState] = useState<LoadState>(() => {
+    const answer = api?.arrived?.();
+    if (!answer) return { status: 'loading' };
+    arrived.current = api;
+    return answer.ok ? { status: 'ready', debrief: answer.data } : { status: 'failed', code: answer.code };
+  });
 
   useEffect(() => {
-    if (!api) return;
+    if (!api || arrived.current === api) return;
     let current = true;
     setState({ status: 'loading' });
     void api.load().then((result) => {

@@ -68,6 +68,7 @@ export const LanesCursorContext = createContext<Cursor>({ index: -1, t: 0 });
 function LanesCursor({
   start,
   from,
+  scrollLeft,
   pxPerMs,
   width,
   contentWidth,
@@ -77,6 +78,8 @@ function LanesCursor({
   /** Session time at the lanes' left end (the pickup): a moment before it sits at 0:00. */
   start: number;
   from: number;
+  /** The scroll position as the scroll events said it: read from the DOM, it would force a layout per step. */
+  scrollLeft: number;
   pxPerMs: number;
   width: number;
   contentWidth: number;
@@ -84,15 +87,22 @@ function LanesCursor({
   onScrolled: (scrollLeft: number) => void;
 }) {
   const cursor = useContext(LanesCursorContext);
+  // Read when the moment moves, not followed: a scroll by hand stays where it was put.
+  const position = useRef(scrollLeft);
+  position.current = scrollLeft;
   useEffect(() => {
     const element = scroller.current;
     if (!element) return;
     const x = Math.max(0, cursor.t - start) * pxPerMs;
-    if (x < element.scrollLeft || x > element.scrollLeft + width - 8) {
+    const scrollLeft = position.current;
+    if (x < scrollLeft || x > scrollLeft + width - 8) {
       // Within the scroll's range (as a browser bounds it): the last moment of a call fitted
       // in the width is already in sight.
-      element.scrollLeft = Math.max(0, Math.min(contentWidth - width, x - width * 0.3));
-      onScrolled(element.scrollLeft);
+      // Whole pixels, as the browser keeps it (the scroll event then says the same).
+      const target = Math.round(Math.max(0, Math.min(contentWidth - width, x - width * 0.3)));
+      if (target === scrollLeft) return;
+      element.scrollLeft = target;
+      onScrolled(target);
     }
   }, [cursor.t, start, pxPerMs, width, contentWidth, scroller, onScrolled]);
   const cursorX = (Math.max(cursor.t, start) - from) * pxPerMs;
@@ -372,6 +382,7 @@ export const TimelineLanes = memo(function TimelineLanes({
               <LanesCursor
                 start={origin}
                 from={from}
+                scrollLeft={scrollLeft}
                 pxPerMs={pxPerMs}
                 width={width}
                 contentWidth={contentWidth}

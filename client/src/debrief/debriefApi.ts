@@ -12,13 +12,18 @@ import type {
   SelfAssessmentRequest,
 } from '@ecoute/protocol';
 import { requestJson, type ApiResult } from '../ui/requestJson.js';
-import { compactDebriefPath, debriefPath, takePrefetched } from './prefetchDebrief.js';
+import { compactDebriefPath, debriefPath, takeArrived, takePrefetched } from './prefetchDebrief.js';
 import { debriefOfColumns } from './timeline.js';
 
 export type { ApiResult };
 
 export interface DebriefApi {
   load(): Promise<ApiResult<Debrief>>;
+  /**
+   * The first load's answer if it is here already (started with the page, `prefetchDebrief`),
+   * so the page shows it in its first render; the same each time it is asked, null otherwise.
+   */
+  arrived?(): ApiResult<Debrief> | null;
   addAnnotation(request: AnnotationCreate): Promise<ApiResult<DebriefMark>>;
   updateMark(markId: string, comment: string): Promise<ApiResult<DebriefMark>>;
   deleteMark(markId: string): Promise<ApiResult<{ ok: true }>>;
@@ -33,7 +38,17 @@ export interface DebriefApi {
 export function httpDebriefApi(sessionId: string, token: string): DebriefApi {
   const base = debriefPath(sessionId);
   const json = (body: unknown) => JSON.stringify(body);
+  const decoded = (answer: ApiResult<DebriefCompact>): ApiResult<Debrief> =>
+    answer.ok ? { ok: true, data: debriefOfColumns(answer.data) } : answer;
+  let arrived: ApiResult<Debrief> | null | undefined;
   return {
+    arrived: () => {
+      if (arrived === undefined) {
+        const answer = takeArrived<DebriefCompact>(compactDebriefPath(sessionId), token);
+        arrived = answer ? decoded(answer) : null;
+      }
+      return arrived;
+    },
     // The first load may have started with the app (`prefetchDebrief`). The answer's timeline
     // comes in columns (`DebriefCompact`), decoded here into typed arrays; the entries themselves
     // are built when first read (`debriefOfColumns`), after the lanes' first paint.
@@ -41,7 +56,7 @@ export function httpDebriefApi(sessionId: string, token: string): DebriefApi {
       const compact = compactDebriefPath(sessionId);
       const answer = await (takePrefetched<DebriefCompact>(compact, token) ??
         requestJson<DebriefCompact>(compact, token));
-      return answer.ok ? { ok: true, data: debriefOfColumns(answer.data) } : answer;
+      return decoded(answer);
     },
     addAnnotation: (request) =>
       requestJson(`${base}/annotations`, token, { method: 'POST', body: json(request) }),

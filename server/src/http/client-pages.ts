@@ -1,0 +1,88 @@
+// index.html as a path needs it. Every path gets the single-page app; a debrief link's page also
+// names in its <head> what it needs before its first paint, so that it travels while the app's
+// entry loads instead of after React rendered the route: the small script that starts the
+// debrief's request (`async`: it runs as soon as it arrived, before the app's entry), the debrief's
+// chunk with the chunks it imports (`modulepreload`) and its stylesheet. The names come from the
+// build's manifest (Vite's `.vite/manifest.json`); without one, every path gets the plain file.
+// Scripts only from files of this origin: the CSP (`script-src 'self'`) stays as strict.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** One chunk of Vite's build manifest, as far as the hints read it. */
+export interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
+export type BuildManifest = Record<string, ManifestChunk>;
+
+/** The pages that get hints: their path, the script that starts their data, their chunk. */
+export const HINTED_PAGES: readonly { path: RegExp; early: string; page: string }[] = [
+  {
+    path: /^\/debrief\/[^/]+\/?$/,
+    early: 'src/debrief/prefetchEntry.ts',
+    page: 'src/debrief/DebriefPage.tsx',
+  },
+];
+
+// A built file's name: nothing that could close the attribute it is written in.
+const SAFE_FILE = /^[\w./-]+$/;
+
+/** The <head> tags of one page: its early script, its chunks to preload and its stylesheets. */
+export function pageHints(manifest: BuildManifest, early: string, page: string): string[] {
+  const tags: string[] = [];
+  const url = (file: string) => (SAFE_FILE.test(file) ? `/${file}` : null);
+  const earlyFile = manifest[early]?.file;
+  const earlyUrl = earlyFile ? url(earlyFile) : null;
+  if (earlyUrl) tags.push(`<script type="module" async crossorigin src="${earlyUrl}"></script>`);
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    // The app's entry (which every chunk imports) is in the page already.
+    if (seen.has(key) || !chunk || chunk.isEntry) return;
+    seen.add(key);
+    const chunkUrl = url(chunk.file);
+    if (chunkUrl) tags.push(`<link rel="modulepreload" crossorigin href="${chunkUrl}">`);
+    for (const css of chunk.css ?? []) {
+      const cssUrl = url(css);
+      // The same href as Vite's loader asks, which then finds it there and adds no other.
+      if (cssUrl) tags.push(`<link rel="stylesheet" crossorigin href="${cssUrl}">`);
+    }
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(page);
+  return tags;
+}
+
+/** index.html with these tags before its first script (or at the end of its <head>). */
+export function withHints(html: string, tags: readonly string[]): string {
+  if (tags.length === 0) return html;
+  const at = html.indexOf('<script');
+  const head = html.indexOf('</head>');
+  const where = at >= 0 && (head < 0 || at < head) ? at : head;
+  if (where < 0) return html;
+  return `${html.slice(0, where)}${tags.join('\n    ')}\n    ${html.slice(where)}`;
+}
+
+/**
+ * The HTML of each hinted page, prepared once from the built client; `htmlFor(path)` is null for
+ * any other path (the plain index.html is sent) or when the build has no manifest.
+ */
+export function clientPages(clientDir: string): { htmlFor(requestPath: string): string | null } {
+  const manifestFile = path.join(clientDir, '.vite', 'manifest.json');
+  const indexFile = path.join(clientDir, 'index.html');
+  if (!existsSync(manifestFile) || !existsSync(indexFile)) return { htmlFor: () => null };
+  let manifest: BuildManifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BuildManifest;
+  } catch {
+    return { htmlFor: () => null };
+  }
+  const index = readFileSync(indexFile, 'utf8');
+  const pages = HINTED_PAGES.map((p) => ({
+    path: p.path,
+    html: withHints(index, pageHints(manifest, p.early, p.page)),
+  }));
+  return { htmlFor: (requestPath) => pages.find((p) => p.path.test(requestPath))?.html ?? null };
+}
