@@ -259,8 +259,14 @@ function shift(root: Node, delta: number): void {
       continue;
     }
     if (!isNode(node)) continue;
+    // In place: typing at the top of a call moves every chunk after it, at each keystroke (a new
+    // array per node was the garbage of a whole document per keystroke).
     const range = node.range;
-    if (range) node.range = [range[0] + delta, range[1] + delta, range[2] + delta];
+    if (range) {
+      range[0] += delta;
+      range[1] += delta;
+      range[2] += delta;
+    }
     if (isMap(node) || isSeq(node)) stack.push(...node.items);
   }
 }
