@@ -496,11 +496,11 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     console.log(
       `[cluster] handed-over calls rebuilt by their successors: ${warm.length} warm of ${rebuilt.length} rebuilds; ${warm.map((l) => l.replace(/^.* in /, '')).join('; ')}`,
     );
-    // Any call taken as abandoned during the restart: how (printed for the record).
+    // Calls taken as abandoned (the kill and stall tests, or a busy process that lost its leases).
     const paused = rebuilt.filter((line) => line.includes(' paused '));
     if (paused.length > 0)
       console.log(
-        `[cluster] rebuilt paused during the restart: ${[...paused, ...lines(/(session\/lease_lost|cluster\/took|cluster\/handover_failed|cluster\/prepared)[^"\n]*/g)].join('\n')}`,
+        `[cluster] rebuilt paused (the whole file: the crash tests too), and the leases around them: ${[...paused, ...lines(/(session\/lease_lost|cluster\/took|cluster\/handover_failed|cluster\/prepared)[^"\n]*/g)].join('\n')}`,
       );
     expect(warm.length).toBeGreaterThan(0);
   }, 400_000);
