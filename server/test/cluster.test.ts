@@ -473,29 +473,35 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     }
     // Handed over, a call goes on without the trainer resuming it; one taken as abandoned (its
     // process gone before its drain ended) comes back paused, as after a crash: counted, printed.
-    let paused = 0;
+    let pausedCalls = 0;
     for (const call of calls) {
       let ack = await call.listener.send({ kind: 'say', text: 'toujours là' });
       if (!ack.ok && ack.code === 'session/paused') {
-        paused++;
+        pausedCalls++;
         expect(await call.trainer.send({ kind: 'resume' })).toMatchObject({ ok: true });
         ack = await call.listener.send({ kind: 'say', text: 'toujours là' });
       }
       expect(ack).toMatchObject({ ok: true });
     }
     console.log(
-      `[cluster] after the rolling restart: ${paused} of ${calls.length} calls found paused (${systemPauses} system pauses recorded by 3 drains)`,
+      `[cluster] after the rolling restart: ${pausedCalls} of ${calls.length} calls found paused (${systemPauses} system pauses recorded by 3 drains)`,
     );
-    expect(systemPauses).toBe(paused);
+    expect(systemPauses).toBe(pausedCalls);
     // Warm handovers: the successor replayed the head of each timeline while the call went on at
     // the draining process, then only the tail once the lease was passed on.
-    const rebuilt = involved.flatMap(
-      (p) => p.output().match(/recovery\/rebuilt [^"\n]*resumed[^"\n]*/g) ?? [],
-    );
-    const warm = rebuilt.filter((line) => line.includes('(warm: '));
+    const lines = (pattern: RegExp): string[] =>
+      involved.flatMap((p, i) => (p.output().match(pattern) ?? []).map((line) => `#${i} ${line}`));
+    const rebuilt = lines(/recovery\/rebuilt [^"\n]*/g);
+    const warm = rebuilt.filter((line) => line.includes(' resumed ') && line.includes('(warm: '));
     console.log(
-      `[cluster] handed-over calls rebuilt by their successors: ${warm.length} warm of ${rebuilt.length}; ${warm.map((l) => l.replace(/^.* in /, '')).join('; ')}`,
+      `[cluster] handed-over calls rebuilt by their successors: ${warm.length} warm of ${rebuilt.length} rebuilds; ${warm.map((l) => l.replace(/^.* in /, '')).join('; ')}`,
     );
+    // Calls taken as abandoned (the kill and stall tests, or a busy process that lost its leases).
+    const paused = rebuilt.filter((line) => line.includes(' paused '));
+    if (paused.length > 0)
+      console.log(
+        `[cluster] rebuilt paused (the whole file: the crash tests too), and the leases around them: ${[...paused, ...lines(/(session\/lease_lost|cluster\/took|cluster\/handover_failed|cluster\/prepared)[^"\n]*/g)].join('\n')}`,
+      );
     expect(warm.length).toBeGreaterThan(0);
   }, 400_000);
 });

@@ -66,7 +66,7 @@ export async function rebuildSession(args: RebuildSessionArgs): Promise<RebuiltS
   //    Paused (or over), no timer of it is armed until a resume, by which time the runtime built
   //    next listens to the relay.
   const warm = args.warm ?? new WarmRebuild(session, compiled, args.runtime.scheduler, args.hintMode);
-  warm.feed(entries);
+  await warm.feedYielding(entries);
   const { timers } = warm;
   const result = warm.rebuild.finish();
   const ms = performance.now() - started;

@@ -10,6 +10,9 @@ import type { CompiledScenario, HintMode, Scheduler, TimelineEntry } from '@ecou
 import type { SessionRecord, SessionStore } from '../sessions/session-store.js';
 import { TimerRelay } from '../sessions/timer-relay.js';
 
+/** Entries replayed between two yields to the event loop (a few ms of CPU on a quiet machine). */
+const FEED_SLICE = 200;
+
 type Ending = { at: string; outcome: Parameters<SessionStore['markEnded']>[2] };
 
 export class WarmRebuild {
@@ -51,6 +54,18 @@ export class WarmRebuild {
     for (const entry of entries)
       if (entry.kind === 'observation' && entry.observation.kind === 'ending')
         this.ending = { at: entry.at, outcome: entry.observation.outcome };
+  }
+
+  /**
+   * As `feed`, a slice at a time, yielding to the event loop between slices: a long timeline
+   * replayed on a busy machine must not hold the heartbeat back past its lease (the process
+   * would lose every session it holds, taken by the others as abandoned).
+   */
+  async feedYielding(entries: readonly TimelineEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += FEED_SLICE) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      this.feed(entries.slice(i, i + FEED_SLICE));
+    }
   }
 
   /** Dropped unfinished (never taken, or taken cold). */

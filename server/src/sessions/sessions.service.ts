@@ -350,7 +350,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     const compiled = session && this.catalog.get(session.scenarioId, session.scenarioVersion);
     if (!session || !compiled || session.status !== 'live') return 0;
     const rebuild = new WarmRebuild(session, compiled, this.scheduler, session.hintMode ?? 'guided');
-    rebuild.feed(await this.timeline.read(sessionId));
+    await rebuild.feedYielding(await this.timeline.read(sessionId));
     rebuild.head = rebuild.count;
     // Taken meanwhile (an input came first): that load read the whole timeline itself.
     if (this.runtimes.has(sessionId) || this.loading.has(sessionId)) {
