@@ -534,4 +534,42 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
       await cdp.detach();
     }
   }, 180_000);
+
+  it('12. the state graph is centred again on the active state after the window is resized', async () => {
+    const links = await createSession();
+    const trainer = await open(links.trainer!, LAPTOP, 'Dominique');
+    const listener = await open(links.listener!, LAPTOP, 'Camille');
+    await inCall(listener);
+    await trainer.getByRole('group', { name: 'Zoom du graphe', exact: true }).waitFor();
+    await trainer.locator('.state-graph .state-node--active').first().waitFor();
+    // The active state's centre, inside the drawing and near its middle (the fit's padding is
+    // wider on the right, for the loops' labels: a quarter of the width or height either way).
+    const centred = () =>
+      trainer.waitForFunction(
+        () => {
+          const pane = document.querySelector('.state-graph .react-flow')?.getBoundingClientRect();
+          const node = document.querySelector('.state-graph .state-node--active')?.getBoundingClientRect();
+          if (!pane || !node || pane.width === 0) return false;
+          const x = node.left + node.width / 2;
+          const y = node.top + node.height / 2;
+          return (
+            x > pane.left &&
+            x < pane.right &&
+            y > pane.top &&
+            y < pane.bottom &&
+            Math.abs(x - (pane.left + pane.width / 2)) < pane.width / 4 &&
+            Math.abs(y - (pane.top + pane.height / 2)) < pane.height / 4
+          );
+        },
+        undefined,
+        { timeout: 10_000 },
+      );
+    await centred();
+    // Narrower (a phone held upright), then wider again: each time the view follows.
+    await trainer.setViewportSize({ width: 390, height: 844 });
+    await trainer.getByRole('tab', { name: 'Graphe', exact: true }).waitFor();
+    await centred();
+    await trainer.setViewportSize({ width: 1920, height: 1080 });
+    await centred();
+  }, 120_000);
 });

@@ -9,7 +9,6 @@ import {
   Position,
   ReactFlow,
   ReactFlowProvider,
-  useNodesInitialized,
   useReactFlow,
   useStore,
   type EdgeProps,
@@ -23,43 +22,14 @@ import { flowEdges, type RoutedEdge } from './flowEdges.js';
 import { elkEngine } from './elkEngine.js';
 import { highlightGraph, reachedHighlight, type GraphHighlight, type GraphReached } from './graphPath.js';
 import { GraphText, stateStatus } from './GraphText.js';
+import { FitToActive } from './FitToActive.js';
+import { FIT_PADDING, useFitGraph } from './useFitGraph.js';
 import { foldGraph, layoutGraph, type GraphLayout } from './layoutGraph.js';
 import { joinParts } from '../i18n/joinParts.js';
 import './charts.css';
 
-/** The zoom the drawing is read at, at least: labels of 13 px stay ≥ 12 px on screen. */
-const READABLE_ZOOM = 0.95;
-
-/**
- * Room round the states when the view is fitted: loops stand off a state's top and right side
- * (with their « 1 appel » label on the right). The zoom controls are beside the drawing, not over it.
- */
-const FIT_PADDING = { top: '40px', right: '80px', bottom: '40px', left: '24px' } as const;
-
 /** The drawing's height (px) at most and at least: it grows with the graph, up to a screen's worth. */
 const VIEW_HEIGHT = { min: 320, max: 720 } as const;
-
-/**
- * Centres the view on the active states at a readable zoom, when they change; with none
- * active (the group debrief), fits the whole graph, loops and labels included.
- */
-function FitToActive({ active }: { active: readonly string[] }) {
-  const flow = useReactFlow();
-  const ready = useNodesInitialized();
-  const key = active.join('|');
-  useEffect(() => {
-    if (!ready) return;
-    const nodes = key ? key.split('|').map((id) => ({ id })) : undefined;
-    void flow.fitView({
-      ...(nodes ? { nodes } : {}),
-      padding: FIT_PADDING,
-      // The whole graph is shown whole, smaller if it must: the end states are not cut off.
-      minZoom: nodes ? READABLE_ZOOM : 0.5,
-      maxZoom: 1.2,
-    });
-  }, [flow, ready, key]);
-  return null;
-}
 
 /** The height the drawing is given: the laid-out graph's, with the room round it, within bounds. */
 function viewHeight(layout: GraphLayout): number {
@@ -319,7 +289,7 @@ export default function StateGraph({
               'edge.a11yDescription.default': t('graph.a11y.edge'),
             }}
           >
-            <FitToActive active={activeShown} />
+            <FitToActive active={activeShown} drawing={layout} nodes={nodes} />
           </ReactFlow>
           <ZoomControls />
         </ReactFlowProvider>
@@ -338,7 +308,9 @@ export default function StateGraph({
  */
 function ZoomControls() {
   const { t } = useI18n();
-  const { zoomIn, zoomOut, fitView } = useReactFlow();
+  const { zoomIn, zoomOut } = useReactFlow();
+  const fit = useFitGraph();
+  const minZoom = useStore((s) => s.minZoom);
   const minZoomReached = useStore((s) => s.transform[2] <= s.minZoom);
   const maxZoomReached = useStore((s) => s.transform[2] >= s.maxZoom);
   return (
@@ -373,7 +345,7 @@ function ZoomControls() {
         className="react-flow__controls-fitview"
         title={t('graph.fitView')}
         aria-label={t('graph.fitView')}
-        onClick={() => void fitView({ padding: FIT_PADDING, maxZoom: 1.2 })}
+        onClick={() => fit(undefined, minZoom)}
       >
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true" focusable="false">
           <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />

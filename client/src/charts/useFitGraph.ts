@@ -1,0 +1,42 @@
+// The view of the state graph set on some states, or on the whole graph. xyflow's `fitView` waits
+// for its nodes to be "initialised" (measured sizes written back through `onNodesChange`), which
+// never happens here: the nodes are given as props, rebuilt as new objects, with no
+// `onNodesChange`, so a `fitView` stayed queued for ever and the view at translate(0, 0) scale(1).
+// Our nodes carry their size from ELK: their bounds are read from xyflow's store and the
+// viewport set directly.
+import { useCallback } from 'react';
+import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
+
+/** The zoom the drawing is read at, at least: labels of 13 px stay ≥ 12 px on screen. */
+export const READABLE_ZOOM = 0.95;
+
+/** The zoom the drawing is shown at, at most, fitted on a few states or on a small graph. */
+const FIT_MAX_ZOOM = 1.2;
+
+/**
+ * Room round the states when the view is fitted: loops stand off a state's top and right side
+ * (with their « 1 appel » label on the right). The zoom controls are beside the drawing, not over it.
+ */
+export const FIT_PADDING = { top: '40px', right: '80px', bottom: '40px', left: '24px' } as const;
+
+/**
+ * `fit(states, minZoom)`: centres the view on these states (those drawn; the whole graph when
+ * `states` is left out), zoomed in no further than 1.2 and out no further than `minZoom`.
+ * Returns false when there is nothing to fit yet: the drawing not measured or no state drawn.
+ */
+export function useFitGraph(): (states: readonly string[] | undefined, minZoom: number) => boolean {
+  const store = useStoreApi();
+  const { getNodesBounds, setViewport } = useReactFlow();
+  return useCallback(
+    (states, minZoom) => {
+      const { nodeLookup, width, height, panZoom } = store.getState();
+      if (width === 0 || height === 0 || !panZoom) return false;
+      const shown = (states ?? [...nodeLookup.keys()]).filter((id) => nodeLookup.has(id));
+      if (shown.length === 0) return false;
+      const bounds = getNodesBounds([...shown]);
+      void setViewport(getViewportForBounds(bounds, width, height, minZoom, FIT_MAX_ZOOM, FIT_PADDING));
+      return true;
+    },
+    [store, getNodesBounds, setViewport],
+  );
+}
