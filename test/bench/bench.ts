@@ -169,18 +169,25 @@ export async function runStep(
     const warmed = await metrics(server, true);
     await heapSnapshot(server, 'base');
     let windowEnd: Promise<Metrics> | undefined;
+    let windowTimer: NodeJS.Timeout | undefined;
+    const readEnd = (): Promise<Metrics> =>
+      metrics(server, true).then(async (m) => (await heapSnapshot(server, 'end'), m));
     const result = await runLoadProcess(config, () => {
       // The window opens after the warm-up: read the server then, and again at its end.
       // The scrape at the window's start also restarts the event-loop percentiles.
-      setTimeout(() => {
+      windowTimer = setTimeout(() => {
         windowStart = metrics(server);
-        setTimeout(() => {
+        windowTimer = setTimeout(() => {
           // The end's snapshot while the sessions are still connected (after the load's result
           // they disconnect).
-          windowEnd = metrics(server, true).then(async (m) => (await heapSnapshot(server, 'end'), m));
+          windowEnd = readEnd();
         }, options.durationMs);
       }, options.warmupMs);
     });
+    // On a loaded machine the load process can finish its window before this one's timers fire:
+    // the end is read now (never after the server is closed), the start only if it was read.
+    clearTimeout(windowTimer);
+    if (windowStart && !windowEnd) windowEnd = readEnd();
     const start = await windowStart;
     const end = await windowEnd;
     const cpu =
