@@ -37,21 +37,16 @@ const INDEX = `<!doctype html>
 `;
 
 describe('pageHints: what a debrief link needs first', () => {
-  it('names the early script, every chunk the page imports once (not the entry), and their stylesheets', () => {
-    expect(pageHints(manifest, 'src/debrief/prefetchEntry.ts', 'src/debrief/DebriefPage.tsx')).toEqual([
+  it("names the early script only: not the page's chunks nor its stylesheets (they slowed the first paint)", () => {
+    expect(pageHints(manifest, 'src/debrief/prefetchEntry.ts')).toEqual([
       '<script type="module" async crossorigin src="/assets/debriefPrefetch-E1.js"></script>',
-      '<link rel="modulepreload" crossorigin href="/assets/DebriefPage-D1.js">',
-      '<link rel="stylesheet" crossorigin href="/assets/DebriefPage-D1.css">',
-      '<link rel="modulepreload" crossorigin href="/assets/prefetch-P1.js">',
-      '<link rel="modulepreload" crossorigin href="/assets/charts-C1.js">',
-      '<link rel="stylesheet" crossorigin href="/assets/charts-C1.css">',
     ]);
   });
 
   it('writes no name that could leave its attribute, and nothing for a page the build lacks', () => {
     const hostile: BuildManifest = { page: { file: 'assets/x.js"><script>alert(1)</script>' } };
-    expect(pageHints(hostile, 'none', 'page')).toEqual([]);
-    expect(pageHints(manifest, 'none', 'src/missing.tsx')).toEqual([]);
+    expect(pageHints(hostile, 'page')).toEqual([]);
+    expect(pageHints(manifest, 'src/missing.tsx')).toEqual([]);
   });
 
   it('puts the tags before the first script, so the early one is asked first', () => {
@@ -77,7 +72,7 @@ describe('clientPages: the HTML per path, from the built client', () => {
     const pages = clientPages(dir);
     const debrief = pages.htmlFor('/debrief/abc123');
     expect(debrief).toContain('src="/assets/debriefPrefetch-E1.js"');
-    expect(debrief).toContain('href="/assets/DebriefPage-D1.js"');
+    expect(debrief).not.toContain('DebriefPage-D1');
     expect(debrief).toContain('src="/assets/index-A1.js"');
     expect(pages.htmlFor('/debrief/abc123/')).toBe(debrief);
     expect(pages.htmlFor('/trainer/abc123')).toBeNull();
