@@ -5,7 +5,9 @@
 // on shutdown: every session handed over before the process exits. A drain is a warm handover:
 // each session gets a successor among the live processes, which reads and replays its timeline
 // while this process still runs the call; then this one settles its appends and passes the lease
-// on (the next epoch), and the successor replays only the tail before serving.
+// on (the next epoch), and the successor replays only the tail before serving. A draining process
+// says so on its heartbeat row first: two drains at once never name each other successor (one
+// named just before the other began answers `'draining'`, and its sessions are asked of another).
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type {
   BeforeApplicationShutdown,
@@ -76,50 +78,106 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     // while the successors prepare, the leases must not expire, or another process would take
     // the calls as abandoned (paused, as after a crash).
     const started = performance.now();
-    const ids = [...this.sessions.ownedEpochs().keys()];
-    // Successors, round robin over the live processes (none: released to whoever takes it).
-    const alive = await cluster.leases.alive(cluster.node).catch(() => []);
-    const offset = Math.floor(Math.random() * Math.max(1, alive.length));
-    // (An ended call has none: its lease simply goes.)
+    // Known as draining before anything is handed: no other drain names this process successor
+    // from now on, and a lease another passed to it before is committed (read just below).
+    await cluster.leases
+      .drain(cluster.node)
+      .catch((error: unknown) => this.logger.error(`cluster/drain_mark_failed ${String(error)}`));
+    const running = new Map(this.sessions.ownedEpochs());
+    // Passed to this process by another drain just before this one began, never run here (a
+    // draining process takes nothing): handed on as well, or it would wait for a crash takeover.
+    const held = await cluster.leases.owned(cluster.node).catch(() => new Map<string, number>());
+    const unrun = new Map([...held].filter(([id]) => !running.has(id)));
+    const ids = [...running.keys(), ...unrun.keys()];
+    // (An ended call has no successor: its lease simply goes.)
     const calls = ids.filter((id) => this.sessions.loaded(id)?.ended !== true);
-    const successor = new Map(calls.map((id, i) => [id, alive[(i + offset) % alive.length]]));
     // Warm: each successor replays its sessions' timelines while the calls go on here.
-    const groups = new Map<string, string[]>();
-    for (const [id, node] of successor) if (node) groups.set(node, [...(groups.get(node) ?? []), id]);
-    const prepared = await Promise.all(
-      [...groups].map(([node, group]) => cluster.link.prepareAt(node, group, PREPARE_WAIT_MS)),
-    );
+    const { successor, answers } = await this.successors(cluster, calls);
     const preparedMs = Math.round(performance.now() - started);
     // Each session handed as soon as it is released, so that its call goes on elsewhere without
     // waiting for the slowest handover. One that cannot be handed over (its lease lost meanwhile,
     // the database slow) must not end the drain early: the others are handed over, the grace kept.
-    const outcomes = await Promise.allSettled(
-      ids.map(async (id) => {
-        const to = successor.get(id);
-        const passed = await this.sessions.handOver(id, to);
-        // Passed on: told directly; else (no successor, or it is gone) anyone may take it.
-        if (!(passed && to && (await cluster.link.handTo(to, [id]).catch(() => false))))
-          await cluster.link.announceHandover([id]).catch(() => undefined);
-      }),
-    );
+    const handOne = async (id: string, to: string | undefined): Promise<void> => {
+      const epoch = unrun.get(id);
+      const passed =
+        epoch === undefined
+          ? await this.sessions.handOver(id, to)
+          : await cluster.release(id, epoch, true, to);
+      // Passed on: told directly; else (no successor, it is gone or drains) anyone may take it.
+      if (!(passed && to && (await cluster.link.handTo(to, [id]).catch(() => false))))
+        await cluster.link.announceHandover([id]).catch(() => undefined);
+    };
+    const outcomes = await Promise.allSettled(ids.map((id) => handOne(id, successor.get(id))));
     outcomes.forEach((outcome, i) => {
       if (outcome.status === 'rejected')
         this.logger.error(`cluster/handover_failed session=${ids[i]} ${String(outcome.reason)}`);
     });
+    // A lease still held here (a takeover that was under way when the drain began): released to
+    // whoever takes it first.
+    const late = await cluster.leases.owned(cluster.node).catch(() => new Map<string, number>());
+    unrun.clear();
+    for (const [id, epoch] of late) if (!this.sessions.ownedEpochs().has(id)) unrun.set(id, epoch);
+    await Promise.allSettled([...late.keys()].map((id) => handOne(id, undefined)));
     // Nothing left to keep: one whose handover failed expires now, to be taken as abandoned.
     if (this.beat) clearInterval(this.beat);
     const deadline = Date.now() + DRAIN_WAIT_MS;
-    let left = ids.length;
+    const handed = new Set([...ids, ...late.keys()]);
+    let left = handed.size;
     while (left > 0 && Date.now() < deadline) {
       await sleep(50);
-      const orphans = await cluster.leases.orphans(ids.length + ORPHANS_PER_BEAT).catch(() => []);
-      left = orphans.filter((o) => ids.includes(o.sessionId)).length;
+      const orphans = await cluster.leases.orphans(handed.size + ORPHANS_PER_BEAT).catch(() => []);
+      left = orphans.filter((o) => handed.has(o.sessionId)).length;
     }
     const handedOverMs = Math.round(performance.now() - started);
     await sleep(cluster.drainGraceMs - (performance.now() - started));
     this.logger.log(
-      `cluster/drained sessions=${ids.length} untaken=${left} in ${handedOverMs} ms (successors prepared ${prepared.map((n) => n ?? 'no answer').join('+')} in ${preparedMs} ms; sockets closed after ${Math.round(performance.now() - started)} ms)`,
+      `cluster/drained sessions=${ids.length} untaken=${left} in ${handedOverMs} ms (successors prepared ${answers.join('+')} in ${preparedMs} ms;${late.size > 0 ? ` ${late.size} held late;` : ''} sockets closed after ${Math.round(performance.now() - started)} ms)`,
     );
+  }
+
+  /**
+   * A successor per call, round robin over the live processes that do not drain, each asked to
+   * prepare its sessions (at most `PREPARE_WAIT_MS` in all). One that answers it drains too
+   * (it began after the list was read) is left out, and its sessions asked of the others. A call
+   * left without one is released to whoever takes it first.
+   */
+  private async successors(
+    cluster: Cluster,
+    calls: string[],
+  ): Promise<{ successor: Map<string, string>; answers: string[] }> {
+    const deadline = performance.now() + PREPARE_WAIT_MS;
+    const successor = new Map<string, string>();
+    const answers: string[] = [];
+    const draining = new Set<string>();
+    let pending = calls;
+    for (let round = 0; pending.length > 0 && round < 3; round++) {
+      const alive = (await cluster.leases.alive(cluster.node).catch((): string[] => [])).filter(
+        (node) => !draining.has(node),
+      );
+      if (alive.length === 0) break;
+      const offset = Math.floor(Math.random() * alive.length);
+      const groups = new Map<string, string[]>();
+      pending.forEach((id, i) => {
+        const node = alive[(i + offset) % alive.length]!;
+        groups.set(node, [...(groups.get(node) ?? []), id]);
+      });
+      const replies = await Promise.all(
+        [...groups].map(async ([node, group]) => ({
+          node,
+          group,
+          reply: await cluster.link.prepareAt(node, group, deadline - performance.now()),
+        })),
+      );
+      pending = [];
+      for (const { node, group, reply } of replies) {
+        answers.push(reply === null ? 'no answer' : String(reply));
+        if (reply === 'draining') {
+          draining.add(node);
+          pending.push(...group);
+        } else for (const id of group) successor.set(id, node);
+      }
+    }
+    return { successor, answers };
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -177,8 +235,8 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Named successor by a draining process: these sessions' timelines replayed ahead. */
-  private async prepare(ids: string[]): Promise<number> {
-    if (this.cluster?.draining) return 0;
+  private async prepare(ids: string[]): Promise<number | 'draining'> {
+    if (this.cluster?.draining) return 'draining';
     const started = performance.now();
     const queue = ids.values();
     let prepared = 0;

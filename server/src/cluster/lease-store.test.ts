@@ -179,4 +179,48 @@ describe('session leases (PostgreSQL)', () => {
     ]);
     expect(await leases.acquire('w1', 'a')).toEqual({ epoch: 5, handedOver: true });
   });
+
+  it('a draining process is never named successor, nor passed a lease, even by a drain that began first', async () => {
+    await new SessionStore(db).create(
+      {
+        id: 'd1',
+        scenarioId: 'x',
+        scenarioVersion: 1,
+        seed: 1,
+        createdAt: new Date(0).toISOString(),
+        status: 'live',
+      },
+      { listener: 'd1l', trainer: 'd1t', observer: 'd1o' },
+    );
+    for (const node of ['p', 'q', 'r']) await leases.heartbeat(node, 60_000);
+    expect(await leases.acquire('d1', 'p')).toMatchObject({ epoch: 1 });
+    await leases.drain('q');
+    // q drains: p's drain does not see it among the live ones; its heartbeat keeps the mark.
+    await leases.heartbeat('q', 60_000);
+    expect((await leases.alive('p')).filter((n) => 'pqr'.includes(n))).toEqual(['r']);
+    expect((await leases.alive('r')).filter((n) => 'pqr'.includes(n))).toEqual(['p']);
+    // Named before it drained: the lease is not passed to it, but left for whoever takes it.
+    expect(await leases.release('d1', 'p', 1, true, 'q')).toBe(false);
+    expect((await leases.orphans(100)).filter((o) => o.sessionId === 'd1')).toEqual([
+      { sessionId: 'd1', handover: true },
+    ]);
+    expect(await leases.acquire('d1', 'r')).toEqual({ epoch: 3, handedOver: true });
+
+    // r passes it to p while p's drain mark is being written (not yet committed): the pass waits
+    // for the mark, then sees it — never a lease committed to a process after it began draining.
+    await leases.heartbeat('p', 60_000);
+    let passed: boolean | undefined;
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('cluster_nodes').set({ draining: true }).where('id', '=', 'p').execute();
+      void leases.release('d1', 'r', 3, true, 'p').then((answer) => (passed = answer));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(passed).toBeUndefined();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(passed).toBe(false);
+    expect(await leases.owned('p')).toEqual(new Map());
+    expect((await leases.orphans(100)).filter((o) => o.sessionId === 'd1')).toEqual([
+      { sessionId: 'd1', handover: true },
+    ]);
+  });
 });

@@ -4,7 +4,10 @@
 // does: one row renewed per process rather than one per session. Taking a session bumps its
 // epoch in one statement, only if it has no owner or its owner's heartbeat has expired; every
 // append of the owner carries the epoch and is refused once it is stale
-// (`KyselyTimelineStore`, `TimelineFencedError`). Times are the database's clock.
+// (`KyselyTimelineStore`, `TimelineFencedError`). Times are the database's clock. A draining
+// process marks its row (`drain`): it is not among the `alive` a drain picks successors from,
+// and a lease is never passed to it (`release`), so two processes draining at once never hand
+// their calls to each other.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/schema.js';
@@ -34,6 +37,15 @@ export class LeaseStore {
     await sql`
       INSERT INTO cluster_nodes (id, expires_at) VALUES (${node}, ${NOW_MS} + ${leaseMs})
       ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at`.execute(this.beatDb);
+  }
+
+  /**
+   * This process drains: from now on no drain names it successor, nor passes it a lease. A lease
+   * passed to it before is committed by the time this resolves (`release` locks the successor's
+   * row): `owned` read afterwards lists it, so the drain hands it on too.
+   */
+  async drain(node: string): Promise<void> {
+    await sql`UPDATE cluster_nodes SET draining = true WHERE id = ${node}`.execute(this.beatDb);
   }
 
   /** This process leaves: its remaining leases (if any) expire at once. */
@@ -89,9 +101,10 @@ export class LeaseStore {
 
   /**
    * Gives the session up if `node` still holds it at `epoch`: `handover` passes it to `successor`
-   * if that process is alive (the epoch bumped: `node` can write no more; resolves true), else
-   * leaves the row without an owner (another process takes it now); otherwise the row goes
-   * (nobody needs it until someone connects).
+   * if that process is alive and not draining (the epoch bumped: `node` can write no more;
+   * resolves true), else leaves the row without an owner (another process takes it now);
+   * otherwise the row goes (nobody needs it until someone connects). The successor's row is
+   * locked `FOR SHARE` while it is read: a `drain` of it waits, or is seen.
    */
   async release(
     sessionId: string,
@@ -102,9 +115,10 @@ export class LeaseStore {
   ): Promise<boolean> {
     if (handover && successor) {
       const { rows } = await sql<{ owner: string | null }>`
-        UPDATE session_leases SET epoch = epoch + 1, owner = CASE WHEN EXISTS (
-          SELECT 1 FROM cluster_nodes n WHERE n.id = ${successor} AND n.expires_at > ${NOW_MS})
-          THEN ${successor} ELSE NULL END
+        WITH heir AS (
+          SELECT id FROM cluster_nodes
+          WHERE id = ${successor} AND expires_at > ${NOW_MS} AND NOT draining FOR SHARE)
+        UPDATE session_leases SET epoch = epoch + 1, owner = (SELECT id FROM heir)
         WHERE session_id = ${sessionId} AND owner = ${node} AND epoch = ${epoch}
         RETURNING owner`.execute(this.db);
       return rows[0]?.owner === successor;
@@ -118,10 +132,11 @@ export class LeaseStore {
     return false;
   }
 
-  /** The processes alive now (heartbeat not expired), but `node`, by name. */
+  /** The processes alive now (heartbeat not expired) and not draining, but `node`, by name. */
   async alive(node: string): Promise<string[]> {
     const { rows } = await sql<{ id: string }>`
-      SELECT id FROM cluster_nodes WHERE id <> ${node} AND expires_at > ${NOW_MS}
+      SELECT id FROM cluster_nodes
+      WHERE id <> ${node} AND expires_at > ${NOW_MS} AND NOT draining
       ORDER BY id`.execute(this.db);
     return rows.map((row) => row.id);
   }

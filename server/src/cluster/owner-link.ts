@@ -5,7 +5,8 @@
 // sender waits for its lease to expire and takes the session over, instead of waiting for a
 // reply that will never come. A draining process also asks a successor to prepare the sessions
 // it will pass to it (replay their timelines while it still runs them: a warm handover), then
-// tells it when each one is its own.
+// tells it when each one is its own; a successor draining itself answers so (`'draining'`), and
+// the sessions are asked of another.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Role } from '@ecoute/engine';
@@ -30,7 +31,7 @@ type Message =
   | { type: 'call'; id: string; from: string; request: ForwardedRequest }
   | { type: 'reply'; id: string; reply: ForwardedReply }
   | { type: 'prepare'; id: string; from: string; sessionIds: string[] }
-  | { type: 'prepared'; id: string; count: number }
+  | { type: 'prepared'; id: string; count: number | 'draining' }
   | { type: 'yours'; from: string; sessionIds: string[] };
 
 const nodeChannel = (node: string): string => `ecoute:node:${node}`;
@@ -38,10 +39,10 @@ const HANDOVER_CHANNEL = 'ecoute:handover';
 
 export class OwnerLink {
   private readonly waiting = new Map<string, (reply: ForwardedReply) => void>();
-  private readonly preparing = new Map<string, (count: number) => void>();
+  private readonly preparing = new Map<string, (count: number | 'draining') => void>();
   private serve: ((request: ForwardedRequest) => Promise<ForwardedReply>) | undefined;
   private handover: ((sessionIds: string[], from: string) => void) | undefined;
-  private prepare: ((sessionIds: string[]) => Promise<number>) | undefined;
+  private prepare: ((sessionIds: string[]) => Promise<number | 'draining'>) | undefined;
 
   constructor(
     readonly node: string,
@@ -64,20 +65,24 @@ export class OwnerLink {
     this.handover = handover;
   }
 
-  /** What this process does when a draining one names it successor (`prepareAt`). */
-  onPrepare(prepare: (sessionIds: string[]) => Promise<number>): void {
+  /**
+   * What this process does when a draining one names it successor (`prepareAt`): how many it
+   * prepared, or `'draining'` when it drains itself (then the sessions go to another).
+   */
+  onPrepare(prepare: (sessionIds: string[]) => Promise<number | 'draining'>): void {
     this.prepare = prepare;
   }
 
   /**
    * Asks `node` to prepare these sessions (read and replay their timelines) and waits until it
-   * has, at most `timeoutMs`: resolves with how many it prepared (null: no answer in time).
+   * has, at most `timeoutMs`: resolves with how many it prepared (null: no answer in time;
+   * `'draining'`: it drains too, another successor is needed).
    */
-  prepareAt(node: string, sessionIds: string[], timeoutMs: number): Promise<number | null> {
+  prepareAt(node: string, sessionIds: string[], timeoutMs: number): Promise<number | 'draining' | null> {
     const id = randomUUID();
     const message: Message = { type: 'prepare', id, from: this.node, sessionIds };
-    return new Promise<number | null>((resolve) => {
-      const done = (count: number | null): void => {
+    return new Promise<number | 'draining' | null>((resolve) => {
+      const done = (count: number | 'draining' | null): void => {
         clearTimeout(timer);
         this.preparing.delete(id);
         resolve(count);
@@ -157,7 +162,7 @@ export class OwnerLink {
       const prepare = this.prepare;
       if (!prepare) return;
       void prepare(m.sessionIds)
-        .catch(() => 0)
+        .catch((): number => 0)
         .then((count) => {
           const answer: Message = { type: 'prepared', id: m.id, count };
           return this.pub.publish(nodeChannel(m.from), JSON.stringify(answer));

@@ -382,6 +382,16 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('badge_definitions').addColumn('deleted_at', 'text').execute();
     },
   },
+  // A draining process (server/src/cluster) says so on its heartbeat row: another drain never
+  // names it successor, nor passes it a lease.
+  '0041_cluster_nodes_draining': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('cluster_nodes')
+        .addColumn('draining', 'boolean', (c) => c.notNull().defaultTo(false))
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -116,6 +116,8 @@ export interface ClusterNodesTable {
   id: string;
   /** Milliseconds since 1970 on the database's clock. */
   expires_at: number;
+  /** Draining: handing its sessions over before it exits (never named successor). */
+  draining: Generated<boolean>;
 }
 
 export interface SessionLeasesTable {

@@ -345,15 +345,22 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
    * (`recovery/warm-rebuild.ts`). Kept `WARM_KEEP_MS` at most. Resolves with the seq replayed to.
    */
   async prepareHandover(sessionId: string): Promise<number> {
-    if (this.runtimes.has(sessionId) || this.loading.has(sessionId)) return 0;
+    if (this.runtimes.has(sessionId)) return 0;
+    // A load under way is most often an input of this session forwarded from here to the old
+    // owner (it asked for the lease first): waited for, not taken for the session being ours (the
+    // successor's clients sending inputs skipped most warm handovers so).
+    await this.loading.get(sessionId)?.catch(() => undefined);
+    if (this.runtimes.has(sessionId)) return 0;
     const session = await this.sessions.find(sessionId);
     const compiled = session && this.catalog.get(session.scenarioId, session.scenarioVersion);
     if (!session || !compiled || session.status !== 'live') return 0;
     const rebuild = new WarmRebuild(session, compiled, this.scheduler, session.hintMode ?? 'guided');
     await rebuild.feedYielding(await this.timeline.read(sessionId));
     rebuild.head = rebuild.count;
-    // Taken meanwhile (an input came first): that load read the whole timeline itself.
-    if (this.runtimes.has(sessionId) || this.loading.has(sessionId)) {
+    // Taken meanwhile (an input came first): that load read the whole timeline itself. (A load
+    // under way now finds this replay once it holds the lease; if it had already looked, this
+    // one is dropped unused after WARM_KEEP_MS, or serves a later load: still the head.)
+    if (this.runtimes.has(sessionId)) {
       rebuild.dispose();
       return 0;
     }
