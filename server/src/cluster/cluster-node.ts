@@ -99,19 +99,29 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     // the database slow) must not end the drain early: the others are handed over, the grace kept.
     const handOne = async (id: string, to: string | undefined): Promise<void> => {
       const epoch = unrun.get(id);
+      const ended = this.sessions.loaded(id)?.ended === true;
       const passed =
         epoch === undefined
           ? await this.sessions.handOver(id, to)
           : await cluster.release(id, epoch, true, to);
+      // An ended call's lease is gone: nobody is told (every process would rebuild it for nothing:
+      // at 200 calls ended earlier, that load made live processes lose their leases).
+      if (ended) return;
       // Passed on: told directly; else (no successor, it is gone or drains) anyone may take it.
       if (!(passed && to && (await cluster.link.handTo(to, [id]).catch(() => false))))
         await cluster.link.announceHandover([id]).catch(() => undefined);
     };
-    const outcomes = await Promise.allSettled(ids.map((id) => handOne(id, successor.get(id))));
-    outcomes.forEach((outcome, i) => {
-      if (outcome.status === 'rejected')
-        this.logger.error(`cluster/handover_failed session=${ids[i]} ${String(outcome.reason)}`);
-    });
+    const handAll = async (list: string[]): Promise<void> => {
+      const outcomes = await Promise.allSettled(list.map((id) => handOne(id, successor.get(id))));
+      outcomes.forEach((outcome, i) => {
+        if (outcome.status === 'rejected')
+          this.logger.error(`cluster/handover_failed session=${list[i]} ${String(outcome.reason)}`);
+      });
+    };
+    // The calls first, then the ended ones (their leases go): the database serves the calls first.
+    const live = new Set(calls);
+    await handAll(calls);
+    await handAll(ids.filter((id) => !live.has(id)));
     // A lease still held here (a takeover that was under way when the drain began): released to
     // whoever takes it first.
     const late = await cluster.leases.owned(cluster.node).catch(() => new Map<string, number>());
