@@ -4,7 +4,10 @@
 // its channel) the request waits for its lease to expire, takes the session over (rebuilt by
 // replay, as after a crash) and is served here. An input whose forward got no reply in time is answered
 // `server/storage_failed` rather than tried again: the owner may have recorded it before dying,
-// and applying it twice would be worse than asking the person to send it again.
+// and applying it twice would be worse than asking the person to send it again. The process that
+// answered a session's last forwarded request is asked first next time (a hint, never trusted:
+// it serves only what it holds), without a lease transaction to learn who holds it — most inputs
+// land on another process than their owner's.
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import type { Input, Role } from '@ecoute/engine';
@@ -20,9 +23,14 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** How often a request asks again for a session being handed over (each ask: one acquire). */
 const HANDOVER_POLL_MS = 50;
+/** Owners remembered at most (sessions this process forwarded to, the latest ones). */
+const OWNER_HINTS = 10_000;
 
 @Injectable()
 export class SessionPlacement implements OnModuleInit {
+  /** Per session, the process that served its last forwarded request. */
+  private readonly owners = new Map<string, string>();
+
   constructor(
     @Inject(SessionsService) private readonly sessions: SessionsService,
     @Optional() @Inject(CLUSTER) private readonly cluster: Cluster | null = null,
@@ -53,6 +61,16 @@ export class SessionPlacement implements OnModuleInit {
 
   private async place(request: ForwardedRequest): Promise<InputAck | SyncAck> {
     const cluster = this.cluster;
+    // Served elsewhere last time: asked there first. Not there any more (placed elsewhere, gone):
+    // the usual way, through the lease.
+    const hinted = cluster && !this.sessions.loaded(request.sessionId) && this.owners.get(request.sessionId);
+    if (cluster && hinted && hinted !== cluster.node) {
+      const outcome = await cluster.link.call(hinted, request, Math.max(2 * cluster.leaseMs, 5_000));
+      if (outcome.kind === 'answer' && outcome.reply.placed) return outcome.reply.answer;
+      if (outcome.kind === 'timeout' && request.kind === 'input')
+        return failure(ErrorCode.ServerStorageFailed);
+      this.owners.delete(request.sessionId);
+    }
     // Long enough for a dead owner's lease to expire and the session to be rebuilt here.
     const deadline = Date.now() + (cluster ? cluster.leaseMs * 3 + 5_000 : 0);
     for (;;) {
@@ -67,7 +85,10 @@ export class SessionPlacement implements OnModuleInit {
       if (owner && owner !== cluster.node) {
         // A busy owner may be slow: the wait is longer than a lease (a stalled one has lost it by then).
         const outcome = await cluster.link.call(owner, request, Math.max(2 * cluster.leaseMs, 5_000));
-        if (outcome.kind === 'answer' && outcome.reply.placed) return outcome.reply.answer;
+        if (outcome.kind === 'answer' && outcome.reply.placed) {
+          this.remember(request.sessionId, owner);
+          return outcome.reply.answer;
+        }
         // Maybe recorded by an owner that then stalled or died: not applied a second time.
         if (outcome.kind === 'timeout' && request.kind === 'input')
           return failure(ErrorCode.ServerStorageFailed);
@@ -77,6 +98,13 @@ export class SessionPlacement implements OnModuleInit {
       if (Date.now() > deadline) return failure(ErrorCode.SessionUnavailable);
       await sleep(wait);
     }
+  }
+
+  private remember(sessionId: string, owner: string): void {
+    this.owners.delete(sessionId);
+    this.owners.set(sessionId, owner);
+    // The oldest first (a Map keeps insertion order).
+    if (this.owners.size > OWNER_HINTS) this.owners.delete(this.owners.keys().next().value!);
   }
 
   /** A request forwarded by another process: served if this one holds (or takes) the session. */
