@@ -158,13 +158,14 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
 
   const lastSeq = (client: RoleClient): number => client.updates.at(-1)?.to ?? 0;
   /**
-   * The last seq a client holds with every one before it, as the app keeps them (an update may
-   * overtake a sync's answer, which is then older: the app keeps the newest, `sessionState.ts`).
+   * The last seq a client holds with every one before it, as the app counts (`sessionState.ts`):
+   * an update extends it only if it starts at or before it (a role's updates skip the entries it
+   * does not see, their seqs still chain), one already covered changes nothing — a sync's answer
+   * overtaken by an update is older, and ignored.
    */
   const heldSeq = (client: RoleClient): number => {
-    const held = new Set(client.entries.map((e) => e.seq));
     let seq = 0;
-    while (held.has(seq + 1)) seq++;
+    for (const update of client.updates) if (update.from <= seq && update.to > seq) seq = update.to;
     return seq;
   };
 

@@ -2,6 +2,7 @@
 // once the first one's heartbeat expired; the first one's late append is refused in the store's
 // own transaction, the new owner's goes through.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { TimelineEntry } from '@ecoute/engine';
 import { startPostgres } from '@ecoute/test/support/postgres.js';
@@ -211,6 +212,8 @@ describe('session leases (PostgreSQL)', () => {
     await leases.heartbeat('p', 60_000);
     let passed: boolean | undefined;
     await db.transaction().execute(async (trx) => {
+      // (As `drain` writes it, in one transaction.)
+      await sql`SELECT 1 FROM cluster_nodes WHERE id = 'p' FOR UPDATE`.execute(trx);
       await trx.updateTable('cluster_nodes').set({ draining: true }).where('id', '=', 'p').execute();
       void leases.release('d1', 'r', 3, true, 'p').then((answer) => (passed = answer));
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -218,6 +221,15 @@ describe('session leases (PostgreSQL)', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(passed).toBe(false);
+    // Heartbeats never wait for a pass's lock on their row (only a drain's mark does).
+    await db.transaction().execute(async (trx) => {
+      await sql`SELECT 1 FROM cluster_nodes WHERE id = 'r' FOR KEY SHARE`.execute(trx);
+      let beaten = false;
+      const beat = leases.heartbeat('r', 60_000).then(() => (beaten = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(beaten).toBe(true);
+      await beat;
+    });
     expect(await leases.owned('p')).toEqual(new Map());
     expect((await leases.orphans(100)).filter((o) => o.sessionId === 'd1')).toEqual([
       { sessionId: 'd1', handover: true },

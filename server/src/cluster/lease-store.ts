@@ -45,7 +45,12 @@ export class LeaseStore {
    * row): `owned` read afterwards lists it, so the drain hands it on too.
    */
   async drain(node: string): Promise<void> {
-    await sql`UPDATE cluster_nodes SET draining = true WHERE id = ${node}`.execute(this.beatDb);
+    // FOR UPDATE: the one lock a `release`'s FOR KEY SHARE waits for (a heartbeat's update does
+    // not: heartbeats never wait for the drains that name this process successor).
+    await this.beatDb.transaction().execute(async (trx) => {
+      await sql`SELECT 1 FROM cluster_nodes WHERE id = ${node} FOR UPDATE`.execute(trx);
+      await sql`UPDATE cluster_nodes SET draining = true WHERE id = ${node}`.execute(trx);
+    });
   }
 
   /** This process leaves: its remaining leases (if any) expire at once. */
@@ -104,7 +109,8 @@ export class LeaseStore {
    * if that process is alive and not draining (the epoch bumped: `node` can write no more;
    * resolves true), else leaves the row without an owner (another process takes it now);
    * otherwise the row goes (nobody needs it until someone connects). The successor's row is
-   * locked `FOR SHARE` while it is read: a `drain` of it waits, or is seen.
+   * locked `FOR KEY SHARE` while it is read: a `drain` of it (FOR UPDATE) waits, or is seen; its
+   * heartbeats do not wait.
    */
   async release(
     sessionId: string,
@@ -117,7 +123,7 @@ export class LeaseStore {
       const { rows } = await sql<{ owner: string | null }>`
         WITH heir AS (
           SELECT id FROM cluster_nodes
-          WHERE id = ${successor} AND expires_at > ${NOW_MS} AND NOT draining FOR SHARE)
+          WHERE id = ${successor} AND expires_at > ${NOW_MS} AND NOT draining FOR KEY SHARE)
         UPDATE session_leases SET epoch = epoch + 1, owner = (SELECT id FROM heir)
         WHERE session_id = ${sessionId} AND owner = ${node} AND epoch = ${epoch}
         RETURNING owner`.execute(this.db);
