@@ -69,6 +69,16 @@ describe('two processes draining at once', () => {
     await postgres?.stop();
   }, 60_000);
 
+  /**
+   * The last seq a client holds with every one before it, as the app counts (`sessionState.ts`):
+   * updates chain by `from`/`to` (a role's skip the entries it does not see).
+   */
+  const heldSeq = (client: RoleClient): number => {
+    let seq = 0;
+    for (const update of client.updates) if (update.from <= seq && update.to > seq) seq = update.to;
+    return seq;
+  };
+
   /** The server process owning a session now (its lease row's node name holds the pid). */
   const ownerOf = async (sessionId: string): Promise<ServerProcess | undefined> => {
     const row = await db
@@ -126,15 +136,24 @@ describe('two processes draining at once', () => {
     });
     await sleep(500);
     // Both at the same moment: each drain reads the live processes while the other begins.
+    const drainedAt = Date.now();
     await Promise.all([first.stop(), second.stop()]);
     await sleep(300);
     running = false;
     await Promise.all(traffic);
 
     const drains = [first, second].flatMap((p) => p.output().match(/cluster\/drained [^"\n]*/g) ?? []);
+    // The successor's side: how long it prepared, and took each call up once its lease came.
+    const successor =
+      third.output().match(/cluster\/(prepared|took) [^"\n]*|recovery\/rebuilt [^"\n]*warm[^"\n]*/g) ?? [];
     const pauses = calls.map((c) => Math.max(...c.ackedAt.slice(1).map((t, i) => t - c.ackedAt[i]!)));
+    // When each call's longest pause began and ended, counted from the SIGTERMs.
+    const when = calls.map((c, k) => {
+      const i = c.ackedAt.slice(1).findIndex((t, j) => t - c.ackedAt[j]! === pauses[k]);
+      return `${c.ackedAt[i]! - drainedAt}→${c.ackedAt[i + 1]! - drainedAt}`;
+    });
     console.log(
-      `[cluster-drains] two drains at once, ${calls.length} calls: longest pause between two acked inputs of a call ${Math.max(...pauses)} ms (each call's: ${pauses.join(', ')}); ${drains.join('; ')}`,
+      `[cluster-drains] two drains at once, ${calls.length} calls: longest pause between two acked inputs of a call ${Math.max(...pauses)} ms (each call's: ${pauses.join(', ')}, from the SIGTERMs: ${when.join(', ')} ms); ${drains.join('; ')}; the third process: ${successor.map((l) => l.replace(/session=\S+ /, '')).join('; ')}`,
     );
 
     for (const call of calls) {
@@ -142,8 +161,10 @@ describe('two processes draining at once', () => {
       expect(await ownerOf(call.sessionId)).toBe(third);
       const rebuilt = third.output().match(new RegExp(`recovery/rebuilt session=${call.sessionId} [^"\\n]*`));
       expect(rebuilt?.[0]).toMatch(/ resumed .*\(warm: [1-9]\d* replayed before/);
-      // Nothing lost, nothing twice, no pause recorded by a crash takeover.
+      // Nothing lost, nothing twice, no pause recorded by a crash takeover; both clients hold it all.
       const entries = await timeline.read(call.sessionId);
+      for (const client of [call.listener, call.trainer])
+        await client.waitFor((c) => heldSeq(c) === entries.length, 'every update, across the handover');
       expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
       const texts = said(entries);
       expect(new Set(texts).size).toBe(texts.length);

@@ -104,6 +104,8 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
         epoch === undefined
           ? await this.sessions.handOver(id, to)
           : await cluster.release(id, epoch, true, to);
+      // Requests here waiting for it ask again now (they are forwarded to its new owner).
+      cluster.link.changed([id]);
       // An ended call's lease is gone: nobody is told (every process would rebuild it for nothing:
       // at 200 calls ended earlier, that load made live processes lose their leases).
       if (ended) return;

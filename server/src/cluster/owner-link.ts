@@ -43,6 +43,8 @@ export class OwnerLink {
   private serve: ((request: ForwardedRequest) => Promise<ForwardedReply>) | undefined;
   private handover: ((sessionIds: string[], from: string) => void) | undefined;
   private prepare: ((sessionIds: string[]) => Promise<number | 'draining'>) | undefined;
+  /** Requests waiting for a session to change hands (`changeOf`), per session. */
+  private readonly awaiting = new Map<string, Set<() => void>>();
 
   constructor(
     readonly node: string,
@@ -128,6 +130,31 @@ export class OwnerLink {
     });
   }
 
+  /**
+   * Resolves when this process learns that the session changed hands — passed to it (`yours`),
+   * released to all, or handed on by this process's own drain (`changed`) — or after `ms`: a
+   * request waiting for a handover asks again at once rather than at its next poll.
+   */
+  changeOf(sessionId: string, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const waiting = this.awaiting.get(sessionId) ?? new Set<() => void>();
+      this.awaiting.set(sessionId, waiting);
+      const done = (): void => {
+        clearTimeout(timer);
+        waiting.delete(done);
+        if (waiting.size === 0 && this.awaiting.get(sessionId) === waiting) this.awaiting.delete(sessionId);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      waiting.add(done);
+    });
+  }
+
+  /** These sessions changed hands: the requests waiting for them ask again now. */
+  changed(sessionIds: readonly string[]): void {
+    for (const id of sessionIds) for (const done of [...(this.awaiting.get(id) ?? [])]) done();
+  }
+
   /** Tells every process that these sessions are free to take now. */
   async announceHandover(sessionIds: string[]): Promise<void> {
     await this.pub.publish(HANDOVER_CHANNEL, JSON.stringify({ from: this.node, sessionIds }));
@@ -142,7 +169,10 @@ export class OwnerLink {
     }
     if (channel === HANDOVER_CHANNEL) {
       const { from, sessionIds } = message as { from: string; sessionIds: string[] };
-      if (from !== this.node) this.handover?.(sessionIds, from);
+      if (from !== this.node) {
+        this.handover?.(sessionIds, from);
+        this.changed(sessionIds);
+      }
       return;
     }
     const m = message as Message;
@@ -156,6 +186,7 @@ export class OwnerLink {
     }
     if (m.type === 'yours') {
       this.handover?.(m.sessionIds, m.from);
+      this.changed(m.sessionIds);
       return;
     }
     if (m.type === 'prepare') {

@@ -96,7 +96,9 @@ export class SessionPlacement implements OnModuleInit {
         if (outcome.kind === 'answer') wait = HANDOVER_POLL_MS;
       }
       if (Date.now() > deadline) return failure(ErrorCode.SessionUnavailable);
-      await sleep(wait);
+      // Changing hands: asked again as soon as this process learns it has (or at the next poll).
+      if (wait === HANDOVER_POLL_MS) await cluster.link.changeOf(request.sessionId, wait);
+      else await sleep(wait);
     }
   }
 
