@@ -7,6 +7,7 @@
 // Given the scenario, the seed and the inputs with their session times, the observations are
 // the same every time (replay.ts relies on it).
 import { createActor, type Actor, type AnyStateMachine, type InspectionEvent } from 'xstate';
+import { actedPlan, planHolds, restartTimers, type ActedPlan } from './acted-shortcut.js';
 import type { SessionClock } from '../clock/session-clock.js';
 import { bindObservationSink, type CallMachineInput, type CompiledScenario } from '../scenario/compile.js';
 import type { CallContext } from '../scenario/guards.js';
@@ -69,6 +70,12 @@ export interface CallRunOptions {
   callerActor?: boolean;
   /** The session's hint mode (default `guided`): what the listener's view shows of the moves. */
   hintMode?: HintMode;
+  /**
+   * Whether `acted` may skip XState's macrostep where it would only restart a leaf's timers or
+   * change nothing (`acted-shortcut.ts`; default true). Off, every `acted` goes through XState:
+   * the tests compare both. Always off with `onTransitions` (coverage sees XState's own steps).
+   */
+  actedShortcut?: boolean;
   /**
    * Whether an ending with `feedback` gets its message built from the rubric (default true). The
    * rubric's own replays turn it off: a replay inside the scoring would score again.
@@ -279,6 +286,11 @@ export class CallRun {
   private readonly log: TimelineEntry[] | null;
   /** The input being applied (undefined in a timer's step). */
   private stepInput: Input | undefined;
+  private readonly actedShortcut: boolean;
+  /** The `acted` plan of the last configuration it was read for (see `acted-shortcut.ts`). */
+  private actedPlanFor: { value: unknown; plan: ActedPlan } | undefined;
+  /** How each `acted` went: skipped (nothing takes it), timers restarted directly, or sent to XState. */
+  readonly actedCounts = { ignored: 0, restarted: 0, sent: 0 };
 
   constructor(compiled: CompiledScenario, options: CallRunOptions) {
     this.compiled = compiled;
@@ -290,6 +302,7 @@ export class CallRun {
     this.hintMode = options.hintMode ?? 'guided';
     this.endingFeedback = options.endingFeedback ?? true;
     this.log = this.endingFeedback && hasFeedbackEnding(compiled) ? [] : null;
+    this.actedShortcut = (options.actedShortcut ?? true) && this.onTransitions === undefined;
   }
 
   /** The listener has put the caller on hold. */
@@ -877,7 +890,37 @@ export class CallRun {
 
   /** After a move or a sentence: the listener acted (silence timers restart), unless it ended the call. */
   private sendActed(): void {
-    if (this.currentPhase === 'connected' && !this.step?.ending) this.send({ type: ACTED_EVENT });
+    if (this.currentPhase !== 'connected' || this.step?.ending) return;
+    const event = { type: ACTED_EVENT };
+    if (this.actedShortcut && this.actedWithoutXState(event)) return;
+    this.actedCounts.sent += 1;
+    this.send(event);
+  }
+
+  /** `acted` done without XState's macrostep when that would only restart timers or change nothing. */
+  private actedWithoutXState(event: { type: string }): boolean {
+    const actor = this.actor;
+    if (!actor) return false;
+    const handled = eventsHandledBy(this.compiled.machine);
+    if (!handled) return false;
+    const snapshot = actor.getSnapshot();
+    if (snapshot.status !== 'active') return false;
+    let cached = this.actedPlanFor;
+    if (!cached || !sameStateValue(cached.value, snapshot.value)) {
+      const plan = handled.has(ACTED_EVENT)
+        ? actedPlan(this.compiled.machine, snapshot, ACTED_EVENT)
+        : ({ kind: 'ignore', alwaysGuards: [] } as const);
+      cached = this.actedPlanFor = { value: snapshot.value, plan };
+    }
+    const { plan } = cached;
+    if (!planHolds(plan, snapshot.context as CallContext, event)) return false;
+    if (plan.kind === 'restart') {
+      restartTimers(actor, plan);
+      this.actedCounts.restarted += 1;
+    } else {
+      this.actedCounts.ignored += 1;
+    }
+    return true;
   }
 
   private send(event: { type: string; moveCount?: number; text?: string }): void {

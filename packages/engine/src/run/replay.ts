@@ -26,6 +26,8 @@ export interface ReplayOptions {
   endingFeedback?: boolean;
   /** Receives the ids of the transitions each microstep takes, in order (`CallRunOptions.onTransitions`). */
   onTransitions?: (ids: string[]) => void;
+  /** See `CallRunOptions.actedShortcut` (default true). */
+  actedShortcut?: boolean;
 }
 
 /** What a replay step was: an input (with its index and result) or a timer firing. */
@@ -59,6 +61,7 @@ export function replayWith(
     ...(options.hintMode ? { hintMode: options.hintMode } : {}),
     ...(options.endingFeedback === false ? { endingFeedback: false } : {}),
     ...(options.onTransitions ? { onTransitions: options.onTransitions } : {}),
+    ...(options.actedShortcut === false ? { actedShortcut: false } : {}),
     onTimer: (observations) => {
       out.push(...observations);
       options.onStep?.(
