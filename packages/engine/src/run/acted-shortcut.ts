@@ -27,7 +27,7 @@ import { evaluateGuard, type CallContext } from '../scenario/guards.js';
 import type { GuardConfig } from '../scenario/schema.js';
 
 /** One `after` delay of a leaf: what its entry schedules (XState's own event object and id). */
-interface LeafTimer {
+export interface LeafTimer {
   id: string;
   delay: number;
   event: EventObject;
@@ -139,11 +139,22 @@ export function planHolds(plan: ActedPlan, context: CallContext, event: { type: 
   return true;
 }
 
-/** A `restart` plan's effects, as XState's exit `cancel`s then entry `raise`s make them. */
-export function restartTimers(actor: AnyActorRef, plan: Extract<ActedPlan, { kind: 'restart' }>): void {
+/**
+ * A `restart` plan's effects, as XState's exit `cancel`s then entry `raise`s make them through the
+ * actor system's scheduler; `scheduled` is told after each timer is set (the run reads the clock
+ * handle XState's scheduler just took).
+ */
+export function restartTimers(
+  actor: AnyActorRef,
+  plan: Extract<ActedPlan, { kind: 'restart' }>,
+  scheduled: (timer: LeafTimer) => void,
+): void {
   const scheduler = actor.system.scheduler;
   for (const id of plan.cancels) scheduler.cancel(actor, id);
-  for (const timer of plan.timers) scheduler.schedule(actor, actor, timer.event, timer.delay, timer.id);
+  for (const timer of plan.timers) {
+    scheduler.schedule(actor, actor, timer.event, timer.delay, timer.id);
+    scheduled(timer);
+  }
 }
 
 function isVisit(action: unknown, path: string): boolean {

@@ -291,6 +291,15 @@ export class CallRun {
   private actedPlanFor: { value: unknown; plan: ActedPlan } | undefined;
   /** How each `acted` went: skipped (nothing takes it), timers restarted directly, or sent to XState. */
   readonly actedCounts = { ignored: 0, restarted: 0, sent: 0 };
+  /** The clock handle the actor's clock gave last (XState's scheduler takes one per delayed event). */
+  private lastTimerHandle: number | undefined;
+  /**
+   * The clock handle of each timer a restart set through XState's scheduler, by XState's id. While
+   * the session clock still holds it, XState's scheduler holds it too (it drops a handle only by
+   * firing it or clearing it, and sets a leaf's timer again only after one or the other): the next
+   * restart moves it on the clock (`SessionClock.retime`) instead of clearing and setting it.
+   */
+  private readonly restartHandles = new Map<string, number>();
 
   constructor(compiled: CompiledScenario, options: CallRunOptions) {
     this.compiled = compiled;
@@ -835,6 +844,7 @@ export class CallRun {
           this.onClockTimer(fn);
         }, ms);
         this.timerHandles.add(handle);
+        this.lastTimerHandle = handle;
         return handle;
       },
       clearTimeout: (handle: unknown): void => {
@@ -915,12 +925,28 @@ export class CallRun {
     const { plan } = cached;
     if (!planHolds(plan, snapshot.context as CallContext, event)) return false;
     if (plan.kind === 'restart') {
-      restartTimers(actor, plan);
+      this.restart(actor, plan);
       this.actedCounts.restarted += 1;
     } else {
       this.actedCounts.ignored += 1;
     }
     return true;
+  }
+
+  /**
+   * A leaf's timers restarted: moved on the session clock when this run set them last (same ids,
+   * same callbacks, the same order among timers due together as new ones), else through XState's
+   * scheduler (its `cancel`s, then its `schedule`s), noting the handles for next time.
+   */
+  private restart(actor: CallActor, plan: Extract<ActedPlan, { kind: 'restart' }>): void {
+    const handles = this.restartHandles;
+    if (plan.timers.every((timer) => this.clock.has(handles.get(timer.id)))) {
+      for (const timer of plan.timers) this.clock.retime(handles.get(timer.id), timer.delay);
+      return;
+    }
+    restartTimers(actor, plan, (timer) => {
+      if (this.lastTimerHandle !== undefined) handles.set(timer.id, this.lastTimerHandle);
+    });
   }
 
   private send(event: { type: string; moveCount?: number; text?: string }): void {
