@@ -102,11 +102,14 @@ export class SessionClock {
     if (typeof id !== 'number') return false;
     const timer = this.timers.get(id);
     if (!timer) return false;
-    if (timer.handle !== undefined) this.scheduler.clearTimeout(timer.handle);
-    timer.handle = undefined;
     timer.due = this.now() + delayOf(ms);
     timer.order = this.nextId++;
-    if (!this.isPaused) this.arm(timer);
+    if (this.isPaused) return true;
+    // The scheduler moves its own timer when it can (a manual one: no new timer either).
+    if (timer.handle !== undefined && this.scheduler.retime?.(timer.handle, timer.due - this.now()))
+      return true;
+    if (timer.handle !== undefined) this.scheduler.clearTimeout(timer.handle);
+    this.arm(timer);
     return true;
   }
 

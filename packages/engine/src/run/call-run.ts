@@ -189,6 +189,9 @@ function hasFeedbackEnding(compiled: CompiledScenario): boolean {
 
 const SAID: Input = Object.freeze({ kind: 'say', text: '' });
 
+/** The event the shortcut's guards read (never sent: XState gets an object of its own). */
+const ACTED: { type: string } = Object.freeze({ type: ACTED_EVENT });
+
 /**
  * An input as the run's log keeps it: without the free text a person typed. Scoring reads kinds,
  * moves, injects and times, and its replay sends a sentence's event to a machine whose guards and
@@ -901,10 +904,9 @@ export class CallRun {
   /** After a move or a sentence: the listener acted (silence timers restart), unless it ended the call. */
   private sendActed(): void {
     if (this.currentPhase !== 'connected' || this.step?.ending) return;
-    const event = { type: ACTED_EVENT };
-    if (this.actedShortcut && this.actedWithoutXState(event)) return;
+    if (this.actedShortcut && this.actedWithoutXState(ACTED)) return;
     this.actedCounts.sent += 1;
-    this.send(event);
+    this.send({ type: ACTED_EVENT });
   }
 
   /** `acted` done without XState's macrostep when that would only restart timers or change nothing. */
@@ -940,7 +942,9 @@ export class CallRun {
    */
   private restart(actor: CallActor, plan: Extract<ActedPlan, { kind: 'restart' }>): void {
     const handles = this.restartHandles;
-    if (plan.timers.every((timer) => this.clock.has(handles.get(timer.id)))) {
+    let held = true;
+    for (const timer of plan.timers) if (!this.clock.has(handles.get(timer.id))) held = false;
+    if (held) {
       for (const timer of plan.timers) this.clock.retime(handles.get(timer.id), timer.delay);
       return;
     }
