@@ -948,8 +948,13 @@ export class CallRun {
       for (const timer of plan.timers) this.clock.retime(handles.get(timer.id), timer.delay);
       return;
     }
+    // Each `schedule` takes one new handle from the actor's clock; one that took none is not noted.
+    let previous = this.lastTimerHandle;
     restartTimers(actor, plan, (timer) => {
-      if (this.lastTimerHandle !== undefined) handles.set(timer.id, this.lastTimerHandle);
+      const handle = this.lastTimerHandle;
+      if (handle !== undefined && handle !== previous) handles.set(timer.id, handle);
+      else handles.delete(timer.id);
+      previous = handle;
     });
   }
 
