@@ -473,9 +473,9 @@ export class CallRun {
       case 'move': {
         if (!this.compiled.moveIds.includes(input.move))
           return refuse(RunErrorCode.InputNotAvailable, MESSAGES.unknownMove(input.move));
-        if (!this.can(input.move))
-          return refuse(RunErrorCode.InputNotAvailable, MESSAGES.moveNotNow(input.move));
         const event = this.eventFor(input.move);
+        if (!this.canEvent(event))
+          return refuse(RunErrorCode.InputNotAvailable, MESSAGES.moveNotNow(input.move));
         return {
           ok: true,
           observations: this.runStep('scenario', () => {

@@ -83,7 +83,7 @@ export function replayWith(
     const result = run.apply(input);
     if (result.ok) {
       const now = clock.now();
-      out.push(...result.observations.map((observation) => ({ t: now, observation })));
+      for (const observation of result.observations) out.push({ t: now, observation });
     }
     options.onStep?.({ kind: 'input', index, t: clock.now(), result }, run);
   });
