@@ -2,7 +2,7 @@
 // Replay of a one-hour call (7,200 inputs), every run printed: the target is under 50 ms in
 // every run, not on average. After a build, with the server's node flags:
 //
-//   node --max-semi-space-size=64 server/bench/replay.mjs [runs=20] [inputs=7200]
+//   node --max-semi-space-size=64 server/bench/replay.mjs [runs=20] [inputs=7200] [--each] [--no-acted-shortcut]
 //
 // `replay`: the engine's replay (debrief, scores); `rebuild`: crash recovery's `rebuildRun`
 // (replay + comparison with the record, entry for entry + hand-over to real time). Wall time
@@ -11,7 +11,9 @@
 // Also the bytes each run allocates (from V8's GC profiler: what the collections freed during the
 // run plus what the heap grew by) and the GC pauses inside it: allocation does not depend on how
 // busy the machine is, and the garbage a run leaves is what makes some runs slow (scavenges, and
-// now and then a mark-compact).
+// now and then a mark-compact). `--no-acted-shortcut`: every `acted` through XState's macrostep
+// (the engine's `actedShortcut: false`), to compare; the line after the table says how the
+// listener's `acted`s went in one replay (ignored, timers restarted directly, sent to XState).
 import { GCProfiler } from 'node:v8';
 import { engine, record, tutorial } from './recorded-call.mjs';
 
@@ -48,12 +50,14 @@ function measure(fn) {
   };
 }
 
+const actedShortcut = !process.argv.includes('--no-acted-shortcut');
 const kinds = {
-  replay: () => engine.replay(compiled, 42, inputs, { until }),
+  replay: () => engine.replay(compiled, 42, inputs, { until, actedShortcut }),
   rebuild: () => {
     const result = engine.rebuildRun(compiled, 42, entries, {
       scheduler: engine.systemScheduler,
       onTimer: () => {},
+      actedShortcut,
     });
     if (result.mismatches.length > 0) throw new Error(`${result.mismatches.length} mismatches`);
     result.run.dispose();
@@ -86,3 +90,8 @@ for (const [name, fn] of Object.entries(kinds)) {
   if (process.argv.includes('--each'))
     console.log(`  ${name} each run (wall ms): ${runs.map((r) => r.wall.toFixed(1)).join(' ')}`);
 }
+const { run } = engine.replayWith(compiled, 42, inputs, { until, actedShortcut });
+const counts = run.actedCounts;
+console.log(
+  `\nacted in one replay: ${counts.ignored} ignored (no state takes it), ${counts.restarted} timer restarts without XState, ${counts.sent} sent to XState${actedShortcut ? '' : ' (--no-acted-shortcut)'}`,
+);

@@ -33,6 +33,16 @@ export class HandoverScheduler implements Scheduler {
     }
   }
 
+  /**
+   * A timer of the current scheduler is moved there (when it can: `Scheduler.retime`); one left on
+   * an earlier scheduler is not (a new timer would go to the current one): the caller sets it again.
+   */
+  retime(handle: unknown, ms: number): boolean {
+    if (!handle || typeof handle !== 'object' || !('scheduler' in handle)) return false;
+    const { scheduler, handle: inner } = handle as HandoverHandle;
+    return scheduler === this.current && (scheduler.retime?.(inner, ms) ?? false);
+  }
+
   /** From now on, time and new timers come from `next`; `now()` goes on without a jump. */
   handOver(next: Scheduler): void {
     const now = this.now();

@@ -33,6 +33,36 @@ describe('ManualScheduler', () => {
     expect(s.nextDueTime()).toBeUndefined();
   });
 
+  it('retime moves a timer as clearing and setting it again would, keeping its handle', () => {
+    const run = (retime: boolean): [string, number][] => {
+      const s = new ManualScheduler();
+      const fired: [string, number][] = [];
+      const a = () => fired.push(['a', s.now()]);
+      const h = s.setTimeout(a, 100);
+      s.setTimeout(() => fired.push(['b', s.now()]), 300);
+      s.advanceTo(50);
+      if (retime) expect(s.retime(h, 250)).toBe(true);
+      else {
+        s.clearTimeout(h);
+        s.setTimeout(a, 250);
+      }
+      s.setTimeout(() => fired.push(['c', s.now()]), 250);
+      s.advanceTo(1000);
+      return fired;
+    };
+    // `a` now due at 300 like `b`, and set after it; `c` set after `a`.
+    expect(run(true)).toEqual([
+      ['b', 300],
+      ['a', 300],
+      ['c', 300],
+    ]);
+    expect(run(false)).toEqual(run(true));
+    const s = new ManualScheduler();
+    const h = s.setTimeout(() => {}, 10);
+    s.advanceBy(10);
+    expect(s.retime(h, 10)).toBe(false);
+  });
+
   it('clears timers and refuses to go back in time', () => {
     const s = new ManualScheduler(10);
     let fired = false;

@@ -7,6 +7,8 @@ import type { Scheduler } from './scheduler.js';
 interface ManualTimer {
   id: number;
   due: number;
+  /** Among timers due together, the lower fires first: its id, or a fresh one when retimed. */
+  order: number;
   fn: () => void;
 }
 
@@ -25,8 +27,17 @@ export class ManualScheduler implements Scheduler {
 
   setTimeout(fn: () => void, ms: number): number {
     const id = this.nextId++;
-    this.timers.set(id, { id, due: this.time + Math.max(0, Number.isFinite(ms) ? ms : 0), fn });
+    this.timers.set(id, { id, due: this.time + delayOf(ms), order: id, fn });
     return id;
+  }
+
+  /** See `Scheduler.retime`: the timer takes the next id's place, as a new one would. */
+  retime(handle: unknown, ms: number): boolean {
+    const timer = typeof handle === 'number' ? this.timers.get(handle) : undefined;
+    if (!timer) return false;
+    timer.due = this.time + delayOf(ms);
+    timer.order = this.nextId++;
+    return true;
   }
 
   clearTimeout(handle: unknown): void {
@@ -71,8 +82,13 @@ export class ManualScheduler implements Scheduler {
 
   private next(): ManualTimer | undefined {
     let best: ManualTimer | undefined;
-    // Map iteration is insertion order, so the first of equal due times wins: scheduling order.
-    for (const timer of this.timers.values()) if (!best || timer.due < best.due) best = timer;
+    // Of equal due times, the first set (or retimed) wins: scheduling order.
+    for (const timer of this.timers.values())
+      if (!best || timer.due < best.due || (timer.due === best.due && timer.order < best.order)) best = timer;
     return best;
   }
+}
+
+function delayOf(ms: number): number {
+  return Math.max(0, Number.isFinite(ms) ? ms : 0);
 }

@@ -6,6 +6,12 @@ export interface Scheduler {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  /**
+   * Optional: moves the pending timer `handle` to `ms` from now, as clearing it and setting its
+   * callback again would (after every timer set before), keeping the handle; false if it is not
+   * pending. Without it, a retimed session timer is cleared and set again.
+   */
+  retime?(handle: unknown, ms: number): boolean;
 }
 
 /** Real time: `performance.now()` and the global timers. */

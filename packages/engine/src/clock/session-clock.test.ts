@@ -3,6 +3,51 @@ import { ManualScheduler } from './manual-scheduler.js';
 import { SessionClock } from './session-clock.js';
 
 describe('SessionClock', () => {
+  it('retime moves a pending timer as clearing and setting it again would, keeping its id', () => {
+    // Two clocks side by side: one clears and sets, the other retimes; same firings, same order.
+    const run = (retime: boolean): string[] => {
+      const s = new ManualScheduler();
+      const clock = new SessionClock(s);
+      const fired: string[] = [];
+      const silence = () => fired.push(`silence@${clock.now()}`);
+      const handle = clock.setTimeout(silence, 1000);
+      clock.setTimeout(() => fired.push(`other@${clock.now()}`), 1500);
+      s.advanceBy(500);
+      // Due at 1500 like `other`, set after it: fires after it.
+      if (retime) expect(clock.retime(handle, 1000)).toBe(true);
+      else {
+        clock.clearTimeout(handle);
+        clock.setTimeout(silence, 1000);
+      }
+      clock.setTimeout(() => fired.push(`third@${clock.now()}`), 1000);
+      expect(clock.dueTimes()).toEqual([1500, 1500, 1500]);
+      s.advanceBy(2000);
+      return fired;
+    };
+    expect(run(true)).toEqual(['other@1500', 'silence@1500', 'third@1500']);
+    expect(run(false)).toEqual(run(true));
+  });
+
+  it('retime: nothing for a timer no longer pending; frozen while paused', () => {
+    const s = new ManualScheduler();
+    const clock = new SessionClock(s);
+    const fired: number[] = [];
+    const handle = clock.setTimeout(() => fired.push(clock.now()), 100);
+    expect(clock.has(handle)).toBe(true);
+    clock.pause();
+    expect(clock.retime(handle, 300)).toBe(true);
+    s.advanceBy(1000);
+    expect(fired).toEqual([]);
+    clock.resume();
+    s.advanceBy(299);
+    expect(fired).toEqual([]);
+    s.advanceBy(1);
+    expect(fired).toEqual([300]);
+    expect(clock.has(handle)).toBe(false);
+    expect(clock.retime(handle, 100)).toBe(false);
+    expect(clock.retime('x', 100)).toBe(false);
+  });
+
   it('starts at 0 (or the given start) and follows the scheduler', () => {
     const s = new ManualScheduler(5000);
     const clock = new SessionClock(s);

@@ -12,9 +12,13 @@ interface SessionTimer {
   id: number;
   /** Session time at which it fires. */
   due: number;
+  /** Among timers due at the same time, the lower fires first: its id, or a fresh one when retimed. */
+  order: number;
   fn: () => void;
   /** The scheduler's handle while armed (not paused). */
   handle: unknown;
+  /** What the scheduler calls (made once per timer, however often it is armed). */
+  onDue?: () => void;
 }
 
 export class SessionClock {
@@ -65,7 +69,8 @@ export class SessionClock {
     const id = this.nextId++;
     const timer: SessionTimer = {
       id,
-      due: this.now() + Math.max(0, Number.isFinite(ms) ? Math.ceil(ms) : 0),
+      due: this.now() + delayOf(ms),
+      order: id,
       fn,
       handle: undefined,
     };
@@ -80,6 +85,32 @@ export class SessionClock {
     if (!timer) return;
     this.timers.delete(id);
     if (timer.handle !== undefined) this.scheduler.clearTimeout(timer.handle);
+  }
+
+  /** Whether the timer `id` is pending (set, not yet fired nor cleared). */
+  has(id: unknown): boolean {
+    return typeof id === 'number' && this.timers.has(id);
+  }
+
+  /**
+   * Moves the pending timer `id` to `ms` from now, as if it were cleared and set again with the
+   * same callback: it takes the next id's place among timers due at the same time, and is armed
+   * again on the scheduler, but keeps its id. False (nothing done) if it is not pending. A silence
+   * timer restarted at every act of the listener costs no new timer this way.
+   */
+  retime(id: unknown, ms: number): boolean {
+    if (typeof id !== 'number') return false;
+    const timer = this.timers.get(id);
+    if (!timer) return false;
+    timer.due = this.now() + delayOf(ms);
+    timer.order = this.nextId++;
+    if (this.isPaused) return true;
+    // The scheduler moves its own timer when it can (a manual one: no new timer either).
+    if (timer.handle !== undefined && this.scheduler.retime?.(timer.handle, timer.due - this.now()))
+      return true;
+    if (timer.handle !== undefined) this.scheduler.clearTimeout(timer.handle);
+    this.arm(timer);
+    return true;
   }
 
   /** Freezes session time and every pending timer. Idempotent. */
@@ -103,7 +134,7 @@ export class SessionClock {
 
   /** Due time of the earliest pending timer, or `undefined`. */
   nextDueTime(): number | undefined {
-    return this.ordered()[0]?.due;
+    return this.earliest()?.due;
   }
 
   get pending(): number {
@@ -117,7 +148,7 @@ export class SessionClock {
    */
   runDue(): void {
     if (this.isPaused) return;
-    for (let timer = this.ordered()[0]; timer && timer.due <= this.now(); timer = this.ordered()[0]) {
+    for (let timer = this.earliest(); timer && timer.due <= this.now(); timer = this.earliest()) {
       this.fire(timer);
     }
   }
@@ -129,7 +160,7 @@ export class SessionClock {
 
   private arm(timer: SessionTimer): void {
     const delay = Math.max(0, timer.due - this.now());
-    timer.handle = this.scheduler.setTimeout(() => this.fire(timer), delay);
+    timer.handle = this.scheduler.setTimeout((timer.onDue ??= () => this.fire(timer)), delay);
   }
 
   private fire(timer: SessionTimer): void {
@@ -146,7 +177,22 @@ export class SessionClock {
     }
   }
 
-  private ordered(): SessionTimer[] {
-    return [...this.timers.values()].sort((a, b) => a.due - b.due || a.id - b.id);
+  /**
+   * The first of `ordered()` without sorting (nor an array): the run asks before every input, and
+   * most inputs find nothing due.
+   */
+  private earliest(): SessionTimer | undefined {
+    let best: SessionTimer | undefined;
+    for (const timer of this.timers.values())
+      if (!best || timer.due < best.due || (timer.due === best.due && timer.order < best.order)) best = timer;
+    return best;
   }
+
+  private ordered(): SessionTimer[] {
+    return [...this.timers.values()].sort((a, b) => a.due - b.due || a.order - b.order);
+  }
+}
+
+function delayOf(ms: number): number {
+  return Math.max(0, Number.isFinite(ms) ? Math.ceil(ms) : 0);
 }

@@ -7,6 +7,7 @@
 // Given the scenario, the seed and the inputs with their session times, the observations are
 // the same every time (replay.ts relies on it).
 import { createActor, type Actor, type AnyStateMachine, type InspectionEvent } from 'xstate';
+import { actedPlan, planHolds, restartTimers, type ActedPlan } from './acted-shortcut.js';
 import type { SessionClock } from '../clock/session-clock.js';
 import { bindObservationSink, type CallMachineInput, type CompiledScenario } from '../scenario/compile.js';
 import type { CallContext } from '../scenario/guards.js';
@@ -69,6 +70,12 @@ export interface CallRunOptions {
   callerActor?: boolean;
   /** The session's hint mode (default `guided`): what the listener's view shows of the moves. */
   hintMode?: HintMode;
+  /**
+   * Whether `acted` may skip XState's macrostep where it would only restart a leaf's timers or
+   * change nothing (`acted-shortcut.ts`; default true). Off, every `acted` goes through XState:
+   * the tests compare both. Always off with `onTransitions` (coverage sees XState's own steps).
+   */
+  actedShortcut?: boolean;
   /**
    * Whether an ending with `feedback` gets its message built from the rubric (default true). The
    * rubric's own replays turn it off: a replay inside the scoring would score again.
@@ -182,6 +189,9 @@ function hasFeedbackEnding(compiled: CompiledScenario): boolean {
 
 const SAID: Input = Object.freeze({ kind: 'say', text: '' });
 
+/** The event the shortcut's guards read (never sent: XState gets an object of its own). */
+const ACTED: { type: string } = Object.freeze({ type: ACTED_EVENT });
+
 /**
  * An input as the run's log keeps it: without the free text a person typed. Scoring reads kinds,
  * moves, injects and times, and its replay sends a sentence's event to a machine whose guards and
@@ -279,6 +289,20 @@ export class CallRun {
   private readonly log: TimelineEntry[] | null;
   /** The input being applied (undefined in a timer's step). */
   private stepInput: Input | undefined;
+  private readonly actedShortcut: boolean;
+  /** The `acted` plan of the last configuration it was read for (see `acted-shortcut.ts`). */
+  private actedPlanFor: { value: unknown; plan: ActedPlan } | undefined;
+  /** How each `acted` went: skipped (nothing takes it), timers restarted directly, or sent to XState. */
+  readonly actedCounts = { ignored: 0, restarted: 0, sent: 0 };
+  /** The clock handle the actor's clock gave last (XState's scheduler takes one per delayed event). */
+  private lastTimerHandle: number | undefined;
+  /**
+   * The clock handle of each timer a restart set through XState's scheduler, by XState's id. While
+   * the session clock still holds it, XState's scheduler holds it too (it drops a handle only by
+   * firing it or clearing it, and sets a leaf's timer again only after one or the other): the next
+   * restart moves it on the clock (`SessionClock.retime`) instead of clearing and setting it.
+   */
+  private readonly restartHandles = new Map<string, number>();
 
   constructor(compiled: CompiledScenario, options: CallRunOptions) {
     this.compiled = compiled;
@@ -290,6 +314,7 @@ export class CallRun {
     this.hintMode = options.hintMode ?? 'guided';
     this.endingFeedback = options.endingFeedback ?? true;
     this.log = this.endingFeedback && hasFeedbackEnding(compiled) ? [] : null;
+    this.actedShortcut = (options.actedShortcut ?? true) && this.onTransitions === undefined;
   }
 
   /** The listener has put the caller on hold. */
@@ -448,9 +473,9 @@ export class CallRun {
       case 'move': {
         if (!this.compiled.moveIds.includes(input.move))
           return refuse(RunErrorCode.InputNotAvailable, MESSAGES.unknownMove(input.move));
-        if (!this.can(input.move))
-          return refuse(RunErrorCode.InputNotAvailable, MESSAGES.moveNotNow(input.move));
         const event = this.eventFor(input.move);
+        if (!this.canEvent(event))
+          return refuse(RunErrorCode.InputNotAvailable, MESSAGES.moveNotNow(input.move));
         return {
           ok: true,
           observations: this.runStep('scenario', () => {
@@ -822,6 +847,7 @@ export class CallRun {
           this.onClockTimer(fn);
         }, ms);
         this.timerHandles.add(handle);
+        this.lastTimerHandle = handle;
         return handle;
       },
       clearTimeout: (handle: unknown): void => {
@@ -877,7 +903,59 @@ export class CallRun {
 
   /** After a move or a sentence: the listener acted (silence timers restart), unless it ended the call. */
   private sendActed(): void {
-    if (this.currentPhase === 'connected' && !this.step?.ending) this.send({ type: ACTED_EVENT });
+    if (this.currentPhase !== 'connected' || this.step?.ending) return;
+    if (this.actedShortcut && this.actedWithoutXState(ACTED)) return;
+    this.actedCounts.sent += 1;
+    this.send({ type: ACTED_EVENT });
+  }
+
+  /** `acted` done without XState's macrostep when that would only restart timers or change nothing. */
+  private actedWithoutXState(event: { type: string }): boolean {
+    const actor = this.actor;
+    if (!actor) return false;
+    const handled = eventsHandledBy(this.compiled.machine);
+    if (!handled) return false;
+    const snapshot = actor.getSnapshot();
+    if (snapshot.status !== 'active') return false;
+    let cached = this.actedPlanFor;
+    if (!cached || !sameStateValue(cached.value, snapshot.value)) {
+      const plan = handled.has(ACTED_EVENT)
+        ? actedPlan(this.compiled.machine, snapshot, ACTED_EVENT)
+        : ({ kind: 'ignore', alwaysGuards: [] } as const);
+      cached = this.actedPlanFor = { value: snapshot.value, plan };
+    }
+    const { plan } = cached;
+    if (!planHolds(plan, snapshot.context as CallContext, event)) return false;
+    if (plan.kind === 'restart') {
+      this.restart(actor, plan);
+      this.actedCounts.restarted += 1;
+    } else {
+      this.actedCounts.ignored += 1;
+    }
+    return true;
+  }
+
+  /**
+   * A leaf's timers restarted: moved on the session clock when this run set them last (same ids,
+   * same callbacks, the same order among timers due together as new ones), else through XState's
+   * scheduler (its `cancel`s, then its `schedule`s), noting the handles for next time.
+   */
+  private restart(actor: CallActor, plan: Extract<ActedPlan, { kind: 'restart' }>): void {
+    const handles = this.restartHandles;
+    let held = true;
+    for (const timer of plan.timers) if (!this.clock.has(handles.get(timer.id))) held = false;
+    if (held) {
+      for (const timer of plan.timers) this.clock.retime(handles.get(timer.id), timer.delay);
+      return;
+    }
+    // Each `schedule` takes one new handle from the actor's clock; one that took none is not noted.
+    let previous = this.lastTimerHandle;
+    restartTimers(actor, plan, (timer) => {
+      const handle = this.lastTimerHandle;
+      if (handle !== undefined && handle !== previous) handles.set(timer.id, handle);
+      else handles.delete(timer.id);
+      previous = handle;
+    });
   }
 
   private send(event: { type: string; moveCount?: number; text?: string }): void {

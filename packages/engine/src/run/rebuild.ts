@@ -34,6 +34,8 @@ export interface RebuildOptions {
    * `CallRunOptions.onTransitions`), in order: during the replay, then once live.
    */
   onTransitions?: (ids: string[]) => void;
+  /** See `CallRunOptions.actedShortcut` (default true). */
+  actedShortcut?: boolean;
 }
 
 /** A difference between the recorded timeline and its rebuild. */
@@ -116,6 +118,7 @@ export class RunRebuild {
       ...(options.callerActor !== undefined ? { callerActor: options.callerActor } : {}),
       ...(options.hintMode !== undefined ? { hintMode: options.hintMode } : {}),
       ...(options.onTransitions ? { onTransitions: options.onTransitions } : {}),
+      ...(options.actedShortcut === false ? { actedShortcut: false } : {}),
     };
     this.run = new CallRun(compiled, runOptions);
   }

@@ -26,6 +26,8 @@ export interface ReplayOptions {
   endingFeedback?: boolean;
   /** Receives the ids of the transitions each microstep takes, in order (`CallRunOptions.onTransitions`). */
   onTransitions?: (ids: string[]) => void;
+  /** See `CallRunOptions.actedShortcut` (default true). */
+  actedShortcut?: boolean;
 }
 
 /** What a replay step was: an input (with its index and result) or a timer firing. */
@@ -59,6 +61,7 @@ export function replayWith(
     ...(options.hintMode ? { hintMode: options.hintMode } : {}),
     ...(options.endingFeedback === false ? { endingFeedback: false } : {}),
     ...(options.onTransitions ? { onTransitions: options.onTransitions } : {}),
+    ...(options.actedShortcut === false ? { actedShortcut: false } : {}),
     onTimer: (observations) => {
       out.push(...observations);
       options.onStep?.(
@@ -80,7 +83,7 @@ export function replayWith(
     const result = run.apply(input);
     if (result.ok) {
       const now = clock.now();
-      out.push(...result.observations.map((observation) => ({ t: now, observation })));
+      for (const observation of result.observations) out.push({ t: now, observation });
     }
     options.onStep?.({ kind: 'input', index, t: clock.now(), result }, run);
   });

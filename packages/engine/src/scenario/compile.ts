@@ -102,13 +102,25 @@ export function compileScenario(scenario: Scenario, { parsed = false } = {}): Co
       assign: (a: Partial<CallContext>) => void;
       (action: (args: { self: AnyActorRef }) => void): void;
     },
+    moveCounts?: Record<string, number>,
   ): void => {
     const previous = context.vars[variable] ?? 0;
     const value = clampTo(variable, next);
-    if (value === previous) return;
-    enqueue.assign({ vars: { ...context.vars, [variable]: value } });
+    const counted = moveCounts !== undefined && moveCounts !== context.moveCounts ? { moveCounts } : {};
+    if (value === previous) {
+      if (counted.moveCounts) enqueue.assign(counted);
+      return;
+    }
+    enqueue.assign({ vars: { ...context.vars, [variable]: value }, ...counted });
     enqueue(({ self }) => observe(self, { kind: 'variable', variable, value, previous }));
   };
+  /** A move's count, when this action also counts the move (`countMove`, see `withMoveCount`). */
+  const countedMoves = (
+    context: CallContext,
+    event: MoveEvent,
+    params: { countMove?: boolean },
+  ): Record<string, number> | undefined =>
+    params.countMove ? effectiveMoveCounts(context, event) : undefined;
 
   const machineSetup = setup({
     types: {
@@ -133,20 +145,37 @@ export function compileScenario(scenario: Scenario, { parsed = false } = {}): Co
         observe(self, { kind: 'cue', cue: params.cue }),
       note: ({ self }, params: { text: string }) => observe(self, { kind: 'note', text: params.text }),
       end: ({ self }, params: { ending: string }) => sinks.get(self)?.end(params.ending),
-      adjust: enqueueActions(({ context, enqueue }, params: { variable: string; by: number }) => {
-        changeVariable(
-          context,
-          params.variable,
-          (context.vars[params.variable] ?? 0) + params.by,
-          enqueue as never,
-        );
-      }),
-      set: enqueueActions(({ context, enqueue }, params: { variable: string; value: number }) => {
-        changeVariable(context, params.variable, params.value, enqueue as never);
-      }),
-      flag: assign(({ context }, params: { name: string; value?: boolean | undefined }) => ({
-        flags: { ...context.flags, [params.name]: params.value ?? true },
-      })),
+      adjust: enqueueActions(
+        ({ context, event, enqueue }, params: { variable: string; by: number; countMove?: boolean }) => {
+          changeVariable(
+            context,
+            params.variable,
+            (context.vars[params.variable] ?? 0) + params.by,
+            enqueue as never,
+            countedMoves(context, event, params),
+          );
+        },
+      ),
+      set: enqueueActions(
+        ({ context, event, enqueue }, params: { variable: string; value: number; countMove?: boolean }) => {
+          changeVariable(
+            context,
+            params.variable,
+            params.value,
+            enqueue as never,
+            countedMoves(context, event, params),
+          );
+        },
+      ),
+      flag: assign(
+        ({ context, event }, params: { name: string; value?: boolean | undefined; countMove?: boolean }) => {
+          const moveCounts = countedMoves(context, event, params);
+          return {
+            flags: { ...context.flags, [params.name]: params.value ?? true },
+            ...(moveCounts !== undefined && moveCounts !== context.moveCounts ? { moveCounts } : {}),
+          };
+        },
+      ),
       // Internal: not allowed in scenarios (the schema only knows the actions above).
       // A state entered again (a silence timer restarted by `acted` re-enters its state at every
       // act of the listener) was visited already: nothing is assigned, so XState does not copy the
@@ -210,6 +239,23 @@ type XTransition = {
 type ActionLike = ActionConfig | { type: '__visit'; params: { state: string } } | { type: '__countMove' };
 
 /**
+ * A move's transition counts the move. The count rides on the transition's first action that
+ * assigns the context anyway (`adjust`, `set`, `flag`: `params.countMove`), else `__countMove`
+ * comes first: each `assign` makes XState copy the context and build a new snapshot, and most
+ * moves adjust a variable. Nothing reads the context between a transition's actions (`say`,
+ * `cue`, `note`, `end` do not; guards are evaluated before), so where the count is written
+ * changes no observation and leaves the same context.
+ */
+function withMoveCount(actions: ActionConfig[]): ActionLike[] {
+  const index = actions.findIndex((a) => a.type === 'adjust' || a.type === 'set' || a.type === 'flag');
+  if (index < 0) return [{ type: '__countMove' }, ...actions];
+  const action = actions[index]!;
+  // Internal: the schema has no `countMove` (a scenario cannot write it); the implementations read it.
+  const counting = { ...action, params: { ...action.params, countMove: true } } as unknown as ActionLike;
+  return [...actions.slice(0, index), counting, ...actions.slice(index + 1)];
+}
+
+/**
  * A guard for XState. One that reads the active states (`in`) is rebuilt with XState's own
  * `stateIn` inside `and`/`or`/`not`, since a named guard sees the context and the event but not
  * the configuration; the others stay data (`{ type, params }`), evaluated by `evaluateGuard`.
@@ -256,7 +302,7 @@ function toXStateNode(
     transitionList(config, []).map(({ transition }, index) => {
       const out: XTransition = {
         meta: { transition: transitionId(path.join('.'), trigger, index) },
-        actions: [...(countMove ? [{ type: '__countMove' as const }] : []), ...toArray(transition.actions)],
+        actions: countMove ? withMoveCount(toArray(transition.actions)) : toArray(transition.actions),
       };
       if (transition.target !== undefined) out.target = transition.target;
       if (transition.guard !== undefined) out.guard = toXStateGuard(transition.guard, machineId);
