@@ -1,4 +1,6 @@
-// index.html as a path needs it. Every path gets the single-page app; a debrief link's page also
+// index.html as a path needs it. Every path gets the single-page app but a debrief link, which
+// gets the debrief's own entry (`debrief.html`: the debrief page alone, its chunks named by Vite
+// in its head) when the build has it. A debrief link's page also
 // names in its <head> what it needs before its first paint, so that it travels while the app's
 // entry loads instead of after React rendered the route: the small script that starts the
 // debrief's request (`async`: it runs as soon as it arrived, before the app's entry). Not the
@@ -20,9 +22,13 @@ export interface ManifestChunk {
 }
 export type BuildManifest = Record<string, ManifestChunk>;
 
-/** The pages that get hints: their path and the script that starts their data. */
-export const HINTED_PAGES: readonly { path: RegExp; early: string }[] = [
-  { path: /^\/debrief\/[^/]+\/?$/, early: 'src/debrief/prefetchEntry.ts' },
+/**
+ * The pages that get hints: their path, the script that starts their data and, when the build
+ * has it, their own HTML (an entry of their own: `debrief.html` loads the debrief page alone, not
+ * the whole app; without it, `index.html`).
+ */
+export const HINTED_PAGES: readonly { path: RegExp; early: string; html: string }[] = [
+  { path: /^\/debrief\/[^/]+\/?$/, early: 'src/debrief/prefetchEntry.ts', html: 'debrief.html' },
 ];
 
 // A built file's name: nothing that could close the attribute it is written in.
@@ -61,9 +67,10 @@ export function clientPages(clientDir: string): { htmlFor(requestPath: string): 
     return { htmlFor: () => null };
   }
   const index = readFileSync(indexFile, 'utf8');
-  const pages = HINTED_PAGES.map((p) => ({
-    path: p.path,
-    html: withHints(index, pageHints(manifest, p.early)),
-  }));
+  const pages = HINTED_PAGES.map((p) => {
+    const own = path.join(clientDir, p.html);
+    const html = existsSync(own) ? readFileSync(own, 'utf8') : index;
+    return { path: p.path, html: withHints(html, pageHints(manifest, p.early)) };
+  });
   return { htmlFor: (requestPath) => pages.find((p) => p.path.test(requestPath))?.html ?? null };
 }
