@@ -1,14 +1,12 @@
 // index.html as a path needs it. Every path gets the single-page app but a debrief link, which
-// gets the debrief's own entry (`debrief.html`: the debrief page alone, its chunks named by Vite
-// in its head) when the build has it. A debrief link's page also
-// names in its <head> what it needs before its first paint, so that it travels while the app's
-// entry loads instead of after React rendered the route: the small script that starts the
-// debrief's request (`async`: it runs as soon as it arrived, before the app's entry). Not the
-// debrief's chunks (`modulepreload`) nor its stylesheets: measured on a quiet 2-core machine they made
-// the first paint slower (the lanes at 10,000 entries 1.46 s against 1.19–1.28 s with the early script
-// alone: they compete with the entry's download and evaluation), and stylesheets named in the head
-// would come before the shared one, against the cascade's order. The name comes from the build's
-// manifest (Vite's `.vite/manifest.json`); without one, every path gets the plain file.
+// gets the debrief's own entry (`debrief.html`: the debrief page alone, without the other pages,
+// socket.io-client, with one catalogue: its language's; Vite names its chunks and stylesheets in its head)
+// when the build has it. A debrief link's page also gets, before its first script, the small
+// script that starts the debrief's request and its catalogue (`async`: it runs as soon as it
+// arrived, while the page's own chunks still load). (Named in the whole app's index.html, the
+// debrief's chunks and stylesheets made the first paint slower: they competed with that entry's
+// download and evaluation, and stylesheets came before the shared one.) The name comes from the
+// build's manifest (Vite's `.vite/manifest.json`); without one, every path gets the plain file.
 // Scripts only from files of this origin: the CSP (`script-src 'self'`) stays as strict.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
