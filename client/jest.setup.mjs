@@ -9,3 +9,6 @@ globalThis.TextDecoder ??= TextDecoder;
 import { deserialize, serialize } from 'node:v8';
 
 globalThis.structuredClone ??= (value) => deserialize(serialize(value));
+
+// Both catalogues registered, as the app's entry does: tests switch languages synchronously.
+import './src/i18n/allCatalogues.js';

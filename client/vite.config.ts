@@ -25,6 +25,8 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         index: path.resolve(import.meta.dirname, 'index.html'),
+        // A debrief link's page: the server sends it for /debrief/<id> (`http/client-pages.ts`).
+        debrief: path.resolve(import.meta.dirname, 'debrief.html'),
         // Not in index.html: the server adds it to a debrief link's page only.
         debriefPrefetch: path.resolve(import.meta.dirname, 'src/debrief/prefetchEntry.ts'),
       },

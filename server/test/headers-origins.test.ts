@@ -77,14 +77,20 @@ describe('headers and origins, without ECOUTE_PUBLIC_URL', () => {
     if (!existsSync(path.join(server.config.clientDir, '.vite', 'manifest.json'))) return; // not built
     const html = await (await fetch(`${server.url}/debrief/x`)).text();
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-    // The app's entry and, before it, the small script that starts the debrief's request.
+    // The debrief's own entry (not the whole app's) and, before it, the small script that starts
+    // the debrief's request.
     expect(scripts.length).toBe(2);
     expect(scripts[0]?.[1]).toMatch(/\basync\b.*src="\/assets\/debriefPrefetch-[\w-]+\.js"/);
+    expect(scripts[1]?.[1]).toMatch(/src="\/assets\/debrief-[\w-]+\.js"/);
     for (const [, attributes, content] of scripts) {
       expect(attributes).toMatch(/src="\/assets\/[\w.-]+\.js"/);
       expect(content?.trim()).toBe('');
     }
-    expect(html).not.toMatch(/DebriefPage-/);
+    expect(html).not.toMatch(/\/assets\/index-/);
+    // Its chunks come with it (Vite's preloads), every one a file of this origin.
+    const links = [...html.matchAll(/<link\b[^>]*\bhref="([^"]*)"/g)].map((m) => m[1]);
+    expect(links.some((href) => /^\/assets\/DebriefPage-[\w-]+\.js$/.test(href ?? ''))).toBe(true);
+    for (const href of links) expect(href).toMatch(/^\/assets\/[\w.-]+\.(js|css)$/);
     expect(html).not.toMatch(/\son[a-z]+=/i);
     // Any other page: the plain file.
     expect(await (await fetch(`${server.url}/trainer/x`)).text()).not.toContain('debriefPrefetch');

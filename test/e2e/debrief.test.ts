@@ -217,6 +217,39 @@ describe('the debrief in the browser', () => {
     await page.context().close();
   }, 90_000);
 
+  it("opens a debrief link with the debrief's own entry and its language only; English on demand; the way back leaves for the app", async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    const scripts = (name: string) =>
+      asked.filter((p) => new RegExp(`^/assets/${name}-[\\w-]+\\.js$`).test(p));
+    await page.goto(`${server.url}/debrief/${sessionId}#k=${tokens.trainer}`);
+    await page.getByRole('heading', { level: 1, name: "Débriefing — Appel d'entraînement" }).waitFor();
+    await momentHeading(page).waitFor();
+    expect(scripts('debrief')).toHaveLength(1);
+    expect(scripts('fr')).toHaveLength(1);
+    // Not the whole app's entry, not the English catalogue, no live connection.
+    expect(scripts('index')).toEqual([]);
+    expect(scripts('en')).toEqual([]);
+    expect(asked.filter((p) => p.startsWith('/socket.io'))).toEqual([]);
+    // English when chosen: its catalogue loads then, and the page speaks it.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: "Debrief — Appel d'entraînement" }).waitFor();
+    expect(scripts('en')).toHaveLength(1);
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    // The way back to the sessions list: the whole app, by a full load, in English still.
+    await page.getByRole('link', { name: "← Back to the organisation's sessions" }).click();
+    await page.waitForURL(`${server.url}/sessions`);
+    await page.waitForFunction(() => document.querySelector('h1') !== null);
+    expect(scripts('index')).toHaveLength(1);
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    await context.close();
+  });
+
   it("asks the learner's self-assessment before showing the trainer's judgment", async () => {
     // From the listener's page: the ending panel links to the debrief.
     const page = await open(`${server.url}/listener/${sessionId}#k=${tokens.listener}`);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { formatDuration } from '../ui/formatDuration.js';
 import { FakeSpeechSynthesis, fakeVoice } from '../test/fakeSpeech.js';
@@ -97,10 +97,12 @@ describe('the debrief page', () => {
     // The variables as they were then: confidence not yet raised at the pickup.
     fireEvent.keyDown(window, { key: 'ArrowLeft' });
     expect(momentHeading().textContent).toBe('À 0:00');
-    // The path of states reads call time too (entered « En ligne » 0:04 after the pickup).
-    const path = screen.getByRole('region', { name: 'État du scénario' }).textContent;
-    expect(path).toContain('0:00');
-    expect(path).not.toContain('0:05');
+    // The path of states reads call time too (entered « En ligne » 0:04 after the pickup); it
+    // follows the step once the step's frame is painted.
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'État du scénario' }).textContent).not.toContain('0:05'),
+    );
+    expect(screen.getByRole('region', { name: 'État du scénario' }).textContent).toContain('0:00');
     const confidence = screen.getByRole('meter', { name: 'Confiance' });
     expect(confidence.getAttribute('value')).toBe('3');
     fireEvent.keyDown(window, { key: 'ArrowRight' });

@@ -2,13 +2,14 @@
 // the entries, the variables' curves, the moment itself (by binary search, `MomentIndex`), and
 // the states crossed so far (their number, the active states, the last steps of the path) for
 // the state graph and its text form, read from prepared indexes too (`statePath` once, then a
-// binary search). Those follow a step a frame later (deferred): a step paints the moment at
-// once, the graph after it.
-import { useDeferredValue, useMemo } from 'react';
+// binary search). Those follow a step once its frame is painted (`useValueAfterPaint`): a step
+// paints the moment at once, the graph after it.
+import { useMemo } from 'react';
 import type { DebriefVariable } from '@ecoute/protocol';
 import { statePath } from '../trainer/ScenarioStates.js';
 import { MomentIndex, lastAtMost, seriesOfTimeline } from './moment.js';
 import type { Timeline } from './timeline.js';
+import { useValueAfterPaint } from './useValueAfterPaint.js';
 
 /** How many of the latest state changes the path lists (as `ScenarioStates` shows them). */
 const PATH_SHOWN = 15;
@@ -30,7 +31,7 @@ export function useMomentState(
   const path = useMemo(() => (entries ? statePath(entries) : []), [entries]);
   const pathSeqs = useMemo(() => path.map((step) => step.seq), [path]);
   // The graph and the state path read only `state` observations: they change when one is crossed.
-  const statesCrossed = useDeferredValue(moments.statesCrossed(index));
+  const statesCrossed = useValueAfterPaint(moments.statesCrossed(index));
   const lastState = entries?.[moments.stateIndices[statesCrossed - 1] ?? -1];
   const activeStates = useMemo(
     () =>

@@ -1,19 +1,39 @@
-// The catalogues by language and the one lookup every text of the UI goes through.
+// The catalogues by language and the one lookup every text of the UI goes through. The
+// catalogues are registered, not imported here: the app's entry registers both (`allCatalogues.ts`),
+// a debrief link's entry loads only the page's language before its first render and the other
+// on demand (`loadCatalogue.ts`). `translate` stays synchronous: it reads what is registered.
 import type { AnyErrorCode } from '../socket/clientFailure.js';
-import { en } from './en.js';
-import { fr, type Catalogue, type MessageKey } from './fr.js';
+import type { Catalogue, MessageKey } from './fr.js';
 
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = 'fr';
 
-export const catalogues: Record<Lang, Catalogue> = { fr, en };
+const catalogues: Partial<Record<Lang, Catalogue>> = {};
+
+export function registerCatalogue(lang: Lang, catalogue: Catalogue): void {
+  catalogues[lang] = catalogue;
+}
+
+export function hasCatalogue(lang: Lang): boolean {
+  return catalogues[lang] !== undefined;
+}
+
+/** Forgets every catalogue (tests of the loading only). */
+export function forgetCatalogues(): void {
+  for (const lang of LANGS) delete catalogues[lang];
+}
+
+// A language not loaded yet reads another one's text (its load then renders again); never a crash.
+function catalogueOf(lang: Lang): Catalogue | undefined {
+  return catalogues[lang] ?? catalogues[DEFAULT_LANG] ?? LANGS.map((l) => catalogues[l]).find(Boolean);
+}
 
 export type MessageParams = Record<string, string | number>;
 
 /** The text of `key` in `lang`, with each `{name}` replaced by `params.name`. */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const text = catalogues[lang][key];
+  const text = catalogueOf(lang)?.[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
@@ -25,7 +45,9 @@ export function isLang(value: unknown): value is Lang {
 /** The catalogue key of an error code (from an ack, a REST answer or a refused handshake). */
 export function errorMessageKey(code: string | undefined): MessageKey {
   const key = `error.${code ?? ''}`;
-  return key in fr ? (key as MessageKey) : 'error.client/unknown';
+  // Every catalogue has the same keys (`en` is typed as `Catalogue`): any registered one answers.
+  const catalogue = catalogueOf(DEFAULT_LANG);
+  return catalogue && key in catalogue ? (key as MessageKey) : 'error.client/unknown';
 }
 
 /** Placeholders used by a text, e.g. `['role']` for 'Copier le lien {role}'. */

@@ -79,6 +79,26 @@ describe('clientPages: the HTML per path, from the built client', () => {
     expect(pages.htmlFor('/debrief/abc/extra')).toBeNull();
   });
 
+  it("sends a debrief link the debrief's own entry when the build has it, with the early script", () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ecoute-client-'));
+    writeFileSync(path.join(dir, 'index.html'), INDEX);
+    writeFileSync(
+      path.join(dir, 'debrief.html'),
+      INDEX.replace('/assets/index-A1.js', '/assets/debrief-B1.js'),
+    );
+    mkdirSync(path.join(dir, '.vite'));
+    writeFileSync(path.join(dir, '.vite', 'manifest.json'), JSON.stringify(manifest));
+    const pages = clientPages(dir);
+    const debrief = pages.htmlFor('/debrief/abc123') ?? '';
+    expect(debrief).toContain('src="/assets/debrief-B1.js"');
+    expect(debrief).not.toContain('/assets/index-A1.js');
+    expect(debrief.indexOf('/assets/debriefPrefetch-E1.js')).toBeLessThan(
+      debrief.indexOf('/assets/debrief-B1.js'),
+    );
+    expect(debrief.indexOf('/assets/debriefPrefetch-E1.js')).toBeGreaterThan(0);
+    expect(pages.htmlFor('/trainer/abc123')).toBeNull();
+  });
+
   it('without a manifest (an older build), no path is hinted', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ecoute-client-'));
     writeFileSync(path.join(dir, 'index.html'), INDEX);

@@ -1,12 +1,12 @@
-// index.html as a path needs it. Every path gets the single-page app; a debrief link's page also
-// names in its <head> what it needs before its first paint, so that it travels while the app's
-// entry loads instead of after React rendered the route: the small script that starts the
-// debrief's request (`async`: it runs as soon as it arrived, before the app's entry). Not the
-// debrief's chunks (`modulepreload`) nor its stylesheets: measured on a quiet 2-core machine they made
-// the first paint slower (the lanes at 10,000 entries 1.46 s against 1.19–1.28 s with the early script
-// alone: they compete with the entry's download and evaluation), and stylesheets named in the head
-// would come before the shared one, against the cascade's order. The name comes from the build's
-// manifest (Vite's `.vite/manifest.json`); without one, every path gets the plain file.
+// index.html as a path needs it. Every path gets the single-page app but a debrief link, which
+// gets the debrief's own entry (`debrief.html`: the debrief page alone, without the other pages,
+// socket.io-client, with one catalogue: its language's; Vite names its chunks and stylesheets in its head)
+// when the build has it. A debrief link's page also gets, before its first script, the small
+// script that starts the debrief's request and its catalogue (`async`: it runs as soon as it
+// arrived, while the page's own chunks still load). (Named in the whole app's index.html, the
+// debrief's chunks and stylesheets made the first paint slower: they competed with that entry's
+// download and evaluation, and stylesheets came before the shared one.) The name comes from the
+// build's manifest (Vite's `.vite/manifest.json`); without one, every path gets the plain file.
 // Scripts only from files of this origin: the CSP (`script-src 'self'`) stays as strict.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,9 +20,13 @@ export interface ManifestChunk {
 }
 export type BuildManifest = Record<string, ManifestChunk>;
 
-/** The pages that get hints: their path and the script that starts their data. */
-export const HINTED_PAGES: readonly { path: RegExp; early: string }[] = [
-  { path: /^\/debrief\/[^/]+\/?$/, early: 'src/debrief/prefetchEntry.ts' },
+/**
+ * The pages that get hints: their path, the script that starts their data and, when the build
+ * has it, their own HTML (an entry of their own: `debrief.html` loads the debrief page alone, not
+ * the whole app; without it, `index.html`).
+ */
+export const HINTED_PAGES: readonly { path: RegExp; early: string; html: string }[] = [
+  { path: /^\/debrief\/[^/]+\/?$/, early: 'src/debrief/prefetchEntry.ts', html: 'debrief.html' },
 ];
 
 // A built file's name: nothing that could close the attribute it is written in.
@@ -61,9 +65,10 @@ export function clientPages(clientDir: string): { htmlFor(requestPath: string): 
     return { htmlFor: () => null };
   }
   const index = readFileSync(indexFile, 'utf8');
-  const pages = HINTED_PAGES.map((p) => ({
-    path: p.path,
-    html: withHints(index, pageHints(manifest, p.early)),
-  }));
+  const pages = HINTED_PAGES.map((p) => {
+    const own = path.join(clientDir, p.html);
+    const html = existsSync(own) ? readFileSync(own, 'utf8') : index;
+    return { path: p.path, html: withHints(html, pageHints(manifest, p.early)) };
+  });
   return { htmlFor: (requestPath) => pages.find((p) => p.path.test(requestPath))?.html ?? null };
 }
