@@ -993,7 +993,8 @@ export const en: Catalogue = {
   'library.new.heading': 'New call',
   'library.new.title': 'Title of the call',
   'library.new.id': 'Identifier',
-  'library.new.idHint': 'Lowercase letters without accents, digits and dashes (e.g. appel-caf-retraite)',
+  'library.new.idHint':
+    'Made from the title, editable: lowercase letters without accents, digits and dashes (e.g. appel-caf-retraite).',
   'library.new.create': 'Create from the blank template',
   'library.import.heading': 'Import a YAML file',
   'library.import.file': 'Scenario file (.yaml)',

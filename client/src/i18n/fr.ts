@@ -1015,7 +1015,8 @@ export const fr = {
   'library.new.heading': 'Nouvel appel',
   'library.new.title': "Titre de l'appel",
   'library.new.id': 'Identifiant',
-  'library.new.idHint': 'Minuscules sans accent, chiffres et tirets (ex. : appel-caf-retraite)',
+  'library.new.idHint':
+    'Fait à partir du titre, modifiable : minuscules sans accent, chiffres et tirets (ex. : appel-caf-retraite).',
   'library.new.create': 'Créer à partir du modèle vierge',
   'library.import.heading': 'Importer un fichier YAML',
   'library.import.file': 'Fichier de scénario (.yaml)',
