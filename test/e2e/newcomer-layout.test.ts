@@ -1,0 +1,127 @@
+// What a newcomer trainer saw at 390 px and 1366 px in a real Chromium, and only the stylesheets
+// fix: the account menu a bulleted column filling a phone's first screen; « Mode d'aide » and
+// the console's shortcut settings with their radio choices run into each other on one line;
+// « Séances enregistrées » hiding « Débriefing » past the screen's edge; the invitation's role a
+// tiny browser select among full-size fields.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { addAccountCookie, invitedMember, setupAdministrator } from '../support/accounts.js';
+import { startServerProcess } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1366, height: 768 };
+
+type Box = { x: number; y: number; width: number; height: number };
+async function box(locator: Locator): Promise<Box> {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('not laid out');
+  return found;
+}
+
+describe('a newcomer trainer’s pages, laid out', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let admin: BrowserContext;
+  let trainer: BrowserContext;
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    browser = await launchChromium();
+    const adminHeaders = await setupAdministrator(server);
+    const trainerHeaders = await invitedMember(server, adminHeaders, {
+      email: 'claude@example.org',
+      role: 'trainer',
+      name: 'Claude',
+    });
+    admin = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
+    trainer = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
+    await addAccountCookie(admin, server, adminHeaders);
+    await addAccountCookie(trainer, server, trainerHeaders);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(context: BrowserContext, path: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(new URL(path, server.url).toString());
+    return page;
+  }
+
+  it('home on a phone: the account menu wraps its links in rows; one help mode per line', async () => {
+    const page = await open(trainer, '/');
+    const menu = page.getByRole('navigation', { name: 'Mon compte' });
+    const links = menu.getByRole('listitem');
+    await links.first().waitFor();
+    const tops = new Set<number>();
+    for (const item of await links.all()) tops.add(Math.round((await box(item)).y));
+    // Six entries (five pages and « Se déconnecter ») in fewer rows than entries: not a column.
+    expect(await links.count()).toBe(6);
+    expect(tops.size).toBeLessThan(6);
+    expect(await links.first().evaluate((item) => getComputedStyle(item).listStyleType)).toBe('none');
+
+    const modes = page.getByRole('group', { name: "Mode d'aide de l'écoutant·e" });
+    const radios = modes.getByRole('radio');
+    expect(await radios.count()).toBe(3);
+    let previousBottom = 0;
+    for (const choice of await modes.locator('label').all()) {
+      const radio = await box(choice.getByRole('radio'));
+      const hint = await box(choice.locator('.hint'));
+      // Each choice starts below the previous one's explanation, its explanation under its name.
+      expect(radio.y).toBeGreaterThanOrEqual(previousBottom - 1);
+      expect(hint.x).toBeGreaterThan(radio.x + radio.width);
+      previousBottom = hint.y + hint.height;
+    }
+    await page.close();
+  }, 120_000);
+
+  it('« Séances enregistrées » on a phone shows each session’s « Débriefing » within the screen', async () => {
+    const home = await open(trainer, '/');
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    await home.getByRole('heading', { name: 'Liens de la séance' }).waitFor();
+    await home.close();
+    const page = await open(trainer, '/sessions');
+    const debrief = page.getByRole('link', { name: /^Débriefing/ }).first();
+    await debrief.waitFor();
+    const link = await box(debrief);
+    expect(link.x + link.width).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // The values under their columns' names.
+    const card = page.getByRole('row').nth(1);
+    expect(
+      await card
+        .getByRole('cell')
+        .first()
+        .evaluate((cell) => getComputedStyle(cell, '::before').content),
+    ).toBe('"Date : "');
+    await page.close();
+  }, 120_000);
+
+  it('the trainer’s shortcut settings: one choice per line', async () => {
+    const home = await open(trainer, '/');
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    const href = await home.getByRole('link', { name: 'Ouvrir le lien Formateur·rice' }).getAttribute('href');
+    const desk = await open(trainer, href ?? '/');
+    await desk.setViewportSize(LAPTOP);
+    for (const legend of ['Raccourcis à une touche (1…0, B)', 'Touches des actions et des repères']) {
+      const options = desk.getByRole('group', { name: legend }).locator('label');
+      await options.first().waitFor();
+      const [first, second] = [await box(options.nth(0)), await box(options.nth(1))];
+      expect(second.y).toBeGreaterThanOrEqual(first.y + first.height - 1);
+    }
+    await desk.close();
+    await home.close();
+  }, 120_000);
+
+  it('« Organisme »: the invitation’s role is a field like the e-mail above it', async () => {
+    const page = await open(admin, '/organisation');
+    const email = await box(page.getByRole('textbox', { name: 'Adresse e-mail' }));
+    const role = await box(page.getByRole('combobox', { name: 'Rôle' }));
+    expect(Math.abs(role.height - email.height)).toBeLessThanOrEqual(2);
+    expect(Math.abs(role.width - email.width)).toBeLessThanOrEqual(2);
+    await page.close();
+  }, 120_000);
+});
