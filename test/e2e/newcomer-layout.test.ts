@@ -116,6 +116,25 @@ describe('a newcomer trainer’s pages, laid out', () => {
     await home.close();
   }, 120_000);
 
+  it('a new group session: the focus on its page’s heading, its counts in words in the list', async () => {
+    const page = await open(trainer, '/classes');
+    await page.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du mardi');
+    await page.getByRole('checkbox', { name: "Appel d'entraînement" }).check();
+    await page.getByRole('button', { name: 'Créer la séance de groupe' }).click();
+    await page.waitForURL(/\/classes\/./);
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    // Not left on the body when the button that was pressed went with its page.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.getByRole('link', { name: '← Retour aux séances de groupe' }).click();
+    await page.getByRole('link', { name: /^Groupe du mardi/ }).waitFor();
+    expect(await page.getByRole('link', { name: /^Groupe du mardi/ }).textContent()).toMatch(
+      /, 0 apprenant·e, 0 tour$/,
+    );
+    await page.close();
+  }, 120_000);
+
   it('« Organisme »: the invitation’s role is a field like the e-mail above it', async () => {
     const page = await open(admin, '/organisation');
     const email = await box(page.getByRole('textbox', { name: 'Adresse e-mail' }));
