@@ -135,6 +135,31 @@ describe('a newcomer trainer’s pages, laid out', () => {
     await page.close();
   }, 120_000);
 
+  it('the projector view on a laptop: the hidden variables in a column beside the call', async () => {
+    const home = await open(trainer, '/');
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    const linkOf = async (role: string) =>
+      (await home.getByRole('link', { name: `Ouvrir le lien ${role}` }).getAttribute('href')) ?? '/';
+    const desk = await open(trainer, await linkOf('Formateur·rice'));
+    const group = await browser.newContext({ locale: 'fr-FR', viewport: LAPTOP });
+    const projected = await open(group, await linkOf('Observateur·rice'));
+    await projected.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill('Salle 2');
+    await projected.getByRole('button', { name: 'Rejoindre la séance' }).click();
+    await desk.getByRole('switch', { name: 'Vue projection pour les observateur·rices' }).check();
+    const variables = projected.getByRole('heading', { name: 'Variables cachées' });
+    await variables.waitFor();
+    const [call, hidden] = [
+      await box(projected.getByRole('heading', { name: 'Transcription' })),
+      await box(variables),
+    ];
+    // Beside the transcript, on the projected screen's first rows — not under the call's column.
+    expect(hidden.x).toBeGreaterThan(call.x + call.width);
+    expect(hidden.y).toBeLessThan(LAPTOP.height);
+    await group.close();
+    await desk.close();
+    await home.close();
+  }, 120_000);
+
   it('« Organisme »: the invitation’s role is a field like the e-mail above it', async () => {
     const page = await open(admin, '/organisation');
     const email = await box(page.getByRole('textbox', { name: 'Adresse e-mail' }));
