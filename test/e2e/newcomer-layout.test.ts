@@ -145,7 +145,8 @@ describe('a newcomer trainer’s pages, laid out', () => {
     const projected = await open(group, await linkOf('Observateur·rice'));
     await projected.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill('Salle 2');
     await projected.getByRole('button', { name: 'Rejoindre la séance' }).click();
-    await desk.getByRole('switch', { name: 'Vue projection pour les observateur·rices' }).check();
+    // The switch shows the server's state: clicked, it turns on once the server has it.
+    await desk.getByRole('switch', { name: 'Vue projection pour les observateur·rices' }).click();
     const variables = projected.getByRole('heading', { name: 'Variables cachées' });
     await variables.waitFor();
     const [call, hidden] = [
@@ -157,6 +158,43 @@ describe('a newcomer trainer’s pages, laid out', () => {
     expect(hidden.y).toBeLessThan(LAPTOP.height);
     await group.close();
     await desk.close();
+    await home.close();
+  }, 120_000);
+
+  it('the listener’s console on a phone: no control reached by Tab is hidden under the bottom bar', async () => {
+    const home = await open(trainer, '/');
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    const href = await home.getByRole('link', { name: 'Ouvrir le lien Écoutant·e' }).getAttribute('href');
+    const learner = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
+    const page = await open(learner, href ?? '/');
+    await page.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill('Lou');
+    await page.getByRole('button', { name: 'Rejoindre la séance' }).click();
+    await page.getByRole('button', { name: /^Décrocher/ }).click();
+    await page.getByRole('button', { name: /^Raccrocher/ }).waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const bar = await box(page.getByRole('navigation', { name: 'Partie de la console affichée' }));
+    const covered: string[] = [];
+    let reachedFooter = false;
+    for (let step = 0; step < 40 && !reachedFooter; step++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement;
+        if (
+          !element ||
+          element === document.body ||
+          element.closest('nav[aria-label]')?.matches('.phone-view-switch')
+        )
+          return null;
+        const { top, bottom } = element.getBoundingClientRect();
+        return { top, bottom, text: element.textContent ?? '', footer: element.closest('footer') !== null };
+      });
+      if (!focused) continue;
+      reachedFooter = focused.footer;
+      if (focused.bottom > bar.y + 0.5) covered.push(focused.text);
+    }
+    expect(reachedFooter).toBe(true);
+    expect(covered).toEqual([]);
+    await learner.close();
     await home.close();
   }, 120_000);
 
