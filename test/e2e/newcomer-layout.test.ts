@@ -127,10 +127,20 @@ describe('a newcomer trainer’s pages, laid out', () => {
     // Not left on the body when the button that was pressed went with its page.
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    // A learner joins from the link: once the form goes, the focus is on the heading that replaced it.
+    const joinLink = await page.getByRole('link', { name: /\/classe\?code=/ }).getAttribute('href');
+    const learner = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
+    const join = await open(learner, joinLink ?? '/classe');
+    await join.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Sam');
+    await join.keyboard.press('Enter');
+    await join.getByRole('heading', { level: 1, name: /en attente de votre rôle/ }).waitFor();
+    await join.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await learner.close();
+
     await page.getByRole('link', { name: '← Retour aux séances de groupe' }).click();
     await page.getByRole('link', { name: /^Groupe du mardi/ }).waitFor();
     expect(await page.getByRole('link', { name: /^Groupe du mardi/ }).textContent()).toMatch(
-      /, 0 apprenant·e, 0 tour$/,
+      /, 1 apprenant·e, 0 tour$/,
     );
     await page.close();
   }, 120_000);
