@@ -99,7 +99,7 @@ describe('accounts in the browser', () => {
     // The trainer, in another browser, makes their account from the invitation.
     const trainer = await page(true);
     await trainer.goto(invitation);
-    await trainer.getByText('Écoute Solidaire vous invite comme Formateur·rice').waitFor();
+    await trainer.getByText('Écoute Solidaire vous invite comme formateur·rice').waitFor();
     await check(trainer, 'invitation');
     await trainer.getByLabel('Nom', { exact: true }).fill('Camille Durand');
     await trainer.getByLabel('Mot de passe').fill(PASSWORD);

@@ -3,6 +3,7 @@ import type { AccountMe } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { accountApi } from './accountApi.js';
 import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
+import './accountNav.css';
 
 /** Who is signed in, in which organisation, and the pages of their role. */
 export function AccountNav({ me, api = accountApi }: { me: AccountMe; api?: typeof accountApi }) {

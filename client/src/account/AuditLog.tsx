@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { AuditLogEntry, AuditSubject } from '@ecoute/protocol';
 import type { MessageKey } from '../i18n/fr.js';
-import { useI18n } from '../i18n/index.js';
+import { pluralForm, useI18n } from '../i18n/index.js';
 import { formatDateTime } from '../i18n/formatDate.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { accountApi } from './accountApi.js';
@@ -37,7 +37,7 @@ const ROLE_KEYS: Record<string, MessageKey> = {
 };
 
 export function AuditLog({ api = accountApi }: { api?: Pick<typeof accountApi, 'audit'> }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [entries, setEntries] = useState<AuditLogEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -69,7 +69,7 @@ export function AuditLog({ api = accountApi }: { api?: Pick<typeof accountApi, '
           ? t('account.audit.forever')
           : t('account.audit.days', { count: about.count });
       case 'sessions':
-        return t('account.audit.sessions', { count: about.count });
+        return t(`account.audit.sessions.${pluralForm(lang, about.count)}`, { count: about.count });
       case 'class':
       case 'badge':
         return about.name ?? t('account.audit.gone');

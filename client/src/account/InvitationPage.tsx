@@ -11,7 +11,7 @@ import { Field } from './Field.js';
 import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
 
 export function InvitationPage({ api = accountApi }: { api?: typeof accountApi }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const { hash } = useLocation();
   const [id] = useState(() => new URLSearchParams(hash.replace(/^#/, '')).get('i'));
@@ -47,7 +47,8 @@ export function InvitationPage({ api = accountApi }: { api?: typeof accountApi }
           <p>
             {t('account.invitation.intro', {
               organization: invitation.organizationName,
-              role: t(MEMBER_ROLE_KEYS[invitation.role]),
+              // Inside a sentence: « vous invite comme formateur·rice », not « Formateur·rice ».
+              role: t(MEMBER_ROLE_KEYS[invitation.role]).toLocaleLowerCase(lang),
               email: invitation.email,
             })}
           </p>

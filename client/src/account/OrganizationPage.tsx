@@ -2,7 +2,7 @@
 // invitations (a link to hand over; no mail server), the retention period, and the RGPD
 // requests about one learner pseudonym (export, erasure), and the organisation's activity log.
 import { joinParts } from '../i18n/joinParts.js';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { MEMBER_ROLES } from '@ecoute/protocol';
 import type { MemberRoleName, OrganizationSummary } from '@ecoute/protocol';
@@ -31,6 +31,7 @@ export function OrganizationPage({
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [shared, setShared] = useState<{ label: string; url: string } | null>(null);
+  const sharedPanel = useRef<HTMLElement>(null);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<MemberRoleName>('trainer');
   const [days, setDays] = useState('');
@@ -46,6 +47,11 @@ export function OrganizationPage({
     });
   }, [api]);
   useEffect(load, [load]);
+  // A new link shows at the top of the page, far above the button that made it (a phone's screen
+  // away): focus goes to it, so the person sees it and a screen reader reads it.
+  useEffect(() => {
+    if (shared) sharedPanel.current?.focus();
+  }, [shared]);
 
   async function invite(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -107,7 +113,12 @@ export function OrganizationPage({
       <ErrorAlert code={error} />
       <p role="status">{status}</p>
       {shared ? (
-        <section className="panel" aria-label={t('account.organization.linkToShare')}>
+        <section
+          ref={sharedPanel}
+          tabIndex={-1}
+          className="panel"
+          aria-label={t('account.organization.linkToShare')}
+        >
           <p>{t('account.organization.shareHint')}</p>
           <CopyLink roleLabel={shared.label} url={shared.url} />
         </section>
@@ -148,7 +159,7 @@ export function OrganizationPage({
             <h2 id="invite-heading">{t('account.organization.invite')}</h2>
             <form className="account-form" onSubmit={(event) => void invite(event)}>
               <Field label={t('account.email')} name="email" type="email" value={email} onChange={setEmail} />
-              <p className="account-field">
+              <div className="account-field form-field">
                 <label htmlFor="invite-role">{t('account.role')}</label>
                 <select
                   id="invite-role"
@@ -161,7 +172,7 @@ export function OrganizationPage({
                     </option>
                   ))}
                 </select>
-              </p>
+              </div>
               <button type="submit">{t('account.organization.inviteSubmit')}</button>
             </form>
             {organization.invitations.length > 0 ? (
@@ -200,12 +211,14 @@ export function OrganizationPage({
               value={pseudonym}
               onChange={setPseudonym}
             />
-            <button type="button" onClick={() => void learner('export')}>
-              {t('account.organization.learnerExport')}
-            </button>{' '}
-            <button type="button" className="button--danger" onClick={() => void learner('erase')}>
-              {t('account.organization.learnerErase')}
-            </button>
+            <p className="organization__learner-actions">
+              <button type="button" onClick={() => void learner('export')}>
+                {t('account.organization.learnerExport')}
+              </button>
+              <button type="button" className="button--danger" onClick={() => void learner('erase')}>
+                {t('account.organization.learnerErase')}
+              </button>
+            </p>
           </section>
           <LtiRegistrationPanel />
           <AuditLog api={api} />

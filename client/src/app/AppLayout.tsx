@@ -1,10 +1,13 @@
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useI18n } from '../i18n/index.js';
 import { LanguageSwitch } from '../ui/LanguageSwitch.js';
+import { useFocusOnNavigation } from './useFocusOnNavigation.js';
 
 export function AppLayout() {
   const { t } = useI18n();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigation(main);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -16,7 +19,7 @@ export function AppLayout() {
         </Link>
         <LanguageSwitch />
       </header>
-      <main id="main" tabIndex={-1} className="app-main">
+      <main ref={main} id="main" tabIndex={-1} className="app-main">
         {/* Role pages load in chunks of their own: a quiet line while one arrives. */}
         <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
           <Outlet />

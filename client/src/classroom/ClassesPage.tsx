@@ -2,7 +2,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ClassSummary, ScenarioSummary } from '@ecoute/protocol';
-import { useI18n } from '../i18n/index.js';
+import { pluralForm, useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { requestJson } from '../ui/requestJson.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
@@ -10,7 +10,7 @@ import { classroomApi } from './classroomApi.js';
 import './classroom.css';
 
 export function ClassesPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   useDocumentTitle(t('classroom.title'));
   const navigate = useNavigate();
   const [classes, setClasses] = useState<ClassSummary[]>([]);
@@ -84,8 +84,10 @@ export function ClassesPage() {
                 {t('classroom.list.item', {
                   name: c.name,
                   code: c.code,
-                  learners: c.learnerCount,
-                  rounds: c.rounds,
+                  learners: t(`classroom.list.learners.${pluralForm(lang, c.learnerCount)}`, {
+                    count: c.learnerCount,
+                  }),
+                  rounds: t(`classroom.list.rounds.${pluralForm(lang, c.rounds)}`, { count: c.rounds }),
                 })}
               </Link>
             </li>

@@ -1,7 +1,7 @@
 // `/classe?code=…`: a learner joins a group session with its code and a pseudonym (no account),
 // then waits on this page: their role and link arrive with each round, and the trainer's
 // messages in a live region. The learner token is kept in this browser for the class.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ClassJoined, ClassMessage, LearnerAssignment } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
@@ -37,6 +37,15 @@ export function JoinClassPage() {
   const errorId = useId();
   const codeId = useId();
   const pseudonymId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Set by a join from the form: the form goes, the focus goes to the heading that replaced it
+  // (« en attente de votre rôle ») — not back to the page's top (it was lost on the body).
+  const focusHeading = useRef(false);
+  useEffect(() => {
+    if (!joined || !focusHeading.current) return;
+    focusHeading.current = false;
+    headingRef.current?.focus();
+  }, [joined]);
 
   useEffect(() => {
     if (!joined) return;
@@ -71,12 +80,15 @@ export function JoinClassPage() {
     const result = await classroomApi.join(code, pseudonym);
     if (!result.ok) return setError(result.code);
     localStorage.setItem(STORE_KEY, JSON.stringify(result.data));
+    focusHeading.current = true;
     setJoined(result.data);
   };
 
   return (
     <div className="classroom classroom-join">
-      <h1>{heading}</h1>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {heading}
+      </h1>
       <ErrorAlert code={error} id={errorId} />
       {!joined ? (
         <form className="form-stack" onSubmit={(e) => void join(e)}>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { HINT_MODES, type HintMode } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { ToggleSwitch } from '../ui/ToggleSwitch.js';
+import './home.css';
 
 /**
  * How much the listener's console suggests, chosen when the session is created: the moves with

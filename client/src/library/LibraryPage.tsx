@@ -5,20 +5,29 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { LibraryCallSummary } from '@ecoute/protocol';
+import { accountApi } from '../account/accountApi.js';
 import { useAccount } from '../account/useAccount.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { callIdFrom, copyIdOf } from './callId.js';
 import { libraryApi } from './libraryApi.js';
 import './library.css';
 import { ScrollTable } from '../ui/ScrollTable.js';
 
-export function LibraryPage({ api = libraryApi }: { api?: typeof libraryApi }) {
+export function LibraryPage({
+  api = libraryApi,
+  accounts = accountApi,
+}: {
+  api?: typeof libraryApi;
+  accounts?: Pick<typeof accountApi, 'me'>;
+}) {
   const { t } = useI18n();
-  const account = useAccount();
+  const account = useAccount(accounts);
   const navigate = useNavigate();
   const [calls, setCalls] = useState<LibraryCallSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [id, setId] = useState('');
+  // The id follows the title until the person writes one of their own.
+  const [ownId, setOwnId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const headingId = useId();
   const createId = useId();
@@ -34,6 +43,8 @@ export function LibraryPage({ api = libraryApi }: { api?: typeof libraryApi }) {
     if (result.ok) open(result.data.id);
     else setError(result.code);
   };
+  const takenIds = (calls ?? []).map((c) => c.id);
+  const id = ownId ?? callIdFrom(title, takenIds);
   const onCreate = (event: FormEvent) => {
     event.preventDefault();
     void api.create({ blank: true, id: id.trim(), title: title.trim() }).then(created);
@@ -95,7 +106,7 @@ export function LibraryPage({ api = libraryApi }: { api?: typeof libraryApi }) {
                         type="button"
                         className="button--link"
                         onClick={() =>
-                          void api.create({ duplicate: c.id, id: `${c.id}-copie` }).then(created)
+                          void api.create({ duplicate: c.id, id: copyIdOf(c.id, takenIds) }).then(created)
                         }
                       >
                         {t('library.duplicate')}
@@ -120,7 +131,7 @@ export function LibraryPage({ api = libraryApi }: { api?: typeof libraryApi }) {
               {t('library.new.id')}
               <input
                 value={id}
-                onChange={(e) => setId(e.target.value)}
+                onChange={(e) => setOwnId(e.target.value)}
                 required
                 pattern="[a-z0-9]+(-[a-z0-9]+)*"
                 maxLength={64}

@@ -72,7 +72,7 @@ describe('CourseMembersPanel', () => {
       .slice(1)
       .map((row) => row.textContent?.replace(/\u00a0/g, ' '));
     expect(rows).toEqual([
-      'CamilleApprenant·e2 appel(s), 1 terminé(s)Renvoyée à la plateformeAccueillir un appel',
+      'CamilleApprenant·e2 appels, 1 terminéRenvoyée à la plateformeAccueillir un appel',
       'Mésange 42 · pseudonymeApprenant·ePas encore jouéPas encoreAucun',
       'Sacha · inactif·veApprenant·ePas encore jouéPas encoreAucun',
     ]);

@@ -9,7 +9,7 @@ import type { CourseMembers } from '@ecoute/protocol';
 import { useLocation } from 'react-router';
 import { readRoleToken } from '../app/readRoleToken.js';
 import { storedRoleToken } from '../app/takeRoleToken.js';
-import { useI18n } from '../i18n/index.js';
+import { pluralForm, useI18n } from '../i18n/index.js';
 import { joinParts } from '../i18n/joinParts.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { launchedFromPlatform } from './launchedFromPlatform.js';
@@ -34,7 +34,7 @@ export function CourseMembersPanel({
   /** Whether a platform opened the session (default: what the launch's link said). */
   launched?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { hash, pathname } = useLocation();
   const [launched] = useState(() => givenLaunched ?? launchedFromPlatform(pathname, hash));
   // The link's token (the router still holds the fragment), else the one this tab kept: inside a
@@ -98,7 +98,10 @@ export function CourseMembersPanel({
                     <td>
                       {m.calls === 0
                         ? t('lti.members.notPlayed')
-                        : t('lti.members.played', { calls: m.calls, ended: m.ended })}
+                        : t('lti.members.played', {
+                            calls: t(`lti.members.calls.${pluralForm(lang, m.calls)}`, { count: m.calls }),
+                            ended: t(`lti.members.ended.${pluralForm(lang, m.ended)}`, { count: m.ended }),
+                          })}
                     </td>
                     <td>{m.scoreSent ? t('lti.members.gradeSent') : t('lti.members.gradeNone')}</td>
                     <td>

@@ -27,10 +27,10 @@ export function LtiRegistrationPanel({ api = ltiApi }: { api?: typeof ltiApi }) 
     <section className="panel" aria-labelledby="lti-heading">
       <h2 id="lti-heading">{t('lti.heading')}</h2>
       <p>{t('lti.hint')}</p>
-      <p>
-        <label htmlFor="lti-registration-url">{t('lti.registrationUrl')}</label>{' '}
-        <input id="lti-registration-url" type="text" readOnly value={registration.url} size={60} />
-      </p>
+      <div className="form-field">
+        <label htmlFor="lti-registration-url">{t('lti.registrationUrl')}</label>
+        <input id="lti-registration-url" type="text" readOnly value={registration.url} />
+      </div>
       <h3>{t('lti.platforms')}</h3>
       {registration.platforms.length === 0 ? <p>{t('lti.none')}</p> : null}
       <ul>

@@ -85,6 +85,10 @@ describe('the sessions list', () => {
     expect(link.getAttribute('href')).toBe('/debrief/s1');
     const links = within(rows[1]!).getByRole('link', { name: /Liens et QR codes/ });
     expect(links.getAttribute('href')).toBe('/sessions/s1/liens');
+    // The table's name says how many, in words (not « 2 séance(s) »).
+    expect(screen.getByRole('table', { name: '2 séances' })).toBeTruthy();
+    // Each cell names its column: on a phone the rows are cards, each value under its name.
+    expect(within(rows[1]!).getByText('Camille').closest('td')?.dataset.label).toBe('Apprenant·e');
   });
 
   it('filters by scenario, learner, dates and outcome', async () => {

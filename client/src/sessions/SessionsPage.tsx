@@ -7,7 +7,7 @@ import { OUTCOMES } from '@ecoute/engine';
 import type { SessionListItem, SessionListQuery } from '@ecoute/protocol';
 import { httpHomeApi, type HomeApi } from '../home/homeApi.js';
 import { useScenarios } from '../home/useScenarios.js';
-import { useI18n } from '../i18n/index.js';
+import { pluralForm, useI18n } from '../i18n/index.js';
 import { formatDateTime } from '../i18n/formatDate.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { outcomeText } from '../ui/describeEntry.js';
@@ -33,7 +33,7 @@ export function SessionsPage({
 }
 
 function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const scenarios = useScenarios(homeApi);
   const [filter, setFilter] = useState<SessionListQuery>({});
   const [draft, setDraft] = useState<SessionListQuery>({});
@@ -186,7 +186,9 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
         <div className="sessions__scroll" role="region" aria-labelledby={tableCaption} tabIndex={0}>
           <table className="sessions__table">
             <caption id={tableCaption} className="visually-hidden">
-              {t('sessions.caption', { count: state.sessions.length })}
+              {t(`sessions.caption.${pluralForm(lang, state.sessions.length)}`, {
+                count: state.sessions.length,
+              })}
             </caption>
             <thead>
               <tr>
@@ -202,18 +204,20 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
                 const date = formatDateTime(t, session.createdAt);
                 return (
                   <tr key={session.id}>
-                    <td>{date}</td>
-                    <td>
+                    <td data-label={t('sessions.col.date')}>{date}</td>
+                    <td data-label={t('sessions.col.scenario')}>
                       {session.scenarioTitle}{' '}
                       <span className="muted">
                         {t('ui.versionShort', { version: session.scenarioVersion })}
                       </span>
                     </td>
-                    <td>{session.learner ?? <span className="muted">{t('debrief.facts.unnamed')}</span>}</td>
-                    <td>
+                    <td data-label={t('sessions.col.learner')}>
+                      {session.learner ?? <span className="muted">{t('debrief.facts.unnamed')}</span>}
+                    </td>
+                    <td data-label={t('sessions.col.outcome')}>
                       {session.status === 'live' ? t('sessions.live') : outcomeText(t, session.outcome)}
                     </td>
-                    <td>
+                    <td className="sessions__actions">
                       <Link
                         className="button button--secondary button--small"
                         to={`/debrief/${encodeURIComponent(session.id)}`}

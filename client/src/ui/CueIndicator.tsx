@@ -7,9 +7,11 @@ import './cueIndicator.css';
 /** How long (ms) a cue stays shown after it arrived. */
 export const CUE_SHOWN_MS = 12_000;
 
+// Symbols the usual fonts carry: the sigh's « 〜 » (a CJK wave dash) drew an empty box on a
+// machine without CJK fonts (Debian's Chromium, a training room's Linux PCs).
 const CUE_ICONS: Record<Cue, string> = {
   ring: '☎',
-  sigh: '〜',
+  sigh: '∿',
   crying: '💧',
   silence: '…',
   noise: '≋',

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useI18n } from '../i18n/index.js';
+import './shortcutSettings.css';
 import {
   SHORTCUT_KEY_SETS,
   SHORTCUT_MODES,

@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals';
+import { act, fireEvent, screen } from '@testing-library/react';
+import type { LibraryCallSummary, LibraryCreateRequest } from '@ecoute/protocol';
+import { renderWithSession } from '../test/renderWithSession.js';
+import { libraryApi } from './libraryApi.js';
+import { LibraryPage } from './LibraryPage.js';
+
+const calls: LibraryCallSummary[] = [
+  { id: 'appel-entrainement', title: "Appel d'entraînement", builtIn: true, published: 1 },
+  { id: 'appel-entrainement-copie', title: "Appel d'entraînement (copie)", builtIn: false, draft: 1 },
+  { id: 'appel-caf', title: 'Appel CAF', builtIn: false, draft: 1 },
+];
+
+const author = {
+  me: () =>
+    Promise.resolve({
+      ok: true as const,
+      data: {
+        userId: 'u1',
+        name: 'Camille',
+        email: 'camille@example.org',
+        role: 'author' as const,
+        organizationName: 'Allô Numérique',
+        retentionDays: 365,
+      },
+    }),
+};
+
+async function renderLibrary(): Promise<LibraryCreateRequest[]> {
+  const sent: LibraryCreateRequest[] = [];
+  const api = {
+    ...libraryApi,
+    list: () => Promise.resolve({ ok: true as const, data: calls }),
+    create: (body: LibraryCreateRequest) => {
+      sent.push(body);
+      return Promise.resolve({ ok: false as const, code: 'library/exists', status: 409 });
+    },
+  } as unknown as typeof libraryApi;
+  renderWithSession(<LibraryPage api={api} accounts={author} />);
+  await act(async () => {
+    await Promise.resolve();
+  });
+  await screen.findByRole('button', { name: 'Créer à partir du modèle vierge' });
+  return sent;
+}
+
+describe('LibraryPage', () => {
+  it("makes the new call's id from its title, one the library has not got yet", async () => {
+    const sent = await renderLibrary();
+    const id = screen.getByRole('textbox', { name: 'Identifiant' }) as HTMLInputElement;
+    fireEvent.change(screen.getByRole('textbox', { name: "Titre de l'appel" }), {
+      target: { value: 'Appel CAF' },
+    });
+    expect(id.value).toBe('appel-caf-2');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Créer à partir du modèle vierge' }));
+    });
+    expect(sent).toEqual([{ blank: true, id: 'appel-caf-2', title: 'Appel CAF' }]);
+  });
+
+  it('keeps an id the person wrote, whatever the title becomes', async () => {
+    await renderLibrary();
+    const id = screen.getByRole('textbox', { name: 'Identifiant' }) as HTMLInputElement;
+    fireEvent.change(id, { target: { value: 'mon-appel' } });
+    fireEvent.change(screen.getByRole('textbox', { name: "Titre de l'appel" }), {
+      target: { value: 'Un autre titre' },
+    });
+    expect(id.value).toBe('mon-appel');
+  });
+
+  it('gives a second copy of a call an id of its own', async () => {
+    const sent = await renderLibrary();
+    const duplicates = screen.getAllByRole('button', { name: 'Dupliquer' });
+    await act(async () => {
+      fireEvent.click(duplicates[0]!);
+    });
+    expect(sent).toEqual([{ duplicate: 'appel-entrainement', id: 'appel-entrainement-copie-2' }]);
+  });
+});

@@ -1,0 +1,219 @@
+// What a newcomer trainer saw at 390 px and 1366 px in a real Chromium, and only the stylesheets
+// fix: the account menu a bulleted column filling a phone's first screen; « Mode d'aide » and
+// the console's shortcut settings with their radio choices run into each other on one line;
+// « Séances enregistrées » hiding « Débriefing » past the screen's edge; the invitation's role a
+// tiny browser select among full-size fields.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { addAccountCookie, invitedMember, setupAdministrator } from '../support/accounts.js';
+import { startServerProcess } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1366, height: 768 };
+
+type Box = { x: number; y: number; width: number; height: number };
+async function box(locator: Locator): Promise<Box> {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('not laid out');
+  return found;
+}
+
+describe('a newcomer trainer’s pages, laid out', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let admin: BrowserContext;
+  let trainer: BrowserContext;
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    browser = await launchChromium();
+    const adminHeaders = await setupAdministrator(server);
+    const trainerHeaders = await invitedMember(server, adminHeaders, {
+      email: 'claude@example.org',
+      role: 'trainer',
+      name: 'Claude',
+    });
+    admin = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
+    trainer = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
+    await addAccountCookie(admin, server, adminHeaders);
+    await addAccountCookie(trainer, server, trainerHeaders);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(context: BrowserContext, path: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(new URL(path, server.url).toString());
+    return page;
+  }
+
+  it('home on a phone: the account menu wraps its links in rows; one help mode per line', async () => {
+    const page = await open(trainer, '/');
+    const menu = page.getByRole('navigation', { name: 'Mon compte' });
+    const links = menu.getByRole('listitem');
+    await links.first().waitFor();
+    const tops = new Set<number>();
+    for (const item of await links.all()) tops.add(Math.round((await box(item)).y));
+    // Six entries (five pages and « Se déconnecter ») in fewer rows than entries: not a column.
+    expect(await links.count()).toBe(6);
+    expect(tops.size).toBeLessThan(6);
+    expect(await links.first().evaluate((item) => getComputedStyle(item).listStyleType)).toBe('none');
+
+    const modes = page.getByRole('group', { name: "Mode d'aide de l'écoutant·e" });
+    const radios = modes.getByRole('radio');
+    expect(await radios.count()).toBe(3);
+    let previousBottom = 0;
+    for (const choice of await modes.locator('label').all()) {
+      const radio = await box(choice.getByRole('radio'));
+      const hint = await box(choice.locator('.hint'));
+      // Each choice starts below the previous one's explanation, its explanation under its name.
+      expect(radio.y).toBeGreaterThanOrEqual(previousBottom - 1);
+      expect(hint.x).toBeGreaterThan(radio.x + radio.width);
+      previousBottom = hint.y + hint.height;
+    }
+    await page.close();
+  }, 120_000);
+
+  it('« Séances enregistrées » on a phone shows each session’s « Débriefing » within the screen', async () => {
+    const home = await open(trainer, '/');
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    await home.getByRole('heading', { name: 'Liens de la séance' }).waitFor();
+    await home.close();
+    const page = await open(trainer, '/sessions');
+    const debrief = page.getByRole('link', { name: /^Débriefing/ }).first();
+    await debrief.waitFor();
+    const link = await box(debrief);
+    expect(link.x + link.width).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // The values under their columns' names.
+    const card = page.getByRole('row').nth(1);
+    expect(
+      await card
+        .getByRole('cell')
+        .first()
+        .evaluate((cell) => getComputedStyle(cell, '::before').content),
+    ).toBe('"Date : "');
+    await page.close();
+  }, 120_000);
+
+  it('the trainer’s shortcut settings: one choice per line', async () => {
+    const home = await open(trainer, '/');
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    const href = await home.getByRole('link', { name: 'Ouvrir le lien Formateur·rice' }).getAttribute('href');
+    const desk = await open(trainer, href ?? '/');
+    await desk.setViewportSize(LAPTOP);
+    for (const legend of ['Raccourcis à une touche (1…0, B)', 'Touches des actions et des repères']) {
+      const options = desk.getByRole('group', { name: legend }).locator('label');
+      await options.first().waitFor();
+      const [first, second] = [await box(options.nth(0)), await box(options.nth(1))];
+      expect(second.y).toBeGreaterThanOrEqual(first.y + first.height - 1);
+    }
+    await desk.close();
+    await home.close();
+  }, 120_000);
+
+  it('a new group session: the focus on its page’s heading, its counts in words in the list', async () => {
+    const page = await open(trainer, '/classes');
+    await page.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du mardi');
+    await page.getByRole('checkbox', { name: "Appel d'entraînement" }).check();
+    await page.getByRole('button', { name: 'Créer la séance de groupe' }).click();
+    await page.waitForURL(/\/classes\/./);
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    // Not left on the body when the button that was pressed went with its page.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    // A learner joins from the link: once the form goes, the focus is on the heading that replaced it.
+    const joinLink = await page.getByRole('link', { name: /\/classe\?code=/ }).getAttribute('href');
+    const learner = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
+    const join = await open(learner, joinLink ?? '/classe');
+    await join.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Sam');
+    await join.keyboard.press('Enter');
+    await join.getByRole('heading', { level: 1, name: /en attente de votre rôle/ }).waitFor();
+    await join.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await learner.close();
+
+    await page.getByRole('link', { name: '← Retour aux séances de groupe' }).click();
+    await page.getByRole('link', { name: /^Groupe du mardi/ }).waitFor();
+    expect(await page.getByRole('link', { name: /^Groupe du mardi/ }).textContent()).toMatch(
+      /, 1 apprenant·e, 0 tour$/,
+    );
+    await page.close();
+  }, 120_000);
+
+  it('the projector view on a laptop: the hidden variables in a column beside the call', async () => {
+    const home = await open(trainer, '/');
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    const linkOf = async (role: string) =>
+      (await home.getByRole('link', { name: `Ouvrir le lien ${role}` }).getAttribute('href')) ?? '/';
+    const desk = await open(trainer, await linkOf('Formateur·rice'));
+    const group = await browser.newContext({ locale: 'fr-FR', viewport: LAPTOP });
+    const projected = await open(group, await linkOf('Observateur·rice'));
+    await projected.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill('Salle 2');
+    await projected.getByRole('button', { name: 'Rejoindre la séance' }).click();
+    // The switch shows the server's state: clicked, it turns on once the server has it.
+    await desk.getByRole('switch', { name: 'Vue projection pour les observateur·rices' }).click();
+    const variables = projected.getByRole('heading', { name: 'Variables cachées' });
+    await variables.waitFor();
+    const [call, hidden] = [
+      await box(projected.getByRole('heading', { name: 'Transcription' })),
+      await box(variables),
+    ];
+    // Beside the transcript, on the projected screen's first rows — not under the call's column.
+    expect(hidden.x).toBeGreaterThan(call.x + call.width);
+    expect(hidden.y).toBeLessThan(LAPTOP.height);
+    await group.close();
+    await desk.close();
+    await home.close();
+  }, 120_000);
+
+  it('the listener’s console on a phone: no control reached by Tab is hidden under the bottom bar', async () => {
+    const home = await open(trainer, '/');
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    const href = await home.getByRole('link', { name: 'Ouvrir le lien Écoutant·e' }).getAttribute('href');
+    const learner = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
+    const page = await open(learner, href ?? '/');
+    await page.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill('Lou');
+    await page.getByRole('button', { name: 'Rejoindre la séance' }).click();
+    await page.getByRole('button', { name: /^Décrocher/ }).click();
+    await page.getByRole('button', { name: /^Raccrocher/ }).waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const bar = await box(page.getByRole('navigation', { name: 'Partie de la console affichée' }));
+    const covered: string[] = [];
+    let reachedFooter = false;
+    for (let step = 0; step < 40 && !reachedFooter; step++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement;
+        if (
+          !element ||
+          element === document.body ||
+          element.closest('nav[aria-label]')?.matches('.phone-view-switch')
+        )
+          return null;
+        const { top, bottom } = element.getBoundingClientRect();
+        return { top, bottom, text: element.textContent ?? '', footer: element.closest('footer') !== null };
+      });
+      if (!focused) continue;
+      reachedFooter = focused.footer;
+      if (focused.bottom > bar.y + 0.5) covered.push(focused.text);
+    }
+    expect(reachedFooter).toBe(true);
+    expect(covered).toEqual([]);
+    await learner.close();
+    await home.close();
+  }, 120_000);
+
+  it('« Organisme »: the invitation’s role is a field like the e-mail above it', async () => {
+    const page = await open(admin, '/organisation');
+    const email = await box(page.getByRole('textbox', { name: 'Adresse e-mail' }));
+    const role = await box(page.getByRole('combobox', { name: 'Rôle' }));
+    expect(Math.abs(role.height - email.height)).toBeLessThanOrEqual(2);
+    expect(Math.abs(role.width - email.width)).toBeLessThanOrEqual(2);
+    await page.close();
+  }, 120_000);
+});
