@@ -103,7 +103,9 @@ export async function startProduct(
   // ECOUTE_BENCH_SERVER_LOG=FILE: the server's output appended there too (with "--trace-gc" in
   // ECOUTE_BENCH_NODE_ARGS: every collection's kind and pause).
   const log = process.env.ECOUTE_BENCH_SERVER_LOG;
-  if (log) child.stdout?.on('data', (chunk: Buffer) => appendFileSync(log, chunk));
+  if (log)
+    for (const out of [child.stdout, child.stderr])
+      out?.on('data', (chunk: Buffer) => appendFileSync(log, chunk));
   const url = await waitForUrl(child, /http:\/\/localhost:(\d+)/, 'server');
   return {
     url,

@@ -64,7 +64,10 @@ export function startWalCheckpointer(
     if (wal.mtimeMs === lastWrite || (!worker && wal.size < threshold) || closed) return;
     lastWrite = wal.mtimeMs;
     if (!worker) {
-      worker = new Worker(workerScript(), { workerData: { file } });
+      // None of the process's node flags: a heap snapshot on a signal, a CPU profile or the young
+      // generation's size are the server's (a worker inheriting the snapshot signal ended the
+      // process when the benchmark sent it).
+      worker = new Worker(workerScript(), { workerData: { file }, execArgv: [] });
       worker.unref();
       worker.on('message', (answer: { ok: boolean; error?: string }) => {
         busy = false;
