@@ -6,12 +6,13 @@
 //   node --max-semi-space-size=64 server/bench/paced-appends.mjs [seconds=10] [--sessions=100,400,800] [--sync-ms=2] [--main-checkpoints]
 //
 // Prints per N: appends, commits and WAL syncs (batches per commit, per sync), the WAL's
-// checkpoints done by the worker thread, CPU of the whole process per append (its threads
+// checkpoints done by the worker thread, the WAL's restarts (its header's checkpoint sequence)
+// and its file's size at the end (its largest), CPU of the whole process per append (its threads
 // included: fsyncs and checkpoints too), the event loop's delay (p99 and max: what every session
 // waits behind) and ack latency (append → durable) p50/p99. CPU per append barely depends on how
 // busy the machine is; the latencies do. `--main-checkpoints`: SQLite's automatic checkpoint
 // inside the commits, on the event loop (as before `wal-checkpointer.ts`), to compare.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,6 +45,18 @@ function entry(seq, n) {
     kind: 'input',
     input: { kind: 'say', text: `${seq}|${PADDING}`.slice(0, 480) },
   };
+}
+
+/** The WAL header's checkpoint sequence number: it counts the WAL's restarts from its beginning. */
+function walRestarts(file) {
+  const header = Buffer.alloc(16);
+  const fd = openSync(`${file}-wal`, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header.readUInt32BE(12);
 }
 
 async function measure(sessions) {
@@ -99,6 +112,7 @@ async function measure(sessions) {
   );
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   const checkpointsBefore = handle.checkpointer.checkpoints;
+  const restartsBefore = walRestarts(file);
   const before = { ...store.stats };
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
@@ -109,6 +123,10 @@ async function measure(sessions) {
   const cpu = process.cpuUsage(cpuBefore);
   const after = { ...store.stats };
   delay.disable();
+  // The WAL's file: it restarts from its beginning after a complete checkpoint (the file keeps its
+  // largest size); bounded near 1,000 pages (4 MB) when the checkpoints keep up.
+  const walBytes = statSync(`${file}-wal`).size;
+  const restarts = walRestarts(file) - restartsBefore;
   const checkpoints = handle.checkpointer.checkpoints - checkpointsBefore;
   for (const timer of timers) clearInterval(timer);
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -126,6 +144,8 @@ async function measure(sessions) {
     syncs,
     batches,
     checkpoints,
+    walBytes,
+    restarts,
     loopP99: delay.percentile(99) / 1e6,
     loopMax: delay.max / 1e6,
     cpu: cpu.user + cpu.system,
@@ -135,12 +155,12 @@ async function measure(sessions) {
 }
 
 console.log(
-  '| sessions | appends | batches/commit | batches/sync | worker checkpoints | CPU µs/append | loop delay p99 / max | ack p50 | ack p99 |',
+  '| sessions | appends | batches/commit | batches/sync | worker checkpoints | WAL restarts | WAL file | CPU µs/append | loop delay p99 / max | ack p50 | ack p99 |',
 );
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const n of SESSIONS) {
   const r = await measure(n);
   console.log(
-    `| ${r.sessions} | ${r.appends} | ${(r.batches / r.commits).toFixed(2)} | ${(r.batches / r.syncs).toFixed(2)} | ${r.checkpoints} | ${(r.cpu / r.appends).toFixed(0)} | ${r.loopP99.toFixed(1)} / ${r.loopMax.toFixed(1)} ms | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms |`,
+    `| ${r.sessions} | ${r.appends} | ${(r.batches / r.commits).toFixed(2)} | ${(r.batches / r.syncs).toFixed(2)} | ${r.checkpoints} | ${r.restarts} | ${(r.walBytes / 1048576).toFixed(1)} MB | ${(r.cpu / r.appends).toFixed(0)} | ${r.loopP99.toFixed(1)} / ${r.loopMax.toFixed(1)} ms | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms |`,
   );
 }

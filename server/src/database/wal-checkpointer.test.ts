@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openSqlite } from './sqlite.js';
 import type { SqliteHandle } from './sqlite.js';
+import { SqliteTimelineStore } from '../timeline/sqlite-timeline-store.js';
+import { SessionStore } from '../sessions/session-store.js';
 import { WAL_BACKSTOP_PAGES, WAL_CHECKPOINT_PAGES, startWalCheckpointer } from './wal-checkpointer.js';
 
 const dirs: string[] = [];
@@ -30,6 +32,18 @@ function write(handle: SqliteHandle, pages: number): void {
   const insert = sqlite.prepare('INSERT INTO filler (body) VALUES (?)');
   const commit = sqlite.transaction(() => insert.run('x'.repeat(3_500)));
   for (let i = 0; i < pages; i++) commit();
+}
+
+/** The WAL header's checkpoint sequence number: how many times the WAL restarted. */
+function walRestarts(file: string): number {
+  const header = Buffer.alloc(16);
+  const fd = openSync(`${file}-wal`, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header.readUInt32BE(12);
 }
 
 async function until(condition: () => boolean): Promise<void> {
@@ -69,5 +83,58 @@ describe('WAL checkpoints off the event loop', () => {
     }
     const rows = handle.sqlite.prepare('SELECT count(*) AS n FROM filler').get() as { n: number };
     expect(rows.n).toBe(WAL_CHECKPOINT_PAGES + 300);
+  });
+
+  it('under appends without a pause, holds the store commits for the last pass: the WAL restarts, nothing is lost', async () => {
+    const { handle, file } = await open();
+    const checkpointer = startWalCheckpointer(file, 4096, { everyMs: 20 });
+    try {
+      write(handle, WAL_CHECKPOINT_PAGES + 200);
+      const store = new SqliteTimelineStore({ ...handle, checkpointer });
+      const sessions = new SessionStore(handle.db);
+      const ids = ['a', 'b', 'c', 'd'];
+      for (const id of ids)
+        await sessions.create(
+          {
+            id,
+            scenarioId: 'x',
+            scenarioVersion: 1,
+            seed: 1,
+            createdAt: new Date(0).toISOString(),
+            status: 'live',
+          },
+          { listener: `${id}l`, trainer: `${id}t`, observer: `${id}o` },
+        );
+      const restarts = walRestarts(file);
+      let held = 0;
+      // Each session appends again as soon as its last append is durable, until two restarts.
+      await Promise.all(
+        ids.map(async (id) => {
+          for (let seq = 1; walRestarts(file) < restarts + 2; seq++) {
+            if (checkpointer.holding) held++;
+            await store.append(id, [
+              {
+                seq,
+                t: seq,
+                at: new Date(0).toISOString(),
+                source: 'listener',
+                kind: 'input',
+                input: { kind: 'say', text: 'x'.repeat(400) },
+              },
+            ]);
+            if (seq > 20_000) throw new Error('the WAL did not restart');
+          }
+        }),
+      );
+      expect(held).toBeGreaterThan(0);
+      for (const id of ids) {
+        const last = await store.lastSeq(id);
+        expect((await store.read(id)).map((e) => e.seq)).toEqual(
+          Array.from({ length: last }, (_, i) => i + 1),
+        );
+      }
+    } finally {
+      await checkpointer.close();
+    }
   });
 });

@@ -27,8 +27,18 @@ export interface WalCheckpointerOptions {
 export interface WalCheckpointer {
   /** Checkpoints done by the worker (its requests answered). */
   readonly checkpoints: number;
+  /**
+   * The writer should not commit now: the worker is copying the last frames so that the WAL
+   * restarts (the timeline store keeps its batches meanwhile, as it does during a WAL sync).
+   */
+  readonly holding: boolean;
+  /** Calls `resume` once no longer holding (at once when not holding). */
+  whenReleased(resume: () => void): void;
   close(): Promise<void>;
 }
+
+/** The longest a hold may last, whatever the worker does. */
+const MAX_HOLD_MS = 500;
 
 /** The worker's script: the build's JavaScript, or the TypeScript source under the tests. */
 function workerScript(): URL {
@@ -52,6 +62,15 @@ export function startWalCheckpointer(
   let closed = false;
   let lastWrite = 0;
   let checkpoints = 0;
+  let holding = false;
+  let holdTimer: ReturnType<typeof setTimeout> | undefined;
+  const waiting: (() => void)[] = [];
+  const release = (): void => {
+    if (!holding) return;
+    holding = false;
+    clearTimeout(holdTimer);
+    for (const resume of waiting.splice(0)) resume();
+  };
   const check = async (): Promise<void> => {
     if (busy || closed) return;
     let wal;
@@ -69,16 +88,32 @@ export function startWalCheckpointer(
       // process when the benchmark sent it).
       worker = new Worker(workerScript(), { workerData: { file }, execArgv: [] });
       worker.unref();
-      worker.on('message', (answer: { ok: boolean; error?: string }) => {
-        busy = false;
-        checkpoints++;
-        if (!answer.ok) onError(answer.error ?? 'checkpoint failed');
-      });
-      worker.on('error', (error) => onError(String(error)));
+      const running = worker;
+      running.on(
+        'message',
+        (answer: { ok: boolean; error?: string; log?: number; checkpointed?: number }) => {
+          checkpoints++;
+          if (!answer.ok) onError(answer.error ?? 'checkpoint failed');
+          // Frames committed while it ran are left (its last count is already old): under a
+          // steady load the WAL would never be complete at the writer's next commit, never
+          // restart, and grow to the backstop. The writer holds its commits (not the event loop)
+          // while one more pass copies the rest.
+          if (answer.ok && !holding && !closed) {
+            holding = true;
+            holdTimer = setTimeout(release, MAX_HOLD_MS);
+            running.postMessage('checkpoint');
+            return;
+          }
+          release();
+          busy = false;
+        },
+      );
+      running.on('error', (error) => onError(String(error)));
       // A worker that died (an error): the next check starts another.
-      worker.on('exit', () => {
+      running.on('exit', () => {
         worker = undefined;
         busy = false;
+        release();
       });
     }
     busy = true;
@@ -90,9 +125,17 @@ export function startWalCheckpointer(
     get checkpoints() {
       return checkpoints;
     },
+    get holding() {
+      return holding;
+    },
+    whenReleased(resume) {
+      if (holding) waiting.push(resume);
+      else resume();
+    },
     async close() {
       closed = true;
       clearInterval(timer);
+      release();
       const running = worker;
       if (!running) return;
       const exited = new Promise((resolve) => running.once('exit', resolve));
