@@ -2,7 +2,7 @@
 // core and the load generator pinned to the other, when `taskset` exists.
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serverNodeFlags, workspaceRoot } from '../support/server-process.js';
@@ -100,6 +100,12 @@ export async function startProduct(
   // The start line carries the first boot's setup link (test/support/accounts.ts signs in with it).
   let startLine = '';
   child.stdout?.on('data', (chunk: Buffer) => (startLine += chunk.toString()));
+  // ECOUTE_BENCH_SERVER_LOG=FILE: the server's output appended there too (with "--trace-gc" in
+  // ECOUTE_BENCH_NODE_ARGS: every collection's kind and pause).
+  const log = process.env.ECOUTE_BENCH_SERVER_LOG;
+  if (log)
+    for (const out of [child.stdout, child.stderr])
+      out?.on('data', (chunk: Buffer) => appendFileSync(log, chunk));
   const url = await waitForUrl(child, /http:\/\/localhost:(\d+)/, 'server');
   return {
     url,

@@ -15,6 +15,8 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { SqliteSynchronous } from '../config/env.js';
 import type { Database } from './schema.js';
 import { migrate } from './migrate.js';
+import { WAL_BACKSTOP_PAGES, startWalCheckpointer } from './wal-checkpointer.js';
+import type { WalCheckpointer } from './wal-checkpointer.js';
 
 /** Makes every commit made so far durable, then calls `done` (off the event loop). */
 export type WalSync = (done: (error: Error | null) => void) => void;
@@ -24,7 +26,9 @@ export interface SqliteHandle {
   sqlite: SQLite.Database;
   /** Set in `FULL`: the store calls it after its commits and acks once it has returned. */
   walSync: WalSync | undefined;
-  /** Closes the database (Kysely and the connection) and the WAL's descriptor. */
+  /** Checkpoints the WAL off the event loop (`wal-checkpointer.ts`). */
+  checkpointer: WalCheckpointer;
+  /** Closes the checkpointer, the database (Kysely and the connection) and the WAL's descriptor. */
   close(): Promise<void>;
 }
 
@@ -78,11 +82,19 @@ export async function openSqlite(
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db);
   const walSync = synchronous === 'FULL' ? walFileSync(file) : undefined;
+  // The WAL's checkpoints on a worker thread; the connection's own only as a backstop.
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);
+  const checkpointer = startWalCheckpointer(file, Number(sqlite.pragma('page_size', { simple: true })), {
+    onError: (error) => process.emitWarning(`database/checkpoint_failed ${error}`),
+  });
   return {
     db,
     sqlite,
     walSync,
+    checkpointer,
     async close() {
+      // First: the server's connection, closed last, checkpoints and removes the WAL.
+      await checkpointer.close();
       await db.destroy();
       walSync?.close();
     },

@@ -82,6 +82,16 @@ export class SessionGateway
   /** One seat per listener link: a second page of the link reads until it takes the seat. */
   private readonly seats = new RoleSeats();
   private sweep: ReturnType<typeof setInterval> | undefined;
+  /**
+   * The socket's message listeners, one set for every socket: Socket.IO calls a listener with
+   * the socket as `this`. Three closures per socket (and their context) were ≈ 0.9 KB a session
+   * in the load benchmark's heap snapshots (four sockets a session).
+   */
+  private readonly listeners: {
+    input: (this: EcouteSocket, body: unknown, ack: unknown) => void;
+    sync: (this: EcouteSocket, body: unknown, ack: unknown) => void;
+    seat: (this: EcouteSocket, body: unknown, ack: unknown) => void;
+  };
 
   constructor(
     @Inject(SessionsService) private readonly sessions: SessionsService,
@@ -95,6 +105,25 @@ export class SessionGateway
   ) {
     this.limiter = new RateLimiter(limits);
     this.addressOf = clientAddressOf(config.trustProxy);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the listeners' own `this` is the socket
+    const gateway = this;
+    this.listeners = {
+      input(body, ack) {
+        answer(
+          ack,
+          gateway.onInput(this, body).then((result) => gateway.counted(this, 'input', result)),
+        );
+      },
+      sync(body, ack) {
+        answer(
+          ack,
+          gateway.onSync(this, body).then((result) => gateway.counted(this, 'sync', result)),
+        );
+      },
+      seat(body, ack) {
+        answer(ack, Promise.resolve(gateway.counted(this, 'seat', gateway.onSeat(this, body))));
+      },
+    };
   }
 
   afterInit(server: EcouteServer): void {
@@ -164,21 +193,9 @@ export class SessionGateway
     // The two messages are handled straight on the socket rather than through @SubscribeMessage:
     // Nest's per-socket rxjs streams cost ≈ 8 KB a socket and an observable pipeline per message
     // (load benchmark, issue 6). Registered before any await: no message can come first.
-    socket.on(ClientEvent.Input, (body, ack) =>
-      answer(
-        ack,
-        this.onInput(socket, body).then((result) => this.counted(socket, 'input', result)),
-      ),
-    );
-    socket.on(ClientEvent.Sync, (body, ack) =>
-      answer(
-        ack,
-        this.onSync(socket, body).then((result) => this.counted(socket, 'sync', result)),
-      ),
-    );
-    socket.on(ClientEvent.Seat, (body, ack) =>
-      answer(ack, Promise.resolve(this.counted(socket, 'seat', this.onSeat(socket, body)))),
-    );
+    socket.on(ClientEvent.Input, this.listeners.input);
+    socket.on(ClientEvent.Sync, this.listeners.sync);
+    socket.on(ClientEvent.Seat, this.listeners.seat);
     const { sessionId, role } = socket.data;
     this.seats.arrive(sessionId, role, socket.id);
     this.sessions.attached(sessionId);

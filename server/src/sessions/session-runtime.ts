@@ -83,6 +83,8 @@ const SNAPSHOT_CHUNK = 100;
 interface Batch {
   entries: TimelineEntry[];
   views: RoleViews;
+  /** Each role's update, built when the batch is (while its append waits for the disk). */
+  updates: [Role, RoleUpdate][];
 }
 
 export class SessionRuntime {
@@ -99,6 +101,8 @@ export class SessionRuntime {
    * sent is kept: it equals this one but for t, so each role's view is held once per session.
    */
   private committedViews: RoleViews;
+  /** The views of the last batch built (durable or not): what the next batch's update compares with. */
+  private lastViews: RoleViews;
   /** The roles of this session (the caller actor's only in a session that has one). */
   private readonly roles: readonly Role[];
   private tail: Promise<unknown> = Promise.resolve();
@@ -136,6 +140,7 @@ export class SessionRuntime {
     this.clock = this.run.clock;
     this.roles = this.run.callerActor ? ROLES : WITHOUT_CALLER_ACTOR;
     this.committedViews = this.views();
+    this.lastViews = this.committedViews;
   }
 
   get ended(): boolean {
@@ -288,6 +293,7 @@ export class SessionRuntime {
   private commit(inputs: { source: Source; input: Input }[], observations: Observation[]): Promise<number> {
     const t = Math.round(this.clock.now());
     const at = this.deps.wallClock().toISOString();
+    const from = this.seq;
     const entries: TimelineEntry[] = [
       ...inputs.map(({ source, input }): TimelineEntry => ({
         seq: ++this.seq,
@@ -306,7 +312,12 @@ export class SessionRuntime {
         observation,
       })),
     ];
-    const batch: Batch = { entries, views: this.views() };
+    const views = this.views();
+    // The updates are built now, while the append waits for its commit and fsync: once it is
+    // durable only the sending is left (the batches are published in this order, so the
+    // previous batch's views are what the clients will hold before this one).
+    const batch: Batch = { entries, views, updates: this.updates(entries, from, views, this.lastViews) };
+    this.lastViews = views;
     const first = entries[0]?.seq ?? this.seq;
     const durable = this.tail.then(() => this.deps.store.append(this.sessionId, entries));
     this.inFlight++;
@@ -326,39 +337,47 @@ export class SessionRuntime {
     return durable.then(() => first);
   }
 
-  /**
-   * Marks the batch durable (what a sync now returns) and gives back the sending of its
-   * updates, which the caller defers until the sender's ack has gone out.
-   */
-  private publish(batch: Batch): () => void {
-    const from = this.committedSeq;
-    const to = batch.entries.at(-1)?.seq ?? from;
-    const before = this.committedViews;
-    this.committedSeq = to;
-    this.committedViews = batch.views;
+  /** Each role's update of a batch of entries after `from`, given the views before it. */
+  private updates(
+    entries: TimelineEntry[],
+    from: number,
+    views: RoleViews,
+    before: RoleViews,
+  ): [Role, RoleUpdate][] {
+    const to = entries.at(-1)?.seq ?? from;
     const updates: [Role, RoleUpdate][] = [];
     // No caller actor in this session: nobody holds that role's link (not in `roles`).
     for (const role of this.roles) {
       // The view travels only when it changed other than by its time; the graph only when it
       // changes for the role (projector mode switched).
-      const view = batch.views[role] ?? this.run.viewFor(role);
+      const view = views[role] ?? this.run.viewFor(role);
       const last = before[role];
       const changed = last === undefined || !sameViewButTime(view, last);
-      const sees = seesGraph(role, batch.views);
+      const sees = seesGraph(role, views);
       updates.push([
         role,
         {
           from,
           to,
-          entries: batch.entries.filter((e) => isVisibleTo(role, e)),
+          entries: entries.filter((e) => isVisibleTo(role, e)),
           t: view.t,
           ...(changed ? { view } : {}),
           ...(sees !== seesGraph(role, before) ? { graph: sees ? this.graph() : null } : {}),
         },
       ]);
     }
+    return updates;
+  }
+
+  /**
+   * Marks the batch durable (what a sync now returns) and gives back the sending of its
+   * updates, which the caller defers until the sender's ack has gone out.
+   */
+  private publish(batch: Batch): () => void {
+    this.committedSeq = batch.entries.at(-1)?.seq ?? this.committedSeq;
+    this.committedViews = batch.views;
     return () => {
-      for (const [role, update] of updates) this.deps.broadcaster.toRole(this.sessionId, role, update);
+      for (const [role, update] of batch.updates) this.deps.broadcaster.toRole(this.sessionId, role, update);
       for (const entry of batch.entries) {
         if (entry.kind === 'observation' && entry.observation.kind === 'ending')
           this.deps.onEnded?.(entry.observation);

@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { TimelineEntry } from '@ecoute/engine';
 import type { Database, TimelineTable } from '../database/schema.js';
 import type { SqliteHandle, WalSync } from '../database/sqlite.js';
+import type { WalCheckpointer } from '../database/wal-checkpointer.js';
 import { TimelineGapError } from './timeline-store.js';
 import type { TimelineStore } from './timeline-store.js';
 import { entryFromRow, entryToRow } from './rows.js';
@@ -44,9 +45,10 @@ export class SqliteTimelineStore implements TimelineStore {
   private readonly db: Kysely<Database>;
   private readonly sqlite: BetterSqlite3.Database;
   private readonly walSync: WalSync | undefined;
+  private readonly checkpointer: WalCheckpointer | undefined;
 
-  constructor(handle: SqliteHandle) {
-    ({ db: this.db, sqlite: this.sqlite, walSync: this.walSync } = handle);
+  constructor(handle: Omit<SqliteHandle, 'checkpointer'> & { checkpointer?: WalCheckpointer }) {
+    ({ db: this.db, sqlite: this.sqlite, walSync: this.walSync, checkpointer: this.checkpointer } = handle);
     const { sqlite } = handle;
     this.insert = sqlite.prepare(
       'INSERT INTO timeline (session_id, seq, t, at, source, category, kind, payload) VALUES (@session_id, @seq, @t, @at, @source, @category, @kind, @payload)',
@@ -83,6 +85,12 @@ export class SqliteTimelineStore implements TimelineStore {
   }
 
   private async flush(): Promise<void> {
+    // The WAL checkpointer copies its last frames (a few ms, once a second at most under load):
+    // the batches wait for it, so that the WAL restarts instead of growing (wal-checkpointer.ts).
+    if (this.checkpointer?.holding) {
+      this.checkpointer.whenReleased(() => void this.flush());
+      return;
+    }
     this.scheduled = false;
     const batches = this.pending;
     this.pending = [];
