@@ -2,11 +2,13 @@
 // column per variable). Drawn only when opened: a long call has thousands of changes.
 import { useId, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
+import { formatBound } from './curveScale.js';
 import './charts.css';
 
 export interface CurvesTableSeries {
   id: string;
   label: string;
+  min: number;
   max: number;
   values: readonly number[];
 }
@@ -36,7 +38,10 @@ export function CurvesTable({
                 <th scope="col">{t('curves.tableTime')}</th>
                 {series.map((s) => (
                   <th key={s.id} scope="col">
-                    {s.label}
+                    {s.label}{' '}
+                    <span className="curves-table__range">
+                      {t('curves.range', { min: formatBound(s.min), max: formatBound(s.max) })}
+                    </span>
                   </th>
                 ))}
               </tr>
@@ -65,6 +70,7 @@ export function alignSeries(
   series: readonly {
     id: string;
     label: string;
+    min: number;
     max: number;
     times: readonly number[];
     values: readonly number[];
@@ -79,7 +85,7 @@ export function alignSeries(
         while (j + 1 < s.times.length && (s.times[j + 1] ?? Infinity) <= time) j += 1;
         return s.values[j] ?? 0;
       });
-      return { id: s.id, label: s.label, max: s.max, values };
+      return { id: s.id, label: s.label, min: s.min, max: s.max, values };
     }),
   };
 }

@@ -14,6 +14,8 @@ import { curveStyle } from './curveStyle.js';
 import { placeLabels } from './directLabels.js';
 import { SeriesKey } from './SeriesKey.js';
 import { curveData } from './curveData.js';
+import { SHARE_MAX, formatBound, sharesOf } from './curveScale.js';
+import { useI18n } from '../i18n/index.js';
 import './charts.css';
 
 const HEIGHT = 200;
@@ -66,6 +68,7 @@ export default function VariableCurves({
   now: number;
   label: string;
 }) {
+  const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const forced = useForcedColours();
@@ -76,19 +79,22 @@ export default function VariableCurves({
   const shape = data.series
     .map((series) => `${series.id}:${series.min}:${series.max}:${series.label}`)
     .join('|');
+  // Each variable drawn as its share of its own declared range (0 % at its min, 100 % at its
+  // max): a 0–10 stress is not flattened by a 0–150 Mo plan. The table keeps the exact values.
   const aligned = useMemo<uPlot.AlignedData>(
-    () => [data.times, ...data.series.map((series) => series.values)],
+    () => [data.times, ...data.series.map((series) => sharesOf(series.values, series))],
     [data],
   );
-  const latest = useRef({ aligned, callTime, series: data.series });
-  latest.current = { aligned, callTime, series: data.series };
+  const share = (value: number) => t('curves.share', { value: Math.round(value) });
+  const latest = useRef({ aligned, callTime, series: data.series, share });
+  latest.current = { aligned, callTime, series: data.series, share };
 
   // One plot per set of variables (and colour mode); new points only update its data.
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const min = Math.min(0, ...data.series.map((series) => series.min));
-    const max = Math.max(1, ...data.series.map((series) => series.max));
+    const min = 0;
+    const max = SHARE_MAX;
     // Under forced colours every line, axis and name takes the text's colour (kept apart by dash
     // and name); otherwise the axes too are in the text's colour, not uPlot's black.
     const ink = getComputedStyle(element).color || (forced ? 'CanvasText' : '#1c2430');
@@ -125,7 +131,13 @@ export default function VariableCurves({
           grid: { stroke: forced ? ink : 'rgba(0,0,0,0.1)', width: forced ? 0.5 : 1 },
           values: (_u, ticks) => ticks.map((tick) => latest.current.callTime(tick * 1000)),
         },
-        { stroke: ink, grid: { stroke: forced ? ink : 'rgba(0,0,0,0.1)', width: forced ? 0.5 : 1 } },
+        {
+          stroke: ink,
+          grid: { stroke: forced ? ink : 'rgba(0,0,0,0.1)', width: forced ? 0.5 : 1 },
+          splits: () => [0, SHARE_MAX / 2, SHARE_MAX],
+          values: (_u, ticks) => ticks.map((tick) => latest.current.share(tick)),
+          size: 44,
+        },
       ],
       series: [
         {},
@@ -181,10 +193,14 @@ export default function VariableCurves({
         <ul>
           {data.series.map((series, i) => (
             <li key={series.id}>
-              <SeriesKey index={i} /> {series.label}
+              <SeriesKey index={i} /> <span className="series-name">{series.label}</span>{' '}
+              <span className="series-range">
+                {t('curves.range', { min: formatBound(series.min), max: formatBound(series.max) })}
+              </span>
             </li>
           ))}
         </ul>
+        <p className="hint">{t('curves.scaleHint')}</p>
       </figcaption>
       <CurvesTable
         times={data.times}

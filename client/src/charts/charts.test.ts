@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import type { ScenarioGraph } from '@ecoute/engine';
 import { observationEntry } from '../test/fixtures.js';
 import { curveData } from './curveData.js';
+import { formatBound, shareOf, sharesOf } from './curveScale.js';
+import { placeLabels } from './directLabels.js';
 import { GraphProgress, edgeKey, highlightGraph, withAncestors, parentsOf } from './graphPath.js';
 import { drawnEdges, layoutGraph, shortEdgeLabel } from './layoutGraph.js';
 
@@ -172,5 +174,52 @@ describe('curveData', () => {
     const data = curveData(variables, [], 5_000);
     expect(data.times).toEqual([0, 5]);
     expect(data.series[1]?.values).toEqual([4, 4]);
+  });
+});
+
+describe('each variable on its own scale', () => {
+  it('places a value as its share of its own declared range', () => {
+    expect(shareOf(2, { min: 0, max: 10 })).toBe(20);
+    expect(shareOf(150, { min: 0, max: 150 })).toBe(100);
+    expect(shareOf(75, { min: 0, max: 150 })).toBe(50);
+    expect(shareOf(0, { min: -5, max: 5 })).toBe(50);
+    expect(shareOf(12, { min: 0, max: 100 })).toBe(12);
+    // A range without span does not divide by zero.
+    expect(shareOf(3, { min: 3, max: 3 })).toBe(100);
+    expect(shareOf(2, { min: 3, max: 3 })).toBe(0);
+  });
+
+  it('puts a 0–10 stress and a 0–150 Mo plan at the same height when each is at its max', () => {
+    const data = curveData(
+      [
+        { id: 'stress', label: 'Stress', value: 10, min: 0, max: 10 },
+        { id: 'forfait', label: 'Forfait restant (Mo)', value: 150, min: 0, max: 150 },
+      ],
+      [],
+      5_000,
+    );
+    const shares = data.series.map((series) => sharesOf(series.values, series));
+    expect(shares).toEqual([
+      [100, 100],
+      [100, 100],
+    ]);
+    // The data itself (what the table shows) keeps the exact values.
+    expect(data.series.map((series) => series.values)).toEqual([
+      [10, 10],
+      [150, 150],
+    ]);
+    expect(formatBound(150)).toBe('150');
+    expect(formatBound(0.5)).toBe('0.5');
+  });
+
+  it('keeps the direct labels of lines ending at one height apart', () => {
+    const gap = 16;
+    const tops = placeLabels([50, 50, 52, 49], 0, 200, gap);
+    for (let i = 0; i < tops.length; i += 1)
+      for (let j = i + 1; j < tops.length; j += 1)
+        expect(Math.abs(tops[i]! - tops[j]!)).toBeGreaterThanOrEqual(gap);
+    // The first keeps its place; all stay in the band.
+    expect(tops[0]).toBe(50);
+    for (const top of tops) expect(top >= 0 && top <= 200).toBe(true);
   });
 });

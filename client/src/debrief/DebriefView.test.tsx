@@ -344,12 +344,13 @@ describe('the debrief page', () => {
   it('draws the curves with a value axis, a dash and a name each, and gives them as a table', () => {
     const canvas = new RecordingCanvas();
     const { container } = renderView(new FakeDebriefApi(debriefFixture()), undefined, canvas);
-    // The value axis: the range the curves share, with its lines across the band.
+    // The value axis: each curve on its own range, read as a share of it, with its lines across
+    // the band; each range is said beside its name in the legend.
     const axis = screen.getByTestId('value-axis');
     expect([...axis.querySelectorAll('.lanes__axis-tick')].map((e) => e.textContent)).toEqual([
-      '10',
-      '5',
-      '0',
+      '100\u202f%',
+      '50\u202f%',
+      '0\u202f%',
     ]);
     // Each series its own dash (not colour alone), its name at the end of its line.
     expect(canvas.dashes.slice(0, 2)).toEqual(['', '8,4']);
@@ -357,6 +358,10 @@ describe('the debrief page', () => {
     const legend = screen.getByRole('list', { name: 'Variables' });
     const keys = [...legend.querySelectorAll('line')].map((line) => line.getAttribute('stroke-dasharray'));
     expect(keys).toEqual([null, '8 4']);
+    expect([...legend.querySelectorAll('li')].map((item) => item.textContent?.trim())).toEqual([
+      'Détresse (0–10)',
+      'Confiance (0–10)',
+    ]);
     // The table: one row per change, in call time.
     const details = container.querySelector('details.curves-table') as HTMLDetailsElement;
     details.open = true;
@@ -367,7 +372,11 @@ describe('the debrief page', () => {
     const rows = within(table)
       .getAllByRole('row')
       .map((row) => row.textContent);
-    expect(rows).toEqual(["Temps d'appelDétresseConfiance", '0:004 sur 103 sur 10', '0:044 sur 105 sur 10']);
+    expect(rows).toEqual([
+      "Temps d'appelDétresse (0–10)Confiance (0–10)",
+      '0:004 sur 103 sur 10',
+      '0:044 sur 105 sur 10',
+    ]);
   });
 
   it('keeps the focus on the transcript when ← removes the focused row; the transcript is no nameless tab stop', async () => {

@@ -22,6 +22,7 @@ import type { TimelineEntry } from '@ecoute/engine';
 import type { DebriefMark } from '@ecoute/protocol';
 import { CurvesTable, alignSeries } from '../charts/CurvesTable.js';
 import { SeriesKey } from '../charts/SeriesKey.js';
+import { formatBound } from '../charts/curveScale.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { useCallClock } from './callClock.js';
 import { LANES, laneMarkers, tickStep, type Lane, type LaneMarker } from './lanes.js';
@@ -30,7 +31,7 @@ import {
   CURVE_COLOURS,
   curveY,
   forcedPalette,
-  valueRange,
+  SHARE_RANGE,
   LANES_HEIGHT,
   LANES_TOP,
   LANE_HEIGHT,
@@ -247,7 +248,6 @@ export const TimelineLanes = memo(function TimelineLanes({
     for (let tick = first; tick <= to; tick += step) list.push(tick);
     return list;
   }, [pxPerMs, from, to, origin]);
-  const range = valueRange(series);
   const table = useMemo(() => alignSeries(series), [series]);
 
   // Painted before the browser paints, only when the window or what it shows changed.
@@ -321,18 +321,22 @@ export const TimelineLanes = memo(function TimelineLanes({
         <ul className="lanes__legend" aria-label={t('debrief.curves')}>
           {series.map((s, i) => (
             <li key={s.id}>
-              <SeriesKey index={i} /> {s.label}
+              <SeriesKey index={i} /> <span className="series-name">{s.label}</span>{' '}
+              <span className="series-range">
+                {t('curves.range', { min: formatBound(s.min), max: formatBound(s.max) })}
+              </span>
             </li>
           ))}
         </ul>
+        {series.length > 0 ? <p className="hint">{t('curves.scaleHint')}</p> : null}
       </div>
       <div className="lanes__body">
         <div className="lanes__labels" aria-hidden="true" style={{ height: LANES_HEIGHT }}>
           <div className="lanes__axis" style={{ height: CURVES_HEIGHT }} data-testid="value-axis">
             <span className="lanes__axis-title">{t('debrief.curves')}</span>
-            {[range.max, (range.min + range.max) / 2, range.min].map((value) => (
-              <span key={value} className="lanes__axis-tick" style={{ top: curveY(value, range) }}>
-                {Number.isInteger(value) ? value : value.toFixed(1)}
+            {[SHARE_RANGE.max, SHARE_RANGE.max / 2, SHARE_RANGE.min].map((share) => (
+              <span key={share} className="lanes__axis-tick" style={{ top: curveY(share, SHARE_RANGE) }}>
+                {t('curves.share', { value: share })}
               </span>
             ))}
           </div>

@@ -1,10 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { curveY, paintLanes, valueRange, type LanesContext } from './lanesPaint.js';
+import { LABEL_GAP } from '../charts/directLabels.js';
+import { CURVES_HEIGHT, curveY, paintLanes, type LanesContext } from './lanesPaint.js';
 import type { VariableSeries } from './moment.js';
 
 /** A context that keeps the curves' path: each stroke's vertices. */
 function pathRecorder() {
   const strokes: { x: number; y: number }[][] = [];
+  const texts: { text: string; y: number }[] = [];
   let path: { x: number; y: number }[] = [];
   const ctx = {
     setTransform() {},
@@ -23,7 +25,9 @@ function pathRecorder() {
     stroke() {
       strokes.push(path);
     },
-    fillText() {},
+    fillText(text: string, _x: number, y: number) {
+      texts.push({ text, y });
+    },
     setLineDash() {},
     fillStyle: '',
     strokeStyle: '',
@@ -31,7 +35,7 @@ function pathRecorder() {
     font: '',
     textAlign: 'left',
   };
-  return { ctx: ctx as unknown as LanesContext, strokes };
+  return { ctx: ctx as unknown as LanesContext, strokes, texts };
 }
 
 /** A variable that changes every 120 ms for 10 minutes: 5,000 steps in 800 px. */
@@ -58,7 +62,8 @@ describe('the curves on the lanes', () => {
     expect(curve.length).toBeLessThanOrEqual(4 * (width + 1) + 2);
     expect(curve.length).toBeGreaterThan(width);
     // Column by column, the lowest and highest y reached are those of the step path.
-    const range = valueRange([series]);
+    // Each curve on its own declared range.
+    const range = series;
     const expected = new Map<number, { low: number; high: number }>();
     for (let i = 1; i < series.times.length; i += 1) {
       const column = Math.round(series.times[i]! * pxPerMs);
@@ -76,5 +81,35 @@ describe('the curves on the lanes', () => {
     expect(drawn).toEqual(expected);
     // It ends at the last value, at the right edge.
     expect(curve.at(-1)).toEqual({ x: width, y: curveY(series.values.at(-1)!, range) });
+  });
+
+  it('draw each variable on its own range, their names apart', () => {
+    const flat = (id: string, label: string, max: number, value: number): VariableSeries => ({
+      id,
+      label,
+      min: 0,
+      max,
+      times: [0],
+      values: [value],
+    });
+    const series = [
+      flat('stress', 'Stress', 10, 10),
+      flat('confiance', 'Confiance', 10, 5),
+      flat('batterie', 'Batterie (%)', 100, 50),
+      flat('forfait', 'Forfait restant (Mo)', 150, 150),
+    ];
+    const { ctx, strokes, texts } = pathRecorder();
+    paintLanes(ctx, { width: 300, from: 0, pxPerMs: 0.01, series, ticks: [], markers: [] });
+    const ends = strokes.slice(0, 4).map((stroke) => stroke.at(-1)!.y);
+    // 10 of 0–10 and 150 of 0–150 both at the band's top; 5 of 0–10 and 50 of 0–100 both halfway.
+    const top = CURVES_HEIGHT - 6 - (CURVES_HEIGHT - 12);
+    const middle = CURVES_HEIGHT - 6 - (CURVES_HEIGHT - 12) / 2;
+    expect(ends).toEqual([top, middle, middle, top]);
+    // The names at the lines' ends: in the band, no two on one another.
+    const names = texts.filter((text) => series.some((s) => s.label === text.text));
+    expect(names.map((name) => name.text)).toEqual(series.map((s) => s.label));
+    for (let i = 0; i < names.length; i += 1)
+      for (let j = i + 1; j < names.length; j += 1)
+        expect(Math.abs(names[i]!.y - names[j]!.y)).toBeGreaterThanOrEqual(LABEL_GAP);
   });
 });

@@ -2,6 +2,7 @@
 // markers, painted on one canvas for the visible window. One canvas instead of an element per
 // marker: a long call costs the same few draw calls per marker bucket, and stepping through the
 // moments never repaints it (the cursor is an element of its own above it).
+import { SHARE_MAX, shareOf } from '../charts/curveScale.js';
 import { curveStyle } from '../charts/curveStyle.js';
 import { freeLabelY } from '../charts/directLabels.js';
 import { formatDuration } from '../ui/formatDuration.js';
@@ -17,16 +18,15 @@ export const LANES_HEIGHT = LANES_TOP + LANES.length * LANE_HEIGHT;
 export { CURVE_COLOURS, CURVE_DASHES, curveStyle } from '../charts/curveStyle.js';
 export { freeLabelY } from '../charts/directLabels.js';
 
-/** The one value range the curves share (so the value axis beside them reads every curve). */
-export function valueRange(series: readonly { min: number; max: number }[]): { min: number; max: number } {
-  if (series.length === 0) return { min: 0, max: 10 };
-  return { min: Math.min(...series.map((s) => s.min)), max: Math.max(...series.map((s) => s.max)) };
-}
+/** The value axis's range: each curve is drawn on its own declared range, as a share of it
+ * (`charts/curveScale.ts`), so the axis reads 0 % at every variable's min, 100 % at its max. */
+export const SHARE_RANGE = { min: 0, max: SHARE_MAX } as const;
 
-/** The y of a value in the curves' band (the value axis uses it too). */
+/** The y of a value in the curves' band, in its own `range` (the value axis reads shares:
+ * `curveY(share, SHARE_RANGE)`). */
 export function curveY(value: number, range: { min: number; max: number }): number {
-  const span = range.max - range.min || 1;
-  return CURVES_HEIGHT - 6 - ((value - range.min) / span) * (CURVES_HEIGHT - 12);
+  const share = shareOf(value, range);
+  return CURVES_HEIGHT - 6 - (share / SHARE_MAX) * (CURVES_HEIGHT - 12);
 }
 
 /** The few methods of a 2D context the lanes use (a test records them). */
@@ -117,16 +117,16 @@ export function paintLanes(
     ctx.fillRect(0, top, width, 1);
   });
 
-  const range = valueRange(picture.series);
-  // The value axis's lines (its numbers are beside the canvas).
+  // The value axis's lines (its numbers, shares of each range, are beside the canvas).
   ctx.fillStyle = palette.line;
-  for (const value of [range.min, (range.min + range.max) / 2, range.max])
-    ctx.fillRect(0, Math.round(curveY(value, range)), width, 1);
+  for (const share of [0, SHARE_MAX / 2, SHARE_MAX])
+    ctx.fillRect(0, Math.round(curveY(share, SHARE_RANGE)), width, 1);
   const to = from + width / pxPerMs;
   const labelled: number[] = [];
   ctx.font = '11px system-ui, sans-serif';
   picture.series.forEach((series, i) => {
-    const yOf = (value: number) => curveY(value, range);
+    // Each curve on its own declared range (a 0–10 stress is not flattened by a 0–150 plan).
+    const yOf = (value: number) => curveY(value, series);
     let j = 0;
     while (j + 1 < series.times.length && (series.times[j + 1] ?? Infinity) <= from) j += 1;
     const style = curveStyle(i);

@@ -1387,4 +1387,8 @@ export const en: Catalogue = {
   'editor.issues.warning': 'Warning: {message}',
   'editor.issues.goLine': 'Go to line {line}',
   'editor.issues.goState': 'Go to the place it names',
+  'curves.range': '({min}–{max})',
+  'curves.share': '{value}%',
+  'curves.scaleHint':
+    'Each variable on its own range: 0% at its minimum, 100% at its maximum. Exact values in the table.',
 };

@@ -1416,6 +1416,10 @@ export const fr = {
   'editor.issues.warning': 'Avertissement : {message}',
   'editor.issues.goLine': 'Aller à la ligne {line}',
   'editor.issues.goState': "Aller à l'endroit cité",
+  'curves.range': '({min}–{max})',
+  'curves.share': '{value} %',
+  'curves.scaleHint':
+    'Chaque variable sur sa propre plage : 0 % à son minimum, 100 % à son maximum. Valeurs exactes dans le tableau.',
 };
 
 export type MessageKey = keyof typeof fr;
