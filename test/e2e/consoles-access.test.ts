@@ -426,7 +426,9 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
           },
         );
         const legend = Array.from(document.querySelectorAll('.variable-curves__legend li')).map((item) => ({
-          text: item.textContent?.trim() ?? '',
+          // The name (its range, beside it in the legend, is not repeated at the line's end).
+          text: item.querySelector('.series-name')?.textContent?.trim() ?? '',
+          range: item.querySelector('.series-range')?.textContent?.trim() ?? '',
           colour: getComputedStyle(item.querySelector('.series-key')!).color,
         }));
         // The canvas's pixels: how many are coloured (a channel spread over 60), how many inked.
@@ -455,6 +457,8 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     // One name per series, the legend's own words, in its series' colour.
     expect(normal.labels.map((label) => label.text)).toEqual(normal.legend.map((item) => item.text));
     expect(normal.labels.map((label) => label.colour)).toEqual(normal.legend.map((item) => item.colour));
+    // Each variable's declared range in the legend (the curves are drawn on it).
+    expect(normal.legend.every((item) => /^\(-?[\d.]+–-?[\d.]+\)$/.test(item.range))).toBe(true);
     for (const label of normal.labels) {
       // At the end of the lines (past the plot's right edge), inside the figure.
       expect(label.left).toBeGreaterThanOrEqual(normal.overRight);

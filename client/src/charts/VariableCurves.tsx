@@ -136,7 +136,7 @@ export default function VariableCurves({
           grid: { stroke: forced ? ink : 'rgba(0,0,0,0.1)', width: forced ? 0.5 : 1 },
           splits: () => [0, SHARE_MAX / 2, SHARE_MAX],
           values: (_u, ticks) => ticks.map((tick) => latest.current.share(tick)),
-          size: 44,
+          size: 56,
         },
       ],
       series: [
