@@ -35,9 +35,11 @@ async function main(): Promise<void> {
   const setupPath = app.get(AccountsService).takeSetupPath();
   const base = config.publicUrl ?? `http://localhost:${port}`;
   // Plain text, last, after the JSON lines: what a person looks for. The test harness reads the
-  // first line to find the port when PORT=0; the link has a line of its own.
-  console.log(`Écoute écoute sur http://localhost:${port} (base : ${config.databaseFile})`);
-  if (setupPath) console.log(`  première installation : ${base}${setupPath} (lien à usage unique)`);
+  // first line to find the port when PORT=0; the link has a line of its own, written in the same
+  // call so that whoever reads the port has the link too.
+  const start = `Écoute écoute sur http://localhost:${port} (base : ${config.databaseFile})`;
+  const link = setupPath ? `\n  première installation : ${base}${setupPath} (lien à usage unique)` : '';
+  console.log(`${start}${link}`);
 }
 
 main().catch((error: unknown) => {
