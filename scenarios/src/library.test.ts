@@ -325,3 +325,35 @@ describe('scenario library', () => {
     expect(timed.map((e) => e.t)).toEqual([35_000, 35_000, 55_000, 55_000]);
   });
 });
+
+// What people read (titles, the persona, lines, moves, endings, the rubric's labels and help…)
+// names no internal id: a trainer reads « besoin compris », never `besoin_compris`. The machine,
+// `substance`, `hangupEnding`, ids and the rubric's `auto` rules are the author's, not shown.
+const NOT_SHOWN = new Set(['machine', 'substance', 'hangupEnding', 'id', 'auto']);
+const SNAKE_ID = /\b[a-z0-9]+(?:_[a-z0-9]+)+\b/;
+
+function shownTexts(value: unknown, at: string, out: { at: string; text: string }[] = []) {
+  if (typeof value === 'string') out.push({ at, text: value });
+  else if (Array.isArray(value)) value.forEach((v, i) => shownTexts(v, `${at}[${i}]`, out));
+  else if (value && typeof value === 'object')
+    for (const [key, v] of Object.entries(value))
+      if (!NOT_SHOWN.has(key)) shownTexts(v, at ? `${at}.${key}` : key, out);
+  return out;
+}
+
+describe('Built-in calls: texts shown to people', () => {
+  it('the check finds an id written in a rubric help', () => {
+    const texts = shownTexts({ rubric: [{ criteria: [{ help: 'pose le drapeau besoin_compris' }] }] }, '');
+    expect(texts.filter((t) => SNAKE_ID.test(t.text)).map((t) => t.at)).toEqual([
+      'rubric[0].criteria[0].help',
+    ]);
+  });
+
+  it.each(scenarioFiles)('%s shows no snake_case id', (file) => {
+    const parsed = parseScenario(read(file).text, file);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const found = shownTexts(parsed.scenario, '').filter((t) => SNAKE_ID.test(t.text));
+    expect(found).toEqual([]);
+  });
+});

@@ -15,6 +15,7 @@ import { DEBRIEF_PATH, debriefCompression } from './debrief/debrief.module.js';
 import { clientPages } from './http/client-pages.js';
 import { applyRequestGuards } from './http/request-guards.js';
 import { LtiFrameAncestors } from './lti/frame-ancestors.js';
+import { QuietBootLogger } from './logging/boot-lines.js';
 import { BADGE_IMAGE_PATH, badgeImageBodyParser } from './badges/badges.controller.js';
 import { LIBRARY_PATH, libraryBodyParser } from './studio/library.controller.js';
 import { CLUSTER } from './cluster/cluster.js';
@@ -31,7 +32,8 @@ export async function createApp(
     bufferLogs: true,
     bodyParser: true,
   });
-  app.useLogger(app.get(Logger));
+  // Nest's per-module start-up lines at debug (logging/boot-lines.ts).
+  app.useLogger(new QuietBootLogger(app.get(Logger)));
   // Several processes: room broadcasts travel between them through Redis (cluster/).
   const cluster = app.get<Cluster | null>(CLUSTER);
   app.useWebSocketAdapter(cluster ? new RedisIoAdapter(app, cluster) : new SocketAdapter(app));

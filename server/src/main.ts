@@ -34,9 +34,12 @@ async function main(): Promise<void> {
   // organisation, shown once here and valid until used or the server stops.
   const setupPath = app.get(AccountsService).takeSetupPath();
   const base = config.publicUrl ?? `http://localhost:${port}`;
-  const admin = setupPath ? ` · première installation : ${base}${setupPath} (lien à usage unique)` : '';
-  // The test harness reads this line to find the port when PORT=0.
-  console.log(`Écoute écoute sur http://localhost:${port} (base : ${config.databaseFile})${admin}`);
+  // Plain text, last, after the JSON lines: what a person looks for. The test harness reads the
+  // first line to find the port when PORT=0; the link has a line of its own, written in the same
+  // call so that whoever reads the port has the link too.
+  const start = `Écoute écoute sur http://localhost:${port} (base : ${config.databaseFile})`;
+  const link = setupPath ? `\n  première installation : ${base}${setupPath} (lien à usage unique)` : '';
+  console.log(`${start}${link}`);
 }
 
 main().catch((error: unknown) => {

@@ -199,7 +199,27 @@ describe('the debrief page', () => {
     const item = screen.getByText('Piège jamais tendu').closest('li')!;
     expect(within(item).getByText('Non évalué')).toBeTruthy();
     expect(within(item).queryByText('Rempli')).toBeNull();
-    expect(screen.getByText(/Critères automatiques remplis : 1 sur 1 évalués\. 1 non évalué/)).toBeTruthy();
+    expect(screen.getByText(/Critères automatiques remplis : 1 sur 1 évalués\. 1 non évalué :/)).toBeTruthy();
+  });
+
+  it('counts the criteria never reached in the singular or the plural (« 1 non évalué », « 2 non évalués »)', async () => {
+    const fixture = debriefFixture();
+    const auto = fixture.rubric.find((c) => c.kind === 'auto')!;
+    const unreached = (criterion: string, label: string) => {
+      const c = { ...auto, criterion, label, assessed: false };
+      delete (c as { met?: boolean }).met;
+      delete (c as { evidence?: unknown }).evidence;
+      return c;
+    };
+    renderView(
+      new FakeDebriefApi({
+        ...fixture,
+        rubric: [...fixture.rubric, unreached('jamais_tendu', 'Piège jamais tendu'), unreached('fin', 'Fin')],
+      }),
+    );
+    await panelsShown();
+    expect(screen.getByText(/1 sur 1 évalués\. 2 non évalués : l’appel n’est jamais arrivé/)).toBeTruthy();
+    expect(screen.queryByText(/\(s\)/)).toBeNull();
   });
 
   it('starts the lanes at the pickup (« 0:00 »): what came before sits there, no empty time left of it', () => {

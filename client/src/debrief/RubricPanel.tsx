@@ -11,7 +11,7 @@ import type {
   SelfAssessment,
 } from '@ecoute/protocol';
 import { CRITERION_RATINGS } from '@ecoute/protocol';
-import { useI18n, type MessageKey } from '../i18n/index.js';
+import { pluralForm, useI18n, type MessageKey } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useCallClock } from './callClock.js';
 import './rubric.css';
@@ -66,7 +66,7 @@ export function RubricPanel({
   onJump: (seq: number) => void;
   onJudge: (criterion: string, request: JudgmentRequest) => Promise<string | null>;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const clock = useCallClock();
   const headingId = useId();
   const metCount = rubric.filter((c) => c.kind === 'auto' && c.met === true).length;
@@ -83,7 +83,9 @@ export function RubricPanel({
       {autoCount > 0 && !resultsHidden ? (
         <p>
           {t('debrief.rubric.summary', { met: metCount, total: autoCount - notAssessed })}
-          {notAssessed > 0 ? ` ${t('debrief.rubric.notAssessedCount', { count: notAssessed })}` : ''}
+          {notAssessed > 0
+            ? ` ${t(`debrief.rubric.notAssessedCount.${pluralForm(lang, notAssessed)}`, { count: notAssessed })}`
+            : ''}
         </p>
       ) : null}
       {byCompetency(rubric).map((group) => (

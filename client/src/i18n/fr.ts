@@ -736,7 +736,8 @@ export const fr = {
   'account.history.heading': 'Mes séances précédentes dans cet organisme',
   'account.history.current': '(celle-ci)',
   'debrief.rubric.notAssessed': 'Non évalué',
-  'debrief.rubric.notAssessedCount': '{count} non évalué(s) : l’appel n’est jamais arrivé jusque-là.',
+  'debrief.rubric.notAssessedCount.one': '{count} non évalué : l’appel n’est jamais arrivé jusque-là.',
+  'debrief.rubric.notAssessedCount.other': '{count} non évalués : l’appel n’est jamais arrivé jusque-là.',
   'debrief.rubric.auto': 'Automatique',
   'debrief.rubric.resultsHidden':
     'Les résultats, automatiques compris, s’affichent après votre auto-évaluation.',
@@ -1043,7 +1044,6 @@ export const fr = {
   'editor.issueAt': 'Ligne {line}, colonne {column} : {message}',
   'editor.text': 'Texte YAML',
   'editor.textLabel': 'Texte YAML du scénario',
-  'editor.issues': '{errors} erreur(s), {warnings} avertissement(s)',
   'editor.checking': 'Vérification…',
   'editor.states': 'États',
   'editor.history': 'Historique',

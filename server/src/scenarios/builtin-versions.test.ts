@@ -5,7 +5,9 @@
 // inputs of that day's first play-through of the call: whole, an ended call the debrief replays,
 // or its first steps, a live call a restart rebuilds): the catalogue must still give that version
 // to such a session, and replaying its timeline must give back what was recorded, entry for
-// entry, the same states and the same ending.
+// entry, the same states and the same ending. The tutorial's v1 (main at 8824484, its rubric help
+// named an internal flag) was recorded with the engine's CallRun and a manual clock, from the first
+// play-through of its tests.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,6 +41,9 @@ const recorded: RecordedSession[] = readdirSync(fixtures)
   .sort()
   .map((f) => JSON.parse(readFileSync(path.join(fixtures, f), 'utf8')) as RecordedSession);
 
+/** Earlier versions whose later one changed only the debrief's wording, not the call itself. */
+const wordingOnly = new Set(['appel-entrainement@1']);
+
 const logger = new RecordingLogger('test');
 const catalog = ScenarioCatalog.loadFromDirectory(path.join(findWorkspaceRoot(), 'scenarios'), logger);
 
@@ -52,6 +57,7 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
   it('every earlier version file loads, without an error, and none is offered to a new session', () => {
     expect(logger.errors).toEqual([]);
     expect(recorded.map((s) => `${s.scenarioId}@${s.scenarioVersion}`)).toEqual([
+      'appel-entrainement@1',
       'detresse-suicidaire@2',
       'etudiante-crous@2',
       'hameconnage-carte-vitale@2',
@@ -75,8 +81,17 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       expect(rebuilt.run.states).toEqual(session.at.states);
       expect(rebuilt.run.ending).toEqual(session.at.ending);
       expect(session.entries.at(-1)!.seq).toBe(session.at.seq);
-      // The current version would not: its words (or its paths) differ on this very session.
-      expect(replay(session).mismatches.length).toBeGreaterThan(0);
+      if (wordingOnly.has(`${session.scenarioId}@${session.scenarioVersion}`)) {
+        // Only what the debrief shows a trainer changed (the rubric's help): the same session
+        // replays on the current version too, but the earlier version keeps its own words.
+        expect(replay(session).mismatches).toEqual([]);
+        const rubric = (version?: number) =>
+          JSON.stringify(catalog.get(session.scenarioId, version)!.scenario.rubric);
+        expect(rubric(session.scenarioVersion)).not.toBe(rubric());
+      } else {
+        // The current version would not: its words (or its paths) differ on this very session.
+        expect(replay(session).mismatches.length).toBeGreaterThan(0);
+      }
     },
   );
 });

@@ -112,6 +112,17 @@ describe('parseScenario', () => {
     ]);
   });
 
+  it('quotes what zod names in French guillemets with narrow no-break spaces, not straight quotes', () => {
+    const one = errorsOf(`${yamlOf()}machine_inconnue: 1\n`);
+    expect(one[0]).toMatchObject({ code: 'scenario/schema', path: 'machine_inconnue' });
+    expect(one[0]?.message).toBe('Clé non reconnue : \u00ab\u202fmachine_inconnue\u202f\u00bb');
+    const two = errorsOf(`${yamlOf()}titre: a\nresume: b\n`);
+    expect(two[0]?.message).toBe(
+      'Clés non reconnues : \u00ab\u202ftitre\u202f\u00bb, \u00ab\u202fresume\u202f\u00bb',
+    );
+    expect(two[0]?.message).not.toContain('"');
+  });
+
   it('names an unknown action, with its path', () => {
     const text = yamlOf((s) => {
       s.machine.states['debut']!.entry = [{ type: 'shout', params: { line: 'bonjour' } } as never];

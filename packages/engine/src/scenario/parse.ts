@@ -30,7 +30,15 @@ export const SCENARIO_LIMITS = {
 
 export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioIssue[] };
 
-const frenchErrors = z.locales.fr().localeError;
+const zodFrench = z.locales.fr().localeError;
+/** French quotation marks, with narrow no-break spaces: « machine_inconnue ». */
+const guillemets = (text: string): string => `«\u202f${text}\u202f»`;
+/** zod's French messages, whose values come in straight quotes ("machine_inconnue"), in guillemets. */
+const frenchErrors: z.core.$ZodErrorMap = (issue) => {
+  const said = zodFrench(issue);
+  const message = typeof said === 'string' ? said : said?.message;
+  return message?.replace(/"([^"]*)"/g, (_all, inner: string) => guillemets(inner));
+};
 
 export function parseScenario(text: string, source?: string): ParseScenarioResult {
   const result = parseScenarioWithSource(text, source);
