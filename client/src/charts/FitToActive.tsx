@@ -14,7 +14,7 @@ type Fitted = { drawing: object; key: string; width: number; height: number };
 /**
  * Fits the view on the active states with their neighbours (one transition away) at a readable
  * zoom — the active states always in view, the neighbours as far as they fit —; once the call
- * has ended (only final states active), on the whole path taken; with none active (the group
+ * has ended (or only final states are active), on the whole path taken; with none active (the group
  * debrief), on the whole graph, loops and labels included. `nodes` are the nodes given to
  * xyflow: the view is set once they are in its store (their absolute positions computed).
  * A new `layout` is fitted again, not a re-render of the same one (a move that changes no
@@ -23,11 +23,14 @@ type Fitted = { drawing: object; key: string; width: number; height: number };
 export function FitToActive({
   active,
   visited,
+  ended,
   layout,
   nodes,
 }: {
   active: readonly string[];
   visited: ReadonlySet<string>;
+  /** The call has ended: the whole path is shown. */
+  ended: boolean;
   layout: GraphLayout;
   nodes: readonly Node[];
 }) {
@@ -35,10 +38,12 @@ export function FitToActive({
   const inStore = useStore((s) => s.nodes === nodes);
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
-  const key = active.join('|');
+  const states = active.join('|');
+  // Fitted again when the call ends too (a hang-up may leave the states as they were).
+  const key = `${ended ? 'ended:' : ''}${states}`;
   const targets = useMemo(
-    () => (key ? fitTargets(layout, key.split('|'), visited) : null),
-    [layout, key, visited],
+    () => (states ? fitTargets(layout, states.split('|'), visited, ended) : null),
+    [layout, states, visited, ended],
   );
   const fitted = useRef<Fitted | null>(null);
   useEffect(() => {
@@ -48,7 +53,12 @@ export function FitToActive({
     if (last && last.drawing === layout && last.key === key && last.width === width && last.height === height)
       return;
     const done = targets
-      ? fit(targets.context, targets.ended ? WHOLE_GRAPH_MIN_ZOOM : READABLE_ZOOM, targets.focus)
+      ? fit(
+          targets.context,
+          targets.ended ? WHOLE_GRAPH_MIN_ZOOM : READABLE_ZOOM,
+          targets.focus,
+          targets.near,
+        )
       : fit(undefined, WHOLE_GRAPH_MIN_ZOOM);
     if (done) fitted.current = { drawing: layout, key, width, height };
   }, [fit, inStore, layout, key, targets, width, height]);

@@ -222,6 +222,11 @@ export default function StateGraph({
     visited: t('graph.text.visited'),
     unvisited: t('graph.text.unvisited'),
   };
+  // The call has ended (its ending in the timeline): the view shows the whole path taken.
+  const ended = useMemo(
+    () => entries.some((entry) => entry.kind === 'observation' && entry.observation.kind === 'ending'),
+    [entries],
+  );
   const labelOf = useMemo(() => new Map(graph.nodes.map((node) => [node.id, node.label])), [graph]);
 
   const nodes = useMemo<StateNode[]>(
@@ -293,7 +298,13 @@ export default function StateGraph({
               'edge.a11yDescription.default': t('graph.a11y.edge'),
             }}
           >
-            <FitToActive active={activeShown} visited={highlight.visited} layout={layout} nodes={nodes} />
+            <FitToActive
+              active={activeShown}
+              visited={highlight.visited}
+              ended={ended}
+              layout={layout}
+              nodes={nodes}
+            />
           </ReactFlow>
           <ZoomControls />
         </ReactFlowProvider>

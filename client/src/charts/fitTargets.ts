@@ -9,39 +9,53 @@ export interface FitTargets {
   focus: string[];
   /** The states it shows too when they fit at a readable zoom: neighbours, or the path taken. */
   context: string[];
-  /** The call is over (every active state a final one): the view may zoom out to show the path. */
+  /**
+   * When the context does not fit: the focus with the states one transition away from the focus
+   * itself (not from its groups, whose ways out lead far: « raccroche » from anywhere).
+   */
+  near: string[];
+  /** The call is over (ended, or every active state a final one): the view may zoom out to show the path. */
   ended: boolean;
 }
 
 /**
- * The states to fit on, from the layout, the active states and those visited. The active
+ * The states to fit on, from the layout, the active states, those visited and whether the call
+ * has ended (an `ending` in the timeline: a hang-up leaves the states as they were). The active
  * states' groups are left out of the focus (a group holds far more than the state in play).
  */
 export function fitTargets(
   layout: GraphLayout,
   active: readonly string[],
   visited: ReadonlySet<string>,
+  callEnded = false,
 ): FitTargets {
   const drawn = new Map(layout.nodes.map((node) => [node.id, node]));
   const shown = active.filter((id) => drawn.has(id));
   const focus = shown.filter((id) => !shown.some((other) => other !== id && drawn.get(other)?.parent === id));
-  const ended = focus.length > 0 && focus.every((id) => drawn.get(id)?.type === 'final');
+  const ended = callEnded || (focus.length > 0 && focus.every((id) => drawn.get(id)?.type === 'final'));
   if (ended) {
     const path = layout.nodes.filter((node) => visited.has(node.id) || focus.includes(node.id));
-    return { focus, context: path.map((node) => node.id), ended };
+    const context = path.map((node) => node.id);
+    return { focus, context, near: context, ended };
   }
   // One transition away from an active state (or from its groups: their ways out apply to it).
-  const inPlay = new Set(shown);
-  const neighbours = new Set<string>(focus);
-  for (const edge of layout.edges) {
-    if (inPlay.has(edge.source)) neighbours.add(edge.target);
-    if (inPlay.has(edge.target)) neighbours.add(edge.source);
+  const neighboursOf = (from: ReadonlySet<string>) => {
+    const found = new Set<string>(focus);
+    for (const edge of layout.edges) {
+      if (from.has(edge.source)) found.add(edge.target);
+      if (from.has(edge.target)) found.add(edge.source);
+    }
+    // A neighbour's group would take in all its states: its states one transition away are enough.
+    return [...found].filter(
+      (id) => drawn.has(id) && (focus.includes(id) || !layout.nodes.some((node) => node.parent === id)),
+    );
+  };
+  // The active states with their groups (the call's view may list the deepest states only).
+  const inPlay = new Set<string>();
+  for (const id of shown) {
+    for (let at: string | null | undefined = id; at; at = drawn.get(at)?.parent) inPlay.add(at);
   }
-  // A neighbour's group would take in all its states: its states one transition away are enough.
-  const context = [...neighbours].filter(
-    (id) => drawn.has(id) && (focus.includes(id) || !layout.nodes.some((node) => node.parent === id)),
-  );
-  return { focus, context, ended };
+  return { focus, context: neighboursOf(inPlay), near: neighboursOf(new Set(focus)), ended };
 }
 
 export interface FitPadding {
@@ -72,21 +86,25 @@ export function inView(
   );
 }
 
-/** The shift along one axis that brings [start, end] inside [low, high] (centred if it cannot fit). */
-function shiftInto(start: number, end: number, low: number, high: number): number {
-  if (end - start > high - low) return (low + high) / 2 - (start + end) / 2;
+/**
+ * The shift along one axis that brings [start, end] inside [low, high]; too long for that, it is
+ * centred in the whole view [0, size] (the padding keeps room for loops, not needed to read it).
+ */
+function shiftInto(start: number, end: number, low: number, high: number, size: number): number {
+  if (end - start > high - low) return size / 2 - (start + end) / 2;
   if (start < low) return low - start;
   if (end > high) return high - end;
   return 0;
 }
 
 /**
- * The viewport showing `context` (which holds `focus`) between `minZoom` and `maxZoom`, with the
- * padding; when the context does not fit at `minZoom`, moved just enough for the focus to be in
- * view (the active states are never at the view's edge, their neighbours shown as far as they fit).
+ * The viewport showing the first of `contexts` (each holds `focus`, the largest first) that fits
+ * between `minZoom` and `maxZoom` with the padding; when none does, the last one moved just
+ * enough for the focus to be in view (the active states are never at the view's edge, their
+ * neighbours shown as far as they fit).
  */
 export function viewportFor(
-  context: Rect,
+  contexts: readonly Rect[],
   focus: Rect,
   width: number,
   height: number,
@@ -101,14 +119,18 @@ export function viewportFor(
     bottom: px(padding.bottom),
     left: px(padding.left),
   };
-  const view = getViewportForBounds(context, width, height, minZoom, maxZoom, paddings);
+  let view = getViewportForBounds(focus, width, height, minZoom, maxZoom, paddings);
+  for (const context of contexts) {
+    view = getViewportForBounds(context, width, height, minZoom, maxZoom, paddings);
+    if (inView(context, view, width, height, padding)) return view;
+  }
   if (inView(focus, view, width, height, padding)) return view;
   const { zoom } = view;
   const left = focus.x * zoom + view.x;
   const top = focus.y * zoom + view.y;
   return {
     zoom,
-    x: view.x + shiftInto(left, left + focus.width * zoom, padding.left, width - padding.right),
-    y: view.y + shiftInto(top, top + focus.height * zoom, padding.top, height - padding.bottom),
+    x: view.x + shiftInto(left, left + focus.width * zoom, padding.left, width - padding.right, width),
+    y: view.y + shiftInto(top, top + focus.height * zoom, padding.top, height - padding.bottom, height),
   };
 }

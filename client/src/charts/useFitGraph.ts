@@ -21,28 +21,34 @@ const FIT_MAX_ZOOM = 1.2;
 export const FIT_PADDING = { top: 40, right: 80, bottom: 40, left: 24 } as const;
 
 /**
- * `fit(context, minZoom, focus)`: centres the view on these states (those drawn; the whole graph
- * when `context` is left out), zoomed in no further than 1.2 and out no further than `minZoom`;
- * when they do not all fit, on the `focus` states (among them) rather than their middle.
+ * `fit(context, minZoom, focus, near)`: centres the view on these states (those drawn; the whole
+ * graph when `context` is left out), zoomed in no further than 1.2 and out no further than
+ * `minZoom`; when they do not all fit, on the `near` ones, and when these do not fit either, with
+ * the `focus` states (among them) in view rather than their middle.
  * Returns false when there is nothing to fit yet: the drawing not measured or no state drawn.
  */
 export function useFitGraph(): (
   context: readonly string[] | undefined,
   minZoom: number,
   focus?: readonly string[],
+  near?: readonly string[],
 ) => boolean {
   const store = useStoreApi();
   const { getNodesBounds, setViewport } = useReactFlow();
   return useCallback(
-    (context, minZoom, focus) => {
+    (context, minZoom, focus, near) => {
       const { nodeLookup, width, height, panZoom } = store.getState();
       if (width === 0 || height === 0 || !panZoom) return false;
       const shown = (context ?? [...nodeLookup.keys()]).filter((id) => nodeLookup.has(id));
       if (shown.length === 0) return false;
-      const focused = (focus ?? []).filter((id) => nodeLookup.has(id));
+      const drawn = (ids: readonly string[] | undefined) => (ids ?? []).filter((id) => nodeLookup.has(id));
       const bounds = getNodesBounds([...shown]);
+      const focused = drawn(focus);
       const focusBounds = focused.length > 0 ? getNodesBounds(focused) : bounds;
-      void setViewport(viewportFor(bounds, focusBounds, width, height, minZoom, FIT_MAX_ZOOM, FIT_PADDING));
+      const nearby = drawn(near);
+      // The nearer states only when they are more than the focus (else the wider context, moved).
+      const contexts = nearby.length > focused.length ? [bounds, getNodesBounds(nearby)] : [bounds];
+      void setViewport(viewportFor(contexts, focusBounds, width, height, minZoom, FIT_MAX_ZOOM, FIT_PADDING));
       return true;
     },
     [store, getNodesBounds, setViewport],
