@@ -158,11 +158,12 @@ export async function layoutGraph(graph: ScenarioGraph, engine?: ELK, loops = fa
       layoutOptions: {
         // With loops, room for them and their labels inside the box, and for its whole title.
         'elk.padding': loops ? '[top=64,left=16,bottom=24,right=64]' : '[top=34,left=12,bottom=12,right=12]',
-        // Wide enough for its title on one line (the padding's top holds one line).
-        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-        'elk.nodeSize.minimum': `(${leafWidth(node.label) + 24}, 0)`,
         ...(loops
           ? {
+              // Wide enough for its title. (Only here: given to every group, this minimum size
+              // also doubled the trainer's groups' height, « Elle explique son problème » 126 → 252 px.)
+              'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+              'elk.nodeSize.minimum': `(${leafWidth(node.label) + 24}, 0)`,
               'elk.spacing.nodeNode': '64',
               'elk.layered.spacing.nodeNodeBetweenLayers': '56',
             }
