@@ -569,6 +569,7 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
         const labels = boxes('.react-flow__edge-textwrapper');
         const states = [...boxes('.state-node--leaf'), ...boxes('.state-node--group > .state-node__label')];
         const path = boxes('.state-node--visited.state-node--leaf');
+        const activeGroupTitles = boxes('.state-node--active.state-node--group > .state-node__label');
         // The states the labelled edges out of the active (leaf) states lead to: one transition away.
         const nodes = Array.from(document.querySelectorAll('.state-graph .react-flow__node'));
         const from = Array.from(
@@ -589,6 +590,8 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
           nextShown: next.filter((box) => box && inside(box)).length,
           nextSeen: next.filter((box) => box && box.top < pane.bottom && box.bottom > pane.top).length,
           active: active.length > 0 && active.every(inside),
+          // The title of the group the active state is in, read whole (not cut at the view's edge).
+          groupTitle: activeGroupTitles.length > 0 && activeGroupTitles.every(inside),
           labels: labels.length,
           labelsShown: labels.filter(inside).length,
           covered: labels.filter((label) => states.some((state) => crosses(label, state))).length,
@@ -611,6 +614,7 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     // The ways out of « En ligne » and of its group are labelled, no label over a state; states
     // one transition away in view with it, as many as fit at a readable zoom (the pane is 417 px
     // high here: « Guidage pas à pas » below the group; fitted on « En ligne » alone, none was).
+    expect(laptop.groupTitle).toBe(true);
     expect(laptop.labels).toBe(4);
     expect(laptop.covered).toBe(0);
     expect(laptop.next).toBe(4);
@@ -628,6 +632,7 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     await trainer.getByRole('tab', { name: 'Graphe', exact: true }).click();
     const phone = await settled();
     expect(phone.active).toBe(true);
+    expect(phone.groupTitle).toBe(true);
     expect(phone.covered).toBe(0);
     // At the end of the call, the whole path taken is in view.
     await trainer.setViewportSize(LAPTOP);

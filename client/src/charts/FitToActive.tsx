@@ -58,6 +58,7 @@ export function FitToActive({
           targets.ended ? WHOLE_GRAPH_MIN_ZOOM : READABLE_ZOOM,
           targets.focus,
           targets.near,
+          targets.groups,
         )
       : fit(undefined, WHOLE_GRAPH_MIN_ZOOM);
     if (done) fitted.current = { drawing: layout, key, width, height };

@@ -53,6 +53,7 @@ describe('fitTargets', () => {
   it('fits the active state with the states one transition away from it or its group', () => {
     const targets = fitTargets(layout, ['ecoute', 'ecoute.en_ligne'], new Set(['accueil']));
     expect(targets.focus).toEqual(['ecoute.en_ligne']);
+    expect(targets.groups).toEqual(['ecoute']);
     expect(targets.ended).toBe(false);
     // Not the group it is in (all of it), nor a neighbour group whole, nor two transitions away.
     expect(targets.context.sort()).toEqual(['accueil', 'ecoute.en_ligne', 'ecoute.fin', 'rappel'].sort());

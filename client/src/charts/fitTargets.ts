@@ -14,6 +14,8 @@ export interface FitTargets {
    * itself (not from its groups, whose ways out lead far: « raccroche » from anywhere).
    */
   near: string[];
+  /** The groups the focus sits in directly: shown whole with it when they fit (their title read). */
+  groups: string[];
   /** The call is over (ended, or every active state a final one): the view may zoom out to show the path. */
   ended: boolean;
 }
@@ -32,11 +34,14 @@ export function fitTargets(
   const drawn = new Map(layout.nodes.map((node) => [node.id, node]));
   const shown = active.filter((id) => drawn.has(id));
   const focus = shown.filter((id) => !shown.some((other) => other !== id && drawn.get(other)?.parent === id));
+  const groupsOf = (ids: readonly string[]) => [
+    ...new Set(ids.flatMap((id) => drawn.get(id)?.parent ?? []).filter((id) => drawn.has(id))),
+  ];
   const ended = callEnded || (focus.length > 0 && focus.every((id) => drawn.get(id)?.type === 'final'));
   if (ended) {
     const path = layout.nodes.filter((node) => visited.has(node.id) || focus.includes(node.id));
     const context = path.map((node) => node.id);
-    return { focus, context, near: context, ended };
+    return { focus, context, near: context, groups: groupsOf(focus), ended };
   }
   // One transition away from an active state (or from its groups: their ways out apply to it).
   const neighboursOf = (from: ReadonlySet<string>) => {
@@ -55,7 +60,13 @@ export function fitTargets(
   for (const id of shown) {
     for (let at: string | null | undefined = id; at; at = drawn.get(at)?.parent) inPlay.add(at);
   }
-  return { focus, context: neighboursOf(inPlay), near: neighboursOf(new Set(focus)), ended };
+  return {
+    focus,
+    context: neighboursOf(inPlay),
+    near: neighboursOf(new Set(focus)),
+    groups: groupsOf(focus),
+    ended,
+  };
 }
 
 export interface FitPadding {

@@ -21,10 +21,11 @@ const FIT_MAX_ZOOM = 1.2;
 export const FIT_PADDING = { top: 40, right: 80, bottom: 40, left: 24 } as const;
 
 /**
- * `fit(context, minZoom, focus, near)`: centres the view on these states (those drawn; the whole
+ * `fit(context, minZoom, focus, near, groups)`: centres the view on these states (those drawn; the whole
  * graph when `context` is left out), zoomed in no further than 1.2 and out no further than
  * `minZoom`; when they do not all fit, on the `near` ones, and when these do not fit either, with
- * the `focus` states (among them) in view rather than their middle.
+ * the `focus` states (among them) in view rather than their middle — with their `groups` whole
+ * when these fit at `minZoom` (a group's title read, not cut at the view's edge).
  * Returns false when there is nothing to fit yet: the drawing not measured or no state drawn.
  */
 export function useFitGraph(): (
@@ -32,11 +33,12 @@ export function useFitGraph(): (
   minZoom: number,
   focus?: readonly string[],
   near?: readonly string[],
+  groups?: readonly string[],
 ) => boolean {
   const store = useStoreApi();
   const { getNodesBounds, setViewport } = useReactFlow();
   return useCallback(
-    (context, minZoom, focus, near) => {
+    (context, minZoom, focus, near, groups) => {
       const { nodeLookup, width, height, panZoom } = store.getState();
       if (width === 0 || height === 0 || !panZoom) return false;
       const shown = (context ?? [...nodeLookup.keys()]).filter((id) => nodeLookup.has(id));
@@ -44,7 +46,14 @@ export function useFitGraph(): (
       const drawn = (ids: readonly string[] | undefined) => (ids ?? []).filter((id) => nodeLookup.has(id));
       const bounds = getNodesBounds([...shown]);
       const focused = drawn(focus);
-      const focusBounds = focused.length > 0 ? getNodesBounds(focused) : bounds;
+      let focusBounds = focused.length > 0 ? getNodesBounds(focused) : bounds;
+      const framing = drawn(groups);
+      if (focused.length > 0 && framing.length > 0) {
+        const framed = getNodesBounds([...focused, ...framing]);
+        // Within the whole view (less 8 px a side): wider than the padding allows, it is centred.
+        if (framed.width * minZoom <= width - 16 && framed.height * minZoom <= height - 16)
+          focusBounds = framed;
+      }
       const nearby = drawn(near);
       // The nearer states only when they are more than the focus (else the wider context, moved).
       const contexts = nearby.length > focused.length ? [bounds, getNodesBounds(nearby)] : [bounds];
