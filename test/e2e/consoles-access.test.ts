@@ -539,46 +539,108 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     }
   }, 180_000);
 
-  it('12. the state graph is centred again on the active state after the window is resized', async () => {
+  it('12. the state graph shows the active state with its neighbours, its labels clear of the states, after a resize and at the end (1366×768, 390×844)', async () => {
     const links = await createSession();
     const trainer = await open(links.trainer!, LAPTOP, 'Dominique');
     const listener = await open(links.listener!, LAPTOP, 'Camille');
     await inCall(listener);
+    // Into « Elle explique son problème », a group: its ways out labelled beside its title.
+    await listener.getByRole('button', { name: /^Se présenter/ }).click();
     await trainer.getByRole('group', { name: 'Zoom du graphe', exact: true }).waitFor();
-    await trainer.locator('.state-graph .state-node--active').first().waitFor();
-    // The active state's centre inside the drawing: at its middle height (the fit's padding is
-    // the same above and below), near its middle across (wider on the right, for the loops'
-    // labels), within `slack` of the drawing's width.
-    const centred = (slack: number) =>
-      trainer.waitForFunction(
-        (slack) => {
-          const pane = document.querySelector('.state-graph .react-flow')?.getBoundingClientRect();
-          const node = document.querySelector('.state-graph .state-node--active')?.getBoundingClientRect();
-          if (!pane || !node || pane.width === 0) return false;
-          const x = node.left + node.width / 2;
-          const y = node.top + node.height / 2;
-          return (
-            x > pane.left &&
-            x < pane.right &&
-            Math.abs(x - (pane.left + pane.width / 2)) < pane.width * slack &&
-            Math.abs(y - (pane.top + pane.height / 2)) <= 2
-          );
-        },
-        slack,
-        { timeout: 10_000 },
-      );
-    await centred(1 / 8);
+    await trainer
+      .locator('.state-graph .state-node--active.state-node--leaf', { hasText: 'En ligne' })
+      .waitFor();
+    // What the drawing shows, on screen: the active (leaf) states and the path inside the pane
+    // (8 px in), the states one transition away (the ends of the labelled edges) in it, and
+    // no edge label over a state or a group's title.
+    const look = () =>
+      trainer.evaluate(() => {
+        const pane = document.querySelector('.state-graph .react-flow')!.getBoundingClientRect();
+        const inside = (r: DOMRect) =>
+          r.left >= pane.left + 8 &&
+          r.right <= pane.right - 8 &&
+          r.top >= pane.top + 8 &&
+          r.bottom <= pane.bottom - 8;
+        const boxes = (selector: string) =>
+          Array.from(document.querySelectorAll(`.state-graph ${selector}`), (e) => e.getBoundingClientRect());
+        const crosses = (a: DOMRect, b: DOMRect) =>
+          a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+        const active = boxes('.state-node--active.state-node--leaf');
+        const labels = boxes('.react-flow__edge-textwrapper');
+        const states = [...boxes('.state-node--leaf'), ...boxes('.state-node--group > .state-node__label')];
+        const path = boxes('.state-node--visited.state-node--leaf');
+        const activeGroupTitles = boxes('.state-node--active.state-node--group > .state-node__label');
+        // The states the labelled edges out of the active (leaf) states lead to: one transition away.
+        const nodes = Array.from(document.querySelectorAll('.state-graph .react-flow__node'));
+        const from = Array.from(
+          document.querySelectorAll('.state-graph .state-node--active .state-node__label'),
+          (node) => node.textContent?.trim() ?? '',
+        );
+        const next = Array.from(document.querySelectorAll('.state-graph .react-flow__edge'))
+          .filter((edge) => edge.querySelector('.react-flow__edge-textwrapper'))
+          .map((edge) =>
+            /^Transition de «\s*(.*?)\s*» vers «\s*(.*?)\s*»/.exec(edge.getAttribute('aria-label') ?? ''),
+          )
+          .filter((names) => names && from.includes(names[1]!))
+          .map((names) => names![2])
+          .map((to) => nodes.find((node) => node.getAttribute('aria-label')?.startsWith(`${to}`)))
+          .map((node) => node?.getBoundingClientRect());
+        return {
+          next: next.length,
+          nextShown: next.filter((box) => box && inside(box)).length,
+          nextSeen: next.filter((box) => box && box.top < pane.bottom && box.bottom > pane.top).length,
+          active: active.length > 0 && active.every(inside),
+          // The title of the group the active state is in, read whole (not cut at the view's edge).
+          groupTitle: activeGroupTitles.length > 0 && activeGroupTitles.every(inside),
+          labels: labels.length,
+          labelsShown: labels.filter(inside).length,
+          covered: labels.filter((label) => states.some((state) => crosses(label, state))).length,
+          path: path.every(inside),
+        };
+      });
+    const settled = async () => {
+      // The view is set once the drawing is laid out and measured: wait for a stable look.
+      let last = '';
+      for (let i = 0; i < 40; i += 1) {
+        const now = JSON.stringify(await look());
+        if (now === last) return JSON.parse(now) as Awaited<ReturnType<typeof look>>;
+        last = now;
+        await trainer.waitForTimeout(150);
+      }
+      return JSON.parse(last) as Awaited<ReturnType<typeof look>>;
+    };
+    const laptop = await settled();
+    expect(laptop.active).toBe(true);
+    // The ways out of « En ligne » and of its group are labelled, no label over a state; states
+    // one transition away in view with it, as many as fit at a readable zoom (the pane is 417 px
+    // high here: « Guidage pas à pas » below the group; fitted on « En ligne » alone, none was).
+    expect(laptop.groupTitle).toBe(true);
+    expect(laptop.labels).toBe(4);
+    expect(laptop.covered).toBe(0);
+    expect(laptop.next).toBe(4);
+    expect(laptop.nextShown).toBeGreaterThanOrEqual(2);
     // Wider, the same drawing (not drawn again): the view follows the new size.
     await trainer.evaluate(() => {
       (document.querySelector('.state-graph .react-flow') as HTMLElement).dataset.before = 'resize';
     });
     await trainer.setViewportSize({ width: 1920, height: 1080 });
-    await centred(1 / 8);
+    const wide = await settled();
+    expect(wide.active).toBe(true);
     expect(await trainer.locator('.state-graph .react-flow[data-before="resize"]').count()).toBe(1);
-    // Narrower (a phone held upright: the views in tabs): the view follows again.
+    // Narrower (a phone held upright: the views in tabs): the active state in view, not at its edge.
     await trainer.setViewportSize({ width: 390, height: 844 });
-    await trainer.getByRole('tab', { name: 'Graphe', exact: true }).waitFor();
-    // The state is wider than the padding allows there: the fit leans it to the left.
-    await centred(1 / 4);
+    await trainer.getByRole('tab', { name: 'Graphe', exact: true }).click();
+    const phone = await settled();
+    expect(phone.active).toBe(true);
+    expect(phone.groupTitle).toBe(true);
+    expect(phone.covered).toBe(0);
+    // At the end of the call, the whole path taken is in view.
+    await trainer.setViewportSize(LAPTOP);
+    await listener.getByRole('button', { name: 'Raccrocher', exact: true }).click();
+    await trainer.getByText('Terminé', { exact: true }).first().waitFor();
+    const ended = await settled();
+    expect(ended.active).toBe(true);
+    expect(ended.path).toBe(true);
+    expect(ended.covered).toBe(0);
   }, 120_000);
 });

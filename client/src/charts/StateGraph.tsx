@@ -37,7 +37,7 @@ function viewHeight(layout: GraphLayout): number {
     0,
     ...layout.nodes.filter((node) => !node.parent).map((node) => node.y + node.height),
   );
-  const room = parseFloat(FIT_PADDING.top) + parseFloat(FIT_PADDING.bottom);
+  const room = FIT_PADDING.top + FIT_PADDING.bottom;
   return Math.round(Math.min(VIEW_HEIGHT.max, Math.max(VIEW_HEIGHT.min, bottom + room)));
 }
 
@@ -116,10 +116,14 @@ function RoutedEdgeView({
           { x: targetX, y: targetY },
         ];
   const path = points.map((point, i) => `${i === 0 ? 'M' : 'L'}${point.x} ${point.y}`).join(' ');
-  // A loop's label on its outer side, halfway up; another edge's at its middle point.
+  // A loop's label on its outer side, halfway up; another edge's in the room ELK kept for it
+  // (clear of the states), or at its middle point without one.
+  const box = data?.labelBox;
   const middle = loop
     ? { x: points[2]!.x, y: (points[2]!.y + points[3]!.y) / 2 }
-    : (points[Math.floor(points.length / 2)] ?? points[0]!);
+    : box
+      ? { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+      : (points[Math.floor(points.length / 2)] ?? points[0]!);
   return (
     <BaseEdge
       path={path}
@@ -218,6 +222,11 @@ export default function StateGraph({
     visited: t('graph.text.visited'),
     unvisited: t('graph.text.unvisited'),
   };
+  // The call has ended (its ending in the timeline): the view shows the whole path taken.
+  const ended = useMemo(
+    () => entries.some((entry) => entry.kind === 'observation' && entry.observation.kind === 'ending'),
+    [entries],
+  );
   const labelOf = useMemo(() => new Map(graph.nodes.map((node) => [node.id, node.label])), [graph]);
 
   const nodes = useMemo<StateNode[]>(
@@ -289,7 +298,13 @@ export default function StateGraph({
               'edge.a11yDescription.default': t('graph.a11y.edge'),
             }}
           >
-            <FitToActive active={activeShown} drawing={layout} nodes={nodes} />
+            <FitToActive
+              active={activeShown}
+              visited={highlight.visited}
+              ended={ended}
+              layout={layout}
+              nodes={nodes}
+            />
           </ReactFlow>
           <ZoomControls />
         </ReactFlowProvider>

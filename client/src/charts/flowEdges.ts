@@ -6,11 +6,13 @@ import type { I18n } from '../i18n/I18nContext.js';
 import { pluralForm } from '../i18n/plural.js';
 import { joinParts } from '../i18n/joinParts.js';
 import type { GraphHighlight } from './graphPath.js';
-import { shortEdgeLabel, type GraphLayout } from './layoutGraph.js';
+import { shortEdgeLabel, type Box, type GraphLayout } from './layoutGraph.js';
 
 export type RoutedEdge = Edge<
   {
     points: { x: number; y: number }[];
+    /** Where ELK kept room for the label, clear of the states (null: at the route's middle). */
+    labelBox: Box | null;
     /** A loop (self-transition or reaction): the width of its state, which it goes round. */
     loopWidth?: number;
   },
@@ -46,6 +48,7 @@ export function flowEdges(
       target: edge.target,
       data: {
         points: edge.points,
+        labelBox: edge.label,
         ...(edge.source === edge.target ? { loopWidth: widths.get(edge.source) ?? 0 } : {}),
       },
       focusable: false,

@@ -24,6 +24,18 @@ export interface LaidOutEdge {
   kinds: ScenarioGraph['edges'][number]['kind'][];
   /** ELK's route (start, bends, end) in the drawing's coordinates; empty before layout. */
   points: { x: number; y: number }[];
+  /**
+   * Where ELK put the edge's label (its box, in the drawing's coordinates): room kept for it
+   * between the states, so a label never covers a state. Null before layout and for loops.
+   */
+  label: Box | null;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface GraphLayout {
@@ -34,6 +46,17 @@ export interface GraphLayout {
 }
 
 const LEAF_HEIGHT = 44;
+
+/** An edge label's line (10 px text, `.react-flow__edge-text`, with its background's padding). */
+const EDGE_LABEL_HEIGHT = 16;
+
+/** The width kept for an edge label: its text at 10 px (≈ 5.6 px a character) and the padding. */
+export function edgeLabelWidth(text: string): number {
+  return Math.round(text.length * 5.6) + 10;
+}
+
+/** The group debrief writes « 12 appels » on its edges: the room kept for that, whatever the text. */
+const COUNT_LABEL = '999 appels';
 
 /** Wide enough for the label at 13 px (the drawing is read at zoom 1 or more: ≥ 12 px). */
 function leafWidth(label: string): number {
@@ -99,6 +122,7 @@ export function drawnEdges(graph: ScenarioGraph, loops = false): LaidOutEdge[] {
       labels: [],
       kinds: [],
       points: [],
+      label: null,
     };
     if (!drawn.labels.includes(edge.label)) drawn.labels.push(edge.label);
     drawn.kinds.push(edge.kind);
@@ -136,6 +160,8 @@ export async function layoutGraph(graph: ScenarioGraph, engine?: ELK, loops = fa
         'elk.padding': loops ? '[top=64,left=16,bottom=24,right=64]' : '[top=34,left=12,bottom=12,right=12]',
         ...(loops
           ? {
+              // Wide enough for its title. (Only here: given to every group, this minimum size
+              // also doubled the trainer's groups' height, « Elle explique son problème » 126 → 252 px.)
               'elk.nodeSize.constraints': 'MINIMUM_SIZE',
               'elk.nodeSize.minimum': `(${leafWidth(node.label) + 24}, 0)`,
               'elk.spacing.nodeNode': '64',
@@ -161,11 +187,24 @@ export async function layoutGraph(graph: ScenarioGraph, engine?: ELK, loops = fa
       'elk.spacing.nodeNode': loops ? '64' : '18',
       'elk.spacing.componentComponent': '28',
       'elk.edgeRouting': 'ORTHOGONAL',
-      // Routes in the root's coordinates: what the drawing uses.
+      // Edge labels laid out by ELK with the states: room is kept for each between the layers,
+      // beside its edge, so a label never covers a state or a group's title.
+      'elk.edgeLabels.placement': 'CENTER',
+      // Routes and labels in the root's coordinates: what the drawing uses.
       'elk.json.edgeCoords': 'ROOT',
     },
     children: (children.get(null) ?? []).map(build),
-    edges: edges.map((edge) => ({ id: edge.key, sources: [edge.source], targets: [edge.target] })),
+    // Every edge's label is given its room, drawn or not yet: the labels drawn follow the call
+    // (the ways out of the active states), and the layout must not change at each step.
+    edges: edges.map((edge) => {
+      const text = loops ? COUNT_LABEL : shortEdgeLabel(edge.labels);
+      return {
+        id: edge.key,
+        sources: [edge.source],
+        targets: [edge.target],
+        labels: [{ id: `${edge.key}#label`, text, width: edgeLabelWidth(text), height: EDGE_LABEL_HEIGHT }],
+      };
+    }),
   };
   const laid = await elk.layout(root);
   const info = new Map(graph.nodes.map((node) => [node.id, node]));
@@ -192,12 +231,21 @@ export async function layoutGraph(graph: ScenarioGraph, engine?: ELK, loops = fa
     (laid.edges ?? []).map((edge) => {
       const section = (edge as { sections?: ElkEdgeSection[] }).sections?.[0];
       const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
-      return [edge.id, points.map(({ x, y }) => ({ x, y }))] as const;
+      const placed = edge.labels?.[0];
+      const label =
+        placed && placed.x !== undefined && placed.y !== undefined
+          ? { x: placed.x, y: placed.y, width: placed.width ?? 0, height: placed.height ?? 0 }
+          : null;
+      return [edge.id, { points: points.map(({ x, y }) => ({ x, y })), label }] as const;
     }),
   );
   return {
     nodes,
-    edges: all.map((edge) => ({ ...edge, points: routes.get(edge.key) ?? [] })),
+    edges: all.map((edge) => ({
+      ...edge,
+      points: routes.get(edge.key)?.points ?? [],
+      label: routes.get(edge.key)?.label ?? null,
+    })),
     width: laid.width ?? 0,
     height: laid.height ?? 0,
   };
