@@ -1419,7 +1419,7 @@ export const fr = {
   'curves.range': '({min}–{max})',
   'curves.share': '{value} %',
   'curves.scaleHint':
-    'Chaque variable sur sa propre plage : 0 % à son minimum, 100 % à son maximum. Valeurs exactes dans le tableau.',
+    'Chaque variable sur sa propre plage : 0 % à son minimum, 100 % à son maximum. Valeurs exactes dans le tableau.',
 };
 
 export type MessageKey = keyof typeof fr;
