@@ -133,19 +133,21 @@ export class OwnerLink {
   /**
    * Resolves when this process learns that the session changed hands — passed to it (`yours`),
    * released to all, or handed on by this process's own drain (`changed`) — or after `ms`: a
-   * request waiting for a handover asks again at once rather than at its next poll.
+   * request waiting for a handover asks again at once rather than at its next poll. Resolves
+   * with which came first: `'changed'` or `'timeout'`.
    */
-  changeOf(sessionId: string, ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
+  changeOf(sessionId: string, ms: number): Promise<'changed' | 'timeout'> {
+    return new Promise<'changed' | 'timeout'>((resolve) => {
       const waiting = this.awaiting.get(sessionId) ?? new Set<() => void>();
       this.awaiting.set(sessionId, waiting);
-      const done = (): void => {
+      const finish = (why: 'changed' | 'timeout'): void => {
         clearTimeout(timer);
         waiting.delete(done);
         if (waiting.size === 0 && this.awaiting.get(sessionId) === waiting) this.awaiting.delete(sessionId);
-        resolve();
+        resolve(why);
       };
-      const timer = setTimeout(done, ms);
+      const done = (): void => finish('changed');
+      const timer = setTimeout(() => finish('timeout'), ms);
       waiting.add(done);
     });
   }

@@ -26,10 +26,42 @@ const HANDOVER_POLL_MS = 50;
 /** Owners remembered at most (sessions this process forwarded to, the latest ones). */
 const OWNER_HINTS = 10_000;
 
+/** What this process's placements did since boot: a few integers (the cluster tests read them). */
+export interface PlacementStats {
+  /** Asked `SessionsService.placeFor` (a lease transaction, unless the session runs here). */
+  lookups: number;
+  /** Requests sent to another process (`OwnerLink.call`), hinted or not. */
+  forwards: number;
+  /** Sent first to the process that served the session's last forwarded request, and served there. */
+  hintServed: number;
+  /** Sent there first, but it no longer serves the session (or is gone): then through the lease. */
+  hintMissed: number;
+  /** Waits begun for a session changing hands (`changeOf`)… */
+  handoverWaits: number;
+  /** …ended as soon as this process learnt it had (told `yours`, an announcement, its own drain)… */
+  woken: number;
+  /** …or by the poll's timer. */
+  polled: number;
+}
+
 @Injectable()
 export class SessionPlacement implements OnModuleInit {
   /** Per session, the process that served its last forwarded request. */
   private readonly owners = new Map<string, string>();
+  readonly stats: PlacementStats = {
+    lookups: 0,
+    forwards: 0,
+    hintServed: 0,
+    hintMissed: 0,
+    handoverWaits: 0,
+    woken: 0,
+    polled: 0,
+  };
+  /**
+   * How often a request asks again for a session changing hands, if not told first that it has
+   * (a test lengthens it: then only the word of the change can end the wait in time).
+   */
+  handoverPollMs = HANDOVER_POLL_MS;
 
   constructor(
     @Inject(SessionsService) private readonly sessions: SessionsService,
@@ -65,25 +97,32 @@ export class SessionPlacement implements OnModuleInit {
     // the usual way, through the lease.
     const hinted = cluster && !this.sessions.loaded(request.sessionId) && this.owners.get(request.sessionId);
     if (cluster && hinted && hinted !== cluster.node) {
+      this.stats.forwards++;
       const outcome = await cluster.link.call(hinted, request, Math.max(2 * cluster.leaseMs, 5_000));
-      if (outcome.kind === 'answer' && outcome.reply.placed) return outcome.reply.answer;
+      if (outcome.kind === 'answer' && outcome.reply.placed) {
+        this.stats.hintServed++;
+        return outcome.reply.answer;
+      }
       if (outcome.kind === 'timeout' && request.kind === 'input')
         return failure(ErrorCode.ServerStorageFailed);
+      this.stats.hintMissed++;
       this.owners.delete(request.sessionId);
     }
     // Long enough for a dead owner's lease to expire and the session to be rebuilt here.
     const deadline = Date.now() + (cluster ? cluster.leaseMs * 3 + 5_000 : 0);
     for (;;) {
+      this.stats.lookups++;
       const placed = await this.sessions.placeFor(request.sessionId);
       if (!('elsewhere' in placed)) return 'ok' in placed ? placed : this.local(placed, request);
       if (!cluster) return failure(ErrorCode.SessionUnavailable);
       const { owner, expiresInMs } = placed.elsewhere;
       // Asked again soon while the session changes hands (a drain): its call is paused meanwhile.
-      let wait = Math.min(250, Math.max(25, expiresInMs));
+      const wait = Math.min(250, Math.max(25, expiresInMs));
       // This process is handing it over (draining): free in a moment.
-      if (owner === cluster.node) wait = HANDOVER_POLL_MS;
+      let changing = owner === cluster.node;
       if (owner && owner !== cluster.node) {
         // A busy owner may be slow: the wait is longer than a lease (a stalled one has lost it by then).
+        this.stats.forwards++;
         const outcome = await cluster.link.call(owner, request, Math.max(2 * cluster.leaseMs, 5_000));
         if (outcome.kind === 'answer' && outcome.reply.placed) {
           this.remember(request.sessionId, owner);
@@ -93,12 +132,15 @@ export class SessionPlacement implements OnModuleInit {
         if (outcome.kind === 'timeout' && request.kind === 'input')
           return failure(ErrorCode.ServerStorageFailed);
         // The owner no longer serves it (it drains): released in a moment.
-        if (outcome.kind === 'answer') wait = HANDOVER_POLL_MS;
+        if (outcome.kind === 'answer') changing = true;
       }
       if (Date.now() > deadline) return failure(ErrorCode.SessionUnavailable);
       // Changing hands: asked again as soon as this process learns it has (or at the next poll).
-      if (wait === HANDOVER_POLL_MS) await cluster.link.changeOf(request.sessionId, wait);
-      else await sleep(wait);
+      if (changing) {
+        this.stats.handoverWaits++;
+        const why = await cluster.link.changeOf(request.sessionId, this.handoverPollMs);
+        this.stats[why === 'changed' ? 'woken' : 'polled']++;
+      } else await sleep(wait);
     }
   }
 
