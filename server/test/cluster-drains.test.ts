@@ -3,71 +3,29 @@
 // their calls go on: neither may name the other successor (it drains too), so every call ends on
 // the third process, handed over warm (its successor replayed the head while the call went on),
 // none found paused (no call waited for a crash takeover). The clients talk to the third process
-// throughout: their inputs are forwarded to the owners, then served there.
+// throughout: their inputs are forwarded to the owners, then served there. The processes, stores
+// and clients: `cluster-rig.ts`, shared with `cluster.test.ts`.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Kysely } from 'kysely';
-import type { TimelineEntry } from '@ecoute/engine';
+import type { ServerProcess } from '@ecoute/test/support/server-process.js';
 import type { InputAck } from '@ecoute/protocol';
 import { ClientEvent } from '@ecoute/protocol';
-import { signedInTrainer } from '@ecoute/test/support/accounts.js';
-import { startPostgres } from '@ecoute/test/support/postgres.js';
-import type { PostgresServer } from '@ecoute/test/support/postgres.js';
-import { startRedis } from '@ecoute/test/support/redis.js';
-import type { RedisServer } from '@ecoute/test/support/redis.js';
-import { startServerProcess } from '@ecoute/test/support/server-process.js';
-import type { ServerProcess } from '@ecoute/test/support/server-process.js';
-import { MANUAL_CLOCK } from '@ecoute/test/support/test-clock.js';
-import { openPostgresDatabase } from '../src/database/postgres.js';
-import type { Database } from '../src/database/schema.js';
-import { KyselyTimelineStore } from '../src/timeline/kysely-timeline-store.js';
-import { RoleClient, createSession } from './utils.js';
+import { SCENARIO, said, sleep, startClusterRig } from './cluster-rig.js';
+import type { ClusterRig } from './cluster-rig.js';
+import { createSession } from './utils.js';
+import type { RoleClient } from './utils.js';
 
-const SCENARIO = 'appel-entrainement';
 const LEASE_MS = 1_500;
 /** Calls per draining process: 3 each, so that a drain naming the other one would hit it. */
 const CALLS_EACH = 3;
-const SECRET = 'un secret de test partagé par les trois processus, assez long';
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-const said = (entries: TimelineEntry[]): string[] =>
-  entries.flatMap((e) => (e.kind === 'input' && e.input.kind === 'say' ? [e.input.text] : []));
 
 describe('two processes draining at once', () => {
-  let postgres: PostgresServer;
-  let redis: RedisServer;
-  let db: Kysely<Database>;
-  let timeline: KyselyTimelineStore;
-  const servers: ServerProcess[] = [];
-  const clients: RoleClient[] = [];
-
-  const start = (): Promise<ServerProcess> =>
-    startServerProcess({
-      DATABASE_URL: postgres.url,
-      REDIS_URL: redis.url,
-      ECOUTE_LEASE_MS: String(LEASE_MS),
-      ECOUTE_SECRET: SECRET,
-      LOG_LEVEL: 'log',
-      ECOUTE_CREATE_PER_MINUTE: '0',
-      ECOUTE_ADDRESS_MESSAGES_PER_SECOND: '0',
-      ...MANUAL_CLOCK,
-    });
+  let rig: ClusterRig;
 
   beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-    db = await openPostgresDatabase(postgres.url);
-    timeline = new KyselyTimelineStore(db);
-    // The first one alone (it creates better-auth's tables), then the two others.
-    servers.push(await start());
-    servers.push(...(await Promise.all([start(), start()])));
+    rig = await startClusterRig({ leaseMs: LEASE_MS });
   }, 300_000);
 
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    for (const server of servers) await server.kill('SIGKILL');
-    await db?.destroy();
-    await redis?.stop();
-    await postgres?.stop();
-  }, 60_000);
+  afterAll(() => rig?.close(), 60_000);
 
   /**
    * The last seq a client holds with every one before it, as the app counts (`sessionState.ts`):
@@ -79,20 +37,9 @@ describe('two processes draining at once', () => {
     return seq;
   };
 
-  /** The server process owning a session now (its lease row's node name holds the pid). */
-  const ownerOf = async (sessionId: string): Promise<ServerProcess | undefined> => {
-    const row = await db
-      .selectFrom('session_leases')
-      .select('owner')
-      .where('session_id', '=', sessionId)
-      .executeTakeFirst();
-    const pid = Number(row?.owner?.split(':')[1]);
-    return servers.find((s) => s.pid === pid);
-  };
-
   it('never hand their calls to each other: every call ends on the third process, warm, none paused', async () => {
-    const [first, second, third] = servers as [ServerProcess, ServerProcess, ServerProcess];
-    const headers = await signedInTrainer(first);
+    const [first, second, third] = rig.servers as [ServerProcess, ServerProcess, ServerProcess];
+    const { headers, timeline } = rig;
     const calls: { sessionId: string; listener: RoleClient; trainer: RoleClient; ackedAt: number[] }[] = [];
     const acked = new Map<string, Map<string, number>>();
     for (let i = 0; i < 2 * CALLS_EACH; i++) {
@@ -100,16 +47,9 @@ describe('two processes draining at once', () => {
       const created = await createSession(creator.url, SCENARIO, {
         headers: { ...headers, origin: creator.url },
       });
-      expect(await ownerOf(created.sessionId)).toBe(creator);
-      const listener = await RoleClient.connect(third.url, {
-        sessionId: created.sessionId,
-        token: created.tokens.listener!,
-      });
-      const trainer = await RoleClient.connect(third.url, {
-        sessionId: created.sessionId,
-        token: created.tokens.trainer!,
-      });
-      clients.push(listener, trainer);
+      expect(await rig.ownerOf(created.sessionId)).toBe(creator);
+      const listener = await rig.connect(third.url, created.sessionId, created.tokens.listener!);
+      const trainer = await rig.connect(third.url, created.sessionId, created.tokens.trainer!);
       expect(await listener.send({ kind: 'join', name: `Camille ${i}` })).toMatchObject({ ok: true });
       expect(await listener.send({ kind: 'pickup' })).toMatchObject({ ok: true });
       calls.push({ sessionId: created.sessionId, listener, trainer, ackedAt: [] });
@@ -158,7 +98,7 @@ describe('two processes draining at once', () => {
 
     for (const call of calls) {
       // On the third process, rebuilt there from a warm handover (the call went on: resumed).
-      expect(await ownerOf(call.sessionId)).toBe(third);
+      expect(await rig.ownerOf(call.sessionId)).toBe(third);
       const rebuilt = third.output().match(new RegExp(`recovery/rebuilt session=${call.sessionId} [^"\\n]*`));
       expect(rebuilt?.[0]).toMatch(/ resumed .*\(warm: [1-9]\d* replayed before/);
       // Nothing lost, nothing twice, no pause recorded by a crash takeover; both clients hold it all.

@@ -8,26 +8,17 @@
 // not at its next poll (lengthened to 15 s here, so that only the word can end the wait in time).
 // The handovers are a drain's steps done by hand on the first app, at the moments the test picks.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Kysely } from 'kysely';
-import type { TimelineEntry } from '@ecoute/engine';
-import { startPostgres } from '@ecoute/test/support/postgres.js';
-import type { PostgresServer } from '@ecoute/test/support/postgres.js';
-import { startRedis } from '@ecoute/test/support/redis.js';
-import type { RedisServer } from '@ecoute/test/support/redis.js';
 import { MANUAL_CLOCK } from '@ecoute/test/support/test-clock.js';
 import { CLUSTER } from '../src/cluster/cluster.js';
 import type { Cluster } from '../src/cluster/cluster.js';
 import { SessionPlacement } from '../src/cluster/session-placement.js';
 import type { PlacementStats } from '../src/cluster/session-placement.js';
-import { openPostgresDatabase } from '../src/database/postgres.js';
-import type { Database } from '../src/database/schema.js';
 import { SessionsService } from '../src/sessions/sessions.service.js';
-import { KyselyTimelineStore } from '../src/timeline/kysely-timeline-store.js';
+import { CLUSTER_SECRET, SCENARIO, said, startClusterStores } from './cluster-rig.js';
+import type { ClusterStores } from './cluster-rig.js';
 import { RoleClient, createSession, startServer } from './utils.js';
 import type { TestServer } from './utils.js';
 
-const SCENARIO = 'appel-entrainement';
-const SECRET = 'un secret de test partagé par les trois applications, assez long';
 /**
  * The poll of a request waiting for a handover, here: far longer than any handover of the test,
  * shorter than a client's wait for an ack (20 s) — without the early retry, the ack comes late
@@ -35,14 +26,8 @@ const SECRET = 'un secret de test partagé par les trois applications, assez lon
  */
 const LONG_POLL_MS = 15_000;
 
-const said = (entries: TimelineEntry[]): string[] =>
-  entries.flatMap((e) => (e.kind === 'input' && e.input.kind === 'say' ? [e.input.text] : []));
-
 describe('forwarded requests between processes: the owner hint and the early retry', () => {
-  let postgres: PostgresServer;
-  let redis: RedisServer;
-  let db: Kysely<Database>;
-  let timeline: KyselyTimelineStore;
+  let stores: ClusterStores;
   let a: TestServer;
   let b: TestServer;
   let c: TestServer;
@@ -51,18 +36,16 @@ describe('forwarded requests between processes: the owner hint and the early ret
   const start = (): Promise<TestServer> =>
     startServer({
       env: {
-        DATABASE_URL: postgres.url,
-        REDIS_URL: redis.url,
+        DATABASE_URL: stores.postgres.url,
+        REDIS_URL: stores.redis.url,
         ECOUTE_LEASE_MS: '3000',
-        ECOUTE_SECRET: SECRET,
+        ECOUTE_SECRET: CLUSTER_SECRET,
         ...MANUAL_CLOCK,
       },
     });
 
   beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-    db = await openPostgresDatabase(postgres.url);
-    timeline = new KyselyTimelineStore(db);
+    stores = await startClusterStores();
     // The first one alone (it creates better-auth's tables), then the two others.
     a = await start();
     [b, c] = await Promise.all([start(), start()]);
@@ -71,9 +54,7 @@ describe('forwarded requests between processes: the owner hint and the early ret
   afterAll(async () => {
     for (const client of clients) client.close();
     for (const server of [c, b, a]) await server?.close();
-    await db?.destroy();
-    await redis?.stop();
-    await postgres?.stop();
+    await stores?.close();
   }, 60_000);
 
   const placement = (server: TestServer): SessionPlacement => server.app.get(SessionPlacement);
@@ -110,7 +91,7 @@ describe('forwarded requests between processes: the owner hint and the early ret
 
   /** Every entry once, in order, the texts acked among them; no pause recorded by a handover. */
   const expectWhole = async (sessionId: string, texts: string[]): Promise<void> => {
-    const entries = await timeline.read(sessionId);
+    const entries = await stores.timeline.read(sessionId);
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
     expect(said(entries)).toEqual(texts);
     expect(entries.filter((e) => e.kind === 'input' && e.source === 'system')).toEqual([]);

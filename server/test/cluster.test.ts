@@ -5,28 +5,20 @@
 // ECOUTE_TEST_CLUSTER_CALLS): every acked input kept, none applied twice, every client back in
 // sync within 15 s; a stalled owner (SIGSTOP past its lease, then SIGCONT) writes nothing more to
 // the timeline. Leases are short (ECOUTE_LEASE_MS) so that takeovers come quickly; session time
-// is the test's (manual clock): no scenario timer runs on its own.
+// is the test's (manual clock): no scenario timer runs on its own. The processes, stores,
+// balancer and clients: `cluster-rig.ts`, shared with `cluster-drains.test.ts`.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Kysely } from 'kysely';
-import type { Input, TimelineEntry } from '@ecoute/engine';
-import { signedInTrainer } from '@ecoute/test/support/accounts.js';
-import { startBalancer } from '@ecoute/test/support/haproxy.js';
+import type { Input } from '@ecoute/engine';
 import type { Balancer } from '@ecoute/test/support/haproxy.js';
-import { startPostgres } from '@ecoute/test/support/postgres.js';
-import type { PostgresServer } from '@ecoute/test/support/postgres.js';
-import { startRedis } from '@ecoute/test/support/redis.js';
 import type { RedisServer } from '@ecoute/test/support/redis.js';
-import { startServerProcess } from '@ecoute/test/support/server-process.js';
 import type { ServerProcess } from '@ecoute/test/support/server-process.js';
-import { MANUAL_CLOCK } from '@ecoute/test/support/test-clock.js';
-import { openPostgresDatabase } from '../src/database/postgres.js';
-import type { Database } from '../src/database/schema.js';
-import { KyselyTimelineStore } from '../src/timeline/kysely-timeline-store.js';
+import type { KyselyTimelineStore } from '../src/timeline/kysely-timeline-store.js';
 import { ClientEvent } from '@ecoute/protocol';
 import type { InputAck } from '@ecoute/protocol';
-import { RoleClient, createSession } from './utils.js';
-
-const SCENARIO = 'appel-entrainement';
+import { SCENARIO, said, sleep, startClusterRig } from './cluster-rig.js';
+import type { ClusterRig } from './cluster-rig.js';
+import { createSession } from './utils.js';
+import type { RoleClient } from './utils.js';
 /**
  * Short, so that takeovers come quickly; fitted to a loaded test machine (at load 20 with 200
  * calls, a live process lost 1.5 s leases: its calls were taken as abandoned). The product's
@@ -41,8 +33,6 @@ const LEASE_MS = 2_500;
 const KILL_CALLS = Number(process.env.ECOUTE_TEST_CLUSTER_CALLS ?? 6);
 /** Each call's pause between two sentences: ~500 inputs/s over the three processes at 200 calls. */
 const KILL_PACE_MS = Math.max(20, KILL_CALLS * 2);
-const SECRET = 'un secret de test partagé par les trois processus, assez long';
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Call {
   sessionId: string;
@@ -53,108 +43,29 @@ interface Call {
   acked: Map<string, number>;
 }
 
-const said = (entries: TimelineEntry[]): string[] =>
-  entries.flatMap((e) => (e.kind === 'input' && e.input.kind === 'say' ? [e.input.text] : []));
-
 describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
-  let postgres: PostgresServer;
+  let rig: ClusterRig;
   let redis: RedisServer;
   let balancer: Balancer;
-  let db: Kysely<Database>;
   let timeline: KyselyTimelineStore;
-  const servers: ServerProcess[] = [];
-  const clients: RoleClient[] = [];
+  /** The processes running now (the rig's list: a test takes out those it kills or stops). */
+  let servers: ServerProcess[];
   let headers: Record<string, string>;
   /** Calls a failed test left live: ended after it, so that the next tests do not carry them. */
   const leftLive: { sessionId: string; tokens: Record<string, string> }[] = [];
-  /** Each reconnected client's resyncs: when, and how they ended (printed if a client stays behind). */
-  const resyncs = new Map<RoleClient, string[]>();
-
-  const start = (): Promise<ServerProcess> =>
-    startServerProcess({
-      DATABASE_URL: postgres.url,
-      REDIS_URL: redis.url,
-      ECOUTE_LEASE_MS: String(LEASE_MS),
-      ECOUTE_SECRET: SECRET,
-      LOG_LEVEL: 'log',
-      // Every client comes through one HAProxy, from one address: the per-address limits would
-      // count the whole test as one person (the in-process harness turns them off likewise).
-      ECOUTE_CREATE_PER_MINUTE: '0',
-      ECOUTE_ADDRESS_MESSAGES_PER_SECOND: '0',
-      ...MANUAL_CLOCK,
-    });
 
   beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-    db = await openPostgresDatabase(postgres.url);
-    timeline = new KyselyTimelineStore(db);
-    // The first one alone (it creates better-auth's tables), then the two others.
-    servers.push(await start());
-    servers.push(...(await Promise.all([start(), start()])));
-    balancer = await startBalancer(servers.map((s) => s.url));
-    headers = await signedInTrainer(servers[0]!);
+    rig = await startClusterRig({ leaseMs: LEASE_MS, balancer: true });
+    ({ redis, timeline, servers, headers } = rig);
+    balancer = rig.balancer!;
   }, 300_000);
 
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    // A process that ended on its own (a crash): how, and its last lines.
-    const alive = (pid: number | undefined): boolean => {
-      try {
-        return pid !== undefined && process.kill(pid, 0);
-      } catch {
-        return false;
-      }
-    };
-    for (const server of servers)
-      if (!alive(server.pid) && server.exit()?.signal !== 'SIGKILL')
-        console.log(
-          `[cluster] a server ended ${JSON.stringify(server.exit())}: ${server.output().slice(-6000)}`,
-        );
-    for (const server of servers) {
-      if (alive(server.pid) && server.exit() === null) process.kill(server.pid!, 'SIGCONT');
-      await server.kill('SIGKILL');
-    }
-    await balancer?.stop();
-    await db?.destroy();
-    await redis?.stop();
-    await postgres?.stop();
-  }, 60_000);
+  afterAll(() => rig?.close(), 60_000);
 
-  const connect = async (
-    url: string,
-    sessionId: string,
-    token: string,
-    reconnect = false,
-  ): Promise<RoleClient> => {
-    const client = await RoleClient.connect(
-      url,
-      { sessionId, token },
-      reconnect ? { reconnection: true, reconnectionDelay: 200 } : {},
-    );
-    // As the app does: on every reconnection, ask for what came after the last seq held.
-    client.socket.io.on('reconnect', () => {
-      const history = resyncs.get(client) ?? [];
-      resyncs.set(client, history);
-      const asked = Date.now();
-      void client.resync().then(
-        () => history.push(`ok to ${heldSeq(client)} in ${Date.now() - asked} ms`),
-        (error: unknown) => history.push(`${String(error)} after ${Date.now() - asked} ms`),
-      );
-    });
-    clients.push(client);
-    return client;
-  };
-
-  /** The server process owning a session now (from its lease row: the node name holds the pid). */
-  const ownerOf = async (sessionId: string): Promise<ServerProcess | undefined> => {
-    const row = await db
-      .selectFrom('session_leases')
-      .select(['owner', 'epoch'])
-      .where('session_id', '=', sessionId)
-      .executeTakeFirst();
-    const pid = Number(row?.owner?.split(':')[1]);
-    return servers.find((s) => s.pid === pid);
-  };
+  const start = (): Promise<ServerProcess> => rig.start();
+  const connect = (url: string, sessionId: string, token: string, reconnect = false): Promise<RoleClient> =>
+    rig.connect(url, sessionId, token, { reconnect, heldSeq });
+  const ownerOf = (sessionId: string): Promise<ServerProcess | undefined> => rig.ownerOf(sessionId);
 
   const lastSeq = (client: RoleClient): number => client.updates.at(-1)?.to ?? 0;
   /**
@@ -311,7 +222,7 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
         ] as const)
           if (heldSeq(client) !== last)
             behind.push(
-              `#${i} ${role} ${victimCalls.includes(call) ? "(the victim's)" : ''} at ${heldSeq(client)} of ${last}, ${client.socket.connected ? 'connected' : 'disconnected'}, resyncs: ${(resyncs.get(client) ?? []).join(' / ') || 'none'}`,
+              `#${i} ${role} ${victimCalls.includes(call) ? "(the victim's)" : ''} at ${heldSeq(client)} of ${last}, ${client.socket.connected ? 'connected' : 'disconnected'}, resyncs: ${(rig.resyncs.get(client) ?? []).join(' / ') || 'none'}`,
             );
       }
       const events = servers.flatMap((p, i) =>
