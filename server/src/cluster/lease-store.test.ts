@@ -212,7 +212,7 @@ describe('session leases (PostgreSQL)', () => {
     await leases.heartbeat('p', 60_000);
     let passed: boolean | undefined;
     await db.transaction().execute(async (trx) => {
-      // (As `drain` writes it, in one transaction.)
+      // (The locks `drain` takes: the row FOR UPDATE, then the mark.)
       await sql`SELECT 1 FROM cluster_nodes WHERE id = 'p' FOR UPDATE`.execute(trx);
       await trx.updateTable('cluster_nodes').set({ draining: true }).where('id', '=', 'p').execute();
       void leases.release('d1', 'r', 3, true, 'p').then((answer) => (passed = answer));
@@ -234,5 +234,39 @@ describe('session leases (PostgreSQL)', () => {
     expect((await leases.orphans(100)).filter((o) => o.sessionId === 'd1')).toEqual([
       { sessionId: 'd1', handover: true },
     ]);
+  });
+
+  it('an acquire waits at most its lock timeout behind an append holding the row, then says ask again', async () => {
+    await new SessionStore(db).create(
+      {
+        id: 'timeout1',
+        scenarioId: 'x',
+        scenarioVersion: 1,
+        seed: 1,
+        createdAt: new Date(0).toISOString(),
+        status: 'live',
+      },
+      { listener: 'timeout1l', trainer: 'timeout1t', observer: 'timeout1o' },
+    );
+    for (const node of ['wa', 'wb']) await leases.heartbeat(node, 60_000);
+    expect(await leases.acquire('timeout1', 'wa')).toEqual({ epoch: 1, handedOver: false });
+    // wa's heartbeat runs out while its group commit holds the lease row (FOR SHARE, its
+    // transaction open: a stalled owner until PostgreSQL ends it): wb's acquire does not wait for it.
+    await leases.heartbeat('wa', -1);
+    await db.transaction().execute(async (trx) => {
+      await sql`SELECT 1 FROM session_leases WHERE session_id = 'timeout1' FOR SHARE`.execute(trx);
+      // (The 10 s are a hang guard: past them the lock timeout did not apply.)
+      const answer = await Promise.race([
+        leases.acquire('timeout1', 'wb'),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting'), 10_000)),
+      ]);
+      expect(answer).toEqual({ owner: null, expiresInMs: 50 });
+    });
+    // The row free again: taken, from a dead owner (not a handover).
+    expect(await leases.acquire('timeout1', 'wb')).toEqual({ epoch: 2, handedOver: false });
+    // Held by a live owner: who, and for how long — from the same statement.
+    const held = await leases.acquire('timeout1', 'wa');
+    expect(held).toMatchObject({ owner: 'wb' });
+    expect((held as { expiresInMs: number }).expiresInMs).toBeGreaterThan(50_000);
   });
 });

@@ -46,11 +46,11 @@ export class LeaseStore {
    */
   async drain(node: string): Promise<void> {
     // FOR UPDATE: the one lock a `release`'s FOR KEY SHARE waits for (a heartbeat's update does
-    // not: heartbeats never wait for the drains that name this process successor).
-    await this.beatDb.transaction().execute(async (trx) => {
-      await sql`SELECT 1 FROM cluster_nodes WHERE id = ${node} FOR UPDATE`.execute(trx);
-      await sql`UPDATE cluster_nodes SET draining = true WHERE id = ${node}`.execute(trx);
-    });
+    // not: heartbeats never wait for the drains that name this process successor). One statement
+    // (the row locked, then updated): one round trip, not four.
+    await sql`
+      WITH locked AS (SELECT id FROM cluster_nodes WHERE id = ${node} FOR UPDATE)
+      UPDATE cluster_nodes SET draining = true WHERE id IN (SELECT id FROM locked)`.execute(this.beatDb);
   }
 
   /** This process leaves: its remaining leases (if any) expire at once. */
@@ -60,33 +60,48 @@ export class LeaseStore {
 
   /**
    * Takes the session for `node` if nobody holds it (no row, no owner, an owner whose heartbeat
-   * expired, or `node` itself), bumping the epoch; else who holds it and for how long.
+   * expired, or `node` itself), bumping the epoch; else who holds it and for how long. One
+   * statement, one round trip (it was five: BEGIN, SET LOCAL, read, write, COMMIT — on a busy
+   * machine each one waits its turn, and a successor takes a drain's calls up one acquire each):
+   * `timeout` sets the lock timeout for this statement's transaction before `before` locks the row
+   * (LockRows sits above the join, so the volatile CTE has run first); `before` reads the row as
+   * locked — its owner says whether a drain released it or passed it to `node` (`handedOver`); the
+   * insert is made of `before`'s count, so it runs after that lock; the holder's answer when the
+   * lease is not free comes from the same locked row.
    */
   async acquire(sessionId: string, node: string): Promise<LeaseAnswer> {
     try {
-      return await this.db.transaction().execute(async (trx) => {
-        await sql`SET LOCAL lock_timeout = '${sql.raw(LOCK_TIMEOUT)}'`.execute(trx);
-        const before = await sql<{ owner: string | null }>`
-          SELECT owner FROM session_leases WHERE session_id = ${sessionId} FOR UPDATE`.execute(trx);
-        // No owner: released by a drain. This process itself, with no runtime of it here (else it
-        // would not ask): a draining process passed the lease to it (`release`'s successor).
-        const owner = before.rows[0]?.owner;
-        const handedOver = before.rows.length > 0 && (owner === null || owner === node);
-        const taken = await sql<{ epoch: string | number }>`
-          INSERT INTO session_leases AS l (session_id, owner, epoch) VALUES (${sessionId}, ${node}, 1)
+      const { rows } = await sql<{
+        epoch: string | number | null;
+        existed: boolean;
+        owner: string | null;
+        remaining: string | number | null;
+      }>`
+        WITH timeout AS (SELECT set_config('lock_timeout', ${LOCK_TIMEOUT}, true) AS lock_timeout),
+        before AS (
+          SELECT l.owner FROM session_leases l, timeout
+          WHERE l.session_id = ${sessionId} FOR UPDATE OF l),
+        taken AS (
+          INSERT INTO session_leases AS l (session_id, owner, epoch)
+          SELECT ${sessionId}, ${node}, 1 FROM (SELECT count(*) FROM before) AS locked
           ON CONFLICT (session_id) DO UPDATE SET owner = EXCLUDED.owner, epoch = l.epoch + 1
           WHERE l.owner IS NULL OR l.owner = EXCLUDED.owner OR NOT EXISTS (
             SELECT 1 FROM cluster_nodes n WHERE n.id = l.owner AND n.expires_at > ${NOW_MS})
-          RETURNING epoch`.execute(trx);
-        const row = taken.rows[0];
-        if (row) return { epoch: Number(row.epoch), handedOver };
-        const held = await sql<{ owner: string | null; remaining: string | number | null }>`
-          SELECT l.owner, n.expires_at - ${NOW_MS} AS remaining
-          FROM session_leases l LEFT JOIN cluster_nodes n ON n.id = l.owner
-          WHERE l.session_id = ${sessionId}`.execute(trx);
-        const holder = held.rows[0];
-        return { owner: holder?.owner ?? null, expiresInMs: Number(holder?.remaining ?? 0) };
-      });
+          RETURNING epoch)
+        SELECT (SELECT epoch FROM taken) AS epoch,
+          EXISTS (SELECT 1 FROM before) AS existed,
+          (SELECT owner FROM before) AS owner,
+          (SELECT n.expires_at - ${NOW_MS} FROM before b JOIN cluster_nodes n ON n.id = b.owner) AS remaining
+      `.execute(this.db);
+      const row = rows[0]!;
+      // No owner: released by a drain. This process itself, with no runtime of it here (else it
+      // would not ask): a draining process passed the lease to it (`release`'s successor).
+      if (row.epoch !== null)
+        return {
+          epoch: Number(row.epoch),
+          handedOver: row.existed && (row.owner === null || row.owner === node),
+        };
+      return { owner: row.owner, expiresInMs: Number(row.remaining ?? 0) };
     } catch (error) {
       // An append of the owner holds the row (lock_timeout): someone holds it; ask again soon.
       if ((error as { code?: unknown }).code === '55P03') return { owner: null, expiresInMs: 50 };

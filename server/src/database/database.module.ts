@@ -28,7 +28,7 @@ export async function openStorage(config: AppConfig): Promise<Storage> {
   if (config.databaseUrl) {
     const db = await openPostgresDatabase(
       config.databaseUrl,
-      config.redisUrl ? { idleInTransactionMs: config.leaseMs } : {},
+      config.redisUrl ? { idleInTransactionMs: config.leaseMs, warm: true } : {},
     );
     return { db, timeline: new KyselyTimelineStore(db), close: () => db.destroy() };
   }

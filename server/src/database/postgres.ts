@@ -12,17 +12,24 @@ export function postgresPool(db: Kysely<Database>): pg.Pool | undefined {
   return pools.get(db);
 }
 
+/** Connections of the pool. */
+const POOL_SIZE = 10;
+
 /**
  * `idleInTransactionMs` (several processes): PostgreSQL ends a transaction left idle that long, so
- * that a stalled process never holds lease rows (cluster/) past its lease.
+ * that a stalled process never holds lease rows (cluster/) past its lease. `warm` (several
+ * processes): every connection of the pool opened at boot and kept open, so that a process named
+ * successor by a drain just after it started (a rolling restart) does not open them one by one
+ * while it takes the calls up.
  */
 export async function openPostgresDatabase(
   url: string,
-  options: { idleInTransactionMs?: number } = {},
+  options: { idleInTransactionMs?: number; warm?: boolean } = {},
 ): Promise<Kysely<Database>> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: POOL_SIZE,
+    ...(options.warm ? { min: POOL_SIZE } : {}),
     ...(options.idleInTransactionMs
       ? { idle_in_transaction_session_timeout: options.idleInTransactionMs }
       : {}),
@@ -37,5 +44,9 @@ export async function openPostgresDatabase(
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
   await migrate(db);
+  if (options.warm) {
+    const clients = await Promise.all(Array.from({ length: POOL_SIZE }, () => pool.connect()));
+    for (const client of clients) client.release();
+  }
   return db;
 }
