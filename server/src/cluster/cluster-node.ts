@@ -55,7 +55,7 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
       this.logger.log(`cluster/handover from=${from} sessions=${ids.length}`);
       void this.takeOver(ids, true);
     });
-    cluster.link.onPrepare((ids) => this.prepare(ids));
+    cluster.link.onPrepare((ids, ready) => this.prepare(ids, ready));
     this.beat = setInterval(
       () => void this.heartbeat(cluster),
       Math.max(50, Math.floor(cluster.leaseMs / 3)),
@@ -80,20 +80,14 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     const started = performance.now();
     // Known as draining before anything is handed: no other drain names this process successor
     // from now on, and a lease another passed to it before is committed (read just below).
-    await cluster.leases
+    const marked = cluster.leases
       .drain(cluster.node)
       .catch((error: unknown) => this.logger.error(`cluster/drain_mark_failed ${String(error)}`));
     const running = new Map(this.sessions.ownedEpochs());
-    // Passed to this process by another drain just before this one began, never run here (a
-    // draining process takes nothing): handed on as well, or it would wait for a crash takeover.
-    const held = await cluster.leases.owned(cluster.node).catch(() => new Map<string, number>());
-    const unrun = new Map([...held].filter(([id]) => !running.has(id)));
-    const ids = [...running.keys(), ...unrun.keys()];
     // (An ended call has no successor: its lease simply goes.)
-    const calls = ids.filter((id) => this.sessions.loaded(id)?.ended !== true);
-    // Warm: each successor replays its sessions' timelines while the calls go on here.
-    const { successor, answers } = await this.successors(cluster, calls);
-    const preparedMs = Math.round(performance.now() - started);
+    const isCall = (id: string): boolean => this.sessions.loaded(id)?.ended !== true;
+    /** Leases held here without a runtime (passed by another drain): released, not handed over. */
+    const unrun = new Map<string, number>();
     // Each session handed as soon as it is released, so that its call goes on elsewhere without
     // waiting for the slowest handover. One that cannot be handed over (its lease lost meanwhile,
     // the database slow) must not end the drain early: the others are handed over, the grace kept.
@@ -113,16 +107,47 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
       if (!(passed && to && (await cluster.link.handTo(to, [id]).catch(() => false))))
         await cluster.link.announceHandover([id]).catch(() => undefined);
     };
+    const logFailure = (id: string, reason: unknown): void =>
+      this.logger.error(`cluster/handover_failed session=${id} ${String(reason)}`);
+    // A call is handed over as soon as its successor has replayed it, not once the successor has
+    // replayed them all: its handover is over well before the sockets close.
+    const handing = new Map<string, Promise<void>>();
+    const handWhenReady = (id: string, to: string): void => {
+      if (!handing.has(id))
+        handing.set(
+          id,
+          handOne(id, to).catch((reason: unknown) => logFailure(id, reason)),
+        );
+    };
+    // Warm: each successor replays its sessions' timelines while the calls go on here — named and
+    // asked at once for the calls this process runs, while the mark and the read below go on.
+    const liveCalls = [...running.keys()].filter(isCall);
+    const named = this.successors(cluster, liveCalls, handWhenReady);
+    await marked;
+    // Passed to this process by another drain just before this one began, never run here (a
+    // draining process takes nothing): handed on as well, or it would wait for a crash takeover.
+    const held = await cluster.leases.owned(cluster.node).catch(() => new Map<string, number>());
+    for (const [id, epoch] of held) if (!running.has(id)) unrun.set(id, epoch);
+    const ids = [...running.keys(), ...unrun.keys()];
+    const { successor, answers } = await named;
+    if (unrun.size > 0) {
+      const more = await this.successors(cluster, [...unrun.keys()], handWhenReady);
+      for (const [id, node] of more.successor) successor.set(id, node);
+      answers.push(...more.answers);
+    }
+    const calls = [...liveCalls, ...unrun.keys()];
+    const preparedMs = Math.round(performance.now() - started);
     const handAll = async (list: string[]): Promise<void> => {
       const outcomes = await Promise.allSettled(list.map((id) => handOne(id, successor.get(id))));
       outcomes.forEach((outcome, i) => {
-        if (outcome.status === 'rejected')
-          this.logger.error(`cluster/handover_failed session=${list[i]} ${String(outcome.reason)}`);
+        if (outcome.status === 'rejected') logFailure(list[i]!, outcome.reason);
       });
     };
     // The calls first, then the ended ones (their leases go): the database serves the calls first.
     const live = new Set(calls);
-    await handAll(calls);
+    // (Those not handed yet: prepared late, or with no successor.)
+    await handAll(calls.filter((id) => !handing.has(id)));
+    await Promise.all(handing.values());
     await handAll(ids.filter((id) => !live.has(id)));
     // A lease still held here (a takeover that was under way when the drain began): released to
     // whoever takes it first.
@@ -156,6 +181,7 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
   private async successors(
     cluster: Cluster,
     calls: string[],
+    ready: (sessionId: string, node: string) => void,
   ): Promise<{ successor: Map<string, string>; answers: string[] }> {
     const deadline = performance.now() + PREPARE_WAIT_MS;
     const successor = new Map<string, string>();
@@ -177,7 +203,9 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
         [...groups].map(async ([node, group]) => ({
           node,
           group,
-          reply: await cluster.link.prepareAt(node, group, deadline - performance.now()),
+          reply: await cluster.link.prepareAt(node, group, deadline - performance.now(), (id) =>
+            ready(id, node),
+          ),
         })),
       );
       pending = [];
@@ -246,8 +274,11 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  /** Named successor by a draining process: these sessions' timelines replayed ahead. */
-  private async prepare(ids: string[]): Promise<number | 'draining'> {
+  /**
+   * Named successor by a draining process: these sessions' timelines replayed ahead, each one
+   * said `ready` as soon as it is (then the draining process hands it over).
+   */
+  private async prepare(ids: string[], ready: (sessionId: string) => void): Promise<number | 'draining'> {
     if (this.cluster?.draining) return 'draining';
     const started = performance.now();
     const queue = ids.values();
@@ -259,6 +290,7 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
         } catch (error) {
           this.logger.error(`cluster/prepare_failed session=${next.value} ${String(error)}`);
         }
+        ready(next.value);
       }
     };
     await Promise.all(Array.from({ length: PREPARE_WORKERS }, worker));

@@ -32,6 +32,8 @@ type Message =
   | { type: 'reply'; id: string; reply: ForwardedReply }
   | { type: 'prepare'; id: string; from: string; sessionIds: string[] }
   | { type: 'prepared'; id: string; count: number | 'draining' }
+  /** One session of a `prepare` replayed (the draining process may hand it over now). */
+  | { type: 'ready'; id: string; sessionId: string }
   | { type: 'yours'; from: string; sessionIds: string[] };
 
 const nodeChannel = (node: string): string => `ecoute:node:${node}`;
@@ -40,9 +42,12 @@ const HANDOVER_CHANNEL = 'ecoute:handover';
 export class OwnerLink {
   private readonly waiting = new Map<string, (reply: ForwardedReply) => void>();
   private readonly preparing = new Map<string, (count: number | 'draining') => void>();
+  /** Per `prepare` asked, what to do as each of its sessions is ready. */
+  private readonly readying = new Map<string, (sessionId: string) => void>();
   private serve: ((request: ForwardedRequest) => Promise<ForwardedReply>) | undefined;
   private handover: ((sessionIds: string[], from: string) => void) | undefined;
-  private prepare: ((sessionIds: string[]) => Promise<number | 'draining'>) | undefined;
+  private prepare:
+    ((sessionIds: string[], ready: (sessionId: string) => void) => Promise<number | 'draining'>) | undefined;
   /** Requests waiting for a session to change hands (`changeOf`), per session. */
   private readonly awaiting = new Map<string, Set<() => void>>();
 
@@ -69,26 +74,37 @@ export class OwnerLink {
 
   /**
    * What this process does when a draining one names it successor (`prepareAt`): how many it
-   * prepared, or `'draining'` when it drains itself (then the sessions go to another).
+   * prepared, or `'draining'` when it drains itself (then the sessions go to another); `ready`
+   * tells the draining process of each session as soon as it is prepared.
    */
-  onPrepare(prepare: (sessionIds: string[]) => Promise<number | 'draining'>): void {
+  onPrepare(
+    prepare: (sessionIds: string[], ready: (sessionId: string) => void) => Promise<number | 'draining'>,
+  ): void {
     this.prepare = prepare;
   }
 
   /**
    * Asks `node` to prepare these sessions (read and replay their timelines) and waits until it
    * has, at most `timeoutMs`: resolves with how many it prepared (null: no answer in time;
-   * `'draining'`: it drains too, another successor is needed).
+   * `'draining'`: it drains too, another successor is needed). `ready` is called as each session
+   * is prepared, before the answer (the drain hands that one over at once).
    */
-  prepareAt(node: string, sessionIds: string[], timeoutMs: number): Promise<number | 'draining' | null> {
+  prepareAt(
+    node: string,
+    sessionIds: string[],
+    timeoutMs: number,
+    ready: (sessionId: string) => void = () => undefined,
+  ): Promise<number | 'draining' | null> {
     const id = randomUUID();
     const message: Message = { type: 'prepare', id, from: this.node, sessionIds };
     return new Promise<number | 'draining' | null>((resolve) => {
       const done = (count: number | 'draining' | null): void => {
         clearTimeout(timer);
         this.preparing.delete(id);
+        this.readying.delete(id);
         resolve(count);
       };
+      this.readying.set(id, ready);
       const timer = setTimeout(() => done(null), timeoutMs);
       this.preparing.set(id, done);
       this.pub.publish(nodeChannel(node), JSON.stringify(message)).then(
@@ -186,6 +202,10 @@ export class OwnerLink {
       this.preparing.get(m.id)?.(m.count);
       return;
     }
+    if (m.type === 'ready') {
+      this.readying.get(m.id)?.(m.sessionId);
+      return;
+    }
     if (m.type === 'yours') {
       this.handover?.(m.sessionIds, m.from);
       this.changed(m.sessionIds);
@@ -194,7 +214,11 @@ export class OwnerLink {
     if (m.type === 'prepare') {
       const prepare = this.prepare;
       if (!prepare) return;
-      void prepare(m.sessionIds)
+      const ready = (sessionId: string): void => {
+        const word: Message = { type: 'ready', id: m.id, sessionId };
+        this.pub.publish(nodeChannel(m.from), JSON.stringify(word)).catch(() => undefined);
+      };
+      void prepare(m.sessionIds, ready)
         .catch((): number => 0)
         .then((count) => {
           const answer: Message = { type: 'prepared', id: m.id, count };
