@@ -397,6 +397,8 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     // Every process of the restart (their logs tell how each session was rebuilt by its successor).
     const involved = [...servers];
     const readinessWhileDraining: number[] = [];
+    /** When each process of the restart was told to stop (each pause is placed after one). */
+    const sigterms: number[] = [];
     for (const old of [...servers]) {
       // A boot takes seconds on a busy machine: the new process starts before the old one stops.
       const fresh = await start();
@@ -407,6 +409,7 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
         console.log(
           `[cluster] a process ended before its drain: ${JSON.stringify(old.exit())} ${old.output().slice(-3000)}`,
         );
+      sigterms.push(Date.now());
       const stopping = old.stop(); // SIGTERM: its sessions handed over before it exits
       // Draining, it tells the balancer to send it nothing new before its sockets close (asked
       // until it says so, or no longer answers: then 0).
@@ -434,9 +437,15 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       const i = c.ackedAt.slice(1).findIndex((t, j) => t - c.ackedAt[j]! === pauses[k]);
       const [from, to] = [c.ackedAt[i]!, c.ackedAt[i + 1]!];
       const off = c.offline.find(([lost, back]) => lost >= from && back <= to);
+      // (A pause of every call at once, none placed after a SIGTERM like the others, is the machine's.)
+      const n = sigterms.findLastIndex((t) => t <= from);
+      const when =
+        n < 0
+          ? 'before the first SIGTERM'
+          : `${from - sigterms[n]!}→${to - sigterms[n]!} ms after SIGTERM #${n + 1}`;
       return off
-        ? `${pauses[k]} = ${off[0] - from} before the disconnect + ${off[1] - off[0]} offline + ${to - off[1]} to the first ack`
-        : `${pauses[k]} (handover, no reconnection)`;
+        ? `${pauses[k]} = ${off[0] - from} before the disconnect + ${off[1] - off[0]} offline + ${to - off[1]} to the first ack (${when})`
+        : `${pauses[k]} (handover, no reconnection; ${when})`;
     });
     const sorted = (list: number[]): number[] => [...list].sort((a, b) => a - b);
     const gaps = sorted(calls.flatMap((c) => c.ackedAt.slice(1).map((t, i) => t - c.ackedAt[i]!)));

@@ -46,6 +46,20 @@ describe('session leases (PostgreSQL)', () => {
     );
   }, 120_000);
 
+  /** A live session row (its tokens: its id and the role's initial). */
+  const liveSession = (id: string): Promise<void> =>
+    new SessionStore(db).create(
+      {
+        id,
+        scenarioId: 'x',
+        scenarioVersion: 1,
+        seed: 1,
+        createdAt: new Date(0).toISOString(),
+        status: 'live',
+      },
+      { listener: `${id}l`, trainer: `${id}t`, observer: `${id}o` },
+    );
+
   afterAll(async () => {
     await db?.destroy();
     await postgres?.stop();
@@ -95,19 +109,7 @@ describe('session leases (PostgreSQL)', () => {
   });
 
   it('one group commit writes the sessions whose epoch holds and nothing of a stale one', async () => {
-    const create = (id: string) =>
-      new SessionStore(db).create(
-        {
-          id,
-          scenarioId: 'x',
-          scenarioVersion: 1,
-          seed: 1,
-          createdAt: new Date(0).toISOString(),
-          status: 'live',
-        },
-        { listener: `${id}l`, trainer: `${id}t`, observer: `${id}o` },
-      );
-    await Promise.all(['g1', 'g2', 'g3'].map(create));
+    await Promise.all(['g1', 'g2', 'g3'].map(liveSession));
     await leases.heartbeat('a', 60_000);
     await leases.heartbeat('b', 60_000);
     expect(await leases.acquire('g1', 'a')).toMatchObject({ epoch: 1 });
@@ -142,17 +144,7 @@ describe('session leases (PostgreSQL)', () => {
   });
 
   it('a drain passes the lease to a live successor (next epoch, the old owner fenced), else leaves it free', async () => {
-    await new SessionStore(db).create(
-      {
-        id: 'w1',
-        scenarioId: 'x',
-        scenarioVersion: 1,
-        seed: 1,
-        createdAt: new Date(0).toISOString(),
-        status: 'live',
-      },
-      { listener: 'w1l', trainer: 'w1t', observer: 'w1o' },
-    );
+    await liveSession('w1');
     for (const node of ['a', 'b', 'c']) await leases.heartbeat(node, 60_000);
     expect(await leases.alive('a')).toEqual(['b', 'c']);
     expect(await leases.acquire('w1', 'a')).toMatchObject({ epoch: 1 });
@@ -182,17 +174,7 @@ describe('session leases (PostgreSQL)', () => {
   });
 
   it('a draining process is never named successor, nor passed a lease, even by a drain that began first', async () => {
-    await new SessionStore(db).create(
-      {
-        id: 'd1',
-        scenarioId: 'x',
-        scenarioVersion: 1,
-        seed: 1,
-        createdAt: new Date(0).toISOString(),
-        status: 'live',
-      },
-      { listener: 'd1l', trainer: 'd1t', observer: 'd1o' },
-    );
+    await liveSession('d1');
     for (const node of ['p', 'q', 'r']) await leases.heartbeat(node, 60_000);
     expect(await leases.acquire('d1', 'p')).toMatchObject({ epoch: 1 });
     await leases.drain('q');
@@ -237,17 +219,7 @@ describe('session leases (PostgreSQL)', () => {
   });
 
   it('an acquire waits at most its lock timeout behind an append holding the row, then says ask again', async () => {
-    await new SessionStore(db).create(
-      {
-        id: 'timeout1',
-        scenarioId: 'x',
-        scenarioVersion: 1,
-        seed: 1,
-        createdAt: new Date(0).toISOString(),
-        status: 'live',
-      },
-      { listener: 'timeout1l', trainer: 'timeout1t', observer: 'timeout1o' },
-    );
+    await liveSession('timeout1');
     for (const node of ['wa', 'wb']) await leases.heartbeat(node, 60_000);
     expect(await leases.acquire('timeout1', 'wa')).toEqual({ epoch: 1, handedOver: false });
     // wa's heartbeat runs out while its group commit holds the lease row (FOR SHARE, its
