@@ -399,6 +399,7 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     const readinessWhileDraining: number[] = [];
     /** When each process of the restart was told to stop (each pause is placed after one). */
     const sigterms: number[] = [];
+    const drainBegan: string[] = [];
     for (const old of [...servers]) {
       // A boot takes seconds on a busy machine: the new process starts before the old one stops.
       const fresh = await start();
@@ -426,6 +427,9 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       servers.splice(servers.indexOf(old), 1);
       await balancer.setServers(servers.map((s) => s.url));
       drains.push(...(old.output().match(/cluster\/drained [^"]*/g) ?? []));
+      // When its drain began (the log line's time, the same clock), after the SIGTERM.
+      const began = /"time":(\d+)[^\n]*cluster\/draining /.exec(old.output());
+      drainBegan.push(began ? `${Number(began[1]) - sigterms.at(-1)!} ms` : '?');
       await sleep(500);
     }
     running = false;
@@ -453,7 +457,7 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
       `[cluster] rolling restart: a listener disconnected by a drain reconnected after ${sorted(reconnections)[reconnections.length >> 1] ?? '-'} ms (median of ${reconnections.length}; worst ${Math.max(...reconnections)} ms); two acked inputs of a call ${gaps[gaps.length >> 1]} ms apart in the median (the machine's pace, 20 ms between sends), ${gaps[Math.floor(gaps.length * 0.99)]} ms at p99`,
     );
     console.log(
-      `[cluster] rolling restart of 3 processes, 6 calls: longest pause between two acked inputs of a call ${Math.max(...pauses)} ms (median call ${[...pauses].sort((a, b) => a - b)[3]} ms); ${drains.join('; ')}`,
+      `[cluster] rolling restart of 3 processes, 6 calls: longest pause between two acked inputs of a call ${Math.max(...pauses)} ms (median call ${[...pauses].sort((a, b) => a - b)[3]} ms); each drain began ${drainBegan.join(', ')} after its SIGTERM; ${drains.join('; ')}`,
     );
     expect(readinessWhileDraining).toEqual([503, 503, 503]);
     // (The drain lines are printed, not counted: a process's last log lines may not reach its

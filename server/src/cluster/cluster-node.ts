@@ -84,6 +84,7 @@ export class ClusterNode implements OnApplicationBootstrap, BeforeApplicationShu
       .drain(cluster.node)
       .catch((error: unknown) => this.logger.error(`cluster/drain_mark_failed ${String(error)}`));
     const running = new Map(this.sessions.ownedEpochs());
+    this.logger.log(`cluster/draining node=${cluster.node} sessions=${running.size}`);
     // (An ended call has no successor: its lease simply goes.)
     const isCall = (id: string): boolean => this.sessions.loaded(id)?.ended !== true;
     /** Leases held here without a runtime (passed by another drain): released, not handed over. */
