@@ -76,4 +76,21 @@ describe('LibraryPage', () => {
     });
     expect(sent).toEqual([{ duplicate: 'appel-entrainement', id: 'appel-entrainement-copie-2' }]);
   });
+
+  it('signed out: its heading and the way to sign in, without asking the library', async () => {
+    let asked = 0;
+    const api = {
+      ...libraryApi,
+      list: () => {
+        asked++;
+        return Promise.resolve({ ok: true as const, data: calls });
+      },
+    } as unknown as typeof libraryApi;
+    const signedOut = { me: () => Promise.resolve({ ok: false as const, code: 'auth/sign_in_required' }) };
+    renderWithSession(<LibraryPage api={api} accounts={signedOut} />);
+    await screen.findByRole('link', { name: 'Se connecter' });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe("Bibliothèque d'appels");
+    expect(screen.getByText('Connectez-vous pour continuer.')).not.toBeNull();
+    expect(asked).toBe(0);
+  });
 });

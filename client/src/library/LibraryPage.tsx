@@ -36,7 +36,11 @@ export function LibraryPage({
   const load = useCallback(() => {
     void api.list().then((result) => (result.ok ? setCalls(result.data) : setError(result.code)));
   }, [api]);
-  useEffect(load, [load]);
+  // Asked once someone is signed in: signed out, the library would answer a 401 (a console error).
+  const signedIn = account.status === 'signed-in';
+  useEffect(() => {
+    if (signedIn) load();
+  }, [signedIn, load]);
 
   const open = (callId: string) => void navigate(`/bibliotheque/${encodeURIComponent(callId)}`);
   const created = (result: Awaited<ReturnType<typeof api.create>>) => {
@@ -57,9 +61,17 @@ export function LibraryPage({
   if (account.status === 'loading') return <p role="status">{t('account.loading')}</p>;
   if (account.status !== 'signed-in')
     return (
-      <p>
-        <Link to="/connexion">{t('account.signIn.heading')}</Link>
-      </p>
+      <div className="library">
+        <h1>{t('library.heading')}</h1>
+        {account.status === 'failed' ? (
+          <ErrorAlert code={account.code} />
+        ) : (
+          <p>{t('error.auth/sign_in_required')}</p>
+        )}
+        <p>
+          <Link to="/connexion">{t('account.signIn.heading')}</Link>
+        </p>
+      </div>
     );
   const writer = account.me.role !== 'trainer';
   return (
