@@ -32,6 +32,8 @@ export function LibraryPage({
   const headingId = useId();
   const createId = useId();
   const importId = useId();
+  const fileNameId = useId();
+  const [fileName, setFileName] = useState<string | null>(null);
 
   const load = useCallback(() => {
     void api.list().then((result) => (result.ok ? setCalls(result.data) : setError(result.code)));
@@ -157,14 +159,30 @@ export function LibraryPage({
           </form>
           <section className="panel" aria-labelledby={importId}>
             <h2 id={importId}>{t('library.import.heading')}</h2>
-            <label>
+            {/* The browser's own file button speaks its own language (« Choose File »): it stays
+                the control, out of sight, and a button-like text in the page's language shows it. */}
+            <label className="file-pick">
               {t('library.import.file')}
               <input
                 type="file"
+                className="visually-hidden"
                 accept=".yaml,.yml,application/yaml"
-                onChange={(e) => onImport(e.target.files?.[0])}
+                aria-describedby={fileNameId}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  setFileName(file?.name ?? null);
+                  onImport(file);
+                }}
               />
+              <span className="file-pick__row">
+                <span className="button file-pick__button" aria-hidden="true">
+                  {t('library.import.choose')}
+                </span>
+              </span>
             </label>
+            <p id={fileNameId} className="muted">
+              {fileName ?? t('library.import.none')}
+            </p>
           </section>
         </div>
       ) : null}
