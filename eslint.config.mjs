@@ -96,6 +96,9 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': restrict({ patterns: [relativeInto('server'), relativeInto('client')] }),
+      // French typography: non-breaking spaces (U+00A0, U+202F) inside « » and before : ; ? ! in
+      // messages, template literals and regexes included (still refused in code).
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true }],
     },
   },
 

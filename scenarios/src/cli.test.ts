@@ -72,8 +72,8 @@ describe('pnpm scenario', () => {
   it('test: runs the play-throughs, reports coverage, exits 0; a failing test exits 1', () => {
     const ok = scenario(['test', 'scenarios/appel-entrainement.tests.yaml', '--no-generated']);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain('appel-entrainement : 7/7 tests réussis');
-    expect(ok.stdout).toContain('couverture des états : 7/7 (100 %)');
+    expect(ok.stdout).toContain('appel-entrainement : 7/7 tests réussis');
+    expect(ok.stdout).toContain('couverture des états : 7/7 (100 %)');
     const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-test-'));
     writeFileSync(path.join(dir, 'appel-entrainement.yaml'), readFileSync(path.join(root, tutorial), 'utf8'));
     writeFileSync(

@@ -81,6 +81,20 @@ describe('accounts and organisations', () => {
     });
   });
 
+  it('says who is signed in, or that nobody is, without a 401 (the public pages ask it)', async () => {
+    expect(await call('GET', '/api/account/me', null)).toMatchObject({ status: 401 });
+    expect(await call('GET', '/api/account/current', null)).toEqual(
+      expect.objectContaining({ status: 200, body: { signedIn: false } }),
+    );
+    expect(await call('GET', '/api/account/current', admin)).toMatchObject({
+      status: 200,
+      body: {
+        signedIn: true,
+        me: { name: 'Alex Admin', role: 'admin', organizationName: 'Organisme de test' },
+      },
+    });
+  });
+
   it('hashes passwords with argon2id and keeps no password in clear', () => {
     const rows = query<{ password: string }>('SELECT password FROM auth_account WHERE password IS NOT NULL');
     expect(rows.length).toBeGreaterThanOrEqual(2);

@@ -86,7 +86,7 @@ describe('the call library', () => {
     expect(saved.status).toBe(200);
     const { version, issues } = saved.json as unknown as LibraryDraftSaved;
     expect(version).toBe(1);
-    expect(issues.find((i) => i.message.includes('clé « grésille » invalide'))).toMatchObject({
+    expect(issues.find((i) => i.message.includes('clé « grésille » invalide'))).toMatchObject({
       severity: 'error',
       code: 'scenario/schema',
       line: broken.split('\n').indexOf('    grésille:') + 1,

@@ -2,6 +2,7 @@
 // (/api/auth/…), the rest Écoute's (/api/account, /api/organization, /api/privacy). The cookie
 // is the browser's (HttpOnly): same-origin fetches send it, with their Origin (CSRF check).
 import type {
+  AccountCurrent,
   AccountMe,
   AuditLogEntry,
   InvitationSummary,
@@ -28,8 +29,20 @@ async function viaAuth<T>(path: string, body: unknown): Promise<ApiResult<T>> {
   };
 }
 
+/**
+ * Who is signed in. Asked through /api/account/current, which answers « signed out » without an
+ * error (a 401 from /api/account/me was logged in the console of every public page).
+ */
+async function currentAccount(): Promise<ApiResult<AccountMe>> {
+  const result = await requestJson<AccountCurrent>('/api/account/current');
+  if (!result.ok) return result;
+  return result.data.signedIn
+    ? { ok: true, data: result.data.me }
+    : { ok: false, code: 'auth/sign_in_required' };
+}
+
 export const accountApi = {
-  me: () => requestJson<AccountMe>('/api/account/me'),
+  me: currentAccount,
   setupStatus: () => requestJson<SetupStatus>('/api/account/setup'),
   setup: (body: SetupRequestBody) => requestJson<{ ok: true }>('/api/account/setup', undefined, post(body)),
   signIn: (email: string, password: string) =>

@@ -3,7 +3,7 @@ import type { ScenarioGraph } from '@ecoute/engine';
 import { observationEntry } from '../test/fixtures.js';
 import { curveData } from './curveData.js';
 import { formatBound, shareOf, sharesOf } from './curveScale.js';
-import { placeLabels } from './directLabels.js';
+import { LABEL_GAP, crossesLabel, freeLabelY, placeEndLabels, placeLabels } from './directLabels.js';
 import { GraphProgress, edgeKey, highlightGraph, withAncestors, parentsOf } from './graphPath.js';
 import { drawnEdges, layoutGraph, shortEdgeLabel } from './layoutGraph.js';
 
@@ -221,5 +221,56 @@ describe('each variable on its own scale', () => {
     // The first keeps its place; all stay in the band.
     expect(tops[0]).toBe(50);
     for (const top of tops) expect(top >= 0 && top <= 200).toBe(true);
+  });
+
+  describe("the names at the lines' end (the debrief's curves)", () => {
+    /** Whatever is wrong with these places: names too close, a line's end through a name. */
+    const clashes = (ends: readonly number[], baselines: readonly number[]): string[] => {
+      const found: string[] = [];
+      baselines.forEach((baseline, i) => {
+        baselines.forEach((other, j) => {
+          if (j > i && Math.abs(other - baseline) < LABEL_GAP) found.push(`names ${i} and ${j}`);
+        });
+        ends.forEach((end, j) => {
+          if (crossesLabel(end, baseline)) found.push(`line ${j} through name ${i}`);
+        });
+      });
+      return found;
+    };
+
+    it('keeps a name off the line of another variable that ends just above its own', () => {
+      // Stress ends at 50, trust at 44: the name of stress wanted at 47 would sit on trust's line.
+      const ends = [50, 44];
+      const sequential: number[] = [];
+      for (const end of ends) sequential.push(freeLabelY(sequential, end - 3, 10, 94));
+      expect(clashes(ends, sequential)).not.toEqual([]);
+      const placed = placeEndLabels(ends, 10, 94);
+      expect(clashes(ends, placed)).toEqual([]);
+      // Each stays next to its line (within two names' height).
+      placed.forEach((baseline, i) =>
+        expect(Math.abs(baseline - ends[i]!)).toBeLessThanOrEqual(2 * LABEL_GAP + 3),
+      );
+    });
+
+    it('keeps its place above its line when nothing is there', () => {
+      expect(placeEndLabels([30, 80], 10, 94)).toEqual([27, 77]);
+    });
+
+    it('keeps four names apart and off every line, wherever the four lines end', () => {
+      // Every way four lines can end in the 96 px band (steps of 6 px), as the debrief paints them.
+      const heights = Array.from({ length: 15 }, (_, k) => 8 + 6 * k);
+      let checked = 0;
+      for (const a of heights)
+        for (const b of heights)
+          for (const c of heights)
+            for (const d of [8, 47, 88]) {
+              const ends = [a, b, c, d];
+              const placed = placeEndLabels(ends, 10, 94);
+              expect({ ends, clashes: clashes(ends, placed) }).toEqual({ ends, clashes: [] });
+              for (const baseline of placed) expect(baseline >= 10 && baseline <= 94).toBe(true);
+              checked += 1;
+            }
+      expect(checked).toBe(15 * 15 * 15 * 3);
+    });
   });
 });

@@ -30,3 +30,48 @@ export function placeLabels(wanted: readonly number[], top: number, bottom: numb
   for (const y of wanted) taken.push(freeLabelY(taken, y, top, bottom, gap));
   return taken;
 }
+
+/** A name's baseline sits this far above its line's end (px). */
+export const LABEL_LIFT = 3;
+/** How far a name's letters (11 px type) rise above its baseline and fall below it (px). */
+export const LABEL_ASCENT = 9;
+export const LABEL_DESCENT = 2;
+
+/** Whether a line ending at `y` runs through the name written on `baseline` (1 px to spare). */
+export function crossesLabel(y: number, baseline: number): boolean {
+  return y > baseline - LABEL_ASCENT - 1 && y < baseline + LABEL_DESCENT + 1;
+}
+
+/**
+ * The baselines of the names written at the right end of lines that end at heights `ends` (px,
+ * downwards), all in one column: each just above its own line where that is free, else the
+ * nearest free baseline (above first) within `top`–`bottom`. Free: `gap` from every name already
+ * placed, and no line's end (its own or another's) running through its letters, so that a name
+ * never sits on another name nor on another variable's line. When the band has no such place,
+ * the nearest place free of names only (`freeLabelY`).
+ */
+export function placeEndLabels(
+  ends: readonly number[],
+  top: number,
+  bottom: number,
+  gap = LABEL_GAP,
+): number[] {
+  const placed: number[] = [];
+  for (const end of ends) {
+    const wanted = Math.min(bottom, Math.max(top, end - LABEL_LIFT));
+    const clear = (baseline: number) =>
+      placed.every((other) => Math.abs(other - baseline) >= gap) &&
+      ends.every((y) => !crossesLabel(y, baseline));
+    let found: number | undefined;
+    for (let distance = 0; found === undefined && distance <= bottom - top; distance += 1) {
+      for (const baseline of [wanted - distance, wanted + distance]) {
+        if (baseline >= top && baseline <= bottom && clear(baseline)) {
+          found = baseline;
+          break;
+        }
+      }
+    }
+    placed.push(found ?? freeLabelY(placed, wanted, top, bottom, gap));
+  }
+  return placed;
+}

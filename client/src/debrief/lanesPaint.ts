@@ -4,7 +4,7 @@
 // moments never repaints it (the cursor is an element of its own above it).
 import { SHARE_MAX, shareOf } from '../charts/curveScale.js';
 import { curveStyle } from '../charts/curveStyle.js';
-import { freeLabelY } from '../charts/directLabels.js';
+import { placeEndLabels } from '../charts/directLabels.js';
 import { formatDuration } from '../ui/formatDuration.js';
 import { LANES, type Lane, type LaneMarker } from './lanes.js';
 import type { VariableSeries } from './moment.js';
@@ -122,7 +122,7 @@ export function paintLanes(
   for (const share of [0, SHARE_MAX / 2, SHARE_MAX])
     ctx.fillRect(0, Math.round(curveY(share, SHARE_RANGE)), width, 1);
   const to = from + width / pxPerMs;
-  const labelled: number[] = [];
+  const ends: number[] = [];
   ctx.font = '11px system-ui, sans-serif';
   picture.series.forEach((series, i) => {
     // Each curve on its own declared range (a 0–10 stress is not flattened by a 0–150 plan).
@@ -173,14 +173,17 @@ export function paintLanes(
     ctx.lineTo(width, y);
     ctx.stroke();
     ctx.setLineDash([]);
-    // Its name at the right end of its line (moved down when another name sits there).
-    const labelY = freeLabelY(labelled, y - 3, 10, CURVES_HEIGHT - 2);
-    labelled.push(labelY);
-    ctx.fillStyle = palette.curve ?? style.colour;
-    ctx.textAlign = 'right';
-    ctx.fillText(series.label, width - 4, labelY);
-    ctx.textAlign = 'left';
+    ends.push(y);
   });
+  // Each name at the right end of its line, once every line's end is known: moved off the other
+  // names and off the other variables' lines (charts/directLabels.ts).
+  const labelYs = placeEndLabels(ends, 10, CURVES_HEIGHT - 2);
+  ctx.textAlign = 'right';
+  picture.series.forEach((series, i) => {
+    ctx.fillStyle = palette.curve ?? curveStyle(i).colour;
+    ctx.fillText(series.label, width - 4, labelYs[i] ?? 0);
+  });
+  ctx.textAlign = 'left';
 
   ctx.fillStyle = palette.muted;
   ctx.strokeStyle = palette.muted;

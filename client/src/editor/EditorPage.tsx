@@ -200,6 +200,86 @@ export function EditorPage() {
 
   if (error && !detail) return <ErrorAlert code={error} />;
   if (!detail || !loaded) return <p role="status">{t('editor.loading')}</p>;
+  const textPane = (
+    <section key="text" className="studio__text" aria-labelledby={issuesId}>
+      <h2 id={issuesId}>
+        {t('editor.text')}{' '}
+        <span className="muted" aria-live="polite">
+          <IssueList
+            issues={issues}
+            onGo={(issue) => {
+              if (!view) return;
+              const at = issueOffset(issue, view.state.doc.toString(), ranges.current);
+              view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+              view.focus();
+            }}
+          />
+        </span>
+      </h2>
+      <ScenarioEditor
+        initialText={loaded.yaml}
+        lint={lint}
+        label={t('editor.textLabel')}
+        onText={onTypedText}
+        onLint={onLint}
+        onCursorState={setCursorState}
+        onView={setView}
+      />
+    </section>
+  );
+  const graphPane = (
+    <section key="graph" className="studio__graph" aria-labelledby={statesId}>
+      <h2 id={statesId}>{t('editor.states')}</h2>
+      {graph ? (
+        <ChunkBoundary
+          loading={<p className="muted">{t('graph.loading')}</p>}
+          failed={<p className="muted">{t('graph.failed')}</p>}
+        >
+          <Suspense fallback={<p className="muted">{t('graph.loading')}</p>}>
+            <MemoStateGraph
+              graph={graph}
+              states={play ? play.states : cursorStates}
+              entries={play?.entries ?? NO_ENTRIES}
+              reached={play ? null : reached}
+              label={t('graph.label')}
+              onStateClick={show}
+              {...(readOnly ? {} : { onConnect })}
+            />
+          </Suspense>
+        </ChunkBoundary>
+      ) : (
+        <p className="muted">{t('graph.none')}</p>
+      )}
+      <ul className="studio__states">
+        {stateNodes.map((node) => (
+          <li key={node.id}>
+            <button
+              type="button"
+              className="button--link"
+              aria-current={
+                (play ? play.states.includes(node.id) : node.id === cursorState) ? 'true' : undefined
+              }
+              onClick={() => show(node.id)}
+            >
+              {node.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {readOnly || !data ? null : (
+        <MemoGraphEditPanel
+          data={data}
+          text={text}
+          edit={edit}
+          graph={graph}
+          drawn={drawn}
+          selected={selectedState}
+          onSelect={setSelectedState}
+        />
+      )}
+      <MemoCoveragePanel text={text} graph={graph} onReached={setReached} />
+    </section>
+  );
   return (
     <div className="studio">
       <p>
@@ -269,83 +349,10 @@ export function EditorPage() {
           <LazyTestPlay text={text} onProgress={setPlay} onClose={() => setPlaying(false)} />
         </Suspense>
       ) : null}
-      <div className="studio__panes">
-        <section className="studio__text" aria-labelledby={issuesId}>
-          <h2 id={issuesId}>
-            {t('editor.text')}{' '}
-            <span className="muted" aria-live="polite">
-              <IssueList
-                issues={issues}
-                onGo={(issue) => {
-                  if (!view) return;
-                  const at = issueOffset(issue, view.state.doc.toString(), ranges.current);
-                  view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
-                  view.focus();
-                }}
-              />
-            </span>
-          </h2>
-          <ScenarioEditor
-            initialText={loaded.yaml}
-            lint={lint}
-            label={t('editor.textLabel')}
-            onText={onTypedText}
-            onLint={onLint}
-            onCursorState={setCursorState}
-            onView={setView}
-          />
-        </section>
-        <section className="studio__graph" aria-labelledby={statesId}>
-          <h2 id={statesId}>{t('editor.states')}</h2>
-          {graph ? (
-            <ChunkBoundary
-              loading={<p className="muted">{t('graph.loading')}</p>}
-              failed={<p className="muted">{t('graph.failed')}</p>}
-            >
-              <Suspense fallback={<p className="muted">{t('graph.loading')}</p>}>
-                <MemoStateGraph
-                  graph={graph}
-                  states={play ? play.states : cursorStates}
-                  entries={play?.entries ?? NO_ENTRIES}
-                  reached={play ? null : reached}
-                  label={t('graph.label')}
-                  onStateClick={show}
-                  {...(readOnly ? {} : { onConnect })}
-                />
-              </Suspense>
-            </ChunkBoundary>
-          ) : (
-            <p className="muted">{t('graph.none')}</p>
-          )}
-          <ul className="studio__states">
-            {stateNodes.map((node) => (
-              <li key={node.id}>
-                <button
-                  type="button"
-                  className="button--link"
-                  aria-current={
-                    (play ? play.states.includes(node.id) : node.id === cursorState) ? 'true' : undefined
-                  }
-                  onClick={() => show(node.id)}
-                >
-                  {node.label}
-                </button>
-              </li>
-            ))}
-          </ul>
-          {readOnly || !data ? null : (
-            <MemoGraphEditPanel
-              data={data}
-              text={text}
-              edit={edit}
-              graph={graph}
-              drawn={drawn}
-              selected={selectedState}
-              onSelect={setSelectedState}
-            />
-          )}
-          <MemoCoveragePanel text={text} graph={graph} onReached={setReached} />
-        </section>
+      {/* While a test plays, the graph is what the author watches: first (in the page's order, so
+          in the focus order too) and across the page's width, its ways out side by side. */}
+      <div className={playing ? 'studio__panes studio__panes--playing' : 'studio__panes'}>
+        {playing ? [graphPane, textPane] : [textPane, graphPane]}
       </div>
       {readOnly ? null : (
         <>

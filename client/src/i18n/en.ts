@@ -1009,6 +1009,8 @@ export const en: Catalogue = {
   'library.new.create': 'Create from the blank template',
   'library.import.heading': 'Import a YAML file',
   'library.import.file': 'Scenario file (.yaml)',
+  'library.import.choose': 'Choose a file…',
+  'library.import.none': 'No file chosen',
   'editor.loading': 'Loading the call…',
   'editor.heading': 'Studio: {title}',
   'editor.readOnly': 'A built-in call: read-only. Duplicate it to change it.',

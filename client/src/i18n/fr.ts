@@ -1031,6 +1031,8 @@ export const fr = {
   'library.new.create': 'Créer à partir du modèle vierge',
   'library.import.heading': 'Importer un fichier YAML',
   'library.import.file': 'Fichier de scénario (.yaml)',
+  'library.import.choose': 'Choisir un fichier…',
+  'library.import.none': 'Aucun fichier choisi',
   'editor.loading': "Chargement de l'appel…",
   'editor.heading': 'Studio : {title}',
   'editor.readOnly': 'Appel de la bibliothèque intégrée : lecture seule. Dupliquez-le pour le modifier.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { LibraryCallSummary, LibraryCreateRequest } from '@ecoute/protocol';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { libraryApi } from './libraryApi.js';
@@ -75,5 +75,39 @@ describe('LibraryPage', () => {
       fireEvent.click(duplicates[0]!);
     });
     expect(sent).toEqual([{ duplicate: 'appel-entrainement', id: 'appel-entrainement-copie-2' }]);
+  });
+
+  it('signed out: its heading and the way to sign in, without asking the library', async () => {
+    let asked = 0;
+    const api = {
+      ...libraryApi,
+      list: () => {
+        asked++;
+        return Promise.resolve({ ok: true as const, data: calls });
+      },
+    } as unknown as typeof libraryApi;
+    const signedOut = { me: () => Promise.resolve({ ok: false as const, code: 'auth/sign_in_required' }) };
+    renderWithSession(<LibraryPage api={api} accounts={signedOut} />);
+    await screen.findByRole('link', { name: 'Se connecter' });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe("Bibliothèque d'appels");
+    expect(screen.getByText('Connectez-vous pour continuer.')).not.toBeNull();
+    expect(asked).toBe(0);
+  });
+
+  it("imports a YAML file through a control in the page's language, not the browser's", async () => {
+    const sent = await renderLibrary();
+    const input = screen.getByLabelText(/^Fichier de scénario \(\.yaml\)/) as HTMLInputElement;
+    expect(input.type).toBe('file');
+    expect(screen.getByText('Choisir un fichier…')).not.toBeNull();
+    expect(input.getAttribute('aria-describedby')).toBe(screen.getByText('Aucun fichier choisi').id);
+    const file = new File(['id: x\n'], 'appel-caf.yaml', { type: 'application/yaml' });
+    // jsdom's File has no text(): the browser's does.
+    Object.defineProperty(file, 'text', { value: () => Promise.resolve('id: x\n') });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file] } });
+      await Promise.resolve();
+    });
+    expect(screen.getByText('appel-caf.yaml')).not.toBeNull();
+    await waitFor(() => expect(sent).toEqual([{ yaml: 'id: x\n' }]));
   });
 });

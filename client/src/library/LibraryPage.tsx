@@ -32,11 +32,17 @@ export function LibraryPage({
   const headingId = useId();
   const createId = useId();
   const importId = useId();
+  const fileNameId = useId();
+  const [fileName, setFileName] = useState<string | null>(null);
 
   const load = useCallback(() => {
     void api.list().then((result) => (result.ok ? setCalls(result.data) : setError(result.code)));
   }, [api]);
-  useEffect(load, [load]);
+  // Asked once someone is signed in: signed out, the library would answer a 401 (a console error).
+  const signedIn = account.status === 'signed-in';
+  useEffect(() => {
+    if (signedIn) load();
+  }, [signedIn, load]);
 
   const open = (callId: string) => void navigate(`/bibliotheque/${encodeURIComponent(callId)}`);
   const created = (result: Awaited<ReturnType<typeof api.create>>) => {
@@ -57,9 +63,17 @@ export function LibraryPage({
   if (account.status === 'loading') return <p role="status">{t('account.loading')}</p>;
   if (account.status !== 'signed-in')
     return (
-      <p>
-        <Link to="/connexion">{t('account.signIn.heading')}</Link>
-      </p>
+      <div className="library">
+        <h1>{t('library.heading')}</h1>
+        {account.status === 'failed' ? (
+          <ErrorAlert code={account.code} />
+        ) : (
+          <p>{t('error.auth/sign_in_required')}</p>
+        )}
+        <p>
+          <Link to="/connexion">{t('account.signIn.heading')}</Link>
+        </p>
+      </div>
     );
   const writer = account.me.role !== 'trainer';
   return (
@@ -145,14 +159,30 @@ export function LibraryPage({
           </form>
           <section className="panel" aria-labelledby={importId}>
             <h2 id={importId}>{t('library.import.heading')}</h2>
-            <label>
+            {/* The browser's own file button speaks its own language (« Choose File »): it stays
+                the control, out of sight, and a button-like text in the page's language shows it. */}
+            <label className="file-pick">
               {t('library.import.file')}
               <input
                 type="file"
+                className="visually-hidden"
                 accept=".yaml,.yml,application/yaml"
-                onChange={(e) => onImport(e.target.files?.[0])}
+                aria-describedby={fileNameId}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  setFileName(file?.name ?? null);
+                  onImport(file);
+                }}
               />
+              <span className="file-pick__row">
+                <span className="button file-pick__button" aria-hidden="true">
+                  {t('library.import.choose')}
+                </span>
+              </span>
             </label>
+            <p id={fileNameId} className="muted">
+              {fileName ?? t('library.import.none')}
+            </p>
           </section>
         </div>
       ) : null}

@@ -49,6 +49,12 @@ export interface AccountMe {
   retentionDays: number;
 }
 
+/**
+ * Who is signed in in this browser, if anyone (GET /api/account/current): signed out is a normal
+ * answer there, not a 401 that the browser's console would log as an error on every public page.
+ */
+export type AccountCurrent = { signedIn: false } | { signedIn: true; me: AccountMe };
+
 export interface OrganizationSummary {
   name: string;
   members: { userId: string; name: string; email: string; role: MemberRoleName }[];

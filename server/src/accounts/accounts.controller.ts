@@ -14,6 +14,7 @@ import {
   setupRequestSchema,
 } from '@ecoute/protocol';
 import type {
+  AccountCurrent,
   AccountMe,
   AuditLogEntry,
   InvitationSummary,
@@ -96,6 +97,12 @@ export class AccountController {
       organizationName: member.organizationName,
       retentionDays: await this.accounts.retentionDays(member.organizationId),
     };
+  }
+
+  /** `me`, or « signed out » as a normal answer: what the public pages ask. */
+  @Get('current')
+  async current(@CurrentAccess() access: Access): Promise<AccountCurrent> {
+    return access.member ? { signedIn: true, me: await this.me(access) } : { signedIn: false };
   }
 }
 

@@ -38,6 +38,8 @@ export const POLICY = {
   // own input, Origin and rate; the allow-list of which of its routes are reachable is in app.ts.
   'account.library': ANYONE,
   'account.setup': ANYONE,
+  // Who is signed in, if anyone: the public pages ask it (signed out is an answer, not a 401).
+  'account.current': ANYONE,
   'account.invitation': ANYONE,
   'account.me': {
     links: [],
@@ -117,6 +119,7 @@ export const ROUTE_ACTIONS: Record<string, Action> = {
   'GET /api/account/invitations/:invitationId': 'account.invitation',
   'POST /api/account/invitations/:invitationId/accept': 'account.invitation',
   'GET /api/account/me': 'account.me',
+  'GET /api/account/current': 'account.current',
   'GET /api/organization': 'organisation.read',
   'POST /api/organization/invitations': 'organisation.invite',
   'POST /api/organization/members/:userId/reset-link': 'organisation.reset-link',

@@ -311,6 +311,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   {
     method: 'get',
+    path: '/api/account/current',
+    tag: 'comptes',
+    summary:
+      'Qui est connecté dans ce navigateur : { signedIn: false }, ou { signedIn: true, me } (le compte).',
+    access: 'public',
+    ok: { status: 200, description: 'Connecté ou non (jamais 401).' },
+    errors: [],
+  },
+  {
+    method: 'get',
     path: '/api/organization',
     tag: 'organisme',
     summary: 'L’organisme : membres, invitations en cours, durée de conservation.',

@@ -258,7 +258,7 @@ describe('lines, moves and injects renamed or deleted with their references', ()
         const errors = result.ok ? [] : result.errors.map((e) => e.message);
         // Nothing names the deleted entry any more. A line's deletion leaves the call whole; a
         // move's takes its transitions, and a flag only those raised may be left read, never set.
-        expect(errors.filter((e) => e.includes(`« ${id} »`))).toEqual([]);
+        expect(errors.filter((e) => e.includes(`«\u00a0${id}\u00a0»`))).toEqual([]);
         if (table === 'lines') expect(errors).toEqual([]);
         else expect(errors.filter((e) => !/^drapeau .* lu mais jamais posé/.test(e))).toEqual([]);
         if (result.ok) expect(Object.keys(result.scenario[table])).not.toContain(id);

@@ -301,7 +301,7 @@ describe('scoreRubric', () => {
           },
         ];
       });
-      expect(() => compileScenario(bad)).toThrow(/événement injecté « orage » introuvable/);
+      expect(() => compileScenario(bad)).toThrow(/événement injecté « orage » introuvable/);
     });
   });
 });

@@ -113,12 +113,12 @@ describe('history states', () => {
         [
           'machine.states.conversation.states.retour.target',
           expect.stringMatching(
-            /cible par défaut « pause » introuvable parmi les sous-états de « conversation »/,
+            /cible par défaut « pause » introuvable parmi les sous-états de « conversation »/,
           ),
         ],
         [
           'machine.states.conversation.states.retour_profond.on',
-          expect.stringMatching(/état historique .* « on » n'est pas permis/),
+          expect.stringMatching(/état historique .* « on » n'est pas permis/),
         ],
         ['machine.states.seul.states.h', expect.stringMatching(/son parent doit avoir d'autres sous-états/)],
         ['machine.states.seul.initial', expect.stringMatching(/est un état historique/)],

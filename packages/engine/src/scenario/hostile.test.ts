@@ -66,7 +66,7 @@ describe('hostile scenario text', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors[0]).toMatchObject({ code: 'scenario/schema', line: expect.any(Number) });
-      expect(result.errors[0]!.message).toContain('« executer »');
+      expect(result.errors[0]!.message).toContain('« executer »');
     }
   });
 

@@ -83,7 +83,7 @@ describe('IncrementalYaml', () => {
     for (const variant of cases) expectSameAsWhole(incremental, variant);
     expect(incremental.load(cases[1]!)).toMatchObject({
       ok: false,
-      errors: [expect.objectContaining({ message: expect.stringMatching(/clé « title » en double/) })],
+      errors: [expect.objectContaining({ message: expect.stringMatching(/clé « title » en double/) })],
     });
   });
 });

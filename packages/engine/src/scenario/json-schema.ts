@@ -20,11 +20,11 @@ import {
 export function scenarioJsonSchema(): Record<string, unknown> {
   // Named definitions instead of generated ones, so the file reads well and diffs stay small.
   const registry = z.registry<{ id: string; description?: string }>();
-  registry.add(actionSchema, { id: 'Action', description: 'Une action du moteur : { type, params }.' });
+  registry.add(actionSchema, { id: 'Action', description: 'Une action du moteur : { type, params }.' });
   registry.add(guardSchema, {
     id: 'Guard',
     description:
-      'Une garde du moteur : { type, params } — compare, flag, visited, in (état actif), moveCount — combinable avec all / any / not.',
+      'Une garde du moteur : { type, params } — compare, flag, visited, in (état actif), moveCount — combinable avec all / any / not.',
   });
   registry.add(transitionObjectSchema, { id: 'TransitionObject' });
   registry.add(transitionSchema, {
@@ -34,7 +34,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   registry.add(stateNodeSchema, {
     id: 'StateNode',
     description:
-      'Un état. type: history (avec history: shallow | deep et target, chemin depuis le parent) : revenir où en était le parent.',
+      'Un état. type: history (avec history: shallow | deep et target, chemin depuis le parent) : revenir où en était le parent.',
   });
   registry.add(machineSchema, { id: 'Machine', description: 'La machine XState du scénario.' });
   registry.add(voiceSchema, { id: 'Voice' });
@@ -44,17 +44,17 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   });
   registry.add(criterionSchema, {
     id: 'Criterion',
-    description: 'Un critère : jugé par le formateur ou la formatrice (judged: true) ou automatique (auto).',
+    description: 'Un critère : jugé par le formateur ou la formatrice (judged: true) ou automatique (auto).',
   });
   registry.add(autoCriterionSchema, {
     id: 'AutoCriterion',
     description:
-      'Mesuré sur la chronologie : move, notMove, state, notState, variable, flag ou ending (un seul).',
+      'Mesuré sur la chronologie : move, notMove, state, notState, variable, flag ou ending (un seul).',
   });
   registry.add(sinceSchema, {
     id: 'Since',
     description:
-      'La fenêtre (within) part du premier envoi de cet événement injecté ; jamais envoyé : critère non évalué.',
+      'La fenêtre (within) part du premier envoi de cet événement injecté ; jamais envoyé : critère non évalué.',
   });
   const schema = z.toJSONSchema(scenarioSchema, {
     io: 'input',
@@ -67,7 +67,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     ...schema,
     $id: 'https://ecoute.invalid/scenario.schema.json',
     title: 'Scénario Écoute',
-    description: "Un scénario d'appel pour Écoute : métadonnées, persona, tables et machine XState.",
+    description: "Un scénario d'appel pour Écoute : métadonnées, persona, tables et machine XState.",
   };
 }
 
@@ -77,7 +77,7 @@ export function playThroughsJsonSchema(): Record<string, unknown> {
   registry.add(playThroughStepSchema, {
     id: 'Step',
     description:
-      'Une étape : at (ms de séance) et une seule action parmi pickup, move, inject, say, hangup, pause, resume, end, wait.',
+      'Une étape : at (ms de séance) et une seule action parmi pickup, move, inject, say, hangup, pause, resume, end, wait.',
   });
   registry.add(stepExpectSchema, { id: 'Expect', description: "Ce que l'étape doit produire." });
   const schema = z.toJSONSchema(playThroughFileSchema, {
@@ -91,6 +91,6 @@ export function playThroughsJsonSchema(): Record<string, unknown> {
     ...schema,
     $id: 'https://ecoute.invalid/tests.schema.json',
     title: 'Tests de parcours Écoute',
-    description: "Les parcours de test d'un scénario : entrées datées, attendus, fin de l'appel.",
+    description: "Les parcours de test d'un scénario : entrées datées, attendus, fin de l'appel.",
   };
 }

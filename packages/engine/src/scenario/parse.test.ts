@@ -115,10 +115,10 @@ describe('parseScenario', () => {
   it('quotes what zod names in French guillemets with narrow no-break spaces, not straight quotes', () => {
     const one = errorsOf(`${yamlOf()}machine_inconnue: 1\n`);
     expect(one[0]).toMatchObject({ code: 'scenario/schema', path: 'machine_inconnue' });
-    expect(one[0]?.message).toBe('Clé non reconnue : \u00ab\u202fmachine_inconnue\u202f\u00bb');
+    expect(one[0]?.message).toBe('Clé non reconnue : \u00ab\u202fmachine_inconnue\u202f\u00bb');
     const two = errorsOf(`${yamlOf()}titre: a\nresume: b\n`);
     expect(two[0]?.message).toBe(
-      'Clés non reconnues : \u00ab\u202ftitre\u202f\u00bb, \u00ab\u202fresume\u202f\u00bb',
+      'Clés non reconnues : \u00ab\u202ftitre\u202f\u00bb, \u00ab\u202fresume\u202f\u00bb',
     );
     expect(two[0]?.message).not.toContain('"');
   });
@@ -135,7 +135,7 @@ describe('parseScenario', () => {
       line: expect.any(Number),
     });
     expect(errors[0]?.message).toBe(
-      'action inconnue « shout » : actions permises : say, adjust, set, flag, cue, note, end',
+      'action inconnue « shout » : actions permises : say, adjust, set, flag, cue, note, end',
     );
   });
 
@@ -147,7 +147,7 @@ describe('parseScenario', () => {
         };
       }),
     );
-    expect(errors[0]?.message).toMatch(/garde inconnue.*« random »/);
+    expect(errors[0]?.message).toMatch(/garde inconnue.*« random »/);
     expect(errors[0]?.path).toBe('machine.states.debut.on.ecouter.guard.type');
   });
 
@@ -284,7 +284,7 @@ describe('parseScenario', () => {
       if (!result.ok) {
         expect(result.errors.length).toBeGreaterThan(0);
         for (const e of result.errors) expect(e.code).toMatch(/^scenario\//);
-        expect(result.errors[0]?.message.startsWith('essai.yaml : ')).toBe(true);
+        expect(result.errors[0]?.message.startsWith('essai.yaml : ')).toBe(true);
       }
     }
   });

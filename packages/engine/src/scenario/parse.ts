@@ -33,11 +33,17 @@ export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false
 const zodFrench = z.locales.fr().localeError;
 /** French quotation marks, with narrow no-break spaces: « machine_inconnue ». */
 const guillemets = (text: string): string => `«\u202f${text}\u202f»`;
-/** zod's French messages, whose values come in straight quotes ("machine_inconnue"), in guillemets. */
+/**
+ * zod's French messages, whose values come in straight quotes ("machine_inconnue"), in guillemets;
+ * its ordinary spaces before « : ; ? ! » made non-breaking, as in the engine's own messages.
+ */
 const frenchErrors: z.core.$ZodErrorMap = (issue) => {
   const said = zodFrench(issue);
   const message = typeof said === 'string' ? said : said?.message;
-  return message?.replace(/"([^"]*)"/g, (_all, inner: string) => guillemets(inner));
+  return message
+    ?.replace(/"([^"]*)"/g, (_all, inner: string) => guillemets(inner))
+    .replace(/ :/g, '\u00a0:')
+    .replace(/ ([;?!])/g, '\u202f$1');
 };
 
 export function parseScenario(text: string, source?: string): ParseScenarioResult {
@@ -54,7 +60,7 @@ export function parseScenarioWithSource(
   try {
     const result = parseUnchecked(text, load);
     if (!result.ok && source !== undefined) {
-      for (const issue of result.errors) issue.message = `${source} : ${issue.message}`;
+      for (const issue of result.errors) issue.message = `${source} : ${issue.message}`;
     }
     return result;
   } catch (err) {
@@ -62,7 +68,7 @@ export function parseScenarioWithSource(
     const deep = err instanceof RangeError;
     return fail({
       code: deep ? ScenarioErrorCode.TooDeep : ScenarioErrorCode.Yaml,
-      message: `${source ? `${source} : ` : ''}${deep ? 'document trop profondément imbriqué' : `lecture impossible (${String(err)})`}`,
+      message: `${source ? `${source} : ` : ''}${deep ? 'document trop profondément imbriqué' : `lecture impossible (${String(err)})`}`,
     });
   }
 }
@@ -128,7 +134,7 @@ export function loadYaml(text: string): LoadYamlResult {
         const pos = e.linePos?.[0];
         return {
           code: ScenarioErrorCode.Yaml,
-          message: `YAML invalide : ${e.message.split('\n')[0] ?? e.code}`,
+          message: `YAML invalide : ${e.message.split('\n')[0] ?? e.code}`,
           ...(pos ? { line: pos.line, column: pos.col } : {}),
         };
       }),
@@ -142,7 +148,7 @@ export function loadYaml(text: string): LoadYamlResult {
         const pos = lineCounter.linePos(offset);
         return {
           code: ScenarioErrorCode.Yaml,
-          message: `YAML invalide : clé « ${key} » en double (chaque clé une seule fois par bloc)`,
+          message: `YAML invalide : clé « ${key} » en double (chaque clé une seule fois par bloc)`,
           line: pos.line,
           column: pos.col,
         };
@@ -157,7 +163,7 @@ export function loadYaml(text: string): LoadYamlResult {
     if (err instanceof ReferenceError) {
       return fail({
         code: ScenarioErrorCode.Aliases,
-        message: `trop d'alias YAML (maximum ${SCENARIO_LIMITS.maxAliasCount} expansions) : document refusé`,
+        message: `trop d'alias YAML (maximum ${SCENARIO_LIMITS.maxAliasCount} expansions) : document refusé`,
       });
     }
     throw err;
@@ -262,13 +268,13 @@ function describeSchemaIssue(issue: z.core.$ZodIssue, value: unknown, path: Issu
     const options = (issue as { options?: unknown[] }).options ?? [];
     const kind = options.includes('compare') ? 'garde' : 'action';
     const written = getAt(value, path);
-    return `${kind} inconnue « ${typeof written === 'string' ? written : (JSON.stringify(written) ?? '(absente)')} » : ${kind === 'garde' ? 'gardes' : 'actions'} permises : ${options.join(', ')}`;
+    return `${kind} inconnue « ${typeof written === 'string' ? written : (JSON.stringify(written) ?? '(absente)')} » : ${kind === 'garde' ? 'gardes' : 'actions'} permises : ${options.join(', ')}`;
   }
   if (issue.code === 'invalid_key') {
     // zod says only « Clé invalide dans record »: name the key and the rule it breaks.
     const key = path.at(-1);
     const rule = issue.issues[0]?.message ?? issue.message;
-    return `clé « ${String(key)} » invalide${path.length > 1 ? ` dans ${formatPath(path.slice(0, -1))}` : ''} : ${rule}`;
+    return `clé « ${String(key)} » invalide${path.length > 1 ? ` dans ${formatPath(path.slice(0, -1))}` : ''} : ${rule}`;
   }
   return issue.message;
 }

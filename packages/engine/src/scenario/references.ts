@@ -89,26 +89,26 @@ export function resolveTarget(
   // The common case first, without arrays: a sibling named alone (`ecoute`).
   if (source.length > 0 && !target.includes('.') && !target.startsWith('#')) {
     const key = source.length === 1 ? target : `${source.slice(0, -1).join('.')}.${target}`;
-    return states.has(key) ? { path: key } : { error: `cible « ${target} » : état « ${key} » introuvable` };
+    return states.has(key) ? { path: key } : { error: `cible « ${target} » : état « ${key} » introuvable` };
   }
   let path: string[];
   if (target.startsWith('#')) {
     const id = target.slice(1);
     if (id === machineId) path = [];
     else if (id.startsWith(`${machineId}.`)) path = id.slice(machineId.length + 1).split('.');
-    else return { error: `cible « ${target} » : seule la forme #${machineId}.chemin est acceptée` };
+    else return { error: `cible « ${target} » : seule la forme #${machineId}.chemin est acceptée` };
   } else if (target.startsWith('.')) {
     path = [...source, ...target.slice(1).split('.')];
   } else {
     if (source.length === 0) {
       return {
-        error: `cible « ${target} » depuis la racine : écrivez « .${target} » ou « #${machineId}.${target} »`,
+        error: `cible « ${target} » depuis la racine : écrivez « .${target} » ou « #${machineId}.${target} »`,
       };
     }
     path = [...source.slice(0, -1), ...target.split('.')];
   }
   const key = path.join('.');
-  if (!states.has(key)) return { error: `cible « ${target} » : état « ${key || '(racine)'} » introuvable` };
+  if (!states.has(key)) return { error: `cible « ${target} » : état « ${key || '(racine)'} » introuvable` };
   return { path: key };
 }
 
@@ -124,19 +124,19 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
 
   for (const id of moveIds) {
     if (reserved.has(id))
-      ref(`l'action « ${id} » porte un nom réservé (${RESERVED_EVENTS.join(', ')})`, ['moves', id]);
+      ref(`l'action « ${id} » porte un nom réservé (${RESERVED_EVENTS.join(', ')})`, ['moves', id]);
     if (injectIds.has(id))
-      ref(`« ${id} » est à la fois une action de l'écoutant et un événement injecté`, ['injects', id]);
+      ref(`« ${id} » est à la fois une action de l'écoutant et un événement injecté`, ['injects', id]);
   }
   for (const id of injectIds) {
     if (reserved.has(id))
-      ref(`l'événement injecté « ${id} » porte un nom réservé (${RESERVED_EVENTS.join(', ')})`, [
+      ref(`l'événement injecté « ${id} » porte un nom réservé (${RESERVED_EVENTS.join(', ')})`, [
         'injects',
         id,
       ]);
   }
   if (!(scenario.hangupEnding in scenario.endings)) {
-    ref(`hangupEnding : fin « ${scenario.hangupEnding} » introuvable dans endings`, ['hangupEnding']);
+    ref(`hangupEnding : fin « ${scenario.hangupEnding} » introuvable dans endings`, ['hangupEnding']);
   }
 
   const states = collectStates(machine);
@@ -148,12 +148,12 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
     switch (action.type) {
       case 'say':
         if (!(action.params.line in scenario.lines))
-          ref(`réplique « ${action.params.line} » introuvable dans lines`, [...p, 'line']);
+          ref(`réplique « ${action.params.line} » introuvable dans lines`, [...p, 'line']);
         break;
       case 'adjust':
       case 'set':
         if (!(action.params.variable in scenario.variables)) {
-          ref(`variable « ${action.params.variable} » introuvable dans variables`, [...p, 'variable']);
+          ref(`variable « ${action.params.variable} » introuvable dans variables`, [...p, 'variable']);
         }
         break;
       case 'flag':
@@ -161,7 +161,7 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
         break;
       case 'end':
         if (!(action.params.ending in scenario.endings))
-          ref(`fin « ${action.params.ending} » introuvable dans endings`, [...p, 'ending']);
+          ref(`fin « ${action.params.ending} » introuvable dans endings`, [...p, 'ending']);
         break;
       case 'cue':
       case 'note':
@@ -177,7 +177,7 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
     switch (guard.type) {
       case 'compare':
         if (!(guard.params.variable in scenario.variables)) {
-          ref(`variable « ${guard.params.variable} » introuvable dans variables`, [...p, 'variable']);
+          ref(`variable « ${guard.params.variable} » introuvable dans variables`, [...p, 'variable']);
         }
         break;
       case 'flag':
@@ -187,16 +187,16 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
       case 'in':
         if (!states.has(guard.params.state) || guard.params.state === '') {
           ref(
-            `état « ${guard.params.state} » introuvable (chemin attendu depuis la racine, ex. detresse.forte)`,
+            `état « ${guard.params.state} » introuvable (chemin attendu depuis la racine, ex. detresse.forte)`,
             [...p, 'state'],
           );
         } else if (states.get(guard.params.state)?.node.type === 'history') {
-          ref(`état « ${guard.params.state} » : un état historique n'est jamais actif`, [...p, 'state']);
+          ref(`état « ${guard.params.state} » : un état historique n'est jamais actif`, [...p, 'state']);
         }
         break;
       case 'moveCount':
         if (guard.params.move !== undefined && !moveIds.has(guard.params.move)) {
-          ref(`action de l'écoutant « ${guard.params.move} » introuvable dans moves`, [...p, 'move']);
+          ref(`action de l'écoutant « ${guard.params.move} » introuvable dans moves`, [...p, 'move']);
         }
         break;
       case 'all':
@@ -236,14 +236,14 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
     const name = path.join('.') || '(racine)';
     const children = Object.keys(node.states ?? {});
     if (node.states && children.length === 0)
-      ref(`état « ${name} » : states est vide`, [...docPath, 'states']);
+      ref(`état « ${name} » : states est vide`, [...docPath, 'states']);
     if (node.type === 'history') {
       checkHistory(states, path, node, docPath, ref);
       continue;
     }
     for (const key of ['history', 'target'] as const) {
       if (node[key] !== undefined)
-        ref(`état « ${name} » : « ${key} » n'est permis que sur un état historique (type: history)`, [
+        ref(`état « ${name} » : « ${key} » n'est permis que sur un état historique (type: history)`, [
           ...docPath,
           key,
         ]);
@@ -251,29 +251,29 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
     if (node.type === 'final') {
       for (const key of ['states', 'on', 'after', 'always'] as const) {
         if (node[key] !== undefined)
-          ref(`état final « ${name} » : « ${key} » n'est pas permis`, [...docPath, key]);
+          ref(`état final « ${name} » : « ${key} » n'est pas permis`, [...docPath, key]);
       }
     }
     if (node.type === 'parallel') {
       if (node.initial !== undefined)
-        ref(`état parallèle « ${name} » : pas de initial`, [...docPath, 'initial']);
-      if (children.length === 0) ref(`état parallèle « ${name} » : il faut des régions (states)`, docPath);
+        ref(`état parallèle « ${name} » : pas de initial`, [...docPath, 'initial']);
+      if (children.length === 0) ref(`état parallèle « ${name} » : il faut des régions (states)`, docPath);
     } else if (children.length > 0) {
-      if (node.initial === undefined) ref(`état « ${name} » : initial manquant`, docPath);
+      if (node.initial === undefined) ref(`état « ${name} » : initial manquant`, docPath);
       else if (!children.includes(node.initial))
-        ref(`état « ${name} » : initial « ${node.initial} » n'est pas un de ses états`, [
+        ref(`état « ${name} » : initial « ${node.initial} » n'est pas un de ses états`, [
           ...docPath,
           'initial',
         ]);
       else if (node.states?.[node.initial]?.type === 'history')
-        ref(`état « ${name} » : initial « ${node.initial} » est un état historique`, [...docPath, 'initial']);
+        ref(`état « ${name} » : initial « ${node.initial} » est un état historique`, [...docPath, 'initial']);
     } else if (node.initial !== undefined) {
-      ref(`état « ${name} » : initial sans sous-états`, [...docPath, 'initial']);
+      ref(`état « ${name} » : initial sans sous-états`, [...docPath, 'initial']);
     }
     for (const [event, config] of Object.entries(node.on ?? {})) {
       if (!reserved.has(event) && !moveIds.has(event) && !injectIds.has(event)) {
         ref(
-          `événement « ${event} » inconnu : ni action de l'écoutant (moves), ni événement injecté (injects), ni ${RESERVED_EVENTS.join('/')}`,
+          `événement « ${event} » inconnu : ni action de l'écoutant (moves), ni événement injecté (injects), ni ${RESERVED_EVENTS.join('/')}`,
           [...docPath, 'on', event],
         );
       }
@@ -290,7 +290,7 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
   }
   checkRubric(scenario, states, flagsRead, ref);
   for (const { name, path } of flagsRead) {
-    if (!flagsSet.has(name)) ref(`drapeau « ${name} » lu mais jamais posé par une action flag`, path);
+    if (!flagsSet.has(name)) ref(`drapeau « ${name} » lu mais jamais posé par une action flag`, path);
   }
   if (issues.length === 0) issues.push(...checkAlwaysCycles(machine, states));
   return issues;
@@ -310,13 +310,13 @@ function checkHistory(
   const name = path.join('.');
   for (const key of ['states', 'on', 'after', 'always', 'entry', 'exit', 'initial', 'tags'] as const) {
     if (node[key] !== undefined)
-      ref(`état historique « ${name} » : « ${key} » n'est pas permis`, [...docPath, key]);
+      ref(`état historique « ${name} » : « ${key} » n'est pas permis`, [...docPath, key]);
   }
   const parentPath = path.slice(0, -1);
   const parent = states.get(parentPath.join('.'))?.node;
   const siblings = Object.entries(parent?.states ?? {}).filter(([, child]) => child.type !== 'history');
   if (siblings.length === 0) {
-    ref(`état historique « ${name} » : son parent doit avoir d'autres sous-états, où revenir`, docPath);
+    ref(`état historique « ${name} » : son parent doit avoir d'autres sous-états, où revenir`, docPath);
     return;
   }
   if (node.target === undefined) return;
@@ -325,11 +325,11 @@ function checkHistory(
   const found = states.get(key);
   if (target.startsWith('#') || target.startsWith('.') || !found) {
     ref(
-      `état historique « ${name} » : cible par défaut « ${target} » introuvable parmi les sous-états de « ${parentPath.join('.') || '(racine)'} » (chemin depuis le parent, ex. ${siblings[0]![0]})`,
+      `état historique « ${name} » : cible par défaut « ${target} » introuvable parmi les sous-états de « ${parentPath.join('.') || '(racine)'} » (chemin depuis le parent, ex. ${siblings[0]![0]})`,
       [...docPath, 'target'],
     );
   } else if (found.node.type === 'history') {
-    ref(`état historique « ${name} » : sa cible par défaut « ${target} » est un état historique`, [
+    ref(`état historique « ${name} » : sa cible par défaut « ${target} » est un état historique`, [
       ...docPath,
       'target',
     ]);
@@ -356,7 +356,7 @@ function checkAlwaysCycles(machine: MachineConfig, states: Map<string, StateInfo
     if (targets.length === 0) {
       issues.push({
         code: ScenarioErrorCode.Cycle,
-        message: `always sans garde et sans cible dans « ${key || '(racine)'} » : boucle sans fin`,
+        message: `always sans garde et sans cible dans « ${key || '(racine)'} » : boucle sans fin`,
         path: unguarded.docPath,
       });
       continue;
@@ -412,7 +412,7 @@ function checkAlwaysCycles(machine: MachineConfig, states: Map<string, StateInfo
           reported.add(next);
           issues.push({
             code: ScenarioErrorCode.Cycle,
-            message: `transitions always sans garde en boucle : ${cycle.map((s) => s || '(racine)').join(' → ')}`,
+            message: `transitions always sans garde en boucle : ${cycle.map((s) => s || '(racine)').join(' → ')}`,
             path: firstUnguarded.get(next)?.docPath ?? ['machine'],
           });
         }
@@ -438,40 +438,40 @@ function checkRubric(
   (scenario.rubric ?? []).forEach((competency, i) => {
     const cPath: IssuePath = ['rubric', i];
     if (competencies.has(competency.id))
-      ref(`grille : compétence « ${competency.id} » en double`, [...cPath, 'id']);
+      ref(`grille : compétence « ${competency.id} » en double`, [...cPath, 'id']);
     competencies.add(competency.id);
     competency.criteria.forEach((criterion, j) => {
       const path: IssuePath = [...cPath, 'criteria', j];
-      if (criteria.has(criterion.id)) ref(`grille : critère « ${criterion.id} » en double`, [...path, 'id']);
+      if (criteria.has(criterion.id)) ref(`grille : critère « ${criterion.id} » en double`, [...path, 'id']);
       criteria.add(criterion.id);
       if (!('auto' in criterion) || !criterion.auto) return;
       const auto = criterion.auto;
       const at = [...path, 'auto'];
       if ('move' in auto && !(auto.move in scenario.moves))
-        ref(`grille : action de l'écoutant « ${auto.move} » introuvable dans moves`, [...at, 'move']);
+        ref(`grille : action de l'écoutant « ${auto.move} » introuvable dans moves`, [...at, 'move']);
       if ('notMove' in auto && !(auto.notMove in scenario.moves))
-        ref(`grille : action de l'écoutant « ${auto.notMove} » introuvable dans moves`, [...at, 'notMove']);
+        ref(`grille : action de l'écoutant « ${auto.notMove} » introuvable dans moves`, [...at, 'notMove']);
       for (const key of ['state', 'notState'] as const) {
         if (key in auto) {
           const state = (auto as Record<string, string>)[key]!;
           if (!states.has(state) || state === '')
             ref(
-              `grille : état « ${state} » introuvable (chemin attendu depuis la racine, ex. ecoute.en_ligne)`,
+              `grille : état « ${state} » introuvable (chemin attendu depuis la racine, ex. ecoute.en_ligne)`,
               [...at, key],
             );
         }
       }
       if ('variable' in auto) {
         if (!(auto.variable in scenario.variables))
-          ref(`grille : variable « ${auto.variable} » introuvable dans variables`, [...at, 'variable']);
+          ref(`grille : variable « ${auto.variable} » introuvable dans variables`, [...at, 'variable']);
         if (auto.min === undefined && auto.max === undefined)
-          ref(`grille : critère « ${criterion.id} » : il faut min, max ou les deux`, at);
+          ref(`grille : critère « ${criterion.id} » : il faut min, max ou les deux`, at);
         if (auto.min !== undefined && auto.max !== undefined && auto.min > auto.max)
-          ref(`grille : critère « ${criterion.id} » : min > max`, at);
+          ref(`grille : critère « ${criterion.id} » : min > max`, at);
       }
       if ('flag' in auto) flagsRead.push({ name: auto.flag, path: [...at, 'flag'] });
       if ('since' in auto && auto.since && !(auto.since.inject in scenario.injects))
-        ref(`grille : événement injecté « ${auto.since.inject} » introuvable dans injects`, [
+        ref(`grille : événement injecté « ${auto.since.inject} » introuvable dans injects`, [
           ...at,
           'since',
           'inject',

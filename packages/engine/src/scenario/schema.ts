@@ -28,7 +28,7 @@ const tableId = z
   .string()
   .regex(
     ID_PATTERN,
-    'identifiant attendu : lettres minuscules sans accent, chiffres et _, commençant par une lettre',
+    'identifiant attendu : lettres minuscules sans accent, chiffres et _, commençant par une lettre',
   )
   .max(64);
 const text = (max: number) => z.string().min(1).max(max);
@@ -352,10 +352,10 @@ export const scenarioSchema = z.strictObject({
         thresholds: thresholdsSchema.optional(),
       })
       .refine((v) => v.min < v.max && v.initial >= v.min && v.initial <= v.max, {
-        message: 'bornes incohérentes : il faut min < max et min ≤ initial ≤ max',
+        message: 'bornes incohérentes : il faut min < max et min ≤ initial ≤ max',
       })
       .refine((v) => thresholdsInOrder(v), {
-        message: 'seuils incohérents : entre min et max, et warning avant danger dans le sens indiqué',
+        message: 'seuils incohérents : entre min et max, et warning avant danger dans le sens indiqué',
       }),
   ),
   /** Labels of the flags the machine sets, for people (conditions, the trainer's console). */

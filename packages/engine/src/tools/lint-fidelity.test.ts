@@ -17,7 +17,7 @@ describe('fidelity lint', () => {
     }).filter((i) => i.code === FidelityLintCode.SpokenDirection);
     expect(issues).toHaveLength(2);
     expect(issues.every((i) => i.severity === 'error' && i.line !== undefined)).toBe(true);
-    expect(issues[0]!.message).toContain('« (souffle) »');
+    expect(issues[0]!.message).toContain('« (souffle) »');
     expect(issues[0]!.message).toContain('direction');
   });
 

@@ -30,7 +30,7 @@ export function checkFidelity(scenario: Scenario, at: At): void {
         at(
           'error',
           FidelityLintCode.SpokenDirection,
-          `réplique « ${id} » : « ${found} » serait lu à voix haute ; une indication de jeu va dans direction (affichée en italique, jamais dite)`,
+          `réplique « ${id} » : « ${found} » serait lu à voix haute ; une indication de jeu va dans direction (affichée en italique, jamais dite)`,
           path,
         );
     }
@@ -42,7 +42,7 @@ export function checkFidelity(scenario: Scenario, at: At): void {
       at(
         'error',
         FidelityLintCode.SubstanceState,
-        `substance : état « ${path} » introuvable (chemin attendu depuis la racine, ex. ecoute.en_ligne)`,
+        `substance : état « ${path} » introuvable (chemin attendu depuis la racine, ex. ecoute.en_ligne)`,
         ['substance', 'reached', i],
       );
   });
@@ -56,7 +56,7 @@ export function checkFidelity(scenario: Scenario, at: At): void {
     at(
       'warning',
       FidelityLintCode.MissingSubstance,
-      "grille : des critères du type « n'a pas fait… » ou « est resté dans les limites » ne seront jamais comptés avant une bonne fin, car aucune étape ne marque le moment où l'appel entre dans le vif du sujet. Indiquez cette étape (l'état atteint quand l'écoute a vraiment commencé).",
+      "grille : des critères du type « n'a pas fait… » ou « est resté dans les limites » ne seront jamais comptés avant une bonne fin, car aucune étape ne marque le moment où l'appel entre dans le vif du sujet. Indiquez cette étape (l'état atteint quand l'écoute a vraiment commencé).",
       ['rubric'],
     );
 }

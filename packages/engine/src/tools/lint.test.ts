@@ -89,8 +89,8 @@ describe('lint', () => {
     expect(shadowed).toEqual([
       expect.objectContaining({ severity: 'warning', line: expect.any(Number), column: expect.any(Number) }),
     ]);
-    expect(shadowed[0]!.message).toContain('« Accueil »');
-    expect(shadowed[0]!.message).toContain('« Écouter »');
+    expect(shadowed[0]!.message).toContain('« Accueil »');
+    expect(shadowed[0]!.message).toContain('« Écouter »');
     expect(shadowed[0]!.message).not.toContain('ecouter');
     // A guard on the first one lets the second fire: nothing to say.
     const guarded = lintOf((s) => {
@@ -140,10 +140,10 @@ describe('lint', () => {
     );
     expect(issues.map((i) => i.message)).toEqual(
       expect.arrayContaining([
-        'action « question_fermee » introuvable dans moves',
-        'état « nulle_part » introuvable',
-        "la fin « connectee » a l'issue best, pas good",
-        'critère « ton_pose » jugé par le formateur : pas de résultat automatique',
+        'action « question_fermee » introuvable dans moves',
+        'état « nulle_part » introuvable',
+        "la fin « connectee » a l'issue best, pas good",
+        'critère « ton_pose » jugé par le formateur : pas de résultat automatique',
       ]),
     );
     expect(issues.every((i) => i.severity === 'error' && i.line !== undefined)).toBe(true);
@@ -168,7 +168,7 @@ describe('lint', () => {
       expect(reference?.message).not.toContain('introuvable');
     }
     expect(together.find((i) => i.code === 'scenario/schema')?.message).toContain(
-      'clé « grésille » invalide dans machine.states : identifiant attendu : lettres minuscules sans accent',
+      'clé « grésille » invalide dans machine.states : identifiant attendu : lettres minuscules sans accent',
     );
   });
 
@@ -195,7 +195,7 @@ describe('lint', () => {
     // Side by side at the top: the last of the chain is stuck, the others are not.
     const dead = stuck.filter((i) => i.code === 'lint/dead_end').map((i) => i.message);
     expect(dead).toHaveLength(1);
-    expect(dead[0]).toContain(`« s${n - 1} »`);
+    expect(dead[0]).toContain(`« s${n - 1} »`);
   });
 
   it('reports a play-through file whose scenario is missing', () => {

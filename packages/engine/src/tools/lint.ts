@@ -109,7 +109,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.UnreachableState,
-        `état « ${key} » inatteignable : aucune transition n'y mène`,
+        `état « ${key} » inatteignable : aucune transition n'y mène`,
         docPath,
       );
       continue;
@@ -120,7 +120,7 @@ function checkScenario(
       at(
         'error',
         LintCode.DeadEnd,
-        `état « ${key} » sans issue : aucune transition n'en sort, aucune action end, et ce n'est pas une fin (type: final)`,
+        `état « ${key} » sans issue : aucune transition n'en sort, aucune action end, et ce n'est pas une fin (type: final)`,
         docPath,
       );
     }
@@ -143,7 +143,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.UnreachableEnding,
-        `fin « ${id} » inatteignable : aucune action end atteignable ne la donne`,
+        `fin « ${id} » inatteignable : aucune action end atteignable ne la donne`,
         ['endings', id],
       );
   }
@@ -164,7 +164,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.UnusedVariable,
-        `variable « ${id} » jamais lue (ni par une garde compare, ni par la grille)`,
+        `variable « ${id} » jamais lue (ni par une garde compare, ni par la grille)`,
         ['variables', id],
       );
   }
@@ -180,7 +180,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.MoveNeverOffered,
-        `action « ${id} » jamais proposée : aucun état atteignable n'y réagit`,
+        `action « ${id} » jamais proposée : aucun état atteignable n'y réagit`,
         ['moves', id],
       );
   for (const id of Object.keys(scenario.injects))
@@ -188,7 +188,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.InjectNeverOffered,
-        `événement « ${id} » sans effet : aucun état atteignable n'y réagit`,
+        `événement « ${id} » sans effet : aucun état atteignable n'y réagit`,
         ['injects', id],
       );
 
@@ -202,7 +202,7 @@ function checkScenario(
   transitions.forEach((t) => says(t.actions));
   for (const id of Object.keys(scenario.lines))
     if (!said.has(id))
-      at('warning', LintCode.LineNeverSaid, `réplique « ${id} » jamais dite (aucune action say)`, [
+      at('warning', LintCode.LineNeverSaid, `réplique « ${id} » jamais dite (aucune action say)`, [
         'lines',
         id,
       ]);
@@ -242,7 +242,7 @@ function checkScenario(
     at(
       'warning',
       LintCode.MissingRubric,
-      "pas de grille d'évaluation (rubric) : requise pour les scénarios de la bibliothèque",
+      "pas de grille d'évaluation (rubric) : requise pour les scénarios de la bibliothèque",
       [],
     );
 }
@@ -263,21 +263,21 @@ function checkShadowed(
     const trigger = `${t.source}\u0000${t.kind}\u0000${t.event ?? t.delay ?? ''}`;
     const first = unguarded.get(trigger);
     if (first) {
-      const state = t.source === '' ? 'la racine' : `l'état « ${stateLabel(states, t.source)} »`;
+      const state = t.source === '' ? 'la racine' : `l'état « ${stateLabel(states, t.source)} »`;
       const event =
         t.kind === 'always'
           ? 'les transitions immédiates'
           : t.kind === 'after'
             ? `le délai de ${(t.delay ?? 0) / 1000} s`
-            : `« ${scenario.moves[t.event ?? '']?.label ?? scenario.injects[t.event ?? '']?.label ?? t.event} »`;
+            : `« ${scenario.moves[t.event ?? '']?.label ?? scenario.injects[t.event ?? '']?.label ?? t.event} »`;
       const target = (ts: TransitionInfo) =>
         ts.targets.length > 0
-          ? ts.targets.map((k) => `« ${stateLabel(states, k)} »`).join(', ')
+          ? ts.targets.map((k) => `« ${stateLabel(states, k)} »`).join(', ')
           : 'sur place';
       at(
         'warning',
         LintCode.UnreachableTransition,
-        `transition jamais prise : dans ${state}, sur ${event}, la transition vers ${target(first)} passe toujours avant celle vers ${target(t)} (elle n'a pas de condition). Supprimez l'une des deux ou ajoutez une condition à la première.`,
+        `transition jamais prise : dans ${state}, sur ${event}, la transition vers ${target(first)} passe toujours avant celle vers ${target(t)} (elle n'a pas de condition). Supprimez l'une des deux ou ajoutez une condition à la première.`,
         t.docPath,
       );
       continue;
@@ -387,8 +387,8 @@ export function lintPlayThroughs(
     ]);
   if (!scenario) {
     const message = invalidScenario
-      ? `scénario « ${tests.scenario} » invalide (${invalidScenario}) : corrigez d'abord ses erreurs`
-      : `scénario « ${tests.scenario} » introuvable`;
+      ? `scénario « ${tests.scenario} » invalide (${invalidScenario}) : corrigez d'abord ses erreurs`
+      : `scénario « ${tests.scenario} » introuvable`;
     at('error', LintCode.TestReference, message, ['scenario']);
     return issues;
   }
@@ -401,18 +401,18 @@ export function lintPlayThroughs(
     test.steps.forEach((step, j) => {
       const sPath: IssuePath = [...tPath, 'steps', j];
       if ('move' in step && !(step.move in scenario.moves) && !step.expect?.error)
-        at('error', LintCode.TestReference, `action « ${step.move} » introuvable dans moves`, [
+        at('error', LintCode.TestReference, `action « ${step.move} » introuvable dans moves`, [
           ...sPath,
           'move',
         ]);
       if ('inject' in step && !(step.inject in scenario.injects) && !step.expect?.error)
-        at('error', LintCode.TestReference, `événement « ${step.inject} » introuvable dans injects`, [
+        at('error', LintCode.TestReference, `événement « ${step.inject} » introuvable dans injects`, [
           ...sPath,
           'inject',
         ]);
       for (const [k, state] of (step.expect?.states ?? []).entries()) {
         if (!states.has(state))
-          at('error', LintCode.TestReference, `état « ${state} » introuvable`, [
+          at('error', LintCode.TestReference, `état « ${state} » introuvable`, [
             ...sPath,
             'expect',
             'states',
@@ -421,14 +421,14 @@ export function lintPlayThroughs(
       }
       for (const line of step.expect?.lines ?? [])
         if (!(line in scenario.lines))
-          at('error', LintCode.TestReference, `réplique « ${line} » introuvable dans lines`, [
+          at('error', LintCode.TestReference, `réplique « ${line} » introuvable dans lines`, [
             ...sPath,
             'expect',
             'lines',
           ]);
       for (const id of Object.keys(step.expect?.variables ?? {}))
         if (!(id in scenario.variables))
-          at('error', LintCode.TestReference, `variable « ${id} » introuvable`, [
+          at('error', LintCode.TestReference, `variable « ${id} » introuvable`, [
             ...sPath,
             'expect',
             'variables',
@@ -439,7 +439,7 @@ export function lintPlayThroughs(
     if (ending !== null) {
       const declared = scenario.endings[ending];
       if (!declared)
-        at('error', LintCode.TestReference, `fin « ${ending} » introuvable dans endings`, [
+        at('error', LintCode.TestReference, `fin « ${ending} » introuvable dans endings`, [
           ...tPath,
           'end',
           'ending',
@@ -448,14 +448,14 @@ export function lintPlayThroughs(
         at(
           'error',
           LintCode.TestReference,
-          `la fin « ${ending} » a l'issue ${declared.outcome}, pas ${outcome}`,
+          `la fin « ${ending} » a l'issue ${declared.outcome}, pas ${outcome}`,
           [...tPath, 'end', 'outcome'],
         );
     }
     for (const id of Object.keys(test.rubric ?? {})) {
       const auto = criteria.get(id);
       if (auto === undefined)
-        at('error', LintCode.TestReference, `critère « ${id} » introuvable dans la grille`, [
+        at('error', LintCode.TestReference, `critère « ${id} » introuvable dans la grille`, [
           ...tPath,
           'rubric',
           id,
@@ -464,7 +464,7 @@ export function lintPlayThroughs(
         at(
           'error',
           LintCode.TestReference,
-          `critère « ${id} » jugé par le formateur : pas de résultat automatique`,
+          `critère « ${id} » jugé par le formateur : pas de résultat automatique`,
           [...tPath, 'rubric', id],
         );
     }

@@ -53,7 +53,7 @@ describe('parsePlayThroughs', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.errors[0]).toMatchObject({ code: 'scenario/schema', line: 5 });
-        expect(result.errors[0]!.message).toMatch(/^x\.tests\.yaml : /);
+        expect(result.errors[0]!.message).toMatch(/^x\.tests\.yaml : /);
       }
     }
   });

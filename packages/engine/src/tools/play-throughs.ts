@@ -8,7 +8,7 @@ import { parseYamlWith, type LoadedYaml } from '../scenario/parse.js';
 import type { ScenarioIssue } from '../scenario/issues.js';
 import { OUTCOMES } from '../timeline.js';
 
-const id = z.string().regex(ID_PATTERN, 'identifiant attendu : minuscules, chiffres et _').max(64);
+const id = z.string().regex(ID_PATTERN, 'identifiant attendu : minuscules, chiffres et _').max(64);
 const statePath = z.string().min(1).max(500);
 
 export const stepExpectSchema = z.strictObject({
@@ -84,7 +84,7 @@ export function parsePlayThroughs(text: string, source?: string): ParsePlayThrou
             ? [
                 {
                   code: 'scenario/schema' as const,
-                  message: `test « ${test.name} » : les temps (at) doivent être croissants (${step.at} < ${previous})`,
+                  message: `test « ${test.name} » : les temps (at) doivent être croissants (${step.at} < ${previous})`,
                   path: ['tests', i, 'steps', j, 'at'],
                 },
               ]
@@ -94,7 +94,7 @@ export function parsePlayThroughs(text: string, source?: string): ParsePlayThrou
     );
     if (!result.ok) {
       if (source !== undefined)
-        for (const issue of result.errors) issue.message = `${source} : ${issue.message}`;
+        for (const issue of result.errors) issue.message = `${source} : ${issue.message}`;
       return result;
     }
     return { ok: true, file: result.value, loaded: result.loaded };
@@ -104,7 +104,7 @@ export function parsePlayThroughs(text: string, source?: string): ParsePlayThrou
       errors: [
         {
           code: 'scenario/yaml',
-          message: `${source ? `${source} : ` : ''}lecture impossible (${String(err)})`,
+          message: `${source ? `${source} : ` : ''}lecture impossible (${String(err)})`,
         },
       ],
     };

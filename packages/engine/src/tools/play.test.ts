@@ -46,8 +46,8 @@ describe('TerminalPlay', () => {
     const { text } = session(['décrocher', 'vars', 'inject', 'inject bruit', 'informer', 'danse']);
     expect(text).toContain('  Détresse (detresse) : 5 [0–10]');
     expect(text).toContain('  × bruit — Bruit (Pas prévu à cette étape (Debut))');
-    expect(text).toContain("✗ L'événement « bruit » n'a pas d'effet à ce moment de l'appel.");
-    expect(text).toContain("✗ L'action « informer » n'est pas disponible à ce moment de l'appel.");
+    expect(text).toContain("✗ L'événement « bruit » n'a pas d'effet à ce moment de l'appel.");
+    expect(text).toContain("✗ L'action « informer » n'est pas disponible à ce moment de l'appel.");
     expect(text).toContain('  (Pas prévu à cette étape (Debut))');
     expect(text).toContain('Commande inconnue : « danse »');
   });

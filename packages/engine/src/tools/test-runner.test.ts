@@ -61,17 +61,17 @@ describe('runPlayThrough', () => {
     );
     expect(result.passed).toBe(false);
     expect(result.failures).toEqual([
-      'étape à 0 ms (pickup) : répliques [] attendues, [allo] dites',
-      "étape à 1000 ms (action reformuler) : refusée (input/not_available : L'action « reformuler » n'est pas disponible à ce moment de l'appel.)",
-      'étape à 2000 ms (action se_presenter) : états [guidage] attendus, [ecoute.en_ligne] actifs',
-      'étape à 2000 ms (action se_presenter) : confiance = 1 attendu, 5 obtenu',
-      'étape à 2000 ms (action se_presenter) : variable « inconnue » inconnue',
-      "étape à 3000 ms (action reformuler) : refus session/paused attendu, mais l'étape a été acceptée",
-      "étape à 4000 ms (événement sonnette) : refus input/not_available attendu, mais l'étape a été acceptée",
-      "l'appel n'est pas terminé après la dernière étape (états : ecoute.en_ligne)",
-      'grille : « se_presente » non rempli attendu, rempli',
-      'grille : critère « ton_pose » jugé par le formateur, pas automatique',
-      'grille : critère « nulle_part » introuvable',
+      'étape à 0 ms (pickup) : répliques [] attendues, [allo] dites',
+      "étape à 1000 ms (action reformuler) : refusée (input/not_available : L'action « reformuler » n'est pas disponible à ce moment de l'appel.)",
+      'étape à 2000 ms (action se_presenter) : états [guidage] attendus, [ecoute.en_ligne] actifs',
+      'étape à 2000 ms (action se_presenter) : confiance = 1 attendu, 5 obtenu',
+      'étape à 2000 ms (action se_presenter) : variable « inconnue » inconnue',
+      "étape à 3000 ms (action reformuler) : refus session/paused attendu, mais l'étape a été acceptée",
+      "étape à 4000 ms (événement sonnette) : refus input/not_available attendu, mais l'étape a été acceptée",
+      "l'appel n'est pas terminé après la dernière étape (états : ecoute.en_ligne)",
+      'grille : « se_presente » non rempli attendu, rempli',
+      'grille : critère « ton_pose » jugé par le formateur, pas automatique',
+      'grille : critère « nulle_part » introuvable',
     ]);
   });
 
@@ -99,17 +99,17 @@ describe('runScenarioTests', () => {
     expect(report.passed).toBe(true);
     expect(report.tests).toHaveLength(testsFile.file.tests.length);
     expect(report.generated.map((g) => g.name)).toEqual([
-      'chemin le plus court vers la fin « connectee » (6 étapes)',
-      'chemin le plus court vers la fin « rappel » (3 étapes)',
-      'chemin le plus court vers la fin « raccroche » (2 étapes)',
+      'chemin le plus court vers la fin « connectee » (6 étapes)',
+      'chemin le plus court vers la fin « rappel » (3 étapes)',
+      'chemin le plus court vers la fin « raccroche » (2 étapes)',
     ]);
     expect(report.coverage.states).toEqual({ covered: 7, total: 7, missing: [] });
     expect(report.coverage.transitions.total).toBe(20);
     expect(report.coverage.transitions.missing).toEqual(['guidage|always|0']);
     const text = formatTestReport(report);
-    expect(text).toContain('appel-entrainement : 7/7 tests réussis');
-    expect(text).toContain('couverture des états : 7/7 (100 %)');
-    expect(text).toContain('couverture des transitions : 19/20 (95 %) — non prises : guidage|always|0');
+    expect(text).toContain('appel-entrainement : 7/7 tests réussis');
+    expect(text).toContain('couverture des états : 7/7 (100 %)');
+    expect(text).toContain('couverture des transitions : 19/20 (95 %) — non prises : guidage|always|0');
   });
 
   it('without tests, covers nothing and still plays the generated paths', () => {

@@ -167,12 +167,12 @@ export function runPlayThrough(
         record(t, { kind: 'input', input });
         observe(t, result.observations);
         if (step.expect?.error)
-          failures.push(`${label} : refus ${step.expect.error} attendu, mais l'étape a été acceptée`);
+          failures.push(`${label} : refus ${step.expect.error} attendu, mais l'étape a été acceptée`);
       } else if (step.expect?.error !== result.code) {
         failures.push(
           step.expect?.error
-            ? `${label} : refus ${step.expect.error} attendu, refusée avec ${result.code}`
-            : `${label} : refusée (${result.code} : ${result.message})`,
+            ? `${label} : refus ${step.expect.error} attendu, refusée avec ${result.code}`
+            : `${label} : refusée (${result.code} : ${result.message})`,
         );
       }
     } else {
@@ -184,19 +184,19 @@ export function runPlayThrough(
       !(expect.lines.length === pendingLines.length && expect.lines.every((l, i) => l === pendingLines[i]))
     ) {
       failures.push(
-        `${label} : répliques [${expect.lines.join(', ')}] attendues, [${pendingLines.join(', ')}] dites`,
+        `${label} : répliques [${expect.lines.join(', ')}] attendues, [${pendingLines.join(', ')}] dites`,
       );
     }
     if (expect?.states && !sameSet(expect.states, run.states)) {
       failures.push(
-        `${label} : états [${expect.states.join(', ')}] attendus, [${run.states.join(', ')}] actifs`,
+        `${label} : états [${expect.states.join(', ')}] attendus, [${run.states.join(', ')}] actifs`,
       );
     }
     if (expect?.variables) {
       const vars = run.variables;
       for (const [id, value] of Object.entries(expect.variables)) {
-        if (!(id in vars)) failures.push(`${label} : variable « ${id} » inconnue`);
-        else if (vars[id] !== value) failures.push(`${label} : ${id} = ${value} attendu, ${vars[id]} obtenu`);
+        if (!(id in vars)) failures.push(`${label} : variable « ${id} » inconnue`);
+        else if (vars[id] !== value) failures.push(`${label} : ${id} = ${value} attendu, ${vars[id]} obtenu`);
       }
     }
     pendingLines = [];
@@ -205,7 +205,7 @@ export function runPlayThrough(
   const ending = run.ending;
   if (!ending) {
     failures.push(
-      `l'appel n'est pas terminé après la dernière étape (états : ${run.states.join(', ') || 'aucun'})`,
+      `l'appel n'est pas terminé après la dernière étape (états : ${run.states.join(', ') || 'aucun'})`,
     );
   } else {
     if (ending.ending !== test.end.ending || ending.outcome !== test.end.outcome) {
@@ -223,7 +223,7 @@ export function runPlayThrough(
         scoreRubric(compiled, entries, { seed: test.seed }),
       );
       if (ending.message !== expected)
-        failures.push(`message de fin « ${ending.message} » ; la grille donne « ${expected} »`);
+        failures.push(`message de fin « ${ending.message} » ; la grille donne « ${expected} »`);
     }
   }
   if (test.rubric) {
@@ -231,11 +231,11 @@ export function runPlayThrough(
     const scored = new Map(scoreRubric(compiled, entries, { seed: test.seed }).map((r) => [r.criterion, r]));
     for (const [criterion, expected] of Object.entries(test.rubric)) {
       const result = scored.get(criterion);
-      if (!result) failures.push(`grille : critère « ${criterion} » introuvable`);
+      if (!result) failures.push(`grille : critère « ${criterion} » introuvable`);
       else if (result.kind !== 'auto')
-        failures.push(`grille : critère « ${criterion} » jugé par le formateur, pas automatique`);
+        failures.push(`grille : critère « ${criterion} » jugé par le formateur, pas automatique`);
       else if ((result.met ?? null) !== expected)
-        failures.push(`grille : « ${criterion} » ${word(expected)} attendu, ${word(result.met ?? null)}`);
+        failures.push(`grille : « ${criterion} » ${word(expected)} attendu, ${word(result.met ?? null)}`);
     }
   }
   const states = run.machineContext?.visited ?? [];
@@ -256,7 +256,7 @@ export function generatedPlayThrough(path: GeneratedPath, seed = 1): PlayThrough
   const steps = path.inputs.map(({ t, input }) => inputStep(t, input));
   if (path.t > (path.inputs.at(-1)?.t ?? 0)) steps.push({ at: path.t, wait: true });
   return {
-    name: `${path.shortest ? 'chemin le plus court' : 'chemin court'} vers la fin « ${path.ending} » (${path.length} étapes)`,
+    name: `${path.shortest ? 'chemin le plus court' : 'chemin court'} vers la fin « ${path.ending} » (${path.length} étapes)`,
     seed,
     steps,
     end: { ending: path.ending, outcome: path.outcome },
@@ -314,27 +314,27 @@ const percent = (c: Coverage) => (c.total === 0 ? 100 : Math.floor((1000 * c.cov
 export function formatTestReport(report: ScenarioTestReport): string {
   const lines: string[] = [];
   const passed = report.tests.filter((t) => t.passed).length;
-  lines.push(`${report.scenario} : ${passed}/${report.tests.length} tests réussis`);
+  lines.push(`${report.scenario} : ${passed}/${report.tests.length} tests réussis`);
   for (const result of [...report.tests, ...report.generated]) {
     lines.push(`  ${result.passed ? '✓' : '✗'} ${result.generated ? '[généré] ' : ''}${result.name}`);
     for (const failure of result.failures) lines.push(`      ${failure}`);
   }
   if (report.unreached.length > 0)
     lines.push(
-      `  ! chemin généré introuvable dans les limites de la recherche vers : ${report.unreached.join(', ')} (${report.search.explored} nœuds explorés ; les tests écrits restent la preuve)`,
+      `  ! chemin généré introuvable dans les limites de la recherche vers : ${report.unreached.join(', ')} (${report.search.explored} nœuds explorés ; les tests écrits restent la preuve)`,
     );
   const { states, transitions } = report.coverage;
   lines.push(
-    `  couverture des états : ${states.covered}/${states.total} (${percent(states)} %)` +
-      (states.missing.length ? ` — non atteints : ${states.missing.join(', ')}` : ''),
+    `  couverture des états : ${states.covered}/${states.total} (${percent(states)} %)` +
+      (states.missing.length ? ` — non atteints : ${states.missing.join(', ')}` : ''),
   );
   lines.push(
-    `  couverture des transitions : ${transitions.covered}/${transitions.total} (${percent(transitions)} %)` +
-      (transitions.missing.length ? ` — non prises : ${transitions.missing.join(', ')}` : ''),
+    `  couverture des transitions : ${transitions.covered}/${transitions.total} (${percent(transitions)} %)` +
+      (transitions.missing.length ? ` — non prises : ${transitions.missing.join(', ')}` : ''),
   );
   const withGenerated = report.coverageWithGenerated;
   lines.push(
-    `  avec les chemins générés : états ${percent(withGenerated.states)} %, transitions ${percent(withGenerated.transitions)} %`,
+    `  avec les chemins générés : états ${percent(withGenerated.states)} %, transitions ${percent(withGenerated.transitions)} %`,
   );
   return lines.join('\n');
 }

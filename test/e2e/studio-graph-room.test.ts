@@ -1,0 +1,89 @@
+// The studio's state graph has the room the page has: at 1366×768 its drawing was 417 px high in
+// a pane two fifths of the page wide, and with « Guidage pas à pas » active in a test play, two of
+// its ways out (« Perdue, elle raccroche », « Rappel convenu ») were cut at the drawing's edges.
+// While a test plays the graph comes first, across the page; its height is the window's less the
+// page's header. Checked in Chromium at 1366×768 and 390×844.
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { studioRigForSuite } from '../support/studio-rig.js';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** The states drawn wholly inside the drawing, and those cut by its edges (or outside it). */
+async function statesInView(page: Page): Promise<{ view: Box; inside: string[]; cut: string[] }> {
+  return page.locator('.studio__graph .state-graph__view').evaluate((view) => {
+    const frame = view.getBoundingClientRect();
+    const inside: string[] = [];
+    const cut: string[] = [];
+    for (const node of Array.from(view.querySelectorAll('.react-flow__node'))) {
+      const r = node.getBoundingClientRect();
+      const whole =
+        r.left >= frame.left - 1 &&
+        r.right <= frame.right + 1 &&
+        r.top >= frame.top - 1 &&
+        r.bottom <= frame.bottom + 1;
+      (whole ? inside : cut).push((node.textContent ?? '').replace('✓', '').trim());
+    }
+    return { view: { x: frame.x, y: frame.y, width: frame.width, height: frame.height }, inside, cut };
+  });
+}
+
+/** The tutorial call's test play, from the pickup to « Guidage pas à pas ». */
+async function playToGuidance(page: Page): Promise<void> {
+  await page.getByRole('button', { name: "Tester l'appel" }).click();
+  const play = page.locator('.test-play');
+  await play.getByRole('button', { name: 'Décrocher' }).click();
+  for (const move of ['Se présenter', 'Question ouverte', 'Reformuler', 'Dire ce que je peux faire']) {
+    await play.getByRole('button', { name: move }).click();
+  }
+  await play.getByRole('button', { name: 'Guider pas à pas' }).click();
+  await page
+    .locator('.studio__states')
+    .getByRole('button', { name: 'Guidage pas à pas' })
+    .and(page.locator('[aria-current="true"]'))
+    .waitFor();
+}
+
+const WAYS_OUT = ['Perdue, elle raccroche (échec)', 'Connectée (très bien)', 'Rappel convenu (bien)'];
+
+describe("the studio's state graph, given the page's room", () => {
+  const rig = studioRigForSuite();
+
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`at ${viewport.width}×${viewport.height}: as tall as the window allows, « Guidage » in view`, async () => {
+      const page = await rig.pageAs(rig.author);
+      await page.setViewportSize(viewport);
+      await page.goto(`${rig.server.url}/bibliotheque/appel-entrainement`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.locator('.studio__graph .react-flow__node').first().waitFor();
+      await playToGuidance(page);
+      // The graph comes before the YAML text while the test plays (the page's order, the focus's).
+      const order = await page
+        .locator('.studio__panes > section')
+        .evaluateAll((panes) => panes.map((pane) => pane.className));
+      expect(order).toEqual(['studio__graph', 'studio__text']);
+      await page.locator('.studio__graph').evaluate((graph) => graph.scrollIntoView());
+      // The view is set after the states change: read it once it has settled.
+      let seen = await statesInView(page);
+      for (let tries = 0; tries < 50 && !seen.inside.includes('Guidage pas à pas'); tries += 1) {
+        await page.waitForTimeout(100);
+        seen = await statesInView(page);
+      }
+      await page.waitForTimeout(300);
+      seen = await statesInView(page);
+      // As tall as the window less the page's header (was 417 px at 1366×768, 50 % of it).
+      expect(seen.view.height).toBeGreaterThanOrEqual(viewport.height - 160);
+      expect(seen.view.height).toBeLessThanOrEqual(viewport.height);
+      expect(seen.inside).toContain('Guidage pas à pas');
+      if (viewport.width >= 1000) {
+        // Across the page: the three endings « Guidage » leads to, whole, with the state it came from.
+        expect(seen.view.width).toBeGreaterThan(viewport.width * 0.9);
+        for (const state of [...WAYS_OUT, 'Elle explique son problème'])
+          expect({ state, inside: seen.inside.includes(state) }).toEqual({ state, inside: true });
+      }
+    }, 120_000);
+  }
+});
