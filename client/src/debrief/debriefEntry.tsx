@@ -8,16 +8,26 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadCatalogue } from '../i18n/loadCatalogue.js';
 import { storedLang } from '../i18n/storedLang.js';
+import { paintLanesEarly } from './earlyPaint.js';
 import { prefetchDebrief } from './prefetchDebrief.js';
 import { DebriefApp } from './DebriefApp.js';
 
 prefetchDebrief(window.location);
 
+const EARLY_PAINT_WAIT_MS = 1_000;
+
 const root = document.getElementById('root');
 if (!root) throw new Error('debrief.html has no #root');
 // Only the page's language before the first render (`translate` is synchronous); the other one
 // loads if a person chooses it. The page's first script has already asked it (`prefetchEntry.ts`).
-void loadCatalogue(storedLang()).then(() =>
+// On a debrief link, the lanes are painted first without React (`earlyPaint.ts`); React mounts
+// once they are on screen and takes the page whole. A slow answer does not hold React back: past
+// a second, the page renders and shows « Chargement » as without the early paint.
+const lanesShown = Promise.race([
+  paintLanesEarly(),
+  new Promise<boolean>((resolve) => setTimeout(() => resolve(false), EARLY_PAINT_WAIT_MS)),
+]);
+void Promise.all([loadCatalogue(storedLang()), lanesShown]).then(() =>
   createRoot(root).render(
     <StrictMode>
       <DebriefApp />

@@ -4,8 +4,11 @@
 // (the dev server, an older server) the app's entry asks it itself.
 import { loadCatalogue } from '../i18n/loadCatalogue.js';
 import { storedLang } from '../i18n/storedLang.js';
+import { paintLanesEarly } from './earlyPaint.js';
 import { prefetchDebrief } from './prefetchDebrief.js';
 
 prefetchDebrief(window.location);
 // The page's catalogue too (the debrief's entry waits for it before its first render).
 void loadCatalogue(storedLang());
+// The lanes painted as soon as the answer is in, before React (`earlyPaint.ts`).
+void paintLanesEarly();
