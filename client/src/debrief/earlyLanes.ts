@@ -337,6 +337,29 @@ export function paintEarlyLanes(
     width,
   });
   paintLanes(ctx, picture, paletteFor(canvas), ratio);
+  // The marks and the moment's line, elements above the canvas as `TimelineLanes` places them.
+  const { from, pxPerMs } = picture;
+  const to = from + width / pxPerMs;
+  for (const mark of debrief.marks ?? []) {
+    if (Math.max(mark.t, origin) < from || mark.t > to) continue;
+    const element = h('button', {
+      type: 'button',
+      class: `lanes__mark lanes__mark--${mark.kind}`,
+      title: mark.comment,
+      'aria-label': t('debrief.marks.jump', { time: format(mark.t), comment: mark.comment }),
+    });
+    element.style.left = `${(Math.max(mark.t, origin) - from) * pxPerMs}px`;
+    element.style.top = `${CURVES_HEIGHT + RULER_HEIGHT}px`;
+    view.append(element);
+  }
+  const cursorX = (Math.max(timeline.t[opening] ?? 0, origin) - from) * pxPerMs;
+  if (cursorX >= 0 && cursorX <= width) {
+    const cursor = h('div', { class: 'lanes__cursor', 'aria-hidden': 'true' });
+    cursor.style.left = '0px';
+    cursor.style.transform = `translateX(${cursorX}px)`;
+    cursor.style.height = `${LANES_HEIGHT}px`;
+    view.append(cursor);
+  }
   view.setAttribute('data-markers', String(picture.markers.length));
   view.setAttribute('data-lanes-painted', 'true');
   return { canvas, width };
