@@ -2,7 +2,9 @@
 // seeded with N timeline entries (10,000 by default) written straight into the SQLite file, then
 // the page is opened R times (a fresh browser context each; one more first, to warm caches, not
 // counted) and every figure of issue 17's targets is printed (median, min, max over the runs):
-// navigation → lanes painted, `GET /debrief?timeline=columns`, as the page asks it (in the browser, and from Node with its size on the
+// navigation → lanes painted, navigation → lanes reachable by keyboard (a debrief link paints the
+// lanes before React, inert until React took the page over), `GET /debrief?timeline=columns`, as
+// the page asks it (in the browser, and from Node with its size on the
 // wire), one step ← and → to the next paint, and the frames dropped while playing back at 4×.
 //
 //   npx tsc -b test && node test/dist/bench/debrief-render.js [--entries=10000] [--runs=5]
