@@ -89,11 +89,7 @@ describe("earlyLanes: a debrief link's lanes painted before React", () => {
     const react = new CallLog();
     const initial = debriefOfColumns(compactOf(make()));
     renderWithSession(
-      <DebriefView
-        initial={initial}
-        api={new FakeDebriefApi(initial)}
-        canvas2d={react.canvas2d}
-      />,
+      <DebriefView initial={initial} api={new FakeDebriefApi(initial)} canvas2d={react.canvas2d} />,
     );
     expect(early.paints).toHaveLength(1);
     expect(early.paints[0]!.length).toBeGreaterThan(20);
