@@ -2,7 +2,9 @@
 // seeded with N timeline entries (10,000 by default) written straight into the SQLite file, then
 // the page is opened R times (a fresh browser context each; one more first, to warm caches, not
 // counted) and every figure of issue 17's targets is printed (median, min, max over the runs):
-// navigation → lanes painted, `GET /debrief?timeline=columns`, as the page asks it (in the browser, and from Node with its size on the
+// navigation → lanes painted, navigation → lanes reachable by keyboard (a debrief link paints the
+// lanes before React, inert until React took the page over), `GET /debrief?timeline=columns`, as
+// the page asks it (in the browser, and from Node with its size on the
 // wire), one step ← and → to the next paint, and the frames dropped while playing back at 4×.
 //
 //   npx tsc -b test && node test/dist/bench/debrief-render.js [--entries=10000] [--runs=5]
@@ -234,13 +236,29 @@ async function profilePhase(
 }
 
 const PAINT_PROBE = () => {
-  const w = window as unknown as { __lanesPainted: Promise<number>; __firstContentfulPaint: Promise<number> };
+  const w = window as unknown as {
+    __lanesPainted: Promise<number>;
+    __lanesReachable: Promise<number>;
+    __firstContentfulPaint: Promise<number>;
+  };
   // The document's first contentful paint (the floor pages are timed by it).
   w.__firstContentfulPaint = new Promise((resolve) => {
     new PerformanceObserver((list) => {
       const entry = list.getEntriesByName('first-contentful-paint')[0];
       if (entry) resolve(entry.startTime);
     }).observe({ type: 'paint', buffered: true });
+  });
+  // When the keyboard and screen readers reach the lanes: React's focusable group (a debrief
+  // link paints the lanes before React, inert until React took the page over).
+  w.__lanesReachable = new Promise((resolve) => {
+    const check = () => {
+      if (document.querySelector('.lanes__scroller[role="group"]')) {
+        observer.disconnect();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true });
   });
   w.__lanesPainted = new Promise((resolve) => {
     // The lanes are painted once their view says so (`data-painted`, set after it drew).
@@ -386,6 +404,7 @@ async function main(): Promise<void> {
   const figures = {
     firstPaint: [] as number[],
     firstContentful: [] as number[],
+    reachable: [] as number[],
     firstPaintTraced: [] as number[],
     firstPaintWarm: [] as number[],
     floorTrivial: [] as number[],
@@ -490,6 +509,9 @@ async function main(): Promise<void> {
       const painted = await page.evaluate(
         () => (window as unknown as { __lanesPainted: Promise<number> }).__lanesPainted,
       );
+      const reachable = await page.evaluate(
+        () => (window as unknown as { __lanesReachable: Promise<number> }).__lanesReachable,
+      );
       const fcp = await page.evaluate(
         () => (window as unknown as { __firstContentfulPaint: Promise<number> }).__firstContentfulPaint,
       );
@@ -575,6 +597,7 @@ async function main(): Promise<void> {
       if (run > 0) {
         figures.firstPaint.push(painted);
         figures.firstContentful.push(fcp);
+        figures.reachable.push(reachable);
         figures.firstPaintTraced.push(paintedTraced);
         figures.firstPaintWarm.push(paintedWarm);
         figures.floorTrivial.push(floorTrivial);
@@ -621,6 +644,9 @@ async function main(): Promise<void> {
     console.log(`debrief, ${entries} entries, ${runs} runs (each figure: median over the runs, min, max)`);
     console.log(`  navigation → lanes painted:                 ${fmt(figures.firstPaint)}`);
     console.log(`    its first contentful paint:               ${fmt(figures.firstContentful)}`);
+    console.log(
+      `  navigation → lanes reachable by keyboard (React's lanes, painted): ${fmt(figures.reachable)}`,
+    );
     console.log(`    the same load traced (what tracing costs): ${fmt(figures.firstPaintTraced)}`);
     console.log(
       `    after the app's home page in the same context (its cache warm): ${fmt(figures.firstPaintWarm)}`,
