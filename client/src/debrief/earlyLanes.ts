@@ -199,9 +199,9 @@ export function paintEarlyLanes(
     { class: 'lanes__toolbar' },
     h('span', {}, t('debrief.zoom')),
     ' ',
-    button(h('span', { 'aria-hidden': 'true' }, '−'), { disabled: true }),
+    button(h('span', { class: 'button__sign', 'aria-hidden': 'true' }, '−'), { disabled: true }),
     ' ',
-    button(h('span', { 'aria-hidden': 'true' }, '+')),
+    button(h('span', { class: 'button__sign', 'aria-hidden': 'true' }, '+')),
     ' ',
     h('span', { class: 'muted' }, t('debrief.zoomFit')),
     h(
@@ -225,10 +225,10 @@ export function paintEarlyLanes(
     ),
     series.length > 0 && h('p', { class: 'hint' }, t('curves.scaleHint')),
   );
-  // The zoom buttons' words after their sign, as `TimelineLanes` writes them.
+  // The zoom buttons' words after their sign, as `TimelineLanes` writes them (the sign keeps them apart).
   const [zoomOut, zoomIn] = toolbar.querySelectorAll('button');
-  zoomOut?.append(' ', t('debrief.zoomOut'));
-  zoomIn?.append(' ', t('debrief.zoomIn'));
+  zoomOut?.append(t('debrief.zoomOut'));
+  zoomIn?.append(t('debrief.zoomIn'));
   const labels = sized(
     h(
       'div',
