@@ -294,7 +294,10 @@ export const TimelineLanes = memo(function TimelineLanes({
           onClick={() => setZoom((z) => Math.max(0, z - 1))}
           disabled={zoom === 0}
         >
-          <span className="button__sign" aria-hidden="true">−</span>{t('debrief.zoomOut')}
+          <span className="button__sign" aria-hidden="true">
+            −
+          </span>
+          {t('debrief.zoomOut')}
         </button>{' '}
         <button
           type="button"
@@ -302,7 +305,10 @@ export const TimelineLanes = memo(function TimelineLanes({
           onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))}
           disabled={zoom === ZOOMS.length - 1}
         >
-          <span className="button__sign" aria-hidden="true">+</span>{t('debrief.zoomIn')}
+          <span className="button__sign" aria-hidden="true">
+            +
+          </span>
+          {t('debrief.zoomIn')}
         </button>{' '}
         <span className="muted" aria-live="polite">
           {zoom === 0 ? t('debrief.zoomFit') : t('debrief.zoomLevel', { px: ZOOMS[zoom] ?? 0 })}
