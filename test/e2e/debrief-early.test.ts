@@ -159,8 +159,8 @@ describe("a debrief link's lanes painted before React", () => {
     async (width, height) => {
       const context = await browser.newContext({ viewport: { width, height }, locale: 'fr-FR' });
       const page = await context.newPage();
-      // React and the page (`debriefMount`, asked once the lanes were painted) held back until
-      // the early paint was looked at.
+      // React and the page (`debriefMount`, asked once the answer is in, mounted once the lanes
+      // are painted) held back until the early paint was looked at.
       let release = () => {};
       const held = new Promise<void>((resolve) => (release = resolve));
       await page.route(/\/assets\/debriefMount-[^/]+\.js$/, async (route) => {
