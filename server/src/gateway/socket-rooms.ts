@@ -47,8 +47,15 @@ export class SocketRooms implements RoleBroadcaster {
     if (this.others) this.listenToOthers(server, this.others);
   }
 
-  toRole(sessionId: string, role: Role, update: RoleUpdate): void {
-    this.server?.to(roleRoom(sessionId, role)).emit(ServerEvent.Update, update);
+  /**
+   * One broadcast to the rooms of `roles`: the update is encoded once (JSON text, then one
+   * WebSocket frame, `in-memory-adapter`'s `wsPreEncodedFrame`) for every socket of every room.
+   */
+  toRoles(sessionId: string, roles: readonly Role[], update: RoleUpdate): void {
+    const [only] = roles;
+    const rooms =
+      roles.length === 1 && only ? roleRoom(sessionId, only) : roles.map((r) => roleRoom(sessionId, r));
+    this.server?.to(rooms).emit(ServerEvent.Update, update);
   }
 
   /**
