@@ -60,4 +60,21 @@ describe('SocketRooms.toRoles', () => {
       await server.close();
     }
   });
+
+  it('with several processes, sends to each room apart (a cluster adapter publishes a several-room broadcast to every process)', () => {
+    const emitted: (string | string[])[] = [];
+    const server = {
+      // A cluster adapter (the sharded Redis one) publishes: it has `doPublish`.
+      sockets: { adapter: { doPublish: () => undefined } },
+      to: (rooms: string | string[]) => ({ emit: () => emitted.push(rooms) }),
+    } as unknown as EcouteServer;
+    const rooms = new SocketRooms();
+    rooms.attach(server);
+    rooms.toRoles('s1', ['listener', 'trainer', 'observer'], { from: 0, to: 1, entries: [], t: 0 });
+    expect(emitted).toEqual([
+      roleRoom('s1', 'listener'),
+      roleRoom('s1', 'trainer'),
+      roleRoom('s1', 'observer'),
+    ]);
+  });
 });
