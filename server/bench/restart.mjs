@@ -61,7 +61,7 @@ async function seed(file) {
     const scheduler = new engine.ManualScheduler(0);
     const runtime = new SessionRuntime(id, compiled, i, 0, {
       store,
-      broadcaster: { toRole: () => undefined },
+      broadcaster: { toRoles: () => undefined },
       scheduler,
       wallClock: () => new Date(),
     });

@@ -59,7 +59,7 @@ async function seed(db) {
       const scheduler = new engine.ManualScheduler(0);
       const runtime = new SessionRuntime(id, compiled, i, 0, {
         store,
-        broadcaster: { toRole: () => undefined },
+        broadcaster: { toRoles: () => undefined },
         scheduler,
         wallClock: () => new Date(),
       });

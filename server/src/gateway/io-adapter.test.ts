@@ -48,6 +48,18 @@ describe('SocketAdapter', () => {
     expect(acks).toEqual(['pong']);
   });
 
+  it('binds the disconnect callback itself, once, without a wrapper per socket', () => {
+    const adapter = new SocketAdapter();
+    const socket = new EventEmitter();
+    const reasons: unknown[] = [];
+    const callback = (reason: unknown): void => void reasons.push(reason);
+    adapter.bindClientDisconnect(socket, callback);
+    // Nest's own adapter keeps `once`'s wrapper around an arrow around the callback.
+    expect(socket.rawListeners('disconnect')).toEqual([callback]);
+    socket.emit('disconnect', 'transport close');
+    expect(reasons).toEqual(['transport close']);
+  });
+
   it('keeps no HTTP request per connection, while handshakes still read headers and address', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;

@@ -4,6 +4,7 @@
 //   keeps it in a WeakMap for the socket's life, even when there is no handler to end: ≈ 0.7 KB a
 //   socket, 2.8 KB a session in the load benchmark (heap snapshots, issue 10). Our gateways read
 //   their messages straight on the socket.
+// - `once`'s wrapper around each socket's `disconnect` callback (see `bindClientDisconnect`).
 // - the HTTP request that opened the connection. Engine.IO keeps it for the connection's life
 //   (the IncomingMessage with its stream state, raw headers and parser leftovers) twice: as the
 //   raw socket's `request` (Socket.IO's memory tip: drop it once the handshake is done) and, for a
@@ -71,6 +72,19 @@ export class SocketAdapter extends IoAdapter {
       raw.request = slimRequest(request);
     });
     return server;
+  }
+
+  /**
+   * Nest's own registers `client.once('disconnect', (reason) => callback(reason))`: on top of
+   * Nest's callback, an arrow and `once`'s wrapper (a closure, its state object, a bound function)
+   * kept for the socket's life, ≈ 0.2 KB a socket. Socket.IO emits `disconnect` once per socket
+   * (only while connected), so the callback itself as a listener does the same.
+   */
+  override bindClientDisconnect(
+    client: { on(event: 'disconnect', listener: (reason: string) => void): unknown },
+    callback: (reason: string) => void,
+  ): void {
+    client.on('disconnect', callback);
   }
 
   override bindMessageHandlers(...args: Parameters<IoAdapter['bindMessageHandlers']>): void {

@@ -37,6 +37,14 @@ export function roleRoom(sessionId: string, role: Role): string {
   return `s:${sessionId}:${role}`;
 }
 
+/**
+ * Whether the server's adapter publishes broadcasts to other processes (a cluster adapter, such as
+ * the sharded Redis one, has `doPublish`; the in-memory adapter of a single process has not).
+ */
+function publishesToOthers(server: EcouteServer): boolean {
+  return typeof (server.sockets.adapter as { doPublish?: unknown }).doPublish === 'function';
+}
+
 @Injectable()
 export class SocketRooms implements RoleBroadcaster {
   private server: EcouteServer | undefined;
@@ -47,8 +55,21 @@ export class SocketRooms implements RoleBroadcaster {
     if (this.others) this.listenToOthers(server, this.others);
   }
 
-  toRole(sessionId: string, role: Role, update: RoleUpdate): void {
-    this.server?.to(roleRoom(sessionId, role)).emit(ServerEvent.Update, update);
+  /**
+   * One broadcast to the rooms of `roles`: the update is encoded once (JSON text, then one
+   * WebSocket frame, `in-memory-adapter`'s `wsPreEncodedFrame`) for every socket of every room.
+   * With several processes, one broadcast per room: the sharded Redis adapter publishes a
+   * broadcast to one room on that room's channel (read only by the processes with a socket in it),
+   * but one to several rooms on its main channel, which every process reads.
+   */
+  toRoles(sessionId: string, roles: readonly Role[], update: RoleUpdate): void {
+    const server = this.server;
+    if (!server) return;
+    const [only] = roles;
+    if (roles.length === 1 && only) server.to(roleRoom(sessionId, only)).emit(ServerEvent.Update, update);
+    else if (!publishesToOthers(server))
+      server.to(roles.map((role) => roleRoom(sessionId, role))).emit(ServerEvent.Update, update);
+    else for (const role of roles) server.to(roleRoom(sessionId, role)).emit(ServerEvent.Update, update);
   }
 
   /**

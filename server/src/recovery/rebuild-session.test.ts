@@ -56,7 +56,7 @@ describe('rebuildSession', () => {
 
   const deps = (scheduler: ManualScheduler): SessionRuntimeDeps => ({
     store,
-    broadcaster: { toRole: () => undefined },
+    broadcaster: { toRoles: () => undefined },
     scheduler,
     wallClock: () => new Date(1_700_000_000_000),
   });

@@ -30,6 +30,11 @@ describe('sameViewButTime', () => {
     ).toBe(false);
     expect(sameViewButTime(view(), view({ ending: { ending: 'rappel' } }))).toBe(false);
     expect(sameViewButTime(view(), view({ projector: { variables: [], states: [] } }))).toBe(false);
+    // The same number of fields, but not the same ones.
+    const { t: _t, ...withoutT } = view() as unknown as Record<string, unknown>;
+    expect(sameViewButTime(view(), { ...withoutT, extra: 1 } as unknown as RoleView)).toBe(false);
+    expect(sameViewButTime(view({ extra: 1 }), view())).toBe(false);
+    expect(sameViewButTime(view(), view({ extra: 1 }))).toBe(false);
   });
 });
 

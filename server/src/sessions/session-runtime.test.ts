@@ -52,6 +52,8 @@ describe('SessionRuntime', () => {
   let db: Kysely<Database>;
   let store: ControlledStore;
   let published: { role: Role; update: RoleUpdate }[];
+  /** Each broadcast: the roles it went to (one encoding for all of them). */
+  let broadcasts: Role[][];
   let events: string[];
   let scheduler: ManualScheduler;
   let runtime: SessionRuntime;
@@ -76,14 +78,18 @@ describe('SessionRuntime', () => {
     // This test's runtime pushes into this test's arrays (a late push of the previous one cannot).
     const pushed: typeof published = (published = []);
     const seen: string[] = (events = []);
+    const sent: Role[][] = (broadcasts = []);
     storageErrors = [];
     scheduler = new ManualScheduler();
     runtime = new SessionRuntime('s1', tutorial(), 1, 0, {
       store,
       broadcaster: {
-        toRole: (_id, role, update) => {
-          pushed.push({ role, update });
-          seen.push('push');
+        toRoles: (_id, roles, update) => {
+          sent.push([...roles]);
+          for (const role of roles) {
+            pushed.push({ role, update });
+            seen.push('push');
+          }
         },
       },
       scheduler,
@@ -187,6 +193,48 @@ describe('SessionRuntime', () => {
       expect({ ...move!.view!, t: say!.t }).toEqual(atSay[role].view);
       expect((await runtime.snapshot(role, 0)).view).toEqual(pause!.view);
     }
+  });
+
+  it('sends one update to every role when they would get the same (a sentence said), apart otherwise', async () => {
+    await runtime.apply('listener', { kind: 'pickup' });
+    await runtime.apply('listener', { kind: 'move', move: 'se_presenter' });
+    scheduler.advanceBy(2_000);
+    await runtime.apply('listener', { kind: 'say', text: 'Je vous écoute.' });
+    // A note kept private: only the listener sees it; the trainer and observers get the same
+    // empty update.
+    await runtime.apply('listener', { kind: 'note', text: 'Elle hésite.', shared: false });
+    await runtime.apply('trainer', { kind: 'pause' });
+    await runtime.snapshot('trainer', 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    // Per update (from → to), the broadcasts that carried it and to whom.
+    const byFrom = new Map<number, Role[][]>();
+    let k = 0;
+    for (const roles of broadcasts) {
+      const update = published[k]!.update;
+      k += roles.length;
+      byFrom.set(update.from, [...(byFrom.get(update.from) ?? []), roles]);
+    }
+    const fromOf = async (seq: number) => (await store.read('s1', seq - 1, seq))[0]!.seq - 1;
+    const sayFrom = await fromOf(
+      (await store.read('s1')).find((e) => e.kind === 'input' && e.input.kind === 'say')!.seq,
+    );
+    // The sentence: every role sees it and no view changed: one broadcast to all three rooms.
+    expect(byFrom.get(sayFrom)).toEqual([['listener', 'trainer', 'observer']]);
+    const sayUpdates = published.filter((p) => p.update.from === sayFrom).map((p) => p.update);
+    expect(new Set(sayUpdates).size).toBe(1);
+    expect(sayUpdates[0]).toEqual({ from: sayFrom, to: sayFrom + 1, entries: expect.any(Array), t: 2_000 });
+    // The private note: the listener's update apart, the others' together, with no entry.
+    const noteFrom = sayFrom + 1;
+    expect(byFrom.get(noteFrom)).toEqual([['listener'], ['trainer', 'observer']]);
+    const noteUpdates = published.filter((p) => p.update.from === noteFrom);
+    expect(noteUpdates.find((p) => p.role === 'listener')!.update.entries).toHaveLength(1);
+    expect(noteUpdates.find((p) => p.role === 'observer')!.update.entries).toEqual([]);
+    // The pickup and the pause change every view: one update per role, each with its view.
+    expect(byFrom.get(0)).toEqual([['listener'], ['trainer'], ['observer']]);
+    for (const { role, update } of published.filter((p) => p.update.from === 0))
+      expect(update.view?.role).toBe(role);
+    const pauseFrom = noteFrom + 1;
+    expect(byFrom.get(pauseFrom)).toEqual([['listener'], ['trainer'], ['observer']]);
   });
 
   it('holds each role view once, however many updates left it out (memory per session)', async () => {

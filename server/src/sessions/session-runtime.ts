@@ -24,7 +24,11 @@ import type { TimerRelay } from './timer-relay.js';
 
 /** Where role updates go (the Socket.IO rooms, in production). */
 export interface RoleBroadcaster {
-  toRole(sessionId: string, role: Role, update: RoleUpdate): void;
+  /**
+   * The same update to every role of `roles` (one role, or several whose updates are equal: a
+   * sentence said, which every role sees and which changes no view, goes out encoded once).
+   */
+  toRoles(sessionId: string, roles: readonly Role[], update: RoleUpdate): void;
 }
 
 export interface SessionRuntimeDeps {
@@ -75,6 +79,22 @@ function graphOf(compiled: CompiledScenario): ScenarioGraph {
   return graph;
 }
 
+/** The entries `role` may see: `entries` itself when it sees them all (no copy). */
+function visibleOf(role: Role, entries: TimelineEntry[]): TimelineEntry[] {
+  for (let i = 0; i < entries.length; i++) {
+    if (!isVisibleTo(role, entries[i]!)) return entries.filter((e) => isVisibleTo(role, e));
+  }
+  return entries;
+}
+
+/** The same entries (the same objects, in the same order). */
+function sameEntries(a: readonly TimelineEntry[], b: readonly TimelineEntry[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 const FREE_SPEECH_MOVE = 'En parole libre, répondez avec vos propres mots : la liste des actions est fermée.';
 const WITHOUT_CALLER_ACTOR: readonly Role[] = ROLES.filter((role) => role !== 'callerActor');
 /** Entries read at a time while filling a sync page. */
@@ -83,8 +103,11 @@ const SNAPSHOT_CHUNK = 100;
 interface Batch {
   entries: TimelineEntry[];
   views: RoleViews;
-  /** Each role's update, built when the batch is (while its append waits for the disk). */
-  updates: [Role, RoleUpdate][];
+  /**
+   * The roles' updates, built when the batch is (while its append waits for the disk): roles
+   * whose updates are equal share one.
+   */
+  updates: [Role[], RoleUpdate][];
 }
 
 export class SessionRuntime {
@@ -281,9 +304,7 @@ export class SessionRuntime {
   }
 
   private views(): RoleViews {
-    const views: Partial<Record<Role, RoleView>> = {};
-    for (const role of this.roles) views[role] = this.run.viewFor(role);
-    return views as RoleViews;
+    return this.run.viewsFor(this.roles) as RoleViews;
   }
 
   /**
@@ -337,15 +358,21 @@ export class SessionRuntime {
     return durable.then(() => first);
   }
 
-  /** Each role's update of a batch of entries after `from`, given the views before it. */
+  /**
+   * The roles' updates of a batch of entries after `from`, given the views before it. Roles whose
+   * views and graphs did not change and who see the same entries share one update (the same
+   * object, sent once to all their rooms): most inputs, a sentence said, go to every role so.
+   */
   private updates(
     entries: TimelineEntry[],
     from: number,
     views: RoleViews,
     before: RoleViews,
-  ): [Role, RoleUpdate][] {
+  ): [Role[], RoleUpdate][] {
     const to = entries.at(-1)?.seq ?? from;
-    const updates: [Role, RoleUpdate][] = [];
+    const updates: [Role[], RoleUpdate][] = [];
+    /** The updates without a view or a graph so far: another role's equal one joins them. */
+    const plain: [Role[], RoleUpdate][] = [];
     // No caller actor in this session: nobody holds that role's link (not in `roles`).
     for (const role of this.roles) {
       // The view travels only when it changed other than by its time; the graph only when it
@@ -354,17 +381,23 @@ export class SessionRuntime {
       const last = before[role];
       const changed = last === undefined || !sameViewButTime(view, last);
       const sees = seesGraph(role, views);
-      updates.push([
-        role,
-        {
-          from,
-          to,
-          entries: entries.filter((e) => isVisibleTo(role, e)),
-          t: view.t,
-          ...(changed ? { view } : {}),
-          ...(sees !== seesGraph(role, before) ? { graph: sees ? this.graph() : null } : {}),
-        },
-      ]);
+      const graphChanged = sees !== seesGraph(role, before);
+      const visible = visibleOf(role, entries);
+      if (!changed && !graphChanged) {
+        const same = plain.find(([, u]) => u.t === view.t && sameEntries(u.entries, visible));
+        if (same) {
+          same[0].push(role);
+          continue;
+        }
+        const update: [Role[], RoleUpdate] = [[role], { from, to, entries: visible, t: view.t }];
+        plain.push(update);
+        updates.push(update);
+        continue;
+      }
+      const update: RoleUpdate = { from, to, entries: visible, t: view.t };
+      if (changed) update.view = view;
+      if (graphChanged) update.graph = sees ? this.graph() : null;
+      updates.push([[role], update]);
     }
     return updates;
   }
@@ -377,7 +410,8 @@ export class SessionRuntime {
     this.committedSeq = batch.entries.at(-1)?.seq ?? this.committedSeq;
     this.committedViews = batch.views;
     return () => {
-      for (const [role, update] of batch.updates) this.deps.broadcaster.toRole(this.sessionId, role, update);
+      for (const [roles, update] of batch.updates)
+        this.deps.broadcaster.toRoles(this.sessionId, roles, update);
       for (const entry of batch.entries) {
         if (entry.kind === 'observation' && entry.observation.kind === 'ending')
           this.deps.onEnded?.(entry.observation);

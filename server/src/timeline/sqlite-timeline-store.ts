@@ -16,7 +16,7 @@ import type { SqliteHandle, WalSync } from '../database/sqlite.js';
 import type { WalCheckpointer } from '../database/wal-checkpointer.js';
 import { TimelineGapError } from './timeline-store.js';
 import type { TimelineStore } from './timeline-store.js';
-import { entryFromRow, entryToRow } from './rows.js';
+import { entryFromRow } from './rows.js';
 
 interface PendingBatch {
   sessionId: string;
@@ -36,7 +36,10 @@ export class SqliteTimelineStore implements TimelineStore {
   /** Committed batches waiting for a WAL fsync that starts after their commit. */
   private unsynced: PendingBatch[] = [];
   private syncing = false;
-  private readonly insert: BetterSqlite3.Statement;
+  /** Positional parameters: no row object nor named lookup per entry (see `entryToRow` for the columns). */
+  private readonly insert: BetterSqlite3.Statement<
+    [string, number, number, string, string, string, string, string]
+  >;
   private readonly last: BetterSqlite3.Statement<[string], { seq: number | null }>;
   private readonly range: BetterSqlite3.Statement<[string, number, number], TimelineTable>;
   /** `syncs`: WAL fsyncs done by `walSync` (0 without one). */
@@ -51,7 +54,7 @@ export class SqliteTimelineStore implements TimelineStore {
     ({ db: this.db, sqlite: this.sqlite, walSync: this.walSync, checkpointer: this.checkpointer } = handle);
     const { sqlite } = handle;
     this.insert = sqlite.prepare(
-      'INSERT INTO timeline (session_id, seq, t, at, source, category, kind, payload) VALUES (@session_id, @seq, @t, @at, @source, @category, @kind, @payload)',
+      'INSERT INTO timeline (session_id, seq, t, at, source, category, kind, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.last = sqlite.prepare('SELECT max(seq) AS seq FROM timeline WHERE session_id = ?');
     this.range = sqlite.prepare(
@@ -179,7 +182,20 @@ export class SqliteTimelineStore implements TimelineStore {
           continue;
         }
         const write = (): void => {
-          for (const entry of batch.entries) this.insert.run(entryToRow(batch.sessionId, entry));
+          for (const entry of batch.entries) {
+            // The columns of `entryToRow`, written straight from the entry.
+            const body = entry.kind === 'input' ? entry.input : entry.observation;
+            this.insert.run(
+              batch.sessionId,
+              entry.seq,
+              Math.round(entry.t),
+              entry.at,
+              entry.source,
+              entry.kind,
+              body.kind,
+              JSON.stringify(body),
+            );
+          }
         };
         if (!savepoints) write();
         else {

@@ -36,6 +36,19 @@ describe('CallRun', () => {
     expect(again.ok ? '' : again.message).toMatch(/décrocher/);
   });
 
+  it("builds several roles' views at once, each equal to its own viewFor", () => {
+    const { run } = startTestRun();
+    run.apply({ kind: 'pickup' });
+    run.apply({ kind: 'projector', on: true });
+    const views = run.viewsFor(['listener', 'trainer', 'observer']);
+    expect(Object.keys(views)).toEqual(['listener', 'trainer', 'observer']);
+    expect(views.listener).toEqual(run.viewFor('listener'));
+    expect(views.trainer).toEqual(run.viewFor('trainer'));
+    expect(views.observer).toEqual(run.viewFor('observer'));
+    expect(views.observer).toMatchObject({ role: 'observer', projector: { states: ['debut'] } });
+    expect(run.viewsFor(['callerActor']).callerActor).toEqual(run.viewFor('callerActor'));
+  });
+
   it('derives moves, injects and gauges once per moment for every role, anew after an input or a timer', () => {
     const { run, scheduler } = startTestRun();
     run.apply({ kind: 'pickup' });

@@ -785,6 +785,32 @@ export class CallRun {
     }
   }
 
+  /**
+   * The views of several roles at this moment, from one `viewState` (the live runtime builds
+   * every role's view after each input: one state read instead of one per role).
+   */
+  viewsFor(roles: readonly Role[]): Partial<Record<Role, RoleView>> {
+    const state = this.viewState();
+    const views: Partial<Record<Role, RoleView>> = {};
+    for (const role of roles) {
+      switch (role) {
+        case 'listener':
+          views.listener = listenerView(state);
+          break;
+        case 'observer':
+          views.observer = observerView(state);
+          break;
+        case 'trainer':
+          views.trainer = trainerView(state);
+          break;
+        case 'callerActor':
+          views.callerActor = callerActorView(state);
+          break;
+      }
+    }
+    return views;
+  }
+
   /** What the role views read of this moment (`views/run-state.ts`). */
   viewState(): RunState {
     this.stateInfo ??= stateInfoOf(this.compiled);
