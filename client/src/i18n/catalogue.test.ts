@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '@ecoute/protocol';
+import { frenchTypographyProblems } from '@ecoute/engine';
 import { errorMessageKey, placeholdersOf, translate } from './catalogue.js';
 import { en } from './en.js';
 import { fr, type MessageKey } from './fr.js';
@@ -43,18 +44,8 @@ describe('translate', () => {
 });
 
 describe('French typography', () => {
-  // A non-breaking space (U+00A0, or the narrow U+202F) before « : ; ? ! » and inside « »,
-  // so that no line ever starts with a colon or a lone guillemet.
-  const NON_BREAKING = '[\u00a0\u202f]';
-  const problems = (text: string): string[] => {
-    const found: string[] = [];
-    if (/ [:;?!»]/.test(text)) found.push('espace ordinaire avant : ; ? ! »');
-    if (/« /.test(text)) found.push('espace ordinaire après «');
-    if (/[A-Za-zÀ-ÿ)][;?!]/.test(text)) found.push('; ? ! collé au mot');
-    if (/[A-Za-zÀ-ÿ]»/.test(text) || /«[A-Za-zÀ-ÿ]/.test(text)) found.push('« » sans espace');
-    if (new RegExp(`«(?!${NON_BREAKING})`).test(text)) found.push('« sans espace insécable');
-    return found;
-  };
+  // A non-breaking space before « : ; ? ! » and inside « » (the engine's rule, its lint's too).
+  const problems = frenchTypographyProblems;
 
   it('puts a non-breaking space before : ; ? ! and inside « » in every French text', () => {
     const bad = Object.entries(fr).flatMap(([key, text]) =>

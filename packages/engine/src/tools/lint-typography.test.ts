@@ -7,18 +7,10 @@ import ts from 'typescript';
 import { stringify } from 'yaml';
 import { testScenarioInput } from '../testing/fixtures.js';
 import type { ScenarioInput } from '../scenario/schema.js';
+import { frenchTypographyProblems } from './french-typography.js';
 import { lintFiles, lintScenario } from './lint.js';
 
-const NON_BREAKING = '[\u00a0\u202f]';
-const problems = (text: string): string[] => {
-  const found: string[] = [];
-  if (/ [:;?!»]/.test(text)) found.push('espace ordinaire avant : ; ? ! »');
-  if (/« /.test(text)) found.push('espace ordinaire après «');
-  if (/[A-Za-zÀ-ÿ)][;?!]/.test(text)) found.push('; ? ! collé au mot');
-  if (/[A-Za-zÀ-ÿ]»/.test(text) || /«[A-Za-zÀ-ÿ]/.test(text)) found.push('« » sans espace');
-  if (new RegExp(`«(?!${NON_BREAKING})`).test(text)) found.push('« sans espace insécable');
-  return found;
-};
+const problems = frenchTypographyProblems;
 
 /** The files whose strings end up in a lint issue's message, the studio's schema hints or a refusal. */
 const MESSAGE_SOURCES = [
