@@ -87,13 +87,9 @@ describe('headers and origins, without ECOUTE_PUBLIC_URL', () => {
       expect(content?.trim()).toBe('');
     }
     expect(html).not.toMatch(/\/assets\/index-/);
-    // Its stylesheets and its few chunks come with it (Vite's preloads), every one a file of this
-    // origin; React and the page's chunks only after the lanes' early paint (`debriefMount`).
+    // Its chunks come with it (Vite's preloads), every one a file of this origin.
     const links = [...html.matchAll(/<link\b[^>]*\bhref="([^"]*)"/g)].map((m) => m[1]);
-    expect(links.some((href) => /^\/assets\/[\w.-]+\.css$/.test(href ?? ''))).toBe(true);
-    expect(links.some((href) => /^\/assets\/(DebriefPage|debriefMount)-[\w-]+\.js$/.test(href ?? ''))).toBe(
-      false,
-    );
+    expect(links.some((href) => /^\/assets\/DebriefPage-[\w-]+\.js$/.test(href ?? ''))).toBe(true);
     for (const href of links) expect(href).toMatch(/^\/assets\/[\w.-]+\.(js|css)$/);
     expect(html).not.toMatch(/\son[a-z]+=/i);
     // Any other page: the plain file.

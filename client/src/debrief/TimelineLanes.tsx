@@ -25,33 +25,30 @@ import { SeriesKey } from '../charts/SeriesKey.js';
 import { formatBound } from '../charts/curveScale.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { useCallClock } from './callClock.js';
-import {
-  LANES,
-  ZOOMS,
-  callTimes as callTimesOf,
-  laneMarkers,
-  rulerTicks,
-  type Lane,
-  type LaneMarker,
-} from './lanes.js';
+import { LANES, laneMarkers, tickStep, type Lane, type LaneMarker } from './lanes.js';
 import {
   CURVES_HEIGHT,
   CURVE_COLOURS,
   curveY,
+  forcedPalette,
   SHARE_RANGE,
   LANES_HEIGHT,
   LANES_TOP,
   LANE_HEIGHT,
   MARKS_HEIGHT,
   RULER_HEIGHT,
+  LANES_PALETTE,
   paintLanes,
-  paletteFor,
   type LanesContext,
+  type LanesPalette,
 } from './lanesPaint.js';
 import { indexAtTime, type VariableSeries } from './moment.js';
 import type { Timeline } from './timeline.js';
 
 export { CURVE_COLOURS };
+
+/** Pixels per second of each zoom level; 0 fits the whole call in the width. */
+const ZOOMS = [0, 1, 2, 5, 10, 25, 50] as const;
 
 const LANE_KEYS: Record<Lane, MessageKey> = {
   caller: 'debrief.lane.caller',
@@ -123,6 +120,13 @@ function LanesCursor({
 export type LanesCanvas = (canvas: HTMLCanvasElement) => LanesContext | null;
 
 const browserCanvas: LanesCanvas = (canvas) => canvas.getContext('2d');
+
+/** The palette for the page's colours now: under forced colours, the one colour of the text. */
+function paletteFor(element: HTMLElement): LanesPalette {
+  const forced =
+    typeof window.matchMedia === 'function' && window.matchMedia('(forced-colors: active)').matches;
+  return forced ? forcedPalette(getComputedStyle(element).color || 'CanvasText') : LANES_PALETTE;
+}
 
 /** The nearest marker of the lane under (x, y) within a few pixels. */
 function markerAt(markers: readonly LaneMarker[], x: number, y: number): LaneMarker | undefined {
@@ -206,9 +210,7 @@ export const TimelineLanes = memo(function TimelineLanes({
   const [scrollLeft, setScrollLeft] = useState(0);
   const [zoom, setZoom] = useState(0);
 
-  // Measured before the first paint: the lanes are drawn once at their width, not at a guess
-  // first (the early paint of a debrief link drew them at that width already, `earlyLanes.ts`).
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = scroller.current;
     if (!element) return;
     const measure = () => {
@@ -230,13 +232,22 @@ export const TimelineLanes = memo(function TimelineLanes({
   const contentWidth = ZOOMS[zoom] === 0 ? width : Math.max(width, Math.ceil(total * pxPerMs));
   const from = origin + scrollLeft / pxPerMs;
   const to = origin + (scrollLeft + width) / pxPerMs;
-  const callTimes = useMemo(() => callTimesOf(timeline.t, origin), [timeline, origin]);
+  const callTimes = useMemo(
+    () => (origin > 0 ? Float64Array.from(timeline.t, (t) => Math.max(t, origin)) : timeline.t),
+    [timeline, origin],
+  );
   const markers = useMemo(
     () => laneMarkers(callTimes, lanes, { from, to, width }),
     [callTimes, lanes, from, to, width],
   );
   // Its ticks fall on whole call times, from the pickup on.
-  const ticks = useMemo(() => rulerTicks(pxPerMs, from, to, origin), [pxPerMs, from, to, origin]);
+  const ticks = useMemo(() => {
+    const step = tickStep(pxPerMs);
+    const list: number[] = [];
+    const first = origin + Math.max(0, Math.ceil((from - origin) / step)) * step;
+    for (let tick = first; tick <= to; tick += step) list.push(tick);
+    return list;
+  }, [pxPerMs, from, to, origin]);
   const table = useMemo(() => alignSeries(series), [series]);
 
   // Painted before the browser paints, only when the window or what it shows changed.

@@ -3,7 +3,7 @@
 // stays what the records hold (the cursor, the marks, the API); only what is read is shifted.
 import { createContext, useContext } from 'react';
 import { formatDuration } from '../ui/formatDuration.js';
-import { callOrigin, type Timeline } from './timeline.js';
+import type { Timeline } from './timeline.js';
 
 export interface CallClock {
   /** Session time of the pickup (0 when the phone was never picked up). */
@@ -15,7 +15,8 @@ export interface CallClock {
 }
 
 export function callClock(timeline: Timeline): CallClock {
-  const origin = callOrigin(timeline);
+  const pickup = timeline.firstOfKind('input:pickup');
+  const origin = pickup >= 0 ? (timeline.t[pickup] ?? 0) : 0;
   const callMs = (t: number) => Math.max(0, t - origin);
   return { origin, callMs, format: (t) => formatDuration(callMs(t)) };
 }

@@ -101,20 +101,3 @@ export function tickStep(pxPerMs: number, minPx = 80): number {
   ];
   return steps.find((step) => step * pxPerMs >= minPx) ?? steps[steps.length - 1]!;
 }
-
-/** Pixels per second of each zoom level of the lanes; 0 fits the whole call in the width. */
-export const ZOOMS = [0, 1, 2, 5, 10, 25, 50] as const;
-
-/** Each entry's time as the lanes place it: what came before the pickup (`origin`) sits there. */
-export function callTimes(times: Float64Array, origin: number): Float64Array {
-  return origin > 0 ? Float64Array.from(times, (t) => Math.max(t, origin)) : times;
-}
-
-/** The ruler's ticks in the window, on whole call times from the pickup on. */
-export function rulerTicks(pxPerMs: number, from: number, to: number, origin: number): number[] {
-  const step = tickStep(pxPerMs);
-  const list: number[] = [];
-  const first = origin + Math.max(0, Math.ceil((from - origin) / step)) * step;
-  for (let tick = first; tick <= to; tick += step) list.push(tick);
-  return list;
-}

@@ -6,7 +6,7 @@ import { SHARE_MAX, shareOf } from '../charts/curveScale.js';
 import { curveStyle } from '../charts/curveStyle.js';
 import { placeEndLabels } from '../charts/directLabels.js';
 import { formatDuration } from '../ui/formatDuration.js';
-import { LANES, callTimes, laneMarkers, rulerTicks, type Lane, type LaneMarker } from './lanes.js';
+import { LANES, type Lane, type LaneMarker } from './lanes.js';
 import type { VariableSeries } from './moment.js';
 
 export const CURVES_HEIGHT = 96;
@@ -80,13 +80,6 @@ export function forcedPalette(ink: string): LanesPalette {
     marker: { caller: ink, listener: ink, trainer: ink, system: ink },
     curve: ink,
   };
-}
-
-/** The palette for the page's colours now: under forced colours, the one colour of the text. */
-export function paletteFor(element: HTMLElement): LanesPalette {
-  const forced =
-    typeof window.matchMedia === 'function' && window.matchMedia('(forced-colors: active)').matches;
-  return forced ? forcedPalette(getComputedStyle(element).color || 'CanvasText') : LANES_PALETTE;
 }
 
 export interface LanesPicture {
@@ -216,38 +209,4 @@ export function paintLanes(
       ctx.strokeRect(marker.x - w / 2 - 0.5, top - 0.5, w + 1, 19);
     }
   }
-}
-
-/**
- * The lanes as they first show: the whole call fitted in `width`, from the pickup (`origin`) to
- * the last entry (`duration`). What `TimelineLanes` draws at its first render, and what a debrief
- * link's early paint (`earlyLanes.ts`) draws before React is there.
- */
-export function fittedPicture({
-  times,
-  lanes,
-  series,
-  origin,
-  duration,
-  width,
-}: {
-  times: Float64Array;
-  lanes: readonly Lane[];
-  series: readonly VariableSeries[];
-  origin: number;
-  duration: number;
-  width: number;
-}): LanesPicture {
-  const pxPerMs = width / Math.max(duration - origin, 1_000);
-  const from = origin;
-  const to = origin + width / pxPerMs;
-  return {
-    width,
-    origin,
-    from,
-    pxPerMs,
-    series,
-    ticks: rulerTicks(pxPerMs, from, to, origin),
-    markers: laneMarkers(callTimes(times, origin), lanes, { from, to, width }),
-  };
 }

@@ -60,11 +60,3 @@ export function takeArrived<T>(path: string, token: string): ApiResult<T> | null
   pending = null;
   return found.settled as ApiResult<T>;
 }
-
-/**
- * The answer `prefetchDebrief` started, without taking it (the early paint of the lanes reads it
- * before the page takes it): null when none was started.
- */
-export function peekPrefetched<T>(): Promise<ApiResult<T>> | null {
-  return (pending?.answer as Promise<ApiResult<T>> | undefined) ?? null;
-}

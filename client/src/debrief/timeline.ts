@@ -78,7 +78,6 @@ export class Timeline {
 
 const byDebrief = new WeakMap<Debrief, Timeline>();
 const byEntries = new WeakMap<readonly TimelineEntry[], Timeline>();
-const byCompact = new WeakMap<DebriefCompact, Debrief>();
 
 /** The columns of entries given as objects (fixtures, tests): as the compact answer decodes. */
 export function columnsOfEntries(entries: readonly TimelineEntry[]): TimelineColumns {
@@ -128,9 +127,6 @@ export function timelineOfEntries(entries: readonly TimelineEntry[]): Timeline {
  * on first read (a getter, the same array afterwards). `timelineOf` gives the columns back.
  */
 export function debriefOfColumns(compact: DebriefCompact): Debrief {
-  // Decoded once per answer: a debrief link's early paint and the page read the same one.
-  const known = byCompact.get(compact);
-  if (known) return known;
   const { timeline: wire, ...rest } = compact;
   const timeline = new Timeline(timelineColumns(wire), () => timelineEntries(wire));
   const debrief = rest as Debrief;
@@ -140,17 +136,10 @@ export function debriefOfColumns(compact: DebriefCompact): Debrief {
     get: () => timeline.entries(),
   });
   byDebrief.set(debrief, timeline);
-  byCompact.set(compact, debrief);
   return debrief;
 }
 
 /** The timeline of a debrief, read without building its entries when they were not built yet. */
 export function timelineOf(debrief: Debrief): Timeline {
   return byDebrief.get(debrief) ?? timelineOfEntries(debrief.entries);
-}
-
-/** Session time of the pickup (0 when the phone was never picked up): call time counts from it. */
-export function callOrigin(timeline: Timeline): number {
-  const pickup = timeline.firstOfKind('input:pickup');
-  return pickup >= 0 ? (timeline.t[pickup] ?? 0) : 0;
 }

@@ -5,10 +5,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TimelineEntry, VoiceSettings } from '@ecoute/engine';
 import { pickVoice } from '../ui/pickVoice.js';
 import { indexAtTime } from './moment.js';
-import { SPEEDS, type Speed } from './speeds.js';
 import type { Timeline } from './timeline.js';
 
-export { SPEEDS, type Speed };
+export const SPEEDS = [1, 2, 4] as const;
+export type Speed = (typeof SPEEDS)[number];
 
 /** How often the playhead moves (ms of real time). */
 const TICK_MS = 50;
