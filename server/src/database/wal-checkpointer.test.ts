@@ -6,7 +6,12 @@ import { openSqlite } from './sqlite.js';
 import type { SqliteHandle } from './sqlite.js';
 import { SqliteTimelineStore } from '../timeline/sqlite-timeline-store.js';
 import { SessionStore } from '../sessions/session-store.js';
-import { WAL_BACKSTOP_PAGES, WAL_CHECKPOINT_PAGES, startWalCheckpointer } from './wal-checkpointer.js';
+import {
+  WAL_BACKSTOP_PAGES,
+  WAL_CHECKPOINT_PAGES,
+  startWalCheckpointer,
+  type WalCheckpointer,
+} from './wal-checkpointer.js';
 
 const dirs: string[] = [];
 const handles: SqliteHandle[] = [];
@@ -90,7 +95,24 @@ describe('WAL checkpoints off the event loop', () => {
     const checkpointer = startWalCheckpointer(file, 4096, { everyMs: 20 });
     try {
       write(handle, WAL_CHECKPOINT_PAGES + 200);
-      const store = new SqliteTimelineStore({ ...handle, checkpointer });
+      // The store's batches that waited for a hold's release (counted where the store asks, not
+      // sampled between appends: every session waits on the same held commit, so no append
+      // starts while a hold lasts).
+      let held = 0;
+      const watched: WalCheckpointer = {
+        get checkpoints() {
+          return checkpointer.checkpoints;
+        },
+        get holding() {
+          return checkpointer.holding;
+        },
+        whenReleased(resume) {
+          if (checkpointer.holding) held++;
+          checkpointer.whenReleased(resume);
+        },
+        close: () => checkpointer.close(),
+      };
+      const store = new SqliteTimelineStore({ ...handle, checkpointer: watched });
       const sessions = new SessionStore(handle.db);
       const ids = ['a', 'b', 'c', 'd'];
       for (const id of ids)
@@ -106,12 +128,10 @@ describe('WAL checkpoints off the event loop', () => {
           { listener: `${id}l`, trainer: `${id}t`, observer: `${id}o` },
         );
       const restarts = walRestarts(file);
-      let held = 0;
       // Each session appends again as soon as its last append is durable, until two restarts.
       await Promise.all(
         ids.map(async (id) => {
           for (let seq = 1; walRestarts(file) < restarts + 2; seq++) {
-            if (checkpointer.holding) held++;
             await store.append(id, [
               {
                 seq,
