@@ -585,7 +585,10 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
           .map((names) => names![2])
           .map((to) => nodes.find((node) => node.getAttribute('aria-label')?.startsWith(`${to}`)))
           .map((node) => node?.getBoundingClientRect());
+        // xyflow shows a node, and draws its edges, once it has measured it.
+        const measured = nodes.every((node) => getComputedStyle(node).visibility !== 'hidden');
         return {
+          measured,
           next: next.length,
           nextShown: next.filter((box) => box && inside(box)).length,
           nextSeen: next.filter((box) => box && box.top < pane.bottom && box.bottom > pane.top).length,
@@ -599,13 +602,18 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
         };
       });
     const settled = async () => {
-      // The view is set once the drawing is laid out and measured: wait for a stable look.
+      // The view is set once the drawing is laid out and every node measured: wait for that, then
+      // for the same look three times in a row (a busy machine lays out and fits slowly: two
+      // looks 150 ms apart once caught a drawing between two layouts, one label of four).
       let last = '';
-      for (let i = 0; i < 40; i += 1) {
-        const now = JSON.stringify(await look());
-        if (now === last) return JSON.parse(now) as Awaited<ReturnType<typeof look>>;
+      let same = 0;
+      for (let i = 0; i < 80; i += 1) {
+        const seen = await look();
+        const now = JSON.stringify(seen);
+        same = seen.measured && now === last ? same + 1 : 0;
+        if (same === 2) return seen;
         last = now;
-        await trainer.waitForTimeout(150);
+        await trainer.waitForTimeout(200);
       }
       return JSON.parse(last) as Awaited<ReturnType<typeof look>>;
     };
