@@ -3,11 +3,14 @@
 // browser's console. They asked GET /api/account/me, whose 401 Chromium logs as « Failed to load
 // resource: the server responded with a status of 401 »; they now ask /api/account/current.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import nodePath from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { PASSWORD, setupToken } from '../support/accounts.js';
-import { startServerProcess } from '../support/server-process.js';
+import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
+
+const artifact = (name: string): string => nodePath.join(workspaceRoot, 'test', 'artifacts', name);
 
 /** Every console error and uncaught exception of `page`, with the address of the resource. */
 function consoleErrors(page: Page): string[] {
@@ -61,6 +64,8 @@ describe('the signed-out pages', () => {
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       // Each page has settled on what a signed-out visitor sees (no request still on its way).
       await page.waitForLoadState('networkidle');
+      if (path === '/bibliotheque')
+        await page.screenshot({ path: artifact('library-signed-out.png'), fullPage: true });
     }
     await page.goto(url('/'));
     await page

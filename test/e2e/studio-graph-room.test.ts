@@ -4,7 +4,9 @@
 // While a test plays the graph comes first, across the page; its height is the window's less the
 // page's header. Checked in Chromium at 1366×768 and 390×844.
 import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { workspaceRoot } from '../support/server-process.js';
 import { studioRigForSuite } from '../support/studio-rig.js';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -78,6 +80,15 @@ describe("the studio's state graph, given the page's room", () => {
       expect(seen.view.height).toBeGreaterThanOrEqual(viewport.height - 160);
       expect(seen.view.height).toBeLessThanOrEqual(viewport.height);
       expect(seen.inside).toContain('Guidage pas à pas');
+      // For a person to look at: the studio as a trainer sees it then.
+      await page.screenshot({
+        path: path.join(
+          workspaceRoot,
+          'test',
+          'artifacts',
+          `studio-graph-${viewport.width}x${viewport.height}.png`,
+        ),
+      });
       if (viewport.width >= 1000) {
         // Across the page: the three endings « Guidage » leads to, whole, with the state it came from.
         expect(seen.view.width).toBeGreaterThan(viewport.width * 0.9);
