@@ -68,14 +68,19 @@ describe("the studio's state graph, given the page's room", () => {
         .evaluateAll((panes) => panes.map((pane) => pane.className));
       expect(order).toEqual(['studio__graph', 'studio__text']);
       await page.locator('.studio__graph').evaluate((graph) => graph.scrollIntoView());
-      // The view is set after the states change: read it once it has settled.
+      // The view is set after the states change (laid out, then fitted): read it once « Guidage »
+      // is in it and the same reading came three times in a row (a fixed wait could read a view
+      // still moving on a busy machine).
       let seen = await statesInView(page);
-      for (let tries = 0; tries < 50 && !seen.inside.includes('Guidage pas à pas'); tries += 1) {
-        await page.waitForTimeout(100);
+      let last = '';
+      let same = 0;
+      for (let tries = 0; tries < 80 && same < 2; tries += 1) {
+        await page.waitForTimeout(150);
         seen = await statesInView(page);
+        const now = JSON.stringify(seen);
+        same = seen.inside.includes('Guidage pas à pas') && now === last ? same + 1 : 0;
+        last = now;
       }
-      await page.waitForTimeout(300);
-      seen = await statesInView(page);
       // As tall as the window less the page's header (was 417 px at 1366×768, 50 % of it).
       expect(seen.view.height).toBeGreaterThanOrEqual(viewport.height - 160);
       expect(seen.view.height).toBeLessThanOrEqual(viewport.height);
