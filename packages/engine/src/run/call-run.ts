@@ -7,7 +7,7 @@
 // Given the scenario, the seed and the inputs with their session times, the observations are
 // the same every time (replay.ts relies on it).
 import { createActor, type Actor, type AnyStateMachine, type InspectionEvent } from 'xstate';
-import { actedPlan, planHolds, restartTimers, type ActedPlan } from './acted-shortcut.js';
+import { planHolds, restartTimers, sharedActedPlan, type ActedPlan } from './acted-shortcut.js';
 import type { SessionClock } from '../clock/session-clock.js';
 import { bindObservationSink, type CallMachineInput, type CompiledScenario } from '../scenario/compile.js';
 import type { CallContext } from '../scenario/guards.js';
@@ -251,8 +251,15 @@ export class CallRun {
   private moment = 0;
   private derived: {
     moment: number;
-    /** What the lists below derive from (`derivationKey`): a new moment with the same key keeps them. */
-    key?: string;
+    /**
+     * What the lists below derive from (see `derivedNow`): a new moment where these are the same
+     * keeps them. (Held as they are, not as a string made of them: ~220 B less per session.)
+     */
+    phase?: CallPhase;
+    paused?: boolean;
+    status?: string | undefined;
+    value?: unknown;
+    context?: unknown;
     moves?: MoveOption[];
     injects?: InjectOption[];
     gauges?: VariableGauge[];
@@ -263,8 +270,11 @@ export class CallRun {
   readonly callerActor: boolean;
   private held = false;
   private projectorOn = false;
-  /** How many times each scripted line has been said: which of its wordings comes next. */
-  private readonly saidCount = new Map<string, number>();
+  /**
+   * How many times each scripted line with variants has been said: which of its wordings comes
+   * next. Made at the first such line (a line without variants has one wording: not counted).
+   */
+  private saidCount: Map<string, number> | undefined;
   /** With a caller actor: the machine's lines not yet spoken, from its last step that said any. */
   private pendingSuggestions: { line: string; text: string }[] = [];
   readonly hintMode: HintMode;
@@ -301,8 +311,10 @@ export class CallRun {
    * the session clock still holds it, XState's scheduler holds it too (it drops a handle only by
    * firing it or clearing it, and sets a leaf's timer again only after one or the other): the next
    * restart moves it on the clock (`SessionClock.retime`) instead of clearing and setting it.
+   *
+   * A flat list (id, handle, id, handle…: a leaf has one or two timers), made at the first restart.
    */
-  private readonly restartHandles = new Map<string, number>();
+  private restartHandles: RestartHandles | undefined;
 
   constructor(compiled: CompiledScenario, options: CallRunOptions) {
     this.compiled = compiled;
@@ -701,27 +713,40 @@ export class CallRun {
     return { ok: true, observations: [{ kind: 'cue', cue: EFFECT_CUES[effect] }] };
   }
 
-  /** What the views derive from the machine at this moment (see `moment`). */
+  /**
+   * What the views derive from the machine at this moment (see `moment`): the offered moves, the
+   * injects with their reasons and the gauges are computed from the phase, the pause, and the
+   * machine's snapshot (status, active states, context — guards and move counts read nothing else).
+   */
   private derivedNow(): typeof this.derived {
-    if (this.derived.moment !== this.moment) {
-      const key = this.derivationKey();
+    const derived = this.derived;
+    if (derived.moment !== this.moment) {
+      const snapshot = this.actor?.getSnapshot();
+      const paused = this.clock.paused;
       // Most moments (a sentence said) change none of it: the same lists, shared by the views of
       // both moments (less to hold, and a view compared with the last one sent finds them equal
       // at once).
-      this.derived =
-        key === this.derived.key ? { ...this.derived, moment: this.moment } : { moment: this.moment, key };
+      if (
+        derived.moment >= 0 &&
+        derived.phase === this.currentPhase &&
+        derived.paused === paused &&
+        derived.status === snapshot?.status &&
+        sameStateValue(derived.value, snapshot?.value) &&
+        sameStateValue(derived.context, snapshot?.context)
+      ) {
+        derived.moment = this.moment;
+      } else {
+        this.derived = {
+          moment: this.moment,
+          phase: this.currentPhase,
+          paused,
+          status: snapshot?.status,
+          value: snapshot?.value,
+          context: snapshot?.context,
+        };
+      }
     }
     return this.derived;
-  }
-
-  /**
-   * Everything the offered moves, the injects with their reasons and the gauges are computed from:
-   * the phase, the pause, and the machine's snapshot (status, active states, context — guards and
-   * move counts read nothing else).
-   */
-  private derivationKey(): string {
-    const snapshot = this.actor?.getSnapshot();
-    return `${this.currentPhase}|${this.clock.paused}|${snapshot?.status}|${JSON.stringify(snapshot?.value)}|${JSON.stringify(snapshot?.context)}`;
   }
 
   /** Moves the listener could make right now (none unless the call is connected). Shared: do not modify. */
@@ -758,7 +783,8 @@ export class CallRun {
       value: vars[id] ?? v.initial,
       min: v.min,
       max: v.max,
-      ...(v.thresholds ? { thresholds: { ...v.thresholds } } : {}),
+      // The scenario's own thresholds (read-only, as the lists are): not a copy per run.
+      ...(v.thresholds ? { thresholds: v.thresholds } : {}),
     })));
   }
 
@@ -921,8 +947,10 @@ export class CallRun {
 
   /** A scripted line in the wording due this time (see `lineWording`). */
   private worded(line: Extract<Observation, { kind: 'line' }>): Extract<Observation, { kind: 'line' }> {
-    const occurrence = this.saidCount.get(line.line) ?? 0;
-    this.saidCount.set(line.line, occurrence + 1);
+    if (!this.compiled.scenario.lines[line.line]?.variants?.length) return line;
+    const said = (this.saidCount ??= new Map());
+    const occurrence = said.get(line.line) ?? 0;
+    said.set(line.line, occurrence + 1);
     const text = lineWording(this.compiled.scenario, this.seed, line.line, occurrence);
     return text === undefined || text === line.text ? line : { ...line, text };
   }
@@ -946,8 +974,8 @@ export class CallRun {
     let cached = this.actedPlanFor;
     if (!cached || !sameStateValue(cached.value, snapshot.value)) {
       const plan = handled.has(ACTED_EVENT)
-        ? actedPlan(this.compiled.machine, snapshot, ACTED_EVENT)
-        : ({ kind: 'ignore', alwaysGuards: [] } as const);
+        ? sharedActedPlan(this.compiled.machine, snapshot, ACTED_EVENT)
+        : IGNORE_ACTED;
       cached = this.actedPlanFor = { value: snapshot.value, plan };
     }
     const { plan } = cached;
@@ -967,19 +995,18 @@ export class CallRun {
    * scheduler (its `cancel`s, then its `schedule`s), noting the handles for next time.
    */
   private restart(actor: CallActor, plan: Extract<ActedPlan, { kind: 'restart' }>): void {
-    const handles = this.restartHandles;
+    const handles = (this.restartHandles ??= []);
     let held = true;
-    for (const timer of plan.timers) if (!this.clock.has(handles.get(timer.id))) held = false;
+    for (const timer of plan.timers) if (!this.clock.has(handleOf(handles, timer.id))) held = false;
     if (held) {
-      for (const timer of plan.timers) this.clock.retime(handles.get(timer.id), timer.delay);
+      for (const timer of plan.timers) this.clock.retime(handleOf(handles, timer.id), timer.delay);
       return;
     }
     // Each `schedule` takes one new handle from the actor's clock; one that took none is not noted.
     let previous = this.lastTimerHandle;
     restartTimers(actor, plan, (timer) => {
       const handle = this.lastTimerHandle;
-      if (handle !== undefined && handle !== previous) handles.set(timer.id, handle);
-      else handles.delete(timer.id);
+      noteHandle(handles, timer.id, handle !== undefined && handle !== previous ? handle : undefined);
       previous = handle;
     });
   }
@@ -1102,11 +1129,38 @@ export class CallRun {
   }
 }
 
+/** Clock handles of restarted timers, by XState's timer id: `[id, handle, id, handle, …]`. */
+type RestartHandles = (string | number)[];
+
+function handleOf(handles: RestartHandles, id: string): number | undefined {
+  for (let i = 0; i < handles.length; i += 2) if (handles[i] === id) return handles[i + 1] as number;
+  return undefined;
+}
+
+/** Notes `handle` for timer `id` (replacing the one noted), or forgets the id (`undefined`). */
+function noteHandle(handles: RestartHandles, id: string, handle: number | undefined): void {
+  let i = 0;
+  while (i < handles.length && handles[i] !== id) i += 2;
+  if (handle === undefined) {
+    if (i < handles.length) handles.splice(i, 2);
+  } else if (i < handles.length) {
+    handles[i + 1] = handle;
+  } else {
+    handles.push(id, handle);
+  }
+}
+
+/** The plan when no state takes `acted` at all. */
+const IGNORE_ACTED: ActedPlan = Object.freeze({ kind: 'ignore', alwaysGuards: Object.freeze([]) });
+
 function refuse(code: RunErrorCode, message: string): ApplyResult {
   return { ok: false, code, message };
 }
 
-/** Whether two XState state values are equal (strings and nested objects of them), without allocating. */
+/**
+ * Whether two XState state values are equal (strings and nested objects of them), without
+ * allocating; also two contexts (plain objects and arrays of numbers, booleans and strings).
+ */
 function sameStateValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -1140,5 +1194,6 @@ function activeLeaves(actor: CallActor): string[] {
     }
   };
   walk(snapshot.value, '');
-  return out;
+  // `push` grew the array to room for 17 (152 B): the run keeps it (`lastStates`), at its size.
+  return out.slice();
 }
