@@ -265,7 +265,12 @@ export class CallRun {
     gauges?: VariableGauge[];
   } = { moment: -1 };
   private runtimeError: unknown;
-  private readonly timerHandles = new Set<number>();
+  /**
+   * The clock handles of the timers this run set and that are pending: replaced, never changed
+   * in place (a new array of its size at each change: one or two timers, where a Set's table is
+   * 152 B a run).
+   */
+  private timerHandles: readonly number[] = NO_HANDLES;
   private stateInfo: Map<string, StateInfo> | undefined;
   readonly callerActor: boolean;
   private held = false;
@@ -276,10 +281,10 @@ export class CallRun {
    */
   private saidCount: Map<string, number> | undefined;
   /** With a caller actor: the machine's lines not yet spoken, from its last step that said any. */
-  private pendingSuggestions: { line: string; text: string }[] = [];
+  private pendingSuggestions: { line: string; text: string }[] = NO_SUGGESTIONS;
   readonly hintMode: HintMode;
   /** Free speech: the move each interpretation (by `n`) applied, or null. */
-  private readonly interpretations: (string | null)[] = [];
+  private interpretations: (string | null)[] = NO_INTERPRETATIONS;
   /** Free speech: the interpretation waiting for the trainer's pick, and its timeout. */
   private pendingPick: {
     n: number;
@@ -358,8 +363,7 @@ export class CallRun {
   dispose(): void {
     this.moment += 1;
     this.actor?.stop();
-    for (const handle of this.timerHandles) this.clock.clearTimeout(handle);
-    this.timerHandles.clear();
+    this.clearTimers();
   }
 
   get ending(): EndingView | null {
@@ -562,6 +566,7 @@ export class CallRun {
       );
     this.dropPendingPick();
     const move = input.understood && input.move !== null && this.can(input.move) ? input.move : null;
+    if (this.interpretations === NO_INTERPRETATIONS) this.interpretations = [];
     this.interpretations.push(move);
     if (move !== null) {
       const event = this.eventFor(move);
@@ -569,13 +574,13 @@ export class CallRun {
     }
     if (input.askMs !== undefined) {
       const handle = this.clock.setTimeout(() => {
-        this.timerHandles.delete(handle);
+        this.forgetTimer(handle);
         if (this.pendingPick?.handle !== handle || this.currentPhase !== 'connected') return;
         this.pendingPick = null;
         this.moment += 1;
         this.onTimer([{ t: this.clock.now(), observation: this.pardon() }]);
       }, input.askMs);
-      this.timerHandles.add(handle);
+      this.noteTimer(handle);
       this.pendingPick = {
         n: input.n,
         text: input.text,
@@ -631,7 +636,7 @@ export class CallRun {
   private dropPendingPick(): void {
     if (!this.pendingPick) return;
     this.clock.clearTimeout(this.pendingPick.handle);
-    this.timerHandles.delete(this.pendingPick.handle);
+    this.forgetTimer(this.pendingPick.handle);
     this.pendingPick = null;
   }
 
@@ -895,15 +900,15 @@ export class CallRun {
     const actorClock = {
       setTimeout: (fn: (...args: unknown[]) => void, ms: number): number => {
         const handle = this.clock.setTimeout(() => {
-          this.timerHandles.delete(handle);
+          this.forgetTimer(handle);
           this.onClockTimer(fn);
         }, ms);
-        this.timerHandles.add(handle);
+        this.noteTimer(handle);
         this.lastTimerHandle = handle;
         return handle;
       },
       clearTimeout: (handle: unknown): void => {
-        if (typeof handle === 'number') this.timerHandles.delete(handle);
+        if (typeof handle === 'number') this.forgetTimer(handle);
         this.clock.clearTimeout(handle);
       },
     };
@@ -1124,10 +1129,33 @@ export class CallRun {
     this.pendingPick = null;
     // Stopped after the current macrostep: XState queues the stop behind the event being processed.
     this.actor?.stop();
-    for (const handle of this.timerHandles) this.clock.clearTimeout(handle);
-    this.timerHandles.clear();
+    this.clearTimers();
+  }
+
+  private noteTimer(handle: number): void {
+    this.timerHandles = this.timerHandles.concat(handle);
+  }
+
+  private forgetTimer(handle: number): void {
+    const handles = this.timerHandles;
+    const index = handles.indexOf(handle);
+    if (index < 0) return;
+    this.timerHandles =
+      handles.length === 1 ? NO_HANDLES : handles.slice(0, index).concat(handles.slice(index + 1));
+  }
+
+  /** Clears every pending timer this run set. */
+  private clearTimers(): void {
+    const handles = this.timerHandles;
+    this.timerHandles = NO_HANDLES;
+    for (const handle of handles) this.clock.clearTimeout(handle);
   }
 }
+
+/** What a run starts with (shared, never changed: replaced at the first one). */
+const NO_HANDLES: readonly number[] = Object.freeze([]);
+const NO_SUGGESTIONS = Object.freeze([]) as unknown as { line: string; text: string }[];
+const NO_INTERPRETATIONS = Object.freeze([]) as unknown as (string | null)[];
 
 /** Clock handles of restarted timers, by XState's timer id: `[id, handle, id, handle, …]`. */
 type RestartHandles = (string | number)[];
