@@ -9,7 +9,12 @@
 import { createActor, type Actor, type AnyStateMachine, type InspectionEvent } from 'xstate';
 import { planHolds, restartTimers, sharedActedPlan, type ActedPlan } from './acted-shortcut.js';
 import type { SessionClock } from '../clock/session-clock.js';
-import { bindObservationSink, type CallMachineInput, type CompiledScenario } from '../scenario/compile.js';
+import {
+  bindObservationSink,
+  type CallMachineInput,
+  type CompiledScenario,
+  type ObservationSink,
+} from '../scenario/compile.js';
 import type { CallContext } from '../scenario/guards.js';
 import { AVAILABILITY_REASONS, unavailableReason, type Availability } from '../scenario/availability.js';
 import { collectStates, type StateInfo } from '../scenario/references.js';
@@ -897,21 +902,7 @@ export class CallRun {
 
   private pickUp(): void {
     // The actor's timers go through the session clock; each firing is a step of its own.
-    const actorClock = {
-      setTimeout: (fn: (...args: unknown[]) => void, ms: number): number => {
-        const handle = this.clock.setTimeout(() => {
-          this.forgetTimer(handle);
-          this.onClockTimer(fn);
-        }, ms);
-        this.noteTimer(handle);
-        this.lastTimerHandle = handle;
-        return handle;
-      },
-      clearTimeout: (handle: unknown): void => {
-        if (typeof handle === 'number') this.forgetTimer(handle);
-        this.clock.clearTimeout(handle);
-      },
-    };
+    const port = new ActorPort(this);
     const input: CallMachineInput = { seed: this.seed };
     const onTransitions = this.onTransitions;
     const inspect = onTransitions
@@ -924,30 +915,50 @@ export class CallRun {
         }
       : undefined;
     const actor = createActor(this.compiled.machine, {
-      clock: actorClock,
+      clock: port,
       input,
       ...(inspect ? { inspect } : {}),
     }) as CallActor;
-    bindObservationSink(actor, {
-      observe: (said) => {
-        if (!this.step || this.step.ending) return;
-        const observation = said.kind === 'line' ? this.worded(said) : said;
-        if (this.callerActor && observation.kind === 'line') {
-          // The actor reads it and speaks (or not): nothing is heard until they do.
-          this.step.observations.push({ kind: 'suggestion', line: observation.line, text: observation.text });
-        } else {
-          this.step.observations.push(observation);
-        }
-      },
-      end: (ending) => {
-        if (this.step && !this.step.ending) this.endWith(ending, this.step.reason);
-      },
-    });
+    bindObservationSink(actor, port);
     // Without an error listener XState rethrows on a global timer; we turn errors into an ending.
     actor.subscribe({ error: (err) => (this.runtimeError ??= err) });
     this.actor = actor;
     this.currentPhase = 'connected';
     actor.start();
+  }
+
+  /** @internal The actor's clock (through `ActorPort`): a timer of the machine, on the session clock. */
+  actorSetTimeout(fn: (...args: unknown[]) => void, ms: number): number {
+    const handle = this.clock.setTimeout(() => {
+      this.forgetTimer(handle);
+      this.onClockTimer(fn);
+    }, ms);
+    this.noteTimer(handle);
+    this.lastTimerHandle = handle;
+    return handle;
+  }
+
+  /** @internal The actor's clock (through `ActorPort`). */
+  actorClearTimeout(handle: unknown): void {
+    if (typeof handle === 'number') this.forgetTimer(handle);
+    this.clock.clearTimeout(handle);
+  }
+
+  /** @internal What the machine's actions observe (through `ActorPort`): into the current step. */
+  machineObserved(said: Observation): void {
+    if (!this.step || this.step.ending) return;
+    const observation = said.kind === 'line' ? this.worded(said) : said;
+    if (this.callerActor && observation.kind === 'line') {
+      // The actor reads it and speaks (or not): nothing is heard until they do.
+      this.step.observations.push({ kind: 'suggestion', line: observation.line, text: observation.text });
+    } else {
+      this.step.observations.push(observation);
+    }
+  }
+
+  /** @internal The machine's `end` action (through `ActorPort`). */
+  machineEnded(ending: string): void {
+    if (this.step && !this.step.ending) this.endWith(ending, this.step.reason);
   }
 
   /** A scripted line in the wording due this time (see `lineWording`). */
@@ -1149,6 +1160,33 @@ export class CallRun {
     const handles = this.timerHandles;
     this.timerHandles = NO_HANDLES;
     for (const handle of handles) this.clock.clearTimeout(handle);
+  }
+}
+
+/**
+ * What a run's actor calls back: its clock (XState's `clock` option) and its observation sink, as
+ * one object whose methods every run shares. Closures made per run cost ~0.3 KB a run, and each
+ * new run's first call through them met code optimised for the closures of an earlier run (a
+ * « wrong call target » deoptimisation in the compiled actions' and XState's code at every new
+ * run's first steps: the first replays of a process paid for it).
+ */
+class ActorPort implements ObservationSink {
+  constructor(private readonly run: CallRun) {}
+
+  setTimeout(fn: (...args: unknown[]) => void, ms: number): number {
+    return this.run.actorSetTimeout(fn, ms);
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.run.actorClearTimeout(handle);
+  }
+
+  observe(observation: Observation): void {
+    this.run.machineObserved(observation);
+  }
+
+  end(ending: string): void {
+    this.run.machineEnded(ending);
   }
 }
 
