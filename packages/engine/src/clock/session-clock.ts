@@ -188,8 +188,12 @@ export class SessionClock {
    */
   private earliest(): SessionTimer | undefined {
     let best: SessionTimer | undefined;
-    for (const timer of this.timers)
+    // Indexed loops: no iterator objects before the code is optimised (a run's first inputs).
+    const timers = this.timers;
+    for (let i = 0; i < timers.length; i++) {
+      const timer = timers[i]!;
       if (!best || timer.due < best.due || (timer.due === best.due && timer.order < best.order)) best = timer;
+    }
     return best;
   }
 
@@ -198,7 +202,8 @@ export class SessionClock {
   }
 
   private find(id: number): SessionTimer | undefined {
-    for (const timer of this.timers) if (timer.id === id) return timer;
+    const timers = this.timers;
+    for (let i = 0; i < timers.length; i++) if (timers[i]!.id === id) return timers[i];
     return undefined;
   }
 

@@ -435,9 +435,12 @@ export class CallRun {
     this.stepInput = input;
     try {
       const result = this.applyInput(input);
-      if (result.ok) {
+      // Only when a log is kept (an ending with feedback): no entry objects made for nothing.
+      if (result.ok && this.log) {
         this.remember({ kind: 'input', input });
-        for (const observation of result.observations) this.remember({ kind: 'observation', observation });
+        const { observations } = result;
+        for (let i = 0; i < observations.length; i++)
+          this.remember({ kind: 'observation', observation: observations[i]! });
       }
       return result;
     } finally {
@@ -1012,10 +1015,14 @@ export class CallRun {
    */
   private restart(actor: CallActor, plan: Extract<ActedPlan, { kind: 'restart' }>): void {
     const handles = (this.restartHandles ??= []);
+    // Indexed loops: no iterator objects before the code is optimised (a process's first replay).
+    const timers = plan.timers;
     let held = true;
-    for (const timer of plan.timers) if (!this.clock.has(handleOf(handles, timer.id))) held = false;
+    for (let i = 0; i < timers.length; i++)
+      if (!this.clock.has(handleOf(handles, timers[i]!.id))) held = false;
     if (held) {
-      for (const timer of plan.timers) this.clock.retime(handleOf(handles, timer.id), timer.delay);
+      for (let i = 0; i < timers.length; i++)
+        this.clock.retime(handleOf(handles, timers[i]!.id), timers[i]!.delay);
       return;
     }
     // Each `schedule` takes one new handle from the actor's clock; one that took none is not noted.
@@ -1041,7 +1048,7 @@ export class CallRun {
     if (this.currentPhase !== 'connected') return;
     this.moment += 1;
     const observations = this.runStep('scenario', () => fn());
-    for (const observation of observations) this.remember({ kind: 'observation', observation });
+    if (this.log) for (const observation of observations) this.remember({ kind: 'observation', observation });
     if (observations.length > 0) {
       const t = this.clock.now();
       this.onTimer(observations.map((observation) => ({ t, observation })));
@@ -1091,10 +1098,13 @@ export class CallRun {
       this.withFeedback(step.ending, observations);
       observations.push({ kind: 'ending', ...step.ending });
     }
-    let suggested: { line: string; text: string }[] | undefined;
-    for (const o of observations)
-      if (o.kind === 'suggestion') (suggested ??= []).push({ line: o.line, text: o.text });
-    if (suggested) this.pendingSuggestions = suggested;
+    // Only a caller actor's run turns the machine's lines into suggestions.
+    if (this.callerActor) {
+      let suggested: { line: string; text: string }[] | undefined;
+      for (const o of observations)
+        if (o.kind === 'suggestion') (suggested ??= []).push({ line: o.line, text: o.text });
+      if (suggested) this.pendingSuggestions = suggested;
+    }
     return observations;
   }
 
