@@ -322,9 +322,10 @@ export class CallRun {
    * firing it or clearing it, and sets a leaf's timer again only after one or the other): the next
    * restart moves it on the clock (`SessionClock.retime`) instead of clearing and setting it.
    *
-   * A flat list (id, handle, id, handle…: a leaf has one or two timers), made at the first restart.
+   * A flat list (id, handle, id, handle…: a leaf has one or two timers), replaced when it changes
+   * (an array of its size: a `push` would grow it to room for 17, 168 B).
    */
-  private restartHandles: RestartHandles | undefined;
+  private restartHandles: RestartHandles = NO_RESTART_HANDLES;
 
   constructor(compiled: CompiledScenario, options: CallRunOptions) {
     this.compiled = compiled;
@@ -1014,7 +1015,7 @@ export class CallRun {
    * scheduler (its `cancel`s, then its `schedule`s), noting the handles for next time.
    */
   private restart(actor: CallActor, plan: Extract<ActedPlan, { kind: 'restart' }>): void {
-    const handles = (this.restartHandles ??= []);
+    const handles = this.restartHandles;
     // Indexed loops: no iterator objects before the code is optimised (a process's first replay).
     const timers = plan.timers;
     let held = true;
@@ -1029,7 +1030,11 @@ export class CallRun {
     let previous = this.lastTimerHandle;
     restartTimers(actor, plan, (timer) => {
       const handle = this.lastTimerHandle;
-      noteHandle(handles, timer.id, handle !== undefined && handle !== previous ? handle : undefined);
+      this.restartHandles = noted(
+        this.restartHandles,
+        timer.id,
+        handle !== undefined && handle !== previous ? handle : undefined,
+      );
       previous = handle;
     });
   }
@@ -1206,24 +1211,28 @@ const NO_SUGGESTIONS = Object.freeze([]) as unknown as { line: string; text: str
 const NO_INTERPRETATIONS = Object.freeze([]) as unknown as (string | null)[];
 
 /** Clock handles of restarted timers, by XState's timer id: `[id, handle, id, handle, …]`. */
-type RestartHandles = (string | number)[];
+type RestartHandles = readonly (string | number)[];
+
+const NO_RESTART_HANDLES: RestartHandles = Object.freeze([]);
 
 function handleOf(handles: RestartHandles, id: string): number | undefined {
   for (let i = 0; i < handles.length; i += 2) if (handles[i] === id) return handles[i + 1] as number;
   return undefined;
 }
 
-/** Notes `handle` for timer `id` (replacing the one noted), or forgets the id (`undefined`). */
-function noteHandle(handles: RestartHandles, id: string, handle: number | undefined): void {
+/**
+ * `handles` with `handle` noted for timer `id` (replacing the one noted), or without the id
+ * (`undefined`): the same list when nothing changes, else a new one of its size.
+ */
+function noted(handles: RestartHandles, id: string, handle: number | undefined): RestartHandles {
   let i = 0;
   while (i < handles.length && handles[i] !== id) i += 2;
-  if (handle === undefined) {
-    if (i < handles.length) handles.splice(i, 2);
-  } else if (i < handles.length) {
-    handles[i + 1] = handle;
-  } else {
-    handles.push(id, handle);
-  }
+  if (i >= handles.length) return handle === undefined ? handles : handles.concat(id, handle);
+  if (handles[i + 1] === handle) return handles;
+  if (handle === undefined) return handles.slice(0, i).concat(handles.slice(i + 2));
+  const copy = handles.slice();
+  copy[i + 1] = handle;
+  return copy;
 }
 
 /** The plan when no state takes `acted` at all. */
