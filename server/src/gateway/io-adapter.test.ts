@@ -69,12 +69,23 @@ describe('SocketAdapter', () => {
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const upgrades: WeakRef<IncomingMessage>[] = [];
     http.prependListener('upgrade', (request: IncomingMessage) => upgrades.push(new WeakRef(request)));
-    const seen: { origin: unknown; address: unknown; requestIsMessage: boolean }[] = [];
+    const seen: {
+      origin: unknown;
+      address: unknown;
+      requestIsMessage: boolean;
+      secure: boolean;
+      upgradeHeaders: string[];
+    }[] = [];
     server.use((socket, next) => {
       seen.push({
         origin: socket.handshake.headers.origin,
         address: socket.request.socket.remoteAddress,
         requestIsMessage: socket.request instanceof IncomingMessage,
+        secure: socket.handshake.secure,
+        // The upgrade's own headers are left out (the upgrade read them already).
+        upgradeHeaders: Object.keys(socket.handshake.headers).filter((name) =>
+          name.startsWith('sec-websocket'),
+        ),
       });
       next();
     });
@@ -87,7 +98,13 @@ describe('SocketAdapter', () => {
     try {
       const socket = await connected;
       expect(seen).toEqual([
-        { origin: 'http://example.test', address: '127.0.0.1', requestIsMessage: false },
+        {
+          origin: 'http://example.test',
+          address: '127.0.0.1',
+          requestIsMessage: false,
+          secure: false,
+          upgradeHeaders: [],
+        },
       ]);
       expect(upgrades).toHaveLength(1);
       // The connection is open: its opening request must be collectable.

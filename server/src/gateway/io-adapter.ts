@@ -11,7 +11,10 @@
 //   WebSocket, in the `WebSocketResponse` its upgrade built, which a `close` listener on the TCP
 //   socket keeps (engine.io 6.6). Both let go of it at the engine's `connection`. A namespace's
 //   handshake (the session gateway's and the classroom's, possibly later on the same connection)
-//   still reads the headers, the URL, the query and the address: `slimRequest` keeps those only.
+//   still reads the headers, the URL, the query and the address: `slimRequest` keeps those only,
+//   the headers without the WebSocket upgrade's own (`sec-websocket-key`, `-extensions`,
+//   `-version`, `-protocol`: read by the upgrade, done by then; ≈ 0.1 KB a socket), and one object
+//   for the address as `socket` and as `connection`.
 import { ServerResponse } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { IoAdapter } from '@nestjs/platform-socket.io';
@@ -22,19 +25,39 @@ export interface SlimRequest {
   headers: IncomingMessage['headers'];
   url: string | undefined;
   _query: unknown;
-  socket: { remoteAddress: string | undefined };
+  socket: { remoteAddress: string | undefined; encrypted: boolean };
   connection: { remoteAddress: string | undefined; encrypted: boolean };
+}
+
+/** Headers only the WebSocket upgrade reads (`ws`), done once the connection is open. */
+const UPGRADE_ONLY_HEADERS: ReadonlySet<string> = new Set([
+  'sec-websocket-key',
+  'sec-websocket-extensions',
+  'sec-websocket-version',
+  'sec-websocket-protocol',
+]);
+
+/** The request's headers without the upgrade's own (the same object when it has none). */
+function handshakeHeaders(headers: IncomingMessage['headers']): IncomingMessage['headers'] {
+  if (!Object.keys(headers).some((name) => UPGRADE_ONLY_HEADERS.has(name))) return headers;
+  const kept: IncomingMessage['headers'] = {};
+  for (const [name, value] of Object.entries(headers))
+    if (!UPGRADE_ONLY_HEADERS.has(name)) kept[name] = value;
+  return kept;
 }
 
 /** The few fields of the opening request a handshake needs, copied out of it. */
 export function slimRequest(request: IncomingMessage): SlimRequest {
-  const remoteAddress = request.socket.remoteAddress;
+  const address = {
+    remoteAddress: request.socket.remoteAddress,
+    encrypted: 'encrypted' in request.socket && !!request.socket.encrypted,
+  };
   return {
-    headers: request.headers,
+    headers: handshakeHeaders(request.headers),
     url: request.url,
     _query: (request as IncomingMessage & { _query?: unknown })._query,
-    socket: { remoteAddress },
-    connection: { remoteAddress, encrypted: 'encrypted' in request.socket && !!request.socket.encrypted },
+    socket: address,
+    connection: address,
   };
 }
 

@@ -22,7 +22,8 @@ import type { TimelineStore } from '../timeline/timeline-store.js';
 import { SocketRooms } from './socket-rooms.js';
 
 interface Known {
-  names: Map<Role, string>;
+  /** The last name each role joined with (a plain record: a Map's table is 184 B a session). */
+  names: Partial<Record<Role, string>>;
   /** Whether the session has a caller actor (its role is listed only then). */
   callerActor: boolean;
 }
@@ -69,7 +70,7 @@ export class PresenceTracker implements BeforeApplicationShutdown, OnApplication
 
   /** Records the name `role` joined with, then broadcasts. */
   async joined(sessionId: string, role: Role, name: string): Promise<void> {
-    (await this.load(sessionId)).names.set(role, name);
+    (await this.load(sessionId)).names[role] = name;
     if (this.asking) this.rooms.tellOthers(sessionId, { role, name });
     await this.schedule(sessionId);
   }
@@ -85,7 +86,7 @@ export class PresenceTracker implements BeforeApplicationShutdown, OnApplication
     return {
       participants: ROLES.filter((role) => role !== 'callerActor' || callerActor).map((role) => ({
         role,
-        name: names.get(role) ?? null,
+        name: names[role] ?? null,
         connections: connections[role],
       })),
     };
@@ -102,7 +103,7 @@ export class PresenceTracker implements BeforeApplicationShutdown, OnApplication
     if (!this.hasSocketsHere(sessionId)) return;
     Promise.resolve(this.load(sessionId))
       .then((known: Known) => {
-        if (joined) known.names.set(joined.role, joined.name);
+        if (joined) known.names[joined.role] = joined.name;
         return this.schedule(sessionId);
       })
       .catch((error: unknown) => {
@@ -178,10 +179,10 @@ export class PresenceTracker implements BeforeApplicationShutdown, OnApplication
     if (held) return held;
     const loading = Promise.all([this.timeline.read(sessionId), this.sessions.find(sessionId)]).then(
       ([entries, session]) => {
-        const names = new Map<Role, string>();
+        const names: Partial<Record<Role, string>> = {};
         for (const e of entries)
           if (e.kind === 'input' && e.input.kind === 'join' && isRole(e.source))
-            names.set(e.source, e.input.name);
+            names[e.source] = e.input.name;
         const known = { names, callerActor: session?.callerActor === true };
         // Kept as a plain value: no settled promise and its reactions held for the session's life.
         if (this.known.get(sessionId) === loading) this.known.set(sessionId, known);

@@ -37,9 +37,12 @@ export interface SessionRuntimeDeps {
   scheduler: Scheduler;
   /** Wall clock for the `at` of entries. */
   wallClock: () => Date;
-  /** Called once, after the ending has been durably appended. */
-  onEnded?: (ending: Extract<Observation, { kind: 'ending' }>) => void;
-  onStorageError?: (error: unknown) => void;
+  /**
+   * Called once, after the ending has been durably appended. Given the session's id, so that
+   * one callback serves every session (not a closure per session).
+   */
+  onEnded?: (ending: Extract<Observation, { kind: 'ending' }>, sessionId: string) => void;
+  onStorageError?: (error: unknown, sessionId: string) => void;
   /**
    * Crash recovery: the run already rebuilt from the timeline (by `rebuildRun`), instead of a new
    * one; its timers report to `timers`, which the runtime listens to. Its clock runs on `scheduler`.
@@ -414,7 +417,7 @@ export class SessionRuntime {
         this.deps.broadcaster.toRoles(this.sessionId, roles, update);
       for (const entry of batch.entries) {
         if (entry.kind === 'observation' && entry.observation.kind === 'ending')
-          this.deps.onEnded?.(entry.observation);
+          this.deps.onEnded?.(entry.observation, this.sessionId);
       }
     };
   }
@@ -426,6 +429,6 @@ export class SessionRuntime {
   private fail(error: unknown): void {
     this.failed = true;
     this.run.dispose();
-    this.deps.onStorageError?.(error);
+    this.deps.onStorageError?.(error, this.sessionId);
   }
 }

@@ -37,6 +37,9 @@ export const ROLE_BROADCASTER = Symbol('ROLE_BROADCASTER');
 /** Injection token of the scheduler session clocks run on (real timers in production). */
 export const SESSION_SCHEDULER = Symbol('SESSION_SCHEDULER');
 
+/** The wall clock of entries' `at`: one function for every runtime. */
+const wallClock = (): Date => new Date();
+
 @Injectable()
 export class SessionsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Sessions');
@@ -155,7 +158,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     this.keep(
       id,
       new SessionRuntime(id, compiled, seed, 0, {
-        ...this.runtimeDeps(id, epoch),
+        ...this.runtimeDeps(epoch),
         ...(callerActor ? { callerActor } : {}),
         speech,
       }),
@@ -290,7 +293,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     const runtime =
       entries.length === 0 && !warm?.count
         ? new SessionRuntime(sessionId, compiled, session.seed, 0, {
-            ...this.runtimeDeps(sessionId, lease.epoch),
+            ...this.runtimeDeps(lease.epoch),
             ...(session.callerActor ? { callerActor: true } : {}),
             speech,
           })
@@ -299,7 +302,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
             compiled,
             entries,
             hintMode: speech.mode,
-            runtime: { ...this.runtimeDeps(sessionId, lease.epoch), speech },
+            runtime: { ...this.runtimeDeps(lease.epoch), speech },
             sessions: this.sessions,
             logger: this.logger,
             // Released cleanly by a drain (no owner left at the acquire): not a crash.
@@ -420,18 +423,27 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** What every runtime of this server runs on and reports to. */
-  private runtimeDeps(id: string, epoch: number): SessionRuntimeDeps {
+  private runtimeDeps(epoch: number): SessionRuntimeDeps {
+    // One process alone (epoch 0): the same deps, callbacks included, for every session (the
+    // runtime gives its id); a lease's epoch has its own fenced store.
+    if (epoch === 0) return (this.unfencedDeps ??= this.depsFor(0));
+    return this.depsFor(epoch);
+  }
+
+  private unfencedDeps: SessionRuntimeDeps | undefined;
+
+  private depsFor(epoch: number): SessionRuntimeDeps {
     return {
       store: epoch > 0 ? fencedStore(this.timeline, epoch) : this.timeline,
       broadcaster: this.broadcaster,
       scheduler: this.scheduler,
-      wallClock: () => new Date(),
-      onEnded: (ending) => {
+      wallClock,
+      onEnded: (ending, id) => {
         void this.sessions.markEnded(id, new Date().toISOString(), ending.outcome).catch((error: unknown) => {
           this.logger.error(`server/storage_failed session=${id} marking ended: ${String(error)}`);
         });
       },
-      onStorageError: (error) => {
+      onStorageError: (error, id) => {
         // Fenced: another process owns the session now; what comes next goes there.
         if ((error as { code?: unknown } | null)?.code === 'timeline/fenced') {
           this.logger.warn(`timeline/fenced session=${id} ${String(error)}`);

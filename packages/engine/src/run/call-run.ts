@@ -7,9 +7,14 @@
 // Given the scenario, the seed and the inputs with their session times, the observations are
 // the same every time (replay.ts relies on it).
 import { createActor, type Actor, type AnyStateMachine, type InspectionEvent } from 'xstate';
-import { actedPlan, planHolds, restartTimers, type ActedPlan } from './acted-shortcut.js';
+import { planHolds, restartTimers, sharedActedPlan, type ActedPlan } from './acted-shortcut.js';
 import type { SessionClock } from '../clock/session-clock.js';
-import { bindObservationSink, type CallMachineInput, type CompiledScenario } from '../scenario/compile.js';
+import {
+  bindObservationSink,
+  type CallMachineInput,
+  type CompiledScenario,
+  type ObservationSink,
+} from '../scenario/compile.js';
 import type { CallContext } from '../scenario/guards.js';
 import { AVAILABILITY_REASONS, unavailableReason, type Availability } from '../scenario/availability.js';
 import { collectStates, type StateInfo } from '../scenario/references.js';
@@ -251,25 +256,40 @@ export class CallRun {
   private moment = 0;
   private derived: {
     moment: number;
-    /** What the lists below derive from (`derivationKey`): a new moment with the same key keeps them. */
-    key?: string;
+    /**
+     * What the lists below derive from (see `derivedNow`): a new moment where these are the same
+     * keeps them. (Held as they are, not as a string made of them: ~220 B less per session.)
+     */
+    phase?: CallPhase;
+    paused?: boolean;
+    status?: string | undefined;
+    value?: unknown;
+    context?: unknown;
     moves?: MoveOption[];
     injects?: InjectOption[];
     gauges?: VariableGauge[];
   } = { moment: -1 };
   private runtimeError: unknown;
-  private readonly timerHandles = new Set<number>();
+  /**
+   * The clock handles of the timers this run set and that are pending: replaced, never changed
+   * in place (a new array of its size at each change: one or two timers, where a Set's table is
+   * 152 B a run).
+   */
+  private timerHandles: readonly number[] = NO_HANDLES;
   private stateInfo: Map<string, StateInfo> | undefined;
   readonly callerActor: boolean;
   private held = false;
   private projectorOn = false;
-  /** How many times each scripted line has been said: which of its wordings comes next. */
-  private readonly saidCount = new Map<string, number>();
+  /**
+   * How many times each scripted line with variants has been said: which of its wordings comes
+   * next. Made at the first such line (a line without variants has one wording: not counted).
+   */
+  private saidCount: Map<string, number> | undefined;
   /** With a caller actor: the machine's lines not yet spoken, from its last step that said any. */
-  private pendingSuggestions: { line: string; text: string }[] = [];
+  private pendingSuggestions: { line: string; text: string }[] = NO_SUGGESTIONS;
   readonly hintMode: HintMode;
   /** Free speech: the move each interpretation (by `n`) applied, or null. */
-  private readonly interpretations: (string | null)[] = [];
+  private interpretations: (string | null)[] = NO_INTERPRETATIONS;
   /** Free speech: the interpretation waiting for the trainer's pick, and its timeout. */
   private pendingPick: {
     n: number;
@@ -301,8 +321,11 @@ export class CallRun {
    * the session clock still holds it, XState's scheduler holds it too (it drops a handle only by
    * firing it or clearing it, and sets a leaf's timer again only after one or the other): the next
    * restart moves it on the clock (`SessionClock.retime`) instead of clearing and setting it.
+   *
+   * A flat list (id, handle, id, handle…: a leaf has one or two timers), replaced when it changes
+   * (an array of its size: a `push` would grow it to room for 17, 168 B).
    */
-  private readonly restartHandles = new Map<string, number>();
+  private restartHandles: RestartHandles = NO_RESTART_HANDLES;
 
   constructor(compiled: CompiledScenario, options: CallRunOptions) {
     this.compiled = compiled;
@@ -346,8 +369,7 @@ export class CallRun {
   dispose(): void {
     this.moment += 1;
     this.actor?.stop();
-    for (const handle of this.timerHandles) this.clock.clearTimeout(handle);
-    this.timerHandles.clear();
+    this.clearTimers();
   }
 
   get ending(): EndingView | null {
@@ -414,9 +436,12 @@ export class CallRun {
     this.stepInput = input;
     try {
       const result = this.applyInput(input);
-      if (result.ok) {
+      // Only when a log is kept (an ending with feedback): no entry objects made for nothing.
+      if (result.ok && this.log) {
         this.remember({ kind: 'input', input });
-        for (const observation of result.observations) this.remember({ kind: 'observation', observation });
+        const { observations } = result;
+        for (let i = 0; i < observations.length; i++)
+          this.remember({ kind: 'observation', observation: observations[i]! });
       }
       return result;
     } finally {
@@ -550,6 +575,7 @@ export class CallRun {
       );
     this.dropPendingPick();
     const move = input.understood && input.move !== null && this.can(input.move) ? input.move : null;
+    if (this.interpretations === NO_INTERPRETATIONS) this.interpretations = [];
     this.interpretations.push(move);
     if (move !== null) {
       const event = this.eventFor(move);
@@ -557,13 +583,13 @@ export class CallRun {
     }
     if (input.askMs !== undefined) {
       const handle = this.clock.setTimeout(() => {
-        this.timerHandles.delete(handle);
+        this.forgetTimer(handle);
         if (this.pendingPick?.handle !== handle || this.currentPhase !== 'connected') return;
         this.pendingPick = null;
         this.moment += 1;
         this.onTimer([{ t: this.clock.now(), observation: this.pardon() }]);
       }, input.askMs);
-      this.timerHandles.add(handle);
+      this.noteTimer(handle);
       this.pendingPick = {
         n: input.n,
         text: input.text,
@@ -619,7 +645,7 @@ export class CallRun {
   private dropPendingPick(): void {
     if (!this.pendingPick) return;
     this.clock.clearTimeout(this.pendingPick.handle);
-    this.timerHandles.delete(this.pendingPick.handle);
+    this.forgetTimer(this.pendingPick.handle);
     this.pendingPick = null;
   }
 
@@ -701,27 +727,40 @@ export class CallRun {
     return { ok: true, observations: [{ kind: 'cue', cue: EFFECT_CUES[effect] }] };
   }
 
-  /** What the views derive from the machine at this moment (see `moment`). */
+  /**
+   * What the views derive from the machine at this moment (see `moment`): the offered moves, the
+   * injects with their reasons and the gauges are computed from the phase, the pause, and the
+   * machine's snapshot (status, active states, context — guards and move counts read nothing else).
+   */
   private derivedNow(): typeof this.derived {
-    if (this.derived.moment !== this.moment) {
-      const key = this.derivationKey();
+    const derived = this.derived;
+    if (derived.moment !== this.moment) {
+      const snapshot = this.actor?.getSnapshot();
+      const paused = this.clock.paused;
       // Most moments (a sentence said) change none of it: the same lists, shared by the views of
       // both moments (less to hold, and a view compared with the last one sent finds them equal
       // at once).
-      this.derived =
-        key === this.derived.key ? { ...this.derived, moment: this.moment } : { moment: this.moment, key };
+      if (
+        derived.moment >= 0 &&
+        derived.phase === this.currentPhase &&
+        derived.paused === paused &&
+        derived.status === snapshot?.status &&
+        sameStateValue(derived.value, snapshot?.value) &&
+        sameStateValue(derived.context, snapshot?.context)
+      ) {
+        derived.moment = this.moment;
+      } else {
+        this.derived = {
+          moment: this.moment,
+          phase: this.currentPhase,
+          paused,
+          status: snapshot?.status,
+          value: snapshot?.value,
+          context: snapshot?.context,
+        };
+      }
     }
     return this.derived;
-  }
-
-  /**
-   * Everything the offered moves, the injects with their reasons and the gauges are computed from:
-   * the phase, the pause, and the machine's snapshot (status, active states, context — guards and
-   * move counts read nothing else).
-   */
-  private derivationKey(): string {
-    const snapshot = this.actor?.getSnapshot();
-    return `${this.currentPhase}|${this.clock.paused}|${snapshot?.status}|${JSON.stringify(snapshot?.value)}|${JSON.stringify(snapshot?.context)}`;
   }
 
   /** Moves the listener could make right now (none unless the call is connected). Shared: do not modify. */
@@ -758,7 +797,8 @@ export class CallRun {
       value: vars[id] ?? v.initial,
       min: v.min,
       max: v.max,
-      ...(v.thresholds ? { thresholds: { ...v.thresholds } } : {}),
+      // The scenario's own thresholds (read-only, as the lists are): not a copy per run.
+      ...(v.thresholds ? { thresholds: v.thresholds } : {}),
     })));
   }
 
@@ -866,21 +906,7 @@ export class CallRun {
 
   private pickUp(): void {
     // The actor's timers go through the session clock; each firing is a step of its own.
-    const actorClock = {
-      setTimeout: (fn: (...args: unknown[]) => void, ms: number): number => {
-        const handle = this.clock.setTimeout(() => {
-          this.timerHandles.delete(handle);
-          this.onClockTimer(fn);
-        }, ms);
-        this.timerHandles.add(handle);
-        this.lastTimerHandle = handle;
-        return handle;
-      },
-      clearTimeout: (handle: unknown): void => {
-        if (typeof handle === 'number') this.timerHandles.delete(handle);
-        this.clock.clearTimeout(handle);
-      },
-    };
+    const port = new ActorPort(this);
     const input: CallMachineInput = { seed: this.seed };
     const onTransitions = this.onTransitions;
     const inspect = onTransitions
@@ -893,25 +919,11 @@ export class CallRun {
         }
       : undefined;
     const actor = createActor(this.compiled.machine, {
-      clock: actorClock,
+      clock: port,
       input,
       ...(inspect ? { inspect } : {}),
     }) as CallActor;
-    bindObservationSink(actor, {
-      observe: (said) => {
-        if (!this.step || this.step.ending) return;
-        const observation = said.kind === 'line' ? this.worded(said) : said;
-        if (this.callerActor && observation.kind === 'line') {
-          // The actor reads it and speaks (or not): nothing is heard until they do.
-          this.step.observations.push({ kind: 'suggestion', line: observation.line, text: observation.text });
-        } else {
-          this.step.observations.push(observation);
-        }
-      },
-      end: (ending) => {
-        if (this.step && !this.step.ending) this.endWith(ending, this.step.reason);
-      },
-    });
+    bindObservationSink(actor, port);
     // Without an error listener XState rethrows on a global timer; we turn errors into an ending.
     actor.subscribe({ error: (err) => (this.runtimeError ??= err) });
     this.actor = actor;
@@ -919,10 +931,46 @@ export class CallRun {
     actor.start();
   }
 
+  /** @internal The actor's clock (through `ActorPort`): a timer of the machine, on the session clock. */
+  actorSetTimeout(fn: (...args: unknown[]) => void, ms: number): number {
+    const handle = this.clock.setTimeout(() => {
+      this.forgetTimer(handle);
+      this.onClockTimer(fn);
+    }, ms);
+    this.noteTimer(handle);
+    this.lastTimerHandle = handle;
+    return handle;
+  }
+
+  /** @internal The actor's clock (through `ActorPort`). */
+  actorClearTimeout(handle: unknown): void {
+    if (typeof handle === 'number') this.forgetTimer(handle);
+    this.clock.clearTimeout(handle);
+  }
+
+  /** @internal What the machine's actions observe (through `ActorPort`): into the current step. */
+  machineObserved(said: Observation): void {
+    if (!this.step || this.step.ending) return;
+    const observation = said.kind === 'line' ? this.worded(said) : said;
+    if (this.callerActor && observation.kind === 'line') {
+      // The actor reads it and speaks (or not): nothing is heard until they do.
+      this.step.observations.push({ kind: 'suggestion', line: observation.line, text: observation.text });
+    } else {
+      this.step.observations.push(observation);
+    }
+  }
+
+  /** @internal The machine's `end` action (through `ActorPort`). */
+  machineEnded(ending: string): void {
+    if (this.step && !this.step.ending) this.endWith(ending, this.step.reason);
+  }
+
   /** A scripted line in the wording due this time (see `lineWording`). */
   private worded(line: Extract<Observation, { kind: 'line' }>): Extract<Observation, { kind: 'line' }> {
-    const occurrence = this.saidCount.get(line.line) ?? 0;
-    this.saidCount.set(line.line, occurrence + 1);
+    if (!this.compiled.scenario.lines[line.line]?.variants?.length) return line;
+    const said = (this.saidCount ??= new Map());
+    const occurrence = said.get(line.line) ?? 0;
+    said.set(line.line, occurrence + 1);
     const text = lineWording(this.compiled.scenario, this.seed, line.line, occurrence);
     return text === undefined || text === line.text ? line : { ...line, text };
   }
@@ -946,8 +994,8 @@ export class CallRun {
     let cached = this.actedPlanFor;
     if (!cached || !sameStateValue(cached.value, snapshot.value)) {
       const plan = handled.has(ACTED_EVENT)
-        ? actedPlan(this.compiled.machine, snapshot, ACTED_EVENT)
-        : ({ kind: 'ignore', alwaysGuards: [] } as const);
+        ? sharedActedPlan(this.compiled.machine, snapshot, ACTED_EVENT)
+        : IGNORE_ACTED;
       cached = this.actedPlanFor = { value: snapshot.value, plan };
     }
     const { plan } = cached;
@@ -968,18 +1016,25 @@ export class CallRun {
    */
   private restart(actor: CallActor, plan: Extract<ActedPlan, { kind: 'restart' }>): void {
     const handles = this.restartHandles;
+    // Indexed loops: no iterator objects before the code is optimised (a process's first replay).
+    const timers = plan.timers;
     let held = true;
-    for (const timer of plan.timers) if (!this.clock.has(handles.get(timer.id))) held = false;
+    for (let i = 0; i < timers.length; i++)
+      if (!this.clock.has(handleOf(handles, timers[i]!.id))) held = false;
     if (held) {
-      for (const timer of plan.timers) this.clock.retime(handles.get(timer.id), timer.delay);
+      for (let i = 0; i < timers.length; i++)
+        this.clock.retime(handleOf(handles, timers[i]!.id), timers[i]!.delay);
       return;
     }
     // Each `schedule` takes one new handle from the actor's clock; one that took none is not noted.
     let previous = this.lastTimerHandle;
     restartTimers(actor, plan, (timer) => {
       const handle = this.lastTimerHandle;
-      if (handle !== undefined && handle !== previous) handles.set(timer.id, handle);
-      else handles.delete(timer.id);
+      this.restartHandles = noted(
+        this.restartHandles,
+        timer.id,
+        handle !== undefined && handle !== previous ? handle : undefined,
+      );
       previous = handle;
     });
   }
@@ -998,7 +1053,7 @@ export class CallRun {
     if (this.currentPhase !== 'connected') return;
     this.moment += 1;
     const observations = this.runStep('scenario', () => fn());
-    for (const observation of observations) this.remember({ kind: 'observation', observation });
+    if (this.log) for (const observation of observations) this.remember({ kind: 'observation', observation });
     if (observations.length > 0) {
       const t = this.clock.now();
       this.onTimer(observations.map((observation) => ({ t, observation })));
@@ -1048,10 +1103,13 @@ export class CallRun {
       this.withFeedback(step.ending, observations);
       observations.push({ kind: 'ending', ...step.ending });
     }
-    let suggested: { line: string; text: string }[] | undefined;
-    for (const o of observations)
-      if (o.kind === 'suggestion') (suggested ??= []).push({ line: o.line, text: o.text });
-    if (suggested) this.pendingSuggestions = suggested;
+    // Only a caller actor's run turns the machine's lines into suggestions.
+    if (this.callerActor) {
+      let suggested: { line: string; text: string }[] | undefined;
+      for (const o of observations)
+        if (o.kind === 'suggestion') (suggested ??= []).push({ line: o.line, text: o.text });
+      if (suggested) this.pendingSuggestions = suggested;
+    }
     return observations;
   }
 
@@ -1097,16 +1155,97 @@ export class CallRun {
     this.pendingPick = null;
     // Stopped after the current macrostep: XState queues the stop behind the event being processed.
     this.actor?.stop();
-    for (const handle of this.timerHandles) this.clock.clearTimeout(handle);
-    this.timerHandles.clear();
+    this.clearTimers();
+  }
+
+  private noteTimer(handle: number): void {
+    this.timerHandles = this.timerHandles.concat(handle);
+  }
+
+  private forgetTimer(handle: number): void {
+    const handles = this.timerHandles;
+    const index = handles.indexOf(handle);
+    if (index < 0) return;
+    this.timerHandles =
+      handles.length === 1 ? NO_HANDLES : handles.slice(0, index).concat(handles.slice(index + 1));
+  }
+
+  /** Clears every pending timer this run set. */
+  private clearTimers(): void {
+    const handles = this.timerHandles;
+    this.timerHandles = NO_HANDLES;
+    for (const handle of handles) this.clock.clearTimeout(handle);
   }
 }
+
+/**
+ * What a run's actor calls back: its clock (XState's `clock` option) and its observation sink, as
+ * one object whose methods every run shares. Closures made per run cost ~0.3 KB a run, and each
+ * new run's first call through them met code optimised for the closures of an earlier run (a
+ * « wrong call target » deoptimisation in the compiled actions' and XState's code at every new
+ * run's first steps: the first replays of a process paid for it).
+ */
+class ActorPort implements ObservationSink {
+  constructor(private readonly run: CallRun) {}
+
+  setTimeout(fn: (...args: unknown[]) => void, ms: number): number {
+    return this.run.actorSetTimeout(fn, ms);
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.run.actorClearTimeout(handle);
+  }
+
+  observe(observation: Observation): void {
+    this.run.machineObserved(observation);
+  }
+
+  end(ending: string): void {
+    this.run.machineEnded(ending);
+  }
+}
+
+/** What a run starts with (shared, never changed: replaced at the first one). */
+const NO_HANDLES: readonly number[] = Object.freeze([]);
+const NO_SUGGESTIONS = Object.freeze([]) as unknown as { line: string; text: string }[];
+const NO_INTERPRETATIONS = Object.freeze([]) as unknown as (string | null)[];
+
+/** Clock handles of restarted timers, by XState's timer id: `[id, handle, id, handle, …]`. */
+type RestartHandles = readonly (string | number)[];
+
+const NO_RESTART_HANDLES: RestartHandles = Object.freeze([]);
+
+function handleOf(handles: RestartHandles, id: string): number | undefined {
+  for (let i = 0; i < handles.length; i += 2) if (handles[i] === id) return handles[i + 1] as number;
+  return undefined;
+}
+
+/**
+ * `handles` with `handle` noted for timer `id` (replacing the one noted), or without the id
+ * (`undefined`): the same list when nothing changes, else a new one of its size.
+ */
+function noted(handles: RestartHandles, id: string, handle: number | undefined): RestartHandles {
+  let i = 0;
+  while (i < handles.length && handles[i] !== id) i += 2;
+  if (i >= handles.length) return handle === undefined ? handles : handles.concat(id, handle);
+  if (handles[i + 1] === handle) return handles;
+  if (handle === undefined) return handles.slice(0, i).concat(handles.slice(i + 2));
+  const copy = handles.slice();
+  copy[i + 1] = handle;
+  return copy;
+}
+
+/** The plan when no state takes `acted` at all. */
+const IGNORE_ACTED: ActedPlan = Object.freeze({ kind: 'ignore', alwaysGuards: Object.freeze([]) });
 
 function refuse(code: RunErrorCode, message: string): ApplyResult {
   return { ok: false, code, message };
 }
 
-/** Whether two XState state values are equal (strings and nested objects of them), without allocating. */
+/**
+ * Whether two XState state values are equal (strings and nested objects of them), without
+ * allocating; also two contexts (plain objects and arrays of numbers, booleans and strings).
+ */
 function sameStateValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -1140,5 +1279,6 @@ function activeLeaves(actor: CallActor): string[] {
     }
   };
   walk(snapshot.value, '');
-  return out;
+  // `push` grew the array to room for 17 (152 B): the run keeps it (`lastStates`), at its size.
+  return out.slice();
 }

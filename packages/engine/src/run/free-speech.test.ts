@@ -65,6 +65,20 @@ describe('free speech in the call run', () => {
     expect(run.viewFor('trainer').speech.pending).toBeNull();
   });
 
+  it('leaves no timer on the clock once the call ends or the run is disposed, a pick waiting', () => {
+    for (const close of ['end', 'dispose'] as const) {
+      const { run, clock } = startTestRun(compiled);
+      run.apply({ kind: 'pickup' });
+      const machineTimers = clock.pending;
+      run.apply(notUnderstood(0, 500));
+      // The pick's timeout, on top of the machine's own.
+      expect(clock.pending).toBe(machineTimers + 1);
+      if (close === 'end') run.apply({ kind: 'end' });
+      else run.dispose();
+      expect(clock.pending).toBe(0);
+    }
+  });
+
   it('a trainer’s pick applies the move and cancels the timeout', () => {
     const { run, scheduler, timed } = startTestRun(compiled);
     run.apply({ kind: 'pickup' });

@@ -102,6 +102,37 @@ describe('the listener acted', () => {
     expect(prompts).toEqual([]);
   });
 
+  it('moves the restarted timer on the clock from the second act on, instead of setting a new one', () => {
+    const compiled = compileScenario(scenarioSchema.parse(silenceScenario('acted')));
+    const { run, scheduler, clock } = startTestRun(compiled);
+    // The run's clock, watched: every timer it is asked to set.
+    const set: number[] = [];
+    const setTimeout = clock.setTimeout.bind(clock);
+    clock.setTimeout = (fn, ms) => {
+      const handle = setTimeout(fn, ms);
+      set.push(handle);
+      return handle;
+    };
+    run.apply({ kind: 'pickup' });
+    expect(set).toHaveLength(1);
+    scheduler.advanceTo(5_000);
+    run.apply({ kind: 'move', move: 'ecouter' });
+    // The first act goes through XState's scheduler: a new timer, whose handle the run notes.
+    expect(set).toHaveLength(2);
+    for (const at of [10_000, 15_000, 20_000]) {
+      scheduler.advanceTo(at);
+      run.apply({ kind: 'say', text: 'Je vous écoute.' });
+    }
+    // The next ones move it: no new timer, one pending, due 20 s after the last act.
+    expect(set).toHaveLength(2);
+    expect(clock.pending).toBe(1);
+    expect(run.actedCounts.restarted).toBe(4);
+    scheduler.advanceTo(39_999);
+    expect(run.variables['detresse']).toBe(5);
+    scheduler.advanceTo(40_000);
+    expect(run.variables['detresse']).toBe(6);
+  });
+
   it('replays to the same observations', () => {
     const { compiled, all } = play('acted', clicking, 120_000);
     const inputs = clicking.map(({ at, input }) => ({ t: at, input }));

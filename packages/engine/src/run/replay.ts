@@ -83,7 +83,8 @@ export function replayWith(
     const result = run.apply(input);
     if (result.ok) {
       const now = clock.now();
-      for (const observation of result.observations) out.push({ t: now, observation });
+      const { observations } = result;
+      for (let i = 0; i < observations.length; i++) out.push({ t: now, observation: observations[i]! });
     }
     options.onStep?.({ kind: 'input', index, t: clock.now(), result }, run);
   });
