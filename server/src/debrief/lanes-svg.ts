@@ -14,6 +14,7 @@
 // allows no inline style): presentation attributes only.
 import {
   CURVES_HEIGHT,
+  LANES,
   LANES_HEIGHT,
   LANES_PALETTE,
   MARKS_HEIGHT,
@@ -39,6 +40,34 @@ export function escapeXml(text: string): string {
 /** A number as written in an attribute: at most two decimals, no `-0`. */
 function num(value: number): string {
   const rounded = Math.round(value * 100) / 100;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+/** A nested SVG the width of the drawing, its `width` px of geometry stretched to it. */
+function stretched(width: number, height: number): string {
+  return `<svg x="0" y="0" width="100%" height="${height}" viewBox="0 0 ${num(width)} ${height}" preserveAspectRatio="none" overflow="visible">`;
+}
+
+/** A curve's vertices as path data: `H` and `V` for the steps' runs, one decimal. */
+function pathOf(points: readonly number[]): string {
+  let x = points[0] ?? 0;
+  let y = points[1] ?? 0;
+  let d = `M${num1(x)} ${num1(y)}`;
+  for (let k = 2; k + 1 < points.length; k += 2) {
+    const nx = points[k] ?? 0;
+    const ny = points[k + 1] ?? 0;
+    if (num1(ny) === num1(y)) {
+      if (num1(nx) !== num1(x)) d += `H${num1(nx)}`;
+    } else if (num1(nx) === num1(x)) d += `V${num1(ny)}`;
+    else d += `L${num1(nx)} ${num1(ny)}`;
+    x = nx;
+    y = ny;
+  }
+  return d;
+}
+
+function num1(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
@@ -77,18 +106,14 @@ export function lanesSvg(
   for (const y of geometry.grid)
     parts.push(`<rect x="0" y="${num(y)}" width="100%" height="1" fill="${palette.line}"/>`);
 
-  // The curves: stretched to the SVG's width, their strokes kept at 2 px.
-  parts.push(
-    `<svg x="0" y="0" width="100%" height="${CURVES_HEIGHT}" viewBox="0 0 ${num(width)} ${CURVES_HEIGHT}" preserveAspectRatio="none" overflow="visible">`,
-  );
+  // The curves and the markers: stretched to the SVG's width (`stretched`), their strokes kept
+  // in px. A curve is steps: horizontal and vertical runs written as such (`H`, `V`).
+  parts.push(stretched(width, CURVES_HEIGHT));
   for (const curve of geometry.curves) {
     const style = curveStyle(curve.style);
-    const { points } = curve;
-    let d = `M${num(points[0] ?? 0)} ${num(points[1] ?? 0)}`;
-    for (let k = 2; k + 1 < points.length; k += 2) d += `L${num(points[k] ?? 0)} ${num(points[k + 1] ?? 0)}`;
     const dash = style.dash.length > 0 ? ` stroke-dasharray="${style.dash.join(' ')}"` : '';
     parts.push(
-      `<path d="${d}" fill="none" stroke="${palette.curve ?? style.colour}" stroke-width="2"${dash} vector-effect="non-scaling-stroke"/>`,
+      `<path d="${pathOf(curve.points)}" fill="none" stroke="${palette.curve ?? style.colour}" stroke-width="2"${dash} vector-effect="non-scaling-stroke"/>`,
     );
   }
   parts.push('</svg>');
@@ -115,13 +140,30 @@ export function lanesSvg(
     );
   }
 
-  // The markers, one per bucket and lane.
-  for (const marker of geometry.markers) {
-    const outline = marker.many ? ` stroke="${palette.ink}" stroke-width="1"` : '';
-    parts.push(
-      `<rect x="${pct(marker.x, width)}" y="${num(marker.top)}" width="${num(marker.width)}" height="${num(marker.height)}" fill="${palette.marker[marker.lane]}"${outline}/>`,
-    );
+  // The markers, one per bucket and lane: each a vertical stroke of the marker's width (a
+  // marker standing for several entries: wider, outlined in ink), one path per lane and kind.
+  parts.push(stretched(width, LANES_HEIGHT));
+  for (const lane of LANES) {
+    const own = geometry.markers.filter((m) => m.lane === lane);
+    for (const many of [false, true]) {
+      const markers = own.filter((m) => m.many === many);
+      if (markers.length === 0) continue;
+      const colour = palette.marker[lane];
+      const w = markers[0]!.width;
+      const strokes = (inset: number) =>
+        markers
+          .map((m) => `M${num(m.x + m.width / 2)} ${num(m.top - inset)}v${num(m.height + 2 * inset)}`)
+          .join('');
+      if (many)
+        parts.push(
+          `<path d="${strokes(0.5)}" stroke="${palette.ink}" stroke-width="${num(w + 1)}" vector-effect="non-scaling-stroke"/>`,
+        );
+      parts.push(
+        `<path d="${strokes(many ? -0.5 : 0)}" stroke="${colour}" stroke-width="${num(many ? w - 1 : w)}" vector-effect="non-scaling-stroke"/>`,
+      );
+    }
   }
+  parts.push('</svg>');
   parts.push('</svg>');
   return parts.join('');
 }
