@@ -67,6 +67,9 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
   const access = app.get(AccessService);
   const debriefs = app.get(DebriefService);
   app.useStaticAssets(clientDir, { index: false, maxAge: '1h' });
+  // A debrief link's page, compressed as the request takes it: a signed-in trainer's holds the
+  // lanes drawn (tens of KiB of SVG for a long call, a fifth of it compressed).
+  app.use('/debrief/', debriefCompression());
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (
       req.method !== 'GET' ||

@@ -6,6 +6,7 @@
 // steps through. A visit with the link alone (its `#k=` token never reaches the server) and an
 // account without access to the session get the page without any drawing: nothing of the
 // debrief in their HTML.
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -19,6 +20,8 @@ interface SqliteDatabase {
   transaction(fn: () => void): () => void;
   close(): void;
 }
+
+const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -88,6 +91,7 @@ describe("a debrief link's lanes drawn by the server", () => {
   let otherTrainer: Record<string, string>;
 
   beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
     server = await startServerProcess({ LOG_LEVEL: 'error' });
     browser = await launchChromium();
     const admin = await setupAdministrator(server);
@@ -130,7 +134,8 @@ describe("a debrief link's lanes drawn by the server", () => {
     // The curve's name, the ruler's call times, markers on the lanes.
     expect(svg).toContain('>Détresse<');
     expect(svg).toMatch(/>0:00</);
-    expect((svg.match(/<rect /g) ?? []).length).toBeGreaterThan(100);
+    // The markers: a stroke each (`M<x> <top>v<height>`), on the four lanes.
+    expect((svg.match(/M[\d.]+ [\d.]+v1[789]/g) ?? []).length).toBeGreaterThan(100);
     // Still the page's strict CSP: no inline script, no style attribute.
     expect(drawn).not.toMatch(/<script(?![^>]*\bsrc=)/);
     expect(drawn).not.toMatch(/\sstyle=/);
@@ -181,6 +186,8 @@ describe("a debrief link's lanes drawn by the server", () => {
         });
         expect(early.width).toBeGreaterThan(150);
         expect(early.height).toBe(260);
+        // For a person to look at: the drawing before any script (and React's lanes below).
+        await svg.screenshot({ path: path.join(artifacts, `debrief-server-lanes-${width}-early.png`) });
       } finally {
         await still.close();
       }
@@ -222,6 +229,9 @@ describe("a debrief link's lanes drawn by the server", () => {
           return { x: box.x, y: box.y + window.scrollY, width: box.width, height: box.height };
         });
         expect(settled).toEqual(early);
+        await page
+          .locator('.lanes__scroller[role="group"] canvas')
+          .screenshot({ path: path.join(artifacts, `debrief-server-lanes-${width}-react.png`) });
 
         // The keyboard reaches React's lanes and steps through the moments.
         let reached = false;
