@@ -14,7 +14,8 @@ import type { AppConfig } from './config/env.js';
 import { AccessService } from './auth/access.service.js';
 import { DEBRIEF_PATH, debriefCompression } from './debrief/debrief.module.js';
 import { DebriefService } from './debrief/debrief.service.js';
-import { earlyLanesFor, withEarlyLanes } from './debrief/early-lanes.js';
+import { drawnPage, earlyLanesFor } from './debrief/early-lanes.js';
+import { sendAnswer } from './debrief/encoded-answer.js';
 import { clientPages } from './http/client-pages.js';
 import { applyRequestGuards } from './http/request-guards.js';
 import { LtiFrameAncestors } from './lti/frame-ancestors.js';
@@ -67,9 +68,6 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
   const access = app.get(AccessService);
   const debriefs = app.get(DebriefService);
   app.useStaticAssets(clientDir, { index: false, maxAge: '1h' });
-  // A debrief link's page, compressed as the request takes it: a signed-in trainer's holds the
-  // lanes drawn (tens of KiB of SVG for a long call, a fifth of it compressed).
-  app.use('/debrief/', debriefCompression());
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (
       req.method !== 'GET' ||
@@ -83,11 +81,15 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
     const hinted = pages.htmlFor(req.path);
     if (!hinted) return res.sendFile(index);
     // A debrief link's page for a signed-in trainer: its lanes drawn in (`debrief/early-lanes.ts`).
-    void earlyLanesFor(req, access, debriefs).then((drawing) => {
-      if (drawing === null) return res.type('html').send(hinted);
-      // One account's page: kept by no shared cache.
-      res.setHeader('Cache-Control', 'private, no-cache');
-      res.type('html').send(withEarlyLanes(hinted, drawing));
-    }, next);
+    // Tens of KiB of SVG for a long call: sent compressed as the request takes it, compressed
+    // once and kept with the drawing.
+    void earlyLanesFor(req, access, debriefs)
+      .then((drawn) => {
+        if (drawn === null) return void res.type('html').send(hinted);
+        // One account's page: kept by no shared cache.
+        res.setHeader('Cache-Control', 'private, no-cache');
+        return sendAnswer(req, res, drawnPage(hinted, drawn), 'text/html; charset=utf-8');
+      })
+      .catch(next);
   });
 }

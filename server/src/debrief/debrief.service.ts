@@ -53,8 +53,14 @@ interface Loaded {
 }
 
 const BOOKMARK_PREFIX = 'bookmark-';
-/** The lanes drawn of each kept answer (`openingLanes`): gone with the answer. */
-const drawings = new WeakMap<EncodedAnswer, string>();
+/**
+ * The lanes drawn of one kept answer (`openingLanes`): the same object while the answer is kept,
+ * gone with it (what is kept with it — the page, compressed — goes too: `early-lanes.ts`).
+ */
+export interface DrawnLanes {
+  svg: string;
+}
+const drawings = new WeakMap<EncodedAnswer, DrawnLanes>();
 /**
  * How the answer carries the timeline: `entries` (one object per entry, `Debrief`) or `columns`
  * (`DebriefCompact`: parallel arrays and the payloads as one text, what the debrief page asks).
@@ -187,7 +193,7 @@ export class DebriefService {
    * trainer (`early-lanes.ts`). Null when there is no debrief to draw. Whoever calls it has
    * checked the access (`AccessService.memberMay`).
    */
-  async openingLanes(sessionId: string): Promise<string | null> {
+  async openingLanes(sessionId: string): Promise<DrawnLanes | null> {
     const answer = await this.debriefAnswer(sessionId, 'trainer', 'columns');
     if (!(answer instanceof EncodedAnswer)) return null;
     let drawn = drawings.get(answer);
@@ -200,7 +206,7 @@ export class DebriefService {
         compact.marks ?? [],
         EARLY_WIDTH,
       );
-      drawn = lanesSvg(lanesGeometry(picture), marks);
+      drawn = { svg: lanesSvg(lanesGeometry(picture), marks) };
       drawings.set(answer, drawn);
     }
     return drawn;

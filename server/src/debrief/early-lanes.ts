@@ -9,7 +9,8 @@
 // debrief goes into the HTML for them.
 import type { Request } from 'express';
 import type { AccessService } from '../auth/access.service.js';
-import type { DebriefService } from './debrief.service.js';
+import type { DebriefService, DrawnLanes } from './debrief.service.js';
+import { EncodedAnswer } from './encoded-answer.js';
 
 const DEBRIEF_PAGE = /^\/debrief\/([^/]+)\/?$/;
 
@@ -38,6 +39,21 @@ export function withEarlyLanes(html: string, drawing: string): string {
   return `${html.slice(0, at)}<div id="root">${drawing}</div>${html.slice(at + root.length)}`;
 }
 
+const pages = new WeakMap<DrawnLanes, EncodedAnswer>();
+
+/**
+ * The page with the drawing in, as kept bytes compressed once per encoding (`EncodedAnswer`):
+ * kept while the drawing is (as long as the debrief's answer is).
+ */
+export function drawnPage(html: string, drawn: DrawnLanes): EncodedAnswer {
+  let page = pages.get(drawn);
+  if (!page) {
+    page = new EncodedAnswer(Buffer.from(withEarlyLanes(html, earlyLanesHtml(drawn.svg))));
+    pages.set(drawn, page);
+  }
+  return page;
+}
+
 /**
  * The drawing for this request of a debrief link's page, or null (no such page, no account's
  * cookie, no access, no debrief). Never throws: the page is then sent as it is.
@@ -46,15 +62,14 @@ export async function earlyLanesFor(
   req: Request,
   access: AccessService,
   debriefs: DebriefService,
-): Promise<string | null> {
+): Promise<DrawnLanes | null> {
   const match = DEBRIEF_PAGE.exec(req.path);
   if (!match?.[1]) return null;
   if (!(req.headers.cookie ?? '').includes('ecoute.session_token')) return null;
   try {
     const sessionId = decodeURIComponent(match[1]);
     if (!(await access.memberMay(req, 'debrief.read', sessionId))) return null;
-    const svg = await debriefs.openingLanes(sessionId);
-    return svg === null ? null : earlyLanesHtml(svg);
+    return await debriefs.openingLanes(sessionId);
   } catch {
     return null;
   }
