@@ -105,10 +105,13 @@ describe('lanesSvg', () => {
       { x: 150, kind: 'bookmark' },
       { x: 300, kind: 'annotation' },
     ]);
-    expect(svg).toContain('<svg x="25%" y="118"');
-    expect(svg).toContain('<svg x="50%" y="118"');
-    expect(svg).toContain('fill="#ffd98a" stroke="#8a5a00"');
-    expect(svg).toContain('fill="#cfe0fb" stroke="#1f5fbf"');
+    // Each at its x, on the marks' row (from 118 px, 18 px high), in its kind's colours: the
+    // button's border, then its inside.
+    expect(svg).toContain('<path d="M150 118v18" stroke="#8a5a00" stroke-width="14"');
+    expect(svg).toContain('<path d="M150 120v14" stroke="#ffd98a" stroke-width="10"');
+    expect(svg).toContain('<path d="M300 118v18" stroke="#1f5fbf" stroke-width="14"');
+    expect(svg).toContain('<path d="M300 120v14" stroke="#cfe0fb" stroke-width="10"');
+    expect(lanesSvg(lanesGeometry(picture()))).not.toContain('stroke-width="14"');
   });
 
   it("escapes the variables' labels and writes no inline style", () => {

@@ -76,6 +76,14 @@ function pct(value: number, width: number): string {
   return `${num((value / width) * 100)}%`;
 }
 
+/** A mark's button on the page (debrief.css's `.lanes__mark`): its size and colours. */
+const MARK_WIDTH = 14;
+const MARK_HEIGHT = 18;
+const MARK_COLOURS = {
+  bookmark: { border: '#8a5a00', fill: '#ffd98a' },
+  annotation: { border: '#1f5fbf', fill: '#cfe0fb' },
+} as const;
+
 /** A bookmark or annotation at its x (the page draws it as a button on the marks' row). */
 export interface MarkAt {
   x: number;
@@ -131,14 +139,22 @@ export function lanesSvg(
     );
   }
 
-  // The marks' row: each mark where the page puts its button (14 × 18 px, centred on its time).
+  // The marks' row: each mark where the page puts its button (14 × 18 px, centred on its time,
+  // its border 2 px), as strokes of those widths: one path per kind and colour (a long call has
+  // hundreds of bookmarks: an element each would weigh more than the rest of the drawing).
   const marksTop = CURVES_HEIGHT + RULER_HEIGHT;
-  for (const mark of marks) {
-    const annotation = mark.kind === 'annotation';
+  parts.push(stretched(width, LANES_HEIGHT));
+  for (const [kind, colours] of Object.entries(MARK_COLOURS)) {
+    const xs = marks.filter((mark) => (mark.kind === 'annotation') === (kind === 'annotation'));
+    if (xs.length === 0) continue;
+    const strokes = (inset: number) =>
+      xs.map((mark) => `M${num(mark.x)} ${marksTop + inset}v${MARK_HEIGHT - 2 * inset}`).join('');
     parts.push(
-      `<svg x="${pct(mark.x, width)}" y="${marksTop}" width="14" height="${MARKS_HEIGHT}" overflow="visible"><rect x="-6" y="1" width="12" height="16" rx="3" fill="${annotation ? '#cfe0fb' : '#ffd98a'}" stroke="${annotation ? '#1f5fbf' : '#8a5a00'}" stroke-width="2"/></svg>`,
+      `<path d="${strokes(0)}" stroke="${colours.border}" stroke-width="${MARK_WIDTH}" vector-effect="non-scaling-stroke"/>`,
+      `<path d="${strokes(2)}" stroke="${colours.fill}" stroke-width="${MARK_WIDTH - 4}" vector-effect="non-scaling-stroke"/>`,
     );
   }
+  parts.push('</svg>');
 
   // The markers, one per bucket and lane: each a vertical stroke of the marker's width (a
   // marker standing for several entries: wider, outlined in ink), one path per lane and kind.
