@@ -53,6 +53,8 @@ interface Loaded {
 }
 
 const BOOKMARK_PREFIX = 'bookmark-';
+/** The variant of the trainer's answer as the debrief page asks it (`debriefAnswer`'s `variant`). */
+const TRAINER_COLUMNS = 'trainer:true:columns';
 /**
  * The lanes drawn of one kept answer (`openingLanes`): the same object while the answer is kept,
  * gone with it (what is kept with it — the page, compressed — goes too: `early-lanes.ts`).
@@ -190,10 +192,14 @@ export class DebriefService {
   /**
    * The lanes' opening window drawn as SVG (`lanes-svg.ts`) from the trainer's answer as the page
    * asks it (kept: `AnswerCache`), drawn once per answer: a debrief link's HTML for its signed-in
-   * trainer (`early-lanes.ts`). Null when there is no debrief to draw. Whoever calls it has
-   * checked the access (`AccessService.memberMay`).
+   * trainer (`early-lanes.ts`). Only from a timeline already kept (`EntriesCache`: prepared when
+   * the call ended, or by an earlier opening): the HTML never waits for thousands of rows to be
+   * read and written — null then, and the page's own `GET` builds and keeps them. Null too when
+   * there is no debrief to draw. Whoever calls it has checked the access (`AccessService.memberMay`).
    */
   async openingLanes(sessionId: string): Promise<DrawnLanes | null> {
+    const last = await this.store.timelineLast(sessionId);
+    if (this.entries.get(sessionId, TRAINER_COLUMNS, last?.seq ?? 0) === undefined) return null;
     const answer = await this.debriefAnswer(sessionId, 'trainer', 'columns');
     if (!(answer instanceof EncodedAnswer)) return null;
     let drawn = drawings.get(answer);
@@ -237,7 +243,7 @@ export class DebriefService {
       );
       this.entries.set(
         sessionId,
-        'trainer:true:columns',
+        TRAINER_COLUMNS,
         lastSeq,
         timelineJson('columns', rows, hiddenSeqs(parsed, 'trainer', true)),
       );
