@@ -452,7 +452,7 @@ async function main(): Promise<void> {
     cpuPlayback: [] as number[],
   };
   let wire = { encoded: 0, decoded: 0, encoding: '' };
-  let firstGet = NaN;
+  let firstGet: number;
   try {
     const created = (await (
       await fetch(`${server.url}/api/sessions`, {
