@@ -2,10 +2,10 @@
 // early-lanes.ts`), in a real Chromium on the built server: a session of a few hundred entries
 // is written into the SQLite file; its trainer, signed in, opens the debrief link. The HTML holds
 // the drawing before any script ran (a context with JavaScript off shows it); React then replaces
-// it with its own lanes at the same box (1366×768, 390×844, 1024×768, 360×740), which the
-// keyboard reaches and steps through. A visit with the link alone (its `#k=` token never reaches the server) and an
-// account without access to the session get the page without any drawing: nothing of the
-// debrief in their HTML.
+// it with its own lanes at the same box (1366×768, 390×844, 1024×768, 800×1000, 360×740), which
+// the keyboard reaches and steps through. A visit with the link alone (its `#k=` token never
+// reaches the server) and an account without access to the session get the page without any
+// drawing: nothing of the debrief in their HTML.
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -180,6 +180,7 @@ describe("a debrief link's lanes drawn by the server", () => {
     [1366, 768],
     [390, 844],
     [1024, 768],
+    [800, 1000],
     [360, 740],
   ])(
     'shows the drawing before any script, then React draws its lanes at the same box (%i×%i)',
