@@ -11,7 +11,11 @@ import { mountAuth } from './accounts/mount-auth.js';
 import { AppModule } from './app.module.js';
 import type { AppOptions } from './app.module.js';
 import type { AppConfig } from './config/env.js';
+import { AccessService } from './auth/access.service.js';
 import { DEBRIEF_PATH, debriefCompression } from './debrief/debrief.module.js';
+import { DebriefService } from './debrief/debrief.service.js';
+import { drawnPage, earlyLanesFor } from './debrief/early-lanes.js';
+import { sendAnswer } from './debrief/encoded-answer.js';
 import { clientPages } from './http/client-pages.js';
 import { applyRequestGuards } from './http/request-guards.js';
 import { LtiFrameAncestors } from './lti/frame-ancestors.js';
@@ -61,6 +65,8 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
   const index = path.join(clientDir, 'index.html');
   if (!existsSync(index)) return;
   const pages = clientPages(clientDir);
+  const access = app.get(AccessService);
+  const debriefs = app.get(DebriefService);
   app.useStaticAssets(clientDir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (
@@ -73,7 +79,17 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
     if (OPERATOR_PATHS.has(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     const hinted = pages.htmlFor(req.path);
-    if (hinted) res.type('html').send(hinted);
-    else res.sendFile(index);
+    if (!hinted) return res.sendFile(index);
+    // A debrief link's page for a signed-in trainer: its lanes drawn in (`debrief/early-lanes.ts`).
+    // Tens of KiB of SVG for a long call: sent compressed as the request takes it, compressed
+    // once and kept with the drawing.
+    void earlyLanesFor(req, access, debriefs)
+      .then((drawn) => {
+        if (drawn === null) return void res.type('html').send(hinted);
+        // One account's page: kept by no shared cache.
+        res.setHeader('Cache-Control', 'private, no-cache');
+        return sendAnswer(req, res, drawnPage(hinted, drawn), 'text/html; charset=utf-8');
+      })
+      .catch(next);
   });
 }

@@ -1,7 +1,9 @@
 // The debrief page with a long timeline, measured in Chromium on the built server: a session is
 // seeded with N timeline entries (10,000 by default) written straight into the SQLite file, then
 // the page is opened R times (a fresh browser context each; one more first, to warm caches, not
-// counted) and every figure of issue 17's targets is printed (median, min, max over the runs):
+// counted), by the session's trainer signed in (the server draws the lanes into the debrief
+// link's HTML: `server/src/debrief/early-lanes.ts`; `--link-only` opens it with the link alone,
+// as before), and every figure of issue 17's targets is printed (median, min, max over the runs):
 // navigation → lanes painted, navigation → lanes reachable by keyboard (a debrief link paints the
 // lanes before React, inert until React took the page over), `GET /debrief?timeline=columns`, as
 // the page asks it (in the browser, and from Node with its size on the
@@ -13,6 +15,9 @@
 //                        of where the time went
 //     [--trace=<dir>]    each run's Chromium trace of the load (navigation → lanes painted), to
 //                        open in DevTools › Performance (`load-<run>.json`, run 0 the warm-up)
+//     [--link-only]      the page opened with the link alone (no account's cookie: the server
+//                        draws nothing into its HTML), as a learner opens it; by default the
+//                        session's trainer is signed in and the lanes come drawn in the HTML
 //     [--settle=<ms>]    the wait between a new context's page and its navigation (1500 by default)
 //
 // What a load measures, and what it does not: each load opens a fresh context (no cache, as a
@@ -31,7 +36,7 @@ import type { Input, Observation, Source } from '@ecoute/engine';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
-import { signedInTrainer } from '../support/accounts.js';
+import { addAccountCookie, signedInTrainer } from '../support/accounts.js';
 
 interface SqliteStatement {
   run(...params: unknown[]): unknown;
@@ -261,9 +266,20 @@ const PAINT_PROBE = () => {
     observer.observe(document, { childList: true, subtree: true });
   });
   w.__lanesPainted = new Promise((resolve) => {
-    // The lanes are painted once their view says so (`data-painted`, set after it drew).
+    // The lanes are painted once their view says so (`data-lanes-painted="true"`, set after
+    // React's canvas drew), or once the server's drawing is in the document (a signed-in
+    // trainer's debrief link: `data-lanes-painted="server"` around its SVG). Which came first is
+    // kept (`__lanesPaintedBy`).
     const check = () => {
-      if (document.querySelector('[data-lanes-painted="true"], .lanes__marker')) {
+      const found = document.querySelector(
+        '[data-lanes-painted="true"], [data-lanes-painted="server"] svg, .lanes__marker',
+      );
+      if (found) {
+        (w as unknown as { __lanesPaintedBy: string }).__lanesPaintedBy = found.closest(
+          '[data-lanes-painted="server"]',
+        )
+          ? 'server'
+          : 'react';
         observer.disconnect();
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
@@ -365,8 +381,12 @@ function playbackFrames(ms: number): Promise<{ frames: number; dropped: number; 
 async function settledPage(
   browser: Browser,
   settle: number,
+  account?: Record<string, string>,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' });
+  // The trainer signed in (their cookie, as after a sign-in): the server draws the lanes into
+  // the debrief link's HTML.
+  if (account) await addAccountCookie(context, { url: new URL(account['origin'] ?? '').origin }, account);
   const page = await context.newPage();
   await page.addInitScript(PAINT_PROBE);
   if (settle > 0) await page.waitForTimeout(settle);
@@ -403,6 +423,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   const figures = {
     firstPaint: [] as number[],
+    paintedBy: [] as string[],
     firstContentful: [] as number[],
     reachable: [] as number[],
     firstPaintTraced: [] as number[],
@@ -431,7 +452,7 @@ async function main(): Promise<void> {
     cpuPlayback: [] as number[],
   };
   let wire = { encoded: 0, decoded: 0, encoding: '' };
-  let firstGet = NaN;
+  let firstGet: number;
   try {
     const created = (await (
       await fetch(`${server.url}/api/sessions`, {
@@ -473,6 +494,41 @@ async function main(): Promise<void> {
     db.close();
 
     const url = `${server.url}/debrief/${sessionId}#k=${encodeURIComponent(token)}`;
+    // The session's trainer signed in (the server draws the lanes into the page's HTML), unless
+    // `--link-only`: the link alone, as a learner or a trainer without an account opens it.
+    const account = process.argv.includes('--link-only') ? undefined : await signedInTrainer(server);
+    // The page's HTML from Node, with the trainer's cookie and without: what the drawing adds
+    // to that response (the server's caches warm: the drawing is kept per kept answer).
+    const pageHtml = async (cookie: string | undefined) => {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < 21; i += 1) {
+        const started = performance.now();
+        const response = await fetch(`${server.url}/debrief/${sessionId}`, {
+          headers: cookie ? { cookie } : {},
+        });
+        bytes = (await response.arrayBuffer()).byteLength;
+        if (i > 0) times.push(performance.now() - started);
+      }
+      return { median: median(times), bytes };
+    };
+    // The first opening since the server started: nothing kept (the timeline was written
+    // behind the server's back), so no drawing and no wait; its GET keeps the timeline.
+    const firstDrawing = performance.now();
+    await fetch(`${server.url}/debrief/${sessionId}`, {
+      headers: { cookie: (await signedInTrainer(server))['cookie'] ?? '' },
+    }).then((r) => r.arrayBuffer());
+    const firstDrawingMs = performance.now() - firstDrawing;
+    // The call's first GET since the server started (as a browser asks it): it keeps the answer.
+    const firstStarted = performance.now();
+    await (
+      await fetch(`${server.url}/api/sessions/${sessionId}/debrief?timeline=columns`, {
+        headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br' },
+      })
+    ).arrayBuffer();
+    firstGet = performance.now() - firstStarted;
+    const htmlDrawn = await pageHtml((await signedInTrainer(server))['cookie']);
+    const htmlPlain = await pageHtml(undefined);
     for (let run = 0; run < runs + 1; run += 1) {
       // From Node: request → last byte, as a browser asks it (compression accepted).
       const started = performance.now();
@@ -481,7 +537,7 @@ async function main(): Promise<void> {
       });
       await answer.arrayBuffer();
       const restNode = performance.now() - started;
-      const { context, page } = await settledPage(browser, settle);
+      const { context, page } = await settledPage(browser, settle, account);
       const last = run === runs && profileDir !== undefined;
       const cdp = last ? await context.newCDPSession(page) : undefined;
       // The main thread's busy time (CDP Performance metrics: TaskDuration, wall-clock time in
@@ -506,8 +562,11 @@ async function main(): Promise<void> {
         await cdp!.send('Profiler.start');
       }
       await page.goto(url);
-      const painted = await page.evaluate(
+      const probed = await page.evaluate(
         () => (window as unknown as { __lanesPainted: Promise<number> }).__lanesPainted,
+      );
+      const paintedBy = await page.evaluate(
+        () => (window as unknown as { __lanesPaintedBy: string }).__lanesPaintedBy,
       );
       const reachable = await page.evaluate(
         () => (window as unknown as { __lanesReachable: Promise<number> }).__lanesReachable,
@@ -515,6 +574,9 @@ async function main(): Promise<void> {
       const fcp = await page.evaluate(
         () => (window as unknown as { __firstContentfulPaint: Promise<number> }).__firstContentfulPaint,
       );
+      // The server's drawing is in the document: it shows with the document's first paint, not
+      // before (the probe's frames may run before the stylesheets let the page paint).
+      const painted = paintedBy === 'server' ? Math.max(probed, fcp) : probed;
       if (last && profileDir) await profilePhase(cdp!, profileDir, 'load', 'navigation → lanes painted');
       const rest = await page.evaluate(() => {
         const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
@@ -563,7 +625,7 @@ async function main(): Promise<void> {
       await context.close();
       // The same load once more, traced: the page's CPU cut at the paint itself, and what the
       // tracing costs (its paint against the untraced one's).
-      const tracedLoad = await settledPage(browser, settle);
+      const tracedLoad = await settledPage(browser, settle, account);
       await browser.startTracing(tracedLoad.page, {
         categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
       });
@@ -580,7 +642,7 @@ async function main(): Promise<void> {
       const floorHome = await firstContentfulPaint(browser, settle, `${server.url}/`);
       // A trainer's browser: the app opened before in the same context (its HTTP cache holds the
       // shared chunks, as after the live call), then the debrief link.
-      const warm = await settledPage(browser, settle);
+      const warm = await settledPage(browser, settle, account);
       await warm.page.goto(`${server.url}/`);
       await warm.page.evaluate(
         () => (window as unknown as { __firstContentfulPaint: Promise<number> }).__firstContentfulPaint,
@@ -591,11 +653,11 @@ async function main(): Promise<void> {
         () => (window as unknown as { __lanesPainted: Promise<number> }).__lanesPainted,
       );
       await warm.context.close();
-      // The first run warms the server's caches and Chromium's: not counted, but its GET (the
-      // first of this call since the server started: nothing kept yet) is printed on its own.
-      if (run === 0) firstGet = restNode;
+      // The first run warms Chromium's caches: not counted (the call's first GET, nothing kept
+      // yet, was asked before the runs and is printed on its own: `firstGet`).
       if (run > 0) {
         figures.firstPaint.push(painted);
+        figures.paintedBy.push(paintedBy);
         figures.firstContentful.push(fcp);
         figures.reachable.push(reachable);
         figures.firstPaintTraced.push(paintedTraced);
@@ -642,7 +704,14 @@ async function main(): Promise<void> {
     const fmt = (values: number[], unit = 'ms') =>
       `median ${median(values).toFixed(0)} ${unit} (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})`;
     console.log(`debrief, ${entries} entries, ${runs} runs (each figure: median over the runs, min, max)`);
+    const byServer = figures.paintedBy.filter((by) => by === 'server').length;
+    console.log(
+      `  the page opened ${account ? "signed in as the session's trainer" : 'with the link alone (--link-only)'}: painted first, the server's drawing in ${byServer} of ${figures.paintedBy.length} runs, React's lanes in ${figures.paintedBy.length - byServer}`,
+    );
     console.log(`  navigation → lanes painted:                 ${fmt(figures.firstPaint)}`);
+    console.log(
+      `    the page's HTML from Node (median of 20): ${htmlDrawn.median.toFixed(1)} ms with the drawing (${(htmlDrawn.bytes / 1024).toFixed(0)} KiB), ${htmlPlain.median.toFixed(1)} ms without (${(htmlPlain.bytes / 1024).toFixed(0)} KiB); the first since the server started (nothing kept: not drawn, not waited for): ${firstDrawingMs.toFixed(0)} ms`,
+    );
     console.log(`    its first contentful paint:               ${fmt(figures.firstContentful)}`);
     console.log(
       `  navigation → lanes reachable by keyboard (React's lanes, painted): ${fmt(figures.reachable)}`,

@@ -25,7 +25,8 @@ import { SeriesKey } from '../charts/SeriesKey.js';
 import { formatBound } from '../charts/curveScale.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { useCallClock } from './callClock.js';
-import { LANES, laneMarkers, tickStep, type Lane, type LaneMarker } from './lanes.js';
+import { callTimes as callTimesOf, openingWindow } from '@ecoute/engine';
+import { LANES, laneMarkers, rulerTicks, type Lane, type LaneMarker } from './lanes.js';
 import {
   CURVES_HEIGHT,
   CURVE_COLOURS,
@@ -210,7 +211,9 @@ export const TimelineLanes = memo(function TimelineLanes({
   const [scrollLeft, setScrollLeft] = useState(0);
   const [zoom, setZoom] = useState(0);
 
-  useEffect(() => {
+  // Measured before the first paint: the lanes are drawn once at their width, not at a guess
+  // first (a debrief link's HTML may hold them drawn by the server at that width already).
+  useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
     const measure = () => {
@@ -227,27 +230,21 @@ export const TimelineLanes = memo(function TimelineLanes({
   // what came before it (the ringing, a join) sits at 0:00, as the call clock reads it.
   const origin = clock.origin;
   const total = Math.max(duration - origin, 1_000);
-  const pxPerMs = ZOOMS[zoom] === 0 ? width / total : (ZOOMS[zoom] ?? 1) / 1000;
+  // The first zoom level is the window the lanes open on (`openingWindow`, which the server's
+  // early drawing shows too).
+  const pxPerMs =
+    ZOOMS[zoom] === 0 ? openingWindow(width, origin, duration).pxPerMs : (ZOOMS[zoom] ?? 1) / 1000;
   // The whole call fitted in the width has no scroll (not even a pixel of rounding).
   const contentWidth = ZOOMS[zoom] === 0 ? width : Math.max(width, Math.ceil(total * pxPerMs));
   const from = origin + scrollLeft / pxPerMs;
   const to = origin + (scrollLeft + width) / pxPerMs;
-  const callTimes = useMemo(
-    () => (origin > 0 ? Float64Array.from(timeline.t, (t) => Math.max(t, origin)) : timeline.t),
-    [timeline, origin],
-  );
+  const callTimes = useMemo(() => callTimesOf(timeline.t, origin), [timeline, origin]);
   const markers = useMemo(
     () => laneMarkers(callTimes, lanes, { from, to, width }),
     [callTimes, lanes, from, to, width],
   );
   // Its ticks fall on whole call times, from the pickup on.
-  const ticks = useMemo(() => {
-    const step = tickStep(pxPerMs);
-    const list: number[] = [];
-    const first = origin + Math.max(0, Math.ceil((from - origin) / step)) * step;
-    for (let tick = first; tick <= to; tick += step) list.push(tick);
-    return list;
-  }, [pxPerMs, from, to, origin]);
+  const ticks = useMemo(() => rulerTicks(origin, from, to, pxPerMs), [pxPerMs, from, to, origin]);
   const table = useMemo(() => alignSeries(series), [series]);
 
   // Painted before the browser paints, only when the window or what it shows changed.

@@ -2,6 +2,7 @@
 // status bar of the consoles count it (a moment before the pickup reads 0:00). Session time
 // stays what the records hold (the cursor, the marks, the API); only what is read is shifted.
 import { createContext, useContext } from 'react';
+import { pickupTime } from '@ecoute/engine';
 import { formatDuration } from '../ui/formatDuration.js';
 import type { Timeline } from './timeline.js';
 
@@ -15,8 +16,7 @@ export interface CallClock {
 }
 
 export function callClock(timeline: Timeline): CallClock {
-  const pickup = timeline.firstOfKind('input:pickup');
-  const origin = pickup >= 0 ? (timeline.t[pickup] ?? 0) : 0;
+  const origin = pickupTime(timeline.columns);
   const callMs = (t: number) => Math.max(0, t - origin);
   return { origin, callMs, format: (t) => formatDuration(callMs(t)) };
 }

@@ -1,7 +1,14 @@
 // The call as it was at one moment of its timeline, derived from the entries up to it (pure):
 // what the debrief shows when a moment is picked, stepped to, or reached in playback. The
 // timeline is prepared once (`MomentIndex`); each moment is then found by binary search.
-import type { CallPhase, EndingView, TimelineEntry } from '@ecoute/engine';
+import {
+  indexAtTime,
+  variableSteps,
+  type CallPhase,
+  type EndingView,
+  type TimelineEntry,
+  type VariableSeries,
+} from '@ecoute/engine';
 import type { DebriefVariable } from '@ecoute/protocol';
 import { timelineOfEntries, type Timeline } from './timeline.js';
 
@@ -168,20 +175,8 @@ export class MomentIndex {
   }
 }
 
-/** Index of the last entry with `t <= time` (entries' times in seq order, never decreasing); -1 if none. */
-export function indexAtTime(times: ArrayLike<number>, time: number): number {
-  let lo = 0;
-  let hi = times.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((times[mid] ?? Infinity) <= time) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
+/** Index of the last entry with `t <= time` (the lanes geometry's, `@ecoute/engine`). */
+export { indexAtTime };
 
 /** Index of the entry with this seq (entries' seqs, ascending), or -1. */
 export function indexOfSeq(seqs: ArrayLike<number>, seq: number): number {
@@ -198,15 +193,8 @@ export function indexOfSeq(seqs: ArrayLike<number>, seq: number): number {
   return Math.max(-1, lo - 1);
 }
 
-/** A variable's value over time, as steps: each change starts a step (the first at 0). */
-export interface VariableSeries {
-  id: string;
-  label: string;
-  min: number;
-  max: number;
-  times: number[];
-  values: number[];
-}
+/** A variable's value over time, as steps (`@ecoute/engine`: the lanes geometry draws it). */
+export type { VariableSeries };
 
 export function variableSeries(
   entries: readonly TimelineEntry[],
@@ -215,31 +203,10 @@ export function variableSeries(
   return seriesOfTimeline(timelineOfEntries(entries), variables);
 }
 
-/** The variables' series from the columns (a variable observation's id, value and time). */
+/** The variables' series from the columns (`@ecoute/engine`'s `variableSteps`). */
 export function seriesOfTimeline(
   timeline: Timeline,
   variables: readonly DebriefVariable[],
 ): VariableSeries[] {
-  const series = new Map(
-    variables.map((v) => [
-      v.id,
-      { id: v.id, label: v.label, min: v.min, max: v.max, times: [0], values: [v.initial] },
-    ]),
-  );
-  const { strings, variable: ids, value: values } = timeline.columns;
-  const byCode = strings.map((id) => series.get(id));
-  for (let i = 0; i < timeline.count; i += 1) {
-    const code = ids[i] ?? -1;
-    if (code < 0) continue;
-    const s = byCode[code];
-    if (!s) continue;
-    const t = timeline.t[i] ?? 0;
-    const value = values[i] ?? 0;
-    if (s.times.at(-1) === t) s.values[s.values.length - 1] = value;
-    else {
-      s.times.push(t);
-      s.values.push(value);
-    }
-  }
-  return [...series.values()];
+  return variableSteps(timeline.columns, variables);
 }

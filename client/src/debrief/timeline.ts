@@ -12,7 +12,8 @@ import {
   type DebriefCompact,
   type TimelineColumns,
 } from '@ecoute/protocol';
-import { laneOfKind, type Lane } from './lanes.js';
+import { lanesOfColumns } from '@ecoute/engine';
+import type { Lane } from './lanes.js';
 
 export class Timeline {
   readonly count: number;
@@ -34,18 +35,7 @@ export class Timeline {
     this.built = entries;
     if (entries) byEntries.set(entries, this);
     // One lane per (source, kind) pair met, then one string per entry: no object per entry.
-    const { strings, source, kind } = columns;
-    const pairs = new Map<number, Lane>();
-    const lanes = new Array<Lane>(this.count);
-    for (let i = 0; i < this.count; i += 1) {
-      const key = (source[i] ?? 0) * strings.length + (kind[i] ?? 0);
-      let lane = pairs.get(key);
-      if (lane === undefined) {
-        lane = laneOfKind(strings[source[i] ?? 0] ?? '', strings[kind[i] ?? 0] ?? '');
-        pairs.set(key, lane);
-      }
-      lanes[i] = lane;
-    }
+    const lanes = lanesOfColumns(columns);
     this.lanes = lanes;
   }
 

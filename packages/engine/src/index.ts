@@ -151,3 +151,14 @@ export {
 export * from './speech/index.js';
 export { declaredIdentity, withScenarioIdentity } from './tools/identity.js';
 export { stateAt, stateRanges, stateRangesOf, type StateRange } from './tools/state-ranges.js';
+export * from './views/lanes-geometry.js';
+export {
+  LABEL_ASCENT,
+  LABEL_DESCENT,
+  LABEL_GAP,
+  LABEL_LIFT,
+  crossesLabel,
+  freeLabelY,
+  placeEndLabels,
+  placeLabels,
+} from './views/direct-labels.js';

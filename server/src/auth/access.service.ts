@@ -63,13 +63,7 @@ export class AccessService {
     if ('anyone' in rule && rule.anyone) return { action, credential: null, member, session: null };
 
     const credentials: Credential[] = [];
-    if (member)
-      credentials.push({
-        kind: 'member',
-        userId: member.userId,
-        organizationId: member.organizationId,
-        role: member.role,
-      });
+    if (member) credentials.push(memberCredential(member));
     const token = bearerToken(req.headers.authorization);
     let badToken = false;
     if (token !== null) {
@@ -96,17 +90,26 @@ export class AccessService {
       // A session of another organisation is answered as one that does not exist.
       if (!session || (!ownLink && member && session.organizationId !== member.organizationId))
         throw httpFailure(failure(ErrorCode.SessionNotFound));
-      target = {
-        kind: 'session',
-        sessionId,
-        ownerId: session.ownerId ?? null,
-        organizationId: session.organizationId ?? null,
-      };
+      target = sessionTarget(session);
     }
     const credential = allowedBy(rule, credentials, target);
     if (!credential) throw httpFailure(failure(ErrorCode.AuthForbiddenRole));
     if (credential.kind === 'member' && !SAFE_METHODS.has(req.method)) this.checkCsrf(req);
     return { action, credential, member, session };
+  }
+
+  /**
+   * Whether the request's signed-in account (its cookie alone, no role link) may do `action` on
+   * the session: the rule `check` applies, for what the server writes into a page it serves (a
+   * debrief link's early lanes, `debrief/early-lanes.ts`). False without an account, for a session
+   * that does not exist or is another organisation's, or when the rule does not let the account.
+   */
+  async memberMay(req: Request, action: Action, sessionId: string): Promise<boolean> {
+    const member = await this.member(req);
+    if (!member || !/^[\w-]{1,64}$/.test(sessionId)) return false;
+    const session = await this.sessions.find(sessionId);
+    if (!session || session.organizationId !== member.organizationId) return false;
+    return allowedBy(POLICY[action], [memberCredential(member)], sessionTarget(session)) !== null;
   }
 
   /**
@@ -124,4 +127,17 @@ export class AccessService {
     const type = req.headers['content-type'] ?? '';
     if (length > 0 && !/^application\/json\b/i.test(type)) throw httpFailure(failure(ErrorCode.AuthCsrf));
   }
+}
+
+function memberCredential(member: Membership): Credential {
+  return { kind: 'member', userId: member.userId, organizationId: member.organizationId, role: member.role };
+}
+
+function sessionTarget(session: SessionRecord): Target {
+  return {
+    kind: 'session',
+    sessionId: session.id,
+    ownerId: session.ownerId ?? null,
+    organizationId: session.organizationId ?? null,
+  };
 }

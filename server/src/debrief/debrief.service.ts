@@ -11,14 +11,15 @@
 //   call is over, nothing (`debrief/call_live`);
 // - any other role: `auth/forbidden_role`.
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { isVisibleTo, scenarioGraphModel, stateLabels } from '@ecoute/engine';
+import { isVisibleTo, lanesGeometry, openingPicture, scenarioGraphModel, stateLabels } from '@ecoute/engine';
 import type { CompiledScenario, Scenario, ScenarioGraph, TimelineEntry } from '@ecoute/engine';
-import { DebriefTimelineWriter, ErrorCode, failure } from '@ecoute/protocol';
+import { DebriefTimelineWriter, ErrorCode, failure, timelineColumns } from '@ecoute/protocol';
 import type {
   AnnotationCreate,
   AnnotationUpdate,
   CriterionJudgment,
   Debrief,
+  DebriefCompact,
   DebriefMark,
   DebriefScenario,
   DebriefViewer,
@@ -41,6 +42,7 @@ import { computeResults, rubricKey } from './debrief-results.js';
 import { DebriefStore } from './debrief-store.js';
 import { EncodedAnswer } from './encoded-answer.js';
 import { EntriesCache } from './entries-cache.js';
+import { EARLY_WIDTH, lanesSvg } from './lanes-svg.js';
 import type { AnnotationRecord, ResultsRecord, TimelineRow } from './debrief-store.js';
 
 interface Loaded {
@@ -51,6 +53,16 @@ interface Loaded {
 }
 
 const BOOKMARK_PREFIX = 'bookmark-';
+/** The variant of the trainer's answer as the debrief page asks it (`debriefAnswer`'s `variant`). */
+const TRAINER_COLUMNS = 'trainer:true:columns';
+/**
+ * The lanes drawn of one kept answer (`openingLanes`): the same object while the answer is kept,
+ * gone with it (what is kept with it — the page, compressed — goes too: `early-lanes.ts`).
+ */
+export interface DrawnLanes {
+  svg: string;
+}
+const drawings = new WeakMap<EncodedAnswer, DrawnLanes>();
 /**
  * How the answer carries the timeline: `entries` (one object per entry, `Debrief`) or `columns`
  * (`DebriefCompact`: parallel arrays and the payloads as one text, what the debrief page asks).
@@ -177,6 +189,35 @@ export class DebriefService {
     return answer;
   }
 
+  /**
+   * The lanes' opening window drawn as SVG (`lanes-svg.ts`) from the trainer's answer as the page
+   * asks it (kept: `AnswerCache`), drawn once per answer: a debrief link's HTML for its signed-in
+   * trainer (`early-lanes.ts`). Only from a timeline already kept (`EntriesCache`: prepared when
+   * the call ended, or by an earlier opening): the HTML never waits for thousands of rows to be
+   * read and written — null then, and the page's own `GET` builds and keeps them. Null too when
+   * there is no debrief to draw. Whoever calls it has checked the access (`AccessService.memberMay`).
+   */
+  async openingLanes(sessionId: string): Promise<DrawnLanes | null> {
+    const last = await this.store.timelineLast(sessionId);
+    if (this.entries.get(sessionId, TRAINER_COLUMNS, last?.seq ?? 0) === undefined) return null;
+    const answer = await this.debriefAnswer(sessionId, 'trainer', 'columns');
+    if (!(answer instanceof EncodedAnswer)) return null;
+    let drawn = drawings.get(answer);
+    if (drawn === undefined) {
+      const compact = JSON.parse(answer.json.toString('utf8')) as DebriefCompact;
+      const columns = timelineColumns(compact.timeline);
+      const { picture, marks } = openingPicture(
+        columns,
+        compact.scenario.variables,
+        compact.marks ?? [],
+        EARLY_WIDTH,
+      );
+      drawn = { svg: lanesSvg(lanesGeometry(picture), marks) };
+      drawings.set(answer, drawn);
+    }
+    return drawn;
+  }
+
   /** Called once the results of a call that has just ended are kept (badges, LTI grades). */
   onResultsKept(listener: (sessionId: string) => void): void {
     this.resultsKept.push(listener);
@@ -202,7 +243,7 @@ export class DebriefService {
       );
       this.entries.set(
         sessionId,
-        'trainer:true:columns',
+        TRAINER_COLUMNS,
         lastSeq,
         timelineJson('columns', rows, hiddenSeqs(parsed, 'trainer', true)),
       );
@@ -210,6 +251,8 @@ export class DebriefService {
       // The trainer's answer as the page asks it, compressed as the browser takes it.
       const answer = await this.debriefAnswer(sessionId, 'trainer', 'columns');
       if (answer instanceof EncodedAnswer) await answer.encode('br');
+      // And its lanes drawn for the debrief link's HTML.
+      await this.openingLanes(sessionId);
     } catch (error) {
       this.logger.warn(`debrief/results_not_kept session=${sessionId} ${String(error)}`);
     }

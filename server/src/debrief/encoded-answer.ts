@@ -58,11 +58,19 @@ export function answerEncoding(request: Request): AnswerEncoding | null {
   return null;
 }
 
-/** Sends the answer in the encoding the request takes (the compression middleware then leaves it). */
-export async function sendAnswer(request: Request, response: Response, answer: EncodedAnswer): Promise<void> {
+/**
+ * Sends the answer in the encoding the request takes (the compression middleware then leaves it);
+ * `type`: its content type (a debrief link's page drawn for its trainer is HTML, kept the same way).
+ */
+export async function sendAnswer(
+  request: Request,
+  response: Response,
+  answer: EncodedAnswer,
+  type = 'application/json; charset=utf-8',
+): Promise<void> {
   const encoding = answerEncoding(request);
   const body = encoding ? await answer.encode(encoding) : answer.json;
-  response.status(200).type('application/json; charset=utf-8').vary('Accept-Encoding');
+  response.status(200).type(type).vary('Accept-Encoding');
   if (encoding) response.setHeader('Content-Encoding', encoding);
   response.setHeader('Content-Length', body.length);
   response.end(body);
