@@ -156,6 +156,9 @@ describe("a debrief link's lanes drawn by the server", () => {
     // without access: the page as it is, nothing of the debrief in it.
     const plain = await html();
     expect(plain).not.toContain('lanes-early');
+    // Only the drawn page keeps the blocks' reserved place (its <body> says so).
+    expect(drawn).toContain('<body class="lanes-drawn">');
+    expect(plain).not.toContain('lanes-drawn');
     expect(plain).not.toContain('Détresse');
     const other = await html(otherTrainer);
     expect(other).toBe(plain);
@@ -270,4 +273,22 @@ describe("a debrief link's lanes drawn by the server", () => {
     },
     90_000,
   );
+
+  it("keeps the page's own heights for a visit with the link alone (no place reserved for a drawing)", async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 1000 }, locale: 'fr-FR' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}${pagePath()}#k=${encodeURIComponent(token)}`);
+      await page.locator('.lanes__view[data-lanes-painted="true"]').waitFor();
+      await page.getByRole('heading', { name: 'Transcription' }).waitFor();
+      const minHeights = await page.evaluate(() =>
+        ['.debrief__header', '.debrief .playback', '.debrief .lanes__toolbar'].map(
+          (selector) => getComputedStyle(document.querySelector(selector)!).minHeight,
+        ),
+      );
+      expect(minHeights).toEqual(['0px', '0px', '0px']);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });

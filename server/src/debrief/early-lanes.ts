@@ -31,12 +31,21 @@ export function earlyLanesHtml(svg: string): string {
   );
 }
 
-/** The page's HTML with the drawing in its (empty) `#root`; unchanged when it has none. */
+/**
+ * The page's HTML with the drawing in its (empty) `#root`, and its `<body>` marked `lanes-drawn`:
+ * only such a page keeps the blocks' reserved place (debrief.css), a visit without the drawing
+ * keeps the page's own heights. Unchanged when it has no `#root` or no plain `<body>`.
+ */
 export function withEarlyLanes(html: string, drawing: string): string {
   const root = '<div id="root"></div>';
+  const body = '<body>';
   const at = html.indexOf(root);
-  if (at < 0) return html;
-  return `${html.slice(0, at)}<div id="root">${drawing}</div>${html.slice(at + root.length)}`;
+  const bodyAt = html.indexOf(body);
+  if (at < 0 || bodyAt < 0 || bodyAt > at) return html;
+  return (
+    `${html.slice(0, bodyAt)}<body class="lanes-drawn">${html.slice(bodyAt + body.length, at)}` +
+    `<div id="root">${drawing}</div>${html.slice(at + root.length)}`
+  );
 }
 
 const pages = new WeakMap<DrawnLanes, EncodedAnswer>();

@@ -129,7 +129,7 @@ describe('the early lanes in the page', () => {
     const page = '<body><div id="root"></div><script type="module" src="/a.js"></script></body>';
     const html = withEarlyLanes(page, earlyLanesHtml('<svg></svg>'));
     expect(html).toMatch(
-      /^<body><div id="root"><div class="lanes-early" data-lanes-painted="server" aria-hidden="true">.*<svg><\/svg>.*<\/div><script/,
+      /^<body class="lanes-drawn"><div id="root"><div class="lanes-early" data-lanes-painted="server" aria-hidden="true">.*<svg><\/svg>.*<\/div><script/,
     );
     // A page without that root is sent as it is.
     expect(withEarlyLanes('<body></body>', 'x')).toBe('<body></body>');
