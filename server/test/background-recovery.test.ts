@@ -41,10 +41,16 @@ class RecoveryGate {
 const isRecoveryPause = (entry: TimelineEntry | undefined): boolean =>
   entry?.kind === 'input' && entry.source === 'system' && entry.input.kind === 'pause';
 
+/**
+ * Waits for what the recovery does on its own (reads, a durable append, a commit's sync): asked
+ * again every few ms, for up to 20 s of the machine's time (a count of turns of the event loop
+ * ran out on a busy machine before a sync was done).
+ */
 async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 2_000; i++) {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
     if (await condition()) return;
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 2));
   }
   throw new Error(`never: ${what}`);
 }

@@ -30,11 +30,30 @@ export interface AxeViolation {
   targets: string[];
 }
 
+/**
+ * Waits until the page's finite animations (a cue fading in, a panel sliding open) have ended:
+ * axe reads colours as they are at that instant, and text halfway through a fade-in reads as
+ * too faint. Endless ones (a ringing phone's pulse) are not waited for.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    // A paused one would never finish: a few seconds at most.
+    await Promise.race([
+      Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 3_000)),
+    ]);
+  });
+}
+
 /** The serious and critical accessibility violations axe-core finds in the page as it is now. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   // Evaluated through the DevTools protocol, not a <script> tag: the page's CSP forbids inline scripts.
   if (!loaded) await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  await animationsSettled(page);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -74,6 +93,7 @@ export async function axeViolations(
 ): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  await animationsSettled(page);
   return page.evaluate(
     async (runOnly: string[]) => {
       const axe = (
