@@ -167,6 +167,12 @@ describe("a debrief link's lanes drawn by the server", () => {
       await fetch(`${server.url}${pagePath()}`, { headers: { authorization: `Bearer ${token}` } })
     ).text();
     expect(withToken).toBe(plain);
+    // A debrief link whose id is not even a well-formed path part: the plain page, no error.
+    const malformed = await fetch(`${server.url}/debrief/%E0%A4%A`, {
+      headers: { cookie: trainer['cookie'] ?? '' },
+    });
+    expect(malformed.status).toBe(200);
+    expect(await malformed.text()).not.toContain('lanes-early');
   });
 
   async function signedIn(options: { javaScriptEnabled?: boolean; width: number; height: number }) {
@@ -204,8 +210,20 @@ describe("a debrief link's lanes drawn by the server", () => {
         });
         expect(early.width).toBeGreaterThan(150);
         expect(early.height).toBe(260);
+        // The ruler's times shown never run into each other, whatever the width (a phone's shows
+        // one in four of the 1,200 px layout's).
+        const times = await page.locator('.lanes-early__tick').evaluateAll((texts) =>
+          texts
+            .map((text) => text.getBoundingClientRect())
+            .filter((box) => box.width > 0)
+            .map((box) => ({ left: box.left, right: box.right })),
+        );
+        expect(times.length).toBeGreaterThan(1);
+        for (let i = 1; i < times.length; i++) expect(times[i]!.left).toBeGreaterThan(times[i - 1]!.right);
         // For a person to look at: the drawing before any script (and React's lanes below).
         await svg.screenshot({ path: path.join(artifacts, `debrief-server-lanes-${width}-early.png`) });
+        if (width === 1366 || width === 390)
+          await page.screenshot({ path: path.join(artifacts, `debrief-server-page-${width}-early.png`) });
       } finally {
         await still.close();
       }
@@ -250,6 +268,8 @@ describe("a debrief link's lanes drawn by the server", () => {
         await page
           .locator('.lanes__scroller[role="group"] canvas')
           .screenshot({ path: path.join(artifacts, `debrief-server-lanes-${width}-react.png`) });
+        if (width === 1366 || width === 390)
+          await page.screenshot({ path: path.join(artifacts, `debrief-server-page-${width}-react.png`) });
 
         // The keyboard reaches React's lanes and steps through the moments.
         let reached = false;

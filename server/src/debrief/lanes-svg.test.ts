@@ -11,7 +11,7 @@ import {
   type LanesPicture,
 } from '@ecoute/engine';
 import { earlyLanesHtml, withEarlyLanes } from './early-lanes.js';
-import { escapeXml, lanesSvg } from './lanes-svg.js';
+import { SPARSE_TICKS, escapeXml, lanesSvg } from './lanes-svg.js';
 
 const WIDTH = 600;
 
@@ -81,11 +81,14 @@ describe('lanesSvg', () => {
     const geometry = lanesGeometry(picture());
     const svg = lanesSvg(geometry);
     expect(geometry.ticks.length).toBeGreaterThan(3);
-    for (const tick of geometry.ticks)
+    geometry.ticks.forEach((tick, i) =>
       expect(svg).toContain(
-        `x="${Math.round((tick.x / WIDTH) * 10_000) / 100}%" dx="3" y="113" fill="#5a6472">${tick.text}</text>`,
-      );
-    expect(svg).toContain('>0:00<');
+        // One time in SPARSE_TICKS stays on a phone's width, the others are « minor ».
+        `<text class="lanes-early__tick${i % SPARSE_TICKS === 0 ? '' : ' lanes-early__tick--minor'}" ` +
+          `x="${Math.round((tick.x / WIDTH) * 10_000) / 100}%" dx="3" y="113" fill="#5a6472">${tick.text}</text>`,
+      ),
+    );
+    expect(svg).toMatch(/<text class="lanes-early__tick" [^>]*>0:00</);
     expect(geometry.markers.length).toBeGreaterThan(20);
     for (const marker of geometry.markers) {
       const stroke = `M${Math.round((marker.x + marker.width / 2) * 100) / 100} `;

@@ -75,6 +75,9 @@ function pct(value: number, width: number): string {
   return `${num((value / width) * 100)}%`;
 }
 
+/** On a phone's width, one ruler time of this many is shown (the layout's spacing, a quarter or less). */
+export const SPARSE_TICKS = 4;
+
 /** A mark's button on the page (debrief.css's `.lanes__mark`): its size and colours. */
 const MARK_WIDTH = 14;
 const MARK_HEIGHT = 18;
@@ -129,14 +132,17 @@ export function lanesSvg(
       `<text x="100%" dx="${num(curve.labelX - width)}" y="${num(curve.labelY)}" text-anchor="end" fill="${palette.curve ?? curveStyle(curve.style).colour}">${escapeXml(curve.label)}</text>`,
     );
 
-  // The ruler.
-  for (const tick of geometry.ticks) {
+  // The ruler. Its times are spaced for the layout's width: on a phone's the picture is a quarter
+  // of it or less, and only every `SPARSE_TICKS`th time is shown (`lanes-early__tick--minor`
+  // hidden by debrief.css below 40rem), so they never run into each other.
+  geometry.ticks.forEach((tick, i) => {
     const x = pct(tick.x, width);
+    const minor = i % SPARSE_TICKS === 0 ? '' : ' lanes-early__tick--minor';
     parts.push(
       `<line x1="${x}" x2="${x}" y1="${CURVES_HEIGHT}" y2="${CURVES_HEIGHT + TICK_LENGTH}" stroke="${palette.muted}" stroke-width="1"/>`,
-      `<text x="${x}" dx="${TICK_TEXT_DX}" y="${TICK_TEXT_Y}" fill="${palette.muted}">${escapeXml(tick.text)}</text>`,
+      `<text class="lanes-early__tick${minor}" x="${x}" dx="${TICK_TEXT_DX}" y="${TICK_TEXT_Y}" fill="${palette.muted}">${escapeXml(tick.text)}</text>`,
     );
-  }
+  });
 
   // The marks' row: each mark where the page puts its button (14 × 18 px, centred on its time,
   // its border 2 px), as strokes of those widths: one path per kind and colour (a long call has
