@@ -95,9 +95,11 @@ describe('WAL checkpoints off the event loop', () => {
     const checkpointer = startWalCheckpointer(file, 4096, { everyMs: 20 });
     try {
       write(handle, WAL_CHECKPOINT_PAGES + 200);
-      // The store's batches that waited for a hold's release (counted where the store asks, not
-      // sampled between appends: every session waits on the same held commit, so no append
-      // starts while a hold lasts).
+      // The store's flushes that waited for a hold's release, counted where the store asks. The
+      // sessions append on every turn without waiting for their appends to be durable, so a flush
+      // is due during any hold: were each to wait for its fsync, a hold could come and go while
+      // every session waited on the disk, and no commit would have been held (failed once in
+      // the fresh-clone run, held 0).
       let held = 0;
       const watched: WalCheckpointer = {
         get checkpoints() {
@@ -128,11 +130,12 @@ describe('WAL checkpoints off the event loop', () => {
           { listener: `${id}l`, trainer: `${id}t`, observer: `${id}o` },
         );
       const restarts = walRestarts(file);
-      // Each session appends again as soon as its last append is durable, until two restarts.
-      await Promise.all(
-        ids.map(async (id) => {
-          for (let seq = 1; walRestarts(file) < restarts + 2; seq++) {
-            await store.append(id, [
+      // One append per session on every turn of the event loop, until two restarts.
+      const appended: Promise<void>[] = [];
+      for (let seq = 1; walRestarts(file) < restarts + 2; seq++) {
+        for (const id of ids)
+          appended.push(
+            store.append(id, [
               {
                 seq,
                 t: seq,
@@ -141,11 +144,12 @@ describe('WAL checkpoints off the event loop', () => {
                 kind: 'input',
                 input: { kind: 'say', text: 'x'.repeat(400) },
               },
-            ]);
-            if (seq > 20_000) throw new Error('the WAL did not restart');
-          }
-        }),
-      );
+            ]),
+          );
+        if (seq > 20_000) throw new Error('the WAL did not restart');
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await Promise.all(appended);
       expect(held).toBeGreaterThan(0);
       for (const id of ids) {
         const last = await store.lastSeq(id);
