@@ -5,13 +5,13 @@ import './ui/styles.css';
 import './i18n/allCatalogues.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { pageRoot } from './app/pageRoot.js';
 import { App } from './app/App.js';
 import { prefetchDebrief } from './debrief/prefetchDebrief.js';
 
 prefetchDebrief(window.location);
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
+const root = pageRoot('index.html');
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -6,6 +6,7 @@
 import '../ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { pageRoot } from '../app/pageRoot.js';
 import { loadCatalogue } from '../i18n/loadCatalogue.js';
 import { storedLang } from '../i18n/storedLang.js';
 import { prefetchDebrief } from './prefetchDebrief.js';
@@ -13,8 +14,7 @@ import { DebriefApp } from './DebriefApp.js';
 
 prefetchDebrief(window.location);
 
-const root = document.getElementById('root');
-if (!root) throw new Error('debrief.html has no #root');
+const root = pageRoot('debrief.html');
 // Only the page's language before the first render (`translate` is synchronous); the other one
 // loads if a person chooses it. The page's first script has already asked it (`prefetchEntry.ts`).
 void loadCatalogue(storedLang()).then(() =>
