@@ -142,6 +142,8 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
           return `${button.textContent}: ${tops.size}`;
         }),
       );
+    // The console comes after the join (its chunk, then the session's first sync): its bar first.
+    await listener.locator('.phone-view-switch__button').nth(2).waitFor();
     expect(await lines()).toEqual(['Conversation: 1', 'Répondre: 1', 'Notes: 1']);
     await listener.setViewportSize({ width: 320, height: 640 });
     expect(await lines()).toEqual(['Conversation: 1', 'Répondre: 1', 'Notes: 1']);
