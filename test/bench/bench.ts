@@ -11,6 +11,7 @@ import type { LoadConfig, LoadResult } from './load.js';
 import { runLoadProcess, startProduct, startRelay } from './processes.js';
 import type { RunningServer } from './processes.js';
 import { ms } from './stats.js';
+import { climbLadder } from './ladder.js';
 import { runClusterArm } from './cluster-arm.js';
 import { signedInTrainer } from '../support/accounts.js';
 
@@ -34,7 +35,10 @@ export interface StepResult extends LoadResult {
 
 export interface BenchOptions {
   smoke: boolean;
-  /** Largest N tried when doubling (the loop also stops at the first failing N). */
+  /**
+   * Where doubling stops (it also stops at the first failing N); a target that passes it goes on
+   * by quarters of it, up to twice it (`ladder.ts`).
+   */
   maxSessions: number;
   /** `--n=100,200`: these N only, no doubling, no store benchmark (to compare one change). */
   only?: number[];
@@ -222,37 +226,23 @@ function appendsPer(start: Metrics | undefined, end: Metrics | undefined): numbe
 }
 
 /**
- * Doubles N from 25 until p99 passes the limit or a message is lost; then narrows the largest
- * passing N by halving the interval between the last N that passed and the first that failed,
- * down to steps of 50 sessions (doubling alone only tells 400 from 800).
+ * The ladder of `ladder.ts` (doubling from 25, past `maxSessions` by quarters while nothing
+ * failed, then halving down to steps of 50 sessions: doubling alone only tells 400 from 800),
+ * each N a step of the benchmark.
  */
 export async function doubling(
   mode: LoadConfig['mode'],
   options: BenchOptions,
   log: (line: string) => void,
-): Promise<StepResult[]> {
+): Promise<{ steps: StepResult[]; capped: boolean }> {
   const steps: StepResult[] = [];
-  const step = async (n: number): Promise<StepResult> => {
+  const { capped } = await climbLadder(options.maxSessions, async (n) => {
     const result = await runStep(mode, n, options);
     steps.push(result);
     log(row(result));
-    return result;
-  };
-  let passed = 0;
-  let failed = 0;
-  for (let n = 25; n <= options.maxSessions; n *= 2) {
-    if (!(await step(n)).passed) {
-      failed = n;
-      break;
-    }
-    passed = n;
-  }
-  while (passed > 0 && failed > 0 && failed - passed > 50) {
-    const n = Math.round((passed + failed) / 2 / 25) * 25;
-    if ((await step(n)).passed) passed = n;
-    else failed = n;
-  }
-  return steps;
+    return result.passed;
+  });
+  return { steps, capped };
 }
 
 const HEADER =
@@ -295,7 +285,13 @@ export interface BenchReport {
   /** The timeline store alone (server/bench/storage.mjs, run as its own process): its table. */
   storage: string | null;
   summary: {
-    largestPassing: { product: number | null; relay: number | null; ratio: number | null };
+    largestPassing: {
+      product: number | null;
+      relay: number | null;
+      ratio: number | null;
+      /** A target that never failed up to twice `maxSessions`: its N is a floor of its limit. */
+      capped: { product: boolean; relay: boolean };
+    };
     at100: {
       p50Ratio: number | null;
       p99Ratio: number | null;
@@ -315,10 +311,15 @@ export async function runBench(
   log: (line: string) => void = console.log,
 ): Promise<BenchReport> {
   log(HEADER);
+  const capped = { product: false, relay: false };
   const steps = async (mode: LoadConfig['mode']): Promise<StepResult[]> => {
     if (options.target && options.target !== mode) return [];
     if (options.smoke) return [await runStep(mode, 5, options)];
-    if (!options.only) return doubling(mode, options, log);
+    if (!options.only) {
+      const ladder = await doubling(mode, options, log);
+      capped[mode] = ladder.capped;
+      return ladder.steps;
+    }
     const results: StepResult[] = [];
     for (const n of options.only) {
       results.push(await runStep(mode, n, options));
@@ -371,7 +372,7 @@ export async function runBench(
     relay,
     storage,
     summary: {
-      largestPassing: { product: p, relay: r, ratio: p !== null && r ? p / r : null },
+      largestPassing: { product: p, relay: r, ratio: p !== null && r ? p / r : null, capped },
       at100:
         p100 && r100
           ? {
@@ -384,9 +385,18 @@ export async function runBench(
     },
   };
   log('');
+  // A target that never failed: « ≥ N », and the ratio is a bound, not a measure.
+  const floor = (n: number | null, mode: LoadConfig['mode']): string =>
+    n === null ? '—' : `${capped[mode] ? '≥ ' : ''}${n}`;
+  const ratio = report.summary.largestPassing.ratio;
+  const bound = capped.relay ? '≤ ' : capped.product ? '≥ ' : '';
   log(
-    `Plus grand N réussi : produit ${p ?? '—'}, relais ${r ?? '—'}, rapport ${report.summary.largestPassing.ratio?.toFixed(2) ?? '—'}`,
+    `Plus grand N réussi : produit ${floor(p, 'product')}, relais ${floor(r, 'relay')}, rapport ${ratio === null ? '—' : bound + ratio.toFixed(2)}`,
   );
+  if (capped.product || capped.relay)
+    log(
+      `(« ≥ » : aucun échec jusqu'à ${2 * options.maxSessions} séances, le double de --max=${options.maxSessions} ; relancer avec un --max plus grand pour mesurer la limite)`,
+    );
   if (report.summary.at100) {
     const a = report.summary.at100;
     log(
