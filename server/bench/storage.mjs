@@ -265,7 +265,7 @@ try {
       const store = make(handle);
       const result = await measure(handle.db, store, sessions, SECONDS);
       rows.push({ name, sessions, ...result });
-      await handle.db.destroy();
+      await handle.close();
     }
   }
   let postgres;

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openSqlite } from './sqlite.js';
 import type { SqliteHandle } from './sqlite.js';
 import { SqliteTimelineStore } from '../timeline/sqlite-timeline-store.js';
@@ -88,6 +90,48 @@ describe('WAL checkpoints off the event loop', () => {
     }
     const rows = handle.sqlite.prepare('SELECT count(*) AS n FROM filler').get() as { n: number };
     expect(rows.n).toBe(WAL_CHECKPOINT_PAGES + 300);
+  });
+
+  it('never keeps a process alive: one that checkpointed and never closed its database exits by itself', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-checkpoint-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'db.sqlite');
+    // A process of its own (the storage benchmark was one: it printed its figures, then never
+    // ended), with this source as it is and better-sqlite3 from the server's packages.
+    const script = `
+      import SQLite from 'better-sqlite3';
+      import { startWalCheckpointer } from ${JSON.stringify(new URL('./wal-checkpointer.ts', import.meta.url).href)};
+      const file = ${JSON.stringify(file)};
+      const db = new SQLite(file);
+      db.pragma('journal_mode = WAL');
+      db.exec('CREATE TABLE filler (n INTEGER PRIMARY KEY, body TEXT)');
+      const insert = db.prepare('INSERT INTO filler (body) VALUES (?)');
+      const commit = db.transaction(() => insert.run('x'.repeat(3500)));
+      for (let i = 0; i < ${WAL_CHECKPOINT_PAGES + 200}; i++) commit();
+      const checkpointer = startWalCheckpointer(file, 4096, { everyMs: 10 });
+      while (checkpointer.checkpoints === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      console.log('checkpointed');
+    `;
+    const child = spawn(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], {
+      cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // A guard against the hang under test, not a speed limit: the script takes a few seconds.
+    const exit = await new Promise<number | null | 'still running after 60 s'>((resolve) => {
+      const guard = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve('still running after 60 s');
+      }, 60_000);
+      child.once('exit', (code) => {
+        clearTimeout(guard);
+        resolve(code);
+      });
+    });
+    expect(output).toContain('checkpointed');
+    expect(exit).toBe(0);
   });
 
   it('under appends without a pause, holds the store commits for the last pass: the WAL restarts, nothing is lost', async () => {

@@ -87,7 +87,6 @@ export function startWalCheckpointer(
       // generation's size are the server's (a worker inheriting the snapshot signal ended the
       // process when the benchmark sent it).
       worker = new Worker(workerScript(), { workerData: { file }, execArgv: [] });
-      worker.unref();
       const running = worker;
       running.on(
         'message',
@@ -115,6 +114,9 @@ export function startWalCheckpointer(
         busy = false;
         release();
       });
+      // After its listeners: a `message` listener refs the worker's port again, and a port
+      // unref'd before it kept a process that never closed its database alive for good.
+      running.unref();
     }
     busy = true;
     worker.postMessage('checkpoint');
