@@ -389,9 +389,10 @@ export async function runBench(
   const floor = (n: number | null, mode: LoadConfig['mode']): string =>
     n === null ? '—' : `${capped[mode] ? '≥ ' : ''}${n}`;
   const ratio = report.summary.largestPassing.ratio;
-  const bound = capped.relay ? '≤ ' : capped.product ? '≥ ' : '';
+  // Both floors: no bound at all.
+  const bound = capped.relay ? (capped.product ? null : '≤ ') : capped.product ? '≥ ' : '';
   log(
-    `Plus grand N réussi : produit ${floor(p, 'product')}, relais ${floor(r, 'relay')}, rapport ${ratio === null ? '—' : bound + ratio.toFixed(2)}`,
+    `Plus grand N réussi : produit ${floor(p, 'product')}, relais ${floor(r, 'relay')}, rapport ${ratio === null || bound === null ? '—' : bound + ratio.toFixed(2)}`,
   );
   if (capped.product || capped.relay)
     log(
