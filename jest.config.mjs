@@ -18,7 +18,8 @@ export default {
       testEnvironmentOptions: { customExportConditions: [''] },
       setupFiles: ['<rootDir>/jest.setup.mjs'],
     }),
-    // End to end: the built server as a process and Debian's Chromium (npm test builds first).
-    project('e2e', 'test', { testMatch: ['<rootDir>/e2e/**/*.test.ts'] }),
+    // End to end: the built server as a process and Debian's Chromium (npm test builds first);
+    // and the benchmark harness's own pure parts (`test/bench/*.test.ts`).
+    project('e2e', 'test', { testMatch: ['<rootDir>/e2e/**/*.test.ts', '<rootDir>/bench/**/*.test.ts'] }),
   ],
 };

@@ -11,7 +11,7 @@ import type { LoadConfig, LoadResult } from './load.js';
 import { runLoadProcess, startProduct, startRelay } from './processes.js';
 import type { RunningServer } from './processes.js';
 import { ms } from './stats.js';
-import { climbLadder } from './ladder.js';
+import { climbLadder, largestLines } from './ladder.js';
 import { runClusterArm } from './cluster-arm.js';
 import { signedInTrainer } from '../support/accounts.js';
 
@@ -385,19 +385,7 @@ export async function runBench(
     },
   };
   log('');
-  // A target that never failed: « ≥ N », and the ratio is a bound, not a measure.
-  const floor = (n: number | null, mode: LoadConfig['mode']): string =>
-    n === null ? '—' : `${capped[mode] ? '≥ ' : ''}${n}`;
-  const ratio = report.summary.largestPassing.ratio;
-  // Both floors: no bound at all.
-  const bound = capped.relay ? (capped.product ? null : '≤ ') : capped.product ? '≥ ' : '';
-  log(
-    `Plus grand N réussi : produit ${floor(p, 'product')}, relais ${floor(r, 'relay')}, rapport ${ratio === null || bound === null ? '—' : bound + ratio.toFixed(2)}`,
-  );
-  if (capped.product || capped.relay)
-    log(
-      `(« ≥ » : aucun échec jusqu'à ${2 * options.maxSessions} séances, le double de --max=${options.maxSessions} ; relancer avec un --max plus grand pour mesurer la limite)`,
-    );
+  for (const line of largestLines(p, r, capped, options.maxSessions)) log(line);
   if (report.summary.at100) {
     const a = report.summary.at100;
     log(

@@ -43,3 +43,29 @@ export async function climbLadder(
   }
   return { largest: passed > 0 ? passed : null, capped: passed > 0 && failed === 0 };
 }
+
+/**
+ * The benchmark's closing lines on the largest N: a target that never failed is « ≥ N », and the
+ * ratio then a bound (« ≤ » when only the relay never failed, « ≥ » when only the product did,
+ * none when both did: each is only a floor).
+ */
+export function largestLines(
+  product: number | null,
+  relay: number | null,
+  capped: { product: boolean; relay: boolean },
+  max: number,
+): string[] {
+  const floor = (n: number | null, isCapped: boolean): string =>
+    n === null ? '—' : `${isCapped ? '≥ ' : ''}${n}`;
+  const bound = capped.relay ? (capped.product ? null : '≤ ') : capped.product ? '≥ ' : '';
+  const ratio =
+    product === null || !relay || bound === null ? '—' : `${bound}${(product / relay).toFixed(2)}`;
+  const lines = [
+    `Plus grand N réussi : produit ${floor(product, capped.product)}, relais ${floor(relay, capped.relay)}, rapport ${ratio}`,
+  ];
+  if (capped.product || capped.relay)
+    lines.push(
+      `(« ≥ » : aucun échec jusqu'à ${2 * max} séances, le double de --max=${max} ; relancer avec un --max plus grand pour mesurer la limite)`,
+    );
+  return lines;
+}

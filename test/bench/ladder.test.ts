@@ -1,7 +1,7 @@
 // The benchmark's search for a target's largest passing N (`bench/ladder.ts`), on targets whose
 // limit is known: nothing runs but the ladder, each N « passes » below the limit.
 import { describe, expect, it } from '@jest/globals';
-import { climbLadder } from '../bench/ladder.js';
+import { climbLadder, largestLines } from './ladder.js';
 
 async function climb(
   max: number,
@@ -42,5 +42,21 @@ describe('the benchmark ladder', () => {
     expect(tried).toEqual([25]);
     expect(largest).toBeNull();
     expect(capped).toBe(false);
+  });
+
+  it('prints a floor as « ≥ N » and the ratio as a bound, or none when both are floors', () => {
+    const none = { product: false, relay: false };
+    expect(largestLines(1250, 1800, none, 1600)).toEqual([
+      'Plus grand N réussi : produit 1250, relais 1800, rapport 0.69',
+    ]);
+    const relayOnly = largestLines(1300, 3200, { product: false, relay: true }, 1600);
+    expect(relayOnly[0]).toBe('Plus grand N réussi : produit 1300, relais ≥ 3200, rapport ≤ 0.41');
+    expect(relayOnly[1]).toContain('3200 séances');
+    expect(largestLines(400, 400, { product: true, relay: true }, 200)[0]).toBe(
+      'Plus grand N réussi : produit ≥ 400, relais ≥ 400, rapport —',
+    );
+    expect(largestLines(null, 100, none, 1600)[0]).toBe(
+      'Plus grand N réussi : produit —, relais 100, rapport —',
+    );
   });
 });
