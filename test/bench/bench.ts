@@ -10,7 +10,7 @@ import { serverNodeFlags, workspaceRoot } from '../support/server-process.js';
 import type { LoadConfig, LoadResult } from './load.js';
 import { runLoadProcess, startProduct, startRelay } from './processes.js';
 import type { RunningServer } from './processes.js';
-import { ms } from './stats.js';
+import { burstLine, ms } from './stats.js';
 import { climbLadder, largestLines } from './ladder.js';
 import { runClusterArm } from './cluster-arm.js';
 import { signedInTrainer } from '../support/accounts.js';
@@ -164,6 +164,7 @@ export async function runStep(
       scenarioId: 'appel-entrainement',
       inputEveryMs: 500,
       injectEveryMs: 10_000,
+      p99LimitMs: options.p99LimitMs,
     };
     // The warm-up: a few sessions through the same path, then the warmed baseline.
     await runLoadProcess(
@@ -239,7 +240,7 @@ export async function doubling(
   const { capped } = await climbLadder(options.maxSessions, async (n) => {
     const result = await runStep(mode, n, options);
     steps.push(result);
-    log(row(result));
+    logStep(log, result);
     return result.passed;
   });
   return { steps, capped };
@@ -274,6 +275,13 @@ export function row(s: StepResult): string {
     `${(s.generatorBusy * 100).toFixed(0)} %`.padStart(18),
     s.passed ? '' : '  ✗',
   ].join(' ');
+}
+
+/** A step's row, and under a failed one the second its p99 came from. */
+function logStep(log: (line: string) => void, s: StepResult): void {
+  log(row(s));
+  const burst = burstLine(s.passed, s.worstSecond);
+  if (burst) log(burst);
 }
 
 export interface BenchReport {
@@ -323,13 +331,13 @@ export async function runBench(
     const results: StepResult[] = [];
     for (const n of options.only) {
       results.push(await runStep(mode, n, options));
-      log(row(results.at(-1) as StepResult));
+      logStep(log, results.at(-1) as StepResult);
     }
     return results;
   };
   const product = await steps('product');
   const relay = await steps('relay');
-  if (options.smoke) for (const s of [...product, ...relay]) log(row(s));
+  if (options.smoke) for (const s of [...product, ...relay]) logStep(log, s);
   // The store alone: the server's own storage benchmark, as a process (nothing imports server).
   let storage: string | null = null;
   if (!options.smoke && !options.only) {

@@ -89,6 +89,7 @@ async function runClusterStep(
         scenarioId: 'appel-entrainement',
         inputEveryMs: 500,
         injectEveryMs: 10_000,
+        p99LimitMs: options.p99LimitMs,
       },
       () => undefined,
       // The load on the next free core if there is one; else shared with the servers.

@@ -6,8 +6,8 @@ import { performance as perfHooks } from 'node:perf_hooks';
 import { PROTOCOL_VERSION } from '@ecoute/protocol';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import { distribution } from './stats.js';
-import type { Distribution } from './stats.js';
+import { distribution, worstSlice } from './stats.js';
+import type { Distribution, WorstSlice } from './stats.js';
 
 export interface LoadConfig {
   url: string;
@@ -26,6 +26,8 @@ export interface LoadConfig {
   scenarioId: string;
   inputEveryMs: number;
   injectEveryMs: number;
+  /** The latency the step must keep its p99 under (the worst second counts what passes it). */
+  p99LimitMs: number;
 }
 
 export interface LoadResult {
@@ -38,6 +40,11 @@ export interface LoadResult {
   ack: Distribution;
   toTrainer: Distribution;
   toLastObserver: Distribution;
+  /**
+   * The second of the window (by send time) with the worst p99 to the last observer: when
+   * most of the window's latencies over the limit fall in it, the step failed on one burst.
+   */
+  worstSecond: WorstSlice | null;
   windowMs: number;
   /** The load generator's own event-loop utilisation over the window (near 1: it is the limit). */
   generatorBusy: number;
@@ -225,6 +232,7 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   const ack: number[] = [];
   const toTrainer: number[] = [];
   const toLastObserver: number[] = [];
+  const lastObserverAt: [number, number][] = [];
   let inputsSent = 0;
   let inputsAcked = 0;
   let lost = 0;
@@ -242,7 +250,9 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
         continue;
       }
       toTrainer.push(sample.trainer - sample.sentAt);
-      toLastObserver.push(Math.max(...sample.observers) - sample.sentAt);
+      const latency = Math.max(...sample.observers) - sample.sentAt;
+      toLastObserver.push(latency);
+      lastObserverAt.push([sample.sentAt - measureFrom, latency]);
     }
   }
   for (const load of loads) load.close();
@@ -256,6 +266,7 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
     ack: distribution(ack),
     toTrainer: distribution(toTrainer),
     toLastObserver: distribution(toLastObserver),
+    worstSecond: worstSlice(lastObserverAt, 1000, config.p99LimitMs),
     windowMs: config.durationMs,
     generatorBusy,
   };
