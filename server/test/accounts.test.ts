@@ -139,6 +139,15 @@ describe('accounts and organisations', () => {
       ['Dominique', 'trainer'],
       ['Auteur', 'author'],
     ]);
+    // Inviting someone already a member says so (not « invalid message »), and invites nobody.
+    expect(
+      await call('POST', '/api/organization/invitations', admin, {
+        email: 'auteur@example.org',
+        role: 'trainer',
+      }),
+    ).toMatchObject({ status: 409, body: { code: 'account/already_member' } });
+    const after = await call<OrganizationSummary>('GET', '/api/organization', admin);
+    expect(after.body.invitations.filter((i) => i.email === 'auteur@example.org')).toEqual([]);
   });
 
   it("an administrator's reset link changes the password once, through better-auth's route", async () => {

@@ -36,13 +36,30 @@ const ROLE_KEYS: Record<string, MessageKey> = {
   callerActor: 'role.callerActor',
 };
 
-export function AuditLog({ api = accountApi }: { api?: Pick<typeof accountApi, 'audit'> }) {
+/** `version`: read again when it changes (the page's actions are recorded as they happen). */
+export function AuditLog({
+  api = accountApi,
+  version = 0,
+}: {
+  api?: Pick<typeof accountApi, 'audit'>;
+  version?: number;
+}) {
   const { t, lang } = useI18n();
   const [entries, setEntries] = useState<AuditLogEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api.audit().then((result) => (result.ok ? setEntries(result.data) : setError(result.code)));
-  }, [api]);
+    let current = true;
+    void api.audit().then((result) => {
+      if (!current) return;
+      if (result.ok) {
+        setEntries(result.data);
+        setError(null);
+      } else setError(result.code);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, version]);
 
   function who(entry: AuditLogEntry): string {
     if (entry.who.kind === 'link') {
@@ -85,7 +102,7 @@ export function AuditLog({ api = accountApi }: { api?: Pick<typeof accountApi, '
         <p>{t('account.audit.empty')}</p>
       ) : (
         <ScrollTable name={t('account.audit.heading')}>
-          <table>
+          <table className="audit-table">
             <thead>
               <tr>
                 <th scope="col">{t('account.audit.when')}</th>

@@ -16,6 +16,8 @@ export function Field({
   onChange,
   required = true,
   minLength,
+  min,
+  max,
 }: {
   label: string;
   name: string;
@@ -28,6 +30,9 @@ export function Field({
   onChange: (value: string) => void;
   required?: boolean;
   minLength?: number;
+  /** A number's bounds (the browser refuses what is outside, before sending). */
+  min?: number;
+  max?: number;
 }) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, errorId ?? null].filter(Boolean).join(' ');
@@ -41,6 +46,8 @@ export function Field({
         autoComplete={autoComplete}
         required={required}
         minLength={minLength}
+        min={min}
+        max={max}
         value={value}
         aria-describedby={describedBy || undefined}
         aria-invalid={errorId ? true : undefined}

@@ -59,4 +59,71 @@ describe('OrganizationPage', () => {
     const role = screen.getByRole('combobox', { name: 'Rôle' });
     expect(role.closest('.form-field')).not.toBeNull();
   });
+
+  it('asks before erasing a pseudonym’s sessions; « Annuler » erases nothing and gives the focus back', async () => {
+    const erased: string[] = [];
+    const eraseApi = {
+      ...api,
+      eraseLearner: (pseudonym: string) => {
+        erased.push(pseudonym);
+        return Promise.resolve({ ok: true as const, data: { sessions: ['s1', 's2'] } });
+      },
+    } as unknown as typeof accountApi;
+    renderWithSession(<OrganizationPage api={eraseApi} origin="https://ecoute.test" />);
+    await settle();
+    const erase = screen.getByRole('button', { name: 'Effacer ses séances' });
+    fireEvent.click(erase);
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      "Indiquez d'abord le pseudonyme.",
+    );
+    expect(erased).toEqual([]);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Pseudonyme' }), { target: { value: 'Zoé' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Effacer ses séances' }));
+    const question = screen.getByRole('group', { name: /Effacer toutes les séances de «\u00a0Zoé\u00a0»/ });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Oui, effacer' }));
+    expect(erased).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    expect(question.isConnected).toBe(false);
+    expect(erased).toEqual([]);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Effacer ses séances' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Effacer ses séances' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Oui, effacer' }));
+    });
+    expect(erased).toEqual(['Zoé']);
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      '2 séances de «\u00a0Zoé\u00a0» effacées.',
+    );
+  });
+
+  it('shows a refusal by the form it came from, and drops it at the next action', async () => {
+    const refusing = {
+      ...api,
+      invite: () => Promise.resolve({ ok: false as const, code: 'account/already_member' }),
+      setRetention: (days: number) => Promise.resolve({ ok: true as const, data: { retentionDays: days } }),
+    } as unknown as typeof accountApi;
+    renderWithSession(<OrganizationPage api={refusing} origin="https://ecoute.test" />);
+    await settle();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Adresse e-mail' }), {
+      target: { value: 'camille@example.org' },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: "Créer le lien d'invitation" }));
+    });
+    const invite = screen.getByRole('region', { name: 'Inviter' });
+    const alerts = () => screen.getAllByRole('alert').filter((a) => a.textContent);
+    expect(alerts()).toHaveLength(1);
+    expect(invite.contains(alerts()[0]!)).toBe(true);
+    expect(alerts()[0]!.textContent).toBe("Cette adresse est déjà celle d'un membre de l'organisme.");
+    const days = screen.getByRole('spinbutton', { name: /Jours de conservation/ });
+    expect(days.getAttribute('min')).toBe('0');
+    expect(days.getAttribute('max')).toBe('3650');
+    fireEvent.change(days, { target: { value: '30' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    });
+    expect(alerts()).toHaveLength(0);
+    const retention = screen.getByRole('region', { name: 'Durée de conservation' });
+    expect(retention.textContent).toContain('Durée de conservation\u00a0: 30 jours.');
+  });
 });

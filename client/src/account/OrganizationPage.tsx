@@ -1,10 +1,9 @@
 // `/organisation`, for administrators: the members (and a password-reset link for each), the
 // invitations (a link to hand over; no mail server), the retention period, and the RGPD
 // requests about one learner pseudonym (export, erasure), and the organisation's activity log.
-import { joinParts } from '../i18n/joinParts.js';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { MEMBER_ROLES } from '@ecoute/protocol';
+import { MAX_RETENTION_DAYS, MEMBER_ROLES } from '@ecoute/protocol';
 import type { MemberRoleName, OrganizationSummary } from '@ecoute/protocol';
 import { pluralForm, useI18n } from '../i18n/index.js';
 import { formatDate } from '../i18n/formatDate.js';
@@ -19,6 +18,16 @@ import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import './members.css';
 
+/** Where a message shows: by the form that caused it (on a phone the top is a screen away). */
+type Place = 'page' | 'members' | 'invite' | 'retention' | 'learner';
+
+/** The page's one message: an error code, or a sentence of the catalogue already worded. */
+type Notice = { place: Place; code: string } | { place: Place; text: string };
+
+function isMemberRole(role: string): role is MemberRoleName {
+  return (MEMBER_ROLES as readonly string[]).includes(role);
+}
+
 export function OrganizationPage({
   api = accountApi,
   origin = window.location.origin,
@@ -28,14 +37,20 @@ export function OrganizationPage({
 }) {
   const { t, lang } = useI18n();
   const [organization, setOrganization] = useState<OrganizationSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
+  /** The activity log reads again after each action of the page (it records them). */
+  const [acted, setActed] = useState(0);
   const [shared, setShared] = useState<{ label: string; url: string } | null>(null);
   const sharedPanel = useRef<HTMLElement>(null);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<MemberRoleName>('trainer');
   const [days, setDays] = useState('');
   const [pseudonym, setPseudonym] = useState('');
+  /** « Effacer ses séances » asks first: the erasure cannot be undone. */
+  const [confirmErase, setConfirmErase] = useState(false);
+  const eraseButton = useRef<HTMLButtonElement>(null);
+  const eraseYes = useRef<HTMLButtonElement>(null);
+  const [eraseAsked, setEraseAsked] = useState(false);
   useDocumentTitle(t('account.organization.heading'));
 
   const load = useCallback(() => {
@@ -43,21 +58,40 @@ export function OrganizationPage({
       if (result.ok) {
         setOrganization(result.data);
         setDays(String(result.data.retentionDays));
-      } else setError(result.code);
+      } else setNotice({ place: 'page', code: result.code });
     });
   }, [api]);
   useEffect(load, [load]);
+  // The question takes the focus; « Annuler » (or the answer) gives it back to the button.
+  useEffect(() => {
+    if (confirmErase) eraseYes.current?.focus();
+    else if (eraseAsked) eraseButton.current?.focus();
+  }, [confirmErase, eraseAsked]);
   // A new link shows at the top of the page, far above the button that made it (a phone's screen
   // away): focus goes to it, so the person sees it and a screen reader reads it.
   useEffect(() => {
     if (shared) sharedPanel.current?.focus();
   }, [shared]);
 
+  /** Each action starts afresh: the message of an earlier one goes. */
+  function begin(): void {
+    setNotice(null);
+  }
+  function failed(place: Place, code: string): void {
+    setNotice({ place, code });
+    setActed((n) => n + 1);
+  }
+  function done(place: Place, text: string): void {
+    setNotice({ place, text });
+    setActed((n) => n + 1);
+  }
+
   async function invite(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    setError(null);
+    begin();
     const result = await api.invite({ email, role });
-    if (!result.ok) return setError(result.code);
+    if (!result.ok) return failed('invite', result.code);
+    setActed((n) => n + 1);
     setShared({
       label: t('account.organization.invitationFor', { email }),
       url: `${origin}${result.data.link}`,
@@ -67,32 +101,47 @@ export function OrganizationPage({
   }
 
   async function resetLink(userId: string, name: string): Promise<void> {
+    begin();
     const result = await api.resetLink(userId);
-    if (!result.ok) return setError(result.code);
+    if (!result.ok) return failed('members', result.code);
+    setActed((n) => n + 1);
     setShared({ label: t('account.organization.resetFor', { name }), url: `${origin}${result.data.link}` });
   }
 
   async function saveRetention(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
+    begin();
     const result = await api.setRetention(Number(days));
-    if (!result.ok) return setError(result.code);
-    setStatus(t('account.organization.retentionSaved', { days: result.data.retentionDays }));
+    if (!result.ok) return failed('retention', result.code);
+    done('retention', t('account.organization.retentionSaved', { days: result.data.retentionDays }));
   }
 
-  async function learner(kind: 'export' | 'erase'): Promise<void> {
-    if (!pseudonym.trim()) return;
-    if (kind === 'erase') {
-      const result = await api.eraseLearner(pseudonym);
-      if (!result.ok) return setError(result.code);
-      setStatus(
-        t(`account.organization.erased.${pluralForm(lang, result.data.sessions.length)}`, {
-          count: result.data.sessions.length,
-        }),
-      );
-      return;
-    }
+  /** « Effacer ses séances »: the question first (with a pseudonym to erase). */
+  function askErase(): void {
+    begin();
+    if (!pseudonym.trim()) return done('learner', t('account.organization.pseudonymMissing'));
+    setEraseAsked(true);
+    setConfirmErase(true);
+  }
+
+  async function erase(): Promise<void> {
+    setConfirmErase(false);
+    const result = await api.eraseLearner(pseudonym);
+    if (!result.ok) return failed('learner', result.code);
+    done(
+      'learner',
+      t(`account.organization.erased.${pluralForm(lang, result.data.sessions.length)}`, {
+        count: result.data.sessions.length,
+        pseudonym: pseudonym.trim(),
+      }),
+    );
+  }
+
+  async function exportLearner(): Promise<void> {
+    begin();
+    if (!pseudonym.trim()) return done('learner', t('account.organization.pseudonymMissing'));
     const result = await api.exportLearner(pseudonym);
-    if (!result.ok) return setError(result.code);
+    if (!result.ok) return failed('learner', result.code);
     const url = URL.createObjectURL(
       new Blob([JSON.stringify(result.data, null, 2)], { type: 'application/json' }),
     );
@@ -101,8 +150,16 @@ export function OrganizationPage({
     anchor.download = 'ecoute-pseudonyme.json';
     anchor.click();
     URL.revokeObjectURL(url);
-    setStatus(t('account.organization.exported'));
+    done('learner', t('account.organization.exported'));
   }
+
+  /** The message of `place` (its alert and status regions are always there, empty or not). */
+  const noticeAt = (place: Place) => (
+    <>
+      <ErrorAlert code={notice?.place === place && 'code' in notice ? notice.code : null} />
+      <p role="status">{notice?.place === place && 'text' in notice ? notice.text : ''}</p>
+    </>
+  );
 
   return (
     <div className="account">
@@ -110,8 +167,7 @@ export function OrganizationPage({
       <p>
         <Link to="/">{t('nav.back.home')}</Link>
       </p>
-      <ErrorAlert code={error} />
-      <p role="status">{status}</p>
+      {noticeAt('page')}
       {shared ? (
         <section
           ref={sharedPanel}
@@ -128,6 +184,7 @@ export function OrganizationPage({
           <p className="pitch">{organization.name}</p>
           <section className="panel" aria-labelledby="members-heading">
             <h2 id="members-heading">{t('account.organization.members')}</h2>
+            {noticeAt('members')}
             <ScrollTable name={t('account.organization.members')}>
               <table className="members-table">
                 <thead>
@@ -157,6 +214,7 @@ export function OrganizationPage({
           </section>
           <section className="panel" aria-labelledby="invite-heading">
             <h2 id="invite-heading">{t('account.organization.invite')}</h2>
+            {noticeAt('invite')}
             <form className="account-form" onSubmit={(event) => void invite(event)}>
               <Field label={t('account.email')} name="email" type="email" value={email} onChange={setEmail} />
               <div className="account-field form-field">
@@ -181,7 +239,13 @@ export function OrganizationPage({
                 <ul>
                   {organization.invitations.map((invitation) => (
                     <li key={invitation.id}>
-                      {joinParts(t, [invitation.email, formatDate(t, invitation.expiresAt)], 'dash')}
+                      {t('account.organization.pendingItem', {
+                        email: invitation.email,
+                        role: isMemberRole(invitation.role)
+                          ? t(MEMBER_ROLE_KEYS[invitation.role])
+                          : invitation.role,
+                        date: formatDate(t, invitation.expiresAt),
+                      })}
                     </li>
                   ))}
                 </ul>
@@ -190,12 +254,18 @@ export function OrganizationPage({
           </section>
           <section className="panel" aria-labelledby="retention-heading">
             <h2 id="retention-heading">{t('account.organization.retention')}</h2>
+            {noticeAt('retention')}
             <form className="account-form" onSubmit={(event) => void saveRetention(event)}>
               <Field
                 label={t('account.organization.retentionDays')}
                 name="retention"
                 type="number"
-                hint={t('account.organization.retentionHint', { days: organization.defaultRetentionDays })}
+                min={0}
+                max={MAX_RETENTION_DAYS}
+                hint={t('account.organization.retentionHint', {
+                  max: MAX_RETENTION_DAYS.toLocaleString(lang),
+                  days: organization.defaultRetentionDays,
+                })}
                 value={days}
                 onChange={setDays}
               />
@@ -205,6 +275,7 @@ export function OrganizationPage({
           <section className="panel" aria-labelledby="learner-heading">
             <h2 id="learner-heading">{t('account.organization.learner')}</h2>
             <p>{t('account.organization.learnerIntro')}</p>
+            {noticeAt('learner')}
             <Field
               label={t('account.organization.pseudonym')}
               name="pseudonym"
@@ -212,16 +283,33 @@ export function OrganizationPage({
               onChange={setPseudonym}
             />
             <p className="organization__learner-actions">
-              <button type="button" onClick={() => void learner('export')}>
+              <button type="button" onClick={() => void exportLearner()}>
                 {t('account.organization.learnerExport')}
               </button>
-              <button type="button" className="button--danger" onClick={() => void learner('erase')}>
-                {t('account.organization.learnerErase')}
-              </button>
+              {confirmErase ? null : (
+                <button ref={eraseButton} type="button" className="button--danger" onClick={askErase}>
+                  {t('account.organization.learnerErase')}
+                </button>
+              )}
             </p>
+            {confirmErase ? (
+              <div
+                className="confirm organization__learner-actions"
+                role="group"
+                aria-label={t('account.organization.eraseConfirm', { pseudonym: pseudonym.trim() })}
+              >
+                <p>{t('account.organization.eraseConfirm', { pseudonym: pseudonym.trim() })}</p>
+                <button ref={eraseYes} type="button" className="button--danger" onClick={() => void erase()}>
+                  {t('account.organization.eraseYes')}
+                </button>
+                <button type="button" className="button--secondary" onClick={() => setConfirmErase(false)}>
+                  {t('debrief.cancel')}
+                </button>
+              </div>
+            ) : null}
           </section>
           <LtiRegistrationPanel />
-          <AuditLog api={api} />
+          <AuditLog api={api} version={acted} />
         </>
       ) : null}
     </div>

@@ -25,7 +25,11 @@ export const inviteRequestSchema = z.object({ email, role: z.enum(MEMBER_ROLES) 
 export type InviteRequestBody = z.infer<typeof inviteRequestSchema>;
 
 /** Retention in days, 0 = kept until deleted by hand; at most ten years. */
-export const retentionRequestSchema = z.object({ retentionDays: z.number().int().min(0).max(3650) });
+/** The longest retention an organisation may set, in days (ten years); 0 keeps sessions for good. */
+export const MAX_RETENTION_DAYS = 3650;
+export const retentionRequestSchema = z.object({
+  retentionDays: z.number().int().min(0).max(MAX_RETENTION_DAYS),
+});
 
 /** A learner is known only by the pseudonym they typed. */
 export const learnerRequestSchema = z.object({ name: z.string().trim().min(1).max(100) });

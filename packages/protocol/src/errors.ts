@@ -29,6 +29,7 @@ export const ErrorCode = {
   AccountSetupInvalid: 'account/setup_invalid',
   AccountInvitationInvalid: 'account/invitation_invalid',
   AccountExists: 'account/exists',
+  AccountAlreadyMember: 'account/already_member',
   // A role link opened twice: only the page holding its seat acts (seats.ts).
   SeatNotHolder: 'seat/not_holder',
   // The call library and the studio (server/src/studio).
@@ -86,6 +87,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   'account/setup_invalid': "Lien d'installation invalide ou déjà utilisé.",
   'account/invitation_invalid': 'Invitation invalide, expirée ou déjà utilisée.',
   'account/exists': 'Un compte existe déjà avec cette adresse.',
+  'account/already_member': "Cette adresse est déjà celle d'un membre de l'organisme.",
   'seat/not_holder': "Ce lien est ouvert sur une autre page qui a la main : prenez la main pour agir d'ici.",
   'library/not_found': 'Appel ou version introuvable dans la bibliothèque.',
   'library/read_only': 'Cet appel fait partie de la bibliothèque intégrée : dupliquez-le pour le modifier.',

@@ -258,6 +258,8 @@ export class AccountsService implements OnApplicationBootstrap {
     if (error instanceof APIError) {
       const code = (error.body as { code?: string } | undefined)?.code ?? '';
       if (/ALREADY_EXISTS/.test(code)) return failure(ErrorCode.AccountExists);
+      // better-auth's USER_IS_ALREADY_A_MEMBER_OF_THIS_ORGANIZATION: an invitation to a member.
+      if (/ALREADY_A_MEMBER/.test(code)) return failure(ErrorCode.AccountAlreadyMember);
       if (/INVITATION/.test(code)) return failure(ErrorCode.AccountInvitationInvalid);
       return failure(
         ErrorCode.InputInvalid,

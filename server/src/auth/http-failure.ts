@@ -23,6 +23,7 @@ const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.AccountSetupInvalid]: HttpStatus.FORBIDDEN,
   [ErrorCode.AccountInvitationInvalid]: HttpStatus.NOT_FOUND,
   [ErrorCode.AccountExists]: HttpStatus.CONFLICT,
+  [ErrorCode.AccountAlreadyMember]: HttpStatus.CONFLICT,
   [ErrorCode.LibraryNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.LibraryReadOnly]: HttpStatus.FORBIDDEN,
   [ErrorCode.LibraryIdTaken]: HttpStatus.CONFLICT,
