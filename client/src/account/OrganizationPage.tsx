@@ -263,7 +263,7 @@ export function OrganizationPage({
                 min={0}
                 max={MAX_RETENTION_DAYS}
                 hint={t('account.organization.retentionHint', {
-                  max: MAX_RETENTION_DAYS.toLocaleString(lang),
+                  max: MAX_RETENTION_DAYS,
                   days: organization.defaultRetentionDays,
                 })}
                 value={days}
