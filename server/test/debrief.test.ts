@@ -152,6 +152,11 @@ describe('the debrief over REST', () => {
       });
       expect(debrief.scenario.title).toBe("Appel d'entraînement");
       expect(debrief.scenario.variables.map((v) => v.id)).toEqual(['detresse', 'confiance']);
+      // With the scenario's thresholds: the debrief's gauges say « à surveiller », « danger » as the call did.
+      expect(debrief.scenario.variables.map((v) => v.thresholds)).toEqual([
+        { direction: 'up', warning: 6, danger: 8 },
+        { direction: 'down', warning: 3, danger: 1 },
+      ]);
       expect(debrief.graph?.nodes.map((n) => n.id)).toContain('ecoute.en_ligne');
       const seqs = debrief.entries.map((e) => e.seq);
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));

@@ -18,4 +18,16 @@ describe('the debrief header', () => {
     const back = screen.getByRole('link', { name: '← Retour à l’accueil' });
     expect(back.getAttribute('href')).toBe('/');
   });
+
+  it('gives a call not over as « appel en cours », not as an outcome', () => {
+    const live = new FakeDebriefApi(debriefFixture({ callOver: false }));
+    const { unmount } = renderWithSession(<DebriefHeader debrief={live.debrief} api={live} />);
+    const outcome = (): string =>
+      screen.getByText('Issue', { selector: 'dt' }).nextElementSibling?.textContent ?? '';
+    expect(outcome()).toBe('appel en cours');
+    unmount();
+    const over = new FakeDebriefApi(debriefFixture());
+    renderWithSession(<DebriefHeader debrief={over.debrief} api={over} />);
+    expect(outcome()).not.toBe('appel en cours');
+  });
 });

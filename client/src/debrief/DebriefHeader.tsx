@@ -70,7 +70,12 @@ function DebriefFacts({ debrief }: { debrief: Debrief }) {
       </div>
       <div>
         <dt>{t('outcome.label')}</dt>
-        <dd>{outcomeText(t, debrief.measures.outcome?.outcome ?? null)}</dd>
+        {/* A call not over has no outcome yet: « appel en cours », as its measures say, not « interrompu ». */}
+        <dd>
+          {debrief.callOver
+            ? outcomeText(t, debrief.measures.outcome?.outcome ?? null)
+            : t('debrief.measures.notEnded')}
+        </dd>
       </div>
     </dl>
   );

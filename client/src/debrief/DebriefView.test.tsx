@@ -105,10 +105,15 @@ describe('the debrief page', () => {
     expect(screen.getByRole('region', { name: 'État du scénario' }).textContent).toContain('0:00');
     const confidence = screen.getByRole('meter', { name: 'Confiance' });
     expect(confidence.getAttribute('value')).toBe('3');
+    // The scenario's thresholds, as the call showed them: low trust is « à surveiller ».
+    expect(confidence.getAttribute('aria-valuetext')).toBe('3 sur 10 — à surveiller');
     fireEvent.keyDown(window, { key: 'ArrowRight' });
     fireEvent.keyDown(window, { key: 'ArrowRight' });
     fireEvent.keyDown(window, { key: 'ArrowRight' });
     expect(screen.getByRole('meter', { name: 'Confiance' }).getAttribute('value')).toBe('5');
+    expect(screen.getByRole('meter', { name: 'Confiance' }).getAttribute('aria-valuetext')).toBe(
+      '5 sur 10 — normal',
+    );
   });
 
   it('lets the trainer judge a criterion and annotate the moment', async () => {

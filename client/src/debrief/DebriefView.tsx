@@ -191,6 +191,7 @@ export function DebriefView({
     min: v.min,
     max: v.max,
     value: moment.variables[v.id] ?? v.initial,
+    ...(v.thresholds ? { thresholds: v.thresholds } : {}),
   }));
   // The moment's line, once the entries are read (after the first paint).
   const current = entries && moment.index >= 0 ? entries[moment.index] : undefined;

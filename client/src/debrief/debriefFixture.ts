@@ -77,7 +77,14 @@ export function debriefFixture(
       voice: { lang: 'fr-FR', rate: 1, pitch: 1 },
       variables: [
         { id: 'detresse', label: 'Détresse', min: 0, max: 10, initial: 4 },
-        { id: 'confiance', label: 'Confiance', min: 0, max: 10, initial: 3 },
+        {
+          id: 'confiance',
+          label: 'Confiance',
+          min: 0,
+          max: 10,
+          initial: 3,
+          thresholds: { direction: 'down', warning: 3, danger: 1 },
+        },
       ],
       moves: [
         { id: 'se_presenter', label: 'Se présenter', category: 'listening' },

@@ -3,6 +3,7 @@
 // `input/invalid` and records nothing); answers are plain types.
 import { z } from 'zod';
 import type {
+  GaugeThresholds,
   EndReason,
   MoveCategory,
   Outcome,
@@ -48,6 +49,8 @@ export interface DebriefVariable {
   min: number;
   max: number;
   initial: number;
+  /** The scenario's thresholds: the debrief's gauges show « à surveiller » and « danger » as the call did. */
+  thresholds?: GaugeThresholds;
 }
 
 export interface DebriefScenario {

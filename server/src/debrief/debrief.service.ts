@@ -384,6 +384,7 @@ function debriefScenario(scenario: Scenario): DebriefScenario {
       min: v.min,
       max: v.max,
       initial: v.initial,
+      ...(v.thresholds ? { thresholds: v.thresholds } : {}),
     })),
     moves: Object.entries(scenario.moves).map(([id, m]) => ({ id, label: m.label, category: m.category })),
     labels: {
