@@ -120,6 +120,7 @@ describe('a newcomer trainer’s pages, laid out', () => {
     const page = await open(trainer, '/classes');
     await page.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du mardi');
     await page.getByRole('checkbox', { name: "Appel d'entraînement" }).check();
+    await page.getByRole('checkbox', { name: /^Hameçonnage/ }).check();
     await page.getByRole('button', { name: 'Créer la séance de groupe' }).click();
     await page.waitForURL(/\/classes\/./);
     const heading = page.getByRole('heading', { level: 1 });
@@ -127,6 +128,13 @@ describe('a newcomer trainer’s pages, laid out', () => {
     // Not left on the body when the button that was pressed went with its page.
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    // The group debrief's « Scénario », a long call title among its choices, within the phone's
+    // width (it made the page 418 px wide).
+    await page.getByRole('tab', { name: 'Débriefing de groupe' }).click();
+    const pick = page.getByRole('combobox', { name: 'Scénario' });
+    await pick.waitFor();
+    expect((await box(pick)).x + (await box(pick)).width).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     // A learner joins from the link: once the form goes, the focus is on the heading that replaced it.
     const joinLink = await page.getByRole('link', { name: /\/classe\?code=/ }).getAttribute('href');
     const learner = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
