@@ -179,6 +179,37 @@ describe('a newcomer trainer’s pages, laid out', () => {
     await home.close();
   }, 120_000);
 
+  it('the curves of a call with a long variable name stay within the page, on a phone and projected', async () => {
+    const home = await open(trainer, '/');
+    await home.getByRole('radio', { name: /^Escalade de détresse/ }).check();
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    const linkOf = async (role: string) =>
+      (await home.getByRole('link', { name: `Ouvrir le lien ${role}` }).getAttribute('href')) ?? '/';
+    const widthOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+    // The trainer's « Courbes » on a phone: « Danger immédiat (moyens, échéance) » at its line's end.
+    const desk = await open(trainer, await linkOf('Formateur·rice'));
+    await desk.getByRole('tab', { name: 'Courbes' }).click();
+    const name = desk.locator('.variable-curves__label[data-series="danger"]');
+    await name.waitFor();
+    expect(await widthOf(desk)).toBeLessThanOrEqual(PHONE.width);
+    expect((await box(name)).x + (await box(name)).width).toBeLessThanOrEqual(PHONE.width);
+    // Cut with « … », whole in the legend under the plot.
+    expect(
+      await desk.getByText('Danger immédiat (moyens, échéance)', { exact: true }).count(),
+    ).toBeGreaterThan(0);
+    // The projected view on a laptop: the curves in their column, the page no wider than the screen.
+    const group = await browser.newContext({ locale: 'fr-FR', viewport: LAPTOP });
+    const projected = await open(group, await linkOf('Observateur·rice'));
+    await projected.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill('Salle 3');
+    await projected.getByRole('button', { name: 'Rejoindre la séance' }).click();
+    await desk.getByRole('switch', { name: 'Vue projection pour les observateur·rices' }).click();
+    await projected.locator('.variable-curves__label[data-series="danger"]').waitFor();
+    expect(await widthOf(projected)).toBeLessThanOrEqual(LAPTOP.width);
+    await group.close();
+    await desk.close();
+    await home.close();
+  }, 120_000);
+
   it('the listener’s console on a phone: no control reached by Tab is hidden under the bottom bar', async () => {
     const home = await open(trainer, '/');
     await home.getByRole('button', { name: 'Créer la séance' }).click();

@@ -22,6 +22,9 @@ const HEIGHT = 200;
 /** Height of a direct label (px): the names keep at least this far apart. */
 const LABEL_HEIGHT = 16;
 const LABEL_FONT = '600 12px system-ui, sans-serif';
+/** The names' gutter (px): at least this wide even on a narrow plot, at most this wide. */
+const MIN_GUTTER = 48;
+const MAX_GUTTER = 140;
 
 /** Whether the system forces its colours (Windows high contrast), followed as it changes. */
 function useForcedColours(): boolean {
@@ -55,6 +58,8 @@ interface DirectLabel {
   top: number;
   /** Left of the name: just past the end of the lines. */
   left: number;
+  /** What the gutter leaves it (a longer name ends in « … »: the legend below has it whole). */
+  width: number;
 }
 
 export default function VariableCurves({
@@ -98,7 +103,16 @@ export default function VariableCurves({
     // Under forced colours every line, axis and name takes the text's colour (kept apart by dash
     // and name); otherwise the axes too are in the text's colour, not uPlot's black.
     const ink = getComputedStyle(element).color || (forced ? 'CanvasText' : '#1c2430');
-    const gutter = Math.ceil(widestLabel(data.series.map((series) => series.label))) + 10;
+    // The names' gutter fits the widest name, but never more than 140 px nor 40 % of the plot: a long
+    // name (« Danger immédiat (moyens, échéance) ») made the page scroll sideways, on a phone and
+    // in the projected view; it is cut with « … » instead (the legend below has it whole).
+    const known = element.clientWidth;
+    const gutter = Math.min(
+      Math.ceil(widestLabel(data.series.map((series) => series.label))) + 10,
+      MAX_GUTTER,
+      // Not laid out yet (a tab not shown): the plot's width comes with the first resize.
+      known > 0 ? Math.max(MIN_GUTTER, Math.floor(known * 0.4)) : MAX_GUTTER,
+    );
     const width = () => Math.max(120 + gutter, element.clientWidth);
     /** Each name at the end of its line, moved apart when two lines end close together. */
     const placeNames = (u: uPlot): void => {
@@ -116,7 +130,8 @@ export default function VariableCurves({
         LABEL_HEIGHT,
       );
       const left = over.offsetLeft + over.offsetWidth + 4;
-      setLabels(series.map((s, i) => ({ id: s.id, label: s.label, top: tops[i] ?? 0, left })));
+      const room = Math.max(0, element.clientWidth - left);
+      setLabels(series.map((s, i) => ({ id: s.id, label: s.label, top: tops[i] ?? 0, left, width: room })));
     };
     const options: uPlot.Options = {
       width: width(),
@@ -182,7 +197,12 @@ export default function VariableCurves({
               key={name.id}
               className="variable-curves__label"
               data-series={name.id}
-              style={{ top: name.top, left: name.left, color: forced ? undefined : curveStyle(i).colour }}
+              style={{
+                top: name.top,
+                left: name.left,
+                maxWidth: name.width,
+                color: forced ? undefined : curveStyle(i).colour,
+              }}
             >
               {name.label}
             </span>
