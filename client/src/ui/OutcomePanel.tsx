@@ -24,7 +24,11 @@ export function OutcomePanel({ ending }: { ending: EndingView }) {
         <dt>{t('outcome.label')}</dt>
         <dd className="outcome__value">{outcomeText(t, ending.outcome)}</dd>
       </dl>
-      {ending.message ? <p className="outcome__message">{ending.message}</p> : null}
+      {/* A trainer's end has no author's message, only the engine's sentence saying so: the
+          reason below says it, in the page's language (it was there twice). */}
+      {ending.message && ending.reason !== 'trainer' ? (
+        <p className="outcome__message">{ending.message}</p>
+      ) : null}
       <p className="muted">{t(REASON_KEYS[ending.reason])}</p>
     </section>
   );
