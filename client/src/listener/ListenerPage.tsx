@@ -240,7 +240,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
                   )}
                 </div>
               ) : null}
-              <ShortcutsHelp />
+              <ShortcutsHelp freeSpeech={view.mode === 'free_speech'} />
             </div>
           </div>
         </>

@@ -9,13 +9,26 @@ import { moveShortcut, standardShortcut, useKeyMap, type KeyMap } from '../ui/sh
 import { inKeySet, useShortcutKeySet } from '../ui/shortcutMode.js';
 import { TALK_KEY } from './PushToTalk.js';
 
-/** The rows of the help, with the person's keys (`map`): the moves' keys may be remapped. */
-function rows(map: KeyMap): { shortcuts: Shortcut[]; text: MessageKey }[] {
+/**
+ * The rows of the help, with the person's keys (`map`): the moves' keys may be remapped. In free
+ * speech there are no action buttons, so no action keys: the push-to-talk key instead.
+ */
+function rows(map: KeyMap, freeSpeech: boolean): { shortcuts: Shortcut[]; text: MessageKey }[] {
   const standard = (...ids: string[]) => ids.flatMap((id) => standardShortcut(id, map) ?? []);
-  return [
+  const phone = [
     { shortcuts: [PHONE_KEYS.pickup], text: 'shortcuts.pickup' },
     { shortcuts: [PHONE_KEYS.hold], text: 'shortcuts.hold' },
     { shortcuts: [PHONE_KEYS.hangup], text: 'shortcuts.hangup' },
+  ] satisfies { shortcuts: Shortcut[]; text: MessageKey }[];
+  const consoleKeys = [
+    { shortcuts: [PHONE_KEYS.say], text: 'shortcuts.say' },
+    { shortcuts: [PHONE_KEYS.notes], text: 'shortcuts.notes' },
+    { shortcuts: [PHONE_KEYS.voice], text: 'shortcuts.voice' },
+    { shortcuts: [PHONE_KEYS.sounds], text: 'shortcuts.sounds' },
+  ] satisfies { shortcuts: Shortcut[]; text: MessageKey }[];
+  if (freeSpeech) return [...phone, { shortcuts: [TALK_KEY], text: 'shortcuts.remap.talk' }, ...consoleKeys];
+  return [
+    ...phone,
     { shortcuts: [moveShortcut(0, map)!, moveShortcut(9, map)!], text: 'shortcuts.moves' },
     { shortcuts: [moveShortcut(10, map)!, moveShortcut(19, map)!], text: 'shortcuts.movesMore' },
     { shortcuts: standard('alerter_collegue'), text: 'shortcuts.colleague' },
@@ -23,10 +36,7 @@ function rows(map: KeyMap): { shortcuts: Shortcut[]; text: MessageKey }[] {
     { shortcuts: standard('transferer_3114'), text: 'shortcuts.3114' },
     { shortcuts: standard('transferer_service'), text: 'shortcuts.service' },
     { shortcuts: standard('programmer_rappel'), text: 'shortcuts.callback' },
-    { shortcuts: [PHONE_KEYS.say], text: 'shortcuts.say' },
-    { shortcuts: [PHONE_KEYS.notes], text: 'shortcuts.notes' },
-    { shortcuts: [PHONE_KEYS.voice], text: 'shortcuts.voice' },
-    { shortcuts: [PHONE_KEYS.sounds], text: 'shortcuts.sounds' },
+    ...consoleKeys,
   ];
 }
 
@@ -44,8 +54,11 @@ const FIXED: FixedKeys = {
   'shortcuts.remap.talk': fixedKey(TALK_KEY),
 };
 
-/** Every key of the listener's console, on screen (each button also shows its own). */
-export function ShortcutsHelp() {
+/**
+ * Every key of the listener's console, on screen (each button also shows its own). `freeSpeech`:
+ * the console has no action buttons, so neither their keys nor the setting that changes them.
+ */
+export function ShortcutsHelp({ freeSpeech = false }: { freeSpeech?: boolean }) {
   const { t } = useI18n();
   const headingId = useId();
   const [keySet] = useShortcutKeySet();
@@ -55,9 +68,9 @@ export function ShortcutsHelp() {
       <h2 id={headingId}>{t('shortcuts.heading')}</h2>
       <p className="hint">{t('shortcuts.intro')}</p>
       <ShortcutSettings />
-      <ShortcutRemap fixed={FIXED} />
+      {freeSpeech ? null : <ShortcutRemap fixed={FIXED} />}
       <dl className="shortcuts__list">
-        {rows(map).map((row) => (
+        {rows(map, freeSpeech).map((row) => (
           <div key={row.text} className="shortcuts__row">
             <dt>
               {row.shortcuts.map((shortcut, i) => (
