@@ -74,7 +74,8 @@ describe('the debrief over REST', () => {
     scheduler.advanceBy(5_000);
     await ok(listener, { kind: 'move', move: 'se_presenter' });
     scheduler.advanceBy(12_000);
-    await ok(trainer, { kind: 'bookmark', comment: 'Bonne présentation' });
+    // « Marquer ce moment » pressed 3 s before the comment was saved.
+    await ok(trainer, { kind: 'bookmark', comment: 'Bonne présentation', moment: 17_000 });
     await ok(listener, { kind: 'note', text: 'note privée', shared: false });
     await ok(listener, { kind: 'note', text: 'note partagée', shared: true });
     await ok(listener, { kind: 'move', move: 'reformuler' });
@@ -195,9 +196,14 @@ describe('the debrief over REST', () => {
       expect(measures.outcome).toMatchObject({ ending: 'connectee', outcome: 'best', reason: 'scenario' });
     });
 
-    it('lists the bookmark', () => {
+    it('lists the bookmark at the moment it marks, not when its comment was saved', () => {
       expect(debrief.marks).toEqual([
-        expect.objectContaining({ kind: 'bookmark', comment: 'Bonne présentation', original: null }),
+        expect.objectContaining({
+          kind: 'bookmark',
+          comment: 'Bonne présentation',
+          original: null,
+          t: 17_000,
+        }),
       ]);
     });
   });

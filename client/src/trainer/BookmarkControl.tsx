@@ -13,19 +13,23 @@ export const BOOKMARK_KEY = plainLetter('B');
 
 /**
  * Marks the moment for the debrief: « B » (or the button) opens a small comment field; Enter
- * records the bookmark, Escape gives up. The marked moments are listed below.
+ * records the bookmark, Escape gives up. The bookmark marks the moment the field was opened (the
+ * comment takes a few seconds to type), given by `sessionNow`. The marked moments are listed below.
  */
 export function BookmarkControl({
   entries,
   enabled,
   onBookmark,
+  sessionNow,
   area,
 }: {
   entries: readonly TimelineEntry[];
   enabled: boolean;
   /** Where « B » acts (the trainer's controls): a single key acts only with focus there. */
   area?: () => HTMLElement | null;
-  onBookmark: (comment: string) => Promise<boolean>;
+  /** The session time now, as the page estimates it (ms). */
+  sessionNow: () => number;
+  onBookmark: (comment: string, moment: number) => Promise<boolean>;
 }) {
   const { t } = useI18n();
   const headingId = useId();
@@ -41,7 +45,11 @@ export function BookmarkControl({
   const returnTo = useRef<HTMLElement | null>(null);
   const wasOpen = useRef(false);
 
+  /** The moment marked: when the field opened. */
+  const marked = useRef(0);
+
   function openField(): void {
+    marked.current = Math.round(sessionNow());
     const active = document.activeElement;
     returnTo.current = active instanceof HTMLElement && active !== document.body ? active : null;
     setOpen(true);
@@ -71,7 +79,7 @@ export function BookmarkControl({
 
   async function save(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    if (await onBookmark(comment.trim())) close();
+    if (await onBookmark(comment.trim(), marked.current)) close();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
@@ -84,7 +92,7 @@ export function BookmarkControl({
 
   const bookmarks = entries.flatMap((entry) =>
     entry.kind === 'input' && entry.input.kind === 'bookmark'
-      ? [{ seq: entry.seq, t: entry.t, comment: entry.input.comment }]
+      ? [{ seq: entry.seq, t: entry.input.moment ?? entry.t, comment: entry.input.comment }]
       : [],
   );
 

@@ -188,7 +188,13 @@ describe('TrainerPage — live controls', () => {
     field = bookmarks.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' });
     fireEvent.change(field, { target: { value: 'Silence bien tenu' } });
     await click('Enregistrer le repère');
-    expect(session.sent).toEqual([{ kind: 'bookmark', comment: 'Silence bien tenu' }]);
+    // With the moment the field opened: the view's session time (60 s), the clock running since.
+    expect(session.sent).toEqual([
+      { kind: 'bookmark', comment: 'Silence bien tenu', moment: expect.any(Number) },
+    ]);
+    const { moment } = session.sent[0] as { moment: number };
+    expect(moment).toBeGreaterThanOrEqual(60_000);
+    expect(moment).toBeLessThan(61_000);
     // Saved: focus goes back to the button that opened the field, never to the page.
     expect(document.activeElement).toBe(screen.getByRole('button', { name: /Marquer ce moment/ }));
   });

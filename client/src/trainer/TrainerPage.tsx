@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { CurvesPanel } from '../charts/CurvesPanel.js';
 import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
+import { useSessionNow } from '../ui/useCallElapsed.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -49,6 +50,7 @@ export function TrainerPage() {
   const view = session.view?.role === 'trainer' ? session.view : null;
   const labels = useKnownLabels(view, session.labels);
   const { submit, errorCode } = useSendInput(session.send, session.entries);
+  const sessionNow = useSessionNow(view);
 
   const role = t('role.trainer');
   const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
@@ -117,7 +119,8 @@ export function TrainerPage() {
               <BookmarkControl
                 entries={session.entries}
                 enabled={online}
-                onBookmark={(comment) => submit({ kind: 'bookmark', comment })}
+                sessionNow={sessionNow}
+                onBookmark={(comment, moment) => submit({ kind: 'bookmark', comment, moment })}
                 area={() => controlsRef.current}
               />
               <ShortcutSettings />

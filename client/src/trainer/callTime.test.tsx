@@ -34,7 +34,9 @@ describe('call time in the trainer’s console', () => {
   });
 
   it('the bookmarks read call time', () => {
-    renderWithSession(<BookmarkControl entries={entries} enabled onBookmark={async () => true} />);
+    renderWithSession(
+      <BookmarkControl entries={entries} enabled sessionNow={() => 95_000} onBookmark={async () => true} />,
+    );
     const item = screen.getByText('Bonne reformulation', { exact: false });
     expect(within(item).getByText('1:15')).toBeTruthy();
   });

@@ -52,8 +52,12 @@ export type Input =
   | { kind: 'adlib'; text: string }
   /** Trainer: a generic event any call can have. */
   | { kind: 'effect'; effect: GenericEffect }
-  /** Trainer: marks this moment, with a comment, for the debrief. */
-  | { kind: 'bookmark'; comment: string }
+  /**
+   * Trainer: marks a moment, with a comment, for the debrief. `moment`: the session time (ms)
+   * « Marquer ce moment » was pressed, before the comment was typed (never after the entry's `t`);
+   * without it, the bookmark marks the moment it was recorded.
+   */
+  | { kind: 'bookmark'; comment: string; moment?: number }
   /** Trainer: shows observers the hidden variables and the graph (projector mode), or not. */
   | { kind: 'projector'; on: boolean }
   /** Caller actor: says a line (typed, or a suggested line id with its text). */

@@ -40,7 +40,14 @@ export const inputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('whisper'), text }).strict(),
   z.object({ kind: z.literal('adlib'), text }).strict(),
   z.object({ kind: z.literal('effect'), effect: z.enum(GENERIC_EFFECTS) }).strict(),
-  z.object({ kind: z.literal('bookmark'), comment: z.string().trim().max(MAX_TEXT_LENGTH) }).strict(),
+  z
+    .object({
+      kind: z.literal('bookmark'),
+      comment: z.string().trim().max(MAX_TEXT_LENGTH),
+      // The session time « Marquer ce moment » was pressed (the server keeps it within the call so far).
+      moment: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('projector'), on: z.boolean() }).strict(),
   z.object({ kind: z.literal('speak'), text, line: id.optional() }).strict(),
   // Free speech: `interpret` is recorded by the server (no role may send it); the trainer's

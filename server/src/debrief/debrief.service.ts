@@ -497,7 +497,10 @@ function marksOf(entries: readonly TimelineEntry[], annotations: readonly Annota
   const marks: DebriefMark[] = [];
   for (const entry of entries) {
     if (entry.kind === 'input' && entry.input.kind === 'bookmark')
-      marks.push(bookmarkMark(entry.seq, entry.t, entry.input.comment, edits.get(entry.seq)));
+      // At the moment it marks (pressed before its comment was typed), not when it was recorded.
+      marks.push(
+        bookmarkMark(entry.seq, entry.input.moment ?? entry.t, entry.input.comment, edits.get(entry.seq)),
+      );
   }
   for (const annotation of annotations)
     if (annotation.bookmarkSeq === null) marks.push(annotationMark(annotation));

@@ -137,6 +137,25 @@ describe('SessionRuntime', () => {
     expect((await store.read('s1')).map((e) => e.seq)).toEqual(trainer.entries.map((e) => e.seq));
   });
 
+  it("records a bookmark's moment within the call so far: a page clock ahead is kept at now", async () => {
+    scheduler.advanceBy(5_000);
+    expect((await runtime.apply('trainer', { kind: 'bookmark', comment: 'Là', moment: 3_200 })).ok).toBe(
+      true,
+    );
+    expect((await runtime.apply('trainer', { kind: 'bookmark', comment: 'Ici', moment: 9_000 })).ok).toBe(
+      true,
+    );
+    expect((await runtime.apply('trainer', { kind: 'bookmark', comment: 'Sans' })).ok).toBe(true);
+    const bookmarks = (await store.read('s1')).flatMap((e) =>
+      e.kind === 'input' && e.input.kind === 'bookmark' ? [{ t: e.t, input: e.input }] : [],
+    );
+    expect(bookmarks).toEqual([
+      { t: 5_000, input: { kind: 'bookmark', comment: 'Là', moment: 3_200 } },
+      { t: 5_000, input: { kind: 'bookmark', comment: 'Ici', moment: 5_000 } },
+      { t: 5_000, input: { kind: 'bookmark', comment: 'Sans' } },
+    ]);
+  });
+
   it('keeps arrival order across concurrent inputs and timer batches, with no gap', async () => {
     await runtime.apply('listener', { kind: 'pickup' });
     const acks = [

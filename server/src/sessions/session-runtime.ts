@@ -19,6 +19,7 @@ import { ErrorCode, failure } from '@ecoute/protocol';
 import type { InputAck, RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
 import type { TimelineStore } from '../timeline/timeline-store.js';
 import { speechInput, type SpeechSettings } from './free-speech.js';
+import { markedMoment } from './marked-moment.js';
 import { sameViewButTime } from './same-view.js';
 import type { TimerRelay } from './timer-relay.js';
 
@@ -201,7 +202,7 @@ export class SessionRuntime {
     return this.clock.hold(() => {
       // Timers due now fire first, so the sentence is read against the moves it meets.
       this.clock.runDue();
-      const recorded = speechInput(this.run, speech, input);
+      const recorded = markedMoment(speechInput(this.run, speech, input), this.clock.now());
       const result = this.run.apply(recorded);
       if (!result.ok) return Promise.resolve(failure(result.code, result.message));
       return this.commit([{ source: role, input: recorded }], result.observations).then(
