@@ -133,7 +133,7 @@ describe('free speech in the browser', () => {
     await item.getByText(/Non comprise/).waitFor();
     expect(await seriousAxeViolations(trainer)).toEqual([]);
     await trainer.screenshot({ path: path.join(artifacts, 'free-speech-trainer.png'), fullPage: true });
-    await item.getByRole('combobox', { name: 'Corriger en' }).selectOption({ label: 'Guider pas à pas' });
+    await item.getByRole('combobox', { name: /^Corriger en/ }).selectOption({ label: 'Guider pas à pas' });
     await item.getByRole('button', { name: 'Corriger' }).click();
     await item.getByText('Corrigée en\u00a0: Guider pas à pas (appliquée)').waitFor();
     await heard('reinit_envoyee');

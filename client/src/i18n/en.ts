@@ -515,6 +515,7 @@ export const en: Catalogue = {
   'speech.trainer.correctedApplied': 'Corrected to: {move} (applied)',
   'speech.trainer.correctedNoted': 'Corrected to: {move} (noted, no longer offered at that moment)',
   'speech.trainer.correctLabel': 'Correct to',
+  'speech.trainer.correctOf': '(the sentence “{text}”)',
   'speech.trainer.correct': 'Correct',
   'speech.entry.readAs': '→ {move} ({score})',
   'speech.entry.notUnderstood': '→ not understood ({move}, {score})',

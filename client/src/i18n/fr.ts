@@ -527,6 +527,7 @@ export const fr = {
   'speech.trainer.correctedApplied': 'Corrigée en : {move} (appliquée)',
   'speech.trainer.correctedNoted': 'Corrigée en : {move} (notée, plus proposée à ce moment)',
   'speech.trainer.correctLabel': 'Corriger en',
+  'speech.trainer.correctOf': '(la phrase « {text} »)',
   'speech.trainer.correct': 'Corriger',
   'speech.entry.readAs': '→ {move} ({score})',
   'speech.entry.notUnderstood': '→ non comprise ({move}, {score})',

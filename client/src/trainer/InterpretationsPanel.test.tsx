@@ -78,7 +78,7 @@ describe('InterpretationsPanel', () => {
     expect(item.getByText(/Lue comme : Lui promettre que tout s’arrangera \(62 %\)/)).not.toBeNull();
     expect(item.getByText(/ensuite : Rassurer sans promettre \(55 %\)/)).not.toBeNull();
     expect(item.getByText('Corrigée en : Rassurer sans promettre (appliquée)')).not.toBeNull();
-    fireEvent.change(item.getByRole('combobox', { name: 'Corriger en' }), {
+    fireEvent.change(item.getByRole('combobox', { name: /^Corriger en/ }), {
       target: { value: 'reformuler' },
     });
     await act(async () => {
@@ -118,9 +118,52 @@ describe('InterpretationsPanel', () => {
     expect(
       alert.getByText(/Phrase non comprise\s: «\sHmm bon\s».*15 s avant «\sPardon\s\?\s»/),
     ).not.toBeNull();
+    // The question is announced, not the form's list of every move with it.
+    expect(alert.queryByRole('combobox')).toBeNull();
     await act(async () => {
-      fireEvent.click(alert.getByRole('button', { name: 'Appliquer cette action' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Appliquer cette action' }));
     });
     expect(sent).toEqual([[0, 'reformuler']]);
+  });
+
+  it('starts each correction on the move the sentence was read as, named by its sentence', () => {
+    renderWithSession(
+      <InterpretationsPanel
+        speech={{ mode: 'free_speech', pending: null }}
+        entries={[
+          entry(1, {
+            kind: 'interpret',
+            n: 0,
+            text: 'Je comprends, ça doit être dur',
+            move: 'rassurer',
+            score: 0.7,
+            runnerUp: null,
+            understood: true,
+          }),
+          entry(2, {
+            kind: 'interpret',
+            n: 1,
+            text: 'Vous voulez dire que',
+            move: 'reformuler',
+            score: 0.8,
+            runnerUp: null,
+            understood: true,
+          }),
+        ]}
+        moves={moves}
+        labels={labels}
+        now={3000}
+        enabled
+        onCorrect={() => Promise.resolve(true)}
+      />,
+    );
+    const first = screen.getByRole('combobox', {
+      name: 'Corriger en (la phrase «\u00a0Je comprends, ça doit être dur\u00a0»)',
+    }) as HTMLSelectElement;
+    expect(first.value).toBe('rassurer');
+    const second = screen.getByRole('combobox', {
+      name: 'Corriger en (la phrase «\u00a0Vous voulez dire que\u00a0»)',
+    }) as HTMLSelectElement;
+    expect(second.value).toBe('reformuler');
   });
 });

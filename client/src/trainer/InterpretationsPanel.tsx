@@ -73,8 +73,9 @@ export function InterpretationsPanel({
       <h2 id={headingId}>{t('speech.trainer.heading')}</h2>
       <p className="muted">{t('speech.trainer.mode', { mode: t(`speech.mode.${speech.mode}`) })}</p>
       {pending ? (
-        <div className="interpretations__pick" role="alert">
-          <p>
+        <div className="interpretations__pick">
+          {/* Only the question is announced, not the form's 27 choices with it. */}
+          <p role="alert">
             {t('speech.trainer.pick', {
               text: pending.text,
               seconds: Math.max(0, Math.ceil((pending.dueT - now) / 1000)),
@@ -129,7 +130,8 @@ export function InterpretationsPanel({
                 <CorrectionForm
                   n={reading.input.n}
                   moves={moves}
-                  initial={null}
+                  initial={reading.input.move}
+                  about={reading.input.text}
                   enabled={enabled}
                   submitLabel={t('speech.trainer.correct')}
                   onCorrect={onCorrect}
@@ -146,13 +148,17 @@ function CorrectionForm({
   n,
   moves,
   initial,
+  about,
   enabled,
   submitLabel,
   onCorrect,
 }: {
   n: number;
   moves: readonly MoveOption[];
+  /** The move the select starts on: the one the sentence was read as (none: the first). */
   initial: string | null;
+  /** The sentence corrected, in the select's name (each reading has its own). */
+  about?: string;
   enabled: boolean;
   submitLabel: string;
   onCorrect: (n: number, move: string) => Promise<boolean>;
@@ -169,7 +175,12 @@ function CorrectionForm({
   }
   return (
     <form className="interpretations__form" onSubmit={submit}>
-      <label htmlFor={selectId}>{t('speech.trainer.correctLabel')}</label>{' '}
+      <label htmlFor={selectId}>
+        {t('speech.trainer.correctLabel')}
+        {about !== undefined ? (
+          <span className="visually-hidden"> {t('speech.trainer.correctOf', { text: about })}</span>
+        ) : null}
+      </label>{' '}
       <select id={selectId} value={chosen} disabled={!enabled} onChange={(e) => setMove(e.target.value)}>
         {moves.map((m) => (
           <option key={m.id} value={m.id}>
