@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen } from '@testing-library/react';
 import type { OrganizationSummary } from '@ecoute/protocol';
+import { signedInAs } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { accountApi } from './accountApi.js';
 import { OrganizationPage } from './OrganizationPage.js';
@@ -13,15 +14,19 @@ const organization: OrganizationSummary = {
   defaultRetentionDays: 365,
 };
 
+/** Who is signed in, then the organisation: a few turns of promises. */
 async function settle(): Promise<void> {
-  await act(async () => {
-    await Promise.resolve();
-  });
+  for (let i = 0; i < 3; i++) {
+    await act(async () => {
+      await Promise.resolve();
+    });
+  }
 }
 
 describe('OrganizationPage', () => {
   const api = {
     ...accountApi,
+    ...signedInAs('admin'),
     organization: () => Promise.resolve({ ok: true as const, data: organization }),
     invite: () => Promise.resolve({ ok: true as const, data: { link: '/invitation#i=abc' } }),
     resetLink: () => Promise.resolve({ ok: true as const, data: { link: '/reset-password#r=def' } }),

@@ -11,6 +11,7 @@ import { CopyLink } from '../ui/CopyLink.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { accountApi } from './accountApi.js';
+import { SignedInPage } from './SignedInPage.js';
 import { LtiRegistrationPanel } from '../lti/LtiRegistrationPanel.js';
 import { AuditLog } from './AuditLog.js';
 import { Field } from './Field.js';
@@ -35,6 +36,16 @@ export function OrganizationPage({
   api?: typeof accountApi;
   origin?: string;
 }) {
+  const { t } = useI18n();
+  useDocumentTitle(t('account.organization.heading'));
+  return (
+    <SignedInPage heading={t('account.organization.heading')} className="account" accounts={api}>
+      {() => <Organization api={api} origin={origin} />}
+    </SignedInPage>
+  );
+}
+
+function Organization({ api, origin }: { api: typeof accountApi; origin: string }) {
   const { t, lang } = useI18n();
   const [organization, setOrganization] = useState<OrganizationSummary | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -51,7 +62,6 @@ export function OrganizationPage({
   const eraseButton = useRef<HTMLButtonElement>(null);
   const eraseYes = useRef<HTMLButtonElement>(null);
   const [eraseAsked, setEraseAsked] = useState(false);
-  useDocumentTitle(t('account.organization.heading'));
 
   const load = useCallback(() => {
     void api.organization().then((result) => {

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { Link } from 'react-router';
 import type { AwardedBadge, BadgeDefinition } from '@ecoute/protocol';
 import { Field } from '../account/Field.js';
-import { useAccount } from '../account/useAccount.js';
+import { SignedInPage } from '../account/SignedInPage.js';
 import type { accountApi } from '../account/accountApi.js';
 import { pluralForm, useI18n } from '../i18n/index.js';
 import { formatDate } from '../i18n/formatDate.js';
@@ -28,9 +28,21 @@ export function BadgesPage({
   api?: typeof badgesApi;
   account?: Pick<typeof accountApi, 'me'>;
 }) {
+  const { t } = useI18n();
+  useDocumentTitle(t('badges.heading'));
+  return (
+    <SignedInPage
+      heading={t('badges.heading')}
+      className="account badges-page"
+      {...(account ? { accounts: account } : {})}
+    >
+      {(me) => <BadgesContent api={api} isAdmin={me.role === 'admin'} />}
+    </SignedInPage>
+  );
+}
+
+function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boolean }) {
   const { t, lang } = useI18n();
-  const state = useAccount(account);
-  const isAdmin = state.status === 'signed-in' && state.me.role === 'admin';
   const [badges, setBadges] = useState<BadgeDefinition[]>([]);
   const [awards, setAwards] = useState<AwardedBadge[]>([]);
   const [choices, setChoices] = useState<CriterionChoice[]>([]);
@@ -47,7 +59,6 @@ export function BadgesPage({
   const [description, setDescription] = useState('');
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [minCalls, setMinCalls] = useState('2');
-  useDocumentTitle(t('badges.heading'));
 
   const load = useCallback(() => {
     void Promise.all([api.definitions(), api.awards(), api.criteria()]).then(([d, a, c]) => {

@@ -7,11 +7,22 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { requestJson } from '../ui/requestJson.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { classroomApi } from './classroomApi.js';
+import type { accountApi } from '../account/accountApi.js';
+import { SignedInPage } from '../account/SignedInPage.js';
 import './classroom.css';
 
-export function ClassesPage() {
-  const { t, lang } = useI18n();
+export function ClassesPage({ accounts }: { accounts?: Pick<typeof accountApi, 'me'> }) {
+  const { t } = useI18n();
   useDocumentTitle(t('classroom.title'));
+  return (
+    <SignedInPage heading={t('classroom.title')} className="classroom" {...(accounts ? { accounts } : {})}>
+      {() => <ClassesList />}
+    </SignedInPage>
+  );
+}
+
+function ClassesList() {
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const [classes, setClasses] = useState<ClassSummary[]>([]);
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);

@@ -6,7 +6,7 @@ import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { LibraryCallSummary } from '@ecoute/protocol';
 import { accountApi } from '../account/accountApi.js';
-import { useAccount } from '../account/useAccount.js';
+import { SignedInPage } from '../account/SignedInPage.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { callIdFrom, copyIdOf } from './callId.js';
@@ -22,7 +22,15 @@ export function LibraryPage({
   accounts?: Pick<typeof accountApi, 'me'>;
 }) {
   const { t } = useI18n();
-  const account = useAccount(accounts);
+  return (
+    <SignedInPage heading={t('library.heading')} className="library" accounts={accounts}>
+      {(me) => <Library api={api} writer={me.role !== 'trainer'} />}
+    </SignedInPage>
+  );
+}
+
+function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [calls, setCalls] = useState<LibraryCallSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,11 +46,10 @@ export function LibraryPage({
   const load = useCallback(() => {
     void api.list().then((result) => (result.ok ? setCalls(result.data) : setError(result.code)));
   }, [api]);
-  // Asked once someone is signed in: signed out, the library would answer a 401 (a console error).
-  const signedIn = account.status === 'signed-in';
+  // Asked once someone is signed in (SignedInPage): signed out, the library would answer a 401.
   useEffect(() => {
-    if (signedIn) load();
-  }, [signedIn, load]);
+    load();
+  }, [load]);
 
   const open = (callId: string) => void navigate(`/bibliotheque/${encodeURIComponent(callId)}`);
   const created = (result: Awaited<ReturnType<typeof api.create>>) => {
@@ -60,22 +67,6 @@ export function LibraryPage({
     void file.text().then((yaml) => api.create({ yaml }).then(created));
   };
 
-  if (account.status === 'loading') return <p role="status">{t('account.loading')}</p>;
-  if (account.status !== 'signed-in')
-    return (
-      <div className="library">
-        <h1>{t('library.heading')}</h1>
-        {account.status === 'failed' ? (
-          <ErrorAlert code={account.code} />
-        ) : (
-          <p>{t('error.auth/sign_in_required')}</p>
-        )}
-        <p>
-          <Link to="/connexion">{t('account.signIn.heading')}</Link>
-        </p>
-      </div>
-    );
-  const writer = account.me.role !== 'trainer';
   return (
     <div className="library">
       <h1 id={headingId}>{t('library.heading')}</h1>

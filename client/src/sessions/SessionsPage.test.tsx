@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { SessionListItem, SessionListQuery } from '@ecoute/protocol';
 import type { HomeApi } from '../home/homeApi.js';
+import { signedInAs } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { SessionsPage } from './SessionsPage.js';
 import type { SessionsApi } from './sessionsApi.js';
@@ -64,16 +65,19 @@ function fakeApi(refuse: string | null = null) {
   return { calls, api };
 }
 
+/** Who is signed in, then the list: a few turns of promises. */
 async function settle(): Promise<void> {
-  await act(async () => {
-    await Promise.resolve();
-  });
+  for (let i = 0; i < 3; i++) {
+    await act(async () => {
+      await Promise.resolve();
+    });
+  }
 }
 
 describe('the sessions list', () => {
   it("lists the organisation's sessions, each with its debrief and its links", async () => {
     const { calls, api } = fakeApi();
-    renderWithSession(<SessionsPage api={api} homeApi={homeApi} />);
+    renderWithSession(<SessionsPage api={api} homeApi={homeApi} accounts={signedInAs()} />);
     await settle();
     expect(calls.list).toEqual([{}]);
     const rows = screen.getAllByRole('row');
@@ -93,7 +97,7 @@ describe('the sessions list', () => {
 
   it('filters by scenario, learner, dates and outcome', async () => {
     const { calls, api } = fakeApi();
-    renderWithSession(<SessionsPage api={api} homeApi={homeApi} />);
+    renderWithSession(<SessionsPage api={api} homeApi={homeApi} accounts={signedInAs()} />);
     await settle();
     expect(calls.list).toEqual([{}]);
     fireEvent.change(screen.getByLabelText('Scénario'), { target: { value: 'appel-entrainement' } });
@@ -112,7 +116,7 @@ describe('the sessions list', () => {
 
   it('deletes a session after a confirmation', async () => {
     const { calls, api } = fakeApi();
-    renderWithSession(<SessionsPage api={api} homeApi={homeApi} />);
+    renderWithSession(<SessionsPage api={api} homeApi={homeApi} accounts={signedInAs()} />);
     await settle();
     // The focus follows: « Supprimer » → « Oui, supprimer », « Annuler » → back to « Supprimer ».
     fireEvent.click(screen.getAllByRole('button', { name: /^Supprimer/ })[0]!);
@@ -133,7 +137,7 @@ describe('the sessions list', () => {
 
   it('says when nobody is signed in and offers the sign-in page', async () => {
     const { api } = fakeApi('auth/sign_in_required');
-    renderWithSession(<SessionsPage api={api} homeApi={homeApi} />);
+    renderWithSession(<SessionsPage api={api} homeApi={homeApi} accounts={signedInAs()} />);
     await settle();
     expect(screen.getByRole('alert').textContent).toBe('Connectez-vous pour continuer.');
     expect(screen.getByRole('link', { name: 'Se connecter' }).getAttribute('href')).toBe('/connexion');

@@ -13,6 +13,8 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { outcomeText } from '../ui/describeEntry.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { httpSessionsApi, type SessionsApi } from './sessionsApi.js';
+import type { accountApi } from '../account/accountApi.js';
+import { SignedInPage } from '../account/SignedInPage.js';
 import './sessions.css';
 
 type ListState =
@@ -23,13 +25,19 @@ type ListState =
 export function SessionsPage({
   api = httpSessionsApi,
   homeApi = httpHomeApi,
+  accounts,
 }: {
   api?: SessionsApi;
   homeApi?: HomeApi;
+  accounts?: Pick<typeof accountApi, 'me'>;
 }) {
   const { t } = useI18n();
   useDocumentTitle(t('sessions.heading'));
-  return <SessionsList api={api} homeApi={homeApi} />;
+  return (
+    <SignedInPage heading={t('sessions.heading')} className="sessions" {...(accounts ? { accounts } : {})}>
+      {() => <SessionsList api={api} homeApi={homeApi} />}
+    </SignedInPage>
+  );
 }
 
 function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) {

@@ -9,7 +9,8 @@ import type {
   TimelineEntry,
   TrainerView,
 } from '@ecoute/engine';
-import type { RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
+import type { AccountMe, MemberRoleName, RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
+import type { ApiResult } from '../ui/requestJson.js';
 
 export function listenerView(overrides: Partial<ListenerView> = {}): ListenerView {
   return {
@@ -137,4 +138,22 @@ export function update(
   view: RoleView = listenerView(),
 ): RoleUpdate {
   return { from, to, entries, t: view.t, view };
+}
+
+/** Who `useAccount` finds signed in, for the members' pages (SignedInPage). */
+export function signedInAs(role: MemberRoleName = 'trainer'): { me: () => Promise<ApiResult<AccountMe>> } {
+  return {
+    me: () =>
+      Promise.resolve({
+        ok: true as const,
+        data: {
+          userId: 'u1',
+          name: 'Camille Martin',
+          email: 'camille@example.org',
+          role,
+          organizationName: 'Allô Numérique',
+          retentionDays: 365,
+        },
+      }),
+  };
 }
