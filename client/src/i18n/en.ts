@@ -267,8 +267,8 @@ export const en: Catalogue = {
   'graph.legendVisited': 'state passed through',
   'graph.legendTaken': 'transition taken',
   'graph.controls': 'Graph zoom',
-  'graph.zoomIn': '+ Zoom in',
-  'graph.zoomOut': '− Zoom out',
+  'graph.zoomIn': 'Zoom in',
+  'graph.zoomOut': 'Zoom out',
   'graph.fitView': 'Show all',
 
   'curves.heading': 'Variable curves',

@@ -270,8 +270,8 @@ export const fr = {
   'graph.legendVisited': 'état déjà traversé',
   'graph.legendTaken': 'transition prise',
   'graph.controls': 'Zoom du graphe',
-  'graph.zoomIn': '+ Agrandir',
-  'graph.zoomOut': '− Réduire',
+  'graph.zoomIn': 'Agrandir',
+  'graph.zoomOut': 'Réduire',
   'graph.fitView': 'Tout afficher',
 
   'curves.heading': 'Courbes des variables',

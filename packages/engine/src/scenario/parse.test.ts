@@ -123,6 +123,13 @@ describe('parseScenario', () => {
     expect(two[0]?.message).not.toContain('"');
   });
 
+  it('agrees zod’s « chaîne de caractères » with what it expected or received', () => {
+    const received = errorsOf(yamlOf((s) => ((s as { version: unknown }).version = 'deux')));
+    expect(received[0]?.message).toBe('Entrée invalide\u00a0: nombre attendu, chaîne de caractères reçue');
+    const expected = errorsOf(yamlOf((s) => ((s as { title: unknown }).title = 3)));
+    expect(expected[0]?.message).toBe('Entrée invalide\u00a0: chaîne de caractères attendue, nombre reçu');
+  });
+
   it('names an unknown action, with its path', () => {
     const text = yamlOf((s) => {
       s.machine.states['debut']!.entry = [{ type: 'shout', params: { line: 'bonjour' } } as never];

@@ -35,13 +35,15 @@ const zodFrench = z.locales.fr().localeError;
 const guillemets = (text: string): string => `«\u202f${text}\u202f»`;
 /**
  * zod's French messages, whose values come in straight quotes ("machine_inconnue"), in guillemets;
- * its ordinary spaces before « : ; ? ! » made non-breaking, as in the engine's own messages.
+ * its ordinary spaces before « : ; ? ! » made non-breaking, as in the engine's own messages; its
+ * « chaîne de caractères reçu » agreed (« reçue », « attendue »).
  */
 const frenchErrors: z.core.$ZodErrorMap = (issue) => {
   const said = zodFrench(issue);
   const message = typeof said === 'string' ? said : said?.message;
   return message
     ?.replace(/"([^"]*)"/g, (_all, inner: string) => guillemets(inner))
+    .replace(/(chaîne de caractères) (attendu|reçu)\b/g, '$1 $2e')
     .replace(/ :/g, '\u00a0:')
     .replace(/ ([;?!])/g, '\u202f$1');
 };

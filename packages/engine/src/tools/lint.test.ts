@@ -105,7 +105,10 @@ describe('lint', () => {
   it('reports a state with no way out that is not an ending as an error, and blank or placeholder texts', () => {
     const issues = lintOf((s) => {
       s.machine.states['debut']!.on!['informer'] = 'coince';
-      s.machine.states['coince'] = { entry: { type: 'say', params: { line: 'aie' } } };
+      s.machine.states['coince'] = {
+        label: 'Elle se bloque',
+        entry: { type: 'say', params: { line: 'aie' } },
+      };
       s.lines['merci']!.text = '   ';
       s.moves['agir']!.help = 'TODO expliquer';
     });
@@ -116,7 +119,9 @@ describe('lint', () => {
         'warning lint/placeholder_text',
       ]),
     );
-    expect(issues.find((i) => i.code === 'lint/dead_end')?.message).toContain('coince');
+    // Named by its label, as the studio shows it, not by its id.
+    expect(issues.find((i) => i.code === 'lint/dead_end')?.message).toContain('Elle se bloque');
+    expect(issues.find((i) => i.code === 'lint/dead_end')?.message).not.toContain('coince');
   });
 
   it('a parallel region that cannot leave is not a dead end when the whole parallel state can', () => {

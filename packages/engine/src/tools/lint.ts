@@ -105,11 +105,13 @@ function checkScenario(
   const hasWayOut = wayOutChecker(states, transitions);
   for (const [key, { node, docPath }] of states) {
     if (key === '') continue;
+    // Named as the author named it (its label, as the studio's forms and graph show it).
+    const name = node.label ?? key;
     if (!reachable.has(key)) {
       at(
         'warning',
         LintCode.UnreachableState,
-        `état « ${key} » inatteignable : aucune transition n'y mène`,
+        `état « ${name} » inatteignable : aucune transition n'y mène`,
         docPath,
       );
       continue;
@@ -120,7 +122,7 @@ function checkScenario(
       at(
         'error',
         LintCode.DeadEnd,
-        `état « ${key} » sans issue : aucune transition n'en sort, aucune action end, et ce n'est pas une fin (type: final)`,
+        `état « ${name} » sans issue : aucune transition n'en sort, aucune action end, et ce n'est pas une fin (type: final)`,
         docPath,
       );
     }
