@@ -102,6 +102,13 @@ describe('BadgesPage', () => {
     fireEvent.change(screen.getByLabelText('Ce que le badge reconnaît'), {
       target: { value: 'Se présenter.' },
     });
+    // No criterion ticked yet: the button is disabled and says why.
+    const submit = screen.getByRole('button', { name: 'Créer le badge' });
+    expect(submit.hasAttribute('disabled')).toBe(true);
+    expect(submit.getAttribute('aria-describedby')).not.toBeNull();
+    expect(document.getElementById(submit.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Cochez au moins un critère.',
+    );
     // One group per call, titled by the call; the same ids in two calls are two criteria.
     const own = screen.getByRole('group', { name: 'Appel maison' });
     expect(screen.getByRole('group', { name: "Appel d'entraînement" })).toBeTruthy();
@@ -109,6 +116,8 @@ describe('BadgesPage', () => {
     expect(
       screen.getByLabelText<HTMLInputElement>('Accueil — Se présenter dans la première minute').checked,
     ).toBe(false);
+    expect(submit.hasAttribute('disabled')).toBe(false);
+    expect(screen.queryByText('Cochez au moins un critère.')).toBeNull();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Créer le badge' }));
     });

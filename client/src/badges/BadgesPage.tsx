@@ -1,7 +1,7 @@
 // `/badges`, for trainers and administrators: the organisation's badges (each mapped to rubric
 // criteria and a number of calls), a form to define one (administrators), and who earned what
 // (with revocation for administrators).
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { AwardedBadge, BadgeDefinition } from '@ecoute/protocol';
 import { Field } from '../account/Field.js';
@@ -43,6 +43,7 @@ export function BadgesPage({
 
 function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boolean }) {
   const { t, lang } = useI18n();
+  const noCriterionId = useId();
   const [badges, setBadges] = useState<BadgeDefinition[]>([]);
   const [awards, setAwards] = useState<AwardedBadge[]>([]);
   const [choices, setChoices] = useState<CriterionChoice[]>([]);
@@ -220,9 +221,19 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
               value={minCalls}
               onChange={setMinCalls}
             />
-            <button type="submit" disabled={picked.size === 0}>
+            {/* Disabled, the button says why under it (it was greyed out with no word). */}
+            <button
+              type="submit"
+              disabled={picked.size === 0}
+              aria-describedby={picked.size === 0 ? noCriterionId : undefined}
+            >
               {t('badges.create')}
             </button>
+            {picked.size === 0 ? (
+              <p id={noCriterionId} className="hint">
+                {t('badges.missingCriterion')}
+              </p>
+            ) : null}
           </form>
           <p role="status" className="badges-page__created" ref={createdRef} tabIndex={-1}>
             {created}

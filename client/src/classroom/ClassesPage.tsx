@@ -37,6 +37,16 @@ function ClassesList() {
     void requestJson<ScenarioSummary[]>('/api/scenarios').then((r) => r.ok && setScenarios(r.data));
   }, []);
 
+  const missingId = useId();
+  const missing =
+    name.trim() === ''
+      ? chosen.length === 0
+        ? 'classroom.create.missingBoth'
+        : 'classroom.create.missingName'
+      : chosen.length === 0
+        ? 'classroom.create.missingScenario'
+        : null;
+
   const create = async (event: FormEvent) => {
     event.preventDefault();
     const created = await classroomApi.create({ name, scenarioIds: chosen });
@@ -80,9 +90,19 @@ function ClassesList() {
               </label>
             ))}
           </fieldset>
-          <button type="submit" disabled={chosen.length === 0 || name.trim() === ''}>
+          {/* Disabled, the button says why under it (it was greyed out with no word). */}
+          <button
+            type="submit"
+            disabled={missing !== null}
+            aria-describedby={missing !== null ? missingId : undefined}
+          >
             {t('classroom.create.submit')}
           </button>
+          {missing !== null ? (
+            <p id={missingId} className="hint">
+              {t(missing)}
+            </p>
+          ) : null}
         </fieldset>
       </form>
       {classes.length === 0 ? (
