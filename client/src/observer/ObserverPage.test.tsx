@@ -21,6 +21,19 @@ describe('ObserverPage', () => {
     expect(screen.queryByLabelText('Ce que je dis')).toBeNull();
   });
 
+  it('in free speech shows no action list (the listener has none), not « no action now »', () => {
+    const guided = fakeSession({ view: listenerView({ role: 'observer', moves: [] }), entries: [] });
+    const { unmount } = renderWithSession(<ObserverPage />, { session: guided });
+    expect(screen.queryByText("Aucune action proposée à ce moment de l'appel.")).not.toBeNull();
+    unmount();
+    const free = fakeSession({
+      view: listenerView({ role: 'observer', moves: [], mode: 'free_speech' }),
+      entries: [],
+    });
+    renderWithSession(<ObserverPage />, { session: free });
+    expect(screen.queryByText("Aucune action proposée à ce moment de l'appel.")).toBeNull();
+  });
+
   it('says the pause while the call is paused, and no longer once the paused call has ended', () => {
     const entries = [inputEntry(1, { kind: 'pickup' }), lineEntry(2, 'Allô ?')];
     const paused = renderWithSession(<ObserverPage />, {

@@ -76,7 +76,8 @@ export function ObserverPage() {
             <div className="role-layout__main">
               <Transcript entries={session.entries} labels={labels} show={shownToListener} />
               <WhisperPanel entries={session.entries} />
-              {view.phase === 'connected' ? (
+              {/* In free speech the listener has no action list: none is shown (not « no action now »). */}
+              {view.phase === 'connected' && view.mode !== 'free_speech' ? (
                 <MoveButtons moves={view.moves} disabled onMove={() => undefined} readOnly />
               ) : null}
             </div>
