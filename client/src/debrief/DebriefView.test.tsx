@@ -161,6 +161,8 @@ describe('the debrief page', () => {
     ).toBeTruthy();
     expect(screen.queryByText('Rempli')).toBeNull();
     expect(screen.queryByText(/Critères automatiques remplis/)).toBeNull();
+    // Nor the measures (counts, outcome), which came before and said what the rubric keeps back.
+    expect(screen.queryByRole('region', { name: 'Mesures automatiques' })).toBeNull();
     const self = screen.getByRole('region', { name: 'Mon auto-évaluation' });
     fireEvent.click(
       within(within(self).getByRole('radiogroup', { name: 'Ton posé, rythme adapté' })).getByRole('radio', {
@@ -182,6 +184,11 @@ describe('the debrief page', () => {
     expect(screen.getByText('Formateur·rice : rempli — Très posé')).toBeTruthy();
     expect(screen.getByText('Auto-évaluation : en partie')).toBeTruthy();
     expect(screen.getAllByText('Rempli').length).toBeGreaterThan(0);
+    expect(screen.getByRole('region', { name: 'Mesures automatiques' })).toBeTruthy();
+    // Their own words, under their own heading (not « Ce que l'apprenant·e retient »).
+    expect(
+      within(screen.getByRole('region', { name: "Ce que je retiens de l'appel" })).getByText('Ralentir'),
+    ).toBeTruthy();
   });
 
   it('says the trainer never joined rather than « sans nom »', async () => {

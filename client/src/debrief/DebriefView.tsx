@@ -335,7 +335,11 @@ export function DebriefView({
 
           {detailsShown ? (
             <div className="debrief__side">
-              <MemoMeasuresPanel measures={debrief.measures} onJump={showSeq} />
+              {/* The learner sees the measures with the rubric's results: after their own
+                  self-assessment (the rubric says so), not before it, beside its form. */}
+              {debrief.viewer !== 'listener' || debrief.selfAssessment !== null ? (
+                <MemoMeasuresPanel measures={debrief.measures} onJump={showSeq} />
+              ) : null}
               {debrief.viewer === 'listener' && debrief.selfAssessment === null && debrief.callOver ? (
                 <SelfAssessmentForm rubric={debrief.rubric} onSubmit={selfAssess} />
               ) : null}
@@ -349,7 +353,12 @@ export function DebriefView({
               />
               {debrief.selfAssessment?.comment ? (
                 <section className="panel" aria-labelledby="self-comment-heading">
-                  <h2 id="self-comment-heading">{t('debrief.self.commentHeading')}</h2>
+                  <h2 id="self-comment-heading">
+                    {/* The learner reads their own words: « Ce que je retiens de l'appel ». */}
+                    {t(
+                      debrief.viewer === 'listener' ? 'debrief.self.comment' : 'debrief.self.commentHeading',
+                    )}
+                  </h2>
                   <p>{debrief.selfAssessment.comment}</p>
                 </section>
               ) : null}
