@@ -40,7 +40,12 @@ export function latestCue(entries: TimelineEntry[]): { seq: number; cue: Cue } |
  */
 export function CueIndicator({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useI18n();
-  const latest = latestCue(entries);
+  const found = latestCue(entries);
+  // A cue already older than its time on screen when this page got it (a page opened or reloaded
+  // in the middle of the call) is not shown: it belongs to the transcript, not to « now ».
+  const lastT = entries.at(-1)?.t ?? 0;
+  const cueT = found ? (entries.find((e) => e.seq === found.seq)?.t ?? lastT) : lastT;
+  const latest = found && lastT - cueT < CUE_SHOWN_MS ? found : null;
   const arrived = useRef<{ seq: number; at: number } | null>(null);
   const [, setTick] = useState(0);
   if (latest && arrived.current?.seq !== latest.seq) arrived.current = { seq: latest.seq, at: Date.now() };
