@@ -116,11 +116,21 @@ describe('exports', () => {
     listener.close();
     trainer.close();
     const db = server.app.get<Kysely<Database>>(DATABASE);
-    await new DebriefStore(db).setJudgment(sessionId, {
+    const debrief = new DebriefStore(db);
+    await debrief.setJudgment(sessionId, {
       criterion: 'ton_pose',
       rating: 'partly',
       comment: 'Un peu rapide au début.',
       updatedAt: new Date().toISOString(),
+    });
+    // An annotation written at the debrief: the export carries it.
+    await debrief.addAnnotation(sessionId, {
+      id: 'annotation-1',
+      bookmarkSeq: null,
+      t: 4_000,
+      comment: 'À revoir ensemble : la question ouverte.',
+      createdAt: '2026-12-06T10:00:00.000Z',
+      updatedAt: '2026-12-06T10:00:00.000Z',
     });
   }, 60_000);
 
@@ -220,6 +230,15 @@ describe('exports', () => {
       value: 0.5,
     });
     expect(byId.get('role_clair')).toMatchObject({ kind: 'judged', value: null });
+    expect(body.annotations).toEqual([
+      {
+        t: 4_000,
+        comment: 'À revoir ensemble : la question ouverte.',
+        bookmarkSeq: null,
+        createdAt: '2026-12-06T10:00:00.000Z',
+        updatedAt: '2026-12-06T10:00:00.000Z',
+      },
+    ]);
     const values = body.score.criteria.flatMap((c) => (c.value === null ? [] : [c.value]));
     expect(body.score.scaled).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 4);
     expect(body.score.success).toBe(true);

@@ -120,6 +120,23 @@ export const sessionExportSchema = z
     timeline: z
       .array(exportedEntrySchema)
       .describe('La chronologie telle que le formateur la voit (les notes non partagées en sont exclues).'),
+    annotations: z
+      .array(
+        z.object({
+          t: z.int().nonnegative().describe('Le moment annoté, en temps de séance (ms).'),
+          comment: z.string(),
+          bookmarkSeq: z
+            .int()
+            .nullable()
+            .describe(
+              'Le repère posé pendant l’appel dont c’est le commentaire revu (son seq) ; null : une annotation du débriefing.',
+            ),
+          createdAt: isoInstant,
+          updatedAt: isoInstant,
+        }),
+      )
+      .optional()
+      .describe('Les annotations écrites au débriefing, dans l’ordre de la chronologie.'),
     score: z.object({
       criteria: z.array(criterionSchema),
       scaled: z

@@ -15,17 +15,25 @@ import { TIMELINE_STORE } from '../timeline/timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
 import { LrsError, sendStatements } from './lrs-client.js';
 import { buildSessionExport } from './session-export.js';
-import type { Judgment } from './session-export.js';
+import type { Annotation, Judgment } from './session-export.js';
 import { buildStatements } from './xapi.js';
 import type { XapiStatement } from './xapi.js';
 
-/** The trainer's judgments (the debrief's table, migration 0002), read only. */
-type JudgmentsTable = {
+/** The trainer's judgments and the debrief's annotations (the debrief's tables, migration 0002), read only. */
+type DebriefTables = {
   debrief_judgments: {
     session_id: string;
     criterion: string;
     rating: string;
     comment: string;
+    updated_at: string;
+  };
+  debrief_annotations: {
+    session_id: string;
+    bookmark_seq: number | null;
+    t: number;
+    comment: string;
+    created_at: string;
     updated_at: string;
   };
 };
@@ -47,12 +55,21 @@ export class ExportsService {
     if (!session) return failure(ErrorCode.SessionNotFound);
     const compiled = this.catalog.get(session.scenarioId, session.scenarioVersion);
     if (!compiled) return failure(ErrorCode.ScenarioNotFound);
-    const [entries, judgments, registration] = await Promise.all([
+    const [entries, judgments, annotations, registration] = await Promise.all([
       this.timeline.read(sessionId),
       this.judgments(sessionId),
+      this.annotations(sessionId),
       this.registration(sessionId),
     ]);
-    return buildSessionExport({ session, compiled, entries, judgments, registration, now: new Date() });
+    return buildSessionExport({
+      session,
+      compiled,
+      entries,
+      judgments,
+      annotations,
+      registration,
+      now: new Date(),
+    });
   }
 
   async xapi(sessionId: string, origin: string): Promise<XapiStatement[] | Failure> {
@@ -95,7 +112,7 @@ export class ExportsService {
 
   private async judgments(sessionId: string): Promise<Judgment[]> {
     const rows = await this.db
-      .withTables<JudgmentsTable>()
+      .withTables<DebriefTables>()
       .selectFrom('debrief_judgments')
       .selectAll()
       .where('session_id', '=', sessionId)
@@ -105,5 +122,21 @@ export class ExportsService {
         ? [{ criterion: row.criterion, rating: row.rating, comment: row.comment, updatedAt: row.updated_at }]
         : [],
     );
+  }
+
+  private async annotations(sessionId: string): Promise<Annotation[]> {
+    const rows = await this.db
+      .withTables<DebriefTables>()
+      .selectFrom('debrief_annotations')
+      .select(['bookmark_seq', 't', 'comment', 'created_at', 'updated_at'])
+      .where('session_id', '=', sessionId)
+      .execute();
+    return rows.map((row) => ({
+      t: row.t,
+      comment: row.comment,
+      bookmarkSeq: row.bookmark_seq,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }));
   }
 }

@@ -15,12 +15,22 @@ export interface Judgment {
   updatedAt: string;
 }
 
+/** A note of the debrief, on a moment (or the reviewed comment of a live bookmark). */
+export interface Annotation {
+  t: number;
+  comment: string;
+  bookmarkSeq: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface SessionExportInput {
   session: SessionListItem;
   compiled: CompiledScenario;
   /** The whole recorded timeline. */
   entries: readonly TimelineEntry[];
   judgments: readonly Judgment[];
+  annotations: readonly Annotation[];
   registration: string;
   now: Date;
 }
@@ -85,6 +95,7 @@ export function buildSessionExport(input: SessionExportInput): SessionExport {
     },
     participants: session.participants.map((p) => ({ role: p.role, name: p.name })),
     timeline: entries.filter((entry) => isVisibleTo('trainer', entry)) as SessionExport['timeline'],
+    annotations: [...input.annotations].sort((a, b) => a.t - b.t || a.createdAt.localeCompare(b.createdAt)),
     score: {
       criteria,
       scaled,
