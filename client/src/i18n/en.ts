@@ -416,8 +416,8 @@ export const en: Catalogue = {
   'debrief.measures.rules':
     'Times on the session clock (pauses do not count): pickup from when the listener arrived; open question and alert from pickup; silence: no move nor words from the listener, connected and not on hold.',
 
-  'home.sessions.link': 'Recorded sessions',
-  'sessions.heading': 'Recorded sessions',
+  'home.sessions.link': 'Sessions of the organisation',
+  'sessions.heading': 'Sessions of the organisation',
   'sessions.loading': 'Loading the sessions…',
   'sessions.empty': 'No session matches.',
   'sessions.caption.one': '{count} session',

@@ -424,8 +424,8 @@ export const fr = {
   'debrief.measures.rules':
     "Temps comptés en temps de séance (la suspension ne compte pas) : décroché depuis l'arrivée de l'écoutant·e ; question ouverte et alerte depuis le décroché ; silence : sans action ni parole de l'écoutant·e, en ligne et hors attente.",
 
-  'home.sessions.link': 'Séances enregistrées',
-  'sessions.heading': 'Séances enregistrées',
+  'home.sessions.link': "Séances de l'organisme",
+  'sessions.heading': "Séances de l'organisme",
   'sessions.loading': 'Chargement des séances…',
   'sessions.empty': 'Aucune séance ne correspond.',
   'sessions.caption.one': '{count} séance',
