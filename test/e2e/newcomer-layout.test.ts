@@ -78,7 +78,7 @@ describe('a newcomer trainer’s pages, laid out', () => {
     await page.close();
   }, 120_000);
 
-  it('« Séances de l'organisme » on a phone shows each session’s « Débriefing » within the screen', async () => {
+  it('« Séances de l’organisme » on a phone shows each session’s « Débriefing » within the screen', async () => {
     const home = await open(trainer, '/');
     await home.getByRole('button', { name: 'Créer la séance' }).click();
     await home.getByRole('heading', { name: 'Liens de la séance' }).waitFor();

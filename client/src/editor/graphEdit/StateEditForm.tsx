@@ -193,7 +193,7 @@ export function StateEditForm({
           const named = t('studio.graph.removeTransitionNamed', { name: words });
           return (
             <li key={i} className="studio-transition">
-              {words}{' '}
+              <span className="studio-transition__words">{words}</span>{' '}
               {transition.targets.length <= 1 ? (
                 <label>
                   {t('studio.graph.changeTarget')}{' '}
@@ -220,6 +220,7 @@ export function StateEditForm({
                 <>
                   <button
                     type="button"
+                    className="studio-transition__edit"
                     aria-label={t('studio.graph.editTransitionNamed', { name: words })}
                     onClick={() => {
                       if (transition.written) onEditTransition(state, transition.path, transition.written);
