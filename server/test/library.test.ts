@@ -196,9 +196,9 @@ describe('the call library', () => {
       .json as unknown as LibraryVersionText;
     expect(copied.yaml).toMatch(/^id: ma-copie$/m);
     // Its title says it is a copy: the library does not list two « Appel d'entraînement ».
-    expect(copied.yaml).toMatch(/^title: Copie d'Appel d'entraînement$/m);
+    expect(copied.yaml).toMatch(/^title: Appel d'entraînement \(copie\)$/m);
     const listed = (await call(author, 'GET', '')).json as unknown as LibraryCallSummary[];
-    expect(listed.find((c) => c.id === 'ma-copie')?.title).toBe("Copie d'Appel d'entraînement");
+    expect(listed.find((c) => c.id === 'ma-copie')?.title).toBe("Appel d'entraînement (copie)");
     // The author's comments stay (yaml's Document API).
     expect(copied.yaml).toContain('# yaml-language-server');
     expect(copied.issues.filter((i) => i.severity === 'error')).toEqual([]);

@@ -127,10 +127,10 @@ export class LibraryService implements OnModuleInit {
       id = request.id;
       yaml = source;
       change = 'duplicate';
-      // Two calls listed under one title could not be told apart: the copy says it is one.
+      // Two calls listed under one title could not be told apart: the copy says it is one, after
+      // the title (« Copie d'Appel d'entraînement » read oddly; and the list sorts it by its name).
       const from = declaredIdentity(source).title;
-      if (from !== undefined)
-        copyTitle = /^[aeiouyàâäéèêëîïôöûüh]/i.test(from) ? `Copie d'${from}` : `Copie de ${from}`;
+      if (from !== undefined) copyTitle = `${from} (copie)`;
     }
     if (this.catalog.get(id) || (await this.store.call(id))) return failure(ErrorCode.LibraryIdTaken);
     const text = withScenarioIdentity(yaml, id, 1, copyTitle) ?? yaml;
