@@ -103,20 +103,22 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
                           .join(t('ui.separator.dot'))}
                   </td>
                   <td>
-                    <Link to={`/bibliotheque/${encodeURIComponent(c.id)}`}>
-                      {writer && !c.builtIn ? t('library.edit') : t('library.open')}
-                    </Link>
-                    {writer ? (
-                      <button
-                        type="button"
-                        className="button--link"
-                        onClick={() =>
-                          void api.create({ duplicate: c.id, id: copyIdOf(c.id, takenIds) }).then(created)
-                        }
-                      >
-                        {t('library.duplicate')}
-                      </button>
-                    ) : null}
+                    <div className="library__actions">
+                      <Link to={`/bibliotheque/${encodeURIComponent(c.id)}`}>
+                        {writer && !c.builtIn ? t('library.edit') : t('library.open')}
+                      </Link>
+                      {writer ? (
+                        <button
+                          type="button"
+                          className="button--link"
+                          onClick={() =>
+                            void api.create({ duplicate: c.id, id: copyIdOf(c.id, takenIds) }).then(created)
+                          }
+                        >
+                          {t('library.duplicate')}
+                        </button>
+                      ) : null}
+                    </div>
                   </td>
                 </tr>
               ))}
