@@ -3,6 +3,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import type { OrganizationSummary } from '@ecoute/protocol';
 import { signedInAs } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
+import { settle } from '../test/settle.js';
 import { accountApi } from './accountApi.js';
 import { OrganizationPage } from './OrganizationPage.js';
 
@@ -13,15 +14,6 @@ const organization: OrganizationSummary = {
   retentionDays: 365,
   defaultRetentionDays: 365,
 };
-
-/** Who is signed in, then the organisation: a few turns of promises. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await act(async () => {
-      await Promise.resolve();
-    });
-  }
-}
 
 describe('OrganizationPage', () => {
   const api = {

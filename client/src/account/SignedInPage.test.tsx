@@ -1,25 +1,18 @@
 // The members' pages signed out: their heading, why, and « Se connecter »; nothing of their
 // content, which is not even asked of the server (it answered 401s, and « no badge yet »).
 import { describe, expect, it } from '@jest/globals';
-import { act, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { BadgesPage } from '../badges/BadgesPage.js';
 import { badgesApi } from '../badges/badgesApi.js';
 import { ClassesPage } from '../classroom/ClassesPage.js';
 import { signedInAs } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
+import { settle } from '../test/settle.js';
 import { accountApi } from './accountApi.js';
 import { OrganizationPage } from './OrganizationPage.js';
 import { SignedInPage } from './SignedInPage.js';
 
 const signedOut = { me: () => Promise.resolve({ ok: false as const, code: 'auth/sign_in_required' }) };
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await act(async () => {
-      await Promise.resolve();
-    });
-  }
-}
 
 describe('a page for members', () => {
   it('signed out: its heading, why, and « Se connecter »; not its content', async () => {

@@ -1,17 +1,10 @@
 // « Séances de groupe »: the creation's button, disabled, says what is missing.
 import { describe, expect, it } from '@jest/globals';
-import { act, fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { signedInAs } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
+import { settle } from '../test/settle.js';
 import { ClassesPage } from './ClassesPage.js';
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await act(async () => {
-      await Promise.resolve();
-    });
-  }
-}
 
 describe('the group sessions page', () => {
   it('says under « Créer la séance de groupe » what it still needs', async () => {

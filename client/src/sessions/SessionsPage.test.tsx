@@ -4,6 +4,7 @@ import type { SessionListItem, SessionListQuery } from '@ecoute/protocol';
 import type { HomeApi } from '../home/homeApi.js';
 import { signedInAs } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
+import { settle } from '../test/settle.js';
 import { SessionsPage } from './SessionsPage.js';
 import type { SessionsApi } from './sessionsApi.js';
 
@@ -63,15 +64,6 @@ function fakeApi(refuse: string | null = null) {
     },
   };
   return { calls, api };
-}
-
-/** Who is signed in, then the list: a few turns of promises. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await act(async () => {
-      await Promise.resolve();
-    });
-  }
 }
 
 describe('the sessions list', () => {

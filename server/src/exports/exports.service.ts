@@ -15,28 +15,10 @@ import { TIMELINE_STORE } from '../timeline/timeline-store.js';
 import type { TimelineStore } from '../timeline/timeline-store.js';
 import { LrsError, sendStatements } from './lrs-client.js';
 import { buildSessionExport } from './session-export.js';
+import type { DebriefTables } from '../debrief/debrief-store.js';
 import type { Annotation, Judgment } from './session-export.js';
 import { buildStatements } from './xapi.js';
 import type { XapiStatement } from './xapi.js';
-
-/** The trainer's judgments and the debrief's annotations (the debrief's tables, migration 0002), read only. */
-type DebriefTables = {
-  debrief_judgments: {
-    session_id: string;
-    criterion: string;
-    rating: string;
-    comment: string;
-    updated_at: string;
-  };
-  debrief_annotations: {
-    session_id: string;
-    bookmark_seq: number | null;
-    t: number;
-    comment: string;
-    created_at: string;
-    updated_at: string;
-  };
-};
 
 @Injectable()
 export class ExportsService {
