@@ -21,30 +21,29 @@ const labels: KnownLabels = {
 };
 const entry = (seq: number, input: Input, source = 'listener'): TimelineEntry =>
   ({ seq, t: seq * 1000, at: '', source, kind: 'input', input }) as TimelineEntry;
+/** A free sentence read as `move` (understood), as the server records it. */
+const reading = (seq: number, n: number, text: string, move: string, score: number): TimelineEntry =>
+  entry(seq, { kind: 'interpret', n, text, move, score, runnerUp: null, understood: true });
+
+/** The panel in free speech, nothing pending, over `entries`. */
+function panel(entries: TimelineEntry[], now: number) {
+  return (
+    <InterpretationsPanel
+      speech={{ mode: 'free_speech', pending: null }}
+      entries={entries}
+      moves={moves}
+      labels={labels}
+      now={now}
+      enabled
+      onCorrect={() => Promise.resolve(true)}
+    />
+  );
+}
 
 describe('InterpretationsPanel', () => {
   it('times each sentence on the call clock, from pickup (as the transcript does)', () => {
     renderWithSession(
-      <InterpretationsPanel
-        speech={{ mode: 'free_speech', pending: null }}
-        entries={[
-          entry(4, { kind: 'pickup' }),
-          entry(9, {
-            kind: 'interpret',
-            n: 0,
-            text: 'Je vous écoute',
-            move: 'reformuler',
-            score: 0.5,
-            runnerUp: null,
-            understood: true,
-          }),
-        ]}
-        moves={moves}
-        labels={labels}
-        now={9000}
-        enabled
-        onCorrect={() => Promise.resolve(true)}
-      />,
+      panel([entry(4, { kind: 'pickup' }), reading(9, 0, 'Je vous écoute', 'reformuler', 0.5)], 9000),
     );
     // Said 5 s after the pickup (session time 9 s).
     expect(within(screen.getByRole('listitem')).getByText('0:05')).not.toBeNull();
@@ -128,34 +127,13 @@ describe('InterpretationsPanel', () => {
 
   it('starts each correction on the move the sentence was read as, named by its sentence', () => {
     renderWithSession(
-      <InterpretationsPanel
-        speech={{ mode: 'free_speech', pending: null }}
-        entries={[
-          entry(1, {
-            kind: 'interpret',
-            n: 0,
-            text: 'Je comprends, ça doit être dur',
-            move: 'rassurer',
-            score: 0.7,
-            runnerUp: null,
-            understood: true,
-          }),
-          entry(2, {
-            kind: 'interpret',
-            n: 1,
-            text: 'Vous voulez dire que',
-            move: 'reformuler',
-            score: 0.8,
-            runnerUp: null,
-            understood: true,
-          }),
-        ]}
-        moves={moves}
-        labels={labels}
-        now={3000}
-        enabled
-        onCorrect={() => Promise.resolve(true)}
-      />,
+      panel(
+        [
+          reading(1, 0, 'Je comprends, ça doit être dur', 'rassurer', 0.7),
+          reading(2, 1, 'Vous voulez dire que', 'reformuler', 0.8),
+        ],
+        3000,
+      ),
     );
     const first = screen.getByRole('combobox', {
       name: 'Corriger en (la phrase «\u00a0Je comprends, ça doit être dur\u00a0»)',
