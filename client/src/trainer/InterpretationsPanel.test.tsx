@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { Input, MoveOption, TimelineEntry } from '@ecoute/engine';
 import { renderWithSession } from '../test/renderWithSession.js';
@@ -143,5 +143,35 @@ describe('InterpretationsPanel', () => {
       name: 'Corriger en (la phrase «\u00a0Vous voulez dire que\u00a0»)',
     }) as HTMLSelectElement;
     expect(second.value).toBe('reformuler');
+  });
+
+  it('counts the pick down each second, on the page’s session clock', () => {
+    jest.useFakeTimers();
+    try {
+      let now = 6_000;
+      renderWithSession(
+        <InterpretationsPanel
+          speech={{
+            mode: 'free_speech',
+            pending: { n: 0, text: 'Hmm bon', move: 'reformuler', score: 0.1, dueT: 21_000 },
+          }}
+          entries={[]}
+          moves={moves}
+          labels={labels}
+          now={6_000}
+          sessionNow={() => now}
+          enabled
+          onCorrect={() => Promise.resolve(true)}
+        />,
+      );
+      expect(screen.getByRole('alert').textContent).toMatch(/15 s avant/);
+      now = 10_200;
+      act(() => {
+        jest.advanceTimersByTime(1_000);
+      });
+      expect(screen.getByRole('alert').textContent).toMatch(/11 s avant/);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Input, MoveOption, SpeechView, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { formatDuration } from '../ui/formatDuration.js';
@@ -47,6 +47,7 @@ export function InterpretationsPanel({
   moves,
   labels,
   now,
+  sessionNow,
   enabled,
   onCorrect,
 }: {
@@ -57,6 +58,8 @@ export function InterpretationsPanel({
   labels: KnownLabels;
   /** Session time of the view (for the pick's countdown). */
   now: number;
+  /** The session time now, as the page estimates it: the countdown then counts down each second. */
+  sessionNow?: () => number;
   enabled: boolean;
   onCorrect: (n: number, move: string) => Promise<boolean>;
 }) {
@@ -68,6 +71,16 @@ export function InterpretationsPanel({
   const label = (move: string | null) =>
     move === null ? t('speech.none') : (labels.moves.get(move) ?? move);
   const pending = speech.pending;
+  // While a pick waits, the countdown is read again each second (the view's time stands still
+  // between two updates: « 20 s » stayed « 20 s »).
+  const [, setTick] = useState(0);
+  const waiting = pending !== null && sessionNow !== undefined;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => setTick((tick) => tick + 1), 1000);
+    return () => clearInterval(timer);
+  }, [waiting]);
+  const current = sessionNow ? Math.max(now, sessionNow()) : now;
   return (
     <section className="panel interpretations" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('speech.trainer.heading')}</h2>
@@ -78,7 +91,7 @@ export function InterpretationsPanel({
           <p role="alert">
             {t('speech.trainer.pick', {
               text: pending.text,
-              seconds: Math.max(0, Math.ceil((pending.dueT - now) / 1000)),
+              seconds: Math.max(0, Math.ceil((pending.dueT - current) / 1000)),
             })}
           </p>
           <CorrectionForm

@@ -141,6 +141,7 @@ export function TrainerPage() {
                   moves={view.moves}
                   labels={labels}
                   now={view.t}
+                  sessionNow={sessionNow}
                   enabled={inCall}
                   onCorrect={(n, move) => submit({ kind: 'correct', n, move, applied: false })}
                 />
