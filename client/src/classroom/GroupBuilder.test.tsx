@@ -40,4 +40,15 @@ describe('GroupBuilder', () => {
     fireEvent.click(screen.getByRole('button', { name: 'drop' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('cannot « Former au hasard » before anyone joined, and says why', () => {
+    renderWithSession(
+      <GroupBuilder learners={[]} calls={[]} scenarios={scenarios} launch={() => Promise.resolve(true)} />,
+    );
+    const random = screen.getByRole('button', { name: 'Former au hasard' });
+    expect(random.hasAttribute('disabled')).toBe(true);
+    expect(document.getElementById(random.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+      /Aucun·e apprenant·e n’a encore rejoint/,
+    );
+  });
 });

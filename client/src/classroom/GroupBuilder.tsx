@@ -1,7 +1,7 @@
 // Forming a round's groups: at random (pairs or threes, the machine or a learner as the caller),
 // by hand (a group and a role per learner), or by rotating the roles of the last round; then
 // every call launched at once.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ClassCall, ClassLearner, ClassRole, ScenarioSummary } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { groupsOf, randomGroups, rotateRoles, type GroupRow } from './groups.js';
@@ -41,6 +41,7 @@ export function GroupBuilder({
   };
   const [scenarioId, setScenarioId] = useState(scenarios[0]?.id ?? '');
   const ids = learners.map((l) => l.learnerId);
+  const noLearnerId = useId();
   // Learners who joined after the groups were made are listed too (as observers of group 1).
   const shown: GroupRow[] = [
     ...rows.filter((r) => ids.includes(r.learnerId)),
@@ -78,7 +79,13 @@ export function GroupBuilder({
           <input type="checkbox" checked={machine} onChange={(e) => setMachine(e.target.checked)} />
           {t('classroom.groups.machine')}
         </label>
-        <button type="button" onClick={() => setRows(randomGroups(ids, size, machine))}>
+        {/* Nobody has joined yet: nothing to form (the button did nothing, silently). */}
+        <button
+          type="button"
+          disabled={ids.length === 0}
+          aria-describedby={ids.length === 0 ? noLearnerId : undefined}
+          onClick={() => setRows(randomGroups(ids, size, machine))}
+        >
           {t('classroom.groups.random')}
         </button>
         <button
@@ -88,6 +95,11 @@ export function GroupBuilder({
         >
           {t('classroom.groups.rotate')}
         </button>
+        {ids.length === 0 ? (
+          <p id={noLearnerId} className="hint">
+            {t('classroom.groups.noLearner')}
+          </p>
+        ) : null}
       </fieldset>
       <table className="group-table">
         <thead>

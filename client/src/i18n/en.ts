@@ -936,6 +936,7 @@ export const en: Catalogue = {
   'classroom.groups.threes': 'Threes',
   'classroom.groups.machine': 'The machine plays the caller',
   'classroom.groups.random': 'Form at random',
+  'classroom.groups.noLearner': 'No learner has joined yet: give them the group session’s link or code.',
   'classroom.groups.rotate': 'Rotate the roles',
   'classroom.groups.groupOf': 'Group of {name}',
   'classroom.groups.roleOf': 'Role of {name}',

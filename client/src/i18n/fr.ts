@@ -957,6 +957,8 @@ export const fr = {
   'classroom.groups.threes': 'Trinômes',
   'classroom.groups.machine': 'La machine joue l’appelant·e',
   'classroom.groups.random': 'Former au hasard',
+  'classroom.groups.noLearner':
+    'Aucun·e apprenant·e n’a encore rejoint : donnez-leur le lien ou le code de la séance de groupe.',
   'classroom.groups.rotate': 'Tourner les rôles',
   'classroom.groups.groupOf': 'Groupe de {name}',
   'classroom.groups.roleOf': 'Rôle de {name}',
