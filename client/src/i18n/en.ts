@@ -97,7 +97,8 @@ export const en: Catalogue = {
   'moves.none': 'No action offered at this point of the call.',
 
   'say.label': 'What I say',
-  'say.hint': 'Enter to say it, Shift + Enter for a new line, Esc to get back to the shortcuts.',
+  'say.hint':
+    'The caller answers your actions; your sentences are noted in the transcript and count as speaking. Enter to say it, Shift + Enter for a new line, Esc to get back to the shortcuts.',
   'say.submit': 'Say',
 
   'outcome.heading': 'Outcome of the call',

@@ -98,7 +98,8 @@ export const fr = {
   'moves.none': "Aucune action proposée à ce moment de l'appel.",
 
   'say.label': 'Ce que je dis',
-  'say.hint': 'Entrée pour dire, Maj + Entrée pour aller à la ligne, Échap pour revenir aux raccourcis.',
+  'say.hint':
+    "L'appelant·e répond à vos actions ; vos phrases sont notées dans la transcription et comptent comme une prise de parole. Entrée pour dire, Maj + Entrée pour aller à la ligne, Échap pour revenir aux raccourcis.",
   'say.submit': 'Dire',
 
   'outcome.heading': "Issue de l'appel",
