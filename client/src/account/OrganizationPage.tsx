@@ -57,7 +57,7 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
   const [role, setRole] = useState<MemberRoleName>('trainer');
   const [days, setDays] = useState('');
   const [pseudonym, setPseudonym] = useState('');
-  /** « Effacer ses séances » asks first: the erasure cannot be undone. */
+  /** The erase button (`learnerErase`) asks first: the erasure cannot be undone. */
   const [confirmErase, setConfirmErase] = useState(false);
   const eraseButton = useRef<HTMLButtonElement>(null);
   const eraseYes = useRef<HTMLButtonElement>(null);
@@ -72,7 +72,7 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
     });
   }, [api]);
   useEffect(load, [load]);
-  // The question takes the focus; « Annuler » (or the answer) gives it back to the button.
+  // The question takes the focus; cancelling (or answering) gives it back to the button.
   useEffect(() => {
     if (confirmErase) eraseYes.current?.focus();
     else if (eraseAsked) eraseButton.current?.focus();
@@ -126,7 +126,7 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
     done('retention', t('account.organization.retentionSaved', { days: result.data.retentionDays }));
   }
 
-  /** « Effacer ses séances »: the question first (with a pseudonym to erase). */
+  /** The erase button: the question first (with a pseudonym to erase). */
   function askErase(): void {
     begin();
     if (!pseudonym.trim()) return done('learner', t('account.organization.pseudonymMissing'));

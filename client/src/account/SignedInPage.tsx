@@ -1,5 +1,5 @@
-// A page for the organisation's members (sessions, classes, badges, the library, « Organisme »):
-// signed out, it says so under its heading with « Se connecter », and asks the server nothing
+// A page for the organisation's members (sessions, classes, badges, the library, the organisation):
+// signed out, it says so under its heading with a sign-in link, and asks the server nothing
 // else (its lists answered 401s before, and showed their empty states and forms); signed in, its
 // content, given who is signed in.
 import type { ReactNode } from 'react';

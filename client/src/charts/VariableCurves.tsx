@@ -58,7 +58,7 @@ interface DirectLabel {
   top: number;
   /** Left of the name: just past the end of the lines. */
   left: number;
-  /** What the gutter leaves it (a longer name ends in « … »: the legend below has it whole). */
+  /** What the gutter leaves it (a longer name ends in an ellipsis: the legend below has it whole). */
   width: number;
 }
 
@@ -104,8 +104,8 @@ export default function VariableCurves({
     // and name); otherwise the axes too are in the text's colour, not uPlot's black.
     const ink = getComputedStyle(element).color || (forced ? 'CanvasText' : '#1c2430');
     // The names' gutter fits the widest name, but never more than 140 px nor 40 % of the plot: a long
-    // name (« Danger immédiat (moyens, échéance) ») made the page scroll sideways, on a phone and
-    // in the projected view; it is cut with « … » instead (the legend below has it whole).
+    // name (a scenario's variable of 35 characters) made the page scroll sideways, on a phone and
+    // in the projected view; it is cut with an ellipsis instead (the legend below has it whole).
     const known = element.clientWidth;
     const gutter = Math.min(
       Math.ceil(widestLabel(data.series.map((series) => series.label))) + 10,

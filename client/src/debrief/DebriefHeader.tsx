@@ -70,7 +70,7 @@ function DebriefFacts({ debrief }: { debrief: Debrief }) {
       </div>
       <div>
         <dt>{t('outcome.label')}</dt>
-        {/* A call not over has no outcome yet: « appel en cours », as its measures say, not « interrompu ». */}
+        {/* A call not over has no outcome yet: `debrief.measures.notEnded`, as its measures say, not `outcome.none`. */}
         <dd>
           {debrief.callOver
             ? outcomeText(t, debrief.measures.outcome?.outcome ?? null)

@@ -354,7 +354,7 @@ export function DebriefView({
               {debrief.selfAssessment?.comment ? (
                 <section className="panel" aria-labelledby="self-comment-heading">
                   <h2 id="self-comment-heading">
-                    {/* The learner reads their own words: « Ce que je retiens de l'appel ». */}
+                    {/* The learner reads their own words under `debrief.self.comment`, the form's own label. */}
                     {t(
                       debrief.viewer === 'listener' ? 'debrief.self.comment' : 'debrief.self.commentHeading',
                     )}

@@ -76,7 +76,7 @@ export function ObserverPage() {
             <div className="role-layout__main">
               <Transcript entries={session.entries} labels={labels} show={shownToListener} />
               <WhisperPanel entries={session.entries} />
-              {/* In free speech the listener has no action list: none is shown (not « no action now »). */}
+              {/* In free speech the listener has no action list: none is shown (not `moves.none`). */}
               {view.phase === 'connected' && view.mode !== 'free_speech' ? (
                 <MoveButtons moves={view.moves} disabled onMove={() => undefined} readOnly />
               ) : null}

@@ -72,7 +72,7 @@ export function InterpretationsPanel({
     move === null ? t('speech.none') : (labels.moves.get(move) ?? move);
   const pending = speech.pending;
   // While a pick waits, the countdown is read again each second (the view's time stands still
-  // between two updates: « 20 s » stayed « 20 s »).
+  // between two updates: the seconds left stood still).
   const [, setTick] = useState(0);
   const waiting = pending !== null && sessionNow !== undefined;
   useEffect(() => {

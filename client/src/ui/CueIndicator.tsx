@@ -42,7 +42,7 @@ export function CueIndicator({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useI18n();
   const found = latestCue(entries);
   // A cue already older than its time on screen when this page got it (a page opened or reloaded
-  // in the middle of the call) is not shown: it belongs to the transcript, not to « now ».
+  // in the middle of the call) is not shown: it belongs to the transcript, not to the present.
   const lastT = entries.at(-1)?.t ?? 0;
   const cueT = found ? (entries.find((e) => e.seq === found.seq)?.t ?? lastT) : lastT;
   const latest = found && lastT - cueT < CUE_SHOWN_MS ? found : null;

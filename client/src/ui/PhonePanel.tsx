@@ -57,7 +57,7 @@ export function PhonePanel({
         {t(callStatusKey(view))}
       </p>
       {view.onHold ? <p className="phone__hold-note">{t('phone.holdNote')}</p> : null}
-      {/* The call over, no cue is « on » any more (a reopened console showed the last one). */}
+      {/* The call over, no cue is shown any more (a reopened console showed the last one). */}
       {view.phase === 'ended' ? null : <CueIndicator entries={entries} />}
       {controls ? (
         <div className="phone__buttons">
