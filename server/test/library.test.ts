@@ -217,6 +217,24 @@ describe('the call library', () => {
     });
   });
 
+  it('refuses an unreadable import with its errors located, and one without an id, saying which', async () => {
+    const unreadable = await call(author, 'POST', '/calls', {
+      yaml: 'id: casse\ntitle: [oups\nstates:\n  a: 1\n',
+    });
+    expect(unreadable.status).toBe(422);
+    expect(unreadable.json).toMatchObject({
+      code: 'library/import_unreadable',
+      issues: [{ line: 3, severity: 'error', code: 'scenario/yaml' }],
+    });
+    const noId = await call(author, 'POST', '/calls', { yaml: 'title: Appel sans identifiant\n' });
+    expect(noId.status).toBe(422);
+    expect(noId.json).toMatchObject({ code: 'library/import_no_id', issues: [] });
+    // Neither was created.
+    const listed = (await call(author, 'GET', '')).json as unknown as LibraryCallSummary[];
+    expect(listed.map((c) => c.title)).not.toContain('Appel sans identifiant');
+    expect(listed.map((c) => c.id)).not.toContain('casse');
+  });
+
   it('shows nothing of a call to another organisation, which cannot start it either', async () => {
     expect(await call(outsider, 'GET', '/calls/appel-neuf')).toMatchObject({
       status: 404,

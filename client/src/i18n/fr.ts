@@ -824,6 +824,10 @@ export const fr = {
   'error.library/id_taken': 'Un appel porte déjà cet identifiant.',
   'error.library/no_draft': "Cet appel n'a pas de brouillon à publier.",
   'error.library/lint_errors': 'Publication refusée : le brouillon contient des erreurs à corriger.',
+  'error.library/import_unreadable':
+    "Ce fichier n'est pas un YAML lisible : corrigez-le, puis importez-le de nouveau.",
+  'error.library/import_no_id':
+    "Ce fichier ne donne pas l'identifiant de l'appel : ajoutez une ligne « id: … » en tête.",
   'badges.heading': 'Badges',
   'badges.definitions': "Les badges de l'organisme",
   'badges.none': 'Aucun badge défini pour le moment.',
@@ -1047,6 +1051,8 @@ export const fr = {
   'library.import.file': 'Fichier de scénario (.yaml)',
   'library.import.choose': 'Choisir un fichier…',
   'library.import.none': 'Aucun fichier choisi',
+  'library.import.issues': 'Erreurs du fichier',
+  'library.import.issueAt': 'Ligne {line} : {message}',
   'editor.loading': "Chargement de l'appel…",
   'editor.heading': 'Studio : {title}',
   'editor.readOnly': 'Appel de la bibliothèque intégrée : lecture seule. Dupliquez-le pour le modifier.',

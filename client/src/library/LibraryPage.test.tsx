@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { LibraryCallSummary, LibraryCreateRequest } from '@ecoute/protocol';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { libraryApi } from './libraryApi.js';
@@ -26,7 +26,9 @@ const author = {
     }),
 };
 
-async function renderLibrary(): Promise<LibraryCreateRequest[]> {
+async function renderLibrary(
+  importAnswer: Awaited<ReturnType<typeof libraryApi.importYaml>> = { ok: false, code: 'library/id_taken' },
+): Promise<LibraryCreateRequest[]> {
   const sent: LibraryCreateRequest[] = [];
   const api = {
     ...libraryApi,
@@ -34,6 +36,10 @@ async function renderLibrary(): Promise<LibraryCreateRequest[]> {
     create: (body: LibraryCreateRequest) => {
       sent.push(body);
       return Promise.resolve({ ok: false as const, code: 'library/exists', status: 409 });
+    },
+    importYaml: (yaml: string) => {
+      sent.push({ yaml });
+      return Promise.resolve(importAnswer);
     },
   } as unknown as typeof libraryApi;
   renderWithSession(<LibraryPage api={api} accounts={author} />);
@@ -109,5 +115,51 @@ describe('LibraryPage', () => {
     });
     expect(screen.getByText('appel-caf.yaml')).not.toBeNull();
     await waitFor(() => expect(sent).toEqual([{ yaml: 'id: x\n' }]));
+  });
+
+  it('says why a file was refused, by the import, with its errors and their lines, and takes the mended file again', async () => {
+    const sent = await renderLibrary({
+      ok: false,
+      code: 'library/import_unreadable',
+      issues: [
+        {
+          line: 3,
+          column: 1,
+          severity: 'error',
+          code: 'scenario/yaml',
+          message: 'YAML invalide : Flow sequence must end with a ]',
+        },
+      ],
+    });
+    const input = screen.getByLabelText(/^Fichier de scénario \(\.yaml\)/) as HTMLInputElement;
+    const pick = async (text: string) => {
+      const file = new File([text], 'appel.yaml', { type: 'application/yaml' });
+      Object.defineProperty(file, 'text', { value: () => Promise.resolve(text) });
+      await act(async () => {
+        fireEvent.change(input, { target: { files: [file] } });
+        await Promise.resolve();
+      });
+    };
+    await pick('id: x\ntitle: [oups\n');
+    const section = screen.getByRole('region', { name: 'Importer un fichier YAML' });
+    const alert = await waitFor(() => {
+      const found = within(section)
+        .getAllByRole('alert')
+        .find((a) => a.textContent !== '');
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(alert.textContent).toBe(
+      "Ce fichier n'est pas un YAML lisible\u00a0: corrigez-le, puis importez-le de nouveau.",
+    );
+    const list = within(section).getByRole('list', { name: 'Erreurs du fichier' });
+    expect(list.textContent).toBe('Ligne 3\u00a0: YAML invalide : Flow sequence must end with a ]');
+    // The control was emptied: choosing the same file name again is a change the page hears.
+    expect(input.value).toBe('');
+    await pick('id: x\ntitle: Réparé\n');
+    expect(sent.map((s) => ('yaml' in s ? s.yaml : null))).toEqual([
+      'id: x\ntitle: [oups\n',
+      'id: x\ntitle: Réparé\n',
+    ]);
   });
 });

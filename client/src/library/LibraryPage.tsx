@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { LibraryCallSummary } from '@ecoute/protocol';
+import type { LibraryCallSummary, LibraryIssue } from '@ecoute/protocol';
 import { accountApi } from '../account/accountApi.js';
 import { SignedInPage } from '../account/SignedInPage.js';
 import { useI18n } from '../i18n/index.js';
@@ -42,6 +42,8 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
   const importId = useId();
   const fileNameId = useId();
   const [fileName, setFileName] = useState<string | null>(null);
+  // An import's refusal shows in its own section, with the file's errors and their lines.
+  const [importError, setImportError] = useState<{ code: string; issues: LibraryIssue[] } | null>(null);
 
   const load = useCallback(() => {
     void api.list().then((result) => (result.ok ? setCalls(result.data) : setError(result.code)));
@@ -63,8 +65,15 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
     void api.create({ blank: true, id: id.trim(), title: title.trim() }).then(created);
   };
   const onImport = (file: File | undefined) => {
+    setImportError(null);
     if (!file) return;
-    void file.text().then((yaml) => api.create({ yaml }).then(created));
+    void file
+      .text()
+      .then((yaml) => api.importYaml(yaml))
+      .then((result) => {
+        if (result.ok) open(result.data.id);
+        else setImportError({ code: result.code, issues: 'issues' in result ? result.issues : [] });
+      });
   };
 
   return (
@@ -165,6 +174,8 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
                   const file = e.target.files?.[0];
                   setFileName(file?.name ?? null);
                   onImport(file);
+                  // The same file, mended, can be chosen again (an unchanged value fires no change).
+                  e.target.value = '';
                 }}
               />
               <span className="file-pick__row">
@@ -176,6 +187,18 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
             <p id={fileNameId} className="muted">
               {fileName ?? t('library.import.none')}
             </p>
+            <ErrorAlert code={importError?.code} />
+            {importError && importError.issues.length > 0 ? (
+              <ul className="library__import-issues" aria-label={t('library.import.issues')}>
+                {importError.issues.map((issue, i) => (
+                  <li key={i}>
+                    {issue.line !== undefined
+                      ? t('library.import.issueAt', { line: issue.line, message: issue.message })
+                      : issue.message}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </section>
         </div>
       ) : null}

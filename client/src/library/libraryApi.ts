@@ -14,8 +14,29 @@ import { requestJson, type ApiResult } from '../ui/requestJson.js';
 
 const call = (id: string) => `/api/library/calls/${encodeURIComponent(id)}`;
 
-export type PublishResult =
-  ApiResult<LibraryVersionSummary> | { ok: false; code: string; issues: LibraryIssue[] };
+/** A refusal that names lint errors (publication) or an unreadable file (import) carries them. */
+export type IssuesResult<T> = ApiResult<T> | { ok: false; code: string; issues: LibraryIssue[] };
+export type PublishResult = IssuesResult<LibraryVersionSummary>;
+
+/** A POST whose refusal may carry lint issues: the body is read here rather than by requestJson. */
+async function postWithIssues<T>(path: string, body: unknown): Promise<IssuesResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, code: 'client/network' };
+  }
+  const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (response.ok) return { ok: true, data: answer as unknown as T };
+  const code = typeof answer['code'] === 'string' ? answer['code'] : 'server/internal';
+  return Array.isArray(answer['issues'])
+    ? { ok: false, code, issues: answer['issues'] as LibraryIssue[] }
+    : { ok: false, code };
+}
 
 export const libraryApi = {
   list: () => requestJson<LibraryCallSummary[]>('/api/library'),
@@ -26,30 +47,15 @@ export const libraryApi = {
       method: 'POST',
       body: JSON.stringify(body),
     }),
+  /** A YAML file's text: refused with its errors, located, when it is not readable. */
+  importYaml: (yaml: string) => postWithIssues<LibraryCallDetail>('/api/library/calls', { yaml }),
   saveDraft: (id: string, yaml: string) =>
     requestJson<LibraryDraftSaved>(`${call(id)}/draft`, undefined, {
       method: 'PUT',
       body: JSON.stringify({ yaml }),
     }),
-  /** A refusal for lint errors carries them: read the body ourselves. */
-  async publish(id: string): Promise<PublishResult> {
-    let response: Response;
-    try {
-      response = await fetch(`${call(id)}/publish`, {
-        method: 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-        body: '{}',
-      });
-    } catch {
-      return { ok: false, code: 'client/network' };
-    }
-    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    if (response.ok) return { ok: true, data: body as unknown as LibraryVersionSummary };
-    const code = typeof body['code'] === 'string' ? body['code'] : 'server/internal';
-    return Array.isArray(body['issues'])
-      ? { ok: false, code, issues: body['issues'] as LibraryIssue[] }
-      : { ok: false, code };
-  },
+  /** A refusal for lint errors carries them. */
+  publish: (id: string): Promise<PublishResult> => postWithIssues(`${call(id)}/publish`, {}),
   retire: (id: string, version: number) =>
     requestJson<LibraryVersionSummary>(`${call(id)}/versions/${version}/retire`, undefined, {
       method: 'POST',

@@ -38,6 +38,8 @@ export const ErrorCode = {
   LibraryIdTaken: 'library/id_taken',
   LibraryNoDraft: 'library/no_draft',
   LibraryLintErrors: 'library/lint_errors',
+  LibraryImportUnreadable: 'library/import_unreadable',
+  LibraryImportNoId: 'library/import_no_id',
   // Open Badges and LTI 1.3 (server/src/badges, server/src/lti).
   BadgeNotFound: 'badge/not_found',
   LtiInvalidLaunch: 'lti/invalid_launch',
@@ -94,6 +96,10 @@ export const errorMessages: Record<ErrorCode, string> = {
   'library/id_taken': 'Un appel porte déjà cet identifiant.',
   'library/no_draft': "Cet appel n'a pas de brouillon à publier.",
   'library/lint_errors': 'Publication refusée : le brouillon contient des erreurs à corriger.',
+  'library/import_unreadable':
+    "Ce fichier n'est pas un YAML lisible : corrigez-le, puis importez-le de nouveau.",
+  'library/import_no_id':
+    "Ce fichier ne donne pas l'identifiant de l'appel : ajoutez une ligne « id: … » en tête.",
   'badge/not_found': 'Badge introuvable.',
   'lti/invalid_launch': 'Lancement LTI refusé : le message de la plateforme est invalide.',
   'lti/unknown_platform': "Plateforme LTI inconnue : elle n'est pas enregistrée sur ce serveur.",

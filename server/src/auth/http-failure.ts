@@ -29,6 +29,8 @@ const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.LibraryIdTaken]: HttpStatus.CONFLICT,
   [ErrorCode.LibraryNoDraft]: HttpStatus.CONFLICT,
   [ErrorCode.LibraryLintErrors]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.LibraryImportUnreadable]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.LibraryImportNoId]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.BadgeNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.LtiInvalidLaunch]: HttpStatus.BAD_REQUEST,
   [ErrorCode.LtiUnknownPlatform]: HttpStatus.BAD_REQUEST,

@@ -27,11 +27,12 @@ export const LIBRARY_API_ROUTES: readonly ApiRoute[] = [
     path: '/api/library/calls',
     tag,
     summary: 'Crée un appel : modèle vierge, fichier YAML importé, ou copie d’un autre appel.',
-    description: 'Auteur·rices et administrateur·rices.',
+    description:
+      'Auteur·rices et administrateur·rices. Un fichier illisible ou sans « id » est refusé (422) avec ses erreurs, situées.',
     access: 'member',
     body: libraryCreateSchema,
     ok: { status: 201, description: "L'appel, avec son brouillon en version 1." },
-    errors: [...write, 'library/id_taken'],
+    errors: [...write, 'library/id_taken', 'library/import_unreadable', 'library/import_no_id'],
   },
   {
     method: 'get',

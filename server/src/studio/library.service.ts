@@ -34,6 +34,20 @@ export function issuesOf(yaml: string): LibraryIssue[] {
   return lintScenario('scenario.yaml', yaml).issues.map(({ file: _file, ...issue }) => issue);
 }
 
+/** The lint codes of a text that is not readable YAML at all (syntax, size, depth, aliases). */
+const UNREADABLE = new Set(['scenario/yaml', 'scenario/too_large', 'scenario/too_deep', 'scenario/aliases']);
+
+/**
+ * Why an imported file names no call: it is not readable YAML (its errors, located, so that the
+ * author can mend the file), or it reads but has no `id`.
+ */
+function importRefusal(yaml: string): LintRefusal {
+  const unreadable = issuesOf(yaml).filter((issue) => UNREADABLE.has(issue.code));
+  return unreadable.length > 0
+    ? { ...failure(ErrorCode.LibraryImportUnreadable), issues: unreadable }
+    : { ...failure(ErrorCode.LibraryImportNoId), issues: [] };
+}
+
 @Injectable()
 export class LibraryService implements OnModuleInit {
   private readonly logger = new Logger('LibraryService');
@@ -116,8 +130,7 @@ export class LibraryService implements OnModuleInit {
       change = 'create';
     } else if ('yaml' in request) {
       const declared = declaredIdentity(request.yaml).id;
-      if (!declared)
-        return failure(ErrorCode.InputInvalid, "Fichier importé illisible : il n'a pas d'« id ».");
+      if (!declared) return importRefusal(request.yaml);
       id = declared;
       yaml = request.yaml;
       change = 'import';
