@@ -134,9 +134,11 @@ export function loadYaml(text: string): LoadYamlResult {
     return fail(
       ...doc.errors.map((e) => {
         const pos = e.linePos?.[0];
+        // yaml's first line ends with « at line 3, column 1: »: the issue carries them itself.
+        const said = (e.message.split('\n')[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, '');
         return {
           code: ScenarioErrorCode.Yaml,
-          message: `YAML invalide : ${e.message.split('\n')[0] ?? e.code}`,
+          message: `YAML invalide : ${said}`,
           ...(pos ? { line: pos.line, column: pos.col } : {}),
         };
       }),
