@@ -557,7 +557,8 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     // no edge label over a state or a group's title.
     const look = () =>
       trainer.evaluate(() => {
-        const pane = document.querySelector('.state-graph .react-flow')!.getBoundingClientRect();
+        // The drawing's box on screen (the drawing scrolls inside it).
+        const pane = document.querySelector('.state-graph .state-graph__scroll')!.getBoundingClientRect();
         const inside = (r: DOMRect) =>
           r.left >= pane.left + 8 &&
           r.right <= pane.right - 8 &&

@@ -1,19 +1,26 @@
 // The scenario's state graph, drawn with @xyflow/react from an ELK layout: nested and parallel
 // states as groups, the active states highlighted, the states visited and the transitions
 // taken marked. Loaded lazily (with ELK, it weighs): only the trainer and the projector need it.
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
 import {
   BaseEdge,
   ControlButton,
   Handle,
   Position,
   ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  useStore,
   type EdgeProps,
   type Node,
   type NodeProps,
+  type Rect,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
@@ -22,8 +29,22 @@ import { flowEdges, type RoutedEdge } from './flowEdges.js';
 import { elkEngine } from './elkEngine.js';
 import { highlightGraph, reachedHighlight, type GraphHighlight, type GraphReached } from './graphPath.js';
 import { GraphText, stateStatus } from './GraphText.js';
-import { FitToActive } from './FitToActive.js';
-import { FIT_PADDING, useFitGraph } from './useFitGraph.js';
+import {
+  FIT_PADDING,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  READABLE_ZOOM,
+  ZOOM_STEP,
+  canvasFor,
+  fittedView,
+  scrollFor,
+  stateRects,
+  viewAt,
+  wholeZoom,
+  zoomedView,
+} from './graphCanvas.js';
+import { useBoxSize } from './useBoxSize.js';
+import { useFitToActive } from './useFitToActive.js';
 import { foldGraph, layoutGraph, type GraphLayout } from './layoutGraph.js';
 import { joinParts } from '../i18n/joinParts.js';
 import './charts.css';
@@ -264,50 +285,119 @@ export default function StateGraph({
     [layout, highlight, t, lang, labelOf, counts],
   );
 
+  // The drawing scrolls inside its box (touch, wheel, scrollbars, arrow keys once focused): every
+  // state can be reached at a readable zoom, and the page never widens past the screen.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const box = useBoxSize(scrollRef, layout !== null);
+  const rects = useMemo(() => (layout ? stateRects(layout) : new Map<string, Rect>()), [layout]);
+  // The view asked for by the fit and the zoom buttons (where the drawing's origin sits in the
+  // box, at its zoom); scrolling by hand moves the box, not this.
+  const [view, setView] = useState<Viewport | null>(null);
+  useFitToActive({
+    active: activeShown,
+    visited: highlight.visited,
+    ended,
+    layout,
+    rects,
+    box,
+    show: setView,
+  });
+  const zoom = view?.zoom ?? READABLE_ZOOM;
+  const canvas = useMemo(
+    () => (layout ? canvasFor(layout, zoom, box ?? { width: 0, height: 0 }) : null),
+    [layout, zoom, box],
+  );
+  const applied = useRef<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element || !view || !canvas || applied.current === view) return;
+    applied.current = view;
+    const { left, top } = scrollFor(view, canvas);
+    element.scrollTo({ left, top, behavior: 'instant' });
+  }, [view, canvas]);
+  // Zooming out goes down to the whole graph in the box (below the readable zoom: asked for).
+  const minZoom = layout && box ? Math.min(READABLE_ZOOM, wholeZoom(layout, box)) : MIN_ZOOM;
+  const zoomBy = useCallback(
+    (factor: number) => {
+      const element = scrollRef.current;
+      if (!element || !canvas || !box) return;
+      const next = Math.min(MAX_ZOOM, Math.max(minZoom, canvas.viewport.zoom * factor));
+      const current = viewAt(canvas, { left: element.scrollLeft, top: element.scrollTop });
+      setView(zoomedView(current, next, box));
+    },
+    [canvas, box, minZoom],
+  );
+  const showAll = useCallback(() => {
+    const whole = layout && box ? fittedView(layout, rects, box, MIN_ZOOM) : null;
+    if (whole) setView(whole);
+  }, [layout, rects, box]);
+
   if (failed) return <p className="muted">{t('graph.failed')}</p>;
-  if (!layout) return <p className="muted">{t('graph.loading')}</p>;
+  if (!layout || !canvas) return <p className="muted">{t('graph.loading')}</p>;
   return (
     <figure className="state-graph" aria-label={label}>
       <div
         className="state-graph__view"
         style={{ '--graph-height': `${viewHeight(layout)}px` } as CSSProperties}
       >
-        <ReactFlowProvider>
-          <ReactFlow
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            minZoom={0.1}
-            nodesDraggable={false}
-            nodesConnectable={onConnect !== undefined}
-            nodesFocusable={false}
-            edgesFocusable={false}
-            elementsSelectable={false}
-            zoomOnDoubleClick={false}
-            {...(onStateClick ? { onNodeClick: (_event, node) => onStateClick(node.id) } : {})}
-            {...(onConnect
-              ? {
-                  onConnect: (connection: { source: string; target: string }) =>
-                    onConnect(connection.source, connection.target),
-                }
-              : {})}
-            ariaLabelConfig={{
-              'node.a11yDescription.default': t('graph.a11y.node'),
-              'node.a11yDescription.keyboardDisabled': t('graph.a11y.node'),
-              'edge.a11yDescription.default': t('graph.a11y.edge'),
-            }}
-          >
-            <FitToActive
-              active={activeShown}
-              visited={highlight.visited}
-              ended={ended}
-              layout={layout}
+        <div
+          ref={scrollRef}
+          className="state-graph__scroll"
+          // Focusable: the arrow keys scroll it (its states are images, not controls).
+          tabIndex={0}
+          role="group"
+          aria-label={t('graph.drawing')}
+          // Its arrow keys are its own: the debrief's ← → (a page-wide step through the moments)
+          // would take them, and the drawing could not be scrolled sideways from the keyboard.
+          onKeyDown={(event) => {
+            if (event.target === event.currentTarget && event.key.startsWith('Arrow'))
+              event.stopPropagation();
+          }}
+        >
+          <div className="state-graph__canvas" style={{ width: canvas.width, height: canvas.height }}>
+            <ReactFlow
               nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              viewport={canvas.viewport}
+              minZoom={MIN_ZOOM}
+              maxZoom={MAX_ZOOM}
+              // The box scrolls: xyflow neither pans nor zooms, nor keeps the wheel for itself.
+              panOnDrag={false}
+              panOnScroll={false}
+              zoomOnScroll={false}
+              zoomOnPinch={false}
+              zoomOnDoubleClick={false}
+              preventScrolling={false}
+              autoPanOnConnect={false}
+              nodesDraggable={false}
+              nodesConnectable={onConnect !== undefined}
+              nodesFocusable={false}
+              edgesFocusable={false}
+              elementsSelectable={false}
+              {...(onStateClick ? { onNodeClick: (_event, node) => onStateClick(node.id) } : {})}
+              {...(onConnect
+                ? {
+                    onConnect: (connection: { source: string; target: string }) =>
+                      onConnect(connection.source, connection.target),
+                  }
+                : {})}
+              ariaLabelConfig={{
+                'node.a11yDescription.default': t('graph.a11y.node'),
+                'node.a11yDescription.keyboardDisabled': t('graph.a11y.node'),
+                'edge.a11yDescription.default': t('graph.a11y.edge'),
+              }}
             />
-          </ReactFlow>
-          <ZoomControls />
-        </ReactFlowProvider>
+          </div>
+        </div>
+        <ZoomControls
+          zoom={canvas.viewport.zoom}
+          minZoom={minZoom}
+          onZoomIn={() => zoomBy(ZOOM_STEP)}
+          onZoomOut={() => zoomBy(1 / ZOOM_STEP)}
+          onShowAll={showAll}
+        />
       </div>
       <figcaption>
         <GraphText graph={graph} highlight={highlight} />
@@ -319,15 +409,25 @@ export default function StateGraph({
 /**
  * Zoom in, zoom out, show all: xyflow's `Controls` puts its `aria-label` on a plain div (no
  * role), so the panel is ours, a named group (`role="group"`), with xyflow's own buttons and look.
- * Beside the drawing (in its left gutter), not a `Panel` over it: it covered states.
+ * Beside the drawing (in its left gutter; in a row under it on a phone), not a `Panel` over it:
+ * it covered states. The zoom is the page's (`StateGraph` sizes the canvas), not xyflow's.
  */
-function ZoomControls() {
+function ZoomControls({
+  zoom,
+  minZoom,
+  onZoomIn,
+  onZoomOut,
+  onShowAll,
+}: {
+  zoom: number;
+  minZoom: number;
+  onZoomIn: () => void;
+  onZoomOut: () => void;
+  onShowAll: () => void;
+}) {
   const { t } = useI18n();
-  const { zoomIn, zoomOut } = useReactFlow();
-  const fit = useFitGraph();
-  const minZoom = useStore((s) => s.minZoom);
-  const minZoomReached = useStore((s) => s.transform[2] <= s.minZoom);
-  const maxZoomReached = useStore((s) => s.transform[2] >= s.maxZoom);
+  const minZoomReached = zoom <= minZoom + 1e-3;
+  const maxZoomReached = zoom >= MAX_ZOOM - 1e-3;
   return (
     <div
       className="react-flow__controls vertical state-graph__controls"
@@ -339,7 +439,7 @@ function ZoomControls() {
         title={t('graph.zoomIn')}
         aria-label={t('graph.zoomIn')}
         disabled={maxZoomReached}
-        onClick={() => void zoomIn()}
+        onClick={onZoomIn}
       >
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
           <path d="M32 18.133H18.133V32h-4.266V18.133H0v-4.266h13.867V0h4.266v13.867H32z" />
@@ -350,7 +450,7 @@ function ZoomControls() {
         title={t('graph.zoomOut')}
         aria-label={t('graph.zoomOut')}
         disabled={minZoomReached}
-        onClick={() => void zoomOut()}
+        onClick={onZoomOut}
       >
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 5" aria-hidden="true" focusable="false">
           <path d="M0 0h32v4.2H0z" />
@@ -360,7 +460,7 @@ function ZoomControls() {
         className="react-flow__controls-fitview"
         title={t('graph.fitView')}
         aria-label={t('graph.fitView')}
-        onClick={() => fit(undefined, minZoom)}
+        onClick={onShowAll}
       >
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true" focusable="false">
           <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />

@@ -47,12 +47,12 @@ export interface GraphLayout {
 
 const LEAF_HEIGHT = 44;
 
-/** An edge label's line (10 px text, `.react-flow__edge-text`, with its background's padding). */
-const EDGE_LABEL_HEIGHT = 16;
+/** An edge label's line (13 px text, `.react-flow__edge-text`, with its background's padding). */
+const EDGE_LABEL_HEIGHT = 20;
 
-/** The width kept for an edge label: its text at 10 px (≈ 5.6 px a character) and the padding. */
+/** The width kept for an edge label: its text at 13 px (≈ 7.3 px a character) and the padding. */
 export function edgeLabelWidth(text: string): number {
-  return Math.round(text.length * 5.6) + 10;
+  return Math.round(text.length * 7.3) + 10;
 }
 
 /** The group debrief writes « 12 appels » on its edges: the room kept for that, whatever the text. */

@@ -267,6 +267,7 @@ export const en: Catalogue = {
   'graph.legendActive': 'active state',
   'graph.legendVisited': 'state passed through',
   'graph.legendTaken': 'transition taken',
+  'graph.drawing': 'Drawing of the state graph, scrollable',
   'graph.controls': 'Graph zoom',
   'graph.zoomIn': 'Zoom in',
   'graph.zoomOut': 'Zoom out',
@@ -806,7 +807,8 @@ export const en: Catalogue = {
   'error.library/no_draft': 'This call has no draft to publish.',
   'error.library/lint_errors': 'Publishing refused: the draft has errors to fix.',
   'error.library/import_unreadable': 'This file is not readable YAML: fix it, then import it again.',
-  'error.library/import_no_id': "This file does not give the call's identifier: add an “id: …” line at the top.",
+  'error.library/import_no_id':
+    "This file does not give the call's identifier: add an “id: …” line at the top.",
   'badges.heading': 'Badges',
   'badges.definitions': "The organisation's badges",
   'badges.none': 'No badge defined yet.',

@@ -270,6 +270,7 @@ export const fr = {
   'graph.legendActive': 'état actif',
   'graph.legendVisited': 'état déjà traversé',
   'graph.legendTaken': 'transition prise',
+  'graph.drawing': 'Dessin du graphe des états, à faire défiler',
   'graph.controls': 'Zoom du graphe',
   'graph.zoomIn': 'Agrandir',
   'graph.zoomOut': 'Réduire',

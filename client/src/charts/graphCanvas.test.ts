@@ -1,0 +1,121 @@
+// The state graph's canvas inside its scrolling box: the drawing at its zoom with room round it,
+// the scroll that shows a view, a zoom that keeps the box's middle, the states' boxes from the
+// layout, and the views the fit asks for.
+import { describe, expect, it } from '@jest/globals';
+import {
+  FIT_PADDING,
+  MIN_ZOOM,
+  READABLE_ZOOM,
+  canvasFor,
+  fittedView,
+  scrollFor,
+  stateRects,
+  viewAt,
+  wholeZoom,
+  zoomedView,
+} from './graphCanvas.js';
+import type { GraphLayout, LaidOutNode } from './layoutGraph.js';
+
+const node = (id: string, x: number, y: number, extra: Partial<LaidOutNode> = {}): LaidOutNode => ({
+  id,
+  label: id,
+  parent: null,
+  type: 'atomic',
+  description: null,
+  x,
+  y,
+  width: 100,
+  height: 44,
+  ...extra,
+});
+
+// A drawing four phones wide: a group far right holding one state, one state far left.
+const layout: GraphLayout = {
+  nodes: [
+    node('gauche', 10, 10),
+    node('droite', 1400, 0, { type: 'compound', width: 200, height: 200 }),
+    node('droite.dedans', 20, 40, { parent: 'droite' }),
+  ],
+  edges: [],
+  width: 1600,
+  height: 400,
+};
+const phone = { width: 314, height: 600 };
+
+describe('canvasFor', () => {
+  it('is the drawing at its zoom with the padding round it, its origin inside the padding', () => {
+    const canvas = canvasFor(layout, 1, phone);
+    expect(canvas.width).toBe(1600 + FIT_PADDING.left + FIT_PADDING.right);
+    expect(canvas.height).toBe(400 + FIT_PADDING.top + FIT_PADDING.bottom);
+    // Taller box than drawing: the drawing in its middle, top to bottom.
+    expect(canvas.viewport).toEqual({ zoom: 1, x: FIT_PADDING.left, y: FIT_PADDING.top + (600 - 480) / 2 });
+  });
+
+  it('centres a drawing smaller than the box', () => {
+    const canvas = canvasFor({ width: 100, height: 100 }, 1, { width: 1000, height: 1000 });
+    expect(canvas.viewport.x).toBe(FIT_PADDING.left + (1000 - 204) / 2);
+  });
+});
+
+describe('scrollFor and viewAt', () => {
+  it('give the scroll that shows a view, and the view a scroll shows', () => {
+    const canvas = canvasFor(layout, READABLE_ZOOM, phone);
+    const view = { zoom: READABLE_ZOOM, x: -1000, y: 20 };
+    const scroll = scrollFor(view, canvas);
+    expect(scroll.left).toBeCloseTo(canvas.viewport.x + 1000);
+    expect(viewAt(canvas, scroll)).toEqual(view);
+  });
+});
+
+describe('zoomedView', () => {
+  it('keeps the point at the box’s middle where it was', () => {
+    const view = { zoom: 1, x: -500, y: 0 };
+    const zoomed = zoomedView(view, 2, phone);
+    const middle = (v: typeof view) => ({ x: (157 - v.x) / v.zoom, y: (300 - v.y) / v.zoom });
+    expect(middle(zoomed).x).toBeCloseTo(middle(view).x);
+    expect(middle(zoomed).y).toBeCloseTo(middle(view).y);
+  });
+});
+
+describe('wholeZoom', () => {
+  it('is the zoom that shows the whole drawing with its padding, never under the smallest', () => {
+    expect(wholeZoom(layout, phone)).toBeCloseTo((314 - 104) / 1600);
+    expect(wholeZoom({ width: 100000, height: 10 }, phone)).toBe(MIN_ZOOM);
+  });
+});
+
+describe('stateRects', () => {
+  it('places a nested state from its group', () => {
+    expect(stateRects(layout).get('droite.dedans')).toEqual({ x: 1420, y: 40, width: 100, height: 44 });
+  });
+});
+
+describe('fittedView', () => {
+  const rects = stateRects(layout);
+
+  it('keeps the readable zoom on a phone and puts the focus in the box', () => {
+    const view = fittedView(layout, rects, phone, READABLE_ZOOM, {
+      context: ['gauche', 'droite.dedans'],
+      focus: ['droite.dedans'],
+    })!;
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    const left = 1420 * view.zoom + view.x;
+    expect(left).toBeGreaterThanOrEqual(FIT_PADDING.left - 0.5);
+    expect(left + 100 * view.zoom).toBeLessThanOrEqual(phone.width - FIT_PADDING.right + 0.5);
+  });
+
+  it('shows the whole drawing at the zoom asked at least, from its top when it is too tall', () => {
+    const all = fittedView(layout, rects, phone, MIN_ZOOM)!;
+    expect(all.zoom).toBeCloseTo(wholeZoom(layout, phone));
+    expect(all.x).toBeGreaterThanOrEqual(FIT_PADDING.left - 0.5);
+    expect(all.x + 1600 * all.zoom).toBeLessThanOrEqual(phone.width - FIT_PADDING.right + 0.5);
+    const readable = fittedView(layout, rects, { width: 314, height: 300 }, 1, {})!;
+    expect(readable.zoom).toBe(1);
+    expect(readable.y).toBe(FIT_PADDING.top);
+  });
+
+  it('has nothing to fit in a box with no room or on states not drawn', () => {
+    expect(fittedView(layout, rects, { width: 0, height: 0 }, READABLE_ZOOM)).toBeNull();
+    expect(fittedView(layout, rects, phone, READABLE_ZOOM, { context: ['ailleurs'] })).toBeNull();
+  });
+});

@@ -1,0 +1,174 @@
+// The state graph is drawn at a zoom on a canvas inside a box that scrolls, not panned inside a
+// box of the page's width: on a phone, the states left and right of the view were out of reach
+// (no keyboard panning, a touch drag fought the page's scroll). The canvas is the laid-out graph
+// at that zoom with room round it, never smaller than the box; the view is the box's scroll.
+import type { Rect, Viewport } from '@xyflow/react';
+import { viewportFor, type FitPadding } from './fitTargets.js';
+import type { GraphLayout } from './layoutGraph.js';
+
+/** The zoom the drawing is read at, at least: labels of 13 px stay ≥ 12 px on screen. */
+export const READABLE_ZOOM = 0.95;
+
+/** The zoom the drawing is shown at, at most, fitted on a few states or on a small graph. */
+export const FIT_MAX_ZOOM = 1.2;
+
+/**
+ * Zooming in (`graph.zoomIn`) goes no further; zooming out and showing all (`graph.zoomOut`,
+ * `graph.fitView`) no further than the whole graph in the box, at most this small (a call four
+ * screens wide, whole on a phone's 300 px).
+ */
+export const MAX_ZOOM = 2;
+export const MIN_ZOOM = 0.05;
+
+/** Each press of the zoom in or out button (xyflow's own step). */
+export const ZOOM_STEP = 1.2;
+
+/**
+ * Room round the states when the view is fitted, and round the drawing on the canvas: loops stand
+ * off a state's top and right side (with their count of calls, `graph.edgeCalls`, on the right).
+ * The zoom controls are beside the drawing, not over it.
+ */
+export const FIT_PADDING = { top: 40, right: 80, bottom: 40, left: 24 } as const;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface Canvas extends Size {
+  /** Where the drawing's origin sits on the canvas, at its zoom: xyflow's viewport. */
+  viewport: Viewport;
+}
+
+/**
+ * The canvas of `drawing` (the laid-out graph's size) at `zoom` in a box of `box` (its inner
+ * size): the drawing with the padding round it; in a larger box it fills the box (the page's
+ * stylesheet keeps it at least the box's size) with the drawing in its middle.
+ */
+export function canvasFor(drawing: Size, zoom: number, box: Size, padding: FitPadding = FIT_PADDING): Canvas {
+  const width = Math.ceil(drawing.width * zoom + padding.left + padding.right);
+  const height = Math.ceil(drawing.height * zoom + padding.top + padding.bottom);
+  return {
+    width,
+    height,
+    viewport: {
+      zoom,
+      x: padding.left + Math.max(0, box.width - width) / 2,
+      y: padding.top + Math.max(0, box.height - height) / 2,
+    },
+  };
+}
+
+/** The box's scroll that shows `view` (where the drawing's origin sits in the box, at its zoom). */
+export function scrollFor(view: Viewport, canvas: Canvas): { left: number; top: number } {
+  return { left: canvas.viewport.x - view.x, top: canvas.viewport.y - view.y };
+}
+
+/** The view the box shows at a scroll: where the drawing's origin sits in the box. */
+export function viewAt(canvas: Canvas, scroll: { left: number; top: number }): Viewport {
+  return {
+    zoom: canvas.viewport.zoom,
+    x: canvas.viewport.x - scroll.left,
+    y: canvas.viewport.y - scroll.top,
+  };
+}
+
+/** `view` at another zoom, the point at the box's middle kept where it was. */
+export function zoomedView(view: Viewport, zoom: number, box: Size): Viewport {
+  const middle = { x: (box.width / 2 - view.x) / view.zoom, y: (box.height / 2 - view.y) / view.zoom };
+  return { zoom, x: box.width / 2 - middle.x * zoom, y: box.height / 2 - middle.y * zoom };
+}
+
+/** The zoom that shows the whole drawing with its padding in the box (never under MIN_ZOOM). */
+export function wholeZoom(drawing: Size, box: Size, padding: FitPadding = FIT_PADDING): number {
+  const across = (box.width - padding.left - padding.right) / Math.max(1, drawing.width);
+  const down = (box.height - padding.top - padding.bottom) / Math.max(1, drawing.height);
+  return Math.max(MIN_ZOOM, Math.min(across, down));
+}
+
+/** Every state's box in the drawing's coordinates (the layout gives a nested state's from its group). */
+export function stateRects(layout: GraphLayout): Map<string, Rect> {
+  const byId = new Map(layout.nodes.map((node) => [node.id, node]));
+  const rects = new Map<string, Rect>();
+  const rectOf = (id: string): Rect | undefined => {
+    const known = rects.get(id);
+    if (known) return known;
+    const node = byId.get(id);
+    if (!node) return undefined;
+    const parent = node.parent ? rectOf(node.parent) : undefined;
+    const rect = {
+      x: (parent?.x ?? 0) + node.x,
+      y: (parent?.y ?? 0) + node.y,
+      width: node.width,
+      height: node.height,
+    };
+    rects.set(id, rect);
+    return rect;
+  };
+  for (const node of layout.nodes) rectOf(node.id);
+  return rects;
+}
+
+/** The box round these states (those drawn), or null when none is. */
+export function boundsOf(rects: ReadonlyMap<string, Rect>, ids: readonly string[]): Rect | null {
+  const drawn = ids.flatMap((id) => rects.get(id) ?? []);
+  if (drawn.length === 0) return null;
+  const left = Math.min(...drawn.map((r) => r.x));
+  const top = Math.min(...drawn.map((r) => r.y));
+  const right = Math.max(...drawn.map((r) => r.x + r.width));
+  const bottom = Math.max(...drawn.map((r) => r.y + r.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+export interface FitOn {
+  /** The states to show (the whole drawing when left out). */
+  context?: readonly string[] | undefined;
+  /** When they do not all fit: these in view rather than their middle. */
+  focus?: readonly string[] | undefined;
+  /** When the context does not fit: these, if more than the focus. */
+  near?: readonly string[] | undefined;
+  /** Shown whole with the focus when they fit at `minZoom` (a group's title read). */
+  groups?: readonly string[] | undefined;
+}
+
+/**
+ * The view on some states of the drawing, or on all of it: zoomed in no further than
+ * FIT_MAX_ZOOM and out no further than `minZoom`; when they do not all fit, on the `near` ones,
+ * and when these do not fit either, with the `focus` in view rather than their middle — with
+ * their `groups` whole when these fit. Null when there is nothing to fit: no room, no state drawn.
+ */
+export function fittedView(
+  layout: GraphLayout,
+  rects: ReadonlyMap<string, Rect>,
+  box: Size,
+  minZoom: number,
+  on: FitOn = {},
+): Viewport | null {
+  if (box.width === 0 || box.height === 0) return null;
+  const whole: Rect = { x: 0, y: 0, width: layout.width, height: layout.height };
+  const bounds = on.context ? boundsOf(rects, on.context) : whole;
+  if (!bounds) return null;
+  if (!on.context && !on.focus) {
+    // The whole drawing: from its top, across the middle, when it does not fit.
+    const zoom = Math.min(FIT_MAX_ZOOM, Math.max(minZoom, wholeZoom(layout, box)));
+    const canvas = canvasFor(layout, zoom, box);
+    return {
+      zoom,
+      x: canvas.width > box.width ? (box.width - layout.width * zoom) / 2 : canvas.viewport.x,
+      y: canvas.viewport.y,
+    };
+  }
+  let focusBounds = boundsOf(rects, on.focus ?? []) ?? bounds;
+  const focused = (on.focus ?? []).filter((id) => rects.has(id));
+  const framing = (on.groups ?? []).filter((id) => rects.has(id));
+  if (focused.length > 0 && framing.length > 0) {
+    const framed = boundsOf(rects, [...focused, ...framing])!;
+    // Within the whole view (less 8 px a side): wider than the padding allows, it is centred.
+    if (framed.width * minZoom <= box.width - 16 && framed.height * minZoom <= box.height - 16)
+      focusBounds = framed;
+  }
+  const nearby = (on.near ?? []).filter((id) => rects.has(id));
+  // The nearer states only when they are more than the focus (else the wider context, moved).
+  const contexts = nearby.length > focused.length ? [bounds, boundsOf(rects, nearby)!] : [bounds];
+  return viewportFor(contexts, focusBounds, box.width, box.height, minZoom, FIT_MAX_ZOOM, FIT_PADDING);
+}
