@@ -127,7 +127,8 @@ describe('LibraryPage', () => {
           column: 1,
           severity: 'error',
           code: 'scenario/yaml',
-          message: 'YAML invalide : Flow sequence must end with a ]',
+          message:
+            'YAML invalide\u00a0: crochet fermant «\u00a0]\u00a0» manquant\u00a0: une liste ouverte par «\u00a0[\u00a0» finit par «\u00a0]\u00a0»',
         },
       ],
     });
@@ -153,7 +154,9 @@ describe('LibraryPage', () => {
       "Ce fichier n'est pas un YAML lisible\u00a0: corrigez-le, puis importez-le de nouveau.",
     );
     const list = within(section).getByRole('list', { name: 'Erreurs du fichier' });
-    expect(list.textContent).toBe('Ligne 3\u00a0: YAML invalide : Flow sequence must end with a ]');
+    expect(list.textContent).toBe(
+      'Ligne 3\u00a0: YAML invalide\u00a0: crochet fermant «\u00a0]\u00a0» manquant\u00a0: une liste ouverte par «\u00a0[\u00a0» finit par «\u00a0]\u00a0»',
+    );
     // The control was emptied: choosing the same file name again is a change the page hears.
     expect(input.value).toBe('');
     await pick('id: x\ntitle: Réparé\n');

@@ -103,6 +103,44 @@ describe('parseScenario', () => {
     expect(duplicate[0]).toMatchObject({ code: 'scenario/yaml', line: 2, column: 1 });
   });
 
+  it("says YAML syntax errors in French words for an author, yaml's English left out", () => {
+    const said = (text: string) => errorsOf(text).map((e) => `${e.line}:${e.column} ${e.message}`);
+    expect(said('id: appel\ntitle: "Bonjour\n')).toEqual([
+      `3:1 YAML invalide : guillemet fermant « " » manquant : un texte ouvert par « " » plus haut n'est jamais refermé`,
+    ]);
+    expect(said("id: appel\ntitle: 'Bonjour\n")[0]).toMatch(
+      /^3:1 YAML invalide : apostrophe fermante « ' » manquante/,
+    );
+    // A French apostrophe in a text between apostrophes: the most likely slip of all.
+    expect(said("id: appel\ntitle: 'l'appel'\n")[0]).toMatch(/^2:11 YAML invalide : texte en trop .* « '' »/);
+    expect(said('machine:\n  initial: [un, deux\n  states: {}\n')).toEqual([
+      `3:3 YAML invalide : crochet fermant « ] » manquant, ou la liste « [ … ] » continue sur une ligne pas assez décalée vers la droite`,
+    ]);
+    expect(said('machine:\n\tinitial: debut\n')).toEqual([
+      `2:1 YAML invalide : tabulation en début de ligne : décaler avec des espaces, jamais avec des tabulations`,
+    ]);
+    expect(said('id: appel\ntitle: Bonjour: madame\n')[0]).toMatch(
+      /^2:8 YAML invalide : « : » suivi d'un espace dans une valeur : mettre la valeur entre guillemets/,
+    );
+    expect(said('id: appel\ntitle\n')[0]).toMatch(/^2:1 YAML invalide : « : » manquant après la clé/);
+    expect(said('machine:\n  initial: debut\n states: {}\n')[0]).toMatch(
+      /^3:1 YAML invalide : ligne mal décalée : les clés d'un même bloc commencent à la même colonne/,
+    );
+    expect(said('title: @appel\n')[0]).toMatch(
+      /^1:8 YAML invalide : une valeur ne peut pas commencer par « @ »/,
+    );
+    expect(said('title: "C:\\dossier"\n')[0]).toMatch(
+      /^1:11 YAML invalide : « \\d » n'est pas permis entre guillemets/,
+    );
+    expect(said('id: a\n]\n')).toEqual([`2:1 YAML invalide : « ] » inattendu à cet endroit`]);
+    // Without yaml's English: « Missing closing "quote », « Flow sequence in block collection… ».
+    for (const text of ['a: "x\n', 'a:\n  b: [x\n  c: 1\n', 'a:\n\tb: 1\n', 'a: b: c\n', "a: 'l'x'\n"]) {
+      expect(errorsOf(text)[0]?.message).not.toMatch(
+        /\b(Missing|must|Flow|Tabs|are|not|Nested|Unexpected)\b/,
+      );
+    }
+  });
+
   it('reports schema errors with the path, line and column of the value', () => {
     const text = yamlOf((s) => {
       (s as { version: unknown }).version = 'un';

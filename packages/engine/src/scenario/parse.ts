@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { checkReferences } from './references.js';
 import { formatPath, ScenarioErrorCode, type IssuePath, type ScenarioIssue } from './issues.js';
+import { yamlErrorWording } from './yaml-errors.js';
 
 export const SCENARIO_LIMITS = {
   /** Largest scenario text, in UTF-8 bytes. */
@@ -138,7 +139,7 @@ export function loadYaml(text: string): LoadYamlResult {
         const said = (e.message.split('\n')[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, '');
         return {
           code: ScenarioErrorCode.Yaml,
-          message: `YAML invalide : ${said}`,
+          message: `YAML invalide : ${yamlErrorWording(e.code, said)}`,
           ...(pos ? { line: pos.line, column: pos.col } : {}),
         };
       }),

@@ -15,6 +15,7 @@ const problems = frenchTypographyProblems;
 /** The files whose strings end up in a lint issue's message, the studio's schema hints or a refusal. */
 const MESSAGE_SOURCES = [
   'scenario/parse.ts',
+  'scenario/yaml-errors.ts',
   'scenario/references.ts',
   'scenario/schema.ts',
   'scenario/json-schema.ts',
