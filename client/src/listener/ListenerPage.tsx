@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { JoinedAs } from '../join/JoinedAs.js';
@@ -118,6 +118,8 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   const [keySet] = useShortcutKeySet();
   const [keyMap] = useKeyMap();
   const layout = layoutMoves(view?.moves ?? [], CATEGORY_ORDER, keySet, keyMap);
+  // The call's moves, offered now or not (the scenario's, with every sync): the help lists their keys only.
+  const callMoves = useMemo(() => new Set(labels.moves.keys()), [labels.moves]);
 
   const bindings: KeyBinding[] = view
     ? [
@@ -240,7 +242,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
                   )}
                 </div>
               ) : null}
-              <ShortcutsHelp freeSpeech={view.mode === 'free_speech'} />
+              <ShortcutsHelp moves={callMoves} freeSpeech={view.mode === 'free_speech'} />
             </div>
           </div>
         </>

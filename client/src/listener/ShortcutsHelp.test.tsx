@@ -1,23 +1,109 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen } from '@testing-library/react';
+import { fakeSession } from '../test/fakeSession.js';
+import { inputEntry, lineEntry, listenerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
+import { ListenerPage } from './ListenerPage.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
+
+/** A built-in call: its own moves and every standard action. */
+const fullCall = new Set([
+  'reformuler',
+  'question_ouverte',
+  'alerter_collegue',
+  'transferer_15',
+  'transferer_17',
+  'transferer_112',
+  'transferer_3114',
+  'transferer_service',
+  'mettre_en_attente',
+  'reprendre_appel',
+  'programmer_rappel',
+]);
+
+const help = () => screen.getByRole('region', { name: 'Raccourcis clavier' });
+/** Each row of the help as « keys: what they do ». */
+const helpRows = () =>
+  Array.from(help().querySelectorAll('.shortcuts__row')).map(
+    (row) => `${row.querySelector('dt')!.textContent}: ${row.querySelector('dd')!.textContent}`,
+  );
+const remapRows = () =>
+  Array.from(help().querySelectorAll('.shortcut-remap__table tbody th')).map((cell) => cell.textContent);
 
 describe("the listener's shortcuts help", () => {
   it('lists the action keys and their setting when the console has action buttons', () => {
-    renderWithSession(<ShortcutsHelp />);
-    const help = screen.getByRole('region', { name: 'Raccourcis clavier' });
-    expect(help.textContent).toContain('Alerter un·e collègue');
-    expect(help.textContent).toContain('Changer les touches des actions');
-    expect(help.textContent).not.toContain('Parler (maintenir)');
+    renderWithSession(<ShortcutsHelp moves={fullCall} />);
+    expect(help().textContent).toContain('Alerter un·e collègue');
+    expect(helpRows()).toContain('Alt+S Alt+P Alt+U: Transférer au 15 (SAMU), au 17 (police), au 112');
+    expect(helpRows()).toContain("1 … 2: Les actions proposées, dans l'ordre affiché");
+    expect(help().textContent).toContain('Changer les touches des actions');
+    expect(help().textContent).not.toContain('Parler (maintenir)');
+  });
+
+  it('lists only the keys of the call’s own moves: no standard action it does not have, no digit past its moves', () => {
+    // A call written in the studio: three moves of its own, the 15 and the call-back.
+    const moves = new Set(['ecouter', 'reformuler', 'rassurer', 'transferer_15', 'programmer_rappel']);
+    renderWithSession(<ShortcutsHelp moves={moves} />);
+    expect(helpRows()).toEqual([
+      'Alt+C: Décrocher',
+      "Alt+A: Mettre en attente, reprendre l'appel",
+      'Alt+R: Raccrocher',
+      "1 … 3: Les actions proposées, dans l'ordre affiché",
+      'Alt+S: Transférer au 15 (SAMU)',
+      'Alt+G: Programmer un rappel',
+      'Alt+J: Aller à «\u00a0Ce que je dis\u00a0»',
+      'Alt+O: Aller aux notes',
+      "Alt+V: Couper ou remettre la voix de l'appelant·e",
+      'Alt+M: Couper ou remettre les sons du téléphone',
+      'Échap: Quitter le champ de saisie (les raccourcis remarchent)',
+    ]);
+    // The keys that can be changed are the call's too.
+    expect(remapRows()).toEqual([
+      'Action proposée 1',
+      'Action proposée 2',
+      'Action proposée 3',
+      'Transférer au 15 (SAMU)',
+      'Programmer un rappel',
+    ]);
+  });
+
+  it('past ten moves, the first ten keys and then Maj with the next ones', () => {
+    const moves = new Set(Array.from({ length: 12 }, (_, i) => `action_${i + 1}`));
+    renderWithSession(<ShortcutsHelp moves={moves} />);
+    expect(helpRows()).toContain("1 … 0: Les dix premières actions proposées, dans l'ordre affiché");
+    expect(helpRows()).toContain('Maj+1 … Maj+2: Les suivantes');
   });
 
   it('in free speech, lists no action key (there are no action buttons) but the key to speak', () => {
-    renderWithSession(<ShortcutsHelp freeSpeech />);
-    const help = screen.getByRole('region', { name: 'Raccourcis clavier' });
-    expect(help.textContent).not.toContain('Alerter un·e collègue');
-    expect(help.textContent).not.toContain('Changer les touches des actions');
-    expect(help.textContent).toContain('Parler (maintenir)');
-    expect(help.textContent).toContain('Décrocher');
+    renderWithSession(<ShortcutsHelp moves={fullCall} freeSpeech />);
+    expect(help().textContent).not.toContain('Alerter un·e collègue');
+    expect(help().textContent).not.toContain('Changer les touches des actions');
+    expect(help().textContent).toContain('Parler (maintenir)');
+    expect(help().textContent).toContain('Décrocher');
+  });
+
+  it('on the console, follows the scenario’s moves (from the sync), whether the current state offers them or not', () => {
+    const inCall = [inputEntry(1, { kind: 'pickup' }, 'listener', 2_000), lineEntry(2, 'Allô ?')];
+    const labels = (moves: Record<string, string>) => ({ moves, injects: {}, variables: {}, states: {} });
+    const { unmount } = renderWithSession(<ListenerPage />, {
+      session: fakeSession({
+        view: listenerView(),
+        entries: inCall,
+        labels: labels({ reformuler: 'Reformuler', alerter_collegue: 'Alerter un·e collègue' }),
+      }),
+    });
+    // Not offered in this state, but the call has it: its key is listed.
+    expect(helpRows()).toContain('Alt+L: Alerter un·e collègue');
+    expect(help().textContent).not.toContain('Transférer au 3114');
+    unmount();
+    renderWithSession(<ListenerPage />, {
+      session: fakeSession({
+        view: listenerView(),
+        entries: inCall,
+        labels: labels({ reformuler: 'Reformuler' }),
+      }),
+    });
+    expect(help().textContent).not.toContain('Alerter un·e collègue');
+    expect(help().textContent).not.toContain('Alt+L');
   });
 });

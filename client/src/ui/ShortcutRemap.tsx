@@ -32,9 +32,17 @@ const STANDARD_NAMES: Record<string, MessageKey> = {
  * « Changer les touches des actions »: each move slot and standard action with its key and a
  * « Changer » button; pressed, the button waits for the next key (a letter or a digit, with or
  * without Alt; Escape gives up, Tab leaves) and keeps it unless another action has it. What
- * happened is said in a status region. Stored by `useKeyMap` (localStorage).
+ * happened is said in a status region. Stored by `useKeyMap` (localStorage). `slots`: the ones
+ * listed (the call's moves); a key is still refused when a slot not listed has it, since the
+ * keys are kept for every call in this browser.
  */
-export function ShortcutRemap({ fixed }: { fixed: FixedKeys }) {
+export function ShortcutRemap({
+  fixed,
+  slots = SHORTCUT_SLOTS,
+}: {
+  fixed: FixedKeys;
+  slots?: readonly ShortcutSlot[];
+}) {
   const { t } = useI18n();
   const [map, setMap] = useKeyMap();
   const [keySet] = useShortcutKeySet();
@@ -105,7 +113,7 @@ export function ShortcutRemap({ fixed }: { fixed: FixedKeys }) {
           </tr>
         </thead>
         <tbody>
-          {SHORTCUT_SLOTS.map((slot) => (
+          {slots.map((slot) => (
             <tr key={slot}>
               <th scope="row">{nameOf(slot)}</th>
               <td>
