@@ -30,6 +30,7 @@ import type { LintAnswer } from './lintProtocol.js';
 import { ScenarioEditor } from './ScenarioEditor.js';
 import { IssueList, issueOffset } from './issues/IssueList.js';
 import { useLintWorker } from './useLintWorker.js';
+import { useDraftAutosave } from './useDraftAutosave.js';
 import type { TestPlayProgress } from './testPlay/TestPlayPanel.js';
 import { CoveragePanel, type Reached } from './pathCoverage/CoveragePanel.js';
 import { VersionDiff } from './diff/VersionDiff.js';
@@ -90,6 +91,14 @@ export function EditorPage() {
   const [formError, setFormError] = useState('');
   const statesId = useId();
   const issuesId = useId();
+  const readOnly = detail?.builtIn ?? false;
+  const autosave = useDraftAutosave({
+    // Authors and administrators write the organisation's calls; trainers read them.
+    enabled: !readOnly && account.status === 'signed-in' && account.me.role !== 'trainer',
+    text,
+    currentText: () => view?.state.doc.toString() ?? text,
+    save: (yaml) => saveDraft(yaml, 'editor.autosaved'),
+  });
 
   const reload = useCallback(async () => {
     const found = await libraryApi.detail(callId);
@@ -100,6 +109,7 @@ export function EditorPage() {
     if (!read.ok) return setError(read.code);
     setLoaded({ version, yaml: read.data.yaml });
     setText(read.data.yaml);
+    autosave.markSaved(read.data.yaml);
   }, [callId]);
   useEffect(() => {
     void reload();
@@ -160,18 +170,29 @@ export function EditorPage() {
   /** The text as it is in the editor now (the page's `text` follows it once typing pauses). */
   const currentText = () => view?.state.doc.toString() ?? text;
 
-  const save = async () => {
-    setRefusal([]);
-    const saved = await libraryApi.saveDraft(callId, currentText());
-    if (!saved.ok) return setError(saved.code);
+  /** Saves `yaml` as the draft; says so with `said` (by hand, or by itself). */
+  const saveDraft = async (yaml: string, said: 'editor.saved' | 'editor.autosaved'): Promise<boolean> => {
+    const saved = await libraryApi.saveDraft(callId, yaml);
+    if (!saved.ok) {
+      setError(saved.code);
+      return false;
+    }
+    autosave.markSaved(yaml);
     setError(null);
-    setStatus(t('editor.saved', { version: saved.data.version }));
+    setStatus(t(said, { version: saved.data.version }));
     const found = await libraryApi.detail(callId);
     if (found.ok) setDetail(found.data);
+    return true;
+  };
+  const save = async () => {
+    setRefusal([]);
+    await saveDraft(currentText(), 'editor.saved');
   };
   const publish = async () => {
-    const saved = await libraryApi.saveDraft(callId, currentText());
+    const yaml = currentText();
+    const saved = await libraryApi.saveDraft(callId, yaml);
     if (!saved.ok) return setError(saved.code);
+    autosave.markSaved(yaml);
     const published = await libraryApi.publish(callId);
     if (!published.ok) {
       setError(published.code);
@@ -196,7 +217,6 @@ export function EditorPage() {
   const stateNodes = useMemo(() => graph?.nodes ?? [], [graph]);
   const stateChoices = useMemo(() => stateNodes.map((n) => ({ id: n.id, label: n.label })), [stateNodes]);
   const cursorStates = useMemo(() => (cursorState ? [cursorState] : []), [cursorState]);
-  const readOnly = detail?.builtIn ?? false;
 
   if (error && !detail) return <ErrorAlert code={error} />;
   if (!detail || !loaded) return <p role="status">{t('editor.loading')}</p>;

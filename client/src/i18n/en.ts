@@ -1036,6 +1036,7 @@ export const en: Catalogue = {
   'editor.readOnly': 'A built-in call: read-only. Duplicate it to change it.',
   'editor.editing': 'Draft of version {version}',
   'editor.saved': 'Draft saved (version {version}).',
+  'editor.autosaved': 'Draft saved automatically (version {version}).',
   'editor.published': 'Version {version} published.',
   'editor.save': 'Save the draft',
   'editor.publish': 'Publish',

@@ -1060,6 +1060,7 @@ export const fr = {
   'editor.readOnly': 'Appel de la bibliothèque intégrée : lecture seule. Dupliquez-le pour le modifier.',
   'editor.editing': 'Brouillon de la version {version}',
   'editor.saved': 'Brouillon enregistré (version {version}).',
+  'editor.autosaved': 'Brouillon enregistré automatiquement (version {version}).',
   'editor.published': 'Version {version} publiée.',
   'editor.save': 'Enregistrer le brouillon',
   'editor.publish': 'Publier',
