@@ -41,6 +41,8 @@ describe('the studio saves the draft by itself', () => {
 
     // Typed, then straight back to the library: saved on the way out.
     await open();
+    // The lint's counts and list sit beside the text's heading, not in it.
+    await page.getByRole('heading', { level: 2, name: 'Texte YAML', exact: true }).waitFor();
     await typeAtEnd(page, '# Note en partant');
     await page.getByRole('link', { name: /Retour à la bibliothèque/ }).click();
     await page.getByRole('heading', { level: 1, name: "Bibliothèque d'appels" }).waitFor();

@@ -222,9 +222,10 @@ export function EditorPage() {
   if (!detail || !loaded) return <p role="status">{t('editor.loading')}</p>;
   const textPane = (
     <section key="text" className="studio__text" aria-labelledby={issuesId}>
-      <h2 id={issuesId}>
-        {t('editor.text')}{' '}
-        <span className="muted" aria-live="polite">
+      {/* The lint's counts and list beside the heading, not inside it (its list read as part of it). */}
+      <div className="studio__text-head">
+        <h2 id={issuesId}>{t('editor.text')}</h2>
+        <div className="muted studio__lint" aria-live="polite">
           <IssueList
             issues={issues}
             onGo={(issue) => {
@@ -234,8 +235,8 @@ export function EditorPage() {
               view.focus();
             }}
           />
-        </span>
-      </h2>
+        </div>
+      </div>
       <ScenarioEditor
         initialText={loaded.yaml}
         lint={lint}

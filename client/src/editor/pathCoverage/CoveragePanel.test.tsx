@@ -88,4 +88,21 @@ describe('CoveragePanel', () => {
     expect(reached.at(-1)).toBeNull();
     expect(screen.queryByText('Oubliée')).toBeNull();
   });
+
+  it('says « Aucun. » of states and « Aucune. » of transitions when every one was reached', async () => {
+    const whole = CALL.replace(/ {4}oubliee:\n(?: {6}.*\n)+/, '');
+    const parsed = parseScenario(whole);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    renderWithSession(
+      <CoveragePanel text={whole} graph={scenarioGraphModel(parsed.scenario)} onReached={() => undefined} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Lancer les tests de parcours' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toMatch(/états atteints\s*:\s*2 sur 2/),
+    );
+    const after = (heading: string) =>
+      screen.getByRole('heading', { name: heading }).nextElementSibling?.textContent;
+    expect(after('États jamais atteints')).toBe('Aucun.');
+    expect(after('Transitions jamais prises')).toBe('Aucune.');
+  });
 });

@@ -96,7 +96,7 @@ export function CoveragePanel({
               ))}
             </ul>
           ) : (
-            <p className="muted">{t('studio.coverage.none')}</p>
+            <p className="muted">{t('studio.coverage.noStates')}</p>
           )}
           <h4>{t('studio.coverage.missingTransitions')}</h4>
           {missingEdges.length > 0 ? (
@@ -116,7 +116,7 @@ export function CoveragePanel({
               ))}
             </ul>
           ) : (
-            <p className="muted">{t('studio.coverage.none')}</p>
+            <p className="muted">{t('studio.coverage.noTransitions')}</p>
           )}
           {result.unreached.length > 0 ? (
             <>
