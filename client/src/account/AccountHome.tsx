@@ -1,6 +1,7 @@
 // `/`: the trainer's home, « Mes séances ». Signed out: the way to sign in (learners never come
 // here: they open their role link). Signed in: who and which organisation, the pages of their
-// role, and the session creation of HomePage.
+// role, and the session creation of HomePage; an author, who may not start sessions, gets the
+// way to the library instead (the form answered them with a refusal, out of sight).
 import { Link } from 'react-router';
 import { HomePage } from '../home/HomePage.js';
 import { useI18n } from '../i18n/index.js';
@@ -36,7 +37,26 @@ export function AccountHome({ api = accountApi }: { api?: typeof accountApi }) {
   return (
     <>
       <AccountNav me={account.me} api={api} />
-      <HomePage />
+      {account.me.role === 'author' ? <AuthorHome /> : <HomePage />}
     </>
+  );
+}
+
+function AuthorHome() {
+  const { t } = useI18n();
+  return (
+    <div className="home">
+      <h1>{t('app.name')}</h1>
+      <p className="pitch">{t('app.pitch')}</p>
+      <section className="panel" aria-labelledby="author-heading">
+        <h2 id="author-heading">{t('account.home.author.heading')}</h2>
+        <p>{t('account.home.author.text')}</p>
+        <p>
+          <Link to="/bibliotheque" className="button button--big">
+            {t('account.home.author.library')}
+          </Link>
+        </p>
+      </section>
+    </div>
   );
 }

@@ -629,6 +629,10 @@ export const fr = {
   'account.home.signedOut': 'Formateur·rices, auteur·rices, administrateur·rices',
   'account.home.learners':
     "Écoutant·es : ouvrez le lien de séance donné par votre formateur·rice ; aucun compte n'est nécessaire.",
+  'account.home.author.heading': 'Écrire les appels',
+  'account.home.author.text':
+    "Vous écrivez et publiez les appels de l'organisme dans la bibliothèque ; les formateur·rices lancent les séances avec eux.",
+  'account.home.author.library': "Ouvrir la bibliothèque d'appels",
   'account.nav.label': 'Mon compte',
   'account.nav.who': '{name}, {role} — {organization}',
   'account.nav.home': 'Mes séances',
