@@ -84,7 +84,11 @@ describe('HomePage', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Créer la séance' }));
     });
-    expect(screen.getByRole('alert').textContent).toBe('Scénario introuvable.');
+    // By the button that asked (above the form, a phone's screen did not show it).
+    const button = screen.getByRole('button', { name: 'Créer la séance' });
+    const alert = button.previousElementSibling!;
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toBe('Scénario introuvable.');
   });
 
   it('shows an unreachable server', async () => {

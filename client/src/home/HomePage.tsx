@@ -62,7 +62,7 @@ export function HomePage({
       <section className="panel" aria-labelledby="new-session-heading">
         <h2 id="new-session-heading">{t('home.scenarios.heading')}</h2>
         {scenarios.status === 'loading' ? <p role="status">{t('home.scenarios.loading')}</p> : null}
-        <ErrorAlert code={scenarios.status === 'failed' ? scenarios.code : createError} />
+        <ErrorAlert code={scenarios.status === 'failed' ? scenarios.code : null} />
         {scenarios.status === 'loaded' && scenarios.scenarios.length === 0 ? (
           <p>{t('home.scenarios.empty')}</p>
         ) : null}
@@ -82,6 +82,8 @@ export function HomePage({
               askTrainer={askTrainer}
               onAskTrainer={setAskTrainer}
             />
+            {/* A refusal shows by the button that asked (above the form, it was out of sight). */}
+            <ErrorAlert code={createError} />
             <button type="submit" className="button--big" disabled={!chosen} aria-disabled={creating}>
               {creating ? t('home.creating') : t('home.create')}
             </button>
