@@ -71,8 +71,13 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     return ((await created.json()) as { links: Record<string, string> }).links;
   }
 
-  async function open(link: string, viewport: Viewport, name: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport });
+  async function open(
+    link: string,
+    viewport: Viewport,
+    name: string,
+    device: { hasTouch?: boolean; isMobile?: boolean } = {},
+  ): Promise<Page> {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport, ...device });
     contexts.push(context);
     const page = await context.newPage();
     await page.addInitScript(countAnnouncements);
@@ -162,6 +167,30 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     expect(await focused(listener)).toMatch(/^button: Changer/);
     const { scrollWidth, clientWidth } = await horizontalOverflow(listener);
     expect(scrollWidth).toBe(clientWidth);
+  }, 120_000);
+
+  it('1c. the keys beside the buttons (« Alt+C »…) are hidden on a touch phone (390×844) and shown on a laptop with a mouse (1366×768)', async () => {
+    /** The keys shown beside the page's controls that take room on screen. */
+    const shownBadges = (page: Page) =>
+      page
+        .locator('.kbd--badge')
+        .evaluateAll((badges) =>
+          badges.filter((badge) => badge.getClientRects().length > 0).map((badge) => badge.textContent),
+        );
+    const phone = await open((await createSession()).listener!, { width: 390, height: 844 }, 'Camille', {
+      hasTouch: true,
+      isMobile: true,
+    });
+    const pickup = (page: Page) => page.getByRole('button', { name: 'Décrocher', exact: true });
+    await pickup(phone).waitFor();
+    // The badge is there (a keyboard may still be plugged in: the help lists the keys), not shown.
+    expect(await pickup(phone).locator('.kbd--badge').count()).toBe(1);
+    expect(await pickup(phone).locator('.kbd--badge').isVisible()).toBe(false);
+    expect(await shownBadges(phone)).toEqual([]);
+    const laptop = await open((await createSession()).listener!, LAPTOP, 'Camille');
+    await pickup(laptop).waitFor();
+    expect(await pickup(laptop).locator('.kbd--badge').isVisible()).toBe(true);
+    expect(await shownBadges(laptop)).toEqual(expect.arrayContaining(['Alt+C', 'Alt+V', 'Alt+M']));
   }, 120_000);
 
   it('2. the status bar shrinks at 400 % zoom (320×256) and never hides the focused control going backwards', async () => {
