@@ -253,6 +253,65 @@ describe('the call library', () => {
     expect(publicList.some((s) => s.id === 'appel-neuf')).toBe(false);
   });
 
+  it('refuses to publish a draft that changes nothing, and keeps the draft as it is', async () => {
+    const route = '/calls/appel-inchange';
+    const created = await call(author, 'POST', '/calls', {
+      blank: true,
+      id: 'appel-inchange',
+      title: 'Inchangé',
+    });
+    expect(created.status).toBe(201);
+    expect((await call(author, 'POST', `${route}/publish`)).status).toBe(201);
+    const textOf = async (version: number) =>
+      ((await call(author, 'GET', `${route}/versions/${version}`)).json as unknown as LibraryVersionText)
+        .yaml;
+    const v1 = await textOf(1);
+
+    // « Publier » on the page saves the text shown (« version: 1 »): the server makes it the draft
+    // of version 2, whose text differs from version 1's by that number only.
+    const saved = (await call(author, 'PUT', `${route}/draft`, { yaml: v1 }))
+      .json as unknown as LibraryDraftSaved;
+    expect(saved.version).toBe(2);
+    const draft = await textOf(2);
+    expect(draft).not.toBe(v1);
+    const refused = await call(author, 'POST', `${route}/publish`);
+    expect(refused.status).toBe(409);
+    expect(refused.json).toMatchObject({ ok: false, code: 'library/no_change', message: expect.any(String) });
+    // Nothing recorded is lost: the draft is still there, as it was; version 1 still the one played.
+    const detail = (await call(author, 'GET', route)).json as unknown as LibraryCallDetail;
+    expect(detail).toMatchObject({ published: 1, draft: 2 });
+    expect(detail.history.filter((h) => h.change === 'publish').map((h) => h.version)).toEqual([1]);
+    expect(await textOf(2)).toBe(draft);
+    const catalog = server.app.get(ScenarioCatalog);
+    expect(catalog.get('appel-inchange')!.scenario.version).toBe(1);
+    expect(catalog.get('appel-inchange', 2)).toBeUndefined();
+
+    // Any change of the text, a comment too, is a new version.
+    const commented = `${v1}# Relu par Ada.\n`;
+    expect((await call(author, 'PUT', `${route}/draft`, { yaml: commented })).status).toBe(200);
+    expect((await call(author, 'POST', `${route}/publish`)).json).toMatchObject({
+      version: 2,
+      status: 'published',
+    });
+
+    // Compared with the version in use: version 2 retired, a draft of version 1's text again changes
+    // nothing, one of version 2's text brings it back as version 3.
+    expect((await call(author, 'POST', `${route}/versions/2/retire`)).json).toMatchObject({
+      status: 'retired',
+    });
+    expect((await call(author, 'PUT', `${route}/draft`, { yaml: v1 })).json).toMatchObject({ version: 3 });
+    expect((await call(author, 'POST', `${route}/publish`)).json).toMatchObject({
+      code: 'library/no_change',
+    });
+    expect((await call(author, 'PUT', `${route}/draft`, { yaml: commented })).json).toMatchObject({
+      version: 3,
+    });
+    expect((await call(author, 'POST', `${route}/publish`)).json).toMatchObject({
+      version: 3,
+      status: 'published',
+    });
+  });
+
   it('serves the published versions again after a restart on the same database', async () => {
     await server.app.close();
     const again = await startServer({ databaseFile });

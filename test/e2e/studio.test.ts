@@ -79,6 +79,12 @@ describe('the authoring studio in the browser', () => {
     await page.getByText('Version 1 publiée.').waitFor();
     const authorMs = performance.now() - started;
     expect(await contains(scripts, 'cm-editor')).toBe(true);
+    // « Publier » again with nothing changed: refused and said on the page, no version 2 for nothing.
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/^Rien à publier\s*: le brouillon est identique/)
+      .waitFor();
 
     const timings = await page.evaluate(
       () =>

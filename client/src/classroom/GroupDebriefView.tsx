@@ -97,75 +97,79 @@ export function GroupDebriefView({ debrief }: { debrief: GroupDebrief }) {
       </section>
       <section aria-labelledby="gd-measures" className="group-debrief__table">
         <h3 id="gd-measures">{t('classroom.debrief.measures')}</h3>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('classroom.debrief.col.call')}</th>
-              <th scope="col">{t('classroom.debrief.col.pickup')}</th>
-              <th scope="col">{t('classroom.debrief.col.openQuestion')}</th>
-              <th scope="col">{t('classroom.debrief.col.alert')}</th>
-              <th scope="col">{t('classroom.debrief.col.outcome')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {debrief.calls.map((call) => (
-              <tr key={call.sessionId}>
-                <th scope="row">
-                  <a href={momentLink(call.sessionId, null)}>{callName(call)}</a>
-                </th>
-                <td>{span(call, call.measures.timeToPickup)}</td>
-                <td>{span(call, call.measures.timeToFirstOpenQuestion)}</td>
-                <td>{span(call, call.measures.timeToAlertColleague)}</td>
-                <td>
-                  {call.measures.outcome ? (
-                    <a href={momentLink(call.sessionId, call.measures.outcome.at)}>
-                      {call.measures.outcome.outcome
-                        ? t(`outcome.${call.measures.outcome.outcome}`)
-                        : call.measures.outcome.message}
-                    </a>
-                  ) : (
-                    t('classroom.debrief.none')
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      {criteria.length > 0 && (
-        <section aria-labelledby="gd-rubric" className="group-debrief__table">
-          <h3 id="gd-rubric">{t('classroom.debrief.rubric')}</h3>
-          <table>
+        <ScrollTable name={t('classroom.debrief.measures')}>
+          <table aria-labelledby="gd-measures">
             <thead>
               <tr>
                 <th scope="col">{t('classroom.debrief.col.call')}</th>
-                {criteria.map((c) => (
-                  <th scope="col" key={c.criterion}>
-                    {c.label}
-                  </th>
-                ))}
+                <th scope="col">{t('classroom.debrief.col.pickup')}</th>
+                <th scope="col">{t('classroom.debrief.col.openQuestion')}</th>
+                <th scope="col">{t('classroom.debrief.col.alert')}</th>
+                <th scope="col">{t('classroom.debrief.col.outcome')}</th>
               </tr>
             </thead>
             <tbody>
               {debrief.calls.map((call) => (
                 <tr key={call.sessionId}>
-                  <th scope="row">{callName(call)}</th>
-                  {call.rubric.map((c) => {
-                    const word = !c.assessed
-                      ? t('classroom.debrief.notAssessed')
-                      : c.met
-                        ? t('classroom.debrief.met')
-                        : t('classroom.debrief.notMet');
-                    return (
-                      <td key={c.criterion}>
-                        {c.evidence ? <a href={momentLink(call.sessionId, c.evidence)}>{word}</a> : word}
-                      </td>
-                    );
-                  })}
+                  <th scope="row">
+                    <a href={momentLink(call.sessionId, null)}>{callName(call)}</a>
+                  </th>
+                  <td>{span(call, call.measures.timeToPickup)}</td>
+                  <td>{span(call, call.measures.timeToFirstOpenQuestion)}</td>
+                  <td>{span(call, call.measures.timeToAlertColleague)}</td>
+                  <td>
+                    {call.measures.outcome ? (
+                      <a href={momentLink(call.sessionId, call.measures.outcome.at)}>
+                        {call.measures.outcome.outcome
+                          ? t(`outcome.${call.measures.outcome.outcome}`)
+                          : call.measures.outcome.message}
+                      </a>
+                    ) : (
+                      t('classroom.debrief.none')
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+        </ScrollTable>
+      </section>
+      {criteria.length > 0 && (
+        <section aria-labelledby="gd-rubric" className="group-debrief__table">
+          <h3 id="gd-rubric">{t('classroom.debrief.rubric')}</h3>
+          <ScrollTable name={t('classroom.debrief.rubric')}>
+            <table aria-labelledby="gd-rubric">
+              <thead>
+                <tr>
+                  <th scope="col">{t('classroom.debrief.col.call')}</th>
+                  {criteria.map((c) => (
+                    <th scope="col" key={c.criterion}>
+                      {c.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {debrief.calls.map((call) => (
+                  <tr key={call.sessionId}>
+                    <th scope="row">{callName(call)}</th>
+                    {call.rubric.map((c) => {
+                      const word = !c.assessed
+                        ? t('classroom.debrief.notAssessed')
+                        : c.met
+                          ? t('classroom.debrief.met')
+                          : t('classroom.debrief.notMet');
+                      return (
+                        <td key={c.criterion}>
+                          {c.evidence ? <a href={momentLink(call.sessionId, c.evidence)}>{word}</a> : word}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
         </section>
       )}
     </div>

@@ -171,6 +171,16 @@ describe('the group debrief graph', () => {
     );
   }, 20_000);
 
+  it('puts the measures in a box that scrolls by keyboard, named as a table (cut at 390 px)', () => {
+    renderWithSession(<GroupDebriefView debrief={debrief} />);
+    // The rubric's table (none in this debrief) is in one the same way.
+    for (const table of ['Mesures']) {
+      const box = screen.getByRole('region', { name: `Tableau\u00a0: ${table}` });
+      expect(box.getAttribute('tabindex')).toBe('0');
+      expect(within(box).getByRole('table')).toBeTruthy();
+    }
+  });
+
   it('gives the transitions as a table (from, when, to, calls), and the chosen call’s times', () => {
     renderWithSession(<GroupDebriefView debrief={debrief} />);
     const table = within(screen.getByRole('region', { name: 'Chemins pris (nombre d’appels)' })).getByRole(

@@ -809,6 +809,8 @@ export const en: Catalogue = {
   'error.library/read_only': 'This call is part of the built-in library: duplicate it to change it.',
   'error.library/id_taken': 'A call already has this identifier.',
   'error.library/no_draft': 'This call has no draft to publish.',
+  'error.library/no_change':
+    'Nothing to publish: the draft is the same as the latest published version. Change it, then publish.',
   'error.library/lint_errors': 'Publishing refused: the draft has errors to fix.',
   'error.library/import_unreadable': 'This file is not readable YAML: fix it, then import it again.',
   'error.library/import_no_id':

@@ -829,6 +829,8 @@ export const fr = {
     'Cet appel fait partie de la bibliothèque intégrée : dupliquez-le pour le modifier.',
   'error.library/id_taken': 'Un appel porte déjà cet identifiant.',
   'error.library/no_draft': "Cet appel n'a pas de brouillon à publier.",
+  'error.library/no_change':
+    'Rien à publier : le brouillon est identique à la dernière version publiée. Modifiez-le, puis publiez.',
   'error.library/lint_errors': 'Publication refusée : le brouillon contient des erreurs à corriger.',
   'error.library/import_unreadable':
     "Ce fichier n'est pas un YAML lisible : corrigez-le, puis importez-le de nouveau.",

@@ -37,6 +37,7 @@ export const ErrorCode = {
   LibraryReadOnly: 'library/read_only',
   LibraryIdTaken: 'library/id_taken',
   LibraryNoDraft: 'library/no_draft',
+  LibraryNoChange: 'library/no_change',
   LibraryLintErrors: 'library/lint_errors',
   LibraryImportUnreadable: 'library/import_unreadable',
   LibraryImportNoId: 'library/import_no_id',
@@ -95,6 +96,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   'library/read_only': 'Cet appel fait partie de la bibliothèque intégrée : dupliquez-le pour le modifier.',
   'library/id_taken': 'Un appel porte déjà cet identifiant.',
   'library/no_draft': "Cet appel n'a pas de brouillon à publier.",
+  'library/no_change':
+    'Rien à publier : le brouillon est identique à la dernière version publiée. Modifiez-le, puis publiez.',
   'library/lint_errors': 'Publication refusée : le brouillon contient des erreurs à corriger.',
   'library/import_unreadable':
     "Ce fichier n'est pas un YAML lisible : corrigez-le, puis importez-le de nouveau.",

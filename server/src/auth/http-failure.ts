@@ -28,6 +28,7 @@ const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.LibraryReadOnly]: HttpStatus.FORBIDDEN,
   [ErrorCode.LibraryIdTaken]: HttpStatus.CONFLICT,
   [ErrorCode.LibraryNoDraft]: HttpStatus.CONFLICT,
+  [ErrorCode.LibraryNoChange]: HttpStatus.CONFLICT,
   [ErrorCode.LibraryLintErrors]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.LibraryImportUnreadable]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.LibraryImportNoId]: HttpStatus.UNPROCESSABLE_ENTITY,

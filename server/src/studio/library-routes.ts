@@ -81,12 +81,12 @@ export const LIBRARY_API_ROUTES: readonly ApiRoute[] = [
     path: '/api/library/calls/:callId/publish',
     tag,
     summary:
-      'Publie le brouillon : une version qui ne changera plus. Refusée (422) avec les erreurs de lint.',
+      'Publie le brouillon : une version qui ne changera plus. Refusée (422) avec les erreurs de lint, (409) quand le brouillon ne change rien à la dernière version publiée.',
     description: 'Auteur·rices et administrateur·rices.',
     access: 'member',
     params: { callId },
     ok: { status: 201, description: 'La version publiée.' },
-    errors: [...write, 'library/no_draft', 'library/lint_errors'],
+    errors: [...write, 'library/no_draft', 'library/no_change', 'library/lint_errors'],
   },
   {
     method: 'post',

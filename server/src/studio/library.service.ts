@@ -1,7 +1,8 @@
 // The call library of an organisation, merged with the built-in files: create (blank, import,
 // duplicate), save a draft (stored whatever lint says: nothing typed is lost), publish (refused
-// with the lint errors; the version then never changes and joins the scenario catalogue, so a
-// session keeps the version it played), retire, read a version's text, list, history.
+// with the lint errors, or when the draft's text is the version in use's; the version then never
+// changes and joins the scenario catalogue, so a session keeps the version it played), retire,
+// read a version's text, list, history.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import {
@@ -174,8 +175,16 @@ export class LibraryService implements OnModuleInit {
     if (this.builtIn(id)) return failure(ErrorCode.LibraryReadOnly);
     const call = await this.ownCall(member, id);
     if (!call) return failure(ErrorCode.LibraryNotFound);
-    const draft = (await this.store.versions([id])).find((v) => v.status === 'draft');
+    const versions = await this.store.versions([id]);
+    const draft = versions.find((v) => v.status === 'draft');
     if (!draft) return failure(ErrorCode.LibraryNoDraft);
+    // A new number for the same text would have trainers look for a change that is not there. The
+    // draft's text says its own number (`saveDraft` set it): the version in use is compared as if
+    // it said the same one. The draft stays as it was.
+    const inUse = versions.filter((v) => v.status === 'published').at(-1);
+    if (inUse && (withScenarioIdentity(inUse.yaml, id, draft.version) ?? inUse.yaml) === draft.yaml) {
+      return failure(ErrorCode.LibraryNoChange);
+    }
     const issues = issuesOf(draft.yaml);
     const errors = issues.filter((i) => i.severity === 'error');
     if (errors.length > 0) return { ...failure(ErrorCode.LibraryLintErrors), issues: errors };
