@@ -79,6 +79,14 @@ describe('lint', () => {
       ].sort(),
     );
     expect(issues.find((i) => i.code === 'lint/unreachable_state')?.message).toContain('isole');
+    // Named as the studio's forms show them (labels, texts), not by their ids.
+    const said = issues.map((i) => i.message.replace(/\u00a0/g, ' ')).join('\n');
+    expect(said).toContain('variable « Fatigue » jamais lue');
+    expect(said).toContain('réplique « Personne ne me dit. » jamais dite');
+    expect(said).toContain('action « Danser » jamais proposée');
+    expect(said).toContain('événement « Orage » sans effet');
+    expect(said).toContain('fin « Jamais. » inatteignable');
+    expect(said).not.toMatch(/fatigue|jamais_dite|danser|orage|action say|action end/);
   });
 
   it('warns about a transition that an earlier unguarded one on the same move always beats', () => {

@@ -93,6 +93,12 @@ export function lintScenario(
   return { issues: sortIssues(issues), scenario, loaded };
 }
 
+/** A text as a lint message names it: its first words (the studio shows labels and texts, not ids). */
+function excerpt(text: string, max = 50): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
 function checkScenario(
   scenario: Scenario,
   at: (severity: LintSeverity, code: string, message: string, path: IssuePath) => void,
@@ -122,7 +128,7 @@ function checkScenario(
       at(
         'error',
         LintCode.DeadEnd,
-        `état « ${name} » sans issue : aucune transition n'en sort, aucune action end, et ce n'est pas une fin (type: final)`,
+        `état « ${name} » sans issue : aucune transition n'en sort, aucune fin n'y est donnée, et ce n'est pas un état final`,
         docPath,
       );
     }
@@ -145,7 +151,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.UnreachableEnding,
-        `fin « ${id} » inatteignable : aucune action end atteignable ne la donne`,
+        `fin « ${excerpt(scenario.endings[id]?.message ?? id)} » inatteignable : aucun état ni transition atteignable ne la donne`,
         ['endings', id],
       );
   }
@@ -166,7 +172,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.UnusedVariable,
-        `variable « ${id} » jamais lue (ni par une garde compare, ni par la grille)`,
+        `variable « ${scenario.variables[id]?.label ?? id} » jamais lue : aucune condition ni critère de la grille ne s'en sert`,
         ['variables', id],
       );
   }
@@ -182,7 +188,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.MoveNeverOffered,
-        `action « ${id} » jamais proposée : aucun état atteignable n'y réagit`,
+        `action « ${scenario.moves[id]?.label ?? id} » jamais proposée : aucun état atteignable n'y réagit`,
         ['moves', id],
       );
   for (const id of Object.keys(scenario.injects))
@@ -190,7 +196,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.InjectNeverOffered,
-        `événement « ${id} » sans effet : aucun état atteignable n'y réagit`,
+        `événement « ${scenario.injects[id]?.label ?? id} » sans effet : aucun état atteignable n'y réagit`,
         ['injects', id],
       );
 
@@ -204,10 +210,12 @@ function checkScenario(
   transitions.forEach((t) => says(t.actions));
   for (const id of Object.keys(scenario.lines))
     if (!said.has(id))
-      at('warning', LintCode.LineNeverSaid, `réplique « ${id} » jamais dite (aucune action say)`, [
-        'lines',
-        id,
-      ]);
+      at(
+        'warning',
+        LintCode.LineNeverSaid,
+        `réplique « ${excerpt(scenario.lines[id]?.text ?? id)} » jamais dite : aucun état ni transition ne la fait dire`,
+        ['lines', id],
+      );
 
   // Texts: blank, or left as a placeholder.
   const texts: [IssuePath, string][] = [
