@@ -3,7 +3,12 @@
 // messages in a live region. The learner token is kept in this browser for the class.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import type { ClassJoined, ClassMessage, LearnerAssignment } from '@ecoute/protocol';
+import {
+  MAX_NAME_LENGTH,
+  type ClassJoined,
+  type ClassMessage,
+  type LearnerAssignment,
+} from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { connectClassroom } from '../socket/classroomSocket.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -110,7 +115,8 @@ export function JoinClassPage() {
             <input
               id={pseudonymId}
               required
-              maxLength={40}
+              // The server's limit (`classJoinSchema`): typing stops there, in sight.
+              maxLength={MAX_NAME_LENGTH}
               value={pseudonym}
               aria-describedby={error ? errorId : undefined}
               onChange={(e) => setPseudonym(e.target.value)}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import type { AccountMe } from '@ecoute/protocol';
+import { MAX_NAME_LENGTH, type AccountMe } from '@ecoute/protocol';
 import { I18nProvider } from '../i18n/index.js';
 import { SessionContext, type Session } from '../socket/index.js';
 import { fakeSession } from '../test/fakeSession.js';
@@ -121,6 +121,28 @@ describe('JoinGate', () => {
     expect(other.sent).toEqual([]);
   });
 
+  it('stops the name at the server’s limit while it is typed, on every role’s page (it was cut after, without a word)', async () => {
+    const signedOut = { me: () => Promise.resolve({ ok: false as const, code: 'auth/sign_in_required' }) };
+    for (const [role, view] of [
+      ['listener', listenerView()],
+      ['observer', listenerView({ role: 'observer' })],
+      ['trainer', trainerView()],
+    ] as const) {
+      const { unmount } = renderWithSession(
+        <JoinGate role={role} sessionId="s1" account={signedOut}>
+          <Page />
+        </JoinGate>,
+        { session: fakeSession({ view }) },
+      );
+      await act(async () => {
+        await Promise.resolve();
+      });
+      const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Votre prénom ou un pseudonyme' });
+      expect({ role, maxLength: field.maxLength }).toEqual({ role, maxLength: MAX_NAME_LENGTH });
+      unmount();
+    }
+  });
+
   it('lets the person change their name', async () => {
     localStorage.setItem('ecoute.name.s1.listener', 'Camille');
     const session = fakeSession({ view: listenerView() });
@@ -130,6 +152,7 @@ describe('JoinGate', () => {
     });
     const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Votre prénom ou un pseudonyme' });
     expect(field.value).toBe('Camille');
+    expect(field.maxLength).toBe(MAX_NAME_LENGTH);
     fireEvent.change(field, { target: { value: 'Cam' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Rejoindre la séance' }));
@@ -185,7 +208,7 @@ describe('JoinGate with a name the link gives (an LTI launch)', () => {
   it('reads the name from the fragment, cut to the names’ limit; none without `n`', () => {
     expect(readLinkName('#k=abc&n=Camille')).toEqual({ name: 'Camille', pseudonym: false });
     expect(readLinkName('#k=abc&n=M%C3%A9sange%2042&p=1')).toEqual({ name: 'Mésange 42', pseudonym: true });
-    expect(readLinkName(`#k=abc&n=${'x'.repeat(80)}`)?.name).toHaveLength(40);
+    expect(readLinkName(`#k=abc&n=${'x'.repeat(80)}`)?.name).toHaveLength(MAX_NAME_LENGTH);
     expect(readLinkName('#k=abc')).toBeNull();
     expect(readLinkName('#k=abc&n=%20%20')).toBeNull();
   });
