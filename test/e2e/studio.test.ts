@@ -85,6 +85,9 @@ describe('the authoring studio in the browser', () => {
       .getByRole('alert')
       .getByText(/^Rien à publier\s*: le brouillon est identique/)
       .waitFor();
+    // …and no draft was made for it.
+    const call = await fetch(`${rig.server.url}/api/library/calls/appel-camille`, { headers: rig.author });
+    expect(((await call.json()) as { draft?: number }).draft).toBeUndefined();
 
     const timings = await page.evaluate(
       () =>

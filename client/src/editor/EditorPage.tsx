@@ -190,6 +190,11 @@ export function EditorPage() {
   };
   const publish = async () => {
     const yaml = currentText();
+    // The published text, unchanged and no draft: saving it would make a draft only to be refused.
+    if (detail?.draft === undefined && loaded !== null && yaml === loaded.yaml) {
+      setRefusal([]);
+      return setError('library/no_change');
+    }
     const saved = await libraryApi.saveDraft(callId, yaml);
     if (!saved.ok) return setError(saved.code);
     autosave.markSaved(yaml);
