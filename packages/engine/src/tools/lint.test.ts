@@ -89,6 +89,28 @@ describe('lint', () => {
     expect(said).not.toMatch(/fatigue|jamais_dite|danser|orage|action say|action end/);
   });
 
+  it('warns about a variable criterion its variable starts outside of (never met)', () => {
+    const criterion = (max: number) =>
+      lintOf((s) => {
+        s.variables['inquietude'] = { label: 'Inquiétude', min: 0, max: 10, initial: 5 };
+        s.rubric = [
+          {
+            id: 'calme',
+            label: 'Calme',
+            criteria: [
+              { id: 'apaisee', label: "L'inquiétude a baissé", auto: { variable: 'inquietude', max } },
+            ],
+          },
+        ];
+      }).filter((i) => i.code === 'lint/criterion_never_met');
+    const [never] = criterion(4);
+    expect(never).toMatchObject({ severity: 'warning', line: expect.any(Number) });
+    expect(never?.message.replace(/\u00a0/g, ' ')).toBe(
+      "critère « L'inquiétude a baissé » jamais rempli : « Inquiétude » commence à 5, hors des bornes qu'il lui demande de garder tout l'appel",
+    );
+    expect(criterion(6)).toEqual([]);
+  });
+
   it('warns about a transition that an earlier unguarded one on the same move always beats', () => {
     const shadowed = lintOf((s) => {
       s.machine.states['debut']!.label = 'Accueil';

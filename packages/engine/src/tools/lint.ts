@@ -31,6 +31,7 @@ export const LintCode = {
   MissingText: 'lint/missing_text',
   PlaceholderText: 'lint/placeholder_text',
   MissingRubric: 'lint/missing_rubric',
+  CriterionNeverMet: 'lint/criterion_never_met',
   TestReference: 'lint/test_reference',
   FileName: 'lint/file_name',
   UnreachableTransition: 'lint/unreachable_transition',
@@ -247,6 +248,24 @@ function checkScenario(
     else if (/\b(TODO|FIXME|XXX|TBD)\b|lorem ipsum/i.test(value))
       at('warning', LintCode.PlaceholderText, `texte provisoire à remplacer (${path.join('.')})`, path);
   }
+
+  // A variable criterion holds if the variable stays within its bounds the whole call: one whose
+  // variable starts outside them can never be met.
+  (scenario.rubric ?? []).forEach((competency, c) =>
+    competency.criteria.forEach((criterion, k) => {
+      if (!('auto' in criterion) || !('variable' in criterion.auto)) return;
+      const { variable, min, max } = criterion.auto;
+      const declared = scenario.variables[variable];
+      if (!declared) return;
+      if ((min !== undefined && declared.initial < min) || (max !== undefined && declared.initial > max))
+        at(
+          'warning',
+          LintCode.CriterionNeverMet,
+          `critère « ${criterion.label} » jamais rempli : « ${declared.label} » commence à ${declared.initial}, hors des bornes qu'il lui demande de garder tout l'appel`,
+          ['rubric', c, 'criteria', k, 'auto'],
+        );
+    }),
+  );
 
   if (!scenario.rubric)
     at(
