@@ -5,12 +5,10 @@
 // that contain the visible label, live regions that say what matters once, and the smaller
 // points (a pause button that is a label swap, aria-label only on elements with a role).
 // Session time is the test's (`ECOUTE_TEST_CLOCK=manual`): nothing races the scenario's timers.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../support/browser-suite.js';
 import { axeViolations, joinSession, seriousAxeViolations } from '../support/role-pages.js';
-import { startServerProcess } from '../support/server-process.js';
-import type { ServerProcess } from '../support/server-process.js';
 import { signedInTrainer } from '../support/accounts.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 
@@ -47,24 +45,12 @@ const announcements = (page: Page): Promise<string[]> =>
   page.evaluate(() => [...(window as unknown as { said: string[] }).said]);
 
 describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess(MANUAL_CLOCK);
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(MANUAL_CLOCK);
 
   async function createSession(options: { callerActor?: boolean } = {}): Promise<Record<string, string>> {
-    const created = await fetch(`${server.url}/api/sessions`, {
+    const created = await fetch(`${suite.server.url}/api/sessions`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(await signedInTrainer(server)) },
+      headers: { 'Content-Type': 'application/json', ...(await signedInTrainer(suite.server)) },
       body: JSON.stringify({ scenarioId: 'appel-entrainement', ...options }),
     });
     expect(created.status).toBe(201);
@@ -77,11 +63,10 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     name: string,
     device: { hasTouch?: boolean; isMobile?: boolean } = {},
   ): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport, ...device });
-    contexts.push(context);
+    const context = await suite.context({ locale: 'fr-FR', viewport, ...device });
     const page = await context.newPage();
     await page.addInitScript(countAnnouncements);
-    await page.goto(`${server.url}${link}`);
+    await page.goto(`${suite.server.url}${link}`);
     await joinSession(page, name);
     return page;
   }
@@ -428,9 +413,9 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     const trainer = await open(links.trainer!, LAPTOP, 'Dominique');
     const listener = await open(links.listener!, LAPTOP, 'Camille');
     // The phone rings 20 s; 25 s after the pickup her silence timer (20 s) raised the distress.
-    await advanceClock(server.url, 20_000);
+    await advanceClock(suite.server.url, 20_000);
     await inCall(listener);
-    await advanceClock(server.url, 25_000);
+    await advanceClock(suite.server.url, 25_000);
     await trainer
       .locator('.variable__value', { hasText: /^5 sur 10/ })
       .first()

@@ -7,14 +7,13 @@
 // « Agrandir », « Réduire » and « Tout afficher » still work; at 1366×768 the labels of the states
 // and of the edges read at 12 px or more on screen.
 // Session time is the test's (`ECOUTE_TEST_CLOCK=manual`): nothing races the scenario's timers.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../support/browser-suite.js';
 import { signedInTrainer } from '../support/accounts.js';
 import { joinSession } from '../support/role-pages.js';
-import { startServerProcess, workspaceRoot } from '../support/server-process.js';
-import type { ServerProcess } from '../support/server-process.js';
+import { workspaceRoot } from '../support/server-process.js';
 import { MANUAL_CLOCK } from '../support/test-clock.js';
 
 type Viewport = { width: number; height: number };
@@ -166,25 +165,12 @@ const smallestLabels = (page: Page) =>
   });
 
 describe('the state graph on a phone: every state within reach, the page no wider than the screen', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess(MANUAL_CLOCK);
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite(MANUAL_CLOCK);
 
   async function open(link: string, viewport: Viewport, name?: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport });
-    contexts.push(context);
+    const context = await suite.context({ locale: 'fr-FR', viewport });
     const page = await context.newPage();
-    await page.goto(`${server.url}${link}`);
+    await page.goto(`${suite.server.url}${link}`);
     if (name) await joinSession(page, name);
     return page;
   }
@@ -259,9 +245,9 @@ describe('the state graph on a phone: every state within reach, the page no wide
   }
 
   it('the trainer’s console and the debrief at 390×844, then their labels at 1366×768', async () => {
-    const created = await fetch(`${server.url}/api/sessions`, {
+    const created = await fetch(`${suite.server.url}/api/sessions`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(await signedInTrainer(server)) },
+      headers: { 'Content-Type': 'application/json', ...(await signedInTrainer(suite.server)) },
       body: JSON.stringify({ scenarioId: 'detresse-suicidaire' }),
     });
     expect(created.status).toBe(201);

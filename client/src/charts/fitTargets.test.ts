@@ -2,20 +2,10 @@
 // the end; the active state kept in view when its neighbours do not all fit.
 import { describe, expect, it } from '@jest/globals';
 import { fitTargets, inView, viewportFor } from './fitTargets.js';
-import type { GraphLayout, LaidOutEdge, LaidOutNode } from './layoutGraph.js';
+import type { GraphLayout, LaidOutEdge } from './layoutGraph.js';
+import { laidOutNode } from '../test/fixtures.js';
 
-const node = (id: string, x: number, y: number, extra: Partial<LaidOutNode> = {}): LaidOutNode => ({
-  id,
-  label: id,
-  parent: null,
-  type: 'atomic',
-  description: null,
-  x,
-  y,
-  width: 100,
-  height: 44,
-  ...extra,
-});
+const node = laidOutNode;
 const edge = (source: string, target: string): LaidOutEdge => ({
   key: `${source}->${target}`,
   source,

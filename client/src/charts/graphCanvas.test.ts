@@ -14,20 +14,10 @@ import {
   wholeZoom,
   zoomedView,
 } from './graphCanvas.js';
-import type { GraphLayout, LaidOutNode } from './layoutGraph.js';
+import type { GraphLayout } from './layoutGraph.js';
+import { laidOutNode } from '../test/fixtures.js';
 
-const node = (id: string, x: number, y: number, extra: Partial<LaidOutNode> = {}): LaidOutNode => ({
-  id,
-  label: id,
-  parent: null,
-  type: 'atomic',
-  description: null,
-  x,
-  y,
-  width: 100,
-  height: 44,
-  ...extra,
-});
+const node = laidOutNode;
 
 // A drawing four phones wide: a group far right holding one state, one state far left.
 const layout: GraphLayout = {

@@ -5,21 +5,10 @@ import { inputEntry, lineEntry, listenerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { ListenerPage } from './ListenerPage.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
+import { ALWAYS_AVAILABLE_MOVES } from '../ui/moveShortcuts.js';
 
 /** A built-in call: its own moves and every standard action. */
-const fullCall = new Set([
-  'reformuler',
-  'question_ouverte',
-  'alerter_collegue',
-  'transferer_15',
-  'transferer_17',
-  'transferer_112',
-  'transferer_3114',
-  'transferer_service',
-  'mettre_en_attente',
-  'reprendre_appel',
-  'programmer_rappel',
-]);
+const fullCall = new Set(['reformuler', 'question_ouverte', ...ALWAYS_AVAILABLE_MOVES]);
 
 const help = () => screen.getByRole('region', { name: 'Raccourcis clavier' });
 /** Each row of the help as « keys: what they do ». */

@@ -11,6 +11,7 @@ import type {
 } from '@ecoute/engine';
 import type { AccountMe, MemberRoleName, RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
 import type { ApiResult } from '../ui/requestJson.js';
+import type { LaidOutNode } from '../charts/layoutGraph.js';
 
 export function listenerView(overrides: Partial<ListenerView> = {}): ListenerView {
   return {
@@ -155,5 +156,21 @@ export function signedInAs(role: MemberRoleName = 'trainer'): { me: () => Promis
           retentionDays: 365,
         },
       }),
+  };
+}
+
+/** A state of a laid-out graph (the charts' tests): 100×44 at (x, y), its id as its label. */
+export function laidOutNode(id: string, x: number, y: number, extra: Partial<LaidOutNode> = {}): LaidOutNode {
+  return {
+    id,
+    label: id,
+    parent: null,
+    type: 'atomic',
+    description: null,
+    x,
+    y,
+    width: 100,
+    height: 44,
+    ...extra,
   };
 }
