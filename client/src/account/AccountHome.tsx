@@ -1,4 +1,4 @@
-// `/`: the trainer's home, « Mes séances ». Signed out: the way to sign in (learners never come
+// `/`: the trainer's home, `account.nav.home`. Signed out: the way to sign in (learners never come
 // here: they open their role link). Signed in: who and which organisation, the pages of their
 // role, and the session creation of HomePage; an author, who may not start sessions, gets the
 // way to the library instead (the form answered them with a refusal, out of sight).

@@ -198,7 +198,7 @@ export default function StateGraph({
   onConnect?: (source: string, target: string) => void;
   /**
    * The group debrief: per drawn edge (`edgeKey`), how many calls took it — drawn on the edge
-   * (« 3 appels ») and by its thickness; states' loops (self-transitions, reactions) drawn too.
+   * (`graph.edgeCalls.*`) and by its thickness; states' loops (self-transitions, reactions) drawn too.
    */
   counts?: ReadonlyMap<string, number> | undefined;
 }) {

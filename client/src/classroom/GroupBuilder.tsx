@@ -33,7 +33,7 @@ export function GroupBuilder({
   const [machine, setMachine] = useState(false);
   const [rows, setRowsState] = useState<GroupRow[]>([]);
   // Once a round is launched, nothing is left to correct until the groups are changed again
-  // (learners leaving or joining a call must not raise a stale « invalid groups » alert).
+  // (learners leaving or joining a call must not raise a stale `class/groups_invalid` alert).
   const [launched, setLaunched] = useState(false);
   const setRows = (next: GroupRow[]) => {
     setLaunched(false);

@@ -1,5 +1,5 @@
 // The group debrief: the calls of one scenario side by side — the paths drawn together on the
-// state graph (lazy drawing), each edge with the number of calls that took it (« 3 appels », and
+// state graph (lazy drawing), each edge with the number of calls that took it (`graph.edgeCalls.*`, and
 // thicker as more did), one call's path highlighted on demand; the transitions' table is the
 // graph's text form (from, when, to, how many calls). Then the measures in one table and the
 // rubric per call; each cell opens that call's debrief at that moment (`/debrief/<id>?seq=<n>`,

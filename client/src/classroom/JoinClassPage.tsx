@@ -44,7 +44,7 @@ export function JoinClassPage() {
   const pseudonymId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Set by a join from the form: the form goes, the focus goes to the heading that replaced it
-  // (« en attente de votre rôle ») — not back to the page's top (it was lost on the body).
+  // (`classroom.join.heading.waiting`) — not back to the page's top (it was lost on the body).
   const focusHeading = useRef(false);
   useEffect(() => {
     if (!joined || !focusHeading.current) return;

@@ -96,7 +96,7 @@ export function DebriefView({
   const timeline = useMemo(() => timelineOf(debrief), [debrief]);
   const clock = useMemo(() => callClock(timeline), [timeline]);
   const { cursor, setCursor, pickIndex, jumpToSeq, jumpToTime } = useMomentCursor(timeline, openingIndex);
-  // « Voir le moment » (rubric, measures, notes, marks): the moment is scrolled to and focused.
+  // `debrief.seeMoment` (rubric, measures, notes, marks): the moment is scrolled to and focused.
   const momentTitle = useRef<HTMLHeadingElement>(null);
   const [revealed, setRevealed] = useState(0);
   useEffect(() => {

@@ -43,7 +43,7 @@ import './editor.css';
 import './forms/forms.css';
 import './forms/removeButtons.css';
 
-// The test-play is a lazy part of the editor's chunk: loaded on « Tester l'appel » only.
+// The test-play is a lazy part of the editor's chunk: loaded on `studio.play.open` only.
 const LazyTestPlay = lazy(() => import('./testPlay/TestPlayPanel.js'));
 
 // The page re-renders when the lint's counts, the graph or the cursor's state change: the heavy

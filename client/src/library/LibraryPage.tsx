@@ -1,4 +1,4 @@
-// `/bibliotheque`: « Bibliothèque d'appels » — the organisation's calls (draft, published) and the
+// `/bibliotheque`: `library.heading` — the organisation's calls (draft, published) and the
 // built-in ones (read-only, can be duplicated); authors and administrators create a call from the
 // blank template, import a YAML file, or duplicate one; every call opens in the editor.
 import { useCallback, useEffect, useId, useState } from 'react';
@@ -161,7 +161,7 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
           </form>
           <section className="panel" aria-labelledby={importId}>
             <h2 id={importId}>{t('library.import.heading')}</h2>
-            {/* The browser's own file button speaks its own language (« Choose File »): it stays
+            {/* The browser's own file button speaks the browser's language, not the page's: it stays
                 the control, out of sight, and a button-like text in the page's language shows it. */}
             <label className="file-pick">
               {t('library.import.file')}

@@ -68,7 +68,7 @@ export function shownToListener(entry: TimelineEntry): boolean {
 /**
  * The learner's console: a phone (ring, pick up, hold, hang up, call time, cues), the caller's
  * voice and transcript, the trainer's whispers, the moves the call offers and the actions
- * always at hand (each with its key), « Ce que je dis », and a private notes pad.
+ * always at hand (each with its key), `say.label`, and a private notes pad.
  */
 export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOptions['create'] } = {}) {
   const { t } = useI18n();

@@ -50,8 +50,8 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // The focus never drops to the page: « Supprimer » hands it to « Oui, supprimer », « Annuler »
-  // back to « Supprimer » of the same row.
+  // The focus never drops to the page: `sessions.delete` hands it to `sessions.delete.yes`, `debrief.cancel`
+  // back to `sessions.delete` of the same row.
   const confirmRef = useRef<HTMLButtonElement>(null);
   const deleteButtons = useRef(new Map<string, HTMLButtonElement>());
   const [returnTo, setReturnTo] = useState<string | null>(null);

@@ -12,7 +12,7 @@ import './scenarioStates.css';
 export const BOOKMARK_KEY = plainLetter('B');
 
 /**
- * Marks the moment for the debrief: « B » (or the button) opens a small comment field; Enter
+ * Marks the moment for the debrief: the B key (or the button) opens a small comment field; Enter
  * records the bookmark, Escape gives up. The bookmark marks the moment the field was opened (the
  * comment takes a few seconds to type), given by `sessionNow`. The marked moments are listed below.
  */
@@ -25,7 +25,7 @@ export function BookmarkControl({
 }: {
   entries: readonly TimelineEntry[];
   enabled: boolean;
-  /** Where « B » acts (the trainer's controls): a single key acts only with focus there. */
+  /** Where the B key acts (the trainer's controls): a single key acts only with focus there. */
   area?: () => HTMLElement | null;
   /** The session time now, as the page estimates it (ms). */
   sessionNow: () => number;
@@ -34,7 +34,7 @@ export function BookmarkControl({
   const { t } = useI18n();
   const headingId = useId();
   const [keySet] = useShortcutKeySet();
-  /** « B », or Alt+B when the person chose the Alt key set. */
+  /** B, or Alt+B when the person chose the Alt key set. */
   const bookmarkKey = inKeySet(BOOKMARK_KEY, keySet);
   const fieldId = useId();
   const [open, setOpen] = useState(false);
@@ -63,7 +63,7 @@ export function BookmarkControl({
   useEffect(() => {
     if (open) fieldRef.current?.focus();
     else if (wasOpen.current) {
-      // The field is gone: focus goes back where it was (or to « Marquer ce moment »), never to the page.
+      // The field is gone: focus goes back where it was (or to `bookmark.open`), never to the page.
       const back = returnTo.current;
       returnTo.current = null;
       if (back?.isConnected && !(back as HTMLButtonElement).disabled) back.focus();

@@ -30,7 +30,7 @@ export function readingsOf(entries: readonly TimelineEntry[]): Reading[] {
   return readings;
 }
 
-/** A score as people read it: « 72 % ». */
+/** A score as people read it: a whole percentage. */
 export function scoreText(score: number): string {
   return `${Math.round(score * 100)} %`;
 }
@@ -39,7 +39,7 @@ export function scoreText(score: number): string {
  * Free speech, for the trainer: every sentence with the move it was read as and its score (and
  * the runner-up), live; a correction for each (the move it should have been: applied now if the
  * state offers it); and, when a sentence was not understood, the pick asked of the trainer
- * before the caller says « Pardon ? ».
+ * before the caller asks the listener to say it again.
  */
 export function InterpretationsPanel({
   speech,

@@ -7,7 +7,7 @@ import './cueIndicator.css';
 /** How long (ms) a cue stays shown after it arrived. */
 export const CUE_SHOWN_MS = 12_000;
 
-// Symbols the usual fonts carry: the sigh's « 〜 » (a CJK wave dash) drew an empty box on a
+// Symbols the usual fonts carry: the sigh's wave dash (U+301C, CJK) drew an empty box on a
 // machine without CJK fonts (Debian's Chromium, a training room's Linux PCs).
 const CUE_ICONS: Record<Cue, string> = {
   ring: '☎',
@@ -35,7 +35,7 @@ export function latestCue(entries: TimelineEntry[]): { seq: number; cue: Cue } |
 }
 
 /**
- * The last non-verbal cue (soupir, pleurs, silence, bruit de fond, grésillements…), shown for a
+ * The last non-verbal cue (a sigh, tears, a silence, background noise, a crackle), shown for a
  * few seconds with its name and a quiet visual. Not a live region: the transcript announces it.
  */
 export function CueIndicator({ entries }: { entries: TimelineEntry[] }) {

@@ -2,7 +2,7 @@ import { useI18n } from '../i18n/index.js';
 import type { Shortcut } from './shortcuts.js';
 
 /**
- * A shortcut as shown on a button or in the help: « Alt+C », « 3 », « Maj+1 ». On a button it
+ * A shortcut as shown on a button or in the help: Alt+C, 3, Maj+1. On a button it
  * is hidden from screen readers (`aria-keyshortcuts` says it, the button's name stays clean), and
  * from touch-only screens (`kbd--badge`, styles.css): no keyboard to press it there.
  */

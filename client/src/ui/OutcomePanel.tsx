@@ -11,7 +11,7 @@ const REASON_KEYS: Record<EndReason, MessageKey> = {
   call_drop: 'endReason.call_drop',
 };
 
-/** How the call ended: the outcome (très bien, bien, partiel, échec), its message, and why. */
+/** How the call ended: the outcome (its `outcome.*` word), its message, and why. */
 export function OutcomePanel({ ending }: { ending: EndingView }) {
   const { t } = useI18n();
   return (

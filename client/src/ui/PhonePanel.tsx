@@ -18,7 +18,7 @@ export interface PhoneControls {
 
 /**
  * The phone: it rings, then is in call (or on hold), then ended; the last non-verbal cue. With
- * `controls`: « Décrocher », « Mettre en attente » / « Reprendre l'appel », « Raccrocher », each
+ * `controls`: `phone.pickup`, `phone.hold` / `phone.unhold`, `phone.hangup`, each
  * with its shortcut.
  */
 export function PhonePanel({

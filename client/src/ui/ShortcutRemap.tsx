@@ -29,8 +29,8 @@ const STANDARD_NAMES: Record<string, MessageKey> = {
 };
 
 /**
- * « Changer les touches des actions »: each move slot and standard action with its key and a
- * « Changer » button; pressed, the button waits for the next key (a letter or a digit, with or
+ * `shortcuts.remap.heading`: each move slot and standard action with its key and a
+ * `shortcuts.remap.change` button; pressed, the button waits for the next key (a letter or a digit, with or
  * without Alt; Escape gives up, Tab leaves) and keeps it unless another action has it. What
  * happened is said in a status region. Stored by `useKeyMap` (localStorage). `slots`: the ones
  * listed (the call's moves); a key is still refused when a slot not listed has it, since the

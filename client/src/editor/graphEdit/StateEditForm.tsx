@@ -1,5 +1,5 @@
-// « Modifier un état »: its name and description, what happens on entering it, « Renommer »
-// (every reference follows) and « Supprimer » (the references that used it are listed first and
+// `studio.graph.editState`: its name and description, what happens on entering it, `studio.graph.rename`
+// (every reference follows) and `studio.graph.delete` (the references that used it are listed first and
 // go with it, once confirmed).
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isSeq } from 'yaml';
@@ -45,7 +45,7 @@ export function StateEditForm({
   selected: string;
   onSelect(state: string): void;
   onDone(message: string): void;
-  /** « Modifier » on one of its transitions: opens the transition form on it. */
+  /** `studio.graph.editTransitionButton` on one of its transitions: opens the transition form on it. */
   onEditTransition?: (
     source: string,
     path: YamlPath,

@@ -1,6 +1,6 @@
-// « Couverture »: runs the draft's play-throughs (the shortest path to every ending) and lists
+// `studio.coverage.heading`: runs the draft's play-throughs (the shortest path to every ending) and lists
 // the states and transitions no path reached, by their labels; the editor's graph marks them
-// (reached states carry a ✓, the others read « pas encore atteint » in the graph's words).
+// (reached states carry a ✓, the others read `graph.text.unvisited` in the graph's words).
 import { useEffect, useId, useState } from 'react';
 import type { ScenarioGraph } from '@ecoute/engine';
 import { useI18n } from '../../i18n/index.js';
