@@ -194,6 +194,14 @@ export const fr = {
   'shortcuts.voice': "Couper ou remettre la voix de l'appelant·e",
   'shortcuts.sounds': 'Couper ou remettre les sons du téléphone',
   'shortcuts.escape': 'Quitter le champ de saisie (les raccourcis remarchent)',
+  'shortcuts.unavailable.offline': 'Connexion perdue : ce raccourci reprendra à la reconnexion.',
+  'shortcuts.unavailable.readOnly': 'Lecture seule : l’écoutant·e répond depuis une autre page.',
+  'shortcuts.unavailable.paused': 'La séance est en pause.',
+  'shortcuts.unavailable.ringing': 'Le téléphone sonne : décrochez d’abord.',
+  'shortcuts.unavailable.ended': 'L’appel est terminé.',
+  'shortcuts.unavailable.picked': 'Vous êtes déjà en ligne.',
+  'shortcuts.unavailable.noMove': 'Aucune action sous la touche {key} à ce moment de l’appel.',
+  'shortcuts.unavailable.move': 'L’action « {move} » n’est pas proposée à ce moment de l’appel.',
 
   'notes.heading': 'Mes notes',
   'notes.intro':

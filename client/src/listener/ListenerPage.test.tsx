@@ -224,6 +224,54 @@ describe('ListenerPage — the live console', () => {
     expect(screen.getByRole('region', { name: 'Raccourcis clavier' }).textContent).toContain('Alt+C');
   });
 
+  it('says why a key does nothing: a digit past the moves, a standard action not offered now, a phone key out of its moment', async () => {
+    const session = fakeSession({
+      view: listenerView(),
+      entries: inCall,
+      labels: {
+        moves: { alerter_collegue: 'Alerter un·e collègue' },
+        injects: {},
+        variables: {},
+        states: {},
+      },
+    });
+    renderWithSession(<ListenerPage />, { session });
+    const inArea = button('Reformuler');
+    inArea.focus();
+    const notice = async (target: HTMLElement, key: { code: string; key: string; altKey?: boolean }) => {
+      await act(async () => {
+        fireEvent.keyDown(target, key);
+      });
+      const status = document.querySelector('.key-notice');
+      expect(status?.getAttribute('role')).toBe('status');
+      return status?.textContent;
+    };
+    // Four moves are shown: 9 is no move's key now.
+    expect(await notice(inArea, { code: 'Digit9', key: 'ç' })).toBe(
+      'Aucune action sous la touche 9 à ce moment de l’appel.',
+    );
+    // The call has « Alerter un·e collègue », this step does not offer it.
+    expect(await notice(document.body, { code: 'KeyL', key: 'l', altKey: true })).toBe(
+      'L’action « Alerter un·e collègue » n’est pas proposée à ce moment de l’appel.',
+    );
+    expect(await notice(document.body, { code: 'KeyC', key: 'c', altKey: true })).toBe(
+      'Vous êtes déjà en ligne.',
+    );
+    expect(session.sent).toEqual([]);
+  });
+
+  it('says that the phone rings when a key of the call is pressed before picking up', async () => {
+    const session = fakeSession({ view: listenerView({ phase: 'ringing', moves: [] }) });
+    renderWithSession(<ListenerPage />, { session });
+    await act(async () => {
+      fireEvent.keyDown(document.body, { code: 'KeyR', key: 'r', altKey: true });
+    });
+    const status = document.querySelector('.key-notice');
+    expect(status?.getAttribute('role')).toBe('status');
+    expect(status?.textContent).toBe('Le téléphone sonne : décrochez d’abord.');
+    expect(session.sent).toEqual([]);
+  });
+
   it('picks up with Alt+C while it rings', async () => {
     const session = fakeSession({ view: listenerView({ phase: 'ringing', moves: [] }) });
     renderWithSession(<ListenerPage />, { session });

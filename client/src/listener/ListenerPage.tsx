@@ -5,7 +5,8 @@ import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { CATEGORY_ORDER, MoveButtons } from '../ui/MoveButtons.js';
-import { layoutMoves, PHONE_KEYS } from '../ui/moveShortcuts.js';
+import { idleKeys, layoutMoves, PHONE_KEYS } from '../ui/moveShortcuts.js';
+import { shortcutText } from '../ui/Kbd.js';
 import { useKeyMap } from '../ui/shortcutKeys.js';
 import { useShortcutKeySet } from '../ui/shortcutMode.js';
 import { DebriefLink } from '../debrief/DebriefLink.js';
@@ -34,6 +35,9 @@ import { WhisperPanel } from './WhisperPanel.js';
 import '../ui/roleLayout.css';
 
 type PhoneView = 'call' | 'answer' | 'notes';
+
+/** How long the line saying why a key did nothing stays. */
+const KEY_NOTICE_MS = 6000;
 const PHONE_VIEWS = {
   call: 'listener.view.call',
   answer: 'listener.view.answer',
@@ -121,20 +125,80 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   // The call's moves, offered now or not (the scenario's, with every sync): the help lists their keys only.
   const callMoves = useMemo(() => new Set(labels.moves.keys()), [labels.moves]);
 
+  // Why a key of the call does nothing now: the status line under the answers says it.
+  const notLive = !connected
+    ? t('shortcuts.unavailable.offline')
+    : readOnly
+      ? t('shortcuts.unavailable.readOnly')
+      : view?.paused
+        ? t('shortcuts.unavailable.paused')
+        : undefined;
+  const notInCall =
+    notLive ??
+    (view?.phase === 'ringing' ? t('shortcuts.unavailable.ringing') : t('shortcuts.unavailable.ended'));
+  const [keyNotice, setKeyNotice] = useState<{ text: string } | null>(null);
+  useEffect(() => {
+    if (!keyNotice) return;
+    const timer = window.setTimeout(() => setKeyNotice(null), KEY_NOTICE_MS);
+    return () => window.clearTimeout(timer);
+  }, [keyNotice]);
+
   const bindings: KeyBinding[] = view
     ? [
-        { shortcut: PHONE_KEYS.pickup, enabled: live && view.phase === 'ringing', run: pickup },
-        { shortcut: PHONE_KEYS.hold, enabled: inCall, run: view.onHold ? unhold : hold },
-        { shortcut: PHONE_KEYS.hangup, enabled: inCall, run: hangup },
-        { shortcut: PHONE_KEYS.voice, enabled: voice.available, run: () => setVoiceOn((on) => !on) },
+        {
+          shortcut: PHONE_KEYS.pickup,
+          enabled: live && view.phase === 'ringing',
+          run: pickup,
+          unavailable:
+            notLive ??
+            (view.phase === 'connected'
+              ? t('shortcuts.unavailable.picked')
+              : t('shortcuts.unavailable.ended')),
+        },
+        {
+          shortcut: PHONE_KEYS.hold,
+          enabled: inCall,
+          run: view.onHold ? unhold : hold,
+          unavailable: notInCall,
+        },
+        { shortcut: PHONE_KEYS.hangup, enabled: inCall, run: hangup, unavailable: notInCall },
+        {
+          shortcut: PHONE_KEYS.voice,
+          enabled: voice.available,
+          run: () => setVoiceOn((on) => !on),
+          unavailable: t('voice.unavailable'),
+        },
         { shortcut: PHONE_KEYS.sounds, enabled: true, run: () => setSoundsOn((on) => !on) },
-        { shortcut: PHONE_KEYS.say, enabled: inCall, run: () => sayRef.current?.focus() },
-        { shortcut: PHONE_KEYS.notes, enabled: connected && !readOnly, run: () => notesRef.current?.focus() },
+        {
+          shortcut: PHONE_KEYS.say,
+          enabled: inCall,
+          run: () => sayRef.current?.focus(),
+          unavailable: notInCall,
+        },
+        {
+          shortcut: PHONE_KEYS.notes,
+          enabled: connected && !readOnly,
+          run: () => notesRef.current?.focus(),
+          unavailable: notLive,
+        },
         ...[...layout.shortcuts].map(([id, shortcut]) => ({
           shortcut,
           enabled: inCall,
           run: () => move(id),
+          unavailable: notInCall,
         })),
+        // The move keys no move takes now (digits past the moves shown, standard moves not offered).
+        ...(view.mode === 'free_speech' ? [] : idleKeys(layout, callMoves, keySet, keyMap)).map(
+          ({ shortcut, moveId }) => ({
+            shortcut,
+            enabled: false,
+            run: () => undefined,
+            unavailable:
+              moveId === undefined
+                ? t('shortcuts.unavailable.noMove', { key: shortcutText(shortcut, t) })
+                : t('shortcuts.unavailable.move', { move: labels.moves.get(moveId) ?? moveId }),
+          }),
+        ),
       ]
     : [];
   const escapeTo = useCallback(
@@ -142,7 +206,12 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
     [movesHeadingId],
   );
   // Single keys (1…0) act only in the answer area (WCAG 2.1.4); Alt ones page-wide.
-  useShortcuts(bindings, { active: view !== null, escapeTo, area: () => answerRef.current });
+  useShortcuts(bindings, {
+    active: view !== null,
+    escapeTo,
+    area: () => answerRef.current,
+    onUnavailable: (text) => setKeyNotice({ text }),
+  });
 
   // On a phone, one part of the console at a time (a bottom bar switches): the conversation,
   // the answers (with the last lines above them), the notes. When the call ends, the
@@ -242,6 +311,9 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
                   )}
                 </div>
               ) : null}
+              <p className="key-notice" role="status">
+                {keyNotice?.text}
+              </p>
               <ShortcutsHelp moves={callMoves} freeSpeech={view.mode === 'free_speech'} />
             </div>
           </div>

@@ -77,3 +77,34 @@ export function layoutMoves(
   }
   return { stateMoves, alwaysMoves, shortcuts };
 }
+
+/** A move key that does nothing now: a digit past the moves shown, or a standard move not offered. */
+export interface IdleKey {
+  shortcut: Shortcut;
+  /** The standard move it would send (none for a digit past the moves shown). */
+  moveId?: string;
+}
+
+/**
+ * The move keys of `layout` that no move takes now: the digits past the state's moves, and the
+ * standard moves of the call (`callMoves`) not offered at this step (hold excluded: the phone's
+ * key). Bound disabled, they say why they do nothing instead of staying silent.
+ */
+export function idleKeys(
+  layout: MoveLayout,
+  callMoves: ReadonlySet<string>,
+  keys: ShortcutKeySet = 'plain',
+  map: KeyMap = {},
+): IdleKey[] {
+  const idle: IdleKey[] = [];
+  for (let index = layout.stateMoves.length; index < 20; index++) {
+    const shortcut = moveShortcut(index, map);
+    if (shortcut) idle.push({ shortcut: inKeySet(shortcut, keys) });
+  }
+  for (const moveId of ALWAYS_AVAILABLE_MOVES) {
+    if (PHONE_HOLD_MOVES.has(moveId) || !callMoves.has(moveId) || layout.shortcuts.has(moveId)) continue;
+    const shortcut = standardShortcut(moveId, map);
+    if (shortcut) idle.push({ shortcut, moveId });
+  }
+  return idle;
+}

@@ -40,6 +40,36 @@ describe('useShortcuts', () => {
     expect(blocked).toBe(false);
   });
 
+  it('hands a disabled binding’s reason to onUnavailable, and nothing for an enabled one', () => {
+    const log: string[] = [];
+    const reasons: string[] = [];
+    function WithReasons() {
+      useShortcuts(
+        [
+          {
+            shortcut: altLetter('C'),
+            enabled: false,
+            run: () => log.push('pickup'),
+            unavailable: 'déjà en ligne',
+          },
+          {
+            shortcut: altLetter('R'),
+            enabled: true,
+            run: () => log.push('hangup'),
+            unavailable: 'jamais dit',
+          },
+          { shortcut: altLetter('M'), enabled: false, run: () => log.push('sounds') },
+        ],
+        { active: true, onUnavailable: (reason) => reasons.push(reason) },
+      );
+      return <button type="button">ailleurs</button>;
+    }
+    render(<WithReasons />);
+    for (const code of ['KeyC', 'KeyR', 'KeyM']) fireEvent.keyDown(document.body, { code, altKey: true });
+    expect(log).toEqual(['hangup']);
+    expect(reasons).toEqual(['déjà en ligne']);
+  });
+
   it('never takes keys typed into a text field; Escape leaves the field', () => {
     const log: string[] = [];
     const bindings: KeyBinding[] = [

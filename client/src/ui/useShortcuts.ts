@@ -7,6 +7,8 @@ export interface KeyBinding {
   run: () => void;
   /** A disabled binding still takes its key (so that the browser does nothing surprising). */
   enabled: boolean;
+  /** Why a disabled binding does nothing now, said to the person (`onUnavailable`). */
+  unavailable?: string;
 }
 
 /**
@@ -14,11 +16,17 @@ export interface KeyBinding {
  * field (to `escapeTo`), so that the shortcuts work again. Ctrl and Meta combinations are the
  * browser's and the system's. A key without Alt (1…0, Maj+1…0, « B ») acts only when focus is
  * in `area` (the console's answer area: WCAG 2.1.4), and no key acts when the person turned
- * shortcuts off (`ShortcutSettings`).
+ * shortcuts off (`ShortcutSettings`). A disabled binding's key is taken and its reason handed to
+ * `onUnavailable` (the page says it in a status region): a key that does nothing says why.
  */
 export function useShortcuts(
   bindings: readonly KeyBinding[],
-  options: { active: boolean; escapeTo?: () => HTMLElement | null; area?: () => HTMLElement | null },
+  options: {
+    active: boolean;
+    escapeTo?: () => HTMLElement | null;
+    area?: () => HTMLElement | null;
+    onUnavailable?: (reason: string) => void;
+  },
 ): void {
   // The listener is installed once; it reads the latest bindings.
   const [mode] = useShortcutMode();
@@ -56,6 +64,7 @@ export function useShortcuts(
       }
       event.preventDefault();
       if (binding.enabled) binding.run();
+      else if (binding.unavailable) options.onUnavailable?.(binding.unavailable);
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
