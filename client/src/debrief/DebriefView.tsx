@@ -17,7 +17,7 @@ import type { Debrief } from '@ecoute/protocol';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { ScenarioStates } from '../trainer/ScenarioStates.js';
 import { VariableGauges } from '../trainer/VariableGauges.js';
-import { describeEntry, type EntryLine } from '../ui/describeEntry.js';
+import { describeEntry, returningJoins, type EntryLine } from '../ui/describeEntry.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
 import { CallClockContext, callClock, openingIndex } from './callClock.js';
@@ -140,13 +140,18 @@ export function DebriefView({
   );
   // Each entry described once (the transcript's rows, the moment, the tooltips, the printed report).
   const described = useMemo(() => new WeakMap<TimelineEntry, EntryLine>(), [labels, t]);
+  // Read with the first description (after the first paint), not before: see `timeline`.
+  const returning = useMemo(() => {
+    let seqs: ReadonlySet<number> | undefined;
+    return () => (seqs ??= returningJoins(timeline.entries()));
+  }, [timeline]);
   const describe = useCallback(
     (entry: TimelineEntry) => {
       let line = described.get(entry);
-      if (!line) described.set(entry, (line = describeEntry(entry, labels, t)));
+      if (!line) described.set(entry, (line = describeEntry(entry, labels, t, returning())));
       return line;
     },
-    [described, labels, t],
+    [described, labels, t, returning],
   );
   const describeText = useCallback(
     (entry: TimelineEntry) => {

@@ -216,6 +216,7 @@ export const en: Catalogue = {
   'whisper.tag': 'Not heard by the caller',
 
   'entry.join': '{name} joins the session.',
+  'entry.rejoin': '{name} is back in the session.',
   'entry.hold': 'Puts the call on hold.',
   'entry.unhold': 'Resumes the call.',
   'entry.noteShared': 'Shared note: {text}',

@@ -218,6 +218,7 @@ export const fr = {
   'whisper.tag': "Non entendu par l'appelant·e",
 
   'entry.join': '{name} rejoint la séance.',
+  'entry.rejoin': '{name} revient dans la séance.',
   'entry.hold': "Met l'appel en attente.",
   'entry.unhold': "Reprend l'appel.",
   'entry.noteShared': 'Note partagée : {text}',

@@ -39,6 +39,27 @@ describe('Transcript', () => {
     expect(items()[1]).not.toContain('(');
   });
 
+  it('says an arrival once: the same person joining again (a page reopened) « revient dans la séance »', () => {
+    renderWithSession(
+      <Transcript
+        entries={[
+          inputEntry(1, { kind: 'join', name: 'Inès' }, 'listener'),
+          inputEntry(2, { kind: 'join', name: 'Marc' }, 'observer'),
+          inputEntry(3, { kind: 'join', name: 'Inès' }, 'listener'),
+          // Another role under the same name is another person's arrival.
+          inputEntry(4, { kind: 'join', name: 'Inès' }, 'observer'),
+        ]}
+        labels={labels}
+      />,
+    );
+    expect(items().map((item) => item.replace(/^.*?(Inès|Marc)/, '$1').replace(/ \d+:\d\d$/, ''))).toEqual([
+      'Inès rejoint la séance.',
+      'Marc rejoint la séance.',
+      'Inès revient dans la séance.',
+      'Inès rejoint la séance.',
+    ]);
+  });
+
   it('shows each entry’s time once in the page’s text', () => {
     renderWithSession(<Transcript entries={[lineEntry(1, 'Bonjour.')]} labels={labels} />);
     // « 0:00 », not also « à 0:00 » for screen readers.

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { announceEntry } from './announceEntry.js';
-import { describeEntry } from './describeEntry.js';
+import { describeEntry, returningJoins } from './describeEntry.js';
 import { formatDuration } from './formatDuration.js';
 import { frenchSpacing } from './frenchSpacing.js';
 import { pickupTime } from './useCallElapsed.js';
@@ -42,6 +42,7 @@ export function Transcript({
 }) {
   const { t, lang } = useI18n();
   const entries = useMemo(() => (show ? allEntries.filter(show) : allEntries), [allEntries, show]);
+  const returning = useMemo(() => returningJoins(allEntries), [allEntries]);
   const headingId = useId();
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
@@ -74,11 +75,11 @@ export function Transcript({
     const said = fresh
       .filter((entry) => announceEntry(entry, { details }))
       .map((entry) => {
-        const line = describeEntry(entry, labels, t);
+        const line = describeEntry(entry, labels, t, returning);
         return { seq: entry.seq, text: [line.speaker, line.cue, line.text].filter(Boolean).join(' ') };
       });
     if (said.length > 0) setAnnounced((before) => [...before, ...said].slice(-ANNOUNCER_KEEP));
-  }, [entries, details, labels, t]);
+  }, [entries, details, labels, t, returning]);
 
   // One clock: call time counts from pickup, as the status bar's « Durée de l'appel » does.
   const origin = pickupTime(allEntries) ?? 0;
@@ -100,7 +101,7 @@ export function Transcript({
         {entries.length === 0 ? <p className="muted">{t('transcript.empty')}</p> : null}
         <ol className="transcript__list">
           {entries.map((entry) => {
-            const line = describeEntry(entry, labels, t);
+            const line = describeEntry(entry, labels, t, returning);
             return (
               <li
                 key={entry.seq}

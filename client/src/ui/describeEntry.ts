@@ -94,7 +94,29 @@ export function stateName(labels: Pick<KnownLabels, 'states'>, path: string): st
   return last.charAt(0).toUpperCase() + last.slice(1);
 }
 
-export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Translate): EntryLine {
+/**
+ * The joins of a person who had already joined (same role, same name): a page reopened or a
+ * connection back. They read « … revient dans la séance. » rather than a second arrival.
+ */
+export function returningJoins(entries: readonly TimelineEntry[]): ReadonlySet<number> {
+  const joined = new Set<string>();
+  const returning = new Set<number>();
+  for (const entry of entries) {
+    if (entry.kind !== 'input' || entry.input.kind !== 'join') continue;
+    const who = `${entry.source}\u0000${entry.input.name}`;
+    if (joined.has(who)) returning.add(entry.seq);
+    else joined.add(who);
+  }
+  return returning;
+}
+
+/** `returning`: the seqs of `returningJoins` (none when not given: every join an arrival). */
+export function describeEntry(
+  entry: TimelineEntry,
+  labels: KnownLabels,
+  t: Translate,
+  returning?: ReadonlySet<number>,
+): EntryLine {
   const speaker = t(SPEAKER_KEYS[entry.source]);
   // A caller actor speaks as the caller; an observer only ever joins.
   const voice =
@@ -128,7 +150,11 @@ export function describeEntry(entry: TimelineEntry, labels: KnownLabels, t: Tran
       case 'end':
         return { ...base, text: t('entry.end') };
       case 'join':
-        return { ...base, voice: 'system', text: t('entry.join', { name: input.name }) };
+        return {
+          ...base,
+          voice: 'system',
+          text: t(returning?.has(entry.seq) ? 'entry.rejoin' : 'entry.join', { name: input.name }),
+        };
       case 'hold':
         return { ...base, text: t('entry.hold') };
       case 'unhold':
