@@ -242,6 +242,10 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
         <>
           <PausedBanner paused={callPaused(view)} />
           <ErrorAlert code={errorCode} />
+          {/* Outside the phone's views (each hides the others): said and seen whichever is shown. */}
+          <p className="key-notice" role="status">
+            {keyNotice?.text}
+          </p>
           <PhoneViewSwitch value={phoneView} onChange={setPhoneView} />
           <div className="role-layout role-layout--listener" data-phone-view={phoneView}>
             <div className="role-layout__side">
@@ -311,9 +315,6 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
                   )}
                 </div>
               ) : null}
-              <p className="key-notice" role="status">
-                {keyNotice?.text}
-              </p>
               <ShortcutsHelp moves={callMoves} freeSpeech={view.mode === 'free_speech'} />
             </div>
           </div>
