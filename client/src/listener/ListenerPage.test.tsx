@@ -244,6 +244,8 @@ describe('ListenerPage — the live console', () => {
       });
       const status = document.querySelector('.key-notice');
       expect(status?.getAttribute('role')).toBe('status');
+      // Outside the phone's views: seen and said whichever part of the console a phone shows.
+      expect(status?.closest('[data-phone-view]')).toBeNull();
       return status?.textContent;
     };
     // Four moves are shown: 9 is no move's key now.
