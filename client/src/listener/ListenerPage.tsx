@@ -32,12 +32,12 @@ import { SeatNotice } from './SeatNotice.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { usePhoneSounds, type PhoneSoundOptions } from './usePhoneSounds.js';
 import { WhisperPanel } from './WhisperPanel.js';
+import { keyReasons } from './keyReasons.js';
+import { useKeyNotice } from './useKeyNotice.js';
 import '../ui/roleLayout.css';
 
 type PhoneView = 'call' | 'answer' | 'notes';
 
-/** How long the line saying why a key did nothing stays. */
-const KEY_NOTICE_MS = 6000;
 const PHONE_VIEWS = {
   call: 'listener.view.call',
   answer: 'listener.view.answer',
@@ -125,23 +125,9 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   // The call's moves, offered now or not (the scenario's, with every sync): the help lists their keys only.
   const callMoves = useMemo(() => new Set(labels.moves.keys()), [labels.moves]);
 
-  // Why a key of the call does nothing now: the status line under the answers says it.
-  const notLive = !connected
-    ? t('shortcuts.unavailable.offline')
-    : readOnly
-      ? t('shortcuts.unavailable.readOnly')
-      : view?.paused
-        ? t('shortcuts.unavailable.paused')
-        : undefined;
-  const notInCall =
-    notLive ??
-    (view?.phase === 'ringing' ? t('shortcuts.unavailable.ringing') : t('shortcuts.unavailable.ended'));
-  const [keyNotice, setKeyNotice] = useState<{ text: string } | null>(null);
-  useEffect(() => {
-    if (!keyNotice) return;
-    const timer = window.setTimeout(() => setKeyNotice(null), KEY_NOTICE_MS);
-    return () => window.clearTimeout(timer);
-  }, [keyNotice]);
+  // Why a key of the call does nothing now: the console's status line says it.
+  const reasons = keyReasons({ connected, readOnly, paused: view?.paused ?? false, phase: view?.phase }, t);
+  const keyNotice = useKeyNotice();
 
   const bindings: KeyBinding[] = view
     ? [
@@ -149,19 +135,15 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
           shortcut: PHONE_KEYS.pickup,
           enabled: live && view.phase === 'ringing',
           run: pickup,
-          unavailable:
-            notLive ??
-            (view.phase === 'connected'
-              ? t('shortcuts.unavailable.picked')
-              : t('shortcuts.unavailable.ended')),
+          unavailable: reasons.pickup,
         },
         {
           shortcut: PHONE_KEYS.hold,
           enabled: inCall,
           run: view.onHold ? unhold : hold,
-          unavailable: notInCall,
+          unavailable: reasons.notInCall,
         },
-        { shortcut: PHONE_KEYS.hangup, enabled: inCall, run: hangup, unavailable: notInCall },
+        { shortcut: PHONE_KEYS.hangup, enabled: inCall, run: hangup, unavailable: reasons.notInCall },
         {
           shortcut: PHONE_KEYS.voice,
           enabled: voice.available,
@@ -173,19 +155,19 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
           shortcut: PHONE_KEYS.say,
           enabled: inCall,
           run: () => sayRef.current?.focus(),
-          unavailable: notInCall,
+          unavailable: reasons.notInCall,
         },
         {
           shortcut: PHONE_KEYS.notes,
           enabled: connected && !readOnly,
           run: () => notesRef.current?.focus(),
-          unavailable: notLive,
+          unavailable: reasons.notLive,
         },
         ...[...layout.shortcuts].map(([id, shortcut]) => ({
           shortcut,
           enabled: inCall,
           run: () => move(id),
-          unavailable: notInCall,
+          unavailable: reasons.notInCall,
         })),
         // The move keys no move takes now (digits past the moves shown, standard moves not offered).
         ...(view.mode === 'free_speech' ? [] : idleKeys(layout, callMoves, keySet, keyMap)).map(
@@ -210,7 +192,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
     active: view !== null,
     escapeTo,
     area: () => answerRef.current,
-    onUnavailable: (text) => setKeyNotice({ text }),
+    onUnavailable: keyNotice.say,
   });
 
   // On a phone, one part of the console at a time (a bottom bar switches): the conversation,
@@ -244,7 +226,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
           <ErrorAlert code={errorCode} />
           {/* Outside the phone's views (each hides the others): said and seen whichever is shown. */}
           <p className="key-notice" role="status">
-            {keyNotice?.text}
+            {keyNotice.notice}
           </p>
           <PhoneViewSwitch value={phoneView} onChange={setPhoneView} />
           <div className="role-layout role-layout--listener" data-phone-view={phoneView}>
