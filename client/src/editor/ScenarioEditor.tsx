@@ -14,6 +14,8 @@ import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
 import { scenarioJsonSchema, stateAt } from '@ecoute/engine';
 import { changeList, type LintAnswer, type LintInput } from './lintProtocol.js';
 import type { LintClient } from './useLintWorker.js';
+import { useI18n } from '../i18n/index.js';
+import { schemaHoverTexts } from './schemaHoverTexts.js';
 
 /** How long the editor waits after a keystroke before asking the worker (ms). */
 export const LINT_DELAY_MS = 40;
@@ -70,6 +72,7 @@ export function ScenarioEditor({
   onCursorState(state: string | undefined): void;
   onView(view: EditorView | null): void;
 }) {
+  const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   const callbacks = useRef({ onText, onLint, onCursorState });
   callbacks.current = { onText, onLint, onCursorState };
@@ -128,7 +131,7 @@ export function ScenarioEditor({
           // second YAML parse per keystroke here.
           yaml(),
           yamlLanguage.data.of({ autocomplete: completeFromSchema }),
-          hoverTooltip(yamlSchemaHover()),
+          hoverTooltip(yamlSchemaHover({ getHoverTexts: schemaHoverTexts(t) })),
           stateExtensions(scenarioJsonSchema() as Parameters<typeof stateExtensions>[0]),
           engineLint,
           lintGutter(),
@@ -157,7 +160,7 @@ export function ScenarioEditor({
       view.destroy();
     };
     // The editor is made once per text loaded; later texts come from the editor itself.
-  }, [initialText, lint, label, onView]);
+  }, [initialText, lint, label, onView, t]);
 
   return <div ref={host} className="scenario-editor" />;
 }
