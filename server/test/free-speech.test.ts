@@ -264,7 +264,8 @@ describe('free speech in a session recorded before the offered moves were record
     let now: string[];
     try {
       session = await createSession(first.url, SCENARIO, { hintMode: 'free_speech' });
-      const connect = (token: string) => RoleClient.connect(first.url, { sessionId: session.sessionId, token });
+      const connect = (token: string) =>
+        RoleClient.connect(first.url, { sessionId: session.sessionId, token });
       const listener = await connect(session.tokens.listener);
       const trainer = await connect(session.tokens.trainer);
       await trainer.resync();

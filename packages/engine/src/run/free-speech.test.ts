@@ -15,7 +15,7 @@ const understood = (n: number, move: string): Input => ({
   runnerUp: null,
   understood: true,
 });
-const notUnderstood = (n: number, askMs?: number): Input => ({
+const notUnderstood = (n: number, askMs?: number, offered?: string[]): Input => ({
   kind: 'interpret',
   n,
   text: 'Hmm',
@@ -24,6 +24,7 @@ const notUnderstood = (n: number, askMs?: number): Input => ({
   runnerUp: null,
   understood: false,
   ...(askMs !== undefined ? { askMs } : {}),
+  ...(offered ? { offered } : {}),
 });
 
 describe('free speech in the call run', () => {
@@ -121,7 +122,7 @@ describe('free speech in the call run', () => {
     expect(run.movesOfferedAt(1)).toEqual(['ecouter']);
     expect(run.availableMoves().map((m) => m.id)).toEqual(['informer', 'agir']);
     // Recorded with the reading: kept as recorded.
-    run.apply({ ...notUnderstood(2), offered: ['informer', 'agir'] });
+    run.apply(notUnderstood(2, undefined, ['informer', 'agir']));
     expect(run.movesOfferedAt(2)).toEqual(['informer', 'agir']);
     run.apply({ kind: 'correct', n: 2, move: 'informer', applied: true });
     expect(run.availableMoves().map((m) => m.id)).toEqual(['agir']);
