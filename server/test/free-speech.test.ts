@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManualScheduler, PARDON_TEXTS, compileScenario, parseScenario, replay } from '@ecoute/engine';
 import type { Input, Observation } from '@ecoute/engine';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RoleClient, createSession, startServer } from './utils.js';
 import type { TestServer } from './utils.js';
@@ -22,6 +23,20 @@ const pardons = (client: RoleClient): string[] =>
       ? [e.observation.text]
       : [],
   );
+
+/** The moves the trainer's view offers now. */
+const offeredNow = (client: RoleClient): string[] =>
+  client.view?.role === 'trainer' ? client.view.moves.map((m) => m.id) : [];
+/** The last durable seq, as a sync answers it. */
+async function lastSeq(client: RoleClient): Promise<number> {
+  const sync = await client.sync(0);
+  if (!sync.ok) throw new Error(sync.code);
+  return sync.snapshot.seq;
+}
+const corrections = (client: RoleClient): Extract<Input, { kind: 'correct' }>[] =>
+  client.entries.flatMap((e) => (e.kind === 'input' && e.input.kind === 'correct' ? [e.input] : []));
+const UNREAD = 'Les girafes mangent des acacias.';
+const INTRODUCTION = "Bonjour monsieur, je m'appelle Louise, de la ligne d'aide aux démarches en ligne.";
 
 describe('free speech through the server', () => {
   const scheduler = new ManualScheduler();
@@ -154,6 +169,40 @@ describe('free speech through the server', () => {
     );
   });
 
+  it('records the moves offered with each sentence; a correction naming another is refused, nothing recorded', async () => {
+    const { listener, trainer } = await join();
+    await listener.send({ kind: 'pickup' });
+    scheduler.advanceBy(1_000);
+    await listener.send({ kind: 'say', text: UNREAD });
+    await trainer.waitFor((c) => interpretations(c).length === 1, 'the first reading');
+    // Recorded with the reading: the moves the trainer's view offered then.
+    const then = interpretations(trainer)[0]!.offered ?? [];
+    expect(then).toEqual(offeredNow(trainer));
+    await listener.send({ kind: 'say', text: INTRODUCTION });
+    await trainer.waitFor((c) => interpretations(c).length === 2, 'the second reading');
+    expect(interpretations(trainer)[1]).toMatchObject({ move: 'se_presenter', understood: true });
+    await trainer.waitFor((c) => !offeredNow(c).includes('se_presenter'), 'the call moving on');
+    const now = offeredNow(trainer);
+    const offeredOnlyNow = now.find((move) => !then.includes(move));
+    const offeredOnlyThen = then.find((move) => !now.includes(move));
+    expect([offeredOnlyNow, offeredOnlyThen]).toEqual([expect.any(String), expect.any(String)]);
+
+    // The first sentence was said before that move was offered: refused, nothing recorded.
+    const before = await lastSeq(trainer);
+    expect(
+      await trainer.send({ kind: 'correct', n: 0, move: offeredOnlyNow!, applied: false }),
+    ).toMatchObject({ ok: false, code: 'input/not_offered_then' });
+    expect(await lastSeq(trainer)).toBe(before);
+    // A move offered then, and no longer: recorded, noted (not applied now).
+    expect(
+      await trainer.send({ kind: 'correct', n: 0, move: offeredOnlyThen!, applied: true }),
+    ).toMatchObject({ ok: true, seq: before + 1 });
+    await trainer.waitFor((c) => corrections(c).length === 1, 'the correction');
+    expect(corrections(trainer)).toEqual([{ kind: 'correct', n: 0, move: offeredOnlyThen, applied: false }]);
+    listener.close();
+    trainer.close();
+  });
+
   it('asks the trainer to pick a sentence not understood, then says « Pardon ? » after the timeout', async () => {
     const { listener, trainer } = await join({ askTrainer: true });
     await listener.send({ kind: 'pickup' });
@@ -195,5 +244,75 @@ describe('free speech through the server', () => {
     expect(pardons(listener)).toHaveLength(1);
     listener.close();
     trainer.close();
+  }, 30_000);
+});
+
+describe('free speech in a session recorded before the offered moves were recorded', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-free-speech-'));
+  const databaseFile = path.join(dir, 'ecoute.sqlite');
+  let restarted: TestServer | undefined;
+  afterAll(async () => {
+    await restarted?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rebuilds it, and holds its corrections to the moves offered when each sentence was said', async () => {
+    const scheduler = new ManualScheduler();
+    const first = await startServer({ scheduler, databaseFile });
+    let session: Awaited<ReturnType<typeof createSession>>;
+    let then: string[];
+    let now: string[];
+    try {
+      session = await createSession(first.url, SCENARIO, { hintMode: 'free_speech' });
+      const connect = (token: string) =>
+        RoleClient.connect(first.url, { sessionId: session.sessionId, token });
+      const listener = await connect(session.tokens.listener);
+      const trainer = await connect(session.tokens.trainer);
+      await trainer.resync();
+      await listener.send({ kind: 'pickup' });
+      scheduler.advanceBy(1_000);
+      await listener.send({ kind: 'say', text: UNREAD });
+      await listener.send({ kind: 'say', text: INTRODUCTION });
+      await trainer.waitFor((c) => interpretations(c).length === 2, 'both readings');
+      await trainer.waitFor((c) => !offeredNow(c).includes('se_presenter'), 'the call moving on');
+      then = interpretations(trainer)[0]!.offered ?? [];
+      now = offeredNow(trainer);
+      listener.close();
+      trainer.close();
+    } finally {
+      await first.close();
+    }
+    // As a session recorded before `offered` was: its readings without it.
+    const db = new Database(databaseFile);
+    const stripped = db
+      .prepare(
+        "UPDATE timeline SET payload = json_remove(payload, '$.offered') WHERE session_id = ? AND kind = 'interpret'",
+      )
+      .run(session.sessionId);
+    db.close();
+    expect(stripped.changes).toBe(2);
+
+    restarted = await startServer({ scheduler: new ManualScheduler(1_000_000), databaseFile });
+    const trainer = await RoleClient.connect(restarted.url, {
+      sessionId: session.sessionId,
+      token: session.tokens.trainer,
+    });
+    try {
+      // Rebuilt by replay (paused at its last moment), the readings as they were recorded.
+      await trainer.resync();
+      expect(trainer.view).toMatchObject({ paused: true });
+      expect(interpretations(trainer).map((i) => i.offered)).toEqual([undefined, undefined]);
+      expect(await trainer.send({ kind: 'resume' })).toMatchObject({ ok: true });
+      const offeredOnlyNow = now.find((move) => !then.includes(move));
+      const offeredOnlyThen = then.find((move) => !now.includes(move));
+      expect(
+        await trainer.send({ kind: 'correct', n: 0, move: offeredOnlyNow!, applied: false }),
+      ).toMatchObject({ ok: false, code: 'input/not_offered_then' });
+      expect(
+        await trainer.send({ kind: 'correct', n: 0, move: offeredOnlyThen!, applied: false }),
+      ).toMatchObject({ ok: true });
+    } finally {
+      trainer.close();
+    }
   }, 30_000);
 });

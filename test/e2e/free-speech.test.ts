@@ -2,7 +2,8 @@
 // a library call (the student locked out, `etudiante-crous`) in free-speech mode; the listener
 // plays it to its best ending by typed sentences only (no move list on the page); one sentence is
 // not understood (« Pardon ? ») and the trainer corrects its interpretation, which applies the
-// move; the debrief shows the interpretations and the correction. Real time (no scaled clock):
+// move; each sentence's correction offers the moves offered when it was said; the debrief shows
+// the interpretations and the correction. Real time (no scaled clock):
 // the call takes well under the caller's timers that matter (battery: 1 % per 40 s).
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -164,6 +165,18 @@ describe('free speech in the browser', () => {
       { kind: 'correct', n: 4, move: 'guider_pas_a_pas', applied: true },
     ]);
     expect(debrief.measures.outcome).toMatchObject({ ending: 'envoye', outcome: 'best' });
+    // « Corriger en » offers each sentence the moves offered when it was said (recorded with
+    // it), not those of now (none: the call is over).
+    const readings = inputs.flatMap((i) => (i.kind === 'interpret' ? [i] : []));
+    const firstOffered = readings[0]?.offered ?? [];
+    expect(firstOffered).not.toEqual(readings.at(-1)?.offered);
+    const firstItem = panel.getByRole('listitem').filter({ hasText: SENTENCES[0]![0] });
+    await expect(
+      firstItem
+        .getByRole('combobox', { name: /^Corriger en/ })
+        .locator('option')
+        .allTextContents(),
+    ).resolves.toEqual(firstOffered.map((id) => scenario.moves[id]?.label));
 
     await trainer.getByRole('link', { name: 'Ouvrir le débriefing' }).first().click();
     await trainer.getByRole('heading', { level: 1, name: `Débriefing — ${scenario.title}` }).waitFor();

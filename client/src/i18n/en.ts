@@ -465,6 +465,8 @@ export const en: Catalogue = {
 
   'error.input/invalid': 'Invalid message: it does not have the expected format.',
   'error.input/not_available': 'This action is not available at this point of the call.',
+  'error.input/not_offered_then':
+    'This move was not offered when the sentence was said: the correction is not recorded.',
   'error.input/too_large': 'Message too long.',
   'error.input/rate_limited': 'Too many messages in a short time: slow down.',
   'error.auth/forbidden_role': 'Your role does not allow this action.',

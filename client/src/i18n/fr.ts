@@ -473,6 +473,8 @@ export const fr = {
 
   'error.input/invalid': 'Message invalide : il ne respecte pas le format attendu.',
   'error.input/not_available': "Cette action n'est pas disponible à ce moment de l'appel.",
+  'error.input/not_offered_then':
+    "Cette action n'était pas proposée quand la phrase a été dite : la correction n'est pas enregistrée.",
   'error.input/too_large': 'Message trop long.',
   'error.input/rate_limited': 'Trop de messages en peu de temps : ralentissez.',
   'error.auth/forbidden_role': 'Votre rôle ne permet pas cette action.',

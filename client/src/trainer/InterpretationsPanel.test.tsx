@@ -145,6 +145,54 @@ describe('InterpretationsPanel', () => {
     expect(second.value).toBe('reformuler');
   });
 
+  it('offers the moves offered when each sentence was said, not those of now', async () => {
+    const sent: [number, string][] = [];
+    const said = (seq: number, n: number, text: string, offered?: string[]): TimelineEntry =>
+      entry(seq, {
+        kind: 'interpret',
+        n,
+        text,
+        move: null,
+        score: 0.1,
+        runnerUp: null,
+        understood: false,
+        ...(offered ? { offered } : {}),
+      });
+    renderWithSession(
+      <InterpretationsPanel
+        speech={{
+          mode: 'free_speech',
+          pending: { n: 1, text: 'Bon', move: null, score: 0.1, dueT: 21_000 },
+        }}
+        entries={[
+          said(1, 0, 'Hmm', ['promettre', 'reformuler']),
+          said(2, 1, 'Bon', ['promettre']),
+          // Recorded before the moves offered were: those of now.
+          said(3, 2, 'Euh'),
+        ]}
+        moves={moves}
+        labels={labels}
+        now={6_000}
+        enabled
+        onCorrect={(n, move) => (sent.push([n, move]), Promise.resolve(true))}
+      />,
+    );
+    const optionsOf = (name: RegExp): (string | null)[] => {
+      const select = screen.getByRole('combobox', { name });
+      return within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+    };
+    expect(optionsOf(/«\u00a0Hmm\u00a0»/)).toEqual(['Lui promettre que tout s’arrangera', 'Reformuler']);
+    expect(optionsOf(/«\u00a0Euh\u00a0»/)).toEqual(['Reformuler', 'Rassurer sans promettre']);
+    // The pick waiting for sentence 1: the moves offered when it was said.
+    expect(optionsOf(/^Corriger en$/)).toEqual(['Lui promettre que tout s’arrangera']);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Appliquer cette action' }));
+    });
+    expect(sent).toEqual([[1, 'promettre']]);
+  });
+
   it('counts the pick down each second, on the page’s session clock', () => {
     jest.useFakeTimers();
     try {

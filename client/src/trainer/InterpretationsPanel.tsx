@@ -30,6 +30,23 @@ export function readingsOf(entries: readonly TimelineEntry[]): Reading[] {
   return readings;
 }
 
+/** A correction's choice: a move by its id and the label people read. */
+type Choice = Pick<MoveOption, 'id' | 'label'>;
+
+/**
+ * The moves a correction of `reading` may name: those offered when its sentence was said, as
+ * recorded with it (the server refuses any other). A reading recorded before the record had
+ * them falls back on the moves offered now.
+ */
+export function choicesOf(
+  reading: Interpret,
+  now: readonly MoveOption[],
+  labels: ReadonlyMap<string, string>,
+): readonly Choice[] {
+  if (reading.offered === undefined) return now;
+  return reading.offered.map((id) => ({ id, label: labels.get(id) ?? id }));
+}
+
 /** A score as people read it: a whole percentage. */
 export function scoreText(score: number): string {
   return `${Math.round(score * 100)} %`;
@@ -37,9 +54,10 @@ export function scoreText(score: number): string {
 
 /**
  * Free speech, for the trainer: every sentence with the move it was read as and its score (and
- * the runner-up), live; a correction for each (the move it should have been: applied now if the
- * state offers it); and, when a sentence was not understood, the pick asked of the trainer
- * before the caller asks the listener to say it again.
+ * the runner-up), live; a correction for each, among the moves offered when it was said (the
+ * move it should have been: applied now if the state still offers it); and, when a sentence was
+ * not understood, the pick asked of the trainer before the caller asks the listener to say it
+ * again.
  */
 export function InterpretationsPanel({
   speech,
@@ -53,7 +71,10 @@ export function InterpretationsPanel({
 }: {
   speech: SpeechView;
   entries: readonly TimelineEntry[];
-  /** The moves the state offers now (the choices of a correction). */
+  /**
+   * The moves the state offers now: the choices of a correction only for a sentence recorded
+   * without the moves offered when it was said (before they were recorded).
+   */
   moves: readonly MoveOption[];
   labels: KnownLabels;
   /** Session time of the view (for the pick's countdown). */
@@ -71,6 +92,10 @@ export function InterpretationsPanel({
   const label = (move: string | null) =>
     move === null ? t('speech.none') : (labels.moves.get(move) ?? move);
   const pending = speech.pending;
+  const choices = (n: number): readonly Choice[] => {
+    const reading = readings.find((r) => r.input.n === n);
+    return reading ? choicesOf(reading.input, moves, labels.moves) : moves;
+  };
   // While a pick waits, the countdown is read again each second (the view's time stands still
   // between two updates: the seconds left stood still).
   const [, setTick] = useState(0);
@@ -96,7 +121,7 @@ export function InterpretationsPanel({
           </p>
           <CorrectionForm
             n={pending.n}
-            moves={moves}
+            moves={choices(pending.n)}
             initial={pending.move}
             enabled={enabled}
             submitLabel={t('speech.trainer.pickSubmit')}
@@ -142,7 +167,7 @@ export function InterpretationsPanel({
               {pending?.n === reading.input.n ? null : (
                 <CorrectionForm
                   n={reading.input.n}
-                  moves={moves}
+                  moves={choicesOf(reading.input, moves, labels.moves)}
                   initial={reading.input.move}
                   about={reading.input.text}
                   enabled={enabled}
@@ -167,7 +192,8 @@ function CorrectionForm({
   onCorrect,
 }: {
   n: number;
-  moves: readonly MoveOption[];
+  /** The moves offered when the sentence was said. */
+  moves: readonly Choice[];
   /** The move the select starts on: the one the sentence was read as (none: the first). */
   initial: string | null;
   /** The sentence corrected, in the select's name (each reading has its own). */

@@ -68,6 +68,9 @@ export type Input =
    * the state offered (`n`: its rank among the session's interpretations, from 0). `understood`
    * (score at or above the threshold then) applies `move`; otherwise the caller does not follow
    * (« Pardon ? »), or, with `askMs`, the trainer has that long (session time) to pick the move.
+   * `offered`: the moves the state offered when the sentence was said (what the matcher read it
+   * against, and all a correction of it may name); absent from sessions recorded before it, whose
+   * run takes them from the state at that moment (the same list: replay is deterministic).
    * Replay applies what is recorded: it never runs the matcher again.
    */
   | {
@@ -79,11 +82,13 @@ export type Input =
       runnerUp: { move: string; score: number } | null;
       understood: boolean;
       askMs?: number;
+      offered?: string[];
     }
   /**
-   * Trainer: interpretation `n` should have been `move` (or the pick it waits for). `applied`
-   * is set by the server when it records it (see `CallRun.correctionApplies`): the move is
-   * applied now when the state offers it and it is not what `n` already applied.
+   * Trainer: interpretation `n` should have been `move` (or the pick it waits for), one of the
+   * moves offered when `n` was said (`CallRun.movesOfferedAt`; the server refuses any other).
+   * `applied` is set by the server when it records it (see `CallRun.correctionApplies`): the
+   * move is applied now when the state offers it and it is not what `n` already applied.
    */
   | { kind: 'correct'; n: number; move: string; applied: boolean };
 export type InputKind = Input['kind'];

@@ -4,6 +4,8 @@
 export const ErrorCode = {
   InputInvalid: 'input/invalid',
   InputNotAvailable: 'input/not_available',
+  // A correction naming a move the call did not offer when its sentence was said.
+  InputNotOfferedThen: 'input/not_offered_then',
   InputTooLarge: 'input/too_large',
   InputRateLimited: 'input/rate_limited',
   AuthForbiddenRole: 'auth/forbidden_role',
@@ -64,6 +66,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const errorMessages: Record<ErrorCode, string> = {
   'input/invalid': 'Message invalide : il ne respecte pas le format attendu.',
   'input/not_available': "Cette action n'est pas disponible à ce moment de l'appel.",
+  'input/not_offered_then':
+    "Cette action n'était pas proposée quand la phrase a été dite : la correction n'est pas enregistrée.",
   'input/too_large': 'Message trop long.',
   'input/rate_limited': 'Trop de messages en peu de temps : ralentissez.',
   'auth/forbidden_role': 'Votre rôle ne permet pas cette action.',

@@ -65,6 +65,8 @@ export const inputSchema = z.discriminatedUnion('kind', [
         .nullable(),
       understood: z.boolean(),
       askMs: z.number().int().positive().optional(),
+      // The moves offered when the sentence was said (absent from sessions recorded before it).
+      offered: z.array(id).optional(),
     })
     .strict(),
   z

@@ -1,8 +1,10 @@
 // Free speech (« parole libre »): the listener's sentence becomes the recorded interpretation
-// (the engine's matcher, over the moves the state offers at that moment), and a trainer's
-// correction gets from the run whether it applies. What is recorded is what replay applies.
+// (the engine's matcher, over the moves the state offers at that moment, recorded with it), and
+// a trainer's correction, of a move offered when that sentence was said, gets from the run
+// whether it applies. What is recorded is what replay applies.
 import { UNDERSTOOD_THRESHOLD, speechMatcherFor } from '@ecoute/engine';
 import type { CallRun, HintMode, Input } from '@ecoute/engine';
+import { ErrorCode, failure, type Failure } from '@ecoute/protocol';
 
 export interface SpeechSettings {
   mode: HintMode;
@@ -14,12 +16,19 @@ export interface SpeechSettings {
 export const TRAINER_PICK_MS = 20_000;
 
 /**
- * The input to record for what a listener sent: in free speech a sentence becomes its
- * interpretation; a trainer's correction gets `applied` from the run. Call inside the step's
- * `clock.hold`, after `runDue()`, so the offered moves are those the input meets.
+ * The input to record for what a role sent: in free speech a sentence becomes its
+ * interpretation, with the moves offered then; a trainer's correction gets `applied` from the
+ * run, or is refused `input/not_offered_then` when it names a move that was not offered when its
+ * sentence was said (nothing recorded). Call inside the step's `clock.hold`, after `runDue()`,
+ * so the offered moves are those the input meets.
  */
-export function speechInput(run: CallRun, settings: SpeechSettings, input: Input): Input {
-  if (input.kind === 'correct') return { ...input, applied: run.correctionApplies(input.n, input.move) };
+export function speechInput(run: CallRun, settings: SpeechSettings, input: Input): Input | Failure {
+  if (input.kind === 'correct') {
+    // The run answers first for a call not in progress or a reading it does not know.
+    const offered = run.phase === 'connected' && !run.paused ? run.movesOfferedAt(input.n) : undefined;
+    if (offered && !offered.includes(input.move)) return failure(ErrorCode.InputNotOfferedThen);
+    return { ...input, applied: run.correctionApplies(input.n, input.move) };
+  }
   if (input.kind !== 'say' || settings.mode !== 'free_speech') return input;
   const offered = run.availableMoves().map((m) => m.id);
   const reading = speechMatcherFor(run.compiled.scenario.moves).match(input.text, offered);
@@ -33,5 +42,6 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
     runnerUp: reading.runnerUp,
     understood,
     ...(!understood && settings.askTrainer ? { askMs: TRAINER_PICK_MS } : {}),
+    offered,
   };
 }

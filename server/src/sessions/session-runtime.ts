@@ -202,7 +202,9 @@ export class SessionRuntime {
     return this.clock.hold(() => {
       // Timers due now fire first, so the sentence is read against the moves it meets.
       this.clock.runDue();
-      const recorded = markedMoment(speechInput(this.run, speech, input), this.clock.now());
+      const read = speechInput(this.run, speech, input);
+      if ('ok' in read) return Promise.resolve(read);
+      const recorded = markedMoment(read, this.clock.now());
       const result = this.run.apply(recorded);
       if (!result.ok) return Promise.resolve(failure(result.code, result.message));
       return this.commit([{ source: role, input: recorded }], result.observations).then(

@@ -290,6 +290,8 @@ export class CallRun {
   readonly hintMode: HintMode;
   /** Free speech: the move each interpretation (by `n`) applied, or null. */
   private interpretations: (string | null)[] = NO_INTERPRETATIONS;
+  /** Free speech: the moves offered when each interpretation (by `n`) was read. */
+  private offeredAtReading: (readonly string[])[] = NO_OFFERED_AT_READING;
   /** Free speech: the interpretation waiting for the trainer's pick, and its timeout. */
   private pendingPick: {
     n: number;
@@ -575,8 +577,15 @@ export class CallRun {
       );
     this.dropPendingPick();
     const move = input.understood && input.move !== null && this.can(input.move) ? input.move : null;
-    if (this.interpretations === NO_INTERPRETATIONS) this.interpretations = [];
+    if (this.interpretations === NO_INTERPRETATIONS) {
+      this.interpretations = [];
+      this.offeredAtReading = [];
+    }
     this.interpretations.push(move);
+    // A reading recorded before `offered` was: the moves of this moment, as the matcher had them
+    // (read from the state, not through `availableMoves`: its cache would keep them past the
+    // step below, which changes the state within the same moment).
+    this.offeredAtReading.push(input.offered ?? this.compiled.moveIds.filter((id) => this.can(id)));
     if (move !== null) {
       const event = this.eventFor(move);
       return { ok: true, observations: this.runStep('scenario', () => this.send(event)) };
@@ -606,6 +615,16 @@ export class CallRun {
   /** How many sentences have been interpreted (the next interpretation's `n`). */
   get interpretationCount(): number {
     return this.interpretations.length;
+  }
+
+  /**
+   * The moves the state offered when interpretation `n` was read (undefined: no such reading):
+   * those a correction of it may name, whatever the call offers since. The server refuses a
+   * correction naming another (`input/not_offered_then`); the run itself does not, so that
+   * corrections recorded before that rule still replay.
+   */
+  movesOfferedAt(n: number): readonly string[] | undefined {
+    return this.offeredAtReading[n];
   }
 
   /**
@@ -1209,6 +1228,7 @@ class ActorPort implements ObservationSink {
 const NO_HANDLES: readonly number[] = Object.freeze([]);
 const NO_SUGGESTIONS = Object.freeze([]) as unknown as { line: string; text: string }[];
 const NO_INTERPRETATIONS = Object.freeze([]) as unknown as (string | null)[];
+const NO_OFFERED_AT_READING = Object.freeze([]) as unknown as (readonly string[])[];
 
 /** Clock handles of restarted timers, by XState's timer id: `[id, handle, id, handle, …]`. */
 type RestartHandles = readonly (string | number)[];

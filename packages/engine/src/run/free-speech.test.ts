@@ -3,7 +3,7 @@ import { compileScenario } from '../scenario/compile.js';
 import { PARDON_LINE, PARDON_TEXTS, pardonText } from '../speech/pardon.js';
 import { startTestRun, testScenario } from '../testing/fixtures.js';
 import { moveMadeBy, type Input, type TimedObservation } from '../timeline.js';
-import { replay, type TimedInput } from './replay.js';
+import { replay, replayWith, type TimedInput } from './replay.js';
 
 const compiled = compileScenario(testScenario());
 const understood = (n: number, move: string): Input => ({
@@ -15,7 +15,7 @@ const understood = (n: number, move: string): Input => ({
   runnerUp: null,
   understood: true,
 });
-const notUnderstood = (n: number, askMs?: number): Input => ({
+const notUnderstood = (n: number, askMs?: number, offered?: string[]): Input => ({
   kind: 'interpret',
   n,
   text: 'Hmm',
@@ -24,6 +24,7 @@ const notUnderstood = (n: number, askMs?: number): Input => ({
   runnerUp: null,
   understood: false,
   ...(askMs !== undefined ? { askMs } : {}),
+  ...(offered ? { offered } : {}),
 });
 
 describe('free speech in the call run', () => {
@@ -108,6 +109,48 @@ describe('free speech in the call run', () => {
     expect(run.apply({ kind: 'correct', n: 5, move: 'informer', applied: false }).ok).toBe(false);
     expect(run.apply({ kind: 'correct', n: 0, move: 'informer', applied: true }).ok).toBe(true);
     expect(run.states).toContain('milieu.tache.fait');
+  });
+
+  it('keeps the moves offered when each sentence was said, whatever the call offers since', () => {
+    const { run } = startTestRun(compiled);
+    run.apply({ kind: 'pickup' });
+    // Said at the start, recorded without `offered` (as before it was recorded): the state's.
+    run.apply(notUnderstood(0));
+    run.apply(understood(1, 'ecouter'));
+    expect(run.movesOfferedAt(0)).toEqual(['ecouter']);
+    // Read against the moves offered before it applied its own.
+    expect(run.movesOfferedAt(1)).toEqual(['ecouter']);
+    expect(run.availableMoves().map((m) => m.id)).toEqual(['informer', 'agir']);
+    // Recorded with the reading: kept as recorded.
+    run.apply(notUnderstood(2, undefined, ['informer', 'agir']));
+    expect(run.movesOfferedAt(2)).toEqual(['informer', 'agir']);
+    run.apply({ kind: 'correct', n: 2, move: 'informer', applied: true });
+    expect(run.availableMoves().map((m) => m.id)).toEqual(['agir']);
+    expect(run.movesOfferedAt(0)).toEqual(['ecouter']);
+    expect(run.movesOfferedAt(2)).toEqual(['informer', 'agir']);
+    expect(run.movesOfferedAt(3)).toBeUndefined();
+  });
+
+  it('replays a session recorded without `offered`, its corrections of moves not offered then included', () => {
+    const inputs: TimedInput[] = [
+      { t: 0, input: { kind: 'pickup' } },
+      { t: 300, input: notUnderstood(0) },
+      { t: 600, input: understood(1, 'ecouter') },
+      // Recorded before the server refused them: a move not offered when sentence 0 was said,
+      // noted, and one offered now but not then, applied.
+      { t: 700, input: { kind: 'correct', n: 0, move: 'jamais', applied: false } },
+      { t: 800, input: { kind: 'correct', n: 0, move: 'informer', applied: true } },
+    ];
+    const refused: string[] = [];
+    const { run } = replayWith(compiled, 5, inputs, {
+      onStep: (step) => {
+        if (step.kind === 'input' && !step.result.ok) refused.push(step.result.code);
+      },
+    });
+    expect(refused).toEqual([]);
+    expect(run.states).toContain('milieu.tache.fait');
+    expect(run.movesOfferedAt(0)).toEqual(['ecouter']);
+    expect(run.movesOfferedAt(1)).toEqual(['ecouter']);
   });
 
   it('refuses interpretations out of order', () => {
