@@ -23,6 +23,7 @@ import type {
   LearnerAssignment,
   RoundLaunched,
 } from '@ecoute/protocol';
+import { ClassRooms } from '../src/classroom/classroom.gateway.js';
 import { FloorService } from '../src/classroom/floor.service.js';
 import { SessionsService } from '../src/sessions/sessions.service.js';
 import { TIMELINE_STORE } from '../src/timeline/timeline-store.js';
@@ -494,6 +495,72 @@ describe('the classroom', () => {
     expect((await timeline.read(sessionId)).length).toBe(recorded);
     late.close();
     page.close();
+  }, 60_000);
+
+  it('takes a learner back into her place when she joins again from another device, never while her page is open', async () => {
+    const created = await api<ClassSummary>('/api/classes', trainer, {
+      name: 'Groupe du vendredi',
+      scenarioIds: [SCENARIO],
+    });
+    const { classId, code } = created.body;
+    const floor = await ClassClient.connect(server, { classId }, { cookie: trainer.cookie });
+    open.push(floor);
+    await floor.waitFor(() => floor.rosters.length > 0, 'the first roster');
+    const joinAs = (pseudonym: string) =>
+      api<ClassJoined & { code?: string; message?: string }>('/api/class-join', null, { code, pseudonym });
+
+    // Inès joins on her phone, Bilal on his; a round gives Inès the listener's role.
+    const first = await joinAs('Inès');
+    expect(first.status).toBe(201);
+    const phone = await ClassClient.connect(server, { classId, learnerToken: first.body.token });
+    open.push(phone);
+    const bilal = await joinAs('Bilal');
+    await floor.waitFor(() => floor.rosters.at(-1)?.length === 2, 'the roster of two');
+    const launched = await api<RoundLaunched>(`/api/classes/${classId}/rounds`, trainer, {
+      scenarioId: SCENARIO,
+      groups: [{ listener: first.body.learnerId, callerActor: bilal.body.learnerId, observers: [] }],
+    });
+    expect(launched.status).toBe(201);
+    await phone.waitFor(() => phone.assignments.at(-1) != null, 'her assignment');
+    const assignment = phone.assignments.at(-1)!;
+    expect(assignment.role).toBe('listener');
+
+    // Someone else types « inès » while her page is open: refused, with its code and message;
+    // the class still has one Inès.
+    const impostor = await joinAs(' INES ');
+    expect([impostor.status, impostor.body.code]).toEqual([409, 'class/pseudonym_taken']);
+    expect(impostor.body.message).toMatch(/^Ce pseudonyme est déjà utilisé dans cette séance/);
+
+    // Her phone dies (its socket gone), she joins again on a computer with the same pseudonym:
+    // her place back — the same learner, her role and her call's link — and one Inès listed.
+    phone.close();
+    const rooms = server.app.get(ClassRooms);
+    for (let i = 0; i < 200 && (await rooms.learnerConnected(classId, first.body.learnerId)); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await rooms.learnerConnected(classId, first.body.learnerId)).toBe(false);
+    const again = await joinAs('inès');
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ classId, learnerId: first.body.learnerId, pseudonym: 'Inès' });
+    expect(again.body.token).not.toBe(first.body.token);
+    const computer = await ClassClient.connect(server, { classId, learnerToken: again.body.token });
+    open.push(computer);
+    await computer.waitFor(() => computer.assignments.length === 1, 'her assignment again');
+    expect(computer.assignments[0]).toEqual(assignment);
+    const detail = await api<ClassDetail>(`/api/classes/${classId}`, trainer);
+    expect(detail.body.learners.map((l) => [l.learnerId, l.pseudonym])).toEqual([
+      [first.body.learnerId, 'Inès'],
+      [bilal.body.learnerId, 'Bilal'],
+    ]);
+    expect(floor.rosters.at(-1)?.map((l) => l.pseudonym)).toEqual(['Inès', 'Bilal']);
+
+    // The phone, switched on again, is told its place was taken over (not sent to the join form
+    // as if its code were wrong); and now that the computer's page is open, the phone cannot
+    // take it back by name either.
+    await expect(ClassClient.connect(server, { classId, learnerToken: first.body.token })).rejects.toThrow(
+      'class/taken_over',
+    );
+    expect((await joinAs('Inès')).body.code).toBe('class/pseudonym_taken');
+    computer.close();
   }, 60_000);
 
   it('limits the joins per address (ECOUTE_CREATE_PER_MINUTE): a burst of a class passes, the next is refused', async () => {

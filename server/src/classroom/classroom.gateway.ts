@@ -94,6 +94,18 @@ export class ClassRooms implements ClassBroadcaster, FloorSink {
     this.onCallsChanged(classId);
   }
 
+  async learnerConnected(classId: string, learnerId: string): Promise<boolean> {
+    // Every process's sockets (with the cluster's adapter, the others are asked).
+    const sockets = await this.namespace?.in(learnerRoom(classId, learnerId)).fetchSockets();
+    return (sockets?.length ?? 0) > 0;
+  }
+
+  takenOver(classId: string, learnerId: string): void {
+    const room = learnerRoom(classId, learnerId);
+    this.namespace?.to(room).emit(ClassEvent.TakenOver);
+    this.namespace?.in(room).disconnectSockets(true);
+  }
+
   tiles(classId: string, tiles: FloorTiles): void {
     this.namespace?.to(floorRoom(classId)).emit(ClassEvent.FloorTiles, tiles);
   }
