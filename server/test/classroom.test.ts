@@ -8,7 +8,13 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { ManualScheduler } from '@ecoute/engine';
 import type { Role } from '@ecoute/engine';
-import { CLASSROOM_NAMESPACE, ClassEvent, PROTOCOL_VERSION, groupDebriefEdgeSchema } from '@ecoute/protocol';
+import {
+  CLASSROOM_NAMESPACE,
+  ClassEvent,
+  MAX_CLASS_LEARNERS,
+  PROTOCOL_VERSION,
+  groupDebriefEdgeSchema,
+} from '@ecoute/protocol';
 import type {
   AuditLogEntry,
   ClassDetail,
@@ -41,6 +47,8 @@ class ClassClient {
   readonly assignments: (LearnerAssignment | null)[] = [];
   readonly messages: ClassMessage[] = [];
   rosters: ClassLearner[][] = [];
+  takenOver = 0;
+  disconnected: string | null = null;
   private wakers: (() => void)[] = [];
 
   private constructor(readonly socket: Socket) {
@@ -60,6 +68,14 @@ class ClassClient {
     });
     socket.on(ClassEvent.Roster, (r: ClassLearner[]) => {
       this.rosters.push(r);
+      this.wake();
+    });
+    socket.on(ClassEvent.TakenOver, () => {
+      this.takenOver += 1;
+      this.wake();
+    });
+    socket.on('disconnect', (reason) => {
+      this.disconnected = reason;
       this.wake();
     });
   }
@@ -560,7 +576,23 @@ describe('the classroom', () => {
       'class/taken_over',
     );
     expect((await joinAs('Inès')).body.code).toBe('class/pseudonym_taken');
+
+    // A page still connected with a token being replaced (a join racing its handshake) is told
+    // first, then closed by the server (here Bilal's, told directly).
+    const bilalPage = await ClassClient.connect(server, { classId, learnerToken: bilal.body.token });
+    open.push(bilalPage);
+    rooms.takenOver(classId, bilal.body.learnerId);
+    await bilalPage.waitFor(() => bilalPage.disconnected !== null, 'the page closed');
+    expect([bilalPage.takenOver, bilalPage.disconnected]).toEqual([1, 'io server disconnect']);
+
+    // A full class refuses a new name, never a learner coming back.
+    for (let n = 2; n < MAX_CLASS_LEARNERS; n++) expect((await joinAs(`Personne ${n}`)).status).toBe(201);
+    expect((await joinAs('Zoé')).body.code).toBe('class/full');
     computer.close();
+    for (let i = 0; i < 200 && (await rooms.learnerConnected(classId, first.body.learnerId)); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const back = await joinAs('Inès');
+    expect([back.status, back.body.learnerId]).toEqual([201, first.body.learnerId]);
   }, 60_000);
 
   it('limits the joins per address (ECOUTE_CREATE_PER_MINUTE): a burst of a class passes, the next is refused', async () => {
