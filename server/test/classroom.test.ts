@@ -547,13 +547,29 @@ describe('the classroom', () => {
     expect([impostor.status, impostor.body.code]).toEqual([409, 'class/pseudonym_taken']);
     expect(impostor.body.message).toMatch(/^Ce pseudonyme est déjà utilisé dans cette séance/);
 
-    // Her phone dies (its socket gone), she joins again on a computer with the same pseudonym:
-    // her place back — the same learner, her role and her call's link — and one Inès listed.
-    phone.close();
+    // She opens her call on the phone (its class page closes): her listener page is hers alone,
+    // so typing her name is still refused.
     const rooms = server.app.get(ClassRooms);
-    for (let i = 0; i < 200 && (await rooms.learnerConnected(classId, first.body.learnerId)); i++)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await rooms.learnerConnected(classId, first.body.learnerId)).toBe(false);
+    const seats = [{ sessionId: sessionOf(assignment.link), role: 'listener' as const }];
+    const gone = async (inCalls: typeof seats) => {
+      for (let i = 0; i < 200 && (await rooms.learnerConnected(classId, first.body.learnerId, inCalls)); i++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await rooms.learnerConnected(classId, first.body.learnerId, inCalls)).toBe(false);
+    };
+    const call = await RoleClient.connect(server.url, {
+      sessionId: sessionOf(assignment.link),
+      token: tokenOf(assignment.link),
+    });
+    open.push(call);
+    expect((await call.sync(0)).ok).toBe(true);
+    phone.close();
+    await gone([]);
+    expect((await joinAs('Inès')).body.code).toBe('class/pseudonym_taken');
+
+    // Her phone dies (its call page gone), she joins again on a computer with the same pseudonym:
+    // her place back — the same learner, her role and her call's link — and one Inès listed.
+    call.close();
+    await gone(seats);
     const again = await joinAs('inès');
     expect(again.status).toBe(201);
     expect(again.body).toMatchObject({ classId, learnerId: first.body.learnerId, pseudonym: 'Inès' });
@@ -589,8 +605,7 @@ describe('the classroom', () => {
     for (let n = 2; n < MAX_CLASS_LEARNERS; n++) expect((await joinAs(`Personne ${n}`)).status).toBe(201);
     expect((await joinAs('Zoé')).body.code).toBe('class/full');
     computer.close();
-    for (let i = 0; i < 200 && (await rooms.learnerConnected(classId, first.body.learnerId)); i++)
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    await gone(seats);
     const back = await joinAs('Inès');
     expect([back.status, back.body.learnerId]).toEqual([201, first.body.learnerId]);
   }, 60_000);

@@ -216,44 +216,52 @@ describe('the classroom in a browser', () => {
     await floor.getByText(/Tour 1 lancé\s:\s1 appel/).waitFor();
     await phone.getByText(/Votre rôle\s:\sécoutant·e/).waitFor();
 
-    // On a computer, « ines » while her phone's page is open: refused, in words.
+    // On a computer, « ines » while her phone's class page is open: refused, in words; and
+    // still while she is in her call on the phone (its listener page is hers alone).
     const computer = await open(joinPage, { width: 1366, height: 768 });
-    const pseudonym = computer.getByRole('textbox', { name: 'Votre pseudonyme' });
-    await pseudonym.fill('ines');
-    await computer.getByRole('button', { name: 'Rejoindre' }).click();
-    await computer
+    const refused = computer
       .getByRole('alert')
-      .getByText(/^Ce pseudonyme est déjà utilisé dans cette séance/)
-      .waitFor();
-
-    // She opens her call on the phone (its class page closes), then the phone dies; on the
-    // computer she joins again: her role and her call back, one Inès on the floor. (Until the
-    // server has seen the class page go, the join is refused: she tries again, as a person would.)
+      .getByText(/^Ce pseudonyme est déjà utilisé dans cette séance/);
+    await computer.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('ines');
+    await computer.getByRole('button', { name: 'Rejoindre' }).click();
+    await refused.waitFor();
     await phone.getByRole('link', { name: 'Ouvrir mon appel' }).click();
     await phone.waitForURL(/\/listener\//);
+    const callPath = new URL(phone.url()).pathname;
+    await phone.getByRole('button', { name: /^Décrocher/ }).waitFor();
+    await computer.getByRole('button', { name: 'Rejoindre' }).click();
+    await refused.waitFor();
+
+    // The phone dies; on the computer she joins again: her role and her call back, one Inès on
+    // the floor. (Until the server has seen the phone's page go, the join is refused: she tries
+    // again, as a person would.)
+    const phoneContext = phone.context();
+    await phone.close();
     const role = computer.getByText(/Votre rôle\s:\sécoutant·e/);
     for (let attempt = 0; attempt < 50 && !(await role.isVisible()); attempt++) {
       await computer.getByRole('button', { name: 'Rejoindre' }).click();
-      await role.or(computer.getByRole('alert').getByText(/^Ce pseudonyme/)).waitFor();
+      await role.or(refused).waitFor();
     }
     await role.waitFor();
     await computer.getByRole('heading', { name: /^Tour 1\s:\svous êtes écoutant·e/ }).waitFor();
     const link = await computer.getByRole('link', { name: 'Ouvrir mon appel' }).getAttribute('href');
-    expect(link?.split('#')[0]).toBe(new URL(phone.url()).pathname);
+    expect(link?.split('#')[0]).toBe(callPath);
     await floor.reload();
     await floor.getByRole('heading', { name: 'Apprenant·es (1)' }).waitFor();
     expect(await floor.locator('.classroom-roster').getByRole('listitem').allInnerTexts()).toEqual(['Inès']);
 
-    // The phone back on the class page: told its place was taken over, the form again with her
-    // pseudonym; joining from it now is refused (the computer's page is open).
-    await phone.goBack();
-    await phone
+    // The phone on again opens the class link: told its place was taken over, the form again
+    // with her pseudonym; joining from it now is refused (the computer's page is open).
+    const revived = await phoneContext.newPage();
+    revived.on('pageerror', (error) => pageErrors.push(error.message));
+    await revived.goto(joinPage);
+    await revived
       .getByRole('alert')
       .getByText(/^Votre place dans cette séance de groupe a été reprise depuis un autre appareil/)
       .waitFor();
-    expect(await phone.getByRole('textbox', { name: 'Votre pseudonyme' }).inputValue()).toBe('Inès');
-    await phone.getByRole('button', { name: 'Rejoindre' }).click();
-    await phone
+    expect(await revived.getByRole('textbox', { name: 'Votre pseudonyme' }).inputValue()).toBe('Inès');
+    await revived.getByRole('button', { name: 'Rejoindre' }).click();
+    await revived
       .getByRole('alert')
       .getByText(/^Ce pseudonyme est déjà utilisé dans cette séance/)
       .waitFor();

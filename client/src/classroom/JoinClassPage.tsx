@@ -71,10 +71,11 @@ export function JoinClassPage() {
           if (typeof s === 'object') {
             setError(s.failed);
             // A token that opens nothing (wrong, erased), or whose place was taken back from
-            // another device: the form again, the pseudonym kept for a join with one click.
+            // another device: the form again — for the latter with the pseudonym, to take the
+            // place back here in one click (refused while the other device's page is open).
             if (s.failed === ErrorCode.ClassJoinInvalid || s.failed === ErrorCode.ClassTakenOver) {
               localStorage.removeItem(STORE_KEY);
-              setPseudonym(joined.pseudonym);
+              if (s.failed === ErrorCode.ClassTakenOver) setPseudonym(joined.pseudonym);
               setJoined(null);
             }
           } else if (s === 'connected') setError(null);

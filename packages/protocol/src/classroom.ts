@@ -125,8 +125,9 @@ export interface ClassDetail extends ClassSummary {
  * `POST /api/class-join`: the learner's token, kept by their browser for this class. A pseudonym
  * already in the class (compared without case, accents or extra spaces) takes that learner's
  * place back — same `learnerId`, the pseudonym as first given, a new token; the old one opens
- * nothing any more (`class/taken_over`) — when no page of theirs is connected; else the join is
- * refused `class/pseudonym_taken`.
+ * nothing any more (`class/taken_over`) — when no page of theirs is connected (their class page,
+ * or their listener or caller actor page in a live call); else the join is refused
+ * `class/pseudonym_taken`.
  */
 export interface ClassJoined {
   classId: string;

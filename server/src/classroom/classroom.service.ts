@@ -48,8 +48,15 @@ export interface ClassBroadcaster {
   message(classId: string, message: ClassMessage): number;
   /** A round was launched: the floor's list of calls changed. */
   callsChanged(classId: string): void;
-  /** Whether a page of this learner is connected now (on any process). */
-  learnerConnected(classId: string, learnerId: string): Promise<boolean>;
+  /**
+   * Whether a page of this learner is connected now, on any process: their class page, or the
+   * page of a role link only they hold (`seats`: the listener or caller actor of a live call).
+   */
+  learnerConnected(
+    classId: string,
+    learnerId: string,
+    seats: readonly { sessionId: string; role: Role }[],
+  ): Promise<boolean>;
   /** The learner's place was taken back from another device: their pages still open are told and closed. */
   takenOver(classId: string, learnerId: string): void;
 }
@@ -158,7 +165,8 @@ export class ClassroomService {
    * coming back from another device (a phone gone flat, another computer): they take their place
    * back — the same learner, so their role, their call and the roster stay as they were — with a
    * new token, the old one retired (its page, if it comes back, is told `class/taken_over`). Only
-   * while no page of theirs is connected: the pseudonym is no secret (the roster and the mates
+   * while no page of theirs is connected (their class page, or their role's page in a live call:
+   * a learner in her call has left the class page): the pseudonym is no secret (the roster and the mates
    * show it), so someone typing it while its owner's page is open is refused
    * `class/pseudonym_taken` rather than let take the place silently. Joins to one class run one at
    * a time (a double submit, two devices at once: one learner, never two).
@@ -175,7 +183,13 @@ export class ClassroomService {
     const known = learners.find((l) => pseudonymKey(l.pseudonym) === key);
     const token = newToken();
     if (known) {
-      if (await this.broadcaster.learnerConnected(record.id, known.learnerId))
+      if (
+        await this.broadcaster.learnerConnected(
+          record.id,
+          known.learnerId,
+          await this.seatsOf(record.id, known.learnerId),
+        )
+      )
         return failure(ErrorCode.ClassPseudonymTaken);
       await this.store.replaceToken(record.id, known.learnerId, hashToken(token));
       // A page that connected meanwhile with the old token is told, and closed.
@@ -204,6 +218,21 @@ export class ClassroomService {
     if (learner) return learner;
     return failure(
       (await this.store.tokenReplaced(classId, hash)) ? ErrorCode.ClassTakenOver : ErrorCode.ClassJoinInvalid,
+    );
+  }
+
+  /**
+   * The role links of the class's live calls that only this learner holds: listener or caller
+   * actor (an observer link is shared by a group's observers: its page says nothing of who).
+   */
+  private async seatsOf(classId: string, learnerId: string): Promise<{ sessionId: string; role: Role }[]> {
+    const calls = await this.store.calls(classId);
+    return calls.flatMap((call) =>
+      call.status !== 'live'
+        ? []
+        : call.members
+            .filter((m) => m.learnerId === learnerId && m.role !== 'observer')
+            .map((m) => ({ sessionId: call.sessionId, role: m.role as Role })),
     );
   }
 
