@@ -8,7 +8,13 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { ManualScheduler } from '@ecoute/engine';
 import type { Role } from '@ecoute/engine';
-import { CLASSROOM_NAMESPACE, ClassEvent, PROTOCOL_VERSION, groupDebriefEdgeSchema } from '@ecoute/protocol';
+import {
+  CLASSROOM_NAMESPACE,
+  ClassEvent,
+  MAX_CLASS_LEARNERS,
+  PROTOCOL_VERSION,
+  groupDebriefEdgeSchema,
+} from '@ecoute/protocol';
 import type {
   AuditLogEntry,
   ClassDetail,
@@ -23,6 +29,7 @@ import type {
   LearnerAssignment,
   RoundLaunched,
 } from '@ecoute/protocol';
+import { ClassRooms } from '../src/classroom/classroom.gateway.js';
 import { FloorService } from '../src/classroom/floor.service.js';
 import { SessionsService } from '../src/sessions/sessions.service.js';
 import { TIMELINE_STORE } from '../src/timeline/timeline-store.js';
@@ -40,6 +47,8 @@ class ClassClient {
   readonly assignments: (LearnerAssignment | null)[] = [];
   readonly messages: ClassMessage[] = [];
   rosters: ClassLearner[][] = [];
+  takenOver = 0;
+  disconnected: string | null = null;
   private wakers: (() => void)[] = [];
 
   private constructor(readonly socket: Socket) {
@@ -59,6 +68,14 @@ class ClassClient {
     });
     socket.on(ClassEvent.Roster, (r: ClassLearner[]) => {
       this.rosters.push(r);
+      this.wake();
+    });
+    socket.on(ClassEvent.TakenOver, () => {
+      this.takenOver += 1;
+      this.wake();
+    });
+    socket.on('disconnect', (reason) => {
+      this.disconnected = reason;
       this.wake();
     });
   }
@@ -494,6 +511,103 @@ describe('the classroom', () => {
     expect((await timeline.read(sessionId)).length).toBe(recorded);
     late.close();
     page.close();
+  }, 60_000);
+
+  it('takes a learner back into her place when she joins again from another device, never while her page is open', async () => {
+    const created = await api<ClassSummary>('/api/classes', trainer, {
+      name: 'Groupe du vendredi',
+      scenarioIds: [SCENARIO],
+    });
+    const { classId, code } = created.body;
+    const floor = await ClassClient.connect(server, { classId }, { cookie: trainer.cookie });
+    open.push(floor);
+    await floor.waitFor(() => floor.rosters.length > 0, 'the first roster');
+    const joinAs = (pseudonym: string) =>
+      api<ClassJoined & { code?: string; message?: string }>('/api/class-join', null, { code, pseudonym });
+
+    // Inès joins on her phone, Bilal on his; a round gives Inès the listener's role.
+    const first = await joinAs('Inès');
+    expect(first.status).toBe(201);
+    const phone = await ClassClient.connect(server, { classId, learnerToken: first.body.token });
+    open.push(phone);
+    const bilal = await joinAs('Bilal');
+    await floor.waitFor(() => floor.rosters.at(-1)?.length === 2, 'the roster of two');
+    const launched = await api<RoundLaunched>(`/api/classes/${classId}/rounds`, trainer, {
+      scenarioId: SCENARIO,
+      groups: [{ listener: first.body.learnerId, callerActor: bilal.body.learnerId, observers: [] }],
+    });
+    expect(launched.status).toBe(201);
+    await phone.waitFor(() => phone.assignments.at(-1) != null, 'her assignment');
+    const assignment = phone.assignments.at(-1)!;
+    expect(assignment.role).toBe('listener');
+
+    // Someone else types « inès » while her page is open: refused, with its code and message;
+    // the class still has one Inès.
+    const impostor = await joinAs(' INES ');
+    expect([impostor.status, impostor.body.code]).toEqual([409, 'class/pseudonym_taken']);
+    expect(impostor.body.message).toMatch(/^Ce pseudonyme est déjà utilisé dans cette séance/);
+
+    // She opens her call on the phone (its class page closes): her listener page is hers alone,
+    // so typing her name is still refused.
+    const rooms = server.app.get(ClassRooms);
+    const seats = [{ sessionId: sessionOf(assignment.link), role: 'listener' as const }];
+    const gone = async (inCalls: typeof seats) => {
+      for (let i = 0; i < 200 && (await rooms.learnerConnected(classId, first.body.learnerId, inCalls)); i++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await rooms.learnerConnected(classId, first.body.learnerId, inCalls)).toBe(false);
+    };
+    const call = await RoleClient.connect(server.url, {
+      sessionId: sessionOf(assignment.link),
+      token: tokenOf(assignment.link),
+    });
+    open.push(call);
+    expect((await call.sync(0)).ok).toBe(true);
+    phone.close();
+    await gone([]);
+    expect((await joinAs('Inès')).body.code).toBe('class/pseudonym_taken');
+
+    // Her phone dies (its call page gone), she joins again on a computer with the same pseudonym:
+    // her place back — the same learner, her role and her call's link — and one Inès listed.
+    call.close();
+    await gone(seats);
+    const again = await joinAs('inès');
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ classId, learnerId: first.body.learnerId, pseudonym: 'Inès' });
+    expect(again.body.token).not.toBe(first.body.token);
+    const computer = await ClassClient.connect(server, { classId, learnerToken: again.body.token });
+    open.push(computer);
+    await computer.waitFor(() => computer.assignments.length === 1, 'her assignment again');
+    expect(computer.assignments[0]).toEqual(assignment);
+    const detail = await api<ClassDetail>(`/api/classes/${classId}`, trainer);
+    expect(detail.body.learners.map((l) => [l.learnerId, l.pseudonym])).toEqual([
+      [first.body.learnerId, 'Inès'],
+      [bilal.body.learnerId, 'Bilal'],
+    ]);
+    expect(floor.rosters.at(-1)?.map((l) => l.pseudonym)).toEqual(['Inès', 'Bilal']);
+
+    // The phone, switched on again, is told its place was taken over (not sent to the join form
+    // as if its code were wrong); and now that the computer's page is open, the phone cannot
+    // take it back by name either.
+    await expect(ClassClient.connect(server, { classId, learnerToken: first.body.token })).rejects.toThrow(
+      'class/taken_over',
+    );
+    expect((await joinAs('Inès')).body.code).toBe('class/pseudonym_taken');
+
+    // A page still connected with a token being replaced (a join racing its handshake) is told
+    // first, then closed by the server (here Bilal's, told directly).
+    const bilalPage = await ClassClient.connect(server, { classId, learnerToken: bilal.body.token });
+    open.push(bilalPage);
+    rooms.takenOver(classId, bilal.body.learnerId);
+    await bilalPage.waitFor(() => bilalPage.disconnected !== null, 'the page closed');
+    expect([bilalPage.takenOver, bilalPage.disconnected]).toEqual([1, 'io server disconnect']);
+
+    // A full class refuses a new name, never a learner coming back.
+    for (let n = 2; n < MAX_CLASS_LEARNERS; n++) expect((await joinAs(`Personne ${n}`)).status).toBe(201);
+    expect((await joinAs('Zoé')).body.code).toBe('class/full');
+    computer.close();
+    await gone(seats);
+    const back = await joinAs('Inès');
+    expect([back.status, back.body.learnerId]).toEqual([201, first.body.learnerId]);
   }, 60_000);
 
   it('limits the joins per address (ECOUTE_CREATE_PER_MINUTE): a burst of a class passes, the next is refused', async () => {

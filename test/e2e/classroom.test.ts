@@ -4,7 +4,9 @@
 // launches three calls at once; each learner opens the link their page received; on the floor
 // (1366×768) the trainer whispers to one listener and pauses one call; the calls end and the
 // group debrief compares the three. axe on the floor and on a learner's page; axe of any impact
-// on the group debrief at 1366×768 and 390×844.
+// on the group debrief at 1366×768 and 390×844. A learner who joins again from another device
+// takes her place back (one « Inès » on the floor), never while her page is open, and her old
+// page is told so.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signInContext } from '../support/accounts.js';
@@ -189,6 +191,80 @@ describe('the classroom in a browser', () => {
     await floor.setViewportSize({ width: 390, height: 844 });
     expect(await axeViolations(floor)).toEqual([]);
     expect(await noSideScroll(floor)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('gives a learner her place back when she joins again from another device, and tells her old page', async () => {
+    const floor = await open(`${server.url}/classes`, { width: 1366, height: 768 }, true);
+    await floor.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du vendredi');
+    await floor.getByRole('checkbox', { name: /entraînement/ }).check();
+    await floor.getByRole('button', { name: 'Créer la séance de groupe' }).click();
+    const heading = floor.getByRole('heading', { name: /Code pour rejoindre/ });
+    await heading.waitFor();
+    const code = /([A-Z2-9]{6})/.exec(await heading.innerText())?.[1] ?? '';
+    const joinPage = `${server.url}/classe?code=${code}`;
+
+    // Inès joins on her phone; a round makes her the listener of a call with the machine.
+    const phone = await open(joinPage, { width: 390, height: 844 });
+    await phone.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Inès');
+    await phone.getByRole('button', { name: 'Rejoindre' }).click();
+    await phone.getByText('sous le nom Inès').waitFor();
+    await floor.getByRole('heading', { name: 'Apprenant·es (1)' }).waitFor();
+    await floor.getByRole('checkbox', { name: 'La machine joue l’appelant·e' }).check();
+    await floor.getByRole('button', { name: 'Former au hasard' }).click();
+    await floor.getByRole('button', { name: 'Lancer tous les appels' }).click();
+    await floor.getByText(/Tour 1 lancé\s:\s1 appel/).waitFor();
+    await phone.getByText(/Votre rôle\s:\sécoutant·e/).waitFor();
+
+    // On a computer, « ines » while her phone's class page is open: refused, in words; and
+    // still while she is in her call on the phone (its listener page is hers alone).
+    const computer = await open(joinPage, { width: 1366, height: 768 });
+    const refused = computer
+      .getByRole('alert')
+      .getByText(/^Ce pseudonyme est déjà utilisé dans cette séance/);
+    await computer.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('ines');
+    await computer.getByRole('button', { name: 'Rejoindre' }).click();
+    await refused.waitFor();
+    await phone.getByRole('link', { name: 'Ouvrir mon appel' }).click();
+    await phone.waitForURL(/\/listener\//);
+    const callPath = new URL(phone.url()).pathname;
+    await phone.getByRole('button', { name: /^Décrocher/ }).waitFor();
+    await computer.getByRole('button', { name: 'Rejoindre' }).click();
+    await refused.waitFor();
+
+    // The phone dies; on the computer she joins again: her role and her call back, one Inès on
+    // the floor. (Until the server has seen the phone's page go, the join is refused: she tries
+    // again, as a person would.)
+    const phoneContext = phone.context();
+    await phone.close();
+    const role = computer.getByText(/Votre rôle\s:\sécoutant·e/);
+    for (let attempt = 0; attempt < 50 && !(await role.isVisible()); attempt++) {
+      await computer.getByRole('button', { name: 'Rejoindre' }).click();
+      await role.or(refused).waitFor();
+    }
+    await role.waitFor();
+    await computer.getByRole('heading', { name: /^Tour 1\s:\svous êtes écoutant·e/ }).waitFor();
+    const link = await computer.getByRole('link', { name: 'Ouvrir mon appel' }).getAttribute('href');
+    expect(link?.split('#')[0]).toBe(callPath);
+    await floor.reload();
+    await floor.getByRole('heading', { name: 'Apprenant·es (1)' }).waitFor();
+    expect(await floor.locator('.classroom-roster').getByRole('listitem').allInnerTexts()).toEqual(['Inès']);
+
+    // The phone on again opens the class link: told its place was taken over, the form again
+    // with her pseudonym; joining from it now is refused (the computer's page is open).
+    const revived = await phoneContext.newPage();
+    revived.on('pageerror', (error) => pageErrors.push(error.message));
+    await revived.goto(joinPage);
+    await revived
+      .getByRole('alert')
+      .getByText(/^Votre place dans cette séance de groupe a été reprise depuis un autre appareil/)
+      .waitFor();
+    expect(await revived.getByRole('textbox', { name: 'Votre pseudonyme' }).inputValue()).toBe('Inès');
+    await revived.getByRole('button', { name: 'Rejoindre' }).click();
+    await revived
+      .getByRole('alert')
+      .getByText(/^Ce pseudonyme est déjà utilisé dans cette séance/)
+      .waitFor();
     expect(pageErrors).toEqual([]);
   }, 240_000);
 });

@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import {
+  ErrorCode,
   MAX_NAME_LENGTH,
   type ClassJoined,
   type ClassMessage,
@@ -69,8 +70,12 @@ export function JoinClassPage() {
         status: (s) => {
           if (typeof s === 'object') {
             setError(s.failed);
-            if (s.failed === 'class/join_invalid') {
+            // A token that opens nothing (wrong, erased), or whose place was taken back from
+            // another device: the form again — for the latter with the pseudonym, to take the
+            // place back here in one click (refused while the other device's page is open).
+            if (s.failed === ErrorCode.ClassJoinInvalid || s.failed === ErrorCode.ClassTakenOver) {
               localStorage.removeItem(STORE_KEY);
+              if (s.failed === ErrorCode.ClassTakenOver) setPseudonym(joined.pseudonym);
               setJoined(null);
             }
           } else if (s === 'connected') setError(null);
@@ -82,6 +87,8 @@ export function JoinClassPage() {
 
   const join = async (event: FormEvent) => {
     event.preventDefault();
+    // What a previous try said goes: a refusal read again would seem to be this try's.
+    setError(null);
     const result = await classroomApi.join(code, pseudonym);
     if (!result.ok) return setError(result.code);
     localStorage.setItem(STORE_KEY, JSON.stringify(result.data));

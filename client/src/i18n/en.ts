@@ -593,6 +593,10 @@ export const en: Catalogue = {
   'error.class/join_invalid': 'Unknown group session code, or an expired participation link.',
   'error.class/groups_invalid': 'Invalid groups: each learner plays one role per round.',
   'error.class/full': 'The group session is full.',
+  'error.class/pseudonym_taken':
+    'This pseudonym is already used in this group session, on a page still open. If it is you, close that page (a device switched off frees it within a minute) and join again; otherwise, choose another pseudonym.',
+  'error.class/taken_over':
+    'Your place in this group session was taken back from another device, under the same pseudonym. If it was not you, tell your trainer.',
   'error.client/bad_credentials': 'Wrong address or password.',
   'error.client/reset_invalid': 'Invalid, expired or already used reset link.',
   'account.loading': 'Loading the account…',

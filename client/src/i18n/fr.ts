@@ -606,6 +606,10 @@ export const fr = {
   'error.class/join_invalid': 'Code de séance de groupe inconnu ou lien de participation expiré.',
   'error.class/groups_invalid': "Groupes invalides : chaque apprenant·e ne joue qu'un rôle par tour.",
   'error.class/full': 'La séance de groupe est complète.',
+  'error.class/pseudonym_taken':
+    "Ce pseudonyme est déjà utilisé dans cette séance, sur une page encore ouverte. Si c'est vous, fermez cette page-là (un appareil éteint la libère en moins d'une minute) puis rejoignez à nouveau ; sinon, choisissez un autre pseudonyme.",
+  'error.class/taken_over':
+    "Votre place dans cette séance de groupe a été reprise depuis un autre appareil, sous le même pseudonyme. Si ce n'était pas vous, prévenez votre formateur·rice.",
   'error.client/bad_credentials': 'Adresse ou mot de passe incorrect.',
   'error.client/reset_invalid': 'Lien de réinitialisation invalide, expiré ou déjà utilisé.',
   'account.loading': 'Chargement du compte…',

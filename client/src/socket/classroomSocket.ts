@@ -2,7 +2,7 @@
 // client stays in this folder. Events are handed to callbacks; the floor's commands are acked.
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import { CLASSROOM_NAMESPACE, ClassEvent, PROTOCOL_VERSION } from '@ecoute/protocol';
+import { CLASSROOM_NAMESPACE, ClassEvent, ErrorCode, PROTOCOL_VERSION } from '@ecoute/protocol';
 import type {
   ClassClientToServerEvents,
   ClassLearner,
@@ -44,6 +44,8 @@ export function connectClassroom(
   socket.on(ClassEvent.Roster, (learners) => handlers.roster?.(learners));
   socket.on(ClassEvent.Assignment, (assignment) => handlers.assignment?.(assignment));
   socket.on(ClassEvent.Message, (message) => handlers.message?.(message));
+  // The learner's place was taken back from another device: said as the refused handshake says it.
+  socket.on(ClassEvent.TakenOver, () => handlers.status?.({ failed: ErrorCode.ClassTakenOver }));
   return {
     async command(command) {
       try {

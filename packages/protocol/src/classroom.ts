@@ -121,7 +121,14 @@ export interface ClassDetail extends ClassSummary {
   joinPath: string;
 }
 
-/** `POST /api/class-join`: the learner's token, kept by their browser for this class. */
+/**
+ * `POST /api/class-join`: the learner's token, kept by their browser for this class. A pseudonym
+ * already in the class (compared without case, accents or extra spaces) takes that learner's
+ * place back — same `learnerId`, the pseudonym as first given, a new token; the old one opens
+ * nothing any more (`class/taken_over`) — when no page of theirs is connected (their class page,
+ * or their listener or caller actor page in a live call); else the join is refused
+ * `class/pseudonym_taken`.
+ */
 export interface ClassJoined {
   classId: string;
   learnerId: string;
@@ -227,6 +234,8 @@ export const ClassEvent = {
   Roster: 'class:roster',
   Assignment: 'class:assignment',
   Message: 'class:message',
+  /** To a learner's page whose place was taken back from another device (`class/taken_over`). */
+  TakenOver: 'class:taken_over',
 } as const;
 
 export interface ClassServerToClientEvents {
@@ -234,6 +243,7 @@ export interface ClassServerToClientEvents {
   [ClassEvent.Roster]: (learners: ClassLearner[]) => void;
   [ClassEvent.Assignment]: (assignment: LearnerAssignment | null) => void;
   [ClassEvent.Message]: (message: ClassMessage) => void;
+  [ClassEvent.TakenOver]: () => void;
 }
 
 export interface ClassClientToServerEvents {

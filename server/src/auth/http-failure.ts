@@ -46,6 +46,7 @@ const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.ClassJoinInvalid]: HttpStatus.NOT_FOUND,
   [ErrorCode.ClassGroupsInvalid]: HttpStatus.BAD_REQUEST,
   [ErrorCode.ClassFull]: HttpStatus.CONFLICT,
+  [ErrorCode.ClassPseudonymTaken]: HttpStatus.CONFLICT,
 };
 
 /** The HTTP answer of a coded failure: `{ ok: false, code, message }` with its status. */

@@ -1,5 +1,6 @@
 // The classroom's tables (migration 0030_classes): classes, their learners (a pseudonym and the
-// hash of their token) and their calls (a session per group and round). Sessions themselves
+// hash of their token; since 0042 also the token their last join from another device replaced)
+// and their calls (a session per group and round). Sessions themselves
 // stay in the sessions store; a deleted session takes its class_calls row with it (cascade).
 import type { Kysely } from 'kysely';
 import type { Outcome } from '@ecoute/engine';
@@ -21,6 +22,8 @@ type ClassLearnersTable = {
   class_id: string;
   pseudonym: string;
   token_hash: string;
+  /** The token a join from another device replaced (its page is told `class/taken_over`). */
+  replaced_token_hash: string | null;
   joined_at: string;
 };
 
@@ -170,9 +173,34 @@ export class ClassStore {
         class_id: classId,
         pseudonym: learner.pseudonym,
         token_hash: tokenHash,
+        replaced_token_hash: null,
         joined_at: learner.joinedAt,
       })
       .execute();
+  }
+
+  /**
+   * The learner joined again from another device: `tokenHash` opens their place from now on, the
+   * token it replaces nothing any more (kept to tell its page, `tokenReplaced`).
+   */
+  async replaceToken(classId: string, learnerId: string, tokenHash: string): Promise<void> {
+    await this.db
+      .updateTable('class_learners')
+      .set((eb) => ({ replaced_token_hash: eb.ref('token_hash'), token_hash: tokenHash }))
+      .where('class_id', '=', classId)
+      .where('id', '=', learnerId)
+      .execute();
+  }
+
+  /** Whether this token was a learner's of the class until they joined again from another device. */
+  async tokenReplaced(classId: string, tokenHash: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('class_learners')
+      .select('id')
+      .where('class_id', '=', classId)
+      .where('replaced_token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async learners(classId: string): Promise<ClassLearner[]> {

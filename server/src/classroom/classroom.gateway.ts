@@ -8,6 +8,7 @@ import { WebSocketGateway } from '@nestjs/websockets';
 import type { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit } from '@nestjs/websockets';
 import type { Request } from 'express';
 import type { Namespace, Socket } from 'socket.io';
+import type { Role } from '@ecoute/engine';
 import {
   CLASSROOM_NAMESPACE,
   ClassEvent,
@@ -33,6 +34,7 @@ import { AccessService } from '../auth/access.service.js';
 import { originAllowed } from '../auth/origin.js';
 import { SOCKET_ACTIONS } from '../auth/policy.js';
 import { APP_CONFIG } from '../config/env.js';
+import { PresenceTracker } from '../gateway/presence.js';
 import type { AppConfig } from '../config/env.js';
 import { ClassroomService } from './classroom.service.js';
 import type { ClassBroadcaster } from './classroom.service.js';
@@ -72,6 +74,8 @@ export class ClassRooms implements ClassBroadcaster, FloorSink {
   /** Told of each launched round (the floor lists its calls again). */
   onCallsChanged: (classId: string) => void = () => undefined;
 
+  constructor(@Inject(PresenceTracker) private readonly presence: PresenceTracker) {}
+
   attach(namespace: ClassNamespace): void {
     this.namespace = namespace;
   }
@@ -92,6 +96,25 @@ export class ClassRooms implements ClassBroadcaster, FloorSink {
 
   callsChanged(classId: string): void {
     this.onCallsChanged(classId);
+  }
+
+  async learnerConnected(
+    classId: string,
+    learnerId: string,
+    seats: readonly { sessionId: string; role: Role }[],
+  ): Promise<boolean> {
+    // Every process's sockets (with the cluster's adapter, the others are asked).
+    const sockets = await this.namespace?.in(learnerRoom(classId, learnerId)).fetchSockets();
+    if ((sockets?.length ?? 0) > 0) return true;
+    for (const { sessionId, role } of seats)
+      if ((await this.presence.connectionsOf(sessionId))[role] > 0) return true;
+    return false;
+  }
+
+  takenOver(classId: string, learnerId: string): void {
+    const room = learnerRoom(classId, learnerId);
+    this.namespace?.to(room).emit(ClassEvent.TakenOver);
+    this.namespace?.in(room).disconnectSockets(true);
   }
 
   tiles(classId: string, tiles: FloorTiles): void {

@@ -37,6 +37,7 @@ import { hashToken, newSessionId, newToken } from '../auth/tokens.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { ClassStore } from './class-store.js';
+import { pseudonymKey } from './pseudonym.js';
 import type { ClassCallState, ClassRecord } from './class-store.js';
 
 /** Where the classroom's pushes go (the `/classroom` namespace's rooms, in production). */
@@ -47,6 +48,17 @@ export interface ClassBroadcaster {
   message(classId: string, message: ClassMessage): number;
   /** A round was launched: the floor's list of calls changed. */
   callsChanged(classId: string): void;
+  /**
+   * Whether a page of this learner is connected now, on any process: their class page, or the
+   * page of a role link only they hold (`seats`: the listener or caller actor of a live call).
+   */
+  learnerConnected(
+    classId: string,
+    learnerId: string,
+    seats: readonly { sessionId: string; role: Role }[],
+  ): Promise<boolean>;
+  /** The learner's place was taken back from another device: their pages still open are told and closed. */
+  takenOver(classId: string, learnerId: string): void;
 }
 export const CLASS_BROADCASTER = Symbol('CLASS_BROADCASTER');
 
@@ -62,6 +74,8 @@ function newJoinCode(): string {
 @Injectable()
 export class ClassroomService {
   private readonly logger = new Logger('Classroom');
+  /** Per join code, the join under way (joins to one class run one at a time). */
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     @Inject(ClassStore) private readonly store: ClassStore,
@@ -145,12 +159,45 @@ export class ClassroomService {
     };
   }
 
-  /** A learner joins with the class's code and a pseudonym: their token for this class. */
-  async join(request: ClassJoinRequest): Promise<ClassJoined | Failure> {
+  /**
+   * A learner joins with the class's code and a pseudonym: their token for this class. A pseudonym
+   * the class already has (`pseudonymKey`: whatever the case, accents and spaces) is that learner
+   * coming back from another device (a phone gone flat, another computer): they take their place
+   * back — the same learner, so their role, their call and the roster stay as they were — with a
+   * new token, the old one retired (its page, if it comes back, is told `class/taken_over`). Only
+   * while no page of theirs is connected (their class page, or their role's page in a live call:
+   * a learner in her call has left the class page): the pseudonym is no secret (the roster and the mates
+   * show it), so someone typing it while its owner's page is open is refused
+   * `class/pseudonym_taken` rather than let take the place silently. Joins to one class run one at
+   * a time (a double submit, two devices at once: one learner, never two).
+   */
+  join(request: ClassJoinRequest): Promise<ClassJoined | Failure> {
+    return this.oneAtATime(request.code, () => this.joinNow(request));
+  }
+
+  private async joinNow(request: ClassJoinRequest): Promise<ClassJoined | Failure> {
     const record = await this.store.byCode(request.code);
     if (!record) return failure(ErrorCode.ClassJoinInvalid);
-    if ((await this.store.learnerCount(record.id)) >= MAX_CLASS_LEARNERS) return failure(ErrorCode.ClassFull);
+    const learners = await this.store.learners(record.id);
+    const key = pseudonymKey(request.pseudonym);
+    const known = learners.find((l) => pseudonymKey(l.pseudonym) === key);
     const token = newToken();
+    if (known) {
+      if (
+        await this.broadcaster.learnerConnected(
+          record.id,
+          known.learnerId,
+          await this.seatsOf(record.id, known.learnerId),
+        )
+      )
+        return failure(ErrorCode.ClassPseudonymTaken);
+      await this.store.replaceToken(record.id, known.learnerId, hashToken(token));
+      // A page that connected meanwhile with the old token is told, and closed.
+      this.broadcaster.takenOver(record.id, known.learnerId);
+      this.logger.log(`class learner back from another device ${record.id} learner=${known.learnerId}`);
+      return { classId: record.id, learnerId: known.learnerId, pseudonym: known.pseudonym, token };
+    }
+    if (learners.length >= MAX_CLASS_LEARNERS) return failure(ErrorCode.ClassFull);
     const learner: ClassLearner = {
       learnerId: randomBytes(9).toString('base64url'),
       pseudonym: request.pseudonym,
@@ -161,10 +208,46 @@ export class ClassroomService {
     return { classId: record.id, learnerId: learner.learnerId, pseudonym: learner.pseudonym, token };
   }
 
-  /** The learner a token opens in the class, or `class/join_invalid` (the same whether the class exists). */
+  /**
+   * The learner a token opens in the class, or `class/join_invalid` (the same whether the class
+   * exists); `class/taken_over` for the token their join from another device replaced.
+   */
   async learner(classId: string, token: string): Promise<ClassLearner | Failure> {
-    const learner = await this.store.learnerOf(classId, hashToken(token));
-    return learner ?? failure(ErrorCode.ClassJoinInvalid);
+    const hash = hashToken(token);
+    const learner = await this.store.learnerOf(classId, hash);
+    if (learner) return learner;
+    return failure(
+      (await this.store.tokenReplaced(classId, hash)) ? ErrorCode.ClassTakenOver : ErrorCode.ClassJoinInvalid,
+    );
+  }
+
+  /**
+   * The role links of the class's live calls that only this learner holds: listener or caller
+   * actor (an observer link is shared by a group's observers: its page says nothing of who).
+   */
+  private async seatsOf(classId: string, learnerId: string): Promise<{ sessionId: string; role: Role }[]> {
+    const calls = await this.store.calls(classId);
+    return calls.flatMap((call) =>
+      call.status !== 'live'
+        ? []
+        : call.members
+            .filter((m) => m.learnerId === learnerId && m.role !== 'observer')
+            .map((m) => ({ sessionId: call.sessionId, role: m.role as Role })),
+    );
+  }
+
+  /** Runs `work` after the previous one queued under `key` settled (in this process). */
+  private oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(key) ?? Promise.resolve()).then(work);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return run;
   }
 
   /**

@@ -392,6 +392,14 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The classroom (server/src/classroom): a learner who joined again from another device got a
+  // new token; the one it replaced is kept, so that the old page is told its place was taken
+  // over (`class/taken_over`) rather than that its code is wrong.
+  '0042_class_learners_replaced_token': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('class_learners').addColumn('replaced_token_hash', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

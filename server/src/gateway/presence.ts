@@ -77,12 +77,10 @@ export class PresenceTracker implements BeforeApplicationShutdown, OnApplication
 
   /** The presence of a session now (with several processes, the sum of every process's sockets). */
   async presenceOf(sessionId: string): Promise<Presence> {
-    const [{ names, callerActor }, others] = await Promise.all([
+    const [{ names, callerActor }, connections] = await Promise.all([
       this.load(sessionId),
-      this.asking ? this.rooms.othersConnections(sessionId) : [],
+      this.connectionsOf(sessionId),
     ]);
-    const connections = this.rooms.connections(sessionId);
-    for (const counts of others) for (const role of ROLES) connections[role] += counts[role] ?? 0;
     return {
       participants: ROLES.filter((role) => role !== 'callerActor' || callerActor).map((role) => ({
         role,
@@ -90,6 +88,17 @@ export class PresenceTracker implements BeforeApplicationShutdown, OnApplication
         connections: connections[role],
       })),
     };
+  }
+
+  /**
+   * The open connections per role of a session, on every process; no name read, nothing kept
+   * (the classroom asks it of a call it may not otherwise watch).
+   */
+  async connectionsOf(sessionId: string): Promise<Record<Role, number>> {
+    const others = this.asking ? await this.rooms.othersConnections(sessionId) : [];
+    const connections = this.rooms.connections(sessionId);
+    for (const counts of others) for (const role of ROLES) connections[role] += counts[role] ?? 0;
+    return connections;
   }
 
   /** This process's sockets of the session changed (a connection, a disconnection): broadcast. */

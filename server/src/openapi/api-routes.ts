@@ -503,6 +503,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'public',
     body: classJoinSchema,
     ok: { status: 201, description: 'Le jeton de l’apprenant·e pour cette séance de groupe.' },
-    errors: ['input/invalid', 'class/join_invalid', 'class/full'],
+    errors: ['input/invalid', 'class/join_invalid', 'class/full', 'class/pseudonym_taken'],
   },
 ];

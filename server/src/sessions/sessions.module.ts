@@ -31,7 +31,8 @@ import { ROLE_BROADCASTER, SessionsService } from './sessions.service.js';
     SessionPlacement,
     ClusterNode,
   ],
-  // The debrief reads sessions and authenticates role tokens as the gateway does.
-  exports: [SessionStore, SessionsService],
+  // The debrief reads sessions and authenticates role tokens as the gateway does; the classroom
+  // asks whether a learner's call page is open (a join by her pseudonym is refused meanwhile).
+  exports: [SessionStore, SessionsService, PresenceTracker],
 })
 export class SessionsModule {}
