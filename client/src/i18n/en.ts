@@ -630,7 +630,8 @@ export const en: Catalogue = {
   'account.home.signedOut': 'Trainers, authors, administrators',
   'account.home.learners': 'Listeners: open the session link your trainer gave you; no account needed.',
   'account.home.author.heading': 'Write the calls',
-  'account.home.author.text': "You write and publish the organisation's calls in the library; trainers start sessions with them.",
+  'account.home.author.text':
+    "You write and publish the organisation's calls in the library; trainers start sessions with them.",
   'account.home.author.library': 'Open the call library',
   'account.nav.label': 'My account',
   'account.nav.who': '{name}, {role} — {organization}',
