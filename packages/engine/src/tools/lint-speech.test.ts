@@ -15,7 +15,7 @@ describe('free-speech lint', () => {
     const issues = missing(() => {});
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ severity: 'warning', line: expect.any(Number) });
-    expect(issues[0]!.message).toMatch(/^aucune action n'a de phrases d'exemple/);
+    expect(issues[0]!.message).toMatch(/^aucune action n'a de phrases exemples/);
     expect(issues[0]!.message).toContain("seules les phrases qui reprennent le nom d'une action");
     expect(issues[0]!.message).toContain('Phrases exemples (parole libre)');
   });
@@ -23,7 +23,7 @@ describe('free-speech lint', () => {
   it('counts them when most moves have none', () => {
     const issues = missing((s) => (s.moves['ecouter']!.examples = phrases));
     expect(issues.map((i) => i.message.split('\u00a0:')[0])).toEqual([
-      "3 actions sur 4 n'ont pas de phrases d'exemple",
+      "3 actions sur 4 n'ont pas de phrases exemples",
     ]);
   });
 
@@ -34,8 +34,8 @@ describe('free-speech lint', () => {
       s.moves['agir']!.examples = ['   '];
     });
     expect(issues.map((i) => i.message.split('\u00a0:')[0])).toEqual([
-      "action «\u00a0Agir\u00a0» sans phrases d'exemple",
-      "action «\u00a0Jamais\u00a0» sans phrases d'exemple",
+      "action «\u00a0Agir\u00a0» sans phrases exemples",
+      "action «\u00a0Jamais\u00a0» sans phrases exemples",
     ]);
     expect(new Set(issues.map((i) => i.line)).size).toBe(2);
   });

@@ -22,8 +22,8 @@ export function checkSpeechExamples(scenario: Scenario, at: At): void {
     const missing = count.moves - count.withExamples;
     const what =
       count.withExamples === 0
-        ? `aucune action n'a de phrases d'exemple`
-        : `${missing} actions sur ${count.moves} n'ont pas de phrases d'exemple`;
+        ? `aucune action n'a de phrases exemples`
+        : `${missing} actions sur ${count.moves} n'ont pas de phrases exemples`;
     at(
       'warning',
       SpeechLintCode.MissingExamples,
@@ -37,7 +37,7 @@ export function checkSpeechExamples(scenario: Scenario, at: At): void {
       at(
         'warning',
         SpeechLintCode.MissingExamples,
-        `action « ${move.label} » sans phrases d'exemple : en parole libre, elle ne sera reconnue que dans une phrase qui reprend son nom. Ajoutez-en quelques-unes : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) », ou dans le texte une liste examples sous l'action.`,
+        `action « ${move.label} » sans phrases exemples : en parole libre, elle ne sera reconnue que dans une phrase qui reprend son nom. Ajoutez-en quelques-unes : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) », ou dans le texte une liste examples sous l'action.`,
         ['moves', id],
       );
 }
