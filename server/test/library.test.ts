@@ -253,6 +253,41 @@ describe('the call library', () => {
     expect(publicList.some((s) => s.id === 'appel-neuf')).toBe(false);
   });
 
+  it('counts in the scenarios list the moves with example phrases, for the session form’s free-speech notice', async () => {
+    const route = '/calls/appel-muet';
+    expect(
+      (await call(author, 'POST', '/calls', { blank: true, id: 'appel-muet', title: 'Muet' })).status,
+    ).toBe(201);
+    const blank = ((await call(author, 'GET', `${route}/versions/1`)).json as unknown as LibraryVersionText)
+      .yaml;
+    // Written in the studio without example phrases, and one more move without any.
+    const bare = blank
+      .replace(/ {4}# En parole libre.*\n {4}examples:\n(?: {6}- .*\n)+/, '')
+      .replace(
+        'moves:\n',
+        'moves:\n  rassurer:\n    label: Rassurer\n    category: listening\n    help: Rassurer la personne.\n',
+      );
+    expect(bare).not.toContain('examples:');
+    expect((await call(author, 'PUT', `${route}/draft`, { yaml: bare })).status).toBe(200);
+    expect((await call(author, 'POST', `${route}/publish`)).status).toBe(201);
+    const listed = async (id: string) =>
+      (
+        (await (await fetch(`${server.url}/api/scenarios`, { headers: trainer.headers })).json()) as {
+          id: string;
+          speechExamples: unknown;
+        }[]
+      ).find((s) => s.id === id)?.speechExamples;
+    expect(await listed('appel-muet')).toEqual({ moves: 2, withExamples: 0 });
+    // The built-ins: the tutorial has none yet; a library call has some for every move.
+    expect(await listed('appel-entrainement')).toEqual({ moves: 8, withExamples: 0 });
+    expect(await listed('etudiante-crous')).toEqual({ moves: 34, withExamples: 34 });
+
+    // Its next version is the blank template again, whose one move has example phrases.
+    expect((await call(author, 'PUT', `${route}/draft`, { yaml: blank })).status).toBe(200);
+    expect((await call(author, 'POST', `${route}/publish`)).status).toBe(201);
+    expect(await listed('appel-muet')).toEqual({ moves: 1, withExamples: 1 });
+  });
+
   it('refuses to publish a draft that changes nothing, and keeps the draft as it is', async () => {
     const route = '/calls/appel-inchange';
     const created = await call(author, 'POST', '/calls', {

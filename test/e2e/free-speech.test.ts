@@ -1,4 +1,5 @@
-// « Parole libre » in a real Chromium, through the built server: the trainer creates a session of
+// « Parole libre » in a real Chromium, through the built server: the session form warns under it
+// for the tutorial call, whose moves have no example phrases; the trainer creates a session of
 // a library call (the student locked out, `etudiante-crous`) in free-speech mode; the listener
 // plays it to its best ending by typed sentences only (no move list on the page); one sentence is
 // not understood (« Pardon ? ») and the trainer corrects its interpretation, which applies the
@@ -81,8 +82,20 @@ describe('free speech in the browser', () => {
     const scenario = loadScenario(SCENARIO);
 
     const home = await open(server.url);
+    // The tutorial call's moves have no example phrases: under « Parole libre » the form says what
+    // free speech would understand of it (the scenarios list counts them), and the choice is
+    // described by it; a library call whose moves all have theirs gets no notice.
+    const freeSpeech = home.getByRole('radio', { name: /^Parole libre/ });
+    await home.getByRole('radio', { name: loadScenario('appel-entrainement').title }).check();
+    await freeSpeech.check();
+    const notice = home.getByText(/^Cet appel n'a pas de phrases exemples pour ses actions/);
+    await notice.waitFor();
+    expect(await freeSpeech.getAttribute('aria-describedby')).toBe(await notice.getAttribute('id'));
+    expect(await seriousAxeViolations(home)).toEqual([]);
     await home.getByRole('radio', { name: scenario.title }).check();
-    await home.getByRole('radio', { name: /^Parole libre/ }).check();
+    await notice.waitFor({ state: 'detached' });
+    expect(await freeSpeech.getAttribute('aria-describedby')).toBeNull();
+    expect(await freeSpeech.isChecked()).toBe(true);
     expect(await seriousAxeViolations(home)).toEqual([]);
     await home.getByRole('button', { name: 'Créer la séance' }).click();
     const linkOf = async (role: string): Promise<string> => {

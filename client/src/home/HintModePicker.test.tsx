@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen } from '@testing-library/react';
-import type { SessionLinks } from '@ecoute/protocol';
+import type { ScenarioSummary, SessionLinks } from '@ecoute/protocol';
 import { renderWithSession } from '../test/renderWithSession.js';
 import type { HomeApi } from './homeApi.js';
 import { HomePage } from './HomePage.js';
@@ -10,23 +10,20 @@ const links: SessionLinks = {
   links: { listener: '/listener/abc#k=l1', trainer: '/trainer/abc#k=t1', observer: '/observer/abc#k=o1' },
 };
 
-function fakeApi() {
+const call = (id: string, title: string, moves: number, withExamples: number): ScenarioSummary => ({
+  id,
+  version: 1,
+  title,
+  summary: '',
+  difficulty: 'medium',
+  durationMinutes: 20,
+  speechExamples: { moves, withExamples },
+});
+
+function fakeApi(scenarios: ScenarioSummary[] = [call('mutuelle', 'Mutuelle', 12, 12)]) {
   const requests: unknown[] = [];
   const api: HomeApi = {
-    listScenarios: () =>
-      Promise.resolve({
-        ok: true,
-        data: [
-          {
-            id: 'mutuelle',
-            version: 1,
-            title: 'Mutuelle',
-            summary: '',
-            difficulty: 'medium',
-            durationMinutes: 20,
-          },
-        ],
-      }),
+    listScenarios: () => Promise.resolve({ ok: true, data: scenarios }),
     createSession: (request) => {
       requests.push(request);
       return Promise.resolve({ ok: true, data: links });
@@ -59,5 +56,34 @@ describe('the hint mode chosen at creation', () => {
       { scenarioId: 'mutuelle', hintMode: 'free_speech', askTrainer: true },
       { scenarioId: 'mutuelle', hintMode: 'no_hints' },
     ]);
+  });
+
+  it('says by « Parole libre » when most moves of the chosen call have no example phrases', async () => {
+    const { api } = fakeApi([
+      call('atelier', 'Appel écrit dans l’atelier', 8, 0),
+      call('mutuelle', 'Mutuelle', 12, 12),
+      call('moitie', 'À moitié', 10, 3),
+    ]);
+    renderWithSession(<HomePage api={api} origin="https://ecoute.test" />);
+    await screen.findByRole('radio', { name: 'Mutuelle' });
+    const freeSpeech = screen.getByRole('radio', { name: /^Parole libre/ });
+    // Offered, not chosen: the notice is there already, and describes the choice.
+    const notice = screen.getByText(/^Cet appel n'a pas de phrases exemples pour ses actions/);
+    expect(freeSpeech.getAttribute('aria-describedby')).toBe(notice.id);
+    expect(notice.textContent).toContain(
+      "seules les phrases qui reprennent le nom d'une action seront reconnues",
+    );
+    expect(notice.textContent).toContain('atelier d');
+    fireEvent.click(freeSpeech);
+    expect(screen.getByText(/^Cet appel n'a pas de phrases exemples/).className).toContain('--chosen');
+
+    // A call whose moves have their phrases: nothing to say.
+    fireEvent.click(screen.getByRole('radio', { name: 'Mutuelle' }));
+    expect(screen.queryByText(/phrases exemples/)).toBeNull();
+    expect(freeSpeech.hasAttribute('aria-describedby')).toBe(false);
+
+    // Most of them without: counted.
+    fireEvent.click(screen.getByRole('radio', { name: 'À moitié' }));
+    expect(screen.getByText(/^7 des 10 actions de cet appel n'ont pas de phrases exemples/)).not.toBeNull();
   });
 });

@@ -14,6 +14,7 @@ const scenarios: ScenarioSummary[] = [
     summary: 'Insomnie et solitude.',
     difficulty: 'facile',
     durationMinutes: 10,
+    speechExamples: { moves: 12, withExamples: 12 },
   },
   {
     id: 'crise',
@@ -22,6 +23,7 @@ const scenarios: ScenarioSummary[] = [
     summary: 'Idées noires.',
     difficulty: 'difficile',
     durationMinutes: 20,
+    speechExamples: { moves: 30, withExamples: 30 },
   },
 ];
 

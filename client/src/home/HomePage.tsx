@@ -34,6 +34,8 @@ export function HomePage({
   useDocumentTitle();
 
   const chosen = selected ?? (scenarios.status === 'loaded' ? (scenarios.scenarios[0]?.id ?? null) : null);
+  const chosenSummary =
+    scenarios.status === 'loaded' ? scenarios.scenarios.find((s) => s.id === chosen) : undefined;
 
   async function create(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -81,6 +83,7 @@ export function HomePage({
               onMode={setHintMode}
               askTrainer={askTrainer}
               onAskTrainer={setAskTrainer}
+              speechExamples={chosenSummary?.speechExamples}
             />
             {/* A refusal shows by the button that asked (above the form, it was out of sight). */}
             <ErrorAlert code={createError} />

@@ -505,6 +505,12 @@ export const en: Catalogue = {
   'speech.home.askTrainer': 'Ask me to choose when a sentence is not understood',
   'speech.home.askTrainerHint':
     'Otherwise, or without an answer from you within 20 seconds, the caller says "Sorry?".',
+  'speech.home.noExamples':
+    "This call has no example phrases for its moves: in free speech, only sentences that repeat a move's name will be understood. Choose another hint mode, turn on “Ask me to choose” to give the move of each sentence not understood yourself, or have example phrases added to its moves in the studio.",
+  'speech.home.fewExamples.one':
+    "{missing} of this call's {count} moves has no example phrases: in free speech, it will be understood only in a sentence that repeats its name. Choose another hint mode, turn on “Ask me to choose” to give the move of each sentence not understood yourself, or have example phrases added to its moves in the studio.",
+  'speech.home.fewExamples.other':
+    "{missing} of this call's {count} moves have no example phrases: in free speech, they will be understood only in a sentence that repeats their name. Choose another hint mode, turn on “Ask me to choose” to give the move of each sentence not understood yourself, or have example phrases added to its moves in the studio.",
   'speech.say.hint':
     'Free speech: answer in your own words, as on the phone. Enter to say it, Shift + Enter for a new line.',
   'speech.talk.start': 'Speak',
@@ -1215,6 +1221,14 @@ export const en: Catalogue = {
   'studio.forms.moves.examples': 'Example phrases (free speech)',
   'studio.forms.moves.example': 'phrase {n}',
   'studio.forms.moves.newExample': 'New example phrase',
+  'studio.forms.moves.examplesNone':
+    'Free speech: no move has example phrases. Without them, a move is understood only in a sentence that repeats its name. Under each move, in “Example phrases (free speech)”, add a few sentences a listener might say.',
+  'studio.forms.moves.examplesMissing.one':
+    'Free speech: {missing} of the {count} moves has no example phrases. Without them, a move is understood only in a sentence that repeats its name. Under the move, in “Example phrases (free speech)”, add a few sentences a listener might say.',
+  'studio.forms.moves.examplesMissing.other':
+    'Free speech: {missing} of the {count} moves have no example phrases. Without them, a move is understood only in a sentence that repeats its name. Under each of them, in “Example phrases (free speech)”, add a few sentences a listener might say.',
+  'studio.forms.moves.noExamples':
+    'None yet: in free speech, this move will be understood only in a sentence that repeats its name. Add below what a listener might say.',
   'studio.forms.injects': 'Injected events',
   'studio.forms.injects.new': 'Name of a new event',
   'studio.forms.injects.add': 'Add the event',

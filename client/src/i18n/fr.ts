@@ -516,6 +516,12 @@ export const fr = {
   'speech.home.askTrainer': "Me demander de choisir quand une phrase n'est pas comprise",
   'speech.home.askTrainerHint':
     "Sinon, ou sans réponse de votre part dans les 20 secondes, l'appelant·e dit « Pardon ? ».",
+  'speech.home.noExamples':
+    "Cet appel n'a pas de phrases exemples pour ses actions : en parole libre, seules les phrases qui reprennent le nom d'une action seront reconnues. Choisissez un autre mode d'aide, activez « Me demander de choisir » pour donner vous-même l'action des phrases non comprises, ou faites ajouter des phrases exemples à ses actions dans l'atelier d'écriture.",
+  'speech.home.fewExamples.one':
+    "{missing} des {count} actions de cet appel n'a pas de phrases exemples : en parole libre, elle ne sera reconnue que dans une phrase qui reprend son nom. Choisissez un autre mode d'aide, activez « Me demander de choisir » pour donner vous-même l'action des phrases non comprises, ou faites ajouter des phrases exemples à ses actions dans l'atelier d'écriture.",
+  'speech.home.fewExamples.other':
+    "{missing} des {count} actions de cet appel n'ont pas de phrases exemples : en parole libre, elles ne seront reconnues que dans une phrase qui reprend leur nom. Choisissez un autre mode d'aide, activez « Me demander de choisir » pour donner vous-même l'action des phrases non comprises, ou faites ajouter des phrases exemples à ses actions dans l'atelier d'écriture.",
   'speech.say.hint':
     'Parole libre : répondez avec vos propres mots, comme au téléphone. Entrée pour dire, Maj + Entrée pour aller à la ligne.',
   'speech.talk.start': 'Parler',
@@ -1241,6 +1247,14 @@ export const fr = {
   'studio.forms.moves.examples': 'Phrases exemples (parole libre)',
   'studio.forms.moves.example': 'phrase {n}',
   'studio.forms.moves.newExample': 'Nouvelle phrase exemple',
+  'studio.forms.moves.examplesNone':
+    "Parole libre : aucune action n'a de phrases exemples. Sans elles, une action n'est reconnue que dans une phrase qui reprend son nom. Sous chaque action, dans « Phrases exemples (parole libre) », ajoutez quelques phrases qu'un·e écoutant·e pourrait dire.",
+  'studio.forms.moves.examplesMissing.one':
+    "Parole libre : {missing} des {count} actions n'a pas de phrases exemples. Sans elles, une action n'est reconnue que dans une phrase qui reprend son nom. Sous l'action, dans « Phrases exemples (parole libre) », ajoutez quelques phrases qu'un·e écoutant·e pourrait dire.",
+  'studio.forms.moves.examplesMissing.other':
+    "Parole libre : {missing} des {count} actions n'ont pas de phrases exemples. Sans elles, une action n'est reconnue que dans une phrase qui reprend son nom. Sous chacune, dans « Phrases exemples (parole libre) », ajoutez quelques phrases qu'un·e écoutant·e pourrait dire.",
+  'studio.forms.moves.noExamples':
+    "Aucune phrase pour le moment : en parole libre, cette action ne sera reconnue que dans une phrase qui reprend son nom. Ajoutez ci-dessous ce qu'un·e écoutant·e pourrait dire.",
   'studio.forms.injects': 'Événements injectés',
   'studio.forms.injects.new': "Nom d'un nouvel événement",
   'studio.forms.injects.add': "Ajouter l'événement",

@@ -45,6 +45,7 @@ const homeApi: HomeApi = {
           summary: '',
           difficulty: 'easy',
           durationMinutes: 8,
+          speechExamples: { moves: 8, withExamples: 0 },
         },
       ],
     }),

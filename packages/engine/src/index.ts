@@ -116,6 +116,7 @@ export {
   type LintSeverity,
 } from './tools/lint.js';
 export { FidelityLintCode } from './tools/lint-fidelity.js';
+export { SpeechLintCode } from './tools/lint-speech.js';
 export { frenchTypographyProblems } from './tools/french-typography.js';
 export { scenarioGraph, transitionLabel, type GraphFormat, type GraphOptions } from './tools/graph.js';
 export {

@@ -1,5 +1,5 @@
 // REST DTOs: scenarios list and session creation (the home page).
-import type { Role } from '@ecoute/engine';
+import type { Role, SpeechExampleCount } from '@ecoute/engine';
 
 export interface ScenarioSummary {
   id: string;
@@ -8,6 +8,12 @@ export interface ScenarioSummary {
   summary: string;
   difficulty: string;
   durationMinutes: number;
+  /**
+   * How many of its moves have example phrases: free speech reads a move without any only from a
+   * sentence that repeats its name, so the session form warns when most have none
+   * (`fewSpeechExamples`).
+   */
+  speechExamples: SpeechExampleCount;
 }
 
 export interface SessionLinks {

@@ -62,7 +62,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: 'scénarios',
     summary: 'Liste les scénarios de la bibliothèque (dernière version de chacun).',
     access: 'public',
-    ok: { status: 200, description: 'Les scénarios : id, version, titre, résumé, difficulté, durée.' },
+    ok: {
+      status: 200,
+      description:
+        'Les scénarios : id, version, titre, résumé, difficulté, durée, actions avec phrases d’exemple (parole libre).',
+    },
   },
   {
     method: 'post',

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
-import { compileScenario, parseScenario } from '@ecoute/engine';
+import { compileScenario, parseScenario, speechExampleCount } from '@ecoute/engine';
 import type { CompiledScenario } from '@ecoute/engine';
 import type { ScenarioSummary } from '@ecoute/protocol';
 
@@ -116,6 +116,7 @@ export class ScenarioCatalog {
         summary: s.summary,
         difficulty: s.difficulty,
         durationMinutes: s.durationMinutes,
+        speechExamples: speechExampleCount(s.moves),
       }))
       .sort((a, b) => a.title.localeCompare(b.title, 'fr'));
   }

@@ -1,6 +1,6 @@
 // The blank template of a new call: the smallest call that lints without errors and can be
-// test-played to an ending (a greeting, one move, one ending), with comments that say where to
-// go on. The studio's forms and graph grow it from there.
+// test-played to an ending (a greeting, one move with its example phrases for free speech, one
+// ending), with comments that say where to go on. The studio's forms and graph grow it from there.
 export function blankScenarioYaml(id: string, title: string): string {
   return `# yaml-language-server: $schema=./scenario.schema.json
 # Nouvel appel : complétez la personne, les répliques, les actions et la machine.
@@ -26,6 +26,10 @@ moves:
     label: Se présenter
     category: listening
     help: Dire son prénom et la ligne d'assistance.
+    # En parole libre, ce que l'écoutant·e dit est reconnu d'après ces phrases : quelques-unes par action.
+    examples:
+      - "Bonjour, je m'appelle Sam, de la ligne d'assistance."
+      - "Ici Sam, de la ligne d'aide : je vous écoute."
 endings:
   aidee: { outcome: best, message: La personne a été écoutée et aidée. }
   raccroche: { outcome: failure, message: La personne a raccroché. }

@@ -1,10 +1,10 @@
 // The call's tables as forms: variables, lines (with variants), moves (with example phrases),
 // injects, endings. Each is a `TableForm` with its fields.
-import { MOVE_CATEGORIES, OUTCOMES } from '@ecoute/engine';
+import { MOVE_CATEGORIES, OUTCOMES, speechExampleCount } from '@ecoute/engine';
 import { cueChoices } from '../graphEdit/choices.js';
-import { useI18n, type MessageKey } from '../../i18n/index.js';
+import { pluralForm, useI18n, type MessageKey } from '../../i18n/index.js';
 import { ListField, NumberField, SelectField, TextField } from './fields.js';
-import { shortText, type Plain, type YamlEdit } from './formTypes.js';
+import { shortText, tableOf, textOf, type Plain, type YamlEdit } from './formTypes.js';
 import { TableForm } from './TableForm.js';
 
 interface TableProps {
@@ -115,6 +115,30 @@ export function LinesForm({ data, edit, states = [] }: TableProps) {
   );
 }
 
+/**
+ * How many moves have no example phrases, said above the table: free speech (a hint mode the
+ * trainer may pick for any call) reads a move without any only from a sentence repeating its name.
+ */
+function ExamplesNotice({ data }: { data: Plain }) {
+  const { t, lang } = useI18n();
+  const moves = Object.fromEntries(
+    tableOf(data, 'moves').map(([id, move]) => [
+      id,
+      { examples: Array.isArray(move['examples']) ? move['examples'].map(textOf) : [] },
+    ]),
+  );
+  const { moves: count, withExamples } = speechExampleCount(moves);
+  const missing = count - withExamples;
+  if (missing === 0) return null;
+  return (
+    <p className="studio-table__notice">
+      {withExamples === 0
+        ? t('studio.forms.moves.examplesNone')
+        : t(`studio.forms.moves.examplesMissing.${pluralForm(lang, missing)}`, { missing, count })}
+    </p>
+  );
+}
+
 export function MovesForm({ data, edit, states = [] }: TableProps) {
   const { t } = useI18n();
   const categories = MOVE_CATEGORIES.map((c) => ({
@@ -123,6 +147,7 @@ export function MovesForm({ data, edit, states = [] }: TableProps) {
   }));
   return (
     <TableForm
+      notice={<ExamplesNotice data={data} />}
       data={data}
       edit={edit}
       table="moves"
@@ -168,6 +193,7 @@ export function MovesForm({ data, edit, states = [] }: TableProps) {
             path={[...path, 'examples']}
             value={move['examples']}
             edit={edit}
+            empty={t('studio.forms.moves.noExamples')}
           />
         </>
       )}

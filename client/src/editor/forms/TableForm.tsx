@@ -97,6 +97,7 @@ export function TableForm({
   title,
   fields,
   cited,
+  notice,
 }: {
   data: Plain;
   edit: YamlEdit;
@@ -108,6 +109,8 @@ export function TableForm({
   title(entry: Plain, id: string): string;
   fields(entry: Plain, path: [string, string]): ReactNode;
   cited?: CitedEntries | undefined;
+  /** Said under the heading about the table as a whole (the moves' example phrases). */
+  notice?: ReactNode;
 }) {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState('');
@@ -163,6 +166,7 @@ export function TableForm({
   return (
     <section className="studio-table" aria-labelledby={headingId}>
       <h3 id={headingId}>{heading}</h3>
+      {notice}
       <p role="status" className="studio__status">
         {said}
       </p>

@@ -120,7 +120,13 @@ export function ListField({
   path,
   value,
   edit,
-}: FieldProps & { itemLabel: (n: number) => string; addLabel: string }) {
+  empty,
+}: FieldProps & {
+  itemLabel: (n: number) => string;
+  addLabel: string;
+  /** What an empty list means, when more than « nothing yet » (a move's example phrases). */
+  empty?: string;
+}) {
   const { t } = useI18n();
   const items = Array.isArray(value) ? value.map(textOf) : [];
   const [draft, setDraft] = useState('');
@@ -128,7 +134,7 @@ export function ListField({
   return (
     <fieldset className="studio-list">
       <legend>{label}</legend>
-      {items.length === 0 ? <p className="muted">{t('studio.forms.emptyList')}</p> : null}
+      {items.length === 0 ? <p className="muted">{empty ?? t('studio.forms.emptyList')}</p> : null}
       <ol>
         {items.map((item, i) => (
           <li key={i}>

@@ -121,6 +121,36 @@ describe('the studio forms', () => {
     });
   });
 
+  it('says which moves have no example phrases for free speech, and where to add them', () => {
+    renderWithSession(<Harness />);
+    fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
+    const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant·e" });
+    // Queries by text read non-breaking spaces as ordinary ones (testing-library's normaliser).
+    const notice = () => within(moves).queryByText(/^Parole libre :/);
+    expect(notice()?.textContent).toMatch(/aucune action n'a de phrases exemples/);
+    expect(notice()?.textContent).toContain('«\u00a0Phrases exemples (parole libre)\u00a0»');
+    const move = within(moves).getByRole('group', { name: 'Se présenter' });
+    expect(within(move).getByText(/^Aucune phrase pour le moment : en parole libre/)).not.toBeNull();
+
+    fireEvent.change(within(moves).getByLabelText("Nom d'une nouvelle action"), {
+      target: { value: 'Rassurer' },
+    });
+    fireEvent.click(within(moves).getByRole('button', { name: "Ajouter l'action" }));
+    fireEvent.change(within(move).getByLabelText('Nouvelle phrase exemple'), {
+      target: { value: 'Bonjour, je suis Léa' },
+    });
+    fireEvent.click(within(move).getByRole('button', { name: 'Ajouter' }));
+    expect(notice()?.textContent).toMatch(/^Parole libre\u00a0: 1 des 2 actions n'a pas de phrases exemples/);
+    expect(within(move).queryByText(/^Aucune phrase pour le moment/)).toBeNull();
+
+    const added = within(moves).getByRole('group', { name: 'Rassurer' });
+    fireEvent.change(within(added).getByLabelText('Nouvelle phrase exemple'), {
+      target: { value: 'On va regarder ça ensemble.' },
+    });
+    fireEvent.click(within(added).getByRole('button', { name: 'Ajouter' }));
+    expect(notice()).toBeNull();
+  });
+
   it('a number is written only once it reads as one; a criterion changes how it is measured', () => {
     renderWithSession(<Harness />);
     const age = screen.getByLabelText('Âge');

@@ -18,4 +18,10 @@ export {
   type SpeechEvaluation,
   type SpeechMiss,
 } from './evaluate.js';
+export {
+  fewSpeechExamples,
+  hasSpeechExamples,
+  speechExampleCount,
+  type SpeechExampleCount,
+} from './examples.js';
 export { PARDON_LINE, PARDON_TEXTS, pardonText } from './pardon.js';

@@ -21,6 +21,7 @@ const MESSAGE_SOURCES = [
   'scenario/json-schema.ts',
   'tools/lint.ts',
   'tools/lint-fidelity.ts',
+  'tools/lint-speech.ts',
   'tools/play-throughs.ts',
   'tools/test-runner.ts',
   'run/call-run.ts',

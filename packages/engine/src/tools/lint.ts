@@ -16,6 +16,7 @@ import type { ActionConfig, GuardConfig, Scenario } from '../scenario/schema.js'
 import { isWithin, listTransitions, reachableStates, type TransitionInfo } from '../scenario/transitions.js';
 import { stateLabel } from '../views/graph-model.js';
 import { checkFidelity } from './lint-fidelity.js';
+import { checkSpeechExamples } from './lint-speech.js';
 import { parsePlayThroughs, type ParsePlayThroughsResult } from './play-throughs.js';
 
 export type LintSeverity = 'error' | 'warning';
@@ -91,6 +92,7 @@ export function lintScenario(
   // call. Whatever compiles a scenario (a session, publishing, test-play) still builds it.
   checkScenario(scenario, at);
   checkFidelity(scenario, at);
+  checkSpeechExamples(scenario, at);
   return { issues: sortIssues(issues), scenario, loaded };
 }
 
