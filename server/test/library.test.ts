@@ -278,8 +278,8 @@ describe('the call library', () => {
         }[]
       ).find((s) => s.id === id)?.speechExamples;
     expect(await listed('appel-muet')).toEqual({ moves: 2, withExamples: 0 });
-    // The built-ins: the tutorial has none yet; a library call has some for every move.
-    expect(await listed('appel-entrainement')).toEqual({ moves: 8, withExamples: 0 });
+    // The built-ins have some for every move (the tutorial since its version 3).
+    expect(await listed('appel-entrainement')).toEqual({ moves: 8, withExamples: 8 });
     expect(await listed('etudiante-crous')).toEqual({ moves: 34, withExamples: 34 });
 
     // Its next version is the blank template again, whose one move has example phrases.

@@ -1,5 +1,6 @@
 // « Parole libre » in a real Chromium, through the built server: the session form warns under it
-// for the tutorial call, whose moves have no example phrases; the trainer creates a session of
+// for a call of the organisation's library whose moves have no example phrases (written so by an
+// author, through the API); the trainer creates a session of
 // a library call (the student locked out, `etudiante-crous`) in free-speech mode; the listener
 // plays it to its best ending by typed sentences only (no move list on the page); one sentence is
 // not understood (« Pardon ? ») and the trainer corrects its interpretation, which applies the
@@ -16,11 +17,13 @@ import { launchChromium } from '../support/browser.js';
 import { joinSession, joinedByAccount, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
-import { TRAINER_NAME, signInContext } from '../support/accounts.js';
+import { TRAINER_NAME, addAccountCookie, invitedMember, setupAdministrator } from '../support/accounts.js';
 import { anyWording, spokenPattern } from '../support/line-wording.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
 const SCENARIO = 'etudiante-crous';
+/** The library call an author publishes without example phrases. */
+const BARE = { id: 'appel-sans-exemples', title: 'Appel sans phrases exemples' };
 
 function loadScenario(id: string): Scenario {
   const parsed = parseScenario(readFileSync(path.join(workspaceRoot, 'scenarios', `${id}.yaml`), 'utf8'), id);
@@ -56,9 +59,44 @@ describe('free speech in the browser', () => {
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 
+  let trainerAccount: Record<string, string>;
+
+  /** An author publishes the blank call of the studio with its example phrases taken out. */
+  async function publishWithoutExamples(author: Record<string, string>): Promise<void> {
+    const library = async (method: string, route: string, body?: unknown): Promise<Response> => {
+      const response = await fetch(`${server.url}/api/library${route}`, {
+        method,
+        headers: { ...author, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+      return response;
+    };
+    await library('POST', '/calls', { blank: true, ...BARE });
+    const { yaml } = (await (await library('GET', `/calls/${BARE.id}/versions/1`)).json()) as {
+      yaml: string;
+    };
+    const bare = yaml.replace(/ {4}# En parole libre.*\n {4}examples:\n(?: {6}- .*\n)+/, '');
+    expect(bare).not.toContain('examples:');
+    await library('PUT', `/calls/${BARE.id}/draft`, { yaml: bare });
+    await library('POST', `/calls/${BARE.id}/publish`);
+  }
+
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     server = await startServerProcess();
+    const admin = await setupAdministrator(server);
+    const author = await invitedMember(server, admin, {
+      email: 'autrice@example.org',
+      role: 'author',
+      name: 'Ada',
+    });
+    await publishWithoutExamples(author);
+    trainerAccount = await invitedMember(server, admin, {
+      email: 'formatrice@example.org',
+      role: 'trainer',
+      name: TRAINER_NAME,
+    });
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
@@ -71,7 +109,7 @@ describe('free speech in the browser', () => {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 900 } });
     contexts.push(context);
     // The home page creates sessions for a signed-in trainer.
-    await signInContext(context, server);
+    await addAccountCookie(context, server, trainerAccount);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(url);
@@ -82,11 +120,11 @@ describe('free speech in the browser', () => {
     const scenario = loadScenario(SCENARIO);
 
     const home = await open(server.url);
-    // The tutorial call's moves have no example phrases: under « Parole libre » the form says what
-    // free speech would understand of it (the scenarios list counts them), and the choice is
-    // described by it; a library call whose moves all have theirs gets no notice.
+    // The author's call has no example phrases: under « Parole libre » the form says what free
+    // speech would understand of it (the scenarios list counts them), and the choice is described
+    // by it; a library call whose moves all have theirs gets no notice.
     const freeSpeech = home.getByRole('radio', { name: /^Parole libre/ });
-    await home.getByRole('radio', { name: loadScenario('appel-entrainement').title }).check();
+    await home.getByRole('radio', { name: BARE.title }).check();
     await freeSpeech.check();
     const notice = home.getByText(/^Cet appel n'a pas de phrases exemples pour ses actions/);
     await notice.waitFor();
