@@ -31,6 +31,7 @@ import type {
 } from '@ecoute/protocol';
 import { ClassRooms } from '../src/classroom/classroom.gateway.js';
 import { FloorService } from '../src/classroom/floor.service.js';
+import { SessionStore } from '../src/sessions/session-store.js';
 import { SessionsService } from '../src/sessions/sessions.service.js';
 import { TIMELINE_STORE } from '../src/timeline/timeline-store.js';
 import type { TimelineStore } from '../src/timeline/timeline-store.js';
@@ -436,6 +437,83 @@ describe('the classroom', () => {
     expect(after.body.learners.map((l) => l.pseudonym)).toEqual(['Ana', 'Bilal', 'Chloé']);
     expect(after.body.calls[1]!.members.map((m) => m.pseudonym)).toEqual(['Chloé', '']);
     expect(JSON.stringify(after.body)).not.toContain('Dan');
+  }, 60_000);
+
+  it('keeps a class’s settings and launches its rounds in its help mode, or the one the round gives', async () => {
+    const created = await api<ClassSummary>('/api/classes', trainer, {
+      name: 'Groupe du vendredi',
+      scenarioIds: [SCENARIO],
+    });
+    const { classId, code } = created.body;
+    const detail = async () => (await api<ClassDetail>(`/api/classes/${classId}`, trainer)).body;
+    const put = async (body: unknown, as: Account = trainer) => {
+      const response = await fetch(`${server.url}/api/classes/${classId}/settings`, {
+        method: 'PUT',
+        headers: { ...as.headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as { code?: string; message?: string } };
+    };
+    expect((await detail()).settings).toEqual({ hintMode: 'guided', askTrainer: false, machineCaller: false });
+
+    // A help mode not known, a field missing: refused with a code naming the field; nothing kept.
+    const wrong = await put({ hintMode: 'silence', askTrainer: false, machineCaller: true });
+    expect([wrong.status, wrong.body.code]).toEqual([400, 'input/invalid']);
+    expect(wrong.body.message).toContain('hintMode');
+    expect((await put({ hintMode: 'guided' })).body.code).toBe('input/invalid');
+    expect((await put({ hintMode: 'guided', askTrainer: false, machineCaller: true }, colleague)).body.code).toBe(
+      'class/not_found',
+    );
+    expect((await detail()).settings.machineCaller).toBe(false);
+
+    // Kept with the class: the page reloaded reads them back.
+    const settings = { hintMode: 'free_speech', askTrainer: true, machineCaller: true };
+    expect(await put(settings)).toEqual({ status: 200, body: settings });
+    expect((await detail()).settings).toEqual(settings);
+
+    const ids: string[] = [];
+    for (const pseudonym of ['Gaëlle', 'Hugo']) {
+      const joined = await api<ClassJoined>('/api/class-join', null, { code, pseudonym });
+      ids.push(joined.body.learnerId);
+    }
+    const groups = ids.map((listener) => ({ listener, callerActor: null, observers: [] }));
+    const store = server.app.get(SessionStore);
+    const modesOf = async (launched: RoundLaunched) =>
+      Promise.all(
+        launched.calls.map(async (call) => {
+          const session = await store.find(call.sessionId);
+          return [session?.hintMode, session?.askTrainer];
+        }),
+      );
+
+    // No mode in the request: the class's, for every call of the round.
+    const first = await api<RoundLaunched>(`/api/classes/${classId}/rounds`, trainer, {
+      scenarioId: SCENARIO,
+      groups,
+    });
+    expect(first.status).toBe(201);
+    expect(await modesOf(first.body)).toEqual([
+      ['free_speech', true],
+      ['free_speech', true],
+    ]);
+    // The round's own mode, when given.
+    const second = await api<RoundLaunched>(`/api/classes/${classId}/rounds`, trainer, {
+      scenarioId: SCENARIO,
+      hintMode: 'no_hints',
+      groups,
+    });
+    expect(await modesOf(second.body)).toEqual([
+      ['no_hints', false],
+      ['no_hints', false],
+    ]);
+    const bad = await api<{ code: string; message: string }>(`/api/classes/${classId}/rounds`, trainer, {
+      scenarioId: SCENARIO,
+      hintMode: 'silence',
+      groups,
+    });
+    expect([bad.status, bad.body.code]).toEqual([400, 'input/invalid']);
+    expect(bad.body.message).toContain('hintMode');
+    expect((await detail()).rounds).toBe(2);
   }, 60_000);
 
   it('watches a call without waking it: a call not in memory is read from its record, never rebuilt', async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { TimelineEntry } from '@ecoute/engine';
+import { DEFAULT_CLASS_SETTINGS } from '@ecoute/protocol';
 import { startPostgres } from '@ecoute/test/support/postgres.js';
 import type { PostgresServer } from '@ecoute/test/support/postgres.js';
 import { openPostgresDatabase } from '../src/database/postgres.js';
@@ -390,6 +391,7 @@ describe.each([sqliteDriver, postgresDriver])('TimelineStore contract', (makeDri
         code: `${name}-${suffix}`.toUpperCase(),
         scenarioIds: ['x'],
         createdAt,
+        settings: DEFAULT_CLASS_SETTINGS,
       });
       await classes.addLearner(
         id,
@@ -431,6 +433,38 @@ describe.each([sqliteDriver, postgresDriver])('TimelineStore contract', (makeDri
     for (const id of [kept, recent, forever]) expect((await classes.find(id))?.id).toBe(id);
     expect((await classes.learners(kept)).map((l) => l.pseudonym)).toEqual(['Camille suivie']);
     expect(await purgeExpiredClasses(classes, 0, now)).toEqual([]);
+  });
+
+  it(`${driver.name}: keeps a class's settings (help mode, the machine as the caller), defaults first`, async () => {
+    const classes = new ClassStore(db);
+    const id = `c-settings-${Math.random().toString(36).slice(2, 8)}`;
+    await classes.create({
+      id,
+      organizationId: 'o-settings',
+      ownerId: 'u1',
+      name: 'Réglages',
+      code: id.toUpperCase(),
+      scenarioIds: ['x'],
+      createdAt: '2021-06-01T00:00:00.000Z',
+      settings: DEFAULT_CLASS_SETTINGS,
+    });
+    expect((await classes.find(id))?.settings).toEqual({
+      hintMode: 'guided',
+      askTrainer: false,
+      machineCaller: false,
+    });
+    await classes.setSettings(id, { hintMode: 'free_speech', askTrainer: true, machineCaller: true });
+    expect((await classes.find(id))?.settings).toEqual({
+      hintMode: 'free_speech',
+      askTrainer: true,
+      machineCaller: true,
+    });
+    await classes.setSettings(id, { hintMode: 'no_hints', askTrainer: false, machineCaller: false });
+    expect((await classes.byCode(id.toUpperCase()))?.settings).toEqual({
+      hintMode: 'no_hints',
+      askTrainer: false,
+      machineCaller: false,
+    });
   });
 
   it(`${driver.name}: what was acked is still there after reopening`, async () => {

@@ -66,10 +66,36 @@ export const classGroupSchema = z
   .strict();
 export type ClassGroup = z.infer<typeof classGroupSchema>;
 
+/**
+ * A group session's settings, kept with the class (`PUT /api/classes/:classId/settings`, shown
+ * again on a reload): the help mode of the listener's console in every call of its rounds (as a
+ * single session's `hintMode`, and in free speech `askTrainer`), and whether the random groups
+ * leave the caller to the machine.
+ */
+export const classSettingsSchema = z
+  .object({
+    hintMode: z.enum(HINT_MODES),
+    askTrainer: z.boolean(),
+    machineCaller: z.boolean(),
+  })
+  .strict();
+export type ClassSettings = z.infer<typeof classSettingsSchema>;
+/** A new class's settings (those of a single session's form). */
+export const DEFAULT_CLASS_SETTINGS: ClassSettings = {
+  hintMode: 'guided',
+  askTrainer: false,
+  machineCaller: false,
+};
+
+/**
+ * A round: its calls' help mode is `hintMode` (with `askTrainer`, in free speech) when given,
+ * else the class's settings'.
+ */
 export const launchRoundSchema = z
   .object({
     scenarioId,
     hintMode: z.enum(HINT_MODES).optional(),
+    askTrainer: z.boolean().optional(),
     groups: z.array(classGroupSchema).min(1).max(40),
   })
   .strict();
@@ -115,6 +141,7 @@ export interface ClassCall {
 }
 
 export interface ClassDetail extends ClassSummary {
+  settings: ClassSettings;
   learners: ClassLearner[];
   calls: ClassCall[];
   /** The page learners open (`/classe?code=…`), for the QR code. */

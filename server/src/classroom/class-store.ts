@@ -1,10 +1,11 @@
-// The classroom's tables (migration 0030_classes): classes, their learners (a pseudonym and the
-// hash of their token; since 0042 also the token their last join from another device replaced)
+// The classroom's tables (migration 0030_classes): classes (since 0043 with their settings), their
+// learners (a pseudonym and the hash of their token; since 0042 also the token their last join
+// from another device replaced)
 // and their calls (a session per group and round). Sessions themselves
 // stay in the sessions store; a deleted session takes its class_calls row with it (cascade).
 import type { Kysely } from 'kysely';
-import type { Outcome } from '@ecoute/engine';
-import type { ClassCallMember, ClassLearner } from '@ecoute/protocol';
+import { HINT_MODES, type HintMode, type Outcome } from '@ecoute/engine';
+import type { ClassCallMember, ClassLearner, ClassSettings } from '@ecoute/protocol';
 import type { Database } from '../database/schema.js';
 
 type ClassesTable = {
@@ -15,6 +16,9 @@ type ClassesTable = {
   join_code: string;
   scenario_ids: string;
   created_at: string;
+  hint_mode: string;
+  ask_trainer: number;
+  machine_caller: number;
 };
 
 type ClassLearnersTable = {
@@ -49,6 +53,7 @@ export interface ClassRecord {
   code: string;
   scenarioIds: string[];
   createdAt: string;
+  settings: ClassSettings;
 }
 
 export interface ClassCallRecord {
@@ -76,6 +81,19 @@ const classOf = (row: ClassesTable): ClassRecord => ({
   code: row.join_code,
   scenarioIds: JSON.parse(row.scenario_ids) as string[],
   createdAt: row.created_at,
+  settings: {
+    hintMode: (HINT_MODES as readonly string[]).includes(row.hint_mode)
+      ? (row.hint_mode as HintMode)
+      : 'guided',
+    askTrainer: Number(row.ask_trainer) === 1,
+    machineCaller: Number(row.machine_caller) === 1,
+  },
+});
+
+const settingsRow = (settings: ClassSettings) => ({
+  hint_mode: settings.hintMode,
+  ask_trainer: settings.askTrainer ? 1 : 0,
+  machine_caller: settings.machineCaller ? 1 : 0,
 });
 
 const callOf = (row: ClassCallsTable): ClassCallRecord => ({
@@ -104,8 +122,14 @@ export class ClassStore {
         join_code: record.code,
         scenario_ids: JSON.stringify(record.scenarioIds),
         created_at: record.createdAt,
+        ...settingsRow(record.settings),
       })
       .execute();
+  }
+
+  /** Replaces the class's settings. */
+  async setSettings(id: string, settings: ClassSettings): Promise<void> {
+    await this.db.updateTable('classes').set(settingsRow(settings)).where('id', '=', id).execute();
   }
 
   async find(id: string): Promise<ClassRecord | undefined> {

@@ -1,11 +1,13 @@
 // The classroom's REST (rules in auth/policy.ts; the class itself checked by `managed`):
 // classes for their trainer, a learner's join by code, rounds, the group debrief and exports.
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { z } from 'zod';
 import {
   ErrorCode,
   classCreateSchema,
   classJoinSchema,
+  classSettingsSchema,
   failure,
   groupDebriefQuerySchema,
   launchRoundSchema,
@@ -13,6 +15,7 @@ import {
 import type {
   ClassDetail,
   ClassJoined,
+  ClassSettings,
   ClassSummary,
   Failure,
   GroupDebrief,
@@ -29,6 +32,19 @@ import { ClassroomService } from './classroom.service.js';
 import { ClassReports } from './class-reports.js';
 import { classCsv } from './group-debrief.js';
 import type { ClassRecord } from './class-store.js';
+
+/** The body, or `input/invalid` naming the first wrong field (a help mode not known, say). */
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    throw httpFailure(
+      failure(ErrorCode.InputInvalid, `Requête invalide${where} : ${issue?.message ?? ''}`.trim()),
+    );
+  }
+  return parsed.data;
+}
 
 @Controller('api')
 export class ClassroomController {
@@ -75,9 +91,19 @@ export class ClassroomController {
     @CurrentAccess() access: Access,
   ): Promise<RoundLaunched> {
     const record = await this.managed(classId, access);
-    const request = launchRoundSchema.safeParse(body);
-    if (!request.success) throw httpFailure(failure(ErrorCode.InputInvalid));
-    return orThrow(await this.classroom.launch(record, request.data, access));
+    const request = parse(launchRoundSchema, body);
+    return orThrow(await this.classroom.launch(record, request, access));
+  }
+
+  /** The group session's settings (its rounds' help mode, the machine as the caller), replaced. */
+  @Put('classes/:classId/settings')
+  async settings(
+    @Param('classId') classId: string,
+    @Body() body: unknown,
+    @CurrentAccess() access: Access,
+  ): Promise<ClassSettings> {
+    const record = await this.managed(classId, access);
+    return this.classroom.setSettings(record, parse(classSettingsSchema, body));
   }
 
   @Get('classes/:classId/debrief')

@@ -7,6 +7,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Input, Role } from '@ecoute/engine';
 import {
+  DEFAULT_CLASS_SETTINGS,
   ErrorCode,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
@@ -22,6 +23,7 @@ import type {
   ClassLearner,
   ClassMessage,
   ClassRole,
+  ClassSettings,
   ClassSummary,
   Failure,
   FloorCommand,
@@ -122,6 +124,7 @@ export class ClassroomService {
         code: newJoinCode(),
         scenarioIds,
         createdAt: new Date().toISOString(),
+        settings: DEFAULT_CLASS_SETTINGS,
       };
       try {
         await this.store.create(record);
@@ -153,6 +156,7 @@ export class ClassroomService {
     const rounds = calls.reduce((max, call) => Math.max(max, call.round), 0);
     return {
       ...this.summary(record, learners.length, rounds),
+      settings: record.settings,
       learners,
       calls: await Promise.all(calls.map((call) => this.classCall(call))),
       joinPath: `/classe?code=${record.code}`,
@@ -251,8 +255,9 @@ export class ClassroomService {
   }
 
   /**
-   * Launches one call per group, all at once: a session each (owned by the class's trainer),
-   * recorded as the class's next round; each learner's page gets their role link.
+   * Launches one call per group, all at once: a session each (owned by the class's trainer), in
+   * the help mode the request gives (with `askTrainer`), else the class's settings'; recorded as
+   * the class's next round; each learner's page gets their role link.
    */
   async launch(
     record: ClassRecord,
@@ -275,13 +280,20 @@ export class ClassroomService {
       }
     const round = (await this.store.lastRound(record.id)) + 1;
     const owner = { ownerId: record.ownerId, organizationId: record.organizationId };
+    // The help mode the round was launched with, else the class's (one for the whole session).
+    const chosen = request.hintMode
+      ? { hintMode: request.hintMode, askTrainer: request.askTrainer === true }
+      : record.settings;
+    const hintMode = chosen.hintMode;
+    const askTrainer = hintMode === 'free_speech' && chosen.askTrainer;
     const made = await Promise.all(
       request.groups.map(async (group, index) => {
         const created = await this.sessions.create(
           {
             scenarioId: request.scenarioId,
             ...(group.callerActor ? { callerActor: true } : {}),
-            ...(request.hintMode ? { hintMode: request.hintMode } : {}),
+            ...(hintMode !== 'guided' ? { hintMode } : {}),
+            ...(askTrainer ? { askTrainer: true } : {}),
           },
           owner,
         );
@@ -329,6 +341,12 @@ export class ClassroomService {
       round,
       calls: await Promise.all(calls.filter((c) => c.round === round).map((c) => this.classCall(c))),
     };
+  }
+
+  /** The class's settings replaced (the page shows them again on a reload); the settings kept. */
+  async setSettings(record: ClassRecord, settings: ClassSettings): Promise<ClassSettings> {
+    await this.store.setSettings(record.id, settings);
+    return settings;
   }
 
   /** The learner's role in the class's latest round they play in, with its link; null before any. */

@@ -400,6 +400,26 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('class_learners').addColumn('replaced_token_hash', 'text').execute();
     },
   },
+  // The classroom: a group session's settings, kept with the class so that its page shows them
+  // again on a reload — the help mode of its rounds' calls (as `sessions.hint_mode` and
+  // `ask_trainer`) and whether the random groups leave the caller to the machine. Integers for the
+  // booleans, as `sessions.ask_trainer` (the same on SQLite and PostgreSQL).
+  '0043_class_settings': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('classes')
+        .addColumn('hint_mode', 'text', (c) => c.notNull().defaultTo('guided'))
+        .execute();
+      await db.schema
+        .alterTable('classes')
+        .addColumn('ask_trainer', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .alterTable('classes')
+        .addColumn('machine_caller', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
