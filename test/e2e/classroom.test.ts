@@ -6,7 +6,8 @@
 // group debrief compares the three. axe on the floor and on a learner's page; axe of any impact
 // on the group debrief at 1366×768 and 390×844. A learner who joins again from another device
 // takes her place back (one « Inès » on the floor), never while her page is open, and her old
-// page is told so.
+// page is told so. The group session's help mode and « La machine joue l'appelant·e » stay chosen
+// across a reload of its page, and its calls are created in that mode.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signInContext } from '../support/accounts.js';
@@ -265,6 +266,51 @@ describe('the classroom in a browser', () => {
       .getByRole('alert')
       .getByText(/^Ce pseudonyme est déjà utilisé dans cette séance/)
       .waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('keeps the help mode and « La machine joue l’appelant·e » across a reload, and launches its calls in that mode', async () => {
+    const floor = await open(`${server.url}/classes`, { width: 1366, height: 768 }, true);
+    await floor.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du lundi');
+    await floor.getByRole('checkbox', { name: /entraînement/ }).check();
+    await floor.getByRole('button', { name: 'Créer la séance de groupe' }).click();
+    const heading = floor.getByRole('heading', { name: /Code pour rejoindre/ });
+    await heading.waitFor();
+    const code = /([A-Z2-9]{6})/.exec(await heading.innerText())?.[1] ?? '';
+    const phone = await open(`${server.url}/classe?code=${code}`, { width: 390, height: 844 });
+    await phone.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Jules');
+    await phone.getByRole('button', { name: 'Rejoindre' }).click();
+    await floor.getByRole('heading', { name: 'Apprenant·es (1)' }).waitFor();
+
+    // Each choice is kept as soon as made (its saving awaited before the reload, as a person's
+    // reload comes after the page's request left).
+    const machine = floor.getByRole('checkbox', { name: 'La machine joue l’appelant·e' });
+    const noHints = floor.getByRole('radio', { name: /^Sans indices/ });
+    const saved = () =>
+      floor.waitForResponse((r) => r.url().endsWith('/settings') && r.request().method() === 'PUT' && r.ok());
+    expect(await floor.getByRole('radio', { name: /^Guidé/ }).isChecked()).toBe(true);
+    await Promise.all([saved(), machine.check()]);
+    await Promise.all([saved(), noHints.check()]);
+    await floor.reload();
+    await floor.getByRole('heading', { name: 'Apprenant·es (1)' }).waitFor();
+    expect(await machine.isChecked()).toBe(true);
+    expect(await noHints.isChecked()).toBe(true);
+
+    // The round: the machine calls (no caller actor), the trainer's console says « Sans indices ».
+    await floor.getByRole('button', { name: 'Former au hasard' }).click();
+    expect(await floor.getByRole('combobox', { name: 'Rôle de Jules' }).inputValue()).toBe('listener');
+    await floor.getByRole('button', { name: 'Lancer tous les appels' }).click();
+    await floor.getByText(/Tour 1 lancé\s:\s1 appel/).waitFor();
+    await floor.getByRole('tab', { name: 'Plateau' }).click();
+    const consoleLink = floor.getByRole('link', { name: 'Ouvrir la console' });
+    await consoleLink.waitFor();
+    const trainer = await open(`${server.url}${await consoleLink.getAttribute('href')}`, {
+      width: 1366,
+      height: 768,
+    });
+    await trainer.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill('Dominique');
+    await trainer.getByRole('button', { name: 'Rejoindre la séance' }).click();
+    await trainer.getByText(/^Mode d.aide\s:\sSans indices$/).waitFor();
     expect(pageErrors).toEqual([]);
   }, 240_000);
 });

@@ -1,10 +1,12 @@
 // `/classes/:classId`: one group session for its trainer — the code and QR code to join, the
-// learners as they join, the groups and the launch of a round, the floor, the group debrief.
+// learners as they join, the groups and the launch of a round (with the session's settings, kept
+// by the server as soon as changed), the floor, the group debrief.
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type {
   ClassDetail,
   ClassLearner,
+  ClassSettings,
   FloorCommand,
   FloorTile,
   GroupDebrief,
@@ -39,6 +41,10 @@ export function ClassPage() {
   const { classId = '' } = useParams();
   const [detail, setDetail] = useState<ClassDetail | null>(null);
   const [learners, setLearners] = useState<ClassLearner[]>([]);
+  // The settings as the trainer last chose them: read once from the class, then the page's (a
+  // reload after a launch must not undo a change whose saving is still on its way).
+  const [settings, setSettings] = useState<ClassSettings | null>(null);
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
   const [tiles, setTiles] = useState<Map<string, FloorTile>>(new Map());
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
   const [debrief, setDebrief] = useState<GroupDebrief | null>(null);
@@ -53,6 +59,7 @@ export function ClassPage() {
     if (!result.ok) return setError(result.code);
     setDetail(result.data);
     setLearners(result.data.learners);
+    setSettings((held) => held ?? result.data.settings);
   }, [classId]);
 
   useEffect(() => {
@@ -79,10 +86,24 @@ export function ClassPage() {
     [tiles],
   );
 
+  // Saved one after the other, so that the last choice is the one kept.
+  const changeSettings = (next: ClassSettings) => {
+    setSettings(next);
+    saving.current = saving.current.then(async () => {
+      const result = await classroomApi.settings(classId, next);
+      if (!result.ok) setError(result.code);
+    });
+  };
   const launch = async (scenarioId: string, rows: GroupRow[]) => {
     const groups = groupsOf(rows);
-    if (!groups) return false;
-    const result = await classroomApi.launch(classId, { scenarioId, groups });
+    if (!groups || !settings) return false;
+    // The help mode shown goes with the round (its saving may still be on its way).
+    const result = await classroomApi.launch(classId, {
+      scenarioId,
+      groups,
+      hintMode: settings.hintMode,
+      ...(settings.hintMode === 'free_speech' && settings.askTrainer ? { askTrainer: true } : {}),
+    });
     if (!result.ok) {
       setError(result.code);
       return false;
@@ -143,11 +164,13 @@ export function ClassPage() {
                     <li key={l.learnerId}>{l.pseudonym}</li>
                   ))}
                 </ul>
-                {classScenarios.length > 0 && (
+                {classScenarios.length > 0 && settings && (
                   <GroupBuilder
                     learners={learners}
                     calls={detail.calls}
                     scenarios={classScenarios}
+                    settings={settings}
+                    onSettings={changeSettings}
                     launch={launch}
                   />
                 )}

@@ -1,8 +1,11 @@
 // Forming a round's groups: at random (pairs or threes, the machine or a learner as the caller),
 // by hand (a group and a role per learner), or by rotating the roles of the last round; then
-// every call launched at once.
+// every call launched at once, in the group session's help mode (the single session form's
+// picker). The machine as the caller and the help mode are the class's settings, kept by the
+// server: the page shows them again on a reload.
 import { useId, useState, type FormEvent } from 'react';
-import type { ClassCall, ClassLearner, ClassRole, ScenarioSummary } from '@ecoute/protocol';
+import type { ClassCall, ClassLearner, ClassRole, ClassSettings, ScenarioSummary } from '@ecoute/protocol';
+import { HintModePicker } from '../home/HintModePicker.js';
 import { useI18n } from '../i18n/index.js';
 import { groupsOf, randomGroups, rotateRoles, type GroupRow } from './groups.js';
 
@@ -20,17 +23,22 @@ export function GroupBuilder({
   learners,
   calls,
   scenarios,
+  settings,
+  onSettings,
   launch,
 }: {
   learners: readonly ClassLearner[];
   calls: readonly ClassCall[];
   scenarios: readonly ScenarioSummary[];
-  /** Whether the round was launched. */
+  /** The class's settings as shown; `onSettings` with the trainer's change (to keep). */
+  settings: ClassSettings;
+  onSettings: (next: ClassSettings) => void;
+  /** Whether the round was launched (in the help mode of `settings`). */
   launch: (scenarioId: string, rows: GroupRow[]) => Promise<boolean>;
 }) {
   const { t } = useI18n();
   const [size, setSize] = useState<2 | 3>(2);
-  const [machine, setMachine] = useState(false);
+  const machine = settings.machineCaller;
   const [rows, setRowsState] = useState<GroupRow[]>([]);
   // Once a round is launched, nothing is left to correct until the groups are changed again
   // (learners leaving or joining a call must not raise a stale `class/groups_invalid` alert).
@@ -76,7 +84,11 @@ export function GroupBuilder({
           </select>
         </label>
         <label className="classroom-check">
-          <input type="checkbox" checked={machine} onChange={(e) => setMachine(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={machine}
+            onChange={(e) => onSettings({ ...settings, machineCaller: e.target.checked })}
+          />
           {t('classroom.groups.machine')}
         </label>
         {/* Nobody has joined yet: nothing to form (the button did nothing, silently). */}
@@ -146,6 +158,12 @@ export function GroupBuilder({
         </tbody>
       </table>
       {!valid && !launched && learners.length > 0 && <p role="alert">{t('classroom.groups.invalid')}</p>}
+      <HintModePicker
+        mode={settings.hintMode}
+        onMode={(hintMode) => onSettings({ ...settings, hintMode })}
+        askTrainer={settings.askTrainer}
+        onAskTrainer={(askTrainer) => onSettings({ ...settings, askTrainer })}
+      />
       <label>
         {t('classroom.launch.scenario')}
         <select value={scenarioId} onChange={(e) => setScenarioId(e.target.value)}>

@@ -3,6 +3,7 @@ import type {
   ClassCreateRequest,
   ClassDetail,
   ClassJoined,
+  ClassSettings,
   ClassSummary,
   GroupDebrief,
   LaunchRoundRequest,
@@ -19,6 +20,11 @@ export const classroomApi = {
   detail: (classId: string) => requestJson<ClassDetail>(at(classId)),
   launch: (classId: string, body: LaunchRoundRequest) =>
     requestJson<RoundLaunched>(`${at(classId)}/rounds`, undefined, post(body)),
+  settings: (classId: string, body: ClassSettings) =>
+    requestJson<ClassSettings>(`${at(classId)}/settings`, undefined, {
+      method: 'PUT',
+      body: JSON.stringify(body),
+    }),
   debrief: (classId: string, scenarioId: string) =>
     requestJson<GroupDebrief>(`${at(classId)}/debrief?scenarioId=${encodeURIComponent(scenarioId)}`),
   exportPath: (classId: string, format: 'json' | 'csv') => `${at(classId)}/export/${format}`,
