@@ -452,18 +452,25 @@ describe('the classroom', () => {
         headers: { ...as.headers, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      return { status: response.status, body: (await response.json()) as { code?: string; message?: string } };
+      return {
+        status: response.status,
+        body: (await response.json()) as { code?: string; message?: string },
+      };
     };
-    expect((await detail()).settings).toEqual({ hintMode: 'guided', askTrainer: false, machineCaller: false });
+    expect((await detail()).settings).toEqual({
+      hintMode: 'guided',
+      askTrainer: false,
+      machineCaller: false,
+    });
 
     // A help mode not known, a field missing: refused with a code naming the field; nothing kept.
     const wrong = await put({ hintMode: 'silence', askTrainer: false, machineCaller: true });
     expect([wrong.status, wrong.body.code]).toEqual([400, 'input/invalid']);
     expect(wrong.body.message).toContain('hintMode');
     expect((await put({ hintMode: 'guided' })).body.code).toBe('input/invalid');
-    expect((await put({ hintMode: 'guided', askTrainer: false, machineCaller: true }, colleague)).body.code).toBe(
-      'class/not_found',
-    );
+    expect(
+      (await put({ hintMode: 'guided', askTrainer: false, machineCaller: true }, colleague)).body.code,
+    ).toBe('class/not_found');
     expect((await detail()).settings.machineCaller).toBe(false);
 
     // Kept with the class: the page reloaded reads them back.

@@ -88,7 +88,9 @@ describe('GroupBuilder', () => {
       );
     }
     renderWithSession(<Kept />);
-    const machine = screen.getByRole('checkbox', { name: 'La machine joue l’appelant·e' }) as HTMLInputElement;
+    const machine = screen.getByRole('checkbox', {
+      name: 'La machine joue l’appelant·e',
+    }) as HTMLInputElement;
     const radio = (name: RegExp) => screen.getByRole('radio', { name }) as HTMLInputElement;
     expect(machine.checked).toBe(true);
     expect(radio(/^Sans indices/).checked).toBe(true);
