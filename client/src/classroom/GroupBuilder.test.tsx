@@ -107,4 +107,26 @@ describe('GroupBuilder', () => {
     ]);
     expect(machine.checked).toBe(false);
   });
+
+  it('says under « Parole libre » when the round’s call has no example phrases, as the single session form', () => {
+    const without = [
+      { id: 'sc1', title: 'Appel', speechExamples: { moves: 8, withExamples: 8 } },
+      { id: 'sc2', title: 'Sans phrases', speechExamples: { moves: 8, withExamples: 0 } },
+    ] as ScenarioSummary[];
+    renderWithSession(
+      <GroupBuilder
+        learners={learners}
+        calls={[]}
+        scenarios={without}
+        settings={DEFAULT_CLASS_SETTINGS}
+        onSettings={() => undefined}
+        launch={() => Promise.resolve(true)}
+      />,
+    );
+    expect(screen.queryByText(/^Cet appel n'a pas de phrases exemples/)).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Scénario du tour' }), {
+      target: { value: 'sc2' },
+    });
+    expect(screen.getByText(/^Cet appel n'a pas de phrases exemples/)).toBeTruthy();
+  });
 });

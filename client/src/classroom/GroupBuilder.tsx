@@ -158,12 +158,6 @@ export function GroupBuilder({
         </tbody>
       </table>
       {!valid && !launched && learners.length > 0 && <p role="alert">{t('classroom.groups.invalid')}</p>}
-      <HintModePicker
-        mode={settings.hintMode}
-        onMode={(hintMode) => onSettings({ ...settings, hintMode })}
-        askTrainer={settings.askTrainer}
-        onAskTrainer={(askTrainer) => onSettings({ ...settings, askTrainer })}
-      />
       <label>
         {t('classroom.launch.scenario')}
         <select value={scenarioId} onChange={(e) => setScenarioId(e.target.value)}>
@@ -174,6 +168,13 @@ export function GroupBuilder({
           ))}
         </select>
       </label>
+      <HintModePicker
+        speechExamples={scenarios.find((s) => s.id === (scenarioId || scenarios[0]?.id))?.speechExamples}
+        mode={settings.hintMode}
+        onMode={(hintMode) => onSettings({ ...settings, hintMode })}
+        askTrainer={settings.askTrainer}
+        onAskTrainer={(askTrainer) => onSettings({ ...settings, askTrainer })}
+      />
       <button type="submit" disabled={!valid}>
         {t('classroom.launch.submit')}
       </button>

@@ -10,6 +10,7 @@ import {
   classJoinSchema,
   groupDebriefQuerySchema,
   launchRoundSchema,
+  classSettingsSchema,
   createSessionSchema,
   criterionIdSchema,
   inviteRequestSchema,
@@ -467,6 +468,18 @@ export const API_ROUTES: readonly ApiRoute[] = [
     body: launchRoundSchema,
     ok: { status: 201, description: 'Le tour et ses appels.' },
     errors: ['class/not_found', 'class/groups_invalid', 'scenario/not_found', 'input/invalid'],
+  },
+  {
+    method: 'put',
+    path: '/api/classes/:classId/settings',
+    tag: 'séances de groupe',
+    summary:
+      'Les réglages de la séance de groupe, gardés avec elle : le mode d’aide des appels de ses tours et si la machine joue l’appelant·e dans les groupes formés au hasard.',
+    access: 'trainer',
+    params: { classId },
+    body: classSettingsSchema,
+    ok: { status: 200, description: 'Les réglages gardés.' },
+    errors: ['class/not_found', 'input/invalid'],
   },
   {
     method: 'get',
