@@ -4,7 +4,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { fromNodeHeaders } from 'better-auth/node';
-import type { z } from 'zod';
 import {
   ErrorCode,
   failure,
@@ -22,24 +21,12 @@ import type {
   SetupStatus,
   ShareLink,
 } from '@ecoute/protocol';
-import { httpFailure, orThrow } from '../auth/http-failure.js';
+import { httpFailure, orThrow, parseBody } from '../auth/http-failure.js';
 import { CurrentAccess } from '../auth/policy.guard.js';
 import type { Access } from '../auth/access.service.js';
 import { AccountsService } from './accounts.service.js';
 import type { SignedUp } from './accounts.service.js';
 import type { Membership } from './member-store.js';
-
-export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-    throw httpFailure(
-      failure(ErrorCode.InputInvalid, `Requête invalide${where} : ${issue?.message ?? ''}`.trim()),
-    );
-  }
-  return parsed.data;
-}
 
 /** The signed-in member the policy let through (the rule of these routes names members only). */
 export function memberOf(access: Access): Membership {

@@ -1,7 +1,8 @@
 // Coded failures as HTTP answers, and the token of an `Authorization: Bearer` header: shared by
 // every REST controller and the policy guard (access.service.ts).
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { ErrorCode } from '@ecoute/protocol';
+import type { z } from 'zod';
+import { ErrorCode, failure } from '@ecoute/protocol';
 import type { Failure } from '@ecoute/protocol';
 
 const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
@@ -52,6 +53,19 @@ const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
 /** The HTTP answer of a coded failure: `{ ok: false, code, message }` with its status. */
 export function httpFailure(result: Failure): HttpException {
   return new HttpException(result, STATUS[result.code] ?? HttpStatus.INTERNAL_SERVER_ERROR);
+}
+
+/** A request's body by its schema, or `input/invalid` naming the first wrong field (a help mode not known, say). */
+export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    throw httpFailure(
+      failure(ErrorCode.InputInvalid, `Requête invalide${where} : ${issue?.message ?? ''}`.trim()),
+    );
+  }
+  return parsed.data;
 }
 
 /** Throws the failure as its HTTP answer, or returns the value. */

@@ -4,7 +4,6 @@
 import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Res } from '@nestjs/common';
 import { json } from 'express';
 import type { RequestHandler, Response } from 'express';
-import type { z } from 'zod';
 import {
   ErrorCode,
   badgeDefinitionSchema,
@@ -20,22 +19,10 @@ import type {
   Failure,
 } from '@ecoute/protocol';
 import type { Access } from '../auth/access.service.js';
-import { httpFailure, orThrow } from '../auth/http-failure.js';
+import { httpFailure, orThrow, parseBody } from '../auth/http-failure.js';
 import { CurrentAccess } from '../auth/policy.guard.js';
 import { BadgesService } from './badges.service.js';
 import type { RubricCriterionChoice } from './badges.service.js';
-
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-    throw httpFailure(
-      failure(ErrorCode.InputInvalid, `Requête invalide${where} : ${issue?.message ?? ''}`.trim()),
-    );
-  }
-  return parsed.data;
-}
 
 /** A badge's picture travels as base64 in JSON: its route takes larger bodies than the rest. */
 export const BADGE_IMAGE_PATH = '/api/badges/:badgeId/image';
@@ -75,7 +62,9 @@ export class BadgesController {
 
   @Post('badges')
   async create(@Body() body: unknown, @CurrentAccess() access: Access): Promise<BadgeDefinition> {
-    return orThrow(await this.badges.saveDefinition(memberOf(access), parse(badgeDefinitionSchema, body)));
+    return orThrow(
+      await this.badges.saveDefinition(memberOf(access), parseBody(badgeDefinitionSchema, body)),
+    );
   }
 
   @Put('badges/:badgeId')
@@ -84,7 +73,7 @@ export class BadgesController {
     @Body() body: unknown,
     @CurrentAccess() access: Access,
   ): Promise<BadgeDefinition> {
-    const request = parse(badgeDefinitionSchema, body);
+    const request = parseBody(badgeDefinitionSchema, body);
     return orThrow(await this.badges.saveDefinition(memberOf(access), request, idOf(badgeId)));
   }
 
@@ -100,7 +89,7 @@ export class BadgesController {
     @Body() body: unknown,
     @CurrentAccess() access: Access,
   ): Promise<BadgeDefinition> {
-    const { data } = parse(badgeImageSchema, body);
+    const { data } = parseBody(badgeImageSchema, body);
     return orThrow(await this.badges.setImage(memberOf(access), idOf(badgeId), data));
   }
 
@@ -123,7 +112,7 @@ export class BadgesController {
     @Body() body: unknown,
     @CurrentAccess() access: Access,
   ): Promise<AwardedBadge> {
-    const { reason } = parse(badgeRevokeSchema, body);
+    const { reason } = parseBody(badgeRevokeSchema, body);
     return orThrow(await this.badges.revoke(memberOf(access), idOf(awardId), reason));
   }
 

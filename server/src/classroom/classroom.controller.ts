@@ -2,7 +2,6 @@
 // classes for their trainer, a learner's join by code, rounds, the group debrief and exports.
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { z } from 'zod';
 import {
   ErrorCode,
   classCreateSchema,
@@ -23,7 +22,7 @@ import type {
 } from '@ecoute/protocol';
 import { AuditStore } from '../accounts/audit-store.js';
 import type { Access } from '../auth/access.service.js';
-import { httpFailure, orThrow } from '../auth/http-failure.js';
+import { httpFailure, orThrow, parseBody } from '../auth/http-failure.js';
 import { CurrentAccess } from '../auth/policy.guard.js';
 import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
@@ -32,19 +31,6 @@ import { ClassroomService } from './classroom.service.js';
 import { ClassReports } from './class-reports.js';
 import { classCsv } from './group-debrief.js';
 import type { ClassRecord } from './class-store.js';
-
-/** The body, or `input/invalid` naming the first wrong field (a help mode not known, say). */
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-    throw httpFailure(
-      failure(ErrorCode.InputInvalid, `Requête invalide${where} : ${issue?.message ?? ''}`.trim()),
-    );
-  }
-  return parsed.data;
-}
 
 @Controller('api')
 export class ClassroomController {
@@ -91,7 +77,7 @@ export class ClassroomController {
     @CurrentAccess() access: Access,
   ): Promise<RoundLaunched> {
     const record = await this.managed(classId, access);
-    const request = parse(launchRoundSchema, body);
+    const request = parseBody(launchRoundSchema, body);
     return orThrow(await this.classroom.launch(record, request, access));
   }
 
@@ -103,7 +89,7 @@ export class ClassroomController {
     @CurrentAccess() access: Access,
   ): Promise<ClassSettings> {
     const record = await this.managed(classId, access);
-    return this.classroom.setSettings(record, parse(classSettingsSchema, body));
+    return this.classroom.setSettings(record, parseBody(classSettingsSchema, body));
   }
 
   @Get('classes/:classId/debrief')

@@ -16,7 +16,6 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { z } from 'zod';
 import {
   ErrorCode,
   annotationCreateSchema,
@@ -29,22 +28,10 @@ import {
 } from '@ecoute/protocol';
 import type { CriterionJudgment, DebriefMark, DebriefViewer, SelfAssessment } from '@ecoute/protocol';
 import type { Access } from '../auth/access.service.js';
-import { httpFailure, orThrow } from '../auth/http-failure.js';
+import { httpFailure, orThrow, parseBody } from '../auth/http-failure.js';
 import { CurrentAccess } from '../auth/policy.guard.js';
 import { DebriefService } from './debrief.service.js';
 import { EncodedAnswer, sendAnswer } from './encoded-answer.js';
-
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-    throw httpFailure(
-      failure(ErrorCode.InputInvalid, `Requête invalide${where} : ${issue?.message ?? ''}`.trim()),
-    );
-  }
-  return parsed.data;
-}
 
 /** Who reads: the listener's link reads as the listener; the trainer's link or account as the trainer. */
 function viewerOf(access: Access): DebriefViewer {
@@ -79,7 +66,7 @@ export class DebriefController {
 
   @Post('annotations')
   async addAnnotation(@Param('sessionId') sessionId: string, @Body() body: unknown): Promise<DebriefMark> {
-    return orThrow(await this.debriefs.addAnnotation(sessionId, parse(annotationCreateSchema, body)));
+    return orThrow(await this.debriefs.addAnnotation(sessionId, parseBody(annotationCreateSchema, body)));
   }
 
   @Put('annotations/:markId')
@@ -88,8 +75,8 @@ export class DebriefController {
     @Param('markId') markId: string,
     @Body() body: unknown,
   ): Promise<DebriefMark> {
-    const id = parse(markIdSchema, markId);
-    return orThrow(await this.debriefs.updateMark(sessionId, id, parse(annotationUpdateSchema, body)));
+    const id = parseBody(markIdSchema, markId);
+    return orThrow(await this.debriefs.updateMark(sessionId, id, parseBody(annotationUpdateSchema, body)));
   }
 
   @Delete('annotations/:markId')
@@ -98,7 +85,7 @@ export class DebriefController {
     @Param('sessionId') sessionId: string,
     @Param('markId') markId: string,
   ): Promise<{ ok: true }> {
-    return orThrow(await this.debriefs.deleteMark(sessionId, parse(markIdSchema, markId)));
+    return orThrow(await this.debriefs.deleteMark(sessionId, parseBody(markIdSchema, markId)));
   }
 
   @Put('judgments/:criterion')
@@ -107,12 +94,12 @@ export class DebriefController {
     @Param('criterion') criterion: string,
     @Body() body: unknown,
   ): Promise<CriterionJudgment> {
-    const id = parse(criterionIdSchema, criterion);
-    return orThrow(await this.debriefs.judge(sessionId, id, parse(judgmentSchema, body)));
+    const id = parseBody(criterionIdSchema, criterion);
+    return orThrow(await this.debriefs.judge(sessionId, id, parseBody(judgmentSchema, body)));
   }
 
   @Post('self-assessment')
   async selfAssess(@Param('sessionId') sessionId: string, @Body() body: unknown): Promise<SelfAssessment> {
-    return orThrow(await this.debriefs.selfAssess(sessionId, parse(selfAssessmentSchema, body)));
+    return orThrow(await this.debriefs.selfAssess(sessionId, parseBody(selfAssessmentSchema, body)));
   }
 }

@@ -4,7 +4,8 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nest
 import type { Response } from 'express';
 import { learnerRequestSchema } from '@ecoute/protocol';
 import type { LearnerErasure, LearnerHistoryItem, SessionExport } from '@ecoute/protocol';
-import { memberOf, parseBody } from '../accounts/accounts.controller.js';
+import { memberOf } from '../accounts/accounts.controller.js';
+import { parseBody } from '../auth/http-failure.js';
 import type { Access } from '../auth/access.service.js';
 import { CurrentAccess } from '../auth/policy.guard.js';
 import { PrivacyService } from './privacy.service.js';

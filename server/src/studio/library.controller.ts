@@ -32,7 +32,8 @@ import type {
   LibraryVersionSummary,
   LibraryVersionText,
 } from '@ecoute/protocol';
-import { memberOf, parseBody } from '../accounts/accounts.controller.js';
+import { memberOf } from '../accounts/accounts.controller.js';
+import { parseBody } from '../auth/http-failure.js';
 import { orThrow } from '../auth/http-failure.js';
 import { CurrentAccess } from '../auth/policy.guard.js';
 import type { Access } from '../auth/access.service.js';
