@@ -178,6 +178,18 @@ describe('free speech through the server', () => {
     // Recorded with the reading: the moves the trainer's view offered then.
     const then = interpretations(trainer)[0]!.offered ?? [];
     expect(then).toEqual(offeredNow(trainer));
+    expect(then.length).toBeGreaterThan(0);
+    // They are the trainer's: the listener (no move list in free speech) reads the reading without
+    // them, live and after a sync.
+    await listener.waitFor((c) => interpretations(c).length === 1, 'the listener reading');
+    expect(interpretations(listener)[0]).not.toHaveProperty('offered');
+    const synced = await listener.sync(0);
+    if (!synced.ok) throw new Error(synced.code);
+    const readings = synced.snapshot.entries.flatMap((e) =>
+      e.kind === 'input' && e.input.kind === 'interpret' ? [e.input] : [],
+    );
+    expect(readings).toHaveLength(1);
+    expect(readings[0]).not.toHaveProperty('offered');
     await listener.send({ kind: 'say', text: INTRODUCTION });
     await trainer.waitFor((c) => interpretations(c).length === 2, 'the second reading');
     expect(interpretations(trainer)[1]).toMatchObject({ move: 'se_presenter', understood: true });

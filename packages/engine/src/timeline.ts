@@ -203,6 +203,26 @@ const OBSERVATION_AUDIENCE: Record<ObservationKind, Audience> = {
   ending: CALL,
 };
 
+/**
+ * `entry` as `role` receives it live: a reading's moves offered then (`interpret.offered`) are the
+ * trainer's alone — in free speech the listener has no move list, and the moves must not reach
+ * her page in the readings either. The same copy for every role but the trainer (`stripped`), so
+ * that roles seeing the same entries still share one update.
+ */
+export function entryFor(role: Role, entry: TimelineEntry): TimelineEntry {
+  if (role === 'trainer' || entry.kind !== 'input' || entry.input.kind !== 'interpret') return entry;
+  if (entry.input.offered === undefined) return entry;
+  let copy = stripped.get(entry);
+  if (!copy) {
+    const { offered: _offered, ...input } = entry.input;
+    copy = { ...entry, input };
+    stripped.set(entry, copy);
+  }
+  return copy;
+}
+
+const stripped = new WeakMap<TimelineEntry, TimelineEntry>();
+
 /** Whether `role` may see `entry`. The single rule every role view is filtered by. */
 export function isVisibleTo(role: Role, entry: TimelineEntry): boolean {
   if (role === 'trainer') {

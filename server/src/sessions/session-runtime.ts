@@ -2,7 +2,15 @@
 // The loop of DESIGN.md: input → run → entries → one durable append → ack → role views pushed.
 // Inputs are applied to the run synchronously, in arrival order, and get their seq at once;
 // appends then run one after another, so the timeline order is the order the run saw.
-import { ROLES, SessionClock, CallRun, isVisibleTo, labelsFor, scenarioGraphModel } from '@ecoute/engine';
+import {
+  ROLES,
+  SessionClock,
+  CallRun,
+  entryFor,
+  isVisibleTo,
+  labelsFor,
+  scenarioGraphModel,
+} from '@ecoute/engine';
 import type {
   CompiledScenario,
   Input,
@@ -83,10 +91,15 @@ function graphOf(compiled: CompiledScenario): ScenarioGraph {
   return graph;
 }
 
-/** The entries `role` may see: `entries` itself when it sees them all (no copy). */
+/**
+ * The entries `role` may see, as it receives them (`entryFor`): `entries` itself when it sees
+ * them all as they are (no copy).
+ */
 function visibleOf(role: Role, entries: TimelineEntry[]): TimelineEntry[] {
   for (let i = 0; i < entries.length; i++) {
-    if (!isVisibleTo(role, entries[i]!)) return entries.filter((e) => isVisibleTo(role, e));
+    const entry = entries[i]!;
+    if (!isVisibleTo(role, entry) || entryFor(role, entry) !== entry)
+      return entries.flatMap((e) => (isVisibleTo(role, e) ? [entryFor(role, e)] : []));
   }
   return entries;
 }
@@ -270,8 +283,9 @@ export class SessionRuntime {
       while (!full && upTo < last) {
         const rows = await this.deps.store.read(this.sessionId, upTo, Math.min(last, upTo + SNAPSHOT_CHUNK));
         if (rows.length === 0) break;
-        for (const entry of rows) {
-          if (isVisibleTo(role, entry)) {
+        for (const row of rows) {
+          if (isVisibleTo(role, row)) {
+            const entry = entryFor(role, row);
             const size = JSON.stringify(entry).length;
             if (entries.length > 0 && bytes + size > page.bytes) {
               full = true;
@@ -280,7 +294,7 @@ export class SessionRuntime {
             bytes += size;
             entries.push(entry);
           }
-          upTo = entry.seq;
+          upTo = row.seq;
         }
       }
       if (upTo === after) upTo = committed;
