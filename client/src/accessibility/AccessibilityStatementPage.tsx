@@ -1,4 +1,4 @@
-// `/accessibilite`: « Déclaration d'accessibilité », as French public services publish it (RGAA
+// `/accessibilite`: `a11y.heading`, as French public services publish it (RGAA
 // 4.1): the level reached, what is not yet accessible, how it was assessed, whom to contact,
 // and the recourse (Défenseur des droits). Its words are in the catalogue (`a11y.*`).
 import { Link } from 'react-router';

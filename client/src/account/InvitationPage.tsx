@@ -47,7 +47,7 @@ export function InvitationPage({ api = accountApi }: { api?: typeof accountApi }
           <p>
             {t('account.invitation.intro', {
               organization: invitation.organizationName,
-              // Inside a sentence: « vous invite comme formateur·rice », not « Formateur·rice ».
+              // Inside a sentence the role's name is lower-cased, not capitalised as on its own.
               role: t(MEMBER_ROLE_KEYS[invitation.role]).toLocaleLowerCase(lang),
               email: invitation.email,
             })}

@@ -1,4 +1,4 @@
-// `/confidentialite`: « Données et confidentialité » — what Écoute keeps, why, and how long
+// `/confidentialite`: `account.privacy.heading` — what Écoute keeps, why, and how long
 // (the organisation's retention period when signed in, else the server's default).
 import { Link } from 'react-router';
 import { useI18n } from '../i18n/index.js';

@@ -1,5 +1,5 @@
 // `/sessions/:sessionId/liens`: a session's role links again, from any browser of its trainer
-// (the server keeps them sealed for the owner), each with its QR code; « Révoquer les liens »
+// (the server keeps them sealed for the owner), each with its QR code; `account.share.revoke`
 // makes new ones and the old ones open nothing any more.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';

@@ -1,5 +1,5 @@
 // `/setup#k=<token>`: the first boot. The one-time link printed by the server creates the first
-// administrator and their organisation, then opens « Mes séances ».
+// administrator and their organisation, then opens `account.nav.home`.
 import { useId, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { readRoleToken } from '../app/readRoleToken.js';

@@ -1,5 +1,5 @@
 // `/connexion`: a trainer, author or administrator signs in (better-auth's route sets the
-// HttpOnly cookie); then « Mes séances ».
+// HttpOnly cookie); then `account.nav.home`.
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../i18n/index.js';

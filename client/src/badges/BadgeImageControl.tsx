@@ -3,7 +3,7 @@
 // here first so that a heavy file is not sent, then by the server with its codes), or the drawn
 // medal back. What happened is said next to the control (status or alert), not at the top of a
 // long page; the file input is visually hidden behind a label styled as a button, so that the
-// browser's own « Choose File / No file chosen » never shows.
+// browser's own file-input wording (in the browser's language) never shows.
 import { useId, useState, type ChangeEvent } from 'react';
 import type { BadgeDefinition } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';

@@ -1,4 +1,4 @@
-// The floor (« plateau »): every call of the class as a tile, most urgent first, as the server
+// The floor (`classroom.tab.floor`): every call of the class as a tile, most urgent first, as the server
 // sends them (at most once a second); commands to all calls and a message to every learner.
 import { useId, useState, type FormEvent } from 'react';
 import type { ClassCall, FloorCommand, FloorTile } from '@ecoute/protocol';
@@ -51,7 +51,7 @@ export function FloorView({
     event.preventDefault();
     if (message.trim() !== '' && (await run({ kind: 'message', text: message }))) setMessage('');
   };
-  // Nothing paused: « Reprendre tous les appels » says so (aria-disabled keeps the focus on it).
+  // Nothing paused: `classroom.floor.resumeAll` says so (aria-disabled keeps the focus on it).
   const nonePaused = !tiles.some((tile) => tile.paused);
   return (
     <section className="floor" aria-labelledby="floor-heading">

@@ -35,7 +35,7 @@ export function DebriefPage({
   const token = useMemo(() => takeRoleToken(pathname, hash), [pathname, hash]);
   // Signed in (from the sessions list), a trainer opens the debrief without a token.
   const api = useMemo(() => (sessionId ? apiFor(sessionId, token ?? '') : null), [apiFor, sessionId, token]);
-  // The answer that arrived while the app started is shown at once: no « Chargement » first.
+  // The answer that arrived while the app started is shown at once: no loading message first.
   const arrived = useRef<DebriefApi | null>(null);
   const [state, setState] = useState<LoadState>(() => {
     const answer = api?.arrived?.();

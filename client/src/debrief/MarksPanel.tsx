@@ -100,7 +100,7 @@ export function MarksPanel({
   );
 }
 
-// Memoised: the panel follows the moment (its « add » form says when), its items do not.
+// Memoised: the panel follows the moment (its add form says when), its items do not.
 const MarkItem = memo(function MarkItem({
   mark,
   editable,

@@ -16,7 +16,7 @@ function JumpButton({
   at: MomentRef;
   label: string;
   onJump: (seq: number) => void;
-  /** False for the pickup: call time starts there, so « à 0:00 » after « 0:14 » would contradict. */
+  /** False for the pickup: call time starts there, so “at 0:00” after “0:14” would contradict. */
   timed?: boolean;
 }) {
   const { t } = useI18n();

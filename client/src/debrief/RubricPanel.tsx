@@ -1,4 +1,4 @@
-// The rubric: automatic criteria met or not, each with « voir le moment »; trainer-judged
+// The rubric: automatic criteria met or not, each with a link to its moment; trainer-judged
 // criteria (met, partly, not, comment) — a form for the trainer, the judgment for the learner
 // once they have self-assessed; and the learner's own rating beside each criterion.
 import { useId, useState } from 'react';
@@ -29,7 +29,7 @@ const AUTO_KEYS: Record<AutoBadge, MessageKey> = {
   unassessed: 'debrief.rubric.notAssessed',
 };
 
-/** An automatic criterion's result: met, not met, or not assessed (never « met » by default). */
+/** An automatic criterion's result: met, not met, or not assessed (never “met” by default). */
 export function autoBadge(criterion: Pick<DebriefCriterion, 'assessed' | 'met'>): AutoBadge {
   if (criterion.assessed === false || criterion.met === undefined) return 'unassessed';
   return criterion.met ? 'met' : 'not';
@@ -71,7 +71,7 @@ export function RubricPanel({
   const headingId = useId();
   const metCount = rubric.filter((c) => c.kind === 'auto' && c.met === true).length;
   const autoCount = rubric.filter((c) => c.kind === 'auto').length;
-  // « Non évalué »: the call never reached the criterion's window; never counted as met.
+  // `debrief.rubric.notAssessed`: the call never reached the criterion's window; never counted as met.
   const notAssessed = rubric.filter((c) => c.kind === 'auto' && c.assessed === false).length;
   // The learner rates themselves before seeing any result, the automatic ones included.
   const resultsHidden = viewer === 'listener' && selfAssessment === null;

@@ -226,7 +226,7 @@ export const TimelineLanes = memo(function TimelineLanes({
     return () => observer.disconnect();
   }, []);
 
-  // The lanes read call time: they start at the pickup (« 0:00 »), not at the session's start;
+  // The lanes read call time: they start at the pickup (0:00), not at the session's start;
   // what came before it (the ringing, a join) sits at 0:00, as the call clock reads it.
   const origin = clock.origin;
   const total = Math.max(duration - origin, 1_000);

@@ -11,7 +11,7 @@ export interface CallClock {
   origin: number;
   /** A session time as call time, in ms. */
   callMs: (t: number) => number;
-  /** A session time as call time, « m:ss ». */
+  /** A session time as call time, m:ss. */
   format: (t: number) => string;
 }
 

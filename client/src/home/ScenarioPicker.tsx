@@ -20,7 +20,7 @@ export function ScenarioPicker({
   onSelect: (scenarioId: string) => void;
 }) {
   const { t } = useI18n();
-  // The difficulty in words (« facile », « moyen », « difficile »), never its code.
+  // The difficulty in words (`difficulty.easy`, `difficulty.medium`, `difficulty.hard`), never its code.
   const difficultyText = (difficulty: string): string => {
     const key = DIFFICULTY_KEYS[difficulty];
     return key ? t(key) : difficulty;

@@ -3,7 +3,7 @@ import { useJoined } from './JoinContext.js';
 import './join.css';
 
 /**
- * « Vous : Camille — Changer de nom », under a role page's title; with a pseudonym the server
+ * The name one joined under, with a link to change it, under a role page's title; with a pseudonym the server
  * gave (an LTI launch without a name), a word that it may be changed.
  */
 export function JoinedAs() {

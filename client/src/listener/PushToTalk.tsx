@@ -4,7 +4,7 @@ import { Kbd } from '../ui/Kbd.js';
 import { altLetter, matches } from '../ui/shortcuts.js';
 import { useSpeechRecognition, type RecognitionConstructor } from './useSpeechRecognition.js';
 
-/** Hold Alt + E to speak (« E » for « entretien »), or press the button to start and stop. */
+/** Hold Alt + E to speak (E for entretien, the French for conversation), or press the button to start and stop. */
 export const TALK_KEY = altLetter('E');
 
 /**

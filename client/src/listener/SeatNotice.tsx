@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/index.js';
 
 /**
  * The listener link opened on two pages: the page without the seat says so. A page that has not
- * chosen yet (`occupied`) offers « Prendre la main » or « Suivre en lecture seule »; a reader is
+ * chosen yet (`occupied`) offers `seat.take` or `seat.follow`; a reader is
  * told it reads (taken over, or by choice) and may take the seat back. The status line is
  * always in the page, so that being taken over is announced when it happens.
  */

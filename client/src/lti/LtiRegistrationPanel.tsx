@@ -1,5 +1,5 @@
 // On the organisation page (administrators): the LTI 1.3 dynamic registration URL to paste in
-// the platform (Moodle 4: « URL de l'outil »), and the platforms already registered.
+// the platform (Moodle 4: the tool URL field), and the platforms already registered.
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { formatDate } from '../i18n/formatDate.js';

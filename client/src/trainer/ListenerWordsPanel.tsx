@@ -6,7 +6,7 @@ import { callTimeOf } from '../ui/callTime.js';
 /** How many of the latest words and notes are listed. */
 const SHOWN = 12;
 
-/** The listener's own words (« Ce que je dis ») and the notes they chose to share. */
+/** The listener's own words (`say.label`) and the notes they chose to share. */
 export function ListenerWordsPanel({ entries }: { entries: readonly TimelineEntry[] }) {
   const { t } = useI18n();
   const headingId = useId();

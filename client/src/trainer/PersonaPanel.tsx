@@ -6,7 +6,7 @@ import './personaPanel.css';
 
 /**
  * Who the caller is, including the background the listener does not know: the trainer's panel,
- * and (with its own heading, the summary and « secrets ») the caller actor's cue card.
+ * and (with its own heading, the summary and secrets) the caller actor's cue card.
  */
 export function PersonaPanel({
   persona,

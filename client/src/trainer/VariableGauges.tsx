@@ -48,7 +48,7 @@ export function VariableGauges({ variables }: { variables: VariableGauge[] }) {
                   {valueText}
                 </meter>
               </span>
-              {/* The maximum stated, as the meter says it: « 4 sur 10 ». */}
+              {/* The maximum stated, as the meter says it: 4 out of 10. */}
               <span className="variable__value" aria-hidden="true">
                 {t('trainer.variables.value', { value: variable.value, max: variable.max })}
                 {level === 'ok' ? null : <span className="variable__level"> {levelText}</span>}

@@ -4,7 +4,7 @@ import './copyLink.css';
 
 type CopyStatus = 'idle' | 'copied' | 'failed';
 
-/** One role link: the full address, a « Copier » button with a spoken confirmation, and « Ouvrir ». */
+/** One role link: the full address, a `link.copy` button with a spoken confirmation, and `link.open`. */
 export function CopyLink({ roleLabel, url }: { roleLabel: string; url: string }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<CopyStatus>('idle');

@@ -17,7 +17,7 @@ export const CATEGORY_ORDER = Object.keys(CATEGORIES) as MoveCategory[];
 /**
  * The moves the current state offers, one fieldset per category, each help text as
  * description; the scenarios' standard actions (alert a colleague, transfers, call-back) in a
- * group of their own, « Toujours disponibles ». With `shortcuts`, each button shows its key.
+ * group of their own, `moves.always`. With `shortcuts`, each button shows its key.
  * `readOnly` lists them without buttons (observers see what the listener is offered).
  */
 export function MoveButtons({

@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/index.js';
 import type { Shortcut } from './shortcuts.js';
 import { TextSendForm } from './TextSendForm.js';
 
-/** « Ce que je dis »: the listener's own words. Enter says them; Shift + Enter adds a line. */
+/** `say.label`: the listener's own words. Enter says them; Shift + Enter adds a line. */
 export function SayForm({
   disabled,
   onSay,
@@ -12,7 +12,7 @@ export function SayForm({
   freeSpeech = false,
 }: {
   disabled: boolean;
-  /** « Parole libre »: the words are the answer (read as a move by the server). */
+  /** `speech.mode.free_speech`: the words are the answer (read as a move by the server). */
   freeSpeech?: boolean;
   /** Resolves true when the words were accepted: the field is then cleared. */
   onSay: (text: string) => Promise<boolean>;

@@ -1,5 +1,5 @@
 // A wide table that scrolls within its own box rather than the page (reflow at 320 px), the box
-// reachable by keyboard and named « Tableau : … » (apart from the section that holds it).
+// reachable by keyboard and named as a table (apart from the section that holds it).
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/index.js';
 

@@ -21,7 +21,7 @@ const KEY_SET_KEYS = {
 } as const satisfies Record<ShortcutKeySet, string>;
 
 /**
- * Where single-key shortcuts act, or none at all, and which keys the moves and « B » use (alone,
+ * Where single-key shortcuts act, or none at all, and which keys the moves and the bookmark key B use (alone,
  * or with Alt): reachable from each console. Radio buttons, so arrow keys change the choice.
  */
 export function ShortcutSettings() {

@@ -6,7 +6,7 @@ import './textSendForm.css';
 
 /**
  * A short text to send: Enter sends it, Shift + Enter adds a line; the field is cleared once
- * the text was accepted, kept when refused. « Ce que je dis », notes, whispers, ad-lib lines…
+ * the text was accepted, kept when refused. `say.label`, notes, whispers, ad-lib lines…
  */
 export function TextSendForm({
   label,

@@ -81,7 +81,7 @@ export function Transcript({
     if (said.length > 0) setAnnounced((before) => [...before, ...said].slice(-ANNOUNCER_KEEP));
   }, [entries, details, labels, t, returning]);
 
-  // One clock: call time counts from pickup, as the status bar's « Durée de l'appel » does.
+  // One clock: call time counts from pickup, as the status bar's call time (`phone.timer`) does.
   const origin = pickupTime(allEntries) ?? 0;
   const callTime = (t: number) => formatDuration(Math.max(0, t - origin));
 
@@ -118,7 +118,7 @@ export function Transcript({
                   {line.direction ? <i className="entry__cue entry__direction">{line.direction} </i> : null}
                   {line.text ? (
                     <span className="entry__text">
-                      {/* Spoken lines keep French typography (U+202F before « ! ? ; : »). */}
+                      {/* Spoken lines keep French typography (U+202F before ! ? ; :). */}
                       {lang === 'fr' && (line.voice === 'caller' || line.voice === 'listener')
                         ? frenchSpacing(line.text)
                         : line.text}

@@ -1,4 +1,4 @@
-// « Comparer deux versions » on the call's page: what changed in the call (states, transitions,
+// `studio.diff.heading` on the call's page: what changed in the call (states, transitions,
 // lines, rubric: `scenarioChanges`) and the two texts side by side (`sideBySide`), removed text in
 // `<del>`, added text in `<ins>`, each with a sign, never by colour alone.
 import { useId, useState, type FormEvent } from 'react';

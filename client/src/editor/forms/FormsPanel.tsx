@@ -1,4 +1,4 @@
-// « Formulaires »: the call for people who do not write YAML. One tab per part of the call; each
+// `studio.forms.heading`: the call for people who do not write YAML. One tab per part of the call; each
 // edit is written into the text (the source of truth) through the Document API, at once and as
 // one undoable step of the editor.
 import { useId } from 'react';

@@ -1,8 +1,8 @@
 // One table of the call (variables, lines, moves, injects, endings) as a form: each entry a
-// group of fields named by its own words, « Supprimer », and a form to add one. A new entry's id
+// group of fields named by its own words, a delete button, and a form to add one. A new entry's id
 // is made from its words (people never type an id). Lines, moves and injects (`cited`) are named
-// elsewhere in the call: « Renommer » gives a new id made from words and every reference follows
-// (`renameTableEntry`); « Supprimer » first lists in words what cites the entry and goes with it.
+// elsewhere in the call: renaming gives a new id made from words and every reference follows
+// (`renameTableEntry`); deleting first lists in words what cites the entry and goes with it.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Document } from 'yaml';
 import { pluralForm, useI18n } from '../../i18n/index.js';
@@ -128,7 +128,7 @@ export function TableForm({
   useEffect(() => {
     if (pending) confirmRef.current?.focus();
   }, [pending]);
-  // « Annuler »: back to the entry's « Supprimer », once it is drawn again.
+  // Cancelling a deletion: focus back on the entry's delete button, once it is drawn again.
   useEffect(() => {
     if (refocus === null) return;
     removeRefs.current.get(refocus)?.focus();

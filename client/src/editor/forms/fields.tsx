@@ -54,7 +54,7 @@ export function TextField({
   );
 }
 
-/** A number: written only once what is typed reads as one (« - » alone waits). */
+/** A number: written only once what is typed reads as one (a lone minus sign waits). */
 export function NumberField({ label, path, value, edit, optional = false }: FieldProps) {
   const id = useId();
   const [draft, setDraft] = useState(textOf(value));
@@ -124,7 +124,7 @@ export function ListField({
 }: FieldProps & {
   itemLabel: (n: number) => string;
   addLabel: string;
-  /** What an empty list means, when more than « nothing yet » (a move's example phrases). */
+  /** What an empty list means, when more than “nothing yet” (a move's example phrases). */
   empty?: string;
 }) {
   const { t } = useI18n();

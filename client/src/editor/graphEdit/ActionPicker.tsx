@@ -10,7 +10,7 @@ import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { idFrom } from '../yamlEdit/document.js';
 import { shortText, tableOf, textOf, type Plain } from '../forms/formTypes.js';
 
-/** An action in words: « Dire : Allô ? », « Confiance +1 », « Fin : La personne a été aidée. ». */
+/** An action in words (`studio.action.type.*` and its kin): what is said, a variable's change, an ending. */
 export function actionWords(
   data: Plain,
   action: unknown,

@@ -1,5 +1,5 @@
-// « Ajouter un état »: its name, where it sits, whether the call ends there (and with which
-// ending), the line the caller says on entering it; or a state « en parallèle » with its regions
+// `studio.graph.addState`: its name, where it sits, whether the call ends there (and with which
+// ending), the line the caller says on entering it; or a parallel state with its regions
 // (each named in words, all active together). The keyboard path of adding a node.
 import { useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/index.js';
@@ -61,7 +61,7 @@ export function AddStateForm({
           const regionNames: string[] = [];
           const chosenRegions = parallel
             ? regions
-                // A region left unnamed is still a region: « Région 1 », « Région 2 »…
+                // A region left unnamed is still a region, named by its rank.
                 .map((r, i) => r.trim() || t('studio.graph.regionDefault', { n: i + 1 }))
                 .map((label) => {
                   const region = idFrom(label, regionNames, 'region');

@@ -1,7 +1,7 @@
-// « Ajouter une transition »: from a state, on an event (the call's moves and injects, the
-// listener's words, the hang-up, a delay, « aussitôt »), to a state or staying, with a condition
+// `studio.graph.addTransition`: from a state, on an event (the call's moves and injects, the
+// listener's words, the hang-up, a delay, at once), to a state or staying, with a condition
 // and actions chosen from lists. Drawing an edge on the graph opens it with both states chosen.
-// « Modifier » on a transition of « Modifier un état » opens it on that transition (`editing`),
+// `studio.graph.editTransitionButton` on a transition of `studio.graph.editState` opens it on that transition (`editing`),
 // pre-filled; saving writes it back in its place (`updateTransition`).
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ActionConfig, GuardConfig } from '@ecoute/engine';

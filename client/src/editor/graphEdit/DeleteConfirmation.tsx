@@ -1,6 +1,6 @@
 // The confirmation before a delete in the studio (a state, a line, a move, an inject): the question,
 // what cites the entry in words, the flags the deletion would leave read but never set (the call
-// would no longer be valid), then « Oui, supprimer » (focused by the caller) and « Annuler ».
+// would no longer be valid), then `studio.graph.deleteConfirm` (focused by the caller) and `studio.graph.deleteCancel`.
 import type { ReactNode, RefObject } from 'react';
 import { useI18n } from '../../i18n/index.js';
 import type { UnsetFlagWords } from './flagWords.js';

@@ -1,5 +1,5 @@
-// The graph's edits, each with its keyboard path: « Ajouter un état », « Ajouter une transition »
-// (also opened by drawing an edge between two states on the graph), « Modifier un état »
+// The graph's edits, each with its keyboard path: `studio.graph.addState`, `studio.graph.addTransition`
+// (also opened by drawing an edge between two states on the graph), `studio.graph.editState`
 // (rename, delete with its references). Results are said in a polite live region.
 import { useEffect, useId, useState } from 'react';
 import type { ScenarioGraph } from '@ecoute/engine';

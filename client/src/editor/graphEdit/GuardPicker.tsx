@@ -1,6 +1,6 @@
 // A transition's condition from lists: none, a variable compared with a value, a flag raised, a
 // state already visited or active now, a move made a number of times; and conditions combined —
-// « toutes ces conditions » (all), « au moins une » (any), « pas » (not) — each part a picker of
+// all of these conditions (all), at least one (any), not (not) — each part a picker of
 // its own, nested down to `MAX_DEPTH`. Opened on an existing guard (`initial`), it shows it.
 import { useEffect, useId, useState } from 'react';
 import { COMPARISON_OPS, ID_PATTERN, type GuardConfig } from '@ecoute/engine';
@@ -110,7 +110,7 @@ export function GuardPicker({
 
   const chooseKind = (next: Kind) => {
     setKind(next);
-    // A combination starts with its parts: two for « toutes » / « au moins une », one for « pas ».
+    // A combination starts with its parts: two for all / any, one for not.
     if ((next === 'all' || next === 'any') && parts.length === 0)
       setParts([partOf(undefined), partOf(undefined)]);
     if (next === 'not') setParts((list) => (list.length > 0 ? list.slice(0, 1) : [partOf(undefined)]));

@@ -1,5 +1,5 @@
 // The lint's count in the header is a button: it opens the list of every issue, each with its
-// message and « Aller à la ligne », which puts the cursor there. An issue without a position goes
+// message and a go-to-line button, which puts the cursor there. An issue without a position goes
 // to the state its message names (its range in the text), else to the top.
 import { useId, useState } from 'react';
 import type { LintIssue, StateRange } from '@ecoute/engine';
@@ -15,7 +15,7 @@ export function issueOffset(issue: LintIssue, text: string, ranges: readonly Sta
     const column = Math.min(Math.max((issue.column ?? 1) - 1, 0), lines[line - 1]?.length ?? 0);
     return at + column;
   }
-  // The longest id first: « ecoute.en_ligne » before « ecoute ».
+  // The longest id first: `ecoute.en_ligne` before `ecoute`.
   const named = [...ranges]
     .sort((a, b) => b.id.length - a.id.length)
     .find((r) => {

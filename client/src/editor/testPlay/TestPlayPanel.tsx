@@ -1,6 +1,6 @@
-// « Tester l'appel »: the draft played in the page as the listener, with the trainer's sidebar
+// `studio.play.open`: the draft played in the page as the listener, with the trainer's sidebar
 // (variables, active states, the scenario's injects) on a simulated clock that moves only on
-// « Avancer de 10 s ». A lazy part of the editor's chunk; no server call, no session recorded.
+// `studio.play.advance`. A lazy part of the editor's chunk; no server call, no session recorded.
 // The active states go up to the editor, whose graph beside the text highlights them.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { formatTime, type Input, type TimelineEntry } from '@ecoute/engine';
@@ -22,7 +22,7 @@ export default function TestPlayPanel({
   onProgress,
   onClose,
 }: {
-  /** The draft's text: read when the test starts, and again on « Recommencer ». */
+  /** The draft's text: read when the test starts, and again on restart. */
   text: string;
   onProgress?: (progress: TestPlayProgress | null) => void;
   onClose: () => void;
