@@ -8,41 +8,26 @@
 // takes her place back (one « Inès » on the floor), never while her page is open, and her old
 // page is told so. The group session's help mode and « La machine joue l'appelant·e » stay chosen
 // across a reload of its page, and its calls are created in that mode.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { signInContext } from '../support/accounts.js';
-import { launchChromium } from '../support/browser.js';
+import { browserSuite } from '../support/browser-suite.js';
 import { axeViolations, seriousAxeViolations } from '../support/role-pages.js';
-import { startServerProcess } from '../support/server-process.js';
-import type { ServerProcess } from '../support/server-process.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 
 const NAMES = ['Ana', 'Bilal', 'Chloé', 'Dan', 'Élise', 'Farid'];
 
 describe('the classroom in a browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite(MANUAL_CLOCK);
   const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess(MANUAL_CLOCK);
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function open(
     url: string,
     viewport: { width: number; height: number },
     signedIn = false,
   ): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport });
-    contexts.push(context);
-    if (signedIn) await signInContext(context, server);
+    const context = await suite.context({ locale: 'fr-FR', viewport });
+    if (signedIn) await signInContext(context, suite.server);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(url);
@@ -50,7 +35,7 @@ describe('the classroom in a browser', () => {
   }
 
   it('plays three calls at once from six learner pages, a whisper and a pause from the floor, and compares them', async () => {
-    const floor = await open(`${server.url}/classes`, { width: 1366, height: 768 }, true);
+    const floor = await open(`${suite.server.url}/classes`, { width: 1366, height: 768 }, true);
     await floor.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du mardi');
     await floor.getByRole('checkbox', { name: /entraînement/ }).check();
     await floor.getByRole('button', { name: 'Créer la séance de groupe' }).click();
@@ -62,7 +47,7 @@ describe('the classroom in a browser', () => {
     // Six learners join on their phones with the code (the QR code's link carries it).
     const learners = new Map<string, Page>();
     for (const name of NAMES) {
-      const page = await open(`${server.url}/classe?code=${code}`, { width: 390, height: 844 });
+      const page = await open(`${suite.server.url}/classe?code=${code}`, { width: 390, height: 844 });
       await page.getByRole('textbox', { name: 'Votre pseudonyme' }).fill(name);
       await page.getByRole('button', { name: 'Rejoindre' }).click();
       await page.getByText(`sous le nom ${name}`).waitFor();
@@ -134,7 +119,7 @@ describe('the classroom in a browser', () => {
     ).toBe(0);
 
     // 31 s of call time pass: the running calls' tiles show the silence, the paused one not.
-    await advanceClock(server.url, 31_000);
+    await advanceClock(suite.server.url, 31_000);
     await tileOf(third)
       .getByText(/Silence depuis/)
       .waitFor();
@@ -196,14 +181,14 @@ describe('the classroom in a browser', () => {
   }, 240_000);
 
   it('gives a learner her place back when she joins again from another device, and tells her old page', async () => {
-    const floor = await open(`${server.url}/classes`, { width: 1366, height: 768 }, true);
+    const floor = await open(`${suite.server.url}/classes`, { width: 1366, height: 768 }, true);
     await floor.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du vendredi');
     await floor.getByRole('checkbox', { name: /entraînement/ }).check();
     await floor.getByRole('button', { name: 'Créer la séance de groupe' }).click();
     const heading = floor.getByRole('heading', { name: /Code pour rejoindre/ });
     await heading.waitFor();
     const code = /([A-Z2-9]{6})/.exec(await heading.innerText())?.[1] ?? '';
-    const joinPage = `${server.url}/classe?code=${code}`;
+    const joinPage = `${suite.server.url}/classe?code=${code}`;
 
     // Inès joins on her phone; a round makes her the listener of a call with the machine.
     const phone = await open(joinPage, { width: 390, height: 844 });
@@ -270,14 +255,14 @@ describe('the classroom in a browser', () => {
   }, 240_000);
 
   it('keeps the help mode and « La machine joue l’appelant·e » across a reload, and launches its calls in that mode', async () => {
-    const floor = await open(`${server.url}/classes`, { width: 1366, height: 768 }, true);
+    const floor = await open(`${suite.server.url}/classes`, { width: 1366, height: 768 }, true);
     await floor.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du lundi');
     await floor.getByRole('checkbox', { name: /entraînement/ }).check();
     await floor.getByRole('button', { name: 'Créer la séance de groupe' }).click();
     const heading = floor.getByRole('heading', { name: /Code pour rejoindre/ });
     await heading.waitFor();
     const code = /([A-Z2-9]{6})/.exec(await heading.innerText())?.[1] ?? '';
-    const phone = await open(`${server.url}/classe?code=${code}`, { width: 390, height: 844 });
+    const phone = await open(`${suite.server.url}/classe?code=${code}`, { width: 390, height: 844 });
     await phone.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Jules');
     await phone.getByRole('button', { name: 'Rejoindre' }).click();
     await floor.getByRole('heading', { name: 'Apprenant·es (1)' }).waitFor();
@@ -304,7 +289,7 @@ describe('the classroom in a browser', () => {
     await floor.getByRole('tab', { name: 'Plateau' }).click();
     const consoleLink = floor.getByRole('link', { name: 'Ouvrir la console' });
     await consoleLink.waitFor();
-    const trainer = await open(`${server.url}${await consoleLink.getAttribute('href')}`, {
+    const trainer = await open(`${suite.server.url}${await consoleLink.getAttribute('href')}`, {
       width: 1366,
       height: 768,
     });

@@ -9,14 +9,13 @@
 // the call takes well under the caller's timers that matter (battery: 1 % per 40 s).
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { PARDON_TEXTS, parseScenario, type Scenario } from '@ecoute/engine';
 import type { Debrief } from '@ecoute/protocol';
-import { launchChromium } from '../support/browser.js';
+import { browserSuite } from '../support/browser-suite.js';
 import { joinSession, joinedByAccount, seriousAxeViolations } from '../support/role-pages.js';
-import { startServerProcess, workspaceRoot } from '../support/server-process.js';
-import type { ServerProcess } from '../support/server-process.js';
+import { workspaceRoot } from '../support/server-process.js';
 import { TRAINER_NAME, addAccountCookie, invitedMember, setupAdministrator } from '../support/accounts.js';
 import { anyWording, spokenPattern } from '../support/line-wording.js';
 
@@ -54,9 +53,7 @@ const AFTER_CORRECTION: [string, string][] = [
 ];
 
 describe('free speech in the browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite();
   const pageErrors: string[] = [];
 
   let trainerAccount: Record<string, string>;
@@ -64,7 +61,7 @@ describe('free speech in the browser', () => {
   /** An author publishes the blank call of the studio with its example phrases taken out. */
   async function publishWithoutExamples(author: Record<string, string>): Promise<void> {
     const library = async (method: string, route: string, body?: unknown): Promise<Response> => {
-      const response = await fetch(`${server.url}/api/library${route}`, {
+      const response = await fetch(`${suite.server.url}/api/library${route}`, {
         method,
         headers: { ...author, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -84,7 +81,7 @@ describe('free speech in the browser', () => {
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    server = await startServerProcess();
+    const { server } = suite;
     const admin = await setupAdministrator(server);
     const author = await invitedMember(server, admin, {
       email: 'autrice@example.org',
@@ -97,19 +94,12 @@ describe('free speech in the browser', () => {
       role: 'trainer',
       name: TRAINER_NAME,
     });
-    browser = await launchChromium();
   }, 60_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function open(url: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 900 } });
-    contexts.push(context);
+    const context = await suite.context({ locale: 'fr-FR', viewport: { width: 1366, height: 900 } });
     // The home page creates sessions for a signed-in trainer.
-    await addAccountCookie(context, server, trainerAccount);
+    await addAccountCookie(context, suite.server, trainerAccount);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(url);
@@ -119,7 +109,7 @@ describe('free speech in the browser', () => {
   it('plays a library call to its best ending by typed sentences; the trainer corrects one; the debrief shows both', async () => {
     const scenario = loadScenario(SCENARIO);
 
-    const home = await open(server.url);
+    const home = await open(suite.server.url);
     // The author's call has no example phrases: under « Parole libre » the form says what free
     // speech would understand of it (the scenarios list counts them), and the choice is described
     // by it; a library call whose moves all have theirs gets no notice.
@@ -139,7 +129,7 @@ describe('free speech in the browser', () => {
     const linkOf = async (role: string): Promise<string> => {
       const href = await home.getByRole('link', { name: `Ouvrir le lien ${role}` }).getAttribute('href');
       if (!href) throw new Error(`no link for ${role}`);
-      return new URL(href, server.url).toString();
+      return new URL(href, suite.server.url).toString();
     };
     const listenerUrl = await linkOf('Écoutant·e');
     const trainerUrl = await linkOf('Formateur·rice');
@@ -204,7 +194,7 @@ describe('free speech in the browser', () => {
     // The debrief: the recorded readings and the correction, in the report and its data.
     const sessionId = new URL(trainerUrl).pathname.split('/').at(-1)!;
     const token = decodeURIComponent(new URL(trainerUrl).hash.replace('#k=', ''));
-    const response = await fetch(`${server.url}/api/sessions/${sessionId}/debrief`, {
+    const response = await fetch(`${suite.server.url}/api/sessions/${sessionId}/debrief`, {
       headers: { authorization: `Bearer ${token}` },
     });
     const debrief = (await response.json()) as Debrief;
