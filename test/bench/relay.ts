@@ -64,6 +64,9 @@ io.on('connection', (socket) => {
   });
 });
 
+// Stopped by the benchmark with SIGTERM: exit through Node so that `--cpu-prof` writes its profile.
+process.once('SIGTERM', () => process.exit(0));
+
 http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : 0;
