@@ -2,6 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import { ManualScheduler } from '../clock/manual-scheduler.js';
 import { SessionClock } from '../clock/session-clock.js';
 import { compileScenario, type CompiledScenario } from '../scenario/compile.js';
+import { PARDON_LINE, PARDON_TEXTS } from '../speech/pardon.js';
 import { testScenario } from '../testing/fixtures.js';
 import type { Input, Observation, Source, TimedObservation, TimelineEntry } from '../timeline.js';
 import { CallRun } from './call-run.js';
@@ -191,6 +192,40 @@ describe('rebuildRun', () => {
       expect.objectContaining({ kind: 'input_refused', seq: entries.length, code: 'input/not_available' }),
       expect.objectContaining({ kind: 'observation', seq: tampered.seq }),
     ]);
+  });
+
+  it('takes a « Pardon ? » recorded in an earlier wording for the same line, not one of another rank', () => {
+    const compiled = compileScenario(testScenario());
+    const live = new Recorder(compiled, 3);
+    live.apply(50_000, { kind: 'pickup' });
+    const heard = { kind: 'interpret', text: 'Hmm', move: 'ecouter', score: 0.1, runnerUp: null } as const;
+    for (let n = 0; n < 12; n++) live.apply(50_100 + n, { ...heard, n, understood: false });
+    // The wordings sessions were recorded with before (« sûr », whoever the caller is).
+    const before = [
+      'Pardon ?',
+      "Excusez-moi, je n'ai pas bien compris…",
+      'Comment ? Vous pouvez répéter ?',
+      'Je ne suis pas sûr de vous suivre…',
+      "Pardon, qu'est-ce que vous voulez dire ?",
+    ];
+    const pardons = (entries: TimelineEntry[]) =>
+      entries.flatMap((e) =>
+        e.kind === 'observation' && e.observation.kind === 'line' && e.observation.line === PARDON_LINE
+          ? [e.observation]
+          : [],
+      );
+    const recorded = live.entries.map((e) => structuredClone(e));
+    const lines = pardons(recorded);
+    expect(new Set(lines.map((l) => l.text)).size).toBeGreaterThan(2);
+    for (const line of lines) line.text = before[(PARDON_TEXTS as readonly string[]).indexOf(line.text)]!;
+    const rebuild = () =>
+      rebuildRun(compiled, 3, recorded, { scheduler: new ManualScheduler(), onTimer: () => {} }).mismatches;
+    expect(rebuild()).toEqual([]);
+    // Another rank's wording is another line: a mismatch.
+    const first = lines[0]!;
+    first.text = before[(before.indexOf(first.text) + 1) % before.length]!;
+    expect(rebuild()).toEqual([expect.objectContaining({ kind: 'observation' })]);
+    expect(PARDON_TEXTS.join(' ')).not.toMatch(/\bsûre? |\bseule? /);
   });
 
   it('rebuilds the same run fed in pieces (a warm handover: the head, then the tail), mismatches included', () => {

@@ -18,6 +18,7 @@ import type { Scheduler } from '../clock/scheduler.js';
 import { SessionClock } from '../clock/session-clock.js';
 import type { CompiledScenario } from '../scenario/compile.js';
 import type { Input, Observation, TimedObservation, TimelineEntry } from '../timeline.js';
+import { PARDON_LINE, samePardonText } from '../speech/pardon.js';
 import { CallRun, type CallRunOptions } from './call-run.js';
 
 export interface RebuildOptions {
@@ -212,10 +213,21 @@ export class RunRebuild {
   }
 }
 
-/** Structural equality of two observations as JSON data (key order and `undefined` ignored). */
+/**
+ * Structural equality of two observations as JSON data (key order and `undefined` ignored). The
+ * « Pardon ? » line recorded in an earlier wording is the same line (`samePardonText`).
+ */
 export function sameObservation(a: Observation, b: Observation): boolean {
   // Built by the same code, stored as JSON: the key order is nearly always the same already.
-  return JSON.stringify(a) === JSON.stringify(b) || canonical(a) === canonical(b);
+  if (JSON.stringify(a) === JSON.stringify(b) || canonical(a) === canonical(b)) return true;
+  return (
+    a.kind === 'line' &&
+    b.kind === 'line' &&
+    a.line === PARDON_LINE &&
+    b.line === PARDON_LINE &&
+    samePardonText(a.text, b.text) &&
+    canonical({ ...a, text: '' }) === canonical({ ...b, text: '' })
+  );
 }
 
 function canonical(value: unknown): string {
