@@ -46,6 +46,8 @@ export function connectClassroom(
   socket.on(ClassEvent.Message, (message) => handlers.message?.(message));
   // The learner's place was taken back from another device: said as the refused handshake says it.
   socket.on(ClassEvent.TakenOver, () => handlers.status?.({ failed: ErrorCode.ClassTakenOver }));
+  // The trainer freed the learner's place (their old device left open): said the same way.
+  socket.on(ClassEvent.PlaceFreed, () => handlers.status?.({ failed: ErrorCode.ClassPlaceFreed }));
   return {
     async command(command) {
       try {

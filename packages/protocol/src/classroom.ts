@@ -163,6 +163,22 @@ export interface ClassJoined {
   token: string;
 }
 
+/**
+ * `POST /api/classes/:classId/free-place` (the class's trainer): frees a learner's place, for a
+ * learner whose old device stays open somewhere (a computer left on in the training room). Their
+ * token is retired (`class/place_freed` at the handshake), their pages still open are told
+ * (`class:place_freed` on a class page; `session:closed` on their listener or caller actor page,
+ * whose role link is renewed: the call goes on, the role without a connection until they
+ * rejoin) and closed; the next join with their pseudonym takes their place back.
+ */
+export const classFreePlaceSchema = z.object({ learnerId: entityId }).strict();
+export type ClassFreePlaceRequest = z.infer<typeof classFreePlaceSchema>;
+/** The place freed: the learner, and how many live calls' role links were renewed. */
+export interface ClassPlaceFreed {
+  learnerId: string;
+  renewedLinks: number;
+}
+
 /** `POST /api/classes/:classId/rounds`: the calls launched. */
 export interface RoundLaunched {
   round: number;
@@ -263,6 +279,8 @@ export const ClassEvent = {
   Message: 'class:message',
   /** To a learner's page whose place was taken back from another device (`class/taken_over`). */
   TakenOver: 'class:taken_over',
+  /** To a learner's page whose place the trainer freed (`class/place_freed`). */
+  PlaceFreed: 'class:place_freed',
 } as const;
 
 export interface ClassServerToClientEvents {
@@ -271,6 +289,7 @@ export interface ClassServerToClientEvents {
   [ClassEvent.Assignment]: (assignment: LearnerAssignment | null) => void;
   [ClassEvent.Message]: (message: ClassMessage) => void;
   [ClassEvent.TakenOver]: () => void;
+  [ClassEvent.PlaceFreed]: () => void;
 }
 
 export interface ClassClientToServerEvents {

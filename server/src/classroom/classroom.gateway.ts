@@ -117,6 +117,12 @@ export class ClassRooms implements ClassBroadcaster, FloorSink {
     this.namespace?.in(room).disconnectSockets(true);
   }
 
+  placeFreed(classId: string, learnerId: string): void {
+    const room = learnerRoom(classId, learnerId);
+    this.namespace?.to(room).emit(ClassEvent.PlaceFreed);
+    this.namespace?.in(room).disconnectSockets(true);
+  }
+
   tiles(classId: string, tiles: FloorTiles): void {
     this.namespace?.to(floorRoom(classId)).emit(ClassEvent.FloorTiles, tiles);
   }
