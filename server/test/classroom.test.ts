@@ -51,6 +51,9 @@ class ClassClient {
   rosters: ClassLearner[][] = [];
   takenOver = 0;
   placeFreed = 0;
+  /** Whether the page answers `class:probe` (false: a dead device's, its socket still open on the server). */
+  alive = true;
+  probes = 0;
   disconnected: string | null = null;
   private wakers: (() => void)[] = [];
 
@@ -76,6 +79,10 @@ class ClassClient {
     socket.on(ClassEvent.TakenOver, () => {
       this.takenOver += 1;
       this.wake();
+    });
+    socket.on(ClassEvent.Probe, (ack: (alive: true) => void) => {
+      this.probes += 1;
+      if (this.alive) ack(true);
     });
     socket.on(ClassEvent.PlaceFreed, () => {
       this.placeFreed += 1;
@@ -707,6 +714,33 @@ describe('the classroom', () => {
     await gone(seats);
     const back = await joinAs('Inès');
     expect([back.status, back.body.learnerId]).toEqual([201, first.body.learnerId]);
+  }, 60_000);
+
+  it('does not let a dead device’s class page hold the pseudonym until the heartbeat notices: a page that does not answer is passed over', async () => {
+    const created = await api<ClassSummary>('/api/classes', trainer, {
+      name: 'Groupe du dimanche',
+      scenarioIds: [SCENARIO],
+    });
+    const { classId, code } = created.body;
+    const joinAs = (pseudonym: string) =>
+      api<ClassJoined & { code?: string }>('/api/class-join', null, { code, pseudonym });
+    const first = await joinAs('Inès');
+    const phone = await ClassClient.connect(server, { classId, learnerToken: first.body.token });
+    open.push(phone);
+
+    // Alive, her page answers the probe: her name is refused.
+    expect((await joinAs('Inès')).body.code).toBe('class/pseudonym_taken');
+    expect(phone.probes).toBe(1);
+
+    // Her phone's network dies without a close: the server still holds its socket (Socket.IO's
+    // heartbeat would take ≈ 45 s to notice), but the page answers nothing. Her join from the
+    // computer is let through: the same learner, and the silent page is told and closed.
+    phone.alive = false;
+    const back = await joinAs('inès');
+    expect([back.status, back.body.learnerId]).toEqual([201, first.body.learnerId]);
+    expect(phone.probes).toBe(2);
+    await phone.waitFor(() => phone.disconnected !== null, 'the silent page closed');
+    expect([phone.takenOver, phone.disconnected]).toEqual([1, 'io server disconnect']);
   }, 60_000);
 
   it('frees a learner’s place for her trainer: her old pages told and closed, her next join takes her place back, the call losing nothing', async () => {

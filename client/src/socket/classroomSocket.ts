@@ -48,6 +48,8 @@ export function connectClassroom(
   socket.on(ClassEvent.TakenOver, () => handlers.status?.({ failed: ErrorCode.ClassTakenOver }));
   // The trainer freed the learner's place (their old device left open): said the same way.
   socket.on(ClassEvent.PlaceFreed, () => handlers.status?.({ failed: ErrorCode.ClassPlaceFreed }));
+  // A join names this learner: the page says it is alive (a dead device's cannot).
+  socket.on(ClassEvent.Probe, (ack) => ack(true));
   return {
     async command(command) {
       try {

@@ -281,6 +281,11 @@ export const ClassEvent = {
   TakenOver: 'class:taken_over',
   /** To a learner's page whose place the trainer freed (`class/place_freed`). */
   PlaceFreed: 'class:place_freed',
+  /**
+   * Asked of a learner's class pages when a join names that learner: a page answers at once (the
+   * ack); one that does not answer in time is a dead device's (its network gone without a close).
+   */
+  Probe: 'class:probe',
 } as const;
 
 export interface ClassServerToClientEvents {
@@ -290,6 +295,7 @@ export interface ClassServerToClientEvents {
   [ClassEvent.Message]: (message: ClassMessage) => void;
   [ClassEvent.TakenOver]: () => void;
   [ClassEvent.PlaceFreed]: () => void;
+  [ClassEvent.Probe]: (ack: (alive: true) => void) => void;
 }
 
 export interface ClassClientToServerEvents {
