@@ -358,6 +358,20 @@ describe('the classroom in a browser', () => {
     expect(new URL(phone.url()).pathname).toBe(callPath);
     await phone.getByRole('button', { name: /^Raccrocher/ }).waitFor();
     expect(await floor.locator('.classroom-roster__name').allInnerTexts()).toEqual(['Inès', 'Noé']);
+
+    // The computer opens the class link again: told its place was freed, the form with her
+    // pseudonym; a join from it is refused while her phone's call page is open.
+    await computer.goto(joinPage);
+    await computer
+      .getByRole('alert')
+      .getByText(/^Votre formateur·rice a libéré votre place/)
+      .waitFor();
+    expect(await computer.getByRole('textbox', { name: 'Votre pseudonyme' }).inputValue()).toBe('Inès');
+    await computer.getByRole('button', { name: 'Rejoindre' }).click();
+    await computer
+      .getByRole('alert')
+      .getByText(/^Ce pseudonyme est déjà utilisé dans cette séance/)
+      .waitFor();
     expect(pageErrors).toEqual([]);
   }, 240_000);
 

@@ -1,6 +1,7 @@
 // `/classes/:classId`: one group session for its trainer — the code and QR code to join, the
-// learners as they join (each place can be freed, `RosterList`), the groups and the launch of a round (with the session's settings, kept
-// by the server as soon as changed), the floor, the group debrief.
+// learners as they join (each one's place can be freed, `RosterList`), the groups and the launch
+// of a round (with the session's settings, kept by the server as soon as changed), the floor, the
+// group debrief.
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type {
