@@ -153,8 +153,9 @@ export interface ClassDetail extends ClassSummary {
  * already in the class (compared without case, accents or extra spaces) takes that learner's
  * place back — same `learnerId`, the pseudonym as first given, a new token; the old one opens
  * nothing any more (`class/taken_over`) — when no page of theirs is connected (their class page,
- * or their listener or caller actor page in a live call); else the join is refused
- * `class/pseudonym_taken`.
+ * one that answers `class:probe` in time, or their listener or caller actor page in a live call);
+ * else the join is refused `class/pseudonym_taken` (their trainer can free the place:
+ * `classFreePlaceSchema`).
  */
 export interface ClassJoined {
   classId: string;
