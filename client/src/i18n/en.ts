@@ -969,7 +969,7 @@ export const en: Catalogue = {
   'classroom.free': 'Free the place',
   'classroom.free.label': 'Free the place of “{name}”',
   'classroom.free.confirm':
-    'Free the place of “{name}”? Their pages still open will be closed; their next join under this pseudonym, from the device of their choice, takes their place back.',
+    'Free the place of “{name}”? Their group session page still open, if any, will be closed; their next join under this pseudonym, from the device of their choice, takes their place back.',
   'classroom.free.confirmInCall':
     'Free the place of “{name}”? Their call page still open will be closed: the call goes on, nothing is lost, and their role waits for their next join under this pseudonym, from the device of their choice.',
   'classroom.free.confirmYes': 'Yes, free the place',

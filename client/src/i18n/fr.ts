@@ -991,7 +991,7 @@ export const fr = {
   'classroom.free': 'Libérer la place',
   'classroom.free.label': 'Libérer la place de « {name} »',
   'classroom.free.confirm':
-    "Libérer la place de « {name} » ? Ses pages encore ouvertes seront fermées ; sa prochaine participation sous ce pseudonyme, depuis l'appareil de son choix, reprendra sa place.",
+    "Libérer la place de « {name} » ? Sa page de séance de groupe encore ouverte, s'il y en a une, sera fermée ; sa prochaine participation sous ce pseudonyme, depuis l'appareil de son choix, reprendra sa place.",
   'classroom.free.confirmInCall':
     "Libérer la place de « {name} » ? Sa page d'appel encore ouverte sera fermée : l'appel continue, rien n'est perdu, et son rôle l'attend jusqu'à sa prochaine participation sous ce pseudonyme, depuis l'appareil de son choix.",
   'classroom.free.confirmYes': 'Oui, libérer la place',
