@@ -20,6 +20,7 @@ import type {
   ClassDetail,
   ClassJoined,
   ClassLearner,
+  ClassPlaceFreed,
   ClassMessage,
   ClassSummary,
   FloorCommandAck,
@@ -49,6 +50,10 @@ class ClassClient {
   readonly messages: ClassMessage[] = [];
   rosters: ClassLearner[][] = [];
   takenOver = 0;
+  placeFreed = 0;
+  /** Whether the page answers `class:probe` (false: a dead device's, its socket still open on the server). */
+  alive = true;
+  probes = 0;
   disconnected: string | null = null;
   private wakers: (() => void)[] = [];
 
@@ -73,6 +78,14 @@ class ClassClient {
     });
     socket.on(ClassEvent.TakenOver, () => {
       this.takenOver += 1;
+      this.wake();
+    });
+    socket.on(ClassEvent.Probe, (ack: (alive: true) => void) => {
+      this.probes += 1;
+      if (this.alive) ack(true);
+    });
+    socket.on(ClassEvent.PlaceFreed, () => {
+      this.placeFreed += 1;
       this.wake();
     });
     socket.on('disconnect', (reason) => {
@@ -131,6 +144,14 @@ class ClassClient {
   close(): void {
     this.socket.close();
   }
+}
+
+/** An answer's status and coded failure. */
+async function codeOf(
+  answer: Promise<{ status: number; body: { code?: string } }>,
+): Promise<[number, string?]> {
+  const { status, body } = await answer;
+  return [status, body.code];
 }
 
 const tokenOf = (link: string) => decodeURIComponent(link.split('#k=')[1] ?? '');
@@ -693,6 +714,150 @@ describe('the classroom', () => {
     await gone(seats);
     const back = await joinAs('Inès');
     expect([back.status, back.body.learnerId]).toEqual([201, first.body.learnerId]);
+  }, 60_000);
+
+  it('does not let a dead device’s class page hold the pseudonym until the heartbeat notices: a page that does not answer is passed over', async () => {
+    const created = await api<ClassSummary>('/api/classes', trainer, {
+      name: 'Groupe du dimanche',
+      scenarioIds: [SCENARIO],
+    });
+    const { classId, code } = created.body;
+    const joinAs = (pseudonym: string) =>
+      api<ClassJoined & { code?: string }>('/api/class-join', null, { code, pseudonym });
+    const first = await joinAs('Inès');
+    const phone = await ClassClient.connect(server, { classId, learnerToken: first.body.token });
+    open.push(phone);
+
+    // Alive, her page answers the probe: her name is refused.
+    expect((await joinAs('Inès')).body.code).toBe('class/pseudonym_taken');
+    expect(phone.probes).toBe(1);
+
+    // Her phone's network dies without a close: the server still holds its socket (Socket.IO's
+    // heartbeat would take ≈ 45 s to notice), but the page answers nothing. Her join from the
+    // computer is let through: the same learner, and the silent page is told and closed.
+    phone.alive = false;
+    const back = await joinAs('inès');
+    expect([back.status, back.body.learnerId]).toEqual([201, first.body.learnerId]);
+    expect(phone.probes).toBe(2);
+    await phone.waitFor(() => phone.disconnected !== null, 'the silent page closed');
+    expect([phone.takenOver, phone.disconnected]).toEqual([1, 'io server disconnect']);
+  }, 60_000);
+
+  it('frees a learner’s place for her trainer: her old pages told and closed, her next join takes her place back, the call losing nothing', async () => {
+    const created = await api<ClassSummary>('/api/classes', trainer, {
+      name: 'Groupe du samedi',
+      scenarioIds: [SCENARIO],
+    });
+    const { classId, code } = created.body;
+    const joinAs = (pseudonym: string) =>
+      api<ClassJoined & { code?: string; message?: string }>('/api/class-join', null, { code, pseudonym });
+    const free = (body: unknown, as: Account | null) =>
+      api<ClassPlaceFreed & { code?: string; message?: string }>(
+        `/api/classes/${classId}/free-place`,
+        as,
+        body,
+      );
+
+    // Inès joins on the training room's computer, Bilal on his phone; a round makes Inès the
+    // listener, Bilal the caller. The computer keeps her class page and her call open.
+    const first = await joinAs('Inès');
+    const bilal = await joinAs('Bilal');
+    const oldPage = await ClassClient.connect(server, { classId, learnerToken: first.body.token });
+    open.push(oldPage);
+    const launched = await api<RoundLaunched>(`/api/classes/${classId}/rounds`, trainer, {
+      scenarioId: SCENARIO,
+      groups: [{ listener: first.body.learnerId, callerActor: bilal.body.learnerId, observers: [] }],
+    });
+    await oldPage.waitFor(() => oldPage.assignments.at(-1) != null, 'her assignment');
+    const assignment = oldPage.assignments.at(-1)!;
+    const sessionId = sessionOf(assignment.link);
+    const oldCall = await RoleClient.connect(server.url, { sessionId, token: tokenOf(assignment.link) });
+    open.push(oldCall);
+    const trainerLink = launched.body.calls[0]!.trainerLink!;
+    const trainerCall = await RoleClient.connect(server.url, { sessionId, token: tokenOf(trainerLink) });
+    open.push(trainerCall);
+    const bilalCall = await RoleClient.connect(server.url, {
+      sessionId,
+      token: tokenOf((await bilalAssignment()).link),
+    });
+    open.push(bilalCall);
+    expect((await oldCall.send({ kind: 'join', name: 'Inès' })).ok).toBe(true);
+    expect((await oldCall.send({ kind: 'pickup' })).ok).toBe(true);
+    const before = await trainerCall.sync(0);
+    expect(before.ok).toBe(true);
+    if (!before.ok) return;
+
+    // From her phone, her pseudonym is refused while the computer's pages are open.
+    expect((await joinAs('Inès')).body.code).toBe('class/pseudonym_taken');
+
+    // Nobody but the class's trainer frees it: a colleague (not her class) and a learner are
+    // refused with the class routes' codes, a bad body or an unknown learner too; nothing changes.
+    expect(await codeOf(free({ learnerId: first.body.learnerId }, colleague))).toEqual([
+      404,
+      'class/not_found',
+    ]);
+    expect(await codeOf(free({ learnerId: first.body.learnerId }, null))).toEqual([
+      401,
+      'auth/sign_in_required',
+    ]);
+    expect(await codeOf(free({ learnerId: first.body.learnerId, extra: 1 }, trainer))).toEqual([
+      400,
+      'input/invalid',
+    ]);
+    expect(await codeOf(free({ learnerId: 'personne' }, trainer))).toEqual([404, 'class/learner_not_found']);
+    expect([oldPage.placeFreed, oldPage.disconnected, oldCall.socket.connected]).toEqual([0, null, true]);
+    expect((await joinAs('Inès')).body.code).toBe('class/pseudonym_taken');
+
+    // Her trainer frees it: the computer's class page is told and closed, so is her call page
+    // (its link renewed); Bilal's and the trainer's stay.
+    const callClosed = new Promise<string>((resolve) => oldCall.socket.once('disconnect', resolve));
+    const freed = await free({ learnerId: first.body.learnerId }, trainer);
+    expect([freed.status, freed.body]).toEqual([200, { learnerId: first.body.learnerId, renewedLinks: 1 }]);
+    await oldPage.waitFor(() => oldPage.disconnected !== null, 'the old class page closed');
+    expect([oldPage.placeFreed, oldPage.disconnected]).toEqual([1, 'io server disconnect']);
+    expect(await callClosed).toBe('io server disconnect');
+    expect(oldCall.received.filter((r) => r.event === 'session:closed').map((r) => r.payload)).toEqual([
+      { code: 'class/place_freed' },
+    ]);
+    expect([trainerCall.socket.connected, bilalCall.socket.connected]).toEqual([true, true]);
+
+    // The call lost nothing and gained nothing: the same timeline, the same seq.
+    const after = await trainerCall.sync(0);
+    expect(after.ok && after.snapshot.seq).toBe(before.snapshot.seq);
+    expect(after.ok && after.snapshot.entries).toEqual(before.snapshot.entries);
+
+    // The computer's old token and old call link open nothing any more, and say why.
+    await expect(ClassClient.connect(server, { classId, learnerToken: first.body.token })).rejects.toThrow(
+      'class/place_freed',
+    );
+    await expect(
+      RoleClient.connect(server.url, { sessionId, token: tokenOf(assignment.link) }),
+    ).rejects.toThrow('auth/invalid_token');
+
+    // From her phone she takes her place back: the same learner, her role in the same call, with
+    // a new link that opens the call where it was.
+    const back = await joinAs('inès');
+    expect(back.status).toBe(201);
+    expect(back.body).toMatchObject({ classId, learnerId: first.body.learnerId, pseudonym: 'Inès' });
+    const phone = await ClassClient.connect(server, { classId, learnerToken: back.body.token });
+    open.push(phone);
+    await phone.waitFor(() => phone.assignments.length === 1, 'her assignment on the phone');
+    const again = phone.assignments[0]!;
+    expect({ ...again, link: sessionOf(again.link) }).toEqual({ ...assignment, link: sessionId });
+    expect(again.link).not.toBe(assignment.link);
+    const phoneCall = await RoleClient.connect(server.url, { sessionId, token: tokenOf(again.link) });
+    open.push(phoneCall);
+    const resumed = await phoneCall.sync(0);
+    expect(resumed.ok && resumed.snapshot.role).toBe('listener');
+    expect(resumed.ok && resumed.snapshot.seq).toBe(before.snapshot.seq);
+    expect((await phoneCall.send({ kind: 'join', name: 'Inès' })).ok).toBe(true);
+
+    async function bilalAssignment(): Promise<LearnerAssignment> {
+      const page = await ClassClient.connect(server, { classId, learnerToken: bilal.body.token });
+      await page.waitFor(() => page.assignments.length > 0, 'Bilal’s assignment');
+      page.close();
+      return page.assignments[0]!;
+    }
   }, 60_000);
 
   it('limits the joins per address (ECOUTE_CREATE_PER_MINUTE): a burst of a class passes, the next is refused', async () => {

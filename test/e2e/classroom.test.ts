@@ -6,15 +6,21 @@
 // group debrief compares the three. axe on the floor and on a learner's page; axe of any impact
 // on the group debrief at 1366×768 and 390×844. A learner who joins again from another device
 // takes her place back (one « Inès » on the floor), never while her page is open, and her old
-// page is told so. The group session's help mode and « La machine joue l'appelant·e » stay chosen
+// page is told so. Her trainer frees her place (« Libérer la place », keyboard, confirmed) when
+// her old computer stays open: its pages are told, and her phone takes her place back. The group
+// session's help mode and « La machine joue l'appelant·e » stay chosen
 // across a reload of its page, and its calls are created in that mode.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { signInContext } from '../support/accounts.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { axeViolations, seriousAxeViolations } from '../support/role-pages.js';
+import { workspaceRoot } from '../support/server-process.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 
+const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
 const NAMES = ['Ana', 'Bilal', 'Chloé', 'Dan', 'Élise', 'Farid'];
 
 describe('the classroom in a browser', () => {
@@ -234,7 +240,7 @@ describe('the classroom in a browser', () => {
     expect(link?.split('#')[0]).toBe(callPath);
     await floor.reload();
     await floor.getByRole('heading', { name: 'Apprenant·es (1)' }).waitFor();
-    expect(await floor.locator('.classroom-roster').getByRole('listitem').allInnerTexts()).toEqual(['Inès']);
+    expect(await floor.locator('.classroom-roster__name').allInnerTexts()).toEqual(['Inès']);
 
     // The phone on again opens the class link: told its place was taken over, the form again
     // with her pseudonym; joining from it now is refused (the computer's page is open).
@@ -248,6 +254,121 @@ describe('the classroom in a browser', () => {
     expect(await revived.getByRole('textbox', { name: 'Votre pseudonyme' }).inputValue()).toBe('Inès');
     await revived.getByRole('button', { name: 'Rejoindre' }).click();
     await revived
+      .getByRole('alert')
+      .getByText(/^Ce pseudonyme est déjà utilisé dans cette séance/)
+      .waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('lets the trainer free the place of a learner whose old computer stays open, from the keyboard, after a confirmation', async () => {
+    const floor = await open(`${suite.server.url}/classes`, { width: 1366, height: 768 }, true);
+    await floor.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du jeudi');
+    await floor.getByRole('checkbox', { name: /entraînement/ }).check();
+    await floor.getByRole('button', { name: 'Créer la séance de groupe' }).click();
+    const heading = floor.getByRole('heading', { name: /Code pour rejoindre/ });
+    await heading.waitFor();
+    const code = /([A-Z2-9]{6})/.exec(await heading.innerText())?.[1] ?? '';
+    const joinPage = `${suite.server.url}/classe?code=${code}`;
+
+    // Inès joins on the training room's computer and picks up her call there; Noé joins too.
+    const computer = await open(joinPage, { width: 1366, height: 768 });
+    await computer.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Inès');
+    await computer.getByRole('button', { name: 'Rejoindre' }).click();
+    await computer.getByText('sous le nom Inès').waitFor();
+    const noe = await open(joinPage, { width: 390, height: 844 });
+    await noe.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Noé');
+    await noe.getByRole('button', { name: 'Rejoindre' }).click();
+    await floor.getByRole('heading', { name: 'Apprenant·es (2)' }).waitFor();
+    await floor.getByRole('checkbox', { name: 'La machine joue l’appelant·e' }).check();
+    await floor.getByRole('button', { name: 'Former au hasard' }).click();
+    await floor.getByRole('combobox', { name: 'Rôle de Inès' }).selectOption('listener');
+    await floor.getByRole('combobox', { name: 'Rôle de Noé' }).selectOption('observer');
+    await floor.getByRole('button', { name: 'Lancer tous les appels' }).click();
+    await floor.getByText(/Tour 1 lancé\s:\s1 appel/).waitFor();
+    await computer.getByRole('link', { name: 'Ouvrir mon appel' }).click();
+    await computer.waitForURL(/\/listener\//);
+    const callPath = new URL(computer.url()).pathname;
+    await computer.getByRole('button', { name: /^Décrocher/ }).click();
+    await computer.getByRole('button', { name: /^Raccrocher/ }).waitFor();
+
+    // From her phone, her name is refused while the computer's call page is open.
+    const phone = await open(joinPage, { width: 390, height: 844 });
+    await phone.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Inès');
+    await phone.getByRole('button', { name: 'Rejoindre' }).click();
+    await phone
+      .getByRole('alert')
+      .getByText(/^Ce pseudonyme est déjà utilisé dans cette séance/)
+      .waitFor();
+
+    // The trainer reaches « Libérer la place » of Inès with Tab from the roster's heading; Enter
+    // opens the confirmation (focus on its « Oui »), which says her call goes on; « Annuler »
+    // gives the focus back to the button.
+    const free = floor.getByRole('button', { name: 'Libérer la place de « Inès »' });
+    expect(await free.innerText()).toBe('Libérer la place');
+    await floor.getByRole('heading', { name: 'Apprenant·es (2)' }).click();
+    // The catalogue's French spacing (no-break spaces) read as plain spaces.
+    const focused = () =>
+      floor.evaluate(() => (document.activeElement?.getAttribute('aria-label') ?? '').replace(/\s+/g, ' '));
+    for (let tab = 0; tab < 3 && (await focused()) !== 'Libérer la place de « Inès »'; tab++)
+      await floor.keyboard.press('Tab');
+    expect(await focused()).toBe('Libérer la place de « Inès »');
+    await floor.keyboard.press('Enter');
+    const confirmation = floor.getByRole('group', { name: /^Libérer la place de « Inès »\s\?/ });
+    await confirmation.getByText(/l’appel continue|l'appel continue/).waitFor();
+    const yes = confirmation.getByRole('button', { name: 'Oui, libérer la place' });
+    expect(await yes.evaluate((button) => button === document.activeElement)).toBe(true);
+    mkdirSync(artifacts, { recursive: true });
+    await floor.screenshot({ path: path.join(artifacts, 'classroom-free-1366.png'), fullPage: true });
+    await floor.setViewportSize({ width: 390, height: 844 });
+    expect(await floor.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(
+      true,
+    );
+    await floor.screenshot({ path: path.join(artifacts, 'classroom-free-390.png'), fullPage: true });
+    expect(await seriousAxeViolations(floor)).toEqual([]);
+    await floor.setViewportSize({ width: 1366, height: 768 });
+    await floor.keyboard.press('Tab');
+    await floor.keyboard.press('Enter');
+    await confirmation.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('Libérer la place de « Inès »');
+    // Nothing was freed: the phone is still refused.
+    await phone.getByRole('button', { name: 'Rejoindre' }).click();
+    await phone
+      .getByRole('alert')
+      .getByText(/^Ce pseudonyme est déjà utilisé dans cette séance/)
+      .waitFor();
+
+    // Confirmed: the notice says so, the computer's call page says why it closed.
+    await floor.keyboard.press('Enter');
+    await yes.waitFor();
+    await floor.keyboard.press('Enter');
+    await floor
+      .getByRole('status')
+      .getByText(/^Place de\s«\sInès\s»\slibérée/)
+      .waitFor();
+    await computer
+      .getByRole('alert')
+      .getByText(/^Votre formateur·rice a libéré votre place/)
+      .waitFor();
+
+    // Her phone takes her place back: her role, her call (the same), picked up where it was.
+    await phone.getByRole('button', { name: 'Rejoindre' }).click();
+    await phone.getByText(/Votre rôle\s:\sécoutant·e/).waitFor();
+    await phone.getByRole('link', { name: 'Ouvrir mon appel' }).click();
+    await phone.waitForURL(/\/listener\//);
+    expect(new URL(phone.url()).pathname).toBe(callPath);
+    await phone.getByRole('button', { name: /^Raccrocher/ }).waitFor();
+    expect(await floor.locator('.classroom-roster__name').allInnerTexts()).toEqual(['Inès', 'Noé']);
+
+    // The computer opens the class link again: told its place was freed, the form with her
+    // pseudonym; a join from it is refused while her phone's call page is open.
+    await computer.goto(joinPage);
+    await computer
+      .getByRole('alert')
+      .getByText(/^Votre formateur·rice a libéré votre place/)
+      .waitFor();
+    expect(await computer.getByRole('textbox', { name: 'Votre pseudonyme' }).inputValue()).toBe('Inès');
+    await computer.getByRole('button', { name: 'Rejoindre' }).click();
+    await computer
       .getByRole('alert')
       .getByText(/^Ce pseudonyme est déjà utilisé dans cette séance/)
       .waitFor();

@@ -1,6 +1,7 @@
 // `/classes/:classId`: one group session for its trainer — the code and QR code to join, the
-// learners as they join, the groups and the launch of a round (with the session's settings, kept
-// by the server as soon as changed), the floor, the group debrief.
+// learners as they join (each one's place can be freed, `RosterList`), the groups and the launch
+// of a round (with the session's settings, kept by the server as soon as changed), the floor, the
+// group debrief.
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type {
@@ -23,6 +24,7 @@ import { classroomApi } from './classroomApi.js';
 import { FloorView } from './FloorView.js';
 import { GroupBuilder } from './GroupBuilder.js';
 import { GroupDebriefView } from './GroupDebriefView.js';
+import { RosterList } from './RosterList.js';
 import { groupsOf, type GroupRow } from './groups.js';
 import './classroom.css';
 
@@ -120,6 +122,16 @@ export function ClassPage() {
     if (!ack.ok) setError(ack.code);
     return ack.ok ? { ok: true, applied: ack.applied } : { ok: false };
   };
+  const freePlace = async (learner: ClassLearner) => {
+    const result = await classroomApi.freePlace(classId, learner.learnerId);
+    if (!result.ok) {
+      setError(result.code);
+      return false;
+    }
+    setError(null);
+    setNotice(t('classroom.free.done', { name: learner.pseudonym }));
+    return true;
+  };
   const loadDebrief = async () => {
     const scenarioId = debriefScenario || detail?.scenarioIds[0] || '';
     const result = await classroomApi.debrief(classId, scenarioId);
@@ -159,11 +171,7 @@ export function ClassPage() {
             content: (
               <>
                 <h2>{t('classroom.roster', { count: learners.length })}</h2>
-                <ul aria-live="polite" className="classroom-roster">
-                  {learners.map((l) => (
-                    <li key={l.learnerId}>{l.pseudonym}</li>
-                  ))}
-                </ul>
+                <RosterList learners={learners} calls={detail.calls} onFree={freePlace} />
                 {classScenarios.length > 0 && settings && (
                   <GroupBuilder
                     learners={learners}

@@ -70,12 +70,14 @@ export function JoinClassPage() {
         status: (s) => {
           if (typeof s === 'object') {
             setError(s.failed);
-            // A token that opens nothing (wrong, erased), or whose place was taken back from
-            // another device: the form again — for the latter with the pseudonym, to take the
-            // place back here in one click (refused while the other device's page is open).
-            if (s.failed === ErrorCode.ClassJoinInvalid || s.failed === ErrorCode.ClassTakenOver) {
+            // A token that opens nothing (wrong, erased), whose place was taken back from another
+            // device, or freed by the trainer: the form again — for the latter two with the
+            // pseudonym, to take the place back here in one click (refused while the other
+            // device's page is open).
+            const retired = s.failed === ErrorCode.ClassTakenOver || s.failed === ErrorCode.ClassPlaceFreed;
+            if (s.failed === ErrorCode.ClassJoinInvalid || retired) {
               localStorage.removeItem(STORE_KEY);
-              if (s.failed === ErrorCode.ClassTakenOver) setPseudonym(joined.pseudonym);
+              if (retired) setPseudonym(joined.pseudonym);
               setJoined(null);
             }
           } else if (s === 'connected') setError(null);

@@ -3,6 +3,7 @@ import type {
   ClassCreateRequest,
   ClassDetail,
   ClassJoined,
+  ClassPlaceFreed,
   ClassSettings,
   ClassSummary,
   GroupDebrief,
@@ -25,6 +26,8 @@ export const classroomApi = {
       method: 'PUT',
       body: JSON.stringify(body),
     }),
+  freePlace: (classId: string, learnerId: string) =>
+    requestJson<ClassPlaceFreed>(`${at(classId)}/free-place`, undefined, post({ learnerId })),
   debrief: (classId: string, scenarioId: string) =>
     requestJson<GroupDebrief>(`${at(classId)}/debrief?scenarioId=${encodeURIComponent(scenarioId)}`),
   exportPath: (classId: string, format: 'json' | 'csv') => `${at(classId)}/export/${format}`,

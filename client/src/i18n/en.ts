@@ -600,9 +600,12 @@ export const en: Catalogue = {
   'error.class/groups_invalid': 'Invalid groups: each learner plays one role per round.',
   'error.class/full': 'The group session is full.',
   'error.class/pseudonym_taken':
-    'This pseudonym is already used in this group session, on a page still open. If it is you, close that page (a device switched off frees it within a minute) and join again; otherwise, choose another pseudonym.',
+    'This pseudonym is already used in this group session, on a page still open. If it is you, close that page (a device switched off frees it within a minute) or ask your trainer to free your place, then join again; otherwise, choose another pseudonym.',
   'error.class/taken_over':
     'Your place in this group session was taken back from another device, under the same pseudonym. If it was not you, tell your trainer.',
+  'error.class/place_freed':
+    'Your trainer freed your place: join the group session from the device of your choice, with your pseudonym.',
+  'error.class/learner_not_found': 'This person is not (or no longer) in the group session.',
   'error.client/bad_credentials': 'Wrong address or password.',
   'error.client/reset_invalid': 'Invalid, expired or already used reset link.',
   'account.loading': 'Loading the account…',
@@ -963,6 +966,16 @@ export const en: Catalogue = {
   'classroom.tab.debrief': 'Group debrief',
   'classroom.tabs': 'Group session',
   'classroom.roster': 'Learners ({count})',
+  'classroom.free': 'Free the place',
+  'classroom.free.label': 'Free the place of “{name}”',
+  'classroom.free.confirm':
+    'Free the place of “{name}”? Their group session page still open, if any, will be closed; their next join under this pseudonym, from the device of their choice, takes their place back.',
+  'classroom.free.confirmInCall':
+    'Free the place of “{name}”? Their call page still open will be closed: the call goes on, nothing is lost, and their role waits for their next join under this pseudonym, from the device of their choice.',
+  'classroom.free.confirmYes': 'Yes, free the place',
+  'classroom.free.cancel': 'Cancel',
+  'classroom.free.done':
+    'Place of “{name}” freed: their next join under this pseudonym takes their place back.',
   'classroom.groups.legend': 'Form the groups',
   'classroom.groups.size': 'Group size',
   'classroom.groups.pairs': 'Pairs',

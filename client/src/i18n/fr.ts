@@ -613,9 +613,12 @@ export const fr = {
   'error.class/groups_invalid': "Groupes invalides : chaque apprenant·e ne joue qu'un rôle par tour.",
   'error.class/full': 'La séance de groupe est complète.',
   'error.class/pseudonym_taken':
-    "Ce pseudonyme est déjà utilisé dans cette séance, sur une page encore ouverte. Si c'est vous, fermez cette page-là (un appareil éteint la libère en moins d'une minute) puis rejoignez à nouveau ; sinon, choisissez un autre pseudonyme.",
+    "Ce pseudonyme est déjà utilisé dans cette séance, sur une page encore ouverte. Si c'est vous, fermez cette page-là (un appareil éteint la libère en moins d'une minute) ou demandez à votre formateur·rice de libérer votre place, puis rejoignez à nouveau ; sinon, choisissez un autre pseudonyme.",
   'error.class/taken_over':
     "Votre place dans cette séance de groupe a été reprise depuis un autre appareil, sous le même pseudonyme. Si ce n'était pas vous, prévenez votre formateur·rice.",
+  'error.class/place_freed':
+    "Votre formateur·rice a libéré votre place : rejoignez la séance de groupe depuis l'appareil de votre choix, avec votre pseudonyme.",
+  'error.class/learner_not_found': "Cette personne n'est pas (ou plus) dans la séance de groupe.",
   'error.client/bad_credentials': 'Adresse ou mot de passe incorrect.',
   'error.client/reset_invalid': 'Lien de réinitialisation invalide, expiré ou déjà utilisé.',
   'account.loading': 'Chargement du compte…',
@@ -985,6 +988,16 @@ export const fr = {
   'classroom.tab.debrief': 'Débriefing de groupe',
   'classroom.tabs': 'Séance de groupe',
   'classroom.roster': 'Apprenant·es ({count})',
+  'classroom.free': 'Libérer la place',
+  'classroom.free.label': 'Libérer la place de « {name} »',
+  'classroom.free.confirm':
+    "Libérer la place de « {name} » ? Sa page de séance de groupe encore ouverte, s'il y en a une, sera fermée ; sa prochaine participation sous ce pseudonyme, depuis l'appareil de son choix, reprendra sa place.",
+  'classroom.free.confirmInCall':
+    "Libérer la place de « {name} » ? Sa page d'appel encore ouverte sera fermée : l'appel continue, rien n'est perdu, et son rôle l'attend jusqu'à sa prochaine participation sous ce pseudonyme, depuis l'appareil de son choix.",
+  'classroom.free.confirmYes': 'Oui, libérer la place',
+  'classroom.free.cancel': 'Annuler',
+  'classroom.free.done':
+    'Place de « {name} » libérée : sa prochaine participation sous ce pseudonyme reprendra sa place.',
   'classroom.groups.legend': 'Former les groupes',
   'classroom.groups.size': 'Taille des groupes',
   'classroom.groups.pairs': 'Binômes',

@@ -46,6 +46,10 @@ export function connectClassroom(
   socket.on(ClassEvent.Message, (message) => handlers.message?.(message));
   // The learner's place was taken back from another device: said as the refused handshake says it.
   socket.on(ClassEvent.TakenOver, () => handlers.status?.({ failed: ErrorCode.ClassTakenOver }));
+  // The trainer freed the learner's place (their old device left open): said the same way.
+  socket.on(ClassEvent.PlaceFreed, () => handlers.status?.({ failed: ErrorCode.ClassPlaceFreed }));
+  // A join names this learner: the page says it is alive (a dead device's cannot).
+  socket.on(ClassEvent.Probe, (ack) => ack(true));
   return {
     async command(command) {
       try {

@@ -82,6 +82,14 @@ describe('createSessionConnection', () => {
     expect(connection.getState()).toMatchObject({ status: 'error', errorCode: 'auth/invalid_token' });
   });
 
+  it('reports why the server closed the page for good, not the disconnect that follows', async () => {
+    const { transport, connection } = start();
+    transport.connect();
+    await transport.answerSync({ ok: true, snapshot: snapshot(3, [lineEntry(3, 'a')]) });
+    transport.closeWith('class/place_freed');
+    expect(connection.getState()).toMatchObject({ status: 'error', errorCode: 'class/place_freed' });
+  });
+
   it('keeps trying through network errors', () => {
     const { transport, connection } = start();
     transport.refuse('websocket error', true);

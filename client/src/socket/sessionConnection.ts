@@ -44,6 +44,8 @@ export function createSessionConnection(
   const page = options.page ?? drawPageId();
   /** The reader chose « Suivre en lecture seule »: after a reconnect it follows again. */
   let following = false;
+  /** Why the server closed this page for good (`session:closed`): its disconnect says no more. */
+  let closedWith: string | null = null;
 
   function askSeat(action: 'claim' | 'take' | 'follow'): Promise<SeatAck | ClientFailure> {
     if (closed || !transport.isConnected()) return Promise.resolve(clientFailure('client/offline'));
@@ -94,6 +96,7 @@ export function createSessionConnection(
     requestSync();
   });
   transport.onDisconnect((willRetry) => {
+    if (closedWith !== null) return;
     dispatch(
       willRetry
         ? { type: 'connecting', errorCode: 'client/network' }
@@ -108,6 +111,10 @@ export function createSessionConnection(
   transport.onUpdate((update) => {
     dispatch({ type: 'update', update });
     if (state.needsResync) requestSync();
+  });
+  transport.onClosed((code) => {
+    closedWith = code;
+    dispatch({ type: 'failed', errorCode: code });
   });
   transport.onPresence((presence) => dispatch({ type: 'presence', presence }));
   transport.onSeat((seat) => {

@@ -26,6 +26,11 @@ export interface SessionTransport {
   onPresence(listener: (presence: Presence) => void): void;
   /** The page's seat changed because of another page of the same link (taken over). */
   onSeat(listener: (seat: SeatState) => void): void;
+  /**
+   * The server closes this page for good, with its reason (`session:closed`, e.g. the role's link
+   * renewed: `class/place_freed`); the disconnect that follows is not to be retried.
+   */
+  onClosed(listener: (code: string) => void): void;
   isConnected(): boolean;
   sync(request: SyncRequest): Promise<SyncAck | ClientFailure>;
   input(input: Input): Promise<InputAck | ClientFailure>;

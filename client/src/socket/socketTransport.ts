@@ -52,6 +52,7 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
     onUpdate: (listener) => void socket.on(ServerEvent.Update, listener),
     onPresence: (listener) => void socket.on(ServerEvent.Presence, listener),
     onSeat: (listener) => void socket.on(ServerEvent.Seat, listener),
+    onClosed: (listener) => void socket.on(ServerEvent.Closed, (closed) => listener(closed.code)),
     isConnected: () => socket.connected,
     sync: (request) =>
       new Promise((resolve) => {

@@ -32,6 +32,7 @@ export class FakeTransport implements SessionTransport {
   private errorListeners: ((code: string, willRetry: boolean) => void)[] = [];
   private updateListeners: ((update: RoleUpdate) => void)[] = [];
   private presenceListeners: ((presence: Presence) => void)[] = [];
+  private closedListeners: ((code: string) => void)[] = [];
 
   onConnect(listener: () => void): void {
     this.connectListeners.push(listener);
@@ -50,6 +51,9 @@ export class FakeTransport implements SessionTransport {
   }
   onSeat(listener: (seat: SeatState) => void): void {
     this.seatListeners.push(listener);
+  }
+  onClosed(listener: (code: string) => void): void {
+    this.closedListeners.push(listener);
   }
   seat(request: SeatRequest): Promise<SeatAck | ClientFailure> {
     return new Promise((answer) => this.seats.push({ request, answer }));
@@ -86,6 +90,11 @@ export class FakeTransport implements SessionTransport {
   }
   push(update: RoleUpdate): void {
     for (const listener of this.updateListeners) listener(update);
+  }
+  /** The server closes the page for good (`session:closed`), then the socket (no retry). */
+  closeWith(code: string): void {
+    for (const listener of this.closedListeners) listener(code);
+    this.disconnect(false);
   }
   pushSeat(seat: SeatState): void {
     for (const listener of this.seatListeners) listener(seat);

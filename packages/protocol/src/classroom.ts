@@ -153,14 +153,31 @@ export interface ClassDetail extends ClassSummary {
  * already in the class (compared without case, accents or extra spaces) takes that learner's
  * place back — same `learnerId`, the pseudonym as first given, a new token; the old one opens
  * nothing any more (`class/taken_over`) — when no page of theirs is connected (their class page,
- * or their listener or caller actor page in a live call); else the join is refused
- * `class/pseudonym_taken`.
+ * one that answers `class:probe` in time, or their listener or caller actor page in a live call);
+ * else the join is refused `class/pseudonym_taken` (their trainer can free the place:
+ * `classFreePlaceSchema`).
  */
 export interface ClassJoined {
   classId: string;
   learnerId: string;
   pseudonym: string;
   token: string;
+}
+
+/**
+ * `POST /api/classes/:classId/free-place` (the class's trainer): frees a learner's place, for a
+ * learner whose old device stays open somewhere (a computer left on in the training room). Their
+ * token is retired (`class/place_freed` at the handshake), their pages still open are told
+ * (`class:place_freed` on a class page; `session:closed` on their listener or caller actor page,
+ * whose role link is renewed: the call goes on, the role without a connection until they
+ * rejoin) and closed; the next join with their pseudonym takes their place back.
+ */
+export const classFreePlaceSchema = z.object({ learnerId: entityId }).strict();
+export type ClassFreePlaceRequest = z.infer<typeof classFreePlaceSchema>;
+/** The place freed: the learner, and how many live calls' role links were renewed. */
+export interface ClassPlaceFreed {
+  learnerId: string;
+  renewedLinks: number;
 }
 
 /** `POST /api/classes/:classId/rounds`: the calls launched. */
@@ -263,6 +280,13 @@ export const ClassEvent = {
   Message: 'class:message',
   /** To a learner's page whose place was taken back from another device (`class/taken_over`). */
   TakenOver: 'class:taken_over',
+  /** To a learner's page whose place the trainer freed (`class/place_freed`). */
+  PlaceFreed: 'class:place_freed',
+  /**
+   * Asked of a learner's class pages when a join names that learner: a page answers at once (the
+   * ack); one that does not answer in time is a dead device's (its network gone without a close).
+   */
+  Probe: 'class:probe',
 } as const;
 
 export interface ClassServerToClientEvents {
@@ -271,6 +295,8 @@ export interface ClassServerToClientEvents {
   [ClassEvent.Assignment]: (assignment: LearnerAssignment | null) => void;
   [ClassEvent.Message]: (message: ClassMessage) => void;
   [ClassEvent.TakenOver]: () => void;
+  [ClassEvent.PlaceFreed]: () => void;
+  [ClassEvent.Probe]: (ack: (alive: true) => void) => void;
 }
 
 export interface ClassClientToServerEvents {

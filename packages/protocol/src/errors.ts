@@ -61,6 +61,8 @@ export const ErrorCode = {
   ClassFull: 'class/full',
   ClassPseudonymTaken: 'class/pseudonym_taken',
   ClassTakenOver: 'class/taken_over',
+  ClassPlaceFreed: 'class/place_freed',
+  ClassLearnerNotFound: 'class/learner_not_found',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -129,6 +131,9 @@ export const errorMessages: Record<ErrorCode, string> = {
     "Ce pseudonyme est déjà utilisé dans cette séance, sur une page encore ouverte. Si c'est vous, fermez cette page-là (un appareil éteint la libère en moins d'une minute) puis rejoignez à nouveau ; sinon, choisissez un autre pseudonyme.",
   'class/taken_over':
     "Votre place dans cette séance de groupe a été reprise depuis un autre appareil, sous le même pseudonyme. Si ce n'était pas vous, prévenez votre formateur·rice.",
+  'class/place_freed':
+    "Votre formateur·rice a libéré votre place : rejoignez la séance depuis l'appareil de votre choix, avec votre pseudonyme.",
+  'class/learner_not_found': "Cette personne n'est pas (ou plus) dans la séance de groupe.",
 };
 
 export interface Failure {

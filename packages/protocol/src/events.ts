@@ -1,6 +1,6 @@
 // Socket.IO event names and typed event maps, shared by the server gateway and the client.
 import type { RoleView, TimelineEntry, Role, ScenarioGraph, ScenarioLabels } from '@ecoute/engine';
-import type { Ack } from './errors.js';
+import type { Ack, ErrorCode } from './errors.js';
 import type { SeatAck, SeatState } from './seats.js';
 
 export const ClientEvent = {
@@ -15,7 +15,18 @@ export const ServerEvent = {
   Presence: 'session:presence',
   /** A page's seat changed because of another page (taken over). */
   Seat: 'session:seat',
+  /**
+   * The server closes this page's connection for good, with the reason: its role link was
+   * renewed (a group session's trainer freed the learner's place, `class/place_freed`). The
+   * page shows the reason and does not reconnect.
+   */
+  Closed: 'session:closed',
 } as const;
+
+/** `session:closed`: why the page was closed. */
+export interface SessionClosed {
+  code: ErrorCode;
+}
 
 /** Who is in the session now, per role, with the names they gave (sent to every role). */
 export interface Participant {
@@ -86,4 +97,5 @@ export interface ServerToClientEvents {
   'session:update': (update: RoleUpdate) => void;
   'session:presence': (presence: Presence) => void;
   'session:seat': (seat: SeatState) => void;
+  'session:closed': (closed: SessionClosed) => void;
 }

@@ -48,6 +48,7 @@ const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.ClassGroupsInvalid]: HttpStatus.BAD_REQUEST,
   [ErrorCode.ClassFull]: HttpStatus.CONFLICT,
   [ErrorCode.ClassPseudonymTaken]: HttpStatus.CONFLICT,
+  [ErrorCode.ClassLearnerNotFound]: HttpStatus.NOT_FOUND,
 };
 
 /** The HTTP answer of a coded failure: `{ ok: false, code, message }` with its status. */

@@ -187,6 +187,7 @@ export const ROUTE_ACTIONS: Record<string, Action> = {
   'GET /api/classes/:classId': 'class.manage',
   'POST /api/classes/:classId/rounds': 'class.manage',
   'PUT /api/classes/:classId/settings': 'class.manage',
+  'POST /api/classes/:classId/free-place': 'class.manage',
   'GET /api/classes/:classId/debrief': 'class.manage',
   'GET /api/classes/:classId/export/json': 'class.manage',
   'GET /api/classes/:classId/export/csv': 'class.manage',

@@ -1,7 +1,7 @@
 // The classroom's tables (migration 0030_classes): classes (since 0043 with their settings), their
 // learners (a pseudonym and the hash of their token; since 0042 also the token their last join
-// from another device replaced)
-// and their calls (a session per group and round). Sessions themselves
+// from another device replaced, since 0044 the token they held when their trainer freed their
+// place) and their calls (a session per group and round). Sessions themselves
 // stay in the sessions store; a deleted session takes its class_calls row with it (cascade).
 import type { Kysely } from 'kysely';
 import { HINT_MODES, type HintMode, type Outcome } from '@ecoute/engine';
@@ -28,6 +28,8 @@ type ClassLearnersTable = {
   token_hash: string;
   /** The token a join from another device replaced (its page is told `class/taken_over`). */
   replaced_token_hash: string | null;
+  /** The token the learner held when their trainer freed their place (told `class/place_freed`). */
+  freed_token_hash: string | null;
   joined_at: string;
 };
 
@@ -198,6 +200,7 @@ export class ClassStore {
         pseudonym: learner.pseudonym,
         token_hash: tokenHash,
         replaced_token_hash: null,
+        freed_token_hash: null,
         joined_at: learner.joinedAt,
       })
       .execute();
@@ -205,7 +208,7 @@ export class ClassStore {
 
   /**
    * The learner joined again from another device: `tokenHash` opens their place from now on, the
-   * token it replaces nothing any more (kept to tell its page, `tokenReplaced`).
+   * token it replaces nothing any more (kept to tell its page, `tokenRetired`).
    */
   async replaceToken(classId: string, learnerId: string, tokenHash: string): Promise<void> {
     await this.db
@@ -216,15 +219,47 @@ export class ClassStore {
       .execute();
   }
 
-  /** Whether this token was a learner's of the class until they joined again from another device. */
-  async tokenReplaced(classId: string, tokenHash: string): Promise<boolean> {
+  /**
+   * The trainer freed the learner's place: their token opens nothing any more (kept to tell its
+   * page, `tokenRetired`); `unusedHash` (of a token handed to nobody) stands in its place until
+   * their next join replaces it. False if the class has no such learner.
+   */
+  async freeToken(classId: string, learnerId: string, unusedHash: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('class_learners')
+      .set((eb) => ({ freed_token_hash: eb.ref('token_hash'), token_hash: unusedHash }))
+      .where('class_id', '=', classId)
+      .where('id', '=', learnerId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /**
+   * Why this token of the class opens nothing any more: `replaced` (its learner joined again from
+   * another device), `freed` (their trainer freed their place), or null (never a learner's).
+   */
+  async tokenRetired(classId: string, tokenHash: string): Promise<'replaced' | 'freed' | null> {
     const row = await this.db
       .selectFrom('class_learners')
-      .select('id')
+      .select(['replaced_token_hash', 'freed_token_hash'])
       .where('class_id', '=', classId)
-      .where('replaced_token_hash', '=', tokenHash)
+      .where((eb) =>
+        eb.or([eb('replaced_token_hash', '=', tokenHash), eb('freed_token_hash', '=', tokenHash)]),
+      )
       .executeTakeFirst();
-    return row !== undefined;
+    if (!row) return null;
+    return row.freed_token_hash === tokenHash ? 'freed' : 'replaced';
+  }
+
+  /** A learner of the class by id, if any. */
+  async learner(classId: string, learnerId: string): Promise<ClassLearner | undefined> {
+    const row = await this.db
+      .selectFrom('class_learners')
+      .select(['id', 'pseudonym', 'joined_at'])
+      .where('class_id', '=', classId)
+      .where('id', '=', learnerId)
+      .executeTakeFirst();
+    return row ? { learnerId: row.id, pseudonym: row.pseudonym, joinedAt: row.joined_at } : undefined;
   }
 
   async learners(classId: string): Promise<ClassLearner[]> {

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import {
   ErrorCode,
   classCreateSchema,
+  classFreePlaceSchema,
   classJoinSchema,
   classSettingsSchema,
   failure,
@@ -14,6 +15,7 @@ import {
 import type {
   ClassDetail,
   ClassJoined,
+  ClassPlaceFreed,
   ClassSettings,
   ClassSummary,
   Failure,
@@ -90,6 +92,22 @@ export class ClassroomController {
   ): Promise<ClassSettings> {
     const record = await this.managed(classId, access);
     return this.classroom.setSettings(record, parseBody(classSettingsSchema, body));
+  }
+
+  /**
+   * Frees a learner's place (their old device left open): their pages still open are told and
+   * closed, and their next join with their pseudonym takes their place back.
+   */
+  @Post('classes/:classId/free-place')
+  @HttpCode(200)
+  async freePlace(
+    @Param('classId') classId: string,
+    @Body() body: unknown,
+    @CurrentAccess() access: Access,
+  ): Promise<ClassPlaceFreed> {
+    const record = await this.managed(classId, access);
+    const { learnerId } = parseBody(classFreePlaceSchema, body);
+    return orThrow(await this.classroom.freePlace(record, learnerId, access));
   }
 
   @Get('classes/:classId/debrief')

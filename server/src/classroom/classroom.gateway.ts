@@ -64,6 +64,14 @@ const floorRoom = (classId: string) => `c:${classId}:floor`;
 const learnersRoom = (classId: string) => `c:${classId}:learners`;
 const learnerRoom = (classId: string, learnerId: string) => `c:${classId}:l:${learnerId}`;
 
+/**
+ * How long a learner's class page has to answer `class:probe` when a join names that learner:
+ * silent, it is taken for a dead device's (a phone whose network died without a close) rather
+ * than held open until Socket.IO's heartbeat notices (pingInterval 25 s + pingTimeout 20 s,
+ * shared by every namespace of the server, the calls' too). Generous for a slow mobile network.
+ */
+export const CLASS_PAGE_PROBE_MS = 5_000;
+
 function handshakeError(code: Code): Error & { data: { code: Code; message: string } } {
   return Object.assign(new Error(code), { data: { code, message: errorMessages[code] } });
 }
@@ -103,17 +111,36 @@ export class ClassRooms implements ClassBroadcaster, FloorSink {
     learnerId: string,
     seats: readonly { sessionId: string; role: Role }[],
   ): Promise<boolean> {
-    // Every process's sockets (with the cluster's adapter, the others are asked).
-    const sockets = await this.namespace?.in(learnerRoom(classId, learnerId)).fetchSockets();
-    if ((sockets?.length ?? 0) > 0) return true;
+    // Every process's sockets (with the cluster's adapter, the others are asked): a class page
+    // counts if it answers; a silent one (a dead device) is closed by the join that follows.
+    if ((await this.probe(learnerRoom(classId, learnerId))) > 0) return true;
     for (const { sessionId, role } of seats)
       if ((await this.presence.connectionsOf(sessionId))[role] > 0) return true;
     return false;
   }
 
+  /** How many sockets of `room` answer `class:probe` within `CLASS_PAGE_PROBE_MS`. */
+  private probe(room: string): Promise<number> {
+    const namespace = this.namespace;
+    if (!namespace) return Promise.resolve(0);
+    return new Promise((resolve) => {
+      // With no socket in the room the answer comes at once; `error` only says some were silent.
+      namespace
+        .in(room)
+        .timeout(CLASS_PAGE_PROBE_MS)
+        .emit(ClassEvent.Probe, (_error: Error | null, answers: true[]) => resolve(answers.length));
+    });
+  }
+
   takenOver(classId: string, learnerId: string): void {
     const room = learnerRoom(classId, learnerId);
     this.namespace?.to(room).emit(ClassEvent.TakenOver);
+    this.namespace?.in(room).disconnectSockets(true);
+  }
+
+  placeFreed(classId: string, learnerId: string): void {
+    const room = learnerRoom(classId, learnerId);
+    this.namespace?.to(room).emit(ClassEvent.PlaceFreed);
     this.namespace?.in(room).disconnectSockets(true);
   }
 

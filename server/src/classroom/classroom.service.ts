@@ -22,6 +22,7 @@ import type {
   ClassJoined,
   ClassLearner,
   ClassMessage,
+  ClassPlaceFreed,
   ClassRole,
   ClassSettings,
   ClassSummary,
@@ -61,6 +62,8 @@ export interface ClassBroadcaster {
   ): Promise<boolean>;
   /** The learner's place was taken back from another device: their pages still open are told and closed. */
   takenOver(classId: string, learnerId: string): void;
+  /** The trainer freed the learner's place: their class pages still open are told and closed. */
+  placeFreed(classId: string, learnerId: string): void;
 }
 export const CLASS_BROADCASTER = Symbol('CLASS_BROADCASTER');
 
@@ -220,9 +223,44 @@ export class ClassroomService {
     const hash = hashToken(token);
     const learner = await this.store.learnerOf(classId, hash);
     if (learner) return learner;
+    const retired = await this.store.tokenRetired(classId, hash);
     return failure(
-      (await this.store.tokenReplaced(classId, hash)) ? ErrorCode.ClassTakenOver : ErrorCode.ClassJoinInvalid,
+      retired === 'freed'
+        ? ErrorCode.ClassPlaceFreed
+        : retired === 'replaced'
+          ? ErrorCode.ClassTakenOver
+          : ErrorCode.ClassJoinInvalid,
     );
+  }
+
+  /**
+   * The trainer frees a learner's place (their old device left open somewhere): their token is
+   * retired (its page, coming back, is told `class/place_freed`), their class pages still open
+   * are told and closed, and in each live call of the class the link of the role only they hold
+   * (listener, caller actor) is renewed — its pages told and closed, nothing recorded: the call
+   * goes on, the role without a connection until they rejoin. Their next join with their
+   * pseudonym then takes their place back (same learner, role and call; the new link reaches
+   * their class page with their assignment). An observer's link is shared by their group: it
+   * stays. Run in the class's join queue, so that a join under way is not cut in two.
+   */
+  freePlace(
+    record: ClassRecord,
+    learnerId: string,
+    manager: ClassManager,
+  ): Promise<ClassPlaceFreed | Failure> {
+    return this.oneAtATime(record.code, async () => {
+      if (!(await this.store.learner(record.id, learnerId))) return failure(ErrorCode.ClassLearnerNotFound);
+      const seats = await this.seatsOf(record.id, learnerId);
+      await this.store.freeToken(record.id, learnerId, hashToken(newToken()));
+      this.broadcaster.placeFreed(record.id, learnerId);
+      let renewedLinks = 0;
+      for (const { sessionId, role } of seats)
+        if (await this.sessions.renewRoleLink(sessionId, role, ErrorCode.ClassPlaceFreed)) renewedLinks++;
+      this.logger.log(
+        `class learner place freed ${record.id} learner=${learnerId} links=${renewedLinks} by=${manager.member?.userId ?? '?'}`,
+      );
+      return { learnerId, renewedLinks };
+    });
   }
 
   /**

@@ -420,6 +420,14 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The classroom: the token a learner held when their trainer freed their place (their old
+  // device left open somewhere), kept so that its page, coming back, is told so
+  // (`class/place_freed`) rather than that its code is wrong.
+  '0044_class_learners_freed_token': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('class_learners').addColumn('freed_token_hash', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -33,7 +33,6 @@ import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
 import { clientText } from '../logging/client-text.js';
 import { ServerMetrics } from '../metrics/server-metrics.js';
-import { ROLES } from '@ecoute/engine';
 import { POLICY, SOCKET_ACTIONS, allowedBy } from '../auth/policy.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { SessionPlacement } from '../cluster/session-placement.js';
@@ -138,9 +137,13 @@ export class SessionGateway
       for (const socket of server.sockets.sockets.values()) this.cutIfSlow(socket);
     }, SLOW_READER_SWEEP_MS);
     this.sweep.unref();
-    // Revoked links: their sockets leave at once (a new handshake needs one of the new links).
-    this.sessions.onRevoke((sessionId) => {
-      for (const role of ROLES) server.in(roleRoom(sessionId, role)).disconnectSockets(true);
+    // Revoked links: their sockets leave at once (a new handshake needs one of the new links),
+    // told why first when there is a reason (they then do not try again).
+    this.sessions.onRevoke((sessionId, roles, reason) => {
+      for (const role of roles) {
+        if (reason) server.to(roleRoom(sessionId, role)).emit(ServerEvent.Closed, { code: reason });
+        server.in(roleRoom(sessionId, role)).disconnectSockets(true);
+      }
     });
     server.use((socket, next) => {
       // The session id is the client's word until authenticated: escaped before it is logged.

@@ -10,6 +10,7 @@ import {
   classJoinSchema,
   groupDebriefQuerySchema,
   launchRoundSchema,
+  classFreePlaceSchema,
   classSettingsSchema,
   createSessionSchema,
   criterionIdSchema,
@@ -480,6 +481,21 @@ export const API_ROUTES: readonly ApiRoute[] = [
     body: classSettingsSchema,
     ok: { status: 200, description: 'Les réglages gardés.' },
     errors: ['class/not_found', 'input/invalid'],
+  },
+  {
+    method: 'post',
+    path: '/api/classes/:classId/free-place',
+    tag: 'séances de groupe',
+    summary:
+      'Libère la place d’un·e apprenant·e dont l’ancien appareil reste ouvert : ses pages encore ouvertes sont prévenues (class/place_freed) et fermées, le lien de son rôle dans un appel en cours est renouvelé (l’appel continue, rien n’est perdu), et sa prochaine participation sous son pseudonyme reprend sa place.',
+    access: 'trainer',
+    params: { classId },
+    body: classFreePlaceSchema,
+    ok: {
+      status: 200,
+      description: 'La place libérée : l’apprenant·e et le nombre de liens de rôle renouvelés.',
+    },
+    errors: ['class/not_found', 'class/learner_not_found', 'input/invalid'],
   },
   {
     method: 'get',

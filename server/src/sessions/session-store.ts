@@ -94,6 +94,21 @@ export class SessionStore {
     });
   }
 
+  /** Replaces one role's link (the others stay): its old token opens nothing any more. */
+  async replaceRoleToken(sessionId: string, role: Role, token: StoredToken): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .deleteFrom('role_tokens')
+        .where('session_id', '=', sessionId)
+        .where('role', '=', role)
+        .execute();
+      await trx
+        .insertInto('role_tokens')
+        .values(tokenRows(sessionId, { [role]: token }))
+        .execute();
+    });
+  }
+
   /** The sealed tokens of a session's role links, per role (null where none was kept). */
   async sealedTokens(sessionId: string): Promise<Partial<Record<Role, string | null>>> {
     const rows = await this.db

@@ -189,10 +189,17 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     return { sessionId, links: links as SessionLinks['links'] };
   }
 
-  private readonly revokeListeners: ((sessionId: string) => void)[] = [];
+  private readonly revokeListeners: ((
+    sessionId: string,
+    roles: readonly Role[],
+    reason: ErrorCode | null,
+  ) => void)[] = [];
 
-  /** `listener` hears of each revocation (the gateway drops the sockets of the old links). */
-  onRevoke(listener: (sessionId: string) => void): void {
+  /**
+   * `listener` hears of each revocation (the gateway drops the sockets of the old links): the
+   * roles whose links changed, and the reason their pages are told (null: none is told).
+   */
+  onRevoke(listener: (sessionId: string, roles: readonly Role[], reason: ErrorCode | null) => void): void {
     this.revokeListeners.push(listener);
   }
 
@@ -203,7 +210,7 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
     const roles = ROLES.filter((role) => role !== 'callerActor' || session.callerActor === true);
     const tokens = Object.fromEntries(roles.map((role) => [role, newToken()])) as Record<Role, string>;
     await this.sessions.replaceTokens(sessionId, this.storedTokens(tokens));
-    for (const listener of this.revokeListeners) listener(sessionId);
+    for (const listener of this.revokeListeners) listener(sessionId, ROLES, null);
     this.logger.log(`session links revoked ${sessionId}`);
     return {
       sessionId,
@@ -211,6 +218,24 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
         roles.map((role) => [role, roleLinkPath(role, sessionId, tokens[role])]),
       ) as SessionLinks['links'],
     };
+  }
+
+  /**
+   * A new link for one role (the others keep theirs): the pages of the old one are told `reason`
+   * and closed. Nothing is recorded: the call goes on, the role without a connection until a
+   * page opens the new link. False if the session has no such role.
+   */
+  async renewRoleLink(sessionId: string, role: Role, reason: ErrorCode): Promise<boolean> {
+    const sealed = await this.sessions.sealedTokens(sessionId);
+    if (!(role in sealed)) return false;
+    const token = newToken();
+    await this.sessions.replaceRoleToken(sessionId, role, {
+      hash: hashToken(token),
+      sealed: this.seal.seal(token),
+    });
+    for (const listener of this.revokeListeners) listener(sessionId, [role], reason);
+    this.logger.log(`session link renewed ${sessionId} role=${role}`);
+    return true;
   }
 
   private storedTokens(tokens: Partial<Record<Role, string>>): Partial<Record<Role, StoredToken>> {
