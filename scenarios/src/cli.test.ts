@@ -73,7 +73,9 @@ describe('pnpm scenario', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('> décrocher');
     expect(result.stdout).toContain('[00:00] Monique : « Ah, tant mieux.');
-    expect(result.stdout).toContain('[00:20] Monique : « Allô ? Vous êtes toujours là ? » (silence)');
+    expect(result.stdout).toContain(
+      '[00:20] Monique : « Allô\u00a0? Vous êtes toujours là\u00a0? » (silence)',
+    );
     expect(result.stdout).toContain('Détresse (detresse) : 4 [0–10]');
     expect(result.stdout).toContain("Fin de l'appel : raccroche (échec)");
   });

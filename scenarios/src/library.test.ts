@@ -8,6 +8,7 @@ import {
   CallRun,
   compileScenario,
   formatLintIssue,
+  frenchTypographyProblems,
   generatedPlayThrough,
   lintFiles,
   ManualScheduler,
@@ -225,15 +226,15 @@ describe('scenario library', () => {
     const late = tests!.tests.find((t) => t.name.startsWith('Alerte tardive'))!;
     const result = runPlayThrough(compiled!, late);
     expect(result.failures).toEqual([]);
-    const [done, toWork] = (result.endingMessage ?? '').split('À travailler :');
-    expect(done).toContain('Ce que vous avez fait :');
+    const [done, toWork] = (result.endingMessage ?? '').split('À travailler\u00a0:');
+    expect(done).toContain('Ce que vous avez fait\u00a0:');
     expect(done).toContain("obtient l'adresse où il se trouve");
     expect(done).not.toContain('fait alerter sans retard');
     expect(toWork).toContain('fait alerter sans retard');
     // A listener who alerted in time is praised for it instead.
     const onTime = tests!.tests.find((t) => t.end.outcome === 'best' && t !== late)!;
     const other = runPlayThrough(compiled!, onTime);
-    expect(other.endingMessage?.split('À travailler :')[0]).toContain('fait alerter sans retard');
+    expect(other.endingMessage?.split('À travailler\u00a0:')[0]).toContain('fait alerter sans retard');
   });
 
   it('detresse-suicidaire: asleep before his address, or asleep waiting for help: the endings say what to work on', () => {
@@ -242,7 +243,7 @@ describe('scenario library', () => {
       const test = tests!.tests.find((t) => t.name.startsWith(start))!;
       const result = runPlayThrough(compiled!, test);
       expect(result.failures).toEqual([]);
-      return (result.endingMessage ?? '').split('À travailler :');
+      return (result.endingMessage ?? '').split('À travailler\u00a0:');
     };
     const awake = "quand il s'assoupit, lui parle dans les 20 secondes";
     const [doneLost, toWorkLost] = play("Il s'assoupit, ne répond plus");
@@ -314,7 +315,7 @@ describe('scenario library', () => {
         observation: {
           kind: 'line',
           line: 'toujours_la',
-          text: 'Allô ? Vous êtes toujours là ?',
+          text: 'Allô\u00a0? Vous êtes toujours là\u00a0?',
           cue: 'silence',
           voice: { rate: 0.8 },
         },
@@ -341,6 +342,21 @@ function shownTexts(value: unknown, at: string, out: { at: string; text: string 
   return out;
 }
 
+/**
+ * What is wrong with the French typography of each text of `value`, one item per text, named by its
+ * path. Every string of the scenario, the machine's too (its state labels and descriptions, the
+ * lines its actions say are read): an id has no space to get wrong.
+ */
+function typographyProblems(value: unknown, at = ''): string[] {
+  if (typeof value === 'string') {
+    const found = frenchTypographyProblems(value);
+    return found.length > 0 ? [`${at} (${found.join(', ')}) ${value}`] : [];
+  }
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, inner]) => typographyProblems(inner, `${at}.${key}`));
+  return [];
+}
+
 describe('Built-in calls: texts shown to people', () => {
   it('the check finds an id written in a rubric help', () => {
     const texts = shownTexts({ rubric: [{ criteria: [{ help: 'pose le drapeau besoin_compris' }] }] }, '');
@@ -355,5 +371,22 @@ describe('Built-in calls: texts shown to people', () => {
     if (!parsed.ok) return;
     const found = shownTexts(parsed.scenario, '').filter((t) => SNAKE_ID.test(t.text));
     expect(found).toEqual([]);
+  });
+
+  // On a phone a line broke after « or before ? where the space was an ordinary one (the
+  // hameçonnage's title, « Hameçonnage : « votre carte Vitale expire » »): French typography wants
+  // U+00A0 (or the narrow U+202F) before : ; ? ! and inside « », as the client's catalogue has it.
+  it('the typography check finds an ordinary space inside « » or before a colon', () => {
+    expect(typographyProblems({ title: 'Hameçonnage : « votre carte Vitale expire »' })).toHaveLength(1);
+    expect(
+      typographyProblems({ title: 'Hameçonnage\u00a0: «\u00a0votre carte Vitale expire\u00a0»' }),
+    ).toEqual([]);
+  });
+
+  it.each(scenarioFiles)('%s: no-break spaces before : ; ? ! and inside « », in every text', (file) => {
+    const parsed = parseScenario(read(file).text, file);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(typographyProblems(parsed.scenario)).toEqual([]);
   });
 });

@@ -78,6 +78,12 @@ describe('the debrief page', () => {
     const pickup = within(measures).getByRole('button', { name: /Temps pour décrocher/ });
     expect(pickup.textContent).not.toMatch(/à \d/);
     expect(within(measures).getByRole('button', { name: /Plus long silence/ }).textContent).toMatch(/à 0:16/);
+    // The transcript: the join while the phone rang has no call time (as in the live consoles),
+    // then call time from the pickup, never going backwards.
+    const times = Array.from(document.querySelectorAll('.moment-transcript__row .entry__time')).map(
+      (time) => time.textContent,
+    );
+    expect(times.slice(0, 3)).toEqual(['avant le décroché', '0:00', '0:00']);
   });
 
   it('jumps to the moment that proves a criterion, and steps with the arrow keys', async () => {

@@ -42,10 +42,14 @@ const TranscriptLine = memo(function TranscriptLine({
   onPick: (index: number) => void;
 }) {
   const clock = useCallClock();
+  const { t } = useI18n();
   const line = describe(entry);
+  const before = clock.beforePickup(entry.seq);
   return (
     <button type="button" className="moment-transcript__pick" onClick={() => onPick(index)}>
-      <span className="entry__time">{clock.format(entry.t)}</span>{' '}
+      <span className={`entry__time${before ? ' entry__time--before-pickup' : ''}`}>
+        {before ? t('transcript.beforePickup') : clock.format(entry.t)}
+      </span>{' '}
       <span className="entry__speaker">{line.speaker}</span>{' '}
       {line.cue ? <span className="entry__cue">{line.cue} </span> : null}
       {line.direction ? <i className="entry__cue entry__direction">{line.direction} </i> : null}

@@ -51,8 +51,10 @@ export function PrintReport({
           const line = describe(entry);
           return (
             <li key={entry.seq} className={`entry--${line.voice}`}>
-              <span className="entry__time">{clock.format(entry.t)}</span> <strong>{line.speaker}</strong>{' '}
-              {line.cue ? `${line.cue} ` : ''}
+              <span className="entry__time">
+                {clock.beforePickup(entry.seq) ? t('transcript.beforePickup') : clock.format(entry.t)}
+              </span>{' '}
+              <strong>{line.speaker}</strong> {line.cue ? `${line.cue} ` : ''}
               {line.text}
               {line.interpretation ? ` ${line.interpretation}` : null}
             </li>

@@ -58,6 +58,7 @@ export const en: Catalogue = {
   'transcript.heading': 'Transcript',
   'transcript.empty': 'Nothing yet.',
   'transcript.time': 'at {time}',
+  'transcript.beforePickup': 'before pickup',
 
   'speaker.caller': 'Caller',
   'speaker.listener': 'Listener',

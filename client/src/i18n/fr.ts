@@ -59,6 +59,7 @@ export const fr = {
   'transcript.heading': 'Transcription',
   'transcript.empty': "Rien pour l'instant.",
   'transcript.time': 'à {time}',
+  'transcript.beforePickup': 'avant le décroché',
 
   'speaker.caller': 'Appelant·e',
   'speaker.listener': 'Écoutant·e',

@@ -5,6 +5,7 @@ import { announceEntry } from './announceEntry.js';
 import { describeEntry, returningJoins } from './describeEntry.js';
 import { formatDuration } from './formatDuration.js';
 import { frenchSpacing } from './frenchSpacing.js';
+import { isBeforePickup, pickupSeq } from './callTime.js';
 import { pickupTime } from './useCallElapsed.js';
 import type { KnownLabels } from './useKnownLabels.js';
 import './transcript.css';
@@ -82,8 +83,14 @@ export function Transcript({
   }, [entries, details, labels, t, returning]);
 
   // One clock: call time counts from pickup, as the status bar's call time (`phone.timer`) does.
+  // An entry before the pickup has none: it reads « avant le décroché », the same before and after
+  // the pickup, so that no time on screen ever goes backwards (ui/callTime.ts).
   const origin = pickupTime(allEntries) ?? 0;
-  const callTime = (t: number) => formatDuration(Math.max(0, t - origin));
+  const pickup = pickupSeq(allEntries);
+  const timeOf = (entry: TimelineEntry) =>
+    isBeforePickup(entry.seq, pickup)
+      ? t('transcript.beforePickup')
+      : formatDuration(Math.max(0, entry.t - origin));
 
   return (
     <section className="panel transcript" aria-labelledby={headingId}>
@@ -132,7 +139,11 @@ export function Transcript({
                   ) : null}
                 </p>{' '}
                 {/* The time once, read as shown (it was there twice in the page's text). */}
-                <span className="entry__time">{callTime(entry.t)}</span>
+                <span
+                  className={`entry__time${isBeforePickup(entry.seq, pickup) ? ' entry__time--before-pickup' : ''}`}
+                >
+                  {timeOf(entry)}
+                </span>
               </li>
             );
           })}

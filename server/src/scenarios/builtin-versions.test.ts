@@ -8,6 +8,9 @@
 // entry, the same states and the same ending. The tutorial's v1 (main at 8824484, its rubric help
 // named an internal flag) was recorded with the engine's CallRun and a manual clock, from the first
 // play-through of its tests; its v2 (main at 633fabd, no example phrases) from the same inputs.
+// Then every built-in call got the next version for French typography only (U+00A0 before : ; ? !
+// and inside « »): the version before it was recorded, with the engine's CallRun and a manual
+// clock, from the inputs of the call's previous fixture (none refused).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,6 +51,23 @@ const wordingOnly = new Set(['appel-entrainement@1']);
  * replay the same on them (a reading is recorded with its move), live sentences read better.
  */
 const examplesOnly = new Set(['appel-entrainement@2']);
+/**
+ * Earlier versions whose later one changed only spaces (U+00A0 for ordinary ones before : ; ? !
+ * and inside « »): the same session replays on the current version with the same states and
+ * paths, its texts differing by those spaces only.
+ */
+const typographyOnly = new Set([
+  'appel-entrainement@3',
+  'detresse-suicidaire@3',
+  'etudiante-crous@3',
+  'hameconnage-carte-vitale@3',
+  'proche-aidant-mere@2',
+  'renouvellement-mutuelle@3',
+  'titre-sejour-portail@2',
+  'violence-conjugale-numerique@2',
+]);
+/** An observation with its no-break spaces read as ordinary ones. */
+const spacesAside = (value: unknown) => JSON.stringify(value)?.replace(/\u00a0/g, ' ');
 
 const logger = new RecordingLogger('test');
 const catalog = ScenarioCatalog.loadFromDirectory(path.join(findWorkspaceRoot(), 'scenarios'), logger);
@@ -64,13 +84,21 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
     expect(recorded.map((s) => `${s.scenarioId}@${s.scenarioVersion}`)).toEqual([
       'appel-entrainement@1',
       'appel-entrainement@2',
+      'appel-entrainement@3',
       'detresse-suicidaire@2',
+      'detresse-suicidaire@3',
       'etudiante-crous@2',
+      'etudiante-crous@3',
       'hameconnage-carte-vitale@2',
+      'hameconnage-carte-vitale@3',
       'proche-aidant-mere@1',
+      'proche-aidant-mere@2',
       'renouvellement-mutuelle@2',
+      'renouvellement-mutuelle@3',
       'titre-sejour-portail@1',
+      'titre-sejour-portail@2',
       'violence-conjugale-numerique@1',
+      'violence-conjugale-numerique@2',
     ]);
     for (const { scenarioId, scenarioVersion } of recorded) {
       expect(catalog.get(scenarioId, scenarioVersion)?.scenario.version).toBe(scenarioVersion);
@@ -92,26 +120,40 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       expect(rebuilt.run.ending).toEqual(session.at.ending);
       expect(session.entries.at(-1)!.seq).toBe(session.at.seq);
       const name = `${session.scenarioId}@${session.scenarioVersion}`;
+      // Each earlier version is held against the one after it (what changed then).
+      const next = session.scenarioVersion + 1;
       if (examplesOnly.has(name)) {
-        // Only the example phrases changed: the same session replays on the current version, and
+        // Only the example phrases changed: the same session replays on the next version, and
         // the earlier version keeps its own moves (without them).
-        expect(replay(session).mismatches).toEqual([]);
+        expect(replay(session, next).mismatches).toEqual([]);
         const examples = (version?: number) =>
           Object.values(catalog.get(session.scenarioId, version)!.scenario.moves).flatMap(
             (m) => m.examples ?? [],
           );
         expect(examples(session.scenarioVersion)).toEqual([]);
-        expect(examples().length).toBeGreaterThan(0);
+        expect(examples(next).length).toBeGreaterThan(0);
+      } else if (typographyOnly.has(name)) {
+        // The next version (the current one) gives this session other texts (their spaces),
+        // nothing else: no input refused, each differing observation the same once its spaces are
+        // read as ordinary ones, the same states.
+        const onCurrent = replay(session, next);
+        expect(onCurrent.mismatches.length).toBeGreaterThan(0);
+        for (const mismatch of onCurrent.mismatches) {
+          expect(mismatch.kind).toBe('observation');
+          if (mismatch.kind !== 'observation') continue;
+          expect(spacesAside(mismatch.rebuilt)).toBe(spacesAside(mismatch.recorded));
+        }
+        expect(onCurrent.run.states).toEqual(session.at.states);
       } else if (wordingOnly.has(name)) {
         // Only what the debrief shows a trainer changed (the rubric's help): the same session
-        // replays on the current version too, but the earlier version keeps its own words.
-        expect(replay(session).mismatches).toEqual([]);
+        // replays on the next version too, but the earlier version keeps its own words.
+        expect(replay(session, next).mismatches).toEqual([]);
         const rubric = (version?: number) =>
           JSON.stringify(catalog.get(session.scenarioId, version)!.scenario.rubric);
-        expect(rubric(session.scenarioVersion)).not.toBe(rubric());
+        expect(rubric(session.scenarioVersion)).not.toBe(rubric(next));
       } else {
-        // The current version would not: its words (or its paths) differ on this very session.
-        expect(replay(session).mismatches.length).toBeGreaterThan(0);
+        // The next version would not: its words (or its paths) differ on this very session.
+        expect(replay(session, next).mismatches.length).toBeGreaterThan(0);
       }
     },
   );
