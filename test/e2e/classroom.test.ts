@@ -40,22 +40,38 @@ describe('the classroom in a browser', () => {
     return page;
   }
 
-  it('plays three calls at once from six learner pages, a whisper and a pause from the floor, and compares them', async () => {
+  /** The trainer creates a group session on the tutorial call: her floor page and the join link. */
+  async function createClass(name: string): Promise<{ floor: Page; joinPage: string }> {
     const floor = await open(`${suite.server.url}/classes`, { width: 1366, height: 768 }, true);
-    await floor.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du mardi');
+    await floor.getByRole('textbox', { name: 'Nom du groupe' }).fill(name);
     await floor.getByRole('checkbox', { name: /entraînement/ }).check();
     await floor.getByRole('button', { name: 'Créer la séance de groupe' }).click();
     const heading = floor.getByRole('heading', { name: /Code pour rejoindre/ });
     await heading.waitFor();
     const code = /([A-Z2-9]{6})/.exec(await heading.innerText())?.[1] ?? '';
     expect(code).toHaveLength(6);
+    return { floor, joinPage: `${suite.server.url}/classe?code=${code}` };
+  }
+
+  /** A new page of `viewport` on the join link, `pseudonym` typed and « Rejoindre » pressed. */
+  async function joinAs(
+    joinPage: string,
+    pseudonym: string,
+    viewport: { width: number; height: number },
+  ): Promise<Page> {
+    const page = await open(joinPage, viewport);
+    await page.getByRole('textbox', { name: 'Votre pseudonyme' }).fill(pseudonym);
+    await page.getByRole('button', { name: 'Rejoindre' }).click();
+    return page;
+  }
+
+  it('plays three calls at once from six learner pages, a whisper and a pause from the floor, and compares them', async () => {
+    const { floor, joinPage } = await createClass('Groupe du mardi');
 
     // Six learners join on their phones with the code (the QR code's link carries it).
     const learners = new Map<string, Page>();
     for (const name of NAMES) {
-      const page = await open(`${suite.server.url}/classe?code=${code}`, { width: 390, height: 844 });
-      await page.getByRole('textbox', { name: 'Votre pseudonyme' }).fill(name);
-      await page.getByRole('button', { name: 'Rejoindre' }).click();
+      const page = await joinAs(joinPage, name, { width: 390, height: 844 });
       await page.getByText(`sous le nom ${name}`).waitFor();
       expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(
         true,
@@ -187,19 +203,10 @@ describe('the classroom in a browser', () => {
   }, 240_000);
 
   it('gives a learner her place back when she joins again from another device, and tells her old page', async () => {
-    const floor = await open(`${suite.server.url}/classes`, { width: 1366, height: 768 }, true);
-    await floor.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du vendredi');
-    await floor.getByRole('checkbox', { name: /entraînement/ }).check();
-    await floor.getByRole('button', { name: 'Créer la séance de groupe' }).click();
-    const heading = floor.getByRole('heading', { name: /Code pour rejoindre/ });
-    await heading.waitFor();
-    const code = /([A-Z2-9]{6})/.exec(await heading.innerText())?.[1] ?? '';
-    const joinPage = `${suite.server.url}/classe?code=${code}`;
+    const { floor, joinPage } = await createClass('Groupe du vendredi');
 
     // Inès joins on her phone; a round makes her the listener of a call with the machine.
-    const phone = await open(joinPage, { width: 390, height: 844 });
-    await phone.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Inès');
-    await phone.getByRole('button', { name: 'Rejoindre' }).click();
+    const phone = await joinAs(joinPage, 'Inès', { width: 390, height: 844 });
     await phone.getByText('sous le nom Inès').waitFor();
     await floor.getByRole('heading', { name: 'Apprenant·es (1)' }).waitFor();
     await floor.getByRole('checkbox', { name: 'La machine joue l’appelant·e' }).check();
@@ -261,23 +268,12 @@ describe('the classroom in a browser', () => {
   }, 240_000);
 
   it('lets the trainer free the place of a learner whose old computer stays open, from the keyboard, after a confirmation', async () => {
-    const floor = await open(`${suite.server.url}/classes`, { width: 1366, height: 768 }, true);
-    await floor.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du jeudi');
-    await floor.getByRole('checkbox', { name: /entraînement/ }).check();
-    await floor.getByRole('button', { name: 'Créer la séance de groupe' }).click();
-    const heading = floor.getByRole('heading', { name: /Code pour rejoindre/ });
-    await heading.waitFor();
-    const code = /([A-Z2-9]{6})/.exec(await heading.innerText())?.[1] ?? '';
-    const joinPage = `${suite.server.url}/classe?code=${code}`;
+    const { floor, joinPage } = await createClass('Groupe du jeudi');
 
     // Inès joins on the training room's computer and picks up her call there; Noé joins too.
-    const computer = await open(joinPage, { width: 1366, height: 768 });
-    await computer.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Inès');
-    await computer.getByRole('button', { name: 'Rejoindre' }).click();
+    const computer = await joinAs(joinPage, 'Inès', { width: 1366, height: 768 });
     await computer.getByText('sous le nom Inès').waitFor();
-    const noe = await open(joinPage, { width: 390, height: 844 });
-    await noe.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Noé');
-    await noe.getByRole('button', { name: 'Rejoindre' }).click();
+    const noe = await joinAs(joinPage, 'Noé', { width: 390, height: 844 });
     await floor.getByRole('heading', { name: 'Apprenant·es (2)' }).waitFor();
     await floor.getByRole('checkbox', { name: 'La machine joue l’appelant·e' }).check();
     await floor.getByRole('button', { name: 'Former au hasard' }).click();
@@ -292,9 +288,7 @@ describe('the classroom in a browser', () => {
     await computer.getByRole('button', { name: /^Raccrocher/ }).waitFor();
 
     // From her phone, her name is refused while the computer's call page is open.
-    const phone = await open(joinPage, { width: 390, height: 844 });
-    await phone.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Inès');
-    await phone.getByRole('button', { name: 'Rejoindre' }).click();
+    const phone = await joinAs(joinPage, 'Inès', { width: 390, height: 844 });
     await phone
       .getByRole('alert')
       .getByText(/^Ce pseudonyme est déjà utilisé dans cette séance/)
@@ -376,16 +370,8 @@ describe('the classroom in a browser', () => {
   }, 240_000);
 
   it('keeps the help mode and « La machine joue l’appelant·e » across a reload, and launches its calls in that mode', async () => {
-    const floor = await open(`${suite.server.url}/classes`, { width: 1366, height: 768 }, true);
-    await floor.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du lundi');
-    await floor.getByRole('checkbox', { name: /entraînement/ }).check();
-    await floor.getByRole('button', { name: 'Créer la séance de groupe' }).click();
-    const heading = floor.getByRole('heading', { name: /Code pour rejoindre/ });
-    await heading.waitFor();
-    const code = /([A-Z2-9]{6})/.exec(await heading.innerText())?.[1] ?? '';
-    const phone = await open(`${suite.server.url}/classe?code=${code}`, { width: 390, height: 844 });
-    await phone.getByRole('textbox', { name: 'Votre pseudonyme' }).fill('Jules');
-    await phone.getByRole('button', { name: 'Rejoindre' }).click();
+    const { floor, joinPage } = await createClass('Groupe du lundi');
+    const phone = await joinAs(joinPage, 'Jules', { width: 390, height: 844 });
     await floor.getByRole('heading', { name: 'Apprenant·es (1)' }).waitFor();
 
     // Each choice is kept as soon as made (its saving awaited before the reload, as a person's
