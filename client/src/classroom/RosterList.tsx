@@ -1,4 +1,4 @@
-// The learners of a group session for its trainer, each with « free the place » (`classroom.free`):
+// The learners of a group session for its trainer, each with a button that frees the place (`classroom.free`):
 // for a learner whose old device stays open (a computer left on in the training room), so that
 // they take their place back from another one. Asked for confirmation first, inline (the page's
 // pattern, as ending a call): freeing closes the learner's pages still open, their call page too.

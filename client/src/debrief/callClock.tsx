@@ -1,7 +1,7 @@
 // One clock for the whole debrief: call time counts from the pickup, as the transcript and the
 // status bar of the consoles count it (a moment before the pickup reads 0:00). Session time
 // stays what the records hold (the cursor, the marks, the API); only what is read is shifted.
-// The transcript's entries before the pickup read « avant le décroché », as in the live consoles
+// The transcript's entries before the pickup read `transcript.beforePickup`, as in the live consoles
 // (ui/callTime.ts), rather than a 0:00 that the pickup itself reads too.
 import { createContext, useContext } from 'react';
 import { pickupTime } from '@ecoute/engine';

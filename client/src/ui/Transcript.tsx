@@ -83,7 +83,7 @@ export function Transcript({
   }, [entries, details, labels, t, returning]);
 
   // One clock: call time counts from pickup, as the status bar's call time (`phone.timer`) does.
-  // An entry before the pickup has none: it reads « avant le décroché », the same before and after
+  // An entry before the pickup has none: it reads `transcript.beforePickup`, the same before and after
   // the pickup, so that no time on screen ever goes backwards (ui/callTime.ts).
   const origin = pickupTime(allEntries) ?? 0;
   const pickup = pickupSeq(allEntries);
