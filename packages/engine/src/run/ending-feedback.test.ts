@@ -3,6 +3,7 @@ import { compileScenario } from '../scenario/compile.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 import { startTestRun, testScenario } from '../testing/fixtures.js';
 import type { Input, Observation } from '../timeline.js';
+import { sameObservation } from './rebuild.js';
 import { replay } from './replay.js';
 
 const rubric: ScenarioInput['rubric'] = [
@@ -75,17 +76,31 @@ describe('an ending message built from the rubric', () => {
   it('says what the listener did and what to work on, from the criteria met and missed', () => {
     const ending = endingOf(play(STEPS));
     expect(ending?.ending).toBe('ok');
-    expect(ending?.message).toBe(
+    expect(ending?.message?.replace(/\u00a0;/g, ' ;')).toBe(
       'Bravo. Ce que vous avez fait : écouter dans les 2 s ; agir deux fois ; tâche faite ; ' +
         'jamais agitée ; détresse ≤ 6 ; informé ; bonne fin. À travailler : écouter dans la 1re ' +
         'demi-seconde ; agir trois fois ; ne pas informer ; milieu en 1 s ; jamais la fin ; échec.',
     );
+    // Between the criteria, French spacing: a no-break space before « ; », never a plain one.
+    expect(ending?.message).toContain('\u00a0; agir deux fois');
+    expect(ending?.message).not.toMatch(/ ;/);
+  });
+
+  it('a message recorded with plain spaces before « ; » (before French spacing) rebuilds as the same', () => {
+    const ending = endingOf(play(STEPS))!;
+    const recorded = { ...ending, message: ending.message!.replace(/\u00a0;/g, ' ;') };
+    expect(recorded.message).not.toBe(ending.message);
+    expect(sameObservation(recorded, ending)).toBe(true);
+    // Other words are another message.
+    expect(
+      sameObservation({ ...recorded, message: recorded.message!.replace('Bravo', 'Bien') }, ending),
+    ).toBe(false);
   });
 
   it('changes with what the listener did: a slow start is no longer praised', () => {
     const slow = STEPS.map((s) => (s.at >= 1500 ? { ...s, at: s.at + 1000 } : s));
     const message = endingOf(play(slow))?.message ?? '';
-    expect(message).toContain('À travailler : écouter dans les 2 s ;');
+    expect(message).toContain('À travailler : écouter dans les 2 s\u00a0;');
     expect(message).not.toMatch(/fait : écouter dans les 2 s/);
   });
 

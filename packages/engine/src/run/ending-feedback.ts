@@ -12,7 +12,9 @@ function inSentence(label: string): string {
 }
 
 function part(heading: string, labels: readonly string[]): string {
-  const body = labels.map((l) => inSentence(l.trim().replace(/[.;:]+$/u, ''))).join(' ; ');
+  // French spacing: a no-break space before « ; » (a session recorded with a plain one still
+  // rebuilds: `sameObservation` reads the two spaces alike).
+  const body = labels.map((l) => inSentence(l.trim().replace(/[.;:]+$/u, ''))).join('\u00a0; ');
   return `${heading.trim()} ${body}.`;
 }
 

@@ -214,12 +214,16 @@ export class RunRebuild {
 }
 
 /**
- * Structural equality of two observations as JSON data (key order and `undefined` ignored). The
- * « Pardon ? » line recorded in an earlier wording is the same line (`samePardonText`).
+ * Structural equality of two observations as JSON data (key order and `undefined` ignored, a
+ * no-break space the same as a plain one). The « Pardon ? » line recorded in an earlier wording is
+ * the same line (`samePardonText`).
  */
 export function sameObservation(a: Observation, b: Observation): boolean {
   // Built by the same code, stored as JSON: the key order is nearly always the same already.
   if (JSON.stringify(a) === JSON.stringify(b) || canonical(a) === canonical(b)) return true;
+  // A plain space where a no-break one is now (French spacing added to the engine's own texts,
+  // such as an ending's message, after the session was recorded) is the same observation.
+  if (canonical(a, true) === canonical(b, true)) return true;
   return (
     a.kind === 'line' &&
     b.kind === 'line' &&
@@ -230,10 +234,15 @@ export function sameObservation(a: Observation, b: Observation): boolean {
   );
 }
 
-function canonical(value: unknown): string {
+const NO_BREAK_SPACES = /[\u00a0\u202f]/gu;
+
+/** Sorted keys; with `spaces`, no-break spaces read as plain ones. */
+function canonical(value: unknown, spaces = false): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)))
-      : v,
+      : spaces && typeof v === 'string'
+        ? v.replace(NO_BREAK_SPACES, ' ')
+        : v,
   );
 }
