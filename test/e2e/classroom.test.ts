@@ -273,7 +273,7 @@ describe('the classroom in a browser', () => {
     // Inès joins on the training room's computer and picks up her call there; Noé joins too.
     const computer = await joinAs(joinPage, 'Inès', { width: 1366, height: 768 });
     await computer.getByText('sous le nom Inès').waitFor();
-    const noe = await joinAs(joinPage, 'Noé', { width: 390, height: 844 });
+    await joinAs(joinPage, 'Noé', { width: 390, height: 844 });
     await floor.getByRole('heading', { name: 'Apprenant·es (2)' }).waitFor();
     await floor.getByRole('checkbox', { name: 'La machine joue l’appelant·e' }).check();
     await floor.getByRole('button', { name: 'Former au hasard' }).click();
@@ -371,7 +371,7 @@ describe('the classroom in a browser', () => {
 
   it('keeps the help mode and « La machine joue l’appelant·e » across a reload, and launches its calls in that mode', async () => {
     const { floor, joinPage } = await createClass('Groupe du lundi');
-    const phone = await joinAs(joinPage, 'Jules', { width: 390, height: 844 });
+    await joinAs(joinPage, 'Jules', { width: 390, height: 844 });
     await floor.getByRole('heading', { name: 'Apprenant·es (1)' }).waitFor();
 
     // Each choice is kept as soon as made (its saving awaited before the reload, as a person's
