@@ -6,8 +6,13 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { DEFAULT_CLASS_SETTINGS } from '@ecoute/protocol';
 import type { ClassLearner, ClassSettings, ScenarioSummary } from '@ecoute/protocol';
 import { useState } from 'react';
+import { translate } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { GroupBuilder } from './GroupBuilder.js';
+
+/** The French catalogue's words (what a trainer reads). */
+const fr = (key: MessageKey) => translate('fr', key);
 
 const learners = [
   { learnerId: 'l1', pseudonym: 'Malik' },
@@ -89,17 +94,19 @@ describe('GroupBuilder', () => {
     }
     renderWithSession(<Kept />);
     const machine = screen.getByRole('checkbox', {
-      name: 'La machine joue l’appelant·e',
+      name: fr('classroom.groups.machine'),
     }) as HTMLInputElement;
-    const radio = (name: RegExp) => screen.getByRole('radio', { name }) as HTMLInputElement;
+    // A mode's radio is named by its label, then its description.
+    const radio = (key: MessageKey) =>
+      screen.getByRole('radio', { name: (name) => name.startsWith(fr(key)) }) as HTMLInputElement;
     expect(machine.checked).toBe(true);
-    expect(radio(/^Sans indices/).checked).toBe(true);
-    expect(radio(/^Guidé/).checked).toBe(false);
-    expect(screen.getByRole('group', { name: /^Mode d.aide de l.écoutant·e$/ })).toBeTruthy();
+    expect(radio('speech.mode.no_hints').checked).toBe(true);
+    expect(radio('speech.mode.guided').checked).toBe(false);
+    expect(screen.getByRole('group', { name: fr('speech.home.legend') })).toBeTruthy();
 
     fireEvent.click(machine);
-    fireEvent.click(radio(/^Parole libre/));
-    fireEvent.click(screen.getByRole('switch', { name: /Me demander de choisir/ }));
+    fireEvent.click(radio('speech.mode.free_speech'));
+    fireEvent.click(screen.getByRole('switch', { name: fr('speech.home.askTrainer') }));
     expect(changes).toEqual([
       { hintMode: 'no_hints', askTrainer: false, machineCaller: false },
       { hintMode: 'free_speech', askTrainer: false, machineCaller: false },
@@ -108,7 +115,7 @@ describe('GroupBuilder', () => {
     expect(machine.checked).toBe(false);
   });
 
-  it('says under « Parole libre » when the round’s call has no example phrases, as the single session form', () => {
+  it('says under free speech when the round’s call has no example phrases, as the single session form', () => {
     const without = [
       { id: 'sc1', title: 'Appel', speechExamples: { moves: 8, withExamples: 8 } },
       { id: 'sc2', title: 'Sans phrases', speechExamples: { moves: 8, withExamples: 0 } },
@@ -123,10 +130,12 @@ describe('GroupBuilder', () => {
         launch={() => Promise.resolve(true)}
       />,
     );
-    expect(screen.queryByText(/^Cet appel n'a pas de phrases exemples/)).toBeNull();
-    fireEvent.change(screen.getByRole('combobox', { name: 'Scénario du tour' }), {
+    // As the page shows it (getByText reads a no-break space as a plain one).
+    const notice = () => screen.queryByText(fr('speech.home.noExamples').replace(/\s+/g, ' '));
+    expect(notice()).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: fr('classroom.launch.scenario') }), {
       target: { value: 'sc2' },
     });
-    expect(screen.getByText(/^Cet appel n'a pas de phrases exemples/)).toBeTruthy();
+    expect(notice()).toBeTruthy();
   });
 });
