@@ -14,6 +14,7 @@ import {
 import { DebriefView } from './DebriefView.js';
 import { debriefOfColumns, timelineOf } from './timeline.js';
 import { debriefTimeline } from '@ecoute/protocol';
+import { translate } from '../i18n/catalogue.js';
 
 const noGraph = () => <div data-testid="graph" />;
 
@@ -83,7 +84,7 @@ describe('the debrief page', () => {
     const times = Array.from(document.querySelectorAll('.moment-transcript__row .entry__time')).map(
       (time) => time.textContent,
     );
-    expect(times.slice(0, 3)).toEqual(['avant le décroché', '0:00', '0:00']);
+    expect(times.slice(0, 3)).toEqual([translate('fr', 'transcript.beforePickup'), '0:00', '0:00']);
   });
 
   it('jumps to the moment that proves a criterion, and steps with the arrow keys', async () => {

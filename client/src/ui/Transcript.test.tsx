@@ -6,6 +6,7 @@ import { inputEntry, lineEntry, observationEntry } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { Transcript } from './Transcript.js';
 import type { KnownLabels } from './useKnownLabels.js';
+import { translate } from '../i18n/catalogue.js';
 
 const labels: KnownLabels = {
   moves: new Map([['reformuler', 'Reformuler']]),
@@ -52,9 +53,11 @@ describe('Transcript', () => {
         labels={labels}
       />,
     );
-    // Joins while the phone rings: their time reads « avant le décroché » (no call time yet).
+    // Joins while the phone rings: their time reads `transcript.beforePickup` (no call time yet).
     expect(
-      items().map((item) => item.replace(/^.*?(Inès|Marc)/, '$1').replace(/ avant le décroché$/, '')),
+      items().map((item) =>
+        item.replace(/^.*?(Inès|Marc)/, '$1').replace(` ${translate('fr', 'transcript.beforePickup')}`, ''),
+      ),
     ).toEqual([
       'Inès rejoint la séance.',
       'Marc rejoint la séance.',
