@@ -7,6 +7,7 @@ import { MAX_RETENTION_DAYS, MEMBER_ROLES } from '@ecoute/protocol';
 import type { MemberRoleName, OrganizationSummary } from '@ecoute/protocol';
 import { pluralForm, useI18n } from '../i18n/index.js';
 import { formatDate } from '../i18n/formatDate.js';
+import { ConfirmAction } from '../ui/ConfirmAction.js';
 import { CopyLink } from '../ui/CopyLink.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
@@ -57,11 +58,6 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
   const [role, setRole] = useState<MemberRoleName>('trainer');
   const [days, setDays] = useState('');
   const [pseudonym, setPseudonym] = useState('');
-  /** The erase button (`learnerErase`) asks first: the erasure cannot be undone. */
-  const [confirmErase, setConfirmErase] = useState(false);
-  const eraseButton = useRef<HTMLButtonElement>(null);
-  const eraseYes = useRef<HTMLButtonElement>(null);
-  const [eraseAsked, setEraseAsked] = useState(false);
 
   const load = useCallback(() => {
     void api.organization().then((result) => {
@@ -72,11 +68,6 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
     });
   }, [api]);
   useEffect(load, [load]);
-  // The question takes the focus; cancelling (or answering) gives it back to the button.
-  useEffect(() => {
-    if (confirmErase) eraseYes.current?.focus();
-    else if (eraseAsked) eraseButton.current?.focus();
-  }, [confirmErase, eraseAsked]);
   // A new link shows at the top of the page, far above the button that made it (a phone's screen
   // away): focus goes to it, so the person sees it and a screen reader reads it.
   useEffect(() => {
@@ -126,16 +117,15 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
     done('retention', t('account.organization.retentionSaved', { days: result.data.retentionDays }));
   }
 
-  /** The erase button: the question first (with a pseudonym to erase). */
-  function askErase(): void {
+  /** The erase button (`learnerErase`) asks first, the erasure cannot be undone: with a pseudonym to erase. */
+  function askErase(): boolean {
     begin();
-    if (!pseudonym.trim()) return done('learner', t('account.organization.pseudonymMissing'));
-    setEraseAsked(true);
-    setConfirmErase(true);
+    if (pseudonym.trim()) return true;
+    done('learner', t('account.organization.pseudonymMissing'));
+    return false;
   }
 
   async function erase(): Promise<void> {
-    setConfirmErase(false);
     const result = await api.eraseLearner(pseudonym);
     if (!result.ok) return failed('learner', result.code);
     done(
@@ -292,31 +282,20 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
               value={pseudonym}
               onChange={setPseudonym}
             />
-            <p className="organization__learner-actions">
+            <div className="organization__learner-actions">
               <button type="button" onClick={() => void exportLearner()}>
                 {t('account.organization.learnerExport')}
               </button>
-              {confirmErase ? null : (
-                <button ref={eraseButton} type="button" className="button--danger" onClick={askErase}>
-                  {t('account.organization.learnerErase')}
-                </button>
-              )}
-            </p>
-            {confirmErase ? (
-              <div
-                className="confirm organization__learner-actions"
-                role="group"
-                aria-label={t('account.organization.eraseConfirm', { pseudonym: pseudonym.trim() })}
+              <ConfirmAction
+                onAsk={askErase}
+                question={t('account.organization.eraseConfirm', { pseudonym: pseudonym.trim() })}
+                yes={t('account.organization.eraseYes')}
+                no={t('debrief.cancel')}
+                onConfirm={erase}
               >
-                <p>{t('account.organization.eraseConfirm', { pseudonym: pseudonym.trim() })}</p>
-                <button ref={eraseYes} type="button" className="button--danger" onClick={() => void erase()}>
-                  {t('account.organization.eraseYes')}
-                </button>
-                <button type="button" className="button--secondary" onClick={() => setConfirmErase(false)}>
-                  {t('debrief.cancel')}
-                </button>
-              </div>
-            ) : null}
+                {t('account.organization.learnerErase')}
+              </ConfirmAction>
+            </div>
           </section>
           <LtiRegistrationPanel />
           <AuditLog api={api} version={acted} />

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen } from '@testing-library/react';
 import type { SessionLinks } from '@ecoute/protocol';
+import { translate } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { accountApi } from './accountApi.js';
 import { SessionSharePage } from './SessionSharePage.js';
@@ -14,6 +16,9 @@ const renewed: SessionLinks = {
   sessionId: 's1',
   links: { listener: '/listener/s1#k=new', trainer: '/trainer/s1#k=t-new', observer: '/observer/s1#k=o-new' },
 };
+
+/** What a trainer reads, from the French catalogue. */
+const fr = (key: MessageKey) => translate('fr', key);
 
 async function settle(): Promise<void> {
   await act(async () => {
@@ -35,17 +40,22 @@ describe('SessionSharePage', () => {
     renderWithSession(<SessionSharePage api={api} origin="https://ecoute.test" />);
     await settle();
     expect(screen.getByText('https://ecoute.test/listener/s1#k=old')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Révoquer les liens' }));
-    expect(revoked).toBe(0);
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Révoquer et créer de nouveaux liens' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('account.share.revoke') }));
+    });
+    expect(revoked).toBe(0);
+    // The question takes the focus (it was dropped to the page before `ConfirmAction`).
+    const yes = screen.getByRole('button', { name: fr('account.share.revokeConfirm') });
+    expect(document.activeElement).toBe(yes);
+    expect(screen.getByRole('group', { name: fr('account.share.confirm') })).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(yes);
     });
     expect(revoked).toBe(1);
     expect(screen.queryByText('https://ecoute.test/listener/s1#k=old')).toBeNull();
     expect(screen.getByText('https://ecoute.test/listener/s1#k=new')).toBeTruthy();
-    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
-      'Liens révoqués\u00a0: voici les nouveaux.',
-    );
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(fr('account.share.revoked'));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: fr('account.share.revoke') }));
   });
 });
 

@@ -7,6 +7,7 @@ import type { Role } from '@ecoute/engine';
 import type { SessionLinks } from '@ecoute/protocol';
 import { saveSessionLinks } from '../home/savedLinks.js';
 import { useI18n } from '../i18n/index.js';
+import { ConfirmAction } from '../ui/ConfirmAction.js';
 import { CopyLink } from '../ui/CopyLink.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useHeavyViews } from '../ui/HeavyViews.js';
@@ -29,7 +30,6 @@ export function SessionSharePage({
   const heavy = useHeavyViews();
   const [links, setLinks] = useState<SessionLinks | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState('');
   useDocumentTitle(t('account.share.heading'));
 
@@ -41,7 +41,6 @@ export function SessionSharePage({
   }, [api, sessionId]);
 
   async function revoke(): Promise<void> {
-    setConfirming(false);
     const result = await api.revokeLinks(sessionId);
     if (!result.ok) {
       setError(result.code);
@@ -85,21 +84,14 @@ export function SessionSharePage({
               ];
             })}
           </ul>
-          {confirming ? (
-            <div role="group" aria-label={t('account.share.revoke')}>
-              <p>{t('account.share.confirm')}</p>
-              <button type="button" className="button--danger" onClick={() => void revoke()}>
-                {t('account.share.revokeConfirm')}
-              </button>{' '}
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('account.cancel')}
-              </button>
-            </div>
-          ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
-              {t('account.share.revoke')}
-            </button>
-          )}
+          <ConfirmAction
+            question={t('account.share.confirm')}
+            yes={t('account.share.revokeConfirm')}
+            no={t('account.cancel')}
+            onConfirm={revoke}
+          >
+            {t('account.share.revoke')}
+          </ConfirmAction>
         </section>
       ) : null}
     </div>

@@ -9,6 +9,7 @@ import { httpHomeApi, type HomeApi } from '../home/homeApi.js';
 import { useScenarios } from '../home/useScenarios.js';
 import { pluralForm, useI18n } from '../i18n/index.js';
 import { formatDateTime } from '../i18n/formatDate.js';
+import { ConfirmAction } from '../ui/ConfirmAction.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { outcomeText } from '../ui/describeEntry.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
@@ -46,22 +47,10 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
   const [filter, setFilter] = useState<SessionListQuery>({});
   const [draft, setDraft] = useState<SessionListQuery>({});
   const [state, setState] = useState<ListState>({ status: 'loading' });
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // The focus never drops to the page: `sessions.delete` hands it to `sessions.delete.yes`, `debrief.cancel`
-  // back to `sessions.delete` of the same row.
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const deleteButtons = useRef(new Map<string, HTMLButtonElement>());
-  const [returnTo, setReturnTo] = useState<string | null>(null);
   const tableCaption = useId();
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
-  useEffect(() => {
-    if (returnTo) deleteButtons.current.get(returnTo)?.focus();
-  }, [returnTo]);
   const ids = { scenario: useId(), learner: useId(), from: useId(), to: useId(), outcome: useId() };
 
   useEffect(() => {
@@ -93,11 +82,11 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
   }
 
   async function remove(session: SessionListItem): Promise<void> {
+    // Refused, the row stays and `ConfirmAction` gives the focus back to its `sessions.delete`;
+    // deleted, the row goes and the focus goes to the list's heading.
     const result = await api.remove(session.id);
-    setConfirming(null);
     if (!result.ok) {
       setDeleteError(result.code);
-      setReturnTo(session.id);
       return;
     }
     setDeleteError(null);
@@ -240,49 +229,16 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
                         {t('account.share.link')}
                         <span className="visually-hidden"> {t('sessions.ofSession', { date })}</span>
                       </Link>{' '}
-                      {confirming === session.id ? (
-                        <span
-                          className="confirm"
-                          role="group"
-                          aria-label={t('sessions.delete.confirm', { date })}
-                        >
-                          <span>{t('sessions.delete.confirm', { date })}</span>{' '}
-                          <button
-                            ref={confirmRef}
-                            type="button"
-                            className="button button--danger button--small"
-                            onClick={() => void remove(session)}
-                          >
-                            {t('sessions.delete.yes')}
-                          </button>{' '}
-                          <button
-                            type="button"
-                            className="button button--secondary button--small"
-                            onClick={() => {
-                              setConfirming(null);
-                              setReturnTo(session.id);
-                            }}
-                          >
-                            {t('debrief.cancel')}
-                          </button>
-                        </span>
-                      ) : (
-                        <button
-                          ref={(element) => {
-                            if (element) deleteButtons.current.set(session.id, element);
-                            else deleteButtons.current.delete(session.id);
-                          }}
-                          type="button"
-                          className="button button--danger button--small"
-                          onClick={() => {
-                            setReturnTo(null);
-                            setConfirming(session.id);
-                          }}
-                        >
-                          {t('sessions.delete')}
-                          <span className="visually-hidden"> {t('sessions.ofSession', { date })}</span>
-                        </button>
-                      )}
+                      <ConfirmAction
+                        small
+                        question={t('sessions.delete.confirm', { date })}
+                        yes={t('sessions.delete.yes')}
+                        no={t('debrief.cancel')}
+                        onConfirm={() => remove(session)}
+                      >
+                        {t('sessions.delete')}
+                        <span className="visually-hidden"> {t('sessions.ofSession', { date })}</span>
+                      </ConfirmAction>
                     </td>
                   </tr>
                 );

@@ -1,0 +1,110 @@
+// The one way an action that cannot be undone asks first: the question in place of its button,
+// the focus on the answer, given back to the button on Escape, on cancel and after the answer.
+import { describe, expect, it } from '@jest/globals';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { ConfirmAction } from './ConfirmAction.js';
+
+// The component takes its words from its caller: these are a test's own, not the catalogue's.
+const words = { question: 'question', yes: 'yes', no: 'no' };
+
+function renderAction({
+  onConfirm = () => undefined,
+  onAsk,
+  disabled = false,
+}: { onConfirm?: () => unknown; onAsk?: () => boolean; disabled?: boolean } = {}) {
+  const result = render(
+    <ConfirmAction {...words} onConfirm={onConfirm} onAsk={onAsk} disabled={disabled} label="act on it">
+      act
+    </ConfirmAction>,
+  );
+  const rerender = (nextDisabled: boolean) =>
+    result.rerender(
+      <ConfirmAction {...words} onConfirm={onConfirm} onAsk={onAsk} disabled={nextDisabled} label="act on it">
+        act
+      </ConfirmAction>,
+    );
+  return { rerender };
+}
+
+const opener = () => screen.getByRole('button', { name: 'act on it' });
+
+async function click(element: HTMLElement): Promise<void> {
+  await act(async () => {
+    fireEvent.click(element);
+  });
+}
+
+describe('ConfirmAction', () => {
+  it('asks in place of its button, the focus on the answer, and does nothing when cancelled', async () => {
+    let done = 0;
+    renderAction({ onConfirm: () => (done += 1) });
+    await click(opener());
+    expect(screen.queryByRole('button', { name: 'act on it' })).toBeNull();
+    const group = screen.getByRole('group', { name: 'question' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'yes' }));
+    expect(group.contains(document.activeElement)).toBe(true);
+    await click(screen.getByRole('button', { name: 'no' }));
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(done).toBe(0);
+    expect(document.activeElement).toBe(opener());
+  });
+
+  it('is cancelled by Escape, the focus back on its button', async () => {
+    let done = 0;
+    renderAction({ onConfirm: () => (done += 1) });
+    await click(opener());
+    await act(async () => {
+      fireEvent.keyDown(screen.getByRole('button', { name: 'yes' }), { key: 'Escape' });
+    });
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(done).toBe(0);
+    expect(document.activeElement).toBe(opener());
+  });
+
+  it('acts once, its buttons disabled until the action settles, then gives the focus back', async () => {
+    let settle: () => void = () => undefined;
+    let done = 0;
+    renderAction({
+      onConfirm: () => {
+        done += 1;
+        return new Promise<void>((resolve) => (settle = resolve));
+      },
+    });
+    await click(opener());
+    await click(screen.getByRole('button', { name: 'yes' }));
+    expect(done).toBe(1);
+    expect((screen.getByRole('button', { name: 'yes' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'no' }) as HTMLButtonElement).disabled).toBe(true);
+    // Escape while it runs does not pretend to cancel it.
+    await act(async () => {
+      fireEvent.keyDown(screen.getByRole('button', { name: 'yes' }), { key: 'Escape' });
+    });
+    expect(screen.getByRole('group', { name: 'question' })).toBeTruthy();
+    await act(async () => {
+      settle();
+      await Promise.resolve();
+    });
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(done).toBe(1);
+    expect(document.activeElement).toBe(opener());
+  });
+
+  it('leaves the question unasked when its caller says so (a field left empty)', async () => {
+    let asked = 0;
+    renderAction({ onAsk: () => (asked += 1) > 1 });
+    await click(opener());
+    expect(asked).toBe(1);
+    expect(screen.queryByRole('group')).toBeNull();
+    await click(opener());
+    expect(screen.getByRole('group', { name: 'question' })).toBeTruthy();
+  });
+
+  it('withdraws an open question when its action is no longer possible (the call ended meanwhile)', async () => {
+    const { rerender } = renderAction();
+    await click(opener());
+    expect(screen.getByRole('group', { name: 'question' })).toBeTruthy();
+    act(() => rerender(true));
+    expect(screen.queryByRole('group')).toBeNull();
+    expect((opener() as HTMLButtonElement).disabled).toBe(true);
+  });
+});
