@@ -1,10 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { AccountMe, BadgeDefinition } from '@ecoute/protocol';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { BadgeImageControl } from './BadgeImageControl.js';
 import { BadgesPage } from './BadgesPage.js';
 import { badgesApi } from './badgesApi.js';
+
+/** What an administrator reads, from the French catalogue. */
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 const badge: BadgeDefinition = {
   id: 'b1',
@@ -156,31 +161,39 @@ describe('BadgesPage: deleting a badge', () => {
           },
         }),
     };
-    const confirms: string[] = [];
-    let answer = false;
-    window.confirm = (message?: string) => {
-      confirms.push(message ?? '');
-      return answer;
-    };
     renderWithSession(<BadgesPage api={api} account={account} />);
     await settle();
-    const button = screen.getByRole('button', { name: 'Supprimer le badge Accueillir un appel' });
+    const name = fr('badges.delete', { name: 'Accueillir un appel' });
     await act(async () => {
-      fireEvent.click(button);
+      fireEvent.click(screen.getByRole('button', { name }));
+    });
+    // Asked first, in place: issued badges stay valid; « Annuler » deletes nothing.
+    const question = screen.getByRole('group', {
+      name: fr('badges.deleteConfirm', { name: 'Accueillir un appel' }),
+    });
+    expect(document.activeElement).toBe(
+      within(question).getByRole('button', { name: fr('badges.deleteYes') }),
+    );
+    await act(async () => {
+      fireEvent.click(within(question).getByRole('button', { name: fr('account.cancel') }));
     });
     expect(removed).toEqual([]);
-    expect(confirms[0]).toContain('Les badges déjà délivrés restent valides et vérifiables');
-    answer = true;
+    expect(document.activeElement).toBe(screen.getByRole('button', { name }));
     await act(async () => {
-      fireEvent.click(button);
+      fireEvent.click(screen.getByRole('button', { name }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: fr('badges.deleteYes') }));
     });
     await settle();
     expect(removed).toEqual(['b1']);
     // The page has two live regions: the creation's confirmation (empty here) and this one.
-    expect(screen.getAllByRole('status').map((s) => s.textContent?.replace(/\u00a0/g, ' '))).toEqual([
-      'Badge « Accueillir un appel » supprimé : il ne sera plus attribué ; les 3 badges déjà délivrés restent valides et vérifiables.',
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual([
+      fr('badges.deletedKept.other', { name: 'Accueillir un appel', count: 3 }),
       '',
     ]);
     expect(screen.queryByRole('heading', { name: 'Accueillir un appel' })).toBeNull();
+    // Its card gone, the focus is on the list's heading, not dropped to the page.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: fr('badges.definitions') }));
   });
 });

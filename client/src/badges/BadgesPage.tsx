@@ -9,7 +9,9 @@ import { SignedInPage } from '../account/SignedInPage.js';
 import type { accountApi } from '../account/accountApi.js';
 import { pluralForm, useI18n } from '../i18n/index.js';
 import { formatDate } from '../i18n/formatDate.js';
+import { ConfirmAction } from '../ui/ConfirmAction.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { focusQuietly } from '../ui/useFocusRescue.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { BadgeDownloads } from './BadgeDownloads.js';
 import { BadgeImageControl } from './BadgeImageControl.js';
@@ -52,6 +54,7 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
   // The creation's confirmation, under the form where the administrator is (not at the page's top).
   const [created, setCreated] = useState('');
   const createdRef = useRef<HTMLParagraphElement>(null);
+  const definitionsHeading = useRef<HTMLHeadingElement>(null);
   // In view and read out where the form was sent from: the focus goes to it.
   useEffect(() => {
     if (created !== '') createdRef.current?.focus();
@@ -119,8 +122,8 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
   }
 
   /** Never issued: gone; issued: withdrawn, and what was issued stays valid (the page says so). */
+  // Asked first (`ConfirmAction`); deleted, its card goes and the focus to the list's heading.
   async function remove(badge: BadgeDefinition): Promise<void> {
-    if (!window.confirm(t('badges.deleteConfirm', { name: badge.name }))) return;
     setError(null);
     const result = await api.remove(badge.id);
     if (!result.ok) return setError(result.code);
@@ -132,6 +135,7 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
           })
         : t('badges.deleted', { name: badge.name }),
     );
+    if (definitionsHeading.current) focusQuietly(definitionsHeading.current);
     load();
   }
 
@@ -146,7 +150,9 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
       <ErrorAlert code={error} />
       <p role="status">{status}</p>
       <section className="panel" aria-labelledby="badge-definitions-heading">
-        <h2 id="badge-definitions-heading">{t('badges.definitions')}</h2>
+        <h2 id="badge-definitions-heading" ref={definitionsHeading}>
+          {t('badges.definitions')}
+        </h2>
         {badges.length === 0 ? <p>{t('badges.none')}</p> : null}
         <ul>
           {badges.map((badge) => (
@@ -170,9 +176,14 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
                 ))}
               </ul>
               {isAdmin ? (
-                <button type="button" className="button--danger" onClick={() => void remove(badge)}>
+                <ConfirmAction
+                  question={t('badges.deleteConfirm', { name: badge.name })}
+                  yes={t('badges.deleteYes')}
+                  no={t('account.cancel')}
+                  onConfirm={() => remove(badge)}
+                >
                   {t('badges.delete', { name: badge.name })}
-                </button>
+                </ConfirmAction>
               ) : null}
             </li>
           ))}

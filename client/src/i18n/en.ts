@@ -895,6 +895,7 @@ export const en: Catalogue = {
   'badges.delete': 'Delete the badge {name}',
   'badges.deleteConfirm':
     'Delete the badge “{name}”? It will no longer be awarded. Badges already issued stay valid and verifiable: revoke them one by one if needed.',
+  'badges.deleteYes': 'Yes, delete the badge',
   'badges.deleted': 'Badge “{name}” deleted.',
   'badges.deletedKept.one':
     'Badge “{name}” deleted: it will no longer be awarded; {count} badge already issued stays valid and verifiable.',

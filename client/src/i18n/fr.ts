@@ -916,6 +916,7 @@ export const fr = {
   'badges.delete': 'Supprimer le badge {name}',
   'badges.deleteConfirm':
     'Supprimer le badge « {name} » ? Il ne sera plus attribué. Les badges déjà délivrés restent valides et vérifiables : révoquez-les un par un si besoin.',
+  'badges.deleteYes': 'Oui, supprimer le badge',
   'badges.deleted': 'Badge « {name} » supprimé.',
   'badges.deletedKept.one':
     'Badge « {name} » supprimé : il ne sera plus attribué ; {count} badge déjà délivré reste valide et vérifiable.',

@@ -89,6 +89,25 @@ describe('ConfirmAction', () => {
     expect(document.activeElement).toBe(opener());
   });
 
+  it('leaves the focus where the action moved it (a heading, its row about to go)', async () => {
+    render(
+      <>
+        <h2 tabIndex={-1}>list</h2>
+        <ConfirmAction
+          {...words}
+          label="act on it"
+          onConfirm={() => screen.getByRole('heading', { name: 'list' }).focus()}
+        >
+          act
+        </ConfirmAction>
+      </>,
+    );
+    await click(opener());
+    await click(screen.getByRole('button', { name: 'yes' }));
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'list' }));
+  });
+
   it('leaves the question unasked when its caller says so (a field left empty)', async () => {
     let asked = 0;
     renderAction({ onAsk: () => (asked += 1) > 1 });

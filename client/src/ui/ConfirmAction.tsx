@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
  * A button whose action cannot be undone (delete a session, end a call, free a learner's place,
  * erase a learner, revoke links): pressed, it gives way in place to the question and two buttons,
  * the first (`yes`) taking the focus. Cancelling (its button or Escape) or answering gives the focus
- * back to the button, unless the answer took it away (the row deleted: the caller moves the focus).
+ * back to the button, unless the answer moved it on (its row deleted: the caller focuses a heading).
  * One pattern for every such question, so a keyboard or screen-reader user meets it the same way.
  */
 export function ConfirmAction({
@@ -42,6 +42,7 @@ export function ConfirmAction({
   const [giveBack, setGiveBack] = useState(0);
   const opener = useRef<HTMLButtonElement>(null);
   const yesButton = useRef<HTMLButtonElement>(null);
+  const group = useRef<HTMLDivElement>(null);
   const mounted = useRef(true);
   const questionId = useId();
   const open = asking && !disabled;
@@ -60,9 +61,9 @@ export function ConfirmAction({
     if (giveBack > 0) opener.current?.focus();
   }, [giveBack]);
 
-  function close(): void {
+  function close(focusBack = true): void {
     setAsking(false);
-    setGiveBack((n) => n + 1);
+    if (focusBack) setGiveBack((n) => n + 1);
   }
   async function confirm(): Promise<void> {
     setBusy(true);
@@ -71,7 +72,9 @@ export function ConfirmAction({
     } finally {
       if (mounted.current) {
         setBusy(false);
-        close();
+        // The action may have moved the focus on (to a heading, its row about to go): it stays there.
+        const focused = document.activeElement;
+        close(!focused || focused === document.body || !!group.current?.contains(focused));
       }
     }
   }
@@ -93,6 +96,7 @@ export function ConfirmAction({
     );
   return (
     <div
+      ref={group}
       className="confirm"
       role="group"
       aria-labelledby={questionId}
