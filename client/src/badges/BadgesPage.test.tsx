@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { AccountMe, AwardedBadge, BadgeDefinition, BadgeDefinitionRequest } from '@ecoute/protocol';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { BadgesPage } from './BadgesPage.js';
 import { LearnerBadges } from './LearnerBadges.js';
@@ -23,6 +25,8 @@ const award: AwardedBadge = {
     ob2Assertion: 'http://localhost:1/api/badges/credentials/a1',
   },
 };
+/** What an administrator reads, from the French catalogue. */
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 const me = (role: AccountMe['role']) => ({
   me: () =>
     Promise.resolve({
@@ -163,6 +167,76 @@ describe('BadgesPage', () => {
     await settle();
     expect(screen.getByRole('cell', { name: 'Camille' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Créer le badge' })).toBeNull();
+  });
+});
+
+describe('BadgesPage: revoking a badge', () => {
+  it('asks why in the page, sends the reason, and says it is done', async () => {
+    const revoked: [string, string][] = [];
+    let awards: AwardedBadge[] = [award];
+    const api = {
+      ...fakeApi([]),
+      awards: () => Promise.resolve({ ok: true as const, data: { awards } }),
+      revoke: (id: string, reason: string) => {
+        revoked.push([id, reason]);
+        awards = [{ ...award, revoked: true, revocationReason: reason }];
+        return Promise.resolve({ ok: true as const, data: awards[0]! });
+      },
+    };
+    renderWithSession(<BadgesPage api={api} account={me('admin')} />);
+    await settle();
+    const names = { name: award.badgeName, learner: award.learner };
+    const button = screen.getByRole('button', { name: fr('badges.revoke', names) });
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    const question = screen.getByRole('group', { name: fr('badges.revokeReason', names) });
+    // The reason first: the field has the focus, « Révoquer le badge » waits for it.
+    const field = within(question).getByRole('textbox', { name: fr('badges.revokeReasonLabel') });
+    expect(document.activeElement).toBe(field);
+    const yes = within(question).getByRole('button', { name: fr('badges.revokeYes') }) as HTMLButtonElement;
+    expect(yes.disabled).toBe(true);
+    fireEvent.change(field, { target: { value: '   ' } });
+    expect(yes.disabled).toBe(true);
+    fireEvent.change(field, { target: { value: '  Attribué par erreur ' } });
+    expect(yes.disabled).toBe(false);
+    expect(revoked).toEqual([]);
+    // Enter in the field answers.
+    await act(async () => {
+      fireEvent.submit(field.closest('form')!);
+    });
+    await settle();
+    expect(revoked).toEqual([['a1', 'Attribué par erreur']]);
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      fr('badges.revokedStatus', names),
+    );
+    expect(screen.queryByRole('button', { name: fr('badges.revoke', names) })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: fr('badges.awards') }));
+  });
+
+  it('revokes nothing when cancelled, the focus back on its button', async () => {
+    let revoked = 0;
+    const api = {
+      ...fakeApi([]),
+      revoke: () => {
+        revoked += 1;
+        return Promise.resolve({ ok: true as const, data: award });
+      },
+    };
+    renderWithSession(<BadgesPage api={api} account={me('admin')} />);
+    await settle();
+    const names = { name: award.badgeName, learner: award.learner };
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: fr('badges.revoke', names) }));
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: fr('badges.revokeReasonLabel') }), {
+      target: { value: 'erreur' },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: fr('account.cancel') }));
+    });
+    expect(revoked).toBe(0);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: fr('badges.revoke', names) }));
   });
 });
 

@@ -3,7 +3,7 @@
 // (with revocation for administrators).
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { AwardedBadge, BadgeDefinition } from '@ecoute/protocol';
+import { MAX_REVOCATION_REASON, type AwardedBadge, type BadgeDefinition } from '@ecoute/protocol';
 import { Field } from '../account/Field.js';
 import { SignedInPage } from '../account/SignedInPage.js';
 import type { accountApi } from '../account/accountApi.js';
@@ -55,6 +55,7 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
   const [created, setCreated] = useState('');
   const createdRef = useRef<HTMLParagraphElement>(null);
   const definitionsHeading = useRef<HTMLHeadingElement>(null);
+  const awardsHeading = useRef<HTMLHeadingElement>(null);
   // In view and read out where the form was sent from: the focus goes to it.
   useEffect(() => {
     if (created !== '') createdRef.current?.focus();
@@ -112,12 +113,13 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
     load();
   }
 
-  async function revoke(award: AwardedBadge): Promise<void> {
-    const reason = window.prompt(t('badges.revokeReason', { name: award.badgeName, learner: award.learner }));
-    if (!reason?.trim()) return;
-    const result = await api.revoke(award.id, reason.trim());
+  // Asked first with its reason (`ConfirmAction`), which the learner's badge file will carry.
+  async function revoke(award: AwardedBadge, reason: string): Promise<void> {
+    const result = await api.revoke(award.id, reason);
     if (!result.ok) return setError(result.code);
     setStatus(t('badges.revokedStatus', { name: award.badgeName, learner: award.learner }));
+    // Its button goes (the badge is revoked): the focus to the awards' heading.
+    if (awardsHeading.current) focusQuietly(awardsHeading.current);
     load();
   }
 
@@ -252,7 +254,9 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
         </section>
       ) : null}
       <section className="panel" aria-labelledby="badge-awards-heading">
-        <h2 id="badge-awards-heading">{t('badges.awards')}</h2>
+        <h2 id="badge-awards-heading" ref={awardsHeading}>
+          {t('badges.awards')}
+        </h2>
         {awards.length === 0 ? (
           <p>{t('badges.noAwards')}</p>
         ) : (
@@ -275,9 +279,19 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
                     <td>
                       <BadgeDownloads award={award} />
                       {isAdmin && !award.revoked ? (
-                        <button type="button" onClick={() => void revoke(award)}>
+                        <ConfirmAction
+                          small
+                          question={t('badges.revokeReason', {
+                            name: award.badgeName,
+                            learner: award.learner,
+                          })}
+                          reason={{ label: t('badges.revokeReasonLabel'), maxLength: MAX_REVOCATION_REASON }}
+                          yes={t('badges.revokeYes')}
+                          no={t('account.cancel')}
+                          onConfirm={(reason) => revoke(award, reason)}
+                        >
                           {t('badges.revoke', { name: award.badgeName, learner: award.learner })}
-                        </button>
+                        </ConfirmAction>
                       ) : null}
                     </td>
                   </tr>

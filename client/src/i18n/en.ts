@@ -868,6 +868,8 @@ export const en: Catalogue = {
   'badges.files': 'Files',
   'badges.revoke': 'Revoke the badge {name} of {learner}',
   'badges.revokeReason': 'Why revoke the badge {name} of {learner}?',
+  'badges.revokeReasonLabel': 'Reason (read by whoever checks the badge)',
+  'badges.revokeYes': 'Revoke the badge',
   'badges.revokedStatus': 'Badge {name} of {learner} revoked.',
   'badges.revoked': 'revoked',
   'badges.issuedOn': 'Earned on {date}',

@@ -889,6 +889,8 @@ export const fr = {
   'badges.files': 'Fichiers',
   'badges.revoke': 'Révoquer le badge {name} de {learner}',
   'badges.revokeReason': 'Pourquoi révoquer le badge {name} de {learner} ?',
+  'badges.revokeReasonLabel': 'Motif (lu par qui vérifie le badge)',
+  'badges.revokeYes': 'Révoquer le badge',
   'badges.revokedStatus': 'Badge {name} de {learner} révoqué.',
   'badges.revoked': 'révoqué',
   'badges.issuedOn': 'Obtenu le {date}',

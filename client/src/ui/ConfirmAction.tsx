@@ -2,8 +2,9 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 /**
  * A button whose action cannot be undone (delete a session, end a call, free a learner's place,
- * erase a learner, revoke links): pressed, it gives way in place to the question and two buttons,
- * the first (`yes`) taking the focus. Cancelling (its button or Escape) or answering gives the focus
+ * erase a learner, revoke links or a badge): pressed, it gives way in place to the question and two
+ * buttons, the first (`yes`) taking the focus — or, when the action needs a reason, a field for it
+ * first (`yes` waits for it). Cancelling (its button or Escape) or answering gives the focus
  * back to the button, unless the answer moved it on (its row deleted: the caller focuses a heading).
  * One pattern for every such question, so a keyboard or screen-reader user meets it the same way.
  */
@@ -18,14 +19,15 @@ export function ConfirmAction({
   disabled = false,
   small = false,
   tone = 'button--danger',
+  reason,
 }: {
   /** What the button reads (a visually hidden detail may follow). */
   children: ReactNode;
   question: string;
   yes: string;
   no: string;
-  /** The action; the question stays (its buttons disabled) until it settles. */
-  onConfirm: () => unknown;
+  /** The action (with the reason given, trimmed); the question stays, disabled, until it settles. */
+  onConfirm: (reason: string) => unknown;
   /** Called when the button is pressed: false leaves the question unasked (a field left empty). */
   onAsk?: () => boolean;
   /** The button's accessible name when its text alone is ambiguous (which learner, which session). */
@@ -36,15 +38,21 @@ export function ConfirmAction({
   small?: boolean;
   /** The button's look (and any class of its own): a danger button unless said otherwise. */
   tone?: string;
+  /** A reason the action requires (a badge's revocation says why): its label and longest length. */
+  reason?: { label: string; maxLength: number };
 }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [giveBack, setGiveBack] = useState(0);
   const opener = useRef<HTMLButtonElement>(null);
   const yesButton = useRef<HTMLButtonElement>(null);
-  const group = useRef<HTMLDivElement>(null);
+  const reasonField = useRef<HTMLInputElement>(null);
+  const group = useRef<HTMLFormElement>(null);
+  const [reasonText, setReasonText] = useState('');
   const mounted = useRef(true);
   const questionId = useId();
+  const reasonId = useId();
+  const missingReason = reason !== undefined && reasonText.trim() === '';
   const open = asking && !disabled;
   const size = small ? 'button button--small ' : '';
 
@@ -55,7 +63,7 @@ export function ConfirmAction({
     [],
   );
   useEffect(() => {
-    if (open) yesButton.current?.focus();
+    if (open) (reasonField.current ?? yesButton.current)?.focus();
   }, [open]);
   useEffect(() => {
     if (giveBack > 0) opener.current?.focus();
@@ -63,12 +71,13 @@ export function ConfirmAction({
 
   function close(focusBack = true): void {
     setAsking(false);
+    setReasonText('');
     if (focusBack) setGiveBack((n) => n + 1);
   }
   async function confirm(): Promise<void> {
     setBusy(true);
     try {
-      await onConfirm();
+      await onConfirm(reasonText.trim());
     } finally {
       if (mounted.current) {
         setBusy(false);
@@ -95,11 +104,16 @@ export function ConfirmAction({
       </button>
     );
   return (
-    <div
+    // A form, so that Enter in the reason's field answers as `yes` does.
+    <form
       ref={group}
       className="confirm"
       role="group"
       aria-labelledby={questionId}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!busy && !missingReason) void confirm();
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !busy) {
           event.stopPropagation();
@@ -108,18 +122,32 @@ export function ConfirmAction({
       }}
     >
       <p id={questionId}>{question}</p>
+      {reason !== undefined ? (
+        <div className="confirm__reason">
+          <label htmlFor={reasonId}>{reason.label}</label>
+          <input
+            ref={reasonField}
+            id={reasonId}
+            type="text"
+            required
+            maxLength={reason.maxLength}
+            value={reasonText}
+            disabled={busy}
+            onChange={(event) => setReasonText(event.target.value)}
+          />
+        </div>
+      ) : null}
       <button
         ref={yesButton}
-        type="button"
+        type="submit"
         className={`${size}button--danger`}
-        disabled={busy}
-        onClick={() => void confirm()}
+        disabled={busy || missingReason}
       >
         {yes}
       </button>
-      <button type="button" className={`${size}button--secondary`} disabled={busy} onClick={close}>
+      <button type="button" className={`${size}button--secondary`} disabled={busy} onClick={() => close()}>
         {no}
       </button>
-    </div>
+    </form>
   );
 }

@@ -28,7 +28,9 @@ export const badgeDefinitionSchema = z.object({
 });
 export type BadgeDefinitionRequest = z.infer<typeof badgeDefinitionSchema>;
 
-export const badgeRevokeSchema = z.object({ reason: z.string().trim().min(1).max(300) });
+/** The longest reason a badge's revocation carries (the badge's file shows it to whoever checks it). */
+export const MAX_REVOCATION_REASON = 300;
+export const badgeRevokeSchema = z.object({ reason: z.string().trim().min(1).max(MAX_REVOCATION_REASON) });
 export type BadgeRevokeRequest = z.infer<typeof badgeRevokeSchema>;
 
 export interface BadgeDefinition extends BadgeDefinitionRequest {
