@@ -713,6 +713,31 @@ describe('accessibility of every page and state', () => {
     ]);
     expect(phoneWidths[0]).toBe(phoneWidths[1]);
     await phone.close();
-    expect([...groups, ...failures, ...panels]).toEqual([]);
+
+    // The badge earned above, revoked by the administrator: its reason asked in the page (not the
+    // browser's prompt), by keyboard, at a phone's width; the question's form audited open.
+    const badges = await context.newPage();
+    await badges.setViewportSize(SIZES[1]);
+    await badges.goto(`${server.url}/badges`);
+    const revoke = badges.getByRole('button', { name: /^Révoquer le badge Se présenter de Noa/ });
+    await revoke.focus();
+    await badges.keyboard.press('Enter');
+    const reason = badges.getByRole('textbox', { name: /^Motif/ });
+    await reason.waitFor();
+    expect(await reason.evaluate((field) => field === document.activeElement)).toBe(true);
+    const revocation = await auditAll({ 'badges : révocation': badges });
+    await badges.keyboard.type('Attribué par erreur');
+    await badges.keyboard.press('Enter');
+    await badges
+      .getByRole('status')
+      .getByText(/^Badge Se présenter de Noa révoqué/)
+      .waitFor();
+    const awards = (await (await asAdmin('GET', '/api/badges/awards')).json()) as {
+      awards: { revoked: boolean; revocationReason: string | null }[];
+    };
+    expect(awards.awards.map((a) => [a.revoked, a.revocationReason])).toEqual([
+      [true, 'Attribué par erreur'],
+    ]);
+    expect([...groups, ...failures, ...panels, ...revocation]).toEqual([]);
   }, 300_000);
 });

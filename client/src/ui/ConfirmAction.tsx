@@ -47,7 +47,7 @@ export function ConfirmAction({
   const opener = useRef<HTMLButtonElement>(null);
   const yesButton = useRef<HTMLButtonElement>(null);
   const reasonField = useRef<HTMLInputElement>(null);
-  const group = useRef<HTMLFormElement>(null);
+  const group = useRef<HTMLDivElement>(null);
   const [reasonText, setReasonText] = useState('');
   const mounted = useRef(true);
   const questionId = useId();
@@ -104,16 +104,11 @@ export function ConfirmAction({
       </button>
     );
   return (
-    // A form, so that Enter in the reason's field answers as `yes` does.
-    <form
+    <div
       ref={group}
       className="confirm"
       role="group"
       aria-labelledby={questionId}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!busy && !missingReason) void confirm();
-      }}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !busy) {
           event.stopPropagation();
@@ -122,32 +117,41 @@ export function ConfirmAction({
       }}
     >
       <p id={questionId}>{question}</p>
-      {reason !== undefined ? (
-        <div className="confirm__reason">
-          <label htmlFor={reasonId}>{reason.label}</label>
-          <input
-            ref={reasonField}
-            id={reasonId}
-            type="text"
-            required
-            maxLength={reason.maxLength}
-            value={reasonText}
-            disabled={busy}
-            onChange={(event) => setReasonText(event.target.value)}
-          />
-        </div>
-      ) : null}
-      <button
-        ref={yesButton}
-        type="submit"
-        className={`${size}button--danger`}
-        disabled={busy || missingReason}
+      {/* A form (laid out as the box's own children), so that Enter in the reason answers as `yes`. */}
+      <form
+        className="confirm__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!busy && !missingReason) void confirm();
+        }}
       >
-        {yes}
-      </button>
-      <button type="button" className={`${size}button--secondary`} disabled={busy} onClick={() => close()}>
-        {no}
-      </button>
-    </form>
+        {reason !== undefined ? (
+          <div className="form-field confirm__reason">
+            <label htmlFor={reasonId}>{reason.label}</label>
+            <input
+              ref={reasonField}
+              id={reasonId}
+              type="text"
+              required
+              maxLength={reason.maxLength}
+              value={reasonText}
+              disabled={busy}
+              onChange={(event) => setReasonText(event.target.value)}
+            />
+          </div>
+        ) : null}
+        <button
+          ref={yesButton}
+          type="submit"
+          className={`${size}button--danger`}
+          disabled={busy || missingReason}
+        >
+          {yes}
+        </button>
+        <button type="button" className={`${size}button--secondary`} disabled={busy} onClick={() => close()}>
+          {no}
+        </button>
+      </form>
+    </div>
   );
 }
