@@ -1,13 +1,15 @@
 // The blank template of a new call: the smallest call that lints without errors and can be
 // test-played to an ending (a greeting, one move with its example phrases for free speech, one
 // ending), with comments that say where to go on. The studio's forms and graph grow it from there.
+// Its French texts keep French typography (a no-break space before « : ? ! ; » — `\u00a0` here —
+// and inside « »), as the built-in calls do: a test-play speaks them as written.
 export function blankScenarioYaml(id: string, title: string): string {
   return `# yaml-language-server: $schema=./scenario.schema.json
-# Nouvel appel : complétez la personne, les répliques, les actions et la machine.
+# Nouvel appel\u00a0: complétez la personne, les répliques, les actions et la machine.
 id: ${id}
 version: 1
 title: ${JSON.stringify(title)}
-summary: "À décrire : la situation de la personne qui appelle."
+summary: "À décrire\u00a0: la situation de la personne qui appelle."
 difficulty: easy
 durationMinutes: 10
 persona:
@@ -15,21 +17,21 @@ persona:
   age: 40
   place: Lyon
   voice: { lang: fr-FR, rate: 1, pitch: 1 }
-  background: "À décrire : ce que la personne vit, ce que l'écoutant·e ne sait pas encore."
+  background: "À décrire\u00a0: ce que la personne vit, ce que l'écoutant·e ne sait pas encore."
 variables:
   confiance: { label: Confiance, min: 0, max: 10, initial: 5 }
 lines:
-  bonjour: { text: "Allô ? Bonjour, j'ai besoin d'aide." }
+  bonjour: { text: "Allô\u00a0? Bonjour, j'ai besoin d'aide." }
   merci: { text: "Merci, au revoir." }
 moves:
   se_presenter:
     label: Se présenter
     category: listening
     help: Dire son prénom et la ligne d'assistance.
-    # En parole libre, ce que l'écoutant·e dit est reconnu d'après ces phrases : quelques-unes par action.
+    # En parole libre, ce que l'écoutant·e dit est reconnu d'après ces phrases\u00a0: quelques-unes par action.
     examples:
       - "Bonjour, je m'appelle Sam, de la ligne d'assistance."
-      - "Ici Sam, de la ligne d'aide : je vous écoute."
+      - "Ici Sam, de la ligne d'aide\u00a0: je vous écoute."
 endings:
   aidee: { outcome: best, message: La personne a été écoutée et aidée. }
   raccroche: { outcome: failure, message: La personne a raccroché. }
@@ -40,7 +42,7 @@ rubric:
     criteria:
       - { id: se_presente, label: Se présente, auto: { move: se_presenter } }
       - { id: confiance_finale, label: La confiance est restée, auto: { variable: confiance, min: 5 } }
-# Où l'appel entre dans le vif du sujet : les critères « ne pas… » ne comptent qu'une fois là.
+# Où l'appel entre dans le vif du sujet\u00a0: les critères «\u00a0ne pas…\u00a0» ne comptent qu'une fois là.
 substance: { reached: [fin] }
 machine:
   id: appel
