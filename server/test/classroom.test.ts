@@ -817,7 +817,10 @@ describe('the classroom', () => {
     expect(computer.assignments[0]).toEqual(assignment);
     const computerCall = await RoleClient.connect(server.url, { sessionId, token: tokenOf(assignment.link) });
     open.push(computerCall);
-    expect(await computerCall.seat('claim', 'page-computer')).toEqual({ ok: true, seat: { status: 'holder' } });
+    expect(await computerCall.seat('claim', 'page-computer')).toEqual({
+      ok: true,
+      seat: { status: 'holder' },
+    });
     const after = await trainerCall.sync(0);
     expect(after.ok && after.snapshot.seq).toBe(before.snapshot.seq);
     expect(after.ok && after.snapshot.entries).toEqual(before.snapshot.entries);

@@ -16,13 +16,7 @@ import type { ServerProcess } from '@ecoute/test/support/server-process.js';
 import type { KyselyTimelineStore } from '../src/timeline/kysely-timeline-store.js';
 import { io } from 'socket.io-client';
 import { CLASSROOM_NAMESPACE, ClassEvent, ClientEvent, PROTOCOL_VERSION } from '@ecoute/protocol';
-import type {
-  ClassJoined,
-  ClassSummary,
-  InputAck,
-  LearnerAssignment,
-  RoundLaunched,
-} from '@ecoute/protocol';
+import type { ClassJoined, ClassSummary, InputAck, LearnerAssignment, RoundLaunched } from '@ecoute/protocol';
 import { SCENARIO, said, sleep, startClusterRig } from './cluster-rig.js';
 import type { ClusterRig } from './cluster-rig.js';
 import { createSession } from './utils.js';

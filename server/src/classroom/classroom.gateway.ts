@@ -147,8 +147,9 @@ export class ClassRooms implements ClassBroadcaster, FloorSink {
     const room = learnerRoom(classId, learnerId);
     this.namespace?.to(room).emit(ClassEvent.TakenOver);
     this.namespace?.in(room).disconnectSockets(true);
-    // Her call pages left are silent ones (a live one would have refused the join): closed, so
-    // that their seat goes to the page she opens next; nothing is recorded in the call.
+    // Her call pages left are silent ones (a live one would have refused the join; or one that
+    // connected meanwhile, told like a class page racing the join): closed, so that their seat
+    // goes to the page she opens next; nothing is recorded in the call.
     for (const { sessionId, role } of seats) this.calls.close(sessionId, role, ErrorCode.ClassTakenOver);
   }
 
