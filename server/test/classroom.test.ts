@@ -154,6 +154,17 @@ async function codeOf(
   return [status, body.code];
 }
 
+/** What `promise` gives, or a failure naming `what` after WAIT_MS (a guard against a hang). */
+function within<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), WAIT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 const tokenOf = (link: string) => decodeURIComponent(link.split('#k=')[1] ?? '');
 const sessionOf = (link: string) => link.split('/')[2]?.split('#')[0] ?? '';
 
@@ -703,7 +714,7 @@ describe('the classroom', () => {
     // first, then closed by the server (here Bilal's, told directly).
     const bilalPage = await ClassClient.connect(server, { classId, learnerToken: bilal.body.token });
     open.push(bilalPage);
-    rooms.takenOver(classId, bilal.body.learnerId);
+    rooms.takenOver(classId, bilal.body.learnerId, []);
     await bilalPage.waitFor(() => bilalPage.disconnected !== null, 'the page closed');
     expect([bilalPage.takenOver, bilalPage.disconnected]).toEqual([1, 'io server disconnect']);
 
@@ -741,6 +752,83 @@ describe('the classroom', () => {
     expect(phone.probes).toBe(2);
     await phone.waitFor(() => phone.disconnected !== null, 'the silent page closed');
     expect([phone.takenOver, phone.disconnected]).toEqual([1, 'io server disconnect']);
+  }, 60_000);
+
+  it('does not let a dead device’s call page hold the pseudonym until the heartbeat notices: a silent call page is passed over and closed, its seat going to her next page, the call recording nothing', async () => {
+    const created = await api<ClassSummary>('/api/classes', trainer, {
+      name: 'Groupe du lundi',
+      scenarioIds: [SCENARIO],
+    });
+    const { classId, code } = created.body;
+    const joinAs = (pseudonym: string) =>
+      api<ClassJoined & { code?: string }>('/api/class-join', null, { code, pseudonym });
+
+    // Inès is the listener of a call with Bilal; on her phone she opens her call (her class page
+    // closes), takes its seat, joins and picks up; the trainer's console is open too.
+    const first = await joinAs('Inès');
+    const bilal = await joinAs('Bilal');
+    const launched = await api<RoundLaunched>(`/api/classes/${classId}/rounds`, trainer, {
+      scenarioId: SCENARIO,
+      groups: [{ listener: first.body.learnerId, callerActor: bilal.body.learnerId, observers: [] }],
+    });
+    expect(launched.status).toBe(201);
+    const classPage = await ClassClient.connect(server, { classId, learnerToken: first.body.token });
+    await classPage.waitFor(() => classPage.assignments.at(-1) != null, 'her assignment');
+    const assignment = classPage.assignments.at(-1)!;
+    classPage.close();
+    const sessionId = sessionOf(assignment.link);
+    const phoneCall = await RoleClient.connect(server.url, { sessionId, token: tokenOf(assignment.link) });
+    open.push(phoneCall);
+    expect(await phoneCall.seat('claim', 'page-phone')).toEqual({ ok: true, seat: { status: 'holder' } });
+    expect((await phoneCall.send({ kind: 'join', name: 'Inès' })).ok).toBe(true);
+    expect((await phoneCall.send({ kind: 'pickup' })).ok).toBe(true);
+    const trainerCall = await RoleClient.connect(server.url, {
+      sessionId,
+      token: tokenOf(launched.body.calls[0]!.trainerLink!),
+    });
+    open.push(trainerCall);
+    const before = await trainerCall.sync(0);
+    if (!before.ok) throw new Error('the trainer’s sync failed');
+
+    // Alive, her call page answers the probe: her name is refused.
+    expect((await joinAs('Inès')).body.code).toBe('class/pseudonym_taken');
+    expect(phoneCall.probes).toBe(1);
+
+    // Her phone's network dies without a close: the server still holds its call socket (Socket.IO's
+    // heartbeat would take ≈ 45 s to notice), but the page answers nothing. Her join from the
+    // computer is let through after the server's wait: the same learner; the silent call page
+    // is told why and closed, the trainer's stays.
+    phoneCall.alive = false;
+    const phoneClosed = new Promise<string>((resolve) => phoneCall.socket.once('disconnect', resolve));
+    const back = await joinAs('inès');
+    expect([back.status, back.body.learnerId]).toEqual([201, first.body.learnerId]);
+    expect(phoneCall.probes).toBe(2);
+    expect(await within(phoneClosed, 'the silent call page closed')).toBe('io server disconnect');
+    expect(phoneCall.received.filter((r) => r.event === 'session:closed').map((r) => r.payload)).toEqual([
+      { code: 'class/taken_over' },
+    ]);
+    expect(trainerCall.socket.connected).toBe(true);
+
+    // The computer gets her assignment (the same link); its call page takes the seat the dead
+    // phone held, and acts. The takeover recorded nothing in the call: the same timeline.
+    const computer = await ClassClient.connect(server, { classId, learnerToken: back.body.token });
+    open.push(computer);
+    await computer.waitFor(() => computer.assignments.length === 1, 'her assignment on the computer');
+    expect(computer.assignments[0]).toEqual(assignment);
+    const computerCall = await RoleClient.connect(server.url, { sessionId, token: tokenOf(assignment.link) });
+    open.push(computerCall);
+    expect(await computerCall.seat('claim', 'page-computer')).toEqual({
+      ok: true,
+      seat: { status: 'holder' },
+    });
+    const after = await trainerCall.sync(0);
+    expect(after.ok && after.snapshot.seq).toBe(before.snapshot.seq);
+    expect(after.ok && after.snapshot.entries).toEqual(before.snapshot.entries);
+    expect((await computerCall.send({ kind: 'join', name: 'Inès' })).ok).toBe(true);
+
+    // Her computer's pages answer: her name is refused again.
+    expect((await joinAs('Inès')).body.code).toBe('class/pseudonym_taken');
+    expect(computerCall.probes).toBe(1);
   }, 60_000);
 
   it('frees a learner’s place for her trainer: her old pages told and closed, her next join takes her place back, the call losing nothing', async () => {

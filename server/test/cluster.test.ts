@@ -4,7 +4,8 @@
 // owner and acked from there; `kill -9` of an owner under traffic (6 calls, or
 // ECOUTE_TEST_CLUSTER_CALLS): every acked input kept, none applied twice, every client back in
 // sync within 15 s; a stalled owner (SIGSTOP past its lease, then SIGCONT) writes nothing more to
-// the timeline. Leases are short (ECOUTE_LEASE_MS) so that takeovers come quickly; session time
+// the timeline; a classroom join asks a learner's call page on another process (its ack crosses,
+// a silent page is closed there). Leases are short (ECOUTE_LEASE_MS) so that takeovers come quickly; session time
 // is the test's (manual clock): no scenario timer runs on its own. The processes, stores,
 // balancer and clients: `cluster-rig.ts`, shared with `cluster-drains.test.ts`.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
@@ -13,8 +14,9 @@ import type { Balancer } from '@ecoute/test/support/haproxy.js';
 import type { RedisServer } from '@ecoute/test/support/redis.js';
 import type { ServerProcess } from '@ecoute/test/support/server-process.js';
 import type { KyselyTimelineStore } from '../src/timeline/kysely-timeline-store.js';
-import { ClientEvent } from '@ecoute/protocol';
-import type { InputAck } from '@ecoute/protocol';
+import { io } from 'socket.io-client';
+import { CLASSROOM_NAMESPACE, ClassEvent, ClientEvent, PROTOCOL_VERSION } from '@ecoute/protocol';
+import type { ClassJoined, ClassSummary, InputAck, LearnerAssignment, RoundLaunched } from '@ecoute/protocol';
 import { SCENARIO, said, sleep, startClusterRig } from './cluster-rig.js';
 import type { ClusterRig } from './cluster-rig.js';
 import { createSession } from './utils.js';
@@ -146,6 +148,79 @@ describe('three server processes on PostgreSQL, Redis and HAProxy', () => {
     );
     listener.close();
     await endCalls([created]);
+  });
+
+  it('a join naming a learner asks her call page on another process: refused while it answers, let through once it is silent, the page closed there', async () => {
+    // The class is made on process 0; Inès and Bilal join through process 1; a round makes her
+    // the listener. Her class page (process 1) gives her link; her call page is on process 2.
+    const post = async <T>(url: string, path: string, body: unknown, as: Record<string, string>) => {
+      const response = await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { ...as, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as T & { code?: string } };
+    };
+    const [zero, one, two] = servers as [ServerProcess, ServerProcess, ServerProcess];
+    const created = await post<ClassSummary>(
+      zero.url,
+      '/api/classes',
+      { name: 'Groupe réparti', scenarioIds: [SCENARIO] },
+      headers,
+    );
+    const { classId, code } = created.body;
+    const joinAs = (pseudonym: string) =>
+      post<ClassJoined>(one.url, '/api/class-join', { code, pseudonym }, { origin: one.url });
+    const first = await joinAs('Inès');
+    const bilal = await joinAs('Bilal');
+    const launched = await post<RoundLaunched>(
+      zero.url,
+      `/api/classes/${classId}/rounds`,
+      {
+        scenarioId: SCENARIO,
+        groups: [{ listener: first.body.learnerId, callerActor: bilal.body.learnerId, observers: [] }],
+      },
+      headers,
+    );
+    expect(launched.status).toBe(201);
+    const call = launched.body.calls[0]!;
+    const trainerToken = decodeURIComponent(call.trainerLink!.split('#k=')[1] ?? '');
+    leftLive.push({ sessionId: call.sessionId, tokens: { trainer: trainerToken } });
+    const classPage = io(`${one.url}${CLASSROOM_NAMESPACE}`, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { origin: one.url },
+      auth: { protocolVersion: PROTOCOL_VERSION, classId, learnerToken: first.body.token },
+    });
+    const assignment = await new Promise<LearnerAssignment>((resolve) =>
+      classPage.on(ClassEvent.Assignment, (a: LearnerAssignment | null) => {
+        if (a) resolve(a);
+      }),
+    );
+    classPage.close();
+    const token = decodeURIComponent(assignment.link.split('#k=')[1] ?? '');
+    const phone = await connect(two.url, call.sessionId, token);
+    expect(await phone.seat('claim', 'page-phone')).toEqual({ ok: true, seat: { status: 'holder' } });
+
+    // Alive, her call page answers across processes: her name is refused.
+    expect((await joinAs('Inès')).body.code).toBe('class/pseudonym_taken');
+    expect(phone.probes).toBe(1);
+
+    // Silent (its network gone without a close): the join is let through after the wait, and the
+    // page on process 2 is told why and closed; a new page there takes the seat.
+    phone.alive = false;
+    const closed = new Promise<string>((resolve) => phone.socket.once('disconnect', resolve));
+    const back = await joinAs('inès');
+    expect([back.status, back.body.learnerId]).toEqual([201, first.body.learnerId]);
+    expect(phone.probes).toBe(2);
+    expect(await closed).toBe('io server disconnect');
+    expect(phone.received.filter((r) => r.event === 'session:closed').map((r) => r.payload)).toEqual([
+      { code: 'class/taken_over' },
+    ]);
+    const computer = await connect(two.url, call.sessionId, token);
+    expect(await computer.seat('claim', 'page-computer')).toEqual({ ok: true, seat: { status: 'holder' } });
+    computer.close();
   });
 
   it('kill -9 of an owner: every acked input kept, none twice, clients back in sync within 15 s', async () => {

@@ -256,11 +256,21 @@ export class RoleClient {
   readonly presences: Presence[] = [];
   /** Every payload the server sent this client: events (`onAny`) and sync answers (`sync`). */
   readonly received: { event: string; payload: unknown }[] = [];
+  /**
+   * Whether the page answers `session:probe`, as the client's does at once (false: a dead
+   * device's page, its socket still open on the server); how many probes it was sent.
+   */
+  alive = true;
+  probes = 0;
   private waiters: (() => void)[] = [];
 
   private constructor(readonly socket: ClientSocket) {
     socket.onAny((event: string, ...args: unknown[]) => {
       this.received.push({ event, payload: args[0] });
+    });
+    socket.on(ServerEvent.Probe, (ack) => {
+      this.probes += 1;
+      if (this.alive) ack(true);
     });
     socket.on(ServerEvent.Update, (update) => {
       this.updates.push(update);

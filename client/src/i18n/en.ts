@@ -601,7 +601,7 @@ export const en: Catalogue = {
   'error.class/groups_invalid': 'Invalid groups: each learner plays one role per round.',
   'error.class/full': 'The group session is full.',
   'error.class/pseudonym_taken':
-    'This pseudonym is already used in this group session, on a page still open. If it is you, close that page (a device switched off frees it within a minute) or ask your trainer to free your place, then join again; otherwise, choose another pseudonym.',
+    'This pseudonym is already used in this group session, on a page still open. If it is you, close that page or ask your trainer to free your place, then join again; otherwise, choose another pseudonym.',
   'error.class/taken_over':
     'Your place in this group session was taken back from another device, under the same pseudonym. If it was not you, tell your trainer.',
   'error.class/place_freed':

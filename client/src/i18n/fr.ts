@@ -614,7 +614,7 @@ export const fr = {
   'error.class/groups_invalid': "Groupes invalides : chaque apprenant·e ne joue qu'un rôle par tour.",
   'error.class/full': 'La séance de groupe est complète.',
   'error.class/pseudonym_taken':
-    "Ce pseudonyme est déjà utilisé dans cette séance, sur une page encore ouverte. Si c'est vous, fermez cette page-là (un appareil éteint la libère en moins d'une minute) ou demandez à votre formateur·rice de libérer votre place, puis rejoignez à nouveau ; sinon, choisissez un autre pseudonyme.",
+    "Ce pseudonyme est déjà utilisé dans cette séance, sur une page encore ouverte. Si c'est vous, fermez cette page-là ou demandez à votre formateur·rice de libérer votre place, puis rejoignez à nouveau ; sinon, choisissez un autre pseudonyme.",
   'error.class/taken_over':
     "Votre place dans cette séance de groupe a été reprise depuis un autre appareil, sous le même pseudonyme. Si ce n'était pas vous, prévenez votre formateur·rice.",
   'error.class/place_freed':

@@ -22,6 +22,12 @@ export interface SocketTransportOptions {
 const DEFAULT_ACK_TIMEOUT_MS = 10_000;
 const RECONNECTION_DELAY_MS = 250;
 
+/**
+ * `session:probe`: a group session's join names this page's learner; the page says it is alive
+ * (a dead device's cannot). One function for every socket.
+ */
+const answerProbe = (ack: (alive: true) => void): void => ack(true);
+
 export function createSocketTransport(options: SocketTransportOptions): SessionTransport {
   const auth: HandshakeAuth = {
     sessionId: options.sessionId,
@@ -41,6 +47,9 @@ export function createSocketTransport(options: SocketTransportOptions): SessionT
     },
   );
   const timeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
+  // Answered here, at once, whatever the page shows: the server asks only when a join names
+  // the learner holding this role, and takes a page silent for 5 s for a dead device's.
+  socket.on(ServerEvent.Probe, answerProbe);
 
   return {
     onConnect: (listener) => void socket.on('connect', listener),

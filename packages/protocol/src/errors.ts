@@ -128,7 +128,7 @@ export const errorMessages: Record<ErrorCode, string> = {
     "Groupes invalides : chaque apprenant·e de la séance de groupe ne joue qu'un rôle par tour.",
   'class/full': 'La séance de groupe est complète.',
   'class/pseudonym_taken':
-    "Ce pseudonyme est déjà utilisé dans cette séance, sur une page encore ouverte. Si c'est vous, fermez cette page-là (un appareil éteint la libère en moins d'une minute) puis rejoignez à nouveau ; sinon, choisissez un autre pseudonyme.",
+    "Ce pseudonyme est déjà utilisé dans cette séance, sur une page encore ouverte. Si c'est vous, fermez cette page-là puis rejoignez à nouveau ; sinon, choisissez un autre pseudonyme.",
   'class/taken_over':
     "Votre place dans cette séance de groupe a été reprise depuis un autre appareil, sous le même pseudonyme. Si ce n'était pas vous, prévenez votre formateur·rice.",
   'class/place_freed':

@@ -17,10 +17,17 @@ export const ServerEvent = {
   Seat: 'session:seat',
   /**
    * The server closes this page's connection for good, with the reason: its role link was
-   * renewed (a group session's trainer freed the learner's place, `class/place_freed`). The
-   * page shows the reason and does not reconnect.
+   * renewed (a group session's trainer freed the learner's place, `class/place_freed`), or the
+   * learner took her place back from another device while this page left `session:probe`
+   * unanswered (`class/taken_over`). The page shows the reason and does not reconnect.
    */
   Closed: 'session:closed',
+  /**
+   * Asked of a listener's or caller actor's pages when a group session's join names the learner
+   * who holds that role: a page answers at once (the ack); one that does not answer in time is a
+   * dead device's (its network gone without a close). Sent only then, never on a call's traffic.
+   */
+  Probe: 'session:probe',
 } as const;
 
 /** `session:closed`: why the page was closed. */
@@ -98,4 +105,5 @@ export interface ServerToClientEvents {
   'session:presence': (presence: Presence) => void;
   'session:seat': (seat: SeatState) => void;
   'session:closed': (closed: SessionClosed) => void;
+  'session:probe': (ack: (alive: true) => void) => void;
 }

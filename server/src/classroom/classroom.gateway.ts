@@ -34,7 +34,7 @@ import { AccessService } from '../auth/access.service.js';
 import { originAllowed } from '../auth/origin.js';
 import { SOCKET_ACTIONS } from '../auth/policy.js';
 import { APP_CONFIG } from '../config/env.js';
-import { PresenceTracker } from '../gateway/presence.js';
+import { SocketRooms } from '../gateway/socket-rooms.js';
 import type { AppConfig } from '../config/env.js';
 import { ClassroomService } from './classroom.service.js';
 import type { ClassBroadcaster } from './classroom.service.js';
@@ -65,10 +65,12 @@ const learnersRoom = (classId: string) => `c:${classId}:learners`;
 const learnerRoom = (classId: string, learnerId: string) => `c:${classId}:l:${learnerId}`;
 
 /**
- * How long a learner's class page has to answer `class:probe` when a join names that learner:
- * silent, it is taken for a dead device's (a phone whose network died without a close) rather
- * than held open until Socket.IO's heartbeat notices (pingInterval 25 s + pingTimeout 20 s,
- * shared by every namespace of the server, the calls' too). Generous for a slow mobile network.
+ * How long a learner's pages have to answer when a join names that learner — her class page
+ * `class:probe`, her listener's or caller actor's call page `session:probe` (all asked at once):
+ * silent, a page is taken for a dead device's (a phone whose network died without a close)
+ * rather than held open until Socket.IO's heartbeat notices (pingInterval 25 s + pingTimeout
+ * 20 s, ≈ 45 s, shared by every namespace of the server: shortening it would change every call's
+ * socket and the benchmark's traffic). Generous for a slow mobile network.
  */
 export const CLASS_PAGE_PROBE_MS = 5_000;
 
@@ -82,7 +84,7 @@ export class ClassRooms implements ClassBroadcaster, FloorSink {
   /** Told of each launched round (the floor lists its calls again). */
   onCallsChanged: (classId: string) => void = () => undefined;
 
-  constructor(@Inject(PresenceTracker) private readonly presence: PresenceTracker) {}
+  constructor(@Inject(SocketRooms) private readonly calls: SocketRooms) {}
 
   attach(namespace: ClassNamespace): void {
     this.namespace = namespace;
@@ -111,12 +113,21 @@ export class ClassRooms implements ClassBroadcaster, FloorSink {
     learnerId: string,
     seats: readonly { sessionId: string; role: Role }[],
   ): Promise<boolean> {
-    // Every process's sockets (with the cluster's adapter, the others are asked): a class page
-    // counts if it answers; a silent one (a dead device) is closed by the join that follows.
-    if ((await this.probe(learnerRoom(classId, learnerId))) > 0) return true;
-    for (const { sessionId, role } of seats)
-      if ((await this.presence.connectionsOf(sessionId))[role] > 0) return true;
-    return false;
+    // Every process's sockets (with the cluster's adapter, the others are asked), her class page
+    // and her call pages asked at once: a page counts if it answers; silent ones (a dead device)
+    // are closed by the join that follows (`takenOver`). The first answer settles it.
+    const probes = [
+      this.probe(learnerRoom(classId, learnerId)),
+      ...seats.map(({ sessionId, role }) => this.calls.answering(sessionId, role, CLASS_PAGE_PROBE_MS)),
+    ];
+    return new Promise((resolve, reject) => {
+      let left = probes.length;
+      for (const probe of probes)
+        probe.then((answers) => {
+          if (answers > 0) resolve(true);
+          else if (--left === 0) resolve(false);
+        }, reject);
+    });
   }
 
   /** How many sockets of `room` answer `class:probe` within `CLASS_PAGE_PROBE_MS`. */
@@ -132,10 +143,14 @@ export class ClassRooms implements ClassBroadcaster, FloorSink {
     });
   }
 
-  takenOver(classId: string, learnerId: string): void {
+  takenOver(classId: string, learnerId: string, seats: readonly { sessionId: string; role: Role }[]): void {
     const room = learnerRoom(classId, learnerId);
     this.namespace?.to(room).emit(ClassEvent.TakenOver);
     this.namespace?.in(room).disconnectSockets(true);
+    // Her call pages left are silent ones (a live one would have refused the join; or one that
+    // connected meanwhile, told like a class page racing the join): closed, so that their seat
+    // goes to the page she opens next; nothing is recorded in the call.
+    for (const { sessionId, role } of seats) this.calls.close(sessionId, role, ErrorCode.ClassTakenOver);
   }
 
   placeFreed(classId: string, learnerId: string): void {

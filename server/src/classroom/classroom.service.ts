@@ -53,15 +53,20 @@ export interface ClassBroadcaster {
   callsChanged(classId: string): void;
   /**
    * Whether a page of this learner is connected now, on any process: their class page, or the
-   * page of a role link only they hold (`seats`: the listener or caller actor of a live call).
+   * page of a role link only they hold (`seats`: the listener or caller actor of a live call) —
+   * a page that answers when asked (a dead device's, still connected until the heartbeat
+   * notices, does not).
    */
   learnerConnected(
     classId: string,
     learnerId: string,
     seats: readonly { sessionId: string; role: Role }[],
   ): Promise<boolean>;
-  /** The learner's place was taken back from another device: their pages still open are told and closed. */
-  takenOver(classId: string, learnerId: string): void;
+  /**
+   * The learner's place was taken back from another device: their pages still open (their class
+   * page, their call pages of `seats`) are told and closed.
+   */
+  takenOver(classId: string, learnerId: string, seats: readonly { sessionId: string; role: Role }[]): void;
   /** The trainer freed the learner's place: their class pages still open are told and closed. */
   placeFreed(classId: string, learnerId: string): void;
 }
@@ -173,8 +178,10 @@ export class ClassroomService {
    * back — the same learner, so their role, their call and the roster stay as they were — with a
    * new token, the old one retired (its page, if it comes back, is told `class/taken_over`). Only
    * while no page of theirs is connected (their class page, or their role's page in a live call:
-   * a learner in her call has left the class page): the pseudonym is no secret (the roster and the mates
-   * show it), so someone typing it while its owner's page is open is refused
+   * a learner in her call has left the class page), a page counting only if it answers when
+   * asked (a dead device's, silent, is passed over after `CLASS_PAGE_PROBE_MS` and closed by the
+   * join): the pseudonym is no secret (the roster and the mates show it), so someone typing it
+   * while its owner's page is open is refused
    * `class/pseudonym_taken` rather than let take the place silently. Joins to one class run one at
    * a time (a double submit, two devices at once: one learner, never two).
    */
@@ -190,17 +197,13 @@ export class ClassroomService {
     const known = learners.find((l) => pseudonymKey(l.pseudonym) === key);
     const token = newToken();
     if (known) {
-      if (
-        await this.broadcaster.learnerConnected(
-          record.id,
-          known.learnerId,
-          await this.seatsOf(record.id, known.learnerId),
-        )
-      )
+      const seats = await this.seatsOf(record.id, known.learnerId);
+      if (await this.broadcaster.learnerConnected(record.id, known.learnerId, seats))
         return failure(ErrorCode.ClassPseudonymTaken);
       await this.store.replaceToken(record.id, known.learnerId, hashToken(token));
-      // A page that connected meanwhile with the old token is told, and closed.
-      this.broadcaster.takenOver(record.id, known.learnerId);
+      // A page that connected meanwhile with the old token is told, and closed; so are the call
+      // pages of a dead device, silent when asked (their seat goes to her next page).
+      this.broadcaster.takenOver(record.id, known.learnerId, seats);
       this.logger.log(`class learner back from another device ${record.id} learner=${known.learnerId}`);
       return { classId: record.id, learnerId: known.learnerId, pseudonym: known.pseudonym, token };
     }

@@ -90,11 +90,8 @@ export class PresenceTracker implements BeforeApplicationShutdown, OnApplication
     };
   }
 
-  /**
-   * The open connections per role of a session, on every process; no name read, nothing kept
-   * (the classroom asks it of a call it may not otherwise watch).
-   */
-  async connectionsOf(sessionId: string): Promise<Record<Role, number>> {
+  /** The open connections per role of a session, on every process; no name read, nothing kept. */
+  private async connectionsOf(sessionId: string): Promise<Record<Role, number>> {
     const others = this.asking ? await this.rooms.othersConnections(sessionId) : [];
     const connections = this.rooms.connections(sessionId);
     for (const counts of others) for (const role of ROLES) connections[role] += counts[role] ?? 0;

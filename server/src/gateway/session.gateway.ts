@@ -140,10 +140,7 @@ export class SessionGateway
     // Revoked links: their sockets leave at once (a new handshake needs one of the new links),
     // told why first when there is a reason (they then do not try again).
     this.sessions.onRevoke((sessionId, roles, reason) => {
-      for (const role of roles) {
-        if (reason) server.to(roleRoom(sessionId, role)).emit(ServerEvent.Closed, { code: reason });
-        server.in(roleRoom(sessionId, role)).disconnectSockets(true);
-      }
+      for (const role of roles) this.rooms.close(sessionId, role, reason);
     });
     server.use((socket, next) => {
       // The session id is the client's word until authenticated: escaped before it is logged.

@@ -5,7 +5,13 @@ import type { Server } from 'socket.io';
 import { ROLES } from '@ecoute/engine';
 import type { Role } from '@ecoute/engine';
 import { ServerEvent } from '@ecoute/protocol';
-import type { ClientToServerEvents, Presence, RoleUpdate, ServerToClientEvents } from '@ecoute/protocol';
+import type {
+  ClientToServerEvents,
+  ErrorCode,
+  Presence,
+  RoleUpdate,
+  ServerToClientEvents,
+} from '@ecoute/protocol';
 import type { RoleBroadcaster } from '../sessions/session-runtime.js';
 
 export interface SocketData {
@@ -79,6 +85,37 @@ export class SocketRooms implements RoleBroadcaster {
   presence(sessionId: string, presence: Presence, local = false): void {
     const server = local ? this.server?.local : this.server;
     server?.to(ROLES.map((role) => roleRoom(sessionId, role))).emit(ServerEvent.Presence, presence);
+  }
+
+  /**
+   * How many pages of a role's room, on every process, answer `session:probe` within `ms` (the
+   * adapter's broadcast with acks: with several processes, each one's sockets are asked and a
+   * stalled process is left out after `ms`). A page whose device died without a close is still in
+   * the room until Socket.IO's heartbeat notices (≈ 45 s) but answers nothing. Asked only when a
+   * group session's join names the learner holding the role: nothing on a call's own traffic.
+   */
+  answering(sessionId: string, role: Role, ms: number): Promise<number> {
+    const server = this.server;
+    if (!server) return Promise.resolve(0);
+    return new Promise((resolve) => {
+      // With no socket in the room the answer comes at once; `error` only says some were silent.
+      server
+        .in(roleRoom(sessionId, role))
+        .timeout(ms)
+        .emit(ServerEvent.Probe, (_error: Error | null, answers: true[]) => resolve(answers.length));
+    });
+  }
+
+  /**
+   * Closes the pages of a role on every process, told why first (`session:closed`) when there is
+   * a reason: they then do not try again.
+   */
+  close(sessionId: string, role: Role, reason: ErrorCode | null): void {
+    const server = this.server;
+    if (!server) return;
+    const room = roleRoom(sessionId, role);
+    if (reason) server.to(room).emit(ServerEvent.Closed, { code: reason });
+    server.in(room).disconnectSockets(true);
   }
 
   /** What this process answers and does when the others ask its counts or tell a change. */

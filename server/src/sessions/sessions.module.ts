@@ -32,7 +32,8 @@ import { ROLE_BROADCASTER, SessionsService } from './sessions.service.js';
     ClusterNode,
   ],
   // The debrief reads sessions and authenticates role tokens as the gateway does; the classroom
-  // asks whether a learner's call page is open (a join by her pseudonym is refused meanwhile).
-  exports: [SessionStore, SessionsService, PresenceTracker],
+  // asks whether a learner's call page answers (a join by her pseudonym is refused meanwhile)
+  // and closes a silent one when the join takes her place back.
+  exports: [SessionStore, SessionsService, SocketRooms],
 })
 export class SessionsModule {}
