@@ -193,6 +193,8 @@ describe('the debrief over REST', () => {
       expect(measures.longestSilence?.ms).toBe(12_000);
       expect(measures.timeToFirstOpenQuestion).toBeNull();
       expect(measures.timeToAlertColleague).toBeNull();
+      // The training call offers no « alerter un·e collègue »: no such measure to show.
+      expect(measures.alertMove).toBe(false);
       expect(measures.outcome).toMatchObject({ ending: 'connectee', outcome: 'best', reason: 'scenario' });
     });
 

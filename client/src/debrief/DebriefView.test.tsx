@@ -79,12 +79,26 @@ describe('the debrief page', () => {
     const pickup = within(measures).getByRole('button', { name: /Temps pour décrocher/ });
     expect(pickup.textContent).not.toMatch(/à \d/);
     expect(within(measures).getByRole('button', { name: /Plus long silence/ }).textContent).toMatch(/à 0:16/);
+    // The fixture's call offers to alert a colleague, never done: said in words of that measure.
+    expect(within(measures).getByText(translate('fr', 'debrief.measures.alert'))).toBeTruthy();
+    expect(within(measures).getByText(translate('fr', 'debrief.measures.noAlert'))).toBeTruthy();
+    expect(within(measures).getByText(translate('fr', 'debrief.measures.noOpenQuestion'))).toBeTruthy();
     // The transcript: the join while the phone rang has no call time (as in the live consoles),
     // then call time from the pickup, never going backwards.
     const times = Array.from(document.querySelectorAll('.moment-transcript__row .entry__time')).map(
       (time) => time.textContent,
     );
     expect(times.slice(0, 3)).toEqual([translate('fr', 'transcript.beforePickup'), '0:00', '0:00']);
+  });
+
+  it('shows no alert measure for a call that offers no « alerter un·e collègue »', async () => {
+    const fixture = debriefFixture();
+    fixture.measures = { ...fixture.measures, alertMove: false };
+    renderView(new FakeDebriefApi(fixture));
+    await panelsShown();
+    const measures = screen.getByRole('region', { name: 'Mesures automatiques' });
+    expect(within(measures).queryByText(translate('fr', 'debrief.measures.alert'))).toBeNull();
+    expect(within(measures).getByText(translate('fr', 'debrief.measures.silence'))).toBeTruthy();
   });
 
   it('jumps to the moment that proves a criterion, and steps with the arrow keys', async () => {

@@ -41,12 +41,15 @@ export function MeasuresPanel({
 }) {
   const { t } = useI18n();
   const headingId = useId();
+  // Each measure's words when there is nothing to measure; the alert's only for a call that
+  // offers to alert a colleague (else « pas d'alerte » would blame a move the call never had).
   const spans: [MessageKey, MeasuredSpan | null, MessageKey][] = [
     ['debrief.measures.pickup', measures.timeToPickup, 'debrief.measures.never'],
-    ['debrief.measures.openQuestion', measures.timeToFirstOpenQuestion, 'debrief.measures.none'],
-    ['debrief.measures.silence', measures.longestSilence, 'debrief.measures.none'],
-    ['debrief.measures.alert', measures.timeToAlertColleague, 'debrief.measures.none'],
+    ['debrief.measures.openQuestion', measures.timeToFirstOpenQuestion, 'debrief.measures.noOpenQuestion'],
+    ['debrief.measures.silence', measures.longestSilence, 'debrief.measures.noSilence'],
   ];
+  if (measures.alertMove)
+    spans.push(['debrief.measures.alert', measures.timeToAlertColleague, 'debrief.measures.noAlert']);
   return (
     <section className="panel measures" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('debrief.measures.heading')}</h2>

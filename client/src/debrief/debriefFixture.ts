@@ -136,6 +136,7 @@ export function debriefFixture(
       longestSilence: { ms: 12_000, from: { seq: 5, t: 9_000 }, to: { seq: 10, t: 21_000 } },
       reformulations: { count: 1, moments: [{ seq: 10, t: 21_000 }] },
       timeToAlertColleague: null,
+      alertMove: true,
       outcome: {
         ending: 'raccroche',
         outcome: 'failure',

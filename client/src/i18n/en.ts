@@ -424,7 +424,9 @@ export const en: Catalogue = {
   'debrief.measures.alert': 'Time to alert a colleague',
   'debrief.measures.outcome': 'Outcome',
   'debrief.measures.never': 'not picked up',
-  'debrief.measures.none': 'none',
+  'debrief.measures.noOpenQuestion': 'no open question',
+  'debrief.measures.noSilence': 'no silence',
+  'debrief.measures.noAlert': 'no alert',
   'debrief.measures.notEnded': 'call in progress',
   'debrief.measures.rules':
     'Times on the session clock (pauses do not count): pickup from when the listener arrived; open question and alert from pickup; silence: no move nor words from the listener, connected and not on hold.',

@@ -432,7 +432,9 @@ export const fr = {
   'debrief.measures.alert': 'Temps pour alerter un·e collègue',
   'debrief.measures.outcome': 'Issue',
   'debrief.measures.never': 'pas décroché',
-  'debrief.measures.none': 'aucune',
+  'debrief.measures.noOpenQuestion': 'aucune question ouverte',
+  'debrief.measures.noSilence': 'aucun silence',
+  'debrief.measures.noAlert': "pas d'alerte",
   'debrief.measures.notEnded': 'appel en cours',
   'debrief.measures.rules':
     "Temps comptés en temps de séance (la suspension ne compte pas) : décroché depuis l'arrivée de l'écoutant·e ; question ouverte et alerte depuis le décroché ; silence : sans action ni parole de l'écoutant·e, en ligne et hors attente.",
@@ -781,7 +783,7 @@ export const fr = {
   'debrief.rubric.resultsHidden':
     'Les résultats, automatiques compris, s’affichent après votre auto-évaluation.',
   'difficulty.easy': 'facile',
-  'difficulty.medium': 'moyen',
+  'difficulty.medium': 'moyenne',
   'difficulty.hard': 'difficile',
   'sessions.filters.allScenarios': 'Tous',
   'error.seat/not_holder': 'Une autre page a la main sur ce lien : prenez la main pour agir d’ici.',

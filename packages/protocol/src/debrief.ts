@@ -140,7 +140,8 @@ export interface MeasuredSpan {
  * - longestSilence: the longest span without a listener move or words while connected, not on
  *   hold (the session clock already stops while the session is paused);
  * - reformulations: moves whose id starts with `reformul`;
- * - timeToAlertColleague: from pickup to the first `alerter_collegue` move.
+ * - timeToAlertColleague: from pickup to the first `alerter_collegue` move; `alertMove` says whether
+ *   the call offers that move at all (a call without one shows no such measure).
  */
 export interface DebriefMeasures {
   timeToPickup: MeasuredSpan | null;
@@ -148,6 +149,7 @@ export interface DebriefMeasures {
   longestSilence: MeasuredSpan | null;
   reformulations: { count: number; moments: MomentRef[] };
   timeToAlertColleague: MeasuredSpan | null;
+  alertMove: boolean;
   outcome: {
     ending: string | null;
     outcome: Outcome | null;

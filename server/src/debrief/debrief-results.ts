@@ -11,10 +11,10 @@ import { scoreRubric } from '@ecoute/engine';
 import type { CompiledScenario, TimelineEntry } from '@ecoute/engine';
 import type { DebriefCriterion } from '@ecoute/protocol';
 import type { ResultsRecord } from './debrief-store.js';
-import { computeMeasures } from './measures.js';
+import { ALERT_COLLEAGUE_MOVE, computeMeasures } from './measures.js';
 
 /** Bumped when the rules of the results or the measures change: kept results are then recomputed. */
-export const RESULTS_RULES_VERSION = 1;
+export const RESULTS_RULES_VERSION = 2;
 
 const keys = new WeakMap<CompiledScenario, string>();
 
@@ -43,7 +43,9 @@ export function computeResults(
     lastSeq: entries.at(-1)?.seq ?? 0,
     rubricKey: rubricKey(compiled),
     rubric: rubricOf(compiled, entries, seed),
-    measures: computeMeasures(entries),
+    measures: computeMeasures(entries, {
+      alertMove: Object.hasOwn(compiled.scenario.moves ?? {}, ALERT_COLLEAGUE_MOVE),
+    }),
   };
 }
 

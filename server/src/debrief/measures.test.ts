@@ -30,6 +30,7 @@ describe('computeMeasures', () => {
       longestSilence: null,
       reformulations: { count: 0, moments: [] },
       timeToAlertColleague: null,
+      alertMove: true,
       outcome: null,
     });
   });
@@ -97,6 +98,15 @@ describe('computeMeasures', () => {
       reason: 'scenario',
       message: 'ok',
       at: { seq: 9, t: 81_000 },
+    });
+  });
+
+  it('says whether the call offers to alert a colleague, as its caller tells it', () => {
+    const entries = timeline([[0, 'listener', { kind: 'pickup' }]]);
+    expect(computeMeasures(entries).alertMove).toBe(true);
+    expect(computeMeasures(entries, { alertMove: false })).toMatchObject({
+      alertMove: false,
+      timeToAlertColleague: null,
     });
   });
 

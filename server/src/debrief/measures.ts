@@ -10,7 +10,8 @@
 //   words (`say`) from the listener; it starts at pickup, at the last move or words, or when the
 //   caller is taken off hold, and ends at the next move or words, at a hold, or at the end;
 // - reformulations: moves whose id starts with `reformul` (`reformuler`, `reformuler_colere`…);
-// - time to alert a colleague: from pickup to the first `alerter_collegue` move;
+// - time to alert a colleague: from pickup to the first `alerter_collegue` move, for a call that
+//   offers it (`alertMove`, told by the caller: the timeline alone cannot say);
 // - outcome: the first `ending` observation.
 import { HOLD_MOVES, moveMadeBy } from '@ecoute/engine';
 import type { Input, TimelineEntry } from '@ecoute/engine';
@@ -34,7 +35,10 @@ function isUnhold(input: Input): boolean {
   return input.kind === 'unhold' || (input.kind === 'move' && input.move === HOLD_MOVES.unhold);
 }
 
-export function computeMeasures(entries: readonly TimelineEntry[]): DebriefMeasures {
+export function computeMeasures(
+  entries: readonly TimelineEntry[],
+  { alertMove = true }: { alertMove?: boolean } = {},
+): DebriefMeasures {
   const sorted = [...entries].sort((a, b) => a.seq - b.seq);
   const pickup = sorted.find((e) => isInput(e) && e.input.kind === 'pickup');
   const since = (entry: TimelineEntry | undefined): MeasuredSpan | null =>
@@ -70,6 +74,7 @@ export function computeMeasures(entries: readonly TimelineEntry[]): DebriefMeasu
     timeToAlertColleague: since(
       sorted.find((e) => e.seq > (pickup?.seq ?? Infinity) && moveOf(e) === ALERT_COLLEAGUE_MOVE),
     ),
+    alertMove,
     outcome:
       ending && ending.kind === 'observation' && ending.observation.kind === 'ending'
         ? {
