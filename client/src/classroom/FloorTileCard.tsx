@@ -2,7 +2,7 @@
 // alerts; and what the trainer can do from here (console, listen, whisper, speak, pause).
 import { useState, type FormEvent } from 'react';
 import type { FloorAlert, FloorCommand, FloorTile } from '@ecoute/protocol';
-import { useI18n } from '../i18n/index.js';
+import { pluralForm, useI18n } from '../i18n/index.js';
 import { formatDuration } from '../ui/formatDuration.js';
 import { Sparkline } from './Sparkline.js';
 import { joinParts } from '../i18n/joinParts.js';
@@ -18,13 +18,19 @@ export function FloorTileCard({
   observerLink: string | null;
   send: (command: FloorCommand) => Promise<boolean>;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [text, setText] = useState('');
   const headingId = `tile-${tile.sessionId}`;
   const alertText = (alert: FloorAlert): string => {
     switch (alert.kind) {
-      case 'silence':
-        return t('classroom.alert.silence', { time: formatDuration(alert.ms) });
+      case 'silence': {
+        // A length, in words (« 1:54 » read as a moment of the call).
+        const seconds = Math.floor(alert.ms / 1000);
+        const minutes = Math.floor(seconds / 60);
+        return minutes > 0
+          ? t('classroom.alert.silence', { minutes, seconds: seconds % 60 })
+          : t('classroom.alert.silenceSeconds', { seconds });
+      }
       case 'danger':
         return t('classroom.alert.danger', { variable: alert.variable });
       case 'protocol_missed':
@@ -62,7 +68,9 @@ export function FloorTileCard({
               ? t('classroom.floor.caller', { name: tile.callerActor })
               : t('classroom.floor.machine'),
             tile.observers.length > 0 &&
-              t('classroom.floor.observers', { names: tile.observers.join(t('ui.listSeparator')) }),
+              t(`classroom.floor.observers.${pluralForm(lang, tile.observers.length)}`, {
+                names: tile.observers.join(t('ui.listSeparator')),
+              }),
           ],
           'dot',
         )}

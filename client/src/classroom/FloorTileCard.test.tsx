@@ -1,0 +1,71 @@
+// A tile of the floor reads as a trainer says it: a silence as a length in words (not « 1:54 »,
+// read as a moment of the call), one observer in the singular.
+import { describe, expect, it } from '@jest/globals';
+import { screen } from '@testing-library/react';
+import type { FloorTile } from '@ecoute/protocol';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+import { renderWithSession } from '../test/renderWithSession.js';
+import { FloorTileCard } from './FloorTileCard.js';
+
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+
+const tile = (overrides: Partial<FloorTile>): FloorTile => ({
+  sessionId: 's1',
+  round: 1,
+  group: 1,
+  scenarioTitle: "Appel d'entraînement",
+  listener: 'Ana',
+  callerActor: null,
+  observers: [],
+  t: 120_000,
+  callMs: 114_000,
+  paused: false,
+  phase: 'connected',
+  stateLabel: 'Accueil',
+  variables: [],
+  alerts: [],
+  urgency: 1,
+  ...overrides,
+});
+
+function renderTile(overrides: Partial<FloorTile>): void {
+  renderWithSession(
+    <FloorTileCard
+      tile={tile(overrides)}
+      trainerLink={null}
+      observerLink={null}
+      send={() => Promise.resolve(true)}
+    />,
+  );
+}
+
+// The texts as written (their no-break spaces kept: Testing Library's matchers fold them).
+const alertText = () => screen.getByRole('listitem').textContent;
+const whoText = () => screen.getByRole('article').querySelector('.floor-tile__who')?.textContent;
+
+describe('a tile of the floor', () => {
+  it('says a silence as a length in minutes and seconds', () => {
+    renderTile({ alerts: [{ kind: 'silence', ms: 114_400 }] });
+    expect(alertText()).toBe(fr('classroom.alert.silence', { minutes: 1, seconds: 54 }));
+    expect(fr('classroom.alert.silence', { minutes: 1, seconds: 54 })).toBe(
+      'Silence de 1\u00a0min 54\u00a0s',
+    );
+  });
+
+  it('says a silence under a minute in seconds', () => {
+    renderTile({ alerts: [{ kind: 'silence', ms: 31_000 }] });
+    expect(alertText()).toBe(fr('classroom.alert.silenceSeconds', { seconds: 31 }));
+  });
+
+  it('names one observer in the singular', () => {
+    renderTile({ observers: ['Bilal'] });
+    expect(whoText()).toContain(fr('classroom.floor.observers.one', { names: 'Bilal' }));
+  });
+
+  it('names several observers in the plural', () => {
+    renderTile({ observers: ['Bilal', 'Chloé'] });
+    const names = ['Bilal', 'Chloé'].join(fr('ui.listSeparator'));
+    expect(whoText()).toContain(fr('classroom.floor.observers.other', { names }));
+  });
+});
