@@ -77,7 +77,7 @@ describe('pnpm scenario', () => {
       '[00:20] Monique : « Allô\u00a0? Vous êtes toujours là\u00a0? » (silence)',
     );
     expect(result.stdout).toContain('Détresse (detresse) : 4 [0–10]');
-    expect(result.stdout).toContain("Fin de l'appel : raccroche (échec)");
+    expect(result.stdout).toContain("Fin de l'appel : raccroche_ecoutant (échec)");
   });
 
   it('test: runs the play-throughs, reports coverage, exits 0; a failing test exits 1', () => {

@@ -158,7 +158,7 @@ describe('the call library', () => {
     const v1 = (await call(author, 'GET', '/calls/appel-neuf/versions/1'))
       .json as unknown as LibraryVersionText;
     const changed = v1.yaml.replace(
-      "Allô ? Bonjour, j'ai besoin d'aide.",
+      "Allô\u00a0? Bonjour, j'ai besoin d'aide.",
       'Bonjour, vous êtes bien la ligne ?',
     );
     const saved = (await call(author, 'PUT', '/calls/appel-neuf/draft', { yaml: changed }))
@@ -174,7 +174,7 @@ describe('the call library', () => {
     expect(v2.yaml).toContain('version: 2');
     const catalog = server.app.get(ScenarioCatalog);
     expect(catalog.get('appel-neuf', 1)!.scenario.lines['bonjour']!.text).toBe(
-      "Allô ? Bonjour, j'ai besoin d'aide.",
+      "Allô\u00a0? Bonjour, j'ai besoin d'aide.",
     );
     expect(catalog.get('appel-neuf')!.scenario.version).toBe(2);
 

@@ -361,7 +361,7 @@ describe('the studio forms and the editable graph', () => {
     await page.getByText(/Brouillon enregistré/).waitFor();
     const saved = await page.request.get(`${rig.server.url}/api/library/calls/appel-nadia/versions/1`);
     const { yaml } = (await saved.json()) as { yaml: string };
-    expect(yaml).toContain('# Nouvel appel : complétez la personne');
+    expect(yaml).toContain('# Nouvel appel\u00a0: complétez la personne');
     expect(yaml).toContain('name: Nadia Benali');
     expect(yaml).toContain('se_presenter: au_revoir');
     expect(yaml).toContain('Si je comprends bien, vous ne pouvez plus vous connecter');

@@ -11,6 +11,9 @@
 // Then every built-in call got the next version for French typography only (U+00A0 before : ; ? !
 // and inside « »): the version before it was recorded, with the engine's CallRun and a manual
 // clock, from the inputs of the call's previous fixture (none refused).
+// The tutorial's v4 ended a call the listener hung up with « Monique a raccroché… » (its
+// `hangupEnding` was the caller's own); v5 gives that hang-up an ending of its own: its fixture,
+// recorded the same way, is the v3 session's first three inputs and the listener hanging up.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -85,6 +88,7 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       'appel-entrainement@1',
       'appel-entrainement@2',
       'appel-entrainement@3',
+      'appel-entrainement@4',
       'detresse-suicidaire@2',
       'detresse-suicidaire@3',
       'etudiante-crous@2',
