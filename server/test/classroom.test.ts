@@ -401,11 +401,14 @@ describe('the classroom', () => {
       'the ended alert',
     );
 
-    // The class's detail, the group debrief of the scenario, the exports.
+    // The class's detail (each member's role: the trainer's page opens its groups on them), the
+    // group debrief of the scenario, the exports.
     const detail = await api<ClassDetail>(`/api/classes/${classId}`, trainer);
-    expect(detail.body.calls.map((c) => [c.round, c.group, c.members.map((m) => m.pseudonym)])).toEqual([
-      [1, 1, ['Ana', 'Bilal']],
-      [1, 2, ['Chloé', 'Dan']],
+    expect(
+      detail.body.calls.map((c) => [c.round, c.group, c.members.map((m) => `${m.pseudonym} ${m.role}`)]),
+    ).toEqual([
+      [1, 1, ['Ana listener', 'Bilal callerActor']],
+      [1, 2, ['Chloé listener', 'Dan observer']],
     ]);
     expect(detail.body.calls[0]!.trainerLink).toMatch(/^\/trainer\//);
     const debrief = await api<GroupDebrief>(

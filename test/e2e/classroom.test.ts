@@ -9,7 +9,9 @@
 // page is told so. Her trainer frees her place (« Libérer la place », keyboard, confirmed) when
 // her old computer stays open: its pages are told, and her phone takes her place back. The group
 // session's help mode and « La machine joue l'appelant·e » stay chosen
-// across a reload of its page, and its calls are created in that mode.
+// across a reload of its page, and its calls are created in that mode. Reloaded during a round,
+// the « Groupes » tab shows that round's roles (no invalid-groups alert); « Tourner les rôles »
+// moves the roles, not the rows.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -366,6 +368,48 @@ describe('the classroom in a browser', () => {
       .getByRole('alert')
       .getByText(/^Ce pseudonyme est déjà utilisé dans cette séance/)
       .waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('shows the round’s roles on the « Groupes » tab after a reload during the round, and rotates them in place', async () => {
+    const { floor, joinPage } = await createClass('Groupe du mercredi');
+    for (const name of ['Inès', 'Noé']) await joinAs(joinPage, name, { width: 390, height: 844 });
+    await floor.getByRole('heading', { name: 'Apprenant·es (2)' }).waitFor();
+    await floor.getByRole('checkbox', { name: 'La machine joue l’appelant·e' }).check();
+    await floor.getByRole('button', { name: 'Former au hasard' }).click();
+    const role = (name: string) => floor.getByRole('combobox', { name: `Rôle de ${name}` });
+    await role('Inès').selectOption('listener');
+    await role('Noé').selectOption('observer');
+    await floor.getByRole('button', { name: 'Lancer tous les appels' }).click();
+    await floor.getByText(/Tour 1 lancé\s:\s1 appel/).waitFor();
+
+    // The table as read: each row's learner and role, top to bottom.
+    const rows = () =>
+      floor
+        .locator('.group-table tbody tr')
+        .evaluateAll((trs) =>
+          trs.map(
+            (tr) => `${tr.querySelector('th')?.textContent} ${tr.querySelectorAll('select')[1]?.value}`,
+          ),
+        );
+    await floor.reload();
+    await role('Inès').waitFor();
+    expect((await rows()).sort()).toEqual(['Inès listener', 'Noé observer']);
+    expect(await floor.getByText(/^Chaque groupe doit avoir/).count()).toBe(0);
+    mkdirSync(artifacts, { recursive: true });
+    await floor.screenshot({
+      path: path.join(artifacts, 'classroom-groups-reload-1366.png'),
+      fullPage: true,
+    });
+    await floor.setViewportSize({ width: 390, height: 844 });
+    await floor.screenshot({ path: path.join(artifacts, 'classroom-groups-reload-390.png'), fullPage: true });
+    await floor.setViewportSize({ width: 1366, height: 768 });
+
+    const order = (await rows()).map((row) => row.split(' ')[0]);
+    await floor.getByRole('button', { name: 'Tourner les rôles' }).click();
+    expect((await rows()).map((row) => row.split(' ')[0])).toEqual(order);
+    expect(await role('Inès').inputValue()).toBe('observer');
+    expect(await role('Noé').inputValue()).toBe('listener');
     expect(pageErrors).toEqual([]);
   }, 240_000);
 

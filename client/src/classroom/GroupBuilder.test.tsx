@@ -1,15 +1,18 @@
 // The « invalid groups » alert: shown while the groups cannot be launched, gone once they are valid,
 // and not raised again by the roster changing after a successful launch. The class's settings
 // (« La machine joue l'appelant·e », the help mode) shown as given and changed through `onSettings`.
+// On a page opened (or reloaded) during a round, the groups and roles of that round, valid; rotated,
+// the roles move and the rows stay.
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { DEFAULT_CLASS_SETTINGS } from '@ecoute/protocol';
-import type { ClassLearner, ClassSettings, ScenarioSummary } from '@ecoute/protocol';
+import type { ClassCall, ClassLearner, ClassRole, ClassSettings, ScenarioSummary } from '@ecoute/protocol';
 import { useState } from 'react';
 import { translate } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { GroupBuilder } from './GroupBuilder.js';
+import { groupsOf, type GroupRow } from './groups.js';
 
 /** The French catalogue's words (what a trainer reads). */
 const fr = (key: MessageKey) => translate('fr', key);
@@ -40,7 +43,110 @@ function Harness() {
   );
 }
 
+/** A call of the class as `ClassDetail.calls` has it: its round, its group, who plays what. */
+function call(round: number, group: number, members: [string, ClassRole][]): ClassCall {
+  return {
+    sessionId: `s${round}-${group}`,
+    round,
+    group,
+    scenarioId: 'sc1',
+    scenarioTitle: 'Appel',
+    members: members.map(([learnerId, role]) => ({
+      learnerId,
+      pseudonym: learners3.find((l) => l.learnerId === learnerId)?.pseudonym ?? '',
+      role,
+    })),
+    status: 'live',
+    outcome: null,
+    trainerLink: null,
+    observerLink: null,
+  };
+}
+const learners3 = [...learners, { learnerId: 'l3', pseudonym: 'Noé' }] as ClassLearner[];
+
+/** The table as a trainer reads it: each row's learner and role, top to bottom. */
+const table = () =>
+  screen
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => {
+      const name = row.querySelector('th')?.textContent ?? '';
+      const role = row.querySelector<HTMLSelectElement>(`select[aria-label="Rôle de ${name}"]`)?.value;
+      return `${name}: ${role}`;
+    });
+
 describe('GroupBuilder', () => {
+  it('opens on the groups and roles of the round in progress, as launched: no alert, ready to launch', () => {
+    // Round 1 ended; round 2 runs: Inès listens, Malik plays the caller, Noé observes.
+    renderWithSession(
+      <GroupBuilder
+        learners={learners3}
+        calls={[
+          call(1, 1, [
+            ['l1', 'listener'],
+            ['l2', 'observer'],
+          ]),
+          call(1, 2, [['l3', 'listener']]),
+          call(2, 1, [
+            ['l2', 'listener'],
+            ['l1', 'callerActor'],
+            ['l3', 'observer'],
+          ]),
+        ]}
+        scenarios={scenarios}
+        settings={DEFAULT_CLASS_SETTINGS}
+        onSettings={() => undefined}
+        launch={() => Promise.resolve(true)}
+      />,
+    );
+    expect(table()).toEqual(['Inès: listener', 'Malik: callerActor', 'Noé: observer']);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: fr('classroom.launch.submit') }).hasAttribute('disabled')).toBe(
+      false,
+    );
+  });
+
+  it('rotates the roles in place: each learner’s row where it was, only the roles moved', async () => {
+    // The page's launch: the server keeps each call's members listener first (`ClassCall`).
+    function Launching() {
+      const [calls, setCalls] = useState<ClassCall[]>([]);
+      const launch = (_scenarioId: string, rows: GroupRow[]) => {
+        setCalls(
+          (groupsOf(rows) ?? []).map((g, index) =>
+            call(1, index + 1, [
+              [g.listener, 'listener'],
+              ...(g.callerActor ? [[g.callerActor, 'callerActor'] as [string, ClassRole]] : []),
+              ...g.observers.map((id) => [id, 'observer'] as [string, ClassRole]),
+            ]),
+          ),
+        );
+        return Promise.resolve(true);
+      };
+      return (
+        <GroupBuilder
+          learners={learners3}
+          calls={calls}
+          scenarios={scenarios}
+          settings={DEFAULT_CLASS_SETTINGS}
+          onSettings={() => undefined}
+          launch={launch}
+        />
+      );
+    }
+    renderWithSession(<Launching />);
+    // Roles chosen by hand: the rows stay where they are.
+    fireEvent.change(screen.getByLabelText('Rôle de Inès'), { target: { value: 'listener' } });
+    fireEvent.change(screen.getByLabelText('Rôle de Noé'), { target: { value: 'callerActor' } });
+    expect(table()).toEqual(['Malik: observer', 'Inès: listener', 'Noé: callerActor']);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: fr('classroom.launch.submit') }));
+      await Promise.resolve();
+    });
+    fireEvent.click(screen.getByRole('button', { name: fr('classroom.groups.rotate') }));
+    expect(table()).toEqual(['Malik: callerActor', 'Inès: observer', 'Noé: listener']);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('clears the invalid-groups alert once valid and keeps it away after a launch', async () => {
     renderWithSession(<Harness />);
     expect(screen.getByRole('alert')).toBeTruthy();

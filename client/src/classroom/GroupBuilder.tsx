@@ -2,12 +2,15 @@
 // by hand (a group and a role per learner), or by rotating the roles of the last round; then
 // every call launched at once, in the group session's help mode (the single session form's
 // picker). The machine as the caller and the help mode are the class's settings, kept by the
-// server: the page shows them again on a reload.
+// server: the page shows them again on a reload. The groups shown start from the last round's
+// (`ClassCall.members` with their roles), as they were once it was launched: a reload during a
+// round shows its groups, never every learner as an observer. The table keeps each learner's row
+// where it was when roles change (by hand or rotated); only a group's change moves a row.
 import { useId, useState, type FormEvent } from 'react';
 import type { ClassCall, ClassLearner, ClassRole, ClassSettings, ScenarioSummary } from '@ecoute/protocol';
 import { HintModePicker } from '../home/HintModePicker.js';
 import { useI18n } from '../i18n/index.js';
-import { groupsOf, randomGroups, rotateRoles, type GroupRow } from './groups.js';
+import { groupsOf, inOrderOf, randomGroups, rotateRoles, type GroupRow } from './groups.js';
 
 const ROLES: ClassRole[] = ['listener', 'callerActor', 'observer'];
 
@@ -39,10 +42,11 @@ export function GroupBuilder({
   const { t } = useI18n();
   const [size, setSize] = useState<2 | 3>(2);
   const machine = settings.machineCaller;
-  const [rows, setRowsState] = useState<GroupRow[]>([]);
+  // The last round's groups (none before the first): what the builder held once it launched them.
+  const [rows, setRowsState] = useState<GroupRow[]>(() => lastRound(calls));
   // Once a round is launched, nothing is left to correct until the groups are changed again
   // (learners leaving or joining a call must not raise a stale `class/groups_invalid` alert).
-  const [launched, setLaunched] = useState(false);
+  const [launched, setLaunched] = useState(() => calls.length > 0);
   const setRows = (next: GroupRow[]) => {
     setLaunched(false);
     setRowsState(next);
@@ -58,6 +62,8 @@ export function GroupBuilder({
       .map((learnerId) => ({ learnerId, group: 1, role: 'observer' as const })),
   ];
   const valid = groupsOf(shown) !== null;
+  // By group; within a group, as the rows are held (a row does not move when its role changes).
+  const table = [...shown].sort((a, b) => a.group - b.group);
   const groupCount = Math.max(1, Math.ceil(learners.length / 2));
   const nameOf = (id: string) => learners.find((l) => l.learnerId === id)?.pseudonym ?? '';
   const change = (learnerId: string, patch: Partial<GroupRow>) =>
@@ -103,7 +109,14 @@ export function GroupBuilder({
         <button
           type="button"
           disabled={calls.length === 0}
-          onClick={() => setRows(rotateRoles(lastRound(calls)))}
+          onClick={() =>
+            setRows(
+              inOrderOf(
+                rotateRoles(lastRound(calls)),
+                table.map((r) => r.learnerId),
+              ),
+            )
+          }
         >
           {t('classroom.groups.rotate')}
         </button>
@@ -122,39 +135,37 @@ export function GroupBuilder({
           </tr>
         </thead>
         <tbody>
-          {[...shown]
-            .sort((a, b) => a.group - b.group || ROLES.indexOf(a.role) - ROLES.indexOf(b.role))
-            .map((row) => (
-              <tr key={row.learnerId}>
-                <th scope="row">{nameOf(row.learnerId)}</th>
-                <td>
-                  <select
-                    aria-label={t('classroom.groups.groupOf', { name: nameOf(row.learnerId) })}
-                    value={row.group}
-                    onChange={(e) => change(row.learnerId, { group: Number(e.target.value) })}
-                  >
-                    {Array.from({ length: groupCount }, (_, i) => (
-                      <option key={i + 1} value={i + 1}>
-                        {i + 1}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <select
-                    aria-label={t('classroom.groups.roleOf', { name: nameOf(row.learnerId) })}
-                    value={row.role}
-                    onChange={(e) => change(row.learnerId, { role: e.target.value as ClassRole })}
-                  >
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {t(`classroom.role.${role}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
+          {table.map((row) => (
+            <tr key={row.learnerId}>
+              <th scope="row">{nameOf(row.learnerId)}</th>
+              <td>
+                <select
+                  aria-label={t('classroom.groups.groupOf', { name: nameOf(row.learnerId) })}
+                  value={row.group}
+                  onChange={(e) => change(row.learnerId, { group: Number(e.target.value) })}
+                >
+                  {Array.from({ length: groupCount }, (_, i) => (
+                    <option key={i + 1} value={i + 1}>
+                      {i + 1}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <select
+                  aria-label={t('classroom.groups.roleOf', { name: nameOf(row.learnerId) })}
+                  value={row.role}
+                  onChange={(e) => change(row.learnerId, { role: e.target.value as ClassRole })}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {t(`classroom.role.${role}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
       {!valid && !launched && learners.length > 0 && <p role="alert">{t('classroom.groups.invalid')}</p>}

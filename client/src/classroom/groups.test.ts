@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { groupsOf, randomGroups, rotateRoles } from './groups.js';
+import { groupsOf, inOrderOf, randomGroups, rotateRoles } from './groups.js';
 
 /** A seeded source (mulberry32): the same groups every run. */
 function seeded(seed: number): () => number {
@@ -45,6 +45,33 @@ describe('groups', () => {
       { listener: 'b', callerActor: 'c', observers: ['a'] },
       { listener: 'e', callerActor: null, observers: ['d'] },
     ]);
+  });
+
+  it('rotates the roles without moving the rows: each learner where they were, in another role', () => {
+    const rows = [
+      { learnerId: 'c', group: 1, role: 'observer' as const },
+      { learnerId: 'e', group: 2, role: 'observer' as const },
+      { learnerId: 'a', group: 1, role: 'listener' as const },
+      { learnerId: 'd', group: 2, role: 'listener' as const },
+      { learnerId: 'b', group: 1, role: 'callerActor' as const },
+    ];
+    expect(rotateRoles(rows)).toEqual([
+      { learnerId: 'c', group: 1, role: 'callerActor' },
+      { learnerId: 'e', group: 2, role: 'listener' },
+      { learnerId: 'a', group: 1, role: 'observer' },
+      { learnerId: 'd', group: 2, role: 'observer' },
+      { learnerId: 'b', group: 1, role: 'listener' },
+    ]);
+  });
+
+  it('puts rows in the order of a table, the learners not in it after, as given', () => {
+    const rows = [
+      { learnerId: 'a', group: 1, role: 'listener' as const },
+      { learnerId: 'x', group: 1, role: 'observer' as const },
+      { learnerId: 'b', group: 1, role: 'observer' as const },
+      { learnerId: 'y', group: 2, role: 'listener' as const },
+    ];
+    expect(inOrderOf(rows, ['b', 'a']).map((r) => r.learnerId)).toEqual(['b', 'a', 'x', 'y']);
   });
 
   it('refuses a group without a listener or with two', () => {

@@ -42,22 +42,31 @@ export function randomGroups(
   return rows;
 }
 
-/** The next round: in each group, every learner takes the role of the one before them. */
+/**
+ * The next round: in each group, every learner takes the role of the one before them. The rows
+ * stay in the order given (only the roles move), so that a table of them shows who changed.
+ */
 export function rotateRoles(rows: readonly GroupRow[]): GroupRow[] {
   const order: ClassRole[] = ['listener', 'callerActor', 'observer'];
   const groups = new Map<number, GroupRow[]>();
   for (const row of rows) groups.set(row.group, [...(groups.get(row.group) ?? []), row]);
-  const out: GroupRow[] = [];
+  const next = new Map<string, ClassRole>();
   for (const members of groups.values()) {
     const sorted = [...members].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
-    const roles = sorted.map((m) => m.role);
     sorted.forEach((member, index) => {
-      const next = sorted[(index + 1) % sorted.length]!;
-      out.push({ ...next, role: roles[index]! });
-      void member;
+      next.set(sorted[(index + 1) % sorted.length]!.learnerId, member.role);
     });
   }
-  return out.sort((a, b) => a.group - b.group);
+  return rows.map((row) => ({ ...row, role: next.get(row.learnerId) ?? row.role }));
+}
+
+/** `rows` in the order of `learnerIds` (the table as shown); learners not in it after, as given. */
+export function inOrderOf(rows: readonly GroupRow[], learnerIds: readonly string[]): GroupRow[] {
+  const rank = (row: GroupRow) => {
+    const index = learnerIds.indexOf(row.learnerId);
+    return index === -1 ? learnerIds.length : index;
+  };
+  return [...rows].sort((a, b) => rank(a) - rank(b));
 }
 
 /** The groups to launch, or null when a group has not exactly one listener or two caller actors. */
