@@ -177,9 +177,7 @@ describe('the debrief page', () => {
     ).toBeTruthy();
     expect(screen.queryByRole('group', { name: /Votre jugement/ })).toBeNull();
     // No result before the self-assessment, not even the automatic ones.
-    expect(
-      screen.getByText('Les résultats, automatiques compris, s’affichent après votre auto-évaluation.'),
-    ).toBeTruthy();
+    expect(screen.getByText(translate('fr', 'debrief.rubric.resultsHidden'))).toBeTruthy();
     expect(screen.queryByText('Rempli')).toBeNull();
     expect(screen.queryByText(/Critères automatiques remplis/)).toBeNull();
     // Nor the measures (counts, outcome), which came before and said what the rubric keeps back.

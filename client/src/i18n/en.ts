@@ -763,7 +763,8 @@ export const en: Catalogue = {
   'debrief.rubric.notAssessedCount.one': '{count} not assessed: the call never got that far.',
   'debrief.rubric.notAssessedCount.other': '{count} not assessed: the call never got that far.',
   'debrief.rubric.auto': 'Automatic',
-  'debrief.rubric.resultsHidden': 'The results, automatic ones included, show after your self-assessment.',
+  'debrief.rubric.resultsHidden':
+    'The rubric’s results, automatic criteria included, show after your self-assessment.',
   'difficulty.easy': 'easy',
   'difficulty.medium': 'medium',
   'difficulty.hard': 'hard',

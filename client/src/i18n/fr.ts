@@ -781,7 +781,7 @@ export const fr = {
   'debrief.rubric.notAssessedCount.other': '{count} non évalués : l’appel n’est jamais arrivé jusque-là.',
   'debrief.rubric.auto': 'Automatique',
   'debrief.rubric.resultsHidden':
-    'Les résultats, automatiques compris, s’affichent après votre auto-évaluation.',
+    'Les résultats de la grille, critères automatiques compris, s’affichent après votre auto-évaluation.',
   'difficulty.easy': 'facile',
   'difficulty.medium': 'moyenne',
   'difficulty.hard': 'difficile',
