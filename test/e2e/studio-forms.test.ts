@@ -384,7 +384,7 @@ describe('the studio forms and the editable graph', () => {
       .first()
       .waitFor();
     await play.getByRole('button', { name: /Convenir d'un rappel/ }).click();
-    await play.getByText(`Appel terminé : ${ENDING}`).waitFor();
+    await play.getByText(`Appel terminé — ${ENDING}`).waitFor();
 
     await page.getByRole('button', { name: 'Publier', exact: true }).click();
     await page.getByText('Version 1 publiée.').waitFor();

@@ -1126,7 +1126,7 @@ export const en: Catalogue = {
   'studio.play.time': 'Call time: {time}',
   'studio.play.ringing': 'The phone is ringing.',
   'studio.play.connected': 'On the line.',
-  'studio.play.ended': 'Call over: {message}',
+  'studio.play.ended': 'Call over — {message}',
   'studio.play.pickup': 'Pick up',
   'studio.play.hangup': 'Hang up',
   'studio.play.advance': 'Advance 10 s',

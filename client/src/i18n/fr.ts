@@ -1149,7 +1149,7 @@ export const fr = {
   'studio.play.time': "Temps de l'appel : {time}",
   'studio.play.ringing': 'Le téléphone sonne.',
   'studio.play.connected': 'En ligne.',
-  'studio.play.ended': 'Appel terminé : {message}',
+  'studio.play.ended': 'Appel terminé — {message}',
   'studio.play.pickup': 'Décrocher',
   'studio.play.hangup': 'Raccrocher',
   'studio.play.advance': 'Avancer de 10 s',
