@@ -1020,7 +1020,7 @@ export const en: Catalogue = {
   'classroom.floor.machine': 'Caller: the machine',
   'classroom.floor.observers.one': 'Observer: {names}',
   'classroom.floor.observers.other': 'Observers: {names}',
-  'classroom.floor.time': 'Call time: {time}',
+  'classroom.floor.time': 'Call duration: {time}',
   'classroom.floor.state': 'State: {state}',
   'classroom.floor.paused': 'Paused',
   'classroom.floor.phase.ringing': 'Ringing',
