@@ -214,6 +214,12 @@ describe('the debrief in the browser', () => {
     const exported = JSON.parse(readFileSync(file, 'utf8')) as SessionExport & Record<string, unknown>;
     expect(JSON.stringify(exported)).toContain('ton_pose');
     expect(JSON.stringify(exported)).toContain('se_presenter');
+
+    // On paper: the report, without the way back nor the page's footer (links a sheet cannot follow).
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.debrief__back').isVisible()).toBe(false);
+    expect(await page.locator('.app-footer').isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
     await page.context().close();
   }, 90_000);
 
