@@ -101,6 +101,23 @@ describe('the debrief page', () => {
     expect(within(measures).getByText(translate('fr', 'debrief.measures.silence'))).toBeTruthy();
   });
 
+  it('prints a judged criterion as not judged yet, then with the judgment (the form is not printed)', async () => {
+    const fixture = debriefFixture();
+    const printed = () => document.querySelector('.criterion--judged .print-only')?.textContent;
+    const { unmount } = renderView(new FakeDebriefApi(fixture));
+    await panelsShown();
+    expect(printed()).toBe(translate('fr', 'debrief.rubric.notJudged'));
+    unmount();
+    renderView(
+      new FakeDebriefApi({
+        ...fixture,
+        judgments: [{ criterion: 'ton_pose', rating: 'partly', comment: 'Un peu rapide', updatedAt: 'now' }],
+      }),
+    );
+    await panelsShown();
+    expect(printed()).toMatch(/ — Un peu rapide$/);
+  });
+
   it('jumps to the moment that proves a criterion, and steps with the arrow keys', async () => {
     renderView(new FakeDebriefApi(debriefFixture()));
     await panelsShown();

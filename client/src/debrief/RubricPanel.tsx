@@ -129,12 +129,14 @@ export function RubricPanel({
                   {criterion.kind === 'judged' && viewer === 'trainer' ? (
                     <>
                       <JudgmentForm criterion={criterion} judgment={judgment ?? null} onJudge={onJudge} />
-                      {judgment ? (
-                        <p className="print-only">
-                          {t('debrief.rubric.trainerSays', { rating: t(RATING_KEYS[judgment.rating]) })}
-                          {judgment.comment ? ` — ${judgment.comment}` : ''}
-                        </p>
-                      ) : null}
+                      {/* On paper, where the form is not printed: the judgment, or that there is none yet. */}
+                      <p className="print-only">
+                        {judgment
+                          ? `${t('debrief.rubric.trainerSays', { rating: t(RATING_KEYS[judgment.rating]) })}${
+                              judgment.comment ? ` — ${judgment.comment}` : ''
+                            }`
+                          : t('debrief.rubric.notJudged')}
+                      </p>
                     </>
                   ) : null}
                   {criterion.kind === 'judged' && viewer === 'listener' ? (
