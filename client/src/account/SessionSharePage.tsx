@@ -3,7 +3,6 @@
 // makes new ones and the old ones open nothing any more.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Role } from '@ecoute/engine';
 import type { SessionLinks } from '@ecoute/protocol';
 import { saveSessionLinks } from '../home/savedLinks.js';
 import { useI18n } from '../i18n/index.js';
@@ -11,13 +10,11 @@ import { ConfirmAction } from '../ui/ConfirmAction.js';
 import { CopyLink } from '../ui/CopyLink.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useHeavyViews } from '../ui/HeavyViews.js';
-import { ROLE_KEYS } from '../ui/roleKeys.js';
+import { LINK_ORDER, ROLE_KEYS } from '../ui/roleKeys.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { accountApi } from './accountApi.js';
 
 const QrCode = lazy(() => import('../trainer/QrCode.js'));
-const ORDER: Role[] = ['listener', 'callerActor', 'observer', 'trainer'];
-
 export function SessionSharePage({
   api = accountApi,
   origin = window.location.origin,
@@ -64,7 +61,7 @@ export function SessionSharePage({
           <h2 id="session-links-heading">{t('home.links.heading')}</h2>
           <p>{t('home.links.intro')}</p>
           <ul className="session-links__list">
-            {ORDER.flatMap((role) => {
+            {LINK_ORDER.flatMap((role) => {
               const path = links.links[role];
               if (!path) return [];
               const url = `${origin}${path}`;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { ScenarioSummary, SessionLinks } from '@ecoute/protocol';
+import { translate } from '../i18n/catalogue.js';
+import { LINK_ORDER, ROLE_KEYS } from '../ui/roleKeys.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import type { ApiResult, HomeApi } from './homeApi.js';
 import { HomePage } from './HomePage.js';
@@ -118,6 +120,10 @@ describe('HomePage', () => {
     expect(requests).toEqual([{ scenarioId: 'nuit-blanche', callerActor: true }]);
     const panel = within(screen.getByRole('region', { name: 'Liens de la séance' }));
     expect(panel.getByText('https://ecoute.test/callerActor/abc#k=c1')).not.toBeNull();
+    // In the order of every page that lists the links (« Liens et QR codes », the console's).
+    expect(panel.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(
+      LINK_ORDER.map((role) => translate('fr', ROLE_KEYS[role])),
+    );
     expect(readSessionLinks('abc')).toEqual(withActor);
     localStorage.clear();
     sessionStorage.clear();

@@ -1,12 +1,10 @@
 import { useEffect, useRef } from 'react';
-import type { Role } from '@ecoute/engine';
 import type { SessionLinks } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { RoleLinkList } from '../trainer/RoleLinkList.js';
+import { LINK_ORDER } from '../ui/roleKeys.js';
 
 // In the order people are handed their links; the caller actor's only when the session has one.
-const ORDER: Role[] = ['listener', 'callerActor', 'trainer', 'observer'];
-
 /** The new session's role links, as full addresses on this origin. */
 export function SessionLinksPanel({ session, origin }: { session: SessionLinks; origin: string }) {
   const { t } = useI18n();
@@ -23,7 +21,12 @@ export function SessionLinksPanel({ session, origin }: { session: SessionLinks; 
         {t('home.links.heading')}
       </h2>
       <p>{t('home.links.intro')}</p>
-      <RoleLinkList links={session.links} origin={origin} order={ORDER} className="session-links__list" />
+      <RoleLinkList
+        links={session.links}
+        origin={origin}
+        order={LINK_ORDER}
+        className="session-links__list"
+      />
     </section>
   );
 }

@@ -11,8 +11,7 @@ function ownRoleLink(): string {
 }
 import { useI18n } from '../i18n/index.js';
 import { RoleLinkList } from './RoleLinkList.js';
-
-const ORDER: Role[] = ['listener', 'callerActor', 'observer', 'trainer'];
+import { LINK_ORDER } from '../ui/roleKeys.js';
 
 /**
  * The session's role links, each with a copy button and a QR code (to open it on a tablet or a
@@ -35,7 +34,7 @@ export function RoleLinksPanel({
     <section className="panel role-links" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('links.heading')}</h2>
       {saved ? null : <p className="hint">{t('links.unknown')}</p>}
-      <RoleLinkList links={links} origin={origin} order={ORDER} className="role-links__list" />
+      <RoleLinkList links={links} origin={origin} order={LINK_ORDER} className="role-links__list" />
     </section>
   );
 }

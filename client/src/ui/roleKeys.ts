@@ -8,3 +8,9 @@ export const ROLE_KEYS: Record<Role, MessageKey> = {
   observer: 'role.observer',
   callerActor: 'role.callerActor',
 };
+
+/**
+ * The order role links are listed in, on every page that shows them (after creating a session,
+ * « Liens et QR codes », the console's panel): the learner's first, the trainer's own last.
+ */
+export const LINK_ORDER: readonly Role[] = ['listener', 'callerActor', 'observer', 'trainer'];
