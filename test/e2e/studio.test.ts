@@ -62,6 +62,16 @@ describe('the authoring studio in the browser', () => {
     await page.locator('.cm-lint-marker-error').first().waitFor();
     await page.keyboard.press('Backspace');
     await page.getByText('0 erreur,').waitFor();
+    // Tab indents in the editor; how to leave it is said under it, read with it, and works.
+    const keys = await page
+      .locator('.cm-content')
+      .evaluate(
+        (content) => document.getElementById(content.getAttribute('aria-describedby') ?? '')?.textContent,
+      );
+    expect(keys).toMatch(/Échap, puis Tab/);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.cm-content') === null)).toBe(true);
 
     // Test-play the draft in the page (no session): pick up, introduce oneself, the call ends.
     await page.getByRole('button', { name: "Tester l'appel" }).click();
@@ -69,7 +79,7 @@ describe('the authoring studio in the browser', () => {
     await play.getByRole('button', { name: 'Décrocher', exact: true }).click();
     await play.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
     await play.getByRole('button', { name: /Se présenter/ }).click();
-    await play.getByText(/Appel terminé\s*:\s*La personne a été écoutée et aidée\./).waitFor();
+    await play.getByText(/Appel terminé — La personne a été écoutée et aidée\./).waitFor();
     // Coverage: the generated play-throughs reach both states of the blank template.
     await page.getByRole('button', { name: 'Lancer les tests de parcours' }).click();
     await page.getByText(/états atteints\s*:\s*2 sur 2/).waitFor();

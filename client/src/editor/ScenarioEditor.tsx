@@ -1,7 +1,7 @@
 // The YAML text, the source of truth: CodeMirror 6 with YAML, JSON-Schema completion and hover
 // help (codemirror-json-schema, over the engine's own schema), and the engine's lint from the
 // worker — the schema's validation included — shown at its line and column while typing.
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { autocompletion, closeBrackets, type CompletionContext } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
@@ -74,6 +74,9 @@ export function ScenarioEditor({
 }) {
   const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
+  // Tab indents in the editor (`indentWithTab`): how to leave it from the keyboard is said under
+  // it and read with it (WCAG 2.1.2: CodeMirror's Escape then Tab, shown, not guessed).
+  const keysId = useId();
   const callbacks = useRef({ onText, onLint, onCursorState });
   callbacks.current = { onText, onLint, onCursorState };
 
@@ -135,7 +138,7 @@ export function ScenarioEditor({
           stateExtensions(scenarioJsonSchema() as Parameters<typeof stateExtensions>[0]),
           engineLint,
           lintGutter(),
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': keysId }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               typedAt = performance.now();
@@ -160,7 +163,14 @@ export function ScenarioEditor({
       view.destroy();
     };
     // The editor is made once per text loaded; later texts come from the editor itself.
-  }, [initialText, lint, label, onView, t]);
+  }, [initialText, lint, label, onView, t, keysId]);
 
-  return <div ref={host} className="scenario-editor" />;
+  return (
+    <>
+      <div ref={host} className="scenario-editor" />
+      <p id={keysId} className="hint">
+        {t('studio.editor.keys')}
+      </p>
+    </>
+  );
 }

@@ -1116,6 +1116,8 @@ export const en: Catalogue = {
   'editor.change.publish': 'Published',
   'editor.change.retire': 'Retired',
   'editor.startSession': 'Start a session (version {version})',
+  'studio.editor.keys':
+    'In the editor, Tab indents the line. To leave it from the keyboard: Escape, then Tab.',
   'studio.play.open': 'Test-play the call',
   'studio.play.heading': 'Test-play',
   'studio.play.notice':
