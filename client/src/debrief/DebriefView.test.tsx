@@ -152,6 +152,9 @@ describe('the debrief page', () => {
       comment: 'Ici, ralentir',
     });
     expect(within(marks).getByText('Ici, ralentir')).toBeTruthy();
+    // The focus goes to the annotation just added (the button, its field emptied, disables itself).
+    expect(document.activeElement).toBe(within(marks).getByText('Ici, ralentir').closest('li'));
+    expect(box).toHaveProperty('value', '');
   });
 
   it("asks the learner's self-assessment before showing the trainer's judgments", async () => {

@@ -1,14 +1,16 @@
 // Bookmarks taken during the call and annotations added since, by time: jump to each; the
 // trainer edits any comment (a bookmark keeps its original in the timeline), adds an
 // annotation at the current moment, and deletes annotations.
-import { memo, useId, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { DebriefMark } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { focusQuietly } from '../ui/useFocusRescue.js';
 import { useCallClock } from './callClock.js';
 
 export interface MarkActions {
-  add: (t: number, comment: string) => Promise<string | null>;
+  /** Resolves the new annotation's id, or the failure's code. */
+  add: (t: number, comment: string) => Promise<{ id: string } | { code: string }>;
   update: (markId: string, comment: string) => Promise<string | null>;
   remove: (markId: string) => Promise<string | null>;
 }
@@ -19,16 +21,26 @@ const MarksList = memo(function MarksList({
   editable,
   onJump,
   actions,
+  added,
 }: {
   marks: readonly DebriefMark[];
   editable: boolean;
   onJump: (t: number, seq: number | null) => void;
   actions: MarkActions;
+  /** The annotation just added from the form: it takes the focus. */
+  added: string | null;
 }) {
   return (
     <ul className="marks__list">
       {marks.map((mark) => (
-        <MarkItem key={mark.id} mark={mark} editable={editable} onJump={onJump} actions={actions} />
+        <MarkItem
+          key={mark.id}
+          mark={mark}
+          editable={editable}
+          onJump={onJump}
+          actions={actions}
+          justAdded={mark.id === added}
+        />
       ))}
     </ul>
   );
@@ -54,15 +66,20 @@ export function MarksPanel({
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
 
+  // The button stays enabled while the annotation is sent (a disabled button drops the focus to
+  // the page); once added, the focus goes to the annotation in the list, read out there.
   async function add(): Promise<void> {
     const comment = draft.trim();
-    if (!comment) return;
+    if (!comment || busy) return;
     setBusy(true);
-    const code = await actions.add(Math.round(momentT), comment);
+    const result = await actions.add(Math.round(momentT), comment);
     setBusy(false);
-    setError(code);
-    if (!code) setDraft('');
+    if ('code' in result) return setError(result.code);
+    setError(null);
+    setDraft('');
+    setAdded(result.id);
   }
 
   return (
@@ -71,7 +88,7 @@ export function MarksPanel({
       {marks === null ? <p className="muted">{t('debrief.marks.hidden')}</p> : null}
       {marks && marks.length === 0 ? <p className="muted">{t('debrief.marks.none')}</p> : null}
       {marks && marks.length > 0 ? (
-        <MarksList marks={marks} editable={editable} onJump={onJump} actions={actions} />
+        <MarksList marks={marks} editable={editable} onJump={onJump} actions={actions} added={added} />
       ) : null}
       {editable ? (
         <form
@@ -90,7 +107,7 @@ export function MarksPanel({
               onChange={(event) => setDraft(event.target.value)}
             />
           </label>
-          <button type="submit" className="button button--small" disabled={busy || draft.trim() === ''}>
+          <button type="submit" className="button button--small" disabled={draft.trim() === ''}>
             {t('debrief.marks.add')}
           </button>
         </form>
@@ -106,14 +123,20 @@ const MarkItem = memo(function MarkItem({
   editable,
   onJump,
   actions,
+  justAdded,
 }: {
   mark: DebriefMark;
   editable: boolean;
   onJump: (t: number, seq: number | null) => void;
   actions: MarkActions;
+  justAdded: boolean;
 }) {
   const { t } = useI18n();
   const clock = useCallClock();
+  const itemRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (justAdded && itemRef.current) focusQuietly(itemRef.current);
+  }, [justAdded]);
   const [editing, setEditing] = useState(false);
   const [comment, setComment] = useState(mark.comment);
   const [error, setError] = useState<string | null>(null);
@@ -126,7 +149,7 @@ const MarkItem = memo(function MarkItem({
   }
 
   return (
-    <li className={`mark mark--${mark.kind}`}>
+    <li ref={itemRef} className={`mark mark--${mark.kind}`}>
       <p>
         <span className="entry__time">{clock.format(mark.t)}</span> <strong>{kind}</strong>{' '}
         {editing ? null : mark.comment || <span className="muted">{t('debrief.marks.noComment')}</span>}
