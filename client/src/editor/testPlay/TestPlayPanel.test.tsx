@@ -64,6 +64,15 @@ const ADVANCE = /^Avancer de 10\s+s$/;
 const status = () => screen.getByText(/Temps de l'appel/).textContent ?? '';
 
 describe('TestPlayPanel', () => {
+  it('passes the focus on when « Décrocher » disables itself (it does not drop to the page)', () => {
+    renderWithSession(<TestPlayPanel text={TINY} onClose={() => {}} />);
+    const pickup = button('Décrocher');
+    pickup.focus();
+    fireEvent.click(pickup);
+    expect(pickup.disabled).toBe(true);
+    expect(document.activeElement).toBe(button('Raccrocher'));
+  });
+
   it('plays the draft to an ending with the moves, an inject and the simulated clock', () => {
     const progress: (TestPlayProgress | null)[] = [];
     renderWithSession(<TestPlayPanel text={TINY} onProgress={(p) => progress.push(p)} onClose={() => {}} />);

@@ -9,6 +9,7 @@ import { InjectButtons } from '../../trainer/InjectButtons.js';
 import { VariableGauges } from '../../trainer/VariableGauges.js';
 import { MoveButtons } from '../../ui/MoveButtons.js';
 import { Transcript } from '../../ui/Transcript.js';
+import { useFocusRescue } from '../../ui/useFocusRescue.js';
 import { startTestPlay, type TestPlaySnapshot, type TestPlayStart } from './testPlaySession.js';
 
 export interface TestPlayProgress {
@@ -31,6 +32,10 @@ export default function TestPlayPanel({
   const headingId = useId();
   const sideId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  // As on the listener's console: a control that disables itself (`studio.play.pickup` once picked
+  // up, a move or an inject used up, the call ended) passes the focus on instead of dropping it.
+  useFocusRescue(panel);
   const [start, setStart] = useState<TestPlayStart>(() => startTestPlay(text));
   const [snapshot, setSnapshot] = useState<TestPlaySnapshot | null>(() =>
     start.ok ? start.session.snapshot() : null,
@@ -79,7 +84,7 @@ export default function TestPlayPanel({
 
   const view = snapshot?.view;
   return (
-    <section className="test-play" aria-labelledby={headingId}>
+    <section ref={panel} className="test-play" aria-labelledby={headingId}>
       <h2 id={headingId} ref={heading} tabIndex={-1}>
         {t('studio.play.heading')}
       </h2>
