@@ -1010,6 +1010,7 @@ export const en: Catalogue = {
   'classroom.floor.resumedAll.one': '{count} call resumed.',
   'classroom.floor.resumedAll.other': '{count} calls resumed.',
   'classroom.floor.whisperText': 'Whisper, or a line as the caller',
+  'classroom.floor.whisperEmpty': 'Write the message to whisper or the line to say first.',
   'classroom.floor.tiles': 'Live calls, most urgent first',
   'classroom.floor.tile': 'Group {group}, round {round}',
   'classroom.floor.listener': 'Listener: {name}',

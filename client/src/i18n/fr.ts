@@ -1034,6 +1034,7 @@ export const fr = {
   'classroom.floor.resumedAll.one': '{count} appel repris.',
   'classroom.floor.resumedAll.other': '{count} appels repris.',
   'classroom.floor.whisperText': 'Message à chuchoter ou réplique de l’appelant·e',
+  'classroom.floor.whisperEmpty': 'Écrivez d’abord le message à chuchoter ou la réplique à dire.',
   'classroom.floor.tiles': 'Appels en cours, les plus urgents d’abord',
   'classroom.floor.tile': 'Groupe {group}, tour {round}',
   'classroom.floor.listener': 'Écoutant·e : {name}',
