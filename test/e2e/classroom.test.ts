@@ -339,6 +339,8 @@ describe('the classroom in a browser', () => {
       .getByRole('status')
       .getByText(/^Place de\s«\sInès\s»\slibérée/)
       .waitFor();
+    // The answer gives the focus back to the button (not to the page).
+    expect(await focused()).toBe('Libérer la place de « Inès »');
     await computer
       .getByRole('alert')
       .getByText(/^Votre formateur·rice a libéré votre place/)
@@ -352,6 +354,8 @@ describe('the classroom in a browser', () => {
     expect(new URL(phone.url()).pathname).toBe(callPath);
     await phone.getByRole('button', { name: /^Raccrocher/ }).waitFor();
     expect(await floor.locator('.classroom-roster__name').allInnerTexts()).toEqual(['Inès', 'Noé']);
+    // The roster the server sent again on her join kept the row and its focus.
+    expect(await focused()).toBe('Libérer la place de « Inès »');
 
     // The computer opens the class link again: told its place was freed, the form with her
     // pseudonym; a join from it is refused while her phone's call page is open.
