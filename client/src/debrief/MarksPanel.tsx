@@ -1,7 +1,7 @@
 // Bookmarks taken during the call and annotations added since, by time: jump to each; the
 // trainer edits any comment (a bookmark keeps its original in the timeline), adds an
 // annotation at the current moment, and deletes annotations.
-import { memo, useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { DebriefMark } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -22,6 +22,7 @@ const MarksList = memo(function MarksList({
   onJump,
   actions,
   added,
+  onRemoved,
 }: {
   marks: readonly DebriefMark[];
   editable: boolean;
@@ -29,6 +30,8 @@ const MarksList = memo(function MarksList({
   actions: MarkActions;
   /** The annotation just added from the form: it takes the focus. */
   added: string | null;
+  /** An annotation deleted: its item (and the focus on its button) is gone. */
+  onRemoved: () => void;
 }) {
   return (
     <ul className="marks__list">
@@ -40,6 +43,7 @@ const MarksList = memo(function MarksList({
           onJump={onJump}
           actions={actions}
           justAdded={mark.id === added}
+          onRemoved={onRemoved}
         />
       ))}
     </ul>
@@ -63,6 +67,7 @@ export function MarksPanel({
   const { t } = useI18n();
   const clock = useCallClock();
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -81,14 +86,27 @@ export function MarksPanel({
     setDraft('');
     setAdded(result.id);
   }
+  // A deleted annotation's item goes with the focused button: the focus goes to the list's heading.
+  const removed = useCallback(() => {
+    if (heading.current) focusQuietly(heading.current);
+  }, []);
 
   return (
     <section className="panel marks" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('debrief.marks.heading')}</h2>
+      <h2 id={headingId} ref={heading}>
+        {t('debrief.marks.heading')}
+      </h2>
       {marks === null ? <p className="muted">{t('debrief.marks.hidden')}</p> : null}
       {marks && marks.length === 0 ? <p className="muted">{t('debrief.marks.none')}</p> : null}
       {marks && marks.length > 0 ? (
-        <MarksList marks={marks} editable={editable} onJump={onJump} actions={actions} added={added} />
+        <MarksList
+          marks={marks}
+          editable={editable}
+          onJump={onJump}
+          actions={actions}
+          added={added}
+          onRemoved={removed}
+        />
       ) : null}
       {editable ? (
         <form
@@ -124,12 +142,14 @@ const MarkItem = memo(function MarkItem({
   onJump,
   actions,
   justAdded,
+  onRemoved,
 }: {
   mark: DebriefMark;
   editable: boolean;
   onJump: (t: number, seq: number | null) => void;
   actions: MarkActions;
   justAdded: boolean;
+  onRemoved: () => void;
 }) {
   const { t } = useI18n();
   const clock = useCallClock();
@@ -140,6 +160,20 @@ const MarkItem = memo(function MarkItem({
   const [editing, setEditing] = useState(false);
   const [comment, setComment] = useState(mark.comment);
   const [error, setError] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const commentField = useRef<HTMLTextAreaElement>(null);
+  const wasEditing = useRef(false);
+  // « Modifier » gives way to the form, whose field takes the focus; saved or cancelled, the form
+  // gives way to the button again, which takes it back (unless it went elsewhere meanwhile).
+  useEffect(() => {
+    if (editing) commentField.current?.focus();
+    else if (wasEditing.current) {
+      const active = document.activeElement;
+      if (!active || active === document.body || itemRef.current?.contains(active))
+        editButton.current?.focus();
+    }
+    wasEditing.current = editing;
+  }, [editing]);
   const kind = t(mark.kind === 'bookmark' ? 'debrief.marks.bookmark' : 'debrief.marks.annotation');
 
   async function save(): Promise<void> {
@@ -167,6 +201,7 @@ const MarkItem = memo(function MarkItem({
           <label>
             {t('debrief.marks.editLabel', { time: clock.format(mark.t) })}
             <textarea
+              ref={commentField}
               rows={2}
               maxLength={2000}
               value={comment}
@@ -201,6 +236,7 @@ const MarkItem = memo(function MarkItem({
             <>
               {' '}
               <button
+                ref={editButton}
                 type="button"
                 className="button button--secondary button--small"
                 onClick={() => setEditing(true)}
@@ -219,7 +255,12 @@ const MarkItem = memo(function MarkItem({
               <button
                 type="button"
                 className="button button--danger button--small"
-                onClick={() => void actions.remove(mark.id).then(setError)}
+                onClick={() =>
+                  void actions.remove(mark.id).then((code) => {
+                    setError(code);
+                    if (!code) onRemoved();
+                  })
+                }
               >
                 {t('debrief.marks.delete')}
                 <span className="visually-hidden">
