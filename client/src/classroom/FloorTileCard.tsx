@@ -143,7 +143,7 @@ export function FloorTileCard({
             />
           </label>
           {empty ? (
-            <p id={emptyId} className="floor-tile__error" role="alert">
+            <p id={emptyId} className="floor__error" role="alert">
               {t('classroom.floor.whisperEmpty')}
             </p>
           ) : null}

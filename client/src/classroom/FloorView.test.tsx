@@ -83,6 +83,21 @@ describe('the floor after a command on one call', () => {
     expect(field.getAttribute('aria-describedby')).toBeNull();
   });
 
+  it('says, under the field, that the message to all needs words: nothing sent, the focus on the field', async () => {
+    const sent = renderFloor(1);
+    const field = screen.getByLabelText('Message à tous les apprenant·es');
+    await click(screen.getByRole('button', { name: 'Envoyer' }));
+    expect(sent).toEqual([]);
+    const said = screen.getByRole('alert');
+    expect(said.textContent).toBe(translate('fr', 'classroom.floor.messageEmpty'));
+    expect(field.getAttribute('aria-describedby')).toBe(said.id);
+    expect(document.activeElement).toBe(field);
+    fireEvent.change(field, { target: { value: 'Pause dans 5 minutes.' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    await click(screen.getByRole('button', { name: 'Envoyer' }));
+    expect(sent).toEqual([{ kind: 'message', text: 'Pause dans 5 minutes.' }]);
+  });
+
   it('says a call was paused', async () => {
     renderFloor(1);
     await click(screen.getByRole('button', { name: 'Suspendre' }));

@@ -1002,6 +1002,7 @@ export const en: Catalogue = {
   'classroom.floor.pauseAll': 'Pause every call',
   'classroom.floor.resumeAll': 'Resume every call',
   'classroom.floor.message': 'Message to every learner',
+  'classroom.floor.messageEmpty': 'Write the message to send first.',
   'classroom.floor.send': 'Send',
   'classroom.floor.messageSent.one': 'Message sent to {count} learner.',
   'classroom.floor.messageSent.other': 'Message sent to {count} learners.',

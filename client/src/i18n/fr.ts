@@ -1026,6 +1026,7 @@ export const fr = {
   'classroom.floor.pauseAll': 'Suspendre tous les appels',
   'classroom.floor.resumeAll': 'Reprendre tous les appels',
   'classroom.floor.message': 'Message à tous les apprenant·es',
+  'classroom.floor.messageEmpty': 'Écrivez d’abord le message à envoyer.',
   'classroom.floor.send': 'Envoyer',
   'classroom.floor.messageSent.one': 'Message envoyé à {count} apprenant·e.',
   'classroom.floor.messageSent.other': 'Message envoyé à {count} apprenant·es.',
