@@ -194,6 +194,8 @@ describe('the debrief in the browser', () => {
     await marks.getByRole('textbox', { name: /Commentaire du repère/ }).fill('Présentation claire');
     await marks.getByRole('button', { name: 'Enregistrer' }).click();
     await marks.getByText("Pendant l'appel : « Bonne présentation »").waitFor();
+    // Saved, the form gives way to « Modifier », which has the focus back.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Modifier/);
 
     // Score a judged criterion.
     const judgment = page.getByRole('group', { name: 'Votre jugement : Ton posé, rythme adapté' });
