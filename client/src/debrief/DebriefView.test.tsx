@@ -167,7 +167,9 @@ describe('the debrief page', () => {
       fireEvent.click(within(added).getByRole('button', { name: /^Supprimer/ }));
     });
     expect(within(marks).queryByText('Ici, ralentir')).toBeNull();
-    expect(document.activeElement).toBe(within(marks).getByRole('heading', { name: 'Repères et annotations' }));
+    expect(document.activeElement).toBe(
+      within(marks).getByRole('heading', { name: 'Repères et annotations' }),
+    );
   });
 
   it("asks the learner's self-assessment before showing the trainer's judgments", async () => {

@@ -88,7 +88,9 @@ describe('TestPlayPanel', () => {
     fireEvent.click(advance);
     fireEvent.click(advance);
     expect(advance.disabled).toBe(true);
-    expect(document.activeElement).toBe(screen.getByText('Vous êtes là ? Tant pis.').closest('.transcript__scroll'));
+    expect(document.activeElement).toBe(
+      screen.getByText('Vous êtes là ? Tant pis.').closest('.transcript__scroll'),
+    );
   });
 
   it('plays the draft to an ending with the moves, an inject and the simulated clock', () => {
