@@ -340,6 +340,7 @@ describe('the classroom in a browser', () => {
       .getByText(/^Place de\s«\sInès\s»\slibérée/)
       .waitFor();
     // The answer gives the focus back to the button (not to the page).
+    await floor.waitForFunction(() => document.activeElement?.matches('.classroom-roster button') ?? false);
     expect(await focused()).toBe('Libérer la place de « Inès »');
     await computer
       .getByRole('alert')

@@ -1,7 +1,7 @@
 // Bookmarks taken during the call and annotations added since, by time: jump to each; the
 // trainer edits any comment (a bookmark keeps its original in the timeline), adds an
 // annotation at the current moment, and deletes annotations.
-import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { DebriefMark } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -154,7 +154,9 @@ const MarkItem = memo(function MarkItem({
   const { t } = useI18n();
   const clock = useCallClock();
   const itemRef = useRef<HTMLLIElement>(null);
-  useEffect(() => {
+  // In the commit that shows the change (a passive effect would leave the focus a moment on the
+  // control that went, or on the page).
+  useLayoutEffect(() => {
     if (justAdded && itemRef.current) focusQuietly(itemRef.current);
   }, [justAdded]);
   const [editing, setEditing] = useState(false);
@@ -165,7 +167,7 @@ const MarkItem = memo(function MarkItem({
   const wasEditing = useRef(false);
   // « Modifier » gives way to the form, whose field takes the focus; saved or cancelled, the form
   // gives way to the button again, which takes it back (unless it went elsewhere meanwhile).
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (editing) commentField.current?.focus();
     else if (wasEditing.current) {
       const active = document.activeElement;
