@@ -341,6 +341,9 @@ describe('the classroom in a browser', () => {
       .getByRole('status')
       .getByText(/^Place de\s«\sInès\s»\slibérée/)
       .waitFor();
+    // The answer gives the focus back to the button (not to the page).
+    await floor.waitForFunction(() => document.activeElement?.matches('.classroom-roster button') ?? false);
+    expect(await focused()).toBe('Libérer la place de « Inès »');
     await computer
       .getByRole('alert')
       .getByText(/^Votre formateur·rice a libéré votre place/)
@@ -354,6 +357,8 @@ describe('the classroom in a browser', () => {
     expect(new URL(phone.url()).pathname).toBe(callPath);
     await phone.getByRole('button', { name: /^Raccrocher/ }).waitFor();
     expect(await floor.locator('.classroom-roster__name').allInnerTexts()).toEqual(['Inès', 'Noé']);
+    // The roster the server sent again on her join kept the row and its focus.
+    expect(await focused()).toBe('Libérer la place de « Inès »');
 
     // The computer opens the class link again: told its place was freed, the form with her
     // pseudonym; a join from it is refused while her phone's call page is open.

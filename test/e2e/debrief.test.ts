@@ -180,6 +180,13 @@ describe('the debrief in the browser', () => {
     await marks.getByRole('textbox', { name: /Nouvelle annotation à/ }).fill('Ici, laisser un silence');
     await marks.getByRole('button', { name: "Ajouter l'annotation" }).click();
     await marks.getByText('Ici, laisser un silence').waitFor();
+    // The focus goes to the annotation just added (read out), not to the page.
+    expect(
+      await page.evaluate(() => {
+        const active = document.activeElement;
+        return active === document.body ? 'body' : `${active?.tagName}: ${active?.textContent}`;
+      }),
+    ).toMatch(/^LI: .*Ici, laisser un silence/);
     await marks
       .getByRole('button', { name: /^Modifier/ })
       .first()
@@ -187,6 +194,8 @@ describe('the debrief in the browser', () => {
     await marks.getByRole('textbox', { name: /Commentaire du repère/ }).fill('Présentation claire');
     await marks.getByRole('button', { name: 'Enregistrer' }).click();
     await marks.getByText("Pendant l'appel : « Bonne présentation »").waitFor();
+    // Saved, the form gives way to « Modifier », which has the focus back.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Modifier/);
 
     // Score a judged criterion.
     const judgment = page.getByRole('group', { name: 'Votre jugement : Ton posé, rythme adapté' });

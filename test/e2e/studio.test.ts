@@ -27,6 +27,13 @@ describe('the authoring studio in the browser', () => {
     return { page, scripts };
   }
 
+  const focusedControl = (page: Page) =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) return 'body';
+      return `${active.tagName.toLowerCase()}: ${(active.textContent ?? '').trim()}`;
+    });
+
   const contains = async (scripts: Map<string, Promise<Buffer>>, needle: string) => {
     for (const body of scripts.values()) if ((await body).includes(needle)) return true;
     return false;
@@ -78,6 +85,9 @@ describe('the authoring studio in the browser', () => {
     const play = page.getByRole('region', { name: "Test de l'appel" });
     await play.getByRole('button', { name: 'Décrocher', exact: true }).click();
     await play.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
+    // « Décrocher » disabled itself: the focus stays in the call, on its status line (the
+    // listener's console keeps it in its phone panel), not on the page.
+    expect(await focusedControl(page)).toMatch(/^p: Temps de l'appel\s?:\s00:00 — En ligne\.$/);
     await play.getByRole('button', { name: /Se présenter/ }).click();
     await play.getByText(/Appel terminé — La personne a été écoutée et aidée\./).waitFor();
     // Coverage: the generated play-throughs reach both states of the blank template.
@@ -138,6 +148,8 @@ describe('the authoring studio in the browser', () => {
     await joinSession(listener.page, 'Léa');
     await listener.page.getByRole('button', { name: 'Décrocher', exact: true }).click();
     await listener.page.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
+    // The listener's console, which the test play follows, keeps the focus in its phone panel.
+    expect(await focusedControl(listener.page)).toBe('h2: Téléphone');
     await listener.page.waitForLoadState('networkidle');
     expect(await contains(listener.scripts, 'cm-editor')).toBe(false);
     expect(await contains(listener.scripts, 'lint.worker')).toBe(false);

@@ -1,6 +1,6 @@
 // One call on the floor: who, which scenario, call time, state, variables with sparklines,
 // alerts; and what the trainer can do from here (console, listen, whisper, speak, pause).
-import { useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { FloorAlert, FloorCommand, FloorTile } from '@ecoute/protocol';
 import { pluralForm, useI18n } from '../i18n/index.js';
 import { formatDuration } from '../ui/formatDuration.js';
@@ -20,6 +20,10 @@ export function FloorTileCard({
 }) {
   const { t, lang } = useI18n();
   const [text, setText] = useState('');
+  // Sent empty: said under the field (tied to it), which takes the focus, as the studio's forms do.
+  const [empty, setEmpty] = useState(false);
+  const fieldRef = useRef<HTMLInputElement>(null);
+  const emptyId = useId();
   const headingId = `tile-${tile.sessionId}`;
   const alertText = (alert: FloorAlert): string => {
     switch (alert.kind) {
@@ -43,7 +47,11 @@ export function FloorTileCard({
   };
   const submit = (kind: 'whisper' | 'adlib') => async (event?: FormEvent) => {
     event?.preventDefault();
-    if (text.trim() === '') return;
+    if (text.trim() === '') {
+      setEmpty(true);
+      fieldRef.current?.focus();
+      return;
+    }
     if (await send({ kind, sessionId: tile.sessionId, text })) setText('');
   };
   const live = tile.phase !== 'ended';
@@ -130,8 +138,23 @@ export function FloorTileCard({
         <form className="floor-tile__say" onSubmit={(e) => void submit('whisper')(e)}>
           <label className="floor-tile__say-label">
             {t('classroom.floor.whisperText')}
-            <input value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} />
+            <input
+              ref={fieldRef}
+              value={text}
+              maxLength={2000}
+              aria-invalid={empty || undefined}
+              aria-describedby={empty ? emptyId : undefined}
+              onChange={(e) => {
+                setText(e.target.value);
+                if (e.target.value.trim() !== '') setEmpty(false);
+              }}
+            />
           </label>
+          {empty ? (
+            <p id={emptyId} className="floor__error" role="alert">
+              {t('classroom.floor.whisperEmpty')}
+            </p>
+          ) : null}
           <button type="submit">{t('classroom.floor.whisper')}</button>
           <button type="button" onClick={() => void submit('adlib')()}>
             {t('classroom.floor.adlib')}

@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen } from '@testing-library/react';
 import type { FloorCommand, FloorTile } from '@ecoute/protocol';
+import { translate } from '../i18n/catalogue.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { FloorView } from './FloorView.js';
 
@@ -60,6 +61,41 @@ describe('the floor after a command on one call', () => {
     });
     await click(screen.getByRole('button', { name: 'Parler comme l’appelant·e' }));
     expect(status()).toBe('Réplique de l’appelant·e dite dans 2 appels.');
+  });
+
+  it('says, under the field, that a whisper or a line needs words: nothing sent, the focus on the field', async () => {
+    const sent = renderFloor(1);
+    const field = screen.getByLabelText('Message à chuchoter ou réplique de l’appelant·e');
+    expect(field.getAttribute('aria-describedby')).toBeNull();
+    for (const name of ['Chuchoter à l’écoutant·e', 'Parler comme l’appelant·e']) {
+      await click(screen.getByRole('button', { name }));
+      expect(sent).toEqual([]);
+      const said = screen.getByRole('alert');
+      expect(said.textContent).toBe(translate('fr', 'classroom.floor.whisperEmpty'));
+      expect(field.getAttribute('aria-describedby')).toBe(said.id);
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(document.activeElement).toBe(field);
+      field.blur();
+    }
+    // Written, the error goes.
+    fireEvent.change(field, { target: { value: 'Présentez-vous.' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(field.getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('says, under the field, that the message to all needs words: nothing sent, the focus on the field', async () => {
+    const sent = renderFloor(1);
+    const field = screen.getByLabelText('Message à tous les apprenant·es');
+    await click(screen.getByRole('button', { name: 'Envoyer' }));
+    expect(sent).toEqual([]);
+    const said = screen.getByRole('alert');
+    expect(said.textContent).toBe(translate('fr', 'classroom.floor.messageEmpty'));
+    expect(field.getAttribute('aria-describedby')).toBe(said.id);
+    expect(document.activeElement).toBe(field);
+    fireEvent.change(field, { target: { value: 'Pause dans 5 minutes.' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    await click(screen.getByRole('button', { name: 'Envoyer' }));
+    expect(sent).toEqual([{ kind: 'message', text: 'Pause dans 5 minutes.' }]);
   });
 
   it('says a call was paused', async () => {

@@ -1,6 +1,6 @@
 // The floor (`classroom.tab.floor`): every call of the class as a tile, most urgent first, as the server
 // sends them (at most once a second); commands to all calls and a message to every learner.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ClassCall, FloorCommand, FloorTile } from '@ecoute/protocol';
 import { pluralForm, useI18n, type MessageKey } from '../i18n/index.js';
 import { FloorTileCard } from './FloorTileCard.js';
@@ -39,6 +39,10 @@ export function FloorView({
   const [message, setMessage] = useState('');
   const [status, setStatus] = useState('');
   const messageId = useId();
+  // Sent empty: said under the field (tied to it), which takes the focus, as on each call's tile.
+  const [empty, setEmpty] = useState(false);
+  const emptyId = useId();
+  const messageField = useRef<HTMLInputElement>(null);
   const links = new Map(calls.map((c) => [c.sessionId, c]));
   const alerting = tiles.filter((tile) => tile.alerts.some((a) => a.kind !== 'ended')).length;
   const run = async (command: FloorCommand): Promise<boolean> => {
@@ -49,7 +53,12 @@ export function FloorView({
   };
   const broadcast = async (event: FormEvent) => {
     event.preventDefault();
-    if (message.trim() !== '' && (await run({ kind: 'message', text: message }))) setMessage('');
+    if (message.trim() === '') {
+      setEmpty(true);
+      messageField.current?.focus();
+      return;
+    }
+    if (await run({ kind: 'message', text: message })) setMessage('');
   };
   // Nothing paused: `classroom.floor.resumeAll` says so (aria-disabled keeps the focus on it).
   const nonePaused = !tiles.some((tile) => tile.paused);
@@ -74,13 +83,24 @@ export function FloorView({
         <label htmlFor={messageId}>{t('classroom.floor.message')}</label>
         <div className="floor__message-row">
           <input
+            ref={messageField}
             id={messageId}
             value={message}
             maxLength={2000}
-            onChange={(e) => setMessage(e.target.value)}
+            aria-invalid={empty || undefined}
+            aria-describedby={empty ? emptyId : undefined}
+            onChange={(e) => {
+              setMessage(e.target.value);
+              if (e.target.value.trim() !== '') setEmpty(false);
+            }}
           />
           <button type="submit">{t('classroom.floor.send')}</button>
         </div>
+        {empty ? (
+          <p id={emptyId} className="floor__error" role="alert">
+            {t('classroom.floor.messageEmpty')}
+          </p>
+        ) : null}
       </form>
       <p role="status" className="floor__status">
         {status}{' '}

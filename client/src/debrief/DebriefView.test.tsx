@@ -183,6 +183,24 @@ describe('the debrief page', () => {
       comment: 'Ici, ralentir',
     });
     expect(within(marks).getByText('Ici, ralentir')).toBeTruthy();
+    // The focus goes to the annotation just added (the button, its field emptied, disables itself).
+    expect(document.activeElement).toBe(within(marks).getByText('Ici, ralentir').closest('li'));
+    expect(box).toHaveProperty('value', '');
+
+    // « Modifier » gives way to the form: its field has the focus; « Annuler » gives it back.
+    const added = within(marks).getByText('Ici, ralentir').closest('li')!;
+    fireEvent.click(within(added).getByRole('button', { name: /^Modifier/ }));
+    expect(document.activeElement).toBe(within(added).getByRole('textbox'));
+    fireEvent.click(within(added).getByRole('button', { name: 'Annuler' }));
+    expect(document.activeElement).toBe(within(added).getByRole('button', { name: /^Modifier/ }));
+    // Deleted, its item goes: the focus to the list's heading.
+    await act(async () => {
+      fireEvent.click(within(added).getByRole('button', { name: /^Supprimer/ }));
+    });
+    expect(within(marks).queryByText('Ici, ralentir')).toBeNull();
+    expect(document.activeElement).toBe(
+      within(marks).getByRole('heading', { name: 'Repères et annotations' }),
+    );
   });
 
   it("asks the learner's self-assessment before showing the trainer's judgments", async () => {

@@ -1,14 +1,16 @@
 // Bookmarks taken during the call and annotations added since, by time: jump to each; the
 // trainer edits any comment (a bookmark keeps its original in the timeline), adds an
 // annotation at the current moment, and deletes annotations.
-import { memo, useId, useState } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { DebriefMark } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
+import { focusQuietly } from '../ui/useFocusRescue.js';
 import { useCallClock } from './callClock.js';
 
 export interface MarkActions {
-  add: (t: number, comment: string) => Promise<string | null>;
+  /** Resolves the new annotation's id, or the failure's code. */
+  add: (t: number, comment: string) => Promise<{ id: string } | { code: string }>;
   update: (markId: string, comment: string) => Promise<string | null>;
   remove: (markId: string) => Promise<string | null>;
 }
@@ -19,16 +21,30 @@ const MarksList = memo(function MarksList({
   editable,
   onJump,
   actions,
+  added,
+  onRemoved,
 }: {
   marks: readonly DebriefMark[];
   editable: boolean;
   onJump: (t: number, seq: number | null) => void;
   actions: MarkActions;
+  /** The annotation just added from the form: it takes the focus. */
+  added: string | null;
+  /** An annotation deleted: its item (and the focus on its button) is gone. */
+  onRemoved: () => void;
 }) {
   return (
     <ul className="marks__list">
       {marks.map((mark) => (
-        <MarkItem key={mark.id} mark={mark} editable={editable} onJump={onJump} actions={actions} />
+        <MarkItem
+          key={mark.id}
+          mark={mark}
+          editable={editable}
+          onJump={onJump}
+          actions={actions}
+          justAdded={mark.id === added}
+          onRemoved={onRemoved}
+        />
       ))}
     </ul>
   );
@@ -51,27 +67,46 @@ export function MarksPanel({
   const { t } = useI18n();
   const clock = useCallClock();
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
 
+  // The button stays enabled while the annotation is sent (a disabled button drops the focus to
+  // the page); once added, the focus goes to the annotation in the list, read out there.
   async function add(): Promise<void> {
     const comment = draft.trim();
-    if (!comment) return;
+    if (!comment || busy) return;
     setBusy(true);
-    const code = await actions.add(Math.round(momentT), comment);
+    const result = await actions.add(Math.round(momentT), comment);
     setBusy(false);
-    setError(code);
-    if (!code) setDraft('');
+    if ('code' in result) return setError(result.code);
+    setError(null);
+    setDraft('');
+    setAdded(result.id);
   }
+  // A deleted annotation's item goes with the focused button: the focus goes to the list's heading.
+  const removed = useCallback(() => {
+    if (heading.current) focusQuietly(heading.current);
+  }, []);
 
   return (
     <section className="panel marks" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('debrief.marks.heading')}</h2>
+      <h2 id={headingId} ref={heading}>
+        {t('debrief.marks.heading')}
+      </h2>
       {marks === null ? <p className="muted">{t('debrief.marks.hidden')}</p> : null}
       {marks && marks.length === 0 ? <p className="muted">{t('debrief.marks.none')}</p> : null}
       {marks && marks.length > 0 ? (
-        <MarksList marks={marks} editable={editable} onJump={onJump} actions={actions} />
+        <MarksList
+          marks={marks}
+          editable={editable}
+          onJump={onJump}
+          actions={actions}
+          added={added}
+          onRemoved={removed}
+        />
       ) : null}
       {editable ? (
         <form
@@ -90,7 +125,7 @@ export function MarksPanel({
               onChange={(event) => setDraft(event.target.value)}
             />
           </label>
-          <button type="submit" className="button button--small" disabled={busy || draft.trim() === ''}>
+          <button type="submit" className="button button--small" disabled={draft.trim() === ''}>
             {t('debrief.marks.add')}
           </button>
         </form>
@@ -106,17 +141,41 @@ const MarkItem = memo(function MarkItem({
   editable,
   onJump,
   actions,
+  justAdded,
+  onRemoved,
 }: {
   mark: DebriefMark;
   editable: boolean;
   onJump: (t: number, seq: number | null) => void;
   actions: MarkActions;
+  justAdded: boolean;
+  onRemoved: () => void;
 }) {
   const { t } = useI18n();
   const clock = useCallClock();
+  const itemRef = useRef<HTMLLIElement>(null);
+  // In the commit that shows the change (a passive effect would leave the focus a moment on the
+  // control that went, or on the page).
+  useLayoutEffect(() => {
+    if (justAdded && itemRef.current) focusQuietly(itemRef.current);
+  }, [justAdded]);
   const [editing, setEditing] = useState(false);
   const [comment, setComment] = useState(mark.comment);
   const [error, setError] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const commentField = useRef<HTMLTextAreaElement>(null);
+  const wasEditing = useRef(false);
+  // « Modifier » gives way to the form, whose field takes the focus; saved or cancelled, the form
+  // gives way to the button again, which takes it back (unless it went elsewhere meanwhile).
+  useLayoutEffect(() => {
+    if (editing) commentField.current?.focus();
+    else if (wasEditing.current) {
+      const active = document.activeElement;
+      if (!active || active === document.body || itemRef.current?.contains(active))
+        editButton.current?.focus();
+    }
+    wasEditing.current = editing;
+  }, [editing]);
   const kind = t(mark.kind === 'bookmark' ? 'debrief.marks.bookmark' : 'debrief.marks.annotation');
 
   async function save(): Promise<void> {
@@ -126,7 +185,7 @@ const MarkItem = memo(function MarkItem({
   }
 
   return (
-    <li className={`mark mark--${mark.kind}`}>
+    <li ref={itemRef} className={`mark mark--${mark.kind}`}>
       <p>
         <span className="entry__time">{clock.format(mark.t)}</span> <strong>{kind}</strong>{' '}
         {editing ? null : mark.comment || <span className="muted">{t('debrief.marks.noComment')}</span>}
@@ -144,6 +203,7 @@ const MarkItem = memo(function MarkItem({
           <label>
             {t('debrief.marks.editLabel', { time: clock.format(mark.t) })}
             <textarea
+              ref={commentField}
               rows={2}
               maxLength={2000}
               value={comment}
@@ -178,6 +238,7 @@ const MarkItem = memo(function MarkItem({
             <>
               {' '}
               <button
+                ref={editButton}
                 type="button"
                 className="button button--secondary button--small"
                 onClick={() => setEditing(true)}
@@ -196,7 +257,12 @@ const MarkItem = memo(function MarkItem({
               <button
                 type="button"
                 className="button button--danger button--small"
-                onClick={() => void actions.remove(mark.id).then(setError)}
+                onClick={() =>
+                  void actions.remove(mark.id).then((code) => {
+                    setError(code);
+                    if (!code) onRemoved();
+                  })
+                }
               >
                 {t('debrief.marks.delete')}
                 <span className="visually-hidden">

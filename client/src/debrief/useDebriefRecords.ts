@@ -1,6 +1,7 @@
 // The debrief's own records as the page edits them: marks (annotations, bookmarks' comments),
 // the trainer's judgments and the learner's self-assessment, each sent through the API and, once
-// accepted, kept in the debrief shown. Every action resolves to null or the failure's code.
+// accepted, kept in the debrief shown. Every action resolves to null or the failure's code (an
+// annotation added: its id or the code).
 import { useCallback, useMemo, useState } from 'react';
 import type { Debrief, JudgmentRequest, SelfAssessmentRequest } from '@ecoute/protocol';
 import type { DebriefApi } from './debriefApi.js';
@@ -13,9 +14,9 @@ export function useDebriefRecords(initial: Debrief, api: DebriefApi) {
     () => ({
       add: async (time, comment) => {
         const result = await api.addAnnotation({ t: time, comment });
-        if (!result.ok) return result.code;
+        if (!result.ok) return { code: result.code };
         setDebrief((d) => ({ ...d, marks: [...(d.marks ?? []), result.data].sort((a, b) => a.t - b.t) }));
-        return null;
+        return { id: result.data.id };
       },
       update: async (markId, comment) => {
         const result = await api.updateMark(markId, comment);

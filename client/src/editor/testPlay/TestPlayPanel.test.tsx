@@ -64,6 +64,35 @@ const ADVANCE = /^Avancer de 10\s+s$/;
 const status = () => screen.getByText(/Temps de l'appel/).textContent ?? '';
 
 describe('TestPlayPanel', () => {
+  it('keeps the focus in the call when « Décrocher » or « Raccrocher » disables itself, and when the ending disables « Avancer »', () => {
+    renderWithSession(<TestPlayPanel text={TINY} onClose={() => {}} />);
+    const line = screen.getByText(/Temps de l'appel/);
+    const pickup = button('Décrocher');
+    pickup.focus();
+    fireEvent.click(pickup);
+    expect(pickup.disabled).toBe(true);
+    // The call's status line (« En ligne »), not the next button (« Raccrocher »).
+    expect(document.activeElement).toBe(line);
+    const hangup = button('Raccrocher');
+    hangup.focus();
+    fireEvent.click(hangup);
+    expect(document.activeElement).toBe(line);
+    expect(status()).toContain('La personne a raccroché.');
+
+    // The silence that ends the call disables « Avancer »: the focus goes on to what follows it
+    // in the panel (the transcript, where the ending is read), not to the page.
+    fireEvent.click(button('Recommencer avec le texte actuel'));
+    fireEvent.click(button('Décrocher'));
+    const advance = button(ADVANCE);
+    advance.focus();
+    fireEvent.click(advance);
+    fireEvent.click(advance);
+    expect(advance.disabled).toBe(true);
+    expect(document.activeElement).toBe(
+      screen.getByText('Vous êtes là ? Tant pis.').closest('.transcript__scroll'),
+    );
+  });
+
   it('plays the draft to an ending with the moves, an inject and the simulated clock', () => {
     const progress: (TestPlayProgress | null)[] = [];
     renderWithSession(<TestPlayPanel text={TINY} onProgress={(p) => progress.push(p)} onClose={() => {}} />);

@@ -9,6 +9,7 @@ import { InjectButtons } from '../../trainer/InjectButtons.js';
 import { VariableGauges } from '../../trainer/VariableGauges.js';
 import { MoveButtons } from '../../ui/MoveButtons.js';
 import { Transcript } from '../../ui/Transcript.js';
+import { focusQuietly, useFocusRescue } from '../../ui/useFocusRescue.js';
 import { startTestPlay, type TestPlaySnapshot, type TestPlayStart } from './testPlaySession.js';
 
 export interface TestPlayProgress {
@@ -31,6 +32,11 @@ export default function TestPlayPanel({
   const headingId = useId();
   const sideId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  const statusLine = useRef<HTMLParagraphElement>(null);
+  // As on the listener's console: a control that disables itself or goes (a move or an inject
+  // used up, the call ended) passes the focus on in its panel instead of dropping it to the page.
+  useFocusRescue(panel);
   const [start, setStart] = useState<TestPlayStart>(() => startTestPlay(text));
   const [snapshot, setSnapshot] = useState<TestPlaySnapshot | null>(() =>
     start.ok ? start.session.snapshot() : null,
@@ -66,6 +72,13 @@ export default function TestPlayPanel({
     setRefused(result.ok ? '' : result.message);
     publish(start);
   };
+  // Picking up or hanging up keeps the focus in the call, on its status line — as the listener's
+  // console keeps it in its phone panel — rather than on the next button (after « Décrocher »,
+  // « Raccrocher »: an Enter held a moment too long would hang up).
+  const phone = (input: Input) => {
+    apply(input);
+    if (statusLine.current) focusQuietly(statusLine.current);
+  };
   const advance = () => {
     if (!start.ok) return;
     start.session.advance();
@@ -79,7 +92,7 @@ export default function TestPlayPanel({
 
   const view = snapshot?.view;
   return (
-    <section className="test-play" aria-labelledby={headingId}>
+    <section ref={panel} className="test-play" aria-labelledby={headingId}>
       <h2 id={headingId} ref={heading} tabIndex={-1}>
         {t('studio.play.heading')}
       </h2>
@@ -104,7 +117,7 @@ export default function TestPlayPanel({
       ) : (
         <div className="test-play__panes">
           <div className="test-play__call">
-            <p className="test-play__status" role="status">
+            <p ref={statusLine} className="test-play__status" role="status">
               {t('studio.play.time', { time: formatTime(view.t) })}
               {' — '}
               {view.ending
@@ -117,14 +130,14 @@ export default function TestPlayPanel({
               <button
                 type="button"
                 disabled={view.phase !== 'ringing'}
-                onClick={() => apply({ kind: 'pickup' })}
+                onClick={() => phone({ kind: 'pickup' })}
               >
                 {t('studio.play.pickup')}
               </button>
               <button
                 type="button"
                 disabled={view.phase !== 'connected'}
-                onClick={() => apply({ kind: 'hangup' })}
+                onClick={() => phone({ kind: 'hangup' })}
               >
                 {t('studio.play.hangup')}
               </button>
