@@ -87,7 +87,7 @@ describe('runPlayThrough', () => {
       ),
     );
     expect(result.failures).toEqual([
-      'fin rappel (good) attendue, raccroche (failure) obtenue',
+      'fin rappel (good) attendue, raccroche_ecoutant (failure) obtenue',
       'fin par scenario attendue, par hangup',
     ]);
   });
@@ -101,7 +101,8 @@ describe('runScenarioTests', () => {
     expect(report.generated.map((g) => g.name)).toEqual([
       'chemin le plus court vers la fin « connectee » (6 étapes)',
       'chemin le plus court vers la fin « rappel » (3 étapes)',
-      'chemin le plus court vers la fin « raccroche » (2 étapes)',
+      'chemin le plus court vers la fin « raccroche » (5 étapes)',
+      'chemin le plus court vers la fin « raccroche_ecoutant » (2 étapes)',
     ]);
     expect(report.coverage.states).toEqual({ covered: 7, total: 7, missing: [] });
     expect(report.coverage.transitions.total).toBe(20);
