@@ -1141,7 +1141,7 @@ export const fr = {
   'editor.change.publish': 'Publication',
   'editor.change.retire': 'Retrait',
   'editor.startSession': 'Lancer une séance (version {version})',
-  'studio.editor.keys': 'Dans l’éditeur, Tab indente la ligne. Pour en sortir au clavier : Échap, puis Tab.',
+  'studio.editor.keys': "Dans l'éditeur, Tab indente la ligne. Pour en sortir au clavier : Échap, puis Tab.",
   'studio.play.open': "Tester l'appel",
   'studio.play.heading': "Test de l'appel",
   'studio.play.notice':
