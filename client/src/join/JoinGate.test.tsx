@@ -89,25 +89,6 @@ describe('JoinGate', () => {
     expect(screen.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' })).not.toBeNull();
   });
 
-  it('joins a signed-in trainer listening from the floor (an observer page) under their account name', async () => {
-    const signedIn = {
-      me: () => Promise.resolve({ ok: true as const, data: { name: 'Claire' } as AccountMe }),
-    };
-    const session = fakeSession({ view: listenerView({ role: 'observer' }) });
-    renderWithSession(
-      <JoinGate role="observer" sessionId="s1" account={signedIn}>
-        <Page />
-      </JoinGate>,
-      { session },
-    );
-    await act(async () => {
-      await Promise.resolve();
-    });
-    expect(screen.queryByRole('textbox', { name: 'Votre prénom ou un pseudonyme' })).toBeNull();
-    expect(session.sent).toEqual([{ kind: 'join', name: 'Claire' }]);
-    expect(readDisplayName('s1', 'observer')).toBe('Claire');
-  });
-
   it('joins again without asking after a reload, and again after each reconnection', async () => {
     localStorage.setItem('ecoute.name.s1.listener', 'Camille');
     const connected = fakeSession({ view: listenerView() });

@@ -30,20 +30,14 @@ export function JoinGate({
   role: Role;
   sessionId: string;
   given?: LinkName | null;
-  /**
-   * Who is signed in: a signed-in trainer joins the console, or an observer page (the floor's
-   * « Écouter »), under their account's name; a learner, never signed in, is asked.
-   */
+  /** Who is signed in: a signed-in trainer joins the console under their account's name. */
   account?: Pick<typeof accountApi, 'me'>;
   children: ReactNode;
 }) {
   const session = useSessionContext();
   const [name, setName] = useState(() => readDisplayName(sessionId, role) ?? given?.name ?? null);
-  // A trainer's or an observer's page with no name yet: asked only once the account is known not
-  // to give one.
-  const [accountChecked, setAccountChecked] = useState(
-    () => (role !== 'trainer' && role !== 'observer') || name !== null,
-  );
+  // A trainer with no name yet: asked only once the account is known not to give one.
+  const [accountChecked, setAccountChecked] = useState(() => role !== 'trainer' || name !== null);
   useEffect(() => {
     if (accountChecked) return;
     let current = true;
