@@ -16,9 +16,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { signInContext } from '../support/accounts.js';
+import { TRAINER_NAME, signInContext } from '../support/accounts.js';
 import { browserSuite } from '../support/browser-suite.js';
-import { axeViolations, seriousAxeViolations } from '../support/role-pages.js';
+import { axeViolations, joinedByAccount, seriousAxeViolations } from '../support/role-pages.js';
 import { workspaceRoot } from '../support/server-process.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 
@@ -153,6 +153,14 @@ describe('the classroom in a browser', () => {
         .count(),
     ).toBe(0);
     expect(await seriousAxeViolations(floor)).toEqual([]);
+    // « Écouter » on a tile: the call's observer page joins under the trainer's own name, not asked.
+    const listening = await floor.context().newPage();
+    await listening.goto(
+      new URL((await tileOf(first).getByRole('link', { name: 'Écouter' }).getAttribute('href'))!, floor.url())
+        .href,
+    );
+    await joinedByAccount(listening, TRAINER_NAME);
+    await listening.close();
     // On a phone (390×844) the floor reads in one column, nothing wider than the screen.
     const noSideScroll = (p: Page) =>
       p.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth);

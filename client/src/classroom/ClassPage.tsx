@@ -3,6 +3,7 @@
 // of a round (with the session's settings, kept by the server as soon as changed), the floor, the
 // group debrief.
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useAccount } from '../account/useAccount.js';
 import { Link, useParams } from 'react-router';
 import type {
   ClassDetail,
@@ -54,6 +55,8 @@ export function ClassPage() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const connection = useRef<ClassroomConnection | null>(null);
+  // Who is signed in: « Écouter » on a tile joins the call under the trainer's own name.
+  const account = useAccount();
   useDocumentTitle(detail?.name, t('classroom.title'));
 
   const reload = useCallback(async () => {
@@ -188,7 +191,14 @@ export function ClassPage() {
           {
             id: 'floor',
             label: t('classroom.tab.floor'),
-            content: <FloorView tiles={sorted} calls={detail.calls} send={send} />,
+            content: (
+              <FloorView
+                tiles={sorted}
+                calls={detail.calls}
+                listenAs={account.status === 'signed-in' ? account.me.name : null}
+                send={send}
+              />
+            ),
           },
           {
             id: 'debrief',

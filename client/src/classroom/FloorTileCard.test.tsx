@@ -5,6 +5,7 @@ import { screen } from '@testing-library/react';
 import type { FloorTile } from '@ecoute/protocol';
 import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
+import { readLinkName } from '../join/linkName.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { FloorTileCard } from './FloorTileCard.js';
 
@@ -29,12 +30,13 @@ const tile = (overrides: Partial<FloorTile>): FloorTile => ({
   ...overrides,
 });
 
-function renderTile(overrides: Partial<FloorTile>): void {
+function renderTile(overrides: Partial<FloorTile>, listen: { link?: string; as?: string } = {}): void {
   renderWithSession(
     <FloorTileCard
       tile={tile(overrides)}
       trainerLink={null}
-      observerLink={null}
+      observerLink={listen.link ?? null}
+      listenAs={listen.as ?? null}
       send={() => Promise.resolve(true)}
     />,
   );
@@ -67,5 +69,22 @@ describe('a tile of the floor', () => {
     renderTile({ observers: ['Bilal', 'Chloé'] });
     const names = ['Bilal', 'Chloé'].join(fr('ui.listSeparator'));
     expect(whoText()).toContain(fr('classroom.floor.observers.other', { names }));
+  });
+
+  it('« Écouter » names the signed-in trainer in the link, so that the call page does not ask', () => {
+    renderTile({}, { link: '/observer/s1#k=abc', as: 'Claire Martin' });
+    const href = screen.getByRole('link', { name: fr('classroom.floor.listen') }).getAttribute('href')!;
+    expect(href.startsWith('/observer/s1#k=abc&')).toBe(true);
+    expect(readLinkName(new URL(href, 'https://ecoute.test').hash)).toEqual({
+      name: 'Claire Martin',
+      pseudonym: false,
+    });
+  });
+
+  it('« Écouter » gives no name when no trainer is known', () => {
+    renderTile({}, { link: '/observer/s1#k=abc' });
+    expect(screen.getByRole('link', { name: fr('classroom.floor.listen') }).getAttribute('href')).toBe(
+      '/observer/s1#k=abc',
+    );
   });
 });

@@ -4,6 +4,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { FloorAlert, FloorCommand, FloorTile } from '@ecoute/protocol';
 import { pluralForm, useI18n } from '../i18n/index.js';
 import { formatDuration } from '../ui/formatDuration.js';
+import { withLinkName } from '../join/linkName.js';
 import { Sparkline } from './Sparkline.js';
 import { joinParts } from '../i18n/joinParts.js';
 
@@ -11,11 +12,14 @@ export function FloorTileCard({
   tile,
   trainerLink,
   observerLink,
+  listenAs = null,
   send,
 }: {
   tile: FloorTile;
   trainerLink: string | null;
   observerLink: string | null;
+  /** The signed-in trainer's name: « Écouter » joins the call under it (not asked). */
+  listenAs?: string | null;
   send: (command: FloorCommand) => Promise<boolean>;
 }) {
   const { t, lang } = useI18n();
@@ -121,7 +125,11 @@ export function FloorTileCard({
           </a>
         )}
         {observerLink && (
-          <a href={observerLink} target="_blank" rel="noopener">
+          <a
+            href={listenAs ? withLinkName(observerLink, listenAs) : observerLink}
+            target="_blank"
+            rel="noopener"
+          >
             {t('classroom.floor.listen')}
           </a>
         )}

@@ -29,10 +29,13 @@ function doneKey(command: FloorCommand, form: 'one' | 'other'): MessageKey {
 export function FloorView({
   tiles,
   calls,
+  listenAs = null,
   send,
 }: {
   tiles: readonly FloorTile[];
   calls: readonly ClassCall[];
+  /** The signed-in trainer's name, given to each tile's « Écouter ». */
+  listenAs?: string | null;
   send: (command: FloorCommand) => Promise<{ ok: boolean; applied?: number }>;
 }) {
   const { t, lang } = useI18n();
@@ -116,6 +119,7 @@ export function FloorView({
                 tile={tile}
                 trainerLink={links.get(tile.sessionId)?.trainerLink ?? null}
                 observerLink={links.get(tile.sessionId)?.observerLink ?? null}
+                listenAs={listenAs}
                 send={run}
               />
             </div>

@@ -14,3 +14,12 @@ export function readLinkName(hash: string): LinkName | null {
   const name = params.get('n')?.trim().slice(0, MAX_NAME_LENGTH).trim();
   return name ? { name, pseudonym: params.get('p') === '1' } : null;
 }
+
+/**
+ * `link` (a role link, `…#k=<token>`) naming its page `name`: the trainer's own « Écouter » from
+ * the floor joins under the account's name, not asked (a learner's observer link stays unnamed).
+ */
+export function withLinkName(link: string, name: string): string {
+  const given = new URLSearchParams({ n: name.trim().slice(0, MAX_NAME_LENGTH) }).toString();
+  return `${link}${link.includes('#') ? '&' : '#'}${given}`;
+}
