@@ -297,23 +297,32 @@ describe('the studio forms and the editable graph', () => {
       from: await node('Écoute du problème').locator('.react-flow__handle.source').boundingBox(),
       to: await node('Au revoir').locator('.react-flow__handle.target').boundingBox(),
     });
-    let seen = JSON.stringify(await handles());
-    for (;;) {
-      await page.waitForTimeout(400);
-      const now = JSON.stringify(await handles());
-      if (now === seen) break;
-      seen = now;
+    const chosen = (label: string) =>
+      addTransition.getByLabel(label).evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text);
+    // Draws the edge once the drawing holds still; on a busy machine the drawing may still move
+    // under the pointer (or the form take the states a moment later): read the form until it
+    // changes, and draw again (three times at most) if the edge did not land.
+    for (let attempt = 0; attempt < 3 && (await chosen('Depuis')) === 'Accueil'; attempt += 1) {
+      let seen = JSON.stringify(await handles());
+      for (;;) {
+        await page.waitForTimeout(400);
+        const now = JSON.stringify(await handles());
+        if (now === seen) break;
+        seen = now;
+      }
+      const { from, to } = (await handles()) as {
+        from: { x: number; y: number; width: number; height: number } | null;
+        to: { x: number; y: number; width: number; height: number } | null;
+      };
+      if (!from || !to) throw new Error('the graph has no handles');
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+      await page.mouse.up();
+      for (let read = 0; read < 10 && (await chosen('Depuis')) === 'Accueil'; read += 1)
+        await page.waitForTimeout(200);
     }
-    const { from, to } = (await handles()) as {
-      from: { x: number; y: number; width: number; height: number } | null;
-      to: { x: number; y: number; width: number; height: number } | null;
-    };
-    if (!from || !to) throw new Error('the graph has no handles');
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
-    await page.mouse.up();
     await expect(
       addTransition.getByLabel('Depuis').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text),
     ).resolves.toBe('Écoute du problème');
