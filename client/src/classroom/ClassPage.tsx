@@ -55,7 +55,7 @@ export function ClassPage() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const connection = useRef<ClassroomConnection | null>(null);
-  // Who is signed in: « Écouter » on a tile joins the call under the trainer's own name.
+  // Who is signed in: a tile's `classroom.floor.listen` joins the call under the trainer's own name.
   const account = useAccount();
   useDocumentTitle(detail?.name, t('classroom.title'));
 

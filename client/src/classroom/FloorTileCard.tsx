@@ -18,7 +18,7 @@ export function FloorTileCard({
   tile: FloorTile;
   trainerLink: string | null;
   observerLink: string | null;
-  /** The signed-in trainer's name: « Écouter » joins the call under it (not asked). */
+  /** The signed-in trainer's name: `classroom.floor.listen` joins the call under it (not asked). */
   listenAs?: string | null;
   send: (command: FloorCommand) => Promise<boolean>;
 }) {
@@ -32,7 +32,7 @@ export function FloorTileCard({
   const alertText = (alert: FloorAlert): string => {
     switch (alert.kind) {
       case 'silence': {
-        // A length, in words (« 1:54 » read as a moment of the call).
+        // A length, in words (an `m:ss` reading was taken for a moment of the call).
         const seconds = Math.floor(alert.ms / 1000);
         const minutes = Math.floor(seconds / 60);
         return minutes > 0

@@ -34,7 +34,7 @@ export function FloorView({
 }: {
   tiles: readonly FloorTile[];
   calls: readonly ClassCall[];
-  /** The signed-in trainer's name, given to each tile's « Écouter ». */
+  /** The signed-in trainer's name, given to each tile's `classroom.floor.listen`. */
   listenAs?: string | null;
   send: (command: FloorCommand) => Promise<{ ok: boolean; applied?: number }>;
 }) {

@@ -8,14 +8,14 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { DEFAULT_CLASS_SETTINGS } from '@ecoute/protocol';
 import type { ClassCall, ClassLearner, ClassRole, ClassSettings, ScenarioSummary } from '@ecoute/protocol';
 import { useState } from 'react';
-import { translate } from '../i18n/catalogue.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { GroupBuilder } from './GroupBuilder.js';
 import { groupsOf, type GroupRow } from './groups.js';
 
 /** The French catalogue's words (what a trainer reads). */
-const fr = (key: MessageKey) => translate('fr', key);
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 const learners = [
   { learnerId: 'l1', pseudonym: 'Malik' },
@@ -71,7 +71,9 @@ const table = () =>
     .slice(1)
     .map((row) => {
       const name = row.querySelector('th')?.textContent ?? '';
-      const role = row.querySelector<HTMLSelectElement>(`select[aria-label="Rôle de ${name}"]`)?.value;
+      const role = row.querySelector<HTMLSelectElement>(
+        `select[aria-label="${fr('classroom.groups.roleOf', { name })}"]`,
+      )?.value;
       return `${name}: ${role}`;
     });
 
@@ -135,8 +137,12 @@ describe('GroupBuilder', () => {
     }
     renderWithSession(<Launching />);
     // Roles chosen by hand: the rows stay where they are.
-    fireEvent.change(screen.getByLabelText('Rôle de Inès'), { target: { value: 'listener' } });
-    fireEvent.change(screen.getByLabelText('Rôle de Noé'), { target: { value: 'callerActor' } });
+    fireEvent.change(screen.getByLabelText(fr('classroom.groups.roleOf', { name: 'Inès' })), {
+      target: { value: 'listener' },
+    });
+    fireEvent.change(screen.getByLabelText(fr('classroom.groups.roleOf', { name: 'Noé' })), {
+      target: { value: 'callerActor' },
+    });
     expect(table()).toEqual(['Malik: observer', 'Inès: listener', 'Noé: callerActor']);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: fr('classroom.launch.submit') }));
@@ -150,7 +156,9 @@ describe('GroupBuilder', () => {
   it('clears the invalid-groups alert once valid and keeps it away after a launch', async () => {
     renderWithSession(<Harness />);
     expect(screen.getByRole('alert')).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Rôle de Malik'), { target: { value: 'listener' } });
+    fireEvent.change(screen.getByLabelText(fr('classroom.groups.roleOf', { name: 'Malik' })), {
+      target: { value: 'listener' },
+    });
     expect(screen.queryByRole('alert')).toBeNull();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lancer tous les appels' }));

@@ -33,6 +33,8 @@ function renderView(api: FakeDebriefApi, synth?: SpeechSynthesis, canvas = new R
 const momentHeading = () => screen.getByRole('heading', { level: 2, name: /^À / });
 /** The panels come after the lanes' first paint: waits for them (the rubric is one of them). */
 // (A busy machine may take a while over the first render of the file: no deadline of 1 s.)
+/** An accessible name that starts with `words` (a button's visually hidden detail follows). */
+const startsWith = (words: string) => (name: string) => name.startsWith(words);
 const panelsShown = () => screen.findByRole('region', { name: "Grille d'évaluation" }, { timeout: 10_000 });
 
 // jsdom does not scroll: what was asked to scroll into view is recorded.
@@ -72,7 +74,7 @@ describe('the debrief page', () => {
     expect(within(facts).getByText('0:25')).toBeTruthy();
     expect(screen.getByText('Moment : 0:25 sur 0:25')).toBeTruthy();
     expect(screen.getByText('Critères automatiques remplis : 1 sur 1 évalués.')).toBeTruthy();
-    const measures = screen.getByRole('region', { name: 'Mesures automatiques' });
+    const measures = screen.getByRole('region', { name: translate('fr', 'debrief.measures.heading') });
     expect(within(measures).getByText('0:12')).toBeTruthy();
     expect(within(measures).getByText('échec')).toBeTruthy();
     // The pickup is where call time starts: its moment is not read « à 0:00 » after « 0:03 ».
@@ -96,7 +98,7 @@ describe('the debrief page', () => {
     fixture.measures = { ...fixture.measures, alertMove: false };
     renderView(new FakeDebriefApi(fixture));
     await panelsShown();
-    const measures = screen.getByRole('region', { name: 'Mesures automatiques' });
+    const measures = screen.getByRole('region', { name: translate('fr', 'debrief.measures.heading') });
     expect(within(measures).queryByText(translate('fr', 'debrief.measures.alert'))).toBeNull();
     expect(within(measures).getByText(translate('fr', 'debrief.measures.silence'))).toBeTruthy();
   });
@@ -173,7 +175,7 @@ describe('the debrief page', () => {
     expect(within(form).getByRole('status').textContent).toBe('Enregistré.');
 
     fireEvent.click(screen.getAllByRole('button', { name: /Voir le moment/ })[0]!);
-    const marks = screen.getByRole('region', { name: 'Repères et annotations' });
+    const marks = screen.getByRole('region', { name: translate('fr', 'debrief.marks.heading') });
     const box = within(marks).getByRole('textbox', { name: /Nouvelle annotation à/ });
     fireEvent.change(box, { target: { value: 'Ici, ralentir' } });
     await act(async () => {
@@ -189,17 +191,23 @@ describe('the debrief page', () => {
 
     // « Modifier » gives way to the form: its field has the focus; « Annuler » gives it back.
     const added = within(marks).getByText('Ici, ralentir').closest('li')!;
-    fireEvent.click(within(added).getByRole('button', { name: /^Modifier/ }));
+    fireEvent.click(
+      within(added).getByRole('button', { name: startsWith(translate('fr', 'debrief.marks.edit')) }),
+    );
     expect(document.activeElement).toBe(within(added).getByRole('textbox'));
-    fireEvent.click(within(added).getByRole('button', { name: 'Annuler' }));
-    expect(document.activeElement).toBe(within(added).getByRole('button', { name: /^Modifier/ }));
+    fireEvent.click(within(added).getByRole('button', { name: translate('fr', 'debrief.cancel') }));
+    expect(document.activeElement).toBe(
+      within(added).getByRole('button', { name: startsWith(translate('fr', 'debrief.marks.edit')) }),
+    );
     // Deleted, its item goes: the focus to the list's heading.
     await act(async () => {
-      fireEvent.click(within(added).getByRole('button', { name: /^Supprimer/ }));
+      fireEvent.click(
+        within(added).getByRole('button', { name: startsWith(translate('fr', 'debrief.marks.delete')) }),
+      );
     });
     expect(within(marks).queryByText('Ici, ralentir')).toBeNull();
     expect(document.activeElement).toBe(
-      within(marks).getByRole('heading', { name: 'Repères et annotations' }),
+      within(marks).getByRole('heading', { name: translate('fr', 'debrief.marks.heading') }),
     );
   });
 
@@ -216,7 +224,7 @@ describe('the debrief page', () => {
     expect(screen.queryByText('Rempli')).toBeNull();
     expect(screen.queryByText(/Critères automatiques remplis/)).toBeNull();
     // Nor the measures (counts, outcome), which came before and said what the rubric keeps back.
-    expect(screen.queryByRole('region', { name: 'Mesures automatiques' })).toBeNull();
+    expect(screen.queryByRole('region', { name: translate('fr', 'debrief.measures.heading') })).toBeNull();
     const self = screen.getByRole('region', { name: 'Mon auto-évaluation' });
     fireEvent.click(
       within(within(self).getByRole('radiogroup', { name: 'Ton posé, rythme adapté' })).getByRole('radio', {
@@ -238,7 +246,7 @@ describe('the debrief page', () => {
     expect(screen.getByText('Formateur·rice : rempli — Très posé')).toBeTruthy();
     expect(screen.getByText('Auto-évaluation : en partie')).toBeTruthy();
     expect(screen.getAllByText('Rempli').length).toBeGreaterThan(0);
-    expect(screen.getByRole('region', { name: 'Mesures automatiques' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: translate('fr', 'debrief.measures.heading') })).toBeTruthy();
     // Their own words, under their own heading (not « Ce que l'apprenant·e retient »).
     expect(
       within(screen.getByRole('region', { name: "Ce que je retiens de l'appel" })).getByText('Ralentir'),
@@ -313,14 +321,14 @@ describe('the debrief page', () => {
     expect(momentHeading().textContent).toBe('À 0:25');
     expect(screen.getByRole('button', { name: 'Rejouer' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: "Grille d'évaluation" })).toBeNull();
-    expect(screen.queryByRole('region', { name: 'Mesures automatiques' })).toBeNull();
+    expect(screen.queryByRole('region', { name: translate('fr', 'debrief.measures.heading') })).toBeNull();
     expect(container.querySelector('.moment-transcript')).toBeNull();
     expect(screen.queryByText('Durée')).toBeNull();
     // Then everything else, the lanes not painted again for it.
     const paints = canvas.paints;
     await panelsShown();
-    expect(screen.getByRole('region', { name: 'Mesures automatiques' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Repères et annotations' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: translate('fr', 'debrief.measures.heading') })).toBeTruthy();
+    expect(screen.getByRole('region', { name: translate('fr', 'debrief.marks.heading') })).toBeTruthy();
     expect(container.querySelectorAll('.moment-transcript__row').length).toBeGreaterThan(0);
     expect(screen.getByText('Durée')).toBeTruthy();
     expect(screen.getByRole('meter', { name: 'Confiance' })).toBeTruthy();
@@ -343,7 +351,7 @@ describe('the debrief page', () => {
     // After that paint, the panels read the entries (built once).
     await panelsShown();
     expect(timelineOf(debrief).entriesBuilt).toBe(true);
-    expect(screen.getByRole('region', { name: 'Mesures automatiques' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: translate('fr', 'debrief.measures.heading') })).toBeTruthy();
     fireEvent.keyDown(window, { key: 'ArrowLeft' });
     expect(momentHeading().textContent).toBe(`À ${formatDuration(entries.at(-2)!.t)}`);
   });

@@ -165,7 +165,7 @@ const MarkItem = memo(function MarkItem({
   const editButton = useRef<HTMLButtonElement>(null);
   const commentField = useRef<HTMLTextAreaElement>(null);
   const wasEditing = useRef(false);
-  // « Modifier » gives way to the form, whose field takes the focus; saved or cancelled, the form
+  // `debrief.marks.edit` gives way to the form, whose field takes the focus; saved or cancelled, the form
   // gives way to the button again, which takes it back (unless it went elsewhere meanwhile).
   useLayoutEffect(() => {
     if (editing) commentField.current?.focus();

@@ -42,7 +42,7 @@ export function MeasuresPanel({
   const { t } = useI18n();
   const headingId = useId();
   // Each measure's words when there is nothing to measure; the alert's only for a call that
-  // offers to alert a colleague (else « pas d'alerte » would blame a move the call never had).
+  // offers to alert a colleague (else `debrief.measures.noAlert` would blame a move the call never had).
   const spans: [MessageKey, MeasuredSpan | null, MessageKey][] = [
     ['debrief.measures.pickup', measures.timeToPickup, 'debrief.measures.never'],
     ['debrief.measures.openQuestion', measures.timeToFirstOpenQuestion, 'debrief.measures.noOpenQuestion'],

@@ -9,7 +9,7 @@ import type {
   TimelineEntry,
   TrainerView,
 } from '@ecoute/engine';
-import type { AccountMe, MemberRoleName, RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
+import type { AccountMe, FloorTile, MemberRoleName, RoleSnapshot, RoleUpdate } from '@ecoute/protocol';
 import type { ApiResult } from '../ui/requestJson.js';
 import type { LaidOutNode } from '../charts/layoutGraph.js';
 
@@ -142,6 +142,28 @@ export function update(
 }
 
 /** Who `useAccount` finds signed in, for the members' pages (SignedInPage). */
+/** One call's tile on a group session's floor: a training call in line, one minute in. */
+export function floorTile(overrides: Partial<FloorTile> = {}): FloorTile {
+  return {
+    sessionId: 's1',
+    round: 1,
+    group: 1,
+    scenarioTitle: "Appel d'entraînement",
+    listener: 'Ana',
+    callerActor: null,
+    observers: [],
+    t: 60_000,
+    callMs: 55_000,
+    paused: false,
+    phase: 'connected',
+    stateLabel: 'Accueil',
+    variables: [],
+    alerts: [],
+    urgency: 0,
+    ...overrides,
+  };
+}
+
 export function signedInAs(role: MemberRoleName = 'trainer'): { me: () => Promise<ApiResult<AccountMe>> } {
   return {
     me: () =>

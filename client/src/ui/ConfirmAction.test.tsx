@@ -2,10 +2,20 @@
 // the focus on the answer, given back to the button on Escape, on cancel and after the answer.
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
 import { ConfirmAction } from './ConfirmAction.js';
 
-// The component takes its words from its caller: these are a test's own, not the catalogue's.
-const words = { question: 'question', yes: 'yes', no: 'no' };
+// The words a caller gives it: the sessions page's, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+const DATE = '06/12/2026 10:00';
+const words = {
+  question: fr('sessions.delete.confirm', { date: DATE }),
+  yes: fr('sessions.delete.yes'),
+  no: fr('debrief.cancel'),
+};
+const LABEL = `${fr('sessions.delete')} ${fr('sessions.ofSession', { date: DATE })}`;
+const HEADING = fr('sessions.heading');
 
 function renderAction({
   onConfirm = () => undefined,
@@ -13,20 +23,20 @@ function renderAction({
   disabled = false,
 }: { onConfirm?: () => unknown; onAsk?: () => boolean; disabled?: boolean } = {}) {
   const result = render(
-    <ConfirmAction {...words} onConfirm={onConfirm} onAsk={onAsk} disabled={disabled} label="act on it">
-      act
+    <ConfirmAction {...words} onConfirm={onConfirm} onAsk={onAsk} disabled={disabled} label={LABEL}>
+      {fr('sessions.delete')}
     </ConfirmAction>,
   );
   const rerender = (nextDisabled: boolean) =>
     result.rerender(
-      <ConfirmAction {...words} onConfirm={onConfirm} onAsk={onAsk} disabled={nextDisabled} label="act on it">
-        act
+      <ConfirmAction {...words} onConfirm={onConfirm} onAsk={onAsk} disabled={nextDisabled} label={LABEL}>
+        {fr('sessions.delete')}
       </ConfirmAction>,
     );
   return { rerender };
 }
 
-const opener = () => screen.getByRole('button', { name: 'act on it' });
+const opener = () => screen.getByRole('button', { name: LABEL });
 
 async function click(element: HTMLElement): Promise<void> {
   await act(async () => {
@@ -39,11 +49,11 @@ describe('ConfirmAction', () => {
     let done = 0;
     renderAction({ onConfirm: () => (done += 1) });
     await click(opener());
-    expect(screen.queryByRole('button', { name: 'act on it' })).toBeNull();
-    const group = screen.getByRole('group', { name: 'question' });
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'yes' }));
+    expect(screen.queryByRole('button', { name: LABEL })).toBeNull();
+    const group = screen.getByRole('group', { name: words.question });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: words.yes }));
     expect(group.contains(document.activeElement)).toBe(true);
-    await click(screen.getByRole('button', { name: 'no' }));
+    await click(screen.getByRole('button', { name: words.no }));
     expect(screen.queryByRole('group')).toBeNull();
     expect(done).toBe(0);
     expect(document.activeElement).toBe(opener());
@@ -54,7 +64,7 @@ describe('ConfirmAction', () => {
     renderAction({ onConfirm: () => (done += 1) });
     await click(opener());
     await act(async () => {
-      fireEvent.keyDown(screen.getByRole('button', { name: 'yes' }), { key: 'Escape' });
+      fireEvent.keyDown(screen.getByRole('button', { name: words.yes }), { key: 'Escape' });
     });
     expect(screen.queryByRole('group')).toBeNull();
     expect(done).toBe(0);
@@ -71,15 +81,15 @@ describe('ConfirmAction', () => {
       },
     });
     await click(opener());
-    await click(screen.getByRole('button', { name: 'yes' }));
+    await click(screen.getByRole('button', { name: words.yes }));
     expect(done).toBe(1);
-    expect((screen.getByRole('button', { name: 'yes' }) as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByRole('button', { name: 'no' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: words.yes }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: words.no }) as HTMLButtonElement).disabled).toBe(true);
     // Escape while it runs does not pretend to cancel it.
     await act(async () => {
-      fireEvent.keyDown(screen.getByRole('button', { name: 'yes' }), { key: 'Escape' });
+      fireEvent.keyDown(screen.getByRole('button', { name: words.yes }), { key: 'Escape' });
     });
-    expect(screen.getByRole('group', { name: 'question' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: words.question })).toBeTruthy();
     await act(async () => {
       settle();
       await Promise.resolve();
@@ -92,20 +102,20 @@ describe('ConfirmAction', () => {
   it('leaves the focus where the action moved it (a heading, its row about to go)', async () => {
     render(
       <>
-        <h2 tabIndex={-1}>list</h2>
+        <h2 tabIndex={-1}>{HEADING}</h2>
         <ConfirmAction
           {...words}
-          label="act on it"
-          onConfirm={() => screen.getByRole('heading', { name: 'list' }).focus()}
+          label={LABEL}
+          onConfirm={() => screen.getByRole('heading', { name: HEADING }).focus()}
         >
-          act
+          {fr('sessions.delete')}
         </ConfirmAction>
       </>,
     );
     await click(opener());
-    await click(screen.getByRole('button', { name: 'yes' }));
+    await click(screen.getByRole('button', { name: words.yes }));
     expect(screen.queryByRole('group')).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'list' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: HEADING }));
   });
 
   it('leaves the question unasked when its caller says so (a field left empty)', async () => {
@@ -115,13 +125,13 @@ describe('ConfirmAction', () => {
     expect(asked).toBe(1);
     expect(screen.queryByRole('group')).toBeNull();
     await click(opener());
-    expect(screen.getByRole('group', { name: 'question' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: words.question })).toBeTruthy();
   });
 
   it('withdraws an open question when its action is no longer possible (the call ended meanwhile)', async () => {
     const { rerender } = renderAction();
     await click(opener());
-    expect(screen.getByRole('group', { name: 'question' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: words.question })).toBeTruthy();
     act(() => rerender(true));
     expect(screen.queryByRole('group')).toBeNull();
     expect((opener() as HTMLButtonElement).disabled).toBe(true);

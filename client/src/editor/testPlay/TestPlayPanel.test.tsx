@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, within } from '@testing-library/react';
+import { translate, type MessageParams } from '../../i18n/catalogue.js';
+import type { MessageKey } from '../../i18n/fr.js';
 import { renderWithSession } from '../../test/renderWithSession.js';
 import TestPlayPanel, { type TestPlayProgress } from './TestPlayPanel.js';
 
@@ -58,31 +60,39 @@ machine:
         - { type: end, params: { ending: partie } }
 `;
 
-const button = (name: string | RegExp) => screen.getByRole('button', { name }) as HTMLButtonElement;
-/** The catalogue puts a non-breaking space between a number and its unit. */
-const ADVANCE = /^Avancer de 10\s+s$/;
-const status = () => screen.getByText(/Temps de l'appel/).textContent ?? '';
+/** What an author reads, from the French catalogue (the call's own lines are the draft's, above). */
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
+const ADVANCE = fr('studio.play.advance');
+/** The call's status line: call time, then where the call stands. */
+const statusLine = () =>
+  screen.getByText(
+    (_, element) =>
+      element?.tagName === 'P' &&
+      (element.textContent ?? '').startsWith(fr('studio.play.time', { time: '' })),
+  );
+const status = () => statusLine().textContent ?? '';
 
 describe('TestPlayPanel', () => {
-  it('keeps the focus in the call when « Décrocher » or « Raccrocher » disables itself, and when the ending disables « Avancer »', () => {
+  it('keeps the focus in the call when picking up or hanging up disables its button, and when the ending disables the clock’s button', () => {
     renderWithSession(<TestPlayPanel text={TINY} onClose={() => {}} />);
-    const line = screen.getByText(/Temps de l'appel/);
-    const pickup = button('Décrocher');
+    const line = statusLine();
+    const pickup = button(fr('studio.play.pickup'));
     pickup.focus();
     fireEvent.click(pickup);
     expect(pickup.disabled).toBe(true);
-    // The call's status line (« En ligne »), not the next button (« Raccrocher »).
+    // The call's status line (`studio.play.connected`), not the next button (`studio.play.hangup`).
     expect(document.activeElement).toBe(line);
-    const hangup = button('Raccrocher');
+    const hangup = button(fr('studio.play.hangup'));
     hangup.focus();
     fireEvent.click(hangup);
     expect(document.activeElement).toBe(line);
     expect(status()).toContain('La personne a raccroché.');
 
-    // The silence that ends the call disables « Avancer »: the focus goes on to what follows it
+    // The silence that ends the call disables `studio.play.advance`: the focus goes on to what follows it
     // in the panel (the transcript, where the ending is read), not to the page.
-    fireEvent.click(button('Recommencer avec le texte actuel'));
-    fireEvent.click(button('Décrocher'));
+    fireEvent.click(button(fr('studio.play.restart')));
+    fireEvent.click(button(fr('studio.play.pickup')));
     const advance = button(ADVANCE);
     advance.focus();
     fireEvent.click(advance);
@@ -97,12 +107,13 @@ describe('TestPlayPanel', () => {
     const progress: (TestPlayProgress | null)[] = [];
     renderWithSession(<TestPlayPanel text={TINY} onProgress={(p) => progress.push(p)} onClose={() => {}} />);
     expect(status()).toContain('00:00');
-    expect(status()).toContain('Le téléphone sonne.');
-    expect(button('Raccrocher').disabled).toBe(true);
+    expect(status()).toContain(fr('studio.play.ringing'));
+    expect(button(fr('studio.play.hangup')).disabled).toBe(true);
 
-    fireEvent.click(button('Décrocher'));
+    fireEvent.click(button(fr('studio.play.pickup')));
     expect(screen.getAllByText('Allô ? Bonjour.').length).toBeGreaterThan(0);
-    expect(screen.getByText(/États actifs/).textContent).toContain('Accueil');
+    // As written (Testing Library's matchers fold its no-break space).
+    expect(document.body.textContent).toContain(fr('studio.play.states', { states: 'Accueil' }));
     expect(progress.at(-1)?.states).toEqual(['accueil']);
 
     // The trainer's inject: its line, and the hidden variable moves in the sidebar.
@@ -113,7 +124,7 @@ describe('TestPlayPanel', () => {
     // The clock moves only when told: 10 s, then 10 more and the 20 s silence ends the call.
     fireEvent.click(button(ADVANCE));
     expect(status()).toContain('00:10');
-    expect(status()).not.toContain('Appel terminé');
+    expect(status()).not.toContain(fr('studio.play.ended', { message: '' }).trim());
     fireEvent.click(button(ADVANCE));
     expect(status()).toContain('00:20');
     expect(status()).toContain('La personne est partie.');
@@ -124,22 +135,20 @@ describe('TestPlayPanel', () => {
 
   it('reaches the good ending by a move, and starts again from the text', () => {
     renderWithSession(<TestPlayPanel text={TINY} onClose={() => {}} />);
-    fireEvent.click(button('Décrocher'));
-    const moves = screen
-      .getByRole('heading', { name: /Toujours disponibles|Écoute|actions/i })
-      .closest('section');
+    fireEvent.click(button(fr('studio.play.pickup')));
+    const moves = screen.getByRole('heading', { name: fr('moves.heading') }).closest('section');
     expect(moves).toBeTruthy();
     fireEvent.click(within(moves as HTMLElement).getByRole('button', { name: /Se présenter/ }));
     expect(status()).toContain('La personne a été aidée.');
     expect(screen.getAllByText('Merci, au revoir.').length).toBeGreaterThan(0);
 
-    fireEvent.click(button('Recommencer avec le texte actuel'));
-    expect(status()).toContain('Le téléphone sonne.');
+    fireEvent.click(button(fr('studio.play.restart')));
+    expect(status()).toContain(fr('studio.play.ringing'));
     expect(screen.queryAllByText('Merci, au revoir.')).toHaveLength(0);
   });
 
   it('says why a draft with errors cannot be played', () => {
     renderWithSession(<TestPlayPanel text={'id: [oops'} onClose={() => {}} />);
-    expect(screen.getByRole('alert').textContent).toContain('corrigez');
+    expect(screen.getByRole('alert').textContent).toContain(fr('studio.play.invalid'));
   });
 });

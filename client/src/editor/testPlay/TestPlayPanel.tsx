@@ -73,8 +73,8 @@ export default function TestPlayPanel({
     publish(start);
   };
   // Picking up or hanging up keeps the focus in the call, on its status line — as the listener's
-  // console keeps it in its phone panel — rather than on the next button (after « Décrocher »,
-  // « Raccrocher »: an Enter held a moment too long would hang up).
+  // console keeps it in its phone panel — rather than on the next button (after
+  // `studio.play.pickup`, `studio.play.hangup`: an Enter held a moment too long would hang up).
   const phone = (input: Input) => {
     apply(input);
     if (statusLine.current) focusQuietly(statusLine.current);
