@@ -20,6 +20,10 @@ export default {
     }),
     // End to end: the built server as a process and Debian's Chromium (npm test builds first);
     // and the benchmark harness's own pure parts (`test/bench/*.test.ts`).
-    project('e2e', 'test', { testMatch: ['<rootDir>/e2e/**/*.test.ts', '<rootDir>/bench/**/*.test.ts'] }),
+    project('e2e', 'test', {
+      testMatch: ['<rootDir>/e2e/**/*.test.ts', '<rootDir>/bench/**/*.test.ts'],
+      // Node's, and on a failure what each open page shows (`support/failure-environment.mjs`).
+      testEnvironment: '<rootDir>/support/failure-environment.mjs',
+    }),
   ],
 };

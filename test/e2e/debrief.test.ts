@@ -11,7 +11,7 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { ClientEvent, PROTOCOL_VERSION } from '@ecoute/protocol';
 import type { Debrief, InputAck, SessionExport } from '@ecoute/protocol';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, settledFocus } from '../support/browser.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import { signInContext, signedInTrainer } from '../support/accounts.js';
 import type { ServerProcess } from '../support/server-process.js';
@@ -181,12 +181,8 @@ describe('the debrief in the browser', () => {
     await marks.getByRole('button', { name: "Ajouter l'annotation" }).click();
     await marks.getByText('Ici, laisser un silence').waitFor();
     // The focus goes to the annotation just added (read out), not to the page.
-    expect(
-      await page.evaluate(() => {
-        const active = document.activeElement;
-        return active === document.body ? 'body' : `${active?.tagName}: ${active?.textContent}`;
-      }),
-    ).toMatch(/^LI: .*Ici, laisser un silence/);
+    const onAdded = /^li: .*Ici, laisser un silence/;
+    expect(await settledFocus(page, onAdded)).toMatch(onAdded);
     await marks
       .getByRole('button', { name: /^Modifier/ })
       .first()
@@ -195,7 +191,7 @@ describe('the debrief in the browser', () => {
     await marks.getByRole('button', { name: 'Enregistrer' }).click();
     await marks.getByText("Pendant l'appel : « Bonne présentation »").waitFor();
     // Saved, the form gives way to « Modifier », which has the focus back.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Modifier/);
+    expect(await settledFocus(page, /^button: Modifier/)).toMatch(/^button: Modifier/);
 
     // Score a judged criterion.
     const judgment = page.getByRole('group', { name: 'Votre jugement : Ton posé, rythme adapté' });

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
+import { settledFocus } from '../support/browser.js';
 import { studioRigForSuite } from '../support/studio-rig.js';
 
 describe('the authoring studio in the browser', () => {
@@ -26,13 +27,6 @@ describe('the authoring studio in the browser', () => {
     });
     return { page, scripts };
   }
-
-  const focusedControl = (page: Page) =>
-    page.evaluate(() => {
-      const active = document.activeElement;
-      if (!active || active === document.body) return 'body';
-      return `${active.tagName.toLowerCase()}: ${(active.textContent ?? '').trim()}`;
-    });
 
   const contains = async (scripts: Map<string, Promise<Buffer>>, needle: string) => {
     for (const body of scripts.values()) if ((await body).includes(needle)) return true;
@@ -87,7 +81,8 @@ describe('the authoring studio in the browser', () => {
     await play.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
     // « Décrocher » disabled itself: the focus stays in the call, on its status line (the
     // listener's console keeps it in its phone panel), not on the page.
-    expect(await focusedControl(page)).toMatch(/^p: Temps de l'appel\s?:\s00:00 — En ligne\.$/);
+    const onStatus = /^p: Temps de l'appel\s?:\s00:00 — En ligne\.$/;
+    expect(await settledFocus(page, onStatus)).toMatch(onStatus);
     await play.getByRole('button', { name: /Se présenter/ }).click();
     await play.getByText(/Appel terminé — La personne a été écoutée et aidée\./).waitFor();
     // Coverage: the generated play-throughs reach both states of the blank template.
@@ -149,7 +144,7 @@ describe('the authoring studio in the browser', () => {
     await listener.page.getByRole('button', { name: 'Décrocher', exact: true }).click();
     await listener.page.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
     // The listener's console, which the test play follows, keeps the focus in its phone panel.
-    expect(await focusedControl(listener.page)).toBe('h2: Téléphone');
+    expect(await settledFocus(listener.page, /^h2: Téléphone$/)).toBe('h2: Téléphone');
     await listener.page.waitForLoadState('networkidle');
     expect(await contains(listener.scripts, 'cm-editor')).toBe(false);
     expect(await contains(listener.scripts, 'lint.worker')).toBe(false);
