@@ -14,6 +14,12 @@
 // The tutorial's v4 ended a call the listener hung up with « Monique a raccroché… » (its
 // `hangupEnding` was the caller's own); v5 gives that hang-up an ending of its own: its fixture,
 // recorded the same way, is the v3 session's first three inputs and the listener hanging up.
+// Then five calls spoke to a listener of one gender only (détresse v4 « Vous êtes content ? »,
+// « Merci d'être resté » ; proche v3 « vous êtes revenue », « Je vous ai perdue ? » ; mutuelle v4
+// « Vous avez été patient », « pour être sûr » ; titre v3 « Vous êtes sûr ? » ; violence v3
+// « Au revoir, madame ») and got the next version, in words that fit either: each earlier version's
+// fixture, recorded the same way, is a whole play-through of the call's tests that reaches a
+// changed line, so that it replays the same on it and differs on the next.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -91,18 +97,23 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       'appel-entrainement@4',
       'detresse-suicidaire@2',
       'detresse-suicidaire@3',
+      'detresse-suicidaire@4',
       'etudiante-crous@2',
       'etudiante-crous@3',
       'hameconnage-carte-vitale@2',
       'hameconnage-carte-vitale@3',
       'proche-aidant-mere@1',
       'proche-aidant-mere@2',
+      'proche-aidant-mere@3',
       'renouvellement-mutuelle@2',
       'renouvellement-mutuelle@3',
+      'renouvellement-mutuelle@4',
       'titre-sejour-portail@1',
       'titre-sejour-portail@2',
+      'titre-sejour-portail@3',
       'violence-conjugale-numerique@1',
       'violence-conjugale-numerique@2',
+      'violence-conjugale-numerique@3',
     ]);
     for (const { scenarioId, scenarioVersion } of recorded) {
       expect(catalog.get(scenarioId, scenarioVersion)?.scenario.version).toBe(scenarioVersion);
