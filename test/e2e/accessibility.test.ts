@@ -725,6 +725,15 @@ describe('accessibility of every page and state', () => {
     const reason = badges.getByRole('textbox', { name: /^Motif/ });
     await reason.waitFor();
     expect(await reason.evaluate((field) => field === document.activeElement)).toBe(true);
+    // On the award's card, the question and its field across the phone's width: in the table's
+    // fourth column they were a word or two wide (the field 100 px).
+    const [question, field] = [
+      await badges.getByRole('group', { name: /^Pourquoi révoquer/ }).boundingBox(),
+      await reason.boundingBox(),
+    ];
+    expect(question!.x + question!.width).toBeLessThanOrEqual(SIZES[1].width);
+    expect(question!.width).toBeGreaterThan(SIZES[1].width * 0.75);
+    expect(field!.width).toBeGreaterThan(SIZES[1].width * 0.6);
     const revocation = await auditAll({ 'badges : révocation': badges });
     await badges.keyboard.type('Attribué par erreur');
     await badges.keyboard.press('Enter');

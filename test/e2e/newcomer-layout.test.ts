@@ -78,6 +78,129 @@ describe('a newcomer trainer’s pages, laid out', () => {
     await page.close();
   }, 120_000);
 
+  it('home on a phone: the calls a compact radio list, the chosen one’s summary shown, « Créer la séance » within reach', async () => {
+    const page = await open(trainer, '/');
+    const calls = page.getByRole('group', { name: "Scénario d'appel" });
+    const radios = calls.getByRole('radio');
+    await radios.first().waitFor();
+    expect(await radios.count()).toBeGreaterThanOrEqual(6);
+    const shownSummaries = () =>
+      calls
+        .locator('.scenario-option__summary')
+        .evaluateAll((all) =>
+          all.filter((summary) => (summary as HTMLElement).offsetHeight > 0).map((summary) => summary.id),
+        );
+    // One summary on screen: the chosen call's (the first), not all eight.
+    const firstSummary = await radios.first().getAttribute('aria-describedby');
+    expect(await shownSummaries()).toEqual([firstSummary?.split(' ')[0]]);
+    // Keyboard first: the arrow key chooses the next call and shows its summary instead.
+    await radios.first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await radios.nth(1).isChecked()).toBe(true);
+    const secondSummary = (await radios.nth(1).getAttribute('aria-describedby'))?.split(' ')[0];
+    expect(await shownSummaries()).toEqual([secondSummary]);
+    // A call not chosen keeps its summary as its radio's description (read by a screen reader).
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = (await cdp.send('DOM.getDocument')) as { root: { nodeId: number } };
+    const { nodeId } = (await cdp.send('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: '.scenario-option:nth-child(3) input',
+    })) as { nodeId: number };
+    const { nodes } = (await cdp.send('Accessibility.getPartialAXTree', {
+      nodeId,
+      fetchRelatives: false,
+    })) as {
+      nodes: { description?: { value: string } }[];
+    };
+    const thirdSummary = await calls
+      .locator('.scenario-option')
+      .nth(2)
+      .locator('.scenario-option__summary p')
+      .first();
+    expect(await thirdSummary.isVisible()).toBe(false);
+    expect(nodes[0]?.description?.value).toContain((await thirdSummary.textContent()) ?? '—');
+    // The button within three screens of the top (it was 4,578 px down with every summary shown).
+    const button = await box(page.getByRole('button', { name: 'Créer la séance' }));
+    expect(button.y + button.height).toBeLessThan(3 * PHONE.height);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.close();
+  }, 120_000);
+
+  it('a link of the account menu followed with Enter: the focus on the new page’s heading, with a ring', async () => {
+    const page = await open(trainer, '/');
+    const menu = page.getByRole('navigation', { name: 'Mon compte' });
+    await menu.getByRole('link', { name: 'Badges' }).focus();
+    await page.keyboard.press('Enter');
+    const heading = page.getByRole('heading', { level: 1, name: 'Badges' });
+    await heading.waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    const ring = await heading.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return {
+        style: style.outlineStyle,
+        width: style.outlineWidth,
+        hugs: element.getBoundingClientRect().width < innerWidth / 2,
+      };
+    });
+    // A thin ring around the word (not the page's width) — it was removed for every tabindex=-1.
+    expect(ring).toEqual({ style: 'solid', width: '2px', hugs: true });
+    // Followed with a click: no ring (the pointer shows where one is).
+    await page.getByRole('link', { name: '← Retour à l’accueil' }).click();
+    await page.getByRole('button', { name: 'Créer la séance' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    expect(
+      await page
+        .getByRole('heading', { level: 1 })
+        .evaluate((element) => getComputedStyle(element).outlineStyle),
+    ).toBe('none');
+    await page.close();
+  }, 120_000);
+
+  it('a class’s « Groupes » on a phone: each learner a card, the role’s select as wide as its longest role', async () => {
+    const page = await open(trainer, '/classes');
+    await page.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du vendredi');
+    await page.getByRole('checkbox', { name: "Appel d'entraînement" }).check();
+    await page.getByRole('button', { name: 'Créer la séance de groupe' }).click();
+    const codeHeading = page.getByRole('heading', { name: /Code pour rejoindre/ });
+    await codeHeading.waitFor();
+    const code = /([A-Z2-9]{6})/.exec(await codeHeading.innerText())?.[1] ?? '';
+    for (const pseudonym of ['Lina', 'Maximilien-Alexandre']) {
+      const joined = await fetch(`${server.url}/api/class-join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ code, pseudonym }),
+      });
+      expect(joined.status).toBe(201);
+    }
+    const role = page.getByRole('combobox', { name: /Rôle de Maximilien-Alexandre/ });
+    await role.waitFor();
+    // The select's width against the same select left to its natural width (its longest choice).
+    const widths = await role.evaluate((select) => {
+      const natural = select.cloneNode(true) as HTMLSelectElement;
+      natural.style.cssText = 'position:absolute;width:auto;min-width:0;max-width:none;flex:none';
+      document.body.append(natural);
+      const needed = natural.getBoundingClientRect().width;
+      natural.remove();
+      return { shown: select.getBoundingClientRect().width, needed };
+    });
+    expect(widths.shown).toBeGreaterThanOrEqual(widths.needed - 0.5);
+    const [name, group] = [
+      await box(page.getByRole('rowheader', { name: 'Maximilien-Alexandre' })),
+      await box(page.getByRole('combobox', { name: /Groupe de Maximilien-Alexandre/ })),
+    ];
+    // The name above its selects, each select after its column's name.
+    expect(group.y).toBeGreaterThanOrEqual(name.y + name.height - 1);
+    expect(
+      await page
+        .getByRole('row', { name: /Maximilien-Alexandre/ })
+        .getByRole('cell')
+        .last()
+        .evaluate((cell) => getComputedStyle(cell, '::before').content),
+    ).toBe('"Rôle"');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.close();
+  }, 120_000);
+
   it('« Séances de l’organisme » on a phone shows each session’s « Débriefing » within the screen', async () => {
     const home = await open(trainer, '/');
     await home.getByRole('button', { name: 'Créer la séance' }).click();

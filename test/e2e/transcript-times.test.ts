@@ -103,5 +103,17 @@ describe('the times of the trainer’s transcript around the pickup', () => {
     await log.scrollIntoViewIfNeeded();
     await log.evaluate((element) => (element.scrollTop = 0));
     await trainer.screenshot({ path: path.join(artifacts, 'transcript-times-trainer-390x844.png') });
+    // On the phone, « avant le décroché » under the words of the join, at the end of its own line:
+    // beside them it squeezed « Camille rejoint la séance. » into a narrow column.
+    const join = log.locator('li').filter({ hasText: 'Camille rejoint la séance.' });
+    const [words, mark, entry] = await join.evaluate((item) =>
+      [item.querySelector('.entry__body')!, item.querySelector('.entry__time')!, item].map((element) => {
+        const { top, bottom, left, right } = element.getBoundingClientRect();
+        return { top, bottom, left, right };
+      }),
+    );
+    expect(mark!.top).toBeGreaterThanOrEqual(words!.bottom - 1);
+    expect(words!.right - words!.left).toBeGreaterThan((entry!.right - entry!.left) * 0.8);
+    expect(Math.abs(entry!.right - mark!.right)).toBeLessThan(16);
   }, 180_000);
 });

@@ -7,7 +7,7 @@ import { MAX_REVOCATION_REASON, type AwardedBadge, type BadgeDefinition } from '
 import { Field } from '../account/Field.js';
 import { SignedInPage } from '../account/SignedInPage.js';
 import type { accountApi } from '../account/accountApi.js';
-import { pluralForm, useI18n } from '../i18n/index.js';
+import { pluralForm, useI18n, type MessageKey } from '../i18n/index.js';
 import { formatDate } from '../i18n/formatDate.js';
 import { ConfirmAction } from '../ui/ConfirmAction.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -143,6 +143,8 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
 
   // One fieldset per call, in the catalogue's order.
   const calls = [...new Map(choices.map((c) => [c.scenario, c.scenarioTitle])).entries()];
+  // An award's value on a phone, after its column's name (« Badge : », badges.css).
+  const cellLabel = (key: MessageKey): string => `${t(key)}${t('ui.separator.colon')}`;
   return (
     <div className="account badges-page">
       <h1>{t('badges.heading')}</h1>
@@ -261,7 +263,7 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
           <p>{t('badges.noAwards')}</p>
         ) : (
           <ScrollTable name={t('badges.awards')}>
-            <table>
+            <table className="badge-awards">
               <thead>
                 <tr>
                   <th scope="col">{t('badges.learner')}</th>
@@ -273,10 +275,12 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
               <tbody>
                 {awards.map((award) => (
                   <tr key={award.id}>
-                    <td>{award.learner}</td>
-                    <td>{joinParts(t, [award.badgeName, award.revoked && t('badges.revoked')], 'dash')}</td>
-                    <td>{formatDate(t, award.issuedAt)}</td>
-                    <td>
+                    <td data-label={cellLabel('badges.learner')}>{award.learner}</td>
+                    <td data-label={cellLabel('badges.badge')}>
+                      {joinParts(t, [award.badgeName, award.revoked && t('badges.revoked')], 'dash')}
+                    </td>
+                    <td data-label={cellLabel('badges.date')}>{formatDate(t, award.issuedAt)}</td>
+                    <td data-label={cellLabel('badges.files')} className="badge-awards__files">
                       <BadgeDownloads award={award} />
                       {isAdmin && !award.revoked ? (
                         <ConfirmAction

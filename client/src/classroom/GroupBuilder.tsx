@@ -138,7 +138,7 @@ export function GroupBuilder({
           {table.map((row) => (
             <tr key={row.learnerId}>
               <th scope="row">{nameOf(row.learnerId)}</th>
-              <td>
+              <td data-label={t('classroom.groups.col.group')}>
                 <select
                   aria-label={t('classroom.groups.groupOf', { name: nameOf(row.learnerId) })}
                   value={row.group}
@@ -151,7 +151,7 @@ export function GroupBuilder({
                   ))}
                 </select>
               </td>
-              <td>
+              <td data-label={t('classroom.groups.col.role')}>
                 <select
                   aria-label={t('classroom.groups.roleOf', { name: nameOf(row.learnerId) })}
                   value={row.role}

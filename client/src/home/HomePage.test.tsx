@@ -63,6 +63,27 @@ describe('HomePage', () => {
     expect(open.getAttribute('href')).toBe('https://ecoute.test/trainer/abc#k=t1');
   });
 
+  it('shows the chosen call’s summary only; each call’s summary stays its radio’s description', async () => {
+    renderWithSession(<HomePage api={fakeApi().api} origin="https://ecoute.test" />);
+    const night = await screen.findByRole('radio', { name: 'Nuit blanche' });
+    const crisis = screen.getByRole('radio', { name: 'Crise suicidaire' });
+    const shown = (text: string) => screen.getByText(text).closest('[hidden]') === null;
+    expect([shown('Insomnie et solitude.'), shown('Idées noires.')]).toEqual([true, false]);
+    // The hidden summary still describes its radio, with its difficulty and duration.
+    const described = (radio: HTMLElement) =>
+      (radio.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' ');
+    expect(described(crisis)).toContain('Idées noires.');
+    expect(described(crisis)).toContain(
+      translate('fr', 'home.scenarios.meta', { difficulty: 'difficile', minutes: 20 }),
+    );
+    fireEvent.click(crisis);
+    expect([shown('Insomnie et solitude.'), shown('Idées noires.')]).toEqual([false, true]);
+    expect(described(night)).toContain('Insomnie et solitude.');
+  });
+
   it('copies a link and confirms it in a live region', async () => {
     const copied: string[] = [];
     Object.defineProperty(navigator, 'clipboard', {
