@@ -65,6 +65,8 @@ describe('a newcomer trainer’s pages, laid out', () => {
 
     const modes = page.getByRole('group', { name: "Mode d'aide de l'écoutant·e" });
     const radios = modes.getByRole('radio');
+    // The new session's form comes with the scenarios (« Chargement des scénarios… » until then).
+    await radios.first().waitFor();
     expect(await radios.count()).toBe(3);
     let previousBottom = 0;
     for (const choice of await modes.locator('label').all()) {

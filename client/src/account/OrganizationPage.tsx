@@ -19,6 +19,7 @@ import { Field } from './Field.js';
 import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import './members.css';
+import '../ui/cardTable.css';
 
 /** Where a message shows: by the form that caused it (on a phone the top is a screen away). */
 type Place = 'page' | 'members' | 'invite' | 'retention' | 'learner';
@@ -186,7 +187,7 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
             <h2 id="members-heading">{t('account.organization.members')}</h2>
             {noticeAt('members')}
             <ScrollTable name={t('account.organization.members')}>
-              <table className="members-table">
+              <table className="members-table card-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('account.name')}</th>

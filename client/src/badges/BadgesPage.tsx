@@ -18,6 +18,7 @@ import { BadgeImageControl } from './BadgeImageControl.js';
 import { badgesApi, type CriterionChoice } from './badgesApi.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import { joinParts } from '../i18n/joinParts.js';
+import '../ui/cardTable.css';
 
 type CriterionRef = { scenario?: string; competency: string; criterion: string };
 /** Call + competency + criterion: two calls' criteria with the same ids stay distinct. */
@@ -263,7 +264,7 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
           <p>{t('badges.noAwards')}</p>
         ) : (
           <ScrollTable name={t('badges.awards')}>
-            <table className="badge-awards">
+            <table className="badge-awards card-table">
               <thead>
                 <tr>
                   <th scope="col">{t('badges.learner')}</th>

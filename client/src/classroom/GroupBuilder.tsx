@@ -11,6 +11,7 @@ import type { ClassCall, ClassLearner, ClassRole, ClassSettings, ScenarioSummary
 import { HintModePicker } from '../home/HintModePicker.js';
 import { useI18n } from '../i18n/index.js';
 import { groupsOf, inOrderOf, randomGroups, rotateRoles, type GroupRow } from './groups.js';
+import '../ui/cardTable.css';
 
 const ROLES: ClassRole[] = ['listener', 'callerActor', 'observer'];
 
@@ -126,7 +127,7 @@ export function GroupBuilder({
           </p>
         ) : null}
       </fieldset>
-      <table className="group-table">
+      <table className="group-table card-table">
         <thead>
           <tr>
             <th scope="col">{t('classroom.groups.col.learner')}</th>

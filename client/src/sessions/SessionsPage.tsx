@@ -17,6 +17,7 @@ import { httpSessionsApi, type SessionsApi } from './sessionsApi.js';
 import type { accountApi } from '../account/accountApi.js';
 import { SignedInPage } from '../account/SignedInPage.js';
 import './sessions.css';
+import '../ui/cardTable.css';
 
 type ListState =
   | { status: 'loading' }
@@ -181,7 +182,7 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
       {state.status === 'loaded' && state.sessions.length === 0 ? <p>{t('sessions.empty')}</p> : null}
       {state.status === 'loaded' && state.sessions.length > 0 ? (
         <div className="sessions__scroll" role="region" aria-labelledby={tableCaption} tabIndex={0}>
-          <table className="sessions__table">
+          <table className="sessions__table card-table">
             <caption id={tableCaption} className="visually-hidden">
               {t(`sessions.caption.${pluralForm(lang, state.sessions.length)}`, {
                 count: state.sessions.length,
