@@ -648,7 +648,7 @@ describe('accessibility of every page and state', () => {
       expect(joined.status).toBe(201);
     }
     await floor.getByRole('heading', { name: 'Apprenant·es (2)' }).waitFor();
-    await floor.getByRole('checkbox', { name: 'La machine joue l’appelant·e' }).check();
+    await floor.getByRole('checkbox', { name: "La machine joue l'appelant·e" }).check();
     await floor.getByRole('button', { name: 'Former au hasard' }).click();
     await floor.getByRole('button', { name: 'Lancer tous les appels' }).click();
     // The count in words, its plural from the catalogue (not « appel(s) »).
@@ -662,7 +662,7 @@ describe('accessibility of every page and state', () => {
       await floor.getByRole('button', { name: 'Reprendre tous les appels' }).getAttribute('aria-disabled'),
     ).toBe('true');
     expect(await floor.getByLabel('Message à tous les apprenant·es').isVisible()).toBe(true);
-    expect(await floor.getByText('Message à chuchoter ou réplique de l’appelant·e').first().isVisible()).toBe(
+    expect(await floor.getByText("Message à chuchoter ou réplique de l'appelant·e").first().isVisible()).toBe(
       true,
     );
 

@@ -115,7 +115,7 @@ describe('LTI launch inside the platform iframe', () => {
     await page.goto(`${platform.url}/course?${query}`);
     const frame = page.frameLocator('iframe[title="Écoute"]');
     await frame
-      .getByRole('heading', { name: 'Choisir le scénario de l’activité' })
+      .getByRole('heading', { name: "Choisir le scénario de l'activité" })
       .waitFor({ timeout: 60_000 });
     await frame
       .getByRole('button', { name: 'Choisir « Escalade de détresse : une menace de suicide »' })

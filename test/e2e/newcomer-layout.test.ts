@@ -147,7 +147,7 @@ describe('a newcomer trainer’s pages, laid out', () => {
     // A thin ring around the word (not the page's width) — it was removed for every tabindex=-1.
     expect(ring).toEqual({ style: 'solid', width: '2px', hugs: true });
     // Followed with a click: no ring (the pointer shows where one is).
-    await page.getByRole('link', { name: '← Retour à l’accueil' }).click();
+    await page.getByRole('link', { name: "← Retour à l'accueil" }).click();
     await page.getByRole('button', { name: 'Créer la séance' }).waitFor();
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     expect(

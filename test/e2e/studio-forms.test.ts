@@ -258,7 +258,7 @@ describe('the studio forms and the editable graph', () => {
     // A move renamed in its form: the transition on it follows.
     const movesAgain = await tab("Actions de l'écoutant·e");
     const callback = movesAgain.getByRole('group', { name: 'Proposer un rappel' });
-    await callback.getByLabel(/^Nouveau nom de l[’']action/).fill("Convenir d'un rappel");
+    await callback.getByLabel(/^Nouveau nom de l'action/).fill("Convenir d'un rappel");
     await callback.getByRole('button', { name: "Renommer l'action" }).click();
     await movesAgain
       .getByRole('status')

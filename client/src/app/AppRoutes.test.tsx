@@ -42,7 +42,7 @@ describe('AppRoutes', () => {
     fireEvent.click(link);
     await screen.findByRole('heading', { level: 1, name: "Déclaration d'accessibilité" });
     expect(screen.getByText('Écoute est partiellement conforme au RGAA 4.1.')).toBeTruthy();
-    expect(screen.getByRole('link', { name: '← Retour à l’accueil' }).getAttribute('href')).toBe('/');
+    expect(screen.getByRole('link', { name: "← Retour à l'accueil" }).getAttribute('href')).toBe('/');
     expect(screen.getByRole('link', { name: /Défenseur des droits \(formulaire en ligne\)/ })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Accessibility statement');

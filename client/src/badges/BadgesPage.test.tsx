@@ -143,7 +143,7 @@ describe('BadgesPage', () => {
     expect(document.activeElement).toBe(confirmation);
     // « Supprimer » apart from « Créer » (the danger style); one wording for the way back.
     expect(screen.getByRole('button', { name: /^Supprimer le badge/ }).className).toContain('button--danger');
-    expect(screen.getByRole('link', { name: '← Retour à l’accueil' }).getAttribute('href')).toBe('/');
+    expect(screen.getByRole('link', { name: "← Retour à l'accueil" }).getAttribute('href')).toBe('/');
     // The rule in the plural form, the criterion with its call.
     expect(
       screen.getByText(/^Obtenu quand tous ces critères sont atteints dans au moins 2 appels\s:$/),

@@ -37,7 +37,7 @@ describe('CallerActorPage', () => {
     renderWithSession(<CallerActorPage />, {
       session: fakeSession({ view: callerActorView({ phase: 'ended', states: [] }), entries }),
     });
-    expect(expects()).toMatch(/L’appel est terminé\.$/);
+    expect(expects()).toMatch(/L'appel est terminé\.$/);
   });
 
   it('says a suggested line as it is, or adapted, or its own words', async () => {

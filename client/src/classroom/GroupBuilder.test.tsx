@@ -183,7 +183,7 @@ describe('GroupBuilder', () => {
     const random = screen.getByRole('button', { name: 'Former au hasard' });
     expect(random.hasAttribute('disabled')).toBe(true);
     expect(document.getElementById(random.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
-      /Aucun·e apprenant·e n’a encore rejoint/,
+      /Aucun·e apprenant·e n'a encore rejoint/,
     );
   });
 

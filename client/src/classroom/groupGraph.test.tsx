@@ -183,7 +183,7 @@ describe('the group debrief graph', () => {
 
   it('gives the transitions as a table (from, when, to, calls), and the chosen call’s times', () => {
     renderWithSession(<GroupDebriefView debrief={debrief} />);
-    const table = within(screen.getByRole('region', { name: 'Chemins pris (nombre d’appels)' })).getByRole(
+    const table = within(screen.getByRole('region', { name: "Chemins pris (nombre d'appels)" })).getByRole(
       'table',
     );
     const rows = within(table).getAllByRole('row');
@@ -191,18 +191,18 @@ describe('the group debrief graph', () => {
       'DeQuandVersAppels',
       'AccueilSe présenterElle explique3',
       'Elle expliqueAprès une actionEn ligne3',
-      'Elle expliqueReformulerReste dans l’état1',
+      "Elle expliqueReformulerReste dans l'état1",
       'Elle expliqueProposer un rappelRappel convenu1',
       'En ligneaprès 20 sEn ligne1',
-      'Tout étatSonnetteReste dans l’état1',
+      "Tout étatSonnetteReste dans l'état1",
     ]);
     fireEvent.change(screen.getByRole('combobox', { name: 'Chemin mis en évidence' }), {
       target: { value: 's2' },
     });
     const chosen = within(table).getAllByRole('row');
-    expect(chosen[0]!.textContent).toBe('DeQuandVersAppelsFois dans l’appel choisi');
+    expect(chosen[0]!.textContent).toBe("DeQuandVersAppelsFois dans l'appel choisi");
     expect(chosen.map((row) => row.lastElementChild!.textContent)).toEqual([
-      'Fois dans l’appel choisi',
+      "Fois dans l'appel choisi",
       '1',
       '2',
       '1',

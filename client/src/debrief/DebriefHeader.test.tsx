@@ -8,14 +8,14 @@ describe('the debrief header', () => {
   it('leads a trainer back to the sessions list', () => {
     const api = new FakeDebriefApi(debriefFixture());
     renderWithSession(<DebriefHeader debrief={api.debrief} api={api} facts={false} />);
-    const back = screen.getByRole('link', { name: '← Retour aux séances de l’organisme' });
+    const back = screen.getByRole('link', { name: "← Retour aux séances de l'organisme" });
     expect(back.getAttribute('href')).toBe('/sessions');
   });
 
   it('leads a learner back home', () => {
     const api = new FakeDebriefApi(debriefFixture({ viewer: 'listener' }));
     renderWithSession(<DebriefHeader debrief={api.debrief} api={api} facts={false} />);
-    const back = screen.getByRole('link', { name: '← Retour à l’accueil' });
+    const back = screen.getByRole('link', { name: "← Retour à l'accueil" });
     expect(back.getAttribute('href')).toBe('/');
   });
 

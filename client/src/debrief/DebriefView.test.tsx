@@ -292,7 +292,7 @@ describe('the debrief page', () => {
       }),
     );
     await panelsShown();
-    expect(screen.getByText(/1 sur 1 évalués\. 2 non évalués : l’appel n’est jamais arrivé/)).toBeTruthy();
+    expect(screen.getByText(/1 sur 1 évalués\. 2 non évalués : l'appel n'est jamais arrivé/)).toBeTruthy();
     expect(screen.queryByText(/\(s\)/)).toBeNull();
   });
 

@@ -43,6 +43,19 @@ describe('translate', () => {
   });
 });
 
+describe('apostrophes', () => {
+  // One apostrophe in every catalogue: the straight one ('), as most texts and the scenarios' texts
+  // have it; a typographic one (U+2019) beside it reads as two spellings on the same page.
+  it('use only the straight apostrophe, never the typographic one', () => {
+    const curly = Object.entries({ fr, en }).flatMap(([lang, catalogue]) =>
+      Object.entries(catalogue)
+        .filter(([, text]) => text.includes('\u2019'))
+        .map(([key]) => `${lang} ${key}`),
+    );
+    expect(curly).toEqual([]);
+  });
+});
+
 describe('French typography', () => {
   // A non-breaking space before « : ; ? ! » and inside « » (the engine's rule, its lint's too).
   const problems = frenchTypographyProblems;

@@ -629,9 +629,9 @@ export const en: Catalogue = {
   'account.signIn.heading': 'Sign in',
   'account.signIn.submit': 'Sign in',
   'account.signIn.help':
-    'No account yet? Ask your organisation’s administrator for an invitation. Forgotten password: they give you a reset link.',
+    "No account yet? Ask your organisation's administrator for an invitation. Forgotten password: they give you a reset link.",
   'account.setup.heading': 'First setup',
-  'account.setup.intro': 'Create the administrator’s account and their training body. This link works once.',
+  'account.setup.intro': "Create the administrator's account and their training body. This link works once.",
   'account.setup.submit': 'Create the organisation and the account',
   'account.invitation.heading': 'Join an organisation',
   'account.invitation.intro':
@@ -674,7 +674,7 @@ export const en: Catalogue = {
   'account.organization.retentionDays': 'Days ended sessions are kept (0: no limit)',
   'account.organization.retentionHint': 'From 0 to {max} days. Default on this server: {days} days.',
   'account.organization.retentionSaved': 'Retention: {days} days.',
-  'account.organization.learner': 'A listener’s data',
+  'account.organization.learner': "A listener's data",
   'account.organization.learnerIntro':
     'Listeners have no account: they are found by the pseudonym they typed. Export or erase everything about it in the organisation.',
   'account.organization.pseudonym': 'Pseudonym',
@@ -732,14 +732,14 @@ export const en: Catalogue = {
   'account.audit.action.other': 'Other action',
   'account.privacy.heading': 'Data and privacy',
   'account.privacy.intro':
-    'Écoute sends nothing to any third party: the caller’s voice is synthesised in your browser. Here is what the server keeps, why and for how long.',
+    "Écoute sends nothing to any third party: the caller's voice is synthesised in your browser. Here is what the server keeps, why and for how long.",
   'account.privacy.kept': 'What is kept, and why',
   'account.privacy.accounts.what': 'Accounts of trainers, authors and administrators',
   'account.privacy.accounts.why':
     'Name, email address, irreversibly encrypted password, organisation and role: to sign in and know who may do what. Kept while the account exists.',
   'account.privacy.sessions.what': 'Sessions',
   'account.privacy.sessions.why':
-    'Each participant’s pseudonym, what was said and done during the call, notes, bookmarks, assessments and the self-assessment: for the debrief and the follow-up of the training.',
+    "Each participant's pseudonym, what was said and done during the call, notes, bookmarks, assessments and the self-assessment: for the debrief and the follow-up of the training.",
   'account.privacy.links.what': 'Session links',
   'account.privacy.links.why':
     'Kept hashed (to recognise them) and encrypted for the trainer who made them (to show them again). Revocable at any time.',
@@ -748,16 +748,16 @@ export const en: Catalogue = {
     'Sign-ins, link revocations, deletions and exports: who, what, when, to account for the use of data. An erased pseudonym appears there only as a fingerprint.',
   'account.privacy.badges.what': 'Badges',
   'account.privacy.badges.why':
-    'For each badge earned: the listener’s pseudonym, the badge, its date and, if so, its revocation and why; each badge has a public verification link that anyone it is shown to can open. Kept after the sessions are erased, until the badge is revoked or the pseudonym erased by the administrator.',
+    "For each badge earned: the listener's pseudonym, the badge, its date and, if so, its revocation and why; each badge has a public verification link that anyone it is shown to can open. Kept after the sessions are erased, until the badge is revoked or the pseudonym erased by the administrator.",
   'account.privacy.howLong': 'How long',
   'account.privacy.retention':
-    'Ended sessions are erased {days} days after they end; a group session of that age is erased too, with its participants’ pseudonyms, once none of its calls is left.',
+    "Ended sessions are erased {days} days after they end; a group session of that age is erased too, with its participants' pseudonyms, once none of its calls is left.",
   'account.privacy.retentionForever': 'Sessions are kept until a trainer deletes them.',
   'account.privacy.retentionDefault':
-    'Ended sessions are erased after the period set by the organisation (365 days by default); a group session of that age is erased too, with its participants’ pseudonyms, once none of its calls is left.',
+    "Ended sessions are erased after the period set by the organisation (365 days by default); a group session of that age is erased too, with its participants' pseudonyms, once none of its calls is left.",
   'account.privacy.rights': 'Your rights',
   'account.privacy.rightsText':
-    'To see, export or erase your data, ask your training body’s administrator: they export or erase everything about a pseudonym or a session.',
+    "To see, export or erase your data, ask your training body's administrator: they export or erase everything about a pseudonym or a session.",
   'account.history.heading': 'My earlier sessions in this organisation',
   'account.history.current': '(this one)',
   'debrief.rubric.notAssessed': 'Not assessed',
@@ -765,7 +765,7 @@ export const en: Catalogue = {
   'debrief.rubric.notAssessedCount.other': '{count} not assessed: the call never got that far.',
   'debrief.rubric.auto': 'Automatic',
   'debrief.rubric.resultsHidden':
-    'The rubric’s results, automatic criteria included, show after your self-assessment.',
+    "The rubric's results, automatic criteria included, show after your self-assessment.",
   'difficulty.easy': 'easy',
   'difficulty.medium': 'medium',
   'difficulty.hard': 'hard',
@@ -773,7 +773,7 @@ export const en: Catalogue = {
   'error.seat/not_holder': 'Another page has control of this link: take control to act from here.',
   'seat.occupied.heading': 'This listener link is already open elsewhere',
   'seat.occupied.text':
-    'Another page (another tab or device) holds the listener’s seat. Take control to answer from here (the other page becomes read-only), or follow the call read-only.',
+    "Another page (another tab or device) holds the listener's seat. Take control to answer from here (the other page becomes read-only), or follow the call read-only.",
   'seat.take': 'Take control',
   'seat.follow': 'Follow read-only',
   'seat.reader': 'Read-only: the listener is answering from another page.',
@@ -990,7 +990,7 @@ export const en: Catalogue = {
   'classroom.groups.threes': 'Threes',
   'classroom.groups.machine': 'The machine plays the caller',
   'classroom.groups.random': 'Form at random',
-  'classroom.groups.noLearner': 'No learner has joined yet: give them the group session’s link or code.',
+  'classroom.groups.noLearner': "No learner has joined yet: give them the group session's link or code.",
   'classroom.groups.rotate': 'Rotate the roles',
   'classroom.groups.groupOf': 'Group of {name}',
   'classroom.groups.roleOf': 'Role of {name}',
@@ -1178,7 +1178,7 @@ export const en: Catalogue = {
   'studio.diff.versionN': 'Version {version}',
   'studio.diff.skipped.one': '{count} identical line',
   'studio.diff.skipped.other': '{count} identical lines',
-  'shortcuts.remap.heading': 'Change the actions’ keys',
+  'shortcuts.remap.heading': "Change the actions' keys",
   'shortcuts.remap.intro':
     'Choose the key of each action: a letter or a digit, with or without Alt. Shift stays for actions 11 to 20 (Shift + the key of action 1 to 10).',
   'shortcuts.remap.action': 'Action',

@@ -250,11 +250,11 @@ describe('ListenerPage — the live console', () => {
     };
     // Four moves are shown: 9 is no move's key now.
     expect(await notice(inArea, { code: 'Digit9', key: 'ç' })).toBe(
-      'Aucune action sous la touche 9 à ce moment de l’appel.',
+      "Aucune action sous la touche 9 à ce moment de l'appel.",
     );
     // The call has « Alerter un·e collègue », this step does not offer it.
     expect(await notice(document.body, { code: 'KeyL', key: 'l', altKey: true })).toBe(
-      'L’action « Alerter un·e collègue » n’est pas proposée à ce moment de l’appel.',
+      "L'action « Alerter un·e collègue » n'est pas proposée à ce moment de l'appel.",
     );
     expect(await notice(document.body, { code: 'KeyC', key: 'c', altKey: true })).toBe(
       'Vous êtes déjà en ligne.',
@@ -270,7 +270,7 @@ describe('ListenerPage — the live console', () => {
     });
     const status = document.querySelector('.key-notice');
     expect(status?.getAttribute('role')).toBe('status');
-    expect(status?.textContent).toBe('Le téléphone sonne : décrochez d’abord.');
+    expect(status?.textContent).toBe("Le téléphone sonne : décrochez d'abord.");
     expect(session.sent).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ describe('ListenerPage on a link already open on another page', () => {
   it('offers « Prendre la main » or « Suivre en lecture seule » instead of the console', async () => {
     const session = fakeSession({ view: listenerView(), entries: inCall, seat: { status: 'occupied' } });
     renderWithSession(<ListenerPage />, { session });
-    const heading = screen.getByRole('heading', { name: 'Ce lien d’écoutant·e est déjà ouvert ailleurs' });
+    const heading = screen.getByRole('heading', { name: "Ce lien d'écoutant·e est déjà ouvert ailleurs" });
     expect(document.activeElement).toBe(heading);
     expect(screen.queryByRole('button', { name: /Reformuler/ })).toBeNull();
     await act(async () => {

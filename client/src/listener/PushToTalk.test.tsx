@@ -45,7 +45,7 @@ describe('PushToTalk', () => {
     expect(recognition.started).toBe(true);
     expect(recognition.lang).toBe('fr-FR');
     act(() => recognition.hear('je vous', false));
-    expect(screen.getByRole('status').textContent).toBe('J’écoute… je vous'.replace('’', "'"));
+    expect(screen.getByRole('status').textContent).toBe("J'écoute… je vous");
     act(() => recognition.hear('Je vous écoute', true));
     act(() => {
       fireEvent.keyUp(window, { code: 'KeyE', key: 'e', altKey: true });

@@ -97,7 +97,7 @@ describe('ShortcutRemap on the listener’s console', () => {
     expect(readKeyMap()).toEqual({ move1: { code: 'KeyK', alt: false } });
 
     await act(async () => {
-      fireEvent.click(button('Rétablir les touches d’origine'));
+      fireEvent.click(button("Rétablir les touches d'origine"));
     });
     expect(readKeyMap()).toEqual({});
     expect(move().getAttribute('aria-keyshortcuts')).toBe('1');

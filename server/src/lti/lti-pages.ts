@@ -18,7 +18,7 @@ export function deepLinkPicker(
         `<li><form method="post" action="/lti/deep-link"><input type="hidden" name="token" value="${escape(token)}"><input type="hidden" name="scenario" value="${escape(s.id)}"><h2>${escape(s.title)}</h2><p>${escape(s.summary)}</p><button type="submit">Choisir « ${escape(s.title)} »</button></form></li>`,
     )
     .join('');
-  return page('Choisir un scénario', `<h1>Choisir le scénario de l’activité</h1><ul>${items}</ul>`);
+  return page('Choisir un scénario', `<h1>Choisir le scénario de l'activité</h1><ul>${items}</ul>`);
 }
 
 /** Deep Linking: back to the platform with the tool's signed answer. */
