@@ -167,7 +167,9 @@ export function formatSpeechReport(title: string, evaluation: SpeechEvaluation):
   if (evaluation.misses.length > 0) {
     lines.push('Erreurs :');
     for (const miss of evaluation.misses)
-      lines.push(`  « ${miss.say} » : attendu ${miss.expected ?? 'aucune action'}, lu ${miss.got ?? '—'} (${miss.score})`);
+      lines.push(
+        `  « ${miss.say} » : attendu ${miss.expected ?? 'aucune action'}, lu ${miss.got ?? '—'} (${miss.score})`,
+      );
   }
   for (const error of evaluation.errors) lines.push(`! ${error}`);
   return lines.join('\n');
