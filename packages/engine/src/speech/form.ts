@@ -25,7 +25,8 @@ const OPEN_FORM = new RegExp(
     '^ *(et )?qui',
     'ou (vous )?en etes',
     'ou en est',
-    "ce qu(e|i|')",
+    // « ce que » but in « est-ce que », which asks a yes/no question.
+    "(?<!est[- ])ce qu(e|i|')",
     'ce dont',
     'de quelle (facon|maniere)',
     'racont[a-z]*',
