@@ -2,7 +2,9 @@
 // offers. Deterministic and offline: each move is described by its label and the example phrases
 // its scenario writes (`moves.<id>.examples`); a sentence and each example become weighted
 // features (stems and pairs of neighbouring stems, TF-IDF over the scenario's examples), compared
-// by cosine. A move scores its best example, blended with the centre of all its examples.
+// by cosine. A move scores its best example, blended with the centre of all its examples. Off
+// topic is no move: « Question ouverte » wants an open form (`form.ts`), question words alone
+// are no subject, fillers are stopwords, small talk pulls a sentence away from every move.
 import { isOpenForm, needsOpenForm } from './form.js';
 import { editDistance, NEGATED, tokenize, type Token } from './normalize.js';
 import { SMALL_TALK } from './synonyms.js';
@@ -44,9 +46,9 @@ interface MoveModel {
 const BEST_WEIGHT = 0.7;
 
 /**
- * What a move read only from an open form (`needsOpenForm`: « Question ouverte »)
- * keeps of its score when the sentence has none: a yes/no question or a remark is not an open
- * question, whatever words it shares with one.
+ * What a move that needs an open form (`needsOpenForm`: « Question ouverte ») keeps of its score
+ * when the sentence has none: a yes/no question or a remark is not an open question, whatever
+ * words it shares with one.
  */
 export const NOT_OPEN_FACTOR = 0.5;
 
@@ -100,7 +102,7 @@ function sharesContent(sentence: Vector, centre: Vector): boolean {
 export class SpeechMatcher {
   private readonly idf = new Map<string, number>();
   private readonly models = new Map<string, MoveModel>();
-  /** Moves read only from an open form (`needsOpenForm`). */
+  /** Moves that need an open form (`needsOpenForm`). */
   private readonly openOnly = new Set<string>();
   /** Folded words of the examples, by length, with their feature: typo repair looks here. */
   private readonly words = new Map<string, string>();
