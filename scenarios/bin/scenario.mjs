@@ -18,7 +18,8 @@ const USAGE = `Utilisation : pnpm scenario <commande> …
   play <fichier> [--seed n]               jouer l'appel dans le terminal, comme écoutant·e
   test [fichiers…] [--no-generated]       lancer les tests de parcours (par défaut : scenarios/*.tests.yaml)
   speech-eval [fichiers…] [--misses]      mesurer l'interprétation en parole libre sur les phrases étiquetées
-                                          (par défaut : scenarios/speech/*.labels.yaml) : précision, confusions
+                                          (par défaut : scenarios/speech/*.labels.yaml) : précision, confusions,
+                                          phrases hors sujet (move: null) acceptées à tort
   bench-lint [--runs n]                   mesurer lint sur de grands scénarios générés (jusqu'à 1 Mo)
 
 Exemples :

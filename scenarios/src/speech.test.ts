@@ -18,8 +18,19 @@ import {
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const labelFiles = readdirSync(path.join(dir, 'speech')).filter((f) => f.endsWith('.labels.yaml'));
 
-/** The accuracy reached when the labelled set was written; a change that lowers it fails here. */
-const FLOOR = 0.86;
+/**
+ * The accuracy reached on the labelled sentences (0.86 when they were written, 0.887 once the
+ * matcher read a sentence's form); a change that lowers it fails here.
+ */
+const FLOOR = 0.88;
+/** Sentences read right and understood (at or above the threshold): 350 before the form, 352 after. */
+const UNDERSTOOD_RIGHT_FLOOR = 352;
+/**
+ * Off-topic sentences (`move: null`) read as a move at or above the threshold: 19 of 95 before
+ * the matcher read a sentence's form (« Euh, il fait beau chez vous ? » as « Question ouverte »),
+ * 6 after (personal questions: « Vous étudiez quoi ? », « Vous aimez la France ? »…).
+ */
+const OFF_TOPIC_ACCEPTED_CEILING = 6;
 
 function evaluate(file: string): SpeechEvaluation {
   const loaded = loadYaml(readFileSync(path.join(dir, 'speech', file), 'utf8'));
@@ -46,5 +57,12 @@ describe('free-speech matcher on the labelled library sentences', () => {
       console.log(formatSpeechReport('Bibliothèque', all));
     }
     expect(all.accuracy).toBeGreaterThanOrEqual(FLOOR);
+    expect(all.understoodRight).toBeGreaterThanOrEqual(UNDERSTOOD_RIGHT_FLOOR);
+  });
+
+  it(`accepts at most ${OFF_TOPIC_ACCEPTED_CEILING} of the off-topic sentences (small talk, fillers, yes/no questions) as a move`, () => {
+    expect(all.offTopic).toBeGreaterThanOrEqual(90);
+    for (const { file, evaluation } of results) expect([file, evaluation.offTopic > 0]).toEqual([file, true]);
+    expect(all.offTopicAccepted).toBeLessThanOrEqual(OFF_TOPIC_ACCEPTED_CEILING);
   });
 });

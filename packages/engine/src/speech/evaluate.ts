@@ -1,6 +1,9 @@
 // Measures the matcher on hand-labelled sentences (scenarios/speech/<id>.labels.yaml): top-1
-// accuracy among the moves the labelled states offer, and the confusion matrix. Pure: the
-// `scenario speech-eval` command and the scenarios' test read the files and print.
+// accuracy among the moves the labelled states offer, and the confusion matrix; and, for the
+// sentences labelled `move: null` (small talk, fillers, yes/no questions off the call's matter:
+// no move of the call), how many were wrongly accepted as a move (read at or above the
+// threshold). Pure: the `scenario speech-eval` command and the scenarios' test read the files
+// and print.
 import { z } from 'zod';
 import { availableByState } from '../scenario/availability.js';
 import type { CompiledScenario } from '../scenario/compile.js';
@@ -12,7 +15,10 @@ export const speechLabelsSchema = z.strictObject({
     z.strictObject({
       /** The active states (every region's leaf): the moves offered are those they handle. */
       states: z.array(z.string()).min(1),
-      sentences: z.array(z.strictObject({ say: z.string().min(1), move: z.string().min(1) })).min(1),
+      /** `move: null`: no move of the call (the caller should say « Pardon ? »). */
+      sentences: z
+        .array(z.strictObject({ say: z.string().min(1), move: z.string().min(1).nullable() }))
+        .min(1),
     }),
   ),
 });
@@ -20,12 +26,14 @@ export type SpeechLabels = z.infer<typeof speechLabelsSchema>;
 
 export interface SpeechMiss {
   say: string;
-  expected: string;
+  /** null: a sentence labelled as no move, accepted as `got`. */
+  expected: string | null;
   got: string | null;
   score: number;
 }
 
 export interface SpeechEvaluation {
+  /** Sentences labelled with a move (the off-topic ones are counted apart). */
   total: number;
   correct: number;
   accuracy: number;
@@ -34,6 +42,9 @@ export interface SpeechEvaluation {
   understoodRight: number;
   /** expected move → chosen move (or `—` when nothing scored) → count. */
   confusion: Record<string, Record<string, number>>;
+  /** Sentences labelled as no move, and how many of them were read as a move at or above the threshold. */
+  offTopic: number;
+  offTopicAccepted: number;
   misses: SpeechMiss[];
   /** Labels that cannot be measured: an unknown state, or a move those states do not offer. */
   errors: string[];
@@ -57,6 +68,8 @@ export function evaluateSpeech(compiled: CompiledScenario, labels: SpeechLabels)
     understood: 0,
     understoodRight: 0,
     confusion: {},
+    offTopic: 0,
+    offTopicAccepted: 0,
     misses: [],
     errors: [],
   };
@@ -68,6 +81,15 @@ export function evaluateSpeech(compiled: CompiledScenario, labels: SpeechLabels)
     }
     const offered = offeredIn(compiled, group.states);
     for (const { say, move } of group.sentences) {
+      if (move === null) {
+        const reading = matcher.match(say, offered);
+        result.offTopic += 1;
+        if (reading.move !== null && reading.score >= UNDERSTOOD_THRESHOLD) {
+          result.offTopicAccepted += 1;
+          result.misses.push({ say, expected: null, got: reading.move, score: reading.score });
+        }
+        continue;
+      }
       if (!offered.includes(move)) {
         result.errors.push(`« ${say} » : ${move} n'est pas proposé dans ${group.states.join(' + ')}`);
         continue;
@@ -97,6 +119,8 @@ export function mergeEvaluations(parts: readonly SpeechEvaluation[]): SpeechEval
     understood: 0,
     understoodRight: 0,
     confusion: {},
+    offTopic: 0,
+    offTopicAccepted: 0,
     misses: [],
     errors: [],
   };
@@ -105,6 +129,8 @@ export function mergeEvaluations(parts: readonly SpeechEvaluation[]): SpeechEval
     out.correct += part.correct;
     out.understood += part.understood;
     out.understoodRight += part.understoodRight;
+    out.offTopic += part.offTopic;
+    out.offTopicAccepted += part.offTopicAccepted;
     out.misses.push(...part.misses);
     out.errors.push(...part.errors);
     for (const [expected, row] of Object.entries(part.confusion)) {
@@ -124,6 +150,7 @@ export function formatSpeechReport(title: string, evaluation: SpeechEvaluation):
   const lines = [
     `${title} : ${evaluation.correct}/${evaluation.total} phrases, précision top-1 ${(evaluation.accuracy * 100).toFixed(1)} %`,
     `Au-dessus du seuil ${UNDERSTOOD_THRESHOLD} (comprises) : ${evaluation.understood}/${evaluation.total}, dont ${evaluation.understoodRight} justes ; les autres : « Pardon ? » (ou le choix du formateur)`,
+    `Hors sujet (aucune action) : ${evaluation.offTopicAccepted}/${evaluation.offTopic} acceptées à tort comme une action`,
     'Matrice de confusion (attendu → choisi : nombre) :',
   ];
   for (const expected of Object.keys(evaluation.confusion).sort()) {
@@ -140,7 +167,9 @@ export function formatSpeechReport(title: string, evaluation: SpeechEvaluation):
   if (evaluation.misses.length > 0) {
     lines.push('Erreurs :');
     for (const miss of evaluation.misses)
-      lines.push(`  « ${miss.say} » : attendu ${miss.expected}, lu ${miss.got ?? '—'} (${miss.score})`);
+      lines.push(
+        `  « ${miss.say} » : attendu ${miss.expected ?? 'aucune action'}, lu ${miss.got ?? '—'} (${miss.score})`,
+      );
   }
   for (const error of evaluation.errors) lines.push(`! ${error}`);
   return lines.join('\n');

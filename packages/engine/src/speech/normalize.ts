@@ -27,7 +27,9 @@ const STOPWORDS = new Set(
     'on nous vous ils elles me m te t se s lui leur leurs y mon ma mes ton ta tes son sa ses notre nos ' +
     'votre vos est es suis sommes etes sont etait ai as avons avez ont avait qu que qui dans sur sous ' +
     'par pour avec chez alors bon bien oui ben euh hein voila donc aussi tres tout toute tous toutes ' +
-    'peu va vais vas allez allons madame monsieur mme m. mr mlle si deja encore meme ici la-bas'
+    'peu va vais vas allez allons madame monsieur mme m. mr mlle si deja encore meme ici la-bas ' +
+    // Fillers and back-channel words: said alone, they are no move (« Pardon ? »).
+    'ah oh bah ouais ok okay accord mmh mm hmm hum allo ouh'
   ).split(' '),
 );
 

@@ -2,8 +2,28 @@
 // the same thing for a listener on the phone read as one word. Written for the library calls;
 // keys are folded (lower case, no accents). A scenario's examples do the rest.
 
+/**
+ * Small talk: the weather, sport, television, holidays, hobbies. Each phrase becomes the one
+ * feature `SMALL_TALK`, which no example carries and which weighs heavily in a sentence: « Il
+ * pleut depuis ce matin » is about something else than « on se rappelle demain matin ».
+ */
+export const SMALL_TALK = 'bavardage_';
+
+const SMALL_TALK_PHRASES: readonly RegExp[] = [
+  / il (fait|faisait|fera|va faire) (beau|chaud|froid|bon|doux|frais|gris|moche|lourd|un temps|un froid|une chaleur|un soleil)/g,
+  / (il )?(pleut|pleuvait|pleuvra|va pleuvoir|neige|neigeait|neigera|va neiger) /g,
+  / (la |les )?(meteo|pluie|canicule|orage|orages|averses?) /g,
+  / (le |un |du |au |les )?(match|matchs|foot|football|rugby|tennis|handball) /g,
+  / (la |a la |de la )(tele|television|radio) /g,
+  / (un |le |ce |une |la |cette |des |les )(film|films|serie|series|emission) /g,
+  / (en |des |les |vos |tes )?vacances /g,
+  / (le |ce |bon |votre |du |un )?(week-?end) /g,
+  / (le |du |au |la |de la )?(jardinage|bricolage|peche|chasse|tricot) /g,
+];
+
 /** Multi-word expressions, replaced in the folded sentence before it is cut into words. */
 export const PHRASES: readonly (readonly [RegExp, string])[] = [
+  ...SMALL_TALK_PHRASES.map((pattern) => [pattern, ` ${SMALL_TALK} `] as const),
   [/ pas a pas /g, ' etape_par_etape '],
   [/ etape par etape /g, ' etape_par_etape '],
   [/ petit a petit /g, ' etape_par_etape '],
