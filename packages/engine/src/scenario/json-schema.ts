@@ -29,7 +29,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   registry.add(transitionObjectSchema, { id: 'TransitionObject' });
   registry.add(transitionSchema, {
     id: 'Transition',
-    description: 'Une cible, une transition, ou des transitions essayées dans l’ordre.',
+    description: "Une cible, une transition, ou des transitions essayées dans l'ordre.",
   });
   registry.add(stateNodeSchema, {
     id: 'StateNode',
