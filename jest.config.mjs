@@ -5,6 +5,12 @@ export default {
   // A guard against a hang, not a speed limit: tests drive scenario time, so a busy machine only
   // makes them slower (hooks and tests that need more say so themselves).
   testTimeout: 120_000,
+  // Memory bounded: on two cores Jest would run every file in its own process, one after the
+  // other, and native ESM leaves each file's modules behind (≈ 10 MB a file for the engine's, more
+  // for the server's): the whole suite reached the 4 GB heap limit and aborted (a CI run on a busy
+  // machine). With a limit Jest runs the files in a worker, replaced once it holds more than this
+  // after a file.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     project('engine', 'packages/engine'),
     project('protocol', 'packages/protocol'),
