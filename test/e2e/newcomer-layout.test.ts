@@ -423,6 +423,34 @@ describe('a newcomer trainer’s pages, laid out', () => {
     await home.close();
   }, 120_000);
 
+  it('a new version retitled, compared on a phone: selects a finger can hit, the new title named', async () => {
+    const library = await open(admin, '/bibliotheque');
+    await library.getByRole('button', { name: 'Dupliquer' }).first().click();
+    const studio = library;
+    await studio.getByRole('heading', { name: /^Studio : / }).waitFor();
+    await studio.getByRole('button', { name: 'Publier', exact: true }).click();
+    await studio.getByText('Version 1 publiée.').waitFor();
+    await studio
+      .getByRole('textbox', { name: "Titre de l'appel" })
+      .fill('Accueil retraité·es, version courte');
+    await studio.getByRole('button', { name: 'Publier', exact: true }).click();
+    await studio.getByText('Version 2 publiée.').waitFor();
+    const diff = studio.getByRole('region', { name: 'Comparer deux versions' });
+    await diff.getByRole('combobox', { name: 'Version de départ' }).selectOption('1');
+    await diff.getByRole('combobox', { name: "Version d'arrivée" }).selectOption('2');
+    for (const name of ['Version de départ', "Version d'arrivée"]) {
+      const field = await box(diff.getByRole('combobox', { name }));
+      expect(field.height).toBeGreaterThanOrEqual(44);
+    }
+    await diff.getByRole('button', { name: 'Comparer', exact: true }).click();
+    const rest = diff.getByRole('heading', { name: "Le reste de l'appel" });
+    await rest.waitFor();
+    const named = await rest.evaluate((heading) => heading.nextElementSibling?.textContent ?? '');
+    // French spacing: a no-break space before the colon.
+    expect(named.replace(/\s+/g, ' ')).toBe("Modifié : L'appel");
+    await studio.close();
+  }, 120_000);
+
   it('« Organisme »: the invitation’s role is a field like the e-mail above it', async () => {
     const page = await open(admin, '/organisation');
     const email = await box(page.getByRole('textbox', { name: 'Adresse e-mail' }));
