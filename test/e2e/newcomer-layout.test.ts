@@ -372,6 +372,85 @@ describe('a newcomer trainer’s pages, laid out', () => {
     await home.close();
   }, 120_000);
 
+  it('the caller actor on a phone: what to say before the persona’s long card, within the first screen', async () => {
+    const home = await open(trainer, '/');
+    await home.getByLabel("Un·e apprenant·e joue l'appelant·e").check();
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    const href = await home
+      .getByRole('link', { name: "Ouvrir le lien Joueur·se de l'appelant·e" })
+      .getAttribute('href');
+    const actor = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
+    const page = await open(actor, href ?? '/');
+    await page.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill('Inès');
+    await page.getByRole('button', { name: 'Rejoindre la séance' }).click();
+    const persona = await box(page.getByRole('heading', { name: 'Votre personnage' }));
+    const suggested = await box(page.getByRole('heading', { name: 'Répliques suggérées' }));
+    const reply = await box(page.getByRole('textbox', { name: 'Ma réplique' }));
+    // The page not scrolled: « Ma réplique » on the first screen, the persona under it.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(suggested.y).toBeLessThan(persona.y);
+    expect(reply.y + reply.height).toBeLessThan(Math.min(persona.y, PHONE.height));
+    await actor.close();
+    await home.close();
+  }, 120_000);
+
+  it('an observer on a phone: the listener’s offered actions are listed, not drawn as buttons', async () => {
+    const home = await open(trainer, '/');
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
+    const linkOf = async (role: string) =>
+      (await home.getByRole('link', { name: `Ouvrir le lien ${role}` }).getAttribute('href')) ?? '/';
+    const learner = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
+    const listener = await open(learner, await linkOf('Écoutant·e'));
+    await listener.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill('Lou');
+    await listener.getByRole('button', { name: 'Rejoindre la séance' }).click();
+    const group = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
+    const observer = await open(group, await linkOf('Observateur·rice'));
+    await observer.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill('Sami');
+    await observer.getByRole('button', { name: 'Rejoindre la séance' }).click();
+    await listener.getByRole('button', { name: /^Décrocher/ }).click();
+    const offered = observer.getByRole('region', { name: "Actions proposées à l'écoutant·e" });
+    const label = offered.getByText('Question ouverte', { exact: true });
+    await label.waitFor();
+    expect(await offered.getByRole('button').count()).toBe(0);
+    // No frame nor fill of a button around a label nobody can press.
+    const drawn = await label.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { border: style.borderTopStyle, background: style.backgroundColor };
+    });
+    expect(drawn).toEqual({ border: 'none', background: 'rgba(0, 0, 0, 0)' });
+    await group.close();
+    await learner.close();
+    await home.close();
+  }, 120_000);
+
+  it('a new version retitled, compared on a phone: selects a finger can hit, the new title named', async () => {
+    const library = await open(admin, '/bibliotheque');
+    await library.getByRole('button', { name: 'Dupliquer' }).first().click();
+    const studio = library;
+    await studio.getByRole('heading', { name: /^Studio : / }).waitFor();
+    await studio.getByRole('button', { name: 'Publier', exact: true }).click();
+    await studio.getByText('Version 1 publiée.').waitFor();
+    await studio
+      .getByRole('textbox', { name: "Titre de l'appel" })
+      .fill('Accueil retraité·es, version courte');
+    await studio.getByRole('button', { name: 'Publier', exact: true }).click();
+    await studio.getByText('Version 2 publiée.').waitFor();
+    const diff = studio.getByRole('region', { name: 'Comparer deux versions' });
+    await diff.getByRole('combobox', { name: 'Version de départ' }).selectOption('1');
+    await diff.getByRole('combobox', { name: "Version d'arrivée" }).selectOption('2');
+    for (const name of ['Version de départ', "Version d'arrivée"]) {
+      const field = await box(diff.getByRole('combobox', { name }));
+      expect(field.height).toBeGreaterThanOrEqual(44);
+    }
+    await diff.getByRole('button', { name: 'Comparer', exact: true }).click();
+    const rest = diff.getByRole('heading', { name: "Le reste de l'appel" });
+    await rest.waitFor();
+    const named = await rest.evaluate((heading) => heading.nextElementSibling?.textContent ?? '');
+    // French spacing: a no-break space before the colon.
+    expect(named.replace(/\s+/g, ' ')).toBe("Modifié : L'appel");
+    await studio.close();
+  }, 120_000);
+
   it('« Organisme »: the invitation’s role is a field like the e-mail above it', async () => {
     const page = await open(admin, '/organisation');
     const email = await box(page.getByRole('textbox', { name: 'Adresse e-mail' }));

@@ -1167,6 +1167,8 @@ export const en: Catalogue = {
   'studio.diff.transitions': 'Transitions',
   'studio.diff.lines': 'Lines',
   'studio.diff.rubric': 'Rubric',
+  'studio.diff.other': 'The rest of the call',
+  'studio.diff.settings': 'Other settings',
   'studio.diff.noChange': 'No change.',
   'studio.diff.added': 'Added: {label}',
   'studio.diff.removed': 'Removed: {label}',

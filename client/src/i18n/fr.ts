@@ -1189,6 +1189,8 @@ export const fr = {
   'studio.diff.transitions': 'Transitions',
   'studio.diff.lines': 'Répliques',
   'studio.diff.rubric': "Grille d'évaluation",
+  'studio.diff.other': "Le reste de l'appel",
+  'studio.diff.settings': 'Autres réglages',
   'studio.diff.noChange': 'Aucun changement.',
   'studio.diff.added': 'Ajouté : {label}',
   'studio.diff.removed': 'Supprimé : {label}',

@@ -110,7 +110,41 @@ describe('VersionDiff', () => {
       V1.replace('{ text: "Allô ? Bonjour." }', '\n    text: "Allô ? Bonjour."'),
       words,
     );
-    expect(same).toEqual({ ok: true, changes: { states: [], transitions: [], lines: [], rubric: [] } });
+    expect(same).toEqual({
+      ok: true,
+      changes: { states: [], transitions: [], lines: [], rubric: [], other: [] },
+    });
+  });
+
+  it('names the rest of the call that changed: a new title alone is not « Aucun changement »', async () => {
+    const retitled = V1.replace('version: 1', 'version: 2')
+      .replace('title: Essai', 'title: Essai corrigé')
+      .replace('place: Lyon', 'place: Lille');
+    renderWithSession(
+      <VersionDiff
+        versions={[
+          { version: 1, status: 'published', changedBy: 'Alex', changedAt: '2026-01-01T00:00:00Z' },
+          { version: 2, status: 'published', changedBy: 'Alex', changedAt: '2026-01-02T00:00:00Z' },
+        ]}
+        loadText={(version) => Promise.resolve(version === 1 ? V1 : retitled)}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Comparer' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/comparée/), {
+      timeout: 10_000,
+    });
+    const section = (name: string) =>
+      (screen.getByRole('heading', { name }).nextElementSibling?.textContent ?? '').replace(/\s+/g, ' ');
+    expect(section('États')).toBe('Aucun changement.');
+    // The version number changes with every version: not a change worth naming.
+    expect(section("Le reste de l'appel")).toBe("Modifié : L'appelModifié : Personne");
+    const words = (from: string, to: string, label: string) => `${from}>${to}:${label}`;
+    const moved = scenarioChanges(
+      V1,
+      V1.replace('rate: 1', 'rate: 0.9').replace('Dire que', 'Dire bien que'),
+      words,
+    );
+    expect(moved.ok && moved.changes.other).toEqual(['persona', 'moves']);
   });
 
   it('pairs a replaced line with its replacement and numbers both sides', () => {

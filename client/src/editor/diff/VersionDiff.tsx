@@ -1,10 +1,17 @@
 // `studio.diff.heading` on the call's page: what changed in the call (states, transitions,
-// lines, rubric: `scenarioChanges`) and the two texts side by side (`sideBySide`), removed text in
+// lines, rubric, then the rest of the call by part: `scenarioChanges`) and the two texts side by side (`sideBySide`), removed text in
 // `<del>`, added text in `<ins>`, each with a sign, never by colour alone.
 import { useId, useState, type FormEvent } from 'react';
 import type { LibraryVersionStatus, LibraryVersionSummary } from '@ecoute/protocol';
 import { pluralForm, useI18n, type MessageKey } from '../../i18n/index.js';
-import { scenarioChanges, sideBySide, type Change, type ChangesResult, type TextRow } from './versionDiff.js';
+import {
+  scenarioChanges,
+  sideBySide,
+  type Change,
+  type ChangesResult,
+  type OtherPart,
+  type TextRow,
+} from './versionDiff.js';
 import './versionDiff.css';
 
 const STATUS_KEYS: Record<LibraryVersionStatus, MessageKey> = {
@@ -16,6 +23,16 @@ const CHANGE_KEYS: Record<Change['kind'], MessageKey> = {
   added: 'studio.diff.added',
   removed: 'studio.diff.removed',
   changed: 'studio.diff.changed',
+};
+/** The rest of the call's parts, named as the forms' tabs name them. */
+const PART_KEYS: Record<OtherPart, MessageKey> = {
+  call: 'studio.forms.call',
+  persona: 'studio.forms.persona',
+  variables: 'studio.forms.variables',
+  moves: 'studio.forms.moves',
+  injects: 'studio.forms.injects',
+  endings: 'studio.forms.endings',
+  settings: 'studio.diff.settings',
 };
 const SECTIONS = [
   ['states', 'studio.diff.states'],
@@ -100,22 +117,38 @@ function DiffResult({ compared }: { compared: Compared }) {
     <>
       <h3>{t('studio.diff.changes')}</h3>
       {changes.ok ? (
-        SECTIONS.map(([key, heading]) => (
-          <div key={key}>
-            <h4>{t(heading)}</h4>
-            {changes.changes[key].length === 0 ? (
+        <>
+          {SECTIONS.map(([key, heading]) => (
+            <div key={key}>
+              <h4>{t(heading)}</h4>
+              {changes.changes[key].length === 0 ? (
+                <p className="muted">{t('studio.diff.noChange')}</p>
+              ) : (
+                <ul>
+                  {changes.changes[key].map((change, i) => (
+                    <li key={i} className={`version-diff__${change.kind}`}>
+                      {t(CHANGE_KEYS[change.kind], { label: change.label })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+          <div>
+            <h4>{t('studio.diff.other')}</h4>
+            {changes.changes.other.length === 0 ? (
               <p className="muted">{t('studio.diff.noChange')}</p>
             ) : (
               <ul>
-                {changes.changes[key].map((change, i) => (
-                  <li key={i} className={`version-diff__${change.kind}`}>
-                    {t(CHANGE_KEYS[change.kind], { label: change.label })}
+                {changes.changes.other.map((part) => (
+                  <li key={part} className="version-diff__changed">
+                    {t('studio.diff.changed', { label: t(PART_KEYS[part]) })}
                   </li>
                 ))}
               </ul>
             )}
           </div>
-        ))
+        </>
       ) : (
         <p>
           {t('studio.diff.unreadable', {

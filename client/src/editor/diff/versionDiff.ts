@@ -85,6 +85,47 @@ export interface ScenarioChanges {
   transitions: Change[];
   lines: Change[];
   rubric: Change[];
+  /**
+   * The rest of the call that changed, by part (its title and summary, the persona…): a new
+   * title alone showed « Aucun changement. » under every heading, as if nothing had changed.
+   */
+  other: OtherPart[];
+}
+
+/** The parts of a call outside its states, transitions, lines and rubric, as the forms name them. */
+export type OtherPart = 'call' | 'persona' | 'variables' | 'moves' | 'injects' | 'endings' | 'settings';
+
+/** Where each top-level key of a call belongs; `version` always changes, and is left out. */
+const OTHER_PARTS: Partial<Record<keyof Scenario, OtherPart | null>> = {
+  version: null,
+  machine: null,
+  lines: null,
+  rubric: null,
+  id: 'call',
+  title: 'call',
+  summary: 'call',
+  locale: 'call',
+  difficulty: 'call',
+  durationMinutes: 'call',
+  persona: 'persona',
+  variables: 'variables',
+  flags: 'variables',
+  moves: 'moves',
+  injects: 'injects',
+  endings: 'endings',
+  hangupEnding: 'endings',
+};
+
+const PART_ORDER: OtherPart[] = ['call', 'persona', 'variables', 'moves', 'injects', 'endings', 'settings'];
+
+function otherParts(before: Scenario, after: Scenario): OtherPart[] {
+  const changed = new Set<OtherPart>();
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof Scenario)[]);
+  for (const key of keys) {
+    const part = key in OTHER_PARTS ? OTHER_PARTS[key] : 'settings';
+    if (part && JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed.add(part);
+  }
+  return PART_ORDER.filter((part) => changed.has(part));
 }
 
 export type ChangesResult =
@@ -180,6 +221,7 @@ export function scenarioChanges(
       transitions: compare(transitionsOf(a.scenario, words), transitionsOf(b.scenario, words)),
       lines: compare(linesOf(a.scenario), linesOf(b.scenario)),
       rubric: compare(rubricOf(a.scenario), rubricOf(b.scenario)),
+      other: otherParts(a.scenario, b.scenario),
     },
   };
 }
