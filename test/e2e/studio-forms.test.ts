@@ -299,9 +299,20 @@ describe('the studio forms and the editable graph', () => {
     });
     const chosen = (label: string) =>
       addTransition.getByLabel(label).evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text);
+    // What lies under a point of the page (an attempt that did not land says what it hit).
+    const under = (point: { x: number; y: number }) =>
+      page.evaluate(({ x, y }) => {
+        const hit = document.elementFromPoint(x, y);
+        return hit
+          ? `${hit.tagName.toLowerCase()}.${Array.from({ length: Math.min(3, hit.classList.length) }, (_, i) => hit.classList.item(i)).join('.')}`
+          : 'nothing';
+      }, point);
+    const attempts: string[] = [];
     // Draws the edge once the drawing holds still; on a busy machine the drawing may still move
     // under the pointer (or the form take the states a moment later): read the form until it
-    // changes, and draw again (three times at most) if the edge did not land.
+    // changes, and draw again (three times at most) if the edge did not land. The select just
+    // used is left first: its blur, in the middle of a drawing, would render the graph again.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     for (let attempt = 0; attempt < 3 && (await chosen('Depuis')) === 'Accueil'; attempt += 1) {
       let seen = JSON.stringify(await handles());
       for (;;) {
@@ -315,17 +326,26 @@ describe('the studio forms and the editable graph', () => {
         to: { x: number; y: number; width: number; height: number } | null;
       };
       if (!from || !to) throw new Error('the graph has no handles');
-      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+      const end = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
+      const startsOn = await under(start);
+      await page.mouse.move(start.x, start.y);
       await page.mouse.down();
       await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+      await page.mouse.move(end.x, end.y, { steps: 5 });
+      const endsOn = await under(end);
       await page.mouse.up();
       for (let read = 0; read < 10 && (await chosen('Depuis')) === 'Accueil'; read += 1)
         await page.waitForTimeout(200);
+      attempts.push(
+        `from (${Math.round(start.x)}, ${Math.round(start.y)}) on ${startsOn} to (${Math.round(end.x)}, ${Math.round(end.y)}) on ${endsOn}`,
+      );
     }
-    await expect(
-      addTransition.getByLabel('Depuis').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text),
-    ).resolves.toBe('Écoute du problème');
+    // Not landed after three drawings: the failure says where each one started and ended.
+    expect({ from: await chosen('Depuis'), attempts }).toEqual({
+      from: 'Écoute du problème',
+      attempts: expect.any(Array),
+    });
     await expect(
       addTransition.getByLabel('Vers').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text),
     ).resolves.toBe('Au revoir');
