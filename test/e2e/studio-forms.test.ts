@@ -337,8 +337,11 @@ describe('the studio forms and the editable graph', () => {
       await page.mouse.up();
       for (let read = 0; read < 10 && (await chosen('Depuis')) === 'Accueil'; read += 1)
         await page.waitForTimeout(200);
+      // The edges drawn too: xyflow draws an edge, and finds a handle to connect to, once it has
+      // measured the states' handles (a failure in a CI run showed the states without an edge).
+      const drawnEdges = await page.locator('.studio__graph .react-flow__edge').count();
       attempts.push(
-        `from (${Math.round(start.x)}, ${Math.round(start.y)}) on ${startsOn} to (${Math.round(end.x)}, ${Math.round(end.y)}) on ${endsOn}`,
+        `from (${Math.round(start.x)}, ${Math.round(start.y)}) on ${startsOn} to (${Math.round(end.x)}, ${Math.round(end.y)}) on ${endsOn}, ${drawnEdges} edges drawn`,
       );
     }
     // Not landed after three drawings: the failure says where each one started and ended.
