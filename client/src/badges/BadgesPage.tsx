@@ -144,7 +144,7 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
 
   // One fieldset per call, in the catalogue's order.
   const calls = [...new Map(choices.map((c) => [c.scenario, c.scenarioTitle])).entries()];
-  // An award's value on a phone, after its column's name (« Badge : », badges.css).
+  // An award's value on a phone, after its column's name and `ui.separator.colon` (badges.css).
   const cellLabel = (key: MessageKey): string => `${t(key)}${t('ui.separator.colon')}`;
   return (
     <div className="account badges-page">

@@ -13,7 +13,7 @@ const DIFFICULTY_KEYS: Record<string, MessageKey> = {
  * A radio group of scenarios: each call's title and its difficulty and duration, the chosen
  * call's summary and version under it. The summaries of the others are hidden, still each radio's
  * description (read with its name, as they are reached with the arrow keys): with all eight
- * shown, « Créer la séance » was 4,600 px down the page on a phone.
+ * shown, the form's `home.create` button was 4,600 px down the page on a phone.
  */
 export function ScenarioPicker({
   scenarios,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { translate } from '../../i18n/catalogue.js';
 import { renderWithSession } from '../../test/renderWithSession.js';
 import { VersionDiff } from './VersionDiff.js';
 import { scenarioChanges, sideBySide } from './versionDiff.js';
@@ -135,9 +136,14 @@ describe('VersionDiff', () => {
     });
     const section = (name: string) =>
       (screen.getByRole('heading', { name }).nextElementSibling?.textContent ?? '').replace(/\s+/g, ' ');
-    expect(section('États')).toBe('Aucun changement.');
+    // What the author reads, from the French catalogue.
+    const changed = (part: 'studio.forms.call' | 'studio.forms.persona') =>
+      translate('fr', 'studio.diff.changed', { label: translate('fr', part) }).replace(/\s+/g, ' ');
+    expect(section('États')).toBe(translate('fr', 'studio.diff.noChange'));
     // The version number changes with every version: not a change worth naming.
-    expect(section("Le reste de l'appel")).toBe("Modifié : L'appelModifié : Personne");
+    expect(section(translate('fr', 'studio.diff.other'))).toBe(
+      changed('studio.forms.call') + changed('studio.forms.persona'),
+    );
     const words = (from: string, to: string, label: string) => `${from}>${to}:${label}`;
     const moved = scenarioChanges(
       V1,
