@@ -1,8 +1,9 @@
 // An organisation's own badge picture and deleting a badge, on the real app (port 0, a real
 // SQLite file): PNG and SVG uploads checked (type by the bytes, weight, size, nothing baked
-// already, nothing that runs or fetches in an SVG), each refusal with its code; the issued
-// badge's baked PNG and SVG made from the uploaded picture and still accepted by the verifier
-// written from the specifications (ob-verifier.ts). Deleting: a badge never issued is gone; an
+// already, nothing that runs or fetches in an SVG), each refusal with its code and a message
+// written with the straight apostrophe; the issued badge's baked PNG and SVG made from the
+// uploaded picture and still accepted by the verifier written from the specifications
+// (ob-verifier.ts). Deleting: a badge never issued is gone; an
 // issued one is no longer offered nor awarded, and what was issued stays valid and verifiable.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { deflateSync, crc32 } from 'node:zlib';
@@ -78,10 +79,18 @@ describe('Badge pictures and deleting a badge', () => {
     return { status: response.status, body: (await response.json()) as T };
   }
 
-  const upload = (bytes: Buffer | string, who: Account = admin, id = badge.id) =>
-    api<BadgeDefinition & { code?: string; message?: string }>('PUT', `/api/badges/${id}/image`, who, {
-      data: Buffer.from(bytes).toString('base64'),
-    });
+  /** Every refusal's message an upload got. */
+  const refusals: string[] = [];
+  const upload = async (bytes: Buffer | string, who: Account = admin, id = badge.id) => {
+    const answer = await api<BadgeDefinition & { code?: string; message?: string }>(
+      'PUT',
+      `/api/badges/${id}/image`,
+      who,
+      { data: Buffer.from(bytes).toString('base64') },
+    );
+    if (answer.status >= 400) refusals.push(answer.body.message ?? '');
+    return answer;
+  };
 
   async function bytesOf(url: string): Promise<Buffer> {
     const response = await fetch(url);
@@ -207,6 +216,9 @@ describe('Badge pictures and deleting a badge', () => {
     // Nothing was kept: still the drawn medal.
     const listed = await api<{ badges: BadgeDefinition[] }>('GET', '/api/badges', admin);
     expect(listed.body.badges[0]).toMatchObject({ id: badge.id, imageType: null });
+    // Their French with the straight apostrophe, as the UI's (never U+2019).
+    expect(refusals.length).toBeGreaterThan(15);
+    expect(refusals.filter((message) => message.includes('\u2019'))).toEqual([]);
   });
 
   it('bakes the issued badge into the uploaded PNG (and an SVG around it), still verified', async () => {

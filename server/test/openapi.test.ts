@@ -99,6 +99,19 @@ describe('/api/docs', () => {
     for (const schema of schemas) expect(() => ajv.compile(schema as object)).not.toThrow();
   });
 
+  it('writes its French with the straight apostrophe only, as the UI catalogues do', () => {
+    // Every text of the document (summaries, descriptions, the zod schemas' `.describe`), by place.
+    const curly: string[] = [];
+    const visit = (value: unknown, where: string): void => {
+      if (typeof value === 'string') {
+        if (value.includes('\u2019')) curly.push(`${where}: ${value}`);
+      } else if (value && typeof value === 'object')
+        for (const [key, inner] of Object.entries(value)) visit(inner, `${where}/${key}`);
+    };
+    visit(document, '');
+    expect(curly).toEqual([]);
+  });
+
   it('serves a readable page with its assets from this server, no CDN', async () => {
     const page = await fetch(`${server.url}/api/docs`);
     expect(page.status).toBe(200);

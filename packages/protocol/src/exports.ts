@@ -87,7 +87,7 @@ const criterionSchema = z.object({
   judgment: z
     .object({ rating: z.enum(['met', 'partly', 'not']), comment: z.string(), updatedAt: isoInstant })
     .optional()
-    .describe('Critère jugé : l’appréciation du formateur ou de la formatrice, si elle est donnée.'),
+    .describe("Critère jugé : l'appréciation du formateur ou de la formatrice, si elle est donnée."),
   value: z
     .number()
     .min(0)
@@ -129,14 +129,14 @@ export const sessionExportSchema = z
             .int()
             .nullable()
             .describe(
-              'Le repère posé pendant l’appel dont c’est le commentaire revu (son seq) ; null : une annotation du débriefing.',
+              "Le repère posé pendant l'appel dont c'est le commentaire revu (son seq) ; null : une annotation du débriefing.",
             ),
           createdAt: isoInstant,
           updatedAt: isoInstant,
         }),
       )
       .optional()
-      .describe('Les annotations écrites au débriefing, dans l’ordre de la chronologie.'),
+      .describe("Les annotations écrites au débriefing, dans l'ordre de la chronologie."),
     score: z.object({
       criteria: z.array(criterionSchema),
       scaled: z
@@ -144,7 +144,7 @@ export const sessionExportSchema = z
         .min(0)
         .max(1)
         .nullable()
-        .describe('Moyenne des critères appréciés (automatiques et jugés) ; null s’il n’y en a aucun.'),
+        .describe("Moyenne des critères appréciés (automatiques et jugés) ; null s'il n'y en a aucun."),
       success: z
         .boolean()
         .nullable()

@@ -71,7 +71,7 @@ function checkPng(bytes: Buffer): BadgeImage | Failure {
       [OB3_PNG_KEYWORD, OB2_PNG_KEYWORD].includes(c.data.toString('latin1', 0, c.data.indexOf(0))),
   );
   if (baked)
-    return invalid('elle porte déjà un badge (un autre badge y est « cuit ») : envoyez l’image d’origine');
+    return invalid("elle porte déjà un badge (un autre badge y est « cuit ») : envoyez l'image d'origine");
   return { type: 'image/png', bytes, width, height };
 }
 
@@ -80,7 +80,7 @@ const SVG_FORBIDDEN: [RegExp, string][] = [
   [/<!DOCTYPE|<!ENTITY/i, 'elle déclare un DOCTYPE ou des entités'],
   [/<\s*script\b/i, 'elle contient un script'],
   [/<\s*(foreignObject|iframe|embed|object|audio|video)\b/i, 'elle contient un objet étranger au dessin'],
-  [/\son[a-z]+\s*=/i, 'elle contient des attributs d’évènement (onclick…)'],
+  [/\son[a-z]+\s*=/i, "elle contient des attributs d'évènement (onclick…)"],
   [/javascript:/i, 'elle contient un lien javascript:'],
   [/<\?xml-stylesheet/i, 'elle appelle une feuille de style extérieure'],
   [/@import|url\(\s*(?!['"]?#)/i, 'elle charge une ressource extérieure dans son style'],
@@ -93,7 +93,7 @@ const SVG_FORBIDDEN: [RegExp, string][] = [
 function checkSvg(bytes: Buffer, text: string): BadgeImage | Failure {
   for (const [pattern, why] of SVG_FORBIDDEN) if (pattern.test(text)) return invalid(why);
   if (text.includes(OB3_SVG_NAMESPACE) || /<\s*openbadges:/i.test(text))
-    return invalid('elle porte déjà un badge (un autre badge y est « cuit ») : envoyez l’image d’origine');
+    return invalid("elle porte déjà un badge (un autre badge y est « cuit ») : envoyez l'image d'origine");
   const root = /<svg\b[^>]*>/i.exec(text)?.[0] ?? '';
   if (!/\sxmlns\s*=\s*["']http:\/\/www\.w3\.org\/2000\/svg["']/.test(root))
     return invalid("l'élément <svg> n'a pas l'espace de noms SVG (xmlns)");

@@ -144,7 +144,7 @@ export class ServerMetrics {
     totalOf(
       registry,
       'ecoute_timeline_appends_total',
-      'Appends committed (an input with its observations, or a timer’s observations).',
+      "Appends committed (an input with its observations, or a timer's observations).",
       () => store()?.batches,
     );
     totalOf(
@@ -188,7 +188,7 @@ export class ServerMetrics {
       }),
       ack: new Histogram({
         name: 'ecoute_input_ack_seconds',
-        help: 'From an input’s arrival to its ack (accepted inputs).',
+        help: "From an input's arrival to its ack (accepted inputs).",
         buckets: LATENCY_BUCKETS,
         registers: [registry],
       }),

@@ -38,9 +38,9 @@ const ACCESS_WORDS: Record<Access, string> = {
   public: '',
   role: 'Jeton de rôle de la séance, ou le compte de son ou sa formateur·rice (cookie).',
   trainer:
-    'Jeton du formateur ou de la formatrice, ou son compte (cookie), ou un·e administrateur·rice de l’organisme.',
-  admin: 'Compte d’administrateur·rice de l’organisme (cookie).',
-  member: 'Compte d’un membre de l’organisme (cookie).',
+    "Jeton du formateur ou de la formatrice, ou son compte (cookie), ou un·e administrateur·rice de l'organisme.",
+  admin: "Compte d'administrateur·rice de l'organisme (cookie).",
+  member: "Compte d'un membre de l'organisme (cookie).",
   metrics: 'Jeton de métriques quand ECOUTE_METRICS_TOKEN est défini.',
 };
 
@@ -113,19 +113,19 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES): 
       title: 'Écoute — API REST',
       version: `protocole ${PROTOCOL_VERSION}`,
       description:
-        'L’API HTTP du serveur Écoute. Le déroulé d’un appel passe par Socket.IO (événements `session:*` du paquet protocol), pas par cette API.',
+        "L'API HTTP du serveur Écoute. Le déroulé d'un appel passe par Socket.IO (événements `session:*` du paquet protocol), pas par cette API.",
     },
     paths,
     components: {
       schemas: { Failure: jsonSchema(failureSchema, 'output') },
       securitySchemes: {
-        roleToken: { type: 'http', scheme: 'bearer', description: 'Le jeton d’un lien de rôle (#k=…).' },
+        roleToken: { type: 'http', scheme: 'bearer', description: "Le jeton d'un lien de rôle (#k=…)." },
         account: {
           type: 'apiKey',
           in: 'cookie',
           name: 'ecoute.session_token',
           description:
-            'La session du compte (better-auth), posée à la connexion ; écritures : en-tête Origin de l’application.',
+            "La session du compte (better-auth), posée à la connexion ; écritures : en-tête Origin de l'application.",
         },
         metricsToken: { type: 'http', scheme: 'bearer', description: 'ECOUTE_METRICS_TOKEN.' },
       },

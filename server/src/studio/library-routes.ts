@@ -26,7 +26,7 @@ export const LIBRARY_API_ROUTES: readonly ApiRoute[] = [
     method: 'post',
     path: '/api/library/calls',
     tag,
-    summary: 'Crée un appel : modèle vierge, fichier YAML importé, ou copie d’un autre appel.',
+    summary: "Crée un appel : modèle vierge, fichier YAML importé, ou copie d'un autre appel.",
     description:
       'Auteur·rices et administrateur·rices. Un fichier illisible ou sans « id » est refusé (422) avec ses erreurs, situées.',
     access: 'member',
@@ -73,7 +73,7 @@ export const LIBRARY_API_ROUTES: readonly ApiRoute[] = [
     access: 'member',
     params: { callId },
     body: libraryDraftSchema,
-    ok: { status: 200, description: 'Le numéro du brouillon et ce qu’en dit lint.' },
+    ok: { status: 200, description: "Le numéro du brouillon et ce qu'en dit lint." },
     errors: [...write],
   },
   {
@@ -93,7 +93,7 @@ export const LIBRARY_API_ROUTES: readonly ApiRoute[] = [
     path: '/api/library/calls/:callId/versions/:version/retire',
     tag,
     summary:
-      'Retire une version publiée : les séances qui l’ont jouée la gardent, les nouvelles prennent la précédente.',
+      "Retire une version publiée : les séances qui l'ont jouée la gardent, les nouvelles prennent la précédente.",
     description: 'Auteur·rices et administrateur·rices.',
     access: 'member',
     params: { callId, version },
