@@ -34,6 +34,7 @@ import { AccessService } from '../auth/access.service.js';
 import { originAllowed } from '../auth/origin.js';
 import { SOCKET_ACTIONS } from '../auth/policy.js';
 import { APP_CONFIG } from '../config/env.js';
+import { pagesAnswering } from '../gateway/probe.js';
 import { SocketRooms } from '../gateway/socket-rooms.js';
 import type { AppConfig } from '../config/env.js';
 import { ClassroomService } from './classroom.service.js';
@@ -134,13 +135,7 @@ export class ClassRooms implements ClassBroadcaster, FloorSink {
   private probe(room: string): Promise<number> {
     const namespace = this.namespace;
     if (!namespace) return Promise.resolve(0);
-    return new Promise((resolve) => {
-      // With no socket in the room the answer comes at once; `error` only says some were silent.
-      namespace
-        .in(room)
-        .timeout(CLASS_PAGE_PROBE_MS)
-        .emit(ClassEvent.Probe, (_error: Error | null, answers: true[]) => resolve(answers.length));
-    });
+    return pagesAnswering(namespace.in(room), ClassEvent.Probe, CLASS_PAGE_PROBE_MS);
   }
 
   takenOver(classId: string, learnerId: string, seats: readonly { sessionId: string; role: Role }[]): void {

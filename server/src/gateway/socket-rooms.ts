@@ -13,6 +13,7 @@ import type {
   ServerToClientEvents,
 } from '@ecoute/protocol';
 import type { RoleBroadcaster } from '../sessions/session-runtime.js';
+import { pagesAnswering } from './probe.js';
 
 export interface SocketData {
   sessionId: string;
@@ -97,13 +98,7 @@ export class SocketRooms implements RoleBroadcaster {
   answering(sessionId: string, role: Role, ms: number): Promise<number> {
     const server = this.server;
     if (!server) return Promise.resolve(0);
-    return new Promise((resolve) => {
-      // With no socket in the room the answer comes at once; `error` only says some were silent.
-      server
-        .in(roleRoom(sessionId, role))
-        .timeout(ms)
-        .emit(ServerEvent.Probe, (_error: Error | null, answers: true[]) => resolve(answers.length));
-    });
+    return pagesAnswering(server.in(roleRoom(sessionId, role)), ServerEvent.Probe, ms);
   }
 
   /**
