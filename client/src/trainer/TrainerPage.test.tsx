@@ -1,11 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
 import { saveSessionLinks } from '../home/savedLinks.js';
 import { act, fireEvent, screen, within } from '@testing-library/react';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
 import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, observationEntry, trainerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { RoleLinksPanel } from './RoleLinksPanel.js';
 import { TrainerPage } from './TrainerPage.js';
+
+// What the trainer reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+/** A text as `getByText` reads the page's: its no-break spaces as plain ones. */
+const plain = (text: string) => text.replace(/\s+/g, ' ');
+/** An accessible name that holds `words` (a shortcut's hint may follow them). */
+const containing = (words: string) => (name: string) => name.includes(words);
 
 async function click(name: string): Promise<void> {
   await act(async () => {
@@ -23,14 +32,14 @@ const entries = [
 describe('TrainerPage', () => {
   it('shows one view at a time in tabs, moved with the arrow keys', () => {
     renderWithSession(<TrainerPage />, { session: fakeSession({ view: trainerView(), entries }) });
-    const graphTab = screen.getByRole('tab', { name: 'Graphe' });
+    const graphTab = screen.getByRole('tab', { name: fr('trainer.tabs.graph') });
     expect(graphTab.getAttribute('aria-selected')).toBe('true');
-    expect(screen.queryByRole('region', { name: 'État du scénario' })).toBeNull();
+    expect(screen.queryByRole('region', { name: fr('trainer.states.heading') })).toBeNull();
     fireEvent.keyDown(graphTab, { key: 'ArrowRight' });
-    const statesTab = screen.getByRole('tab', { name: 'Étapes' });
+    const statesTab = screen.getByRole('tab', { name: fr('trainer.tabs.states') });
     expect(statesTab.getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(statesTab);
-    expect(screen.getByRole('region', { name: 'État du scénario' })).not.toBeNull();
+    expect(screen.getByRole('region', { name: fr('trainer.states.heading') })).not.toBeNull();
   });
 
   it('shows the hidden variables as labelled gauges', () => {
@@ -50,15 +59,15 @@ describe('TrainerPage', () => {
     };
     renderWithSession(<TrainerPage />, { session: fakeSession({ view: trainerView(), entries, labels }) });
     // The trainer's views are tabs (the console fits one screen): open « Étapes ».
-    fireEvent.click(screen.getByRole('tab', { name: 'Étapes' }));
-    const states = within(screen.getByRole('region', { name: 'État du scénario' }));
+    fireEvent.click(screen.getByRole('tab', { name: fr('trainer.tabs.states') }));
+    const states = within(screen.getByRole('region', { name: fr('trainer.states.heading') }));
     // By their labels, never their ids.
     expect(states.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       'Détresse forte',
       'Détresse',
     ]);
     expect(screen.getByText('Vit seule depuis un an.')).not.toBeNull();
-    expect(screen.getByText('Événement injecté : On sonne à la porte')).not.toBeNull();
+    expect(screen.getByText(plain(fr('entry.inject', { label: 'On sonne à la porte' })))).not.toBeNull();
     expect(screen.getByText('Détresse : 50 → 70')).not.toBeNull();
   });
 
@@ -67,7 +76,7 @@ describe('TrainerPage', () => {
     renderWithSession(<TrainerPage />, { session });
     const unavailable = screen.getByRole<HTMLButtonElement>('button', { name: 'Coupure de ligne' });
     expect(unavailable.disabled).toBe(true);
-    expect(unavailable.title).toBe("Indisponible dans l'état actuel de l'appel");
+    expect(unavailable.title).toBe(fr('trainer.injects.unavailable'));
     await click('On sonne à la porte');
     expect(session.sent).toEqual([{ kind: 'inject', inject: 'sonnette' }]);
   });
@@ -75,39 +84,39 @@ describe('TrainerPage', () => {
   it('pauses, and resumes a paused session', async () => {
     const running = fakeSession({ view: trainerView(), entries });
     const { unmount } = renderWithSession(<TrainerPage />, { session: running });
-    await click('Suspendre la séance');
+    await click(fr('trainer.pause'));
     expect(running.sent).toEqual([{ kind: 'pause' }]);
     unmount();
 
     const paused = fakeSession({ view: trainerView({ paused: true }), entries });
     renderWithSession(<TrainerPage />, { session: paused });
-    expect(screen.getByText('Séance suspendue par le ou la formateur·rice')).not.toBeNull();
+    expect(screen.getByText(fr('session.paused'))).not.toBeNull();
     // A label swap, not a toggle as well (RGAA 7.1): no aria-pressed beside the changing label.
-    expect(screen.getByRole('button', { name: 'Reprendre la séance' }).hasAttribute('aria-pressed')).toBe(
+    expect(screen.getByRole('button', { name: fr('trainer.resume') }).hasAttribute('aria-pressed')).toBe(
       false,
     );
-    await click('Reprendre la séance');
+    await click(fr('trainer.resume'));
     expect(paused.sent).toEqual([{ kind: 'resume' }]);
   });
 
   it('shows no paused banner nor status once a paused call has ended', () => {
     const ended = fakeSession({ view: trainerView({ paused: true, phase: 'ended' }), entries });
     renderWithSession(<TrainerPage />, { session: ended });
-    expect(screen.queryByText('Séance suspendue par le ou la formateur·rice')).toBeNull();
-    expect(screen.queryByText('Séance suspendue')).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Reprendre la séance' })).toBeNull();
+    expect(screen.queryByText(fr('session.paused'))).toBeNull();
+    expect(screen.queryByText(fr('status.paused'))).toBeNull();
+    expect(screen.queryByRole('button', { name: fr('trainer.resume') })).toBeNull();
   });
 
   it('ends the call only after confirmation', async () => {
     const session = fakeSession({ view: trainerView(), entries });
     renderWithSession(<TrainerPage />, { session });
-    await click("Terminer l'appel");
+    await click(fr('trainer.end'));
     expect(session.sent).toEqual([]);
-    await click('Annuler');
-    await click("Terminer l'appel");
-    const confirm = screen.getByRole('button', { name: "Oui, terminer l'appel" });
+    await click(fr('trainer.end.cancel'));
+    await click(fr('trainer.end'));
+    const confirm = screen.getByRole('button', { name: fr('trainer.end.confirmYes') });
     expect(document.activeElement).toBe(confirm);
-    await click("Oui, terminer l'appel");
+    await click(fr('trainer.end.confirmYes'));
     expect(session.sent).toEqual([{ kind: 'end' }]);
   });
 
@@ -117,8 +126,8 @@ describe('TrainerPage', () => {
       ending: { ending: null, outcome: 'failure', message: "L'appelante a raccroché.", reason: 'trainer' },
     });
     renderWithSession(<TrainerPage />, { session: fakeSession({ view, entries }) });
-    expect(screen.getByText('échec')).not.toBeNull();
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: "Terminer l'appel" }).disabled).toBe(true);
+    expect(screen.getByText(fr('outcome.failure'))).not.toBeNull();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: fr('trainer.end') }).disabled).toBe(true);
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'On sonne à la porte' }).disabled).toBe(
       true,
     );
@@ -129,11 +138,11 @@ describe('TrainerPage — live controls', () => {
   it('sends generic line events; a hang-up or a drop only after confirmation', async () => {
     const session = fakeSession({ view: trainerView(), entries });
     renderWithSession(<TrainerPage />, { session });
-    await click('Grésillements sur la ligne');
-    await click("L'appelant·e raccroche");
+    await click(fr('effect.crackle'));
+    await click(fr('effect.caller_hangup'));
     expect(session.sent).toEqual([{ kind: 'effect', effect: 'crackle' }]);
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Oui, maintenant' }));
-    await click('Oui, maintenant');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: fr('effects.confirmYes') }));
+    await click(fr('effects.confirmYes'));
     expect(session.sent).toEqual([
       { kind: 'effect', effect: 'crackle' },
       { kind: 'effect', effect: 'caller_hangup' },
@@ -143,14 +152,14 @@ describe('TrainerPage — live controls', () => {
   it('has the caller say an ad-lib line, and whispers to the listener', async () => {
     const session = fakeSession({ view: trainerView(), entries });
     renderWithSession(<TrainerPage />, { session });
-    const adlib = screen.getByRole('textbox', { name: "Réplique improvisée de l'appelant·e" });
+    const adlib = screen.getByRole('textbox', { name: fr('trainer.adlib.label') });
     fireEvent.change(adlib, { target: { value: "J'ai peur." } });
     await act(async () => {
       fireEvent.keyDown(adlib, { key: 'Enter' });
     });
-    const whisper = screen.getByRole('textbox', { name: "Message chuchoté à l'écoutant·e" });
+    const whisper = screen.getByRole('textbox', { name: fr('trainer.whisper.label') });
     fireEvent.change(whisper, { target: { value: 'Reformule.' } });
-    await click('Chuchoter');
+    await click(fr('trainer.whisper.submit'));
     expect(session.sent).toEqual([
       { kind: 'adlib', text: "J'ai peur." },
       { kind: 'whisper', text: 'Reformule.' },
@@ -163,19 +172,19 @@ describe('TrainerPage — live controls', () => {
       entries: [...entries, inputEntry(5, { kind: 'bookmark', comment: 'Belle reformulation' }, 'trainer')],
     });
     renderWithSession(<TrainerPage />, { session });
-    const bookmarks = within(screen.getByRole('region', { name: 'Repères' }));
+    const bookmarks = within(screen.getByRole('region', { name: fr('bookmark.heading') }));
     expect(bookmarks.getByText('Belle reformulation')).not.toBeNull();
     // « B » is a single key: it acts with focus among the trainer's controls only.
     await act(async () => {
       fireEvent.keyDown(document.body, { code: 'KeyB', key: 'b' });
     });
     expect(bookmarks.queryByRole('textbox')).toBeNull();
-    const pause = screen.getByRole('button', { name: 'Suspendre la séance' });
+    const pause = screen.getByRole('button', { name: fr('trainer.pause') });
     pause.focus();
     await act(async () => {
       fireEvent.keyDown(pause, { code: 'KeyB', key: 'b' });
     });
-    let field = bookmarks.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' });
+    let field = bookmarks.getByRole('textbox', { name: fr('bookmark.label') });
     expect(document.activeElement).toBe(field);
     // Typing « b » in the comment is a letter, not another bookmark.
     fireEvent.keyDown(field, { code: 'KeyB', key: 'b' });
@@ -183,11 +192,11 @@ describe('TrainerPage — live controls', () => {
     expect(bookmarks.queryByRole('textbox')).toBeNull();
     expect(session.sent).toEqual([]);
     // A click focuses the button (as a browser does), then opens the field.
-    screen.getByRole('button', { name: /Marquer ce moment/ }).focus();
-    await click('Marquer ce moment');
-    field = bookmarks.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' });
+    screen.getByRole('button', { name: containing(fr('bookmark.open')) }).focus();
+    await click(fr('bookmark.open'));
+    field = bookmarks.getByRole('textbox', { name: fr('bookmark.label') });
     fireEvent.change(field, { target: { value: 'Silence bien tenu' } });
-    await click('Enregistrer le repère');
+    await click(fr('bookmark.save'));
     // With the moment the field opened: the view's session time (60 s), the clock running since.
     expect(session.sent).toEqual([
       { kind: 'bookmark', comment: 'Silence bien tenu', moment: expect.any(Number) },
@@ -196,7 +205,9 @@ describe('TrainerPage — live controls', () => {
     expect(moment).toBeGreaterThanOrEqual(60_000);
     expect(moment).toBeLessThan(61_000);
     // Saved: focus goes back to the button that opened the field, never to the page.
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: /Marquer ce moment/ }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: containing(fr('bookmark.open')) }),
+    );
   });
 
   it('remaps « B » to Alt+B: Alt+B opens the bookmark anywhere, « B » alone no longer does', async () => {
@@ -205,10 +216,10 @@ describe('TrainerPage — live controls', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('radio', { name: /^Avec Alt/ }));
     });
-    const bookmarks = within(screen.getByRole('region', { name: 'Repères' }));
-    const open = screen.getByRole('button', { name: /Marquer ce moment/ });
+    const bookmarks = within(screen.getByRole('region', { name: fr('bookmark.heading') }));
+    const open = screen.getByRole('button', { name: containing(fr('bookmark.open')) });
     expect(open.getAttribute('aria-keyshortcuts')).toBe('Alt+B');
-    const pause = screen.getByRole('button', { name: 'Suspendre la séance' });
+    const pause = screen.getByRole('button', { name: fr('trainer.pause') });
     pause.focus();
     await act(async () => {
       fireEvent.keyDown(pause, { code: 'KeyB', key: 'b' });
@@ -217,9 +228,7 @@ describe('TrainerPage — live controls', () => {
     await act(async () => {
       fireEvent.keyDown(document.body, { code: 'KeyB', key: 'b', altKey: true });
     });
-    expect(document.activeElement).toBe(
-      bookmarks.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' }),
-    );
+    expect(document.activeElement).toBe(bookmarks.getByRole('textbox', { name: fr('bookmark.label') }));
     await act(async () => {
       fireEvent.click(screen.getByRole('radio', { name: /^Une touche seule/ }));
     });
@@ -229,17 +238,16 @@ describe('TrainerPage — live controls', () => {
     const session = fakeSession({ view: trainerView(), entries });
     const { unmount } = renderWithSession(<TrainerPage />, { session });
     await act(async () => {
-      fireEvent.click(screen.getByRole('switch', { name: 'Vue projection pour les observateur·rices' }));
+      fireEvent.click(screen.getByRole('switch', { name: fr('trainer.projector') }));
     });
     expect(session.sent).toEqual([{ kind: 'projector', on: true }]);
     unmount();
     renderWithSession(<TrainerPage />, {
       session: fakeSession({ view: trainerView({ projector: true }), entries }),
     });
-    expect(
-      screen.getByRole<HTMLInputElement>('switch', { name: 'Vue projection pour les observateur·rices' })
-        .checked,
-    ).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('switch', { name: fr('trainer.projector') }).checked).toBe(
+      true,
+    );
   });
 
   it('shows who is connected in each role, under their names', () => {
@@ -255,12 +263,12 @@ describe('TrainerPage — live controls', () => {
       },
     });
     renderWithSession(<TrainerPage />, { session });
-    fireEvent.click(screen.getByRole('tab', { name: 'Liens et présents' }));
-    const presence = within(screen.getByRole('region', { name: 'Qui est connecté' }));
+    fireEvent.click(screen.getByRole('tab', { name: fr('trainer.tabs.people') }));
+    const presence = within(screen.getByRole('region', { name: fr('presence.heading') }));
     expect(presence.getByText('Camille')).not.toBeNull();
-    expect(presence.getByText('(2 onglets)')).not.toBeNull();
+    expect(presence.getByText(fr('presence.tabs', { count: 2 }))).not.toBeNull();
     expect(presence.queryByText('Groupe A')).toBeNull();
-    expect(presence.getByText('personne')).not.toBeNull();
+    expect(presence.getByText(fr('presence.nobody'))).not.toBeNull();
   });
 
   it('lists the role links this browser created, with a copy button each', () => {
@@ -272,7 +280,9 @@ describe('TrainerPage — live controls', () => {
       <RoleLinksPanel sessionId="s1" origin="https://ecoute.test" ownLink="/trainer/s1#k=t" />,
     );
     expect(screen.getByText('https://ecoute.test/listener/s1#k=l')).not.toBeNull();
-    expect(screen.getByRole('button', { name: 'Copier le lien Observateur·rice' })).not.toBeNull();
+    expect(
+      screen.getByRole('button', { name: fr('link.copyLabel', { role: fr('role.observer') }) }),
+    ).not.toBeNull();
     localStorage.clear();
   });
 
@@ -294,8 +304,8 @@ describe('TrainerPage — live controls', () => {
       ],
     });
     renderWithSession(<TrainerPage />, { session });
-    fireEvent.click(screen.getByRole('tab', { name: 'Appelant·e' }));
-    const words = within(screen.getByRole('region', { name: "Paroles et notes de l'écoutant·e" }));
+    fireEvent.click(screen.getByRole('tab', { name: fr('trainer.tabs.caller') }));
+    const words = within(screen.getByRole('region', { name: fr('trainer.words.heading') }));
     expect(words.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       expect.stringContaining('Je suis là.'),
       expect.stringContaining('Penser au 3114'),
