@@ -14,7 +14,15 @@ import {
 import { DebriefView } from './DebriefView.js';
 import { debriefOfColumns, timelineOf } from './timeline.js';
 import { debriefTimeline } from '@ecoute/protocol';
-import { translate } from '../i18n/catalogue.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What the page says, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+/** A text as `getByText` reads the page's: its no-break spaces as plain ones. */
+const plain = (text: string) => text.replace(/\s+/g, ' ');
+/** An accessible name that holds `words`. */
+const containing = (words: string) => (name: string) => name.includes(words);
 
 const noGraph = () => <div data-testid="graph" />;
 
@@ -35,7 +43,8 @@ const momentHeading = () => screen.getByRole('heading', { level: 2, name: /^À /
 // (A busy machine may take a while over the first render of the file: no deadline of 1 s.)
 /** An accessible name that starts with `words` (a button's visually hidden detail follows). */
 const startsWith = (words: string) => (name: string) => name.startsWith(words);
-const panelsShown = () => screen.findByRole('region', { name: "Grille d'évaluation" }, { timeout: 10_000 });
+const panelsShown = () =>
+  screen.findByRole('region', { name: fr('debrief.rubric.heading') }, { timeout: 10_000 });
 
 // jsdom does not scroll: what was asked to scroll into view is recorded.
 const scrolled: Element[] = [];
@@ -67,20 +76,26 @@ describe('the debrief page', () => {
     fixture.session.durationMs = 30_000;
     renderView(new FakeDebriefApi(fixture));
     await panelsShown();
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe("Débriefing — Appel d'entraînement");
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      fr('debrief.title', { scenario: "Appel d'entraînement" }),
+    );
     // Picked up at 0:05 of the session, ended at 0:30: a call of 0:25, as the transcript counts it.
     expect(momentHeading().textContent).toBe('À 0:25');
-    const facts = screen.getByText('Durée').closest('div')!;
+    const facts = screen.getByText(fr('debrief.facts.duration')).closest('div')!;
     expect(within(facts).getByText('0:25')).toBeTruthy();
-    expect(screen.getByText('Moment : 0:25 sur 0:25')).toBeTruthy();
-    expect(screen.getByText('Critères automatiques remplis : 1 sur 1 évalués.')).toBeTruthy();
+    expect(
+      screen.getByText(plain(fr('debrief.playback.time', { time: '0:25', total: '0:25' }))),
+    ).toBeTruthy();
+    expect(screen.getByText(plain(fr('debrief.rubric.summary', { met: 1, total: 1 })))).toBeTruthy();
     const measures = screen.getByRole('region', { name: translate('fr', 'debrief.measures.heading') });
     expect(within(measures).getByText('0:12')).toBeTruthy();
-    expect(within(measures).getByText('échec')).toBeTruthy();
+    expect(within(measures).getByText(fr('outcome.failure'))).toBeTruthy();
     // The pickup is where call time starts: its moment is not read « à 0:00 » after « 0:03 ».
-    const pickup = within(measures).getByRole('button', { name: /Temps pour décrocher/ });
+    const pickup = within(measures).getByRole('button', { name: containing(fr('debrief.measures.pickup')) });
     expect(pickup.textContent).not.toMatch(/à \d/);
-    expect(within(measures).getByRole('button', { name: /Plus long silence/ }).textContent).toMatch(/à 0:16/);
+    expect(
+      within(measures).getByRole('button', { name: containing(fr('debrief.measures.silence')) }).textContent,
+    ).toMatch(/à 0:16/);
     // The fixture's call offers to alert a colleague, never done: said in words of that measure.
     expect(within(measures).getByText(translate('fr', 'debrief.measures.alert'))).toBeTruthy();
     expect(within(measures).getByText(translate('fr', 'debrief.measures.noAlert'))).toBeTruthy();
@@ -123,7 +138,7 @@ describe('the debrief page', () => {
   it('jumps to the moment that proves a criterion, and steps with the arrow keys', async () => {
     renderView(new FakeDebriefApi(debriefFixture()));
     await panelsShown();
-    const rubric = screen.getByRole('region', { name: "Grille d'évaluation" });
+    const rubric = screen.getByRole('region', { name: fr('debrief.rubric.heading') });
     fireEvent.click(
       within(rubric).getByRole('button', { name: /Voir le moment.*Se présenter dans la première minute/ }),
     );
@@ -132,7 +147,9 @@ describe('the debrief page', () => {
     expect(document.activeElement).toBe(momentHeading());
     expect(scrolled).toContain(momentHeading());
     expect(
-      screen.getByText('Technique : Se présenter', { selector: '.debrief__current *, .debrief__current' }),
+      screen.getByText(plain(fr('entry.move', { label: 'Se présenter' })), {
+        selector: '.debrief__current *, .debrief__current',
+      }),
     ).toBeTruthy();
     // The variables as they were then: confidence not yet raised at the pickup.
     fireEvent.keyDown(window, { key: 'ArrowLeft' });
@@ -140,9 +157,11 @@ describe('the debrief page', () => {
     // The path of states reads call time too (entered « En ligne » 0:04 after the pickup); it
     // follows the step once the step's frame is painted.
     await waitFor(() =>
-      expect(screen.getByRole('region', { name: 'État du scénario' }).textContent).not.toContain('0:05'),
+      expect(screen.getByRole('region', { name: fr('trainer.states.heading') }).textContent).not.toContain(
+        '0:05',
+      ),
     );
-    expect(screen.getByRole('region', { name: 'État du scénario' }).textContent).toContain('0:00');
+    expect(screen.getByRole('region', { name: fr('trainer.states.heading') }).textContent).toContain('0:00');
     const confidence = screen.getByRole('meter', { name: 'Confiance' });
     expect(confidence.getAttribute('value')).toBe('3');
     // The scenario's thresholds, as the call showed them: low trust is « à surveiller ».
@@ -160,26 +179,28 @@ describe('the debrief page', () => {
     const api = new FakeDebriefApi(debriefFixture());
     renderView(api);
     await panelsShown();
-    const form = screen.getByRole('group', { name: 'Votre jugement : Ton posé, rythme adapté' });
-    fireEvent.click(within(form).getByRole('radio', { name: 'en partie' }));
-    fireEvent.change(within(form).getByRole('textbox', { name: 'Commentaire' }), {
+    const form = screen.getByRole('group', {
+      name: fr('debrief.judgment.legend', { criterion: 'Ton posé, rythme adapté' }),
+    });
+    fireEvent.click(within(form).getByRole('radio', { name: fr('debrief.rating.partly') }));
+    fireEvent.change(within(form).getByRole('textbox', { name: fr('debrief.judgment.comment') }), {
       target: { value: 'Un peu vite' },
     });
     await act(async () => {
-      fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer le jugement' }));
+      fireEvent.click(within(form).getByRole('button', { name: fr('debrief.judgment.save') }));
     });
     expect(api.calls.find((c) => c.method === 'judge')?.args).toEqual([
       'ton_pose',
       { rating: 'partly', comment: 'Un peu vite' },
     ]);
-    expect(within(form).getByRole('status').textContent).toBe('Enregistré.');
+    expect(within(form).getByRole('status').textContent).toBe(fr('debrief.saved'));
 
-    fireEvent.click(screen.getAllByRole('button', { name: /Voir le moment/ })[0]!);
+    fireEvent.click(screen.getAllByRole('button', { name: containing(fr('debrief.seeMoment')) })[0]!);
     const marks = screen.getByRole('region', { name: translate('fr', 'debrief.marks.heading') });
     const box = within(marks).getByRole('textbox', { name: /Nouvelle annotation à/ });
     fireEvent.change(box, { target: { value: 'Ici, ralentir' } });
     await act(async () => {
-      fireEvent.click(within(marks).getByRole('button', { name: "Ajouter l'annotation" }));
+      fireEvent.click(within(marks).getByRole('button', { name: fr('debrief.marks.add') }));
     });
     expect(api.calls.find((c) => c.method === 'addAnnotation')?.args[0]).toMatchObject({
       comment: 'Ici, ralentir',
@@ -215,41 +236,45 @@ describe('the debrief page', () => {
     const api = new FakeDebriefApi(debriefFixture({ viewer: 'listener', judgments: null, marks: null }));
     renderView(api);
     await panelsShown();
-    expect(
-      screen.getByText('Le jugement du ou de la formateur·rice sera visible après votre auto-évaluation.'),
-    ).toBeTruthy();
+    expect(screen.getByText(fr('debrief.rubric.judgmentHidden'))).toBeTruthy();
     expect(screen.queryByRole('group', { name: /Votre jugement/ })).toBeNull();
     // No result before the self-assessment, not even the automatic ones.
     expect(screen.getByText(translate('fr', 'debrief.rubric.resultsHidden'))).toBeTruthy();
-    expect(screen.queryByText('Rempli')).toBeNull();
+    expect(screen.queryByText(fr('debrief.rubric.met'))).toBeNull();
     expect(screen.queryByText(/Critères automatiques remplis/)).toBeNull();
     // Nor the measures (counts, outcome), which came before and said what the rubric keeps back.
     expect(screen.queryByRole('region', { name: translate('fr', 'debrief.measures.heading') })).toBeNull();
-    const self = screen.getByRole('region', { name: 'Mon auto-évaluation' });
+    const self = screen.getByRole('region', { name: fr('debrief.self.heading') });
     fireEvent.click(
       within(within(self).getByRole('radiogroup', { name: 'Ton posé, rythme adapté' })).getByRole('radio', {
-        name: 'en partie',
+        name: fr('debrief.rating.partly'),
       }),
     );
-    fireEvent.change(within(self).getByRole('textbox', { name: "Ce que je retiens de l'appel" }), {
+    fireEvent.change(within(self).getByRole('textbox', { name: fr('debrief.self.comment') }), {
       target: { value: 'Ralentir' },
     });
-    fireEvent.click(within(self).getByRole('button', { name: "Envoyer l'auto-évaluation" }));
+    fireEvent.click(within(self).getByRole('button', { name: fr('debrief.self.submit') }));
     await act(async () => {
-      fireEvent.click(within(self).getByRole('button', { name: 'Oui, envoyer' }));
+      fireEvent.click(within(self).getByRole('button', { name: fr('debrief.self.confirmYes') }));
     });
     expect(api.calls.find((c) => c.method === 'selfAssess')?.args[0]).toEqual({
       ratings: [{ criterion: 'ton_pose', rating: 'partly', comment: '' }],
       comment: 'Ralentir',
     });
-    expect(screen.queryByRole('region', { name: 'Mon auto-évaluation' })).toBeNull();
-    expect(screen.getByText('Formateur·rice : rempli — Très posé')).toBeTruthy();
-    expect(screen.getByText('Auto-évaluation : en partie')).toBeTruthy();
-    expect(screen.getAllByText('Rempli').length).toBeGreaterThan(0);
+    expect(screen.queryByRole('region', { name: fr('debrief.self.heading') })).toBeNull();
+    expect(
+      screen.getByText(
+        plain(`${fr('debrief.rubric.trainerSays', { rating: fr('debrief.rating.met') })} — Très posé`),
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(plain(fr('debrief.rubric.selfSays', { rating: fr('debrief.rating.partly') }))),
+    ).toBeTruthy();
+    expect(screen.getAllByText(fr('debrief.rubric.met')).length).toBeGreaterThan(0);
     expect(screen.getByRole('region', { name: translate('fr', 'debrief.measures.heading') })).toBeTruthy();
     // Their own words, under their own heading (not « Ce que l'apprenant·e retient »).
     expect(
-      within(screen.getByRole('region', { name: "Ce que je retiens de l'appel" })).getByText('Ralentir'),
+      within(screen.getByRole('region', { name: fr('debrief.self.comment') })).getByText('Ralentir'),
     ).toBeTruthy();
   });
 
@@ -257,9 +282,9 @@ describe('the debrief page', () => {
     const fixture = debriefFixture();
     renderView(new FakeDebriefApi({ ...fixture, session: { ...fixture.session, trainer: null } }));
     await panelsShown();
-    const fact = screen.getByText('Formateur·rice', { selector: 'dt' }).parentElement!;
-    expect(within(fact).getByText('non rejoint·e')).toBeTruthy();
-    expect(within(fact).queryByText('sans nom')).toBeNull();
+    const fact = screen.getByText(fr('role.trainer'), { selector: 'dt' }).parentElement!;
+    expect(within(fact).getByText(fr('debrief.facts.trainerAbsent'))).toBeTruthy();
+    expect(within(fact).queryByText(fr('debrief.facts.unnamed'))).toBeNull();
   });
 
   it('shows a criterion the call never reached as « Non évalué », not as met', async () => {
@@ -271,8 +296,8 @@ describe('the debrief page', () => {
     renderView(new FakeDebriefApi({ ...fixture, rubric: [...fixture.rubric, unreached] }));
     await panelsShown();
     const item = screen.getByText('Piège jamais tendu').closest('li')!;
-    expect(within(item).getByText('Non évalué')).toBeTruthy();
-    expect(within(item).queryByText('Rempli')).toBeNull();
+    expect(within(item).getByText(fr('debrief.rubric.notAssessed'))).toBeTruthy();
+    expect(within(item).queryByText(fr('debrief.rubric.met'))).toBeNull();
     expect(screen.getByText(/Critères automatiques remplis : 1 sur 1 évalués\. 1 non évalué :/)).toBeTruthy();
   });
 
@@ -319,18 +344,18 @@ describe('the debrief page', () => {
     expect(screen.getByTestId('lanes-view').getAttribute('data-lanes-painted')).toBe('true');
     expect(canvas.markers().length).toBeGreaterThan(0);
     expect(momentHeading().textContent).toBe('À 0:25');
-    expect(screen.getByRole('button', { name: 'Rejouer' })).toBeTruthy();
-    expect(screen.queryByRole('region', { name: "Grille d'évaluation" })).toBeNull();
+    expect(screen.getByRole('button', { name: fr('debrief.playback.play') })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: fr('debrief.rubric.heading') })).toBeNull();
     expect(screen.queryByRole('region', { name: translate('fr', 'debrief.measures.heading') })).toBeNull();
     expect(container.querySelector('.moment-transcript')).toBeNull();
-    expect(screen.queryByText('Durée')).toBeNull();
+    expect(screen.queryByText(fr('debrief.facts.duration'))).toBeNull();
     // Then everything else, the lanes not painted again for it.
     const paints = canvas.paints;
     await panelsShown();
     expect(screen.getByRole('region', { name: translate('fr', 'debrief.measures.heading') })).toBeTruthy();
     expect(screen.getByRole('region', { name: translate('fr', 'debrief.marks.heading') })).toBeTruthy();
     expect(container.querySelectorAll('.moment-transcript__row').length).toBeGreaterThan(0);
-    expect(screen.getByText('Durée')).toBeTruthy();
+    expect(screen.getByText(fr('debrief.facts.duration'))).toBeTruthy();
     expect(screen.getByRole('meter', { name: 'Confiance' })).toBeTruthy();
     expect(canvas.paints).toBe(paints);
   });
@@ -403,11 +428,15 @@ describe('the debrief page', () => {
   it('keeps the lanes reachable by keyboard, with a marker picked by a click', () => {
     const api = new FakeDebriefApi(debriefFixture());
     renderView(api);
-    const lanes = screen.getByRole('group', { name: 'Pistes de la chronologie' });
+    const lanes = screen.getByRole('group', { name: fr('debrief.lanes.label') });
     expect(lanes.tabIndex).toBe(0);
     expect(lanes.getAttribute('aria-describedby')).toBe('lanes-help');
     // The bookmark is a button on its lane.
-    fireEvent.click(screen.getByRole('button', { name: 'Repère à 0:10\u00a0: Bonne présentation' }));
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: fr('debrief.marks.jump', { time: '0:10', comment: 'Bonne présentation' }),
+      }),
+    );
     expect(momentHeading().textContent).toBe('À 0:10');
   });
 
@@ -417,7 +446,7 @@ describe('the debrief page', () => {
     const api = new FakeDebriefApi(debriefFixture());
     renderView(api, synth);
     fireEvent.click(screen.getByRole('radio', { name: '4×' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Rejouer' }));
+    fireEvent.click(screen.getByRole('button', { name: fr('debrief.playback.play') }));
     // From the last moment, playback restarts at the beginning.
     expect(momentHeading().textContent).toBe('À 0:00');
     act(() => {
@@ -432,7 +461,7 @@ describe('the debrief page', () => {
       jest.advanceTimersByTime(10_000);
     });
     expect(momentHeading().textContent).toBe('À 0:25');
-    expect(screen.getByRole('button', { name: 'Rejouer' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: fr('debrief.playback.play') })).toBeTruthy();
   });
 
   it('draws the curves with a value axis, a dash and a name each, and gives them as a table', () => {
@@ -449,7 +478,7 @@ describe('the debrief page', () => {
     // Each series its own dash (not colour alone), its name at the end of its line.
     expect(canvas.dashes.slice(0, 2)).toEqual(['', '8,4']);
     expect(canvas.texts.slice(0, 2)).toEqual(['Détresse', 'Confiance']);
-    const legend = screen.getByRole('list', { name: 'Variables' });
+    const legend = screen.getByRole('list', { name: fr('debrief.curves') });
     const keys = [...legend.querySelectorAll('line')].map((line) => line.getAttribute('stroke-dasharray'));
     expect(keys).toEqual([null, '8 4']);
     expect([...legend.querySelectorAll('li')].map((item) => item.textContent?.trim())).toEqual([
@@ -461,7 +490,7 @@ describe('the debrief page', () => {
     details.open = true;
     fireEvent(details, new Event('toggle'));
     const table = screen.getByRole('table', {
-      name: "Valeur de chaque variable à chaque changement, en temps d'appel",
+      name: fr('curves.tableCaption'),
     });
     const rows = within(table)
       .getAllByRole('row')
