@@ -6,6 +6,11 @@ import { renderWithSession } from '../test/renderWithSession.js';
 import { settle } from '../test/settle.js';
 import { accountApi } from './accountApi.js';
 import { OrganizationPage } from './OrganizationPage.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What an administrator reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 const organization: OrganizationSummary = {
   name: 'Allô Numérique',
@@ -28,13 +33,13 @@ describe('OrganizationPage', () => {
   it('takes the focus to the new invitation link, shown at the top of the page', async () => {
     renderWithSession(<OrganizationPage api={api} origin="https://ecoute.test" />);
     await settle();
-    fireEvent.change(screen.getByRole('textbox', { name: 'Adresse e-mail' }), {
+    fireEvent.change(screen.getByRole('textbox', { name: fr('account.email') }), {
       target: { value: 'dominique@example.org' },
     });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: "Créer le lien d'invitation" }));
+      fireEvent.click(screen.getByRole('button', { name: fr('account.organization.inviteSubmit') }));
     });
-    const panel = screen.getByRole('region', { name: 'Lien à transmettre' });
+    const panel = screen.getByRole('region', { name: fr('account.organization.linkToShare') });
     expect(panel.textContent).toContain('https://ecoute.test/invitation#i=abc');
     expect(document.activeElement).toBe(panel);
   });
@@ -43,9 +48,13 @@ describe('OrganizationPage', () => {
     renderWithSession(<OrganizationPage api={api} origin="https://ecoute.test" />);
     await settle();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Lien de réinitialisation pour Camille Martin' }));
+      fireEvent.click(
+        screen.getByRole('button', {
+          name: fr('account.organization.resetLink', { name: 'Camille Martin' }),
+        }),
+      );
     });
-    const panel = screen.getByRole('region', { name: 'Lien à transmettre' });
+    const panel = screen.getByRole('region', { name: fr('account.organization.linkToShare') });
     expect(panel.textContent).toContain('https://ecoute.test/reset-password#r=def');
     expect(document.activeElement).toBe(panel);
   });
@@ -53,7 +62,7 @@ describe('OrganizationPage', () => {
   it('labels the role of an invitation like the other fields', async () => {
     renderWithSession(<OrganizationPage api={api} origin="https://ecoute.test" />);
     await settle();
-    const role = screen.getByRole('combobox', { name: 'Rôle' });
+    const role = screen.getByRole('combobox', { name: fr('account.role') });
     expect(role.closest('.form-field')).not.toBeNull();
   });
 
@@ -68,28 +77,34 @@ describe('OrganizationPage', () => {
     } as unknown as typeof accountApi;
     renderWithSession(<OrganizationPage api={eraseApi} origin="https://ecoute.test" />);
     await settle();
-    const erase = screen.getByRole('button', { name: 'Effacer ses séances' });
+    const erase = screen.getByRole('button', { name: fr('account.organization.learnerErase') });
     fireEvent.click(erase);
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
-      "Indiquez d'abord le pseudonyme.",
+      fr('account.organization.pseudonymMissing'),
     );
     expect(erased).toEqual([]);
-    fireEvent.change(screen.getByRole('textbox', { name: 'Pseudonyme' }), { target: { value: 'Zoé' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Effacer ses séances' }));
+    fireEvent.change(screen.getByRole('textbox', { name: fr('account.organization.pseudonym') }), {
+      target: { value: 'Zoé' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: fr('account.organization.learnerErase') }));
     const question = screen.getByRole('group', { name: /Effacer toutes les séances de «\u00a0Zoé\u00a0»/ });
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Oui, effacer' }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: fr('account.organization.eraseYes') }),
+    );
     expect(erased).toEqual([]);
-    fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    fireEvent.click(screen.getByRole('button', { name: fr('debrief.cancel') }));
     expect(question.isConnected).toBe(false);
     expect(erased).toEqual([]);
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Effacer ses séances' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Effacer ses séances' }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: fr('account.organization.learnerErase') }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: fr('account.organization.learnerErase') }));
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Oui, effacer' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('account.organization.eraseYes') }));
     });
     expect(erased).toEqual(['Zoé']);
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
-      '2 séances de «\u00a0Zoé\u00a0» effacées.',
+      fr('account.organization.erased.other', { count: 2, pseudonym: 'Zoé' }),
     );
   });
 
@@ -101,26 +116,26 @@ describe('OrganizationPage', () => {
     } as unknown as typeof accountApi;
     renderWithSession(<OrganizationPage api={refusing} origin="https://ecoute.test" />);
     await settle();
-    fireEvent.change(screen.getByRole('textbox', { name: 'Adresse e-mail' }), {
+    fireEvent.change(screen.getByRole('textbox', { name: fr('account.email') }), {
       target: { value: 'camille@example.org' },
     });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: "Créer le lien d'invitation" }));
+      fireEvent.click(screen.getByRole('button', { name: fr('account.organization.inviteSubmit') }));
     });
-    const invite = screen.getByRole('region', { name: 'Inviter' });
+    const invite = screen.getByRole('region', { name: fr('account.organization.invite') });
     const alerts = () => screen.getAllByRole('alert').filter((a) => a.textContent);
     expect(alerts()).toHaveLength(1);
     expect(invite.contains(alerts()[0]!)).toBe(true);
-    expect(alerts()[0]!.textContent).toBe("Cette adresse est déjà celle d'un membre de l'organisme.");
+    expect(alerts()[0]!.textContent).toBe(fr('error.account/already_member'));
     const days = screen.getByRole('spinbutton', { name: /Jours de conservation/ });
     expect(days.getAttribute('min')).toBe('0');
     expect(days.getAttribute('max')).toBe('3650');
     fireEvent.change(days, { target: { value: '30' } });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('account.save') }));
     });
     expect(alerts()).toHaveLength(0);
-    const retention = screen.getByRole('region', { name: 'Durée de conservation' });
-    expect(retention.textContent).toContain('Durée de conservation\u00a0: 30 jours.');
+    const retention = screen.getByRole('region', { name: fr('account.organization.retention') });
+    expect(retention.textContent).toContain(fr('account.organization.retentionSaved', { days: 30 }));
   });
 });

@@ -4,6 +4,13 @@ import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, listenerView, observationEntry, trainerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { ListenerPage } from './ListenerPage.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What the listener reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+/** A text as `getByText` reads the page's: its no-break spaces as plain ones. */
+const plain = (text: string) => text.replace(/\s+/g, ' ');
 
 function button(name: string): HTMLButtonElement {
   return screen.getByRole('button', { name });
@@ -25,9 +32,9 @@ describe('ListenerPage', () => {
     const session = fakeSession({ view: listenerView({ phase: 'ringing', moves: [] }) });
     renderWithSession(<ListenerPage />, { session });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Écoutant·e — Nuit blanche');
-    expect(screen.getByText('Le téléphone sonne…')).not.toBeNull();
-    expect(screen.queryByRole('button', { name: 'Raccrocher' })).toBeNull();
-    await click(button('Décrocher'));
+    expect(screen.getByText(fr('phone.ringing'))).not.toBeNull();
+    expect(screen.queryByRole('button', { name: fr('shortcuts.hangup') })).toBeNull();
+    await click(button(fr('shortcuts.pickup')));
     expect(session.sent).toEqual([{ kind: 'pickup' }]);
   });
 
@@ -35,17 +42,17 @@ describe('ListenerPage', () => {
     const session = fakeSession({ view: listenerView({ t: 65_000 }), entries: inCall });
     renderWithSession(<ListenerPage />, { session });
     expect(screen.getByRole('timer').textContent).toBe('1:03');
-    const transcript = screen.getByRole('region', { name: 'Transcription' });
+    const transcript = screen.getByRole('region', { name: fr('transcript.heading') });
     expect(transcript.querySelector('[role="log"]')?.textContent).toContain('(soupir)');
     await click(button('Reformuler'));
-    await click(button('Raccrocher'));
+    await click(button(fr('shortcuts.hangup')));
     expect(session.sent).toEqual([{ kind: 'move', move: 'reformuler' }, { kind: 'hangup' }]);
   });
 
   it('says the typed words with Enter, then clears the field', async () => {
     const session = fakeSession({ view: listenerView(), entries: inCall });
     renderWithSession(<ListenerPage />, { session });
-    const field = screen.getByLabelText<HTMLTextAreaElement>('Ce que je dis');
+    const field = screen.getByLabelText<HTMLTextAreaElement>(fr('say.label'));
     fireEvent.change(field, { target: { value: '  Je vous écoute.  ' } });
     await act(async () => {
       fireEvent.keyDown(field, { key: 'Enter' });
@@ -61,29 +68,29 @@ describe('ListenerPage', () => {
       ack: () => ({ ok: false, code: 'input/rate_limited', message: 'slow down' }),
     });
     renderWithSession(<ListenerPage />, { session });
-    const field = screen.getByLabelText<HTMLTextAreaElement>('Ce que je dis');
+    const field = screen.getByLabelText<HTMLTextAreaElement>(fr('say.label'));
     fireEvent.change(field, { target: { value: 'Bonjour' } });
-    await click(button('Dire'));
+    await click(button(fr('say.submit')));
     expect(field.value).toBe('Bonjour');
     const alerts = screen.getAllByRole('alert').map((alert) => alert.textContent);
-    expect(alerts).toContain('Trop de messages en peu de temps : ralentissez.');
+    expect(alerts).toContain(fr('error.input/rate_limited'));
   });
 
   it('suspends the controls while the trainer pauses the session', () => {
     const session = fakeSession({ view: listenerView({ paused: true }), entries: inCall });
     renderWithSession(<ListenerPage />, { session });
-    expect(screen.getByText('Séance suspendue par le ou la formateur·rice')).not.toBeNull();
-    expect(button('Raccrocher').disabled).toBe(true);
+    expect(screen.getByText(fr('session.paused'))).not.toBeNull();
+    expect(button(fr('shortcuts.hangup')).disabled).toBe(true);
     expect(button('Reformuler').disabled).toBe(true);
-    expect(screen.getByLabelText<HTMLTextAreaElement>('Ce que je dis').disabled).toBe(true);
+    expect(screen.getByLabelText<HTMLTextAreaElement>(fr('say.label')).disabled).toBe(true);
   });
 
   it('shows no paused banner once a paused call has ended', () => {
     const session = fakeSession({ view: listenerView({ paused: true, phase: 'ended' }), entries: inCall });
     renderWithSession(<ListenerPage />, { session });
     // The same view still in call: the banner says the pause (the test above).
-    expect(screen.queryByText('Séance suspendue par le ou la formateur·rice')).toBeNull();
-    expect(screen.queryByText('Séance suspendue')).toBeNull();
+    expect(screen.queryByText(fr('session.paused'))).toBeNull();
+    expect(screen.queryByText(fr('status.paused'))).toBeNull();
   });
 
   it('shows the outcome when the call has ended', () => {
@@ -100,11 +107,11 @@ describe('ListenerPage', () => {
       entries: inCall,
     });
     renderWithSession(<ListenerPage />, { session });
-    const outcome = within(screen.getByRole('region', { name: "Issue de l'appel" }));
-    expect(outcome.getByText('bien')).not.toBeNull();
+    const outcome = within(screen.getByRole('region', { name: fr('outcome.heading') }));
+    expect(outcome.getByText(fr('outcome.good'))).not.toBeNull();
     expect(outcome.getByText('Vous avez orienté vers le 3114.')).not.toBeNull();
-    expect(screen.queryByRole('button', { name: 'Raccrocher' })).toBeNull();
-    expect(screen.queryByLabelText('Ce que je dis')).toBeNull();
+    expect(screen.queryByRole('button', { name: fr('shortcuts.hangup') })).toBeNull();
+    expect(screen.queryByLabelText(fr('say.label'))).toBeNull();
   });
 
   it('explains a refused connection by its code', () => {
@@ -112,14 +119,14 @@ describe('ListenerPage', () => {
       session: fakeSession({ status: 'error', errorCode: 'auth/invalid_token' }),
     });
     expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toContain(
-      'Lien de séance invalide ou expiré.',
+      fr('error.auth/invalid_token'),
     );
   });
 
   it('says so when the link opens another role', () => {
     renderWithSession(<ListenerPage />, { session: fakeSession({ view: trainerView() }) });
     expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toContain(
-      "Ce lien n'ouvre pas ce rôle : utilisez le lien reçu pour votre rôle.",
+      fr('error.client/wrong_role'),
     );
     expect(screen.queryByRole('button', { name: 'Reformuler' })).toBeNull();
   });
@@ -168,13 +175,13 @@ describe('ListenerPage — the live console', () => {
   it('puts on hold and resumes with the phone button', async () => {
     const session = fakeSession({ view: listenerView(), entries: inCall });
     const { unmount } = renderWithSession(<ListenerPage />, { session });
-    await click(button('Mettre en attente'));
+    await click(button(fr('phone.hold')));
     expect(session.sent).toEqual([{ kind: 'hold' }]);
     unmount();
     const held = fakeSession({ view: listenerView({ onHold: true }), entries: inCall });
     renderWithSession(<ListenerPage />, { session: held });
-    expect(screen.getByText("L'appelant·e entend la musique d'attente.")).not.toBeNull();
-    await click(button("Reprendre l'appel"));
+    expect(screen.getByText(fr('phone.holdNote'))).not.toBeNull();
+    await click(button(fr('phone.unhold')));
     expect(held.sent).toEqual([{ kind: 'unhold' }]);
   });
 
@@ -184,7 +191,7 @@ describe('ListenerPage — the live console', () => {
       entries: inCall,
     });
     renderWithSession(<ListenerPage />, { session });
-    const group = within(screen.getByRole('group', { name: 'Toujours disponibles' }));
+    const group = within(screen.getByRole('group', { name: fr('moves.always') }));
     expect(group.getAllByRole('button').map((b) => b.getAttribute('aria-keyshortcuts'))).toEqual([
       'Alt+L',
       'Alt+N',
@@ -210,7 +217,7 @@ describe('ListenerPage — the live console', () => {
       await act(async () => {
         fireEvent.keyDown(key.altKey ? document.body : inArea, key);
       });
-    const field = screen.getByRole('textbox', { name: 'Ce que je dis' });
+    const field = screen.getByRole('textbox', { name: fr('say.label') });
     field.focus();
     await act(async () => {
       fireEvent.keyDown(field, { code: 'Digit1', key: '1' });
@@ -221,7 +228,7 @@ describe('ListenerPage — the live console', () => {
       { kind: 'hold' },
     ]);
     // The keys are on screen too.
-    expect(screen.getByRole('region', { name: 'Raccourcis clavier' }).textContent).toContain('Alt+C');
+    expect(screen.getByRole('region', { name: fr('shortcuts.heading') }).textContent).toContain('Alt+C');
   });
 
   it('says why a key does nothing: a digit past the moves, a standard action not offered now, a phone key out of its moment', async () => {
@@ -250,14 +257,14 @@ describe('ListenerPage — the live console', () => {
     };
     // Four moves are shown: 9 is no move's key now.
     expect(await notice(inArea, { code: 'Digit9', key: 'ç' })).toBe(
-      "Aucune action sous la touche 9 à ce moment de l'appel.",
+      fr('shortcuts.unavailable.noMove', { key: 9 }),
     );
     // The call has « Alerter un·e collègue », this step does not offer it.
     expect(await notice(document.body, { code: 'KeyL', key: 'l', altKey: true })).toBe(
-      "L'action « Alerter un·e collègue » n'est pas proposée à ce moment de l'appel.",
+      fr('shortcuts.unavailable.move', { move: 'Alerter un·e collègue' }),
     );
     expect(await notice(document.body, { code: 'KeyC', key: 'c', altKey: true })).toBe(
-      'Vous êtes déjà en ligne.',
+      fr('shortcuts.unavailable.picked'),
     );
     expect(session.sent).toEqual([]);
   });
@@ -270,14 +277,14 @@ describe('ListenerPage — the live console', () => {
     });
     const status = document.querySelector('.key-notice');
     expect(status?.getAttribute('role')).toBe('status');
-    expect(status?.textContent).toBe("Le téléphone sonne : décrochez d'abord.");
+    expect(status?.textContent).toBe(fr('shortcuts.unavailable.ringing'));
     expect(session.sent).toEqual([]);
   });
 
   it('picks up with Alt+C while it rings', async () => {
     const session = fakeSession({ view: listenerView({ phase: 'ringing', moves: [] }) });
     renderWithSession(<ListenerPage />, { session });
-    expect(button('Décrocher').getAttribute('aria-keyshortcuts')).toBe('Alt+C');
+    expect(button(fr('shortcuts.pickup')).getAttribute('aria-keyshortcuts')).toBe('Alt+C');
     await act(async () => {
       fireEvent.keyDown(document.body, { code: 'KeyC', key: 'c', altKey: true });
     });
@@ -292,21 +299,21 @@ describe('ListenerPage — the live console', () => {
     ];
     const session = fakeSession({ view: listenerView(), entries: notes });
     renderWithSession(<ListenerPage />, { session });
-    const pad = within(screen.getByRole('region', { name: 'Mes notes' }));
+    const pad = within(screen.getByRole('region', { name: fr('notes.heading') }));
     expect(pad.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      expect.stringContaining('privée'),
-      expect.stringContaining('partagée'),
+      expect.stringContaining(fr('notes.private')),
+      expect.stringContaining(fr('notes.shared')),
     ]);
     expect(within(screen.getByRole('log')).queryByText(/Léa/)).toBeNull();
-    fireEvent.change(pad.getByRole('textbox', { name: 'Nouvelle note' }), {
+    fireEvent.change(pad.getByRole('textbox', { name: fr('notes.label') }), {
       target: { value: 'Voix fatiguée' },
     });
-    await click(pad.getByRole('button', { name: 'Enregistrer la note' }));
-    fireEvent.click(pad.getByRole('switch', { name: 'Partager avec le ou la formateur·rice' }));
-    fireEvent.change(pad.getByRole('textbox', { name: 'Nouvelle note' }), {
+    await click(pad.getByRole('button', { name: fr('notes.submit') }));
+    fireEvent.click(pad.getByRole('switch', { name: fr('notes.share') }));
+    fireEvent.change(pad.getByRole('textbox', { name: fr('notes.label') }), {
       target: { value: 'Pense au 3114' },
     });
-    await click(pad.getByRole('button', { name: 'Enregistrer la note' }));
+    await click(pad.getByRole('button', { name: fr('notes.submit') }));
     expect(session.sent).toEqual([
       { kind: 'note', text: 'Voix fatiguée', shared: false },
       { kind: 'note', text: 'Pense au 3114', shared: true },
@@ -316,9 +323,9 @@ describe('ListenerPage — the live console', () => {
   it('shows a whisper apart, marked as not heard by the caller', () => {
     const entries = [...inCall, inputEntry(3, { kind: 'whisper', text: 'Valide sa colère.' }, 'trainer')];
     renderWithSession(<ListenerPage />, { session: fakeSession({ view: listenerView(), entries }) });
-    const panel = within(screen.getByRole('region', { name: 'Message chuchoté du ou de la formateur·rice' }));
+    const panel = within(screen.getByRole('region', { name: fr('whisper.heading') }));
     expect(panel.getByText('Valide sa colère.')).not.toBeNull();
-    expect(panel.getByText("Non entendu par l'appelant·e")).not.toBeNull();
+    expect(panel.getByText(fr('whisper.tag'))).not.toBeNull();
     const entry = within(screen.getByRole('log')).getByText('Valide sa colère.').closest('li');
     expect(entry?.classList.contains('entry--whisper')).toBe(true);
   });
@@ -326,24 +333,24 @@ describe('ListenerPage — the live console', () => {
   it('names the last non-verbal cue on the phone', () => {
     const entries = [...inCall, observationEntry(3, { kind: 'cue', cue: 'crackle' })];
     renderWithSession(<ListenerPage />, { session: fakeSession({ view: listenerView(), entries }) });
-    const phone = within(screen.getByRole('region', { name: 'Téléphone' }));
-    expect(phone.getByText('Signal non verbal : grésillements')).not.toBeNull();
+    const phone = within(screen.getByRole('region', { name: fr('phone.heading') }));
+    expect(phone.getByText(plain(fr('cue.indicator', { cue: fr('cue.crackle') })))).not.toBeNull();
   });
 
   it('keeps the call status and the connection in sight', () => {
     renderWithSession(<ListenerPage />, {
       session: fakeSession({ view: listenerView({ onHold: true }), entries: inCall }),
     });
-    const bar = within(screen.getByRole('group', { name: "État de l'appel" }));
-    expect(bar.getByText('Appel en attente')).not.toBeNull();
-    expect(bar.getByText('Connecté·e')).not.toBeNull();
+    const bar = within(screen.getByRole('group', { name: fr('status.label') }));
+    expect(bar.getByText(fr('status.onHold'))).not.toBeNull();
+    expect(bar.getByText(fr('connection.connected'))).not.toBeNull();
     expect(bar.getByRole('timer')).not.toBeNull();
   });
 
   it('records nothing when 1 is pressed with focus on « Mettre en attente » (WCAG 2.1.4), and honours « Désactivés »', async () => {
     const session = fakeSession({ view: listenerView(), entries: inCall });
     renderWithSession(<ListenerPage />, { session });
-    const hold = button('Mettre en attente');
+    const hold = button(fr('phone.hold'));
     hold.focus();
     await act(async () => {
       fireEvent.keyDown(hold, { code: 'Digit1', key: '&' });
@@ -351,7 +358,7 @@ describe('ListenerPage — the live console', () => {
     expect(session.sent).toEqual([]);
     // The setting is on the console: off, even the answer area takes no key.
     await act(async () => {
-      fireEvent.click(screen.getByRole('radio', { name: 'Désactivés (tous les raccourcis)' }));
+      fireEvent.click(screen.getByRole('radio', { name: fr('shortcuts.mode.off') }));
     });
     const move = button('Reformuler');
     move.focus();
@@ -360,7 +367,7 @@ describe('ListenerPage — the live console', () => {
     });
     expect(session.sent).toEqual([]);
     await act(async () => {
-      fireEvent.click(screen.getByRole('radio', { name: 'Seulement dans la zone de réponse' }));
+      fireEvent.click(screen.getByRole('radio', { name: fr('shortcuts.mode.area') }));
     });
     await act(async () => {
       fireEvent.keyDown(move, { code: 'Digit1', key: '&' });
@@ -385,13 +392,13 @@ describe('ListenerPage — the live console', () => {
     });
     expect(session.sent).toEqual([]);
     // With Alt, the move acts wherever focus is (here on « Mettre en attente »).
-    const hold = button('Mettre en attente');
+    const hold = button(fr('phone.hold'));
     hold.focus();
     await act(async () => {
       fireEvent.keyDown(hold, { code: 'Digit1', key: '&', altKey: true });
     });
     expect(session.sent).toEqual([{ kind: 'move', move: 'reformuler' }]);
-    expect(screen.getByRole('region', { name: 'Raccourcis clavier' }).textContent).toContain('Alt+1');
+    expect(screen.getByRole('region', { name: fr('shortcuts.heading') }).textContent).toContain('Alt+1');
     // Back to single keys.
     await act(async () => {
       fireEvent.click(screen.getByRole('radio', { name: /^Une touche seule/ }));

@@ -7,6 +7,15 @@ import { renderWithSession } from '../test/renderWithSession.js';
 import { settle } from '../test/settle.js';
 import { SessionsPage } from './SessionsPage.js';
 import type { SessionsApi } from './sessionsApi.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What a trainer reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+/** An accessible name that holds `words`. */
+const containing = (words: string) => (name: string) => name.includes(words);
+/** An accessible name that starts with `words`. */
+const startingWith = (words: string) => (name: string) => name.startsWith(words);
 
 const sessions: SessionListItem[] = [
   {
@@ -76,16 +85,18 @@ describe('the sessions list', () => {
     const rows = screen.getAllByRole('row');
     expect(rows).toHaveLength(3);
     expect(within(rows[1]!).getByText('Camille')).toBeTruthy();
-    expect(within(rows[1]!).getByText('très bien')).toBeTruthy();
-    expect(within(rows[2]!).getByText('en cours')).toBeTruthy();
-    const link = within(rows[1]!).getByRole('link', { name: /Débriefing/ });
+    expect(within(rows[1]!).getByText(fr('outcome.best'))).toBeTruthy();
+    expect(within(rows[2]!).getByText(fr('sessions.live'))).toBeTruthy();
+    const link = within(rows[1]!).getByRole('link', { name: containing(fr('sessions.open')) });
     expect(link.getAttribute('href')).toBe('/debrief/s1');
-    const links = within(rows[1]!).getByRole('link', { name: /Liens et QR codes/ });
+    const links = within(rows[1]!).getByRole('link', { name: containing(fr('account.share.link')) });
     expect(links.getAttribute('href')).toBe('/sessions/s1/liens');
     // The table's name says how many, in words (not « 2 séance(s) »).
-    expect(screen.getByRole('table', { name: '2 séances' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: fr('sessions.caption.other', { count: 2 }) })).toBeTruthy();
     // Each cell names its column: on a phone the rows are cards, each value under its name.
-    expect(within(rows[1]!).getByText('Camille').closest('td')?.dataset.label).toBe('Apprenant·e');
+    expect(within(rows[1]!).getByText('Camille').closest('td')?.dataset.label).toBe(
+      fr('sessions.col.learner'),
+    );
   });
 
   it('filters by scenario, learner, dates and outcome', async () => {
@@ -93,11 +104,13 @@ describe('the sessions list', () => {
     renderWithSession(<SessionsPage api={api} homeApi={homeApi} accounts={signedInAs()} />);
     await settle();
     expect(calls.list).toEqual([{}]);
-    fireEvent.change(screen.getByLabelText('Scénario'), { target: { value: 'appel-entrainement' } });
-    fireEvent.change(screen.getByLabelText('Apprenant·e'), { target: { value: 'cam' } });
-    fireEvent.change(screen.getByLabelText('Du'), { target: { value: '2026-01-01' } });
-    fireEvent.change(screen.getByLabelText('Issue'), { target: { value: 'best' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Filtrer' }));
+    fireEvent.change(screen.getByLabelText(fr('sessions.filters.scenario')), {
+      target: { value: 'appel-entrainement' },
+    });
+    fireEvent.change(screen.getByLabelText(fr('sessions.filters.learner')), { target: { value: 'cam' } });
+    fireEvent.change(screen.getByLabelText(fr('sessions.filters.from')), { target: { value: '2026-01-01' } });
+    fireEvent.change(screen.getByLabelText(fr('sessions.filters.outcome')), { target: { value: 'best' } });
+    fireEvent.click(screen.getByRole('button', { name: fr('sessions.filters.apply') }));
     await settle();
     expect(calls.list.at(-1)).toEqual({
       scenario: 'appel-entrainement',
@@ -112,14 +125,16 @@ describe('the sessions list', () => {
     renderWithSession(<SessionsPage api={api} homeApi={homeApi} accounts={signedInAs()} />);
     await settle();
     // The focus follows: « Supprimer » → « Oui, supprimer », « Annuler » → back to « Supprimer ».
-    fireEvent.click(screen.getAllByRole('button', { name: /^Supprimer/ })[0]!);
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Oui, supprimer' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
-    expect(document.activeElement).toBe(screen.getAllByRole('button', { name: /^Supprimer/ })[0]);
-    fireEvent.click(screen.getAllByRole('button', { name: /^Supprimer/ })[0]!);
+    fireEvent.click(screen.getAllByRole('button', { name: startingWith(fr('sessions.delete')) })[0]!);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: fr('sessions.delete.yes') }));
+    fireEvent.click(screen.getByRole('button', { name: fr('debrief.cancel') }));
+    expect(document.activeElement).toBe(
+      screen.getAllByRole('button', { name: startingWith(fr('sessions.delete')) })[0],
+    );
+    fireEvent.click(screen.getAllByRole('button', { name: startingWith(fr('sessions.delete')) })[0]!);
     expect(calls.removed).toEqual([]);
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Oui, supprimer' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('sessions.delete.yes') }));
     });
     expect(calls.removed).toEqual(['s1']);
     expect(screen.queryByText('Camille')).toBeNull();
@@ -132,7 +147,9 @@ describe('the sessions list', () => {
     const { api } = fakeApi('auth/sign_in_required');
     renderWithSession(<SessionsPage api={api} homeApi={homeApi} accounts={signedInAs()} />);
     await settle();
-    expect(screen.getByRole('alert').textContent).toBe('Connectez-vous pour continuer.');
-    expect(screen.getByRole('link', { name: 'Se connecter' }).getAttribute('href')).toBe('/connexion');
+    expect(screen.getByRole('alert').textContent).toBe(fr('error.auth/sign_in_required'));
+    expect(screen.getByRole('link', { name: fr('account.signIn.heading') }).getAttribute('href')).toBe(
+      '/connexion',
+    );
   });
 });
