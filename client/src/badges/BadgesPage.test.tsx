@@ -27,6 +27,8 @@ const award: AwardedBadge = {
 };
 /** What an administrator reads, from the French catalogue. */
 const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+/** A text as `getByText` reads the page's: its no-break spaces as plain ones. */
+const plain = (text: string) => text.replace(/\s+/g, ' ');
 const me = (role: AccountMe['role']) => ({
   me: () =>
     Promise.resolve({
@@ -102,16 +104,16 @@ describe('BadgesPage', () => {
     // Downloads point at this page's origin, not the server's base.
     const png = screen.getByRole('link', { name: /Image PNG \(Open Badges 3\.0\) — Accueillir un appel/ });
     expect(png.getAttribute('href')).toBe('/api/badges/credentials/a1/badge.png');
-    fireEvent.change(screen.getByLabelText('Nom du badge'), { target: { value: 'Premier accueil' } });
-    fireEvent.change(screen.getByLabelText('Ce que le badge reconnaît'), {
+    fireEvent.change(screen.getByLabelText(fr('badges.name')), { target: { value: 'Premier accueil' } });
+    fireEvent.change(screen.getByLabelText(fr('badges.description')), {
       target: { value: 'Se présenter.' },
     });
     // No criterion ticked yet: the button is disabled and says why.
-    const submit = screen.getByRole('button', { name: 'Créer le badge' });
+    const submit = screen.getByRole('button', { name: fr('badges.create') });
     expect(submit.hasAttribute('disabled')).toBe(true);
     expect(submit.getAttribute('aria-describedby')).not.toBeNull();
     expect(document.getElementById(submit.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
-      'Cochez au moins un critère.',
+      fr('badges.missingCriterion'),
     );
     // One group per call, titled by the call; the same ids in two calls are two criteria.
     const own = screen.getByRole('group', { name: 'Appel maison' });
@@ -121,9 +123,9 @@ describe('BadgesPage', () => {
       screen.getByLabelText<HTMLInputElement>('Accueil — Se présenter dans la première minute').checked,
     ).toBe(false);
     expect(submit.hasAttribute('disabled')).toBe(false);
-    expect(screen.queryByText('Cochez au moins un critère.')).toBeNull();
+    expect(screen.queryByText(fr('badges.missingCriterion'))).toBeNull();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Créer le badge' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('badges.create') }));
     });
     await settle();
     expect(created).toEqual([
@@ -137,17 +139,15 @@ describe('BadgesPage', () => {
     expect(screen.getByRole('heading', { name: 'Premier accueil' })).toBeTruthy();
     // The confirmation where the administrator is: under the form, in a status region, focused
     // (so in view), not at the top of the page.
-    const newBadge = screen.getByRole('region', { name: 'Définir un badge' });
+    const newBadge = screen.getByRole('region', { name: fr('badges.new') });
     const confirmation = within(newBadge).getByRole('status');
     expect(confirmation.textContent).toMatch(/^Badge «\s?Premier accueil\s?» créé/);
     expect(document.activeElement).toBe(confirmation);
     // « Supprimer » apart from « Créer » (the danger style); one wording for the way back.
     expect(screen.getByRole('button', { name: /^Supprimer le badge/ }).className).toContain('button--danger');
-    expect(screen.getByRole('link', { name: "← Retour à l'accueil" }).getAttribute('href')).toBe('/');
+    expect(screen.getByRole('link', { name: fr('nav.back.home') }).getAttribute('href')).toBe('/');
     // The rule in the plural form, the criterion with its call.
-    expect(
-      screen.getByText(/^Obtenu quand tous ces critères sont atteints dans au moins 2 appels\s:$/),
-    ).toBeTruthy();
+    expect(screen.getByText(plain(fr('badges.rule.other', { count: 2 })))).toBeTruthy();
     expect(screen.getByText('Appel maison — Accueil — Se présente')).toBeTruthy();
   });
 
@@ -158,7 +158,7 @@ describe('BadgesPage', () => {
     };
     renderWithSession(<BadgesPage api={api} account={me('trainer')} />);
     await settle();
-    expect(screen.getByText("Aucun badge obtenu pour l'instant.")).toBeTruthy();
+    expect(screen.getByText(fr('badges.noAwards'))).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
   });
 
@@ -166,7 +166,7 @@ describe('BadgesPage', () => {
     renderWithSession(<BadgesPage api={fakeApi([])} account={me('trainer')} />);
     await settle();
     expect(screen.getByRole('cell', { name: 'Camille' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Créer le badge' })).toBeNull();
+    expect(screen.queryByRole('button', { name: fr('badges.create') })).toBeNull();
   });
 });
 
@@ -250,8 +250,10 @@ describe('LearnerBadges', () => {
       />,
     );
     await settle();
-    expect(screen.getByRole('heading', { name: 'Mes badges' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Page de vérification' }).getAttribute('href')).toBe('/badge/a1');
+    expect(screen.getByRole('heading', { name: fr('badges.learner.heading') })).toBeTruthy();
+    expect(screen.getByRole('link', { name: fr('badges.verifyLink') }).getAttribute('href')).toBe(
+      '/badge/a1',
+    );
     unmount();
     renderWithSession(
       <LearnerBadges
@@ -261,6 +263,6 @@ describe('LearnerBadges', () => {
       />,
     );
     await settle();
-    expect(screen.queryByRole('heading', { name: 'Mes badges' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: fr('badges.learner.heading') })).toBeNull();
   });
 });

@@ -4,6 +4,11 @@ import { fakeSession } from '../test/fakeSession.js';
 import { callerActorView, inputEntry, lineEntry } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { CallerActorPage } from './CallerActorPage.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What the caller actor reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 const entries = [inputEntry(1, { kind: 'pickup' }), lineEntry(2, 'Allô ?')];
 
@@ -19,15 +24,14 @@ describe('CallerActorPage', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       "Joueur·se de l'appelant·e — Nuit blanche",
     );
-    const persona = within(screen.getByRole('region', { name: 'Votre personnage' }));
+    const persona = within(screen.getByRole('region', { name: fr('actor.persona.heading') }));
     expect(persona.getByText('Vit seule depuis un an.')).not.toBeNull();
-    const expects = within(screen.getByRole('region', { name: "Ce que l'appel attend maintenant" }));
+    const expects = within(screen.getByRole('region', { name: fr('actor.expects.heading') }));
     expect(expects.getByText('Elle pleure ; elle attend qu’on valide sa peine.')).not.toBeNull();
   });
 
   it('says why nothing is expected yet, or any more, instead of « Aucun état actif »', () => {
-    const expects = () =>
-      screen.getByRole('region', { name: "Ce que l'appel attend maintenant" }).textContent ?? '';
+    const expects = () => screen.getByRole('region', { name: fr('actor.expects.heading') }).textContent ?? '';
     const ringing = renderWithSession(<CallerActorPage />, {
       session: fakeSession({ view: callerActorView({ phase: 'ringing', states: [] }), entries: [] }),
     });
@@ -45,14 +49,17 @@ describe('CallerActorPage', () => {
     renderWithSession(<CallerActorPage />, { session });
     await click(
       screen.getByRole('button', {
-        name: 'Dire cette réplique',
+        name: fr('actor.suggestions.say'),
         description: 'Je suis toute seule, vous savez.',
       }),
     );
     await click(
-      screen.getByRole('button', { name: 'Adapter', description: 'Je suis toute seule, vous savez.' }),
+      screen.getByRole('button', {
+        name: fr('actor.suggestions.adapt'),
+        description: 'Je suis toute seule, vous savez.',
+      }),
     );
-    const field = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Ma réplique' });
+    const field = screen.getByRole<HTMLTextAreaElement>('textbox', { name: fr('actor.speak.label') });
     expect(field.value).toBe('Je suis toute seule, vous savez.');
     expect(document.activeElement).toBe(field);
     fireEvent.change(field, { target: { value: 'Je suis seule, voilà.' } });
@@ -62,7 +69,7 @@ describe('CallerActorPage', () => {
     fireEvent.change(field, { target: { value: 'Attendez…' } });
     fireEvent.change(field, { target: { value: '' } });
     fireEvent.change(field, { target: { value: 'Vous êtes là ?' } });
-    await click(screen.getByRole('button', { name: 'Dire' }));
+    await click(screen.getByRole('button', { name: fr('actor.speak.submit') }));
     expect(session.sent).toEqual([
       { kind: 'speak', text: 'Je suis toute seule, vous savez.', line: 'seule' },
       { kind: 'speak', text: 'Je suis seule, voilà.', line: 'seule' },
@@ -73,7 +80,7 @@ describe('CallerActorPage', () => {
   it('triggers its own reactions; those unavailable now say why', async () => {
     const session = fakeSession({ view: callerActorView(), entries });
     renderWithSession(<CallerActorPage />, { session });
-    const choices = within(screen.getByRole('region', { name: 'Vos réactions possibles' }));
+    const choices = within(screen.getByRole('region', { name: fr('actor.choices.heading') }));
     expect(choices.getByRole<HTMLButtonElement>('button', { name: 'Coupure de ligne' }).disabled).toBe(true);
     await click(choices.getByRole('button', { name: 'On sonne à la porte' }));
     expect(session.sent).toEqual([{ kind: 'inject', inject: 'sonnette' }]);
@@ -83,23 +90,25 @@ describe('CallerActorPage', () => {
     const paused = renderWithSession(<CallerActorPage />, {
       session: fakeSession({ view: callerActorView({ paused: true }), entries }),
     });
-    expect(screen.getByText('Séance suspendue par le ou la formateur·rice')).not.toBeNull();
+    expect(screen.getByText(fr('session.paused'))).not.toBeNull();
     paused.unmount();
     renderWithSession(<CallerActorPage />, {
       session: fakeSession({ view: callerActorView({ paused: true, phase: 'ended' }), entries }),
     });
-    expect(screen.queryByText('Séance suspendue par le ou la formateur·rice')).toBeNull();
-    expect(screen.queryByText('Séance suspendue')).toBeNull();
+    expect(screen.queryByText(fr('session.paused'))).toBeNull();
+    expect(screen.queryByText(fr('status.paused'))).toBeNull();
   });
 
   it('waits for the pickup before anything can be said', () => {
     renderWithSession(<CallerActorPage />, {
       session: fakeSession({ view: callerActorView({ phase: 'ringing' }) }),
     });
-    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Ma réplique' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: fr('actor.speak.label') }).disabled).toBe(
+      true,
+    );
     expect(
       screen.getByRole<HTMLButtonElement>('button', {
-        name: 'Dire cette réplique',
+        name: fr('actor.suggestions.say'),
         description: 'Je suis toute seule, vous savez.',
       }).disabled,
     ).toBe(true);

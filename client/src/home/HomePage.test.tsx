@@ -7,6 +7,12 @@ import { renderWithSession } from '../test/renderWithSession.js';
 import type { ApiResult, HomeApi } from './homeApi.js';
 import { HomePage } from './HomePage.js';
 import { readSessionLinks } from './savedLinks.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What a trainer reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+/** A text as `getByText` reads the page's: its no-break spaces as plain ones. */
+const plain = (text: string) => text.replace(/\s+/g, ' ');
 
 const scenarios: ScenarioSummary[] = [
   {
@@ -53,13 +59,13 @@ describe('HomePage', () => {
     const crisis = await screen.findByRole('radio', { name: 'Crise suicidaire' });
     fireEvent.click(crisis);
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Créer la séance' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('home.create') }));
     });
     expect(requests).toEqual([{ scenarioId: 'crise' }]);
 
-    const panel = within(screen.getByRole('region', { name: 'Liens de la séance' }));
+    const panel = within(screen.getByRole('region', { name: fr('home.links.heading') }));
     expect(panel.getByText('https://ecoute.test/listener/abc#k=l1')).not.toBeNull();
-    const open = panel.getByRole('link', { name: 'Ouvrir le lien Formateur·rice' });
+    const open = panel.getByRole('link', { name: fr('link.openLabel', { role: fr('role.trainer') }) });
     expect(open.getAttribute('href')).toBe('https://ecoute.test/trainer/abc#k=t1');
   });
 
@@ -93,13 +99,15 @@ describe('HomePage', () => {
     renderWithSession(<HomePage api={fakeApi().api} origin="https://ecoute.test" />);
     await screen.findByRole('radio', { name: 'Nuit blanche' });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Créer la séance' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('home.create') }));
     });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Copier le lien Observateur·rice' }));
+      fireEvent.click(
+        screen.getByRole('button', { name: fr('link.copyLabel', { role: fr('role.observer') }) }),
+      );
     });
     expect(copied).toEqual(['https://ecoute.test/observer/abc#k=o1']);
-    expect(screen.getAllByRole('status').map((status) => status.textContent)).toContain('Lien copié');
+    expect(screen.getAllByRole('status').map((status) => status.textContent)).toContain(fr('link.copied'));
   });
 
   it('shows a refused creation by its code', async () => {
@@ -107,13 +115,13 @@ describe('HomePage', () => {
     renderWithSession(<HomePage api={api} origin="https://ecoute.test" />);
     await screen.findByRole('radio', { name: 'Nuit blanche' });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Créer la séance' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('home.create') }));
     });
     // By the button that asked (above the form, a phone's screen did not show it).
-    const button = screen.getByRole('button', { name: 'Créer la séance' });
+    const button = screen.getByRole('button', { name: fr('home.create') });
     const alert = button.previousElementSibling!;
     expect(alert.getAttribute('role')).toBe('alert');
-    expect(alert.textContent).toBe('Scénario introuvable.');
+    expect(alert.textContent).toBe(fr('error.scenario/not_found'));
   });
 
   it('shows an unreachable server', async () => {
@@ -122,7 +130,7 @@ describe('HomePage', () => {
       createSession: () => Promise.reject(new Error('not called')),
     };
     renderWithSession(<HomePage api={api} origin="https://ecoute.test" />);
-    const message = await screen.findByText('Serveur injoignable : vérifiez la connexion puis réessayez.');
+    const message = await screen.findByText(plain(fr('error.client/network')));
     expect(message.getAttribute('role')).toBe('alert');
   });
 
@@ -134,12 +142,12 @@ describe('HomePage', () => {
     const { api, requests } = fakeApi({ ok: true, data: withActor });
     renderWithSession(<HomePage api={api} origin="https://ecoute.test" />);
     await screen.findByRole('radio', { name: 'Nuit blanche' });
-    fireEvent.click(screen.getByRole('switch', { name: "Un·e apprenant·e joue l'appelant·e" }));
+    fireEvent.click(screen.getByRole('switch', { name: fr('home.callerActor') }));
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Créer la séance' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('home.create') }));
     });
     expect(requests).toEqual([{ scenarioId: 'nuit-blanche', callerActor: true }]);
-    const panel = within(screen.getByRole('region', { name: 'Liens de la séance' }));
+    const panel = within(screen.getByRole('region', { name: fr('home.links.heading') }));
     expect(panel.getByText('https://ecoute.test/callerActor/abc#k=c1')).not.toBeNull();
     // In the order of every page that lists the links (« Liens et QR codes », the console's).
     expect(panel.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(

@@ -12,6 +12,13 @@ import { readDisplayName } from './displayName.js';
 import { JoinedAs } from './JoinedAs.js';
 import { JoinGate } from './JoinGate.js';
 import { readLinkName, type LinkName } from './linkName.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What a learner reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+/** A text as `getByText` reads the page's: its no-break spaces as plain ones. */
+const plain = (text: string) => text.replace(/\s+/g, ' ');
 
 afterEach(() => localStorage.clear());
 
@@ -36,18 +43,20 @@ describe('JoinGate', () => {
   it('asks a name first, remembers it for this session and role, and joins under it', async () => {
     const session = fakeSession({ view: listenerView() });
     renderWithSession(gate(), { session });
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Rejoindre la séance — Écoutant·e');
-    const field = screen.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      fr('join.title', { role: fr('role.listener') }),
+    );
+    const field = screen.getByRole('textbox', { name: fr('join.label') });
     expect(document.activeElement).toBe(field);
     expect(session.sent).toEqual([]);
     fireEvent.change(field, { target: { value: '  Camille ' } });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Rejoindre la séance' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('join.submit') }));
     });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('La page');
     // The form is gone: focus is on the page's title, not dropped to <body> (WCAG 2.4.3).
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
-    expect(screen.getByText('Vous : Camille.')).not.toBeNull();
+    expect(screen.getByText(plain(fr('join.as', { name: 'Camille' })))).not.toBeNull();
     expect(session.sent).toEqual([{ kind: 'join', name: 'Camille' }]);
     expect(readDisplayName('s1', 'listener')).toBe('Camille');
     expect(readDisplayName('s1', 'trainer')).toBeNull();
@@ -67,8 +76,8 @@ describe('JoinGate', () => {
     await act(async () => {
       await Promise.resolve();
     });
-    expect(screen.queryByRole('textbox', { name: 'Votre prénom ou un pseudonyme' })).toBeNull();
-    expect(screen.getByText('Vous : Claire.')).not.toBeNull();
+    expect(screen.queryByRole('textbox', { name: fr('join.label') })).toBeNull();
+    expect(screen.getByText(plain(fr('join.as', { name: 'Claire' })))).not.toBeNull();
     expect(session.sent).toEqual([{ kind: 'join', name: 'Claire' }]);
     expect(readDisplayName('s1', 'trainer')).toBe('Claire');
     unmount();
@@ -86,7 +95,7 @@ describe('JoinGate', () => {
     await act(async () => {
       await Promise.resolve();
     });
-    expect(screen.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' })).not.toBeNull();
+    expect(screen.getByRole('textbox', { name: fr('join.label') })).not.toBeNull();
   });
 
   it('joins again without asking after a reload, and again after each reconnection', async () => {
@@ -137,7 +146,7 @@ describe('JoinGate', () => {
       await act(async () => {
         await Promise.resolve();
       });
-      const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Votre prénom ou un pseudonyme' });
+      const field = screen.getByRole<HTMLInputElement>('textbox', { name: fr('join.label') });
       expect({ role, maxLength: field.maxLength }).toEqual({ role, maxLength: MAX_NAME_LENGTH });
       unmount();
     }
@@ -148,14 +157,14 @@ describe('JoinGate', () => {
     const session = fakeSession({ view: listenerView() });
     renderWithSession(gate(), { session });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Changer de nom' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('join.rename') }));
     });
-    const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Votre prénom ou un pseudonyme' });
+    const field = screen.getByRole<HTMLInputElement>('textbox', { name: fr('join.label') });
     expect(field.value).toBe('Camille');
     expect(field.maxLength).toBe(MAX_NAME_LENGTH);
     fireEvent.change(field, { target: { value: 'Cam' } });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Rejoindre la séance' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('join.submit') }));
     });
     expect(session.sent).toEqual([
       { kind: 'join', name: 'Camille' },
@@ -170,7 +179,7 @@ describe('JoinGate with a name the link gives (an LTI launch)', () => {
     renderWithSession(gate({ name: 'Camille', pseudonym: false }), { session });
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('La page');
-    expect(screen.getByText('Vous : Camille.')).not.toBeNull();
+    expect(screen.getByText(plain(fr('join.as', { name: 'Camille' })))).not.toBeNull();
     expect(screen.queryByText(/pseudonyme vous a été attribué/)).toBeNull();
     expect(session.sent).toEqual([{ kind: 'join', name: 'Camille' }]);
     expect(readDisplayName('s1', 'listener')).toBe('Camille');
@@ -179,16 +188,16 @@ describe('JoinGate with a name the link gives (an LTI launch)', () => {
   it('says a pseudonym was given and lets the learner change it', async () => {
     const session = fakeSession({ view: listenerView() });
     renderWithSession(gate({ name: 'Mésange 42', pseudonym: true }), { session });
-    expect(screen.getByText('Vous : Mésange 42.')).not.toBeNull();
+    expect(screen.getByText(plain(fr('join.as', { name: 'Mésange 42' })))).not.toBeNull();
     expect(screen.getByText(/Ce pseudonyme vous a été attribué/)).not.toBeNull();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Changer de nom' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('join.rename') }));
     });
-    const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Votre prénom ou un pseudonyme' });
+    const field = screen.getByRole<HTMLInputElement>('textbox', { name: fr('join.label') });
     expect(field.value).toBe('Mésange 42');
     fireEvent.change(field, { target: { value: 'Sam' } });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Rejoindre la séance' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('join.submit') }));
     });
     expect(screen.queryByText(/Ce pseudonyme vous a été attribué/)).toBeNull();
     expect(session.sent).toEqual([
