@@ -4,6 +4,13 @@ import type { ScenarioSummary, SessionLinks } from '@ecoute/protocol';
 import { renderWithSession } from '../test/renderWithSession.js';
 import type { HomeApi } from './homeApi.js';
 import { HomePage } from './HomePage.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What a trainer reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+/** An accessible name that starts with `words`. */
+const startingWith = (words: string) => (name: string) => name.startsWith(words);
 
 const links: SessionLinks = {
   sessionId: 'abc',
@@ -37,19 +44,22 @@ describe('the hint mode chosen at creation', () => {
     const { api, requests } = fakeApi();
     renderWithSession(<HomePage api={api} origin="https://ecoute.test" />);
     await screen.findByRole('radio', { name: 'Mutuelle' });
-    expect((screen.getByRole('radio', { name: /^Guidé/ }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (screen.getByRole('radio', { name: startingWith(fr('speech.mode.guided')) }) as HTMLInputElement)
+        .checked,
+    ).toBe(true);
     expect(screen.queryByRole('switch', { name: /Me demander de choisir/ })).toBeNull();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Créer la séance' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('home.create') }));
     });
-    fireEvent.click(screen.getByRole('radio', { name: /^Parole libre/ }));
+    fireEvent.click(screen.getByRole('radio', { name: startingWith(fr('speech.mode.free_speech')) }));
     fireEvent.click(screen.getByRole('switch', { name: /Me demander de choisir/ }));
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Créer la séance' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('home.create') }));
     });
-    fireEvent.click(screen.getByRole('radio', { name: /^Sans indices/ }));
+    fireEvent.click(screen.getByRole('radio', { name: startingWith(fr('speech.mode.no_hints')) }));
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Créer la séance' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('home.create') }));
     });
     expect(requests).toEqual([
       { scenarioId: 'mutuelle' },
@@ -66,7 +76,7 @@ describe('the hint mode chosen at creation', () => {
     ]);
     renderWithSession(<HomePage api={api} origin="https://ecoute.test" />);
     await screen.findByRole('radio', { name: 'Mutuelle' });
-    const freeSpeech = screen.getByRole('radio', { name: /^Parole libre/ });
+    const freeSpeech = screen.getByRole('radio', { name: startingWith(fr('speech.mode.free_speech')) });
     // Offered, not chosen: the notice is there already, and describes the choice.
     const notice = screen.getByText(/^Cet appel n'a pas de phrases exemples pour ses actions/);
     expect(freeSpeech.getAttribute('aria-describedby')).toBe(notice.id);

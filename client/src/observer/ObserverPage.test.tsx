@@ -6,6 +6,13 @@ import { inputEntry, lineEntry, listenerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { ObserverPage } from './ObserverPage.js';
 import { useProjectorHistory } from './useProjectorHistory.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What an observer reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+/** A text as `getByText` reads the page's: its no-break spaces as plain ones. */
+const plain = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('ObserverPage', () => {
   it('follows the call read-only: transcript and phone, no control', () => {
@@ -18,20 +25,20 @@ describe('ObserverPage', () => {
     expect(screen.getByText('Allô ?')).not.toBeNull();
     expect(screen.getByText('(pleurs)')).not.toBeNull();
     expect(screen.queryAllByRole('button')).toHaveLength(0);
-    expect(screen.queryByLabelText('Ce que je dis')).toBeNull();
+    expect(screen.queryByLabelText(fr('say.label'))).toBeNull();
   });
 
   it('in free speech shows no action list (the listener has none), not « no action now »', () => {
     const guided = fakeSession({ view: listenerView({ role: 'observer', moves: [] }), entries: [] });
     const { unmount } = renderWithSession(<ObserverPage />, { session: guided });
-    expect(screen.queryByText("Aucune action proposée à ce moment de l'appel.")).not.toBeNull();
+    expect(screen.queryByText(fr('moves.none'))).not.toBeNull();
     unmount();
     const free = fakeSession({
       view: listenerView({ role: 'observer', moves: [], mode: 'free_speech' }),
       entries: [],
     });
     renderWithSession(<ObserverPage />, { session: free });
-    expect(screen.queryByText("Aucune action proposée à ce moment de l'appel.")).toBeNull();
+    expect(screen.queryByText(fr('moves.none'))).toBeNull();
   });
 
   it('says the pause while the call is paused, and no longer once the paused call has ended', () => {
@@ -39,7 +46,7 @@ describe('ObserverPage', () => {
     const paused = renderWithSession(<ObserverPage />, {
       session: fakeSession({ view: listenerView({ role: 'observer', paused: true }), entries }),
     });
-    expect(screen.getByText('Séance suspendue par le ou la formateur·rice')).not.toBeNull();
+    expect(screen.getByText(fr('session.paused'))).not.toBeNull();
     paused.unmount();
     renderWithSession(<ObserverPage />, {
       session: fakeSession({
@@ -47,8 +54,8 @@ describe('ObserverPage', () => {
         entries,
       }),
     });
-    expect(screen.queryByText('Séance suspendue par le ou la formateur·rice')).toBeNull();
-    expect(screen.queryByText('Séance suspendue')).toBeNull();
+    expect(screen.queryByText(fr('session.paused'))).toBeNull();
+    expect(screen.queryByText(fr('status.paused'))).toBeNull();
   });
 });
 
@@ -68,10 +75,8 @@ describe('ObserverPage — projector mode', () => {
       session: fakeSession({ view: listenerView({ role: 'observer' }), entries }),
     });
     expect(screen.queryByRole('meter')).toBeNull();
-    expect(
-      screen.getByRole('region', { name: 'Message chuchoté du ou de la formateur·rice' }),
-    ).not.toBeNull();
-    expect(screen.getByRole('region', { name: "Actions proposées à l'écoutant·e" }).textContent).toContain(
+    expect(screen.getByRole('region', { name: fr('whisper.heading') })).not.toBeNull();
+    expect(screen.getByRole('region', { name: fr('moves.headingReadOnly') }).textContent).toContain(
       'Reformuler',
     );
     unmount();
@@ -79,12 +84,8 @@ describe('ObserverPage — projector mode', () => {
       session: fakeSession({ view: listenerView({ role: 'observer', projector }), entries }),
     });
     expect(screen.getByRole('meter', { name: 'Détresse' }).getAttribute('value')).toBe('70');
-    expect(screen.getByRole('region', { name: 'Graphe des états' })).not.toBeNull();
-    expect(
-      screen.getByText(
-        'Vue projection : le ou la formateur·rice vous montre les variables cachées et le graphe.',
-      ),
-    ).not.toBeNull();
+    expect(screen.getByRole('region', { name: fr('graph.heading') })).not.toBeNull();
+    expect(screen.getByText(plain(fr('observer.projectorOn')))).not.toBeNull();
   });
 
   it('keeps the changes it has seen, for the curves and the path', () => {

@@ -4,6 +4,15 @@ import type { Input, MoveOption, TimelineEntry } from '@ecoute/engine';
 import { renderWithSession } from '../test/renderWithSession.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
 import { InterpretationsPanel } from './InterpretationsPanel.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What the trainer reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+/** A text as `getByText` reads the page's: its no-break spaces as plain ones. */
+const plain = (text: string) => text.replace(/\s+/g, ' ');
+/** An accessible name that starts with `words`. */
+const startingWith = (words: string) => (name: string) => name.startsWith(words);
 
 const moves: MoveOption[] = [
   { id: 'reformuler', label: 'Reformuler', category: 'listening', help: '' },
@@ -76,12 +85,14 @@ describe('InterpretationsPanel', () => {
     const item = within(screen.getByRole('listitem'));
     expect(item.getByText(/Lue comme : Lui promettre que tout s’arrangera \(62 %\)/)).not.toBeNull();
     expect(item.getByText(/ensuite : Rassurer sans promettre \(55 %\)/)).not.toBeNull();
-    expect(item.getByText('Corrigée en : Rassurer sans promettre (appliquée)')).not.toBeNull();
-    fireEvent.change(item.getByRole('combobox', { name: /^Corriger en/ }), {
+    expect(
+      item.getByText(plain(fr('speech.trainer.correctedApplied', { move: 'Rassurer sans promettre' }))),
+    ).not.toBeNull();
+    fireEvent.change(item.getByRole('combobox', { name: startingWith(fr('speech.trainer.correctLabel')) }), {
       target: { value: 'reformuler' },
     });
     await act(async () => {
-      fireEvent.click(item.getByRole('button', { name: 'Corriger' }));
+      fireEvent.click(item.getByRole('button', { name: fr('speech.trainer.correct') }));
     });
     expect(sent).toEqual([[0, 'reformuler']]);
   });
@@ -120,7 +131,7 @@ describe('InterpretationsPanel', () => {
     // The question is announced, not the form's list of every move with it.
     expect(alert.queryByRole('combobox')).toBeNull();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Appliquer cette action' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('speech.trainer.pickSubmit') }));
     });
     expect(sent).toEqual([[0, 'reformuler']]);
   });
@@ -188,7 +199,7 @@ describe('InterpretationsPanel', () => {
     // The pick waiting for sentence 1: the moves offered when it was said.
     expect(optionsOf(/^Corriger en$/)).toEqual(['Lui promettre que tout s’arrangera']);
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Appliquer cette action' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('speech.trainer.pickSubmit') }));
     });
     expect(sent).toEqual([[1, 'promettre']]);
   });
