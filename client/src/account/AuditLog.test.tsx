@@ -3,6 +3,11 @@ import { act, screen, within } from '@testing-library/react';
 import type { AuditLogEntry } from '@ecoute/protocol';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { AuditLog } from './AuditLog.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What an administrator reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 const entries: AuditLogEntry[] = [
   {
@@ -59,21 +64,23 @@ describe('AuditLog', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(5);
     expect(rows[0]?.textContent).toContain('Dominique');
-    expect(rows[0]?.textContent).toContain('Liens de séance révoqués');
+    expect(rows[0]?.textContent).toContain(fr('account.audit.action.linksRevoked'));
     expect(rows[0]?.textContent).toContain('Renouvellement de mutuelle');
     // The date in the UI's language (day/month, 24 h), never the browser's « 12/5/2026, 9:00 AM ».
     expect(rows[0]?.textContent).toMatch(/0[45]\/12\/2026 \d\d:\d\d/);
     expect(rows[0]?.textContent).not.toMatch(/AM|PM/);
-    expect(rows[1]?.textContent).toContain('Compte supprimé');
-    expect(rows[1]?.textContent).toContain('Séance supprimée depuis');
+    expect(rows[1]?.textContent).toContain(fr('account.audit.formerMember'));
+    expect(rows[1]?.textContent).toContain(fr('account.audit.sessionGone'));
     expect(rows[2]?.textContent).toContain('Lien Formateur·rice');
     expect(rows[3]?.textContent).toContain('30 jours');
-    expect(rows[4]?.textContent).toContain('Séance de groupe exportée');
+    expect(rows[4]?.textContent).toContain(fr('account.audit.action.classExported'));
     expect(rows[4]?.textContent).toContain('Groupe du mardi');
     for (const id of ['user-7f3a', 'user-1b2c', 'session-91c2', 'session-0000', 'link:trainer', 'c-42'])
       expect(container.textContent).not.toContain(id);
     // The scrolling box of a wide table is reachable by keyboard and named.
-    expect(screen.getByRole('region', { name: "Tableau\u00a0: Journal d'activité" }).tabIndex).toBe(0);
+    expect(
+      screen.getByRole('region', { name: fr('ui.table', { name: fr('account.audit.heading') }) }).tabIndex,
+    ).toBe(0);
   });
 
   it('says when nothing is recorded', async () => {
@@ -81,7 +88,7 @@ describe('AuditLog', () => {
     await act(async () => {
       await Promise.resolve();
     });
-    expect(screen.getByText('Aucune action enregistrée pour le moment.')).toBeTruthy();
+    expect(screen.getByText(fr('account.audit.empty'))).toBeTruthy();
   });
 
   it('shows a refusal as an alert', async () => {

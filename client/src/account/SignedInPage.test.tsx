@@ -11,6 +11,11 @@ import { settle } from '../test/settle.js';
 import { accountApi } from './accountApi.js';
 import { OrganizationPage } from './OrganizationPage.js';
 import { SignedInPage } from './SignedInPage.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What a visitor reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 const signedOut = { me: () => Promise.resolve({ ok: false as const, code: 'auth/sign_in_required' }) };
 
@@ -27,8 +32,10 @@ describe('a page for members', () => {
     );
     await settle();
     expect(screen.getByRole('heading', { level: 1, name: 'Badges' })).toBeTruthy();
-    expect(screen.getByText('Connectez-vous pour continuer.')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Se connecter' }).getAttribute('href')).toBe('/connexion');
+    expect(screen.getByText(fr('error.auth/sign_in_required'))).toBeTruthy();
+    expect(screen.getByRole('link', { name: fr('account.signIn.heading') }).getAttribute('href')).toBe(
+      '/connexion',
+    );
     expect(rendered).toBe(0);
   });
 
@@ -40,7 +47,7 @@ describe('a page for members', () => {
     );
     await settle();
     expect(screen.getByText('Camille Martin (admin)')).toBeTruthy();
-    expect(screen.queryByRole('link', { name: 'Se connecter' })).toBeNull();
+    expect(screen.queryByRole('link', { name: fr('account.signIn.heading') })).toBeNull();
   });
 
   it('« Organisme », « Badges » and « Séances de groupe » signed out ask none of their data', async () => {
@@ -61,7 +68,7 @@ describe('a page for members', () => {
     ]) {
       const { unmount } = renderWithSession(page);
       await settle();
-      expect(screen.getByRole('link', { name: 'Se connecter' })).toBeTruthy();
+      expect(screen.getByRole('link', { name: fr('account.signIn.heading') })).toBeTruthy();
       unmount();
     }
     expect(asked).toEqual([]);

@@ -4,6 +4,11 @@ import { useEffect, useRef } from 'react';
 import { MemoryRouter, Route, Routes, useNavigate } from 'react-router';
 import { I18nProvider } from '../i18n/index.js';
 import { AppLayout } from './AppLayout.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What a visitor reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 function Leaving() {
   const navigate = useNavigate();
@@ -71,7 +76,7 @@ describe('the focus after an in-app navigation', () => {
 
   it('goes to the new page’s heading from the footer’s link', async () => {
     renderApp();
-    const link = screen.getByRole('link', { name: 'Accessibilité\u00a0: partiellement conforme' });
+    const link = screen.getByRole('link', { name: fr('a11y.footer') });
     link.focus();
     await act(async () => {
       fireEvent.click(link);

@@ -57,9 +57,11 @@ describe('BadgeImageControl', () => {
         onError={() => undefined}
       />,
     );
-    const preview = screen.getByRole<HTMLImageElement>('img', { name: 'Image du badge Accueillir un appel' });
+    const preview = screen.getByRole<HTMLImageElement>('img', {
+      name: fr('badges.image.alt', { name: 'Accueillir un appel' }),
+    });
     expect(preview.getAttribute('src')).toBe('/api/badges/achievements/b1/image.png?v=0');
-    const input = screen.getByLabelText('Choisir une image pour le badge Accueillir un appel', {
+    const input = screen.getByLabelText(fr('badges.image.choose', { name: 'Accueillir un appel' }), {
       selector: 'input',
     });
     await act(async () => {
@@ -67,16 +69,13 @@ describe('BadgeImageControl', () => {
     });
     await settle();
     expect(sent).toEqual([['b1', Buffer.from([137, 80, 78, 71]).toString('base64')]]);
-    expect(changed.map((m) => m.replace(/\u00a0/g, ' '))).toEqual([
-      'Image du badge « Accueillir un appel » enregistrée.',
-    ]);
+    const saved = fr('badges.image.saved', { name: 'Accueillir un appel' }).replace(/\u00a0/g, ' ');
+    expect(changed.map((m) => m.replace(/\u00a0/g, ' '))).toEqual([saved]);
     expect(preview.getAttribute('src')).toBe('/api/badges/achievements/b1/image.png?v=1');
     // Said next to the control (not at the top of a long page); the browser's own file button
     // is hidden behind our French label.
     const status = screen.getByRole('status');
-    expect(status.textContent?.replace(/\u00a0/g, ' ')).toBe(
-      'Image du badge « Accueillir un appel » enregistrée.',
-    );
+    expect(status.textContent?.replace(/\u00a0/g, ' ')).toBe(saved);
     expect(status.closest('.badge-image')).toBe(input.closest('.badge-image'));
     expect(input.classList.contains('visually-hidden')).toBe(true);
   });
@@ -99,7 +98,7 @@ describe('BadgeImageControl', () => {
         onError={(code) => errors.push(code)}
       />,
     );
-    const input = screen.getByLabelText('Choisir une image pour le badge Accueillir un appel', {
+    const input = screen.getByLabelText(fr('badges.image.choose', { name: 'Accueillir un appel' }), {
       selector: 'input',
     });
     await act(async () => {
@@ -127,7 +126,9 @@ describe('BadgeImageControl', () => {
       />,
     );
     expect(
-      screen.queryByLabelText('Choisir une image pour le badge Accueillir un appel', { selector: 'input' }),
+      screen.queryByLabelText(fr('badges.image.choose', { name: 'Accueillir un appel' }), {
+        selector: 'input',
+      }),
     ).toBeNull();
   });
 });

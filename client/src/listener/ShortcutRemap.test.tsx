@@ -8,6 +8,11 @@ import { inputEntry, lineEntry, listenerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { keyFromEvent, moveShortcut, holderOf, readKeyMap } from '../ui/shortcutKeys.js';
 import { ListenerPage } from './ListenerPage.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What the listener reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 const inCall = [inputEntry(1, { kind: 'pickup' }, 'listener', 2_000), lineEntry(2, 'Allô ?')];
 const button = (name: string | RegExp) => screen.getByRole('button', { name });
@@ -57,7 +62,7 @@ describe('ShortcutRemap on the listener’s console', () => {
     const move = () => button('Reformuler');
     expect(move().getAttribute('aria-keyshortcuts')).toBe('1');
     await act(async () => {
-      fireEvent.click(screen.getByText('Changer les touches des actions'));
+      fireEvent.click(screen.getByText(fr('shortcuts.remap.heading')));
     });
     const change = button(/^Changer la touche de «\s?Action proposée 1\s?»$/);
     await act(async () => {
@@ -72,7 +77,7 @@ describe('ShortcutRemap on the listener’s console', () => {
     });
     expect(status()).toMatch(/Action proposée 1.*touche K\./);
     expect(move().getAttribute('aria-keyshortcuts')).toBe('K');
-    expect(screen.getByRole('region', { name: 'Raccourcis clavier' }).textContent).toContain('K');
+    expect(screen.getByRole('region', { name: fr('shortcuts.heading') }).textContent).toContain('K');
 
     // In the answer area, K plays the move; 1 does nothing any more.
     move().focus();
@@ -93,11 +98,11 @@ describe('ShortcutRemap on the listener’s console', () => {
     await press(second, { code: 'KeyK', key: 'K', shiftKey: true });
     expect(status()).toMatch(/^Une lettre ou un chiffre/);
     await press(second, { code: 'Escape', key: 'Escape' });
-    expect(status()).toBe('Touche inchangée.');
+    expect(status()).toBe(fr('shortcuts.remap.cancelled'));
     expect(readKeyMap()).toEqual({ move1: { code: 'KeyK', alt: false } });
 
     await act(async () => {
-      fireEvent.click(button("Rétablir les touches d'origine"));
+      fireEvent.click(button(fr('shortcuts.remap.reset')));
     });
     expect(readKeyMap()).toEqual({});
     expect(move().getAttribute('aria-keyshortcuts')).toBe('1');

@@ -3,6 +3,11 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { listenerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { MoveButtons } from './MoveButtons.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// What the listener reads, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 const { moves } = listenerView();
 
@@ -11,11 +16,11 @@ describe('MoveButtons', () => {
     renderWithSession(<MoveButtons moves={moves} disabled={false} onMove={() => {}} />);
     const groups = screen.getAllByRole('group');
     expect(groups.map((group) => group.querySelector('legend')?.textContent)).toEqual([
-      'Écoute',
-      'Information',
-      'Action',
+      fr('moves.category.listening'),
+      fr('moves.category.information'),
+      fr('moves.category.action'),
     ]);
-    const listening = within(screen.getByRole('group', { name: 'Écoute' }));
+    const listening = within(screen.getByRole('group', { name: fr('moves.category.listening') }));
     expect(listening.getAllByRole('button').map((button) => button.textContent)).toEqual([
       'Reformuler',
       'Question ouverte',
@@ -46,6 +51,6 @@ describe('MoveButtons', () => {
   it('says when no move is offered', () => {
     renderWithSession(<MoveButtons moves={[]} disabled={false} onMove={() => {}} />);
     expect(screen.queryAllByRole('group')).toHaveLength(0);
-    expect(screen.getByText("Aucune action proposée à ce moment de l'appel.")).not.toBeNull();
+    expect(screen.getByText(fr('moves.none'))).not.toBeNull();
   });
 });
