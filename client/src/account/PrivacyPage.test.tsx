@@ -3,6 +3,11 @@ import { act, screen } from '@testing-library/react';
 import type { accountApi } from './accountApi.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { PrivacyPage } from './PrivacyPage.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// The page's words, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 // A visitor (not signed in): the page reads the server's default retention.
 const visitor = {
@@ -16,11 +21,11 @@ describe('PrivacyPage', () => {
       await Promise.resolve();
     });
     const terms = [...container.querySelectorAll('dt')].map((dt) => dt.textContent);
-    expect(terms).toContain("Journal d'activité");
-    expect(terms).toContain('Badges');
+    expect(terms).toContain(fr('account.privacy.audit.what'));
+    expect(terms).toContain(fr('account.privacy.badges.what'));
     expect(container.textContent).not.toMatch(/audit|argon/i);
     expect(container.textContent).toContain('chiffré de façon irréversible');
-    const badges = screen.getByText('Badges').nextElementSibling?.textContent ?? '';
+    const badges = screen.getByText(fr('account.privacy.badges.what')).nextElementSibling?.textContent ?? '';
     expect(badges).toContain('pseudonyme');
     expect(badges).toContain('lien de vérification public');
   });

@@ -70,12 +70,14 @@ describe('SignInPage', () => {
       },
     };
     renderWithSession(<SignInPage api={api} />);
-    fireEvent.change(screen.getByLabelText('Adresse e-mail'), { target: { value: 'a@example.org' } });
-    fireEvent.change(screen.getByLabelText('Mot de passe'), { target: { value: 'mauvais mot de passe' } });
+    fireEvent.change(screen.getByLabelText(fr('account.email')), { target: { value: 'a@example.org' } });
+    fireEvent.change(screen.getByLabelText(fr('account.password')), {
+      target: { value: 'mauvais mot de passe' },
+    });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('account.signIn.submit') }));
     });
     expect(sent).toEqual([['a@example.org', 'mauvais mot de passe']]);
-    expect(screen.getByRole('alert').textContent).toBe('Adresse ou mot de passe incorrect.');
+    expect(screen.getByRole('alert').textContent).toBe(fr('error.client/bad_credentials'));
   });
 });

@@ -3,6 +3,13 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { PushToTalk } from './PushToTalk.js';
 import type { RecognitionEventLike, RecognitionLike } from './useSpeechRecognition.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// The page's words, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+/** A text as `getByText` reads the page's: its no-break spaces as plain ones. */
+const plain = (text: string) => text.replace(/\s+/g, ' ');
 
 /** A stand-in for the browser's recognition: the test says what was heard. */
 class FakeRecognition implements RecognitionLike {
@@ -45,7 +52,7 @@ describe('PushToTalk', () => {
     expect(recognition.started).toBe(true);
     expect(recognition.lang).toBe('fr-FR');
     act(() => recognition.hear('je vous', false));
-    expect(screen.getByRole('status').textContent).toBe("J'écoute… je vous");
+    expect(screen.getByRole('status').textContent).toBe(fr('speech.talk.listening', { heard: 'je vous' }));
     act(() => recognition.hear('Je vous écoute', true));
     act(() => {
       fireEvent.keyUp(window, { code: 'KeyE', key: 'e', altKey: true });
@@ -56,16 +63,16 @@ describe('PushToTalk', () => {
 
   it('toggles with its button, and says so when the browser cannot recognise speech', () => {
     renderWithSession(<PushToTalk disabled={false} onSay={() => undefined} create={FakeRecognition} />);
-    const button = screen.getByRole('button', { name: 'Parler' });
+    const button = screen.getByRole('button', { name: fr('speech.talk.start') });
     fireEvent.click(button);
     expect(button.getAttribute('aria-pressed')).toBe('true');
-    fireEvent.click(screen.getByRole('button', { name: "Arrêter d'écouter" }));
+    fireEvent.click(screen.getByRole('button', { name: fr('speech.talk.stop') }));
     expect(FakeRecognition.last!.started).toBe(false);
   });
 
   it('offers typing only where there is no recognition', () => {
     renderWithSession(<PushToTalk disabled={false} onSay={() => undefined} create={undefined} />);
-    expect(screen.getByText('Ce navigateur ne reconnaît pas la parole : tapez vos phrases.')).not.toBeNull();
+    expect(screen.getByText(plain(fr('speech.talk.unavailable')))).not.toBeNull();
     expect(screen.queryByRole('button')).toBeNull();
   });
 });

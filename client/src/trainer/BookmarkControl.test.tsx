@@ -6,6 +6,13 @@ import type { TimelineEntry } from '@ecoute/engine';
 import { inputEntry } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { BookmarkControl } from './BookmarkControl.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// The page's words, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+/** An accessible name that starts with `words`. */
+const startingWith = (words: string) => (name: string) => name.startsWith(words);
 
 const pickedUp: TimelineEntry[] = [inputEntry(1, { kind: 'pickup' }, 'listener', 20_000)];
 
@@ -24,13 +31,13 @@ describe('the trainer’s bookmarks', () => {
         }}
       />,
     );
-    fireEvent.click(screen.getByRole('button', { name: /^Marquer ce moment/ }));
+    fireEvent.click(screen.getByRole('button', { name: startingWith(fr('bookmark.open')) }));
     now = 104_500;
-    fireEvent.change(screen.getByRole('textbox', { name: 'Commentaire du repère (facultatif)' }), {
+    fireEvent.change(screen.getByRole('textbox', { name: fr('bookmark.label') }), {
       target: { value: 'Elle reformule' },
     });
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le repère' }));
+      fireEvent.click(screen.getByRole('button', { name: fr('bookmark.save') }));
     });
     expect(sent).toEqual([['Elle reformule', 95_000]]);
   });

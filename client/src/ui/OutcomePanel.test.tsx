@@ -2,6 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { screen } from '@testing-library/react';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { OutcomePanel } from './OutcomePanel.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// The page's words, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 describe('the outcome panel', () => {
   it('says once that the trainer ended the call', () => {
@@ -15,8 +20,8 @@ describe('the outcome panel', () => {
         }}
       />,
     );
-    const panel = screen.getByRole('region', { name: "Issue de l'appel" });
-    expect(panel.textContent).toContain("Le ou la formateur·rice a terminé l'appel.");
+    const panel = screen.getByRole('region', { name: fr('outcome.heading') });
+    expect(panel.textContent).toContain(fr('endReason.trainer'));
     expect(panel.textContent).not.toContain('Appel terminé par le formateur ou la formatrice.');
   });
 
@@ -31,8 +36,8 @@ describe('the outcome panel', () => {
         }}
       />,
     );
-    const panel = screen.getByRole('region', { name: "Issue de l'appel" });
+    const panel = screen.getByRole('region', { name: fr('outcome.heading') });
     expect(panel.textContent).toContain('Rappel convenu avec la voisine.');
-    expect(panel.textContent).toContain('Le scénario est arrivé à sa fin.');
+    expect(panel.textContent).toContain(fr('endReason.scenario'));
   });
 });

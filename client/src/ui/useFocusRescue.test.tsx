@@ -5,6 +5,11 @@ import type { InjectOption } from '@ecoute/engine';
 import { InjectButtons } from '../trainer/InjectButtons.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { useFocusRescue } from './useFocusRescue.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// The page's words, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 const inject = (id: string, label: string, available: boolean): InjectOption => ({
   id,
@@ -52,7 +57,7 @@ describe('useFocusRescue: focus never drops to the page (WCAG 2.4.3)', () => {
     const button = screen.getByRole('button', { name: 'On sonne' });
     button.focus();
     update({ injects, disabled: true });
-    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Événements à injecter' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: fr('trainer.injects.heading') }));
     expect(document.activeElement).not.toBe(document.body);
     update({ injects, disabled: false });
     expect(document.activeElement).toBe(button);
