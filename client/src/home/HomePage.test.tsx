@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { ScenarioSummary, SessionLinks } from '@ecoute/protocol';
-import { translate } from '../i18n/catalogue.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
 import { LINK_ORDER, ROLE_KEYS } from '../ui/roleKeys.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import type { ApiResult, HomeApi } from './homeApi.js';
