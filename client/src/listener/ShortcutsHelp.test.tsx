@@ -6,11 +6,16 @@ import { renderWithSession } from '../test/renderWithSession.js';
 import { ListenerPage } from './ListenerPage.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { ALWAYS_AVAILABLE_MOVES } from '../ui/moveShortcuts.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// The page's words, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 /** A built-in call: its own moves and every standard action. */
 const fullCall = new Set(['reformuler', 'question_ouverte', ...ALWAYS_AVAILABLE_MOVES]);
 
-const help = () => screen.getByRole('region', { name: 'Raccourcis clavier' });
+const help = () => screen.getByRole('region', { name: fr('shortcuts.heading') });
 /** Each row of the help as « keys: what they do ». */
 const helpRows = () =>
   Array.from(help().querySelectorAll('.shortcuts__row')).map(
@@ -22,11 +27,11 @@ const remapRows = () =>
 describe("the listener's shortcuts help", () => {
   it('lists the action keys and their setting when the console has action buttons', () => {
     renderWithSession(<ShortcutsHelp moves={fullCall} />);
-    expect(help().textContent).toContain('Alerter un·e collègue');
+    expect(help().textContent).toContain(fr('shortcuts.colleague'));
     expect(helpRows()).toContain('Alt+S Alt+P Alt+U: Transférer au 15 (SAMU), au 17 (police), au 112');
     expect(helpRows()).toContain("1 … 2: Les actions proposées, dans l'ordre affiché");
-    expect(help().textContent).toContain('Changer les touches des actions');
-    expect(help().textContent).not.toContain('Parler (maintenir)');
+    expect(help().textContent).toContain(fr('shortcuts.remap.heading'));
+    expect(help().textContent).not.toContain(fr('shortcuts.remap.talk'));
   });
 
   it('lists only the keys of the call’s own moves: no standard action it does not have, no digit past its moves', () => {
@@ -48,11 +53,11 @@ describe("the listener's shortcuts help", () => {
     ]);
     // The keys that can be changed are the call's too.
     expect(remapRows()).toEqual([
-      'Action proposée 1',
-      'Action proposée 2',
-      'Action proposée 3',
-      'Transférer au 15 (SAMU)',
-      'Programmer un rappel',
+      fr('shortcuts.remap.move', { n: 1 }),
+      fr('shortcuts.remap.move', { n: 2 }),
+      fr('shortcuts.remap.move', { n: 3 }),
+      fr('shortcuts.remap.transfer15'),
+      fr('shortcuts.callback'),
     ]);
   });
 
@@ -65,10 +70,10 @@ describe("the listener's shortcuts help", () => {
 
   it('in free speech, lists no action key (there are no action buttons) but the key to speak', () => {
     renderWithSession(<ShortcutsHelp moves={fullCall} freeSpeech />);
-    expect(help().textContent).not.toContain('Alerter un·e collègue');
-    expect(help().textContent).not.toContain('Changer les touches des actions');
-    expect(help().textContent).toContain('Parler (maintenir)');
-    expect(help().textContent).toContain('Décrocher');
+    expect(help().textContent).not.toContain(fr('shortcuts.colleague'));
+    expect(help().textContent).not.toContain(fr('shortcuts.remap.heading'));
+    expect(help().textContent).toContain(fr('shortcuts.remap.talk'));
+    expect(help().textContent).toContain(fr('shortcuts.pickup'));
   });
 
   it('on the console, follows the scenario’s moves (from the sync), whether the current state offers them or not', () => {
@@ -92,7 +97,7 @@ describe("the listener's shortcuts help", () => {
         labels: labels({ reformuler: 'Reformuler' }),
       }),
     });
-    expect(help().textContent).not.toContain('Alerter un·e collègue');
+    expect(help().textContent).not.toContain(fr('shortcuts.colleague'));
     expect(help().textContent).not.toContain('Alt+L');
   });
 });

@@ -6,7 +6,11 @@ import { inputEntry, lineEntry, observationEntry } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { Transcript } from './Transcript.js';
 import type { KnownLabels } from './useKnownLabels.js';
-import { translate } from '../i18n/catalogue.js';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/fr.js';
+
+// The page's words, from the French catalogue.
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 const labels: KnownLabels = {
   moves: new Map([['reformuler', 'Reformuler']]),
@@ -34,7 +38,7 @@ describe('Transcript', () => {
     );
     const list = screen.getByRole('list');
     expect(list.closest('[role="log"]')?.getAttribute('aria-live')).toBe('off');
-    expect(items()[0]).toContain('Appelant·e');
+    expect(items()[0]).toContain(fr('speaker.caller'));
     expect(items()[0]).toContain('(soupir)');
     expect(items()[0]).toContain('Je ne sais plus quoi faire.');
     expect(items()[1]).not.toContain('(');
@@ -59,10 +63,10 @@ describe('Transcript', () => {
         item.replace(/^.*?(Inès|Marc)/, '$1').replace(` ${translate('fr', 'transcript.beforePickup')}`, ''),
       ),
     ).toEqual([
-      'Inès rejoint la séance.',
-      'Marc rejoint la séance.',
-      'Inès revient dans la séance.',
-      'Inès rejoint la séance.',
+      fr('entry.join', { name: 'Inès' }),
+      fr('entry.join', { name: 'Marc' }),
+      fr('entry.rejoin', { name: 'Inès' }),
+      fr('entry.join', { name: 'Inès' }),
     ]);
   });
 
@@ -108,10 +112,10 @@ describe('Transcript', () => {
       />,
     );
     expect(items()).toEqual([
-      expect.stringContaining('Décroche.'),
-      expect.stringContaining('Technique : Reformuler'),
+      expect.stringContaining(fr('entry.pickup')),
+      expect.stringContaining(fr('entry.move', { label: 'Reformuler' })),
       expect.stringContaining('Je vous écoute.'),
-      expect.stringContaining('Technique : inconnu'),
+      expect.stringContaining(fr('entry.move', { label: 'inconnu' })),
     ]);
   });
 
@@ -129,10 +133,10 @@ describe('Transcript', () => {
     );
     const all = within(screen.getByRole('list')).getAllByRole('listitem');
     expect(all.every((item) => item.classList.contains('entry--trainer-only'))).toBe(true);
-    expect(items()[0]).toContain('Événement injecté : On sonne à la porte');
+    expect(items()[0]).toContain(fr('entry.inject', { label: 'On sonne à la porte' }));
     expect(items()[1]).toContain('Détresse : 40 → 60');
-    expect(items()[2]).toContain('État : Elle se calme');
-    expect(items()[3]).toContain('Note : Bien repéré');
+    expect(items()[2]).toContain(fr('entry.state', { states: 'Elle se calme' }));
+    expect(items()[3]).toContain(fr('entry.note', { text: 'Bien repéré' }));
   });
 
   it('renders scenario text as text, never as HTML', () => {
