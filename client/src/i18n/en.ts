@@ -203,6 +203,8 @@ export const en: Catalogue = {
   'shortcuts.unavailable.picked': 'You are already on the line.',
   'shortcuts.unavailable.noMove': 'No action under the {key} key at this point of the call.',
   'shortcuts.unavailable.move': 'The action “{move}” is not offered at this point of the call.',
+  'shortcuts.outsideArea':
+    'The {key} key acts only in the answer area (actions and “What I say”): {say} to go there.',
 
   'notes.heading': 'My notes',
   'notes.intro': 'Private: recorded for the debrief. The trainer reads only those you share.',

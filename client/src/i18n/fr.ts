@@ -204,6 +204,8 @@ export const fr = {
   'shortcuts.unavailable.picked': 'Vous êtes déjà en ligne.',
   'shortcuts.unavailable.noMove': "Aucune action sous la touche {key} à ce moment de l'appel.",
   'shortcuts.unavailable.move': "L'action « {move} » n'est pas proposée à ce moment de l'appel.",
+  'shortcuts.outsideArea':
+    "La touche {key} n'agit que dans la zone de réponse (actions et « Ce que je dis ») : {say} pour y aller.",
 
   'notes.heading': 'Mes notes',
   'notes.intro':

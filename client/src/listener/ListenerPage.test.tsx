@@ -3,6 +3,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, listenerView, observationEntry, trainerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
+import { translate } from '../i18n/index.js';
 import { ListenerPage } from './ListenerPage.js';
 
 function button(name: string): HTMLButtonElement {
@@ -259,6 +260,28 @@ describe('ListenerPage — the live console', () => {
     expect(await notice(document.body, { code: 'KeyC', key: 'c', altKey: true })).toBe(
       'Vous êtes déjà en ligne.',
     );
+    expect(session.sent).toEqual([]);
+  });
+
+  it('says where a single key acts when it is pressed outside the answer area (on the title, after the join)', async () => {
+    const session = fakeSession({ view: listenerView(), entries: inCall });
+    renderWithSession(<ListenerPage />, { session });
+    const title = screen.getByRole('heading', { level: 1 });
+    title.tabIndex = -1;
+    title.focus();
+    await act(async () => {
+      fireEvent.keyDown(title, { code: 'Digit1', key: '&' });
+    });
+    const status = document.querySelector('.key-notice');
+    expect(status?.getAttribute('role')).toBe('status');
+    expect(status?.textContent).toBe(translate('fr', 'shortcuts.outsideArea', { key: '1', say: 'Alt+J' }));
+    // Nothing acted: the key works only in the area (WCAG 2.1.4).
+    expect(session.sent).toEqual([]);
+    // A key that does nothing in the area either says its own reason: 9 is no move's now.
+    await act(async () => {
+      fireEvent.keyDown(title, { code: 'Digit9', key: 'ç' });
+    });
+    expect(status?.textContent).toBe(translate('fr', 'shortcuts.unavailable.noMove', { key: '9' }));
     expect(session.sent).toEqual([]);
   });
 

@@ -193,6 +193,11 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
     escapeTo,
     area: () => answerRef.current,
     onUnavailable: keyNotice.say,
+    // A newcomer's first « 1 » lands on the page's title: say where the single keys act.
+    onOutsideArea: (shortcut) =>
+      keyNotice.say(
+        t('shortcuts.outsideArea', { key: shortcutText(shortcut, t), say: shortcutText(PHONE_KEYS.say, t) }),
+      ),
   });
 
   // On a phone, one part of the console at a time (a bottom bar switches): the conversation,
