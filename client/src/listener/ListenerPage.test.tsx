@@ -3,7 +3,9 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, listenerView, observationEntry, trainerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
+import { useState } from 'react';
 import { translate } from '../i18n/index.js';
+import { SessionContext, type Session } from '../socket/index.js';
 import { ListenerPage } from './ListenerPage.js';
 
 function button(name: string): HTMLButtonElement {
@@ -106,6 +108,32 @@ describe('ListenerPage', () => {
     expect(outcome.getByText('Vous avez orienté vers le 3114.')).not.toBeNull();
     expect(screen.queryByRole('button', { name: 'Raccrocher' })).toBeNull();
     expect(screen.queryByLabelText('Ce que je dis')).toBeNull();
+  });
+
+  it("moves the focus to « Issue de l'appel » when the call ends under a move button or « Raccrocher »", () => {
+    const ended = listenerView({
+      phase: 'ended',
+      ending: { ending: 'orientee', outcome: 'good', message: 'Vous avez orienté.', reason: 'scenario' },
+    });
+    for (const from of ['Reformuler', 'Raccrocher']) {
+      let setSession: (session: Session) => void = () => undefined;
+      function Host() {
+        const [session, set] = useState<Session>(fakeSession({ view: listenerView(), entries: inCall }));
+        setSession = set;
+        return (
+          <SessionContext value={session}>
+            <ListenerPage />
+          </SessionContext>
+        );
+      }
+      const { unmount } = renderWithSession(<Host />);
+      button(from).focus();
+      act(() => setSession(fakeSession({ view: ended, entries: inCall })));
+      const heading = screen.getByRole('heading', { name: translate('fr', 'outcome.heading') });
+      // Not the phone's heading above it: the debrief link comes next from here.
+      expect(document.activeElement).toBe(heading);
+      unmount();
+    }
   });
 
   it('explains a refused connection by its code', () => {

@@ -87,7 +87,9 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   const movesHeadingId = useId();
   const pageRef = useRef<HTMLDivElement>(null);
   const answerRef = useRef<HTMLDivElement>(null);
-  useFocusRescue(pageRef);
+  // When the call ends, the answer area and the phone's buttons go: focus to « Issue de l'appel »
+  // (outcome.heading), « Ouvrir le débriefing » next, not to the phone's heading above it.
+  useFocusRescue(pageRef, () => pageRef.current?.querySelector<HTMLElement>('#outcome-heading') ?? null);
 
   const connected = session.status === 'connected';
   // The link open on another page that has the seat: this one reads (or has not chosen yet).
