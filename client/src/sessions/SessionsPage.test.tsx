@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { SessionListItem, SessionListQuery } from '@ecoute/protocol';
 import type { HomeApi } from '../home/homeApi.js';
+import { translate } from '../i18n/index.js';
 import { signedInAs } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { settle } from '../test/settle.js';
@@ -86,6 +87,12 @@ describe('the sessions list', () => {
     expect(screen.getByRole('table', { name: '2 séances' })).toBeTruthy();
     // Each cell names its column: on a phone the rows are cards, each value under its name.
     expect(within(rows[1]!).getByText('Camille').closest('td')?.dataset.label).toBe('Apprenant·e');
+    // The call's version in words (« version 1 »), as on the home page, not a code (« v1 »).
+    const call = within(rows[1]!).getByText("Appel d'entraînement", { exact: false });
+    expect(call.textContent).toBe(
+      `Appel d'entraînement ${translate('fr', 'sessions.version', { version: 1 })}`,
+    );
+    expect(call.textContent).not.toMatch(/\bv1\b/);
   });
 
   it('filters by scenario, learner, dates and outcome', async () => {
