@@ -45,6 +45,25 @@ describe('a newcomer trainer’s pages, laid out', () => {
     await server?.stop();
   });
 
+  /** « Mode d'aide de l'écoutant·e »: each choice on its own line, its explanation under its name. */
+  async function expectOneHelpModePerLine(page: Page): Promise<void> {
+    const modes = page.getByRole('group', { name: "Mode d'aide de l'écoutant·e" });
+    const radios = modes.getByRole('radio');
+    await radios.first().waitFor();
+    expect(await radios.count()).toBe(3);
+    let previousBottom = 0;
+    for (const choice of await modes.locator('label').all()) {
+      const radio = await box(choice.getByRole('radio'));
+      const name = await box(choice.locator('.hint-mode__label'));
+      const hint = await box(choice.locator('.hint'));
+      // Each choice starts below the previous one's explanation, its explanation under its name.
+      expect(radio.y).toBeGreaterThanOrEqual(previousBottom - 1);
+      expect(hint.x).toBeGreaterThan(radio.x + radio.width);
+      expect(hint.y).toBeGreaterThanOrEqual(name.y + name.height - 1);
+      previousBottom = hint.y + hint.height;
+    }
+  }
+
   async function open(context: BrowserContext, path: string): Promise<Page> {
     const page = await context.newPage();
     await page.goto(new URL(path, server.url).toString());
@@ -63,20 +82,8 @@ describe('a newcomer trainer’s pages, laid out', () => {
     expect(tops.size).toBeLessThan(6);
     expect(await links.first().evaluate((item) => getComputedStyle(item).listStyleType)).toBe('none');
 
-    const modes = page.getByRole('group', { name: "Mode d'aide de l'écoutant·e" });
-    const radios = modes.getByRole('radio');
     // The new session's form comes with the scenarios (« Chargement des scénarios… » until then).
-    await radios.first().waitFor();
-    expect(await radios.count()).toBe(3);
-    let previousBottom = 0;
-    for (const choice of await modes.locator('label').all()) {
-      const radio = await box(choice.getByRole('radio'));
-      const hint = await box(choice.locator('.hint'));
-      // Each choice starts below the previous one's explanation, its explanation under its name.
-      expect(radio.y).toBeGreaterThanOrEqual(previousBottom - 1);
-      expect(hint.x).toBeGreaterThan(radio.x + radio.width);
-      previousBottom = hint.y + hint.height;
-    }
+    await expectOneHelpModePerLine(page);
     await page.close();
   }, 120_000);
 
@@ -200,6 +207,19 @@ describe('a newcomer trainer’s pages, laid out', () => {
         .evaluate((cell) => getComputedStyle(cell, '::before').content),
     ).toBe('"Rôle"');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.close();
+  }, 120_000);
+
+  it('a class’s « Groupes » on a phone: one help mode per line as on the home page, the machine’s box full size', async () => {
+    const page = await open(trainer, '/classes');
+    await page.getByRole('textbox', { name: 'Nom du groupe' }).fill('Groupe du samedi');
+    await page.getByRole('checkbox', { name: "Appel d'entraînement" }).check();
+    await page.getByRole('button', { name: 'Créer la séance de groupe' }).click();
+    await page.getByRole('heading', { name: /Code pour rejoindre/ }).waitFor();
+    // The group-forming fieldset's row layout ran the three choices into each other here.
+    await expectOneHelpModePerLine(page);
+    const machine = await box(page.getByRole('checkbox', { name: "La machine joue l'appelant·e" }));
+    expect(Math.min(machine.width, machine.height)).toBeGreaterThanOrEqual(20);
     await page.close();
   }, 120_000);
 

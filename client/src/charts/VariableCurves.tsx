@@ -9,6 +9,8 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TimelineEntry, VariableGauge } from '@ecoute/engine';
 import { callTimeOf } from '../ui/callTime.js';
+import { pickupTime } from '../ui/useCallElapsed.js';
+import { callTimeTicks } from './curveTicks.js';
 import { CurvesTable } from './CurvesTable.js';
 import { curveStyle } from './curveStyle.js';
 import { placeLabels } from './directLabels.js';
@@ -91,8 +93,9 @@ export default function VariableCurves({
     [data],
   );
   const share = (value: number) => t('curves.share', { value: Math.round(value) });
-  const latest = useRef({ aligned, callTime, series: data.series, share });
-  latest.current = { aligned, callTime, series: data.series, share };
+  const pickup = pickupTime(entries);
+  const latest = useRef({ aligned, callTime, series: data.series, share, pickup });
+  latest.current = { aligned, callTime, series: data.series, share, pickup };
 
   // One plot per set of variables (and colour mode); new points only update its data.
   useEffect(() => {
@@ -144,6 +147,10 @@ export default function VariableCurves({
         {
           stroke: ink,
           grid: { stroke: forced ? ink : 'rgba(0,0,0,0.1)', width: forced ? 0.5 : 1 },
+          // Whole call times (0:00, 0:30…), not session times shown as call times (0:11, 1:01…).
+          // (uPlot's own step and its pixels give the plot's scale, whatever its size then.)
+          splits: (_u, _axis, min, max, foundIncr, foundSpace) =>
+            callTimeTicks(min, max, foundSpace / foundIncr, latest.current.pickup),
           values: (_u, ticks) => ticks.map((tick) => latest.current.callTime(tick * 1000)),
         },
         {

@@ -81,7 +81,7 @@ export function GroupBuilder({
   };
   return (
     <form className="group-builder" onSubmit={(e) => void submit(e)}>
-      <fieldset>
+      <fieldset className="group-builder__forming">
         <legend>{t('classroom.groups.legend')}</legend>
         <label>
           {t('classroom.groups.size')}

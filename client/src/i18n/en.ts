@@ -203,6 +203,8 @@ export const en: Catalogue = {
   'shortcuts.unavailable.picked': 'You are already on the line.',
   'shortcuts.unavailable.noMove': 'No action under the {key} key at this point of the call.',
   'shortcuts.unavailable.move': 'The action “{move}” is not offered at this point of the call.',
+  'shortcuts.outsideArea':
+    'The {key} key acts only in the answer area (actions and “What I say”): {say} to go there.',
 
   'notes.heading': 'My notes',
   'notes.intro': 'Private: recorded for the debrief. The trainer reads only those you share.',
@@ -454,6 +456,7 @@ export const en: Catalogue = {
   'sessions.filters.apply': 'Filter',
   'sessions.col.date': 'Date',
   'sessions.col.scenario': 'Scenario',
+  'sessions.version': 'version {version}',
   'sessions.col.learner': 'Learner',
   'sessions.col.outcome': 'Outcome',
   'sessions.col.actions': 'Actions',
@@ -691,7 +694,6 @@ export const en: Catalogue = {
   'ui.separator.dot': ' · ',
   'ui.separator.colon': ': ',
   'ui.none': '—',
-  'ui.versionShort': 'v{version}',
   'ui.listSeparator': ', ',
   'ui.table': 'Table: {name}',
   'account.audit.heading': 'Activity log',

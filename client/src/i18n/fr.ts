@@ -204,6 +204,8 @@ export const fr = {
   'shortcuts.unavailable.picked': 'Vous êtes déjà en ligne.',
   'shortcuts.unavailable.noMove': "Aucune action sous la touche {key} à ce moment de l'appel.",
   'shortcuts.unavailable.move': "L'action « {move} » n'est pas proposée à ce moment de l'appel.",
+  'shortcuts.outsideArea':
+    "La touche {key} n'agit que dans la zone de réponse (actions et « Ce que je dis ») : {say} pour y aller.",
 
   'notes.heading': 'Mes notes',
   'notes.intro':
@@ -462,6 +464,7 @@ export const fr = {
   'sessions.filters.apply': 'Filtrer',
   'sessions.col.date': 'Date',
   'sessions.col.scenario': 'Scénario',
+  'sessions.version': 'version {version}',
   'sessions.col.learner': 'Apprenant·e',
   'sessions.col.outcome': 'Issue',
   'sessions.col.actions': 'Actions',
@@ -707,7 +710,6 @@ export const fr = {
   'ui.separator.dot': ' · ',
   'ui.separator.colon': '\u00a0: ',
   'ui.none': '—',
-  'ui.versionShort': 'v{version}',
   'ui.listSeparator': ', ',
   'ui.table': 'Tableau : {name}',
   'account.audit.heading': "Journal d'activité",

@@ -3,6 +3,8 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, listenerView, observationEntry, trainerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
+import { useState } from 'react';
+import { SessionContext, type Session } from '../socket/index.js';
 import { ListenerPage } from './ListenerPage.js';
 import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
@@ -112,6 +114,32 @@ describe('ListenerPage', () => {
     expect(outcome.getByText('Vous avez orienté vers le 3114.')).not.toBeNull();
     expect(screen.queryByRole('button', { name: fr('shortcuts.hangup') })).toBeNull();
     expect(screen.queryByLabelText(fr('say.label'))).toBeNull();
+  });
+
+  it("moves the focus to « Issue de l'appel » when the call ends under a move button or « Raccrocher »", () => {
+    const ended = listenerView({
+      phase: 'ended',
+      ending: { ending: 'orientee', outcome: 'good', message: 'Vous avez orienté.', reason: 'scenario' },
+    });
+    for (const from of ['Reformuler', 'Raccrocher']) {
+      let setSession: (session: Session) => void = () => undefined;
+      function Host() {
+        const [session, set] = useState<Session>(fakeSession({ view: listenerView(), entries: inCall }));
+        setSession = set;
+        return (
+          <SessionContext value={session}>
+            <ListenerPage />
+          </SessionContext>
+        );
+      }
+      const { unmount } = renderWithSession(<Host />);
+      button(from).focus();
+      act(() => setSession(fakeSession({ view: ended, entries: inCall })));
+      const heading = screen.getByRole('heading', { name: fr('outcome.heading') });
+      // Not the phone's heading above it: the debrief link comes next from here.
+      expect(document.activeElement).toBe(heading);
+      unmount();
+    }
   });
 
   it('explains a refused connection by its code', () => {
@@ -266,6 +294,28 @@ describe('ListenerPage — the live console', () => {
     expect(await notice(document.body, { code: 'KeyC', key: 'c', altKey: true })).toBe(
       fr('shortcuts.unavailable.picked'),
     );
+    expect(session.sent).toEqual([]);
+  });
+
+  it('says where a single key acts when it is pressed outside the answer area (on the title, after the join)', async () => {
+    const session = fakeSession({ view: listenerView(), entries: inCall });
+    renderWithSession(<ListenerPage />, { session });
+    const title = screen.getByRole('heading', { level: 1 });
+    title.tabIndex = -1;
+    title.focus();
+    await act(async () => {
+      fireEvent.keyDown(title, { code: 'Digit1', key: '&' });
+    });
+    const status = document.querySelector('.key-notice');
+    expect(status?.getAttribute('role')).toBe('status');
+    expect(status?.textContent).toBe(fr('shortcuts.outsideArea', { key: '1', say: 'Alt+J' }));
+    // Nothing acted: the key works only in the area (WCAG 2.1.4).
+    expect(session.sent).toEqual([]);
+    // A key that does nothing in the area either says its own reason: 9 is no move's now.
+    await act(async () => {
+      fireEvent.keyDown(title, { code: 'Digit9', key: 'ç' });
+    });
+    expect(status?.textContent).toBe(fr('shortcuts.unavailable.noMove', { key: '9' }));
     expect(session.sent).toEqual([]);
   });
 

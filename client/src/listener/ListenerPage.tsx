@@ -87,7 +87,9 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   const movesHeadingId = useId();
   const pageRef = useRef<HTMLDivElement>(null);
   const answerRef = useRef<HTMLDivElement>(null);
-  useFocusRescue(pageRef);
+  // When the call ends, the answer area and the phone's buttons go: focus to « Issue de l'appel »
+  // (outcome.heading), « Ouvrir le débriefing » next, not to the phone's heading above it.
+  useFocusRescue(pageRef, () => pageRef.current?.querySelector<HTMLElement>('#outcome-heading') ?? null);
 
   const connected = session.status === 'connected';
   // The link open on another page that has the seat: this one reads (or has not chosen yet).
@@ -193,6 +195,11 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
     escapeTo,
     area: () => answerRef.current,
     onUnavailable: keyNotice.say,
+    // A newcomer's first « 1 » lands on the page's title: say where the single keys act.
+    onOutsideArea: (shortcut) =>
+      keyNotice.say(
+        t('shortcuts.outsideArea', { key: shortcutText(shortcut, t), say: shortcutText(PHONE_KEYS.say, t) }),
+      ),
   });
 
   // On a phone, one part of the console at a time (a bottom bar switches): the conversation,

@@ -97,6 +97,10 @@ describe('the sessions list', () => {
     expect(within(rows[1]!).getByText('Camille').closest('td')?.dataset.label).toBe(
       fr('sessions.col.learner'),
     );
+    // The call's version in words (« version 1 »), as on the home page, not a code (« v1 »).
+    const call = within(rows[1]!).getByText("Appel d'entraînement", { exact: false });
+    expect(call.textContent).toBe(`Appel d'entraînement ${fr('sessions.version', { version: 1 })}`);
+    expect(call.textContent).not.toMatch(/\bv1\b/);
   });
 
   it('filters by scenario, learner, dates and outcome', async () => {

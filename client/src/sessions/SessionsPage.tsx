@@ -204,9 +204,10 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
                   <tr key={session.id}>
                     <td data-label={t('sessions.col.date')}>{date}</td>
                     <td data-label={t('sessions.col.scenario')}>
+                      {/* « version 5 » in words, as the home page and the library say it (it was « v5 »). */}
                       {session.scenarioTitle}{' '}
                       <span className="muted">
-                        {t('ui.versionShort', { version: session.scenarioVersion })}
+                        {t('sessions.version', { version: session.scenarioVersion })}
                       </span>
                     </td>
                     <td data-label={t('sessions.col.learner')}>

@@ -16,7 +16,17 @@ export function focusQuietly(element: HTMLElement): void {
 }
 
 /** Where focus goes when `element` (in `area`, the panel it was in) can no longer hold it. */
-function rescueTarget(element: HTMLElement, area: HTMLElement | null, root: HTMLElement): HTMLElement | null {
+function rescueTarget(
+  element: HTMLElement,
+  area: HTMLElement | null,
+  root: HTMLElement,
+  whenGone: (() => HTMLElement | null) | undefined,
+): HTMLElement | null {
+  // A control removed (not only disabled): the page may know better where the person goes next.
+  if (!element.isConnected) {
+    const preferred = whenGone?.();
+    if (preferred?.isConnected) return preferred;
+  }
   const scope = area?.isConnected ? area : root;
   const candidates = Array.from(scope.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
     (candidate) => !candidate.closest('[hidden], [inert]'),
@@ -41,8 +51,13 @@ function rescueTarget(element: HTMLElement, area: HTMLElement | null, root: HTML
  * disabled (a pause, an inject that used itself up) or removed, focus moves to the next control
  * of its panel, or the panel's heading; when that control comes back (after the resume) and
  * focus has not moved since, it returns there. Checked after every render of the page.
+ * `whenGone`: where focus goes first when the control was removed, if the page has such a place
+ * now (the listener's outcome once the call has ended: its answers and phone buttons go away).
  */
-export function useFocusRescue(root: RefObject<HTMLElement | null>): void {
+export function useFocusRescue(
+  root: RefObject<HTMLElement | null>,
+  whenGone?: () => HTMLElement | null,
+): void {
   const last = useRef<{ element: HTMLElement; area: HTMLElement | null } | null>(null);
   const rescued = useRef<{ from: HTMLElement; to: HTMLElement } | null>(null);
 
@@ -72,7 +87,7 @@ export function useFocusRescue(root: RefObject<HTMLElement | null>): void {
     const previous = last.current;
     if (!previous || !lost(previous.element)) return;
     if (active && active !== document.body && active !== previous.element) return;
-    const target = rescueTarget(previous.element, previous.area, page);
+    const target = rescueTarget(previous.element, previous.area, page, whenGone);
     if (!target) return;
     rescued.current = { from: previous.element, to: target };
     focusQuietly(target);

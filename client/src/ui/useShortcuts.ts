@@ -17,7 +17,8 @@ export interface KeyBinding {
  * browser's and the system's. A key without Alt (1…0, Maj+1…0, « B ») acts only when focus is
  * in `area` (the console's answer area: WCAG 2.1.4), and no key acts when the person turned
  * shortcuts off (`ShortcutSettings`). A disabled binding's key is taken and its reason handed to
- * `onUnavailable` (the page says it in a status region): a key that does nothing says why.
+ * `onUnavailable` (the page says it in a status region): a key that does nothing says why; a
+ * single key pressed outside `area` goes to `onOutsideArea` (nothing is done, nothing prevented).
  */
 export function useShortcuts(
   bindings: readonly KeyBinding[],
@@ -26,6 +27,11 @@ export function useShortcuts(
     escapeTo?: () => HTMLElement | null;
     area?: () => HTMLElement | null;
     onUnavailable?: (reason: string) => void;
+    /**
+     * A single key of the page's pressed with focus outside `area` (after the join, focus is on
+     * the page's title): it does nothing there, and the page may say where it acts.
+     */
+    onOutsideArea?: (shortcut: Shortcut) => void;
   },
 ): void {
   // The listener is installed once; it reads the latest bindings.
@@ -60,7 +66,14 @@ export function useShortcuts(
       if (!binding) return;
       if (!binding.shortcut.alt) {
         const area = options.area?.();
-        if (!area || !(event.target instanceof Node) || !area.contains(event.target)) return;
+        if (!area || !(event.target instanceof Node) || !area.contains(event.target)) {
+          // Nothing is done; a key that would do nothing in the area either says why instead.
+          if (options.onOutsideArea) {
+            if (!binding.enabled && binding.unavailable) options.onUnavailable?.(binding.unavailable);
+            else options.onOutsideArea(binding.shortcut);
+          }
+          return;
+        }
       }
       event.preventDefault();
       if (binding.enabled) binding.run();
