@@ -44,6 +44,8 @@ describe('the authoring studio in the browser', () => {
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
     await page.getByRole('heading', { level: 1, name: 'Studio : Appel de Camille' }).waitFor();
     await page.getByText('0 erreur,').waitFor();
+    // No issue is a status, not a button (a disabled one read as a control the author could not use).
+    expect(await page.getByRole('button', { name: /^0 erreur,/ }).count()).toBe(0);
 
     // The state list is the keyboard path to a state's YAML: its text is selected in the editor.
     await page.getByRole('button', { name: 'Accueil', exact: true }).click();
@@ -61,6 +63,8 @@ describe('the authoring studio in the browser', () => {
     await page.keyboard.type('é');
     await page.getByText('1 erreur,').waitFor();
     await page.locator('.cm-lint-marker-error').first().waitFor();
+    // With an issue the count is a button again: it opens the list of what to fix.
+    await page.getByRole('button', { name: /^1 erreur,/ }).waitFor();
     await page.keyboard.press('Backspace');
     await page.getByText('0 erreur,').waitFor();
     // Tab indents in the editor; how to leave it is said under it, read with it, and works.
