@@ -85,7 +85,8 @@ describe('the authoring studio in the browser', () => {
     await play.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
     // « Décrocher » disabled itself: the focus stays in the call, on its status line (the
     // listener's console keeps it in its phone panel), not on the page.
-    const onStatus = /^p: Temps de l'appel\s?:\s00:00 — En ligne\.$/;
+    // Its clock reads as the consoles' (« 0:00 », not « 00:00 »).
+    const onStatus = /^p: Temps de l'appel\s?:\s0:00 — En ligne\.$/;
     expect(await settledFocus(page, onStatus)).toMatch(onStatus);
     await play.getByRole('button', { name: /Se présenter/ }).click();
     await play.getByText(/Appel terminé — La personne a été écoutée et aidée\./).waitFor();
