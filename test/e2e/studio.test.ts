@@ -95,7 +95,29 @@ describe('the authoring studio in the browser', () => {
     await page.getByText(/états atteints\s*:\s*2 sur 2/).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    // « Publier » asks first, saying what publishing does; nothing is published meanwhile.
+    const publish = page.getByRole('button', { name: 'Publier', exact: true });
+    await publish.click();
+    const question = page.getByRole('group', { name: /^Publier la version 1\s?\?/ });
+    await question.waitFor();
+    expect(await question.textContent()).toMatch(/nouvelles séances/);
+    const confirm = question.getByRole('button', { name: 'Confirmer la publication' });
+    expect(await settledFocus(page, /^button: Confirmer la publication$/)).toBe(
+      'button: Confirmer la publication',
+    );
+    await page.keyboard.press('Escape');
+    expect(await settledFocus(page, /^button: Publier$/)).toBe('button: Publier');
+    const unpublished = await fetch(`${rig.server.url}/api/library/calls/appel-camille`, {
+      headers: rig.author,
+    });
+    expect(((await unpublished.json()) as { published?: number }).published).toBeUndefined();
+    // By keyboard: Enter asks, Enter on the focused « Confirmer la publication » publishes.
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    expect(await settledFocus(page, /^button: Confirmer la publication$/)).toBe(
+      'button: Confirmer la publication',
+    );
+    await page.keyboard.press('Enter');
     await page.getByText('Version 1 publiée.').waitFor();
     const authorMs = performance.now() - started;
     expect(await contains(scripts, 'cm-editor')).toBe(true);
@@ -105,6 +127,8 @@ describe('the authoring studio in the browser', () => {
       .getByRole('alert')
       .getByText(/^Rien à publier\s*: le brouillon est identique/)
       .waitFor();
+    // Said at once, not asked about first.
+    expect(await page.getByRole('group', { name: /^Publier la version/ }).count()).toBe(0);
     // …and no draft was made for it.
     const call = await fetch(`${rig.server.url}/api/library/calls/appel-camille`, { headers: rig.author });
     expect(((await call.json()) as { draft?: number }).draft).toBeUndefined();
