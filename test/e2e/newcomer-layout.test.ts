@@ -449,11 +449,13 @@ describe('a newcomer trainer’s pages, laid out', () => {
     const studio = library;
     await studio.getByRole('heading', { name: /^Studio : / }).waitFor();
     await studio.getByRole('button', { name: 'Publier', exact: true }).click();
+    await studio.getByRole('button', { name: 'Confirmer la publication' }).click();
     await studio.getByText('Version 1 publiée.').waitFor();
     await studio
       .getByRole('textbox', { name: "Titre de l'appel" })
       .fill('Accueil retraité·es, version courte');
     await studio.getByRole('button', { name: 'Publier', exact: true }).click();
+    await studio.getByRole('button', { name: 'Confirmer la publication' }).click();
     await studio.getByText('Version 2 publiée.').waitFor();
     const diff = studio.getByRole('region', { name: 'Comparer deux versions' });
     await diff.getByRole('combobox', { name: 'Version de départ' }).selectOption('1');

@@ -419,6 +419,7 @@ describe('the studio forms and the editable graph', () => {
     await play.getByText(`Appel terminé — ${ENDING}`).waitFor();
 
     await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await page.getByRole('button', { name: 'Confirmer la publication' }).click();
     await page.getByText('Version 1 publiée.').waitFor();
     const authorMs = performance.now() - started - axeMs;
     console.log(

@@ -44,6 +44,8 @@ describe('the authoring studio in the browser', () => {
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
     await page.getByRole('heading', { level: 1, name: 'Studio : Appel de Camille' }).waitFor();
     await page.getByText('0 erreur,').waitFor();
+    // No issue is a status, not a button (a disabled one read as a control the author could not use).
+    expect(await page.getByRole('button', { name: /^0 erreur,/ }).count()).toBe(0);
 
     // The state list is the keyboard path to a state's YAML: its text is selected in the editor.
     await page.getByRole('button', { name: 'Accueil', exact: true }).click();
@@ -61,6 +63,8 @@ describe('the authoring studio in the browser', () => {
     await page.keyboard.type('é');
     await page.getByText('1 erreur,').waitFor();
     await page.locator('.cm-lint-marker-error').first().waitFor();
+    // With an issue the count is a button again: it opens the list of what to fix.
+    await page.getByRole('button', { name: /^1 erreur,/ }).waitFor();
     await page.keyboard.press('Backspace');
     await page.getByText('0 erreur,').waitFor();
     // Tab indents in the editor; how to leave it is said under it, read with it, and works.
@@ -81,7 +85,8 @@ describe('the authoring studio in the browser', () => {
     await play.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
     // « Décrocher » disabled itself: the focus stays in the call, on its status line (the
     // listener's console keeps it in its phone panel), not on the page.
-    const onStatus = /^p: Temps de l'appel\s?:\s00:00 — En ligne\.$/;
+    // Its clock reads as the consoles' (« 0:00 », not « 00:00 »).
+    const onStatus = /^p: Temps de l'appel\s?:\s0:00 — En ligne\.$/;
     expect(await settledFocus(page, onStatus)).toMatch(onStatus);
     await play.getByRole('button', { name: /Se présenter/ }).click();
     await play.getByText(/Appel terminé — La personne a été écoutée et aidée\./).waitFor();
@@ -90,7 +95,29 @@ describe('the authoring studio in the browser', () => {
     await page.getByText(/états atteints\s*:\s*2 sur 2/).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    // « Publier » asks first, saying what publishing does; nothing is published meanwhile.
+    const publish = page.getByRole('button', { name: 'Publier', exact: true });
+    await publish.click();
+    const question = page.getByRole('group', { name: /^Publier la version 1\s?\?/ });
+    await question.waitFor();
+    expect(await question.textContent()).toMatch(/nouvelles séances/);
+    const confirm = question.getByRole('button', { name: 'Confirmer la publication' });
+    expect(await settledFocus(page, /^button: Confirmer la publication$/)).toBe(
+      'button: Confirmer la publication',
+    );
+    await page.keyboard.press('Escape');
+    expect(await settledFocus(page, /^button: Publier$/)).toBe('button: Publier');
+    const unpublished = await fetch(`${rig.server.url}/api/library/calls/appel-camille`, {
+      headers: rig.author,
+    });
+    expect(((await unpublished.json()) as { published?: number }).published).toBeUndefined();
+    // By keyboard: Enter asks, Enter on the focused « Confirmer la publication » publishes.
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    expect(await settledFocus(page, /^button: Confirmer la publication$/)).toBe(
+      'button: Confirmer la publication',
+    );
+    await page.keyboard.press('Enter');
     await page.getByText('Version 1 publiée.').waitFor();
     const authorMs = performance.now() - started;
     expect(await contains(scripts, 'cm-editor')).toBe(true);
@@ -100,6 +127,8 @@ describe('the authoring studio in the browser', () => {
       .getByRole('alert')
       .getByText(/^Rien à publier\s*: le brouillon est identique/)
       .waitFor();
+    // Said at once, not asked about first.
+    expect(await page.getByRole('group', { name: /^Publier la version/ }).count()).toBe(0);
     // …and no draft was made for it.
     const call = await fetch(`${rig.server.url}/api/library/calls/appel-camille`, { headers: rig.author });
     expect(((await call.json()) as { draft?: number }).draft).toBeUndefined();

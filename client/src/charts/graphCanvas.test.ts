@@ -8,6 +8,7 @@ import {
   READABLE_ZOOM,
   canvasFor,
   fittedView,
+  namesUncut,
   scrollFor,
   stateRects,
   viewAt,
@@ -107,5 +108,74 @@ describe('fittedView', () => {
   it('has nothing to fit in a box with no room or on states not drawn', () => {
     expect(fittedView(layout, rects, { width: 0, height: 0 }, READABLE_ZOOM)).toBeNull();
     expect(fittedView(layout, rects, phone, READABLE_ZOOM, { context: ['ailleurs'] })).toBeNull();
+  });
+});
+
+describe('fittedView on a phone: no state name cut by the box’s sides', () => {
+  const box = { width: 300, height: 600 };
+  /** Where a leaf's name lies on screen (15 px in from its sides) at `view`, and whether it is cut. */
+  const cutName = (rect: { x: number; width: number }, view: { x: number; zoom: number }) => {
+    const from = (rect.x + 15) * view.zoom + view.x;
+    const to = (rect.x + rect.width - 15) * view.zoom + view.x;
+    return (from < -0.5 && to > 0.5) || (from < box.width - 0.5 && to > box.width + 0.5);
+  };
+  const inBox = (rect: { x: number; width: number }, view: { x: number; zoom: number }) => {
+    const left = rect.x * view.zoom + view.x;
+    return left >= 0 && left + rect.width * view.zoom <= box.width;
+  };
+
+  it('moves sideways at the readable zoom: a neighbour half off the left side goes wholly out', () => {
+    // The active state in the middle, a neighbour below left: both do not fit across 300 px at
+    // 0.95. The drawing goes on to the right (the box scrolls there).
+    const drawing: GraphLayout = {
+      nodes: [node('actif', 260, 0), node('loin', 0, 300, { width: 200 }), node('ailleurs', 700, 300)],
+      edges: [],
+      width: 800,
+      height: 344,
+    };
+    const at = stateRects(drawing);
+    const view = fittedView(drawing, at, box, READABLE_ZOOM, {
+      context: ['actif', 'loin'],
+      focus: ['actif'],
+    })!;
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    expect(cutName(at.get('loin')!, view)).toBe(false);
+    expect(inBox(at.get('actif')!, view)).toBe(true);
+  });
+
+  it('keeps the readable zoom when no sideways move leaves every name whole, and cuts no more', () => {
+    // « Perdue, elle raccroche » under the group of the active state (the tutorial's « En ligne »
+    // on a phone): pushed out at the left it would take the group's title with it, brought in the
+    // active state would leave the box. Labels stay readable (12 px): the view is left as it was.
+    const drawing: GraphLayout = {
+      nodes: [
+        node('groupe', 100, 0, { type: 'compound', width: 240, height: 150, label: 'Groupe du milieu' }),
+        node('groupe.actif', 130, 60, { parent: 'groupe' }),
+        node('loin', 0, 300, { width: 200 }),
+        node('ailleurs', 700, 300),
+      ],
+      edges: [],
+      width: 800,
+      height: 344,
+    };
+    const at = stateRects(drawing);
+    const on = { context: ['groupe.actif', 'loin'], focus: ['groupe.actif'], groups: ['groupe'] };
+    const view = fittedView(drawing, at, box, READABLE_ZOOM, on)!;
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    expect(inBox(at.get('groupe.actif')!, view)).toBe(true);
+    expect(namesUncut(view, drawing, at, box, at.get('groupe.actif')!).cut.left).toBe(1);
+  });
+
+  it('keeps a view that cuts no name as the fit made it', () => {
+    const whole = { zoom: 1, x: FIT_PADDING.left, y: FIT_PADDING.top };
+    expect(namesUncut(whole, layout, stateRects(layout), phone, null)).toEqual({
+      view: whole,
+      cut: { left: 0, right: 0 },
+    });
+    // « gauche » half out at the left: moved wholly in or out.
+    const half = { zoom: 1, x: -60, y: FIT_PADDING.top };
+    const moved = namesUncut(half, layout, stateRects(layout), phone, null);
+    expect(moved.cut).toEqual({ left: 0, right: 0 });
+    expect(moved.view.x).not.toBe(-60);
   });
 });

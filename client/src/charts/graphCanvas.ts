@@ -135,7 +135,8 @@ export interface FitOn {
  * The view on some states of the drawing, or on all of it: zoomed in no further than
  * FIT_MAX_ZOOM and out no further than `minZoom`; when they do not all fit, on the `near` ones,
  * and when these do not fit either, with the `focus` in view rather than their middle — with
- * their `groups` whole when these fit. Null when there is nothing to fit: no room, no state drawn.
+ * their `groups` whole when these fit; then moved sideways so that no state's name is cut by the
+ * box's left side (`namesUncut`). Null when there is nothing to fit: no room, no state drawn.
  */
 export function fittedView(
   layout: GraphLayout,
@@ -152,11 +153,14 @@ export function fittedView(
     // The whole drawing: from its top, across the middle, when it does not fit.
     const zoom = Math.min(FIT_MAX_ZOOM, Math.max(minZoom, wholeZoom(layout, box)));
     const canvas = canvasFor(layout, zoom, box);
-    return {
+    const view = {
       zoom,
       x: canvas.width > box.width ? (box.width - layout.width * zoom) / 2 : canvas.viewport.x,
       y: canvas.viewport.y,
     };
+    // Names moved clear of the box's sides, the drawing's middle kept in the box.
+    const middle = { x: layout.width / 2 - 1, y: 0, width: 2, height: 0 };
+    return namesUncut(view, layout, rects, box, middle).view;
   }
   let focusBounds = boundsOf(rects, on.focus ?? []) ?? bounds;
   const focused = (on.focus ?? []).filter((id) => rects.has(id));
@@ -170,5 +174,106 @@ export function fittedView(
   const nearby = (on.near ?? []).filter((id) => rects.has(id));
   // The nearer states only when they are more than the focus (else the wider context, moved).
   const contexts = nearby.length > focused.length ? [bounds, boundsOf(rects, nearby)!] : [bounds];
-  return viewportFor(contexts, focusBounds, box.width, box.height, minZoom, FIT_MAX_ZOOM, FIT_PADDING);
+  const view = viewportFor(contexts, focusBounds, box.width, box.height, minZoom, FIT_MAX_ZOOM, FIT_PADDING);
+  // The active states themselves stay in the box when names are moved clear of its sides (their
+  // group may then be cut at the right: its title, at its left, is read). Not by zooming out: the
+  // readable zoom is the smallest at which labels stay at 12 px (`e2e/graph-reach`).
+  const active = boundsOf(rects, focused) ?? focusBounds;
+  return namesUncut(view, layout, rects, box, active).view;
+}
+
+/** How far inside the box's side a name brought in stands, and the focus at least. */
+const EDGE_ROOM = 8;
+
+/**
+ * Where a state's name lies across the drawing: a state's label is centred with 15 px either side
+ * (`layoutGraph`'s leaf width: the label's and 30); a group's title at its top left (8 px in, its
+ * bold letters ≈ 8 px each).
+ */
+function nameSpan(rect: Rect, label: string, group: boolean): { from: number; to: number } {
+  if (group) return { from: rect.x + 8, to: rect.x + Math.min(rect.width, 8 + label.length * 8) };
+  const inset = Math.min(15, rect.width / 2);
+  return { from: rect.x + inset, to: rect.x + rect.width - inset };
+}
+
+/**
+ * `view` moved sideways, if need be, so that no state's name is cut by the box's sides: on a phone
+ * the fit at the readable zoom centred the active state's neighbours, wider than the box, and the
+ * states at both sides lost half their names (« …raccroche (échec) »). Of the moves that bring a
+ * name wholly in or push it wholly out (each name's ends against the box's sides), the one leaving
+ * fewest names cut at the left (a name is read from its start: one cut at the right still says
+ * what it is, and the box scrolls to the rest), then fewest cut at the right, then showing most
+ * names whole, then the smallest; the `focus` stays inside the box (less 8 px a side), the drawing
+ * within the box's scroll. Names wider than the box, which no move shows whole, are not counted;
+ * nor are those above or below the box (its height scrolls). `cut`: the names still cut.
+ */
+export function namesUncut(
+  view: Viewport,
+  layout: GraphLayout,
+  rects: ReadonlyMap<string, Rect>,
+  box: Size,
+  focus: Rect | null,
+): { view: Viewport; cut: { left: number; right: number } } {
+  const { zoom } = view;
+  const canvas = canvasFor(layout, zoom, box);
+  // The views the box's scroll can show: the drawing's origin from the canvas's padding leftwards.
+  const highest = canvas.viewport.x;
+  const lowest = highest - Math.max(0, canvas.width - box.width);
+  const reachable = (x: number) => Math.min(highest, Math.max(lowest, x));
+  const groups = new Set(layout.nodes.flatMap((node) => (node.parent ? [node.parent] : [])));
+  const names = layout.nodes.flatMap((node) => {
+    const rect = rects.get(node.id);
+    if (!rect) return [];
+    const top = rect.y * zoom + view.y;
+    const span = nameSpan(rect, node.label, groups.has(node.id));
+    const shown = top < box.height && top + rect.height * zoom > 0;
+    return shown && (span.to - span.from) * zoom <= box.width - 2 * EDGE_ROOM ? [span] : [];
+  });
+  const slack = 0.5;
+  /** The names cut at the left, at the right, and those whole, with the drawing's origin at `x`. */
+  const cutAt = (x: number) => {
+    let left = 0;
+    let right = 0;
+    let whole = 0;
+    for (const span of names) {
+      const from = span.from * zoom + x;
+      const to = span.to * zoom + x;
+      if (from < -slack && to > slack) left += 1;
+      else if (from < box.width - slack && to > box.width + slack) right += 1;
+      else if (from >= -slack && to <= box.width + slack) whole += 1;
+    }
+    return { left, right, whole };
+  };
+  const start = reachable(view.x);
+  const first = cutAt(start);
+  if (first.left + first.right === 0) return { view, cut: { left: 0, right: 0 } };
+  const focusFits = (x: number): boolean => {
+    if (!focus) return true;
+    const left = focus.x * zoom + x;
+    return left >= EDGE_ROOM - slack && left + focus.width * zoom <= box.width - EDGE_ROOM + slack;
+  };
+  let best = { x: start, ...first };
+  const better = (x: number, cut: ReturnType<typeof cutAt>) =>
+    cut.left !== best.left
+      ? cut.left < best.left
+      : cut.right !== best.right
+        ? cut.right < best.right
+        : cut.whole !== best.whole
+          ? cut.whole > best.whole
+          : Math.abs(x - start) < Math.abs(best.x - start);
+  for (const span of names) {
+    const from = span.from * zoom + start;
+    const to = span.to * zoom + start;
+    // In at the left or the right side, out past either.
+    for (const move of [EDGE_ROOM - from, box.width - EDGE_ROOM - to, -to, box.width - from]) {
+      const x = reachable(start + move);
+      if (x === start || !focusFits(x)) continue;
+      const cut = cutAt(x);
+      if (better(x, cut)) best = { x, ...cut };
+    }
+  }
+  return {
+    view: best.x === start ? view : { ...view, x: best.x },
+    cut: { left: best.left, right: best.right },
+  };
 }

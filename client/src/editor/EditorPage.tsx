@@ -29,6 +29,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import type { LintAnswer } from './lintProtocol.js';
 import { ScenarioEditor } from './ScenarioEditor.js';
 import { IssueList, issueOffset } from './issues/IssueList.js';
+import { PublishControl } from './PublishControl.js';
 import { useLintWorker } from './useLintWorker.js';
 import { useDraftAutosave } from './useDraftAutosave.js';
 import type { TestPlayProgress } from './testPlay/TestPlayPanel.js';
@@ -188,13 +189,17 @@ export function EditorPage() {
     setRefusal([]);
     await saveDraft(currentText(), 'editor.saved');
   };
+  /** Nothing to publish: the published text, unchanged and no draft (said, not asked about). */
+  const nothingToPublish = (): boolean => {
+    if (detail?.draft !== undefined || loaded === null || currentText() !== loaded.yaml) return false;
+    setRefusal([]);
+    setError('library/no_change');
+    return true;
+  };
   const publish = async () => {
     const yaml = currentText();
-    // The published text, unchanged and no draft: saving it would make a draft only to be refused.
-    if (detail?.draft === undefined && loaded !== null && yaml === loaded.yaml) {
-      setRefusal([]);
-      return setError('library/no_change');
-    }
+    // Saving the published text unchanged would make a draft only to be refused.
+    if (nothingToPublish()) return;
     const saved = await libraryApi.saveDraft(callId, yaml);
     if (!saved.ok) return setError(saved.code);
     autosave.markSaved(yaml);
@@ -332,9 +337,11 @@ export function EditorPage() {
             <button type="button" onClick={() => void save()}>
               {t('editor.save')}
             </button>
-            <button type="button" onClick={() => void publish()}>
-              {t('editor.publish')}
-            </button>
+            <PublishControl
+              version={detail.draft ?? Math.max(0, ...detail.versions.map((v) => v.version)) + 1}
+              onAsk={() => !nothingToPublish()}
+              onPublish={publish}
+            />
           </>
         )}
         {mayStart ? (

@@ -1105,6 +1105,10 @@ export const en: Catalogue = {
   'editor.published': 'Version {version} published.',
   'editor.save': 'Save the draft',
   'editor.publish': 'Publish',
+  'editor.publish.question':
+    'Publish version {version}? New sessions and the next rounds of group sessions will play this version; sessions already created keep theirs. A published version no longer changes: your next changes will make a new draft.',
+  'editor.publish.confirm': 'Confirm publishing',
+  'editor.publish.cancel': 'Cancel',
   'editor.export': 'Export as YAML',
   'editor.refusal': 'Errors that prevent publishing',
   'editor.issueAt': 'Line {line}, column {column}: {message}',

@@ -1128,6 +1128,12 @@ export const fr = {
   'editor.published': 'Version {version} publiée.',
   'editor.save': 'Enregistrer le brouillon',
   'editor.publish': 'Publier',
+  // Asked first (`PublishControl`): what publishing does, as the server does it (`LibraryService.publish`,
+  // a session keeps the version it was created with; a class's round takes the newest at its launch).
+  'editor.publish.question':
+    'Publier la version {version} ? Les nouvelles séances et les prochains tours des séances de groupe joueront cette version ; les séances déjà créées gardent la leur. Une version publiée ne se modifie plus : vos modifications suivantes formeront un nouveau brouillon.',
+  'editor.publish.confirm': 'Confirmer la publication',
+  'editor.publish.cancel': 'Annuler',
   'editor.export': 'Exporter en YAML',
   'editor.refusal': 'Erreurs qui empêchent la publication',
   'editor.issueAt': 'Ligne {line}, colonne {column} : {message}',

@@ -2,9 +2,9 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 /**
  * A button whose action cannot be undone (delete a session, end a call, free a learner's place,
- * erase a learner, revoke links or a badge): pressed, it gives way in place to the question and two
- * buttons, the first (`yes`) taking the focus — or, when the action needs a reason, a field for it
- * first (`yes` waits for it). Cancelling (its button or Escape) or answering gives the focus
+ * erase a learner, revoke links or a badge, publish a call's version): pressed, it gives way in
+ * place to the question and two buttons, the first (`yes`) taking the focus — or, when the action
+ * needs a reason, a field for it first (`yes` waits for it). Cancelling (its button or Escape) or answering gives the focus
  * back to the button, unless the answer moved it on (its row deleted: the caller focuses a heading).
  * One pattern for every such question, so a keyboard or screen-reader user meets it the same way.
  */
@@ -19,6 +19,7 @@ export function ConfirmAction({
   disabled = false,
   small = false,
   tone = 'button--danger',
+  yesTone = 'button--danger',
   reason,
 }: {
   /** What the button reads (a visually hidden detail may follow). */
@@ -38,6 +39,8 @@ export function ConfirmAction({
   small?: boolean;
   /** The button's look (and any class of its own): a danger button unless said otherwise. */
   tone?: string;
+  /** The look of `yes`: a danger button unless said otherwise (publishing deletes nothing). */
+  yesTone?: string;
   /** A reason the action requires (a badge's revocation says why): its label and longest length. */
   reason?: { label: string; maxLength: number };
 }) {
@@ -106,7 +109,8 @@ export function ConfirmAction({
   return (
     <div
       ref={group}
-      className="confirm"
+      // Before an action that deletes nothing, framed in the accent colour, not the danger one.
+      className={yesTone.includes('button--danger') ? 'confirm' : 'confirm confirm--plain'}
       role="group"
       aria-labelledby={questionId}
       onKeyDown={(event) => {
@@ -143,7 +147,7 @@ export function ConfirmAction({
         <button
           ref={yesButton}
           type="submit"
-          className={`${size}button--danger`}
+          className={`${size}${yesTone}`}
           disabled={busy || missingReason}
         >
           {yes}

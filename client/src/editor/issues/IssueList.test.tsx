@@ -2,6 +2,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, within } from '@testing-library/react';
 import type { LintIssue } from '@ecoute/engine';
+import { translate } from '../../i18n/catalogue.js';
 import { renderWithSession } from '../../test/renderWithSession.js';
 import { IssueList, issueOffset } from './IssueList.js';
 
@@ -34,6 +35,20 @@ describe('the lint issues', () => {
     );
     fireEvent.click(within(list).getByRole('button'));
     expect(go).toHaveBeenCalledWith(dead);
+  });
+
+  it('no issue is a status with a check, not a button (a disabled one read as a control out of use)', () => {
+    const { container } = renderWithSession(<IssueList issues={[]} onGo={() => {}} />);
+    const words = [
+      translate('fr', 'editor.issues.errors.one', { count: 0 }),
+      translate('fr', 'editor.issues.warnings.one', { count: 0 }),
+    ].join(', ');
+    expect(screen.queryByRole('button')).toBeNull();
+    const status = screen.getByText(words);
+    expect(status.classList.contains('studio__lint-ok')).toBe(true);
+    // The check is drawn, not read: the counts are what a screen reader hears.
+    expect(status.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    expect(container.textContent).toBe(words);
   });
 
   it('an issue goes to its line and column, or to the state it names, or to the top', () => {

@@ -1,6 +1,8 @@
-// The lint's count in the header is a button: it opens the list of every issue, each with its
-// message and a go-to-line button, which puts the cursor there. An issue without a position goes
-// to the state its message names (its range in the text), else to the top.
+// The lint's count in the header. With issues it is a button: it opens the list of every issue,
+// each with its message and a go-to-line button, which puts the cursor there. An issue without a
+// position goes to the state its message names (its range in the text), else to the top. With
+// none it is a status, a check and the counts in the « ok » colour: a disabled button there read
+// as a control the author could not use.
 import { useId, useState } from 'react';
 import type { LintIssue, StateRange } from '@ecoute/engine';
 import { pluralForm, useI18n } from '../../i18n/index.js';
@@ -44,6 +46,15 @@ export function IssueList({
     t(`editor.issues.errors.${pluralForm(lang, errors)}`, { count: errors }),
     t(`editor.issues.warnings.${pluralForm(lang, warnings)}`, { count: warnings }),
   ].join(', ');
+  if (issues.length === 0)
+    return (
+      <span className="studio__lint-ok">
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+          <path d="M6.2 11.6 2.6 8l-1.2 1.2 4.8 4.8L14.6 5.6l-1.2-1.2z" fill="currentColor" />
+        </svg>
+        {words}
+      </span>
+    );
   return (
     <>
       <button
@@ -51,12 +62,11 @@ export function IssueList({
         className="studio__issues-toggle"
         aria-expanded={open}
         aria-controls={listId}
-        disabled={issues.length === 0}
         onClick={() => setOpen((o) => !o)}
       >
         {words}
       </button>
-      {open && issues.length > 0 ? (
+      {open ? (
         <ul id={listId} className="studio__issues" aria-label={t('editor.issues.list')}>
           {issues.map((issue, i) => (
             <li key={i}>

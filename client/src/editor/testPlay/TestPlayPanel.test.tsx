@@ -3,6 +3,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { translate, type MessageParams } from '../../i18n/catalogue.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { renderWithSession } from '../../test/renderWithSession.js';
+import { formatDuration } from '../../ui/formatDuration.js';
 import TestPlayPanel, { type TestPlayProgress } from './TestPlayPanel.js';
 
 // A tiny call: a greeting, an inject the trainer may send, a 20 s silence that ends the call
@@ -106,7 +107,9 @@ describe('TestPlayPanel', () => {
   it('plays the draft to an ending with the moves, an inject and the simulated clock', () => {
     const progress: (TestPlayProgress | null)[] = [];
     renderWithSession(<TestPlayPanel text={TINY} onProgress={(p) => progress.push(p)} onClose={() => {}} />);
-    expect(status()).toContain('00:00');
+    // The consoles' clock (`formatDuration`, « 0:00 »), not the terminal player's « 00:00 ».
+    expect(status()).toContain(fr('studio.play.time', { time: formatDuration(0) }));
+    expect(formatDuration(0)).toBe('0:00');
     expect(status()).toContain(fr('studio.play.ringing'));
     expect(button(fr('studio.play.hangup')).disabled).toBe(true);
 
@@ -123,10 +126,10 @@ describe('TestPlayPanel', () => {
 
     // The clock moves only when told: 10 s, then 10 more and the 20 s silence ends the call.
     fireEvent.click(button(ADVANCE));
-    expect(status()).toContain('00:10');
+    expect(status()).toContain(fr('studio.play.time', { time: '0:10' }));
     expect(status()).not.toContain(fr('studio.play.ended', { message: '' }).trim());
     fireEvent.click(button(ADVANCE));
-    expect(status()).toContain('00:20');
+    expect(status()).toContain(fr('studio.play.time', { time: '0:20' }));
     expect(status()).toContain('La personne est partie.');
     expect(button(ADVANCE).disabled).toBe(true);
     expect(progress.at(-1)?.states).toEqual(['seule']);

@@ -3,10 +3,11 @@
 // `studio.play.advance`. A lazy part of the editor's chunk; no server call, no session recorded.
 // The active states go up to the editor, whose graph beside the text highlights them.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { formatTime, type Input, type TimelineEntry } from '@ecoute/engine';
+import type { Input, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../../i18n/index.js';
 import { InjectButtons } from '../../trainer/InjectButtons.js';
 import { VariableGauges } from '../../trainer/VariableGauges.js';
+import { formatDuration } from '../../ui/formatDuration.js';
 import { MoveButtons } from '../../ui/MoveButtons.js';
 import { Transcript } from '../../ui/Transcript.js';
 import { focusQuietly, useFocusRescue } from '../../ui/useFocusRescue.js';
@@ -118,7 +119,8 @@ export default function TestPlayPanel({
         <div className="test-play__panes">
           <div className="test-play__call">
             <p ref={statusLine} className="test-play__status" role="status">
-              {t('studio.play.time', { time: formatTime(view.t) })}
+              {/* The consoles' clock reading (« 0:10 », not the terminal player's « 00:10 »). */}
+              {t('studio.play.time', { time: formatDuration(view.t) })}
               {' — '}
               {view.ending
                 ? t('studio.play.ended', { message: view.ending.message })
