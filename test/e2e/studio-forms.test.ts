@@ -288,6 +288,30 @@ describe('the studio forms and the editable graph', () => {
     await node('Suivi').waitFor();
     await node('Émotion').waitFor();
     await node('Alerte').waitFor();
+    // Every pair of states a transition joins is drawn as an edge, the graph laid out again after
+    // the edits (a CI run's graph showed every state and no edge: xyflow had lost their handles).
+    const edgeNames = () =>
+      page
+        .locator('.studio__graph .react-flow__edge')
+        .evaluateAll((edges) =>
+          edges
+            .map((edge) => (edge.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').split(' — ')[0]!)
+            .sort(),
+        );
+    const edge = (from: string, to: string) => `Transition de « ${from} » vers « ${to} »`;
+    const made = [
+      edge('Accueil', 'Écoute du problème'),
+      edge('Accueil', 'Au revoir'),
+      edge('Écoute du problème', 'Rappel convenu'),
+      edge('Écoute du problème', 'Suivi'),
+      edge('Suivi', 'Rappel convenu'),
+    ].sort();
+    let edgesDrawn = await edgeNames();
+    for (let tries = 0; tries < 50 && JSON.stringify(edgesDrawn) !== JSON.stringify(made); tries += 1) {
+      await page.waitForTimeout(200);
+      edgesDrawn = await edgeNames();
+    }
+    expect(edgesDrawn).toEqual(made);
     // The drawing is laid out again after each edit: wait until it holds still, in view.
     await page.locator('.studio__graph .state-graph').scrollIntoViewIfNeeded();
     // The last transition came from « Écoute du problème »: start the drawing form elsewhere.

@@ -18,6 +18,7 @@ import {
   ReactFlow,
   type EdgeProps,
   type Node,
+  type NodeHandle,
   type NodeProps,
   type Rect,
   type Viewport,
@@ -95,6 +96,29 @@ function StateNodeView({ data }: NodeProps<StateNode>) {
       <Handle type="source" position={Position.Bottom} isConnectable={data.connectable} />
     </div>
   );
+}
+
+/** A handle's side (px): xyflow's stylesheet draws it 6 px square, border included. */
+const HANDLE_SIZE = 6;
+
+/**
+ * Where a state's two handles are, given with the state rather than left to xyflow to measure:
+ * the target at its top centre, the source at its bottom centre (as `StateNodeView` places them).
+ * xyflow draws an edge, and starts or ends a drawing, only at handles it knows. Given new node
+ * objects (each highlight or layout here) it forgets the handles it measured and measures them
+ * again when its ResizeObserver reports the state; when the next nodes came in between that
+ * report and xyflow's next rendering of the states (React runs the pending effect that hands
+ * them over first), the measure was dropped, and the observer never reports the same size twice:
+ * the states stayed unmeasured for good, drawn with no edge and taking no drawing (a CI run of
+ * the studio's forms; `test/e2e/studio-graph-edges.test.ts`). Given, they are known at once.
+ */
+function stateHandles(width: number, height: number): NodeHandle[] {
+  const x = width / 2 - HANDLE_SIZE / 2;
+  const size = { width: HANDLE_SIZE, height: HANDLE_SIZE };
+  return [
+    { type: 'target', position: Position.Top, x, y: -HANDLE_SIZE / 2, ...size },
+    { type: 'source', position: Position.Bottom, x, y: height - HANDLE_SIZE / 2, ...size },
+  ];
 }
 
 /** How far a loop stands off its state's bottom, top and right side. */
@@ -260,6 +284,7 @@ export default function StateGraph({
         width: node.width,
         height: node.height,
         style: { width: node.width, height: node.height },
+        handles: stateHandles(node.width, node.height),
         draggable: false,
         selectable: false,
         focusable: false,
