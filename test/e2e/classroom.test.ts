@@ -204,11 +204,21 @@ describe('the classroom in a browser', () => {
     await floor.getByRole('combobox', { name: 'Chemin mis en évidence' }).selectOption({ label: firstCall });
     await transitions.getByRole('columnheader', { name: "Fois dans l'appel choisi" }).waitFor();
     expect(await graph.locator('.react-flow__edge.state-edge--taken').count()).toBeGreaterThan(0);
+    // « Chemin mis en évidence » stands apart from the line of « Comparer les appels » and the
+    // exports above it (it sat right under the export links).
+    const gapAbovePath = () =>
+      floor.evaluate(() => {
+        const above = document.querySelector('.group-debrief__pick')?.getBoundingClientRect();
+        const path = document.querySelector('.group-debrief__highlight')?.getBoundingClientRect();
+        return above && path ? path.top - above.bottom : null;
+      });
+    expect(await gapAbovePath()).toBeGreaterThanOrEqual(16);
     // axe of any impact on the group debrief, on a laptop and on a phone (no sideways scroll there).
     expect(await axeViolations(floor)).toEqual([]);
     await floor.setViewportSize({ width: 390, height: 844 });
     expect(await axeViolations(floor)).toEqual([]);
     expect(await noSideScroll(floor)).toBe(true);
+    expect(await gapAbovePath()).toBeGreaterThanOrEqual(16);
     expect(pageErrors).toEqual([]);
   }, 240_000);
 
