@@ -166,6 +166,28 @@ describe('fittedView on a phone: no state name cut by the box’s sides', () => 
     expect(namesUncut(view, drawing, at, box, at.get('groupe.actif')!).cut.left).toBe(1);
   });
 
+  it('keeps the group of the active state whole when it was framed so: its title is read', () => {
+    // The group fits the box at the readable zoom, its active state at its right; a neighbour
+    // below at the left, its name cut by the box's left side: pushing it out would take the
+    // group's left side, its title, out of the box with it (the consoles' « En ligne » on a phone).
+    const drawing: GraphLayout = {
+      nodes: [
+        node('groupe', 100, 0, { type: 'compound', width: 280, height: 150, label: 'Groupe' }),
+        node('groupe.actif', 170, 60, { parent: 'groupe', width: 100 }),
+        node('loin', 0, 300, { width: 200 }),
+        node('ailleurs', 700, 300),
+      ],
+      edges: [],
+      width: 800,
+      height: 344,
+    };
+    const at = stateRects(drawing);
+    const on = { context: ['groupe.actif', 'loin'], focus: ['groupe.actif'], groups: ['groupe'] };
+    const view = fittedView(drawing, at, box, READABLE_ZOOM, on)!;
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    expect(inBox(at.get('groupe')!, view)).toBe(true);
+  });
+
   it('keeps a view that cuts no name as the fit made it', () => {
     const whole = { zoom: 1, x: FIT_PADDING.left, y: FIT_PADDING.top };
     expect(namesUncut(whole, layout, stateRects(layout), phone, null)).toEqual({

@@ -164,22 +164,25 @@ export function fittedView(
   }
   let focusBounds = boundsOf(rects, on.focus ?? []) ?? bounds;
   const focused = (on.focus ?? []).filter((id) => rects.has(id));
+  // What stays in the box when names are moved clear of its sides: the active states, and their
+  // groups with them when these were framed whole (a group's title is read).
+  let kept = boundsOf(rects, focused) ?? focusBounds;
   const framing = (on.groups ?? []).filter((id) => rects.has(id));
   if (focused.length > 0 && framing.length > 0) {
     const framed = boundsOf(rects, [...focused, ...framing])!;
     // Within the whole view (less 8 px a side): wider than the padding allows, it is centred.
-    if (framed.width * minZoom <= box.width - 16 && framed.height * minZoom <= box.height - 16)
+    if (framed.width * minZoom <= box.width - 16 && framed.height * minZoom <= box.height - 16) {
       focusBounds = framed;
+      kept = framed;
+    }
   }
   const nearby = (on.near ?? []).filter((id) => rects.has(id));
   // The nearer states only when they are more than the focus (else the wider context, moved).
   const contexts = nearby.length > focused.length ? [bounds, boundsOf(rects, nearby)!] : [bounds];
   const view = viewportFor(contexts, focusBounds, box.width, box.height, minZoom, FIT_MAX_ZOOM, FIT_PADDING);
-  // The active states themselves stay in the box when names are moved clear of its sides (their
-  // group may then be cut at the right: its title, at its left, is read). Not by zooming out: the
-  // readable zoom is the smallest at which labels stay at 12 px (`e2e/graph-reach`).
-  const active = boundsOf(rects, focused) ?? focusBounds;
-  return namesUncut(view, layout, rects, box, active).view;
+  // Not by zooming out: the readable zoom is the smallest at which labels stay at 12 px
+  // (`e2e/graph-reach`).
+  return namesUncut(view, layout, rects, box, kept).view;
 }
 
 /** How far inside the box's side a name brought in stands, and the focus at least. */
