@@ -143,14 +143,21 @@ describe('fittedView on a phone: no state name cut by the box’s sides', () => 
     expect(inBox(at.get('actif')!, view)).toBe(true);
   });
 
-  it('keeps the readable zoom when no sideways move leaves every name whole, and cuts no more', () => {
-    // « Perdue, elle raccroche » under the group of the active state (the tutorial's « En ligne »
-    // on a phone): pushed out at the left it would take the group's title with it, brought in the
-    // active state would leave the box. Labels stay readable (12 px): the view is left as it was.
+  /**
+   * An active state in a group, and a neighbour below at the left whose name the box's left side
+   * cuts; fitted on the active state with its group and the neighbour, at the readable zoom.
+   */
+  const groupWithNeighbour = (
+    group: { width: number; label: string },
+    active: { x: number; width?: number },
+  ) => {
     const drawing: GraphLayout = {
       nodes: [
-        node('groupe', 100, 0, { type: 'compound', width: 240, height: 150, label: 'Groupe du milieu' }),
-        node('groupe.actif', 130, 60, { parent: 'groupe' }),
+        node('groupe', 100, 0, { type: 'compound', width: group.width, height: 150, label: group.label }),
+        node('groupe.actif', active.x, 60, {
+          parent: 'groupe',
+          ...(active.width ? { width: active.width } : {}),
+        }),
         node('loin', 0, 300, { width: 200 }),
         node('ailleurs', 700, 300),
       ],
@@ -160,30 +167,24 @@ describe('fittedView on a phone: no state name cut by the box’s sides', () => 
     };
     const at = stateRects(drawing);
     const on = { context: ['groupe.actif', 'loin'], focus: ['groupe.actif'], groups: ['groupe'] };
-    const view = fittedView(drawing, at, box, READABLE_ZOOM, on)!;
+    return { drawing, at, view: fittedView(drawing, at, box, READABLE_ZOOM, on)! };
+  };
+
+  it('keeps the readable zoom when no sideways move leaves every name whole, and cuts no more', () => {
+    // « Perdue, elle raccroche » under the group of the active state (the tutorial's « En ligne »
+    // on a phone): pushed out at the left it would take the group's title with it, brought in the
+    // active state would leave the box. Labels stay readable (12 px): the view is left as it was.
+    const { drawing, at, view } = groupWithNeighbour({ width: 240, label: 'Groupe du milieu' }, { x: 130 });
     expect(view.zoom).toBe(READABLE_ZOOM);
     expect(inBox(at.get('groupe.actif')!, view)).toBe(true);
     expect(namesUncut(view, drawing, at, box, at.get('groupe.actif')!).cut.left).toBe(1);
   });
 
   it('keeps the group of the active state whole when it was framed so: its title is read', () => {
-    // The group fits the box at the readable zoom, its active state at its right; a neighbour
-    // below at the left, its name cut by the box's left side: pushing it out would take the
-    // group's left side, its title, out of the box with it (the consoles' « En ligne » on a phone).
-    const drawing: GraphLayout = {
-      nodes: [
-        node('groupe', 100, 0, { type: 'compound', width: 280, height: 150, label: 'Groupe' }),
-        node('groupe.actif', 170, 60, { parent: 'groupe', width: 100 }),
-        node('loin', 0, 300, { width: 200 }),
-        node('ailleurs', 700, 300),
-      ],
-      edges: [],
-      width: 800,
-      height: 344,
-    };
-    const at = stateRects(drawing);
-    const on = { context: ['groupe.actif', 'loin'], focus: ['groupe.actif'], groups: ['groupe'] };
-    const view = fittedView(drawing, at, box, READABLE_ZOOM, on)!;
+    // The group fits the box at the readable zoom, its active state at its right: pushing the
+    // neighbour out at the left would take the group's left side, its title, out of the box with
+    // it (the consoles' « En ligne » on a phone).
+    const { at, view } = groupWithNeighbour({ width: 280, label: 'Groupe' }, { x: 170, width: 100 });
     expect(view.zoom).toBe(READABLE_ZOOM);
     expect(inBox(at.get('groupe')!, view)).toBe(true);
   });

@@ -87,8 +87,8 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   const movesHeadingId = useId();
   const pageRef = useRef<HTMLDivElement>(null);
   const answerRef = useRef<HTMLDivElement>(null);
-  // When the call ends, the answer area and the phone's buttons go: focus to « Issue de l'appel »
-  // (outcome.heading), « Ouvrir le débriefing » next, not to the phone's heading above it.
+  // When the call ends, the answer area and the phone's buttons go: focus to the outcome's heading
+  // (`outcome.heading`), `debrief.open` next, not to the phone's heading above it.
   useFocusRescue(pageRef, () => pageRef.current?.querySelector<HTMLElement>('#outcome-heading') ?? null);
 
   const connected = session.status === 'connected';
@@ -195,7 +195,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
     escapeTo,
     area: () => answerRef.current,
     onUnavailable: keyNotice.say,
-    // A newcomer's first « 1 » lands on the page's title: say where the single keys act.
+    // A newcomer's first single key lands on the page's title: say where those keys act.
     onOutsideArea: (shortcut) =>
       keyNotice.say(
         t('shortcuts.outsideArea', { key: shortcutText(shortcut, t), say: shortcutText(PHONE_KEYS.say, t) }),

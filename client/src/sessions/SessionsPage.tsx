@@ -204,7 +204,7 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
                   <tr key={session.id}>
                     <td data-label={t('sessions.col.date')}>{date}</td>
                     <td data-label={t('sessions.col.scenario')}>
-                      {/* « version 5 » in words, as the home page and the library say it (it was « v5 »). */}
+                      {/* `sessions.version`: the version in words, as the home page and the library say it. */}
                       {session.scenarioTitle}{' '}
                       <span className="muted">
                         {t('sessions.version', { version: session.scenarioVersion })}

@@ -1,7 +1,7 @@
 // The lint's count in the header. With issues it is a button: it opens the list of every issue,
 // each with its message and a go-to-line button, which puts the cursor there. An issue without a
 // position goes to the state its message names (its range in the text), else to the top. With
-// none it is a status, a check and the counts in the « ok » colour: a disabled button there read
+// none it is a status, a check and the counts in the success colour: a disabled button there read
 // as a control the author could not use.
 import { useId, useState } from 'react';
 import type { LintIssue, StateRange } from '@ecoute/engine';

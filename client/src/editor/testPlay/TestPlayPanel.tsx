@@ -119,7 +119,7 @@ export default function TestPlayPanel({
         <div className="test-play__panes">
           <div className="test-play__call">
             <p ref={statusLine} className="test-play__status" role="status">
-              {/* The consoles' clock reading (« 0:10 », not the terminal player's « 00:10 »). */}
+              {/* The consoles' clock reading (`formatDuration`: minutes unpadded, as the consoles show it). */}
               {t('studio.play.time', { time: formatDuration(view.t) })}
               {' — '}
               {view.ending
