@@ -7,7 +7,7 @@ export function pickupTime(entries: readonly TimelineEntry[]): number | undefine
 }
 
 /** Session time of the ending, if the call has ended. */
-export function endingTime(entries: TimelineEntry[]): number | undefined {
+export function endingTime(entries: readonly TimelineEntry[]): number | undefined {
   return entries.find((entry) => entry.kind === 'observation' && entry.observation.kind === 'ending')?.t;
 }
 
@@ -62,9 +62,22 @@ export function useCallElapsed(entries: TimelineEntry[], view: RoleView): number
     return () => clearInterval(timer);
   }, [runs]);
 
+  return callElapsed(entries, view, extrapolated(anchor.current, now));
+}
+
+/**
+ * The consoles' call time (ms) at session time `sessionNow`: counted from the pickup, stopped at
+ * the ending once the call has ended; null before the pickup (the phone rings: no call time, the
+ * status bar shows none). `useCallElapsed` reads it on the live clock, the studio's test-play on
+ * its simulated one.
+ */
+export function callElapsed(
+  entries: readonly TimelineEntry[],
+  view: Pick<RoleView, 'phase' | 't'>,
+  sessionNow: number,
+): number | null {
   const start = pickupTime(entries);
   if (start === undefined) return null;
-  const sessionNow =
-    view.phase === 'ended' ? (endingTime(entries) ?? view.t) : extrapolated(anchor.current, now);
-  return Math.max(0, sessionNow - start);
+  const end = view.phase === 'ended' ? (endingTime(entries) ?? view.t) : sessionNow;
+  return Math.max(0, end - start);
 }

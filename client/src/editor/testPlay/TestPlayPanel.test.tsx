@@ -65,13 +65,14 @@ machine:
 const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
 const ADVANCE = fr('studio.play.advance');
-/** The call's status line: call time, then where the call stands. */
-const statusLine = () =>
-  screen.getByText(
-    (_, element) =>
-      element?.tagName === 'P' &&
-      (element.textContent ?? '').startsWith(fr('studio.play.time', { time: '' })),
-  );
+/** The call's status line: the call time once picked up, then where the call stands. */
+const statusLine = () => {
+  const line = screen
+    .getAllByRole('status')
+    .find((element) => element.classList.contains('test-play__status'));
+  if (!line) throw new Error('no status line');
+  return line;
+};
 const status = () => statusLine().textContent ?? '';
 
 describe('TestPlayPanel', () => {
@@ -107,13 +108,14 @@ describe('TestPlayPanel', () => {
   it('plays the draft to an ending with the moves, an inject and the simulated clock', () => {
     const progress: (TestPlayProgress | null)[] = [];
     renderWithSession(<TestPlayPanel text={TINY} onProgress={(p) => progress.push(p)} onClose={() => {}} />);
-    // The consoles' clock (`formatDuration`, « 0:00 »), not the terminal player's « 00:00 ».
-    expect(status()).toContain(fr('studio.play.time', { time: formatDuration(0) }));
-    expect(formatDuration(0)).toBe('0:00');
-    expect(status()).toContain(fr('studio.play.ringing'));
+    // As the consoles' status bar: no call time while the phone rings.
+    expect(status()).toBe(fr('studio.play.ringing'));
     expect(button(fr('studio.play.hangup')).disabled).toBe(true);
 
     fireEvent.click(button(fr('studio.play.pickup')));
+    // The consoles' clock (`formatDuration`, « 0:00 »), not the terminal player's « 00:00 ».
+    expect(status()).toContain(fr('studio.play.time', { time: formatDuration(0) }));
+    expect(formatDuration(0)).toBe('0:00');
     expect(screen.getAllByText('Allô ? Bonjour.').length).toBeGreaterThan(0);
     // As written (Testing Library's matchers fold its no-break space).
     expect(document.body.textContent).toContain(fr('studio.play.states', { states: 'Accueil' }));
@@ -134,6 +136,24 @@ describe('TestPlayPanel', () => {
     expect(button(ADVANCE).disabled).toBe(true);
     expect(progress.at(-1)?.states).toEqual(['seule']);
     expect(progress.at(-1)?.transitions).toContain('accueil|after 20000|0');
+  });
+
+  it('counts the call time from the pickup, as the consoles do, not from the start of the test', () => {
+    renderWithSession(<TestPlayPanel text={TINY} onClose={() => {}} />);
+    // The phone rings 10 s before the pickup: still no call time (the consoles' status bar shows none).
+    fireEvent.click(button(ADVANCE));
+    expect(status()).toBe(fr('studio.play.ringing'));
+    fireEvent.click(button(fr('studio.play.pickup')));
+    expect(status()).toBe(`${fr('studio.play.time', { time: '0:00' })} — ${fr('studio.play.connected')}`);
+    fireEvent.click(button(ADVANCE));
+    expect(status()).toContain(fr('studio.play.time', { time: '0:10' }));
+    // The same clock as the transcript's: the greeting at the pickup, 0:00.
+    const greeting = screen.getAllByText('Allô ? Bonjour.')[0]!.closest('li');
+    expect(greeting?.textContent).toContain('0:00');
+    // The 20 s silence counts from the pickup too: it ends the call at 0:20 of call time.
+    fireEvent.click(button(ADVANCE));
+    expect(status()).toContain(fr('studio.play.time', { time: '0:20' }));
+    expect(status()).toContain('La personne est partie.');
   });
 
   it('reaches the good ending by a move, and starts again from the text', () => {

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/index.js';
 import { InjectButtons } from '../../trainer/InjectButtons.js';
 import { VariableGauges } from '../../trainer/VariableGauges.js';
 import { formatDuration } from '../../ui/formatDuration.js';
+import { callElapsed } from '../../ui/useCallElapsed.js';
 import { MoveButtons } from '../../ui/MoveButtons.js';
 import { Transcript } from '../../ui/Transcript.js';
 import { focusQuietly, useFocusRescue } from '../../ui/useFocusRescue.js';
@@ -92,6 +93,7 @@ export default function TestPlayPanel({
   };
 
   const view = snapshot?.view;
+  const elapsed = view && snapshot ? callElapsed(snapshot.entries, view, view.t) : null;
   return (
     <section ref={panel} className="test-play" aria-labelledby={headingId}>
       <h2 id={headingId} ref={heading} tabIndex={-1}>
@@ -119,9 +121,14 @@ export default function TestPlayPanel({
         <div className="test-play__panes">
           <div className="test-play__call">
             <p ref={statusLine} className="test-play__status" role="status">
-              {/* The consoles' clock reading (`formatDuration`: minutes unpadded, as the consoles show it). */}
-              {t('studio.play.time', { time: formatDuration(view.t) })}
-              {' — '}
+              {/* The consoles' clock (`callElapsed`, read by `formatDuration`): call time from the
+                  pickup, none while the phone rings (`studio.play.ringing` alone). */}
+              {elapsed === null ? null : (
+                <>
+                  {t('studio.play.time', { time: formatDuration(elapsed) })}
+                  {' — '}
+                </>
+              )}
               {view.ending
                 ? t('studio.play.ended', { message: view.ending.message })
                 : view.phase === 'ringing'
