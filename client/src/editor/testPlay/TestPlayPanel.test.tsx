@@ -161,8 +161,13 @@ describe('TestPlayPanel', () => {
     fireEvent.click(button(fr('studio.play.pickup')));
     const moves = screen.getByRole('heading', { name: fr('moves.heading') }).closest('section');
     expect(moves).toBeTruthy();
-    fireEvent.click(within(moves as HTMLElement).getByRole('button', { name: /Se présenter/ }));
+    const introduce = within(moves as HTMLElement).getByRole('button', { name: /Se présenter/ });
+    introduce.focus();
+    fireEvent.click(introduce);
     expect(status()).toContain('La personne a été aidée.');
+    // The move that ended the call is gone with the others: the focus is on how the call ended,
+    // not on the moves' heading over `moves.none`.
+    expect(document.activeElement).toBe(statusLine());
     expect(screen.getAllByText('Merci, au revoir.').length).toBeGreaterThan(0);
 
     fireEvent.click(button(fr('studio.play.restart')));

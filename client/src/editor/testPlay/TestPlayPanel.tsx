@@ -36,14 +36,17 @@ export default function TestPlayPanel({
   const heading = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
   const statusLine = useRef<HTMLParagraphElement>(null);
-  // As on the listener's console: a control that disables itself or goes (a move or an inject
-  // used up, the call ended) passes the focus on in its panel instead of dropping it to the page.
-  useFocusRescue(panel);
   const [start, setStart] = useState<TestPlayStart>(() => startTestPlay(text));
   const [snapshot, setSnapshot] = useState<TestPlaySnapshot | null>(() =>
     start.ok ? start.session.snapshot() : null,
   );
   const [refused, setRefused] = useState('');
+  // As on the listener's console: a control that disables itself or goes (a move or an inject
+  // used up, the call ended) passes the focus on in its panel instead of dropping it to the page.
+  // A move that ended the call took every move away: the focus goes to the status line, which says
+  // how the call ended (`studio.play.ended`), as the console's goes to its outcome — not to the
+  // moves' heading over `moves.none`, the ending out of sight.
+  useFocusRescue(panel, () => (snapshot?.view.ending ? statusLine.current : null));
   const progress = useRef(onProgress);
   progress.current = onProgress;
 
