@@ -85,6 +85,8 @@ export function EditorPage() {
   const [status, setStatus] = useState('');
   const [refusal, setRefusal] = useState<LibraryIssue[]>([]);
   const [playing, setPlaying] = useState(false);
+  /** `studio.play.open`: where the focus goes back when the test-play closes. */
+  const playButton = useRef<HTMLButtonElement>(null);
   const [play, setPlay] = useState<TestPlayProgress | null>(null);
   const [reached, setReached] = useState<Reached | null>(null);
   const [selectedState, setSelectedState] = useState('');
@@ -350,6 +352,7 @@ export function EditorPage() {
           </button>
         ) : null}
         <button
+          ref={playButton}
           type="button"
           aria-expanded={playing}
           onClick={() => {
@@ -379,7 +382,16 @@ export function EditorPage() {
       ) : null}
       {playing ? (
         <Suspense fallback={<p className="muted">{t('editor.loading')}</p>}>
-          <LazyTestPlay text={text} onProgress={setPlay} onClose={() => setPlaying(false)} />
+          <LazyTestPlay
+            text={text}
+            onProgress={setPlay}
+            onClose={() => {
+              // Back to the button that opened it (the closing one goes with the panel: the
+              // focus fell to the page's top).
+              playButton.current?.focus();
+              setPlaying(false);
+            }}
+          />
         </Suspense>
       ) : null}
       {/* While a test plays, the graph is what the author watches: first (in the page's order, so

@@ -1,0 +1,125 @@
+// « Tester l'appel » as a trainer writing a first call meets it: the tutorial call (a built-in,
+// read only, opened in the studio) played to an ending with the keyboard alone, at 1366×768 and
+// 390×844. Its clock is the consoles' (no call time while the phone rings, 0:00 at the pickup);
+// what the caller just said stays in sight in the transcript's box (a scrolling panel round it
+// left the newest lines below its fold) and is said by its live region; the move that ends the
+// call leaves the focus on how it ended, « Recommencer » and « Fermer le test » just before it;
+// closing gives the focus back to « Tester l'appel » (it fell to the page's top).
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { settledFocus } from '../support/browser.js';
+import { spokenPattern } from '../support/line-wording.js';
+import { studioRigForSuite } from '../support/studio-rig.js';
+
+/** `tag: its text`, as `settledFocus` reads the focus. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) return 'body';
+    return `${active.tagName.toLowerCase()}: ${(active.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
+  });
+
+/** Presses Tab (Shift+Tab with `back`) until the focus matches `target`, and says how many. */
+async function tabTo(page: Page, target: RegExp, back = false): Promise<number> {
+  for (let presses = 0; presses <= 40; presses += 1) {
+    if (target.test(await focused(page))) return presses;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`${target} not reached with the keyboard (focus on ${await focused(page)})`);
+}
+
+/** Tabs to the button named `name` and presses Enter on it. */
+async function press(page: Page, name: string, back = false): Promise<void> {
+  await tabTo(page, new RegExp(`^button: ${name}`), back);
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * The transcript's last entry (`entry`: of that kind, `.entry--caller`), and whether it is wholly
+ * inside the transcript's scroll box and panel, as drawn.
+ */
+async function lastEntryInSight(page: Page, entry = ''): Promise<{ inSight: boolean; text: string }> {
+  return page.locator('.test-play .transcript').evaluate((panel, kind) => {
+    const box = panel.querySelector('.transcript__scroll')!.getBoundingClientRect();
+    const frame = panel.getBoundingClientRect();
+    const last = Array.from(panel.querySelectorAll(`.transcript__list > li${kind}`)).at(-1);
+    if (!last) return { inSight: false, text: '' };
+    const r = last.getBoundingClientRect();
+    const inside = (outer: DOMRect) => r.top >= outer.top - 1 && r.bottom <= outer.bottom + 1;
+    return { inSight: inside(box) && inside(frame), text: (last.textContent ?? '').replace(/\s+/g, ' ') };
+  }, entry);
+}
+
+const status = (page: Page) => page.locator('.test-play__status').innerText();
+
+describe("the studio's test-play, keyboard alone", () => {
+  const rig = studioRigForSuite();
+
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`at ${viewport.width}×${viewport.height}: the tutorial call from the ringing to an ending, then again, then closed`, async () => {
+      const page = await rig.pageAs(rig.author);
+      await page.setViewportSize(viewport);
+      await page.goto(`${rig.server.url}/bibliotheque/appel-entrainement`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.locator('.studio__graph .react-flow__node').first().waitFor();
+
+      await press(page, "Tester l'appel");
+      expect(await settledFocus(page, /^h2: Test de l'appel$/)).toBe("h2: Test de l'appel");
+
+      // The phone rings 10 s: as on the consoles, no call time before the pickup.
+      await press(page, 'Avancer de 10 s');
+      await page.locator('.test-play__status', { hasText: 'sonne' }).waitFor();
+      expect(await status(page)).toBe('Le téléphone sonne.');
+      await press(page, 'Décrocher', true);
+      // Call time from the pickup: 0:00, not the 0:10 since the test started.
+      const onLine = /^p: Temps de l'appel\s?:\s0:00 — En ligne\.$/;
+      expect(await settledFocus(page, onLine)).toMatch(onLine);
+
+      // Each move and the caller's answer to it (the tutorial's lines, the last one said).
+      const steps: [move: string, answer: string][] = [
+        ['Se présenter', 'Ma mutuelle me demande une attestation.'],
+        ['Question ouverte', 'Je suis sur ma tablette.'],
+        ['Reformuler', "Oui, c'est exactement ça."],
+        ['Dire ce que je peux faire', "D'accord. Vous ne le faites pas à ma place"],
+        ['Guider pas à pas', "Bon. J'ai la tablette devant moi. Qu'est-ce que je fais ?"],
+        ['Guider pas à pas', "Voilà, c'est fait. Ensuite ?"],
+      ];
+      const announcer = page.locator('.test-play .transcript__announcer');
+      for (const [move, answer] of steps) {
+        await press(page, move);
+        // What the caller just said: said by the transcript's live region, and in sight in its box.
+        await announcer
+          .getByText(new RegExp(spokenPattern(answer)))
+          .last()
+          .waitFor();
+        expect({ move, ...(await lastEntryInSight(page, '.entry--caller')) }).toEqual({
+          move,
+          inSight: true,
+          text: expect.stringMatching(new RegExp(spokenPattern(answer))),
+        });
+      }
+
+      // The move that ends the call: the focus on how it ended, not on the emptied moves' heading.
+      await press(page, 'Guider pas à pas');
+      const ended = /^p: Temps de l'appel\s?:\s0:00 — Appel terminé — Monique s'est connectée/;
+      expect(await settledFocus(page, ended)).toMatch(ended);
+      // The ending, last in the transcript, in sight there too.
+      expect(await lastEntryInSight(page)).toEqual({
+        inSight: true,
+        text: expect.stringMatching(/Fin de l'appel/),
+      });
+
+      // Start again: two steps back, then close: the focus back on the button that opened it.
+      expect(await tabTo(page, /^button: Recommencer avec le texte actuel$/, true)).toBe(2);
+      await page.keyboard.press('Enter');
+      await page.locator('.test-play__status', { hasText: 'sonne' }).waitFor();
+      await press(page, 'Fermer le test');
+      expect(await settledFocus(page, /^button: Tester l'appel$/)).toBe("button: Tester l'appel");
+      expect(await page.locator('.test-play').count()).toBe(0);
+      await page.close();
+    }, 120_000);
+  }
+});
