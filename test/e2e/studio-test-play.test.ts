@@ -1,6 +1,7 @@
 // « Tester l'appel » as a trainer writing a first call meets it: the tutorial call (a built-in,
 // read only, opened in the studio) played to an ending with the keyboard alone, at 1366×768 and
-// 390×844. Its clock is the consoles' (no call time while the phone rings, 0:00 at the pickup);
+// 390×844. Its clock is the consoles' (no call time while the phone rings, 0:00 at the pickup,
+// « Avancer de 10 s » only once picked up);
 // what the caller just said stays in sight in the transcript's box (a scrolling panel round it
 // left the newest lines below its fold) and is said by its live region; the move that ends the
 // call leaves the focus on how it ended, « Recommencer » and « Fermer le test » just before it;
@@ -69,14 +70,16 @@ describe("the studio's test-play, keyboard alone", () => {
       await press(page, "Tester l'appel");
       expect(await settledFocus(page, /^h2: Test de l'appel$/)).toBe("h2: Test de l'appel");
 
-      // The phone rings 10 s: as on the consoles, no call time before the pickup.
-      await press(page, 'Avancer de 10 s');
-      await page.locator('.test-play__status', { hasText: 'sonne' }).waitFor();
+      // While the phone rings: as on the consoles, no call time; nothing runs before the pickup,
+      // so the clock's button waits for it.
       expect(await status(page)).toBe('Le téléphone sonne.');
-      await press(page, 'Décrocher', true);
-      // Call time from the pickup: 0:00, not the 0:10 since the test started.
+      expect(await page.getByRole('button', { name: 'Avancer de 10 s' }).isDisabled()).toBe(true);
+      await press(page, 'Décrocher');
+      // The call time from the pickup on.
       const onLine = /^p: Temps de l'appel\s?:\s0:00 — En ligne\.$/;
       expect(await settledFocus(page, onLine)).toMatch(onLine);
+      await press(page, 'Avancer de 10 s');
+      await page.locator('.test-play__status', { hasText: '0:10' }).waitFor();
 
       // Each move and the caller's answer to it (the tutorial's lines, the last one said).
       const steps: [move: string, answer: string][] = [
@@ -104,7 +107,7 @@ describe("the studio's test-play, keyboard alone", () => {
 
       // The move that ends the call: the focus on how it ended, not on the emptied moves' heading.
       await press(page, 'Guider pas à pas');
-      const ended = /^p: Temps de l'appel\s?:\s0:00 — Appel terminé — Monique s'est connectée/;
+      const ended = /^p: Temps de l'appel\s?:\s0:10 — Appel terminé — Monique s'est connectée/;
       expect(await settledFocus(page, ended)).toMatch(ended);
       // The ending, last in the transcript, in sight there too.
       expect(await lastEntryInSight(page)).toEqual({

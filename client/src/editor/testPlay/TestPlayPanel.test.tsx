@@ -111,6 +111,8 @@ describe('TestPlayPanel', () => {
     // As the consoles' status bar: no call time while the phone rings.
     expect(status()).toBe(fr('studio.play.ringing'));
     expect(button(fr('studio.play.hangup')).disabled).toBe(true);
+    // Nothing runs before the pickup: the clock's button waits for it too.
+    expect(button(ADVANCE).disabled).toBe(true);
 
     fireEvent.click(button(fr('studio.play.pickup')));
     // The consoles' clock (`formatDuration`, « 0:00 »), not the terminal player's « 00:00 ».
@@ -138,10 +140,9 @@ describe('TestPlayPanel', () => {
     expect(progress.at(-1)?.transitions).toContain('accueil|after 20000|0');
   });
 
-  it('counts the call time from the pickup, as the consoles do, not from the start of the test', () => {
+  it('shows the call time from the pickup on, as the consoles do, and none while the phone rings', () => {
     renderWithSession(<TestPlayPanel text={TINY} onClose={() => {}} />);
-    // The phone rings 10 s before the pickup: still no call time (the consoles' status bar shows none).
-    fireEvent.click(button(ADVANCE));
+    // While the phone rings, no call time (the consoles' status bar shows none).
     expect(status()).toBe(fr('studio.play.ringing'));
     fireEvent.click(button(fr('studio.play.pickup')));
     expect(status()).toBe(`${fr('studio.play.time', { time: '0:00' })} — ${fr('studio.play.connected')}`);

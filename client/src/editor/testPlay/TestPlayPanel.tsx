@@ -153,7 +153,9 @@ export default function TestPlayPanel({
               >
                 {t('studio.play.hangup')}
               </button>
-              <button type="button" disabled={view.phase === 'ended'} onClick={advance}>
+              {/* Nothing runs before the pickup (the scenario starts there, and the call time with
+                  it): while the phone rings the clock's button did nothing one could see. */}
+              <button type="button" disabled={view.phase !== 'connected'} onClick={advance}>
                 {t('studio.play.advance')}
               </button>
             </div>
