@@ -357,6 +357,14 @@ function typographyProblems(value: unknown, at = ''): string[] {
   return [];
 }
 
+/** Each text of `value` that writes the curly apostrophe ’ (U+2019), named by its path: every string. */
+function curlyApostrophes(value: unknown, at = ''): string[] {
+  if (typeof value === 'string') return value.includes('\u2019') ? [`${at} ${value}`] : [];
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, inner]) => curlyApostrophes(inner, `${at}.${key}`));
+  return [];
+}
+
 describe('Built-in calls: texts shown to people', () => {
   it('the check finds an id written in a rubric help', () => {
     const texts = shownTexts({ rubric: [{ criteria: [{ help: 'pose le drapeau besoin_compris' }] }] }, '');
@@ -388,5 +396,29 @@ describe('Built-in calls: texts shown to people', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(typographyProblems(parsed.scenario)).toEqual([]);
+  });
+
+  // The client's catalogues and the server write the straight apostrophe (') only; the calls mixed
+  // in the curly one (’), so a trainer reading a call saw both, from one line to the next.
+  it('the apostrophe check finds a curly one, in a variant as in a label', () => {
+    expect(
+      curlyApostrophes({
+        lines: {
+          allo: { text: "Allô\u00a0? C'est bien ici\u00a0?", variants: ['Il y a quelqu\u2019un\u00a0?'] },
+        },
+        flags: { signalee: { label: 'signalement de l\u2019agence' } },
+      }),
+    ).toEqual([
+      '.lines.allo.variants.0 Il y a quelqu\u2019un\u00a0?',
+      '.flags.signalee.label signalement de l\u2019agence',
+    ]);
+    expect(curlyApostrophes({ title: "Appel d'entraînement" })).toEqual([]);
+  });
+
+  it.each(scenarioFiles)("%s: straight apostrophes (') only, in every text", (file) => {
+    const parsed = parseScenario(read(file).text, file);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(curlyApostrophes(parsed.scenario)).toEqual([]);
   });
 });

@@ -81,7 +81,7 @@ describe('the tutorial call in the browser', () => {
     // drawn by the session's seed).
     await advanceClock(server.url, 20_000);
     await transcript(listener)
-      .getByText(/Vous êtes toujours là\s\?|Vous m’entendez\s\?|Il y a quelqu’un\s\?/)
+      .getByText(/Vous êtes toujours là\s\?|Vous m'entendez\s\?|Il y a quelqu'un\s\?/)
       .first()
       .waitFor();
 
