@@ -261,6 +261,7 @@ export const en: Catalogue = {
   'trainer.whisper.label': 'Whisper to the listener',
   'trainer.whisper.hint': 'Read by the listener and the observers, never heard by the caller.',
   'trainer.whisper.submit': 'Whisper',
+  'trainer.callOver': 'Call over: no more ad-lib lines or whispers.',
   'trainer.words.heading': "The listener's words and notes",
   'trainer.words.none': 'Nothing yet.',
   'trainer.words.say': 'Said',

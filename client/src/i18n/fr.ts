@@ -264,6 +264,7 @@ export const fr = {
   'trainer.whisper.label': "Message chuchoté à l'écoutant·e",
   'trainer.whisper.hint': "Lu par l'écoutant·e et les observateur·rices, jamais entendu par l'appelant·e.",
   'trainer.whisper.submit': 'Chuchoter',
+  'trainer.callOver': 'Appel terminé : plus de réplique improvisée ni de message chuchoté.',
   'trainer.words.heading': "Paroles et notes de l'écoutant·e",
   'trainer.words.none': "Rien pour l'instant.",
   'trainer.words.say': 'Dit',
