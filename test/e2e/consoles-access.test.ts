@@ -736,4 +736,41 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     }
     expect(await seriousAxeViolations(trainer)).toEqual([]);
   }, 180_000);
+
+  it('14. the join page names the call and the role taken before asking the name (1366×768, 390×844)', async () => {
+    const links = await createSession();
+    // The version the library lists the call at (the home page's picker reads the same list).
+    const library = (await (await fetch(`${suite.server.url}/api/scenarios`)).json()) as {
+      id: string;
+      title: string;
+      version: number;
+    }[];
+    const call = library.find((scenario) => scenario.id === 'appel-entrainement')!;
+    for (const viewport of [LAPTOP, { width: 390, height: 844 }]) {
+      for (const [role, roleName, does] of [
+        ['listener', 'Écoutant·e', "Vous répondez à l'appel."],
+        ['observer', 'Observateur·rice', "Vous suivez l'appel sans y prendre part."],
+      ] as const) {
+        const context = await suite.context({ locale: 'fr-FR', viewport });
+        const page = await context.newPage();
+        await page.goto(`${suite.server.url}${links[role]!}`);
+        await page.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).waitFor();
+        const terms = page.getByRole('term');
+        await terms.first().waitFor();
+        expect(await terms.allTextContents()).toEqual(['Appel', 'Votre rôle']);
+        // The library's title of the call with its version, never its id.
+        expect(await page.getByRole('definition').allTextContents()).toEqual([
+          `${call.title} version ${call.version}`,
+          `${roleName} ${does}`,
+        ]);
+        expect(await page.locator('main').textContent()).not.toContain('appel-entrainement');
+        // The field keeps the focus (the one thing to do), nothing sticks out of a phone's width.
+        expect(await focused(page)).toBe('input: ');
+        const { scrollWidth, clientWidth } = await horizontalOverflow(page);
+        expect(scrollWidth).toBe(clientWidth);
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        await context.close();
+      }
+    }
+  }, 180_000);
 });

@@ -150,6 +150,14 @@ export const fr = {
   'join.rename': 'Changer de nom',
   'join.assigned':
     "Ce pseudonyme vous a été attribué : la plateforme n'a pas transmis votre nom. Vous pouvez le changer.",
+  // The join page names the call and what the role does there (`join.does.*`, one per role).
+  'join.call': 'Appel',
+  'join.version': 'version {version}',
+  'join.role': 'Votre rôle',
+  'join.does.listener': "Vous répondez à l'appel.",
+  'join.does.observer': "Vous suivez l'appel sans y prendre part.",
+  'join.does.callerActor': "Vous jouez l'appelant·e à partir de fiches.",
+  'join.does.trainer': "Vous pilotez l'appel et son débriefing.",
 
   'status.label': "État de l'appel",
   'status.ringing': 'Ça sonne',
