@@ -110,6 +110,12 @@ describe('a call played through the server', () => {
       ok: false,
       code: 'session/ended',
     });
+    // The trainer's console no longer offers an ad-lib line nor a whisper: both would be refused.
+    for (const input of [
+      { kind: 'adlib', text: 'Encore une chose.' },
+      { kind: 'whisper', text: 'Trop tard.' },
+    ] as const)
+      expect(await trainer.send(input)).toMatchObject({ ok: false, code: 'session/ended' });
 
     for (const c of [listener, trainer, observer]) c.close();
 

@@ -668,4 +668,109 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     expect(ended.path).toBe(true);
     expect(ended.covered).toBe(0);
   }, 120_000);
+
+  it('13. after the end the trainer’s next step is « Ouvrir le débriefing », the primary button, in view; the focus on « Issue de l’appel » after « Oui, terminer l’appel »; no ad-lib nor whisper field (1366×768, 390×844)', async () => {
+    const PHONE = { width: 390, height: 844 };
+    const links = await createSession();
+    const listener = await open(links.listener!, LAPTOP, 'Camille');
+    const trainer = await open(links.trainer!, LAPTOP, 'Dominique');
+    const phone = await open(links.trainer!, PHONE, 'Dominique');
+    await inCall(listener);
+    const debrief = (page: Page) => page.getByRole('link', { name: 'Ouvrir le débriefing', exact: true });
+    const looks = (page: Page) =>
+      debrief(page).evaluate((link) => {
+        const style = getComputedStyle(link);
+        return { background: style.backgroundColor, color: style.color };
+      });
+    // During the call the trainer's link is a secondary one, as before.
+    const during = await looks(trainer);
+
+    // The trainer ends the call by keyboard.
+    await trainer.getByRole('button', { name: "Terminer l'appel", exact: true }).focus();
+    await trainer.keyboard.press('Enter');
+    expect(await focused(trainer)).toMatch(/^button: Oui, terminer l'appel/);
+    await trainer.keyboard.press('Enter');
+    await trainer.getByRole('heading', { name: "Issue de l'appel", exact: true }).waitFor();
+    await listener.getByRole('heading', { name: "Issue de l'appel", exact: true }).waitFor();
+    await phone.getByRole('heading', { name: "Issue de l'appel", exact: true }).waitFor();
+    await trainer.waitForTimeout(200);
+    // The focus on the outcome's heading (not the projector switch after the disabled button), the
+    // debrief link next.
+    expect(await focused(trainer)).toBe("h2: Issue de l'appel");
+    await trainer.keyboard.press('Tab');
+    expect(await focused(trainer)).toBe('a: Ouvrir le débriefing');
+
+    // The same look as the listener's « Ouvrir le débriefing » (the primary button), not as before.
+    const listenerLook = await looks(listener);
+    expect(await looks(trainer)).toEqual(listenerLook);
+    expect(await looks(phone)).toEqual(listenerLook);
+    expect(during).not.toEqual(listenerLook);
+
+    // In view without scrolling on the phone's first screen past the phone panel, and inside its
+    // column on the laptop (the columns scroll inside).
+    const shown = (page: Page) =>
+      debrief(page).evaluate((link) => {
+        const box = link.getBoundingClientRect();
+        const column = link.closest('.trainer-console__col');
+        const clip =
+          column && getComputedStyle(column).overflowY === 'auto' ? column.getBoundingClientRect() : null;
+        const bottom = Math.min(window.innerHeight, clip?.bottom ?? Infinity);
+        return box.top >= 0 && box.bottom <= bottom;
+      });
+    expect(await shown(trainer)).toBe(true);
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    await phone
+      .getByRole('heading', { name: "Issue de l'appel", exact: true })
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    expect(await shown(phone)).toBe(true);
+
+    // No ad-lib line nor whisper offered once the call is over: a line says so instead.
+    for (const page of [trainer, phone]) {
+      expect(await page.getByRole('textbox', { name: "Réplique improvisée de l'appelant·e" }).count()).toBe(
+        0,
+      );
+      expect(await page.getByRole('textbox', { name: "Message chuchoté à l'écoutant·e" }).count()).toBe(0);
+      await page
+        .getByText(/^Appel terminé\s: plus de réplique improvisée ni de message chuchoté\.$/)
+        .waitFor();
+    }
+    expect(await seriousAxeViolations(trainer)).toEqual([]);
+  }, 180_000);
+
+  it('14. the join page names the call and the role taken before asking the name (1366×768, 390×844)', async () => {
+    const links = await createSession();
+    // The version the library lists the call at (the home page's picker reads the same list).
+    const library = (await (await fetch(`${suite.server.url}/api/scenarios`)).json()) as {
+      id: string;
+      title: string;
+      version: number;
+    }[];
+    const call = library.find((scenario) => scenario.id === 'appel-entrainement')!;
+    for (const viewport of [LAPTOP, { width: 390, height: 844 }]) {
+      for (const [role, roleName, does] of [
+        ['listener', 'Écoutant·e', "Vous répondez à l'appel."],
+        ['observer', 'Observateur·rice', "Vous suivez l'appel sans y prendre part."],
+      ] as const) {
+        const context = await suite.context({ locale: 'fr-FR', viewport });
+        const page = await context.newPage();
+        await page.goto(`${suite.server.url}${links[role]!}`);
+        await page.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).waitFor();
+        const terms = page.getByRole('term');
+        await terms.first().waitFor();
+        expect(await terms.allTextContents()).toEqual(['Appel', 'Votre rôle']);
+        // The library's title of the call with its version, never its id.
+        expect(await page.getByRole('definition').allTextContents()).toEqual([
+          `${call.title} version ${call.version}`,
+          `${roleName} ${does}`,
+        ]);
+        expect(await page.locator('main').textContent()).not.toContain('appel-entrainement');
+        // The field keeps the focus (the one thing to do), nothing sticks out of a phone's width.
+        expect(await focused(page)).toBe('input: ');
+        const { scrollWidth, clientWidth } = await horizontalOverflow(page);
+        expect(scrollWidth).toBe(clientWidth);
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        await context.close();
+      }
+    }
+  }, 180_000);
 });

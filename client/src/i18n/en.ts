@@ -149,6 +149,14 @@ export const en: Catalogue = {
   'join.rename': 'Change name',
   'join.assigned':
     'This pseudonym was given to you: the platform did not share your name. You may change it.',
+  // The join page names the call and what the role does there (`join.does.*`, one per role).
+  'join.call': 'Call',
+  'join.version': 'version {version}',
+  'join.role': 'Your role',
+  'join.does.listener': 'You answer the call.',
+  'join.does.observer': 'You follow the call without taking part.',
+  'join.does.callerActor': 'You play the caller from cue cards.',
+  'join.does.trainer': 'You run the call and its debrief.',
 
   'status.label': 'Call status',
   'status.ringing': 'Ringing',
@@ -261,6 +269,7 @@ export const en: Catalogue = {
   'trainer.whisper.label': 'Whisper to the listener',
   'trainer.whisper.hint': 'Read by the listener and the observers, never heard by the caller.',
   'trainer.whisper.submit': 'Whisper',
+  'trainer.callOver': 'Call over: no more ad-lib lines or whispers.',
   'trainer.words.heading': "The listener's words and notes",
   'trainer.words.none': 'Nothing yet.',
   'trainer.words.say': 'Said',

@@ -150,6 +150,14 @@ export const fr = {
   'join.rename': 'Changer de nom',
   'join.assigned':
     "Ce pseudonyme vous a été attribué : la plateforme n'a pas transmis votre nom. Vous pouvez le changer.",
+  // The join page names the call and what the role does there (`join.does.*`, one per role).
+  'join.call': 'Appel',
+  'join.version': 'version {version}',
+  'join.role': 'Votre rôle',
+  'join.does.listener': "Vous répondez à l'appel.",
+  'join.does.observer': "Vous suivez l'appel sans y prendre part.",
+  'join.does.callerActor': "Vous jouez l'appelant·e à partir de fiches.",
+  'join.does.trainer': "Vous pilotez l'appel et son débriefing.",
 
   'status.label': "État de l'appel",
   'status.ringing': 'Ça sonne',
@@ -264,6 +272,7 @@ export const fr = {
   'trainer.whisper.label': "Message chuchoté à l'écoutant·e",
   'trainer.whisper.hint': "Lu par l'écoutant·e et les observateur·rices, jamais entendu par l'appelant·e.",
   'trainer.whisper.submit': 'Chuchoter',
+  'trainer.callOver': 'Appel terminé : plus de réplique improvisée ni de message chuchoté.',
   'trainer.words.heading': "Paroles et notes de l'écoutant·e",
   'trainer.words.none': "Rien pour l'instant.",
   'trainer.words.say': 'Dit',

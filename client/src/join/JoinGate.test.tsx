@@ -62,6 +62,25 @@ describe('JoinGate', () => {
     expect(readDisplayName('s1', 'trainer')).toBeNull();
   });
 
+  it('names the call the link opens (its title and version, never its id) and the role taken there', () => {
+    const session = fakeSession({ view: listenerView() });
+    renderWithSession(gate(), { session });
+    const terms = screen.getAllByRole('term').map((term) => term.textContent);
+    const definitions = screen.getAllByRole('definition').map((definition) => definition.textContent);
+    expect(terms).toEqual([fr('join.call'), fr('join.role')]);
+    expect(definitions).toEqual([
+      `Nuit blanche ${fr('join.version', { version: 1 })}`,
+      `${fr('role.listener')} ${fr('join.does.listener')}`,
+    ]);
+    expect(document.body.textContent).not.toContain('nuit-blanche');
+  });
+
+  it('names no call before the session has synced', () => {
+    renderWithSession(gate(), { session: fakeSession({ view: null }) });
+    expect(screen.getByRole('textbox', { name: fr('join.label') })).not.toBeNull();
+    expect(screen.queryAllByRole('term')).toEqual([]);
+  });
+
   it('joins a signed-in trainer under their account name, and asks a signed-out one', async () => {
     const signedIn = {
       me: () => Promise.resolve({ ok: true as const, data: { name: 'Claire' } as AccountMe }),

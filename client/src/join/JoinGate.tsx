@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type React
 import type { Role } from '@ecoute/engine';
 import { MAX_NAME_LENGTH } from '@ecoute/protocol';
 import { accountApi } from '../account/accountApi.js';
-import { useI18n } from '../i18n/index.js';
+import { useI18n, type MessageKey } from '../i18n/index.js';
 import { useSessionContext } from '../socket/index.js';
 import { ROLE_KEYS } from '../ui/roleKeys.js';
 import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
@@ -13,6 +13,14 @@ import { JoinContext, type Joined } from './JoinContext.js';
 import type { LinkName } from './linkName.js';
 import { useJoinOnConnect } from './useJoinOnConnect.js';
 import './join.css';
+
+/** What each role does in the call, said on the join page under its name. */
+const ROLE_DOES: Record<Role, MessageKey> = {
+  listener: 'join.does.listener',
+  observer: 'join.does.observer',
+  callerActor: 'join.does.callerActor',
+  trainer: 'join.does.trainer',
+};
 
 /**
  * A role page asks first for a display name (a pseudonym is fine), remembered for this session
@@ -123,6 +131,8 @@ function JoinForm({
   const roleLabel = t(ROLE_KEYS[role]);
   const title = t('join.title', { role: roleLabel });
   useDocumentTitle(title);
+  // The call the link opens, from the session's first sync (its title as the library's, never its id).
+  const call = session.view?.role === role ? session.view.scenario : null;
 
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
@@ -134,6 +144,20 @@ function JoinForm({
     <div className="role-page join">
       <h1>{title}</h1>
       <SessionStatusNotice status={session.status} errorCode={session.errorCode} wrongRole={false} />
+      {call ? (
+        <dl className="join__call">
+          <dt>{t('join.call')}</dt>
+          <dd>
+            <span className="join__call-title">{call.title}</span>{' '}
+            <span className="muted">{t('join.version', { version: call.version })}</span>
+          </dd>
+          <dt>{t('join.role')}</dt>
+          <dd>
+            <span className="join__call-title">{roleLabel}</span>{' '}
+            <span className="join__does">{t(ROLE_DOES[role])}</span>
+          </dd>
+        </dl>
+      ) : null}
       <form className="panel join__form" onSubmit={submit}>
         <label htmlFor={fieldId} className="join__label">
           {t('join.label')}

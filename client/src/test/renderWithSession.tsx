@@ -1,21 +1,42 @@
 import type { ReactElement } from 'react';
 import { render, type RenderResult } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { I18nProvider, type Lang } from '../i18n/index.js';
 import { SessionContext, type Session } from '../socket/index.js';
 import { HeavyViewsContext } from '../ui/HeavyViews.js';
 
-/** Renders a page as the app would, in French unless told, with `session` as its session. */
+/** Where the page is opened: its route's pattern and the address (a role link: `#k=` token). */
+export interface PageRoute {
+  path: string;
+  url: string;
+}
+
+/**
+ * Renders a page as the app would, in French unless told, with `session` as its session; under
+ * `route` when the page reads its address (a role page's links need `:sessionId` and the token).
+ */
 export function renderWithSession(
   ui: ReactElement,
-  { session, lang = 'fr', heavy = false }: { session?: Session; lang?: Lang; heavy?: boolean } = {},
+  {
+    session,
+    lang = 'fr',
+    heavy = false,
+    route,
+  }: { session?: Session; lang?: Lang; heavy?: boolean; route?: PageRoute } = {},
 ): RenderResult {
+  const page = session ? <SessionContext value={session}>{ui}</SessionContext> : ui;
   return render(
     <I18nProvider initialLang={lang}>
-      <MemoryRouter>
+      <MemoryRouter initialEntries={route ? [route.url] : undefined}>
         {/* jsdom draws no canvas and lays nothing out: the graph, curves and QR codes stay off. */}
         <HeavyViewsContext value={heavy}>
-          {session ? <SessionContext value={session}>{ui}</SessionContext> : ui}
+          {route ? (
+            <Routes>
+              <Route path={route.path} element={page} />
+            </Routes>
+          ) : (
+            page
+          )}
         </HeavyViewsContext>
       </MemoryRouter>
     </I18nProvider>,

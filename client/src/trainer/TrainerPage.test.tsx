@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { saveSessionLinks } from '../home/savedLinks.js';
 import { act, fireEvent, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import type { TrainerView } from '@ecoute/engine';
 import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
 import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, observationEntry, trainerView } from '../test/fixtures.js';
-import { renderWithSession } from '../test/renderWithSession.js';
+import { renderWithSession, type PageRoute } from '../test/renderWithSession.js';
+import { SessionContext, type Session } from '../socket/index.js';
 import { RoleLinksPanel } from './RoleLinksPanel.js';
 import { TrainerPage } from './TrainerPage.js';
 
@@ -131,6 +134,90 @@ describe('TrainerPage', () => {
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'On sonne à la porte' }).disabled).toBe(
       true,
     );
+  });
+});
+
+describe('TrainerPage — after the end of the call', () => {
+  // The console opened by its link: the debrief link carries the link's token.
+  const route: PageRoute = { path: '/trainer/:sessionId', url: '/trainer/s1#k=jeton' };
+  const endedView = (): TrainerView =>
+    trainerView({
+      phase: 'ended',
+      ending: {
+        ending: null,
+        outcome: 'failure',
+        message: "L'appelante a raccroché.",
+        reason: 'caller_hangup',
+      },
+    });
+  const debriefLink = () => screen.getByRole('link', { name: fr('debrief.open') });
+
+  /** The console under a session the test changes (as a view update does). */
+  function renderLive(initial: Session) {
+    let setSession: (session: Session) => void = () => undefined;
+    function Host() {
+      const [session, set] = useState<Session>(initial);
+      setSession = set;
+      return (
+        <SessionContext value={session}>
+          <TrainerPage />
+        </SessionContext>
+      );
+    }
+    const rendered = renderWithSession(<Host />, { route });
+    return { ...rendered, update: (next: Session) => act(() => setSession(next)) };
+  }
+
+  it('makes « Ouvrir le débriefing » the primary button, with the outcome, above the call’s controls', () => {
+    const { update } = renderLive(fakeSession({ view: trainerView(), entries }));
+    // During the call: a way to the live debrief, in the secondary look, after the controls.
+    expect(debriefLink().className).toBe('button button--secondary');
+    const controls = screen.getByRole('heading', { name: fr('trainer.controls.heading') });
+    expect(controls.compareDocumentPosition(debriefLink()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    update(fakeSession({ view: endedView(), entries }));
+    // Ended: the next step, in the listener's console's look (`button`), before the controls.
+    expect(debriefLink().className).toBe('button');
+    expect(debriefLink().getAttribute('href')).toBe('/debrief/s1#k=jeton');
+    const outcome = screen.getByRole('heading', { name: fr('outcome.heading') });
+    expect(outcome.compareDocumentPosition(debriefLink()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(debriefLink().compareDocumentPosition(controls) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('offers no ad-lib line nor whisper once the call has ended, and says so', () => {
+    const { update } = renderLive(fakeSession({ view: trainerView(), entries }));
+    expect(screen.getByRole('textbox', { name: fr('trainer.adlib.label') })).not.toBeNull();
+    expect(screen.getByRole('textbox', { name: fr('trainer.whisper.label') })).not.toBeNull();
+    update(fakeSession({ view: endedView(), entries }));
+    expect(screen.queryByRole('textbox', { name: fr('trainer.adlib.label') })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: fr('trainer.whisper.label') })).toBeNull();
+    expect(screen.queryByRole('button', { name: fr('trainer.adlib.submit') })).toBeNull();
+    expect(screen.queryByRole('button', { name: fr('trainer.whisper.submit') })).toBeNull();
+    expect(screen.getByText(plain(fr('trainer.callOver')))).not.toBeNull();
+  });
+
+  it('moves the focus to « Issue de l’appel » when the call ends under the whisper, the ad-lib line, « Terminer l’appel » or an inject', () => {
+    const focusables = {
+      whisper: () => screen.getByRole('textbox', { name: fr('trainer.whisper.label') }),
+      adlib: () => screen.getByRole('textbox', { name: fr('trainer.adlib.label') }),
+      end: () => screen.getByRole('button', { name: fr('trainer.end') }),
+      inject: () => screen.getByRole('button', { name: 'On sonne à la porte' }),
+    };
+    for (const [from, control] of Object.entries(focusables)) {
+      const { update, unmount } = renderLive(fakeSession({ view: trainerView(), entries }));
+      control().focus();
+      update(fakeSession({ view: endedView(), entries }));
+      const heading = screen.getByRole('heading', { name: fr('outcome.heading') });
+      expect({ from, focus: document.activeElement }).toEqual({ from, focus: heading });
+      unmount();
+    }
+  });
+
+  it('keeps the focus where it was when the call ends elsewhere (the projector switch stays)', () => {
+    const { update } = renderLive(fakeSession({ view: trainerView(), entries }));
+    const projector = screen.getByRole('switch', { name: fr('trainer.projector') });
+    projector.focus();
+    update(fakeSession({ view: endedView(), entries }));
+    expect(document.activeElement).toBe(projector);
   });
 });
 

@@ -58,14 +58,24 @@ export function TrainerPage() {
 
   const pageRef = useRef<HTMLDivElement>(null);
   const controlsRef = useRef<HTMLDivElement>(null);
-  useFocusRescue(pageRef);
+  // When the call ends, the ad-lib and whisper forms go and the call's controls are off for good:
+  // focus to the outcome's heading (`outcome.heading`), `debrief.open` next, as on the listener's.
+  useFocusRescue(pageRef, () => pageRef.current?.querySelector<HTMLElement>('#outcome-heading') ?? null);
   const [details, setDetails] = useAnnounceDetails();
 
   const online = session.status === 'connected';
   const playing = online && view !== null && !view.paused && view.phase !== 'ended';
   const inCall = playing && view.phase === 'connected';
+  const ended = view?.phase === 'ended';
   // An ended call is no longer paused (pausing then ending left both shown): the phase wins.
   const paused = callPaused(view);
+  // During the call a way to the live debrief; once ended, the trainer's next step: the primary
+  // look, as on the listener's console.
+  const debriefLink = (
+    <p className="debrief-link">
+      <DebriefLink className={ended ? 'button' : 'button button--secondary'} />
+    </p>
+  );
 
   return (
     <div className="role-page role-page--trainer trainer-console" ref={pageRef}>
@@ -86,6 +96,13 @@ export function TrainerPage() {
           <div className="trainer-console__grid">
             <div className="trainer-console__col trainer-console__col--controls" ref={controlsRef}>
               <PhonePanel view={view} entries={session.entries} />
+              {/* Once the call has ended, its outcome and the debrief come first: the next step. */}
+              {ended ? (
+                <>
+                  {view.ending ? <OutcomePanel ending={view.ending} /> : null}
+                  {debriefLink}
+                </>
+              ) : null}
               <SessionControls
                 paused={paused}
                 phase={view.phase}
@@ -103,10 +120,7 @@ export function TrainerPage() {
                   onChange={(on) => void submit({ kind: 'projector', on })}
                 />
               </SessionControls>
-              {view.ending ? <OutcomePanel ending={view.ending} /> : null}
-              <p className="debrief-link">
-                <DebriefLink />
-              </p>
+              {ended ? null : debriefLink}
               <InjectButtons
                 injects={view.injects}
                 disabled={!playing}
@@ -146,22 +160,29 @@ export function TrainerPage() {
                   onCorrect={(n, move) => submit({ kind: 'correct', n, move, applied: false })}
                 />
               ) : null}
-              <TextSendForm
-                className="adlib-form"
-                label={t('trainer.adlib.label')}
-                hint={t('trainer.adlib.hint')}
-                submitLabel={t('trainer.adlib.submit')}
-                disabled={!inCall}
-                onSend={(text) => submit({ kind: 'adlib', text })}
-              />
-              <TextSendForm
-                className="whisper-form"
-                label={t('trainer.whisper.label')}
-                hint={t('trainer.whisper.hint')}
-                submitLabel={t('trainer.whisper.submit')}
-                disabled={!online || view.phase === 'ended'}
-                onSend={(text) => submit({ kind: 'whisper', text })}
-              />
+              {/* After the end the server refuses both (`session/ended`): not offered, said why. */}
+              {ended ? (
+                <p className="muted">{t('trainer.callOver')}</p>
+              ) : (
+                <>
+                  <TextSendForm
+                    className="adlib-form"
+                    label={t('trainer.adlib.label')}
+                    hint={t('trainer.adlib.hint')}
+                    submitLabel={t('trainer.adlib.submit')}
+                    disabled={!inCall}
+                    onSend={(text) => submit({ kind: 'adlib', text })}
+                  />
+                  <TextSendForm
+                    className="whisper-form"
+                    label={t('trainer.whisper.label')}
+                    hint={t('trainer.whisper.hint')}
+                    submitLabel={t('trainer.whisper.submit')}
+                    disabled={!online}
+                    onSend={(text) => submit({ kind: 'whisper', text })}
+                  />
+                </>
+              )}
             </div>
             <div className="trainer-console__col trainer-console__col--state">
               <VariableGauges variables={view.variables} />

@@ -20,13 +20,12 @@ function rescueTarget(
   element: HTMLElement,
   area: HTMLElement | null,
   root: HTMLElement,
-  whenGone: (() => HTMLElement | null) | undefined,
+  whenLost: (() => HTMLElement | null) | undefined,
 ): HTMLElement | null {
-  // A control removed (not only disabled): the page may know better where the person goes next.
-  if (!element.isConnected) {
-    const preferred = whenGone?.();
-    if (preferred?.isConnected) return preferred;
-  }
+  // The page may know better where the person goes next (the call has ended: a control removed
+  // or disabled then never comes back, the next one in its panel is no better).
+  const preferred = whenLost?.();
+  if (preferred?.isConnected) return preferred;
   const scope = area?.isConnected ? area : root;
   const candidates = Array.from(scope.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
     (candidate) => !candidate.closest('[hidden], [inert]'),
@@ -51,12 +50,14 @@ function rescueTarget(
  * disabled (a pause, an inject that used itself up) or removed, focus moves to the next control
  * of its panel, or the panel's heading; when that control comes back (after the resume) and
  * focus has not moved since, it returns there. Checked after every render of the page.
- * `whenGone`: where focus goes first when the control was removed, if the page has such a place
- * now (the listener's outcome once the call has ended: its answers and phone buttons go away).
+ * `whenLost`: where focus goes first when the control was removed or disabled, if the page has
+ * such a place now — the outcome once the call has ended (the listener's answers and phone
+ * buttons go away; the trainer's ad-lib and whisper forms go, « Terminer l'appel », the injects
+ * and the line events are off for good); none during a pause, whose controls come back.
  */
 export function useFocusRescue(
   root: RefObject<HTMLElement | null>,
-  whenGone?: () => HTMLElement | null,
+  whenLost?: () => HTMLElement | null,
 ): void {
   const last = useRef<{ element: HTMLElement; area: HTMLElement | null } | null>(null);
   const rescued = useRef<{ from: HTMLElement; to: HTMLElement } | null>(null);
@@ -87,7 +88,7 @@ export function useFocusRescue(
     const previous = last.current;
     if (!previous || !lost(previous.element)) return;
     if (active && active !== document.body && active !== previous.element) return;
-    const target = rescueTarget(previous.element, previous.area, page, whenGone);
+    const target = rescueTarget(previous.element, previous.area, page, whenLost);
     if (!target) return;
     rescued.current = { from: previous.element, to: target };
     focusQuietly(target);
