@@ -227,16 +227,12 @@ describe('the classroom in a browser', () => {
         return above && path ? path.top - above.bottom : null;
       });
     expect(await gapAbovePath()).toBeGreaterThanOrEqual(16);
-    // axe of any impact on the group debrief, on a laptop and on a phone (no sideways scroll there).
-    expect(await axeViolations(floor)).toEqual([]);
-    await floor.setViewportSize({ width: 390, height: 844 });
-    expect(await axeViolations(floor)).toEqual([]);
-    expect(await noSideScroll(floor)).toBe(true);
-    expect(await gapAbovePath()).toBeGreaterThanOrEqual(16);
-    // The graph on the phone: the counts in the box's height read whole (« 1 appel » on the loop
-    // of « Elle explique son problème » stood past its right side), and each loop an ear on its state's right side,
-    // not a frame round the state (drawn round its right half from bottom to top: a thick square).
-    const phoneGraph = () =>
+    // The graph's box as tall as the whole graph, down to the endings, on a laptop and on a phone
+    // (its edges ran out of the box's bottom to states below it); on a phone the counts in it read
+    // whole (« 1 appel » on the loop of « Elle explique son problème » stood past its right side),
+    // and each loop an ear on its state's right side, not a frame round the state (drawn round its
+    // right half from bottom to top: a thick square).
+    const graphLook = () =>
       floor.evaluate(() => {
         const pane = document.querySelector('.group-debrief .state-graph__scroll')!.getBoundingClientRect();
         const counts = Array.from(
@@ -264,17 +260,32 @@ describe('the classroom in a browser', () => {
             );
           });
         return {
+          states: nodes.length,
+          statesOutOfHeight: nodes
+            .map((node) => node.getBoundingClientRect())
+            .filter((box) => box.top < pane.top || box.bottom > pane.bottom).length,
           counts: counts.length,
           countsCut: counts.filter((box) => box.left < pane.left || box.right > pane.right).length,
           loops: loops.length,
           loopsOnSide: loops.filter(Boolean).length,
         };
       });
-    let onPhone = await phoneGraph();
+    const laptopGraph = await graphLook();
+    expect(laptopGraph.states).toBeGreaterThanOrEqual(6);
+    expect(laptopGraph.statesOutOfHeight).toBe(0);
+    expect(laptopGraph.loopsOnSide).toBe(laptopGraph.loops);
+    // axe of any impact on the group debrief, on a laptop and on a phone (no sideways scroll there).
+    expect(await axeViolations(floor)).toEqual([]);
+    await floor.setViewportSize({ width: 390, height: 844 });
+    expect(await axeViolations(floor)).toEqual([]);
+    expect(await noSideScroll(floor)).toBe(true);
+    expect(await gapAbovePath()).toBeGreaterThanOrEqual(16);
+    let onPhone = await graphLook();
     for (let i = 0; i < 20 && onPhone.countsCut > 0; i += 1) {
       await floor.waitForTimeout(200);
-      onPhone = await phoneGraph();
+      onPhone = await graphLook();
     }
+    expect(onPhone.statesOutOfHeight).toBe(0);
     expect(onPhone.counts).toBeGreaterThanOrEqual(3);
     expect(onPhone.countsCut).toBe(0);
     expect(onPhone.loops).toBeGreaterThanOrEqual(2);

@@ -53,14 +53,19 @@ import './charts.css';
 /** The drawing's height (px) at most and at least: it grows with the graph, up to a screen's worth. */
 const VIEW_HEIGHT = { min: 320, max: 720 } as const;
 
-/** The height the drawing is given: the laid-out graph's, with the room round it, within bounds. */
-function viewHeight(layout: GraphLayout): number {
+/**
+ * The height the drawing is given: the laid-out graph's, with the room round it, within bounds —
+ * but the group debrief's (`whole`) with no bound above: a page read after the calls, its graph
+ * whole down to the endings (at 720 px its edges ran out of the box's bottom to states below it,
+ * on a laptop and on a phone), the page scrolling rather than the box.
+ */
+function viewHeight(layout: GraphLayout, whole: boolean): number {
   const bottom = Math.max(
     0,
     ...layout.nodes.filter((node) => !node.parent).map((node) => node.y + node.height),
   );
   const room = FIT_PADDING.top + FIT_PADDING.bottom;
-  return Math.round(Math.min(VIEW_HEIGHT.max, Math.max(VIEW_HEIGHT.min, bottom + room)));
+  return Math.round(Math.min(whole ? Infinity : VIEW_HEIGHT.max, Math.max(VIEW_HEIGHT.min, bottom + room)));
 }
 
 type StateNodeData = {
@@ -371,7 +376,7 @@ export default function StateGraph({
     <figure className="state-graph" aria-label={label}>
       <div
         className="state-graph__view"
-        style={{ '--graph-height': `${viewHeight(layout)}px` } as CSSProperties}
+        style={{ '--graph-height': `${viewHeight(layout, loops)}px` } as CSSProperties}
       >
         <div
           ref={scrollRef}

@@ -6,7 +6,8 @@ import type { I18n } from '../i18n/I18nContext.js';
 import { pluralForm } from '../i18n/plural.js';
 import { joinParts } from '../i18n/joinParts.js';
 import type { GraphHighlight } from './graphPath.js';
-import { edgeLabelWidth, shortEdgeLabel, type Box, type GraphLayout } from './layoutGraph.js';
+import { edgeLabelWidth, groupTitleRoom, shortEdgeLabel, type Box, type GraphLayout } from './layoutGraph.js';
+import { stateRects } from './graphCanvas.js';
 
 export type RoutedEdge = Edge<
   {
@@ -89,6 +90,16 @@ export function flowEdges(
 ): RoutedEdge[] {
   const { t, lang } = i18n;
   const widths = new Map((layout?.nodes ?? []).map((node) => [node.id, node.width]));
+  const rects = layout ? stateRects(layout) : new Map<string, Rect>();
+  // An edge from a group into one of its states starts under the group's title, not across it
+  // (the group debrief's « Elle explique son problème », its title on two lines).
+  const titleRoom = groupTitleRoom(counts !== undefined) - 6;
+  const route = (edge: GraphLayout['edges'][number]) => {
+    const group = edge.target.startsWith(`${edge.source}.`) ? rects.get(edge.source) : undefined;
+    if (!group) return edge.points;
+    const below = group.y + titleRoom;
+    return edge.points.map((point) => (point.y < below ? { x: point.x, y: below } : point));
+  };
   const most = Math.max(1, ...(counts?.values() ?? []));
   return (layout?.edges ?? []).map((edge): RoutedEdge => {
     const taken = highlight.taken.has(edge.key);
@@ -103,7 +114,7 @@ export function flowEdges(
       source: edge.source,
       target: edge.target,
       data: {
-        points: edge.points,
+        points: route(edge),
         labelBox: edge.label,
         ...(edge.source === edge.target ? { loopWidth: widths.get(edge.source) ?? 0 } : {}),
       },
