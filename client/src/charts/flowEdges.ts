@@ -53,7 +53,7 @@ export function loopGeometry(state: Rect, labelWidth = 0): { path: string; label
 
 /**
  * Where the edges' labels are drawn (`labelled`: edge key → text), as boxes in the drawing: a
- * loop's at its farthest point (`loopGeometry`), another's in the room ELK kept for it, or at its
+ * loop's just above it (`loopGeometry`), another's in the room ELK kept for it, or at its
  * route's middle point — as `StateGraph`'s edges place them. For the fit (`FitOn.labels`).
  */
 export function edgeLabelRects(
