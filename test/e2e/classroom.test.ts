@@ -175,6 +175,20 @@ describe('the classroom in a browser', () => {
       .get(second)!
       .getByText('Séance suspendue par le ou la formateur·rice')
       .waitFor({ state: 'hidden' });
+    // The third asks an open question: a reaction of « Elle explique son problème », its loop on
+    // the graph with « 1 appel ».
+    const views = (name: string) =>
+      callPages.get(name)!.getByRole('navigation', { name: 'Partie de la console affichée' });
+    await views(third)
+      .getByRole('button', { name: /^Répondre/ })
+      .click();
+    await callPages
+      .get(third)!
+      .getByRole('button', { name: /^Question ouverte/ })
+      .click();
+    await views(third)
+      .getByRole('button', { name: /^Conversation/ })
+      .click();
     for (const name of listeners) {
       const page = callPages.get(name)!;
       await page.getByRole('button', { name: /^Raccrocher/ }).click();
@@ -213,12 +227,73 @@ describe('the classroom in a browser', () => {
         return above && path ? path.top - above.bottom : null;
       });
     expect(await gapAbovePath()).toBeGreaterThanOrEqual(16);
+    // The graph's box as tall as the whole graph, down to the endings, on a laptop and on a phone
+    // (its edges ran out of the box's bottom to states below it); on a phone the counts in it read
+    // whole (« 1 appel » on the loop of « Elle explique son problème » stood past its right side),
+    // and each loop an ear on its state's right side, not a frame round the state (drawn round its
+    // right half from bottom to top: a thick square).
+    const graphLook = () =>
+      floor.evaluate(() => {
+        const pane = document.querySelector('.group-debrief .state-graph__scroll')!.getBoundingClientRect();
+        const counts = Array.from(
+          document.querySelectorAll('.group-debrief .react-flow__edge-textwrapper'),
+          (label) => label.getBoundingClientRect(),
+        ).filter((box) => box.bottom > pane.top && box.top < pane.bottom);
+        const nodes = Array.from(document.querySelectorAll('.group-debrief .react-flow__node'));
+        const loops = Array.from(document.querySelectorAll('.group-debrief .react-flow__edge'))
+          .map((edge) => ({
+            names: /^Transition de «\s*(.*?)\s*» vers «\s*(.*?)\s*»/.exec(
+              edge.getAttribute('aria-label') ?? '',
+            ),
+            path: edge.querySelector('.react-flow__edge-path')!.getBoundingClientRect(),
+          }))
+          .filter(({ names }) => names && names[1] === names[2])
+          .map(({ names, path }) => {
+            const state = nodes
+              .find((node) => node.getAttribute('aria-label')?.startsWith(names![1]!))!
+              .getBoundingClientRect();
+            return (
+              path.left >= state.right - 1 &&
+              path.right <= state.right + 40 &&
+              path.top >= state.top &&
+              path.bottom <= state.bottom
+            );
+          });
+        return {
+          states: nodes.length,
+          statesOutOfHeight: nodes
+            .map((node) => node.getBoundingClientRect())
+            .filter((box) => box.top < pane.top || box.bottom > pane.bottom).length,
+          counts: counts.length,
+          countsCut: counts.filter((box) => box.left < pane.left || box.right > pane.right).length,
+          loops: loops.length,
+          loopsOnSide: loops.filter(Boolean).length,
+        };
+      });
+    const laptopGraph = await graphLook();
+    expect(laptopGraph.states).toBeGreaterThanOrEqual(6);
+    expect(laptopGraph.statesOutOfHeight).toBe(0);
+    expect(laptopGraph.loopsOnSide).toBe(laptopGraph.loops);
     // axe of any impact on the group debrief, on a laptop and on a phone (no sideways scroll there).
     expect(await axeViolations(floor)).toEqual([]);
     await floor.setViewportSize({ width: 390, height: 844 });
     expect(await axeViolations(floor)).toEqual([]);
     expect(await noSideScroll(floor)).toBe(true);
     expect(await gapAbovePath()).toBeGreaterThanOrEqual(16);
+    let onPhone = await graphLook();
+    for (let i = 0; i < 20 && onPhone.countsCut > 0; i += 1) {
+      await floor.waitForTimeout(200);
+      onPhone = await graphLook();
+    }
+    expect(onPhone.statesOutOfHeight).toBe(0);
+    expect(onPhone.counts).toBeGreaterThanOrEqual(3);
+    expect(onPhone.countsCut).toBe(0);
+    expect(onPhone.loops).toBeGreaterThanOrEqual(2);
+    expect(onPhone.loopsOnSide).toBe(onPhone.loops);
+    mkdirSync(artifacts, { recursive: true });
+    await floor.locator('.group-debrief .graph-panel').screenshot({
+      path: path.join(artifacts, 'classroom-group-graph-390.png'),
+    });
     expect(pageErrors).toEqual([]);
   }, 240_000);
 

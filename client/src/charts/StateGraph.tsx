@@ -26,7 +26,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
-import { flowEdges, type RoutedEdge } from './flowEdges.js';
+import { edgeLabelRects, flowEdges, loopGeometry, type RoutedEdge } from './flowEdges.js';
 import { elkEngine } from './elkEngine.js';
 import { highlightGraph, reachedHighlight, type GraphHighlight, type GraphReached } from './graphPath.js';
 import { GraphText, stateStatus } from './GraphText.js';
@@ -46,21 +46,26 @@ import {
 } from './graphCanvas.js';
 import { useBoxSize } from './useBoxSize.js';
 import { useFitToActive } from './useFitToActive.js';
-import { foldGraph, layoutGraph, type GraphLayout } from './layoutGraph.js';
+import { edgeLabelWidth, foldGraph, layoutGraph, type GraphLayout } from './layoutGraph.js';
 import { joinParts } from '../i18n/joinParts.js';
 import './charts.css';
 
 /** The drawing's height (px) at most and at least: it grows with the graph, up to a screen's worth. */
 const VIEW_HEIGHT = { min: 320, max: 720 } as const;
 
-/** The height the drawing is given: the laid-out graph's, with the room round it, within bounds. */
-function viewHeight(layout: GraphLayout): number {
+/**
+ * The height the drawing is given: the laid-out graph's, with the room round it, within bounds —
+ * but the group debrief's (`whole`) with no bound above: a page read after the calls, its graph
+ * whole down to the endings (at 720 px its edges ran out of the box's bottom to states below it,
+ * on a laptop and on a phone), the page scrolling rather than the box.
+ */
+function viewHeight(layout: GraphLayout, whole: boolean): number {
   const bottom = Math.max(
     0,
     ...layout.nodes.filter((node) => !node.parent).map((node) => node.y + node.height),
   );
   const room = FIT_PADDING.top + FIT_PADDING.bottom;
-  return Math.round(Math.min(VIEW_HEIGHT.max, Math.max(VIEW_HEIGHT.min, bottom + room)));
+  return Math.round(Math.min(whole ? Infinity : VIEW_HEIGHT.max, Math.max(VIEW_HEIGHT.min, bottom + room)));
 }
 
 type StateNodeData = {
@@ -121,26 +126,7 @@ function stateHandles(width: number, height: number): NodeHandle[] {
   ];
 }
 
-/** How far a loop stands off its state's bottom, top and right side. */
-const LOOP_OFFSET = 14;
-
-/**
- * A loop from a state's bottom round its right side to its top: from the source handle
- * (bottom centre) to the target handle (top centre) of the same state.
- */
-function loopPoints(sx: number, sy: number, tx: number, ty: number, width: number) {
-  const right = Math.max(sx, tx) + width / 2 + LOOP_OFFSET;
-  return [
-    { x: sx, y: sy },
-    { x: sx, y: sy + LOOP_OFFSET },
-    { x: right, y: sy + LOOP_OFFSET },
-    { x: right, y: ty - LOOP_OFFSET },
-    { x: tx, y: ty - LOOP_OFFSET },
-    { x: tx, y: ty },
-  ];
-}
-
-/** An edge along ELK's orthogonal route (xyflow's own curve when there is none); a loop round its state. */
+/** An edge along ELK's orthogonal route (a straight line when there is none); a loop on its state's side. */
 function RoutedEdgeView({
   data,
   sourceX,
@@ -151,24 +137,37 @@ function RoutedEdgeView({
   style,
   label,
 }: EdgeProps<RoutedEdge>) {
-  const loop = data?.loopWidth !== undefined;
-  const points = loop
-    ? loopPoints(sourceX, sourceY, targetX, targetY, data.loopWidth ?? 0)
-    : data?.points.length
-      ? data.points
-      : [
-          { x: sourceX, y: sourceY },
-          { x: targetX, y: targetY },
-        ];
+  if (data?.loopWidth !== undefined) {
+    // The state's box from its handles (bottom centre, top centre): a loop is an ear on its side.
+    const width = data.loopWidth;
+    const loop = loopGeometry(
+      { x: sourceX - width / 2, y: targetY, width, height: sourceY - targetY },
+      typeof label === 'string' ? edgeLabelWidth(label) : 0,
+    );
+    return (
+      <BaseEdge
+        path={loop.path}
+        {...(markerEnd ? { markerEnd } : {})}
+        {...(style ? { style } : {})}
+        {...(label
+          ? { label, labelX: loop.label.x, labelY: loop.label.y, labelBgPadding: [3, 2] as [number, number] }
+          : {})}
+      />
+    );
+  }
+  const points = data?.points.length
+    ? data.points
+    : [
+        { x: sourceX, y: sourceY },
+        { x: targetX, y: targetY },
+      ];
   const path = points.map((point, i) => `${i === 0 ? 'M' : 'L'}${point.x} ${point.y}`).join(' ');
-  // A loop's label on its outer side, halfway up; another edge's in the room ELK kept for it
-  // (clear of the states), or at its middle point without one.
+  // A label in the room ELK kept for it (clear of the states), or at the route's middle point
+  // without one.
   const box = data?.labelBox;
-  const middle = loop
-    ? { x: points[2]!.x, y: (points[2]!.y + points[3]!.y) / 2 }
-    : box
-      ? { x: box.x + box.width / 2, y: box.y + box.height / 2 }
-      : (points[Math.floor(points.length / 2)] ?? points[0]!);
+  const middle = box
+    ? { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+    : (points[Math.floor(points.length / 2)] ?? points[0]!);
   return (
     <BaseEdge
       path={path}
@@ -318,8 +317,22 @@ export default function StateGraph({
   // The view asked for by the fit and the zoom buttons (where the drawing's origin sits in the
   // box, at its zoom); scrolling by hand moves the box, not this.
   const [view, setView] = useState<Viewport | null>(null);
+  // The group debrief's counts kept whole by the fit, as the states' names (on a phone « 1 appel »
+  // stood past the box's right side).
+  const labels = useMemo(
+    () =>
+      loops && layout
+        ? edgeLabelRects(
+            layout,
+            rects,
+            new Map(edges.flatMap((edge) => (typeof edge.label === 'string' ? [[edge.id, edge.label]] : []))),
+          )
+        : undefined,
+    [loops, layout, rects, edges],
+  );
   useFitToActive({
     active: activeShown,
+    labels,
     visited: highlight.visited,
     ended,
     layout,
@@ -363,7 +376,7 @@ export default function StateGraph({
     <figure className="state-graph" aria-label={label}>
       <div
         className="state-graph__view"
-        style={{ '--graph-height': `${viewHeight(layout)}px` } as CSSProperties}
+        style={{ '--graph-height': `${viewHeight(layout, loops)}px` } as CSSProperties}
       >
         <div
           ref={scrollRef}

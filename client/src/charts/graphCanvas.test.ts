@@ -16,6 +16,8 @@ import {
   zoomedView,
 } from './graphCanvas.js';
 import type { GraphLayout } from './layoutGraph.js';
+import { edgeLabelRects } from './flowEdges.js';
+import { edgeKey } from './graphPath.js';
 import { laidOutNode } from '../test/fixtures.js';
 
 const node = laidOutNode;
@@ -200,5 +202,47 @@ describe('fittedView on a phone: no state name cut by the box’s sides', () => 
     const moved = namesUncut(half, layout, stateRects(layout), phone, null);
     expect(moved.cut).toEqual({ left: 0, right: 0 });
     expect(moved.view.x).not.toBe(-60);
+  });
+});
+
+describe('fittedView of the group debrief on a phone: its counts not cut by the box’s sides', () => {
+  it('moves the whole drawing’s view sideways so that « 1 appel » on a loop is read whole', () => {
+    // The first state at the drawing's middle with its loop's count at its right; the view on the
+    // drawing's middle at the readable zoom left the count past the box's right side.
+    const drawing: GraphLayout = {
+      nodes: [
+        node('accueil', 280, 0, { width: 240 }),
+        node('gauche', 0, 300, { width: 200 }),
+        node('droite', 600, 300, { width: 200 }),
+      ],
+      edges: [
+        {
+          key: edgeKey('accueil', 'accueil'),
+          source: 'accueil',
+          target: 'accueil',
+          labels: [],
+          kinds: [],
+          points: [],
+          label: null,
+        },
+      ],
+      width: 800,
+      height: 344,
+    };
+    const at = stateRects(drawing);
+    const labels = edgeLabelRects(drawing, at, new Map([[edgeKey('accueil', 'accueil'), '1 appel']]));
+    const box = { width: 314, height: 600 };
+    const onScreen = (view: { x: number; zoom: number }) => ({
+      left: labels[0]!.x * view.zoom + view.x,
+      right: (labels[0]!.x + labels[0]!.width) * view.zoom + view.x,
+    });
+    const before = fittedView(drawing, at, box, READABLE_ZOOM)!;
+    expect(onScreen(before).right).toBeGreaterThan(box.width);
+    const view = fittedView(drawing, at, box, READABLE_ZOOM, { labels })!;
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    expect(onScreen(view).left).toBeGreaterThanOrEqual(0);
+    expect(onScreen(view).right).toBeLessThanOrEqual(box.width);
+    // The state's name whole too.
+    expect(namesUncut(view, drawing, at, box, null, labels).cut).toEqual({ left: 0, right: 0 });
   });
 });

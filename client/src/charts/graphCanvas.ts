@@ -129,6 +129,11 @@ export interface FitOn {
   near?: readonly string[] | undefined;
   /** Shown whole with the focus when they fit at `minZoom` (a group's title read). */
   groups?: readonly string[] | undefined;
+  /**
+   * The edges' labels drawn (their boxes in the drawing: the group debrief's counts, « 1 appel »),
+   * kept clear of the box's sides as the states' names are.
+   */
+  labels?: readonly Rect[] | undefined;
 }
 
 /**
@@ -160,7 +165,7 @@ export function fittedView(
     };
     // Names moved clear of the box's sides, the drawing's middle kept in the box.
     const middle = { x: layout.width / 2 - 1, y: 0, width: 2, height: 0 };
-    return namesUncut(view, layout, rects, box, middle).view;
+    return namesUncut(view, layout, rects, box, middle, on.labels).view;
   }
   let focusBounds = boundsOf(rects, on.focus ?? []) ?? bounds;
   const focused = (on.focus ?? []).filter((id) => rects.has(id));
@@ -182,7 +187,7 @@ export function fittedView(
   const view = viewportFor(contexts, focusBounds, box.width, box.height, minZoom, FIT_MAX_ZOOM, FIT_PADDING);
   // Not by zooming out: the readable zoom is the smallest at which labels stay at 12 px
   // (`e2e/graph-reach`).
-  return namesUncut(view, layout, rects, box, kept).view;
+  return namesUncut(view, layout, rects, box, kept, on.labels).view;
 }
 
 /** How far inside the box's side a name brought in stands, and the focus at least. */
@@ -208,7 +213,9 @@ function nameSpan(rect: Rect, label: string, group: boolean): { from: number; to
  * what it is, and the box scrolls to the rest), then fewest cut at the right, then showing most
  * names whole, then the smallest; the `focus` stays inside the box (less 8 px a side), the drawing
  * within the box's scroll. Names wider than the box, which no move shows whole, are not counted;
- * nor are those above or below the box (its height scrolls). `cut`: the names still cut.
+ * nor are those above or below the box (its height scrolls). `labels`, the edges' labels drawn,
+ * count as names (« 1 appel » on a loop past the box's right side on a phone: the group debrief).
+ * `cut`: the names still cut.
  */
 export function namesUncut(
   view: Viewport,
@@ -216,6 +223,7 @@ export function namesUncut(
   rects: ReadonlyMap<string, Rect>,
   box: Size,
   focus: Rect | null,
+  labels: readonly Rect[] = [],
 ): { view: Viewport; cut: { left: number; right: number } } {
   const { zoom } = view;
   const canvas = canvasFor(layout, zoom, box);
@@ -224,13 +232,17 @@ export function namesUncut(
   const lowest = highest - Math.max(0, canvas.width - box.width);
   const reachable = (x: number) => Math.min(highest, Math.max(lowest, x));
   const groups = new Set(layout.nodes.flatMap((node) => (node.parent ? [node.parent] : [])));
-  const names = layout.nodes.flatMap((node) => {
-    const rect = rects.get(node.id);
-    if (!rect) return [];
+  const spans = [
+    ...layout.nodes.flatMap((node) => {
+      const rect = rects.get(node.id);
+      return rect ? [{ rect, ...nameSpan(rect, node.label, groups.has(node.id)) }] : [];
+    }),
+    ...labels.map((rect) => ({ rect, from: rect.x, to: rect.x + rect.width })),
+  ];
+  const names = spans.filter(({ rect, from, to }) => {
     const top = rect.y * zoom + view.y;
-    const span = nameSpan(rect, node.label, groups.has(node.id));
     const shown = top < box.height && top + rect.height * zoom > 0;
-    return shown && (span.to - span.from) * zoom <= box.width - 2 * EDGE_ROOM ? [span] : [];
+    return shown && (to - from) * zoom <= box.width - 2 * EDGE_ROOM;
   });
   const slack = 0.5;
   /** The names cut at the left, at the right, and those whole, with the drawing's origin at `x`. */

@@ -58,6 +58,14 @@ export function edgeLabelWidth(text: string): number {
 /** The group debrief writes « 12 appels » on its edges: the room kept for that, whatever the text. */
 const COUNT_LABEL = '999 appels';
 
+/**
+ * The room at a group's top for its title (its states below it): with loops (the group debrief)
+ * for a title on two lines and the loops' counts.
+ */
+export function groupTitleRoom(loops: boolean): number {
+  return loops ? 64 : 34;
+}
+
 /** Wide enough for the label at 13 px (the drawing is read at zoom 1 or more: ≥ 12 px). */
 function leafWidth(label: string): number {
   return Math.min(260, Math.max(96, Math.round(label.length * 7.6) + 30));
@@ -157,7 +165,7 @@ export async function layoutGraph(graph: ScenarioGraph, engine?: ELK, loops = fa
       id: node.id,
       layoutOptions: {
         // With loops, room for them and their labels inside the box, and for its whole title.
-        'elk.padding': loops ? '[top=64,left=16,bottom=24,right=64]' : '[top=34,left=12,bottom=12,right=12]',
+        'elk.padding': `[top=${groupTitleRoom(loops)},${loops ? 'left=16,bottom=24,right=64' : 'left=12,bottom=12,right=12'}]`,
         ...(loops
           ? {
               // Wide enough for its title. (Only here: given to every group, this minimum size

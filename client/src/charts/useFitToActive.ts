@@ -19,6 +19,7 @@ type Fitted = { drawing: object; key: string; outer: string };
  */
 export function useFitToActive({
   active,
+  labels,
   visited,
   ended,
   layout,
@@ -27,6 +28,8 @@ export function useFitToActive({
   show,
 }: {
   active: readonly string[];
+  /** The edges' labels the view keeps clear of the box's sides (`FitOn.labels`). */
+  labels?: readonly Rect[] | undefined;
   visited: ReadonlySet<string>;
   /** The call has ended: the whole path is shown. */
   ended: boolean;
@@ -47,9 +50,9 @@ export function useFitToActive({
     if (!layout || !box) return;
     const last = fitted.current;
     if (last && last.drawing === layout && last.key === key && last.outer === box.outer) return;
-    const view = fittedView(layout, rects, box, READABLE_ZOOM, targets ?? {});
+    const view = fittedView(layout, rects, box, READABLE_ZOOM, { ...targets, labels });
     if (!view) return;
     fitted.current = { drawing: layout, key, outer: box.outer };
     show(view);
-  }, [layout, rects, box, key, targets, show]);
+  }, [layout, rects, box, key, targets, labels, show]);
 }

@@ -7,7 +7,8 @@ import type { ScenarioGraph } from '@ecoute/engine';
 import type { GroupDebrief, GroupDebriefCall } from '@ecoute/protocol';
 import { flowEdges } from '../charts/flowEdges.js';
 import { edgeKey } from '../charts/graphPath.js';
-import { layoutGraph } from '../charts/layoutGraph.js';
+import { stateRects } from '../charts/graphCanvas.js';
+import { groupTitleRoom, layoutGraph } from '../charts/layoutGraph.js';
 import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
 import { renderWithSession } from '../test/renderWithSession.js';
@@ -130,6 +131,20 @@ describe('the group debrief graph', () => {
         [edgeKey('ecoute', 'rappel'), 1],
       ]),
     );
+  });
+
+  it('starts an edge from a group into its own state under the group’s title, not across it', async () => {
+    // « Elle explique son problème » on two lines: the edge into « En ligne » ran down from the
+    // group's top through its title.
+    const layout = await layoutGraph(graph, undefined, true);
+    const group = stateRects(layout).get('ecoute')!;
+    const key = edgeKey('ecoute', 'ecoute.en_ligne');
+    const title = group.y + groupTitleRoom(true) - 6;
+    expect(layout.edges.find((edge) => edge.key === key)!.points[0]!.y).toBeLessThan(title);
+    const edges = flowEdges(layout, groupHighlight(debrief, null), i18n, labels, edgeCallCounts(debrief));
+    const points = edges.find((edge) => edge.id === key)!.data!.points;
+    expect(points.length).toBeGreaterThanOrEqual(2);
+    for (const point of points) expect(point.y).toBeGreaterThanOrEqual(title);
   });
 
   it('writes each edge’s number of calls on it, thicker as more calls took it', async () => {
