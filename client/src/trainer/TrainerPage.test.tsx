@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { saveSessionLinks } from '../home/savedLinks.js';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
@@ -31,6 +31,9 @@ const entries = [
   inputEntry(3, { kind: 'inject', inject: 'sonnette' }, 'trainer'),
   observationEntry(4, { kind: 'variable', variable: 'distress', value: 70, previous: 50 }, 'system'),
 ];
+
+// A test that drives the page's wall clock gives Date.now back.
+afterEach(() => jest.restoreAllMocks());
 
 describe('TrainerPage', () => {
   it('shows one view at a time in tabs, moved with the arrow keys', () => {
@@ -254,6 +257,9 @@ describe('TrainerPage — live controls', () => {
   });
 
   it('bookmarks the moment with « B » and a comment; Escape gives up', async () => {
+    // The page's wall clock, driven by the test (the session clock runs on it between views).
+    let wallNow = 1_700_000_000_000;
+    jest.spyOn(Date, 'now').mockImplementation(() => wallNow);
     const session = fakeSession({
       view: trainerView(),
       entries: [...entries, inputEntry(5, { kind: 'bookmark', comment: 'Belle reformulation' }, 'trainer')],
@@ -280,17 +286,15 @@ describe('TrainerPage — live controls', () => {
     expect(session.sent).toEqual([]);
     // A click focuses the button (as a browser does), then opens the field.
     screen.getByRole('button', { name: containing(fr('bookmark.open')) }).focus();
+    wallNow += 2_500;
     await click(fr('bookmark.open'));
     field = bookmarks.getByRole('textbox', { name: fr('bookmark.label') });
     fireEvent.change(field, { target: { value: 'Silence bien tenu' } });
+    // Typing the comment takes time: the moment stays the one the field opened at.
+    wallNow += 4_000;
     await click(fr('bookmark.save'));
-    // With the moment the field opened: the view's session time (60 s), the clock running since.
-    expect(session.sent).toEqual([
-      { kind: 'bookmark', comment: 'Silence bien tenu', moment: expect.any(Number) },
-    ]);
-    const { moment } = session.sent[0] as { moment: number };
-    expect(moment).toBeGreaterThanOrEqual(60_000);
-    expect(moment).toBeLessThan(61_000);
+    // The view's session time (60 s) and the 2.5 s the clock ran before the field opened.
+    expect(session.sent).toEqual([{ kind: 'bookmark', comment: 'Silence bien tenu', moment: 62_500 }]);
     // Saved: focus goes back to the button that opened the field, never to the page.
     expect(document.activeElement).toBe(
       screen.getByRole('button', { name: containing(fr('bookmark.open')) }),
