@@ -2,12 +2,12 @@
 // signed in: from the sessions list, without a token) and for its learner (the listener's link). The token
 // stays in the fragment: it only goes into the `Authorization` header of the REST calls.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { Debrief } from '@ecoute/protocol';
 import { LearnerHistory } from '../account/LearnerHistory.js';
 import { LearnerBadges } from '../badges/LearnerBadges.js';
 import { takeRoleToken } from '../app/takeRoleToken.js';
-import { useI18n } from '../i18n/index.js';
+import { errorMessageKey, useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { httpDebriefApi, type DebriefApi } from './debriefApi.js';
@@ -74,6 +74,10 @@ export function DebriefPage({
     );
   }
   if (state.status !== 'ready') {
+    const failure =
+      state.status !== 'failed'
+        ? null
+        : t(state.code === 'auth/forbidden_role' ? 'debrief.forbiddenRole' : errorMessageKey(state.code));
     return (
       <div className="debrief">
         <h1>{t('debrief.heading')}</h1>
@@ -82,7 +86,16 @@ export function DebriefPage({
             {t('debrief.loading')}
           </p>
         ) : null}
-        <ErrorAlert code={state.status === 'failed' ? state.code : null} />
+        {/* An observer's (or caller actor's) link has no debrief: `debrief.forbiddenRole` says whose
+            links open it, rather than the generic `error.auth/forbidden_role` (« cette action »). */}
+        <div role="alert" className={failure ? 'alert alert--error' : 'alert'}>
+          {failure}
+        </div>
+        {failure ? (
+          <p>
+            <Link to="/">{t('nav.back.home')}</Link>
+          </p>
+        ) : null}
       </div>
     );
   }

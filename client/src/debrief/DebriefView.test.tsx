@@ -253,10 +253,24 @@ describe('the debrief page', () => {
     fireEvent.change(within(self).getByRole('textbox', { name: fr('debrief.self.comment') }), {
       target: { value: 'Ralentir' },
     });
+    // The keyboard's way: the focus never drops to the page. « Envoyer » gives way to the
+    // confirmation, which takes the focus; « Annuler » gives it back to « Envoyer ».
+    const submit = within(self).getByRole('button', { name: fr('debrief.self.submit') });
+    submit.focus();
+    fireEvent.click(submit);
+    const confirmYes = within(self).getByRole('button', { name: fr('debrief.self.confirmYes') });
+    expect(document.activeElement).toBe(confirmYes);
+    expect(within(self).getByRole('group', { name: fr('debrief.self.confirm') })).toBeTruthy();
+    fireEvent.click(within(self).getByRole('button', { name: fr('debrief.cancel') }));
+    expect(document.activeElement).toBe(
+      within(self).getByRole('button', { name: fr('debrief.self.submit') }),
+    );
     fireEvent.click(within(self).getByRole('button', { name: fr('debrief.self.submit') }));
     await act(async () => {
       fireEvent.click(within(self).getByRole('button', { name: fr('debrief.self.confirmYes') }));
     });
+    // Sent, the form goes: the focus goes to the rubric, which now shows the results.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: fr('debrief.rubric.heading') }));
     expect(api.calls.find((c) => c.method === 'selfAssess')?.args[0]).toEqual({
       ratings: [{ criterion: 'ton_pose', rating: 'partly', comment: '' }],
       comment: 'Ralentir',

@@ -9,7 +9,18 @@
 // shows its lanes without waiting for panels that are below them or beside them. That first
 // render reads the timeline's columns only (`timeline.ts`): no object per entry is built before
 // the lanes paint; the entries (the transcript, the moment's line, the graph) come after.
-import { Suspense, lazy, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  Suspense,
+  lazy,
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ReactNode } from 'react';
 import { GraphProgress, type GraphHighlight } from '../charts/graphPath.js';
 import type { CallPhase, ScenarioGraph, TimelineEntry, VariableGauge } from '@ecoute/engine';
@@ -35,6 +46,7 @@ import { useMomentCursor } from './useMomentCursor.js';
 import { useMomentState } from './useMomentState.js';
 import { useAfterFirstPaint } from './useAfterFirstPaint.js';
 import { timelineOf } from './timeline.js';
+import { focusQuietly } from '../ui/useFocusRescue.js';
 import { SPEEDS, usePlayback } from './usePlayback.js';
 import { joinParts } from '../i18n/joinParts.js';
 
@@ -125,6 +137,16 @@ export function DebriefView({
     opened.current = true;
     jumpToSeq(initialSeq);
   }, [initialSeq, jumpToSeq]);
+  // The learner's self-assessment sent, its form goes with the focused « Oui, envoyer »: the focus
+  // goes to the rubric, which now shows the results (in the commit that removes the form).
+  const rubricHeading = useRef<HTMLHeadingElement>(null);
+  const selfAssessed = debrief.selfAssessment !== null;
+  const wasSelfAssessed = useRef(selfAssessed);
+  useLayoutEffect(() => {
+    if (selfAssessed && !wasSelfAssessed.current && rubricHeading.current)
+      focusQuietly(rubricHeading.current);
+    wasSelfAssessed.current = selfAssessed;
+  }, [selfAssessed]);
   const [voiceOn, setVoiceOn] = useState(true);
   const momentHeading = useId();
   const transcriptHeading = useId();
@@ -355,6 +377,7 @@ export function DebriefView({
                 viewer={debrief.viewer}
                 onJump={showSeq}
                 onJudge={judge}
+                headingRef={rubricHeading}
               />
               {debrief.selfAssessment?.comment ? (
                 <section className="panel" aria-labelledby="self-comment-heading">

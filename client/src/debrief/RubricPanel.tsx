@@ -1,7 +1,7 @@
 // The rubric: automatic criteria met or not, each with a link to its moment; trainer-judged
 // criteria (met, partly, not, comment) — a form for the trainer, the judgment for the learner
 // once they have self-assessed; and the learner's own rating beside each criterion.
-import { useId, useState } from 'react';
+import { useId, useState, type Ref } from 'react';
 import type {
   CriterionJudgment,
   CriterionRating,
@@ -58,9 +58,12 @@ export function RubricPanel({
   viewer,
   onJump,
   onJudge,
+  headingRef,
 }: {
   rubric: readonly DebriefCriterion[];
   judgments: readonly CriterionJudgment[] | null;
+  /** The heading, focused by the page when the learner's self-assessment reveals the results. */
+  headingRef?: Ref<HTMLHeadingElement> | undefined;
   selfAssessment: SelfAssessment | null;
   viewer: DebriefViewer;
   onJump: (seq: number) => void;
@@ -77,7 +80,9 @@ export function RubricPanel({
   const resultsHidden = viewer === 'listener' && selfAssessment === null;
   return (
     <section className="panel rubric" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('debrief.rubric.heading')}</h2>
+      <h2 id={headingId} ref={headingRef}>
+        {t('debrief.rubric.heading')}
+      </h2>
       {rubric.length === 0 ? <p className="muted">{t('debrief.rubric.none')}</p> : null}
       {resultsHidden ? <p className="muted">{t('debrief.rubric.resultsHidden')}</p> : null}
       {autoCount > 0 && !resultsHidden ? (

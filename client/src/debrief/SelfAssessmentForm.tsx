@@ -1,6 +1,9 @@
 // The learner's self-assessment: their own rating of each criterion, and a word on the call.
 // Sent once, before they see the trainer's judgments (the server holds that rule).
-import { useId, useState } from 'react';
+// The focus never drops to the page: « Envoyer » gives way to the confirmation, whose « Oui,
+// envoyer » takes it; « Annuler » gives it back to « Envoyer » (sent, the form goes: the page
+// moves the focus to the rubric, `DebriefView`).
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CriterionRating, DebriefCriterion, SelfAssessmentRequest } from '@ecoute/protocol';
 import { CRITERION_RATINGS } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
@@ -22,6 +25,19 @@ export function SelfAssessmentForm({
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const confirmText = useId();
+  const wasConfirming = useRef(false);
+  // In the commit that swaps the buttons: the one that had the focus is gone.
+  useLayoutEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+    else if (wasConfirming.current) {
+      const active = document.activeElement;
+      if (!active || active === document.body) submitButton.current?.focus();
+    }
+    wasConfirming.current = confirming;
+  }, [confirming]);
 
   const request: SelfAssessmentRequest = {
     ratings: Object.entries(ratings).map(([criterion, rating]) => ({
@@ -103,9 +119,18 @@ export function SelfAssessmentForm({
           />
         </label>
         {confirming ? (
-          <div className="confirm" role="group" aria-label={t('debrief.self.confirm')}>
-            <p>{t('debrief.self.confirm')}</p>
-            <button type="button" className="button" onClick={() => void send()} disabled={sending}>
+          <div className="confirm" role="group" aria-labelledby={confirmText}>
+            <p id={confirmText}>{t('debrief.self.confirm')}</p>
+            {/* Not disabled while sending: a focused button that disables itself drops the focus. */}
+            <button
+              ref={confirmButton}
+              type="button"
+              className="button"
+              onClick={() => {
+                if (!sending) void send();
+              }}
+              aria-disabled={sending || undefined}
+            >
               {t('debrief.self.confirmYes')}
             </button>{' '}
             <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
@@ -113,7 +138,7 @@ export function SelfAssessmentForm({
             </button>
           </div>
         ) : (
-          <button type="submit" className="button" disabled={empty || sending}>
+          <button ref={submitButton} type="submit" className="button" disabled={empty || sending}>
             {t('debrief.self.submit')}
           </button>
         )}

@@ -341,6 +341,8 @@ export const en: Catalogue = {
   'debrief.loading': 'Loading the debrief…',
   'debrief.open': 'Open the debrief',
   'debrief.callLive': 'The call is not over: this debrief shows the session so far.',
+  'debrief.forbiddenRole':
+    "This link does not open the debrief: only the call's listener and trainer open it, each with their own link.",
   'debrief.facts.date': 'Date',
   'debrief.facts.duration': 'Duration',
   'debrief.facts.unnamed': 'no name',

@@ -345,6 +345,8 @@ export const fr = {
   'debrief.loading': 'Chargement du débriefing…',
   'debrief.open': 'Ouvrir le débriefing',
   'debrief.callLive': "L'appel n'est pas terminé : ce débriefing montre la séance jusqu'ici.",
+  'debrief.forbiddenRole':
+    "Ce lien ne donne pas accès au débriefing : seuls l'écoutant·e et le ou la formateur·rice de l'appel l'ouvrent, chacun·e avec son propre lien.",
   'debrief.facts.date': 'Date',
   'debrief.facts.duration': 'Durée',
   'debrief.facts.unnamed': 'sans nom',
