@@ -105,6 +105,21 @@ describe('TestPlayPanel', () => {
     );
   });
 
+  it('nests its parts one level under « Test de l’appel »: the call’s parts and the trainer’s side in h3, the side’s own in h4', () => {
+    renderWithSession(<TestPlayPanel text={TINY} onClose={() => {}} />);
+    const outline = Array.from(
+      document.querySelector('.test-play')!.querySelectorAll('h1, h2, h3, h4, h5, h6'),
+    ).map((heading) => `${heading.tagName.toLowerCase()}: ${heading.textContent}`);
+    expect(outline).toEqual([
+      `h2: ${fr('studio.play.heading')}`,
+      `h3: ${fr('transcript.heading')}`,
+      `h3: ${fr('moves.heading')}`,
+      `h3: ${fr('studio.play.trainer')}`,
+      `h4: ${fr('trainer.variables.heading')}`,
+      `h4: ${fr('studio.play.injects')}`,
+    ]);
+  });
+
   it('plays the draft to an ending with the moves, an inject and the simulated clock', () => {
     const progress: (TestPlayProgress | null)[] = [];
     renderWithSession(<TestPlayPanel text={TINY} onProgress={(p) => progress.push(p)} onClose={() => {}} />);
