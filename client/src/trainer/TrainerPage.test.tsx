@@ -33,7 +33,9 @@ const entries = [
 ];
 
 // A test that drives the page's wall clock gives Date.now back.
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 describe('TrainerPage', () => {
   it('shows one view at a time in tabs, moved with the arrow keys', () => {
