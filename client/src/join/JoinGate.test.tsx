@@ -79,7 +79,7 @@ describe('JoinGate', () => {
   it('holds the call’s place, busy, until the first sync names it: the form does not move under the typing', () => {
     let setSession: (session: Session) => void = () => undefined;
     function Host() {
-      const [session, set] = useState<Session>(fakeSession({ view: null }));
+      const [session, set] = useState<Session>(fakeSession({ view: null, status: 'connecting' }));
       setSession = set;
       return <SessionContext value={session}>{gate()}</SessionContext>;
     }
@@ -94,6 +94,9 @@ describe('JoinGate', () => {
     expect(callPlace.textContent).toBe(fr('join.callLoading'));
     expect(callPlace.getAttribute('aria-busy')).toBe('true');
     expect(callPlace.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // « Connexion… », gone once connected, under the form: it does not move the form either.
+    const connecting = screen.getByText(fr('session.connecting'));
+    expect(field.compareDocumentPosition(connecting) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     fireEvent.change(field, { target: { value: 'Cam' } });
     act(() => setSession(fakeSession({ view: listenerView() })));
     // Named in place: the same field, still focused, with what was typed.
