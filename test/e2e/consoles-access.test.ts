@@ -734,6 +734,28 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
         .getByText(/^Appel terminé\s: plus de réplique improvisée ni de message chuchoté\.$/)
         .waitFor();
     }
+    // « Pilotage de la séance »: nothing left to pause nor end (the server refuses both once ended),
+    // no button left disabled for good; the projector switch stays and still works.
+    for (const page of [trainer, phone]) {
+      const controls = page.getByRole('region', { name: 'Pilotage de la séance', exact: true });
+      expect(await controls.getByRole('button').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Suspendre la séance', exact: true }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: "Terminer l'appel", exact: true }).count()).toBe(0);
+      expect(
+        await controls.getByRole('switch', { name: 'Vue projection pour les observateur·rices' }).isEnabled(),
+      ).toBe(true);
+    }
+    await trainer
+      .getByRole('region', { name: 'Pilotage de la séance', exact: true })
+      .getByRole('switch', { name: 'Vue projection pour les observateur·rices' })
+      .click();
+    // Recorded by the server after the end: both consoles show it on once its update comes back.
+    for (const page of [trainer, phone])
+      await page.waitForFunction(
+        () =>
+          document.querySelector<HTMLInputElement>('.projector-switch input[role="switch"]')?.checked ===
+          true,
+      );
     expect(await seriousAxeViolations(trainer)).toEqual([]);
   }, 180_000);
 
@@ -771,6 +793,39 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
         expect(await seriousAxeViolations(page)).toEqual([]);
         await context.close();
       }
+    }
+  }, 180_000);
+
+  it('15. the join page keeps its form in place when the first sync names the call, the field keeping the focus and the typing (1366×768, 390×844)', async () => {
+    const links = await createSession();
+    for (const viewport of [LAPTOP, { width: 390, height: 844 }]) {
+      const context = await suite.context({ locale: 'fr-FR', viewport });
+      const page = await context.newPage();
+      // The server's messages held back until the test lets them through: the page as on a slow
+      // network, before its first sync.
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+        const server = ws.connectToServer();
+        server.onMessage((message) => void released.then(() => ws.send(message)));
+      });
+      await page.goto(`${suite.server.url}${links.listener!}`);
+      const field = page.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' });
+      await field.waitFor();
+      const callPlace = page.getByRole('definition').first();
+      expect(await callPlace.getAttribute('aria-busy')).toBe('true');
+      expect(await callPlace.textContent()).toBe("Chargement de l'appel…");
+      await page.keyboard.type('Cam');
+      const before = (await field.boundingBox())!;
+      release();
+      await page.waitForFunction(() => !document.querySelector('.join__call [aria-busy]'));
+      expect(await callPlace.textContent()).toMatch(/version \d+$/);
+      const after = (await field.boundingBox())!;
+      expect({ viewport, y: after.y }).toEqual({ viewport, y: before.y });
+      expect(await focused(page)).toBe('input: ');
+      expect(await field.inputValue()).toBe('Cam');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await context.close();
     }
   }, 180_000);
 });

@@ -180,7 +180,15 @@ describe('free speech in the browser', () => {
     await item.getByText('Corrigée en\u00a0: Guider pas à pas (appliquée)').waitFor();
     await heard('reinit_envoyee');
 
-    for (const [text, answer] of AFTER_CORRECTION) {
+    // « Corriger en » of the first sentence, read while the call goes on (the forms go at its end).
+    const firstItem = panel.getByRole('listitem').filter({ hasText: SENTENCES[0]![0] });
+    let firstChoices: string[] = [];
+    for (const [i, [text, answer]] of AFTER_CORRECTION.entries()) {
+      if (i === AFTER_CORRECTION.length - 1)
+        firstChoices = await firstItem
+          .getByRole('combobox', { name: /^Corriger en/ })
+          .locator('option')
+          .allTextContents();
       await say(text);
       await heard(answer);
     }
@@ -211,13 +219,12 @@ describe('free speech in the browser', () => {
     const readings = inputs.flatMap((i) => (i.kind === 'interpret' ? [i] : []));
     const firstOffered = readings[0]?.offered ?? [];
     expect(firstOffered).not.toEqual(readings.at(-1)?.offered);
-    const firstItem = panel.getByRole('listitem').filter({ hasText: SENTENCES[0]![0] });
-    await expect(
-      firstItem
-        .getByRole('combobox', { name: /^Corriger en/ })
-        .locator('option')
-        .allTextContents(),
-    ).resolves.toEqual(firstOffered.map((id) => scenario.moves[id]?.label));
+    expect(firstChoices).toEqual(firstOffered.map((id) => scenario.moves[id]?.label));
+    // Once the call is over the server refuses a correction (`session/ended`): the readings stay,
+    // as a record, with no form left disabled.
+    await firstItem.getByText(/Lue comme/).waitFor();
+    expect(await panel.getByRole('combobox').count()).toBe(0);
+    expect(await panel.getByRole('button').count()).toBe(0);
 
     await trainer.getByRole('link', { name: 'Ouvrir le débriefing' }).first().click();
     await trainer.getByRole('heading', { level: 1, name: `Débriefing — ${scenario.title}` }).waitFor();

@@ -69,6 +69,22 @@ describe("the studio's test-play, keyboard alone", () => {
 
       await press(page, "Tester l'appel");
       expect(await settledFocus(page, /^h2: Test de l'appel$/)).toBe("h2: Test de l'appel");
+      // Its parts one level under its h2, the trainer's side's own under that side's h3.
+      const outline = await page
+        .locator('.test-play')
+        .evaluate((panel) =>
+          Array.from(panel.querySelectorAll('h1, h2, h3, h4, h5, h6')).map(
+            (heading) => `${heading.tagName.toLowerCase()}: ${heading.textContent}`,
+          ),
+        );
+      expect(outline).toEqual([
+        "h2: Test de l'appel",
+        'h3: Transcription',
+        "h3: Actions de l'écoutant·e",
+        'h3: Côté formateur·rice',
+        'h4: Variables cachées',
+        'h4: Événements du scénario',
+      ]);
 
       // While the phone rings: as on the consoles, no call time; nothing runs before the pickup,
       // so the clock's button waits for it.

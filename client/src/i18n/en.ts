@@ -152,6 +152,7 @@ export const en: Catalogue = {
   // The join page names the call and what the role does there (`join.does.*`, one per role).
   'join.call': 'Call',
   'join.version': 'version {version}',
+  'join.callLoading': 'Loading the call…',
   'join.role': 'Your role',
   'join.does.listener': 'You answer the call.',
   'join.does.observer': 'You follow the call without taking part.',

@@ -153,6 +153,7 @@ export const fr = {
   // The join page names the call and what the role does there (`join.does.*`, one per role).
   'join.call': 'Appel',
   'join.version': 'version {version}',
+  'join.callLoading': "Chargement de l'appel…",
   'join.role': 'Votre rôle',
   'join.does.listener': "Vous répondez à l'appel.",
   'join.does.observer': "Vous suivez l'appel sans y prendre part.",

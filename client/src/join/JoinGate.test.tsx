@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { MemoryRouter } from 'react-router';
 import { MAX_NAME_LENGTH, type AccountMe } from '@ecoute/protocol';
 import { I18nProvider } from '../i18n/index.js';
@@ -75,10 +76,36 @@ describe('JoinGate', () => {
     expect(document.body.textContent).not.toContain('nuit-blanche');
   });
 
-  it('names no call before the session has synced', () => {
-    renderWithSession(gate(), { session: fakeSession({ view: null }) });
-    expect(screen.getByRole('textbox', { name: fr('join.label') })).not.toBeNull();
-    expect(screen.queryAllByRole('term')).toEqual([]);
+  it('holds the call’s place, busy, until the first sync names it: the form does not move under the typing', () => {
+    let setSession: (session: Session) => void = () => undefined;
+    function Host() {
+      const [session, set] = useState<Session>(fakeSession({ view: null, status: 'connecting' }));
+      setSession = set;
+      return <SessionContext value={session}>{gate()}</SessionContext>;
+    }
+    renderWithSession(<Host />);
+    const field = screen.getByRole<HTMLInputElement>('textbox', { name: fr('join.label') });
+    // Before the sync: the same block, the call's title said to be loading, its definition busy.
+    expect(screen.getAllByRole('term').map((term) => term.textContent)).toEqual([
+      fr('join.call'),
+      fr('join.role'),
+    ]);
+    const callPlace = screen.getAllByRole('definition')[0]!;
+    expect(callPlace.textContent).toBe(fr('join.callLoading'));
+    expect(callPlace.getAttribute('aria-busy')).toBe('true');
+    expect(callPlace.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // « Connexion… », gone once connected, under the form: it does not move the form either.
+    const connecting = screen.getByText(fr('session.connecting'));
+    expect(field.compareDocumentPosition(connecting) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.change(field, { target: { value: 'Cam' } });
+    act(() => setSession(fakeSession({ view: listenerView() })));
+    // Named in place: the same field, still focused, with what was typed.
+    expect(screen.getAllByRole('definition')[0]).toBe(callPlace);
+    expect(callPlace.textContent).toBe(`Nuit blanche ${fr('join.version', { version: 1 })}`);
+    expect(callPlace.hasAttribute('aria-busy')).toBe(false);
+    expect(screen.getByRole('textbox', { name: fr('join.label') })).toBe(field);
+    expect(document.activeElement).toBe(field);
+    expect(field.value).toBe('Cam');
   });
 
   it('joins a signed-in trainer under their account name, and asks a signed-out one', async () => {

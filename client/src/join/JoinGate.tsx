@@ -143,21 +143,26 @@ function JoinForm({
   return (
     <div className="role-page join">
       <h1>{title}</h1>
-      <SessionStatusNotice status={session.status} errorCode={session.errorCode} wrongRole={false} />
-      {call ? (
-        <dl className="join__call">
-          <dt>{t('join.call')}</dt>
-          <dd>
-            <span className="join__call-title">{call.title}</span>{' '}
-            <span className="muted">{t('join.version', { version: call.version })}</span>
-          </dd>
-          <dt>{t('join.role')}</dt>
-          <dd>
-            <span className="join__call-title">{roleLabel}</span>{' '}
-            <span className="join__does">{t(ROLE_DOES[role])}</span>
-          </dd>
-        </dl>
-      ) : null}
+      {/* Shown at once, the call's place held until the first sync names it (`join.callLoading`,
+          busy): the form below does not move under a click or the typing a moment after load. */}
+      <dl className="join__call">
+        <dt>{t('join.call')}</dt>
+        <dd className="join__call-place" aria-busy={call ? undefined : true}>
+          {call ? (
+            <>
+              <span className="join__call-title">{call.title}</span>{' '}
+              <span className="join__call-version">{t('join.version', { version: call.version })}</span>
+            </>
+          ) : (
+            <span className="muted">{t('join.callLoading')}</span>
+          )}
+        </dd>
+        <dt>{t('join.role')}</dt>
+        <dd>
+          <span className="join__call-title">{roleLabel}</span>{' '}
+          <span className="join__does">{t(ROLE_DOES[role])}</span>
+        </dd>
+      </dl>
       <form className="panel join__form" onSubmit={submit}>
         <label htmlFor={fieldId} className="join__label">
           {t('join.label')}
@@ -181,6 +186,8 @@ function JoinForm({
           {t('join.submit')}
         </button>
       </form>
+      {/* Under the form: « Connexion… » going once connected does not move the form either. */}
+      <SessionStatusNotice status={session.status} errorCode={session.errorCode} wrongRole={false} />
     </div>
   );
 }

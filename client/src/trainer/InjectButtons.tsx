@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { InjectOption } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { describeReason } from '../ui/describeReason.js';
+import { headingTag, type HeadingLevel } from '../ui/headingLevel.js';
 import './injectButtons.css';
 
 /** One button per scenario inject; those the current state ignores are disabled, and say so. */
@@ -11,6 +12,7 @@ export function InjectButtons({
   onInject,
   heading,
   empty,
+  headingLevel = 2,
 }: {
   injects: InjectOption[];
   disabled: boolean;
@@ -18,13 +20,16 @@ export function InjectButtons({
   /** The panel's title and its text when there is nothing (the trainer's by default). */
   heading?: string;
   empty?: string;
+  /** Its heading's level (2 on the consoles; lower when nested under a section's own heading). */
+  headingLevel?: HeadingLevel;
 }) {
   const { t } = useI18n();
   const idPrefix = useId();
+  const Heading = headingTag(headingLevel);
   const unavailable = t('trainer.injects.unavailable');
   return (
     <section className="panel injects" aria-labelledby={`${idPrefix}-heading`}>
-      <h2 id={`${idPrefix}-heading`}>{heading ?? t('trainer.injects.heading')}</h2>
+      <Heading id={`${idPrefix}-heading`}>{heading ?? t('trainer.injects.heading')}</Heading>
       {injects.length === 0 ? <p className="muted">{empty ?? t('trainer.injects.none')}</p> : null}
       <ul className="injects__list">
         {injects.map((inject) => {

@@ -67,6 +67,7 @@ export function InterpretationsPanel({
   now,
   sessionNow,
   enabled,
+  ended = false,
   onCorrect,
 }: {
   speech: SpeechView;
@@ -82,6 +83,11 @@ export function InterpretationsPanel({
   /** The session time now, as the page estimates it: the countdown then counts down each second. */
   sessionNow?: () => number;
   enabled: boolean;
+  /**
+   * The call is over: the server refuses a correction then (`session/ended`), so the readings
+   * stay as a record, with no form (`enabled` only says whether a correction can be sent now).
+   */
+  ended?: boolean;
   onCorrect: (n: number, move: string) => Promise<boolean>;
 }) {
   const { t } = useI18n();
@@ -91,7 +97,7 @@ export function InterpretationsPanel({
   const origin = pickupTime(entries) ?? 0;
   const label = (move: string | null) =>
     move === null ? t('speech.none') : (labels.moves.get(move) ?? move);
-  const pending = speech.pending;
+  const pending = ended ? null : speech.pending;
   const choices = (n: number): readonly Choice[] => {
     const reading = readings.find((r) => r.input.n === n);
     return reading ? choicesOf(reading.input, moves, labels.moves) : moves;
@@ -164,7 +170,7 @@ export function InterpretationsPanel({
                   })}
                 </p>
               ))}
-              {pending?.n === reading.input.n ? null : (
+              {ended || pending?.n === reading.input.n ? null : (
                 <CorrectionForm
                   n={reading.input.n}
                   moves={choicesOf(reading.input, moves, labels.moves)}

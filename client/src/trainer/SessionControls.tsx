@@ -3,7 +3,11 @@ import type { CallPhase } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { ConfirmAction } from '../ui/ConfirmAction.js';
 
-/** Pause or resume the session (every timer freezes) and end the call, after a confirmation. */
+/**
+ * Pause or resume the session (every timer freezes) and end the call, after a confirmation.
+ * Once the call has ended the server refuses both (`session/ended`): they go, and only what still
+ * works stays (the projector switch, which the server still records then).
+ */
 export function SessionControls({
   paused,
   phase,
@@ -28,20 +32,22 @@ export function SessionControls({
   return (
     <section className="panel controls" aria-labelledby="controls-heading">
       <h2 id="controls-heading">{t('trainer.controls.heading')}</h2>
-      <div className="controls__row">
-        <button type="button" disabled={!enabled || ended} onClick={paused ? onResume : onPause}>
-          {paused ? t('trainer.resume') : t('trainer.pause')}
-        </button>
-        <ConfirmAction
-          disabled={!enabled || ended}
-          question={t('trainer.end.confirm')}
-          yes={t('trainer.end.confirmYes')}
-          no={t('trainer.end.cancel')}
-          onConfirm={onEnd}
-        >
-          {t('trainer.end')}
-        </ConfirmAction>
-      </div>
+      {ended ? null : (
+        <div className="controls__row">
+          <button type="button" disabled={!enabled} onClick={paused ? onResume : onPause}>
+            {paused ? t('trainer.resume') : t('trainer.pause')}
+          </button>
+          <ConfirmAction
+            disabled={!enabled}
+            question={t('trainer.end.confirm')}
+            yes={t('trainer.end.confirmYes')}
+            no={t('trainer.end.cancel')}
+            onConfirm={onEnd}
+          >
+            {t('trainer.end')}
+          </ConfirmAction>
+        </div>
+      )}
       {children}
     </section>
   );

@@ -128,14 +128,24 @@ describe('TrainerPage', () => {
     expect(session.sent).toEqual([{ kind: 'end' }]);
   });
 
-  it('shows the outcome once ended, and the controls are off', () => {
+  it('shows the outcome once ended; pause and end go, the projector switch stays usable', () => {
     const view = trainerView({
       phase: 'ended',
       ending: { ending: null, outcome: 'failure', message: "L'appelante a raccroché.", reason: 'trainer' },
     });
-    renderWithSession(<TrainerPage />, { session: fakeSession({ view, entries }) });
+    const session = fakeSession({ view, entries });
+    renderWithSession(<TrainerPage />, { session });
     expect(screen.getByText(fr('outcome.failure'))).not.toBeNull();
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: fr('trainer.end') }).disabled).toBe(true);
+    // The server refuses both once ended (`session/ended`): no button left disabled for good.
+    const controls = within(screen.getByRole('region', { name: fr('trainer.controls.heading') }));
+    expect(controls.queryByRole('button')).toBeNull();
+    expect(screen.queryByRole('button', { name: fr('trainer.end') })).toBeNull();
+    expect(screen.queryByRole('button', { name: fr('trainer.pause') })).toBeNull();
+    // The server still records the projector mode after the end: the observers' page follows it.
+    const projector = controls.getByRole<HTMLInputElement>('switch', { name: fr('trainer.projector') });
+    expect(projector.disabled).toBe(false);
+    fireEvent.click(projector);
+    expect(session.sent).toEqual([{ kind: 'projector', on: !view.projector }]);
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'On sonne à la porte' }).disabled).toBe(
       true,
     );
@@ -198,6 +208,31 @@ describe('TrainerPage — after the end of the call', () => {
     expect(screen.queryByRole('button', { name: fr('trainer.adlib.submit') })).toBeNull();
     expect(screen.queryByRole('button', { name: fr('trainer.whisper.submit') })).toBeNull();
     expect(screen.getByText(plain(fr('trainer.callOver')))).not.toBeNull();
+  });
+
+  it('keeps the free-speech readings as a record once ended, with no correction form', () => {
+    const said = inputEntry(5, {
+      kind: 'interpret',
+      n: 0,
+      text: 'Je vous écoute',
+      move: null,
+      score: 0.1,
+      runnerUp: null,
+      understood: false,
+    });
+    const speech = { mode: 'free_speech' as const, pending: null };
+    const { update } = renderLive(
+      fakeSession({ view: trainerView({ speech }), entries: [...entries, said] }),
+    );
+    const readings = () => screen.getByRole('region', { name: fr('speech.trainer.heading') });
+    const correction = () =>
+      within(readings()).queryByRole('combobox', { name: containing(fr('speech.trainer.correctLabel')) });
+    expect(correction()).not.toBeNull();
+    update(fakeSession({ view: { ...endedView(), speech }, entries: [...entries, said] }));
+    // The server refuses a correction once ended (`session/ended`): the readings only, as a record.
+    expect(within(readings()).getByText('Je vous écoute')).not.toBeNull();
+    expect(correction()).toBeNull();
+    expect(within(readings()).queryByRole('button')).toBeNull();
   });
 
   it('moves the focus to « Issue de l’appel » when the call ends under the whisper, the ad-lib line, « Terminer l’appel » or an inject', () => {

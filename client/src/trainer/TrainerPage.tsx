@@ -157,6 +157,7 @@ export function TrainerPage() {
                   now={view.t}
                   sessionNow={sessionNow}
                   enabled={inCall}
+                  ended={ended}
                   onCorrect={(n, move) => submit({ kind: 'correct', n, move, applied: false })}
                 />
               ) : null}

@@ -3,6 +3,7 @@ import { gaugeLevel, type GaugeLevel, type VariableGauge } from '@ecoute/engine'
 import { useI18n } from '../i18n/index.js';
 import './variableGauges.css';
 import { joinParts } from '../i18n/joinParts.js';
+import { headingTag, type HeadingLevel } from '../ui/headingLevel.js';
 
 const LEVEL_KEYS = {
   ok: 'trainer.variables.level.ok',
@@ -14,12 +15,20 @@ const LEVEL_KEYS = {
  * The caller's hidden variables (détresse, confiance…) as labelled gauges with their values,
  * coloured by the thresholds the scenario declares (and said in words, not by colour alone).
  */
-export function VariableGauges({ variables }: { variables: VariableGauge[] }) {
+export function VariableGauges({
+  variables,
+  headingLevel = 2,
+}: {
+  variables: VariableGauge[];
+  /** Its heading's level (2 on the consoles; lower when nested under a section's own heading). */
+  headingLevel?: HeadingLevel;
+}) {
   const { t } = useI18n();
   const idPrefix = useId();
+  const Heading = headingTag(headingLevel);
   return (
     <section className="panel variables" aria-labelledby={`${idPrefix}-heading`}>
-      <h2 id={`${idPrefix}-heading`}>{t('trainer.variables.heading')}</h2>
+      <Heading id={`${idPrefix}-heading`}>{t('trainer.variables.heading')}</Heading>
       <ul className="variables__list">
         {variables.map((variable) => {
           const id = `${idPrefix}-${variable.id}`;

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type FocusEvent } from 'react';
 import type { MoveCategory, MoveOption } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { headingTag, type HeadingLevel } from './headingLevel.js';
 import { Kbd } from './Kbd.js';
 import { layoutMoves } from './moveShortcuts.js';
 import type { Shortcut } from './shortcuts.js';
@@ -27,6 +28,7 @@ export function MoveButtons({
   shortcuts,
   readOnly = false,
   headingId,
+  headingLevel = 2,
 }: {
   moves: MoveOption[];
   disabled: boolean;
@@ -34,10 +36,13 @@ export function MoveButtons({
   shortcuts?: ReadonlyMap<string, Shortcut>;
   readOnly?: boolean;
   headingId?: string;
+  /** Its heading's level (2 on the consoles; lower when nested under a section's own heading). */
+  headingLevel?: HeadingLevel;
 }) {
   const { t } = useI18n();
   const idPrefix = useId();
   const ownHeadingId = headingId ?? `${idPrefix}-heading`;
+  const Heading = headingTag(headingLevel);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusInside = useRef(false);
 
@@ -100,9 +105,9 @@ export function MoveButtons({
       onFocus={() => (focusInside.current = true)}
       onBlur={onBlur}
     >
-      <h2 id={ownHeadingId} ref={headingRef} tabIndex={-1}>
+      <Heading id={ownHeadingId} ref={headingRef} tabIndex={-1}>
         {t(readOnly ? 'moves.headingReadOnly' : 'moves.heading')}
-      </h2>
+      </Heading>
       {groups.length === 0 ? <p className="muted">{t('moves.none')}</p> : null}
       {groups.map((group) => (
         <fieldset key={group.key} className={`moves__group moves__group--${group.key}`}>

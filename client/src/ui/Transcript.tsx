@@ -5,6 +5,7 @@ import { announceEntry } from './announceEntry.js';
 import { describeEntry, returningJoins } from './describeEntry.js';
 import { formatDuration } from './formatDuration.js';
 import { frenchSpacing } from './frenchSpacing.js';
+import { headingTag, type HeadingLevel } from './headingLevel.js';
 import { isBeforePickup, pickupSeq } from './callTime.js';
 import { pickupTime } from './useCallElapsed.js';
 import type { KnownLabels } from './useKnownLabels.js';
@@ -31,6 +32,7 @@ export function Transcript({
   show,
   readings = true,
   details = false,
+  headingLevel = 2,
 }: {
   /** The trainer's choice: announce hidden variables, states and readings too. */
   details?: boolean;
@@ -40,11 +42,14 @@ export function Transcript({
   labels: KnownLabels;
   /** Which entries this page lists (e.g. the listener's notes live in their own pad). */
   show?: (entry: TimelineEntry) => boolean;
+  /** Its heading's level (2 on the consoles; lower when nested under a section's own heading). */
+  headingLevel?: HeadingLevel;
 }) {
   const { t, lang } = useI18n();
   const entries = useMemo(() => (show ? allEntries.filter(show) : allEntries), [allEntries, show]);
   const returning = useMemo(() => returningJoins(allEntries), [allEntries]);
   const headingId = useId();
+  const Heading = headingTag(headingLevel);
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
 
@@ -94,7 +99,7 @@ export function Transcript({
 
   return (
     <section className="panel transcript" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('transcript.heading')}</h2>
+      <Heading id={headingId}>{t('transcript.heading')}</Heading>
       {/* Focusable so that keyboard users can scroll it. */}
       <div
         ref={scroller}

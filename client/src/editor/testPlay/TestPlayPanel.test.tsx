@@ -91,8 +91,8 @@ describe('TestPlayPanel', () => {
     expect(document.activeElement).toBe(line);
     expect(status()).toContain('La personne a raccroché.');
 
-    // The silence that ends the call disables `studio.play.advance`: the focus goes on to what follows it
-    // in the panel (the transcript, where the ending is read), not to the page.
+    // The silence that ends the call disables `studio.play.advance`: the focus goes to the status line,
+    // which says how the call ended (`studio.play.ended`, as a move that ends it), not to the page.
     fireEvent.click(button(fr('studio.play.restart')));
     fireEvent.click(button(fr('studio.play.pickup')));
     const advance = button(ADVANCE);
@@ -100,9 +100,23 @@ describe('TestPlayPanel', () => {
     fireEvent.click(advance);
     fireEvent.click(advance);
     expect(advance.disabled).toBe(true);
-    expect(document.activeElement).toBe(
-      screen.getByText('Vous êtes là ? Tant pis.').closest('.transcript__scroll'),
-    );
+    expect(document.activeElement).toBe(line);
+    expect(status()).toContain('La personne est partie.');
+  });
+
+  it('nests its parts one level under « Test de l’appel »: the call’s parts and the trainer’s side in h3, the side’s own in h4', () => {
+    renderWithSession(<TestPlayPanel text={TINY} onClose={() => {}} />);
+    const outline = Array.from(
+      document.querySelector('.test-play')!.querySelectorAll('h1, h2, h3, h4, h5, h6'),
+    ).map((heading) => `${heading.tagName.toLowerCase()}: ${heading.textContent}`);
+    expect(outline).toEqual([
+      `h2: ${fr('studio.play.heading')}`,
+      `h3: ${fr('transcript.heading')}`,
+      `h3: ${fr('moves.heading')}`,
+      `h3: ${fr('studio.play.trainer')}`,
+      `h4: ${fr('trainer.variables.heading')}`,
+      `h4: ${fr('studio.play.injects')}`,
+    ]);
   });
 
   it('plays the draft to an ending with the moves, an inject and the simulated clock', () => {

@@ -162,11 +162,13 @@ export default function TestPlayPanel({
             <p role="alert" className="test-play__refused">
               {refused}
             </p>
-            <Transcript entries={snapshot.entries} labels={start.session.labels} />
+            {/* Under the panel's h2: its parts one level lower, the trainer's side's own under its h3. */}
+            <Transcript entries={snapshot.entries} labels={start.session.labels} headingLevel={3} />
             <MoveButtons
               moves={view.phase === 'connected' ? view.moves : []}
               disabled={view.phase !== 'connected'}
               onMove={(move) => apply({ kind: 'move', move })}
+              headingLevel={3}
             />
           </div>
           <aside className="test-play__trainer" aria-labelledby={sideId}>
@@ -176,12 +178,13 @@ export default function TestPlayPanel({
                 states: view.states.map((s) => start.session.labels.states.get(s) ?? s).join(', ') || '—',
               })}
             </p>
-            <VariableGauges variables={view.variables} />
+            <VariableGauges variables={view.variables} headingLevel={4} />
             <InjectButtons
               injects={view.injects}
               disabled={view.phase === 'ended'}
               onInject={(inject) => apply({ kind: 'inject', inject })}
               heading={t('studio.play.injects')}
+              headingLevel={4}
             />
           </aside>
         </div>
