@@ -146,9 +146,10 @@ describe('TrainerPage', () => {
     expect(projector.disabled).toBe(false);
     fireEvent.click(projector);
     expect(session.sent).toEqual([{ kind: 'projector', on: !view.projector }]);
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'On sonne à la porte' }).disabled).toBe(
-      true,
-    );
+    // Injects and line events too: their panels go rather than stay disabled.
+    expect(screen.queryByRole('button', { name: 'On sonne à la porte' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: fr('trainer.injects.heading') })).toBeNull();
+    expect(screen.queryByRole('heading', { name: fr('effects.heading') })).toBeNull();
   });
 });
 

@@ -120,16 +120,21 @@ export function TrainerPage() {
                   onChange={(on) => void submit({ kind: 'projector', on })}
                 />
               </SessionControls>
-              {ended ? null : debriefLink}
-              <InjectButtons
-                injects={view.injects}
-                disabled={!playing}
-                onInject={(inject) => void submit({ kind: 'inject', inject })}
-              />
-              <EffectButtons
-                disabled={!inCall}
-                onEffect={(effect) => void submit({ kind: 'effect', effect })}
-              />
+              {/* After the end the server refuses injects and line events (`session/ended`): gone. */}
+              {ended ? null : (
+                <>
+                  {debriefLink}
+                  <InjectButtons
+                    injects={view.injects}
+                    disabled={!playing}
+                    onInject={(inject) => void submit({ kind: 'inject', inject })}
+                  />
+                  <EffectButtons
+                    disabled={!inCall}
+                    onEffect={(effect) => void submit({ kind: 'effect', effect })}
+                  />
+                </>
+              )}
               <BookmarkControl
                 entries={session.entries}
                 enabled={online}
