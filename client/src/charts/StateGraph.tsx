@@ -317,7 +317,7 @@ export default function StateGraph({
   // The view asked for by the fit and the zoom buttons (where the drawing's origin sits in the
   // box, at its zoom); scrolling by hand moves the box, not this.
   const [view, setView] = useState<Viewport | null>(null);
-  // The group debrief's counts kept whole by the fit, as the states' names (on a phone « 1 appel »
+  // The group debrief's counts kept whole by the fit, as the states' names (on a phone a count
   // stood past the box's right side).
   const labels = useMemo(
     () =>

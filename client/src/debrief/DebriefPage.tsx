@@ -87,7 +87,7 @@ export function DebriefPage({
           </p>
         ) : null}
         {/* An observer's (or caller actor's) link has no debrief: `debrief.forbiddenRole` says whose
-            links open it, rather than the generic `error.auth/forbidden_role` (« cette action »). */}
+            links open it, rather than the generic `error.auth/forbidden_role`. */}
         <div role="alert" className={failure ? 'alert alert--error' : 'alert'}>
           {failure}
         </div>

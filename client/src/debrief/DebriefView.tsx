@@ -137,7 +137,7 @@ export function DebriefView({
     opened.current = true;
     jumpToSeq(initialSeq);
   }, [initialSeq, jumpToSeq]);
-  // The learner's self-assessment sent, its form goes with the focused « Oui, envoyer »: the focus
+  // The learner's self-assessment sent, its form goes with the focused `debrief.self.confirmYes`: the focus
   // goes to the rubric, which now shows the results (in the commit that removes the form).
   const rubricHeading = useRef<HTMLHeadingElement>(null);
   const selfAssessed = debrief.selfAssessment !== null;

@@ -1,8 +1,8 @@
 // The learner's self-assessment: their own rating of each criterion, and a word on the call.
 // Sent once, before they see the trainer's judgments (the server holds that rule).
-// The focus never drops to the page: « Envoyer » gives way to the confirmation, whose « Oui,
-// envoyer » takes it; « Annuler » gives it back to « Envoyer » (sent, the form goes: the page
-// moves the focus to the rubric, `DebriefView`).
+// The focus never drops to the page: `debrief.self.submit` gives way to the confirmation, whose
+// `debrief.self.confirmYes` takes it; its cancel gives it back to the submit button (sent, the form
+// goes: the page moves the focus to the rubric, `DebriefView`).
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CriterionRating, DebriefCriterion, SelfAssessmentRequest } from '@ecoute/protocol';
 import { CRITERION_RATINGS } from '@ecoute/protocol';

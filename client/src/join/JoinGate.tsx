@@ -186,7 +186,7 @@ function JoinForm({
           {t('join.submit')}
         </button>
       </form>
-      {/* Under the form: « Connexion… » going once connected does not move the form either. */}
+      {/* Under the form: `connection.connecting` going once connected does not move the form either. */}
       <SessionStatusNotice status={session.status} errorCode={session.errorCode} wrongRole={false} />
     </div>
   );
