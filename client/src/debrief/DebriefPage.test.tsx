@@ -23,7 +23,7 @@ describe('DebriefPage: a link that does not open the debrief', () => {
     openWith('auth/forbidden_role');
     const alert = await screen.findByText(plain(fr('debrief.forbiddenRole')));
     expect(alert.getAttribute('role')).toBe('alert');
-    // Not the generic « Votre rôle ne permet pas cette action. ».
+    // Not the generic refusal of a role.
     expect(screen.queryByText(plain(fr('error.auth/forbidden_role')))).toBeNull();
     expect(screen.getByRole('link', { name: fr('nav.back.home') }).getAttribute('href')).toBe('/');
   });

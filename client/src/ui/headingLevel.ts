@@ -1,6 +1,6 @@
 /**
  * The level of a shared panel's heading: 2 on the consoles (their default), one level lower
- * where a page nests the panel under a section of its own (the studio's « Test de l'appel »).
+ * where a page nests the panel under a section of its own (the studio's test-play panel).
  */
 export type HeadingLevel = 2 | 3 | 4;
 

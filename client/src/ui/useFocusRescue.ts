@@ -52,8 +52,8 @@ function rescueTarget(
  * focus has not moved since, it returns there. Checked after every render of the page.
  * `whenLost`: where focus goes first when the control was removed or disabled, if the page has
  * such a place now — the outcome once the call has ended (the listener's answers and phone
- * buttons go away; the trainer's ad-lib and whisper forms go, « Terminer l'appel », the injects
- * and the line events are off for good); none during a pause, whose controls come back.
+ * buttons go away; the trainer's ad-lib and whisper forms, pause and end, the injects and the
+ * line events go); none during a pause, whose controls come back.
  */
 export function useFocusRescue(
   root: RefObject<HTMLElement | null>,
