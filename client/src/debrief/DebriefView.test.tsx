@@ -81,6 +81,9 @@ describe('the debrief page', () => {
     );
     // Picked up at 0:05 of the session, ended at 0:30: a call of 0:25, as the transcript counts it.
     expect(momentHeading().textContent).toBe('À 0:25');
+    // The trainer's too: the debrief titles the variables its own way, not as hidden from anyone.
+    expect(screen.getByRole('region', { name: fr('debrief.variables.heading') })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: fr('trainer.variables.heading') })).toBeNull();
     const facts = screen.getByText(fr('debrief.facts.duration')).closest('div')!;
     expect(within(facts).getByText('0:25')).toBeTruthy();
     expect(
@@ -244,6 +247,9 @@ describe('the debrief page', () => {
     expect(screen.queryByText(/Critères automatiques remplis/)).toBeNull();
     // Nor the measures (counts, outcome), which came before and said what the rubric keeps back.
     expect(screen.queryByRole('region', { name: translate('fr', 'debrief.measures.heading') })).toBeNull();
+    // The call is over: its variables are hidden from the learner no more, nor titled so.
+    expect(screen.getByRole('heading', { name: fr('debrief.variables.heading') })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: fr('trainer.variables.heading') })).toBeNull();
     const self = screen.getByRole('region', { name: fr('debrief.self.heading') });
     fireEvent.click(
       within(within(self).getByRole('radiogroup', { name: 'Ton posé, rythme adapté' })).getByRole('radio', {

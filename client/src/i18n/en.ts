@@ -380,6 +380,8 @@ export const en: Catalogue = {
   'debrief.moment.empty': 'Nothing yet at this moment.',
   'debrief.moment.paused': 'session paused',
   'debrief.moment.onHold': 'on hold',
+  // The debrief's title of the gauges (the consoles': trainer.variables.heading).
+  'debrief.variables.heading': "The caller's variables",
   'debrief.graph.label': "The scenario's state graph at this moment",
   'debrief.transcript.heading': 'Transcript up to this moment',
   'debrief.seeMoment': 'See the moment',

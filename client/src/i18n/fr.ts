@@ -385,6 +385,8 @@ export const fr = {
   'debrief.moment.empty': 'Rien encore à ce moment.',
   'debrief.moment.paused': 'séance suspendue',
   'debrief.moment.onHold': 'en attente',
+  // The debrief's title of the gauges (the consoles': trainer.variables.heading).
+  'debrief.variables.heading': "Variables de l'appelant·e",
   'debrief.graph.label': 'Graphe des états du scénario à ce moment',
   'debrief.transcript.heading': "Transcription jusqu'à ce moment",
   'debrief.seeMoment': 'Voir le moment',
