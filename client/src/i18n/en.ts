@@ -447,6 +447,13 @@ export const en: Catalogue = {
   'debrief.measures.notEnded': 'call in progress',
   'debrief.measures.rules':
     'Times on the session clock (pauses do not count): pickup from when the listener arrived; open question and alert from pickup; silence: no move nor words from the listener, connected and not on hold.',
+  // A duration (debrief's measures, the call's length), never a clock reading: formatSpan.
+  'debrief.span.seconds': '{seconds} s',
+  'debrief.span.minutes': '{minutes} min {seconds} s',
+  'debrief.span.wholeMinutes': '{minutes} min',
+  'debrief.span.hours': '{hours} h {minutes} min {seconds} s',
+  // Digits of the seconds and minutes after a larger unit: « 1 min 5 s ».
+  'debrief.span.digits': '1',
 
   'home.sessions.link': 'Sessions of the organisation',
   'sessions.heading': 'Sessions of the organisation',

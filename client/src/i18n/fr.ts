@@ -455,6 +455,13 @@ export const fr = {
   'debrief.measures.notEnded': 'appel en cours',
   'debrief.measures.rules':
     "Temps comptés en temps de séance (la suspension ne compte pas) : décroché depuis l'arrivée de l'écoutant·e ; question ouverte et alerte depuis le décroché ; silence : sans action ni parole de l'écoutant·e, en ligne et hors attente.",
+  // A duration (debrief's measures, the call's length), never a clock reading: formatSpan.
+  'debrief.span.seconds': '{seconds} s',
+  'debrief.span.minutes': '{minutes} min {seconds} s',
+  'debrief.span.wholeMinutes': '{minutes} min',
+  'debrief.span.hours': '{hours} h {minutes} min {seconds} s',
+  // Digits of the seconds and minutes after a larger unit: « 1 min 05 s ».
+  'debrief.span.digits': '2',
 
   'home.sessions.link': "Séances de l'organisme",
   'sessions.heading': "Séances de l'organisme",
