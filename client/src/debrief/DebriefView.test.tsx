@@ -227,7 +227,7 @@ describe('the debrief page', () => {
       comment: 'Ici, ralentir',
     });
     expect(within(marks).getByText('Ici, ralentir')).toBeTruthy();
-    // The focus goes to the annotation just added (the button, its field emptied, disables itself).
+    // The focus goes to the annotation just added (its field emptied).
     expect(document.activeElement).toBe(within(marks).getByText('Ici, ralentir').closest('li'));
     expect(box).toHaveProperty('value', '');
 

@@ -403,6 +403,7 @@ export const en: Catalogue = {
   'debrief.rubric.selfSays': 'Self-assessment: {rating}',
   'debrief.judgment.legend': 'Your judgment: {criterion}',
   'debrief.judgment.comment': 'Comment',
+  'debrief.judgment.missing': 'Choose your judgment of the criterion first.',
   'debrief.judgment.save': 'Save the judgment',
   'debrief.self.heading': 'My self-assessment',
   'debrief.self.intro':
@@ -412,6 +413,7 @@ export const en: Catalogue = {
   'debrief.self.submit': 'Send the self-assessment',
   'debrief.self.confirm': 'Send the self-assessment? It cannot be changed afterwards.',
   'debrief.self.confirmYes': 'Yes, send',
+  'debrief.self.missing': 'Rate at least one criterion or write what you take away from the call.',
   'debrief.self.commentHeading': 'What the learner takes away',
   'debrief.marks.heading': 'Bookmarks and annotations',
   'debrief.marks.hidden': "The trainer's bookmarks will show after your self-assessment.",
@@ -426,6 +428,7 @@ export const en: Catalogue = {
   'debrief.marks.save': 'Save',
   'debrief.marks.delete': 'Delete',
   'debrief.marks.addLabel': 'New annotation at {time}',
+  'debrief.marks.commentMissing': "Write the annotation's comment first.",
   'debrief.marks.add': 'Add the annotation',
   'debrief.notes.heading': "The listener's notes",
   'debrief.notes.trainerRule':

@@ -409,6 +409,7 @@ export const fr = {
   'debrief.rubric.selfSays': 'Auto-évaluation : {rating}',
   'debrief.judgment.legend': 'Votre jugement : {criterion}',
   'debrief.judgment.comment': 'Commentaire',
+  'debrief.judgment.missing': "Choisissez d'abord votre jugement du critère.",
   'debrief.judgment.save': 'Enregistrer le jugement',
   'debrief.self.heading': 'Mon auto-évaluation',
   'debrief.self.intro':
@@ -418,6 +419,7 @@ export const fr = {
   'debrief.self.submit': "Envoyer l'auto-évaluation",
   'debrief.self.confirm': "Envoyer l'auto-évaluation ? Elle ne pourra plus être modifiée.",
   'debrief.self.confirmYes': 'Oui, envoyer',
+  'debrief.self.missing': "Notez au moins un critère ou écrivez ce que vous retenez de l'appel.",
   'debrief.self.commentHeading': "Ce que l'apprenant·e retient",
   'debrief.marks.heading': 'Repères et annotations',
   'debrief.marks.hidden':
@@ -433,6 +435,7 @@ export const fr = {
   'debrief.marks.save': 'Enregistrer',
   'debrief.marks.delete': 'Supprimer',
   'debrief.marks.addLabel': 'Nouvelle annotation à {time}',
+  'debrief.marks.commentMissing': "Écrivez d'abord le commentaire de l'annotation.",
   'debrief.marks.add': "Ajouter l'annotation",
   'debrief.notes.heading': "Notes de l'écoutant·e",
   'debrief.notes.trainerRule':
