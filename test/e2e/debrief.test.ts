@@ -24,6 +24,16 @@ function clock(ms: number): string {
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
 
+// A duration as the French catalogue writes it (`debrief.span.*`), not as a clock reading.
+function span(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const [minutes, seconds] = [Math.floor(total / 60), total % 60];
+  if (minutes === 0) return `${seconds}\u00a0s`;
+  return seconds === 0
+    ? `${minutes}\u00a0min`
+    : `${minutes}\u00a0min ${String(seconds).padStart(2, '0')}\u00a0s`;
+}
+
 function connect(url: string, sessionId: string, token: string): Promise<Socket> {
   const socket = io(url, {
     transports: ['websocket'],
@@ -125,7 +135,7 @@ describe('the debrief in the browser', () => {
       `À ${callClock(recorded.session.durationMs)}`,
     );
     await expect(page.locator('.debrief__facts').textContent()).resolves.toContain(
-      `Durée${callClock(recorded.session.durationMs)}`,
+      `Durée${span(recorded.session.durationMs - pickupAt)}`,
     );
 
     // « Voir le moment » of a criterion: the moment that proves it.

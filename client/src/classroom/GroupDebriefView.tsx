@@ -8,8 +8,8 @@ import { useId, useMemo, useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import type { GroupDebrief, GroupDebriefCall, MeasuredSpan, MomentRef } from '@ecoute/protocol';
 import { GraphPanel } from '../charts/GraphPanel.js';
+import { formatSpan } from '../i18n/formatSpan.js';
 import { useI18n } from '../i18n/index.js';
-import { formatDuration } from '../ui/formatDuration.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import { edgeCallCounts, groupHighlight } from './groupGraph.js';
 
@@ -43,7 +43,7 @@ export function GroupDebriefView({ debrief }: { debrief: GroupDebrief }) {
     });
   const span = (call: GroupDebriefCall, value: MeasuredSpan | null) =>
     value ? (
-      <a href={momentLink(call.sessionId, value.to)}>{formatDuration(value.ms)}</a>
+      <a href={momentLink(call.sessionId, value.to)}>{formatSpan(t, value.ms)}</a>
     ) : (
       t('classroom.debrief.none')
     );

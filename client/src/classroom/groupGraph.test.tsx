@@ -196,6 +196,37 @@ describe('the group debrief graph', () => {
     }
   });
 
+  it('writes the measures as durations, each a link to its moment', () => {
+    const timed: GroupDebrief = {
+      ...debrief,
+      calls: debrief.calls.map((c, i) =>
+        i === 0
+          ? {
+              ...c,
+              measures: {
+                ...c.measures,
+                timeToPickup: { ms: 3_000, from: null, to: { seq: 2, t: 3_000 } },
+                timeToFirstOpenQuestion: {
+                  ms: 65_000,
+                  from: { seq: 2, t: 3_000 },
+                  to: { seq: 9, t: 68_000 },
+                },
+              },
+            }
+          : c,
+      ),
+    };
+    renderWithSession(<GroupDebriefView debrief={timed} />);
+    const table = screen.getByRole('table', { name: i18n.t('classroom.debrief.measures') });
+    const callName = i18n.t('classroom.debrief.call', { group: 1, round: 1, name: 'Écoutant 1' });
+    const row = within(table).getByRole('row', { name: (name) => name.startsWith(callName) });
+    const pickup = within(row).getByRole('link', { name: i18n.t('debrief.span.seconds', { seconds: 3 }) });
+    expect(pickup.getAttribute('href')).toBe('/debrief/s1?seq=2');
+    expect(
+      within(row).getByRole('link', { name: i18n.t('debrief.span.minutes', { minutes: 1, seconds: '05' }) }),
+    ).toBeTruthy();
+  });
+
   it('gives the transitions as a table (from, when, to, calls), and the chosen call’s times', () => {
     renderWithSession(<GroupDebriefView debrief={debrief} />);
     const table = within(screen.getByRole('region', { name: "Chemins pris (nombre d'appels)" })).getByRole(

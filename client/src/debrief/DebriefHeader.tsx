@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { Debrief } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { formatDateTime } from '../i18n/formatDate.js';
+import { formatSpan } from '../i18n/formatSpan.js';
 import { outcomeText } from '../ui/describeEntry.js';
 import { useCallClock } from './callClock.js';
 import type { DebriefApi } from './debriefApi.js';
@@ -66,7 +67,8 @@ function DebriefFacts({ debrief }: { debrief: Debrief }) {
       </div>
       <div>
         <dt>{t('debrief.facts.duration')}</dt>
-        <dd>{clock.format(session.durationMs)}</dd>
+        {/* A duration, not a moment: from the pickup to the end, as the call clock counts it. */}
+        <dd>{formatSpan(t, clock.callMs(session.durationMs))}</dd>
       </div>
       <div>
         <dt>{t('outcome.label')}</dt>

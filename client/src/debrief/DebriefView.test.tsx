@@ -81,14 +81,20 @@ describe('the debrief page', () => {
     );
     // Picked up at 0:05 of the session, ended at 0:30: a call of 0:25, as the transcript counts it.
     expect(momentHeading().textContent).toBe('À 0:25');
+    // The trainer's too: the debrief titles the variables its own way, not as hidden from anyone.
+    expect(screen.getByRole('region', { name: fr('debrief.variables.heading') })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: fr('trainer.variables.heading') })).toBeNull();
+    // Its length is a duration, not the clock reading of its last moment.
     const facts = screen.getByText(fr('debrief.facts.duration')).closest('div')!;
-    expect(within(facts).getByText('0:25')).toBeTruthy();
+    expect(within(facts).getByText(plain(fr('debrief.span.seconds', { seconds: 25 })))).toBeTruthy();
     expect(
       screen.getByText(plain(fr('debrief.playback.time', { time: '0:25', total: '0:25' }))),
     ).toBeTruthy();
     expect(screen.getByText(plain(fr('debrief.rubric.summary', { met: 1, total: 1 })))).toBeTruthy();
     const measures = screen.getByRole('region', { name: translate('fr', 'debrief.measures.heading') });
-    expect(within(measures).getByText('0:12')).toBeTruthy();
+    // A measure is a duration (a silence of 12 s), its moment a clock reading (at 0:16).
+    expect(within(measures).getByText(plain(fr('debrief.span.seconds', { seconds: 12 })))).toBeTruthy();
+    expect(within(measures).queryByText(/^\d+:\d\d$/)).toBeNull();
     expect(within(measures).getByText(fr('outcome.failure'))).toBeTruthy();
     // The pickup is where call time starts: its moment is not read « à 0:00 » after « 0:03 ».
     const pickup = within(measures).getByRole('button', { name: containing(fr('debrief.measures.pickup')) });
@@ -116,6 +122,21 @@ describe('the debrief page', () => {
     const measures = screen.getByRole('region', { name: translate('fr', 'debrief.measures.heading') });
     expect(within(measures).queryByText(translate('fr', 'debrief.measures.alert'))).toBeNull();
     expect(within(measures).getByText(translate('fr', 'debrief.measures.silence'))).toBeTruthy();
+  });
+
+  it("writes a measure past a minute in minutes and seconds, in the page's language", async () => {
+    const fixture = debriefFixture();
+    fixture.measures = {
+      ...fixture.measures,
+      longestSilence: { ms: 65_400, from: { seq: 5, t: 9_000 }, to: { seq: 10, t: 21_000 } },
+    };
+    renderView(new FakeDebriefApi(fixture));
+    await panelsShown();
+    const measures = screen.getByRole('region', { name: fr('debrief.measures.heading') });
+    const silence = within(measures).getByText(fr('debrief.measures.silence')).closest('div')!;
+    expect(silence.querySelector('.measures__value')?.textContent).toBe(
+      fr('debrief.span.minutes', { minutes: 1, seconds: '05' }),
+    );
   });
 
   it('prints a judged criterion as not judged yet, then with the judgment (the form is not printed)', async () => {
@@ -206,7 +227,7 @@ describe('the debrief page', () => {
       comment: 'Ici, ralentir',
     });
     expect(within(marks).getByText('Ici, ralentir')).toBeTruthy();
-    // The focus goes to the annotation just added (the button, its field emptied, disables itself).
+    // The focus goes to the annotation just added (its field emptied).
     expect(document.activeElement).toBe(within(marks).getByText('Ici, ralentir').closest('li'));
     expect(box).toHaveProperty('value', '');
 
@@ -244,6 +265,9 @@ describe('the debrief page', () => {
     expect(screen.queryByText(/Critères automatiques remplis/)).toBeNull();
     // Nor the measures (counts, outcome), which came before and said what the rubric keeps back.
     expect(screen.queryByRole('region', { name: translate('fr', 'debrief.measures.heading') })).toBeNull();
+    // The call is over: its variables are hidden from the learner no more, nor titled so.
+    expect(screen.getByRole('heading', { name: fr('debrief.variables.heading') })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: fr('trainer.variables.heading') })).toBeNull();
     const self = screen.getByRole('region', { name: fr('debrief.self.heading') });
     fireEvent.click(
       within(within(self).getByRole('radiogroup', { name: 'Ton posé, rythme adapté' })).getByRole('radio', {

@@ -332,7 +332,9 @@ export function DebriefView({
             {detailsShown ? (
               <>
                 <div className="debrief__moment-grid">
-                  {gauges.length > 0 ? <VariableGauges variables={gauges} /> : null}
+                  {gauges.length > 0 ? (
+                    <VariableGauges variables={gauges} heading="debrief.variables.heading" />
+                  ) : null}
                   <MemoScenarioStates
                     states={activeStates}
                     path={pathShown}

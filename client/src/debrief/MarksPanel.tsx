@@ -72,12 +72,22 @@ export function MarksPanel({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
+  // Sent empty: `debrief.marks.commentMissing` under the field, which takes the focus.
+  const [missing, setMissing] = useState(false);
+  const missingId = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
 
-  // The button stays enabled while the annotation is sent (a disabled button drops the focus to
-  // the page); once added, the focus goes to the annotation in the list, read out there.
+  // The button stays enabled, empty or while the annotation is sent (a disabled button drops the
+  // focus to the page, and says nothing of why); once added, the focus goes to the annotation in
+  // the list, read out there.
   async function add(): Promise<void> {
     const comment = draft.trim();
-    if (!comment || busy) return;
+    if (busy) return;
+    if (!comment) {
+      setMissing(true);
+      field.current?.focus();
+      return;
+    }
     setBusy(true);
     const result = await actions.add(Math.round(momentT), comment);
     setBusy(false);
@@ -119,13 +129,24 @@ export function MarksPanel({
           <label>
             {t('debrief.marks.addLabel', { time: clock.format(momentT) })}
             <textarea
+              ref={field}
               rows={2}
               maxLength={2000}
               value={draft}
-              onChange={(event) => setDraft(event.target.value)}
+              aria-invalid={missing || undefined}
+              aria-describedby={missing ? missingId : undefined}
+              onChange={(event) => {
+                setDraft(event.target.value);
+                if (event.target.value.trim() !== '') setMissing(false);
+              }}
             />
           </label>
-          <button type="submit" className="button button--small" disabled={draft.trim() === ''}>
+          {missing ? (
+            <p id={missingId} className="debrief__missing">
+              {t('debrief.marks.commentMissing')}
+            </p>
+          ) : null}
+          <button type="submit" className="button button--small">
             {t('debrief.marks.add')}
           </button>
         </form>

@@ -1,10 +1,11 @@
-// The automatic measures of the call, each with the moment it points at.
+// The automatic measures of the call, each with the moment it points at. A measure is a duration,
+// written as one (`formatSpan`); the moment it points at is a clock reading (`CallClock.format`).
 import { useId } from 'react';
 import type { DebriefMeasures, ListenerNote, MeasuredSpan, MomentRef } from '@ecoute/protocol';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { formatSpan } from '../i18n/formatSpan.js';
 import { joinParts } from '../i18n/joinParts.js';
 import { outcomeText } from '../ui/describeEntry.js';
-import { formatDuration } from '../ui/formatDuration.js';
 import { useCallClock } from './callClock.js';
 
 function JumpButton({
@@ -60,7 +61,7 @@ export function MeasuresPanel({
             <dd>
               {span ? (
                 <>
-                  <span className="measures__value">{formatDuration(span.ms)}</span>{' '}
+                  <span className="measures__value">{formatSpan(t, span.ms)}</span>{' '}
                   <JumpButton
                     at={span.to}
                     label={t(key)}

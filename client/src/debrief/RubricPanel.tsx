@@ -1,7 +1,7 @@
 // The rubric: automatic criteria met or not, each with a link to its moment; trainer-judged
 // criteria (met, partly, not, comment) — a form for the trainer, the judgment for the learner
 // once they have self-assessed; and the learner's own rating beside each criterion.
-import { useId, useState, type Ref } from 'react';
+import { useId, useRef, useState, type Ref } from 'react';
 import type {
   CriterionJudgment,
   CriterionRating,
@@ -187,9 +187,18 @@ function JudgmentForm({
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<string | null>(null);
   const name = useId();
+  // Saved without a rating: `debrief.judgment.missing` describes the ratings, the first takes the focus.
+  const [missing, setMissing] = useState(false);
+  const missingId = useId();
+  const firstRating = useRef<HTMLInputElement>(null);
 
   async function save(): Promise<void> {
-    if (!rating || status === 'saving') return;
+    if (status === 'saving') return;
+    if (!rating) {
+      setMissing(true);
+      firstRating.current?.focus();
+      return;
+    }
     setStatus('saving');
     const code = await onJudge(criterion.criterion, { rating, comment: comment.trim() });
     setError(code);
@@ -207,22 +216,31 @@ function JudgmentForm({
       <fieldset>
         <legend>{t('debrief.judgment.legend', { criterion: criterion.label })}</legend>
         <div className="judgment__ratings">
-          {CRITERION_RATINGS.map((value) => (
+          {CRITERION_RATINGS.map((value, index) => (
             <label key={value}>
               <input
+                ref={index === 0 ? firstRating : undefined}
                 type="radio"
                 name={name}
                 value={value}
                 checked={rating === value}
+                aria-invalid={missing || undefined}
+                aria-describedby={missing ? missingId : undefined}
                 onChange={() => {
                   setRating(value);
                   setStatus('idle');
+                  setMissing(false);
                 }}
               />{' '}
               {t(RATING_KEYS[value])}
             </label>
           ))}
         </div>
+        {missing ? (
+          <p id={missingId} className="debrief__missing">
+            {t('debrief.judgment.missing')}
+          </p>
+        ) : null}
         <label className="judgment__comment">
           {t('debrief.judgment.comment')}
           <textarea
@@ -235,11 +253,11 @@ function JudgmentForm({
             }}
           />
         </label>
-        {/* Not disabled while saving: a focused button that disables itself drops the focus. */}
+        {/* Never disabled: a focused button that disables itself drops the focus, and a dimmed one
+            says nothing of why (without a rating, saving says it). */}
         <button
           type="submit"
           className="button button--small"
-          disabled={!rating}
           aria-disabled={status === 'saving' || undefined}
         >
           {t('debrief.judgment.save')}

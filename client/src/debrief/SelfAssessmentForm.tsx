@@ -2,7 +2,8 @@
 // Sent once, before they see the trainer's judgments (the server holds that rule).
 // The focus never drops to the page: `debrief.self.submit` gives way to the confirmation, whose
 // `debrief.self.confirmYes` takes it; its cancel gives it back to the submit button (sent, the form
-// goes: the page moves the focus to the rubric, `DebriefView`).
+// goes: the page moves the focus to the rubric, `DebriefView`). Sent empty (no rating, no word),
+// it is not disabled but says why, `debrief.self.missing`, on the comment's field, which takes the focus.
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CriterionRating, DebriefCriterion, SelfAssessmentRequest } from '@ecoute/protocol';
 import { CRITERION_RATINGS } from '@ecoute/protocol';
@@ -25,6 +26,9 @@ export function SelfAssessmentForm({
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const missingId = useId();
+  const commentField = useRef<HTMLTextAreaElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
   const confirmText = useId();
@@ -64,7 +68,12 @@ export function SelfAssessmentForm({
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (!empty) setConfirming(true);
+          if (!empty) {
+            setConfirming(true);
+            return;
+          }
+          setMissing(true);
+          commentField.current?.focus();
         }}
       >
         {byCompetency(rubric).map((group) => (
@@ -86,7 +95,10 @@ export function SelfAssessmentForm({
                         name={`self-${criterion.criterion}`}
                         value={value}
                         checked={ratings[criterion.criterion] === value}
-                        onChange={() => setRatings((all) => ({ ...all, [criterion.criterion]: value }))}
+                        onChange={() => {
+                          setRatings((all) => ({ ...all, [criterion.criterion]: value }));
+                          setMissing(false);
+                        }}
                       />{' '}
                       {t(RATING_KEYS[value])}
                     </label>
@@ -112,12 +124,23 @@ export function SelfAssessmentForm({
         <label className="judgment__comment">
           {t('debrief.self.comment')}
           <textarea
+            ref={commentField}
             rows={3}
             maxLength={2000}
             value={comment}
-            onChange={(event) => setComment(event.target.value)}
+            aria-invalid={missing || undefined}
+            aria-describedby={missing ? missingId : undefined}
+            onChange={(event) => {
+              setComment(event.target.value);
+              if (event.target.value.trim() !== '') setMissing(false);
+            }}
           />
         </label>
+        {missing ? (
+          <p id={missingId} className="debrief__missing">
+            {t('debrief.self.missing')}
+          </p>
+        ) : null}
         {confirming ? (
           <div className="confirm" role="group" aria-labelledby={confirmText}>
             <p id={confirmText}>{t('debrief.self.confirm')}</p>
@@ -138,7 +161,7 @@ export function SelfAssessmentForm({
             </button>
           </div>
         ) : (
-          <button ref={submitButton} type="submit" className="button" disabled={empty || sending}>
+          <button ref={submitButton} type="submit" className="button">
             {t('debrief.self.submit')}
           </button>
         )}

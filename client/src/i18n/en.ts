@@ -380,6 +380,8 @@ export const en: Catalogue = {
   'debrief.moment.empty': 'Nothing yet at this moment.',
   'debrief.moment.paused': 'session paused',
   'debrief.moment.onHold': 'on hold',
+  // The debrief's title of the gauges (the consoles': trainer.variables.heading).
+  'debrief.variables.heading': "The caller's variables",
   'debrief.graph.label': "The scenario's state graph at this moment",
   'debrief.transcript.heading': 'Transcript up to this moment',
   'debrief.seeMoment': 'See the moment',
@@ -401,6 +403,7 @@ export const en: Catalogue = {
   'debrief.rubric.selfSays': 'Self-assessment: {rating}',
   'debrief.judgment.legend': 'Your judgment: {criterion}',
   'debrief.judgment.comment': 'Comment',
+  'debrief.judgment.missing': 'Choose your judgment of the criterion first.',
   'debrief.judgment.save': 'Save the judgment',
   'debrief.self.heading': 'My self-assessment',
   'debrief.self.intro':
@@ -410,6 +413,7 @@ export const en: Catalogue = {
   'debrief.self.submit': 'Send the self-assessment',
   'debrief.self.confirm': 'Send the self-assessment? It cannot be changed afterwards.',
   'debrief.self.confirmYes': 'Yes, send',
+  'debrief.self.missing': 'Rate at least one criterion or write what you take away from the call.',
   'debrief.self.commentHeading': 'What the learner takes away',
   'debrief.marks.heading': 'Bookmarks and annotations',
   'debrief.marks.hidden': "The trainer's bookmarks will show after your self-assessment.",
@@ -424,6 +428,7 @@ export const en: Catalogue = {
   'debrief.marks.save': 'Save',
   'debrief.marks.delete': 'Delete',
   'debrief.marks.addLabel': 'New annotation at {time}',
+  'debrief.marks.commentMissing': "Write the annotation's comment first.",
   'debrief.marks.add': 'Add the annotation',
   'debrief.notes.heading': "The listener's notes",
   'debrief.notes.trainerRule':
@@ -445,6 +450,13 @@ export const en: Catalogue = {
   'debrief.measures.notEnded': 'call in progress',
   'debrief.measures.rules':
     'Times on the session clock (pauses do not count): pickup from when the listener arrived; open question and alert from pickup; silence: no move nor words from the listener, connected and not on hold.',
+  // A duration (debrief's measures, the call's length), never a clock reading: formatSpan.
+  'debrief.span.seconds': '{seconds} s',
+  'debrief.span.minutes': '{minutes} min {seconds} s',
+  'debrief.span.wholeMinutes': '{minutes} min',
+  'debrief.span.hours': '{hours} h {minutes} min {seconds} s',
+  // Digits of the seconds and minutes after a larger unit: « 1 min 5 s ».
+  'debrief.span.digits': '1',
 
   'home.sessions.link': 'Sessions of the organisation',
   'sessions.heading': 'Sessions of the organisation',

@@ -385,6 +385,8 @@ export const fr = {
   'debrief.moment.empty': 'Rien encore à ce moment.',
   'debrief.moment.paused': 'séance suspendue',
   'debrief.moment.onHold': 'en attente',
+  // The debrief's title of the gauges (the consoles': trainer.variables.heading).
+  'debrief.variables.heading': "Variables de l'appelant·e",
   'debrief.graph.label': 'Graphe des états du scénario à ce moment',
   'debrief.transcript.heading': "Transcription jusqu'à ce moment",
   'debrief.seeMoment': 'Voir le moment',
@@ -407,6 +409,7 @@ export const fr = {
   'debrief.rubric.selfSays': 'Auto-évaluation : {rating}',
   'debrief.judgment.legend': 'Votre jugement : {criterion}',
   'debrief.judgment.comment': 'Commentaire',
+  'debrief.judgment.missing': "Choisissez d'abord votre jugement du critère.",
   'debrief.judgment.save': 'Enregistrer le jugement',
   'debrief.self.heading': 'Mon auto-évaluation',
   'debrief.self.intro':
@@ -416,6 +419,7 @@ export const fr = {
   'debrief.self.submit': "Envoyer l'auto-évaluation",
   'debrief.self.confirm': "Envoyer l'auto-évaluation ? Elle ne pourra plus être modifiée.",
   'debrief.self.confirmYes': 'Oui, envoyer',
+  'debrief.self.missing': "Notez au moins un critère ou écrivez ce que vous retenez de l'appel.",
   'debrief.self.commentHeading': "Ce que l'apprenant·e retient",
   'debrief.marks.heading': 'Repères et annotations',
   'debrief.marks.hidden':
@@ -431,6 +435,7 @@ export const fr = {
   'debrief.marks.save': 'Enregistrer',
   'debrief.marks.delete': 'Supprimer',
   'debrief.marks.addLabel': 'Nouvelle annotation à {time}',
+  'debrief.marks.commentMissing': "Écrivez d'abord le commentaire de l'annotation.",
   'debrief.marks.add': "Ajouter l'annotation",
   'debrief.notes.heading': "Notes de l'écoutant·e",
   'debrief.notes.trainerRule':
@@ -453,6 +458,13 @@ export const fr = {
   'debrief.measures.notEnded': 'appel en cours',
   'debrief.measures.rules':
     "Temps comptés en temps de séance (la suspension ne compte pas) : décroché depuis l'arrivée de l'écoutant·e ; question ouverte et alerte depuis le décroché ; silence : sans action ni parole de l'écoutant·e, en ligne et hors attente.",
+  // A duration (debrief's measures, the call's length), never a clock reading: formatSpan.
+  'debrief.span.seconds': '{seconds} s',
+  'debrief.span.minutes': '{minutes} min {seconds} s',
+  'debrief.span.wholeMinutes': '{minutes} min',
+  'debrief.span.hours': '{hours} h {minutes} min {seconds} s',
+  // Digits of the seconds and minutes after a larger unit: « 1 min 05 s ».
+  'debrief.span.digits': '2',
 
   'home.sessions.link': "Séances de l'organisme",
   'sessions.heading': "Séances de l'organisme",

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { gaugeLevel, type GaugeLevel, type VariableGauge } from '@ecoute/engine';
-import { useI18n } from '../i18n/index.js';
+import { useI18n, type MessageKey } from '../i18n/index.js';
 import './variableGauges.css';
 import { joinParts } from '../i18n/joinParts.js';
 import { headingTag, type HeadingLevel } from '../ui/headingLevel.js';
@@ -18,17 +18,23 @@ const LEVEL_KEYS = {
 export function VariableGauges({
   variables,
   headingLevel = 2,
+  heading = 'trainer.variables.heading',
 }: {
   variables: VariableGauge[];
   /** Its heading's level (2 on the consoles; lower when nested under a section's own heading). */
   headingLevel?: HeadingLevel;
+  /**
+   * Its title: hidden from the listener during the call (the consoles, the projector); the
+   * debrief, where nothing is hidden any more, names them its own way.
+   */
+  heading?: MessageKey;
 }) {
   const { t } = useI18n();
   const idPrefix = useId();
   const Heading = headingTag(headingLevel);
   return (
     <section className="panel variables" aria-labelledby={`${idPrefix}-heading`}>
-      <Heading id={`${idPrefix}-heading`}>{t('trainer.variables.heading')}</Heading>
+      <Heading id={`${idPrefix}-heading`}>{t(heading)}</Heading>
       <ul className="variables__list">
         {variables.map((variable) => {
           const id = `${idPrefix}-${variable.id}`;
