@@ -437,6 +437,23 @@ describe('the debrief page', () => {
     expect(container.querySelector<HTMLElement>('.lanes__cursor')?.style.transform).toMatch(
       /^translateX\(\d/,
     );
+    // Début in the transcript reaches its first row, drawn for it: still a handful of rows.
+    const current = container.querySelector<HTMLElement>('.moment-transcript__row--current button')!;
+    current.focus();
+    fireEvent.keyDown(current, { key: 'Home' });
+    expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe('1');
+    expect(container.querySelectorAll('.moment-transcript__row').length).toBeLessThan(40);
+    // Scrolled by hand back to its end, away from that row: the list itself is the Tab stop, and
+    // ↓ goes on from that row.
+    const transcript = container.querySelector<HTMLElement>('.moment-transcript')!;
+    expect(transcript.hasAttribute('tabindex')).toBe(false);
+    transcript.scrollTop = 0;
+    fireEvent.scroll(transcript);
+    expect(transcript.tabIndex).toBe(0);
+    transcript.focus();
+    fireEvent.keyDown(transcript, { key: 'ArrowDown' });
+    expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe('2');
+    expect(transcript.hasAttribute('tabindex')).toBe(false);
   });
 
   it('keeps the lanes reachable by keyboard, with a marker picked by a click', () => {
@@ -529,6 +546,48 @@ describe('the debrief page', () => {
     expect(document.activeElement?.closest('.moment-transcript__row--current')).toBeTruthy();
     // The rows wrap their whole text: no tooltip holds what the row cuts off.
     expect(container.querySelector('.moment-transcript__pick[title]')).toBeNull();
+  });
+
+  it('makes the transcript one Tab stop, moved within by ↑ ↓ Début Fin; a row chosen goes to its moment', async () => {
+    renderView(new FakeDebriefApi(debriefFixture()));
+    await panelsShown();
+    const transcript = screen.getByRole('group', { name: fr('debrief.transcript.heading') });
+    // How to move in it, said to a screen reader (and shown).
+    const help = document.getElementById(transcript.getAttribute('aria-describedby') ?? '');
+    expect(help?.textContent).toBe(fr('debrief.transcript.help'));
+    const rows = () => within(transcript).getAllByRole('button');
+    const stops = () => rows().filter((row) => row.tabIndex === 0);
+    const count = rows().length;
+    expect(count).toBe(13);
+    // One Tab stop: the moment's row (the call's ending, the last row).
+    expect(stops()).toEqual([rows()[count - 1]]);
+    rows()[count - 1]!.focus();
+    const press = (key: string) => fireEvent.keyDown(document.activeElement!, { key });
+    press('ArrowUp');
+    expect(document.activeElement).toBe(rows()[count - 2]);
+    expect(stops()).toEqual([rows()[count - 2]]);
+    press('Home');
+    expect(document.activeElement).toBe(rows()[0]);
+    press('ArrowUp');
+    expect(document.activeElement).toBe(rows()[0]);
+    press('End');
+    expect(document.activeElement).toBe(rows()[count - 1]);
+    press('ArrowUp');
+    press('ArrowUp');
+    expect(document.activeElement).toBe(rows()[count - 3]);
+    expect(stops()).toEqual([rows()[count - 3]]);
+    // Moving among the rows does not move the moment; choosing one does.
+    expect(momentHeading().textContent).toBe('À 0:25');
+    fireEvent.click(document.activeElement!);
+    expect(momentHeading().textContent).toBe('À 0:16');
+    expect(rows()).toHaveLength(count - 2);
+    expect(document.activeElement).toBe(rows()[count - 3]);
+    expect(stops()).toEqual([rows()[count - 3]]);
+    // A step with ← takes the Tab stop, and the focus that was in the list, to the moment's row.
+    press('ArrowLeft');
+    expect(rows()).toHaveLength(count - 3);
+    expect(document.activeElement).toBe(rows()[count - 4]);
+    expect(stops()).toEqual([rows()[count - 4]]);
   });
 
   it('paints the lanes in the text colour under forced colours (markers and curves stay drawn)', () => {

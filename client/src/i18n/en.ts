@@ -382,6 +382,8 @@ export const en: Catalogue = {
   'debrief.moment.onHold': 'on hold',
   'debrief.graph.label': "The scenario's state graph at this moment",
   'debrief.transcript.heading': 'Transcript up to this moment',
+  'debrief.transcript.help':
+    'Choose a line to go to its moment; up and down arrows: previous or next line; Home and End: first or last line.',
   'debrief.seeMoment': 'See the moment',
   'debrief.atTime': 'at {time}',
   'debrief.cancel': 'Cancel',

@@ -387,6 +387,8 @@ export const fr = {
   'debrief.moment.onHold': 'en attente',
   'debrief.graph.label': 'Graphe des états du scénario à ce moment',
   'debrief.transcript.heading': "Transcription jusqu'à ce moment",
+  'debrief.transcript.help':
+    'Choisissez une ligne pour aller à son moment ; flèches haut et bas : ligne précédente ou suivante ; Début et Fin : première ou dernière ligne.',
   'debrief.seeMoment': 'Voir le moment',
   'debrief.atTime': 'à {time}',
   'debrief.cancel': 'Annuler',
