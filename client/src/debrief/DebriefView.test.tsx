@@ -590,6 +590,34 @@ describe('the debrief page', () => {
     expect(stops()).toEqual([rows()[count - 4]]);
   });
 
+  it('says each step once, in one live region: the moment and its line; nothing while playing', async () => {
+    const { container } = renderView(new FakeDebriefApi(debriefFixture()));
+    await panelsShown();
+    const regions = () => [
+      ...container.querySelectorAll<HTMLElement>(
+        '[aria-live]:not([aria-live="off"]), [role="status"], [role="log"], [role="alert"]',
+      ),
+    ];
+    const before = new Map(regions().map((region) => [region, region.textContent]));
+    fireEvent.keyDown(window, { key: 'ArrowLeft' });
+    expect(momentHeading().textContent).toBe('À 0:25');
+    const spoken = regions().filter((region) => before.get(region) !== region.textContent);
+    expect(spoken).toHaveLength(1);
+    const speaker = container.querySelector('.debrief__current .entry__speaker')!.textContent!;
+    expect(spoken[0]!.textContent).toBe(
+      fr('debrief.moment.said', {
+        time: '0:25',
+        speaker,
+        line: container.querySelector('.debrief__current')!.textContent!.slice(speaker.length).trim(),
+      }),
+    );
+    // Played back, the step's region is silent (the voice speaks the lines).
+    fireEvent.click(screen.getByRole('button', { name: fr('debrief.playback.play') }));
+    expect(spoken[0]!.getAttribute('aria-live')).toBe('off');
+    fireEvent.click(screen.getByRole('button', { name: fr('debrief.playback.pause') }));
+    expect(spoken[0]!.getAttribute('aria-live')).toBe('polite');
+  });
+
   it('paints the lanes in the text colour under forced colours (markers and curves stay drawn)', () => {
     const original = window.matchMedia;
     window.matchMedia = ((query: string) => ({ matches: query === '(forced-colors: active)' })) as never;

@@ -380,6 +380,8 @@ export const en: Catalogue = {
   'debrief.moment.empty': 'Nothing yet at this moment.',
   'debrief.moment.paused': 'session paused',
   'debrief.moment.onHold': 'on hold',
+  'debrief.moment.said': 'At {time}, {speaker}: {line}',
+  'debrief.moment.saidStart': 'At {time}: before the first event of the call.',
   'debrief.graph.label': "The scenario's state graph at this moment",
   'debrief.transcript.heading': 'Transcript up to this moment',
   'debrief.transcript.help':

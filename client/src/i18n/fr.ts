@@ -385,6 +385,8 @@ export const fr = {
   'debrief.moment.empty': 'Rien encore à ce moment.',
   'debrief.moment.paused': 'séance suspendue',
   'debrief.moment.onHold': 'en attente',
+  'debrief.moment.said': 'À {time}, {speaker} : {line}',
+  'debrief.moment.saidStart': "À {time} : avant le premier événement de l'appel.",
   'debrief.graph.label': 'Graphe des états du scénario à ce moment',
   'debrief.transcript.heading': "Transcription jusqu'à ce moment",
   'debrief.transcript.help':
