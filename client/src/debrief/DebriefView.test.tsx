@@ -618,6 +618,14 @@ describe('the debrief page', () => {
     expect(spoken[0]!.getAttribute('aria-live')).toBe('polite');
   });
 
+  it("words the lanes' and the transcript's help for every device: no click, no mouse", () => {
+    renderView(new FakeDebriefApi(debriefFixture()));
+    expect(document.getElementById('lanes-help')?.textContent).toBe(fr('debrief.lanes.help'));
+    for (const lang of ['fr', 'en'] as const)
+      for (const key of ['debrief.lanes.help', 'debrief.transcript.help'] as const)
+        expect(translate(lang, key)).not.toMatch(/\b(cliqu\w*|click\w*|souris|mouse|tap|touch)\b/i);
+  });
+
   it('paints the lanes in the text colour under forced colours (markers and curves stay drawn)', () => {
     const original = window.matchMedia;
     window.matchMedia = ((query: string) => ({ matches: query === '(forced-colors: active)' })) as never;

@@ -374,7 +374,7 @@ export const en: Catalogue = {
   'debrief.lane.system': 'Session',
   'debrief.lane.marks': 'Bookmarks',
   'debrief.lanes.label': 'Timeline lanes',
-  'debrief.lanes.help': 'Click a moment to review it; left and right arrows: previous or next moment.',
+  'debrief.lanes.help': 'Choose a moment to review it; left and right arrows: previous or next moment.',
   'debrief.moment.heading': 'At {time}',
   'debrief.moment.start': 'Before the first event of the call.',
   'debrief.moment.empty': 'Nothing yet at this moment.',

@@ -379,7 +379,7 @@ export const fr = {
   'debrief.lane.marks': 'Repères',
   'debrief.lanes.label': 'Pistes de la chronologie',
   'debrief.lanes.help':
-    'Cliquez sur un moment pour le revoir ; flèches gauche et droite : moment précédent ou suivant.',
+    'Choisissez un moment pour le revoir ; flèches gauche et droite : moment précédent ou suivant.',
   'debrief.moment.heading': 'À {time}',
   'debrief.moment.start': "Avant le premier événement de l'appel.",
   'debrief.moment.empty': 'Rien encore à ce moment.',
