@@ -1,8 +1,9 @@
 // The debrief in a real Chromium, on the built server: a short tutorial call is played by
 // socket.io clients (session time moved by the test: `ECOUTE_TEST_CLOCK=manual`), then the trainer opens the debrief, jumps to the
 // moment that proves a criterion, picks a moment on the lanes, steps back, plays back at 4×,
-// annotates, judges a criterion and exports the JSON; the learner self-assesses and only then
-// sees the trainer's judgment; the sessions list shows the session.
+// annotates, judges a criterion and exports the JSON; the learner goes through the transcript by
+// keyboard (one Tab stop, ↑ ↓ Début Fin within it) on a laptop and a phone, self-assesses and only
+// then sees the trainer's judgment; the sessions list shows the session.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -270,6 +271,80 @@ describe('the debrief in the browser', () => {
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
     await context.close();
   });
+
+  it('takes the learner through the transcript in one Tab stop, moved within by the arrow keys, at 1366×768 and 390×844', async () => {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 390, height: 844 },
+    ]) {
+      const context = await browser.newContext({ locale: 'fr-FR', viewport });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => {
+        throw error;
+      });
+      await page.goto(`${server.url}/debrief/${sessionId}#k=${tokens.listener}`);
+      const transcript = page.getByRole('group', { name: "Transcription jusqu'à ce moment" });
+      await transcript.getByRole('button').first().waitFor();
+      // The graph drawn (a lazy chunk): the page as it stays, and every Tab stop in it.
+      await page.locator('figure.state-graph').waitFor();
+      await page.screenshot({
+        path: path.join(artifacts, `debrief-keyboard-${viewport.width}.png`),
+        fullPage: true,
+      });
+      // Where the focus is: its row of the transcript (1 = the call's first), or the side panels.
+      const focus = () =>
+        page.evaluate(() => {
+          const active = document.activeElement;
+          const row = active?.closest('.moment-transcript__row');
+          const side = document.querySelector('.debrief__side');
+          const first = side?.querySelector('input, button, a[href], textarea, select, [tabindex="0"]');
+          return {
+            row: row ? Number(row.getAttribute('aria-posinset')) : null,
+            rows: row ? Number(row.getAttribute('aria-setsize')) : null,
+            current: !!row?.classList.contains('moment-transcript__row--current'),
+            firstOfSide: !!first && first === active,
+          };
+        });
+      // From the moment's heading, Tab by Tab: the transcript is met once, on the moment's row.
+      await momentHeading(page).focus();
+      let met = await focus();
+      for (let tabs = 0; met.row === null && tabs < 60; tabs += 1) {
+        await page.keyboard.press('Tab');
+        met = await focus();
+      }
+      const rows = met.rows ?? 0;
+      expect(rows).toBeGreaterThan(3);
+      expect(met).toEqual({ row: rows, rows, current: true, firstOfSide: false });
+      await expect(
+        transcript.evaluate(
+          (group) => group.querySelectorAll('[tabindex="0"], button:not([tabindex])').length,
+        ),
+      ).resolves.toBe(1);
+      // ↑ ↓ Début Fin move within it.
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await expect(focus()).resolves.toMatchObject({ row: rows - 2, rows });
+      await page.screenshot({ path: path.join(artifacts, `debrief-keyboard-${viewport.width}-rows.png`) });
+      await page.keyboard.press('Home');
+      await expect(focus()).resolves.toMatchObject({ row: 1, rows });
+      await page.keyboard.press('End');
+      await expect(focus()).resolves.toMatchObject({ row: rows, rows });
+      await page.keyboard.press('Home');
+      // The next Tab leaves it for what follows (the self-assessment), Shift+Tab comes back there.
+      await page.keyboard.press('Tab');
+      await expect(focus()).resolves.toMatchObject({ row: null, firstOfSide: true });
+      await page.keyboard.press('Shift+Tab');
+      await expect(focus()).resolves.toMatchObject({ row: 1, rows });
+      // Entrée on a row goes to its moment: the transcript ends there, the focus stays on it.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect(focus()).resolves.toEqual({ row: 2, rows: 2, current: true, firstOfSide: false });
+      // The lanes' → still steps the moment; the focus follows it.
+      await page.keyboard.press('ArrowRight');
+      await expect(focus()).resolves.toEqual({ row: 3, rows: 3, current: true, firstOfSide: false });
+      await context.close();
+    }
+  }, 90_000);
 
   it("asks the learner's self-assessment before showing the trainer's judgment", async () => {
     // From the listener's page: the ending panel links to the debrief.

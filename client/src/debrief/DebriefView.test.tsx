@@ -461,6 +461,23 @@ describe('the debrief page', () => {
     expect(container.querySelector<HTMLElement>('.lanes__cursor')?.style.transform).toMatch(
       /^translateX\(\d/,
     );
+    // Début in the transcript reaches its first row, drawn for it: still a handful of rows.
+    const current = container.querySelector<HTMLElement>('.moment-transcript__row--current button')!;
+    current.focus();
+    fireEvent.keyDown(current, { key: 'Home' });
+    expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe('1');
+    expect(container.querySelectorAll('.moment-transcript__row').length).toBeLessThan(40);
+    // Scrolled by hand back to its end, away from that row: the list itself is the Tab stop, and
+    // ↓ goes on from that row.
+    const transcript = container.querySelector<HTMLElement>('.moment-transcript')!;
+    expect(transcript.hasAttribute('tabindex')).toBe(false);
+    transcript.scrollTop = 0;
+    fireEvent.scroll(transcript);
+    expect(transcript.tabIndex).toBe(0);
+    transcript.focus();
+    fireEvent.keyDown(transcript, { key: 'ArrowDown' });
+    expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe('2');
+    expect(transcript.hasAttribute('tabindex')).toBe(false);
   });
 
   it('keeps the lanes reachable by keyboard, with a marker picked by a click', () => {
@@ -553,6 +570,84 @@ describe('the debrief page', () => {
     expect(document.activeElement?.closest('.moment-transcript__row--current')).toBeTruthy();
     // The rows wrap their whole text: no tooltip holds what the row cuts off.
     expect(container.querySelector('.moment-transcript__pick[title]')).toBeNull();
+  });
+
+  it('makes the transcript one Tab stop, moved within by ↑ ↓ Début Fin; a row chosen goes to its moment', async () => {
+    renderView(new FakeDebriefApi(debriefFixture()));
+    await panelsShown();
+    const transcript = screen.getByRole('group', { name: fr('debrief.transcript.heading') });
+    // How to move in it, said to a screen reader (and shown).
+    const help = document.getElementById(transcript.getAttribute('aria-describedby') ?? '');
+    expect(help?.textContent).toBe(fr('debrief.transcript.help'));
+    const rows = () => within(transcript).getAllByRole('button');
+    const stops = () => rows().filter((row) => row.tabIndex === 0);
+    const count = rows().length;
+    expect(count).toBe(13);
+    // One Tab stop: the moment's row (the call's ending, the last row).
+    expect(stops()).toEqual([rows()[count - 1]]);
+    rows()[count - 1]!.focus();
+    const press = (key: string) => fireEvent.keyDown(document.activeElement!, { key });
+    press('ArrowUp');
+    expect(document.activeElement).toBe(rows()[count - 2]);
+    expect(stops()).toEqual([rows()[count - 2]]);
+    press('Home');
+    expect(document.activeElement).toBe(rows()[0]);
+    press('ArrowUp');
+    expect(document.activeElement).toBe(rows()[0]);
+    press('End');
+    expect(document.activeElement).toBe(rows()[count - 1]);
+    press('ArrowUp');
+    press('ArrowUp');
+    expect(document.activeElement).toBe(rows()[count - 3]);
+    expect(stops()).toEqual([rows()[count - 3]]);
+    // Moving among the rows does not move the moment; choosing one does.
+    expect(momentHeading().textContent).toBe('À 0:25');
+    fireEvent.click(document.activeElement!);
+    expect(momentHeading().textContent).toBe('À 0:16');
+    expect(rows()).toHaveLength(count - 2);
+    expect(document.activeElement).toBe(rows()[count - 3]);
+    expect(stops()).toEqual([rows()[count - 3]]);
+    // A step with ← takes the Tab stop, and the focus that was in the list, to the moment's row.
+    press('ArrowLeft');
+    expect(rows()).toHaveLength(count - 3);
+    expect(document.activeElement).toBe(rows()[count - 4]);
+    expect(stops()).toEqual([rows()[count - 4]]);
+  });
+
+  it('says each step once, in one live region: the moment and its line; nothing while playing', async () => {
+    const { container } = renderView(new FakeDebriefApi(debriefFixture()));
+    await panelsShown();
+    const regions = () => [
+      ...container.querySelectorAll<HTMLElement>(
+        '[aria-live]:not([aria-live="off"]), [role="status"], [role="log"], [role="alert"]',
+      ),
+    ];
+    const before = new Map(regions().map((region) => [region, region.textContent]));
+    fireEvent.keyDown(window, { key: 'ArrowLeft' });
+    expect(momentHeading().textContent).toBe('À 0:25');
+    const spoken = regions().filter((region) => before.get(region) !== region.textContent);
+    expect(spoken).toHaveLength(1);
+    const speaker = container.querySelector('.debrief__current .entry__speaker')!.textContent!;
+    expect(spoken[0]!.textContent).toBe(
+      fr('debrief.moment.said', {
+        time: '0:25',
+        speaker,
+        line: container.querySelector('.debrief__current')!.textContent!.slice(speaker.length).trim(),
+      }),
+    );
+    // Played back, the step's region is silent (the voice speaks the lines).
+    fireEvent.click(screen.getByRole('button', { name: fr('debrief.playback.play') }));
+    expect(spoken[0]!.getAttribute('aria-live')).toBe('off');
+    fireEvent.click(screen.getByRole('button', { name: fr('debrief.playback.pause') }));
+    expect(spoken[0]!.getAttribute('aria-live')).toBe('polite');
+  });
+
+  it("words the lanes' and the transcript's help for every device: no click, no mouse", () => {
+    renderView(new FakeDebriefApi(debriefFixture()));
+    expect(document.getElementById('lanes-help')?.textContent).toBe(fr('debrief.lanes.help'));
+    for (const lang of ['fr', 'en'] as const)
+      for (const key of ['debrief.lanes.help', 'debrief.transcript.help'] as const)
+        expect(translate(lang, key)).not.toMatch(/\b(cliqu\w*|click\w*|souris|mouse|tap|touch)\b/i);
   });
 
   it('paints the lanes in the text colour under forced colours (markers and curves stay drawn)', () => {

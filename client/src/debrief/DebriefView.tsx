@@ -225,6 +225,16 @@ export function DebriefView({
   const currentLine = current ? describe(current) : null;
 
   const trainer = debrief.viewer === 'trainer';
+  // What a screen reader hears of a step: the moment and its line, once (`debrief.moment.said`).
+  const said = !entries
+    ? null
+    : currentLine
+      ? t('debrief.moment.said', {
+          time: clock.format(cursor.t),
+          speaker: currentLine.speaker,
+          line: [currentLine.cue, currentLine.text, currentLine.interpretation].filter(Boolean).join(' '),
+        })
+      : t('debrief.moment.saidStart', { time: clock.format(cursor.t) });
 
   return (
     <CallClockContext.Provider value={clock}>
@@ -279,13 +289,21 @@ export function DebriefView({
               ))}
             </fieldset>
             <VoiceSwitch checked={voiceOn} onChange={setVoiceOn} available={playback.voiceAvailable} />
-            <p className="playback__time" aria-live={playback.playing ? 'off' : 'polite'}>
+            <p className="playback__time">
               {t('debrief.playback.time', {
                 time: clock.format(cursor.t),
                 total: clock.format(debrief.session.durationMs),
               })}
             </p>
           </div>
+          {/* The one live region of a step (the moment's time and line shown above and below are
+              not): it comes with the entries, after the first paint, so that opening the page says
+              nothing; silent while playing, as the voice speaks the lines. */}
+          {said !== null ? (
+            <p className="visually-hidden" aria-live={playback.playing ? 'off' : 'polite'} aria-atomic="true">
+              {said}
+            </p>
+          ) : null}
           <LanesCursorContext.Provider value={cursor}>
             <TimelineLanes
               timeline={timeline}
@@ -317,10 +335,7 @@ export function DebriefView({
               )}
             </p>
             {!entries ? null : currentLine ? (
-              <p
-                className={`debrief__current entry--${currentLine.voice}`}
-                aria-live={playback.playing ? 'off' : 'polite'}
-              >
+              <p className={`debrief__current entry--${currentLine.voice}`}>
                 <span className="entry__speaker">{currentLine.speaker}</span>{' '}
                 {currentLine.cue ? <span className="entry__cue">{currentLine.cue} </span> : null}
                 {currentLine.text}

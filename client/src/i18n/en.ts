@@ -374,7 +374,7 @@ export const en: Catalogue = {
   'debrief.lane.system': 'Session',
   'debrief.lane.marks': 'Bookmarks',
   'debrief.lanes.label': 'Timeline lanes',
-  'debrief.lanes.help': 'Click a moment to review it; left and right arrows: previous or next moment.',
+  'debrief.lanes.help': 'Choose a moment to review it; left and right arrows: previous or next moment.',
   'debrief.moment.heading': 'At {time}',
   'debrief.moment.start': 'Before the first event of the call.',
   'debrief.moment.empty': 'Nothing yet at this moment.',
@@ -382,8 +382,12 @@ export const en: Catalogue = {
   'debrief.moment.onHold': 'on hold',
   // The debrief's title of the gauges (the consoles': trainer.variables.heading).
   'debrief.variables.heading': "The caller's variables",
+  'debrief.moment.said': 'At {time}, {speaker}: {line}',
+  'debrief.moment.saidStart': 'At {time}: before the first event of the call.',
   'debrief.graph.label': "The scenario's state graph at this moment",
   'debrief.transcript.heading': 'Transcript up to this moment',
+  'debrief.transcript.help':
+    'Choose a line to go to its moment; up and down arrows: previous or next line; Home and End: first or last line.',
   'debrief.seeMoment': 'See the moment',
   'debrief.atTime': 'at {time}',
   'debrief.cancel': 'Cancel',

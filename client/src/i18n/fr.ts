@@ -379,7 +379,7 @@ export const fr = {
   'debrief.lane.marks': 'Repères',
   'debrief.lanes.label': 'Pistes de la chronologie',
   'debrief.lanes.help':
-    'Cliquez sur un moment pour le revoir ; flèches gauche et droite : moment précédent ou suivant.',
+    'Choisissez un moment pour le revoir ; flèches gauche et droite : moment précédent ou suivant.',
   'debrief.moment.heading': 'À {time}',
   'debrief.moment.start': "Avant le premier événement de l'appel.",
   'debrief.moment.empty': 'Rien encore à ce moment.',
@@ -387,8 +387,12 @@ export const fr = {
   'debrief.moment.onHold': 'en attente',
   // The debrief's title of the gauges (the consoles': trainer.variables.heading).
   'debrief.variables.heading': "Variables de l'appelant·e",
+  'debrief.moment.said': 'À {time}, {speaker} : {line}',
+  'debrief.moment.saidStart': "À {time} : avant le premier événement de l'appel.",
   'debrief.graph.label': 'Graphe des états du scénario à ce moment',
   'debrief.transcript.heading': "Transcription jusqu'à ce moment",
+  'debrief.transcript.help':
+    'Choisissez une ligne pour aller à son moment ; flèches haut et bas : ligne précédente ou suivante ; Début et Fin : première ou dernière ligne.',
   'debrief.seeMoment': 'Voir le moment',
   'debrief.atTime': 'à {time}',
   'debrief.cancel': 'Annuler',
