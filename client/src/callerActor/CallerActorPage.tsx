@@ -3,6 +3,7 @@ import type { CallerActorView } from '@ecoute/engine';
 import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
 import { PersonaPanel } from '../trainer/PersonaPanel.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
 import { InjectButtons } from '../trainer/InjectButtons.js';
@@ -64,6 +65,7 @@ export function CallerActorPage() {
               />
               <PhonePanel view={view} entries={session.entries} />
               {view.ending ? <OutcomePanel ending={view.ending} /> : null}
+              {view.ending ? <ClassReturnLink /> : null}
             </div>
             <div className="role-layout__main">
               <ExpectationsCard view={view} />

@@ -993,6 +993,7 @@ export const en: Catalogue = {
   'classroom.join.mates': 'With: {mates}',
   'classroom.join.open': 'Open my call',
   'classroom.join.messages': 'Messages from the trainer',
+  'classroom.join.back': 'Back to the group session',
   'classroom.role.listener': 'listener',
   'classroom.role.callerActor': 'caller actor',
   'classroom.role.observer': 'observer',

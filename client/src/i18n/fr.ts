@@ -1014,6 +1014,7 @@ export const fr = {
   'classroom.join.mates': 'Avec : {mates}',
   'classroom.join.open': 'Ouvrir mon appel',
   'classroom.join.messages': 'Messages de la formation',
+  'classroom.join.back': 'Retour à la séance de groupe',
   'classroom.role.listener': 'écoutant·e',
   'classroom.role.callerActor': "joueur·se de l'appelant·e",
   'classroom.role.observer': 'observateur·rice',

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -270,6 +271,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
                   <DebriefLink className="button" />
                 </p>
               ) : null}
+              {view.ending ? <ClassReturnLink /> : null}
               <NotesPad
                 entries={session.entries}
                 enabled={connected && !readOnly}
