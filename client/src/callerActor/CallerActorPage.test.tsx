@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { useState } from 'react';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { fakeSession } from '../test/fakeSession.js';
-import { callerActorView, inputEntry, lineEntry } from '../test/fixtures.js';
+import { callerActorView, inputEntry, lineEntry, observationEntry } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { SessionContext, type Session } from '../socket/index.js';
 import { CallerActorPage } from './CallerActorPage.js';
@@ -75,6 +75,17 @@ describe('CallerActorPage', () => {
     // In the column of what to say (first on a phone), not under the persona.
     expect(outcome.closest('.role-layout__main')).not.toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: fr('outcome.heading') }));
+  });
+
+  it('says of the entries the listener does not see that the listener does not see them (not « formateur·rice seulement »: the actor sees them)', () => {
+    const hidden = observationEntry(3, { kind: 'state', states: ['calme'] }, 'system');
+    renderWithSession(<CallerActorPage />, {
+      session: fakeSession({ view: callerActorView(), entries: [...entries, hidden] }),
+    });
+    const transcript = screen.getByRole('region', { name: fr('transcript.heading') });
+    const item = within(transcript).getAllByRole('listitem').at(-1)!;
+    expect(item.textContent).toContain(`(${fr('entry.notForListener')})`);
+    expect(item.textContent).not.toContain(fr('entry.trainerOnly'));
   });
 
   it('says a suggested line as it is, or adapted, or its own words', async () => {

@@ -85,7 +85,7 @@ export function CallerActorPage() {
                   }
                 />
               )}
-              <Transcript entries={session.entries} labels={labels} />
+              <Transcript entries={session.entries} labels={labels} hiddenNote="entry.notForListener" />
             </div>
             <div className="role-layout__side">
               <InjectButtons

@@ -79,6 +79,7 @@ export const en: Catalogue = {
   'entry.note': 'Note: {text}',
   'entry.ending': 'End of the call: {outcome}. {message}',
   'entry.trainerOnly': 'visible to the trainer only',
+  'entry.notForListener': 'not seen by the listener',
 
   'cue.ring': 'ringing',
   'cue.sigh': 'sigh',

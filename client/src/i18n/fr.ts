@@ -80,6 +80,7 @@ export const fr = {
   'entry.note': 'Note : {text}',
   'entry.ending': "Fin de l'appel : {outcome}. {message}",
   'entry.trainerOnly': 'visible par le ou la formateur·rice seulement',
+  'entry.notForListener': "non vu par l'écoutant·e",
 
   'cue.ring': 'sonnerie',
   'cue.sigh': 'soupir',
