@@ -76,7 +76,14 @@ export function ObserverPage() {
               {view.ending ? <ClassReturnLink /> : null}
             </div>
             <div className="role-layout__main">
-              <Transcript entries={session.entries} labels={labels} show={shownToListener} />
+              {/* What the listener does not see and this page shows (projector mode: the trainer's
+                  switch, the states) is the observers' too, not « formateur·rice seulement ». */}
+              <Transcript
+                entries={session.entries}
+                labels={labels}
+                show={shownToListener}
+                hiddenNote="entry.notForListener"
+              />
               <WhisperPanel entries={session.entries} />
               {/* In free speech the listener has no action list: none is shown (not `moves.none`). */}
               {view.phase === 'connected' && view.mode !== 'free_speech' ? (

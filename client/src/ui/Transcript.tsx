@@ -47,8 +47,8 @@ export function Transcript({
   headingLevel?: HeadingLevel;
   /**
    * What a screen reader hears after an entry the listener does not see: « visible par le ou la
-   * formateur·rice seulement » on the trainer's console; on the caller actor's page, who sees them
-   * too, `entry.notForListener`.
+   * formateur·rice seulement » on the trainer's console; on the caller actor's and observer's
+   * pages, who see them too, `entry.notForListener`.
    */
   hiddenNote?: 'entry.trainerOnly' | 'entry.notForListener';
 }) {
