@@ -195,6 +195,13 @@ describe('the classroom in a browser', () => {
     }
     for (const name of listeners) await tileOf(name).getByText('Appel terminé', { exact: false }).waitFor();
 
+    // « Ouvrir mon appel » left the group session page in the same tab: at the end of the call,
+    // the call page leads back to it, where the next round's role will arrive.
+    const back = callPages.get(listeners[0]!)!;
+    await back.getByRole('link', { name: 'Retour à la séance de groupe' }).click();
+    await back.waitForURL(/\/classe/);
+    await back.getByText(`sous le nom ${listeners[0]!}. En attente du prochain tour…`).waitFor();
+
     // The group debrief compares the three calls.
     await floor.getByRole('tab', { name: 'Débriefing de groupe' }).click();
     await floor.getByRole('button', { name: 'Comparer les appels' }).click();

@@ -364,29 +364,35 @@ describe('a newcomer trainer’s pages, laid out', () => {
     await page.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill('Lou');
     await page.getByRole('button', { name: 'Rejoindre la séance' }).click();
     await page.getByRole('button', { name: /^Décrocher/ }).click();
-    await page.getByRole('button', { name: /^Raccrocher/ }).waitFor();
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // Picked up: the answers show (« Répondre »), the focus on their heading — on « Conversation »
+    // a newcomer was left with the phone's buttons, the moves out of sight.
+    await page.getByRole('button', { name: 'Répondre', exact: true, pressed: true }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === "Actions de l'écoutant·e");
     const bar = await box(page.getByRole('navigation', { name: 'Partie de la console affichée' }));
     const covered: string[] = [];
-    let reachedFooter = false;
-    for (let step = 0; step < 40 && !reachedFooter; step++) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const element = document.activeElement;
-        if (
-          !element ||
-          element === document.body ||
-          element.closest('nav[aria-label]')?.matches('.phone-view-switch')
-        )
-          return null;
-        const { top, bottom } = element.getBoundingClientRect();
-        return { top, bottom, text: element.textContent ?? '', footer: element.closest('footer') !== null };
-      });
-      if (!focused) continue;
-      reachedFooter = focused.footer;
-      if (focused.bottom > bar.y + 0.5) covered.push(focused.text);
+    for (const view of ['Répondre', 'Conversation']) {
+      await page.getByRole('button', { name: view, exact: true }).click();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      let reachedFooter = false;
+      for (let step = 0; step < 40 && !reachedFooter; step++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const element = document.activeElement;
+          if (
+            !element ||
+            element === document.body ||
+            element.closest('nav[aria-label]')?.matches('.phone-view-switch')
+          )
+            return null;
+          const { top, bottom } = element.getBoundingClientRect();
+          return { top, bottom, text: element.textContent ?? '', footer: element.closest('footer') !== null };
+        });
+        if (!focused) continue;
+        reachedFooter = focused.footer;
+        if (focused.bottom > bar.y + 0.5) covered.push(focused.text);
+      }
+      expect(reachedFooter).toBe(true);
     }
-    expect(reachedFooter).toBe(true);
     expect(covered).toEqual([]);
     await learner.close();
     await home.close();

@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import { useState } from 'react';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { fakeSession } from '../test/fakeSession.js';
-import { callerActorView, inputEntry, lineEntry } from '../test/fixtures.js';
+import { callerActorView, inputEntry, lineEntry, observationEntry } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
+import { SessionContext, type Session } from '../socket/index.js';
 import { CallerActorPage } from './CallerActorPage.js';
 import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
@@ -42,6 +44,48 @@ describe('CallerActorPage', () => {
       session: fakeSession({ view: callerActorView({ phase: 'ended', states: [] }), entries }),
     });
     expect(expects()).toMatch(/L'appel est terminé\.$/);
+  });
+
+  it('at the end: the call expects nothing more, no line to say, the outcome in their place, the focus on it', () => {
+    let setSession: (session: Session) => void = () => undefined;
+    function Host() {
+      const [session, set] = useState<Session>(fakeSession({ view: callerActorView(), entries }));
+      setSession = set;
+      return (
+        <SessionContext value={session}>
+          <CallerActorPage />
+        </SessionContext>
+      );
+    }
+    renderWithSession(<Host />);
+    screen.getByRole('button', { name: fr('actor.suggestions.say') }).focus();
+    // The engine keeps the states the call ended in.
+    const ended = callerActorView({
+      phase: 'ended',
+      ending: { ending: 'raccroche', outcome: 'failure', message: 'Elle a raccroché.', reason: 'scenario' },
+    });
+    act(() => setSession(fakeSession({ view: ended, entries })));
+    const expects = screen.getByRole('region', { name: fr('actor.expects.heading') });
+    expect(expects.textContent).toMatch(/L'appel est terminé\.$/);
+    expect(within(expects).queryByText('Détresse forte')).toBeNull();
+    expect(screen.queryByRole('button', { name: fr('actor.suggestions.say') })).toBeNull();
+    expect(screen.queryByRole('button', { name: fr('actor.suggestions.adapt') })).toBeNull();
+    expect(screen.queryByLabelText(fr('actor.speak.label'))).toBeNull();
+    const outcome = screen.getByRole('region', { name: fr('outcome.heading') });
+    // In the column of what to say (first on a phone), not under the persona.
+    expect(outcome.closest('.role-layout__main')).not.toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: fr('outcome.heading') }));
+  });
+
+  it('says of the entries the listener does not see that the listener does not see them (not « formateur·rice seulement »: the actor sees them)', () => {
+    const hidden = observationEntry(3, { kind: 'state', states: ['calme'] }, 'system');
+    renderWithSession(<CallerActorPage />, {
+      session: fakeSession({ view: callerActorView(), entries: [...entries, hidden] }),
+    });
+    const transcript = screen.getByRole('region', { name: fr('transcript.heading') });
+    const item = within(transcript).getAllByRole('listitem').at(-1)!;
+    expect(item.textContent).toContain(`(${fr('entry.notForListener')})`);
+    expect(item.textContent).not.toContain(fr('entry.trainerOnly'));
   });
 
   it('says a suggested line as it is, or adapted, or its own words', async () => {

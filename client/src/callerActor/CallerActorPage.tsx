@@ -3,6 +3,7 @@ import type { CallerActorView } from '@ecoute/engine';
 import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
 import { PersonaPanel } from '../trainer/PersonaPanel.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
 import { InjectButtons } from '../trainer/InjectButtons.js';
@@ -39,7 +40,8 @@ export function CallerActorPage() {
   useDocumentTitle(title);
 
   const pageRef = useRef<HTMLDivElement>(null);
-  useFocusRescue(pageRef);
+  // When the call ends, the lines to say go: focus to the outcome that replaces them.
+  useFocusRescue(pageRef, () => pageRef.current?.querySelector<HTMLElement>('#outcome-heading') ?? null);
 
   const online = session.status === 'connected';
   const inCall = online && view !== null && !view.paused && view.phase === 'connected';
@@ -63,18 +65,27 @@ export function CallerActorPage() {
                 className="panel persona cue-card"
               />
               <PhonePanel view={view} entries={session.entries} />
-              {view.ending ? <OutcomePanel ending={view.ending} /> : null}
             </div>
             <div className="role-layout__main">
               <ExpectationsCard view={view} />
-              <SpeakBox
-                view={view}
-                enabled={inCall}
-                onSpeak={(text, line) =>
-                  submit(line ? { kind: 'speak', text, line } : { kind: 'speak', text })
-                }
-              />
-              <Transcript entries={session.entries} labels={labels} />
+              {/* At the end, the outcome where the lines to say were (first on a phone): the
+                  suggestions and « Dire » of a call that is over misled, the outcome sat under
+                  the persona's long card. */}
+              {view.ending ? (
+                <>
+                  <OutcomePanel ending={view.ending} />
+                  <ClassReturnLink />
+                </>
+              ) : (
+                <SpeakBox
+                  view={view}
+                  enabled={inCall}
+                  onSpeak={(text, line) =>
+                    submit(line ? { kind: 'speak', text, line } : { kind: 'speak', text })
+                  }
+                />
+              )}
+              <Transcript entries={session.entries} labels={labels} hiddenNote="entry.notForListener" />
             </div>
             <div className="role-layout__side">
               <InjectButtons
@@ -102,12 +113,14 @@ const NO_STATE_KEYS = {
 function ExpectationsCard({ view }: { view: CallerActorView }) {
   const { t } = useI18n();
   const headingId = useId();
+  // The states the call ended in expect nothing any more (they read as a cue to go on playing).
+  const states = view.phase === 'ended' ? [] : view.states;
   return (
     <section className="panel cue-card expectations" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('actor.expects.heading')}</h2>
-      {view.states.length === 0 ? <p className="muted">{t(NO_STATE_KEYS[view.phase])}</p> : null}
+      {states.length === 0 ? <p className="muted">{t(NO_STATE_KEYS[view.phase])}</p> : null}
       <ul className="expectations__list">
-        {view.states.map((state) => (
+        {states.map((state) => (
           <li key={state.id}>
             <strong>{state.label}</strong>
             {state.description ? <p className="expectations__text">{state.description}</p> : null}

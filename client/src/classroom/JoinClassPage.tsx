@@ -12,6 +12,7 @@ import {
 } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { connectClassroom } from '../socket/classroomSocket.js';
+import { rememberClassReturn } from '../join/classReturn.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { classroomApi } from './classroomApi.js';
@@ -64,6 +65,8 @@ export function JoinClassPage() {
           if (a) {
             const [, role, sessionId] = a.link.split('#')[0]!.split('/');
             if (role && sessionId) localStorage.setItem(`ecoute.name.${sessionId}.${role}`, joined.pseudonym);
+            // « Ouvrir mon appel » leaves this page: the call page links back here at its end.
+            rememberClassReturn(a.link, `${window.location.pathname}${window.location.search}`);
           }
         },
         message: (m) => setMessages((all) => [...all, m]),

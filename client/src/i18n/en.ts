@@ -79,6 +79,7 @@ export const en: Catalogue = {
   'entry.note': 'Note: {text}',
   'entry.ending': 'End of the call: {outcome}. {message}',
   'entry.trainerOnly': 'visible to the trainer only',
+  'entry.notForListener': 'not seen by the listener',
 
   'cue.ring': 'ringing',
   'cue.sigh': 'sigh',
@@ -993,6 +994,7 @@ export const en: Catalogue = {
   'classroom.join.mates': 'With: {mates}',
   'classroom.join.open': 'Open my call',
   'classroom.join.messages': 'Messages from the trainer',
+  'classroom.join.back': 'Back to the group session',
   'classroom.role.listener': 'listener',
   'classroom.role.callerActor': 'caller actor',
   'classroom.role.observer': 'observer',

@@ -80,6 +80,7 @@ export const fr = {
   'entry.note': 'Note : {text}',
   'entry.ending': "Fin de l'appel : {outcome}. {message}",
   'entry.trainerOnly': 'visible par le ou la formateur·rice seulement',
+  'entry.notForListener': "non vu par l'écoutant·e",
 
   'cue.ring': 'sonnerie',
   'cue.sigh': 'soupir',
@@ -1014,6 +1015,7 @@ export const fr = {
   'classroom.join.mates': 'Avec : {mates}',
   'classroom.join.open': 'Ouvrir mon appel',
   'classroom.join.messages': 'Messages de la formation',
+  'classroom.join.back': 'Retour à la séance de groupe',
   'classroom.role.listener': 'écoutant·e',
   'classroom.role.callerActor': "joueur·se de l'appelant·e",
   'classroom.role.observer': 'observateur·rice',

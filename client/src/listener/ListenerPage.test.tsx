@@ -40,6 +40,48 @@ describe('ListenerPage', () => {
     expect(session.sent).toEqual([{ kind: 'pickup' }]);
   });
 
+  it('shows the answers once the call is picked up, the focus on their heading (a phone showed the phone alone)', async () => {
+    // The pick-up's effect drawn before its ack, after it, or the pick-up refused.
+    for (const order of ['effect first', 'ack first', 'refused'] as const) {
+      let setSession: (session: Session) => void = () => undefined;
+      const connected = () => fakeSession({ view: listenerView(), entries: inCall });
+      const ringing = fakeSession({
+        view: listenerView({ phase: 'ringing', moves: [] }),
+        ack: () => {
+          if (order === 'refused') return { ok: false, code: 'session/paused', message: '' };
+          if (order === 'effect first') setSession(connected());
+          return { ok: true, seq: 1 };
+        },
+      });
+      function Host() {
+        const [session, set] = useState<Session>(ringing);
+        setSession = set;
+        return (
+          <SessionContext value={session}>
+            <ListenerPage />
+          </SessionContext>
+        );
+      }
+      const { container, unmount } = renderWithSession(<Host />);
+      const shown = () => container.querySelector('[data-phone-view]')?.getAttribute('data-phone-view');
+      expect(shown()).toBe('call');
+      const pick = button(fr('shortcuts.pickup'));
+      pick.focus();
+      await click(pick);
+      if (order === 'ack first') act(() => setSession(connected()));
+      if (order === 'refused') {
+        // Still ringing, « Décrocher » in sight.
+        expect(shown()).toBe('call');
+        expect(document.activeElement).toBe(pick);
+      } else {
+        expect(shown()).toBe('answer');
+        expect(button(fr('listener.view.answer')).getAttribute('aria-pressed')).toBe('true');
+        expect(document.activeElement).toBe(screen.getByRole('heading', { name: fr('moves.heading') }));
+      }
+      unmount();
+    }
+  });
+
   it('shows the call: timer, transcript in a live region, moves, « Ce que je dis », « Raccrocher »', async () => {
     const session = fakeSession({ view: listenerView({ t: 65_000 }), entries: inCall });
     renderWithSession(<ListenerPage />, { session });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -23,7 +24,7 @@ import { useCallerVoice } from '../ui/useCallerVoice.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { useSendInput } from '../ui/useSendInput.js';
-import { useFocusRescue } from '../ui/useFocusRescue.js';
+import { focusQuietly, useFocusRescue } from '../ui/useFocusRescue.js';
 import { useShortcuts, type KeyBinding } from '../ui/useShortcuts.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
 import { NotesPad } from './NotesPad.js';
@@ -116,7 +117,35 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   const title = view ? t('session.title', { role, scenario: view.scenario.title }) : role;
   useDocumentTitle(title);
 
-  const pickup = () => void submit({ kind: 'pickup' });
+  // On a phone, one part of the console at a time (a bottom bar switches): the conversation,
+  // the answers (with the last lines above them), the notes. Once the call is picked up, the
+  // answers show (the caller has spoken: it is the listener's turn; on the conversation view a
+  // newcomer was left with « Mettre en attente » and « Raccrocher », the moves out of sight).
+  // When the call ends, the conversation shows, with the outcome and the debrief link in view.
+  const [phoneView, setPhoneView] = useState<PhoneView>('call');
+  const answerAfterPickup = useRef(false);
+  const pickup = () =>
+    void submit({ kind: 'pickup' }).then((ok) => {
+      if (!ok) return;
+      answerAfterPickup.current = true;
+      setPhoneView('answer');
+    });
+  // « Décrocher » is gone: the focus, left on the phone (hidden on a phone's « Répondre ») or
+  // nowhere, goes to the answers' heading (free speech: none, the last lines' heading) once
+  // they are shown — the ack may come before or after the pick-up's effect is drawn. A pick-up
+  // by its key from elsewhere keeps its focus.
+  const phase = view?.phase;
+  useEffect(() => {
+    if (!answerAfterPickup.current || phoneView !== 'answer' || phase !== 'connected') return;
+    const heading =
+      answerRef.current?.querySelector<HTMLElement>('h2, h3') ??
+      pageRef.current?.querySelector<HTMLElement>('.role-layout__transcript h2');
+    if (!heading) return;
+    answerAfterPickup.current = false;
+    const active = document.activeElement;
+    if (active && active !== document.body && !active.closest('.phone')) return;
+    focusQuietly(heading);
+  }, [phoneView, phase]);
   const hangup = () => void submit({ kind: 'hangup' });
   const hold = () => void submit({ kind: 'hold' });
   const unhold = () => void submit({ kind: 'unhold' });
@@ -202,10 +231,6 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
       ),
   });
 
-  // On a phone, one part of the console at a time (a bottom bar switches): the conversation,
-  // the answers (with the last lines above them), the notes. When the call ends, the
-  // conversation shows, with the outcome and the debrief link in view.
-  const [phoneView, setPhoneView] = useState<PhoneView>('call');
   const ended = view?.ending != null;
   useEffect(() => {
     if (!ended) return;
@@ -270,6 +295,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
                   <DebriefLink className="button" />
                 </p>
               ) : null}
+              {view.ending ? <ClassReturnLink /> : null}
               <NotesPad
                 entries={session.entries}
                 enabled={connected && !readOnly}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { renderHook, screen } from '@testing-library/react';
+import { renderHook, screen, within } from '@testing-library/react';
 import type { ProjectorView } from '@ecoute/engine';
 import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, listenerView } from '../test/fixtures.js';
@@ -86,6 +86,20 @@ describe('ObserverPage — projector mode', () => {
     expect(screen.getByRole('meter', { name: 'Détresse' }).getAttribute('value')).toBe('70');
     expect(screen.getByRole('region', { name: fr('graph.heading') })).not.toBeNull();
     expect(screen.getByText(plain(fr('observer.projectorOn')))).not.toBeNull();
+  });
+
+  it('says of an entry the listener does not see that the listener does not see it (the observers do)', () => {
+    const entries = [
+      inputEntry(1, { kind: 'pickup' }),
+      inputEntry(2, { kind: 'projector', on: true }, 'trainer'),
+    ];
+    renderWithSession(<ObserverPage />, {
+      session: fakeSession({ view: listenerView({ role: 'observer', projector }), entries }),
+    });
+    const transcript = screen.getByRole('region', { name: fr('transcript.heading') });
+    const item = within(transcript).getAllByRole('listitem').at(-1)!;
+    expect(item.textContent).toContain(`(${fr('entry.notForListener')})`);
+    expect(item.textContent).not.toContain(fr('entry.trainerOnly'));
   });
 
   it('keeps the changes it has seen, for the curves and the path', () => {

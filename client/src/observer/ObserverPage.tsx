@@ -3,6 +3,7 @@ import { useFocusRescue } from '../ui/useFocusRescue.js';
 import { CurvesPanel } from '../charts/CurvesPanel.js';
 import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
+import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { shownToListener } from '../listener/ListenerPage.js';
 import { WhisperPanel } from '../listener/WhisperPanel.js';
@@ -72,9 +73,17 @@ export function ObserverPage() {
                 <VoiceSwitch checked={voiceOn} onChange={setVoiceOn} available={voice.available} />
               </div>
               {view.ending ? <OutcomePanel ending={view.ending} /> : null}
+              {view.ending ? <ClassReturnLink /> : null}
             </div>
             <div className="role-layout__main">
-              <Transcript entries={session.entries} labels={labels} show={shownToListener} />
+              {/* What the listener does not see and this page shows (projector mode: the trainer's
+                  switch, the states) is the observers' too, not « formateur·rice seulement ». */}
+              <Transcript
+                entries={session.entries}
+                labels={labels}
+                show={shownToListener}
+                hiddenNote="entry.notForListener"
+              />
               <WhisperPanel entries={session.entries} />
               {/* In free speech the listener has no action list: none is shown (not `moves.none`). */}
               {view.phase === 'connected' && view.mode !== 'free_speech' ? (

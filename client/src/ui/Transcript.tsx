@@ -33,6 +33,7 @@ export function Transcript({
   readings = true,
   details = false,
   headingLevel = 2,
+  hiddenNote = 'entry.trainerOnly',
 }: {
   /** The trainer's choice: announce hidden variables, states and readings too. */
   details?: boolean;
@@ -44,6 +45,12 @@ export function Transcript({
   show?: (entry: TimelineEntry) => boolean;
   /** Its heading's level (2 on the consoles; lower when nested under a section's own heading). */
   headingLevel?: HeadingLevel;
+  /**
+   * What a screen reader hears after an entry the listener does not see: « visible par le ou la
+   * formateur·rice seulement » on the trainer's console; on the caller actor's and observer's
+   * pages, who see them too, `entry.notForListener`.
+   */
+  hiddenNote?: 'entry.trainerOnly' | 'entry.notForListener';
 }) {
   const { t, lang } = useI18n();
   const entries = useMemo(() => (show ? allEntries.filter(show) : allEntries), [allEntries, show]);
@@ -139,9 +146,7 @@ export function Transcript({
                   {readings && line.interpretation ? (
                     <span className="entry__interpretation"> {line.interpretation}</span>
                   ) : null}
-                  {line.trainerOnly ? (
-                    <span className="visually-hidden"> ({t('entry.trainerOnly')})</span>
-                  ) : null}
+                  {line.trainerOnly ? <span className="visually-hidden"> ({t(hiddenNote)})</span> : null}
                 </p>{' '}
                 {/* The time once, read as shown (it was there twice in the page's text). */}
                 <span
