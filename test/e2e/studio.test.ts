@@ -159,6 +159,18 @@ describe('the authoring studio in the browser', () => {
     await trainerPage.page.getByRole('checkbox', { name: 'Appel de Camille' }).waitFor();
     // …and opens it in the library to start a session of the published version.
     await trainerPage.page.goto(`${rig.server.url}/bibliotheque/appel-camille`);
+    // A trainer reads the organisation's calls, never writes them (the server refuses): the page
+    // says so and offers nothing that would be refused — no save, no publish, no forms, no typing.
+    await trainerPage.page.getByText(/^Lecture seule\s?: les auteur·rices et administrateur·rices/).waitFor();
+    expect(await trainerPage.page.getByRole('button', { name: 'Enregistrer le brouillon' }).count()).toBe(0);
+    expect(await trainerPage.page.getByRole('button', { name: 'Publier', exact: true }).count()).toBe(0);
+    expect(await trainerPage.page.getByRole('heading', { name: 'Formulaires' }).count()).toBe(0);
+    const readText = trainerPage.page.locator('.cm-content');
+    expect(await readText.getAttribute('aria-readonly')).toBe('true');
+    const before = await readText.textContent();
+    await readText.click();
+    await trainerPage.page.keyboard.type('xyz');
+    expect(await readText.textContent()).toBe(before);
     await trainerPage.page.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
     await trainerPage.page.waitForURL(/\/sessions\/[^/]+\/liens$/);
     const sessionId = decodeURIComponent(trainerPage.page.url().split('/sessions/')[1]!.split('/')[0]!);
@@ -178,4 +190,20 @@ describe('the authoring studio in the browser', () => {
     expect(await contains(listener.scripts, 'cm-editor')).toBe(false);
     expect(await contains(listener.scripts, 'lint.worker')).toBe(false);
   }, 180_000);
+
+  it('a built-in call says « Dupliquez-le pour le modifier » and its page makes the copy', async () => {
+    const { page } = await pageAs(rig.author);
+    await page.goto(`${rig.server.url}/bibliotheque/appel-entrainement`);
+    await page.getByText(/^Appel de la bibliothèque intégrée\s?: lecture seule\. Dupliquez-le/).waitFor();
+    // Nothing typed in a built-in is kept: its text is read-only.
+    expect(await page.locator('.cm-content').getAttribute('aria-readonly')).toBe('true');
+    await page.getByRole('button', { name: 'Dupliquer', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: "Studio : Appel d'entraînement (copie)" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/bibliotheque/appel-entrainement-copie');
+    // The copy is the author's to write: its text takes typing, its draft can be saved.
+    expect(await page.locator('.cm-content').getAttribute('aria-readonly')).toBeNull();
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).waitFor();
+    // The button followed is gone: the focus is on the copy's heading, not lost on the page.
+    expect(await settledFocus(page, /^h1: /)).toBe("h1: Studio : Appel d'entraînement (copie)");
+  }, 60_000);
 });

@@ -23,6 +23,7 @@ import type { LibraryCallDetail, LibraryChangeKind, LibraryIssue } from '@ecoute
 import { LazyStateGraph } from '../charts/lazy.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { formatDateTime } from '../i18n/formatDate.js';
+import { copyIdOf } from '../library/callId.js';
 import { libraryApi } from '../library/libraryApi.js';
 import { ChunkBoundary } from '../ui/ChunkBoundary.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -66,8 +67,14 @@ const CHANGE_KEYS: Record<LibraryChangeKind, MessageKey> = {
 };
 
 export function EditorPage() {
-  const { t } = useI18n();
   const { callId = '' } = useParams();
+  // One editor per call: a duplicate opened from a built-in's page starts afresh (its text, its
+  // autosave), as when it is opened from the library.
+  return <CallEditor key={callId} callId={callId} />;
+}
+
+function CallEditor({ callId }: { callId: string }) {
+  const { t } = useI18n();
   const lint = useLintWorker();
   const account = useAccount();
   const navigate = useNavigate();
@@ -94,10 +101,12 @@ export function EditorPage() {
   const [formError, setFormError] = useState('');
   const statesId = useId();
   const issuesId = useId();
-  const readOnly = detail?.builtIn ?? false;
+  // Authors and administrators write the organisation's calls; trainers read them (the server
+  // refuses their saves): for them every call is read-only, as the built-ins are for everyone.
+  const writer = account.status === 'signed-in' && account.me.role !== 'trainer';
+  const readOnly = (detail?.builtIn ?? false) || !writer;
   const autosave = useDraftAutosave({
-    // Authors and administrators write the organisation's calls; trainers read them.
-    enabled: !readOnly && account.status === 'signed-in' && account.me.role !== 'trainer',
+    enabled: !readOnly,
     text,
     currentText: () => view?.state.doc.toString() ?? text,
     save: (yaml) => saveDraft(yaml, 'editor.autosaved'),
@@ -223,6 +232,20 @@ export function EditorPage() {
     if (!created.ok) return setError(created.code);
     void navigate(`/sessions/${encodeURIComponent(created.data.sessionId)}/liens`);
   };
+  // A built-in says « Dupliquez-le pour le modifier »: the copy is made here, and opens.
+  const duplicate = async () => {
+    const calls = await libraryApi.list();
+    if (!calls.ok) return setError(calls.code);
+    const copy = await libraryApi.create({
+      duplicate: callId,
+      id: copyIdOf(
+        callId,
+        calls.data.map((c) => c.id),
+      ),
+    });
+    if (!copy.ok) return setError(copy.code);
+    void navigate(`/bibliotheque/${encodeURIComponent(copy.data.id)}`);
+  };
   const mayStart =
     account.status === 'signed-in' && account.me.role !== 'author' && detail?.published !== undefined;
 
@@ -231,7 +254,8 @@ export function EditorPage() {
   const cursorStates = useMemo(() => (cursorState ? [cursorState] : []), [cursorState]);
 
   if (error && !detail) return <ErrorAlert code={error} />;
-  if (!detail || !loaded) return <p role="status">{t('editor.loading')}</p>;
+  // The account decides what the page offers (read-only or not): nothing shows before it is known.
+  if (!detail || !loaded || account.status === 'loading') return <p role="status">{t('editor.loading')}</p>;
   const textPane = (
     <section key="text" className="studio__text" aria-labelledby={issuesId}>
       {/* The lint's counts and list beside the heading, not inside it (its list read as part of it). */}
@@ -257,6 +281,7 @@ export function EditorPage() {
         onLint={onLint}
         onCursorState={setCursorState}
         onView={setView}
+        readOnly={readOnly}
       />
     </section>
   );
@@ -320,20 +345,27 @@ export function EditorPage() {
       </p>
       <h1>{t('editor.heading', { title: detail.title })}</h1>
       <p className="muted">
-        {readOnly
-          ? t('editor.readOnly')
-          : detail.draft === undefined && detail.published === loaded.version
-            ? t('editor.publishedNext', {
-                version: loaded.version,
-                next: Math.max(0, ...detail.versions.map((v) => v.version)) + 1,
-              })
-            : t('editor.editing', { version: loaded.version })}
+        {!writer
+          ? t('editor.readOnlyReader')
+          : readOnly
+            ? t('editor.readOnly')
+            : detail.draft === undefined && detail.published === loaded.version
+              ? t('editor.publishedNext', {
+                  version: loaded.version,
+                  next: Math.max(0, ...detail.versions.map((v) => v.version)) + 1,
+                })
+              : t('editor.editing', { version: loaded.version })}
       </p>
       <ErrorAlert code={error} />
       <p role="status" className="studio__status">
         {status}
       </p>
       <div className="studio__actions">
+        {detail.builtIn && writer ? (
+          <button type="button" onClick={() => void duplicate()}>
+            {t('library.duplicate')}
+          </button>
+        ) : null}
         {readOnly ? null : (
           <>
             <button type="button" onClick={() => void save()}>

@@ -1092,6 +1092,8 @@ export const en: Catalogue = {
   'library.heading': 'Call library',
   'library.loading': 'Loading the library…',
   'library.back': '← Back to the call library',
+  'library.readerNote':
+    "The organisation's authors and administrators write and publish the calls. Open one to read it, test it or start a session of its published version.",
   'library.col.title': 'Call',
   'library.col.status': 'Versions',
   'library.col.actions': 'Actions',
@@ -1127,6 +1129,8 @@ export const en: Catalogue = {
   'editor.hover.object': 'group of keys',
   'editor.hover.null': 'empty (null)',
   'editor.readOnly': 'A built-in call: read-only. Duplicate it to change it.',
+  'editor.readOnlyReader':
+    "Read-only: the organisation's authors and administrators write the calls. You can test this one and start a session of its published version.",
   'editor.editing': 'Draft of version {version}',
   'editor.saved': 'Draft saved (version {version}).',
   'editor.autosaved': 'Draft saved automatically (version {version}).',

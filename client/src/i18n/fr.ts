@@ -1115,6 +1115,8 @@ export const fr = {
   'library.heading': "Bibliothèque d'appels",
   'library.loading': 'Chargement de la bibliothèque…',
   'library.back': "← Retour à la bibliothèque d'appels",
+  'library.readerNote':
+    "Les auteur·rices et administrateur·rices de l'organisme écrivent et publient les appels. Ouvrez-en un pour le lire, le tester ou lancer une séance de sa version publiée.",
   'library.col.title': 'Appel',
   'library.col.status': 'Versions',
   'library.col.actions': 'Actions',
@@ -1150,6 +1152,8 @@ export const fr = {
   'editor.hover.object': 'groupe de clés',
   'editor.hover.null': 'vide (null)',
   'editor.readOnly': 'Appel de la bibliothèque intégrée : lecture seule. Dupliquez-le pour le modifier.',
+  'editor.readOnlyReader':
+    "Lecture seule : les auteur·rices et administrateur·rices de l'organisme écrivent les appels. Vous pouvez tester celui-ci et lancer une séance de sa version publiée.",
   'editor.editing': 'Brouillon de la version {version}',
   'editor.saved': 'Brouillon enregistré (version {version}).',
   'editor.autosaved': 'Brouillon enregistré automatiquement (version {version}).',

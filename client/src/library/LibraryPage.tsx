@@ -82,6 +82,8 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
       <p>
         <Link to="/">{t('nav.back.home')}</Link>
       </p>
+      {/* A trainer finds no way to write here: the page says who writes, and what is theirs to do. */}
+      {writer ? null : <p>{t('library.readerNote')}</p>}
       <ErrorAlert code={error} />
       {calls === null ? (
         <p role="status">{t('library.loading')}</p>
