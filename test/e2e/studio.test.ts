@@ -173,6 +173,8 @@ describe('the authoring studio in the browser', () => {
     expect(await readText.textContent()).toBe(before);
     await trainerPage.page.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
     await trainerPage.page.waitForURL(/\/sessions\/[^/]+\/liens$/);
+    // The links' page says which call they open.
+    await trainerPage.page.getByText(/^Appel\s?: Appel de Camille, version 1$/).waitFor();
     const sessionId = decodeURIComponent(trainerPage.page.url().split('/sessions/')[1]!.split('/')[0]!);
     const shared = await fetch(`${rig.server.url}/api/sessions/${encodeURIComponent(sessionId)}/links`, {
       headers: rig.trainer,

@@ -15,6 +15,7 @@ import {
   useState,
 } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { SessionShareState } from '../account/SessionSharePage.js';
 import { useAccount } from '../account/useAccount.js';
 import { httpHomeApi } from '../home/homeApi.js';
 import type { EditorView } from '@codemirror/view';
@@ -230,7 +231,9 @@ function CallEditor({ callId }: { callId: string }) {
   const startSession = async () => {
     const created = await httpHomeApi.createSession({ scenarioId: callId });
     if (!created.ok) return setError(created.code);
-    void navigate(`/sessions/${encodeURIComponent(created.data.sessionId)}/liens`);
+    // The links' page names the call they open (its version: the newest published, as created).
+    const about: SessionShareState = { title: detail?.title ?? '', version: detail?.published ?? 1 };
+    void navigate(`/sessions/${encodeURIComponent(created.data.sessionId)}/liens`, { state: about });
   };
   // A built-in says « Dupliquez-le pour le modifier »: the copy is made here, and opens.
   const duplicate = async () => {

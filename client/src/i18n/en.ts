@@ -682,6 +682,8 @@ export const en: Catalogue = {
   'account.nav.home': 'My sessions',
   'account.nav.sessions': 'Sessions of the organisation',
   'account.share.heading': 'Session links',
+  'account.share.call': 'Call: {title}, version {version}',
+  'account.share.callAt': 'Call: {title}, version {version} — session of {date}',
   'account.share.link': 'Links and QR codes',
   'account.share.qr': 'QR code of the {role} link',
   'account.share.revoke': 'Revoke the links',

@@ -697,6 +697,8 @@ export const fr = {
   'account.nav.home': 'Mes séances',
   'account.nav.sessions': "Séances de l'organisme",
   'account.share.heading': 'Liens de la séance',
+  'account.share.call': 'Appel : {title}, version {version}',
+  'account.share.callAt': 'Appel : {title}, version {version} — séance du {date}',
   'account.share.link': 'Liens et QR codes',
   'account.share.qr': 'QR code du lien {role}',
   'account.share.revoke': 'Révoquer les liens',
