@@ -157,6 +157,20 @@ describe('the authoring studio in the browser', () => {
     await trainerPage.page.getByRole('radio', { name: 'Appel de Camille' }).waitFor();
     await trainerPage.page.goto(`${rig.server.url}/classes`);
     await trainerPage.page.getByRole('checkbox', { name: 'Appel de Camille' }).waitFor();
+    // Meanwhile the author goes on with a draft of version 2 (the title changed, on the text's
+    // first lines: drawn by the editor, which draws only what is in view).
+    const v1 = (await (
+      await fetch(`${rig.server.url}/api/library/calls/appel-camille/versions/1`, { headers: rig.author })
+    ).json()) as { yaml: string };
+    expect(v1.yaml).toContain('title: "Appel de Camille"\n');
+    const drafted = await fetch(`${rig.server.url}/api/library/calls/appel-camille/draft`, {
+      method: 'PUT',
+      headers: { ...rig.author, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        yaml: v1.yaml.replace('title: "Appel de Camille"\n', 'title: "Appel de Camille (en cours)"\n'),
+      }),
+    });
+    expect(drafted.status).toBe(200);
     // …and opens it in the library to start a session of the published version.
     await trainerPage.page.goto(`${rig.server.url}/bibliotheque/appel-camille`);
     // A trainer reads the organisation's calls, never writes them (the server refuses): the page
@@ -167,6 +181,10 @@ describe('the authoring studio in the browser', () => {
     expect(await trainerPage.page.getByRole('heading', { name: 'Formulaires' }).count()).toBe(0);
     const readText = trainerPage.page.locator('.cm-content');
     expect(await readText.getAttribute('aria-readonly')).toBe('true');
+    // What the trainer reads, and tests, is the published version the session will play, not the
+    // author's draft in progress.
+    await readText.getByText('title: "Appel de Camille"').waitFor();
+    expect(await readText.textContent()).not.toContain('(en cours)');
     const before = await readText.textContent();
     await readText.click();
     await trainerPage.page.keyboard.type('xyz');

@@ -113,20 +113,28 @@ function CallEditor({ callId }: { callId: string }) {
     save: (yaml) => saveDraft(yaml, 'editor.autosaved'),
   });
 
+  // A trainer reads what sessions play — the newest published version, the one « Lancer une
+  // séance » starts and « Tester l'appel » should match —, not an author's draft in progress; a
+  // writer reads the draft they go on with.
+  const readsPublished = account.status === 'signed-in' && account.me.role === 'trainer';
   const reload = useCallback(async () => {
     const found = await libraryApi.detail(callId);
     if (!found.ok) return setError(found.code);
     setDetail(found.data);
-    const version = found.data.draft ?? found.data.published ?? found.data.versions[0]?.version ?? 1;
+    const { draft, published, versions } = found.data;
+    const version =
+      (readsPublished ? (published ?? draft) : (draft ?? published)) ?? versions[0]?.version ?? 1;
     const read = await libraryApi.text(callId, version);
     if (!read.ok) return setError(read.code);
     setLoaded({ version, yaml: read.data.yaml });
     setText(read.data.yaml);
     autosave.markSaved(read.data.yaml);
-  }, [callId]);
+  }, [callId, readsPublished]);
+  // Once the account is known: which version to read depends on it.
+  const accountKnown = account.status !== 'loading';
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (accountKnown) void reload();
+  }, [reload, accountKnown]);
 
   const onLint = useCallback((next: LintAnswer) => {
     ranges.current = next.ranges;
@@ -231,8 +239,11 @@ function CallEditor({ callId }: { callId: string }) {
   const startSession = async () => {
     const created = await httpHomeApi.createSession({ scenarioId: callId });
     if (!created.ok) return setError(created.code);
-    // The links' page names the call they open (its version: the newest published, as created).
-    const about: SessionShareState = { title: detail?.title ?? '', version: detail?.published ?? 1 };
+    // The links' page names the call they open as sessions play it — the newest published
+    // version's title and number, from the sessions' catalogue (a draft may have changed the title).
+    const playable = await httpHomeApi.listScenarios();
+    const played = playable.ok ? playable.data.find((s) => s.id === callId) : undefined;
+    const about: SessionShareState | null = played ? { title: played.title, version: played.version } : null;
     void navigate(`/sessions/${encodeURIComponent(created.data.sessionId)}/liens`, { state: about });
   };
   // A built-in says « Dupliquez-le pour le modifier »: the copy is made here, and opens.
