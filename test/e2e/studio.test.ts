@@ -212,7 +212,9 @@ describe('the authoring studio in the browser', () => {
   }, 180_000);
 
   it('a built-in call says « Dupliquez-le pour le modifier » and its page makes the copy', async () => {
-    const { page } = await pageAs(rig.author);
+    // The rig's page as is: no script bodies read (one still loading when the suite closes its
+    // browser would be refused, unhandled).
+    const page = await rig.pageAs(rig.author);
     await page.goto(`${rig.server.url}/bibliotheque/appel-entrainement`);
     await page.getByText(/^Appel de la bibliothèque intégrée\s?: lecture seule\. Dupliquez-le/).waitFor();
     // Nothing typed in a built-in is kept: its text is read-only.
@@ -225,5 +227,17 @@ describe('the authoring studio in the browser', () => {
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).waitFor();
     // The button followed is gone: the focus is on the copy's heading, not lost on the page.
     expect(await settledFocus(page, /^h1: /)).toBe("h1: Studio : Appel d'entraînement (copie)");
+    // Who does not write YAML is shown the way to the forms and the graph's edits, far below the
+    // text: the focus goes there, in view.
+    await page.getByRole('button', { name: 'Aller aux formulaires' }).click();
+    expect(await settledFocus(page, /^h2: Formulaires$/)).toBe('h2: Formulaires');
+    expect(await page.getByRole('heading', { level: 2, name: 'Formulaires' }).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole('heading', { level: 2, name: 'Formulaires' })
+        .evaluate((h) => h.getBoundingClientRect().top >= 0 && h.getBoundingClientRect().top < innerHeight),
+    ).toBe(true);
+    await page.getByRole('button', { name: /^Aller à «\s?Modifier le graphe\s?»$/ }).click();
+    expect(await settledFocus(page, /^h3: Modifier le graphe$/)).toBe('h3: Modifier le graphe');
   }, 60_000);
 });

@@ -101,6 +101,13 @@ function CallEditor({ callId }: { callId: string }) {
   const [drawn, setDrawn] = useState<TransitionDraft | null>(null);
   const [formError, setFormError] = useState('');
   const statesId = useId();
+  // « Sans écrire de YAML »: the way to the forms and the graph's edits, far below the text.
+  const formsHeading = useRef<HTMLHeadingElement>(null);
+  const graphEditHeading = useRef<HTMLHeadingElement>(null);
+  const goTo = (heading: HTMLHeadingElement | null) => {
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
+  };
   const issuesId = useId();
   // Authors and administrators write the organisation's calls; trainers read them (the server
   // refuses their saves): for them every call is read-only, as the built-ins are for everyone.
@@ -347,6 +354,7 @@ function CallEditor({ callId }: { callId: string }) {
           drawn={drawn}
           selected={selectedState}
           onSelect={setSelectedState}
+          headingRef={graphEditHeading}
         />
       )}
       <MemoCoveragePanel text={text} graph={graph} onReached={setReached} />
@@ -370,6 +378,17 @@ function CallEditor({ callId }: { callId: string }) {
                 })
               : t('editor.editing', { version: loaded.version })}
       </p>
+      {readOnly ? null : (
+        <p className="studio__no-yaml">
+          {t('studio.noYaml.intro')}{' '}
+          <button type="button" className="button--link" onClick={() => goTo(formsHeading.current)}>
+            {t('studio.noYaml.forms')}
+          </button>{' '}
+          <button type="button" className="button--link" onClick={() => goTo(graphEditHeading.current)}>
+            {t('studio.noYaml.graph')}
+          </button>
+        </p>
+      )}
       <ErrorAlert code={error} />
       <p role="status" className="studio__status">
         {status}
@@ -448,7 +467,7 @@ function CallEditor({ callId }: { callId: string }) {
       {readOnly ? null : (
         <>
           {formError ? <p role="alert">{formError}</p> : null}
-          <MemoFormsPanel data={data} edit={edit} states={stateChoices} />
+          <MemoFormsPanel data={data} edit={edit} states={stateChoices} headingRef={formsHeading} />
         </>
       )}
       {detail.builtIn ? null : (

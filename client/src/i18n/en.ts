@@ -1239,6 +1239,10 @@ export const en: Catalogue = {
   'shortcuts.remap.cancelled': 'Key unchanged.',
   'shortcuts.remap.reset': 'Restore the original keys',
   'shortcuts.remap.resetDone': 'Original keys restored.',
+  'studio.noYaml.intro':
+    'Without writing YAML: the forms (persona, lines, moves, endings, rubric) and the graph edits (states, transitions), further down.',
+  'studio.noYaml.forms': 'Go to the forms',
+  'studio.noYaml.graph': 'Go to “Edit the graph”',
   'studio.forms.heading': 'Forms',
   'studio.forms.intro':
     'Every change is written at once into the YAML text, which stays the reference (Ctrl+Z in the text undoes it).',

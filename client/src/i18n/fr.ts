@@ -1263,6 +1263,10 @@ export const fr = {
   'shortcuts.remap.cancelled': 'Touche inchangée.',
   'shortcuts.remap.reset': "Rétablir les touches d'origine",
   'shortcuts.remap.resetDone': "Touches d'origine rétablies.",
+  'studio.noYaml.intro':
+    'Sans écrire de YAML : les formulaires (personne, répliques, actions, fins, grille) et les modifications du graphe (états, transitions), plus bas.',
+  'studio.noYaml.forms': 'Aller aux formulaires',
+  'studio.noYaml.graph': 'Aller à « Modifier le graphe »',
   'studio.forms.heading': 'Formulaires',
   'studio.forms.intro':
     "Chaque modification s'écrit aussitôt dans le texte YAML, qui reste la référence (Ctrl+Z dans le texte l'annule).",
