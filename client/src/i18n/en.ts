@@ -1105,6 +1105,7 @@ export const en: Catalogue = {
   'library.edit': 'Edit',
   'library.open': 'Open',
   'library.duplicate': 'Duplicate',
+  'library.ofCall': '“{title}”',
   'library.new.heading': 'New call',
   'library.new.title': 'Title of the call',
   'library.new.id': 'Identifier',

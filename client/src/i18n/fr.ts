@@ -1128,6 +1128,7 @@ export const fr = {
   'library.edit': 'Modifier',
   'library.open': 'Ouvrir',
   'library.duplicate': 'Dupliquer',
+  'library.ofCall': '« {title} »',
   'library.new.heading': 'Nouvel appel',
   'library.new.title': "Titre de l'appel",
   'library.new.id': 'Identifiant',

@@ -64,7 +64,16 @@ describe('LibraryPage', () => {
     renderWithSession(<LibraryPage api={api} accounts={trainer} />);
     await screen.findByRole('row', { name: /Appel CAF/ });
     expect(screen.getByText(translate('fr', 'library.readerNote'))).toBeTruthy();
-    expect(screen.queryByRole('button', { name: translate('fr', 'library.duplicate') })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Dupliquer/ })).toBeNull();
+  });
+
+  it("names each call's « Ouvrir », « Modifier » and « Dupliquer », read out of the table too", async () => {
+    await renderLibrary();
+    const named = (action: 'library.open' | 'library.edit' | 'library.duplicate', title: string) =>
+      `${translate('fr', action)} ${translate('fr', 'library.ofCall', { title })}`;
+    expect(screen.getByRole('link', { name: named('library.open', "Appel d'entraînement") })).toBeTruthy();
+    expect(screen.getByRole('link', { name: named('library.edit', 'Appel CAF') })).toBeTruthy();
+    expect(screen.getByRole('button', { name: named('library.duplicate', 'Appel CAF') })).toBeTruthy();
   });
 
   it('says nothing of the kind to an author, who writes', async () => {
@@ -97,7 +106,7 @@ describe('LibraryPage', () => {
 
   it('gives a second copy of a call an id of its own', async () => {
     const sent = await renderLibrary();
-    const duplicates = screen.getAllByRole('button', { name: 'Dupliquer' });
+    const duplicates = screen.getAllByRole('button', { name: /^Dupliquer / });
     await act(async () => {
       fireEvent.click(duplicates[0]!);
     });

@@ -117,6 +117,8 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
                     <div className="library__actions">
                       <Link to={`/bibliotheque/${encodeURIComponent(c.id)}`}>
                         {writer && !c.builtIn ? t('library.edit') : t('library.open')}
+                        {/* Out of the table, in a list of the page's links, each names its call. */}
+                        <span className="visually-hidden"> {t('library.ofCall', { title: c.title })}</span>
                       </Link>
                       {writer ? (
                         <button
@@ -127,6 +129,7 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
                           }
                         >
                           {t('library.duplicate')}
+                          <span className="visually-hidden"> {t('library.ofCall', { title: c.title })}</span>
                         </button>
                       ) : null}
                     </div>
