@@ -184,6 +184,9 @@ describe('the authoring studio in the browser', () => {
     // What the trainer reads, and tests, is the published version the session will play, not the
     // author's draft in progress.
     await readText.getByText('title: "Appel de Camille"').waitFor();
+    await trainerPage.page
+      .getByRole('heading', { level: 1, name: 'Studio : Appel de Camille', exact: true })
+      .waitFor();
     expect(await readText.textContent()).not.toContain('(en cours)');
     const before = await readText.textContent();
     await readText.click();

@@ -277,6 +277,12 @@ function CallEditor({ callId }: { callId: string }) {
   if (error && !detail) return <ErrorAlert code={error} />;
   // The account decides what the page offers (read-only or not): nothing shows before it is known.
   if (!detail || !loaded || account.status === 'loading') return <p role="status">{t('editor.loading')}</p>;
+  // The call's title as the text read says it: a trainer reads the published version, whose title
+  // a draft in progress may have changed (the library's title is the newest).
+  const shownTitle =
+    readsPublished && typeof data?.['title'] === 'string' && data['title'] !== ''
+      ? data['title']
+      : detail.title;
   const textPane = (
     <section key="text" className="studio__text" aria-labelledby={issuesId}>
       {/* The lint's counts and list beside the heading, not inside it (its list read as part of it). */}
@@ -365,7 +371,7 @@ function CallEditor({ callId }: { callId: string }) {
       <p>
         <Link to="/bibliotheque">{t('library.back')}</Link>
       </p>
-      <h1>{t('editor.heading', { title: detail.title })}</h1>
+      <h1>{t('editor.heading', { title: shownTitle })}</h1>
       <p className="muted">
         {!writer
           ? t('editor.readOnlyReader')
