@@ -157,10 +157,45 @@ describe('the authoring studio in the browser', () => {
     await trainerPage.page.getByRole('radio', { name: 'Appel de Camille' }).waitFor();
     await trainerPage.page.goto(`${rig.server.url}/classes`);
     await trainerPage.page.getByRole('checkbox', { name: 'Appel de Camille' }).waitFor();
+    // Meanwhile the author goes on with a draft of version 2 (the title changed, on the text's
+    // first lines: drawn by the editor, which draws only what is in view).
+    const v1 = (await (
+      await fetch(`${rig.server.url}/api/library/calls/appel-camille/versions/1`, { headers: rig.author })
+    ).json()) as { yaml: string };
+    expect(v1.yaml).toContain('title: "Appel de Camille"\n');
+    const drafted = await fetch(`${rig.server.url}/api/library/calls/appel-camille/draft`, {
+      method: 'PUT',
+      headers: { ...rig.author, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        yaml: v1.yaml.replace('title: "Appel de Camille"\n', 'title: "Appel de Camille (en cours)"\n'),
+      }),
+    });
+    expect(drafted.status).toBe(200);
     // …and opens it in the library to start a session of the published version.
     await trainerPage.page.goto(`${rig.server.url}/bibliotheque/appel-camille`);
+    // A trainer reads the organisation's calls, never writes them (the server refuses): the page
+    // says so and offers nothing that would be refused — no save, no publish, no forms, no typing.
+    await trainerPage.page.getByText(/^Lecture seule\s?: les auteur·rices et administrateur·rices/).waitFor();
+    expect(await trainerPage.page.getByRole('button', { name: 'Enregistrer le brouillon' }).count()).toBe(0);
+    expect(await trainerPage.page.getByRole('button', { name: 'Publier', exact: true }).count()).toBe(0);
+    expect(await trainerPage.page.getByRole('heading', { name: 'Formulaires' }).count()).toBe(0);
+    const readText = trainerPage.page.locator('.cm-content');
+    expect(await readText.getAttribute('aria-readonly')).toBe('true');
+    // What the trainer reads, and tests, is the published version the session will play, not the
+    // author's draft in progress.
+    await readText.getByText('title: "Appel de Camille"').waitFor();
+    await trainerPage.page
+      .getByRole('heading', { level: 1, name: 'Studio : Appel de Camille', exact: true })
+      .waitFor();
+    expect(await readText.textContent()).not.toContain('(en cours)');
+    const before = await readText.textContent();
+    await readText.click();
+    await trainerPage.page.keyboard.type('xyz');
+    expect(await readText.textContent()).toBe(before);
     await trainerPage.page.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
     await trainerPage.page.waitForURL(/\/sessions\/[^/]+\/liens$/);
+    // The links' page says which call they open.
+    await trainerPage.page.getByText(/^Appel\s?: Appel de Camille, version 1$/).waitFor();
     const sessionId = decodeURIComponent(trainerPage.page.url().split('/sessions/')[1]!.split('/')[0]!);
     const shared = await fetch(`${rig.server.url}/api/sessions/${encodeURIComponent(sessionId)}/links`, {
       headers: rig.trainer,
@@ -178,4 +213,34 @@ describe('the authoring studio in the browser', () => {
     expect(await contains(listener.scripts, 'cm-editor')).toBe(false);
     expect(await contains(listener.scripts, 'lint.worker')).toBe(false);
   }, 180_000);
+
+  it('a built-in call says « Dupliquez-le pour le modifier » and its page makes the copy', async () => {
+    // The rig's page as is: no script bodies read (one still loading when the suite closes its
+    // browser would be refused, unhandled).
+    const page = await rig.pageAs(rig.author);
+    await page.goto(`${rig.server.url}/bibliotheque/appel-entrainement`);
+    await page.getByText(/^Appel de la bibliothèque intégrée\s?: lecture seule\. Dupliquez-le/).waitFor();
+    // Nothing typed in a built-in is kept: its text is read-only.
+    expect(await page.locator('.cm-content').getAttribute('aria-readonly')).toBe('true');
+    await page.getByRole('button', { name: 'Dupliquer', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: "Studio : Appel d'entraînement (copie)" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/bibliotheque/appel-entrainement-copie');
+    // The copy is the author's to write: its text takes typing, its draft can be saved.
+    expect(await page.locator('.cm-content').getAttribute('aria-readonly')).toBeNull();
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).waitFor();
+    // The button followed is gone: the focus is on the copy's heading, not lost on the page.
+    expect(await settledFocus(page, /^h1: /)).toBe("h1: Studio : Appel d'entraînement (copie)");
+    // Who does not write YAML is shown the way to the forms and the graph's edits, far below the
+    // text: the focus goes there, in view.
+    await page.getByRole('button', { name: 'Aller aux formulaires' }).click();
+    expect(await settledFocus(page, /^h2: Formulaires$/)).toBe('h2: Formulaires');
+    expect(await page.getByRole('heading', { level: 2, name: 'Formulaires' }).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole('heading', { level: 2, name: 'Formulaires' })
+        .evaluate((h) => h.getBoundingClientRect().top >= 0 && h.getBoundingClientRect().top < innerHeight),
+    ).toBe(true);
+    await page.getByRole('button', { name: /^Aller à «\s?Modifier le graphe\s?»$/ }).click();
+    expect(await settledFocus(page, /^h3: Modifier le graphe$/)).toBe('h3: Modifier le graphe');
+  }, 60_000);
 });

@@ -2,7 +2,7 @@
 // (the server keeps them sealed for the owner), each with its QR code; `account.share.revoke`
 // makes new ones and the old ones open nothing any more.
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { SessionLinks } from '@ecoute/protocol';
 import { saveSessionLinks } from '../home/savedLinks.js';
 import { useI18n } from '../i18n/index.js';
@@ -11,10 +11,31 @@ import { CopyLink } from '../ui/CopyLink.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useHeavyViews } from '../ui/HeavyViews.js';
 import { LINK_ORDER, ROLE_KEYS } from '../ui/roleKeys.js';
+import { formatDateTime } from '../i18n/formatDate.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { accountApi } from './accountApi.js';
 
 const QrCode = lazy(() => import('../trainer/QrCode.js'));
+
+/**
+ * What the page that led here knows of the session (the router's state: the sessions list, the
+ * studio's « Lancer une séance »): its call and when it was made, so that the trainer reads which
+ * session these links open. The links' answer carries neither; opened from an address alone, the
+ * page names none.
+ */
+export interface SessionShareState {
+  title: string;
+  version: number;
+  createdAt?: string;
+}
+
+function shareStateOf(state: unknown): SessionShareState | null {
+  if (typeof state !== 'object' || state === null) return null;
+  const { title, version, createdAt } = state as Record<string, unknown>;
+  if (typeof title !== 'string' || typeof version !== 'number') return null;
+  return typeof createdAt === 'string' ? { title, version, createdAt } : { title, version };
+}
+
 export function SessionSharePage({
   api = accountApi,
   origin = window.location.origin,
@@ -24,6 +45,7 @@ export function SessionSharePage({
 }) {
   const { t } = useI18n();
   const { sessionId = '' } = useParams();
+  const about = shareStateOf(useLocation().state);
   const heavy = useHeavyViews();
   const [links, setLinks] = useState<SessionLinks | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,6 +73,17 @@ export function SessionSharePage({
   return (
     <div className="account">
       <h1>{t('account.share.heading')}</h1>
+      {about ? (
+        <p>
+          {about.createdAt
+            ? t('account.share.callAt', {
+                title: about.title,
+                version: about.version,
+                date: formatDateTime(t, about.createdAt),
+              })
+            : t('account.share.call', { title: about.title, version: about.version })}
+        </p>
+      ) : null}
       <p>
         <Link to="/sessions">{t('nav.back.sessions')}</Link>
       </p>

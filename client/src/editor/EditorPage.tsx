@@ -15,6 +15,7 @@ import {
   useState,
 } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { SessionShareState } from '../account/SessionSharePage.js';
 import { useAccount } from '../account/useAccount.js';
 import { httpHomeApi } from '../home/homeApi.js';
 import type { EditorView } from '@codemirror/view';
@@ -23,6 +24,7 @@ import type { LibraryCallDetail, LibraryChangeKind, LibraryIssue } from '@ecoute
 import { LazyStateGraph } from '../charts/lazy.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { formatDateTime } from '../i18n/formatDate.js';
+import { copyIdOf } from '../library/callId.js';
 import { libraryApi } from '../library/libraryApi.js';
 import { ChunkBoundary } from '../ui/ChunkBoundary.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -66,8 +68,14 @@ const CHANGE_KEYS: Record<LibraryChangeKind, MessageKey> = {
 };
 
 export function EditorPage() {
-  const { t } = useI18n();
   const { callId = '' } = useParams();
+  // One editor per call: a duplicate opened from a built-in's page starts afresh (its text, its
+  // autosave), as when it is opened from the library.
+  return <CallEditor key={callId} callId={callId} />;
+}
+
+function CallEditor({ callId }: { callId: string }) {
+  const { t } = useI18n();
   const lint = useLintWorker();
   const account = useAccount();
   const navigate = useNavigate();
@@ -93,30 +101,47 @@ export function EditorPage() {
   const [drawn, setDrawn] = useState<TransitionDraft | null>(null);
   const [formError, setFormError] = useState('');
   const statesId = useId();
+  // « Sans écrire de YAML »: the way to the forms and the graph's edits, far below the text.
+  const formsHeading = useRef<HTMLHeadingElement>(null);
+  const graphEditHeading = useRef<HTMLHeadingElement>(null);
+  const goTo = (heading: HTMLHeadingElement | null) => {
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
+  };
   const issuesId = useId();
-  const readOnly = detail?.builtIn ?? false;
+  // Authors and administrators write the organisation's calls; trainers read them (the server
+  // refuses their saves): for them every call is read-only, as the built-ins are for everyone.
+  const writer = account.status === 'signed-in' && account.me.role !== 'trainer';
+  const readOnly = (detail?.builtIn ?? false) || !writer;
   const autosave = useDraftAutosave({
-    // Authors and administrators write the organisation's calls; trainers read them.
-    enabled: !readOnly && account.status === 'signed-in' && account.me.role !== 'trainer',
+    enabled: !readOnly,
     text,
     currentText: () => view?.state.doc.toString() ?? text,
     save: (yaml) => saveDraft(yaml, 'editor.autosaved'),
   });
 
+  // A trainer reads what sessions play — the newest published version, the one « Lancer une
+  // séance » starts and « Tester l'appel » should match —, not an author's draft in progress; a
+  // writer reads the draft they go on with.
+  const readsPublished = account.status === 'signed-in' && account.me.role === 'trainer';
   const reload = useCallback(async () => {
     const found = await libraryApi.detail(callId);
     if (!found.ok) return setError(found.code);
     setDetail(found.data);
-    const version = found.data.draft ?? found.data.published ?? found.data.versions[0]?.version ?? 1;
+    const { draft, published, versions } = found.data;
+    const version =
+      (readsPublished ? (published ?? draft) : (draft ?? published)) ?? versions[0]?.version ?? 1;
     const read = await libraryApi.text(callId, version);
     if (!read.ok) return setError(read.code);
     setLoaded({ version, yaml: read.data.yaml });
     setText(read.data.yaml);
     autosave.markSaved(read.data.yaml);
-  }, [callId]);
+  }, [callId, readsPublished]);
+  // Once the account is known: which version to read depends on it.
+  const accountKnown = account.status !== 'loading';
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (accountKnown) void reload();
+  }, [reload, accountKnown]);
 
   const onLint = useCallback((next: LintAnswer) => {
     ranges.current = next.ranges;
@@ -221,7 +246,26 @@ export function EditorPage() {
   const startSession = async () => {
     const created = await httpHomeApi.createSession({ scenarioId: callId });
     if (!created.ok) return setError(created.code);
-    void navigate(`/sessions/${encodeURIComponent(created.data.sessionId)}/liens`);
+    // The links' page names the call they open as sessions play it — the newest published
+    // version's title and number, from the sessions' catalogue (a draft may have changed the title).
+    const playable = await httpHomeApi.listScenarios();
+    const played = playable.ok ? playable.data.find((s) => s.id === callId) : undefined;
+    const about: SessionShareState | null = played ? { title: played.title, version: played.version } : null;
+    void navigate(`/sessions/${encodeURIComponent(created.data.sessionId)}/liens`, { state: about });
+  };
+  // A built-in says « Dupliquez-le pour le modifier »: the copy is made here, and opens.
+  const duplicate = async () => {
+    const calls = await libraryApi.list();
+    if (!calls.ok) return setError(calls.code);
+    const copy = await libraryApi.create({
+      duplicate: callId,
+      id: copyIdOf(
+        callId,
+        calls.data.map((c) => c.id),
+      ),
+    });
+    if (!copy.ok) return setError(copy.code);
+    void navigate(`/bibliotheque/${encodeURIComponent(copy.data.id)}`);
   };
   const mayStart =
     account.status === 'signed-in' && account.me.role !== 'author' && detail?.published !== undefined;
@@ -231,7 +275,14 @@ export function EditorPage() {
   const cursorStates = useMemo(() => (cursorState ? [cursorState] : []), [cursorState]);
 
   if (error && !detail) return <ErrorAlert code={error} />;
-  if (!detail || !loaded) return <p role="status">{t('editor.loading')}</p>;
+  // The account decides what the page offers (read-only or not): nothing shows before it is known.
+  if (!detail || !loaded || account.status === 'loading') return <p role="status">{t('editor.loading')}</p>;
+  // The call's title as the text read says it: a trainer reads the published version, whose title
+  // a draft in progress may have changed (the library's title is the newest).
+  const shownTitle =
+    readsPublished && typeof data?.['title'] === 'string' && data['title'] !== ''
+      ? data['title']
+      : detail.title;
   const textPane = (
     <section key="text" className="studio__text" aria-labelledby={issuesId}>
       {/* The lint's counts and list beside the heading, not inside it (its list read as part of it). */}
@@ -257,6 +308,7 @@ export function EditorPage() {
         onLint={onLint}
         onCursorState={setCursorState}
         onView={setView}
+        readOnly={readOnly}
       />
     </section>
   );
@@ -308,6 +360,7 @@ export function EditorPage() {
           drawn={drawn}
           selected={selectedState}
           onSelect={setSelectedState}
+          headingRef={graphEditHeading}
         />
       )}
       <MemoCoveragePanel text={text} graph={graph} onReached={setReached} />
@@ -318,22 +371,40 @@ export function EditorPage() {
       <p>
         <Link to="/bibliotheque">{t('library.back')}</Link>
       </p>
-      <h1>{t('editor.heading', { title: detail.title })}</h1>
+      <h1>{t('editor.heading', { title: shownTitle })}</h1>
       <p className="muted">
-        {readOnly
-          ? t('editor.readOnly')
-          : detail.draft === undefined && detail.published === loaded.version
-            ? t('editor.publishedNext', {
-                version: loaded.version,
-                next: Math.max(0, ...detail.versions.map((v) => v.version)) + 1,
-              })
-            : t('editor.editing', { version: loaded.version })}
+        {!writer
+          ? t('editor.readOnlyReader')
+          : readOnly
+            ? t('editor.readOnly')
+            : detail.draft === undefined && detail.published === loaded.version
+              ? t('editor.publishedNext', {
+                  version: loaded.version,
+                  next: Math.max(0, ...detail.versions.map((v) => v.version)) + 1,
+                })
+              : t('editor.editing', { version: loaded.version })}
       </p>
+      {readOnly ? null : (
+        <p className="studio__no-yaml">
+          {t('studio.noYaml.intro')}{' '}
+          <button type="button" className="button--link" onClick={() => goTo(formsHeading.current)}>
+            {t('studio.noYaml.forms')}
+          </button>{' '}
+          <button type="button" className="button--link" onClick={() => goTo(graphEditHeading.current)}>
+            {t('studio.noYaml.graph')}
+          </button>
+        </p>
+      )}
       <ErrorAlert code={error} />
       <p role="status" className="studio__status">
         {status}
       </p>
       <div className="studio__actions">
+        {detail.builtIn && writer ? (
+          <button type="button" onClick={() => void duplicate()}>
+            {t('library.duplicate')}
+          </button>
+        ) : null}
         {readOnly ? null : (
           <>
             <button type="button" onClick={() => void save()}>
@@ -402,7 +473,7 @@ export function EditorPage() {
       {readOnly ? null : (
         <>
           {formError ? <p role="alert">{formError}</p> : null}
-          <MemoFormsPanel data={data} edit={edit} states={stateChoices} />
+          <MemoFormsPanel data={data} edit={edit} states={stateChoices} headingRef={formsHeading} />
         </>
       )}
       {detail.builtIn ? null : (

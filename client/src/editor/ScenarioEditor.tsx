@@ -63,6 +63,7 @@ export function ScenarioEditor({
   onLint,
   onCursorState,
   onView,
+  readOnly = false,
 }: {
   initialText: string;
   lint: LintClient;
@@ -71,6 +72,8 @@ export function ScenarioEditor({
   onLint(answer: LintAnswer): void;
   onCursorState(state: string | undefined): void;
   onView(view: EditorView | null): void;
+  /** A call the reader may not change (a built-in, or any call for a trainer): read, not typed in. */
+  readOnly?: boolean;
 }) {
   const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
@@ -138,7 +141,12 @@ export function ScenarioEditor({
           stateExtensions(scenarioJsonSchema() as Parameters<typeof stateExtensions>[0]),
           engineLint,
           lintGutter(),
-          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': keysId }),
+          EditorState.readOnly.of(readOnly),
+          EditorView.contentAttributes.of({
+            'aria-label': label,
+            // Read-only, Tab leaves the text as anywhere else: no keys to explain.
+            ...(readOnly ? { 'aria-readonly': 'true' } : { 'aria-describedby': keysId }),
+          }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               typedAt = performance.now();
@@ -163,14 +171,16 @@ export function ScenarioEditor({
       view.destroy();
     };
     // The editor is made once per text loaded; later texts come from the editor itself.
-  }, [initialText, lint, label, onView, t, keysId]);
+  }, [initialText, lint, label, onView, t, keysId, readOnly]);
 
   return (
     <>
       <div ref={host} className="scenario-editor" />
-      <p id={keysId} className="hint">
-        {t('studio.editor.keys')}
-      </p>
+      {readOnly ? null : (
+        <p id={keysId} className="hint">
+          {t('studio.editor.keys')}
+        </p>
+      )}
     </>
   );
 }

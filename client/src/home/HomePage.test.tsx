@@ -67,6 +67,11 @@ describe('HomePage', () => {
     expect(panel.getByText('https://ecoute.test/listener/abc#k=l1')).not.toBeNull();
     const open = panel.getByRole('link', { name: fr('link.openLabel', { role: fr('role.trainer') }) });
     expect(open.getAttribute('href')).toBe('https://ecoute.test/trainer/abc#k=t1');
+    // The links name the call they open, even once another call is picked for the next session.
+    fireEvent.click(screen.getByRole('radio', { name: 'Nuit blanche' }));
+    expect(
+      panel.getByText(plain(fr('account.share.call', { title: 'Crise suicidaire', version: 1 }))),
+    ).not.toBeNull();
   });
 
   it('shows the chosen call’s summary only; each call’s summary stays its radio’s description', async () => {

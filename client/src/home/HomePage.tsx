@@ -28,6 +28,8 @@ export function HomePage({
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   const [session, setSession] = useState<SessionLinks | null>(null);
+  /** The call the links open, as chosen when they were made (the picker may have moved since). */
+  const [sessionCall, setSessionCall] = useState<{ title: string; version: number } | null>(null);
   const [callerActor, setCallerActor] = useState(false);
   const [hintMode, setHintMode] = useState<HintMode>('guided');
   const [askTrainer, setAskTrainer] = useState(false);
@@ -53,6 +55,7 @@ export function HomePage({
       // The trainer's console shows these links (and their QR codes) from this browser.
       saveSessionLinks(result.data);
       setSession(result.data);
+      setSessionCall(chosenSummary ? { title: chosenSummary.title, version: chosenSummary.version } : null);
     } else setCreateError(result.code);
   }
 
@@ -94,7 +97,7 @@ export function HomePage({
         ) : null}
       </section>
 
-      {session ? <SessionLinksPanel session={session} origin={origin} /> : null}
+      {session ? <SessionLinksPanel session={session} origin={origin} call={sessionCall} /> : null}
 
       <p className="home__sessions">
         <Link to="/sessions">{t('home.sessions.link')}</Link>

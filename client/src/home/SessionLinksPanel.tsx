@@ -6,7 +6,16 @@ import { LINK_ORDER } from '../ui/roleKeys.js';
 
 // In the order people are handed their links; the caller actor's only when the session has one.
 /** The new session's role links, as full addresses on this origin. */
-export function SessionLinksPanel({ session, origin }: { session: SessionLinks; origin: string }) {
+export function SessionLinksPanel({
+  session,
+  origin,
+  call = null,
+}: {
+  session: SessionLinks;
+  origin: string;
+  /** The call these links open, named above them (`account.share.call`, as the links' own page). */
+  call?: { title: string; version: number } | null;
+}) {
   const { t } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -20,6 +29,7 @@ export function SessionLinksPanel({ session, origin }: { session: SessionLinks; 
       <h2 id="links-heading" ref={headingRef} tabIndex={-1}>
         {t('home.links.heading')}
       </h2>
+      {call ? <p>{t('account.share.call', call)}</p> : null}
       <p>{t('home.links.intro')}</p>
       <RoleLinkList
         links={session.links}

@@ -683,6 +683,8 @@ export const en: Catalogue = {
   'account.nav.home': 'My sessions',
   'account.nav.sessions': 'Sessions of the organisation',
   'account.share.heading': 'Session links',
+  'account.share.call': 'Call: {title}, version {version}',
+  'account.share.callAt': 'Call: {title}, version {version} — session of {date}',
   'account.share.link': 'Links and QR codes',
   'account.share.qr': 'QR code of the {role} link',
   'account.share.revoke': 'Revoke the links',
@@ -1094,6 +1096,8 @@ export const en: Catalogue = {
   'library.heading': 'Call library',
   'library.loading': 'Loading the library…',
   'library.back': '← Back to the call library',
+  'library.readerNote':
+    "The organisation's authors and administrators write and publish the calls. Open one to read it, test it or start a session of its published version.",
   'library.col.title': 'Call',
   'library.col.status': 'Versions',
   'library.col.actions': 'Actions',
@@ -1103,6 +1107,7 @@ export const en: Catalogue = {
   'library.edit': 'Edit',
   'library.open': 'Open',
   'library.duplicate': 'Duplicate',
+  'library.ofCall': '“{title}”',
   'library.new.heading': 'New call',
   'library.new.title': 'Title of the call',
   'library.new.id': 'Identifier',
@@ -1129,6 +1134,8 @@ export const en: Catalogue = {
   'editor.hover.object': 'group of keys',
   'editor.hover.null': 'empty (null)',
   'editor.readOnly': 'A built-in call: read-only. Duplicate it to change it.',
+  'editor.readOnlyReader':
+    "Read-only: the organisation's authors and administrators write the calls. You can test this one and start a session of its published version.",
   'editor.editing': 'Draft of version {version}',
   'editor.saved': 'Draft saved (version {version}).',
   'editor.autosaved': 'Draft saved automatically (version {version}).',
@@ -1235,6 +1242,10 @@ export const en: Catalogue = {
   'shortcuts.remap.cancelled': 'Key unchanged.',
   'shortcuts.remap.reset': 'Restore the original keys',
   'shortcuts.remap.resetDone': 'Original keys restored.',
+  'studio.noYaml.intro':
+    'Without writing YAML: the forms (persona, lines, moves, endings, rubric) and the graph edits (states, transitions), further down.',
+  'studio.noYaml.forms': 'Go to the forms',
+  'studio.noYaml.graph': 'Go to “Edit the graph”',
   'studio.forms.heading': 'Forms',
   'studio.forms.intro':
     'Every change is written at once into the YAML text, which stays the reference (Ctrl+Z in the text undoes it).',

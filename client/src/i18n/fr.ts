@@ -698,6 +698,8 @@ export const fr = {
   'account.nav.home': 'Mes séances',
   'account.nav.sessions': "Séances de l'organisme",
   'account.share.heading': 'Liens de la séance',
+  'account.share.call': 'Appel : {title}, version {version}',
+  'account.share.callAt': 'Appel : {title}, version {version} — séance du {date}',
   'account.share.link': 'Liens et QR codes',
   'account.share.qr': 'QR code du lien {role}',
   'account.share.revoke': 'Révoquer les liens',
@@ -1117,6 +1119,8 @@ export const fr = {
   'library.heading': "Bibliothèque d'appels",
   'library.loading': 'Chargement de la bibliothèque…',
   'library.back': "← Retour à la bibliothèque d'appels",
+  'library.readerNote':
+    "Les auteur·rices et administrateur·rices de l'organisme écrivent et publient les appels. Ouvrez-en un pour le lire, le tester ou lancer une séance de sa version publiée.",
   'library.col.title': 'Appel',
   'library.col.status': 'Versions',
   'library.col.actions': 'Actions',
@@ -1126,6 +1130,7 @@ export const fr = {
   'library.edit': 'Modifier',
   'library.open': 'Ouvrir',
   'library.duplicate': 'Dupliquer',
+  'library.ofCall': '« {title} »',
   'library.new.heading': 'Nouvel appel',
   'library.new.title': "Titre de l'appel",
   'library.new.id': 'Identifiant',
@@ -1152,6 +1157,8 @@ export const fr = {
   'editor.hover.object': 'groupe de clés',
   'editor.hover.null': 'vide (null)',
   'editor.readOnly': 'Appel de la bibliothèque intégrée : lecture seule. Dupliquez-le pour le modifier.',
+  'editor.readOnlyReader':
+    "Lecture seule : les auteur·rices et administrateur·rices de l'organisme écrivent les appels. Vous pouvez tester celui-ci et lancer une séance de sa version publiée.",
   'editor.editing': 'Brouillon de la version {version}',
   'editor.saved': 'Brouillon enregistré (version {version}).',
   'editor.autosaved': 'Brouillon enregistré automatiquement (version {version}).',
@@ -1259,6 +1266,10 @@ export const fr = {
   'shortcuts.remap.cancelled': 'Touche inchangée.',
   'shortcuts.remap.reset': "Rétablir les touches d'origine",
   'shortcuts.remap.resetDone': "Touches d'origine rétablies.",
+  'studio.noYaml.intro':
+    'Sans écrire de YAML : les formulaires (personne, répliques, actions, fins, grille) et les modifications du graphe (états, transitions), plus bas.',
+  'studio.noYaml.forms': 'Aller aux formulaires',
+  'studio.noYaml.graph': 'Aller à « Modifier le graphe »',
   'studio.forms.heading': 'Formulaires',
   'studio.forms.intro':
     "Chaque modification s'écrit aussitôt dans le texte YAML, qui reste la référence (Ctrl+Z dans le texte l'annule).",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { LibraryCallSummary, LibraryCreateRequest } from '@ecoute/protocol';
+import { translate } from '../i18n/index.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { libraryApi } from './libraryApi.js';
 import { LibraryPage } from './LibraryPage.js';
@@ -51,6 +52,35 @@ async function renderLibrary(
 }
 
 describe('LibraryPage', () => {
+  it('tells a trainer, who cannot write, who writes the calls and what is theirs to do', async () => {
+    const trainer = {
+      me: () =>
+        author.me().then((answer) => ({ ...answer, data: { ...answer.data, role: 'trainer' as const } })),
+    };
+    const api = {
+      ...libraryApi,
+      list: () => Promise.resolve({ ok: true as const, data: calls }),
+    } as unknown as typeof libraryApi;
+    renderWithSession(<LibraryPage api={api} accounts={trainer} />);
+    await screen.findByRole('row', { name: /Appel CAF/ });
+    expect(screen.getByText(translate('fr', 'library.readerNote'))).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Dupliquer/ })).toBeNull();
+  });
+
+  it("names each call's « Ouvrir », « Modifier » and « Dupliquer », read out of the table too", async () => {
+    await renderLibrary();
+    const named = (action: 'library.open' | 'library.edit' | 'library.duplicate', title: string) =>
+      `${translate('fr', action)} ${translate('fr', 'library.ofCall', { title })}`;
+    expect(screen.getByRole('link', { name: named('library.open', "Appel d'entraînement") })).toBeTruthy();
+    expect(screen.getByRole('link', { name: named('library.edit', 'Appel CAF') })).toBeTruthy();
+    expect(screen.getByRole('button', { name: named('library.duplicate', 'Appel CAF') })).toBeTruthy();
+  });
+
+  it('says nothing of the kind to an author, who writes', async () => {
+    await renderLibrary();
+    expect(screen.queryByText(translate('fr', 'library.readerNote'))).toBeNull();
+  });
+
   it("makes the new call's id from its title, one the library has not got yet", async () => {
     const sent = await renderLibrary();
     const id = screen.getByRole('textbox', { name: 'Identifiant' }) as HTMLInputElement;
@@ -76,7 +106,7 @@ describe('LibraryPage', () => {
 
   it('gives a second copy of a call an id of its own', async () => {
     const sent = await renderLibrary();
-    const duplicates = screen.getAllByRole('button', { name: 'Dupliquer' });
+    const duplicates = screen.getAllByRole('button', { name: /^Dupliquer / });
     await act(async () => {
       fireEvent.click(duplicates[0]!);
     });

@@ -82,6 +82,8 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
       <p>
         <Link to="/">{t('nav.back.home')}</Link>
       </p>
+      {/* A trainer finds no way to write here: the page says who writes, and what is theirs to do. */}
+      {writer ? null : <p>{t('library.readerNote')}</p>}
       <ErrorAlert code={error} />
       {calls === null ? (
         <p role="status">{t('library.loading')}</p>
@@ -115,6 +117,8 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
                     <div className="library__actions">
                       <Link to={`/bibliotheque/${encodeURIComponent(c.id)}`}>
                         {writer && !c.builtIn ? t('library.edit') : t('library.open')}
+                        {/* Out of the table, in a list of the page's links, each names its call. */}
+                        <span className="visually-hidden"> {t('library.ofCall', { title: c.title })}</span>
                       </Link>
                       {writer ? (
                         <button
@@ -125,6 +129,7 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
                           }
                         >
                           {t('library.duplicate')}
+                          <span className="visually-hidden"> {t('library.ofCall', { title: c.title })}</span>
                         </button>
                       ) : null}
                     </div>

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { accountApi } from '../account/accountApi.js';
+import { SessionSharePage } from '../account/SessionSharePage.js';
+import { I18nProvider } from '../i18n/index.js';
+import { formatDateTime } from '../i18n/formatDate.js';
 import type { SessionListItem, SessionListQuery } from '@ecoute/protocol';
 import type { HomeApi } from '../home/homeApi.js';
 import { signedInAs } from '../test/fixtures.js';
@@ -101,6 +106,52 @@ describe('the sessions list', () => {
     const call = within(rows[1]!).getByText("Appel d'entraînement", { exact: false });
     expect(call.textContent).toBe(`Appel d'entraînement ${fr('sessions.version', { version: 1 })}`);
     expect(call.textContent).not.toMatch(/\bv1\b/);
+  });
+
+  it("« Liens et QR codes » opens links that name their call and the session's date", async () => {
+    const { api } = fakeApi();
+    const accounts = {
+      ...accountApi,
+      links: () =>
+        Promise.resolve({
+          ok: true as const,
+          data: {
+            sessionId: 's1',
+            links: { listener: '/listener/s1#k=l', trainer: '/trainer/s1#k=t', observer: '/observer/s1#k=o' },
+          },
+        }),
+    };
+    render(
+      <I18nProvider initialLang="fr">
+        <MemoryRouter initialEntries={['/sessions']}>
+          <Routes>
+            <Route
+              path="/sessions"
+              element={<SessionsPage api={api} homeApi={homeApi} accounts={signedInAs()} />}
+            />
+            <Route
+              path="/sessions/:sessionId/liens"
+              element={<SessionSharePage api={accounts} origin="https://ecoute.test" />}
+            />
+          </Routes>
+        </MemoryRouter>
+      </I18nProvider>,
+    );
+    await settle();
+    const row = screen.getAllByRole('row')[1]!;
+    fireEvent.click(within(row).getByRole('link', { name: containing(fr('account.share.link')) }));
+    await settle();
+    expect(screen.getByRole('heading', { level: 1, name: fr('account.share.heading') })).toBeTruthy();
+    // Among several sessions of a morning, the trainer reads which one these links open.
+    const named = screen.getByRole('heading', { level: 1 }).nextElementSibling;
+    expect(named?.textContent).toBe(
+      fr('account.share.callAt', {
+        title: "Appel d'entraînement",
+        version: 1,
+        date: formatDateTime((key, params) => fr(key, params), '2026-01-02T10:00:00.000Z'),
+      }),
+    );
+    expect(screen.getByText('https://ecoute.test/listener/s1#k=l')).toBeTruthy();
   });
 
   it('filters by scenario, learner, dates and outcome', async () => {

@@ -1,6 +1,7 @@
 // `/sessions`: the organisation's list of sessions, for its signed-in trainers — filter by
 // scenario, learner, date and outcome, open a debrief, see and revoke the role links, delete a
 // session (after a confirmation).
+import type { SessionShareState } from '../account/SessionSharePage.js';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { OUTCOMES } from '@ecoute/engine';
@@ -227,6 +228,13 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
                       <Link
                         className="button button--secondary button--small"
                         to={`/sessions/${encodeURIComponent(session.id)}/liens`}
+                        state={
+                          {
+                            title: session.scenarioTitle,
+                            version: session.scenarioVersion,
+                            createdAt: session.createdAt,
+                          } satisfies SessionShareState
+                        }
                       >
                         {t('account.share.link')}
                         <span className="visually-hidden"> {t('sessions.ofSession', { date })}</span>

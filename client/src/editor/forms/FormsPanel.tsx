@@ -1,7 +1,7 @@
 // `studio.forms.heading`: the call for people who do not write YAML. One tab per part of the call; each
 // edit is written into the text (the source of truth) through the Document API, at once and as
 // one undoable step of the editor.
-import { useId } from 'react';
+import { useId, type Ref } from 'react';
 import { useI18n } from '../../i18n/index.js';
 import { Tabs } from '../../ui/Tabs.js';
 import { EndingsForm, InjectsForm, LinesForm, MovesForm, VariablesForm } from './CallTables.js';
@@ -13,16 +13,21 @@ export function FormsPanel({
   data,
   edit,
   states,
+  headingRef,
 }: {
   data: Plain | null;
   edit: YamlEdit;
   states: { id: string; label: string }[];
+  /** The page's « Aller aux formulaires » brings the focus here. */
+  headingRef?: Ref<HTMLHeadingElement>;
 }) {
   const { t } = useI18n();
   const headingId = useId();
   return (
     <section className="studio-forms" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('studio.forms.heading')}</h2>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t('studio.forms.heading')}
+      </h2>
       <p className="muted">{t('studio.forms.intro')}</p>
       {data ? (
         <Tabs

@@ -1,7 +1,7 @@
 // The graph's edits, each with its keyboard path: `studio.graph.addState`, `studio.graph.addTransition`
 // (also opened by drawing an edge between two states on the graph), `studio.graph.editState`
 // (rename, delete with its references). Results are said in a polite live region.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type Ref } from 'react';
 import type { ScenarioGraph } from '@ecoute/engine';
 import { useI18n } from '../../i18n/index.js';
 import type { Plain, YamlEdit } from '../forms/formTypes.js';
@@ -23,6 +23,7 @@ export function GraphEditPanel({
   drawn,
   selected,
   onSelect,
+  headingRef,
 }: {
   data: Plain;
   text: string;
@@ -31,6 +32,8 @@ export function GraphEditPanel({
   drawn: TransitionDraft | null;
   selected: string;
   onSelect(state: string): void;
+  /** The page's « Aller à Modifier le graphe » brings the focus here. */
+  headingRef?: Ref<HTMLHeadingElement>;
 }) {
   const { t } = useI18n();
   const headingId = useId();
@@ -43,7 +46,9 @@ export function GraphEditPanel({
   const states: StateChoice[] = (graph?.nodes ?? []).map((n) => ({ id: n.id, label: n.label, type: n.type }));
   return (
     <section className="studio-graph-edit" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('studio.graph.heading')}</h3>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t('studio.graph.heading')}
+      </h3>
       <p role="status" className="studio__status">
         {said}
       </p>
