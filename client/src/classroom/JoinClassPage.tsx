@@ -65,7 +65,7 @@ export function JoinClassPage() {
           if (a) {
             const [, role, sessionId] = a.link.split('#')[0]!.split('/');
             if (role && sessionId) localStorage.setItem(`ecoute.name.${sessionId}.${role}`, joined.pseudonym);
-            // « Ouvrir mon appel » leaves this page: the call page links back here at its end.
+            // The call link (classroom.join.open) leaves this page: the call page links back here at its end.
             rememberClassReturn(a.link, `${window.location.pathname}${window.location.search}`);
           }
         },

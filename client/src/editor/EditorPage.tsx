@@ -120,8 +120,8 @@ function CallEditor({ callId }: { callId: string }) {
     save: (yaml) => saveDraft(yaml, 'editor.autosaved'),
   });
 
-  // A trainer reads what sessions play — the newest published version, the one « Lancer une
-  // séance » starts and « Tester l'appel » should match —, not an author's draft in progress; a
+  // A trainer reads what sessions play — the newest published version, the one editor.startSession
+  // starts and studio.play.open's test should match —, not an author's draft in progress; a
   // writer reads the draft they go on with.
   const readsPublished = account.status === 'signed-in' && account.me.role === 'trainer';
   const reload = useCallback(async () => {

@@ -120,7 +120,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   // On a phone, one part of the console at a time (a bottom bar switches): the conversation,
   // the answers (with the last lines above them), the notes. Once the call is picked up, the
   // answers show (the caller has spoken: it is the listener's turn; on the conversation view a
-  // newcomer was left with « Mettre en attente » and « Raccrocher », the moves out of sight).
+  // newcomer was left with the phone's hold and hang-up buttons, the moves out of sight).
   // When the call ends, the conversation shows, with the outcome and the debrief link in view.
   const [phoneView, setPhoneView] = useState<PhoneView>('call');
   const answerAfterPickup = useRef(false);

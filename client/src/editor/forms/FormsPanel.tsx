@@ -18,7 +18,7 @@ export function FormsPanel({
   data: Plain | null;
   edit: YamlEdit;
   states: { id: string; label: string }[];
-  /** The page's « Aller aux formulaires » brings the focus here. */
+  /** The page's link to the forms (studio.noYaml.forms) brings the focus here. */
   headingRef?: Ref<HTMLHeadingElement>;
 }) {
   const { t } = useI18n();

@@ -32,7 +32,7 @@ export function GraphEditPanel({
   drawn: TransitionDraft | null;
   selected: string;
   onSelect(state: string): void;
-  /** The page's « Aller à Modifier le graphe » brings the focus here. */
+  /** The page's link to the graph's edits (studio.noYaml.graph) brings the focus here. */
   headingRef?: Ref<HTMLHeadingElement>;
 }) {
   const { t } = useI18n();
