@@ -1,7 +1,7 @@
 // Where a call page of a group session was opened from: the learner's group session page
-// (`/classe`), where the next round's role and the trainer's messages arrive. The call link (classroom.join.open)
-// leaves that page in the same tab; at the end of the call, the call page links back to it
-// (`ClassReturnLink`). Kept in this browser per session, as the display name is.
+// (`/classe`), where the next round's role and the trainer's messages arrive. The call link
+// (classroom.join.open) leaves that page in the same tab; at the end of the call, the call page
+// links back to it (`ClassReturnLink`). Kept in this browser per session, as the display name is.
 
 const keyOf = (sessionId: string) => `ecoute.classReturn.${sessionId}`;
 
