@@ -21,7 +21,7 @@ describe('looks that only the stylesheets give', () => {
     await page.getByLabel("Titre de l'appel").fill('Appel de Nadia');
     await page.getByLabel('Identifiant').fill('appel-nadia');
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Studio : Appel de Nadia' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : Appel de Nadia" }).waitFor();
 
     const forms = page.getByRole('region', { name: 'Formulaires' });
     await forms.getByRole('tab', { name: 'Répliques', exact: true }).click();

@@ -453,7 +453,7 @@ describe('a newcomer trainer’s pages, laid out', () => {
     const library = await open(admin, '/bibliotheque');
     await library.getByRole('button', { name: 'Dupliquer' }).first().click();
     const studio = library;
-    await studio.getByRole('heading', { name: /^Studio : / }).waitFor();
+    await studio.getByRole('heading', { name: /^Atelier d'écriture : / }).waitFor();
     await studio.getByRole('button', { name: 'Publier', exact: true }).click();
     await studio.getByRole('button', { name: 'Confirmer la publication' }).click();
     await studio.getByText('Version 1 publiée.').waitFor();

@@ -35,7 +35,7 @@ describe('the studio saves the draft by itself', () => {
     const page = await rig.pageAs(rig.author);
     const open = async () => {
       await page.goto(`${rig.server.url}/bibliotheque/appel-oubli`);
-      await page.getByRole('heading', { level: 1, name: "Studio : L'appel oublié" }).waitFor();
+      await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : L'appel oublié" }).waitFor();
       await page.getByText('0 erreur,').waitFor();
     };
 

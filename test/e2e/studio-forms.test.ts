@@ -64,7 +64,7 @@ describe('the studio forms and the editable graph', () => {
     await page.getByLabel("Titre de l'appel").fill('Appel de Nadia');
     await page.getByLabel('Identifiant').fill('appel-nadia');
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Studio : Appel de Nadia' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : Appel de Nadia" }).waitFor();
     await page.getByText('0 erreur,').waitFor();
     await page.evaluate(() => {
       const counter = window as unknown as { __typedInText: number };

@@ -42,7 +42,7 @@ describe('the authoring studio in the browser', () => {
     await page.getByLabel("Titre de l'appel").fill('Appel de Camille');
     await page.getByLabel('Identifiant').fill('appel-camille');
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Studio : Appel de Camille' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : Appel de Camille" }).waitFor();
     await page.getByText('0 erreur,').waitFor();
     // No issue is a status, not a button (a disabled one read as a control the author could not use).
     expect(await page.getByRole('button', { name: /^0 erreur,/ }).count()).toBe(0);
@@ -185,7 +185,7 @@ describe('the authoring studio in the browser', () => {
     // author's draft in progress.
     await readText.getByText('title: "Appel de Camille"').waitFor();
     await trainerPage.page
-      .getByRole('heading', { level: 1, name: 'Studio : Appel de Camille', exact: true })
+      .getByRole('heading', { level: 1, name: "Atelier d'écriture : Appel de Camille", exact: true })
       .waitFor();
     expect(await readText.textContent()).not.toContain('(en cours)');
     const before = await readText.textContent();
@@ -223,13 +223,15 @@ describe('the authoring studio in the browser', () => {
     // Nothing typed in a built-in is kept: its text is read-only.
     expect(await page.locator('.cm-content').getAttribute('aria-readonly')).toBe('true');
     await page.getByRole('button', { name: 'Dupliquer', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: "Studio : Appel d'entraînement (copie)" }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: "Atelier d'écriture : Appel d'entraînement (copie)" })
+      .waitFor();
     expect(new URL(page.url()).pathname).toBe('/bibliotheque/appel-entrainement-copie');
     // The copy is the author's to write: its text takes typing, its draft can be saved.
     expect(await page.locator('.cm-content').getAttribute('aria-readonly')).toBeNull();
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).waitFor();
     // The button followed is gone: the focus is on the copy's heading, not lost on the page.
-    expect(await settledFocus(page, /^h1: /)).toBe("h1: Studio : Appel d'entraînement (copie)");
+    expect(await settledFocus(page, /^h1: /)).toBe("h1: Atelier d'écriture : Appel d'entraînement (copie)");
     // Who does not write YAML is shown the way to the forms and the graph's edits, far below the
     // text: the focus goes there, in view.
     await page.getByRole('button', { name: 'Aller aux formulaires' }).click();

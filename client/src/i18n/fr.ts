@@ -1144,7 +1144,7 @@ export const fr = {
   'library.import.issues': 'Erreurs du fichier',
   'library.import.issueAt': 'Ligne {line} : {message}',
   'editor.loading': "Chargement de l'appel…",
-  'editor.heading': 'Studio : {title}',
+  'editor.heading': "Atelier d'écriture : {title}",
   'editor.hover.type': 'Valeur : {type}',
   'editor.hover.or': ' ou ',
   'editor.hover.enum': 'Une valeur parmi : {values}',
