@@ -207,8 +207,11 @@ describe('the authoring studio in the browser', () => {
     await joinSession(listener.page, 'Léa');
     await listener.page.getByRole('button', { name: 'Décrocher', exact: true }).click();
     await listener.page.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
-    // The listener's console, which the test play follows, keeps the focus in its phone panel.
-    expect(await settledFocus(listener.page, /^h2: Téléphone$/)).toBe('h2: Téléphone');
+    // Once picked up, the listener's console takes the focus to the answers: it is the listener's
+    // turn (the pick-up's button is gone).
+    expect(await settledFocus(listener.page, /^h2: Actions de l'écoutant·e$/)).toBe(
+      "h2: Actions de l'écoutant·e",
+    );
     await listener.page.waitForLoadState('networkidle');
     expect(await contains(listener.scripts, 'cm-editor')).toBe(false);
     expect(await contains(listener.scripts, 'lint.worker')).toBe(false);
