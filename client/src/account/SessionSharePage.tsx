@@ -19,7 +19,7 @@ const QrCode = lazy(() => import('../trainer/QrCode.js'));
 
 /**
  * What the page that led here knows of the session (the router's state: the sessions list, the
- * studio's « Lancer une séance »): its call and when it was made, so that the trainer reads which
+ * studio's editor.startSession button): its call and when it was made, so that the trainer reads which
  * session these links open. The links' answer carries neither; opened from an address alone, the
  * page names none.
  */

@@ -69,7 +69,7 @@ export function CallerActorPage() {
             <div className="role-layout__main">
               <ExpectationsCard view={view} />
               {/* At the end, the outcome where the lines to say were (first on a phone): the
-                  suggestions and « Dire » of a call that is over misled, the outcome sat under
+                  suggestions and actor.speak.submit of a call that is over misled, the outcome sat under
                   the persona's long card. */}
               {view.ending ? (
                 <>

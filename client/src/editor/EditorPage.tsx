@@ -101,7 +101,7 @@ function CallEditor({ callId }: { callId: string }) {
   const [drawn, setDrawn] = useState<TransitionDraft | null>(null);
   const [formError, setFormError] = useState('');
   const statesId = useId();
-  // « Sans écrire de YAML »: the way to the forms and the graph's edits, far below the text.
+  // studio.noYaml.intro: the way to the forms and the graph's edits, far below the text.
   const formsHeading = useRef<HTMLHeadingElement>(null);
   const graphEditHeading = useRef<HTMLHeadingElement>(null);
   const goTo = (heading: HTMLHeadingElement | null) => {
@@ -253,7 +253,7 @@ function CallEditor({ callId }: { callId: string }) {
     const about: SessionShareState | null = played ? { title: played.title, version: played.version } : null;
     void navigate(`/sessions/${encodeURIComponent(created.data.sessionId)}/liens`, { state: about });
   };
-  // A built-in says « Dupliquez-le pour le modifier »: the copy is made here, and opens.
+  // A built-in's editor.readOnly asks for a copy: the copy is made here, and opens.
   const duplicate = async () => {
     const calls = await libraryApi.list();
     if (!calls.ok) return setError(calls.code);

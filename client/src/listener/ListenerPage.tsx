@@ -130,10 +130,10 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
       answerAfterPickup.current = true;
       setPhoneView('answer');
     });
-  // « Décrocher » is gone: the focus, left on the phone (hidden on a phone's « Répondre ») or
-  // nowhere, goes to the answers' heading (free speech: none, the last lines' heading) once
-  // they are shown — the ack may come before or after the pick-up's effect is drawn. A pick-up
-  // by its key from elsewhere keeps its focus.
+  // The pick-up button (phone.pickup) is gone: the focus, left on the phone (hidden in the
+  // phone's listener.view.answer) or nowhere, goes to the answers' heading (free speech: none,
+  // the last lines' heading) once they are shown — the ack may come before or after the
+  // pick-up's effect is drawn. A pick-up by its key from elsewhere keeps its focus.
   const phase = view?.phase;
   useEffect(() => {
     if (!answerAfterPickup.current || phoneView !== 'answer' || phase !== 'connected') return;

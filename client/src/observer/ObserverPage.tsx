@@ -77,7 +77,7 @@ export function ObserverPage() {
             </div>
             <div className="role-layout__main">
               {/* What the listener does not see and this page shows (projector mode: the trainer's
-                  switch, the states) is the observers' too, not « formateur·rice seulement ». */}
+                  switch, the states) is the observers' too: entry.notForListener, not entry.trainerOnly. */}
               <Transcript
                 entries={session.entries}
                 labels={labels}

@@ -46,9 +46,9 @@ export function Transcript({
   /** Its heading's level (2 on the consoles; lower when nested under a section's own heading). */
   headingLevel?: HeadingLevel;
   /**
-   * What a screen reader hears after an entry the listener does not see: « visible par le ou la
-   * formateur·rice seulement » on the trainer's console; on the caller actor's and observer's
-   * pages, who see them too, `entry.notForListener`.
+   * What a screen reader hears after an entry the listener does not see: `entry.trainerOnly` on
+   * the trainer's console; on the caller actor's and observer's pages, who see them too,
+   * `entry.notForListener`.
    */
   hiddenNote?: 'entry.trainerOnly' | 'entry.notForListener';
 }) {
