@@ -944,6 +944,9 @@ export const en: Catalogue = {
   'lti.hint':
     'Paste this address in the platform (Moodle: Site administration › Plugins › External tools › Manage tools › Tool URL). It registers Écoute for your organisation.',
   'lti.registrationUrl': 'LTI registration address',
+  'lti.copyUrl': 'Copy the LTI registration address',
+  'lti.copied': 'Registration address copied',
+  'lti.copyFailed': 'Cannot copy: select the address in its field and copy it by hand.',
   'lti.platforms': 'Registered platforms',
   'lti.none': 'No platform registered.',
   'lti.platform': '{issuer}, registered on {date}',

@@ -964,6 +964,9 @@ export const fr = {
   'lti.hint':
     "Collez cette adresse dans la plateforme (Moodle : Administration du site › Plugins › Outils externes › Gérer les outils › URL de l'outil). Elle enregistre Écoute pour votre organisme.",
   'lti.registrationUrl': "Adresse d'enregistrement LTI",
+  'lti.copyUrl': "Copier l'adresse d'enregistrement LTI",
+  'lti.copied': "Adresse d'enregistrement copiée",
+  'lti.copyFailed': "Copie impossible : sélectionnez l'adresse dans son champ et copiez-la à la main.",
   'lti.platforms': 'Plateformes enregistrées',
   'lti.none': 'Aucune plateforme enregistrée.',
   'lti.platform': '{issuer}, enregistrée le {date}',

@@ -1,29 +1,13 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useI18n } from '../i18n/index.js';
+import { useCopyToClipboard } from './useCopyToClipboard.js';
 import './copyLink.css';
-
-type CopyStatus = 'idle' | 'copied' | 'failed';
 
 /** One role link: the full address, a `link.copy` button with a spoken confirmation, and `link.open`. */
 export function CopyLink({ roleLabel, url }: { roleLabel: string; url: string }) {
   const { t } = useI18n();
-  const [status, setStatus] = useState<CopyStatus>('idle');
+  const { copy, status } = useCopyToClipboard(url);
   const urlId = useId();
-
-  useEffect(() => {
-    if (status !== 'copied') return;
-    const timer = setTimeout(() => setStatus('idle'), 4000);
-    return () => clearTimeout(timer);
-  }, [status]);
-
-  async function copy(): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus('copied');
-    } catch {
-      setStatus('failed');
-    }
-  }
 
   return (
     <div className="copy-link">
