@@ -118,10 +118,12 @@ describe('BadgesPage', () => {
     // One group per call, titled by the call; the same ids in two calls are two criteria.
     const own = screen.getByRole('group', { name: 'Appel maison' });
     expect(screen.getByRole('group', { name: "Appel d'entraînement" })).toBeTruthy();
-    fireEvent.click(within(own).getByLabelText('Accueil — Se présente'));
-    expect(
-      screen.getByLabelText<HTMLInputElement>('Accueil — Se présenter dans la première minute').checked,
-    ).toBe(false);
+    fireEvent.click(
+      within(within(own).getByRole('group', { name: 'Accueil' })).getByLabelText('Se présente'),
+    );
+    expect(screen.getByLabelText<HTMLInputElement>('Se présenter dans la première minute').checked).toBe(
+      false,
+    );
     expect(submit.hasAttribute('disabled')).toBe(false);
     expect(screen.queryByText(fr('badges.missingCriterion'))).toBeNull();
     await act(async () => {
@@ -149,6 +151,49 @@ describe('BadgesPage', () => {
     // The rule in the plural form, the criterion with its call.
     expect(screen.getByText(plain(fr('badges.rule.other', { count: 2 })))).toBeTruthy();
     expect(screen.getByText('Appel maison — Accueil — Se présente')).toBeTruthy();
+  });
+
+  it("groups the criteria by call, closed with the count chosen in the summary, then by the rubric's section", async () => {
+    renderWithSession(<BadgesPage api={fakeApi([])} account={me('admin')} />);
+    await settle();
+    const form = screen.getByRole('region', { name: fr('badges.new') });
+    // One disclosure per call, closed: its summary says the call and how many of its criteria count.
+    const disclosures = [...form.querySelectorAll('details')];
+    expect(disclosures.map((d) => d.open)).toEqual([false, false]);
+    const summaries = disclosures.map((d) => d.querySelector('summary')?.textContent);
+    expect(summaries).toEqual([
+      `Appel d'entraînement${fr('ui.separator.dash')}${fr('badges.callChosen.one', { count: 0, total: 2 })}`,
+      `Appel maison${fr('ui.separator.dash')}${fr('badges.callChosen.one', { count: 0, total: 1 })}`,
+    ]);
+    // Each call a group named by its title, inside its disclosure; in it one group per section.
+    const training = screen.getByRole('group', { name: "Appel d'entraînement" });
+    expect(training.closest('details')).toBe(disclosures[0]);
+    const sections = within(training).getAllByRole('group');
+    expect(sections.map((g) => g.querySelector('legend')?.textContent)).toEqual(['Accueil', 'Écoute active']);
+    expect(
+      within(sections[1]!)
+        .getAllByRole('checkbox')
+        .map((c) => c.closest('label')?.textContent),
+    ).toEqual([' Reformuler']);
+    // Opened and ticked: the summary counts it, in the plural once two are chosen.
+    fireEvent.click(disclosures[0]!.querySelector('summary')!);
+    // The browser says `toggle` in a task of its own, after the click.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(disclosures[0]!.open).toBe(true);
+    fireEvent.click(within(sections[0]!).getByLabelText('Se présenter dans la première minute'));
+    expect(disclosures[0]!.querySelector('summary')?.textContent).toContain(
+      fr('badges.callChosen.one', { count: 1, total: 2 }),
+    );
+    fireEvent.click(within(sections[1]!).getByLabelText('Reformuler'));
+    expect(disclosures[0]!.querySelector('summary')?.textContent).toContain(
+      fr('badges.callChosen.other', { count: 2, total: 2 }),
+    );
+    // Unticked again, the call stays open where the person is.
+    fireEvent.click(within(sections[1]!).getByLabelText('Reformuler'));
+    fireEvent.click(within(sections[0]!).getByLabelText('Se présenter dans la première minute'));
+    await settle();
+    expect(disclosures[0]!.open).toBe(true);
+    expect(disclosures[1]!.open).toBe(false);
   });
 
   it('shows no table when nobody earned a badge yet', async () => {

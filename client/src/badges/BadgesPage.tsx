@@ -15,14 +15,14 @@ import { focusQuietly } from '../ui/useFocusRescue.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { BadgeDownloads } from './BadgeDownloads.js';
 import { BadgeImageControl } from './BadgeImageControl.js';
+import { BadgeCriteriaPicker } from './BadgeCriteriaPicker.js';
 import { badgesApi, type CriterionChoice } from './badgesApi.js';
+import { criterionKey, type CriterionRef } from './criteriaGroups.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import { joinParts } from '../i18n/joinParts.js';
 import '../ui/cardTable.css';
 
-type CriterionRef = { scenario?: string; competency: string; criterion: string };
-/** Call + competency + criterion: two calls' criteria with the same ids stay distinct. */
-const key = (c: CriterionRef) => `${c.scenario ?? '*'}/${c.competency}/${c.criterion}`;
+const key = criterionKey;
 
 export function BadgesPage({
   api = badgesApi,
@@ -142,8 +142,6 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
     load();
   }
 
-  // One fieldset per call, in the catalogue's order.
-  const calls = [...new Map(choices.map((c) => [c.scenario, c.scenarioTitle])).entries()];
   // An award's value on a phone, after its column's name and `ui.separator.colon` (badges.css).
   const cellLabel = (key: MessageKey): string => `${t(key)}${t('ui.separator.colon')}`;
   return (
@@ -206,30 +204,7 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
               onChange={setDescription}
             />
             <p className="hint">{t('badges.criteriaHint')}</p>
-            {calls.map(([scenario, title]) => (
-              <fieldset key={scenario} className="badges-page__call">
-                <legend>{title}</legend>
-                {choices
-                  .filter((c) => c.scenario === scenario)
-                  .map((c) => (
-                    <p key={key(c)}>
-                      <label>
-                        <input
-                          type="checkbox"
-                          checked={picked.has(key(c))}
-                          onChange={(event) => {
-                            const next = new Set(picked);
-                            if (event.target.checked) next.add(key(c));
-                            else next.delete(key(c));
-                            setPicked(next);
-                          }}
-                        />{' '}
-                        {joinParts(t, [c.competencyLabel, c.label], 'dash')}
-                      </label>
-                    </p>
-                  ))}
-              </fieldset>
-            ))}
+            <BadgeCriteriaPicker choices={choices} picked={picked} onChange={setPicked} />
             <Field
               label={t('badges.minCalls')}
               name="badge-min-calls"

@@ -883,12 +883,15 @@ export const en: Catalogue = {
   'badges.none': 'No badge defined yet.',
   'badges.rule.one': 'Earned when every one of these criteria is met in at least {count} call:',
   'badges.rule.other': 'Earned when every one of these criteria is met in at least {count} calls:',
-  'badges.criteriaHint': 'Rubric criteria, grouped by call: tick those the badge requires.',
+  'badges.criteriaHint':
+    "Rubric criteria, by call then by the rubric's section: open a call and tick those the badge requires.",
   'badges.createdAwarded.one':
     'Badge “{name}” created: awarded to {count} listener whose calls already played meet the criteria.',
   'badges.createdAwarded.other':
     'Badge “{name}” created: awarded to {count} listeners whose calls already played meet the criteria.',
   'badges.image.choose': 'Choose a picture for the badge {name}',
+  'badges.callChosen.one': '{count} criterion chosen of {total}',
+  'badges.callChosen.other': '{count} criteria chosen of {total}',
   'badges.unknownCriterion': 'Criterion no longer in the rubrics',
   'badges.new': 'Define a badge',
   'badges.name': 'Badge name',

@@ -903,12 +903,14 @@ export const fr = {
   'badges.rule.one': 'Obtenu quand tous ces critères sont atteints dans au moins {count} appel :',
   'badges.rule.other': 'Obtenu quand tous ces critères sont atteints dans au moins {count} appels :',
   'badges.criteriaHint':
-    "Critères des grilles d'évaluation, regroupés par appel : cochez ceux que le badge demande.",
+    "Critères des grilles d'évaluation, par appel puis par partie de la grille : ouvrez un appel et cochez ceux que le badge demande.",
   'badges.createdAwarded.one':
     'Badge « {name} » créé : attribué à {count} écoutant·e dont les séances déjà jouées remplissent les critères.',
   'badges.createdAwarded.other':
     'Badge « {name} » créé : attribué à {count} écoutant·es dont les séances déjà jouées remplissent les critères.',
   'badges.image.choose': 'Choisir une image pour le badge {name}',
+  'badges.callChosen.one': '{count} critère choisi sur {total}',
+  'badges.callChosen.other': '{count} critères choisis sur {total}',
   'badges.unknownCriterion': "Critère qui n'existe plus dans les grilles",
   'badges.new': 'Définir un badge',
   'badges.name': 'Nom du badge',
