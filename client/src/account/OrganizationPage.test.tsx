@@ -44,6 +44,16 @@ describe('OrganizationPage', () => {
     expect(document.activeElement).toBe(panel);
   });
 
+  it('takes the focus to the section its address names (the first steps link to « Inviter »)', async () => {
+    renderWithSession(<OrganizationPage api={api} origin="https://ecoute.test" />, {
+      route: { path: '/organisation', url: '/organisation#invite-heading' },
+    });
+    await settle();
+    expect(document.activeElement).toBe(
+      screen.getByRole('heading', { level: 2, name: fr('account.organization.invite') }),
+    );
+  });
+
   it('takes the focus to a reset link too', async () => {
     renderWithSession(<OrganizationPage api={api} origin="https://ecoute.test" />);
     await settle();

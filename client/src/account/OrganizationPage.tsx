@@ -16,6 +16,7 @@ import { SignedInPage } from './SignedInPage.js';
 import { LtiRegistrationPanel } from '../lti/LtiRegistrationPanel.js';
 import { AuditLog } from './AuditLog.js';
 import { Field } from './Field.js';
+import { useFocusFragment } from './useFocusFragment.js';
 import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import './members.css';
@@ -69,6 +70,8 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
     });
   }, [api]);
   useEffect(load, [load]);
+  // `#invite-heading`, `#lti-heading` (the first steps' links): that section, once the page shows it.
+  useFocusFragment(organization !== null);
   // A new link shows at the top of the page, far above the button that made it (a phone's screen
   // away): focus goes to it, so the person sees it and a screen reader reads it.
   useEffect(() => {

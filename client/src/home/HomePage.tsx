@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { HintMode } from '@ecoute/engine';
 import type { SessionLinks } from '@ecoute/protocol';
@@ -18,9 +18,12 @@ import './home.css';
 export function HomePage({
   api = httpHomeApi,
   origin = window.location.origin,
+  children,
 }: {
   api?: HomeApi;
   origin?: string;
+  /** What the account's home shows under the pitch (an administrator's first steps). */
+  children?: ReactNode;
 }) {
   const { t } = useI18n();
   const scenarios = useScenarios(api);
@@ -63,6 +66,7 @@ export function HomePage({
     <div className="home">
       <h1>{t('app.name')}</h1>
       <p className="pitch">{t('app.pitch')}</p>
+      {children}
 
       <section className="panel" aria-labelledby="new-session-heading">
         <h2 id="new-session-heading">{t('home.scenarios.heading')}</h2>

@@ -672,6 +672,26 @@ export const en: Catalogue = {
   'account.reset.heading': 'New password',
   'account.reset.submit': 'Save the password',
   'account.reset.done': 'Password saved.',
+  'account.firstSteps.heading': 'First steps',
+  'account.firstSteps.intro':
+    'The organisation {organization} is set up. Here is what it needs to welcome trainers and listeners; each step is ticked once done.',
+  'account.firstSteps.progress.one': '{count} step done of {total}',
+  'account.firstSteps.progress.other': '{count} steps done of {total}',
+  'account.firstSteps.invite': 'Invite the trainers',
+  'account.firstSteps.inviteHint':
+    'One invitation link per person, to hand over: they create their account there.',
+  'account.firstSteps.library': 'Browse the call library',
+  'account.firstSteps.libraryHint':
+    "The calls ready to play, and the writing studio to write the organisation's own.",
+  'account.firstSteps.class': 'Prepare a group session',
+  'account.firstSteps.classHint': 'Listeners join it with a code; several calls play at once.',
+  'account.firstSteps.badge': 'Define a badge',
+  'account.firstSteps.badgeHint': 'It recognises rubric criteria met in several calls.',
+  'account.firstSteps.lti': 'Connect a learning platform (LTI)',
+  'account.firstSteps.ltiHint':
+    'Moodle or another LTI 1.3 platform: sessions open from your courses and grades go back there.',
+  'account.firstSteps.done': 'Done',
+  'account.firstSteps.dismiss': 'Hide these steps',
   'account.home.signedOut': 'Trainers, authors, administrators',
   'account.home.learners': 'Listeners: open the session link your trainer gave you; no account needed.',
   'account.home.author.heading': 'Write the calls',

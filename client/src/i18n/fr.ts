@@ -686,6 +686,28 @@ export const fr = {
   'account.reset.heading': 'Nouveau mot de passe',
   'account.reset.submit': 'Enregistrer le mot de passe',
   'account.reset.done': 'Mot de passe enregistré.',
+  'account.firstSteps.heading': 'Premiers pas',
+  'account.firstSteps.intro':
+    "L'organisme {organization} est créé. Voici ce qu'il lui faut pour accueillir formateur·rices et écoutant·es ; chaque étape se coche une fois faite.",
+  'account.firstSteps.progress.one': '{count} étape faite sur {total}',
+  'account.firstSteps.progress.other': '{count} étapes faites sur {total}',
+  'account.firstSteps.invite': 'Inviter les formateur·rices',
+  'account.firstSteps.inviteHint':
+    "Un lien d'invitation par personne, à lui transmettre : elle y crée son compte.",
+  'account.firstSteps.library': "Parcourir la bibliothèque d'appels",
+  'account.firstSteps.libraryHint':
+    "Les appels prêts à jouer, et l'atelier d'écriture pour écrire ceux de l'organisme.",
+  'account.firstSteps.class': 'Préparer une séance de groupe',
+  'account.firstSteps.classHint':
+    'Les écoutant·es la rejoignent avec un code, plusieurs appels se jouent à la fois.',
+  'account.firstSteps.badge': 'Définir un badge',
+  'account.firstSteps.badgeHint':
+    "Il reconnaît les critères des grilles d'évaluation atteints dans plusieurs appels.",
+  'account.firstSteps.lti': 'Relier une plateforme de formation (LTI)',
+  'account.firstSteps.ltiHint':
+    "Moodle ou une autre plateforme LTI 1.3 : les séances s'ouvrent depuis vos cours et les notes y reviennent.",
+  'account.firstSteps.done': 'Fait',
+  'account.firstSteps.dismiss': 'Masquer ces étapes',
   'account.home.signedOut': 'Formateur·rices, auteur·rices, administrateur·rices',
   'account.home.learners':
     "Écoutant·es : ouvrez le lien de séance donné par votre formateur·rice ; aucun compte n'est nécessaire.",

@@ -1,0 +1,144 @@
+// An administrator's first steps, on the home page under its pitch: after the first setup the
+// administrator landed on a session form with no word of what an organisation needs first. Each
+// step a link to its page, « Fait » once the organisation shows it done (another member or an
+// invitation, a group session, a badge, a platform registered; the library once followed from
+// here); the list goes when every step is done or when « Masquer » hides it (kept per account in
+// this browser, `firstStepsStore.ts`).
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import type { AccountMe } from '@ecoute/protocol';
+import { pluralForm, useI18n, type MessageKey } from '../i18n/index.js';
+import { focusQuietly } from '../ui/useFocusRescue.js';
+import { accountApi } from './accountApi.js';
+import { badgesApi } from '../badges/badgesApi.js';
+import { classroomApi } from '../classroom/classroomApi.js';
+import { ltiApi } from '../lti/LtiRegistrationPanel.js';
+import { keepFirstSteps, readFirstSteps, type FirstStepsMemory } from './firstStepsStore.js';
+import './firstSteps.css';
+
+/** What tells a step done: the organisation's own answers. */
+export const firstStepsApi = {
+  organization: accountApi.organization,
+  classes: classroomApi.list,
+  badges: badgesApi.definitions,
+  lti: ltiApi.registration,
+};
+export type FirstStepsApi = typeof firstStepsApi;
+
+type StepId = 'invite' | 'library' | 'class' | 'badge' | 'lti';
+
+interface Step {
+  id: StepId;
+  to: string;
+  label: MessageKey;
+  hint: MessageKey;
+}
+
+/** In the order a new organisation needs them. The organisation page's sections by their heading's id. */
+const STEPS: readonly Step[] = [
+  {
+    id: 'invite',
+    to: '/organisation#invite-heading',
+    label: 'account.firstSteps.invite',
+    hint: 'account.firstSteps.inviteHint',
+  },
+  {
+    id: 'library',
+    to: '/bibliotheque',
+    label: 'account.firstSteps.library',
+    hint: 'account.firstSteps.libraryHint',
+  },
+  { id: 'class', to: '/classes', label: 'account.firstSteps.class', hint: 'account.firstSteps.classHint' },
+  { id: 'badge', to: '/badges', label: 'account.firstSteps.badge', hint: 'account.firstSteps.badgeHint' },
+  {
+    id: 'lti',
+    to: '/organisation#lti-heading',
+    label: 'account.firstSteps.lti',
+    hint: 'account.firstSteps.ltiHint',
+  },
+];
+
+type Done = Record<Exclude<StepId, 'library'>, boolean>;
+
+export function FirstSteps({ me, api = firstStepsApi }: { me: AccountMe; api?: FirstStepsApi }) {
+  const { t, lang } = useI18n();
+  const [memory, setMemory] = useState<FirstStepsMemory>(() => readFirstSteps(me.userId));
+  const [done, setDone] = useState<Done | null>(null);
+  const section = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (memory.hidden) return;
+    let current = true;
+    // A refused or failed answer leaves its step to do: never « Fait » on a guess.
+    void Promise.all([api.organization(), api.classes(), api.badges(), api.lti()]).then(
+      ([organization, classes, badges, lti]) => {
+        if (!current) return;
+        setDone({
+          invite:
+            organization.ok &&
+            (organization.data.members.length > 1 || organization.data.invitations.length > 0),
+          class: classes.ok && classes.data.length > 0,
+          badge: badges.ok && badges.data.badges.length > 0,
+          lti: lti.ok && lti.data.platforms.length > 0,
+        });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, memory.hidden]);
+
+  function remember(next: FirstStepsMemory): void {
+    keepFirstSteps(me.userId, next);
+    setMemory(next);
+  }
+
+  if (memory.hidden || done === null) return null;
+  const isDone = (id: StepId): boolean => (id === 'library' ? memory.library : done[id]);
+  const count = STEPS.filter((step) => isDone(step.id)).length;
+  if (count === STEPS.length) return null;
+
+  function hide(): void {
+    // Its button goes with the list: the focus to the page's title, where the page starts.
+    const heading = section.current?.closest('main')?.querySelector<HTMLElement>('h1');
+    remember({ ...memory, hidden: true });
+    if (heading) focusQuietly(heading);
+  }
+
+  return (
+    <section ref={section} className="panel first-steps" aria-labelledby="first-steps-heading">
+      <h2 id="first-steps-heading">{t('account.firstSteps.heading')}</h2>
+      <p>{t('account.firstSteps.intro', { organization: me.organizationName })}</p>
+      <p className="first-steps__progress">
+        {t(`account.firstSteps.progress.${pluralForm(lang, count)}`, { count, total: STEPS.length })}
+      </p>
+      <ol className="first-steps__list">
+        {STEPS.map((step) => {
+          const stepDone = isDone(step.id);
+          return (
+            <li
+              key={step.id}
+              className={stepDone ? 'first-steps__step first-steps__step--done' : 'first-steps__step'}
+            >
+              <Link
+                to={step.to}
+                onClick={
+                  step.id === 'library' && !memory.library
+                    ? () => remember({ ...memory, library: true })
+                    : undefined
+                }
+              >
+                {t(step.label)}
+              </Link>
+              {stepDone ? <span className="first-steps__done">{t('account.firstSteps.done')}</span> : null}
+              <p className="first-steps__hint">{t(step.hint)}</p>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className="button--secondary" onClick={hide}>
+        {t('account.firstSteps.dismiss')}
+      </button>
+    </section>
+  );
+}
