@@ -1,5 +1,7 @@
 // The organisation's audit log for its administrators: when, who, what, on what — read as a
-// person says it (names, calls and dates), never the internal ids the server keeps.
+// person says it (names, calls and dates), never the internal ids the server keeps. On a phone each
+// entry is a card, each value after its column's name (`auditLog.css`): four columns scrolled
+// sideways in their box, with nothing to show it, hid who and what past the screen's edge.
 import { useEffect, useState } from 'react';
 import type { AuditLogEntry, AuditSubject } from '@ecoute/protocol';
 import type { MessageKey } from '../i18n/fr.js';
@@ -8,6 +10,8 @@ import { formatDateTime } from '../i18n/formatDate.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { accountApi } from './accountApi.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
+import '../ui/cardTable.css';
+import './auditLog.css';
 
 const ACTION_KEYS: Record<string, MessageKey> = {
   'sign-in': 'account.audit.action.signIn',
@@ -93,6 +97,8 @@ export function AuditLog({
     }
   }
 
+  // A value's column name on a phone, with `ui.separator.colon` (auditLog.css shows it).
+  const cellLabel = (key: MessageKey): string => `${t(key)}${t('ui.separator.colon')}`;
   return (
     <section className="panel" aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t('account.audit.heading')}</h2>
@@ -102,7 +108,7 @@ export function AuditLog({
         <p>{t('account.audit.empty')}</p>
       ) : (
         <ScrollTable name={t('account.audit.heading')}>
-          <table className="audit-table">
+          <table className="audit-table card-table">
             <thead>
               <tr>
                 <th scope="col">{t('account.audit.when')}</th>
@@ -116,10 +122,12 @@ export function AuditLog({
                 const action = ACTION_KEYS[entry.action];
                 return (
                   <tr key={`${entry.at}-${index}`}>
-                    <td>{formatDateTime(t, entry.at)}</td>
-                    <td>{who(entry)}</td>
-                    <td>{action ? t(action) : t('account.audit.action.other')}</td>
-                    <td>{subject(entry.subject)}</td>
+                    <td data-label={cellLabel('account.audit.when')}>{formatDateTime(t, entry.at)}</td>
+                    <td data-label={cellLabel('account.audit.who')}>{who(entry)}</td>
+                    <td data-label={cellLabel('account.audit.what')}>
+                      {action ? t(action) : t('account.audit.action.other')}
+                    </td>
+                    <td data-label={cellLabel('account.audit.onWhat')}>{subject(entry.subject)}</td>
                   </tr>
                 );
               })}
