@@ -195,7 +195,7 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
       {isAdmin ? (
         <section className="panel" aria-labelledby="badge-new-heading">
           <h2 id="badge-new-heading">{t('badges.new')}</h2>
-          <form className="account-form" onSubmit={(event) => void create(event)}>
+          <form className="account-form badges-page__form" onSubmit={(event) => void create(event)}>
             <Field label={t('badges.name')} name="badge-name" value={name} onChange={setName} />
             <Field
               label={t('badges.description')}
