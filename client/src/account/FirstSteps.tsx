@@ -12,7 +12,7 @@ import { focusQuietly } from '../ui/useFocusRescue.js';
 import { accountApi } from './accountApi.js';
 import { badgesApi } from '../badges/badgesApi.js';
 import { classroomApi } from '../classroom/classroomApi.js';
-import { ltiApi } from '../lti/LtiRegistrationPanel.js';
+import { ltiApi } from '../lti/ltiApi.js';
 import { keepFirstSteps, readFirstSteps, type FirstStepsMemory } from './firstStepsStore.js';
 import './firstSteps.css';
 

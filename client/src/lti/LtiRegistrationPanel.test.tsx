@@ -3,7 +3,8 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
 import { renderWithSession } from '../test/renderWithSession.js';
-import { LtiRegistrationPanel, type LtiRegistration, type ltiApi } from './LtiRegistrationPanel.js';
+import { LtiRegistrationPanel } from './LtiRegistrationPanel.js';
+import type { LtiRegistration, ltiApi } from './ltiApi.js';
 
 const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 

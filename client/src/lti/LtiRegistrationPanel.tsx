@@ -5,17 +5,8 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { formatDate } from '../i18n/formatDate.js';
 import { CopyButton } from '../ui/CopyButton.js';
-import { requestJson } from '../ui/requestJson.js';
+import { ltiApi, type LtiRegistration } from './ltiApi.js';
 import './lti.css';
-
-export interface LtiRegistration {
-  url: string;
-  platforms: { issuer: string; clientId: string; deploymentIds: string[]; createdAt: string }[];
-}
-
-export const ltiApi = {
-  registration: () => requestJson<LtiRegistration>('/api/lti/registration'),
-};
 
 export function LtiRegistrationPanel({ api = ltiApi }: { api?: typeof ltiApi }) {
   const { t } = useI18n();
