@@ -3,9 +3,10 @@
 // forms pairs at random (the machine plays the caller: a listener and an observer each) and
 // launches three calls at once; each learner opens the link their page received; on the floor
 // (1366×768) the trainer whispers to one listener and pauses one call; the calls end and the
-// group debrief compares the three. The trainer's message to every learner reaches them on their
-// call pages, where they are during the round (and again on a page opened after it), apart from
-// the transcript, each one dismissible. axe on the floor and on a learner's page; axe of any impact
+// group debrief compares the three. The trainer copies the learners' join link (« Copier » beside
+// it, said in a live region); her message to every learner reaches them on their call pages,
+// where they are during the round (and again on a page opened after it), apart from the
+// transcript, each one dismissible. axe on the floor and on a learner's page; axe of any impact
 // on the group debrief at 1366×768 and 390×844. A learner who joins again from another device
 // takes her place back (one « Inès » on the floor), never while her page is open, and her old
 // page is told so. Her trainer frees her place (« Libérer la place », keyboard, confirmed) when
@@ -71,6 +72,25 @@ describe('the classroom in a browser', () => {
 
   it('plays three calls at once from six learner pages, a whisper and a pause from the floor, and compares them', async () => {
     const { floor, joinPage } = await createClass('Groupe du mardi');
+
+    // The join link the trainer shares: « Copier » beside it, from the keyboard, said in a live region.
+    await floor
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
+    const copy = floor.getByRole('button', { name: 'Copier le lien pour rejoindre' });
+    expect(await copy.innerText()).toBe('Copier');
+    await copy.focus();
+    await floor.keyboard.press('Enter');
+    await floor.getByRole('status').filter({ hasText: 'Lien copié' }).waitFor();
+    expect(await floor.evaluate(() => navigator.clipboard.readText())).toBe(joinPage);
+    mkdirSync(artifacts, { recursive: true });
+    await floor.screenshot({ path: path.join(artifacts, 'classroom-copy-1366.png') });
+    await floor.setViewportSize({ width: 390, height: 844 });
+    await floor.screenshot({ path: path.join(artifacts, 'classroom-copy-390.png') });
+    expect(await floor.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(
+      true,
+    );
+    await floor.setViewportSize({ width: 1366, height: 768 });
 
     // Six learners join on their phones with the code (the QR code's link carries it).
     const learners = new Map<string, Page>();

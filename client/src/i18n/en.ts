@@ -1005,6 +1005,7 @@ export const en: Catalogue = {
   'classroom.role.observer': 'observer',
   'classroom.code': 'Code to join: {code}',
   'classroom.joinLink': 'Link to join',
+  'classroom.joinLinkCopy': 'Copy the link to join',
   'classroom.qrLabel': 'QR code to join the group session',
   'classroom.tab.groups': 'Groups',
   'classroom.tab.floor': 'Floor',

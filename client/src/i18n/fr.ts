@@ -1026,6 +1026,7 @@ export const fr = {
   'classroom.role.observer': 'observateur·rice',
   'classroom.code': 'Code pour rejoindre : {code}',
   'classroom.joinLink': 'Lien pour rejoindre',
+  'classroom.joinLinkCopy': 'Copier le lien pour rejoindre',
   'classroom.qrLabel': 'QR code pour rejoindre la séance de groupe',
   'classroom.tab.groups': 'Groupes',
   'classroom.tab.floor': 'Plateau',

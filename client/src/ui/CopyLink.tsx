@@ -1,29 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useI18n } from '../i18n/index.js';
+import { CopyButton } from './CopyButton.js';
 import './copyLink.css';
-
-type CopyStatus = 'idle' | 'copied' | 'failed';
 
 /** One role link: the full address, a `link.copy` button with a spoken confirmation, and `link.open`. */
 export function CopyLink({ roleLabel, url }: { roleLabel: string; url: string }) {
   const { t } = useI18n();
-  const [status, setStatus] = useState<CopyStatus>('idle');
   const urlId = useId();
-
-  useEffect(() => {
-    if (status !== 'copied') return;
-    const timer = setTimeout(() => setStatus('idle'), 4000);
-    return () => clearTimeout(timer);
-  }, [status]);
-
-  async function copy(): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus('copied');
-    } catch {
-      setStatus('failed');
-    }
-  }
 
   return (
     <div className="copy-link">
@@ -32,26 +15,22 @@ export function CopyLink({ roleLabel, url }: { roleLabel: string; url: string })
         <code>{url}</code>
       </p>
       <div className="copy-link__actions">
-        <button
-          type="button"
-          onClick={() => void copy()}
-          aria-label={t('link.copyLabel', { role: roleLabel })}
-          aria-describedby={urlId}
-        >
-          {t('link.copy')}
-        </button>
-        <a
-          className="button button--secondary"
-          href={url}
-          target="_blank"
-          rel="noopener noreferrer"
-          aria-label={t('link.openLabel', { role: roleLabel })}
-        >
-          {t('link.open')}
-        </a>
-        <span role="status" className="copy-link__status">
-          {status === 'copied' ? t('link.copied') : status === 'failed' ? t('link.copyFailed') : ''}
-        </span>
+        <CopyButton
+          text={url}
+          label={t('link.copyLabel', { role: roleLabel })}
+          describedBy={urlId}
+          beside={
+            <a
+              className="button button--secondary"
+              href={url}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={t('link.openLabel', { role: roleLabel })}
+            >
+              {t('link.open')}
+            </a>
+          }
+        />
       </div>
     </div>
   );
