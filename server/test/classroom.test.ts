@@ -12,6 +12,7 @@ import {
   CLASSROOM_NAMESPACE,
   ClassEvent,
   MAX_CLASS_LEARNERS,
+  MAX_TEXT_LENGTH,
   PROTOCOL_VERSION,
   groupDebriefEdgeSchema,
 } from '@ecoute/protocol';
@@ -390,6 +391,32 @@ describe('the classroom', () => {
       applied: 4,
     });
     for (const { page } of learners) await page.waitFor(() => page.messages.length === 1, 'the message');
+    // Signed with the trainer's name, dated, of the round under way.
+    expect(learners[0]!.page.messages[0]).toMatchObject({
+      text: 'Fin du tour dans 2 minutes.',
+      from: 'Dominique',
+      round: 1,
+    });
+    // Ana's call page (opened from her group page) holds her class connection too: opened after
+    // the message, it reads it at once (sent in this round, a moment ago).
+    const anaCallPage = await ClassClient.connect(server, {
+      classId,
+      learnerToken: learners[0]!.joined.token,
+    });
+    open.push(anaCallPage);
+    await anaCallPage.waitFor(() => anaCallPage.messages.length === 1, 'the last message on the call page');
+    expect(anaCallPage.messages[0]).toEqual(learners[0]!.page.messages[0]);
+    // The next one reaches both of her pages, counted as one learner.
+    expect(await floor.command({ kind: 'message', text: 'Pensez à reformuler.' })).toEqual({
+      ok: true,
+      applied: 4,
+    });
+    await anaCallPage.waitFor(() => anaCallPage.messages.length === 2, 'the next message on the call page');
+    await learners[0]!.page.waitFor(() => learners[0]!.page.messages.length === 2, 'the next message');
+    expect(anaCallPage.messages[1]?.text).toBe('Pensez à reformuler.');
+    anaCallPage.close();
+    // Never in a call: the call's timeline has no trace of it.
+    expect(anaCall.entries.some((e) => JSON.stringify(e).includes('Pensez à reformuler'))).toBe(false);
 
     // Chloé ends her call; the floor shows it ended.
     expect((await chloeCall.send({ kind: 'resume' })).ok).toBe(false);
@@ -949,6 +976,74 @@ describe('the classroom', () => {
       page.close();
       return page.assignments[0]!;
     }
+  }, 60_000);
+
+  it('sends the trainer’s last message again to a learner page that connects during its round, never one of an earlier round; bad and flooding messages answered with a code', async () => {
+    const created = await api<ClassSummary>('/api/classes', trainer, {
+      name: 'Groupe du samedi',
+      scenarioIds: [SCENARIO],
+    });
+    const { classId, code } = created.body;
+    const floor = await ClassClient.connect(server, { classId }, { cookie: trainer.cookie });
+    open.push(floor);
+    await floor.waitFor(() => floor.rosters.length > 0, 'the first roster');
+    const joined = await api<ClassJoined>('/api/class-join', null, { code, pseudonym: 'Yanis' });
+    const connectPage = async () => {
+      const page = await ClassClient.connect(server, { classId, learnerToken: joined.body.token });
+      open.push(page);
+      await page.waitFor(() => page.assignments.length === 1, 'the assignment');
+      return page;
+    };
+
+    // Before the first round: the group page reads it; sent again to a page that connects now.
+    expect(await floor.command({ kind: 'message', text: 'Bienvenue à toutes et à tous.' })).toEqual({
+      ok: true,
+      applied: 0,
+    });
+    const early = await connectPage();
+    await early.waitFor(() => early.messages.length === 1, 'the welcome again');
+    expect(early.messages[0]).toMatchObject({ text: 'Bienvenue à toutes et à tous.', round: 0 });
+    early.close();
+
+    // A round starts: the message of before it is not news any more on her call page.
+    const launched = await api<RoundLaunched>(`/api/classes/${classId}/rounds`, trainer, {
+      scenarioId: SCENARIO,
+      groups: [{ listener: joined.body.learnerId, callerActor: null, observers: [] }],
+    });
+    expect(launched.status).toBe(201);
+    const callPage = await connectPage();
+    expect(callPage.assignments[0]?.round).toBe(1);
+    // The server sends the message to read again, if any, before the assignment: none came.
+    expect(callPage.messages).toEqual([]);
+    callPage.close();
+
+    // Sent during the round: a page that connects afterwards reads it (the last one only).
+    await floor.command({ kind: 'message', text: 'Premier message du tour.' });
+    await floor.command({ kind: 'message', text: 'On arrête dans 2 minutes.' });
+    const late = await connectPage();
+    await late.waitFor(() => late.messages.length === 1, 'the last message of the round');
+    expect(late.messages[0]).toMatchObject({
+      text: 'On arrête dans 2 minutes.',
+      from: 'Dominique',
+      round: 1,
+    });
+
+    // Bad input: each answered with its code, nothing sent.
+    const tooLong = 'x'.repeat(MAX_TEXT_LENGTH + 1);
+    for (const bad of [
+      { kind: 'message', text: tooLong },
+      { kind: 'message', text: '   ' },
+      { kind: 'message' },
+      { kind: 'message', text: 'Salut', to: 'everyone' },
+    ])
+      expect(await floor.command(bad)).toMatchObject({ ok: false, code: 'input/invalid' });
+    // A flood from the floor: the socket's budget (bursts of 40), then `input/rate_limited`.
+    const flood = await Promise.all(
+      Array.from({ length: 120 }, () => floor.command({ kind: 'message', text: 'Spam' })),
+    );
+    expect(flood.filter((ack) => !ack.ok).length).toBeGreaterThan(0);
+    for (const ack of flood.filter((a) => !a.ok)) expect(ack).toMatchObject({ code: 'input/rate_limited' });
+    expect(late.messages.filter((m) => m.text === tooLong || m.text.trim() === '')).toEqual([]);
   }, 60_000);
 
   it('limits the joins per address (ECOUTE_CREATE_PER_MINUTE): a burst of a class passes, the next is refused', async () => {

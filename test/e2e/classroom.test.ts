@@ -3,7 +3,10 @@
 // forms pairs at random (the machine plays the caller: a listener and an observer each) and
 // launches three calls at once; each learner opens the link their page received; on the floor
 // (1366×768) the trainer whispers to one listener and pauses one call; the calls end and the
-// group debrief compares the three. axe on the floor and on a learner's page; axe of any impact
+// group debrief compares the three. The trainer copies the learners' join link (« Copier » beside
+// it, said in a live region); her message to every learner reaches them on their call pages,
+// where they are during the round (and again on a page opened after it), apart from the
+// transcript, each one dismissible. axe on the floor and on a learner's page; axe of any impact
 // on the group debrief at 1366×768 and 390×844. A learner who joins again from another device
 // takes her place back (one « Inès » on the floor), never while her page is open, and her old
 // page is told so. Her trainer frees her place (« Libérer la place », keyboard, confirmed) when
@@ -70,6 +73,25 @@ describe('the classroom in a browser', () => {
   it('plays three calls at once from six learner pages, a whisper and a pause from the floor, and compares them', async () => {
     const { floor, joinPage } = await createClass('Groupe du mardi');
 
+    // The join link the trainer shares: « Copier » beside it, from the keyboard, said in a live region.
+    await floor
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
+    const copy = floor.getByRole('button', { name: 'Copier le lien pour rejoindre' });
+    expect(await copy.innerText()).toBe('Copier');
+    await copy.focus();
+    await floor.keyboard.press('Enter');
+    await floor.getByRole('status').filter({ hasText: 'Lien copié' }).waitFor();
+    expect(await floor.evaluate(() => navigator.clipboard.readText())).toBe(joinPage);
+    mkdirSync(artifacts, { recursive: true });
+    await floor.screenshot({ path: path.join(artifacts, 'classroom-copy-1366.png') });
+    await floor.setViewportSize({ width: 390, height: 844 });
+    await floor.screenshot({ path: path.join(artifacts, 'classroom-copy-390.png') });
+    expect(await floor.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(
+      true,
+    );
+    await floor.setViewportSize({ width: 1366, height: 768 });
+
     // Six learners join on their phones with the code (the QR code's link carries it).
     const learners = new Map<string, Page>();
     for (const name of NAMES) {
@@ -133,6 +155,50 @@ describe('the classroom in a browser', () => {
     await tileOf(first).getByRole('button', { name: "Chuchoter à l'écoutant·e" }).click();
     await callPages.get(first)!.getByRole('blockquote').getByText('Présentez-vous.').waitFor();
     expect(await callPages.get(second)!.getByText('Présentez-vous.').count()).toBe(0);
+
+    // The trainer's message to every learner: all six are on their call pages (they left their
+    // group page for it), where it is said as the trainer's — who, when —, not in the transcript.
+    const said = 'On arrête dans 2 minutes.';
+    await floor.getByRole('textbox', { name: 'Message à tous les apprenant·es' }).fill(said);
+    await floor.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await floor.getByText(/^Message envoyé à 6 apprenant·es\./).waitFor();
+    const noticeOf = (page: Page) =>
+      page.getByRole('status').filter({
+        has: page.getByRole('heading', { name: 'Message de votre formateur·rice' }),
+      });
+    for (const page of callPages.values()) {
+      await noticeOf(page).getByText(said).waitFor();
+      await noticeOf(page)
+        .getByText(new RegExp(`^Envoyé par ${TRAINER_NAME} à \\d{2}:\\d{2}$`))
+        .waitFor();
+      expect(await page.getByRole('log').getByText(said).count()).toBe(0);
+    }
+    // On a phone the listener is down in her transcript: the message stays in sight, under the
+    // call status bar, not over it.
+    const firstPage = callPages.get(first)!;
+    await firstPage.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const inSight = () =>
+      firstPage.evaluate(() => {
+        const box = document.querySelector('.class-message')!.getBoundingClientRect();
+        const bar = document.querySelector('.call-status-bar')!.getBoundingClientRect();
+        return window.scrollY > 0 && box.top >= bar.bottom && box.bottom <= window.innerHeight;
+      });
+    expect(await inSight()).toBe(true);
+    await firstPage.screenshot({ path: path.join(artifacts, 'classroom-call-message-390.png') });
+    await firstPage.setViewportSize({ width: 1366, height: 768 });
+    await firstPage.screenshot({ path: path.join(artifacts, 'classroom-call-message-1366.png') });
+    await firstPage.setViewportSize({ width: 390, height: 844 });
+    // An observer hides it from the keyboard: gone, the focus on the page's heading (not on the
+    // next control). Opened again after it was sent (a reload), the page shows it again: it is
+    // the round's last message, a moment old.
+    const [observerName, observerPage] = [...callPages].find(([name]) => !listeners.includes(name))!;
+    expect(observerName).toBeTruthy();
+    await observerPage.getByRole('button', { name: 'Masquer le message' }).focus();
+    await observerPage.keyboard.press('Enter');
+    await noticeOf(observerPage).waitFor({ state: 'detached' });
+    expect(await observerPage.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await observerPage.reload();
+    await noticeOf(observerPage).getByText(said).waitFor();
 
     // A pause of the second call, from its tile: its listener's page says so, not the others'.
     await tileOf(second).getByRole('button', { name: 'Suspendre' }).click();
@@ -200,7 +266,11 @@ describe('the classroom in a browser', () => {
     const back = callPages.get(listeners[0]!)!;
     await back.getByRole('link', { name: 'Retour à la séance de groupe' }).click();
     await back.waitForURL(/\/classe/);
-    await back.getByText(`sous le nom ${listeners[0]!}. En attente du prochain tour…`).waitFor();
+    // (Its round's role comes back at once: « En attente du prochain tour » shows only until it
+    // arrives, a moment the test could miss.)
+    await back.getByRole('heading', { level: 1, name: /^Tour 1\s:\svous êtes écoutant·e/ }).waitFor();
+    // The trainer's message of this round, a moment old, is on the group page too.
+    await back.getByRole('log').getByText(said).waitFor();
 
     // The group debrief compares the three calls.
     await floor.getByRole('tab', { name: 'Débriefing de groupe' }).click();

@@ -3,6 +3,7 @@ import type { CallerActorView } from '@ecoute/engine';
 import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
 import { PersonaPanel } from '../trainer/PersonaPanel.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { ClassMessages } from '../join/ClassMessageNotice.js';
 import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
@@ -51,6 +52,7 @@ export function CallerActorPage() {
       <h1>{title}</h1>
       <JoinedAs />
       <SessionNotices session={session} view={view} />
+      <ClassMessages />
       {view ? (
         <>
           <PausedBanner paused={callPaused(view)} />

@@ -2,7 +2,7 @@
 // learners as they join (each one's place can be freed, `RosterList`), the groups and the launch
 // of a round (with the session's settings, kept by the server as soon as changed), the floor, the
 // group debrief.
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useAccount } from '../account/useAccount.js';
 import { Link, useParams } from 'react-router';
 import type {
@@ -16,6 +16,7 @@ import type {
 } from '@ecoute/protocol';
 import { pluralForm, useI18n } from '../i18n/index.js';
 import { connectClassroom, type ClassroomConnection } from '../socket/classroomSocket.js';
+import { CopyButton } from '../ui/CopyButton.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useHeavyViews } from '../ui/HeavyViews.js';
 import { requestJson } from '../ui/requestJson.js';
@@ -57,6 +58,7 @@ export function ClassPage() {
   const connection = useRef<ClassroomConnection | null>(null);
   // Who is signed in: a tile's `classroom.floor.listen` joins the call under the trainer's own name.
   const account = useAccount();
+  const joinLinkId = useId();
   useDocumentTitle(detail?.name, t('classroom.title'));
 
   const reload = useCallback(async () => {
@@ -154,10 +156,14 @@ export function ClassPage() {
       <p role="status">{notice}</p>
       <section className="classroom-code" aria-labelledby="class-code">
         <h2 id="class-code">{t('classroom.code', { code: detail.code })}</h2>
-        <p>
+        {/* The link the trainer shares with the learners, and link.copy beside it (as for the role links). */}
+        <p className="classroom-join-link">
           {t('classroom.joinLink')}
           {t('ui.separator.colon')}
-          <a href={detail.joinPath}>{joinUrl}</a>
+          <a id={joinLinkId} href={detail.joinPath}>
+            {joinUrl}
+          </a>{' '}
+          <CopyButton text={joinUrl} label={t('classroom.joinLinkCopy')} describedBy={joinLinkId} />
         </p>
         {heavy && (
           <Suspense fallback={null}>

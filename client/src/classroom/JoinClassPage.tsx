@@ -10,6 +10,7 @@ import {
   type ClassMessage,
   type LearnerAssignment,
 } from '@ecoute/protocol';
+import { formatTime } from '../i18n/formatDate.js';
 import { useI18n } from '../i18n/index.js';
 import { connectClassroom } from '../socket/classroomSocket.js';
 import { rememberClassReturn } from '../join/classReturn.js';
@@ -17,24 +18,15 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { classroomApi } from './classroomApi.js';
 import { joinHeading } from './joinHeading.js';
+import { forgetPlace, keepPlace, savedPlace } from './learnerPlace.js';
 import './classroom.css';
-
-const STORE_KEY = 'ecoute.class';
-
-function saved(): ClassJoined | null {
-  try {
-    return JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null') as ClassJoined | null;
-  } catch {
-    return null;
-  }
-}
 
 export function JoinClassPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const [code, setCode] = useState(params.get('code') ?? '');
   const [pseudonym, setPseudonym] = useState('');
-  const [joined, setJoined] = useState<ClassJoined | null>(() => saved());
+  const [joined, setJoined] = useState<ClassJoined | null>(() => savedPlace());
   const [assignment, setAssignment] = useState<LearnerAssignment | null>(null);
   const [messages, setMessages] = useState<ClassMessage[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -66,10 +58,16 @@ export function JoinClassPage() {
             const [, role, sessionId] = a.link.split('#')[0]!.split('/');
             if (role && sessionId) localStorage.setItem(`ecoute.name.${sessionId}.${role}`, joined.pseudonym);
             // The call link (classroom.join.open) leaves this page: the call page links back here at its end.
-            rememberClassReturn(a.link, `${window.location.pathname}${window.location.search}`);
+            rememberClassReturn(
+              a.link,
+              `${window.location.pathname}${window.location.search}`,
+              joined.classId,
+            );
           }
         },
-        message: (m) => setMessages((all) => [...all, m]),
+        // The round's last message comes again on a reconnection: kept once.
+        message: (m) =>
+          setMessages((all) => (all.some((o) => o.at === m.at && o.text === m.text) ? all : [...all, m])),
         status: (s) => {
           if (typeof s === 'object') {
             setError(s.failed);
@@ -79,7 +77,7 @@ export function JoinClassPage() {
             // device's page is open).
             const retired = s.failed === ErrorCode.ClassTakenOver || s.failed === ErrorCode.ClassPlaceFreed;
             if (s.failed === ErrorCode.ClassJoinInvalid || retired) {
-              localStorage.removeItem(STORE_KEY);
+              forgetPlace();
               if (retired) setPseudonym(joined.pseudonym);
               setJoined(null);
             }
@@ -96,7 +94,7 @@ export function JoinClassPage() {
     setError(null);
     const result = await classroomApi.join(code, pseudonym);
     if (!result.ok) return setError(result.code);
-    localStorage.setItem(STORE_KEY, JSON.stringify(result.data));
+    keepPlace(result.data);
     focusHeading.current = true;
     setJoined(result.data);
   };
@@ -170,7 +168,12 @@ export function JoinClassPage() {
           <h2 id="class-messages">{t('classroom.join.messages')}</h2>
           <ul role="log" aria-live="polite" className="classroom-messages">
             {messages.map((m) => (
-              <li key={m.at + m.text}>{m.text}</li>
+              <li key={m.at + m.text}>
+                <span className="classroom-messages__text">{m.text}</span>{' '}
+                <span className="classroom-messages__sent">
+                  {t('classroom.message.sent', { name: m.from, time: formatTime(t, m.at) })}
+                </span>
+              </li>
             ))}
           </ul>
         </section>

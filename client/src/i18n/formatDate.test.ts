@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { translate, type Lang } from './catalogue.js';
 import type { MessageKey } from './fr.js';
-import { formatDate, formatDateTime } from './formatDate.js';
+import { formatDate, formatDateTime, formatTime } from './formatDate.js';
 
 const t = (lang: Lang) => (key: MessageKey) => translate(lang, key);
 // 5 December 2026, 09:30:53 local time: a day ≤ 12 tells day/month from month/day.
@@ -17,6 +17,11 @@ describe('formatDate', () => {
     expect(formatDateTime(t('en'), at.getTime())).toBe('05/12/2026, 09:30');
     expect(formatDate(t('en'), at)).toBe('05/12/2026');
     expect(formatDateTime(t('en'), at)).not.toMatch(/AM|PM/);
+  });
+
+  it('writes a time alone to the minute, 24-hour in both languages (a message of today)', () => {
+    expect(formatTime(t('fr'), at)).toBe('09:30');
+    expect(formatTime(t('en'), at.toISOString())).toBe('09:30');
   });
 
   it('writes nothing for a date that is not one', () => {

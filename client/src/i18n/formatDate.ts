@@ -23,6 +23,11 @@ export function formatDateTime(t: I18n['t'], value: DateInput): string {
   return format(t('lang.locale'), { dateStyle: 'short', timeStyle: 'short' }, value);
 }
 
+/** A time to the minute, e.g. « 14:32 » (a message of today). */
+export function formatTime(t: I18n['t'], value: DateInput): string {
+  return format(t('lang.locale'), { timeStyle: 'short' }, value);
+}
+
 /** A day, e.g. « 05/12/2026 ». */
 export function formatDate(t: I18n['t'], value: DateInput): string {
   return format(t('lang.locale'), { dateStyle: 'short' }, value);

@@ -12,7 +12,7 @@ import { ObserverPage } from '../observer/ObserverPage.js';
 import { fakeSession } from '../test/fakeSession.js';
 import { callerActorView, inputEntry, lineEntry, listenerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
-import { classReturnOf, rememberClassReturn } from './classReturn.js';
+import { classOfCall, classReturnOf, rememberClassReturn } from './classReturn.js';
 
 const back = translate('fr', 'classroom.join.back');
 const ending: EndingView = {
@@ -48,24 +48,33 @@ afterEach(() => localStorage.clear());
 
 describe('ClassReturnLink', () => {
   it('remembers the group session page of an assignment’s call, by its session', () => {
-    rememberClassReturn('/listener/s1#k=token', '/classe?code=AB12CD');
+    rememberClassReturn('/listener/s1#k=token', '/classe?code=AB12CD', 'c1');
     expect(classReturnOf('s1')).toBe('/classe?code=AB12CD');
+    expect(classOfCall('s1')).toBe('c1');
     expect(classReturnOf('s2')).toBeNull();
+    expect(classOfCall('s2')).toBeNull();
+    // Remembered by an earlier version (the path alone): the way back still, no class.
+    localStorage.setItem('ecoute.classReturn.s4', '/classe?code=AB12CD');
+    expect(classReturnOf('s4')).toBe('/classe?code=AB12CD');
+    expect(classOfCall('s4')).toBeNull();
     // Never a link elsewhere, whatever the store holds.
     localStorage.setItem('ecoute.classReturn.s3', 'https://example.org/classe');
     expect(classReturnOf('s3')).toBeNull();
+    localStorage.setItem('ecoute.classReturn.s5', JSON.stringify({ back: '//example.org', classId: 'c1' }));
+    expect(classReturnOf('s5')).toBeNull();
+    expect(classOfCall('s5')).toBeNull();
   });
 
   for (const [name, page, role] of pages) {
     it(`${name}: at the end of a group session's call, links back to the group session page`, () => {
-      rememberClassReturn(`/${role}/s1#k=token`, '/classe?code=AB12CD');
+      rememberClassReturn(`/${role}/s1#k=token`, '/classe?code=AB12CD', 'c1');
       renderEnded(role, page(), 'ended');
       const link = screen.getByRole('link', { name: back });
       expect(link.getAttribute('href')).toBe('/classe?code=AB12CD');
     });
 
     it(`${name}: no such link during the call`, () => {
-      rememberClassReturn(`/${role}/s1#k=token`, '/classe?code=AB12CD');
+      rememberClassReturn(`/${role}/s1#k=token`, '/classe?code=AB12CD', 'c1');
       renderEnded(role, page(), 'connected');
       expect(screen.queryByRole('link', { name: back })).toBeNull();
     });

@@ -1,9 +1,19 @@
 // Where a call page of a group session was opened from: the learner's group session page
 // (`/classe`), where the next round's role and the trainer's messages arrive. The call link
 // (classroom.join.open) leaves that page in the same tab; at the end of the call, the call page
-// links back to it (`ClassReturnLink`). Kept in this browser per session, as the display name is.
+// links back to it (`ClassReturnLink`), and all along it shows the trainer's messages to the class
+// (`ClassMessageNotice`, through the class it remembers here). Kept in this browser per session,
+// as the display name is.
 
 const keyOf = (sessionId: string) => `ecoute.classReturn.${sessionId}`;
+
+/** What a group session's call remembers of the group session page it was opened from. */
+interface ClassReturn {
+  /** The page's path (`/classe?code=…`). */
+  back: string;
+  /** Its class (null when remembered by an earlier version, which kept the path alone). */
+  classId: string | null;
+}
 
 /** The session id of a role link (`/listener/<id>#k=…`), or null. */
 export function sessionIdOfLink(link: string): string | null {
@@ -11,15 +21,35 @@ export function sessionIdOfLink(link: string): string | null {
   return role && sessionId ? sessionId : null;
 }
 
-/** Remembers that the call of `link` was opened from the group session page at `back`. */
-export function rememberClassReturn(link: string, back: string): void {
+/** Remembers that the call of `link` was opened from the page at `back` of the class `classId`. */
+export function rememberClassReturn(link: string, back: string, classId: string): void {
   const sessionId = sessionIdOfLink(link);
-  if (sessionId) localStorage.setItem(keyOf(sessionId), back);
+  if (sessionId) localStorage.setItem(keyOf(sessionId), JSON.stringify({ back, classId }));
+}
+
+function remembered(sessionId: string): ClassReturn | null {
+  const stored = localStorage.getItem(keyOf(sessionId));
+  if (stored === null) return null;
+  let found: ClassReturn;
+  try {
+    const read = JSON.parse(stored) as Partial<ClassReturn> | null;
+    found = {
+      back: String(read?.back ?? ''),
+      classId: typeof read?.classId === 'string' ? read.classId : null,
+    };
+  } catch {
+    found = { back: stored, classId: null };
+  }
+  // Only a path of this site (never a link elsewhere written in the store).
+  return found.back.startsWith('/classe') ? found : null;
 }
 
 /** The group session page the call `sessionId` was opened from, if it was. */
 export function classReturnOf(sessionId: string): string | null {
-  const back = localStorage.getItem(keyOf(sessionId));
-  // Only a path of this site (never a link elsewhere written in the store).
-  return back?.startsWith('/classe') ? back : null;
+  return remembered(sessionId)?.back ?? null;
+}
+
+/** The class whose group session page the call `sessionId` was opened from, if it was. */
+export function classOfCall(sessionId: string): string | null {
+  return remembered(sessionId)?.classId ?? null;
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { ClassMessages } from '../join/ClassMessageNotice.js';
 import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
@@ -251,6 +252,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
       <h1>{title}</h1>
       <JoinedAs />
       <SessionNotices session={session} view={view} />
+      <ClassMessages />
       {view ? <SeatNotice seat={session.seat} onChoose={(action) => void session.setSeat(action)} /> : null}
       {view && seatStatus !== 'occupied' ? (
         <>

@@ -3,6 +3,7 @@ import { useFocusRescue } from '../ui/useFocusRescue.js';
 import { CurvesPanel } from '../charts/CurvesPanel.js';
 import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
+import { ClassMessages } from '../join/ClassMessageNotice.js';
 import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { shownToListener } from '../listener/ListenerPage.js';
@@ -62,6 +63,7 @@ export function ObserverPage() {
       <JoinedAs />
       <p className="muted">{t('observer.readonly')}</p>
       <SessionNotices session={session} view={view} />
+      <ClassMessages />
       {view ? (
         <>
           <PausedBanner paused={callPaused(view)} />

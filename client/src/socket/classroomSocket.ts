@@ -1,5 +1,6 @@
-// The `/classroom` namespace's connection (the floor, or a learner's waiting page): the socket.io
-// client stays in this folder. Events are handed to callbacks; the floor's commands are acked.
+// The `/classroom` namespace's connection (the floor, a learner's waiting page, or her call page
+// of a group session, for the trainer's messages): the socket.io client stays in this folder.
+// Events are handed to callbacks; the floor's commands are acked.
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { CLASSROOM_NAMESPACE, ClassEvent, ErrorCode, PROTOCOL_VERSION } from '@ecoute/protocol';
@@ -35,6 +36,10 @@ export function connectClassroom(
 ): ClassroomConnection {
   const socket: Socket<ClassServerToClientEvents, ClassClientToServerEvents> = io(CLASSROOM_NAMESPACE, {
     transports: ['websocket'],
+    // Its own connection, not multiplexed with a call's socket on the same page (a learner's call
+    // page holds both): the server closes a learner's class connection outright when her place is
+    // taken over or freed, which would drop the call's socket before it is told why.
+    forceNew: true,
     auth: { protocolVersion: PROTOCOL_VERSION, ...auth },
   });
   socket.on('connect', () => handlers.status?.('connected'));

@@ -267,10 +267,28 @@ export const classHandshakeSchema = z
   .strict();
 export type ClassHandshake = z.infer<typeof classHandshakeSchema>;
 
+/**
+ * `class:message`: the trainer's message to every learner of the class (the floor's `message`
+ * command), to their group session page and to the call pages of the class's calls they opened
+ * from it (those hold the learner's class connection too). Not part of any call: never in a
+ * call's timeline.
+ */
 export interface ClassMessage {
   text: string;
+  /** When it was sent (ISO). */
   at: string;
+  /** Who sent it: the trainer's name (their account's), as the message shows it. */
+  from: string;
+  /** The round under way when it was sent (0 before the first). */
+  round: number;
 }
+/**
+ * A learner page that connects is sent the class's last message again if it was sent during the
+ * round under way and at most this long ago: a learner who opens her call page just after
+ * « on arrête dans 2 minutes » still reads it, not a message of an earlier round or of an hour
+ * ago (a round lasts about a call, 10 minutes or so).
+ */
+export const CLASS_MESSAGE_RECENT_MS = 10 * 60_000;
 
 export const ClassEvent = {
   FloorTiles: 'floor:tiles',

@@ -1,11 +1,12 @@
-// The classroom's tables (migration 0030_classes): classes (since 0043 with their settings), their
+// The classroom's tables (migration 0030_classes): classes (since 0043 with their settings, since
+// 0045 their trainer's last message), their
 // learners (a pseudonym and the hash of their token; since 0042 also the token their last join
 // from another device replaced, since 0044 the token they held when their trainer freed their
 // place) and their calls (a session per group and round). Sessions themselves
 // stay in the sessions store; a deleted session takes its class_calls row with it (cascade).
 import type { Kysely } from 'kysely';
 import { HINT_MODES, type HintMode, type Outcome } from '@ecoute/engine';
-import type { ClassCallMember, ClassLearner, ClassSettings } from '@ecoute/protocol';
+import type { ClassCallMember, ClassLearner, ClassMessage, ClassSettings } from '@ecoute/protocol';
 import type { Database } from '../database/schema.js';
 
 type ClassesTable = {
@@ -19,6 +20,8 @@ type ClassesTable = {
   hint_mode: string;
   ask_trainer: number;
   machine_caller: number;
+  /** The trainer's last message to the class (JSON `ClassMessage`), null before any. */
+  last_message: string | null;
 };
 
 type ClassLearnersTable = {
@@ -132,6 +135,25 @@ export class ClassStore {
   /** Replaces the class's settings. */
   async setSettings(id: string, settings: ClassSettings): Promise<void> {
     await this.db.updateTable('classes').set(settingsRow(settings)).where('id', '=', id).execute();
+  }
+
+  /** Keeps `message` as the class's last message (the one before it is not kept). */
+  async setLastMessage(id: string, message: ClassMessage): Promise<void> {
+    await this.db
+      .updateTable('classes')
+      .set({ last_message: JSON.stringify(message) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** The class's last message, if its trainer sent one. */
+  async lastMessage(id: string): Promise<ClassMessage | null> {
+    const row = await this.db
+      .selectFrom('classes')
+      .select('last_message')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.last_message ? (JSON.parse(row.last_message) as ClassMessage) : null;
   }
 
   async find(id: string): Promise<ClassRecord | undefined> {

@@ -1,8 +1,11 @@
 // The `/classroom` Socket.IO namespace, thin like the session gateway: the handshake binds a
 // socket to one class, as its floor (the trainer's account cookie, the policy's `class.floor`
-// rule on the class) or as a learner's page (their learner token). Learners get their
-// assignment (role and link) at once and at each round, and the trainer's messages; the floor
-// gets the roster and the tiles, and sends commands (each parsed, answered with an ack).
+// rule on the class) or as a learner's page (their learner token: their group session page, or
+// a call page of the class's calls opened from it, which holds the class connection too for the
+// trainer's messages). Learners get their assignment (role and link) at once and at each round,
+// and the trainer's messages (the last one again on connecting, if sent recently in the round
+// under way); the floor gets the roster and the tiles, and sends commands (each rate-limited per
+// socket as the session gateway's messages, parsed, answered with an ack).
 import { Inject, Logger } from '@nestjs/common';
 import { WebSocketGateway } from '@nestjs/websockets';
 import type { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit } from '@nestjs/websockets';
@@ -35,6 +38,8 @@ import { originAllowed } from '../auth/origin.js';
 import { SOCKET_ACTIONS } from '../auth/policy.js';
 import { APP_CONFIG } from '../config/env.js';
 import { pagesAnswering } from '../gateway/probe.js';
+import { GATEWAY_LIMITS, TokenBucket } from '../gateway/rate-limit.js';
+import type { GatewayLimits } from '../gateway/rate-limit.js';
 import { SocketRooms } from '../gateway/socket-rooms.js';
 import type { AppConfig } from '../config/env.js';
 import { ClassroomService } from './classroom.service.js';
@@ -46,6 +51,8 @@ interface ClassSocketData {
   classId: string;
   /** The floor (the trainer), or one learner's page. */
   learnerId: string | null;
+  /** The floor's trainer's name (their account's), which signs their messages; '' for a learner. */
+  trainerName: string;
 }
 
 type ClassSocket = Socket<
@@ -100,9 +107,17 @@ export class ClassRooms implements ClassBroadcaster, FloorSink {
   }
 
   message(classId: string, message: ClassMessage): number {
-    const reached = this.namespace?.adapter.rooms.get(learnersRoom(classId))?.size ?? 0;
-    this.namespace?.to(learnersRoom(classId)).emit(ClassEvent.Message, message);
-    return reached;
+    const namespace = this.namespace;
+    if (!namespace) return 0;
+    // Learners, not sockets: her group page and her call page (both hold her class connection,
+    // when she opened the call in another tab) are one learner reached.
+    const reached = new Set<string>();
+    for (const id of namespace.adapter.rooms.get(learnersRoom(classId)) ?? []) {
+      const learnerId = namespace.sockets.get(id)?.data.learnerId;
+      if (learnerId) reached.add(learnerId);
+    }
+    namespace.to(learnersRoom(classId)).emit(ClassEvent.Message, message);
+    return reached.size;
   }
 
   callsChanged(classId: string): void {
@@ -166,6 +181,8 @@ export class ClassRooms implements ClassBroadcaster, FloorSink {
 })
 export class ClassroomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger('ClassroomGateway');
+  /** Each floor socket's commands: the session gateway's rate per socket (a message reaches a whole class). */
+  private readonly commandBuckets = new WeakMap<ClassSocket, TokenBucket>();
 
   constructor(
     @Inject(ClassroomService) private readonly classroom: ClassroomService,
@@ -173,6 +190,7 @@ export class ClassroomGateway implements OnGatewayInit, OnGatewayConnection, OnG
     @Inject(ClassRooms) private readonly rooms: ClassRooms,
     @Inject(AccessService) private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(GATEWAY_LIMITS) private readonly limits: GatewayLimits,
   ) {}
 
   afterInit(namespace: ClassNamespace): void {
@@ -191,7 +209,7 @@ export class ClassroomGateway implements OnGatewayInit, OnGatewayConnection, OnG
         if (learnerToken !== undefined) {
           const learner = await this.classroom.learner(classId, learnerToken);
           if ('ok' in learner) return learner.code;
-          socket.data = { classId, learnerId: learner.learnerId };
+          socket.data = { classId, learnerId: learner.learnerId, trainerName: '' };
           return null;
         }
         const member = await this.access.member({ headers } as Request);
@@ -201,7 +219,7 @@ export class ClassroomGateway implements OnGatewayInit, OnGatewayConnection, OnG
           member,
         });
         if ('ok' in record) return record.code;
-        socket.data = { classId, learnerId: null };
+        socket.data = { classId, learnerId: null, trainerName: member.name };
         return null;
       };
       bind().then(
@@ -218,11 +236,21 @@ export class ClassroomGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const { classId, learnerId } = socket.data;
     if (learnerId !== null) {
       await socket.join([learnersRoom(classId), learnerRoom(classId, learnerId)]);
-      socket.emit(ClassEvent.Assignment, await this.classroom.assignmentOf(classId, learnerId));
+      // A page opened after the trainer's message (her call page, « Ouvrir mon appel » pressed a
+      // moment later) reads it too, while it is news: sent in this round, recently. Sent before
+      // the assignment, so that a page holding its assignment holds whatever message came with it.
+      const [assignment, last] = await Promise.all([
+        this.classroom.assignmentOf(classId, learnerId),
+        this.classroom.lastMessageFor(classId),
+      ]);
+      if (last) socket.emit(ClassEvent.Message, last);
+      socket.emit(ClassEvent.Assignment, assignment);
       return;
     }
+    const { capacity, perSecond } = this.limits.socketMessages;
+    this.commandBuckets.set(socket, new TokenBucket(capacity, perSecond, () => performance.now()));
     socket.on(ClassEvent.FloorCommand, (body, ack) => {
-      void this.onCommand(classId, body).then((answer) => {
+      void this.onCommand(socket, body).then((answer) => {
         if (typeof ack === 'function') ack(answer);
       });
     });
@@ -236,11 +264,13 @@ export class ClassroomGateway implements OnGatewayInit, OnGatewayConnection, OnG
     if (data?.classId && data.learnerId === null) this.floor.detach(data.classId);
   }
 
-  private async onCommand(classId: string, body: unknown): Promise<FloorCommandAck> {
+  private async onCommand(socket: ClassSocket, body: unknown): Promise<FloorCommandAck> {
+    const { classId, trainerName } = socket.data;
+    if (this.commandBuckets.get(socket)?.take() === false) return failure(ErrorCode.InputRateLimited);
     const command = floorCommandSchema.safeParse(body);
     if (!command.success) return failure(ErrorCode.InputInvalid);
     try {
-      return await this.classroom.command(classId, command.data);
+      return await this.classroom.command(classId, command.data, trainerName);
     } catch (error) {
       this.logger.error({ code: ErrorCode.ServerInternal, class: classId }, String(error));
       return failure(ErrorCode.ServerInternal);

@@ -40,6 +40,7 @@ import { hashToken, newSessionId, newToken } from '../auth/tokens.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { ClassStore } from './class-store.js';
+import { messageToReplay } from './last-message.js';
 import { pseudonymKey } from './pseudonym.js';
 import type { ClassCallState, ClassRecord } from './class-store.js';
 
@@ -47,7 +48,7 @@ import type { ClassCallState, ClassRecord } from './class-store.js';
 export interface ClassBroadcaster {
   assignment(classId: string, learnerId: string, assignment: LearnerAssignment | null): void;
   roster(classId: string, learners: ClassLearner[]): void;
-  /** Sends to every learner page of the class; how many sockets it reached. */
+  /** Sends to every learner page of the class; how many learners it reached. */
   message(classId: string, message: ClassMessage): number;
   /** A round was launched: the floor's list of calls changed. */
   callsChanged(classId: string): void;
@@ -411,6 +412,15 @@ export class ClassroomService {
     };
   }
 
+  /**
+   * The class's last message if a learner page connecting now is to read it again: sent during
+   * the round under way and recently (`messageToReplay`).
+   */
+  async lastMessageFor(classId: string): Promise<ClassMessage | null> {
+    const [last, round] = await Promise.all([this.store.lastMessage(classId), this.store.lastRound(classId)]);
+    return messageToReplay(last, round, Date.now());
+  }
+
   learners(classId: string): Promise<ClassLearner[]> {
     return this.store.learners(classId);
   }
@@ -419,11 +429,21 @@ export class ClassroomService {
     return this.store.calls(classId);
   }
 
-  /** A floor command: to one call of the class, to every live call, or a message to every learner. */
-  async command(classId: string, command: FloorCommand): Promise<FloorCommandAck> {
+  /**
+   * A floor command: to one call of the class, to every live call, or a message to every learner
+   * (signed with `from`, the trainer's name; kept as the class's last message, for the learner
+   * pages that connect during the round: `lastMessageFor`).
+   */
+  async command(classId: string, command: FloorCommand, from: string): Promise<FloorCommandAck> {
     if (command.kind === 'message') {
-      const applied = this.broadcaster.message(classId, { text: command.text, at: new Date().toISOString() });
-      return { ok: true, applied };
+      const message: ClassMessage = {
+        text: command.text,
+        at: new Date().toISOString(),
+        from,
+        round: await this.store.lastRound(classId),
+      };
+      await this.store.setLastMessage(classId, message);
+      return { ok: true, applied: this.broadcaster.message(classId, message) };
     }
     const calls = await this.store.calls(classId);
     const toInput = (): Input => {

@@ -428,6 +428,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('class_learners').addColumn('freed_token_hash', 'text').execute();
     },
   },
+  // The classroom: the trainer's last message to the class (JSON `ClassMessage`), sent again to a
+  // learner page that connects during the same round (her call page opened after it was sent).
+  '0045_classes_last_message': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('classes').addColumn('last_message', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
