@@ -88,6 +88,30 @@ describe('CallerActorPage', () => {
     expect(item.textContent).not.toContain(fr('entry.trainerOnly'));
   });
 
+  it("shows its own line once, as the caller's line the listener hears (not also as « Réplique jouée »)", () => {
+    const played = [
+      ...entries,
+      inputEntry(
+        3,
+        { kind: 'speak', text: 'Je suis toute seule, vous savez.', line: 'seule' },
+        'callerActor',
+      ),
+      lineEntry(4, 'Je suis toute seule, vous savez.', { line: 'seule' }),
+    ];
+    renderWithSession(<CallerActorPage />, {
+      session: fakeSession({ view: callerActorView(), entries: played }),
+    });
+    const transcript = within(screen.getByRole('log'));
+    const items = transcript.getAllByRole('listitem');
+    expect(items).toHaveLength(3);
+    const said = items.filter((item) => item.textContent?.includes('toute seule'));
+    expect(said).toHaveLength(1);
+    expect(said[0]!.textContent).toMatch(new RegExp(`^${fr('speaker.caller')} `));
+    expect(said[0]!.textContent).not.toContain(fr('entry.speak', { text: '' }).trim());
+    expect(said[0]!.textContent).not.toContain(fr('speaker.callerActor'));
+    expect(said[0]!.textContent).not.toContain(fr('entry.notForListener'));
+  });
+
   it('says a suggested line as it is, or adapted, or its own words', async () => {
     const session = fakeSession({ view: callerActorView(), entries });
     renderWithSession(<CallerActorPage />, { session });

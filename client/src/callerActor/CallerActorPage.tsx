@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { CallerActorView } from '@ecoute/engine';
+import type { CallerActorView, TimelineEntry } from '@ecoute/engine';
 import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
 import { PersonaPanel } from '../trainer/PersonaPanel.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
@@ -64,7 +64,7 @@ export function CallerActorPage() {
                 summary={view.scenario.summary}
                 className="panel persona cue-card"
               />
-              <PhonePanel view={view} entries={session.entries} />
+              <PhonePanel view={view} entries={session.entries} presence={session.presence} />
             </div>
             <div className="role-layout__main">
               <ExpectationsCard view={view} />
@@ -85,7 +85,12 @@ export function CallerActorPage() {
                   }
                 />
               )}
-              <Transcript entries={session.entries} labels={labels} hiddenNote="entry.notForListener" />
+              <Transcript
+                entries={session.entries}
+                labels={labels}
+                show={notOwnSpeak}
+                hiddenNote="entry.notForListener"
+              />
             </div>
             <div className="role-layout__side">
               <InjectButtons
@@ -101,6 +106,16 @@ export function CallerActorPage() {
       ) : null}
     </div>
   );
+}
+
+/**
+ * The actor's own `speak` is recorded (the trainer's console and the debrief read it: the line
+ * was played, not the machine's) and gives the caller's `line` the listener hears, same words:
+ * here it shows once, as that line — `entry.speak` before it read as a second line, and one the
+ * listener did not hear.
+ */
+function notOwnSpeak(entry: TimelineEntry): boolean {
+  return !(entry.kind === 'input' && entry.input.kind === 'speak');
 }
 
 /** No active state: before the pick-up, after the end, or a moment the scenario leaves free. */
