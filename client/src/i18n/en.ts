@@ -47,6 +47,7 @@ export const en: Catalogue = {
 
   'phone.heading': 'Phone',
   'phone.ringing': 'The phone is ringing…',
+  'phone.waitingListener': 'Waiting for the listener: nobody has joined the session to pick up yet.',
   'phone.pickup': 'Pick up',
   'phone.connected': 'On the line',
   'phone.hangup': 'Hang up',
@@ -125,6 +126,8 @@ export const en: Catalogue = {
   'trainer.injects.heading': 'Events to inject',
   'trainer.injects.unavailable': 'Not available in the current state of the call',
   'trainer.injects.none': 'This scenario has no event to inject.',
+  'trainer.injects.effect': 'Effect of “{label}”',
+  'trainer.injects.noEffect': 'No reaction from the caller yet.',
   'trainer.variables.heading': 'Hidden variables',
   'trainer.variables.value': '{value} out of {max}',
   'trainer.states.heading': 'Scenario state',
@@ -162,6 +165,7 @@ export const en: Catalogue = {
 
   'status.label': 'Call status',
   'status.ringing': 'Ringing',
+  'status.waitingListener': 'Waiting for the listener',
   'status.connected': 'In call',
   'status.onHold': 'Call on hold',
   'status.ended': 'Over',

@@ -47,6 +47,8 @@ export const fr = {
 
   'phone.heading': 'Téléphone',
   'phone.ringing': 'Le téléphone sonne…',
+  'phone.waitingListener':
+    "En attente de l'écoutant·e : personne n'a encore rejoint la séance pour décrocher.",
   'phone.pickup': 'Décrocher',
   'phone.connected': 'En ligne',
   'phone.hangup': 'Raccrocher',
@@ -126,6 +128,8 @@ export const fr = {
   'trainer.injects.heading': 'Événements à injecter',
   'trainer.injects.unavailable': "Indisponible dans l'état actuel de l'appel",
   'trainer.injects.none': "Ce scénario n'a pas d'événement à injecter.",
+  'trainer.injects.effect': 'Effet de « {label} »',
+  'trainer.injects.noEffect': "Pas encore de réaction de l'appelant·e.",
   'trainer.variables.heading': 'Variables cachées',
   'trainer.variables.value': '{value} sur {max}',
   'trainer.states.heading': 'État du scénario',
@@ -163,6 +167,7 @@ export const fr = {
 
   'status.label': "État de l'appel",
   'status.ringing': 'Ça sonne',
+  'status.waitingListener': "En attente de l'écoutant·e",
   'status.connected': 'En communication',
   'status.onHold': 'Appel en attente',
   'status.ended': 'Terminé',
