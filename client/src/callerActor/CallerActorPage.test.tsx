@@ -12,6 +12,9 @@ import type { MessageKey } from '../i18n/fr.js';
 // What the caller actor reads, from the French catalogue.
 const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
+/** A text as the page's is read: its no-break spaces as plain ones. */
+const plain = (text: string) => text.replace(/\s+/g, ' ');
+
 const entries = [inputEntry(1, { kind: 'pickup' }), lineEntry(2, 'Allô ?')];
 
 async function click(element: HTMLElement): Promise<void> {
@@ -40,6 +43,19 @@ describe('CallerActorPage', () => {
     expect(expects()).toMatch(/^Ce que l'appel attend maintenant\s*Le téléphone sonne\s: /);
     expect(expects()).not.toMatch(/état actif/);
     ringing.unmount();
+    // No listener has joined yet: the phone rings for no one, the card and the phone say so.
+    const alone = renderWithSession(<CallerActorPage />, {
+      session: fakeSession({
+        view: callerActorView({ phase: 'ringing', states: [] }),
+        entries: [],
+        presence: { participants: [{ role: 'callerActor', name: 'Sacha', connections: 1 }] },
+      }),
+    });
+    expect(plain(expects())).toContain(plain(fr('actor.expects.waitingListener')));
+    const phone = screen.getByRole('region', { name: fr('phone.heading') });
+    expect(plain(phone.textContent ?? '')).toContain(plain(fr('phone.waitingListener')));
+    expect(phone.textContent).not.toContain(fr('phone.ringing'));
+    alone.unmount();
     renderWithSession(<CallerActorPage />, {
       session: fakeSession({ view: callerActorView({ phase: 'ended', states: [] }), entries }),
     });

@@ -18,6 +18,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { useSendInput } from '../ui/useSendInput.js';
 import { useFocusRescue } from '../ui/useFocusRescue.js';
+import { waitingForListener } from '../ui/listenerJoined.js';
 import '../ui/roleLayout.css';
 import '../ui/textSendForm.css';
 import './callerActor.css';
@@ -67,7 +68,7 @@ export function CallerActorPage() {
               <PhonePanel view={view} entries={session.entries} presence={session.presence} />
             </div>
             <div className="role-layout__main">
-              <ExpectationsCard view={view} />
+              <ExpectationsCard view={view} waiting={waitingForListener(view, session.presence)} />
               {/* At the end, the outcome where the lines to say were (first on a phone): the
                   suggestions and actor.speak.submit of a call that is over misled, the outcome sat under
                   the persona's long card. */}
@@ -125,7 +126,8 @@ const NO_STATE_KEYS = {
   ended: 'actor.expects.ended',
 } as const satisfies Record<CallerActorView['phase'], MessageKey>;
 
-function ExpectationsCard({ view }: { view: CallerActorView }) {
+/** `waiting`: no listener has joined yet (`waitingForListener`): the phone rings for no one. */
+function ExpectationsCard({ view, waiting }: { view: CallerActorView; waiting: boolean }) {
   const { t } = useI18n();
   const headingId = useId();
   // The states the call ended in expect nothing any more (they read as a cue to go on playing).
@@ -133,7 +135,9 @@ function ExpectationsCard({ view }: { view: CallerActorView }) {
   return (
     <section className="panel cue-card expectations" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('actor.expects.heading')}</h2>
-      {states.length === 0 ? <p className="muted">{t(NO_STATE_KEYS[view.phase])}</p> : null}
+      {states.length === 0 ? (
+        <p className="muted">{t(waiting ? 'actor.expects.waitingListener' : NO_STATE_KEYS[view.phase])}</p>
+      ) : null}
       <ul className="expectations__list">
         {states.map((state) => (
           <li key={state.id}>

@@ -131,6 +131,7 @@ export const en: Catalogue = {
   'trainer.variables.heading': 'Hidden variables',
   'trainer.variables.value': '{value} out of {max}',
   'trainer.states.heading': 'Scenario state',
+  'trainer.stateList.heading': "The scenario's states, as a list",
   'trainer.states.none': 'No active state.',
   'trainer.persona.heading': 'Caller',
   'trainer.persona.name': 'Name',
@@ -1511,6 +1512,8 @@ export const en: Catalogue = {
   'studio.graph.addRegion': 'Add a region',
   'actor.expects.ringing':
     'The phone is ringing: what the call expects will show here once the listener picks up.',
+  'actor.expects.waitingListener':
+    'Waiting for the listener: what the call expects will show here once they have joined the session and picked up.',
   'actor.expects.free': 'Nothing in particular for now: play the character freely.',
   'actor.expects.ended': 'The call has ended.',
   'classroom.floor.whisperSent.one': 'Whisper sent in {count} call.',

@@ -133,6 +133,7 @@ export const fr = {
   'trainer.variables.heading': 'Variables cachées',
   'trainer.variables.value': '{value} sur {max}',
   'trainer.states.heading': 'État du scénario',
+  'trainer.stateList.heading': 'Les états du scénario, en liste',
   'trainer.states.none': 'Aucun état actif.',
   'trainer.persona.heading': 'Appelant·e',
   'trainer.persona.name': 'Nom',
@@ -1541,6 +1542,8 @@ export const fr = {
   'studio.graph.addRegion': 'Ajouter une région',
   'actor.expects.ringing':
     "Le téléphone sonne : ce que l'appel attend s'affichera ici dès que l'écoutant·e décroche.",
+  'actor.expects.waitingListener':
+    "En attente de l'écoutant·e : ce que l'appel attend s'affichera ici dès qu'elle ou il aura rejoint la séance et décroché.",
   'actor.expects.free': "Rien de particulier pour l'instant : jouez le personnage librement.",
   'actor.expects.ended': "L'appel est terminé.",
   'classroom.floor.whisperSent.one': 'Chuchotement envoyé dans {count} appel.',

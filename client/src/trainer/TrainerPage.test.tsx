@@ -151,6 +151,53 @@ describe('TrainerPage', () => {
     );
   });
 
+  it('lists the graph’s states, nested, each with where the call is (the graph’s view on a phone)', () => {
+    const node = (
+      id: string,
+      label: string,
+      parent: string | null,
+      type: 'atomic' | 'compound' | 'final',
+    ) => ({
+      id,
+      label,
+      parent,
+      type,
+      description: null,
+    });
+    const graph = {
+      nodes: [
+        node('accueil', 'Accueil', null, 'atomic'),
+        node('ecoute', 'Elle explique son problème', null, 'compound'),
+        node('ecoute.en_ligne', 'En ligne', 'ecoute', 'atomic'),
+        node('perdue', 'Perdue, elle raccroche (échec)', null, 'final'),
+      ],
+      edges: [],
+    };
+    const path = [
+      observationEntry(5, { kind: 'state', states: ['accueil'] }, 'system'),
+      observationEntry(6, { kind: 'state', states: ['ecoute.en_ligne'] }, 'system'),
+    ];
+    renderWithSession(<TrainerPage />, {
+      session: fakeSession({
+        view: trainerView({ states: ['ecoute.en_ligne'] }),
+        entries: [...entries, ...path],
+        graph,
+      }),
+    });
+    const list = screen.getByRole('region', { name: fr('trainer.stateList.heading') });
+    // A leaf's item: its name and its status.
+    const said = (label: string) =>
+      plain(within(list).getByText(label, { exact: true }).closest('li')?.textContent ?? '');
+    expect(said('Accueil')).toBe(`Accueil — ${fr('graph.text.visited')}`);
+    expect(said('En ligne')).toBe(`En ligne — ${fr('graph.text.active')}`);
+    expect(said('Perdue, elle raccroche (échec)')).toBe(
+      `Perdue, elle raccroche (échec) — ${fr('graph.text.unvisited')}`,
+    );
+    // « En ligne » inside its group.
+    const group = within(list).getByText('Elle explique son problème', { exact: true }).closest('li')!;
+    expect(within(group).getByText('En ligne', { exact: true })).not.toBeNull();
+  });
+
   it('pauses, and resumes a paused session', async () => {
     const running = fakeSession({ view: trainerView(), entries });
     const { unmount } = renderWithSession(<TrainerPage />, { session: running });

@@ -34,6 +34,7 @@ import { PresencePanel } from './PresencePanel.js';
 import { RoleLinksPanel } from './RoleLinksPanel.js';
 import { CourseMembersPanel } from '../lti/CourseMembersPanel.js';
 import { ScenarioStates } from './ScenarioStates.js';
+import { StateList } from './StateList.js';
 import { SessionControls } from './SessionControls.js';
 import { VariableGauges } from './VariableGauges.js';
 import './trainer.css';
@@ -202,7 +203,11 @@ export function TrainerPage() {
                     id: 'graph',
                     label: t('trainer.tabs.graph'),
                     content: (
-                      <GraphPanel graph={session.graph} states={view.states} entries={session.entries} />
+                      <>
+                        {/* On a phone the states as a list first: the drawing cuts names there. */}
+                        <StateList graph={session.graph} states={view.states} entries={session.entries} />
+                        <GraphPanel graph={session.graph} states={view.states} entries={session.entries} />
+                      </>
                     ),
                   },
                   {

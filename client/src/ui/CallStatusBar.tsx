@@ -62,7 +62,7 @@ export function CallStatusBar({
     <div className="call-status-bar" role="group" aria-label={t('status.label')} ref={barRef}>
       {view ? (
         <span
-          className={`call-status__phase call-status__phase--${view.phase}${view.onHold ? ' call-status__phase--hold' : ''}`}
+          className={`call-status__phase call-status__phase--${view.phase}${view.onHold ? ' call-status__phase--hold' : ''}${waiting && view.phase === 'ringing' ? ' call-status__phase--waiting' : ''}`}
         >
           {t(barStatusKey(view, waiting))}
         </span>

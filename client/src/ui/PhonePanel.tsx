@@ -49,9 +49,10 @@ export function PhonePanel({
   }, [view.phase, view.onHold, controls]);
 
   const ringing = view.phase === 'ringing';
+  const waiting = waitingForListener(view, presence);
   return (
     <section
-      className={`panel phone phone--${view.phase}${view.onHold ? ' phone--hold' : ''}${view.paused ? ' phone--paused' : ''}`}
+      className={`panel phone phone--${view.phase}${waiting ? ' phone--waiting' : ''}${view.onHold ? ' phone--hold' : ''}${view.paused ? ' phone--paused' : ''}`}
       aria-labelledby="phone-heading"
     >
       <h2 id="phone-heading">{t('phone.heading')}</h2>
@@ -59,7 +60,7 @@ export function PhonePanel({
         <span className="phone__icon">{view.onHold ? '♪' : '☎'}</span>
       </div>
       <p ref={statusRef} tabIndex={-1} className="phone__status">
-        {t(callStatusKey(view, waitingForListener(view, presence)))}
+        {t(callStatusKey(view, waiting))}
       </p>
       {view.onHold ? <p className="phone__hold-note">{t('phone.holdNote')}</p> : null}
       {/* The call over, no cue is shown any more (a reopened console showed the last one). */}
