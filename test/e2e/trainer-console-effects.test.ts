@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { parseScenario } from '@ecoute/engine';
 import { browserSuite } from '../support/browser-suite.js';
 import { signedInTrainer } from '../support/accounts.js';
-import { joinSession } from '../support/role-pages.js';
+import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { workspaceRoot } from '../support/server-process.js';
 import { MANUAL_CLOCK } from '../support/test-clock.js';
 
@@ -155,6 +155,7 @@ describe('the trainer’s console as a newcomer plays the tutorial call', () => 
     const effect = (page: Page) => page.getByRole('region', { name: `Effet de « ${doorbell} »` });
     await effect(laptop).getByText(doorbellLine, { exact: false }).waitFor();
     expect(await inSight(laptop, doorbellLine)).toBe(true);
+    expect(await seriousAxeViolations(laptop)).toEqual([]);
     await laptop.screenshot({ path: path.join(artifacts, 'trainer-inject-effect-1366x768.png') });
 
     // At 390×844 too: the trainer opens the console on a phone as well and presses it again.
@@ -172,6 +173,7 @@ describe('the trainer’s console as a newcomer plays the tutorial call', () => 
     await phone.locator('.state-graph .react-flow__node').first().waitFor({ timeout: 30_000 });
     await phone.waitForTimeout(1_500);
     expect(await readableWhole(phone, lostLabel)).toBe(true);
+    expect(await seriousAxeViolations(phone)).toEqual([]);
     await phone.screenshot({ path: path.join(artifacts, 'trainer-state-list-390x844.png') });
     // On a laptop the drawing reads whole: no list there.
     await laptop.getByRole('tab', { name: 'Graphe', exact: true }).click();
