@@ -4,7 +4,7 @@ import type { Presence } from '@ecoute/protocol';
 /**
  * Whether the call still waits for its listener: the phone rings, and no listener has joined the
  * session (a link opened but no name given yet is not joined). Said instead of `phone.ringing` on
- * the other roles' pages, where « it rings » read as a learner letting it ring. Presence not known
+ * the other roles' pages, where `phone.ringing` read as a learner letting it ring. Presence not known
  * yet (before the server's first `session:presence`): not said — no absence claimed unseen. The
  * listener's own page never waits for itself.
  */
