@@ -325,6 +325,24 @@ describe('scenario library', () => {
     scheduler.advanceBy(20_000);
     expect(timed.map((e) => e.t)).toEqual([35_000, 35_000, 55_000, 55_000]);
   });
+
+  it("detresse-suicidaire: the phone's hold plays the hold music once (the engine's cue, not the scenario's too)", () => {
+    const { compiled } = load('detresse-suicidaire.yaml');
+    const scheduler = new ManualScheduler();
+    const clock = new SessionClock(scheduler);
+    const run = new CallRun(compiled!, { clock, seed: 1, onTimer: () => undefined });
+    run.apply({ kind: 'pickup' });
+    run.apply({ kind: 'move', move: 'se_presenter' });
+    scheduler.advanceBy(5_000);
+    const held = run.apply({ kind: 'hold' });
+    expect(held.ok).toBe(true);
+    const cues = held.ok ? held.observations.filter((o) => o.kind === 'cue').map((o) => o.cue) : [];
+    expect(cues).toEqual(['hold_music']);
+    // The hold is the scenario's trap all the same: he is on hold, and the trainer's note says why.
+    expect(run.states).toContain('ligne.en_attente');
+    expect(held.ok && held.observations.some((o) => o.kind === 'note')).toBe(true);
+    run.dispose();
+  });
 });
 
 // What people read (titles, the persona, lines, moves, endings, the rubric's labels and help…)

@@ -12,6 +12,9 @@ import type { MessageKey } from '../i18n/fr.js';
 // What the caller actor reads, from the French catalogue.
 const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
+/** A text as the page's is read: its no-break spaces as plain ones. */
+const plain = (text: string) => text.replace(/\s+/g, ' ');
+
 const entries = [inputEntry(1, { kind: 'pickup' }), lineEntry(2, 'Allô ?')];
 
 async function click(element: HTMLElement): Promise<void> {
@@ -40,6 +43,19 @@ describe('CallerActorPage', () => {
     expect(expects()).toMatch(/^Ce que l'appel attend maintenant\s*Le téléphone sonne\s: /);
     expect(expects()).not.toMatch(/état actif/);
     ringing.unmount();
+    // No listener has joined yet: the phone rings for no one, the card and the phone say so.
+    const alone = renderWithSession(<CallerActorPage />, {
+      session: fakeSession({
+        view: callerActorView({ phase: 'ringing', states: [] }),
+        entries: [],
+        presence: { participants: [{ role: 'callerActor', name: 'Sacha', connections: 1 }] },
+      }),
+    });
+    expect(plain(expects())).toContain(plain(fr('actor.expects.waitingListener')));
+    const phone = screen.getByRole('region', { name: fr('phone.heading') });
+    expect(plain(phone.textContent ?? '')).toContain(plain(fr('phone.waitingListener')));
+    expect(phone.textContent).not.toContain(fr('phone.ringing'));
+    alone.unmount();
     renderWithSession(<CallerActorPage />, {
       session: fakeSession({ view: callerActorView({ phase: 'ended', states: [] }), entries }),
     });
@@ -86,6 +102,30 @@ describe('CallerActorPage', () => {
     const item = within(transcript).getAllByRole('listitem').at(-1)!;
     expect(item.textContent).toContain(`(${fr('entry.notForListener')})`);
     expect(item.textContent).not.toContain(fr('entry.trainerOnly'));
+  });
+
+  it("shows its own line once, as the caller's line the listener hears (not also as « Réplique jouée »)", () => {
+    const played = [
+      ...entries,
+      inputEntry(
+        3,
+        { kind: 'speak', text: 'Je suis toute seule, vous savez.', line: 'seule' },
+        'callerActor',
+      ),
+      lineEntry(4, 'Je suis toute seule, vous savez.', { line: 'seule' }),
+    ];
+    renderWithSession(<CallerActorPage />, {
+      session: fakeSession({ view: callerActorView(), entries: played }),
+    });
+    const transcript = within(screen.getByRole('log'));
+    const items = transcript.getAllByRole('listitem');
+    expect(items).toHaveLength(3);
+    const said = items.filter((item) => item.textContent?.includes('toute seule'));
+    expect(said).toHaveLength(1);
+    expect(said[0]!.textContent).toMatch(new RegExp(`^${fr('speaker.caller')} `));
+    expect(said[0]!.textContent).not.toContain(fr('entry.speak', { text: '' }).trim());
+    expect(said[0]!.textContent).not.toContain(fr('speaker.callerActor'));
+    expect(said[0]!.textContent).not.toContain(fr('entry.notForListener'));
   });
 
   it('says a suggested line as it is, or adapted, or its own words', async () => {

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { CallerActorView } from '@ecoute/engine';
+import type { CallerActorView, TimelineEntry } from '@ecoute/engine';
 import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
 import { PersonaPanel } from '../trainer/PersonaPanel.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
@@ -19,6 +19,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { useSendInput } from '../ui/useSendInput.js';
 import { useFocusRescue } from '../ui/useFocusRescue.js';
+import { waitingForListener } from '../ui/listenerJoined.js';
 import '../ui/roleLayout.css';
 import '../ui/textSendForm.css';
 import './callerActor.css';
@@ -66,10 +67,10 @@ export function CallerActorPage() {
                 summary={view.scenario.summary}
                 className="panel persona cue-card"
               />
-              <PhonePanel view={view} entries={session.entries} />
+              <PhonePanel view={view} entries={session.entries} presence={session.presence} />
             </div>
             <div className="role-layout__main">
-              <ExpectationsCard view={view} />
+              <ExpectationsCard view={view} waiting={waitingForListener(view, session.presence)} />
               {/* At the end, the outcome where the lines to say were (first on a phone): the
                   suggestions and actor.speak.submit of a call that is over misled, the outcome sat under
                   the persona's long card. */}
@@ -87,7 +88,12 @@ export function CallerActorPage() {
                   }
                 />
               )}
-              <Transcript entries={session.entries} labels={labels} hiddenNote="entry.notForListener" />
+              <Transcript
+                entries={session.entries}
+                labels={labels}
+                show={notOwnSpeak}
+                hiddenNote="entry.notForListener"
+              />
             </div>
             <div className="role-layout__side">
               <InjectButtons
@@ -105,6 +111,16 @@ export function CallerActorPage() {
   );
 }
 
+/**
+ * The actor's own `speak` is recorded (the trainer's console and the debrief read it: the line
+ * was played, not the machine's) and gives the caller's `line` the listener hears, same words:
+ * here it shows once, as that line — `entry.speak` before it read as a second line, and one the
+ * listener did not hear.
+ */
+function notOwnSpeak(entry: TimelineEntry): boolean {
+  return !(entry.kind === 'input' && entry.input.kind === 'speak');
+}
+
 /** No active state: before the pick-up, after the end, or a moment the scenario leaves free. */
 const NO_STATE_KEYS = {
   ringing: 'actor.expects.ringing',
@@ -112,7 +128,8 @@ const NO_STATE_KEYS = {
   ended: 'actor.expects.ended',
 } as const satisfies Record<CallerActorView['phase'], MessageKey>;
 
-function ExpectationsCard({ view }: { view: CallerActorView }) {
+/** `waiting`: no listener has joined yet (`waitingForListener`): the phone rings for no one. */
+function ExpectationsCard({ view, waiting }: { view: CallerActorView; waiting: boolean }) {
   const { t } = useI18n();
   const headingId = useId();
   // The states the call ended in expect nothing any more (they read as a cue to go on playing).
@@ -120,7 +137,9 @@ function ExpectationsCard({ view }: { view: CallerActorView }) {
   return (
     <section className="panel cue-card expectations" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('actor.expects.heading')}</h2>
-      {states.length === 0 ? <p className="muted">{t(NO_STATE_KEYS[view.phase])}</p> : null}
+      {states.length === 0 ? (
+        <p className="muted">{t(waiting ? 'actor.expects.waitingListener' : NO_STATE_KEYS[view.phase])}</p>
+      ) : null}
       <ul className="expectations__list">
         {states.map((state) => (
           <li key={state.id}>

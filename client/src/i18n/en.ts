@@ -47,6 +47,7 @@ export const en: Catalogue = {
 
   'phone.heading': 'Phone',
   'phone.ringing': 'The phone is ringing…',
+  'phone.waitingListener': 'Waiting for the listener: nobody has joined the session to pick up yet.',
   'phone.pickup': 'Pick up',
   'phone.connected': 'On the line',
   'phone.hangup': 'Hang up',
@@ -125,9 +126,12 @@ export const en: Catalogue = {
   'trainer.injects.heading': 'Events to inject',
   'trainer.injects.unavailable': 'Not available in the current state of the call',
   'trainer.injects.none': 'This scenario has no event to inject.',
+  'trainer.injects.effect': 'Effect of “{label}”',
+  'trainer.injects.noEffect': 'No reaction from the caller yet.',
   'trainer.variables.heading': 'Hidden variables',
   'trainer.variables.value': '{value} out of {max}',
   'trainer.states.heading': 'Scenario state',
+  'trainer.stateList.heading': "The scenario's states, as a list",
   'trainer.states.none': 'No active state.',
   'trainer.persona.heading': 'Caller',
   'trainer.persona.name': 'Name',
@@ -162,6 +166,7 @@ export const en: Catalogue = {
 
   'status.label': 'Call status',
   'status.ringing': 'Ringing',
+  'status.waitingListener': 'Waiting for the listener',
   'status.connected': 'In call',
   'status.onHold': 'Call on hold',
   'status.ended': 'Over',
@@ -1537,6 +1542,8 @@ export const en: Catalogue = {
   'studio.graph.addRegion': 'Add a region',
   'actor.expects.ringing':
     'The phone is ringing: what the call expects will show here once the listener picks up.',
+  'actor.expects.waitingListener':
+    'Waiting for the listener: what the call expects will show here once they have joined the session and picked up.',
   'actor.expects.free': 'Nothing in particular for now: play the character freely.',
   'actor.expects.ended': 'The call has ended.',
   'classroom.floor.whisperSent.one': 'Whisper sent in {count} call.',

@@ -47,6 +47,8 @@ export const fr = {
 
   'phone.heading': 'Téléphone',
   'phone.ringing': 'Le téléphone sonne…',
+  'phone.waitingListener':
+    "En attente de l'écoutant·e : personne n'a encore rejoint la séance pour décrocher.",
   'phone.pickup': 'Décrocher',
   'phone.connected': 'En ligne',
   'phone.hangup': 'Raccrocher',
@@ -126,9 +128,12 @@ export const fr = {
   'trainer.injects.heading': 'Événements à injecter',
   'trainer.injects.unavailable': "Indisponible dans l'état actuel de l'appel",
   'trainer.injects.none': "Ce scénario n'a pas d'événement à injecter.",
+  'trainer.injects.effect': 'Effet de « {label} »',
+  'trainer.injects.noEffect': "Pas encore de réaction de l'appelant·e.",
   'trainer.variables.heading': 'Variables cachées',
   'trainer.variables.value': '{value} sur {max}',
   'trainer.states.heading': 'État du scénario',
+  'trainer.stateList.heading': 'Les états du scénario, en liste',
   'trainer.states.none': 'Aucun état actif.',
   'trainer.persona.heading': 'Appelant·e',
   'trainer.persona.name': 'Nom',
@@ -163,6 +168,7 @@ export const fr = {
 
   'status.label': "État de l'appel",
   'status.ringing': 'Ça sonne',
+  'status.waitingListener': "En attente de l'écoutant·e",
   'status.connected': 'En communication',
   'status.onHold': 'Appel en attente',
   'status.ended': 'Terminé',
@@ -1567,6 +1573,8 @@ export const fr = {
   'studio.graph.addRegion': 'Ajouter une région',
   'actor.expects.ringing':
     "Le téléphone sonne : ce que l'appel attend s'affichera ici dès que l'écoutant·e décroche.",
+  'actor.expects.waitingListener':
+    "En attente de l'écoutant·e : ce que l'appel attend s'affichera ici dès qu'elle ou il aura rejoint la séance et décroché.",
   'actor.expects.free': "Rien de particulier pour l'instant : jouez le personnage librement.",
   'actor.expects.ended': "L'appel est terminé.",
   'classroom.floor.whisperSent.one': 'Chuchotement envoyé dans {count} appel.',

@@ -70,7 +70,7 @@ export function ObserverPage() {
           {projector ? <p className="notice notice--projector">{t('observer.projectorOn')}</p> : null}
           <div className={`role-layout${projector ? ' role-layout--trainer' : ''}`}>
             <div className="role-layout__side">
-              <PhonePanel view={view} entries={session.entries} />
+              <PhonePanel view={view} entries={session.entries} presence={session.presence} />
               <div className="panel sound-switches">
                 <VoiceSwitch checked={voiceOn} onChange={setVoiceOn} available={voice.available} />
               </div>

@@ -75,8 +75,10 @@ describe('TrainerPage', () => {
       'Détresse',
     ]);
     expect(screen.getByText('Vit seule depuis un an.')).not.toBeNull();
-    expect(screen.getByText(plain(fr('entry.inject', { label: 'On sonne à la porte' })))).not.toBeNull();
-    expect(screen.getByText('Détresse : 50 → 70')).not.toBeNull();
+    // In the transcript (the change shows under the inject buttons too: InjectEffect).
+    const transcript = within(screen.getByRole('log'));
+    expect(transcript.getByText(plain(fr('entry.inject', { label: 'On sonne à la porte' })))).not.toBeNull();
+    expect(transcript.getByText('Détresse : 50 → 70')).not.toBeNull();
   });
 
   it('injects the available events; the others are disabled and say why', async () => {
@@ -87,6 +89,113 @@ describe('TrainerPage', () => {
     expect(unavailable.title).toBe(fr('trainer.injects.unavailable'));
     await click('On sonne à la porte');
     expect(session.sent).toEqual([{ kind: 'inject', inject: 'sonnette' }]);
+  });
+
+  it('shows what the latest inject caused under the inject buttons, where the trainer pressed it', () => {
+    const played = [
+      ...entries,
+      lineEntry(5, 'Oh, on sonne à la porte…', { cue: 'doorbell' }),
+      inputEntry(6, { kind: 'say', text: 'Je vous attends.' }),
+      lineEntry(7, 'Merci.'),
+    ];
+    renderWithSession(<TrainerPage />, { session: fakeSession({ view: trainerView(), entries: played }) });
+    const heading = plain(fr('trainer.injects.effect', { label: 'On sonne à la porte' }));
+    const effect = screen.getByRole('region', { name: (name) => plain(name) === heading });
+    // Right after the inject buttons in the controls column, not only in the transcript.
+    const injects = screen.getByRole('region', { name: fr('trainer.injects.heading') });
+    expect(injects.nextElementSibling).toBe(effect);
+    const items = within(effect)
+      .getAllByRole('listitem')
+      .map((item) => plain(item.textContent ?? ''));
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(/Détresse/);
+    expect(items[1]).toContain(fr('speaker.caller'));
+    expect(items[1]).toContain('Oh, on sonne à la porte…');
+    // What followed the listener's next word is no longer the inject's.
+    expect(within(effect).queryByText('Merci.')).toBeNull();
+  });
+
+  it('says the call waits for the listener until one has joined, then that the phone rings', () => {
+    const ringing = trainerView({ phase: 'ringing' });
+    const nobody = renderWithSession(<TrainerPage />, {
+      session: fakeSession({
+        view: ringing,
+        presence: { participants: [{ role: 'trainer', name: 'Dominique', connections: 1 }] },
+      }),
+    });
+    const phone = () => screen.getByRole('region', { name: fr('phone.heading') });
+    expect(within(phone()).getByText(plain(fr('phone.waitingListener')))).not.toBeNull();
+    expect(within(phone()).queryByText(fr('phone.ringing'))).toBeNull();
+    expect(screen.getByRole('group', { name: fr('status.label') }).textContent).toContain(
+      fr('status.waitingListener'),
+    );
+    nobody.unmount();
+    // A link opened but no name given yet: not joined.
+    const opened = renderWithSession(<TrainerPage />, {
+      session: fakeSession({
+        view: ringing,
+        presence: { participants: [{ role: 'listener', name: null, connections: 1 }] },
+      }),
+    });
+    expect(within(phone()).getByText(plain(fr('phone.waitingListener')))).not.toBeNull();
+    opened.unmount();
+    renderWithSession(<TrainerPage />, {
+      session: fakeSession({
+        view: ringing,
+        presence: { participants: [{ role: 'listener', name: 'Camille', connections: 1 }] },
+      }),
+    });
+    expect(within(phone()).getByText(fr('phone.ringing'))).not.toBeNull();
+    expect(screen.getByRole('group', { name: fr('status.label') }).textContent).toContain(
+      fr('status.ringing'),
+    );
+  });
+
+  it('lists the graph’s states, nested, each with where the call is (the graph’s view on a phone)', () => {
+    const node = (
+      id: string,
+      label: string,
+      parent: string | null,
+      type: 'atomic' | 'compound' | 'final',
+    ) => ({
+      id,
+      label,
+      parent,
+      type,
+      description: null,
+    });
+    const graph = {
+      nodes: [
+        node('accueil', 'Accueil', null, 'atomic'),
+        node('ecoute', 'Elle explique son problème', null, 'compound'),
+        node('ecoute.en_ligne', 'En ligne', 'ecoute', 'atomic'),
+        node('perdue', 'Perdue, elle raccroche (échec)', null, 'final'),
+      ],
+      edges: [],
+    };
+    const path = [
+      observationEntry(5, { kind: 'state', states: ['accueil'] }, 'system'),
+      observationEntry(6, { kind: 'state', states: ['ecoute.en_ligne'] }, 'system'),
+    ];
+    renderWithSession(<TrainerPage />, {
+      session: fakeSession({
+        view: trainerView({ states: ['ecoute.en_ligne'] }),
+        entries: [...entries, ...path],
+        graph,
+      }),
+    });
+    const list = screen.getByRole('region', { name: fr('trainer.stateList.heading') });
+    // A leaf's item: its name and its status.
+    const said = (label: string) =>
+      plain(within(list).getByText(label, { exact: true }).closest('li')?.textContent ?? '');
+    expect(said('Accueil')).toBe(`Accueil — ${fr('graph.text.visited')}`);
+    expect(said('En ligne')).toBe(`En ligne — ${fr('graph.text.active')}`);
+    expect(said('Perdue, elle raccroche (échec)')).toBe(
+      `Perdue, elle raccroche (échec) — ${fr('graph.text.unvisited')}`,
+    );
+    // « En ligne » inside its group.
+    const group = within(list).getByText('Elle explique son problème', { exact: true }).closest('li')!;
+    expect(within(group).getByText('En ligne', { exact: true })).not.toBeNull();
   });
 
   it('pauses, and resumes a paused session', async () => {

@@ -26,6 +26,7 @@ import { useAnnounceDetails } from './useAnnounceDetails.js';
 import { BookmarkControl } from './BookmarkControl.js';
 import { EffectButtons } from './EffectButtons.js';
 import { InjectButtons } from './InjectButtons.js';
+import { InjectEffect } from './InjectEffect.js';
 import { InterpretationsPanel } from './InterpretationsPanel.js';
 import { ListenerWordsPanel } from './ListenerWordsPanel.js';
 import { PersonaPanel } from './PersonaPanel.js';
@@ -33,6 +34,7 @@ import { PresencePanel } from './PresencePanel.js';
 import { RoleLinksPanel } from './RoleLinksPanel.js';
 import { CourseMembersPanel } from '../lti/CourseMembersPanel.js';
 import { ScenarioStates } from './ScenarioStates.js';
+import { StateList } from './StateList.js';
 import { SessionControls } from './SessionControls.js';
 import { VariableGauges } from './VariableGauges.js';
 import './trainer.css';
@@ -95,7 +97,7 @@ export function TrainerPage() {
           {/* One screen: each column scrolls inside, the page does not (1366×768 and up). */}
           <div className="trainer-console__grid">
             <div className="trainer-console__col trainer-console__col--controls" ref={controlsRef}>
-              <PhonePanel view={view} entries={session.entries} />
+              <PhonePanel view={view} entries={session.entries} presence={session.presence} />
               {/* Once the call has ended, its outcome and the debrief come first: the next step. */}
               {ended ? (
                 <>
@@ -129,6 +131,7 @@ export function TrainerPage() {
                     disabled={!playing}
                     onInject={(inject) => void submit({ kind: 'inject', inject })}
                   />
+                  <InjectEffect entries={session.entries} labels={labels} />
                   <EffectButtons
                     disabled={!inCall}
                     onEffect={(effect) => void submit({ kind: 'effect', effect })}
@@ -200,7 +203,11 @@ export function TrainerPage() {
                     id: 'graph',
                     label: t('trainer.tabs.graph'),
                     content: (
-                      <GraphPanel graph={session.graph} states={view.states} entries={session.entries} />
+                      <>
+                        {/* On a phone the states as a list first: the drawing cuts names there. */}
+                        <StateList graph={session.graph} states={view.states} entries={session.entries} />
+                        <GraphPanel graph={session.graph} states={view.states} entries={session.entries} />
+                      </>
                     ),
                   },
                   {

@@ -6,16 +6,19 @@ import { CallTimer } from './CallTimer.js';
 import { callPaused } from './callPaused.js';
 import './callStatusBar.css';
 
-/** The call's state in a few words, as the phone shows it. */
-export function callStatusKey(view: Pick<RoleView, 'phase' | 'onHold'>): MessageKey {
-  if (view.phase === 'ringing') return 'phone.ringing';
+/**
+ * The call's state in a few words, as the phone shows it; `waiting`: no listener has joined yet
+ * (`waitingForListener`), the phone is not ringing for anyone.
+ */
+export function callStatusKey(view: Pick<RoleView, 'phase' | 'onHold'>, waiting = false): MessageKey {
+  if (view.phase === 'ringing') return waiting ? 'phone.waitingListener' : 'phone.ringing';
   if (view.phase === 'ended') return 'phone.ended';
   return view.onHold ? 'phone.onHold' : 'phone.connected';
 }
 
 /** The same, shorter, for the status bar. */
-function barStatusKey(view: Pick<RoleView, 'phase' | 'onHold'>): MessageKey {
-  if (view.phase === 'ringing') return 'status.ringing';
+function barStatusKey(view: Pick<RoleView, 'phase' | 'onHold'>, waiting: boolean): MessageKey {
+  if (view.phase === 'ringing') return waiting ? 'status.waitingListener' : 'status.ringing';
   if (view.phase === 'ended') return 'status.ended';
   return view.onHold ? 'status.onHold' : 'status.connected';
 }
@@ -29,11 +32,14 @@ export function CallStatusBar({
   entries,
   status,
   errorCode,
+  waiting = false,
 }: {
   view: RoleView | null;
   entries: TimelineEntry[];
   status: SessionStatus;
   errorCode?: string | undefined;
+  /** No listener has joined yet (`waitingForListener`). */
+  waiting?: boolean;
 }) {
   const { t } = useI18n();
   const barRef = useRef<HTMLDivElement>(null);
@@ -56,9 +62,9 @@ export function CallStatusBar({
     <div className="call-status-bar" role="group" aria-label={t('status.label')} ref={barRef}>
       {view ? (
         <span
-          className={`call-status__phase call-status__phase--${view.phase}${view.onHold ? ' call-status__phase--hold' : ''}`}
+          className={`call-status__phase call-status__phase--${view.phase}${view.onHold ? ' call-status__phase--hold' : ''}${waiting && view.phase === 'ringing' ? ' call-status__phase--waiting' : ''}`}
         >
-          {t(barStatusKey(view))}
+          {t(barStatusKey(view, waiting))}
         </span>
       ) : null}
       {view ? <CallTimer entries={entries} view={view} /> : null}

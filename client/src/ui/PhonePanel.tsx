@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { RoleView, TimelineEntry } from '@ecoute/engine';
+import type { Presence } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { callStatusKey } from './CallStatusBar.js';
 import { CueIndicator } from './CueIndicator.js';
 import { Kbd } from './Kbd.js';
+import { waitingForListener } from './listenerJoined.js';
 import { PHONE_KEYS } from './moveShortcuts.js';
 import './phonePanel.css';
 
@@ -25,10 +27,13 @@ export function PhonePanel({
   view,
   entries,
   controls,
+  presence = null,
 }: {
   view: RoleView;
   entries: TimelineEntry[];
   controls?: PhoneControls;
+  /** Who is in the session: until a listener joins, the phone waits for them rather than rings. */
+  presence?: Presence | null;
 }) {
   const { t } = useI18n();
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -44,9 +49,10 @@ export function PhonePanel({
   }, [view.phase, view.onHold, controls]);
 
   const ringing = view.phase === 'ringing';
+  const waiting = waitingForListener(view, presence);
   return (
     <section
-      className={`panel phone phone--${view.phase}${view.onHold ? ' phone--hold' : ''}${view.paused ? ' phone--paused' : ''}`}
+      className={`panel phone phone--${view.phase}${waiting ? ' phone--waiting' : ''}${view.onHold ? ' phone--hold' : ''}${view.paused ? ' phone--paused' : ''}`}
       aria-labelledby="phone-heading"
     >
       <h2 id="phone-heading">{t('phone.heading')}</h2>
@@ -54,7 +60,7 @@ export function PhonePanel({
         <span className="phone__icon">{view.onHold ? '♪' : '☎'}</span>
       </div>
       <p ref={statusRef} tabIndex={-1} className="phone__status">
-        {t(callStatusKey(view))}
+        {t(callStatusKey(view, waiting))}
       </p>
       {view.onHold ? <p className="phone__hold-note">{t('phone.holdNote')}</p> : null}
       {/* The call over, no cue is shown any more (a reopened console showed the last one). */}

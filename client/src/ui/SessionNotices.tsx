@@ -2,6 +2,7 @@ import type { RoleView } from '@ecoute/engine';
 import type { Session } from '../socket/index.js';
 import { CallStatusBar } from './CallStatusBar.js';
 import { SessionStatusNotice } from './SessionStatusNotice.js';
+import { waitingForListener } from './listenerJoined.js';
 
 /**
  * The top of every role page: the call status bar, and what is wrong with the connection if
@@ -15,6 +16,7 @@ export function SessionNotices({ session, view }: { session: Session; view: Role
         entries={session.entries}
         status={session.status}
         errorCode={session.errorCode}
+        waiting={view !== null && waitingForListener(view, session.presence)}
       />
       <SessionStatusNotice
         status={session.status}

@@ -27,6 +27,10 @@
 // line no play-through says twice), the first two inputs of the call's previous fixture, then
 // silence until the caller hangs up; for étudiante (its only ’ in a move's example phrase, which
 // no session shows), the inputs of its previous fixture.
+// Then détresse v6 played the hold music twice when the listener put the caller on hold (the
+// engine's own cue for the phone's hold, and the scenario's in its `mettre_en_attente`): v7 keeps
+// the engine's. Its fixture, recorded the same way, is the play-through of its tests that puts him
+// on hold twice, the hold and the resume sent as the phone sends them (`hold` / `unhold`).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -127,6 +131,7 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       'detresse-suicidaire@3',
       'detresse-suicidaire@4',
       'detresse-suicidaire@5',
+      'detresse-suicidaire@6',
       'etudiante-crous@2',
       'etudiante-crous@3',
       'etudiante-crous@4',
