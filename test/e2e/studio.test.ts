@@ -39,10 +39,16 @@ describe('the authoring studio in the browser', () => {
     await page.goto(`${rig.server.url}/bibliotheque`);
     await page.getByRole('heading', { level: 1, name: "Bibliothèque d'appels" }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // A title is all a new call asks: its id, made from the title by the server, waits folded under
+    // « Options avancées » for who wants another.
+    const newCall = page.getByRole('form', { name: 'Nouvel appel' });
+    expect(
+      await newCall.locator('input').evaluateAll((fields) => fields.map((f) => f.checkVisibility())),
+    ).toEqual([true, false]);
     await page.getByLabel("Titre de l'appel").fill('Appel de Camille');
-    await page.getByLabel('Identifiant').fill('appel-camille');
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
     await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : Appel de Camille" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/bibliotheque/appel-de-camille');
     await page.getByText('0 erreur,').waitFor();
     // No issue is a status, not a button (a disabled one read as a control the author could not use).
     expect(await page.getByRole('button', { name: /^0 erreur,/ }).count()).toBe(0);
@@ -107,7 +113,7 @@ describe('the authoring studio in the browser', () => {
     );
     await page.keyboard.press('Escape');
     expect(await settledFocus(page, /^button: Publier$/)).toBe('button: Publier');
-    const unpublished = await fetch(`${rig.server.url}/api/library/calls/appel-camille`, {
+    const unpublished = await fetch(`${rig.server.url}/api/library/calls/appel-de-camille`, {
       headers: rig.author,
     });
     expect(((await unpublished.json()) as { published?: number }).published).toBeUndefined();
@@ -130,7 +136,7 @@ describe('the authoring studio in the browser', () => {
     // Said at once, not asked about first.
     expect(await page.getByRole('group', { name: /^Publier la version/ }).count()).toBe(0);
     // …and no draft was made for it.
-    const call = await fetch(`${rig.server.url}/api/library/calls/appel-camille`, { headers: rig.author });
+    const call = await fetch(`${rig.server.url}/api/library/calls/appel-de-camille`, { headers: rig.author });
     expect(((await call.json()) as { draft?: number }).draft).toBeUndefined();
 
     const timings = await page.evaluate(
@@ -160,10 +166,10 @@ describe('the authoring studio in the browser', () => {
     // Meanwhile the author goes on with a draft of version 2 (the title changed, on the text's
     // first lines: drawn by the editor, which draws only what is in view).
     const v1 = (await (
-      await fetch(`${rig.server.url}/api/library/calls/appel-camille/versions/1`, { headers: rig.author })
+      await fetch(`${rig.server.url}/api/library/calls/appel-de-camille/versions/1`, { headers: rig.author })
     ).json()) as { yaml: string };
     expect(v1.yaml).toContain('title: "Appel de Camille"\n');
-    const drafted = await fetch(`${rig.server.url}/api/library/calls/appel-camille/draft`, {
+    const drafted = await fetch(`${rig.server.url}/api/library/calls/appel-de-camille/draft`, {
       method: 'PUT',
       headers: { ...rig.author, 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -172,7 +178,7 @@ describe('the authoring studio in the browser', () => {
     });
     expect(drafted.status).toBe(200);
     // …and opens it in the library to start a session of the published version.
-    await trainerPage.page.goto(`${rig.server.url}/bibliotheque/appel-camille`);
+    await trainerPage.page.goto(`${rig.server.url}/bibliotheque/appel-de-camille`);
     // A trainer reads the organisation's calls, never writes them (the server refuses): the page
     // says so and offers nothing that would be refused — no save, no publish, no forms, no typing.
     await trainerPage.page.getByText(/^Lecture seule\s?: les auteur·rices et administrateur·rices/).waitFor();
