@@ -89,11 +89,14 @@ describe('the authoring studio in the browser', () => {
     const play = page.getByRole('region', { name: "Test de l'appel" });
     await play.getByRole('button', { name: 'Décrocher', exact: true }).click();
     await play.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
-    // « Décrocher » disabled itself: the focus stays in the call, on its status line (the
-    // listener's console keeps it in its phone panel), not on the page.
+    // « Décrocher » disabled itself: as on the listener's console (547c471), the focus goes to the
+    // answers, the listener's turn — not to the page, nor left on the status line.
+    expect(await settledFocus(page, /^h3: Actions de l'écoutant·e$/)).toBe("h3: Actions de l'écoutant·e");
     // Its clock reads as the consoles' (« 0:00 », not « 00:00 »).
-    const onStatus = /^p: Temps de l'appel\s?:\s0:00 — En ligne\.$/;
-    expect(await settledFocus(page, onStatus)).toMatch(onStatus);
+    await play
+      .locator('.test-play__status')
+      .getByText(/^Temps de l'appel\s?:\s0:00 — En ligne\.$/)
+      .waitFor();
     await play.getByRole('button', { name: /Se présenter/ }).click();
     await play.getByText(/Appel terminé — La personne a été écoutée et aidée\./).waitFor();
     // Coverage: the generated play-throughs reach both states of the blank template.
