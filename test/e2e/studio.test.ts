@@ -204,7 +204,19 @@ describe('the authoring studio in the browser', () => {
     await trainerPage.page.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
     await trainerPage.page.waitForURL(/\/sessions\/[^/]+\/liens$/);
     // The links' page says which call they open.
-    await trainerPage.page.getByText(/^Appel\s?: Appel de Camille, version 1$/).waitFor();
+    await trainerPage.page.getByText(/^Appel\s?: Appel de Camille, version 1/).waitFor();
+    // Opened from its address alone (a bookmark, another tab) or reloaded, it still names the
+    // session: the server's answer carries the call's title and version, and the session's date.
+    const namedWithDate =
+      /^Appel\s?: Appel de Camille, version 1 — séance du \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
+    const bookmarked = await rig.pageAs(rig.trainer);
+    await bookmarked.goto(trainerPage.page.url());
+    await bookmarked.getByText(namedWithDate).waitFor();
+    expect(await bookmarked.title()).toMatch(
+      /^Liens de la séance · Appel de Camille · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · /,
+    );
+    await trainerPage.page.reload();
+    await trainerPage.page.getByText(namedWithDate).waitFor();
     const sessionId = decodeURIComponent(trainerPage.page.url().split('/sessions/')[1]!.split('/')[0]!);
     const shared = await fetch(`${rig.server.url}/api/sessions/${encodeURIComponent(sessionId)}/links`, {
       headers: rig.trainer,
