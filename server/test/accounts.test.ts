@@ -5,8 +5,15 @@
 // history.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import Database from 'better-sqlite3';
-import type { Role } from '@ecoute/engine';
-import type { AuditLogEntry, LearnerHistoryItem, OrganizationSummary, ShareLink } from '@ecoute/protocol';
+import { sessionShareSchema } from '@ecoute/protocol';
+import type {
+  AuditLogEntry,
+  LearnerHistoryItem,
+  OrganizationSummary,
+  SessionShare,
+  ShareLink,
+} from '@ecoute/protocol';
+import { ScenarioCatalog } from '../src/scenarios/scenario-catalog.js';
 import { AccountsService } from '../src/accounts/accounts.service.js';
 import {
   RoleClient,
@@ -193,12 +200,24 @@ describe('accounts and organisations', () => {
       for (const token of Object.values(created.tokens)) expect(row.sealed).not.toContain(token);
     // From another browser (a new sign-in), the same links.
     const elsewhere = await signIn(server, trainer.email);
-    const again = await call<{ links: Record<Role, string> }>(
-      'GET',
-      `/api/sessions/${created.sessionId}/links`,
-      elsewhere,
-    );
+    const again = await call<SessionShare>('GET', `/api/sessions/${created.sessionId}/links`, elsewhere);
     expect(again.body.links).toEqual(created.links);
+    // …and which session they open, for a page opened from its address alone (a reload, a
+    // bookmark): the call's title and version as it plays them, and when it was created.
+    const [stored] = query<{ scenario_version: number; created_at: string }>(
+      'SELECT scenario_version, created_at FROM sessions WHERE id = ?',
+      created.sessionId,
+    );
+    const played = server.app.get(ScenarioCatalog).get(SCENARIO, stored!.scenario_version)!.scenario;
+    expect(again.body).toMatchObject({
+      sessionId: created.sessionId,
+      scenarioId: SCENARIO,
+      scenarioTitle: played.title,
+      scenarioVersion: played.version,
+      createdAt: stored!.created_at,
+    });
+    expect(played.title).toBe("Appel d'entraînement");
+    expect(sessionShareSchema.strict().safeParse(again.body).success).toBe(true);
   });
 
   it('records sign-ins, revocations, deletions and exports in the audit log', async () => {

@@ -1,7 +1,8 @@
 // The call library and its versions, against a real SQLite file: an author creates a call from
 // the blank template, saves drafts (kept even with lint errors), publishing is refused with the
 // lint errors and then accepted; a published version never changes and a session keeps the
-// version it played; built-ins are read-only and can be duplicated; import and export of YAML;
+// version it played; built-ins are read-only and can be duplicated, the copies numbered as the
+// library lists them; a call's id made from its title when none is given; import and export of YAML;
 // another organisation sees nothing of it; a restart on the same database serves it again.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -214,6 +215,71 @@ describe('the call library', () => {
     expect(imported.json).toMatchObject({ id: 'importe', draft: 1 });
     expect((await call(author, 'POST', '/calls', { yaml: text })).json).toMatchObject({
       code: 'library/id_taken',
+    });
+  });
+
+  it('numbers the copies of a call as the library lists them, and makes the ids of new calls and copies itself', async () => {
+    const created = async (who: Account, body: unknown) => {
+      const answer = await call(who, 'POST', '/calls', body);
+      expect(answer.status).toBe(201);
+      return answer.json as unknown as LibraryCallDetail;
+    };
+    const titles = async (who: Account) =>
+      ((await call(who, 'GET', '')).json as unknown as LibraryCallSummary[]).map((c) => c.title);
+
+    // A trainer gives a title only: the id is made from it.
+    const jeanne = await created(author, { blank: true, title: 'Appel de Jeanne' });
+    expect(jeanne).toMatchObject({ id: 'appel-de-jeanne', title: 'Appel de Jeanne' });
+    const text = (await call(author, 'GET', '/calls/appel-de-jeanne/versions/1'))
+      .json as unknown as LibraryVersionText;
+    expect(text.yaml).toMatch(/^id: appel-de-jeanne$/m);
+
+    // Copied three times: three titles a trainer tells apart, the first free one each time.
+    const copy = await created(author, { duplicate: 'appel-de-jeanne' });
+    expect(copy).toMatchObject({ id: 'appel-de-jeanne-copie', title: 'Appel de Jeanne (copie)' });
+    const second = await created(author, { duplicate: 'appel-de-jeanne' });
+    expect(second).toMatchObject({ id: 'appel-de-jeanne-copie-2', title: 'Appel de Jeanne (copie 2)' });
+    // A copy of the copy is numbered after the same call, not « (copie) (copie) ».
+    const ofCopy = await created(author, { duplicate: 'appel-de-jeanne-copie' });
+    expect(ofCopy).toMatchObject({ id: 'appel-de-jeanne-copie-copie', title: 'Appel de Jeanne (copie 3)' });
+    const copied = (await call(author, 'GET', `/calls/${ofCopy.id}/versions/1`))
+      .json as unknown as LibraryVersionText;
+    expect(copied.yaml).toMatch(/^title: "?Appel de Jeanne \(copie 3\)"?$/m);
+
+    // The second copy renamed: its number is free again, and the next copy takes it.
+    const renamed = second.id;
+    const draft = (await call(author, 'GET', `/calls/${renamed}/versions/1`))
+      .json as unknown as LibraryVersionText;
+    const saved = await call(author, 'PUT', `/calls/${renamed}/draft`, {
+      yaml: draft.yaml.replace(/^title: .*$/m, 'title: Appel de Jeanne, version courte'),
+    });
+    expect(saved.status).toBe(200);
+    expect((await created(author, { duplicate: 'appel-de-jeanne' })).title).toBe('Appel de Jeanne (copie 2)');
+    const mine = await titles(author);
+    expect(mine.filter((title) => title.startsWith('Appel de Jeanne')).sort()).toEqual([
+      'Appel de Jeanne',
+      'Appel de Jeanne (copie 2)',
+      'Appel de Jeanne (copie 3)',
+      'Appel de Jeanne (copie)',
+      'Appel de Jeanne, version courte',
+    ]);
+
+    // Another organisation's library is its own for titles; ids are one namespace for all.
+    const theirs = await created(outsider, { blank: true, title: 'Appel de Jeanne' });
+    expect(theirs.id).toBe('appel-de-jeanne-2');
+    expect(await created(outsider, { duplicate: theirs.id })).toMatchObject({
+      id: 'appel-de-jeanne-2-copie',
+      title: 'Appel de Jeanne (copie)',
+    });
+    // An id the author chose is still taken as given, and refused when a call has it.
+    expect((await created(author, { blank: true, id: 'jeanne-courte', title: 'Jeanne' })).id).toBe(
+      'jeanne-courte',
+    );
+    expect(
+      await call(author, 'POST', '/calls', { blank: true, id: 'appel-de-jeanne-2', title: 'Jeanne' }),
+    ).toMatchObject({
+      status: 409,
+      json: { code: 'library/id_taken' },
     });
   });
 

@@ -19,7 +19,6 @@ describe('looks that only the stylesheets give', () => {
     const page = await rig.pageAs(rig.author);
     await page.goto(`${rig.server.url}/bibliotheque`);
     await page.getByLabel("Titre de l'appel").fill('Appel de Nadia');
-    await page.getByLabel('Identifiant').fill('appel-nadia');
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
     await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : Appel de Nadia" }).waitFor();
 

@@ -62,7 +62,6 @@ describe('the studio forms and the editable graph', () => {
     // Keys typed anywhere but in the forms would be YAML typed: count the editor's keystrokes.
     await page.goto(`${rig.server.url}/bibliotheque`);
     await page.getByLabel("Titre de l'appel").fill('Appel de Nadia');
-    await page.getByLabel('Identifiant').fill('appel-nadia');
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
     await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : Appel de Nadia" }).waitFor();
     await page.getByText('0 erreur,').waitFor();
@@ -223,6 +222,8 @@ describe('the studio forms and the editable graph', () => {
 
     // Rename: « Fin de l'appel » becomes « Au revoir », and the transition to it follows.
     await editState.getByLabel('État', { exact: true }).selectOption({ label: "Fin de l'appel" });
+    // A new id is for who writes the YAML: under « Options avancées », folded.
+    await editState.locator('summary', { hasText: 'Options avancées' }).click();
     await editState.getByLabel('Nouveau nom').fill('Au revoir');
     await editState.getByRole('button', { name: "Renommer l'état" }).click();
     await status.getByText("« Fin de l'appel » renommé « Au revoir » partout où il est cité.").waitFor();
@@ -258,6 +259,7 @@ describe('the studio forms and the editable graph', () => {
     // A move renamed in its form: the transition on it follows.
     const movesAgain = await tab("Actions de l'écoutant·e");
     const callback = movesAgain.getByRole('group', { name: 'Proposer un rappel' });
+    await callback.locator('summary', { hasText: 'Options avancées' }).click();
     await callback.getByLabel(/^Nouveau nom de l'action/).fill("Convenir d'un rappel");
     await callback.getByRole('button', { name: "Renommer l'action" }).click();
     await movesAgain
@@ -415,7 +417,7 @@ describe('the studio forms and the editable graph', () => {
     // The text kept the template's comments; what the forms wrote is there.
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await page.getByText(/Brouillon enregistré/).waitFor();
-    const saved = await page.request.get(`${rig.server.url}/api/library/calls/appel-nadia/versions/1`);
+    const saved = await page.request.get(`${rig.server.url}/api/library/calls/appel-de-nadia/versions/1`);
     const { yaml } = (await saved.json()) as { yaml: string };
     expect(yaml).toContain('# Nouvel appel\u00a0: complétez la personne');
     expect(yaml).toContain('name: Nadia Benali');
@@ -452,7 +454,7 @@ describe('the studio forms and the editable graph', () => {
 
     // A trainer starts a session of it; the listener plays it to the new ending.
     const trainerPage = await rig.pageAs(rig.trainer);
-    await trainerPage.goto(`${rig.server.url}/bibliotheque/appel-nadia`);
+    await trainerPage.goto(`${rig.server.url}/bibliotheque/appel-de-nadia`);
     await trainerPage.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
     await trainerPage.waitForURL(/\/sessions\/[^/]+\/liens$/);
     const sessionId = decodeURIComponent(trainerPage.url().split('/sessions/')[1]!.split('/')[0]!);

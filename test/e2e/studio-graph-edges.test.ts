@@ -46,7 +46,6 @@ describe("the studio's graph, whether or not xyflow measured its states", () => 
     });
     await page.goto(`${rig.server.url}/bibliotheque`);
     await page.getByLabel("Titre de l'appel").fill('Appel fléché');
-    await page.getByLabel('Identifiant').fill('appel-fleche');
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
     await page.getByText('0 erreur,').waitFor();
     const node = (label: string) =>

@@ -1,7 +1,8 @@
 // « Tester l'appel » as a trainer writing a first call meets it: the tutorial call (a built-in,
 // read only, opened in the studio) played to an ending with the keyboard alone, at 1366×768 and
 // 390×844. Its clock is the consoles' (no call time while the phone rings, 0:00 at the pickup,
-// « Avancer de 10 s » only once picked up);
+// « Avancer de 10 s » only once picked up); the pick-up takes the focus to the answers, as the
+// listener's console does;
 // what the caller just said stays in sight in the transcript's box (a scrolling panel round it
 // left the newest lines below its fold) and is said by its live region; the move that ends the
 // call leaves the focus on how it ended, « Recommencer » and « Fermer le test » just before it;
@@ -91,10 +92,12 @@ describe("the studio's test-play, keyboard alone", () => {
       expect(await status(page)).toBe('Le téléphone sonne.');
       expect(await page.getByRole('button', { name: 'Avancer de 10 s' }).isDisabled()).toBe(true);
       await press(page, 'Décrocher');
+      // The listener's turn: the focus on the answers, as on the listener's console (547c471).
+      expect(await settledFocus(page, /^h3: Actions de l'écoutant·e$/)).toBe("h3: Actions de l'écoutant·e");
       // The call time from the pickup on.
-      const onLine = /^p: Temps de l'appel\s?:\s0:00 — En ligne\.$/;
-      expect(await settledFocus(page, onLine)).toMatch(onLine);
-      await press(page, 'Avancer de 10 s');
+      expect(await status(page)).toMatch(/^Temps de l'appel\s?:\s0:00 — En ligne\.$/);
+      // The clock's button sits above the transcript and the answers: a few steps back.
+      await press(page, 'Avancer de 10 s', true);
       await page.locator('.test-play__status', { hasText: '0:10' }).waitFor();
 
       // Each move and the caller's answer to it (the tutorial's lines, the last one said).

@@ -39,10 +39,16 @@ describe('the authoring studio in the browser', () => {
     await page.goto(`${rig.server.url}/bibliotheque`);
     await page.getByRole('heading', { level: 1, name: "Bibliothèque d'appels" }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // A title is all a new call asks: its id, made from the title by the server, waits folded under
+    // « Options avancées » for who wants another.
+    const newCall = page.getByRole('form', { name: 'Nouvel appel' });
+    expect(
+      await newCall.locator('input').evaluateAll((fields) => fields.map((f) => f.checkVisibility())),
+    ).toEqual([true, false]);
     await page.getByLabel("Titre de l'appel").fill('Appel de Camille');
-    await page.getByLabel('Identifiant').fill('appel-camille');
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
     await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : Appel de Camille" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/bibliotheque/appel-de-camille');
     await page.getByText('0 erreur,').waitFor();
     // No issue is a status, not a button (a disabled one read as a control the author could not use).
     expect(await page.getByRole('button', { name: /^0 erreur,/ }).count()).toBe(0);
@@ -83,11 +89,14 @@ describe('the authoring studio in the browser', () => {
     const play = page.getByRole('region', { name: "Test de l'appel" });
     await play.getByRole('button', { name: 'Décrocher', exact: true }).click();
     await play.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
-    // « Décrocher » disabled itself: the focus stays in the call, on its status line (the
-    // listener's console keeps it in its phone panel), not on the page.
+    // « Décrocher » disabled itself: as on the listener's console (547c471), the focus goes to the
+    // answers, the listener's turn — not to the page, nor left on the status line.
+    expect(await settledFocus(page, /^h3: Actions de l'écoutant·e$/)).toBe("h3: Actions de l'écoutant·e");
     // Its clock reads as the consoles' (« 0:00 », not « 00:00 »).
-    const onStatus = /^p: Temps de l'appel\s?:\s0:00 — En ligne\.$/;
-    expect(await settledFocus(page, onStatus)).toMatch(onStatus);
+    await play
+      .locator('.test-play__status')
+      .getByText(/^Temps de l'appel\s?:\s0:00 — En ligne\.$/)
+      .waitFor();
     await play.getByRole('button', { name: /Se présenter/ }).click();
     await play.getByText(/Appel terminé — La personne a été écoutée et aidée\./).waitFor();
     // Coverage: the generated play-throughs reach both states of the blank template.
@@ -107,7 +116,7 @@ describe('the authoring studio in the browser', () => {
     );
     await page.keyboard.press('Escape');
     expect(await settledFocus(page, /^button: Publier$/)).toBe('button: Publier');
-    const unpublished = await fetch(`${rig.server.url}/api/library/calls/appel-camille`, {
+    const unpublished = await fetch(`${rig.server.url}/api/library/calls/appel-de-camille`, {
       headers: rig.author,
     });
     expect(((await unpublished.json()) as { published?: number }).published).toBeUndefined();
@@ -130,7 +139,7 @@ describe('the authoring studio in the browser', () => {
     // Said at once, not asked about first.
     expect(await page.getByRole('group', { name: /^Publier la version/ }).count()).toBe(0);
     // …and no draft was made for it.
-    const call = await fetch(`${rig.server.url}/api/library/calls/appel-camille`, { headers: rig.author });
+    const call = await fetch(`${rig.server.url}/api/library/calls/appel-de-camille`, { headers: rig.author });
     expect(((await call.json()) as { draft?: number }).draft).toBeUndefined();
 
     const timings = await page.evaluate(
@@ -160,10 +169,10 @@ describe('the authoring studio in the browser', () => {
     // Meanwhile the author goes on with a draft of version 2 (the title changed, on the text's
     // first lines: drawn by the editor, which draws only what is in view).
     const v1 = (await (
-      await fetch(`${rig.server.url}/api/library/calls/appel-camille/versions/1`, { headers: rig.author })
+      await fetch(`${rig.server.url}/api/library/calls/appel-de-camille/versions/1`, { headers: rig.author })
     ).json()) as { yaml: string };
     expect(v1.yaml).toContain('title: "Appel de Camille"\n');
-    const drafted = await fetch(`${rig.server.url}/api/library/calls/appel-camille/draft`, {
+    const drafted = await fetch(`${rig.server.url}/api/library/calls/appel-de-camille/draft`, {
       method: 'PUT',
       headers: { ...rig.author, 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -172,7 +181,7 @@ describe('the authoring studio in the browser', () => {
     });
     expect(drafted.status).toBe(200);
     // …and opens it in the library to start a session of the published version.
-    await trainerPage.page.goto(`${rig.server.url}/bibliotheque/appel-camille`);
+    await trainerPage.page.goto(`${rig.server.url}/bibliotheque/appel-de-camille`);
     // A trainer reads the organisation's calls, never writes them (the server refuses): the page
     // says so and offers nothing that would be refused — no save, no publish, no forms, no typing.
     await trainerPage.page.getByText(/^Lecture seule\s?: les auteur·rices et administrateur·rices/).waitFor();
@@ -195,7 +204,19 @@ describe('the authoring studio in the browser', () => {
     await trainerPage.page.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
     await trainerPage.page.waitForURL(/\/sessions\/[^/]+\/liens$/);
     // The links' page says which call they open.
-    await trainerPage.page.getByText(/^Appel\s?: Appel de Camille, version 1$/).waitFor();
+    await trainerPage.page.getByText(/^Appel\s?: Appel de Camille, version 1/).waitFor();
+    // Opened from its address alone (a bookmark, another tab) or reloaded, it still names the
+    // session: the server's answer carries the call's title and version, and the session's date.
+    const namedWithDate =
+      /^Appel\s?: Appel de Camille, version 1 — séance du \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
+    const bookmarked = await rig.pageAs(rig.trainer);
+    await bookmarked.goto(trainerPage.page.url());
+    await bookmarked.getByText(namedWithDate).waitFor();
+    expect(await bookmarked.title()).toMatch(
+      /^Liens de la séance · Appel de Camille · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · /,
+    );
+    await trainerPage.page.reload();
+    await trainerPage.page.getByText(namedWithDate).waitFor();
     const sessionId = decodeURIComponent(trainerPage.page.url().split('/sessions/')[1]!.split('/')[0]!);
     const shared = await fetch(`${rig.server.url}/api/sessions/${encodeURIComponent(sessionId)}/links`, {
       headers: rig.trainer,

@@ -1,16 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen } from '@testing-library/react';
-import type { SessionLinks } from '@ecoute/protocol';
-import { translate } from '../i18n/catalogue.js';
+import type { SessionLinks, SessionShare } from '@ecoute/protocol';
+import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
+import { formatDateTime } from '../i18n/formatDate.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { accountApi } from './accountApi.js';
 import { SessionSharePage } from './SessionSharePage.js';
 import { SignInPage } from './SignInPage.js';
 
-const first: SessionLinks = {
+const first: SessionShare = {
   sessionId: 's1',
   links: { listener: '/listener/s1#k=old', trainer: '/trainer/s1#k=t-old', observer: '/observer/s1#k=o-old' },
+  scenarioId: 'appel-caf',
+  scenarioTitle: 'Appel à la CAF',
+  scenarioVersion: 3,
+  createdAt: '2026-12-05T09:30:00.000Z',
 };
 const renewed: SessionLinks = {
   sessionId: 's1',
@@ -18,7 +23,7 @@ const renewed: SessionLinks = {
 };
 
 /** What a trainer reads, from the French catalogue. */
-const fr = (key: MessageKey) => translate('fr', key);
+const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
 
 async function settle(): Promise<void> {
   await act(async () => {
@@ -56,6 +61,21 @@ describe('SessionSharePage', () => {
     expect(screen.getByText('https://ecoute.test/listener/s1#k=new')).toBeTruthy();
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(fr('account.share.revoked'));
     expect(document.activeElement).toBe(screen.getByRole('button', { name: fr('account.share.revoke') }));
+  });
+
+  it('names the session it was opened on from its address alone (a reload, a bookmark): its call, version and date', async () => {
+    const api = { ...accountApi, links: () => Promise.resolve({ ok: true as const, data: first }) };
+    // No state from a page that led here: what the page says comes from the links' answer.
+    renderWithSession(<SessionSharePage api={api} origin="https://ecoute.test" />);
+    await settle();
+    const date = formatDateTime(fr, first.createdAt);
+    const named = screen.getByRole('heading', { level: 1 }).nextElementSibling;
+    expect(named?.textContent).toBe(
+      fr('account.share.callAt', { title: 'Appel à la CAF', version: 3, date }),
+    );
+    // The tab's title, a bookmark's name, says it too.
+    expect(document.title).toContain('Appel à la CAF');
+    expect(document.title).toContain(date);
   });
 });
 

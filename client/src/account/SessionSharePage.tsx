@@ -20,8 +20,9 @@ const QrCode = lazy(() => import('../trainer/QrCode.js'));
 /**
  * What the page that led here knows of the session (the router's state: the sessions list, the
  * studio's editor.startSession button): its call and when it was made, so that the trainer reads which
- * session these links open. The links' answer carries neither; opened from an address alone, the
- * page names none.
+ * session these links open at once. The links' answer (`SessionShare`) carries them too: opened from
+ * its address alone (a reload, a bookmark), the page names the session once it arrives, and the
+ * answer, the server's word, is what the page shows from then on.
  */
 export interface SessionShareState {
   title: string;
@@ -45,17 +46,26 @@ export function SessionSharePage({
 }) {
   const { t } = useI18n();
   const { sessionId = '' } = useParams();
-  const about = shareStateOf(useLocation().state);
+  const passed = shareStateOf(useLocation().state);
   const heavy = useHeavyViews();
   const [links, setLinks] = useState<SessionLinks | null>(null);
+  const [served, setServed] = useState<SessionShareState | null>(null);
+  const about = served ?? passed;
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  useDocumentTitle(t('account.share.heading'));
+  // The tab's title (a bookmark's name) says which session too.
+  useDocumentTitle(
+    t('account.share.heading'),
+    about?.title,
+    about?.createdAt ? formatDateTime(t, about.createdAt) : null,
+  );
 
   useEffect(() => {
     void api.links(sessionId).then((result) => {
-      if (result.ok) setLinks(result.data);
-      else setError(result.code);
+      if (!result.ok) return setError(result.code);
+      const { scenarioTitle: title, scenarioVersion: version, createdAt } = result.data;
+      setLinks(result.data);
+      setServed({ title, version, createdAt });
     });
   }, [api, sessionId]);
 

@@ -11,6 +11,7 @@ import type {
   LearnerErasure,
   OrganizationSummary,
   SessionLinks,
+  SessionShare,
   SetupRequestBody,
   SetupStatus,
   ShareLink,
@@ -74,7 +75,7 @@ export const accountApi = {
     }),
   audit: () => requestJson<AuditLogEntry[]>('/api/organization/audit'),
   links: (sessionId: string) =>
-    requestJson<SessionLinks>(`/api/sessions/${encodeURIComponent(sessionId)}/links`),
+    requestJson<SessionShare>(`/api/sessions/${encodeURIComponent(sessionId)}/links`),
   revokeLinks: (sessionId: string) =>
     requestJson<SessionLinks>(
       `/api/sessions/${encodeURIComponent(sessionId)}/links/revoke`,

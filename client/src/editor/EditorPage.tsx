@@ -24,7 +24,6 @@ import type { LibraryCallDetail, LibraryChangeKind, LibraryIssue } from '@ecoute
 import { LazyStateGraph } from '../charts/lazy.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { formatDateTime } from '../i18n/formatDate.js';
-import { copyIdOf } from '../library/callId.js';
 import { libraryApi } from '../library/libraryApi.js';
 import { ChunkBoundary } from '../ui/ChunkBoundary.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -253,17 +252,9 @@ function CallEditor({ callId }: { callId: string }) {
     const about: SessionShareState | null = played ? { title: played.title, version: played.version } : null;
     void navigate(`/sessions/${encodeURIComponent(created.data.sessionId)}/liens`, { state: about });
   };
-  // A built-in's editor.readOnly asks for a copy: the copy is made here, and opens.
+  // A built-in's editor.readOnly asks for a copy: the copy is made here (the server names it), and opens.
   const duplicate = async () => {
-    const calls = await libraryApi.list();
-    if (!calls.ok) return setError(calls.code);
-    const copy = await libraryApi.create({
-      duplicate: callId,
-      id: copyIdOf(
-        callId,
-        calls.data.map((c) => c.id),
-      ),
-    });
+    const copy = await libraryApi.create({ duplicate: callId });
     if (!copy.ok) return setError(copy.code);
     void navigate(`/bibliotheque/${encodeURIComponent(copy.data.id)}`);
   };

@@ -895,7 +895,7 @@ export const en: Catalogue = {
   'graph.a11y.edge': 'A transition of the scenario.',
   'error.library/not_found': 'Call or version not found in the library.',
   'error.library/read_only': 'This call is part of the built-in library: duplicate it to change it.',
-  'error.library/id_taken': 'A call already has this identifier.',
+  'error.library/id_taken': 'A call already has this short name (“id” in the YAML): choose another one.',
   'error.library/no_draft': 'This call has no draft to publish.',
   'error.library/no_change':
     'Nothing to publish: the draft is the same as the latest published version. Change it, then publish.',
@@ -1145,9 +1145,12 @@ export const en: Catalogue = {
   'library.ofCall': '“{title}”',
   'library.new.heading': 'New call',
   'library.new.title': 'Title of the call',
-  'library.new.id': 'Identifier',
+  'library.new.advanced': 'Advanced options',
+  'library.new.id': "Short name of the call (its page's address, exported files' names)",
   'library.new.idHint':
-    'Made from the title, editable: lowercase letters without accents, digits and dashes (e.g. appel-caf-retraite).',
+    'Left empty, it is made from the title. Otherwise: lowercase letters without accents, digits and dashes (e.g. appel-caf-retraite). It no longer changes once the call is created.',
+  'library.new.idInvalid':
+    'This short name does not fit: only lowercase letters without accents, digits and dashes between them. Or leave it empty.',
   'library.new.create': 'Create from the blank template',
   'library.import.heading': 'Import a YAML file',
   'library.import.file': 'Scenario file (.yaml)',
@@ -1528,7 +1531,7 @@ export const en: Catalogue = {
     'Warning: nothing would set the flag “{flag}” any more and the call would no longer be valid. It is still read by:',
   'studio.forms.flagRead.guard': 'The condition of the transition “{trigger}” from “{from}”',
   'studio.forms.flagRead.criterion': 'The rubric criterion “{criterion}”',
-  'studio.forms.lines.rename': 'New name of the line (the states saying it follow)',
+  'studio.forms.lines.rename': 'New short name of the line (the states saying it follow)',
   'studio.forms.lines.renameButton': 'Rename the line',
   'studio.forms.moves.rename': 'New name of the move (transitions, conditions and rubric follow)',
   'studio.forms.moves.renameButton': 'Rename the move',
@@ -1557,10 +1560,14 @@ export const en: Catalogue = {
   'classroom.join.heading.role': 'Round {round}: your role is {role}',
   'debrief.facts.trainerAbsent': 'did not join',
   'studio.graph.regionDefault': 'Region {n}',
-  'studio.forms.labelHint': 'The name shown (console, debriefing). Changing it here keeps the id “{id}”.',
+  'studio.forms.labelHint': 'The name shown on the consoles and in the debriefing.',
+  'studio.forms.advanced': 'Advanced options',
   'studio.forms.renameHint':
-    'Gives a new name and remakes the id (now “{id}”): everything citing it follows.',
-  'studio.forms.renamedId': '“{from}” renamed “{to}” wherever it is cited; its id is now “{id}”.',
+    'For who writes the YAML: remakes its short name from these words (now “{id}”); everything citing it follows.',
+  'studio.graph.renameHint':
+    'For who writes the YAML: gives the state this name and remakes its short name (now “{id}”); everything citing it follows.',
+  'studio.forms.renamedId':
+    '“{from}” renamed “{to}” wherever it is cited; its short name in the YAML is now “{id}”.',
   'editor.issues.errors.one': '{count} error',
   'editor.issues.errors.other': '{count} errors',
   'editor.issues.warnings.one': '{count} warning',

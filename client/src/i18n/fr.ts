@@ -916,7 +916,8 @@ export const fr = {
   'error.library/not_found': 'Appel ou version introuvable dans la bibliothèque.',
   'error.library/read_only':
     'Cet appel fait partie de la bibliothèque intégrée : dupliquez-le pour le modifier.',
-  'error.library/id_taken': 'Un appel porte déjà cet identifiant.',
+  'error.library/id_taken':
+    'Un appel porte déjà ce nom court (« id » dans le YAML) : choisissez-en un autre.',
   'error.library/no_draft': "Cet appel n'a pas de brouillon à publier.",
   'error.library/no_change':
     'Rien à publier : le brouillon est identique à la dernière version publiée. Modifiez-le, puis publiez.',
@@ -1170,9 +1171,12 @@ export const fr = {
   'library.ofCall': '« {title} »',
   'library.new.heading': 'Nouvel appel',
   'library.new.title': "Titre de l'appel",
-  'library.new.id': 'Identifiant',
+  'library.new.advanced': 'Options avancées',
+  'library.new.id': "Nom court de l'appel (adresse de sa page, nom des fichiers exportés)",
   'library.new.idHint':
-    'Fait à partir du titre, modifiable : minuscules sans accent, chiffres et tirets (ex. : appel-caf-retraite).',
+    "Laissé vide, il est fait à partir du titre. Sinon : minuscules sans accent, chiffres et tirets (ex. : appel-caf-retraite). Il ne change plus une fois l'appel créé.",
+  'library.new.idInvalid':
+    'Ce nom court ne convient pas : seulement des minuscules sans accent, des chiffres et des tirets entre eux. Ou laissez-le vide.',
   'library.new.create': 'Créer à partir du modèle vierge',
   'library.import.heading': 'Importer un fichier YAML',
   'library.import.file': 'Fichier de scénario (.yaml)',
@@ -1559,7 +1563,7 @@ export const fr = {
     "Attention : plus rien ne poserait le drapeau « {flag} » et l'appel ne serait plus valide. Il est encore lu par :",
   'studio.forms.flagRead.guard': 'La condition de la transition « {trigger} » depuis « {from} »',
   'studio.forms.flagRead.criterion': 'Le critère « {criterion} » de la grille',
-  'studio.forms.lines.rename': 'Nouveau nom de la réplique (les états qui la disent suivent)',
+  'studio.forms.lines.rename': 'Nouveau nom court de la réplique (les états qui la disent suivent)',
   'studio.forms.lines.renameButton': 'Renommer la réplique',
   'studio.forms.moves.rename': "Nouveau nom de l'action (transitions, conditions et grille suivent)",
   'studio.forms.moves.renameButton': "Renommer l'action",
@@ -1588,12 +1592,14 @@ export const fr = {
   'classroom.join.heading.role': 'Tour {round} : vous êtes {role}',
   'debrief.facts.trainerAbsent': 'non rejoint·e',
   'studio.graph.regionDefault': 'Région {n}',
-  'studio.forms.labelHint':
-    "Le nom affiché (console, débriefing). Le modifier ici ne change pas l'identifiant « {id} ».",
+  'studio.forms.labelHint': 'Le nom affiché sur les consoles et au débriefing.',
+  'studio.forms.advanced': 'Options avancées',
   'studio.forms.renameHint':
-    "Donne un nouveau nom et refait l'identifiant (aujourd'hui « {id} ») : tout ce qui le cite suit.",
+    "Pour qui écrit le YAML : refait son nom court à partir de ces mots (aujourd'hui « {id} ») ; tout ce qui le cite suit.",
+  'studio.graph.renameHint':
+    "Pour qui écrit le YAML : donne ce nom à l'état et refait son nom court (aujourd'hui « {id} ») ; tout ce qui le cite suit.",
   'studio.forms.renamedId':
-    '« {from} » renommé « {to} » partout où il est cité ; son identifiant devient « {id} ».',
+    '« {from} » renommé « {to} » partout où il est cité ; son nom court dans le YAML devient « {id} ».',
   'editor.issues.errors.one': '{count} erreur',
   'editor.issues.errors.other': '{count} erreurs',
   'editor.issues.warnings.one': '{count} avertissement',

@@ -3,6 +3,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { LibraryCallSummary, LibraryCreateRequest } from '@ecoute/protocol';
 import { translate } from '../i18n/index.js';
 import { renderWithSession } from '../test/renderWithSession.js';
+
+const fr = (key: Parameters<typeof translate>[1]) => translate('fr', key);
 import { libraryApi } from './libraryApi.js';
 import { LibraryPage } from './LibraryPage.js';
 
@@ -81,36 +83,58 @@ describe('LibraryPage', () => {
     expect(screen.queryByText(translate('fr', 'library.readerNote'))).toBeNull();
   });
 
-  it("makes the new call's id from its title, one the library has not got yet", async () => {
+  it('asks a new call its title only: no id to understand, the server makes it from the title', async () => {
     const sent = await renderLibrary();
-    const id = screen.getByRole('textbox', { name: 'Identifiant' }) as HTMLInputElement;
-    fireEvent.change(screen.getByRole('textbox', { name: "Titre de l'appel" }), {
+    const form = screen.getByRole('form', { name: fr('library.new.heading') });
+    const advanced = form.querySelector('details')!;
+    // The short name waits, folded, for who wants one of their own.
+    expect(advanced.open).toBe(false);
+    expect(advanced.querySelector('summary')?.textContent).toBe(fr('library.new.advanced'));
+    const shown = Array.from(form.querySelectorAll('input')).filter((input) => !advanced.contains(input));
+    expect(shown.map((input) => input.labels?.[0]?.textContent)).toEqual([fr('library.new.title')]);
+    fireEvent.change(within(form).getByRole('textbox', { name: fr('library.new.title') }), {
       target: { value: 'Appel CAF' },
     });
-    expect(id.value).toBe('appel-caf-2');
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Créer à partir du modèle vierge' }));
+      fireEvent.click(within(form).getByRole('button', { name: fr('library.new.create') }));
     });
-    expect(sent).toEqual([{ blank: true, id: 'appel-caf-2', title: 'Appel CAF' }]);
+    expect(sent).toEqual([{ blank: true, title: 'Appel CAF' }]);
   });
 
-  it('keeps an id the person wrote, whatever the title becomes', async () => {
-    await renderLibrary();
-    const id = screen.getByRole('textbox', { name: 'Identifiant' }) as HTMLInputElement;
-    fireEvent.change(id, { target: { value: 'mon-appel' } });
-    fireEvent.change(screen.getByRole('textbox', { name: "Titre de l'appel" }), {
+  it('takes a short name of their own from the advanced options, and says there why one does not fit', async () => {
+    const sent = await renderLibrary();
+    const form = screen.getByRole('form', { name: fr('library.new.heading') });
+    const advanced = form.querySelector('details')!;
+    fireEvent.change(within(form).getByRole('textbox', { name: fr('library.new.title') }), {
       target: { value: 'Un autre titre' },
     });
-    expect(id.value).toBe('mon-appel');
+    const own = within(form).getByRole('textbox', { name: fr('library.new.id') });
+    fireEvent.change(own, { target: { value: 'Mon appel' } });
+    // Closed again before sending: the check opens it and says why, the focus on the field.
+    advanced.open = false;
+    await act(async () => {
+      fireEvent.click(within(form).getByRole('button', { name: fr('library.new.create') }));
+    });
+    expect(sent).toEqual([]);
+    expect(advanced.open).toBe(true);
+    expect(document.activeElement).toBe(own);
+    expect(own.getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByRole('alert').textContent).toBe(fr('library.new.idInvalid'));
+    fireEvent.change(own, { target: { value: 'mon-appel' } });
+    expect(within(form).queryByRole('alert')).toBeNull();
+    await act(async () => {
+      fireEvent.click(within(form).getByRole('button', { name: fr('library.new.create') }));
+    });
+    expect(sent).toEqual([{ blank: true, id: 'mon-appel', title: 'Un autre titre' }]);
   });
 
-  it('gives a second copy of a call an id of its own', async () => {
+  it("leaves a copy's id and title to the server, which numbers them", async () => {
     const sent = await renderLibrary();
     const duplicates = screen.getAllByRole('button', { name: /^Dupliquer / });
     await act(async () => {
       fireEvent.click(duplicates[0]!);
     });
-    expect(sent).toEqual([{ duplicate: 'appel-entrainement', id: 'appel-entrainement-copie-2' }]);
+    expect(sent).toEqual([{ duplicate: 'appel-entrainement' }]);
   });
 
   it('signed out: its heading and the way to sign in, without asking the library', async () => {

@@ -1,7 +1,10 @@
 // `/bibliotheque`: `library.heading` — the organisation's calls (draft, published) and the
 // built-in ones (read-only, can be duplicated); authors and administrators create a call from the
 // blank template, import a YAML file, or duplicate one; every call opens in the editor.
-import { useCallback, useEffect, useId, useState } from 'react';
+// A new call is asked its title only: the server makes its id from it (a copy's from its call's).
+// Who wants another short name for its address and files finds it folded under
+// `library.new.advanced`.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { LibraryCallSummary, LibraryIssue } from '@ecoute/protocol';
@@ -9,10 +12,12 @@ import { accountApi } from '../account/accountApi.js';
 import { SignedInPage } from '../account/SignedInPage.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
-import { callIdFrom, copyIdOf } from './callId.js';
 import { libraryApi } from './libraryApi.js';
 import './library.css';
 import { ScrollTable } from '../ui/ScrollTable.js';
+
+/** The server's rule for a call's id (the engine's `SCENARIO_ID_PATTERN`). */
+const CALL_ID_RULE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function LibraryPage({
   api = libraryApi,
@@ -34,8 +39,12 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
   const navigate = useNavigate();
   const [calls, setCalls] = useState<LibraryCallSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // The id follows the title until the person writes one of their own.
-  const [ownId, setOwnId] = useState<string | null>(null);
+  // Empty: the server makes the id from the title. A short name of one's own is checked here first
+  // (its field may sit in a closed `details`, where the browser's own check could not show it).
+  const [ownId, setOwnId] = useState('');
+  const [ownIdInvalid, setOwnIdInvalid] = useState(false);
+  const advanced = useRef<HTMLDetailsElement>(null);
+  const ownIdField = useRef<HTMLInputElement>(null);
   const [title, setTitle] = useState('');
   const headingId = useId();
   const createId = useId();
@@ -58,11 +67,17 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
     if (result.ok) open(result.data.id);
     else setError(result.code);
   };
-  const takenIds = (calls ?? []).map((c) => c.id);
-  const id = ownId ?? callIdFrom(title, takenIds);
   const onCreate = (event: FormEvent) => {
     event.preventDefault();
-    void api.create({ blank: true, id: id.trim(), title: title.trim() }).then(created);
+    const id = ownId.trim();
+    if (id && !CALL_ID_RULE.test(id)) {
+      setOwnIdInvalid(true);
+      if (advanced.current) advanced.current.open = true;
+      ownIdField.current?.focus();
+      return;
+    }
+    setOwnIdInvalid(false);
+    void api.create({ blank: true, ...(id ? { id } : {}), title: title.trim() }).then(created);
   };
   const onImport = (file: File | undefined) => {
     setImportError(null);
@@ -124,9 +139,7 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
                         <button
                           type="button"
                           className="button--link"
-                          onClick={() =>
-                            void api.create({ duplicate: c.id, id: copyIdOf(c.id, takenIds) }).then(created)
-                          }
+                          onClick={() => void api.create({ duplicate: c.id }).then(created)}
                         >
                           {t('library.duplicate')}
                           <span className="visually-hidden"> {t('library.ofCall', { title: c.title })}</span>
@@ -148,20 +161,33 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
               {t('library.new.title')}
               <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
             </label>
-            <label>
-              {t('library.new.id')}
-              <input
-                value={id}
-                onChange={(e) => setOwnId(e.target.value)}
-                required
-                pattern="[a-z0-9]+(-[a-z0-9]+)*"
-                maxLength={64}
-                aria-describedby={`${createId}-hint`}
-              />
-            </label>
-            <p id={`${createId}-hint`} className="muted">
-              {t('library.new.idHint')}
-            </p>
+            <details ref={advanced} className="library__advanced">
+              <summary>{t('library.new.advanced')}</summary>
+              <label>
+                {t('library.new.id')}
+                <input
+                  ref={ownIdField}
+                  value={ownId}
+                  onChange={(e) => {
+                    setOwnId(e.target.value);
+                    setOwnIdInvalid(false);
+                  }}
+                  maxLength={64}
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  aria-invalid={ownIdInvalid || undefined}
+                  aria-describedby={`${createId}-hint${ownIdInvalid ? ` ${createId}-invalid` : ''}`}
+                />
+              </label>
+              <p id={`${createId}-hint`} className="muted">
+                {t('library.new.idHint')}
+              </p>
+              {ownIdInvalid ? (
+                <p id={`${createId}-invalid`} className="library__invalid" role="alert">
+                  {t('library.new.idInvalid')}
+                </p>
+              ) : null}
+            </details>
             <button type="submit">{t('library.new.create')}</button>
           </form>
           <section className="panel" aria-labelledby={importId}>

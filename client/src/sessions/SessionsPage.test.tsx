@@ -118,6 +118,10 @@ describe('the sessions list', () => {
           data: {
             sessionId: 's1',
             links: { listener: '/listener/s1#k=l', trainer: '/trainer/s1#k=t', observer: '/observer/s1#k=o' },
+            scenarioId: 'appel-entrainement',
+            scenarioTitle: "Appel d'entraînement",
+            scenarioVersion: 1,
+            createdAt: '2026-01-02T10:00:00.000Z',
           },
         }),
     };

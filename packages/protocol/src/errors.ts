@@ -102,7 +102,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   'seat/not_holder': "Ce lien est ouvert sur une autre page qui a la main : prenez la main pour agir d'ici.",
   'library/not_found': 'Appel ou version introuvable dans la bibliothèque.',
   'library/read_only': 'Cet appel fait partie de la bibliothèque intégrée : dupliquez-le pour le modifier.',
-  'library/id_taken': 'Un appel porte déjà cet identifiant.',
+  'library/id_taken': 'Un appel porte déjà ce nom court (« id » dans le YAML) : choisissez-en un autre.',
   'library/no_draft': "Cet appel n'a pas de brouillon à publier.",
   'library/no_change':
     'Rien à publier : le brouillon est identique à la dernière version publiée. Modifiez-le, puis publiez.',

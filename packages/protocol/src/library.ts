@@ -14,18 +14,22 @@ export const SCENARIO_TEXT_LIMIT = '2500kb';
 export const scenarioTextSchema = z.string().min(1).max(SCENARIO_LIMITS.maxBytes);
 export const libraryCallIdSchema = z.string().regex(SCENARIO_ID_PATTERN).max(64);
 
-/** A new call: from the blank template, from an imported YAML file, or a copy of another call. */
+/**
+ * A new call: from the blank template, from an imported YAML file, or a copy of another call.
+ * Without an `id`, the server makes one no call has: from the title (« appel-a-la-caf »), or the
+ * copied call's (« appel-a-la-caf-copie », « …-copie-2 »).
+ */
 export const libraryCreateSchema = z.union([
   z.strictObject({
     blank: z.literal(true),
-    id: libraryCallIdSchema,
+    id: libraryCallIdSchema.optional(),
     title: z.string().trim().min(1).max(200),
   }),
   z.strictObject({ yaml: scenarioTextSchema }),
   z.strictObject({
     duplicate: libraryCallIdSchema,
     version: z.number().int().min(1).optional(),
-    id: libraryCallIdSchema,
+    id: libraryCallIdSchema.optional(),
   }),
 ]);
 export type LibraryCreateRequest = z.infer<typeof libraryCreateSchema>;

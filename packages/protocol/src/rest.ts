@@ -1,4 +1,5 @@
-// REST DTOs: scenarios list and session creation (the home page).
+// REST DTOs: scenarios list and session creation (the home page), a session's links again.
+import { z } from 'zod';
 import type { Role, SpeechExampleCount } from '@ecoute/engine';
 
 export interface ScenarioSummary {
@@ -22,6 +23,28 @@ export interface SessionLinks {
    * actor's only when the session was created with one. */
   links: Partial<Record<Role, string>> & Record<'listener' | 'trainer' | 'observer', string>;
 }
+
+/**
+ * `GET /api/sessions/:sessionId/links`: the session's links again, and which session they open —
+ * its call's title and version, and when it was created — so that the page opened from its address
+ * alone (a reload, a bookmark) names it as the sessions list does.
+ */
+export const sessionShareSchema = z.object({
+  sessionId: z.string().describe('Identifiant de la séance.'),
+  links: z
+    .object({
+      listener: z.string(),
+      trainer: z.string(),
+      observer: z.string(),
+      callerActor: z.string().optional(),
+    })
+    .describe("Chemin de chaque rôle (à ajouter à l'origine du serveur), jeton dans le fragment #k=."),
+  scenarioId: z.string().describe("L'appel joué."),
+  scenarioTitle: z.string().describe('Son titre, tel que la version jouée le dit.'),
+  scenarioVersion: z.number().int().min(1).describe('La version jouée.'),
+  createdAt: z.iso.datetime({ offset: true }).describe('Création de la séance (ISO 8601).'),
+});
+export type SessionShare = z.infer<typeof sessionShareSchema>;
 
 /** The path of a role link: the token sits in the fragment, so it never reaches server logs. */
 export function roleLinkPath(role: Role, sessionId: string, token: string): string {

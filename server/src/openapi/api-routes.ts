@@ -24,6 +24,7 @@ import {
   selfAssessmentSchema,
   sessionExportSchema,
   sessionListQuerySchema,
+  sessionShareSchema,
 } from '@ecoute/protocol';
 import type { ErrorCode } from '@ecoute/protocol';
 import { LIBRARY_API_ROUTES } from '../studio/library-routes.js';
@@ -410,7 +411,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: "Les liens des rôles d'une séance, à nouveau (pour son ou sa formateur·rice).",
     access: 'trainer',
     params: { sessionId },
-    ok: { status: 200, description: 'sessionId et liens par rôle.' },
+    ok: {
+      status: 200,
+      description:
+        "Les liens par rôle, et la séance qu'ils ouvrent : titre et version de l'appel, date de création.",
+      schema: sessionShareSchema,
+    },
     errors: ['auth/sign_in_required', 'auth/forbidden_role', 'session/not_found'],
   },
   {

@@ -1,6 +1,6 @@
 // REST of sessions for their trainers (rules in auth/policy.ts): create (a signed-in trainer or
 // administrator; the session belongs to them and their organisation; rate-limited per address),
-// see its role links again from any browser, revoke them (new links; the old ones open nothing
+// see its role links again from any browser (with the call they open and when it was made), revoke them (new links; the old ones open nothing
 // any more).
 import {
   Body,
@@ -16,7 +16,7 @@ import {
 } from '@nestjs/common';
 import type { Request } from 'express';
 import { ErrorCode, createSessionSchema, failure } from '@ecoute/protocol';
-import type { SessionLinks } from '@ecoute/protocol';
+import type { SessionLinks, SessionShare } from '@ecoute/protocol';
 import { AuditStore } from '../accounts/audit-store.js';
 import type { Access } from '../auth/access.service.js';
 import { httpFailure, orThrow } from '../auth/http-failure.js';
@@ -64,7 +64,7 @@ export class SessionsController {
   }
 
   @Get(':sessionId/links')
-  async links(@Param('sessionId') sessionId: string): Promise<SessionLinks> {
+  async links(@Param('sessionId') sessionId: string): Promise<SessionShare> {
     return orThrow(await this.sessions.links(sessionId));
   }
 

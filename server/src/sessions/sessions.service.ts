@@ -5,7 +5,7 @@ import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ROLES } from '@ecoute/engine';
 import type { Role, Scheduler } from '@ecoute/engine';
 import { ErrorCode, failure, roleLinkPath } from '@ecoute/protocol';
-import type { CreateSessionRequest, Failure, SessionLinks } from '@ecoute/protocol';
+import type { CreateSessionRequest, Failure, SessionLinks, SessionShare } from '@ecoute/protocol';
 import { LinkSeal } from '../auth/link-seal.js';
 import { hashToken, newSessionId, newToken } from '../auth/tokens.js';
 import { APP_CONFIG } from '../config/env.js';
@@ -175,18 +175,30 @@ export class SessionsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** The role a token opens, or the code to refuse the handshake with. */
-  /** The session's role links again (unsealed for their owner), or `session/not_found`. */
-  async links(sessionId: string): Promise<SessionLinks | Failure> {
+  /**
+   * The session's role links again (unsealed for their owner), with the call they open (its title
+   * as the version played says it) and when the session was made; or `session/not_found`.
+   */
+  async links(sessionId: string): Promise<SessionShare | Failure> {
+    const session = await this.sessions.find(sessionId);
     const sealed = await this.sessions.sealedTokens(sessionId);
     const roles = Object.keys(sealed) as Role[];
-    if (roles.length === 0) return failure(ErrorCode.SessionNotFound);
+    if (!session || roles.length === 0) return failure(ErrorCode.SessionNotFound);
     const links: Partial<Record<Role, string>> = {};
     for (const role of roles) {
       const token = sealed[role] ? this.seal.open(sealed[role]) : null;
       // A session made before links were sealed: its links cannot be shown, only re-issued.
       if (token) links[role] = roleLinkPath(role, sessionId, token);
     }
-    return { sessionId, links: links as SessionLinks['links'] };
+    return {
+      sessionId,
+      links: links as SessionLinks['links'],
+      scenarioId: session.scenarioId,
+      scenarioTitle:
+        this.catalog.get(session.scenarioId, session.scenarioVersion)?.scenario.title ?? session.scenarioId,
+      scenarioVersion: session.scenarioVersion,
+      createdAt: session.createdAt,
+    };
   }
 
   private readonly revokeListeners: ((

@@ -28,7 +28,7 @@ export const LIBRARY_API_ROUTES: readonly ApiRoute[] = [
     tag,
     summary: "Crée un appel : modèle vierge, fichier YAML importé, ou copie d'un autre appel.",
     description:
-      'Auteur·rices et administrateur·rices. Un fichier illisible ou sans « id » est refusé (422) avec ses erreurs, situées.',
+      "Auteur·rices et administrateur·rices. Sans « id », le serveur en fait un qu'aucun appel n'a : à partir du titre, ou de celui de l'appel copié ; une copie est titrée « (copie) », puis « (copie 2) »… Un fichier illisible ou sans « id » est refusé (422) avec ses erreurs, situées.",
     access: 'member',
     body: libraryCreateSchema,
     ok: { status: 201, description: "L'appel, avec son brouillon en version 1." },

@@ -1,5 +1,5 @@
 // The call library of an organisation, merged with the built-in files: create (blank, import,
-// duplicate), save a draft (stored whatever lint says: nothing typed is lost), publish (refused
+// duplicate; the id made from the title, or from the copied call's, when the author gives none), save a draft (stored whatever lint says: nothing typed is lost), publish (refused
 // with the lint errors, or when the draft's text is the version in use's; the version then never
 // changes and joins the scenario catalogue, so a session keeps the version it played), retire,
 // read a version's text, list, history.
@@ -26,6 +26,7 @@ import type {
 import type { Membership } from '../accounts/member-store.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { blankScenarioYaml } from './blank-template.js';
+import { callIdCandidates, copyIdCandidates, copyTitleCandidates, sameTitle } from './call-names.js';
 import { LibraryStore } from './library-store.js';
 import type { LibraryCallRow, LibraryVersionRow } from './library-store.js';
 
@@ -126,7 +127,8 @@ export class LibraryService implements OnModuleInit {
     let change: 'create' | 'import' | 'duplicate';
     let copyTitle: string | undefined;
     if ('blank' in request) {
-      id = request.id;
+      // A trainer gives a title; the id is made from it, the first one no call has yet.
+      id = request.id ?? (await this.freeId(callIdCandidates(request.title)));
       yaml = blankScenarioYaml(id, request.title);
       change = 'create';
     } else if ('yaml' in request) {
@@ -138,15 +140,16 @@ export class LibraryService implements OnModuleInit {
     } else {
       const source = await this.sourceText(member, request.duplicate, request.version);
       if (source === undefined) return failure(ErrorCode.LibraryNotFound);
-      id = request.id;
+      id = request.id ?? (await this.freeId(copyIdCandidates(request.duplicate)));
       yaml = source;
       change = 'duplicate';
       // Two calls listed under one title could not be told apart: the copy says it is one, after
-      // the title (« Copie d'Appel d'entraînement » read oddly; and the list sorts it by its name).
+      // the title (« Copie d'Appel d'entraînement » read oddly; and the list sorts it by its name),
+      // numbered from the second on as the library lists them (« (copie) », « (copie 2) »…).
       const from = declaredIdentity(source).title;
-      if (from !== undefined) copyTitle = `${from} (copie)`;
+      if (from !== undefined) copyTitle = await this.freeCopyTitle(member, from);
     }
-    if (this.catalog.get(id) || (await this.store.call(id))) return failure(ErrorCode.LibraryIdTaken);
+    if (await this.idTaken(id)) return failure(ErrorCode.LibraryIdTaken);
     const text = withScenarioIdentity(yaml, id, 1, copyTitle) ?? yaml;
     const title = declaredIdentity(text).title ?? id;
     await this.store.createCall(
@@ -205,6 +208,25 @@ export class LibraryService implements OnModuleInit {
     await this.store.retire(id, version, member.name);
     this.catalog.retire(id, version);
     return versionSummaryOf((await this.store.version(id, version))!);
+  }
+
+  /** Whether a call has `id`, in any organisation or among the built-ins (ids are one namespace). */
+  private async idTaken(id: string): Promise<boolean> {
+    return this.catalog.get(id) !== undefined || (await this.store.call(id)) !== undefined;
+  }
+
+  /** The first of `candidates` no call has. */
+  private async freeId(candidates: Iterable<string>): Promise<string> {
+    for (const id of candidates) if (!(await this.idTaken(id))) return id;
+    throw new Error('unreachable: the candidates never end');
+  }
+
+  /** The first copy title that no call of the member's library (hers and the built-ins) reads as. */
+  private async freeCopyTitle(member: Membership, title: string): Promise<string> {
+    const listed = (await this.list(member)).map((call) => call.title);
+    for (const candidate of copyTitleCandidates(title))
+      if (!listed.some((other) => sameTitle(other, candidate))) return candidate;
+    throw new Error('unreachable: the candidates never end');
   }
 
   /** A call of the member's organisation; another organisation's is as good as missing. */

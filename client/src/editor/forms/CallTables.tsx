@@ -170,7 +170,7 @@ export function MovesForm({ data, edit, states = [] }: TableProps) {
             path={[...path, 'label']}
             value={move['label']}
             edit={edit}
-            hint={t('studio.forms.labelHint', { id: path[1] })}
+            hint={t('studio.forms.labelHint')}
           />
           <SelectField
             label={t('studio.forms.moves.category')}
@@ -227,7 +227,7 @@ export function InjectsForm({ data, edit, states = [] }: TableProps) {
             path={[...path, 'label']}
             value={inject['label']}
             edit={edit}
-            hint={t('studio.forms.labelHint', { id: path[1] })}
+            hint={t('studio.forms.labelHint')}
           />
           <TextField
             label={t('studio.forms.help')}

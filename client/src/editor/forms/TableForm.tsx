@@ -1,7 +1,8 @@
 // One table of the call (variables, lines, moves, injects, endings) as a form: each entry a
 // group of fields named by its own words, a delete button, and a form to add one. A new entry's id
-// is made from its words (people never type an id). Lines, moves and injects (`cited`) are named
-// elsewhere in the call: renaming gives a new id made from words and every reference follows
+// is made from its words (people never type an id, nor read one outside the YAML). Lines, moves and
+// injects (`cited`) are named elsewhere in the call: under `studio.forms.advanced`, for who writes
+// the YAML, renaming gives a new id made from words and every reference follows
 // (`renameTableEntry`); deleting first lists in words what cites the entry and goes with it.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Document } from 'yaml';
@@ -10,6 +11,7 @@ import { triggerWords } from '../graphEdit/choices.js';
 import { DeleteConfirmation } from '../graphEdit/DeleteConfirmation.js';
 import { unsetFlagWords } from '../graphEdit/flagWords.js';
 import { addEntry, idFrom, removeAt } from '../yamlEdit/document.js';
+import { AdvancedOptions } from './AdvancedOptions.js';
 import {
   deleteTableEntry,
   renameTableEntry,
@@ -71,6 +73,9 @@ function EntryRename({
       }}
     >
       <label htmlFor={inputId}>{cited.renameLabel}</label>
+      <p id={`${inputId}-hint`} className="muted studio-add__hint">
+        {t('studio.forms.renameHint', { id })}
+      </p>
       <input
         id={inputId}
         type="text"
@@ -78,9 +83,6 @@ function EntryRename({
         aria-describedby={`${inputId}-hint`}
         onChange={(e) => setWords(e.target.value)}
       />
-      <p id={`${inputId}-hint`} className="muted">
-        {t('studio.forms.renameHint', { id })}
-      </p>
       <button type="submit">{cited.renameButton}</button>
     </form>
   );
@@ -179,7 +181,9 @@ export function TableForm({
             <legend>{name}</legend>
             {fields(entry, [table, id])}
             {cited ? (
-              <EntryRename cited={cited} data={data} edit={edit} id={id} name={name} onDone={setSaid} />
+              <AdvancedOptions>
+                <EntryRename cited={cited} data={data} edit={edit} id={id} name={name} onDone={setSaid} />
+              </AdvancedOptions>
             ) : null}
             {confirming && cited ? (
               <DeleteConfirmation

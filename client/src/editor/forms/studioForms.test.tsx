@@ -81,6 +81,19 @@ function Harness({ graphToo = false, initial = BLANK }: { graphToo?: boolean; in
   );
 }
 
+/**
+ * What a trainer reads of `element` without opening `studio.forms.advanced`: its words, the
+ * values of its fields and their options' words, the closed `details` left out.
+ */
+function shownOutsideAdvanced(element: HTMLElement): string {
+  const copy = element.cloneNode(true) as HTMLElement;
+  for (const details of Array.from(copy.querySelectorAll('details'))) details.remove();
+  const values = Array.from(copy.querySelectorAll('input, textarea')).map(
+    (field) => (field as HTMLInputElement).value,
+  );
+  return [copy.textContent ?? '', ...values].join('\n');
+}
+
 describe('the studio forms', () => {
   it('a field writes its key, keeping the comment; a new line with a variant; a move with an example', () => {
     renderWithSession(<Harness />);
@@ -151,6 +164,28 @@ describe('the studio forms', () => {
     expect(notice()).toBeNull();
   });
 
+  it('shows a trainer no id: the names people read, the ids only folded under the advanced options', () => {
+    renderWithSession(<Harness />);
+    for (const [tab, ids] of [
+      ['Répliques', ['bonjour']],
+      ["Actions de l'écoutant·e", ['se_presenter']],
+      ['Fins', ['aidee']],
+      ['Variables cachées', ['confiance']],
+    ] as const) {
+      fireEvent.click(screen.getByRole('tab', { name: tab }));
+      const panel = screen.getByRole('tabpanel', { name: tab });
+      const shown = shownOutsideAdvanced(panel);
+      for (const id of ids) expect({ tab, id, shown: shown.includes(id) }).toEqual({ tab, id, shown: false });
+      // Who writes the YAML finds the short name there, folded (closed until opened).
+      for (const details of Array.from(panel.querySelectorAll('details'))) {
+        expect(details.open).toBe(false);
+        expect(details.querySelector('summary')?.textContent).toBe(fr['studio.forms.advanced']);
+      }
+      if (tab === "Actions de l'écoutant·e")
+        expect(panel.querySelector('details')?.textContent).toContain('se_presenter');
+    }
+  });
+
   it('a number is written only once it reads as one; a criterion changes how it is measured', () => {
     renderWithSession(<Harness />);
     const age = screen.getByLabelText('Âge');
@@ -217,6 +252,20 @@ describe('the graph as forms', () => {
     act(() => within(dialog).getByRole('button', { name: 'Oui, supprimer' }).click());
     expect(current).not.toContain('au_revoir');
     expect(current.startsWith('# Un commentaire qui doit rester.\n')).toBe(true);
+  });
+
+  it('« Modifier un état » shows the state by its name; its id only under the advanced options', () => {
+    renderWithSession(<Harness graphToo />);
+    const add = screen.getByRole('form', { name: 'Ajouter un état' });
+    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Écoute attentive' } });
+    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
+    const state = screen.getByRole('group', { name: 'Modifier un état' });
+    fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'ecoute_attentive' } });
+    expect(shownOutsideAdvanced(state)).toContain('Écoute attentive');
+    expect(shownOutsideAdvanced(state)).not.toContain('ecoute_attentive');
+    const advanced = state.querySelector('details')!;
+    expect(advanced.open).toBe(false);
+    expect(within(advanced).getByText(/^Pour qui écrit le YAML/).textContent).toContain('ecoute_attentive');
   });
 
   it('an empty state name is an error on the field, which keeps the focus', () => {
@@ -428,12 +477,16 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
     const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant·e" });
     const move = within(moves).getByRole('group', { name: 'Se présenter' });
-    // Which field is the shown name, which one remakes the id: each says it under it.
+    // Which field is the shown name, which one remakes the short name the YAML cites: each says it
+    // under it, the second for who writes the YAML, under the advanced options.
     expect(within(move).getByRole('textbox', { name: 'Nom' }).getAttribute('aria-describedby')).toBeTruthy();
-    expect(within(move).getByText(/^Le nom affiché/).textContent).toMatch(/identifiant «\sse_presenter\s»/);
-    expect(within(move).getByText(/^Donne un nouveau nom et refait l'identifiant/).textContent).toMatch(
-      /«\sse_presenter\s»/,
-    );
+    expect(within(move).getByText(/^Le nom affiché/).textContent).toBe(fr['studio.forms.labelHint']);
+    expect(
+      within(move)
+        .getByText(/^Pour qui écrit le YAML/)
+        .closest('details'),
+    ).not.toBeNull();
+    expect(within(move).getByText(/^Pour qui écrit le YAML/).textContent).toMatch(/«\sse_presenter\s»/);
     fireEvent.change(within(move).getByLabelText(/^Nouveau nom de l'action/), {
       target: { value: 'Dire son nom' },
     });
@@ -443,7 +496,7 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     expect(current).toContain('  dire_son_nom: { label: Dire son nom, category: listening');
     expect(current).not.toContain('se_presenter');
     expect(within(moves).getByRole('status').textContent).toMatch(
-      /Se présenter.*renommé.*Dire son nom.*identifiant devient «\sdire_son_nom\s»/,
+      /Se présenter.*renommé.*Dire son nom.*nom court dans le YAML devient «\sdire_son_nom\s»/,
     );
 
     fireEvent.click(screen.getByRole('tab', { name: 'Répliques' }));

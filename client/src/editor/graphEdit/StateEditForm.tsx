@@ -1,9 +1,10 @@
 // `studio.graph.editState`: its name and description, what happens on entering it, `studio.graph.rename`
-// (every reference follows) and `studio.graph.delete` (the references that used it are listed first and
+// (a new id from words, every reference follows: under `studio.forms.advanced`, for who writes the YAML) and `studio.graph.delete` (the references that used it are listed first and
 // go with it, once confirmed).
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isSeq } from 'yaml';
 import { pluralForm, useI18n } from '../../i18n/index.js';
+import { AdvancedOptions } from '../forms/AdvancedOptions.js';
 import { TextField } from '../forms/fields.js';
 import { isPlain, textOf, type Plain, type YamlEdit } from '../forms/formTypes.js';
 import { idFrom, removeAt, viewDocument } from '../yamlEdit/document.js';
@@ -244,35 +245,47 @@ export function StateEditForm({
           );
         })}
       </ul>
-      <form
-        className="studio-add"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const words = newName.trim();
-          if (!words) return;
-          const parent = state.split('.').slice(0, -1).join('.');
-          const siblings = [...statesOf(machine).keys()].filter(
-            (p) => p.split('.').slice(0, -1).join('.') === parent && p !== '',
-          );
-          const name = idFrom(
-            words,
-            siblings.map((p) => p.split('.').at(-1) ?? ''),
-            'etat',
-          );
-          let renamed = state;
-          edit((doc) => {
-            renamed = renameState(doc, state, name);
-            doc.setIn([...stateDocPath(renamed), 'label'], words);
-          });
-          onSelect(renamed);
-          setNewName('');
-          onDone(t('studio.graph.renamed', { from: label(state), to: words }));
-        }}
-      >
-        <label htmlFor={`${id}-rename`}>{t('studio.graph.newName')}</label>
-        <input id={`${id}-rename`} type="text" value={newName} onChange={(e) => setNewName(e.target.value)} />
-        <button type="submit">{t('studio.graph.rename')}</button>
-      </form>
+      {/* The state's name people read is its label, above; a new id is for who writes the YAML. */}
+      <AdvancedOptions>
+        <form
+          className="studio-add"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const words = newName.trim();
+            if (!words) return;
+            const parent = state.split('.').slice(0, -1).join('.');
+            const siblings = [...statesOf(machine).keys()].filter(
+              (p) => p.split('.').slice(0, -1).join('.') === parent && p !== '',
+            );
+            const name = idFrom(
+              words,
+              siblings.map((p) => p.split('.').at(-1) ?? ''),
+              'etat',
+            );
+            let renamed = state;
+            edit((doc) => {
+              renamed = renameState(doc, state, name);
+              doc.setIn([...stateDocPath(renamed), 'label'], words);
+            });
+            onSelect(renamed);
+            setNewName('');
+            onDone(t('studio.graph.renamed', { from: label(state), to: words }));
+          }}
+        >
+          <label htmlFor={`${id}-rename`}>{t('studio.graph.newName')}</label>
+          <p id={`${id}-rename-hint`} className="muted studio-add__hint">
+            {t('studio.graph.renameHint', { id: state.split('.').at(-1) ?? state })}
+          </p>
+          <input
+            id={`${id}-rename`}
+            type="text"
+            value={newName}
+            aria-describedby={`${id}-rename-hint`}
+            onChange={(e) => setNewName(e.target.value)}
+          />
+          <button type="submit">{t('studio.graph.rename')}</button>
+        </form>
+      </AdvancedOptions>
       {pending ? (
         <DeleteConfirmation
           labelId={`${id}-confirm`}

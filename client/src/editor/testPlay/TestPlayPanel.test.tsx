@@ -76,15 +76,16 @@ const statusLine = () => {
 const status = () => statusLine().textContent ?? '';
 
 describe('TestPlayPanel', () => {
-  it('keeps the focus in the call when picking up or hanging up disables its button, and when the ending disables the clock’s button', () => {
+  it('takes the focus to the answers once picked up, as the listener’s console; keeps it in the call when hanging up disables its button, and when the ending disables the clock’s button', () => {
     renderWithSession(<TestPlayPanel text={TINY} onClose={() => {}} />);
     const line = statusLine();
     const pickup = button(fr('studio.play.pickup'));
     pickup.focus();
     fireEvent.click(pickup);
     expect(pickup.disabled).toBe(true);
-    // The call's status line (`studio.play.connected`), not the next button (`studio.play.hangup`).
-    expect(document.activeElement).toBe(line);
+    // The listener's turn: the answers' heading (`moves.heading`), as the console does — not the
+    // status line, nor the next button (`studio.play.hangup`).
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 3, name: fr('moves.heading') }));
     const hangup = button(fr('studio.play.hangup'));
     hangup.focus();
     fireEvent.click(hangup);

@@ -33,6 +33,7 @@ export default function TestPlayPanel({
   const { t } = useI18n();
   const headingId = useId();
   const sideId = useId();
+  const movesHeadingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
   const statusLine = useRef<HTMLParagraphElement>(null);
@@ -71,19 +72,32 @@ export default function TestPlayPanel({
   }, [start, publish]);
   useEffect(() => () => progress.current?.(null), []);
 
-  const apply = (input: Input) => {
-    if (!start.ok) return;
+  const apply = (input: Input): boolean => {
+    if (!start.ok) return false;
     const result = start.session.apply(input);
     setRefused(result.ok ? '' : result.message);
     publish(start);
+    return result.ok;
   };
-  // Picking up or hanging up keeps the focus in the call, on its status line — as the listener's
-  // console keeps it in its phone panel — rather than on the next button (after
-  // `studio.play.pickup`, `studio.play.hangup`: an Enter held a moment too long would hang up).
+  // The listener's console's rule (its pick-up, 547c471): once picked up, it is the listener's
+  // turn, and the focus goes to the answers' heading (`moves.heading`) once they are drawn — not
+  // to the next button (`studio.play.hangup`: an Enter held a moment too long would hang up).
+  // Hanging up, or a pick-up that the call refused or that ended it, keeps the focus in the call,
+  // on its status line, which says so.
+  const answersAfterPickup = useRef(false);
   const phone = (input: Input) => {
-    apply(input);
-    if (statusLine.current) focusQuietly(statusLine.current);
+    const ok = apply(input);
+    if (input.kind === 'pickup' && ok) answersAfterPickup.current = true;
+    else if (statusLine.current) focusQuietly(statusLine.current);
   };
+  const phase = snapshot?.view.phase;
+  useEffect(() => {
+    if (!answersAfterPickup.current || phase === 'ringing') return;
+    answersAfterPickup.current = false;
+    const answers = phase === 'connected' ? document.getElementById(movesHeadingId) : null;
+    const target = answers ?? statusLine.current;
+    if (target) focusQuietly(target);
+  }, [phase, movesHeadingId]);
   const advance = () => {
     if (!start.ok) return;
     start.session.advance();
@@ -167,7 +181,8 @@ export default function TestPlayPanel({
             <MoveButtons
               moves={view.phase === 'connected' ? view.moves : []}
               disabled={view.phase !== 'connected'}
-              onMove={(move) => apply({ kind: 'move', move })}
+              onMove={(move) => void apply({ kind: 'move', move })}
+              headingId={movesHeadingId}
               headingLevel={3}
             />
           </div>
@@ -182,7 +197,7 @@ export default function TestPlayPanel({
             <InjectButtons
               injects={view.injects}
               disabled={view.phase === 'ended'}
-              onInject={(inject) => apply({ kind: 'inject', inject })}
+              onInject={(inject) => void apply({ kind: 'inject', inject })}
               heading={t('studio.play.injects')}
               headingLevel={4}
             />
