@@ -264,6 +264,16 @@ describe('the call library', () => {
       'Appel de Jeanne, version courte',
     ]);
 
+    // Two copies asked at once (a double click on « Dupliquer »): two calls, told apart, no error.
+    const [one, two] = await Promise.all([
+      call(author, 'POST', '/calls', { duplicate: 'appel-de-jeanne' }),
+      call(author, 'POST', '/calls', { duplicate: 'appel-de-jeanne' }),
+    ]);
+    expect([one.status, two.status]).toEqual([201, 201]);
+    const pair = [one.json, two.json] as unknown as LibraryCallDetail[];
+    expect(pair[0]!.id).not.toBe(pair[1]!.id);
+    expect(pair.map((c) => c.title).sort()).toEqual(['Appel de Jeanne (copie 4)', 'Appel de Jeanne (copie 5)']);
+
     // Another organisation's library is its own for titles; ids are one namespace for all.
     const theirs = await created(outsider, { blank: true, title: 'Appel de Jeanne' });
     expect(theirs.id).toBe('appel-de-jeanne-2');

@@ -27,6 +27,7 @@ import type { Membership } from '../accounts/member-store.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { blankScenarioYaml } from './blank-template.js';
 import { callIdCandidates, copyIdCandidates, copyTitleCandidates, sameTitle } from './call-names.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
 import { LibraryStore } from './library-store.js';
 import type { LibraryCallRow, LibraryVersionRow } from './library-store.js';
 
@@ -53,6 +54,8 @@ function importRefusal(yaml: string): LintRefusal {
 @Injectable()
 export class LibraryService implements OnModuleInit {
   private readonly logger = new Logger('LibraryService');
+  /** The last create asked for: the next one starts once it has finished (`create`). */
+  private creating: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(LibraryStore) private readonly store: LibraryStore,
@@ -121,7 +124,20 @@ export class LibraryService implements OnModuleInit {
     return { id, version, status: row.status, builtIn: false, yaml: row.yaml, issues: issuesOf(row.yaml) };
   }
 
-  async create(member: Membership, request: LibraryCreateRequest): Promise<LibraryCallDetail | Failure> {
+  /**
+   * Creates one after the other in this process: a name is chosen free, then written, and two
+   * creates at once (a double click on « Dupliquer ») would otherwise choose the same one.
+   */
+  create(member: Membership, request: LibraryCreateRequest): Promise<LibraryCallDetail | Failure> {
+    const created = this.creating.then(() => this.createNow(member, request));
+    this.creating = created.catch(() => undefined);
+    return created;
+  }
+
+  private async createNow(
+    member: Membership,
+    request: LibraryCreateRequest,
+  ): Promise<LibraryCallDetail | Failure> {
     let id: string;
     let yaml: string;
     let change: 'create' | 'import' | 'duplicate';
@@ -152,12 +168,18 @@ export class LibraryService implements OnModuleInit {
     if (await this.idTaken(id)) return failure(ErrorCode.LibraryIdTaken);
     const text = withScenarioIdentity(yaml, id, 1, copyTitle) ?? yaml;
     const title = declaredIdentity(text).title ?? id;
-    await this.store.createCall(
-      { id, organizationId: member.organizationId, title },
-      text,
-      member.name,
-      change,
-    );
+    try {
+      await this.store.createCall(
+        { id, organizationId: member.organizationId, title },
+        text,
+        member.name,
+        change,
+      );
+    } catch (error) {
+      // Another server process wrote the same id between the check and the write.
+      if (isUniqueViolation(error)) return failure(ErrorCode.LibraryIdTaken);
+      throw error;
+    }
     return this.detail(member, id);
   }
 
