@@ -272,7 +272,10 @@ describe('the call library', () => {
     expect([one.status, two.status]).toEqual([201, 201]);
     const pair = [one.json, two.json] as unknown as LibraryCallDetail[];
     expect(pair[0]!.id).not.toBe(pair[1]!.id);
-    expect(pair.map((c) => c.title).sort()).toEqual(['Appel de Jeanne (copie 4)', 'Appel de Jeanne (copie 5)']);
+    expect(pair.map((c) => c.title).sort()).toEqual([
+      'Appel de Jeanne (copie 4)',
+      'Appel de Jeanne (copie 5)',
+    ]);
 
     // Another organisation's library is its own for titles; ids are one namespace for all.
     const theirs = await created(outsider, { blank: true, title: 'Appel de Jeanne' });

@@ -125,6 +125,9 @@ describe("a newcomer administrator's pages", () => {
     // The invitation's entry: its four values one under the other, each after its column's name.
     const entry = log.getByRole('row').filter({ hasText: 'camille@example.org' });
     const cells = await entry.locator('td').all();
+    // Still a table for a screen reader, cards or not: four cells under four column headers.
+    expect(await entry.getByRole('cell').count()).toBe(4);
+    expect(await log.getByRole('columnheader').count()).toBe(4);
     const tops: number[] = [];
     for (const cell of cells) tops.push((await cell.boundingBox())?.y ?? -1);
     expect(tops.length).toBe(4);

@@ -108,26 +108,40 @@ export function AuditLog({
         <p>{t('account.audit.empty')}</p>
       ) : (
         <ScrollTable name={t('account.audit.heading')}>
-          <table className="audit-table card-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('account.audit.when')}</th>
-                <th scope="col">{t('account.audit.who')}</th>
-                <th scope="col">{t('account.audit.what')}</th>
-                <th scope="col">{t('account.audit.onWhat')}</th>
+          <table role="table" className="audit-table card-table">
+            <thead role="rowgroup">
+              <tr role="row">
+                <th role="columnheader" scope="col">
+                  {t('account.audit.when')}
+                </th>
+                <th role="columnheader" scope="col">
+                  {t('account.audit.who')}
+                </th>
+                <th role="columnheader" scope="col">
+                  {t('account.audit.what')}
+                </th>
+                <th role="columnheader" scope="col">
+                  {t('account.audit.onWhat')}
+                </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {entries.map((entry, index) => {
                 const action = ACTION_KEYS[entry.action];
                 return (
-                  <tr key={`${entry.at}-${index}`}>
-                    <td data-label={cellLabel('account.audit.when')}>{formatDateTime(t, entry.at)}</td>
-                    <td data-label={cellLabel('account.audit.who')}>{who(entry)}</td>
-                    <td data-label={cellLabel('account.audit.what')}>
+                  <tr role="row" key={`${entry.at}-${index}`}>
+                    <td role="cell" data-label={cellLabel('account.audit.when')}>
+                      {formatDateTime(t, entry.at)}
+                    </td>
+                    <td role="cell" data-label={cellLabel('account.audit.who')}>
+                      {who(entry)}
+                    </td>
+                    <td role="cell" data-label={cellLabel('account.audit.what')}>
                       {action ? t(action) : t('account.audit.action.other')}
                     </td>
-                    <td data-label={cellLabel('account.audit.onWhat')}>{subject(entry.subject)}</td>
+                    <td role="cell" data-label={cellLabel('account.audit.onWhat')}>
+                      {subject(entry.subject)}
+                    </td>
                   </tr>
                 );
               })}

@@ -190,22 +190,36 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
             <h2 id="members-heading">{t('account.organization.members')}</h2>
             {noticeAt('members')}
             <ScrollTable name={t('account.organization.members')}>
-              <table className="members-table card-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('account.name')}</th>
-                    <th scope="col">{t('account.email')}</th>
-                    <th scope="col">{t('account.role')}</th>
-                    <th scope="col">{t('account.organization.actions')}</th>
+              <table role="table" className="members-table card-table">
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th role="columnheader" scope="col">
+                      {t('account.name')}
+                    </th>
+                    <th role="columnheader" scope="col">
+                      {t('account.email')}
+                    </th>
+                    <th role="columnheader" scope="col">
+                      {t('account.role')}
+                    </th>
+                    <th role="columnheader" scope="col">
+                      {t('account.organization.actions')}
+                    </th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   {organization.members.map((member) => (
-                    <tr key={member.userId}>
-                      <td data-label={t('account.name')}>{member.name}</td>
-                      <td data-label={t('account.email')}>{member.email}</td>
-                      <td data-label={t('account.role')}>{t(MEMBER_ROLE_KEYS[member.role])}</td>
-                      <td data-label={t('account.organization.actions')}>
+                    <tr role="row" key={member.userId}>
+                      <td role="cell" data-label={t('account.name')}>
+                        {member.name}
+                      </td>
+                      <td role="cell" data-label={t('account.email')}>
+                        {member.email}
+                      </td>
+                      <td role="cell" data-label={t('account.role')}>
+                        {t(MEMBER_ROLE_KEYS[member.role])}
+                      </td>
+                      <td role="cell" data-label={t('account.organization.actions')}>
                         <button type="button" onClick={() => void resetLink(member.userId, member.name)}>
                           {t('account.organization.resetLink', { name: member.name })}
                         </button>

@@ -239,24 +239,36 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
           <p>{t('badges.noAwards')}</p>
         ) : (
           <ScrollTable name={t('badges.awards')}>
-            <table className="badge-awards card-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('badges.learner')}</th>
-                  <th scope="col">{t('badges.badge')}</th>
-                  <th scope="col">{t('badges.date')}</th>
-                  <th scope="col">{t('badges.files')}</th>
+            <table role="table" className="badge-awards card-table">
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th role="columnheader" scope="col">
+                    {t('badges.learner')}
+                  </th>
+                  <th role="columnheader" scope="col">
+                    {t('badges.badge')}
+                  </th>
+                  <th role="columnheader" scope="col">
+                    {t('badges.date')}
+                  </th>
+                  <th role="columnheader" scope="col">
+                    {t('badges.files')}
+                  </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {awards.map((award) => (
-                  <tr key={award.id}>
-                    <td data-label={cellLabel('badges.learner')}>{award.learner}</td>
-                    <td data-label={cellLabel('badges.badge')}>
+                  <tr role="row" key={award.id}>
+                    <td role="cell" data-label={cellLabel('badges.learner')}>
+                      {award.learner}
+                    </td>
+                    <td role="cell" data-label={cellLabel('badges.badge')}>
                       {joinParts(t, [award.badgeName, award.revoked && t('badges.revoked')], 'dash')}
                     </td>
-                    <td data-label={cellLabel('badges.date')}>{formatDate(t, award.issuedAt)}</td>
-                    <td data-label={cellLabel('badges.files')} className="badge-awards__files">
+                    <td role="cell" data-label={cellLabel('badges.date')}>
+                      {formatDate(t, award.issuedAt)}
+                    </td>
+                    <td role="cell" data-label={cellLabel('badges.files')} className="badge-awards__files">
                       <BadgeDownloads award={award} />
                       {isAdmin && !award.revoked ? (
                         <ConfirmAction

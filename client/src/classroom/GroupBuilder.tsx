@@ -127,19 +127,27 @@ export function GroupBuilder({
           </p>
         ) : null}
       </fieldset>
-      <table className="group-table card-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('classroom.groups.col.learner')}</th>
-            <th scope="col">{t('classroom.groups.col.group')}</th>
-            <th scope="col">{t('classroom.groups.col.role')}</th>
+      <table role="table" className="group-table card-table">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader" scope="col">
+              {t('classroom.groups.col.learner')}
+            </th>
+            <th role="columnheader" scope="col">
+              {t('classroom.groups.col.group')}
+            </th>
+            <th role="columnheader" scope="col">
+              {t('classroom.groups.col.role')}
+            </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {table.map((row) => (
-            <tr key={row.learnerId}>
-              <th scope="row">{nameOf(row.learnerId)}</th>
-              <td data-label={t('classroom.groups.col.group')}>
+            <tr role="row" key={row.learnerId}>
+              <th role="rowheader" scope="row">
+                {nameOf(row.learnerId)}
+              </th>
+              <td role="cell" data-label={t('classroom.groups.col.group')}>
                 <select
                   aria-label={t('classroom.groups.groupOf', { name: nameOf(row.learnerId) })}
                   value={row.group}
@@ -152,7 +160,7 @@ export function GroupBuilder({
                   ))}
                 </select>
               </td>
-              <td data-label={t('classroom.groups.col.role')}>
+              <td role="cell" data-label={t('classroom.groups.col.role')}>
                 <select
                   aria-label={t('classroom.groups.roleOf', { name: nameOf(row.learnerId) })}
                   value={row.role}

@@ -183,41 +183,53 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
       {state.status === 'loaded' && state.sessions.length === 0 ? <p>{t('sessions.empty')}</p> : null}
       {state.status === 'loaded' && state.sessions.length > 0 ? (
         <div className="sessions__scroll" role="region" aria-labelledby={tableCaption} tabIndex={0}>
-          <table className="sessions__table card-table">
+          <table role="table" className="sessions__table card-table">
             <caption id={tableCaption} className="visually-hidden">
               {t(`sessions.caption.${pluralForm(lang, state.sessions.length)}`, {
                 count: state.sessions.length,
               })}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sessions.col.date')}</th>
-                <th scope="col">{t('sessions.col.scenario')}</th>
-                <th scope="col">{t('sessions.col.learner')}</th>
-                <th scope="col">{t('sessions.col.outcome')}</th>
-                <th scope="col">{t('sessions.col.actions')}</th>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th role="columnheader" scope="col">
+                  {t('sessions.col.date')}
+                </th>
+                <th role="columnheader" scope="col">
+                  {t('sessions.col.scenario')}
+                </th>
+                <th role="columnheader" scope="col">
+                  {t('sessions.col.learner')}
+                </th>
+                <th role="columnheader" scope="col">
+                  {t('sessions.col.outcome')}
+                </th>
+                <th role="columnheader" scope="col">
+                  {t('sessions.col.actions')}
+                </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {state.sessions.map((session) => {
                 const date = formatDateTime(t, session.createdAt);
                 return (
-                  <tr key={session.id}>
-                    <td data-label={t('sessions.col.date')}>{date}</td>
-                    <td data-label={t('sessions.col.scenario')}>
+                  <tr role="row" key={session.id}>
+                    <td role="cell" data-label={t('sessions.col.date')}>
+                      {date}
+                    </td>
+                    <td role="cell" data-label={t('sessions.col.scenario')}>
                       {/* `sessions.version`: the version in words, as the home page and the library say it. */}
                       {session.scenarioTitle}{' '}
                       <span className="muted">
                         {t('sessions.version', { version: session.scenarioVersion })}
                       </span>
                     </td>
-                    <td data-label={t('sessions.col.learner')}>
+                    <td role="cell" data-label={t('sessions.col.learner')}>
                       {session.learner ?? <span className="muted">{t('debrief.facts.unnamed')}</span>}
                     </td>
-                    <td data-label={t('sessions.col.outcome')}>
+                    <td role="cell" data-label={t('sessions.col.outcome')}>
                       {session.status === 'live' ? t('sessions.live') : outcomeText(t, session.outcome)}
                     </td>
-                    <td className="sessions__actions">
+                    <td role="cell" className="sessions__actions">
                       <Link
                         className="button button--secondary button--small"
                         to={`/debrief/${encodeURIComponent(session.id)}`}
