@@ -1,8 +1,8 @@
 // An administrator's first steps, on the home page under its pitch: after the first setup the
 // administrator landed on a session form with no word of what an organisation needs first. Each
-// step a link to its page, « Fait » once the organisation shows it done (another member or an
+// step a link to its page, `account.firstSteps.done` once the organisation shows it done (another member or an
 // invitation, a group session, a badge, a platform registered; the library once followed from
-// here); the list goes when every step is done or when « Masquer » hides it (kept per account in
+// here); the list goes when every step is done or when `account.firstSteps.dismiss` hides it (kept per account in
 // this browser, `firstStepsStore.ts`).
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -69,7 +69,7 @@ export function FirstSteps({ me, api = firstStepsApi }: { me: AccountMe; api?: F
   useEffect(() => {
     if (memory.hidden) return;
     let current = true;
-    // A refused or failed answer leaves its step to do: never « Fait » on a guess.
+    // A refused or failed answer leaves its step to do: never `account.firstSteps.done` on a guess.
     void Promise.all([api.organization(), api.classes(), api.badges(), api.lti()]).then(
       ([organization, classes, badges, lti]) => {
         if (!current) return;

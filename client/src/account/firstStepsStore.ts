@@ -1,4 +1,4 @@
-// What the administrator's first steps keep in this browser, per account: hidden by « Masquer »
+// What the administrator's first steps keep in this browser, per account: hidden
 // (`account.firstSteps.dismiss`), and the library followed from the list (the server keeps no
 // trace of a visit). localStorage under `ecoute.firstSteps.<userId>`; a browser that refuses
 // storage shows the steps again on the next visit, nothing worse.

@@ -17,7 +17,7 @@ type Node = ScenarioGraph['nodes'][number];
  * The graph's states as a list, nested as the machine nests them, each with where the call is
  * (active, already visited, not reached): the graph's view on a phone, above the drawing
  * (`stateList.css` shows it at 40rem and less). There the drawing cannot show a group whole with
- * its states' names — « En ligne » active cut « Perdue, elle raccroche » at the box's side — and a
+ * its states' names — in the tutorial call an active group cut its last state's name at the box's side — and a
  * list's lines wrap.
  */
 export function StateList({

@@ -236,7 +236,7 @@ export class ClassroomGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const { classId, learnerId } = socket.data;
     if (learnerId !== null) {
       await socket.join([learnersRoom(classId), learnerRoom(classId, learnerId)]);
-      // A page opened after the trainer's message (her call page, « Ouvrir mon appel » pressed a
+      // A page opened after the trainer's message (her call page, `classroom.join.open` pressed a
       // moment later) reads it too, while it is news: sent in this round, recently. Sent before
       // the assignment, so that a page holding its assignment holds whatever message came with it.
       const [assignment, last] = await Promise.all([
