@@ -12,6 +12,7 @@ import { accountApi } from './accountApi.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import '../ui/cardTable.css';
 import './auditLog.css';
+import { CardTableHead } from '../ui/CardTableHead.js';
 
 const ACTION_KEYS: Record<string, MessageKey> = {
   'sign-in': 'account.audit.action.signIn',
@@ -109,22 +110,14 @@ export function AuditLog({
       ) : (
         <ScrollTable name={t('account.audit.heading')}>
           <table role="table" className="audit-table card-table">
-            <thead role="rowgroup">
-              <tr role="row">
-                <th role="columnheader" scope="col">
-                  {t('account.audit.when')}
-                </th>
-                <th role="columnheader" scope="col">
-                  {t('account.audit.who')}
-                </th>
-                <th role="columnheader" scope="col">
-                  {t('account.audit.what')}
-                </th>
-                <th role="columnheader" scope="col">
-                  {t('account.audit.onWhat')}
-                </th>
-              </tr>
-            </thead>
+            <CardTableHead
+              columns={[
+                t('account.audit.when'),
+                t('account.audit.who'),
+                t('account.audit.what'),
+                t('account.audit.onWhat'),
+              ]}
+            />
             <tbody role="rowgroup">
               {entries.map((entry, index) => {
                 const action = ACTION_KEYS[entry.action];

@@ -21,6 +21,7 @@ import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import './members.css';
 import '../ui/cardTable.css';
+import { CardTableHead } from '../ui/CardTableHead.js';
 
 /** Where a message shows: by the form that caused it (on a phone the top is a screen away). */
 type Place = 'page' | 'members' | 'invite' | 'retention' | 'learner';
@@ -191,22 +192,14 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
             {noticeAt('members')}
             <ScrollTable name={t('account.organization.members')}>
               <table role="table" className="members-table card-table">
-                <thead role="rowgroup">
-                  <tr role="row">
-                    <th role="columnheader" scope="col">
-                      {t('account.name')}
-                    </th>
-                    <th role="columnheader" scope="col">
-                      {t('account.email')}
-                    </th>
-                    <th role="columnheader" scope="col">
-                      {t('account.role')}
-                    </th>
-                    <th role="columnheader" scope="col">
-                      {t('account.organization.actions')}
-                    </th>
-                  </tr>
-                </thead>
+                <CardTableHead
+                  columns={[
+                    t('account.name'),
+                    t('account.email'),
+                    t('account.role'),
+                    t('account.organization.actions'),
+                  ]}
+                />
                 <tbody role="rowgroup">
                   {organization.members.map((member) => (
                     <tr role="row" key={member.userId}>

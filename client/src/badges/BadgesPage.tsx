@@ -21,6 +21,7 @@ import { criterionKey, type CriterionRef } from './criteriaGroups.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import { joinParts } from '../i18n/joinParts.js';
 import '../ui/cardTable.css';
+import { CardTableHead } from '../ui/CardTableHead.js';
 
 const key = criterionKey;
 
@@ -240,22 +241,9 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
         ) : (
           <ScrollTable name={t('badges.awards')}>
             <table role="table" className="badge-awards card-table">
-              <thead role="rowgroup">
-                <tr role="row">
-                  <th role="columnheader" scope="col">
-                    {t('badges.learner')}
-                  </th>
-                  <th role="columnheader" scope="col">
-                    {t('badges.badge')}
-                  </th>
-                  <th role="columnheader" scope="col">
-                    {t('badges.date')}
-                  </th>
-                  <th role="columnheader" scope="col">
-                    {t('badges.files')}
-                  </th>
-                </tr>
-              </thead>
+              <CardTableHead
+                columns={[t('badges.learner'), t('badges.badge'), t('badges.date'), t('badges.files')]}
+              />
               <tbody role="rowgroup">
                 {awards.map((award) => (
                   <tr role="row" key={award.id}>

@@ -12,6 +12,7 @@ import { HintModePicker } from '../home/HintModePicker.js';
 import { useI18n } from '../i18n/index.js';
 import { groupsOf, inOrderOf, randomGroups, rotateRoles, type GroupRow } from './groups.js';
 import '../ui/cardTable.css';
+import { CardTableHead } from '../ui/CardTableHead.js';
 
 const ROLES: ClassRole[] = ['listener', 'callerActor', 'observer'];
 
@@ -128,19 +129,13 @@ export function GroupBuilder({
         ) : null}
       </fieldset>
       <table role="table" className="group-table card-table">
-        <thead role="rowgroup">
-          <tr role="row">
-            <th role="columnheader" scope="col">
-              {t('classroom.groups.col.learner')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('classroom.groups.col.group')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('classroom.groups.col.role')}
-            </th>
-          </tr>
-        </thead>
+        <CardTableHead
+          columns={[
+            t('classroom.groups.col.learner'),
+            t('classroom.groups.col.group'),
+            t('classroom.groups.col.role'),
+          ]}
+        />
         <tbody role="rowgroup">
           {table.map((row) => (
             <tr role="row" key={row.learnerId}>

@@ -19,6 +19,7 @@ import type { accountApi } from '../account/accountApi.js';
 import { SignedInPage } from '../account/SignedInPage.js';
 import './sessions.css';
 import '../ui/cardTable.css';
+import { CardTableHead } from '../ui/CardTableHead.js';
 
 type ListState =
   | { status: 'loading' }
@@ -189,25 +190,15 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
                 count: state.sessions.length,
               })}
             </caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th role="columnheader" scope="col">
-                  {t('sessions.col.date')}
-                </th>
-                <th role="columnheader" scope="col">
-                  {t('sessions.col.scenario')}
-                </th>
-                <th role="columnheader" scope="col">
-                  {t('sessions.col.learner')}
-                </th>
-                <th role="columnheader" scope="col">
-                  {t('sessions.col.outcome')}
-                </th>
-                <th role="columnheader" scope="col">
-                  {t('sessions.col.actions')}
-                </th>
-              </tr>
-            </thead>
+            <CardTableHead
+              columns={[
+                t('sessions.col.date'),
+                t('sessions.col.scenario'),
+                t('sessions.col.learner'),
+                t('sessions.col.outcome'),
+                t('sessions.col.actions'),
+              ]}
+            />
             <tbody role="rowgroup">
               {state.sessions.map((session) => {
                 const date = formatDateTime(t, session.createdAt);
