@@ -780,6 +780,9 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
         const terms = page.getByRole('term');
         await terms.first().waitFor();
         expect(await terms.allTextContents()).toEqual(['Appel', 'Votre rôle']);
+        // The lines hold their place from the first render (« Chargement de l'appel… » until the
+        // session's first sync names the call): wait for the sync, not for the render.
+        await page.getByRole('definition').filter({ hasText: call.title }).waitFor();
         // The library's title of the call with its version, never its id.
         expect(await page.getByRole('definition').allTextContents()).toEqual([
           `${call.title} version ${call.version}`,
