@@ -31,6 +31,9 @@
 // engine's own cue for the phone's hold, and the scenario's in its `mettre_en_attente`): v7 keeps
 // the engine's. Its fixture, recorded the same way, is the play-through of its tests that puts him
 // on hold twice, the hold and the resume sent as the phone sends them (`hold` / `unhold`).
+// Mutuelle v6 did the same (the cue in its `mettre_en_attente`); v7 keeps the engine's: its
+// fixture, recorded the same way, is the play-through of its tests that leaves him on hold until
+// he hangs up, the hold sent as the phone sends it.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -146,6 +149,7 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       'renouvellement-mutuelle@3',
       'renouvellement-mutuelle@4',
       'renouvellement-mutuelle@5',
+      'renouvellement-mutuelle@6',
       'titre-sejour-portail@1',
       'titre-sejour-portail@2',
       'titre-sejour-portail@3',
