@@ -33,7 +33,10 @@
 // on hold twice, the hold and the resume sent as the phone sends them (`hold` / `unhold`).
 // Mutuelle v6 did the same (the cue in its `mettre_en_attente`); v7 keeps the engine's: its
 // fixture, recorded the same way, is the play-through of its tests that leaves him on hold until
-// he hangs up, the hold sent as the phone sends it.
+// he hangs up, the hold sent as the phone sends it. Étudiante v5 played it twice too (the cue on
+// entering its `en_attente`); v6 keeps the engine's: its fixture, recorded the same way, is the
+// play-through of its tests that puts her on hold twice (its refused resume left out, as a session
+// does not record it), the hold and the resume sent as the phone sends them.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -138,6 +141,7 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       'etudiante-crous@2',
       'etudiante-crous@3',
       'etudiante-crous@4',
+      'etudiante-crous@5',
       'hameconnage-carte-vitale@2',
       'hameconnage-carte-vitale@3',
       'hameconnage-carte-vitale@4',
