@@ -36,7 +36,11 @@
 // he hangs up, the hold sent as the phone sends it. Étudiante v5 played it twice too (the cue on
 // entering its `en_attente`); v6 keeps the engine's: its fixture, recorded the same way, is the
 // play-through of its tests that puts her on hold twice (its refused resume left out, as a session
-// does not record it), the hold and the resume sent as the phone sends them.
+// does not record it), the hold and the resume sent as the phone sends them. Hameçonnage v5 too
+// (on entering its `en_attente`); v6 keeps the engine's, and the music of her bank's opposition
+// service, which she waits for on her line (no hold of the listener's). Its fixture, recorded the
+// same way, is the play-through of its tests that goes through that wait, then puts her on hold
+// twice, the holds and the resume sent as the phone sends them.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -145,6 +149,7 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       'hameconnage-carte-vitale@2',
       'hameconnage-carte-vitale@3',
       'hameconnage-carte-vitale@4',
+      'hameconnage-carte-vitale@5',
       'proche-aidant-mere@1',
       'proche-aidant-mere@2',
       'proche-aidant-mere@3',
