@@ -40,7 +40,9 @@
 // (on entering its `en_attente`); v6 keeps the engine's, and the music of her bank's opposition
 // service, which she waits for on her line (no hold of the listener's). Its fixture, recorded the
 // same way, is the play-through of its tests that goes through that wait, then puts her on hold
-// twice, the holds and the resume sent as the phone sends them.
+// twice, the holds and the resume sent as the phone sends them. Proche v5 too (on entering its
+// `en_attente`); v6 keeps the engine's: its fixture, recorded the same way, is the play-through of
+// its tests that puts her on hold twice, the hold and the resume sent as the phone sends them.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -154,6 +156,7 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       'proche-aidant-mere@2',
       'proche-aidant-mere@3',
       'proche-aidant-mere@4',
+      'proche-aidant-mere@5',
       'renouvellement-mutuelle@2',
       'renouvellement-mutuelle@3',
       'renouvellement-mutuelle@4',
