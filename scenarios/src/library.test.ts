@@ -328,14 +328,15 @@ describe('scenario library', () => {
 
   // The phone's hold (« Mettre en attente ») plays the hold music itself (the engine's cue,
   // `CallRun.holdOrResume`): a call whose hold writes that cue too said it twice in the transcript
-  // (détresse and mutuelle until v6, étudiante, hameçonnage and proche until v5). Each call's hold state, and whether a trainer's note
-  // comes with the hold.
+  // (détresse and mutuelle until v6, étudiante, hameçonnage, proche and titre until v5). Each
+  // call's hold state, and whether a trainer's note comes with the hold.
   it.each([
     ['detresse-suicidaire', 'ligne.en_attente', true],
     ['renouvellement-mutuelle', 'echange.attente', false],
     ['etudiante-crous', 'ecoute.en_attente', true],
     ['hameconnage-carte-vitale', 'en_attente', true],
     ['proche-aidant-mere', 'ecoute.en_attente', false],
+    ['titre-sejour-portail', 'ecoute.en_attente', false],
   ] as const)(
     "%s: the phone's hold plays the hold music once (the engine's cue, not the scenario's too)",
     (id, holdState, noted) => {

@@ -43,6 +43,9 @@
 // twice, the holds and the resume sent as the phone sends them. Proche v5 too (on entering its
 // `en_attente`); v6 keeps the engine's: its fixture, recorded the same way, is the play-through of
 // its tests that puts her on hold twice, the hold and the resume sent as the phone sends them.
+// Titre v5 too (on entering its `en_attente`); v6 keeps the engine's: its fixture, recorded the
+// same way, is the play-through of its tests that puts him on hold twice, the hold and the resume
+// sent as the phone sends them.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -166,6 +169,7 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       'titre-sejour-portail@2',
       'titre-sejour-portail@3',
       'titre-sejour-portail@4',
+      'titre-sejour-portail@5',
       'violence-conjugale-numerique@1',
       'violence-conjugale-numerique@2',
       'violence-conjugale-numerique@3',
