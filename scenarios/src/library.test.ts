@@ -326,23 +326,38 @@ describe('scenario library', () => {
     expect(timed.map((e) => e.t)).toEqual([35_000, 35_000, 55_000, 55_000]);
   });
 
-  it("detresse-suicidaire: the phone's hold plays the hold music once (the engine's cue, not the scenario's too)", () => {
-    const { compiled } = load('detresse-suicidaire.yaml');
-    const scheduler = new ManualScheduler();
-    const clock = new SessionClock(scheduler);
-    const run = new CallRun(compiled!, { clock, seed: 1, onTimer: () => undefined });
-    run.apply({ kind: 'pickup' });
-    run.apply({ kind: 'move', move: 'se_presenter' });
-    scheduler.advanceBy(5_000);
-    const held = run.apply({ kind: 'hold' });
-    expect(held.ok).toBe(true);
-    const cues = held.ok ? held.observations.filter((o) => o.kind === 'cue').map((o) => o.cue) : [];
-    expect(cues).toEqual(['hold_music']);
-    // The hold is the scenario's trap all the same: he is on hold, and the trainer's note says why.
-    expect(run.states).toContain('ligne.en_attente');
-    expect(held.ok && held.observations.some((o) => o.kind === 'note')).toBe(true);
-    run.dispose();
-  });
+  // The phone's hold (« Mettre en attente ») plays the hold music itself (the engine's cue,
+  // `CallRun.holdOrResume`): a call whose hold writes that cue too said it twice in the transcript
+  // (détresse and mutuelle until v6, étudiante, hameçonnage, proche and titre until v5). Each
+  // call's hold state, and whether a trainer's note comes with the hold.
+  it.each([
+    ['detresse-suicidaire', 'ligne.en_attente', true],
+    ['renouvellement-mutuelle', 'echange.attente', false],
+    ['etudiante-crous', 'ecoute.en_attente', true],
+    ['hameconnage-carte-vitale', 'en_attente', true],
+    ['proche-aidant-mere', 'ecoute.en_attente', false],
+    ['titre-sejour-portail', 'ecoute.en_attente', false],
+  ] as const)(
+    "%s: the phone's hold plays the hold music once (the engine's cue, not the scenario's too)",
+    (id, holdState, noted) => {
+      const { compiled } = load(`${id}.yaml`);
+      const scheduler = new ManualScheduler();
+      const clock = new SessionClock(scheduler);
+      const run = new CallRun(compiled!, { clock, seed: 1, onTimer: () => undefined });
+      run.apply({ kind: 'pickup' });
+      run.apply({ kind: 'move', move: 'se_presenter' });
+      scheduler.advanceBy(5_000);
+      const held = run.apply({ kind: 'hold' });
+      expect(held.ok).toBe(true);
+      const cues = held.ok ? held.observations.filter((o) => o.kind === 'cue').map((o) => o.cue) : [];
+      expect(cues).toEqual(['hold_music']);
+      // The scenario's hold all the same: the caller is on hold (in détresse, the trainer's note
+      // says why it is a trap).
+      expect(run.states).toContain(holdState);
+      if (noted) expect(held.ok && held.observations.some((o) => o.kind === 'note')).toBe(true);
+      run.dispose();
+    },
+  );
 });
 
 // What people read (titles, the persona, lines, moves, endings, the rubric's labels and help…)

@@ -31,6 +31,21 @@
 // engine's own cue for the phone's hold, and the scenario's in its `mettre_en_attente`): v7 keeps
 // the engine's. Its fixture, recorded the same way, is the play-through of its tests that puts him
 // on hold twice, the hold and the resume sent as the phone sends them (`hold` / `unhold`).
+// Mutuelle v6 did the same (the cue in its `mettre_en_attente`); v7 keeps the engine's: its
+// fixture, recorded the same way, is the play-through of its tests that leaves him on hold until
+// he hangs up, the hold sent as the phone sends it. Étudiante v5 played it twice too (the cue on
+// entering its `en_attente`); v6 keeps the engine's: its fixture, recorded the same way, is the
+// play-through of its tests that puts her on hold twice (its refused resume left out, as a session
+// does not record it), the hold and the resume sent as the phone sends them. Hameçonnage v5 too
+// (on entering its `en_attente`); v6 keeps the engine's, and the music of her bank's opposition
+// service, which she waits for on her line (no hold of the listener's). Its fixture, recorded the
+// same way, is the play-through of its tests that goes through that wait, then puts her on hold
+// twice, the holds and the resume sent as the phone sends them. Proche v5 too (on entering its
+// `en_attente`); v6 keeps the engine's: its fixture, recorded the same way, is the play-through of
+// its tests that puts her on hold twice, the hold and the resume sent as the phone sends them.
+// Titre v5 too (on entering its `en_attente`); v6 keeps the engine's: its fixture, recorded the
+// same way, is the play-through of its tests that puts him on hold twice, the hold and the resume
+// sent as the phone sends them.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -135,21 +150,26 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       'etudiante-crous@2',
       'etudiante-crous@3',
       'etudiante-crous@4',
+      'etudiante-crous@5',
       'hameconnage-carte-vitale@2',
       'hameconnage-carte-vitale@3',
       'hameconnage-carte-vitale@4',
+      'hameconnage-carte-vitale@5',
       'proche-aidant-mere@1',
       'proche-aidant-mere@2',
       'proche-aidant-mere@3',
       'proche-aidant-mere@4',
+      'proche-aidant-mere@5',
       'renouvellement-mutuelle@2',
       'renouvellement-mutuelle@3',
       'renouvellement-mutuelle@4',
       'renouvellement-mutuelle@5',
+      'renouvellement-mutuelle@6',
       'titre-sejour-portail@1',
       'titre-sejour-portail@2',
       'titre-sejour-portail@3',
       'titre-sejour-portail@4',
+      'titre-sejour-portail@5',
       'violence-conjugale-numerique@1',
       'violence-conjugale-numerique@2',
       'violence-conjugale-numerique@3',
