@@ -15,10 +15,19 @@ export function savedPlace(): ClassJoined | null {
   }
 }
 
+/** Kept for the next visit where the browser allows it (a refusal: the place lasts for this page). */
 export function keepPlace(joined: ClassJoined): void {
-  localStorage.setItem(STORE_KEY, JSON.stringify(joined));
+  try {
+    localStorage.setItem(STORE_KEY, JSON.stringify(joined));
+  } catch {
+    // Storage refused (private browsing, a blocked iframe): nothing kept, nothing broken.
+  }
 }
 
 export function forgetPlace(): void {
-  localStorage.removeItem(STORE_KEY);
+  try {
+    localStorage.removeItem(STORE_KEY);
+  } catch {
+    // Nothing was kept where nothing may be.
+  }
 }

@@ -1,7 +1,7 @@
 // A learner's call page of a group session, at the end of the call: the way back to the group
 // session page (where the next round's role arrives). « Ouvrir mon appel » had left that page in
 // the same tab, and nothing on the call page led back to it.
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { EndingView } from '@ecoute/engine';
@@ -66,6 +66,24 @@ describe('ClassReturnLink', () => {
   });
 
   for (const [name, page, role] of pages) {
+    it(`${name}: renders where the storage may not be read (a platform's iframe blocking it)`, () => {
+      // Chromium in a third party's iframe, its storage blocked: every access throws.
+      const blocked = () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+      const get = jest.spyOn(Storage.prototype, 'getItem').mockImplementation(blocked);
+      const set = jest.spyOn(Storage.prototype, 'setItem').mockImplementation(blocked);
+      try {
+        rememberClassReturn(`/${role}/s1#k=token`, '/classe?code=AB12CD', 'c1');
+        renderEnded(role, page(), 'connected');
+        expect(screen.getByRole('heading', { level: 1 })).toBeTruthy();
+        expect(classOfCall('s1')).toBeNull();
+      } finally {
+        get.mockRestore();
+        set.mockRestore();
+      }
+    });
+
     it(`${name}: at the end of a group session's call, links back to the group session page`, () => {
       rememberClassReturn(`/${role}/s1#k=token`, '/classe?code=AB12CD', 'c1');
       renderEnded(role, page(), 'ended');

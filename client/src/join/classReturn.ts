@@ -24,11 +24,29 @@ export function sessionIdOfLink(link: string): string | null {
 /** Remembers that the call of `link` was opened from the page at `back` of the class `classId`. */
 export function rememberClassReturn(link: string, back: string, classId: string): void {
   const sessionId = sessionIdOfLink(link);
-  if (sessionId) localStorage.setItem(keyOf(sessionId), JSON.stringify({ back, classId }));
+  if (!sessionId) return;
+  try {
+    localStorage.setItem(keyOf(sessionId), JSON.stringify({ back, classId }));
+  } catch {
+    // A browser that keeps nothing: the call page will simply not link back.
+  }
+}
+
+/**
+ * The stored text, or null where the page may not read the storage at all: a call page in a
+ * platform's iframe (an LTI launch) whose browser blocks a third party's storage throws on any
+ * access, and every call page asks this from its first render.
+ */
+function storedReturn(sessionId: string): string | null {
+  try {
+    return localStorage.getItem(keyOf(sessionId));
+  } catch {
+    return null;
+  }
 }
 
 function remembered(sessionId: string): ClassReturn | null {
-  const stored = localStorage.getItem(keyOf(sessionId));
+  const stored = storedReturn(sessionId);
   if (stored === null) return null;
   let found: ClassReturn;
   try {
