@@ -38,7 +38,8 @@ export type PatternParams = Record<string, string | number | RegExp>;
 /**
  * The catalogue's text of `key` as a regular expression, for a test that knows part of a sentence
  * or reads it among other words: each `{name}` is `params.name` (a text as it is, a RegExp as its
- * own pattern, a group of it) or, without a value, any text (`.+?`); the catalogue's words as
+ * own pattern, a group of it — one made without `start` or `whole`: an anchor inside never
+ * matches) or, without a value, any text (`.+?`); the catalogue's words as
  * `textPattern` reads them. `start`: the text begins there (`^…`); `whole`: the text alone (`^…$`).
  */
 export function frPattern(
