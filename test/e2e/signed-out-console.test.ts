@@ -9,6 +9,7 @@ import { launchChromium } from '../support/browser.js';
 import { PASSWORD, setupToken } from '../support/accounts.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
+import { fr } from '../support/words.js';
 
 const artifact = (name: string): string => nodePath.join(workspaceRoot, 'test', 'artifacts', name);
 
@@ -45,19 +46,19 @@ describe('the signed-out pages', () => {
 
     // The first boot's setup link, as a fresh install prints it.
     await page.goto(url(`/setup#k=${setupToken(server)}`));
-    await page.getByRole('heading', { name: 'Première installation' }).waitFor();
+    await page.getByRole('heading', { name: fr('account.setup.heading') }).waitFor();
     // The home before anyone signed in: the way to sign in.
     await page.goto(url('/'));
-    await page.getByRole('link', { name: 'Se connecter' }).waitFor();
+    await page.getByRole('link', { name: fr('account.signIn.heading') }).waitFor();
     await page.goto(url(`/setup#k=${setupToken(server)}`));
-    await page.getByLabel("Nom de l'organisme de formation").fill('Organisme de test');
-    await page.getByLabel('Nom', { exact: true }).fill('Alex Admin');
-    await page.getByLabel('Adresse e-mail').fill('admin@example.org');
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: "Créer l'organisme et le compte" }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
+    await page.getByLabel(fr('account.organizationName')).fill('Organisme de test');
+    await page.getByLabel(fr('account.name'), { exact: true }).fill('Alex Admin');
+    await page.getByLabel(fr('account.email')).fill('admin@example.org');
+    await page.getByLabel(fr('account.password')).fill(PASSWORD);
+    await page.getByRole('button', { name: fr('account.setup.submit') }).click();
+    await page.getByRole('button', { name: fr('account.signOut') }).waitFor();
+    await page.getByRole('button', { name: fr('account.signOut') }).click();
+    await page.getByRole('heading', { name: fr('account.signIn.heading') }).waitFor();
 
     for (const path of ['/connexion', '/', '/confidentialite', '/accessibilite', '/bibliotheque']) {
       await page.goto(url(path));
@@ -68,15 +69,13 @@ describe('the signed-out pages', () => {
         await page.screenshot({ path: artifact('library-signed-out.png'), fullPage: true });
     }
     await page.goto(url('/'));
-    await page
-      .getByRole('heading', { name: 'Formateur·rices, auteur·rices, administrateur·rices' })
-      .waitFor();
+    await page.getByRole('heading', { name: fr('account.home.signedOut') }).waitFor();
 
     await page.goto(url('/connexion'));
-    await page.getByLabel('Adresse e-mail').fill('admin@example.org');
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await page.getByLabel(fr('account.email')).fill('admin@example.org');
+    await page.getByLabel(fr('account.password')).fill(PASSWORD);
+    await page.getByRole('button', { name: fr('account.signIn.submit') }).click();
+    await page.getByRole('button', { name: fr('account.signOut') }).waitFor();
 
     expect(errors).toEqual([]);
     await page.close();
@@ -87,7 +86,7 @@ describe('the signed-out pages', () => {
     const page = await signedOut.newPage();
     const errors = consoleErrors(page);
     await page.goto(url('/connexion'));
-    await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
+    await page.getByRole('heading', { name: fr('account.signIn.heading') }).waitFor();
     const logged = page.waitForEvent('console', (message) => message.type() === 'error');
     await page.evaluate(async () => {
       await fetch('/api/account/me');
