@@ -166,28 +166,6 @@ export default tseslint.config(
 
   // test/ and scenarios/: Node code; test/ starts the built server as a process, never imports it.
   { files: ['test/**', 'scenarios/**', 'scripts/**'], languageOptions: { globals: globals.node } },
-  // The one exception: test/support/words.ts reads the client's catalogue (plain data, the UI's
-  // words), so browser tests look for the words the catalogue holds; nothing else of the client.
-  {
-    files: ['test/support/words.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@ecoute/server', '@ecoute/server/*'], message: nobodyImportsServerOrClient.message },
-            {
-              regex: '^@ecoute/client(?!/i18n/(catalogue|fr)\\.js$)(/|$)',
-              message:
-                "The client's catalogue only (i18n/catalogue.js, i18n/fr.js): nothing else of the client.",
-            },
-            relativeInto('server'),
-            relativeInto('client'),
-          ],
-        },
-      ],
-    },
-  },
 
   // client: dates in the UI's language only, through i18n/formatDate.ts (never the browser's locale).
   {

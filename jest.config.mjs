@@ -28,10 +28,6 @@ export default {
     // and the benchmark harness's own pure parts (`test/bench/*.test.ts`).
     project('e2e', 'test', {
       testMatch: ['<rootDir>/e2e/**/*.test.ts', '<rootDir>/bench/**/*.test.ts'],
-      // The UI's words (support/words.ts): the client's catalogue, from its source like the packages.
-      moduleNameMapper: {
-        '^@ecoute/client/i18n/(catalogue|fr)\\.js$': '<rootDir>/../client/src/i18n/$1.ts',
-      },
       // Node's, and on a failure what each open page shows (`support/failure-environment.mjs`).
       testEnvironment: '<rootDir>/support/failure-environment.mjs',
     }),

@@ -6,15 +6,12 @@ import path from 'node:path';
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export function project(name, dir, overrides = {}) {
-  // A project's own mappings come before the shared ones (the rest of `overrides` replaces).
-  const { moduleNameMapper: own = {}, ...rest } = overrides;
   return {
     displayName: name,
     rootDir: path.join(root, dir),
     testEnvironment: 'node',
     extensionsToTreatAsEsm: ['.ts', '.tsx'],
     moduleNameMapper: {
-      ...own,
       '^@ecoute/engine$': path.join(root, 'packages/engine/src/index.ts'),
       '^@ecoute/protocol$': path.join(root, 'packages/protocol/src/index.ts'),
       '^@ecoute/test/support/(.*)\\.js$': path.join(root, 'test/support/$1.ts'),
@@ -33,6 +30,6 @@ export function project(name, dir, overrides = {}) {
       ],
     },
     testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx'],
-    ...rest,
+    ...overrides,
   };
 }

@@ -13,7 +13,6 @@ import { launchChromium } from '../support/browser.js';
 import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
-import { fr, frPattern } from '../support/words.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
 const PASSWORD = 'formatrice-mot-de-passe';
@@ -61,22 +60,14 @@ describe('accounts in the browser', () => {
     );
     const admin = await page();
     await admin.goto(`${server.url}/setup#k=${setupToken(server)}`);
-    await admin.getByRole('heading', { level: 1, name: fr('account.setup.heading') }).waitFor();
+    await admin.getByRole('heading', { level: 1, name: 'Première installation' }).waitFor();
     await check(admin, 'setup');
-    await admin.getByLabel(fr('account.organizationName')).fill('Écoute Solidaire');
-    await admin.getByLabel(fr('account.name'), { exact: true }).fill('Alex Martin');
-    await admin.getByLabel(fr('account.email')).fill('alex@example.org');
-    await admin.getByLabel(fr('account.password')).fill('administrateur-mot-de-passe');
-    await admin.getByRole('button', { name: fr('account.setup.submit') }).click();
-    await admin
-      .getByText(
-        fr('account.nav.who', {
-          name: 'Alex Martin',
-          role: fr('account.role.admin'),
-          organization: 'Écoute Solidaire',
-        }),
-      )
-      .waitFor();
+    await admin.getByLabel("Nom de l'organisme de formation").fill('Écoute Solidaire');
+    await admin.getByLabel('Nom', { exact: true }).fill('Alex Martin');
+    await admin.getByLabel('Adresse e-mail').fill('alex@example.org');
+    await admin.getByLabel('Mot de passe').fill('administrateur-mot-de-passe');
+    await admin.getByRole('button', { name: "Créer l'organisme et le compte" }).click();
+    await admin.getByText('Alex Martin, Administrateur·rice — Écoute Solidaire').waitFor();
 
     // The setup link works once.
     const again = await fetch(`${server.url}/api/account/setup`, {
@@ -93,14 +84,14 @@ describe('accounts in the browser', () => {
     expect(again.status).toBe(403);
 
     // The administrator invites a trainer: a link to hand over.
-    await admin.getByRole('link', { name: fr('account.organization.heading'), exact: true }).click();
-    await admin.getByRole('heading', { level: 2, name: fr('account.organization.members') }).waitFor();
+    await admin.getByRole('link', { name: 'Organisme', exact: true }).click();
+    await admin.getByRole('heading', { level: 2, name: 'Membres' }).waitFor();
     await admin
-      .getByRole('region', { name: fr('account.organization.invite') })
-      .getByLabel(fr('account.email'))
+      .getByRole('region', { name: 'Inviter' })
+      .getByLabel('Adresse e-mail')
       .fill('camille@example.org');
-    await admin.getByLabel(fr('account.role')).selectOption('trainer');
-    await admin.getByRole('button', { name: fr('account.organization.inviteSubmit') }).click();
+    await admin.getByLabel('Rôle').selectOption('trainer');
+    await admin.getByRole('button', { name: "Créer le lien d'invitation" }).click();
     const invitation = (await admin.locator('.copy-link__url code').textContent()) ?? '';
     expect(invitation).toMatch(/\/invitation#i=\w+$/);
     await check(admin, 'organisation');
@@ -108,76 +99,64 @@ describe('accounts in the browser', () => {
     // The trainer, in another browser, makes their account from the invitation.
     const trainer = await page(true);
     await trainer.goto(invitation);
-    await trainer
-      .getByText(
-        frPattern('account.invitation.intro', {
-          organization: 'Écoute Solidaire',
-          role: fr('account.role.trainer').toLocaleLowerCase('fr'),
-        }),
-      )
-      .waitFor();
+    await trainer.getByText('Écoute Solidaire vous invite comme formateur·rice').waitFor();
     await check(trainer, 'invitation');
-    await trainer.getByLabel(fr('account.name'), { exact: true }).fill('Camille Durand');
-    await trainer.getByLabel(fr('account.password')).fill(PASSWORD);
-    const camilleSignedIn = fr('account.nav.who', {
-      name: 'Camille Durand',
-      role: fr('account.role.trainer'),
-      organization: 'Écoute Solidaire',
-    });
-    await trainer.getByRole('button', { name: fr('account.invitation.submit') }).click();
-    await trainer.getByText(camilleSignedIn).waitFor();
+    await trainer.getByLabel('Nom', { exact: true }).fill('Camille Durand');
+    await trainer.getByLabel('Mot de passe').fill(PASSWORD);
+    await trainer.getByRole('button', { name: 'Créer mon compte' }).click();
+    await trainer.getByText('Camille Durand, Formateur·rice — Écoute Solidaire').waitFor();
 
     // Signs out, and in again.
-    await trainer.getByRole('button', { name: fr('account.signOut') }).click();
-    await trainer.getByRole('heading', { level: 1, name: fr('account.signIn.heading') }).waitFor();
+    await trainer.getByRole('button', { name: 'Se déconnecter' }).click();
+    await trainer.getByRole('heading', { level: 1, name: 'Se connecter' }).waitFor();
     await check(trainer, 'sign-in');
-    await trainer.getByLabel(fr('account.email')).fill('camille@example.org');
-    await trainer.getByLabel(fr('account.password')).fill('un mauvais mot de passe');
-    await trainer.getByRole('button', { name: fr('account.signIn.submit') }).click();
-    await trainer.getByRole('alert').getByText(fr('error.client/bad_credentials')).waitFor();
-    await trainer.getByLabel(fr('account.password')).fill(PASSWORD);
-    await trainer.getByRole('button', { name: fr('account.signIn.submit') }).click();
-    await trainer.getByText(camilleSignedIn).waitFor();
+    await trainer.getByLabel('Adresse e-mail').fill('camille@example.org');
+    await trainer.getByLabel('Mot de passe').fill('un mauvais mot de passe');
+    await trainer.getByRole('button', { name: 'Se connecter' }).click();
+    await trainer.getByRole('alert').getByText('Adresse ou mot de passe incorrect.').waitFor();
+    await trainer.getByLabel('Mot de passe').fill(PASSWORD);
+    await trainer.getByRole('button', { name: 'Se connecter' }).click();
+    await trainer.getByText('Camille Durand, Formateur·rice — Écoute Solidaire').waitFor();
     await check(trainer, 'home');
 
     // Creates a session.
     await trainer.getByRole('radio', { name: /Appel d'entraînement/ }).check();
-    await trainer.getByRole('button', { name: fr('home.create') }).click();
-    await trainer.getByRole('heading', { name: fr('home.links.heading') }).waitFor();
+    await trainer.getByRole('button', { name: 'Créer la séance' }).click();
+    await trainer.getByRole('heading', { name: 'Liens de la séance' }).waitFor();
 
     // From the sessions list (any browser of the trainer), the links again with their QR codes.
     await trainer.goto(`${server.url}/sessions`);
     await trainer
-      .getByRole('link', { name: fr('account.share.link') })
+      .getByRole('link', { name: /Liens et QR codes/ })
       .first()
       .click();
-    await trainer.getByRole('img', { name: fr('account.share.qr', { role: fr('role.listener') }) }).waitFor();
+    await trainer.getByRole('img', { name: 'QR code du lien Écoutant·e' }).waitFor();
     await check(trainer, 'share');
     const listenerLink = async (): Promise<string> =>
       (await trainer
         .locator('.copy-link')
-        .filter({ has: trainer.getByRole('heading', { name: fr('role.listener') }) })
+        .filter({ has: trainer.getByRole('heading', { name: 'Écoutant·e' }) })
         .locator('code')
         .textContent()) ?? '';
     const before = await listenerLink();
     expect(before).toMatch(/\/listener\/[\w-]+#k=[\w-]+$/);
 
     // Revokes them: new links; the old one is refused, the new one opens.
-    await trainer.getByRole('button', { name: fr('account.share.revoke') }).click();
-    await trainer.getByRole('button', { name: fr('account.share.revokeConfirm') }).click();
-    await trainer.getByRole('status').getByText(fr('account.share.revoked')).waitFor();
+    await trainer.getByRole('button', { name: 'Révoquer les liens' }).click();
+    await trainer.getByRole('button', { name: 'Révoquer et créer de nouveaux liens' }).click();
+    await trainer.getByRole('status').getByText('Liens révoqués\u00a0: voici les nouveaux.').waitFor();
     const after = await listenerLink();
     expect(after).not.toBe(before);
     const learner = await page();
     await learner.goto(before);
-    await learner.getByText(fr('error.auth/invalid_token')).first().waitFor();
+    await learner.getByText('Lien de séance invalide ou expiré.').first().waitFor();
     await learner.goto(after);
     await joinSession(learner, 'Sam');
 
     // The privacy page, for everyone.
     const visitor = await page(true);
     await visitor.goto(`${server.url}/confidentialite`);
-    await visitor.getByRole('heading', { level: 1, name: fr('account.privacy.heading') }).waitFor();
+    await visitor.getByRole('heading', { level: 1, name: 'Données et confidentialité' }).waitFor();
     await check(visitor, 'privacy');
 
     expect(axe).toEqual(Object.fromEntries(Object.keys(axe).map((name) => [name, []])));

@@ -12,7 +12,6 @@ import { joinSession, joinedByAccount } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
-import { fr } from '../support/words.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
 
@@ -46,18 +45,16 @@ describe('the tutorial call in the browser', () => {
     const home = await open(server.url);
     expect(await home.locator('html').getAttribute('lang')).toBe('fr');
     await home.getByRole('radio', { name: /Appel d'entraînement/ }).check();
-    await home.getByRole('button', { name: fr('home.create') }).click();
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
     const linkOf = async (role: string): Promise<string> => {
-      const href = await home
-        .getByRole('link', { name: fr('link.openLabel', { role }) })
-        .getAttribute('href');
+      const href = await home.getByRole('link', { name: `Ouvrir le lien ${role}` }).getAttribute('href');
       if (!href) throw new Error(`no link for ${role}`);
       return new URL(href, server.url).toString();
     };
     const [listenerUrl, trainerUrl, observerUrl] = [
-      await linkOf(fr('role.listener')),
-      await linkOf(fr('role.trainer')),
-      await linkOf(fr('role.observer')),
+      await linkOf('Écoutant·e'),
+      await linkOf('Formateur·rice'),
+      await linkOf('Observateur·rice'),
     ];
     expect(listenerUrl).toMatch(/\/listener\/[\w-]+#k=[\w-]{43}$/);
     await home.screenshot({ path: path.join(artifacts, 'home.png'), fullPage: true });
@@ -71,8 +68,8 @@ describe('the tutorial call in the browser', () => {
     await joinSession(observer, 'Groupe A');
     const transcript = (page: Page) => page.getByRole('log');
 
-    await listener.getByText(fr('phone.ringing')).waitFor();
-    await listener.getByRole('button', { name: fr('phone.pickup') }).click();
+    await listener.getByText('Le téléphone sonne…').waitFor();
+    await listener.getByRole('button', { name: 'Décrocher' }).click();
     await transcript(listener)
       .getByText(/C'est bien le service d'aide pour Internet/)
       .waitFor();
@@ -89,7 +86,7 @@ describe('the tutorial call in the browser', () => {
       .waitFor();
 
     // The trainer sees what the listener cannot, and injects.
-    await trainer.getByRole('heading', { name: fr('trainer.variables.heading') }).waitFor();
+    await trainer.getByRole('heading', { name: 'Variables cachées' }).waitFor();
     await expect(trainer.getByRole('meter', { name: /Détresse/ }).count()).resolves.toBe(1);
     await expect(listener.getByRole('meter').count()).resolves.toBe(0);
     // (How fast it arrives is a figure of `test/bench/inject-latency.ts`, not a test.)
@@ -99,11 +96,11 @@ describe('the tutorial call in the browser', () => {
       .waitFor();
 
     // Pause freezes the call for the listener; resume gives it back.
-    await trainer.getByRole('button', { name: fr('trainer.pause') }).click();
-    await listener.getByText(fr('session.paused')).waitFor();
+    await trainer.getByRole('button', { name: 'Suspendre la séance' }).click();
+    await listener.getByText('Séance suspendue par le ou la formateur·rice').waitFor();
     await expect(listener.getByRole('button', { name: 'Se présenter' }).isDisabled()).resolves.toBe(true);
-    await trainer.getByRole('button', { name: fr('trainer.resume') }).click();
-    await listener.getByText(fr('session.paused')).waitFor({ state: 'detached' });
+    await trainer.getByRole('button', { name: 'Reprendre la séance' }).click();
+    await listener.getByText('Séance suspendue par le ou la formateur·rice').waitFor({ state: 'detached' });
 
     const move = async (label: string, heard: RegExp): Promise<void> => {
       await listener.getByRole('button', { name: label }).click();
@@ -111,9 +108,9 @@ describe('the tutorial call in the browser', () => {
     };
     await move('Se présenter', /Je vous explique\s: c'est pour mon compte Ameli/);
     await listener
-      .getByRole('textbox', { name: fr('say.label') })
+      .getByRole('textbox', { name: 'Ce que je dis' })
       .fill('Je vous écoute, prenez votre temps.');
-    await listener.getByRole('textbox', { name: fr('say.label') }).press('Enter');
+    await listener.getByRole('textbox', { name: 'Ce que je dis' }).press('Enter');
     await transcript(trainer).getByText('Je vous écoute, prenez votre temps.').waitFor();
     await move('Reformuler', /c'est exactement ça/);
     await move('Guider pas à pas', /Qu'est-ce que je fais/);
@@ -123,14 +120,14 @@ describe('the tutorial call in the browser', () => {
     await move('Guider pas à pas', /je suis dedans/);
 
     for (const page of [listener, trainer, observer]) {
-      await page.getByRole('heading', { name: fr('outcome.heading') }).waitFor();
-      await page.getByText(fr('outcome.best')).first().waitFor();
+      await page.getByRole('heading', { name: "Issue de l'appel" }).waitFor();
+      await page.getByText('très bien').first().waitFor();
     }
     await observer.screenshot({ path: path.join(artifacts, 'observer.png'), fullPage: true });
     // The observer heard exactly what the listener heard.
     const callerLines = (page: Page) => transcript(page).locator('li').allInnerTexts();
-    const heardByListener = (await callerLines(listener)).filter((l) => l.includes(fr('speaker.caller')));
-    const heardByObserver = (await callerLines(observer)).filter((l) => l.includes(fr('speaker.caller')));
+    const heardByListener = (await callerLines(listener)).filter((l) => l.includes('Appelant'));
+    const heardByObserver = (await callerLines(observer)).filter((l) => l.includes('Appelant'));
     expect(heardByObserver).toEqual(heardByListener);
     expect(heardByListener.length).toBeGreaterThanOrEqual(8);
   }, 120_000);

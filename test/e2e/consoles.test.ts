@@ -12,7 +12,6 @@ import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { signedInTrainer } from '../support/accounts.js';
-import { fr, frPattern } from '../support/words.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
 const LIBRARY = [
@@ -78,13 +77,7 @@ describe('the consoles at a glance', () => {
   /** Everything the trainer can read: each tab of the views in turn. */
   async function trainerText(trainer: Page): Promise<string> {
     const texts = [await trainer.locator('body').innerText()];
-    for (const tab of [
-      fr('trainer.tabs.states'),
-      fr('trainer.tabs.curves'),
-      fr('trainer.tabs.caller'),
-      fr('trainer.tabs.people'),
-      fr('trainer.tabs.graph'),
-    ]) {
+    for (const tab of ['Étapes', 'Courbes', 'Appelant·e', 'Liens et présents', 'Graphe']) {
       await trainer.getByRole('tab', { name: tab }).click();
       texts.push(await trainer.locator('body').innerText());
     }
@@ -99,14 +92,14 @@ describe('the consoles at a glance', () => {
       const listener = await page({ width: 390, height: 844 }, `${server.url}${links.listener}`);
       await joinSession(trainer, 'Dominique');
       await joinSession(listener, 'Camille');
-      await listener.getByRole('button', { name: fr('phone.pickup'), exact: true }).click();
+      await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
       // A first move (the answers, on the phone): states change, injects get their reasons.
-      await listener.getByRole('button', { name: fr('listener.view.answer'), exact: true }).click();
+      await listener.getByRole('button', { name: 'Répondre', exact: true }).click();
       const first = listener.locator('.moves button:enabled').first();
       await first.waitFor();
       await first.click();
-      await trainer.getByRole('log').getByText(frPattern('entry.state')).first().waitFor();
-      await trainer.getByRole('tab', { name: fr('trainer.tabs.graph') }).click();
+      await trainer.getByRole('log').getByText('État :').first().waitFor();
+      await trainer.getByRole('tab', { name: 'Graphe' }).click();
       await trainer.locator('.state-graph .react-flow__node').first().waitFor();
 
       if (scenarioId === 'renouvellement-mutuelle')
@@ -151,11 +144,11 @@ describe('the consoles at a glance', () => {
     const links = await createSession('appel-entrainement');
     const listener = await page({ width: 390, height: 844 }, `${server.url}${links.listener}`);
     await joinSession(listener, 'Camille');
-    await listener.getByRole('button', { name: fr('phone.pickup'), exact: true }).click();
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
     await listener.getByRole('log').getByText('Allô').first().waitFor();
 
     // The answers: one tap away, with the last lines above them.
-    await listener.getByRole('button', { name: fr('listener.view.answer'), exact: true }).click();
+    await listener.getByRole('button', { name: 'Répondre', exact: true }).click();
     const present = listener.getByRole('button', { name: /Se présenter/ });
     await present.waitFor();
     expect(await present.isVisible()).toBe(true);
@@ -171,9 +164,9 @@ describe('the consoles at a glance', () => {
     expect(await listener.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThan(3 * 844);
 
     // Back to the conversation (the phone is there) to hang up.
-    await listener.getByRole('button', { name: fr('listener.view.call'), exact: true }).click();
-    await listener.getByRole('button', { name: fr('phone.hangup'), exact: true }).click();
-    const outcome = listener.getByRole('region', { name: fr('outcome.heading') });
+    await listener.getByRole('button', { name: 'Conversation', exact: true }).click();
+    await listener.getByRole('button', { name: 'Raccrocher', exact: true }).click();
+    const outcome = listener.getByRole('region', { name: "Issue de l'appel" });
     await outcome.waitFor();
     await listener.waitForTimeout(500);
     await listener.screenshot({ path: path.join(artifacts, 'console-listener-390x844-end.png') });

@@ -15,7 +15,6 @@ import { signedInTrainer } from '../support/accounts.js';
 import { joinSession } from '../support/role-pages.js';
 import { workspaceRoot } from '../support/server-process.js';
 import { MANUAL_CLOCK } from '../support/test-clock.js';
-import { fr } from '../support/words.js';
 
 type Viewport = { width: number; height: number };
 const PHONE: Viewport = { width: 390, height: 844 };
@@ -178,7 +177,7 @@ describe('the state graph on a phone: every state within reach, the page no wide
 
   /** The page's graph on screen, its view set; the tab « Graphe » first on a phone's console. */
   async function graphShown(page: Page): Promise<void> {
-    const tab = page.getByRole('tab', { name: fr('trainer.tabs.graph'), exact: true });
+    const tab = page.getByRole('tab', { name: 'Graphe', exact: true });
     if (await tab.isVisible().catch(() => false)) await tab.click();
     await page.locator('.state-graph .react-flow__node').first().waitFor({ timeout: 30_000 });
     await page.locator('.state-graph').scrollIntoViewIfNeeded();
@@ -201,7 +200,7 @@ describe('the state graph on a phone: every state within reach, the page no wide
 
     // By the keyboard alone: the drawing's box is in the tab order just before « Agrandir », and
     // the arrow keys bring the leftmost and the rightmost states into view.
-    const zoomIn = page.getByRole('button', { name: fr('graph.zoomIn'), exact: true });
+    const zoomIn = page.getByRole('button', { name: 'Agrandir', exact: true });
     await zoomIn.focus();
     await page.keyboard.press('Shift+Tab');
     // The focus on a box of the graph that scrolls sideways.
@@ -235,10 +234,10 @@ describe('the state graph on a phone: every state within reach, the page no wide
     const start = await zoom();
     await zoomIn.click();
     expect(await zoom()).toBeGreaterThan(start);
-    await page.getByRole('button', { name: fr('graph.zoomOut'), exact: true }).click();
-    await page.getByRole('button', { name: fr('graph.zoomOut'), exact: true }).click();
+    await page.getByRole('button', { name: 'Réduire', exact: true }).click();
+    await page.getByRole('button', { name: 'Réduire', exact: true }).click();
     expect(await zoom()).toBeLessThan(start);
-    await page.getByRole('button', { name: fr('graph.fitView'), exact: true }).click();
+    await page.getByRole('button', { name: 'Tout afficher', exact: true }).click();
     await page.locator('.state-graph__view').scrollIntoViewIfNeeded();
     const leaves = await page.locator('.state-graph .state-node--leaf').count();
     expect((await settled(page, () => statesShown(page))).length).toBe(leaves);
@@ -255,9 +254,9 @@ describe('the state graph on a phone: every state within reach, the page no wide
     const links = ((await created.json()) as { links: Record<string, string> }).links;
 
     const listener = await open(links.listener!, LAPTOP, 'Camille');
-    await listener.getByRole('button', { name: fr('phone.pickup'), exact: true }).click();
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
     const trainer = await open(links.trainer!, PHONE, 'Dominique');
-    await trainer.getByText(fr('status.connected')).first().waitFor();
+    await trainer.getByText('En communication').first().waitFor();
     await graphShown(trainer);
     await reachableOnPhone(trainer, 'console');
 
@@ -270,8 +269,8 @@ describe('the state graph on a phone: every state within reach, the page no wide
     expect(consoleLabels.states).toBeGreaterThanOrEqual(12);
     expect(consoleLabels.edges).toBeGreaterThanOrEqual(12);
 
-    await listener.getByRole('button', { name: fr('phone.hangup'), exact: true }).click();
-    await trainer.getByText(fr('status.ended'), { exact: true }).first().waitFor();
+    await listener.getByRole('button', { name: 'Raccrocher', exact: true }).click();
+    await trainer.getByText('Terminé', { exact: true }).first().waitFor();
     const debriefLink = links.trainer!.replace('/trainer/', '/debrief/');
     const debrief = await open(debriefLink, PHONE);
     await graphShown(debrief);

@@ -5,7 +5,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Locator } from 'playwright-core';
 import { studioRigForSuite } from '../support/studio-rig.js';
-import { fr, frPattern } from '../support/words.js';
 
 const look = (button: Locator) =>
   button.evaluate((element) => {
@@ -19,21 +18,17 @@ describe('looks that only the stylesheets give', () => {
   it('« Supprimer » apart from « Ajouter » in the studio forms; no attribution link on the graph', async () => {
     const page = await rig.pageAs(rig.author);
     await page.goto(`${rig.server.url}/bibliotheque`);
-    await page.getByLabel(fr('library.new.title')).fill('Appel de Nadia');
-    await page.getByRole('button', { name: fr('library.new.create') }).click();
-    await page
-      .getByRole('heading', { level: 1, name: fr('editor.heading', { title: 'Appel de Nadia' }) })
-      .waitFor();
+    await page.getByLabel("Titre de l'appel").fill('Appel de Nadia');
+    await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
+    await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : Appel de Nadia" }).waitFor();
 
-    const forms = page.getByRole('region', { name: fr('studio.forms.heading') });
-    await forms.getByRole('tab', { name: fr('studio.forms.lines'), exact: true }).click();
-    const lines = forms.getByRole('tabpanel', { name: fr('studio.forms.lines') });
-    await lines.getByLabel(fr('studio.forms.lines.new')).fill('Je vous appelle pour ma voisine.');
-    const add = lines.getByRole('button', { name: fr('studio.forms.lines.add') });
+    const forms = page.getByRole('region', { name: 'Formulaires' });
+    await forms.getByRole('tab', { name: 'Répliques', exact: true }).click();
+    const lines = forms.getByRole('tabpanel', { name: 'Répliques' });
+    await lines.getByLabel("Texte d'une nouvelle réplique").fill('Je vous appelle pour ma voisine.');
+    const add = lines.getByRole('button', { name: 'Ajouter la réplique' });
     await add.click();
-    const remove = lines.getByRole('button', {
-      name: frPattern('studio.forms.remove', { name: /Je vous appelle pour ma voisine.*/ }, { start: true }),
-    });
+    const remove = lines.getByRole('button', { name: /^Supprimer «\s?Je vous appelle pour ma voisine/ });
     await remove.waitFor();
     const [added, removed] = [await look(add), await look(remove)];
     expect(removed.background).not.toBe(added.background);

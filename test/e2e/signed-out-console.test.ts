@@ -9,7 +9,6 @@ import { launchChromium } from '../support/browser.js';
 import { PASSWORD, setupToken } from '../support/accounts.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
-import { fr } from '../support/words.js';
 
 const artifact = (name: string): string => nodePath.join(workspaceRoot, 'test', 'artifacts', name);
 
@@ -46,24 +45,24 @@ describe('the signed-out pages', () => {
 
     // The first boot's setup link, as a fresh install prints it.
     await page.goto(url(`/setup#k=${setupToken(server)}`));
-    await page.getByRole('heading', { name: fr('account.setup.heading') }).waitFor();
+    await page.getByRole('heading', { name: 'Première installation' }).waitFor();
     // The home before anyone signed in: the way to sign in.
     await page.goto(url('/'));
-    await page.getByRole('link', { name: fr('account.signIn.heading') }).waitFor();
+    await page.getByRole('link', { name: 'Se connecter' }).waitFor();
     await page.goto(url(`/setup#k=${setupToken(server)}`));
-    await page.getByLabel(fr('account.organizationName')).fill('Organisme de test');
-    await page.getByLabel(fr('account.name'), { exact: true }).fill('Alex Admin');
-    await page.getByLabel(fr('account.email')).fill('admin@example.org');
-    await page.getByLabel(fr('account.password')).fill(PASSWORD);
-    await page.getByRole('button', { name: fr('account.setup.submit') }).click();
-    await page.getByRole('button', { name: fr('account.signOut') }).waitFor();
+    await page.getByLabel("Nom de l'organisme de formation").fill('Organisme de test');
+    await page.getByLabel('Nom', { exact: true }).fill('Alex Admin');
+    await page.getByLabel('Adresse e-mail').fill('admin@example.org');
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: "Créer l'organisme et le compte" }).click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
     // The new administrator's home asks four things for its first steps (`FirstSteps`): signed out
     // while they are on their way, they come back 401, which is what signing out means, not a page
     // asking what a signed-out visitor cannot have. A person reads the page before leaving it.
-    await page.getByRole('heading', { name: fr('account.firstSteps.heading') }).waitFor();
+    await page.getByRole('heading', { name: 'Premiers pas' }).waitFor();
     await page.waitForLoadState('networkidle');
-    await page.getByRole('button', { name: fr('account.signOut') }).click();
-    await page.getByRole('heading', { name: fr('account.signIn.heading') }).waitFor();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
 
     for (const path of ['/connexion', '/', '/confidentialite', '/accessibilite', '/bibliotheque']) {
       await page.goto(url(path));
@@ -74,13 +73,15 @@ describe('the signed-out pages', () => {
         await page.screenshot({ path: artifact('library-signed-out.png'), fullPage: true });
     }
     await page.goto(url('/'));
-    await page.getByRole('heading', { name: fr('account.home.signedOut') }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Formateur·rices, auteur·rices, administrateur·rices' })
+      .waitFor();
 
     await page.goto(url('/connexion'));
-    await page.getByLabel(fr('account.email')).fill('admin@example.org');
-    await page.getByLabel(fr('account.password')).fill(PASSWORD);
-    await page.getByRole('button', { name: fr('account.signIn.submit') }).click();
-    await page.getByRole('button', { name: fr('account.signOut') }).waitFor();
+    await page.getByLabel('Adresse e-mail').fill('admin@example.org');
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 
     expect(errors).toEqual([]);
     await page.close();
@@ -91,7 +92,7 @@ describe('the signed-out pages', () => {
     const page = await signedOut.newPage();
     const errors = consoleErrors(page);
     await page.goto(url('/connexion'));
-    await page.getByRole('heading', { name: fr('account.signIn.heading') }).waitFor();
+    await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
     const logged = page.waitForEvent('console', (message) => message.type() === 'error');
     await page.evaluate(async () => {
       await fetch('/api/account/me');

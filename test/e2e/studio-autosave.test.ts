@@ -5,7 +5,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { studioRigForSuite } from '../support/studio-rig.js';
-import { fr } from '../support/words.js';
 
 describe('the studio saves the draft by itself', () => {
   const rig = studioRigForSuite();
@@ -36,19 +35,17 @@ describe('the studio saves the draft by itself', () => {
     const page = await rig.pageAs(rig.author);
     const open = async () => {
       await page.goto(`${rig.server.url}/bibliotheque/appel-oubli`);
-      await page
-        .getByRole('heading', { level: 1, name: fr('editor.heading', { title: "L'appel oublié" }) })
-        .waitFor();
-      await page.getByText(`${fr('editor.issues.errors.one', { count: 0 })},`).waitFor();
+      await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : L'appel oublié" }).waitFor();
+      await page.getByText('0 erreur,').waitFor();
     };
 
     // Typed, then straight back to the library: saved on the way out.
     await open();
     // The lint's counts and list sit beside the text's heading, not in it.
-    await page.getByRole('heading', { level: 2, name: fr('editor.text'), exact: true }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Texte YAML', exact: true }).waitFor();
     await typeAtEnd(page, '# Note en partant');
-    await page.getByRole('link', { name: fr('library.back') }).click();
-    await page.getByRole('heading', { level: 1, name: fr('library.heading') }).waitFor();
+    await page.getByRole('link', { name: /Retour à la bibliothèque/ }).click();
+    await page.getByRole('heading', { level: 1, name: "Bibliothèque d'appels" }).waitFor();
     // The save left with the page: the server may answer a moment after the library shows.
     let text = await draftText('appel-oubli');
     for (let i = 0; i < 50 && !text.includes('# Note en partant'); i += 1) {
@@ -60,10 +57,10 @@ describe('the studio saves the draft by itself', () => {
     // Typed and left alone: saved a moment later, and there after a reload.
     await open();
     await typeAtEnd(page, '# Note après une pause');
-    await page.getByText(fr('editor.autosaved', { version: 1 })).waitFor();
+    await page.getByText('Brouillon enregistré automatiquement (version 1).').waitFor();
     expect(await draftText('appel-oubli')).toContain('# Note après une pause');
     await page.reload();
-    await page.getByText(`${fr('editor.issues.errors.one', { count: 0 })},`).waitFor();
+    await page.getByText('0 erreur,').waitFor();
     // The editor draws the lines in view only: to the end of the text first.
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');

@@ -15,7 +15,6 @@ import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { joinSession, seriousAxeViolations, WCAG_TAGS } from '../support/role-pages.js';
 import { studioRigForSuite } from '../support/studio-rig.js';
-import { fr, frPattern } from '../support/words.js';
 
 const require = createRequire(import.meta.url);
 const PROBLEM = "Je n'arrive plus à me connecter à mon compte.";
@@ -62,12 +61,10 @@ describe('the studio forms and the editable graph', () => {
     const page = await rig.pageAs(rig.author);
     // Keys typed anywhere but in the forms would be YAML typed: count the editor's keystrokes.
     await page.goto(`${rig.server.url}/bibliotheque`);
-    await page.getByLabel(fr('library.new.title')).fill('Appel de Nadia');
-    await page.getByRole('button', { name: fr('library.new.create') }).click();
-    await page
-      .getByRole('heading', { level: 1, name: fr('editor.heading', { title: 'Appel de Nadia' }) })
-      .waitFor();
-    await page.getByText(`${fr('editor.issues.errors.one', { count: 0 })},`).waitFor();
+    await page.getByLabel("Titre de l'appel").fill('Appel de Nadia');
+    await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
+    await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : Appel de Nadia" }).waitFor();
+    await page.getByText('0 erreur,').waitFor();
     await page.evaluate(() => {
       const counter = window as unknown as { __typedInText: number };
       counter.__typedInText = 0;
@@ -76,19 +73,19 @@ describe('the studio forms and the editable graph', () => {
         ?.addEventListener('beforeinput', () => (counter.__typedInText += 1));
     });
 
-    const forms = page.getByRole('region', { name: fr('studio.forms.heading') });
+    const forms = page.getByRole('region', { name: 'Formulaires' });
     const tab = async (name: string) => {
       await forms.getByRole('tab', { name, exact: true }).click();
       return forms.getByRole('tabpanel', { name });
     };
 
     // Persona: the field writes the text; Ctrl+Z in the text undoes it in one step, Ctrl+Maj+Z redoes it.
-    const persona = await tab(fr('studio.forms.persona'));
-    const name = persona.getByLabel(fr('studio.forms.persona.name'));
+    const persona = await tab('Personne');
+    const name = persona.getByLabel('Prénom et nom');
     await name.fill('Nadia Benali');
-    await persona.getByLabel(fr('studio.forms.persona.place')).fill('Roubaix');
+    await persona.getByLabel('Lieu').fill('Roubaix');
     await page.locator('.cm-content').focus();
-    const place = persona.getByLabel(fr('studio.forms.persona.place'));
+    const place = persona.getByLabel('Lieu');
     await page.keyboard.press('Control+z');
     await page.waitForFunction(
       (input) => (input as HTMLInputElement).value === 'Lyon',
@@ -102,247 +99,188 @@ describe('the studio forms and the editable graph', () => {
     );
 
     // Lines, one with another wording; moves, one with an example phrase; an inject; an ending.
-    const lines = await tab(fr('studio.forms.lines'));
+    const lines = await tab('Répliques');
     for (const text of [PROBLEM, CALLBACK, WAIT]) {
-      await lines.getByLabel(fr('studio.forms.lines.new')).fill(text);
-      await lines.getByRole('button', { name: fr('studio.forms.lines.add') }).click();
+      await lines.getByLabel("Texte d'une nouvelle réplique").fill(text);
+      await lines.getByRole('button', { name: 'Ajouter la réplique' }).click();
     }
     const problem = lines.getByRole('group', { name: PROBLEM });
-    await problem.getByLabel(fr('studio.forms.lines.newVariant')).fill('Mon compte ne veut plus de moi.');
-    await problem.getByRole('button', { name: fr('studio.forms.add'), exact: true }).click();
-    await expect(problem.getByLabel(fr('studio.forms.lines.variant', { n: 1 })).inputValue()).resolves.toBe(
+    await problem.getByLabel('Nouvelle formulation').fill('Mon compte ne veut plus de moi.');
+    await problem.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await expect(problem.getByLabel('formulation 1').inputValue()).resolves.toBe(
       'Mon compte ne veut plus de moi.',
     );
 
-    const moves = await tab(fr('studio.forms.moves'));
+    const moves = await tab("Actions de l'écoutant·e");
     for (const label of ['Reformuler', 'Proposer un rappel']) {
-      await moves.getByLabel(fr('studio.forms.moves.new')).fill(label);
-      await moves.getByRole('button', { name: fr('studio.forms.moves.add') }).click();
+      await moves.getByLabel("Nom d'une nouvelle action").fill(label);
+      await moves.getByRole('button', { name: "Ajouter l'action" }).click();
     }
     const reformulate = moves.getByRole('group', { name: 'Reformuler' });
     await reformulate
-      .getByLabel(fr('studio.forms.help'), { exact: true })
+      .getByLabel('Aide', { exact: true })
       .fill('Redire avec ses mots ce que la personne a dit.');
     await reformulate
-      .getByLabel(fr('studio.forms.moves.newExample'))
+      .getByLabel('Nouvelle phrase exemple')
       .fill('Si je comprends bien, vous ne pouvez plus vous connecter');
-    await reformulate.getByRole('button', { name: fr('studio.forms.add'), exact: true }).click();
+    await reformulate.getByRole('button', { name: 'Ajouter', exact: true }).click();
 
-    const injects = await tab(fr('studio.forms.injects'));
-    await injects.getByLabel(fr('studio.forms.injects.new')).fill('La sonnette retentit');
-    await injects.getByRole('button', { name: fr('studio.forms.injects.add') }).click();
+    const injects = await tab('Événements injectés');
+    await injects.getByLabel("Nom d'un nouvel événement").fill('La sonnette retentit');
+    await injects.getByRole('button', { name: "Ajouter l'événement" }).click();
 
-    const endings = await tab(fr('studio.forms.endings'));
-    await endings.getByLabel(fr('studio.forms.endings.new')).fill(ENDING);
-    await endings.getByRole('button', { name: fr('studio.forms.endings.add') }).click();
-    await endings
-      .getByRole('group', { name: ENDING })
-      .getByLabel(fr('studio.forms.endings.outcome'))
-      .selectOption({ label: fr('outcome.good') });
+    const endings = await tab('Fins');
+    await endings.getByLabel("Message d'une nouvelle fin").fill(ENDING);
+    await endings.getByRole('button', { name: 'Ajouter la fin' }).click();
+    await endings.getByRole('group', { name: ENDING }).getByLabel('Issue').selectOption({ label: 'bien' });
 
     // The graph: two states, by their forms.
-    const graphEdit = page.getByRole('region', { name: fr('studio.graph.heading') });
+    const graphEdit = page.getByRole('region', { name: 'Modifier le graphe' });
     const status = graphEdit.getByRole('status');
-    const addState = graphEdit.getByRole('form', { name: fr('studio.graph.addState') });
-    await addState.getByLabel(fr('studio.graph.stateName')).fill('Écoute du problème');
-    await addState.getByLabel(fr('studio.graph.entryLine')).selectOption({ label: PROBLEM });
-    await addState.getByRole('button', { name: fr('studio.graph.addState') }).click();
-    await status.getByText(fr('studio.graph.stateAdded', { state: 'Écoute du problème' })).waitFor();
-    await addState.getByLabel(fr('studio.graph.stateName')).fill('Rappel convenu');
-    await addState.getByLabel(fr('studio.graph.entryLine')).selectOption({ label: CALLBACK });
-    await addState.getByLabel(fr('studio.graph.final')).check();
-    await addState.getByLabel(fr('studio.graph.ending'), { exact: true }).selectOption({ label: ENDING });
-    await addState.getByRole('button', { name: fr('studio.graph.addState') }).click();
-    await status.getByText(fr('studio.graph.stateAdded', { state: 'Rappel convenu' })).waitFor();
+    const addState = graphEdit.getByRole('form', { name: 'Ajouter un état' });
+    await addState.getByLabel("Nom de l'état").fill('Écoute du problème');
+    await addState.getByLabel('Réplique dite en y entrant').selectOption({ label: PROBLEM });
+    await addState.getByRole('button', { name: 'Ajouter un état' }).click();
+    await status.getByText('État « Écoute du problème » ajouté.').waitFor();
+    await addState.getByLabel("Nom de l'état").fill('Rappel convenu');
+    await addState.getByLabel('Réplique dite en y entrant').selectOption({ label: CALLBACK });
+    await addState.getByLabel("L'appel se termine dans cet état").check();
+    await addState.getByLabel('Fin', { exact: true }).selectOption({ label: ENDING });
+    await addState.getByRole('button', { name: 'Ajouter un état' }).click();
+    await status.getByText('État « Rappel convenu » ajouté.').waitFor();
 
     // Transitions, chosen from lists: the event, the target, an action.
-    const addTransition = graphEdit.getByRole('form', { name: fr('studio.graph.addTransition') });
+    const addTransition = graphEdit.getByRole('form', { name: 'Ajouter une transition' });
     const transition = async (
       from: string,
       when: string,
       to: string,
       action?: { variable: string; by: string },
     ) => {
-      await addTransition.getByLabel(fr('studio.graph.from')).selectOption({ label: from });
-      await addTransition.getByLabel(fr('studio.graph.trigger')).selectOption({ label: when });
-      await addTransition.getByLabel(fr('studio.graph.to')).selectOption({ label: to });
+      await addTransition.getByLabel('Depuis').selectOption({ label: from });
+      await addTransition.getByLabel('Quand').selectOption({ label: when });
+      await addTransition.getByLabel('Vers').selectOption({ label: to });
       if (action) {
-        const picker = addTransition.getByRole('group', { name: fr('studio.graph.transitionActions') });
+        const picker = addTransition.getByRole('group', { name: 'Actions de la transition' });
         await picker
-          .getByLabel(fr('studio.action.type'), { exact: true })
-          .selectOption({ label: fr('studio.action.type.adjust') });
-        await picker.getByLabel(fr('studio.action.ref.adjust')).selectOption({ label: action.variable });
-        await picker.getByLabel(fr('studio.action.by')).fill(action.by);
-        await picker.getByRole('button', { name: fr('studio.action.add') }).click();
-        await addTransition.getByText(fr('studio.action.words.adjust', action)).first().waitFor();
+          .getByLabel('Action', { exact: true })
+          .selectOption({ label: 'Faire varier une variable' });
+        await picker.getByLabel('Variable').selectOption({ label: action.variable });
+        await picker.getByLabel('De combien (négatif pour baisser)').fill(action.by);
+        await picker.getByRole('button', { name: "Ajouter l'action" }).click();
+        await addTransition.getByText(`${action.variable} : ${action.by}`).first().waitFor();
       }
-      await addTransition.getByRole('button', { name: fr('studio.graph.addTransition') }).click();
-      await status.getByText(fr('studio.graph.transitionAdded', { from, to })).waitFor();
+      await addTransition.getByRole('button', { name: 'Ajouter une transition' }).click();
+      await status.getByText(`Transition de « ${from} » vers « ${to} » ajoutée.`).waitFor();
     };
     await transition('Accueil', 'Reformuler', 'Écoute du problème', { variable: 'Confiance', by: '1' });
     await transition('Écoute du problème', 'Proposer un rappel', 'Rappel convenu');
 
     // « Modifier » on a transition opens the same form, pre-filled; a combined condition, saved in place.
-    const editState = graphEdit.getByRole('group', { name: fr('studio.graph.editState') });
-    await editState.getByLabel(fr('studio.graph.state'), { exact: true }).selectOption({ label: 'Accueil' });
-    await editState
-      .getByRole('button', {
-        name: frPattern(
-          'studio.graph.editTransitionNamed',
-          { name: frPattern('studio.graph.outgoingItem', { trigger: 'Reformuler' }) },
-          { start: true },
-        ),
-      })
-      .click();
-    const editTransition = graphEdit.getByRole('form', { name: fr('studio.graph.editTransition') });
+    const editState = graphEdit.getByRole('group', { name: 'Modifier un état' });
+    await editState.getByLabel('État', { exact: true }).selectOption({ label: 'Accueil' });
+    await editState.getByRole('button', { name: /^Modifier cette transition\s:\sReformuler vers/ }).click();
+    const editTransition = graphEdit.getByRole('form', { name: 'Modifier une transition' });
     const selected = (field: string) =>
       editTransition
         .getByLabel(field, { exact: true })
         .first()
         .evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text);
-    await expect(selected(fr('studio.graph.trigger'))).resolves.toBe('Reformuler');
-    await expect(selected(fr('studio.graph.to'))).resolves.toBe('Écoute du problème');
+    await expect(selected('Quand')).resolves.toBe('Reformuler');
+    await expect(selected('Vers')).resolves.toBe('Écoute du problème');
     await editTransition
-      .getByText(frPattern('studio.action.words.adjust', { variable: 'Confiance', by: 1 }, { start: true }))
+      .getByText(/^Confiance\s:\s1/)
       .first()
       .waitFor();
     await editTransition
-      .getByLabel(fr('studio.guard.kind'), { exact: true })
+      .getByLabel('Condition', { exact: true })
       .first()
-      .selectOption({ label: fr('studio.guard.kind.all') });
-    const part1 = editTransition.getByRole('group', { name: fr('studio.guard.part', { n: 1 }) }).first();
-    await part1.getByLabel(fr('studio.guard.ref.compare')).selectOption({ label: 'Confiance' });
-    await part1.getByLabel(fr('studio.guard.value')).fill('0');
-    const part2 = editTransition.getByRole('group', { name: fr('studio.guard.part', { n: 2 }) });
+      .selectOption({ label: 'Toutes ces conditions' });
+    const part1 = editTransition.getByRole('group', { name: 'Condition 1' }).first();
+    await part1.getByLabel('Variable').selectOption({ label: 'Confiance' });
+    await part1.getByLabel('Valeur').fill('0');
+    const part2 = editTransition.getByRole('group', { name: 'Condition 2' });
     await part2
-      .getByLabel(fr('studio.guard.kind'), { exact: true })
+      .getByLabel('Condition', { exact: true })
       .first()
-      .selectOption({ label: fr('studio.guard.kind.not') });
-    const negated = part2.getByRole('group', { name: fr('studio.guard.part', { n: 1 }) });
-    await negated
-      .getByLabel(fr('studio.guard.kind'), { exact: true })
-      .selectOption({ label: fr('studio.guard.kind.visited') });
-    await negated.getByLabel(fr('studio.guard.ref.visited')).selectOption({ label: 'Rappel convenu' });
+      .selectOption({ label: "Pas (le contraire d'une condition)" });
+    const negated = part2.getByRole('group', { name: 'Condition 1' });
+    await negated.getByLabel('Condition', { exact: true }).selectOption({ label: 'Un état déjà visité' });
+    await negated.getByLabel('État').selectOption({ label: 'Rappel convenu' });
     await editTransition
       .getByText(
-        fr('studio.guard.readBack', {
-          condition: fr('studio.guard.words.all', {
-            list: [
-              fr('studio.guard.words.compare', {
-                variable: 'Confiance',
-                op: fr('studio.guard.op.ge'),
-                value: 0,
-              }),
-              fr('studio.guard.words.not', {
-                condition: fr('studio.guard.words.visited', { state: 'Rappel convenu' }),
-              }),
-            ].join(fr('studio.guard.words.separator')),
-          }),
-        }),
-        { exact: true },
+        /^Condition lue\s:\stoutes ces conditions \(Confiance au moins 0\s; pas \(«\sRappel convenu\s» déjà atteint\)\)$/,
       )
       .waitFor();
-    await editTransition.getByRole('button', { name: fr('studio.graph.saveTransition') }).click();
-    await status
-      .getByText(fr('studio.graph.transitionUpdated', { from: 'Accueil', to: 'Écoute du problème' }))
-      .waitFor();
+    await editTransition.getByRole('button', { name: 'Enregistrer la transition' }).click();
+    await status.getByText('Transition de « Accueil » vers « Écoute du problème » modifiée.').waitFor();
     await editState
       .getByRole('button', {
-        name: frPattern(
-          'studio.graph.editTransitionNamed',
-          {
-            name: frPattern('studio.graph.outgoingIf', {
-              transition: frPattern('studio.graph.outgoingItem', { trigger: 'Reformuler' }),
-              condition: frPattern('studio.guard.words.all'),
-            }),
-          },
-          { start: true },
-        ),
+        name: /^Modifier cette transition\s:\sReformuler vers .*, si toutes ces conditions/,
       })
       .waitFor();
 
     // Rename: « Fin de l'appel » becomes « Au revoir », and the transition to it follows.
-    await editState
-      .getByLabel(fr('studio.graph.state'), { exact: true })
-      .selectOption({ label: "Fin de l'appel" });
+    await editState.getByLabel('État', { exact: true }).selectOption({ label: "Fin de l'appel" });
     // A new id is for who writes the YAML: under « Options avancées », folded.
-    await editState.locator('summary', { hasText: fr('studio.forms.advanced') }).click();
-    await editState.getByLabel(fr('studio.graph.newName')).fill('Au revoir');
-    await editState.getByRole('button', { name: fr('studio.graph.rename') }).click();
-    await status.getByText(fr('studio.graph.renamed', { from: "Fin de l'appel", to: 'Au revoir' })).waitFor();
+    await editState.locator('summary', { hasText: 'Options avancées' }).click();
+    await editState.getByLabel('Nouveau nom').fill('Au revoir');
+    await editState.getByRole('button', { name: "Renommer l'état" }).click();
+    await status.getByText("« Fin de l'appel » renommé « Au revoir » partout où il est cité.").waitFor();
     await page.getByRole('button', { name: 'Au revoir', exact: true }).waitFor();
 
     // Delete: a state that a transition leads to; the transition is listed first, then goes with it.
-    await addState.getByLabel(fr('studio.graph.stateName')).fill('Détour');
-    await addState.getByLabel(fr('studio.graph.entryLine')).selectOption({ label: WAIT });
-    await addState.getByRole('button', { name: fr('studio.graph.addState') }).click();
-    await status.getByText(fr('studio.graph.stateAdded', { state: 'Détour' })).waitFor();
-    await transition('Écoute du problème', fr('studio.graph.trigger.say'), 'Détour');
+    await addState.getByLabel("Nom de l'état").fill('Détour');
+    await addState.getByLabel('Réplique dite en y entrant').selectOption({ label: WAIT });
+    await addState.getByRole('button', { name: 'Ajouter un état' }).click();
+    await status.getByText('État « Détour » ajouté.').waitFor();
+    await transition('Écoute du problème', "L'écoutant·e dit quelque chose", 'Détour');
 
     // Deleting a line: who says it is listed first, then it goes with it.
-    const linesAgain = await tab(fr('studio.forms.lines'));
-    await linesAgain.getByRole('button', { name: fr('studio.forms.remove', { name: WAIT }) }).click();
+    const linesAgain = await tab('Répliques');
+    await linesAgain.getByRole('button', { name: `Supprimer « ${WAIT} »` }).click();
     const lineConfirm = linesAgain.getByRole('alertdialog');
-    await lineConfirm.getByText(fr('studio.forms.ref.sayEntry', { state: 'Détour' })).waitFor();
-    await lineConfirm.getByRole('button', { name: fr('studio.graph.deleteConfirm') }).click();
-    await linesAgain
-      .getByRole('status')
-      .getByText(fr('studio.forms.deleted', { name: WAIT }))
-      .waitFor();
+    await lineConfirm.getByText('Dite en entrant dans « Détour » (retirée)').waitFor();
+    await lineConfirm.getByRole('button', { name: 'Oui, supprimer' }).click();
+    await linesAgain.getByRole('status').getByText(`« ${WAIT} » supprimé.`).waitFor();
     await linesAgain.getByRole('group', { name: WAIT }).waitFor({ state: 'detached' });
 
-    await editState.getByLabel(fr('studio.graph.state'), { exact: true }).selectOption({ label: 'Détour' });
-    await editState.getByRole('button', { name: fr('studio.graph.delete', { state: 'Détour' }) }).click();
+    await editState.getByLabel('État', { exact: true }).selectOption({ label: 'Détour' });
+    await editState.getByRole('button', { name: 'Supprimer « Détour »…' }).click();
     const confirm = editState.getByRole('alertdialog');
     await confirm
-      .getByText(
-        fr('studio.graph.ref.target', {
-          trigger: fr('studio.graph.trigger.say'),
-          from: 'Écoute du problème',
-        }),
-      )
+      .getByText("La transition « L'écoutant·e dit quelque chose » depuis « Écoute du problème » (supprimée)")
       .waitFor();
-    await confirm.getByRole('button', { name: fr('studio.graph.deleteConfirm') }).click();
-    await status.getByText(fr('studio.graph.deleted', { state: 'Détour' })).waitFor();
+    await confirm.getByRole('button', { name: 'Oui, supprimer' }).click();
+    await status.getByText('État « Détour » supprimé.').waitFor();
     // The states list follows once the lint worker has read the new text.
     await page.getByRole('button', { name: 'Détour', exact: true }).waitFor({ state: 'detached' });
 
     // A move renamed in its form: the transition on it follows.
-    const movesAgain = await tab(fr('studio.forms.moves'));
+    const movesAgain = await tab("Actions de l'écoutant·e");
     const callback = movesAgain.getByRole('group', { name: 'Proposer un rappel' });
-    await callback.locator('summary', { hasText: fr('studio.forms.advanced') }).click();
-    await callback.getByLabel(fr('studio.forms.moves.rename')).fill("Convenir d'un rappel");
-    await callback.getByRole('button', { name: fr('studio.forms.moves.renameButton') }).click();
+    await callback.locator('summary', { hasText: 'Options avancées' }).click();
+    await callback.getByLabel(/^Nouveau nom de l'action/).fill("Convenir d'un rappel");
+    await callback.getByRole('button', { name: "Renommer l'action" }).click();
     await movesAgain
       .getByRole('status')
-      .getByText(
-        frPattern('studio.forms.renamedId', {
-          from: 'Proposer un rappel',
-          to: "Convenir d'un rappel",
-          id: 'convenir_d_un_rappel',
-        }),
-      )
+      .getByText(/«\sProposer un rappel\s»\srenommé\s«\sConvenir d'un rappel\s»\spartout où il est cité/)
       .waitFor();
-    await editState
-      .getByLabel(fr('studio.graph.state'), { exact: true })
-      .selectOption({ label: 'Écoute du problème' });
+    await editState.getByLabel('État', { exact: true }).selectOption({ label: 'Écoute du problème' });
     await editState
       .getByRole('button', {
-        name: fr('studio.graph.editTransitionNamed', {
-          name: fr('studio.graph.outgoingItem', { trigger: "Convenir d'un rappel", to: 'Rappel convenu' }),
-        }),
-        exact: true,
+        name: /^Modifier cette transition\s:\sConvenir d'un rappel vers «\sRappel convenu\s»$/,
       })
       .waitFor();
 
     // A parallel state with two regions, reached and left by transitions: the graph draws it.
-    await addState.getByLabel(fr('studio.graph.stateName')).fill('Suivi');
-    await addState.getByLabel(fr('studio.graph.parallel')).check();
-    await addState.getByLabel(fr('studio.graph.regionName', { n: 1 })).fill('Émotion');
-    await addState.getByLabel(fr('studio.graph.regionName', { n: 2 })).fill('Alerte');
-    await addState.getByRole('button', { name: fr('studio.graph.addState') }).click();
-    await status.getByText(fr('studio.graph.stateAdded', { state: 'Suivi' })).waitFor();
-    await transition('Écoute du problème', fr('studio.graph.trigger.say'), 'Suivi');
+    await addState.getByLabel("Nom de l'état").fill('Suivi');
+    await addState.getByLabel('État en parallèle').check();
+    await addState.getByLabel('Nom de la région 1').fill('Émotion');
+    await addState.getByLabel('Nom de la région 2').fill('Alerte');
+    await addState.getByRole('button', { name: 'Ajouter un état' }).click();
+    await status.getByText('État « Suivi » ajouté.').waitFor();
+    await transition('Écoute du problème', "L'écoutant·e dit quelque chose", 'Suivi');
     await transition('Suivi', "Convenir d'un rappel", 'Rappel convenu');
 
     // An edge drawn on the graph opens « Ajouter une transition » with both states chosen.
@@ -357,14 +295,12 @@ describe('the studio forms and the editable graph', () => {
     const edgeNames = () =>
       page
         .locator('.studio__graph .react-flow__edge')
-        .evaluateAll(
-          (edges, dash) =>
-            edges
-              .map((edge) => (edge.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').split(dash)[0]!)
-              .sort(),
-          fr('ui.separator.dash').replace(/\s+/g, ' '),
+        .evaluateAll((edges) =>
+          edges
+            .map((edge) => (edge.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').split(' — ')[0]!)
+            .sort(),
         );
-    const edge = (from: string, to: string) => fr('graph.edge', { from, to }).replace(/\s+/g, ' ');
+    const edge = (from: string, to: string) => `Transition de « ${from} » vers « ${to} »`;
     const made = [
       edge('Accueil', 'Écoute du problème'),
       edge('Accueil', 'Au revoir'),
@@ -381,7 +317,7 @@ describe('the studio forms and the editable graph', () => {
     // The drawing is laid out again after each edit: wait until it holds still, in view.
     await page.locator('.studio__graph .state-graph').scrollIntoViewIfNeeded();
     // The last transition came from « Écoute du problème »: start the drawing form elsewhere.
-    await addTransition.getByLabel(fr('studio.graph.from')).selectOption({ label: 'Accueil' });
+    await addTransition.getByLabel('Depuis').selectOption({ label: 'Accueil' });
     await page.locator('.studio__graph .state-graph').scrollIntoViewIfNeeded();
     const handles = async () => ({
       from: await node('Écoute du problème').locator('.react-flow__handle.source').boundingBox(),
@@ -403,11 +339,7 @@ describe('the studio forms and the editable graph', () => {
     // changes, and draw again (three times at most) if the edge did not land. The select just
     // used is left first: its blur, in the middle of a drawing, would render the graph again.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    for (
-      let attempt = 0;
-      attempt < 3 && (await chosen(fr('studio.graph.from'))) === 'Accueil';
-      attempt += 1
-    ) {
+    for (let attempt = 0; attempt < 3 && (await chosen('Depuis')) === 'Accueil'; attempt += 1) {
       let seen = JSON.stringify(await handles());
       for (;;) {
         await page.waitForTimeout(400);
@@ -429,7 +361,7 @@ describe('the studio forms and the editable graph', () => {
       await page.mouse.move(end.x, end.y, { steps: 5 });
       const endsOn = await under(end);
       await page.mouse.up();
-      for (let read = 0; read < 10 && (await chosen(fr('studio.graph.from'))) === 'Accueil'; read += 1)
+      for (let read = 0; read < 10 && (await chosen('Depuis')) === 'Accueil'; read += 1)
         await page.waitForTimeout(200);
       // The edges drawn too: xyflow draws an edge, and finds a handle to connect to, once it has
       // measured the states' handles (a failure in a CI run showed the states without an edge).
@@ -439,36 +371,26 @@ describe('the studio forms and the editable graph', () => {
       );
     }
     // Not landed after three drawings: the failure says where each one started and ended.
-    expect({ from: await chosen(fr('studio.graph.from')), attempts }).toEqual({
+    expect({ from: await chosen('Depuis'), attempts }).toEqual({
       from: 'Écoute du problème',
       attempts: expect.any(Array),
     });
     await expect(
-      addTransition
-        .getByLabel(fr('studio.graph.to'))
-        .evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text),
+      addTransition.getByLabel('Vers').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text),
     ).resolves.toBe('Au revoir');
-    await addTransition.getByLabel(fr('studio.graph.trigger')).selectOption({ label: 'Se présenter' });
-    await addTransition.getByRole('button', { name: fr('studio.graph.addTransition') }).click();
-    await status
-      .getByText(fr('studio.graph.transitionAdded', { from: 'Écoute du problème', to: 'Au revoir' }))
-      .waitFor();
+    await addTransition.getByLabel('Quand').selectOption({ label: 'Se présenter' });
+    await addTransition.getByRole('button', { name: 'Ajouter une transition' }).click();
+    await status.getByText('Transition de « Écoute du problème » vers « Au revoir » ajoutée.').waitFor();
 
     // The rubric: a measured criterion, chosen from lists.
-    const rubric = await tab(fr('studio.forms.rubric'));
-    await rubric
-      .getByLabel(fr('studio.forms.rubric.newCriterion', { competency: 'Accueil' }))
-      .fill('Reformule le problème');
-    await rubric.getByRole('button', { name: fr('studio.forms.rubric.addCriterion') }).click();
+    const rubric = await tab("Grille d'évaluation");
+    await rubric.getByLabel('Nouveau critère de « Accueil »').fill('Reformule le problème');
+    await rubric.getByRole('button', { name: 'Ajouter le critère' }).click();
     const criterion = rubric.getByRole('group', { name: 'Reformule le problème' });
-    await criterion
-      .getByLabel(fr('studio.forms.rubric.kind'))
-      .selectOption({ label: fr('studio.forms.rubric.kind.move') });
-    await criterion
-      .getByLabel(fr('studio.forms.rubric.move'), { exact: true })
-      .selectOption({ label: 'Reformuler' });
+    await criterion.getByLabel('Évalué par').selectOption({ label: 'une action faite' });
+    await criterion.getByLabel('Action', { exact: true }).selectOption({ label: 'Reformuler' });
 
-    await page.getByText(frPattern('editor.issues.errors.one', { count: 0 }, { start: true })).waitFor();
+    await page.getByText(/^0 erreur,/).waitFor();
     expect(await page.evaluate(() => (window as unknown as { __typedInText: number }).__typedInText)).toBe(0);
 
     // axe inside the forms, at 1366×768 and 390×844; and the page's serious ones (not counted in
@@ -479,12 +401,7 @@ describe('the studio forms and the editable graph', () => {
       { width: 390, height: 844 },
     ]) {
       await page.setViewportSize(viewport);
-      for (const name of [
-        fr('studio.forms.persona'),
-        fr('studio.forms.lines'),
-        fr('studio.forms.moves'),
-        fr('studio.forms.rubric'),
-      ]) {
+      for (const name of ['Personne', 'Répliques', "Actions de l'écoutant·e", "Grille d'évaluation"]) {
         await tab(name);
         expect({ viewport, tab: name, violations: await formsViolations(page) }).toEqual({
           viewport,
@@ -498,8 +415,8 @@ describe('the studio forms and the editable graph', () => {
     const axeMs = performance.now() - axeStarted;
 
     // The text kept the template's comments; what the forms wrote is there.
-    await page.getByRole('button', { name: fr('editor.save') }).click();
-    await page.getByText(frPattern('editor.saved')).waitFor();
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByText(/Brouillon enregistré/).waitFor();
     const saved = await page.request.get(`${rig.server.url}/api/library/calls/appel-de-nadia/versions/1`);
     const { yaml } = (await saved.json()) as { yaml: string };
     expect(yaml).toContain('# Nouvel appel\u00a0: complétez la personne');
@@ -515,9 +432,9 @@ describe('the studio forms and the editable graph', () => {
     expect(yaml).toMatch(/type: all/);
 
     // Test-play the draft to the new ending.
-    await page.getByRole('button', { name: fr('studio.play.open') }).click();
-    const play = page.getByRole('region', { name: fr('studio.play.heading') });
-    await play.getByRole('button', { name: fr('studio.play.pickup'), exact: true }).click();
+    await page.getByRole('button', { name: "Tester l'appel" }).click();
+    const play = page.getByRole('region', { name: "Test de l'appel" });
+    await play.getByRole('button', { name: 'Décrocher', exact: true }).click();
     await play.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
     await play.getByRole('button', { name: /Reformuler/ }).click();
     await play
@@ -525,11 +442,11 @@ describe('the studio forms and the editable graph', () => {
       .first()
       .waitFor();
     await play.getByRole('button', { name: /Convenir d'un rappel/ }).click();
-    await play.getByText(fr('studio.play.ended', { message: ENDING })).waitFor();
+    await play.getByText(`Appel terminé — ${ENDING}`).waitFor();
 
-    await page.getByRole('button', { name: fr('editor.publish'), exact: true }).click();
-    await page.getByRole('button', { name: fr('editor.publish.confirm') }).click();
-    await page.getByText(fr('editor.published', { version: 1 })).waitFor();
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await page.getByRole('button', { name: 'Confirmer la publication' }).click();
+    await page.getByText('Version 1 publiée.').waitFor();
     const authorMs = performance.now() - started - axeMs;
     console.log(
       `studio forms: author path (blank template → forms and graph → lint clean → test-play → published) ${(authorMs / 1000).toFixed(1)} s, axe checks aside (${(axeMs / 1000).toFixed(1)} s)`,
@@ -538,7 +455,7 @@ describe('the studio forms and the editable graph', () => {
     // A trainer starts a session of it; the listener plays it to the new ending.
     const trainerPage = await rig.pageAs(rig.trainer);
     await trainerPage.goto(`${rig.server.url}/bibliotheque/appel-de-nadia`);
-    await trainerPage.getByRole('button', { name: fr('editor.startSession', { version: 1 }) }).click();
+    await trainerPage.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
     await trainerPage.waitForURL(/\/sessions\/[^/]+\/liens$/);
     const sessionId = decodeURIComponent(trainerPage.url().split('/sessions/')[1]!.split('/')[0]!);
     const shared = await fetch(`${rig.server.url}/api/sessions/${encodeURIComponent(sessionId)}/links`, {
@@ -548,7 +465,7 @@ describe('the studio forms and the editable graph', () => {
     const listener = await rig.pageAs(null);
     await listener.goto(`${rig.server.url}${links['listener']}`);
     await joinSession(listener, 'Léa');
-    await listener.getByRole('button', { name: fr('phone.pickup'), exact: true }).click();
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
     await listener.getByText("Allô ? Bonjour, j'ai besoin d'aide.").first().waitFor();
     await listener
       .getByRole('button', { name: /Reformuler/ })

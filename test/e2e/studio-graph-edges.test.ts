@@ -9,18 +9,15 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { studioRigForSuite } from '../support/studio-rig.js';
-import { fr, frPlain } from '../support/words.js';
 
 /** The edges drawn on the studio's graph, by their names (« Transition de « A » vers « B » »). */
 function drawnEdges(page: Page): Promise<string[]> {
   return page
     .locator('.studio__graph .react-flow__edge')
-    .evaluateAll(
-      (edges, dash) =>
-        edges
-          .map((edge) => (edge.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').split(dash)[0]!)
-          .sort(),
-      fr('ui.separator.dash').replace(/\s+/g, ' '),
+    .evaluateAll((edges) =>
+      edges
+        .map((edge) => (edge.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').split(' — ')[0]!)
+        .sort(),
     );
 }
 
@@ -48,33 +45,33 @@ describe("the studio's graph, whether or not xyflow measured its states", () => 
       };
     });
     await page.goto(`${rig.server.url}/bibliotheque`);
-    await page.getByLabel(fr('library.new.title')).fill('Appel fléché');
-    await page.getByRole('button', { name: fr('library.new.create') }).click();
-    await page.getByText(`${fr('editor.issues.errors.one', { count: 0 })},`).waitFor();
+    await page.getByLabel("Titre de l'appel").fill('Appel fléché');
+    await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
+    await page.getByText('0 erreur,').waitFor();
     const node = (label: string) =>
       page.locator('.studio__graph .react-flow__node', { hasText: label }).first();
     await node("Fin de l'appel").waitFor();
 
     // The template's one transition is drawn.
-    const edge = (from: string, to: string) => frPlain('graph.edge', { from, to });
+    const edge = (from: string, to: string) => `Transition de « ${from} » vers « ${to} »`;
     const first = [edge('Accueil', "Fin de l'appel")];
     expect(await edgesOnceDrawn(page, first)).toEqual(first);
 
     // After an edit (a state added, the graph laid out again), still drawn.
-    const graphEdit = page.getByRole('region', { name: fr('studio.graph.heading') });
+    const graphEdit = page.getByRole('region', { name: 'Modifier le graphe' });
     const status = graphEdit.getByRole('status');
-    const addState = graphEdit.getByRole('form', { name: fr('studio.graph.addState') });
-    await addState.getByLabel(fr('studio.graph.stateName')).fill('Écoute');
-    await addState.getByRole('button', { name: fr('studio.graph.addState') }).click();
-    await status.getByText(fr('studio.graph.stateAdded', { state: 'Écoute' })).waitFor();
+    const addState = graphEdit.getByRole('form', { name: 'Ajouter un état' });
+    await addState.getByLabel("Nom de l'état").fill('Écoute');
+    await addState.getByRole('button', { name: 'Ajouter un état' }).click();
+    await status.getByText('État « Écoute » ajouté.').waitFor();
     await node('Écoute').waitFor();
     expect(await edgesOnceDrawn(page, first)).toEqual(first);
 
     // An edge drawn from « Écoute » to « Fin de l'appel » chooses both in « Ajouter une transition ».
-    const addTransition = graphEdit.getByRole('form', { name: fr('studio.graph.addTransition') });
+    const addTransition = graphEdit.getByRole('form', { name: 'Ajouter une transition' });
     const chosen = (label: string) =>
       addTransition.getByLabel(label).evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text);
-    await addTransition.getByLabel(fr('studio.graph.from')).selectOption({ label: 'Accueil' });
+    await addTransition.getByLabel('Depuis').selectOption({ label: 'Accueil' });
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.locator('.studio__graph .state-graph').scrollIntoViewIfNeeded();
     const from = await node('Écoute').locator('.react-flow__handle.source').boundingBox();
@@ -85,19 +82,17 @@ describe("the studio's graph, whether or not xyflow measured its states", () => 
     await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
     await page.mouse.up();
-    for (let read = 0; read < 25 && (await chosen(fr('studio.graph.from'))) === 'Accueil'; read += 1)
+    for (let read = 0; read < 25 && (await chosen('Depuis')) === 'Accueil'; read += 1)
       await page.waitForTimeout(200);
-    expect({ from: await chosen(fr('studio.graph.from')), to: await chosen(fr('studio.graph.to')) }).toEqual({
+    expect({ from: await chosen('Depuis'), to: await chosen('Vers') }).toEqual({
       from: 'Écoute',
       to: "Fin de l'appel",
     });
 
     // The transition added: its edge is drawn too.
-    await addTransition.getByLabel(fr('studio.graph.trigger')).selectOption({ label: 'Se présenter' });
-    await addTransition.getByRole('button', { name: fr('studio.graph.addTransition') }).click();
-    await status
-      .getByText(fr('studio.graph.transitionAdded', { from: 'Écoute', to: "Fin de l'appel" }))
-      .waitFor();
+    await addTransition.getByLabel('Quand').selectOption({ label: 'Se présenter' });
+    await addTransition.getByRole('button', { name: 'Ajouter une transition' }).click();
+    await status.getByText("Transition de « Écoute » vers « Fin de l'appel » ajoutée.").waitFor();
     const both = [edge('Accueil', "Fin de l'appel"), edge('Écoute', "Fin de l'appel")].sort();
     expect(await edgesOnceDrawn(page, both)).toEqual(both);
   }, 180_000);

@@ -9,7 +9,6 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { workspaceRoot } from '../support/server-process.js';
 import { studioRigForSuite } from '../support/studio-rig.js';
-import { fr } from '../support/words.js';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -58,9 +57,9 @@ async function namesCut(page: Page): Promise<{ left: string[]; right: string[] }
 
 /** The tutorial call's test play, from the pickup to « Guidage pas à pas ». */
 async function playToGuidance(page: Page): Promise<void> {
-  await page.getByRole('button', { name: fr('studio.play.open') }).click();
+  await page.getByRole('button', { name: "Tester l'appel" }).click();
   const play = page.locator('.test-play');
-  await play.getByRole('button', { name: fr('studio.play.pickup') }).click();
+  await play.getByRole('button', { name: 'Décrocher' }).click();
   for (const move of ['Se présenter', 'Question ouverte', 'Reformuler', 'Dire ce que je peux faire']) {
     await play.getByRole('button', { name: move }).click();
   }

@@ -17,7 +17,6 @@ import { signedInTrainer } from '../support/accounts.js';
 import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { workspaceRoot } from '../support/server-process.js';
 import { MANUAL_CLOCK } from '../support/test-clock.js';
-import { fr } from '../support/words.js';
 
 type Viewport = { width: number; height: number };
 const PHONE: Viewport = { width: 390, height: 844 };
@@ -132,19 +131,19 @@ describe('the trainer’s console as a newcomer plays the tutorial call', () => 
 
     // No listener yet: the call waits for one, the phone is not said to ring.
     const laptop = await open(links.trainer!, LAPTOP, 'Dominique');
-    const phoneOf = (page: Page) => page.getByRole('region', { name: fr('phone.heading'), exact: true });
-    await phoneOf(laptop).getByText(fr('status.waitingListener'), { exact: false }).waitFor();
-    expect(await phoneOf(laptop).getByText(fr('phone.ringing')).count()).toBe(0);
-    expect(await laptop.getByRole('group', { name: fr('status.label') }).textContent()).toContain(
-      fr('status.waitingListener'),
+    const phoneOf = (page: Page) => page.getByRole('region', { name: 'Téléphone', exact: true });
+    await phoneOf(laptop).getByText("En attente de l'écoutant·e", { exact: false }).waitFor();
+    expect(await phoneOf(laptop).getByText('Le téléphone sonne…').count()).toBe(0);
+    expect(await laptop.getByRole('group', { name: "État de l'appel" }).textContent()).toContain(
+      "En attente de l'écoutant·e",
     );
     await laptop.screenshot({ path: path.join(artifacts, 'trainer-waiting-listener-1366x768.png') });
 
     // The listener joins: now it rings.
     const listener = await open(links.listener!, LAPTOP, 'Camille');
-    await phoneOf(laptop).getByText(fr('phone.ringing')).waitFor();
-    await listener.getByRole('button', { name: fr('phone.pickup'), exact: true }).click();
-    await laptop.getByText(fr('status.connected')).first().waitFor();
+    await phoneOf(laptop).getByText('Le téléphone sonne…').waitFor();
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    await laptop.getByText('En communication').first().waitFor();
     await listener.getByRole('button', { name: scenario.moves.se_presenter!.label, exact: true }).click();
     await laptop
       .getByRole('button', { name: doorbell, exact: true })
@@ -153,8 +152,7 @@ describe('the trainer’s console as a newcomer plays the tutorial call', () => 
 
     // At 1366×768 the line the inject caused is in sight, the page and its columns as they stand.
     await laptop.getByRole('button', { name: doorbell, exact: true }).click();
-    const effect = (page: Page) =>
-      page.getByRole('region', { name: fr('trainer.injects.effect', { label: doorbell }) });
+    const effect = (page: Page) => page.getByRole('region', { name: `Effet de « ${doorbell} »` });
     await effect(laptop).getByText(doorbellLine, { exact: false }).waitFor();
     expect(await inSight(laptop, doorbellLine)).toBe(true);
     expect(await seriousAxeViolations(laptop)).toEqual([]);
@@ -171,15 +169,15 @@ describe('the trainer’s console as a newcomer plays the tutorial call', () => 
     await phone.screenshot({ path: path.join(artifacts, 'trainer-inject-effect-390x844.png') });
 
     // « En ligne » active: on a phone « Perdue, elle raccroche » reads whole, in the graph's view.
-    await phone.getByRole('tab', { name: fr('trainer.tabs.graph'), exact: true }).click();
+    await phone.getByRole('tab', { name: 'Graphe', exact: true }).click();
     await phone.locator('.state-graph .react-flow__node').first().waitFor({ timeout: 30_000 });
     await phone.waitForTimeout(1_500);
     expect(await readableWhole(phone, lostLabel)).toBe(true);
     expect(await seriousAxeViolations(phone)).toEqual([]);
     await phone.screenshot({ path: path.join(artifacts, 'trainer-state-list-390x844.png') });
     // On a laptop the drawing reads whole: no list there.
-    await laptop.getByRole('tab', { name: fr('trainer.tabs.graph'), exact: true }).click();
-    expect(await laptop.getByRole('region', { name: fr('trainer.stateList.heading') }).isVisible()).toBe(
+    await laptop.getByRole('tab', { name: 'Graphe', exact: true }).click();
+    expect(await laptop.getByRole('region', { name: 'Les états du scénario, en liste' }).isVisible()).toBe(
       false,
     );
   }, 240_000);

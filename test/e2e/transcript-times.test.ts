@@ -13,15 +13,14 @@ import { browserSuite } from '../support/browser-suite.js';
 import { joinSession, joinedByAccount } from '../support/role-pages.js';
 import { workspaceRoot } from '../support/server-process.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
-import { fr } from '../support/words.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
-const BEFORE = fr('transcript.beforePickup');
+const BEFORE = 'avant le décroché';
 
 /** The trainer's transcript: each entry's text and the time it reads. */
 const rows = (page: Page) =>
   page
-    .getByRole('log', { name: fr('transcript.heading') })
+    .getByRole('log', { name: 'Transcription' })
     .locator('li')
     .evaluateAll((items) =>
       items.map((item) => ({
@@ -47,18 +46,16 @@ describe('the times of the trainer’s transcript around the pickup', () => {
     const home = await trainerContext.newPage();
     await home.goto(suite.server.url);
     await home.getByRole('radio', { name: "Appel d'entraînement" }).check();
-    await home.getByRole('button', { name: fr('home.create') }).click();
+    await home.getByRole('button', { name: 'Créer la séance' }).click();
     const linkOf = async (role: string): Promise<string> => {
-      const href = await home
-        .getByRole('link', { name: fr('link.openLabel', { role }) })
-        .getAttribute('href');
+      const href = await home.getByRole('link', { name: `Ouvrir le lien ${role}` }).getAttribute('href');
       if (!href) throw new Error(`no link for ${role}`);
       return new URL(href, suite.server.url).toString();
     };
     const [trainerUrl, listenerUrl, observerUrl] = [
-      await linkOf(fr('role.trainer')),
-      await linkOf(fr('role.listener')),
-      await linkOf(fr('role.observer')),
+      await linkOf('Formateur·rice'),
+      await linkOf('Écoutant·e'),
+      await linkOf('Observateur·rice'),
     ];
 
     const trainer = await trainerContext.newPage();
@@ -73,24 +70,24 @@ describe('the times of the trainer’s transcript around the pickup', () => {
     const observer = await (await suite.context({ locale: 'fr-FR' })).newPage();
     await observer.goto(observerUrl);
     await joinSession(observer, 'Groupe A');
-    const log = trainer.getByRole('log', { name: fr('transcript.heading') });
-    await log.getByText(fr('entry.join', { name: 'Groupe A' })).waitFor();
+    const log = trainer.getByRole('log', { name: 'Transcription' });
+    await log.getByText('Groupe A rejoint la séance.').waitFor();
     const ringing = await rows(trainer);
     expect(ringing.length).toBeGreaterThanOrEqual(3);
     expect(ringing.map((row) => row.time)).toEqual(ringing.map(() => BEFORE));
 
     // 5 s more, the listener picks up; 5 s after, says something.
     await advanceClock(suite.server.url, 5_000);
-    await listener.getByRole('button', { name: fr('phone.pickup'), exact: true }).click();
-    await log.getByText(fr('entry.pickup')).waitFor();
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    await log.getByText('Décroche.').waitFor();
     await advanceClock(suite.server.url, 5_000);
-    const field = listener.getByRole('textbox', { name: fr('say.label') });
+    const field = listener.getByRole('textbox', { name: 'Ce que je dis' });
     await field.fill('Bonjour, je m’appelle Camille, je vous écoute.');
     await field.press('Enter');
     await log.getByText('Bonjour, je m’appelle Camille, je vous écoute.').waitFor();
 
     const picked = await rows(trainer);
-    const pickup = picked.findIndex((row) => row.text.includes(fr('entry.pickup')));
+    const pickup = picked.findIndex((row) => row.text.includes('Décroche.'));
     expect(pickup).toBeGreaterThanOrEqual(3);
     // The joins kept their mark; the pickup is 0:00; the words 0:05.
     expect(picked.slice(0, pickup).map((row) => row.time)).toEqual(picked.slice(0, pickup).map(() => BEFORE));
@@ -108,7 +105,7 @@ describe('the times of the trainer’s transcript around the pickup', () => {
     await trainer.screenshot({ path: path.join(artifacts, 'transcript-times-trainer-390x844.png') });
     // On the phone, « avant le décroché » under the words of the join, at the end of its own line:
     // beside them it squeezed « Camille rejoint la séance. » into a narrow column.
-    const join = log.locator('li').filter({ hasText: fr('entry.join', { name: 'Camille' }) });
+    const join = log.locator('li').filter({ hasText: 'Camille rejoint la séance.' });
     const [words, mark, entry] = await join.evaluate((item) =>
       [item.querySelector('.entry__body')!, item.querySelector('.entry__time')!, item].map((element) => {
         const { top, bottom, left, right } = element.getBoundingClientRect();

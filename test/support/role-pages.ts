@@ -3,15 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { fr } from './words.js';
 
 const require = createRequire(import.meta.url);
 
 /** The join form every role page opens with: a name (a pseudonym is fine), then « Rejoindre ». */
 export async function joinSession(page: Page, name: string): Promise<void> {
-  await page.getByRole('textbox', { name: fr('join.label') }).fill(name);
-  await page.getByRole('button', { name: fr('join.submit') }).click();
-  await page.getByText(fr('join.as', { name })).waitFor();
+  await page.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill(name);
+  await page.getByRole('button', { name: 'Rejoindre la séance' }).click();
+  await page.getByText(`Vous : ${name}.`).waitFor();
 }
 
 /**
@@ -19,8 +18,8 @@ export async function joinSession(page: Page, name: string): Promise<void> {
  * (`name`), with no name asked — the page says « Vous : <name>. » and has no name field.
  */
 export async function joinedByAccount(page: Page, name: string): Promise<void> {
-  await page.getByText(fr('join.as', { name })).waitFor();
-  const asked = await page.getByRole('textbox', { name: fr('join.label') }).count();
+  await page.getByText(`Vous : ${name}.`).waitFor();
+  const asked = await page.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).count();
   if (asked !== 0) throw new Error(`${page.url()}: a signed-in trainer was asked a name`);
 }
 
