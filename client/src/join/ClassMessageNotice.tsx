@@ -1,9 +1,10 @@
-import { useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import type { ClassMessage } from '@ecoute/protocol';
 import { formatTime } from '../i18n/formatDate.js';
 import { useI18n } from '../i18n/index.js';
 import { focusQuietly } from '../ui/useFocusRescue.js';
+import { useStickyHeight } from '../ui/useStickyHeight.js';
 import { isClassCall, useClassMessage } from './useClassMessage.js';
 import './join.css';
 
@@ -30,7 +31,9 @@ export function ClassMessageNotice({ message }: { message: ClassMessage | null }
   const [dismissed, setDismissed] = useState<string | null>(null);
   const keyOf = (m: ClassMessage) => `${m.at}|${m.text}`;
   const shown = message && dismissed !== keyOf(message) ? message : null;
-  useBoxHeight(box, shown !== null);
+  // In sight under the call status bar as the page scrolls (a learner on a phone is down in her
+  // transcript when it comes: join.css); its height kept free above a focused control.
+  useStickyHeight(box, '--class-message-height', shown !== null);
 
   const dismiss = (m: ClassMessage) => {
     // The button goes with the message: the focus goes to the page's heading, just above, not
@@ -62,32 +65,4 @@ export function ClassMessageNotice({ message }: { message: ClassMessage | null }
       ) : null}
     </div>
   );
-}
-
-/**
- * While a message is shown it stays in sight under the call status bar as the page scrolls (a
- * learner on a phone is down in her transcript when it comes: join.css): its height is published
- * as `--class-message-height`, which the page keeps free above a focused control, as the bar's.
- */
-function useBoxHeight(box: RefObject<HTMLDivElement | null>, shown: boolean): void {
-  useLayoutEffect(() => {
-    const element = box.current;
-    const root = document.documentElement;
-    if (!element || !shown) return;
-    const publish = (): void => {
-      const sticky = getComputedStyle(element).position === 'sticky';
-      root.style.setProperty('--class-message-height', sticky ? `${element.offsetHeight}px` : '0px');
-    };
-    publish();
-    if (typeof ResizeObserver === 'undefined')
-      return () => root.style.removeProperty('--class-message-height');
-    const observer = new ResizeObserver(publish);
-    observer.observe(element);
-    window.addEventListener('resize', publish);
-    return () => {
-      observer.disconnect();
-      window.removeEventListener('resize', publish);
-      root.style.removeProperty('--class-message-height');
-    };
-  }, [box, shown]);
 }

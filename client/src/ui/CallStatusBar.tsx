@@ -1,9 +1,10 @@
 import type { RoleView, TimelineEntry } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import type { SessionStatus } from '../socket/index.js';
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useRef } from 'react';
 import { CallTimer } from './CallTimer.js';
 import { callPaused } from './callPaused.js';
+import { useStickyHeight } from './useStickyHeight.js';
 import './callStatusBar.css';
 
 /**
@@ -43,7 +44,8 @@ export function CallStatusBar({
 }) {
   const { t } = useI18n();
   const barRef = useRef<HTMLDivElement>(null);
-  useBarHeight(barRef);
+  // Its height kept free above a focused control (`scroll-padding-top`, callStatusBar.css).
+  useStickyHeight(barRef, '--call-status-height');
   const connection =
     status === 'connected'
       ? 'connected'
@@ -76,30 +78,4 @@ export function CallStatusBar({
       </span>
     </div>
   );
-}
-
-/**
- * Publishes the bar's height as `--call-status-height` on the page, which keeps that much room
- * above a focused control (`scroll-padding-top`, callStatusBar.css): focus is never under the bar.
- */
-function useBarHeight(bar: RefObject<HTMLDivElement | null>): void {
-  useLayoutEffect(() => {
-    const element = bar.current;
-    const root = document.documentElement;
-    if (!element) return;
-    const publish = (): void => {
-      const sticky = getComputedStyle(element).position === 'sticky';
-      root.style.setProperty('--call-status-height', sticky ? `${element.offsetHeight}px` : '0px');
-    };
-    publish();
-    if (typeof ResizeObserver === 'undefined') return () => root.style.removeProperty('--call-status-height');
-    const observer = new ResizeObserver(publish);
-    observer.observe(element);
-    window.addEventListener('resize', publish);
-    return () => {
-      observer.disconnect();
-      window.removeEventListener('resize', publish);
-      root.style.removeProperty('--call-status-height');
-    };
-  }, [bar]);
 }
