@@ -33,7 +33,7 @@ function inPage(notice: ReactElement) {
       <div className="role-page">
         <h1>Appel</h1>
         {notice}
-        <button type="button">Décrocher</button>
+        <button type="button">{translate('fr', 'phone.pickup')}</button>
       </div>
     </I18nProvider>
   );

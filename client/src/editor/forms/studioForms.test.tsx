@@ -11,6 +11,9 @@ import { fr } from '../../i18n/fr.js';
 import { FormsPanel } from './FormsPanel.js';
 import type { YamlEdit } from './formTypes.js';
 
+/** The advanced options' hints (`studio.forms.renameHint`, `studio.graph.renameHint`) by their common start. */
+const forYamlWriters = new RegExp(`^${fr['studio.forms.renameHint'].split(/\s:/)[0]}`);
+
 const BLANK = `# Un commentaire qui doit rester.
 id: essai
 version: 1
@@ -102,8 +105,8 @@ describe('the studio forms', () => {
     expect(current.startsWith('# Un commentaire qui doit rester.\n')).toBe(true);
     expect((screen.getByLabelText('Prénom et nom') as HTMLInputElement).value).toBe('Nadia');
 
-    fireEvent.click(screen.getByRole('tab', { name: 'Répliques' }));
-    const lines = screen.getByRole('tabpanel', { name: 'Répliques' });
+    fireEvent.click(screen.getByRole('tab', { name: fr['studio.forms.lines'] }));
+    const lines = screen.getByRole('tabpanel', { name: fr['studio.forms.lines'] });
     fireEvent.change(within(lines).getByLabelText("Texte d'une nouvelle réplique"), {
       target: { value: 'Je suis perdue.' },
     });
@@ -118,8 +121,8 @@ describe('the studio forms', () => {
       je_suis_perdue: { text: 'Je suis perdue.', variants: ['Je ne sais plus.'] },
     });
 
-    fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
-    const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant·e" });
+    fireEvent.click(screen.getByRole('tab', { name: fr['studio.forms.moves'] }));
+    const moves = screen.getByRole('tabpanel', { name: fr['studio.forms.moves'] });
     const move = within(moves).getByRole('group', { name: 'Se présenter' });
     fireEvent.change(within(move).getByLabelText('Nouvelle phrase exemple'), {
       target: { value: 'Bonjour, je suis Léa' },
@@ -136,8 +139,8 @@ describe('the studio forms', () => {
 
   it('says which moves have no example phrases for free speech, and where to add them', () => {
     renderWithSession(<Harness />);
-    fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
-    const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant·e" });
+    fireEvent.click(screen.getByRole('tab', { name: fr['studio.forms.moves'] }));
+    const moves = screen.getByRole('tabpanel', { name: fr['studio.forms.moves'] });
     // Queries by text read non-breaking spaces as ordinary ones (testing-library's normaliser).
     const notice = () => within(moves).queryByText(/^Parole libre :/);
     expect(notice()?.textContent).toMatch(/aucune action n'a de phrases exemples/);
@@ -167,10 +170,10 @@ describe('the studio forms', () => {
   it('shows a trainer no id: the names people read, the ids only folded under the advanced options', () => {
     renderWithSession(<Harness />);
     for (const [tab, ids] of [
-      ['Répliques', ['bonjour']],
-      ["Actions de l'écoutant·e", ['se_presenter']],
+      [fr['studio.forms.lines'], ['bonjour']],
+      [fr['studio.forms.moves'], ['se_presenter']],
       ['Fins', ['aidee']],
-      ['Variables cachées', ['confiance']],
+      [fr['studio.forms.variables'], ['confiance']],
     ] as const) {
       fireEvent.click(screen.getByRole('tab', { name: tab }));
       const panel = screen.getByRole('tabpanel', { name: tab });
@@ -181,7 +184,7 @@ describe('the studio forms', () => {
         expect(details.open).toBe(false);
         expect(details.querySelector('summary')?.textContent).toBe(fr['studio.forms.advanced']);
       }
-      if (tab === "Actions de l'écoutant·e")
+      if (tab === fr['studio.forms.moves'])
         expect(panel.querySelector('details')?.textContent).toContain('se_presenter');
     }
   });
@@ -204,12 +207,14 @@ describe('the studio forms', () => {
 describe('the graph as forms', () => {
   it('adds a state, renames it with its references, lists them before deleting it', () => {
     renderWithSession(<Harness graphToo />);
-    const add = screen.getByRole('form', { name: 'Ajouter un état' });
-    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Écoute' } });
+    const add = screen.getByRole('form', { name: fr['studio.graph.addState'] });
+    fireEvent.change(within(add).getByLabelText(fr['studio.graph.stateName']), {
+      target: { value: 'Écoute' },
+    });
     fireEvent.change(within(add).getByLabelText('Réplique dite en y entrant'), {
       target: { value: 'bonjour' },
     });
-    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
+    fireEvent.click(within(add).getByRole('button', { name: fr['studio.graph.addState'] }));
     expect(plainOf(current)?.['machine']).toMatchObject({
       states: { ecoute: { label: 'Écoute', entry: { type: 'say' } } },
     });
@@ -221,7 +226,7 @@ describe('the graph as forms', () => {
     fireEvent.click(within(transition).getByRole('button', { name: 'Ajouter une transition' }));
     expect(current).toContain('      on:\n        se_presenter: fin\n    fin:');
 
-    const state = screen.getByRole('group', { name: 'Modifier un état' });
+    const state = screen.getByRole('group', { name: fr['studio.graph.editState'] });
     fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'fin' } });
     fireEvent.change(within(state).getByLabelText('Nouveau nom'), { target: { value: 'Au revoir' } });
     fireEvent.click(within(state).getByRole('button', { name: "Renommer l'état" }));
@@ -256,24 +261,26 @@ describe('the graph as forms', () => {
 
   it('« Modifier un état » shows the state by its name; its id only under the advanced options', () => {
     renderWithSession(<Harness graphToo />);
-    const add = screen.getByRole('form', { name: 'Ajouter un état' });
-    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Écoute attentive' } });
-    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
-    const state = screen.getByRole('group', { name: 'Modifier un état' });
+    const add = screen.getByRole('form', { name: fr['studio.graph.addState'] });
+    fireEvent.change(within(add).getByLabelText(fr['studio.graph.stateName']), {
+      target: { value: 'Écoute attentive' },
+    });
+    fireEvent.click(within(add).getByRole('button', { name: fr['studio.graph.addState'] }));
+    const state = screen.getByRole('group', { name: fr['studio.graph.editState'] });
     fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'ecoute_attentive' } });
     expect(shownOutsideAdvanced(state)).toContain('Écoute attentive');
     expect(shownOutsideAdvanced(state)).not.toContain('ecoute_attentive');
     const advanced = state.querySelector('details')!;
     expect(advanced.open).toBe(false);
-    expect(within(advanced).getByText(/^Pour qui écrit le YAML/).textContent).toContain('ecoute_attentive');
+    expect(within(advanced).getByText(forYamlWriters).textContent).toContain('ecoute_attentive');
   });
 
   it('an empty state name is an error on the field, which keeps the focus', () => {
     renderWithSession(<Harness graphToo />);
-    const add = screen.getByRole('form', { name: 'Ajouter un état' });
+    const add = screen.getByRole('form', { name: fr['studio.graph.addState'] });
     const before = current;
-    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
-    const field = within(add).getByLabelText("Nom de l'état");
+    fireEvent.click(within(add).getByRole('button', { name: fr['studio.graph.addState'] }));
+    const field = within(add).getByLabelText(fr['studio.graph.stateName']);
     expect(current).toBe(before);
     expect(field.getAttribute('aria-invalid')).toBe('true');
     const describedBy = field.getAttribute('aria-describedby') ?? '';
@@ -287,9 +294,11 @@ describe('the graph as forms', () => {
 
   it('a second transition on a move already taken without a condition: replace it, or add it first with one', () => {
     renderWithSession(<Harness graphToo />);
-    const add = screen.getByRole('form', { name: 'Ajouter un état' });
-    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Écoute active' } });
-    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
+    const add = screen.getByRole('form', { name: fr['studio.graph.addState'] });
+    fireEvent.change(within(add).getByLabelText(fr['studio.graph.stateName']), {
+      target: { value: 'Écoute active' },
+    });
+    fireEvent.click(within(add).getByRole('button', { name: fr['studio.graph.addState'] }));
 
     const transition = screen.getByRole('form', { name: 'Ajouter une transition' });
     // The form opens on « Accueil » and « Se présenter », already taken: its own defaults are no
@@ -323,10 +332,12 @@ describe('the graph as forms', () => {
 
   it('« Modifier un état » lists each transition with where it leads and « Supprimer cette transition »', () => {
     renderWithSession(<Harness graphToo />);
-    const add = screen.getByRole('form', { name: 'Ajouter un état' });
-    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Écoute active' } });
-    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
-    const state = screen.getByRole('group', { name: 'Modifier un état' });
+    const add = screen.getByRole('form', { name: fr['studio.graph.addState'] });
+    fireEvent.change(within(add).getByLabelText(fr['studio.graph.stateName']), {
+      target: { value: 'Écoute active' },
+    });
+    fireEvent.click(within(add).getByRole('button', { name: fr['studio.graph.addState'] }));
+    const state = screen.getByRole('group', { name: fr['studio.graph.editState'] });
     fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'accueil' } });
     fireEvent.change(
       within(state).getByRole('combobox', { name: /^Mène à, pour la transition .*Se présenter/ }),
@@ -350,7 +361,7 @@ describe('the graph as forms', () => {
 describe('editing in place, combined conditions, parallel states, renamed table entries', () => {
   it('« Modifier » opens the transition form pre-filled; saved, it stays in its place with its new condition', () => {
     renderWithSession(<Harness graphToo />);
-    const state = screen.getByRole('group', { name: 'Modifier un état' });
+    const state = screen.getByRole('group', { name: fr['studio.graph.editState'] });
     fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'accueil' } });
     fireEvent.click(
       within(state).getByRole('button', { name: /^Modifier cette transition\s:\s.*Se présenter/ }),
@@ -407,14 +418,16 @@ describe('editing in place, combined conditions, parallel states, renamed table 
 
   it('« en parallèle » writes a parallel state with its regions', () => {
     renderWithSession(<Harness graphToo />);
-    const add = screen.getByRole('form', { name: 'Ajouter un état' });
-    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Suivi' } });
+    const add = screen.getByRole('form', { name: fr['studio.graph.addState'] });
+    fireEvent.change(within(add).getByLabelText(fr['studio.graph.stateName']), {
+      target: { value: 'Suivi' },
+    });
     fireEvent.click(within(add).getByLabelText(/^État en parallèle/));
     fireEvent.change(within(add).getByLabelText('Nom de la région 1'), { target: { value: 'Émotion' } });
     fireEvent.change(within(add).getByLabelText('Nom de la région 2'), { target: { value: 'Alerte' } });
     fireEvent.click(within(add).getByRole('button', { name: 'Ajouter une région' }));
     fireEvent.change(within(add).getByLabelText('Nom de la région 3'), { target: { value: 'Rappel' } });
-    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
+    fireEvent.click(within(add).getByRole('button', { name: fr['studio.graph.addState'] }));
     expect(plainOf(current)?.['machine']).toMatchObject({
       states: {
         suivi: {
@@ -456,10 +469,12 @@ describe('editing in place, combined conditions, parallel states, renamed table 
 
   it('« en parallèle » with its regions left unnamed still writes a parallel state, regions named by default', () => {
     renderWithSession(<Harness graphToo />);
-    const add = screen.getByRole('form', { name: 'Ajouter un état' });
-    fireEvent.change(within(add).getByLabelText("Nom de l'état"), { target: { value: 'Deux fils' } });
+    const add = screen.getByRole('form', { name: fr['studio.graph.addState'] });
+    fireEvent.change(within(add).getByLabelText(fr['studio.graph.stateName']), {
+      target: { value: 'Deux fils' },
+    });
     fireEvent.click(within(add).getByLabelText(/^État en parallèle/));
-    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter un état' }));
+    fireEvent.click(within(add).getByRole('button', { name: fr['studio.graph.addState'] }));
     expect(plainOf(current)?.['machine']).toMatchObject({
       states: {
         deux_fils: {
@@ -474,19 +489,15 @@ describe('editing in place, combined conditions, parallel states, renamed table 
 
   it('renaming a move follows its transition and criterion; deleting a line lists who says it first', () => {
     renderWithSession(<Harness />);
-    fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
-    const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant·e" });
+    fireEvent.click(screen.getByRole('tab', { name: fr['studio.forms.moves'] }));
+    const moves = screen.getByRole('tabpanel', { name: fr['studio.forms.moves'] });
     const move = within(moves).getByRole('group', { name: 'Se présenter' });
     // Which field is the shown name, which one remakes the short name the YAML cites: each says it
     // under it, the second for who writes the YAML, under the advanced options.
     expect(within(move).getByRole('textbox', { name: 'Nom' }).getAttribute('aria-describedby')).toBeTruthy();
     expect(within(move).getByText(/^Le nom affiché/).textContent).toBe(fr['studio.forms.labelHint']);
-    expect(
-      within(move)
-        .getByText(/^Pour qui écrit le YAML/)
-        .closest('details'),
-    ).not.toBeNull();
-    expect(within(move).getByText(/^Pour qui écrit le YAML/).textContent).toMatch(/«\sse_presenter\s»/);
+    expect(within(move).getByText(forYamlWriters).closest('details')).not.toBeNull();
+    expect(within(move).getByText(forYamlWriters).textContent).toMatch(/«\sse_presenter\s»/);
     fireEvent.change(within(move).getByLabelText(/^Nouveau nom de l'action/), {
       target: { value: 'Dire son nom' },
     });
@@ -499,8 +510,8 @@ describe('editing in place, combined conditions, parallel states, renamed table 
       /Se présenter.*renommé.*Dire son nom.*nom court dans le YAML devient «\sdire_son_nom\s»/,
     );
 
-    fireEvent.click(screen.getByRole('tab', { name: 'Répliques' }));
-    const lines = screen.getByRole('tabpanel', { name: 'Répliques' });
+    fireEvent.click(screen.getByRole('tab', { name: fr['studio.forms.lines'] }));
+    const lines = screen.getByRole('tabpanel', { name: fr['studio.forms.lines'] });
     const before = current;
     const remove = within(lines).getByRole('button', { name: /^Supprimer «\sAllô/ });
     fireEvent.click(remove);
@@ -537,8 +548,8 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     );
     expect(parseScenario(flagged).ok).toBe(true);
     renderWithSession(<Harness initial={flagged} />);
-    fireEvent.click(screen.getByRole('tab', { name: "Actions de l'écoutant·e" }));
-    const moves = screen.getByRole('tabpanel', { name: "Actions de l'écoutant·e" });
+    fireEvent.click(screen.getByRole('tab', { name: fr['studio.forms.moves'] }));
+    const moves = screen.getByRole('tabpanel', { name: fr['studio.forms.moves'] });
     fireEvent.click(within(moves).getByRole('button', { name: /^Supprimer «\sSe présenter/ }));
     const dialog = within(moves).getByRole('alertdialog');
     expect(dialog.textContent).toMatch(/Attention\s: plus rien ne poserait le drapeau «\sPrésentée\s»/);
