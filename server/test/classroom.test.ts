@@ -32,6 +32,7 @@ import type {
   RoundLaunched,
 } from '@ecoute/protocol';
 import { ClassRooms } from '../src/classroom/classroom.gateway.js';
+import { ClassStore } from '../src/classroom/class-store.js';
 import { FloorService } from '../src/classroom/floor.service.js';
 import { SessionStore } from '../src/sessions/session-store.js';
 import { SessionsService } from '../src/sessions/sessions.service.js';
@@ -407,13 +408,13 @@ describe('the classroom', () => {
     await anaCallPage.waitFor(() => anaCallPage.messages.length === 1, 'the last message on the call page');
     expect(anaCallPage.messages[0]).toEqual(learners[0]!.page.messages[0]);
     // The next one reaches both of her pages, counted as one learner.
-    expect(await floor.command({ kind: 'message', text: 'Pensez à reformuler.' })).toEqual({
+    expect(await floor.command({ kind: 'message', text: 'Dan, pensez à reformuler.' })).toEqual({
       ok: true,
       applied: 4,
     });
     await anaCallPage.waitFor(() => anaCallPage.messages.length === 2, 'the next message on the call page');
     await learners[0]!.page.waitFor(() => learners[0]!.page.messages.length === 2, 'the next message');
-    expect(anaCallPage.messages[1]?.text).toBe('Pensez à reformuler.');
+    expect(anaCallPage.messages[1]?.text).toBe('Dan, pensez à reformuler.');
     anaCallPage.close();
     // Never in a call: the call's timeline has no trace of it.
     expect(anaCall.entries.some((e) => JSON.stringify(e).includes('Pensez à reformuler'))).toBe(false);
@@ -490,6 +491,7 @@ describe('the classroom', () => {
 
     // Erasing the pseudonym « Dan » (privacy): his learner token opens nothing any more and his
     // name leaves the class's calls; the calls themselves stay (he only observed).
+    expect((await server.app.get(ClassStore).lastMessage(classId))?.text).toBe('Dan, pensez à reformuler.');
     const erased = await api<{ sessions: string[] }>('/api/privacy/learners/erase', admin, { name: 'dan' });
     expect(erased.status).toBe(200);
     await expect(
@@ -499,6 +501,8 @@ describe('the classroom', () => {
     expect(after.body.learners.map((l) => l.pseudonym)).toEqual(['Ana', 'Bilal', 'Chloé']);
     expect(after.body.calls[1]!.members.map((m) => m.pseudonym)).toEqual(['Chloé', '']);
     expect(JSON.stringify(after.body)).not.toContain('Dan');
+    // The trainer's last message to the class could name him: it is not kept either.
+    expect(await server.app.get(ClassStore).lastMessage(classId)).toBeNull();
   }, 60_000);
 
   it('keeps a class’s settings and launches its rounds in its help mode, or the one the round gives', async () => {

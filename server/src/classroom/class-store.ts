@@ -374,7 +374,8 @@ export class ClassStore {
   /**
    * Erasure of a learner pseudonym (privacy): their learner rows in the organisation's classes
    * are deleted (their tokens open nothing any more) and their name is blanked in the members of
-   * the class's calls. Resolves with the learner rows deleted.
+   * the class's calls; the trainer's last message to those classes is forgotten. Resolves with
+   * the learner rows deleted.
    */
   async eraseLearner(organizationId: string, matches: (pseudonym: string) => boolean): Promise<number> {
     const classIds = (await this.list(organizationId)).map((c) => c.id);
@@ -382,12 +383,20 @@ export class ClassStore {
     return this.db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom('class_learners')
-        .select(['id', 'pseudonym'])
+        .select(['id', 'class_id', 'pseudonym'])
         .where('class_id', 'in', classIds)
         .execute();
-      const ids = rows.filter((row) => matches(row.pseudonym)).map((row) => row.id);
-      if (ids.length === 0) return 0;
+      const erased = rows.filter((row) => matches(row.pseudonym));
+      if (erased.length === 0) return 0;
+      const ids = erased.map((row) => row.id);
       await trx.deleteFrom('class_learners').where('id', 'in', ids).execute();
+      // The trainer's last message to the classes the learner was in may name them (« Dan, à
+      // toi »): it goes too, as it would at the next message.
+      await trx
+        .updateTable('classes')
+        .set({ last_message: null })
+        .where('id', 'in', [...new Set(erased.map((row) => row.class_id))])
+        .execute();
       const calls = await trx
         .selectFrom('class_calls')
         .select(['session_id', 'members'])
