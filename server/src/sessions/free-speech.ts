@@ -1,7 +1,9 @@
 // Free speech (« parole libre »): the listener's sentence becomes the recorded interpretation
 // (the engine's matcher, over the moves the state offers at that moment, recorded with it), and
 // a trainer's correction, of a move offered when that sentence was said, gets from the run
-// whether it applies. What is recorded is what replay applies.
+// whether it applies. A sentence read as the hold move or the resume is recorded as the phone's
+// (`phone`), so that it plays the music and puts the call on hold as the button does. What is
+// recorded is what replay applies.
 import { UNDERSTOOD_THRESHOLD, speechMatcherFor } from '@ecoute/engine';
 import type { CallRun, HintMode, Input } from '@ecoute/engine';
 import { ErrorCode, failure, type Failure } from '@ecoute/protocol';
@@ -33,6 +35,9 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
   const offered = run.availableMoves().map((m) => m.id);
   const reading = speechMatcherFor(run.compiled.scenario.moves).match(input.text, offered);
   const understood = reading.move !== null && reading.score >= UNDERSTOOD_THRESHOLD;
+  // A sentence read as the hold move (or the resume) does what the phone's button does: recorded
+  // so, it replays so; readings recorded before `phone` replay as the plain move they applied.
+  const phone = understood ? run.phoneHoldFor(reading.move) : undefined;
   return {
     kind: 'interpret',
     n: run.interpretationCount,
@@ -43,5 +48,6 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
     understood,
     ...(!understood && settings.askTrainer ? { askMs: TRAINER_PICK_MS } : {}),
     offered,
+    ...(phone ? { phone } : {}),
   };
 }
