@@ -303,6 +303,53 @@ describe('free speech through the server', () => {
     );
   });
 
+  it('puts the call on hold as the phone does when the trainer corrects a sentence to the hold move', async () => {
+    const { listener, trainer } = await join({ askTrainer: true });
+    const music = (client: RoleClient) =>
+      client.entries.filter(
+        (e) => e.kind === 'observation' && e.observation.kind === 'cue' && e.observation.cue === 'hold_music',
+      );
+    const onHold = (client: RoleClient) =>
+      client.view !== undefined && 'onHold' in client.view && client.view.onHold;
+    await listener.send({ kind: 'pickup' });
+    scheduler.advanceBy(1_000);
+    await listener.send({ kind: 'say', text: INTRODUCTION });
+    await trainer.waitFor((c) => offeredNow(c).includes('mettre_en_attente'), 'the hold offered');
+    // `phone` is the server's to set: a client's is not recorded.
+    expect(
+      await trainer.send({ kind: 'correct', n: 0, move: 'se_presenter', applied: true, phone: 'hold' }),
+    ).toMatchObject({ ok: true });
+    await trainer.waitFor((c) => corrections(c).length === 1, 'the first correction');
+    expect(corrections(trainer)[0]).toEqual({ kind: 'correct', n: 0, move: 'se_presenter', applied: false });
+
+    scheduler.advanceBy(1_000);
+    await listener.send({ kind: 'say', text: UNREAD });
+    await trainer.waitFor(
+      (c) => c.view?.role === 'trainer' && c.view.speech.pending?.n === 1,
+      'the pick asked of the trainer',
+    );
+    expect(
+      await trainer.send({ kind: 'correct', n: 1, move: 'mettre_en_attente', applied: false }),
+    ).toMatchObject({ ok: true });
+    await listener.waitFor((c) => onHold(c), 'the call on hold');
+    await trainer.waitFor((c) => corrections(c).length === 2, 'the pick');
+    expect(corrections(trainer)[1]).toEqual({
+      kind: 'correct',
+      n: 1,
+      move: 'mettre_en_attente',
+      applied: true,
+      phone: 'hold',
+    });
+    expect(music(listener)).toHaveLength(1);
+    // The pick's timeout was dropped: no « Pardon ? » later.
+    scheduler.advanceBy(20_000);
+    expect(await listener.send({ kind: 'unhold' })).toMatchObject({ ok: true });
+    await listener.waitFor((c) => !onHold(c), 'the resume');
+    expect(pardons(listener)).toEqual([]);
+    listener.close();
+    trainer.close();
+  });
+
   it('asks the trainer to pick a sentence not understood, then says « Pardon ? » after the timeout', async () => {
     const { listener, trainer } = await join({ askTrainer: true });
     await listener.send({ kind: 'pickup' });

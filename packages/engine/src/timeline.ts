@@ -97,8 +97,10 @@ export type Input =
    * moves offered when `n` was said (`CallRun.movesOfferedAt`; the server refuses any other).
    * `applied` is set by the server when it records it (see `CallRun.correctionApplies`): the
    * move is applied now when the state offers it and it is not what `n` already applied.
+   * `phone`: an applied correction to the hold move or the resume, done as the phone's button
+   * does it (set by the server, as an `interpret`'s; absent from sessions recorded before it).
    */
-  | { kind: 'correct'; n: number; move: string; applied: boolean };
+  | { kind: 'correct'; n: number; move: string; applied: boolean; phone?: PhoneHold };
 export type InputKind = Input['kind'];
 
 /** The standard moves the phone's hold and resume reach the machine as, when the state takes them. */
@@ -108,11 +110,12 @@ export type PhoneHold = keyof typeof HOLD_MOVES;
 
 /**
  * Whether an input put the call on hold or took it back: the phone's button (`hold` / `unhold`),
- * a sentence read as the phone's (`interpret` with `phone`), or the standard move sent as a move.
+ * a sentence read, or corrected, as the phone's (`interpret` or `correct` with `phone`), or the
+ * standard move sent as a move.
  */
 export function phoneHoldOf(input: Input): PhoneHold | null {
   if (input.kind === 'hold' || input.kind === 'unhold') return input.kind;
-  if (input.kind === 'interpret') return input.phone ?? null;
+  if (input.kind === 'interpret' || input.kind === 'correct') return input.phone ?? null;
   if (input.kind !== 'move') return null;
   if (input.move === HOLD_MOVES.hold) return 'hold';
   return input.move === HOLD_MOVES.unhold ? 'unhold' : null;

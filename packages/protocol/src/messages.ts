@@ -77,6 +77,8 @@ export const inputSchema = z.discriminatedUnion('kind', [
       n: z.number().int().min(0),
       move: id,
       applied: z.boolean(),
+      // Set by the server too, whatever the client sent: the phone's hold or resume it applies.
+      phone: z.enum(['hold', 'unhold']).optional(),
     })
     .strict(),
 ]);

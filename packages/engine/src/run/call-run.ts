@@ -650,7 +650,10 @@ export class CallRun {
     );
   }
 
-  /** A trainer's correction: ends a waiting pick; applies the move when `applied` (see above). */
+  /**
+   * A trainer's correction: ends a waiting pick; applies the move when `applied` (see above), as
+   * the phone's hold or resume when it carries `phone`.
+   */
   private correct(input: Extract<Input, { kind: 'correct' }>): ApplyResult {
     if (this.currentPhase !== 'connected')
       return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
@@ -660,9 +663,15 @@ export class CallRun {
       return refuse(RunErrorCode.InputNotAvailable, MESSAGES.unknownMove(input.move));
     if (input.applied && !this.correctionApplies(input.n, input.move))
       return refuse(RunErrorCode.InputNotAvailable, MESSAGES.moveNotNow(input.move));
+    if (input.applied && input.phone !== undefined) {
+      const refused = this.phoneRefusal(input.phone);
+      if (refused) return refused;
+    }
     if (this.pendingPick?.n === input.n) this.dropPendingPick();
     if (!input.applied) return { ok: true, observations: [] };
     this.interpretations[input.n] = input.move;
+    // Corrected to the hold move or the resume: the phone's, as a reading of it would be.
+    if (input.phone !== undefined) return this.holdOrResume(input.phone);
     const event = this.eventFor(input.move);
     return { ok: true, observations: this.runStep('scenario', () => this.send(event)) };
   }

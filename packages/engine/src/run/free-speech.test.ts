@@ -204,6 +204,18 @@ describe('free speech in the call run', () => {
       observations: [{ kind: 'line', line: 'aie', text: 'Pas encore…' }],
     });
     expect(run.onHold).toBe(false);
+    // A correction to the hold move recorded as the phone's: the same hold.
+    run.apply(notUnderstood(3));
+    expect(
+      run.apply({ kind: 'correct', n: 3, move: 'mettre_en_attente', applied: true, phone: 'hold' }),
+    ).toEqual({
+      ok: true,
+      observations: [
+        { kind: 'cue', cue: 'hold_music' },
+        { kind: 'line', line: 'aie', text: 'Pas encore…' },
+      ],
+    });
+    expect(run.onHold).toBe(true);
   });
 
   it('refuses interpretations out of order', () => {
