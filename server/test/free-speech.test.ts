@@ -215,6 +215,141 @@ describe('free speech through the server', () => {
     trainer.close();
   });
 
+  it('puts the call on hold, and back, as the phone does, for a sentence read as the hold move or the resume', async () => {
+    // Mutuelle v7 writes no hold music of its own: the phone's hold plays it (scenarios/CONTEXT.md).
+    const { session, listener, trainer } = await join();
+    const music = (client: RoleClient) =>
+      client.entries.filter(
+        (e) => e.kind === 'observation' && e.observation.kind === 'cue' && e.observation.cue === 'hold_music',
+      );
+    const onHold = (client: RoleClient) =>
+      client.view !== undefined && 'onHold' in client.view && client.view.onHold;
+    const statesNow = (client: RoleClient) => (client.view?.role === 'trainer' ? client.view.states : []);
+    await listener.send({ kind: 'pickup' });
+    scheduler.advanceBy(1_000);
+    await listener.send({ kind: 'say', text: INTRODUCTION });
+    await trainer.waitFor((c) => offeredNow(c).includes('mettre_en_attente'), 'the hold offered');
+
+    scheduler.advanceBy(1_000);
+    expect(await listener.send({ kind: 'say', text: 'Je vous mets en attente un instant.' })).toMatchObject({
+      ok: true,
+    });
+    await listener.waitFor((c) => onHold(c), 'the call on hold, for the listener');
+    await trainer.waitFor((c) => onHold(c) && statesNow(c).includes('echange.attente'), 'the caller on hold');
+    // Recorded as the listener's sentence, read as the phone's hold.
+    expect(interpretations(listener)[1]).toMatchObject({
+      n: 1,
+      text: 'Je vous mets en attente un instant.',
+      move: 'mettre_en_attente',
+      understood: true,
+      phone: 'hold',
+    });
+    expect(music(listener)).toHaveLength(1);
+    // On hold, the phone's « Reprendre » is what a second hold is not.
+    expect(await listener.send({ kind: 'hold' })).toMatchObject({ ok: false, code: 'input/not_available' });
+
+    scheduler.advanceBy(5_000);
+    expect(await listener.send({ kind: 'say', text: "Me revoilà, merci d'avoir patienté." })).toMatchObject({
+      ok: true,
+    });
+    await listener.waitFor((c) => !onHold(c) && interpretations(c).length === 3, 'the call back from hold');
+    expect(interpretations(listener)[2]).toMatchObject({ move: 'reprendre_appel', phone: 'unhold' });
+    await trainer.waitFor((c) => statesNow(c).includes('echange.dialogue.reprise'), 'the caller back');
+    expect(
+      listener.entries.some(
+        (e) =>
+          e.kind === 'observation' &&
+          e.observation.kind === 'line' &&
+          e.observation.line === 'attente_retour',
+      ),
+    ).toBe(true);
+    expect(music(listener)).toHaveLength(1);
+
+    // Again by a sentence, back by the phone's button: the same hold.
+    scheduler.advanceBy(1_000);
+    await listener.send({ kind: 'say', text: 'Ne quittez pas, je reviens.' });
+    await listener.waitFor((c) => onHold(c), 'the second hold');
+    expect(music(listener)).toHaveLength(2);
+    scheduler.advanceBy(1_000);
+    expect(await listener.send({ kind: 'unhold' })).toMatchObject({ ok: true });
+    await listener.waitFor((c) => !onHold(c), 'the resume by the button');
+    await trainer.send({ kind: 'end' });
+    await trainer.waitFor((c) => c.view?.phase === 'ended', 'the end');
+    listener.close();
+    trainer.close();
+
+    // Replay applies the recorded readings, the phone's hold with them: the same observations.
+    const db = new Database(server.config.databaseFile, { readonly: true });
+    const rows = db
+      .prepare('SELECT t, category, payload FROM timeline WHERE session_id = ? ORDER BY seq')
+      .all(session.sessionId) as { t: number; category: string; payload: string }[];
+    db.close();
+    const parsed = parseScenario(
+      readFileSync(path.join(server.config.scenariosDir, `${SCENARIO}.yaml`), 'utf8'),
+    );
+    if (!parsed.ok) throw new Error('scenario does not parse');
+    expect(
+      replay(
+        compileScenario(parsed.scenario),
+        42,
+        rows
+          .filter((r) => r.category === 'input')
+          .map((r) => ({ t: r.t, input: JSON.parse(r.payload) as Input })),
+      ),
+    ).toEqual(
+      rows
+        .filter((r) => r.category === 'observation')
+        .map((r) => ({ t: r.t, observation: JSON.parse(r.payload) as Observation })),
+    );
+  });
+
+  it('puts the call on hold as the phone does when the trainer corrects a sentence to the hold move', async () => {
+    const { listener, trainer } = await join({ askTrainer: true });
+    const music = (client: RoleClient) =>
+      client.entries.filter(
+        (e) => e.kind === 'observation' && e.observation.kind === 'cue' && e.observation.cue === 'hold_music',
+      );
+    const onHold = (client: RoleClient) =>
+      client.view !== undefined && 'onHold' in client.view && client.view.onHold;
+    await listener.send({ kind: 'pickup' });
+    scheduler.advanceBy(1_000);
+    await listener.send({ kind: 'say', text: INTRODUCTION });
+    await trainer.waitFor((c) => offeredNow(c).includes('mettre_en_attente'), 'the hold offered');
+    // `phone` is the server's to set: a client's is not recorded.
+    expect(
+      await trainer.send({ kind: 'correct', n: 0, move: 'se_presenter', applied: true, phone: 'hold' }),
+    ).toMatchObject({ ok: true });
+    await trainer.waitFor((c) => corrections(c).length === 1, 'the first correction');
+    expect(corrections(trainer)[0]).toEqual({ kind: 'correct', n: 0, move: 'se_presenter', applied: false });
+
+    scheduler.advanceBy(1_000);
+    await listener.send({ kind: 'say', text: UNREAD });
+    await trainer.waitFor(
+      (c) => c.view?.role === 'trainer' && c.view.speech.pending?.n === 1,
+      'the pick asked of the trainer',
+    );
+    expect(
+      await trainer.send({ kind: 'correct', n: 1, move: 'mettre_en_attente', applied: false }),
+    ).toMatchObject({ ok: true });
+    await listener.waitFor((c) => onHold(c), 'the call on hold');
+    await trainer.waitFor((c) => corrections(c).length === 2, 'the pick');
+    expect(corrections(trainer)[1]).toEqual({
+      kind: 'correct',
+      n: 1,
+      move: 'mettre_en_attente',
+      applied: true,
+      phone: 'hold',
+    });
+    expect(music(listener)).toHaveLength(1);
+    // The pick's timeout was dropped: no « Pardon ? » later.
+    scheduler.advanceBy(20_000);
+    expect(await listener.send({ kind: 'unhold' })).toMatchObject({ ok: true });
+    await listener.waitFor((c) => !onHold(c), 'the resume');
+    expect(pardons(listener)).toEqual([]);
+    listener.close();
+    trainer.close();
+  });
+
   it('asks the trainer to pick a sentence not understood, then says « Pardon ? » after the timeout', async () => {
     const { listener, trainer } = await join({ askTrainer: true });
     await listener.send({ kind: 'pickup' });

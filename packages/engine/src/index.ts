@@ -76,7 +76,6 @@ export {
 export {
   CallRun,
   RunErrorCode,
-  HOLD_MOVES,
   ADLIB_LINE,
   ACTOR_LINE,
   type ApplyResult,

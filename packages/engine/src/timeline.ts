@@ -41,7 +41,10 @@ export type Input =
   // --- live role-play (issue 4) ---
   /** Anyone opening a role link: the display name the timeline and the debrief keep. */
   | { kind: 'join'; name: string }
-  /** Listener: phone hold (hold music) and back; the machine sees `hold` / `unhold`. */
+  /**
+   * Listener: phone hold (hold music) and back; the machine sees the standard move
+   * (`HOLD_MOVES`) when the state takes it, else the event `hold` / `unhold`.
+   */
   | { kind: 'hold' }
   | { kind: 'unhold' }
   /** Listener: a private note; `shared` as the listener's sharing switch was when written. */
@@ -72,6 +75,10 @@ export type Input =
    * against, and all a correction of it may name); absent from sessions recorded before it, whose
    * run takes them from the state at that moment (the same list: replay is deterministic).
    * Replay applies what is recorded: it never runs the matcher again.
+   * `phone`: the reading, of the hold move or the resume (`HOLD_MOVES`), was done as the phone's
+   * button does it (hold music on hold, the call on hold or back, the machine's move): set by the
+   * server when the phone could do it then (`CallRun.phoneHoldFor`). Absent from sessions
+   * recorded before it, whose hold readings replay as the plain move they applied.
    */
   | {
       kind: 'interpret';
@@ -83,15 +90,36 @@ export type Input =
       understood: boolean;
       askMs?: number;
       offered?: string[];
+      phone?: PhoneHold;
     }
   /**
    * Trainer: interpretation `n` should have been `move` (or the pick it waits for), one of the
    * moves offered when `n` was said (`CallRun.movesOfferedAt`; the server refuses any other).
    * `applied` is set by the server when it records it (see `CallRun.correctionApplies`): the
    * move is applied now when the state offers it and it is not what `n` already applied.
+   * `phone`: an applied correction to the hold move or the resume, done as the phone's button
+   * does it (set by the server, as an `interpret`'s; absent from sessions recorded before it).
    */
-  | { kind: 'correct'; n: number; move: string; applied: boolean };
+  | { kind: 'correct'; n: number; move: string; applied: boolean; phone?: PhoneHold };
 export type InputKind = Input['kind'];
+
+/** The standard moves the phone's hold and resume reach the machine as, when the state takes them. */
+export const HOLD_MOVES = { hold: 'mettre_en_attente', unhold: 'reprendre_appel' } as const;
+/** The phone's hold (`hold`) or resume (`unhold`). */
+export type PhoneHold = keyof typeof HOLD_MOVES;
+
+/**
+ * Whether an input put the call on hold or took it back: the phone's button (`hold` / `unhold`),
+ * a sentence read, or corrected, as the phone's (`interpret` or `correct` with `phone`), or the
+ * standard move sent as a move.
+ */
+export function phoneHoldOf(input: Input): PhoneHold | null {
+  if (input.kind === 'hold' || input.kind === 'unhold') return input.kind;
+  if (input.kind === 'interpret' || input.kind === 'correct') return input.phone ?? null;
+  if (input.kind !== 'move') return null;
+  if (input.move === HOLD_MOVES.hold) return 'hold';
+  return input.move === HOLD_MOVES.unhold ? 'unhold' : null;
+}
 
 /** The move an input made, if any: a move, an understood interpretation, an applied correction. */
 export function moveMadeBy(input: Input): string | null {

@@ -67,6 +67,8 @@ export const inputSchema = z.discriminatedUnion('kind', [
       askMs: z.number().int().positive().optional(),
       // The moves offered when the sentence was said (absent from sessions recorded before it).
       offered: z.array(id).optional(),
+      // Read as the phone's hold or resume, done as the button does it (absent before it was).
+      phone: z.enum(['hold', 'unhold']).optional(),
     })
     .strict(),
   z
@@ -75,6 +77,8 @@ export const inputSchema = z.discriminatedUnion('kind', [
       n: z.number().int().min(0),
       move: id,
       applied: z.boolean(),
+      // Set by the server too, whatever the client sent: the phone's hold or resume it applies.
+      phone: z.enum(['hold', 'unhold']).optional(),
     })
     .strict(),
 ]);

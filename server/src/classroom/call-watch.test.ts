@@ -77,6 +77,27 @@ describe('CallWatch', () => {
     expect(watch.tile(59_000, 'Appel').alerts).toEqual([]);
   });
 
+  it('counts no silence during a hold said in free speech, and counts again from its resume', () => {
+    const reading = (n: number, move: string, phone: 'hold' | 'unhold'): Input => ({
+      kind: 'interpret',
+      n,
+      text: 'Je vous mets en attente',
+      move,
+      score: 0.8,
+      runnerUp: null,
+      understood: true,
+      phone,
+    });
+    const watch = new CallWatch(cast, compiled);
+    const silences = (t: number) => watch.tile(t, 'Appel').alerts.filter((a) => a.kind === 'silence');
+    watch.absorb([input(1_000, 'listener', { kind: 'pickup' })], view({}));
+    watch.absorb([input(20_000, 'listener', reading(0, 'mettre_en_attente', 'hold'))], view({}));
+    expect(silences(80_000)).toEqual([]);
+    watch.absorb([input(90_000, 'listener', reading(1, 'reprendre_appel', 'unhold'))], view({}));
+    expect(silences(119_000)).toEqual([]);
+    expect(silences(121_000)).toEqual([{ kind: 'silence', ms: 31_000 }]);
+  });
+
   it('alerts a protocol step missed once its delay is past, and not once it is taken', () => {
     const late = new CallWatch(cast, compiled);
     late.absorb([input(1_000, 'listener', { kind: 'pickup' })], view({}));

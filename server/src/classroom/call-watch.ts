@@ -4,7 +4,7 @@
 // a variable at its danger threshold; a step of the rubric's protocol missed (an automatic
 // criterion on a move or a state with a delay, the delay past and the step not taken); the
 // call ended.
-import { HOLD_MOVES, gaugeLevel, moveMadeBy, stateLabels } from '@ecoute/engine';
+import { gaugeLevel, moveMadeBy, phoneHoldOf, stateLabels } from '@ecoute/engine';
 import type { CompiledScenario, TimelineEntry, TrainerView } from '@ecoute/engine';
 import { FLOOR_SILENCE_MS, SPARKLINE_POINTS } from '@ecoute/protocol';
 import type { FloorAlert, FloorTile } from '@ecoute/protocol';
@@ -90,9 +90,9 @@ export class CallWatch {
         if (input.kind === 'pickup') {
           this.pickupT = entry.t;
           this.activityT = entry.t;
-        } else if (input.kind === 'hold' || (input.kind === 'move' && input.move === HOLD_MOVES.hold)) {
+        } else if (phoneHoldOf(input) === 'hold') {
           this.onHold = true;
-        } else if (input.kind === 'unhold' || (input.kind === 'move' && input.move === HOLD_MOVES.unhold)) {
+        } else if (phoneHoldOf(input) === 'unhold') {
           this.onHold = false;
           this.activityT = entry.t;
         } else if (entry.source === 'listener' && (move !== null || input.kind === 'say')) {

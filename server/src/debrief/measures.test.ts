@@ -101,6 +101,31 @@ describe('computeMeasures', () => {
     });
   });
 
+  it("counts a sentence read as the phone's hold, and its resume, as the hold and the resume", () => {
+    const reading = (n: number, move: string, phone: 'hold' | 'unhold'): Input => ({
+      kind: 'interpret',
+      n,
+      text: 'Je vous mets en attente',
+      move,
+      score: 0.8,
+      runnerUp: null,
+      understood: true,
+      phone,
+    });
+    const m = computeMeasures(
+      timeline([
+        [0, 'listener', { kind: 'pickup' }],
+        [4_000, 'listener', { kind: 'say', text: 'Bonjour' }],
+        // On hold for a long time by free speech: not a silence of the listener.
+        [6_000, 'listener', reading(0, 'mettre_en_attente', 'hold')],
+        [60_000, 'listener', reading(1, 'reprendre_appel', 'unhold')],
+        [70_000, 'listener', move('reformuler')],
+        [75_000, 'system', ending],
+      ]),
+    );
+    expect(m.longestSilence).toEqual({ ms: 10_000, from: { seq: 4, t: 60_000 }, to: { seq: 5, t: 70_000 } });
+  });
+
   it('says whether the call offers to alert a colleague, as its caller tells it', () => {
     const entries = timeline([[0, 'listener', { kind: 'pickup' }]]);
     expect(computeMeasures(entries).alertMove).toBe(true);

@@ -13,7 +13,7 @@
 // - time to alert a colleague: from pickup to the first `alerter_collegue` move, for a call that
 //   offers it (`alertMove`, told by the caller: the timeline alone cannot say);
 // - outcome: the first `ending` observation.
-import { HOLD_MOVES, moveMadeBy } from '@ecoute/engine';
+import { moveMadeBy, phoneHoldOf } from '@ecoute/engine';
 import type { Input, TimelineEntry } from '@ecoute/engine';
 import type { DebriefMeasures, MeasuredSpan, MomentRef } from '@ecoute/protocol';
 
@@ -28,12 +28,9 @@ export const OPEN_QUESTION_MARK = 'question_ouverte';
 export const REFORMULATION_PREFIX = 'reformul';
 export const ALERT_COLLEAGUE_MOVE = 'alerter_collegue';
 
-function isHold(input: Input): boolean {
-  return input.kind === 'hold' || (input.kind === 'move' && input.move === HOLD_MOVES.hold);
-}
-function isUnhold(input: Input): boolean {
-  return input.kind === 'unhold' || (input.kind === 'move' && input.move === HOLD_MOVES.unhold);
-}
+// The phone's button, a sentence read as the phone's hold, or the standard move.
+const isHold = (input: Input): boolean => phoneHoldOf(input) === 'hold';
+const isUnhold = (input: Input): boolean => phoneHoldOf(input) === 'unhold';
 
 export function computeMeasures(
   entries: readonly TimelineEntry[],

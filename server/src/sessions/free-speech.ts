@@ -1,7 +1,9 @@
 // Free speech (« parole libre »): the listener's sentence becomes the recorded interpretation
 // (the engine's matcher, over the moves the state offers at that moment, recorded with it), and
 // a trainer's correction, of a move offered when that sentence was said, gets from the run
-// whether it applies. What is recorded is what replay applies.
+// whether it applies. A sentence read (or corrected) as the hold move or the resume is recorded
+// as the phone's (`phone`), so that it plays the music and puts the call on hold, or back, as the
+// button does. What is recorded is what replay applies.
 import { UNDERSTOOD_THRESHOLD, speechMatcherFor } from '@ecoute/engine';
 import type { CallRun, HintMode, Input } from '@ecoute/engine';
 import { ErrorCode, failure, type Failure } from '@ecoute/protocol';
@@ -17,9 +19,10 @@ export const TRAINER_PICK_MS = 20_000;
 
 /**
  * The input to record for what a role sent: in free speech a sentence becomes its
- * interpretation, with the moves offered then; a trainer's correction gets `applied` from the
- * run, or is refused `input/not_offered_then` when it names a move that was not offered when its
- * sentence was said (nothing recorded). Call inside the step's `clock.hold`, after `runDue()`,
+ * interpretation, with the moves offered then (and `phone` for the phone's hold or resume); a
+ * trainer's correction gets `applied` (and `phone`) from the run, or is refused
+ * `input/not_offered_then` when it names a move that was not offered when its sentence was said
+ * (nothing recorded). Call inside the step's `clock.hold`, after `runDue()`,
  * so the offered moves are those the input meets.
  */
 export function speechInput(run: CallRun, settings: SpeechSettings, input: Input): Input | Failure {
@@ -27,12 +30,19 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
     // The run answers first for a call not in progress or a reading it does not know.
     const offered = run.phase === 'connected' && !run.paused ? run.movesOfferedAt(input.n) : undefined;
     if (offered && !offered.includes(input.move)) return failure(ErrorCode.InputNotOfferedThen);
-    return { ...input, applied: run.correctionApplies(input.n, input.move) };
+    const applied = run.correctionApplies(input.n, input.move);
+    // Corrected to the hold move or the resume: the phone's, as the reading would have been.
+    const phone = applied ? run.phoneHoldFor(input.move) : undefined;
+    // Written out: `applied` and `phone` are the server's, whatever the client sent.
+    return { kind: 'correct', n: input.n, move: input.move, applied, ...(phone ? { phone } : {}) };
   }
   if (input.kind !== 'say' || settings.mode !== 'free_speech') return input;
   const offered = run.availableMoves().map((m) => m.id);
   const reading = speechMatcherFor(run.compiled.scenario.moves).match(input.text, offered);
   const understood = reading.move !== null && reading.score >= UNDERSTOOD_THRESHOLD;
+  // A sentence read as the hold move (or the resume) does what the phone's button does: recorded
+  // so, it replays so; readings recorded before `phone` replay as the plain move they applied.
+  const phone = understood ? run.phoneHoldFor(reading.move) : undefined;
   return {
     kind: 'interpret',
     n: run.interpretationCount,
@@ -43,5 +53,6 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
     understood,
     ...(!understood && settings.askTrainer ? { askMs: TRAINER_PICK_MS } : {}),
     offered,
+    ...(phone ? { phone } : {}),
   };
 }

@@ -20,15 +20,17 @@ import { AVAILABILITY_REASONS, unavailableReason, type Availability } from '../s
 import { collectStates, type StateInfo } from '../scenario/references.js';
 import { ACTED_EVENT } from '../scenario/schema.js';
 import { lineWording } from '../scenario/wording.js';
-import type {
-  Cue,
-  EndReason,
-  GenericEffect,
-  Input,
-  Observation,
-  Role,
-  TimedObservation,
-  TimelineEntry,
+import {
+  HOLD_MOVES,
+  type Cue,
+  type EndReason,
+  type GenericEffect,
+  type Input,
+  type Observation,
+  type PhoneHold,
+  type Role,
+  type TimedObservation,
+  type TimelineEntry,
 } from '../timeline.js';
 import { PARDON_LINE, pardonText } from '../speech/pardon.js';
 import { callerActorView } from '../views/caller-actor-view.js';
@@ -87,9 +89,6 @@ export interface CallRunOptions {
    */
   endingFeedback?: boolean;
 }
-
-/** The standard moves a phone hold is forwarded as, when the current state can take them. */
-export const HOLD_MOVES = { hold: 'mettre_en_attente', unhold: 'reprendre_appel' } as const;
 
 /** Line id of a trainer's ad-lib line, and of a caller actor's own words. */
 export const ADLIB_LINE = 'adlib';
@@ -575,6 +574,10 @@ export class CallRun {
         RunErrorCode.InputNotAvailable,
         MESSAGES.interpretationOrder(input.n, this.interpretations.length),
       );
+    if (input.phone !== undefined) {
+      const refused = this.phoneRefusal(input.phone);
+      if (refused) return refused;
+    }
     this.dropPendingPick();
     const move = input.understood && input.move !== null && this.can(input.move) ? input.move : null;
     if (this.interpretations === NO_INTERPRETATIONS) {
@@ -586,6 +589,9 @@ export class CallRun {
     // (read from the state, not through `availableMoves`: its cache would keep them past the
     // step below, which changes the state within the same moment).
     this.offeredAtReading.push(input.offered ?? this.compiled.moveIds.filter((id) => this.can(id)));
+    // Read as the phone's hold or resume: what the listener's button does, the sentence kept as
+    // the listener's words (the reading is the input the transcript shows).
+    if (input.phone !== undefined) return this.holdOrResume(input.phone);
     if (move !== null) {
       const event = this.eventFor(move);
       return { ok: true, observations: this.runStep('scenario', () => this.send(event)) };
@@ -644,7 +650,10 @@ export class CallRun {
     );
   }
 
-  /** A trainer's correction: ends a waiting pick; applies the move when `applied` (see above). */
+  /**
+   * A trainer's correction: ends a waiting pick; applies the move when `applied` (see above), as
+   * the phone's hold or resume when it carries `phone`.
+   */
   private correct(input: Extract<Input, { kind: 'correct' }>): ApplyResult {
     if (this.currentPhase !== 'connected')
       return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
@@ -654,9 +663,15 @@ export class CallRun {
       return refuse(RunErrorCode.InputNotAvailable, MESSAGES.unknownMove(input.move));
     if (input.applied && !this.correctionApplies(input.n, input.move))
       return refuse(RunErrorCode.InputNotAvailable, MESSAGES.moveNotNow(input.move));
+    if (input.applied && input.phone !== undefined) {
+      const refused = this.phoneRefusal(input.phone);
+      if (refused) return refused;
+    }
     if (this.pendingPick?.n === input.n) this.dropPendingPick();
     if (!input.applied) return { ok: true, observations: [] };
     this.interpretations[input.n] = input.move;
+    // Corrected to the hold move or the resume: the phone's, as a reading of it would be.
+    if (input.phone !== undefined) return this.holdOrResume(input.phone);
     const event = this.eventFor(input.move);
     return { ok: true, observations: this.runStep('scenario', () => this.send(event)) };
   }
@@ -686,11 +701,9 @@ export class CallRun {
    * (`mettre_en_attente` / `reprendre_appel`) when the current state takes it, else the event
    * `hold` / `unhold` if some state handles it, else nothing.
    */
-  private holdOrResume(kind: 'hold' | 'unhold'): ApplyResult {
-    if (this.currentPhase !== 'connected')
-      return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
-    if (kind === 'hold' && this.held) return refuse(RunErrorCode.InputNotAvailable, MESSAGES.alreadyOnHold);
-    if (kind === 'unhold' && !this.held) return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notOnHold);
+  private holdOrResume(kind: PhoneHold): ApplyResult {
+    const refused = this.phoneRefusal(kind);
+    if (refused) return refused;
     this.held = kind === 'hold';
     const move = HOLD_MOVES[kind];
     const observations = this.runStep('scenario', () => {
@@ -699,6 +712,27 @@ export class CallRun {
       else if (this.canEvent({ type: kind })) this.send({ type: kind });
     });
     return { ok: true, observations };
+  }
+
+  /** Why the phone cannot hold (or resume) now, if it cannot. */
+  private phoneRefusal(kind: PhoneHold): ApplyResult | null {
+    if (this.currentPhase !== 'connected')
+      return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notConnected);
+    if (kind === 'hold' && this.held) return refuse(RunErrorCode.InputNotAvailable, MESSAGES.alreadyOnHold);
+    if (kind === 'unhold' && !this.held) return refuse(RunErrorCode.InputNotAvailable, MESSAGES.notOnHold);
+    return null;
+  }
+
+  /**
+   * The phone's hold or resume that a free-speech reading of `move` is now (recorded with the
+   * reading, `interpret.phone`): the hold move while the call is not on hold, the resume while it
+   * is, in a call connected and not paused; otherwise none, and the reading stays a plain move.
+   */
+  phoneHoldFor(move: string | null): PhoneHold | undefined {
+    if (this.currentPhase !== 'connected' || this.clock.paused) return undefined;
+    if (move === HOLD_MOVES.hold && !this.held) return 'hold';
+    if (move === HOLD_MOVES.unhold && this.held) return 'unhold';
+    return undefined;
   }
 
   /** The caller actor's words: heard by the listener as a caller line. */

@@ -153,6 +153,71 @@ describe('free speech in the call run', () => {
     expect(run.movesOfferedAt(1)).toEqual(['ecouter']);
   });
 
+  it("applies a reading recorded as the phone's hold or resume as the phone does; one recorded before, as its move", () => {
+    const holding = compileScenario(
+      testScenario((s) => {
+        s.moves['mettre_en_attente'] = { label: 'Mettre en attente', category: 'action', help: '…' };
+        s.moves['reprendre_appel'] = { label: "Reprendre l'appel", category: 'action', help: '…' };
+        s.machine.states['debut']!.on!['mettre_en_attente'] = {
+          actions: { type: 'say', params: { line: 'aie' } },
+        };
+        s.machine.states['debut']!.on!['reprendre_appel'] = {
+          actions: { type: 'say', params: { line: 'merci' } },
+        };
+      }),
+    );
+    const reading = (n: number, move: string, phone?: 'hold' | 'unhold'): Input => ({
+      ...understood(n, move),
+      ...(phone ? { phone } : {}),
+    });
+    const { run } = startTestRun(holding);
+    run.apply({ kind: 'pickup' });
+    expect(run.phoneHoldFor('mettre_en_attente')).toBe('hold');
+    expect(run.phoneHoldFor('reprendre_appel')).toBeUndefined();
+    expect(run.phoneHoldFor('ecouter')).toBeUndefined();
+    expect(run.apply(reading(0, 'mettre_en_attente', 'hold'))).toEqual({
+      ok: true,
+      observations: [
+        { kind: 'cue', cue: 'hold_music' },
+        { kind: 'line', line: 'aie', text: 'Pas encore…' },
+      ],
+    });
+    expect(run.onHold).toBe(true);
+    expect(run.viewFor('listener').onHold).toBe(true);
+    expect(run.phoneHoldFor('mettre_en_attente')).toBeUndefined();
+    expect(run.phoneHoldFor('reprendre_appel')).toBe('unhold');
+    // On hold: a second hold is refused, as the button's is, and nothing is recorded of it.
+    expect(run.apply(reading(1, 'mettre_en_attente', 'hold'))).toMatchObject({
+      ok: false,
+      code: 'input/not_available',
+    });
+    expect(run.interpretationCount).toBe(1);
+    expect(run.apply(reading(1, 'reprendre_appel', 'unhold'))).toEqual({
+      ok: true,
+      observations: [{ kind: 'line', line: 'merci', text: 'Merci.' }],
+    });
+    expect(run.onHold).toBe(false);
+    expect(run.machineContext?.moveCounts).toEqual({ mettre_en_attente: 1, reprendre_appel: 1 });
+    // Recorded before `phone`: the plain move, no music, not on hold (replays as recorded).
+    expect(run.apply(reading(2, 'mettre_en_attente'))).toEqual({
+      ok: true,
+      observations: [{ kind: 'line', line: 'aie', text: 'Pas encore…' }],
+    });
+    expect(run.onHold).toBe(false);
+    // A correction to the hold move recorded as the phone's: the same hold.
+    run.apply(notUnderstood(3));
+    expect(
+      run.apply({ kind: 'correct', n: 3, move: 'mettre_en_attente', applied: true, phone: 'hold' }),
+    ).toEqual({
+      ok: true,
+      observations: [
+        { kind: 'cue', cue: 'hold_music' },
+        { kind: 'line', line: 'aie', text: 'Pas encore…' },
+      ],
+    });
+    expect(run.onHold).toBe(true);
+  });
+
   it('refuses interpretations out of order', () => {
     const { run } = startTestRun(compiled);
     run.apply({ kind: 'pickup' });
