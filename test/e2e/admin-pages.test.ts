@@ -1,8 +1,8 @@
 // A newcomer administrator's pages in a real Chromium, from the first setup on: the next steps
-// after the setup (none were given), the LTI registration address copied with its own button (it
-// had none), a badge's some 260 criteria grouped by call and by the rubric's section (one flat
-// list), and the activity log on a phone (its four columns scrolled sideways inside their box
-// with nothing to show it). Screenshots of each page at 1366×768 and 390×844 in test/artifacts.
+// after the setup (none were given; hidden, they can be shown again), the LTI registration
+// address copied with its own button (it had none), a badge's some 260 criteria grouped by call
+// and by the rubric's section (one flat list), and the activity log on a phone (its four columns
+// scrolled sideways inside their box with nothing to show it). Screenshots of each page at 1366×768 and 390×844 in test/artifacts.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -98,6 +98,14 @@ describe("a newcomer administrator's pages", () => {
     await page.reload();
     await page.getByRole('button', { name: 'Créer la séance' }).waitFor();
     expect(await steps.count()).toBe(0);
+    // Where they were, the way back: by keyboard, the list again, the focus on its heading.
+    const again = page.getByRole('button', { name: 'Afficher les premiers pas' });
+    await check(page, 'first-steps-hidden');
+    await again.focus();
+    await page.keyboard.press('Enter');
+    await steps.getByText(/^1\sétape faite sur 5$/).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'first-steps-heading');
+    expect(await again.count()).toBe(0);
     await page.close();
   }, 180_000);
 

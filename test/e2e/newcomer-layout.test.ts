@@ -234,14 +234,14 @@ describe('a newcomer trainer’s pages, laid out', () => {
     const link = await box(debrief);
     expect(link.x + link.width).toBeLessThanOrEqual(PHONE.width);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    // The values under their columns' names.
+    // The values after their columns' names, the « : » the catalogue's (a no-break space before it).
     const card = page.getByRole('row').nth(1);
     expect(
       await card
         .getByRole('cell')
         .first()
         .evaluate((cell) => getComputedStyle(cell, '::before').content),
-    ).toBe('"Date : "');
+    ).toBe('"Date\u00a0: "');
     await page.close();
   }, 120_000);
 

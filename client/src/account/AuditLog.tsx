@@ -10,9 +10,8 @@ import { formatDateTime } from '../i18n/formatDate.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { accountApi } from './accountApi.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
-import '../ui/cardTable.css';
+import { CardTable } from '../ui/CardTable.js';
 import './auditLog.css';
-import { CardTableHead } from '../ui/CardTableHead.js';
 
 const ACTION_KEYS: Record<string, MessageKey> = {
   'sign-in': 'account.audit.action.signIn',
@@ -98,8 +97,6 @@ export function AuditLog({
     }
   }
 
-  // A value's column name on a phone, with `ui.separator.colon` (auditLog.css shows it).
-  const cellLabel = (key: MessageKey): string => `${t(key)}${t('ui.separator.colon')}`;
   return (
     <section className="panel" aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t('account.audit.heading')}</h2>
@@ -109,37 +106,23 @@ export function AuditLog({
         <p>{t('account.audit.empty')}</p>
       ) : (
         <ScrollTable name={t('account.audit.heading')}>
-          <table role="table" className="audit-table card-table">
-            <CardTableHead
-              columns={[
-                t('account.audit.when'),
-                t('account.audit.who'),
-                t('account.audit.what'),
-                t('account.audit.onWhat'),
-              ]}
-            />
-            <tbody role="rowgroup">
-              {entries.map((entry, index) => {
-                const action = ACTION_KEYS[entry.action];
-                return (
-                  <tr role="row" key={`${entry.at}-${index}`}>
-                    <td role="cell" data-label={cellLabel('account.audit.when')}>
-                      {formatDateTime(t, entry.at)}
-                    </td>
-                    <td role="cell" data-label={cellLabel('account.audit.who')}>
-                      {who(entry)}
-                    </td>
-                    <td role="cell" data-label={cellLabel('account.audit.what')}>
-                      {action ? t(action) : t('account.audit.action.other')}
-                    </td>
-                    <td role="cell" data-label={cellLabel('account.audit.onWhat')}>
-                      {subject(entry.subject)}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <CardTable
+            className="audit-table"
+            columns={[
+              { name: t('account.audit.when'), cell: (entry) => formatDateTime(t, entry.at) },
+              { name: t('account.audit.who'), cell: who },
+              {
+                name: t('account.audit.what'),
+                cell: (entry) => {
+                  const action = ACTION_KEYS[entry.action];
+                  return action ? t(action) : t('account.audit.action.other');
+                },
+              },
+              { name: t('account.audit.onWhat'), cell: (entry) => subject(entry.subject) },
+            ]}
+            rows={entries}
+            rowKey={(entry, index) => `${entry.at}-${index}`}
+          />
         </ScrollTable>
       )}
     </section>

@@ -137,6 +137,64 @@ describe('FirstSteps', () => {
   });
 });
 
+describe('FirstSteps shown again', () => {
+  const showAgain = (): HTMLElement => screen.getByRole('button', { name: fr('account.firstSteps.show') });
+
+  it('leaves a way back where the list was: hidden, then shown again, the focus on its heading', async () => {
+    renderWithSession(
+      <main>
+        <h1>Écoute</h1>
+        <FirstSteps me={admin} api={organisation({ invite: true })} />
+      </main>,
+    );
+    await settle();
+    await act(async () => {
+      fireEvent.click(within(steps()).getByRole('button', { name: fr('account.firstSteps.dismiss') }));
+    });
+    expect(screen.queryByRole('region', { name: fr('account.firstSteps.heading') })).toBeNull();
+    // A button, reached with Tab like any other (it acts on this page: no link).
+    expect(showAgain().tagName).toBe('BUTTON');
+    await act(async () => {
+      fireEvent.click(showAgain());
+    });
+    await settle();
+    const heading = within(steps()).getByRole('heading', {
+      level: 2,
+      name: fr('account.firstSteps.heading'),
+    });
+    expect(document.activeElement).toBe(heading);
+    expect(
+      within(steps()).getByText(fr('account.firstSteps.progress.one', { count: 1, total: 5 })),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: fr('account.firstSteps.show') })).toBeNull();
+    // Kept: the next visit shows the list.
+    expect(JSON.parse(localStorage.getItem('ecoute.firstSteps.u1') ?? '{}')).toEqual({
+      hidden: false,
+      library: false,
+    });
+  });
+
+  it('on a later visit, hidden: the way back, and the list asked for again even with every step done', async () => {
+    localStorage.setItem('ecoute.firstSteps.u1', JSON.stringify({ hidden: true, library: true }));
+    renderWithSession(
+      <FirstSteps me={admin} api={organisation({ invite: true, class: true, badge: true, lti: true })} />,
+    );
+    await settle();
+    expect(screen.queryByRole('region', { name: fr('account.firstSteps.heading') })).toBeNull();
+    showAgain().focus();
+    await act(async () => {
+      fireEvent.click(showAgain());
+    });
+    await settle();
+    expect(document.activeElement).toBe(
+      within(steps()).getByRole('heading', { level: 2, name: fr('account.firstSteps.heading') }),
+    );
+    expect(
+      within(steps()).getByText(fr('account.firstSteps.progress.other', { count: 5, total: 5 })),
+    ).toBeTruthy();
+  });
+});
+
 describe('AccountHome: first steps', () => {
   const asRole = (role: AccountMe['role']) =>
     ({ ...accountApi, ...signedInAs(role) }) as unknown as typeof accountApi;

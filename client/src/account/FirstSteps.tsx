@@ -3,7 +3,8 @@
 // step a link to its page, `account.firstSteps.done` once the organisation shows it done (another member or an
 // invitation, a group session, a badge, a platform registered; the library once followed from
 // here); the list goes when every step is done or when `account.firstSteps.dismiss` hides it (kept per account in
-// this browser, `firstStepsStore.ts`).
+// this browser, `firstStepsStore.ts`). Hidden, it leaves `account.firstSteps.show` in its place: the
+// list comes back, every step done or not, the focus on its heading.
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { AccountMe } from '@ecoute/protocol';
@@ -64,7 +65,11 @@ export function FirstSteps({ me, api = firstStepsApi }: { me: AccountMe; api?: F
   const { t, lang } = useI18n();
   const [memory, setMemory] = useState<FirstStepsMemory>(() => readFirstSteps(me.userId));
   const [done, setDone] = useState<Done | null>(null);
+  // Shown again on request: even with every step done (the administrator asked for it).
+  const [asked, setAsked] = useState(false);
   const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
 
   useEffect(() => {
     if (memory.hidden) return;
@@ -88,26 +93,50 @@ export function FirstSteps({ me, api = firstStepsApi }: { me: AccountMe; api?: F
     };
   }, [api, memory.hidden]);
 
+  // Shown again: the focus to the list's heading once it is there (its button has gone).
+  useEffect(() => {
+    if (!focusHeading.current || memory.hidden || done === null || !heading.current) return;
+    focusHeading.current = false;
+    focusQuietly(heading.current);
+  }, [memory.hidden, done]);
+
   function remember(next: FirstStepsMemory): void {
     keepFirstSteps(me.userId, next);
     setMemory(next);
   }
 
-  if (memory.hidden || done === null) return null;
+  function show(): void {
+    focusHeading.current = true;
+    setAsked(true);
+    remember({ ...memory, hidden: false });
+  }
+
+  // Hidden — or shown again, its steps on their way: the button keeps the focus until the list comes.
+  if (memory.hidden || (done === null && asked))
+    return (
+      <p className="first-steps__again">
+        <button type="button" className="button--link" onClick={show}>
+          {t('account.firstSteps.show')}
+        </button>
+      </p>
+    );
+  if (done === null) return null;
   const isDone = (id: StepId): boolean => (id === 'library' ? memory.library : done[id]);
   const count = STEPS.filter((step) => isDone(step.id)).length;
-  if (count === STEPS.length) return null;
+  if (count === STEPS.length && !asked) return null;
 
   function hide(): void {
     // Its button goes with the list: the focus to the page's title, where the page starts.
-    const heading = section.current?.closest('main')?.querySelector<HTMLElement>('h1');
+    const title = section.current?.closest('main')?.querySelector<HTMLElement>('h1');
     remember({ ...memory, hidden: true });
-    if (heading) focusQuietly(heading);
+    if (title) focusQuietly(title);
   }
 
   return (
     <section ref={section} className="panel first-steps" aria-labelledby="first-steps-heading">
-      <h2 id="first-steps-heading">{t('account.firstSteps.heading')}</h2>
+      <h2 id="first-steps-heading" ref={heading} tabIndex={-1}>
+        {t('account.firstSteps.heading')}
+      </h2>
       <p>{t('account.firstSteps.intro', { organization: me.organizationName })}</p>
       <p className="first-steps__progress">
         {t(`account.firstSteps.progress.${pluralForm(lang, count)}`, { count, total: STEPS.length })}

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { accountApi } from './accountApi.js';
 import { Field } from './Field.js';
+import { NewPasswordField } from './NewPasswordField.js';
 import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
 
 export function InvitationPage({ api = accountApi }: { api?: typeof accountApi }) {
@@ -61,14 +62,9 @@ export function InvitationPage({ api = accountApi }: { api?: typeof accountApi }
               value={name}
               onChange={setName}
             />
-            <Field
+            <NewPasswordField
               errorId={error ? errorId : undefined}
               label={t('account.password')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              hint={t('account.passwordHint')}
-              minLength={10}
               value={password}
               onChange={setPassword}
             />

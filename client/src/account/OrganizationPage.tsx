@@ -20,8 +20,7 @@ import { useFocusFragment } from './useFocusFragment.js';
 import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import './members.css';
-import '../ui/cardTable.css';
-import { CardTableHead } from '../ui/CardTableHead.js';
+import { CardTable } from '../ui/CardTable.js';
 
 /** Where a message shows: by the form that caused it (on a phone the top is a screen away). */
 type Place = 'page' | 'members' | 'invite' | 'retention' | 'learner';
@@ -191,36 +190,24 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
             <h2 id="members-heading">{t('account.organization.members')}</h2>
             {noticeAt('members')}
             <ScrollTable name={t('account.organization.members')}>
-              <table role="table" className="members-table card-table">
-                <CardTableHead
-                  columns={[
-                    t('account.name'),
-                    t('account.email'),
-                    t('account.role'),
-                    t('account.organization.actions'),
-                  ]}
-                />
-                <tbody role="rowgroup">
-                  {organization.members.map((member) => (
-                    <tr role="row" key={member.userId}>
-                      <td role="cell" data-label={t('account.name')}>
-                        {member.name}
-                      </td>
-                      <td role="cell" data-label={t('account.email')}>
-                        {member.email}
-                      </td>
-                      <td role="cell" data-label={t('account.role')}>
-                        {t(MEMBER_ROLE_KEYS[member.role])}
-                      </td>
-                      <td role="cell" data-label={t('account.organization.actions')}>
-                        <button type="button" onClick={() => void resetLink(member.userId, member.name)}>
-                          {t('account.organization.resetLink', { name: member.name })}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CardTable
+                className="members-table"
+                columns={[
+                  { name: t('account.name'), cell: (member) => member.name },
+                  { name: t('account.email'), cell: (member) => member.email },
+                  { name: t('account.role'), cell: (member) => t(MEMBER_ROLE_KEYS[member.role]) },
+                  {
+                    name: t('account.organization.actions'),
+                    cell: (member) => (
+                      <button type="button" onClick={() => void resetLink(member.userId, member.name)}>
+                        {t('account.organization.resetLink', { name: member.name })}
+                      </button>
+                    ),
+                  },
+                ]}
+                rows={organization.members}
+                rowKey={(member) => member.userId}
+              />
             </ScrollTable>
           </section>
           <section className="panel" aria-labelledby="invite-heading">

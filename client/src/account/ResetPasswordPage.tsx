@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { accountApi } from './accountApi.js';
-import { Field } from './Field.js';
+import { NewPasswordField } from './NewPasswordField.js';
 
 export function ResetPasswordPage({ api = accountApi }: { api?: typeof accountApi }) {
   const { t } = useI18n();
@@ -36,14 +36,9 @@ export function ResetPasswordPage({ api = accountApi }: { api?: typeof accountAp
         </p>
       ) : (
         <form className="panel account-form" onSubmit={(event) => void submit(event)}>
-          <Field
+          <NewPasswordField
             errorId={error ? errorId : undefined}
             label={t('account.newPassword')}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            hint={t('account.passwordHint')}
-            minLength={10}
             value={password}
             onChange={setPassword}
           />

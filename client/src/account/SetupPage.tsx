@@ -8,6 +8,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { accountApi } from './accountApi.js';
 import { Field } from './Field.js';
+import { NewPasswordField } from './NewPasswordField.js';
 
 export function SetupPage({ api = accountApi }: { api?: typeof accountApi }) {
   const { t } = useI18n();
@@ -60,14 +61,9 @@ export function SetupPage({ api = accountApi }: { api?: typeof accountApi }) {
           value={email}
           onChange={setEmail}
         />
-        <Field
+        <NewPasswordField
           errorId={error ? errorId : undefined}
           label={t('account.password')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint={t('account.passwordHint')}
-          minLength={10}
           value={password}
           onChange={setPassword}
         />

@@ -7,7 +7,7 @@ import { MAX_REVOCATION_REASON, type AwardedBadge, type BadgeDefinition } from '
 import { Field } from '../account/Field.js';
 import { SignedInPage } from '../account/SignedInPage.js';
 import type { accountApi } from '../account/accountApi.js';
-import { pluralForm, useI18n, type MessageKey } from '../i18n/index.js';
+import { pluralForm, useI18n } from '../i18n/index.js';
 import { formatDate } from '../i18n/formatDate.js';
 import { ConfirmAction } from '../ui/ConfirmAction.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -20,8 +20,7 @@ import { badgesApi, type CriterionChoice } from './badgesApi.js';
 import { criterionKey, type CriterionRef } from './criteriaGroups.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import { joinParts } from '../i18n/joinParts.js';
-import '../ui/cardTable.css';
-import { CardTableHead } from '../ui/CardTableHead.js';
+import { CardTable } from '../ui/CardTable.js';
 
 const key = criterionKey;
 
@@ -143,8 +142,6 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
     load();
   }
 
-  // An award's value on a phone, after its column's name and `ui.separator.colon` (badges.css).
-  const cellLabel = (key: MessageKey): string => `${t(key)}${t('ui.separator.colon')}`;
   return (
     <div className="account badges-page">
       <h1>{t('badges.heading')}</h1>
@@ -240,23 +237,21 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
           <p>{t('badges.noAwards')}</p>
         ) : (
           <ScrollTable name={t('badges.awards')}>
-            <table role="table" className="badge-awards card-table">
-              <CardTableHead
-                columns={[t('badges.learner'), t('badges.badge'), t('badges.date'), t('badges.files')]}
-              />
-              <tbody role="rowgroup">
-                {awards.map((award) => (
-                  <tr role="row" key={award.id}>
-                    <td role="cell" data-label={cellLabel('badges.learner')}>
-                      {award.learner}
-                    </td>
-                    <td role="cell" data-label={cellLabel('badges.badge')}>
-                      {joinParts(t, [award.badgeName, award.revoked && t('badges.revoked')], 'dash')}
-                    </td>
-                    <td role="cell" data-label={cellLabel('badges.date')}>
-                      {formatDate(t, award.issuedAt)}
-                    </td>
-                    <td role="cell" data-label={cellLabel('badges.files')} className="badge-awards__files">
+            <CardTable
+              className="badge-awards"
+              columns={[
+                { name: t('badges.learner'), cell: (award) => award.learner },
+                {
+                  name: t('badges.badge'),
+                  cell: (award) =>
+                    joinParts(t, [award.badgeName, award.revoked && t('badges.revoked')], 'dash'),
+                },
+                { name: t('badges.date'), cell: (award) => formatDate(t, award.issuedAt) },
+                {
+                  name: t('badges.files'),
+                  className: 'badge-awards__files',
+                  cell: (award) => (
+                    <>
                       <BadgeDownloads award={award} />
                       {isAdmin && !award.revoked ? (
                         <ConfirmAction
@@ -273,11 +268,13 @@ function BadgesContent({ api, isAdmin }: { api: typeof badgesApi; isAdmin: boole
                           {t('badges.revoke', { name: award.badgeName, learner: award.learner })}
                         </ConfirmAction>
                       ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+              ]}
+              rows={awards}
+              rowKey={(award) => award.id}
+            />
           </ScrollTable>
         )}
       </section>

@@ -11,8 +11,7 @@ import type { ClassCall, ClassLearner, ClassRole, ClassSettings, ScenarioSummary
 import { HintModePicker } from '../home/HintModePicker.js';
 import { useI18n } from '../i18n/index.js';
 import { groupsOf, inOrderOf, randomGroups, rotateRoles, type GroupRow } from './groups.js';
-import '../ui/cardTable.css';
-import { CardTableHead } from '../ui/CardTableHead.js';
+import { CardTable } from '../ui/CardTable.js';
 
 const ROLES: ClassRole[] = ['listener', 'callerActor', 'observer'];
 
@@ -128,50 +127,47 @@ export function GroupBuilder({
           </p>
         ) : null}
       </fieldset>
-      <table role="table" className="group-table card-table">
-        <CardTableHead
-          columns={[
-            t('classroom.groups.col.learner'),
-            t('classroom.groups.col.group'),
-            t('classroom.groups.col.role'),
-          ]}
-        />
-        <tbody role="rowgroup">
-          {table.map((row) => (
-            <tr role="row" key={row.learnerId}>
-              <th role="rowheader" scope="row">
-                {nameOf(row.learnerId)}
-              </th>
-              <td role="cell" data-label={t('classroom.groups.col.group')}>
-                <select
-                  aria-label={t('classroom.groups.groupOf', { name: nameOf(row.learnerId) })}
-                  value={row.group}
-                  onChange={(e) => change(row.learnerId, { group: Number(e.target.value) })}
-                >
-                  {Array.from({ length: groupCount }, (_, i) => (
-                    <option key={i + 1} value={i + 1}>
-                      {i + 1}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td role="cell" data-label={t('classroom.groups.col.role')}>
-                <select
-                  aria-label={t('classroom.groups.roleOf', { name: nameOf(row.learnerId) })}
-                  value={row.role}
-                  onChange={(e) => change(row.learnerId, { role: e.target.value as ClassRole })}
-                >
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`classroom.role.${role}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CardTable
+        className="group-table"
+        bareLabels
+        columns={[
+          { name: t('classroom.groups.col.learner'), rowHeader: true, cell: (row) => nameOf(row.learnerId) },
+          {
+            name: t('classroom.groups.col.group'),
+            cell: (row) => (
+              <select
+                aria-label={t('classroom.groups.groupOf', { name: nameOf(row.learnerId) })}
+                value={row.group}
+                onChange={(e) => change(row.learnerId, { group: Number(e.target.value) })}
+              >
+                {Array.from({ length: groupCount }, (_, i) => (
+                  <option key={i + 1} value={i + 1}>
+                    {i + 1}
+                  </option>
+                ))}
+              </select>
+            ),
+          },
+          {
+            name: t('classroom.groups.col.role'),
+            cell: (row) => (
+              <select
+                aria-label={t('classroom.groups.roleOf', { name: nameOf(row.learnerId) })}
+                value={row.role}
+                onChange={(e) => change(row.learnerId, { role: e.target.value as ClassRole })}
+              >
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`classroom.role.${role}`)}
+                  </option>
+                ))}
+              </select>
+            ),
+          },
+        ]}
+        rows={table}
+        rowKey={(row) => row.learnerId}
+      />
       {!valid && !launched && learners.length > 0 && <p role="alert">{t('classroom.groups.invalid')}</p>}
       <label>
         {t('classroom.launch.scenario')}

@@ -697,6 +697,7 @@ export const en: Catalogue = {
     'Moodle or another LTI 1.3 platform: sessions open from your courses and grades go back there.',
   'account.firstSteps.done': 'Done',
   'account.firstSteps.dismiss': 'Hide these steps',
+  'account.firstSteps.show': 'Show the first steps',
   'account.home.signedOut': 'Trainers, authors, administrators',
   'account.home.learners': 'Listeners: open the session link your trainer gave you; no account needed.',
   'account.home.author.heading': 'Write the calls',

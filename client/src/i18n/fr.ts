@@ -714,6 +714,7 @@ export const fr = {
     "Moodle ou une autre plateforme LTI 1.3 : les séances s'ouvrent depuis vos cours et les notes y reviennent.",
   'account.firstSteps.done': 'Fait',
   'account.firstSteps.dismiss': 'Masquer ces étapes',
+  'account.firstSteps.show': 'Afficher les premiers pas',
   'account.home.signedOut': 'Formateur·rices, auteur·rices, administrateur·rices',
   'account.home.learners':
     "Écoutant·es : ouvrez le lien de séance donné par votre formateur·rice ; aucun compte n'est nécessaire.",

@@ -98,9 +98,9 @@ describe('the sessions list', () => {
     expect(links.getAttribute('href')).toBe('/sessions/s1/liens');
     // The table's name says how many, in words (not « 2 séance(s) »).
     expect(screen.getByRole('table', { name: fr('sessions.caption.other', { count: 2 }) })).toBeTruthy();
-    // Each cell names its column: on a phone the rows are cards, each value under its name.
+    // Each cell names its column: on a phone the rows are cards, each value after its name.
     expect(within(rows[1]!).getByText('Camille').closest('td')?.dataset.label).toBe(
-      fr('sessions.col.learner'),
+      `${fr('sessions.col.learner')}${fr('ui.separator.colon')}`,
     );
     // The call's version in words (« version 1 »), as on the home page, not a code (« v1 »).
     const call = within(rows[1]!).getByText("Appel d'entraînement", { exact: false });

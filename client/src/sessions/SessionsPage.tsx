@@ -18,8 +18,7 @@ import { httpSessionsApi, type SessionsApi } from './sessionsApi.js';
 import type { accountApi } from '../account/accountApi.js';
 import { SignedInPage } from '../account/SignedInPage.js';
 import './sessions.css';
-import '../ui/cardTable.css';
-import { CardTableHead } from '../ui/CardTableHead.js';
+import { CardTable } from '../ui/CardTable.js';
 
 type ListState =
   | { status: 'loading' }
@@ -184,43 +183,46 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
       {state.status === 'loaded' && state.sessions.length === 0 ? <p>{t('sessions.empty')}</p> : null}
       {state.status === 'loaded' && state.sessions.length > 0 ? (
         <div className="sessions__scroll" role="region" aria-labelledby={tableCaption} tabIndex={0}>
-          <table role="table" className="sessions__table card-table">
-            <caption id={tableCaption} className="visually-hidden">
-              {t(`sessions.caption.${pluralForm(lang, state.sessions.length)}`, {
+          <CardTable
+            className="sessions__table"
+            caption={{
+              id: tableCaption,
+              text: t(`sessions.caption.${pluralForm(lang, state.sessions.length)}`, {
                 count: state.sessions.length,
-              })}
-            </caption>
-            <CardTableHead
-              columns={[
-                t('sessions.col.date'),
-                t('sessions.col.scenario'),
-                t('sessions.col.learner'),
-                t('sessions.col.outcome'),
-                t('sessions.col.actions'),
-              ]}
-            />
-            <tbody role="rowgroup">
-              {state.sessions.map((session) => {
-                const date = formatDateTime(t, session.createdAt);
-                return (
-                  <tr role="row" key={session.id}>
-                    <td role="cell" data-label={t('sessions.col.date')}>
-                      {date}
-                    </td>
-                    <td role="cell" data-label={t('sessions.col.scenario')}>
-                      {/* `sessions.version`: the version in words, as the home page and the library say it. */}
-                      {session.scenarioTitle}{' '}
-                      <span className="muted">
-                        {t('sessions.version', { version: session.scenarioVersion })}
-                      </span>
-                    </td>
-                    <td role="cell" data-label={t('sessions.col.learner')}>
-                      {session.learner ?? <span className="muted">{t('debrief.facts.unnamed')}</span>}
-                    </td>
-                    <td role="cell" data-label={t('sessions.col.outcome')}>
-                      {session.status === 'live' ? t('sessions.live') : outcomeText(t, session.outcome)}
-                    </td>
-                    <td role="cell" className="sessions__actions">
+              }),
+            }}
+            columns={[
+              { name: t('sessions.col.date'), cell: (session) => formatDateTime(t, session.createdAt) },
+              {
+                name: t('sessions.col.scenario'),
+                cell: (session) => (
+                  <>
+                    {/* `sessions.version`: the version in words, as the home page and the library say it. */}
+                    {session.scenarioTitle}{' '}
+                    <span className="muted">
+                      {t('sessions.version', { version: session.scenarioVersion })}
+                    </span>
+                  </>
+                ),
+              },
+              {
+                name: t('sessions.col.learner'),
+                cell: (session) =>
+                  session.learner ?? <span className="muted">{t('debrief.facts.unnamed')}</span>,
+              },
+              {
+                name: t('sessions.col.outcome'),
+                cell: (session) =>
+                  session.status === 'live' ? t('sessions.live') : outcomeText(t, session.outcome),
+              },
+              {
+                name: t('sessions.col.actions'),
+                className: 'sessions__actions',
+                unlabelled: true,
+                cell: (session) => {
+                  const date = formatDateTime(t, session.createdAt);
+                  return (
+                    <>
                       <Link
                         className="button button--secondary button--small"
                         to={`/debrief/${encodeURIComponent(session.id)}`}
@@ -252,12 +254,14 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
                         {t('sessions.delete')}
                         <span className="visually-hidden"> {t('sessions.ofSession', { date })}</span>
                       </ConfirmAction>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                    </>
+                  );
+                },
+              },
+            ]}
+            rows={state.sessions}
+            rowKey={(session) => session.id}
+          />
         </div>
       ) : null}
     </div>
