@@ -254,6 +254,14 @@ describe('accounts and organisations', () => {
       kind: 'session',
       title: expect.stringMatching(/\S/),
     });
+    // A member's arrival: who joined, and the invitation they accepted, by its address (its
+    // target is the invitation, not an account: it read as a deleted account).
+    expect(
+      again.body.find((entry) => entry.action === 'join' && entry.actor === trainer.userId),
+    ).toMatchObject({
+      who: { kind: 'member', name: 'Dominique' },
+      subject: { kind: 'person', name: trainer.email },
+    });
     // A trainer does not read it.
     expect((await call('GET', '/api/organization/audit', trainer)).status).toBe(403);
   });

@@ -10,7 +10,9 @@ import type { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import type { AuditEntry } from './audit-store.js';
 
 const SESSION_ACTIONS = new Set(['links-revoked', 'session-deleted', 'session-exported']);
-const PERSON_ACTIONS = new Set(['join', 'reset-link']);
+const PERSON_ACTIONS = new Set(['reset-link']);
+/** Actions whose target is an invitation: read by the address it was sent to. */
+const INVITATION_ACTIONS = new Set(['invitation', 'join']);
 const BADGE_ACTIONS = new Set(['badge-created', 'badge-updated', 'badge-deleted', 'badge-image-changed']);
 
 export async function describeAudit(
@@ -29,7 +31,7 @@ export async function describeAudit(
     if (!entry.target) continue;
     if (PERSON_ACTIONS.has(entry.action)) userIds.add(entry.target);
     else if (SESSION_ACTIONS.has(entry.action)) sessionIds.add(entry.target);
-    else if (entry.action === 'invitation') invitationIds.add(entry.target);
+    else if (INVITATION_ACTIONS.has(entry.action)) invitationIds.add(entry.target);
     else if (entry.action === 'class-exported') classIds.add(entry.target.replace(/^class:/, ''));
     else if (BADGE_ACTIONS.has(entry.action)) badgeIds.add(entry.target);
     else if (entry.action === 'badge-revoked') awardIds.add(entry.target);
@@ -101,7 +103,8 @@ function subjectOf(
     return session ? { kind: 'session', ...session } : { kind: 'session-gone' };
   }
   if (PERSON_ACTIONS.has(entry.action)) return { kind: 'person', name: names.get(target) ?? null };
-  if (entry.action === 'invitation') return { kind: 'person', name: emails.get(target) ?? null };
+  // A member who joined: the actor is the person, the target the invitation they accepted.
+  if (INVITATION_ACTIONS.has(entry.action)) return { kind: 'person', name: emails.get(target) ?? null };
   if (entry.action === 'class-exported')
     return { kind: 'class', name: named.classes.get(target.replace(/^class:/, '')) ?? null };
   if (BADGE_ACTIONS.has(entry.action)) return { kind: 'badge', name: named.badges.get(target) ?? null };
