@@ -8,7 +8,7 @@ import type { MessageKey } from '../i18n/fr.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { accountApi } from './accountApi.js';
 import { InvitationPage } from './InvitationPage.js';
-import { MIN_PASSWORD_LENGTH } from './NewPasswordField.js';
+import { MIN_PASSWORD_LENGTH } from '@ecoute/protocol';
 import { ResetPasswordPage } from './ResetPasswordPage.js';
 import { SetupPage } from './SetupPage.js';
 

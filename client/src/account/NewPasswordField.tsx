@@ -1,12 +1,10 @@
 // The password a person chooses — first setup, an invitation accepted, a reset link —: the
-// server's rule (better-auth's `minPasswordLength`, server/src/accounts/auth.ts) checked by the
+// server's rule (the protocol's `MIN_PASSWORD_LENGTH`, given to better-auth) checked by the
 // browser before sending and said under the field (`account.passwordHint`), the browser told it is
 // a new password (`autoComplete`) so that its manager offers one. Written once: three forms.
+import { MIN_PASSWORD_LENGTH } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { Field } from './Field.js';
-
-/** As the server's `minPasswordLength`; `account.passwordHint` says it in words. */
-export const MIN_PASSWORD_LENGTH = 10;
 
 export function NewPasswordField({
   label,

@@ -6,8 +6,10 @@ export type MemberRoleName = (typeof MEMBER_ROLES)[number];
 
 const name = z.string().trim().min(1).max(100);
 const email = z.email().max(200);
-/** better-auth's bounds (server/src/accounts/auth.ts): 10 to 200 characters. */
-export const passwordSchema = z.string().min(10).max(200);
+/** A password's bounds: the server gives them to better-auth (server/src/accounts/auth.ts), the forms to the browser. */
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
 
 export const setupRequestSchema = z.object({
   token: z.string().min(1).max(200),

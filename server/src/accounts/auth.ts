@@ -13,6 +13,7 @@ import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements, ownerAc } from 'better-auth/plugins/organization/access';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/schema.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@ecoute/protocol';
 
 /** The roles of a member of an organisation (better-auth's `owner` is the first administrator). */
 export const MEMBER_ROLES = ['admin', 'trainer', 'author'] as const;
@@ -66,8 +67,8 @@ export function authOptions(settings: AuthSettings) {
     verification: { modelName: 'auth_verification' },
     emailAndPassword: {
       enabled: true,
-      minPasswordLength: 10,
-      maxPasswordLength: 200,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
       // Reset links are made by an administrator (no mail server): see AccountsService.resetLink.
       // better-auth wants this hook for its /reset-password route to be on.
       sendResetPassword: () => Promise.resolve(),
