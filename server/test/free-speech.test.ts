@@ -107,7 +107,7 @@ describe('free speech through the server', () => {
     const correction = trainer.entries.find((e) => e.kind === 'input' && e.input.kind === 'correct');
     expect(correction).toMatchObject({
       source: 'trainer',
-      input: { n: 1, move: 'question_ouverte', applied: true },
+      input: { n: 1, move: 'question_ouverte', applied: true, acted: true },
     });
     // The listener reads their own sentences, not the trainer's corrections.
     await listener.waitFor((c) => c.entries.length > 0 && (c.view?.t ?? 0) >= 3_000, 'the listener update');
@@ -315,9 +315,16 @@ describe('free speech through the server', () => {
     scheduler.advanceBy(1_000);
     await listener.send({ kind: 'say', text: INTRODUCTION });
     await trainer.waitFor((c) => offeredNow(c).includes('mettre_en_attente'), 'the hold offered');
-    // `phone` is the server's to set: a client's is not recorded.
+    // `phone` and `acted` are the server's to set: a client's are not recorded.
     expect(
-      await trainer.send({ kind: 'correct', n: 0, move: 'se_presenter', applied: true, phone: 'hold' }),
+      await trainer.send({
+        kind: 'correct',
+        n: 0,
+        move: 'se_presenter',
+        applied: true,
+        phone: 'hold',
+        acted: true,
+      }),
     ).toMatchObject({ ok: true });
     await trainer.waitFor((c) => corrections(c).length === 1, 'the first correction');
     expect(corrections(trainer)[0]).toEqual({ kind: 'correct', n: 0, move: 'se_presenter', applied: false });
@@ -346,6 +353,53 @@ describe('free speech through the server', () => {
     expect(await listener.send({ kind: 'unhold' })).toMatchObject({ ok: true });
     await listener.waitFor((c) => !onHold(c), 'the resume');
     expect(pardons(listener)).toEqual([]);
+    listener.close();
+    trainer.close();
+  });
+
+  it('hears the listener who keeps speaking: no « Vous êtes toujours là ? » while the sentences come', async () => {
+    const { listener, trainer } = await join();
+    // The caller's « Vous êtes toujours là ? » (« Il explique sa situation », 20 s of silence).
+    const stillThere = (client: RoleClient): number[] =>
+      client.entries.flatMap((e) =>
+        e.kind === 'observation' && e.observation.kind === 'line' && e.observation.line === 'toujours_la'
+          ? [e.t]
+          : [],
+      );
+    await listener.send({ kind: 'pickup' });
+    scheduler.advanceBy(1_000);
+    await listener.send({ kind: 'say', text: INTRODUCTION });
+    // A sentence every 10 s for a minute, understood or not.
+    const sentences = [
+      UNREAD,
+      'Racontez-moi ce qui se passe.',
+      UNREAD,
+      UNREAD,
+      'Racontez-moi ce qui se passe.',
+      UNREAD,
+    ];
+    for (const text of sentences) {
+      scheduler.advanceBy(10_000);
+      expect(await listener.send({ kind: 'say', text })).toMatchObject({ ok: true });
+    }
+    await trainer.waitFor((c) => interpretations(c).length === 7, 'every reading');
+    const said = trainer.entries.filter((e) => e.kind === 'input' && e.input.kind === 'interpret');
+    expect(said.map((e) => e.t)).toEqual([1, 11, 21, 31, 41, 51, 61].map((s) => s * 1_000));
+    // Twenty seconds after the last sentence, and not before, the caller asks.
+    scheduler.advanceBy(20_000);
+    await listener.waitFor((c) => stillThere(c).length > 0, 'the caller asking after the silence');
+    expect(stillThere(listener)).toEqual([81_000]);
+    expect(interpretations(trainer).map((i) => [i.understood, i.acted])).toEqual([
+      [true, true],
+      [false, true],
+      [true, true],
+      [false, true],
+      [false, true],
+      [true, true],
+      [false, true],
+    ]);
+    expect(interpretations(trainer)[2]).toMatchObject({ move: 'question_ouverte' });
+    expect(pardons(listener)).toHaveLength(4);
     listener.close();
     trainer.close();
   });

@@ -210,9 +210,14 @@ describe('free speech in the browser', () => {
     expect(inputs.filter((i) => i.kind === 'interpret')).toHaveLength(
       SENTENCES.length + AFTER_CORRECTION.length,
     );
+    // The pick applied a move the caller hears: it restarted her silence timers (`acted`), as
+    // every sentence did.
     expect(inputs.filter((i) => i.kind === 'correct')).toEqual([
-      { kind: 'correct', n: 4, move: 'guider_pas_a_pas', applied: true },
+      { kind: 'correct', n: 4, move: 'guider_pas_a_pas', applied: true, acted: true },
     ]);
+    expect(inputs.flatMap((i) => (i.kind === 'interpret' ? [i.acted] : []))).toEqual(
+      Array.from({ length: SENTENCES.length + AFTER_CORRECTION.length }, () => true),
+    );
     expect(debrief.measures.outcome).toMatchObject({ ending: 'envoye', outcome: 'best' });
     // « Corriger en » offers each sentence the moves offered when it was said (recorded with
     // it), not those of now (none: the call is over).

@@ -79,6 +79,12 @@ export type Input =
    * button does it (hold music on hold, the call on hold or back, the machine's move): set by the
    * server when the phone could do it then (`CallRun.phoneHoldFor`). Absent from sessions
    * recorded before it, whose hold readings replay as the plain move they applied.
+   * `acted`: the sentence is the listener speaking for the caller's silence timers: the run sends
+   * `acted` at the end of the reading's step (after its move's event, as after a guided `move`;
+   * before « Pardon ? »). Set by the server (`CallRun.actedFor`): a sentence not understood, as a
+   * guided `say`; an understood one unless its move is `heard: false`; never with `phone` (the
+   * phone's button sends none). Absent from sessions recorded before it, whose sentences restarted
+   * no timer and replay so.
    */
   | {
       kind: 'interpret';
@@ -91,6 +97,7 @@ export type Input =
       askMs?: number;
       offered?: string[];
       phone?: PhoneHold;
+      acted?: boolean;
     }
   /**
    * Trainer: interpretation `n` should have been `move` (or the pick it waits for), one of the
@@ -99,8 +106,11 @@ export type Input =
    * move is applied now when the state offers it and it is not what `n` already applied.
    * `phone`: an applied correction to the hold move or the resume, done as the phone's button
    * does it (set by the server, as an `interpret`'s; absent from sessions recorded before it).
+   * `acted`: an applied correction is the move the listener's sentence made, late: the run sends
+   * `acted` after its event, as after a guided `move` (set by the server as an `interpret`'s: not
+   * for a move `heard: false` nor with `phone`; absent from sessions recorded before it).
    */
-  | { kind: 'correct'; n: number; move: string; applied: boolean; phone?: PhoneHold };
+  | { kind: 'correct'; n: number; move: string; applied: boolean; phone?: PhoneHold; acted?: boolean };
 export type InputKind = Input['kind'];
 
 /** The standard moves the phone's hold and resume reach the machine as, when the state takes them. */

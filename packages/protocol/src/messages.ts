@@ -69,6 +69,8 @@ export const inputSchema = z.discriminatedUnion('kind', [
       offered: z.array(id).optional(),
       // Read as the phone's hold or resume, done as the button does it (absent before it was).
       phone: z.enum(['hold', 'unhold']).optional(),
+      // The listener speaking for the caller's silence timers (absent before it was recorded).
+      acted: z.boolean().optional(),
     })
     .strict(),
   z
@@ -79,6 +81,8 @@ export const inputSchema = z.discriminatedUnion('kind', [
       applied: z.boolean(),
       // Set by the server too, whatever the client sent: the phone's hold or resume it applies.
       phone: z.enum(['hold', 'unhold']).optional(),
+      // Set by the server too: an applied move that restarts the caller's silence timers.
+      acted: z.boolean().optional(),
     })
     .strict(),
 ]);

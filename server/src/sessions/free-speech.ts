@@ -3,7 +3,9 @@
 // a trainer's correction, of a move offered when that sentence was said, gets from the run
 // whether it applies. A sentence read (or corrected) as the hold move or the resume is recorded
 // as the phone's (`phone`), so that it plays the music and puts the call on hold, or back, as the
-// button does. What is recorded is what replay applies.
+// button does. A sentence, understood or not, is the listener speaking for the caller's silence
+// timers (`acted`, as a guided move or sentence; `CallRun.actedFor`), and so is a correction
+// that applies its move. What is recorded is what replay applies.
 import { UNDERSTOOD_THRESHOLD, speechMatcherFor } from '@ecoute/engine';
 import type { CallRun, HintMode, Input } from '@ecoute/engine';
 import { ErrorCode, failure, type Failure } from '@ecoute/protocol';
@@ -19,8 +21,9 @@ export const TRAINER_PICK_MS = 20_000;
 
 /**
  * The input to record for what a role sent: in free speech a sentence becomes its
- * interpretation, with the moves offered then (and `phone` for the phone's hold or resume); a
- * trainer's correction gets `applied` (and `phone`) from the run, or is refused
+ * interpretation, with the moves offered then (and `phone` for the phone's hold or resume,
+ * `acted` when it restarts the silence timers); a trainer's correction gets `applied` (and
+ * `phone`, `acted`) from the run, or is refused
  * `input/not_offered_then` when it names a move that was not offered when its sentence was said
  * (nothing recorded). Call inside the step's `clock.hold`, after `runDue()`,
  * so the offered moves are those the input meets.
@@ -33,8 +36,16 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
     const applied = run.correctionApplies(input.n, input.move);
     // Corrected to the hold move or the resume: the phone's, as the reading would have been.
     const phone = applied ? run.phoneHoldFor(input.move) : undefined;
-    // Written out: `applied` and `phone` are the server's, whatever the client sent.
-    return { kind: 'correct', n: input.n, move: input.move, applied, ...(phone ? { phone } : {}) };
+    const acted = applied && run.actedFor(input.move, phone);
+    // Written out: `applied`, `phone` and `acted` are the server's, whatever the client sent.
+    return {
+      kind: 'correct',
+      n: input.n,
+      move: input.move,
+      applied,
+      ...(phone ? { phone } : {}),
+      ...(acted ? { acted } : {}),
+    };
   }
   if (input.kind !== 'say' || settings.mode !== 'free_speech') return input;
   const offered = run.availableMoves().map((m) => m.id);
@@ -43,6 +54,8 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
   // A sentence read as the hold move (or the resume) does what the phone's button does: recorded
   // so, it replays so; readings recorded before `phone` replay as the plain move they applied.
   const phone = understood ? run.phoneHoldFor(reading.move) : undefined;
+  // The listener spoke: the caller's silence timers restart (sessions recorded before: not).
+  const acted = run.actedFor(understood ? reading.move : null, phone);
   return {
     kind: 'interpret',
     n: run.interpretationCount,
@@ -54,5 +67,6 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
     ...(!understood && settings.askTrainer ? { askMs: TRAINER_PICK_MS } : {}),
     offered,
     ...(phone ? { phone } : {}),
+    ...(acted ? { acted } : {}),
   };
 }

@@ -564,7 +564,9 @@ export class CallRun {
   /**
    * Free speech: an understood sentence applies its move; one not understood makes the caller
    * say « Pardon ? », or, with `askMs`, waits that long for the trainer's pick (a correction),
-   * then says « Pardon ? ». A new sentence drops an earlier pick still waiting.
+   * then says « Pardon ? ». A new sentence drops an earlier pick still waiting. Recorded with
+   * `acted`, the sentence restarts the silence timers (see `actedFor`): after the move's event,
+   * before « Pardon ? ».
    */
   private interpret(input: Extract<Input, { kind: 'interpret' }>): ApplyResult {
     if (this.currentPhase !== 'connected')
@@ -591,11 +593,21 @@ export class CallRun {
     this.offeredAtReading.push(input.offered ?? this.compiled.moveIds.filter((id) => this.can(id)));
     // Read as the phone's hold or resume: what the listener's button does, the sentence kept as
     // the listener's words (the reading is the input the transcript shows).
-    if (input.phone !== undefined) return this.holdOrResume(input.phone);
+    const acted = input.acted === true;
+    if (input.phone !== undefined) return this.holdOrResume(input.phone, acted);
     if (move !== null) {
       const event = this.eventFor(move);
-      return { ok: true, observations: this.runStep('scenario', () => this.send(event)) };
+      return {
+        ok: true,
+        observations: this.runStep('scenario', () => {
+          this.send(event);
+          if (acted) this.sendActed();
+        }),
+      };
     }
+    // Not followed: the listener spoke all the same (the caller answers after).
+    const heard = acted ? this.runStep('scenario', () => this.sendActed()) : [];
+    if (this.currentPhase !== 'connected') return { ok: true, observations: heard };
     if (input.askMs !== undefined) {
       const handle = this.clock.setTimeout(() => {
         this.forgetTimer(handle);
@@ -613,9 +625,9 @@ export class CallRun {
         dueT: this.clock.now() + input.askMs,
         handle,
       };
-      return { ok: true, observations: [] };
+      return { ok: true, observations: heard };
     }
-    return { ok: true, observations: [this.pardon()] };
+    return { ok: true, observations: [...heard, this.pardon()] };
   }
 
   /** How many sentences have been interpreted (the next interpretation's `n`). */
@@ -652,7 +664,8 @@ export class CallRun {
 
   /**
    * A trainer's correction: ends a waiting pick; applies the move when `applied` (see above), as
-   * the phone's hold or resume when it carries `phone`.
+   * the phone's hold or resume when it carries `phone`; with `acted`, the silence timers restart
+   * after the move's event, as after the listener's own move.
    */
   private correct(input: Extract<Input, { kind: 'correct' }>): ApplyResult {
     if (this.currentPhase !== 'connected')
@@ -671,9 +684,16 @@ export class CallRun {
     if (!input.applied) return { ok: true, observations: [] };
     this.interpretations[input.n] = input.move;
     // Corrected to the hold move or the resume: the phone's, as a reading of it would be.
-    if (input.phone !== undefined) return this.holdOrResume(input.phone);
+    const acted = input.acted === true;
+    if (input.phone !== undefined) return this.holdOrResume(input.phone, acted);
     const event = this.eventFor(input.move);
-    return { ok: true, observations: this.runStep('scenario', () => this.send(event)) };
+    return {
+      ok: true,
+      observations: this.runStep('scenario', () => {
+        this.send(event);
+        if (acted) this.sendActed();
+      }),
+    };
   }
 
   private dropPendingPick(): void {
@@ -699,9 +719,10 @@ export class CallRun {
   /**
    * Phone hold: hold music for the caller; the machine sees the standard move
    * (`mettre_en_attente` / `reprendre_appel`) when the current state takes it, else the event
-   * `hold` / `unhold` if some state handles it, else nothing.
+   * `hold` / `unhold` if some state handles it, else nothing. The button sends no `acted`; a
+   * reading recorded with `acted` (the server records none with `phone`) sends it after.
    */
-  private holdOrResume(kind: PhoneHold): ApplyResult {
+  private holdOrResume(kind: PhoneHold, acted = false): ApplyResult {
     const refused = this.phoneRefusal(kind);
     if (refused) return refused;
     this.held = kind === 'hold';
@@ -710,6 +731,7 @@ export class CallRun {
       if (kind === 'hold') this.step?.observations.push({ kind: 'cue', cue: 'hold_music' });
       if (this.compiled.moveIds.includes(move) && this.can(move)) this.send(this.eventFor(move));
       else if (this.canEvent({ type: kind })) this.send({ type: kind });
+      if (acted) this.sendActed();
     });
     return { ok: true, observations };
   }
@@ -733,6 +755,18 @@ export class CallRun {
     if (move === HOLD_MOVES.hold && !this.held) return 'hold';
     if (move === HOLD_MOVES.unhold && this.held) return 'unhold';
     return undefined;
+  }
+
+  /**
+   * Whether a free-speech sentence that applies `move` (null: none, not understood or waiting for
+   * the trainer's pick), or a trainer's applied correction to `move`, is the listener acting for
+   * the caller's silence timers (recorded with it, `acted`): a sentence not followed is still the
+   * listener speaking, as a guided `say`; a move is, as a guided `move`, unless it is
+   * `heard: false`; the phone's hold or resume (`phone`) is not, as the button is not.
+   */
+  actedFor(move: string | null, phone?: PhoneHold): boolean {
+    if (phone !== undefined) return false;
+    return move === null || this.compiled.scenario.moves[move]?.heard !== false;
   }
 
   /** The caller actor's words: heard by the listener as a caller line. */

@@ -218,6 +218,22 @@ describe('free speech in the call run', () => {
     expect(run.onHold).toBe(true);
   });
 
+  it('counts a sentence as the listener acting as the guided input would (`actedFor`)', () => {
+    const silent = compileScenario(
+      testScenario((s) => {
+        s.moves['alerter'] = { label: 'Alerter', category: 'action', help: '…', heard: false };
+      }),
+    );
+    const { run } = startTestRun(silent);
+    run.apply({ kind: 'pickup' });
+    // Not understood: the listener spoke (a guided `say`); a move, unless the caller cannot hear
+    // it (a guided `move`); the phone's hold or resume, never (the button sends no `acted`).
+    expect(run.actedFor(null)).toBe(true);
+    expect(run.actedFor('ecouter')).toBe(true);
+    expect(run.actedFor('alerter')).toBe(false);
+    expect(run.actedFor('mettre_en_attente', 'hold')).toBe(false);
+  });
+
   it('refuses interpretations out of order', () => {
     const { run } = startTestRun(compiled);
     run.apply({ kind: 'pickup' });
