@@ -8,6 +8,7 @@ import { renderWithSession } from '../../test/renderWithSession.js';
 import { GraphEditPanel } from '../graphEdit/GraphEditPanel.js';
 import { editYaml, plainOf } from '../yamlEdit/document.js';
 import { fr } from '../../i18n/fr.js';
+import { translate } from '../../i18n/catalogue.js';
 import { FormsPanel } from './FormsPanel.js';
 import type { YamlEdit } from './formTypes.js';
 
@@ -355,6 +356,64 @@ describe('the graph as forms', () => {
     expect(screen.getAllByRole('status').some((s) => /Transition supprimée/.test(s.textContent ?? ''))).toBe(
       true,
     );
+  });
+});
+
+describe('actions added to a state or a transition that ends the call', () => {
+  const fr_ = (key: Parameters<typeof translate>[1]) => translate('fr', key);
+  /** Picks « Dire une réplique » or « Terminer l'appel » in `picker` and adds it. */
+  const addAction = (picker: HTMLElement, type: 'say' | 'end', ref: string) => {
+    fireEvent.change(within(picker).getByLabelText(fr_('studio.action.type')), { target: { value: type } });
+    fireEvent.change(within(picker).getByLabelText(fr_(`studio.action.ref.${type}`)), {
+      target: { value: ref },
+    });
+    fireEvent.click(within(picker).getByRole('button', { name: fr_('studio.action.add') }));
+  };
+
+  it("a line added on entering a final state goes before « Terminer l'appel »: the engine would skip it after", () => {
+    renderWithSession(<Harness graphToo />);
+    const state = screen.getByRole('group', { name: fr_('studio.graph.editState') });
+    fireEvent.change(within(state).getByLabelText(fr_('studio.graph.state')), { target: { value: 'fin' } });
+    addAction(within(state).getByRole('group', { name: fr_('studio.graph.addEntry') }), 'say', 'bonjour');
+    const entry = (plainOf(current)?.['machine'] as { states: { fin: { entry: unknown } } }).states.fin.entry;
+    expect(entry).toEqual([
+      { type: 'say', params: { line: 'bonjour' } },
+      { type: 'end', params: { ending: 'aidee' } },
+    ]);
+    // Read back in that order, the order the caller plays them.
+    const said = within(state)
+      .getAllByRole('listitem')
+      .map((li) => li.firstChild?.textContent ?? '');
+    expect(said.slice(0, 2)).toEqual([expect.stringMatching(/^Dire/), expect.stringMatching(/^Fin/)]);
+  });
+
+  it("a transition's line chosen after « Terminer l'appel » is listed, and written, before it", () => {
+    renderWithSession(<Harness graphToo />);
+    const form = screen.getByRole('form', { name: fr_('studio.graph.addTransition') });
+    fireEvent.change(within(form).getByLabelText(fr_('studio.graph.from')), { target: { value: 'accueil' } });
+    fireEvent.change(within(form).getByLabelText(fr_('studio.graph.trigger')), {
+      target: { value: 'hangup' },
+    });
+    fireEvent.change(within(form).getByLabelText(fr_('studio.graph.to')), { target: { value: ':stay' } });
+    const picker = within(form).getByRole('group', { name: fr_('studio.graph.transitionActions') });
+    addAction(picker, 'end', 'aidee');
+    addAction(picker, 'say', 'bonjour');
+    const listed = within(form).getByRole('list', { name: fr_('studio.graph.transitionActions') });
+    expect(
+      within(listed)
+        .getAllByRole('listitem')
+        .map((li) => li.firstChild?.textContent ?? ''),
+    ).toEqual([expect.stringMatching(/^Dire/), expect.stringMatching(/^Fin/)]);
+    fireEvent.click(within(form).getByRole('button', { name: fr_('studio.graph.addTransition') }));
+    const accueil = (
+      plainOf(current)?.['machine'] as { states: { accueil: { on: Record<string, unknown> } } }
+    ).states.accueil;
+    expect(accueil.on['hangup']).toEqual({
+      actions: [
+        { type: 'say', params: { line: 'bonjour' } },
+        { type: 'end', params: { ending: 'aidee' } },
+      ],
+    });
   });
 });
 

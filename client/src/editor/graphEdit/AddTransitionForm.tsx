@@ -12,6 +12,7 @@ import {
   removeTransitionAt,
   unguardedTransition,
   updateTransition,
+  withAction,
   type Trigger,
   type WrittenTransition,
 } from '../yamlEdit/machineEdit.js';
@@ -267,7 +268,7 @@ export function AddTransitionForm({
       <ActionPicker
         data={data}
         legend={t('studio.graph.transitionActions')}
-        onAdd={(a) => setActions((list) => [...list, a])}
+        onAdd={(a) => setActions((list) => withAction(list, a))}
       />
       {actions.length > 0 ? (
         <ol className="studio-actions" aria-label={t('studio.graph.transitionActions')}>

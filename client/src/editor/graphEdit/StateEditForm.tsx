@@ -2,13 +2,13 @@
 // (a new id from words, every reference follows: under `studio.forms.advanced`, for who writes the YAML) and `studio.graph.delete` (the references that used it are listed first and
 // go with it, once confirmed).
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { isSeq } from 'yaml';
 import { pluralForm, useI18n } from '../../i18n/index.js';
 import { AdvancedOptions } from '../forms/AdvancedOptions.js';
 import { TextField } from '../forms/fields.js';
 import { isPlain, textOf, type Plain, type YamlEdit } from '../forms/formTypes.js';
 import { idFrom, removeAt, viewDocument } from '../yamlEdit/document.js';
 import {
+  addEntryAction,
   deleteState,
   readTransition,
   renameState,
@@ -162,16 +162,8 @@ export function StateEditForm({
       <ActionPicker
         data={data}
         legend={t('studio.graph.addEntry')}
-        onAdd={(action) =>
-          edit((doc) => {
-            const current = doc.getIn([...path, 'entry'], true);
-            const added = doc.createNode(action, { flow: true });
-            if (isSeq(current)) current.items.push(added);
-            else if (current === undefined)
-              doc.setIn([...path, 'entry'], doc.createNode([action], { flow: false }));
-            else doc.setIn([...path, 'entry'], doc.createNode([doc.getIn([...path, 'entry']), action]));
-          })
-        }
+        // Before « Terminer l'appel » when the state ends the call: nothing after it would run.
+        onAdd={(action) => edit((doc) => addEntryAction(doc, state, action as unknown as Plain))}
       />
       <h5>{t('studio.graph.outgoing')}</h5>
       {outgoing.length === 0 ? <p className="muted">{t('studio.forms.emptyList')}</p> : null}
