@@ -1454,6 +1454,9 @@ export const fr = {
   'studio.graph.ending': 'Fin',
   'studio.graph.stateAdded': 'État « {state} » ajouté.',
   'studio.graph.addTransition': 'Ajouter une transition',
+  'studio.graph.wholeCall': "À tout moment de l'appel (dans tous les états)",
+  'studio.graph.wholeCallHint':
+    'Ces transitions valent dans tous les états, sauf dans un état qui réagit lui-même au même événement : un événement que la formatrice ou le formateur peut injecter à tout moment, une action toujours possible.',
   'studio.graph.from': 'Depuis',
   'studio.graph.to': 'Vers',
   'studio.graph.stay': "Rester dans l'état (réaction)",

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import { parseScenario, scenarioGraphModel } from '@ecoute/engine';
+import { lintScenario, parseScenario, scenarioGraphModel } from '@ecoute/engine';
 import { renderWithSession } from '../../test/renderWithSession.js';
 import { GraphEditPanel } from '../graphEdit/GraphEditPanel.js';
 import { editYaml, plainOf } from '../yamlEdit/document.js';
@@ -414,6 +414,64 @@ describe('actions added to a state or a transition that ends the call', () => {
         { type: 'end', params: { ending: 'aidee' } },
       ],
     });
+  });
+});
+
+describe("« À tout moment de l'appel »: an inject the trainer may send whatever the state", () => {
+  const fr_ = (key: Parameters<typeof translate>[1]) => translate('fr', key);
+  const WITH_INJECT = BLANK.replace(
+    'endings:',
+    'injects:\n  sonnette: { label: La sonnette retentit, help: On sonne chez la personne. }\nendings:',
+  );
+  const injectIdle = (text: string) =>
+    lintScenario('essai.yaml', text).issues.some((i) => i.code === 'lint/inject_never_offered');
+
+  it('a transition from the whole call is written on the machine, listed, edited and removed there', () => {
+    expect(injectIdle(WITH_INJECT)).toBe(true);
+    renderWithSession(<Harness graphToo initial={WITH_INJECT} />);
+    const form = screen.getByRole('form', { name: fr_('studio.graph.addTransition') });
+    fireEvent.change(within(form).getByLabelText(fr_('studio.graph.from')), { target: { value: ':call' } });
+    expect(
+      (within(form).getByLabelText(fr_('studio.graph.from')) as HTMLSelectElement).selectedOptions[0]
+        ?.textContent,
+    ).toBe(fr_('studio.graph.wholeCall'));
+    fireEvent.change(within(form).getByLabelText(fr_('studio.graph.trigger')), {
+      target: { value: 'sonnette' },
+    });
+    fireEvent.change(within(form).getByLabelText(fr_('studio.graph.to')), { target: { value: ':stay' } });
+    const picker = within(form).getByRole('group', { name: fr_('studio.graph.transitionActions') });
+    fireEvent.change(within(picker).getByLabelText(fr_('studio.action.ref.say')), {
+      target: { value: 'bonjour' },
+    });
+    fireEvent.click(within(picker).getByRole('button', { name: fr_('studio.action.add') }));
+    fireEvent.click(within(form).getByRole('button', { name: fr_('studio.graph.addTransition') }));
+    const machine = plainOf(current)?.['machine'] as { on?: Record<string, unknown> };
+    expect(machine.on).toEqual({ sonnette: { actions: { type: 'say', params: { line: 'bonjour' } } } });
+    // Every state takes it: the engine offers the inject, whatever the state.
+    expect(injectIdle(current)).toBe(false);
+
+    // « Modifier un état » on the whole call: its transitions, and nothing that only a state has.
+    const state = screen.getByRole('group', { name: fr_('studio.graph.editState') });
+    fireEvent.change(within(state).getByLabelText(fr_('studio.graph.state')), { target: { value: ':call' } });
+    expect(state.textContent).toContain(fr_('studio.graph.wholeCallHint'));
+    expect(within(state).queryByLabelText(fr_('studio.graph.stateName'))).toBeNull();
+    fireEvent.click(
+      within(state).getByRole('button', { name: /^Modifier cette transition.*La sonnette retentit/ }),
+    );
+    const editing = screen.getByRole('form', { name: fr_('studio.graph.editTransition') });
+    expect((within(editing).getByLabelText(fr_('studio.graph.from')) as HTMLSelectElement).value).toBe(
+      ':call',
+    );
+    fireEvent.change(within(editing).getByLabelText(fr_('studio.graph.to')), { target: { value: 'fin' } });
+    fireEvent.click(within(editing).getByRole('button', { name: fr_('studio.graph.saveTransition') }));
+    expect((plainOf(current)?.['machine'] as { on?: Record<string, unknown> }).on).toEqual({
+      sonnette: { target: '.fin', actions: { type: 'say', params: { line: 'bonjour' } } },
+    });
+    expect(parseScenario(current).ok).toBe(true);
+    fireEvent.click(
+      within(state).getByRole('button', { name: /^Supprimer cette transition.*La sonnette retentit/ }),
+    );
+    expect((plainOf(current)?.['machine'] as { on?: unknown }).on).toBeUndefined();
   });
 });
 

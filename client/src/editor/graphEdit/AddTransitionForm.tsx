@@ -18,7 +18,7 @@ import {
 } from '../yamlEdit/machineEdit.js';
 import { isPlain, type Plain, type YamlEdit } from '../forms/formTypes.js';
 import { ActionPicker, actionWords } from './ActionPicker.js';
-import { AFTER, ALWAYS, triggerChoices } from './choices.js';
+import { AFTER, ALWAYS, triggerChoices, WHOLE_CALL } from './choices.js';
 import { GuardPicker } from './GuardPicker.js';
 import { guardWords } from './guardWords.js';
 import type { StateChoice } from './GraphEditPanel.js';
@@ -83,7 +83,10 @@ export function AddTransitionForm({
   const chosenTrigger = allTriggers.some((c) => c.value === trigger)
     ? trigger
     : (allTriggers[0]?.value ?? '');
-  const chosenSource = states.some((s) => s.id === source) ? source : (states[0]?.id ?? '');
+  const chosenSource =
+    source === WHOLE_CALL || states.some((s) => s.id === source) ? source : (states[0]?.id ?? '');
+  /** The source as the document names it: '' for the machine itself (`WHOLE_CALL`). */
+  const sourcePath = chosenSource === WHOLE_CALL ? '' : chosenSource;
   const chosenTarget =
     target === STAY || states.some((s) => s.id === target) ? target : (states[0]?.id ?? STAY);
   const delay = Number(seconds.replace(',', '.'));
@@ -99,7 +102,7 @@ export function AddTransitionForm({
   useEffect(() => {
     if (!editing) return;
     const { written } = editing;
-    setSource(editing.source);
+    setSource(editing.source || WHOLE_CALL);
     setTrigger(triggerValue(written.trigger));
     setTouched(true);
     if (written.trigger.kind === 'after') setSeconds(String(written.trigger.ms / 1000));
@@ -117,7 +120,10 @@ export function AddTransitionForm({
     onEditDone?.();
   };
 
-  const label = (state: string) => states.find((s) => s.id === state)?.label ?? state;
+  const label = (state: string) =>
+    state === WHOLE_CALL || state === ''
+      ? t('studio.graph.wholeCall')
+      : (states.find((s) => s.id === state)?.label ?? state);
   const parsed: Trigger | null = !chosenTrigger
     ? null
     : chosenTrigger === AFTER
@@ -131,13 +137,13 @@ export function AddTransitionForm({
   // it would never fire, so the form offers to replace it instead.
   const existing =
     parsed && chosenSource
-      ? unguardedTransition(isPlain(data['machine']) ? data['machine'] : {}, chosenSource, parsed)
+      ? unguardedTransition(isPlain(data['machine']) ? data['machine'] : {}, sourcePath, parsed)
       : null;
   // Edited on its own trigger and state, the transition keeps its place: nothing to warn about.
   const inPlace =
     editing !== null &&
     parsed !== null &&
-    editing.source === chosenSource &&
+    editing.source === sourcePath &&
     triggerValue(editing.written.trigger) === chosenTrigger &&
     (parsed.kind !== 'after' ||
       editing.written.trigger.kind !== 'after' ||
@@ -147,7 +153,7 @@ export function AddTransitionForm({
   const submit = (replace: boolean) => {
     if (!chosenSource || !parsed) return;
     const next = {
-      source: chosenSource,
+      source: sourcePath,
       trigger: parsed,
       target: chosenTarget === STAY ? null : chosenTarget,
       guard,
@@ -206,6 +212,7 @@ export function AddTransitionForm({
               {s.label}
             </option>
           ))}
+          <option value={WHOLE_CALL}>{t('studio.graph.wholeCall')}</option>
         </select>
       </div>
       <div className="studio-field">
