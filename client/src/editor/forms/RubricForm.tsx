@@ -1,5 +1,6 @@
 // The rubric as a form: competencies, each with its criteria; a criterion is judged by the
-// trainer or measured (a move made, a state reached, an ending's outcome, a variable's floor).
+// trainer or measured (a move made or never made, a state reached or never reached, an ending's
+// outcome, a variable's floor and ceiling).
 import { useId, useState } from 'react';
 import { OUTCOMES } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
@@ -7,14 +8,18 @@ import { addItem, idFrom, removeAt, setValue, type YamlPath } from '../yamlEdit/
 import { NumberField, SelectField, TextField } from './fields.js';
 import { isPlain, shortText, tableOf, textOf, type Plain, type YamlEdit } from './formTypes.js';
 
-type CriterionKind = 'judged' | 'move' | 'state' | 'ending' | 'variable';
-const KINDS: CriterionKind[] = ['judged', 'move', 'state', 'ending', 'variable'];
+type CriterionKind = 'judged' | 'move' | 'notMove' | 'state' | 'notState' | 'ending' | 'variable';
+// « Ne pas… » criteria (`notMove`, `notState`) are the traps of a call (« ne se fait pas dicter le
+// code »): without them here, a trainer wrote them as judged, and read a library call's as judged.
+const KINDS: CriterionKind[] = ['judged', 'move', 'notMove', 'state', 'notState', 'ending', 'variable'];
 
 function kindOf(criterion: Plain): CriterionKind {
   const auto = criterion['auto'];
   if (!isPlain(auto)) return 'judged';
   if ('move' in auto) return 'move';
+  if ('notMove' in auto) return 'notMove';
   if ('state' in auto) return 'state';
+  if ('notState' in auto) return 'notState';
   if ('ending' in auto) return 'ending';
   if ('variable' in auto) return 'variable';
   return 'judged';
@@ -70,13 +75,17 @@ export function RubricForm({
       const auto =
         kind === 'move'
           ? { move: moves[0]?.value ?? '' }
-          : kind === 'state'
-            ? { state: stateOptions[0]?.value ?? '' }
-            : kind === 'ending'
-              ? { ending: ['best', 'good'] }
-              : kind === 'variable'
-                ? { variable: variables[0]?.value ?? '', min: 0 }
-                : null;
+          : kind === 'notMove'
+            ? { notMove: moves[0]?.value ?? '' }
+            : kind === 'state'
+              ? { state: stateOptions[0]?.value ?? '' }
+              : kind === 'notState'
+                ? { notState: stateOptions[0]?.value ?? '' }
+                : kind === 'ending'
+                  ? { ending: ['best', 'good'] }
+                  : kind === 'variable'
+                    ? { variable: variables[0]?.value ?? '', min: 0 }
+                    : null;
       if (auto) doc.setIn([...path, 'auto'], doc.createNode(auto, { flow: true }));
       else doc.setIn([...path, 'judged'], true);
     });
@@ -135,6 +144,24 @@ export function RubricForm({
                       options={moves}
                     />
                   ) : null}
+                  {kind === 'notMove' ? (
+                    <SelectField
+                      label={t('studio.forms.rubric.move')}
+                      path={[...path, 'auto', 'notMove']}
+                      value={auto['notMove']}
+                      edit={edit}
+                      options={moves}
+                    />
+                  ) : null}
+                  {kind === 'notState' ? (
+                    <SelectField
+                      label={t('studio.forms.rubric.state')}
+                      path={[...path, 'auto', 'notState']}
+                      value={auto['notState']}
+                      edit={edit}
+                      options={stateOptions}
+                    />
+                  ) : null}
                   {kind === 'state' ? (
                     <SelectField
                       label={t('studio.forms.rubric.state')}
@@ -191,6 +218,13 @@ export function RubricForm({
                         label={t('studio.forms.rubric.min')}
                         path={[...path, 'auto', 'min']}
                         value={auto['min']}
+                        edit={edit}
+                        optional
+                      />
+                      <NumberField
+                        label={t('studio.forms.rubric.max')}
+                        path={[...path, 'auto', 'max']}
+                        value={auto['max']}
                         edit={edit}
                         optional
                       />

@@ -205,6 +205,40 @@ describe('the studio forms', () => {
   });
 });
 
+describe('the rubric: « ne pas… » criteria and a ceiling', () => {
+  const fr_ = (key: Parameters<typeof translate>[1]) => translate('fr', key);
+  const kindLabel = () => fr_('studio.forms.rubric.kind');
+
+  it('a move never made, a state never reached, a variable at most: written, and read back as such', () => {
+    renderWithSession(<Harness />);
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.rubric') }));
+    const criterion = () => screen.getByRole('group', { name: 'Se présente' });
+    const kind = () => within(criterion()).getByLabelText(kindLabel()) as HTMLSelectElement;
+
+    fireEvent.change(kind(), { target: { value: 'notMove' } });
+    expect(current).toContain('auto: { notMove: se_presenter }');
+    // Read back: the kind and its move, not « la formatrice ou le formateur ».
+    expect(kind().selectedOptions[0]?.textContent).toBe(fr_('studio.forms.rubric.kind.notMove'));
+    expect(
+      (within(criterion()).getByLabelText(fr_('studio.forms.rubric.move')) as HTMLSelectElement).value,
+    ).toBe('se_presenter');
+
+    fireEvent.change(kind(), { target: { value: 'notState' } });
+    expect(current).toContain('auto: { notState: accueil }');
+    expect(kind().selectedOptions[0]?.textContent).toBe(fr_('studio.forms.rubric.kind.notState'));
+
+    fireEvent.change(kind(), { target: { value: 'variable' } });
+    fireEvent.change(within(criterion()).getByLabelText(fr_('studio.forms.rubric.max')), {
+      target: { value: '4' },
+    });
+    fireEvent.change(within(criterion()).getByLabelText(fr_('studio.forms.rubric.min')), {
+      target: { value: '' },
+    });
+    expect(current).toContain('auto: { variable: confiance, max: 4 }');
+    expect(parseScenario(current).ok).toBe(true);
+  });
+});
+
 describe('the graph as forms', () => {
   it('adds a state, renames it with its references, lists them before deleting it', () => {
     renderWithSession(<Harness graphToo />);
