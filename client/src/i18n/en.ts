@@ -1297,6 +1297,9 @@ export const en: Catalogue = {
   'studio.forms.emptyTable': 'Nothing yet.',
   'studio.forms.untitled': 'Untitled',
   'studio.forms.label': 'Name',
+  'studio.forms.moves.helpHint':
+    "Read by the listener in guided mode, under the move's name: say how to do it, never that it is a trap (the machine and the rubric say so).",
+  'studio.forms.injects.helpHint': "Read by the trainer under the event's button, never by the listener.",
   'studio.forms.help': 'Help',
   'studio.forms.persona': 'Caller',
   'studio.forms.call': 'The call',
@@ -1368,6 +1371,8 @@ export const en: Catalogue = {
   'studio.forms.rubric.variable': 'Variable',
   'studio.forms.rubric.min': 'At least',
   'studio.forms.rubric.max': 'At most',
+  'studio.forms.rubric.variableHint':
+    'Met if the variable stays within these bounds from the start to the end of the call, not only at the end.',
   'studio.forms.rubric.newCriterion': 'New criterion of “{competency}”',
   'studio.forms.rubric.addCriterion': 'Add the criterion',
   'studio.forms.rubric.newCompetency': 'New competency',

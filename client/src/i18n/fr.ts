@@ -1325,6 +1325,10 @@ export const fr = {
   'studio.forms.emptyTable': 'Rien pour le moment.',
   'studio.forms.untitled': 'Sans titre',
   'studio.forms.label': 'Nom',
+  'studio.forms.moves.helpHint':
+    "Lue par l'écoutant·e en mode guidé, sous le nom de l'action : dites comment faire, jamais que c'est un piège (la machine et la grille le disent).",
+  'studio.forms.injects.helpHint':
+    "Lue par la formatrice ou le formateur sous le bouton de l'événement, jamais par l'écoutant·e.",
   'studio.forms.help': 'Aide',
   'studio.forms.persona': 'Personne',
   'studio.forms.call': "L'appel",
@@ -1397,6 +1401,8 @@ export const fr = {
   'studio.forms.rubric.variable': 'Variable',
   'studio.forms.rubric.min': 'Au moins',
   'studio.forms.rubric.max': 'Au plus',
+  'studio.forms.rubric.variableHint':
+    "Rempli si la variable reste entre ces bornes du début à la fin de l'appel, pas seulement à la fin.",
   'studio.forms.rubric.newCriterion': 'Nouveau critère de « {competency} »',
   'studio.forms.rubric.addCriterion': 'Ajouter le critère',
   'studio.forms.rubric.newCompetency': 'Nouvelle compétence',

@@ -185,6 +185,7 @@ export function MovesForm({ data, edit, states = [] }: TableProps) {
             value={move['help']}
             edit={edit}
             multiline
+            hint={t('studio.forms.moves.helpHint')}
           />
           <ListField
             label={t('studio.forms.moves.examples')}
@@ -235,6 +236,7 @@ export function InjectsForm({ data, edit, states = [] }: TableProps) {
             value={inject['help']}
             edit={edit}
             multiline
+            hint={t('studio.forms.injects.helpHint')}
           />
         </>
       )}

@@ -207,6 +207,8 @@ export function RubricForm({
                   ) : null}
                   {kind === 'variable' ? (
                     <>
+                      {/* Not « at the end »: the engine holds the bounds over the whole call. */}
+                      <p className="muted">{t('studio.forms.rubric.variableHint')}</p>
                       <SelectField
                         label={t('studio.forms.rubric.variable')}
                         path={[...path, 'auto', 'variable']}

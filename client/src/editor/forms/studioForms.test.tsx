@@ -239,6 +239,47 @@ describe('the rubric: « ne pas… » criteria and a ceiling', () => {
   });
 });
 
+describe('who reads what the author writes', () => {
+  const fr_ = (key: Parameters<typeof translate>[1]) => translate('fr', key);
+  /** The hint a field is described by (its `aria-describedby`), as a screen reader reads it. */
+  const hintOf = (field: HTMLElement) =>
+    field.ownerDocument.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent;
+
+  it("a move's help says the listener reads it in guided mode; an inject's, that the trainer does", () => {
+    renderWithSession(
+      <Harness
+        initial={BLANK.replace(
+          'endings:',
+          'injects:\n  sonnette: { label: Sonnette, help: On sonne. }\nendings:',
+        )}
+      />,
+    );
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.moves') }));
+    const move = screen.getByRole('group', { name: 'Se présenter' });
+    expect(hintOf(within(move).getByLabelText(fr_('studio.forms.help')))).toBe(
+      fr_('studio.forms.moves.helpHint'),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.injects') }));
+    const inject = screen.getByRole('group', { name: 'Sonnette' });
+    expect(hintOf(within(inject).getByLabelText(fr_('studio.forms.help')))).toBe(
+      fr_('studio.forms.injects.helpHint'),
+    );
+  });
+
+  it("a variable's criterion says its bounds hold over the whole call, not only at its end", () => {
+    renderWithSession(<Harness />);
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.rubric') }));
+    const criterion = screen.getByRole('group', { name: 'Se présente' });
+    expect(criterion.textContent).not.toContain(fr_('studio.forms.rubric.variableHint'));
+    fireEvent.change(within(criterion).getByLabelText(fr_('studio.forms.rubric.kind')), {
+      target: { value: 'variable' },
+    });
+    expect(screen.getByRole('group', { name: 'Se présente' }).textContent).toContain(
+      fr_('studio.forms.rubric.variableHint'),
+    );
+  });
+});
+
 describe('the graph as forms', () => {
   it('adds a state, renames it with its references, lists them before deleting it', () => {
     renderWithSession(<Harness graphToo />);
