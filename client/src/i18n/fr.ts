@@ -1343,6 +1343,8 @@ export const fr = {
   'studio.forms.persona.name': 'Prénom et nom',
   'studio.forms.persona.age': 'Âge',
   'studio.forms.persona.place': 'Lieu',
+  'studio.forms.persona.rate': 'Débit de la voix (1 : normal, 0,8 : plus lent)',
+  'studio.forms.persona.pitch': 'Hauteur de la voix (1 : normale, 0,8 : plus grave)',
   'studio.forms.persona.background': 'Son histoire',
   'studio.forms.persona.backgroundHint':
     "Vue par la formatrice ou le formateur seulement, jamais par l'écoutant·e.",
@@ -1380,6 +1382,7 @@ export const fr = {
   'studio.forms.injects.new': "Nom d'un nouvel événement",
   'studio.forms.injects.add': "Ajouter l'événement",
   'studio.forms.endings': 'Fins',
+  'studio.forms.endings.hangup': "Fin retenue quand l'écoutant·e raccroche",
   'studio.forms.endings.new': "Message d'une nouvelle fin",
   'studio.forms.endings.add': 'Ajouter la fin',
   'studio.forms.endings.outcome': 'Issue',

@@ -12,6 +12,11 @@ import { translate } from '../../i18n/catalogue.js';
 import { FormsPanel } from './FormsPanel.js';
 import type { YamlEdit } from './formTypes.js';
 
+/** A UI word from the French catalogue. */
+const fr_ = (key: Parameters<typeof translate>[1]) => translate('fr', key);
+/** The same, as testing-library's queries read it (no-break spaces as ordinary ones). */
+const queried = (key: Parameters<typeof translate>[1]) => fr_(key).replace(/\u00a0/g, ' ');
+
 /** The advanced options' hints (`studio.forms.renameHint`, `studio.graph.renameHint`) by their common start. */
 const forYamlWriters = new RegExp(`^${fr['studio.forms.renameHint'].split(/\s:/)[0]}`);
 
@@ -206,7 +211,6 @@ describe('the studio forms', () => {
 });
 
 describe('the rubric: « ne pas… » criteria and a ceiling', () => {
-  const fr_ = (key: Parameters<typeof translate>[1]) => translate('fr', key);
   const kindLabel = () => fr_('studio.forms.rubric.kind');
 
   it('a move never made, a state never reached, a variable at most: written, and read back as such', () => {
@@ -240,7 +244,6 @@ describe('the rubric: « ne pas… » criteria and a ceiling', () => {
 });
 
 describe('who reads what the author writes', () => {
-  const fr_ = (key: Parameters<typeof translate>[1]) => translate('fr', key);
   /** The hint a field is described by (its `aria-describedby`), as a screen reader reads it. */
   const hintOf = (field: HTMLElement) =>
     field.ownerDocument.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent;
@@ -277,6 +280,33 @@ describe('who reads what the author writes', () => {
     expect(screen.getByRole('group', { name: 'Se présente' }).textContent).toContain(
       fr_('studio.forms.rubric.variableHint'),
     );
+  });
+});
+
+describe("the caller's voice and the ending of a hang-up, from the forms", () => {
+  it("the voice's rate and pitch; the ending kept when the listener hangs up", () => {
+    renderWithSession(
+      <Harness
+        initial={BLANK.replace(
+          '  aidee: { outcome: best, message: Aidée. }',
+          '  aidee: { outcome: best, message: Aidée. }\n  raccroche: { outcome: failure, message: Il a raccroché. }',
+        )}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText(queried('studio.forms.persona.rate')), {
+      target: { value: '0,8' },
+    });
+    fireEvent.change(screen.getByLabelText(queried('studio.forms.persona.pitch')), {
+      target: { value: '0.7' },
+    });
+    expect(current).toContain('  voice: { lang: fr-FR, rate: 0.8, pitch: 0.7 }\n');
+
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.endings') }));
+    const hangup = screen.getByLabelText(fr_('studio.forms.endings.hangup')) as HTMLSelectElement;
+    expect(hangup.selectedOptions[0]?.textContent).toBe('Aidée.');
+    fireEvent.change(hangup, { target: { value: 'raccroche' } });
+    expect(current).toContain('hangupEnding: raccroche\n');
+    expect(parseScenario(current).ok).toBe(true);
   });
 });
 
@@ -435,7 +465,6 @@ describe('the graph as forms', () => {
 });
 
 describe('actions added to a state or a transition that ends the call', () => {
-  const fr_ = (key: Parameters<typeof translate>[1]) => translate('fr', key);
   /** Picks « Dire une réplique » or « Terminer l'appel » in `picker` and adds it. */
   const addAction = (picker: HTMLElement, type: 'say' | 'end', ref: string) => {
     fireEvent.change(within(picker).getByLabelText(fr_('studio.action.type')), { target: { value: type } });
@@ -493,7 +522,6 @@ describe('actions added to a state or a transition that ends the call', () => {
 });
 
 describe("« À tout moment de l'appel »: an inject the trainer may send whatever the state", () => {
-  const fr_ = (key: Parameters<typeof translate>[1]) => translate('fr', key);
   const WITH_INJECT = BLANK.replace(
     'endings:',
     'injects:\n  sonnette: { label: La sonnette retentit, help: On sonne chez la personne. }\nendings:',
