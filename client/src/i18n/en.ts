@@ -1589,6 +1589,7 @@ export const en: Catalogue = {
   'editor.issues.list': "The text's errors and warnings",
   'editor.issues.error': 'Error: {message}',
   'editor.issues.warning': 'Warning: {message}',
+  'editor.issues.goForm': 'Mend it in the forms',
   'editor.issues.goLine': 'Go to line {line}',
   'editor.issues.goState': 'Go to the place it names',
   'curves.range': '({min}–{max})',

@@ -1622,6 +1622,7 @@ export const fr = {
   'editor.issues.list': 'Erreurs et avertissements du texte',
   'editor.issues.error': 'Erreur : {message}',
   'editor.issues.warning': 'Avertissement : {message}',
+  'editor.issues.goForm': 'Corriger dans les formulaires',
   'editor.issues.goLine': 'Aller à la ligne {line}',
   'editor.issues.goState': "Aller à l'endroit cité",
   'curves.range': '({min}–{max})',

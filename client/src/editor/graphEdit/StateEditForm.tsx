@@ -1,7 +1,7 @@
 // `studio.graph.editState`: its name and description, what happens on entering it, `studio.graph.rename`
 // (a new id from words, every reference follows: under `studio.forms.advanced`, for who writes the YAML) and `studio.graph.delete` (the references that used it are listed first and
 // go with it, once confirmed).
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type Ref } from 'react';
 import { pluralForm, useI18n } from '../../i18n/index.js';
 import { AdvancedOptions } from '../forms/AdvancedOptions.js';
 import { TextField } from '../forms/fields.js';
@@ -36,6 +36,7 @@ export function StateEditForm({
   states,
   selected,
   onSelect,
+  selectRef,
   onDone,
   onEditTransition,
 }: {
@@ -45,6 +46,7 @@ export function StateEditForm({
   states: StateChoice[];
   selected: string;
   onSelect(state: string): void;
+  selectRef?: Ref<HTMLSelectElement> | undefined;
   onDone(message: string): void;
   /** `studio.graph.editTransitionButton` on one of its transitions: opens the transition form on it. */
   onEditTransition?: (
@@ -118,6 +120,7 @@ export function StateEditForm({
       <div className="studio-field">
         <label htmlFor={`${id}-state`}>{t('studio.graph.state')}</label>
         <select
+          ref={selectRef}
           id={`${id}-state`}
           value={whole ? WHOLE_CALL : state}
           onChange={(e) => onSelect(e.target.value)}
