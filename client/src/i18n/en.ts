@@ -1437,6 +1437,7 @@ export const en: Catalogue = {
   'studio.graph.stateAdded': 'State “{state}” added.',
   'studio.graph.addTransition': 'Add a transition',
   'studio.graph.wholeCall': 'At any moment of the call (in every state)',
+  'studio.graph.wholeCallShort': 'the whole call',
   'studio.graph.wholeCallHint':
     'These transitions hold in every state, except in a state that reacts to the same event itself: an event the trainer may inject at any moment, a move always possible.',
   'studio.graph.from': 'From',

@@ -1467,6 +1467,7 @@ export const fr = {
   'studio.graph.stateAdded': 'État « {state} » ajouté.',
   'studio.graph.addTransition': 'Ajouter une transition',
   'studio.graph.wholeCall': "À tout moment de l'appel (dans tous les états)",
+  'studio.graph.wholeCallShort': "tout l'appel",
   'studio.graph.wholeCallHint':
     'Ces transitions valent dans tous les états, sauf dans un état qui réagit lui-même au même événement : un événement que la formatrice ou le formateur peut injecter à tout moment, une action toujours possible.',
   'studio.graph.from': 'Depuis',

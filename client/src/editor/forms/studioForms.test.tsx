@@ -550,6 +550,15 @@ describe("« À tout moment de l'appel »: an inject the trainer may send whatev
     fireEvent.click(within(form).getByRole('button', { name: fr_('studio.graph.addTransition') }));
     const machine = plainOf(current)?.['machine'] as { on?: Record<string, unknown> };
     expect(machine.on).toEqual({ sonnette: { actions: { type: 'say', params: { line: 'bonjour' } } } });
+    const whole = fr_('studio.graph.wholeCallShort');
+    expect(
+      screen
+        .getAllByRole('status')
+        .some(
+          (s) =>
+            s.textContent === translate('fr', 'studio.graph.transitionAdded', { from: whole, to: whole }),
+        ),
+    ).toBe(true);
     // Every state takes it: the engine offers the inject, whatever the state.
     expect(injectIdle(current)).toBe(false);
 

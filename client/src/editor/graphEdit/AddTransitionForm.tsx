@@ -160,9 +160,11 @@ export function AddTransitionForm({
       actions,
       replace,
     };
+    // Said in the status: the whole call by its short words (the choice's explains « in every state »).
+    const said = (state: string) => (state === WHOLE_CALL ? t('studio.graph.wholeCallShort') : label(state));
     const words = {
-      from: label(chosenSource),
-      to: chosenTarget === STAY ? label(chosenSource) : label(chosenTarget),
+      from: said(chosenSource),
+      to: chosenTarget === STAY ? said(chosenSource) : said(chosenTarget),
     };
     if (editing) {
       edit((doc) => {
