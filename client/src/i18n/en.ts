@@ -1379,6 +1379,10 @@ export const en: Catalogue = {
   'studio.forms.rubric.newCriterion': 'New criterion of “{competency}”',
   'studio.forms.rubric.addCriterion': 'Add the criterion',
   'studio.forms.rubric.newCompetency': 'New competency',
+  'studio.forms.rubric.firstCriterion': 'Its first criterion',
+  'studio.forms.rubric.firstCriterionHint':
+    'A competency has at least one criterion, judged by the trainer; you then choose how it is assessed and add others.',
+  'studio.forms.rubric.firstCriterionRequired': 'Give the competency its first criterion before adding it.',
   'studio.forms.rubric.addCompetency': 'Add the competency',
   'studio.action.type': 'Action',
   'studio.action.type.say': 'Say a line',

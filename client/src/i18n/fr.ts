@@ -1409,6 +1409,11 @@ export const fr = {
   'studio.forms.rubric.newCriterion': 'Nouveau critère de « {competency} »',
   'studio.forms.rubric.addCriterion': 'Ajouter le critère',
   'studio.forms.rubric.newCompetency': 'Nouvelle compétence',
+  'studio.forms.rubric.firstCriterion': 'Son premier critère',
+  'studio.forms.rubric.firstCriterionHint':
+    "Une compétence a au moins un critère, jugé par la formatrice ou le formateur ; vous choisirez ensuite comment il est évalué et en ajouterez d'autres.",
+  'studio.forms.rubric.firstCriterionRequired':
+    "Donnez son premier critère à la compétence avant de l'ajouter.",
   'studio.forms.rubric.addCompetency': 'Ajouter la compétence',
   'studio.action.type': 'Action',
   'studio.action.type.say': 'Dire une réplique',

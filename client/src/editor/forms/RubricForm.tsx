@@ -1,7 +1,7 @@
 // The rubric as a form: competencies, each with its criteria; a criterion is judged by the
 // trainer or measured (a move made or never made, a state reached or never reached, an ending's
 // outcome, a variable's floor and ceiling).
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { OUTCOMES } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { addItem, idFrom, removeAt, setValue, type YamlPath } from '../yamlEdit/document.js';
@@ -41,6 +41,63 @@ function AddForm({ label, button, onAdd }: { label: string; button: string; onAd
       <label htmlFor={id}>{label}</label>
       <input id={id} type="text" value={draft} onChange={(e) => setDraft(e.target.value)} />
       <button type="submit">{button}</button>
+    </form>
+  );
+}
+
+/**
+ * A new competency asks for its first criterion too: one is required, and made silently from the
+ * competency's name it showed in the debrief as a criterion the trainer had to judge, which the
+ * author had not written.
+ */
+function AddCompetencyForm({ onAdd }: { onAdd(label: string, criterion: string): void }) {
+  const { t } = useI18n();
+  const [label, setLabel] = useState('');
+  const [criterion, setCriterion] = useState('');
+  const [missing, setMissing] = useState(false);
+  const criterionRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  return (
+    <form
+      className="studio-add"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!label.trim()) return;
+        if (!criterion.trim()) {
+          setMissing(true);
+          criterionRef.current?.focus();
+          return;
+        }
+        onAdd(label.trim(), criterion.trim());
+        setLabel('');
+        setCriterion('');
+        setMissing(false);
+      }}
+    >
+      <label htmlFor={`${id}-label`}>{t('studio.forms.rubric.newCompetency')}</label>
+      <input id={`${id}-label`} type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
+      <label htmlFor={`${id}-criterion`}>{t('studio.forms.rubric.firstCriterion')}</label>
+      <p id={`${id}-hint`} className="muted studio-add__hint">
+        {t('studio.forms.rubric.firstCriterionHint')}
+      </p>
+      <input
+        id={`${id}-criterion`}
+        ref={criterionRef}
+        type="text"
+        value={criterion}
+        aria-invalid={missing || undefined}
+        aria-describedby={missing ? `${id}-hint ${id}-error` : `${id}-hint`}
+        onChange={(e) => {
+          setCriterion(e.target.value);
+          if (e.target.value.trim()) setMissing(false);
+        }}
+      />
+      {missing ? (
+        <p id={`${id}-error`} className="studio-field__error" role="alert">
+          {t('studio.forms.rubric.firstCriterionRequired')}
+        </p>
+      ) : null}
+      <button type="submit">{t('studio.forms.rubric.addCompetency')}</button>
     </form>
   );
 }
@@ -257,15 +314,13 @@ export function RubricForm({
           </fieldset>
         );
       })}
-      <AddForm
-        label={t('studio.forms.rubric.newCompetency')}
-        button={t('studio.forms.rubric.addCompetency')}
-        onAdd={(label) =>
+      <AddCompetencyForm
+        onAdd={(label, criterion) =>
           edit((doc) =>
             addItem(doc, ['rubric'], {
               id: idFrom(label, allIds, 'competence'),
               label,
-              criteria: [{ id: idFrom(`${label} critere`, allIds, 'critere'), label, judged: true }],
+              criteria: [{ id: idFrom(criterion, allIds, 'critere'), label: criterion, judged: true }],
             }),
           )
         }

@@ -213,6 +213,28 @@ describe('the studio forms', () => {
 describe('the rubric: « ne pas… » criteria and a ceiling', () => {
   const kindLabel = () => fr_('studio.forms.rubric.kind');
 
+  it('a new competency asks for its first criterion: none made silently from its name', () => {
+    renderWithSession(<Harness />);
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.rubric') }));
+    const competency = screen.getByLabelText(fr_('studio.forms.rubric.newCompetency'));
+    const first = screen.getByLabelText(fr_('studio.forms.rubric.firstCriterion'));
+    const add = screen.getByRole('button', { name: fr_('studio.forms.rubric.addCompetency') });
+    const before = current;
+    fireEvent.change(competency, { target: { value: 'Écoute active' } });
+    fireEvent.click(add);
+    expect(current).toBe(before);
+    expect(first.getAttribute('aria-invalid')).toBe('true');
+    expect(first.ownerDocument.activeElement).toBe(first);
+    fireEvent.change(first, { target: { value: 'Reformule le problème' } });
+    fireEvent.click(add);
+    const rubric = plainOf(current)?.['rubric'] as { label: string; criteria: { label: string }[] }[];
+    expect(rubric.at(-1)).toEqual({
+      id: 'ecoute_active',
+      label: 'Écoute active',
+      criteria: [{ id: 'reformule_le_probleme', label: 'Reformule le problème', judged: true }],
+    });
+  });
+
   it('a move never made, a state never reached, a variable at most: written, and read back as such', () => {
     renderWithSession(<Harness />);
     fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.rubric') }));
