@@ -59,7 +59,7 @@ describe("the studio's problems list, mended in the forms", () => {
     ).resolves.toBe(1);
 
     await issue(/jamais dite/)
-      .getByRole('button', { name: 'Corriger dans les formulaires' })
+      .getByRole('button', { name: /^Corriger dans les formulaires/ })
       .focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement instanceof HTMLTextAreaElement);
@@ -69,7 +69,7 @@ describe("the studio's problems list, mended in the forms", () => {
     ).resolves.toBe('true');
 
     await issue(/inatteignable/)
-      .getByRole('button', { name: 'Corriger dans les formulaires' })
+      .getByRole('button', { name: /^Corriger dans les formulaires/ })
       .focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement instanceof HTMLSelectElement);

@@ -1595,6 +1595,7 @@ export const en: Catalogue = {
   'editor.issues.error': 'Error: {message}',
   'editor.issues.warning': 'Warning: {message}',
   'editor.issues.goForm': 'Mend it in the forms',
+  'editor.issues.goFormNamed': 'Mend it in the forms: {message}',
   'editor.issues.goLine': 'Go to line {line}',
   'editor.issues.goState': 'Go to the place it names',
   'curves.range': '({min}–{max})',

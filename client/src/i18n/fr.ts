@@ -1629,6 +1629,7 @@ export const fr = {
   'editor.issues.error': 'Erreur : {message}',
   'editor.issues.warning': 'Avertissement : {message}',
   'editor.issues.goForm': 'Corriger dans les formulaires',
+  'editor.issues.goFormNamed': 'Corriger dans les formulaires : {message}',
   'editor.issues.goLine': 'Aller à la ligne {line}',
   'editor.issues.goState': "Aller à l'endroit cité",
   'curves.range': '({min}–{max})',

@@ -78,9 +78,15 @@ describe('the lint issues', () => {
       screen.getByRole('list', { name: translate('fr', 'editor.issues.list') }),
     ).getAllByRole('listitem');
     const goForm = translate('fr', 'editor.issues.goForm');
-    fireEvent.click(within(first!).getByRole('button', { name: goForm }));
+    // Named with its issue (several are in the list), its visible words first.
+    const button = within(first!).getByRole('button', { name: new RegExp(`^${goForm}`) });
+    expect(button.getAttribute('aria-label')).toBe(
+      translate('fr', 'editor.issues.goFormNamed', { message: dead.message }),
+    );
+    expect(button.textContent).toBe(goForm);
+    fireEvent.click(button);
     expect(onForm).toHaveBeenCalledWith(place);
-    expect(within(second!).queryByRole('button', { name: goForm })).toBeNull();
+    expect(within(second!).queryByRole('button', { name: new RegExp(`^${goForm}`) })).toBeNull();
     expect(
       within(second!).getByRole('button', { name: translate('fr', 'editor.issues.goLine', { line: 5 }) }),
     ).toBeTruthy();

@@ -88,7 +88,12 @@ export function IssueList({
                 })}{' '}
                 {place && onForm ? (
                   <>
-                    <button type="button" onClick={() => onForm(place)}>
+                    <button
+                      type="button"
+                      // One per issue: each named with its message (its visible words first).
+                      aria-label={t('editor.issues.goFormNamed', { message: issue.message })}
+                      onClick={() => onForm(place)}
+                    >
                       {t('editor.issues.goForm')}
                     </button>{' '}
                   </>
