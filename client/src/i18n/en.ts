@@ -1483,6 +1483,7 @@ export const en: Catalogue = {
   'studio.graph.ref.initialCall': 'The start of the call (the next state takes its place)',
   'studio.graph.ref.criterion': 'The rubric criterion “{criterion}” (removed)',
   'studio.graph.ref.substance': 'The stage where the call reaches its substance (removed)',
+  'studio.graph.outgoingDoes': 'Effects: {actions}',
   'studio.graph.outgoing': 'Transitions from this state',
   'studio.graph.outgoingItem': '{trigger} to “{to}”',
   'studio.graph.outgoingStay': '{trigger}: stays in the state',

@@ -1516,6 +1516,7 @@ export const fr = {
   'studio.graph.ref.initialCall': "Le départ de l'appel (l'état suivant prend sa place)",
   'studio.graph.ref.criterion': 'Le critère « {criterion} » de la grille (supprimé)',
   'studio.graph.ref.substance': "L'étape où l'appel atteint l'essentiel (retirée)",
+  'studio.graph.outgoingDoes': 'Effets : {actions}',
   'studio.graph.outgoing': 'Transitions depuis cet état',
   'studio.graph.outgoingItem': '{trigger} vers « {to} »',
   'studio.graph.outgoingStay': "{trigger} : reste dans l'état",

@@ -474,6 +474,32 @@ describe('the graph as forms', () => {
       },
     );
     expect(current).toContain('        se_presenter: ecoute_active\n');
+    // What a transition does is read back with it: its actions in words.
+    const adding = screen.getByRole('form', { name: fr_('studio.graph.addTransition') });
+    fireEvent.change(within(adding).getByLabelText(fr_('studio.graph.from')), {
+      target: { value: 'accueil' },
+    });
+    fireEvent.change(within(adding).getByLabelText(fr_('studio.graph.trigger')), {
+      target: { value: 'hangup' },
+    });
+    fireEvent.change(within(adding).getByLabelText(fr_('studio.graph.to')), {
+      target: { value: ':stay' },
+    });
+    const effects = within(adding).getByRole('group', { name: fr_('studio.graph.transitionActions') });
+    fireEvent.change(within(effects).getByLabelText(fr_('studio.action.type')), {
+      target: { value: 'adjust' },
+    });
+    fireEvent.change(within(effects).getByLabelText(fr_('studio.action.by')), { target: { value: '-2' } });
+    fireEvent.click(within(effects).getByRole('button', { name: fr_('studio.action.add') }));
+    fireEvent.click(within(adding).getByRole('button', { name: fr_('studio.graph.addTransition') }));
+    const hangup = within(state)
+      .getAllByRole('listitem')
+      .find((li) => li.textContent?.startsWith(fr_('studio.graph.trigger.hangup')));
+    expect(hangup?.textContent).toContain(
+      translate('fr', 'studio.graph.outgoingDoes', {
+        actions: translate('fr', 'studio.action.words.adjust', { variable: 'Confiance', by: '-2' }),
+      }),
+    );
     const remove = within(state).getByRole('button', {
       name: /^Supprimer cette transition\s:\s.*Écoute active/,
     });

@@ -204,6 +204,15 @@ export function StateEditForm({
           return (
             <li key={i} className="studio-transition">
               <span className="studio-transition__words">{words}</span>{' '}
+              {/* What it does, in words: a transition read back without its lines and variables'
+                  changes could not be told from its neighbour on the same state. */}
+              {transition.written && transition.written.actions.length > 0 ? (
+                <span className="studio-transition__does muted">
+                  {t('studio.graph.outgoingDoes', {
+                    actions: transition.written.actions.map((a) => actionWords(data, a, t)).join(' ; '),
+                  })}
+                </span>
+              ) : null}{' '}
               {transition.targets.length <= 1 ? (
                 <label>
                   {t('studio.graph.changeTarget')}{' '}
