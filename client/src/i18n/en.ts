@@ -1383,6 +1383,9 @@ export const en: Catalogue = {
   'studio.forms.rubric.firstCriterionHint':
     'A competency has at least one criterion, judged by the trainer; you then choose how it is assessed and add others.',
   'studio.forms.rubric.firstCriterionRequired': 'Give the competency its first criterion before adding it.',
+  'studio.forms.rubric.substance': 'Where the call gets to the heart of the matter',
+  'studio.forms.rubric.substanceHint':
+    'The criteria “a move never made” and “a state never reached” count only once the call went through one of these states, or ended good or best; otherwise they are not assessed.',
   'studio.forms.rubric.addCompetency': 'Add the competency',
   'studio.action.type': 'Action',
   'studio.action.type.say': 'Say a line',

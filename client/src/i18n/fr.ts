@@ -1414,6 +1414,9 @@ export const fr = {
     "Une compétence a au moins un critère, jugé par la formatrice ou le formateur ; vous choisirez ensuite comment il est évalué et en ajouterez d'autres.",
   'studio.forms.rubric.firstCriterionRequired':
     "Donnez son premier critère à la compétence avant de l'ajouter.",
+  'studio.forms.rubric.substance': "Où l'appel entre dans le vif du sujet",
+  'studio.forms.rubric.substanceHint':
+    "Les critères « une action jamais faite » et « un état jamais atteint » ne comptent qu'une fois l'appel passé par l'un de ces états, ou terminé bien ou très bien ; sinon ils sont non évalués.",
   'studio.forms.rubric.addCompetency': 'Ajouter la compétence',
   'studio.action.type': 'Action',
   'studio.action.type.say': 'Dire une réplique',

@@ -102,6 +102,52 @@ function AddCompetencyForm({ onAdd }: { onAdd(label: string, criterion: string):
   );
 }
 
+/**
+ * `substance.reached`: the states where the call gets to the heart of the matter. « Never made »
+ * and « never reached » criteria count only once the call got there (or ended good or best):
+ * before, they are « non évalué ». Only in the YAML before, a trap made on a path that missed the
+ * blank template's `fin` left its criterion « non évalué » without the author knowing why.
+ */
+function SubstanceField({
+  data,
+  edit,
+  states,
+}: {
+  data: Plain;
+  edit: YamlEdit;
+  states: { value: string; label: string }[];
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const substance = isPlain(data['substance']) ? data['substance'] : {};
+  const reached = Array.isArray(substance['reached']) ? substance['reached'].map(textOf) : [];
+  const choose = (state: string, on: boolean) => {
+    const next = states.map((s) => s.value).filter((s) => (s === state ? on : reached.includes(s)));
+    edit((doc) => {
+      if (next.length === 0) removeAt(doc, ['substance']);
+      else setValue(doc, ['substance', 'reached'], doc.createNode(next, { flow: true }));
+    });
+  };
+  return (
+    <fieldset className="studio-checks studio-entry" aria-describedby={`${id}-hint`}>
+      <legend>{t('studio.forms.rubric.substance')}</legend>
+      <p id={`${id}-hint`} className="muted">
+        {t('studio.forms.rubric.substanceHint')}
+      </p>
+      {states.map((state) => (
+        <label key={state.value}>
+          <input
+            type="checkbox"
+            checked={reached.includes(state.value)}
+            onChange={(e) => choose(state.value, e.target.checked)}
+          />{' '}
+          {state.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function RubricForm({
   data,
   edit,
@@ -314,6 +360,7 @@ export function RubricForm({
           </fieldset>
         );
       })}
+      <SubstanceField data={data} edit={edit} states={stateOptions} />
       <AddCompetencyForm
         onAdd={(label, criterion) =>
           edit((doc) =>

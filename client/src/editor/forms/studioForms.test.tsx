@@ -213,6 +213,22 @@ describe('the studio forms', () => {
 describe('the rubric: « ne pas… » criteria and a ceiling', () => {
   const kindLabel = () => fr_('studio.forms.rubric.kind');
 
+  it('where the call gets to the heart of the matter: states chosen by their names, none removes it', () => {
+    renderWithSession(<Harness initial={`${BLANK}substance: { reached: [fin] }\n`} />);
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.rubric') }));
+    const substance = screen.getByRole('group', { name: fr_('studio.forms.rubric.substance') });
+    const box = (name: string) => within(substance).getByRole('checkbox', { name }) as HTMLInputElement;
+    expect([box('Accueil').checked, box('Fin').checked]).toEqual([false, true]);
+    fireEvent.click(box('Accueil'));
+    expect(current).toContain('substance: { reached: [ accueil, fin ] }');
+    fireEvent.click(box('Fin'));
+    fireEvent.click(box('Accueil'));
+    expect(current).not.toContain('substance');
+    fireEvent.click(box('Fin'));
+    expect(plainOf(current)?.['substance']).toEqual({ reached: ['fin'] });
+    expect(parseScenario(current).ok).toBe(true);
+  });
+
   it('a new competency asks for its first criterion: none made silently from its name', () => {
     renderWithSession(<Harness />);
     fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.rubric') }));
