@@ -593,6 +593,19 @@ describe("« À tout moment de l'appel »: an inject the trainer may send whatev
   const injectIdle = (text: string) =>
     lintScenario('essai.yaml', text).issues.some((i) => i.code === 'lint/inject_never_offered');
 
+  it('« Depuis » offers no final state: nothing leaves a state that ends the call', () => {
+    renderWithSession(<Harness graphToo />);
+    const form = screen.getByRole('form', { name: fr_('studio.graph.addTransition') });
+    const from = within(form).getByLabelText(fr_('studio.graph.from')) as HTMLSelectElement;
+    expect(Array.from(from.options).map((o) => o.textContent)).toEqual([
+      'Accueil',
+      fr_('studio.graph.wholeCall'),
+    ]);
+    // Where it leads may still be one.
+    const to = within(form).getByLabelText(fr_('studio.graph.to')) as HTMLSelectElement;
+    expect(Array.from(to.options).map((o) => o.value)).toContain('fin');
+  });
+
   it('a transition from the whole call is written on the machine, listed, edited and removed there', () => {
     expect(injectIdle(WITH_INJECT)).toBe(true);
     renderWithSession(<Harness graphToo initial={WITH_INJECT} />);

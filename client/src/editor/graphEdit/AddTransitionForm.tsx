@@ -83,8 +83,11 @@ export function AddTransitionForm({
   const chosenTrigger = allTriggers.some((c) => c.value === trigger)
     ? trigger
     : (allTriggers[0]?.value ?? '');
+  // A final state ends the call on entering: nothing leaves it, so it is no « Depuis » to offer
+  // (one drawn on the graph, or a transition already written there, stays shown).
+  const sources = states.filter((s) => s.type !== 'final' || s.id === source);
   const chosenSource =
-    source === WHOLE_CALL || states.some((s) => s.id === source) ? source : (states[0]?.id ?? '');
+    source === WHOLE_CALL || sources.some((s) => s.id === source) ? source : (sources[0]?.id ?? '');
   /** The source as the document names it: '' for the machine itself (`WHOLE_CALL`). */
   const sourcePath = chosenSource === WHOLE_CALL ? '' : chosenSource;
   const chosenTarget =
@@ -209,7 +212,7 @@ export function AddTransitionForm({
             setTouched(true);
           }}
         >
-          {states.map((s) => (
+          {sources.map((s) => (
             <option key={s.id} value={s.id}>
               {s.label}
             </option>
