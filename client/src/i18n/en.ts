@@ -1143,6 +1143,7 @@ export const en: Catalogue = {
   'library.open': 'Open',
   'library.duplicate': 'Duplicate',
   'library.ofCall': '“{title}”',
+  'library.new.jump': 'Write a new call',
   'library.new.heading': 'New call',
   'library.new.title': 'Title of the call',
   'library.new.advanced': 'Advanced options',

@@ -1169,6 +1169,7 @@ export const fr = {
   'library.open': 'Ouvrir',
   'library.duplicate': 'Dupliquer',
   'library.ofCall': '« {title} »',
+  'library.new.jump': 'Écrire un nouvel appel',
   'library.new.heading': 'Nouvel appel',
   'library.new.title': "Titre de l'appel",
   'library.new.advanced': 'Options avancées',
