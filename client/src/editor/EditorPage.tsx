@@ -30,6 +30,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import type { LintAnswer } from './lintProtocol.js';
 import { ScenarioEditor } from './ScenarioEditor.js';
 import { IssueList, issueOffset } from './issues/IssueList.js';
+import { issuePlace, type FormTab, type IssuePlace } from './issues/issuePlace.js';
 import { PublishControl } from './PublishControl.js';
 import { useLintWorker } from './useLintWorker.js';
 import { useDraftAutosave } from './useDraftAutosave.js';
@@ -107,6 +108,33 @@ function CallEditor({ callId }: { callId: string }) {
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus();
   };
+  // editor.issues.goForm: an issue mended in the forms — the state chosen in « Modifier un état »,
+  // or the forms' tab shown and its entry's first field focused, once drawn.
+  const [formsTab, setFormsTab] = useState<FormTab>('persona');
+  const stateSelect = useRef<HTMLSelectElement>(null);
+  const formsSection = useRef<HTMLDivElement>(null);
+  const [goneTo, setGoneTo] = useState<{ place: IssuePlace; n: number } | null>(null);
+  useEffect(() => {
+    if (!goneTo) return;
+    const { place } = goneTo;
+    const target =
+      place.kind === 'state'
+        ? stateSelect.current
+        : ((place.entry
+            ? formsSection.current?.querySelector<HTMLElement>(
+                `[data-entry="${CSS.escape(`${place.table}:${place.entry}`)}"] :is(input, textarea, select)`,
+              )
+            : null) ??
+          formsSection.current?.querySelector<HTMLElement>('[role="tabpanel"]:not([hidden])') ??
+          null);
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus();
+  }, [goneTo]);
+  const goToForm = useCallback((place: IssuePlace) => {
+    if (place.kind === 'state') setSelectedState(place.state);
+    else setFormsTab(place.tab);
+    setGoneTo((last) => ({ place, n: (last?.n ?? 0) + 1 }));
+  }, []);
   const issuesId = useId();
   // Authors and administrators write the organisation's calls; trainers read them (the server
   // refuses their saves): for them every call is read-only, as the built-ins are for everyone.
@@ -191,6 +219,14 @@ function CallEditor({ callId }: { callId: string }) {
       if (!view || !range) return;
       view.dispatch({ selection: { anchor: range.from, head: range.to }, scrollIntoView: true });
       view.focus();
+    },
+    [view],
+  );
+  /** Where the forms mend an issue, read in the text as it is now. */
+  const placeOf = useCallback(
+    (issue: LintIssue) => {
+      const now = view?.state.doc.toString() ?? '';
+      return now ? issuePlace(now, issueOffset(issue, now, ranges.current)) : null;
     },
     [view],
   );
@@ -282,6 +318,7 @@ function CallEditor({ callId }: { callId: string }) {
         <div className="muted studio__lint" aria-live="polite">
           <IssueList
             issues={issues}
+            {...(readOnly ? {} : { placeOf, onForm: goToForm })}
             onGo={(issue) => {
               if (!view) return;
               const at = issueOffset(issue, view.state.doc.toString(), ranges.current);
@@ -352,6 +389,7 @@ function CallEditor({ callId }: { callId: string }) {
           selected={selectedState}
           onSelect={setSelectedState}
           headingRef={graphEditHeading}
+          stateSelectRef={stateSelect}
         />
       )}
       <MemoCoveragePanel text={text} graph={graph} onReached={setReached} />
@@ -464,7 +502,16 @@ function CallEditor({ callId }: { callId: string }) {
       {readOnly ? null : (
         <>
           {formError ? <p role="alert">{formError}</p> : null}
-          <MemoFormsPanel data={data} edit={edit} states={stateChoices} headingRef={formsHeading} />
+          <div ref={formsSection}>
+            <MemoFormsPanel
+              data={data}
+              edit={edit}
+              states={stateChoices}
+              headingRef={formsHeading}
+              tab={formsTab}
+              onTab={setFormsTab}
+            />
+          </div>
         </>
       )}
       {detail.builtIn ? null : (

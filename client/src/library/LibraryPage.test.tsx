@@ -83,6 +83,18 @@ describe('LibraryPage', () => {
     expect(screen.queryByText(translate('fr', 'library.readerNote'))).toBeNull();
   });
 
+  it('takes an author to the new call at once: its title field waits under every call', async () => {
+    await renderLibrary();
+    const form = screen.getByRole('form', { name: fr('library.new.heading') });
+    const jump = screen.getByRole('button', { name: fr('library.new.jump') });
+    // Above the table, the first thing after the way back.
+    expect(
+      jump.compareDocumentPosition(screen.getByRole('table')) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    fireEvent.click(jump);
+    expect(document.activeElement).toBe(within(form).getByRole('textbox', { name: fr('library.new.title') }));
+  });
+
   it('asks a new call its title only: no id to understand, the server makes it from the title', async () => {
     const sent = await renderLibrary();
     const form = screen.getByRole('form', { name: fr('library.new.heading') });

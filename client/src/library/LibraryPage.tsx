@@ -43,6 +43,8 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
   // (its field may sit in a closed `details`, where the browser's own check could not show it).
   const [ownId, setOwnId] = useState('');
   const [ownIdInvalid, setOwnIdInvalid] = useState(false);
+  /** library.new.jump: the new call's title field, under the library's table. */
+  const newTitle = useRef<HTMLInputElement>(null);
   const advanced = useRef<HTMLDetailsElement>(null);
   const ownIdField = useRef<HTMLInputElement>(null);
   const [title, setTitle] = useState('');
@@ -97,8 +99,23 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
       <p>
         <Link to="/">{t('nav.back.home')}</Link>
       </p>
-      {/* A trainer finds no way to write here: the page says who writes, and what is theirs to do. */}
-      {writer ? null : <p>{t('library.readerNote')}</p>}
+      {/* A trainer finds no way to write here: the page says who writes, and what is theirs to do.
+          A writer finds the way to a new call at once: its form waits under every call of the
+          library, built-ins first (two screens down on a phone). */}
+      {writer ? (
+        <p>
+          <button
+            type="button"
+            className="button--link"
+            // Focusing scrolls the field into view.
+            onClick={() => newTitle.current?.focus()}
+          >
+            {t('library.new.jump')}
+          </button>
+        </p>
+      ) : (
+        <p>{t('library.readerNote')}</p>
+      )}
       <ErrorAlert code={error} />
       {calls === null ? (
         <p role="status">{t('library.loading')}</p>
@@ -159,7 +176,13 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
             <h2 id={createId}>{t('library.new.heading')}</h2>
             <label>
               {t('library.new.title')}
-              <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
+              <input
+                ref={newTitle}
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+                required
+                maxLength={200}
+              />
             </label>
             <details ref={advanced} className="library__advanced">
               <summary>{t('library.new.advanced')}</summary>

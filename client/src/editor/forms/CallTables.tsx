@@ -185,6 +185,7 @@ export function MovesForm({ data, edit, states = [] }: TableProps) {
             value={move['help']}
             edit={edit}
             multiline
+            hint={t('studio.forms.moves.helpHint')}
           />
           <ListField
             label={t('studio.forms.moves.examples')}
@@ -235,6 +236,7 @@ export function InjectsForm({ data, edit, states = [] }: TableProps) {
             value={inject['help']}
             edit={edit}
             multiline
+            hint={t('studio.forms.injects.helpHint')}
           />
         </>
       )}
@@ -245,8 +247,22 @@ export function InjectsForm({ data, edit, states = [] }: TableProps) {
 export function EndingsForm({ data, edit }: TableProps) {
   const { t } = useI18n();
   const outcomes = OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}` as MessageKey) }));
+  // `hangupEnding`: the ending when the listener hangs up and the machine does not end the call.
+  const endings = tableOf(data, 'endings').map(([id, ending]) => ({
+    value: id,
+    label: shortText(ending['message']) || id,
+  }));
   return (
     <TableForm
+      notice={
+        <SelectField
+          label={t('studio.forms.endings.hangup')}
+          path={['hangupEnding']}
+          value={data['hangupEnding']}
+          edit={edit}
+          options={endings}
+        />
+      }
       data={data}
       edit={edit}
       table="endings"

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/index.js';
 import { Tabs } from '../../ui/Tabs.js';
 import { EndingsForm, InjectsForm, LinesForm, MovesForm, VariablesForm } from './CallTables.js';
 import type { Plain, YamlEdit } from './formTypes.js';
+import type { FormTab } from '../issues/issuePlace.js';
 import { PersonaForm } from './PersonaForm.js';
 import { RubricForm } from './RubricForm.js';
 
@@ -14,12 +15,17 @@ export function FormsPanel({
   edit,
   states,
   headingRef,
+  tab,
+  onTab,
 }: {
   data: Plain | null;
   edit: YamlEdit;
   states: { id: string; label: string }[];
   /** The page's link to the forms (studio.noYaml.forms) brings the focus here. */
   headingRef?: Ref<HTMLHeadingElement>;
+  /** The tab shown, when the page chooses it (an issue mended in the forms: `editor.issues.goForm`). */
+  tab?: FormTab | undefined;
+  onTab?: ((tab: FormTab) => void) | undefined;
 }) {
   const { t } = useI18n();
   const headingId = useId();
@@ -33,6 +39,8 @@ export function FormsPanel({
         <Tabs
           label={t('studio.forms.tabs')}
           className="studio-forms__tabs"
+          {...(tab ? { selected: tab } : {})}
+          {...(onTab ? { onSelect: (id: string) => onTab(id as FormTab) } : {})}
           items={[
             {
               id: 'persona',

@@ -9,6 +9,7 @@ export function PersonaForm({ data, edit }: { data: Plain; edit: YamlEdit }) {
   const { t } = useI18n();
   const headingId = useId();
   const persona = isPlain(data['persona']) ? data['persona'] : {};
+  const voice = isPlain(persona['voice']) ? persona['voice'] : {};
   const difficulties = (['easy', 'medium', 'hard'] as const).map((d) => ({
     value: d,
     label: t(`studio.forms.difficulty.${d}`),
@@ -58,6 +59,19 @@ export function PersonaForm({ data, edit }: { data: Plain; edit: YamlEdit }) {
           label={t('studio.forms.persona.place')}
           path={['persona', 'place']}
           value={persona['place']}
+          edit={edit}
+        />
+        {/* The speech synthesis' settings: an old man's slower, lower voice (1 is the browser's own). */}
+        <NumberField
+          label={t('studio.forms.persona.rate')}
+          path={['persona', 'voice', 'rate']}
+          value={voice['rate']}
+          edit={edit}
+        />
+        <NumberField
+          label={t('studio.forms.persona.pitch')}
+          path={['persona', 'voice', 'pitch']}
+          value={voice['pitch']}
           edit={edit}
         />
         <TextField

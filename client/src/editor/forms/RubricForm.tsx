@@ -1,20 +1,25 @@
 // The rubric as a form: competencies, each with its criteria; a criterion is judged by the
-// trainer or measured (a move made, a state reached, an ending's outcome, a variable's floor).
-import { useId, useState } from 'react';
+// trainer or measured (a move made or never made, a state reached or never reached, an ending's
+// outcome, a variable's floor and ceiling).
+import { useId, useRef, useState } from 'react';
 import { OUTCOMES } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { addItem, idFrom, removeAt, setValue, type YamlPath } from '../yamlEdit/document.js';
 import { NumberField, SelectField, TextField } from './fields.js';
 import { isPlain, shortText, tableOf, textOf, type Plain, type YamlEdit } from './formTypes.js';
 
-type CriterionKind = 'judged' | 'move' | 'state' | 'ending' | 'variable';
-const KINDS: CriterionKind[] = ['judged', 'move', 'state', 'ending', 'variable'];
+type CriterionKind = 'judged' | 'move' | 'notMove' | 'state' | 'notState' | 'ending' | 'variable';
+// « Ne pas… » criteria (`notMove`, `notState`) are the traps of a call (« ne se fait pas dicter le
+// code »): without them here, a trainer wrote them as judged, and read a library call's as judged.
+const KINDS: CriterionKind[] = ['judged', 'move', 'notMove', 'state', 'notState', 'ending', 'variable'];
 
 function kindOf(criterion: Plain): CriterionKind {
   const auto = criterion['auto'];
   if (!isPlain(auto)) return 'judged';
   if ('move' in auto) return 'move';
+  if ('notMove' in auto) return 'notMove';
   if ('state' in auto) return 'state';
+  if ('notState' in auto) return 'notState';
   if ('ending' in auto) return 'ending';
   if ('variable' in auto) return 'variable';
   return 'judged';
@@ -37,6 +42,109 @@ function AddForm({ label, button, onAdd }: { label: string; button: string; onAd
       <input id={id} type="text" value={draft} onChange={(e) => setDraft(e.target.value)} />
       <button type="submit">{button}</button>
     </form>
+  );
+}
+
+/**
+ * A new competency asks for its first criterion too: one is required, and made silently from the
+ * competency's name it showed in the debrief as a criterion the trainer had to judge, which the
+ * author had not written.
+ */
+function AddCompetencyForm({ onAdd }: { onAdd(label: string, criterion: string): void }) {
+  const { t } = useI18n();
+  const [label, setLabel] = useState('');
+  const [criterion, setCriterion] = useState('');
+  const [missing, setMissing] = useState(false);
+  const criterionRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  return (
+    <form
+      className="studio-add"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!label.trim()) return;
+        if (!criterion.trim()) {
+          setMissing(true);
+          criterionRef.current?.focus();
+          return;
+        }
+        onAdd(label.trim(), criterion.trim());
+        setLabel('');
+        setCriterion('');
+        setMissing(false);
+      }}
+    >
+      <label htmlFor={`${id}-label`}>{t('studio.forms.rubric.newCompetency')}</label>
+      <input id={`${id}-label`} type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
+      <label htmlFor={`${id}-criterion`}>{t('studio.forms.rubric.firstCriterion')}</label>
+      <p id={`${id}-hint`} className="muted studio-add__hint">
+        {t('studio.forms.rubric.firstCriterionHint')}
+      </p>
+      <input
+        id={`${id}-criterion`}
+        ref={criterionRef}
+        type="text"
+        value={criterion}
+        aria-invalid={missing || undefined}
+        aria-describedby={missing ? `${id}-hint ${id}-error` : `${id}-hint`}
+        onChange={(e) => {
+          setCriterion(e.target.value);
+          if (e.target.value.trim()) setMissing(false);
+        }}
+      />
+      {missing ? (
+        <p id={`${id}-error`} className="studio-field__error" role="alert">
+          {t('studio.forms.rubric.firstCriterionRequired')}
+        </p>
+      ) : null}
+      <button type="submit">{t('studio.forms.rubric.addCompetency')}</button>
+    </form>
+  );
+}
+
+/**
+ * `substance.reached`: the states where the call gets to the heart of the matter. « Never made »
+ * and « never reached » criteria count only once the call got there (or ended good or best):
+ * before, they are « non évalué ». Only in the YAML before, a trap made on a path that missed the
+ * blank template's `fin` left its criterion « non évalué » without the author knowing why.
+ */
+function SubstanceField({
+  data,
+  edit,
+  states,
+}: {
+  data: Plain;
+  edit: YamlEdit;
+  states: { value: string; label: string }[];
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const substance = isPlain(data['substance']) ? data['substance'] : {};
+  const reached = Array.isArray(substance['reached']) ? substance['reached'].map(textOf) : [];
+  const choose = (state: string, on: boolean) => {
+    const next = states.map((s) => s.value).filter((s) => (s === state ? on : reached.includes(s)));
+    edit((doc) => {
+      if (next.length === 0) removeAt(doc, ['substance']);
+      else setValue(doc, ['substance', 'reached'], doc.createNode(next, { flow: true }));
+    });
+  };
+  return (
+    <fieldset className="studio-checks studio-entry" aria-describedby={`${id}-hint`}>
+      <legend>{t('studio.forms.rubric.substance')}</legend>
+      <p id={`${id}-hint`} className="muted">
+        {t('studio.forms.rubric.substanceHint')}
+      </p>
+      {states.map((state) => (
+        <label key={state.value}>
+          <input
+            type="checkbox"
+            checked={reached.includes(state.value)}
+            onChange={(e) => choose(state.value, e.target.checked)}
+          />{' '}
+          {state.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -70,13 +178,17 @@ export function RubricForm({
       const auto =
         kind === 'move'
           ? { move: moves[0]?.value ?? '' }
-          : kind === 'state'
-            ? { state: stateOptions[0]?.value ?? '' }
-            : kind === 'ending'
-              ? { ending: ['best', 'good'] }
-              : kind === 'variable'
-                ? { variable: variables[0]?.value ?? '', min: 0 }
-                : null;
+          : kind === 'notMove'
+            ? { notMove: moves[0]?.value ?? '' }
+            : kind === 'state'
+              ? { state: stateOptions[0]?.value ?? '' }
+              : kind === 'notState'
+                ? { notState: stateOptions[0]?.value ?? '' }
+                : kind === 'ending'
+                  ? { ending: ['best', 'good'] }
+                  : kind === 'variable'
+                    ? { variable: variables[0]?.value ?? '', min: 0 }
+                    : null;
       if (auto) doc.setIn([...path, 'auto'], doc.createNode(auto, { flow: true }));
       else doc.setIn([...path, 'judged'], true);
     });
@@ -135,6 +247,24 @@ export function RubricForm({
                       options={moves}
                     />
                   ) : null}
+                  {kind === 'notMove' ? (
+                    <SelectField
+                      label={t('studio.forms.rubric.move')}
+                      path={[...path, 'auto', 'notMove']}
+                      value={auto['notMove']}
+                      edit={edit}
+                      options={moves}
+                    />
+                  ) : null}
+                  {kind === 'notState' ? (
+                    <SelectField
+                      label={t('studio.forms.rubric.state')}
+                      path={[...path, 'auto', 'notState']}
+                      value={auto['notState']}
+                      edit={edit}
+                      options={stateOptions}
+                    />
+                  ) : null}
                   {kind === 'state' ? (
                     <SelectField
                       label={t('studio.forms.rubric.state')}
@@ -180,6 +310,8 @@ export function RubricForm({
                   ) : null}
                   {kind === 'variable' ? (
                     <>
+                      {/* Not « at the end »: the engine holds the bounds over the whole call. */}
+                      <p className="muted">{t('studio.forms.rubric.variableHint')}</p>
                       <SelectField
                         label={t('studio.forms.rubric.variable')}
                         path={[...path, 'auto', 'variable']}
@@ -191,6 +323,13 @@ export function RubricForm({
                         label={t('studio.forms.rubric.min')}
                         path={[...path, 'auto', 'min']}
                         value={auto['min']}
+                        edit={edit}
+                        optional
+                      />
+                      <NumberField
+                        label={t('studio.forms.rubric.max')}
+                        path={[...path, 'auto', 'max']}
+                        value={auto['max']}
                         edit={edit}
                         optional
                       />
@@ -221,15 +360,14 @@ export function RubricForm({
           </fieldset>
         );
       })}
-      <AddForm
-        label={t('studio.forms.rubric.newCompetency')}
-        button={t('studio.forms.rubric.addCompetency')}
-        onAdd={(label) =>
+      <SubstanceField data={data} edit={edit} states={stateOptions} />
+      <AddCompetencyForm
+        onAdd={(label, criterion) =>
           edit((doc) =>
             addItem(doc, ['rubric'], {
               id: idFrom(label, allIds, 'competence'),
               label,
-              criteria: [{ id: idFrom(`${label} critere`, allIds, 'critere'), label, judged: true }],
+              criteria: [{ id: idFrom(criterion, allIds, 'critere'), label: criterion, judged: true }],
             }),
           )
         }

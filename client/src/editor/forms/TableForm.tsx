@@ -177,7 +177,8 @@ export function TableForm({
         const name = title(entry, id) || t('studio.forms.untitled');
         const confirming = pending?.id === id ? pending : null;
         return (
-          <fieldset key={id} className="studio-entry">
+          // `data-entry`: where `editor.issues.goForm` brings the focus (the entry's first field).
+          <fieldset key={id} className="studio-entry" data-entry={`${table}:${id}`}>
             <legend>{name}</legend>
             {fields(entry, [table, id])}
             {cited ? (

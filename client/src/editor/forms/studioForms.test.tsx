@@ -3,13 +3,19 @@
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import { parseScenario, scenarioGraphModel } from '@ecoute/engine';
+import { lintScenario, parseScenario, scenarioGraphModel } from '@ecoute/engine';
 import { renderWithSession } from '../../test/renderWithSession.js';
 import { GraphEditPanel } from '../graphEdit/GraphEditPanel.js';
 import { editYaml, plainOf } from '../yamlEdit/document.js';
 import { fr } from '../../i18n/fr.js';
+import { translate } from '../../i18n/catalogue.js';
 import { FormsPanel } from './FormsPanel.js';
 import type { YamlEdit } from './formTypes.js';
+
+/** A UI word from the French catalogue. */
+const fr_ = (key: Parameters<typeof translate>[1]) => translate('fr', key);
+/** The same, as testing-library's queries read it (no-break spaces as ordinary ones). */
+const queried = (key: Parameters<typeof translate>[1]) => fr_(key).replace(/\u00a0/g, ' ');
 
 /** The advanced options' hints (`studio.forms.renameHint`, `studio.graph.renameHint`) by their common start. */
 const forYamlWriters = new RegExp(`^${fr['studio.forms.renameHint'].split(/\s:/)[0]}`);
@@ -204,6 +210,144 @@ describe('the studio forms', () => {
   });
 });
 
+describe('the rubric: « ne pas… » criteria and a ceiling', () => {
+  const kindLabel = () => fr_('studio.forms.rubric.kind');
+
+  it('where the call gets to the heart of the matter: states chosen by their names, none removes it', () => {
+    renderWithSession(<Harness initial={`${BLANK}substance: { reached: [fin] }\n`} />);
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.rubric') }));
+    const substance = screen.getByRole('group', { name: fr_('studio.forms.rubric.substance') });
+    const box = (name: string) => within(substance).getByRole('checkbox', { name }) as HTMLInputElement;
+    expect([box('Accueil').checked, box('Fin').checked]).toEqual([false, true]);
+    fireEvent.click(box('Accueil'));
+    expect(current).toContain('substance: { reached: [ accueil, fin ] }');
+    fireEvent.click(box('Fin'));
+    fireEvent.click(box('Accueil'));
+    expect(current).not.toContain('substance');
+    fireEvent.click(box('Fin'));
+    expect(plainOf(current)?.['substance']).toEqual({ reached: ['fin'] });
+    expect(parseScenario(current).ok).toBe(true);
+  });
+
+  it('a new competency asks for its first criterion: none made silently from its name', () => {
+    renderWithSession(<Harness />);
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.rubric') }));
+    const competency = screen.getByLabelText(fr_('studio.forms.rubric.newCompetency'));
+    const first = screen.getByLabelText(fr_('studio.forms.rubric.firstCriterion'));
+    const add = screen.getByRole('button', { name: fr_('studio.forms.rubric.addCompetency') });
+    const before = current;
+    fireEvent.change(competency, { target: { value: 'Écoute active' } });
+    fireEvent.click(add);
+    expect(current).toBe(before);
+    expect(first.getAttribute('aria-invalid')).toBe('true');
+    expect(first.ownerDocument.activeElement).toBe(first);
+    fireEvent.change(first, { target: { value: 'Reformule le problème' } });
+    fireEvent.click(add);
+    const rubric = plainOf(current)?.['rubric'] as { label: string; criteria: { label: string }[] }[];
+    expect(rubric.at(-1)).toEqual({
+      id: 'ecoute_active',
+      label: 'Écoute active',
+      criteria: [{ id: 'reformule_le_probleme', label: 'Reformule le problème', judged: true }],
+    });
+  });
+
+  it('a move never made, a state never reached, a variable at most: written, and read back as such', () => {
+    renderWithSession(<Harness />);
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.rubric') }));
+    const criterion = () => screen.getByRole('group', { name: 'Se présente' });
+    const kind = () => within(criterion()).getByLabelText(kindLabel()) as HTMLSelectElement;
+
+    fireEvent.change(kind(), { target: { value: 'notMove' } });
+    expect(current).toContain('auto: { notMove: se_presenter }');
+    // Read back: the kind and its move, not « la formatrice ou le formateur ».
+    expect(kind().selectedOptions[0]?.textContent).toBe(fr_('studio.forms.rubric.kind.notMove'));
+    expect(
+      (within(criterion()).getByLabelText(fr_('studio.forms.rubric.move')) as HTMLSelectElement).value,
+    ).toBe('se_presenter');
+
+    fireEvent.change(kind(), { target: { value: 'notState' } });
+    expect(current).toContain('auto: { notState: accueil }');
+    expect(kind().selectedOptions[0]?.textContent).toBe(fr_('studio.forms.rubric.kind.notState'));
+
+    fireEvent.change(kind(), { target: { value: 'variable' } });
+    fireEvent.change(within(criterion()).getByLabelText(fr_('studio.forms.rubric.max')), {
+      target: { value: '4' },
+    });
+    fireEvent.change(within(criterion()).getByLabelText(fr_('studio.forms.rubric.min')), {
+      target: { value: '' },
+    });
+    expect(current).toContain('auto: { variable: confiance, max: 4 }');
+    expect(parseScenario(current).ok).toBe(true);
+  });
+});
+
+describe('who reads what the author writes', () => {
+  /** The hint a field is described by (its `aria-describedby`), as a screen reader reads it. */
+  const hintOf = (field: HTMLElement) =>
+    field.ownerDocument.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent;
+
+  it("a move's help says the listener reads it in guided mode; an inject's, that the trainer does", () => {
+    renderWithSession(
+      <Harness
+        initial={BLANK.replace(
+          'endings:',
+          'injects:\n  sonnette: { label: Sonnette, help: On sonne. }\nendings:',
+        )}
+      />,
+    );
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.moves') }));
+    const move = screen.getByRole('group', { name: 'Se présenter' });
+    expect(hintOf(within(move).getByLabelText(fr_('studio.forms.help')))).toBe(
+      fr_('studio.forms.moves.helpHint'),
+    );
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.injects') }));
+    const inject = screen.getByRole('group', { name: 'Sonnette' });
+    expect(hintOf(within(inject).getByLabelText(fr_('studio.forms.help')))).toBe(
+      fr_('studio.forms.injects.helpHint'),
+    );
+  });
+
+  it("a variable's criterion says its bounds hold over the whole call, not only at its end", () => {
+    renderWithSession(<Harness />);
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.rubric') }));
+    const criterion = screen.getByRole('group', { name: 'Se présente' });
+    expect(criterion.textContent).not.toContain(fr_('studio.forms.rubric.variableHint'));
+    fireEvent.change(within(criterion).getByLabelText(fr_('studio.forms.rubric.kind')), {
+      target: { value: 'variable' },
+    });
+    expect(screen.getByRole('group', { name: 'Se présente' }).textContent).toContain(
+      fr_('studio.forms.rubric.variableHint'),
+    );
+  });
+});
+
+describe("the caller's voice and the ending of a hang-up, from the forms", () => {
+  it("the voice's rate and pitch; the ending kept when the listener hangs up", () => {
+    renderWithSession(
+      <Harness
+        initial={BLANK.replace(
+          '  aidee: { outcome: best, message: Aidée. }',
+          '  aidee: { outcome: best, message: Aidée. }\n  raccroche: { outcome: failure, message: Il a raccroché. }',
+        )}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText(queried('studio.forms.persona.rate')), {
+      target: { value: '0,8' },
+    });
+    fireEvent.change(screen.getByLabelText(queried('studio.forms.persona.pitch')), {
+      target: { value: '0.7' },
+    });
+    expect(current).toContain('  voice: { lang: fr-FR, rate: 0.8, pitch: 0.7 }\n');
+
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.endings') }));
+    const hangup = screen.getByLabelText(fr_('studio.forms.endings.hangup')) as HTMLSelectElement;
+    expect(hangup.selectedOptions[0]?.textContent).toBe('Aidée.');
+    fireEvent.change(hangup, { target: { value: 'raccroche' } });
+    expect(current).toContain('hangupEnding: raccroche\n');
+    expect(parseScenario(current).ok).toBe(true);
+  });
+});
+
 describe('the graph as forms', () => {
   it('adds a state, renames it with its references, lists them before deleting it', () => {
     renderWithSession(<Harness graphToo />);
@@ -346,6 +490,32 @@ describe('the graph as forms', () => {
       },
     );
     expect(current).toContain('        se_presenter: ecoute_active\n');
+    // What a transition does is read back with it: its actions in words.
+    const adding = screen.getByRole('form', { name: fr_('studio.graph.addTransition') });
+    fireEvent.change(within(adding).getByLabelText(fr_('studio.graph.from')), {
+      target: { value: 'accueil' },
+    });
+    fireEvent.change(within(adding).getByLabelText(fr_('studio.graph.trigger')), {
+      target: { value: 'hangup' },
+    });
+    fireEvent.change(within(adding).getByLabelText(fr_('studio.graph.to')), {
+      target: { value: ':stay' },
+    });
+    const effects = within(adding).getByRole('group', { name: fr_('studio.graph.transitionActions') });
+    fireEvent.change(within(effects).getByLabelText(fr_('studio.action.type')), {
+      target: { value: 'adjust' },
+    });
+    fireEvent.change(within(effects).getByLabelText(fr_('studio.action.by')), { target: { value: '-2' } });
+    fireEvent.click(within(effects).getByRole('button', { name: fr_('studio.action.add') }));
+    fireEvent.click(within(adding).getByRole('button', { name: fr_('studio.graph.addTransition') }));
+    const hangup = within(state)
+      .getAllByRole('listitem')
+      .find((li) => li.textContent?.startsWith(fr_('studio.graph.trigger.hangup')));
+    expect(hangup?.textContent).toContain(
+      translate('fr', 'studio.graph.outgoingDoes', {
+        actions: translate('fr', 'studio.action.words.adjust', { variable: 'Confiance', by: '-2' }),
+      }),
+    );
     const remove = within(state).getByRole('button', {
       name: /^Supprimer cette transition\s:\s.*Écoute active/,
     });
@@ -355,6 +525,142 @@ describe('the graph as forms', () => {
     expect(screen.getAllByRole('status').some((s) => /Transition supprimée/.test(s.textContent ?? ''))).toBe(
       true,
     );
+  });
+});
+
+describe('actions added to a state or a transition that ends the call', () => {
+  /** Picks « Dire une réplique » or « Terminer l'appel » in `picker` and adds it. */
+  const addAction = (picker: HTMLElement, type: 'say' | 'end', ref: string) => {
+    fireEvent.change(within(picker).getByLabelText(fr_('studio.action.type')), { target: { value: type } });
+    fireEvent.change(within(picker).getByLabelText(fr_(`studio.action.ref.${type}`)), {
+      target: { value: ref },
+    });
+    fireEvent.click(within(picker).getByRole('button', { name: fr_('studio.action.add') }));
+  };
+
+  it("a line added on entering a final state goes before « Terminer l'appel »: the engine would skip it after", () => {
+    renderWithSession(<Harness graphToo />);
+    const state = screen.getByRole('group', { name: fr_('studio.graph.editState') });
+    fireEvent.change(within(state).getByLabelText(fr_('studio.graph.state')), { target: { value: 'fin' } });
+    addAction(within(state).getByRole('group', { name: fr_('studio.graph.addEntry') }), 'say', 'bonjour');
+    const entry = (plainOf(current)?.['machine'] as { states: { fin: { entry: unknown } } }).states.fin.entry;
+    expect(entry).toEqual([
+      { type: 'say', params: { line: 'bonjour' } },
+      { type: 'end', params: { ending: 'aidee' } },
+    ]);
+    // Read back in that order, the order the caller plays them.
+    const said = within(state)
+      .getAllByRole('listitem')
+      .map((li) => li.firstChild?.textContent ?? '');
+    expect(said.slice(0, 2)).toEqual([expect.stringMatching(/^Dire/), expect.stringMatching(/^Fin/)]);
+  });
+
+  it("a transition's line chosen after « Terminer l'appel » is listed, and written, before it", () => {
+    renderWithSession(<Harness graphToo />);
+    const form = screen.getByRole('form', { name: fr_('studio.graph.addTransition') });
+    fireEvent.change(within(form).getByLabelText(fr_('studio.graph.from')), { target: { value: 'accueil' } });
+    fireEvent.change(within(form).getByLabelText(fr_('studio.graph.trigger')), {
+      target: { value: 'hangup' },
+    });
+    fireEvent.change(within(form).getByLabelText(fr_('studio.graph.to')), { target: { value: ':stay' } });
+    const picker = within(form).getByRole('group', { name: fr_('studio.graph.transitionActions') });
+    addAction(picker, 'end', 'aidee');
+    addAction(picker, 'say', 'bonjour');
+    const listed = within(form).getByRole('list', { name: fr_('studio.graph.transitionActions') });
+    expect(
+      within(listed)
+        .getAllByRole('listitem')
+        .map((li) => li.firstChild?.textContent ?? ''),
+    ).toEqual([expect.stringMatching(/^Dire/), expect.stringMatching(/^Fin/)]);
+    fireEvent.click(within(form).getByRole('button', { name: fr_('studio.graph.addTransition') }));
+    const accueil = (
+      plainOf(current)?.['machine'] as { states: { accueil: { on: Record<string, unknown> } } }
+    ).states.accueil;
+    expect(accueil.on['hangup']).toEqual({
+      actions: [
+        { type: 'say', params: { line: 'bonjour' } },
+        { type: 'end', params: { ending: 'aidee' } },
+      ],
+    });
+  });
+});
+
+describe("« À tout moment de l'appel »: an inject the trainer may send whatever the state", () => {
+  const WITH_INJECT = BLANK.replace(
+    'endings:',
+    'injects:\n  sonnette: { label: La sonnette retentit, help: On sonne chez la personne. }\nendings:',
+  );
+  const injectIdle = (text: string) =>
+    lintScenario('essai.yaml', text).issues.some((i) => i.code === 'lint/inject_never_offered');
+
+  it('« Depuis » offers no final state: nothing leaves a state that ends the call', () => {
+    renderWithSession(<Harness graphToo />);
+    const form = screen.getByRole('form', { name: fr_('studio.graph.addTransition') });
+    const from = within(form).getByLabelText(fr_('studio.graph.from')) as HTMLSelectElement;
+    expect(Array.from(from.options).map((o) => o.textContent)).toEqual([
+      'Accueil',
+      fr_('studio.graph.wholeCall'),
+    ]);
+    // Where it leads may still be one.
+    const to = within(form).getByLabelText(fr_('studio.graph.to')) as HTMLSelectElement;
+    expect(Array.from(to.options).map((o) => o.value)).toContain('fin');
+  });
+
+  it('a transition from the whole call is written on the machine, listed, edited and removed there', () => {
+    expect(injectIdle(WITH_INJECT)).toBe(true);
+    renderWithSession(<Harness graphToo initial={WITH_INJECT} />);
+    const form = screen.getByRole('form', { name: fr_('studio.graph.addTransition') });
+    fireEvent.change(within(form).getByLabelText(fr_('studio.graph.from')), { target: { value: ':call' } });
+    expect(
+      (within(form).getByLabelText(fr_('studio.graph.from')) as HTMLSelectElement).selectedOptions[0]
+        ?.textContent,
+    ).toBe(fr_('studio.graph.wholeCall'));
+    fireEvent.change(within(form).getByLabelText(fr_('studio.graph.trigger')), {
+      target: { value: 'sonnette' },
+    });
+    fireEvent.change(within(form).getByLabelText(fr_('studio.graph.to')), { target: { value: ':stay' } });
+    const picker = within(form).getByRole('group', { name: fr_('studio.graph.transitionActions') });
+    fireEvent.change(within(picker).getByLabelText(fr_('studio.action.ref.say')), {
+      target: { value: 'bonjour' },
+    });
+    fireEvent.click(within(picker).getByRole('button', { name: fr_('studio.action.add') }));
+    fireEvent.click(within(form).getByRole('button', { name: fr_('studio.graph.addTransition') }));
+    const machine = plainOf(current)?.['machine'] as { on?: Record<string, unknown> };
+    expect(machine.on).toEqual({ sonnette: { actions: { type: 'say', params: { line: 'bonjour' } } } });
+    const whole = fr_('studio.graph.wholeCallShort');
+    expect(
+      screen
+        .getAllByRole('status')
+        .some(
+          (s) =>
+            s.textContent === translate('fr', 'studio.graph.transitionAdded', { from: whole, to: whole }),
+        ),
+    ).toBe(true);
+    // Every state takes it: the engine offers the inject, whatever the state.
+    expect(injectIdle(current)).toBe(false);
+
+    // « Modifier un état » on the whole call: its transitions, and nothing that only a state has.
+    const state = screen.getByRole('group', { name: fr_('studio.graph.editState') });
+    fireEvent.change(within(state).getByLabelText(fr_('studio.graph.state')), { target: { value: ':call' } });
+    expect(state.textContent).toContain(fr_('studio.graph.wholeCallHint'));
+    expect(within(state).queryByLabelText(fr_('studio.graph.stateName'))).toBeNull();
+    fireEvent.click(
+      within(state).getByRole('button', { name: /^Modifier cette transition.*La sonnette retentit/ }),
+    );
+    const editing = screen.getByRole('form', { name: fr_('studio.graph.editTransition') });
+    expect((within(editing).getByLabelText(fr_('studio.graph.from')) as HTMLSelectElement).value).toBe(
+      ':call',
+    );
+    fireEvent.change(within(editing).getByLabelText(fr_('studio.graph.to')), { target: { value: 'fin' } });
+    fireEvent.click(within(editing).getByRole('button', { name: fr_('studio.graph.saveTransition') }));
+    expect((plainOf(current)?.['machine'] as { on?: Record<string, unknown> }).on).toEqual({
+      sonnette: { target: '.fin', actions: { type: 'say', params: { line: 'bonjour' } } },
+    });
+    expect(parseScenario(current).ok).toBe(true);
+    fireEvent.click(
+      within(state).getByRole('button', { name: /^Supprimer cette transition.*La sonnette retentit/ }),
+    );
+    expect((plainOf(current)?.['machine'] as { on?: unknown }).on).toBeUndefined();
   });
 });
 

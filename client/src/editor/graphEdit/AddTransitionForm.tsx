@@ -12,12 +12,13 @@ import {
   removeTransitionAt,
   unguardedTransition,
   updateTransition,
+  withAction,
   type Trigger,
   type WrittenTransition,
 } from '../yamlEdit/machineEdit.js';
 import { isPlain, type Plain, type YamlEdit } from '../forms/formTypes.js';
 import { ActionPicker, actionWords } from './ActionPicker.js';
-import { AFTER, ALWAYS, triggerChoices } from './choices.js';
+import { AFTER, ALWAYS, triggerChoices, WHOLE_CALL } from './choices.js';
 import { GuardPicker } from './GuardPicker.js';
 import { guardWords } from './guardWords.js';
 import type { StateChoice } from './GraphEditPanel.js';
@@ -82,7 +83,13 @@ export function AddTransitionForm({
   const chosenTrigger = allTriggers.some((c) => c.value === trigger)
     ? trigger
     : (allTriggers[0]?.value ?? '');
-  const chosenSource = states.some((s) => s.id === source) ? source : (states[0]?.id ?? '');
+  // A final state ends the call on entering: nothing leaves it, so it is no « Depuis » to offer
+  // (one drawn on the graph, or a transition already written there, stays shown).
+  const sources = states.filter((s) => s.type !== 'final' || s.id === source);
+  const chosenSource =
+    source === WHOLE_CALL || sources.some((s) => s.id === source) ? source : (sources[0]?.id ?? '');
+  /** The source as the document names it: '' for the machine itself (`WHOLE_CALL`). */
+  const sourcePath = chosenSource === WHOLE_CALL ? '' : chosenSource;
   const chosenTarget =
     target === STAY || states.some((s) => s.id === target) ? target : (states[0]?.id ?? STAY);
   const delay = Number(seconds.replace(',', '.'));
@@ -98,7 +105,7 @@ export function AddTransitionForm({
   useEffect(() => {
     if (!editing) return;
     const { written } = editing;
-    setSource(editing.source);
+    setSource(editing.source || WHOLE_CALL);
     setTrigger(triggerValue(written.trigger));
     setTouched(true);
     if (written.trigger.kind === 'after') setSeconds(String(written.trigger.ms / 1000));
@@ -116,7 +123,10 @@ export function AddTransitionForm({
     onEditDone?.();
   };
 
-  const label = (state: string) => states.find((s) => s.id === state)?.label ?? state;
+  const label = (state: string) =>
+    state === WHOLE_CALL || state === ''
+      ? t('studio.graph.wholeCall')
+      : (states.find((s) => s.id === state)?.label ?? state);
   const parsed: Trigger | null = !chosenTrigger
     ? null
     : chosenTrigger === AFTER
@@ -130,13 +140,13 @@ export function AddTransitionForm({
   // it would never fire, so the form offers to replace it instead.
   const existing =
     parsed && chosenSource
-      ? unguardedTransition(isPlain(data['machine']) ? data['machine'] : {}, chosenSource, parsed)
+      ? unguardedTransition(isPlain(data['machine']) ? data['machine'] : {}, sourcePath, parsed)
       : null;
   // Edited on its own trigger and state, the transition keeps its place: nothing to warn about.
   const inPlace =
     editing !== null &&
     parsed !== null &&
-    editing.source === chosenSource &&
+    editing.source === sourcePath &&
     triggerValue(editing.written.trigger) === chosenTrigger &&
     (parsed.kind !== 'after' ||
       editing.written.trigger.kind !== 'after' ||
@@ -146,16 +156,18 @@ export function AddTransitionForm({
   const submit = (replace: boolean) => {
     if (!chosenSource || !parsed) return;
     const next = {
-      source: chosenSource,
+      source: sourcePath,
       trigger: parsed,
       target: chosenTarget === STAY ? null : chosenTarget,
       guard,
       actions,
       replace,
     };
+    // Said in the status: the whole call by its short words (the choice's explains « in every state »).
+    const said = (state: string) => (state === WHOLE_CALL ? t('studio.graph.wholeCallShort') : label(state));
     const words = {
-      from: label(chosenSource),
-      to: chosenTarget === STAY ? label(chosenSource) : label(chosenTarget),
+      from: said(chosenSource),
+      to: chosenTarget === STAY ? said(chosenSource) : said(chosenTarget),
     };
     if (editing) {
       edit((doc) => {
@@ -200,11 +212,12 @@ export function AddTransitionForm({
             setTouched(true);
           }}
         >
-          {states.map((s) => (
+          {sources.map((s) => (
             <option key={s.id} value={s.id}>
               {s.label}
             </option>
           ))}
+          <option value={WHOLE_CALL}>{t('studio.graph.wholeCall')}</option>
         </select>
       </div>
       <div className="studio-field">
@@ -267,7 +280,7 @@ export function AddTransitionForm({
       <ActionPicker
         data={data}
         legend={t('studio.graph.transitionActions')}
-        onAdd={(a) => setActions((list) => [...list, a])}
+        onAdd={(a) => setActions((list) => withAction(list, a))}
       />
       {actions.length > 0 ? (
         <ol className="studio-actions" aria-label={t('studio.graph.transitionActions')}>

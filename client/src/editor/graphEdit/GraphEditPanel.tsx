@@ -24,6 +24,7 @@ export function GraphEditPanel({
   selected,
   onSelect,
   headingRef,
+  stateSelectRef,
 }: {
   data: Plain;
   text: string;
@@ -34,6 +35,8 @@ export function GraphEditPanel({
   onSelect(state: string): void;
   /** The page's link to the graph's edits (studio.noYaml.graph) brings the focus here. */
   headingRef?: Ref<HTMLHeadingElement>;
+  /** « Modifier un état »'s choice of state: where `editor.issues.goForm` brings the focus. */
+  stateSelectRef?: Ref<HTMLSelectElement>;
 }) {
   const { t } = useI18n();
   const headingId = useId();
@@ -69,6 +72,7 @@ export function GraphEditPanel({
         states={states}
         selected={selected}
         onSelect={onSelect}
+        selectRef={stateSelectRef}
         onDone={setSaid}
         onEditTransition={(source, path, written) =>
           setEditing((before) => ({ source, path, written, n: (before?.n ?? 0) + 1 }))

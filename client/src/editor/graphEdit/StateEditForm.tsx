@@ -1,14 +1,14 @@
 // `studio.graph.editState`: its name and description, what happens on entering it, `studio.graph.rename`
 // (a new id from words, every reference follows: under `studio.forms.advanced`, for who writes the YAML) and `studio.graph.delete` (the references that used it are listed first and
 // go with it, once confirmed).
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { isSeq } from 'yaml';
+import { useEffect, useId, useMemo, useRef, useState, type Ref } from 'react';
 import { pluralForm, useI18n } from '../../i18n/index.js';
 import { AdvancedOptions } from '../forms/AdvancedOptions.js';
 import { TextField } from '../forms/fields.js';
 import { isPlain, textOf, type Plain, type YamlEdit } from '../forms/formTypes.js';
 import { idFrom, removeAt, viewDocument } from '../yamlEdit/document.js';
 import {
+  addEntryAction,
   deleteState,
   readTransition,
   renameState,
@@ -23,7 +23,7 @@ import { ActionPicker, actionWords } from './ActionPicker.js';
 import { DeleteConfirmation } from './DeleteConfirmation.js';
 import { unsetFlagWords } from './flagWords.js';
 import { flagsLeftUnset, type UnsetFlag } from '../yamlEdit/flagReads.js';
-import { triggerWords } from './choices.js';
+import { triggerWords, WHOLE_CALL } from './choices.js';
 import { guardWords } from './guardWords.js';
 import type { GuardConfig } from '@ecoute/engine';
 import type { YamlPath } from '../yamlEdit/document.js';
@@ -36,6 +36,7 @@ export function StateEditForm({
   states,
   selected,
   onSelect,
+  selectRef,
   onDone,
   onEditTransition,
 }: {
@@ -45,6 +46,7 @@ export function StateEditForm({
   states: StateChoice[];
   selected: string;
   onSelect(state: string): void;
+  selectRef?: Ref<HTMLSelectElement> | undefined;
   onDone(message: string): void;
   /** `studio.graph.editTransitionButton` on one of its transitions: opens the transition form on it. */
   onEditTransition?: (
@@ -59,16 +61,20 @@ export function StateEditForm({
   const [pending, setPending] = useState<{ refs: StateReference[]; unset: UnsetFlag[] } | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
-  const state = states.some((s) => s.id === selected) ? selected : (states[0]?.id ?? '');
+  // The whole call (`WHOLE_CALL`): the machine's own transitions, '' as a state path; it has
+  // no name, entry actions nor deletion of its own here.
+  const whole = selected === WHOLE_CALL;
+  const state = whole ? '' : states.some((s) => s.id === selected) ? selected : (states[0]?.id ?? '');
   const machine = isPlain(data['machine']) ? data['machine'] : {};
   const node = statesOf(machine).get(state) ?? {};
   const entry =
     node['entry'] === undefined ? [] : Array.isArray(node['entry']) ? node['entry'] : [node['entry']];
   const path = stateDocPath(state);
-  const label = (s: string) => states.find((x) => x.id === s)?.label ?? s;
+  const label = (s: string) =>
+    s === '' ? t('studio.graph.wholeCall') : (states.find((x) => x.id === s)?.label ?? s);
   const outgoing = useMemo(() => {
     try {
-      if (!state) return [];
+      if (!state && !whole) return [];
       const doc = viewDocument(text);
       return transitionsFrom(doc, state).map((transition) => ({
         ...transition,
@@ -77,7 +83,7 @@ export function StateEditForm({
     } catch {
       return [];
     }
-  }, [text, state]);
+  }, [text, state, whole]);
 
   useEffect(() => setPending(null), [state]);
   useEffect(() => {
@@ -107,72 +113,75 @@ export function StateEditForm({
     }
   };
 
-  if (!state) return null;
+  if (!state && !whole) return null;
   return (
     <div className="studio-graph-form" role="group" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>{t('studio.graph.editState')}</h4>
       <div className="studio-field">
         <label htmlFor={`${id}-state`}>{t('studio.graph.state')}</label>
-        <select id={`${id}-state`} value={state} onChange={(e) => onSelect(e.target.value)}>
+        <select
+          ref={selectRef}
+          id={`${id}-state`}
+          value={whole ? WHOLE_CALL : state}
+          onChange={(e) => onSelect(e.target.value)}
+        >
           {states.map((s) => (
             <option key={s.id} value={s.id}>
               {s.label}
             </option>
           ))}
+          <option value={WHOLE_CALL}>{t('studio.graph.wholeCall')}</option>
         </select>
       </div>
-      <TextField
-        label={t('studio.graph.stateName')}
-        path={[...path, 'label']}
-        value={node['label']}
-        edit={edit}
-        optional
-      />
-      <TextField
-        label={t('studio.graph.description')}
-        path={[...path, 'description']}
-        value={node['description']}
-        edit={edit}
-        optional
-        multiline
-      />
-      <h5>{t('studio.graph.entry')}</h5>
-      {entry.length === 0 ? <p className="muted">{t('studio.forms.emptyList')}</p> : null}
-      <ol className="studio-actions">
-        {entry.map((action, i) => (
-          <li key={i}>
-            {actionWords(data, action, t)}{' '}
-            <button
-              type="button"
-              onClick={() =>
-                edit((doc) =>
-                  removeAt(
-                    doc,
-                    Array.isArray(node['entry']) ? [...path, 'entry', i] : [...path, 'entry'],
-                    true,
-                  ),
-                )
-              }
-            >
-              {t('studio.forms.remove', { name: actionWords(data, action, t) })}
-            </button>
-          </li>
-        ))}
-      </ol>
-      <ActionPicker
-        data={data}
-        legend={t('studio.graph.addEntry')}
-        onAdd={(action) =>
-          edit((doc) => {
-            const current = doc.getIn([...path, 'entry'], true);
-            const added = doc.createNode(action, { flow: true });
-            if (isSeq(current)) current.items.push(added);
-            else if (current === undefined)
-              doc.setIn([...path, 'entry'], doc.createNode([action], { flow: false }));
-            else doc.setIn([...path, 'entry'], doc.createNode([doc.getIn([...path, 'entry']), action]));
-          })
-        }
-      />
+      {whole ? <p className="muted">{t('studio.graph.wholeCallHint')}</p> : null}
+      {whole ? null : (
+        <>
+          <TextField
+            label={t('studio.graph.stateName')}
+            path={[...path, 'label']}
+            value={node['label']}
+            edit={edit}
+            optional
+          />
+          <TextField
+            label={t('studio.graph.description')}
+            path={[...path, 'description']}
+            value={node['description']}
+            edit={edit}
+            optional
+            multiline
+          />
+          <h5>{t('studio.graph.entry')}</h5>
+          {entry.length === 0 ? <p className="muted">{t('studio.forms.emptyList')}</p> : null}
+          <ol className="studio-actions">
+            {entry.map((action, i) => (
+              <li key={i}>
+                {actionWords(data, action, t)}{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    edit((doc) =>
+                      removeAt(
+                        doc,
+                        Array.isArray(node['entry']) ? [...path, 'entry', i] : [...path, 'entry'],
+                        true,
+                      ),
+                    )
+                  }
+                >
+                  {t('studio.forms.remove', { name: actionWords(data, action, t) })}
+                </button>
+              </li>
+            ))}
+          </ol>
+          <ActionPicker
+            data={data}
+            legend={t('studio.graph.addEntry')}
+            // Before « Terminer l'appel » when the state ends the call: nothing after it would run.
+            onAdd={(action) => edit((doc) => addEntryAction(doc, state, action as unknown as Plain))}
+          />
+        </>
+      )}
       <h5>{t('studio.graph.outgoing')}</h5>
       {outgoing.length === 0 ? <p className="muted">{t('studio.forms.emptyList')}</p> : null}
       <ul className="studio-actions">
@@ -195,6 +204,15 @@ export function StateEditForm({
           return (
             <li key={i} className="studio-transition">
               <span className="studio-transition__words">{words}</span>{' '}
+              {/* What it does, in words: a transition read back without its lines and variables'
+                  changes could not be told from its neighbour on the same state. */}
+              {transition.written && transition.written.actions.length > 0 ? (
+                <span className="studio-transition__does muted">
+                  {t('studio.graph.outgoingDoes', {
+                    actions: transition.written.actions.map((a) => actionWords(data, a, t)).join(' ; '),
+                  })}
+                </span>
+              ) : null}{' '}
               {transition.targets.length <= 1 ? (
                 <label>
                   {t('studio.graph.changeTarget')}{' '}
@@ -245,89 +263,93 @@ export function StateEditForm({
           );
         })}
       </ul>
-      {/* The state's name people read is its label, above; a new id is for who writes the YAML. */}
-      <AdvancedOptions>
-        <form
-          className="studio-add"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const words = newName.trim();
-            if (!words) return;
-            const parent = state.split('.').slice(0, -1).join('.');
-            const siblings = [...statesOf(machine).keys()].filter(
-              (p) => p.split('.').slice(0, -1).join('.') === parent && p !== '',
-            );
-            const name = idFrom(
-              words,
-              siblings.map((p) => p.split('.').at(-1) ?? ''),
-              'etat',
-            );
-            let renamed = state;
-            edit((doc) => {
-              renamed = renameState(doc, state, name);
-              doc.setIn([...stateDocPath(renamed), 'label'], words);
-            });
-            onSelect(renamed);
-            setNewName('');
-            onDone(t('studio.graph.renamed', { from: label(state), to: words }));
-          }}
-        >
-          <label htmlFor={`${id}-rename`}>{t('studio.graph.newName')}</label>
-          <p id={`${id}-rename-hint`} className="muted studio-add__hint">
-            {t('studio.graph.renameHint', { id: state.split('.').at(-1) ?? state })}
-          </p>
-          <input
-            id={`${id}-rename`}
-            type="text"
-            value={newName}
-            aria-describedby={`${id}-rename-hint`}
-            onChange={(e) => setNewName(e.target.value)}
-          />
-          <button type="submit">{t('studio.graph.rename')}</button>
-        </form>
-      </AdvancedOptions>
-      {pending ? (
-        <DeleteConfirmation
-          labelId={`${id}-confirm`}
-          question={
-            pending.refs.length === 0
-              ? t('studio.graph.deleteNoRefs', { state: label(state) })
-              : t(`studio.graph.deleteRefs.${pluralForm(lang, pending.refs.length)}`, {
-                  state: label(state),
-                  count: pending.refs.length,
-                })
-          }
-          references={pending.refs.map(referenceWords)}
-          unsetFlags={unsetFlagWords(data, pending.unset, t, label)}
-          confirmRef={confirmRef}
-          onConfirm={() => {
-            const gone = label(state);
-            edit((doc) => void deleteState(doc, state));
-            setPending(null);
-            onDone(t('studio.graph.deleted', { state: gone }));
-          }}
-          onCancel={() => {
-            setPending(null);
-            deleteRef.current?.focus();
-          }}
-        />
-      ) : (
-        <button
-          type="button"
-          ref={deleteRef}
-          onClick={() => {
-            const doc = viewDocument(text);
-            // The state's transitions and actions go with it, their `flag` actions too.
-            setPending({
-              refs: stateReferences(doc, state),
-              unset: flagsLeftUnset(doc, (copy) => void deleteState(copy, state)),
-            });
-          }}
-        >
-          {t('studio.graph.delete', { state: label(state) })}
-        </button>
+      {whole ? null : (
+        <>
+          {/* The state's name people read is its label, above; a new id is for who writes the YAML. */}
+          <AdvancedOptions>
+            <form
+              className="studio-add"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const words = newName.trim();
+                if (!words) return;
+                const parent = state.split('.').slice(0, -1).join('.');
+                const siblings = [...statesOf(machine).keys()].filter(
+                  (p) => p.split('.').slice(0, -1).join('.') === parent && p !== '',
+                );
+                const name = idFrom(
+                  words,
+                  siblings.map((p) => p.split('.').at(-1) ?? ''),
+                  'etat',
+                );
+                let renamed = state;
+                edit((doc) => {
+                  renamed = renameState(doc, state, name);
+                  doc.setIn([...stateDocPath(renamed), 'label'], words);
+                });
+                onSelect(renamed);
+                setNewName('');
+                onDone(t('studio.graph.renamed', { from: label(state), to: words }));
+              }}
+            >
+              <label htmlFor={`${id}-rename`}>{t('studio.graph.newName')}</label>
+              <p id={`${id}-rename-hint`} className="muted studio-add__hint">
+                {t('studio.graph.renameHint', { id: state.split('.').at(-1) ?? state })}
+              </p>
+              <input
+                id={`${id}-rename`}
+                type="text"
+                value={newName}
+                aria-describedby={`${id}-rename-hint`}
+                onChange={(e) => setNewName(e.target.value)}
+              />
+              <button type="submit">{t('studio.graph.rename')}</button>
+            </form>
+          </AdvancedOptions>
+          {pending ? (
+            <DeleteConfirmation
+              labelId={`${id}-confirm`}
+              question={
+                pending.refs.length === 0
+                  ? t('studio.graph.deleteNoRefs', { state: label(state) })
+                  : t(`studio.graph.deleteRefs.${pluralForm(lang, pending.refs.length)}`, {
+                      state: label(state),
+                      count: pending.refs.length,
+                    })
+              }
+              references={pending.refs.map(referenceWords)}
+              unsetFlags={unsetFlagWords(data, pending.unset, t, label)}
+              confirmRef={confirmRef}
+              onConfirm={() => {
+                const gone = label(state);
+                edit((doc) => void deleteState(doc, state));
+                setPending(null);
+                onDone(t('studio.graph.deleted', { state: gone }));
+              }}
+              onCancel={() => {
+                setPending(null);
+                deleteRef.current?.focus();
+              }}
+            />
+          ) : (
+            <button
+              type="button"
+              ref={deleteRef}
+              onClick={() => {
+                const doc = viewDocument(text);
+                // The state's transitions and actions go with it, their `flag` actions too.
+                setPending({
+                  refs: stateReferences(doc, state),
+                  unset: flagsLeftUnset(doc, (copy) => void deleteState(copy, state)),
+                });
+              }}
+            >
+              {t('studio.graph.delete', { state: label(state) })}
+            </button>
+          )}
+          <p className="muted">{textOf(node['type']) === 'final' ? t('studio.graph.isFinal') : ''}</p>
+        </>
       )}
-      <p className="muted">{textOf(node['type']) === 'final' ? t('studio.graph.isFinal') : ''}</p>
     </div>
   );
 }

@@ -20,6 +20,13 @@ export type TriggerChoice = { value: string; label: string };
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/**
+ * « À tout moment de l'appel » in the graph's forms: the machine's own transitions (its root's
+ * `on`, `after`), which every state takes unless it reacts to the same event itself — an inject
+ * the trainer may send whatever the state, a move always offered.
+ */
+export const WHOLE_CALL = ':call';
+
 export const AFTER = ':after';
 export const ALWAYS = ':always';
 

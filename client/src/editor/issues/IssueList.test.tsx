@@ -5,6 +5,7 @@ import type { LintIssue } from '@ecoute/engine';
 import { translate } from '../../i18n/catalogue.js';
 import { renderWithSession } from '../../test/renderWithSession.js';
 import { IssueList, issueOffset } from './IssueList.js';
+import type { IssuePlace } from './issuePlace.js';
 
 const TEXT =
   'id: essai\nmachine:\n  states:\n    accueil:\n      label: Accueil\n    impasse:\n      label: Impasse\n';
@@ -59,5 +60,35 @@ describe('the lint issues', () => {
     expect(issueOffset(atLine, TEXT, ranges)).toBe(TEXT.indexOf('label: Accueil'));
     expect(issueOffset(dead, TEXT, ranges)).toBe(TEXT.indexOf('impasse:'));
     expect(issueOffset({ ...dead, message: 'Rien de précis.' }, TEXT, ranges)).toBe(0);
+  });
+
+  it('an issue the forms mend offers « Corriger dans les formulaires », with its place; one they do not, only the line', () => {
+    const onForm = jest.fn<(place: IssuePlace) => void>();
+    const place: IssuePlace = { kind: 'state', state: 'impasse' };
+    renderWithSession(
+      <IssueList
+        issues={[dead, atLine]}
+        onGo={() => {}}
+        placeOf={(issue) => (issue === dead ? place : null)}
+        onForm={onForm}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: /^1 erreur/ }));
+    const [first, second] = within(
+      screen.getByRole('list', { name: translate('fr', 'editor.issues.list') }),
+    ).getAllByRole('listitem');
+    const goForm = translate('fr', 'editor.issues.goForm');
+    // Named with its issue (several are in the list), its visible words first.
+    const button = within(first!).getByRole('button', { name: new RegExp(`^${goForm}`) });
+    expect(button.getAttribute('aria-label')).toBe(
+      translate('fr', 'editor.issues.goFormNamed', { message: dead.message }),
+    );
+    expect(button.textContent).toBe(goForm);
+    fireEvent.click(button);
+    expect(onForm).toHaveBeenCalledWith(place);
+    expect(within(second!).queryByRole('button', { name: new RegExp(`^${goForm}`) })).toBeNull();
+    expect(
+      within(second!).getByRole('button', { name: translate('fr', 'editor.issues.goLine', { line: 5 }) }),
+    ).toBeTruthy();
   });
 });

@@ -1,11 +1,13 @@
 // The lint's count in the header. With issues it is a button: it opens the list of every issue,
-// each with its message and a go-to-line button, which puts the cursor there. An issue without a
+// each with its message and a go-to-line button, which puts the cursor there; and, when the forms
+// mend it (`placeOf`: a state, a line, a move…), `editor.issues.goForm`, for who does not write YAML. An issue without a
 // position goes to the state its message names (its range in the text), else to the top. With
 // none it is a status, a check and the counts in the success colour: a disabled button there read
 // as a control the author could not use.
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { LintIssue, StateRange } from '@ecoute/engine';
 import { pluralForm, useI18n } from '../../i18n/index.js';
+import type { IssuePlace } from './issuePlace.js';
 
 /** The offset in `text` an issue points at: its line and column, the state it names, or 0. */
 export function issueOffset(issue: LintIssue, text: string, ranges: readonly StateRange[]): number {
@@ -32,13 +34,22 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function IssueList({
   issues,
   onGo,
+  placeOf,
+  onForm,
 }: {
   issues: readonly LintIssue[] | null;
   onGo(issue: LintIssue): void;
+  /** Where the forms mend an issue (read when the list opens); null: only in the text. */
+  placeOf?: ((issue: LintIssue) => IssuePlace | null) | undefined;
+  onForm?: ((place: IssuePlace) => void) | undefined;
 }) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
   const listId = useId();
+  const places = useMemo(
+    () => (open && issues && placeOf ? issues.map(placeOf) : []),
+    [open, issues, placeOf],
+  );
   if (!issues) return <span className="muted">{t('editor.checking')}</span>;
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
@@ -68,18 +79,33 @@ export function IssueList({
       </button>
       {open ? (
         <ul id={listId} className="studio__issues" aria-label={t('editor.issues.list')}>
-          {issues.map((issue, i) => (
-            <li key={i}>
-              {t(issue.severity === 'error' ? 'editor.issues.error' : 'editor.issues.warning', {
-                message: issue.message,
-              })}{' '}
-              <button type="button" onClick={() => onGo(issue)}>
-                {issue.line !== undefined
-                  ? t('editor.issues.goLine', { line: issue.line })
-                  : t('editor.issues.goState')}
-              </button>
-            </li>
-          ))}
+          {issues.map((issue, i) => {
+            const place = places[i];
+            return (
+              <li key={i}>
+                {t(issue.severity === 'error' ? 'editor.issues.error' : 'editor.issues.warning', {
+                  message: issue.message,
+                })}{' '}
+                {place && onForm ? (
+                  <>
+                    <button
+                      type="button"
+                      // One per issue: each named with its message (its visible words first).
+                      aria-label={t('editor.issues.goFormNamed', { message: issue.message })}
+                      onClick={() => onForm(place)}
+                    >
+                      {t('editor.issues.goForm')}
+                    </button>{' '}
+                  </>
+                ) : null}
+                <button type="button" onClick={() => onGo(issue)}>
+                  {issue.line !== undefined
+                    ? t('editor.issues.goLine', { line: issue.line })
+                    : t('editor.issues.goState')}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       ) : null}
     </>

@@ -476,6 +476,43 @@ export function transitionsFrom(doc: Document, state: string): OutgoingTransitio
   return out;
 }
 
+/**
+ * Where a new action goes among `actions`: before the first `end`. The engine ignores what follows
+ * `end` in the same step, so an action added after « Terminer l'appel » would never run (a
+ * closing line added to a final state was never said, and nothing told the author).
+ */
+export function actionPlace(actions: readonly unknown[]): number {
+  const end = actions.findIndex((action) => isPlain(action) && action['type'] === 'end');
+  return end < 0 ? actions.length : end;
+}
+
+/** `actions` with `action` added at its place (`actionPlace`). */
+export function withAction<T>(actions: readonly T[], action: T): T[] {
+  const at = actionPlace(actions);
+  return [...actions.slice(0, at), action, ...actions.slice(at)];
+}
+
+/** Adds `action` to what `state` does on entering, at its place (`actionPlace`): before its `end`. */
+export function addEntryAction(doc: Document, state: string, action: Plain): void {
+  const path = [...stateDocPath(state), 'entry'];
+  const current = doc.getIn(path, true);
+  if (current === undefined) {
+    doc.setIn(path, doc.createNode([action], { flow: false }));
+    return;
+  }
+  if (isSeq(current)) {
+    current.items.splice(
+      actionPlace(current.toJSON() as unknown[]),
+      0,
+      doc.createNode(action, { flow: true }),
+    );
+    return;
+  }
+  // One action written alone (`entry: { type: end, … }`): a list of two, in their order.
+  const alone = (isMap(current) ? current.toJSON() : current) as unknown;
+  doc.setIn(path, doc.createNode(actionPlace([alone]) === 0 ? [action, current] : [current, action]));
+}
+
 /** Points the transition written at `path` on `source` to `target` (a dot path), keeping the rest. */
 export function retargetTransition(doc: Document, source: string, path: YamlPath, target: string): void {
   const written = targetFrom(String(machineOf(doc)['id'] ?? ''), source, target);
