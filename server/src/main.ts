@@ -22,7 +22,14 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       app.close().then(
-        () => process.exit(0),
+        () => {
+          // Plain text, as the start line: whoever stopped the server reads that it stopped cleanly
+          // (a crash or kill -9 leaves no such line; live calls then come back paused).
+          console.log(
+            `Écoute arrêté (${signal}) : connexions fermées, chronologies enregistrées, base fermée`,
+          );
+          process.exit(0);
+        },
         (error: unknown) => {
           console.error(error);
           process.exit(1);
