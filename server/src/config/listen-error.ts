@@ -4,27 +4,25 @@
 import { ConfigError } from './env.js';
 import type { AppConfig } from './env.js';
 
+const PROBLEMS: Record<string, (config: Pick<AppConfig, 'port' | 'host'>) => string> = {
+  EADDRINUSE: ({ port }) =>
+    `PORT=${port} : ce port est déjà pris par un autre programme (un autre serveur Écoute ?) ; arrêtez-le ou choisissez un autre PORT`,
+  EACCES: ({ port }) =>
+    `PORT=${port} : un port sous 1024 demande les droits d'administration ; choisissez un port à partir de 1024 (par ex. PORT=8080), derrière un proxy inverse s'il le faut`,
+  EADDRNOTAVAIL: notThisMachine,
+  ENOTFOUND: notThisMachine,
+  EAI_AGAIN: notThisMachine,
+};
+
+function notThisMachine({ host }: Pick<AppConfig, 'host'>): string {
+  return `HOST=${host} : ce n'est pas une adresse de cette machine ; mettez 0.0.0.0 (toutes les interfaces) ou 127.0.0.1 (cette machine seulement)`;
+}
+
 export function listenError(
   error: unknown,
   config: Pick<AppConfig, 'port' | 'host'>,
 ): ConfigError | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'EADDRINUSE':
-      return new ConfigError([
-        `PORT=${config.port} : ce port est déjà pris par un autre programme (un autre serveur Écoute ?) ; arrêtez-le ou choisissez un autre PORT`,
-      ]);
-    case 'EACCES':
-      return new ConfigError([
-        `PORT=${config.port} : un port sous 1024 demande les droits d'administration ; choisissez un port à partir de 1024 (par ex. PORT=8080), derrière un proxy inverse s'il le faut`,
-      ]);
-    case 'EADDRNOTAVAIL':
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return new ConfigError([
-        `HOST=${config.host} : ce n'est pas une adresse de cette machine ; mettez 0.0.0.0 (toutes les interfaces) ou 127.0.0.1 (cette machine seulement)`,
-      ]);
-    default:
-      return undefined;
-  }
+  const problem = code === undefined ? undefined : PROBLEMS[code];
+  return problem ? new ConfigError([problem(config)]) : undefined;
 }
