@@ -1,5 +1,7 @@
 // Écoute's server entry: parse the environment once, build the app, listen.
+import { prepareDataFolder } from './config/data-folder.js';
 import { ConfigError, parseEnv } from './config/env.js';
+import { listenError } from './config/listen-error.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { createApp } from './app.js';
 
@@ -7,6 +9,7 @@ async function main(): Promise<void> {
   let config;
   try {
     config = parseEnv(process.env);
+    prepareDataFolder(config, process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -19,7 +22,14 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       app.close().then(
-        () => process.exit(0),
+        () => {
+          // Plain text, as the start line: whoever stopped the server reads that it stopped cleanly
+          // (a crash or kill -9 leaves no such line; live calls then come back paused).
+          console.log(
+            `Écoute arrêté (${signal}) : connexions fermées, chronologies enregistrées, base fermée`,
+          );
+          process.exit(0);
+        },
         (error: unknown) => {
           console.error(error);
           process.exit(1);
@@ -27,7 +37,14 @@ async function main(): Promise<void> {
       );
     });
   }
-  await app.listen(config.port, config.host);
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    const refusal = listenError(error, config);
+    if (!refusal) throw error;
+    console.error(refusal.message);
+    process.exit(2);
+  }
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   // First boot (no administrator yet): a one-time link to create the first administrator and

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { ManualScheduler } from '@ecoute/engine';
-import type { Debrief } from '@ecoute/protocol';
+import type { Debrief, SessionLinks } from '@ecoute/protocol';
 import { findWorkspaceRoot } from '../src/config/env.js';
-import { RoleClient, createSession, startServer } from './utils.js';
+import { RoleClient, createSession, startServer, trainerOf } from './utils.js';
 import type { TestServer } from './utils.js';
 
 const SCENARIO = 'appel-entrainement';
@@ -83,6 +83,9 @@ describe('npm run backup, then a restore', () => {
   });
 
   it('copies the database while another call writes, and the copy restores into a new server', async () => {
+    // Read now: after the backup's seconds of silence, the client's kept-alive connection to this
+    // server could be the one the server had just timed out (ECONNRESET, on a busy machine).
+    const original = await debriefOf(server.url, recorded.sessionId, recorded.tokens.trainer);
     // Another call goes on during the backup: inputs acked, durably, all along.
     const busy = await createSession(server.url, SCENARIO);
     const listener = await RoleClient.connect(server.url, {
@@ -111,6 +114,9 @@ describe('npm run backup, then a restore', () => {
     listener.close();
     expect(backup).toMatchObject({ code: 0 });
     expect(backup.output).toContain('Sauvegarde écrite');
+    // The server's key is not in the copy: the operator is told which file to keep with it.
+    const keyFile = path.join(path.dirname(server.config.databaseFile), 'secret.key');
+    expect(backup.output).toContain(`À garder avec la sauvegarde : la clé du serveur ${keyFile}`);
     expect(ackedBefore).toBeGreaterThan(0);
     expect(ackedAfterBackup).toBeGreaterThan(ackedBefore);
 
@@ -132,15 +138,20 @@ describe('npm run backup, then a restore', () => {
     const again = await runBackup(server.config.databaseFile, target);
     expect(again.code).toBe(1);
     expect(again.output).toContain('existe déjà');
+    // Run without the server's data folder: it says which variables choose the database.
+    const elsewhere = await runBackup(path.join(dir, 'absente.sqlite'), path.join(dir, 'autre.sqlite'));
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.output).toContain('mêmes ECOUTE_DATA_DIR ou ECOUTE_DATABASE_FILE');
 
-    // Restore as the README says: the file as ecoute.sqlite of a data folder, no stale -wal/-shm.
+    // Restore as the README says: the file as ecoute.sqlite of a data folder, no stale -wal/-shm,
+    // the server's key beside it.
     const restoredDir = mkdtempSync(path.join(tmpdir(), 'ecoute-restored-'));
     const restoredFile = path.join(restoredDir, 'ecoute.sqlite');
     copyFileSync(target, restoredFile);
+    copyFileSync(keyFile, path.join(restoredDir, 'secret.key'));
     expect(existsSync(`${restoredFile}-wal`)).toBe(false);
     const restored = await startServer({ env: { ECOUTE_DATABASE_FILE: restoredFile } });
     try {
-      const original = await debriefOf(server.url, recorded.sessionId, recorded.tokens.trainer);
       const replayed = await debriefOf(restored.url, recorded.sessionId, recorded.tokens.trainer);
       expect(replayed.callOver).toBe(true);
       expect(replayed.entries.length).toBeGreaterThan(10);
@@ -151,6 +162,14 @@ describe('npm run backup, then a restore', () => {
       // The learner's token opens the learner's debrief there too.
       const learner = await debriefOf(restored.url, recorded.sessionId, recorded.tokens.listener);
       expect(learner.viewer).toBe('listener');
+      // With the key, what it sealed opens: the trainer's « Liens et QR codes » shows the links
+      // again (under a new key the answer was `links: {}`, silently).
+      const { cookie } = (await trainerOf(server)).headers;
+      const links = await fetch(`${restored.url}/api/sessions/${recorded.sessionId}/links`, {
+        headers: { cookie: cookie ?? '' },
+      });
+      expect(links.status).toBe(200);
+      expect(((await links.json()) as SessionLinks).links).toEqual(recorded.links);
     } finally {
       await restored.close();
       rmSync(restoredDir, { recursive: true, force: true });

@@ -44,11 +44,16 @@ describe('/metrics', () => {
       const none = await fetch(`${server.url}/metrics`);
       expect(none.status).toBe(401);
       expect(none.headers.get('www-authenticate')).toBe('Bearer');
-      expect(await none.json()).toMatchObject({ ok: false, code: 'auth/invalid_token' });
+      const refusal = (await none.json()) as { ok: boolean; code: string; message: string };
+      expect(refusal).toMatchObject({ ok: false, code: 'auth/invalid_token' });
+      // Which header to send, for whoever sets up the scraper.
+      expect(refusal.message).toContain('Authorization: Bearer <ECOUTE_METRICS_TOKEN>');
       const wrong = await fetch(`${server.url}/metrics`, {
         headers: { authorization: 'Bearer not-the-token' },
       });
       expect(wrong.status).toBe(401);
+      // Not « required » when one was sent: refused, and against what.
+      expect(((await wrong.json()) as { message: string }).message).toMatch(/refusé.*ECOUTE_METRICS_TOKEN/);
     });
 
     it('counts what happens in a call', async () => {

@@ -34,6 +34,8 @@ describe('server shutdown', () => {
 
     await server.kill('SIGTERM');
     expect(server.exit()).toEqual({ code: 0, signal: null });
+    // The person who stopped it reads that it stopped cleanly, in the start line's plain text.
+    expect(server.output()).toContain('Écoute arrêté (SIGTERM)');
     expect(existsSync(`${server.databaseFile}-wal`)).toBe(false);
     const db = new Database(server.databaseFile, { readonly: true });
     try {

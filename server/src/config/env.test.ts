@@ -28,6 +28,26 @@ describe('parseEnv', () => {
     expect(problems.join(' ')).toContain('PORT');
     expect(problems.join(' ')).toContain('LOG_LEVEL');
   });
+
+  it('names each refused value and what to type instead, never a secret', () => {
+    let message = '';
+    try {
+      parseEnv({
+        PORT: 'abc',
+        ECOUTE_PUBLIC_URL: 'ecoute.example.org',
+        ECOUTE_SECRET: 'trop-court-pour-un-secret',
+      });
+    } catch (e) {
+      message = (e as ConfigError).message;
+    }
+    expect(message).toContain('PORT=abc : attendu un numéro de port');
+    expect(message).toContain('ECOUTE_PUBLIC_URL=ecoute.example.org : attendu');
+    expect(message).toContain('https://');
+    expect(message).toContain('ECOUTE_SECRET : attendu un secret de 32 à 500 caractères');
+    expect(message).not.toContain('trop-court-pour-un-secret');
+    // zod's own words are not what a person running the server should have to decode.
+    expect(message).not.toMatch(/Invalid|expected|received/);
+  });
 });
 
 describe('parseEnv: retention and the LRS', () => {

@@ -38,7 +38,7 @@ const envSchema = z.object({
   /** PostgreSQL instead of the embedded SQLite file, e.g. postgres://user@host:5432/ecoute. */
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'URL postgres:// attendue')
+    .regex(/^postgres(ql)?:\/\//)
     .optional(),
   /**
    * SQLite durability (database/sqlite.ts): FULL (default; an acked input survives a power cut,
@@ -55,7 +55,7 @@ const envSchema = z.object({
   /** 1: serve Prometheus metrics at /metrics (off by default). */
   ECOUTE_METRICS: z.enum(['0', '1']).default('0'),
   /** A bearer token /metrics then requires (setting it also turns metrics on). */
-  ECOUTE_METRICS_TOKEN: z.string().min(16, '16 caractères au moins').max(200).optional(),
+  ECOUTE_METRICS_TOKEN: z.string().min(16).max(200).optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'silent']).default('log'),
   /** Ended sessions older than this many days are deleted (at boot, then daily); 0 keeps them. */
   ECOUTE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
@@ -74,17 +74,13 @@ const envSchema = z.object({
   ECOUTE_CREATE_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** Socket messages one address may send per second, bursts of twice that (0: no limit). */
   ECOUTE_ADDRESS_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(200),
-  ECOUTE_SECRET: z.string().min(32, '32 caractères au moins').max(500).optional(),
+  ECOUTE_SECRET: z.string().min(32).max(500).optional(),
   /** Proxies whose X-Forwarded-For is believed: a hop count, or addresses/subnets (`loopback`). */
-  ECOUTE_TRUST_PROXY: z
-    .string()
-    .min(1)
-    .refine(validTrust, 'un nombre de relais, ou des adresses et sous-réseaux séparés par des virgules')
-    .optional(),
+  ECOUTE_TRUST_PROXY: z.string().min(1).refine(validTrust).optional(),
   /** Several processes (cluster/): Redis carries broadcasts and forwarded inputs; needs DATABASE_URL. */
   REDIS_URL: z
     .string()
-    .regex(/^rediss?:\/\//, 'URL redis:// attendue')
+    .regex(/^rediss?:\/\//)
     .optional(),
   /** How long a process's session leases last without a heartbeat (cluster/; takeover after it). */
   ECOUTE_LEASE_MS: z.coerce.number().int().min(200).max(600_000).default(5_000),
@@ -135,23 +131,95 @@ export interface AppConfig {
   drainGraceMs: number;
 }
 
+type EnvName = keyof typeof envSchema.shape;
+
+/**
+ * What each variable expects, as the person who runs the server reads it when a value is refused
+ * (zod's own messages say « Invalid URL » or « expected number, received NaN »: not what to type).
+ */
+const EXPECTED: Record<EnvName, string> = {
+  PORT: 'un numéro de port, entier de 0 à 65535 (par ex. PORT=8080)',
+  HOST: "l'adresse où écouter (0.0.0.0 : toutes les interfaces ; 127.0.0.1 : cette machine seulement)",
+  ECOUTE_DATA_DIR: 'le chemin du dossier des données (par ex. /var/lib/ecoute)',
+  ECOUTE_DATABASE_FILE: 'le chemin du fichier SQLite (par ex. /var/lib/ecoute/ecoute.sqlite)',
+  DATABASE_URL: 'une adresse postgres:// (par ex. postgres://ecoute@localhost:5432/ecoute)',
+  ECOUTE_SQLITE_SYNCHRONOUS: 'FULL (défaut), FULL_IN_COMMIT ou NORMAL',
+  ECOUTE_SCENARIOS_DIR: 'le chemin du dossier des scénarios',
+  ECOUTE_CLIENT_DIR: "le chemin du dossier de l'application construite (client/dist)",
+  ECOUTE_CLOCK_RATE: 'un nombre plus grand que 0 et au plus 1000 (1 : temps réel)',
+  ECOUTE_TEST_CLOCK: 'manual (tests seulement), ou rien',
+  ECOUTE_METRICS: '1 pour ouvrir /metrics, 0 (défaut) pour le fermer',
+  ECOUTE_METRICS_TOKEN: 'un jeton de 16 à 200 caractères',
+  LOG_LEVEL: 'error, warn, log (défaut), debug ou silent',
+  ECOUTE_RETENTION_DAYS: 'un nombre entier de jours, de 0 (garder toujours) à 36500',
+  ECOUTE_PUBLIC_URL:
+    "l'adresse publique complète, avec http:// ou https:// devant (par ex. https://ecoute.example.org)",
+  ECOUTE_LRS_URL: "l'adresse complète du LRS, avec http:// ou https:// devant",
+  ECOUTE_LRS_KEY: 'la clé du LRS',
+  ECOUTE_LRS_SECRET: 'le secret du LRS',
+  ECOUTE_IDLE_UNLOAD_MS: 'un nombre entier de millisecondes, 0 ou plus (0 : jamais)',
+  ECOUTE_UNCLAIMED_EXPIRY_MS: 'un nombre entier de millisecondes, 0 ou plus (0 : jamais)',
+  ECOUTE_CREATE_PER_MINUTE: 'un nombre entier, 0 ou plus (0 : sans limite)',
+  ECOUTE_ADDRESS_MESSAGES_PER_SECOND: 'un nombre entier, 0 ou plus (0 : sans limite)',
+  ECOUTE_SECRET: 'un secret de 32 à 500 caractères',
+  ECOUTE_TRUST_PROXY:
+    'un nombre de relais, ou des adresses et sous-réseaux séparés par des virgules (par ex. loopback ou 10.0.0.0/8)',
+  REDIS_URL: 'une adresse redis:// ou rediss:// (par ex. redis://localhost:6379)',
+  ECOUTE_LEASE_MS: 'un nombre entier de millisecondes, de 200 à 600000',
+  ECOUTE_DRAIN_GRACE_MS: 'un nombre entier de millisecondes, de 0 à 60000',
+};
+
+/** Variables whose value may be shown back in an error: never a secret, a token or an address with a password. */
+const SHOWN: ReadonlySet<EnvName> = new Set<EnvName>([
+  'PORT',
+  'HOST',
+  'ECOUTE_DATA_DIR',
+  'ECOUTE_DATABASE_FILE',
+  'ECOUTE_SQLITE_SYNCHRONOUS',
+  'ECOUTE_SCENARIOS_DIR',
+  'ECOUTE_CLIENT_DIR',
+  'ECOUTE_CLOCK_RATE',
+  'ECOUTE_TEST_CLOCK',
+  'ECOUTE_METRICS',
+  'LOG_LEVEL',
+  'ECOUTE_RETENTION_DAYS',
+  'ECOUTE_PUBLIC_URL',
+  'ECOUTE_IDLE_UNLOAD_MS',
+  'ECOUTE_UNCLAIMED_EXPIRY_MS',
+  'ECOUTE_CREATE_PER_MINUTE',
+  'ECOUTE_ADDRESS_MESSAGES_PER_SECOND',
+  'ECOUTE_TRUST_PROXY',
+  'ECOUTE_LEASE_MS',
+  'ECOUTE_DRAIN_GRACE_MS',
+]);
+
+/** One line per refused variable: its name, the value given (unless secret) and what it expects. */
+function refusedVariable(name: EnvName, value: string | undefined): string {
+  const given = SHOWN.has(name) && value !== undefined ? `${name}=${value}` : name;
+  return `${given} : attendu ${EXPECTED[name]}`;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Configuration invalide (variables d'environnement) :\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+        'Corrigez ces variables puis relancez (README, « Exploitation »).',
+    );
   }
 }
 
 export function parseEnv(env: Record<string, string | undefined>): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    const names = new Set(parsed.error.issues.map((i) => i.path[0] as EnvName));
+    throw new ConfigError([...names].map((name) => refusedVariable(name, env[name])));
   }
   const e = parsed.data;
   if (e.ECOUTE_LRS_URL && (!e.ECOUTE_LRS_KEY || !e.ECOUTE_LRS_SECRET)) {
-    throw new ConfigError(['ECOUTE_LRS_URL: ECOUTE_LRS_KEY et ECOUTE_LRS_SECRET sont requis avec lui']);
+    throw new ConfigError(['ECOUTE_LRS_URL : ECOUTE_LRS_KEY et ECOUTE_LRS_SECRET sont requis avec lui']);
   }
   if (e.REDIS_URL && !e.DATABASE_URL) {
-    throw new ConfigError(['REDIS_URL: DATABASE_URL (PostgreSQL) est requis avec lui']);
+    throw new ConfigError(['REDIS_URL : DATABASE_URL (PostgreSQL) est requis avec lui']);
   }
   const root = findWorkspaceRoot();
   const dataDir = path.resolve(e.ECOUTE_DATA_DIR ?? path.join(root, 'data'));

@@ -1,6 +1,7 @@
 // `npm run backup -- FILE` (scripts/backup.mjs runs this under Node 24): copies the server's
 // SQLite database (the same ECOUTE_DATABASE_FILE / ECOUTE_DATA_DIR as the server) to FILE while
 // the server may run. Restoring is described in the README.
+import path from 'node:path';
 import { ConfigError, parseEnv } from '../config/env.js';
 import { BackupError, backupSqlite } from './backup.js';
 
@@ -18,6 +19,16 @@ async function main(): Promise<number> {
   const result = await backupSqlite(config.databaseFile, target);
   console.log(
     `Sauvegarde écrite : ${result.file} (${(result.bytes / 1024).toFixed(0)} Ko, ${result.sessions} séance(s), ${result.timelineEntries} entrée(s) de chronologie) depuis ${config.databaseFile}`,
+  );
+  // The base holds what the server's secret seals (the links kept for trainers, the badge and LTI
+  // keys): restored under another secret, they no longer open, and nothing says so. The secret is
+  // not copied into the backup (it would sit beside what it protects): the operator is told.
+  const lost =
+    "sans elle, les liens gardés pour les formateur·rices, les clés des badges et de LTI ne s'ouvrent plus";
+  console.log(
+    config.secret === undefined
+      ? `À garder avec la sauvegarde : la clé du serveur ${path.join(path.dirname(config.databaseFile), 'secret.key')}, à remettre à côté de la base en restaurant (${lost}).`
+      : `À garder avec la sauvegarde : la valeur de ECOUTE_SECRET, à redonner au serveur restauré (${lost}).`,
   );
   return 0;
 }

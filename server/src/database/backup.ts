@@ -21,7 +21,10 @@ const ALL_PAGES = 0x7fffffff;
 export async function backupSqlite(source: string, target: string): Promise<BackupResult> {
   const from = path.resolve(source);
   const to = path.resolve(target);
-  if (!existsSync(from)) throw new BackupError(`base introuvable : ${from}`);
+  if (!existsSync(from))
+    throw new BackupError(
+      `base introuvable : ${from} (la sauvegarde lit la base du serveur : donnez-lui les mêmes ECOUTE_DATA_DIR ou ECOUTE_DATABASE_FILE que lui)`,
+    );
   if (to === from) throw new BackupError('la copie ne peut pas remplacer la base elle-même');
   if (existsSync(to)) throw new BackupError(`le fichier existe déjà : ${to}`);
   if (!existsSync(path.dirname(to))) throw new BackupError(`dossier introuvable : ${path.dirname(to)}`);

@@ -1,5 +1,6 @@
 // The level of an HTTP answer's log line: a 4xx is a refusal (warn), except the course members
-// of a session no platform opened — an expected answer, logged as info.
+// of a session no platform opened — an expected answer, logged as info; the probes' answered
+// requests are not logged, their refusals are.
 import { describe, expect, it } from '@jest/globals';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config/env.js';
@@ -19,5 +20,14 @@ describe('httpLogOptions.customLogLevel', () => {
     expect(level('/api/sessions/s-1/lti/members', 403)).toBe('warn');
     expect(level('/api/sessions/s-1/debrief', 404)).toBe('warn');
     expect(level('/api/sessions/s-1/lti/members', 502)).toBe('error');
+  });
+
+  it("keeps the probes' answers out, and their refusals in (a wrong metrics token, not ready)", () => {
+    expect(level('/healthz', 200)).toBe('silent');
+    expect(level('/readyz', 200)).toBe('silent');
+    expect(level('/metrics', 200)).toBe('silent');
+    expect(level('/metrics?gc=1', 200)).toBe('silent');
+    expect(level('/metrics', 401)).toBe('warn');
+    expect(level('/readyz', 503)).toBe('warn');
   });
 });

@@ -23,8 +23,16 @@ const PINO_LEVELS: Record<AppConfig['logLevel'], LevelWithSilent> = {
   debug: 'debug',
 };
 
-/** Probed often by supervisors and scrapers: their requests are not logged one by one. */
+/**
+ * Probed often by supervisors and scrapers: their answered requests are not logged one by one.
+ * Their refusals are, like any other (a scraper with a wrong token, `/readyz` answering 503):
+ * otherwise the person reading the logs never learns why a balancer or Prometheus gave up.
+ */
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+function quietPath(url: string | undefined): boolean {
+  return QUIET_PATHS.has((url ?? '').split('?')[0] ?? '');
+}
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -65,13 +73,18 @@ export function httpLogOptions(config: AppConfig, refusals: RefusalLog): Options
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     customLogLevel: (req, res, error) => {
+      if (quietPath(req.url)) {
+        if (error === undefined && res.statusCode < 400) return 'silent';
+        // A readiness 503 is the answer the probe asked for (recovering, draining), not a server
+        // error: a bounded warning, as any refusal.
+        return refusals.admit(`http/${res.statusCode}`) ? 'warn' : 'silent';
+      }
       if (error !== undefined || res.statusCode >= 500) return 'error';
       // A session no platform opened has no course members: an answer, not a refusal.
       if (res.statusCode === 404 && COURSE_MEMBERS_PATH.test(safeUrl(req.url ?? ''))) return 'info';
       if (res.statusCode >= 400) return refusals.admit(`http/${res.statusCode}`) ? 'warn' : 'silent';
       return 'info';
     },
-    autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? '') },
   };
 }
 

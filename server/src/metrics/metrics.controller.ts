@@ -34,7 +34,15 @@ export class MetricsController {
       const given = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
       if (given === undefined || !sameSecret(given, token)) {
         response.setHeader('WWW-Authenticate', 'Bearer');
-        throw httpFailure(failure(ErrorCode.AuthInvalidToken, 'Jeton de métriques requis.'));
+        // Whoever sets up the scraper reads this: which of the two mistakes, and the header to send.
+        throw httpFailure(
+          failure(
+            ErrorCode.AuthInvalidToken,
+            given === undefined
+              ? 'Jeton de métriques requis : envoyez « Authorization: Bearer <ECOUTE_METRICS_TOKEN> ».'
+              : "Jeton de métriques refusé : ce n'est pas la valeur de ECOUTE_METRICS_TOKEN.",
+          ),
+        );
       }
     }
     const collect = (globalThis as { gc?: () => void }).gc;
