@@ -43,6 +43,22 @@ describe('translate', () => {
   });
 });
 
+describe('English wording', () => {
+  // A count out of a total reads « 2 of 5 steps done », not « 2 steps done of 5 ».
+  it('puts « of {total} » right after the count', () => {
+    const outOf = (Object.keys(en) as MessageKey[]).filter(
+      (key) => en[key].includes('{count}') && en[key].includes('{total}'),
+    );
+    expect(outOf.length).toBeGreaterThan(0);
+    expect(outOf.filter((key) => !en[key].includes('{count} of {total}'))).toEqual([]);
+  });
+
+  // The glossary's English: the listener's acts are moves (« technique » is the French word).
+  it('calls a listener’s act a move in the transcript', () => {
+    expect(translate('en', 'entry.move', { label: 'Reformuler' })).toBe('Move: Reformuler');
+  });
+});
+
 describe('apostrophes', () => {
   // One apostrophe in every catalogue: the straight one ('), as most texts and the scenarios' texts
   // have it; a typographic one (U+2019) beside it reads as two spellings on the same page.

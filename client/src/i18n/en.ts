@@ -70,7 +70,7 @@ export const en: Catalogue = {
 
   'entry.pickup': 'Picks up.',
   'entry.hangup': 'Hangs up.',
-  'entry.move': 'Technique: {label}',
+  'entry.move': 'Move: {label}',
   'entry.inject': 'Injected event: {label}',
   'entry.pause': 'Session paused.',
   'entry.resume': 'Session resumed.',
@@ -680,8 +680,8 @@ export const en: Catalogue = {
   'account.firstSteps.heading': 'First steps',
   'account.firstSteps.intro':
     'The organisation {organization} is set up. Here is what it needs to welcome trainers and listeners; each step is ticked once done.',
-  'account.firstSteps.progress.one': '{count} step done of {total}',
-  'account.firstSteps.progress.other': '{count} steps done of {total}',
+  'account.firstSteps.progress.one': '{count} of {total} steps done',
+  'account.firstSteps.progress.other': '{count} of {total} steps done',
   'account.firstSteps.invite': 'Invite the trainers',
   'account.firstSteps.inviteHint':
     'One invitation link per person, to hand over: they create their account there.',
@@ -915,8 +915,8 @@ export const en: Catalogue = {
   'badges.createdAwarded.other':
     'Badge “{name}” created: awarded to {count} listeners whose calls already played meet the criteria.',
   'badges.image.choose': 'Choose a picture for the badge {name}',
-  'badges.callChosen.one': '{count} criterion chosen of {total}',
-  'badges.callChosen.other': '{count} criteria chosen of {total}',
+  'badges.callChosen.one': '{count} of {total} criteria chosen',
+  'badges.callChosen.other': '{count} of {total} criteria chosen',
   'badges.unknownCriterion': 'Criterion no longer in the rubrics',
   'badges.new': 'Define a badge',
   'badges.name': 'Badge name',
