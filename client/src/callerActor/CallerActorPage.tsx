@@ -3,6 +3,7 @@ import type { CallerActorView, TimelineEntry } from '@ecoute/engine';
 import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
 import { PersonaPanel } from '../trainer/PersonaPanel.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 import { ClassMessages } from '../join/ClassMessageNotice.js';
 import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
@@ -50,7 +51,17 @@ export function CallerActorPage() {
 
   return (
     <div className="role-page role-page--caller-actor" ref={pageRef}>
-      <h1>{title}</h1>
+      <h1>
+        {view ? (
+          <MessageWithScenario
+            k="session.title"
+            params={{ role }}
+            scenario={{ scenario: view.scenario.title }}
+          />
+        ) : (
+          role
+        )}
+      </h1>
       <JoinedAs />
       <SessionNotices session={session} view={view} />
       <ClassMessages />

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { CurvesPanel } from '../charts/CurvesPanel.js';
 import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 import { useSessionNow } from '../ui/useCallElapsed.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
@@ -82,7 +83,17 @@ export function TrainerPage() {
   return (
     <div className="role-page role-page--trainer trainer-console" ref={pageRef}>
       <div className="trainer-console__top">
-        <h1>{title}</h1>
+        <h1>
+          {view ? (
+            <MessageWithScenario
+              k="session.title"
+              params={{ role }}
+              scenario={{ scenario: view.scenario.title }}
+            />
+          ) : (
+            role
+          )}
+        </h1>
         <JoinedAs />
         {view?.callerActor ? <p className="notice">{t('trainer.callerActorOn')}</p> : null}
         {view ? (
