@@ -263,11 +263,21 @@ describe('the debrief in the browser', () => {
     await page.getByRole('heading', { level: 1, name: "Debrief — Appel d'entraînement" }).waitFor();
     expect(scripts('en')).toHaveLength(1);
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    // The scenario's words stay French and say so, for a screen reader: the title in the heading,
+    // the caller's lines in the transcript; the page's own words are English.
+    await expect(page.locator('h1 [lang="fr"]').textContent()).resolves.toBe("Appel d'entraînement");
+    const transcript = page.getByRole('group', { name: 'Transcript up to this moment' });
+    await expect(transcript.locator('.entry__speaker').first().getAttribute('lang')).resolves.toBeNull();
+    expect(await transcript.locator('.moment-transcript__text[lang="fr"]').count()).toBeGreaterThan(0);
     // The way back to the sessions list: the whole app, by a full load, in English still.
     await page.getByRole('link', { name: "← Back to the organisation's sessions" }).click();
     await page.waitForURL(`${server.url}/sessions`);
     await page.waitForFunction(() => document.querySelector('h1') !== null);
     expect(scripts('index')).toHaveLength(1);
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    // And after a reload, on the sessions list, where the calls' titles are French.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sessions of the organisation' }).waitFor();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
     await context.close();
   });
