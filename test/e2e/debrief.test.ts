@@ -282,6 +282,24 @@ describe('the debrief in the browser', () => {
     await context.close();
   });
 
+  it('opens in English for a browser that asks for English, until French is chosen', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${server.url}/debrief/${sessionId}#k=${tokens.listener}`);
+    await page.getByRole('heading', { level: 1, name: "Debrief — Appel d'entraînement" }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    // The person's choice wins over the browser's, and is kept.
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { level: 1, name: "Débriefing — Appel d'entraînement" }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: "Débriefing — Appel d'entraînement" }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('fr');
+    await context.close();
+  });
+
   it('takes the learner through the transcript in one Tab stop, moved within by the arrow keys, at 1366×768 and 390×844', async () => {
     for (const viewport of [
       { width: 1366, height: 768 },
