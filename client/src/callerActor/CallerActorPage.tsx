@@ -24,6 +24,7 @@ import { waitingForListener } from '../ui/listenerJoined.js';
 import '../ui/roleLayout.css';
 import '../ui/textSendForm.css';
 import './callerActor.css';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 /**
  * A learner plays the caller: cue cards (who they are, their secrets, what the call expects
@@ -154,8 +155,14 @@ function ExpectationsCard({ view, waiting }: { view: CallerActorView; waiting: b
       <ul className="expectations__list">
         {states.map((state) => (
           <li key={state.id}>
-            <strong>{state.label}</strong>
-            {state.description ? <p className="expectations__text">{state.description}</p> : null}
+            <strong>
+              <ScenarioText>{state.label}</ScenarioText>
+            </strong>
+            {state.description ? (
+              <p className="expectations__text">
+                <ScenarioText>{state.description}</ScenarioText>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

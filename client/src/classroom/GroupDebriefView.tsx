@@ -12,6 +12,7 @@ import { formatSpan } from '../i18n/formatSpan.js';
 import { useI18n } from '../i18n/index.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import { edgeCallCounts, groupHighlight } from './groupGraph.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 const NO_STATES: readonly string[] = [];
 const NO_ENTRIES: readonly TimelineEntry[] = [];
@@ -144,7 +145,7 @@ export function GroupDebriefView({ debrief }: { debrief: GroupDebrief }) {
                   <th scope="col">{t('classroom.debrief.col.call')}</th>
                   {criteria.map((c) => (
                     <th scope="col" key={c.criterion}>
-                      {c.label}
+                      <ScenarioText>{c.label}</ScenarioText>
                     </th>
                   ))}
                 </tr>

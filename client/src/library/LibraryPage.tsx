@@ -15,6 +15,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { libraryApi } from './libraryApi.js';
 import './library.css';
 import { ScrollTable } from '../ui/ScrollTable.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 /** The server's rule for a call's id (the engine's `SCENARIO_ID_PATTERN`). */
 const CALL_ID_RULE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -115,7 +116,9 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
             <tbody>
               {calls.map((c) => (
                 <tr key={c.id}>
-                  <th scope="row">{c.title}</th>
+                  <th scope="row">
+                    <ScenarioText>{c.title}</ScenarioText>
+                  </th>
                   <td>
                     {c.builtIn
                       ? t('library.status.builtIn', { version: c.published ?? 1 })

@@ -20,6 +20,7 @@ import { SignedInPage } from '../account/SignedInPage.js';
 import './sessions.css';
 import '../ui/cardTable.css';
 import { CardTableHead } from '../ui/CardTableHead.js';
+import { useScenarioLang } from '../i18n/useScenarioLang.js';
 
 type ListState =
   | { status: 'loading' }
@@ -46,6 +47,7 @@ export function SessionsPage({
 
 function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) {
   const { t, lang } = useI18n();
+  const scenarioLang = useScenarioLang();
   const scenarios = useScenarios(homeApi);
   const [filter, setFilter] = useState<SessionListQuery>({});
   const [draft, setDraft] = useState<SessionListQuery>({});
@@ -120,7 +122,7 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
           >
             <option value="">{t('sessions.filters.allScenarios')}</option>
             {scenarioOptions.map((s) => (
-              <option key={s.id} value={s.id}>
+              <option key={s.id} value={s.id} lang={scenarioLang}>
                 {s.title}
               </option>
             ))}

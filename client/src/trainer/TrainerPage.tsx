@@ -39,6 +39,7 @@ import { StateList } from './StateList.js';
 import { SessionControls } from './SessionControls.js';
 import { VariableGauges } from './VariableGauges.js';
 import './trainer.css';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 /**
  * The trainer's console: the live call plus everything hidden from the listener (variables as
@@ -245,7 +246,9 @@ export function TrainerPage() {
                     label: t('trainer.tabs.caller'),
                     content: (
                       <>
-                        <p className="muted">{view.scenario.summary}</p>
+                        <p className="muted">
+                          <ScenarioText>{view.scenario.summary}</ScenarioText>
+                        </p>
                         <PersonaPanel persona={view.persona} />
                         <ListenerWordsPanel entries={session.entries} />
                       </>
