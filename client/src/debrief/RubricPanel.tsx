@@ -16,6 +16,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useCallClock } from './callClock.js';
 import './rubric.css';
 import { ScenarioText } from '../i18n/ScenarioText.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 
 export const RATING_KEYS: Record<CriterionRating, MessageKey> = {
   met: 'debrief.rating.met',
@@ -221,7 +222,9 @@ function JudgmentForm({
       }}
     >
       <fieldset>
-        <legend>{t('debrief.judgment.legend', { criterion: criterion.label })}</legend>
+        <legend>
+          <MessageWithScenario k="debrief.judgment.legend" scenario={{ criterion: criterion.label }} />
+        </legend>
         <div className="judgment__ratings">
           {CRITERION_RATINGS.map((value, index) => (
             <label key={value}>

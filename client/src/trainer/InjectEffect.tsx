@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/index.js';
 import { describeEntry } from '../ui/describeEntry.js';
 import { frenchSpacing } from '../ui/frenchSpacing.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 
 /**
  * The latest inject and what followed it until the next action: the caller's lines and cues,
@@ -50,7 +51,12 @@ export function InjectEffect({
   const inject = last.inject.input.inject;
   return (
     <section className="panel inject-effect" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('trainer.injects.effect', { label: labels.injects.get(inject) ?? inject })}</h2>
+      <h2 id={headingId}>
+        <MessageWithScenario
+          k="trainer.injects.effect"
+          scenario={{ label: labels.injects.get(inject) ?? inject }}
+        />
+      </h2>
       {last.effects.length === 0 ? <p className="muted">{t('trainer.injects.noEffect')}</p> : null}
       <ul className="inject-effect__list">
         {last.effects.map((entry) => {
