@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { describeEntry } from '../ui/describeEntry.js';
-import { frenchSpacing } from '../ui/frenchSpacing.js';
+import { EntryText } from '../ui/EntryText.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
 import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 
@@ -44,7 +44,7 @@ export function InjectEffect({
   entries: readonly TimelineEntry[];
   labels: KnownLabels;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const headingId = useId();
   const last = useMemo(() => lastInjectEffect(entries), [entries]);
   if (!last || last.inject.input.kind !== 'inject') return null;
@@ -61,13 +61,12 @@ export function InjectEffect({
       <ul className="inject-effect__list">
         {last.effects.map((entry) => {
           const line = describeEntry(entry, labels, t);
-          const spoken = line.voice === 'caller' && lang === 'fr' ? frenchSpacing(line.text) : line.text;
           return (
             <li key={entry.seq} className={`inject-effect__item inject-effect__item--${line.voice}`}>
               <span className="entry__speaker">{line.speaker}</span>{' '}
               {line.cue ? <span className="entry__cue">{line.cue}</span> : null}
               {line.cue && line.text ? ' ' : null}
-              {line.text ? <span>{spoken}</span> : null}
+              {line.text ? <EntryText line={line} frenchTypography /> : null}
             </li>
           );
         })}

@@ -15,7 +15,7 @@ export function EntryText({
   frenchTypography = false,
 }: {
   line: EntryLine;
-  className: string;
+  className?: string;
   frenchTypography?: boolean;
 }) {
   const { lang } = useI18n();
