@@ -53,6 +53,15 @@ describe('English wording', () => {
     expect(outOf.filter((key) => !en[key].includes('{count} of {total}'))).toEqual([]);
   });
 
+  // A role has one name: the group session's sentence (« your role is … ») says the role page's.
+  it('names each role in a sentence as its page does, in every language', () => {
+    for (const catalogue of [fr, en]) {
+      for (const role of ['listener', 'callerActor', 'observer'] as const) {
+        expect(catalogue[`classroom.role.${role}`]).toBe(catalogue[`role.${role}`].toLowerCase());
+      }
+    }
+  });
+
   // The glossary's English: the listener's acts are moves (« technique » is the French word).
   it('calls a listener’s act a move in the transcript', () => {
     expect(translate('en', 'entry.move', { label: 'Reformuler' })).toBe('Move: Reformuler');

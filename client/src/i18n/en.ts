@@ -1032,7 +1032,7 @@ export const en: Catalogue = {
   'classroom.message.sent': 'Sent by {name} at {time}',
   'classroom.message.dismiss': 'Hide the message',
   'classroom.role.listener': 'listener',
-  'classroom.role.callerActor': 'caller actor',
+  'classroom.role.callerActor': 'caller player',
   'classroom.role.observer': 'observer',
   'classroom.code': 'Code to join: {code}',
   'classroom.joinLink': 'Link to join',
