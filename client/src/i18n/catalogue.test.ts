@@ -66,6 +66,14 @@ describe('English wording', () => {
   it('calls a listener’s act a move in the transcript', () => {
     expect(translate('en', 'entry.move', { label: 'Reformuler' })).toBe('Move: Reformuler');
   });
+
+  // One English name per thing (shared/GLOSSARY.md and the role pages): the debrief, the caller player.
+  it('says « debrief » and « caller player », never « debriefing » nor « caller actor »', () => {
+    const strays = Object.entries(en).filter(([, text]) =>
+      /debriefing|caller actor|\btechnique\b/i.test(text),
+    );
+    expect(strays.map(([key]) => key)).toEqual([]);
+  });
 });
 
 describe('apostrophes', () => {

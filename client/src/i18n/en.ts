@@ -850,7 +850,7 @@ export const en: Catalogue = {
   'a11y.footer': 'Accessibility: partially compliant',
   'a11y.footerNav': 'Footer',
   'a11y.intro':
-    'The training body that provides Écoute is committed to making its digital services accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005. This statement applies to the Écoute application: home, call consoles (listener, trainer, observer, caller actor), debrief, sessions list and account pages.',
+    'The training body that provides Écoute is committed to making its digital services accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005. This statement applies to the Écoute application: home, call consoles (listener, trainer, observer, caller player), debrief, sessions list and account pages.',
   'a11y.status.heading': 'Compliance status',
   'a11y.status.level': 'Écoute is partially compliant with RGAA 4.1.',
   'a11y.status.text':
@@ -867,7 +867,7 @@ export const en: Catalogue = {
   'a11y.method.technologies':
     'Technologies used: HTML, CSS, JavaScript (React), WAI-ARIA. Checks made in Chromium:',
   'a11y.method.axe':
-    'axe-core (WCAG 2.1 A and AA rules and best practices) on every page and every state of a call (ringing, ongoing, paused, ended, projector view, caller actor, debrief, sessions, accounts, group sessions and floor, studio, badge verification), at 1366 × 768 and 390 × 844;',
+    'axe-core (WCAG 2.1 A and AA rules and best practices) on every page and every state of a call (ringing, ongoing, paused, ended, projector view, caller player, debrief, sessions, accounts, group sessions and floor, studio, badge verification), at 1366 × 768 and 390 × 844;',
   'a11y.method.keyboard': 'keyboard only, the focus never lost after an action;',
   'a11y.method.reflow': '320 px wide without horizontal scrolling, and 400 % zoom;',
   'a11y.method.spacing': 'increased text spacing (WCAG 1.4.12) without overlap or clipped text;',
@@ -1066,7 +1066,7 @@ export const en: Catalogue = {
   'classroom.groups.col.learner': 'Learner',
   'classroom.groups.col.group': 'Group',
   'classroom.groups.col.role': 'Role',
-  'classroom.groups.invalid': 'Each group needs exactly one listener and at most one caller actor.',
+  'classroom.groups.invalid': 'Each group needs exactly one listener and at most one caller player.',
   'classroom.launch.scenario': 'Scenario of the round',
   'classroom.launch.submit': 'Launch every call',
   'classroom.launch.done.one': 'Round {round} launched: {count} call.',
@@ -1560,7 +1560,7 @@ export const en: Catalogue = {
   'classroom.join.heading.role': 'Round {round}: your role is {role}',
   'debrief.facts.trainerAbsent': 'did not join',
   'studio.graph.regionDefault': 'Region {n}',
-  'studio.forms.labelHint': 'The name shown on the consoles and in the debriefing.',
+  'studio.forms.labelHint': 'The name shown on the consoles and in the debrief.',
   'studio.forms.advanced': 'Advanced options',
   'studio.forms.renameHint':
     'For who writes the YAML: remakes its short name from these words (now “{id}”); everything citing it follows.',
