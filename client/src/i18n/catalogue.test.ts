@@ -67,6 +67,14 @@ describe('English wording', () => {
     expect(translate('en', 'entry.move', { label: 'Reformuler' })).toBe('Move: Reformuler');
   });
 
+  // A learner's role in a round reads as a sentence: « you are the caller player », not « your role is caller player ».
+  it('tells a learner their role with its article', () => {
+    const role = en['classroom.role.callerActor'];
+    expect(translate('en', 'classroom.join.heading.role', { round: 1, role })).toBe(
+      'Round 1: you are the caller player',
+    );
+  });
+
   // One English name per thing (shared/GLOSSARY.md and the role pages): the debrief, the caller player.
   it('says « debrief » and « caller player », never « debriefing » nor « caller actor »', () => {
     const strays = Object.entries(en).filter(([, text]) =>

@@ -1557,7 +1557,7 @@ export const en: Catalogue = {
   'nav.back.sessions': "← Back to the organisation's sessions",
   'nav.back.classes': '← Back to the group sessions',
   'classroom.join.heading.waiting': 'Group session: waiting for your role',
-  'classroom.join.heading.role': 'Round {round}: your role is {role}',
+  'classroom.join.heading.role': 'Round {round}: you are the {role}',
   'debrief.facts.trainerAbsent': 'did not join',
   'studio.graph.regionDefault': 'Region {n}',
   'studio.forms.labelHint': 'The name shown on the consoles and in the debrief.',
