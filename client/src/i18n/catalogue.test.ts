@@ -75,6 +75,15 @@ describe('English wording', () => {
     );
   });
 
+  // English writes « 400% », French « 400 % »: no space before a percent sign in English.
+  it('puts no space before a percent sign', () => {
+    expect(
+      Object.entries(en)
+        .filter(([, text]) => /\s%/.test(text))
+        .map(([key]) => key),
+    ).toEqual([]);
+  });
+
   // One English name per thing (shared/GLOSSARY.md and the role pages): the debrief, the caller player.
   it('says « debrief » and « caller player », never « debriefing » nor « caller actor »', () => {
     const strays = Object.entries(en).filter(([, text]) =>

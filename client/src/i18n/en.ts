@@ -869,7 +869,7 @@ export const en: Catalogue = {
   'a11y.method.axe':
     'axe-core (WCAG 2.1 A and AA rules and best practices) on every page and every state of a call (ringing, ongoing, paused, ended, projector view, caller player, debrief, sessions, accounts, group sessions and floor, studio, badge verification), at 1366 × 768 and 390 × 844;',
   'a11y.method.keyboard': 'keyboard only, the focus never lost after an action;',
-  'a11y.method.reflow': '320 px wide without horizontal scrolling, and 400 % zoom;',
+  'a11y.method.reflow': '320 px wide without horizontal scrolling, and 400% zoom;',
   'a11y.method.spacing': 'increased text spacing (WCAG 1.4.12) without overlap or clipped text;',
   'a11y.method.forced':
     'forced colours (high contrast) and simulated colour blindness (deuteranopia): curves (each with its dash and its name at the end of its line), lanes and legends stay distinct;',

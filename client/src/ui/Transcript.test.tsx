@@ -174,6 +174,29 @@ describe('Transcript', () => {
     expect(items()[2]).toContain(translate('en', 'entry.move', { label: 'Reformuler' }));
   });
 
+  it('gives a free sentence’s reading its score as English writes a percentage', () => {
+    renderWithSession(
+      <Transcript
+        entries={[
+          inputEntry(1, {
+            kind: 'interpret',
+            n: 1,
+            text: 'Je vous écoute.',
+            move: 'reformuler',
+            score: 0.62,
+            runnerUp: null,
+            understood: true,
+          }),
+        ]}
+        labels={labels}
+      />,
+      { lang: 'en' },
+    );
+    expect(items()[0]).toContain(
+      translate('en', 'speech.entry.readAs', { move: 'Reformuler', score: '62%' }),
+    );
+  });
+
   it('adds no lang on a French page', () => {
     renderWithSession(
       <Transcript

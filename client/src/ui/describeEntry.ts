@@ -9,6 +9,7 @@ import {
 } from '@ecoute/engine';
 import type { MessageKey } from '../i18n/index.js';
 import type { MessageParams } from '../i18n/catalogue.js';
+import { formatPercent } from '../i18n/formatPercent.js';
 import type { KnownLabels } from './useKnownLabels.js';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -199,7 +200,7 @@ export function describeEntry(
         return { ...base, text: t('entry.speak', { text: input.text }) };
       case 'interpret': {
         const move = input.move === null ? t('speech.none') : (labels.moves.get(input.move) ?? input.move);
-        const score = `${Math.round(input.score * 100)} %`;
+        const score = formatPercent(t, input.score);
         return {
           ...base,
           text: input.text,
