@@ -263,12 +263,40 @@ describe('the debrief in the browser', () => {
     await page.getByRole('heading', { level: 1, name: "Debrief — Appel d'entraînement" }).waitFor();
     expect(scripts('en')).toHaveLength(1);
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    // The scenario's words stay French and say so, for a screen reader: the title in the heading,
+    // the caller's lines in the transcript; the page's own words are English.
+    await expect(page.locator('h1 [lang="fr"]').textContent()).resolves.toBe("Appel d'entraînement");
+    const transcript = page.getByRole('group', { name: 'Transcript up to this moment' });
+    await expect(transcript.locator('.entry__speaker').first().getAttribute('lang')).resolves.toBeNull();
+    expect(await transcript.locator('.moment-transcript__text[lang="fr"]').count()).toBeGreaterThan(0);
     // The way back to the sessions list: the whole app, by a full load, in English still.
     await page.getByRole('link', { name: "← Back to the organisation's sessions" }).click();
     await page.waitForURL(`${server.url}/sessions`);
     await page.waitForFunction(() => document.querySelector('h1') !== null);
     expect(scripts('index')).toHaveLength(1);
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    // And after a reload, on the sessions list, where the calls' titles are French.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sessions of the organisation' }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    await context.close();
+  });
+
+  it('opens in English for a browser that asks for English, until French is chosen', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${server.url}/debrief/${sessionId}#k=${tokens.listener}`);
+    await page.getByRole('heading', { level: 1, name: "Debrief — Appel d'entraînement" }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    // The person's choice wins over the browser's, and is kept.
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { level: 1, name: "Débriefing — Appel d'entraînement" }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: "Débriefing — Appel d'entraînement" }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('fr');
     await context.close();
   });
 

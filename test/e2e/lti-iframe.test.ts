@@ -30,7 +30,7 @@ describe('LTI launch inside the platform iframe', () => {
     server = await startServerProcess();
     tool = server.url.replace('127.0.0.1', 'localhost');
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 768 } });
     // Dynamic registration, as an administrator does it from Moodle.
     const admin = await setupAdministrator(server);
     const { url } = (await (

@@ -77,6 +77,19 @@ describe('SessionSharePage', () => {
     expect(document.title).toContain('Appel à la CAF');
     expect(document.title).toContain(date);
   });
+
+  it('in English, names the call in its own language (lang=fr) and the rest in English, its date as en-GB', async () => {
+    const api = { ...accountApi, links: () => Promise.resolve({ ok: true as const, data: first }) };
+    renderWithSession(<SessionSharePage api={api} origin="https://ecoute.test" />, { lang: 'en' });
+    await settle();
+    const en = (key: MessageKey, params?: MessageParams) => translate('en', key, params);
+    const date = formatDateTime(en, first.createdAt);
+    const named = screen.getByRole('heading', { level: 1 }).nextElementSibling;
+    expect(named?.textContent).toBe(
+      en('account.share.callAt', { title: 'Appel à la CAF', version: 3, date }),
+    );
+    expect(named?.querySelector('[lang="fr"]')?.textContent).toBe('Appel à la CAF');
+  });
 });
 
 describe('SignInPage', () => {

@@ -14,6 +14,7 @@ import { LINK_ORDER, ROLE_KEYS } from '../ui/roleKeys.js';
 import { formatDateTime } from '../i18n/formatDate.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { accountApi } from './accountApi.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 
 const QrCode = lazy(() => import('../trainer/QrCode.js'));
 
@@ -85,13 +86,19 @@ export function SessionSharePage({
       <h1>{t('account.share.heading')}</h1>
       {about ? (
         <p>
-          {about.createdAt
-            ? t('account.share.callAt', {
-                title: about.title,
-                version: about.version,
-                date: formatDateTime(t, about.createdAt),
-              })
-            : t('account.share.call', { title: about.title, version: about.version })}
+          {about.createdAt ? (
+            <MessageWithScenario
+              k="account.share.callAt"
+              params={{ version: about.version, date: formatDateTime(t, about.createdAt) }}
+              scenario={{ title: about.title }}
+            />
+          ) : (
+            <MessageWithScenario
+              k="account.share.call"
+              params={{ version: about.version }}
+              scenario={{ title: about.title }}
+            />
+          )}
         </p>
       ) : null}
       <p>

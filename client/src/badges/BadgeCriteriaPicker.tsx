@@ -9,6 +9,7 @@ import { pluralForm, useI18n } from '../i18n/index.js';
 import type { CriterionChoice } from './badgesApi.js';
 import { criterionKey, groupCriteria } from './criteriaGroups.js';
 import './badges.css';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 export function BadgeCriteriaPicker({
   choices,
@@ -50,7 +51,7 @@ export function BadgeCriteriaPicker({
             }}
           >
             <summary>
-              <span className="badge-criteria__title">{call.title}</span>
+              <ScenarioText className="badge-criteria__title">{call.title}</ScenarioText>
               {t('ui.separator.dash')}
               <span
                 className={
@@ -62,10 +63,14 @@ export function BadgeCriteriaPicker({
             </summary>
             <fieldset className="badges-page__call">
               {/* The summary shows the title: the legend names the group for a screen reader. */}
-              <legend className="visually-hidden">{call.title}</legend>
+              <legend className="visually-hidden">
+                <ScenarioText>{call.title}</ScenarioText>
+              </legend>
               {call.sections.map((section) => (
                 <fieldset key={section.competency} className="badge-criteria__section">
-                  <legend>{section.label}</legend>
+                  <legend>
+                    <ScenarioText>{section.label}</ScenarioText>
+                  </legend>
                   <ul className="badge-criteria__list">
                     {section.criteria.map((c) => (
                       <li key={criterionKey(c)}>
@@ -75,7 +80,7 @@ export function BadgeCriteriaPicker({
                             checked={picked.has(criterionKey(c))}
                             onChange={(event) => toggle(criterionKey(c), event.target.checked)}
                           />{' '}
-                          {c.label}
+                          <ScenarioText>{c.label}</ScenarioText>
                         </label>
                       </li>
                     ))}

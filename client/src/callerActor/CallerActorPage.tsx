@@ -3,6 +3,7 @@ import type { CallerActorView, TimelineEntry } from '@ecoute/engine';
 import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
 import { PersonaPanel } from '../trainer/PersonaPanel.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 import { ClassMessages } from '../join/ClassMessageNotice.js';
 import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
@@ -23,6 +24,7 @@ import { waitingForListener } from '../ui/listenerJoined.js';
 import '../ui/roleLayout.css';
 import '../ui/textSendForm.css';
 import './callerActor.css';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 /**
  * A learner plays the caller: cue cards (who they are, their secrets, what the call expects
@@ -50,7 +52,17 @@ export function CallerActorPage() {
 
   return (
     <div className="role-page role-page--caller-actor" ref={pageRef}>
-      <h1>{title}</h1>
+      <h1>
+        {view ? (
+          <MessageWithScenario
+            k="session.title"
+            params={{ role }}
+            scenario={{ scenario: view.scenario.title }}
+          />
+        ) : (
+          role
+        )}
+      </h1>
       <JoinedAs />
       <SessionNotices session={session} view={view} />
       <ClassMessages />
@@ -143,8 +155,14 @@ function ExpectationsCard({ view, waiting }: { view: CallerActorView; waiting: b
       <ul className="expectations__list">
         {states.map((state) => (
           <li key={state.id}>
-            <strong>{state.label}</strong>
-            {state.description ? <p className="expectations__text">{state.description}</p> : null}
+            <strong>
+              <ScenarioText>{state.label}</ScenarioText>
+            </strong>
+            {state.description ? (
+              <p className="expectations__text">
+                <ScenarioText>{state.description}</ScenarioText>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { formatBound } from './curveScale.js';
 import './charts.css';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 export interface CurvesTableSeries {
   id: string;
@@ -38,7 +39,7 @@ export function CurvesTable({
                 <th scope="col">{t('curves.tableTime')}</th>
                 {series.map((s) => (
                   <th key={s.id} scope="col">
-                    {s.label}{' '}
+                    <ScenarioText>{s.label}</ScenarioText>{' '}
                     <span className="curves-table__range">
                       {t('curves.range', { min: formatBound(s.min), max: formatBound(s.max) })}
                     </span>

@@ -4,6 +4,8 @@
 import type { ScenarioGraph } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { edgeKey, type GraphHighlight } from './graphPath.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 
 export type StateStatus = 'active' | 'visited' | 'unvisited';
 
@@ -36,7 +38,7 @@ export function GraphText({ graph, highlight }: { graph: ScenarioGraph; highligh
           const status = stateStatus(highlight, node.id);
           return (
             <li key={node.id} data-status={status}>
-              {node.label} — {t(STATUS_KEYS[status])}
+              <ScenarioText>{node.label}</ScenarioText> — {t(STATUS_KEYS[status])}
             </li>
           );
         })}
@@ -47,10 +49,10 @@ export function GraphText({ graph, highlight }: { graph: ScenarioGraph; highligh
           <ul>
             {taken.map((edge) => (
               <li key={edgeKey(edge.source, edge.target)}>
-                {t('graph.edge', {
-                  from: labels.get(edge.source) ?? '',
-                  to: labels.get(edge.target) ?? '',
-                })}
+                <MessageWithScenario
+                  k="graph.edge"
+                  scenario={{ from: labels.get(edge.source) ?? '', to: labels.get(edge.target) ?? '' }}
+                />
               </li>
             ))}
           </ul>

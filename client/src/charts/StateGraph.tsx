@@ -49,6 +49,7 @@ import { useFitToActive } from './useFitToActive.js';
 import { edgeLabelWidth, foldGraph, layoutGraph, type GraphLayout } from './layoutGraph.js';
 import { joinParts } from '../i18n/joinParts.js';
 import './charts.css';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 /** The drawing's height (px) at most and at least: it grows with the graph, up to a screen's worth. */
 const VIEW_HEIGHT = { min: 320, max: 720 } as const;
@@ -96,7 +97,7 @@ function StateNodeView({ data }: NodeProps<StateNode>) {
       <Handle type="target" position={Position.Top} isConnectable={data.connectable} />
       <span className="state-node__label">
         {visitedLeaf ? <span aria-hidden="true">✓ </span> : null}
-        {data.label}
+        <ScenarioText>{data.label}</ScenarioText>
       </span>
       <Handle type="source" position={Position.Bottom} isConnectable={data.connectable} />
     </div>

@@ -19,6 +19,7 @@ import { curveData } from './curveData.js';
 import { SHARE_MAX, formatBound, sharesOf } from './curveScale.js';
 import { useI18n } from '../i18n/index.js';
 import './charts.css';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 const HEIGHT = 200;
 /** Height of a direct label (px): the names keep at least this far apart. */
@@ -211,7 +212,7 @@ export default function VariableCurves({
                 color: forced ? undefined : curveStyle(i).colour,
               }}
             >
-              {name.label}
+              <ScenarioText>{name.label}</ScenarioText>
             </span>
           ))}
         </div>
@@ -220,7 +221,7 @@ export default function VariableCurves({
         <ul>
           {data.series.map((series, i) => (
             <li key={series.id}>
-              <SeriesKey index={i} /> <span className="series-name">{series.label}</span>{' '}
+              <SeriesKey index={i} /> <ScenarioText className="series-name">{series.label}</ScenarioText>{' '}
               <span className="series-range">
                 {t('curves.range', { min: formatBound(series.min), max: formatBound(series.max) })}
               </span>

@@ -29,6 +29,7 @@ import { GroupDebriefView } from './GroupDebriefView.js';
 import { RosterList } from './RosterList.js';
 import { groupsOf, type GroupRow } from './groups.js';
 import './classroom.css';
+import { useScenarioLang } from '../i18n/useScenarioLang.js';
 
 const QrCode = lazy(() => import('../trainer/QrCode.js'));
 
@@ -41,6 +42,7 @@ function mergeTiles(held: Map<string, FloorTile>, incoming: readonly FloorTile[]
 
 export function ClassPage() {
   const { t, lang } = useI18n();
+  const scenarioLang = useScenarioLang();
   const heavy = useHeavyViews();
   const { classId = '' } = useParams();
   const [detail, setDetail] = useState<ClassDetail | null>(null);
@@ -216,7 +218,7 @@ export function ClassPage() {
                     {t('classroom.debrief.scenario')}
                     <select value={debriefScenario} onChange={(e) => setDebriefScenario(e.target.value)}>
                       {classScenarios.map((s) => (
-                        <option key={s.id} value={s.id}>
+                        <option key={s.id} value={s.id} lang={scenarioLang}>
                           {s.title}
                         </option>
                       ))}

@@ -10,6 +10,7 @@ import { classroomApi } from './classroomApi.js';
 import type { accountApi } from '../account/accountApi.js';
 import { SignedInPage } from '../account/SignedInPage.js';
 import './classroom.css';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 export function ClassesPage({ accounts }: { accounts?: Pick<typeof accountApi, 'me'> }) {
   const { t } = useI18n();
@@ -86,7 +87,7 @@ function ClassesList() {
                     setChosen((c) => (e.target.checked ? [...c, s.id] : c.filter((id) => id !== s.id)))
                   }
                 />
-                {s.title}
+                <ScenarioText>{s.title}</ScenarioText>
               </label>
             ))}
           </fieldset>

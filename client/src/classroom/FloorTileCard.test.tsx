@@ -66,4 +66,35 @@ describe('a tile of the floor', () => {
       '/observer/s1#k=abc',
     );
   });
+
+  it('in English, keeps the call’s title and the variables’ names French (lang=fr), its own words English', () => {
+    const variable = {
+      id: 'detresse',
+      label: 'Détresse',
+      value: 4,
+      min: 0,
+      max: 10,
+      level: 'ok' as const,
+    };
+    const tile = floorTile({ t: 120_000, callMs: 114_000, variables: [{ ...variable, history: [3, 4] }] });
+    renderWithSession(
+      <FloorTileCard
+        tile={tile}
+        trainerLink={null}
+        observerLink={null}
+        listenAs={null}
+        send={() => Promise.resolve(true)}
+      />,
+      { lang: 'en' },
+    );
+    const heading = screen.getByRole('heading', { level: 3 });
+    expect(heading.textContent).toBe(
+      `${translate('en', 'classroom.floor.tile', { group: tile.group, round: tile.round })}${translate('en', 'ui.separator.dash')}${tile.scenarioTitle}`,
+    );
+    expect(heading.querySelector('[lang="fr"]')?.textContent).toBe(tile.scenarioTitle);
+    const names = Array.from(
+      screen.getByRole('article').querySelectorAll('.floor-tile__variables [lang="fr"]'),
+    );
+    expect(names.map((el) => el.textContent)).toEqual(['Détresse']);
+  });
 });

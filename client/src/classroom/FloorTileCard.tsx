@@ -7,6 +7,7 @@ import { formatDuration } from '../ui/formatDuration.js';
 import { withLinkName } from '../join/linkName.js';
 import { Sparkline } from './Sparkline.js';
 import { joinParts } from '../i18n/joinParts.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 export function FloorTileCard({
   tile,
@@ -65,11 +66,9 @@ export function FloorTileCard({
       aria-labelledby={headingId}
     >
       <h3 id={headingId}>
-        {joinParts(
-          t,
-          [t('classroom.floor.tile', { group: tile.group, round: tile.round }), tile.scenarioTitle],
-          'dash',
-        )}
+        {t('classroom.floor.tile', { group: tile.group, round: tile.round })}
+        {t('ui.separator.dash')}
+        <ScenarioText>{tile.scenarioTitle}</ScenarioText>
       </h3>
       <p className="floor-tile__who">
         {joinParts(
@@ -112,7 +111,9 @@ export function FloorTileCard({
         {tile.variables.map((v) => (
           <li key={v.id} className={`floor-variable floor-variable--${v.level}`}>
             <span>
-              {joinParts(t, [v.label, t('trainer.variables.value', { value: v.value, max: v.max })], 'colon')}
+              <ScenarioText>{v.label}</ScenarioText>
+              {t('ui.separator.colon')}
+              {t('trainer.variables.value', { value: v.value, max: v.max })}
             </span>
             <Sparkline values={v.history} min={v.min} max={v.max} />
           </li>

@@ -12,6 +12,7 @@ import { HintModePicker } from '../home/HintModePicker.js';
 import { useI18n } from '../i18n/index.js';
 import { groupsOf, inOrderOf, randomGroups, rotateRoles, type GroupRow } from './groups.js';
 import { CardTable } from '../ui/CardTable.js';
+import { useScenarioLang } from '../i18n/useScenarioLang.js';
 
 const ROLES: ClassRole[] = ['listener', 'callerActor', 'observer'];
 
@@ -41,6 +42,7 @@ export function GroupBuilder({
   launch: (scenarioId: string, rows: GroupRow[]) => Promise<boolean>;
 }) {
   const { t } = useI18n();
+  const scenarioLang = useScenarioLang();
   const [size, setSize] = useState<2 | 3>(2);
   const machine = settings.machineCaller;
   // The last round's groups (none before the first): what the builder held once it launched them.
@@ -173,7 +175,7 @@ export function GroupBuilder({
         {t('classroom.launch.scenario')}
         <select value={scenarioId} onChange={(e) => setScenarioId(e.target.value)}>
           {scenarios.map((s) => (
-            <option key={s.id} value={s.id}>
+            <option key={s.id} value={s.id} lang={scenarioLang}>
               {s.title}
             </option>
           ))}

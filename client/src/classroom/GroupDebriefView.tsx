@@ -12,6 +12,8 @@ import { formatSpan } from '../i18n/formatSpan.js';
 import { useI18n } from '../i18n/index.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import { edgeCallCounts, groupHighlight } from './groupGraph.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
+import { endingMessage } from '../ui/describeEntry.js';
 
 const NO_STATES: readonly string[] = [];
 const NO_ENTRIES: readonly TimelineEntry[] = [];
@@ -120,9 +122,13 @@ export function GroupDebriefView({ debrief }: { debrief: GroupDebrief }) {
                   <td>
                     {call.measures.outcome ? (
                       <a href={momentLink(call.sessionId, call.measures.outcome.at)}>
-                        {call.measures.outcome.outcome
-                          ? t(`outcome.${call.measures.outcome.outcome}`)
-                          : call.measures.outcome.message}
+                        {call.measures.outcome.outcome ? (
+                          t(`outcome.${call.measures.outcome.outcome}`)
+                        ) : call.measures.outcome.ending === null ? (
+                          endingMessage(t, call.measures.outcome)
+                        ) : (
+                          <ScenarioText>{call.measures.outcome.message}</ScenarioText>
+                        )}
                       </a>
                     ) : (
                       t('classroom.debrief.none')
@@ -144,7 +150,7 @@ export function GroupDebriefView({ debrief }: { debrief: GroupDebrief }) {
                   <th scope="col">{t('classroom.debrief.col.call')}</th>
                   {criteria.map((c) => (
                     <th scope="col" key={c.criterion}>
-                      {c.label}
+                      <ScenarioText>{c.label}</ScenarioText>
                     </th>
                   ))}
                 </tr>

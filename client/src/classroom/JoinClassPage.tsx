@@ -20,6 +20,7 @@ import { classroomApi } from './classroomApi.js';
 import { joinHeading } from './joinHeading.js';
 import { forgetPlace, keepPlace, savedPlace } from './learnerPlace.js';
 import './classroom.css';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 
 export function JoinClassPage() {
   const { t } = useI18n();
@@ -139,11 +140,11 @@ export function JoinClassPage() {
           {assignment ? (
             <>
               <p>
-                {t('classroom.join.assignment', {
-                  round: assignment.round,
-                  scenario: assignment.scenarioTitle,
-                  role: t(`classroom.role.${assignment.role}`),
-                })}
+                <MessageWithScenario
+                  k="classroom.join.assignment"
+                  params={{ round: assignment.round, role: t(`classroom.role.${assignment.role}`) }}
+                  scenario={{ scenario: assignment.scenarioTitle }}
+                />
               </p>
               {assignment.mates.length > 0 && (
                 <p>

@@ -4,6 +4,7 @@
 import { Link } from 'react-router';
 import type { Debrief } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 import { formatDateTime } from '../i18n/formatDate.js';
 import { formatSpan } from '../i18n/formatSpan.js';
 import { outcomeText } from '../ui/describeEntry.js';
@@ -24,7 +25,9 @@ export function DebriefHeader({
   const { session, scenario } = debrief;
   return (
     <header className="debrief__header">
-      <h1>{t('debrief.title', { scenario: scenario.title })}</h1>
+      <h1>
+        <MessageWithScenario k="debrief.title" scenario={{ scenario: scenario.title }} />
+      </h1>
       {/* The way back: a trainer's to the sessions list, a learner's (often without an account) home. */}
       <p className="debrief__back">
         {debrief.viewer === 'trainer' ? (

@@ -60,6 +60,31 @@ afterEach(() => {
 });
 
 describe('the debrief page', () => {
+  it('in English, marks the rubric’s and the curves’ scenario words as French, not its own', async () => {
+    const api = new FakeDebriefApi(debriefFixture());
+    renderWithSession(
+      <DebriefView
+        initial={api.debrief}
+        api={api}
+        renderGraph={noGraph}
+        canvas2d={new RecordingCanvas().canvas2d}
+      />,
+      { lang: 'en' },
+    );
+    const rubric = await screen.findByRole(
+      'region',
+      { name: translate('en', 'debrief.rubric.heading') },
+      { timeout: 10_000 },
+    );
+    const french = Array.from(rubric.querySelectorAll('[lang="fr"]')).map((el) => el.textContent);
+    expect(french).toEqual(expect.arrayContaining(['Accueil', 'Se présenter dans la première minute']));
+    expect(rubric.querySelector('h2')?.closest('[lang="fr"]') ?? null).toBeNull();
+    const legend = document.body.querySelector('.lanes__legend');
+    expect(Array.from(legend?.querySelectorAll('[lang="fr"]') ?? []).map((el) => el.textContent)).toEqual(
+      expect.arrayContaining(['Détresse']),
+    );
+  });
+
   it('opens on the ending, on the call clock (from the pickup), with the measures and the rubric', async () => {
     // A late join after the ending: the debrief still opens on the ending.
     const entries = shortCall();

@@ -5,7 +5,8 @@ import type { DebriefMeasures, ListenerNote, MeasuredSpan, MomentRef } from '@ec
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { formatSpan } from '../i18n/formatSpan.js';
 import { joinParts } from '../i18n/joinParts.js';
-import { outcomeText } from '../ui/describeEntry.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
+import { endingMessage, outcomeText } from '../ui/describeEntry.js';
 import { useCallClock } from './callClock.js';
 
 function JumpButton({
@@ -97,7 +98,15 @@ export function MeasuresPanel({
                   {outcomeText(t, measures.outcome.outcome)}
                 </span>{' '}
                 <JumpButton at={measures.outcome.at} label={t('debrief.measures.outcome')} onJump={onJump} />
-                {measures.outcome.message ? <p className="hint">{measures.outcome.message}</p> : null}
+                {measures.outcome.message ? (
+                  <p className="hint">
+                    {measures.outcome.ending === null ? (
+                      endingMessage(t, measures.outcome)
+                    ) : (
+                      <ScenarioText>{measures.outcome.message}</ScenarioText>
+                    )}
+                  </p>
+                ) : null}
               </>
             ) : (
               <span className="muted">{t('debrief.measures.notEnded')}</span>

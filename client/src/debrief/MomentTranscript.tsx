@@ -14,6 +14,8 @@ import type { KeyboardEvent } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import type { EntryLine } from '../ui/describeEntry.js';
+import { EntryText } from '../ui/EntryText.js';
+import { scenarioLangAttribute } from '../i18n/scenarioLang.js';
 import { useCallClock } from './callClock.js';
 
 /** The height a row is reckoned at for the rows off screen (rows on screen wrap and may be taller). */
@@ -50,7 +52,7 @@ const TranscriptLine = memo(function TranscriptLine({
   tabStop: boolean;
 }) {
   const clock = useCallClock();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const line = describe(entry);
   const before = clock.beforePickup(entry.seq);
   return (
@@ -66,8 +68,12 @@ const TranscriptLine = memo(function TranscriptLine({
       </span>{' '}
       <span className="entry__speaker">{line.speaker}</span>{' '}
       {line.cue ? <span className="entry__cue">{line.cue} </span> : null}
-      {line.direction ? <i className="entry__cue entry__direction">{line.direction} </i> : null}
-      <span className="moment-transcript__text">{line.text}</span>
+      {line.direction ? (
+        <i className="entry__cue entry__direction" lang={scenarioLangAttribute(lang)}>
+          {line.direction}{' '}
+        </i>
+      ) : null}
+      <EntryText line={line} className="moment-transcript__text" />
       {line.interpretation ? (
         <span className="moment-transcript__interpretation"> {line.interpretation}</span>
       ) : null}

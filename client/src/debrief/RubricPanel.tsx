@@ -15,6 +15,8 @@ import { pluralForm, useI18n, type MessageKey } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useCallClock } from './callClock.js';
 import './rubric.css';
+import { ScenarioText } from '../i18n/ScenarioText.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 
 export const RATING_KEYS: Record<CriterionRating, MessageKey> = {
   met: 'debrief.rating.met',
@@ -95,7 +97,9 @@ export function RubricPanel({
       ) : null}
       {byCompetency(rubric).map((group) => (
         <section key={group.id} className="rubric__competency">
-          <h3>{group.label}</h3>
+          <h3>
+            <ScenarioText>{group.label}</ScenarioText>
+          </h3>
           <ul className="rubric__list">
             {group.criteria.map((criterion) => {
               const own = selfAssessment?.ratings.find((r) => r.criterion === criterion.criterion);
@@ -114,9 +118,13 @@ export function RubricPanel({
                     ) : (
                       <span className="badge badge--judged">{t('debrief.rubric.judged')}</span>
                     )}{' '}
-                    {criterion.label}
+                    <ScenarioText>{criterion.label}</ScenarioText>
                   </p>
-                  {criterion.help ? <p className="hint">{criterion.help}</p> : null}
+                  {criterion.help ? (
+                    <p className="hint">
+                      <ScenarioText>{criterion.help}</ScenarioText>
+                    </p>
+                  ) : null}
                   {criterion.evidence && !(resultsHidden && criterion.kind === 'auto') ? (
                     <button
                       type="button"
@@ -127,7 +135,7 @@ export function RubricPanel({
                       <span className="visually-hidden">
                         {' '}
                         {t('debrief.atTime', { time: clock.format(criterion.evidence.t) })} —{' '}
-                        {criterion.label}
+                        <ScenarioText>{criterion.label}</ScenarioText>
                       </span>
                     </button>
                   ) : null}
@@ -214,7 +222,9 @@ function JudgmentForm({
       }}
     >
       <fieldset>
-        <legend>{t('debrief.judgment.legend', { criterion: criterion.label })}</legend>
+        <legend>
+          <MessageWithScenario k="debrief.judgment.legend" scenario={{ criterion: criterion.label }} />
+        </legend>
         <div className="judgment__ratings">
           {CRITERION_RATINGS.map((value, index) => (
             <label key={value}>

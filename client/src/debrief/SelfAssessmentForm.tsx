@@ -10,6 +10,7 @@ import { CRITERION_RATINGS } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { RATING_KEYS, byCompetency } from './RubricPanel.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 export function SelfAssessmentForm({
   rubric,
@@ -78,7 +79,9 @@ export function SelfAssessmentForm({
       >
         {byCompetency(rubric).map((group) => (
           <fieldset key={group.id} className="self-assessment__competency">
-            <legend>{group.label}</legend>
+            <legend>
+              <ScenarioText>{group.label}</ScenarioText>
+            </legend>
             {group.criteria.map((criterion) => (
               <div
                 key={criterion.criterion}
@@ -86,7 +89,9 @@ export function SelfAssessmentForm({
                 role="radiogroup"
                 aria-label={criterion.label}
               >
-                <p className="criterion__label">{criterion.label}</p>
+                <p className="criterion__label">
+                  <ScenarioText>{criterion.label}</ScenarioText>
+                </p>
                 <div className="judgment__ratings">
                   {CRITERION_RATINGS.map((value) => (
                     <label key={value}>

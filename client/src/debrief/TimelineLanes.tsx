@@ -45,6 +45,7 @@ import {
 } from './lanesPaint.js';
 import { indexAtTime, type VariableSeries } from './moment.js';
 import type { Timeline } from './timeline.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 export { CURVE_COLOURS };
 
@@ -324,7 +325,7 @@ export const TimelineLanes = memo(function TimelineLanes({
         <ul className="lanes__legend" aria-label={t('debrief.curves')}>
           {series.map((s, i) => (
             <li key={s.id}>
-              <SeriesKey index={i} /> <span className="series-name">{s.label}</span>{' '}
+              <SeriesKey index={i} /> <ScenarioText className="series-name">{s.label}</ScenarioText>{' '}
               <span className="series-range">
                 {t('curves.range', { min: formatBound(s.min), max: formatBound(s.max) })}
               </span>

@@ -45,6 +45,7 @@ import { changeBetween, editYaml, plainOf } from './yamlEdit/document.js';
 import './editor.css';
 import './forms/forms.css';
 import './forms/removeButtons.css';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 
 // The test-play is a lazy part of the editor's chunk: loaded on `studio.play.open` only.
 const LazyTestPlay = lazy(() => import('./testPlay/TestPlayPanel.js'));
@@ -400,7 +401,9 @@ function CallEditor({ callId }: { callId: string }) {
       <p>
         <Link to="/bibliotheque">{t('library.back')}</Link>
       </p>
-      <h1>{t('editor.heading', { title: shownTitle })}</h1>
+      <h1>
+        <MessageWithScenario k="editor.heading" scenario={{ title: shownTitle }} />
+      </h1>
       <p className="muted">
         {!writer
           ? t('editor.readOnlyReader')

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ScenarioSummary } from '@ecoute/protocol';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 import './home.css';
 
 const DIFFICULTY_KEYS: Record<string, MessageKey> = {
@@ -50,7 +51,7 @@ export function ScenarioPicker({
                 aria-describedby={`${id}-summary ${id}-meta`}
               />
               <label htmlFor={id} className="scenario-option__title">
-                {scenario.title}
+                <ScenarioText>{scenario.title}</ScenarioText>
               </label>
               <p id={`${id}-meta`} className="scenario-option__meta muted">
                 {t('home.scenarios.meta', {
@@ -59,7 +60,9 @@ export function ScenarioPicker({
                 })}
               </p>
               <div id={`${id}-summary`} className="scenario-option__summary" hidden={!chosen}>
-                <p>{scenario.summary}</p>
+                <p>
+                  <ScenarioText>{scenario.summary}</ScenarioText>
+                </p>
                 <p className="muted">{t('home.scenarios.version', { version: scenario.version })}</p>
               </div>
             </li>

@@ -3,6 +3,7 @@ import type { SessionLinks } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { RoleLinkList } from '../trainer/RoleLinkList.js';
 import { LINK_ORDER } from '../ui/roleKeys.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 
 // In the order people are handed their links; the caller actor's only when the session has one.
 /** The new session's role links, as full addresses on this origin. */
@@ -29,7 +30,15 @@ export function SessionLinksPanel({
       <h2 id="links-heading" ref={headingRef} tabIndex={-1}>
         {t('home.links.heading')}
       </h2>
-      {call ? <p>{t('account.share.call', call)}</p> : null}
+      {call ? (
+        <p>
+          <MessageWithScenario
+            k="account.share.call"
+            params={{ version: call.version }}
+            scenario={{ title: call.title }}
+          />
+        </p>
+      ) : null}
       <p>{t('home.links.intro')}</p>
       <RoleLinkList
         links={session.links}

@@ -43,6 +43,56 @@ describe('translate', () => {
   });
 });
 
+describe('English wording', () => {
+  // A count out of a total reads « 2 of 5 steps done », not « 2 steps done of 5 ».
+  it('puts « of {total} » right after the count', () => {
+    const outOf = (Object.keys(en) as MessageKey[]).filter(
+      (key) => en[key].includes('{count}') && en[key].includes('{total}'),
+    );
+    expect(outOf.length).toBeGreaterThan(0);
+    expect(outOf.filter((key) => !en[key].includes('{count} of {total}'))).toEqual([]);
+  });
+
+  // A role has one name: the group session's sentence (« your role is … ») says the role page's.
+  it('names each role in a sentence as its page does, in every language', () => {
+    for (const catalogue of [fr, en]) {
+      for (const role of ['listener', 'callerActor', 'observer'] as const) {
+        expect(catalogue[`classroom.role.${role}`]).toBe(catalogue[`role.${role}`].toLowerCase());
+      }
+    }
+  });
+
+  // The glossary's English: the listener's acts are moves (« technique » is the French word).
+  it('calls a listener’s act a move in the transcript', () => {
+    expect(translate('en', 'entry.move', { label: 'Reformuler' })).toBe('Move: Reformuler');
+  });
+
+  // A learner's role in a round reads as a sentence: « you are the caller player », not « your role is caller player ».
+  it('tells a learner their role with its article', () => {
+    const role = en['classroom.role.callerActor'];
+    expect(translate('en', 'classroom.join.heading.role', { round: 1, role })).toBe(
+      'Round 1: you are the caller player',
+    );
+  });
+
+  // English writes « 400% », French « 400 % »: no space before a percent sign in English.
+  it('puts no space before a percent sign', () => {
+    expect(
+      Object.entries(en)
+        .filter(([, text]) => /\s%/.test(text))
+        .map(([key]) => key),
+    ).toEqual([]);
+  });
+
+  // One English name per thing (shared/GLOSSARY.md and the role pages): the debrief, the caller player.
+  it('says « debrief » and « caller player », never « debriefing » nor « caller actor »', () => {
+    const strays = Object.entries(en).filter(([, text]) =>
+      /debriefing|caller actor|\btechnique\b/i.test(text),
+    );
+    expect(strays.map(([key]) => key)).toEqual([]);
+  });
+});
+
 describe('apostrophes', () => {
   // One apostrophe in every catalogue: the straight one ('), as most texts and the scenarios' texts
   // have it; a typographic one (U+2019) beside it reads as two spellings on the same page.

@@ -70,7 +70,7 @@ export const en: Catalogue = {
 
   'entry.pickup': 'Picks up.',
   'entry.hangup': 'Hangs up.',
-  'entry.move': 'Technique: {label}',
+  'entry.move': 'Move: {label}',
   'entry.inject': 'Injected event: {label}',
   'entry.pause': 'Session paused.',
   'entry.resume': 'Session resumed.',
@@ -680,8 +680,8 @@ export const en: Catalogue = {
   'account.firstSteps.heading': 'First steps',
   'account.firstSteps.intro':
     'The organisation {organization} is set up. Here is what it needs to welcome trainers and listeners; each step is ticked once done.',
-  'account.firstSteps.progress.one': '{count} step done of {total}',
-  'account.firstSteps.progress.other': '{count} steps done of {total}',
+  'account.firstSteps.progress.one': '{count} of {total} steps done',
+  'account.firstSteps.progress.other': '{count} of {total} steps done',
   'account.firstSteps.invite': 'Invite the trainers',
   'account.firstSteps.inviteHint':
     'One invitation link per person, to hand over: they create their account there.',
@@ -851,7 +851,7 @@ export const en: Catalogue = {
   'a11y.footer': 'Accessibility: partially compliant',
   'a11y.footerNav': 'Footer',
   'a11y.intro':
-    'The training body that provides Écoute is committed to making its digital services accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005. This statement applies to the Écoute application: home, call consoles (listener, trainer, observer, caller actor), debrief, sessions list and account pages.',
+    'The training body that provides Écoute is committed to making its digital services accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005. This statement applies to the Écoute application: home, call consoles (listener, trainer, observer, caller player), debrief, sessions list and account pages.',
   'a11y.status.heading': 'Compliance status',
   'a11y.status.level': 'Écoute is partially compliant with RGAA 4.1.',
   'a11y.status.text':
@@ -868,9 +868,9 @@ export const en: Catalogue = {
   'a11y.method.technologies':
     'Technologies used: HTML, CSS, JavaScript (React), WAI-ARIA. Checks made in Chromium:',
   'a11y.method.axe':
-    'axe-core (WCAG 2.1 A and AA rules and best practices) on every page and every state of a call (ringing, ongoing, paused, ended, projector view, caller actor, debrief, sessions, accounts, group sessions and floor, studio, badge verification), at 1366 × 768 and 390 × 844;',
+    'axe-core (WCAG 2.1 A and AA rules and best practices) on every page and every state of a call (ringing, ongoing, paused, ended, projector view, caller player, debrief, sessions, accounts, group sessions and floor, studio, badge verification), at 1366 × 768 and 390 × 844;',
   'a11y.method.keyboard': 'keyboard only, the focus never lost after an action;',
-  'a11y.method.reflow': '320 px wide without horizontal scrolling, and 400 % zoom;',
+  'a11y.method.reflow': '320 px wide without horizontal scrolling, and 400% zoom;',
   'a11y.method.spacing': 'increased text spacing (WCAG 1.4.12) without overlap or clipped text;',
   'a11y.method.forced':
     'forced colours (high contrast) and simulated colour blindness (deuteranopia): curves (each with its dash and its name at the end of its line), lanes and legends stay distinct;',
@@ -916,8 +916,8 @@ export const en: Catalogue = {
   'badges.createdAwarded.other':
     'Badge “{name}” created: awarded to {count} listeners whose calls already played meet the criteria.',
   'badges.image.choose': 'Choose a picture for the badge {name}',
-  'badges.callChosen.one': '{count} criterion chosen of {total}',
-  'badges.callChosen.other': '{count} criteria chosen of {total}',
+  'badges.callChosen.one': '{count} of {total} criteria chosen',
+  'badges.callChosen.other': '{count} of {total} criteria chosen',
   'badges.unknownCriterion': 'Criterion no longer in the rubrics',
   'badges.new': 'Define a badge',
   'badges.name': 'Badge name',
@@ -1033,7 +1033,7 @@ export const en: Catalogue = {
   'classroom.message.sent': 'Sent by {name} at {time}',
   'classroom.message.dismiss': 'Hide the message',
   'classroom.role.listener': 'listener',
-  'classroom.role.callerActor': 'caller actor',
+  'classroom.role.callerActor': 'caller player',
   'classroom.role.observer': 'observer',
   'classroom.code': 'Code to join: {code}',
   'classroom.joinLink': 'Link to join',
@@ -1067,7 +1067,7 @@ export const en: Catalogue = {
   'classroom.groups.col.learner': 'Learner',
   'classroom.groups.col.group': 'Group',
   'classroom.groups.col.role': 'Role',
-  'classroom.groups.invalid': 'Each group needs exactly one listener and at most one caller actor.',
+  'classroom.groups.invalid': 'Each group needs exactly one listener and at most one caller player.',
   'classroom.launch.scenario': 'Scenario of the round',
   'classroom.launch.submit': 'Launch every call',
   'classroom.launch.done.one': 'Round {round} launched: {count} call.',
@@ -1582,10 +1582,10 @@ export const en: Catalogue = {
   'nav.back.sessions': "← Back to the organisation's sessions",
   'nav.back.classes': '← Back to the group sessions',
   'classroom.join.heading.waiting': 'Group session: waiting for your role',
-  'classroom.join.heading.role': 'Round {round}: your role is {role}',
+  'classroom.join.heading.role': 'Round {round}: you are the {role}',
   'debrief.facts.trainerAbsent': 'did not join',
   'studio.graph.regionDefault': 'Region {n}',
-  'studio.forms.labelHint': 'The name shown on the consoles and in the debriefing.',
+  'studio.forms.labelHint': 'The name shown on the consoles and in the debrief.',
   'studio.forms.advanced': 'Advanced options',
   'studio.forms.renameHint':
     'For who writes the YAML: remakes its short name from these words (now “{id}”); everything citing it follows.',

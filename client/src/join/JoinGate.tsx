@@ -3,6 +3,7 @@ import type { Role } from '@ecoute/engine';
 import { MAX_NAME_LENGTH } from '@ecoute/protocol';
 import { accountApi } from '../account/accountApi.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 import { useSessionContext } from '../socket/index.js';
 import { ROLE_KEYS } from '../ui/roleKeys.js';
 import { SessionStatusNotice } from '../ui/SessionStatusNotice.js';
@@ -150,7 +151,7 @@ function JoinForm({
         <dd className="join__call-place" aria-busy={call ? undefined : true}>
           {call ? (
             <>
-              <span className="join__call-title">{call.title}</span>{' '}
+              <ScenarioText className="join__call-title">{call.title}</ScenarioText>{' '}
               <span className="join__call-version">{t('join.version', { version: call.version })}</span>
             </>
           ) : (

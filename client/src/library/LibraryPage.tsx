@@ -15,6 +15,8 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { libraryApi } from './libraryApi.js';
 import './library.css';
 import { ScrollTable } from '../ui/ScrollTable.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 
 /** The server's rule for a call's id (the engine's `SCENARIO_ID_PATTERN`). */
 const CALL_ID_RULE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -132,7 +134,9 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
             <tbody>
               {calls.map((c) => (
                 <tr key={c.id}>
-                  <th scope="row">{c.title}</th>
+                  <th scope="row">
+                    <ScenarioText>{c.title}</ScenarioText>
+                  </th>
                   <td>
                     {c.builtIn
                       ? t('library.status.builtIn', { version: c.published ?? 1 })
@@ -150,7 +154,10 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
                       <Link to={`/bibliotheque/${encodeURIComponent(c.id)}`}>
                         {writer && !c.builtIn ? t('library.edit') : t('library.open')}
                         {/* Out of the table, in a list of the page's links, each names its call. */}
-                        <span className="visually-hidden"> {t('library.ofCall', { title: c.title })}</span>
+                        <span className="visually-hidden">
+                          {' '}
+                          <MessageWithScenario k="library.ofCall" scenario={{ title: c.title }} />
+                        </span>
                       </Link>
                       {writer ? (
                         <button
@@ -159,7 +166,10 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
                           onClick={() => void api.create({ duplicate: c.id }).then(created)}
                         >
                           {t('library.duplicate')}
-                          <span className="visually-hidden"> {t('library.ofCall', { title: c.title })}</span>
+                          <span className="visually-hidden">
+                            {' '}
+                            <MessageWithScenario k="library.ofCall" scenario={{ title: c.title }} />
+                          </span>
                         </button>
                       ) : null}
                     </div>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 import { ClassMessages } from '../join/ClassMessageNotice.js';
 import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
@@ -249,7 +250,17 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
 
   return (
     <div className="role-page role-page--listener" ref={pageRef}>
-      <h1>{title}</h1>
+      <h1>
+        {view ? (
+          <MessageWithScenario
+            k="session.title"
+            params={{ role }}
+            scenario={{ scenario: view.scenario.title }}
+          />
+        ) : (
+          role
+        )}
+      </h1>
       <JoinedAs />
       <SessionNotices session={session} view={view} />
       <ClassMessages />

@@ -3,6 +3,7 @@ import { useFocusRescue } from '../ui/useFocusRescue.js';
 import { CurvesPanel } from '../charts/CurvesPanel.js';
 import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 import { ClassMessages } from '../join/ClassMessageNotice.js';
 import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
@@ -59,7 +60,17 @@ export function ObserverPage() {
 
   return (
     <div className="role-page role-page--observer" ref={pageRef}>
-      <h1>{title}</h1>
+      <h1>
+        {view ? (
+          <MessageWithScenario
+            k="session.title"
+            params={{ role }}
+            scenario={{ scenario: view.scenario.title }}
+          />
+        ) : (
+          role
+        )}
+      </h1>
       <JoinedAs />
       <p className="muted">{t('observer.readonly')}</p>
       <SessionNotices session={session} view={view} />

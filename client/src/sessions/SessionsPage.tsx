@@ -19,6 +19,7 @@ import type { accountApi } from '../account/accountApi.js';
 import { SignedInPage } from '../account/SignedInPage.js';
 import './sessions.css';
 import { CardTable } from '../ui/CardTable.js';
+import { useScenarioLang } from '../i18n/useScenarioLang.js';
 
 type ListState =
   | { status: 'loading' }
@@ -45,6 +46,7 @@ export function SessionsPage({
 
 function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) {
   const { t, lang } = useI18n();
+  const scenarioLang = useScenarioLang();
   const scenarios = useScenarios(homeApi);
   const [filter, setFilter] = useState<SessionListQuery>({});
   const [draft, setDraft] = useState<SessionListQuery>({});
@@ -119,7 +121,7 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
           >
             <option value="">{t('sessions.filters.allScenarios')}</option>
             {scenarioOptions.map((s) => (
-              <option key={s.id} value={s.id}>
+              <option key={s.id} value={s.id} lang={scenarioLang}>
                 {s.title}
               </option>
             ))}

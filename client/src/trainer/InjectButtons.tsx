@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { InjectOption } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 import { describeReason } from '../ui/describeReason.js';
 import { headingTag, type HeadingLevel } from '../ui/headingLevel.js';
 import './injectButtons.css';
@@ -45,10 +46,10 @@ export function InjectButtons({
                 aria-describedby={helpId}
                 onClick={() => onInject(inject.id)}
               >
-                {inject.label}
+                <ScenarioText>{inject.label}</ScenarioText>
               </button>
               <span id={helpId} className="inject__help">
-                {inject.help}
+                <ScenarioText>{inject.help}</ScenarioText>
                 {inject.available ? null : <span className="inject__unavailable"> — {why}</span>}
               </span>
             </li>

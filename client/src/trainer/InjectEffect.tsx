@@ -2,8 +2,9 @@ import { useId, useMemo } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import { describeEntry } from '../ui/describeEntry.js';
-import { frenchSpacing } from '../ui/frenchSpacing.js';
+import { EntryText } from '../ui/EntryText.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 
 /**
  * The latest inject and what followed it until the next action: the caller's lines and cues,
@@ -43,25 +44,29 @@ export function InjectEffect({
   entries: readonly TimelineEntry[];
   labels: KnownLabels;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const headingId = useId();
   const last = useMemo(() => lastInjectEffect(entries), [entries]);
   if (!last || last.inject.input.kind !== 'inject') return null;
   const inject = last.inject.input.inject;
   return (
     <section className="panel inject-effect" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('trainer.injects.effect', { label: labels.injects.get(inject) ?? inject })}</h2>
+      <h2 id={headingId}>
+        <MessageWithScenario
+          k="trainer.injects.effect"
+          scenario={{ label: labels.injects.get(inject) ?? inject }}
+        />
+      </h2>
       {last.effects.length === 0 ? <p className="muted">{t('trainer.injects.noEffect')}</p> : null}
       <ul className="inject-effect__list">
         {last.effects.map((entry) => {
           const line = describeEntry(entry, labels, t);
-          const spoken = line.voice === 'caller' && lang === 'fr' ? frenchSpacing(line.text) : line.text;
           return (
             <li key={entry.seq} className={`inject-effect__item inject-effect__item--${line.voice}`}>
               <span className="entry__speaker">{line.speaker}</span>{' '}
               {line.cue ? <span className="entry__cue">{line.cue}</span> : null}
               {line.cue && line.text ? ' ' : null}
-              {line.text ? <span>{spoken}</span> : null}
+              {line.text ? <EntryText line={line} frenchTypography /> : null}
             </li>
           );
         })}

@@ -4,6 +4,8 @@ import { useI18n } from '../i18n/index.js';
 import { formatDuration } from '../ui/formatDuration.js';
 import { pickupTime } from '../ui/useCallElapsed.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
+import { formatPercent } from '../i18n/formatPercent.js';
+import type { I18n } from '../i18n/I18nContext.js';
 
 type Interpret = Extract<Input, { kind: 'interpret' }>;
 type Correct = Extract<Input, { kind: 'correct' }>;
@@ -47,9 +49,9 @@ export function choicesOf(
   return reading.offered.map((id) => ({ id, label: labels.get(id) ?? id }));
 }
 
-/** A score as people read it: a whole percentage. */
-export function scoreText(score: number): string {
-  return `${Math.round(score * 100)} %`;
+/** A score as people read it: a whole percentage, in the page's language. */
+export function scoreText(t: I18n['t'], score: number): string {
+  return formatPercent(t, score);
 }
 
 /**
@@ -150,16 +152,16 @@ export function InterpretationsPanel({
                 {reading.input.understood
                   ? t('speech.trainer.readAs', {
                       move: label(reading.input.move),
-                      score: scoreText(reading.input.score),
+                      score: scoreText(t, reading.input.score),
                     })
                   : t('speech.trainer.notUnderstood', {
                       move: label(reading.input.move),
-                      score: scoreText(reading.input.score),
+                      score: scoreText(t, reading.input.score),
                     })}
                 {reading.input.runnerUp
                   ? ` ${t('speech.trainer.runnerUp', {
                       move: label(reading.input.runnerUp.move),
-                      score: scoreText(reading.input.runnerUp.score),
+                      score: scoreText(t, reading.input.runnerUp.score),
                     })}`
                   : null}
               </p>

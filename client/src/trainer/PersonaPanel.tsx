@@ -3,6 +3,7 @@ import type { PersonaView } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/index.js';
 import './personaPanel.css';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 /**
  * Who the caller is, including the background the listener does not know: the trainer's panel,
@@ -26,16 +27,26 @@ export function PersonaPanel({
   return (
     <section className={className} aria-labelledby={headingId}>
       <h2 id={headingId}>{t(heading)}</h2>
-      {summary ? <p>{summary}</p> : null}
+      {summary ? (
+        <p>
+          <ScenarioText>{summary}</ScenarioText>
+        </p>
+      ) : null}
       <dl className="persona__facts">
         <dt>{t('trainer.persona.name')}</dt>
-        <dd>{persona.name}</dd>
+        <dd>
+          <ScenarioText>{persona.name}</ScenarioText>
+        </dd>
         <dt>{t('trainer.persona.age')}</dt>
         <dd>{t('trainer.persona.ageValue', { age: persona.age })}</dd>
         <dt>{t('trainer.persona.place')}</dt>
-        <dd>{persona.place}</dd>
+        <dd>
+          <ScenarioText>{persona.place}</ScenarioText>
+        </dd>
         <dt>{t(backgroundLabel)}</dt>
-        <dd className="persona__background">{persona.background}</dd>
+        <dd className="persona__background">
+          <ScenarioText>{persona.background}</ScenarioText>
+        </dd>
       </dl>
     </section>
   );

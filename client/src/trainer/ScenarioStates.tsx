@@ -5,6 +5,7 @@ import { stateName } from '../ui/describeEntry.js';
 import { callTimeOf } from '../ui/callTime.js';
 import type { KnownLabels } from '../ui/useKnownLabels.js';
 import './scenarioStates.css';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 /** How many of the latest state changes the path lists. */
 const PATH_SHOWN = 15;
@@ -75,11 +76,13 @@ export function ScenarioStates({
             const description = descriptions.get(state);
             return (
               <li key={state}>
-                <strong>{stateName(names, state)}</strong>
+                <strong>
+                  <ScenarioText>{stateName(names, state)}</ScenarioText>
+                </strong>
                 {description ? (
                   <span className="states__description">
                     {t('ui.separator.dash')}
-                    {description}
+                    <ScenarioText>{description}</ScenarioText>
                   </span>
                 ) : null}
               </li>
@@ -94,7 +97,7 @@ export function ScenarioStates({
             {path.map((step) => (
               <li key={step.seq}>
                 <span className="states__time">{timeOf(step.t)}</span>{' '}
-                <span>{step.entered.map((state) => stateName(names, state)).join(', ')}</span>
+                <ScenarioText>{step.entered.map((state) => stateName(names, state)).join(', ')}</ScenarioText>
               </li>
             ))}
           </ol>

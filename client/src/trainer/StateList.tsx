@@ -4,6 +4,7 @@ import { stateStatus, type StateStatus } from '../charts/GraphText.js';
 import { highlightGraph } from '../charts/graphPath.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import './stateList.css';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 const STATUS_KEYS: Record<StateStatus, MessageKey> = {
   active: 'graph.text.active',
@@ -48,7 +49,7 @@ export function StateList({
           const status = stateStatus(highlight, node.id);
           return (
             <li key={node.id} className={`state-list__state state-list__state--${status}`}>
-              <span className="state-list__name">{node.label}</span>{' '}
+              <ScenarioText className="state-list__name">{node.label}</ScenarioText>{' '}
               <span className="state-list__status">— {t(STATUS_KEYS[status])}</span>
               {list(node.id)}
             </li>

@@ -81,6 +81,40 @@ describe('TrainerPage', () => {
     expect(transcript.getByText('Détresse : 50 → 70')).not.toBeNull();
   });
 
+  it('in English, marks every scenario text it shows as French: title, gauges, injects, states, persona', () => {
+    const labels = {
+      moves: {},
+      injects: { sonnette: 'On sonne à la porte' },
+      variables: { distress: 'Détresse' },
+      states: { 'detresse.forte': 'Détresse forte' },
+    };
+    const view = trainerView();
+    renderWithSession(<TrainerPage />, { session: fakeSession({ view, entries, labels }), lang: 'en' });
+    const french = () =>
+      Array.from(document.body.querySelectorAll('[lang="fr"]')).map((el) => el.textContent);
+    expect(screen.getByRole('heading', { level: 1 }).querySelector('[lang="fr"]')?.textContent).toBe(
+      view.scenario.title,
+    );
+    expect(french()).toEqual(expect.arrayContaining(['Détresse', 'On sonne à la porte', 'Allô\u202f?']));
+    // What the inject caused: its label in the heading, the variable's in the change.
+    // (jsdom's accessible names put spaces around the marked span; Chromium's do not.)
+    const spaceless = (text: string) => text.replace(/\s/g, '');
+    const effectName = spaceless(translate('en', 'trainer.injects.effect', { label: 'On sonne à la porte' }));
+    const effect = screen.getByRole('region', { name: (name) => spaceless(name) === effectName });
+    expect(Array.from(effect.querySelectorAll('[lang="fr"]')).map((el) => el.textContent)).toEqual([
+      'On sonne à la porte',
+      'Détresse',
+    ]);
+    fireEvent.click(screen.getByRole('tab', { name: translate('en', 'trainer.tabs.states') }));
+    expect(french()).toContain('Détresse forte');
+    fireEvent.click(screen.getByRole('tab', { name: translate('en', 'trainer.tabs.caller') }));
+    expect(french()).toEqual(expect.arrayContaining([view.scenario.summary, 'Vit seule depuis un an.']));
+    // The page's own words are not marked: the switch's « Français » is outside the page.
+    expect(
+      screen.getByRole('tab', { name: translate('en', 'trainer.tabs.caller') }).closest('[lang="fr"]'),
+    ).toBeNull();
+  });
+
   it('injects the available events; the others are disabled and say why', async () => {
     const session = fakeSession({ view: trainerView(), entries });
     renderWithSession(<TrainerPage />, { session });

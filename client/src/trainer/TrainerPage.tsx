@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { CurvesPanel } from '../charts/CurvesPanel.js';
 import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
+import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 import { useSessionNow } from '../ui/useCallElapsed.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
@@ -38,6 +39,7 @@ import { StateList } from './StateList.js';
 import { SessionControls } from './SessionControls.js';
 import { VariableGauges } from './VariableGauges.js';
 import './trainer.css';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 
 /**
  * The trainer's console: the live call plus everything hidden from the listener (variables as
@@ -82,7 +84,17 @@ export function TrainerPage() {
   return (
     <div className="role-page role-page--trainer trainer-console" ref={pageRef}>
       <div className="trainer-console__top">
-        <h1>{title}</h1>
+        <h1>
+          {view ? (
+            <MessageWithScenario
+              k="session.title"
+              params={{ role }}
+              scenario={{ scenario: view.scenario.title }}
+            />
+          ) : (
+            role
+          )}
+        </h1>
         <JoinedAs />
         {view?.callerActor ? <p className="notice">{t('trainer.callerActorOn')}</p> : null}
         {view ? (
@@ -234,7 +246,9 @@ export function TrainerPage() {
                     label: t('trainer.tabs.caller'),
                     content: (
                       <>
-                        <p className="muted">{view.scenario.summary}</p>
+                        <p className="muted">
+                          <ScenarioText>{view.scenario.summary}</ScenarioText>
+                        </p>
                         <PersonaPanel persona={view.persona} />
                         <ListenerWordsPanel entries={session.entries} />
                       </>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { gaugeLevel, type GaugeLevel, type VariableGauge } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 import './variableGauges.css';
 import { joinParts } from '../i18n/joinParts.js';
 import { headingTag, type HeadingLevel } from '../ui/headingLevel.js';
@@ -48,7 +49,7 @@ export function VariableGauges({
           return (
             <li key={variable.id} className={`variable variable--${level}`} data-level={level}>
               <label htmlFor={id} className="variable__label">
-                {variable.label}
+                <ScenarioText>{variable.label}</ScenarioText>
               </label>
               {/* The track's frame keeps the gauge's extent visible (≥ 3:1 against the page). */}
               <span className="variable__track">

@@ -34,6 +34,17 @@ describe('MoveButtons', () => {
     expect(helpId && document.getElementById(helpId)?.textContent).toBe('Où êtes-vous ?');
   });
 
+  it('marks the scenario’s labels and help as French on an English page, not on a French one', () => {
+    renderWithSession(<MoveButtons moves={moves} disabled={false} onMove={() => {}} />, { lang: 'en' });
+    const button = screen.getByRole('button', { name: 'Demander le lieu' });
+    expect(button.querySelector('[lang="fr"]')?.textContent).toBe('Demander le lieu');
+    const helpId = button.getAttribute('aria-describedby');
+    expect(helpId && document.getElementById(helpId)?.querySelector('[lang="fr"]')?.textContent).toBe(
+      'Où êtes-vous ?',
+    );
+    expect(screen.getAllByRole('group')[0]?.querySelector('legend')?.getAttribute('lang')).toBeNull();
+  });
+
   it('sends the move id of the button pressed', () => {
     const chosen: string[] = [];
     renderWithSession(<MoveButtons moves={moves} disabled={false} onMove={(id) => chosen.push(id)} />);

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type FocusEvent } from 'react';
 import type { MoveCategory, MoveOption } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import { ScenarioText } from '../i18n/ScenarioText.js';
 import { headingTag, type HeadingLevel } from './headingLevel.js';
 import { Kbd } from './Kbd.js';
 import { layoutMoves } from './moveShortcuts.js';
@@ -74,7 +75,7 @@ export function MoveButtons({
       <li key={move.id}>
         {readOnly ? (
           <span className="move move--readonly" aria-describedby={move.help ? helpId : undefined}>
-            {move.label}
+            <ScenarioText>{move.label}</ScenarioText>
           </span>
         ) : (
           <button
@@ -85,13 +86,13 @@ export function MoveButtons({
             aria-keyshortcuts={shortcut?.aria}
             onClick={() => onMove(move.id)}
           >
-            <span className="move__label">{move.label}</span>
+            <ScenarioText className="move__label">{move.label}</ScenarioText>
             {shortcut ? <Kbd shortcut={shortcut} /> : null}
           </button>
         )}
         {move.help ? (
           <span id={helpId} className="move__help">
-            {move.help}
+            <ScenarioText>{move.help}</ScenarioText>
           </span>
         ) : null}
       </li>

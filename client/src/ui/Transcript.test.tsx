@@ -154,6 +154,78 @@ describe('Transcript', () => {
     expect(screen.getByRole('heading', { name: 'Transcript' })).not.toBeNull();
     expect(items()[0]).toContain('(crying)');
   });
+
+  it('marks what the scenario wrote as French on an English page, the rest as the page reads', () => {
+    renderWithSession(
+      <Transcript
+        entries={[
+          inputEntry(1, { kind: 'pickup' }),
+          lineEntry(2, 'Vous êtes là ?', { direction: 'elle chuchote' }),
+          inputEntry(3, { kind: 'move', move: 'reformuler' }),
+          observationEntry(4, { kind: 'variable', variable: 'distress', value: 4, previous: 5 }),
+        ]}
+        labels={labels}
+      />,
+      { lang: 'en' },
+    );
+    const french = Array.from(document.body.querySelectorAll('[lang="fr"]')).map((el) => el.textContent);
+    // The caller's line keeps its French spacing (U+202F before « ? ») on an English page too.
+    expect(french).toEqual(['(elle chuchote) ', 'Vous êtes là\u202f?', 'Reformuler', 'Détresse']);
+    expect(items()[2]).toContain(translate('en', 'entry.move', { label: 'Reformuler' }));
+  });
+
+  it('gives a free sentence’s reading its score as English writes a percentage', () => {
+    renderWithSession(
+      <Transcript
+        entries={[
+          inputEntry(1, {
+            kind: 'interpret',
+            n: 1,
+            text: 'Je vous écoute.',
+            move: 'reformuler',
+            score: 0.62,
+            runnerUp: null,
+            understood: true,
+          }),
+        ]}
+        labels={labels}
+      />,
+      { lang: 'en' },
+    );
+    expect(items()[0]).toContain(
+      translate('en', 'speech.entry.readAs', { move: 'Reformuler', score: '62%' }),
+    );
+  });
+
+  it('adds no lang on a French page', () => {
+    renderWithSession(
+      <Transcript
+        entries={[lineEntry(1, 'Vous êtes là ?'), inputEntry(2, { kind: 'move', move: 'reformuler' })]}
+        labels={labels}
+      />,
+    );
+    expect(document.body.querySelectorAll('[lang]')).toHaveLength(0);
+  });
+
+  it('says in the page’s words that the trainer ended the call, not the engine’s French', () => {
+    renderWithSession(
+      <Transcript
+        entries={[
+          observationEntry(1, {
+            kind: 'ending',
+            ending: null,
+            outcome: null,
+            message: 'Appel terminé par le formateur ou la formatrice.',
+            reason: 'trainer',
+          }),
+        ]}
+        labels={labels}
+      />,
+      { lang: 'en' },
+    );
+    expect(items()[0]).toContain(translate('en', 'endReason.trainer'));
+    expect(items()[0]).not.toContain('formateur');
+  });
 });
 
 describe('Transcript announcements (WCAG 4.1.3: what matters, once)', () => {

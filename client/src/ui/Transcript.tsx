@@ -1,10 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
+import { scenarioLangAttribute } from '../i18n/scenarioLang.js';
 import { announceEntry } from './announceEntry.js';
 import { describeEntry, returningJoins } from './describeEntry.js';
+import { EntryText } from './EntryText.js';
 import { formatDuration } from './formatDuration.js';
-import { frenchSpacing } from './frenchSpacing.js';
 import { headingTag, type HeadingLevel } from './headingLevel.js';
 import { isBeforePickup, pickupSeq } from './callTime.js';
 import { pickupTime } from './useCallElapsed.js';
@@ -53,6 +54,7 @@ export function Transcript({
   hiddenNote?: 'entry.trainerOnly' | 'entry.notForListener';
 }) {
   const { t, lang } = useI18n();
+  const scenarioLang = scenarioLangAttribute(lang);
   const entries = useMemo(() => (show ? allEntries.filter(show) : allEntries), [allEntries, show]);
   const returning = useMemo(() => returningJoins(allEntries), [allEntries]);
   const headingId = useId();
@@ -134,15 +136,12 @@ export function Transcript({
                     <span className={`entry__cue${line.cueId ? ` cue--${line.cueId}` : ''}`}>{line.cue}</span>
                   ) : null}
                   {line.cue && line.text ? ' ' : null}
-                  {line.direction ? <i className="entry__cue entry__direction">{line.direction} </i> : null}
-                  {line.text ? (
-                    <span className="entry__text">
-                      {/* Spoken lines keep French typography (U+202F before ! ? ; :). */}
-                      {lang === 'fr' && (line.voice === 'caller' || line.voice === 'listener')
-                        ? frenchSpacing(line.text)
-                        : line.text}
-                    </span>
+                  {line.direction ? (
+                    <i className="entry__cue entry__direction" lang={scenarioLang}>
+                      {line.direction}{' '}
+                    </i>
                   ) : null}
+                  {line.text ? <EntryText line={line} className="entry__text" frenchTypography /> : null}
                   {readings && line.interpretation ? (
                     <span className="entry__interpretation"> {line.interpretation}</span>
                   ) : null}

@@ -1,6 +1,7 @@
 import {
   isVisibleTo,
   type Cue,
+  type EndReason,
   type GenericEffect,
   type Outcome,
   type Source,
@@ -8,6 +9,7 @@ import {
 } from '@ecoute/engine';
 import type { MessageKey } from '../i18n/index.js';
 import type { MessageParams } from '../i18n/catalogue.js';
+import { formatPercent } from '../i18n/formatPercent.js';
 import type { KnownLabels } from './useKnownLabels.js';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -30,6 +32,11 @@ export interface EntryLine {
   cueId?: Cue;
   /** Free speech: how the sentence was read (or corrected), for the trainer and the debrief. */
   interpretation?: string;
+  /**
+   * The part of `text` written in the scenario (a caller line, a move's label…), which stays in the
+   * scenario's language on a page in another one (`ScenarioText`); none when `text` has none.
+   */
+  scenarioPart?: string;
 }
 
 const SPEAKER_KEYS: Record<Source, MessageKey> = {
@@ -86,6 +93,17 @@ export function outcomeText(t: Translate, outcome: Outcome | null): string {
   return t(outcome ? OUTCOME_KEYS[outcome] : 'outcome.none');
 }
 
+/**
+ * The message of an ending: the scenario's own (its language), or, for a call the trainer ended,
+ * the catalogue's words — the engine's record of it is a French sentence, not the page's.
+ */
+export function endingMessage(
+  t: Translate,
+  ending: { ending: string | null; reason: EndReason; message: string },
+): string {
+  return ending.ending === null && ending.reason === 'trainer' ? t('endReason.trainer') : ending.message;
+}
+
 /** What people read for a state path: its label, else its last name made readable (never the path). */
 export function stateName(labels: Pick<KnownLabels, 'states'>, path: string): string {
   const label = labels.states.get(path);
@@ -136,13 +154,14 @@ export function describeEntry(
         return { ...base, text: t('entry.hangup') };
       case 'say':
         return { ...base, text: input.text };
-      case 'move':
-        return { ...base, text: t('entry.move', { label: labels.moves.get(input.move) ?? input.move }) };
-      case 'inject':
-        return {
-          ...base,
-          text: t('entry.inject', { label: labels.injects.get(input.inject) ?? input.inject }),
-        };
+      case 'move': {
+        const label = labels.moves.get(input.move) ?? input.move;
+        return { ...base, text: t('entry.move', { label }), scenarioPart: label };
+      }
+      case 'inject': {
+        const label = labels.injects.get(input.inject) ?? input.inject;
+        return { ...base, text: t('entry.inject', { label }), scenarioPart: label };
+      }
       case 'pause':
         return { ...base, text: t('entry.pause') };
       case 'resume':
@@ -181,7 +200,7 @@ export function describeEntry(
         return { ...base, text: t('entry.speak', { text: input.text }) };
       case 'interpret': {
         const move = input.move === null ? t('speech.none') : (labels.moves.get(input.move) ?? input.move);
-        const score = `${Math.round(input.score * 100)} %`;
+        const score = formatPercent(t, input.score);
         return {
           ...base,
           text: input.text,
@@ -191,13 +210,14 @@ export function describeEntry(
           }),
         };
       }
-      case 'correct':
+      case 'correct': {
+        const move = labels.moves.get(input.move) ?? input.move;
         return {
           ...base,
-          text: t(input.applied ? 'speech.entry.correctedApplied' : 'speech.entry.correctedNoted', {
-            move: labels.moves.get(input.move) ?? input.move,
-          }),
+          text: t(input.applied ? 'speech.entry.correctedApplied' : 'speech.entry.correctedNoted', { move }),
+          scenarioPart: move,
         };
+      }
     }
   }
 
@@ -207,38 +227,41 @@ export function describeEntry(
       return {
         ...base,
         text: observation.text,
+        scenarioPart: observation.text,
         ...(observation.cue ? { cue: cueText(t, observation.cue), cueId: observation.cue } : {}),
         ...(observation.direction
           ? { direction: t('entry.direction', { direction: observation.direction }) }
           : {}),
       };
     case 'suggestion':
-      return { ...base, text: t('entry.suggestion', { text: observation.text }) };
+      return {
+        ...base,
+        text: t('entry.suggestion', { text: observation.text }),
+        scenarioPart: observation.text,
+      };
     case 'cue':
       return { ...base, text: '', cue: cueText(t, observation.cue), cueId: observation.cue };
-    case 'variable':
+    case 'variable': {
+      const label = labels.variables.get(observation.variable) ?? observation.variable;
       return {
         ...base,
-        text: t('entry.variable', {
-          label: labels.variables.get(observation.variable) ?? observation.variable,
-          previous: observation.previous,
-          value: observation.value,
-        }),
+        text: t('entry.variable', { label, previous: observation.previous, value: observation.value }),
+        scenarioPart: label,
       };
-    case 'state':
-      return {
-        ...base,
-        text: t('entry.state', { states: observation.states.map((s) => stateName(labels, s)).join(', ') }),
-      };
+    }
+    case 'state': {
+      const states = observation.states.map((s) => stateName(labels, s)).join(', ');
+      return { ...base, text: t('entry.state', { states }), scenarioPart: states };
+    }
     case 'note':
-      return { ...base, text: t('entry.note', { text: observation.text }) };
-    case 'ending':
+      return { ...base, text: t('entry.note', { text: observation.text }), scenarioPart: observation.text };
+    case 'ending': {
+      const message = endingMessage(t, observation);
       return {
         ...base,
-        text: t('entry.ending', {
-          outcome: outcomeText(t, observation.outcome),
-          message: observation.message,
-        }),
+        text: t('entry.ending', { outcome: outcomeText(t, observation.outcome), message }),
+        ...(observation.ending !== null ? { scenarioPart: message } : {}),
       };
+    }
   }
 }

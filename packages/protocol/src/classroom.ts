@@ -5,7 +5,7 @@
 // namespace's events live here.
 import { z } from 'zod';
 import { HINT_MODES } from '@ecoute/engine';
-import type { GaugeLevel, Outcome, ScenarioGraph } from '@ecoute/engine';
+import type { EndReason, GaugeLevel, Outcome, ScenarioGraph } from '@ecoute/engine';
 import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from './constants.js';
 import type { MeasuredSpan, MomentRef } from './debrief.js';
 import type { Ack } from './errors.js';
@@ -336,7 +336,17 @@ export interface GroupDebriefCall {
     timeToPickup: MeasuredSpan | null;
     timeToFirstOpenQuestion: MeasuredSpan | null;
     timeToAlertColleague: MeasuredSpan | null;
-    outcome: { outcome: Outcome | null; message: string; at: MomentRef } | null;
+    /**
+     * How the call ended: `ending` null and `reason` `trainer` for a call the trainer ended, whose
+     * `message` is the engine's French record — the page says it in its own words.
+     */
+    outcome: {
+      ending: string | null;
+      outcome: Outcome | null;
+      reason: EndReason;
+      message: string;
+      at: MomentRef;
+    } | null;
   };
   rubric: {
     criterion: string;

@@ -47,7 +47,13 @@ describe('classCsv', () => {
               timeToPickup: { ms: 4_200, from: null, to: { seq: 2, t: 4_200 } },
               timeToFirstOpenQuestion: null,
               timeToAlertColleague: null,
-              outcome: { outcome: 'good' as const, message: '', at: { seq: 9, t: 60_000 } },
+              outcome: {
+                ending: 'rappel',
+                outcome: 'good' as const,
+                reason: 'scenario' as const,
+                message: '',
+                at: { seq: 9, t: 60_000 },
+              },
             },
             rubric: [
               { criterion: 'a', label: 'A', assessed: true, met: true },

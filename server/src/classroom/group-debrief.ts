@@ -66,7 +66,15 @@ export function groupDebriefCall(
       timeToPickup: results.measures.timeToPickup,
       timeToFirstOpenQuestion: results.measures.timeToFirstOpenQuestion,
       timeToAlertColleague: results.measures.timeToAlertColleague,
-      outcome: outcome ? { outcome: outcome.outcome, message: outcome.message, at: outcome.at } : null,
+      outcome: outcome
+        ? {
+            ending: outcome.ending,
+            outcome: outcome.outcome,
+            reason: outcome.reason,
+            message: outcome.message,
+            at: outcome.at,
+          }
+        : null,
     },
     rubric: results.rubric.map((criterion) => ({
       criterion: criterion.criterion,
