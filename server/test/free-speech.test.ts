@@ -446,6 +446,65 @@ describe('free speech through the server', () => {
     listener.close();
     trainer.close();
   }, 30_000);
+  it('sends a sentence not understood to a state that reacts to any words, as a guided one: no « Pardon ? », no pick', async () => {
+    // Détresse's « Silence complet »: any word and he starts crying (`renifle`).
+    const session = await createSession(server.url, 'detresse-suicidaire', {
+      hintMode: 'free_speech',
+      askTrainer: true,
+    });
+    const connect = (token: string) =>
+      RoleClient.connect(server.url, { sessionId: session.sessionId, token });
+    const listener = await connect(session.tokens.listener);
+    const trainer = await connect(session.tokens.trainer);
+    await listener.resync();
+    await trainer.resync();
+    await listener.send({ kind: 'pickup' });
+    scheduler.advanceBy(1_000);
+    await listener.send({
+      kind: 'say',
+      text: "Bonjour, ici Julien, du service d'accompagnement aux démarches en ligne.",
+    });
+    await trainer.waitFor((c) => interpretations(c).length === 1, 'the introduction read');
+    expect(interpretations(trainer)[0]).toMatchObject({ move: 'se_presenter', understood: true });
+    expect(interpretations(trainer)[0]).not.toHaveProperty('say');
+    scheduler.advanceBy(1_000);
+    expect(await trainer.send({ kind: 'inject', inject: 'se_tait' })).toMatchObject({ ok: true });
+    await trainer.waitFor(
+      (c) => c.view?.role === 'trainer' && c.view.states.includes('conversation.en_ligne.mutisme.silence'),
+      'his silence',
+    );
+    scheduler.advanceBy(5_000);
+    expect(await listener.send({ kind: 'say', text: UNREAD })).toMatchObject({ ok: true });
+    await listener.waitFor(
+      (c) =>
+        c.entries.some(
+          (e) =>
+            e.kind === 'observation' && e.observation.kind === 'line' && e.observation.line === 'renifle',
+        ),
+      'him crying',
+    );
+    await trainer.waitFor((c) => interpretations(c).length === 2, 'the sentence read');
+    const reading = interpretations(trainer)[1]!;
+    expect(reading).toMatchObject({ n: 1, understood: false, say: true, acted: true });
+    expect(reading).not.toHaveProperty('askMs');
+    expect(trainer.view?.role === 'trainer' && trainer.view.speech.pending).toBeNull();
+    expect(trainer.view?.role === 'trainer' && trainer.view.states).toContain(
+      'conversation.en_ligne.mutisme.pleurs',
+    );
+    // « Il pleure » takes its course: 45 s later he comes back, the call still on; he never hung
+    // up (his minute of silence was over), and no « Pardon ? » was ever said.
+    const said = (c: RoleClient) =>
+      c.entries.flatMap((e) =>
+        e.kind === 'observation' && e.observation.kind === 'line' ? [e.observation.line] : [],
+      );
+    scheduler.advanceBy(60_000);
+    await listener.waitFor((c) => said(c).includes('revient'), 'him coming back');
+    expect(said(listener)).not.toContain('raccroche_doucement');
+    expect(listener.view?.phase).toBe('connected');
+    expect(pardons(listener)).toEqual([]);
+    listener.close();
+    trainer.close();
+  }, 30_000);
 });
 
 describe('free speech in a session recorded before the offered moves were recorded', () => {

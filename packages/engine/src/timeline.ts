@@ -85,6 +85,12 @@ export type Input =
    * guided `say`; an understood one unless its move is `heard: false`; never with `phone` (the
    * phone's button sends none). Absent from sessions recorded before it, whose sentences restarted
    * no timer and replay so.
+   * `say`: the sentence, not understood, was said where the machine takes any words (a state
+   * active then reacts to `say`, `CallRun.takesSay`): the run sends the machine `say` with the
+   * text, then `acted` when recorded, as for a guided sentence, in place of « Pardon ? »; the
+   * server records no `askMs` with it (the caller answered: no pick to wait for; a correction
+   * stays possible, as of an understood reading). Absent from sessions recorded before it, whose
+   * sentences got « Pardon ? » (or the pick's wait) and replay so.
    */
   | {
       kind: 'interpret';
@@ -98,6 +104,7 @@ export type Input =
       offered?: string[];
       phone?: PhoneHold;
       acted?: boolean;
+      say?: boolean;
     }
   /**
    * Trainer: interpretation `n` should have been `move` (or the pick it waits for), one of the

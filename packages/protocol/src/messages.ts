@@ -71,6 +71,8 @@ export const inputSchema = z.discriminatedUnion('kind', [
       phone: z.enum(['hold', 'unhold']).optional(),
       // The listener speaking for the caller's silence timers (absent before it was recorded).
       acted: z.boolean().optional(),
+      // Not understood, sent to the machine as the listener's words, `say` (absent before it was).
+      say: z.boolean().optional(),
     })
     .strict(),
   z

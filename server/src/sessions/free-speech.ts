@@ -5,7 +5,9 @@
 // as the phone's (`phone`), so that it plays the music and puts the call on hold, or back, as the
 // button does. A sentence, understood or not, is the listener speaking for the caller's silence
 // timers (`acted`, as a guided move or sentence; `CallRun.actedFor`), and so is a correction
-// that applies its move. What is recorded is what replay applies.
+// that applies its move. A sentence not understood where a state takes the listener's words
+// (`say`, `CallRun.takesSay`) is recorded with `say`: the machine gets it as a guided sentence.
+// What is recorded is what replay applies.
 import { UNDERSTOOD_THRESHOLD, speechMatcherFor } from '@ecoute/engine';
 import type { CallRun, HintMode, Input } from '@ecoute/engine';
 import { ErrorCode, failure, type Failure } from '@ecoute/protocol';
@@ -22,7 +24,8 @@ export const TRAINER_PICK_MS = 20_000;
 /**
  * The input to record for what a role sent: in free speech a sentence becomes its
  * interpretation, with the moves offered then (and `phone` for the phone's hold or resume,
- * `acted` when it restarts the silence timers); a trainer's correction gets `applied` (and
+ * `acted` when it restarts the silence timers, `say` when the machine takes it as the listener's
+ * words); a trainer's correction gets `applied` (and
  * `phone`, `acted`) from the run, or is refused
  * `input/not_offered_then` when it names a move that was not offered when its sentence was said
  * (nothing recorded). Call inside the step's `clock.hold`, after `runDue()`,
@@ -56,6 +59,9 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
   const phone = understood ? run.phoneHoldFor(reading.move) : undefined;
   // The listener spoke: the caller's silence timers restart (sessions recorded before: not).
   const acted = run.actedFor(understood ? reading.move : null, phone);
+  // Not understood where the caller reacts to any words: his reaction, not « Pardon ? », and no
+  // pick to wait for (he has answered; the trainer may still correct the reading).
+  const say = !understood && run.takesSay(input.text);
   return {
     kind: 'interpret',
     n: run.interpretationCount,
@@ -64,9 +70,10 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
     score: reading.score,
     runnerUp: reading.runnerUp,
     understood,
-    ...(!understood && settings.askTrainer ? { askMs: TRAINER_PICK_MS } : {}),
+    ...(!understood && !say && settings.askTrainer ? { askMs: TRAINER_PICK_MS } : {}),
     offered,
     ...(phone ? { phone } : {}),
     ...(acted ? { acted } : {}),
+    ...(say ? { say } : {}),
   };
 }

@@ -566,7 +566,8 @@ export class CallRun {
    * say « Pardon ? », or, with `askMs`, waits that long for the trainer's pick (a correction),
    * then says « Pardon ? ». A new sentence drops an earlier pick still waiting. Recorded with
    * `acted`, the sentence restarts the silence timers (see `actedFor`): after the move's event,
-   * before « Pardon ? ».
+   * before « Pardon ? ». Not understood and recorded with `say` (see `takesSay`), the sentence is
+   * the machine's `say` event, then `acted`, as a guided sentence: no « Pardon ? », no pick.
    */
   private interpret(input: Extract<Input, { kind: 'interpret' }>): ApplyResult {
     if (this.currentPhase !== 'connected')
@@ -601,6 +602,17 @@ export class CallRun {
         ok: true,
         observations: this.runStep('scenario', () => {
           this.send(event);
+          if (acted) this.sendActed();
+        }),
+      };
+    }
+    // Not read as a move, in a state that takes any words (`say`): the machine hears them as a
+    // guided sentence, and answers them (no « Pardon ? », no pick to wait for).
+    if (input.say === true) {
+      return {
+        ok: true,
+        observations: this.runStep('scenario', () => {
+          this.send({ type: 'say', text: input.text });
           if (acted) this.sendActed();
         }),
       };
@@ -767,6 +779,15 @@ export class CallRun {
   actedFor(move: string | null, phone?: PhoneHold): boolean {
     if (phone !== undefined) return false;
     return move === null || this.compiled.scenario.moves[move]?.heard !== false;
+  }
+
+  /**
+   * Whether the machine takes the listener's words as they are now (an active state has a `say`
+   * transition enabled for `text`): a free-speech sentence not understood is then recorded with
+   * `say` and reaches the machine as a guided sentence does, rather than « Pardon ? ».
+   */
+  takesSay(text: string): boolean {
+    return this.canEvent({ type: 'say', text });
   }
 
   /** The caller actor's words: heard by the listener as a caller line. */
@@ -974,7 +995,7 @@ export class CallRun {
     return this.canEvent(this.eventFor(eventType));
   }
 
-  private canEvent(event: { type: string; moveCount?: number }): boolean {
+  private canEvent(event: { type: string; moveCount?: number; text?: string }): boolean {
     if (this.currentPhase !== 'connected' || !this.actor) return false;
     const snapshot = this.actor.getSnapshot();
     if (snapshot.status !== 'active') return false;
