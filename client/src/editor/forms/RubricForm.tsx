@@ -9,6 +9,8 @@ import { NumberField, SelectField, TextField } from './fields.js';
 import { isPlain, shortText, tableOf, textOf, type Plain, type YamlEdit } from './formTypes.js';
 
 type CriterionKind = 'judged' | 'move' | 'notMove' | 'state' | 'notState' | 'ending' | 'variable';
+/** The kinds whose criterion names one move or one state. */
+type PickedKind = Extract<CriterionKind, 'move' | 'notMove' | 'state' | 'notState'>;
 // « Ne pas… » criteria (`notMove`, `notState`) are the traps of a call (« ne se fait pas dicter le
 // code »): without them here, a trainer wrote them as judged, and read a library call's as judged.
 const KINDS: CriterionKind[] = ['judged', 'move', 'notMove', 'state', 'notState', 'ending', 'variable'];
@@ -166,6 +168,13 @@ export function RubricForm({
     label: textOf(v['label']) || id,
   }));
   const stateOptions = states.map((s) => ({ value: s.id, label: s.label }));
+  // The criteria that name one move or one state: the field that picks it, per kind.
+  const pickedBy: Record<PickedKind, { label: MessageKey; options: typeof moves }> = {
+    move: { label: 'studio.forms.rubric.move', options: moves },
+    notMove: { label: 'studio.forms.rubric.move', options: moves },
+    state: { label: 'studio.forms.rubric.state', options: stateOptions },
+    notState: { label: 'studio.forms.rubric.state', options: stateOptions },
+  };
   const allIds = rubric.flatMap((c) => [
     textOf(c['id']),
     ...(Array.isArray(c['criteria']) ? c['criteria'].filter(isPlain).map((k) => textOf(k['id'])) : []),
@@ -238,40 +247,13 @@ export function RubricForm({
                       ))}
                     </select>
                   </div>
-                  {kind === 'move' ? (
+                  {kind in pickedBy ? (
                     <SelectField
-                      label={t('studio.forms.rubric.move')}
-                      path={[...path, 'auto', 'move']}
-                      value={auto['move']}
+                      label={t(pickedBy[kind as PickedKind].label)}
+                      path={[...path, 'auto', kind]}
+                      value={auto[kind]}
                       edit={edit}
-                      options={moves}
-                    />
-                  ) : null}
-                  {kind === 'notMove' ? (
-                    <SelectField
-                      label={t('studio.forms.rubric.move')}
-                      path={[...path, 'auto', 'notMove']}
-                      value={auto['notMove']}
-                      edit={edit}
-                      options={moves}
-                    />
-                  ) : null}
-                  {kind === 'notState' ? (
-                    <SelectField
-                      label={t('studio.forms.rubric.state')}
-                      path={[...path, 'auto', 'notState']}
-                      value={auto['notState']}
-                      edit={edit}
-                      options={stateOptions}
-                    />
-                  ) : null}
-                  {kind === 'state' ? (
-                    <SelectField
-                      label={t('studio.forms.rubric.state')}
-                      path={[...path, 'auto', 'state']}
-                      value={auto['state']}
-                      edit={edit}
-                      options={stateOptions}
+                      options={pickedBy[kind as PickedKind].options}
                     />
                   ) : null}
                   {kind === 'ending' ? (

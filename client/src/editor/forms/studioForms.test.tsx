@@ -268,6 +268,11 @@ describe('the rubric: « ne pas… » criteria and a ceiling', () => {
     fireEvent.change(kind(), { target: { value: 'notState' } });
     expect(current).toContain('auto: { notState: accueil }');
     expect(kind().selectedOptions[0]?.textContent).toBe(fr_('studio.forms.rubric.kind.notState'));
+    // Its field picks among the states, not the moves.
+    const state = within(criterion()).getByLabelText(fr_('studio.forms.rubric.state')) as HTMLSelectElement;
+    expect(state.value).toBe('accueil');
+    expect([...state.options].map((o) => o.value)).not.toContain('se_presenter');
+    expect(within(criterion()).queryByLabelText(fr_('studio.forms.rubric.move'))).toBeNull();
 
     fireEvent.change(kind(), { target: { value: 'variable' } });
     fireEvent.change(within(criterion()).getByLabelText(fr_('studio.forms.rubric.max')), {
