@@ -3,7 +3,6 @@ import type { CallerActorView, TimelineEntry } from '@ecoute/engine';
 import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
 import { PersonaPanel } from '../trainer/PersonaPanel.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
-import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 import { ClassMessages } from '../join/ClassMessageNotice.js';
 import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
@@ -14,6 +13,7 @@ import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
 import { callPaused } from '../ui/callPaused.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
+import { RolePageTitle } from '../ui/RolePageTitle.js';
 import { SessionNotices } from '../ui/SessionNotices.js';
 import { Transcript } from '../ui/Transcript.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
@@ -52,17 +52,7 @@ export function CallerActorPage() {
 
   return (
     <div className="role-page role-page--caller-actor" ref={pageRef}>
-      <h1>
-        {view ? (
-          <MessageWithScenario
-            k="session.title"
-            params={{ role }}
-            scenario={{ scenario: view.scenario.title }}
-          />
-        ) : (
-          role
-        )}
-      </h1>
+      <RolePageTitle role={role} view={view} />
       <JoinedAs />
       <SessionNotices session={session} view={view} />
       <ClassMessages />

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { useI18n, type MessageKey } from '../i18n/index.js';
-import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 import { ClassMessages } from '../join/ClassMessageNotice.js';
 import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
@@ -19,6 +18,7 @@ import { callPaused } from '../ui/callPaused.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
 import './listener.css';
 import { SayForm } from '../ui/SayForm.js';
+import { RolePageTitle } from '../ui/RolePageTitle.js';
 import { SessionNotices } from '../ui/SessionNotices.js';
 import { ToggleSwitch } from '../ui/ToggleSwitch.js';
 import { Transcript } from '../ui/Transcript.js';
@@ -250,17 +250,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
 
   return (
     <div className="role-page role-page--listener" ref={pageRef}>
-      <h1>
-        {view ? (
-          <MessageWithScenario
-            k="session.title"
-            params={{ role }}
-            scenario={{ scenario: view.scenario.title }}
-          />
-        ) : (
-          role
-        )}
-      </h1>
+      <RolePageTitle role={role} view={view} />
       <JoinedAs />
       <SessionNotices session={session} view={view} />
       <ClassMessages />

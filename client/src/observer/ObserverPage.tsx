@@ -3,7 +3,6 @@ import { useFocusRescue } from '../ui/useFocusRescue.js';
 import { CurvesPanel } from '../charts/CurvesPanel.js';
 import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
-import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 import { ClassMessages } from '../join/ClassMessageNotice.js';
 import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
@@ -17,6 +16,7 @@ import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
 import { callPaused } from '../ui/callPaused.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
+import { RolePageTitle } from '../ui/RolePageTitle.js';
 import { SessionNotices } from '../ui/SessionNotices.js';
 import { Transcript } from '../ui/Transcript.js';
 import { useCallerVoice } from '../ui/useCallerVoice.js';
@@ -60,17 +60,7 @@ export function ObserverPage() {
 
   return (
     <div className="role-page role-page--observer" ref={pageRef}>
-      <h1>
-        {view ? (
-          <MessageWithScenario
-            k="session.title"
-            params={{ role }}
-            scenario={{ scenario: view.scenario.title }}
-          />
-        ) : (
-          role
-        )}
-      </h1>
+      <RolePageTitle role={role} view={view} />
       <JoinedAs />
       <p className="muted">{t('observer.readonly')}</p>
       <SessionNotices session={session} view={view} />

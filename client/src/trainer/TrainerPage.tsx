@@ -3,7 +3,6 @@ import { useParams } from 'react-router';
 import { CurvesPanel } from '../charts/CurvesPanel.js';
 import { GraphPanel } from '../charts/GraphPanel.js';
 import { useI18n } from '../i18n/index.js';
-import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 import { useSessionNow } from '../ui/useCallElapsed.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
@@ -13,6 +12,7 @@ import { OutcomePanel } from '../ui/OutcomePanel.js';
 import { PausedBanner } from '../ui/PausedBanner.js';
 import { callPaused } from '../ui/callPaused.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
+import { RolePageTitle } from '../ui/RolePageTitle.js';
 import { SessionNotices } from '../ui/SessionNotices.js';
 import { TextSendForm } from '../ui/TextSendForm.js';
 import { ToggleSwitch } from '../ui/ToggleSwitch.js';
@@ -84,17 +84,7 @@ export function TrainerPage() {
   return (
     <div className="role-page role-page--trainer trainer-console" ref={pageRef}>
       <div className="trainer-console__top">
-        <h1>
-          {view ? (
-            <MessageWithScenario
-              k="session.title"
-              params={{ role }}
-              scenario={{ scenario: view.scenario.title }}
-            />
-          ) : (
-            role
-          )}
-        </h1>
+        <RolePageTitle role={role} view={view} />
         <JoinedAs />
         {view?.callerActor ? <p className="notice">{t('trainer.callerActorOn')}</p> : null}
         {view ? (
