@@ -14,6 +14,13 @@ import type { YamlEdit } from './formTypes.js';
 
 /** A UI word from the French catalogue. */
 const fr_ = (key: Parameters<typeof translate>[1]) => translate('fr', key);
+/** The catalogue text of `key` before its first placeholder (a name's fixed start). */
+const lead = (key: keyof typeof fr) => fr[key].split('{')[0]!.replace(/[\s:\u00a0]+$/, '');
+/** An accessible name that starts as the catalogue's `key` does and holds each of `parts`. */
+const named =
+  (key: keyof typeof fr, ...parts: string[]) =>
+  (name: string) =>
+    name.startsWith(lead(key)) && parts.every((part) => name.includes(part));
 /** The same, as testing-library's queries read it (no-break spaces as ordinary ones). */
 const queried = (key: Parameters<typeof translate>[1]) => fr_(key).replace(/\u00a0/g, ' ');
 
@@ -106,23 +113,23 @@ function shownOutsideAdvanced(element: HTMLElement): string {
 describe('the studio forms', () => {
   it('a field writes its key, keeping the comment; a new line with a variant; a move with an example', () => {
     renderWithSession(<Harness />);
-    fireEvent.change(screen.getByLabelText('Prénom et nom'), { target: { value: 'Nadia' } });
+    fireEvent.change(screen.getByLabelText(fr_('studio.forms.persona.name')), { target: { value: 'Nadia' } });
     expect(current).toContain('  name: Nadia\n');
     expect(current.startsWith('# Un commentaire qui doit rester.\n')).toBe(true);
-    expect((screen.getByLabelText('Prénom et nom') as HTMLInputElement).value).toBe('Nadia');
+    expect((screen.getByLabelText(fr_('studio.forms.persona.name')) as HTMLInputElement).value).toBe('Nadia');
 
     fireEvent.click(screen.getByRole('tab', { name: fr['studio.forms.lines'] }));
     const lines = screen.getByRole('tabpanel', { name: fr['studio.forms.lines'] });
     fireEvent.change(within(lines).getByLabelText("Texte d'une nouvelle réplique"), {
       target: { value: 'Je suis perdue.' },
     });
-    fireEvent.click(within(lines).getByRole('button', { name: 'Ajouter la réplique' }));
+    fireEvent.click(within(lines).getByRole('button', { name: fr_('studio.forms.lines.add') }));
     expect(current).toContain('  je_suis_perdue: { text: Je suis perdue. }\n');
     const line = within(lines).getByRole('group', { name: 'Je suis perdue.' });
-    fireEvent.change(within(line).getByLabelText('Nouvelle formulation'), {
+    fireEvent.change(within(line).getByLabelText(fr_('studio.forms.lines.newVariant')), {
       target: { value: 'Je ne sais plus.' },
     });
-    fireEvent.click(within(line).getByRole('button', { name: 'Ajouter' }));
+    fireEvent.click(within(line).getByRole('button', { name: fr_('studio.forms.add') }));
     expect(plainOf(current)?.['lines']).toMatchObject({
       je_suis_perdue: { text: 'Je suis perdue.', variants: ['Je ne sais plus.'] },
     });
@@ -130,10 +137,10 @@ describe('the studio forms', () => {
     fireEvent.click(screen.getByRole('tab', { name: fr['studio.forms.moves'] }));
     const moves = screen.getByRole('tabpanel', { name: fr['studio.forms.moves'] });
     const move = within(moves).getByRole('group', { name: 'Se présenter' });
-    fireEvent.change(within(move).getByLabelText('Nouvelle phrase exemple'), {
+    fireEvent.change(within(move).getByLabelText(fr_('studio.forms.moves.newExample')), {
       target: { value: 'Bonjour, je suis Léa' },
     });
-    fireEvent.click(within(move).getByRole('button', { name: 'Ajouter' }));
+    fireEvent.click(within(move).getByRole('button', { name: fr_('studio.forms.add') }));
     expect(plainOf(current)?.['moves']).toMatchObject({
       se_presenter: { examples: ['Bonjour, je suis Léa'] },
     });
@@ -158,18 +165,18 @@ describe('the studio forms', () => {
       target: { value: 'Rassurer' },
     });
     fireEvent.click(within(moves).getByRole('button', { name: "Ajouter l'action" }));
-    fireEvent.change(within(move).getByLabelText('Nouvelle phrase exemple'), {
+    fireEvent.change(within(move).getByLabelText(fr_('studio.forms.moves.newExample')), {
       target: { value: 'Bonjour, je suis Léa' },
     });
-    fireEvent.click(within(move).getByRole('button', { name: 'Ajouter' }));
+    fireEvent.click(within(move).getByRole('button', { name: fr_('studio.forms.add') }));
     expect(notice()?.textContent).toMatch(/^Parole libre\u00a0: 1 des 2 actions n'a pas de phrases exemples/);
     expect(within(move).queryByText(/^Aucune phrase pour le moment/)).toBeNull();
 
     const added = within(moves).getByRole('group', { name: 'Rassurer' });
-    fireEvent.change(within(added).getByLabelText('Nouvelle phrase exemple'), {
+    fireEvent.change(within(added).getByLabelText(fr_('studio.forms.moves.newExample')), {
       target: { value: 'On va regarder ça ensemble.' },
     });
-    fireEvent.click(within(added).getByRole('button', { name: 'Ajouter' }));
+    fireEvent.click(within(added).getByRole('button', { name: fr_('studio.forms.add') }));
     expect(notice()).toBeNull();
   });
 
@@ -197,7 +204,7 @@ describe('the studio forms', () => {
 
   it('a number is written only once it reads as one; a criterion changes how it is measured', () => {
     renderWithSession(<Harness />);
-    const age = screen.getByLabelText('Âge');
+    const age = screen.getByLabelText(fr_('studio.forms.persona.age'));
     fireEvent.change(age, { target: { value: '-' } });
     expect(current).toContain('  age: 40\n');
     fireEvent.change(age, { target: { value: '71' } });
@@ -205,7 +212,9 @@ describe('the studio forms', () => {
 
     fireEvent.click(screen.getByRole('tab', { name: "Grille d'évaluation" }));
     const criterion = screen.getByRole('group', { name: 'Se présente' });
-    fireEvent.change(within(criterion).getByLabelText('Évalué par'), { target: { value: 'judged' } });
+    fireEvent.change(within(criterion).getByLabelText(fr_('studio.forms.rubric.kind')), {
+      target: { value: 'judged' },
+    });
     expect(current).toContain('{ id: se_presente, label: Se présente, judged: true }');
   });
 });
@@ -360,7 +369,7 @@ describe('the graph as forms', () => {
     fireEvent.change(within(add).getByLabelText(fr['studio.graph.stateName']), {
       target: { value: 'Écoute' },
     });
-    fireEvent.change(within(add).getByLabelText('Réplique dite en y entrant'), {
+    fireEvent.change(within(add).getByLabelText(fr_('studio.graph.entryLine')), {
       target: { value: 'bonjour' },
     });
     fireEvent.click(within(add).getByRole('button', { name: fr['studio.graph.addState'] }));
@@ -368,31 +377,49 @@ describe('the graph as forms', () => {
       states: { ecoute: { label: 'Écoute', entry: { type: 'say' } } },
     });
 
-    const transition = screen.getByRole('form', { name: 'Ajouter une transition' });
-    fireEvent.change(within(transition).getByLabelText('Depuis'), { target: { value: 'ecoute' } });
-    fireEvent.change(within(transition).getByLabelText('Quand'), { target: { value: 'se_presenter' } });
-    fireEvent.change(within(transition).getByLabelText('Vers'), { target: { value: 'fin' } });
-    fireEvent.click(within(transition).getByRole('button', { name: 'Ajouter une transition' }));
+    const transition = screen.getByRole('form', { name: fr_('studio.graph.addTransition') });
+    fireEvent.change(within(transition).getByLabelText(fr_('studio.graph.from')), {
+      target: { value: 'ecoute' },
+    });
+    fireEvent.change(within(transition).getByLabelText(fr_('studio.graph.trigger')), {
+      target: { value: 'se_presenter' },
+    });
+    fireEvent.change(within(transition).getByLabelText(fr_('studio.graph.to')), { target: { value: 'fin' } });
+    fireEvent.click(within(transition).getByRole('button', { name: fr_('studio.graph.addTransition') }));
     expect(current).toContain('      on:\n        se_presenter: fin\n    fin:');
 
     const state = screen.getByRole('group', { name: fr['studio.graph.editState'] });
-    fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'fin' } });
-    fireEvent.change(within(state).getByLabelText('Nouveau nom'), { target: { value: 'Au revoir' } });
+    fireEvent.change(within(state).getByLabelText(fr_('studio.graph.state')), { target: { value: 'fin' } });
+    fireEvent.change(within(state).getByLabelText(fr_('studio.graph.newName')), {
+      target: { value: 'Au revoir' },
+    });
     fireEvent.click(within(state).getByRole('button', { name: "Renommer l'état" }));
     expect(current).not.toMatch(/: fin$/m);
     expect(current.match(/se_presenter: au_revoir/g)).toHaveLength(2);
 
     // The state's own transitions, each removable.
-    fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'accueil' } });
+    fireEvent.change(within(state).getByLabelText(fr_('studio.graph.state')), {
+      target: { value: 'accueil' },
+    });
     expect(
-      within(state).getByRole('button', { name: /Supprimer.*Se présenter vers.*Au revoir/ }),
+      within(state).getByRole('button', {
+        name: named('studio.graph.removeTransitionNamed', 'Se présenter', 'Au revoir'),
+      }),
     ).toBeTruthy();
 
-    fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'ecoute' } });
-    fireEvent.click(within(state).getByRole('button', { name: /Supprimer.*Se présenter vers.*Au revoir/ }));
+    fireEvent.change(within(state).getByLabelText(fr_('studio.graph.state')), {
+      target: { value: 'ecoute' },
+    });
+    fireEvent.click(
+      within(state).getByRole('button', {
+        name: named('studio.graph.removeTransitionNamed', 'Se présenter', 'Au revoir'),
+      }),
+    );
     expect(current.match(/se_presenter: au_revoir/g)).toHaveLength(1);
 
-    fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'au_revoir' } });
+    fireEvent.change(within(state).getByLabelText(fr_('studio.graph.state')), {
+      target: { value: 'au_revoir' },
+    });
     fireEvent.click(within(state).getByRole('button', { name: /Supprimer.*Au revoir/ }));
     const dialog = within(state).getByRole('alertdialog');
     expect(
@@ -401,9 +428,13 @@ describe('the graph as forms', () => {
         .map((li) => li.textContent),
     ).toEqual([expect.stringMatching(/Se présenter.*Accueil/)]);
     expect(dialog.ownerDocument.activeElement).toBe(
-      within(dialog).getByRole('button', { name: 'Oui, supprimer' }),
+      within(dialog).getByRole('button', { name: fr_('studio.graph.deleteConfirm') }),
     );
-    act(() => within(dialog).getByRole('button', { name: 'Oui, supprimer' }).click());
+    act(() =>
+      within(dialog)
+        .getByRole('button', { name: fr_('studio.graph.deleteConfirm') })
+        .click(),
+    );
     expect(current).not.toContain('au_revoir');
     expect(current.startsWith('# Un commentaire qui doit rester.\n')).toBe(true);
   });
@@ -416,7 +447,9 @@ describe('the graph as forms', () => {
     });
     fireEvent.click(within(add).getByRole('button', { name: fr['studio.graph.addState'] }));
     const state = screen.getByRole('group', { name: fr['studio.graph.editState'] });
-    fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'ecoute_attentive' } });
+    fireEvent.change(within(state).getByLabelText(fr_('studio.graph.state')), {
+      target: { value: 'ecoute_attentive' },
+    });
     expect(shownOutsideAdvanced(state)).toContain('Écoute attentive');
     expect(shownOutsideAdvanced(state)).not.toContain('ecoute_attentive');
     const advanced = state.querySelector('details')!;
@@ -449,28 +482,42 @@ describe('the graph as forms', () => {
     });
     fireEvent.click(within(add).getByRole('button', { name: fr['studio.graph.addState'] }));
 
-    const transition = screen.getByRole('form', { name: 'Ajouter une transition' });
+    const transition = screen.getByRole('form', { name: fr_('studio.graph.addTransition') });
     // The form opens on « Accueil » and « Se présenter », already taken: its own defaults are no
     // reason for a warning at page load.
-    expect((within(transition).getByLabelText('Depuis') as HTMLSelectElement).value).toBe('accueil');
-    expect((within(transition).getByLabelText('Quand') as HTMLSelectElement).value).toBe('se_presenter');
+    expect((within(transition).getByLabelText(fr_('studio.graph.from')) as HTMLSelectElement).value).toBe(
+      'accueil',
+    );
+    expect((within(transition).getByLabelText(fr_('studio.graph.trigger')) as HTMLSelectElement).value).toBe(
+      'se_presenter',
+    );
     expect(within(transition).queryByRole('status')).toBeNull();
-    fireEvent.change(within(transition).getByLabelText('Depuis'), { target: { value: 'accueil' } });
-    fireEvent.change(within(transition).getByLabelText('Quand'), { target: { value: 'se_presenter' } });
-    fireEvent.change(within(transition).getByLabelText('Vers'), { target: { value: 'ecoute_active' } });
+    fireEvent.change(within(transition).getByLabelText(fr_('studio.graph.from')), {
+      target: { value: 'accueil' },
+    });
+    fireEvent.change(within(transition).getByLabelText(fr_('studio.graph.trigger')), {
+      target: { value: 'se_presenter' },
+    });
+    fireEvent.change(within(transition).getByLabelText(fr_('studio.graph.to')), {
+      target: { value: 'ecoute_active' },
+    });
     expect(within(transition).getByRole('status').textContent).toMatch(
       /«\sAccueil\s»\spasse déjà à «\sFin\s»\ssur «\sSe présenter\s», sans condition/,
     );
-    expect(within(transition).queryByRole('button', { name: 'Ajouter une transition' })).toBeNull();
-    fireEvent.click(within(transition).getByRole('button', { name: 'Remplacer la transition existante' }));
+    expect(within(transition).queryByRole('button', { name: fr_('studio.graph.addTransition') })).toBeNull();
+    fireEvent.click(within(transition).getByRole('button', { name: fr_('studio.graph.replaceExisting') }));
     expect(current).toContain('        se_presenter: ecoute_active\n');
     expect(current).not.toContain('se_presenter: fin');
 
     // With a condition, it goes before the unguarded one, so both can fire.
-    fireEvent.change(within(transition).getByLabelText('Vers'), { target: { value: 'fin' } });
-    fireEvent.change(within(transition).getByLabelText('Condition'), { target: { value: 'flag' } });
-    fireEvent.change(within(transition).getByLabelText('Nom du repère'), { target: { value: 'presse' } });
-    fireEvent.click(within(transition).getByRole('button', { name: 'Ajouter une transition' }));
+    fireEvent.change(within(transition).getByLabelText(fr_('studio.graph.to')), { target: { value: 'fin' } });
+    fireEvent.change(within(transition).getByLabelText(fr_('studio.guard.legend')), {
+      target: { value: 'flag' },
+    });
+    fireEvent.change(within(transition).getByLabelText(fr_('studio.action.flagName')), {
+      target: { value: 'presse' },
+    });
+    fireEvent.click(within(transition).getByRole('button', { name: fr_('studio.graph.addTransition') }));
     const on = (plainOf(current)?.['machine'] as { states: { accueil: { on: Record<string, unknown> } } })
       .states.accueil.on;
     expect(on['se_presenter']).toEqual([
@@ -487,7 +534,9 @@ describe('the graph as forms', () => {
     });
     fireEvent.click(within(add).getByRole('button', { name: fr['studio.graph.addState'] }));
     const state = screen.getByRole('group', { name: fr['studio.graph.editState'] });
-    fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'accueil' } });
+    fireEvent.change(within(state).getByLabelText(fr_('studio.graph.state')), {
+      target: { value: 'accueil' },
+    });
     fireEvent.change(
       within(state).getByRole('combobox', { name: /^Mène à, pour la transition .*Se présenter/ }),
       {
@@ -522,14 +571,16 @@ describe('the graph as forms', () => {
       }),
     );
     const remove = within(state).getByRole('button', {
-      name: /^Supprimer cette transition\s:\s.*Écoute active/,
+      name: named('studio.graph.removeTransitionNamed', 'Écoute active'),
     });
-    expect(remove.textContent).toBe('Supprimer cette transition');
+    expect(remove.textContent).toBe(fr_('studio.graph.removeTransition'));
     fireEvent.click(remove);
     expect(current).not.toContain('se_presenter: ecoute_active');
-    expect(screen.getAllByRole('status').some((s) => /Transition supprimée/.test(s.textContent ?? ''))).toBe(
-      true,
-    );
+    expect(
+      screen
+        .getAllByRole('status')
+        .some((s) => (s.textContent ?? '').startsWith(lead('studio.graph.transitionRemoved'))),
+    ).toBe(true);
   });
 });
 
@@ -650,7 +701,9 @@ describe("« À tout moment de l'appel »: an inject the trainer may send whatev
     expect(state.textContent).toContain(fr_('studio.graph.wholeCallHint'));
     expect(within(state).queryByLabelText(fr_('studio.graph.stateName'))).toBeNull();
     fireEvent.click(
-      within(state).getByRole('button', { name: /^Modifier cette transition.*La sonnette retentit/ }),
+      within(state).getByRole('button', {
+        name: named('studio.graph.editTransitionNamed', 'La sonnette retentit'),
+      }),
     );
     const editing = screen.getByRole('form', { name: fr_('studio.graph.editTransition') });
     expect((within(editing).getByLabelText(fr_('studio.graph.from')) as HTMLSelectElement).value).toBe(
@@ -663,7 +716,9 @@ describe("« À tout moment de l'appel »: an inject the trainer may send whatev
     });
     expect(parseScenario(current).ok).toBe(true);
     fireEvent.click(
-      within(state).getByRole('button', { name: /^Supprimer cette transition.*La sonnette retentit/ }),
+      within(state).getByRole('button', {
+        name: named('studio.graph.removeTransitionNamed', 'La sonnette retentit'),
+      }),
     );
     expect((plainOf(current)?.['machine'] as { on?: unknown }).on).toBeUndefined();
   });
@@ -673,29 +728,45 @@ describe('editing in place, combined conditions, parallel states, renamed table 
   it('« Modifier » opens the transition form pre-filled; saved, it stays in its place with its new condition', () => {
     renderWithSession(<Harness graphToo />);
     const state = screen.getByRole('group', { name: fr['studio.graph.editState'] });
-    fireEvent.change(within(state).getByLabelText('État'), { target: { value: 'accueil' } });
+    fireEvent.change(within(state).getByLabelText(fr_('studio.graph.state')), {
+      target: { value: 'accueil' },
+    });
     fireEvent.click(
-      within(state).getByRole('button', { name: /^Modifier cette transition\s:\s.*Se présenter/ }),
+      within(state).getByRole('button', { name: named('studio.graph.editTransitionNamed', 'Se présenter') }),
     );
-    const form = screen.getByRole('form', { name: 'Modifier une transition' });
-    expect((within(form).getByLabelText('Depuis') as HTMLSelectElement).value).toBe('accueil');
-    expect((within(form).getByLabelText('Quand') as HTMLSelectElement).value).toBe('se_presenter');
-    expect((within(form).getByLabelText('Vers') as HTMLSelectElement).value).toBe('fin');
-    expect(form.ownerDocument.activeElement).toBe(within(form).getByLabelText('Quand'));
+    const form = screen.getByRole('form', { name: fr_('studio.graph.editTransition') });
+    expect((within(form).getByLabelText(fr_('studio.graph.from')) as HTMLSelectElement).value).toBe(
+      'accueil',
+    );
+    expect((within(form).getByLabelText(fr_('studio.graph.trigger')) as HTMLSelectElement).value).toBe(
+      'se_presenter',
+    );
+    expect((within(form).getByLabelText(fr_('studio.graph.to')) as HTMLSelectElement).value).toBe('fin');
+    expect(form.ownerDocument.activeElement).toBe(within(form).getByLabelText(fr_('studio.graph.trigger')));
 
     // « toutes ces conditions »: a variable, and « pas » a flag.
-    fireEvent.change(within(form).getAllByLabelText('Condition')[0]!, { target: { value: 'all' } });
-    const first = within(form).getByRole('group', { name: 'Condition 1' });
-    fireEvent.change(within(first).getByLabelText('Valeur'), { target: { value: '3' } });
-    const second = within(form).getByRole('group', { name: 'Condition 2' });
-    fireEvent.change(within(second).getAllByLabelText('Condition')[0]!, { target: { value: 'not' } });
-    const negated = within(second).getByRole('group', { name: 'Condition 1' });
-    fireEvent.change(within(negated).getAllByLabelText('Condition')[0]!, { target: { value: 'visited' } });
-    fireEvent.change(within(negated).getByLabelText('État'), { target: { value: 'fin' } });
-    expect(within(form).getByText(/^Condition lue/).textContent).toMatch(
+    fireEvent.change(within(form).getAllByLabelText(fr_('studio.guard.legend'))[0]!, {
+      target: { value: 'all' },
+    });
+    const first = within(form).getByRole('group', { name: translate('fr', 'studio.guard.part', { n: 1 }) });
+    fireEvent.change(within(first).getByLabelText(fr_('studio.action.value')), { target: { value: '3' } });
+    const second = within(form).getByRole('group', { name: translate('fr', 'studio.guard.part', { n: 2 }) });
+    fireEvent.change(within(second).getAllByLabelText(fr_('studio.guard.legend'))[0]!, {
+      target: { value: 'not' },
+    });
+    const negated = within(second).getByRole('group', {
+      name: translate('fr', 'studio.guard.part', { n: 1 }),
+    });
+    fireEvent.change(within(negated).getAllByLabelText(fr_('studio.guard.legend'))[0]!, {
+      target: { value: 'visited' },
+    });
+    fireEvent.change(within(negated).getByLabelText(fr_('studio.graph.state')), { target: { value: 'fin' } });
+    expect(
+      within(form).getByText((text) => text.startsWith(lead('studio.guard.readBack'))).textContent,
+    ).toMatch(
       /^Condition lue\s:\stoutes ces conditions \(Confiance au moins 3\s; pas \(«\sFin\s» déjà atteint\)\)$/,
     );
-    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la transition' }));
+    fireEvent.click(within(form).getByRole('button', { name: fr_('studio.graph.saveTransition') }));
     expect(current).toContain('      on:\n        se_presenter:\n          target: fin\n          guard:');
     expect(current.startsWith('# Un commentaire qui doit rester.\n')).toBe(true);
     const accueil = (
@@ -714,17 +785,21 @@ describe('editing in place, combined conditions, parallel states, renamed table 
       },
     });
     expect(parseScenario(current).ok).toBe(true);
-    expect(screen.getByRole('form', { name: 'Ajouter une transition' })).toBeTruthy();
+    expect(screen.getByRole('form', { name: fr_('studio.graph.addTransition') })).toBeTruthy();
     // Read back in words in the state's list, and opened again with its condition.
     const listed = within(state).getByRole('button', {
-      name: /^Modifier cette transition\s:.*si toutes ces conditions/,
+      name: named('studio.graph.editTransitionNamed', 'si toutes ces conditions'),
     });
     fireEvent.click(listed);
-    const again = screen.getByRole('form', { name: 'Modifier une transition' });
-    expect((within(again).getAllByLabelText('Condition')[0] as HTMLSelectElement).value).toBe('all');
-    expect(within(again).getByText(/^Condition lue/).textContent).toMatch(/pas \(«\sFin\s» déjà atteint\)/);
-    fireEvent.click(within(again).getByRole('button', { name: 'Annuler la modification' }));
-    expect(screen.getByRole('form', { name: 'Ajouter une transition' })).toBeTruthy();
+    const again = screen.getByRole('form', { name: fr_('studio.graph.editTransition') });
+    expect((within(again).getAllByLabelText(fr_('studio.guard.legend'))[0] as HTMLSelectElement).value).toBe(
+      'all',
+    );
+    expect(
+      within(again).getByText((text) => text.startsWith(lead('studio.guard.readBack'))).textContent,
+    ).toMatch(/pas \(«\sFin\s» déjà atteint\)/);
+    fireEvent.click(within(again).getByRole('button', { name: fr_('studio.graph.cancelEdit') }));
+    expect(screen.getByRole('form', { name: fr_('studio.graph.addTransition') })).toBeTruthy();
   });
 
   it('« en parallèle » writes a parallel state with its regions', () => {
@@ -734,10 +809,16 @@ describe('editing in place, combined conditions, parallel states, renamed table 
       target: { value: 'Suivi' },
     });
     fireEvent.click(within(add).getByLabelText(/^État en parallèle/));
-    fireEvent.change(within(add).getByLabelText('Nom de la région 1'), { target: { value: 'Émotion' } });
-    fireEvent.change(within(add).getByLabelText('Nom de la région 2'), { target: { value: 'Alerte' } });
-    fireEvent.click(within(add).getByRole('button', { name: 'Ajouter une région' }));
-    fireEvent.change(within(add).getByLabelText('Nom de la région 3'), { target: { value: 'Rappel' } });
+    fireEvent.change(within(add).getByLabelText(translate('fr', 'studio.graph.regionName', { n: 1 })), {
+      target: { value: 'Émotion' },
+    });
+    fireEvent.change(within(add).getByLabelText(translate('fr', 'studio.graph.regionName', { n: 2 })), {
+      target: { value: 'Alerte' },
+    });
+    fireEvent.click(within(add).getByRole('button', { name: fr_('studio.graph.addRegion') }));
+    fireEvent.change(within(add).getByLabelText(translate('fr', 'studio.graph.regionName', { n: 3 })), {
+      target: { value: 'Rappel' },
+    });
     fireEvent.click(within(add).getByRole('button', { name: fr['studio.graph.addState'] }));
     expect(plainOf(current)?.['machine']).toMatchObject({
       states: {
@@ -762,17 +843,17 @@ describe('editing in place, combined conditions, parallel states, renamed table 
 
   it('wording: every « Quand » choice and every signal is capitalised; the studio keys use one apostrophe', () => {
     renderWithSession(<Harness graphToo />);
-    const add = screen.getByRole('form', { name: 'Ajouter une transition' });
-    const when = within(add).getByLabelText('Quand') as HTMLSelectElement;
+    const add = screen.getByRole('form', { name: fr_('studio.graph.addTransition') });
+    const when = within(add).getByLabelText(fr_('studio.graph.trigger')) as HTMLSelectElement;
     const labels = [...when.options].map((o) => o.textContent ?? '');
     expect(labels).toContain('Aussitôt');
     for (const label of labels) expect(label).toMatch(/^[^a-zà-ÿ]/);
-    fireEvent.change(within(add).getAllByLabelText('Action')[0] as HTMLSelectElement, {
+    fireEvent.change(within(add).getAllByLabelText(fr_('studio.forms.rubric.move'))[0] as HTMLSelectElement, {
       target: { value: 'cue' },
     });
-    const signals = [...(within(add).getByLabelText('Signal') as HTMLSelectElement).options].map(
-      (o) => o.textContent,
-    );
+    const signals = [
+      ...(within(add).getByLabelText(fr_('studio.action.ref.cue')) as HTMLSelectElement).options,
+    ].map((o) => o.textContent);
     expect(signals).toContain('Silence');
     const studio = Object.entries(fr).filter(([key]) => key.startsWith('studio.'));
     expect(studio.filter(([, words]) => words.includes('\u2019')).map(([key]) => key)).toEqual([]);
@@ -805,7 +886,11 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     const move = within(moves).getByRole('group', { name: 'Se présenter' });
     // Which field is the shown name, which one remakes the short name the YAML cites: each says it
     // under it, the second for who writes the YAML, under the advanced options.
-    expect(within(move).getByRole('textbox', { name: 'Nom' }).getAttribute('aria-describedby')).toBeTruthy();
+    expect(
+      within(move)
+        .getByRole('textbox', { name: fr_('studio.forms.label') })
+        .getAttribute('aria-describedby'),
+    ).toBeTruthy();
     expect(within(move).getByText(/^Le nom affiché/).textContent).toBe(fr['studio.forms.labelHint']);
     expect(within(move).getByText(forYamlWriters).closest('details')).not.toBeNull();
     expect(within(move).getByText(forYamlWriters).textContent).toMatch(/«\sse_presenter\s»/);
@@ -834,15 +919,19 @@ describe('editing in place, combined conditions, parallel states, renamed table 
         .map((li) => li.textContent),
     ).toEqual(['Dite en entrant dans «\u00a0Accueil\u00a0» (retirée)']);
     expect(dialog.ownerDocument.activeElement).toBe(
-      within(dialog).getByRole('button', { name: 'Oui, supprimer' }),
+      within(dialog).getByRole('button', { name: fr_('studio.graph.deleteConfirm') }),
     );
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: fr_('studio.graph.deleteCancel') }));
     expect(current).toBe(before);
     expect(lines.ownerDocument.activeElement).toBe(
       within(lines).getByRole('button', { name: /^Supprimer «\sAllô/ }),
     );
     fireEvent.click(within(lines).getByRole('button', { name: /^Supprimer «\sAllô/ }));
-    act(() => within(lines).getByRole('button', { name: 'Oui, supprimer' }).click());
+    act(() =>
+      within(lines)
+        .getByRole('button', { name: fr_('studio.graph.deleteConfirm') })
+        .click(),
+    );
     expect(current).not.toContain('bonjour');
     expect(parseScenario(current).ok).toBe(true);
   });
@@ -870,7 +959,7 @@ describe('editing in place, combined conditions, parallel states, renamed table 
         .map((li) => li.textContent),
     ).toContain('La condition de la transition «\u00a0Reformuler\u00a0» depuis «\u00a0Écoute\u00a0»');
     // A move no transition of which sets a flag: no warning.
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: fr_('studio.graph.deleteCancel') }));
     fireEvent.click(within(moves).getByRole('button', { name: /^Supprimer «\sReformuler/ }));
     expect(within(moves).getByRole('alertdialog').textContent).not.toMatch(/drapeau/);
   });
