@@ -82,6 +82,59 @@ describe('ListenerPage', () => {
     }
   });
 
+  /** A console that rings, and is in call once the pick-up is acknowledged (its effect drawn first). */
+  function ringingConsole(mode: 'guided' | 'free_speech' = 'guided') {
+    let setSession: (session: Session) => void = () => undefined;
+    const ringing = fakeSession({
+      view: listenerView({ phase: 'ringing', moves: [], mode }),
+      ack: () => {
+        setSession(fakeSession({ view: listenerView({ mode }), entries: inCall }));
+        return { ok: true, seq: 1 };
+      },
+    });
+    function Host() {
+      const [session, set] = useState<Session>(ringing);
+      setSession = set;
+      return (
+        <SessionContext value={session}>
+          <ListenerPage />
+        </SessionContext>
+      );
+    }
+    return renderWithSession(<Host />);
+  }
+
+  it('picked up with Alt+C from the title, where the join left the focus: the focus goes to the moves’ heading, not left nine Tabs away', async () => {
+    const { unmount } = ringingConsole();
+    const title = screen.getByRole('heading', { level: 1 });
+    title.tabIndex = -1;
+    title.focus();
+    await act(async () => {
+      fireEvent.keyDown(title, { code: 'KeyC', key: 'c', altKey: true });
+    });
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: fr('moves.heading') }));
+    unmount();
+  });
+
+  it('free speech: picked up by keyboard, the focus is in « Ce que je dis »; after a click, on the last lines’ heading (no phone keyboard over them)', async () => {
+    for (const how of ['Enter', 'Alt+C', 'click'] as const) {
+      const { unmount } = ringingConsole('free_speech');
+      const pick = button(fr('shortcuts.pickup'));
+      pick.focus();
+      await act(async () => {
+        if (how === 'Alt+C') fireEvent.keyDown(pick, { code: 'KeyC', key: 'c', altKey: true });
+        // A click by Enter or Space has no pointer: its `detail` is 0; a pointer's counts its clicks.
+        else fireEvent.click(pick, { detail: how === 'click' ? 1 : 0 });
+      });
+      const expected =
+        how === 'click'
+          ? screen.getByRole('heading', { name: fr('transcript.heading') })
+          : screen.getByRole('textbox', { name: fr('say.label') });
+      expect({ how, focused: document.activeElement }).toEqual({ how, focused: expected });
+      unmount();
+    }
+  });
+
   it('shows the call: timer, transcript in a live region, moves, « Ce que je dis », « Raccrocher »', async () => {
     const session = fakeSession({ view: listenerView({ t: 65_000 }), entries: inCall });
     renderWithSession(<ListenerPage />, { session });

@@ -125,29 +125,39 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   // newcomer was left with the phone's hold and hang-up buttons, the moves out of sight).
   // When the call ends, the conversation shows, with the outcome and the debrief link in view.
   const [phoneView, setPhoneView] = useState<PhoneView>('call');
-  const answerAfterPickup = useRef(false);
-  const pickup = () =>
+  // Set by an acknowledged pick-up until the focus has gone to the answers: how it was made.
+  const answerAfterPickup = useRef<{ byKeyboard: boolean } | null>(null);
+  const pickup = (byKeyboard: boolean) =>
     void submit({ kind: 'pickup' }).then((ok) => {
       if (!ok) return;
-      answerAfterPickup.current = true;
+      answerAfterPickup.current = { byKeyboard };
       setPhoneView('answer');
     });
-  // The pick-up button (phone.pickup) is gone: the focus, left on the phone (hidden in the
-  // phone's listener.view.answer) or nowhere, goes to the answers' heading (free speech: none,
-  // the last lines' heading) once they are shown — the ack may come before or after the
-  // pick-up's effect is drawn. A pick-up by its key from elsewhere keeps its focus.
+  // The pick-up button (phone.pickup) is gone: the focus goes to the answers once they are shown
+  // (the ack may come before or after the pick-up's effect is drawn), when it was on the phone
+  // (hidden in the phone's listener.view.answer), nowhere, or on the page's title — where the
+  // join left it: Alt+C pressed there left a keyboard user nine Tabs from the first move at
+  // 1366×768, seven at 390×844. Guided: the moves' heading (moves.heading), the first move one Tab
+  // on. Free speech: « Ce que je dis » itself when picked up by keyboard; after a tap or a click
+  // the last lines' heading (a field focused on a phone opens its keyboard over those lines).
+  // Focus the person put elsewhere (the notes) stays there.
   const phase = view?.phase;
+  const freeSpeech = view?.mode === 'free_speech';
   useEffect(() => {
-    if (!answerAfterPickup.current || phoneView !== 'answer' || phase !== 'connected') return;
-    const heading =
-      answerRef.current?.querySelector<HTMLElement>('h2, h3') ??
-      pageRef.current?.querySelector<HTMLElement>('.role-layout__transcript h2');
-    if (!heading) return;
-    answerAfterPickup.current = false;
+    const made = answerAfterPickup.current;
+    if (!made || phoneView !== 'answer' || phase !== 'connected') return;
+    const target = freeSpeech
+      ? made.byKeyboard
+        ? sayRef.current
+        : pageRef.current?.querySelector<HTMLElement>('.role-layout__transcript h2')
+      : answerRef.current?.querySelector<HTMLElement>('h2, h3');
+    if (!target) return;
+    answerAfterPickup.current = null;
     const active = document.activeElement;
-    if (active && active !== document.body && !active.closest('.phone')) return;
-    focusQuietly(heading);
-  }, [phoneView, phase]);
+    const title = pageRef.current?.querySelector('h1');
+    if (active && active !== document.body && active !== title && !active.closest('.phone')) return;
+    focusQuietly(target);
+  }, [phoneView, phase, freeSpeech]);
   const hangup = () => void submit({ kind: 'hangup' });
   const hold = () => void submit({ kind: 'hold' });
   const unhold = () => void submit({ kind: 'unhold' });
@@ -167,7 +177,7 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
         {
           shortcut: PHONE_KEYS.pickup,
           enabled: live && view.phase === 'ringing',
-          run: pickup,
+          run: () => pickup(true),
           unavailable: reasons.pickup,
         },
         {

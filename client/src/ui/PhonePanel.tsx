@@ -12,7 +12,8 @@ import './phonePanel.css';
 export interface PhoneControls {
   /** Whether the phone may be used now (connected to the session, not paused). */
   enabled: boolean;
-  onPickup: () => void;
+  /** `byKeyboard`: Alt+C, or Enter or Space on `phone.pickup` (a click with no pointer, `detail` 0). */
+  onPickup: (byKeyboard: boolean) => void;
   onHangup: () => void;
   onHold?: () => void;
   onUnhold?: () => void;
@@ -73,7 +74,7 @@ export function PhonePanel({
               className="button--big button--pickup"
               disabled={!controls.enabled}
               aria-keyshortcuts={PHONE_KEYS.pickup.aria}
-              onClick={controls.onPickup}
+              onClick={(event) => controls.onPickup(event.detail === 0)}
             >
               <span>{t('phone.pickup')}</span> <Kbd shortcut={PHONE_KEYS.pickup} />
             </button>
