@@ -1,10 +1,10 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { useState } from 'react';
 import type { TimelineEntry } from '@ecoute/engine';
 import { act, screen, within } from '@testing-library/react';
 import { inputEntry, lineEntry, observationEntry } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
-import { Transcript } from './Transcript.js';
+import { ANNOUNCED_FOR_MS, Transcript } from './Transcript.js';
 import type { KnownLabels } from './useKnownLabels.js';
 import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
@@ -265,6 +265,35 @@ describe('Transcript announcements (WCAG 4.1.3: what matters, once)', () => {
     const said = Array.from(announcer().children).map((p) => p.textContent);
     expect(said).toHaveLength(2);
     expect(said[1]).toContain('Oui, c’est ça.');
+  });
+
+  it('lets each line leave the region once said: read line by line, the page has it once, in the log', () => {
+    jest.useFakeTimers();
+    try {
+      const update = renderTranscript(history);
+      const first = [...history, inputEntry(3, { kind: 'move', move: 'reformuler' })];
+      update(first);
+      act(() => {
+        jest.advanceTimersByTime(ANNOUNCED_FOR_MS / 2);
+      });
+      update([...first, lineEntry(4, 'Oui, c’est ça.')]);
+      expect(announcer().children).toHaveLength(2);
+      // The move leaves at its own time, the line later at its own.
+      act(() => {
+        jest.advanceTimersByTime(ANNOUNCED_FOR_MS / 2);
+      });
+      expect(Array.from(announcer().children).map((p) => p.textContent)).toEqual([
+        expect.stringContaining('Oui, c’est ça.'),
+      ]);
+      act(() => {
+        jest.advanceTimersByTime(ANNOUNCED_FOR_MS / 2);
+      });
+      expect(announcer().children).toHaveLength(0);
+      expect(announcer().getAttribute('aria-live')).toBe('polite');
+      expect(screen.getAllByText(/Oui, c’est ça\./)).toHaveLength(1);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('announces the variables and states too when the trainer asks for them', () => {

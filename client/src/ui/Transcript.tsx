@@ -20,12 +20,19 @@ const FOLLOW_MARGIN = 48;
 const ANNOUNCE_AT_ONCE = 8;
 /** The announcer keeps this many lines (older ones leave it; it is read by additions only). */
 const ANNOUNCER_KEEP = 6;
+/**
+ * How long (ms) a line stays in the announcer once added. A screen reader takes it when it is
+ * added (its removal is not said, nor does it cut the speech); kept, it is read a second time by
+ * whoever reads the page line by line, just after the same line in the log (six of them at most).
+ */
+export const ANNOUNCED_FOR_MS = 10_000;
 
 /**
  * The call as text, in order: a log that screen readers may browse. What is announced goes
  * through one polite region beside it, each new entry once and only what matters
  * (`announceEntry`: lines, words, moves, injects; hidden variables and states with `details`);
- * the log itself is not live, so nothing is said twice.
+ * the log itself is not live, so nothing is said twice; and each leaves that region once said
+ * (`ANNOUNCED_FOR_MS`), so that whoever reads the page line by line reads it once, in the log.
  */
 export function Transcript({
   entries: allEntries,
@@ -76,7 +83,7 @@ export function Transcript({
 
   // The entries there at the first render are history: only later ones are announced.
   const seen = useRef<number | null>(null);
-  const [announced, setAnnounced] = useState<{ seq: number; text: string }[]>([]);
+  const [announced, setAnnounced] = useState<{ seq: number; text: string; at: number }[]>([]);
   useEffect(() => {
     const last = entries.at(-1)?.seq ?? 0;
     if (seen.current === null) {
@@ -91,10 +98,21 @@ export function Transcript({
       .filter((entry) => announceEntry(entry, { details }))
       .map((entry) => {
         const line = describeEntry(entry, labels, t, returning);
-        return { seq: entry.seq, text: [line.speaker, line.cue, line.text].filter(Boolean).join(' ') };
+        const text = [line.speaker, line.cue, line.text].filter(Boolean).join(' ');
+        return { seq: entry.seq, text, at: Date.now() };
       });
     if (said.length > 0) setAnnounced((before) => [...before, ...said].slice(-ANNOUNCER_KEEP));
   }, [entries, details, labels, t, returning]);
+  // Said, each line leaves the announcer: the log is then the one place it is read.
+  const oldest = announced[0];
+  useEffect(() => {
+    if (!oldest) return;
+    const timer = window.setTimeout(
+      () => setAnnounced((items) => items.filter((item) => item.seq !== oldest.seq)),
+      Math.max(0, oldest.at + ANNOUNCED_FOR_MS - Date.now()),
+    );
+    return () => window.clearTimeout(timer);
+  }, [oldest]);
 
   // One clock: call time counts from pickup, as the status bar's call time (`phone.timer`) does.
   // An entry before the pickup has none: it reads `transcript.beforePickup`, the same before and after
