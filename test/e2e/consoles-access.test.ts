@@ -9,6 +9,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { browserSuite } from '../support/browser-suite.js';
 import { axeViolations, joinSession, seriousAxeViolations } from '../support/role-pages.js';
+import { settledFocus } from '../support/browser.js';
 import { signedInTrainer } from '../support/accounts.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 
@@ -47,7 +48,9 @@ const announcements = (page: Page): Promise<string[]> =>
 describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
   const suite = browserSuite(MANUAL_CLOCK);
 
-  async function createSession(options: { callerActor?: boolean } = {}): Promise<Record<string, string>> {
+  async function createSession(
+    options: { callerActor?: boolean; hintMode?: 'free_speech' } = {},
+  ): Promise<Record<string, string>> {
     const created = await fetch(`${suite.server.url}/api/sessions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(await signedInTrainer(suite.server)) },
@@ -758,6 +761,143 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
       );
     expect(await seriousAxeViolations(trainer)).toEqual([]);
   }, 180_000);
+
+  it('16. the listener by keyboard alone (390×844, 1366×768): Alt+C from the title the join focused, the first move one Tab on; a turn that took the focused move keeps the focus on the moves’ heading; hold and resume keep it; Alt+R, the outcome, « Ouvrir le débriefing » one Tab on; the caller’s line once in what a screen reader reads', async () => {
+    /** How many Tabs from the focus as it is to the first element that matches `selector` (at most 30). */
+    const tabsTo = async (page: Page, selector: string): Promise<number> => {
+      for (let tabs = 1; tabs <= 30; tabs++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate((css) => document.activeElement?.matches(css) ?? false, selector))
+          return tabs;
+      }
+      return Infinity;
+    };
+    /** The focused element as its place on the console (class names, not words: the catalogue's). */
+    const focusPlace = (page: Page) =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body) return 'body';
+        if (active.matches('.moves h2')) return 'moves heading';
+        if (active.matches('.moves button')) return 'move';
+        if (active.matches('#outcome-heading')) return 'outcome heading';
+        if (active.matches('.role-page--listener h1')) return 'title';
+        return `${active.tagName.toLowerCase()}.${active.className}`;
+      });
+    const settledPlace = async (page: Page, expected: string): Promise<string> => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const place = await focusPlace(page);
+        if (place === expected || Date.now() > deadline) return place;
+        await page.waitForTimeout(50);
+      }
+    };
+    const entries = (page: Page) => page.locator('[role="log"] .entry').count();
+
+    for (const viewport of [{ width: 390, height: 844 }, LAPTOP]) {
+      const size = `${viewport.width}×${viewport.height}`;
+      const listener = await open((await createSession()).listener!, viewport, 'Camille');
+      // The join leaves the focus on the page's title; the phone rings; Alt+C picks up from there
+      // (it had left the focus on the title: 7 Tabs to the first move at 390×844, 9 at 1366×768).
+      expect(await focusPlace(listener)).toBe('title');
+      await listener.locator('.button--pickup:enabled').waitFor();
+      await listener.keyboard.press('Alt+KeyC');
+      await listener.locator('[role="log"] .entry--caller').first().waitFor();
+      expect({ size, focus: await settledPlace(listener, 'moves heading') }).toEqual({
+        size,
+        focus: 'moves heading',
+      });
+      expect({ size, tabs: await tabsTo(listener, '.moves button:enabled') }).toEqual({ size, tabs: 1 });
+
+      // A turn: the first move (« Se présenter ») goes once played; the focus stays on the moves'
+      // heading, not on <body>, and the next move is one Tab on.
+      const played = (await listener.evaluate(() => document.activeElement?.textContent)) ?? '';
+      const before = await entries(listener);
+      const announced = (await announcements(listener)).length;
+      await listener.keyboard.press('Enter');
+      await listener.waitForFunction(
+        (n) => document.querySelectorAll('[role="log"] .entry--caller').length > n,
+        1,
+      );
+      expect(await listener.locator('.moves button', { hasText: played }).count()).toBe(0);
+      expect({ size, focus: await settledPlace(listener, 'moves heading') }).toEqual({
+        size,
+        focus: 'moves heading',
+      });
+      expect({ size, tabs: await tabsTo(listener, '.moves button:enabled') }).toEqual({ size, tabs: 1 });
+
+      if (viewport.width === 390) {
+        // The caller's answer: said once by the live regions; once said, it leaves the announcer and
+        // a screen reader reading the page line by line meets it once, in the log (twice before).
+        const line = (await listener
+          .locator('[role="log"] .entry--caller .entry__text')
+          .nth(1)
+          .textContent())!;
+        const start = line.slice(0, 12);
+        expect(
+          (await announcements(listener)).slice(announced).filter((text) => text.includes(start)),
+        ).toHaveLength(1);
+        await listener
+          .waitForFunction(
+            () => document.querySelector('.transcript__announcer')?.childElementCount === 0,
+            null,
+            {
+              timeout: 20_000,
+            },
+          )
+          .catch(() => undefined);
+        const tree = await listener.locator('main').ariaSnapshot();
+        expect({ start, times: tree.split(start).length - 1 }).toEqual({ start, times: 1 });
+        expect(await entries(listener)).toBeGreaterThan(before);
+      }
+
+      // Hold and resume by their key: the focus stays where it was, on a move.
+      await listener.keyboard.press('Alt+KeyA');
+      await listener.locator('.phone--hold').waitFor({ state: 'attached' });
+      expect(await focusPlace(listener)).toBe('move');
+      await listener.keyboard.press('Alt+KeyA');
+      await listener.locator('.phone--connected:not(.phone--hold)').waitFor({ state: 'attached' });
+      expect(await focusPlace(listener)).toBe('move');
+
+      // Hung up by its key: the outcome's heading, then « Ouvrir le débriefing » one Tab on.
+      await listener.keyboard.press('Alt+KeyR');
+      expect({ size, focus: await settledPlace(listener, 'outcome heading') }).toEqual({
+        size,
+        focus: 'outcome heading',
+      });
+      expect({ size, tabs: await tabsTo(listener, '.debrief-link a') }).toEqual({ size, tabs: 1 });
+      expect(await listener.locator('.debrief-link a').isVisible()).toBe(true);
+      await listener.context().close();
+    }
+  }, 180_000);
+
+  it('16b. free speech, by keyboard on a phone (390×844): Enter on « Décrocher » puts the focus in « Ce que je dis », where it stays after the words are said', async () => {
+    const listener = await open(
+      (await createSession({ hintMode: 'free_speech' })).listener!,
+      { width: 390, height: 844 },
+      'Camille',
+    );
+    const pickup = listener.locator('.button--pickup:enabled');
+    await pickup.focus();
+    await listener.keyboard.press('Enter');
+    await listener.locator('[role="log"] .entry--caller').first().waitFor();
+    // The field itself (two Tabs away before: the last lines' heading had the focus, the log next).
+    const say = listener.locator('.answer-area textarea');
+    const inSay = () => say.evaluate((field) => document.activeElement === field);
+    await listener
+      .waitForFunction(() => document.activeElement?.matches('.answer-area textarea') ?? false, null, {
+        timeout: 10_000,
+      })
+      .catch(() => undefined);
+    expect(await inSay()).toBe(true);
+    await listener.keyboard.type('Bonjour, je suis Camille, je vous écoute.');
+    await listener.keyboard.press('Enter');
+    await listener.locator('[role="log"] .entry--listener', { hasText: 'je vous écoute' }).waitFor();
+    await listener.waitForFunction(
+      () => document.querySelector<HTMLTextAreaElement>('.answer-area textarea')?.value === '',
+    );
+    expect(await inSay()).toBe(true);
+    expect(await settledFocus(listener, /^textarea/)).toMatch(/^textarea/);
+  }, 120_000);
 
   it('14. the join page names the call and the role taken before asking the name (1366×768, 390×844)', async () => {
     const links = await createSession();
