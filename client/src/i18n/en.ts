@@ -1330,8 +1330,8 @@ export const en: Catalogue = {
   'studio.forms.variables.thresholdsHint':
     "On the trainer's console, the gauge turns to “watch” then “danger”, in colour and in words, from these values. Left empty: a gauge without colour.",
   'studio.forms.variables.direction': 'What is worrying',
-  'studio.forms.variables.direction.up': 'A high value, going up (like distress)',
-  'studio.forms.variables.direction.down': 'A low value, going down (like a battery running down)',
+  'studio.forms.variables.direction.up': 'A high value (distress)',
+  'studio.forms.variables.direction.down': 'A low value (a battery)',
   'studio.forms.variables.warning': 'Watch from',
   'studio.forms.variables.danger': 'Danger from',
   'studio.forms.variables.outOfBounds': "Between {min} and {max}: the variable's bounds.",
@@ -1493,7 +1493,7 @@ export const en: Catalogue = {
   'studio.graph.repeat': 'Start again after each delay, as long as the call stays in this state',
   'studio.graph.repeatHint':
     'Every {seconds} s in “{state}”: the state is entered again and the timer restarts; it stops when the call leaves the state.',
-  'studio.graph.repeatEntry': 'Each time, “{state}” also does again what it does on entering: {actions}.',
+  'studio.graph.repeatEntry': 'Each time, “{state}” also does again what it does on entering: {actions}',
   'studio.graph.repeatChildren': 'Each time, “{state}” also starts again from its first inner state.',
   'studio.graph.delayInvalid': 'Write a delay in seconds: a number, 0 or more (for example 20).',
   'studio.graph.delayTooLong': 'At most {max} s (6 hours): a call is not longer.',

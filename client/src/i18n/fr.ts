@@ -1360,8 +1360,8 @@ export const fr = {
   'studio.forms.variables.thresholdsHint':
     'Sur la console de la formatrice ou du formateur, la jauge passe à « à surveiller » puis à « danger », en couleur et en mots, à partir de ces valeurs. Laissées vides : une jauge sans couleur.',
   'studio.forms.variables.direction': 'Ce qui inquiète',
-  'studio.forms.variables.direction.up': 'Une valeur haute, en montant (comme la détresse)',
-  'studio.forms.variables.direction.down': 'Une valeur basse, en descendant (comme une batterie qui se vide)',
+  'studio.forms.variables.direction.up': 'Une valeur haute (la détresse)',
+  'studio.forms.variables.direction.down': 'Une valeur basse (une batterie)',
   'studio.forms.variables.warning': 'À surveiller à partir de',
   'studio.forms.variables.danger': 'Danger à partir de',
   'studio.forms.variables.outOfBounds': 'Entre {min} et {max} : les bornes de la variable.',
@@ -1526,7 +1526,7 @@ export const fr = {
   'studio.graph.repeatHint':
     "Toutes les {seconds} s dans « {state} » : l'état est repris et le minuteur repart ; il s'arrête quand l'appel quitte l'état.",
   'studio.graph.repeatEntry':
-    "À chaque fois, « {state} » refait aussi ce qu'il fait en y entrant : {actions}.",
+    "À chaque fois, « {state} » refait aussi ce qu'il fait en y entrant : {actions}",
   'studio.graph.repeatChildren': 'À chaque fois, « {state} » repart aussi de son premier état intérieur.',
   'studio.graph.delayInvalid': 'Écrivez un délai en secondes : un nombre, 0 ou plus (par exemple 20).',
   'studio.graph.delayTooLong': "Au plus {max} s (6 heures) : un appel n'est pas plus long.",

@@ -310,7 +310,7 @@ export function AddTransitionForm({
           data={data}
           state={sourcePath}
           stateLabel={label(chosenSource)}
-          seconds={Number.isFinite(delay) ? delay : null}
+          seconds={delayProblem === null ? delay : null}
           checked={repeat}
           onChange={setRepeat}
         />
