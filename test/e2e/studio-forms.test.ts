@@ -8,11 +8,13 @@
 // undoable step of the text. The lint shows no error; the draft is test-played to its new ending
 // and published; a trainer starts a session of it and the listener plays it to that ending.
 // axe on the forms at 1366×768 and 390×844 (no violation of any impact inside the forms). Prints
-// how long the author's path took.
+// how long the author's path took. A second path sets by keyboard what needed the text before: a
+// gauge's colours, an ending's list of criteria at the debrief, a timer that repeats; the
+// test-play (its manual clock) shows « danger » on the gauge and the criteria in the ending.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { joinSession, seriousAxeViolations, WCAG_TAGS } from '../support/role-pages.js';
 import { studioRigForSuite } from '../support/studio-rig.js';
 
@@ -481,4 +483,136 @@ describe('the studio forms and the editable graph', () => {
       .click();
     await listener.getByText(ENDING).first().waitFor();
   }, 300_000);
+
+  it("a gauge's colours, an ending's criteria and a repeating timer, by keyboard in the forms: the test-play reads them", async () => {
+    const page = await rig.pageAs(rig.author);
+    await page.goto(`${rig.server.url}/bibliotheque`);
+    await page.getByLabel("Titre de l'appel").fill('Appel de Colette');
+    await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
+    await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : Appel de Colette" }).waitFor();
+    await page.getByText('0 erreur,').waitFor();
+    const forms = page.getByRole('region', { name: 'Formulaires' });
+    const tab = async (name: string) => {
+      await forms.getByRole('tab', { name, exact: true }).click();
+      return forms.getByRole('tabpanel', { name });
+    };
+    /** What is typed in `field` by keyboard, in place of what it held. */
+    const typeInto = async (field: Locator, text: string) => {
+      await field.focus();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type(text);
+    };
+    const toggle = async (box: Locator) => {
+      await box.focus();
+      await page.keyboard.press('Space');
+    };
+
+    // The trust's gauge: a low value worries, « à surveiller » from 4, « danger » from 2; danger
+    // typed above « à surveiller » first is said on its field.
+    const variables = await tab('Variables cachées');
+    const colours = variables
+      .getByRole('group', { name: 'Confiance' })
+      .getByRole('group', { name: 'Couleurs de la jauge' });
+    await colours.getByLabel('Ce qui inquiète').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(colours.getByLabel('Ce qui inquiète').inputValue()).resolves.toBe('down');
+    await typeInto(colours.getByLabel('À surveiller à partir de'), '4');
+    await typeInto(colours.getByLabel('Danger à partir de'), '6');
+    await colours
+      .getByRole('alert')
+      .getByText(/^Au plus 4\s:\sune valeur basse inquiète/)
+      .waitFor();
+    await typeInto(colours.getByLabel('Danger à partir de'), '2');
+    await colours.getByRole('alert').waitFor({ state: 'detached' });
+
+    // The ending lists the rubric's measured criteria at the debrief.
+    const endings = await tab('Fins');
+    const feedback = endings
+      .getByRole('group', { name: 'La personne a été écoutée et aidée.' })
+      .getByRole('group', { name: 'Au débriefing, après le message' });
+    await toggle(feedback.getByRole('checkbox', { name: /^Dire ce que l'écoutant·e a fait/ }));
+    await expect(feedback.getByLabel('Avant les critères remplis').inputValue()).resolves.toMatch(
+      /^Ce que vous avez fait\s:$/,
+    );
+
+    // Every 10 s in « Accueil », the trust goes down by 1: a repeating timer; what re-entering
+    // « Accueil » does again (its greeting) is said first.
+    const graphEdit = page.getByRole('region', { name: 'Modifier le graphe' });
+    const addTransition = graphEdit.getByRole('form', { name: 'Ajouter une transition' });
+    await addTransition.getByLabel('Depuis').selectOption({ label: 'Accueil' });
+    await addTransition.getByLabel('Quand').selectOption({ label: 'Après un délai' });
+    await typeInto(addTransition.getByLabel('Délai (secondes)'), '10');
+    await toggle(addTransition.getByRole('checkbox', { name: /^Recommencer à chaque délai/ }));
+    await addTransition.getByText(/^Toutes les 10 s dans «\sAccueil\s»/).waitFor();
+    await addTransition.getByText(/refait aussi ce qu'il fait en y entrant\s:\sDire\s:\sAllô/).waitFor();
+    expect(await addTransition.getByLabel('Vers').count()).toBe(0);
+    const picker = addTransition.getByRole('group', { name: 'Actions de la transition' });
+    await picker.getByLabel('Action', { exact: true }).selectOption({ label: 'Faire varier une variable' });
+    await picker.getByLabel('Variable').selectOption({ label: 'Confiance' });
+    await typeInto(picker.getByLabel('De combien (négatif pour baisser)'), '-1');
+    await picker.getByRole('button', { name: "Ajouter l'action" }).focus();
+    await page.keyboard.press('Enter');
+    await addTransition.getByText('Confiance : -1').first().waitFor();
+    await addTransition.getByRole('button', { name: 'Ajouter une transition' }).focus();
+    await page.keyboard.press('Enter');
+    await graphEdit
+      .getByRole('status')
+      .getByText('Transition de « Accueil » vers « Accueil » ajoutée.')
+      .waitFor();
+    await page.getByText(/^0 erreur,/).waitFor();
+
+    // axe inside the forms with the new fields shown, and nothing wider than a phone at 390 px.
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      for (const name of ['Variables cachées', 'Fins']) {
+        await tab(name);
+        expect({ viewport, tab: name, violations: await formsViolations(page) }).toEqual({
+          viewport,
+          tab: name,
+          violations: [],
+        });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          viewport.width,
+        );
+      }
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // Test-played on its manual clock: 30 s in « Accueil » take the trust from 5 to 2, « danger »
+    // on the trainer's gauge; the ending's message then lists what the rubric measured.
+    await page.getByRole('button', { name: "Tester l'appel" }).click();
+    const play = page.getByRole('region', { name: "Test de l'appel" });
+    await play.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    for (let step = 0; step < 3; step += 1) {
+      await play.getByRole('button', { name: 'Avancer de 10 s' }).click();
+      await play.locator('.test-play__status', { hasText: `0:${step + 1}0` }).waitFor();
+    }
+    await expect(play.getByRole('meter', { name: 'Confiance' }).getAttribute('aria-valuetext')).resolves.toBe(
+      '2 sur 10 — danger',
+    );
+    await play.getByRole('button', { name: /Se présenter/ }).click();
+    await play
+      .getByText(
+        /La personne a été écoutée et aidée\. Ce que vous avez fait\s:\sse présente\. À travailler\s:\sla confiance est restée\./,
+      )
+      .first()
+      .waitFor();
+
+    // The text: as the library writes them.
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByText(/Brouillon enregistré/).waitFor();
+    const saved = await page.request.get(`${rig.server.url}/api/library/calls/appel-de-colette/versions/1`);
+    const { yaml } = (await saved.json()) as { yaml: string };
+    expect(yaml).toContain(
+      'confiance: { label: Confiance, min: 0, max: 10, initial: 5, thresholds: { direction: down, warning: 4, danger: 2 } }',
+    );
+    expect(yaml).toMatch(
+      /aidee: \{ outcome: best, message: .*, feedback: \{ met: "Ce que vous avez fait\u00a0:", missed: "À travailler\u00a0:" \} \}/,
+    );
+    expect(yaml).toMatch(/\n {6}after:\n {8}10000:\n {10}target: accueil\n {10}reenter: true\n {10}actions:/);
+    await page.close();
+  }, 180_000);
 });

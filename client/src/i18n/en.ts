@@ -1326,6 +1326,19 @@ export const en: Catalogue = {
   'studio.forms.variables.min': 'Minimum',
   'studio.forms.variables.max': 'Maximum',
   'studio.forms.variables.initial': 'Starting value',
+  'studio.forms.variables.thresholds': 'Gauge colours',
+  'studio.forms.variables.thresholdsHint':
+    "On the trainer's console, the gauge turns to “watch” then “danger”, in colour and in words, from these values. Left empty: a gauge without colour.",
+  'studio.forms.variables.direction': 'What is worrying',
+  'studio.forms.variables.direction.up': 'A high value (distress)',
+  'studio.forms.variables.direction.down': 'A low value (a battery)',
+  'studio.forms.variables.warning': 'Watch from',
+  'studio.forms.variables.danger': 'Danger from',
+  'studio.forms.variables.outOfBounds': "Between {min} and {max}: the variable's bounds.",
+  'studio.forms.variables.orderUp':
+    'At least {warning}: a high value is worrying, danger comes after “watch”.',
+  'studio.forms.variables.orderDown':
+    'At most {warning}: a low value is worrying, danger comes after “watch”.',
   'studio.forms.lines': 'Lines',
   'studio.forms.lines.new': 'Text of a new line',
   'studio.forms.lines.add': 'Add the line',
@@ -1359,6 +1372,20 @@ export const en: Catalogue = {
   'studio.forms.endings.add': 'Add the ending',
   'studio.forms.endings.outcome': 'Outcome',
   'studio.forms.endings.message': 'Message',
+  'studio.forms.endings.feedback': 'In the debrief, after the message',
+  'studio.forms.endings.feedbackOn':
+    "Say what the listener did and what is left to work on (the rubric's measured criteria)",
+  'studio.forms.endings.feedbackMet': 'Before the criteria met',
+  'studio.forms.endings.feedbackMissed': 'Before the criteria to work on',
+  'studio.forms.endings.feedbackMetDefault': 'What you did:',
+  'studio.forms.endings.feedbackMissedDefault': 'To work on:',
+  'studio.forms.endings.feedbackHint':
+    'Measured at the end of the call: only assessed criteria are named, never one not assessed nor one the trainer judges.',
+  'studio.forms.endings.feedbackRequired': 'Write these few words: the debrief puts them before the list.',
+  'studio.forms.endings.feedbackExample': 'For example, one criterion met and one to work on: “{example}”',
+  'studio.forms.endings.feedbackExampleOne': 'For example, its criterion met: “{example}”',
+  'studio.forms.endings.feedbackNoCriteria':
+    'The rubric has no measured criterion: nothing would follow the message. Add some in “Rubric”.',
   'studio.forms.rubric': 'Rubric',
   'studio.forms.rubric.competency': 'Competency',
   'studio.forms.rubric.criterion': 'Criterion',
@@ -1463,6 +1490,16 @@ export const en: Catalogue = {
   'studio.graph.trigger.afterN': 'After {seconds} s',
   'studio.graph.trigger.always': 'At once',
   'studio.graph.delay': 'Delay (seconds)',
+  'studio.graph.repeat': 'Start again after each delay, as long as the call stays in this state',
+  'studio.graph.repeatHint':
+    'Every {seconds} s in “{state}”: the state is entered again and the timer restarts; it stops when the call leaves the state.',
+  'studio.graph.repeatEntry': 'Each time, “{state}” also does again what it does on entering: {actions}',
+  'studio.graph.repeatChildren': 'Each time, “{state}” also starts again from its first inner state.',
+  'studio.graph.delayInvalid': 'Write a delay in seconds: a number, 0 or more (for example 20).',
+  'studio.graph.delayTooLong': 'At most {max} s (6 hours): a call is not longer.',
+  'studio.graph.repeatTooShort':
+    'At least 1 s for a timer that starts again: at 0 s it would come back without end.',
+  'studio.graph.outgoingRepeat': 'Every {seconds} s: starts again in the state',
   'studio.graph.transitionActions': 'Actions of the transition',
   'studio.graph.transitionAdded': 'Transition from “{from}” to “{to}” added.',
   'studio.graph.editState': 'Edit a state',

@@ -1356,6 +1356,19 @@ export const fr = {
   'studio.forms.variables.min': 'Minimum',
   'studio.forms.variables.max': 'Maximum',
   'studio.forms.variables.initial': 'Valeur de départ',
+  'studio.forms.variables.thresholds': 'Couleurs de la jauge',
+  'studio.forms.variables.thresholdsHint':
+    'Sur la console de la formatrice ou du formateur, la jauge passe à « à surveiller » puis à « danger », en couleur et en mots, à partir de ces valeurs. Laissées vides : une jauge sans couleur.',
+  'studio.forms.variables.direction': 'Ce qui inquiète',
+  'studio.forms.variables.direction.up': 'Une valeur haute (la détresse)',
+  'studio.forms.variables.direction.down': 'Une valeur basse (une batterie)',
+  'studio.forms.variables.warning': 'À surveiller à partir de',
+  'studio.forms.variables.danger': 'Danger à partir de',
+  'studio.forms.variables.outOfBounds': 'Entre {min} et {max} : les bornes de la variable.',
+  'studio.forms.variables.orderUp':
+    'Au moins {warning} : une valeur haute inquiète, le danger vient après « à surveiller ».',
+  'studio.forms.variables.orderDown':
+    'Au plus {warning} : une valeur basse inquiète, le danger vient après « à surveiller ».',
   'studio.forms.lines': 'Répliques',
   'studio.forms.lines.new': "Texte d'une nouvelle réplique",
   'studio.forms.lines.add': 'Ajouter la réplique',
@@ -1389,6 +1402,21 @@ export const fr = {
   'studio.forms.endings.add': 'Ajouter la fin',
   'studio.forms.endings.outcome': 'Issue',
   'studio.forms.endings.message': 'Message',
+  'studio.forms.endings.feedback': 'Au débriefing, après le message',
+  'studio.forms.endings.feedbackOn':
+    "Dire ce que l'écoutant·e a fait et ce qui reste à travailler (les critères mesurés de la grille)",
+  'studio.forms.endings.feedbackMet': 'Avant les critères remplis',
+  'studio.forms.endings.feedbackMissed': 'Avant les critères à travailler',
+  'studio.forms.endings.feedbackMetDefault': 'Ce que vous avez fait :',
+  'studio.forms.endings.feedbackMissedDefault': 'À travailler :',
+  'studio.forms.endings.feedbackHint':
+    "Mesurés à la fin de l'appel : seuls les critères évalués sont cités, jamais un critère non évalué ni un critère jugé par la formatrice ou le formateur.",
+  'studio.forms.endings.feedbackRequired':
+    'Écrivez ces quelques mots : le débriefing les place devant la liste.',
+  'studio.forms.endings.feedbackExample': 'Par exemple, un critère rempli et un à travailler : « {example} »',
+  'studio.forms.endings.feedbackExampleOne': 'Par exemple, son critère rempli : « {example} »',
+  'studio.forms.endings.feedbackNoCriteria':
+    "La grille n'a aucun critère mesuré : rien ne suivrait le message. Ajoutez-en dans « Grille d'évaluation ».",
   'studio.forms.rubric': "Grille d'évaluation",
   'studio.forms.rubric.competency': 'Compétence',
   'studio.forms.rubric.criterion': 'Critère',
@@ -1494,6 +1522,17 @@ export const fr = {
   'studio.graph.trigger.afterN': 'Après {seconds} s',
   'studio.graph.trigger.always': 'Aussitôt',
   'studio.graph.delay': 'Délai (secondes)',
+  'studio.graph.repeat': "Recommencer à chaque délai, tant que l'appel reste dans cet état",
+  'studio.graph.repeatHint':
+    "Toutes les {seconds} s dans « {state} » : l'état est repris et le minuteur repart ; il s'arrête quand l'appel quitte l'état.",
+  'studio.graph.repeatEntry':
+    "À chaque fois, « {state} » refait aussi ce qu'il fait en y entrant : {actions}",
+  'studio.graph.repeatChildren': 'À chaque fois, « {state} » repart aussi de son premier état intérieur.',
+  'studio.graph.delayInvalid': 'Écrivez un délai en secondes : un nombre, 0 ou plus (par exemple 20).',
+  'studio.graph.delayTooLong': "Au plus {max} s (6 heures) : un appel n'est pas plus long.",
+  'studio.graph.repeatTooShort':
+    'Au moins 1 s pour un minuteur qui recommence : à 0 s, il reviendrait sans fin.',
+  'studio.graph.outgoingRepeat': "Toutes les {seconds} s : recommence dans l'état",
   'studio.graph.transitionActions': 'Actions de la transition',
   'studio.graph.transitionAdded': 'Transition de « {from} » vers « {to} » ajoutée.',
   'studio.graph.editState': 'Modifier un état',

@@ -35,6 +35,7 @@ export {
   type AutoCriterion,
   substanceSchema,
   type Substance,
+  MAX_DELAY_MS,
 } from './scenario/schema.js';
 export { ScenarioError, ScenarioErrorCode, type ScenarioIssue } from './scenario/issues.js';
 export {

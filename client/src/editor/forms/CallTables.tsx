@@ -1,11 +1,14 @@
-// The call's tables as forms: variables, lines (with variants), moves (with example phrases),
-// injects, endings. Each is a `TableForm` with its fields.
+// The call's tables as forms: variables (with their gauge colours), lines (with variants), moves
+// (with example phrases), injects, endings (with the debrief's list of criteria). Each is a
+// `TableForm` with its fields.
 import { MOVE_CATEGORIES, OUTCOMES, speechExampleCount } from '@ecoute/engine';
 import { cueChoices } from '../graphEdit/choices.js';
 import { pluralForm, useI18n, type MessageKey } from '../../i18n/index.js';
 import { ListField, NumberField, SelectField, TextField } from './fields.js';
 import { shortText, tableOf, textOf, type Plain, type YamlEdit } from './formTypes.js';
+import { EndingFeedbackFields } from './EndingFeedbackFields.js';
 import { TableForm } from './TableForm.js';
+import { ThresholdsFields } from './ThresholdsFields.js';
 
 interface TableProps {
   data: Plain;
@@ -52,6 +55,7 @@ export function VariablesForm({ data, edit }: TableProps) {
             value={v['initial']}
             edit={edit}
           />
+          <ThresholdsFields variable={v} path={path} edit={edit} />
         </>
       )}
     />
@@ -287,6 +291,7 @@ export function EndingsForm({ data, edit }: TableProps) {
             edit={edit}
             multiline
           />
+          <EndingFeedbackFields data={data} ending={ending} path={path} edit={edit} />
         </>
       )}
     />

@@ -1,6 +1,7 @@
 // The fields of the studio's forms, each bound to one place of the YAML: a change is written at
 // once (the text in the editor follows), an emptied optional field removes its key.
 import { useEffect, useId, useState } from 'react';
+import type { Document } from 'yaml';
 import { useI18n } from '../../i18n/index.js';
 import { addItem, removeAt, setValue, type YamlPath } from '../yamlEdit/document.js';
 import { textOf, type YamlEdit } from './formTypes.js';
@@ -11,7 +12,31 @@ interface FieldProps {
   value: unknown;
   edit: YamlEdit;
   optional?: boolean;
-  hint?: string;
+  hint?: string | undefined;
+  /** What is wrong with the value written (said under the field, which is marked invalid). */
+  error?: string | undefined;
+}
+
+/** The ids a field is described by (its hint, its error) and their paragraphs. */
+function describedBy(id: string, hint: string | undefined, error: string | undefined) {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return {
+    field: { 'aria-describedby': ids || undefined, 'aria-invalid': error ? true : undefined },
+    notes: (
+      <>
+        {hint ? (
+          <span id={`${id}-hint`} className="muted">
+            {hint}
+          </span>
+        ) : null}
+        {error ? (
+          <p id={`${id}-error`} className="studio-field__error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </>
+    ),
+  };
 }
 
 export function TextField({
@@ -22,9 +47,11 @@ export function TextField({
   optional = false,
   multiline = false,
   hint,
+  error,
 }: FieldProps & { multiline?: boolean }) {
   const id = useId();
   const onChange = (next: string) => edit((doc) => setValue(doc, path, next, optional));
+  const described = describedBy(id, hint, error);
   return (
     <div className="studio-field">
       <label htmlFor={id}>{label}</label>
@@ -34,7 +61,7 @@ export function TextField({
           rows={3}
           value={textOf(value)}
           onChange={(e) => onChange(e.target.value)}
-          aria-describedby={hint ? `${id}-hint` : undefined}
+          {...described.field}
         />
       ) : (
         <input
@@ -42,21 +69,32 @@ export function TextField({
           type="text"
           value={textOf(value)}
           onChange={(e) => onChange(e.target.value)}
-          aria-describedby={hint ? `${id}-hint` : undefined}
+          {...described.field}
         />
       )}
-      {hint ? (
-        <span id={`${id}-hint`} className="muted">
-          {hint}
-        </span>
-      ) : null}
+      {described.notes}
     </div>
   );
 }
 
-/** A number: written only once what is typed reads as one (a lone minus sign waits). */
-export function NumberField({ label, path, value, edit, optional = false }: FieldProps) {
+/**
+ * A number: written only once what is typed reads as one (a lone minus sign waits). `write`, when
+ * given, writes it instead of `setValue` at `path` (undefined: an optional field emptied).
+ */
+export function NumberField({
+  label,
+  path,
+  value,
+  edit,
+  optional = false,
+  hint,
+  error,
+  write,
+}: FieldProps & { write?: (doc: Document, value: number | undefined) => void }) {
   const id = useId();
+  const described = describedBy(id, hint, error);
+  const written = (number: number | undefined) =>
+    edit((doc) => (write ? write(doc, number) : setValue(doc, path, number, optional)));
   const [draft, setDraft] = useState(textOf(value));
   useEffect(() => {
     setDraft((current) => (Number(current) === value && current.trim() !== '' ? current : textOf(value)));
@@ -73,10 +111,12 @@ export function NumberField({ label, path, value, edit, optional = false }: Fiel
           const next = e.target.value;
           setDraft(next);
           const number = Number(next.replace(',', '.'));
-          if (next.trim() === '' && optional) edit((doc) => setValue(doc, path, undefined, true));
-          else if (next.trim() !== '' && Number.isFinite(number)) edit((doc) => setValue(doc, path, number));
+          if (next.trim() === '' && optional) written(undefined);
+          else if (next.trim() !== '' && Number.isFinite(number)) written(number);
         }}
+        {...described.field}
       />
+      {described.notes}
     </div>
   );
 }

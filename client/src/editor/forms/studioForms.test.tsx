@@ -2,100 +2,15 @@
 // into the YAML (the harness holds the text as the editor would), and reads back from it.
 import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { useState } from 'react';
 import { lintScenario, parseScenario, scenarioGraphModel } from '@ecoute/engine';
 import { renderWithSession } from '../../test/renderWithSession.js';
-import { GraphEditPanel } from '../graphEdit/GraphEditPanel.js';
-import { editYaml, plainOf } from '../yamlEdit/document.js';
+import { BLANK, current, fr_, Harness, lead, named, queried } from '../../test/studioHarness.js';
+import { plainOf } from '../yamlEdit/document.js';
 import { fr } from '../../i18n/fr.js';
 import { translate } from '../../i18n/catalogue.js';
-import { FormsPanel } from './FormsPanel.js';
-import type { YamlEdit } from './formTypes.js';
-
-/** A UI word from the French catalogue. */
-const fr_ = (key: Parameters<typeof translate>[1]) => translate('fr', key);
-/** The catalogue text of `key` before its first placeholder (a name's fixed start). */
-const lead = (key: keyof typeof fr) => fr[key].split('{')[0]!.replace(/[\s:\u00a0]+$/, '');
-/** An accessible name that starts as the catalogue's `key` does and holds each of `parts`. */
-const named =
-  (key: keyof typeof fr, ...parts: string[]) =>
-  (name: string) =>
-    name.startsWith(lead(key)) && parts.every((part) => name.includes(part));
-/** The same, as testing-library's queries read it (no-break spaces as ordinary ones). */
-const queried = (key: Parameters<typeof translate>[1]) => fr_(key).replace(/\u00a0/g, ' ');
 
 /** The advanced options' hints (`studio.forms.renameHint`, `studio.graph.renameHint`) by their common start. */
 const forYamlWriters = new RegExp(`^${fr['studio.forms.renameHint'].split(/\s:/)[0]}`);
-
-const BLANK = `# Un commentaire qui doit rester.
-id: essai
-version: 1
-title: Essai
-summary: Un appel d'essai.
-difficulty: easy
-durationMinutes: 5
-persona:
-  name: Camille
-  age: 40
-  place: Lyon
-  voice: { lang: fr-FR, rate: 1, pitch: 1 }
-  background: Seule.
-variables:
-  confiance: { label: Confiance, min: 0, max: 10, initial: 5 }
-lines:
-  bonjour: { text: "Allô ? Bonjour." }
-moves:
-  se_presenter: { label: Se présenter, category: listening, help: Dire son prénom. }
-endings:
-  aidee: { outcome: best, message: Aidée. }
-hangupEnding: aidee
-rubric:
-  - id: accueil
-    label: Accueil
-    criteria:
-      - { id: se_presente, label: Se présente, auto: { move: se_presenter } }
-machine:
-  id: appel
-  initial: accueil
-  states:
-    accueil:
-      label: Accueil
-      entry: { type: say, params: { line: bonjour } }
-      on:
-        se_presenter: fin
-    fin:
-      label: Fin
-      type: final
-      entry: { type: end, params: { ending: aidee } }
-`;
-
-let current = BLANK;
-function Harness({ graphToo = false, initial = BLANK }: { graphToo?: boolean; initial?: string }) {
-  const [text, setText] = useState(initial);
-  current = text;
-  const edit: YamlEdit = (change) => setText((before) => editYaml(before, change));
-  const data = plainOf(text);
-  const parsed = parseScenario(text);
-  const graph = parsed.ok ? scenarioGraphModel(parsed.scenario) : null;
-  const [selected, setSelected] = useState('');
-  return graphToo ? (
-    <GraphEditPanel
-      data={data ?? {}}
-      text={text}
-      edit={edit}
-      graph={graph}
-      drawn={null}
-      selected={selected}
-      onSelect={setSelected}
-    />
-  ) : (
-    <FormsPanel
-      data={data}
-      edit={edit}
-      states={graph?.nodes.map((n) => ({ id: n.id, label: n.label })) ?? []}
-    />
-  );
-}
 
 /**
  * What a trainer reads of `element` without opening `studio.forms.advanced`: its words, the

@@ -2,14 +2,18 @@
 // listener's words, the hang-up, a delay, at once), to a state or staying, with a condition
 // and actions chosen from lists. Drawing an edge on the graph opens it with both states chosen.
 // `studio.graph.editTransitionButton` on a transition of `studio.graph.editState` opens it on that transition (`editing`),
-// pre-filled; saving writes it back in its place (`updateTransition`).
+// pre-filled; saving writes it back in its place (`updateTransition`). A delay may repeat
+// (`studio.graph.repeat`): the state itself as target with `reenter: true`, so that its timer starts
+// again each time (what it does on entering too: said before it is written). A delay that is no
+// number, longer than a call, or a repeat under 1 s, is said on its field and nothing is written.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ActionConfig, GuardConfig } from '@ecoute/engine';
-import { useI18n } from '../../i18n/index.js';
+import { MAX_DELAY_MS, type ActionConfig, type GuardConfig } from '@ecoute/engine';
+import { useI18n, type MessageKey } from '../../i18n/index.js';
 import type { YamlPath } from '../yamlEdit/document.js';
 import {
   addTransition,
   removeTransitionAt,
+  statesOf,
   unguardedTransition,
   updateTransition,
   withAction,
@@ -68,6 +72,11 @@ export function AddTransitionForm({
   const [target, setTarget] = useState('');
   const [trigger, setTrigger] = useState('');
   const [seconds, setSeconds] = useState('20');
+  // « Recommencer à chaque délai »: the timer's state re-entered (`reenter: true`) each time.
+  const [repeat, setRepeat] = useState(false);
+  // The delay's problem is said once the author typed in it or tried to add the transition.
+  const [delayChecked, setDelayChecked] = useState(false);
+  const delayRef = useRef<HTMLInputElement>(null);
   // The form's first choices are defaults, not the author's: no warning about them until the
   // author picks the state or the trigger (or draws, or edits, a transition).
   const [touched, setTouched] = useState(false);
@@ -92,7 +101,19 @@ export function AddTransitionForm({
   const sourcePath = chosenSource === WHOLE_CALL ? '' : chosenSource;
   const chosenTarget =
     target === STAY || states.some((s) => s.id === target) ? target : (states[0]?.id ?? STAY);
-  const delay = Number(seconds.replace(',', '.'));
+  const delay = seconds.trim() === '' ? Number.NaN : Number(seconds.replace(',', '.'));
+  // A repeat from the whole call would re-enter the machine itself, i.e. start the call over.
+  const repeating = repeat && chosenTrigger === AFTER && chosenSource !== WHOLE_CALL;
+  const delayProblem: MessageKey | null =
+    chosenTrigger !== AFTER
+      ? null
+      : !Number.isFinite(delay) || delay < 0
+        ? 'studio.graph.delayInvalid'
+        : Math.round(delay * 1000) > MAX_DELAY_MS
+          ? 'studio.graph.delayTooLong'
+          : repeating && delay < 1
+            ? 'studio.graph.repeatTooShort'
+            : null;
 
   useEffect(() => {
     if (!drawn) return;
@@ -109,6 +130,8 @@ export function AddTransitionForm({
     setTrigger(triggerValue(written.trigger));
     setTouched(true);
     if (written.trigger.kind === 'after') setSeconds(String(written.trigger.ms / 1000));
+    setRepeat(written.trigger.kind === 'after' && written.reenter && written.target === editing.source);
+    setDelayChecked(false);
     setTarget(written.target ?? STAY);
     setActions(written.actions as unknown as ActionConfig[]);
     setGuard(written.guard as GuardConfig | undefined);
@@ -118,6 +141,7 @@ export function AddTransitionForm({
 
   const stopEditing = () => {
     setActions([]);
+    setRepeat(false);
     setGuard(undefined);
     setGuardStart((g) => ({ n: g.n + 1, guard: undefined }));
     onEditDone?.();
@@ -130,8 +154,8 @@ export function AddTransitionForm({
   const parsed: Trigger | null = !chosenTrigger
     ? null
     : chosenTrigger === AFTER
-      ? Number.isFinite(delay)
-        ? { kind: 'after', ms: Math.max(0, Math.round(delay * 1000)) }
+      ? delayProblem === null
+        ? { kind: 'after', ms: Math.round(delay * 1000) }
         : null
       : chosenTrigger === ALWAYS
         ? { kind: 'always' }
@@ -153,21 +177,28 @@ export function AddTransitionForm({
       Math.round(parsed.ms) === Math.round(editing.written.trigger.ms));
   const blocked = existing !== null && !guard && !inPlace;
   const triggerName = allTriggers.find((c) => c.value === chosenTrigger)?.label ?? chosenTrigger;
+  // The transition edited was a repeating timer: unchecked, its `reenter` goes too.
+  const wasRepeat =
+    editing !== null &&
+    editing.written.trigger.kind === 'after' &&
+    editing.written.reenter &&
+    editing.written.target === editing.source;
   const submit = (replace: boolean) => {
     if (!chosenSource || !parsed) return;
     const next = {
       source: sourcePath,
       trigger: parsed,
-      target: chosenTarget === STAY ? null : chosenTarget,
+      target: repeating ? sourcePath : chosenTarget === STAY ? null : chosenTarget,
       guard,
       actions,
       replace,
+      reenter: repeating ? true : wasRepeat ? false : undefined,
     };
     // Said in the status: the whole call by its short words (the choice's explains « in every state »).
     const said = (state: string) => (state === WHOLE_CALL ? t('studio.graph.wholeCallShort') : label(state));
     const words = {
       from: said(chosenSource),
-      to: chosenTarget === STAY ? said(chosenSource) : said(chosenTarget),
+      to: chosenTarget === STAY || repeating ? said(chosenSource) : said(chosenTarget),
     };
     if (editing) {
       edit((doc) => {
@@ -184,6 +215,7 @@ export function AddTransitionForm({
     }
     edit((doc) => addTransition(doc, next));
     setActions([]);
+    setRepeat(false);
     onAdded(t(replace ? 'studio.graph.transitionReplaced' : 'studio.graph.transitionAdded', words));
   };
   const heading = editing ? t('studio.graph.editTransition') : t('studio.graph.addTransition');
@@ -193,6 +225,11 @@ export function AddTransitionForm({
       aria-labelledby={`${id}-h`}
       onSubmit={(e) => {
         e.preventDefault();
+        if (delayProblem) {
+          setDelayChecked(true);
+          delayRef.current?.focus();
+          return;
+        }
         // Submitted on the defaults into a shadowed trigger: show why before writing anything.
         if (blocked && !touched) {
           setTouched(true);
@@ -249,24 +286,48 @@ export function AddTransitionForm({
           <label htmlFor={`${id}-delay`}>{t('studio.graph.delay')}</label>
           <input
             id={`${id}-delay`}
+            ref={delayRef}
             type="text"
             inputMode="decimal"
             value={seconds}
-            onChange={(e) => setSeconds(e.target.value)}
+            aria-invalid={delayChecked && delayProblem ? true : undefined}
+            aria-describedby={delayChecked && delayProblem ? `${id}-delay-error` : undefined}
+            onChange={(e) => {
+              setSeconds(e.target.value);
+              setDelayChecked(true);
+            }}
           />
+          {delayChecked && delayProblem ? (
+            <p id={`${id}-delay-error`} className="studio-field__error" role="alert">
+              {t(delayProblem, { max: MAX_DELAY_MS / 1000 })}
+            </p>
+          ) : null}
         </div>
       ) : null}
-      <div className="studio-field">
-        <label htmlFor={`${id}-to`}>{t('studio.graph.to')}</label>
-        <select id={`${id}-to`} value={chosenTarget} onChange={(e) => setTarget(e.target.value)}>
-          {states.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-          <option value={STAY}>{t('studio.graph.stay')}</option>
-        </select>
-      </div>
+      {chosenTrigger === AFTER && chosenSource !== WHOLE_CALL ? (
+        <RepeatChoice
+          id={id}
+          data={data}
+          state={sourcePath}
+          stateLabel={label(chosenSource)}
+          seconds={delayProblem === null ? delay : null}
+          checked={repeat}
+          onChange={setRepeat}
+        />
+      ) : null}
+      {repeating ? null : (
+        <div className="studio-field">
+          <label htmlFor={`${id}-to`}>{t('studio.graph.to')}</label>
+          <select id={`${id}-to`} value={chosenTarget} onChange={(e) => setTarget(e.target.value)}>
+            {states.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+            <option value={STAY}>{t('studio.graph.stay')}</option>
+          </select>
+        </div>
+      )}
       <GuardPicker
         key={guardStart.n}
         data={data}
@@ -322,5 +383,68 @@ export function AddTransitionForm({
         </>
       ) : null}
     </form>
+  );
+}
+
+/**
+ * `studio.graph.repeat`: the delay starts again each time, as long as the call stays in `state`.
+ * Said under it: every how many seconds, and what re-entering the state does again (its entry
+ * actions, its first inner state) — a line said on entering would be said at each repeat.
+ */
+function RepeatChoice({
+  id,
+  data,
+  state,
+  stateLabel,
+  seconds,
+  checked,
+  onChange,
+}: {
+  id: string;
+  data: Plain;
+  state: string;
+  stateLabel: string;
+  seconds: number | null;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}) {
+  const { t } = useI18n();
+  const machine = isPlain(data['machine']) ? data['machine'] : {};
+  const node = statesOf(machine).get(state) ?? {};
+  const entry =
+    node['entry'] === undefined ? [] : Array.isArray(node['entry']) ? node['entry'] : [node['entry']];
+  const inner = isPlain(node['states']) && Object.keys(node['states']).length > 0;
+  return (
+    <>
+      <label className="studio-check">
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-describedby={checked ? `${id}-repeat-hint` : undefined}
+          onChange={(e) => onChange(e.target.checked)}
+        />{' '}
+        {t('studio.graph.repeat')}
+      </label>
+      {checked ? (
+        <div id={`${id}-repeat-hint`} className="studio-repeat">
+          {seconds !== null ? (
+            <p className="muted">{t('studio.graph.repeatHint', { seconds, state: stateLabel })}</p>
+          ) : null}
+          {entry.length > 0 ? (
+            <p className="studio-warning">
+              {t('studio.graph.repeatEntry', {
+                state: stateLabel,
+                actions: entry
+                  .map((action) => actionWords(data, action, t))
+                  .join(t('studio.guard.words.separator')),
+              })}
+            </p>
+          ) : null}
+          {inner ? (
+            <p className="studio-warning">{t('studio.graph.repeatChildren', { state: stateLabel })}</p>
+          ) : null}
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -186,8 +186,15 @@ export function StateEditForm({
       {outgoing.length === 0 ? <p className="muted">{t('studio.forms.emptyList')}</p> : null}
       <ul className="studio-actions">
         {outgoing.map((transition, i) => {
-          const plainWords =
-            transition.targets.length === 0
+          // A timer back to its own state, re-entered: it repeats (`studio.graph.repeat`).
+          const repeats =
+            transition.trigger.startsWith('after ') &&
+            transition.written?.reenter === true &&
+            transition.targets.length === 1 &&
+            transition.targets[0] === state;
+          const plainWords = repeats
+            ? t('studio.graph.outgoingRepeat', { seconds: Number(transition.trigger.slice(6)) / 1000 })
+            : transition.targets.length === 0
               ? t('studio.graph.outgoingStay', { trigger: triggerWords(data, transition.trigger, t) })
               : t('studio.graph.outgoingItem', {
                   trigger: triggerWords(data, transition.trigger, t),

@@ -1,7 +1,7 @@
 // Every form and graph edit of the studio goes through here: the text is read with the yaml
 // package's Document API (comments and key order kept), edited with setIn/addIn/deleteIn, and
 // written back merged into the author's layout (`keepLayout`). The text stays the source of truth.
-import { isMap, isNode, isPair, isSeq, parseDocument, type Document } from 'yaml';
+import { YAMLMap, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { keepLayoutOf } from './keepLayout.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -119,10 +119,49 @@ export function setValue(doc: Document, path: YamlPath, value: unknown, optional
 }
 
 /**
+ * Sets `key` of the mapping at `mapPath` — made, on one line, when missing — a new key at its
+ * place in `order` (the schema's order, as the library writes it: `{ direction, warning, danger }`,
+ * whatever the order the author fills the fields in); `undefined` removes the key, and the mapping
+ * with it once empty.
+ */
+export function setKeyInOrder(
+  doc: Document,
+  mapPath: YamlPath,
+  key: string,
+  value: unknown,
+  order: readonly string[],
+): void {
+  const path = [...mapPath, key];
+  const map = doc.getIn(mapPath, true);
+  if (value === undefined) {
+    if (!doc.hasIn(path)) return;
+    doc.deleteIn(path);
+    if (isMap(map) && map.items.length === 0) doc.deleteIn(mapPath);
+    return;
+  }
+  if (doc.hasIn(path)) {
+    setValue(doc, path, value);
+    return;
+  }
+  if (!isMap(map)) {
+    doc.setIn(mapPath, doc.createNode({ [key]: value }, { flow: true }));
+    return;
+  }
+  const rank = (name: unknown): number => {
+    const at = order.indexOf(String(isScalar(name) ? name.value : name));
+    return at < 0 ? order.length : at;
+  };
+  const place = map.items.findIndex((pair) => rank(pair.key) > rank(key));
+  const pair = doc.createPair(key, value);
+  if (place < 0) map.items.push(pair);
+  else map.items.splice(place, 0, pair);
+}
+
+/**
  * Adds `id: value` at the end of the mapping at `path` (made if missing), in the style of its
  * siblings: a table written one entry a line gets a one-line entry.
  */
-export function addEntry(doc: Document, path: YamlPath, id: string, value: unknown): void {
+export function addEntry(doc: Document, path: YamlPath, id: string | number, value: unknown): void {
   const table = doc.getIn(path, true);
   const node = doc.createNode(value);
   if (isMap(table)) {
@@ -131,7 +170,10 @@ export function addEntry(doc: Document, path: YamlPath, id: string, value: unkno
     table.set(doc.createNode(id), node);
     return;
   }
-  doc.setIn(path, doc.createNode({ [id]: value }));
+  // The key as a node: a number stays one (`20000:`, not `"20000":`).
+  const created = new YAMLMap();
+  created.set(doc.createNode(id), node);
+  doc.setIn(path, created);
 }
 
 /** Appends an item to the list at `path` (made if missing). */

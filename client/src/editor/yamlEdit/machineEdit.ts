@@ -19,6 +19,12 @@ export interface NewTransition {
   actions?: Plain[] | undefined;
   /** Takes the place of the first candidate without a guard (the one that always wins). */
   replace?: boolean | undefined;
+  /**
+   * `reenter: true`: the target, even the state itself, is left and entered again (its entry
+   * actions and timers start again: a timer to its own state repeats). `false` removes the key
+   * from a transition edited in place; `undefined` keeps what is written.
+   */
+  reenter?: boolean | undefined;
 }
 
 /** Where a state sits in the document: `['machine', 'states', 'a', 'states', 'b']`. */
@@ -279,6 +285,16 @@ export function unguardedTransition(
 }
 
 /**
+ * The key of a delay in the `after` mapping at `afterPath`: as it is written there when it is
+ * (a number, or a quoted string), a number otherwise (`20000:`, as the library writes it; a
+ * string key beside a number one would be the same delay twice once read).
+ */
+function delayKey(doc: Document, afterPath: YamlPath, ms: number): string | number {
+  const held = keyIn(doc, afterPath, String(Math.round(ms)));
+  return doc.hasIn([...afterPath, held]) ? held : Math.round(ms);
+}
+
+/**
  * Adds a transition. A second one on the same trigger becomes a candidate: tried after the
  * others, except that one with a guard goes before the first unguarded candidate (which always
  * wins, so nothing after it could fire); `replace` puts it in that candidate's place.
@@ -290,6 +306,8 @@ export function addTransition(doc: Document, transition: NewTransition): void {
     transition.target === null ? undefined : targetFrom(machineId, transition.source, transition.target);
   const object: Plain = {};
   if (target !== undefined) object['target'] = target;
+  // After the target, as the library writes a repeating timer.
+  if (transition.reenter) object['reenter'] = true;
   if (transition.guard) object['guard'] = transition.guard;
   if (transition.actions?.length)
     object['actions'] = transition.actions.length === 1 ? transition.actions[0] : transition.actions;
@@ -298,11 +316,12 @@ export function addTransition(doc: Document, transition: NewTransition): void {
     transition.trigger.kind === 'event'
       ? [...at, 'on', transition.trigger.event]
       : transition.trigger.kind === 'after'
-        ? [...at, 'after', String(Math.round(transition.trigger.ms))]
+        ? [...at, 'after', delayKey(doc, [...at, 'after'], transition.trigger.ms)]
         : [...at, 'always'];
   const existing = doc.getIn(path, true);
   if (existing === undefined) {
-    if (path.length - at.length === 2) addEntry(doc, path.slice(0, -1), String(path.at(-1)), value);
+    const key = path.at(-1);
+    if (path.length - at.length === 2 && key !== undefined) addEntry(doc, path.slice(0, -1), key, value);
     else doc.setIn(path, value);
     return;
   }
@@ -527,6 +546,8 @@ export interface WrittenTransition {
   target: string | null;
   /** More than one target (a parallel state's regions): the form cannot edit it. */
   targets: string[];
+  /** Written `reenter: true` (with its own state as target and a delay: a repeating timer). */
+  reenter: boolean;
   guard?: Plain | undefined;
   actions: Plain[];
 }
@@ -572,6 +593,7 @@ export function readTransition(doc: Document, source: string, path: YamlPath): W
     trigger,
     target: targets[0] ?? null,
     targets,
+    reenter: isPlain(item) && item['reenter'] === true,
     guard: isPlain(item) && isPlain(item['guard']) ? item['guard'] : undefined,
     actions: (Array.isArray(actions) ? actions : actions === undefined ? [] : [actions]).filter(isPlain),
   };
@@ -619,6 +641,15 @@ export function updateTransition(doc: Document, path: YamlPath, next: NewTransit
     };
     if (target === undefined) node.delete('target');
     else if (held('target') !== target) setScalar(doc, [...path, 'target'], target);
+    if (next.reenter === false) node.delete('reenter');
+    else if (next.reenter && held('reenter') !== true) {
+      // Right after the target, where the library writes it.
+      node.delete('reenter');
+      const place = node.items.findIndex(
+        (pair) => String((pair.key as { value?: unknown }).value ?? pair.key) === 'target',
+      );
+      node.items.splice(place + 1, 0, doc.createPair('reenter', true));
+    }
     if (!next.guard) node.delete('guard');
     else if (JSON.stringify(held('guard')) !== JSON.stringify(next.guard))
       node.set('guard', doc.createNode(next.guard, { flow: JSON.stringify(next.guard).length < 90 }));
@@ -636,12 +667,13 @@ export function updateTransition(doc: Document, path: YamlPath, next: NewTransit
     return;
   }
   // A target written alone: it stays so while it is only a target.
-  if (target !== undefined && !next.guard && !actions) {
+  if (target !== undefined && !next.guard && !actions && !next.reenter) {
     setScalar(doc, path, target);
     return;
   }
   const object: Plain = {};
   if (target !== undefined) object['target'] = target;
+  if (next.reenter) object['reenter'] = true;
   if (next.guard) object['guard'] = next.guard;
   if (actions) object['actions'] = actions;
   doc.setIn(path, doc.createNode(object));

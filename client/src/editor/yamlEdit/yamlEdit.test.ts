@@ -286,6 +286,42 @@ describe('the machine edited as a graph', () => {
     ).toBeUndefined();
   });
 
+  it('a delay is keyed as a number, as the library writes it; a second transition on it joins its candidates', () => {
+    // « En ligne » waits 20 s (`20000:`, read as a number): a candidate with a condition goes first.
+    const guard = { type: 'compare', params: { variable: 'detresse', op: '>=', value: 8 } };
+    const text = editYaml(TRAINING, (doc) =>
+      addTransition(doc, {
+        source: 'ecoute.en_ligne',
+        trigger: { kind: 'after', ms: 20000 },
+        target: 'perdue',
+        guard,
+      }),
+    );
+    expect(text).not.toContain('"20000"');
+    const after = parsed(text).machine.states['ecoute']!.states!['en_ligne']!.after!;
+    expect(Object.keys(after)).toEqual(['20000']);
+    expect(after['20000']).toEqual([
+      { target: '#appel.perdue', guard },
+      expect.objectContaining({ target: 'en_ligne', reenter: true }),
+    ]);
+    // A new delay: `15000:`, never `"15000":`, and repeating (back to its own state, re-entered).
+    const repeat = editYaml(TRAINING, (doc) =>
+      addTransition(doc, {
+        source: 'accueil',
+        trigger: { kind: 'after', ms: 15000 },
+        target: 'accueil',
+        reenter: true,
+      }),
+    );
+    expect(repeat).toMatch(
+      /\n {8}15000: \{ target: accueil, reenter: true \}\n|\n {8}15000:\n {10}target: accueil\n {10}reenter: true\n/,
+    );
+    expect(parsed(repeat).machine.states['accueil']!.after!['15000']).toEqual({
+      target: 'accueil',
+      reenter: true,
+    });
+  });
+
   it('the rename keeps every file of the library readable', () => {
     for (const file of files) {
       const text = read(file);

@@ -20,10 +20,11 @@ function part(heading: string, labels: readonly string[]): string {
 
 /**
  * The message of `endingId`: its `message`, then, when the ending has `feedback`, the criteria met
- * and those missed in the rubric's order (a part with no criterion is left out).
+ * and those missed in the rubric's order (a part with no criterion is left out). Only the endings
+ * are read: the studio words an example of it from a draft's ending.
  */
 export function endingMessage(
-  scenario: Scenario,
+  scenario: Pick<Scenario, 'endings'>,
   endingId: string,
   results: readonly CriterionResult[],
 ): string {
