@@ -17,11 +17,22 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(config);
+  let app;
+  try {
+    app = await createApp(config);
+  } catch (error) {
+    // A database sealed with another server key (config/key-mismatch.ts).
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const started = app;
   // SIGTERM / SIGINT: close the app (sockets, timers, database) and exit, rather than die mid-write.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      app.close().then(
+      started.close().then(
         () => {
           // Plain text, as the start line: whoever stopped the server reads that it stopped cleanly
           // (a crash or kill -9 leaves no such line; live calls then come back paused).
