@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FORWARDED_SIGNALS, runFollowing } from './launcher.mjs';
 
 /** The Node.js 24 release the scripts fetch when the machine has no node ≥ 24. */
 export const NODE_VERSION = '24.22.3';
@@ -101,8 +102,10 @@ export function runtimeEnv(nodeBinary = process.execPath, env = process.env) {
  * Makes sure this script runs under node ≥ 24: resolves at once when it does; otherwise fetches Node
  * 24 (cached), runs the same script with the same arguments under it (signals forwarded) and exits
  * with its status, never resolving. Use as `await useNode24()` before anything else.
+ * `followLauncher`: the script under Node 24 also stops when this process is killed by SIGKILL,
+ * and this one when its own launcher is (launcher.mjs; `npm start`).
  */
-export function useNode24() {
+export function useNode24({ followLauncher = false } = {}) {
   if (nodeMajor() >= NODE_MAJOR) {
     Object.assign(process.env, runtimeEnv(process.execPath, process.env));
     return Promise.resolve();
@@ -115,11 +118,12 @@ export function useNode24() {
     console.error(`[runtime] Écoute needs Node.js ${NODE_MAJOR}: install it, or let npm reach its registry.`);
     process.exit(1);
   }
-  const child = spawn(binary, [...process.execArgv, process.argv[1], ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: runtimeEnv(binary),
-  });
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const args = [...process.execArgv, process.argv[1], ...process.argv.slice(2)];
+  const options = { env: runtimeEnv(binary) };
+  // The script under Node 24 stops with this one, even when this one is killed by SIGKILL.
+  if (followLauncher) return runFollowing(binary, args, options, 'runtime');
+  const child = spawn(binary, args, { ...options, stdio: 'inherit' });
+  const signals = FORWARDED_SIGNALS;
   const forward = (signal) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   };

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // `npm start`: install + build when needed, then run the compiled server from the repository root
 // (so `data/` resolves there), passing the environment through; PORT defaults to 3000. Signals are
-// forwarded and the server's exit code becomes ours.
-import { spawn } from 'node:child_process';
+// forwarded and the server's exit code becomes ours; the server stops with its launcher, even one
+// killed by SIGKILL — npm included (launcher.mjs).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { runFollowing } from './launcher.mjs';
 import { root } from './pnpm.mjs';
 import { SetupError, setup } from './setup.mjs';
 import { useNode24 } from './runtime.mjs';
 
-await useNode24();
+await useNode24({ followLauncher: true });
 
 const entry = path.join(root, 'server/dist/src/main.js');
 // The server's node flags (server/node-flags.json, see server/CONTEXT.md), the same in the benchmark.
@@ -29,20 +30,4 @@ mkdirSync(path.join(root, 'data'), { recursive: true });
 
 const env = { ...process.env, PORT: process.env.PORT || '3000' };
 console.log(`[start] node ${flags.join(' ')} server/dist/src/main.js (PORT=${env.PORT})`);
-const server = spawn(process.execPath, [...flags, entry], { cwd: root, env, stdio: 'inherit' });
-
-const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-const forward = (signal) => {
-  if (server.exitCode === null && server.signalCode === null) server.kill(signal);
-};
-for (const signal of signals) process.on(signal, forward);
-
-server.on('error', (error) => {
-  console.error(`[start] ${error.message}`);
-  process.exit(1);
-});
-server.on('exit', (code, signal) => {
-  for (const s of signals) process.off(s, forward);
-  if (signal) process.kill(process.pid, signal);
-  else process.exit(code ?? 1);
-});
+await runFollowing(process.execPath, [...flags, entry], { cwd: root, env }, 'start');

@@ -8,11 +8,11 @@ import { BadgesModule } from './badges/badges.module.js';
 import { LtiModule } from './lti/lti.module.js';
 import { ClassroomModule } from './classroom/classroom.module.js';
 import { SERVER_SECRET } from './accounts/auth.provider.js';
-import { loadServerSecret } from './accounts/server-secret.js';
 import { LinkSeal } from './auth/link-seal.js';
 import { APP_CONFIG } from './config/env.js';
 import type { AppConfig } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
+import type { Storage } from './database/database.module.js';
 import { ClusterModule } from './cluster/cluster.module.js';
 import { DebriefModule } from './debrief/debrief.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -45,8 +45,12 @@ export interface AppOptions {
 
 @Module({})
 export class AppModule {
-  static forConfig(config: AppConfig, options: AppOptions = {}): DynamicModule {
-    const secret = loadServerSecret(config);
+  /** `secret` and `storage` come from createApp, which checked one against the other. */
+  static forConfig(
+    config: AppConfig,
+    options: AppOptions,
+    { secret, storage }: { secret: string; storage: Storage },
+  ): DynamicModule {
     const configModule: DynamicModule = {
       module: class ConfigModule {},
       global: true,
@@ -82,7 +86,7 @@ export class AppModule {
       imports: [
         loggingModule(config, options.logDestination),
         configModule,
-        DatabaseModule,
+        DatabaseModule.forStorage(storage),
         ClusterModule,
         SessionsModule,
         DebriefModule,

@@ -8,9 +8,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { mountAuth } from './accounts/mount-auth.js';
+import { checkServerKey } from './accounts/server-key-check.js';
+import type { KeyCheck } from './accounts/server-key-check.js';
+import { dropDrawnSecret, loadServerSecret } from './accounts/server-secret.js';
 import { AppModule } from './app.module.js';
 import type { AppOptions } from './app.module.js';
 import type { AppConfig } from './config/env.js';
+import { keyMismatchError } from './config/key-mismatch.js';
+import { openStorage } from './database/database.module.js';
+import type { Storage } from './database/database.module.js';
 import { AccessService } from './auth/access.service.js';
 import { DEBRIEF_PATH, debriefCompression } from './debrief/debrief.module.js';
 import { DebriefService } from './debrief/debrief.service.js';
@@ -31,11 +37,12 @@ export async function createApp(
   config: AppConfig,
   options: AppOptions = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, options), {
+  const { secret, storage } = await openKeyedStorage(config);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forConfig(config, options, { secret, storage }),
     // Held until pino takes over (logging/), so that boot lines are JSON too.
-    bufferLogs: true,
-    bodyParser: true,
-  });
+    { bufferLogs: true, bodyParser: true },
+  );
   // Nest's per-module start-up lines at debug (logging/boot-lines.ts).
   app.useLogger(new QuietBootLogger(app.get(Logger)));
   // Several processes: room broadcasts travel between them through Redis (cluster/).
@@ -52,6 +59,36 @@ export async function createApp(
   app.enableShutdownHooks();
   serveClient(app, config.clientDir);
   return app;
+}
+
+/**
+ * The server key and the database, before Nest: a database sealed with another key refuses the
+ * boot with a ConfigError (main.ts: exit 2) before anything reads or writes a sealed value, and a
+ * key this boot drew is taken back; ECOUTE_FORGET_SEALED=1 starts anyway (accounts/server-key-check.ts).
+ */
+async function openKeyedStorage(config: AppConfig): Promise<{ secret: string; storage: Storage }> {
+  const secret = loadServerSecret(config);
+  const storage = await openStorage(config);
+  let check: KeyCheck;
+  try {
+    check = await checkServerKey(storage.db, secret.value, { forgetSealed: config.forgetSealed });
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  if (check.outcome === 'mismatch') {
+    await storage.close();
+    dropDrawnSecret(secret);
+    throw keyMismatchError(config, secret);
+  }
+  if (check.outcome === 'forgotten') {
+    const { roleLinks, badgeKeys, ltiKeys, accountSessions } = check.forgotten;
+    // Plain text, as the start line: the operator asked for it, and reads what it cost.
+    console.warn(
+      `ECOUTE_FORGET_SEALED=1 : la base était scellée avec une autre clé ; oublié ce qu'elle scellait (${roleLinks} lien(s) gardé(s), ${badgeKeys} clé(s) de badges, ${ltiKeys} clé(s) LTI, ${accountSessions} connexion(s)) ; la clé actuelle est désormais celle de la base`,
+    );
+  }
+  return { secret: secret.value, storage };
 }
 
 /** The operator's endpoints (health, metrics), served by Nest rather than the single-page app. */

@@ -17,26 +17,42 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(config);
-  // SIGTERM / SIGINT: close the app (sockets, timers, database) and exit, rather than die mid-write.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      app.close().then(
-        () => {
-          // Plain text, as the start line: whoever stopped the server reads that it stopped cleanly
-          // (a crash or kill -9 leaves no such line; live calls then come back paused).
-          console.log(
-            `Écoute arrêté (${signal}) : connexions fermées, chronologies enregistrées, base fermée`,
-          );
-          process.exit(0);
-        },
-        (error: unknown) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
-    });
+  let app;
+  try {
+    app = await createApp(config);
+  } catch (error) {
+    // A database sealed with another server key (config/key-mismatch.ts).
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
   }
+  const started = app;
+  // SIGTERM / SIGINT / SIGHUP: close the app (sockets, timers, database) and exit, rather than die
+  // mid-write. So too when the launcher (`npm start`, scripts/launcher.mjs) is gone, even killed by
+  // SIGKILL: its IPC channel closes, and the server does not stay behind on its port.
+  let stopping = false;
+  const stop = (reason: string): void => {
+    if (stopping) return;
+    stopping = true;
+    started.close().then(
+      () => {
+        // Plain text, as the start line: whoever stopped the server reads that it stopped cleanly
+        // (a crash or kill -9 leaves no such line; live calls then come back paused).
+        console.log(`Écoute arrêté (${reason}) : connexions fermées, chronologies enregistrées, base fermée`);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  // Kept listening while stopping: Ctrl+C reaches the server both from the terminal and forwarded
+  // by each launcher, and a repeated signal must not cut the clean stop short.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+  if (process.channel) process.once('disconnect', () => stop('lanceur disparu'));
   try {
     await app.listen(config.port, config.host);
   } catch (error) {

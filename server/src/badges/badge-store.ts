@@ -103,11 +103,16 @@ export class BadgeStore {
     this.db = db.withTables<BadgeTables>();
   }
 
+  /**
+   * The organisation's signing key: its latest whose private half is kept (a key lost with the
+   * server key has it emptied, accounts/server-key-check.ts: a new pair is then made).
+   */
   async keyOf(organizationId: string): Promise<KeyRecord | undefined> {
     const row = await this.db
       .selectFrom('badge_keys')
       .selectAll()
       .where('organization_id', '=', organizationId)
+      .where('sealed_private_jwk', '!=', '')
       .orderBy('created_at', 'desc')
       .limit(1)
       .executeTakeFirst();

@@ -75,6 +75,11 @@ const envSchema = z.object({
   /** Socket messages one address may send per second, bursts of twice that (0: no limit). */
   ECOUTE_ADDRESS_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(200),
   ECOUTE_SECRET: z.string().min(32).max(500).optional(),
+  /**
+   * 1: the database was sealed with another key, and that key is lost: start anyway, forgetting
+   * what it sealed (accounts/server-key-check.ts). Without it such a boot is refused.
+   */
+  ECOUTE_FORGET_SEALED: z.enum(['0', '1']).default('0'),
   /** Proxies whose X-Forwarded-For is believed: a hop count, or addresses/subnets (`loopback`). */
   ECOUTE_TRUST_PROXY: z.string().min(1).refine(validTrust).optional(),
   /** Several processes (cluster/): Redis carries broadcasts and forwarded inputs; needs DATABASE_URL. */
@@ -113,6 +118,8 @@ export interface AppConfig {
    * is drawn at first boot and kept in `secret.key` beside the SQLite file (server/src/accounts).
    */
   secret: string | undefined;
+  /** ECOUTE_FORGET_SEALED=1: a database sealed with a lost key starts, its sealed values forgotten. */
+  forgetSealed: boolean;
   /** Days an ended session is kept; 0 = forever. */
   retentionDays: number;
   publicUrl: string | undefined;
@@ -162,6 +169,8 @@ const EXPECTED: Record<EnvName, string> = {
   ECOUTE_CREATE_PER_MINUTE: 'un nombre entier, 0 ou plus (0 : sans limite)',
   ECOUTE_ADDRESS_MESSAGES_PER_SECOND: 'un nombre entier, 0 ou plus (0 : sans limite)',
   ECOUTE_SECRET: 'un secret de 32 à 500 caractères',
+  ECOUTE_FORGET_SEALED:
+    "1 pour démarrer sur une base scellée avec une clé perdue (ce qu'elle scellait est oublié), 0 (défaut) sinon",
   ECOUTE_TRUST_PROXY:
     'un nombre de relais, ou des adresses et sous-réseaux séparés par des virgules (par ex. loopback ou 10.0.0.0/8)',
   REDIS_URL: 'une adresse redis:// ou rediss:// (par ex. redis://localhost:6379)',
@@ -189,6 +198,7 @@ const SHOWN: ReadonlySet<EnvName> = new Set<EnvName>([
   'ECOUTE_CREATE_PER_MINUTE',
   'ECOUTE_ADDRESS_MESSAGES_PER_SECOND',
   'ECOUTE_TRUST_PROXY',
+  'ECOUTE_FORGET_SEALED',
   'ECOUTE_LEASE_MS',
   'ECOUTE_DRAIN_GRACE_MS',
 ]);
@@ -237,6 +247,7 @@ export function parseEnv(env: Record<string, string | undefined>): AppConfig {
     metricsToken: e.ECOUTE_METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
     secret: e.ECOUTE_SECRET,
+    forgetSealed: e.ECOUTE_FORGET_SEALED === '1',
     retentionDays: e.ECOUTE_RETENTION_DAYS,
     publicUrl: e.ECOUTE_PUBLIC_URL?.replace(/\/+$/, ''),
     lrs: e.ECOUTE_LRS_URL

@@ -21,10 +21,11 @@ async function main(): Promise<number> {
     `Sauvegarde écrite : ${result.file} (${(result.bytes / 1024).toFixed(0)} Ko, ${result.sessions} séance(s), ${result.timelineEntries} entrée(s) de chronologie) depuis ${config.databaseFile}`,
   );
   // The base holds what the server's secret seals (the links kept for trainers, the badge and LTI
-  // keys): restored under another secret, they no longer open, and nothing says so. The secret is
-  // not copied into the backup (it would sit beside what it protects): the operator is told.
+  // keys): restored under another secret, the server refuses to start (accounts/server-key-check.ts)
+  // unless told to forget them. The secret is not copied into the backup (it would sit beside what
+  // it protects): the operator is told.
   const lost =
-    "sans elle, les liens gardés pour les formateur·rices, les clés des badges et de LTI ne s'ouvrent plus";
+    'sans elle, le serveur restauré refuse de démarrer, ou démarre avec ECOUTE_FORGET_SEALED=1 en perdant les liens gardés pour les formateur·rices, les clés des badges et de LTI';
   console.log(
     config.secret === undefined
       ? `À garder avec la sauvegarde : la clé du serveur ${path.join(path.dirname(config.databaseFile), 'secret.key')}, à remettre à côté de la base en restaurant (${lost}).`

@@ -1,9 +1,8 @@
 // The storage of the process: SQLite (embedded default) or PostgreSQL when DATABASE_URL is
 // set. Both give the same Kysely schema; each gives its own timeline store behind one interface.
 import { Global, Inject, Module } from '@nestjs/common';
-import type { OnApplicationShutdown } from '@nestjs/common';
+import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
 import type { Kysely } from 'kysely';
-import { APP_CONFIG } from '../config/env.js';
 import type { AppConfig } from '../config/env.js';
 import { ServerMetrics } from '../metrics/server-metrics.js';
 import { KyselyTimelineStore } from '../timeline/kysely-timeline-store.js';
@@ -18,7 +17,7 @@ import { openSqlite } from './sqlite.js';
 export const DATABASE = Symbol('DATABASE');
 const STORAGE = Symbol('STORAGE');
 
-interface Storage {
+export interface Storage {
   db: Kysely<Database>;
   timeline: TimelineStore;
   close(): Promise<void>;
@@ -36,22 +35,31 @@ export async function openStorage(config: AppConfig): Promise<Storage> {
   return { db: handle.db, timeline: new SqliteTimelineStore(handle), close: () => handle.close() };
 }
 
+/**
+ * The storage opened before the app (createApp: the server key is checked against it first),
+ * given to the app, which closes it on shutdown.
+ */
 @Global()
-@Module({
-  providers: [
-    { provide: STORAGE, inject: [APP_CONFIG], useFactory: openStorage },
-    { provide: DATABASE, inject: [STORAGE], useFactory: (storage: Storage) => storage.db },
-    // With metrics on, each append is timed (ServerMetrics.timedStore); otherwise the store itself.
-    {
-      provide: TIMELINE_STORE,
-      inject: [STORAGE, ServerMetrics],
-      useFactory: (storage: Storage, metrics: ServerMetrics) => metrics.timedStore(storage.timeline),
-    },
-  ],
-  exports: [DATABASE, TIMELINE_STORE],
-})
+@Module({})
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}
+
+  static forStorage(storage: Storage): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        { provide: STORAGE, useValue: storage },
+        { provide: DATABASE, useValue: storage.db },
+        // With metrics on, each append is timed (ServerMetrics.timedStore); otherwise the store itself.
+        {
+          provide: TIMELINE_STORE,
+          inject: [ServerMetrics],
+          useFactory: (metrics: ServerMetrics) => metrics.timedStore(storage.timeline),
+        },
+      ],
+      exports: [DATABASE, TIMELINE_STORE],
+    };
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.storage.close();

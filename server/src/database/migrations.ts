@@ -435,6 +435,19 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('classes').addColumn('last_message', 'text').execute();
     },
   },
+  // The server key's check value (server/src/accounts/server-key-check.ts): an HMAC of a fixed
+  // label under the key that sealed this database's secrets — never the key, nothing that opens
+  // what it sealed. One row (id 1); a database without it takes the current key's at boot.
+  '0050_server_key_check': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('server_key_check')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('hmac', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -103,10 +103,12 @@ export class LtiStore {
       .execute();
   }
 
+  /** The tool's signing key: its latest whose private half is kept (see BadgeStore.keyOf). */
   async toolKey(): Promise<LtiToolKeysTable | undefined> {
     return this.db
       .selectFrom('lti_tool_keys')
       .selectAll()
+      .where('sealed_private_jwk', '!=', '')
       .orderBy('created_at', 'desc')
       .limit(1)
       .executeTakeFirst();
