@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManualScheduler, PARDON_TEXTS, compileScenario, parseScenario, replay } from '@ecoute/engine';
 import type { Input, Observation } from '@ecoute/engine';
+import { debriefOfCompact, debriefTimeline, type DebriefCompact } from '@ecoute/protocol';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -301,6 +302,20 @@ describe('free speech through the server', () => {
         .filter((r) => r.category === 'observation')
         .map((r) => ({ t: r.t, observation: JSON.parse(r.payload) as Observation })),
     );
+
+    // The debrief's columns say which sentences held and resumed the call (its « en attente »
+    // reads them, as the measures do), the same as written from the entries themselves.
+    const response = await fetch(`${server.url}/api/sessions/${session.sessionId}/debrief?timeline=columns`, {
+      headers: { authorization: `Bearer ${session.tokens.trainer}` },
+    });
+    expect(response.status).toBe(200);
+    const compact = (await response.json()) as DebriefCompact;
+    const { hold } = compact.timeline;
+    const entries = debriefOfCompact(compact).entries;
+    expect(Object.values(hold)).toEqual(['hold', 'unhold', 'hold']);
+    for (const index of Object.keys(hold))
+      expect(entries[Number(index)]).toMatchObject({ kind: 'input', input: { kind: 'interpret' } });
+    expect(hold).toEqual(debriefTimeline(entries).hold);
   });
 
   it('puts the call on hold as the phone does when the trainer corrects a sentence to the hold move', async () => {
