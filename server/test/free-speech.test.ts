@@ -461,6 +461,40 @@ describe('free speech through the server', () => {
     listener.close();
     trainer.close();
   }, 30_000);
+
+  it("answers a sentence waiting for the trainer's pick before asking whether anyone is there", async () => {
+    // Mutuelle's « En ligne », before the introduction: « Allô ? Il y a quelqu'un ? » (line
+    // `allo_silence`) after 15 s without the listener, a sentence restarting the count.
+    const { listener, trainer } = await join({ askTrainer: true });
+    const linesAt = (client: RoleClient): string[] =>
+      client.entries.flatMap((e) =>
+        e.kind === 'observation' &&
+        e.observation.kind === 'line' &&
+        (e.observation.line === 'allo_silence' || e.observation.line === 'pardon')
+          ? [`${e.t} ${e.observation.line}`]
+          : [],
+      );
+    await listener.send({ kind: 'pickup' });
+    scheduler.advanceBy(1_000);
+    await listener.send({ kind: 'say', text: UNREAD });
+    await trainer.waitFor(
+      (c) => c.view?.role === 'trainer' && c.view.speech.pending !== null,
+      'the pick asked of the trainer',
+    );
+    const [reading] = interpretations(trainer);
+    expect(reading).toMatchObject({ understood: false, askMs: 20_000, acted: true, silenceAfterPick: true });
+    const said = trainer.entries.find((e) => e.kind === 'input' && e.input.kind === 'interpret')?.t ?? NaN;
+    // The pick's wait (20 s) is longer than his silence (15 s): he answers first, « Pardon ? »,
+    // and asks 15 s after it — not at 15 s, within the wait, then « Pardon ? » at 20.
+    scheduler.advanceBy(20_000);
+    await listener.waitFor((c) => pardons(c).length === 1, 'the « Pardon ? » after the timeout');
+    expect(linesAt(listener)).toEqual([`${said + 20_000} pardon`]);
+    scheduler.advanceBy(15_000);
+    await listener.waitFor((c) => linesAt(c).length === 2, 'the caller asking after the silence');
+    expect(linesAt(listener)).toEqual([`${said + 20_000} pardon`, `${said + 35_000} allo_silence`]);
+    listener.close();
+    trainer.close();
+  });
   it('sends a sentence not understood to a state that reacts to any words, as a guided one: no « Pardon ? », no pick', async () => {
     // Détresse's « Silence complet »: any word and he starts crying (`renifle`).
     const session = await createSession(server.url, 'detresse-suicidaire', {

@@ -7,6 +7,8 @@
 // timers (`acted`, as a guided move or sentence; `CallRun.actedFor`), and so is a correction
 // that applies its move. A sentence not understood where a state takes the listener's words
 // (`say`, `CallRun.takesSay`) is recorded with `say`: the machine gets it as a guided sentence.
+// One that waits for the trainer's pick is recorded with `silenceAfterPick`: the silence timers
+// it restarts count from the wait's end (the caller answers it before asking « toujours là ? »).
 // What is recorded is what replay applies.
 import { UNDERSTOOD_THRESHOLD, speechMatcherFor } from '@ecoute/engine';
 import type { CallRun, HintMode, Input } from '@ecoute/engine';
@@ -25,7 +27,7 @@ export const TRAINER_PICK_MS = 20_000;
  * The input to record for what a role sent: in free speech a sentence becomes its
  * interpretation, with the moves offered then (and `phone` for the phone's hold or resume,
  * `acted` when it restarts the silence timers, `say` when the machine takes it as the listener's
- * words); a trainer's correction gets `applied` (and
+ * words, `silenceAfterPick` with a pick's wait); a trainer's correction gets `applied` (and
  * `phone`, `acted`) from the run, or is refused
  * `input/not_offered_then` when it names a move that was not offered when its sentence was said
  * (nothing recorded). Call inside the step's `clock.hold`, after `runDue()`,
@@ -62,6 +64,7 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
   // Not understood where the caller reacts to any words: his reaction, not « Pardon ? », and no
   // pick to wait for (he has answered; the trainer may still correct the reading).
   const say = !understood && run.takesSay(input.text);
+  const askMs = !understood && !say && settings.askTrainer ? TRAINER_PICK_MS : undefined;
   return {
     kind: 'interpret',
     n: run.interpretationCount,
@@ -70,10 +73,13 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
     score: reading.score,
     runnerUp: reading.runnerUp,
     understood,
-    ...(!understood && !say && settings.askTrainer ? { askMs: TRAINER_PICK_MS } : {}),
+    ...(askMs !== undefined ? { askMs } : {}),
     offered,
     ...(phone ? { phone } : {}),
     ...(acted ? { acted } : {}),
     ...(say ? { say } : {}),
+    // Waiting for the pick, the caller still owes the sentence its answer: his silence timers
+    // count from the wait's end, never « toujours là ? » with (or before) its « Pardon ? ».
+    ...(askMs !== undefined && acted ? { silenceAfterPick: true } : {}),
   };
 }
