@@ -318,6 +318,42 @@ describe('free speech through the server', () => {
     expect(hold).toEqual(debriefTimeline(entries).hold);
   });
 
+  it("reads a hold, and a resume, said where the state offers neither as the phone's", async () => {
+    // Mutuelle before the introduction offers no hold: the phone's button holds all the same, and
+    // so does the sentence (read against the phone's move too), not words for the caller.
+    const { listener, trainer } = await join();
+    const onHold = (client: RoleClient) =>
+      client.view !== undefined && 'onHold' in client.view && client.view.onHold;
+    await listener.send({ kind: 'pickup' });
+    await trainer.waitFor((c) => offeredNow(c).length > 0, 'the moves offered');
+    expect(offeredNow(trainer)).not.toContain('mettre_en_attente');
+    scheduler.advanceBy(1_000);
+    expect(await listener.send({ kind: 'say', text: 'Je vous mets en attente un instant.' })).toMatchObject({
+      ok: true,
+    });
+    await listener.waitFor((c) => onHold(c), 'the call on hold');
+    await trainer.waitFor((c) => interpretations(c).length === 1, 'the reading, for the trainer');
+    const [held] = interpretations(trainer);
+    expect(held).toMatchObject({ move: 'mettre_en_attente', understood: true, phone: 'hold' });
+    // Recorded with the moves the state offered: the phone's was read besides them.
+    expect(held?.offered).not.toContain('mettre_en_attente');
+    expect(offeredNow(trainer)).not.toContain('reprendre_appel');
+    scheduler.advanceBy(5_000);
+    await listener.send({ kind: 'say', text: "Me revoilà, merci d'avoir patienté." });
+    await listener.waitFor((c) => !onHold(c) && interpretations(c).length === 2, 'the call back');
+    expect(interpretations(listener)[1]).toMatchObject({ move: 'reprendre_appel', phone: 'unhold' });
+    expect(pardons(listener)).toEqual([]);
+    expect(
+      listener.entries.filter(
+        (e) => e.kind === 'observation' && e.observation.kind === 'cue' && e.observation.cue === 'hold_music',
+      ),
+    ).toHaveLength(1);
+    await trainer.send({ kind: 'end' });
+    await trainer.waitFor((c) => c.view?.phase === 'ended', 'the end');
+    listener.close();
+    trainer.close();
+  });
+
   it('puts the call on hold as the phone does when the trainer corrects a sentence to the hold move', async () => {
     const { listener, trainer } = await join({ askTrainer: true });
     const music = (client: RoleClient) =>

@@ -3,7 +3,7 @@
 // a trainer's correction, of a move offered when that sentence was said, gets from the run
 // whether it applies. A sentence read (or corrected) as the hold move or the resume is recorded
 // as the phone's (`phone`), so that it plays the music and puts the call on hold, or back, as the
-// button does. A sentence, understood or not, is the listener speaking for the caller's silence
+// button does — read so in any state, as the button works in any (`CallRun.phoneMove`). A sentence, understood or not, is the listener speaking for the caller's silence
 // timers (`acted`, as a guided move or sentence; `CallRun.actedFor`), and so is a correction
 // that applies its move. A sentence not understood where a state takes the listener's words
 // (`say`, `CallRun.takesSay`) is recorded with `say`: the machine gets it as a guided sentence.
@@ -54,7 +54,12 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
   }
   if (input.kind !== 'say' || settings.mode !== 'free_speech') return input;
   const offered = run.availableMoves().map((m) => m.id);
-  const reading = speechMatcherFor(run.compiled.scenario.moves).match(input.text, offered);
+  // The phone's hold (or resume) is read too where the state does not offer it: the button
+  // works in any state, and a sentence of it is the phone's (`phone`), not words for the caller.
+  const phoneMove = run.phoneMove();
+  const candidates =
+    phoneMove === undefined || offered.includes(phoneMove) ? offered : [...offered, phoneMove];
+  const reading = speechMatcherFor(run.compiled.scenario.moves).match(input.text, candidates);
   const understood = reading.move !== null && reading.score >= UNDERSTOOD_THRESHOLD;
   // A sentence read as the hold move (or the resume) does what the phone's button does: recorded
   // so, it replays so; readings recorded before `phone` replay as the plain move they applied.

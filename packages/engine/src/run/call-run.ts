@@ -781,6 +781,17 @@ export class CallRun {
   }
 
   /**
+   * The standard move of what the phone could do now — the hold (`mettre_en_attente`) while the
+   * call is not on hold, the resume (`reprendre_appel`) while it is — when the call has that move:
+   * in free speech the server reads a sentence against it too, whatever the state offers, as the
+   * phone's button works in any state (a reading of it is recorded with `phone`).
+   */
+  phoneMove(): string | undefined {
+    const move = HOLD_MOVES[this.held ? 'unhold' : 'hold'];
+    return this.compiled.moveIds.includes(move) && this.phoneHoldFor(move) !== undefined ? move : undefined;
+  }
+
+  /**
    * Whether a free-speech sentence that applies `move` (null: none, not understood or waiting for
    * the trainer's pick), or a trainer's applied correction to `move`, is the listener acting for
    * the caller's silence timers (recorded with it, `acted`): a sentence not followed is still the
