@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManualScheduler, PARDON_TEXTS, compileScenario, parseScenario, replay } from '@ecoute/engine';
 import type { Input, Observation } from '@ecoute/engine';
+import { debriefOfCompact, debriefTimeline, type DebriefCompact } from '@ecoute/protocol';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -301,6 +302,56 @@ describe('free speech through the server', () => {
         .filter((r) => r.category === 'observation')
         .map((r) => ({ t: r.t, observation: JSON.parse(r.payload) as Observation })),
     );
+
+    // The debrief's columns say which sentences held and resumed the call (its « en attente »
+    // reads them, as the measures do), the same as written from the entries themselves.
+    const response = await fetch(`${server.url}/api/sessions/${session.sessionId}/debrief?timeline=columns`, {
+      headers: { authorization: `Bearer ${session.tokens.trainer}` },
+    });
+    expect(response.status).toBe(200);
+    const compact = (await response.json()) as DebriefCompact;
+    const { hold } = compact.timeline;
+    const entries = debriefOfCompact(compact).entries;
+    expect(Object.values(hold)).toEqual(['hold', 'unhold', 'hold']);
+    for (const index of Object.keys(hold))
+      expect(entries[Number(index)]).toMatchObject({ kind: 'input', input: { kind: 'interpret' } });
+    expect(hold).toEqual(debriefTimeline(entries).hold);
+  });
+
+  it("reads a hold, and a resume, said where the state offers neither as the phone's", async () => {
+    // Mutuelle before the introduction offers no hold: the phone's button holds all the same, and
+    // so does the sentence (read against the phone's move too), not words for the caller.
+    const { listener, trainer } = await join();
+    const onHold = (client: RoleClient) =>
+      client.view !== undefined && 'onHold' in client.view && client.view.onHold;
+    await listener.send({ kind: 'pickup' });
+    await trainer.waitFor((c) => offeredNow(c).length > 0, 'the moves offered');
+    expect(offeredNow(trainer)).not.toContain('mettre_en_attente');
+    scheduler.advanceBy(1_000);
+    expect(await listener.send({ kind: 'say', text: 'Je vous mets en attente un instant.' })).toMatchObject({
+      ok: true,
+    });
+    await listener.waitFor((c) => onHold(c), 'the call on hold');
+    await trainer.waitFor((c) => interpretations(c).length === 1, 'the reading, for the trainer');
+    const [held] = interpretations(trainer);
+    expect(held).toMatchObject({ move: 'mettre_en_attente', understood: true, phone: 'hold' });
+    // Recorded with the moves the state offered: the phone's was read besides them.
+    expect(held?.offered).not.toContain('mettre_en_attente');
+    expect(offeredNow(trainer)).not.toContain('reprendre_appel');
+    scheduler.advanceBy(5_000);
+    await listener.send({ kind: 'say', text: "Me revoilà, merci d'avoir patienté." });
+    await listener.waitFor((c) => !onHold(c) && interpretations(c).length === 2, 'the call back');
+    expect(interpretations(listener)[1]).toMatchObject({ move: 'reprendre_appel', phone: 'unhold' });
+    expect(pardons(listener)).toEqual([]);
+    expect(
+      listener.entries.filter(
+        (e) => e.kind === 'observation' && e.observation.kind === 'cue' && e.observation.cue === 'hold_music',
+      ),
+    ).toHaveLength(1);
+    await trainer.send({ kind: 'end' });
+    await trainer.waitFor((c) => c.view?.phase === 'ended', 'the end');
+    listener.close();
+    trainer.close();
   });
 
   it('puts the call on hold as the phone does when the trainer corrects a sentence to the hold move', async () => {
@@ -446,6 +497,40 @@ describe('free speech through the server', () => {
     listener.close();
     trainer.close();
   }, 30_000);
+
+  it("answers a sentence waiting for the trainer's pick before asking whether anyone is there", async () => {
+    // Mutuelle's « En ligne », before the introduction: « Allô ? Il y a quelqu'un ? » (line
+    // `allo_silence`) after 15 s without the listener, a sentence restarting the count.
+    const { listener, trainer } = await join({ askTrainer: true });
+    const linesAt = (client: RoleClient): string[] =>
+      client.entries.flatMap((e) =>
+        e.kind === 'observation' &&
+        e.observation.kind === 'line' &&
+        (e.observation.line === 'allo_silence' || e.observation.line === 'pardon')
+          ? [`${e.t} ${e.observation.line}`]
+          : [],
+      );
+    await listener.send({ kind: 'pickup' });
+    scheduler.advanceBy(1_000);
+    await listener.send({ kind: 'say', text: UNREAD });
+    await trainer.waitFor(
+      (c) => c.view?.role === 'trainer' && c.view.speech.pending !== null,
+      'the pick asked of the trainer',
+    );
+    const [reading] = interpretations(trainer);
+    expect(reading).toMatchObject({ understood: false, askMs: 20_000, acted: true, silenceAfterPick: true });
+    const said = trainer.entries.find((e) => e.kind === 'input' && e.input.kind === 'interpret')?.t ?? NaN;
+    // The pick's wait (20 s) is longer than his silence (15 s): he answers first, « Pardon ? »,
+    // and asks 15 s after it — not at 15 s, within the wait, then « Pardon ? » at 20.
+    scheduler.advanceBy(20_000);
+    await listener.waitFor((c) => pardons(c).length === 1, 'the « Pardon ? » after the timeout');
+    expect(linesAt(listener)).toEqual([`${said + 20_000} pardon`]);
+    scheduler.advanceBy(15_000);
+    await listener.waitFor((c) => linesAt(c).length === 2, 'the caller asking after the silence');
+    expect(linesAt(listener)).toEqual([`${said + 20_000} pardon`, `${said + 35_000} allo_silence`]);
+    listener.close();
+    trainer.close();
+  });
   it('sends a sentence not understood to a state that reacts to any words, as a guided one: no « Pardon ? », no pick', async () => {
     // Détresse's « Silence complet »: any word and he starts crying (`renifle`).
     const session = await createSession(server.url, 'detresse-suicidaire', {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { TimelineEntry } from '@ecoute/engine';
-import type { DebriefVariable } from '@ecoute/protocol';
+import { phoneHoldOf, type TimelineEntry } from '@ecoute/engine';
+import { debriefTimeline, type DebriefCompact, type DebriefVariable } from '@ecoute/protocol';
 import { debriefFixture, shortCall, timeline } from './debriefFixture.js';
-import { timelineOfEntries } from './timeline.js';
+import { debriefOfColumns, timelineOf, timelineOfEntries } from './timeline.js';
 import { MomentIndex, indexAtTime, indexOfSeq, momentAt, variableSeries, type Moment } from './moment.js';
 
 const { scenario } = debriefFixture();
@@ -103,7 +103,10 @@ function replayed(
       const { kind } = entry.input;
       if (kind === 'pickup') moment.phase = 'connected';
       else if (kind === 'pause' || kind === 'resume') moment.paused = kind === 'pause';
-      else if (kind === 'hold' || kind === 'unhold') moment.onHold = kind === 'hold';
+      // The phone's buttons, a sentence read or corrected as the phone's, the standard move: as
+      // the server's measures and the floor count a hold.
+      const held = phoneHoldOf(entry.input);
+      if (held !== null) moment.onHold = held === 'hold';
       continue;
     }
     const { observation } = entry;
@@ -149,6 +152,63 @@ describe('MomentIndex: each moment by binary search over prepared indexes', () =
       const prepared = new MomentIndex(timelineOfEntries(call), scenario.variables);
       for (let i = -1; i < call.length; i += 1)
         expect(prepared.at(i)).toEqual(replayed(call, i, scenario.variables));
+    }
+  });
+
+  it("reads a hold said in free speech, or corrected to, as the phone's hold, from the entries and from the compact answer", () => {
+    const understood = { score: 0.8, runnerUp: null, understood: true, offered: ['mettre_en_attente'] };
+    const entries = timeline([
+      [1_000, 'listener', { kind: 'pickup' }],
+      // « Je vous mets en attente » read as the phone's hold (`phone`), then « Je reprends ».
+      [
+        3_000,
+        'listener',
+        {
+          kind: 'interpret',
+          n: 0,
+          text: 'Je vous mets en attente.',
+          move: 'mettre_en_attente',
+          ...understood,
+          phone: 'hold',
+        },
+      ],
+      [5_000, 'system', { kind: 'variable', variable: 'confiance', value: 2, previous: 3 }],
+      [
+        8_000,
+        'listener',
+        {
+          kind: 'interpret',
+          n: 1,
+          text: 'Me revoilà.',
+          move: 'reprendre_appel',
+          ...understood,
+          phone: 'unhold',
+        },
+      ],
+      // A reading of the hold move without `phone` (recorded before it): the plain move, no hold.
+      [
+        9_000,
+        'listener',
+        { kind: 'interpret', n: 2, text: 'Un instant.', move: 'mettre_en_attente', ...understood },
+      ],
+      // The trainer's correction to the hold, done as the phone's; the standard move sent as a move.
+      [
+        10_000,
+        'listener',
+        { kind: 'interpret', n: 3, text: 'Euh.', move: null, score: 0, runnerUp: null, understood: false },
+      ],
+      [11_000, 'trainer', { kind: 'correct', n: 3, move: 'mettre_en_attente', applied: true, phone: 'hold' }],
+      [12_000, 'listener', { kind: 'move', move: 'reprendre_appel' }],
+      [13_000, 'listener', { kind: 'say', text: 'Me voilà.' }],
+    ]);
+    const onHold = [false, true, true, false, false, false, true, false, false];
+    const compact = JSON.parse(JSON.stringify({ timeline: debriefTimeline(entries) })) as DebriefCompact;
+    for (const prepared of [timelineOfEntries(entries), timelineOf(debriefOfColumns(compact))]) {
+      const index = new MomentIndex(prepared, scenario.variables);
+      expect(entries.map((_, i) => index.basics(i).onHold)).toEqual(onHold);
+      expect(prepared.entriesBuilt).toBe(prepared === timelineOfEntries(entries));
+      for (let i = -1; i < entries.length; i += 1)
+        expect(index.at(i)).toEqual(replayed(entries, i, scenario.variables));
     }
   });
 

@@ -85,7 +85,7 @@ export class MomentIndex {
       changes.at.push(at);
       changes.value.push(value);
     };
-    const { strings, kind: kinds, variable: ids, value: values } = timeline.columns;
+    const { strings, kind: kinds, variable: ids, value: values, hold } = timeline.columns;
     for (let i = 0; i < timeline.count; i += 1) {
       const kind = strings[kinds[i] ?? -1] ?? '';
       const variable = ids[i] ?? -1;
@@ -108,6 +108,15 @@ export class MomentIndex {
         case 'input:unhold':
           push(this.onHold, i, kind === 'input:hold');
           break;
+        // A sentence read (or corrected) as the phone's hold, or the standard move: what the
+        // measures and the floor count as a hold (`phoneHoldOf`), told by the columns' `hold`.
+        case 'input:interpret':
+        case 'input:correct':
+        case 'input:move': {
+          const held = hold[i];
+          if (held !== undefined) push(this.onHold, i, held === 'hold');
+          break;
+        }
         case 'observation:state':
           this.stateIndices.push(i);
           break;

@@ -4,8 +4,9 @@
 // when first asked for, after the lanes' first paint (the transcript, the graph, the panels).
 // A page loaded from the compact answer (`?timeline=columns`) allocates nothing per entry before
 // the lanes paint; a debrief given with its entries (tests, fixtures) gets the same columns.
-import type { TimelineEntry } from '@ecoute/engine';
+import type { PhoneHold, TimelineEntry } from '@ecoute/engine';
 import {
+  heldBy,
   timelineColumns,
   timelineEntries,
   type Debrief,
@@ -92,7 +93,9 @@ export function columnsOfEntries(entries: readonly TimelineEntry[]): TimelineCol
     kind: new Uint32Array(count),
     variable: new Int32Array(count),
     value: new Float64Array(count),
+    hold: {},
   };
+  const hold: Record<string, PhoneHold> = {};
   entries.forEach((entry, i) => {
     const payload = entry.kind === 'input' ? entry.input : entry.observation;
     columns.seq[i] = entry.seq;
@@ -103,8 +106,10 @@ export function columnsOfEntries(entries: readonly TimelineEntry[]): TimelineCol
       entry.kind === 'observation' && entry.observation.kind === 'variable' ? entry.observation : null;
     columns.variable[i] = variable ? code(variable.variable) : -1;
     columns.value[i] = variable ? variable.value : 0;
+    const held = entry.kind === 'input' ? heldBy(entry.input) : undefined;
+    if (held !== undefined) hold[i] = held;
   });
-  return columns;
+  return { ...columns, hold };
 }
 
 /** A timeline over entries already built. */

@@ -91,6 +91,11 @@ export type Input =
    * server records no `askMs` with it (the caller answered: no pick to wait for; a correction
    * stays possible, as of an understood reading). Absent from sessions recorded before it, whose
    * sentences got « Pardon ? » (or the pick's wait) and replay so.
+   * `silenceAfterPick`: with `askMs` and `acted`, the timers the sentence's `acted` (re)starts
+   * count from the end of the pick's wait, `askMs` later: the caller answers the sentence (the
+   * pick, or « Pardon ? » at its timeout) before he wonders whether anyone is there, never both
+   * at once. Set by the server with every pick wait that has `acted`. Absent from sessions
+   * recorded before it, whose silence timers counted from the sentence and replay so.
    */
   | {
       kind: 'interpret';
@@ -105,6 +110,7 @@ export type Input =
       phone?: PhoneHold;
       acted?: boolean;
       say?: boolean;
+      silenceAfterPick?: boolean;
     }
   /**
    * Trainer: interpretation `n` should have been `move` (or the pick it waits for), one of the

@@ -4,7 +4,8 @@
 // which a page turns into typed arrays without building one object per entry; the payloads go as
 // one JSON text, read only when the page needs the entries themselves (after the lanes' first
 // paint). No zod here: the debrief page's chunk imports it.
-import type { Input, Observation, Source, TimelineEntry } from '@ecoute/engine';
+import { phoneHoldOf } from '@ecoute/engine';
+import type { Input, Observation, PhoneHold, Source, TimelineEntry } from '@ecoute/engine';
 import type { Debrief } from './debrief.js';
 
 export interface DebriefTimeline {
@@ -30,6 +31,13 @@ export interface DebriefTimeline {
   payloads: string;
   /** Wall times that do not read back as written (`toISOString`), by entry index, as written. */
   atText: Record<string, string>;
+  /**
+   * The phone's hold or resume an input was where its kind does not say it (`phoneHoldOf`: a
+   * sentence read, or corrected, as the phone's hold; the standard hold move sent as a move), by
+   * entry index: the moment's « en attente » reads it with the `hold` / `unhold` inputs, as the
+   * measures do, without parsing the payloads.
+   */
+  hold: Record<string, PhoneHold>;
 }
 
 /** The compact answer: the `Debrief` with its timeline in columns instead of `entries`. */
@@ -49,13 +57,15 @@ export class DebriefTimelineWriter {
     variable: [],
     value: [],
     atText: {},
+    hold: {},
   };
   private readonly payloads: string[] = [];
   private last = { seq: 0, t: 0, at: 0 };
 
   /**
    * One entry; `payload` is the JSON text of its input or observation; a variable observation
-   * names its `variable` and `value`.
+   * names its `variable` and `value`; an input that held or resumed the call, other than the
+   * phone's `hold` / `unhold`, names which (`hold`).
    */
   add(
     entry: {
@@ -68,8 +78,10 @@ export class DebriefTimelineWriter {
     },
     payload: string,
     variable?: { variable: string; value: number },
+    hold?: PhoneHold,
   ): void {
     const c = this.columns;
+    if (hold !== undefined) c.hold[c.count] = hold;
     const wall = Date.parse(entry.at);
     const readable = Number.isFinite(wall) && new Date(wall).toISOString() === entry.at;
     const at = readable ? wall : this.last.at;
@@ -110,9 +122,23 @@ export function debriefTimeline(entries: readonly TimelineEntry[]): DebriefTimel
       entry.kind === 'observation' && entry.observation.kind === 'variable'
         ? { variable: entry.observation.variable, value: entry.observation.value }
         : undefined;
-    writer.add({ ...entry, category: entry.kind, kind: payload.kind }, JSON.stringify(payload), variable);
+    writer.add(
+      { ...entry, category: entry.kind, kind: payload.kind },
+      JSON.stringify(payload),
+      variable,
+      entry.kind === 'input' ? heldBy(entry.input) : undefined,
+    );
   }
   return writer.finish();
+}
+
+/**
+ * The phone's hold or resume `input` was, when its kind does not say it (the writer's `hold`):
+ * the `hold` / `unhold` inputs are read by their kind.
+ */
+export function heldBy(input: Input): PhoneHold | undefined {
+  if (input.kind === 'hold' || input.kind === 'unhold') return undefined;
+  return phoneHoldOf(input) ?? undefined;
 }
 
 /** The columns as typed arrays: what the lanes draw from, with no object per entry. */
@@ -125,6 +151,8 @@ export interface TimelineColumns {
   kind: Uint32Array;
   variable: Int32Array;
   value: Float64Array;
+  /** As `DebriefTimeline.hold`: by entry index, the hold or resume its kind does not say. */
+  hold: Readonly<Record<string, PhoneHold>>;
 }
 
 /** Decodes the columns (differences summed) into typed arrays. */
@@ -149,6 +177,7 @@ export function timelineColumns(timeline: DebriefTimeline): TimelineColumns {
     kind: Uint32Array.from(timeline.kind),
     variable: Int32Array.from(timeline.variable),
     value: Float64Array.from(timeline.value),
+    hold: timeline.hold,
   };
 }
 

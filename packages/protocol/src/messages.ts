@@ -73,6 +73,8 @@ export const inputSchema = z.discriminatedUnion('kind', [
       acted: z.boolean().optional(),
       // Not understood, sent to the machine as the listener's words, `say` (absent before it was).
       say: z.boolean().optional(),
+      // Waiting for the pick: the silence timers it restarts count from the wait's end (absent before).
+      silenceAfterPick: z.boolean().optional(),
     })
     .strict(),
   z

@@ -11,9 +11,16 @@
 //   call is over, nothing (`debrief/call_live`);
 // - any other role: `auth/forbidden_role`.
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { isVisibleTo, lanesGeometry, openingPicture, scenarioGraphModel, stateLabels } from '@ecoute/engine';
-import type { CompiledScenario, Scenario, ScenarioGraph, TimelineEntry } from '@ecoute/engine';
-import { DebriefTimelineWriter, ErrorCode, failure, timelineColumns } from '@ecoute/protocol';
+import {
+  HOLD_MOVES,
+  isVisibleTo,
+  lanesGeometry,
+  openingPicture,
+  scenarioGraphModel,
+  stateLabels,
+} from '@ecoute/engine';
+import type { CompiledScenario, Input, Scenario, ScenarioGraph, TimelineEntry } from '@ecoute/engine';
+import { DebriefTimelineWriter, ErrorCode, failure, heldBy, timelineColumns } from '@ecoute/protocol';
 import type {
   AnnotationCreate,
   AnnotationUpdate,
@@ -434,7 +441,9 @@ function timelineJson(form: DebriefForm, rows: readonly TimelineRow[], hidden: R
 
 /**
  * The timeline in columns (`DebriefTimeline`): each payload kept as the JSON text it is stored
- * as; only the variables' payloads are parsed, for their values.
+ * as; only the variables' payloads are parsed, for their values, and those of the inputs that
+ * may have held or resumed the call other than by the phone's buttons (`heldBy`: a sentence or
+ * a correction recorded with `phone`, the standard hold move sent as a move).
  */
 function columnsJson(rows: readonly TimelineRow[], hidden: ReadonlySet<number>): Buffer {
   const writer = new DebriefTimelineWriter();
@@ -444,9 +453,19 @@ function columnsJson(rows: readonly TimelineRow[], hidden: ReadonlySet<number>):
       row.category === 'observation' && row.kind === 'variable'
         ? (JSON.parse(row.payload) as { variable: string; value: number })
         : undefined;
-    writer.add(row, row.payload, variable);
+    const hold = mayHold(row) ? heldBy(JSON.parse(row.payload) as Input) : undefined;
+    writer.add(row, row.payload, variable, hold);
   }
   return Buffer.from(JSON.stringify(writer.finish()));
+}
+
+/** Whether a row's input may be a hold its kind does not say (only those payloads are parsed). */
+function mayHold(row: TimelineRow): boolean {
+  if (row.category !== 'input') return false;
+  if (row.kind === 'interpret' || row.kind === 'correct') return row.payload.includes('"phone"');
+  return (
+    row.kind === 'move' && (row.payload.includes(HOLD_MOVES.hold) || row.payload.includes(HOLD_MOVES.unhold))
+  );
 }
 
 /** The entries' JSON array, without the hidden ones, in UTF-8. */

@@ -3,10 +3,12 @@
 // a trainer's correction, of a move offered when that sentence was said, gets from the run
 // whether it applies. A sentence read (or corrected) as the hold move or the resume is recorded
 // as the phone's (`phone`), so that it plays the music and puts the call on hold, or back, as the
-// button does. A sentence, understood or not, is the listener speaking for the caller's silence
+// button does — read so in any state, as the button works in any (`CallRun.phoneMove`). A sentence, understood or not, is the listener speaking for the caller's silence
 // timers (`acted`, as a guided move or sentence; `CallRun.actedFor`), and so is a correction
 // that applies its move. A sentence not understood where a state takes the listener's words
 // (`say`, `CallRun.takesSay`) is recorded with `say`: the machine gets it as a guided sentence.
+// One that waits for the trainer's pick is recorded with `silenceAfterPick`: the silence timers
+// it restarts count from the wait's end (the caller answers it before asking « toujours là ? »).
 // What is recorded is what replay applies.
 import { UNDERSTOOD_THRESHOLD, speechMatcherFor } from '@ecoute/engine';
 import type { CallRun, HintMode, Input } from '@ecoute/engine';
@@ -25,7 +27,7 @@ export const TRAINER_PICK_MS = 20_000;
  * The input to record for what a role sent: in free speech a sentence becomes its
  * interpretation, with the moves offered then (and `phone` for the phone's hold or resume,
  * `acted` when it restarts the silence timers, `say` when the machine takes it as the listener's
- * words); a trainer's correction gets `applied` (and
+ * words, `silenceAfterPick` with a pick's wait); a trainer's correction gets `applied` (and
  * `phone`, `acted`) from the run, or is refused
  * `input/not_offered_then` when it names a move that was not offered when its sentence was said
  * (nothing recorded). Call inside the step's `clock.hold`, after `runDue()`,
@@ -52,7 +54,12 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
   }
   if (input.kind !== 'say' || settings.mode !== 'free_speech') return input;
   const offered = run.availableMoves().map((m) => m.id);
-  const reading = speechMatcherFor(run.compiled.scenario.moves).match(input.text, offered);
+  // The phone's hold (or resume) is read too where the state does not offer it: the button
+  // works in any state, and a sentence of it is the phone's (`phone`), not words for the caller.
+  const phoneMove = run.phoneMove();
+  const candidates =
+    phoneMove === undefined || offered.includes(phoneMove) ? offered : [...offered, phoneMove];
+  const reading = speechMatcherFor(run.compiled.scenario.moves).match(input.text, candidates);
   const understood = reading.move !== null && reading.score >= UNDERSTOOD_THRESHOLD;
   // A sentence read as the hold move (or the resume) does what the phone's button does: recorded
   // so, it replays so; readings recorded before `phone` replay as the plain move they applied.
@@ -62,6 +69,7 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
   // Not understood where the caller reacts to any words: his reaction, not « Pardon ? », and no
   // pick to wait for (he has answered; the trainer may still correct the reading).
   const say = !understood && run.takesSay(input.text);
+  const askMs = !understood && !say && settings.askTrainer ? TRAINER_PICK_MS : undefined;
   return {
     kind: 'interpret',
     n: run.interpretationCount,
@@ -70,10 +78,13 @@ export function speechInput(run: CallRun, settings: SpeechSettings, input: Input
     score: reading.score,
     runnerUp: reading.runnerUp,
     understood,
-    ...(!understood && !say && settings.askTrainer ? { askMs: TRAINER_PICK_MS } : {}),
+    ...(askMs !== undefined ? { askMs } : {}),
     offered,
     ...(phone ? { phone } : {}),
     ...(acted ? { acted } : {}),
     ...(say ? { say } : {}),
+    // Waiting for the pick, the caller still owes the sentence its answer: his silence timers
+    // count from the wait's end, never « toujours là ? » with (or before) its « Pardon ? ».
+    ...(askMs !== undefined && acted ? { silenceAfterPick: true } : {}),
   };
 }

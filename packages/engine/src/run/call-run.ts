@@ -327,6 +327,11 @@ export class CallRun {
    * (an array of its size: a `push` would grow it to room for 17, 168 B).
    */
   private restartHandles: RestartHandles = NO_RESTART_HANDLES;
+  /**
+   * Added to the delay of the machine's timers set meanwhile: a pick's wait, while the `acted` of
+   * a sentence waiting for it is sent (`sendActedLater`); 0 otherwise.
+   */
+  private timersLater = 0;
 
   constructor(compiled: CompiledScenario, options: CallRunOptions) {
     this.compiled = compiled;
@@ -568,6 +573,9 @@ export class CallRun {
    * `acted`, the sentence restarts the silence timers (see `actedFor`): after the move's event,
    * before « Pardon ? ». Not understood and recorded with `say` (see `takesSay`), the sentence is
    * the machine's `say` event, then `acted`, as a guided sentence: no « Pardon ? », no pick.
+   * Waiting for a pick and recorded with `silenceAfterPick`, the timers its `acted` restarts are
+   * due `askMs` later: they count from the wait's end, so the caller never asks whether anyone is
+   * there while he still owes the sentence its answer.
    */
   private interpret(input: Extract<Input, { kind: 'interpret' }>): ApplyResult {
     if (this.currentPhase !== 'connected')
@@ -617,8 +625,11 @@ export class CallRun {
         }),
       };
     }
-    // Not followed: the listener spoke all the same (the caller answers after).
-    const heard = acted ? this.runStep('scenario', () => this.sendActed()) : [];
+    // Not followed: the listener spoke all the same (the caller answers after). Waiting for the
+    // trainer's pick, recorded so (`silenceAfterPick`): the timers this restarts count from the
+    // wait's end — the caller answers the sentence first, then waits for the listener again.
+    const afterPick = input.silenceAfterPick === true && input.askMs !== undefined ? input.askMs : 0;
+    const heard = acted ? this.runStep('scenario', () => this.sendActedLater(afterPick)) : [];
     if (this.currentPhase !== 'connected') return { ok: true, observations: heard };
     if (input.askMs !== undefined) {
       const handle = this.clock.setTimeout(() => {
@@ -767,6 +778,17 @@ export class CallRun {
     if (move === HOLD_MOVES.hold && !this.held) return 'hold';
     if (move === HOLD_MOVES.unhold && this.held) return 'unhold';
     return undefined;
+  }
+
+  /**
+   * The standard move of what the phone could do now — the hold (`mettre_en_attente`) while the
+   * call is not on hold, the resume (`reprendre_appel`) while it is — when the call has that move:
+   * in free speech the server reads a sentence against it too, whatever the state offers, as the
+   * phone's button works in any state (a reading of it is recorded with `phone`).
+   */
+  phoneMove(): string | undefined {
+    const move = HOLD_MOVES[this.held ? 'unhold' : 'hold'];
+    return this.compiled.moveIds.includes(move) && this.phoneHoldFor(move) !== undefined ? move : undefined;
   }
 
   /**
@@ -1044,7 +1066,7 @@ export class CallRun {
     const handle = this.clock.setTimeout(() => {
       this.forgetTimer(handle);
       this.onClockTimer(fn);
-    }, ms);
+    }, ms + this.timersLater);
     this.noteTimer(handle);
     this.lastTimerHandle = handle;
     return handle;
@@ -1081,6 +1103,19 @@ export class CallRun {
     said.set(line.line, occurrence + 1);
     const text = lineWording(this.compiled.scenario, this.seed, line.line, occurrence);
     return text === undefined || text === line.text ? line : { ...line, text };
+  }
+
+  /**
+   * `sendActed`, the timers it (re)starts due `laterMs` later than their delay says: from the end
+   * of a pick's wait rather than from the sentence (`interpret.silenceAfterPick`).
+   */
+  private sendActedLater(laterMs: number): void {
+    this.timersLater = laterMs;
+    try {
+      this.sendActed();
+    } finally {
+      this.timersLater = 0;
+    }
   }
 
   /** After a move or a sentence: the listener acted (silence timers restart), unless it ended the call. */
@@ -1131,7 +1166,7 @@ export class CallRun {
       if (!this.clock.has(handleOf(handles, timers[i]!.id))) held = false;
     if (held) {
       for (let i = 0; i < timers.length; i++)
-        this.clock.retime(handleOf(handles, timers[i]!.id), timers[i]!.delay);
+        this.clock.retime(handleOf(handles, timers[i]!.id), timers[i]!.delay + this.timersLater);
       return;
     }
     // Each `schedule` takes one new handle from the actor's clock; one that took none is not noted.

@@ -153,6 +153,40 @@ describe('free speech in the call run', () => {
     expect(run.movesOfferedAt(1)).toEqual(['ecouter']);
   });
 
+  it("offers the phone's hold, then its resume, to the reading whatever the state takes (`phoneMove`)", () => {
+    // The call has both moves, and no state takes either: the phone's button still holds.
+    const phoneOnly = compileScenario(
+      testScenario((s) => {
+        s.moves['mettre_en_attente'] = { label: 'Mettre en attente', category: 'action', help: '…' };
+        s.moves['reprendre_appel'] = { label: "Reprendre l'appel", category: 'action', help: '…' };
+      }),
+    );
+    const { run } = startTestRun(phoneOnly);
+    expect(run.phoneMove()).toBeUndefined();
+    run.apply({ kind: 'pickup' });
+    expect(run.availableMoves().map((m) => m.id)).not.toContain('mettre_en_attente');
+    expect(run.phoneMove()).toBe('mettre_en_attente');
+    const asPhone = (input: Input, phone: 'hold' | 'unhold'): Input =>
+      input.kind === 'interpret' ? { ...input, phone } : input;
+    expect(run.apply(asPhone(understood(0, 'mettre_en_attente'), 'hold'))).toEqual({
+      ok: true,
+      observations: [{ kind: 'cue', cue: 'hold_music' }],
+    });
+    expect(run.onHold).toBe(true);
+    expect(run.phoneMove()).toBe('reprendre_appel');
+    expect(run.apply(asPhone(understood(1, 'reprendre_appel'), 'unhold'))).toEqual({
+      ok: true,
+      observations: [],
+    });
+    expect(run.onHold).toBe(false);
+    run.apply({ kind: 'pause' });
+    expect(run.phoneMove()).toBeUndefined();
+    // A call without the moves: nothing to read them with (the phone's button only).
+    const plain = startTestRun(compiled).run;
+    plain.apply({ kind: 'pickup' });
+    expect(plain.phoneMove()).toBeUndefined();
+  });
+
   it("applies a reading recorded as the phone's hold or resume as the phone does; one recorded before, as its move", () => {
     const holding = compileScenario(
       testScenario((s) => {
