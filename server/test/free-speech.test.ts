@@ -659,5 +659,5 @@ describe('free speech in a session recorded before the offered moves were record
     } finally {
       trainer.close();
     }
-  }, 30_000);
+  }, 60_000);
 });
