@@ -1608,4 +1608,78 @@ export const en: Catalogue = {
   'curves.share': '{value}%',
   'curves.scaleHint':
     'Each variable on its own range: 0% at its minimum, 100% at its maximum. Exact values in the table.',
+
+  // What the engine writes for people (packages/engine/src/messages.ts): the graph's arrows, the
+  // lint's problems, as codes with parameters (i18n/engineText.ts). French: the engine's own words.
+  'engine.graph.after.seconds': 'after {seconds} s',
+  'engine.graph.after.ms': 'after {ms} ms',
+  'engine.graph.always': 'automatic',
+  'engine.graph.say': 'free speech',
+  'engine.graph.acted': 'the listener acts or speaks',
+  'engine.graph.hangup': 'the listener hangs up',
+  'engine.graph.move': '{label}',
+  'engine.graph.inject': '⚡ {label}',
+  'engine.graph.event': '{event}',
+  'engine.graph.guarded': '{trigger} [{guard}]',
+  'engine.condition.compare': '{label} {op} {value}{now}',
+  'engine.condition.now': ' (now {value})',
+  'engine.condition.flag': '“{label}”',
+  'engine.condition.visited': 'stage “{label}” already reached',
+  'engine.condition.in': 'at stage “{label}”',
+  'engine.condition.movesTotal': "total of the listener's moves {op} {value}{now}",
+  'engine.condition.moveCount': '“{label}” done {op} {value} times{now}',
+  'engine.condition.and': '{left} and {right}',
+  'engine.condition.or': '{left} or {right}',
+  'engine.condition.group': '({condition})',
+  'engine.condition.not': 'not ({condition})',
+  'engine.lint.unreachable_state': 'state “{state}” unreachable: no transition leads to it',
+  'engine.lint.dead_end':
+    'state “{state}” has no way out: no transition leaves it, no ending is given in it, and it is not a final state',
+  'engine.lint.unreachable_ending':
+    'ending “{ending}” unreachable: no reachable state or transition gives it',
+  'engine.lint.unused_variable':
+    'variable “{variable}” never read: no condition and no criterion of the rubric uses it',
+  'engine.lint.move_never_offered': 'move “{move}” never offered: no reachable state reacts to it',
+  'engine.lint.inject_never_offered': 'event “{inject}” has no effect: no reachable state reacts to it',
+  'engine.lint.line_never_said': 'line “{line}” never said: no state or transition makes the caller say it',
+  'engine.lint.missing_text': 'missing text ({path})',
+  'engine.lint.placeholder_text': 'placeholder text to replace ({path})',
+  'engine.lint.criterion_never_met':
+    'criterion “{criterion}” never met: “{variable}” starts at {initial}, outside the bounds it asks it to keep for the whole call',
+  'engine.lint.missing_rubric': "no assessment rubric (rubric): required for the library's calls",
+  'engine.lint.unreachable_transition':
+    'transition never taken: in {state}, on {trigger}, the transition to {first} always comes before the one to {second} (it has no condition). Remove one of the two or add a condition to the first.',
+  'engine.lint.transition.root': 'the root',
+  'engine.lint.transition.state': 'the state “{label}”',
+  'engine.lint.transition.always': 'the immediate transitions',
+  'engine.lint.transition.after': 'the {seconds} s delay',
+  'engine.lint.transition.event': '“{label}”',
+  'engine.lint.transition.target': '“{label}”',
+  'engine.lint.transition.targets': '{first}, {rest}',
+  'engine.lint.transition.stay': 'the same state',
+  'engine.lint.spoken_direction':
+    'line “{line}”: “{found}” would be read aloud; a stage direction goes in direction (shown in italics, never said)',
+  'engine.lint.substance_state':
+    'substance: state “{path}” not found (a path from the root expected, e.g. ecoute.en_ligne)',
+  'engine.lint.missing_substance':
+    'rubric: criteria such as “did not…” or “stayed within bounds” will never count before a good ending, because no stage marks when the call gets to the heart of the matter. Name that stage (the state reached once the listening has really begun).',
+  'engine.lint.missing_examples.none':
+    "no move has example phrases: in free speech, only sentences that repeat a move's name will be recognised. Under each move, add a few sentences a listener might say: forms, “Listener moves” tab, “Example phrases (free speech)”, or in the text an examples list under the move.",
+  'engine.lint.missing_examples.some':
+    "{missing} moves out of {total} have no example phrases: in free speech, only sentences that repeat a move's name will be recognised. Under each move, add a few sentences a listener might say: forms, “Listener moves” tab, “Example phrases (free speech)”, or in the text an examples list under the move.",
+  'engine.lint.missing_examples.move':
+    'move “{move}” has no example phrases: in free speech, it will only be recognised in a sentence that repeats its name. Add a few: forms, “Listener moves” tab, “Example phrases (free speech)”, or in the text an examples list under the move.',
+  'engine.lint.file_name': 'the file should be named {scenario}.tests.yaml',
+  'engine.lint.test.scenario_invalid': 'scenario “{scenario}” invalid ({file}): fix its errors first',
+  'engine.lint.test.scenario_missing': 'scenario “{scenario}” not found',
+  'engine.lint.test.move_missing': 'move “{move}” not found in moves',
+  'engine.lint.test.inject_missing': 'event “{inject}” not found in injects',
+  'engine.lint.test.state_missing': 'state “{state}” not found',
+  'engine.lint.test.line_missing': 'line “{line}” not found in lines',
+  'engine.lint.test.variable_missing': 'variable “{variable}” not found',
+  'engine.lint.test.ending_missing': 'ending “{ending}” not found in endings',
+  'engine.lint.test.outcome_mismatch': 'the ending “{ending}” has the outcome {declared}, not {outcome}',
+  'engine.lint.test.criterion_missing': 'criterion “{criterion}” not found in the rubric',
+  'engine.lint.test.criterion_judged':
+    'criterion “{criterion}” is judged by the trainer: no automatic result',
 };
