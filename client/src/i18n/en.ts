@@ -1682,4 +1682,17 @@ export const en: Catalogue = {
   'engine.lint.test.criterion_missing': 'criterion “{criterion}” not found in the rubric',
   'engine.lint.test.criterion_judged':
     'criterion “{criterion}” is judged by the trainer: no automatic result',
+  'engine.parse.in_file': '{file}: {message}',
+  'engine.parse.too_large': 'document too large (at most {max} bytes)',
+  'engine.parse.too_deep': 'document nested too deep (at most {max} levels)',
+  'engine.parse.too_deep.unknown': 'document nested too deep',
+  'engine.parse.unreadable': 'cannot be read ({error})',
+  'engine.parse.aliases': 'too many YAML aliases (at most {max} expansions): document refused',
+  'engine.parse.yaml': 'Invalid YAML: {detail}',
+  'engine.parse.duplicate_key': 'Invalid YAML: key “{key}” twice (each key once per block)',
+  'engine.parse.schema': '{detail}',
+  'engine.parse.unknown_action': 'unknown action “{written}”: allowed actions: {options}',
+  'engine.parse.unknown_guard': 'unknown guard “{written}”: allowed guards: {options}',
+  'engine.parse.invalid_key': 'invalid key “{key}” in {where}: {rule}',
+  'engine.parse.invalid_key.root': 'invalid key “{key}”: {rule}',
 };

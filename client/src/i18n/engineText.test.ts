@@ -7,6 +7,7 @@ import {
   ENGINE_MESSAGES,
   frenchText,
   lintScenario,
+  parseScenario,
   scenarioGraphModel,
   type EngineMessage,
 } from '@ecoute/engine';
@@ -74,6 +75,29 @@ describe('engineText', () => {
     expect(issues.length).toBeGreaterThan(1);
     for (const issue of issues) expect(engineText('fr', issue.text!)).toBe(issue.message);
     for (const edge of edges) expect(engineText('fr', edge.text!)).toBe(edge.label);
+  });
+
+  it("words a text that does not read in English: yaml's and zod's own English, the engine's codes", () => {
+    const english = (text: string) => {
+      const parsed = parseScenario(text);
+      if (parsed.ok) throw new Error('it read');
+      return parsed.errors.map((issue) => engineText('en', issue.text!));
+    };
+    expect(english(TUTORIAL.replace('  allo:', '\tallo:'))[0]).toMatch(/^Invalid YAML: Tabs are not allowed/);
+    expect(english(TUTORIAL.replace('locale: fr-FR', 'locale: fr-FR\nlocale: fr-FR'))).toEqual([
+      'Invalid YAML: key “locale” twice (each key once per block)',
+    ]);
+    expect(english(TUTORIAL.replace('durationMinutes: 8', 'durationMinutes: huit'))).toEqual([
+      'Invalid input: expected number, received string',
+    ]);
+    expect(
+      english(TUTORIAL.replace('{ type: say, params: { line: sonnette } }', '{ type: chanter }')),
+    ).toEqual(['unknown action “chanter”: allowed actions: say, adjust, set, flag, cue, note, end']);
+    // In French, the same issues read as the engine wrote them.
+    const broken = parseScenario(TUTORIAL.replace('durationMinutes: 8', 'durationMinutes: huit'));
+    expect(!broken.ok && broken.errors.map((issue) => engineText('fr', issue.text!))).toEqual(
+      !broken.ok && broken.errors.map((issue) => issue.message),
+    );
   });
 
   it('keeps the engine’s French for a code the catalogue lacks', () => {

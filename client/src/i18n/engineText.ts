@@ -14,10 +14,14 @@ export function engineMessageKey(code: EngineMessageCode, lang: Lang): MessageKe
 
 /** An engine message in `lang`. */
 export function engineText(lang: Lang, message: EngineMessage): string {
-  return wordMessage(message, (code) => {
-    const key = engineMessageKey(code, lang);
-    return key ? translate(lang, key) : ENGINE_MESSAGES[code];
-  });
+  return wordMessage(
+    message,
+    (code) => {
+      const key = engineMessageKey(code, lang);
+      return key ? translate(lang, key) : ENGINE_MESSAGES[code];
+    },
+    lang,
+  );
 }
 
 /** A text the engine wrote, as its `text` (a message) in `lang`, else its French as given. */

@@ -1718,6 +1718,20 @@ export const fr = {
   'engine.lint.test.criterion_missing': 'critère « {criterion} » introuvable dans la grille',
   'engine.lint.test.criterion_judged':
     'critère « {criterion} » jugé par le formateur : pas de résultat automatique',
+  'engine.parse.in_file': '{file} : {message}',
+  'engine.parse.too_large': 'document trop volumineux (maximum {max} octets)',
+  'engine.parse.too_deep': 'document trop profondément imbriqué (maximum {max} niveaux)',
+  'engine.parse.too_deep.unknown': 'document trop profondément imbriqué',
+  'engine.parse.unreadable': 'lecture impossible ({error})',
+  'engine.parse.aliases': "trop d'alias YAML (maximum {max} expansions) : document refusé",
+  'engine.parse.yaml': 'YAML invalide : {detail}',
+  'engine.parse.duplicate_key':
+    'YAML invalide : clé « {key} » en double (chaque clé une seule fois par bloc)',
+  'engine.parse.schema': '{detail}',
+  'engine.parse.unknown_action': 'action inconnue « {written} » : actions permises : {options}',
+  'engine.parse.unknown_guard': 'garde inconnue « {written} » : gardes permises : {options}',
+  'engine.parse.invalid_key': 'clé « {key} » invalide dans {where} : {rule}',
+  'engine.parse.invalid_key.root': 'clé « {key} » invalide : {rule}',
 };
 
 export type MessageKey = keyof typeof fr;

@@ -135,6 +135,8 @@ export {
   type EngineMessage,
   type EngineMessageCode,
   type MessageParam,
+  type LibraryWords,
+  type MessageLang,
 } from './messages.js';
 export {
   TerminalPlay,

@@ -9,6 +9,7 @@ import {
   wordMessage,
   type EngineMessage,
 } from './messages.js';
+import { parseScenario } from './scenario/parse.js';
 import type { ScenarioInput } from './scenario/schema.js';
 import { testScenario, testScenarioInput } from './testing/fixtures.js';
 import { lintPlayThroughs, lintScenario } from './tools/lint.js';
@@ -23,7 +24,9 @@ const lintOf = (edit: (s: ScenarioInput) => void) => {
 /** Every code a message uses, its parameters' included. */
 const codesOf = (message: EngineMessage): string[] => [
   message.code,
-  ...Object.values(message.params ?? {}).flatMap((p) => (typeof p === 'object' ? codesOf(p) : [])),
+  ...Object.values(message.params ?? {}).flatMap((p) =>
+    typeof p === 'object' && 'code' in p ? codesOf(p) : [],
+  ),
 ];
 
 // An English-like table: a template per code, each parameter shown, to see what goes where.
@@ -106,6 +109,38 @@ describe('lint issues as codes with parameters', () => {
     expect(issues.map((i) => [i.text?.code, i.message])).toEqual([
       ['lint.test.move_missing', expect.any(String)],
     ]);
+  });
+});
+
+describe('parse errors as codes with parameters', () => {
+  it("gives each its message as a code, yaml's and zod's words in both languages", () => {
+    const text = stringify(testScenarioInput());
+    const errors = (broken: string) => {
+      const parsed = parseScenario(broken, 'appel.yaml');
+      if (parsed.ok) throw new Error('it parsed');
+      return parsed.errors;
+    };
+    const all = [
+      ...errors(`${text}\ntitle: encore`),
+      ...errors(text.replace('durationMinutes: 5', 'durationMinutes: cinq')),
+      ...errors(text.replace('\nmachine:', '\n\tmachine:')),
+      ...errors(text.replace('type: say', 'type: chanter')),
+    ];
+    for (const issue of all) expect(frenchText(issue.text!)).toBe(issue.message);
+    expect(all.map((issue) => codesOf(issue.text!).slice(0, 2))).toEqual([
+      ['parse.in_file', 'parse.duplicate_key'],
+      ['parse.in_file', 'parse.schema'],
+      ...all.slice(2, -1).map(() => ['parse.in_file', 'parse.yaml']),
+      ['parse.in_file', 'parse.unknown_action'],
+    ]);
+    const schema = all[1]!.text!.params!['message'] as EngineMessage;
+    expect(schema.params!['detail']).toEqual({
+      fr: 'Entrée invalide\u00a0: nombre attendu, chaîne de caractères reçue',
+      en: 'Invalid input: expected number, received string',
+    });
+    expect(wordMessage(schema, (code) => ENGINE_MESSAGES[code], 'en')).toBe(
+      'Invalid input: expected number, received string',
+    );
   });
 });
 

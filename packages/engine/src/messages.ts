@@ -6,7 +6,15 @@
 // The French here is the reference: the client's French catalogue holds the same templates,
 // held equal by its test (client/src/i18n/engineText.test.ts).
 
-export type MessageParam = string | number | EngineMessage;
+export type MessageParam = string | number | EngineMessage | LibraryWords;
+
+/** Words a library gives in both languages (zod's schema messages, yaml's syntax errors). */
+export interface LibraryWords {
+  fr: string;
+  en: string;
+}
+
+export type MessageLang = keyof LibraryWords;
 
 export interface EngineMessage {
   code: EngineMessageCode;
@@ -93,6 +101,22 @@ export const ENGINE_MESSAGES = {
   'lint.test.outcome_mismatch': "la fin « {ending} » a l'issue {declared}, pas {outcome}",
   'lint.test.criterion_missing': 'critère « {criterion} » introuvable dans la grille',
   'lint.test.criterion_judged': 'critère « {criterion} » jugé par le formateur : pas de résultat automatique',
+
+  // A scenario's text that does not read (scenario/parse.ts): its limits, yaml's syntax, the schema.
+  // zod's and yaml's own words come as a parameter in both languages (`LibraryWords`).
+  'parse.in_file': '{file} : {message}',
+  'parse.too_large': 'document trop volumineux (maximum {max} octets)',
+  'parse.too_deep': 'document trop profondément imbriqué (maximum {max} niveaux)',
+  'parse.too_deep.unknown': 'document trop profondément imbriqué',
+  'parse.unreadable': 'lecture impossible ({error})',
+  'parse.aliases': "trop d'alias YAML (maximum {max} expansions) : document refusé",
+  'parse.yaml': 'YAML invalide : {detail}',
+  'parse.duplicate_key': 'YAML invalide : clé « {key} » en double (chaque clé une seule fois par bloc)',
+  'parse.schema': '{detail}',
+  'parse.unknown_action': 'action inconnue « {written} » : actions permises : {options}',
+  'parse.unknown_guard': 'garde inconnue « {written} » : gardes permises : {options}',
+  'parse.invalid_key': 'clé « {key} » invalide dans {where} : {rule}',
+  'parse.invalid_key.root': 'clé « {key} » invalide : {rule}',
 } as const;
 
 export type EngineMessageCode = keyof typeof ENGINE_MESSAGES;
@@ -104,14 +128,20 @@ export const ENGINE_MESSAGE_CODES = Object.keys(ENGINE_MESSAGES) as EngineMessag
  * A message in words: each code's template from `templateOf` (a catalogue's), each `{name}` filled
  * with its parameter (a message parameter worded first, the same way).
  */
-export function wordMessage(message: EngineMessage, templateOf: (code: EngineMessageCode) => string): string {
+export function wordMessage(
+  message: EngineMessage,
+  templateOf: (code: EngineMessageCode) => string,
+  /** The language of a library's words among the parameters. */
+  lang: MessageLang = 'fr',
+): string {
   const params = message.params;
   const template = templateOf(message.code);
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const param = params[name];
     if (param === undefined) return whole;
-    return typeof param === 'object' ? wordMessage(param, templateOf) : String(param);
+    if (typeof param !== 'object') return String(param);
+    return 'code' in param ? wordMessage(param, templateOf, lang) : param[lang];
   });
 }
 
