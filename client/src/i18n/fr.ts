@@ -1732,6 +1732,53 @@ export const fr = {
   'engine.parse.unknown_guard': 'garde inconnue « {written} » : gardes permises : {options}',
   'engine.parse.invalid_key': 'clé « {key} » invalide dans {where} : {rule}',
   'engine.parse.invalid_key.root': 'clé « {key} » invalide : {rule}',
+  'engine.ref.target_missing': 'cible « {target} » : état « {state} » introuvable',
+  'engine.ref.target_form': 'cible « {target} » : seule la forme #{machine}.chemin est acceptée',
+  'engine.ref.target_root':
+    'cible « {target} » depuis la racine : écrivez « .{target} » ou « #{machine}.{target} »',
+  'engine.ref.move_reserved': "l'action « {move} » porte un nom réservé ({reserved})",
+  'engine.ref.move_and_inject': "« {id} » est à la fois une action de l'écoutant et un événement injecté",
+  'engine.ref.inject_reserved': "l'événement injecté « {inject} » porte un nom réservé ({reserved})",
+  'engine.ref.hangup_ending': 'hangupEnding : fin « {ending} » introuvable dans endings',
+  'engine.ref.line_missing': 'réplique « {line} » introuvable dans lines',
+  'engine.ref.variable_missing': 'variable « {variable} » introuvable dans variables',
+  'engine.ref.ending_missing': 'fin « {ending} » introuvable dans endings',
+  'engine.ref.guard_state_missing':
+    'état « {state} » introuvable (chemin attendu depuis la racine, ex. detresse.forte)',
+  'engine.ref.guard_state_history': "état « {state} » : un état historique n'est jamais actif",
+  'engine.ref.guard_move_missing': "action de l'écoutant « {move} » introuvable dans moves",
+  'engine.ref.states_empty': 'état « {state} » : states est vide',
+  'engine.ref.history_only':
+    "état « {state} » : « {key} » n'est permis que sur un état historique (type: history)",
+  'engine.ref.final_key': "état final « {state} » : « {key} » n'est pas permis",
+  'engine.ref.parallel_initial': 'état parallèle « {state} » : pas de initial',
+  'engine.ref.parallel_regions': 'état parallèle « {state} » : il faut des régions (states)',
+  'engine.ref.initial_missing': 'état « {state} » : initial manquant',
+  'engine.ref.initial_unknown': "état « {state} » : initial « {initial} » n'est pas un de ses états",
+  'engine.ref.initial_history': 'état « {state} » : initial « {initial} » est un état historique',
+  'engine.ref.initial_without_children': 'état « {state} » : initial sans sous-états',
+  'engine.ref.event_unknown':
+    "événement « {event} » inconnu : ni action de l'écoutant (moves), ni événement injecté (injects), ni {reserved}",
+  'engine.ref.delay_too_long': 'délai {delay} ms trop long (maximum {max} ms)',
+  'engine.ref.flag_never_set': 'drapeau « {flag} » lu mais jamais posé par une action flag',
+  'engine.ref.history_key': "état historique « {state} » : « {key} » n'est pas permis",
+  'engine.ref.history_alone':
+    "état historique « {state} » : son parent doit avoir d'autres sous-états, où revenir",
+  'engine.ref.history_target_missing':
+    'état historique « {state} » : cible par défaut « {target} » introuvable parmi les sous-états de « {parent} » (chemin depuis le parent, ex. {example})',
+  'engine.ref.history_target_history':
+    'état historique « {state} » : sa cible par défaut « {target} » est un état historique',
+  'engine.ref.always_loop': 'always sans garde et sans cible dans « {state} » : boucle sans fin',
+  'engine.ref.always_cycle': 'transitions always sans garde en boucle : {cycle}',
+  'engine.ref.rubric_competency_twice': 'grille : compétence « {competency} » en double',
+  'engine.ref.rubric_criterion_twice': 'grille : critère « {criterion} » en double',
+  'engine.ref.rubric_move_missing': "grille : action de l'écoutant « {move} » introuvable dans moves",
+  'engine.ref.rubric_state_missing':
+    'grille : état « {state} » introuvable (chemin attendu depuis la racine, ex. ecoute.en_ligne)',
+  'engine.ref.rubric_variable_missing': 'grille : variable « {variable} » introuvable dans variables',
+  'engine.ref.rubric_bounds_missing': 'grille : critère « {criterion} » : il faut min, max ou les deux',
+  'engine.ref.rubric_bounds_inverted': 'grille : critère « {criterion} » : min > max',
+  'engine.ref.rubric_inject_missing': 'grille : événement injecté « {inject} » introuvable dans injects',
 };
 
 export type MessageKey = keyof typeof fr;

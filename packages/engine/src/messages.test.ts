@@ -144,6 +144,23 @@ describe('parse errors as codes with parameters', () => {
   });
 });
 
+describe('reference errors as codes with parameters', () => {
+  it('names what is missing as a parameter', () => {
+    const parsed = parseScenario(
+      stringify({ ...testScenarioInput(), hangupEnding: 'rien' }).replace(
+        /line: bonjour\b/,
+        'line: inconnue',
+      ),
+    );
+    if (parsed.ok) throw new Error('it parsed');
+    for (const issue of parsed.errors) expect(frenchText(issue.text!)).toBe(issue.message);
+    expect(parsed.errors.map((issue) => issue.text)).toEqual([
+      { code: 'ref.hangup_ending', params: { ending: 'rien' } },
+      { code: 'ref.line_missing', params: { line: 'inconnue' } },
+    ]);
+  });
+});
+
 describe('the graph as codes with parameters', () => {
   it('gives each edge its trigger and guard as a message', () => {
     const edges = scenarioGraphModel(testScenario()).edges;

@@ -117,6 +117,52 @@ export const ENGINE_MESSAGES = {
   'parse.unknown_guard': 'garde inconnue « {written} » : gardes permises : {options}',
   'parse.invalid_key': 'clé « {key} » invalide dans {where} : {rule}',
   'parse.invalid_key.root': 'clé « {key} » invalide : {rule}',
+
+  // A scenario's references (scenario/references.ts): targets, names, states, the rubric's.
+  'ref.target_missing': 'cible « {target} » : état « {state} » introuvable',
+  'ref.target_form': 'cible « {target} » : seule la forme #{machine}.chemin est acceptée',
+  'ref.target_root': 'cible « {target} » depuis la racine : écrivez « .{target} » ou « #{machine}.{target} »',
+  'ref.move_reserved': "l'action « {move} » porte un nom réservé ({reserved})",
+  'ref.move_and_inject': "« {id} » est à la fois une action de l'écoutant et un événement injecté",
+  'ref.inject_reserved': "l'événement injecté « {inject} » porte un nom réservé ({reserved})",
+  'ref.hangup_ending': 'hangupEnding : fin « {ending} » introuvable dans endings',
+  'ref.line_missing': 'réplique « {line} » introuvable dans lines',
+  'ref.variable_missing': 'variable « {variable} » introuvable dans variables',
+  'ref.ending_missing': 'fin « {ending} » introuvable dans endings',
+  'ref.guard_state_missing':
+    'état « {state} » introuvable (chemin attendu depuis la racine, ex. detresse.forte)',
+  'ref.guard_state_history': "état « {state} » : un état historique n'est jamais actif",
+  'ref.guard_move_missing': "action de l'écoutant « {move} » introuvable dans moves",
+  'ref.states_empty': 'état « {state} » : states est vide',
+  'ref.history_only': "état « {state} » : « {key} » n'est permis que sur un état historique (type: history)",
+  'ref.final_key': "état final « {state} » : « {key} » n'est pas permis",
+  'ref.parallel_initial': 'état parallèle « {state} » : pas de initial',
+  'ref.parallel_regions': 'état parallèle « {state} » : il faut des régions (states)',
+  'ref.initial_missing': 'état « {state} » : initial manquant',
+  'ref.initial_unknown': "état « {state} » : initial « {initial} » n'est pas un de ses états",
+  'ref.initial_history': 'état « {state} » : initial « {initial} » est un état historique',
+  'ref.initial_without_children': 'état « {state} » : initial sans sous-états',
+  'ref.event_unknown':
+    "événement « {event} » inconnu : ni action de l'écoutant (moves), ni événement injecté (injects), ni {reserved}",
+  'ref.delay_too_long': 'délai {delay} ms trop long (maximum {max} ms)',
+  'ref.flag_never_set': 'drapeau « {flag} » lu mais jamais posé par une action flag',
+  'ref.history_key': "état historique « {state} » : « {key} » n'est pas permis",
+  'ref.history_alone': "état historique « {state} » : son parent doit avoir d'autres sous-états, où revenir",
+  'ref.history_target_missing':
+    'état historique « {state} » : cible par défaut « {target} » introuvable parmi les sous-états de « {parent} » (chemin depuis le parent, ex. {example})',
+  'ref.history_target_history':
+    'état historique « {state} » : sa cible par défaut « {target} » est un état historique',
+  'ref.always_loop': 'always sans garde et sans cible dans « {state} » : boucle sans fin',
+  'ref.always_cycle': 'transitions always sans garde en boucle : {cycle}',
+  'ref.rubric_competency_twice': 'grille : compétence « {competency} » en double',
+  'ref.rubric_criterion_twice': 'grille : critère « {criterion} » en double',
+  'ref.rubric_move_missing': "grille : action de l'écoutant « {move} » introuvable dans moves",
+  'ref.rubric_state_missing':
+    'grille : état « {state} » introuvable (chemin attendu depuis la racine, ex. ecoute.en_ligne)',
+  'ref.rubric_variable_missing': 'grille : variable « {variable} » introuvable dans variables',
+  'ref.rubric_bounds_missing': 'grille : critère « {criterion} » : il faut min, max ou les deux',
+  'ref.rubric_bounds_inverted': 'grille : critère « {criterion} » : min > max',
+  'ref.rubric_inject_missing': 'grille : événement injecté « {inject} » introuvable dans injects',
 } as const;
 
 export type EngineMessageCode = keyof typeof ENGINE_MESSAGES;

@@ -237,6 +237,7 @@ describe('parseScenario', () => {
       {
         code: 'scenario/reference',
         message: expect.stringContaining('inexistante'),
+        text: { code: 'ref.line_missing', params: { line: 'inexistante' } },
         path: 'machine.states.debut.entry.0.params.line',
         line,
         column: expect.any(Number),
