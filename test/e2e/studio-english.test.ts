@@ -100,5 +100,12 @@ describe('the studio in English', () => {
     expect(items.filter((item) => /inatteignable|jamais proposée|sans phrases exemples/.test(item))).toEqual(
       [],
     );
+
+    // The text's own marks say it in English too (the editor's diagnostic, under the pointer).
+    await page.locator('.studio__states').getByRole('button', { name: 'Orphelin' }).click();
+    await page.locator('.cm-lintRange-warning', { hasText: 'orphelin' }).first().hover();
+    await expect(page.locator('.cm-tooltip-lint').first().textContent()).resolves.toContain(
+      'state “Orphelin” unreachable: no transition leads to it',
+    );
   }, 180_000);
 });
