@@ -26,6 +26,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import type { ScenarioGraph, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
+import { graphInLang } from './graphInLang.js';
 import { edgeLabelRects, flowEdges, loopGeometry, type RoutedEdge } from './flowEdges.js';
 import { elkEngine } from './elkEngine.js';
 import { highlightGraph, reachedHighlight, type GraphHighlight, type GraphReached } from './graphPath.js';
@@ -198,7 +199,7 @@ function useSameList<T>(list: readonly T[]): readonly T[] {
 }
 
 export default function StateGraph({
-  graph,
+  graph: given,
   states: givenStates,
   entries: givenEntries = NO_ENTRIES,
   highlight: prepared,
@@ -227,6 +228,8 @@ export default function StateGraph({
   counts?: ReadonlyMap<string, number> | undefined;
 }) {
   const { t, lang } = useI18n();
+  // Its arrows' labels in the page's language (the engine's words, through the catalogue).
+  const graph = useMemo(() => graphInLang(given, lang), [given, lang]);
   const loops = counts !== undefined;
   const states = useSameList(givenStates);
   const entries = useSameList(givenEntries);

@@ -9,7 +9,7 @@ import type { TimelineEntry } from '@ecoute/engine';
 import type { GroupDebrief, GroupDebriefCall, MeasuredSpan, MomentRef } from '@ecoute/protocol';
 import { GraphPanel } from '../charts/GraphPanel.js';
 import { formatSpan } from '../i18n/formatSpan.js';
-import { useI18n } from '../i18n/index.js';
+import { engineWords, useI18n } from '../i18n/index.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import { edgeCallCounts, groupHighlight } from './groupGraph.js';
 import { ScenarioText } from '../i18n/ScenarioText.js';
@@ -22,7 +22,7 @@ const momentLink = (sessionId: string, at: MomentRef | null | undefined) =>
   `/debrief/${encodeURIComponent(sessionId)}${at ? `?seq=${at.seq}` : ''}`;
 
 export function GroupDebriefView({ debrief }: { debrief: GroupDebrief }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const pickId = useId();
   const [chosen, setChosen] = useState<string | null>(null);
   const label = (id: string | null) =>
@@ -31,7 +31,10 @@ export function GroupDebriefView({ debrief }: { debrief: GroupDebrief }) {
       : id === null
         ? t('classroom.debrief.stays')
         : (debrief.graph.nodes.find((n) => n.id === id)?.label ?? t('ui.none'));
-  const when = (edge: string) => debrief.graph.edges.find((e) => e.id === edge)?.label ?? t('ui.none');
+  const when = (edge: string) => {
+    const found = debrief.graph.edges.find((e) => e.id === edge);
+    return found ? engineWords(lang, found.text, found.label) : t('ui.none');
+  };
   const counts = useMemo(() => edgeCallCounts(debrief), [debrief]);
   const highlight = useMemo(() => groupHighlight(debrief, chosen), [debrief, chosen]);
   const chosenCall = debrief.calls.find((call) => call.sessionId === chosen) ?? null;

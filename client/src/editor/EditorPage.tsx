@@ -22,7 +22,7 @@ import type { EditorView } from '@codemirror/view';
 import type { LintIssue, ScenarioGraph } from '@ecoute/engine';
 import type { LibraryCallDetail, LibraryChangeKind, LibraryIssue } from '@ecoute/protocol';
 import { LazyStateGraph } from '../charts/lazy.js';
-import { useI18n, type MessageKey } from '../i18n/index.js';
+import { engineWords, useI18n, type MessageKey } from '../i18n/index.js';
 import { formatDateTime } from '../i18n/formatDate.js';
 import { libraryApi } from '../library/libraryApi.js';
 import { ChunkBoundary } from '../ui/ChunkBoundary.js';
@@ -76,7 +76,7 @@ export function EditorPage() {
 }
 
 function CallEditor({ callId }: { callId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const lint = useLintWorker();
   const account = useAccount();
   const navigate = useNavigate();
@@ -477,7 +477,7 @@ function CallEditor({ callId }: { callId: string }) {
               {t('editor.issueAt', {
                 line: issue.line ?? 1,
                 column: issue.column ?? 1,
-                message: issue.message,
+                message: engineWords(lang, issue.text, issue.message),
               })}
             </li>
           ))}

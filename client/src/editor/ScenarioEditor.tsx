@@ -14,7 +14,7 @@ import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
 import { scenarioJsonSchema, stateAt } from '@ecoute/engine';
 import { changeList, type LintAnswer, type LintInput } from './lintProtocol.js';
 import type { LintClient } from './useLintWorker.js';
-import { useI18n } from '../i18n/index.js';
+import { engineWords, useI18n } from '../i18n/index.js';
 import { schemaHoverTexts } from './schemaHoverTexts.js';
 
 /** How long the editor waits after a keystroke before asking the worker (ms). */
@@ -75,13 +75,16 @@ export function ScenarioEditor({
   /** A call the reader may not change (a built-in, or any call for a trainer): read, not typed in. */
   readOnly?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   // Tab indents in the editor (`indentWithTab`): how to leave it from the keyboard is said under
   // it and read with it (WCAG 2.1.2: CodeMirror's Escape then Tab, shown, not guessed).
   const keysId = useId();
   const callbacks = useRef({ onText, onLint, onCursorState });
   callbacks.current = { onText, onLint, onCursorState };
+  // The lint's messages in the page's language (read at each lint: the editor is made once).
+  const langRef = useRef(lang);
+  langRef.current = lang;
 
   useEffect(() => {
     if (!host.current) return;
@@ -112,7 +115,7 @@ export function ScenarioEditor({
             to: Math.max(from, line.to),
             severity: issue.severity,
             source: issue.code,
-            message: issue.message,
+            message: engineWords(langRef.current, issue.text, issue.message),
           };
         });
         timings.samples.push({ total: performance.now() - typedAt, worker: answer.ms, asked });

@@ -42,6 +42,12 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }
 
+/** Whether `lang`'s catalogue (or the one read in its place while it loads) has `key`. */
+export function catalogueHas(key: string, lang: Lang = DEFAULT_LANG): key is MessageKey {
+  const catalogue = catalogueOf(lang);
+  return catalogue !== undefined && key in catalogue;
+}
+
 /** The catalogue key of an error code (from an ack, a REST answer or a refused handshake). */
 export function errorMessageKey(code: string | undefined): MessageKey {
   const key = `error.${code ?? ''}`;

@@ -1681,6 +1681,143 @@ export const fr = {
   'curves.share': '{value} %',
   'curves.scaleHint':
     'Chaque variable sur sa propre plage : 0 % à son minimum, 100 % à son maximum. Valeurs exactes dans le tableau.',
+
+  // What the engine writes for people (packages/engine/src/messages.ts): the graph's arrows, the
+  // lint's problems, as codes with parameters (i18n/engineText.ts). French: the engine's own words.
+  'engine.graph.after.seconds': 'après {seconds} s',
+  'engine.graph.after.ms': 'après {ms} ms',
+  'engine.graph.always': 'automatique',
+  'engine.graph.say': 'parole libre',
+  'engine.graph.acted': "l'écoutant·e agit ou parle",
+  'engine.graph.hangup': "l'écoutant·e raccroche",
+  'engine.graph.move': '{label}',
+  'engine.graph.inject': '⚡ {label}',
+  'engine.graph.event': '{event}',
+  'engine.graph.guarded': '{trigger} [{guard}]',
+  'engine.condition.compare': '{label} {op} {value}{now}',
+  'engine.condition.now': ' (actuellement {value})',
+  'engine.condition.flag': '« {label} »',
+  'engine.condition.visited': 'étape « {label} » déjà atteinte',
+  'engine.condition.in': 'étape « {label} » en cours',
+  'engine.condition.movesTotal': "nombre total d'actions de l'écoutant·e {op} {value}{now}",
+  'engine.condition.moveCount': '« {label} » fait {op} {value} fois{now}',
+  'engine.condition.and': '{left} et {right}',
+  'engine.condition.or': '{left} ou {right}',
+  'engine.condition.group': '({condition})',
+  'engine.condition.not': 'non ({condition})',
+  'engine.lint.unreachable_state': "état « {state} » inatteignable : aucune transition n'y mène",
+  'engine.lint.dead_end':
+    "état « {state} » sans issue : aucune transition n'en sort, aucune fin n'y est donnée, et ce n'est pas un état final",
+  'engine.lint.unreachable_ending':
+    'fin « {ending} » inatteignable : aucun état ni transition atteignable ne la donne',
+  'engine.lint.unused_variable':
+    "variable « {variable} » jamais lue : aucune condition ni critère de la grille ne s'en sert",
+  'engine.lint.move_never_offered': "action « {move} » jamais proposée : aucun état atteignable n'y réagit",
+  'engine.lint.inject_never_offered': "événement « {inject} » sans effet : aucun état atteignable n'y réagit",
+  'engine.lint.line_never_said': 'réplique « {line} » jamais dite : aucun état ni transition ne la fait dire',
+  'engine.lint.missing_text': 'texte manquant ({path})',
+  'engine.lint.placeholder_text': 'texte provisoire à remplacer ({path})',
+  'engine.lint.criterion_never_met':
+    "critère « {criterion} » jamais rempli : « {variable} » commence à {initial}, hors des bornes qu'il lui demande de garder tout l'appel",
+  'engine.lint.missing_rubric':
+    "pas de grille d'évaluation (rubric) : requise pour les scénarios de la bibliothèque",
+  'engine.lint.unreachable_transition':
+    "transition jamais prise : dans {state}, sur {trigger}, la transition vers {first} passe toujours avant celle vers {second} (elle n'a pas de condition). Supprimez l'une des deux ou ajoutez une condition à la première.",
+  'engine.lint.transition.root': 'la racine',
+  'engine.lint.transition.state': "l'état « {label} »",
+  'engine.lint.transition.always': 'les transitions immédiates',
+  'engine.lint.transition.after': 'le délai de {seconds} s',
+  'engine.lint.transition.event': '« {label} »',
+  'engine.lint.transition.target': '« {label} »',
+  'engine.lint.transition.targets': '{first}, {rest}',
+  'engine.lint.transition.stay': 'sur place',
+  'engine.lint.spoken_direction':
+    'réplique « {line} » : « {found} » serait lu à voix haute ; une indication de jeu va dans direction (affichée en italique, jamais dite)',
+  'engine.lint.substance_state':
+    'substance : état « {path} » introuvable (chemin attendu depuis la racine, ex. ecoute.en_ligne)',
+  'engine.lint.missing_substance':
+    "grille : des critères du type « n'a pas fait… » ou « est resté dans les limites » ne seront jamais comptés avant une bonne fin, car aucune étape ne marque le moment où l'appel entre dans le vif du sujet. Indiquez cette étape (l'état atteint quand l'écoute a vraiment commencé).",
+  'engine.lint.missing_examples.none':
+    "aucune action n'a de phrases exemples : en parole libre, seules les phrases qui reprennent le nom d'une action seront reconnues. Sous chaque action, ajoutez quelques phrases qu'un·e écoutant·e pourrait dire : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) », ou dans le texte une liste examples sous l'action.",
+  'engine.lint.missing_examples.some':
+    "{missing} actions sur {total} n'ont pas de phrases exemples : en parole libre, seules les phrases qui reprennent le nom d'une action seront reconnues. Sous chaque action, ajoutez quelques phrases qu'un·e écoutant·e pourrait dire : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) », ou dans le texte une liste examples sous l'action.",
+  'engine.lint.missing_examples.move':
+    "action « {move} » sans phrases exemples : en parole libre, elle ne sera reconnue que dans une phrase qui reprend son nom. Ajoutez-en quelques-unes : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) », ou dans le texte une liste examples sous l'action.",
+  'engine.lint.file_name': "le fichier devrait s'appeler {scenario}.tests.yaml",
+  'engine.lint.test.scenario_invalid':
+    "scénario « {scenario} » invalide ({file}) : corrigez d'abord ses erreurs",
+  'engine.lint.test.scenario_missing': 'scénario « {scenario} » introuvable',
+  'engine.lint.test.move_missing': 'action « {move} » introuvable dans moves',
+  'engine.lint.test.inject_missing': 'événement « {inject} » introuvable dans injects',
+  'engine.lint.test.state_missing': 'état « {state} » introuvable',
+  'engine.lint.test.line_missing': 'réplique « {line} » introuvable dans lines',
+  'engine.lint.test.variable_missing': 'variable « {variable} » introuvable',
+  'engine.lint.test.ending_missing': 'fin « {ending} » introuvable dans endings',
+  'engine.lint.test.outcome_mismatch': "la fin « {ending} » a l'issue {declared}, pas {outcome}",
+  'engine.lint.test.criterion_missing': 'critère « {criterion} » introuvable dans la grille',
+  'engine.lint.test.criterion_judged':
+    'critère « {criterion} » jugé par le formateur : pas de résultat automatique',
+  'engine.parse.in_file': '{file} : {message}',
+  'engine.parse.too_large': 'document trop volumineux (maximum {max} octets)',
+  'engine.parse.too_deep': 'document trop profondément imbriqué (maximum {max} niveaux)',
+  'engine.parse.too_deep.unknown': 'document trop profondément imbriqué',
+  'engine.parse.unreadable': 'lecture impossible ({error})',
+  'engine.parse.aliases': "trop d'alias YAML (maximum {max} expansions) : document refusé",
+  'engine.parse.yaml': 'YAML invalide : {detail}',
+  'engine.parse.duplicate_key':
+    'YAML invalide : clé « {key} » en double (chaque clé une seule fois par bloc)',
+  'engine.parse.schema': '{detail}',
+  'engine.parse.unknown_action': 'action inconnue « {written} » : actions permises : {options}',
+  'engine.parse.unknown_guard': 'garde inconnue « {written} » : gardes permises : {options}',
+  'engine.parse.invalid_key': 'clé « {key} » invalide dans {where} : {rule}',
+  'engine.parse.invalid_key.root': 'clé « {key} » invalide : {rule}',
+  'engine.ref.target_missing': 'cible « {target} » : état « {state} » introuvable',
+  'engine.ref.target_form': 'cible « {target} » : seule la forme #{machine}.chemin est acceptée',
+  'engine.ref.target_root':
+    'cible « {target} » depuis la racine : écrivez « .{target} » ou « #{machine}.{target} »',
+  'engine.ref.move_reserved': "l'action « {move} » porte un nom réservé ({reserved})",
+  'engine.ref.move_and_inject': "« {id} » est à la fois une action de l'écoutant et un événement injecté",
+  'engine.ref.inject_reserved': "l'événement injecté « {inject} » porte un nom réservé ({reserved})",
+  'engine.ref.hangup_ending': 'hangupEnding : fin « {ending} » introuvable dans endings',
+  'engine.ref.line_missing': 'réplique « {line} » introuvable dans lines',
+  'engine.ref.variable_missing': 'variable « {variable} » introuvable dans variables',
+  'engine.ref.ending_missing': 'fin « {ending} » introuvable dans endings',
+  'engine.ref.guard_state_missing':
+    'état « {state} » introuvable (chemin attendu depuis la racine, ex. detresse.forte)',
+  'engine.ref.guard_state_history': "état « {state} » : un état historique n'est jamais actif",
+  'engine.ref.guard_move_missing': "action de l'écoutant « {move} » introuvable dans moves",
+  'engine.ref.states_empty': 'état « {state} » : states est vide',
+  'engine.ref.history_only':
+    "état « {state} » : « {key} » n'est permis que sur un état historique (type: history)",
+  'engine.ref.final_key': "état final « {state} » : « {key} » n'est pas permis",
+  'engine.ref.parallel_initial': 'état parallèle « {state} » : pas de initial',
+  'engine.ref.parallel_regions': 'état parallèle « {state} » : il faut des régions (states)',
+  'engine.ref.initial_missing': 'état « {state} » : initial manquant',
+  'engine.ref.initial_unknown': "état « {state} » : initial « {initial} » n'est pas un de ses états",
+  'engine.ref.initial_history': 'état « {state} » : initial « {initial} » est un état historique',
+  'engine.ref.initial_without_children': 'état « {state} » : initial sans sous-états',
+  'engine.ref.event_unknown':
+    "événement « {event} » inconnu : ni action de l'écoutant (moves), ni événement injecté (injects), ni {reserved}",
+  'engine.ref.delay_too_long': 'délai {delay} ms trop long (maximum {max} ms)',
+  'engine.ref.flag_never_set': 'drapeau « {flag} » lu mais jamais posé par une action flag',
+  'engine.ref.history_key': "état historique « {state} » : « {key} » n'est pas permis",
+  'engine.ref.history_alone':
+    "état historique « {state} » : son parent doit avoir d'autres sous-états, où revenir",
+  'engine.ref.history_target_missing':
+    'état historique « {state} » : cible par défaut « {target} » introuvable parmi les sous-états de « {parent} » (chemin depuis le parent, ex. {example})',
+  'engine.ref.history_target_history':
+    'état historique « {state} » : sa cible par défaut « {target} » est un état historique',
+  'engine.ref.always_loop': 'always sans garde et sans cible dans « {state} » : boucle sans fin',
+  'engine.ref.always_cycle': 'transitions always sans garde en boucle : {cycle}',
+  'engine.ref.rubric_competency_twice': 'grille : compétence « {competency} » en double',
+  'engine.ref.rubric_criterion_twice': 'grille : critère « {criterion} » en double',
+  'engine.ref.rubric_move_missing': "grille : action de l'écoutant « {move} » introuvable dans moves",
+  'engine.ref.rubric_state_missing':
+    'grille : état « {state} » introuvable (chemin attendu depuis la racine, ex. ecoute.en_ligne)',
+  'engine.ref.rubric_variable_missing': 'grille : variable « {variable} » introuvable dans variables',
+  'engine.ref.rubric_bounds_missing': 'grille : critère « {criterion} » : il faut min, max ou les deux',
+  'engine.ref.rubric_bounds_inverted': 'grille : critère « {criterion} » : min > max',
+  'engine.ref.rubric_inject_missing': 'grille : événement injecté « {inject} » introuvable dans injects',
 };
 
 export type MessageKey = keyof typeof fr;

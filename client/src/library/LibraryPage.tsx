@@ -10,7 +10,7 @@ import { Link, useNavigate } from 'react-router';
 import type { LibraryCallSummary, LibraryIssue } from '@ecoute/protocol';
 import { accountApi } from '../account/accountApi.js';
 import { SignedInPage } from '../account/SignedInPage.js';
-import { useI18n } from '../i18n/index.js';
+import { engineWords, useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { libraryApi } from './libraryApi.js';
 import './library.css';
@@ -37,7 +37,7 @@ export function LibraryPage({
 }
 
 function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const [calls, setCalls] = useState<LibraryCallSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -257,8 +257,11 @@ function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
                 {importError.issues.map((issue, i) => (
                   <li key={i}>
                     {issue.line !== undefined
-                      ? t('library.import.issueAt', { line: issue.line, message: issue.message })
-                      : issue.message}
+                      ? t('library.import.issueAt', {
+                          line: issue.line,
+                          message: engineWords(lang, issue.text, issue.message),
+                        })
+                      : engineWords(lang, issue.text, issue.message)}
                   </li>
                 ))}
               </ul>

@@ -55,6 +55,7 @@ export {
   describeGuard,
   describeCondition,
   formatCondition,
+  conditionText,
   formatReason,
   flagLabel,
   AVAILABILITY_REASONS,
@@ -114,11 +115,30 @@ export {
   type LintIssue,
   type LintFile,
   type LintSeverity,
+  type At,
 } from './tools/lint.js';
 export { FidelityLintCode } from './tools/lint-fidelity.js';
 export { SpeechLintCode } from './tools/lint-speech.js';
 export { frenchTypographyProblems } from './tools/french-typography.js';
-export { scenarioGraph, transitionLabel, type GraphFormat, type GraphOptions } from './tools/graph.js';
+export {
+  scenarioGraph,
+  transitionLabel,
+  transitionText,
+  type GraphFormat,
+  type GraphOptions,
+} from './tools/graph.js';
+// What the engine writes for people, as codes and parameters (the studio words them).
+export {
+  ENGINE_MESSAGES,
+  ENGINE_MESSAGE_CODES,
+  frenchText,
+  wordMessage,
+  type EngineMessage,
+  type EngineMessageCode,
+  type MessageParam,
+  type LibraryWords,
+  type MessageLang,
+} from './messages.js';
 export {
   TerminalPlay,
   PLAY_HELP,

@@ -2,7 +2,7 @@
 // calls (drafts, published and retired versions, who changed what, when) merged with the built-in
 // files, read-only. A published version never changes; a session keeps the version it played.
 import { z } from 'zod';
-import { SCENARIO_ID_PATTERN, SCENARIO_LIMITS } from '@ecoute/engine';
+import { SCENARIO_ID_PATTERN, SCENARIO_LIMITS, type EngineMessage } from '@ecoute/engine';
 
 export const LIBRARY_VERSION_STATUSES = ['draft', 'published', 'retired'] as const;
 export type LibraryVersionStatus = (typeof LIBRARY_VERSION_STATUSES)[number];
@@ -43,7 +43,10 @@ export interface LibraryIssue {
   column?: number;
   severity: 'error' | 'warning';
   code: string;
+  /** In French. */
   message: string;
+  /** The message as the engine's code and parameters: the client words it in its page's language. */
+  text?: EngineMessage;
 }
 
 export interface LibraryVersionSummary {

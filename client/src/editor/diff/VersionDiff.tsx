@@ -3,7 +3,7 @@
 // `<del>`, added text in `<ins>`, each with a sign, never by colour alone.
 import { useId, useState, type FormEvent } from 'react';
 import type { LibraryVersionStatus, LibraryVersionSummary } from '@ecoute/protocol';
-import { pluralForm, useI18n, type MessageKey } from '../../i18n/index.js';
+import { engineWords, pluralForm, useI18n, type MessageKey } from '../../i18n/index.js';
 import {
   scenarioChanges,
   sideBySide,
@@ -56,7 +56,7 @@ export function VersionDiff({
   /** A version's YAML, or null when it cannot be read. */
   loadText: (version: number) => Promise<string | null>;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const headingId = useId();
   const sorted = [...versions].sort((a, b) => a.version - b.version);
   const [before, setBefore] = useState(sorted.at(-2)?.version ?? sorted[0]?.version ?? 1);
@@ -77,7 +77,12 @@ export function VersionDiff({
     setStatus(t('studio.diff.loading'));
     const [a, b] = await Promise.all([loadText(before), loadText(after)]).catch(() => [null, null]);
     if (a === null || b === null) return setStatus(t('studio.diff.failed'));
-    setCompared({ before, after, changes: scenarioChanges(a, b, words), rows: sideBySide(a, b) });
+    setCompared({
+      before,
+      after,
+      changes: scenarioChanges(a, b, words, (edge) => engineWords(lang, edge.text, edge.label)),
+      rows: sideBySide(a, b),
+    });
     setStatus(t('studio.diff.done', { before, after }));
   };
   const option = (v: LibraryVersionSummary) => (

@@ -2,7 +2,13 @@
 // in the call itself — states, transitions, lines and rubric — read with the engine's parser, so
 // a moved or reformatted block is not a change and a changed guard is.
 import { diffLines } from 'diff';
-import { parseScenario, scenarioGraphModel, type Scenario, type ScenarioIssue } from '@ecoute/engine';
+import {
+  parseScenario,
+  scenarioGraphModel,
+  type Scenario,
+  type ScenarioGraph,
+  type ScenarioIssue,
+} from '@ecoute/engine';
 
 export interface TextRow {
   kind: 'same' | 'removed' | 'added' | 'changed' | 'skipped';
@@ -168,14 +174,20 @@ function statesOf(scenario: Scenario): Map<string, Item> {
   return out;
 }
 
-function transitionsOf(scenario: Scenario, words: (from: string, to: string, label: string) => string) {
+type GraphEdge = ScenarioGraph['edges'][number];
+
+function transitionsOf(
+  scenario: Scenario,
+  words: (from: string, to: string, label: string) => string,
+  edgeLabel: (edge: GraphEdge) => string,
+) {
   const graph = scenarioGraphModel(scenario);
   const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
   const out = new Map<string, Item>();
   for (const edge of graph.edges) {
     const from = edge.source ? (labels.get(edge.source) ?? edge.source) : '';
     const to = edge.target ? (labels.get(edge.target) ?? edge.target) : from;
-    const label = words(from, to, edge.label);
+    const label = words(from, to, edgeLabel(edge));
     out.set(`${edge.source}|${edge.target ?? ''}|${edge.label}`, { label, body: '' });
   }
   return out;
@@ -209,6 +221,8 @@ export function scenarioChanges(
   before: string,
   after: string,
   words: (from: string, to: string, label: string) => string,
+  /** An arrow's label as the page shows it (its engine message in the page's language). */
+  edgeLabel: (edge: GraphEdge) => string = (edge) => edge.label,
 ): ChangesResult {
   const a = parseScenario(before);
   if (!a.ok) return { ok: false, side: 'before', issues: a.errors };
@@ -218,7 +232,10 @@ export function scenarioChanges(
     ok: true,
     changes: {
       states: compare(statesOf(a.scenario), statesOf(b.scenario)),
-      transitions: compare(transitionsOf(a.scenario, words), transitionsOf(b.scenario, words)),
+      transitions: compare(
+        transitionsOf(a.scenario, words, edgeLabel),
+        transitionsOf(b.scenario, words, edgeLabel),
+      ),
       lines: compare(linesOf(a.scenario), linesOf(b.scenario)),
       rubric: compare(rubricOf(a.scenario), rubricOf(b.scenario)),
       other: otherParts(a.scenario, b.scenario),

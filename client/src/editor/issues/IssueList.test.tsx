@@ -24,7 +24,33 @@ const atLine: LintIssue = {
   message: 'Libellé',
 };
 
+/** An issue as the engine's lint gives it: its French, and the same as a code with parameters. */
+const unreachable: LintIssue = {
+  file: 'x',
+  line: 4,
+  severity: 'warning',
+  code: 'lint/unreachable_state',
+  message: "état «\u00a0Orphelin\u00a0» inatteignable\u00a0: aucune transition n'y mène",
+  text: { code: 'lint.unreachable_state', params: { state: 'Orphelin' } },
+};
+
 describe('the lint issues', () => {
+  it("are in the page's language: English words on an English page, the engine's French on a French one", () => {
+    const english = renderWithSession(<IssueList issues={[unreachable]} onGo={() => {}} />, { lang: 'en' });
+    fireEvent.click(screen.getByRole('button', { name: /^0 errors?, 1 warning/ }));
+    const warning = translate('en', 'editor.issues.warning', {
+      message: 'state “Orphelin” unreachable: no transition leads to it',
+    });
+    expect(screen.getByRole('listitem').textContent).toContain(warning);
+    english.unmount();
+
+    renderWithSession(<IssueList issues={[unreachable]} onGo={() => {}} />);
+    fireEvent.click(screen.getByRole('button'));
+    expect(screen.getByRole('listitem').textContent).toContain(
+      translate('fr', 'editor.issues.warning', { message: unreachable.message }),
+    );
+  });
+
   it('the count is a button with plural forms; the list gives each message and where to go', () => {
     const go = jest.fn<(issue: LintIssue) => void>();
     renderWithSession(<IssueList issues={[dead]} onGo={go} />);

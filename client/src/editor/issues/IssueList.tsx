@@ -6,7 +6,7 @@
 // as a control the author could not use.
 import { useId, useMemo, useState } from 'react';
 import type { LintIssue, StateRange } from '@ecoute/engine';
-import { pluralForm, useI18n } from '../../i18n/index.js';
+import { engineWords, pluralForm, useI18n } from '../../i18n/index.js';
 import type { IssuePlace } from './issuePlace.js';
 
 /** The offset in `text` an issue points at: its line and column, the state it names, or 0. */
@@ -81,17 +81,19 @@ export function IssueList({
         <ul id={listId} className="studio__issues" aria-label={t('editor.issues.list')}>
           {issues.map((issue, i) => {
             const place = places[i];
+            // In the page's language: the engine's code and parameters through the catalogue.
+            const message = engineWords(lang, issue.text, issue.message);
             return (
               <li key={i}>
                 {t(issue.severity === 'error' ? 'editor.issues.error' : 'editor.issues.warning', {
-                  message: issue.message,
+                  message,
                 })}{' '}
                 {place && onForm ? (
                   <>
                     <button
                       type="button"
                       // One per issue: each named with its message (its visible words first).
-                      aria-label={t('editor.issues.goFormNamed', { message: issue.message })}
+                      aria-label={t('editor.issues.goFormNamed', { message })}
                       onClick={() => onForm(place)}
                     >
                       {t('editor.issues.goForm')}

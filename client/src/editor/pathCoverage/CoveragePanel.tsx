@@ -3,7 +3,7 @@
 // (reached states carry a ✓, the others read `graph.text.unvisited` in the graph's words).
 import { useEffect, useId, useState } from 'react';
 import type { ScenarioGraph } from '@ecoute/engine';
-import { useI18n } from '../../i18n/index.js';
+import { engineWords, useI18n } from '../../i18n/index.js';
 import { edgeTransition, type DraftCoverage } from './draftCoverage.js';
 import { runCoverage } from './runCoverage.js';
 
@@ -23,7 +23,7 @@ export function CoveragePanel({
   onReached: (reached: Reached | null) => void;
   run?: (text: string) => Promise<DraftCoverage>;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const headingId = useId();
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<DraftCoverage | null>(null);
@@ -110,7 +110,7 @@ export function CoveragePanel({
                       : edge.source
                         ? nodeLabel(edge.source)
                         : t('studio.coverage.anywhere'),
-                    label: edge.label,
+                    label: engineWords(lang, edge.text, edge.label),
                   })}
                 </li>
               ))}

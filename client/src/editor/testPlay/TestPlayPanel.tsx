@@ -4,7 +4,7 @@
 // The active states go up to the editor, whose graph beside the text highlights them.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Input, TimelineEntry } from '@ecoute/engine';
-import { useI18n } from '../../i18n/index.js';
+import { engineWords, useI18n } from '../../i18n/index.js';
 import { InjectButtons } from '../../trainer/InjectButtons.js';
 import { VariableGauges } from '../../trainer/VariableGauges.js';
 import { formatDuration } from '../../ui/formatDuration.js';
@@ -30,7 +30,7 @@ export default function TestPlayPanel({
   onProgress?: (progress: TestPlayProgress | null) => void;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const headingId = useId();
   const sideId = useId();
   const movesHeadingId = useId();
@@ -130,7 +130,7 @@ export default function TestPlayPanel({
           <p>{t('studio.play.invalid')}</p>
           <ul>
             {(start.ok ? [] : start.issues).map((issue, i) => (
-              <li key={i}>{issue.message}</li>
+              <li key={i}>{engineWords(lang, issue.text, issue.message)}</li>
             ))}
           </ul>
         </div>

@@ -76,8 +76,8 @@ describe('availability of moves and injects', () => {
     });
     // Worded in French for the CLI: labels, never paths nor ids.
     expect(formatReason(reason!)).toBe(
-      'Condition non remplie : étape « Fait » déjà atteinte et « informe » et ' +
-        'Confiance ≥ 7 (actuellement 7) et non (« Agir » fait < 2 fois (actuellement 1))',
+      'Condition non remplie : étape « Fait » déjà atteinte et « informe » et ' +
+        'Confiance ≥ 7 (actuellement 7) et non (« Agir » fait < 2 fois (actuellement 1))',
     );
   });
 });
@@ -106,7 +106,7 @@ describe('describeGuard', () => {
           ],
         },
       },
-      '« a » ou (étape « X » déjà atteinte et « b »)',
+      '« a » ou (étape « X » déjà atteinte et « b »)',
     ],
   ])('%j → %s', (guard, text) => {
     expect(describeGuard(guard, scenario)).toBe(text);

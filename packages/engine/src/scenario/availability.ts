@@ -2,6 +2,7 @@
 // move or inject is not available right now (for the consoles: the trainer sees why an inject
 // would do nothing). Reasons are codes with parameters (labels, values): the consoles word them
 // from their catalogue; `formatReason` words them in French for the CLI.
+import { frenchText, msg, type EngineMessage } from '../messages.js';
 import type { CompiledScenario } from './compile.js';
 import { effectiveMoveCounts, type CallContext } from './guards.js';
 import { collectStates, transitionList, type StateInfo } from './references.js';
@@ -145,32 +146,56 @@ export function describeCondition(
   }
 }
 
-/** A condition in French (the CLI, the graph's edge labels; the consoles use their catalogue). */
-export function formatCondition(condition: Condition): string {
-  const now = (n: number | undefined) => (n === undefined ? '' : ` (actuellement ${n})`);
+/** A condition as a message (the graph's edge labels; the consoles word `Condition` themselves). */
+export function conditionText(condition: Condition): EngineMessage {
+  const now = (n: number | undefined) => (n === undefined ? '' : msg('condition.now', { value: n }));
   switch (condition.kind) {
     case 'compare':
-      return `${condition.label} ${OPS[condition.op]} ${condition.value}${now(condition.now)}`;
+      return msg('condition.compare', {
+        label: condition.label,
+        op: OPS[condition.op],
+        value: condition.value,
+        now: now(condition.now),
+      });
     case 'flag':
-      return `« ${condition.label} »`;
+      return msg('condition.flag', { label: condition.label });
     case 'visited':
-      return `étape « ${condition.label} » déjà atteinte`;
+      return msg('condition.visited', { label: condition.label });
     case 'in':
-      return `étape « ${condition.label} » en cours`;
+      return msg('condition.in', { label: condition.label });
     case 'moveCount':
       return condition.label === null
-        ? `nombre total d'actions de l'écoutant·e ${OPS[condition.op]} ${condition.value}${now(condition.now)}`
-        : `« ${condition.label} » fait ${OPS[condition.op]} ${condition.value} fois${now(condition.now)}`;
+        ? msg('condition.movesTotal', {
+            op: OPS[condition.op],
+            value: condition.value,
+            now: now(condition.now),
+          })
+        : msg('condition.moveCount', {
+            label: condition.label,
+            op: OPS[condition.op],
+            value: condition.value,
+            now: now(condition.now),
+          });
     case 'all':
     case 'any': {
-      const joiner = condition.kind === 'all' ? ' et ' : ' ou ';
-      return condition.of
-        .map((c) => (c.kind === 'all' || c.kind === 'any' ? `(${formatCondition(c)})` : formatCondition(c)))
-        .join(joiner);
+      const parts = condition.of.map((c) =>
+        c.kind === 'all' || c.kind === 'any'
+          ? msg('condition.group', { condition: conditionText(c) })
+          : conditionText(c),
+      );
+      const joiner = condition.kind === 'all' ? 'condition.and' : 'condition.or';
+      // « a et b et c »: each part joined to what came before it (the schema gives one at least).
+      const [first, ...rest] = parts as [EngineMessage, ...EngineMessage[]];
+      return rest.reduce((left, right) => msg(joiner, { left, right }), first);
     }
     case 'not':
-      return `non (${formatCondition(condition.condition)})`;
+      return msg('condition.not', { condition: conditionText(condition.condition) });
   }
+}
+
+/** A condition in French (the CLI, the graph's edge labels; the consoles use their catalogue). */
+export function formatCondition(condition: Condition): string {
+  return frenchText(conditionText(condition));
 }
 
 /** A reason in French (the CLI). */

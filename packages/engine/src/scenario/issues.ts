@@ -1,6 +1,8 @@
 // Coded problems found in a scenario document. Codes are stable (the editor and the server show
 // them); messages are French, for the author.
 
+import type { EngineMessage } from '../messages.js';
+
 export const ScenarioErrorCode = {
   TooLarge: 'scenario/too_large',
   TooDeep: 'scenario/too_deep',
@@ -16,7 +18,10 @@ export type IssuePath = (string | number)[];
 
 export interface ScenarioIssue {
   code: ScenarioErrorCode;
+  /** In French (the command line; the studio when its catalogue lacks `text`'s code). */
   message: string;
+  /** The message as a code and its parameters (`messages.ts`), worded by the studio in its language. */
+  text?: EngineMessage;
   /** Dotted path in the document, e.g. `machine.states.accueil.on.reformuler.actions.0.params.line`. */
   path?: string;
   /** 1-based position in the source text, when it can be located. */

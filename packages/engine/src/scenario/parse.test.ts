@@ -46,7 +46,13 @@ describe('parseScenario', () => {
   it('refuses a 5 MB document without parsing it', () => {
     const text = `summary: "${'a'.repeat(5 * 1024 * 1024)}"\n`;
     const errors = quickly(GUARD_MS, () => errorsOf(text));
-    expect(errors).toEqual([{ code: 'scenario/too_large', message: expect.stringContaining('1000000') }]);
+    expect(errors).toEqual([
+      {
+        code: 'scenario/too_large',
+        message: expect.stringContaining('1000000'),
+        text: { code: 'parse.too_large', params: { max: 1_000_000 } },
+      },
+    ]);
   });
 
   it('counts bytes, not characters', () => {
@@ -148,7 +154,17 @@ describe('parseScenario', () => {
     const line = text.split('\n').findIndex((l) => l.startsWith('version:')) + 1;
     const errors = errorsOf(text);
     expect(errors).toEqual([
-      { code: 'scenario/schema', message: expect.any(String), path: 'version', line, column: 10 },
+      {
+        code: 'scenario/schema',
+        message: expect.any(String),
+        text: {
+          code: 'parse.schema',
+          params: { detail: { fr: expect.any(String), en: expect.any(String) } },
+        },
+        path: 'version',
+        line,
+        column: 10,
+      },
     ]);
   });
 
@@ -221,6 +237,7 @@ describe('parseScenario', () => {
       {
         code: 'scenario/reference',
         message: expect.stringContaining('inexistante'),
+        text: { code: 'ref.line_missing', params: { line: 'inexistante' } },
         path: 'machine.states.debut.entry.0.params.line',
         line,
         column: expect.any(Number),

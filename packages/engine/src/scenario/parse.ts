@@ -17,6 +17,7 @@ import { scenarioSchema, type Scenario } from './schema.js';
 import { checkReferences } from './references.js';
 import { formatPath, ScenarioErrorCode, type IssuePath, type ScenarioIssue } from './issues.js';
 import { yamlErrorWording } from './yaml-errors.js';
+import { frenchText, msg, type EngineMessage, type LibraryWords } from '../messages.js';
 
 export const SCENARIO_LIMITS = {
   /** Largest scenario text, in UTF-8 bytes. */
@@ -32,6 +33,7 @@ export const SCENARIO_LIMITS = {
 export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioIssue[] };
 
 const zodFrench = z.locales.fr().localeError;
+const zodEnglish = z.locales.en().localeError;
 /** French quotation marks, with narrow no-break spaces: « machine_inconnue ». */
 const guillemets = (text: string): string => `«\u202f${text}\u202f»`;
 /**
@@ -42,12 +44,23 @@ const guillemets = (text: string): string => `«\u202f${text}\u202f»`;
 const frenchErrors: z.core.$ZodErrorMap = (issue) => {
   const said = zodFrench(issue);
   const message = typeof said === 'string' ? said : said?.message;
+  // The English beside it, for the studio's English pages (zod's own English words): carried in
+  // the message after a NUL, split off by `bilingual`.
+  const english = zodEnglish(issue);
+  const inEnglish = typeof english === 'string' ? english : english?.message;
   return message
     ?.replace(/"([^"]*)"/g, (_all, inner: string) => guillemets(inner))
     .replace(/(chaîne de caractères) (attendu|reçu)\b/g, '$1 $2e')
     .replace(/ :/g, '\u00a0:')
-    .replace(/ ([;?!])/g, '\u202f$1');
+    .replace(/ ([;?!])/g, '\u202f$1')
+    .concat(inEnglish ? `\u0000${inEnglish}` : '');
 };
+
+/** A message of `frenchErrors`: its French, and zod's English when it has one. */
+function bilingual(message: string): { detail: LibraryWords } {
+  const [fr = '', en] = message.split('\u0000');
+  return { detail: { fr, en: en ?? fr } };
+}
 
 export function parseScenario(text: string, source?: string): ParseScenarioResult {
   const result = parseScenarioWithSource(text, source);
@@ -63,17 +76,24 @@ export function parseScenarioWithSource(
   try {
     const result = parseUnchecked(text, load);
     if (!result.ok && source !== undefined) {
-      for (const issue of result.errors) issue.message = `${source} : ${issue.message}`;
+      for (const issue of result.errors) {
+        issue.message = frenchText(msg('parse.in_file', { file: source, message: issue.message }));
+        if (issue.text) issue.text = msg('parse.in_file', { file: source, message: issue.text });
+      }
     }
     return result;
   } catch (err) {
     // Last resort: the checks above should have refused anything that makes a library throw.
     const deep = err instanceof RangeError;
-    return fail({
-      code: deep ? ScenarioErrorCode.TooDeep : ScenarioErrorCode.Yaml,
-      message: `${source ? `${source} : ` : ''}${deep ? 'document trop profondément imbriqué' : `lecture impossible (${String(err)})`}`,
-    });
+    const said = deep ? msg('parse.too_deep.unknown') : msg('parse.unreadable', { error: String(err) });
+    const text = source ? msg('parse.in_file', { file: source, message: said }) : said;
+    return fail(coded(deep ? ScenarioErrorCode.TooDeep : ScenarioErrorCode.Yaml, text));
   }
+}
+
+/** An issue of `code` whose message is `text` (its French in `message`). */
+function coded(code: ScenarioErrorCode, text: EngineMessage): ScenarioIssue {
+  return { code, message: frenchText(text), text };
 }
 
 function fail(...errors: ScenarioIssue[]): { ok: false; errors: ScenarioIssue[] } {
@@ -104,10 +124,7 @@ export function textBeyondLimits(text: string): { ok: false; errors: ScenarioIss
     text.length > SCENARIO_LIMITS.maxBytes ||
     (text.length * 3 > SCENARIO_LIMITS.maxBytes && utf8Length(text) > SCENARIO_LIMITS.maxBytes)
   ) {
-    return fail({
-      code: ScenarioErrorCode.TooLarge,
-      message: `document trop volumineux (maximum ${SCENARIO_LIMITS.maxBytes} octets)`,
-    });
+    return fail(coded(ScenarioErrorCode.TooLarge, msg('parse.too_large', { max: SCENARIO_LIMITS.maxBytes })));
   }
   const flowDepth = maxFlowDepth(text);
   if (flowDepth > SCENARIO_LIMITS.maxDepth) return tooDeep();
@@ -138,8 +155,10 @@ export function loadYaml(text: string): LoadYamlResult {
         // yaml's first line ends with « at line 3, column 1: »: the issue carries them itself.
         const said = (e.message.split('\n')[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, '');
         return {
-          code: ScenarioErrorCode.Yaml,
-          message: `YAML invalide : ${yamlErrorWording(e.code, said)}`,
+          ...coded(
+            ScenarioErrorCode.Yaml,
+            msg('parse.yaml', { detail: { fr: yamlErrorWording(e.code, said), en: said } }),
+          ),
           ...(pos ? { line: pos.line, column: pos.col } : {}),
         };
       }),
@@ -152,8 +171,7 @@ export function loadYaml(text: string): LoadYamlResult {
       ...duplicates.map(({ key, offset }) => {
         const pos = lineCounter.linePos(offset);
         return {
-          code: ScenarioErrorCode.Yaml,
-          message: `YAML invalide : clé « ${key} » en double (chaque clé une seule fois par bloc)`,
+          ...coded(ScenarioErrorCode.Yaml, msg('parse.duplicate_key', { key })),
           line: pos.line,
           column: pos.col,
         };
@@ -166,10 +184,9 @@ export function loadYaml(text: string): LoadYamlResult {
     value = doc.toJS({ maxAliasCount: SCENARIO_LIMITS.maxAliasCount });
   } catch (err) {
     if (err instanceof ReferenceError) {
-      return fail({
-        code: ScenarioErrorCode.Aliases,
-        message: `trop d'alias YAML (maximum ${SCENARIO_LIMITS.maxAliasCount} expansions) : document refusé`,
-      });
+      return fail(
+        coded(ScenarioErrorCode.Aliases, msg('parse.aliases', { max: SCENARIO_LIMITS.maxAliasCount })),
+      );
     }
     throw err;
   }
@@ -194,12 +211,17 @@ export function parseYamlWith<T>(
       ...parsed.error.issues
         .flatMap((issue) => flattenIssue(issue, []))
         .map(({ issue, path }) => {
-          const message = describeSchemaIssue(issue, value, path);
+          const text = describeSchemaIssue(issue, value, path);
           // A bad record key is shown at the key itself, like an unknown key.
           const badKey = issue.code === 'invalid_key' ? path.at(-1) : undefined;
           const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : badKey?.toString();
           const at = badKey === undefined ? path : path.slice(0, -1);
-          return located(doc, lineCounter, { code: ScenarioErrorCode.Schema, message, path: at }, key);
+          return located(
+            doc,
+            lineCounter,
+            { code: ScenarioErrorCode.Schema, message: frenchText(text), text, path: at },
+            key,
+          );
         }),
     );
   }
@@ -237,10 +259,7 @@ export function locatePath(
 }
 
 function tooDeep(): { ok: false; errors: ScenarioIssue[] } {
-  return fail({
-    code: ScenarioErrorCode.TooDeep,
-    message: `document trop profondément imbriqué (maximum ${SCENARIO_LIMITS.maxDepth} niveaux)`,
-  });
+  return fail(coded(ScenarioErrorCode.TooDeep, msg('parse.too_deep', { max: SCENARIO_LIMITS.maxDepth })));
 }
 
 /**
@@ -268,20 +287,25 @@ function flattenIssue(
 }
 
 /** A clearer message than zod's for the mistake authors make most: an unknown action or guard name. */
-function describeSchemaIssue(issue: z.core.$ZodIssue, value: unknown, path: IssuePath): string {
+function describeSchemaIssue(issue: z.core.$ZodIssue, value: unknown, path: IssuePath): EngineMessage {
   if (issue.code === 'invalid_union' && (issue as { note?: string }).note === 'No matching discriminator') {
     const options = (issue as { options?: unknown[] }).options ?? [];
-    const kind = options.includes('compare') ? 'garde' : 'action';
+    const guard = options.includes('compare');
     const written = getAt(value, path);
-    return `${kind} inconnue « ${typeof written === 'string' ? written : (JSON.stringify(written) ?? '(absente)')} » : ${kind === 'garde' ? 'gardes' : 'actions'} permises : ${options.join(', ')}`;
+    return msg(guard ? 'parse.unknown_guard' : 'parse.unknown_action', {
+      written: typeof written === 'string' ? written : (JSON.stringify(written) ?? '(absente)'),
+      options: options.join(', '),
+    });
   }
   if (issue.code === 'invalid_key') {
     // zod says only « Clé invalide dans record »: name the key and the rule it breaks.
-    const key = path.at(-1);
-    const rule = issue.issues[0]?.message ?? issue.message;
-    return `clé « ${String(key)} » invalide${path.length > 1 ? ` dans ${formatPath(path.slice(0, -1))}` : ''} : ${rule}`;
+    const key = String(path.at(-1));
+    const rule = msg('parse.schema', bilingual(issue.issues[0]?.message ?? issue.message));
+    return path.length > 1
+      ? msg('parse.invalid_key', { key, where: formatPath(path.slice(0, -1)), rule })
+      : msg('parse.invalid_key.root', { key, rule });
   }
-  return issue.message;
+  return msg('parse.schema', bilingual(issue.message));
 }
 
 function getAt(value: unknown, path: IssuePath): unknown {
@@ -297,12 +321,13 @@ function getAt(value: unknown, path: IssuePath): unknown {
 function located(
   doc: Document.Parsed,
   lineCounter: LineCounter,
-  issue: { code: ScenarioIssue['code']; message: string; path: IssuePath },
+  issue: { code: ScenarioIssue['code']; message: string; text?: EngineMessage; path: IssuePath },
   key?: string,
 ): ScenarioIssue {
   const out: ScenarioIssue = {
     code: issue.code,
     message: issue.message,
+    ...(issue.text ? { text: issue.text } : {}),
     path: formatPath(key ? [...issue.path, key] : issue.path),
   };
   // The deepest existing node on the path: a missing field is reported at its parent.

@@ -12,13 +12,22 @@ import {
   type TransitionConfig,
   type TransitionObject,
 } from './schema.js';
+import { frenchText, msg, type EngineMessage } from '../messages.js';
 import { ScenarioErrorCode, type IssuePath } from './issues.js';
 
 export interface LocatedIssue {
   code: ScenarioErrorCode;
+  /** In French; `text` is the same as a code with parameters (`messages.ts`). */
   message: string;
+  text?: EngineMessage;
   path: IssuePath;
 }
+
+/** A message and its French words, as an issue carries them. */
+const worded = (text: EngineMessage): { message: string; text: EngineMessage } => ({
+  message: frenchText(text),
+  text,
+});
 
 export interface StateInfo {
   /** Path from the machine root, e.g. ['detresse', 'forte']. Empty for the root. */
@@ -85,37 +94,37 @@ export function resolveTarget(
   states: Map<string, StateInfo>,
   source: string[],
   target: string,
-): { path: string } | { error: string } {
+): { path: string } | { error: EngineMessage } {
   // The common case first, without arrays: a sibling named alone (`ecoute`).
   if (source.length > 0 && !target.includes('.') && !target.startsWith('#')) {
     const key = source.length === 1 ? target : `${source.slice(0, -1).join('.')}.${target}`;
-    return states.has(key) ? { path: key } : { error: `cible « ${target} » : état « ${key} » introuvable` };
+    return states.has(key) ? { path: key } : { error: msg('ref.target_missing', { target, state: key }) };
   }
   let path: string[];
   if (target.startsWith('#')) {
     const id = target.slice(1);
     if (id === machineId) path = [];
     else if (id.startsWith(`${machineId}.`)) path = id.slice(machineId.length + 1).split('.');
-    else return { error: `cible « ${target} » : seule la forme #${machineId}.chemin est acceptée` };
+    else return { error: msg('ref.target_form', { target, machine: machineId }) };
   } else if (target.startsWith('.')) {
     path = [...source, ...target.slice(1).split('.')];
   } else {
     if (source.length === 0) {
       return {
-        error: `cible « ${target} » depuis la racine : écrivez « .${target} » ou « #${machineId}.${target} »`,
+        error: msg('ref.target_root', { target, machine: machineId }),
       };
     }
     path = [...source.slice(0, -1), ...target.split('.')];
   }
   const key = path.join('.');
-  if (!states.has(key)) return { error: `cible « ${target} » : état « ${key || '(racine)'} » introuvable` };
+  if (!states.has(key)) return { error: msg('ref.target_missing', { target, state: key || '(racine)' }) };
   return { path: key };
 }
 
 export function checkReferences(scenario: Scenario): LocatedIssue[] {
   const issues: LocatedIssue[] = [];
-  const ref = (message: string, path: IssuePath): void => {
-    issues.push({ code: ScenarioErrorCode.Reference, message, path });
+  const ref = (text: EngineMessage, path: IssuePath): void => {
+    issues.push({ code: ScenarioErrorCode.Reference, ...worded(text), path });
   };
   const { machine } = scenario;
   const moveIds = new Set(Object.keys(scenario.moves));
@@ -124,19 +133,15 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
 
   for (const id of moveIds) {
     if (reserved.has(id))
-      ref(`l'action « ${id} » porte un nom réservé (${RESERVED_EVENTS.join(', ')})`, ['moves', id]);
-    if (injectIds.has(id))
-      ref(`« ${id} » est à la fois une action de l'écoutant et un événement injecté`, ['injects', id]);
+      ref(msg('ref.move_reserved', { move: id, reserved: RESERVED_EVENTS.join(', ') }), ['moves', id]);
+    if (injectIds.has(id)) ref(msg('ref.move_and_inject', { id }), ['injects', id]);
   }
   for (const id of injectIds) {
     if (reserved.has(id))
-      ref(`l'événement injecté « ${id} » porte un nom réservé (${RESERVED_EVENTS.join(', ')})`, [
-        'injects',
-        id,
-      ]);
+      ref(msg('ref.inject_reserved', { inject: id, reserved: RESERVED_EVENTS.join(', ') }), ['injects', id]);
   }
   if (!(scenario.hangupEnding in scenario.endings)) {
-    ref(`hangupEnding : fin « ${scenario.hangupEnding} » introuvable dans endings`, ['hangupEnding']);
+    ref(msg('ref.hangup_ending', { ending: scenario.hangupEnding }), ['hangupEnding']);
   }
 
   const states = collectStates(machine);
@@ -148,12 +153,12 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
     switch (action.type) {
       case 'say':
         if (!(action.params.line in scenario.lines))
-          ref(`réplique « ${action.params.line} » introuvable dans lines`, [...p, 'line']);
+          ref(msg('ref.line_missing', { line: action.params.line }), [...p, 'line']);
         break;
       case 'adjust':
       case 'set':
         if (!(action.params.variable in scenario.variables)) {
-          ref(`variable « ${action.params.variable} » introuvable dans variables`, [...p, 'variable']);
+          ref(msg('ref.variable_missing', { variable: action.params.variable }), [...p, 'variable']);
         }
         break;
       case 'flag':
@@ -161,7 +166,7 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
         break;
       case 'end':
         if (!(action.params.ending in scenario.endings))
-          ref(`fin « ${action.params.ending} » introuvable dans endings`, [...p, 'ending']);
+          ref(msg('ref.ending_missing', { ending: action.params.ending }), [...p, 'ending']);
         break;
       case 'cue':
       case 'note':
@@ -177,7 +182,7 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
     switch (guard.type) {
       case 'compare':
         if (!(guard.params.variable in scenario.variables)) {
-          ref(`variable « ${guard.params.variable} » introuvable dans variables`, [...p, 'variable']);
+          ref(msg('ref.variable_missing', { variable: guard.params.variable }), [...p, 'variable']);
         }
         break;
       case 'flag':
@@ -186,17 +191,14 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
       case 'visited':
       case 'in':
         if (!states.has(guard.params.state) || guard.params.state === '') {
-          ref(
-            `état « ${guard.params.state} » introuvable (chemin attendu depuis la racine, ex. detresse.forte)`,
-            [...p, 'state'],
-          );
+          ref(msg('ref.guard_state_missing', { state: guard.params.state }), [...p, 'state']);
         } else if (states.get(guard.params.state)?.node.type === 'history') {
-          ref(`état « ${guard.params.state} » : un état historique n'est jamais actif`, [...p, 'state']);
+          ref(msg('ref.guard_state_history', { state: guard.params.state }), [...p, 'state']);
         }
         break;
       case 'moveCount':
         if (guard.params.move !== undefined && !moveIds.has(guard.params.move)) {
-          ref(`action de l'écoutant « ${guard.params.move} » introuvable dans moves`, [...p, 'move']);
+          ref(msg('ref.guard_move_missing', { move: guard.params.move }), [...p, 'move']);
         }
         break;
       case 'all':
@@ -236,52 +238,45 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
     const name = path.join('.') || '(racine)';
     const children = Object.keys(node.states ?? {});
     if (node.states && children.length === 0)
-      ref(`état « ${name} » : states est vide`, [...docPath, 'states']);
+      ref(msg('ref.states_empty', { state: name }), [...docPath, 'states']);
     if (node.type === 'history') {
       checkHistory(states, path, node, docPath, ref);
       continue;
     }
     for (const key of ['history', 'target'] as const) {
-      if (node[key] !== undefined)
-        ref(`état « ${name} » : « ${key} » n'est permis que sur un état historique (type: history)`, [
-          ...docPath,
-          key,
-        ]);
+      if (node[key] !== undefined) ref(msg('ref.history_only', { state: name, key }), [...docPath, key]);
     }
     if (node.type === 'final') {
       for (const key of ['states', 'on', 'after', 'always'] as const) {
-        if (node[key] !== undefined)
-          ref(`état final « ${name} » : « ${key} » n'est pas permis`, [...docPath, key]);
+        if (node[key] !== undefined) ref(msg('ref.final_key', { state: name, key }), [...docPath, key]);
       }
     }
     if (node.type === 'parallel') {
       if (node.initial !== undefined)
-        ref(`état parallèle « ${name} » : pas de initial`, [...docPath, 'initial']);
-      if (children.length === 0) ref(`état parallèle « ${name} » : il faut des régions (states)`, docPath);
+        ref(msg('ref.parallel_initial', { state: name }), [...docPath, 'initial']);
+      if (children.length === 0) ref(msg('ref.parallel_regions', { state: name }), docPath);
     } else if (children.length > 0) {
-      if (node.initial === undefined) ref(`état « ${name} » : initial manquant`, docPath);
+      if (node.initial === undefined) ref(msg('ref.initial_missing', { state: name }), docPath);
       else if (!children.includes(node.initial))
-        ref(`état « ${name} » : initial « ${node.initial} » n'est pas un de ses états`, [
-          ...docPath,
-          'initial',
-        ]);
+        ref(msg('ref.initial_unknown', { state: name, initial: node.initial }), [...docPath, 'initial']);
       else if (node.states?.[node.initial]?.type === 'history')
-        ref(`état « ${name} » : initial « ${node.initial} » est un état historique`, [...docPath, 'initial']);
+        ref(msg('ref.initial_history', { state: name, initial: node.initial }), [...docPath, 'initial']);
     } else if (node.initial !== undefined) {
-      ref(`état « ${name} » : initial sans sous-états`, [...docPath, 'initial']);
+      ref(msg('ref.initial_without_children', { state: name }), [...docPath, 'initial']);
     }
     for (const [event, config] of Object.entries(node.on ?? {})) {
       if (!reserved.has(event) && !moveIds.has(event) && !injectIds.has(event)) {
-        ref(
-          `événement « ${event} » inconnu : ni action de l'écoutant (moves), ni événement injecté (injects), ni ${RESERVED_EVENTS.join('/')}`,
-          [...docPath, 'on', event],
-        );
+        ref(msg('ref.event_unknown', { event, reserved: RESERVED_EVENTS.join('/') }), [
+          ...docPath,
+          'on',
+          event,
+        ]);
       }
       checkTransitions(path, config, [...docPath, 'on', event]);
     }
     for (const [delay, config] of Object.entries(node.after ?? {})) {
       if (Number(delay) > MAX_DELAY_MS)
-        ref(`délai ${delay} ms trop long (maximum ${MAX_DELAY_MS} ms)`, [...docPath, 'after', delay]);
+        ref(msg('ref.delay_too_long', { delay, max: MAX_DELAY_MS }), [...docPath, 'after', delay]);
       checkTransitions(path, config, [...docPath, 'after', delay]);
     }
     checkTransitions(path, node.always, [...docPath, 'always']);
@@ -290,7 +285,7 @@ export function checkReferences(scenario: Scenario): LocatedIssue[] {
   }
   checkRubric(scenario, states, flagsRead, ref);
   for (const { name, path } of flagsRead) {
-    if (!flagsSet.has(name)) ref(`drapeau « ${name} » lu mais jamais posé par une action flag`, path);
+    if (!flagsSet.has(name)) ref(msg('ref.flag_never_set', { flag: name }), path);
   }
   if (issues.length === 0) issues.push(...checkAlwaysCycles(machine, states));
   return issues;
@@ -305,18 +300,17 @@ function checkHistory(
   path: string[],
   node: StateNodeConfig,
   docPath: IssuePath,
-  ref: (message: string, path: IssuePath) => void,
+  ref: (text: EngineMessage, path: IssuePath) => void,
 ): void {
   const name = path.join('.');
   for (const key of ['states', 'on', 'after', 'always', 'entry', 'exit', 'initial', 'tags'] as const) {
-    if (node[key] !== undefined)
-      ref(`état historique « ${name} » : « ${key} » n'est pas permis`, [...docPath, key]);
+    if (node[key] !== undefined) ref(msg('ref.history_key', { state: name, key }), [...docPath, key]);
   }
   const parentPath = path.slice(0, -1);
   const parent = states.get(parentPath.join('.'))?.node;
   const siblings = Object.entries(parent?.states ?? {}).filter(([, child]) => child.type !== 'history');
   if (siblings.length === 0) {
-    ref(`état historique « ${name} » : son parent doit avoir d'autres sous-états, où revenir`, docPath);
+    ref(msg('ref.history_alone', { state: name }), docPath);
     return;
   }
   if (node.target === undefined) return;
@@ -325,14 +319,16 @@ function checkHistory(
   const found = states.get(key);
   if (target.startsWith('#') || target.startsWith('.') || !found) {
     ref(
-      `état historique « ${name} » : cible par défaut « ${target} » introuvable parmi les sous-états de « ${parentPath.join('.') || '(racine)'} » (chemin depuis le parent, ex. ${siblings[0]![0]})`,
+      msg('ref.history_target_missing', {
+        state: name,
+        target,
+        parent: parentPath.join('.') || '(racine)',
+        example: siblings[0]![0],
+      }),
       [...docPath, 'target'],
     );
   } else if (found.node.type === 'history') {
-    ref(`état historique « ${name} » : sa cible par défaut « ${target} » est un état historique`, [
-      ...docPath,
-      'target',
-    ]);
+    ref(msg('ref.history_target_history', { state: name, target }), [...docPath, 'target']);
   }
 }
 
@@ -356,7 +352,7 @@ function checkAlwaysCycles(machine: MachineConfig, states: Map<string, StateInfo
     if (targets.length === 0) {
       issues.push({
         code: ScenarioErrorCode.Cycle,
-        message: `always sans garde et sans cible dans « ${key || '(racine)'} » : boucle sans fin`,
+        ...worded(msg('ref.always_loop', { state: key || '(racine)' })),
         path: unguarded.docPath,
       });
       continue;
@@ -412,7 +408,7 @@ function checkAlwaysCycles(machine: MachineConfig, states: Map<string, StateInfo
           reported.add(next);
           issues.push({
             code: ScenarioErrorCode.Cycle,
-            message: `transitions always sans garde en boucle : ${cycle.map((s) => s || '(racine)').join(' → ')}`,
+            ...worded(msg('ref.always_cycle', { cycle: cycle.map((s) => s || '(racine)').join(' → ') })),
             path: firstUnguarded.get(next)?.docPath ?? ['machine'],
           });
         }
@@ -431,51 +427,45 @@ function checkRubric(
   scenario: Scenario,
   states: Map<string, StateInfo>,
   flagsRead: { name: string; path: IssuePath }[],
-  ref: (message: string, path: IssuePath) => void,
+  ref: (text: EngineMessage, path: IssuePath) => void,
 ): void {
   const competencies = new Set<string>();
   const criteria = new Set<string>();
   (scenario.rubric ?? []).forEach((competency, i) => {
     const cPath: IssuePath = ['rubric', i];
     if (competencies.has(competency.id))
-      ref(`grille : compétence « ${competency.id} » en double`, [...cPath, 'id']);
+      ref(msg('ref.rubric_competency_twice', { competency: competency.id }), [...cPath, 'id']);
     competencies.add(competency.id);
     competency.criteria.forEach((criterion, j) => {
       const path: IssuePath = [...cPath, 'criteria', j];
-      if (criteria.has(criterion.id)) ref(`grille : critère « ${criterion.id} » en double`, [...path, 'id']);
+      if (criteria.has(criterion.id))
+        ref(msg('ref.rubric_criterion_twice', { criterion: criterion.id }), [...path, 'id']);
       criteria.add(criterion.id);
       if (!('auto' in criterion) || !criterion.auto) return;
       const auto = criterion.auto;
       const at = [...path, 'auto'];
       if ('move' in auto && !(auto.move in scenario.moves))
-        ref(`grille : action de l'écoutant « ${auto.move} » introuvable dans moves`, [...at, 'move']);
+        ref(msg('ref.rubric_move_missing', { move: auto.move }), [...at, 'move']);
       if ('notMove' in auto && !(auto.notMove in scenario.moves))
-        ref(`grille : action de l'écoutant « ${auto.notMove} » introuvable dans moves`, [...at, 'notMove']);
+        ref(msg('ref.rubric_move_missing', { move: auto.notMove }), [...at, 'notMove']);
       for (const key of ['state', 'notState'] as const) {
         if (key in auto) {
           const state = (auto as Record<string, string>)[key]!;
           if (!states.has(state) || state === '')
-            ref(
-              `grille : état « ${state} » introuvable (chemin attendu depuis la racine, ex. ecoute.en_ligne)`,
-              [...at, key],
-            );
+            ref(msg('ref.rubric_state_missing', { state }), [...at, key]);
         }
       }
       if ('variable' in auto) {
         if (!(auto.variable in scenario.variables))
-          ref(`grille : variable « ${auto.variable} » introuvable dans variables`, [...at, 'variable']);
+          ref(msg('ref.rubric_variable_missing', { variable: auto.variable }), [...at, 'variable']);
         if (auto.min === undefined && auto.max === undefined)
-          ref(`grille : critère « ${criterion.id} » : il faut min, max ou les deux`, at);
+          ref(msg('ref.rubric_bounds_missing', { criterion: criterion.id }), at);
         if (auto.min !== undefined && auto.max !== undefined && auto.min > auto.max)
-          ref(`grille : critère « ${criterion.id} » : min > max`, at);
+          ref(msg('ref.rubric_bounds_inverted', { criterion: criterion.id }), at);
       }
       if ('flag' in auto) flagsRead.push({ name: auto.flag, path: [...at, 'flag'] });
       if ('since' in auto && auto.since && !(auto.since.inject in scenario.injects))
-        ref(`grille : événement injecté « ${auto.since.inject} » introuvable dans injects`, [
-          ...at,
-          'since',
-          'inject',
-        ]);
+        ref(msg('ref.rubric_inject_missing', { inject: auto.since.inject }), [...at, 'since', 'inject']);
     });
   });
 }

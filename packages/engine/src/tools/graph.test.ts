@@ -20,7 +20,7 @@ describe('scenarioGraph', () => {
     expect(text).toContain('  milieu__humeur__calme --> milieu__humeur__agitee : ⚡ Bruit');
     expect(text).toContain("  debut --> debut : l'écoutant·e raccroche");
     // Guards are spelled out; colons are escaped for Mermaid.
-    expect(text).toContain('  milieu --> fin_ok : Agir [étape « Fait » déjà atteinte et « informe »');
+    expect(text).toContain('  milieu --> fin_ok : Agir [étape « Fait » déjà atteinte et « informe »');
     expect(text).not.toMatch(/ : .*:/);
   });
 

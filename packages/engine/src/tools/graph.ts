@@ -1,8 +1,10 @@
 // `scenario graph`: the state graph of a scenario as Mermaid (stateDiagram-v2) or Graphviz DOT.
 // Nested and parallel states become composite states / clusters; edges carry what triggers them
-// (the move or inject label, `say`, `hangup`, a delay, `always`) and their guard, in French.
+// (the move or inject label, `say`, `hangup`, a delay, `always`) and their guard, in French
+// (`transitionText` gives them as a message, which the studio words in its page's language).
 // Transitions without a target (a reaction that stays in the state) are drawn as loops.
-import { describeGuard } from '../scenario/availability.js';
+import { frenchText, msg, type EngineMessage } from '../messages.js';
+import { conditionText, describeCondition } from '../scenario/availability.js';
 import { collectStates, type StateInfo } from '../scenario/references.js';
 import type { Scenario } from '../scenario/schema.js';
 import { listTransitions, type TransitionInfo } from '../scenario/transitions.js';
@@ -14,20 +16,32 @@ export interface GraphOptions {
   loops?: boolean;
 }
 
-const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
+/** What triggers a transition, and its guard, as a message (the studio words it in its language). */
+export function transitionText(scenario: Scenario, t: TransitionInfo): EngineMessage {
+  let trigger: EngineMessage;
+  const delay = t.delay ?? 0;
+  if (t.kind === 'after')
+    trigger =
+      delay % 1000 === 0
+        ? msg('graph.after.seconds', { seconds: delay / 1000 })
+        : msg('graph.after.ms', { ms: delay });
+  else if (t.kind === 'always') trigger = msg('graph.always');
+  else if (t.event === 'say') trigger = msg('graph.say');
+  else if (t.event === 'acted') trigger = msg('graph.acted');
+  else if (t.event === 'hangup') trigger = msg('graph.hangup');
+  else if (t.event && t.event in scenario.moves)
+    trigger = msg('graph.move', { label: scenario.moves[t.event]!.label });
+  else if (t.event && t.event in scenario.injects)
+    trigger = msg('graph.inject', { label: scenario.injects[t.event]!.label });
+  else trigger = msg('graph.event', { event: t.event ?? '?' });
+  return t.guard
+    ? msg('graph.guarded', { trigger, guard: conditionText(describeCondition(t.guard, scenario)) })
+    : trigger;
+}
 
-/** The label of a transition's trigger and guard. */
+/** The label of a transition's trigger and guard, in French (the CLI's Mermaid and DOT). */
 export function transitionLabel(scenario: Scenario, t: TransitionInfo): string {
-  let trigger: string;
-  if (t.kind === 'after') trigger = `après ${seconds(t.delay ?? 0)}`;
-  else if (t.kind === 'always') trigger = 'automatique';
-  else if (t.event === 'say') trigger = 'parole libre';
-  else if (t.event === 'acted') trigger = "l'écoutant·e agit ou parle";
-  else if (t.event === 'hangup') trigger = "l'écoutant·e raccroche";
-  else if (t.event && t.event in scenario.moves) trigger = scenario.moves[t.event]!.label;
-  else if (t.event && t.event in scenario.injects) trigger = `⚡ ${scenario.injects[t.event]!.label}`;
-  else trigger = t.event ?? '?';
-  return t.guard ? `${trigger} [${describeGuard(t.guard, scenario)}]` : trigger;
+  return frenchText(transitionText(scenario, t));
 }
 
 export function scenarioGraph(scenario: Scenario, format: GraphFormat, options: GraphOptions = {}): string {

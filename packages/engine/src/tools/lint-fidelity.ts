@@ -1,6 +1,8 @@
 // Lint rules for what a call says and how it is scored, kept apart from the structural rules of
 // lint.ts: stage directions out of spoken text, and the rubric's substance (see run/score.ts).
+import { msg } from '../messages.js';
 import type { IssuePath } from '../scenario/issues.js';
+import type { At } from './lint.js';
 import { collectStates } from '../scenario/references.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -12,8 +14,6 @@ export const FidelityLintCode = {
   /** « Did not » criteria, and no stage named where the call reaches its substance. */
   MissingSubstance: 'lint/missing_substance',
 } as const;
-
-type At = (severity: 'error' | 'warning', code: string, message: string, path: IssuePath) => void;
 
 /** `( … )` or `[ … ]` in spoken text. */
 const BRACKETED = /\([^()]*\)|\[[^[\]]*\]/;
@@ -30,7 +30,7 @@ export function checkFidelity(scenario: Scenario, at: At): void {
         at(
           'error',
           FidelityLintCode.SpokenDirection,
-          `réplique « ${id} » : « ${found} » serait lu à voix haute ; une indication de jeu va dans direction (affichée en italique, jamais dite)`,
+          msg('lint.spoken_direction', { line: id, found }),
           path,
         );
     }
@@ -39,12 +39,11 @@ export function checkFidelity(scenario: Scenario, at: At): void {
   const states = collectStates(scenario.machine);
   (scenario.substance?.reached ?? []).forEach((path, i) => {
     if (path === '' || !states.has(path))
-      at(
-        'error',
-        FidelityLintCode.SubstanceState,
-        `substance : état « ${path} » introuvable (chemin attendu depuis la racine, ex. ecoute.en_ligne)`,
-        ['substance', 'reached', i],
-      );
+      at('error', FidelityLintCode.SubstanceState, msg('lint.substance_state', { path }), [
+        'substance',
+        'reached',
+        i,
+      ]);
   });
 
   const negative = (scenario.rubric ?? []).some((c) =>
@@ -53,10 +52,5 @@ export function checkFidelity(scenario: Scenario, at: At): void {
     ),
   );
   if (negative && !scenario.substance)
-    at(
-      'warning',
-      FidelityLintCode.MissingSubstance,
-      "grille : des critères du type « n'a pas fait… » ou « est resté dans les limites » ne seront jamais comptés avant une bonne fin, car aucune étape ne marque le moment où l'appel entre dans le vif du sujet. Indiquez cette étape (l'état atteint quand l'écoute a vraiment commencé).",
-      ['rubric'],
-    );
+    at('warning', FidelityLintCode.MissingSubstance, msg('lint.missing_substance'), ['rubric']);
 }

@@ -1,6 +1,7 @@
 // `scenario lint`: everything that can be said about a scenario file (or a play-through file)
 // without playing it. Errors make the command fail; warnings are what an author should look at.
 // Pure: the caller reads the files and prints the issues.
+import { frenchText, msg, type EngineMessage } from '../messages.js';
 import { availableByState } from '../scenario/availability.js';
 import type { IssuePath, ScenarioIssue } from '../scenario/issues.js';
 import {
@@ -45,8 +46,14 @@ export interface LintIssue {
   severity: LintSeverity;
   /** A parse code (`scenario/schema`, `scenario/reference`…) or a lint code (`lint/…`). */
   code: string;
+  /** In French (the command line; the studio when its catalogue lacks `text`'s code). */
   message: string;
+  /** The message as a code and its parameters, which the studio words in its page's language. */
+  text?: EngineMessage;
 }
+
+/** Reports an issue at a path of the document: its message as a code and its parameters. */
+export type At = (severity: LintSeverity, code: string, text: EngineMessage, path: IssuePath) => void;
 
 export interface LintFile {
   path: string;
@@ -68,6 +75,7 @@ const fromParse = (file: string, issues: ScenarioIssue[]): LintIssue[] =>
     severity: 'error',
     code: i.code,
     message: i.message,
+    ...(i.text ? { text: i.text } : {}),
   }));
 
 /**
@@ -83,9 +91,9 @@ export function lintScenario(
   if (!parsed.ok) return { issues: fromParse(file, parsed.errors) };
   const { scenario, loaded } = parsed;
   const issues: LintIssue[] = [];
-  const at = (severity: LintSeverity, code: string, message: string, path: IssuePath): void => {
+  const at: At = (severity, code, text, path) => {
     const pos = locatePath(loaded, path);
-    issues.push({ file, ...(pos ?? {}), severity, code, message });
+    issues.push({ file, ...(pos ?? {}), severity, code, message: frenchText(text), text });
   };
   // No `compileScenario` here: on a scenario the parse just checked (schema, references, cycles)
   // it has nothing to report, and building XState's machine was a fifth of the lint of a wide
@@ -102,10 +110,7 @@ function excerpt(text: string, max = 50): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
-function checkScenario(
-  scenario: Scenario,
-  at: (severity: LintSeverity, code: string, message: string, path: IssuePath) => void,
-): void {
+function checkScenario(scenario: Scenario, at: At): void {
   const states = collectStates(scenario.machine);
   const transitions = listTransitions(scenario, states);
   const reachable = reachableStates(scenario, states, transitions);
@@ -117,23 +122,13 @@ function checkScenario(
     // Named as the author named it (its label, as the studio's forms and graph show it).
     const name = node.label ?? key;
     if (!reachable.has(key)) {
-      at(
-        'warning',
-        LintCode.UnreachableState,
-        `état « ${name} » inatteignable : aucune transition n'y mène`,
-        docPath,
-      );
+      at('warning', LintCode.UnreachableState, msg('lint.unreachable_state', { state: name }), docPath);
       continue;
     }
     const atomic = Object.keys(node.states ?? {}).length === 0;
     // A history state is never active itself: it only leads back into its parent.
     if (atomic && node.type !== 'final' && node.type !== 'history' && !hasWayOut(key)) {
-      at(
-        'error',
-        LintCode.DeadEnd,
-        `état « ${name} » sans issue : aucune transition n'en sort, aucune fin n'y est donnée, et ce n'est pas un état final`,
-        docPath,
-      );
+      at('error', LintCode.DeadEnd, msg('lint.dead_end', { state: name }), docPath);
     }
   }
 
@@ -154,7 +149,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.UnreachableEnding,
-        `fin « ${excerpt(scenario.endings[id]?.message ?? id)} » inatteignable : aucun état ni transition atteignable ne la donne`,
+        msg('lint.unreachable_ending', { ending: excerpt(scenario.endings[id]?.message ?? id) }),
         ['endings', id],
       );
   }
@@ -175,7 +170,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.UnusedVariable,
-        `variable « ${scenario.variables[id]?.label ?? id} » jamais lue : aucune condition ni critère de la grille ne s'en sert`,
+        msg('lint.unused_variable', { variable: scenario.variables[id]?.label ?? id }),
         ['variables', id],
       );
   }
@@ -191,7 +186,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.MoveNeverOffered,
-        `action « ${scenario.moves[id]?.label ?? id} » jamais proposée : aucun état atteignable n'y réagit`,
+        msg('lint.move_never_offered', { move: scenario.moves[id]?.label ?? id }),
         ['moves', id],
       );
   for (const id of Object.keys(scenario.injects))
@@ -199,7 +194,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.InjectNeverOffered,
-        `événement « ${scenario.injects[id]?.label ?? id} » sans effet : aucun état atteignable n'y réagit`,
+        msg('lint.inject_never_offered', { inject: scenario.injects[id]?.label ?? id }),
         ['injects', id],
       );
 
@@ -216,7 +211,7 @@ function checkScenario(
       at(
         'warning',
         LintCode.LineNeverSaid,
-        `réplique « ${excerpt(scenario.lines[id]?.text ?? id)} » jamais dite : aucun état ni transition ne la fait dire`,
+        msg('lint.line_never_said', { line: excerpt(scenario.lines[id]?.text ?? id) }),
         ['lines', id],
       );
 
@@ -246,9 +241,10 @@ function checkScenario(
     ]),
   ];
   for (const [path, value] of texts) {
-    if (value.trim() === '') at('error', LintCode.MissingText, `texte manquant (${path.join('.')})`, path);
+    if (value.trim() === '')
+      at('error', LintCode.MissingText, msg('lint.missing_text', { path: path.join('.') }), path);
     else if (/\b(TODO|FIXME|XXX|TBD)\b|lorem ipsum/i.test(value))
-      at('warning', LintCode.PlaceholderText, `texte provisoire à remplacer (${path.join('.')})`, path);
+      at('warning', LintCode.PlaceholderText, msg('lint.placeholder_text', { path: path.join('.') }), path);
   }
 
   // A variable criterion holds if the variable stays within its bounds the whole call: one whose
@@ -263,19 +259,17 @@ function checkScenario(
         at(
           'warning',
           LintCode.CriterionNeverMet,
-          `critère « ${criterion.label} » jamais rempli : « ${declared.label} » commence à ${declared.initial}, hors des bornes qu'il lui demande de garder tout l'appel`,
+          msg('lint.criterion_never_met', {
+            criterion: criterion.label,
+            variable: declared.label,
+            initial: declared.initial,
+          }),
           ['rubric', c, 'criteria', k, 'auto'],
         );
     }),
   );
 
-  if (!scenario.rubric)
-    at(
-      'warning',
-      LintCode.MissingRubric,
-      "pas de grille d'évaluation (rubric) : requise pour les scénarios de la bibliothèque",
-      [],
-    );
+  if (!scenario.rubric) at('warning', LintCode.MissingRubric, msg('lint.missing_rubric'), []);
 }
 
 /**
@@ -287,28 +281,41 @@ function checkShadowed(
   scenario: Scenario,
   states: ReturnType<typeof collectStates>,
   transitions: TransitionInfo[],
-  at: (severity: LintSeverity, code: string, message: string, path: IssuePath) => void,
+  at: At,
 ): void {
   const unguarded = new Map<string, TransitionInfo>();
   for (const t of transitions) {
     const trigger = `${t.source}\u0000${t.kind}\u0000${t.event ?? t.delay ?? ''}`;
     const first = unguarded.get(trigger);
     if (first) {
-      const state = t.source === '' ? 'la racine' : `l'état « ${stateLabel(states, t.source)} »`;
-      const event =
+      const state =
+        t.source === ''
+          ? msg('lint.transition.root')
+          : msg('lint.transition.state', { label: stateLabel(states, t.source) });
+      const trigger =
         t.kind === 'always'
-          ? 'les transitions immédiates'
+          ? msg('lint.transition.always')
           : t.kind === 'after'
-            ? `le délai de ${(t.delay ?? 0) / 1000} s`
-            : `« ${scenario.moves[t.event ?? '']?.label ?? scenario.injects[t.event ?? '']?.label ?? t.event} »`;
-      const target = (ts: TransitionInfo) =>
-        ts.targets.length > 0
-          ? ts.targets.map((k) => `« ${stateLabel(states, k)} »`).join(', ')
-          : 'sur place';
+            ? msg('lint.transition.after', { seconds: (t.delay ?? 0) / 1000 })
+            : msg('lint.transition.event', {
+                label:
+                  scenario.moves[t.event ?? '']?.label ??
+                  scenario.injects[t.event ?? '']?.label ??
+                  t.event ??
+                  '',
+              });
+      const target = (ts: TransitionInfo): EngineMessage => {
+        const each = ts.targets.map((k) => msg('lint.transition.target', { label: stateLabel(states, k) }));
+        const [head, ...rest] = each;
+        // « « A », « B » »: each target joined to those before it.
+        return head
+          ? rest.reduce((first, next) => msg('lint.transition.targets', { first, rest: next }), head)
+          : msg('lint.transition.stay');
+      };
       at(
         'warning',
         LintCode.UnreachableTransition,
-        `transition jamais prise : dans ${state}, sur ${event}, la transition vers ${target(first)} passe toujours avant celle vers ${target(t)} (elle n'a pas de condition). Supprimez l'une des deux ou ajoutez une condition à la première.`,
+        msg('lint.unreachable_transition', { state, trigger, first: target(first), second: target(t) }),
         t.docPath,
       );
       continue;
@@ -406,20 +413,18 @@ export function lintPlayThroughs(
 ): LintIssue[] {
   if (!parsed.ok) return fromParse(file, parsed.errors);
   const issues: LintIssue[] = [];
-  const at = (severity: LintSeverity, code: string, message: string, path: IssuePath): void => {
+  const at: At = (severity, code, text, path) => {
     const pos = locatePath(parsed.loaded, path);
-    issues.push({ file, ...(pos ?? {}), severity, code, message });
+    issues.push({ file, ...(pos ?? {}), severity, code, message: frenchText(text), text });
   };
   const { file: tests } = parsed;
   const base = file.split('/').pop() ?? file;
   if (!new RegExp(`^${tests.scenario}\\.tests\\.ya?ml$`).test(base))
-    at('warning', LintCode.FileName, `le fichier devrait s'appeler ${tests.scenario}.tests.yaml`, [
-      'scenario',
-    ]);
+    at('warning', LintCode.FileName, msg('lint.file_name', { scenario: tests.scenario }), ['scenario']);
   if (!scenario) {
     const message = invalidScenario
-      ? `scénario « ${tests.scenario} » invalide (${invalidScenario}) : corrigez d'abord ses erreurs`
-      : `scénario « ${tests.scenario} » introuvable`;
+      ? msg('lint.test.scenario_invalid', { scenario: tests.scenario, file: invalidScenario })
+      : msg('lint.test.scenario_missing', { scenario: tests.scenario });
     at('error', LintCode.TestReference, message, ['scenario']);
     return issues;
   }
@@ -432,18 +437,18 @@ export function lintPlayThroughs(
     test.steps.forEach((step, j) => {
       const sPath: IssuePath = [...tPath, 'steps', j];
       if ('move' in step && !(step.move in scenario.moves) && !step.expect?.error)
-        at('error', LintCode.TestReference, `action « ${step.move} » introuvable dans moves`, [
+        at('error', LintCode.TestReference, msg('lint.test.move_missing', { move: step.move }), [
           ...sPath,
           'move',
         ]);
       if ('inject' in step && !(step.inject in scenario.injects) && !step.expect?.error)
-        at('error', LintCode.TestReference, `événement « ${step.inject} » introuvable dans injects`, [
+        at('error', LintCode.TestReference, msg('lint.test.inject_missing', { inject: step.inject }), [
           ...sPath,
           'inject',
         ]);
       for (const [k, state] of (step.expect?.states ?? []).entries()) {
         if (!states.has(state))
-          at('error', LintCode.TestReference, `état « ${state} » introuvable`, [
+          at('error', LintCode.TestReference, msg('lint.test.state_missing', { state }), [
             ...sPath,
             'expect',
             'states',
@@ -452,14 +457,14 @@ export function lintPlayThroughs(
       }
       for (const line of step.expect?.lines ?? [])
         if (!(line in scenario.lines))
-          at('error', LintCode.TestReference, `réplique « ${line} » introuvable dans lines`, [
+          at('error', LintCode.TestReference, msg('lint.test.line_missing', { line }), [
             ...sPath,
             'expect',
             'lines',
           ]);
       for (const id of Object.keys(step.expect?.variables ?? {}))
         if (!(id in scenario.variables))
-          at('error', LintCode.TestReference, `variable « ${id} » introuvable`, [
+          at('error', LintCode.TestReference, msg('lint.test.variable_missing', { variable: id }), [
             ...sPath,
             'expect',
             'variables',
@@ -470,7 +475,7 @@ export function lintPlayThroughs(
     if (ending !== null) {
       const declared = scenario.endings[ending];
       if (!declared)
-        at('error', LintCode.TestReference, `fin « ${ending} » introuvable dans endings`, [
+        at('error', LintCode.TestReference, msg('lint.test.ending_missing', { ending }), [
           ...tPath,
           'end',
           'ending',
@@ -479,25 +484,24 @@ export function lintPlayThroughs(
         at(
           'error',
           LintCode.TestReference,
-          `la fin « ${ending} » a l'issue ${declared.outcome}, pas ${outcome}`,
+          msg('lint.test.outcome_mismatch', { ending, declared: declared.outcome, outcome: String(outcome) }),
           [...tPath, 'end', 'outcome'],
         );
     }
     for (const id of Object.keys(test.rubric ?? {})) {
       const auto = criteria.get(id);
       if (auto === undefined)
-        at('error', LintCode.TestReference, `critère « ${id} » introuvable dans la grille`, [
+        at('error', LintCode.TestReference, msg('lint.test.criterion_missing', { criterion: id }), [
           ...tPath,
           'rubric',
           id,
         ]);
       else if (!auto)
-        at(
-          'error',
-          LintCode.TestReference,
-          `critère « ${id} » jugé par le formateur : pas de résultat automatique`,
-          [...tPath, 'rubric', id],
-        );
+        at('error', LintCode.TestReference, msg('lint.test.criterion_judged', { criterion: id }), [
+          ...tPath,
+          'rubric',
+          id,
+        ]);
     }
   });
   return sortIssues(issues);

@@ -32,9 +32,15 @@ describe('scenarioGraphModel', () => {
       source: 'debut',
       target: 'milieu',
       label: 'Écouter',
+      text: { code: 'graph.move', params: { label: 'Écouter' } },
       kind: 'move',
     });
-    expect(edge('debut|after 1000|0')).toMatchObject({ target: null, kind: 'after', label: 'après 1 s' });
+    expect(edge('debut|after 1000|0')).toMatchObject({
+      target: null,
+      kind: 'after',
+      label: 'après 1 s',
+      text: { code: 'graph.after.seconds', params: { seconds: 1 } },
+    });
     expect(edge('debut|hangup|0')).toMatchObject({ target: null, kind: 'hangup' });
     expect(edge('milieu.humeur.calme|bruit|0')).toMatchObject({
       target: 'milieu.humeur.agitee',
@@ -42,6 +48,11 @@ describe('scenarioGraphModel', () => {
       label: '⚡ Bruit',
     });
     expect(edge('milieu|agir|0')?.label).toMatch(/^Agir \[/);
+    // The guard as a message too: the studio words it in its page's language.
+    expect(edge('milieu|agir|0')?.text).toMatchObject({
+      code: 'graph.guarded',
+      params: { trigger: { code: 'graph.move', params: { label: 'Agir' } }, guard: { code: 'condition.and' } },
+    });
     expect(new Set(graph.edges.map((e) => e.id)).size).toBe(graph.edges.length);
   });
 

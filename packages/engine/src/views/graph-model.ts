@@ -1,10 +1,12 @@
 // The state graph of a scenario as data (`ScenarioGraph`), for drawing: the trainer's console,
 // the projector and the debrief lay it out themselves. Same sources as `scenario graph` (the
-// CLI's Mermaid/DOT): `collectStates` and `listTransitions`, labels from `transitionLabel`.
+// CLI's Mermaid/DOT): `collectStates` and `listTransitions`, labels from `transitionText` (as a
+// message the client words in its page's language, and in French in `label`).
 import { collectStates, type StateInfo } from '../scenario/references.js';
 import type { Scenario } from '../scenario/schema.js';
 import { listTransitions, type TransitionInfo } from '../scenario/transitions.js';
-import { transitionLabel } from '../tools/graph.js';
+import { frenchText } from '../messages.js';
+import { transitionText } from '../tools/graph.js';
 import type { ScenarioGraph } from './types.js';
 
 type GraphNode = ScenarioGraph['nodes'][number];
@@ -31,15 +33,17 @@ export function scenarioGraphModel(scenario: Scenario): ScenarioGraph {
   }
   const edges: GraphEdge[] = [];
   for (const t of listTransitions(scenario, states)) {
-    const label = transitionLabel(scenario, t);
+    const text = transitionText(scenario, t);
+    const label = frenchText(text);
     const kind = edgeKind(scenario, t);
-    if (t.targets.length === 0) edges.push({ id: t.id, source: t.source, target: null, label, kind });
+    if (t.targets.length === 0) edges.push({ id: t.id, source: t.source, target: null, label, text, kind });
     t.targets.forEach((target, i) =>
       edges.push({
         id: t.targets.length === 1 ? t.id : `${t.id}#${i}`,
         source: t.source,
         target,
         label,
+        text,
         kind,
       }),
     );

@@ -1,6 +1,7 @@
 // Role views: what one role may see of a live call, computed on the server. The listener's and
 // the observer's views carry no trainer-only field (hidden variables, states, injects, persona
 // background): that is a rule of the product, tested at the socket level.
+import type { EngineMessage } from '../messages.js';
 import type { UnavailableReason } from '../scenario/availability.js';
 import type { EndReason, Outcome, VoiceSettings } from '../timeline.js';
 
@@ -190,6 +191,11 @@ export interface ScenarioGraph {
     target: string | null;
     /** What triggers it, in French: a move or inject label, a delay, « automatique »… */
     label: string;
+    /**
+     * The same as a message (code and parameters): what the client words in its page's language.
+     * Absent from a graph made by hand (tests): `label` is read then.
+     */
+    text?: EngineMessage;
     kind: 'move' | 'inject' | 'say' | 'hangup' | 'after' | 'always' | 'other';
   }[];
 }
