@@ -4,22 +4,14 @@
 // after 20 s without the listener, `acted` restarting the count. Driven by the manual clock.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { compileScenario } from '../scenario/compile.js';
-import { parseScenario } from '../scenario/parse.js';
 import { PARDON_LINE } from '../speech/pardon.js';
-import { startTestRun } from '../testing/fixtures.js';
-import type { Input, TimedObservation } from '../timeline.js';
+import { compileText, playFreeSpeech } from '../testing/fixtures.js';
+import type { Input } from '../timeline.js';
 import { replay, type TimedInput } from './replay.js';
 
-function tutorialCall() {
-  const parsed = parseScenario(
-    readFileSync(new URL('../../../../scenarios/appel-entrainement.yaml', import.meta.url), 'utf8'),
-  );
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return compileScenario(parsed.scenario);
-}
-
-const compiled = tutorialCall();
+const compiled = compileText(
+  readFileSync(new URL('../../../../scenarios/appel-entrainement.yaml', import.meta.url), 'utf8'),
+);
 const SEED = 7;
 const PICK_MS = 20_000;
 
@@ -66,19 +58,7 @@ function waiting(
 
 /** Plays the inputs live on the manual clock until `until`: the caller's lines, with their time. */
 function play(inputs: TimedInput[], until: number) {
-  const { run, scheduler, timed, clock } = startTestRun(compiled, SEED, { hintMode: 'free_speech' });
-  const log: TimedObservation[] = [];
-  for (const { t, input } of inputs) {
-    const before = timed.length;
-    scheduler.advanceTo(t);
-    log.push(...timed.slice(before));
-    const result = run.apply(input);
-    if (!result.ok) throw new Error(result.message);
-    log.push(...result.observations.map((observation) => ({ t: clock.now(), observation })));
-  }
-  const before = timed.length;
-  scheduler.advanceTo(until);
-  log.push(...timed.slice(before));
+  const { run, log } = playFreeSpeech(compiled, SEED, inputs, until);
   const lines = log.flatMap((o) =>
     o.observation.kind === 'line' &&
     (o.observation.line === 'toujours_la' || o.observation.line === PARDON_LINE)

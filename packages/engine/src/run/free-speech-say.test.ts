@@ -4,22 +4,14 @@
 // pleure », line `renifle`); 60 s without one and he hangs up. Driven by the manual clock.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { compileScenario } from '../scenario/compile.js';
-import { parseScenario } from '../scenario/parse.js';
 import { PARDON_LINE } from '../speech/pardon.js';
-import { startTestRun } from '../testing/fixtures.js';
+import { compileText, playFreeSpeech } from '../testing/fixtures.js';
 import type { Input, TimedObservation } from '../timeline.js';
 import { replay, type TimedInput } from './replay.js';
 
-function detresse() {
-  const parsed = parseScenario(
-    readFileSync(new URL('../../../../scenarios/detresse-suicidaire.yaml', import.meta.url), 'utf8'),
-  );
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return compileScenario(parsed.scenario);
-}
-
-const compiled = detresse();
+const compiled = compileText(
+  readFileSync(new URL('../../../../scenarios/detresse-suicidaire.yaml', import.meta.url), 'utf8'),
+);
 const SEED = 7;
 const SILENCE = 'conversation.en_ligne.mutisme.silence';
 const CRYING = 'conversation.en_ligne.mutisme.pleurs';
@@ -62,19 +54,7 @@ function toSilence(): TimedInput[] {
 
 /** Plays the inputs live on the manual clock until `until`: everything observed, in order. */
 function play(inputs: TimedInput[], until: number) {
-  const { run, scheduler, timed, clock } = startTestRun(compiled, SEED, { hintMode: 'free_speech' });
-  const log: TimedObservation[] = [];
-  for (const { t, input } of inputs) {
-    const before = timed.length;
-    scheduler.advanceTo(t);
-    log.push(...timed.slice(before));
-    const result = run.apply(input);
-    if (!result.ok) throw new Error(result.message);
-    log.push(...result.observations.map((observation) => ({ t: clock.now(), observation })));
-  }
-  const before = timed.length;
-  scheduler.advanceTo(until);
-  log.push(...timed.slice(before));
+  const { run, log } = playFreeSpeech(compiled, SEED, inputs, until);
   return { run, log };
 }
 

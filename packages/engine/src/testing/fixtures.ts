@@ -3,7 +3,9 @@
 import { ManualScheduler } from '../clock/manual-scheduler.js';
 import { SessionClock } from '../clock/session-clock.js';
 import { CallRun, type CallRunOptions } from '../run/call-run.js';
+import type { TimedInput } from '../run/replay.js';
 import { compileScenario, type CompiledScenario } from '../scenario/compile.js';
+import { parseScenario } from '../scenario/parse.js';
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../scenario/schema.js';
 import type { TimedObservation } from '../timeline.js';
 
@@ -174,4 +176,37 @@ export function startTestRun(
     ...options,
   });
   return { run, scheduler, clock, timed, compiled };
+}
+
+/** A scenario's YAML text (a library call's file, read by the test), compiled. */
+export function compileText(text: string): CompiledScenario {
+  const parsed = parseScenario(text);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return compileScenario(parsed.scenario);
+}
+
+/**
+ * Plays timed inputs live in free speech on the manual clock, then runs the clock on to `until`:
+ * the run and everything observed, in order, with its session time (the timers' and the inputs').
+ */
+export function playFreeSpeech(
+  compiled: CompiledScenario,
+  seed: number,
+  inputs: readonly TimedInput[],
+  until: number,
+): { run: CallRun; log: TimedObservation[] } {
+  const { run, scheduler, timed, clock } = startTestRun(compiled, seed, { hintMode: 'free_speech' });
+  const log: TimedObservation[] = [];
+  for (const { t, input } of inputs) {
+    const before = timed.length;
+    scheduler.advanceTo(t);
+    log.push(...timed.slice(before));
+    const result = run.apply(input);
+    if (!result.ok) throw new Error(result.message);
+    log.push(...result.observations.map((observation) => ({ t: clock.now(), observation })));
+  }
+  const before = timed.length;
+  scheduler.advanceTo(until);
+  log.push(...timed.slice(before));
+  return { run, log };
 }
