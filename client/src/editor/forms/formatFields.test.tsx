@@ -153,8 +153,7 @@ describe("an ending's criteria at the debrief", () => {
       feedback: { met, missed: 'À reprendre ensemble\u00a0:' },
     });
     // The example, worded by the engine from the draft's rubric: one criterion met, one missed.
-    const example =
-      'Aidée. Ce que vous avez fait\u00a0: se présente. À reprendre ensemble\u00a0: laisse parler.';
+    const example = `Aidée. ${met} se présente. À reprendre ensemble\u00a0: laisse parler.`;
     expect(feedback().textContent).toContain(
       translate('fr', 'studio.forms.endings.feedbackExample', { example }),
     );
@@ -163,9 +162,7 @@ describe("an ending's criteria at the debrief", () => {
     const { session, observed } = played(current);
     session.apply({ kind: 'move', move: 'se_presenter' });
     const ending = observed().find((o) => o.kind === 'ending');
-    expect(ending?.kind === 'ending' && ending.message).toBe(
-      'Aidée. Ce que vous avez fait\u00a0: se présente. À reprendre ensemble\u00a0: laisse parler.',
-    );
+    expect(ending?.kind === 'ending' && ending.message).toBe(example);
 
     fireEvent.click(toggle());
     expect(current).toBe(TWO_CRITERIA);

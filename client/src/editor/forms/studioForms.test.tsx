@@ -9,6 +9,11 @@ import { plainOf } from '../yamlEdit/document.js';
 import { fr } from '../../i18n/fr.js';
 import { translate } from '../../i18n/catalogue.js';
 
+/** The read-back of « not (Fin already reached) », as the catalogue words it. */
+const notReachedFin = translate('fr', 'studio.guard.words.not', {
+  condition: translate('fr', 'studio.guard.words.visited', { state: 'Fin' }),
+});
+
 /** The advanced options' hints (`studio.forms.renameHint`, `studio.graph.renameHint`) by their common start. */
 const forYamlWriters = new RegExp(`^${fr['studio.forms.renameHint'].split(/\s:/)[0]}`);
 
@@ -676,10 +681,19 @@ describe('editing in place, combined conditions, parallel states, renamed table 
       target: { value: 'visited' },
     });
     fireEvent.change(within(negated).getByLabelText(fr_('studio.graph.state')), { target: { value: 'fin' } });
-    expect(
-      within(form).getByText((text) => text.startsWith(lead('studio.guard.readBack'))).textContent,
-    ).toMatch(
-      /^Condition lue\s:\stoutes ces conditions \(Confiance au moins 3\s; pas \(«\sFin\s» déjà atteint\)\)$/,
+    expect(within(form).getByText((text) => text.startsWith(lead('studio.guard.readBack'))).textContent).toBe(
+      translate('fr', 'studio.guard.readBack', {
+        condition: translate('fr', 'studio.guard.words.all', {
+          list: [
+            translate('fr', 'studio.guard.words.compare', {
+              variable: 'Confiance',
+              op: fr_('studio.guard.op.ge'),
+              value: '3',
+            }),
+            notReachedFin,
+          ].join(fr_('studio.guard.words.separator')),
+        }),
+      }),
     );
     fireEvent.click(within(form).getByRole('button', { name: fr_('studio.graph.saveTransition') }));
     expect(current).toContain('      on:\n        se_presenter:\n          target: fin\n          guard:');
@@ -712,7 +726,7 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     );
     expect(
       within(again).getByText((text) => text.startsWith(lead('studio.guard.readBack'))).textContent,
-    ).toMatch(/pas \(«\sFin\s» déjà atteint\)/);
+    ).toContain(notReachedFin);
     fireEvent.click(within(again).getByRole('button', { name: fr_('studio.graph.cancelEdit') }));
     expect(screen.getByRole('form', { name: fr_('studio.graph.addTransition') })).toBeTruthy();
   });
