@@ -1,7 +1,7 @@
 // The header's lint count opens the list of issues; each one's « Aller à… » gives the place.
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, screen, within } from '@testing-library/react';
-import type { LintIssue } from '@ecoute/engine';
+import { frenchText, type LintIssue } from '@ecoute/engine';
 import { translate } from '../../i18n/catalogue.js';
 import { renderWithSession } from '../../test/renderWithSession.js';
 import { IssueList, issueOffset } from './IssueList.js';
@@ -30,7 +30,7 @@ const unreachable: LintIssue = {
   line: 4,
   severity: 'warning',
   code: 'lint/unreachable_state',
-  message: "état «\u00a0Orphelin\u00a0» inatteignable\u00a0: aucune transition n'y mène",
+  message: frenchText({ code: 'lint.unreachable_state', params: { state: 'Orphelin' } }),
   text: { code: 'lint.unreachable_state', params: { state: 'Orphelin' } },
 };
 
@@ -39,7 +39,7 @@ describe('the lint issues', () => {
     const english = renderWithSession(<IssueList issues={[unreachable]} onGo={() => {}} />, { lang: 'en' });
     fireEvent.click(screen.getByRole('button', { name: /^0 errors?, 1 warning/ }));
     const warning = translate('en', 'editor.issues.warning', {
-      message: 'state “Orphelin” unreachable: no transition leads to it',
+      message: translate('en', 'engine.lint.unreachable_state', { state: 'Orphelin' }),
     });
     expect(screen.getByRole('listitem').textContent).toContain(warning);
     english.unmount();
