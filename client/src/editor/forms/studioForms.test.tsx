@@ -40,7 +40,7 @@ describe('the studio forms', () => {
 
     fireEvent.click(screen.getByRole('tab', { name: fr['studio.forms.lines'] }));
     const lines = screen.getByRole('tabpanel', { name: fr['studio.forms.lines'] });
-    fireEvent.change(within(lines).getByLabelText("Texte d'une nouvelle réplique"), {
+    fireEvent.change(within(lines).getByLabelText(fr_('studio.forms.lines.new')), {
       target: { value: 'Je suis perdue.' },
     });
     fireEvent.click(within(lines).getByRole('button', { name: fr_('studio.forms.lines.add') }));
@@ -75,22 +75,24 @@ describe('the studio forms', () => {
     fireEvent.click(screen.getByRole('tab', { name: fr['studio.forms.moves'] }));
     const moves = screen.getByRole('tabpanel', { name: fr['studio.forms.moves'] });
     // Queries by text read non-breaking spaces as ordinary ones (testing-library's normaliser).
-    const notice = () => within(moves).queryByText(/^Parole libre :/);
-    expect(notice()?.textContent).toMatch(/aucune action n'a de phrases exemples/);
-    expect(notice()?.textContent).toContain('«\u00a0Phrases exemples (parole libre)\u00a0»');
+    const notice = () =>
+      within(moves).queryByText((text) => text.startsWith(lead('studio.forms.moves.examplesMissing.one')));
+    expect(notice()?.textContent).toBe(fr_('studio.forms.moves.examplesNone'));
     const move = within(moves).getByRole('group', { name: 'Se présenter' });
-    expect(within(move).getByText(/^Aucune phrase pour le moment : en parole libre/)).not.toBeNull();
+    expect(within(move).getByText(queried('studio.forms.moves.noExamples'))).not.toBeNull();
 
-    fireEvent.change(within(moves).getByLabelText("Nom d'une nouvelle action"), {
+    fireEvent.change(within(moves).getByLabelText(fr_('studio.forms.moves.new')), {
       target: { value: 'Rassurer' },
     });
-    fireEvent.click(within(moves).getByRole('button', { name: "Ajouter l'action" }));
+    fireEvent.click(within(moves).getByRole('button', { name: fr_('studio.forms.moves.add') }));
     fireEvent.change(within(move).getByLabelText(fr_('studio.forms.moves.newExample')), {
       target: { value: 'Bonjour, je suis Léa' },
     });
     fireEvent.click(within(move).getByRole('button', { name: fr_('studio.forms.add') }));
-    expect(notice()?.textContent).toMatch(/^Parole libre\u00a0: 1 des 2 actions n'a pas de phrases exemples/);
-    expect(within(move).queryByText(/^Aucune phrase pour le moment/)).toBeNull();
+    expect(notice()?.textContent).toBe(
+      translate('fr', 'studio.forms.moves.examplesMissing.one', { missing: 1, count: 2 }),
+    );
+    expect(within(move).queryByText(queried('studio.forms.moves.noExamples'))).toBeNull();
 
     const added = within(moves).getByRole('group', { name: 'Rassurer' });
     fireEvent.change(within(added).getByLabelText(fr_('studio.forms.moves.newExample')), {
@@ -130,7 +132,7 @@ describe('the studio forms', () => {
     fireEvent.change(age, { target: { value: '71' } });
     expect(current).toContain('  age: 71\n');
 
-    fireEvent.click(screen.getByRole('tab', { name: "Grille d'évaluation" }));
+    fireEvent.click(screen.getByRole('tab', { name: fr_('studio.forms.rubric') }));
     const criterion = screen.getByRole('group', { name: 'Se présente' });
     fireEvent.change(within(criterion).getByLabelText(fr_('studio.forms.rubric.kind')), {
       target: { value: 'judged' },
@@ -313,7 +315,7 @@ describe('the graph as forms', () => {
     fireEvent.change(within(state).getByLabelText(fr_('studio.graph.newName')), {
       target: { value: 'Au revoir' },
     });
-    fireEvent.click(within(state).getByRole('button', { name: "Renommer l'état" }));
+    fireEvent.click(within(state).getByRole('button', { name: fr_('studio.graph.rename') }));
     expect(current).not.toMatch(/: fin$/m);
     expect(current.match(/se_presenter: au_revoir/g)).toHaveLength(2);
 
@@ -387,7 +389,7 @@ describe('the graph as forms', () => {
     expect(field.getAttribute('aria-invalid')).toBe('true');
     const describedBy = field.getAttribute('aria-describedby') ?? '';
     expect(field.ownerDocument.getElementById(describedBy)?.textContent).toBe(
-      "Donnez un nom à l'état avant de l'ajouter.",
+      fr_('studio.graph.stateNameRequired'),
     );
     expect(field.ownerDocument.activeElement).toBe(field);
     fireEvent.change(field, { target: { value: 'Écoute' } });
@@ -421,8 +423,8 @@ describe('the graph as forms', () => {
     fireEvent.change(within(transition).getByLabelText(fr_('studio.graph.to')), {
       target: { value: 'ecoute_active' },
     });
-    expect(within(transition).getByRole('status').textContent).toMatch(
-      /«\sAccueil\s»\spasse déjà à «\sFin\s»\ssur «\sSe présenter\s», sans condition/,
+    expect(within(transition).getByRole('status').textContent).toContain(
+      translate('fr', 'studio.graph.shadowWarning', { from: 'Accueil', to: 'Fin', trigger: 'Se présenter' }),
     );
     expect(within(transition).queryByRole('button', { name: fr_('studio.graph.addTransition') })).toBeNull();
     fireEvent.click(within(transition).getByRole('button', { name: fr_('studio.graph.replaceExisting') }));
@@ -458,7 +460,7 @@ describe('the graph as forms', () => {
       target: { value: 'accueil' },
     });
     fireEvent.change(
-      within(state).getByRole('combobox', { name: /^Mène à, pour la transition .*Se présenter/ }),
+      within(state).getByRole('combobox', { name: named('studio.graph.changeTargetNamed', 'Se présenter') }),
       {
         target: { value: 'ecoute_active' },
       },
@@ -823,10 +825,10 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     expect(within(move).getByText(/^Le nom affiché/).textContent).toBe(fr['studio.forms.labelHint']);
     expect(within(move).getByText(forYamlWriters).closest('details')).not.toBeNull();
     expect(within(move).getByText(forYamlWriters).textContent).toMatch(/«\sse_presenter\s»/);
-    fireEvent.change(within(move).getByLabelText(/^Nouveau nom de l'action/), {
+    fireEvent.change(within(move).getByLabelText(fr_('studio.forms.moves.rename')), {
       target: { value: 'Dire son nom' },
     });
-    fireEvent.click(within(move).getByRole('button', { name: "Renommer l'action" }));
+    fireEvent.click(within(move).getByRole('button', { name: fr_('studio.forms.moves.renameButton') }));
     expect(current).toContain('        dire_son_nom: fin\n');
     expect(current).toContain('auto: { move: dire_son_nom }');
     expect(current).toContain('  dire_son_nom: { label: Dire son nom, category: listening');
@@ -846,7 +848,7 @@ describe('editing in place, combined conditions, parallel states, renamed table 
       within(dialog)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['Dite en entrant dans «\u00a0Accueil\u00a0» (retirée)']);
+    ).toEqual([translate('fr', 'studio.forms.ref.sayEntry', { state: 'Accueil' })]);
     expect(dialog.ownerDocument.activeElement).toBe(
       within(dialog).getByRole('button', { name: fr_('studio.graph.deleteConfirm') }),
     );
@@ -881,12 +883,12 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     const moves = screen.getByRole('tabpanel', { name: fr['studio.forms.moves'] });
     fireEvent.click(within(moves).getByRole('button', { name: /^Supprimer «\sSe présenter/ }));
     const dialog = within(moves).getByRole('alertdialog');
-    expect(dialog.textContent).toMatch(/Attention\s: plus rien ne poserait le drapeau «\sPrésentée\s»/);
+    expect(dialog.textContent).toContain(translate('fr', 'studio.forms.flagUnset', { flag: 'Présentée' }));
     expect(
       within(dialog)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toContain('La condition de la transition «\u00a0Reformuler\u00a0» depuis «\u00a0Écoute\u00a0»');
+    ).toContain(translate('fr', 'studio.forms.flagRead.guard', { trigger: 'Reformuler', from: 'Écoute' }));
     // A move no transition of which sets a flag: no warning.
     fireEvent.click(within(dialog).getByRole('button', { name: fr_('studio.graph.deleteCancel') }));
     fireEvent.click(within(moves).getByRole('button', { name: /^Supprimer «\sReformuler/ }));
