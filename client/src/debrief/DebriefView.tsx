@@ -47,6 +47,7 @@ import { useMomentState } from './useMomentState.js';
 import { useAfterFirstPaint } from './useAfterFirstPaint.js';
 import { timelineOf } from './timeline.js';
 import { focusQuietly } from '../ui/useFocusRescue.js';
+import { STORED_SWITCHES, useStoredSwitch } from '../ui/useStoredSwitch.js';
 import { SPEEDS, usePlayback } from './usePlayback.js';
 import { joinParts } from '../i18n/joinParts.js';
 
@@ -147,7 +148,8 @@ export function DebriefView({
       focusQuietly(rubricHeading.current);
     wasSelfAssessed.current = selfAssessed;
   }, [selfAssessed]);
-  const [voiceOn, setVoiceOn] = useState(true);
+  // The listener's choice of the caller's voice, kept in this browser.
+  const [voiceOn, setVoiceOn] = useStoredSwitch(STORED_SWITCHES.callerVoice, true);
   const momentHeading = useId();
   const transcriptHeading = useId();
 

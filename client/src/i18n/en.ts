@@ -860,7 +860,7 @@ export const en: Catalogue = {
   'a11y.gaps.drawings':
     "The drawing of the state graph and the debrief's lanes and curves are images: their text equivalent is the list of states (active and visited) and the table of variables.",
   'a11y.gaps.consoles':
-    "The points found by hand on the call consoles are fixed and checked by automated tests: single-key shortcuts act only in the answer area, can be turned off, moved to Alt (Alt+1…0, Alt+B) or given the keys the person chooses; each new transcript entry is announced once; the call's status bar shrinks at high zoom and no longer hides the focused control. The consoles have not yet been tried with a screen reader (NVDA, JAWS, VoiceOver).",
+    "The points found by hand on the call consoles are fixed and checked by automated tests: single-key shortcuts act only in the answer area, can be turned off, moved to Alt (Alt+1…0, Alt+B) or given the keys the person chooses; each new transcript entry is announced once; the call's status bar shrinks at high zoom and no longer hides the focused control. With a screen reader, the caller's voice and the reader say each line at once: turn the voice off (Alt+V); this browser keeps the choice for the next calls and debriefs. The consoles have not yet been tried with a screen reader (NVDA, JAWS, VoiceOver).",
   'a11y.gaps.audit':
     'No full audit of the 106 RGAA criteria has been carried out yet, so no compliance rate is computed.',
   'a11y.method.heading': 'Preparation of this statement',

@@ -3,6 +3,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, listenerView, observationEntry, trainerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
+import { FakeSpeechSynthesis, fakeVoice } from '../test/fakeSpeech.js';
 import { useState } from 'react';
 import { SessionContext, type Session } from '../socket/index.js';
 import { ListenerPage } from './ListenerPage.js';
@@ -550,5 +551,57 @@ describe('ListenerPage — the live console', () => {
     });
     expect(button('Reformuler').getAttribute('aria-keyshortcuts')).toBe('1');
     expect(window.localStorage.getItem('ecoute.shortcuts.keys')).toBe('plain');
+  });
+
+  it("keeps the caller's voice and the phone's sounds as the listener left them, for the next call in this browser", () => {
+    const fake = new FakeSpeechSynthesis([fakeVoice('fr-FR')]);
+    Object.defineProperty(window, 'speechSynthesis', { value: fake.install(), configurable: true });
+    try {
+      const voiceSwitch = () => screen.getByRole('switch', { name: new RegExp(fr('voice.label')) });
+      const soundsSwitch = () =>
+        screen.getByRole('switch', { name: new RegExp(fr('sounds.label').replace(/[()]/g, '.')) });
+      const first = renderWithSession(<ListenerPage />, {
+        session: fakeSession({ view: listenerView(), entries: inCall }),
+      });
+      expect((voiceSwitch() as HTMLInputElement).checked).toBe(true);
+      fireEvent.click(voiceSwitch());
+      fireEvent.click(soundsSwitch());
+      first.unmount();
+
+      // The next call (a reload, another link): both stay off, and its lines are not spoken.
+      let setSession: (session: Session) => void = () => undefined;
+      const session = fakeSession({ view: listenerView(), entries: inCall });
+      function Host() {
+        const [current, set] = useState<Session>(session);
+        setSession = set;
+        return (
+          <SessionContext value={current}>
+            <ListenerPage />
+          </SessionContext>
+        );
+      }
+      const next = renderWithSession(<Host />);
+      expect((voiceSwitch() as HTMLInputElement).checked).toBe(false);
+      expect((soundsSwitch() as HTMLInputElement).checked).toBe(false);
+      act(() => setSession({ ...session, entries: [...inCall, lineEntry(3, 'Vous êtes là ?')] }));
+      expect(fake.spoken).toHaveLength(0);
+      // Turned on again by its shortcut: kept on.
+      fireEvent.keyDown(document.body, { key: 'v', code: 'KeyV', altKey: true });
+      act(() =>
+        setSession({
+          ...session,
+          entries: [...inCall, lineEntry(3, 'Vous êtes là ?'), lineEntry(4, 'Allô ?')],
+        }),
+      );
+      expect(fake.spoken.map((utterance) => utterance.text)).toEqual(['Allô ?']);
+      next.unmount();
+      renderWithSession(<ListenerPage />, {
+        session: fakeSession({ view: listenerView(), entries: inCall }),
+      });
+      expect((voiceSwitch() as HTMLInputElement).checked).toBe(true);
+    } finally {
+      Reflect.deleteProperty(window, 'speechSynthesis');
+      window.localStorage.clear();
+    }
   });
 });

@@ -23,6 +23,7 @@ import { SessionNotices } from '../ui/SessionNotices.js';
 import { ToggleSwitch } from '../ui/ToggleSwitch.js';
 import { Transcript } from '../ui/Transcript.js';
 import { useCallerVoice } from '../ui/useCallerVoice.js';
+import { STORED_SWITCHES, useStoredSwitch } from '../ui/useStoredSwitch.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { useSendInput } from '../ui/useSendInput.js';
@@ -83,8 +84,10 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   const view = session.view?.role === 'listener' ? session.view : null;
   const labels = useKnownLabels(view, session.labels);
   const { submit, errorCode } = useSendInput(session.send, session.entries);
-  const [voiceOn, setVoiceOn] = useState(true);
-  const [soundsOn, setSoundsOn] = useState(true);
+  // Both kept in this browser: a screen reader's user, who hears each line from it, turns the
+  // caller's voice off once (the two said every line together).
+  const [voiceOn, setVoiceOn] = useStoredSwitch(STORED_SWITCHES.callerVoice, true);
+  const [soundsOn, setSoundsOn] = useStoredSwitch(STORED_SWITCHES.phoneSounds, true);
   const sayRef = useRef<HTMLTextAreaElement>(null);
   const notesRef = useRef<HTMLTextAreaElement>(null);
   const movesHeadingId = useId();

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useFocusRescue } from '../ui/useFocusRescue.js';
 import { CurvesPanel } from '../charts/CurvesPanel.js';
 import { GraphPanel } from '../charts/GraphPanel.js';
@@ -20,6 +20,7 @@ import { RolePageTitle } from '../ui/RolePageTitle.js';
 import { SessionNotices } from '../ui/SessionNotices.js';
 import { Transcript } from '../ui/Transcript.js';
 import { useCallerVoice } from '../ui/useCallerVoice.js';
+import { STORED_SWITCHES, useStoredSwitch } from '../ui/useStoredSwitch.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
@@ -36,8 +37,9 @@ export function ObserverPage() {
   const session = useSessionContext();
   const view = session.view?.role === 'observer' ? session.view : null;
   const labels = useKnownLabels(view, session.labels);
-  // Off by default: in a training room the listener's own device already speaks the caller.
-  const [voiceOn, setVoiceOn] = useState(false);
+  // Off by default: in a training room the listener's own device already speaks the caller. Kept
+  // in this browser, apart from the listener's choice (a projector's computer is not theirs).
+  const [voiceOn, setVoiceOn] = useStoredSwitch(STORED_SWITCHES.observerVoice, false);
   const voice = useCallerVoice({
     entries: session.entries,
     voice: view?.voice,

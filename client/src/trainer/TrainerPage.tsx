@@ -23,7 +23,7 @@ import { useKnownLabels } from '../ui/useKnownLabels.js';
 import { useSendInput } from '../ui/useSendInput.js';
 import { useFocusRescue } from '../ui/useFocusRescue.js';
 import { ShortcutSettings } from '../ui/ShortcutSettings.js';
-import { useAnnounceDetails } from './useAnnounceDetails.js';
+import { STORED_SWITCHES, useStoredSwitch } from '../ui/useStoredSwitch.js';
 import { BookmarkControl } from './BookmarkControl.js';
 import { EffectButtons } from './EffectButtons.js';
 import { InjectButtons } from './InjectButtons.js';
@@ -65,7 +65,9 @@ export function TrainerPage() {
   // When the call ends, the ad-lib and whisper forms go and the call's controls are off for good:
   // focus to the outcome's heading (`outcome.heading`), `debrief.open` next, as on the listener's.
   useFocusRescue(pageRef, () => pageRef.current?.querySelector<HTMLElement>('#outcome-heading') ?? null);
-  const [details, setDetails] = useAnnounceDetails();
+  // What the call's log announces: lines, words, moves and injects, or also hidden variables,
+  // states and readings (kept in this browser).
+  const [details, setDetails] = useStoredSwitch(STORED_SWITCHES.announceDetails, false);
 
   const online = session.status === 'connected';
   const playing = online && view !== null && !view.paused && view.phase !== 'ended';
