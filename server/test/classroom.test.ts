@@ -438,7 +438,7 @@ describe('the classroom', () => {
       [1, 1, ['Ana listener', 'Bilal callerActor']],
       [1, 2, ['Chloé listener', 'Dan observer']],
     ]);
-    expect(detail.body.calls[0]!.trainerLink).toMatch(/^\/trainer\//);
+    expect(detail.body.calls[0]!.trainerLink).toMatch(/^\/animation\//);
     const debrief = await api<GroupDebrief>(
       `/api/classes/${classId}/debrief?scenarioId=${SCENARIO}`,
       trainer,

@@ -48,7 +48,7 @@ describe('headers and origins, without ECOUTE_PUBLIC_URL', () => {
   });
 
   it('sends a CSP without inline scripts that forbids framing, nosniff, and no X-Powered-By', async () => {
-    for (const target of ['/api/health', '/', '/listener/x', '/debrief/x']) {
+    for (const target of ['/api/health', '/', '/ecoute/x', '/listener/x', '/debrief/x']) {
       const response = await fetch(`${server.url}${target}`);
       const csp = response.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("frame-ancestors 'none'");
@@ -93,7 +93,7 @@ describe('headers and origins, without ECOUTE_PUBLIC_URL', () => {
     for (const href of links) expect(href).toMatch(/^\/assets\/[\w.-]+\.(js|css)$/);
     expect(html).not.toMatch(/\son[a-z]+=/i);
     // Any other page: the plain file.
-    expect(await (await fetch(`${server.url}/trainer/x`)).text()).not.toContain('debriefPrefetch');
+    expect(await (await fetch(`${server.url}/animation/x`)).text()).not.toContain('debriefPrefetch');
   });
 
   it('accepts JSON bodies only on state-changing routes: a form post is 415', async () => {

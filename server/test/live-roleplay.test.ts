@@ -204,7 +204,7 @@ describe('live role-play through the gateway', () => {
     ).rejects.toMatchObject({ message: 'auth/invalid_token' });
 
     const session = await createSession(server.url, SCENARIO, { callerActor: true });
-    expect(session.links.callerActor).toMatch(/^\/callerActor\//);
+    expect(session.links.callerActor).toMatch(/^\/appelant\//);
     const actor = await connect(server, session, 'callerActor');
     const listener = await connect(server, session, 'listener');
     const trainer = await connect(server, session, 'trainer');

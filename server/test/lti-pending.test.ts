@@ -72,7 +72,7 @@ describe('LTI 1.3 state and nonce in the database', () => {
     const token = await platform.idToken(platform.claims(nonce, 'learner', 'learner-7'));
     const launched = await post(server.url, token, state, cookie);
     expect(launched.status).toBe(303);
-    expect(launched.headers.get('location')).toMatch(/^\/listener\/[\w-]+#k=/);
+    expect(launched.headers.get('location')).toMatch(/^\/ecoute\/[\w-]+#k=/);
 
     // Consumed: the same state and token again are refused, on this process as on any.
     const replay = await post(server.url, token, state, cookie);

@@ -212,14 +212,14 @@ describe('LTI 1.3 tool', () => {
     );
     expect(learner.status).toBe(303);
     const listenerPath = learner.headers.get('location')!;
-    expect(listenerPath).toMatch(/^\/listener\/[\w-]+#k=/);
+    expect(listenerPath).toMatch(/^\/ecoute\/[\w-]+#k=/);
     sessionId = listenerPath.split('/')[2]!.split('#')[0]!;
     expect((await server.app.get(SessionStore).find(sessionId))?.scenarioId).toBe('appel-entrainement');
     // Named by the platform (given_name): the page joins under it, nobody types it.
     expect(landing(learner)).toMatchObject({ name: 'Camille', pseudonym: false, launched: false });
     const instructor = await launch((nonce) => platform.claims(nonce, 'instructor', 'teacher-1'));
     expect(instructor.status).toBe(303);
-    expect(instructor.headers.get('location')).toMatch(new RegExp(`^/trainer/${sessionId}#k=`));
+    expect(instructor.headers.get('location')).toMatch(new RegExp(`^/animation/${sessionId}#k=`));
     expect(landing(instructor)).toMatchObject({ name: 'Dominique', pseudonym: false, launched: true });
     // Only `name` (no given_name): that one.
     const named = await launch((nonce) => {
@@ -258,7 +258,7 @@ describe('LTI 1.3 tool', () => {
       return { ...claims, ...person };
     });
     const page = landing(response);
-    expect(page.path).toMatch(role === 'instructor' ? /^\/trainer\// : /^\/listener\//);
+    expect(page.path).toMatch(role === 'instructor' ? /^\/animation\// : /^\/ecoute\//);
     if (expected !== null) expect(page).toMatchObject({ name: expected, pseudonym: false });
     else {
       expect(page.pseudonym).toBe(true);
@@ -456,7 +456,7 @@ describe('LTI 1.3 tool', () => {
       return claims;
     };
     anonymous = landing(await launch(anonymousClaims('learner-anonymous')));
-    expect(anonymous.path).toMatch(/^\/listener\//);
+    expect(anonymous.path).toMatch(/^\/ecoute\//);
     expect(anonymous.pseudonym).toBe(true);
     expect(anonymous.name).toMatch(/^[\p{L}-]+ \d{2}$/u);
     expect(anonymous.name).not.toContain('learner');
@@ -492,7 +492,7 @@ describe('LTI 1.3 tool', () => {
     // The instructor's console of the activity (its latest session); the list covers every
     // session launched on the activity's resource link.
     const instructor = landing(await launch((nonce) => platform.claims(nonce, 'instructor', 'teacher-1')));
-    expect(instructor.path).toMatch(/^\/trainer\//);
+    expect(instructor.path).toMatch(/^\/animation\//);
     // Badges are awarded when the results are kept; asking for them settles the evaluation.
     await fetch(`${server.url}/api/sessions/${sessionId}/badges`, { headers: admin.headers });
     const tokensBefore = platform.tokenRequests.length;

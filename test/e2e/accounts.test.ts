@@ -139,7 +139,7 @@ describe('accounts in the browser', () => {
         .locator('code')
         .textContent()) ?? '';
     const before = await listenerLink();
-    expect(before).toMatch(/\/listener\/[\w-]+#k=[\w-]+$/);
+    expect(before).toMatch(/\/ecoute\/[\w-]+#k=[\w-]+$/);
 
     // Revokes them: new links; the old one is refused, the new one opens.
     await trainer.getByRole('button', { name: 'Révoquer les liens' }).click();

@@ -56,7 +56,7 @@ describe('the tutorial call in the browser', () => {
       await linkOf('Formateur·rice'),
       await linkOf('Observateur·rice'),
     ];
-    expect(listenerUrl).toMatch(/\/listener\/[\w-]+#k=[\w-]{43}$/);
+    expect(listenerUrl).toMatch(/\/ecoute\/[\w-]+#k=[\w-]{43}$/);
     await home.screenshot({ path: path.join(artifacts, 'home.png'), fullPage: true });
 
     const listener = await open(listenerUrl);

@@ -118,7 +118,7 @@ describe('the classroom in a browser', () => {
       await assignment.waitFor();
       if ((await assignment.innerText()).includes('écoutant·e')) listeners.push(name);
       await page.getByRole('link', { name: 'Ouvrir mon appel' }).click();
-      await page.waitForURL(/\/(listener|observer)\//);
+      await page.waitForURL(/\/(ecoute|observation)\//);
       callPages.set(name, page);
     }
     expect(listeners).toHaveLength(3);
@@ -397,7 +397,7 @@ describe('the classroom in a browser', () => {
     await computer.getByRole('button', { name: 'Rejoindre' }).click();
     await refused.waitFor();
     await phone.getByRole('link', { name: 'Ouvrir mon appel' }).click();
-    await phone.waitForURL(/\/listener\//);
+    await phone.waitForURL(/\/ecoute\//);
     const callPath = new URL(phone.url()).pathname;
     await phone.getByRole('button', { name: /^Décrocher/ }).waitFor();
     await computer.getByRole('button', { name: 'Rejoindre' }).click();
@@ -454,7 +454,7 @@ describe('the classroom in a browser', () => {
     await floor.getByRole('button', { name: 'Lancer tous les appels' }).click();
     await floor.getByText(/Tour 1 lancé\s:\s1 appel/).waitFor();
     await computer.getByRole('link', { name: 'Ouvrir mon appel' }).click();
-    await computer.waitForURL(/\/listener\//);
+    await computer.waitForURL(/\/ecoute\//);
     const callPath = new URL(computer.url()).pathname;
     await computer.getByRole('button', { name: /^Décrocher/ }).click();
     await computer.getByRole('button', { name: /^Raccrocher/ }).waitFor();
@@ -523,7 +523,7 @@ describe('the classroom in a browser', () => {
     await phone.getByRole('button', { name: 'Rejoindre' }).click();
     await phone.getByText(/Votre rôle\s:\sécoutant·e/).waitFor();
     await phone.getByRole('link', { name: 'Ouvrir mon appel' }).click();
-    await phone.waitForURL(/\/listener\//);
+    await phone.waitForURL(/\/ecoute\//);
     expect(new URL(phone.url()).pathname).toBe(callPath);
     await phone.getByRole('button', { name: /^Raccrocher/ }).waitFor();
     expect(await floor.locator('.classroom-roster__name').allInnerTexts()).toEqual(['Inès', 'Noé']);

@@ -376,7 +376,7 @@ describe('the debrief in the browser', () => {
 
   it("asks the learner's self-assessment before showing the trainer's judgment", async () => {
     // From the listener's page: the ending panel links to the debrief.
-    const page = await open(`${server.url}/listener/${sessionId}#k=${tokens.listener}`);
+    const page = await open(`${server.url}/ecoute/${sessionId}#k=${tokens.listener}`);
     await page.getByLabel('Votre prénom ou un pseudonyme').fill('Camille');
     await page.getByRole('button', { name: 'Rejoindre la séance' }).click();
     await page.getByRole('link', { name: 'Ouvrir le débriefing' }).click();

@@ -271,7 +271,7 @@ describe('the state graph on a phone: every state within reach, the page no wide
 
     await listener.getByRole('button', { name: 'Raccrocher', exact: true }).click();
     await trainer.getByText('Terminé', { exact: true }).first().waitFor();
-    const debriefLink = links.trainer!.replace('/trainer/', '/debrief/');
+    const debriefLink = links.trainer!.replace('/animation/', '/debrief/');
     const debrief = await open(debriefLink, PHONE);
     await graphShown(debrief);
     await reachableOnPhone(debrief, 'debrief');

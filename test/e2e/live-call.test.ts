@@ -370,7 +370,7 @@ describe('a live call in the browser', () => {
       body: JSON.stringify({ scenarioId: 'appel-entrainement', callerActor: true }),
     });
     const { links } = (await created.json()) as { links: Record<string, string> };
-    expect(links.callerActor).toMatch(/^\/callerActor\//);
+    expect(links.callerActor).toMatch(/^\/appelant\//);
     const actor = await open(await newContext(), `${server.url}${links.callerActor}`);
     const listener = await open(await newContext(), `${server.url}${links.listener}`);
     const trainer = await open(await newContext(), `${server.url}${links.trainer}`);

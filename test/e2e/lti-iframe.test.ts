@@ -71,7 +71,7 @@ describe('LTI launch inside the platform iframe', () => {
     expect(launches).toHaveLength(1);
     expect((await launches[0]!)['cookie']).toContain(`ecoute_lti_state=${state}`);
     // The listener's console, inside the frame, joined under that name (the call can be picked up).
-    const inner = page.frames().find((f) => f.url().startsWith(`${tool}/listener/`));
+    const inner = page.frames().find((f) => f.url().startsWith(`${tool}/ecoute/`));
     expect(inner).toBeDefined();
     expect(inner!.url()).not.toContain('#');
     await frame.getByRole('button', { name: /Décrocher/ }).waitFor();
@@ -95,7 +95,7 @@ describe('LTI launch inside the platform iframe', () => {
     expect((await launches[0]!)['cookie']).toContain(
       `ecoute_lti_state=${platform.authorizations.at(-1)!.state}`,
     );
-    expect(page.frames().some((f) => f.url().startsWith(`${tool}/trainer/`))).toBe(true);
+    expect(page.frames().some((f) => f.url().startsWith(`${tool}/animation/`))).toBe(true);
     // The course's members, from the platform (NRPS), in the « people » tab.
     await frame.getByRole('tab', { name: 'Liens et présents' }).click();
     const members = frame.getByRole('table', { name: /participant·e du cours/ });

@@ -11,7 +11,7 @@ import { SignInPage } from './SignInPage.js';
 
 const first: SessionShare = {
   sessionId: 's1',
-  links: { listener: '/listener/s1#k=old', trainer: '/trainer/s1#k=t-old', observer: '/observer/s1#k=o-old' },
+  links: { listener: '/ecoute/s1#k=old', trainer: '/animation/s1#k=t-old', observer: '/observation/s1#k=o-old' },
   scenarioId: 'appel-caf',
   scenarioTitle: 'Appel à la CAF',
   scenarioVersion: 3,
@@ -19,7 +19,7 @@ const first: SessionShare = {
 };
 const renewed: SessionLinks = {
   sessionId: 's1',
-  links: { listener: '/listener/s1#k=new', trainer: '/trainer/s1#k=t-new', observer: '/observer/s1#k=o-new' },
+  links: { listener: '/ecoute/s1#k=new', trainer: '/animation/s1#k=t-new', observer: '/observation/s1#k=o-new' },
 };
 
 /** What a trainer reads, from the French catalogue. */
@@ -44,7 +44,7 @@ describe('SessionSharePage', () => {
     };
     renderWithSession(<SessionSharePage api={api} origin="https://ecoute.test" />);
     await settle();
-    expect(screen.getByText('https://ecoute.test/listener/s1#k=old')).toBeTruthy();
+    expect(screen.getByText('https://ecoute.test/ecoute/s1#k=old')).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: fr('account.share.revoke') }));
     });
@@ -57,8 +57,8 @@ describe('SessionSharePage', () => {
       fireEvent.click(yes);
     });
     expect(revoked).toBe(1);
-    expect(screen.queryByText('https://ecoute.test/listener/s1#k=old')).toBeNull();
-    expect(screen.getByText('https://ecoute.test/listener/s1#k=new')).toBeTruthy();
+    expect(screen.queryByText('https://ecoute.test/ecoute/s1#k=old')).toBeNull();
+    expect(screen.getByText('https://ecoute.test/ecoute/s1#k=new')).toBeTruthy();
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(fr('account.share.revoked'));
     expect(document.activeElement).toBe(screen.getByRole('button', { name: fr('account.share.revoke') }));
   });

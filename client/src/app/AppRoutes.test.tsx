@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { I18nProvider } from '../i18n/index.js';
+import { ROLE_PATHS } from '@ecoute/protocol';
 import { AppRoutes } from './AppRoutes.js';
 import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
@@ -21,8 +22,22 @@ function renderAt(path: string) {
 
 describe('AppRoutes', () => {
   it('refuses a role link without its key, before any connection', () => {
-    renderAt('/listener/abc');
+    renderAt('/ecoute/abc');
     expect(screen.getByRole('alert').textContent).toBe(fr('error.client/missing_token'));
+  });
+
+  it("opens each role's page at its link's words, and at the role's name of the links made before them", () => {
+    for (const role of ['listener', 'trainer', 'observer', 'callerActor'] as const) {
+      for (const first of [ROLE_PATHS[role], role]) {
+        const page = renderAt(`/${first}/abc`);
+        expect(screen.getByRole('alert').textContent).toBe(fr('error.client/missing_token'));
+        expect(screen.queryByRole('heading', { name: fr('notFound.title') })).toBeNull();
+        page.unmount();
+      }
+    }
+    expect(new Set(Object.values(ROLE_PATHS)).size).toBe(4);
+    renderAt('/ecoutant/abc');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(fr('notFound.title'));
   });
 
   it('has a page for unknown paths', () => {

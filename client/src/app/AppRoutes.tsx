@@ -1,4 +1,6 @@
-import { lazy } from 'react';
+import { lazy, type ReactElement } from 'react';
+import type { Role } from '@ecoute/engine';
+import { ROLE_PATHS } from '@ecoute/protocol';
 import { Route, Routes } from 'react-router';
 import { AccountHome } from '../account/AccountHome.js';
 import { ListenerPage } from '../listener/ListenerPage.js';
@@ -57,44 +59,29 @@ const studio = {
   Editor: lazy(() => import('../editor/EditorPage.js').then((m) => ({ default: m.EditorPage }))),
 };
 
-/** Role paths match the server's role links: `/<role>/<sessionId>#k=<token>`. */
+/** The role pages, opened by the server's role links: `/<ROLE_PATHS[role]>/<sessionId>#k=<token>`. */
+const ROLE_PAGES: readonly { role: Role; page: ReactElement }[] = [
+  { role: 'listener', page: <ListenerPage /> },
+  { role: 'trainer', page: <TrainerPage /> },
+  { role: 'observer', page: <ObserverPage /> },
+  { role: 'callerActor', page: <CallerActorPage /> },
+];
+
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<AccountHome />} />
-        <Route
-          path="listener/:sessionId"
-          element={
-            <RoleRoute role="listener">
-              <ListenerPage />
-            </RoleRoute>
-          }
-        />
-        <Route
-          path="trainer/:sessionId"
-          element={
-            <RoleRoute role="trainer">
-              <TrainerPage />
-            </RoleRoute>
-          }
-        />
-        <Route
-          path="observer/:sessionId"
-          element={
-            <RoleRoute role="observer">
-              <ObserverPage />
-            </RoleRoute>
-          }
-        />
-        <Route
-          path="callerActor/:sessionId"
-          element={
-            <RoleRoute role="callerActor">
-              <CallerActorPage />
-            </RoleRoute>
-          }
-        />
+        {ROLE_PAGES.flatMap(({ role, page }) =>
+          // The link's words (`ROLE_PATHS`), and the role's name in code of the links made before.
+          [ROLE_PATHS[role], role].map((first) => (
+            <Route
+              key={first}
+              path={`${first}/:sessionId`}
+              element={<RoleRoute role={role}>{page}</RoleRoute>}
+            />
+          )),
+        )}
         <Route path="debrief/:sessionId" element={<DebriefPage />} />
         <Route path="sessions" element={<SessionsPage />} />
         <Route path="classes" element={<classroom.Classes />} />

@@ -51,9 +51,9 @@ describe('a tile of the floor', () => {
   });
 
   it('« Écouter » names the signed-in trainer in the link, so that the call page does not ask', () => {
-    renderTile({}, { link: '/observer/s1#k=abc', as: 'Claire Martin' });
+    renderTile({}, { link: '/observation/s1#k=abc', as: 'Claire Martin' });
     const href = screen.getByRole('link', { name: fr('classroom.floor.listen') }).getAttribute('href')!;
-    expect(href.startsWith('/observer/s1#k=abc&')).toBe(true);
+    expect(href.startsWith('/observation/s1#k=abc&')).toBe(true);
     expect(readLinkName(new URL(href, 'https://ecoute.test').hash)).toEqual({
       name: 'Claire Martin',
       pseudonym: false,
@@ -61,9 +61,9 @@ describe('a tile of the floor', () => {
   });
 
   it('« Écouter » gives no name when no trainer is known', () => {
-    renderTile({}, { link: '/observer/s1#k=abc' });
+    renderTile({}, { link: '/observation/s1#k=abc' });
     expect(screen.getByRole('link', { name: fr('classroom.floor.listen') }).getAttribute('href')).toBe(
-      '/observer/s1#k=abc',
+      '/observation/s1#k=abc',
     );
   });
 

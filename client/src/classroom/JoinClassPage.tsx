@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import {
   ErrorCode,
   MAX_NAME_LENGTH,
+  roleLinkOf,
   type ClassJoined,
   type ClassMessage,
   type LearnerAssignment,
@@ -14,6 +15,7 @@ import { formatTime } from '../i18n/formatDate.js';
 import { useI18n } from '../i18n/index.js';
 import { connectClassroom } from '../socket/classroomSocket.js';
 import { rememberClassReturn } from '../join/classReturn.js';
+import { saveDisplayName } from '../join/displayName.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { classroomApi } from './classroomApi.js';
@@ -56,8 +58,8 @@ export function JoinClassPage() {
           setAssignment(a);
           // The role page asks a display name: it is the pseudonym already given.
           if (a) {
-            const [, role, sessionId] = a.link.split('#')[0]!.split('/');
-            if (role && sessionId) localStorage.setItem(`ecoute.name.${sessionId}.${role}`, joined.pseudonym);
+            const called = roleLinkOf(a.link);
+            if (called) saveDisplayName(called.sessionId, called.role, joined.pseudonym);
             // The call link (classroom.join.open) leaves this page: the call page links back here at its end.
             rememberClassReturn(
               a.link,

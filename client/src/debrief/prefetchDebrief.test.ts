@@ -57,7 +57,7 @@ describe('prefetchDebrief: the answer asked as the app starts', () => {
   it('asks nothing elsewhere, or without a token; another session or token is not served it', () => {
     const fetch = jest.fn(() => answer({}));
     globalThis.fetch = fetch as unknown as typeof globalThis.fetch;
-    prefetchDebrief({ pathname: '/trainer/s1', hash: '#k=tok' });
+    prefetchDebrief({ pathname: '/animation/s1', hash: '#k=tok' });
     prefetchDebrief({ pathname: '/debrief/s1', hash: '' });
     expect(fetch).not.toHaveBeenCalled();
     prefetchDebrief({ pathname: '/debrief/s1', hash: '#k=tok' });

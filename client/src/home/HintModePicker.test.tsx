@@ -14,7 +14,7 @@ const startingWith = (words: string) => (name: string) => name.startsWith(words)
 
 const links: SessionLinks = {
   sessionId: 'abc',
-  links: { listener: '/listener/abc#k=l1', trainer: '/trainer/abc#k=t1', observer: '/observer/abc#k=o1' },
+  links: { listener: '/ecoute/abc#k=l1', trainer: '/animation/abc#k=t1', observer: '/observation/abc#k=o1' },
 };
 
 const call = (id: string, title: string, moves: number, withExamples: number): ScenarioSummary => ({

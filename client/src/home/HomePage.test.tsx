@@ -37,7 +37,7 @@ const scenarios: ScenarioSummary[] = [
 
 const links: SessionLinks = {
   sessionId: 'abc',
-  links: { listener: '/listener/abc#k=l1', trainer: '/trainer/abc#k=t1', observer: '/observer/abc#k=o1' },
+  links: { listener: '/ecoute/abc#k=l1', trainer: '/animation/abc#k=t1', observer: '/observation/abc#k=o1' },
 };
 
 function fakeApi(created: ApiResult<SessionLinks> = { ok: true, data: links }) {
@@ -64,9 +64,9 @@ describe('HomePage', () => {
     expect(requests).toEqual([{ scenarioId: 'crise' }]);
 
     const panel = within(screen.getByRole('region', { name: fr('home.links.heading') }));
-    expect(panel.getByText('https://ecoute.test/listener/abc#k=l1')).not.toBeNull();
+    expect(panel.getByText('https://ecoute.test/ecoute/abc#k=l1')).not.toBeNull();
     const open = panel.getByRole('link', { name: fr('link.openLabel', { role: fr('role.trainer') }) });
-    expect(open.getAttribute('href')).toBe('https://ecoute.test/trainer/abc#k=t1');
+    expect(open.getAttribute('href')).toBe('https://ecoute.test/animation/abc#k=t1');
     // The links name the call they open, even once another call is picked for the next session.
     fireEvent.click(screen.getByRole('radio', { name: 'Nuit blanche' }));
     expect(
@@ -111,7 +111,7 @@ describe('HomePage', () => {
         screen.getByRole('button', { name: fr('link.copyLabel', { role: fr('role.observer') }) }),
       );
     });
-    expect(copied).toEqual(['https://ecoute.test/observer/abc#k=o1']);
+    expect(copied).toEqual(['https://ecoute.test/observation/abc#k=o1']);
     expect(screen.getAllByRole('status').map((status) => status.textContent)).toContain(fr('link.copied'));
   });
 
@@ -142,7 +142,7 @@ describe('HomePage', () => {
   it('offers a learner to play the caller: a fourth link; the links stay in this browser for the console', async () => {
     const withActor: SessionLinks = {
       sessionId: 'abc',
-      links: { ...links.links, callerActor: '/callerActor/abc#k=c1' },
+      links: { ...links.links, callerActor: '/appelant/abc#k=c1' },
     };
     const { api, requests } = fakeApi({ ok: true, data: withActor });
     renderWithSession(<HomePage api={api} origin="https://ecoute.test" />);
@@ -153,7 +153,7 @@ describe('HomePage', () => {
     });
     expect(requests).toEqual([{ scenarioId: 'nuit-blanche', callerActor: true }]);
     const panel = within(screen.getByRole('region', { name: fr('home.links.heading') }));
-    expect(panel.getByText('https://ecoute.test/callerActor/abc#k=c1')).not.toBeNull();
+    expect(panel.getByText('https://ecoute.test/appelant/abc#k=c1')).not.toBeNull();
     // In the order of every page that lists the links (« Liens et QR codes », the console's).
     expect(panel.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(
       LINK_ORDER.map((role) => translate('fr', ROLE_KEYS[role])),

@@ -3,7 +3,7 @@ import { LINKS_KEPT_MS, readSessionLinks, saveSessionLinks } from './savedLinks.
 
 const links = {
   sessionId: 's1',
-  links: { trainer: '/trainer/s1#k=t', listener: '/listener/s1#k=l', observer: '/observer/s1#k=o' },
+  links: { trainer: '/animation/s1#k=t', listener: '/ecoute/s1#k=l', observer: '/observation/s1#k=o' },
 };
 
 afterEach(() => {

@@ -48,7 +48,7 @@ afterEach(() => localStorage.clear());
 
 describe('ClassReturnLink', () => {
   it('remembers the group session page of an assignment’s call, by its session', () => {
-    rememberClassReturn('/listener/s1#k=token', '/classe?code=AB12CD', 'c1');
+    rememberClassReturn('/ecoute/s1#k=token', '/classe?code=AB12CD', 'c1');
     expect(classReturnOf('s1')).toBe('/classe?code=AB12CD');
     expect(classOfCall('s1')).toBe('c1');
     expect(classReturnOf('s2')).toBeNull();

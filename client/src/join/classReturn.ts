@@ -4,6 +4,7 @@
 // links back to it (`ClassReturnLink`), and all along it shows the trainer's messages to the class
 // (`ClassMessageNotice`, through the class it remembers here). Kept in this browser per session,
 // as the display name is.
+import { roleLinkOf } from '@ecoute/protocol';
 
 const keyOf = (sessionId: string) => `ecoute.classReturn.${sessionId}`;
 
@@ -15,15 +16,9 @@ interface ClassReturn {
   classId: string | null;
 }
 
-/** The session id of a role link (`/listener/<id>#k=…`), or null. */
-export function sessionIdOfLink(link: string): string | null {
-  const [, role, sessionId] = link.split('#')[0]!.split('/');
-  return role && sessionId ? sessionId : null;
-}
-
 /** Remembers that the call of `link` was opened from the page at `back` of the class `classId`. */
 export function rememberClassReturn(link: string, back: string, classId: string): void {
-  const sessionId = sessionIdOfLink(link);
+  const sessionId = roleLinkOf(link)?.sessionId;
   if (!sessionId) return;
   try {
     localStorage.setItem(keyOf(sessionId), JSON.stringify({ back, classId }));

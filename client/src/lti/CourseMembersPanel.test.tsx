@@ -89,9 +89,9 @@ describe('CourseMembersPanel', () => {
   });
 
   it('knows a platform opened it from the launch link (`l=1`), also after the fragment is gone', async () => {
-    expect(launchedFromPlatform('/trainer/s9', '#k=tok&n=Alex&l=1')).toBe(true);
-    expect(launchedFromPlatform('/trainer/s9', '')).toBe(true); // kept for this tab
-    expect(launchedFromPlatform('/trainer/s8', '#k=tok&n=Alex')).toBe(false);
+    expect(launchedFromPlatform('/animation/s9', '#k=tok&n=Alex&l=1')).toBe(true);
+    expect(launchedFromPlatform('/animation/s9', '')).toBe(true); // kept for this tab
+    expect(launchedFromPlatform('/animation/s8', '#k=tok&n=Alex')).toBe(false);
   });
 
   it('shows nothing for a launched session without the service, and says when the platform did not answer', async () => {

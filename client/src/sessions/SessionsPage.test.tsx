@@ -117,7 +117,7 @@ describe('the sessions list', () => {
           ok: true as const,
           data: {
             sessionId: 's1',
-            links: { listener: '/listener/s1#k=l', trainer: '/trainer/s1#k=t', observer: '/observer/s1#k=o' },
+            links: { listener: '/ecoute/s1#k=l', trainer: '/animation/s1#k=t', observer: '/observation/s1#k=o' },
             scenarioId: 'appel-entrainement',
             scenarioTitle: "Appel d'entraînement",
             scenarioVersion: 1,
@@ -155,7 +155,7 @@ describe('the sessions list', () => {
         date: formatDateTime((key, params) => fr(key, params), '2026-01-02T10:00:00.000Z'),
       }),
     );
-    expect(screen.getByText('https://ecoute.test/listener/s1#k=l')).toBeTruthy();
+    expect(screen.getByText('https://ecoute.test/ecoute/s1#k=l')).toBeTruthy();
   });
 
   it('filters by scenario, learner, dates and outcome', async () => {

@@ -298,7 +298,7 @@ describe('TrainerPage', () => {
 
 describe('TrainerPage — after the end of the call', () => {
   // The console opened by its link: the debrief link carries the link's token.
-  const route: PageRoute = { path: '/trainer/:sessionId', url: '/trainer/s1#k=jeton' };
+  const route: PageRoute = { path: '/animation/:sessionId', url: '/animation/s1#k=jeton' };
   const endedView = (): TrainerView =>
     trainerView({
       phase: 'ended',
@@ -546,12 +546,12 @@ describe('TrainerPage — live controls', () => {
   it('lists the role links this browser created, with a copy button each', () => {
     saveSessionLinks({
       sessionId: 's1',
-      links: { listener: '/listener/s1#k=l', trainer: '/trainer/s1#k=t', observer: '/observer/s1#k=o' },
+      links: { listener: '/ecoute/s1#k=l', trainer: '/animation/s1#k=t', observer: '/observation/s1#k=o' },
     });
     renderWithSession(
-      <RoleLinksPanel sessionId="s1" origin="https://ecoute.test" ownLink="/trainer/s1#k=t" />,
+      <RoleLinksPanel sessionId="s1" origin="https://ecoute.test" ownLink="/animation/s1#k=t" />,
     );
-    expect(screen.getByText('https://ecoute.test/listener/s1#k=l')).not.toBeNull();
+    expect(screen.getByText('https://ecoute.test/ecoute/s1#k=l')).not.toBeNull();
     expect(
       screen.getByRole('button', { name: fr('link.copyLabel', { role: fr('role.observer') }) }),
     ).not.toBeNull();
@@ -560,10 +560,10 @@ describe('TrainerPage — live controls', () => {
 
   it('shows only its own link when the session was created elsewhere', () => {
     renderWithSession(
-      <RoleLinksPanel sessionId="s2" origin="https://ecoute.test" ownLink="/trainer/s2#k=t" />,
+      <RoleLinksPanel sessionId="s2" origin="https://ecoute.test" ownLink="/animation/s2#k=t" />,
     );
-    expect(screen.getByText('https://ecoute.test/trainer/s2#k=t')).not.toBeNull();
-    expect(screen.queryByText(/listener/)).toBeNull();
+    expect(screen.getByText('https://ecoute.test/animation/s2#k=t')).not.toBeNull();
+    expect(screen.queryByText(/ecoute\//)).toBeNull();
   });
 
   it('shows the listener’s words and the notes they share', () => {

@@ -135,7 +135,7 @@ export interface ClassCall {
   members: ClassCallMember[];
   status: 'live' | 'ended';
   outcome: Outcome | null;
-  /** Role link paths (`/trainer/<id>#k=…`, `/observer/<id>#k=…`) for the class's trainer. */
+  /** Role link paths (`/animation/<id>#k=…`, `/observation/<id>#k=…`) for the class's trainer. */
   trainerLink: string | null;
   observerLink: string | null;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ErrorCode, errorMessages, failure } from './errors.js';
 import { MAX_TEXT_LENGTH } from './constants.js';
 import { createSessionSchema, handshakeAuthSchema, inputSchema, mayRoleSend } from './messages.js';
-import { roleLinkPath } from './rest.js';
+import { roleLinkOf, roleLinkPath } from './rest.js';
 
 describe('inputSchema', () => {
   it('accepts every input kind in its exact shape', () => {
@@ -79,7 +79,17 @@ describe('handshake and REST', () => {
   });
 
   it('puts the token in the fragment of the role link', () => {
-    expect(roleLinkPath('listener', 'abc', 'T0k-en_')).toBe('/listener/abc#k=T0k-en_');
+    expect(roleLinkPath('listener', 'abc', 'T0k-en_')).toBe('/ecoute/abc#k=T0k-en_');
+    expect(roleLinkPath('callerActor', 'a b', 'x')).toBe('/appelant/a%20b#k=x');
+    expect(roleLinkOf(roleLinkPath('callerActor', 'a b', 'x'))).toEqual({
+      role: 'callerActor',
+      sessionId: 'a b',
+    });
+    expect(roleLinkOf('/observation/s1#k=t')).toEqual({ role: 'observer', sessionId: 's1' });
+    // A link made before the links' words: the role's name in code.
+    expect(roleLinkOf('/listener/s1#k=t')).toEqual({ role: 'listener', sessionId: 's1' });
+    for (const other of ['/debrief/s1#k=t', '/ecoute/', '/ecoute/%E0#k=t', 'ecoute'])
+      expect(roleLinkOf(other)).toBeNull();
   });
 });
 

@@ -46,7 +46,31 @@ export const sessionShareSchema = z.object({
 });
 export type SessionShare = z.infer<typeof sessionShareSchema>;
 
+/**
+ * The first part of a role link's path, in the words of the people it is sent to (French first:
+ * a learner reads it in the address bar, a trainer in the links they copy). Links made before
+ * these words, with the role's name in code (`/listener/…`), still open the same page.
+ */
+export const ROLE_PATHS = {
+  listener: 'ecoute',
+  trainer: 'animation',
+  observer: 'observation',
+  callerActor: 'appelant',
+} as const satisfies Record<Role, string>;
+
+/** The role and the session of a role link's path (`/ecoute/<id>#k=…`, or an older `/listener/<id>…`), or null. */
+export function roleLinkOf(link: string): { role: Role; sessionId: string } | null {
+  const [, first, id] = link.split('#')[0]!.split('?')[0]!.split('/');
+  const role = (Object.keys(ROLE_PATHS) as Role[]).find((r) => ROLE_PATHS[r] === first || r === first);
+  if (!role || !id) return null;
+  try {
+    return { role, sessionId: decodeURIComponent(id) };
+  } catch {
+    return null; // a stray « % »: no session's id
+  }
+}
+
 /** The path of a role link: the token sits in the fragment, so it never reaches server logs. */
 export function roleLinkPath(role: Role, sessionId: string, token: string): string {
-  return `/${role}/${encodeURIComponent(sessionId)}#k=${encodeURIComponent(token)}`;
+  return `/${ROLE_PATHS[role]}/${encodeURIComponent(sessionId)}#k=${encodeURIComponent(token)}`;
 }
