@@ -82,6 +82,16 @@ describe('accounts in the browser', () => {
       }),
     });
     expect(again.status).toBe(403);
+    // Opened again, the page says so at once and leads to the sign-in, without its form.
+    const reopened = await page(true);
+    await reopened.goto(`${server.url}/setup#k=${setupToken(server)}`);
+    await reopened.getByRole('link', { name: 'Se connecter' }).waitFor();
+    await check(reopened, 'setup used');
+    expect(await reopened.getByRole('status').textContent()).toMatch(
+      /^Écoute est déjà installé sur ce serveur/,
+    );
+    expect(await reopened.getByRole('button', { name: "Créer l'organisme et le compte" }).count()).toBe(0);
+    await reopened.close();
 
     // The administrator invites a trainer: a link to hand over.
     await admin.getByRole('link', { name: 'Organisme', exact: true }).click();

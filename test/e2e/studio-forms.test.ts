@@ -195,7 +195,7 @@ describe('the studio forms and the editable graph', () => {
       .first()
       .waitFor();
     await editTransition
-      .getByLabel('Condition', { exact: true })
+      .getByLabel('Type de condition', { exact: true })
       .first()
       .selectOption({ label: 'Toutes ces conditions' });
     const part1 = editTransition.getByRole('group', { name: 'Condition 1' }).first();
@@ -203,11 +203,11 @@ describe('the studio forms and the editable graph', () => {
     await part1.getByLabel('Valeur').fill('0');
     const part2 = editTransition.getByRole('group', { name: 'Condition 2' });
     await part2
-      .getByLabel('Condition', { exact: true })
+      .getByLabel('Type de condition', { exact: true })
       .first()
       .selectOption({ label: "Pas (le contraire d'une condition)" });
     const negated = part2.getByRole('group', { name: 'Condition 1' });
-    await negated.getByLabel('Condition', { exact: true }).selectOption({ label: 'Un état déjà visité' });
+    await negated.getByLabel('Type de condition', { exact: true }).selectOption({ label: 'Un état déjà visité' });
     await negated.getByLabel('État').selectOption({ label: 'Rappel convenu' });
     await editTransition
       .getByText(

@@ -1,7 +1,8 @@
 // `/setup#k=<token>`: the first boot. The one-time link printed by the server creates the first
-// administrator and their organisation, then opens `account.nav.home`.
-import { useId, useState, type FormEvent } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+// administrator and their organisation, then opens `account.nav.home`. Once an organisation exists,
+// the page says so (`account.setup.done`) and links to the sign-in, without its form.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { readRoleToken } from '../app/readRoleToken.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
@@ -21,7 +22,30 @@ export function SetupPage({ api = accountApi }: { api?: typeof accountApi }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(token ? null : 'account/setup_invalid');
   const errorId = useId();
+  // Asked on arrival: a link opened again once the organisation exists (a new one is drawn at each
+  // start) said so only after the four fields were filled in.
+  const [installed, setInstalled] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void api.setupStatus().then((status) => {
+      if (live && status.ok && !status.data.needed) setInstalled(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
   useDocumentTitle(t('account.setup.heading'));
+
+  if (installed)
+    return (
+      <div className="account">
+        <h1>{t('account.setup.heading')}</h1>
+        <p role="status">{t('account.setup.done')}</p>
+        <p>
+          <Link to="/connexion">{t('account.signIn.heading')}</Link>
+        </p>
+      </div>
+    );
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();

@@ -112,7 +112,7 @@ export const en: Catalogue = {
   'outcome.partial': 'partial',
   'outcome.failure': 'failure',
   'outcome.none': 'interrupted',
-  'endReason.scenario': 'The scenario reached its end.',
+  'endReason.scenario': 'The call ran to its end.',
   'endReason.hangup': 'The listener hung up.',
   'endReason.trainer': 'The trainer ended the call.',
 
@@ -542,7 +542,8 @@ export const en: Catalogue = {
   'speech.home.legend': "Listener's hint mode",
   'speech.home.guided': 'the moves offered, with their help',
   'speech.home.no_hints': 'the moves offered, without their help',
-  'speech.home.free_speech': 'no move list: the listener answers in their own words, read by the server',
+  'speech.home.free_speech':
+    "no move list: the listener answers in their own words, which Écoute matches to the call's moves",
   'speech.home.askTrainer': 'Ask me to choose when a sentence is not understood',
   'speech.home.askTrainerHint':
     'Otherwise, or without an answer from you within 20 seconds, the caller says "Sorry?".',
@@ -670,6 +671,8 @@ export const en: Catalogue = {
   'account.setup.heading': 'First setup',
   'account.setup.intro': "Create the administrator's account and their training body. This link works once.",
   'account.setup.submit': 'Create the organisation and the account',
+  'account.setup.done':
+    "Écoute is already set up on this server: this link has been used. Sign in with your account, or ask your organisation's administrator for an invitation.",
   'account.invitation.heading': 'Join an organisation',
   'account.invitation.intro':
     '{organization} invites you as {role} with the address {email}. Choose your name and password.',
@@ -1444,7 +1447,7 @@ export const en: Catalogue = {
   'studio.action.words.note': 'Note: {text}',
   'studio.action.words.end': 'Ending: {ending}',
   'studio.guard.legend': 'Condition',
-  'studio.guard.kind': 'Condition',
+  'studio.guard.kind': 'Kind of condition',
   'studio.guard.kind.none': 'None',
   'studio.guard.kind.compare': 'The value of a variable',
   'studio.guard.kind.flag': 'A flag noted',

@@ -114,7 +114,7 @@ export const fr = {
   'outcome.partial': 'partiel',
   'outcome.failure': 'échec',
   'outcome.none': 'interrompu',
-  'endReason.scenario': 'Le scénario est arrivé à sa fin.',
+  'endReason.scenario': "L'appel est allé jusqu'à sa fin.",
   'endReason.hangup': "L'écoutant·e a raccroché.",
   'endReason.trainer': "Le ou la formateur·rice a terminé l'appel.",
 
@@ -554,7 +554,7 @@ export const fr = {
   'speech.home.guided': 'les actions proposées, avec leur aide',
   'speech.home.no_hints': 'les actions proposées, sans leur aide',
   'speech.home.free_speech':
-    "pas de liste d'actions : l'écoutant·e répond avec ses mots, interprétés par le serveur",
+    "pas de liste d'actions : l'écoutant·e répond avec ses mots, qu'Écoute rapproche des actions de l'appel",
   'speech.home.askTrainer': "Me demander de choisir quand une phrase n'est pas comprise",
   'speech.home.askTrainerHint':
     "Sinon, ou sans réponse de votre part dans les 20 secondes, l'appelant·e dit « Pardon ? ».",
@@ -685,6 +685,8 @@ export const fr = {
   'account.setup.intro':
     "Créez le compte de l'administrateur·rice et son organisme de formation. Ce lien ne sert qu'une fois.",
   'account.setup.submit': "Créer l'organisme et le compte",
+  'account.setup.done':
+    "Écoute est déjà installé sur ce serveur : ce lien a servi. Connectez-vous avec votre compte, ou demandez une invitation à l'administrateur·rice de votre organisme.",
   'account.invitation.heading': 'Rejoindre un organisme',
   'account.invitation.intro':
     "{organization} vous invite comme {role} avec l'adresse {email}. Choisissez votre nom et votre mot de passe.",
@@ -1476,7 +1478,7 @@ export const fr = {
   'studio.action.words.note': 'Note : {text}',
   'studio.action.words.end': 'Fin : {ending}',
   'studio.guard.legend': 'Condition',
-  'studio.guard.kind': 'Condition',
+  'studio.guard.kind': 'Type de condition',
   'studio.guard.kind.none': 'Aucune',
   'studio.guard.kind.compare': "La valeur d'une variable",
   'studio.guard.kind.flag': 'Un repère noté',

@@ -151,8 +151,14 @@ function JoinForm({
         <dd className="join__call-place" aria-busy={call ? undefined : true}>
           {call ? (
             <>
-              <ScenarioText className="join__call-title">{call.title}</ScenarioText>{' '}
-              <span className="join__call-version">{t('join.version', { version: call.version })}</span>
+              <ScenarioText className="join__call-title">{call.title}</ScenarioText>
+              {/* The version (join.version) for the trainer, who publishes them; a learner has no use for it. */}
+              {role === 'trainer' ? (
+                <>
+                  {' '}
+                  <span className="join__call-version">{t('join.version', { version: call.version })}</span>
+                </>
+              ) : null}
             </>
           ) : (
             <span className="muted">{t('join.callLoading')}</span>

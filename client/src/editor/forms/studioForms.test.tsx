@@ -433,7 +433,7 @@ describe('the graph as forms', () => {
 
     // With a condition, it goes before the unguarded one, so both can fire.
     fireEvent.change(within(transition).getByLabelText(fr_('studio.graph.to')), { target: { value: 'fin' } });
-    fireEvent.change(within(transition).getByLabelText(fr_('studio.guard.legend')), {
+    fireEvent.change(within(transition).getByLabelText(fr_('studio.guard.kind')), {
       target: { value: 'flag' },
     });
     fireEvent.change(within(transition).getByLabelText(fr_('studio.action.flagName')), {
@@ -667,19 +667,19 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     expect(form.ownerDocument.activeElement).toBe(within(form).getByLabelText(fr_('studio.graph.trigger')));
 
     // « toutes ces conditions »: a variable, and « pas » a flag.
-    fireEvent.change(within(form).getAllByLabelText(fr_('studio.guard.legend'))[0]!, {
+    fireEvent.change(within(form).getAllByLabelText(fr_('studio.guard.kind'))[0]!, {
       target: { value: 'all' },
     });
     const first = within(form).getByRole('group', { name: translate('fr', 'studio.guard.part', { n: 1 }) });
     fireEvent.change(within(first).getByLabelText(fr_('studio.action.value')), { target: { value: '3' } });
     const second = within(form).getByRole('group', { name: translate('fr', 'studio.guard.part', { n: 2 }) });
-    fireEvent.change(within(second).getAllByLabelText(fr_('studio.guard.legend'))[0]!, {
+    fireEvent.change(within(second).getAllByLabelText(fr_('studio.guard.kind'))[0]!, {
       target: { value: 'not' },
     });
     const negated = within(second).getByRole('group', {
       name: translate('fr', 'studio.guard.part', { n: 1 }),
     });
-    fireEvent.change(within(negated).getAllByLabelText(fr_('studio.guard.legend'))[0]!, {
+    fireEvent.change(within(negated).getAllByLabelText(fr_('studio.guard.kind'))[0]!, {
       target: { value: 'visited' },
     });
     fireEvent.change(within(negated).getByLabelText(fr_('studio.graph.state')), { target: { value: 'fin' } });
@@ -723,7 +723,7 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     });
     fireEvent.click(listed);
     const again = screen.getByRole('form', { name: fr_('studio.graph.editTransition') });
-    expect((within(again).getAllByLabelText(fr_('studio.guard.legend'))[0] as HTMLSelectElement).value).toBe(
+    expect((within(again).getAllByLabelText(fr_('studio.guard.kind'))[0] as HTMLSelectElement).value).toBe(
       'all',
     );
     expect(
