@@ -116,6 +116,42 @@ describe('ListenerPage', () => {
     unmount();
   });
 
+  it('draws the focus ring where a pick-up by keyboard put the focus (Chromium draws none after Alt+C), none after a click or a tap', async () => {
+    for (const mode of ['guided', 'free_speech'] as const) {
+      for (const how of ['Alt+C', 'Enter', 'click'] as const) {
+        const { unmount } = ringingConsole(mode);
+        const pick = button(fr('shortcuts.pickup'));
+        pick.focus();
+        await act(async () => {
+          if (how === 'Alt+C') fireEvent.keyDown(pick, { code: 'KeyC', key: 'c', altKey: true });
+          else fireEvent.click(pick, { detail: how === 'click' ? 1 : 0 });
+        });
+        const place =
+          mode === 'guided'
+            ? screen.getByRole('heading', { name: fr('moves.heading') })
+            : how === 'click'
+              ? screen.getByRole('heading', { name: fr('transcript.heading') })
+              : screen.getByRole('textbox', { name: fr('say.label') });
+        const focused = document.activeElement as HTMLElement;
+        expect({
+          mode,
+          how,
+          there: focused === place,
+          ring: focused.hasAttribute('data-focus-ring'),
+        }).toEqual({
+          mode,
+          how,
+          there: true,
+          ring: how !== 'click',
+        });
+        // The ring goes with the focus: nothing left drawn once the person moves on.
+        act(() => focused.blur());
+        expect(focused.hasAttribute('data-focus-ring')).toBe(false);
+        unmount();
+      }
+    }
+  });
+
   it('free speech: picked up by keyboard, the focus is in « Ce que je dis »; after a click, on the last lines’ heading (no phone keyboard over them)', async () => {
     for (const how of ['Enter', 'Alt+C', 'click'] as const) {
       const { unmount } = ringingConsole('free_speech');

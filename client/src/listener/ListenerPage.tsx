@@ -156,7 +156,8 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
     const active = document.activeElement;
     const title = pageRef.current?.querySelector('h1');
     if (active && active !== document.body && active !== title && !active.closest('.phone')) return;
-    focusQuietly(target);
+    // By keyboard, its ring drawn (Chromium draws none after Alt+C); after a tap or a click, none.
+    focusQuietly(target, { ring: made.byKeyboard });
   }, [phoneView, phase, freeSpeech]);
   const hangup = () => void submit({ kind: 'hangup' });
   const hold = () => void submit({ kind: 'hold' });
