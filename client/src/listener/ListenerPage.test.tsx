@@ -152,6 +152,24 @@ describe('ListenerPage', () => {
     }
   });
 
+  it('puts the phone’s bottom bar after the parts it switches: « Décrocher » comes first from the title', () => {
+    const session = fakeSession({ view: listenerView({ phase: 'ringing', moves: [] }) });
+    renderWithSession(<ListenerPage />, { session });
+    const bar = screen.getByRole('navigation', { name: fr('listener.view.label') });
+    const controls = screen.getAllByRole('button').filter((control) => !bar.contains(control));
+    const pick = button(fr('shortcuts.pickup'));
+    expect(controls).toContain(pick);
+    // Every control of the console comes before the bar: it is read, and Tabbed to, last.
+    for (const control of controls)
+      expect({
+        control: control.textContent,
+        before: !!(control.compareDocumentPosition(bar) & Node.DOCUMENT_POSITION_FOLLOWING),
+      }).toEqual({
+        control: control.textContent,
+        before: true,
+      });
+  });
+
   it('free speech: picked up by keyboard, the focus is in « Ce que je dis »; after a click, on the last lines’ heading (no phone keyboard over them)', async () => {
     for (const how of ['Enter', 'Alt+C', 'click'] as const) {
       const { unmount } = ringingConsole('free_speech');

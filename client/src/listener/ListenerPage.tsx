@@ -274,7 +274,6 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
           <p className="key-notice" role="status">
             {keyNotice.notice}
           </p>
-          <PhoneViewSwitch value={phoneView} onChange={setPhoneView} />
           <div className="role-layout role-layout--listener" data-phone-view={phoneView}>
             <div className="role-layout__side">
               <PhonePanel
@@ -347,6 +346,10 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
               <ShortcutsHelp moves={callMoves} freeSpeech={view.mode === 'free_speech'} />
             </div>
           </div>
+          {/* After the part it switches, where it is drawn (the bottom of the screen), as a phone's
+              own tab bar is read: from the title the phone's « Décrocher » comes first (five Tabs
+              away behind the bar's three buttons before), the bar a landmark to jump to. */}
+          <PhoneViewSwitch value={phoneView} onChange={setPhoneView} />
         </>
       ) : null}
     </div>
