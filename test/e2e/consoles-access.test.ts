@@ -910,6 +910,51 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     expect(await settledFocus(listener, /^textarea/)).toMatch(/^textarea/);
   }, 120_000);
 
+  it('16c. the listener on a phone (390×844): « Décrocher » two Tabs from the title, the bottom bar after the console; a click draws no ring, Alt+R after a click does; a reload mid-call opens on the answers, one after the end on the outcome', async () => {
+    const phone = { width: 390, height: 844 };
+    const listener = await open((await createSession()).listener!, phone, 'Camille', {});
+    const shown = () => listener.locator('[data-phone-view]').getAttribute('data-phone-view');
+    const rejoined = async () => {
+      await listener.reload();
+      await listener.getByText('Vous : Camille.').waitFor();
+    };
+    // From the title the join focused: « Changer de nom », then « Décrocher » (the bar's three
+    // buttons came between: five Tabs); the bar comes after the console's parts.
+    await listener.locator('.button--pickup:enabled').waitFor();
+    expect(await tabsTo(listener, '.button--pickup')).toBe(2);
+    expect(await tabsTo(listener, '.phone-view-switch button')).toBeGreaterThan(1);
+
+    // Picked up with a click: the moves' heading has the focus, no ring drawn.
+    await inCall(listener);
+    await listener.waitForFunction(() => document.activeElement?.matches('.moves h2') ?? false);
+    expect(await focusRing(listener)).toBe('none');
+
+    // Reloaded during the call: the answers, the moves in sight (the conversation, moves hidden, before).
+    await rejoined();
+    await listener.locator('.moves button').first().waitFor({ state: 'attached' });
+    expect({ view: await shown(), moves: await listener.locator('.moves').isVisible() }).toEqual({
+      view: 'answer',
+      moves: true,
+    });
+
+    // A move clicked, then hung up by Alt+R: the outcome's heading has the focus and its ring.
+    await listener.locator('.moves button').first().click();
+    await listener.waitForFunction(() => document.querySelectorAll('[role="log"] .entry--caller').length > 1);
+    await listener.keyboard.press('Alt+KeyR');
+    await listener.waitForFunction(() => document.activeElement?.matches('#outcome-heading') ?? false);
+    expect(await focusRing(listener)).toBe('solid 2px');
+
+    // Reloaded once ended: the conversation, the outcome and « Ouvrir le débriefing » in it.
+    await rejoined();
+    await listener.locator('.debrief-link a').waitFor();
+    expect({
+      view: await shown(),
+      outcome: await listener.locator('.outcome').isVisible(),
+      debrief: await listener.locator('.debrief-link a').isVisible(),
+    }).toEqual({ view: 'call', outcome: true, debrief: true });
+    await listener.context().close();
+  }, 120_000);
+
   it('14. the join page names the call and the role taken before asking the name (1366×768, 390×844)', async () => {
     const links = await createSession();
     // The version the library lists the call at (the home page's picker reads the same list).

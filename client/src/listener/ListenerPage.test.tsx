@@ -152,6 +152,52 @@ describe('ListenerPage', () => {
     }
   });
 
+  it('opens on the answers when the page is loaded (a reload) during a call, as after the pick-up; on the conversation before the pick-up and once the call has ended', () => {
+    const ended = listenerView({
+      phase: 'ended',
+      ending: { ending: 'orientee', outcome: 'good', message: 'Vous avez orienté.', reason: 'scenario' },
+    });
+    const cases = [
+      ['ringing', listenerView({ phase: 'ringing', moves: [] }), [], 'call'],
+      ['in call', listenerView(), inCall, 'answer'],
+      ['on hold', listenerView({ onHold: true }), inCall, 'answer'],
+      ['paused', listenerView({ paused: true }), inCall, 'answer'],
+      ['ended', ended, inCall, 'call'],
+    ] as const;
+    for (const [name, view, entries, expected] of cases) {
+      // The page first renders without the call (the sync not there yet), then with it.
+      let setSession: (session: Session) => void = () => undefined;
+      function Host() {
+        const [session, set] = useState<Session>(fakeSession({ status: 'connecting' }));
+        setSession = set;
+        return (
+          <SessionContext value={session}>
+            <ListenerPage />
+          </SessionContext>
+        );
+      }
+      const { container, unmount } = renderWithSession(<Host />);
+      act(() => setSession(fakeSession({ view, entries: [...entries] })));
+      const shown = container.querySelector('[data-phone-view]')?.getAttribute('data-phone-view');
+      const pressed = screen
+        .getAllByRole('button', { pressed: true })
+        .filter((toggle) => toggle.closest('nav'))
+        .map((toggle) => toggle.textContent);
+      expect({ name, shown, pressed }).toEqual({
+        name,
+        shown: expected,
+        pressed: [fr(expected === 'answer' ? 'listener.view.answer' : 'listener.view.call')],
+      });
+      if (expected === 'answer') {
+        // The person's choice then stays, whatever the next updates of the call.
+        fireEvent.click(button(fr('listener.view.call')));
+        act(() => setSession(fakeSession({ view: { ...view, t: view.t + 1_000 }, entries: [...entries] })));
+        expect(container.querySelector('[data-phone-view]')?.getAttribute('data-phone-view')).toBe('call');
+      }
+      unmount();
+    }
+  });
+
   it('puts the phone’s bottom bar after the parts it switches: « Décrocher » comes first from the title', () => {
     const session = fakeSession({ view: listenerView({ phase: 'ringing', moves: [] }) });
     renderWithSession(<ListenerPage />, { session });
