@@ -97,6 +97,24 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
       return `${active.tagName.toLowerCase()}: ${(active.textContent ?? '').trim().slice(0, 40)}`;
     });
 
+  /** The focus ring as drawn on the focused element: its outline's style and width. */
+  const focusRing = (page: Page) =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) return 'body';
+      const { outlineStyle, outlineWidth } = getComputedStyle(active);
+      return outlineStyle === 'none' ? 'none' : `${outlineStyle} ${outlineWidth}`;
+    });
+
+  /** How many Tabs from the focus as it is to the first element that matches `selector` (at most 30). */
+  const tabsTo = async (page: Page, selector: string): Promise<number> => {
+    for (let tabs = 1; tabs <= 30; tabs++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((css) => document.activeElement?.matches(css) ?? false, selector)) return tabs;
+    }
+    return Infinity;
+  };
+
   it('1. reflows at 320 CSS px: no horizontal scrolling on any console, mid-call', async () => {
     const links = await createSession({ callerActor: true });
     const narrow = { width: 320, height: 640 };
@@ -763,15 +781,6 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
   }, 180_000);
 
   it('16. the listener by keyboard alone (390×844, 1366×768): Alt+C from the title the join focused, the first move one Tab on; a turn that took the focused move keeps the focus on the moves’ heading; hold and resume keep it; Alt+R, the outcome, « Ouvrir le débriefing » one Tab on; the caller’s line once in what a screen reader reads', async () => {
-    /** How many Tabs from the focus as it is to the first element that matches `selector` (at most 30). */
-    const tabsTo = async (page: Page, selector: string): Promise<number> => {
-      for (let tabs = 1; tabs <= 30; tabs++) {
-        await page.keyboard.press('Tab');
-        if (await page.evaluate((css) => document.activeElement?.matches(css) ?? false, selector))
-          return tabs;
-      }
-      return Infinity;
-    };
     /** The focused element as its place on the console (class names, not words: the catalogue's). */
     const focusPlace = (page: Page) =>
       page.evaluate(() => {
@@ -806,6 +815,8 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
         size,
         focus: 'moves heading',
       });
+      // Drawn where it went: Chromium's :focus-visible does not match after Alt+C (no ring before).
+      expect({ size, ring: await focusRing(listener) }).toEqual({ size, ring: 'solid 2px' });
       expect({ size, tabs: await tabsTo(listener, '.moves button:enabled') }).toEqual({ size, tabs: 1 });
 
       // A turn: the first move (« Se présenter ») goes once played; the focus stays on the moves'
@@ -897,6 +908,51 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     );
     expect(await inSay()).toBe(true);
     expect(await settledFocus(listener, /^textarea/)).toMatch(/^textarea/);
+  }, 120_000);
+
+  it('16c. the listener on a phone (390×844): « Décrocher » two Tabs from the title, the bottom bar after the console; a click draws no ring, Alt+R after a click does; a reload mid-call opens on the answers, one after the end on the outcome', async () => {
+    const phone = { width: 390, height: 844 };
+    const listener = await open((await createSession()).listener!, phone, 'Camille', {});
+    const shown = () => listener.locator('[data-phone-view]').getAttribute('data-phone-view');
+    const rejoined = async () => {
+      await listener.reload();
+      await listener.getByText('Vous : Camille.').waitFor();
+    };
+    // From the title the join focused: « Changer de nom », then « Décrocher » (the bar's three
+    // buttons came between: five Tabs); the bar comes after the console's parts.
+    await listener.locator('.button--pickup:enabled').waitFor();
+    expect(await tabsTo(listener, '.button--pickup')).toBe(2);
+    expect(await tabsTo(listener, '.phone-view-switch button')).toBeGreaterThan(1);
+
+    // Picked up with a click: the moves' heading has the focus, no ring drawn.
+    await inCall(listener);
+    await listener.waitForFunction(() => document.activeElement?.matches('.moves h2') ?? false);
+    expect(await focusRing(listener)).toBe('none');
+
+    // Reloaded during the call: the answers, the moves in sight (the conversation, moves hidden, before).
+    await rejoined();
+    await listener.locator('.moves button').first().waitFor({ state: 'attached' });
+    expect({ view: await shown(), moves: await listener.locator('.moves').isVisible() }).toEqual({
+      view: 'answer',
+      moves: true,
+    });
+
+    // A move clicked, then hung up by Alt+R: the outcome's heading has the focus and its ring.
+    await listener.locator('.moves button').first().click();
+    await listener.waitForFunction(() => document.querySelectorAll('[role="log"] .entry--caller').length > 1);
+    await listener.keyboard.press('Alt+KeyR');
+    await listener.waitForFunction(() => document.activeElement?.matches('#outcome-heading') ?? false);
+    expect(await focusRing(listener)).toBe('solid 2px');
+
+    // Reloaded once ended: the conversation, the outcome and « Ouvrir le débriefing » in it.
+    await rejoined();
+    await listener.locator('.debrief-link a').waitFor();
+    expect({
+      view: await shown(),
+      outcome: await listener.locator('.outcome').isVisible(),
+      debrief: await listener.locator('.debrief-link a').isVisible(),
+    }).toEqual({ view: 'call', outcome: true, debrief: true });
+    await listener.context().close();
   }, 120_000);
 
   it('14. the join page names the call and the role taken before asking the name (1366×768, 390×844)', async () => {

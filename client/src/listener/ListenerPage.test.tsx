@@ -117,6 +117,106 @@ describe('ListenerPage', () => {
     unmount();
   });
 
+  it('draws the focus ring where a pick-up by keyboard put the focus (Chromium draws none after Alt+C), none after a click or a tap', async () => {
+    for (const mode of ['guided', 'free_speech'] as const) {
+      for (const how of ['Alt+C', 'Enter', 'click'] as const) {
+        const { unmount } = ringingConsole(mode);
+        const pick = button(fr('shortcuts.pickup'));
+        pick.focus();
+        await act(async () => {
+          if (how === 'Alt+C') fireEvent.keyDown(pick, { code: 'KeyC', key: 'c', altKey: true });
+          else fireEvent.click(pick, { detail: how === 'click' ? 1 : 0 });
+        });
+        const place =
+          mode === 'guided'
+            ? screen.getByRole('heading', { name: fr('moves.heading') })
+            : how === 'click'
+              ? screen.getByRole('heading', { name: fr('transcript.heading') })
+              : screen.getByRole('textbox', { name: fr('say.label') });
+        const focused = document.activeElement as HTMLElement;
+        expect({
+          mode,
+          how,
+          there: focused === place,
+          ring: focused.hasAttribute('data-focus-ring'),
+        }).toEqual({
+          mode,
+          how,
+          there: true,
+          ring: how !== 'click',
+        });
+        // The ring goes with the focus: nothing left drawn once the person moves on.
+        act(() => focused.blur());
+        expect(focused.hasAttribute('data-focus-ring')).toBe(false);
+        unmount();
+      }
+    }
+  });
+
+  it('opens on the answers when the page is loaded (a reload) during a call, as after the pick-up; on the conversation before the pick-up and once the call has ended', () => {
+    const ended = listenerView({
+      phase: 'ended',
+      ending: { ending: 'orientee', outcome: 'good', message: 'Vous avez orienté.', reason: 'scenario' },
+    });
+    const cases = [
+      ['ringing', listenerView({ phase: 'ringing', moves: [] }), [], 'call'],
+      ['in call', listenerView(), inCall, 'answer'],
+      ['on hold', listenerView({ onHold: true }), inCall, 'answer'],
+      ['paused', listenerView({ paused: true }), inCall, 'answer'],
+      ['ended', ended, inCall, 'call'],
+    ] as const;
+    for (const [name, view, entries, expected] of cases) {
+      // The page first renders without the call (the sync not there yet), then with it.
+      let setSession: (session: Session) => void = () => undefined;
+      function Host() {
+        const [session, set] = useState<Session>(fakeSession({ status: 'connecting' }));
+        setSession = set;
+        return (
+          <SessionContext value={session}>
+            <ListenerPage />
+          </SessionContext>
+        );
+      }
+      const { container, unmount } = renderWithSession(<Host />);
+      act(() => setSession(fakeSession({ view, entries: [...entries] })));
+      const shown = container.querySelector('[data-phone-view]')?.getAttribute('data-phone-view');
+      const pressed = screen
+        .getAllByRole('button', { pressed: true })
+        .filter((toggle) => toggle.closest('nav'))
+        .map((toggle) => toggle.textContent);
+      expect({ name, shown, pressed }).toEqual({
+        name,
+        shown: expected,
+        pressed: [fr(expected === 'answer' ? 'listener.view.answer' : 'listener.view.call')],
+      });
+      if (expected === 'answer') {
+        // The person's choice then stays, whatever the next updates of the call.
+        fireEvent.click(button(fr('listener.view.call')));
+        act(() => setSession(fakeSession({ view: { ...view, t: view.t + 1_000 }, entries: [...entries] })));
+        expect(container.querySelector('[data-phone-view]')?.getAttribute('data-phone-view')).toBe('call');
+      }
+      unmount();
+    }
+  });
+
+  it('puts the phone’s bottom bar after the parts it switches: « Décrocher » comes first from the title', () => {
+    const session = fakeSession({ view: listenerView({ phase: 'ringing', moves: [] }) });
+    renderWithSession(<ListenerPage />, { session });
+    const bar = screen.getByRole('navigation', { name: fr('listener.view.label') });
+    const controls = screen.getAllByRole('button').filter((control) => !bar.contains(control));
+    const pick = button(fr('shortcuts.pickup'));
+    expect(controls).toContain(pick);
+    // Every control of the console comes before the bar: it is read, and Tabbed to, last.
+    for (const control of controls)
+      expect({
+        control: control.textContent,
+        before: !!(control.compareDocumentPosition(bar) & Node.DOCUMENT_POSITION_FOLLOWING),
+      }).toEqual({
+        control: control.textContent,
+        before: true,
+      });
+  });
+
   it('free speech: picked up by keyboard, the focus is in « Ce que je dis »; after a click, on the last lines’ heading (no phone keyboard over them)', async () => {
     for (const how of ['Enter', 'Alt+C', 'click'] as const) {
       const { unmount } = ringingConsole('free_speech');

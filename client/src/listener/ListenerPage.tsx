@@ -127,13 +127,22 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
   // answers show (the caller has spoken: it is the listener's turn; on the conversation view a
   // newcomer was left with the phone's hold and hang-up buttons, the moves out of sight).
   // When the call ends, the conversation shows, with the outcome and the debrief link in view.
-  const [phoneView, setPhoneView] = useState<PhoneView>('call');
+  // Until the person (or a pick-up, or the ending) chooses, the part follows the call as it was
+  // found: a page reloaded during a call opens on the answers, as after the pick-up (it opened on
+  // the conversation, the moves hidden); before the pick-up and after the ending, the conversation.
+  const [chosenView, setPhoneView] = useState<PhoneView | null>(null);
+  const phoneView: PhoneView =
+    chosenView ?? (view?.phase === 'connected' && !view.ending ? 'answer' : 'call');
   // Set by an acknowledged pick-up until the focus has gone to the answers: how it was made.
   const answerAfterPickup = useRef<{ byKeyboard: boolean } | null>(null);
+  // Each acknowledged pick-up renders again: its effect may be drawn before the ack, the answers
+  // then already shown (the call found connected) and the phase 'connected' — nothing else changes.
+  const [pickups, setPickups] = useState(0);
   const pickup = (byKeyboard: boolean) =>
     void submit({ kind: 'pickup' }).then((ok) => {
       if (!ok) return;
       answerAfterPickup.current = { byKeyboard };
+      setPickups((count) => count + 1);
       setPhoneView('answer');
     });
   // The pick-up button (phone.pickup) is gone: the focus goes to the answers once they are shown
@@ -159,8 +168,9 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
     const active = document.activeElement;
     const title = pageRef.current?.querySelector('h1');
     if (active && active !== document.body && active !== title && !active.closest('.phone')) return;
-    focusQuietly(target);
-  }, [phoneView, phase, freeSpeech]);
+    // By keyboard, its ring drawn (Chromium draws none after Alt+C); after a tap or a click, none.
+    focusQuietly(target, { ring: made.byKeyboard });
+  }, [phoneView, phase, freeSpeech, pickups]);
   const hangup = () => void submit({ kind: 'hangup' });
   const hold = () => void submit({ kind: 'hold' });
   const unhold = () => void submit({ kind: 'unhold' });
@@ -276,7 +286,6 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
           <p className="key-notice" role="status">
             {keyNotice.notice}
           </p>
-          <PhoneViewSwitch value={phoneView} onChange={setPhoneView} />
           <div className="role-layout role-layout--listener" data-phone-view={phoneView}>
             <div className="role-layout__side">
               <PhonePanel
@@ -349,6 +358,10 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
               <ShortcutsHelp moves={callMoves} freeSpeech={view.mode === 'free_speech'} />
             </div>
           </div>
+          {/* After the part it switches, where it is drawn (the bottom of the screen), as a phone's
+              own tab bar is read: from the title the phone's « Décrocher » comes first (five Tabs
+              away behind the bar's three buttons before), the bar a landmark to jump to. */}
+          <PhoneViewSwitch value={phoneView} onChange={setPhoneView} />
         </>
       ) : null}
     </div>

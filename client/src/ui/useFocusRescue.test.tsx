@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { act, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useRef, useState } from 'react';
 import type { InjectOption } from '@ecoute/engine';
 import { InjectButtons } from '../trainer/InjectButtons.js';
 import { renderWithSession } from '../test/renderWithSession.js';
-import { useFocusRescue } from './useFocusRescue.js';
+import { focusQuietly, useFocusRescue } from './useFocusRescue.js';
 import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
 
@@ -61,5 +61,57 @@ describe('useFocusRescue: focus never drops to the page (WCAG 2.4.3)', () => {
     expect(document.activeElement).not.toBe(document.body);
     update({ injects, disabled: false });
     expect(document.activeElement).toBe(button);
+  });
+
+  it('draws the ring where it moved the focus after a key (Chromium draws none after Alt+R), none after a click or a tap', () => {
+    for (const last of ['key', 'pointer'] as const) {
+      const injects = [inject('sonnette', 'On sonne', true)];
+      const update = renderConsole(injects);
+      const button = screen.getByRole('button', { name: 'On sonne' });
+      button.focus();
+      if (last === 'key') fireEvent.keyDown(button, { key: 'r', code: 'KeyR', altKey: true });
+      else fireEvent.pointerDown(button);
+      update({ injects, disabled: true });
+      const heading = screen.getByRole('heading', { name: fr('trainer.injects.heading') });
+      expect({
+        last,
+        focused: document.activeElement === heading,
+        ring: heading.hasAttribute('data-focus-ring'),
+      }).toEqual({
+        last,
+        focused: true,
+        ring: last === 'key',
+      });
+      cleanup();
+    }
+  });
+});
+
+describe('focusQuietly', () => {
+  it('focuses a heading out of the Tab order; with `ring`, marks it drawn until it loses the focus', () => {
+    render(
+      <>
+        <h2>Titre</h2>
+        <button type="button">Après</button>
+      </>,
+    );
+    const heading = screen.getByRole('heading', { name: 'Titre' });
+    focusQuietly(heading);
+    expect({
+      focused: document.activeElement === heading,
+      tabIndex: heading.tabIndex,
+      ring: heading.hasAttribute('data-focus-ring'),
+    }).toEqual({
+      focused: true,
+      tabIndex: -1,
+      ring: false,
+    });
+    focusQuietly(heading, { ring: true });
+    expect(heading.hasAttribute('data-focus-ring')).toBe(true);
+    screen.getByRole('button', { name: 'Après' }).focus();
+    expect(heading.hasAttribute('data-focus-ring')).toBe(false);
+    // Focused again by a click's path: no ring.
+    focusQuietly(heading);
+    expect(heading.hasAttribute('data-focus-ring')).toBe(false);
   });
 });

@@ -8,10 +8,20 @@ function lost(element: HTMLElement): boolean {
   return !element.isConnected || (element as HTMLButtonElement).disabled === true;
 }
 
-/** Focuses an element that is not focusable by itself (a heading) without adding it to the Tab order. */
-export function focusQuietly(element: HTMLElement): void {
+/**
+ * Focuses an element that is not focusable by itself (a heading) without adding it to the Tab order.
+ * `ring`: the focus moves for a key the person pressed, and shows as after a Tab
+ * (`data-focus-ring`, styles.css) until it leaves the element. Chromium's `:focus-visible` does
+ * not match a script's focus after a key pressed with Alt, Ctrl or Meta: after Alt+C the moves'
+ * heading had the focus and no ring. Never after a click or a tap (no `ring`).
+ */
+export function focusQuietly(element: HTMLElement, { ring = false }: { ring?: boolean } = {}): void {
   if (!element.matches(FOCUSABLE) && !element.hasAttribute('tabindex'))
     element.setAttribute('tabindex', '-1');
+  if (ring && !element.hasAttribute('data-focus-ring')) {
+    element.setAttribute('data-focus-ring', '');
+    element.addEventListener('blur', () => element.removeAttribute('data-focus-ring'), { once: true });
+  }
   element.focus();
 }
 
@@ -61,6 +71,20 @@ export function useFocusRescue(
 ): void {
   const last = useRef<{ element: HTMLElement; area: HTMLElement | null } | null>(null);
   const rescued = useRef<{ from: HTMLElement; to: HTMLElement } | null>(null);
+  // Whether the person last pressed a key or pointed: a rescue after a key (Alt+R hung up, the
+  // outcome's heading focused) draws its ring, which Chromium omits after Alt; after a click, none.
+  const byKeyboard = useRef(false);
+
+  useEffect(() => {
+    const pressed = () => (byKeyboard.current = true);
+    const pointed = () => (byKeyboard.current = false);
+    document.addEventListener('keydown', pressed, true);
+    document.addEventListener('pointerdown', pointed, true);
+    return () => {
+      document.removeEventListener('keydown', pressed, true);
+      document.removeEventListener('pointerdown', pointed, true);
+    };
+  }, []);
 
   useEffect(() => {
     const element = root.current;
@@ -91,6 +115,6 @@ export function useFocusRescue(
     const target = rescueTarget(previous.element, previous.area, page, whenLost);
     if (!target) return;
     rescued.current = { from: previous.element, to: target };
-    focusQuietly(target);
+    focusQuietly(target, { ring: byKeyboard.current });
   });
 }
