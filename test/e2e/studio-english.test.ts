@@ -26,6 +26,15 @@ export const CALL_WITH_PROBLEMS = TUTORIAL.replace(/^id: .*$/m, 'id: appel-en-an
     "  states:\n    orphelin:\n      label: 'Orphelin'\n      after: { 30000: { target: accueil } }\n      on: { reformuler: { target: accueil } }\n",
   );
 
+/**
+ * The tutorial call whose greeting is left at once (a timer of 0 ms): the paths' search thinks a
+ * move at the pickup's time comes first, the call has moved on when the path plays it — a
+ * play-through that fails, in the studio's coverage panel.
+ */
+export const CALL_WITH_FAILED_PATHS = TUTORIAL.replace(/^id: .*$/m, 'id: appel-parcours-anglais')
+  .replace(/^title: .*$/m, 'title: Parcours en anglais')
+  .replace('      after:\n        20000:\n', '      after:\n        0: { target: ecoute }\n        20000:\n');
+
 /** The words on the studio graph's arrows (xyflow's edge labels). */
 const arrowWords = (page: Page): Promise<string[]> =>
   page
@@ -107,5 +116,37 @@ describe('the studio in English', () => {
     await expect(page.locator('.cm-tooltip-lint').first().textContent()).resolves.toContain(
       'state “Orphelin” unreachable: no transition leads to it',
     );
+  }, 180_000);
+
+  it('shows a failed play-through and what went wrong in English, and in French as before', async () => {
+    const id = await importCall(rig, CALL_WITH_FAILED_PATHS);
+    const page = await rig.pageAs(rig.author);
+    await page.goto(`${rig.server.url}/bibliotheque/${id}`);
+    await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : Parcours en anglais" }).waitFor();
+    const failed = async (run: string, list: string): Promise<string[]> => {
+      await page.getByRole('button', { name: run }).click();
+      const failures = page.getByRole('list', { name: list });
+      await failures.waitFor({ timeout: 60_000 });
+      return (await failures.locator(':scope > li').allTextContents()).map((item) =>
+        item.replace(/\s+/g, ' '),
+      );
+    };
+    // French first: the engine's words, as the command line prints them.
+    const french = await failed('Lancer les tests de parcours', 'Parcours en échec');
+    expect(french[0]).toMatch(
+      /^chemin le plus court vers la fin\s«\sconnectee\s»\s\(6 étapes\)étape à 0 ms \(action se_presenter\)\s:\srefusée/,
+    );
+
+    const english = page.getByRole('navigation', { name: 'Langue' }).getByRole('button', { name: 'English' });
+    await english.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Language' }).waitFor();
+    const items = await failed('Run the play-through tests', 'Failed play-throughs');
+    expect(items[0]).toBe(
+      'shortest path to the ending “connectee” (6 steps)' +
+        'step at 0 ms (move se_presenter): refused (input/not_available: ' +
+        'The move “se_presenter” is not available at this point of the call.)',
+    );
+    expect(items.filter((item) => /chemin|étape|refusée|disponible/.test(item))).toEqual([]);
   }, 180_000);
 });

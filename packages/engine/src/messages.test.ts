@@ -9,10 +9,14 @@ import {
   wordMessage,
   type EngineMessage,
 } from './messages.js';
+import { compileScenario } from './scenario/compile.js';
+import { ScenarioError } from './scenario/issues.js';
 import { parseScenario } from './scenario/parse.js';
-import type { ScenarioInput } from './scenario/schema.js';
-import { testScenario, testScenarioInput } from './testing/fixtures.js';
+import type { Scenario, ScenarioInput } from './scenario/schema.js';
+import { startTestRun, testScenario, testScenarioInput } from './testing/fixtures.js';
 import { lintPlayThroughs, lintScenario } from './tools/lint.js';
+import { parsePlayThroughs } from './tools/play-throughs.js';
+import { runPlayThrough, runScenarioTests } from './tools/test-runner.js';
 import { scenarioGraphModel } from './views/graph-model.js';
 
 const lintOf = (edit: (s: ScenarioInput) => void) => {
@@ -158,6 +162,161 @@ describe('reference errors as codes with parameters', () => {
       { code: 'ref.hangup_ending', params: { ending: 'rien' } },
       { code: 'ref.line_missing', params: { line: 'inconnue' } },
     ]);
+  });
+});
+
+describe("a play-through's checks as codes with parameters", () => {
+  const compiled = compileScenario(testScenario());
+
+  it('gives each failure its message as a code, worded in French as `failures`', () => {
+    const result = runPlayThrough(compiled, {
+      name: 'essai',
+      seed: 1,
+      steps: [
+        {
+          at: 0,
+          pickup: true,
+          expect: { lines: [], states: ['fin'], variables: { detresse: 9, inconnue: 1 } },
+        },
+        { at: 10, move: 'jamais' },
+        { at: 20, inject: 'sonnette', expect: { error: 'session/paused' } },
+        { at: 30, pause: true, expect: { error: 'input/not_available' } },
+        { at: 40, wait: true },
+      ],
+      end: { ending: 'ok', outcome: 'best', reason: 'scenario' },
+      rubric: { nulle_part: true },
+    });
+    expect(result.failureTexts.map(frenchText)).toEqual(result.failures);
+    expect(result.failureTexts.map((text) => text.code)).toEqual([
+      'test.lines',
+      'test.states',
+      'test.variable',
+      'test.variable_unknown',
+      'test.refused',
+      'test.refused_otherwise',
+      'test.accepted',
+      'test.not_ended',
+      'test.criterion_missing',
+    ]);
+    // The run's own refusal inside, as its code: a page words it too.
+    expect(tagged(result.failureTexts[4]!)).toBe(
+      '<test.refused> <test.step> 10 <test.step.move> jamais input/not_available <run.move_not_now> jamais',
+    );
+  });
+
+  it("names a generated path with a code, and says the call's ending in codes", () => {
+    const report = runScenarioTests(compiled, undefined);
+    expect(report.generated.length).toBeGreaterThan(0);
+    for (const path of report.generated) expect(frenchText(path.nameText!)).toBe(path.name);
+    expect(report.generated[0]!.nameText!.code).toBe('test.generated.shortest');
+    const ended = runPlayThrough(compiled, {
+      name: 'fin',
+      seed: 1,
+      steps: [
+        { at: 0, pickup: true },
+        { at: 10, hangup: true },
+      ],
+      end: { ending: null, outcome: null, reason: 'trainer' },
+      rubric: {},
+    });
+    expect(ended.failureTexts.map(frenchText)).toEqual(ended.failures);
+    expect(ended.failureTexts.map((text) => codesOf(text))).toEqual([
+      ['test.ending', 'test.ending.none', 'test.ending.stopped'],
+      ['test.reason'],
+    ]);
+  });
+
+  it("codes a play-through file's times out of order", () => {
+    const parsed = parsePlayThroughs(
+      stringify({
+        scenario: 'appel-test',
+        tests: [
+          {
+            name: 't',
+            steps: [
+              { at: 5, pickup: true },
+              { at: 1, wait: true },
+            ],
+            end: { ending: 'ok', outcome: 'best' },
+          },
+        ],
+      }),
+      'x.tests.yaml',
+    );
+    if (parsed.ok) throw new Error('it parsed');
+    expect(parsed.errors.map((issue) => frenchText(issue.text!))).toEqual(
+      parsed.errors.map((i) => i.message),
+    );
+    expect(parsed.errors.map((issue) => codesOf(issue.text!))).toEqual([
+      ['parse.in_file', 'test.times_order'],
+    ]);
+  });
+});
+
+describe("a run's refusals as codes with parameters", () => {
+  it('gives each refusal its message as a code, worded in French as `message`', () => {
+    const { run } = startTestRun();
+    const refusals = [
+      run.apply({ kind: 'move', move: 'ecouter' }),
+      run.apply({ kind: 'unhold' }),
+      (run.apply({ kind: 'pickup' }), run.apply({ kind: 'move', move: 'danser' })),
+      run.apply({ kind: 'inject', inject: 'orage' }),
+      run.apply({ kind: 'move', move: 'jamais' }),
+      run.apply({ kind: 'speak', text: 'Bonjour ?', line: 'bonjour' }),
+      run.apply({
+        kind: 'interpret',
+        n: 5,
+        text: 'Je vous écoute.',
+        move: 'ecouter',
+        score: 1,
+        runnerUp: null,
+        understood: true,
+      }),
+      (run.apply({ kind: 'pause' }), run.apply({ kind: 'move', move: 'ecouter' })),
+      (run.apply({ kind: 'end' }), run.apply({ kind: 'pickup' })),
+    ].flatMap((result) => (result.ok ? [] : [result]));
+    for (const refusal of refusals) expect(frenchText(refusal.text)).toBe(refusal.message);
+    expect(refusals.map((refusal) => refusal.text.code)).toEqual([
+      'run.move_not_now',
+      'run.not_connected',
+      'run.unknown_move',
+      'run.unknown_inject',
+      'run.move_not_now',
+      'run.no_caller_actor',
+      'run.interpretation_order',
+      'run.paused',
+      'run.ended',
+    ]);
+    expect(refusals[2]!.text.params).toEqual({ move: 'danser' });
+  });
+});
+
+describe("the schema's own rules as codes", () => {
+  it('codes them where the text is read and where a scenario is compiled unchecked', () => {
+    const text = stringify(testScenarioInput());
+    const parsed = parseScenario(
+      text.replace('id: appel-test', 'id: Appel Test').replace('  detresse:', '  Detresse:'),
+    );
+    if (parsed.ok) throw new Error('it parsed');
+    for (const issue of parsed.errors) expect(frenchText(issue.text!)).toBe(issue.message);
+    expect(parsed.errors.map((issue) => codesOf(issue.text!))).toEqual([
+      ['schema.scenario_id'],
+      ['parse.invalid_key', 'schema.id'],
+    ]);
+
+    // compileScenario's structural check: zod's words as they were, `text` beside them.
+    const unchecked: Scenario = { ...structuredClone(testScenario()), durationMinutes: 'cinq' as never };
+    unchecked.variables['detresse']!.min = 99;
+    let issues: ScenarioError['issues'] = [];
+    try {
+      compileScenario(unchecked);
+    } catch (error) {
+      if (error instanceof ScenarioError) issues = error.issues;
+    }
+    expect(issues.map((issue) => frenchText(issue.text!))).toEqual(issues.map((issue) => issue.message));
+    expect(issues.map((issue) => codesOf(issue.text!))).toEqual([['parse.schema'], ['schema.bounds']]);
+    const zod = issues[0]!.text!;
+    expect(wordMessage(zod, (code) => ENGINE_MESSAGES[code], 'en')).toBe(issues[0]!.message);
   });
 });
 

@@ -102,6 +102,66 @@ export const ENGINE_MESSAGES = {
   'lint.test.criterion_missing': 'critère « {criterion} » introuvable dans la grille',
   'lint.test.criterion_judged': 'critère « {criterion} » jugé par le formateur : pas de résultat automatique',
 
+  // A play-through's own checks (tools/test-runner.ts): the step, what it expected, what happened;
+  // a generated path's name; a play-through file's times (tools/play-throughs.ts).
+  'test.step': 'étape à {at} ms ({what})',
+  'test.step.wait': 'attendre',
+  'test.step.move': 'action {move}',
+  'test.step.inject': 'événement {inject}',
+  'test.step.input': '{kind}',
+  'test.accepted': "{step} : refus {expected} attendu, mais l'étape a été acceptée",
+  'test.refused_otherwise': '{step} : refus {expected} attendu, refusée avec {code}',
+  'test.refused': '{step} : refusée ({code} : {message})',
+  'test.lines': '{step} : répliques [{expected}] attendues, [{said}] dites',
+  'test.states': '{step} : états [{expected}] attendus, [{active}] actifs',
+  'test.variable_unknown': '{step} : variable « {variable} » inconnue',
+  'test.variable': '{step} : {variable} = {expected} attendu, {value} obtenu',
+  'test.not_ended': "l'appel n'est pas terminé après la dernière étape (états : {states})",
+  'test.not_ended.none': 'aucun',
+  'test.ending': 'fin {expected} ({expectedOutcome}) attendue, {ending} ({outcome}) obtenue',
+  'test.ending.none': 'aucune',
+  'test.ending.stopped': 'arrêté',
+  'test.reason': 'fin par {expected} attendue, par {reason}',
+  'test.ending_message': 'message de fin « {message} » ; la grille donne « {expected} »',
+  'test.criterion_missing': 'grille : critère « {criterion} » introuvable',
+  'test.criterion_judged': 'grille : critère « {criterion} » jugé par le formateur, pas automatique',
+  'test.criterion': 'grille : « {criterion} » {expected} attendu, {result}',
+  'test.criterion.unassessed': 'non évalué',
+  'test.criterion.met': 'rempli',
+  'test.criterion.unmet': 'non rempli',
+  'test.generated.shortest': 'chemin le plus court vers la fin « {ending} » ({steps} étapes)',
+  'test.generated.short': 'chemin court vers la fin « {ending} » ({steps} étapes)',
+  'test.times_order': 'test « {test} » : les temps (at) doivent être croissants ({at} < {previous})',
+
+  // A run's refusal of an input, and the endings it writes itself (run/call-run.ts).
+  'run.ended': "L'appel est terminé.",
+  'run.paused': 'La séance est suspendue par le formateur ou la formatrice.',
+  'run.not_ringing': "Le téléphone ne sonne pas : il n'y a pas d'appel à décrocher.",
+  'run.not_connected': "L'appel n'est pas en cours.",
+  'run.unknown_move': 'Action inconnue dans ce scénario : « {move} ».',
+  'run.move_not_now': "L'action « {move} » n'est pas disponible à ce moment de l'appel.",
+  'run.unknown_inject': 'Événement inconnu dans ce scénario : « {inject} ».',
+  'run.inject_not_now': "L'événement « {inject} » n'a pas d'effet à ce moment de l'appel.",
+  'run.trainer_end': 'Appel terminé par le formateur ou la formatrice.',
+  'run.already_on_hold': "L'appel est déjà en attente.",
+  'run.not_on_hold': "L'appel n'est pas en attente.",
+  'run.no_caller_actor': "Cette séance n'a pas d'appelant·e joué·e par une personne.",
+  'run.interpretation_order': "Interprétation n° {n} hors d'ordre (attendue : n° {expected}).",
+  'run.unknown_interpretation': 'Aucune interprétation n° {n} dans cette séance.',
+  'run.runtime_error': "Le scénario a rencontré une erreur et l'appel a été interrompu ({detail}).",
+  'run.machine_done': "L'appel s'est terminé.",
+
+  // The schema's own rules (scenario/schema.ts, tools/play-throughs.ts): zod gives these words as
+  // written; `describeSchemaIssue` and compile's structural check find their code back.
+  'schema.id':
+    'identifiant attendu : lettres minuscules sans accent, chiffres et _, commençant par une lettre',
+  'schema.delay': 'délai attendu en millisecondes (nombre entier)',
+  'schema.scenario_id': 'identifiant attendu en kebab-case (ex. appel-entrainement)',
+  'schema.bounds': 'bornes incohérentes : il faut min < max et min ≤ initial ≤ max',
+  'schema.thresholds': 'seuils incohérents : entre min et max, et warning avant danger dans le sens indiqué',
+  'schema.test_id': 'identifiant attendu : minuscules, chiffres et _',
+  'schema.test_scenario_id': 'identifiant de scénario attendu (kebab-case)',
+
   // A scenario's text that does not read (scenario/parse.ts): its limits, yaml's syntax, the schema.
   // zod's and yaml's own words come as a parameter in both languages (`LibraryWords`).
   'parse.in_file': '{file} : {message}',

@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { useState } from 'react';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { parseScenario, scenarioGraphModel } from '@ecoute/engine';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  compileScenario,
+  parseScenario,
+  runScenarioTests,
+  scenarioGraphModel,
+  type EngineMessage,
+} from '@ecoute/engine';
+import { translate } from '../../i18n/catalogue.js';
+import { engineText } from '../../i18n/engineText.js';
 import { reachedHighlight } from '../../charts/graphPath.js';
 import { renderWithSession } from '../../test/renderWithSession.js';
 import { CoveragePanel, type Reached } from './CoveragePanel.js';
@@ -104,5 +112,65 @@ describe('CoveragePanel', () => {
       screen.getByRole('heading', { name: heading }).nextElementSibling?.textContent;
     expect(after('États jamais atteints')).toBe('Aucun.');
     expect(after('Transitions jamais prises')).toBe('Aucune.');
+  });
+
+  it("words a failed play-through and what went wrong in the page's language", async () => {
+    // « Accueil » is left at once (after 0 ms): the search thinks a move said at the pickup's time
+    // comes first, the call has ended when the path plays it.
+    const text = CALL.replace(
+      '      on:\n        se_presenter: fin\n',
+      '      after: { 0: { target: fin } }\n      on:\n        se_presenter: fin\n',
+    );
+    const parsed = parseScenario(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const graph = scenarioGraphModel(parsed.scenario);
+    const m = (code: EngineMessage['code'], params?: EngineMessage['params']): EngineMessage =>
+      params ? { code, params } : { code };
+    const refusedMove = m('test.refused', {
+      step: m('test.step', { at: 0, what: m('test.step.move', { move: 'se_presenter' }) }),
+      code: 'session/ended',
+      message: m('run.ended'),
+    });
+    const failedPaths = (lang: 'fr' | 'en') => {
+      const view = renderWithSession(
+        <CoveragePanel text={text} graph={graph} onReached={() => undefined} />,
+        {
+          lang,
+        },
+      );
+      fireEvent.click(screen.getByRole('button', { name: translate(lang, 'studio.coverage.run') }));
+      return {
+        view,
+        list: () => screen.getByRole('list', { name: translate(lang, 'studio.coverage.failed') }),
+      };
+    };
+
+    const english = failedPaths('en');
+    const list = await waitFor(english.list);
+    const paths = within(list)
+      .getAllByRole('listitem')
+      .filter((item) => item.parentElement === list);
+    expect(paths[0]!.firstChild?.textContent).toBe(
+      engineText('en', m('test.generated.shortest', { ending: 'aidee', steps: 2 })),
+    );
+    expect(
+      within(paths[0]!)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([engineText('en', refusedMove)]);
+    // No French left in what the list says (the ending's id is the call's own word).
+    expect(list.textContent).not.toMatch(/chemin|étape|refusée|attendue|obtenue|terminé/);
+    english.view.unmount();
+
+    // In French, the engine's own words, as the command line prints them.
+    const report = runScenarioTests(compileScenario(parsed.scenario), undefined);
+    const french = failedPaths('fr');
+    const frenchList = await waitFor(french.list);
+    expect(frenchList.textContent).toBe(
+      report.generated
+        .filter((path) => !path.passed)
+        .map((path) => path.name + path.failures.join(''))
+        .join(''),
+    );
   });
 });

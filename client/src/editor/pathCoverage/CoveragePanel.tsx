@@ -3,7 +3,7 @@
 // (reached states carry a ✓, the others read `graph.text.unvisited` in the graph's words).
 import { useEffect, useId, useState } from 'react';
 import type { ScenarioGraph } from '@ecoute/engine';
-import { engineWords, useI18n } from '../../i18n/index.js';
+import { engineText, engineWords, useI18n } from '../../i18n/index.js';
 import { edgeTransition, type DraftCoverage } from './draftCoverage.js';
 import { runCoverage } from './runCoverage.js';
 
@@ -82,9 +82,19 @@ export function CoveragePanel({
       {result?.ok ? (
         <>
           {result.failed.length > 0 ? (
-            <ul aria-label={t('studio.coverage.failed')}>
-              {result.failed.map((name) => (
-                <li key={name}>{name}</li>
+            <ul aria-label={t('studio.coverage.failed')} className="coverage__failed">
+              {/* Each path's name and what went wrong on it, in the engine's words (`engine.test.*`). */}
+              {result.failed.map((path) => (
+                <li key={path.name}>
+                  {engineWords(lang, path.nameText, path.name)}
+                  {path.failures.length > 0 ? (
+                    <ul>
+                      {path.failures.map((failure, i) => (
+                        <li key={i}>{engineText(lang, failure)}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
               ))}
             </ul>
           ) : null}

@@ -7,6 +7,7 @@ import {
   runScenarioTests,
   ScenarioError,
   type Coverage,
+  type EngineMessage,
   type ScenarioIssue,
 } from '@ecoute/engine';
 
@@ -15,15 +16,23 @@ export type DraftCoverage =
       ok: true;
       states: Coverage;
       transitions: Coverage;
-      /** How many generated play-throughs ran, and the names of those that failed. */
+      /** How many generated play-throughs ran, and those that failed. */
       paths: number;
-      failed: string[];
+      failed: FailedPath[];
       /** Endings no path reached within the search's bounds: their messages (never their ids). */
       unreached: string[];
       /** Whether the search explored every reachable configuration. */
       complete: boolean;
     }
   | { ok: false; issues: ScenarioIssue[] };
+
+/** A generated play-through that failed: its name and what went wrong, as the engine's messages. */
+export interface FailedPath {
+  /** The name in French (`nameText` its message). */
+  name: string;
+  nameText?: EngineMessage;
+  failures: EngineMessage[];
+}
 
 export function draftCoverage(text: string): DraftCoverage {
   const parsed = parseScenario(text);
@@ -35,7 +44,13 @@ export function draftCoverage(text: string): DraftCoverage {
       ok: true,
       ...report.coverageWithGenerated,
       paths: report.generated.length,
-      failed: report.generated.filter((r) => !r.passed).map((r) => r.name),
+      failed: report.generated
+        .filter((r) => !r.passed)
+        .map(({ name, nameText, failureTexts }) => ({
+          name,
+          ...(nameText ? { nameText } : {}),
+          failures: failureTexts,
+        })),
       unreached: report.unreached.map((id) => scenario.endings[id]?.message ?? id),
       complete: report.search.complete,
     };

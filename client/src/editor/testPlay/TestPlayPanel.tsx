@@ -3,8 +3,8 @@
 // `studio.play.advance`. A lazy part of the editor's chunk; no server call, no session recorded.
 // The active states go up to the editor, whose graph beside the text highlights them.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { Input, TimelineEntry } from '@ecoute/engine';
-import { engineWords, useI18n } from '../../i18n/index.js';
+import type { EngineMessage, Input, TimelineEntry } from '@ecoute/engine';
+import { engineText, engineWords, useI18n } from '../../i18n/index.js';
 import { InjectButtons } from '../../trainer/InjectButtons.js';
 import { VariableGauges } from '../../trainer/VariableGauges.js';
 import { formatDuration } from '../../ui/formatDuration.js';
@@ -41,7 +41,9 @@ export default function TestPlayPanel({
   const [snapshot, setSnapshot] = useState<TestPlaySnapshot | null>(() =>
     start.ok ? start.session.snapshot() : null,
   );
-  const [refused, setRefused] = useState('');
+  // A refusal as the run gave it (a code and its parameters): worded in the page's language, again
+  // if the language changes.
+  const [refused, setRefused] = useState<EngineMessage | null>(null);
   // As on the listener's console: a control that disables itself or goes (a move or an inject
   // used up, the call ended) passes the focus on in its panel instead of dropping it to the page.
   // A move that ended the call took every move away: the focus goes to the status line, which says
@@ -75,7 +77,7 @@ export default function TestPlayPanel({
   const apply = (input: Input): boolean => {
     if (!start.ok) return false;
     const result = start.session.apply(input);
-    setRefused(result.ok ? '' : result.message);
+    setRefused(result.ok ? null : result.text);
     publish(start);
     return result.ok;
   };
@@ -101,11 +103,11 @@ export default function TestPlayPanel({
   const advance = () => {
     if (!start.ok) return;
     start.session.advance();
-    setRefused('');
+    setRefused(null);
     publish(start);
   };
   const restart = () => {
-    setRefused('');
+    setRefused(null);
     setStart(startTestPlay(text));
   };
 
@@ -174,7 +176,7 @@ export default function TestPlayPanel({
               </button>
             </div>
             <p role="alert" className="test-play__refused">
-              {refused}
+              {refused ? engineText(lang, refused) : ''}
             </p>
             {/* Under the panel's h2: its parts one level lower, the trainer's side's own under its h3. */}
             <Transcript entries={snapshot.entries} labels={start.session.labels} headingLevel={3} />

@@ -39,6 +39,7 @@ import { observerView } from '../views/observer-view.js';
 import type { RunState } from '../views/run-state.js';
 import { trainerView } from '../views/trainer-view.js';
 import { endingMessage } from './ending-feedback.js';
+import { frenchText, msg, type EngineMessage } from '../messages.js';
 import { scoreRubric } from './score.js';
 import type {
   CallerActorView,
@@ -61,7 +62,15 @@ export const RunErrorCode = {
 export type RunErrorCode = (typeof RunErrorCode)[keyof typeof RunErrorCode];
 
 export type ApplyResult =
-  { ok: true; observations: Observation[] } | { ok: false; code: RunErrorCode; message: string };
+  | { ok: true; observations: Observation[] }
+  | {
+      ok: false;
+      code: RunErrorCode;
+      /** In French (the command line, the server's logs). */
+      message: string;
+      /** The message as a code and its parameters (`run.*`), worded by a page in its language. */
+      text: EngineMessage;
+    };
 
 export interface CallRunOptions {
   clock: SessionClock;
@@ -105,25 +114,25 @@ const EFFECT_CUES: Record<Exclude<GenericEffect, 'caller_hangup' | 'call_drop'>,
 const RECORD_ONLY: ReadonlySet<Input['kind']> = new Set(['join', 'note', 'bookmark', 'projector', 'whisper']);
 const RECORD_AFTER_END: ReadonlySet<Input['kind']> = new Set(['join', 'note', 'bookmark', 'projector']);
 
+// The run's own words (`messages.ts`, `run.*`): a refusal carries the message, an ending written
+// by the run its French.
 const MESSAGES = {
-  ended: "L'appel est terminé.",
-  paused: 'La séance est suspendue par le formateur ou la formatrice.',
-  notRinging: "Le téléphone ne sonne pas : il n'y a pas d'appel à décrocher.",
-  notConnected: "L'appel n'est pas en cours.",
-  unknownMove: (id: string) => `Action inconnue dans ce scénario : « ${id} ».`,
-  moveNotNow: (id: string) => `L'action « ${id} » n'est pas disponible à ce moment de l'appel.`,
-  unknownInject: (id: string) => `Événement inconnu dans ce scénario : « ${id} ».`,
-  injectNotNow: (id: string) => `L'événement « ${id} » n'a pas d'effet à ce moment de l'appel.`,
-  trainerEnd: 'Appel terminé par le formateur ou la formatrice.',
-  alreadyOnHold: "L'appel est déjà en attente.",
-  notOnHold: "L'appel n'est pas en attente.",
-  noCallerActor: "Cette séance n'a pas d'appelant·e joué·e par une personne.",
-  interpretationOrder: (n: number, expected: number) =>
-    `Interprétation n° ${n} hors d'ordre (attendue : n° ${expected}).`,
-  unknownInterpretation: (n: number) => `Aucune interprétation n° ${n} dans cette séance.`,
-  runtimeError: (detail: string) =>
-    `Le scénario a rencontré une erreur et l'appel a été interrompu (${detail}).`,
-  machineDone: "L'appel s'est terminé.",
+  ended: msg('run.ended'),
+  paused: msg('run.paused'),
+  notRinging: msg('run.not_ringing'),
+  notConnected: msg('run.not_connected'),
+  unknownMove: (move: string) => msg('run.unknown_move', { move }),
+  moveNotNow: (move: string) => msg('run.move_not_now', { move }),
+  unknownInject: (inject: string) => msg('run.unknown_inject', { inject }),
+  injectNotNow: (inject: string) => msg('run.inject_not_now', { inject }),
+  trainerEnd: frenchText(msg('run.trainer_end')),
+  alreadyOnHold: msg('run.already_on_hold'),
+  notOnHold: msg('run.not_on_hold'),
+  noCallerActor: msg('run.no_caller_actor'),
+  interpretationOrder: (n: number, expected: number) => msg('run.interpretation_order', { n, expected }),
+  unknownInterpretation: (n: number) => msg('run.unknown_interpretation', { n }),
+  runtimeError: (detail: string) => frenchText(msg('run.runtime_error', { detail })),
+  machineDone: frenchText(msg('run.machine_done')),
 } as const;
 
 type CallActor = Actor<AnyStateMachine>;
@@ -1382,8 +1391,8 @@ function noted(handles: RestartHandles, id: string, handle: number | undefined):
 /** The plan when no state takes `acted` at all. */
 const IGNORE_ACTED: ActedPlan = Object.freeze({ kind: 'ignore', alwaysGuards: Object.freeze([]) });
 
-function refuse(code: RunErrorCode, message: string): ApplyResult {
-  return { ok: false, code, message };
+function refuse(code: RunErrorCode, text: EngineMessage): ApplyResult {
+  return { ok: false, code, message: frenchText(text), text };
 }
 
 /**

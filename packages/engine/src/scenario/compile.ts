@@ -23,6 +23,7 @@ import {
 } from './guards.js';
 import { ScenarioError, ScenarioErrorCode, formatPath, type ScenarioIssue } from './issues.js';
 import { checkReferences, transitionList, toArray } from './references.js';
+import { schemaRule } from './parse.js';
 import {
   scenarioSchema,
   type ActionConfig,
@@ -80,7 +81,12 @@ export function compileScenario(scenario: Scenario, { parsed = false } = {}): Co
   const references = parsed ? [] : checkReferences(checked);
   if (references.length > 0) {
     throw new ScenarioError(
-      references.map((r) => ({ code: r.code, message: r.message, path: formatPath(r.path) })),
+      references.map((r) => ({
+        code: r.code,
+        message: r.message,
+        ...(r.text ? { text: r.text } : {}),
+        path: formatPath(r.path),
+      })),
     );
   }
 
@@ -349,7 +355,10 @@ function validated(scenario: Scenario): Scenario {
     throw new ScenarioError(
       structural.error.issues.map((issue): ScenarioIssue => ({
         code: ScenarioErrorCode.Schema,
+        // As zod gives it (its own words, or one of the schema's rules in French); `text` in the
+        // page's language.
         message: issue.message,
+        text: schemaRule(issue.message),
         path: formatPath(issue.path.filter((p): p is string | number => typeof p !== 'symbol')),
       })),
     );

@@ -17,7 +17,15 @@ import { scenarioSchema, type Scenario } from './schema.js';
 import { checkReferences } from './references.js';
 import { formatPath, ScenarioErrorCode, type IssuePath, type ScenarioIssue } from './issues.js';
 import { yamlErrorWording } from './yaml-errors.js';
-import { frenchText, msg, type EngineMessage, type LibraryWords } from '../messages.js';
+import {
+  ENGINE_MESSAGE_CODES,
+  ENGINE_MESSAGES,
+  frenchText,
+  msg,
+  type EngineMessage,
+  type EngineMessageCode,
+  type LibraryWords,
+} from '../messages.js';
 
 export const SCENARIO_LIMITS = {
   /** Largest scenario text, in UTF-8 bytes. */
@@ -199,7 +207,12 @@ export function loadYaml(text: string): LoadYamlResult {
 export function parseYamlWith<T>(
   text: string,
   schema: z.ZodType<T>,
-  check?: (value: T) => { code: ScenarioIssue['code']; message: string; path: IssuePath }[],
+  check?: (value: T) => {
+    code: ScenarioIssue['code'];
+    message: string;
+    text?: EngineMessage;
+    path: IssuePath;
+  }[],
   load: YamlLoader = loadYaml,
 ): { ok: true; value: T; loaded: LoadedYaml } | { ok: false; errors: ScenarioIssue[] } {
   const read = load(text);
@@ -300,12 +313,29 @@ function describeSchemaIssue(issue: z.core.$ZodIssue, value: unknown, path: Issu
   if (issue.code === 'invalid_key') {
     // zod says only « Clé invalide dans record »: name the key and the rule it breaks.
     const key = String(path.at(-1));
-    const rule = msg('parse.schema', bilingual(issue.issues[0]?.message ?? issue.message));
+    const rule = schemaRule(issue.issues[0]?.message ?? issue.message);
     return path.length > 1
       ? msg('parse.invalid_key', { key, where: formatPath(path.slice(0, -1)), rule })
       : msg('parse.invalid_key.root', { key, rule });
   }
-  return msg('parse.schema', bilingual(issue.message));
+  return schemaRule(issue.message);
+}
+
+/** The schema's own rules (`schema.*`), by the French zod was given for them. */
+const SCHEMA_RULES = new Map<string, EngineMessageCode>(
+  ENGINE_MESSAGE_CODES.filter((code) => code.startsWith('schema.')).map((code) => [
+    ENGINE_MESSAGES[code],
+    code,
+  ]),
+);
+
+/**
+ * A message of zod's as an engine message: one of the schema's own rules as its code (written in
+ * French only, zod hands it back as written), else zod's words in both languages.
+ */
+export function schemaRule(message: string): EngineMessage {
+  const code = SCHEMA_RULES.get(message);
+  return code ? msg(code) : msg('parse.schema', bilingual(message));
 }
 
 function getAt(value: unknown, path: IssuePath): unknown {

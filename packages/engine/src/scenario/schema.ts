@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CUES, OUTCOMES, type Cue } from '../timeline.js';
 import { MOVE_CATEGORIES } from '../views/types.js';
+import { ENGINE_MESSAGES } from '../messages.js';
 
 /** Ids of table entries (lines, moves, variables…) and state names: no dot, so paths stay unambiguous. */
 export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
@@ -24,13 +25,7 @@ export type ComparisonOp = (typeof COMPARISON_OPS)[number];
 /** Longest `after` delay accepted: a call is not a day long. */
 export const MAX_DELAY_MS = 6 * 60 * 60 * 1000;
 
-const tableId = z
-  .string()
-  .regex(
-    ID_PATTERN,
-    'identifiant attendu : lettres minuscules sans accent, chiffres et _, commençant par une lettre',
-  )
-  .max(64);
+const tableId = z.string().regex(ID_PATTERN, ENGINE_MESSAGES['schema.id']).max(64);
 const text = (max: number) => z.string().min(1).max(max);
 
 // ---------------------------------------------------------------------------------------------
@@ -185,7 +180,7 @@ export interface StateNodeConfig {
 }
 
 const actionList = z.union([actionSchema, z.array(actionSchema).max(64)]);
-const delayKey = z.string().regex(/^[0-9]{1,8}$/, 'délai attendu en millisecondes (nombre entier)');
+const delayKey = z.string().regex(/^[0-9]{1,8}$/, ENGINE_MESSAGES['schema.delay']);
 
 export const stateNodeSchema: z.ZodType<StateNodeConfig, StateNodeConfig> = z.lazy(() =>
   z.strictObject({
@@ -319,10 +314,7 @@ export const voiceSchema = z.strictObject({
 });
 
 export const scenarioSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(SCENARIO_ID_PATTERN, 'identifiant attendu en kebab-case (ex. appel-entrainement)')
-    .max(100),
+  id: z.string().regex(SCENARIO_ID_PATTERN, ENGINE_MESSAGES['schema.scenario_id']).max(100),
   version: z.number().int().min(1),
   title: text(200),
   summary: text(2000),
@@ -352,10 +344,10 @@ export const scenarioSchema = z.strictObject({
         thresholds: thresholdsSchema.optional(),
       })
       .refine((v) => v.min < v.max && v.initial >= v.min && v.initial <= v.max, {
-        message: 'bornes incohérentes : il faut min < max et min ≤ initial ≤ max',
+        message: ENGINE_MESSAGES['schema.bounds'],
       })
       .refine((v) => thresholdsInOrder(v), {
-        message: 'seuils incohérents : entre min et max, et warning avant danger dans le sens indiqué',
+        message: ENGINE_MESSAGES['schema.thresholds'],
       }),
   ),
   /** Labels of the flags the machine sets, for people (conditions, the trainer's console). */

@@ -6,9 +6,10 @@ import { RunErrorCode } from '../run/call-run.js';
 import { ID_PATTERN, SCENARIO_ID_PATTERN } from '../scenario/schema.js';
 import { parseYamlWith, type LoadedYaml } from '../scenario/parse.js';
 import type { ScenarioIssue } from '../scenario/issues.js';
+import { ENGINE_MESSAGES, frenchText, msg } from '../messages.js';
 import { OUTCOMES } from '../timeline.js';
 
-const id = z.string().regex(ID_PATTERN, 'identifiant attendu : minuscules, chiffres et _').max(64);
+const id = z.string().regex(ID_PATTERN, ENGINE_MESSAGES['schema.test_id']).max(64);
 const statePath = z.string().min(1).max(500);
 
 export const stepExpectSchema = z.strictObject({
@@ -65,7 +66,7 @@ export const playThroughSchema = z.strictObject({
 export type PlayThrough = z.output<typeof playThroughSchema>;
 
 export const playThroughFileSchema = z.strictObject({
-  scenario: z.string().regex(SCENARIO_ID_PATTERN, 'identifiant de scénario attendu (kebab-case)').max(100),
+  scenario: z.string().regex(SCENARIO_ID_PATTERN, ENGINE_MESSAGES['schema.test_scenario_id']).max(100),
   tests: z.array(playThroughSchema).min(1).max(500),
 });
 export type PlayThroughFile = z.output<typeof playThroughFileSchema>;
@@ -80,33 +81,31 @@ export function parsePlayThroughs(text: string, source?: string): ParsePlayThrou
       file.tests.flatMap((test, i) =>
         test.steps.flatMap((step, j) => {
           const previous = j > 0 ? test.steps[j - 1]!.at : 0;
-          return step.at < previous
-            ? [
-                {
-                  code: 'scenario/schema' as const,
-                  message: `test « ${test.name} » : les temps (at) doivent être croissants (${step.at} < ${previous})`,
-                  path: ['tests', i, 'steps', j, 'at'],
-                },
-              ]
-            : [];
+          if (step.at >= previous) return [];
+          const text = msg('test.times_order', { test: test.name, at: step.at, previous });
+          return [
+            {
+              code: 'scenario/schema' as const,
+              message: frenchText(text),
+              text,
+              path: ['tests', i, 'steps', j, 'at'],
+            },
+          ];
         }),
       ),
     );
     if (!result.ok) {
       if (source !== undefined)
-        for (const issue of result.errors) issue.message = `${source} : ${issue.message}`;
+        for (const issue of result.errors) {
+          issue.message = frenchText(msg('parse.in_file', { file: source, message: issue.message }));
+          if (issue.text) issue.text = msg('parse.in_file', { file: source, message: issue.text });
+        }
       return result;
     }
     return { ok: true, file: result.value, loaded: result.loaded };
   } catch (err) {
-    return {
-      ok: false,
-      errors: [
-        {
-          code: 'scenario/yaml',
-          message: `${source ? `${source} : ` : ''}lecture impossible (${String(err)})`,
-        },
-      ],
-    };
+    const said = msg('parse.unreadable', { error: String(err) });
+    const text = source ? msg('parse.in_file', { file: source, message: said }) : said;
+    return { ok: false, errors: [{ code: 'scenario/yaml', message: frenchText(text), text }] };
   }
 }

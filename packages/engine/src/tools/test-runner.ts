@@ -14,14 +14,20 @@ import type { CompiledScenario } from '../scenario/compile.js';
 import { collectStates } from '../scenario/references.js';
 import { listTransitions } from '../scenario/transitions.js';
 import type { Input, Observation, TimelineEntry } from '../timeline.js';
+import { frenchText, msg, type EngineMessage } from '../messages.js';
 import { pathsToEndings, type ExploreOptions, type ExploreResult, type GeneratedPath } from './explore.js';
 import type { PlayThrough, PlayThroughFile, PlayThroughStep } from './play-throughs.js';
 
 export interface PlayThroughResult {
+  /** The test's name as written; a generated path's in French (`nameText` its message). */
   name: string;
+  /** A generated path's name as a code and its parameters (`test.generated.*`). */
+  nameText?: EngineMessage;
   passed: boolean;
-  /** What went wrong, in French, one line each (empty when passed). */
+  /** What went wrong, in French, one line each (empty when passed): `failureTexts` worded. */
   failures: string[];
+  /** What went wrong as codes and parameters (`test.*`), worded by a page in its language. */
+  failureTexts: EngineMessage[];
   /** State paths entered (first-entry order). */
   states: string[];
   /** Transition ids taken. */
@@ -102,16 +108,16 @@ export function inputStep(at: number, input: Input): PlayThroughStep {
   }
 }
 
-const describeStep = (step: PlayThroughStep): string => {
+const describeStep = (step: PlayThroughStep): EngineMessage => {
   const input = stepInput(step);
   const what = !input
-    ? 'attendre'
+    ? msg('test.step.wait')
     : input.kind === 'move'
-      ? `action ${input.move}`
+      ? msg('test.step.move', { move: input.move })
       : input.kind === 'inject'
-        ? `événement ${input.inject}`
-        : input.kind;
-  return `étape à ${step.at} ms (${what})`;
+        ? msg('test.step.inject', { inject: input.inject })
+        : msg('test.step.input', { kind: input.kind });
+  return msg('test.step', { at: step.at, what });
 };
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
@@ -122,10 +128,12 @@ export function runPlayThrough(
   compiled: CompiledScenario,
   test: PlayThrough,
   generated = false,
+  /** A generated path's name as a message (`generatedName`). */
+  nameText?: EngineMessage,
 ): PlayThroughResult {
   const scheduler = new ManualScheduler();
   const clock = new SessionClock(scheduler);
-  const failures: string[] = [];
+  const failures: EngineMessage[] = [];
   const transitions = new Set<string>();
   const entries: TimelineEntry[] = [];
   let seq = 0;
@@ -167,12 +175,12 @@ export function runPlayThrough(
         record(t, { kind: 'input', input });
         observe(t, result.observations);
         if (step.expect?.error)
-          failures.push(`${label} : refus ${step.expect.error} attendu, mais l'étape a été acceptée`);
+          failures.push(msg('test.accepted', { step: label, expected: step.expect.error }));
       } else if (step.expect?.error !== result.code) {
         failures.push(
           step.expect?.error
-            ? `${label} : refus ${step.expect.error} attendu, refusée avec ${result.code}`
-            : `${label} : refusée (${result.code} : ${result.message})`,
+            ? msg('test.refused_otherwise', { step: label, expected: step.expect.error, code: result.code })
+            : msg('test.refused', { step: label, code: result.code, message: result.text }),
         );
       }
     } else {
@@ -184,37 +192,49 @@ export function runPlayThrough(
       !(expect.lines.length === pendingLines.length && expect.lines.every((l, i) => l === pendingLines[i]))
     ) {
       failures.push(
-        `${label} : répliques [${expect.lines.join(', ')}] attendues, [${pendingLines.join(', ')}] dites`,
+        msg('test.lines', { step: label, expected: expect.lines.join(', '), said: pendingLines.join(', ') }),
       );
     }
     if (expect?.states && !sameSet(expect.states, run.states)) {
       failures.push(
-        `${label} : états [${expect.states.join(', ')}] attendus, [${run.states.join(', ')}] actifs`,
+        msg('test.states', {
+          step: label,
+          expected: expect.states.join(', '),
+          active: run.states.join(', '),
+        }),
       );
     }
     if (expect?.variables) {
       const vars = run.variables;
       for (const [id, value] of Object.entries(expect.variables)) {
-        if (!(id in vars)) failures.push(`${label} : variable « ${id} » inconnue`);
-        else if (vars[id] !== value) failures.push(`${label} : ${id} = ${value} attendu, ${vars[id]} obtenu`);
+        if (!(id in vars)) failures.push(msg('test.variable_unknown', { step: label, variable: id }));
+        else if (vars[id] !== value)
+          failures.push(
+            msg('test.variable', { step: label, variable: id, expected: value, value: vars[id]! }),
+          );
       }
     }
     pendingLines = [];
   });
 
   const ending = run.ending;
+  const none = msg('test.ending.none');
+  const stopped = msg('test.ending.stopped');
   if (!ending) {
-    failures.push(
-      `l'appel n'est pas terminé après la dernière étape (états : ${run.states.join(', ') || 'aucun'})`,
-    );
+    failures.push(msg('test.not_ended', { states: run.states.join(', ') || msg('test.not_ended.none') }));
   } else {
     if (ending.ending !== test.end.ending || ending.outcome !== test.end.outcome) {
       failures.push(
-        `fin ${test.end.ending ?? 'aucune'} (${test.end.outcome ?? 'arrêté'}) attendue, ${ending.ending ?? 'aucune'} (${ending.outcome ?? 'arrêté'}) obtenue`,
+        msg('test.ending', {
+          expected: test.end.ending ?? none,
+          expectedOutcome: test.end.outcome ?? stopped,
+          ending: ending.ending ?? none,
+          outcome: ending.outcome ?? stopped,
+        }),
       );
     }
     if (test.end.reason && ending.reason !== test.end.reason)
-      failures.push(`fin par ${test.end.reason} attendue, par ${ending.reason}`);
+      failures.push(msg('test.reason', { expected: test.end.reason, reason: ending.reason }));
     // An ending built from the rubric says what the timeline's scoring says, nothing else.
     if (ending.ending !== null && compiled.scenario.endings[ending.ending]?.feedback) {
       const expected = endingMessage(
@@ -223,27 +243,31 @@ export function runPlayThrough(
         scoreRubric(compiled, entries, { seed: test.seed }),
       );
       if (ending.message !== expected)
-        failures.push(`message de fin « ${ending.message} » ; la grille donne « ${expected} »`);
+        failures.push(msg('test.ending_message', { message: ending.message, expected }));
     }
   }
   if (test.rubric) {
-    const word = (met: boolean | null) => (met === null ? 'non évalué' : met ? 'rempli' : 'non rempli');
+    const word = (met: boolean | null) =>
+      msg(met === null ? 'test.criterion.unassessed' : met ? 'test.criterion.met' : 'test.criterion.unmet');
     const scored = new Map(scoreRubric(compiled, entries, { seed: test.seed }).map((r) => [r.criterion, r]));
     for (const [criterion, expected] of Object.entries(test.rubric)) {
       const result = scored.get(criterion);
-      if (!result) failures.push(`grille : critère « ${criterion} » introuvable`);
-      else if (result.kind !== 'auto')
-        failures.push(`grille : critère « ${criterion} » jugé par le formateur, pas automatique`);
+      if (!result) failures.push(msg('test.criterion_missing', { criterion }));
+      else if (result.kind !== 'auto') failures.push(msg('test.criterion_judged', { criterion }));
       else if ((result.met ?? null) !== expected)
-        failures.push(`grille : « ${criterion} » ${word(expected)} attendu, ${word(result.met ?? null)}`);
+        failures.push(
+          msg('test.criterion', { criterion, expected: word(expected), result: word(result.met ?? null) }),
+        );
     }
   }
   const states = run.machineContext?.visited ?? [];
   run.dispose();
   return {
     name: test.name,
+    ...(nameText ? { nameText } : {}),
     passed: failures.length === 0,
-    failures,
+    failures: failures.map(frenchText),
+    failureTexts: failures,
     states,
     transitions: [...transitions],
     generated,
@@ -251,12 +275,19 @@ export function runPlayThrough(
   };
 }
 
+/** A generated path's name (`test.generated.*`). */
+export const generatedName = (path: GeneratedPath): EngineMessage =>
+  msg(path.shortest ? 'test.generated.shortest' : 'test.generated.short', {
+    ending: String(path.ending),
+    steps: path.length,
+  });
+
 /** A generated path as a play-through test. */
 export function generatedPlayThrough(path: GeneratedPath, seed = 1): PlayThrough {
   const steps = path.inputs.map(({ t, input }) => inputStep(t, input));
   if (path.t > (path.inputs.at(-1)?.t ?? 0)) steps.push({ at: path.t, wait: true });
   return {
-    name: `${path.shortest ? 'chemin le plus court' : 'chemin court'} vers la fin « ${path.ending} » (${path.length} étapes)`,
+    name: frenchText(generatedName(path)),
     seed,
     steps,
     end: { ending: path.ending, outcome: path.outcome },
@@ -284,7 +315,7 @@ export function runScenarioTests(
     ? { paths: [], unreached: [], method: 'bfs' as const, explored: 0, complete: false }
     : pathsToEndings(compiled, options);
   const generated = explored.paths.map((path) =>
-    runPlayThrough(compiled, generatedPlayThrough(path, options.seed), true),
+    runPlayThrough(compiled, generatedPlayThrough(path, options.seed), true, generatedName(path)),
   );
 
   // A history state is never active: nothing could cover it.
