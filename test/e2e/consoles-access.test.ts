@@ -160,10 +160,16 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     expect(await lines()).toEqual(['Conversation: 1', 'Répondre: 1', 'Notes: 1']);
     await listener.setViewportSize({ width: 390, height: 844 });
     expect(await remap.isVisible()).toBe(false);
-    // Keyboard only: « Répondre », then the disclosure, then the first « Changer ».
+    // Keyboard only: « Répondre », the shortcuts' fold, the remap's disclosure, the first « Changer ».
     await listener.getByRole('button', { name: 'Répondre', exact: true }).focus();
     await listener.keyboard.press('Enter');
     await listener.getByRole('heading', { name: 'Raccourcis clavier' }).waitFor();
+    // Folded under its heading on a phone: opened from it by keyboard.
+    const fold = listener.locator('details.shortcuts__fold');
+    expect(await fold.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+    await fold.locator('> summary').focus();
+    await listener.keyboard.press('Enter');
+    expect(await fold.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
     await remap.focus();
     await listener.keyboard.press('Enter');
     const change = listener.getByRole('button', { name: /^Changer la touche de «\s?Action proposée 1\s?»$/ });
@@ -955,7 +961,7 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     await listener.context().close();
   }, 120_000);
 
-  it('14. the join page names the call and the role taken before asking the name (1366×768, 390×844)', async () => {
+  it('14. the join page names the call (its version to the trainer only) and the role taken before asking the name (1366×768, 390×844)', async () => {
     const links = await createSession();
     // The version the library lists the call at (the home page's picker reads the same list).
     const library = (await (await fetch(`${suite.server.url}/api/scenarios`)).json()) as {
@@ -979,9 +985,9 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
         // The lines hold their place from the first render (« Chargement de l'appel… » until the
         // session's first sync names the call): wait for the sync, not for the render.
         await page.getByRole('definition').filter({ hasText: call.title }).waitFor();
-        // The library's title of the call with its version, never its id.
+        // The library's title of the call, never its id; its version is the trainer's only.
         expect(await page.getByRole('definition').allTextContents()).toEqual([
-          `${call.title} version ${call.version}`,
+          call.title,
           `${roleName} ${does}`,
         ]);
         expect(await page.locator('main').textContent()).not.toContain('appel-entrainement');
@@ -1018,7 +1024,7 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
       const before = (await field.boundingBox())!;
       release();
       await page.waitForFunction(() => !document.querySelector('.join__call [aria-busy]'));
-      expect(await callPlace.textContent()).toMatch(/version \d+$/);
+      expect(await callPlace.textContent()).toBe("Appel d'entraînement");
       const after = (await field.boundingBox())!;
       expect({ viewport, y: after.y }).toEqual({ viewport, y: before.y });
       expect(await focused(page)).toBe('input: ');

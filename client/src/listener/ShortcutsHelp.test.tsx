@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, listenerView } from '../test/fixtures.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { ListenerPage } from './ListenerPage.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { ALWAYS_AVAILABLE_MOVES } from '../ui/moveShortcuts.js';
+import { PHONE_LAYOUT } from '../ui/useMediaQuery.js';
 import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
 
@@ -99,5 +100,35 @@ describe("the listener's shortcuts help", () => {
     });
     expect(help().textContent).not.toContain(fr('shortcuts.colleague'));
     expect(help().textContent).not.toContain('Alt+L');
+  });
+
+  it('folds under its heading on a phone (it filled 1,000 px of « Répondre »), open as it was on a wider screen', () => {
+    let phone = true;
+    const listeners = new Set<() => void>();
+    Object.defineProperty(window, 'matchMedia', {
+      configurable: true,
+      value: (query: string) => ({
+        media: query,
+        get matches() {
+          return phone && query === PHONE_LAYOUT;
+        },
+        addEventListener: (_: string, changed: () => void) => listeners.add(changed),
+        removeEventListener: (_: string, changed: () => void) => listeners.delete(changed),
+      }),
+    });
+    try {
+      renderWithSession(<ShortcutsHelp moves={fullCall} />);
+      const fold = help().querySelector('details')!;
+      expect(fold.open).toBe(false);
+      expect(fold.querySelector('summary')!.textContent).toBe(fr('shortcuts.heading'));
+      expect(fold.querySelector('.shortcuts__list')).not.toBeNull();
+      // The window widened (a tablet turned): the panel as on a computer, nothing folded.
+      phone = false;
+      act(() => listeners.forEach((changed) => changed()));
+      expect(help().querySelector('details.shortcuts__fold')).toBeNull();
+      expect(helpRows()).toContain("1 … 2: Les actions proposées, dans l'ordre affiché");
+    } finally {
+      Reflect.deleteProperty(window, 'matchMedia');
+    }
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '../ui/shortcutKeys.js';
 import { inKeySet, useShortcutKeySet } from '../ui/shortcutMode.js';
 import { TALK_KEY } from './PushToTalk.js';
+import { PHONE_LAYOUT, useMediaQuery } from '../ui/useMediaQuery.js';
 
 type Row = { shortcuts: Shortcut[]; text: MessageKey };
 
@@ -121,9 +122,12 @@ export function ShortcutsHelp({
   const [keySet] = useShortcutKeySet();
   const [map] = useKeyMap();
   const slots = freeSpeech ? [] : slotsOf(moves);
-  return (
-    <section className="panel shortcuts" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('shortcuts.heading')}</h2>
+  // On a phone, keys matter to few (a keyboard plugged into a tablet, a switch access): the panel
+  // is folded under its heading, not 1,000 px of « Répondre » between the moves and the notes.
+  const folded = useMediaQuery(PHONE_LAYOUT);
+  const heading = <h2 id={headingId}>{t('shortcuts.heading')}</h2>;
+  const body = (
+    <>
       <p className="hint">{t('shortcuts.intro')}</p>
       <ShortcutSettings />
       {slots.length > 0 ? <ShortcutRemap fixed={FIXED} slots={slots} /> : null}
@@ -148,6 +152,21 @@ export function ShortcutsHelp({
           <dd>{t('shortcuts.escape')}</dd>
         </div>
       </dl>
+    </>
+  );
+  return (
+    <section className="panel shortcuts" aria-labelledby={headingId}>
+      {folded ? (
+        <details className="shortcuts__fold">
+          <summary>{heading}</summary>
+          {body}
+        </details>
+      ) : (
+        <>
+          {heading}
+          {body}
+        </>
+      )}
     </section>
   );
 }
