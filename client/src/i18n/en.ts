@@ -1204,6 +1204,8 @@ export const en: Catalogue = {
   'editor.change.publish': 'Published',
   'editor.change.retire': 'Retired',
   'editor.startSession': 'Start a session (version {version})',
+  'editor.launch.heading': 'New session of version {version}',
+  'editor.launch.cancel': 'Cancel',
   'studio.editor.keys':
     'In the editor, Tab indents the line. To leave it from the keyboard: Escape, then Tab.',
   'studio.play.open': 'Test-play the call',

@@ -1233,6 +1233,8 @@ export const fr = {
   'editor.change.publish': 'Publication',
   'editor.change.retire': 'Retrait',
   'editor.startSession': 'Lancer une séance (version {version})',
+  'editor.launch.heading': 'Nouvelle séance de la version {version}',
+  'editor.launch.cancel': 'Annuler',
   'studio.editor.keys': "Dans l'éditeur, Tab indente la ligne. Pour en sortir au clavier : Échap, puis Tab.",
   'studio.play.open': "Tester l'appel",
   'studio.play.heading': "Test de l'appel",
