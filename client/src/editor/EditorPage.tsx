@@ -288,8 +288,11 @@ function CallEditor({ callId }: { callId: string }) {
   const launchButton = useRef<HTMLButtonElement>(null);
   const openLaunch = async () => {
     if (launching) return;
+    // The form opens at once; the summary joins it when it comes (unless closed meanwhile).
+    setLaunching({ played: undefined });
     const playable = await httpHomeApi.listScenarios();
-    setLaunching({ played: playable.ok ? playable.data.find((s) => s.id === callId) : undefined });
+    const played = playable.ok ? playable.data.find((s) => s.id === callId) : undefined;
+    setLaunching((held) => (held ? { played } : held));
   };
   const closeLaunch = () => {
     setLaunching(null);
