@@ -63,7 +63,8 @@ export function LaunchSessionForm({
         <button type="submit" aria-disabled={creating}>
           {creating ? t('home.creating') : t('home.create')}
         </button>
-        <button type="button" onClick={onClose}>
+        {/* Outlined, as ConfirmAction's « Annuler »: apart from the action that creates. */}
+        <button type="button" className="button--secondary" onClick={onClose}>
           {t('editor.launch.cancel')}
         </button>
       </div>
