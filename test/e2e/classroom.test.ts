@@ -3,7 +3,8 @@
 // forms pairs at random (the machine plays the caller: a listener and an observer each) and
 // launches three calls at once; each learner opens the link their page received; on the floor
 // (1366×768) the trainer whispers to one listener and pauses one call; the calls end and the
-// group debrief compares the three. The trainer copies the learners' join link (« Copier » beside
+// group debrief compares the three at once (one scenario: no menu), its conditions in words
+// (« à partir de la 3ᵉ fois »), at 1366×768 and 390×844. The trainer copies the learners' join link (« Copier » beside
 // it, said in a live region); her message to every learner reaches them on their call pages,
 // where they are during the round (and again on a page opened after it), apart from the
 // transcript, each one dismissible. axe on the floor and on a learner's page; axe of any impact
@@ -252,10 +253,21 @@ describe('the classroom in a browser', () => {
       .get(third)!
       .getByRole('button', { name: /^Question ouverte/ })
       .click();
+    // Then reformulates and guides three times: two transitions under a condition (« besoin
+    // compris », the 3rd time), which the group debrief says in words; the call ends there.
+    const answer = async (label: string, heard: RegExp) => {
+      const page = callPages.get(third)!;
+      await page.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+      await page.getByRole('log').getByText(heard).last().waitFor({ state: 'attached' });
+    };
+    await answer('Reformuler', /c'est exactement ça/);
+    await answer('Guider pas à pas', /Qu'est-ce que je fais/);
+    await answer('Guider pas à pas', /Ensuite/);
+    await answer('Guider pas à pas', /je suis dedans/);
     await views(third)
       .getByRole('button', { name: /^Conversation/ })
       .click();
-    for (const name of listeners) {
+    for (const name of listeners.filter((listener) => listener !== third)) {
       const page = callPages.get(name)!;
       await page.getByRole('button', { name: /^Raccrocher/ }).click();
     }
@@ -272,11 +284,15 @@ describe('the classroom in a browser', () => {
     // The trainer's message of this round, a moment old, is on the group page too.
     await back.getByRole('log').getByText(said).waitFor();
 
-    // The group debrief compares the three calls.
+    // The group debrief compares the three calls as soon as its tab opens: the class played one
+    // scenario, named, with no menu nor « Comparer les appels » to press.
     await floor.getByRole('tab', { name: 'Débriefing de groupe' }).click();
-    await floor.getByRole('button', { name: 'Comparer les appels' }).click();
     const measures = floor.getByRole('region', { name: 'Mesures', exact: true }).getByRole('table');
     await measures.waitFor();
+    const debriefTab = floor.getByRole('tabpanel', { name: 'Débriefing de groupe' });
+    await debriefTab.getByText(/^Scénario\s:\sAppel d'entraînement$/).waitFor();
+    expect(await floor.getByRole('button', { name: 'Comparer les appels' }).count()).toBe(0);
+    expect(await debriefTab.getByRole('combobox', { name: 'Scénario' }).count()).toBe(0);
     expect(await measures.getByRole('row').count()).toBe(4);
     for (const name of listeners) await measures.getByRole('rowheader', { name: new RegExp(name) }).waitFor();
     // The graph draws on its edges how many calls took them: the three introduced themselves.
@@ -290,6 +306,23 @@ describe('the classroom in a browser', () => {
       .getByRole('row')
       .filter({ hasText: /^Accueil.*Se présenter.*3$/ })
       .waitFor();
+    // Its conditions in a trainer's words, not the graph's notation (« [« … » fait ≥ 3 fois] »).
+    const whenWords = [
+      /^Guider pas à pas, une fois «\sbesoin compris \(reformulé\)\s»$/,
+      /^Guider pas à pas, à partir de la 3ᵉ fois$/,
+    ];
+    const whenSaid = async () => {
+      for (const words of whenWords) await transitions.getByRole('cell', { name: words }).waitFor();
+      expect(await transitions.getByRole('cell', { name: /\[|≥/ }).count()).toBe(0);
+      expect(await transitions.getByRole('cell', { name: "Reste dans l'état" }).count()).toBe(0);
+      await transitions.getByRole('cell', { name: 'Reste à la même étape' }).first().waitFor();
+    };
+    await whenSaid();
+    mkdirSync(artifacts, { recursive: true });
+    await floor.screenshot({
+      path: path.join(artifacts, 'classroom-group-debrief-1366.png'),
+      fullPage: true,
+    });
     // One call chosen: its path highlighted, its times in the table.
     const firstCall = (await floor.getByRole('option', { name: new RegExp(first) }).textContent()) ?? '';
     await floor.getByRole('combobox', { name: 'Chemin mis en évidence' }).selectOption({ label: firstCall });
@@ -357,6 +390,8 @@ describe('the classroom in a browser', () => {
     expect(await axeViolations(floor)).toEqual([]);
     expect(await noSideScroll(floor)).toBe(true);
     expect(await gapAbovePath()).toBeGreaterThanOrEqual(16);
+    await whenSaid();
+    await floor.screenshot({ path: path.join(artifacts, 'classroom-group-debrief-390.png'), fullPage: true });
     let onPhone = await graphLook();
     for (let i = 0; i < 20 && onPhone.countsCut > 0; i += 1) {
       await floor.waitForTimeout(200);

@@ -458,6 +458,7 @@ describe('the studio forms and the editable graph', () => {
     const trainerPage = await rig.pageAs(rig.trainer);
     await trainerPage.goto(`${rig.server.url}/bibliotheque/appel-de-nadia`);
     await trainerPage.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
+    await trainerPage.getByRole('button', { name: 'Créer la séance' }).click();
     await trainerPage.waitForURL(/\/sessions\/[^/]+\/liens$/);
     const sessionId = decodeURIComponent(trainerPage.url().split('/sessions/')[1]!.split('/')[0]!);
     const shared = await fetch(`${rig.server.url}/api/sessions/${encodeURIComponent(sessionId)}/links`, {

@@ -202,6 +202,8 @@ describe('the authoring studio in the browser', () => {
     await trainerPage.page.keyboard.type('xyz');
     expect(await readText.textContent()).toBe(before);
     await trainerPage.page.getByRole('button', { name: 'Lancer une séance (version 1)' }).click();
+    // The home page's choices first (studio-launch.test.ts): the defaults, the machine as the caller.
+    await trainerPage.page.getByRole('button', { name: 'Créer la séance' }).click();
     await trainerPage.page.waitForURL(/\/sessions\/[^/]+\/liens$/);
     // The links' page says which call they open.
     await trainerPage.page.getByText(/^Appel\s?: Appel de Camille, version 1/).waitFor();

@@ -11,7 +11,6 @@ import type {
   ClassSettings,
   FloorCommand,
   FloorTile,
-  GroupDebrief,
   ScenarioSummary,
 } from '@ecoute/protocol';
 import { pluralForm, useI18n } from '../i18n/index.js';
@@ -25,11 +24,10 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { classroomApi } from './classroomApi.js';
 import { FloorView } from './FloorView.js';
 import { GroupBuilder } from './GroupBuilder.js';
-import { GroupDebriefView } from './GroupDebriefView.js';
+import { GroupDebriefTab } from './GroupDebriefTab.js';
 import { RosterList } from './RosterList.js';
 import { groupsOf, type GroupRow } from './groups.js';
 import './classroom.css';
-import { useScenarioLang } from '../i18n/useScenarioLang.js';
 
 const QrCode = lazy(() => import('../trainer/QrCode.js'));
 
@@ -42,7 +40,6 @@ function mergeTiles(held: Map<string, FloorTile>, incoming: readonly FloorTile[]
 
 export function ClassPage() {
   const { t, lang } = useI18n();
-  const scenarioLang = useScenarioLang();
   const heavy = useHeavyViews();
   const { classId = '' } = useParams();
   const [detail, setDetail] = useState<ClassDetail | null>(null);
@@ -53,8 +50,7 @@ export function ClassPage() {
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   const [tiles, setTiles] = useState<Map<string, FloorTile>>(new Map());
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
-  const [debrief, setDebrief] = useState<GroupDebrief | null>(null);
-  const [debriefScenario, setDebriefScenario] = useState('');
+  const [tab, setTab] = useState('groups');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const connection = useRef<ClassroomConnection | null>(null);
@@ -139,13 +135,6 @@ export function ClassPage() {
     setNotice(t('classroom.free.done', { name: learner.pseudonym }));
     return true;
   };
-  const loadDebrief = async () => {
-    const scenarioId = debriefScenario || detail?.scenarioIds[0] || '';
-    const result = await classroomApi.debrief(classId, scenarioId);
-    if (!result.ok) return setError(result.code);
-    setDebrief(result.data);
-  };
-
   if (!detail) return <div>{error ? <ErrorAlert code={error} /> : null}</div>;
   const joinUrl = `${location.origin}${detail.joinPath}`;
   return (
@@ -175,6 +164,8 @@ export function ClassPage() {
       </section>
       <Tabs
         label={t('classroom.tabs')}
+        selected={tab}
+        onSelect={setTab}
         items={[
           {
             id: 'groups',
@@ -211,32 +202,7 @@ export function ClassPage() {
           {
             id: 'debrief',
             label: t('classroom.tab.debrief'),
-            content: (
-              <>
-                <div className="group-debrief__pick">
-                  <label>
-                    {t('classroom.debrief.scenario')}
-                    <select value={debriefScenario} onChange={(e) => setDebriefScenario(e.target.value)}>
-                      {classScenarios.map((s) => (
-                        <option key={s.id} value={s.id} lang={scenarioLang}>
-                          {s.title}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <button type="button" onClick={() => void loadDebrief()}>
-                    {t('classroom.debrief.load')}
-                  </button>
-                  <a href={classroomApi.exportPath(classId, 'json')} download>
-                    {t('classroom.export.json')}
-                  </a>
-                  <a href={classroomApi.exportPath(classId, 'csv')} download>
-                    {t('classroom.export.csv')}
-                  </a>
-                </div>
-                {debrief && <GroupDebriefView debrief={debrief} />}
-              </>
-            ),
+            content: <GroupDebriefTab classId={classId} calls={detail.calls} shown={tab === 'debrief'} />,
           },
         ]}
       />

@@ -47,3 +47,49 @@ describe('GroupDebriefView, each call’s outcome in English', () => {
     expect(screen.getByText('Elle raccroche, perdue.').getAttribute('lang')).toBe('fr');
   });
 });
+
+describe('GroupDebriefView, the paths taken', () => {
+  it('says when a call took a transition in words, not the graph’s notation', () => {
+    const guarded: GroupDebrief = {
+      ...debrief,
+      graph: {
+        nodes: [
+          { id: 'a', label: 'Guidage pas à pas', parent: null, type: 'atomic', description: null },
+          { id: 'b', label: 'Connectée', parent: null, type: 'final', description: null },
+        ],
+        edges: [
+          {
+            id: 't1',
+            source: 'a',
+            target: 'b',
+            label: 'Guider pas à pas [« Guider pas à pas » fait ≥ 3 fois]',
+            kind: 'move',
+            text: {
+              code: 'graph.guarded',
+              params: {
+                trigger: { code: 'graph.move', params: { label: 'Guider pas à pas' } },
+                guard: {
+                  code: 'condition.moveCount',
+                  params: { label: 'Guider pas à pas', op: '≥', value: 3, now: '' },
+                },
+              },
+            },
+          },
+        ],
+      },
+      transitions: [{ edge: 't1', from: 'a', to: null, calls: 2, times: 2 }],
+    };
+    renderWithSession(<GroupDebriefView debrief={guarded} />);
+    const nth = translate('fr', 'classroom.debrief.when.nth.other', { n: 3 });
+    expect(
+      screen.getByRole('cell', {
+        name: translate('fr', 'classroom.debrief.when.guardedTime', {
+          trigger: 'Guider pas à pas',
+          condition: translate('fr', 'classroom.debrief.when.time.ge', { nth }),
+        }),
+      }),
+    ).toBeTruthy();
+    expect(screen.getByRole('cell', { name: translate('fr', 'classroom.debrief.stays') })).toBeTruthy();
+    expect(screen.queryByText(/\[|≥/)).toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 // The group debrief: the calls of one scenario side by side — the paths drawn together on the
 // state graph (lazy drawing), each edge with the number of calls that took it (`graph.edgeCalls.*`, and
 // thicker as more did), one call's path highlighted on demand; the transitions' table is the
-// graph's text form (from, when, to, how many calls). Then the measures in one table and the
+// graph's text form (from, when — in a trainer's words, `edgeWords.ts` —, to, how many calls). Then the measures in one table and the
 // rubric per call; each cell opens that call's debrief at that moment (`/debrief/<id>?seq=<n>`,
 // signed in: no token).
 import { useId, useMemo, useState } from 'react';
@@ -9,8 +9,9 @@ import type { TimelineEntry } from '@ecoute/engine';
 import type { GroupDebrief, GroupDebriefCall, MeasuredSpan, MomentRef } from '@ecoute/protocol';
 import { GraphPanel } from '../charts/GraphPanel.js';
 import { formatSpan } from '../i18n/formatSpan.js';
-import { engineWords, useI18n } from '../i18n/index.js';
+import { useI18n } from '../i18n/index.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
+import { edgeWhenWords } from './edgeWords.js';
 import { edgeCallCounts, groupHighlight } from './groupGraph.js';
 import { ScenarioText } from '../i18n/ScenarioText.js';
 import { endingMessage } from '../ui/describeEntry.js';
@@ -33,7 +34,8 @@ export function GroupDebriefView({ debrief }: { debrief: GroupDebrief }) {
         : (debrief.graph.nodes.find((n) => n.id === id)?.label ?? t('ui.none'));
   const when = (edge: string) => {
     const found = debrief.graph.edges.find((e) => e.id === edge);
-    return found ? engineWords(lang, found.text, found.label) : t('ui.none');
+    if (!found) return t('ui.none');
+    return found.text ? edgeWhenWords(lang, found.text) : found.label;
   };
   const counts = useMemo(() => edgeCallCounts(debrief), [debrief]);
   const highlight = useMemo(() => groupHighlight(debrief, chosen), [debrief, chosen]);

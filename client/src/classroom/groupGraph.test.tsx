@@ -237,10 +237,10 @@ describe('the group debrief graph', () => {
       'DeQuandVersAppels',
       'AccueilSe présenterElle explique3',
       'Elle expliqueAprès une actionEn ligne3',
-      "Elle expliqueReformulerReste dans l'état1",
+      `Elle expliqueReformuler${i18n.t('classroom.debrief.stays')}1`,
       'Elle expliqueProposer un rappelRappel convenu1',
       'En ligneaprès 20 sEn ligne1',
-      "Tout étatSonnetteReste dans l'état1",
+      `${i18n.t('classroom.debrief.anyState')}Sonnette${i18n.t('classroom.debrief.stays')}1`,
     ]);
     fireEvent.change(screen.getByRole('combobox', { name: 'Chemin mis en évidence' }), {
       target: { value: 's2' },

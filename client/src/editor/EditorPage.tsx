@@ -18,9 +18,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { SessionShareState } from '../account/SessionSharePage.js';
 import { useAccount } from '../account/useAccount.js';
 import { httpHomeApi } from '../home/homeApi.js';
+import { sessionRequest, type SessionChoices } from '../home/SessionOptions.js';
 import type { EditorView } from '@codemirror/view';
 import type { LintIssue, ScenarioGraph } from '@ecoute/engine';
-import type { LibraryCallDetail, LibraryChangeKind, LibraryIssue } from '@ecoute/protocol';
+import type { LibraryCallDetail, LibraryChangeKind, LibraryIssue, ScenarioSummary } from '@ecoute/protocol';
 import { LazyStateGraph } from '../charts/lazy.js';
 import { engineWords, useI18n, type MessageKey } from '../i18n/index.js';
 import { formatDateTime } from '../i18n/formatDate.js';
@@ -32,6 +33,7 @@ import { ScenarioEditor } from './ScenarioEditor.js';
 import { IssueList, issueOffset } from './issues/IssueList.js';
 import { issuePlace, type FormTab, type IssuePlace } from './issues/issuePlace.js';
 import { PublishControl } from './PublishControl.js';
+import { LaunchSessionForm } from './LaunchSessionForm.js';
 import { useLintWorker } from './useLintWorker.js';
 import { useDraftAutosave } from './useDraftAutosave.js';
 import type { TestPlayProgress } from './testPlay/TestPlayPanel.js';
@@ -278,16 +280,31 @@ function CallEditor({ callId }: { callId: string }) {
     await reload();
   };
 
-  // Trainers and administrators start a session of the newest published version from here.
-  const startSession = async () => {
-    const created = await httpHomeApi.createSession({ scenarioId: callId });
-    if (!created.ok) return setError(created.code);
-    // The links' page names the call they open as sessions play it — the newest published
-    // version's title and number, from the sessions' catalogue (a draft may have changed the title).
+  // Trainers and administrators start a session of the newest published version from here, with
+  // the home page's choices (LaunchSessionForm). The sessions' catalogue gives that version's
+  // summary: the form's notice on free speech, and the links' page's title and number (a draft
+  // may have changed the title).
+  const [launching, setLaunching] = useState<{ played: ScenarioSummary | undefined } | null>(null);
+  const launchButton = useRef<HTMLButtonElement>(null);
+  const openLaunch = async () => {
+    if (launching) return;
+    // The form opens at once; the summary joins it when it comes (unless closed meanwhile).
+    setLaunching({ played: undefined });
     const playable = await httpHomeApi.listScenarios();
     const played = playable.ok ? playable.data.find((s) => s.id === callId) : undefined;
+    setLaunching((held) => (held ? { played } : held));
+  };
+  const closeLaunch = () => {
+    setLaunching(null);
+    launchButton.current?.focus();
+  };
+  const startSession = async (choices: SessionChoices) => {
+    const created = await httpHomeApi.createSession(sessionRequest(callId, choices));
+    if (!created.ok) return created.code;
+    const played = launching?.played;
     const about: SessionShareState | null = played ? { title: played.title, version: played.version } : null;
     void navigate(`/sessions/${encodeURIComponent(created.data.sessionId)}/liens`, { state: about });
+    return null;
   };
   // A built-in's editor.readOnly asks for a copy: the copy is made here (the server names it), and opens.
   const duplicate = async () => {
@@ -450,7 +467,12 @@ function CallEditor({ callId }: { callId: string }) {
           </>
         )}
         {mayStart ? (
-          <button type="button" onClick={() => void startSession()}>
+          <button
+            ref={launchButton}
+            type="button"
+            aria-expanded={launching !== null}
+            onClick={() => void openLaunch()}
+          >
             {t('editor.startSession', { version: detail.published ?? 1 })}
           </button>
         ) : null}
@@ -470,6 +492,14 @@ function CallEditor({ callId }: { callId: string }) {
           {t('editor.export')}
         </a>
       </div>
+      {mayStart && launching ? (
+        <LaunchSessionForm
+          version={detail.published ?? 1}
+          speechExamples={launching.played?.speechExamples}
+          onLaunch={startSession}
+          onClose={closeLaunch}
+        />
+      ) : null}
       {refusal.length > 0 ? (
         <ul className="studio__refusal" aria-label={t('editor.refusal')}>
           {refusal.map((issue, i) => (

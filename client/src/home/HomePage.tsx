@@ -1,14 +1,17 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { HintMode } from '@ecoute/engine';
 import type { SessionLinks } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
-import { ToggleSwitch } from '../ui/ToggleSwitch.js';
 import { httpHomeApi, type HomeApi } from './homeApi.js';
 import { saveSessionLinks } from './savedLinks.js';
-import { HintModePicker } from './HintModePicker.js';
+import {
+  DEFAULT_SESSION_CHOICES,
+  SessionOptions,
+  sessionRequest,
+  type SessionChoices,
+} from './SessionOptions.js';
 import { ScenarioPicker } from './ScenarioPicker.js';
 import { SessionLinksPanel } from './SessionLinksPanel.js';
 import { useScenarios } from './useScenarios.js';
@@ -33,9 +36,7 @@ export function HomePage({
   const [session, setSession] = useState<SessionLinks | null>(null);
   /** The call the links open, as chosen when they were made (the picker may have moved since). */
   const [sessionCall, setSessionCall] = useState<{ title: string; version: number } | null>(null);
-  const [callerActor, setCallerActor] = useState(false);
-  const [hintMode, setHintMode] = useState<HintMode>('guided');
-  const [askTrainer, setAskTrainer] = useState(false);
+  const [choices, setChoices] = useState<SessionChoices>(DEFAULT_SESSION_CHOICES);
   useDocumentTitle();
 
   const chosen = selected ?? (scenarios.status === 'loaded' ? (scenarios.scenarios[0]?.id ?? null) : null);
@@ -47,12 +48,7 @@ export function HomePage({
     if (!chosen || creating) return;
     setCreating(true);
     setCreateError(null);
-    const result = await api.createSession({
-      scenarioId: chosen,
-      ...(callerActor ? { callerActor: true } : {}),
-      ...(hintMode !== 'guided' ? { hintMode } : {}),
-      ...(hintMode === 'free_speech' && askTrainer ? { askTrainer: true } : {}),
-    });
+    const result = await api.createSession(sessionRequest(chosen, choices));
     setCreating(false);
     if (result.ok) {
       // The trainer's console shows these links (and their QR codes) from this browser.
@@ -78,18 +74,9 @@ export function HomePage({
         {scenarios.status === 'loaded' && scenarios.scenarios.length > 0 ? (
           <form onSubmit={(event) => void create(event)}>
             <ScenarioPicker scenarios={scenarios.scenarios} selected={chosen} onSelect={setSelected} />
-            <ToggleSwitch
-              className="home__caller-actor"
-              label={t('home.callerActor')}
-              note={t('home.callerActorHint')}
-              checked={callerActor}
-              onChange={setCallerActor}
-            />
-            <HintModePicker
-              mode={hintMode}
-              onMode={setHintMode}
-              askTrainer={askTrainer}
-              onAskTrainer={setAskTrainer}
+            <SessionOptions
+              choices={choices}
+              onChange={setChoices}
               speechExamples={chosenSummary?.speechExamples}
             />
             {/* A refusal shows by the button that asked (above the form, it was out of sight). */}
