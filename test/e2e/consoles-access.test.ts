@@ -49,7 +49,7 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
   const suite = browserSuite(MANUAL_CLOCK);
 
   async function createSession(
-    options: { callerActor?: boolean; hintMode?: 'free_speech' } = {},
+    options: { callerActor?: boolean; hintMode?: 'free_speech'; askTrainer?: boolean } = {},
   ): Promise<Record<string, string>> {
     const created = await fetch(`${suite.server.url}/api/sessions`, {
       method: 'POST',
@@ -958,6 +958,90 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
       outcome: await listener.locator('.outcome').isVisible(),
       debrief: await listener.locator('.debrief-link a').isVisible(),
     }).toEqual({ view: 'call', outcome: true, debrief: true });
+    await listener.context().close();
+  }, 120_000);
+
+  it('16d. free speech, « Me demander de choisir », on a phone (390×844): the request for a sentence not understood is in the first screen, said once, chosen by keyboard; a trainer typing a whisper keeps the focus, the next Tab goes to the choice, and back after it', async () => {
+    const PHONE = { width: 390, height: 844 };
+    const links = await createSession({ hintMode: 'free_speech', askTrainer: true });
+    const trainer = await open(links.trainer!, PHONE, 'Formatrice', { hasTouch: true, isMobile: true });
+    const listener = await open(links.listener!, LAPTOP, 'Camille');
+    await listener.getByRole('button', { name: 'Décrocher', exact: true }).click();
+    await listener.locator('[role="log"] .entry--caller').first().waitFor();
+    const field = listener.getByRole('textbox', { name: 'Ce que je dis' });
+    const say = async (text: string): Promise<void> => {
+      await field.fill(text);
+      await field.press('Enter');
+    };
+    const request = trainer.locator('.pick-request');
+    const choice = request.getByRole('combobox', { name: 'Action à appliquer' });
+    const focusIsOn = (page: Page, selector: string) =>
+      page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+    /** The request's box, in the viewport's coordinates. */
+    const inView = () =>
+      request.evaluate((box) => {
+        const rect = box.getBoundingClientRect();
+        return rect.top >= 0 && rect.bottom <= window.innerHeight;
+      });
+
+    // The trainer's page at its top, the focus nowhere (a tap on the page's text).
+    await trainer.evaluate(() => {
+      window.scrollTo(0, 0);
+      (document.activeElement as HTMLElement | null)?.blur();
+    });
+    await say('Bof.');
+    await request.getByRole('heading', { name: 'Phrase non comprise\u00a0: «\u00a0Bof.\u00a0»' }).waitFor();
+    // In the first screen, no scrolling (it was 2,940 px down a 7,770 px page), its countdown shown.
+    expect(await trainer.evaluate(() => window.scrollY)).toBe(0);
+    expect(await inView()).toBe(true);
+    await request
+      .getByText(/^Choisissez l'action\u00a0: \d+ s avant «\u00a0Pardon\u202f\?\u00a0»$/)
+      .waitFor();
+    // Focus was nowhere: on the choice.
+    expect(await focusIsOn(trainer, '.pick-request select')).toBe(true);
+    // Said once (not each second of the countdown).
+    await advanceClock(suite.server.url, 3_000);
+    await trainer.waitForTimeout(1_200);
+    const pickSaid = (await announcements(trainer)).filter((text) => text.startsWith('Phrase non comprise'));
+    expect(pickSaid).toHaveLength(1);
+    // Chosen by keyboard: another move with the arrow, Tab to « Appliquer cette action », Enter.
+    const first = await choice.inputValue();
+    await trainer.keyboard.press('ArrowDown');
+    const chosen = await choice.evaluate(
+      (select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '',
+    );
+    expect(await choice.inputValue()).not.toBe(first);
+    await trainer.keyboard.press('Tab');
+    expect(await focusIsOn(trainer, '.pick-request button[type="submit"]')).toBe(true);
+    await trainer.keyboard.press('Enter');
+    await request.waitFor({ state: 'detached' });
+    await trainer
+      .getByRole('region', { name: 'Interprétations' })
+      .getByText(`Corrigée en\u00a0: ${chosen} (appliquée)`)
+      .waitFor();
+
+    // A trainer typing a whisper, down the page: the focus and the words stay; the request is in
+    // sight all the same (it stays under the status bar); the next Tab goes to the choice.
+    const whisper = trainer.getByRole('textbox', { name: "Message chuchoté à l'écoutant·e" });
+    await whisper.focus();
+    await trainer.keyboard.type('Reformu');
+    await say('Bof.');
+    await request.waitFor();
+    expect(await focusIsOn(trainer, '.whisper-form textarea')).toBe(true);
+    expect(await trainer.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect(await inView()).toBe(true);
+    await trainer.keyboard.type('le.');
+    expect(await whisper.inputValue()).toBe('Reformule.');
+    await trainer.keyboard.press('Tab');
+    expect(await focusIsOn(trainer, '.pick-request select')).toBe(true);
+    // Unanswered: at its time the caller asks « Pardon ? » and the request goes; the focus goes
+    // back to the whisper, its words kept.
+    await advanceClock(suite.server.url, 20_000);
+    await request.waitFor({ state: 'detached' });
+    expect(await focusIsOn(trainer, '.whisper-form textarea')).toBe(true);
+    expect(await whisper.inputValue()).toBe('Reformule.');
+    expect(await seriousAxeViolations(trainer)).toEqual([]);
+    await trainer.context().close();
     await listener.context().close();
   }, 120_000);
 

@@ -98,7 +98,12 @@ describe('the consoles at a glance', () => {
       const first = listener.locator('.moves button:enabled').first();
       await first.waitFor();
       await first.click();
-      await trainer.getByRole('log').getByText('État :').first().waitFor();
+      // One state (« État : … »), or parallel regions, each named with its part of the call.
+      await trainer
+        .getByRole('log')
+        .getByText(/État(\s:| de chaque partie de l'appel —)/)
+        .first()
+        .waitFor();
       await trainer.getByRole('tab', { name: 'Graphe' }).click();
       await trainer.locator('.state-graph .react-flow__node').first().waitFor();
 

@@ -1,4 +1,4 @@
-import { describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { Input, MoveOption, TimelineEntry } from '@ecoute/engine';
 import { renderWithSession } from '../test/renderWithSession.js';
@@ -35,14 +35,13 @@ const reading = (seq: number, n: number, text: string, move: string, score: numb
   entry(seq, { kind: 'interpret', n, text, move, score, runnerUp: null, understood: true });
 
 /** The panel in free speech, nothing pending, over `entries`. */
-function panel(entries: TimelineEntry[], now: number) {
+function panel(entries: TimelineEntry[]) {
   return (
     <InterpretationsPanel
       speech={{ mode: 'free_speech', pending: null }}
       entries={entries}
       moves={moves}
       labels={labels}
-      now={now}
       enabled
       onCorrect={() => Promise.resolve(true)}
     />
@@ -52,13 +51,13 @@ function panel(entries: TimelineEntry[], now: number) {
 describe('InterpretationsPanel', () => {
   it('times each sentence on the call clock, from pickup (as the transcript does)', () => {
     renderWithSession(
-      panel([entry(4, { kind: 'pickup' }), reading(9, 0, 'Je vous écoute', 'reformuler', 0.5)], 9000),
+      panel([entry(4, { kind: 'pickup' }), reading(9, 0, 'Je vous écoute', 'reformuler', 0.5)]),
     );
     // Said 5 s after the pickup (session time 9 s).
     expect(within(screen.getByRole('listitem')).getByText('0:05')).not.toBeNull();
   });
 
-  it('lists each sentence with its reading, score and runner-up, and sends a correction', async () => {
+  it('lists each sentence with its reading, how close it came and the runner-up, and sends a correction', async () => {
     const sent: [number, string][] = [];
     renderWithSession(
       <InterpretationsPanel
@@ -77,14 +76,22 @@ describe('InterpretationsPanel', () => {
         ]}
         moves={moves}
         labels={labels}
-        now={3000}
         enabled
         onCorrect={(n, move) => (sent.push([n, move]), Promise.resolve(true))}
       />,
     );
     const item = within(screen.getByRole('listitem'));
-    expect(item.getByText(/Lue comme : Lui promettre que tout s’arrangera \(62 %\)/)).not.toBeNull();
-    expect(item.getByText(/ensuite : Rassurer sans promettre \(55 %\)/)).not.toBeNull();
+    // In words, not as a percentage: « très proche » (0.62), « proche » (0.55).
+    const readAs = fr('speech.trainer.readAs', {
+      move: 'Lui promettre que tout s’arrangera',
+      closeness: fr('speech.closeness.veryClose'),
+    });
+    const then = fr('speech.trainer.runnerUp', {
+      move: 'Rassurer sans promettre',
+      closeness: fr('speech.closeness.close'),
+    });
+    expect(item.getByText(plain(`${readAs} ${then}`))).not.toBeNull();
+    expect(item.queryByText(/%/)).toBeNull();
     expect(
       item.getByText(plain(fr('speech.trainer.correctedApplied', { move: 'Rassurer sans promettre' }))),
     ).not.toBeNull();
@@ -97,54 +104,31 @@ describe('InterpretationsPanel', () => {
     expect(sent).toEqual([[0, 'reformuler']]);
   });
 
-  it('asks for the pick of a sentence not understood, with the time left', async () => {
-    const sent: [number, string][] = [];
+  it('says a sentence not understood in words: the closest move far off, or no move close', () => {
+    const notUnderstood = (seq: number, n: number, text: string, move: string | null, score: number) =>
+      entry(seq, { kind: 'interpret', n, text, move, score, runnerUp: null, understood: false });
     renderWithSession(
-      <InterpretationsPanel
-        speech={{
-          mode: 'free_speech',
-          pending: { n: 0, text: 'Hmm bon', move: 'reformuler', score: 0.1, dueT: 21_000 },
-        }}
-        entries={[
-          entry(1, {
-            kind: 'interpret',
-            n: 0,
-            text: 'Hmm bon',
-            move: 'reformuler',
-            score: 0.1,
-            runnerUp: null,
-            understood: false,
-            askMs: 20_000,
-          }),
-        ]}
-        moves={moves}
-        labels={labels}
-        now={6_000}
-        enabled
-        onCorrect={(n, move) => (sent.push([n, move]), Promise.resolve(true))}
-      />,
+      panel([notUnderstood(1, 0, 'Hmm, bon', 'reformuler', 0.12), notUnderstood(2, 1, 'Bof.', null, 0)]),
     );
-    const alert = within(screen.getByRole('alert'));
+    const [bof, hmm] = screen.getAllByRole('listitem');
+    // Was « Non comprise (meilleure piste : aucune action, 0 %) ».
+    expect(within(bof!).getByText(plain(fr('speech.trainer.notUnderstoodNone')))).not.toBeNull();
     expect(
-      alert.getByText(/Phrase non comprise\s: «\sHmm bon\s».*15 s avant «\sPardon\s\?\s»/),
+      within(hmm!).getByText(
+        plain(
+          fr('speech.trainer.notUnderstood', { move: 'Reformuler', closeness: fr('speech.closeness.far') }),
+        ),
+      ),
     ).not.toBeNull();
-    // The question is announced, not the form's list of every move with it.
-    expect(alert.queryByRole('combobox')).toBeNull();
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: fr('speech.trainer.pickSubmit') }));
-    });
-    expect(sent).toEqual([[0, 'reformuler']]);
+    expect(screen.queryByText(/%|aucune action,/)).toBeNull();
   });
 
   it('starts each correction on the move the sentence was read as, named by its sentence', () => {
     renderWithSession(
-      panel(
-        [
-          reading(1, 0, 'Je comprends, ça doit être dur', 'rassurer', 0.7),
-          reading(2, 1, 'Vous voulez dire que', 'reformuler', 0.8),
-        ],
-        3000,
-      ),
+      panel([
+        reading(1, 0, 'Je comprends, ça doit être dur', 'rassurer', 0.7),
+        reading(2, 1, 'Vous voulez dire que', 'reformuler', 0.8),
+      ]),
     );
     const first = screen.getByRole('combobox', {
       name: 'Corriger en (la phrase «\u00a0Je comprends, ça doit être dur\u00a0»)',
@@ -183,7 +167,6 @@ describe('InterpretationsPanel', () => {
         ]}
         moves={moves}
         labels={labels}
-        now={6_000}
         enabled
         onCorrect={(n, move) => (sent.push([n, move]), Promise.resolve(true))}
       />,
@@ -196,41 +179,12 @@ describe('InterpretationsPanel', () => {
     };
     expect(optionsOf(/«\u00a0Hmm\u00a0»/)).toEqual(['Lui promettre que tout s’arrangera', 'Reformuler']);
     expect(optionsOf(/«\u00a0Euh\u00a0»/)).toEqual(['Reformuler', 'Rassurer sans promettre']);
-    // The pick waiting for sentence 1: the moves offered when it was said.
-    expect(optionsOf(/^Corriger en$/)).toEqual(['Lui promettre que tout s’arrangera']);
+    // The pick waiting for sentence 1 is asked at the top of the console (PickRequest): no form here.
+    expect(screen.queryByRole('combobox', { name: /«\u00a0Bon\u00a0»/ })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: fr('speech.trainer.pickSubmit') }));
+      fireEvent.click(screen.getAllByRole('button', { name: fr('speech.trainer.correct') })[0]!);
     });
-    expect(sent).toEqual([[1, 'promettre']]);
-  });
-
-  it('counts the pick down each second, on the page’s session clock', () => {
-    jest.useFakeTimers();
-    try {
-      let now = 6_000;
-      renderWithSession(
-        <InterpretationsPanel
-          speech={{
-            mode: 'free_speech',
-            pending: { n: 0, text: 'Hmm bon', move: 'reformuler', score: 0.1, dueT: 21_000 },
-          }}
-          entries={[]}
-          moves={moves}
-          labels={labels}
-          now={6_000}
-          sessionNow={() => now}
-          enabled
-          onCorrect={() => Promise.resolve(true)}
-        />,
-      );
-      expect(screen.getByRole('alert').textContent).toMatch(/15 s avant/);
-      now = 10_200;
-      act(() => {
-        jest.advanceTimersByTime(1_000);
-      });
-      expect(screen.getByRole('alert').textContent).toMatch(/11 s avant/);
-    } finally {
-      jest.useRealTimers();
-    }
+    expect(sent).toEqual([[2, 'reformuler']]);
   });
 });

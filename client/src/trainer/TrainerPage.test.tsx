@@ -584,3 +584,116 @@ describe('TrainerPage — live controls', () => {
     ]);
   });
 });
+
+describe('TrainerPage — the pick asked of the trainer in free speech', () => {
+  const route: PageRoute = { path: '/trainer/:sessionId', url: '/trainer/s1#k=jeton' };
+  const bof = inputEntry(5, {
+    kind: 'interpret',
+    n: 0,
+    text: 'Bof.',
+    move: null,
+    score: 0,
+    runnerUp: null,
+    understood: false,
+    askMs: 20_000,
+    offered: ['reformuler'],
+  });
+  const waiting = (t: number) =>
+    trainerView({
+      t,
+      speech: {
+        mode: 'free_speech',
+        pending: { n: 0, text: 'Bof.', move: null, score: 0, dueT: 25_000 },
+      },
+    });
+  const labels = { moves: { reformuler: 'Reformuler' }, injects: {}, variables: {}, states: {} };
+  const heading = () =>
+    screen.getByRole('heading', { name: fr('speech.trainer.pickHeading', { text: 'Bof.' }) });
+  const choice = () => screen.getByRole('combobox', { name: fr('speech.trainer.pickLabel') });
+
+  function renderLive(initial: Session) {
+    let setSession: (session: Session) => void = () => undefined;
+    function Host() {
+      const [session, set] = useState<Session>(initial);
+      setSession = set;
+      return (
+        <SessionContext value={session}>
+          <TrainerPage />
+        </SessionContext>
+      );
+    }
+    const rendered = renderWithSession(<Host />, { route });
+    return { ...rendered, update: (next: Session) => act(() => setSession(next)) };
+  }
+  const free = (pending: boolean, t = 5_000) =>
+    fakeSession({
+      view: pending ? waiting(t) : trainerView({ t, speech: { mode: 'free_speech', pending: null } }),
+      entries: [...entries, bof],
+      labels,
+    });
+
+  it('comes first on the console, before the phone and the call; announced once, in its assertive region present before it', () => {
+    const { update } = renderLive(free(false));
+    // The region is there before the request, empty (a region added with its text is not said).
+    const alert = document.querySelector<HTMLElement>('.pick-request__said')!;
+    expect(alert.getAttribute('role')).toBe('alert');
+    const regionsBefore = screen.getAllByRole('alert').length;
+    expect(alert.textContent).toBe('');
+    update(free(true));
+    const request = screen.getByRole('region', {
+      name: fr('speech.trainer.pickHeading', { text: 'Bof.' }),
+    });
+    // First: before the phone (the first screen of a phone showed only it and « Pilotage »).
+    const phone = screen.getByRole('heading', { name: fr('phone.heading') });
+    expect(request.compareDocumentPosition(phone) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      within(request).getByText(plain(fr('speech.trainer.pickCountdown', { seconds: 20 }))),
+    ).not.toBeNull();
+    expect(within(request).getByRole('option', { name: 'Reformuler' })).not.toBeNull();
+    expect(screen.getAllByRole('alert')).toHaveLength(regionsBefore);
+    expect(alert.textContent).toBe(fr('speech.trainer.pickAlert', { text: 'Bof.', seconds: 20 }));
+    expect(alert.contains(choice())).toBe(false);
+    // The countdown moves; what was said does not (it was said each second).
+    update(free(true, 9_000));
+    expect(
+      within(request).getByText(plain(fr('speech.trainer.pickCountdown', { seconds: 16 }))),
+    ).not.toBeNull();
+    expect(alert.textContent).toBe(fr('speech.trainer.pickAlert', { text: 'Bof.', seconds: 20 }));
+    // No second form in the interpretations' list for the same sentence.
+    const readings = screen.getByRole('region', { name: fr('speech.trainer.heading') });
+    expect(within(readings).queryByRole('combobox')).toBeNull();
+  });
+
+  it('takes the focus when it was nowhere; the choice applied by keyboard', async () => {
+    const session = free(true);
+    const { update } = renderLive(free(false));
+    (document.activeElement as HTMLElement | null)?.blur();
+    update(session);
+    expect(document.activeElement).toBe(choice());
+    expect(heading()).not.toBeNull();
+    await act(async () => {
+      fireEvent.submit(choice().closest('form')!);
+    });
+    expect(session.sent).toEqual([{ kind: 'correct', n: 0, move: 'reformuler', applied: false }]);
+  });
+
+  it('leaves the focus with a trainer typing a whisper; the next Tab goes to the choice', () => {
+    const { update } = renderLive(free(false));
+    const whisper = screen.getByRole('textbox', { name: fr('trainer.whisper.label') });
+    whisper.focus();
+    fireEvent.change(whisper, { target: { value: 'Reformu' } });
+    update(free(true));
+    expect(document.activeElement).toBe(whisper);
+    // A letter typed stays in the field; Shift+Tab goes back as ever.
+    expect(fireEvent.keyDown(whisper, { key: 'l' })).toBe(true);
+    expect(fireEvent.keyDown(whisper, { key: 'Tab', shiftKey: true })).toBe(true);
+    expect(fireEvent.keyDown(whisper, { key: 'Tab' })).toBe(false);
+    expect(document.activeElement).toBe(choice());
+    // Once: the Tab after it is the page's own again.
+    expect(fireEvent.keyDown(choice(), { key: 'Tab' })).toBe(true);
+    // The pick made (or timed out), back to the whisper, its words kept.
+    update(free(false));
+    expect(document.activeElement).toBe(whisper);
+    expect((whisper as HTMLTextAreaElement).value).toBe('Reformu');
+  });
+});

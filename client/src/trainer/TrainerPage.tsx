@@ -31,6 +31,7 @@ import { InjectEffect } from './InjectEffect.js';
 import { InterpretationsPanel } from './InterpretationsPanel.js';
 import { ListenerWordsPanel } from './ListenerWordsPanel.js';
 import { PersonaPanel } from './PersonaPanel.js';
+import { PickRequest } from './PickRequest.js';
 import { PresencePanel } from './PresencePanel.js';
 import { RoleLinksPanel } from './RoleLinksPanel.js';
 import { CourseMembersPanel } from '../lti/CourseMembersPanel.js';
@@ -98,6 +99,21 @@ export function TrainerPage() {
         <>
           <PausedBanner paused={paused} />
           <ErrorAlert code={errorCode} />
+          {/* A sentence not understood waits for the trainer's pick: first on the console (a
+              phone's first screen), its region there before it comes. */}
+          {view.speech.mode === 'free_speech' ? (
+            <PickRequest
+              speech={view.speech}
+              entries={session.entries}
+              moves={view.moves}
+              labels={labels}
+              now={view.t}
+              sessionNow={sessionNow}
+              enabled={inCall}
+              ended={ended}
+              onCorrect={(n, move) => submit({ kind: 'correct', n, move, applied: false })}
+            />
+          ) : null}
           {/* One screen: each column scrolls inside, the page does not (1366×768 and up). */}
           <div className="trainer-console__grid">
             <div className="trainer-console__col trainer-console__col--controls" ref={controlsRef}>
@@ -166,8 +182,6 @@ export function TrainerPage() {
                   entries={session.entries}
                   moves={view.moves}
                   labels={labels}
-                  now={view.t}
-                  sessionNow={sessionNow}
                   enabled={inCall}
                   ended={ended}
                   onCorrect={(n, move) => submit({ kind: 'correct', n, move, applied: false })}

@@ -174,26 +174,74 @@ describe('Transcript', () => {
     expect(items()[2]).toContain(translate('en', 'entry.move', { label: 'Reformuler' }));
   });
 
-  it('gives a free sentence’s reading its score as English writes a percentage', () => {
+  it('says how close a free sentence came to its move in words, in the page’s language, not as a percentage', () => {
+    const said = (seq: number, n: number, move: string | null, score: number, understood: boolean) =>
+      inputEntry(seq, {
+        kind: 'interpret',
+        n,
+        text: `Phrase ${n}.`,
+        move,
+        score,
+        runnerUp: null,
+        understood,
+      });
     renderWithSession(
       <Transcript
         entries={[
-          inputEntry(1, {
-            kind: 'interpret',
-            n: 1,
-            text: 'Je vous écoute.',
-            move: 'reformuler',
-            score: 0.62,
-            runnerUp: null,
-            understood: true,
-          }),
+          said(1, 1, 'reformuler', 0.62, true),
+          said(2, 2, 'reformuler', 0.27, true),
+          said(3, 3, null, 0, false),
         ]}
         labels={labels}
       />,
       { lang: 'en' },
     );
+    const en = (key: MessageKey, params?: MessageParams) => translate('en', key, params);
     expect(items()[0]).toContain(
-      translate('en', 'speech.entry.readAs', { move: 'Reformuler', score: '62%' }),
+      en('speech.entry.readAs', { move: 'Reformuler', closeness: en('speech.closeness.veryClose') }),
+    );
+    expect(items()[1]).toContain(
+      en('speech.entry.readAs', { move: 'Reformuler', closeness: en('speech.closeness.fair') }),
+    );
+    // Was « → not understood (no move, 0%) ».
+    expect(items()[2]).toContain(en('speech.entry.notUnderstoodNone'));
+    expect(items().join(' ')).not.toMatch(/%/);
+  });
+
+  it('tells each part of the call apart in a state line of parallel regions', () => {
+    const regions = {
+      ...labels,
+      states: new Map([
+        ['conversation', 'La démarche'],
+        ['conversation.accueil', "Accueil : personne ne s'est présenté"],
+        ['ecoute', "Le fil de l'échange"],
+        ['ecoute.avant', 'Avant la présentation'],
+        ['batterie', 'La batterie'],
+        ['batterie.normale', 'Batterie normale'],
+      ]),
+    };
+    renderWithSession(
+      <Transcript
+        entries={[
+          observationEntry(
+            1,
+            { kind: 'state', states: ['conversation.accueil', 'ecoute.avant', 'batterie.normale'] },
+            'system',
+          ),
+        ]}
+        labels={regions}
+      />,
+    );
+    const part = (region: string, state: string) => fr('entry.stateInRegion', { region, state });
+    // Was « État : Accueil : personne ne s'est présenté, Avant la présentation, Batterie normale ».
+    expect(items()[0]).toContain(
+      fr('entry.stateRegions', {
+        regions: [
+          part('La démarche', "Accueil : personne ne s'est présenté"),
+          part("Le fil de l'échange", 'Avant la présentation'),
+          part('La batterie', 'Batterie normale'),
+        ].join(fr('entry.stateRegionSeparator')),
+      }),
     );
   });
 

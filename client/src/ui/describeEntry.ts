@@ -9,7 +9,7 @@ import {
 } from '@ecoute/engine';
 import type { MessageKey } from '../i18n/index.js';
 import type { MessageParams } from '../i18n/catalogue.js';
-import { formatPercent } from '../i18n/formatPercent.js';
+import { closenessKey, readingKeys } from './speechCloseness.js';
 import type { KnownLabels } from './useKnownLabels.js';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -113,6 +113,27 @@ export function stateName(labels: Pick<KnownLabels, 'states'>, path: string): st
 }
 
 /**
+ * The region each active state is in, told from the active states alone (dot paths): two active
+ * states part at a parallel state, so each one's region is its ancestor just below the deepest
+ * state it shares with another (`a.x.p` beside `a.y.q` and `b`: `a.x`). One active state: no
+ * region (`null`). A region may be the state itself (a parallel state's atomic child).
+ */
+export function stateRegions(states: readonly string[]): { state: string; region: string | null }[] {
+  const split = states.map((state) => state.split('.'));
+  return states.map((state, i) => {
+    const own = split[i]!;
+    let shared = -1;
+    split.forEach((other, j) => {
+      if (j === i) return;
+      let common = 0;
+      while (common < own.length && common < other.length && own[common] === other[common]) common += 1;
+      shared = Math.max(shared, common);
+    });
+    return { state, region: shared < 0 ? null : own.slice(0, shared + 1).join('.') };
+  });
+}
+
+/**
  * The joins of a person who had already joined (same role, same name): a page reopened or a
  * connection back. They read « … revient dans la séance. » rather than a second arrival.
  */
@@ -200,14 +221,15 @@ export function describeEntry(
         return { ...base, text: t('entry.speak', { text: input.text }) };
       case 'interpret': {
         const move = input.move === null ? t('speech.none') : (labels.moves.get(input.move) ?? input.move);
-        const score = formatPercent(t, input.score);
+        const key = readingKeys(input, {
+          readAs: 'speech.entry.readAs',
+          notUnderstood: 'speech.entry.notUnderstood',
+          notUnderstoodNone: 'speech.entry.notUnderstoodNone',
+        });
         return {
           ...base,
           text: input.text,
-          interpretation: t(input.understood ? 'speech.entry.readAs' : 'speech.entry.notUnderstood', {
-            move,
-            score,
-          }),
+          interpretation: t(key, { move, closeness: t(closenessKey(input.score)) }),
         };
       }
       case 'correct': {
@@ -250,6 +272,21 @@ export function describeEntry(
       };
     }
     case 'state': {
+      const regions = stateRegions(observation.states);
+      if (regions.some((r) => r.region !== null)) {
+        // Parallel regions: each state told with the part of the call it is the state of.
+        const parts = regions
+          .map(({ region, state }) =>
+            region === null || region === state
+              ? stateName(labels, state)
+              : t('entry.stateInRegion', {
+                  region: stateName(labels, region),
+                  state: stateName(labels, state),
+                }),
+          )
+          .join(t('entry.stateRegionSeparator'));
+        return { ...base, text: t('entry.stateRegions', { regions: parts }), scenarioPart: parts };
+      }
       const states = observation.states.map((s) => stateName(labels, s)).join(', ');
       return { ...base, text: t('entry.state', { states }), scenarioPart: states };
     }
