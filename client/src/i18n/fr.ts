@@ -1214,6 +1214,15 @@ export const fr = {
     'Publier la version {version} ? Les nouvelles séances et les prochains tours des séances de groupe joueront cette version ; les séances déjà créées gardent la leur. Une version publiée ne se modifie plus : vos modifications suivantes formeront un nouveau brouillon.',
   'editor.publish.confirm': 'Confirmer la publication',
   'editor.publish.cancel': 'Annuler',
+  // Publishing a call that keeps some of the blank template's placeholders (the lint's `lint/template_text`): the
+  // question names them, and its answer says so.
+  'editor.publish.template':
+    "Ces parties sont encore celles du modèle vierge : les formateur·rices et les apprenant·es les liront telles quelles. Pour les écrire d'abord : « Annuler », puis les formulaires, onglet « Personne ».",
+  'editor.publish.template.summary': "le résumé de l'appel (« À décrire… »)",
+  'editor.publish.template.persona': 'la personne qui appelle ({name}, {age} ans, {place})',
+  'editor.publish.template.background': 'son histoire (« À décrire… »)',
+  'editor.publish.template.list': 'Parties encore celles du modèle vierge',
+  'editor.publish.confirmAnyway': 'Publier quand même',
   'editor.export': 'Exporter en YAML',
   'editor.refusal': 'Erreurs qui empêchent la publication',
   'editor.issueAt': 'Ligne {line}, colonne {column} : {message}',
@@ -1717,6 +1726,12 @@ export const fr = {
   'engine.lint.line_never_said': 'réplique « {line} » jamais dite : aucun état ni transition ne la fait dire',
   'engine.lint.missing_text': 'texte manquant ({path})',
   'engine.lint.placeholder_text': 'texte provisoire à remplacer ({path})',
+  'engine.lint.template_text.summary':
+    "résumé laissé tel que le modèle vierge l'a écrit (« À décrire… ») : les formateur·rices le lisent dans la liste des appels, au moment de créer une séance. Décrivez la situation de la personne qui appelle dans les formulaires, onglet « Personne », partie « L'appel », champ « Résumé ».",
+  'engine.lint.template_text.persona':
+    "personne qui appelle laissée telle que le modèle vierge l'a écrite ({name}, {age} ans, {place}). Donnez-lui le nom, l'âge et le lieu de votre appel dans les formulaires, onglet « Personne », partie « La personne qui appelle », champs « Prénom et nom », « Âge » et « Lieu ».",
+  'engine.lint.template_text.background':
+    "histoire de la personne laissée telle que le modèle vierge l'a écrite (« À décrire… ») : le formateur ou la formatrice et l'apprenant·e qui joue l'appelant·e la lisent pendant l'appel. Racontez ce qu'elle vit dans les formulaires, onglet « Personne », partie « La personne qui appelle », champ « Son histoire ».",
   'engine.lint.criterion_never_met':
     "critère « {criterion} » jamais rempli : « {variable} » commence à {initial}, hors des bornes qu'il lui demande de garder tout l'appel",
   'engine.lint.missing_rubric':
