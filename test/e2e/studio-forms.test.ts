@@ -114,8 +114,13 @@ describe('the studio forms and the editable graph', () => {
     );
 
     const moves = await tab("Actions de l'écoutant·e");
-    for (const label of ['Reformuler', 'Proposer un rappel']) {
+    // A move is asked its help with its name (listeners read it in guided mode).
+    for (const [label, help] of [
+      ['Reformuler', 'Redire ce que la personne a dit.'],
+      ['Proposer un rappel', "Convenir d'un moment pour rappeler."],
+    ] as const) {
       await moves.getByLabel("Nom d'une nouvelle action").fill(label);
+      await moves.getByLabel('Aide de la nouvelle action').fill(help);
       await moves.getByRole('button', { name: "Ajouter l'action" }).click();
     }
     const reformulate = moves.getByRole('group', { name: 'Reformuler' });
@@ -129,6 +134,7 @@ describe('the studio forms and the editable graph', () => {
 
     const injects = await tab('Événements injectés');
     await injects.getByLabel("Nom d'un nouvel événement").fill('La sonnette retentit');
+    await injects.getByLabel('Aide du nouvel événement').fill('Un voisin sonne à la porte.');
     await injects.getByRole('button', { name: "Ajouter l'événement" }).click();
 
     const endings = await tab('Fins');

@@ -1360,6 +1360,9 @@ export const en: Catalogue = {
   'studio.forms.moves': 'Listener moves',
   'studio.forms.moves.new': 'Name of a new move',
   'studio.forms.moves.add': 'Add the move',
+  'studio.forms.moves.newHelp': 'Help for the new move',
+  'studio.forms.moves.newHelpMissing':
+    "Write its help too: the listener reads it in guided mode, under the move's name.",
   'studio.forms.moves.category': 'Category',
   'studio.forms.moves.examples': 'Example phrases (free speech)',
   'studio.forms.moves.example': 'phrase {n}',
@@ -1375,6 +1378,8 @@ export const en: Catalogue = {
   'studio.forms.injects': 'Injected events',
   'studio.forms.injects.new': 'Name of a new event',
   'studio.forms.injects.add': 'Add the event',
+  'studio.forms.injects.newHelp': 'Help for the new event',
+  'studio.forms.injects.newHelpMissing': "Write its help too: the trainer reads it under the event's button.",
   'studio.forms.endings': 'Endings',
   'studio.forms.endings.hangup': 'Ending when the listener hangs up',
   'studio.forms.endings.new': 'Message of a new ending',

@@ -1390,6 +1390,9 @@ export const fr = {
   'studio.forms.moves': "Actions de l'écoutant·e",
   'studio.forms.moves.new': "Nom d'une nouvelle action",
   'studio.forms.moves.add': "Ajouter l'action",
+  'studio.forms.moves.newHelp': 'Aide de la nouvelle action',
+  'studio.forms.moves.newHelpMissing':
+    "Écrivez aussi son aide : l'écoutant·e la lit en mode guidé, sous le nom de l'action.",
   'studio.forms.moves.category': 'Catégorie',
   'studio.forms.moves.examples': 'Phrases exemples (parole libre)',
   'studio.forms.moves.example': 'phrase {n}',
@@ -1405,6 +1408,9 @@ export const fr = {
   'studio.forms.injects': 'Événements injectés',
   'studio.forms.injects.new': "Nom d'un nouvel événement",
   'studio.forms.injects.add': "Ajouter l'événement",
+  'studio.forms.injects.newHelp': 'Aide du nouvel événement',
+  'studio.forms.injects.newHelpMissing':
+    "Écrivez aussi son aide : la formatrice ou le formateur la lit sous le bouton de l'événement.",
   'studio.forms.endings': 'Fins',
   'studio.forms.endings.hangup': "Fin retenue quand l'écoutant·e raccroche",
   'studio.forms.endings.new': "Message d'une nouvelle fin",
