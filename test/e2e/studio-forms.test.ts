@@ -83,6 +83,9 @@ describe('the studio forms and the editable graph', () => {
 
     // Persona: the field writes the text; Ctrl+Z in the text undoes it in one step, Ctrl+Maj+Z redoes it.
     const persona = await tab('Personne');
+    // The summary and the story the blank template left to write (publishing would ask about them).
+    await persona.getByLabel('Résumé').fill('Une mère perdue devant son compte en ligne.');
+    await persona.getByLabel('Son histoire').fill('Elle vit seule, son fils est loin.');
     const name = persona.getByLabel('Prénom et nom');
     await name.fill('Nadia Benali');
     await persona.getByLabel('Lieu').fill('Roubaix');

@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { frenchText, msg } from '@ecoute/engine';
+import { frenchText } from '@ecoute/engine';
 import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { settledFocus } from '../support/browser.js';
 import { studioRigForSuite } from '../support/studio-rig.js';
@@ -56,9 +56,9 @@ describe('the authoring studio in the browser', () => {
     await placeholders.click();
     const issues = page.getByRole('list', { name: 'Erreurs et avertissements du texte' });
     for (const part of [
-      msg('lint.template_text.summary'),
-      msg('lint.template_text.persona', { name: 'Camille', age: 40, place: 'Lyon' }),
-      msg('lint.template_text.background'),
+      { code: 'lint.template_text.summary' } as const,
+      { code: 'lint.template_text.persona', params: { name: 'Camille', age: 40, place: 'Lyon' } } as const,
+      { code: 'lint.template_text.background' } as const,
     ])
       await issues.getByText(frenchText(part), { exact: false }).waitFor();
     await placeholders.click();
