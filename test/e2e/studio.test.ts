@@ -128,7 +128,7 @@ describe('the authoring studio in the browser', () => {
       [
         "le résumé de l'appel (« À décrire… »)",
         'la personne qui appelle (Camille, 40 ans, Lyon)',
-        'son histoire (« À décrire… »)',
+        "l'histoire de la personne (« À décrire… »)",
       ].map((words) => words.replace(/([«])\s/g, '$1\u00a0').replace(/\s([»])/g, '\u00a0$1')),
     );
     expect(await settledFocus(page, /^button: Publier quand même$/)).toBe('button: Publier quand même');

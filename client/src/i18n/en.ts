@@ -1192,7 +1192,7 @@ export const en: Catalogue = {
     "These parts are still the blank template's: trainers and learners will read them as they are. To write them first: “Cancel”, then the forms, “Caller” tab.",
   'editor.publish.template.summary': "the call's summary (“À décrire…”)",
   'editor.publish.template.persona': 'the caller ({name}, {age}, {place})',
-  'editor.publish.template.background': 'their story (“À décrire…”)',
+  'editor.publish.template.background': "the caller's story (“À décrire…”)",
   'editor.publish.template.list': "Parts still the blank template's",
   'editor.publish.confirmAnyway': 'Publish anyway',
   'editor.export': 'Export as YAML',

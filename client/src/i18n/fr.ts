@@ -1220,7 +1220,7 @@ export const fr = {
     "Ces parties sont encore celles du modèle vierge : les formateur·rices et les apprenant·es les liront telles quelles. Pour les écrire d'abord : « Annuler », puis les formulaires, onglet « Personne ».",
   'editor.publish.template.summary': "le résumé de l'appel (« À décrire… »)",
   'editor.publish.template.persona': 'la personne qui appelle ({name}, {age} ans, {place})',
-  'editor.publish.template.background': 'son histoire (« À décrire… »)',
+  'editor.publish.template.background': "l'histoire de la personne (« À décrire… »)",
   'editor.publish.template.list': 'Parties encore celles du modèle vierge',
   'editor.publish.confirmAnyway': 'Publier quand même',
   'editor.export': 'Exporter en YAML',
