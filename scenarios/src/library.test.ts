@@ -140,11 +140,12 @@ describe('scenario library', () => {
     const { compiled, tests } = loaded;
     const id = compiled?.scenario.id ?? file.replace(/\.yaml$/, '');
 
-    it('lints without errors (its tests file included)', () => {
+    // Warnings too: a built-in call is a model to copy (none keeps a placeholder of the blank
+    // template, `lint/template_text`, nor anything else to look at).
+    it('lints without errors nor warnings (its tests file included)', () => {
       const testsName = file.replace(/\.yaml$/, '.tests.yaml');
       const files = [read(file), ...(existsSync(new URL(testsName, dir)) ? [read(testsName)] : [])];
-      const errors = lintFiles(files).filter((i) => i.severity === 'error');
-      expect(errors.map(formatLintIssue)).toEqual([]);
+      expect(lintFiles(files).map(formatLintIssue)).toEqual([]);
     });
 
     it('is named after its id and starts with the schema comment; so does its tests file', () => {

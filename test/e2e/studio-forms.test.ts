@@ -83,6 +83,9 @@ describe('the studio forms and the editable graph', () => {
 
     // Persona: the field writes the text; Ctrl+Z in the text undoes it in one step, Ctrl+Maj+Z redoes it.
     const persona = await tab('Personne');
+    // The summary and the story the blank template left to write (publishing would ask about them).
+    await persona.getByLabel('Résumé').fill('Une mère perdue devant son compte en ligne.');
+    await persona.getByLabel('Son histoire').fill('Elle vit seule, son fils est loin.');
     const name = persona.getByLabel('Prénom et nom');
     await name.fill('Nadia Benali');
     await persona.getByLabel('Lieu').fill('Roubaix');
@@ -114,8 +117,13 @@ describe('the studio forms and the editable graph', () => {
     );
 
     const moves = await tab("Actions de l'écoutant·e");
-    for (const label of ['Reformuler', 'Proposer un rappel']) {
+    // A move is asked its help with its name (listeners read it in guided mode).
+    for (const [label, help] of [
+      ['Reformuler', 'Redire ce que la personne a dit.'],
+      ['Proposer un rappel', "Convenir d'un moment pour rappeler."],
+    ] as const) {
       await moves.getByLabel("Nom d'une nouvelle action").fill(label);
+      await moves.getByLabel('Aide de la nouvelle action').fill(help);
       await moves.getByRole('button', { name: "Ajouter l'action" }).click();
     }
     const reformulate = moves.getByRole('group', { name: 'Reformuler' });
@@ -129,6 +137,7 @@ describe('the studio forms and the editable graph', () => {
 
     const injects = await tab('Événements injectés');
     await injects.getByLabel("Nom d'un nouvel événement").fill('La sonnette retentit');
+    await injects.getByLabel('Aide du nouvel événement').fill('Un voisin sonne à la porte.');
     await injects.getByRole('button', { name: "Ajouter l'événement" }).click();
 
     const endings = await tab('Fins');
@@ -207,7 +216,9 @@ describe('the studio forms and the editable graph', () => {
       .first()
       .selectOption({ label: "Pas (le contraire d'une condition)" });
     const negated = part2.getByRole('group', { name: 'Condition 1' });
-    await negated.getByLabel('Type de condition', { exact: true }).selectOption({ label: 'Un état déjà visité' });
+    await negated
+      .getByLabel('Type de condition', { exact: true })
+      .selectOption({ label: 'Un état déjà visité' });
     await negated.getByLabel('État').selectOption({ label: 'Rappel convenu' });
     await editTransition
       .getByText(

@@ -46,7 +46,8 @@ describe("the studio's problems list, mended in the forms", () => {
     await addState.getByRole('button', { name: 'Ajouter un état' }).click();
 
     // The list, by keyboard.
-    const toggle = page.getByRole('button', { name: /^0 erreur, 2 avertissements/ });
+    // Two warnings of these, after the blank template's three placeholders (the summary, the caller, their story).
+    const toggle = page.getByRole('button', { name: /^0 erreur, 5 avertissements/ });
     await toggle.focus();
     await page.keyboard.press('Enter');
     const list = page.getByRole('list', { name: 'Erreurs et avertissements du texte' });

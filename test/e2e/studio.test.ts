@@ -8,6 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
+import { frenchText } from '@ecoute/engine';
 import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { settledFocus } from '../support/browser.js';
 import { studioRigForSuite } from '../support/studio-rig.js';
@@ -49,9 +50,18 @@ describe('the authoring studio in the browser', () => {
     await page.getByRole('button', { name: 'Créer à partir du modèle vierge' }).click();
     await page.getByRole('heading', { level: 1, name: "Atelier d'écriture : Appel de Camille" }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/bibliotheque/appel-de-camille');
-    await page.getByText('0 erreur,').waitFor();
-    // No issue is a status, not a button (a disabled one read as a control the author could not use).
-    expect(await page.getByRole('button', { name: /^0 erreur,/ }).count()).toBe(0);
+    // The blank template's placeholders, each a warning that names the part and the form where it
+    // is written: the summary trainers read in their list of calls, the caller, the caller's story.
+    const placeholders = page.getByRole('button', { name: /^0 erreur, 3 avertissements/ });
+    await placeholders.click();
+    const issues = page.getByRole('list', { name: 'Erreurs et avertissements du texte' });
+    for (const part of [
+      { code: 'lint.template_text.summary' } as const,
+      { code: 'lint.template_text.persona', params: { name: 'Camille', age: 40, place: 'Lyon' } } as const,
+      { code: 'lint.template_text.background' } as const,
+    ])
+      await issues.getByText(frenchText(part), { exact: false }).waitFor();
+    await placeholders.click();
 
     // The state list is the keyboard path to a state's YAML: its text is selected in the editor.
     await page.getByRole('button', { name: 'Accueil', exact: true }).click();
@@ -104,8 +114,44 @@ describe('the authoring studio in the browser', () => {
     await page.getByText(/états atteints\s*:\s*2 sur 2/).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    // « Publier » asks first, saying what publishing does; nothing is published meanwhile.
+    // Publishing with the placeholders left is not refused (a warning never is), but the question
+    // names them, and its answer is « Publier quand même ».
     const publish = page.getByRole('button', { name: 'Publier', exact: true });
+    await publish.click();
+    const asked = page.getByRole('group', { name: /^Publier la version 1\s?\?/ });
+    expect(
+      await asked
+        .getByRole('list', { name: 'Parties encore celles du modèle vierge' })
+        .getByRole('listitem')
+        .allTextContents(),
+    ).toEqual(
+      [
+        "le résumé de l'appel (« À décrire… »)",
+        'la personne qui appelle (Camille, 40 ans, Lyon)',
+        "l'histoire de la personne (« À décrire… »)",
+      ].map((words) => words.replace(/([«])\s/g, '$1\u00a0').replace(/\s([»])/g, '\u00a0$1')),
+    );
+    expect(await settledFocus(page, /^button: Publier quand même$/)).toBe('button: Publier quand même');
+    await page.keyboard.press('Escape');
+    expect(await settledFocus(page, /^button: Publier$/)).toBe('button: Publier');
+    // Written in the forms (the caller's tab, first): no warning left, the count a status, not a
+    // button (a disabled one read as a control the author could not use).
+    const persona = page
+      .getByRole('region', { name: 'Formulaires' })
+      .getByRole('tabpanel', { name: 'Personne' });
+    await persona
+      .getByLabel('Résumé', { exact: true })
+      .fill("Un père inquiet pour son fils, qui n'arrive pas à s'inscrire au lycée.");
+    await persona.getByLabel('Prénom et nom', { exact: true }).fill('Karim Benali');
+    await persona.getByLabel('Âge', { exact: true }).fill('47');
+    await persona.getByLabel('Lieu', { exact: true }).fill('Roubaix');
+    await persona
+      .getByLabel('Son histoire', { exact: true })
+      .fill('Il travaille de nuit, son fils a 15 ans.');
+    await page.getByText(/^0 erreur, 0 avertissement/).waitFor();
+    expect(await page.getByRole('button', { name: /^0 erreur,/ }).count()).toBe(0);
+
+    // « Publier » asks first, saying what publishing does; nothing is published meanwhile.
     await publish.click();
     const question = page.getByRole('group', { name: /^Publier la version 1\s?\?/ });
     await question.waitFor();

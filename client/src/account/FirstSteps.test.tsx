@@ -9,6 +9,8 @@ import { settle } from '../test/settle.js';
 import { accountApi } from './accountApi.js';
 import { AccountHome } from './AccountHome.js';
 import { FirstSteps, type FirstStepsApi } from './FirstSteps.js';
+import { libraryApi } from '../library/libraryApi.js';
+import { LibraryPage } from '../library/LibraryPage.js';
 
 // What an administrator reads, from the French catalogue.
 const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
@@ -31,7 +33,7 @@ const alone: OrganizationSummary = {
 
 /** A new organisation (nothing done), or one where `done` is. */
 function organisation(
-  done: { invite?: boolean; class?: boolean; badge?: boolean; lti?: boolean } = {},
+  done: { invite?: boolean; class?: boolean; badge?: boolean; lti?: boolean; ownCall?: boolean } = {},
 ): FirstStepsApi {
   const ok = <T,>(data: T) => Promise.resolve({ ok: true as const, data });
   return {
@@ -58,6 +60,12 @@ function organisation(
             ]
           : [],
       }),
+    // The built-in calls are every organisation's; one of its own is done.
+    library: () =>
+      ok([
+        { id: 'appel-entrainement', title: "Appel d'entraînement", builtIn: true, published: 1 },
+        ...(done.ownCall ? [{ id: 'appel-caf', title: 'Appel CAF', builtIn: false, draft: 1 }] : []),
+      ]),
   };
 }
 
@@ -106,6 +114,30 @@ describe('FirstSteps', () => {
       hidden: false,
       library: true,
     });
+  });
+
+  it('ticks the library once its page was opened by another way than the list (the header, an address)', async () => {
+    const library = { ...libraryApi, list: organisation().library } as typeof libraryApi;
+    const adminAccount = { me: () => Promise.resolve({ ok: true as const, data: admin }) };
+    const { unmount } = renderWithSession(<LibraryPage api={library} accounts={adminAccount} />);
+    await screen.findByRole('heading', { level: 1, name: fr('library.heading') });
+    await settle();
+    unmount();
+    // Back on the home page.
+    renderWithSession(<FirstSteps me={admin} api={organisation()} />);
+    await settle();
+    const item = screen.getByRole('link', { name: fr('account.firstSteps.library') }).closest('li')!;
+    expect(within(item).queryByText(fr('account.firstSteps.done'))).not.toBeNull();
+    expect(
+      within(steps()).getByText(fr('account.firstSteps.progress.one', { count: 1, total: 5 })),
+    ).toBeTruthy();
+  });
+
+  it('ticks the library when the organisation has a call of its own (written in another browser)', async () => {
+    renderWithSession(<FirstSteps me={admin} api={organisation({ ownCall: true })} />);
+    await settle();
+    const item = screen.getByRole('link', { name: fr('account.firstSteps.library') }).closest('li')!;
+    expect(within(item).queryByText(fr('account.firstSteps.done'))).not.toBeNull();
   });
 
   it('goes once every step is done', async () => {

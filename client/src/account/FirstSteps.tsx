@@ -1,8 +1,9 @@
 // An administrator's first steps, on the home page under its pitch: after the first setup the
 // administrator landed on a session form with no word of what an organisation needs first. Each
 // step a link to its page, `account.firstSteps.done` once the organisation shows it done (another member or an
-// invitation, a group session, a badge, a platform registered; the library once followed from
-// here); the list goes when every step is done or when `account.firstSteps.dismiss` hides it (kept per account in
+// invitation, a group session, a badge, a platform registered; the library once its page was
+// opened in this browser, by whatever way, or once the organisation has a call of its own in it);
+// the list goes when every step is done or when `account.firstSteps.dismiss` hides it (kept per account in
 // this browser, `firstStepsStore.ts`). Hidden, it leaves `account.firstSteps.show` in its place: the
 // list comes back, every step done or not, the focus on its heading.
 import { useEffect, useRef, useState } from 'react';
@@ -14,6 +15,7 @@ import { accountApi } from './accountApi.js';
 import { badgesApi } from '../badges/badgesApi.js';
 import { classroomApi } from '../classroom/classroomApi.js';
 import { ltiApi } from '../lti/ltiApi.js';
+import { libraryApi } from '../library/libraryApi.js';
 import { keepFirstSteps, readFirstSteps, type FirstStepsMemory } from './firstStepsStore.js';
 import './firstSteps.css';
 
@@ -23,6 +25,7 @@ export const firstStepsApi = {
   classes: classroomApi.list,
   badges: badgesApi.definitions,
   lti: ltiApi.registration,
+  library: libraryApi.list,
 };
 export type FirstStepsApi = typeof firstStepsApi;
 
@@ -59,7 +62,7 @@ const STEPS: readonly Step[] = [
   },
 ];
 
-type Done = Record<Exclude<StepId, 'library'>, boolean>;
+type Done = Record<StepId, boolean>;
 
 export function FirstSteps({ me, api = firstStepsApi }: { me: AccountMe; api?: FirstStepsApi }) {
   const { t, lang } = useI18n();
@@ -75,8 +78,8 @@ export function FirstSteps({ me, api = firstStepsApi }: { me: AccountMe; api?: F
     if (memory.hidden) return;
     let current = true;
     // A refused or failed answer leaves its step to do: never `account.firstSteps.done` on a guess.
-    void Promise.all([api.organization(), api.classes(), api.badges(), api.lti()]).then(
-      ([organization, classes, badges, lti]) => {
+    void Promise.all([api.organization(), api.classes(), api.badges(), api.lti(), api.library()]).then(
+      ([organization, classes, badges, lti, library]) => {
         if (!current) return;
         setDone({
           invite:
@@ -85,6 +88,8 @@ export function FirstSteps({ me, api = firstStepsApi }: { me: AccountMe; api?: F
           class: classes.ok && classes.data.length > 0,
           badge: badges.ok && badges.data.badges.length > 0,
           lti: lti.ok && lti.data.platforms.length > 0,
+          // A call written, imported or duplicated: the library was browsed, in another browser maybe.
+          library: library.ok && library.data.some((call) => !call.builtIn),
         });
       },
     );
@@ -121,7 +126,7 @@ export function FirstSteps({ me, api = firstStepsApi }: { me: AccountMe; api?: F
       </p>
     );
   if (done === null) return null;
-  const isDone = (id: StepId): boolean => (id === 'library' ? memory.library : done[id]);
+  const isDone = (id: StepId): boolean => done[id] || (id === 'library' && memory.library);
   const count = STEPS.filter((step) => isDone(step.id)).length;
   if (count === STEPS.length && !asked) return null;
 

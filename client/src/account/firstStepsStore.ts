@@ -1,6 +1,8 @@
 // What the administrator's first steps keep in this browser, per account: hidden
-// (`account.firstSteps.dismiss`), and the library followed from the list (the server keeps no
-// trace of a visit). localStorage under `ecoute.firstSteps.<userId>`; a browser that refuses
+// (`account.firstSteps.dismiss`), and the library browsed — its page opened by any way, the
+// header's link, an address, the list's own link (`markLibraryBrowsed`, by the library's page:
+// the list's link alone left the step undone for who went there from the header). The server
+// keeps no trace of a visit. localStorage under `ecoute.firstSteps.<userId>`; a browser that refuses
 // storage shows the steps again on the next visit, nothing worse.
 export interface FirstStepsMemory {
   hidden: boolean;
@@ -24,4 +26,10 @@ export function keepFirstSteps(userId: string, memory: FirstStepsMemory): void {
   } catch {
     // Storage refused (private mode, a platform's frame): the steps show again next time.
   }
+}
+
+/** The library's page was opened by this account: `account.firstSteps.library` is done. */
+export function markLibraryBrowsed(userId: string): void {
+  const memory = readFirstSteps(userId);
+  if (!memory.library) keepFirstSteps(userId, { ...memory, library: true });
 }

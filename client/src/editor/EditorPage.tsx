@@ -32,7 +32,7 @@ import type { LintAnswer } from './lintProtocol.js';
 import { ScenarioEditor } from './ScenarioEditor.js';
 import { IssueList, issueOffset } from './issues/IssueList.js';
 import { issuePlace, type FormTab, type IssuePlace } from './issues/issuePlace.js';
-import { PublishControl } from './PublishControl.js';
+import { PublishControl, templateParts } from './PublishControl.js';
 import { LaunchSessionForm } from './LaunchSessionForm.js';
 import { useLintWorker } from './useLintWorker.js';
 import { useDraftAutosave } from './useDraftAutosave.js';
@@ -315,6 +315,8 @@ function CallEditor({ callId }: { callId: string }) {
   const mayStart =
     account.status === 'signed-in' && account.me.role !== 'author' && detail?.published !== undefined;
 
+  // What publishing would leave as the blank template wrote it: the question names it.
+  const leftFromTemplate = useMemo(() => templateParts(issues), [issues]);
   const stateNodes = useMemo(() => graph?.nodes ?? [], [graph]);
   const stateChoices = useMemo(() => stateNodes.map((n) => ({ id: n.id, label: n.label })), [stateNodes]);
   const cursorStates = useMemo(() => (cursorState ? [cursorState] : []), [cursorState]);
@@ -463,6 +465,7 @@ function CallEditor({ callId }: { callId: string }) {
               version={detail.draft ?? Math.max(0, ...detail.versions.map((v) => v.version)) + 1}
               onAsk={() => !nothingToPublish()}
               onPublish={publish}
+              leftFromTemplate={leftFromTemplate}
             />
           </>
         )}

@@ -1204,6 +1204,15 @@ export const en: Catalogue = {
     'Publish version {version}? New sessions and the next rounds of group sessions will play this version; sessions already created keep theirs. A published version no longer changes: your next changes will make a new draft.',
   'editor.publish.confirm': 'Confirm publishing',
   'editor.publish.cancel': 'Cancel',
+  // Publishing a call that keeps some of the blank template's placeholders (the lint's `lint/template_text`): the
+  // question names them, and its answer says so.
+  'editor.publish.template':
+    "These parts are still the blank template's: trainers and learners will read them as they are. To write them first: “Cancel”, then the forms, “Caller” tab.",
+  'editor.publish.template.summary': "the call's summary (“À décrire…”)",
+  'editor.publish.template.persona': 'the caller ({name}, {age}, {place})',
+  'editor.publish.template.background': "the caller's story (“À décrire…”)",
+  'editor.publish.template.list': "Parts still the blank template's",
+  'editor.publish.confirmAnyway': 'Publish anyway',
   'editor.export': 'Export as YAML',
   'editor.refusal': 'Errors that prevent publishing',
   'editor.issueAt': 'Line {line}, column {column}: {message}',
@@ -1371,6 +1380,9 @@ export const en: Catalogue = {
   'studio.forms.moves': 'Listener moves',
   'studio.forms.moves.new': 'Name of a new move',
   'studio.forms.moves.add': 'Add the move',
+  'studio.forms.moves.newHelp': 'Help for the new move',
+  'studio.forms.moves.newHelpMissing':
+    "Write its help too: the listener reads it in guided mode, under the move's name.",
   'studio.forms.moves.category': 'Category',
   'studio.forms.moves.examples': 'Example phrases (free speech)',
   'studio.forms.moves.example': 'phrase {n}',
@@ -1386,6 +1398,8 @@ export const en: Catalogue = {
   'studio.forms.injects': 'Injected events',
   'studio.forms.injects.new': 'Name of a new event',
   'studio.forms.injects.add': 'Add the event',
+  'studio.forms.injects.newHelp': 'Help for the new event',
+  'studio.forms.injects.newHelpMissing': "Write its help too: the trainer reads it under the event's button.",
   'studio.forms.endings': 'Endings',
   'studio.forms.endings.hangup': 'Ending when the listener hangs up',
   'studio.forms.endings.new': 'Message of a new ending',
@@ -1734,6 +1748,12 @@ export const en: Catalogue = {
   'engine.lint.line_never_said': 'line “{line}” never said: no state or transition makes the caller say it',
   'engine.lint.missing_text': 'missing text ({path})',
   'engine.lint.placeholder_text': 'placeholder text to replace ({path})',
+  'engine.lint.template_text.summary':
+    "summary left as the blank template wrote it (“À décrire…”): trainers read it in the list of calls when they create a session. Describe the caller's situation in the forms, “Caller” tab, “The call” part, “Summary” field.",
+  'engine.lint.template_text.persona':
+    'caller left as the blank template wrote them ({name}, {age}, {place}). Give them the name, age and place of your call in the forms, “Caller” tab, “The person who calls” part, “Name”, “Age” and “Place” fields.',
+  'engine.lint.template_text.background':
+    "caller's story left as the blank template wrote it (“À décrire…”): the trainer and a learner playing the caller read it during the call. Tell what they are going through in the forms, “Caller” tab, “The person who calls” part, “Their story” field.",
   'engine.lint.criterion_never_met':
     'criterion “{criterion}” never met: “{variable}” starts at {initial}, outside the bounds it asks it to keep for the whole call',
   'engine.lint.missing_rubric': "no assessment rubric (rubric): required for the library's calls",

@@ -1234,6 +1234,15 @@ export const fr = {
     'Publier la version {version} ? Les nouvelles séances et les prochains tours des séances de groupe joueront cette version ; les séances déjà créées gardent la leur. Une version publiée ne se modifie plus : vos modifications suivantes formeront un nouveau brouillon.',
   'editor.publish.confirm': 'Confirmer la publication',
   'editor.publish.cancel': 'Annuler',
+  // Publishing a call that keeps some of the blank template's placeholders (the lint's `lint/template_text`): the
+  // question names them, and its answer says so.
+  'editor.publish.template':
+    "Ces parties sont encore celles du modèle vierge : les formateur·rices et les apprenant·es les liront telles quelles. Pour les écrire d'abord : « Annuler », puis les formulaires, onglet « Personne ».",
+  'editor.publish.template.summary': "le résumé de l'appel (« À décrire… »)",
+  'editor.publish.template.persona': 'la personne qui appelle ({name}, {age} ans, {place})',
+  'editor.publish.template.background': "l'histoire de la personne (« À décrire… »)",
+  'editor.publish.template.list': 'Parties encore celles du modèle vierge',
+  'editor.publish.confirmAnyway': 'Publier quand même',
   'editor.export': 'Exporter en YAML',
   'editor.refusal': 'Erreurs qui empêchent la publication',
   'editor.issueAt': 'Ligne {line}, colonne {column} : {message}',
@@ -1403,6 +1412,9 @@ export const fr = {
   'studio.forms.moves': "Actions de l'écoutant·e",
   'studio.forms.moves.new': "Nom d'une nouvelle action",
   'studio.forms.moves.add': "Ajouter l'action",
+  'studio.forms.moves.newHelp': 'Aide de la nouvelle action',
+  'studio.forms.moves.newHelpMissing':
+    "Écrivez aussi son aide : l'écoutant·e la lit en mode guidé, sous le nom de l'action.",
   'studio.forms.moves.category': 'Catégorie',
   'studio.forms.moves.examples': 'Phrases exemples (parole libre)',
   'studio.forms.moves.example': 'phrase {n}',
@@ -1418,6 +1430,9 @@ export const fr = {
   'studio.forms.injects': 'Événements injectés',
   'studio.forms.injects.new': "Nom d'un nouvel événement",
   'studio.forms.injects.add': "Ajouter l'événement",
+  'studio.forms.injects.newHelp': 'Aide du nouvel événement',
+  'studio.forms.injects.newHelpMissing':
+    "Écrivez aussi son aide : la formatrice ou le formateur la lit sous le bouton de l'événement.",
   'studio.forms.endings': 'Fins',
   'studio.forms.endings.hangup': "Fin retenue quand l'écoutant·e raccroche",
   'studio.forms.endings.new': "Message d'une nouvelle fin",
@@ -1772,6 +1787,12 @@ export const fr = {
   'engine.lint.line_never_said': 'réplique « {line} » jamais dite : aucun état ni transition ne la fait dire',
   'engine.lint.missing_text': 'texte manquant ({path})',
   'engine.lint.placeholder_text': 'texte provisoire à remplacer ({path})',
+  'engine.lint.template_text.summary':
+    "résumé laissé tel que le modèle vierge l'a écrit (« À décrire… ») : les formateur·rices le lisent dans la liste des appels, au moment de créer une séance. Décrivez la situation de la personne qui appelle dans les formulaires, onglet « Personne », partie « L'appel », champ « Résumé ».",
+  'engine.lint.template_text.persona':
+    "personne qui appelle laissée telle que le modèle vierge l'a écrite ({name}, {age} ans, {place}). Donnez-lui le nom, l'âge et le lieu de votre appel dans les formulaires, onglet « Personne », partie « La personne qui appelle », champs « Prénom et nom », « Âge » et « Lieu ».",
+  'engine.lint.template_text.background':
+    "histoire de la personne laissée telle que le modèle vierge l'a écrite (« À décrire… ») : le formateur ou la formatrice et l'apprenant·e qui joue l'appelant·e la lisent pendant l'appel. Racontez ce qu'elle vit dans les formulaires, onglet « Personne », partie « La personne qui appelle », champ « Son histoire ».",
   'engine.lint.criterion_never_met':
     "critère « {criterion} » jamais rempli : « {variable} » commence à {initial}, hors des bornes qu'il lui demande de garder tout l'appel",
   'engine.lint.missing_rubric':

@@ -10,6 +10,7 @@ import { Link, useNavigate } from 'react-router';
 import type { LibraryCallSummary, LibraryIssue } from '@ecoute/protocol';
 import { accountApi } from '../account/accountApi.js';
 import { SignedInPage } from '../account/SignedInPage.js';
+import { markLibraryBrowsed } from '../account/firstStepsStore.js';
 import { engineWords, useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { libraryApi } from './libraryApi.js';
@@ -31,13 +32,15 @@ export function LibraryPage({
   const { t } = useI18n();
   return (
     <SignedInPage heading={t('library.heading')} className="library" accounts={accounts}>
-      {(me) => <Library api={api} writer={me.role !== 'trainer'} />}
+      {(me) => <Library api={api} writer={me.role !== 'trainer'} userId={me.userId} />}
     </SignedInPage>
   );
 }
 
-function Library({ api, writer }: { api: typeof libraryApi; writer: boolean }) {
+function Library({ api, writer, userId }: { api: typeof libraryApi; writer: boolean; userId: string }) {
   const { t, lang } = useI18n();
+  // Browsed: the home page's first steps tick `account.firstSteps.library`, however the page was reached.
+  useEffect(() => markLibraryBrowsed(userId), [userId]);
   const navigate = useNavigate();
   const [calls, setCalls] = useState<LibraryCallSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);

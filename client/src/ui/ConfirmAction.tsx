@@ -21,6 +21,7 @@ export function ConfirmAction({
   tone = 'button--danger',
   yesTone = 'button--danger',
   reason,
+  details,
 }: {
   /** What the button reads (a visually hidden detail may follow). */
   children: ReactNode;
@@ -43,6 +44,8 @@ export function ConfirmAction({
   yesTone?: string;
   /** A reason the action requires (a badge's revocation says why): its label and longest length. */
   reason?: { label: string; maxLength: number };
+  /** What the author should know before answering (a call's parts left as the template wrote them), under the question. */
+  details?: ReactNode;
 }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -55,6 +58,7 @@ export function ConfirmAction({
   const mounted = useRef(true);
   const questionId = useId();
   const reasonId = useId();
+  const detailsId = useId();
   const missingReason = reason !== undefined && reasonText.trim() === '';
   const open = asking && !disabled;
   const size = small ? 'button button--small ' : '';
@@ -113,6 +117,7 @@ export function ConfirmAction({
       className={yesTone.includes('button--danger') ? 'confirm' : 'confirm confirm--plain'}
       role="group"
       aria-labelledby={questionId}
+      aria-describedby={details ? detailsId : undefined}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !busy) {
           event.stopPropagation();
@@ -121,6 +126,11 @@ export function ConfirmAction({
       }}
     >
       <p id={questionId}>{question}</p>
+      {details ? (
+        <div id={detailsId} className="confirm__details">
+          {details}
+        </div>
+      ) : null}
       {/* A form (laid out as the box's own children), so that Enter in the reason answers as `yes`. */}
       <form
         className="confirm__form"

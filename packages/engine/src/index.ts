@@ -119,6 +119,7 @@ export {
 } from './tools/lint.js';
 export { FidelityLintCode } from './tools/lint-fidelity.js';
 export { SpeechLintCode } from './tools/lint-speech.js';
+export { BLANK_TEMPLATE_TEXTS, TemplateLintCode } from './tools/lint-template.js';
 export { frenchTypographyProblems } from './tools/french-typography.js';
 export {
   scenarioGraph,

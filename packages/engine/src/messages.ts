@@ -61,6 +61,12 @@ export const ENGINE_MESSAGES = {
   'lint.line_never_said': 'réplique « {line} » jamais dite : aucun état ni transition ne la fait dire',
   'lint.missing_text': 'texte manquant ({path})',
   'lint.placeholder_text': 'texte provisoire à remplacer ({path})',
+  'lint.template_text.summary':
+    "résumé laissé tel que le modèle vierge l'a écrit (« À décrire… ») : les formateur·rices le lisent dans la liste des appels, au moment de créer une séance. Décrivez la situation de la personne qui appelle dans les formulaires, onglet « Personne », partie « L'appel », champ « Résumé ».",
+  'lint.template_text.persona':
+    "personne qui appelle laissée telle que le modèle vierge l'a écrite ({name}, {age} ans, {place}). Donnez-lui le nom, l'âge et le lieu de votre appel dans les formulaires, onglet « Personne », partie « La personne qui appelle », champs « Prénom et nom », « Âge » et « Lieu ».",
+  'lint.template_text.background':
+    "histoire de la personne laissée telle que le modèle vierge l'a écrite (« À décrire… ») : le formateur ou la formatrice et l'apprenant·e qui joue l'appelant·e la lisent pendant l'appel. Racontez ce qu'elle vit dans les formulaires, onglet « Personne », partie « La personne qui appelle », champ « Son histoire ».",
   'lint.criterion_never_met':
     "critère « {criterion} » jamais rempli : « {variable} » commence à {initial}, hors des bornes qu'il lui demande de garder tout l'appel",
   'lint.missing_rubric':

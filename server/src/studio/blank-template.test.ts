@@ -1,12 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { frenchTypographyProblems, lintScenario } from '@ecoute/engine';
+import { frenchTypographyProblems, lintScenario, TemplateLintCode } from '@ecoute/engine';
 import { blankScenarioYaml } from './blank-template.js';
 
 describe('blank template', () => {
-  it('lints without an error nor a warning, so a new call starts clean', () => {
-    expect(
-      lintScenario('nouvel-appel.yaml', blankScenarioYaml('nouvel-appel', 'Nouvel appel')).issues,
-    ).toEqual([]);
+  it('lints without an error; its only warnings are its placeholders, each to be written before publishing', () => {
+    const { issues } = lintScenario('nouvel-appel.yaml', blankScenarioYaml('nouvel-appel', 'Nouvel appel'));
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(issues.map((i) => [i.code, i.text?.code])).toEqual([
+      [TemplateLintCode.TemplateText, 'lint.template_text.summary'],
+      [TemplateLintCode.TemplateText, 'lint.template_text.persona'],
+      [TemplateLintCode.TemplateText, 'lint.template_text.background'],
+    ]);
   });
 
   it('keeps French typography in every text and comment, as the built-in calls do', () => {

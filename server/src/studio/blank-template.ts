@@ -3,21 +3,28 @@
 // ending), with comments that say where to go on. The studio's forms and graph grow it from there.
 // Its French texts keep French typography (a no-break space before « : ? ! ; » — `\u00a0` here —
 // and inside « »), as the built-in calls do: a test-play speaks them as written.
+// Its placeholders (the summary, the caller and their story) are the engine's
+// `BLANK_TEMPLATE_TEXTS`: the lint warns about each one left (`lint/template_text`), so that a
+// call is not published still saying « À décrire ».
+import { BLANK_TEMPLATE_TEXTS } from '@ecoute/engine';
+
+const { summary, background, persona } = BLANK_TEMPLATE_TEXTS;
+
 export function blankScenarioYaml(id: string, title: string): string {
   return `# yaml-language-server: $schema=./scenario.schema.json
 # Nouvel appel\u00a0: complétez la personne, les répliques, les actions et la machine.
 id: ${id}
 version: 1
 title: ${JSON.stringify(title)}
-summary: "À décrire\u00a0: la situation de la personne qui appelle."
+summary: ${JSON.stringify(summary)}
 difficulty: easy
 durationMinutes: 10
 persona:
-  name: Camille
-  age: 40
-  place: Lyon
+  name: ${persona.name}
+  age: ${persona.age}
+  place: ${persona.place}
   voice: { lang: fr-FR, rate: 1, pitch: 1 }
-  background: "À décrire\u00a0: ce que la personne vit, ce que l'écoutant·e ne sait pas encore."
+  background: ${JSON.stringify(background)}
 variables:
   confiance: { label: Confiance, min: 0, max: 10, initial: 5 }
 lines:

@@ -158,7 +158,13 @@ export function MovesForm({ data, edit, states = [] }: TableProps) {
       heading={t('studio.forms.moves')}
       addLabel={t('studio.forms.moves.new')}
       addButton={t('studio.forms.moves.add')}
-      newEntry={(label) => ({ label, category: 'listening', help: label })}
+      // Its help asked with its name: the listener reads it in guided mode (never the name again).
+      newEntry={(label, help) => ({ label, category: 'listening', help })}
+      detail={{
+        label: t('studio.forms.moves.newHelp'),
+        hint: t('studio.forms.moves.helpHint'),
+        missing: t('studio.forms.moves.newHelpMissing'),
+      }}
       cited={{
         table: 'moves',
         states,
@@ -216,7 +222,13 @@ export function InjectsForm({ data, edit, states = [] }: TableProps) {
       heading={t('studio.forms.injects')}
       addLabel={t('studio.forms.injects.new')}
       addButton={t('studio.forms.injects.add')}
-      newEntry={(label) => ({ label, help: label })}
+      // Its help asked with its name: the trainer reads it under the inject's button.
+      newEntry={(label, help) => ({ label, help })}
+      detail={{
+        label: t('studio.forms.injects.newHelp'),
+        hint: t('studio.forms.injects.helpHint'),
+        missing: t('studio.forms.injects.newHelpMissing'),
+      }}
       cited={{
         table: 'injects',
         states,

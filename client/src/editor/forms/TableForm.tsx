@@ -100,6 +100,7 @@ export function TableForm({
   fields,
   cited,
   notice,
+  detail,
 }: {
   data: Plain;
   edit: YamlEdit;
@@ -107,15 +108,25 @@ export function TableForm({
   heading: string;
   addLabel: string;
   addButton: string;
-  newEntry(words: string): Plain;
+  /** The new entry, from its words (and `detail`'s text, when the form asks one). */
+  newEntry(words: string, detail: string): Plain;
   title(entry: Plain, id: string): string;
   fields(entry: Plain, path: [string, string]): ReactNode;
   cited?: CitedEntries | undefined;
   /** Said under the heading about the table as a whole (the moves' example phrases). */
   notice?: ReactNode;
+  /**
+   * A text the format requires of a new entry besides its words (a move's or an inject's help),
+   * asked with them: left empty, the entry is not added and `missing` says why (a help made of the
+   * label repeated was read by listeners in guided mode as if it helped).
+   */
+  detail?: { label: string; hint: string; missing: string } | undefined;
 }) {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState('');
+  const [detailDraft, setDetailDraft] = useState('');
+  const [detailMissing, setDetailMissing] = useState(false);
+  const detailField = useRef<HTMLTextAreaElement>(null);
   const [said, setSaid] = useState('');
   const [pending, setPending] = useState<{ id: string; refs: TableReference[]; unset: UnsetFlag[] } | null>(
     null,
@@ -244,13 +255,46 @@ export function TableForm({
           e.preventDefault();
           const words = draft.trim();
           if (!words) return;
+          const more = detailDraft.trim();
+          if (detail && !more) {
+            setDetailMissing(true);
+            detailField.current?.focus();
+            return;
+          }
           const id = idFrom(words, Object.keys(data[table] ?? {}), table.replace(/s$/, ''));
-          edit((doc) => addEntry(doc, [table], id, newEntry(words)));
+          edit((doc) => addEntry(doc, [table], id, newEntry(words, more)));
           setDraft('');
+          setDetailDraft('');
+          setDetailMissing(false);
         }}
       >
         <label htmlFor={inputId}>{addLabel}</label>
         <input id={inputId} type="text" value={draft} onChange={(e) => setDraft(e.target.value)} />
+        {detail ? (
+          <div className="studio-field studio-add__detail">
+            <label htmlFor={`${inputId}-detail`}>{detail.label}</label>
+            <p id={`${inputId}-detail-hint`} className="muted studio-add__hint">
+              {detail.hint}
+            </p>
+            <textarea
+              ref={detailField}
+              id={`${inputId}-detail`}
+              rows={2}
+              value={detailDraft}
+              aria-describedby={`${inputId}-detail-hint${detailMissing ? ` ${inputId}-detail-missing` : ''}`}
+              aria-invalid={detailMissing ? true : undefined}
+              onChange={(e) => {
+                setDetailDraft(e.target.value);
+                if (e.target.value.trim()) setDetailMissing(false);
+              }}
+            />
+            {detailMissing ? (
+              <p id={`${inputId}-detail-missing`} className="studio-field__error" role="alert">
+                {detail.missing}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <button type="submit">{addButton}</button>
       </form>
     </section>

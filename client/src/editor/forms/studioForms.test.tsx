@@ -84,6 +84,9 @@ describe('the studio forms', () => {
     fireEvent.change(within(moves).getByLabelText(fr_('studio.forms.moves.new')), {
       target: { value: 'Rassurer' },
     });
+    fireEvent.change(within(moves).getByLabelText(fr_('studio.forms.moves.newHelp')), {
+      target: { value: "Dire que la personne a bien fait d'appeler." },
+    });
     fireEvent.click(within(moves).getByRole('button', { name: fr_('studio.forms.moves.add') }));
     fireEvent.change(within(move).getByLabelText(fr_('studio.forms.moves.newExample')), {
       target: { value: 'Bonjour, je suis Léa' },
@@ -241,6 +244,54 @@ describe('who reads what the author writes', () => {
     expect(hintOf(within(inject).getByLabelText(fr_('studio.forms.help')))).toBe(
       fr_('studio.forms.injects.helpHint'),
     );
+  });
+
+  it('a new move or inject is asked its help with its name: never its name again as its help', () => {
+    renderWithSession(<Harness />);
+    const table = (tab: 'studio.forms.moves' | 'studio.forms.injects') => {
+      fireEvent.click(screen.getByRole('tab', { name: fr_(tab) }));
+      return screen.getByRole('tabpanel', { name: fr_(tab) });
+    };
+    const moves = table('studio.forms.moves');
+    const help = within(moves).getByLabelText(fr_('studio.forms.moves.newHelp'));
+    // Its hint says who reads it, as the entry's own help field does.
+    expect(hintOf(help)).toBe(fr_('studio.forms.moves.helpHint'));
+    fireEvent.change(within(moves).getByLabelText(fr_('studio.forms.moves.new')), {
+      target: { value: 'Reformuler' },
+    });
+    const before = current;
+    fireEvent.click(within(moves).getByRole('button', { name: fr_('studio.forms.moves.add') }));
+    // No help yet: nothing added, said at the field, which takes the focus.
+    expect(current).toBe(before);
+    expect(within(moves).queryByRole('group', { name: 'Reformuler' })).toBeNull();
+    expect(within(moves).getByRole('alert').textContent).toBe(fr_('studio.forms.moves.newHelpMissing'));
+    expect(document.activeElement).toBe(help);
+    expect(help.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(help, { target: { value: 'Redire avec ses mots ce que la personne a dit.' } });
+    fireEvent.click(within(moves).getByRole('button', { name: fr_('studio.forms.moves.add') }));
+    expect(plainOf(current)?.['moves']).toMatchObject({
+      reformuler: {
+        label: 'Reformuler',
+        category: 'listening',
+        help: 'Redire avec ses mots ce que la personne a dit.',
+      },
+    });
+    expect(within(moves).queryByRole('alert')).toBeNull();
+    expect((help as HTMLTextAreaElement).value).toBe('');
+
+    const injects = table('studio.forms.injects');
+    fireEvent.change(within(injects).getByLabelText(fr_('studio.forms.injects.new')), {
+      target: { value: 'La sonnette retentit' },
+    });
+    fireEvent.click(within(injects).getByRole('button', { name: fr_('studio.forms.injects.add') }));
+    expect(within(injects).getByRole('alert').textContent).toBe(fr_('studio.forms.injects.newHelpMissing'));
+    fireEvent.change(within(injects).getByLabelText(fr_('studio.forms.injects.newHelp')), {
+      target: { value: 'Un voisin sonne chez la personne.' },
+    });
+    fireEvent.click(within(injects).getByRole('button', { name: fr_('studio.forms.injects.add') }));
+    expect(plainOf(current)?.['injects']).toEqual({
+      la_sonnette_retentit: { label: 'La sonnette retentit', help: 'Un voisin sonne chez la personne.' },
+    });
   });
 
   it("a variable's criterion says its bounds hold over the whole call, not only at its end", () => {

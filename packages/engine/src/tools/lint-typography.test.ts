@@ -22,6 +22,7 @@ const MESSAGE_SOURCES = [
   'tools/lint.ts',
   'tools/lint-fidelity.ts',
   'tools/lint-speech.ts',
+  'tools/lint-template.ts',
   'messages.ts',
   'tools/play-throughs.ts',
   'tools/test-runner.ts',

@@ -18,6 +18,7 @@ import { isWithin, listTransitions, reachableStates, type TransitionInfo } from 
 import { stateLabel } from '../views/graph-model.js';
 import { checkFidelity } from './lint-fidelity.js';
 import { checkSpeechExamples } from './lint-speech.js';
+import { checkTemplateTexts } from './lint-template.js';
 import { parsePlayThroughs, type ParsePlayThroughsResult } from './play-throughs.js';
 
 export type LintSeverity = 'error' | 'warning';
@@ -101,6 +102,7 @@ export function lintScenario(
   checkScenario(scenario, at);
   checkFidelity(scenario, at);
   checkSpeechExamples(scenario, at);
+  checkTemplateTexts(scenario, at);
   return { issues: sortIssues(issues), scenario, loaded };
 }
 
