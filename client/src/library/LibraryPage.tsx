@@ -197,7 +197,7 @@ function Library({ api, writer, userId }: { api: typeof libraryApi; writer: bool
                 maxLength={200}
               />
             </label>
-            <details ref={advanced} className="library__advanced">
+            <details ref={advanced} className="library__advanced disclosure">
               <summary>{t('library.new.advanced')}</summary>
               <label>
                 {t('library.new.id')}

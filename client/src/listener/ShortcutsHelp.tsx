@@ -157,7 +157,7 @@ export function ShortcutsHelp({
   return (
     <section className="panel shortcuts" aria-labelledby={headingId}>
       {folded ? (
-        <details className="shortcuts__fold">
+        <details className="shortcuts__fold disclosure">
           <summary>{heading}</summary>
           {body}
         </details>

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/index.js';
 export function AdvancedOptions({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   return (
-    <details className="studio-advanced">
+    <details className="studio-advanced disclosure">
       <summary>{t('studio.forms.advanced')}</summary>
       {children}
     </details>
