@@ -64,14 +64,17 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   // First boot (no administrator yet): a one-time link to create the first administrator and
-  // organisation, shown once here and valid until used or the server stops.
+  // organisation, shown once here and valid until used or the server stops; later, the sign-in's.
   const setupPath = app.get(AccountsService).takeSetupPath();
   const base = config.publicUrl ?? `http://localhost:${port}`;
   // Plain text, last, after the JSON lines: what a person looks for. The test harness reads the
   // first line to find the port when PORT=0; the link has a line of its own, written in the same
   // call so that whoever reads the port has the link too.
   const start = `Écoute écoute sur http://localhost:${port} (base : ${config.databaseFile})`;
-  const link = setupPath ? `\n  première installation : ${base}${setupPath} (lien à usage unique)` : '';
+  // Installed already: where to sign in (a data folder kept from before started without a word).
+  const link = setupPath
+    ? `\n  première installation : ${base}${setupPath} (lien à usage unique)`
+    : `\n  connexion : ${base}/connexion`;
   console.log(`${start}${link}`);
 }
 

@@ -251,6 +251,9 @@ describe.each([
     for (let i = 0; i < 4_000 && !restarted.output().includes('recovery/done'); i++) await sleep(25);
     const log = restarted.output();
     expect(log).toMatch(/recovery\/done sessions=3 in \d+ ms/);
+    // Installed before the crash: the start line gives the sign-in's address, not a setup link.
+    expect(log).toMatch(/\n {2}connexion : http:\/\/localhost:\d+\/connexion\n/);
+    expect(log).not.toContain('première installation');
     expect(log).not.toContain('recovery/mismatch');
     for (const call of calls) {
       const recorded = before.get(call.sessionId)!;
