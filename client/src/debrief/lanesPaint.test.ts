@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { LABEL_GAP } from '../charts/directLabels.js';
-import { CURVES_HEIGHT, curveY, paintLanes, type LanesContext } from './lanesPaint.js';
+import { CURVES_HEIGHT, END_LABELS_MIN_WIDTH, curveY, paintLanes, type LanesContext } from './lanesPaint.js';
 import type { VariableSeries } from './moment.js';
 
 /** A context that keeps the curves' path: each stroke's vertices. */
@@ -99,7 +99,7 @@ describe('the curves on the lanes', () => {
       flat('forfait', 'Forfait restant (Mo)', 150, 150),
     ];
     const { ctx, strokes, texts } = pathRecorder();
-    paintLanes(ctx, { width: 300, from: 0, pxPerMs: 0.01, series, ticks: [], markers: [] });
+    paintLanes(ctx, { width: 400, from: 0, pxPerMs: 0.01, series, ticks: [], markers: [] });
     const ends = strokes.slice(0, 4).map((stroke) => stroke.at(-1)!.y);
     // 10 of 0–10 and 150 of 0–150 both at the band's top; 5 of 0–10 and 50 of 0–100 both halfway.
     const top = CURVES_HEIGHT - 6 - (CURVES_HEIGHT - 12);
@@ -111,5 +111,23 @@ describe('the curves on the lanes', () => {
     for (let i = 0; i < names.length; i += 1)
       for (let j = i + 1; j < names.length; j += 1)
         expect(Math.abs(names[i]!.y - names[j]!.y)).toBeGreaterThanOrEqual(LABEL_GAP);
+  });
+
+  it("write each curve's name at its end where the lanes leave room, not over the curves of a phone's narrow lanes", () => {
+    const names = (width: number) => {
+      const { ctx, texts } = pathRecorder();
+      paintLanes(ctx, {
+        width,
+        from: 0,
+        pxPerMs: width / 600_000,
+        series: [busySeries()],
+        ticks: [],
+        markers: [],
+      });
+      return texts.map((text) => text.text);
+    };
+    expect(names(END_LABELS_MIN_WIDTH)).toContain('Détresse');
+    expect(names(800)).toContain('Détresse');
+    expect(names(END_LABELS_MIN_WIDTH - 1)).not.toContain('Détresse');
   });
 });

@@ -56,6 +56,9 @@ export type LanesContext = Pick<
   | 'textAlign'
 >;
 
+/** The narrowest lanes (CSS px) that write the curves' names at their end. */
+export const END_LABELS_MIN_WIDTH = 360;
+
 /** Paints the window; `ratio` is the device pixel ratio the canvas was sized with. */
 export function paintLanes(
   ctx: LanesContext,
@@ -94,12 +97,16 @@ export function paintLanes(
     ctx.stroke();
     ctx.setLineDash([]);
   }
-  ctx.textAlign = 'right';
-  for (const curve of geometry.curves) {
-    ctx.fillStyle = palette.curve ?? curveStyle(curve.style).colour;
-    ctx.fillText(curve.label, curve.labelX, curve.labelY);
+  // The names at the lines' end, where there is room for them beside the lines: on a phone's
+  // narrow lanes they lay over the curves themselves (the legend above names each line by its dash).
+  if (width >= END_LABELS_MIN_WIDTH) {
+    ctx.textAlign = 'right';
+    for (const curve of geometry.curves) {
+      ctx.fillStyle = palette.curve ?? curveStyle(curve.style).colour;
+      ctx.fillText(curve.label, curve.labelX, curve.labelY);
+    }
+    ctx.textAlign = 'left';
   }
-  ctx.textAlign = 'left';
 
   ctx.fillStyle = palette.muted;
   ctx.strokeStyle = palette.muted;
