@@ -118,7 +118,7 @@ describe('the studio in English', () => {
     );
   }, 180_000);
 
-  it('shows a failed play-through and what went wrong in English, and in French as before', async () => {
+  it('shows a failed play-through and what went wrong in English, and in French as before, the move by its label', async () => {
     const id = await importCall(rig, CALL_WITH_FAILED_PATHS);
     const page = await rig.pageAs(rig.author);
     await page.goto(`${rig.server.url}/bibliotheque/${id}`);
@@ -131,10 +131,10 @@ describe('the studio in English', () => {
         item.replace(/\s+/g, ' '),
       );
     };
-    // French first: the engine's words, as the command line prints them.
+    // French first: the engine's words, as the command line prints them, the move by its label.
     const french = await failed('Lancer les tests de parcours', 'Parcours en échec');
     expect(french[0]).toMatch(
-      /^chemin le plus court vers la fin\s«\sconnectee\s»\s\(6 étapes\)étape à 0 ms \(action se_presenter\)\s:\srefusée/,
+      /^chemin le plus court vers la fin\s«\sconnectee\s»\s\(6 étapes\)étape à 0 ms \(action Se présenter\)\s:\srefusée/,
     );
 
     const english = page.getByRole('navigation', { name: 'Langue' }).getByRole('button', { name: 'English' });
@@ -144,8 +144,8 @@ describe('the studio in English', () => {
     const items = await failed('Run the play-through tests', 'Failed play-throughs');
     expect(items[0]).toBe(
       'shortest path to the ending “connectee” (6 steps)' +
-        'step at 0 ms (move se_presenter): refused (input/not_available: ' +
-        'The move “se_presenter” is not available at this point of the call.)',
+        'step at 0 ms (move Se présenter): refused (input/not_available: ' +
+        'The move “Se présenter” is not available at this point of the call.)',
     );
     expect(items.filter((item) => /chemin|étape|refusée|disponible/.test(item))).toEqual([]);
   }, 180_000);

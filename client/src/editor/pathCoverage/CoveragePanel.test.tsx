@@ -13,6 +13,7 @@ import { engineText } from '../../i18n/engineText.js';
 import { reachedHighlight } from '../../charts/graphPath.js';
 import { renderWithSession } from '../../test/renderWithSession.js';
 import { CoveragePanel, type Reached } from './CoveragePanel.js';
+import { labelled } from './draftCoverage.js';
 
 // Two endings reachable from the greeting; « Oubliée » has no way in, so neither it nor its
 // transition is ever reached.
@@ -127,7 +128,8 @@ describe('CoveragePanel', () => {
     const m = (code: EngineMessage['code'], params?: EngineMessage['params']): EngineMessage =>
       params ? { code, params } : { code };
     const refusedMove = m('test.refused', {
-      step: m('test.step', { at: 0, what: m('test.step.move', { move: 'se_presenter' }) }),
+      // The move by its label, as its button says it (its id is the text's).
+      step: m('test.step', { at: 0, what: m('test.step.move', { move: 'Se présenter' }) }),
       code: 'session/ended',
       message: m('run.ended'),
     });
@@ -162,15 +164,37 @@ describe('CoveragePanel', () => {
     expect(list.textContent).not.toMatch(/chemin|étape|refusée|attendue|obtenue|terminé/);
     english.view.unmount();
 
-    // In French, the engine's own words, as the command line prints them.
+    // In French, the engine's own words, as the command line prints them, but the move's label
+    // where the command line gives its id.
     const report = runScenarioTests(compileScenario(parsed.scenario), undefined);
     const french = failedPaths('fr');
     const frenchList = await waitFor(french.list);
-    expect(frenchList.textContent).toBe(
-      report.generated
-        .filter((path) => !path.passed)
-        .map((path) => path.name + path.failures.join(''))
-        .join(''),
+    const printed = report.generated
+      .filter((path) => !path.passed)
+      .map((path) => path.name + path.failures.join(''))
+      .join('');
+    expect(printed).toContain('action se_presenter');
+    expect(frenchList.textContent).toBe(printed.replaceAll('action se_presenter', 'action Se présenter'));
+  });
+
+  it('names moves and events by their labels in what went wrong, nested messages too; an id the call lacks as written', () => {
+    const parsed = parseScenario(CALL);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const message: EngineMessage = {
+      code: 'test.refused',
+      params: {
+        step: {
+          code: 'test.step',
+          params: { at: 0, what: { code: 'test.step.move', params: { move: 'rassurer' } } },
+        },
+        code: 'input/not_available',
+        message: { code: 'run.move_not_now', params: { move: 'rassurer' } },
+      },
+    };
+    expect(engineText('fr', labelled(message, parsed.scenario))).toBe(
+      engineText('fr', message).replaceAll('rassurer', 'Rassurer'),
     );
+    const unknown: EngineMessage = { code: 'run.unknown_move', params: { move: 'inconnue' } };
+    expect(labelled(unknown, parsed.scenario)).toEqual(unknown);
   });
 });

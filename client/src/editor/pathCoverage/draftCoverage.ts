@@ -8,6 +8,8 @@ import {
   ScenarioError,
   type Coverage,
   type EngineMessage,
+  type MessageParam,
+  type Scenario,
   type ScenarioIssue,
 } from '@ecoute/engine';
 
@@ -49,7 +51,7 @@ export function draftCoverage(text: string): DraftCoverage {
         .map(({ name, nameText, failureTexts }) => ({
           name,
           ...(nameText ? { nameText } : {}),
-          failures: failureTexts,
+          failures: failureTexts.map((failure) => labelled(failure, scenario)),
         })),
       unreached: report.unreached.map((id) => scenario.endings[id]?.message ?? id),
       complete: report.search.complete,
@@ -63,4 +65,27 @@ export function draftCoverage(text: string): DraftCoverage {
 /** The graph's edge id without the `#<n>` a transition with several targets gets per target. */
 export function edgeTransition(edgeId: string): string {
   return edgeId.replace(/#\d+$/, '');
+}
+
+/**
+ * A failure's moves and events by the labels the author gave them and the buttons show
+ * (« action Se présenter »), not their ids in the text (« action se_presenter »); an id the call
+ * does not have stays as written (the failure may be that it is unknown).
+ */
+export function labelled(
+  message: EngineMessage,
+  scenario: Pick<Scenario, 'moves' | 'injects'>,
+): EngineMessage {
+  if (!message.params) return message;
+  const params: Record<string, MessageParam> = {};
+  for (const [name, value] of Object.entries(message.params)) {
+    const table = name === 'move' ? scenario.moves : name === 'inject' ? scenario.injects : null;
+    params[name] =
+      typeof value === 'string'
+        ? (table?.[value]?.label ?? value)
+        : typeof value === 'object' && 'code' in value
+          ? labelled(value, scenario)
+          : value;
+  }
+  return { ...message, params };
 }
