@@ -560,7 +560,11 @@ describe('the classroom in a browser', () => {
     await phone.getByRole('link', { name: 'Ouvrir mon appel' }).click();
     await phone.waitForURL(/\/ecoute\//);
     expect(new URL(phone.url()).pathname).toBe(callPath);
-    await phone.getByRole('button', { name: /^Raccrocher/ }).waitFor();
+    // The call on (« Raccrocher » in the page): a phone opens on her answers, the moves in sight.
+    await phone
+      .getByRole('button', { name: /^Raccrocher/, includeHidden: true })
+      .waitFor({ state: 'attached' });
+    await phone.getByRole('heading', { name: "Actions de l'écoutant·e" }).waitFor();
     expect(await floor.locator('.classroom-roster__name').allInnerTexts()).toEqual(['Inès', 'Noé']);
     // The roster the server sent again on her join kept the row and its focus.
     expect(await focused()).toBe('Libérer la place de « Inès »');
