@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, listenerView, observationEntry, trainerView } from '../test/fixtures.js';
-import { renderWithSession } from '../test/renderWithSession.js';
+import { renderLive, renderWithSession } from '../test/renderWithSession.js';
 import { FakeSpeechSynthesis, fakeVoice } from '../test/fakeSpeech.js';
 import { useState } from 'react';
 import { SessionContext, type Session } from '../socket/index.js';
@@ -669,30 +669,18 @@ describe('ListenerPage — the live console', () => {
       first.unmount();
 
       // The next call (a reload, another link): both stay off, and its lines are not spoken.
-      let setSession: (session: Session) => void = () => undefined;
       const session = fakeSession({ view: listenerView(), entries: inCall });
-      function Host() {
-        const [current, set] = useState<Session>(session);
-        setSession = set;
-        return (
-          <SessionContext value={current}>
-            <ListenerPage />
-          </SessionContext>
-        );
-      }
-      const next = renderWithSession(<Host />);
+      const next = renderLive(<ListenerPage />, session);
       expect((voiceSwitch() as HTMLInputElement).checked).toBe(false);
       expect((soundsSwitch() as HTMLInputElement).checked).toBe(false);
-      act(() => setSession({ ...session, entries: [...inCall, lineEntry(3, 'Vous êtes là ?')] }));
+      next.update({ ...session, entries: [...inCall, lineEntry(3, 'Vous êtes là ?')] });
       expect(fake.spoken).toHaveLength(0);
       // Turned on again by its shortcut: kept on.
       fireEvent.keyDown(document.body, { key: 'v', code: 'KeyV', altKey: true });
-      act(() =>
-        setSession({
-          ...session,
-          entries: [...inCall, lineEntry(3, 'Vous êtes là ?'), lineEntry(4, 'Allô ?')],
-        }),
-      );
+      next.update({
+        ...session,
+        entries: [...inCall, lineEntry(3, 'Vous êtes là ?'), lineEntry(4, 'Allô ?')],
+      });
       expect(fake.spoken.map((utterance) => utterance.text)).toEqual(['Allô ?']);
       next.unmount();
       renderWithSession(<ListenerPage />, {

@@ -1,5 +1,5 @@
-import type { ReactElement } from 'react';
-import { render, type RenderResult } from '@testing-library/react';
+import { useState, type ReactElement } from 'react';
+import { act, render, type RenderResult } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { I18nProvider, type Lang } from '../i18n/index.js';
 import { SessionContext, type Session } from '../socket/index.js';
@@ -41,4 +41,23 @@ export function renderWithSession(
       </MemoryRouter>
     </I18nProvider>,
   );
+}
+
+/**
+ * Renders a page under a session the test then changes, as a view update or a new entry does:
+ * `update(next)` sets it (in `act`).
+ */
+export function renderLive(
+  ui: ReactElement,
+  initial: Session,
+  options: { lang?: Lang; heavy?: boolean; route?: PageRoute } = {},
+): RenderResult & { update: (next: Session) => void } {
+  let setSession: (session: Session) => void = () => undefined;
+  function Host() {
+    const [session, set] = useState<Session>(initial);
+    setSession = set;
+    return <SessionContext value={session}>{ui}</SessionContext>;
+  }
+  const rendered = renderWithSession(<Host />, options);
+  return { ...rendered, update: (next: Session) => act(() => setSession(next)) };
 }

@@ -1,16 +1,21 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { saveSessionLinks } from '../home/savedLinks.js';
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { useState } from 'react';
 import type { TrainerView } from '@ecoute/engine';
 import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
 import { fakeSession } from '../test/fakeSession.js';
 import { inputEntry, lineEntry, observationEntry, trainerView } from '../test/fixtures.js';
-import { renderWithSession, type PageRoute } from '../test/renderWithSession.js';
-import { SessionContext, type Session } from '../socket/index.js';
+import { renderLive, renderWithSession, type PageRoute } from '../test/renderWithSession.js';
+import type { Session } from '../socket/index.js';
 import { RoleLinksPanel } from './RoleLinksPanel.js';
 import { TrainerPage } from './TrainerPage.js';
+
+/** The trainer's link, as the console is opened. */
+const route: PageRoute = { path: '/animation/:sessionId', url: '/animation/s1#k=jeton' };
+
+/** The console under a session the test changes (as a view update does). */
+const liveConsole = (initial: Session) => renderLive(<TrainerPage />, initial, { route });
 
 // What the trainer reads, from the French catalogue.
 const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
@@ -298,7 +303,6 @@ describe('TrainerPage', () => {
 
 describe('TrainerPage — after the end of the call', () => {
   // The console opened by its link: the debrief link carries the link's token.
-  const route: PageRoute = { path: '/animation/:sessionId', url: '/animation/s1#k=jeton' };
   const endedView = (): TrainerView =>
     trainerView({
       phase: 'ended',
@@ -311,24 +315,8 @@ describe('TrainerPage — after the end of the call', () => {
     });
   const debriefLink = () => screen.getByRole('link', { name: fr('debrief.open') });
 
-  /** The console under a session the test changes (as a view update does). */
-  function renderLive(initial: Session) {
-    let setSession: (session: Session) => void = () => undefined;
-    function Host() {
-      const [session, set] = useState<Session>(initial);
-      setSession = set;
-      return (
-        <SessionContext value={session}>
-          <TrainerPage />
-        </SessionContext>
-      );
-    }
-    const rendered = renderWithSession(<Host />, { route });
-    return { ...rendered, update: (next: Session) => act(() => setSession(next)) };
-  }
-
   it('makes « Ouvrir le débriefing » the primary button, with the outcome, above the call’s controls', () => {
-    const { update } = renderLive(fakeSession({ view: trainerView(), entries }));
+    const { update } = liveConsole(fakeSession({ view: trainerView(), entries }));
     // During the call: a way to the live debrief, in the secondary look, after the controls.
     expect(debriefLink().className).toBe('button button--secondary');
     const controls = screen.getByRole('heading', { name: fr('trainer.controls.heading') });
@@ -343,7 +331,7 @@ describe('TrainerPage — after the end of the call', () => {
   });
 
   it('offers no ad-lib line nor whisper once the call has ended, and says so', () => {
-    const { update } = renderLive(fakeSession({ view: trainerView(), entries }));
+    const { update } = liveConsole(fakeSession({ view: trainerView(), entries }));
     expect(screen.getByRole('textbox', { name: fr('trainer.adlib.label') })).not.toBeNull();
     expect(screen.getByRole('textbox', { name: fr('trainer.whisper.label') })).not.toBeNull();
     update(fakeSession({ view: endedView(), entries }));
@@ -365,7 +353,7 @@ describe('TrainerPage — after the end of the call', () => {
       understood: false,
     });
     const speech = { mode: 'free_speech' as const, pending: null };
-    const { update } = renderLive(
+    const { update } = liveConsole(
       fakeSession({ view: trainerView({ speech }), entries: [...entries, said] }),
     );
     const readings = () => screen.getByRole('region', { name: fr('speech.trainer.heading') });
@@ -387,7 +375,7 @@ describe('TrainerPage — after the end of the call', () => {
       inject: () => screen.getByRole('button', { name: 'On sonne à la porte' }),
     };
     for (const [from, control] of Object.entries(focusables)) {
-      const { update, unmount } = renderLive(fakeSession({ view: trainerView(), entries }));
+      const { update, unmount } = liveConsole(fakeSession({ view: trainerView(), entries }));
       control().focus();
       update(fakeSession({ view: endedView(), entries }));
       const heading = screen.getByRole('heading', { name: fr('outcome.heading') });
@@ -397,7 +385,7 @@ describe('TrainerPage — after the end of the call', () => {
   });
 
   it('keeps the focus where it was when the call ends elsewhere (the projector switch stays)', () => {
-    const { update } = renderLive(fakeSession({ view: trainerView(), entries }));
+    const { update } = liveConsole(fakeSession({ view: trainerView(), entries }));
     const projector = screen.getByRole('switch', { name: fr('trainer.projector') });
     projector.focus();
     update(fakeSession({ view: endedView(), entries }));
@@ -586,7 +574,6 @@ describe('TrainerPage — live controls', () => {
 });
 
 describe('TrainerPage — the pick asked of the trainer in free speech', () => {
-  const route: PageRoute = { path: '/trainer/:sessionId', url: '/trainer/s1#k=jeton' };
   const bof = inputEntry(5, {
     kind: 'interpret',
     n: 0,
@@ -611,20 +598,6 @@ describe('TrainerPage — the pick asked of the trainer in free speech', () => {
     screen.getByRole('heading', { name: fr('speech.trainer.pickHeading', { text: 'Bof.' }) });
   const choice = () => screen.getByRole('combobox', { name: fr('speech.trainer.pickLabel') });
 
-  function renderLive(initial: Session) {
-    let setSession: (session: Session) => void = () => undefined;
-    function Host() {
-      const [session, set] = useState<Session>(initial);
-      setSession = set;
-      return (
-        <SessionContext value={session}>
-          <TrainerPage />
-        </SessionContext>
-      );
-    }
-    const rendered = renderWithSession(<Host />, { route });
-    return { ...rendered, update: (next: Session) => act(() => setSession(next)) };
-  }
   const free = (pending: boolean, t = 5_000) =>
     fakeSession({
       view: pending ? waiting(t) : trainerView({ t, speech: { mode: 'free_speech', pending: null } }),
@@ -633,7 +606,7 @@ describe('TrainerPage — the pick asked of the trainer in free speech', () => {
     });
 
   it('comes first on the console, before the phone and the call; announced once, in its assertive region present before it', () => {
-    const { update } = renderLive(free(false));
+    const { update } = liveConsole(free(false));
     // The region is there before the request, empty (a region added with its text is not said).
     const alert = document.querySelector<HTMLElement>('.pick-request__said')!;
     expect(alert.getAttribute('role')).toBe('alert');
@@ -666,7 +639,7 @@ describe('TrainerPage — the pick asked of the trainer in free speech', () => {
 
   it('takes the focus when it was nowhere; the choice applied by keyboard', async () => {
     const session = free(true);
-    const { update } = renderLive(free(false));
+    const { update } = liveConsole(free(false));
     (document.activeElement as HTMLElement | null)?.blur();
     update(session);
     expect(document.activeElement).toBe(choice());
@@ -678,7 +651,7 @@ describe('TrainerPage — the pick asked of the trainer in free speech', () => {
   });
 
   it('leaves the focus with a trainer typing a whisper; the next Tab goes to the choice', () => {
-    const { update } = renderLive(free(false));
+    const { update } = liveConsole(free(false));
     const whisper = screen.getByRole('textbox', { name: fr('trainer.whisper.label') });
     whisper.focus();
     fireEvent.change(whisper, { target: { value: 'Reformu' } });
