@@ -29,8 +29,8 @@ describe("the listener's shortcuts help", () => {
   it('lists the action keys and their setting when the console has action buttons', () => {
     renderWithSession(<ShortcutsHelp moves={fullCall} />);
     expect(help().textContent).toContain(fr('shortcuts.colleague'));
-    expect(helpRows()).toContain('Alt+S Alt+P Alt+U: Transférer au 15 (SAMU), au 17 (police), au 112');
-    expect(helpRows()).toContain("1 … 2: Les actions proposées, dans l'ordre affiché");
+    expect(helpRows()).toContain(`Alt+S Alt+P Alt+U: ${fr('shortcuts.emergency')}`);
+    expect(helpRows()).toContain(`1 … 2: ${fr('shortcuts.movesAll')}`);
     expect(help().textContent).toContain(fr('shortcuts.remap.heading'));
     expect(help().textContent).not.toContain(fr('shortcuts.remap.talk'));
   });
@@ -126,7 +126,7 @@ describe("the listener's shortcuts help", () => {
       phone = false;
       act(() => listeners.forEach((changed) => changed()));
       expect(help().querySelector('details.shortcuts__fold')).toBeNull();
-      expect(helpRows()).toContain("1 … 2: Les actions proposées, dans l'ordre affiché");
+      expect(helpRows()).toContain(`1 … 2: ${fr('shortcuts.movesAll')}`);
     } finally {
       Reflect.deleteProperty(window, 'matchMedia');
     }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   compileScenario,
+  frenchText,
   parseScenario,
   runScenarioTests,
   scenarioGraphModel,
@@ -173,8 +174,9 @@ describe('CoveragePanel', () => {
       .filter((path) => !path.passed)
       .map((path) => path.name + path.failures.join(''))
       .join('');
-    expect(printed).toContain('action se_presenter');
-    expect(frenchList.textContent).toBe(printed.replaceAll('action se_presenter', 'action Se présenter'));
+    const step = (move: string) => frenchText(m('test.step.move', { move }));
+    expect(printed).toContain(step('se_presenter'));
+    expect(frenchList.textContent).toBe(printed.replaceAll(step('se_presenter'), step('Se présenter')));
   });
 
   it('names moves and events by their labels in what went wrong, nested messages too; an id the call lacks as written', () => {
