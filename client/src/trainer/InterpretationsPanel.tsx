@@ -46,6 +46,26 @@ export function choicesOf(
   return reading.offered.map((id) => ({ id, label: labels.get(id) ?? id }));
 }
 
+/** What the trainer's readings and the pick request are given (`TrainerPage` gives both the same). */
+export interface ReadingsProps {
+  speech: SpeechView;
+  entries: readonly TimelineEntry[];
+  /**
+   * The moves the state offers now: the choices of a correction only for a sentence recorded
+   * without the moves offered when it was said (before they were recorded).
+   */
+  moves: readonly MoveOption[];
+  labels: KnownLabels;
+  enabled: boolean;
+  /**
+   * The call is over: the server refuses a correction or a pick then (`session/ended`), so the
+   * readings stay as a record, with no form, and no request shows (`enabled` only says whether
+   * one can be sent now).
+   */
+  ended?: boolean;
+  onCorrect: (n: number, move: string) => Promise<boolean>;
+}
+
 /**
  * Free speech, for the trainer: every sentence with the move it was read as and how close it came
  * (and the runner-up), live; a correction for each, among the moves offered when it was said (the
@@ -61,23 +81,7 @@ export function InterpretationsPanel({
   enabled,
   ended = false,
   onCorrect,
-}: {
-  speech: SpeechView;
-  entries: readonly TimelineEntry[];
-  /**
-   * The moves the state offers now: the choices of a correction only for a sentence recorded
-   * without the moves offered when it was said (before they were recorded).
-   */
-  moves: readonly MoveOption[];
-  labels: KnownLabels;
-  enabled: boolean;
-  /**
-   * The call is over: the server refuses a correction then (`session/ended`), so the readings
-   * stay as a record, with no form (`enabled` only says whether a correction can be sent now).
-   */
-  ended?: boolean;
-  onCorrect: (n: number, move: string) => Promise<boolean>;
-}) {
+}: ReadingsProps) {
   const { t } = useI18n();
   const headingId = useId();
   const readings = readingsOf(entries);

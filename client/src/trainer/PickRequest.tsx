@@ -1,10 +1,8 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import type { MoveOption, SpeechView, TimelineEntry } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
-import type { KnownLabels } from '../ui/useKnownLabels.js';
 import { useStickyHeight } from '../ui/useStickyHeight.js';
 import { CorrectionForm } from './CorrectionForm.js';
-import { choicesOf, readingsOf } from './InterpretationsPanel.js';
+import { choicesOf, readingsOf, type ReadingsProps } from './InterpretationsPanel.js';
 
 /**
  * Free speech with « Me demander de choisir »: a sentence not understood waits for the trainer's
@@ -29,20 +27,11 @@ export function PickRequest({
   enabled,
   ended = false,
   onCorrect,
-}: {
-  speech: SpeechView;
-  entries: readonly TimelineEntry[];
-  /** The moves of now: the choices for a sentence recorded without the moves offered then. */
-  moves: readonly MoveOption[];
-  labels: KnownLabels;
+}: ReadingsProps & {
   /** Session time of the view. */
   now: number;
   /** The session time now, as the page estimates it: the countdown then counts down each second. */
   sessionNow?: () => number;
-  enabled: boolean;
-  /** The call is over: no request any more (the server refuses a pick then). */
-  ended?: boolean;
-  onCorrect: (n: number, move: string) => Promise<boolean>;
 }) {
   const { t } = useI18n();
   const headingId = useId();

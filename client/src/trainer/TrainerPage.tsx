@@ -28,7 +28,7 @@ import { BookmarkControl } from './BookmarkControl.js';
 import { EffectButtons } from './EffectButtons.js';
 import { InjectButtons } from './InjectButtons.js';
 import { InjectEffect } from './InjectEffect.js';
-import { InterpretationsPanel } from './InterpretationsPanel.js';
+import { InterpretationsPanel, type ReadingsProps } from './InterpretationsPanel.js';
 import { ListenerWordsPanel } from './ListenerWordsPanel.js';
 import { PersonaPanel } from './PersonaPanel.js';
 import { PickRequest } from './PickRequest.js';
@@ -74,6 +74,19 @@ export function TrainerPage() {
   const playing = online && view !== null && !view.paused && view.phase !== 'ended';
   const inCall = playing && view.phase === 'connected';
   const ended = view?.phase === 'ended';
+  // Free speech's readings and the pick request at the top: the same sentences, one correction.
+  const readings: ReadingsProps | null =
+    view?.speech.mode === 'free_speech'
+      ? {
+          speech: view.speech,
+          entries: session.entries,
+          moves: view.moves,
+          labels,
+          enabled: inCall,
+          ended,
+          onCorrect: (n, move) => submit({ kind: 'correct', n, move, applied: false }),
+        }
+      : null;
   // An ended call is no longer paused (pausing then ending left both shown): the phase wins.
   const paused = callPaused(view);
   // During the call a way to the live debrief; once ended, the trainer's next step: the primary
@@ -101,19 +114,7 @@ export function TrainerPage() {
           <ErrorAlert code={errorCode} />
           {/* A sentence not understood waits for the trainer's pick: first on the console (a
               phone's first screen), its region there before it comes. */}
-          {view.speech.mode === 'free_speech' ? (
-            <PickRequest
-              speech={view.speech}
-              entries={session.entries}
-              moves={view.moves}
-              labels={labels}
-              now={view.t}
-              sessionNow={sessionNow}
-              enabled={inCall}
-              ended={ended}
-              onCorrect={(n, move) => submit({ kind: 'correct', n, move, applied: false })}
-            />
-          ) : null}
+          {readings ? <PickRequest {...readings} now={view.t} sessionNow={sessionNow} /> : null}
           {/* One screen: each column scrolls inside, the page does not (1366×768 and up). */}
           <div className="trainer-console__grid">
             <div className="trainer-console__col trainer-console__col--controls" ref={controlsRef}>
@@ -176,17 +177,7 @@ export function TrainerPage() {
                 onChange={setDetails}
               />
               {/* In free speech the readings come right under what was said, before the forms. */}
-              {view.speech.mode === 'free_speech' ? (
-                <InterpretationsPanel
-                  speech={view.speech}
-                  entries={session.entries}
-                  moves={view.moves}
-                  labels={labels}
-                  enabled={inCall}
-                  ended={ended}
-                  onCorrect={(n, move) => submit({ kind: 'correct', n, move, applied: false })}
-                />
-              ) : null}
+              {readings ? <InterpretationsPanel {...readings} /> : null}
               {/* After the end the server refuses both (`session/ended`): not offered, said why. */}
               {ended ? (
                 <p className="muted">{t('trainer.callOver')}</p>
