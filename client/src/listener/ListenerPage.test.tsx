@@ -105,6 +105,19 @@ describe('ListenerPage', () => {
     return renderWithSession(<Host />);
   }
 
+  /**
+   * « Décrocher » focused, then pressed: Alt+C, Enter (a click with no pointer: its `detail` is 0)
+   * or a pointer's click (its `detail` counts its clicks).
+   */
+  async function pickUpBy(how: 'Alt+C' | 'Enter' | 'click'): Promise<void> {
+    const pick = button(fr('shortcuts.pickup'));
+    pick.focus();
+    await act(async () => {
+      if (how === 'Alt+C') fireEvent.keyDown(pick, { code: 'KeyC', key: 'c', altKey: true });
+      else fireEvent.click(pick, { detail: how === 'click' ? 1 : 0 });
+    });
+  }
+
   it('picked up with Alt+C from the title, where the join left the focus: the focus goes to the moves’ heading, not left nine Tabs away', async () => {
     const { unmount } = ringingConsole();
     const title = screen.getByRole('heading', { level: 1 });
@@ -121,12 +134,7 @@ describe('ListenerPage', () => {
     for (const mode of ['guided', 'free_speech'] as const) {
       for (const how of ['Alt+C', 'Enter', 'click'] as const) {
         const { unmount } = ringingConsole(mode);
-        const pick = button(fr('shortcuts.pickup'));
-        pick.focus();
-        await act(async () => {
-          if (how === 'Alt+C') fireEvent.keyDown(pick, { code: 'KeyC', key: 'c', altKey: true });
-          else fireEvent.click(pick, { detail: how === 'click' ? 1 : 0 });
-        });
+        await pickUpBy(how);
         const place =
           mode === 'guided'
             ? screen.getByRole('heading', { name: fr('moves.heading') })
@@ -220,13 +228,7 @@ describe('ListenerPage', () => {
   it('free speech: picked up by keyboard, the focus is in « Ce que je dis »; after a click, on the last lines’ heading (no phone keyboard over them)', async () => {
     for (const how of ['Enter', 'Alt+C', 'click'] as const) {
       const { unmount } = ringingConsole('free_speech');
-      const pick = button(fr('shortcuts.pickup'));
-      pick.focus();
-      await act(async () => {
-        if (how === 'Alt+C') fireEvent.keyDown(pick, { code: 'KeyC', key: 'c', altKey: true });
-        // A click by Enter or Space has no pointer: its `detail` is 0; a pointer's counts its clicks.
-        else fireEvent.click(pick, { detail: how === 'click' ? 1 : 0 });
-      });
+      await pickUpBy(how);
       const expected =
         how === 'click'
           ? screen.getByRole('heading', { name: fr('transcript.heading') })
