@@ -994,14 +994,22 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
     // In the first screen, no scrolling (it was 2,940 px down a 7,770 px page), its countdown shown.
     expect(await trainer.evaluate(() => window.scrollY)).toBe(0);
     expect(await inView()).toBe(true);
-    await request
-      .getByText(/^Choisissez l'action\u00a0: \d+ s avant «\u00a0Pardon\u202f\?\u00a0»$/)
-      .waitFor();
+    const countdown = request.getByText(
+      /^Choisissez l'action\u00a0: \d+ s avant «\u00a0Pardon\u202f\?\u00a0»$/,
+    );
+    await countdown.waitFor();
+    const seconds = async () => Number(/(\d+) s/.exec((await countdown.textContent()) ?? '')?.[1]);
     // Focus was nowhere: on the choice.
     expect(await focusIsOn(trainer, '.pick-request select')).toBe(true);
-    // Said once (not each second of the countdown).
+    // Said once (not each second of the countdown): read once the countdown has moved on.
+    const before = await seconds();
     await advanceClock(suite.server.url, 3_000);
-    await trainer.waitForTimeout(1_200);
+    await trainer.waitForFunction(
+      (limit) =>
+        Number(/(\d+) s/.exec(document.querySelector('.pick-request__countdown')?.textContent ?? '')?.[1]) <=
+        limit,
+      before - 3,
+    );
     const pickSaid = (await announcements(trainer)).filter((text) => text.startsWith('Phrase non comprise'));
     expect(pickSaid).toHaveLength(1);
     // Chosen by keyboard: another move with the arrow, Tab to « Appliquer cette action », Enter.
