@@ -65,17 +65,23 @@ describe("a newcomer administrator's pages", () => {
     await steps.waitFor();
     const links = steps.getByRole('link');
     expect(await links.allTextContents()).toEqual([
+      'Jouer un premier appel',
       'Inviter les formateur·rices',
       "Parcourir la bibliothèque d'appels",
       'Préparer une séance de groupe',
       'Définir un badge',
       'Relier une plateforme de formation (LTI)',
     ]);
-    await steps.getByText(/^0\sétape faite sur 5$/).waitFor();
+    await steps.getByText(/^0\sétape faite sur 6$/).waitFor();
     await check(page, 'first-steps');
 
-    // Keyboard first: the step followed with Enter, the focus on its section of the organisation page.
+    // Keyboard first: the first step leads to the session form under the list, on the same page.
     await links.first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'new-session-heading');
+    expect(await focusedText(page)).toBe('Nouvelle séance');
+    // The next, followed with Enter: the focus on its section of the organisation page.
+    await links.nth(1).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'invite-heading');
     expect(await focusedText(page)).toBe('Inviter');
@@ -90,7 +96,7 @@ describe("a newcomer administrator's pages", () => {
     await page.goto(`${server.url}/`);
     const invite = steps.getByRole('listitem').filter({ hasText: 'Inviter les formateur·rices' });
     await invite.getByText('Fait', { exact: true }).waitFor();
-    await steps.getByText(/^1\sétape faite sur 5$/).waitFor();
+    await steps.getByText(/^1\sétape faite sur 6$/).waitFor();
 
     // Hidden when dismissed, also on the next visit; the focus to the page's title.
     await steps.getByRole('button', { name: 'Masquer ces étapes' }).click();
@@ -103,7 +109,7 @@ describe("a newcomer administrator's pages", () => {
     await check(page, 'first-steps-hidden');
     await again.focus();
     await page.keyboard.press('Enter');
-    await steps.getByText(/^1\sétape faite sur 5$/).waitFor();
+    await steps.getByText(/^1\sétape faite sur 6$/).waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'first-steps-heading');
     expect(await again.count()).toBe(0);
     await page.close();

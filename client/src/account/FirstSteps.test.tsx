@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import type { AccountMe, OrganizationSummary } from '@ecoute/protocol';
+import type { AccountMe, OrganizationSummary, SessionListItem } from '@ecoute/protocol';
 import { translate, type MessageParams } from '../i18n/catalogue.js';
 import type { MessageKey } from '../i18n/fr.js';
 import { signedInAs } from '../test/fixtures.js';
@@ -33,7 +33,16 @@ const alone: OrganizationSummary = {
 
 /** A new organisation (nothing done), or one where `done` is. */
 function organisation(
-  done: { invite?: boolean; class?: boolean; badge?: boolean; lti?: boolean; ownCall?: boolean } = {},
+  done: {
+    played?: boolean;
+    invite?: boolean;
+    class?: boolean;
+    badge?: boolean;
+    lti?: boolean;
+    ownCall?: boolean;
+    /** A call still on (not played to its end). */
+    live?: boolean;
+  } = {},
 ): FirstStepsApi {
   const ok = <T,>(data: T) => Promise.resolve({ ok: true as const, data });
   return {
@@ -66,6 +75,25 @@ function organisation(
         { id: 'appel-entrainement', title: "Appel d'entraînement", builtIn: true, published: 1 },
         ...(done.ownCall ? [{ id: 'appel-caf', title: 'Appel CAF', builtIn: false, draft: 1 }] : []),
       ]),
+    sessions: () =>
+      ok([
+        ...(done.live ? [call('s-live', 'live')] : []),
+        ...(done.played ? [call('s-ended', 'ended')] : []),
+      ]),
+  };
+}
+
+function call(id: string, status: 'live' | 'ended'): SessionListItem {
+  return {
+    id,
+    scenarioId: 'appel-entrainement',
+    scenarioVersion: 6,
+    scenarioTitle: "Appel d'entraînement",
+    createdAt: '2026-12-07T09:00:00Z',
+    endedAt: status === 'ended' ? '2026-12-07T09:08:00Z' : null,
+    status,
+    outcome: status === 'ended' ? 'best' : null,
+    learner: 'Lucie',
   };
 }
 
@@ -80,6 +108,7 @@ describe('FirstSteps', () => {
     const list = within(steps()).getByRole('list');
     const links = within(list).getAllByRole('link');
     expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      [fr('account.firstSteps.play'), '/#new-session-heading'],
       [fr('account.firstSteps.invite'), '/organisation#invite-heading'],
       [fr('account.firstSteps.library'), '/bibliotheque'],
       [fr('account.firstSteps.class'), '/classes'],
@@ -88,7 +117,7 @@ describe('FirstSteps', () => {
     ]);
     expect(list.tagName).toBe('OL');
     expect(
-      within(steps()).getByText(fr('account.firstSteps.progress.one', { count: 0, total: 5 })),
+      within(steps()).getByText(fr('account.firstSteps.progress.one', { count: 0, total: 6 })),
     ).toBeTruthy();
     expect(within(steps()).queryByText(fr('account.firstSteps.done'))).toBeNull();
   });
@@ -103,7 +132,7 @@ describe('FirstSteps', () => {
     expect(within(item('account.firstSteps.lti')).queryByText(fr('account.firstSteps.done'))).not.toBeNull();
     expect(within(item('account.firstSteps.class')).queryByText(fr('account.firstSteps.done'))).toBeNull();
     expect(
-      within(steps()).getByText(fr('account.firstSteps.progress.other', { count: 2, total: 5 })),
+      within(steps()).getByText(fr('account.firstSteps.progress.other', { count: 2, total: 6 })),
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('link', { name: fr('account.firstSteps.library') }));
     expect(
@@ -129,7 +158,7 @@ describe('FirstSteps', () => {
     const item = screen.getByRole('link', { name: fr('account.firstSteps.library') }).closest('li')!;
     expect(within(item).queryByText(fr('account.firstSteps.done'))).not.toBeNull();
     expect(
-      within(steps()).getByText(fr('account.firstSteps.progress.one', { count: 1, total: 5 })),
+      within(steps()).getByText(fr('account.firstSteps.progress.one', { count: 1, total: 6 })),
     ).toBeTruthy();
   });
 
@@ -140,10 +169,27 @@ describe('FirstSteps', () => {
     expect(within(item).queryByText(fr('account.firstSteps.done'))).not.toBeNull();
   });
 
+  it('ticks « Jouer un premier appel » once a call of the organisation was played to its end, not while one is on', async () => {
+    const item = () => screen.getByRole('link', { name: fr('account.firstSteps.play') }).closest('li')!;
+    const { unmount } = renderWithSession(<FirstSteps me={admin} api={organisation({ live: true })} />);
+    await settle();
+    expect(within(item()).queryByText(fr('account.firstSteps.done'))).toBeNull();
+    unmount();
+    renderWithSession(<FirstSteps me={admin} api={organisation({ live: true, played: true })} />);
+    await settle();
+    expect(within(item()).queryByText(fr('account.firstSteps.done'))).not.toBeNull();
+    expect(
+      within(steps()).getByText(fr('account.firstSteps.progress.one', { count: 1, total: 6 })),
+    ).toBeTruthy();
+  });
+
   it('goes once every step is done', async () => {
     localStorage.setItem('ecoute.firstSteps.u1', JSON.stringify({ hidden: false, library: true }));
     renderWithSession(
-      <FirstSteps me={admin} api={organisation({ invite: true, class: true, badge: true, lti: true })} />,
+      <FirstSteps
+        me={admin}
+        api={organisation({ played: true, invite: true, class: true, badge: true, lti: true })}
+      />,
     );
     await settle();
     expect(screen.queryByRole('region', { name: fr('account.firstSteps.heading') })).toBeNull();
@@ -196,7 +242,7 @@ describe('FirstSteps shown again', () => {
     });
     expect(document.activeElement).toBe(heading);
     expect(
-      within(steps()).getByText(fr('account.firstSteps.progress.one', { count: 1, total: 5 })),
+      within(steps()).getByText(fr('account.firstSteps.progress.one', { count: 1, total: 6 })),
     ).toBeTruthy();
     expect(screen.queryByRole('button', { name: fr('account.firstSteps.show') })).toBeNull();
     // Kept: the next visit shows the list.
@@ -209,7 +255,10 @@ describe('FirstSteps shown again', () => {
   it('on a later visit, hidden: the way back, and the list asked for again even with every step done', async () => {
     localStorage.setItem('ecoute.firstSteps.u1', JSON.stringify({ hidden: true, library: true }));
     renderWithSession(
-      <FirstSteps me={admin} api={organisation({ invite: true, class: true, badge: true, lti: true })} />,
+      <FirstSteps
+        me={admin}
+        api={organisation({ played: true, invite: true, class: true, badge: true, lti: true })}
+      />,
     );
     await settle();
     expect(screen.queryByRole('region', { name: fr('account.firstSteps.heading') })).toBeNull();
@@ -222,7 +271,7 @@ describe('FirstSteps shown again', () => {
       within(steps()).getByRole('heading', { level: 2, name: fr('account.firstSteps.heading') }),
     );
     expect(
-      within(steps()).getByText(fr('account.firstSteps.progress.other', { count: 5, total: 5 })),
+      within(steps()).getByText(fr('account.firstSteps.progress.other', { count: 6, total: 6 })),
     ).toBeTruthy();
   });
 });

@@ -1,7 +1,7 @@
 // An administrator's first steps, on the home page under its pitch: after the first setup the
 // administrator landed on a session form with no word of what an organisation needs first. Each
-// step a link to its page, `account.firstSteps.done` once the organisation shows it done (another member or an
-// invitation, a group session, a badge, a platform registered; the library once its page was
+// step a link to its page, `account.firstSteps.done` once the organisation shows it done (a call played to
+// its end, another member or an invitation, a group session, a badge, a platform registered; the library once its page was
 // opened in this browser, by whatever way, or once the organisation has a call of its own in it);
 // the list goes when every step is done or when `account.firstSteps.dismiss` hides it (kept per account in
 // this browser, `firstStepsStore.ts`). Hidden, it leaves `account.firstSteps.show` in its place: the
@@ -16,6 +16,7 @@ import { badgesApi } from '../badges/badgesApi.js';
 import { classroomApi } from '../classroom/classroomApi.js';
 import { ltiApi } from '../lti/ltiApi.js';
 import { libraryApi } from '../library/libraryApi.js';
+import { httpSessionsApi } from '../sessions/sessionsApi.js';
 import { keepFirstSteps, readFirstSteps, type FirstStepsMemory } from './firstStepsStore.js';
 import './firstSteps.css';
 
@@ -26,10 +27,11 @@ export const firstStepsApi = {
   badges: badgesApi.definitions,
   lti: ltiApi.registration,
   library: libraryApi.list,
+  sessions: () => httpSessionsApi.list({}),
 };
 export type FirstStepsApi = typeof firstStepsApi;
 
-type StepId = 'invite' | 'library' | 'class' | 'badge' | 'lti';
+type StepId = 'play' | 'invite' | 'library' | 'class' | 'badge' | 'lti';
 
 interface Step {
   id: StepId;
@@ -40,6 +42,13 @@ interface Step {
 
 /** In the order a new organisation needs them. The organisation page's sections by their heading's id. */
 const STEPS: readonly Step[] = [
+  // The home page's own form, under the list (`HomePage` focuses its heading).
+  {
+    id: 'play',
+    to: '/#new-session-heading',
+    label: 'account.firstSteps.play',
+    hint: 'account.firstSteps.playHint',
+  },
   {
     id: 'invite',
     to: '/organisation#invite-heading',
@@ -78,21 +87,28 @@ export function FirstSteps({ me, api = firstStepsApi }: { me: AccountMe; api?: F
     if (memory.hidden) return;
     let current = true;
     // A refused or failed answer leaves its step to do: never `account.firstSteps.done` on a guess.
-    void Promise.all([api.organization(), api.classes(), api.badges(), api.lti(), api.library()]).then(
-      ([organization, classes, badges, lti, library]) => {
-        if (!current) return;
-        setDone({
-          invite:
-            organization.ok &&
-            (organization.data.members.length > 1 || organization.data.invitations.length > 0),
-          class: classes.ok && classes.data.length > 0,
-          badge: badges.ok && badges.data.badges.length > 0,
-          lti: lti.ok && lti.data.platforms.length > 0,
-          // A call written, imported or duplicated: the library was browsed, in another browser maybe.
-          library: library.ok && library.data.some((call) => !call.builtIn),
-        });
-      },
-    );
+    void Promise.all([
+      api.organization(),
+      api.classes(),
+      api.badges(),
+      api.lti(),
+      api.library(),
+      api.sessions(),
+    ]).then(([organization, classes, badges, lti, library, sessions]) => {
+      if (!current) return;
+      setDone({
+        // A call played to its end, by anyone of the organisation: the console was seen at work.
+        play: sessions.ok && sessions.data.some((session) => session.status === 'ended'),
+        invite:
+          organization.ok &&
+          (organization.data.members.length > 1 || organization.data.invitations.length > 0),
+        class: classes.ok && classes.data.length > 0,
+        badge: badges.ok && badges.data.badges.length > 0,
+        lti: lti.ok && lti.data.platforms.length > 0,
+        // A call written, imported or duplicated: the library was browsed, in another browser maybe.
+        library: library.ok && library.data.some((call) => !call.builtIn),
+      });
+    });
     return () => {
       current = false;
     };

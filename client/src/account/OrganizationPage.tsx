@@ -16,7 +16,7 @@ import { SignedInPage } from './SignedInPage.js';
 import { LtiRegistrationPanel } from '../lti/LtiRegistrationPanel.js';
 import { AuditLog } from './AuditLog.js';
 import { Field } from './Field.js';
-import { useFocusFragment } from './useFocusFragment.js';
+import { useFocusFragment } from '../ui/useFocusFragment.js';
 import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
 import { ScrollTable } from '../ui/ScrollTable.js';
 import './members.css';

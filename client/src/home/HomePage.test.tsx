@@ -53,6 +53,17 @@ function fakeApi(created: ApiResult<SessionLinks> = { ok: true, data: links }) {
 }
 
 describe('HomePage', () => {
+  it("focuses « Nouvelle séance » when its address names it (the first steps' « Jouer un premier appel »)", async () => {
+    const { api } = fakeApi();
+    renderWithSession(<HomePage api={api} origin="https://ecoute.test" />, {
+      route: { path: '/', url: '/#new-session-heading' },
+    });
+    await screen.findByRole('radio', { name: 'Crise suicidaire' });
+    expect(document.activeElement).toBe(
+      screen.getByRole('heading', { level: 2, name: fr('home.scenarios.heading') }),
+    );
+  });
+
   it('lists the scenarios and creates a session from the chosen one', async () => {
     const { api, requests } = fakeApi();
     renderWithSession(<HomePage api={api} origin="https://ecoute.test" />);

@@ -4,6 +4,7 @@ import type { SessionLinks } from '@ecoute/protocol';
 import { useI18n } from '../i18n/index.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
+import { useFocusFragment } from '../ui/useFocusFragment.js';
 import { httpHomeApi, type HomeApi } from './homeApi.js';
 import { saveSessionLinks } from './savedLinks.js';
 import {
@@ -38,6 +39,8 @@ export function HomePage({
   const [sessionCall, setSessionCall] = useState<{ title: string; version: number } | null>(null);
   const [choices, setChoices] = useState<SessionChoices>(DEFAULT_SESSION_CHOICES);
   useDocumentTitle();
+  // `/#new-session-heading` (the first steps' « Jouer un premier appel »): the form, once it shows.
+  useFocusFragment(scenarios.status !== 'loading');
 
   const chosen = selected ?? (scenarios.status === 'loaded' ? (scenarios.scenarios[0]?.id ?? null) : null);
   const chosenSummary =

@@ -698,6 +698,9 @@ export const en: Catalogue = {
     'The organisation {organization} is set up. Here is what it needs to welcome trainers and listeners; each step is ticked once done.',
   'account.firstSteps.progress.one': '{count} of {total} steps done',
   'account.firstSteps.progress.other': '{count} of {total} steps done',
+  'account.firstSteps.play': 'Play a first call',
+  'account.firstSteps.playHint':
+    "Under “New session”, choose a call and create the session, then open the listener's link in another tab: you see the call from both sides, through to the debrief.",
   'account.firstSteps.invite': 'Invite the trainers',
   'account.firstSteps.inviteHint':
     'One invitation link per person, to hand over: they create their account there.',

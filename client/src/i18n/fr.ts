@@ -714,6 +714,9 @@ export const fr = {
     "L'organisme {organization} est créé. Voici ce qu'il lui faut pour accueillir formateur·rices et écoutant·es ; chaque étape se coche une fois faite.",
   'account.firstSteps.progress.one': '{count} étape faite sur {total}',
   'account.firstSteps.progress.other': '{count} étapes faites sur {total}',
+  'account.firstSteps.play': 'Jouer un premier appel',
+  'account.firstSteps.playHint':
+    "Sous « Nouvelle séance », choisissez un appel et créez la séance, puis ouvrez le lien de l'écoutant·e dans un autre onglet : vous voyez l'appel des deux côtés, jusqu'au débriefing.",
   'account.firstSteps.invite': 'Inviter les formateur·rices',
   'account.firstSteps.inviteHint':
     "Un lien d'invitation par personne, à lui transmettre : elle y crée son compte.",

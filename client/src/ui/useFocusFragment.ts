@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
-import { focusQuietly } from '../ui/useFocusRescue.js';
+import { focusQuietly } from './useFocusRescue.js';
 
 /** How long a section still loading (the LTI panel asks its own answer) is waited for. */
 const SECTION_WAIT_MS = 5_000;
