@@ -225,7 +225,7 @@ describe('the debrief in the browser', () => {
 
     // Export the JSON: the file holds the timeline and the judgment.
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Exporter en JSON' }).click();
+    await page.getByRole('button', { name: "Télécharger l'appel enregistré (JSON)" }).click();
     const file = await (await download).path();
     const exported = JSON.parse(readFileSync(file, 'utf8')) as SessionExport & Record<string, unknown>;
     expect(JSON.stringify(exported)).toContain('ton_pose');
@@ -386,7 +386,9 @@ describe('the debrief in the browser', () => {
       .first()
       .waitFor();
     await expect(page.getByText('Un peu rapide au début').count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: 'Exporter en JSON' }).count()).resolves.toBe(0);
+    await expect(
+      page.getByRole('button', { name: "Télécharger l'appel enregistré (JSON)" }).count(),
+    ).resolves.toBe(0);
     const self = page.getByRole('region', { name: 'Mon auto-évaluation' });
     await self
       .getByRole('radiogroup', { name: 'Ton posé, rythme adapté' })
