@@ -55,6 +55,21 @@ describe("a newcomer administrator's pages", () => {
   it('after the first setup, the next steps as links; the first one leads to its section', async () => {
     const page = await admin.newPage();
     await page.goto(`${server.url}/setup#k=${setupToken(server)}`);
+    // Sent empty: the browser stops at the first field and says why in the page's language.
+    const submit = page.getByRole('button', { name: "Créer l'organisme et le compte" });
+    await submit.click();
+    await page.waitForFunction(() => document.activeElement instanceof HTMLInputElement);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).validationMessage)).toBe(
+      'Remplissez ce champ.',
+    );
+    await page.getByLabel('Adresse e-mail').fill('alex');
+    await page.getByLabel("Nom de l'organisme de formation").fill('Écoute Solidaire');
+    await page.getByLabel('Nom', { exact: true }).fill('Alex Martin');
+    await submit.click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('type') === 'email');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).validationMessage)).toBe(
+      'Saisissez une adresse e-mail, par exemple nom@exemple.fr.',
+    );
     await page.getByLabel("Nom de l'organisme de formation").fill('Écoute Solidaire');
     await page.getByLabel('Nom', { exact: true }).fill('Alex Martin');
     await page.getByLabel('Adresse e-mail').fill('alex@example.org');

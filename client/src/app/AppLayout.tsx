@@ -2,12 +2,15 @@ import { Suspense, useRef } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useI18n } from '../i18n/index.js';
 import { LanguageSwitch } from '../ui/LanguageSwitch.js';
+import { useFieldMessages } from '../ui/useFieldMessages.js';
 import { useFocusOnNavigation } from './useFocusOnNavigation.js';
 
 export function AppLayout() {
   const { t } = useI18n();
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigation(main);
+  // Every form's fields checked by the browser, worded in the page's language.
+  useFieldMessages();
   return (
     <>
       <a className="skip-link" href="#main">
