@@ -31,16 +31,18 @@ export function LearnerAssignmentPanel({ assignment }: { assignment: LearnerAssi
       {ended ? (
         <>
           {/* classroom.join.ended with the outcome (outcome.*), then why (endReason.*). */}
-          <p className="classroom-assignment__ended">
+          <p>
             <strong>{t('classroom.join.ended', { outcome: outcomeText(t, ended.outcome) })}</strong>
             {ended.reason && <> {endReasonText(t, ended.reason)}</>}
           </p>
           {/* The listener's only (classroom.join.debrief): the debrief opens to the listener's and
               the trainer's links, the server gives none to the other roles. */}
           {assignment.debriefLink && (
-            <a className="button" href={assignment.debriefLink}>
-              {t('classroom.join.debrief')}
-            </a>
+            <p>
+              <a className="button" href={assignment.debriefLink}>
+                {t('classroom.join.debrief')}
+              </a>
+            </p>
           )}
           <p>{t('classroom.join.nextRound')}</p>
         </>
