@@ -2,7 +2,9 @@
 // creates a class, six learners join on their own pages (390×844) with a pseudonym, the trainer
 // forms pairs at random (the machine plays the caller: a listener and an observer each) and
 // launches three calls at once; each learner opens the link their page received; on the floor
-// (1366×768) the trainer whispers to one listener and pauses one call; the calls end and the
+// (1366×768) the trainer whispers to one listener and pauses one call; the calls end — back on
+// their group pages (390×844), a listener reads « Appel terminé », its outcome and « Ouvrir mon
+// débriefing », an observer no debrief link, the same after a reload — and the
 // group debrief compares the three at once (one scenario: no menu), its conditions in words
 // (« à partir de la 3ᵉ fois »), at 1366×768 and 390×844. The trainer copies the learners' join link (« Copier » beside
 // it, said in a live region); her message to every learner reaches them on their call pages,
