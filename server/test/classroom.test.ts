@@ -1050,6 +1050,128 @@ describe('the classroom', () => {
     expect(late.messages.filter((m) => m.text === tooLong || m.text.trim() === '')).toEqual([]);
   }, 60_000);
 
+  it('tells a learner’s page when her own call ends and how — the listener with her debrief link —, never of another group’s call, and again after a reload', async () => {
+    const created = await api<ClassSummary>('/api/classes', trainer, {
+      name: 'Groupe du dimanche',
+      scenarioIds: [SCENARIO],
+    });
+    const { classId, code } = created.body;
+    const learners: { joined: ClassJoined; page: ClassClient }[] = [];
+    for (const pseudonym of ['Lou', 'Malo', 'Nour', 'Oscar']) {
+      const joined = await api<ClassJoined>('/api/class-join', null, { code, pseudonym });
+      const page = await ClassClient.connect(server, { classId, learnerToken: joined.body.token });
+      open.push(page);
+      await page.waitFor(() => page.assignments.length === 1, 'no assignment yet');
+      learners.push({ joined: joined.body, page });
+    }
+    const [lou, malo, nour, oscar] = learners.map((l) => l.joined.learnerId) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    // Lou listens to Malo playing the caller; Nour listens to the machine, Oscar observes.
+    const launched = await api<RoundLaunched>(`/api/classes/${classId}/rounds`, trainer, {
+      scenarioId: SCENARIO,
+      groups: [
+        { listener: lou, callerActor: malo, observers: [] },
+        { listener: nour, callerActor: null, observers: [oscar] },
+      ],
+    });
+    expect(launched.status).toBe(201);
+    for (const { page } of learners) await page.waitFor(() => page.assignments.length === 2, 'the round');
+    for (const { page } of learners)
+      expect(page.assignments[1]).toMatchObject({ round: 1, ended: null, debriefLink: null });
+    const [louPage, maloPage, nourPage, oscarPage] = learners.map((l) => l.page) as [
+      ClassClient,
+      ClassClient,
+      ClassClient,
+      ClassClient,
+    ];
+    const louLink = louPage.assignments[1]!.link;
+
+    // Lou picks up and hangs up: her group's pages hear that their call ended, and how.
+    const louCall = await RoleClient.connect(server.url, {
+      sessionId: sessionOf(louLink),
+      token: tokenOf(louLink),
+    });
+    open.push(louCall);
+    await louCall.sync(0);
+    expect((await louCall.send({ kind: 'pickup' })).ok).toBe(true);
+    expect((await louCall.send({ kind: 'hangup' })).ok).toBe(true);
+    await louPage.waitFor(() => louPage.assignments.length === 3, 'Lou’s call ended');
+    await maloPage.waitFor(() => maloPage.assignments.length === 3, 'Malo’s call ended');
+    const detail = await api<ClassDetail>(`/api/classes/${classId}`, trainer);
+    const louCallState = detail.body.calls.find((c) => c.sessionId === sessionOf(louLink))!;
+    expect(louCallState.status).toBe('ended');
+    // The outcome the record holds (as the class's detail says it), and why: the listener hung up.
+    const louEnd = { outcome: louCallState.outcome, reason: 'hangup' };
+    expect(louPage.assignments[2]).toMatchObject({
+      round: 1,
+      role: 'listener',
+      link: louLink,
+      ended: louEnd,
+      debriefLink: `/debrief/${encodeURIComponent(sessionOf(louLink))}#k=${encodeURIComponent(tokenOf(louLink))}`,
+    });
+    // The caller actor is told it ended, with no debrief link (the debrief is the listener's and the trainer's).
+    expect(maloPage.assignments[2]).toMatchObject({ role: 'callerActor', ended: louEnd, debriefLink: null });
+    // That link opens Lou's debrief.
+    const debrief = await fetch(`${server.url}/api/sessions/${sessionOf(louLink)}/debrief`, {
+      headers: { authorization: `Bearer ${tokenOf(louPage.assignments[2]!.debriefLink!)}` },
+    });
+    expect(debrief.status).toBe(200);
+
+    // The trainer ends Nour's call: Nour and Oscar hear of it — and of nothing before (Lou's call is
+    // not theirs: a message about it would have come first on their sockets).
+    const nourLink = nourPage.assignments[1]!.link;
+    const nourCall = launched.body.calls.find((c) => c.sessionId === sessionOf(nourLink))!;
+    const nourConsole = await RoleClient.connect(server.url, {
+      sessionId: nourCall.sessionId,
+      token: tokenOf(nourCall.trainerLink!),
+    });
+    open.push(nourConsole);
+    await nourConsole.sync(0);
+    expect((await nourConsole.send({ kind: 'end' })).ok).toBe(true);
+    await nourPage.waitFor(() => nourPage.assignments.length === 3, 'Nour’s call ended');
+    await oscarPage.waitFor(() => oscarPage.assignments.length === 3, 'Oscar’s call ended');
+    const trainerEnd = { outcome: null, reason: 'trainer' };
+    expect(nourPage.assignments[2]).toMatchObject({ role: 'listener', ended: trainerEnd });
+    expect(nourPage.assignments[2]!.debriefLink).toMatch(/^\/debrief\//);
+    expect(oscarPage.assignments[2]).toMatchObject({
+      role: 'observer',
+      ended: trainerEnd,
+      debriefLink: null,
+    });
+    expect(louPage.assignments).toHaveLength(3);
+    expect(maloPage.assignments).toHaveLength(3);
+
+    // A reload: the page's first assignment already says how its call ended (from the record).
+    for (const [i, expected] of [
+      [0, { role: 'listener', ended: louEnd, debriefLink: louPage.assignments[2]!.debriefLink }],
+      [1, { role: 'callerActor', ended: louEnd, debriefLink: null }],
+      [3, { role: 'observer', ended: trainerEnd, debriefLink: null }],
+    ] as const) {
+      const again = await ClassClient.connect(server, { classId, learnerToken: learners[i]!.joined.token });
+      open.push(again);
+      await again.waitFor(() => again.assignments.length === 1, 'the assignment after a reload');
+      expect(again.assignments[0]).toMatchObject(expected);
+    }
+
+    // The next round: its assignments say nothing of an end.
+    const next = await api<RoundLaunched>(`/api/classes/${classId}/rounds`, trainer, {
+      scenarioId: SCENARIO,
+      groups: [{ listener: malo, callerActor: null, observers: [lou] }],
+    });
+    expect(next.status).toBe(201);
+    await louPage.waitFor(() => louPage.assignments.length === 4, 'the next round');
+    expect(louPage.assignments[3]).toMatchObject({
+      round: 2,
+      role: 'observer',
+      ended: null,
+      debriefLink: null,
+    });
+  }, 60_000);
+
   it('limits the joins per address (ECOUTE_CREATE_PER_MINUTE): a burst of a class passes, the next is refused', async () => {
     const limited = await startServer({ env: { ECOUTE_CREATE_PER_MINUTE: '1' } });
     try {

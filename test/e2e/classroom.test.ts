@@ -2,7 +2,9 @@
 // creates a class, six learners join on their own pages (390×844) with a pseudonym, the trainer
 // forms pairs at random (the machine plays the caller: a listener and an observer each) and
 // launches three calls at once; each learner opens the link their page received; on the floor
-// (1366×768) the trainer whispers to one listener and pauses one call; the calls end and the
+// (1366×768) the trainer whispers to one listener and pauses one call; the calls end — back on
+// their group pages (390×844), a listener reads « Appel terminé », its outcome and « Ouvrir mon
+// débriefing », an observer no debrief link, the same after a reload — and the
 // group debrief compares the three at once (one scenario: no menu), its conditions in words
 // (« à partir de la 3ᵉ fois »), at 1366×768 and 390×844. The trainer copies the learners' join link (« Copier » beside
 // it, said in a live region); her message to every learner reaches them on their call pages,
@@ -276,13 +278,46 @@ describe('the classroom in a browser', () => {
     // « Ouvrir mon appel » left the group session page in the same tab: at the end of the call,
     // the call page leads back to it, where the next round's role will arrive.
     const back = callPages.get(listeners[0]!)!;
+    const backCall = /\/ecoute\/([^/?#]+)/.exec(back.url())?.[1] ?? '';
+    expect(backCall).not.toBe('');
     await back.getByRole('link', { name: 'Retour à la séance de groupe' }).click();
     await back.waitForURL(/\/classe/);
     // (Its round's role comes back at once: « En attente du prochain tour » shows only until it
-    // arrives, a moment the test could miss.)
-    await back.getByRole('heading', { level: 1, name: /^Tour 1\s:\svous êtes écoutant·e/ }).waitFor();
+    // arrives, a moment the test could miss.) It says the call ended and how — not « Ouvrir mon
+    // appel » as if it ran —, the listener's debrief, the next round to come; on a phone, and the
+    // same after a reload (the server says it, not the page's memory).
+    const saysEnded = async (page: Page, debrief: 'listener' | 'none') => {
+      await page.getByRole('heading', { level: 1, name: /^Tour 1\s:\sappel terminé$/ }).waitFor();
+      expect(await page.title()).toMatch(/Tour 1\s:\sappel terminé/);
+      await page
+        .getByText(/^Appel terminé\.\sIssue\s:\s(très bien|bien|partiel|échec|interrompu)\.$/)
+        .waitFor();
+      await page
+        .getByText("Le prochain tour s'affichera ici quand le ou la formateur·rice le lancera.")
+        .waitFor();
+      expect(await page.getByRole('link', { name: 'Ouvrir mon appel' }).count()).toBe(0);
+      const link = page.getByRole('link', { name: 'Ouvrir mon débriefing' });
+      if (debrief === 'none') expect(await link.count()).toBe(0);
+      else expect(await link.getAttribute('href')).toMatch(new RegExp(`^/debrief/${backCall}#k=.+`));
+      expect(await noSideScroll(page)).toBe(true);
+    };
+    expect(back.viewportSize()).toEqual({ width: 390, height: 844 });
+    await saysEnded(back, 'listener');
+    await back.getByText(/L'écoutant·e a raccroché\./).waitFor();
+    await back.screenshot({ path: path.join(artifacts, 'classroom-call-ended-390.png') });
     // The trainer's message of this round, a moment old, is on the group page too.
     await back.getByRole('log').getByText(said).waitFor();
+    await back.reload();
+    await saysEnded(back, 'listener');
+    // An observer of a call back on her group page: told the call ended, no debrief link (the
+    // debrief opens to the listener's link and the trainer's).
+    await observerPage.getByRole('link', { name: 'Retour à la séance de groupe' }).click();
+    await observerPage.waitForURL(/\/classe/);
+    await saysEnded(observerPage, 'none');
+    // The listener's link opens her debrief.
+    await back.getByRole('link', { name: 'Ouvrir mon débriefing' }).click();
+    await back.waitForURL(/\/debrief\//);
+    await back.getByRole('heading', { level: 1, name: "Débriefing — Appel d'entraînement" }).waitFor();
 
     // The group debrief compares the three calls as soon as its tab opens: the class played one
     // scenario, named, with no menu nor « Comparer les appels » to press.

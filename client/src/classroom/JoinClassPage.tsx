@@ -1,6 +1,8 @@
 // `/classe?code=…`: a learner joins a group session with its code and a pseudonym (no account),
 // then waits on this page: their role and link arrive with each round, and the trainer's
-// messages in a live region. The learner token is kept in this browser for the class.
+// messages in a live region; once their call ended, how it ended (from the server: the same after
+// a reload), the listener's debrief and the next round to come. The learner token is kept in this
+// browser for the class.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import {
@@ -20,9 +22,9 @@ import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { useDocumentTitle } from '../ui/useDocumentTitle.js';
 import { classroomApi } from './classroomApi.js';
 import { joinHeading } from './joinHeading.js';
+import { LearnerAssignmentPanel } from './LearnerAssignmentPanel.js';
 import { forgetPlace, keepPlace, savedPlace } from './learnerPlace.js';
 import './classroom.css';
-import { MessageWithScenario } from '../i18n/MessageWithScenario.js';
 
 export function JoinClassPage() {
   const { t } = useI18n();
@@ -140,27 +142,7 @@ export function JoinClassPage() {
       ) : (
         <section aria-live="polite" className="classroom-assignment">
           {assignment ? (
-            <>
-              <p>
-                <MessageWithScenario
-                  k="classroom.join.assignment"
-                  params={{ round: assignment.round, role: t(`classroom.role.${assignment.role}`) }}
-                  scenario={{ scenario: assignment.scenarioTitle }}
-                />
-              </p>
-              {assignment.mates.length > 0 && (
-                <p>
-                  {t('classroom.join.mates', {
-                    mates: assignment.mates
-                      .map((m) => `${m.pseudonym} (${t(`classroom.role.${m.role}`)})`)
-                      .join(', '),
-                  })}
-                </p>
-              )}
-              <a className="button" href={assignment.link}>
-                {t('classroom.join.open')}
-              </a>
-            </>
+            <LearnerAssignmentPanel assignment={assignment} />
           ) : (
             <p>{t('classroom.join.waiting', { name: joined.pseudonym })}</p>
           )}

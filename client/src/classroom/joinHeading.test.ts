@@ -14,4 +14,10 @@ describe('joinHeading', () => {
     expect(joinHeading(t, joined, null)).toBe('Séance de groupe\u00a0: en attente de votre rôle');
     expect(joinHeading(t, joined, assignment)).toBe('Tour 2\u00a0: vous êtes écoutant·e');
   });
+
+  it('says the call ended once it has (a learner back on the tab reads it in its title)', () => {
+    const ended = { ...assignment, ended: { outcome: 'good', reason: 'hangup' } } as LearnerAssignment;
+    expect(joinHeading(t, joined, ended)).toBe(t('classroom.join.heading.ended', { round: 2 }));
+    expect(joinHeading(t, joined, ended)).not.toBe(joinHeading(t, joined, assignment));
+  });
 });

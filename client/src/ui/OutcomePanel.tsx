@@ -1,15 +1,7 @@
-import type { EndingView, EndReason } from '@ecoute/engine';
-import { useI18n, type MessageKey } from '../i18n/index.js';
-import { outcomeText } from './describeEntry.js';
+import type { EndingView } from '@ecoute/engine';
+import { useI18n } from '../i18n/index.js';
+import { endReasonText, outcomeText } from './describeEntry.js';
 import './outcomePanel.css';
-
-const REASON_KEYS: Record<EndReason, MessageKey> = {
-  scenario: 'endReason.scenario',
-  hangup: 'endReason.hangup',
-  trainer: 'endReason.trainer',
-  caller_hangup: 'endReason.caller_hangup',
-  call_drop: 'endReason.call_drop',
-};
 
 /** How the call ended: the outcome (its `outcome.*` word), its message, and why. */
 export function OutcomePanel({ ending }: { ending: EndingView }) {
@@ -29,7 +21,7 @@ export function OutcomePanel({ ending }: { ending: EndingView }) {
       {ending.message && ending.reason !== 'trainer' ? (
         <p className="outcome__message">{ending.message}</p>
       ) : null}
-      <p className="muted">{t(REASON_KEYS[ending.reason])}</p>
+      <p className="muted">{endReasonText(t, ending.reason)}</p>
     </section>
   );
 }

@@ -93,6 +93,19 @@ export function outcomeText(t: Translate, outcome: Outcome | null): string {
   return t(outcome ? OUTCOME_KEYS[outcome] : 'outcome.none');
 }
 
+const END_REASON_KEYS: Record<EndReason, MessageKey> = {
+  scenario: 'endReason.scenario',
+  hangup: 'endReason.hangup',
+  trainer: 'endReason.trainer',
+  caller_hangup: 'endReason.caller_hangup',
+  call_drop: 'endReason.call_drop',
+};
+
+/** Why a call ended, as the listener's end panel says it (« L'écoutant·e a raccroché. »). */
+export function endReasonText(t: Translate, reason: EndReason): string {
+  return t(END_REASON_KEYS[reason]);
+}
+
 /**
  * The message of an ending: the scenario's own (its language), or, for a call the trainer ended,
  * the catalogue's words — the engine's record of it is a French sentence, not the page's.

@@ -186,13 +186,31 @@ export interface RoundLaunched {
   calls: ClassCall[];
 }
 
-/** What a learner's page shows: their role in the current round and the link to open. */
+/**
+ * How a call of the class ended, as the listener's end panel says it: its outcome (null: none,
+ * « interrompu » — a call the trainer ended) and why it ended (null: a session marked ended whose
+ * record holds no ending).
+ */
+export interface ClassCallEnd {
+  outcome: Outcome | null;
+  reason: EndReason | null;
+}
+
+/**
+ * What a learner's page shows: their role in the current round and the link to open; once that
+ * call has ended, how (`ended`, from the record: the same after a reload — and `class:assignment`
+ * is sent again to the call's learners when it ends), and for its listener alone their debrief
+ * (the debrief opens to the listener's and the trainer's links only).
+ */
 export interface LearnerAssignment {
   round: number;
   scenarioTitle: string;
   role: ClassRole;
   link: string;
   mates: { pseudonym: string; role: ClassRole }[];
+  ended: ClassCallEnd | null;
+  /** `/debrief/<id>#k=…` for the listener of a call that ended; null otherwise. */
+  debriefLink: string | null;
 }
 
 // --- The floor ---

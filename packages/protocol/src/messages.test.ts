@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ErrorCode, errorMessages, failure } from './errors.js';
 import { MAX_TEXT_LENGTH } from './constants.js';
 import { createSessionSchema, handshakeAuthSchema, inputSchema, mayRoleSend } from './messages.js';
-import { roleLinkOf, roleLinkPath } from './rest.js';
+import { debriefLinkOf, roleLinkOf, roleLinkPath } from './rest.js';
 
 describe('inputSchema', () => {
   it('accepts every input kind in its exact shape', () => {
@@ -90,6 +90,12 @@ describe('handshake and REST', () => {
     expect(roleLinkOf('/listener/s1#k=t')).toEqual({ role: 'listener', sessionId: 's1' });
     for (const other of ['/debrief/s1#k=t', '/ecoute/', '/ecoute/%E0#k=t', 'ecoute'])
       expect(roleLinkOf(other)).toBeNull();
+  });
+
+  it('makes the debrief link of a role link with its token (the classroom gives it to a listener)', () => {
+    expect(debriefLinkOf(roleLinkPath('listener', 'a b', 'T0k-en_'))).toBe('/debrief/a%20b#k=T0k-en_');
+    for (const other of ['/debrief/s1#k=t', '/ecoute/s1', '/ecoute/s1#x=t', 'ecoute'])
+      expect(debriefLinkOf(other)).toBeNull();
   });
 });
 

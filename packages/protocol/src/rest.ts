@@ -70,6 +70,18 @@ export function roleLinkOf(link: string): { role: Role; sessionId: string } | nu
   }
 }
 
+/**
+ * The debrief's path for the token of a role link (`/debrief/<id>#k=…`, as the consoles' « Ouvrir le
+ * débriefing »); null for a link that is not a role link. Whether it opens is the debrief's rule
+ * (the listener's and the trainer's links).
+ */
+export function debriefLinkOf(roleLink: string): string | null {
+  const called = roleLinkOf(roleLink);
+  const fragment = roleLink.split('#')[1];
+  if (!called || !fragment?.startsWith('k=')) return null;
+  return `/debrief/${encodeURIComponent(called.sessionId)}#${fragment}`;
+}
+
 /** The path of a role link: the token sits in the fragment, so it never reaches server logs. */
 export function roleLinkPath(role: Role, sessionId: string, token: string): string {
   return `/${ROLE_PATHS[role]}/${encodeURIComponent(sessionId)}#k=${encodeURIComponent(token)}`;

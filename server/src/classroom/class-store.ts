@@ -362,6 +362,16 @@ export class ClassStore {
     }));
   }
 
+  /** The class call a session is, if it is one (any session may end: most are not a class's). */
+  async callOf(sessionId: string): Promise<ClassCallRecord | undefined> {
+    const row = await this.db
+      .selectFrom('class_calls')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    return row && callOf(row);
+  }
+
   async lastRound(classId: string): Promise<number> {
     const row = await this.db
       .selectFrom('class_calls')

@@ -12,10 +12,12 @@ import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   MAX_CLASS_LEARNERS,
+  debriefLinkOf,
   failure,
 } from '@ecoute/protocol';
 import type {
   ClassCall,
+  ClassCallEnd,
   ClassCreateRequest,
   ClassDetail,
   ClassJoinRequest,
@@ -38,7 +40,10 @@ import { POLICY, allowedBy } from '../auth/policy.js';
 import type { Action, Rule } from '../auth/policy.js';
 import { hashToken, newSessionId, newToken } from '../auth/tokens.js';
 import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
+import { SessionStore } from '../sessions/session-store.js';
 import { SessionsService } from '../sessions/sessions.service.js';
+import { TIMELINE_STORE } from '../timeline/timeline-store.js';
+import type { TimelineStore } from '../timeline/timeline-store.js';
 import { ClassStore } from './class-store.js';
 import { messageToReplay } from './last-message.js';
 import { pseudonymKey } from './pseudonym.js';
@@ -93,7 +98,17 @@ export class ClassroomService {
     @Inject(SessionsService) private readonly sessions: SessionsService,
     @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
     @Inject(CLASS_BROADCASTER) private readonly broadcaster: ClassBroadcaster,
-  ) {}
+    @Inject(SessionStore) sessionStore: SessionStore,
+    @Inject(TIMELINE_STORE) private readonly timeline: TimelineStore,
+  ) {
+    // A call of the class ended (on the process that ran it, once marked ended): its learners'
+    // pages say so — the page hears of rounds, and now of its call's end.
+    sessionStore.onEnded((sessionId) => {
+      this.callEnded(sessionId).catch((error: unknown) => {
+        this.logger.error(`server/internal class call ended session=${sessionId} ${String(error)}`);
+      });
+    });
+  }
 
   /**
    * The class if `manager` may act on it under `action`'s rule (the class as the target, like a
@@ -373,6 +388,8 @@ export class ClassroomService {
           mates: call.members
             .filter((o) => o.learnerId !== m.learnerId)
             .map((o) => ({ pseudonym: o.pseudonym, role: o.role })),
+          ended: null,
+          debriefLink: null,
         });
     this.broadcaster.callsChanged(record.id);
     this.logger.log(
@@ -391,25 +408,61 @@ export class ClassroomService {
     return settings;
   }
 
-  /** The learner's role in the class's latest round they play in, with its link; null before any. */
+  /**
+   * The learner's role in the class's latest round, with its link, and once that call has ended
+   * how it ended (and the listener's debrief); null before any round, or when they sit this one out.
+   */
   async assignmentOf(classId: string, learnerId: string): Promise<LearnerAssignment | null> {
     const calls = await this.store.calls(classId);
     const last = calls.reduce((max, call) => Math.max(max, call.round), 0);
     const call = calls.find((c) => c.round === last && c.members.some((m) => m.learnerId === learnerId));
     const me = call?.members.find((m) => m.learnerId === learnerId);
     if (!call || !me) return null;
-    const links = await this.sessions.links(call.sessionId);
+    const [links, ended] = await Promise.all([this.sessions.links(call.sessionId), this.endOf(call)]);
     if ('ok' in links) return null;
+    const link = links.links[me.role as Role] ?? '';
     return {
       round: call.round,
       scenarioTitle:
         this.catalog.get(call.scenarioId, call.scenarioVersion)?.scenario.title ?? call.scenarioId,
       role: me.role,
-      link: links.links[me.role as Role] ?? '',
+      link,
       mates: call.members
         .filter((o) => o.learnerId !== learnerId)
         .map((o) => ({ pseudonym: o.pseudonym, role: o.role })),
+      ended,
+      // The debrief opens to the listener's link and the trainer's (the policy's `debrief.read`):
+      // a caller actor or an observer is told the call ended, with no link that would not open.
+      debriefLink: ended && me.role === 'listener' ? debriefLinkOf(link) : null,
     };
+  }
+
+  /**
+   * How a call ended, from its record: its ending's outcome and reason (the timeline's `ending`,
+   * durable before the session is marked ended); null while it runs.
+   */
+  private async endOf(call: ClassCallState): Promise<ClassCallEnd | null> {
+    if (call.status !== 'ended') return null;
+    const entries = await this.timeline.read(call.sessionId);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const entry = entries[i]!;
+      if (entry.kind === 'observation' && entry.observation.kind === 'ending')
+        return { outcome: entry.observation.outcome, reason: entry.observation.reason };
+    }
+    // Marked ended with no ending recorded (not written by this server): its outcome, no reason.
+    return { outcome: call.outcome, reason: null };
+  }
+
+  /**
+   * A session ended: if it is a call of a class's round under way, each of its learners' pages is
+   * sent their assignment again, now saying how the call ended (a call of an earlier round says
+   * nothing: their pages show the round under way).
+   */
+  private async callEnded(sessionId: string): Promise<void> {
+    const call = await this.store.callOf(sessionId);
+    if (!call || call.round !== (await this.store.lastRound(call.classId))) return;
+    for (const { learnerId } of call.members)
+      this.broadcaster.assignment(call.classId, learnerId, await this.assignmentOf(call.classId, learnerId));
   }
 
   /**
