@@ -89,6 +89,36 @@ describe('JSON logs', () => {
     expect(raw).not.toContain('in-the-query');
   });
 
+  it("never logs an invitation's id (whoever holds it creates the account) nor a learner's pseudonym", async () => {
+    await fetch(`${server.url}/api/account/invitations/Invit4tionSecret`, {
+      headers: { 'x-request-id': 'req-invite' },
+    });
+    await fetch(`${server.url}/api/account/invitations/Invit4tionSecret/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-accept' },
+      body: '{}',
+    });
+    await fetch(`${server.url}/api/sessions?learner=KarimPseudo`, {
+      headers: { 'x-request-id': 'req-learner' },
+    });
+    const urlOf = (id: string) =>
+      (
+        lines().find((l) => (l.req as { id?: string } | undefined)?.id === id)?.req as
+          { url?: string } | undefined
+      )?.url;
+    await until(
+      () =>
+        urlOf('req-invite') !== undefined &&
+        urlOf('req-accept') !== undefined &&
+        urlOf('req-learner') !== undefined,
+    );
+    expect(urlOf('req-invite')).toBe('/api/account/invitations/[redacted]');
+    expect(urlOf('req-accept')).toBe('/api/account/invitations/[redacted]/accept');
+    expect(urlOf('req-learner')).toBe('/api/sessions?learner=[redacted]');
+    expect(raw).not.toContain('Invit4tionSecret');
+    expect(raw).not.toContain('KarimPseudo');
+  });
+
   it('logs neither a learner’s words nor notes, nor the role tokens of the sockets', async () => {
     const session = await createSession(server.url, 'appel-entrainement');
     const listener = await RoleClient.connect(server.url, {

@@ -20,4 +20,23 @@ describe('safeUrl', () => {
     expect(safeUrl('/api/x?token=abc&b=1&k=zz')).toBe('/api/x?token=[redacted]&b=1&k=[redacted]');
     expect(safeUrl('/api/sessions/abc/debrief')).toBe('/api/sessions/abc/debrief');
   });
+
+  it("hides an invitation's id and an LTI registration's key, the secret of their path", () => {
+    expect(safeUrl('/api/account/invitations/2BjoTGSVar42x')).toBe('/api/account/invitations/[redacted]');
+    expect(safeUrl('/api/account/invitations/2BjoTGSVar42x/accept')).toBe(
+      '/api/account/invitations/[redacted]/accept',
+    );
+    // The list of invitations (an administrator's page) stays as it is.
+    expect(safeUrl('/api/account/invitations')).toBe('/api/account/invitations');
+    expect(safeUrl('/lti/register/k3y?openid_configuration=https://lms&registration_token=t0k')).toBe(
+      '/lti/register/[redacted]?openid_configuration=https://lms&registration_token=[redacted]',
+    );
+  });
+
+  it("hides a learner's pseudonym and a group session's join code", () => {
+    expect(safeUrl('/api/sessions?learner=Karim&outcome=best')).toBe(
+      '/api/sessions?learner=[redacted]&outcome=best',
+    );
+    expect(safeUrl('/classe?code=K7P2QX')).toBe('/classe?code=[redacted]');
+  });
 });

@@ -13,7 +13,24 @@ export function clientText(value: unknown, max = CLIENT_TEXT_MAX): string {
   return cut.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** A request URL without the values of query parameters that may carry a secret. */
+/**
+ * Query parameters whose values are never logged: tokens and keys (a role link's, LTI's), a
+ * group session's join code, a learner's pseudonym (a filter of the sessions list: personal data),
+ * the hints and tokens an LTI platform sends.
+ */
+const SECRET_QUERY =
+  /([?&](?:token|k|access_token|key|registration_token|code|learner|login_hint|lti_message_hint|id_token|state|nonce)=)[^&#]*/gi;
+
+/**
+ * Paths whose last part is itself the secret: an invitation's id (whoever holds it creates the
+ * account), an LTI registration's key.
+ */
+const SECRET_PATH = /^(\/api\/account\/invitations\/|\/lti\/register\/)[^/?#]+/i;
+
+/** A request URL without the secrets it may carry (values of some query parameters, some paths). */
 export function safeUrl(url: string | undefined): string {
-  return clientText((url ?? '').replace(/([?&](?:token|k|access_token|key)=)[^&#]*/gi, '$1[redacted]'), 500);
+  return clientText(
+    (url ?? '').replace(SECRET_PATH, '$1[redacted]').replace(SECRET_QUERY, '$1[redacted]'),
+    500,
+  );
 }
