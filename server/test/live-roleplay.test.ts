@@ -246,6 +246,49 @@ describe('live role-play through the gateway', () => {
     for (const c of [actor, listener, trainer]) c.close();
   }, 20_000);
 
+  it("with a caller actor, the listener's move that ends the call waits for the caller's last line, heard before the ending", async () => {
+    const session = await createSession(server.url, SCENARIO, { callerActor: true });
+    const actor = await connect(server, session, 'callerActor');
+    const listener = await connect(server, session, 'listener');
+    const trainer = await connect(server, session, 'trainer');
+    expect(await listener.send({ kind: 'pickup' })).toMatchObject({ ok: true });
+    // The tutorial's best path; the third « Guider pas à pas » reaches « Connectée », whose entry
+    // says « Ça y est, je suis dedans ! … » and ends the call.
+    for (const move of [
+      'se_presenter',
+      'reformuler',
+      'guider_pas_a_pas',
+      'guider_pas_a_pas',
+      'guider_pas_a_pas',
+    ])
+      expect({ move, ack: await listener.send({ kind: 'move', move }) }).toMatchObject({
+        move,
+        ack: { ok: true },
+      });
+    await caughtUp(trainer, actor, listener);
+    const closing = actor.view;
+    if (closing?.role !== 'callerActor') throw new Error('no caller actor view');
+    expect(closing).toMatchObject({ phase: 'connected', closing: true, ending: null });
+    expect(closing.suggestions.map((s) => s.line)).toEqual(['connectee']);
+    expect(listener.view).toMatchObject({ phase: 'connected', ending: null });
+    expect(linesHeard(listener)).toEqual([]);
+
+    const last = closing.suggestions[0]!;
+    expect(await actor.send({ kind: 'speak', text: last.text, line: last.line })).toMatchObject({ ok: true });
+    await caughtUp(trainer, actor, listener);
+    expect(linesHeard(listener)).toEqual(['connectee']);
+    expect(listener.view).toMatchObject({ phase: 'ended', ending: { ending: 'connectee', outcome: 'best' } });
+    expect(actor.view).toMatchObject({ phase: 'ended', closing: false });
+    // Recorded in that order: the line, then the ending, in the speak's step.
+    const stored = timelineOf(server, session.sessionId);
+    const tail = stored
+      .slice(-3)
+      .map((e) => (e.kind === 'input' ? `in:${e.input.kind}` : e.observation.kind));
+    expect(tail).toEqual(['in:speak', 'line', 'ending']);
+    expect(new Set(stored.slice(-3).map((e) => e.t)).size).toBe(1);
+    for (const c of [actor, listener, trainer]) c.close();
+  }, 20_000);
+
   describe('round trips of the live inputs, with role checks', () => {
     let session: Session;
     let listener: RoleClient;

@@ -399,6 +399,52 @@ describe('a live call in the browser', () => {
     await listener.locator('.transcript__announcer').getByText(own).waitFor({ state: 'attached' });
     await trainer.getByRole('log').getByText(own).first().waitFor();
     await actor.screenshot({ path: path.join(artifacts, 'live-caller-actor.png'), fullPage: true });
+
+    // On a phone: the card is the character's, written for the one who plays — who first, then
+    // the story —, never the trainers' summary of the exercise.
+    await actor.setViewportSize({ width: 390, height: 844 });
+    const who = (await persona.locator('p').first().innerText()).replace(/\s+/g, ' ');
+    const { name, age, place, background } = scenario.persona;
+    expect(who).toContain(`${name}, ${age} ans`);
+    expect(who).toContain(place);
+    await persona.getByText(snippet(background)).waitFor();
+    expect(await actor.locator('body').innerText()).not.toContain(snippet(scenario.summary));
+    expect(await actor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // The listener's move that ends the call: the caller's last line is the actor's to say, the
+    // call ends after it, and the listener hears it before the outcome, as a machine-played call.
+    const offered = (id: string) => suggestions.getByText(anyWording(scenario.lines[id], id));
+    const move = async (label: string, answer: string) => {
+      await listener.getByRole('button', { name: label, exact: true }).click();
+      await offered(answer).waitFor();
+    };
+    await move('Se présenter', 'explique');
+    await move('Reformuler', 'oui_cest_ca');
+    await move('Guider pas à pas', 'on_y_va');
+    await move('Guider pas à pas', 'etape_suivante');
+    await move('Guider pas à pas', 'connectee');
+    const outcome = (page: Page) => page.getByRole('region', { name: "Issue de l'appel" });
+    expect(await outcome(actor).count()).toBe(0);
+    expect(await outcome(listener).count()).toBe(0);
+    await actor.screenshot({
+      path: path.join(artifacts, 'live-caller-actor-closing-390.png'),
+      fullPage: true,
+    });
+    const closing = anyWording(scenario.lines.connectee, 'connectee');
+    await suggestions
+      .getByRole('listitem')
+      .filter({ hasText: closing })
+      .getByRole('button', { name: 'Dire cette réplique', exact: true })
+      .click();
+    await listener.getByRole('log').getByText(closing).waitFor();
+    await outcome(listener).getByText('très bien').waitFor();
+    await outcome(actor).getByText('très bien').waitFor();
+    // In the listener's transcript the line comes before the end of the call.
+    const items = await listener.getByRole('log').getByRole('listitem').allInnerTexts();
+    const lineAt = items.findIndex((text) => closing.test(text));
+    expect(lineAt).toBeGreaterThanOrEqual(0);
+    expect(items.slice(lineAt + 1).some((text) => text.includes("Fin de l'appel"))).toBe(true);
+    await actor.screenshot({ path: path.join(artifacts, 'live-caller-actor-ended-390.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

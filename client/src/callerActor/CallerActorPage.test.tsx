@@ -35,6 +35,66 @@ describe('CallerActorPage', () => {
     expect(expects.getByText('Elle pleure ; elle attend qu’on valide sa peine.')).not.toBeNull();
   });
 
+  it("« Votre personnage » is written for the one who plays: who first, the voice heard, their story — not the trainers' summary", () => {
+    // A view as a server before this one sent it, with the call's summary: still not on the card.
+    const header = callerActorView().scenario;
+    const view = callerActorView({
+      scenario: { ...header, summary: 'Une femme appelle en pleine nuit.' } as typeof header,
+      voice: { lang: 'fr-FR', rate: 0.8, pitch: 1.2 },
+    });
+    renderWithSession(<CallerActorPage />, { session: fakeSession({ view, entries }) });
+    const card = screen.getByRole('region', { name: fr('actor.persona.heading') });
+    const paragraphs = [...card.querySelectorAll('p')].map((p) => plain(p.textContent ?? ''));
+    expect(paragraphs[0]).toBe(plain(fr('actor.persona.who', { name: 'Martine', age: 58, place: 'Lyon' })));
+    expect(paragraphs[1]).toBe(
+      plain(
+        fr('actor.persona.voice', {
+          pace: fr('actor.persona.pace.slow'),
+          pitch: fr('actor.persona.pitch.high'),
+        }),
+      ),
+    );
+    expect(within(card).getByRole('heading', { level: 3, name: fr('actor.persona.story') })).not.toBeNull();
+    expect(paragraphs.at(-1)).toBe('Vit seule depuis un an.');
+    expect(card.textContent).not.toContain('Une femme appelle en pleine nuit.');
+    expect(document.body.textContent).not.toContain('Une femme appelle en pleine nuit.');
+  });
+
+  it("shows a suggested line's stage direction before it, as the transcripts do: how to say it", () => {
+    const view = callerActorView({
+      suggestions: [
+        { line: 'seule', text: 'Je suis toute seule, vous savez.', direction: 'la voix tremble' },
+      ],
+    });
+    renderWithSession(<CallerActorPage />, { session: fakeSession({ view, entries }) });
+    const suggestions = screen.getByRole('region', { name: fr('actor.suggestions.heading') });
+    const line = within(suggestions).getByText(fr('entry.direction', { direction: 'la voix tremble' }));
+    expect(line.closest('i')).not.toBeNull();
+    expect(line.closest('p')?.textContent).toBe(
+      `${fr('entry.direction', { direction: 'la voix tremble' })} Je suis toute seule, vous savez.`,
+    );
+  });
+
+  it("closing: the caller's last line is there to say, the call ending after it", async () => {
+    const last = "Ça y est, je suis dedans ! Merci, vous avez été d'une grande patience.";
+    const view = callerActorView({
+      closing: true,
+      states: [{ id: 'connectee', label: 'Connectée (très bien)', description: null }],
+      suggestions: [{ line: 'connectee', text: last }],
+    });
+    const session = fakeSession({ view, entries });
+    renderWithSession(<CallerActorPage />, { session });
+    const expects = screen.getByRole('region', { name: fr('actor.expects.heading') });
+    expect(plain(expects.textContent ?? '')).toContain(plain(fr('actor.expects.closing')));
+    expect(within(expects).queryByText('Connectée (très bien)')).toBeNull();
+    const suggestions = screen.getByRole('region', { name: fr('actor.suggestions.heading') });
+    expect(plain(suggestions.textContent ?? '')).toContain(plain(fr('actor.suggestions.closing')));
+    await click(
+      within(suggestions).getByRole('button', { name: fr('actor.suggestions.say'), description: last }),
+    );
+    expect(session.sent).toEqual([{ kind: 'speak', text: last, line: 'connectee' }]);
+  });
+
   it('says why nothing is expected yet, or any more, instead of « Aucun état actif »', () => {
     const expects = () => screen.getByRole('region', { name: fr('actor.expects.heading') }).textContent ?? '';
     const ringing = renderWithSession(<CallerActorPage />, {

@@ -1,7 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CallerActorView, TimelineEntry } from '@ecoute/engine';
 import { MAX_TEXT_LENGTH } from '@ecoute/protocol';
-import { PersonaPanel } from '../trainer/PersonaPanel.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { ClassMessages } from '../join/ClassMessageNotice.js';
 import { ClassReturnLink } from '../join/ClassReturnLink.js';
@@ -25,6 +24,7 @@ import '../ui/roleLayout.css';
 import '../ui/textSendForm.css';
 import './callerActor.css';
 import { ScenarioText } from '../i18n/ScenarioText.js';
+import { PersonaCard } from './PersonaCard.js';
 
 /**
  * A learner plays the caller: cue cards (who they are, their secrets, what the call expects
@@ -62,13 +62,7 @@ export function CallerActorPage() {
           <ErrorAlert code={errorCode} />
           <div className="role-layout role-layout--trainer">
             <div className="role-layout__side">
-              <PersonaPanel
-                persona={view.persona}
-                heading="actor.persona.heading"
-                backgroundLabel="actor.persona.secrets"
-                summary={view.scenario.summary}
-                className="panel persona cue-card"
-              />
+              <PersonaCard persona={view.persona} voice={view.voice} />
               <PhonePanel view={view} entries={session.entries} presence={session.presence} />
             </div>
             <div className="role-layout__main">
@@ -130,16 +124,21 @@ const NO_STATE_KEYS = {
   ended: 'actor.expects.ended',
 } as const satisfies Record<CallerActorView['phase'], MessageKey>;
 
-/** `waiting`: no listener has joined yet (`waitingForListener`): the phone rings for no one. */
+/**
+ * `waiting`: no listener has joined yet (`waitingForListener`): the phone rings for no one.
+ * Closing (`view.closing`: the machine reached its ending, the caller's last words to say), the
+ * ending's states expect nothing more of the listener: the card says the call ends after them.
+ */
 function ExpectationsCard({ view, waiting }: { view: CallerActorView; waiting: boolean }) {
   const { t } = useI18n();
   const headingId = useId();
   // The states the call ended in expect nothing any more (they read as a cue to go on playing).
-  const states = view.phase === 'ended' ? [] : view.states;
+  const states = view.phase === 'ended' || view.closing ? [] : view.states;
   return (
     <section className="panel cue-card expectations" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('actor.expects.heading')}</h2>
-      {states.length === 0 ? (
+      {view.closing ? <p>{t('actor.expects.closing')}</p> : null}
+      {states.length === 0 && !view.closing ? (
         <p className="muted">{t(waiting ? 'actor.expects.waitingListener' : NO_STATE_KEYS[view.phase])}</p>
       ) : null}
       <ul className="expectations__list">
@@ -202,12 +201,23 @@ function SpeakBox({
   return (
     <section className="panel speak" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('actor.suggestions.heading')}</h2>
+      {/* The caller's last words: said, they end the call (the engine's `closing`). */}
+      {view.closing ? <p className="suggestions__closing">{t('actor.suggestions.closing')}</p> : null}
       {view.suggestions.length === 0 ? <p className="muted">{t('actor.suggestions.none')}</p> : null}
       <ul className="suggestions__list">
         {view.suggestions.map((suggestion) => (
           <li key={suggestion.line} className="suggestion">
             <p className="suggestion__text" id={`${headingId}-${suggestion.line}`}>
-              {suggestion.text}
+              {/* How to say it (the line's stage direction: « souffle », « la voix tremble »), in
+                  italics as the transcripts show it, entry.direction. */}
+              {suggestion.direction ? (
+                <>
+                  <i className="suggestion__direction">
+                    <ScenarioText>{t('entry.direction', { direction: suggestion.direction })}</ScenarioText>
+                  </i>{' '}
+                </>
+              ) : null}
+              <ScenarioText>{suggestion.text}</ScenarioText>
             </p>
             <div className="controls__row">
               <button

@@ -67,7 +67,7 @@ export function callerActorView(overrides: Partial<CallerActorView> = {}): Calle
   const trainer = trainerView();
   return {
     role: 'callerActor',
-    scenario: trainer.scenario,
+    scenario: { id: trainer.scenario.id, version: trainer.scenario.version, title: trainer.scenario.title },
     persona: trainer.persona,
     voice: trainer.voice,
     phase: 'connected',
@@ -82,6 +82,7 @@ export function callerActorView(overrides: Partial<CallerActorView> = {}): Calle
       },
     ],
     suggestions: [{ line: 'seule', text: 'Je suis toute seule, vous savez.' }],
+    closing: false,
     choices: trainer.injects,
     ending: null,
     ...overrides,

@@ -1,37 +1,19 @@
 import { useId } from 'react';
 import type { PersonaView } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
-import type { MessageKey } from '../i18n/index.js';
 import './personaPanel.css';
 import { ScenarioText } from '../i18n/ScenarioText.js';
 
 /**
- * Who the caller is, including the background the listener does not know: the trainer's panel,
- * and (with its own heading, the summary and secrets) the caller actor's cue card.
+ * Who the caller is, including the background the listener does not know: the trainer's panel.
+ * (The caller actor's card, written for the one who plays, is `callerActor/PersonaCard`.)
  */
-export function PersonaPanel({
-  persona,
-  heading = 'trainer.persona.heading',
-  backgroundLabel = 'trainer.persona.background',
-  summary,
-  className = 'panel persona',
-}: {
-  persona: PersonaView;
-  heading?: MessageKey;
-  backgroundLabel?: MessageKey;
-  summary?: string;
-  className?: string;
-}) {
+export function PersonaPanel({ persona }: { persona: PersonaView }) {
   const { t } = useI18n();
   const headingId = useId();
   return (
-    <section className={className} aria-labelledby={headingId}>
-      <h2 id={headingId}>{t(heading)}</h2>
-      {summary ? (
-        <p>
-          <ScenarioText>{summary}</ScenarioText>
-        </p>
-      ) : null}
+    <section className="panel persona" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('trainer.persona.heading')}</h2>
       <dl className="persona__facts">
         <dt>{t('trainer.persona.name')}</dt>
         <dd>
@@ -43,7 +25,7 @@ export function PersonaPanel({
         <dd>
           <ScenarioText>{persona.place}</ScenarioText>
         </dd>
-        <dt>{t(backgroundLabel)}</dt>
+        <dt>{t('trainer.persona.background')}</dt>
         <dd className="persona__background">
           <ScenarioText>{persona.background}</ScenarioText>
         </dd>

@@ -295,6 +295,14 @@ export class CallRun {
   private saidCount: Map<string, number> | undefined;
   /** With a caller actor: the machine's lines not yet spoken, from its last step that said any. */
   private pendingSuggestions: { line: string; text: string }[] = NO_SUGGESTIONS;
+  /**
+   * With a caller actor: the ending the machine reached in a step that also said lines. Those
+   * lines are the caller's last words, and only the actor says them: the call stays connected
+   * (the machine stopped, its timers cleared) until the actor has spoken them, then ends so. Were
+   * it over at once, the actor could never say them (a `speak` after the end is refused) and the
+   * listener never heard them, where a machine-played call says them before its ending.
+   */
+  private closingEnding: EndingView | null = null;
   readonly hintMode: HintMode;
   /** Free speech: the move each interpretation (by `n`) applied, or null. */
   private interpretations: (string | null)[] = NO_INTERPRETATIONS;
@@ -639,7 +647,8 @@ export class CallRun {
     // wait's end — the caller answers the sentence first, then waits for the listener again.
     const afterPick = input.silenceAfterPick === true && input.askMs !== undefined ? input.askMs : 0;
     const heard = acted ? this.runStep('scenario', () => this.sendActedLater(afterPick)) : [];
-    if (this.currentPhase !== 'connected') return { ok: true, observations: heard };
+    // Closing: the caller is saying goodbye (see `closingEnding`), no « Pardon ? » from the machine.
+    if (this.currentPhase !== 'connected' || this.closingEnding) return { ok: true, observations: heard };
     if (input.askMs !== undefined) {
       const handle = this.clock.setTimeout(() => {
         this.forgetTimer(handle);
@@ -831,19 +840,26 @@ export class CallRun {
       const index = this.pendingSuggestions.findIndex((s) => s.line === input.line);
       if (index >= 0) this.pendingSuggestions.splice(index, 1);
     }
-    return {
-      ok: true,
-      observations: [
-        {
-          kind: 'line',
-          line: input.line ?? ACTOR_LINE,
-          text: input.text,
-          ...(scripted?.cue ? { cue: scripted.cue } : {}),
-          ...(scripted?.direction ? { direction: scripted.direction } : {}),
-          ...(scripted?.voice ? { voice: scripted.voice } : {}),
-        },
-      ],
+    const line: Observation = {
+      kind: 'line',
+      line: input.line ?? ACTOR_LINE,
+      text: input.text,
+      ...(scripted?.cue ? { cue: scripted.cue } : {}),
+      ...(scripted?.direction ? { direction: scripted.direction } : {}),
+      ...(scripted?.voice ? { voice: scripted.voice } : {}),
     };
+    // The last of the caller's last words said: the call ends as the machine decided, after them.
+    if (this.closingEnding && this.pendingSuggestions.length === 0) {
+      const closing = this.closingEnding;
+      return {
+        ok: true,
+        observations: this.runStep(closing.reason, () => {
+          this.step?.observations.push(line);
+          this.finish(closing.ending, closing.reason, closing.message, closing.outcome);
+        }),
+      };
+    }
+    return { ok: true, observations: [line] };
   }
 
   /**
@@ -941,6 +957,14 @@ export class CallRun {
     })));
   }
 
+  /**
+   * With a caller actor: whether the machine has reached its ending and waits for the actor to
+   * say the caller's last words (the suggestions) before the call ends (see `closingEnding`).
+   */
+  get closing(): boolean {
+    return this.closingEnding !== null;
+  }
+
   /** With a caller actor: the machine's lines of its last step that said any, not yet spoken. */
   get suggestions(): { line: string; text: string }[] {
     return this.pendingSuggestions.map((s) => ({ ...s }));
@@ -1006,6 +1030,7 @@ export class CallRun {
       injects: this.injectOptions(),
       gauges: this.gauges(),
       suggestions: this.pendingSuggestions,
+      closing: this.closingEnding !== null,
       ending: this.endingView,
       projector: this.projectorOn,
       callerActor: this.callerActor,
@@ -1089,7 +1114,7 @@ export class CallRun {
 
   /** @internal What the machine's actions observe (through `ActorPort`): into the current step. */
   machineObserved(said: Observation): void {
-    if (!this.step || this.step.ending) return;
+    if (!this.step || this.step.ending || this.closingEnding) return;
     const observation = said.kind === 'line' ? this.worded(said) : said;
     if (this.callerActor && observation.kind === 'line') {
       // The actor reads it and speaks (or not): nothing is heard until they do.
@@ -1101,7 +1126,7 @@ export class CallRun {
 
   /** @internal The machine's `end` action (through `ActorPort`). */
   machineEnded(ending: string): void {
-    if (this.step && !this.step.ending) this.endWith(ending, this.step.reason);
+    if (this.step && !this.step.ending && !this.closingEnding) this.endWith(ending, this.step.reason);
   }
 
   /** A scripted line in the wording due this time (see `lineWording`). */
@@ -1129,7 +1154,7 @@ export class CallRun {
 
   /** After a move or a sentence: the listener acted (silence timers restart), unless it ended the call. */
   private sendActed(): void {
-    if (this.currentPhase !== 'connected' || this.step?.ending) return;
+    if (this.currentPhase !== 'connected' || this.step?.ending || this.closingEnding) return;
     if (this.actedShortcut && this.actedWithoutXState(ACTED)) return;
     this.actedCounts.sent += 1;
     this.send({ type: ACTED_EVENT });
@@ -1198,6 +1223,8 @@ export class CallRun {
     // spares one of the two macrosteps of every sentence, live and in replay.
     const handled = eventsHandledBy(this.compiled.machine);
     if (handled && !handled.has(event.type)) return;
+    // Closing: the machine has stopped (see `closingEnding`).
+    if (this.closingEnding) return;
     this.actor?.send(event);
   }
 
@@ -1219,7 +1246,7 @@ export class CallRun {
     this.step = step;
     try {
       body();
-      if (!step.ending && this.currentPhase === 'connected' && this.actor) {
+      if (!step.ending && this.currentPhase === 'connected' && this.actor && !this.closingEnding) {
         const snapshot = this.actor.getSnapshot();
         if (snapshot.status === 'error' || this.runtimeError !== undefined) {
           const err = this.runtimeError ?? (snapshot as { error?: unknown }).error;
@@ -1299,7 +1326,17 @@ export class CallRun {
     outcome: EndingView['outcome'] = null,
   ): void {
     if (this.currentPhase === 'ended') return;
-    const view: EndingView = { ending, outcome, message, reason };
+    // Closing, whatever ends the call now (the last words said, the trainer, a hang-up, the line
+    // cut) ends it as the machine decided: the outcome was reached, only the goodbye was missing.
+    const view: EndingView = this.closingEnding ?? { ending, outcome, message, reason };
+    if (!this.closingEnding && this.saysLastWords(reason, ending)) {
+      this.closingEnding = view;
+      this.pendingPick = null;
+      this.actor?.stop();
+      this.clearTimers();
+      return;
+    }
+    this.closingEnding = null;
     if (this.step) this.step.ending = view;
     this.endingView = view;
     this.currentPhase = 'ended';
@@ -1308,6 +1345,16 @@ export class CallRun {
     // Stopped after the current macrostep: XState queues the stop behind the event being processed.
     this.actor?.stop();
     this.clearTimers();
+  }
+
+  /**
+   * Whether the machine's ending reached in this step waits for the caller actor's last words:
+   * the scenario ended the call (not a hang-up, the trainer or an error) in a step whose lines
+   * went to the actor as suggestions.
+   */
+  private saysLastWords(reason: EndReason, ending: string | null): boolean {
+    if (!this.callerActor || reason !== 'scenario' || ending === null || !this.step) return false;
+    return this.step.observations.some((o) => o.kind === 'suggestion');
   }
 
   private noteTimer(handle: number): void {

@@ -224,6 +224,128 @@ describe('caller actor', () => {
     expect(Object.keys(view)).not.toContain('variables');
   });
 
+  /** Plays the test call to `fin_ok`, whose entry says « Au revoir. » and ends the call. */
+  function toTheEnd(run: ReturnType<typeof startTestRun>['run'], speak: boolean): Observation[] {
+    run.apply({ kind: 'pickup' });
+    if (speak) run.apply({ kind: 'speak', text: 'Bonjour ?', line: 'bonjour' });
+    run.apply({ kind: 'move', move: 'ecouter' });
+    run.apply({ kind: 'move', move: 'informer' });
+    run.apply({ kind: 'move', move: 'agir' });
+    const last = run.apply({ kind: 'move', move: 'agir' });
+    if (!last.ok) throw new Error(last.message);
+    return last.observations;
+  }
+
+  it("waits for the caller's last words: the ending reached with a line comes once the actor has said it", () => {
+    // The machine plays: « Au revoir. », then the ending, in the move's step.
+    const machine = startTestRun(undefined, 7);
+    expect(toTheEnd(machine.run, false)).toEqual([
+      { kind: 'line', line: 'fin', text: 'Au revoir.' },
+      { kind: 'state', states: ['fin_ok'] },
+      { kind: 'ending', ending: 'ok', outcome: 'best', message: 'Bravo.', reason: 'scenario' },
+    ]);
+    // An actor plays: the line is theirs to say, the call not over until they have.
+    const { run, scheduler, timed, compiled } = startTestRun(undefined, 7, { callerActor: true });
+    expect(toTheEnd(run, true)).toEqual([
+      { kind: 'suggestion', line: 'fin', text: 'Au revoir.' },
+      { kind: 'state', states: ['fin_ok'] },
+    ]);
+    expect(run.ended).toBe(false);
+    expect(run.phase).toBe('connected');
+    const actorView = run.viewFor('callerActor');
+    expect(actorView.closing).toBe(true);
+    expect(actorView.ending).toBeNull();
+    expect(actorView.suggestions).toEqual([{ line: 'fin', text: 'Au revoir.' }]);
+    // The machine is done: no move, no timer (the first state's silence is long gone), but the
+    // listener may still speak, and no « Pardon ? » answers them.
+    expect(run.viewFor('listener').moves).toEqual([]);
+    expect(run.apply({ kind: 'move', move: 'agir' })).toEqual(refused('input/not_available'));
+    expect(run.apply({ kind: 'say', text: 'Au revoir, madame.' })).toEqual(ok([]));
+    scheduler.advanceBy(60_000);
+    expect(timed).toEqual([]);
+    // The actor's own words first, then the line: the ending follows it, in its step.
+    expect(run.apply({ kind: 'speak', text: 'Merci pour tout.' })).toEqual(
+      ok([{ kind: 'line', line: 'actor', text: 'Merci pour tout.' }]),
+    );
+    expect(run.ended).toBe(false);
+    expect(run.apply({ kind: 'speak', text: 'Au revoir !', line: 'fin' })).toEqual(
+      ok([
+        { kind: 'line', line: 'fin', text: 'Au revoir !' },
+        { kind: 'ending', ending: 'ok', outcome: 'best', message: 'Bravo.', reason: 'scenario' },
+      ]),
+    );
+    expect(run.ended).toBe(true);
+    expect(run.viewFor('callerActor')).toMatchObject({ closing: false, suggestions: [] });
+    expect(run.apply({ kind: 'speak', text: 'Encore ?' })).toEqual(refused('session/ended'));
+
+    // A replay of the inputs gives the same: the line before the ending.
+    const inputs: TimedInput[] = [
+      { t: 0, input: { kind: 'pickup' } },
+      { t: 0, input: { kind: 'speak', text: 'Bonjour ?', line: 'bonjour' } },
+      ...(['ecouter', 'informer', 'agir', 'agir'] as const).map((move) => ({
+        t: 0,
+        input: { kind: 'move', move } as Input,
+      })),
+      { t: 500, input: { kind: 'speak', text: 'Au revoir !', line: 'fin' } },
+    ];
+    const replayed = replay(compiled, 7, inputs, { callerActor: true }).map((o) => o.observation.kind);
+    expect(replayed.slice(-4)).toEqual(['suggestion', 'state', 'line', 'ending']);
+  });
+
+  it('ends a call waiting for the last words as the machine decided, whoever ends it first', () => {
+    const ends: Input[] = [
+      { kind: 'end' },
+      { kind: 'hangup' },
+      { kind: 'effect', effect: 'call_drop' },
+      { kind: 'effect', effect: 'caller_hangup' },
+    ];
+    for (const input of ends) {
+      const { run } = startTestRun(undefined, 7, { callerActor: true });
+      toTheEnd(run, false);
+      const result = run.apply(input);
+      expect(result.ok && result.observations.at(-1)).toEqual({
+        kind: 'ending',
+        ending: 'ok',
+        outcome: 'best',
+        message: 'Bravo.',
+        reason: 'scenario',
+      });
+      expect(run.ended).toBe(true);
+    }
+  });
+
+  it("does not wait when the listener hung up: the caller's answer to it is never heard", () => {
+    const { run } = startTestRun(undefined, 7, { callerActor: true });
+    run.apply({ kind: 'pickup' });
+    expect(run.apply({ kind: 'hangup' })).toEqual(
+      ok([
+        { kind: 'suggestion', line: 'tu_raccroches', text: 'Vous raccrochez ?' },
+        {
+          kind: 'ending',
+          ending: 'raccroche_machine',
+          outcome: 'partial',
+          message: 'Il a entendu que vous raccrochiez.',
+          reason: 'hangup',
+        },
+      ]),
+    );
+    expect(run.viewFor('callerActor').closing).toBe(false);
+  });
+
+  it('gives the actor the stage direction of a suggested line: how to say it', () => {
+    const compiled = compileScenario(
+      testScenario((s) => {
+        s.lines['bonjour']!.direction = 'la voix tremble';
+      }),
+    );
+    const { run } = startTestRun(compiled, 7, { callerActor: true });
+    run.apply({ kind: 'pickup' });
+    expect(run.viewFor('callerActor').suggestions).toEqual([
+      { line: 'bonjour', text: 'Bonjour ?', direction: 'la voix tremble' },
+    ]);
+    expect(Object.keys(run.viewFor('callerActor').scenario)).not.toContain('summary');
+  });
+
   it('refuses speak without a caller actor, before pickup and while paused', () => {
     const plain = startTestRun();
     plain.run.apply({ kind: 'pickup' });

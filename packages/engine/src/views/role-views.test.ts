@@ -23,6 +23,7 @@ function runState(overrides: Partial<RunState> = {}): RunState {
     injects: [],
     gauges: [{ id: 'detresse', label: 'Détresse', value: 6, min: 0, max: 10 }],
     suggestions: [{ line: 'bonjour', text: 'Bonjour ?' }],
+    closing: false,
     ending: null,
     projector: false,
     callerActor: false,

@@ -34,6 +34,8 @@ export interface RunState {
   gauges: VariableGauge[];
   /** With a caller actor: the machine's lines not yet spoken. */
   suggestions: { line: string; text: string }[];
+  /** With a caller actor: the suggestions are the caller's last words, the call ends once said. */
+  closing: boolean;
   /** The ending, once the call is over (shared: read-only). */
   ending: EndingView | null;
   projector: boolean;

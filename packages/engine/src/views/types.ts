@@ -152,7 +152,8 @@ export interface TrainerView {
 /** What the caller actor's cue cards show: who they are, what the call expects now. */
 export interface CallerActorView {
   role: 'callerActor';
-  scenario: ScenarioHeader & { summary: string };
+  /** The call's title and version; not its summary, written for trainers. */
+  scenario: ScenarioHeader;
   /** Everything about the persona, secrets (background) included. */
   persona: PersonaView;
   voice: VoiceSettings;
@@ -162,8 +163,13 @@ export interface CallerActorView {
   t: number;
   /** Active states with the author's description of each: what the current state expects. */
   states: { id: string; label: string; description: string | null }[];
-  /** The lines the machine would say now, to read or adapt. */
-  suggestions: { line: string; text: string }[];
+  /** The lines the machine would say now, to read or adapt; `direction`: how (the line's own). */
+  suggestions: { line: string; text: string; direction?: string }[];
+  /**
+   * The machine has reached its ending and the suggestions are the caller's last words: the call
+   * ends once the actor has said them (or the trainer, a hang-up or the line ends it first).
+   */
+  closing: boolean;
   /** Injects the actor may trigger themselves (their own reactions), with availability. */
   choices: InjectOption[];
   ending: EndingView | null;
