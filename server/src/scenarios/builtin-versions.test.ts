@@ -46,6 +46,11 @@
 // Titre v5 too (on entering its `en_attente`); v6 keeps the engine's: its fixture, recorded the
 // same way, is the play-through of its tests that puts him on hold twice, the hold and the resume
 // sent as the phone sends them.
+// Then a move played twice in the same state made the caller say the same line twice, word for
+// word (the lint's `lint/repeated_line`): those lines got `variants`, said in turn, and each call
+// its next version. Each earlier version's fixture, recorded the same way, is the inputs of the
+// call's previous fixture, which say lines that got variants: replayed on the next version, their
+// words differ.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -142,6 +147,7 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       'appel-entrainement@3',
       'appel-entrainement@4',
       'appel-entrainement@5',
+      'appel-entrainement@6',
       'detresse-suicidaire@2',
       'detresse-suicidaire@3',
       'detresse-suicidaire@4',
