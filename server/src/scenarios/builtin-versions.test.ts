@@ -166,6 +166,7 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       'proche-aidant-mere@3',
       'proche-aidant-mere@4',
       'proche-aidant-mere@5',
+      'proche-aidant-mere@6',
       'renouvellement-mutuelle@2',
       'renouvellement-mutuelle@3',
       'renouvellement-mutuelle@4',
@@ -176,10 +177,12 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       'titre-sejour-portail@3',
       'titre-sejour-portail@4',
       'titre-sejour-portail@5',
+      'titre-sejour-portail@6',
       'violence-conjugale-numerique@1',
       'violence-conjugale-numerique@2',
       'violence-conjugale-numerique@3',
       'violence-conjugale-numerique@4',
+      'violence-conjugale-numerique@5',
     ]);
     for (const { scenarioId, scenarioVersion } of recorded) {
       expect(catalog.get(scenarioId, scenarioVersion)?.scenario.version).toBe(scenarioVersion);
