@@ -13,10 +13,14 @@ export function snippet(text: string): string {
 /**
  * A spoken line as a regular expression's source, matching it as the French transcript shows it:
  * the page puts a narrow no-break space (U+202F) before « ! ? ; : » where the text has a plain
- * one, so that space is read with `\s` (every other character as it is).
+ * one, so that space is read with `\s`, as is a no-break space the text has (U+00A0, which the page
+ * may show narrower); every other character as it is.
  */
 export function spokenPattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ (\\?[!?;:])/g, '\\s$1');
+  return text
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/ (\\?[!?;:])/g, '\\s$1')
+    .replace(/\u00a0/g, '\\s');
 }
 
 /** Matches the start of `line`'s text or of any variant; `id` when the scenario has no such line. */
