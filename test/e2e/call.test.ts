@@ -11,6 +11,7 @@ import { launchChromium } from '../support/browser.js';
 import { joinSession, joinedByAccount } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
+import { libraryLineWording } from '../support/line-wording.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
@@ -112,9 +113,10 @@ describe('the tutorial call in the browser', () => {
       .fill('Je vous écoute, prenez votre temps.');
     await listener.getByRole('textbox', { name: 'Ce que je dis' }).press('Enter');
     await transcript(trainer).getByText('Je vous écoute, prenez votre temps.').waitFor();
-    await move('Reformuler', /c'est exactement ça/);
+    // A line a move may say twice has other wordings, in an order the session's seed draws.
+    await move('Reformuler', libraryLineWording('appel-entrainement', 'oui_cest_ca'));
     await move('Guider pas à pas', /Qu'est-ce que je fais/);
-    await move('Guider pas à pas', /Ensuite/);
+    await move('Guider pas à pas', libraryLineWording('appel-entrainement', 'etape_suivante'));
     await listener.screenshot({ path: path.join(artifacts, 'listener.png'), fullPage: true });
     await trainer.screenshot({ path: path.join(artifacts, 'trainer.png'), fullPage: true });
     await move('Guider pas à pas', /je suis dedans/);

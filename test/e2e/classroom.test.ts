@@ -26,6 +26,7 @@ import { TRAINER_NAME, signInContext } from '../support/accounts.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { axeViolations, joinedByAccount, seriousAxeViolations } from '../support/role-pages.js';
 import { workspaceRoot } from '../support/server-process.js';
+import { libraryLineWording } from '../support/line-wording.js';
 import { MANUAL_CLOCK, advanceClock } from '../support/test-clock.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
@@ -262,9 +263,10 @@ describe('the classroom in a browser', () => {
       await page.getByRole('button', { name: new RegExp(`^${label}`) }).click();
       await page.getByRole('log').getByText(heard).last().waitFor({ state: 'attached' });
     };
-    await answer('Reformuler', /c'est exactement ça/);
+    // A line a move may say twice has other wordings, in an order the session's seed draws.
+    await answer('Reformuler', libraryLineWording('appel-entrainement', 'oui_cest_ca'));
     await answer('Guider pas à pas', /Qu'est-ce que je fais/);
-    await answer('Guider pas à pas', /Ensuite/);
+    await answer('Guider pas à pas', libraryLineWording('appel-entrainement', 'etape_suivante'));
     await answer('Guider pas à pas', /je suis dedans/);
     await views(third)
       .getByRole('button', { name: /^Conversation/ })

@@ -1786,6 +1786,10 @@ export const en: Catalogue = {
     'caller left as the blank template wrote them ({name}, {age}, {place}). Give them the name, age and place of your call in the forms, “Caller” tab, “The person who calls” part, “Name”, “Age” and “Place” fields.',
   'engine.lint.template_text.background':
     "caller's story left as the blank template wrote it (“À décrire…”): the trainer and a learner playing the caller read it during the call. Tell what they are going through in the forms, “Caller” tab, “The person who calls” part, “Their story” field.",
+  'engine.lint.repeated_line':
+    'line “{line}” repeated word for word: the move “{move}” makes the caller say it {where}, and nothing stops it from being played again at once: the caller would then say the same sentence again, like a recording. Give the line two or three other wordings, said in turn: in the forms, “Lines” tab, “Other wordings” field, or in the text a variants list under the line.',
+  'engine.lint.repeated_line.state': 'in the state “{label}”',
+  'engine.lint.repeated_line.anywhere': 'at any moment of the call',
   'engine.lint.criterion_never_met':
     'criterion “{criterion}” never met: “{variable}” starts at {initial}, outside the bounds it asks it to keep for the whole call',
   'engine.lint.missing_rubric': "no assessment rubric (rubric): required for the library's calls",

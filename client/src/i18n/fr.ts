@@ -1825,6 +1825,10 @@ export const fr = {
     "personne qui appelle laissée telle que le modèle vierge l'a écrite ({name}, {age} ans, {place}). Donnez-lui le nom, l'âge et le lieu de votre appel dans les formulaires, onglet « Personne », partie « La personne qui appelle », champs « Prénom et nom », « Âge » et « Lieu ».",
   'engine.lint.template_text.background':
     "histoire de la personne laissée telle que le modèle vierge l'a écrite (« À décrire… ») : le formateur ou la formatrice et l'apprenant·e qui joue l'appelant·e la lisent pendant l'appel. Racontez ce qu'elle vit dans les formulaires, onglet « Personne », partie « La personne qui appelle », champ « Son histoire ».",
+  'engine.lint.repeated_line':
+    "réplique « {line} » redite mot pour mot : l'action « {move} » la fait dire {where}, et rien ne l'empêche d'être rejouée aussitôt : la personne qui appelle répéterait alors la même phrase, comme un enregistrement. Donnez-lui deux ou trois autres formulations, dites tour à tour : formulaires, onglet « Répliques », champ « Autres formulations », ou dans le texte une liste variants sous la réplique.",
+  'engine.lint.repeated_line.state': "dans l'état « {label} »",
+  'engine.lint.repeated_line.anywhere': "à tout moment de l'appel",
   'engine.lint.criterion_never_met':
     "critère « {criterion} » jamais rempli : « {variable} » commence à {initial}, hors des bornes qu'il lui demande de garder tout l'appel",
   'engine.lint.missing_rubric':

@@ -48,7 +48,8 @@ export const ENGINE_MESSAGES = {
   'condition.group': '({condition})',
   'condition.not': 'non ({condition})',
 
-  // The lint of a scenario (tools/lint.ts, lint-fidelity.ts, lint-speech.ts).
+  // The lint of a scenario (tools/lint.ts, lint-fidelity.ts, lint-speech.ts, lint-template.ts,
+  // lint-variants.ts).
   'lint.unreachable_state': "état « {state} » inatteignable : aucune transition n'y mène",
   'lint.dead_end':
     "état « {state} » sans issue : aucune transition n'en sort, aucune fin n'y est donnée, et ce n'est pas un état final",
@@ -67,6 +68,10 @@ export const ENGINE_MESSAGES = {
     "personne qui appelle laissée telle que le modèle vierge l'a écrite ({name}, {age} ans, {place}). Donnez-lui le nom, l'âge et le lieu de votre appel dans les formulaires, onglet « Personne », partie « La personne qui appelle », champs « Prénom et nom », « Âge » et « Lieu ».",
   'lint.template_text.background':
     "histoire de la personne laissée telle que le modèle vierge l'a écrite (« À décrire… ») : le formateur ou la formatrice et l'apprenant·e qui joue l'appelant·e la lisent pendant l'appel. Racontez ce qu'elle vit dans les formulaires, onglet « Personne », partie « La personne qui appelle », champ « Son histoire ».",
+  'lint.repeated_line':
+    "réplique « {line} » redite mot pour mot : l'action « {move} » la fait dire {where}, et rien ne l'empêche d'être rejouée aussitôt : la personne qui appelle répéterait alors la même phrase, comme un enregistrement. Donnez-lui deux ou trois autres formulations, dites tour à tour : formulaires, onglet « Répliques », champ « Autres formulations », ou dans le texte une liste variants sous la réplique.",
+  'lint.repeated_line.state': "dans l'état « {label} »",
+  'lint.repeated_line.anywhere': "à tout moment de l'appel",
   'lint.criterion_never_met':
     "critère « {criterion} » jamais rempli : « {variable} » commence à {initial}, hors des bornes qu'il lui demande de garder tout l'appel",
   'lint.missing_rubric':

@@ -46,6 +46,11 @@
 // Titre v5 too (on entering its `en_attente`); v6 keeps the engine's: its fixture, recorded the
 // same way, is the play-through of its tests that puts him on hold twice, the hold and the resume
 // sent as the phone sends them.
+// Then a move played twice in the same state made the caller say the same line twice, word for
+// word (the lint's `lint/repeated_line`): those lines got `variants`, said in turn, and each call
+// its next version. Each earlier version's fixture, recorded the same way, is the inputs of the
+// call's previous fixture, which say lines that got variants: replayed on the next version, their
+// words differ.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -142,38 +147,46 @@ describe('Built-in calls: sessions recorded on an earlier version', () => {
       'appel-entrainement@3',
       'appel-entrainement@4',
       'appel-entrainement@5',
+      'appel-entrainement@6',
       'detresse-suicidaire@2',
       'detresse-suicidaire@3',
       'detresse-suicidaire@4',
       'detresse-suicidaire@5',
       'detresse-suicidaire@6',
+      'detresse-suicidaire@7',
       'etudiante-crous@2',
       'etudiante-crous@3',
       'etudiante-crous@4',
       'etudiante-crous@5',
+      'etudiante-crous@6',
       'hameconnage-carte-vitale@2',
       'hameconnage-carte-vitale@3',
       'hameconnage-carte-vitale@4',
       'hameconnage-carte-vitale@5',
+      'hameconnage-carte-vitale@6',
       'proche-aidant-mere@1',
       'proche-aidant-mere@2',
       'proche-aidant-mere@3',
       'proche-aidant-mere@4',
       'proche-aidant-mere@5',
+      'proche-aidant-mere@6',
       'renouvellement-mutuelle@2',
       'renouvellement-mutuelle@3',
       'renouvellement-mutuelle@4',
       'renouvellement-mutuelle@5',
       'renouvellement-mutuelle@6',
+      'renouvellement-mutuelle@7',
       'titre-sejour-portail@1',
       'titre-sejour-portail@2',
       'titre-sejour-portail@3',
       'titre-sejour-portail@4',
       'titre-sejour-portail@5',
+      'titre-sejour-portail@6',
       'violence-conjugale-numerique@1',
       'violence-conjugale-numerique@2',
       'violence-conjugale-numerique@3',
       'violence-conjugale-numerique@4',
+      'violence-conjugale-numerique@5',
     ]);
     for (const { scenarioId, scenarioVersion } of recorded) {
       expect(catalog.get(scenarioId, scenarioVersion)?.scenario.version).toBe(scenarioVersion);

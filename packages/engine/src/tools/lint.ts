@@ -19,6 +19,7 @@ import { stateLabel } from '../views/graph-model.js';
 import { checkFidelity } from './lint-fidelity.js';
 import { checkSpeechExamples } from './lint-speech.js';
 import { checkTemplateTexts } from './lint-template.js';
+import { checkRepeatedLines } from './lint-variants.js';
 import { parsePlayThroughs, type ParsePlayThroughsResult } from './play-throughs.js';
 
 export type LintSeverity = 'error' | 'warning';
@@ -103,11 +104,12 @@ export function lintScenario(
   checkFidelity(scenario, at);
   checkSpeechExamples(scenario, at);
   checkTemplateTexts(scenario, at);
+  checkRepeatedLines(scenario, at);
   return { issues: sortIssues(issues), scenario, loaded };
 }
 
 /** A text as a lint message names it: its first words (the studio shows labels and texts, not ids). */
-function excerpt(text: string, max = 50): string {
+export function excerpt(text: string, max = 50): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
