@@ -1136,7 +1136,6 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
           .filter(
             (region) => console && region.compareDocumentPosition(console) & Node.DOCUMENT_POSITION_FOLLOWING,
           )
-          .filter((region) => !region.closest('.pick-request'))
           .map((region) => region.getAttribute('role') ?? `live ${region.getAttribute('aria-live')}`);
       });
     /** Landmarks and named groups with nothing in them, as the aria snapshot writes them (no children: no colon). */
