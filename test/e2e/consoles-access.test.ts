@@ -1162,27 +1162,30 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
       const key = await first.getAttribute('aria-keyshortcuts');
       expect({ size, key }).toEqual({ size, key: '1' });
       await first.press(key!);
-      for (const [role, page] of [
+      const pages = [
         ['listener', listener],
         ['trainer', trainer],
         ['observer', observer],
-      ] as const) {
+      ] as const;
+      // First the three trees, at once, while the announcers hold the newest lines (10 s each; the
+      // checks that take long, axe's, come after).
+      const trees = [];
+      for (const [role, page] of pages) {
         await page.waitForFunction(() => document.querySelectorAll('[role="log"] .entry--caller').length > 1);
-        // The announcer holds the newest lines (for 10 s): the moment they were in the tree twice.
-        expect({
-          size,
+        // The announcer holds the newest lines: the moment they were in the tree twice.
+        const announcing = (await page.locator('.transcript__announcer p').count()) > 0;
+        trees.push({
           role,
-          announcing: (await page.locator('.transcript__announcer p').count()) > 0,
-        }).toEqual({
-          size,
-          role,
-          announcing: true,
+          announcing,
+          // Spaces as one (the lines' narrow no-break spaces before « ? » are plain ones in the snapshot).
+          tree: (await page.locator('body').ariaSnapshot()).replace(/\s+/g, ' '),
+          lines: (await page.locator('[role="log"] .entry--caller .entry__text').allTextContents()).map(
+            (line) => line.replace(/\s+/g, ' ').trim().slice(0, 16),
+          ),
         });
-        // Spaces as one (the lines' narrow no-break spaces before « ? » are plain ones in the snapshot).
-        const tree = (await page.locator('body').ariaSnapshot()).replace(/\s+/g, ' ');
-        const lines = (await page.locator('[role="log"] .entry--caller .entry__text').allTextContents()).map(
-          (line) => line.replace(/\s+/g, ' ').trim().slice(0, 16),
-        );
+      }
+      for (const { role, announcing, tree, lines } of trees) {
+        expect({ size, role, announcing }).toEqual({ size, role, announcing: true });
         for (const start of lines) {
           expect({ size, role, start, times: tree.split(start).length - 1 }).toEqual({
             size,
@@ -1191,6 +1194,8 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
             times: lines.filter((line) => line === start).length,
           });
         }
+      }
+      for (const [role, page] of pages) {
         expect({ size, role, regions: await topRegions(page) }).toEqual({
           size,
           role,
