@@ -1125,4 +1125,118 @@ describe('the live consoles by hand (RGAA / WCAG 2.2 AA)', () => {
       await context.close();
     }
   }, 180_000);
+
+  it('17. the live consoles as a screen reader browses them (1366×768, 390×844): each caller line once in the tree while the announcer says it, two live regions at the top, no empty named region, the keys in aria-keyshortcuts; axe clean', async () => {
+    /** The live regions above the console's parts (the status bar's, the pause's, the keys'…), by role. */
+    const topRegions = (page: Page) =>
+      page.evaluate(() => {
+        const console = document.querySelector('.role-layout, .trainer-console__grid');
+        return Array.from(document.querySelectorAll('[role="status"], [role="alert"], [aria-live]'))
+          .filter((region) => region.getAttribute('aria-live') !== 'off')
+          .filter(
+            (region) => console && region.compareDocumentPosition(console) & Node.DOCUMENT_POSITION_FOLLOWING,
+          )
+          .map((region) => region.getAttribute('role') ?? `live ${region.getAttribute('aria-live')}`);
+      });
+    /** Landmarks and named groups with nothing in them, as the aria snapshot writes them (no children: no colon). */
+    const emptyNamed = (tree: string) =>
+      tree
+        .split('\n')
+        .filter((line) =>
+          /^\s*- (region|navigation|complementary|main|banner|contentinfo|form|search|group|status|alert|log) "[^"]*"\s*$/.test(
+            line,
+          ),
+        );
+
+    for (const viewport of [LAPTOP, { width: 390, height: 844 }]) {
+      const size = `${viewport.width}×${viewport.height}`;
+      const links = await createSession();
+      const listener = await open(links.listener!, viewport, 'Camille');
+      const trainer = await open(links.trainer!, viewport, 'Dominique');
+      const observer = await open(links.observer!, viewport, 'Lou');
+      await listener.locator('.button--pickup:enabled').waitFor();
+      await listener.keyboard.press('Alt+KeyC');
+      await listener.locator('[role="log"] .entry--caller').first().waitFor();
+      // The first move, by its key: the caller answers (a second line).
+      const first = listener.locator('.moves button:enabled').first();
+      const key = await first.getAttribute('aria-keyshortcuts');
+      expect({ size, key }).toEqual({ size, key: '1' });
+      await first.press(key!);
+      const pages = [
+        ['listener', listener],
+        ['trainer', trainer],
+        ['observer', observer],
+      ] as const;
+      // First the three trees, at once, while the announcers hold the newest lines (10 s each; the
+      // checks that take long, axe's, come after).
+      const trees = [];
+      for (const [role, page] of pages) {
+        await page.waitForFunction(() => document.querySelectorAll('[role="log"] .entry--caller').length > 1);
+        // The announcer holds the newest lines: the moment they were in the tree twice.
+        const announcing = (await page.locator('.transcript__announcer p').count()) > 0;
+        trees.push({
+          role,
+          announcing,
+          // Spaces as one (the lines' narrow no-break spaces before « ? » are plain ones in the snapshot).
+          tree: (await page.locator('body').ariaSnapshot()).replace(/\s+/g, ' '),
+          lines: (await page.locator('[role="log"] .entry--caller .entry__text').allTextContents()).map(
+            (line) => line.replace(/\s+/g, ' ').trim().slice(0, 16),
+          ),
+        });
+      }
+      for (const { role, announcing, tree, lines } of trees) {
+        expect({ size, role, announcing }).toEqual({ size, role, announcing: true });
+        for (const start of lines) {
+          expect({ size, role, start, times: tree.split(start).length - 1 }).toEqual({
+            size,
+            role,
+            start,
+            times: lines.filter((line) => line === start).length,
+          });
+        }
+      }
+      for (const [role, page] of pages) {
+        expect({ size, role, regions: await topRegions(page) }).toEqual({
+          size,
+          role,
+          regions: ['status', 'alert'],
+        });
+        expect({ size, role, empty: emptyNamed(await page.locator('body').ariaSnapshot()) }).toEqual({
+          size,
+          role,
+          empty: [],
+        });
+        if (role === 'listener') {
+          // The moves named by their label alone (the key shown beside it is hidden from the name),
+          // their key given by aria-keyshortcuts, as Chromium hands it to a screen reader.
+          const cdp = await listener.context().newCDPSession(listener);
+          const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+            nodes: {
+              role?: { value?: string };
+              name?: { value?: string };
+              properties?: { name: string; value: { value?: unknown } }[];
+            }[];
+          };
+          const keyed = nodes
+            .filter((node) => node.role?.value === 'button')
+            .map((node) => ({
+              name: node.name?.value,
+              key: node.properties?.find((property) => property.name === 'keyshortcuts')?.value.value,
+            }))
+            .filter((button) => button.key !== undefined);
+          expect({ size, keyed }).toEqual({
+            size,
+            // On a phone the phone's part is hidden while the answers show (its buttons out of the tree).
+            keyed: expect.arrayContaining([
+              { name: 'Reformuler', key: '2' },
+              ...(viewport === LAPTOP ? [{ name: 'Raccrocher', key: 'Alt+R' }] : []),
+            ]) as unknown,
+          });
+          await cdp.detach();
+        }
+        expect({ size, role, axe: await seriousAxeViolations(page) }).toEqual({ size, role, axe: [] });
+      }
+      for (const page of [listener, trainer, observer]) await page.context().close();
+    }
+  }, 240_000);
 });

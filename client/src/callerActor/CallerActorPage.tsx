@@ -7,10 +7,7 @@ import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
 import { InjectButtons } from '../trainer/InjectButtons.js';
-import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
-import { PausedBanner } from '../ui/PausedBanner.js';
-import { callPaused } from '../ui/callPaused.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
 import { RolePageTitle } from '../ui/RolePageTitle.js';
 import { SessionNotices } from '../ui/SessionNotices.js';
@@ -54,12 +51,10 @@ export function CallerActorPage() {
     <div className="role-page role-page--caller-actor" ref={pageRef}>
       <RolePageTitle role={role} view={view} />
       <JoinedAs />
-      <SessionNotices session={session} view={view} />
+      <SessionNotices session={session} view={view} inputError={errorCode} />
       <ClassMessages />
       {view ? (
         <>
-          <PausedBanner paused={callPaused(view)} />
-          <ErrorAlert code={errorCode} />
           <div className="role-layout role-layout--trainer">
             <div className="role-layout__side">
               <PersonaCard persona={view.persona} voice={view.voice} />

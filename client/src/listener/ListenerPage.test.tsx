@@ -249,6 +249,68 @@ describe('ListenerPage', () => {
     expect(session.sent).toEqual([{ kind: 'move', move: 'reformuler' }, { kind: 'hangup' }]);
   });
 
+  it('has two live regions at its top, one polite and one assertive, each notice an element in them (six regions there before, five of them empty)', async () => {
+    /** The live regions above the console's parts, by role, with what they say. */
+    const topRegions = () => {
+      const layout = document.querySelector('.role-layout')!;
+      return Array.from(document.querySelectorAll('[role="status"], [role="alert"], [aria-live]'))
+        .filter((region) => region.getAttribute('aria-live') !== 'off')
+        .filter((region) => region.compareDocumentPosition(layout) & Node.DOCUMENT_POSITION_FOLLOWING)
+        .map((region) => `${region.getAttribute('role')}: ${region.textContent}`);
+    };
+    let setSession: (session: Session) => void = () => undefined;
+    const refusing = (paused: boolean) =>
+      fakeSession({
+        view: listenerView({ paused }),
+        entries: inCall,
+        ack: () => ({ ok: false, code: 'input/rate_limited', message: '' }),
+      });
+    function Host() {
+      const [session, set] = useState<Session>(refusing(false));
+      setSession = set;
+      return (
+        <SessionContext.Provider value={session}>
+          <ListenerPage />
+        </SessionContext.Provider>
+      );
+    }
+    renderWithSession(<Host />);
+    expect(topRegions()).toEqual(['status: ', 'alert: ']);
+    // A refused input, then the pause: said by the same two regions, each notice added to one.
+    await click(button('Reformuler'));
+    act(() => setSession(refusing(true)));
+    expect(topRegions()).toEqual([
+      `status: ${fr('session.paused')}`,
+      `alert: ${fr('error.input/rate_limited')}`,
+    ]);
+  });
+
+  it('names each keyed control by its label alone, its key given by aria-keyshortcuts as shown beside it', () => {
+    const session = fakeSession({ view: listenerView(), entries: inCall });
+    renderWithSession(<ListenerPage />, { session });
+    const keyed = Array.from(document.querySelectorAll<HTMLElement>('[aria-keyshortcuts]'));
+    // The moves, the phone's hold and hang-up, the voice, the sounds, « Ce que je dis », the notes.
+    expect(keyed.length).toBeGreaterThanOrEqual(8);
+    const alt = `${fr('kbd.alt')}+`;
+    for (const control of keyed) {
+      const shown = control.closest('li, .phone__buttons > *, .toggle-switch, form')?.querySelector('kbd');
+      const key = control.getAttribute('aria-keyshortcuts');
+      // The key shown (« Alt+C », « 1 ») is the one given, in aria-keyshortcuts' own words (Alt, Shift).
+      expect({ key, shown: shown?.textContent?.replace(alt, 'Alt+') }).toEqual({ key, shown: key });
+      // Hidden from the name: a screen reader says the label, then the key from aria-keyshortcuts.
+      expect(shown?.getAttribute('aria-hidden')).toBe('true');
+    }
+    expect(screen.getByRole('button', { name: 'Reformuler' }).getAttribute('aria-keyshortcuts')).toMatch(
+      /^\d$/,
+    );
+    expect(
+      screen.getByRole('button', { name: fr('shortcuts.hangup') }).getAttribute('aria-keyshortcuts'),
+    ).toBe('Alt+R');
+    expect(screen.getByRole('textbox', { name: fr('say.label') }).getAttribute('aria-keyshortcuts')).toBe(
+      'Alt+J',
+    );
+  });
+
   it('says the typed words with Enter, then clears the field', async () => {
     const session = fakeSession({ view: listenerView(), entries: inCall });
     renderWithSession(<ListenerPage />, { session });
@@ -476,7 +538,7 @@ describe('ListenerPage — the live console', () => {
         fireEvent.keyDown(target, key);
       });
       const status = document.querySelector('.key-notice');
-      expect(status?.getAttribute('role')).toBe('status');
+      expect(status?.closest('[role="status"]')).not.toBeNull();
       // Outside the phone's views: seen and said whichever part of the console a phone shows.
       expect(status?.closest('[data-phone-view]')).toBeNull();
       return status?.textContent;
@@ -505,7 +567,7 @@ describe('ListenerPage — the live console', () => {
       fireEvent.keyDown(title, { code: 'Digit1', key: '&' });
     });
     const status = document.querySelector('.key-notice');
-    expect(status?.getAttribute('role')).toBe('status');
+    expect(status?.closest('[role="status"]')).not.toBeNull();
     expect(status?.textContent).toBe(fr('shortcuts.outsideArea', { key: '1', say: 'Alt+J' }));
     // Nothing acted: the key works only in the area (WCAG 2.1.4).
     expect(session.sent).toEqual([]);
@@ -524,7 +586,7 @@ describe('ListenerPage — the live console', () => {
       fireEvent.keyDown(document.body, { code: 'KeyR', key: 'r', altKey: true });
     });
     const status = document.querySelector('.key-notice');
-    expect(status?.getAttribute('role')).toBe('status');
+    expect(status?.closest('[role="status"]')).not.toBeNull();
     expect(status?.textContent).toBe(fr('shortcuts.unavailable.ringing'));
     expect(session.sent).toEqual([]);
   });

@@ -5,7 +5,6 @@ import { ClassMessages } from '../join/ClassMessageNotice.js';
 import { ClassReturnLink } from '../join/ClassReturnLink.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
-import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { CATEGORY_ORDER, MoveButtons } from '../ui/MoveButtons.js';
 import { idleKeys, layoutMoves, PHONE_KEYS } from '../ui/moveShortcuts.js';
 import { shortcutText } from '../ui/Kbd.js';
@@ -13,8 +12,6 @@ import { useKeyMap } from '../ui/shortcutKeys.js';
 import { useShortcutKeySet } from '../ui/shortcutMode.js';
 import { DebriefLink } from '../debrief/DebriefLink.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
-import { PausedBanner } from '../ui/PausedBanner.js';
-import { callPaused } from '../ui/callPaused.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
 import './listener.css';
 import { SayForm } from '../ui/SayForm.js';
@@ -32,7 +29,7 @@ import { useShortcuts, type KeyBinding } from '../ui/useShortcuts.js';
 import { VoiceSwitch } from '../ui/VoiceSwitch.js';
 import { NotesPad } from './NotesPad.js';
 import { PushToTalk } from './PushToTalk.js';
-import { SeatNotice } from './SeatNotice.js';
+import { SeatNotice, SeatReaderNotice } from './SeatNotice.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { usePhoneSounds, type PhoneSoundOptions } from './usePhoneSounds.js';
 import { WhisperPanel } from './WhisperPanel.js';
@@ -275,17 +272,17 @@ export function ListenerPage({ createSounds }: { createSounds?: PhoneSoundOption
     <div className="role-page role-page--listener" ref={pageRef}>
       <RolePageTitle role={role} view={view} />
       <JoinedAs />
-      <SessionNotices session={session} view={view} />
+      <SessionNotices session={session} view={view} inputError={errorCode}>
+        {view ? (
+          <SeatReaderNotice seat={session.seat} onChoose={(action) => void session.setSeat(action)} />
+        ) : null}
+        {/* Outside the phone's views (each hides the others): said and seen whichever is shown. */}
+        {keyNotice.notice ? <p className="key-notice">{keyNotice.notice}</p> : null}
+      </SessionNotices>
       <ClassMessages />
       {view ? <SeatNotice seat={session.seat} onChoose={(action) => void session.setSeat(action)} /> : null}
       {view && seatStatus !== 'occupied' ? (
         <>
-          <PausedBanner paused={callPaused(view)} />
-          <ErrorAlert code={errorCode} />
-          {/* Outside the phone's views (each hides the others): said and seen whichever is shown. */}
-          <p className="key-notice" role="status">
-            {keyNotice.notice}
-          </p>
           <div className="role-layout role-layout--listener" data-phone-view={phoneView}>
             <div className="role-layout__side">
               <PhonePanel

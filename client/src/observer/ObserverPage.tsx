@@ -13,8 +13,6 @@ import { ScenarioStates } from '../trainer/ScenarioStates.js';
 import { VariableGauges } from '../trainer/VariableGauges.js';
 import { MoveButtons } from '../ui/MoveButtons.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
-import { PausedBanner } from '../ui/PausedBanner.js';
-import { callPaused } from '../ui/callPaused.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
 import { RolePageTitle } from '../ui/RolePageTitle.js';
 import { SessionNotices } from '../ui/SessionNotices.js';
@@ -69,7 +67,6 @@ export function ObserverPage() {
       <ClassMessages />
       {view ? (
         <>
-          <PausedBanner paused={callPaused(view)} />
           {projector ? <p className="notice notice--projector">{t('observer.projectorOn')}</p> : null}
           <div className={`role-layout${projector ? ' role-layout--trainer' : ''}`}>
             <div className="role-layout__side">

@@ -6,10 +6,8 @@ import { useI18n } from '../i18n/index.js';
 import { useSessionNow } from '../ui/useCallElapsed.js';
 import { JoinedAs } from '../join/JoinedAs.js';
 import { useSessionContext } from '../socket/index.js';
-import { ErrorAlert } from '../ui/ErrorAlert.js';
 import { DebriefLink } from '../debrief/DebriefLink.js';
 import { OutcomePanel } from '../ui/OutcomePanel.js';
-import { PausedBanner } from '../ui/PausedBanner.js';
 import { callPaused } from '../ui/callPaused.js';
 import { PhonePanel } from '../ui/PhonePanel.js';
 import { RolePageTitle } from '../ui/RolePageTitle.js';
@@ -107,11 +105,9 @@ export function TrainerPage() {
           <p className="notice">{t('speech.trainer.mode', { mode: t(`speech.mode.${view.speech.mode}`) })}</p>
         ) : null}
       </div>
-      <SessionNotices session={session} view={view} />
+      <SessionNotices session={session} view={view} inputError={errorCode} />
       {view ? (
         <>
-          <PausedBanner paused={paused} />
-          <ErrorAlert code={errorCode} />
           {/* A sentence not understood waits for the trainer's pick: first on the console (a
               phone's first screen), its region there before it comes. */}
           {readings ? <PickRequest {...readings} now={view.t} sessionNow={sessionNow} /> : null}

@@ -276,6 +276,45 @@ describe('Transcript', () => {
   });
 });
 
+/** The page's text as a screen reader browsing it meets it: what is hidden from it (`aria-hidden`) left out. */
+function readable(node: Node = document.body): string {
+  if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  return Array.from(node.childNodes)
+    .map((child) => readable(child))
+    .join(' ');
+}
+
+/** What the page's live regions would say from now on: text added to one, or changed in one. */
+function recordAnnouncements(): () => string[] {
+  const said: string[] = [];
+  const live = (node: Node): boolean => {
+    const element = node instanceof Element ? node : node.parentElement;
+    const region = element?.closest('[aria-live], [role="log"], [role="status"], [role="alert"]');
+    return region !== null && region !== undefined && region.getAttribute('aria-live') !== 'off';
+  };
+  const take = (records: MutationRecord[]): void => {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        if (live(record.target) && record.target.textContent?.trim())
+          said.push(record.target.textContent.trim());
+        continue;
+      }
+      for (const node of Array.from(record.addedNodes)) {
+        const text = node.textContent?.trim();
+        if (text && live(node)) said.push(text);
+      }
+    }
+  };
+  const observer = new MutationObserver(take);
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  // The records not delivered yet too (fake timers hold the observer's microtask).
+  return () => {
+    take(observer.takeRecords());
+    return said;
+  };
+}
+
 describe('Transcript announcements (WCAG 4.1.3: what matters, once)', () => {
   const announcer = () => document.querySelector('.transcript__announcer')!;
   const history = [inputEntry(1, { kind: 'pickup' }), lineEntry(2, 'Allô ?')];
@@ -339,6 +378,42 @@ describe('Transcript announcements (WCAG 4.1.3: what matters, once)', () => {
       expect(announcer().children).toHaveLength(0);
       expect(announcer().getAttribute('aria-live')).toBe('polite');
       expect(screen.getAllByText(/Oui, c’est ça\./)).toHaveLength(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('has each new line once in what a screen reader browses, and says it once, in one live region', () => {
+    jest.useFakeTimers();
+    try {
+      const said = recordAnnouncements();
+      const render = renderTranscript(history);
+      // Read as each change comes (a node removed later no longer tells its region).
+      const update = (next: TimelineEntry[]) => {
+        render(next);
+        said();
+      };
+      const lines = ['Oui, c’est ça.', 'Je n’arrive plus à dormir.'];
+      const first = [
+        ...history,
+        inputEntry(3, { kind: 'move', move: 'reformuler' }),
+        lineEntry(4, lines[0]!),
+      ];
+      update(first);
+      // The same entries again (a resync that brought nothing new): nothing said again.
+      update([...first]);
+      for (const line of lines) {
+        if (line === lines[1]) update([...first, lineEntry(5, line)]);
+        // Said, and browsed once: in the announcer while it is there, its log entry hidden meanwhile…
+        expect(readable().split(line).length - 1).toBe(1);
+        act(() => {
+          jest.advanceTimersByTime(ANNOUNCED_FOR_MS);
+        });
+        // …then in the log alone.
+        expect(readable().split(line).length - 1).toBe(1);
+        expect(screen.getByRole('log').textContent).toContain(line);
+      }
+      for (const line of lines) expect(said().filter((text) => text.includes(line))).toHaveLength(1);
     } finally {
       jest.useRealTimers();
     }

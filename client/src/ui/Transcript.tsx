@@ -22,8 +22,10 @@ const ANNOUNCE_AT_ONCE = 8;
 const ANNOUNCER_KEEP = 6;
 /**
  * How long (ms) a line stays in the announcer once added. A screen reader takes it when it is
- * added (its removal is not said, nor does it cut the speech); kept, it is read a second time by
- * whoever reads the page line by line, just after the same line in the log (six of them at most).
+ * added (its removal is not said, nor does it cut the speech); VoiceOver reads a region's text
+ * some time after the change is signalled, so it is not emptied at once. Meanwhile the same entry
+ * in the log is hidden from screen readers (`aria-hidden`): whoever reads the page line by line
+ * meets each line once — in the announcer, just after the log, then in the log.
  */
 export const ANNOUNCED_FOR_MS = 10_000;
 
@@ -31,8 +33,11 @@ export const ANNOUNCED_FOR_MS = 10_000;
  * The call as text, in order: a log that screen readers may browse. What is announced goes
  * through one polite region beside it, each new entry once and only what matters
  * (`announceEntry`: lines, words, moves, injects; hidden variables and states with `details`);
- * the log itself is not live, so nothing is said twice; and each leaves that region once said
- * (`ANNOUNCED_FOR_MS`), so that whoever reads the page line by line reads it once, in the log.
+ * the log itself is not live (a live log was read from its top by NVDA and JAWS in Chrome, and
+ * its earlier lines repeated; it could not leave out what `announceEntry` leaves out, nor a
+ * resync's history). Each line is in the accessibility tree once: while it is in the announcer
+ * its entry in the log is `aria-hidden`, and it leaves the announcer once said
+ * (`ANNOUNCED_FOR_MS`), its entry in the log shown again.
  */
 export function Transcript({
   entries: allEntries,
@@ -114,6 +119,9 @@ export function Transcript({
     return () => window.clearTimeout(timer);
   }, [oldest]);
 
+  // The entries the announcer holds: hidden in the log meanwhile, so that no line is read twice.
+  const inAnnouncer = new Set(announced.map((item) => item.seq));
+
   // One clock: call time counts from pickup, as the status bar's call time (`phone.timer`) does.
   // An entry before the pickup has none: it reads `transcript.beforePickup`, the same before and after
   // the pickup, so that no time on screen ever goes backwards (ui/callTime.ts).
@@ -144,6 +152,7 @@ export function Transcript({
             return (
               <li
                 key={entry.seq}
+                aria-hidden={inAnnouncer.has(entry.seq) ? true : undefined}
                 className={`entry entry--${line.voice}${line.trainerOnly ? ' entry--trainer-only' : ''}${line.whisper ? ' entry--whisper' : ''}`}
               >
                 <p className="entry__body">
