@@ -203,7 +203,7 @@ describe('exports', () => {
 
     expect(body.session).toMatchObject({
       id: sessionId,
-      scenario: { id: 'appel-entrainement', version: 6 },
+      scenario: { id: 'appel-entrainement', version: 7 },
       seed: 42,
       status: 'ended',
       outcome: 'good',
@@ -284,7 +284,7 @@ describe('exports', () => {
     const move = statements.find((s) => s.object.id.endsWith('/moves/reformuler'))!;
     expect(move).toMatchObject({ actor: camille, verb: { id: 'http://adlnet.gov/expapi/verbs/interacted' } });
     expect(move.context.contextActivities?.parent[0]?.id).toBe(
-      `${server.url.replace('127.0.0.1', 'localhost')}/xapi/scenarios/appel-entrainement/v6`,
+      `${server.url.replace('127.0.0.1', 'localhost')}/xapi/scenarios/appel-entrainement/v7`,
     );
     const inject = statements.find((s) => s.object.id.endsWith('/injects/sonnette'))!;
     expect(inject.actor).toEqual(dominique);
@@ -292,7 +292,7 @@ describe('exports', () => {
     expect(completion).toMatchObject({
       actor: camille,
       verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
-      object: { id: `${server.url.replace('127.0.0.1', 'localhost')}/xapi/scenarios/appel-entrainement/v6` },
+      object: { id: `${server.url.replace('127.0.0.1', 'localhost')}/xapi/scenarios/appel-entrainement/v7` },
       result: { score: { scaled: body.score.scaled }, success: true, completion: true },
     });
     expect(completion.result?.duration).toMatch(/^PT\d+(\.\d+)?S$/);
