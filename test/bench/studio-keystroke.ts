@@ -10,6 +10,7 @@
 import { launchChromium } from '../support/browser.js';
 import { invitedMember, setupAdministrator } from '../support/accounts.js';
 import { startServerProcess } from '../support/server-process.js';
+import { openCallText } from '../support/studio-text.js';
 
 const keys = Number(/--keys=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 20);
 /** `--profile`: the page's main thread profiled (CDP) while typing inside the machine. */
@@ -111,7 +112,9 @@ async function main(): Promise<void> {
     console.log(
       `Studio editor, ${(bytes / 1024).toFixed(0)} kB of YAML, ${keys} keystrokes per place (lint delay included):`,
     );
-    // At the end of the first line (a comment): each key is its own lint.
+    // At the end of the first line (a comment): each key is its own lint. The text, folded under
+    // the forms, unfolded first.
+    await openCallText(page);
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('End');

@@ -18,6 +18,7 @@ import { TEXT_SPACING_CSS, axeViolations, joinSession } from '../support/role-pa
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { MANUAL_CLOCK } from '../support/test-clock.js';
+import { openCallText } from '../support/studio-text.js';
 
 const artifacts = path.join(workspaceRoot, 'test', 'artifacts');
 const SIZES = [
@@ -686,7 +687,8 @@ describe('accessibility of every page and state', () => {
     );
     const studio = await context.newPage();
     await studio.goto(`${server.url}/bibliotheque/appel-maison`);
-    await studio.locator('.cm-editor').waitFor();
+    // It opens on the forms; its text, folded under them, unfolded to be audited too.
+    await openCallText(studio);
     await studio
       .getByText(/\d+ erreurs?,/)
       .first()

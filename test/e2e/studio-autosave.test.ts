@@ -5,6 +5,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { studioRigForSuite } from '../support/studio-rig.js';
+import { CALL_TEXT, openCallText } from '../support/studio-text.js';
 
 describe('the studio saves the draft by itself', () => {
   const rig = studioRigForSuite();
@@ -17,8 +18,9 @@ describe('the studio saves the draft by itself', () => {
     return ((await text.json()) as { yaml: string }).yaml;
   }
 
-  /** Types `line` at the end of the call's text in the editor. */
+  /** Types `line` at the end of the call's text in the editor (unfolded under the forms). */
   async function typeAtEnd(page: Page, line: string): Promise<void> {
+    await openCallText(page);
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
@@ -41,8 +43,8 @@ describe('the studio saves the draft by itself', () => {
 
     // Typed, then straight back to the library: saved on the way out.
     await open();
-    // The lint's counts and list sit beside the text's heading, not in it.
-    await page.getByRole('heading', { level: 2, name: 'Texte YAML', exact: true }).waitFor();
+    // The lint's counts and list sit above the forms and the text, not in the text's heading.
+    await page.getByRole('heading', { level: 2, name: CALL_TEXT, exact: true }).waitFor();
     await typeAtEnd(page, '# Note en partant');
     await page.getByRole('link', { name: /Retour à la bibliothèque/ }).click();
     await page.getByRole('heading', { level: 1, name: "Bibliothèque d'appels" }).waitFor();
@@ -61,7 +63,8 @@ describe('the studio saves the draft by itself', () => {
     expect(await draftText('appel-oubli')).toContain('# Note après une pause');
     await page.reload();
     await page.getByText('0 erreur,').waitFor();
-    // The editor draws the lines in view only: to the end of the text first.
+    // The editor draws the lines in view only: to the end of the text first (kept unfolded).
+    await openCallText(page);
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
     await page.getByText('# Note après une pause').waitFor();

@@ -8,6 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { studioRigForSuite } from '../support/studio-rig.js';
+import { openCallText } from '../support/studio-text.js';
 
 const TUTORIAL = readFileSync(new URL('../../scenarios/appel-entrainement.yaml', import.meta.url), 'utf8');
 
@@ -110,7 +111,9 @@ describe('the studio in English', () => {
       [],
     );
 
-    // The text's own marks say it in English too (the editor's diagnostic, under the pointer).
+    // The text's own marks say it in English too (the editor's diagnostic, under the pointer), once
+    // the text is unfolded under the forms.
+    await openCallText(page);
     await page.locator('.studio__states').getByRole('button', { name: 'Orphelin' }).click();
     await page.locator('.cm-lintRange-warning', { hasText: 'orphelin' }).first().hover();
     await expect(page.locator('.cm-tooltip-lint').first().textContent()).resolves.toContain(

@@ -17,6 +17,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { joinSession, seriousAxeViolations, WCAG_TAGS } from '../support/role-pages.js';
 import { studioRigForSuite } from '../support/studio-rig.js';
+import { openCallText } from '../support/studio-text.js';
 
 const require = createRequire(import.meta.url);
 const PROBLEM = "Je n'arrive plus à me connecter à mon compte.";
@@ -89,6 +90,8 @@ describe('the studio forms and the editable graph', () => {
     const name = persona.getByLabel('Prénom et nom');
     await name.fill('Nadia Benali');
     await persona.getByLabel('Lieu').fill('Roubaix');
+    // The text, folded under the forms, unfolded to undo there.
+    await openCallText(page);
     await page.locator('.cm-content').focus();
     const place = persona.getByLabel('Lieu');
     await page.keyboard.press('Control+z');
@@ -288,7 +291,7 @@ describe('the studio forms and the editable graph', () => {
 
     // A parallel state with two regions, reached and left by transitions: the graph draws it.
     await addState.getByLabel("Nom de l'état").fill('Suivi');
-    await addState.getByLabel('État en parallèle').check();
+    await addState.getByLabel(/État qui suit plusieurs choses à la fois/).check();
     await addState.getByLabel('Nom de la région 1').fill('Émotion');
     await addState.getByLabel('Nom de la région 2').fill('Alerte');
     await addState.getByRole('button', { name: 'Ajouter un état' }).click();

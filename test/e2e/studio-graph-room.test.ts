@@ -87,11 +87,11 @@ describe("the studio's state graph, given the page's room", () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.locator('.studio__graph .react-flow__node').first().waitFor();
       await playToGuidance(page);
-      // The graph comes before the YAML text while the test plays (the page's order, the focus's).
+      // The graph comes before the forms and the text while the test plays (the page's order, the focus's).
       const order = await page
-        .locator('.studio__panes > section')
+        .locator('.studio__panes > *')
         .evaluateAll((panes) => panes.map((pane) => pane.className));
-      expect(order).toEqual(['studio__graph', 'studio__text']);
+      expect(order).toEqual(['studio__graph', 'studio__main']);
       await page.locator('.studio__graph').evaluate((graph) => graph.scrollIntoView());
       // The view is set after the states change (laid out, then fitted): read it once « Guidage »
       // is in it and the same reading came three times in a row (a fixed wait could read a view

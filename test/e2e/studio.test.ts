@@ -12,6 +12,7 @@ import { frenchText } from '@ecoute/engine';
 import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { settledFocus } from '../support/browser.js';
 import { studioRigForSuite } from '../support/studio-rig.js';
+import { openCallText } from '../support/studio-text.js';
 
 describe('the authoring studio in the browser', () => {
   const rig = studioRigForSuite();
@@ -63,7 +64,9 @@ describe('the authoring studio in the browser', () => {
       await issues.getByText(frenchText(part), { exact: false }).waitFor();
     await placeholders.click();
 
-    // The state list is the keyboard path to a state's YAML: its text is selected in the editor.
+    // The call's text, folded under the forms, unfolded: the state list is then the keyboard path to
+    // a state's YAML, its text selected in the editor.
+    await openCallText(page);
     await page.getByRole('button', { name: 'Accueil', exact: true }).click();
     const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
     expect(selected).toContain('accueil:');
@@ -304,11 +307,8 @@ describe('the authoring studio in the browser', () => {
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).waitFor();
     // The button followed is gone: the focus is on the copy's heading, not lost on the page.
     expect(await settledFocus(page, /^h1: /)).toBe("h1: Atelier d'écriture : Appel d'entraînement (copie)");
-    // Who does not write YAML is shown the way to the forms and the graph's edits, far below the
-    // text: the focus goes there, in view.
-    await page.getByRole('button', { name: 'Aller aux formulaires' }).click();
-    expect(await settledFocus(page, /^h2: Formulaires$/)).toBe('h2: Formulaires');
-    expect(await page.getByRole('heading', { level: 2, name: 'Formulaires' }).isVisible()).toBe(true);
+    // The copy opens on its forms, in view (e2e/studio-forms-first); the graph's edits, under its
+    // drawing, have a way there: the focus goes there.
     expect(
       await page
         .getByRole('heading', { level: 2, name: 'Formulaires' })

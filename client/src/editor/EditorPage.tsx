@@ -1,7 +1,9 @@
 // `/bibliotheque/:callId`: the studio's editor, a lazy chunk (the listener's console loads none of
-// it). The YAML text beside the live state graph: a click on a state (in the drawing or in its
-// list, the keyboard path) selects its YAML; the cursor in a state highlights its node. Drafts
-// are saved whatever lint says; publishing is the server's call and shows its refusals.
+// it). The forms first, beside the live state graph; the call's text (YAML) folded under the forms
+// (`TextFold`: unfolded, the choice is kept in this browser). A click on a state (in the drawing or
+// in its list, the keyboard path) marks it and chooses it in « Modifier un état » — and selects
+// its YAML when the text is unfolded; the cursor in a state highlights its node. Drafts are saved whatever lint
+// says; publishing is the server's call and shows its refusals.
 import {
   lazy,
   memo,
@@ -14,6 +16,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { SessionShareState } from '../account/SessionSharePage.js';
 import { useAccount } from '../account/useAccount.js';
@@ -30,6 +33,8 @@ import { ChunkBoundary } from '../ui/ChunkBoundary.js';
 import { ErrorAlert } from '../ui/ErrorAlert.js';
 import type { LintAnswer } from './lintProtocol.js';
 import { ScenarioEditor } from './ScenarioEditor.js';
+import { TextFold, useTextFold } from './TextFold.js';
+import { StudioPanes } from './StudioPanes.js';
 import { IssueList, issueOffset } from './issues/IssueList.js';
 import { issuePlace, type FormTab, type IssuePlace } from './issues/issuePlace.js';
 import { PublishControl, templateParts } from './PublishControl.js';
@@ -104,13 +109,21 @@ function CallEditor({ callId }: { callId: string }) {
   const [drawn, setDrawn] = useState<TransitionDraft | null>(null);
   const [formError, setFormError] = useState('');
   const statesId = useId();
-  // studio.noYaml.intro: the way to the forms and the graph's edits, far below the text.
-  const formsHeading = useRef<HTMLHeadingElement>(null);
+  // studio.noYaml.graph, under the forms' intro: the way to the graph's edits, under the drawing.
   const graphEditHeading = useRef<HTMLHeadingElement>(null);
   const goTo = (heading: HTMLHeadingElement | null) => {
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus();
   };
+  // Made once per language: the forms, kept as they are between renders, take it.
+  const toGraph = useMemo(
+    () => (
+      <button type="button" className="button--link" onClick={() => goTo(graphEditHeading.current)}>
+        {t('studio.noYaml.graph')}
+      </button>
+    ),
+    [t],
+  );
   // editor.issues.goForm: an issue mended in the forms — the state chosen in « Modifier un état »,
   // or the forms' tab shown and its entry's first field focused, once drawn.
   const [formsTab, setFormsTab] = useState<FormTab>('persona');
@@ -138,11 +151,14 @@ function CallEditor({ callId }: { callId: string }) {
     else setFormsTab(place.tab);
     setGoneTo((last) => ({ place, n: (last?.n ?? 0) + 1 }));
   }, []);
-  const issuesId = useId();
+  const textId = useId();
   // Authors and administrators write the organisation's calls; trainers read them (the server
   // refuses their saves): for them every call is read-only, as the built-ins are for everyone.
   const writer = account.status === 'signed-in' && account.me.role !== 'trainer';
   const readOnly = (detail?.builtIn ?? false) || !writer;
+  // The text folded under the forms; a read-only call has no forms, its text stays open.
+  const fold = useTextFold();
+  const textOpen = readOnly || fold.open;
   const autosave = useDraftAutosave({
     enabled: !readOnly,
     text,
@@ -218,12 +234,27 @@ function CallEditor({ callId }: { callId: string }) {
   const show = useCallback(
     (state: string) => {
       setSelectedState(state);
+      // The text folded: the state marked in the graph (its ways out worded) and chosen in
+      // « Modifier un état », where the forms change it; the focus stays where it was.
+      if (!textOpen) return setCursorState(state);
       const range = ranges.current.find((r) => r.id === state);
       if (!view || !range) return;
       view.dispatch({ selection: { anchor: range.from, head: range.to }, scrollIntoView: true });
       view.focus();
     },
-    [view],
+    [view, textOpen],
+  );
+  /** A problem's « Aller à la ligne »: the text unfolded (for this visit), the caret at its place. */
+  const goToLine = useCallback(
+    (issue: LintIssue) => {
+      if (!view) return;
+      // Open before the caret moves: CodeMirror measures, scrolls and takes the focus once shown.
+      if (!textOpen) flushSync(() => fold.reveal());
+      const at = issueOffset(issue, view.state.doc.toString(), ranges.current);
+      view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+      view.focus();
+    },
+    [view, textOpen, fold],
   );
   /** Where the forms mend an issue, read in the text as it is now. */
   const placeOf = useCallback(
@@ -330,24 +361,19 @@ function CallEditor({ callId }: { callId: string }) {
     readsPublished && typeof data?.['title'] === 'string' && data['title'] !== ''
       ? data['title']
       : detail.title;
+  // The lint's counts (a list of the problems once opened), above the forms and the text.
+  const lintSummary = (
+    <div className="muted studio__lint" aria-live="polite">
+      <IssueList issues={issues} {...(readOnly ? {} : { placeOf, onForm: goToForm })} onGo={goToLine} />
+    </div>
+  );
   const textPane = (
-    <section key="text" className="studio__text" aria-labelledby={issuesId}>
-      {/* The lint's counts and list beside the heading, not inside it (its list read as part of it). */}
-      <div className="studio__text-head">
-        <h2 id={issuesId}>{t('editor.text')}</h2>
-        <div className="muted studio__lint" aria-live="polite">
-          <IssueList
-            issues={issues}
-            {...(readOnly ? {} : { placeOf, onForm: goToForm })}
-            onGo={(issue) => {
-              if (!view) return;
-              const at = issueOffset(issue, view.state.doc.toString(), ranges.current);
-              view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
-              view.focus();
-            }}
-          />
-        </div>
-      </div>
+    <TextFold
+      fold={readOnly ? null : fold}
+      headingId={textId}
+      heading={t('editor.text')}
+      intro={t('studio.forms.intro')}
+    >
       <ScenarioEditor
         initialText={loaded.yaml}
         lint={lint}
@@ -358,10 +384,10 @@ function CallEditor({ callId }: { callId: string }) {
         onView={setView}
         readOnly={readOnly}
       />
-    </section>
+    </TextFold>
   );
   const graphPane = (
-    <section key="graph" className="studio__graph" aria-labelledby={statesId}>
+    <section className="studio__graph" aria-labelledby={statesId}>
       <h2 id={statesId}>{t('editor.states')}</h2>
       {graph ? (
         <ChunkBoundary
@@ -435,17 +461,6 @@ function CallEditor({ callId }: { callId: string }) {
                 })
               : t('editor.editing', { version: loaded.version })}
       </p>
-      {readOnly ? null : (
-        <p className="studio__no-yaml">
-          {t('studio.noYaml.intro')}{' '}
-          <button type="button" className="button--link" onClick={() => goTo(formsHeading.current)}>
-            {t('studio.noYaml.forms')}
-          </button>{' '}
-          <button type="button" className="button--link" onClick={() => goTo(graphEditHeading.current)}>
-            {t('studio.noYaml.graph')}
-          </button>
-        </p>
-      )}
       <ErrorAlert code={error} />
       <p role="status" className="studio__status">
         {status}
@@ -516,6 +531,7 @@ function CallEditor({ callId }: { callId: string }) {
           ))}
         </ul>
       ) : null}
+      {lintSummary}
       {playing ? (
         <Suspense fallback={<p className="muted">{t('editor.loading')}</p>}>
           <LazyTestPlay
@@ -530,26 +546,28 @@ function CallEditor({ callId }: { callId: string }) {
           />
         </Suspense>
       ) : null}
-      {/* While a test plays, the graph is what the author watches: first (in the page's order, so
-          in the focus order too) and across the page's width, its ways out side by side. */}
-      <div className={playing ? 'studio__panes studio__panes--playing' : 'studio__panes'}>
-        {playing ? [graphPane, textPane] : [textPane, graphPane]}
-      </div>
-      {readOnly ? null : (
-        <>
-          {formError ? <p role="alert">{formError}</p> : null}
-          <div ref={formsSection}>
-            <MemoFormsPanel
-              data={data}
-              edit={edit}
-              states={stateChoices}
-              headingRef={formsHeading}
-              tab={formsTab}
-              onTab={setFormsTab}
-            />
-          </div>
-        </>
-      )}
+      <StudioPanes
+        playing={playing}
+        forms={
+          readOnly ? null : (
+            <>
+              {formError ? <p role="alert">{formError}</p> : null}
+              <div ref={formsSection}>
+                <MemoFormsPanel
+                  data={data}
+                  edit={edit}
+                  states={stateChoices}
+                  tab={formsTab}
+                  onTab={setFormsTab}
+                  toGraph={toGraph}
+                />
+              </div>
+            </>
+          )
+        }
+        text={textPane}
+        graph={graphPane}
+      />
       {detail.builtIn ? null : (
         <VersionDiff
           versions={detail.versions}

@@ -1202,7 +1202,7 @@ export const en: Catalogue = {
   'library.new.idInvalid':
     'This short name does not fit: only lowercase letters without accents, digits and dashes between them. Or leave it empty.',
   'library.new.create': 'Create from the blank template',
-  'library.import.heading': 'Import a YAML file',
+  'library.import.heading': "Import a call's file (YAML)",
   'library.import.file': 'Scenario file (.yaml)',
   'library.import.choose': 'Choose a file…',
   'library.import.none': 'No file chosen',
@@ -1243,10 +1243,10 @@ export const en: Catalogue = {
   'editor.publish.template.background': "the caller's story (“À décrire…”)",
   'editor.publish.template.list': "Parts still the blank template's",
   'editor.publish.confirmAnyway': 'Publish anyway',
-  'editor.export': 'Export as YAML',
+  'editor.export': "Download the call's file (YAML)",
   'editor.refusal': 'Errors that prevent publishing',
   'editor.issueAt': 'Line {line}, column {column}: {message}',
-  'editor.text': 'YAML text',
+  'editor.text': "The call's text (YAML)",
   'editor.textLabel': 'YAML text of the scenario',
   'editor.checking': 'Checking…',
   'editor.states': 'States',
@@ -1341,13 +1341,10 @@ export const en: Catalogue = {
   'shortcuts.remap.cancelled': 'Key unchanged.',
   'shortcuts.remap.reset': 'Restore the original keys',
   'shortcuts.remap.resetDone': 'Original keys restored.',
-  'studio.noYaml.intro':
-    'Without writing YAML: the forms (persona, lines, moves, endings, rubric) and the graph edits (states, transitions), further down.',
-  'studio.noYaml.forms': 'Go to the forms',
   'studio.noYaml.graph': 'Go to “Edit the graph”',
   'studio.forms.heading': 'Forms',
   'studio.forms.intro':
-    'Every change is written at once into the YAML text, which stays the reference (Ctrl+Z in the text undoes it).',
+    'The forms and this text are the same draft: a change in one shows at once in the other (Ctrl+Z in the text undoes it).',
   'studio.forms.tabs': 'Parts of the call',
   'studio.forms.unreadable': 'The YAML text cannot be read: fix it in the text to use the forms.',
   'studio.forms.none': '(none)',
@@ -1696,7 +1693,8 @@ export const en: Catalogue = {
   'studio.forms.moves.renameButton': 'Rename the move',
   'studio.forms.injects.rename': 'New name of the event (transitions and rubric follow)',
   'studio.forms.injects.renameButton': 'Rename the event',
-  'studio.graph.parallel': 'Parallel state (several regions active together)',
+  'studio.graph.parallel':
+    'State that follows several things at once (the emotion, the alert… each in its own region)',
   'studio.graph.regions': 'Regions',
   'studio.graph.regionsHint':
     'Each region moves on its own: the emotion, the alert… Then add states inside each one (“Place”).',
@@ -1810,11 +1808,11 @@ export const en: Catalogue = {
   'engine.lint.missing_substance':
     'rubric: criteria such as “did not…” or “stayed within bounds” will never count before a good ending, because no stage marks when the call gets to the heart of the matter. Name that stage (the state reached once the listening has really begun).',
   'engine.lint.missing_examples.none':
-    "no move has example phrases: in free speech, only sentences that repeat a move's name will be recognised. Under each move, add a few sentences a listener might say: forms, “Listener moves” tab, “Example phrases (free speech)”, or in the text an examples list under the move.",
+    "no move has example phrases: in free speech, only sentences that repeat a move's name will be recognised. Under each move, add a few sentences a listener might say: forms, “Listener moves” tab, “Example phrases (free speech)”.",
   'engine.lint.missing_examples.some':
-    "{missing} moves out of {total} have no example phrases: in free speech, only sentences that repeat a move's name will be recognised. Under each move, add a few sentences a listener might say: forms, “Listener moves” tab, “Example phrases (free speech)”, or in the text an examples list under the move.",
+    "{missing} moves out of {total} have no example phrases: in free speech, only sentences that repeat a move's name will be recognised. Under each move, add a few sentences a listener might say: forms, “Listener moves” tab, “Example phrases (free speech)”.",
   'engine.lint.missing_examples.move':
-    'move “{move}” has no example phrases: in free speech, it will only be recognised in a sentence that repeats its name. Add a few: forms, “Listener moves” tab, “Example phrases (free speech)”, or in the text an examples list under the move.',
+    'move “{move}” has no example phrases: in free speech, it will only be recognised in a sentence that repeats its name. Add a few: forms, “Listener moves” tab, “Example phrases (free speech)”.',
   'engine.lint.file_name': 'the file should be named {scenario}.tests.yaml',
   'engine.lint.test.scenario_invalid': 'scenario “{scenario}” invalid ({file}): fix its errors first',
   'engine.lint.test.scenario_missing': 'scenario “{scenario}” not found',

@@ -1230,7 +1230,7 @@ export const fr = {
   'library.new.idInvalid':
     'Ce nom court ne convient pas : seulement des minuscules sans accent, des chiffres et des tirets entre eux. Ou laissez-le vide.',
   'library.new.create': 'Créer à partir du modèle vierge',
-  'library.import.heading': 'Importer un fichier YAML',
+  'library.import.heading': "Importer le fichier d'un appel (YAML)",
   'library.import.file': 'Fichier de scénario (.yaml)',
   'library.import.choose': 'Choisir un fichier…',
   'library.import.none': 'Aucun fichier choisi',
@@ -1273,10 +1273,10 @@ export const fr = {
   'editor.publish.template.background': "l'histoire de la personne (« À décrire… »)",
   'editor.publish.template.list': 'Parties encore celles du modèle vierge',
   'editor.publish.confirmAnyway': 'Publier quand même',
-  'editor.export': 'Exporter en YAML',
+  'editor.export': "Télécharger le fichier de l'appel (YAML)",
   'editor.refusal': 'Erreurs qui empêchent la publication',
   'editor.issueAt': 'Ligne {line}, colonne {column} : {message}',
-  'editor.text': 'Texte YAML',
+  'editor.text': "Texte de l'appel (YAML)",
   'editor.textLabel': 'Texte YAML du scénario',
   'editor.checking': 'Vérification…',
   'editor.states': 'États',
@@ -1370,13 +1370,10 @@ export const fr = {
   'shortcuts.remap.cancelled': 'Touche inchangée.',
   'shortcuts.remap.reset': "Rétablir les touches d'origine",
   'shortcuts.remap.resetDone': "Touches d'origine rétablies.",
-  'studio.noYaml.intro':
-    'Sans écrire de YAML : les formulaires (personne, répliques, actions, fins, grille) et les modifications du graphe (états, transitions), plus bas.',
-  'studio.noYaml.forms': 'Aller aux formulaires',
   'studio.noYaml.graph': 'Aller à « Modifier le graphe »',
   'studio.forms.heading': 'Formulaires',
   'studio.forms.intro':
-    "Chaque modification s'écrit aussitôt dans le texte YAML, qui reste la référence (Ctrl+Z dans le texte l'annule).",
+    "Les formulaires et ce texte sont le même brouillon : une modification dans l'un se lit aussitôt dans l'autre (Ctrl+Z dans le texte l'annule).",
   'studio.forms.tabs': "Parties de l'appel",
   'studio.forms.unreadable':
     'Le texte YAML ne se lit pas : corrigez-le dans le texte pour utiliser les formulaires.',
@@ -1735,7 +1732,8 @@ export const fr = {
   'studio.forms.moves.renameButton': "Renommer l'action",
   'studio.forms.injects.rename': "Nouveau nom de l'événement (transitions et grille suivent)",
   'studio.forms.injects.renameButton': "Renommer l'événement",
-  'studio.graph.parallel': 'État en parallèle (plusieurs régions actives ensemble)',
+  'studio.graph.parallel':
+    "État qui suit plusieurs choses à la fois (l'émotion, l'alerte… chacune dans sa région)",
   'studio.graph.regions': 'Régions',
   'studio.graph.regionsHint':
     "Chaque région avance seule : l'émotion, l'alerte… Ajoutez ensuite des états dans chacune (« Place »).",
@@ -1850,11 +1848,11 @@ export const fr = {
   'engine.lint.missing_substance':
     "grille : des critères du type « n'a pas fait… » ou « est resté dans les limites » ne seront jamais comptés avant une bonne fin, car aucune étape ne marque le moment où l'appel entre dans le vif du sujet. Indiquez cette étape (l'état atteint quand l'écoute a vraiment commencé).",
   'engine.lint.missing_examples.none':
-    "aucune action n'a de phrases exemples : en parole libre, seules les phrases qui reprennent le nom d'une action seront reconnues. Sous chaque action, ajoutez quelques phrases qu'un·e écoutant·e pourrait dire : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) », ou dans le texte une liste examples sous l'action.",
+    "aucune action n'a de phrases exemples : en parole libre, seules les phrases qui reprennent le nom d'une action seront reconnues. Sous chaque action, ajoutez quelques phrases qu'un·e écoutant·e pourrait dire : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) ».",
   'engine.lint.missing_examples.some':
-    "{missing} actions sur {total} n'ont pas de phrases exemples : en parole libre, seules les phrases qui reprennent le nom d'une action seront reconnues. Sous chaque action, ajoutez quelques phrases qu'un·e écoutant·e pourrait dire : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) », ou dans le texte une liste examples sous l'action.",
+    "{missing} actions sur {total} n'ont pas de phrases exemples : en parole libre, seules les phrases qui reprennent le nom d'une action seront reconnues. Sous chaque action, ajoutez quelques phrases qu'un·e écoutant·e pourrait dire : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) ».",
   'engine.lint.missing_examples.move':
-    "action « {move} » sans phrases exemples : en parole libre, elle ne sera reconnue que dans une phrase qui reprend son nom. Ajoutez-en quelques-unes : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) », ou dans le texte une liste examples sous l'action.",
+    "action « {move} » sans phrases exemples : en parole libre, elle ne sera reconnue que dans une phrase qui reprend son nom. Ajoutez-en quelques-unes : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) ».",
   'engine.lint.file_name': "le fichier devrait s'appeler {scenario}.tests.yaml",
   'engine.lint.test.scenario_invalid':
     "scénario « {scenario} » invalide ({file}) : corrigez d'abord ses erreurs",

@@ -208,7 +208,7 @@ describe('LibraryPage', () => {
       });
     };
     await pick('id: x\ntitle: [oups\n');
-    const section = screen.getByRole('region', { name: 'Importer un fichier YAML' });
+    const section = screen.getByRole('region', { name: fr('library.import.heading') });
     const alert = await waitFor(() => {
       const found = within(section)
         .getAllByRole('alert')

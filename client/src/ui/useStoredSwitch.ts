@@ -13,6 +13,8 @@ export const STORED_SWITCHES = {
   phoneSounds: 'ecoute.phoneSounds',
   /** What the trainer's call log announces: also hidden variables, states and readings. */
   announceDetails: 'ecoute.trainer.announceDetails',
+  /** The studio's call text (YAML) unfolded: folded by default, under the forms. */
+  studioText: 'ecoute.studio.text',
 } as const;
 
 export type StoredSwitch = (typeof STORED_SWITCHES)[keyof typeof STORED_SWITCHES];

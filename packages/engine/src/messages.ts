@@ -93,11 +93,11 @@ export const ENGINE_MESSAGES = {
   'lint.missing_substance':
     "grille : des critères du type « n'a pas fait… » ou « est resté dans les limites » ne seront jamais comptés avant une bonne fin, car aucune étape ne marque le moment où l'appel entre dans le vif du sujet. Indiquez cette étape (l'état atteint quand l'écoute a vraiment commencé).",
   'lint.missing_examples.none':
-    "aucune action n'a de phrases exemples : en parole libre, seules les phrases qui reprennent le nom d'une action seront reconnues. Sous chaque action, ajoutez quelques phrases qu'un·e écoutant·e pourrait dire : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) », ou dans le texte une liste examples sous l'action.",
+    "aucune action n'a de phrases exemples : en parole libre, seules les phrases qui reprennent le nom d'une action seront reconnues. Sous chaque action, ajoutez quelques phrases qu'un·e écoutant·e pourrait dire : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) ».",
   'lint.missing_examples.some':
-    "{missing} actions sur {total} n'ont pas de phrases exemples : en parole libre, seules les phrases qui reprennent le nom d'une action seront reconnues. Sous chaque action, ajoutez quelques phrases qu'un·e écoutant·e pourrait dire : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) », ou dans le texte une liste examples sous l'action.",
+    "{missing} actions sur {total} n'ont pas de phrases exemples : en parole libre, seules les phrases qui reprennent le nom d'une action seront reconnues. Sous chaque action, ajoutez quelques phrases qu'un·e écoutant·e pourrait dire : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) ».",
   'lint.missing_examples.move':
-    "action « {move} » sans phrases exemples : en parole libre, elle ne sera reconnue que dans une phrase qui reprend son nom. Ajoutez-en quelques-unes : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) », ou dans le texte une liste examples sous l'action.",
+    "action « {move} » sans phrases exemples : en parole libre, elle ne sera reconnue que dans une phrase qui reprend son nom. Ajoutez-en quelques-unes : formulaires, onglet « Actions de l'écoutant·e », « Phrases exemples (parole libre) ».",
 
   // The lint of a play-through file against its scenario (the command line).
   'lint.file_name': "le fichier devrait s'appeler {scenario}.tests.yaml",

@@ -1,7 +1,7 @@
 // `studio.forms.heading`: the call for people who do not write YAML. One tab per part of the call; each
 // edit is written into the text (the source of truth) through the Document API, at once and as
 // one undoable step of the editor.
-import { useId, type Ref } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 import { useI18n } from '../../i18n/index.js';
 import { Tabs } from '../../ui/Tabs.js';
 import { EndingsForm, InjectsForm, LinesForm, MovesForm, VariablesForm } from './CallTables.js';
@@ -17,12 +17,15 @@ export function FormsPanel({
   headingRef,
   tab,
   onTab,
+  toGraph,
 }: {
   data: Plain | null;
   edit: YamlEdit;
   states: { id: string; label: string }[];
-  /** The page's link to the forms (studio.noYaml.forms) brings the focus here. */
+  /** Brings the focus here (a link to the forms). */
   headingRef?: Ref<HTMLHeadingElement>;
+  /** After the intro: the page's way to the graph's edits (`studio.noYaml.graph`). */
+  toGraph?: ReactNode;
   /** The tab shown, when the page chooses it (an issue mended in the forms: `editor.issues.goForm`). */
   tab?: FormTab | undefined;
   onTab?: ((tab: FormTab) => void) | undefined;
@@ -34,7 +37,7 @@ export function FormsPanel({
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {t('studio.forms.heading')}
       </h2>
-      <p className="muted">{t('studio.forms.intro')}</p>
+      {toGraph ? <p className="studio-forms__to-graph">{toGraph}</p> : null}
       {data ? (
         <Tabs
           label={t('studio.forms.tabs')}

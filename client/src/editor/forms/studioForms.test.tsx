@@ -790,7 +790,7 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     fireEvent.change(within(add).getByLabelText(fr['studio.graph.stateName']), {
       target: { value: 'Suivi' },
     });
-    fireEvent.click(within(add).getByLabelText(/^État en parallèle/));
+    fireEvent.click(within(add).getByLabelText(fr['studio.graph.parallel']));
     fireEvent.change(within(add).getByLabelText(translate('fr', 'studio.graph.regionName', { n: 1 })), {
       target: { value: 'Émotion' },
     });
@@ -847,7 +847,7 @@ describe('editing in place, combined conditions, parallel states, renamed table 
     fireEvent.change(within(add).getByLabelText(fr['studio.graph.stateName']), {
       target: { value: 'Deux fils' },
     });
-    fireEvent.click(within(add).getByLabelText(/^État en parallèle/));
+    fireEvent.click(within(add).getByLabelText(fr['studio.graph.parallel']));
     fireEvent.click(within(add).getByRole('button', { name: fr['studio.graph.addState'] }));
     expect(plainOf(current)?.['machine']).toMatchObject({
       states: {
