@@ -102,6 +102,17 @@ export function activatedBy(states: Map<string, StateInfo>, target: string): str
  * transition from an active state enters. An over-approximation (regions are not paired), so
  * what it leaves out is certainly unreachable.
  */
+/** The transitions grouped by the state they leave, each group in the document's order. */
+export function transitionsBySource(transitions: readonly TransitionInfo[]): Map<string, TransitionInfo[]> {
+  const bySource = new Map<string, TransitionInfo[]>();
+  for (const t of transitions) {
+    const list = bySource.get(t.source);
+    if (list) list.push(t);
+    else bySource.set(t.source, [t]);
+  }
+  return bySource;
+}
+
 export function reachableStates(
   scenario: Scenario,
   states = collectStates(scenario.machine),
@@ -109,12 +120,7 @@ export function reachableStates(
 ): Set<string> {
   // A work list over states, each visited once: a fixed point over every transition would be
   // quadratic on a chain of states written in reverse order.
-  const bySource = new Map<string, TransitionInfo[]>();
-  for (const t of transitions) {
-    const list = bySource.get(t.source);
-    if (list) list.push(t);
-    else bySource.set(t.source, [t]);
-  }
+  const bySource = transitionsBySource(transitions);
   const reached = new Set<string>();
   const queue: string[] = [];
   // What entering a target activates is the same each time: each target is entered once.

@@ -24,6 +24,7 @@ import {
   listTransitions,
   reachableStates,
   type TransitionInfo,
+  transitionsBySource,
 } from '../scenario/transitions.js';
 import { stateLabel } from '../views/graph-model.js';
 import { excerpt, type At } from './lint.js';
@@ -296,12 +297,7 @@ export function checkRepeatedLines(scenario: Scenario, at: At): void {
   const states = collectStates(scenario.machine);
   const transitions = listTransitions(scenario, states);
   const reachable = reachableStates(scenario, states, transitions);
-  const bySource = new Map<string, TransitionInfo[]>();
-  for (const t of transitions) {
-    const list = bySource.get(t.source);
-    if (list) list.push(t);
-    else bySource.set(t.source, [t]);
-  }
+  const bySource = transitionsBySource(transitions);
   const warned = new Set<string>();
 
   for (const [source, list] of bySource) {

@@ -14,7 +14,13 @@ import {
 } from '../scenario/parse.js';
 import { collectStates, toArray } from '../scenario/references.js';
 import type { ActionConfig, GuardConfig, Scenario } from '../scenario/schema.js';
-import { isWithin, listTransitions, reachableStates, type TransitionInfo } from '../scenario/transitions.js';
+import {
+  isWithin,
+  listTransitions,
+  reachableStates,
+  transitionsBySource,
+  type TransitionInfo,
+} from '../scenario/transitions.js';
 import { stateLabel } from '../views/graph-model.js';
 import { checkFidelity } from './lint-fidelity.js';
 import { checkSpeechExamples } from './lint-speech.js';
@@ -353,12 +359,7 @@ function wayOutChecker(
     while (i < x.length && i < y.length && x[i] === y[i]) i++;
     return x.slice(0, i).join('.');
   };
-  const bySource = new Map<string, TransitionInfo[]>();
-  for (const t of transitions) {
-    const list = bySource.get(t.source);
-    if (list) list.push(t);
-    else bySource.set(t.source, [t]);
-  }
+  const bySource = transitionsBySource(transitions);
   // Per parallel state: whether a transition inside it leaves it (or ends the call), and how many
   // of the targets inside it fall under each of its descendants.
   const escapes = new Set<string>();
