@@ -585,7 +585,7 @@ export const en: Catalogue = {
   'speech.talk.start': 'Speak',
   'speech.talk.stop': 'Stop listening',
   'speech.talk.hint':
-    'Hold the key (or press the button) and speak: your sentence is said at the end. Typing always works.',
+    "Hold the key (or press the button) and speak: your sentence is said at the end. In Chrome and Edge the sound goes through Google's or Microsoft's online service; typing sends nothing. The keyboard always works.",
   'speech.talk.listening': 'Listening… {heard}',
   'speech.talk.unavailable': 'This browser does not recognise speech: type your sentences.',
   'speech.talk.error': 'Speech recognition stopped: try again or type your sentence.',
@@ -834,7 +834,7 @@ export const en: Catalogue = {
   'account.audit.action.other': 'Other action',
   'account.privacy.heading': 'Data and privacy',
   'account.privacy.intro':
-    "Écoute sends nothing to any third party: the caller's voice is synthesised in your browser. Here is what the server keeps, why and for how long.",
+    "Écoute sends nothing to any third party: the caller's voice is synthesised in your browser. One exception, which the listener chooses: in free speech, “Speak” uses the browser's speech recognition; in Chrome and Edge the sentence's sound goes to their maker's online service (Google, Microsoft) to be transcribed. Typing sends nothing. Here is what the server keeps, why and for how long.",
   'account.privacy.kept': 'What is kept, and why',
   'account.privacy.accounts.what': 'Accounts of trainers, authors and administrators',
   'account.privacy.accounts.why':

@@ -597,7 +597,7 @@ export const fr = {
   'speech.talk.start': 'Parler',
   'speech.talk.stop': "Arrêter d'écouter",
   'speech.talk.hint':
-    'Maintenez la touche (ou appuyez sur le bouton) et parlez : votre phrase est dite à la fin. Le clavier marche toujours.',
+    "Maintenez la touche (ou appuyez sur le bouton) et parlez : votre phrase est dite à la fin. Dans Chrome et Edge, le son passe par le service en ligne de Google ou de Microsoft ; taper n'envoie rien. Le clavier marche toujours.",
   'speech.talk.listening': "J'écoute… {heard}",
   'speech.talk.unavailable': 'Ce navigateur ne reconnaît pas la parole : tapez vos phrases.',
   'speech.talk.error': "La reconnaissance vocale s'est interrompue : réessayez ou tapez votre phrase.",
@@ -854,7 +854,7 @@ export const fr = {
   'account.audit.action.other': 'Autre action',
   'account.privacy.heading': 'Données et confidentialité',
   'account.privacy.intro':
-    "Écoute n'envoie rien à un service tiers : la voix de l'appelant·e est synthétisée dans votre navigateur. Voici ce que le serveur garde, pourquoi et combien de temps.",
+    "Écoute n'envoie rien à un service tiers : la voix de l'appelant·e est synthétisée dans votre navigateur. Une exception, que choisit l'écoutant·e : en parole libre, « Parler » utilise la reconnaissance de la parole du navigateur ; dans Chrome et Edge, le son de la phrase est envoyé au service en ligne de leur éditeur (Google, Microsoft) pour être transcrit. Taper ses phrases n'envoie rien. Voici ce que le serveur garde, pourquoi et combien de temps.",
   'account.privacy.kept': 'Ce qui est gardé, et pourquoi',
   'account.privacy.accounts.what': 'Comptes des formateur·rices, auteur·rices et administrateur·rices',
   'account.privacy.accounts.why':
