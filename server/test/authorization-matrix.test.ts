@@ -26,6 +26,8 @@ const REFUSALS = new Set([
   'auth/invalid_token',
   'auth/sign_in_required',
   'auth/forbidden_role',
+  // A trainer on a session someone else created (an `own` rule): not hers, said so.
+  'auth/not_session_owner',
   'session/not_found',
   // A class of another trainer, or of another organisation, answers as one that does not exist.
   'class/not_found',

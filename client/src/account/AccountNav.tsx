@@ -1,11 +1,22 @@
 import { Link, useNavigate } from 'react-router';
-import type { AccountMe } from '@ecoute/protocol';
+import { MEMBER_PAGES, memberMayUse } from '@ecoute/protocol';
+import type { AccountMe, MemberPage } from '@ecoute/protocol';
+import type { MessageKey } from '../i18n/fr.js';
 import { useI18n } from '../i18n/index.js';
 import { accountApi } from './accountApi.js';
 import { MEMBER_ROLE_KEYS } from './memberRoleKeys.js';
 import './accountNav.css';
 
-/** Who is signed in, in which organisation, and the pages of their role. */
+/** The organisation's pages of the menu, in its order; each shown to the roles that may use it. */
+const NAV: readonly { page: MemberPage; label: MessageKey }[] = [
+  { page: 'sessions', label: 'account.nav.sessions' },
+  { page: 'classes', label: 'classroom.nav' },
+  { page: 'badges', label: 'badges.nav' },
+  { page: 'library', label: 'library.heading' },
+  { page: 'organisation', label: 'account.organization.heading' },
+];
+
+/** Who is signed in, in which organisation, and the pages of their role (`MEMBER_PAGES`). */
 export function AccountNav({ me, api = accountApi }: { me: AccountMe; api?: typeof accountApi }) {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -19,27 +30,11 @@ export function AccountNav({ me, api = accountApi }: { me: AccountMe; api?: type
         })}
       </p>
       <ul>
-        <li>
-          <Link to="/sessions">{t('account.nav.sessions')}</Link>
-        </li>
-        {me.role !== 'author' ? (
-          <>
-            <li>
-              <Link to="/classes">{t('classroom.nav')}</Link>
-            </li>
-            <li>
-              <Link to="/badges">{t('badges.nav')}</Link>
-            </li>
-          </>
-        ) : null}
-        <li>
-          <Link to="/bibliotheque">{t('library.heading')}</Link>
-        </li>
-        {me.role === 'admin' ? (
-          <li>
-            <Link to="/organisation">{t('account.organization.heading')}</Link>
+        {NAV.filter(({ page }) => memberMayUse(page, me.role)).map(({ page, label }) => (
+          <li key={page}>
+            <Link to={MEMBER_PAGES[page].path}>{t(label)}</Link>
           </li>
-        ) : null}
+        ))}
         <li>
           <Link to="/confidentialite">{t('account.privacy.heading')}</Link>
         </li>

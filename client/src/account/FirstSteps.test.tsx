@@ -94,6 +94,8 @@ function call(id: string, status: 'live' | 'ended'): SessionListItem {
     status,
     outcome: status === 'ended' ? 'best' : null,
     learner: 'Lucie',
+    manageable: true,
+    createdBy: null,
   };
 }
 

@@ -42,7 +42,12 @@ export function OrganizationPage({
   const { t } = useI18n();
   useDocumentTitle(t('account.organization.heading'));
   return (
-    <SignedInPage heading={t('account.organization.heading')} className="account" accounts={api}>
+    <SignedInPage
+      heading={t('account.organization.heading')}
+      page="organisation"
+      className="account"
+      accounts={api}
+    >
       {() => <Organization api={api} origin={origin} />}
     </SignedInPage>
   );

@@ -36,6 +36,7 @@ export function BadgesPage({
   return (
     <SignedInPage
       heading={t('badges.heading')}
+      page="badges"
       className="account badges-page"
       {...(account ? { accounts: account } : {})}
     >

@@ -16,7 +16,12 @@ export function ClassesPage({ accounts }: { accounts?: Pick<typeof accountApi, '
   const { t } = useI18n();
   useDocumentTitle(t('classroom.title'));
   return (
-    <SignedInPage heading={t('classroom.title')} className="classroom" {...(accounts ? { accounts } : {})}>
+    <SignedInPage
+      heading={t('classroom.title')}
+      page="classes"
+      className="classroom"
+      {...(accounts ? { accounts } : {})}
+    >
       {() => <ClassesList />}
     </SignedInPage>
   );

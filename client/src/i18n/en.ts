@@ -528,6 +528,11 @@ export const en: Catalogue = {
   'sessions.delete.confirm': 'Delete the session of {date} and everything recorded?',
   'sessions.delete.yes': 'Yes, delete',
   'sessions.deleted': 'Session of {date} deleted.',
+  'sessions.notYours':
+    'Created by {name}: only they, or an administrator, can open its debrief and links, or delete it.',
+  'sessions.notYours.unknown':
+    'Created by another member: only they, or an administrator, can open its debrief and links, or delete it.',
+  'sessions.purpose': "It lists the organisation's sessions, their debriefs and their links.",
 
   'notFound.title': 'Page not found',
 
@@ -538,6 +543,8 @@ export const en: Catalogue = {
   'error.input/too_large': 'Message too long.',
   'error.input/rate_limited': 'Too many messages in a short time: slow down.',
   'error.auth/forbidden_role': 'Your role does not allow this action.',
+  'error.auth/not_session_owner':
+    'This session is not yours: only whoever created it, or an administrator, can do this.',
   'error.auth/invalid_token': 'Invalid or expired session link.',
   'error.auth/forbidden_origin': 'Request refused: it does not come from a page of this server.',
   'error.session/not_found': 'Session not found.',
@@ -698,6 +705,15 @@ export const en: Catalogue = {
   'account.role.admin': 'Administrator',
   'account.role.trainer': 'Trainer',
   'account.role.author': 'Author',
+  'account.page.notForRole': 'This page is for {who}; your account is {role} account.',
+  'account.page.for.trainersAdmins': 'trainers and administrators',
+  'account.page.for.admins': 'administrators',
+  'account.page.yourRole.admin': "an administrator's",
+  'account.page.yourRole.trainer': "a trainer's",
+  'account.page.yourRole.author': "an author's",
+  'badges.purpose': "It shows the organisation's badges and who earned them.",
+  'classroom.purpose': 'It prepares and runs group sessions.',
+  'account.organization.purpose': "It invites the organisation's members and sets how long its data is kept.",
   'account.save': 'Save',
   'account.cancel': 'Cancel',
   'account.signOut': 'Sign out',

@@ -538,6 +538,11 @@ export const fr = {
   'sessions.delete.confirm': 'Supprimer la séance du {date} et tout ce qui a été enregistré ?',
   'sessions.delete.yes': 'Oui, supprimer',
   'sessions.deleted': 'Séance du {date} supprimée.',
+  'sessions.notYours':
+    'Créée par {name} : seul·e cette personne, ou un·e administrateur·rice, ouvre son débriefing et ses liens, ou la supprime.',
+  'sessions.notYours.unknown':
+    'Créée par un·e autre membre : seul·e cette personne, ou un·e administrateur·rice, ouvre son débriefing et ses liens, ou la supprime.',
+  'sessions.purpose': "On y retrouve les séances de l'organisme, leurs débriefings et leurs liens.",
 
   'notFound.title': 'Page introuvable',
 
@@ -548,6 +553,8 @@ export const fr = {
   'error.input/too_large': 'Message trop long.',
   'error.input/rate_limited': 'Trop de messages en peu de temps : ralentissez.',
   'error.auth/forbidden_role': 'Votre rôle ne permet pas cette action.',
+  'error.auth/not_session_owner':
+    "Cette séance n'est pas la vôtre : seul·e qui l'a créée, ou un·e administrateur·rice, peut faire cette action.",
   'error.auth/invalid_token': 'Lien de séance invalide ou expiré.',
   'error.auth/forbidden_origin': "Requête refusée : elle ne vient pas d'une page de ce serveur.",
   'error.session/not_found': 'Séance introuvable.',
@@ -713,6 +720,16 @@ export const fr = {
   'account.role.admin': 'Administrateur·rice',
   'account.role.trainer': 'Formateur·rice',
   'account.role.author': 'Auteur·rice',
+  'account.page.notForRole': 'Cette page est celle des {who} ; votre compte est un compte {role}.',
+  'account.page.for.trainersAdmins': 'formateur·rices et administrateur·rices',
+  'account.page.for.admins': 'administrateur·rices',
+  'account.page.yourRole.admin': "d'administrateur·rice",
+  'account.page.yourRole.trainer': 'de formateur·rice',
+  'account.page.yourRole.author': "d'auteur·rice",
+  'badges.purpose': "On y voit les badges de l'organisme et qui les a obtenus.",
+  'classroom.purpose': 'On y prépare et on y anime des séances de groupe.',
+  'account.organization.purpose':
+    "On y invite les membres de l'organisme et on y règle la conservation de ses données.",
   'account.save': 'Enregistrer',
   'account.cancel': 'Annuler',
   'account.signOut': 'Se déconnecter',

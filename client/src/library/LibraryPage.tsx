@@ -31,7 +31,7 @@ export function LibraryPage({
 }) {
   const { t } = useI18n();
   return (
-    <SignedInPage heading={t('library.heading')} className="library" accounts={accounts}>
+    <SignedInPage heading={t('library.heading')} page="library" className="library" accounts={accounts}>
       {(me) => <Library api={api} writer={me.role !== 'trainer'} userId={me.userId} />}
     </SignedInPage>
   );

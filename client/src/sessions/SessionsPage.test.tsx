@@ -17,6 +17,8 @@ import type { MessageKey } from '../i18n/fr.js';
 
 // What a trainer reads, from the French catalogue.
 const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+/** A sentence as the page shows it (Testing Library reads U+00A0 as a space). */
+const plain = (text: string) => text.replace(/\s+/g, ' ');
 /** An accessible name that holds `words`. */
 const containing = (words: string) => (name: string) => name.includes(words);
 /** An accessible name that starts with `words`. */
@@ -33,6 +35,8 @@ const sessions: SessionListItem[] = [
     status: 'ended',
     outcome: 'best',
     learner: 'Camille',
+    manageable: true,
+    createdBy: 'Camille Martin',
   },
   {
     id: 's2',
@@ -44,6 +48,8 @@ const sessions: SessionListItem[] = [
     status: 'live',
     outcome: null,
     learner: null,
+    manageable: true,
+    createdBy: 'Camille Martin',
   },
 ];
 
@@ -117,7 +123,11 @@ describe('the sessions list', () => {
           ok: true as const,
           data: {
             sessionId: 's1',
-            links: { listener: '/ecoute/s1#k=l', trainer: '/animation/s1#k=t', observer: '/observation/s1#k=o' },
+            links: {
+              listener: '/ecoute/s1#k=l',
+              trainer: '/animation/s1#k=t',
+              observer: '/observation/s1#k=o',
+            },
             scenarioId: 'appel-entrainement',
             scenarioTitle: "Appel d'entraînement",
             scenarioVersion: 1,
@@ -200,6 +210,26 @@ describe('the sessions list', () => {
     // The deleted row's buttons are gone: the focus is on the page's heading, not on <body>.
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
     expect(screen.getByRole('status').textContent).toMatch(/^Séance du .* supprimée\.$/);
+  });
+
+  it("offers no action on someone else's session: whose it is and who may, in their words", async () => {
+    const others: SessionListItem[] = [
+      { ...sessions[0]!, manageable: false, createdBy: 'Dominique' },
+      { ...sessions[1]!, manageable: false, createdBy: null },
+    ];
+    const api: SessionsApi = {
+      list: () => Promise.resolve({ ok: true, data: others }),
+      remove: () => Promise.resolve({ ok: true, data: { ok: true } }),
+    };
+    renderWithSession(<SessionsPage api={api} homeApi={homeApi} accounts={signedInAs()} />);
+    await settle();
+    const rows = screen.getAllByRole('row');
+    expect(within(rows[1]!).getByText(plain(fr('sessions.notYours', { name: 'Dominique' })))).toBeTruthy();
+    expect(within(rows[2]!).getByText(plain(fr('sessions.notYours.unknown')))).toBeTruthy();
+    for (const row of rows.slice(1)) {
+      expect(within(row).queryByRole('link')).toBeNull();
+      expect(within(row).queryByRole('button')).toBeNull();
+    }
   });
 
   it('says when nobody is signed in and offers the sign-in page', async () => {

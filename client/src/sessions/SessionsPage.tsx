@@ -1,6 +1,7 @@
 // `/sessions`: the organisation's list of sessions, for its signed-in trainers — filter by
 // scenario, learner, date and outcome, open a debrief, see and revoke the role links, delete a
-// session (after a confirmation).
+// session (after a confirmation). Those actions are offered on the sessions the account may
+// manage (a trainer's own, all for an administrator); another's says whose it is and who may.
 import type { SessionShareState } from '../account/SessionSharePage.js';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -38,7 +39,12 @@ export function SessionsPage({
   const { t } = useI18n();
   useDocumentTitle(t('sessions.heading'));
   return (
-    <SignedInPage heading={t('sessions.heading')} className="sessions" {...(accounts ? { accounts } : {})}>
+    <SignedInPage
+      heading={t('sessions.heading')}
+      page="sessions"
+      className="sessions"
+      {...(accounts ? { accounts } : {})}
+    >
       {() => <SessionsList api={api} homeApi={homeApi} />}
     </SignedInPage>
   );
@@ -173,8 +179,7 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
         {announce}
       </p>
       <ErrorAlert code={state.status === 'failed' ? state.code : deleteError} />
-      {state.status === 'failed' &&
-      (state.code === 'auth/sign_in_required' || state.code === 'auth/forbidden_role') ? (
+      {state.status === 'failed' && state.code === 'auth/sign_in_required' ? (
         <p>
           <Link className="button" to="/connexion">
             {t('account.signIn.heading')}
@@ -223,6 +228,16 @@ function SessionsList({ api, homeApi }: { api: SessionsApi; homeApi: HomeApi }) 
                 unlabelled: true,
                 cell: (session) => {
                   const date = formatDateTime(t, session.createdAt);
+                  // Someone else's session (the server's `manageable`): why not, rather than
+                  // buttons the server would refuse.
+                  if (!session.manageable)
+                    return (
+                      <p className="sessions__not-yours">
+                        {session.createdBy
+                          ? t('sessions.notYours', { name: session.createdBy })
+                          : t('sessions.notYours.unknown')}
+                      </p>
+                    );
                   return (
                     <>
                       <Link

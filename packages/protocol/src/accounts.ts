@@ -113,3 +113,23 @@ export interface LearnerHistoryItem {
 export interface LearnerErasure {
   sessions: string[];
 }
+
+/**
+ * The organisation's pages and the member roles that may use them: what each page's list asks
+ * the server allows exactly these roles (server/src/auth/policy.ts, checked by
+ * server/test/sessions-list-access.test.ts). The account's menu offers these pages only, and a
+ * page says to any other role whose page it is.
+ */
+export const MEMBER_PAGES = {
+  sessions: { path: '/sessions', roles: ['trainer', 'admin'] },
+  classes: { path: '/classes', roles: ['trainer', 'admin'] },
+  badges: { path: '/badges', roles: ['trainer', 'admin'] },
+  library: { path: '/bibliotheque', roles: ['admin', 'trainer', 'author'] },
+  organisation: { path: '/organisation', roles: ['admin'] },
+} as const satisfies Record<string, { path: string; roles: readonly MemberRoleName[] }>;
+export type MemberPage = keyof typeof MEMBER_PAGES;
+
+/** Whether a member of this role may use the page. */
+export function memberMayUse(page: MemberPage, role: MemberRoleName): boolean {
+  return (MEMBER_PAGES[page].roles as readonly MemberRoleName[]).includes(role);
+}

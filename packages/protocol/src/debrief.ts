@@ -264,6 +264,13 @@ export interface SessionListItem {
   status: 'live' | 'ended';
   outcome: Outcome | null;
   learner: string | null;
+  /**
+   * Whether the signed-in account may open its debrief, see and revoke its links and delete it
+   * (the server's policy: a trainer, on the sessions they created; an administrator, on all).
+   */
+  manageable: boolean;
+  /** The name of the member who created it, when the organisation still has them. */
+  createdBy: string | null;
 }
 
 /** The path of a session's debrief page: the token sits in the fragment, as for role links. */

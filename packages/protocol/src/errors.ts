@@ -9,6 +9,8 @@ export const ErrorCode = {
   InputTooLarge: 'input/too_large',
   InputRateLimited: 'input/rate_limited',
   AuthForbiddenRole: 'auth/forbidden_role',
+  // A member whose role may do it on their own sessions only, on someone else's session.
+  AuthNotSessionOwner: 'auth/not_session_owner',
   AuthInvalidToken: 'auth/invalid_token',
   AuthForbiddenOrigin: 'auth/forbidden_origin',
   SessionNotFound: 'session/not_found',
@@ -75,6 +77,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   'input/too_large': 'Message trop long.',
   'input/rate_limited': 'Trop de messages en peu de temps : ralentissez.',
   'auth/forbidden_role': 'Votre rôle ne permet pas cette action.',
+  'auth/not_session_owner':
+    "Cette séance n'est pas la vôtre : seul·e qui l'a créée, ou un·e administrateur·rice, peut faire cette action.",
   'auth/invalid_token': 'Lien de séance invalide ou expiré.',
   'auth/forbidden_origin': "Requête refusée : elle ne vient pas d'une page de ce serveur.",
   'session/not_found': 'Séance introuvable.',

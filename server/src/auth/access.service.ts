@@ -16,7 +16,7 @@ import { SessionStore } from '../sessions/session-store.js';
 import type { SessionRecord } from '../sessions/session-store.js';
 import { bearerToken, httpFailure } from './http-failure.js';
 import { POLICY, ROUTE_ACTIONS, allowedBy } from './policy.js';
-import type { Action, Credential, Target } from './policy.js';
+import type { Action, Credential, Rule, Target } from './policy.js';
 import { hashToken } from './tokens.js';
 
 /** What the guard found, for the handler: the action, who it let through, the session. */
@@ -93,7 +93,14 @@ export class AccessService {
       target = sessionTarget(session);
     }
     const credential = allowedBy(rule, credentials, target);
-    if (!credential) throw httpFailure(failure(ErrorCode.AuthForbiddenRole));
+    if (!credential)
+      throw httpFailure(
+        failure(
+          refusedAsNotOwner(rule, member, target)
+            ? ErrorCode.AuthNotSessionOwner
+            : ErrorCode.AuthForbiddenRole,
+        ),
+      );
     if (credential.kind === 'member' && !SAFE_METHODS.has(req.method)) this.checkCsrf(req);
     return { action, credential, member, session };
   }
@@ -129,11 +136,26 @@ export class AccessService {
   }
 }
 
-function memberCredential(member: Membership): Credential {
+/**
+ * Whether the account is refused only because the session is someone else's: its role may do it
+ * on its own sessions (`own`), and this one was created by another member. The refusal then says
+ * so (`auth/not_session_owner`) rather than blaming a role that can do it.
+ */
+export function refusedAsNotOwner(rule: Rule, member: Membership | null, target: Target): boolean {
+  return (
+    member !== null &&
+    target.kind === 'session' &&
+    rule.members[member.role] === 'own' &&
+    target.organizationId === member.organizationId &&
+    target.ownerId !== member.userId
+  );
+}
+
+export function memberCredential(member: Membership): Credential {
   return { kind: 'member', userId: member.userId, organizationId: member.organizationId, role: member.role };
 }
 
-function sessionTarget(session: SessionRecord): Target {
+export function sessionTarget(session: SessionRecord): Target {
   return {
     kind: 'session',
     sessionId: session.id,

@@ -11,6 +11,7 @@ const STATUS: Partial<Record<Failure['code'], HttpStatus>> = {
   [ErrorCode.AuthForbiddenOrigin]: HttpStatus.FORBIDDEN,
   [ErrorCode.AuthInvalidToken]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.AuthForbiddenRole]: HttpStatus.FORBIDDEN,
+  [ErrorCode.AuthNotSessionOwner]: HttpStatus.FORBIDDEN,
   [ErrorCode.SessionNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.ScenarioNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.DebriefNotFound]: HttpStatus.NOT_FOUND,

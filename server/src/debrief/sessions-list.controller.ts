@@ -1,5 +1,6 @@
 // The sessions list of the signed-in trainer's organisation (`/sessions` page): filter, open a
-// debrief, delete (rules in auth/policy.ts).
+// debrief, delete (rules in auth/policy.ts). Each row says whether the signed-in account may open
+// and manage it (the same rules, `MANAGE_ACTIONS`) and who created it.
 import { Controller, Delete, Get, HttpCode, Inject, Param, Query } from '@nestjs/common';
 import { ErrorCode, failure, sessionListQuerySchema } from '@ecoute/protocol';
 import type { Outcome } from '@ecoute/engine';
@@ -8,7 +9,11 @@ import { ScenarioCatalog } from '../scenarios/scenario-catalog.js';
 import { SessionStore } from '../sessions/session-store.js';
 import type { SessionFilter } from '../sessions/session-store.js';
 import { AuditStore } from '../accounts/audit-store.js';
+import { MemberStore } from '../accounts/member-store.js';
 import type { Access } from '../auth/access.service.js';
+import { memberCredential, sessionTarget } from '../auth/access.service.js';
+import { POLICY, allowedBy } from '../auth/policy.js';
+import type { Action } from '../auth/policy.js';
 import { httpFailure } from '../auth/http-failure.js';
 import { CurrentAccess } from '../auth/policy.guard.js';
 
@@ -19,12 +24,21 @@ function dayAfter(day: string): string {
   return date.toISOString();
 }
 
+/** What the list's actions on a row ask the server: its debrief, its links, deleting it. */
+const MANAGE_ACTIONS: readonly Action[] = [
+  'debrief.read',
+  'session.links',
+  'session.revoke-links',
+  'session.delete',
+];
+
 @Controller('api/sessions')
 export class SessionsListController {
   constructor(
     @Inject(SessionStore) private readonly sessions: SessionStore,
     @Inject(ScenarioCatalog) private readonly catalog: ScenarioCatalog,
     @Inject(AuditStore) private readonly audit: AuditStore,
+    @Inject(MemberStore) private readonly members: MemberStore,
   ) {}
 
   @Get()
@@ -45,6 +59,9 @@ export class SessionsListController {
       ...(q.outcome ? { outcome: q.outcome } : {}),
     };
     const items = await this.sessions.list(filter);
+    const member = access.member;
+    const credentials = member ? [memberCredential(member)] : [];
+    const names = new Map((await this.members.members(organizationId)).map((m) => [m.userId, m.name]));
     return items.map((item) => ({
       id: item.id,
       scenarioId: item.scenarioId,
@@ -56,6 +73,10 @@ export class SessionsListController {
       status: item.status,
       outcome: item.outcome as Outcome | null,
       learner: item.participants.findLast((p) => p.role === 'listener')?.name ?? null,
+      manageable: MANAGE_ACTIONS.every(
+        (action) => allowedBy(POLICY[action], credentials, sessionTarget(item)) !== null,
+      ),
+      createdBy: (item.ownerId && names.get(item.ownerId)) || null,
     }));
   }
 

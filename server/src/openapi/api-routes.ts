@@ -89,7 +89,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: "Liste les séances enregistrées de l'organisme, les plus récentes d'abord.",
     access: 'trainer',
     query: sessionListQuerySchema,
-    ok: { status: 200, description: 'Les séances : scénario, dates, statut, issue, apprenant·e.' },
+    ok: {
+      status: 200,
+      description:
+        "Les séances : scénario, dates, statut, issue, apprenant·e, qui l'a créée (createdBy), et si le compte peut l'ouvrir et la gérer (manageable).",
+    },
     errors: ['auth/invalid_token', 'input/invalid'],
   },
   {
@@ -100,7 +104,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'trainer',
     params: { sessionId },
     ok: { status: 200, description: '{ ok: true }' },
-    errors: ['auth/invalid_token', 'session/not_found'],
+    errors: ['auth/invalid_token', 'auth/not_session_owner', 'session/not_found'],
   },
   {
     method: 'get',
@@ -113,7 +117,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
       status: 200,
       description: 'Chronologie, graphe, grille, repères, notes et mesures visibles du rôle.',
     },
-    errors: ['auth/invalid_token', 'auth/forbidden_role', 'session/not_found', 'debrief/call_live'],
+    errors: [
+      'auth/invalid_token',
+      'auth/forbidden_role',
+      'auth/not_session_owner',
+      'session/not_found',
+      'debrief/call_live',
+    ],
   },
   {
     method: 'post',
@@ -124,7 +134,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
     params: { sessionId },
     body: annotationCreateSchema,
     ok: { status: 201, description: "L'annotation créée." },
-    errors: ['auth/invalid_token', 'auth/forbidden_role', 'input/invalid', 'session/not_found'],
+    errors: [
+      'auth/invalid_token',
+      'auth/forbidden_role',
+      'auth/not_session_owner',
+      'input/invalid',
+      'session/not_found',
+    ],
   },
   {
     method: 'put',
@@ -135,7 +151,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
     params: { sessionId, markId: markIdSchema },
     body: annotationUpdateSchema,
     ok: { status: 200, description: 'La marque modifiée.' },
-    errors: ['auth/invalid_token', 'auth/forbidden_role', 'input/invalid', 'debrief/not_found'],
+    errors: [
+      'auth/invalid_token',
+      'auth/forbidden_role',
+      'auth/not_session_owner',
+      'input/invalid',
+      'debrief/not_found',
+    ],
   },
   {
     method: 'delete',
@@ -145,7 +167,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'trainer',
     params: { sessionId, markId: markIdSchema },
     ok: { status: 200, description: '{ ok: true }' },
-    errors: ['auth/invalid_token', 'auth/forbidden_role', 'input/invalid', 'debrief/not_found'],
+    errors: [
+      'auth/invalid_token',
+      'auth/forbidden_role',
+      'auth/not_session_owner',
+      'input/invalid',
+      'debrief/not_found',
+    ],
   },
   {
     method: 'put',
@@ -156,7 +184,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
     params: { sessionId, criterion: criterionIdSchema },
     body: judgmentSchema,
     ok: { status: 200, description: 'Le jugement enregistré.' },
-    errors: ['auth/invalid_token', 'auth/forbidden_role', 'input/invalid', 'debrief/not_found'],
+    errors: [
+      'auth/invalid_token',
+      'auth/forbidden_role',
+      'auth/not_session_owner',
+      'input/invalid',
+      'debrief/not_found',
+    ],
   },
   {
     method: 'post',
@@ -177,7 +211,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'trainer',
     params: { sessionId },
     ok: { status: 200, description: "L'export de la séance.", schema: sessionExportSchema },
-    errors: ['auth/invalid_token', 'auth/forbidden_role', 'session/not_found'],
+    errors: ['auth/invalid_token', 'auth/forbidden_role', 'auth/not_session_owner', 'session/not_found'],
   },
   {
     method: 'get',
@@ -187,7 +221,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'trainer',
     params: { sessionId },
     ok: { status: 200, description: 'Un tableau de déclarations xAPI.' },
-    errors: ['auth/invalid_token', 'auth/forbidden_role', 'session/not_found'],
+    errors: ['auth/invalid_token', 'auth/forbidden_role', 'auth/not_session_owner', 'session/not_found'],
   },
   {
     method: 'post',
@@ -417,7 +451,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
         "Les liens par rôle, et la séance qu'ils ouvrent : titre et version de l'appel, date de création.",
       schema: sessionShareSchema,
     },
-    errors: ['auth/sign_in_required', 'auth/forbidden_role', 'session/not_found'],
+    errors: ['auth/sign_in_required', 'auth/forbidden_role', 'auth/not_session_owner', 'session/not_found'],
   },
   {
     method: 'post',
@@ -427,7 +461,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'trainer',
     params: { sessionId },
     ok: { status: 200, description: 'Les nouveaux liens.' },
-    errors: ['auth/sign_in_required', 'auth/forbidden_role', 'session/not_found'],
+    errors: ['auth/sign_in_required', 'auth/forbidden_role', 'auth/not_session_owner', 'session/not_found'],
   },
   // The call library (server/src/studio).
   ...LIBRARY_API_ROUTES,
