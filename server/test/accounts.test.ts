@@ -316,6 +316,62 @@ describe('accounts and organisations', () => {
     expect(JSON.stringify(query('SELECT * FROM audit_log'))).not.toMatch(/camille/i);
   });
 
+  it('finds a pseudonym as a person types it (case, spaces, a final full stop), the same set for export and erasure', async () => {
+    const play = async (name: string) => {
+      const created = await createSession(server.url, SCENARIO, { as: trainer });
+      const listener = await RoleClient.connect(server.url, {
+        sessionId: created.sessionId,
+        token: created.tokens.listener,
+      });
+      expect(await listener.send({ kind: 'join', name })).toMatchObject({ ok: true });
+      listener.close();
+      return created;
+    };
+    const lucie = await play('Lucie M.');
+    const again = await play('lucie  m');
+    const lucien = await play('Lucien M.');
+    // Before the erasure, what it would take (nothing is recorded, nothing goes).
+    expect(await call('POST', '/api/privacy/learners/find', admin, { name: ' lucie m ' })).toMatchObject({
+      status: 200,
+      body: { sessions: 2, badges: 0 },
+    });
+    // A part of the name is another person: « Luc » finds nobody (unlike the list's filter).
+    expect((await call('POST', '/api/privacy/learners/find', admin, { name: 'Luc' })).body).toEqual({
+      sessions: 0,
+      badges: 0,
+    });
+    const exported = await call<{ sessions: { session: { id: string } }[] }>(
+      'POST',
+      '/api/privacy/learners/export',
+      admin,
+      { name: 'lucie m' },
+    );
+    const ids = [lucie.sessionId, again.sessionId].sort();
+    expect(exported.body.sessions.map((s) => s.session.id).sort()).toEqual(ids);
+    const erased = await call<{ sessions: string[]; badges: number }>(
+      'POST',
+      '/api/privacy/learners/erase',
+      admin,
+      { name: 'LUCIE M' },
+    );
+    expect(erased.body).toEqual({ sessions: expect.any(Array), badges: 0 });
+    expect(erased.body.sessions.sort()).toEqual(ids);
+    expect(query('SELECT id FROM sessions WHERE id = ?', lucien.sessionId)).toHaveLength(1);
+    // The log says what went (counts), never the pseudonym.
+    const log = await call<AuditLogEntry[]>('GET', '/api/organization/audit', admin);
+    expect(log.body.find((entry) => entry.action === 'learner-erased')?.subject).toEqual({
+      kind: 'learner-data',
+      sessions: 2,
+      badges: 0,
+    });
+    expect(log.body.find((entry) => entry.action === 'learner-exported')?.subject).toEqual({
+      kind: 'learner-data',
+      sessions: 2,
+      badges: 0,
+    });
+    expect(JSON.stringify(query('SELECT * FROM audit_log'))).not.toMatch(/lucie/i);
+  });
+
   it("sets the organisation's retention period (administrators only)", async () => {
     expect(await call('PUT', '/api/organization/retention', admin, { retentionDays: 30 })).toMatchObject({
       status: 200,

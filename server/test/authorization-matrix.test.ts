@@ -141,6 +141,7 @@ describe('the authorization matrix', () => {
     'PUT /api/organization/retention': { retentionDays: 400 },
     'POST /api/privacy/learners/export': { name: 'Personne' },
     'POST /api/privacy/learners/erase': { name: 'Personne' },
+    'POST /api/privacy/learners/find': { name: 'Personne' },
     'POST /api/badges': { name: 'Badge', description: 'Un badge', criteria: [], minCalls: 1 },
     'PUT /api/badges/:badgeId': { name: 'Badge', description: 'Un badge', criteria: [], minCalls: 1 },
     'POST /api/badges/awards/:awardId/revoke': { reason: 'Une raison' },

@@ -291,15 +291,21 @@ describe('Open Badges', () => {
     expect(other.body.badges).toEqual([]);
   });
 
-  it("erases a learner's badges with their pseudonym (RGPD erasure)", async () => {
-    const erased = await api('POST', '/api/privacy/learners/erase', admin, { name: 'CAMILLE' });
-    expect(erased.status).toBe(200);
+  it("erases a learner's badges with their pseudonym as typed (RGPD erasure), and says how many", async () => {
+    // Typed as a person does (capitals, spaces, a full stop): the same person, before and after.
+    expect(await api('POST', '/api/privacy/learners/find', admin, { name: ' CAMILLE. ' })).toMatchObject({
+      status: 200,
+      body: { badges: 1 },
+    });
+    const erased = await api('POST', '/api/privacy/learners/erase', admin, { name: ' CAMILLE. ' });
+    expect(erased).toMatchObject({ status: 200, body: { badges: 1 } });
     expect((await api<{ awards: AwardedBadge[] }>('GET', '/api/badges/awards', trainer)).body.awards).toEqual(
       [],
     );
-    expect(await api('GET', `/api/badges/credentials/${award.id}/verification`, null)).toMatchObject({
-      status: 404,
-    });
+    // A verifier of the erased badge reads that it is not found: no detail, no trace of whom it named.
+    const verification = await api('GET', `/api/badges/credentials/${award.id}/verification`, null);
+    expect(verification).toMatchObject({ status: 404, body: { code: 'badge/not_found' } });
+    expect(JSON.stringify(verification.body)).not.toMatch(/camille/i);
     const exported = await api<{ badges: unknown[] }>('POST', '/api/privacy/learners/export', admin, {
       name: 'Camille',
     });

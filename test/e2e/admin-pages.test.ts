@@ -2,14 +2,16 @@
 // after the setup (none were given; hidden, they can be shown again), the LTI registration
 // address copied with its own button (it had none), a badge's some 260 criteria grouped by call
 // and by the rubric's section (one flat list), and the activity log on a phone (its four columns
-// scrolled sideways inside their box with nothing to show it). Screenshots of each page at 1366×768 and 390×844 in test/artifacts.
+// scrolled sideways inside their box with nothing to show it), and a learner's data request at
+// 390×844 (a pseudonym found as typed, nothing found said rather than an empty file, the erasure's
+// counts before and after, the log's entry in a sentence). Screenshots of each page at 1366×768 and 390×844 in test/artifacts.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { setupToken } from '../support/accounts.js';
 import { launchChromium } from '../support/browser.js';
-import { seriousAxeViolations } from '../support/role-pages.js';
+import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
 
@@ -177,6 +179,69 @@ describe("a newcomer administrator's pages", () => {
     await check(page, 'organisation');
     await page.close();
   }, 120_000);
+
+  it("a learner's data request on a phone: found as typed, nothing found said, what goes counted before and after, the log in sentences", async () => {
+    const page = await admin.newPage();
+    await page.setViewportSize(PHONE);
+    // A call where the learner joined as « Lucie M. ».
+    await page.goto(`${server.url}/`);
+    await page.getByRole('radio', { name: /Appel d'entraînement/ }).check();
+    await page.getByRole('button', { name: 'Créer la séance' }).click();
+    await page.getByRole('heading', { name: 'Liens de la séance' }).waitFor();
+    const link =
+      (await page
+        .locator('.copy-link')
+        .filter({ has: page.getByRole('heading', { name: 'Écoutant·e' }) })
+        .locator('code')
+        .textContent()) ?? '';
+    const learnerContext = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
+    const learner = await learnerContext.newPage();
+    await learner.goto(link);
+    await joinSession(learner, 'Lucie M.');
+    await learnerContext.close();
+
+    await page.goto(`${server.url}/organisation`);
+    const request = page.getByRole('region', { name: "Données d'un·e écoutant·e" });
+    const field = request.getByRole('textbox', { name: 'Pseudonyme' });
+    const status = request.getByRole('status');
+    // A name that is nobody's: said, no empty file downloaded.
+    let downloads = 0;
+    page.on('download', () => (downloads += 1));
+    await field.fill('lucie x');
+    await request.getByRole('button', { name: 'Exporter ses données' }).click();
+    await status
+      .getByText(
+        "Aucune séance ni aucun badge pour «\u00a0lucie x\u00a0»\u00a0: vérifiez l'orthographe du pseudonyme.",
+      )
+      .waitFor();
+    expect(downloads).toBe(0);
+    // Typed as a person types it: she is found, what the file holds is counted.
+    await field.fill('lucie m');
+    const download = page.waitForEvent('download');
+    await request.getByRole('button', { name: 'Exporter ses données' }).click();
+    expect((await download).suggestedFilename()).toBe('ecoute-pseudonyme.json');
+    await status.getByText('1 séance, 0 badge exportés\u00a0: fichier téléchargé.').waitFor();
+    // The erasure says what goes before (the same set), then what went.
+    await request.getByRole('button', { name: 'Effacer ses séances et ses badges' }).click();
+    const question = request.getByRole('group', {
+      name: /^Effacer 1 séance et 0 badge de «\slucie m\s»/,
+    });
+    await question.waitFor();
+    expect(await focusedText(page)).toBe('Oui, effacer');
+    await check(page, 'learner-erase-question');
+    await question.getByRole('button', { name: 'Oui, effacer' }).click();
+    await status.getByText('1 séance et 0 badge de «\u00a0lucie m\u00a0» effacés.').waitFor();
+    // The activity log: the erasure and the export by what they held, never the pseudonym.
+    const log = page.getByRole('region', { name: "Tableau : Journal d'activité" });
+    const erased = log.getByRole('row').filter({ hasText: "Données d'un·e écoutant·e effacées" });
+    await erased.waitFor();
+    expect(await erased.locator('td').nth(3).textContent()).toBe(
+      'Un pseudonyme, non conservé au journal\u00a0: 1 séance et 0 badge',
+    );
+    expect(await log.textContent()).not.toMatch(/lucie/i);
+    await check(page, 'learner-erased');
+    await page.close();
+  }, 180_000);
 
   it("a badge's criteria: one closed group per call, the count in its summary, by keyboard", async () => {
     const page = await admin.newPage();

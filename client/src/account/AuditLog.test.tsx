@@ -83,6 +83,56 @@ describe('AuditLog', () => {
     ).toBe(0);
   });
 
+  it('reads what is gone as a phrase (a deleted session, badge or group session), and a learner request by its counts', async () => {
+    const gone = (action: string, subject: AuditLogEntry['subject']): AuditLogEntry => ({
+      at: '2026-12-05T09:00:00.000Z',
+      actor: 'user-7f3a',
+      action,
+      target: 'x-1',
+      who: { kind: 'member', name: 'Dominique' },
+      subject,
+    });
+    renderWithSession(
+      <AuditLog
+        api={{
+          audit: () =>
+            Promise.resolve({
+              ok: true as const,
+              data: [
+                gone('session-deleted', { kind: 'session-gone' }),
+                gone('badge-deleted', { kind: 'badge', name: null }),
+                gone('class-exported', { kind: 'class', name: null }),
+                gone('learner-erased', { kind: 'learner-data', sessions: 2, badges: 1 }),
+                gone('learner-exported', { kind: 'learner-data', sessions: 1 }),
+              ],
+            }),
+        }}
+      />,
+    );
+    await act(async () => {
+      await Promise.resolve();
+    });
+    const onWhat = within(screen.getByRole('table'))
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.querySelectorAll('td')[3]?.textContent ?? '');
+    expect(onWhat).toEqual([
+      fr('account.audit.sessionGone'),
+      fr('account.audit.badgeGone'),
+      fr('account.audit.classGone'),
+      fr('account.audit.learnerData', {
+        what: fr('account.audit.sessionsAndBadges', {
+          sessions: fr('account.audit.sessions.other', { count: 2 }),
+          badges: fr('account.audit.badges.one', { count: 1 }),
+        }),
+      }),
+      fr('account.audit.learnerData', { what: fr('account.audit.sessions.one', { count: 1 }) }),
+    ]);
+    // « Séance supprimée depuis » stopped mid-sentence: no phrase ends on « depuis » (« since »).
+    for (const text of onWhat) expect(text).not.toMatch(/depuis$/);
+    expect(onWhat[3]).toContain('2 séances et 1 badge');
+  });
+
   it('says when nothing is recorded', async () => {
     renderWithSession(<AuditLog api={{ audit: () => Promise.resolve({ ok: true as const, data: [] }) }} />);
     await act(async () => {

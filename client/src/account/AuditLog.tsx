@@ -89,11 +89,24 @@ export function AuditLog({
         return about.count === 0
           ? t('account.audit.forever')
           : t('account.audit.days', { count: about.count });
-      case 'sessions':
-        return t(`account.audit.sessions.${pluralForm(lang, about.count)}`, { count: about.count });
+      case 'learner-data': {
+        // The pseudonym is not kept (erased means erased): what the request held, counted.
+        const sessions = t(`account.audit.sessions.${pluralForm(lang, about.sessions)}`, {
+          count: about.sessions,
+        });
+        const what =
+          about.badges === undefined
+            ? sessions
+            : t('account.audit.sessionsAndBadges', {
+                sessions,
+                badges: t(`account.audit.badges.${pluralForm(lang, about.badges)}`, { count: about.badges }),
+              });
+        return t('account.audit.learnerData', { what });
+      }
       case 'class':
+        return about.name ?? t('account.audit.classGone');
       case 'badge':
-        return about.name ?? t('account.audit.gone');
+        return about.name ?? t('account.audit.badgeGone');
     }
   }
 

@@ -76,19 +76,22 @@ describe('OrganizationPage', () => {
     expect(role.closest('.form-field')).not.toBeNull();
   });
 
-  it('asks before erasing a pseudonym’s sessions; « Annuler » erases nothing and gives the focus back', async () => {
+  it('asks before erasing a pseudonym’s sessions and badges, with their counts; « Annuler » erases nothing and gives the focus back', async () => {
     const erased: string[] = [];
     const eraseApi = {
       ...api,
+      findLearner: () => Promise.resolve({ ok: true as const, data: { sessions: 2, badges: 1 } }),
       eraseLearner: (pseudonym: string) => {
         erased.push(pseudonym);
-        return Promise.resolve({ ok: true as const, data: { sessions: ['s1', 's2'] } });
+        return Promise.resolve({ ok: true as const, data: { sessions: ['s1', 's2'], badges: 1 } });
       },
     } as unknown as typeof accountApi;
     renderWithSession(<OrganizationPage api={eraseApi} origin="https://ecoute.test" />);
     await settle();
-    const erase = screen.getByRole('button', { name: fr('account.organization.learnerErase') });
-    fireEvent.click(erase);
+    const button = () => screen.getByRole('button', { name: fr('account.organization.learnerErase') });
+    await act(async () => {
+      fireEvent.click(button());
+    });
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
       fr('account.organization.pseudonymMissing'),
     );
@@ -96,8 +99,19 @@ describe('OrganizationPage', () => {
     fireEvent.change(screen.getByRole('textbox', { name: fr('account.organization.pseudonym') }), {
       target: { value: 'Zoé' },
     });
-    fireEvent.click(screen.getByRole('button', { name: fr('account.organization.learnerErase') }));
-    const question = screen.getByRole('group', { name: /Effacer toutes les séances de «\u00a0Zoé\u00a0»/ });
+    await act(async () => {
+      fireEvent.click(button());
+    });
+    // Before: what goes (2 sessions and 1 badge), and what a verifier of the badge will read.
+    const question = screen.getByRole('group', {
+      name: `${fr('account.organization.eraseConfirm', {
+        sessions: fr('account.organization.count.sessions.other', { count: 2 }),
+        badges: fr('account.organization.count.badges.one', { count: 1 }),
+        pseudonym: 'Zoé',
+      })} ${fr('account.organization.eraseConfirmBadges')}`,
+    });
+    expect(question.textContent).toContain('2 séances et 1 badge');
+    expect(question.textContent).toContain(fr('badges.verify.notFound').split('\u00a0:')[0]!);
     expect(document.activeElement).toBe(
       screen.getByRole('button', { name: fr('account.organization.eraseYes') }),
     );
@@ -105,17 +119,88 @@ describe('OrganizationPage', () => {
     fireEvent.click(screen.getByRole('button', { name: fr('debrief.cancel') }));
     expect(question.isConnected).toBe(false);
     expect(erased).toEqual([]);
-    expect(document.activeElement).toBe(
-      screen.getByRole('button', { name: fr('account.organization.learnerErase') }),
-    );
-    fireEvent.click(screen.getByRole('button', { name: fr('account.organization.learnerErase') }));
+    expect(document.activeElement).toBe(button());
+    await act(async () => {
+      fireEvent.click(button());
+    });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: fr('account.organization.eraseYes') }));
     });
     expect(erased).toEqual(['Zoé']);
+    // After: what went, sessions and badges.
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
-      fr('account.organization.erased.other', { count: 2, pseudonym: 'Zoé' }),
+      `${fr('account.organization.erased', {
+        sessions: fr('account.organization.count.sessions.other', { count: 2 }),
+        badges: fr('account.organization.count.badges.one', { count: 1 }),
+        pseudonym: 'Zoé',
+      })} ${fr('account.organization.erasedBadges')}`,
     );
+  });
+
+  it('says when a pseudonym finds nothing (no empty file, no question), and counts what an export holds', async () => {
+    const downloads: string[] = [];
+    const clicked = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    };
+    const created = URL.createObjectURL;
+    const revoked = URL.revokeObjectURL;
+    URL.createObjectURL = () => 'blob:export';
+    URL.revokeObjectURL = () => undefined;
+    const asked: string[] = [];
+    const found = (name: string) => name.trim().toLowerCase() === 'lucie m.';
+    const lookupApi = {
+      ...api,
+      findLearner: (name: string) =>
+        Promise.resolve({
+          ok: true as const,
+          data: found(name) ? { sessions: 1, badges: 1 } : { sessions: 0, badges: 0 },
+        }),
+      exportLearner: (name: string) =>
+        Promise.resolve({
+          ok: true as const,
+          data: found(name)
+            ? { pseudonym: name, sessions: [{}], badges: [{}] }
+            : { pseudonym: name, sessions: [], badges: [] },
+        }),
+      eraseLearner: (name: string) => {
+        asked.push(name);
+        return Promise.resolve({ ok: true as const, data: { sessions: [], badges: 0 } });
+      },
+    } as unknown as typeof accountApi;
+    try {
+      renderWithSession(<OrganizationPage api={lookupApi} origin="https://ecoute.test" />);
+      await settle();
+      const field = screen.getByRole('textbox', { name: fr('account.organization.pseudonym') });
+      const statuses = () => screen.getAllByRole('status').map((s) => s.textContent);
+      fireEvent.change(field, { target: { value: ' lucie x ' } });
+      await act(async () => {
+        fireEvent.click(screen.getByRole('button', { name: fr('account.organization.learnerExport') }));
+      });
+      expect(statuses()).toContain(fr('account.organization.notFound', { pseudonym: 'lucie x' }));
+      expect(downloads).toEqual([]);
+      await act(async () => {
+        fireEvent.click(screen.getByRole('button', { name: fr('account.organization.learnerErase') }));
+      });
+      expect(statuses()).toContain(fr('account.organization.notFound', { pseudonym: 'lucie x' }));
+      expect(screen.queryByRole('button', { name: fr('account.organization.eraseYes') })).toBeNull();
+      expect(asked).toEqual([]);
+      fireEvent.change(field, { target: { value: 'Lucie M.' } });
+      await act(async () => {
+        fireEvent.click(screen.getByRole('button', { name: fr('account.organization.learnerExport') }));
+      });
+      expect(downloads).toEqual(['ecoute-pseudonyme.json']);
+      expect(statuses()).toContain(
+        fr('account.organization.exported', {
+          sessions: fr('account.organization.count.sessions.one', { count: 1 }),
+          badges: fr('account.organization.count.badges.one', { count: 1 }),
+        }),
+      );
+    } finally {
+      HTMLAnchorElement.prototype.click = clicked;
+      URL.createObjectURL = created;
+      URL.revokeObjectURL = revoked;
+    }
   });
 
   it('shows a refusal by the form it came from, and drops it at the next action', async () => {

@@ -65,6 +65,8 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
   const [role, setRole] = useState<MemberRoleName>('trainer');
   const [days, setDays] = useState('');
   const [pseudonym, setPseudonym] = useState('');
+  /** What the erasure would take, said in its question (`eraseConfirm`) before anything goes. */
+  const [found, setFound] = useState<{ sessions: number; badges: number }>({ sessions: 0, badges: 0 });
 
   const load = useCallback(() => {
     void api.organization().then((result) => {
@@ -126,24 +128,47 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
     done('retention', t('account.organization.retentionSaved', { days: result.data.retentionDays }));
   }
 
-  /** The erase button (`learnerErase`) asks first, the erasure cannot be undone: with a pseudonym to erase. */
-  function askErase(): boolean {
+  /** « 2 séances et 1 badge »: the counts of what a request found or took (`count.*`). */
+  function counts(found: { sessions: number; badges: number }) {
+    return {
+      sessions: t(`account.organization.count.sessions.${pluralForm(lang, found.sessions)}`, {
+        count: found.sessions,
+      }),
+      badges: t(`account.organization.count.badges.${pluralForm(lang, found.badges)}`, {
+        count: found.badges,
+      }),
+    };
+  }
+
+  /**
+   * The erase button (`learnerErase`) asks first, the erasure cannot be undone: with a pseudonym to
+   * erase, and once the server said what it finds under it (nothing: `notFound`, no question).
+   */
+  async function askErase(): Promise<boolean> {
     begin();
-    if (pseudonym.trim()) return true;
-    done('learner', t('account.organization.pseudonymMissing'));
-    return false;
+    if (!pseudonym.trim()) {
+      done('learner', t('account.organization.pseudonymMissing'));
+      return false;
+    }
+    const result = await api.findLearner(pseudonym);
+    if (!result.ok) {
+      failed('learner', result.code);
+      return false;
+    }
+    if (result.data.sessions + result.data.badges === 0) {
+      done('learner', t('account.organization.notFound', { pseudonym: pseudonym.trim() }));
+      return false;
+    }
+    setFound(result.data);
+    return true;
   }
 
   async function erase(): Promise<void> {
     const result = await api.eraseLearner(pseudonym);
     if (!result.ok) return failed('learner', result.code);
-    done(
-      'learner',
-      t(`account.organization.erased.${pluralForm(lang, result.data.sessions.length)}`, {
-        count: result.data.sessions.length,
-        pseudonym: pseudonym.trim(),
-      }),
-    );
+    const taken = { sessions: result.data.sessions.length, badges: result.data.badges };
+    const said = t('account.organization.erased', { ...counts(taken), pseudonym: pseudonym.trim() });
+    done('learner', taken.badges > 0 ? `${said} ${t('account.organization.erasedBadges')}` : said);
   }
 
   async function exportLearner(): Promise<void> {
@@ -151,6 +176,10 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
     if (!pseudonym.trim()) return done('learner', t('account.organization.pseudonymMissing'));
     const result = await api.exportLearner(pseudonym);
     if (!result.ok) return failed('learner', result.code);
+    const exported = { sessions: result.data.sessions.length, badges: result.data.badges.length };
+    // Nothing under this pseudonym: said, rather than an empty file read as « no data ».
+    if (exported.sessions + exported.badges === 0)
+      return done('learner', t('account.organization.notFound', { pseudonym: pseudonym.trim() }));
     const url = URL.createObjectURL(
       new Blob([JSON.stringify(result.data, null, 2)], { type: 'application/json' }),
     );
@@ -159,7 +188,7 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
     anchor.download = 'ecoute-pseudonyme.json';
     anchor.click();
     URL.revokeObjectURL(url);
-    done('learner', t('account.organization.exported'));
+    done('learner', t('account.organization.exported', counts(exported)));
   }
 
   /** The message of `place` (its alert and status regions are always there, empty or not). */
@@ -281,6 +310,7 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
             {noticeAt('learner')}
             <Field
               label={t('account.organization.pseudonym')}
+              hint={t('account.organization.pseudonymHint')}
               name="pseudonym"
               value={pseudonym}
               onChange={setPseudonym}
@@ -291,7 +321,10 @@ function Organization({ api, origin }: { api: typeof accountApi; origin: string 
               </button>
               <ConfirmAction
                 onAsk={askErase}
-                question={t('account.organization.eraseConfirm', { pseudonym: pseudonym.trim() })}
+                question={
+                  t('account.organization.eraseConfirm', { ...counts(found), pseudonym: pseudonym.trim() }) +
+                  (found.badges > 0 ? ` ${t('account.organization.eraseConfirmBadges')}` : '')
+                }
                 yes={t('account.organization.eraseYes')}
                 no={t('debrief.cancel')}
                 onConfirm={erase}

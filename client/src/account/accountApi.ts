@@ -9,6 +9,7 @@ import type {
   InviteRequestBody,
   JoinRequestBody,
   LearnerErasure,
+  LearnerFound,
   OrganizationSummary,
   SessionLinks,
   SessionShare,
@@ -84,8 +85,14 @@ export const accountApi = {
     ),
   eraseLearner: (name: string) =>
     requestJson<LearnerErasure>('/api/privacy/learners/erase', undefined, post({ name })),
+  findLearner: (name: string) =>
+    requestJson<LearnerFound>('/api/privacy/learners/find', undefined, post({ name })),
   exportLearner: (name: string) =>
-    requestJson<unknown>('/api/privacy/learners/export', undefined, post({ name })),
+    requestJson<{ sessions: unknown[]; badges: unknown[] }>(
+      '/api/privacy/learners/export',
+      undefined,
+      post({ name }),
+    ),
 };
 
 export type AccountApi = typeof accountApi;

@@ -26,7 +26,15 @@ export function BadgeVerifyPage({ api = badgesApi }: { api?: Pick<typeof badgesA
   return (
     <div className="account badge-verify">
       <h1>{t('badges.verify.heading')}</h1>
-      <ErrorAlert code={error} />
+      {/* A badge erased (or never issued) reads as not found (`badges.verify.notFound`), as the
+          server answers: no detail of whom it named, nothing it cannot know. */}
+      {error === 'badge/not_found' ? (
+        <p role="alert" className="badge-invalid">
+          {t('badges.verify.notFound')}
+        </p>
+      ) : (
+        <ErrorAlert code={error} />
+      )}
       {badge ? (
         <section className="panel" aria-labelledby="badge-verify-name">
           <h2 id="badge-verify-name">{badge.badgeName}</h2>

@@ -30,8 +30,9 @@ export function ConfirmAction({
   no: string;
   /** The action (with the reason given, trimmed); the question stays, disabled, until it settles. */
   onConfirm: (reason: string) => unknown;
-  /** Called when the button is pressed: false leaves the question unasked (a field left empty). */
-  onAsk?: () => boolean;
+  /** Called when the button is pressed: false leaves the question unasked (a field left empty); a
+   * promise asks once it settles (the question says what the server found first). */
+  onAsk?: () => boolean | Promise<boolean>;
   /** The button's accessible name when its text alone is ambiguous (which learner, which session). */
   label?: string;
   /** Also withdraws a question already open (the call ended meanwhile). */
@@ -104,7 +105,12 @@ export function ConfirmAction({
         aria-label={label}
         disabled={disabled}
         onClick={() => {
-          if (!onAsk || onAsk()) setAsking(true);
+          const ask = onAsk ? onAsk() : true;
+          if (ask === true) setAsking(true);
+          else if (ask !== false)
+            void ask.then((yes) => {
+              if (yes && mounted.current) setAsking(true);
+            });
         }}
       >
         {children}

@@ -94,7 +94,8 @@ export type AuditSubject =
   | { kind: 'session-gone' }
   | { kind: 'person'; name: string | null }
   | { kind: 'days'; count: number }
-  | { kind: 'sessions'; count: number }
+  /** A learner's export or erasure: what it held (`badges` absent in entries older than it). */
+  | { kind: 'learner-data'; sessions: number; badges?: number }
   | { kind: 'class'; name: string | null }
   | { kind: 'badge'; name: string | null };
 
@@ -109,9 +110,16 @@ export interface LearnerHistoryItem {
   current: boolean;
 }
 
-/** What an administrator erased or exported for one pseudonym. */
+/** What an administrator erased for one pseudonym: the sessions' ids and how many badges. */
 export interface LearnerErasure {
   sessions: string[];
+  badges: number;
+}
+
+/** What an erasure of one pseudonym would take (asked before the administrator confirms). */
+export interface LearnerFound {
+  sessions: number;
+  badges: number;
 }
 
 /**

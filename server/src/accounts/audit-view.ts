@@ -110,9 +110,13 @@ function subjectOf(
   if (BADGE_ACTIONS.has(entry.action)) return { kind: 'badge', name: named.badges.get(target) ?? null };
   if (entry.action === 'badge-revoked') return { kind: 'badge', name: named.awards.get(target) ?? null };
   if (entry.action === 'retention-changed') return { kind: 'days', count: Number(target) };
-  if (entry.action === 'learner-erased') {
-    const count = /sessions=(\d+)/.exec(target)?.[1];
-    return count === undefined ? null : { kind: 'sessions', count: Number(count) };
+  if (entry.action === 'learner-erased' || entry.action === 'learner-exported') {
+    const sessions = /sessions=(\d+)/.exec(target)?.[1];
+    const badges = /badges=(\d+)/.exec(target)?.[1];
+    if (sessions === undefined) return null;
+    return badges === undefined
+      ? { kind: 'learner-data', sessions: Number(sessions) }
+      : { kind: 'learner-data', sessions: Number(sessions), badges: Number(badges) };
   }
   return null;
 }

@@ -53,6 +53,7 @@ export const POLICY = {
   'organisation.audit': ADMINS,
   'privacy.learner-export': ADMINS,
   'privacy.learner-erase': ADMINS,
+  'privacy.learner-find': ADMINS,
   // Sessions
   'session.create': { links: [], members: { trainer: 'organisation', admin: 'organisation' } },
   'session.list': { links: [], members: { trainer: 'organisation', admin: 'organisation' } },
@@ -127,6 +128,7 @@ export const ROUTE_ACTIONS: Record<string, Action> = {
   'GET /api/organization/audit': 'organisation.audit',
   'POST /api/privacy/learners/export': 'privacy.learner-export',
   'POST /api/privacy/learners/erase': 'privacy.learner-erase',
+  'POST /api/privacy/learners/find': 'privacy.learner-find',
   'POST /api/sessions': 'session.create',
   'GET /api/sessions': 'session.list',
   'DELETE /api/sessions/:sessionId': 'session.delete',

@@ -270,6 +270,17 @@ export class BadgeStore {
     return rows.map(awardFromRow);
   }
 
+  /** The distinct learner keys that hold a badge of the organisation (an RGPD request's lookup). */
+  async learnerKeys(organizationId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('badge_awards')
+      .select('learner_key')
+      .distinct()
+      .where('organization_id', '=', organizationId)
+      .execute();
+    return rows.map((row) => row.learner_key);
+  }
+
   /** The next free index of the organisation's status list. */
   async nextStatusIndex(organizationId: string): Promise<number> {
     const row = await this.db
@@ -312,11 +323,12 @@ export class BadgeStore {
   }
 
   /** Erasure of a learner pseudonym (RGPD): their awards go; their status list bits stay unused. */
-  async deleteLearner(organizationId: string, learnerKey: string): Promise<number> {
+  async deleteLearner(organizationId: string, learnerKeys: readonly string[]): Promise<number> {
+    if (learnerKeys.length === 0) return 0;
     const result = await this.db
       .deleteFrom('badge_awards')
       .where('organization_id', '=', organizationId)
-      .where('learner_key', '=', learnerKey)
+      .where('learner_key', 'in', learnerKeys)
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }

@@ -468,10 +468,15 @@ export class BadgesService {
     return bySession;
   }
 
-  /** A learner pseudonym's badges in the organisation, for their RGPD export. */
-  async learnerAwards(organizationId: string, name: string): Promise<LearnerBadgeExport[]> {
+  /** The learner keys of the organisation's badges whose pseudonym `matches` (an RGPD request's person). */
+  async learnerKeysWhere(organizationId: string, matches: (key: string) => boolean): Promise<string[]> {
+    return (await this.store.learnerKeys(organizationId)).filter(matches);
+  }
+
+  /** A learner's badges in the organisation (`keys` from `learnerKeysWhere`), for their RGPD export. */
+  async learnerAwards(organizationId: string, keys: readonly string[]): Promise<LearnerBadgeExport[]> {
     const [awards, definitions] = await Promise.all([
-      this.store.awardsOfLearners(organizationId, [learnerKey(name)]),
+      this.store.awardsOfLearners(organizationId, keys),
       this.store.definitions(organizationId, true),
     ]);
     return this.awardedOf(awards, definitions).map((a) => ({
@@ -484,9 +489,9 @@ export class BadgesService {
     }));
   }
 
-  /** Erases the badges of a learner pseudonym in the organisation (with their other data). */
-  eraseLearner(organizationId: string, name: string): Promise<number> {
-    return this.store.deleteLearner(organizationId, learnerKey(name));
+  /** Erases the badges of a learner in the organisation (`keys` from `learnerKeysWhere`), with their other data. */
+  eraseLearner(organizationId: string, keys: readonly string[]): Promise<number> {
+    return this.store.deleteLearner(organizationId, keys);
   }
 
   async revoke(admin: Membership, awardId: string, reason: string): Promise<AwardedBadge | Failure> {

@@ -425,7 +425,18 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: "Efface tout ce qui concerne un pseudonyme d'apprenant·e dans l'organisme (RGPD).",
     access: 'admin',
     body: learnerRequestSchema,
-    ok: { status: 200, description: 'Ce qui a été effacé.' },
+    ok: { status: 200, description: 'Ce qui a été effacé : les séances (leurs ids) et le nombre de badges.' },
+    errors: ['auth/sign_in_required', 'auth/forbidden_role', 'input/invalid'],
+  },
+  {
+    method: 'post',
+    path: '/api/privacy/learners/find',
+    tag: 'confidentialité',
+    summary:
+      "Compte ce qu'un effacement de ce pseudonyme prendrait (séances, badges), avant de le confirmer. Le pseudonyme entier, sans tenir compte des majuscules, des accents, des espaces ni d'un point final.",
+    access: 'admin',
+    body: learnerRequestSchema,
+    ok: { status: 200, description: 'Le nombre de séances et de badges trouvés.' },
     errors: ['auth/sign_in_required', 'auth/forbidden_role', 'input/invalid'],
   },
   {

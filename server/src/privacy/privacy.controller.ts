@@ -3,7 +3,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { learnerRequestSchema } from '@ecoute/protocol';
-import type { LearnerErasure, LearnerHistoryItem, SessionExport } from '@ecoute/protocol';
+import type { LearnerErasure, LearnerFound, LearnerHistoryItem, SessionExport } from '@ecoute/protocol';
 import { memberOf } from '../accounts/accounts.controller.js';
 import { parseBody } from '../auth/http-failure.js';
 import type { Access } from '../auth/access.service.js';
@@ -24,6 +24,13 @@ export class PrivacyController {
     const { name } = parseBody(learnerRequestSchema, body);
     res.setHeader('Content-Disposition', 'attachment; filename="ecoute-pseudonyme.json"');
     return this.privacy.exportLearner(memberOf(access), name);
+  }
+
+  /** What an erasure would take (counts only: the confirmation says them before anything goes). */
+  @Post('privacy/learners/find')
+  @HttpCode(200)
+  findLearner(@CurrentAccess() access: Access, @Body() body: unknown): Promise<LearnerFound> {
+    return this.privacy.findLearner(memberOf(access), parseBody(learnerRequestSchema, body).name);
   }
 
   @Post('privacy/learners/erase')

@@ -4,7 +4,7 @@
 // JSON export and DELETE (sessions list).
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { LearnerHistoryItem, SessionExport } from '@ecoute/protocol';
+import type { LearnerErasure, LearnerFound, LearnerHistoryItem, SessionExport } from '@ecoute/protocol';
 import { AuditStore } from '../accounts/audit-store.js';
 import { BadgesService } from '../badges/badges.service.js';
 import type { LearnerBadgeExport } from '../badges/badges.service.js';
@@ -23,9 +23,21 @@ function fold(text: string): string {
     .toLocaleLowerCase('fr');
 }
 
+/**
+ * A pseudonym as an RGPD request names a person: folded as the sessions list's learner filter
+ * folds it (any case, any accent), without the spaces around it, with one space between its words,
+ * and without a final full stop (« lucie m » is « Lucie M. »). The whole name, not part of it
+ * (unlike the list's filter): « Luc » is not « Lucie M. ». Export and erasure take this same set.
+ */
+export function requestKey(name: string): string {
+  return fold(name)
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.]+$/, '');
+}
+
 /** The audit log names a pseudonym by a hash: the log must not keep what was erased. */
 function pseudonymHash(name: string): string {
-  return `pseudonym:${createHash('sha256').update(fold(name)).digest('hex').slice(0, 16)}`;
+  return `pseudonym:${createHash('sha256').update(requestKey(name)).digest('hex').slice(0, 16)}`;
 }
 
 @Injectable()
@@ -39,13 +51,29 @@ export class PrivacyService {
     @Inject(BadgesService) private readonly badges: BadgesService,
   ) {}
 
-  /** The organisation's sessions where `name` joined as the listener (same letters, any case or accent). */
+  /** The organisation's sessions where `name` joined as the listener (`requestKey`: the same person). */
   async sessionsOf(organizationId: string, name: string): Promise<SessionListItem[]> {
-    const wanted = fold(name);
-    const items = await this.sessions.list({ organizationId, learner: name });
+    const wanted = requestKey(name);
+    const items = await this.sessions.list({ organizationId });
     return items.filter((item) =>
-      item.participants.some((p) => p.role === 'listener' && fold(p.name) === wanted),
+      item.participants.some((p) => p.role === 'listener' && requestKey(p.name) === wanted),
     );
+  }
+
+  /** The learner keys of the organisation's badges awarded to `name` (`requestKey`: the same person). */
+  private badgeKeysOf(organizationId: string, name: string): Promise<string[]> {
+    const wanted = requestKey(name);
+    return this.badges.learnerKeysWhere(organizationId, (key) => requestKey(key) === wanted);
+  }
+
+  /** What an erasure of `name` would take, asked before the administrator confirms it. */
+  async findLearner(admin: Membership, name: string): Promise<LearnerFound> {
+    const [sessions, keys] = await Promise.all([
+      this.sessionsOf(admin.organizationId, name),
+      this.badgeKeysOf(admin.organizationId, name),
+    ]);
+    const badges = await this.badges.learnerAwards(admin.organizationId, keys);
+    return { sessions: sessions.length, badges: badges.length };
   }
 
   async exportLearner(
@@ -59,31 +87,37 @@ export class PrivacyService {
       if (!('ok' in exported)) sessions.push(exported);
     }
     // Their badges too: name, date, revoked or not, where each is verified.
-    const badges = await this.badges.learnerAwards(admin.organizationId, name);
+    const badges = await this.badges.learnerAwards(
+      admin.organizationId,
+      await this.badgeKeysOf(admin.organizationId, name),
+    );
     await this.audit.record({
       organizationId: admin.organizationId,
       actor: admin.userId,
       action: 'learner-exported',
-      target: pseudonymHash(name),
+      target: `${pseudonymHash(name)} sessions=${sessions.length} badges=${badges.length}`,
     });
     return { pseudonym: name, sessions, badges };
   }
 
-  async eraseLearner(admin: Membership, name: string): Promise<{ sessions: string[] }> {
+  async eraseLearner(admin: Membership, name: string): Promise<LearnerErasure> {
     const items = await this.sessionsOf(admin.organizationId, name);
     const erased: string[] = [];
     for (const item of items) if (await this.sessions.delete(item.id)) erased.push(item.id);
     // Group sessions (classroom): their learner rows and their name in the calls' members.
-    const wanted = fold(name);
-    const learners = await this.classes.eraseLearner(admin.organizationId, (p) => fold(p) === wanted);
-    await this.badges.eraseLearner(admin.organizationId, name);
+    const wanted = requestKey(name);
+    const learners = await this.classes.eraseLearner(admin.organizationId, (p) => requestKey(p) === wanted);
+    const badges = await this.badges.eraseLearner(
+      admin.organizationId,
+      await this.badgeKeysOf(admin.organizationId, name),
+    );
     await this.audit.record({
       organizationId: admin.organizationId,
       actor: admin.userId,
       action: 'learner-erased',
-      target: `${pseudonymHash(name)} sessions=${erased.length}${learners > 0 ? ` class-learners=${learners}` : ''}`,
+      target: `${pseudonymHash(name)} sessions=${erased.length} badges=${badges}${learners > 0 ? ` class-learners=${learners}` : ''}`,
     });
-    return { sessions: erased };
+    return { sessions: erased, badges };
   }
 
   /** The sessions of this organisation played by the listener of `sessionId` under the same name. */
