@@ -10,7 +10,8 @@ const require = createRequire(import.meta.url);
 export async function joinSession(page: Page, name: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Votre prénom ou un pseudonyme' }).fill(name);
   await page.getByRole('button', { name: 'Rejoindre la séance' }).click();
-  await page.getByText(`Vous : ${name}.`).waitFor();
+  // A name's closing dots give way to the sentence's full stop (« Vous : Lucie M. »).
+  await page.getByText(`Vous : ${name.replace(/[.…]+$/u, '') || name}.`).waitFor();
 }
 
 /**
