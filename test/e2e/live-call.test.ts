@@ -447,4 +447,48 @@ describe('a live call in the browser', () => {
     await actor.screenshot({ path: path.join(artifacts, 'live-caller-actor-ended-390.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it("a call with notes for the trainer: the caller actor's card has the caller's story, the trainer's panel the notes", async () => {
+    const scenario = loadScenario('etudiante-crous');
+    const { background, trainerNotes } = scenario.persona;
+    expect(trainerNotes).toBeDefined();
+    const words = (text: string) => text.replace(/\s+/g, ' ');
+    const created = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(await signedInTrainer(server)) },
+      body: JSON.stringify({ scenarioId: 'etudiante-crous', callerActor: true }),
+    });
+    const { links } = (await created.json()) as { links: Record<string, string> };
+    const phone = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+    contexts.push(phone);
+    const actor = await open(phone, `${server.url}${links.callerActor}`);
+    const trainer = await open(await newContext(), `${server.url}${links.trainer}`);
+    await joinSession(actor, 'Sam');
+    await joinSession(trainer, 'Dominique');
+
+    // On a phone, « Votre personnage » (actor.persona.heading): her story, none of the notes.
+    const persona = actor.getByRole('region', { name: 'Votre personnage' });
+    await persona.getByText(snippet(background)).waitFor();
+    const page = words(await actor.locator('body').innerText());
+    expect(page).not.toContain(words(trainerNotes!).slice(0, 40));
+    for (const notesWords of ['Leviers', 'Dans la réalité', 'formateur'])
+      expect([notesWords, page.includes(notesWords)]).toEqual([notesWords, false]);
+    expect(await actor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await actor.screenshot({
+      path: path.join(artifacts, 'trainer-notes-caller-actor-390.png'),
+      fullPage: true,
+    });
+
+    // The trainer's « Appelant·e » tab (trainer.tabs.caller): the notes under their heading
+    // (trainer.persona.trainerNotes), after the story.
+    await trainer.getByRole('tab', { name: 'Appelant·e' }).click();
+    const notes = trainer.getByRole('region', { name: 'Notes pour le formateur·rice' });
+    await notes.waitFor();
+    expect(words(await notes.innerText())).toContain(words(trainerNotes!).slice(0, 80));
+    await trainer.screenshot({
+      path: path.join(artifacts, 'trainer-notes-trainer-1366.png'),
+      fullPage: true,
+    });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { fakeSession } from '../test/fakeSession.js';
 import { callerActorView, inputEntry, lineEntry, observationEntry } from '../test/fixtures.js';
+import { libraryViews } from '../test/libraryViews.js';
 import { renderWithSession } from '../test/renderWithSession.js';
 import { SessionContext, type Session } from '../socket/index.js';
 import { CallerActorPage } from './CallerActorPage.js';
@@ -58,6 +59,21 @@ describe('CallerActorPage', () => {
     expect(paragraphs.at(-1)).toBe('Vit seule depuis un an.');
     expect(card.textContent).not.toContain('Une femme appelle en pleine nuit.');
     expect(document.body.textContent).not.toContain('Une femme appelle en pleine nuit.');
+  });
+
+  it("a library call with notes for the trainer: the card has the caller's story, not the notes", () => {
+    // As the engine gives each role its view of étudiante-crous (its persona has trainerNotes).
+    const { trainer, callerActor } = libraryViews('etudiante-crous');
+    const notes = trainer.persona.trainerNotes;
+    expect(notes).toContain('Leviers');
+    renderWithSession(<CallerActorPage />, { session: fakeSession({ view: callerActor, entries }) });
+    const card = screen.getByRole('region', { name: fr('actor.persona.heading') });
+    const shown = plain(card.textContent ?? '');
+    expect(shown).toContain(plain(trainer.persona.background.slice(0, 60)));
+    expect(document.body.textContent).not.toContain(notes!.slice(0, 40));
+    for (const words of ['Leviers', 'Dans la réalité', 'formateur', 'formatrice'])
+      expect([words, shown.includes(words)]).toEqual([words, false]);
+    expect(within(card).queryByRole('heading', { name: fr('trainer.persona.trainerNotes') })).toBeNull();
   });
 
   it("shows a suggested line's stage direction before it, as the transcripts do: how to say it", () => {

@@ -154,6 +154,7 @@ export const en: Catalogue = {
   'trainer.persona.ageValue': '{age} years old',
   'trainer.persona.place': 'Place',
   'trainer.persona.background': 'Background',
+  'trainer.persona.trainerNotes': 'Notes for the trainer',
 
   'observer.readonly': 'Read-only view: you follow the call as the listener does.',
 
@@ -1409,7 +1410,11 @@ export const en: Catalogue = {
   'studio.forms.persona.rate': 'Voice rate (1: normal, 0.8: slower)',
   'studio.forms.persona.pitch': 'Voice pitch (1: normal, 0.8: lower)',
   'studio.forms.persona.background': 'Their story',
-  'studio.forms.persona.backgroundHint': 'Seen by the trainer only, never by the listener.',
+  'studio.forms.persona.backgroundHint':
+    "In the caller's point of view: the trainer and the learner who plays the caller read it, never the listener.",
+  'studio.forms.persona.trainerNotes': 'Notes for the trainer (optional)',
+  'studio.forms.persona.trainerNotesHint':
+    'What the trainer needs to know to run the exercise (facts, levers): seen by the trainer only, neither by the listener nor by whoever plays the caller.',
   'studio.forms.variables': 'Hidden variables',
   'studio.forms.variables.new': 'Name of a new variable',
   'studio.forms.variables.add': 'Add the variable',

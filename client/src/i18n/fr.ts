@@ -157,6 +157,7 @@ export const fr = {
   'trainer.persona.ageValue': '{age} ans',
   'trainer.persona.place': 'Lieu',
   'trainer.persona.background': 'Contexte',
+  'trainer.persona.trainerNotes': 'Notes pour le formateur·rice',
 
   'observer.readonly': "Vue en lecture seule : vous suivez l'appel comme l'écoutant·e.",
 
@@ -1442,7 +1443,10 @@ export const fr = {
   'studio.forms.persona.pitch': 'Hauteur de la voix (1 : normale, 0,8 : plus grave)',
   'studio.forms.persona.background': 'Son histoire',
   'studio.forms.persona.backgroundHint':
-    "Vue par la formatrice ou le formateur seulement, jamais par l'écoutant·e.",
+    "Du point de vue de la personne qui appelle : la formatrice ou le formateur et l'apprenant·e qui joue l'appelant·e la lisent, jamais l'écoutant·e.",
+  'studio.forms.persona.trainerNotes': 'Notes pour le formateur·rice (facultatif)',
+  'studio.forms.persona.trainerNotesHint':
+    "Ce que la formatrice ou le formateur doit savoir pour mener l'exercice (repères, leviers) : vu par elle ou lui seulement, ni par l'écoutant·e ni par qui joue l'appelant·e.",
   'studio.forms.variables': 'Variables cachées',
   'studio.forms.variables.new': "Nom d'une nouvelle variable",
   'studio.forms.variables.add': 'Ajouter la variable',

@@ -41,7 +41,13 @@ export function trainerView(overrides: Partial<TrainerView> = {}): TrainerView {
     ...listener,
     role: 'trainer',
     scenario: { ...scenario, summary: 'Une femme appelle en pleine nuit.' },
-    persona: { name: 'Martine', age: 58, place: 'Lyon', background: 'Vit seule depuis un an.' },
+    persona: {
+      name: 'Martine',
+      age: 58,
+      place: 'Lyon',
+      background: 'Vit seule depuis un an.',
+      trainerNotes: null,
+    },
     states: ['detresse.forte', 'detresse'],
     variables: [
       { id: 'distress', label: 'Détresse', value: 70, min: 0, max: 100 },
@@ -65,10 +71,12 @@ export function trainerView(overrides: Partial<TrainerView> = {}): TrainerView {
 
 export function callerActorView(overrides: Partial<CallerActorView> = {}): CallerActorView {
   const trainer = trainerView();
+  // The caller actor's persona has no trainer's notes (engine: views/caller-actor-view.ts).
+  const { trainerNotes: _notes, ...persona } = trainer.persona;
   return {
     role: 'callerActor',
     scenario: { id: trainer.scenario.id, version: trainer.scenario.version, title: trainer.scenario.title },
-    persona: trainer.persona,
+    persona,
     voice: trainer.voice,
     phase: 'connected',
     paused: false,

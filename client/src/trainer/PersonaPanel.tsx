@@ -1,16 +1,19 @@
 import { useId } from 'react';
-import type { PersonaView } from '@ecoute/engine';
+import type { TrainerPersonaView } from '@ecoute/engine';
 import { useI18n } from '../i18n/index.js';
 import './personaPanel.css';
 import { ScenarioText } from '../i18n/ScenarioText.js';
 
 /**
- * Who the caller is, including the background the listener does not know: the trainer's panel.
- * (The caller actor's card, written for the one who plays, is `callerActor/PersonaCard`.)
+ * Who the caller is, including the background the listener does not know, then the notes the
+ * author wrote for the trainer (`trainer.persona.trainerNotes`), when the call has some: the
+ * trainer's panel. (The caller actor's card, written for the one who plays, is
+ * `callerActor/PersonaCard`: the engine gives it no trainer's notes.)
  */
-export function PersonaPanel({ persona }: { persona: PersonaView }) {
+export function PersonaPanel({ persona }: { persona: TrainerPersonaView }) {
   const { t } = useI18n();
   const headingId = useId();
+  const notesId = useId();
   return (
     <section className="panel persona" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('trainer.persona.heading')}</h2>
@@ -30,6 +33,14 @@ export function PersonaPanel({ persona }: { persona: PersonaView }) {
           <ScenarioText>{persona.background}</ScenarioText>
         </dd>
       </dl>
+      {persona.trainerNotes !== null && (
+        <section className="persona__notes" aria-labelledby={notesId}>
+          <h3 id={notesId}>{t('trainer.persona.trainerNotes')}</h3>
+          <p className="persona__background">
+            <ScenarioText>{persona.trainerNotes}</ScenarioText>
+          </p>
+        </section>
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 // The call's description and its persona: title, summary, difficulty, length; the caller's
-// name, age, place and story.
+// name, age, place and story, and the notes for the trainer (optional: emptied, the key goes).
 import { useId } from 'react';
 import { useI18n } from '../../i18n/index.js';
 import { NumberField, SelectField, TextField } from './fields.js';
@@ -80,6 +80,15 @@ export function PersonaForm({ data, edit }: { data: Plain; edit: YamlEdit }) {
           path={['persona', 'background']}
           value={persona['background']}
           edit={edit}
+          multiline
+        />
+        <TextField
+          label={t('studio.forms.persona.trainerNotes')}
+          hint={t('studio.forms.persona.trainerNotesHint')}
+          path={['persona', 'trainerNotes']}
+          value={persona['trainerNotes']}
+          edit={edit}
+          optional
           multiline
         />
       </fieldset>

@@ -31,6 +31,22 @@ function shownOutsideAdvanced(element: HTMLElement): string {
 }
 
 describe('the studio forms', () => {
+  it("the persona's notes for the trainer: a labelled field, with its hint; written, then emptied (the key goes)", () => {
+    renderWithSession(<Harness />);
+    const field = screen.getByLabelText(fr_('studio.forms.persona.trainerNotes'));
+    expect(field.tagName).toBe('TEXTAREA');
+    expect(field.getAttribute('aria-describedby')).toBeTruthy();
+    const hint = document.getElementById(field.getAttribute('aria-describedby')!.split(' ')[0]!);
+    expect(hint?.textContent).toBe(fr_('studio.forms.persona.trainerNotesHint'));
+    fireEvent.change(field, { target: { value: 'Leviers : la batterie.' } });
+    expect(plainOf(current)?.['persona']).toMatchObject({
+      background: 'Seule.',
+      trainerNotes: 'Leviers : la batterie.',
+    });
+    fireEvent.change(field, { target: { value: '' } });
+    expect(Object.keys(plainOf(current)?.['persona'] as object)).not.toContain('trainerNotes');
+  });
+
   it('a field writes its key, keeping the comment; a new line with a variant; a move with an example', () => {
     renderWithSession(<Harness />);
     fireEvent.change(screen.getByLabelText(fr_('studio.forms.persona.name')), { target: { value: 'Nadia' } });

@@ -38,6 +38,12 @@ describe('scenarioJsonSchema', () => {
       ].sort(),
     );
   });
+
+  it("offers the persona's trainerNotes, not required", () => {
+    const persona = (scenarioJsonSchema().properties as Record<string, Record<string, unknown>>)['persona']!;
+    expect(Object.keys(persona['properties'] as object)).toContain('trainerNotes');
+    expect(persona['required']).not.toContain('trainerNotes');
+  });
 });
 
 describe('playThroughsJsonSchema', () => {

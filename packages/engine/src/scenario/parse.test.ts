@@ -214,6 +214,19 @@ describe('parseScenario', () => {
     expect(errors[0]?.path).toBe('machine.states.debut.on.ecouter.guard.type');
   });
 
+  it("accepts the trainer's notes under the persona, optional", () => {
+    const result = parseScenario(
+      yamlOf((s) => {
+        (s.persona as Record<string, unknown>)['trainerNotes'] = 'Leviers : la batterie.';
+      }),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.persona.trainerNotes).toBe('Leviers : la batterie.');
+    const without = parseScenario(yamlOf(() => {}));
+    if (!without.ok) throw new Error(JSON.stringify(without.errors));
+    expect(without.scenario.persona.trainerNotes).toBeUndefined();
+  });
+
   it('reports unknown fields at the field', () => {
     const text = yamlOf((s) => {
       (s.persona as Record<string, unknown>)['secret'] = 'x';

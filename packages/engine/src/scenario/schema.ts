@@ -326,8 +326,17 @@ export const scenarioSchema = z.strictObject({
     age: z.number().int().min(0).max(130),
     place: text(200),
     voice: voiceSchema,
-    /** Trainer-only: the caller's story, secrets, what they expect. */
+    /**
+     * The caller's story, secrets, what they expect, in the caller's point of view: the trainer
+     * and the caller actor read it.
+     */
     background: text(10_000),
+    /**
+     * Trainer-only: what the trainer needs to run the exercise and the caller's story does not
+     * hold (the facts the listener should get right, the levers to pull). Never in the caller
+     * actor's, the listener's or an observer's view.
+     */
+    trainerNotes: text(10_000).optional(),
   }),
   variables: z.record(
     tableId,

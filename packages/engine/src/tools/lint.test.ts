@@ -156,6 +156,15 @@ describe('lint', () => {
     expect(issues.find((i) => i.code === 'lint/dead_end')?.message).not.toContain('coince');
   });
 
+  it("checks the persona's trainerNotes, when written, like its other texts", () => {
+    const at = (issues: { code: string; message: string }[]) =>
+      issues.filter((i) => i.message.includes('persona.trainerNotes')).map((i) => i.code);
+    expect(at(lintOf((s) => (s.persona.trainerNotes = '  ')))).toEqual(['lint/missing_text']);
+    expect(at(lintOf((s) => (s.persona.trainerNotes = 'Leviers : TODO')))).toEqual(['lint/placeholder_text']);
+    expect(at(lintOf((s) => (s.persona.trainerNotes = 'Leviers : la batterie.')))).toEqual([]);
+    expect(codesOf(lintOf())).not.toContain('error lint/missing_text');
+  });
+
   it('a parallel region that cannot leave is not a dead end when the whole parallel state can', () => {
     // milieu.tache.fait has no transition of its own, but milieu's `agir` leaves the parallel state.
     expect(codesOf(lintOf())).not.toContain('error lint/dead_end');

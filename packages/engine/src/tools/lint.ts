@@ -232,6 +232,10 @@ function checkScenario(scenario: Scenario, at: At): void {
     [['persona', 'name'], scenario.persona.name],
     [['persona', 'place'], scenario.persona.place],
     [['persona', 'background'], scenario.persona.background],
+    // Optional: checked when written, like the other persona texts.
+    ...(scenario.persona.trainerNotes === undefined
+      ? []
+      : [[['persona', 'trainerNotes'], scenario.persona.trainerNotes] as [IssuePath, string]]),
     ...Object.entries(scenario.lines).map(([id, l]): [IssuePath, string] => [['lines', id, 'text'], l.text]),
     ...Object.entries(scenario.moves).flatMap(([id, m]): [IssuePath, string][] => [
       [['moves', id, 'label'], m.label],

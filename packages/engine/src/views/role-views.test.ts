@@ -76,4 +76,32 @@ describe('role views are pure functions of the run state', () => {
     expect(actor.suggestions).toEqual([{ line: 'bonjour', text: 'Bonjour ?' }]);
     expect('variables' in actor).toBe(false);
   });
+
+  describe("the trainer's notes (persona.trainerNotes)", () => {
+    const NOTES = 'Leviers : ses lunettes retrouvées.';
+    const withNotes = (): Partial<RunState> => {
+      const scenario = testScenario();
+      return { scenario: { ...scenario, persona: { ...scenario.persona, trainerNotes: NOTES } } };
+    };
+
+    it('are in the trainer’s view, null when the call has none', () => {
+      expect(trainerView(runState(withNotes())).persona.trainerNotes).toBe(NOTES);
+      expect(trainerView(runState()).persona.trainerNotes).toBeNull();
+    });
+
+    it('are not in the caller actor’s view: the persona has its story only', () => {
+      const actor = callerActorView(runState(withNotes()));
+      expect(Object.keys(actor.persona).sort()).toEqual(['age', 'background', 'name', 'place']);
+      expect(JSON.stringify(actor)).not.toContain(NOTES);
+    });
+
+    it('are not in the listener’s view', () => {
+      expect(JSON.stringify(listenerView(runState(withNotes())))).not.toContain(NOTES);
+    });
+
+    it('are not in an observer’s view, projector on or off', () => {
+      for (const projector of [false, true])
+        expect(JSON.stringify(observerView(runState({ ...withNotes(), projector })))).not.toContain(NOTES);
+    });
+  });
 });

@@ -12,6 +12,7 @@ import type {
   MoveOption,
   PersonaView,
   SpeechView,
+  TrainerPersonaView,
   VariableGauge,
 } from './types.js';
 
@@ -51,6 +52,8 @@ export interface RunState {
  */
 interface ScenarioParts {
   persona: PersonaView;
+  /** The persona with the trainer's notes: the trainer's view only. */
+  trainerPersona: TrainerPersonaView;
   voice: Scenario['persona']['voice'];
   header: { id: string; version: number; title: string };
   summaryHeader: { id: string; version: number; title: string; summary: string };
@@ -61,10 +64,11 @@ const parts = new WeakMap<Scenario, ScenarioParts>();
 export function scenarioParts(scenario: Scenario): ScenarioParts {
   let found = parts.get(scenario);
   if (!found) {
-    const { name, age, place, background } = scenario.persona;
+    const { name, age, place, background, trainerNotes } = scenario.persona;
     const { id, version, title, summary } = scenario;
     found = {
       persona: { name, age, place, background },
+      trainerPersona: { name, age, place, background, trainerNotes: trainerNotes ?? null },
       voice: { ...scenario.persona.voice },
       header: { id, version, title },
       summaryHeader: { id, version, title, summary },

@@ -1,4 +1,4 @@
-// The trainer's view: everything — persona with its background, active states, hidden variables,
+// The trainer's view: everything — persona with its background and the trainer's notes, active states, hidden variables,
 // injects with the reason they are greyed, projector and caller-actor switches, and in free
 // speech the interpretation waiting for their pick.
 import { scenarioParts, type RunState } from './run-state.js';
@@ -6,7 +6,7 @@ import type { TrainerView } from './types.js';
 
 // The scenario's parts, the lists and the ending are shared, not copied (see `RunState`).
 export function trainerView(run: RunState): TrainerView {
-  const { persona, voice, summaryHeader } = scenarioParts(run.scenario);
+  const { trainerPersona: persona, voice, summaryHeader } = scenarioParts(run.scenario);
   return {
     role: 'trainer',
     scenario: summaryHeader,

@@ -125,11 +125,16 @@ export interface PersonaView {
   background: string;
 }
 
+/** The persona as the trainer sees it: with the notes written for the trainer (none: null). */
+export interface TrainerPersonaView extends PersonaView {
+  trainerNotes: string | null;
+}
+
 /** What the trainer sees: everything. */
 export interface TrainerView {
   role: 'trainer';
   scenario: ScenarioHeader & { summary: string };
-  persona: PersonaView;
+  persona: TrainerPersonaView;
   voice: VoiceSettings;
   phase: CallPhase;
   paused: boolean;
@@ -154,7 +159,7 @@ export interface CallerActorView {
   role: 'callerActor';
   /** The call's title and version; not its summary, written for trainers. */
   scenario: ScenarioHeader;
-  /** Everything about the persona, secrets (background) included. */
+  /** The persona, secrets (background) included; not the trainer's notes. */
   persona: PersonaView;
   voice: VoiceSettings;
   phase: CallPhase;
