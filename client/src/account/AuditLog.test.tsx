@@ -130,7 +130,12 @@ describe('AuditLog', () => {
     ]);
     // « Séance supprimée depuis » stopped mid-sentence: no phrase ends on « depuis » (« since »).
     for (const text of onWhat) expect(text).not.toMatch(/depuis$/);
-    expect(onWhat[3]).toContain('2 séances et 1 badge');
+    expect(onWhat[3]).toContain(
+      fr('account.audit.sessionsAndBadges', {
+        sessions: fr('account.audit.sessions.other', { count: 2 }),
+        badges: fr('account.audit.badges.one', { count: 1 }),
+      }),
+    );
   });
 
   it('says when nothing is recorded', async () => {

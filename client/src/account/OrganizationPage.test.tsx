@@ -110,7 +110,8 @@ describe('OrganizationPage', () => {
         pseudonym: 'Zoé',
       })} ${fr('account.organization.eraseConfirmBadges')}`,
     });
-    expect(question.textContent).toContain('2 séances et 1 badge');
+    expect(question.textContent).toContain(fr('account.organization.count.sessions.other', { count: 2 }));
+    expect(question.textContent).toContain(fr('account.organization.count.badges.one', { count: 1 }));
     expect(question.textContent).toContain(fr('badges.verify.notFound').split('\u00a0:')[0]!);
     expect(document.activeElement).toBe(
       screen.getByRole('button', { name: fr('account.organization.eraseYes') }),
