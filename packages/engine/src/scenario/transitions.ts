@@ -73,7 +73,7 @@ export function listTransitions(
 export function activatedBy(states: Map<string, StateInfo>, target: string): string[] {
   const history = states.get(target)?.node;
   if (history?.type === 'history') {
-    const parent = target.includes('.') ? target.slice(0, target.lastIndexOf('.')) : '';
+    const parent = parentKey(target);
     const fallback =
       history.target === undefined
         ? parent
@@ -144,4 +144,26 @@ export function reachableStates(
 /** Whether `inner` is `outer` or one of its descendants ('' contains everything). */
 export function isWithin(inner: string, outer: string): boolean {
   return outer === '' || inner === outer || inner.startsWith(`${outer}.`);
+}
+
+/** The key of a state's parent (`''`, the machine's root, for a top-level state). */
+export function parentKey(key: string): string {
+  return key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '';
+}
+
+/** A state's key, its ancestors' up to the root's `''`, innermost first. */
+export function ancestorKeys(key: string): string[] {
+  const out: string[] = [];
+  for (let k = key; k !== ''; k = parentKey(k)) out.push(k);
+  out.push('');
+  return out;
+}
+
+/** The innermost state holding both keys (`''`: the root). */
+export function commonAncestor(a: string, b: string): string {
+  const x = a.split('.');
+  const y = b.split('.');
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return x.slice(0, i).join('.');
 }

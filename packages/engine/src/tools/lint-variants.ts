@@ -25,6 +25,9 @@ import {
   reachableStates,
   type TransitionInfo,
   transitionsBySource,
+  parentKey,
+  ancestorKeys,
+  commonAncestor,
 } from '../scenario/transitions.js';
 import { stateLabel } from '../views/graph-model.js';
 import { excerpt, type At } from './lint.js';
@@ -41,21 +44,6 @@ type Atom = string;
 type Value = number | boolean;
 type Context = Map<Atom, Value>;
 
-const parentOf = (key: string): string => (key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '');
-const ancestorsOf = (key: string): string[] => {
-  const out: string[] = [];
-  for (let k = key; k !== ''; k = parentOf(k)) out.push(k);
-  out.push('');
-  return out;
-};
-const lca = (a: string, b: string): string => {
-  const x = a.split('.');
-  const y = b.split('.');
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  return x.slice(0, i).join('.');
-};
-
 /** The states a transition enters (XState's domain: its source for a target inside it, unless `reenter`). */
 function enteredBy(states: States, t: TransitionInfo): string[] {
   const entered = new Set<string>();
@@ -64,8 +52,8 @@ function enteredBy(states: States, t: TransitionInfo): string[] {
     let domain: string;
     if (inside && !t.reenter) domain = t.source;
     else {
-      domain = lca(t.source, target);
-      if (domain === t.source || domain === target) domain = domain === '' ? '' : parentOf(domain);
+      domain = commonAncestor(t.source, target);
+      if (domain === t.source || domain === target) domain = domain === '' ? '' : parentKey(domain);
     }
     const reentersRoot = t.reenter && t.source === '' && target === '';
     for (const key of activatedBy(states, target))
@@ -85,7 +73,8 @@ function linesOf(states: States, t: TransitionInfo): string[] {
 function leaves(states: States, t: TransitionInfo, state: string): boolean {
   if (t.actions.some((a) => a.type === 'end')) return true;
   return t.targets.some(
-    (target) => !isWithin(target, state) && states.get(lca(state, target))?.node.type !== 'parallel',
+    (target) =>
+      !isWithin(target, state) && states.get(commonAncestor(state, target))?.node.type !== 'parallel',
   );
 }
 
@@ -362,7 +351,7 @@ function exitGuards(
   activated: Set<string>,
   move: string,
 ): { before: GuardConfig[]; after: GuardConfig[] } {
-  const around = new Set([...ancestorsOf(source), ...activated]);
+  const around = new Set([...ancestorKeys(source), ...activated]);
   for (const key of states.keys()) if (isWithin(key, source)) around.add(key);
   const always: GuardConfig[] = [];
   const acted: GuardConfig[] = [];

@@ -19,6 +19,9 @@ import {
   listTransitions,
   reachableStates,
   transitionsBySource,
+  parentKey,
+  ancestorKeys,
+  commonAncestor,
   type TransitionInfo,
 } from '../scenario/transitions.js';
 import { stateLabel } from '../views/graph-model.js';
@@ -348,47 +351,33 @@ function wayOutChecker(
   states: ReturnType<typeof collectStates>,
   transitions: TransitionInfo[],
 ): (leaf: string) => boolean {
-  const parentOf = (key: string): string => (key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '');
-  const ancestors = (key: string): string[] => {
-    const out: string[] = [];
-    for (let k = key; k !== ''; k = parentOf(k)) out.push(k);
-    out.push('');
-    return out;
-  };
   const isParallel = (key: string): boolean => states.get(key)?.node.type === 'parallel';
-  const lca = (a: string, b: string): string => {
-    const x = a.split('.');
-    const y = b.split('.');
-    let i = 0;
-    while (i < x.length && i < y.length && x[i] === y[i]) i++;
-    return x.slice(0, i).join('.');
-  };
   const bySource = transitionsBySource(transitions);
   // Per parallel state: whether a transition inside it leaves it (or ends the call), and how many
   // of the targets inside it fall under each of its descendants.
   const escapes = new Set<string>();
   const inside = new Map<string, Map<string, number>>();
   for (const t of transitions) {
-    for (const p of ancestors(t.source)) {
+    for (const p of ancestorKeys(t.source)) {
       if (!isParallel(p)) continue;
       if (t.actions.some((a) => a.type === 'end')) escapes.add(p);
       for (const target of t.targets) {
         if (!isWithin(target, p)) {
-          if (!isParallel(lca(p, target))) escapes.add(p);
+          if (!isParallel(commonAncestor(p, target))) escapes.add(p);
           continue;
         }
         const counts = inside.get(p) ?? new Map<string, number>();
         inside.set(p, counts);
-        for (let k = target; k !== p; k = parentOf(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
+        for (let k = target; k !== p; k = parentKey(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
       }
     }
   }
   return (leaf) => {
-    const chain = ancestors(leaf);
+    const chain = ancestorKeys(leaf);
     for (const a of chain) {
       for (const t of bySource.get(a) ?? []) {
         if (t.actions.some((x) => x.type === 'end')) return true;
-        if (t.targets.some((target) => !isWithin(target, leaf) && !isParallel(lca(leaf, target))))
+        if (t.targets.some((target) => !isWithin(target, leaf) && !isParallel(commonAncestor(leaf, target))))
           return true;
       }
     }
