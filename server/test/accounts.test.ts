@@ -266,17 +266,19 @@ describe('accounts and organisations', () => {
     expect((await call('GET', '/api/organization/audit', trainer)).status).toBe(403);
   });
 
+  /** A call the trainer made, joined by a listener under `name` (then left). */
+  async function play(name: string) {
+    const created = await createSession(server.url, SCENARIO, { as: trainer });
+    const listener = await RoleClient.connect(server.url, {
+      sessionId: created.sessionId,
+      token: created.tokens.listener,
+    });
+    expect(await listener.send({ kind: 'join', name })).toMatchObject({ ok: true });
+    listener.close();
+    return created;
+  }
+
   it("lists a learner's own past sessions of the organisation, and exports or erases a pseudonym", async () => {
-    const play = async (name: string) => {
-      const created = await createSession(server.url, SCENARIO, { as: trainer });
-      const listener = await RoleClient.connect(server.url, {
-        sessionId: created.sessionId,
-        token: created.tokens.listener,
-      });
-      expect(await listener.send({ kind: 'join', name })).toMatchObject({ ok: true });
-      listener.close();
-      return created;
-    };
     const first = await play('Camille');
     const second = await play('camille');
     const other = await play('Sam');
@@ -317,16 +319,6 @@ describe('accounts and organisations', () => {
   });
 
   it('finds a pseudonym as a person types it (case, spaces, a final full stop), the same set for export and erasure', async () => {
-    const play = async (name: string) => {
-      const created = await createSession(server.url, SCENARIO, { as: trainer });
-      const listener = await RoleClient.connect(server.url, {
-        sessionId: created.sessionId,
-        token: created.tokens.listener,
-      });
-      expect(await listener.send({ kind: 'join', name })).toMatchObject({ ok: true });
-      listener.close();
-      return created;
-    };
     const lucie = await play('Lucie M.');
     const again = await play('lucie  m');
     const lucien = await play('Lucien M.');
