@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { setupToken } from '../support/accounts.js';
 import { launchChromium } from '../support/browser.js';
-import { joinSession, seriousAxeViolations } from '../support/role-pages.js';
+import { joinSession, pageAtSizes } from '../support/role-pages.js';
 import { startServerProcess, workspaceRoot } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
 
@@ -39,16 +39,16 @@ describe("a newcomer administrator's pages", () => {
 
   /** No serious accessibility violation, no page-wide sideways scroll; a screenshot at both sizes. */
   async function check(page: Page, name: string): Promise<void> {
-    for (const [size, viewport] of [
-      ['1366', LAPTOP],
-      ['390', PHONE],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      expect({ name, size, axe: await seriousAxeViolations(page) }).toEqual({ name, size, axe: [] });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect({ name, size, overflow: Math.max(overflow, 0) }).toEqual({ name, size, overflow: 0 });
-      await page.screenshot({ path: path.join(artifacts, `admin-${name}-${size}.png`), fullPage: true });
-    }
+    const seen = await pageAtSizes(
+      page,
+      name,
+      [
+        ['1366', LAPTOP],
+        ['390', PHONE],
+      ],
+      (size) => path.join(artifacts, `admin-${name}-${size}.png`),
+    );
+    expect(seen).toEqual(seen.map(({ size }) => ({ name, size, axe: [], overflow: 0 })));
     await page.setViewportSize(LAPTOP);
   }
 

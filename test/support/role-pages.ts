@@ -132,3 +132,33 @@ export async function axeViolations(
 /** The WCAG 1.4.12 text-spacing bookmarklet's rules, injected into the page. */
 export const TEXT_SPACING_CSS =
   '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+
+/** What a page shows at one size: its serious axe violations and how far it scrolls sideways. */
+export interface PageAtSize {
+  name: string;
+  size: string;
+  axe: AxeViolation[];
+  overflow: number;
+}
+
+/**
+ * The page at each size in turn (`[label, viewport]`): its serious axe violations, its sideways
+ * scroll (0 when none) and a full-page screenshot at `shot(label)`. The viewport is left at the
+ * last size. A test expects every entry `{ axe: [], overflow: 0 }`.
+ */
+export async function pageAtSizes(
+  page: Page,
+  name: string,
+  sizes: readonly (readonly [string, { width: number; height: number }])[],
+  shot: (size: string) => string,
+): Promise<PageAtSize[]> {
+  const seen: PageAtSize[] = [];
+  for (const [size, viewport] of sizes) {
+    await page.setViewportSize(viewport);
+    const axe = await seriousAxeViolations(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    seen.push({ name, size, axe, overflow: Math.max(overflow, 0) });
+    await page.screenshot({ path: shot(size), fullPage: true });
+  }
+  return seen;
+}
