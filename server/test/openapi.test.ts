@@ -82,6 +82,27 @@ describe('/api/docs', () => {
     expect(list.parameters.map((p) => p.name)).toEqual(['scenario', 'learner', 'from', 'to', 'outcome']);
   });
 
+  it('names « not your session » on the routes a trainer may use on their own sessions only, from the policy', () => {
+    const refusals = (path: string, method: string) =>
+      (document.paths[path]?.[method] as { responses: { default?: { description: string } } } | undefined)
+        ?.responses.default?.description ?? '';
+    // `own` rules (policy.ts): the debrief, the links, the deletion, the exports.
+    for (const [path, method] of [
+      ['/api/sessions/{sessionId}/debrief', 'get'],
+      ['/api/sessions/{sessionId}/links', 'get'],
+      ['/api/sessions/{sessionId}', 'delete'],
+      ['/api/sessions/{sessionId}/export/json', 'get'],
+    ] as const)
+      expect({ path, method, named: refusals(path, method).includes('auth/not_session_owner') }).toEqual({
+        path,
+        method,
+        named: true,
+      });
+    // The organisation's list and the creation are every trainer's: no such refusal.
+    expect(refusals('/api/sessions', 'get')).not.toContain('auth/not_session_owner');
+    expect(refusals('/api/sessions', 'post')).not.toContain('auth/not_session_owner');
+  });
+
   it('holds JSON Schemas that compile (2020-12, the dialect of OpenAPI 3.1)', () => {
     const ajv = new Ajv2020({ strict: false });
     const schemas: unknown[] = [document.components.schemas.Failure];

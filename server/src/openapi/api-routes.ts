@@ -104,7 +104,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'trainer',
     params: { sessionId },
     ok: { status: 200, description: '{ ok: true }' },
-    errors: ['auth/invalid_token', 'auth/not_session_owner', 'session/not_found'],
+    errors: ['auth/invalid_token', 'session/not_found'],
   },
   {
     method: 'get',
@@ -117,13 +117,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       status: 200,
       description: 'Chronologie, graphe, grille, repères, notes et mesures visibles du rôle.',
     },
-    errors: [
-      'auth/invalid_token',
-      'auth/forbidden_role',
-      'auth/not_session_owner',
-      'session/not_found',
-      'debrief/call_live',
-    ],
+    errors: ['auth/invalid_token', 'auth/forbidden_role', 'session/not_found', 'debrief/call_live'],
   },
   {
     method: 'post',
@@ -134,13 +128,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     params: { sessionId },
     body: annotationCreateSchema,
     ok: { status: 201, description: "L'annotation créée." },
-    errors: [
-      'auth/invalid_token',
-      'auth/forbidden_role',
-      'auth/not_session_owner',
-      'input/invalid',
-      'session/not_found',
-    ],
+    errors: ['auth/invalid_token', 'auth/forbidden_role', 'input/invalid', 'session/not_found'],
   },
   {
     method: 'put',
@@ -151,13 +139,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     params: { sessionId, markId: markIdSchema },
     body: annotationUpdateSchema,
     ok: { status: 200, description: 'La marque modifiée.' },
-    errors: [
-      'auth/invalid_token',
-      'auth/forbidden_role',
-      'auth/not_session_owner',
-      'input/invalid',
-      'debrief/not_found',
-    ],
+    errors: ['auth/invalid_token', 'auth/forbidden_role', 'input/invalid', 'debrief/not_found'],
   },
   {
     method: 'delete',
@@ -167,13 +149,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'trainer',
     params: { sessionId, markId: markIdSchema },
     ok: { status: 200, description: '{ ok: true }' },
-    errors: [
-      'auth/invalid_token',
-      'auth/forbidden_role',
-      'auth/not_session_owner',
-      'input/invalid',
-      'debrief/not_found',
-    ],
+    errors: ['auth/invalid_token', 'auth/forbidden_role', 'input/invalid', 'debrief/not_found'],
   },
   {
     method: 'put',
@@ -184,13 +160,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     params: { sessionId, criterion: criterionIdSchema },
     body: judgmentSchema,
     ok: { status: 200, description: 'Le jugement enregistré.' },
-    errors: [
-      'auth/invalid_token',
-      'auth/forbidden_role',
-      'auth/not_session_owner',
-      'input/invalid',
-      'debrief/not_found',
-    ],
+    errors: ['auth/invalid_token', 'auth/forbidden_role', 'input/invalid', 'debrief/not_found'],
   },
   {
     method: 'post',
@@ -211,7 +181,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'trainer',
     params: { sessionId },
     ok: { status: 200, description: "L'export de la séance.", schema: sessionExportSchema },
-    errors: ['auth/invalid_token', 'auth/forbidden_role', 'auth/not_session_owner', 'session/not_found'],
+    errors: ['auth/invalid_token', 'auth/forbidden_role', 'session/not_found'],
   },
   {
     method: 'get',
@@ -221,7 +191,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'trainer',
     params: { sessionId },
     ok: { status: 200, description: 'Un tableau de déclarations xAPI.' },
-    errors: ['auth/invalid_token', 'auth/forbidden_role', 'auth/not_session_owner', 'session/not_found'],
+    errors: ['auth/invalid_token', 'auth/forbidden_role', 'session/not_found'],
   },
   {
     method: 'post',
@@ -462,7 +432,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
         "Les liens par rôle, et la séance qu'ils ouvrent : titre et version de l'appel, date de création.",
       schema: sessionShareSchema,
     },
-    errors: ['auth/sign_in_required', 'auth/forbidden_role', 'auth/not_session_owner', 'session/not_found'],
+    errors: ['auth/sign_in_required', 'auth/forbidden_role', 'session/not_found'],
   },
   {
     method: 'post',
@@ -472,7 +442,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'trainer',
     params: { sessionId },
     ok: { status: 200, description: 'Les nouveaux liens.' },
-    errors: ['auth/sign_in_required', 'auth/forbidden_role', 'auth/not_session_owner', 'session/not_found'],
+    errors: ['auth/sign_in_required', 'auth/forbidden_role', 'session/not_found'],
   },
   // The call library (server/src/studio).
   ...LIBRARY_API_ROUTES,

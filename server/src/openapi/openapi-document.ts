@@ -3,6 +3,7 @@
 // request shapes are the very schemas the controllers parse with, never written a second time.
 import { z } from 'zod';
 import { ErrorCode, PROTOCOL_VERSION } from '@ecoute/protocol';
+import { POLICY, ROUTE_ACTIONS } from '../auth/policy.js';
 import { API_ROUTES } from './api-routes.js';
 import type { Access, ApiRoute } from './api-routes.js';
 
@@ -21,6 +22,18 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 }
 
 /** `/api/sessions/:sessionId` → `/api/sessions/{sessionId}`. */
+/**
+ * A route's refusals: those its entry names, and `auth/not_session_owner` wherever its rule lets
+ * a member act on the sessions they created only (`own`): read from the policy, never listed by hand.
+ */
+function refusalsOf(route: ApiRoute): string[] {
+  const action = ROUTE_ACTIONS[`${route.method.toUpperCase()} ${route.path}`];
+  const members: Record<string, string | undefined> = action ? POLICY[action].members : {};
+  const own = Object.values(members).includes('own');
+  const named: string[] = route.errors ?? [];
+  return own && !named.includes('auth/not_session_owner') ? [...named, 'auth/not_session_owner'] : named;
+}
+
 export function openApiPath(expressPath: string): string {
   return expressPath.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
 }
@@ -74,9 +87,10 @@ function operation(route: ApiRoute): Record<string, unknown> {
         : {}),
     },
   };
-  if (route.errors?.length) {
+  const errors = refusalsOf(route);
+  if (errors.length) {
     responses.default = {
-      description: `Refus : ${route.errors.join(', ')}.`,
+      description: `Refus : ${errors.join(', ')}.`,
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Failure' } } },
     };
   }
